@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+/**
+ * dfmod's executable. `--version` is answered before anything heavy loads, so
+ * scripts that probe for dfmod stay fast.
+ */
+import { readFileSync } from 'node:fs';
+
+const argv = process.argv.slice(2);
+
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  process.stdout.write(pkg.version + '\n');
+} else {
+  // A closed pipe (`dfmod | head`) is not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  try {
+    const { main } = await import('../lib/cli.js');
+    process.exitCode = await main(argv, {
+      stdout: process.stdout,
+      stderr: process.stderr,
+      stdin: process.stdin,
+      cwd: process.cwd(),
+      env: process.env,
+    });
+  } catch (error) {
+    process.stderr.write(`dfmod: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  }
+}

@@ -1,0 +1,231 @@
+/**
+ * The command line, in the manner of prettier and eslint --fix: a dry run
+ * shows diffs, --write rewrites, --check fails when something would change.
+ *
+ * Exit codes: 0 done (dry run or write), 1 --check found files to change,
+ * 2 bad usage or a file that could not be processed.
+ */
+import yargs from 'yargs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadShellParser } from './shell.js';
+import { discoverFiles } from './files.js';
+import { processFile, processText, formatError, type FileResult } from './process.js';
+import { unifiedDiff, wantsColor } from './diff.js';
+import { writeAtomically, WriteError } from './write.js';
+import { selectTransforms, UsageError } from './select.js';
+import { decodeDockerfile } from './validate.js';
+import { builtinTransforms } from '../transforms/index.js';
+import type { Transform } from './types.js';
+
+export interface CliIO {
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  stdin: NodeJS.ReadStream;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+interface Args {
+  paths: string[];
+  write: boolean;
+  check: boolean;
+  stdin: boolean;
+  stdinFilepath?: string;
+  json: boolean;
+  transforms?: string[];
+  skip?: string[];
+  listTransforms: boolean;
+  context?: string;
+  quiet: boolean;
+}
+
+const commaList = (value: unknown): string[] =>
+  (Array.isArray(value) ? value : [value])
+    .flatMap((v) => String(v).split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
+
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function parser(argv: string[], io: CliIO) {
+  return yargs(argv)
+    .scriptName('dfmod')
+    .usage('Usage: dfmod [options] [paths...]\n\nRewrite Dockerfiles to best practice without changing what they build.\nPaths are files, folders (searched for Dockerfiles) or quoted globs; default: the current folder.\nWithout --write, shows a diff and changes nothing.')
+    .command('$0 [paths..]', false)
+    .positional('paths', { type: 'string', array: true, default: [] as string[] })
+    .option('write', { alias: 'w', type: 'boolean', default: false, describe: 'Rewrite files in place (atomically)' })
+    .option('check', { alias: 'c', type: 'boolean', default: false, describe: 'Exit 1 and list the files that would change' })
+    .option('stdin', { type: 'boolean', default: false, describe: 'Read one Dockerfile from standard input and print the result' })
+    .option('stdin-filepath', { type: 'string', describe: 'Name the --stdin file (its folder is the build context)' })
+    .option('json', { type: 'boolean', default: false, describe: 'Print a machine-readable report' })
+    .option('transforms', { alias: 't', type: 'string', array: true, coerce: commaList, describe: 'Only these transforms (comma-separated ids)' })
+    .option('skip', { type: 'string', array: true, coerce: commaList, describe: 'Leave out these transforms' })
+    .option('list-transforms', { type: 'boolean', default: false, describe: 'List transform ids, levels and descriptions' })
+    .option('context', { type: 'string', describe: 'Build context folder (default: each Dockerfile\'s folder)' })
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print no notes, only diffs and errors' })
+    .version(packageVersion())
+    .help()
+    .alias('help', 'h')
+    .strict()
+    .wrap(Math.min(100, io.stdout.columns || 100))
+    .exitProcess(false)
+    .fail((message, error) => {
+      throw new UsageError(message || error?.message || 'bad usage');
+    });
+}
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  let args: Args;
+  let handledByYargs = false;
+  try {
+    const y = parser(argv, io);
+    let output = '';
+    const parsed = await y.parseAsync(argv, {}, (_error, _argv, text) => {
+      output = text;
+    });
+    if (output) {
+      // --help or --version
+      io.stdout.write(output + '\n');
+      handledByYargs = true;
+    }
+    args = parsed as unknown as Args;
+  } catch (error) {
+    io.stderr.write(`dfmod: ${(error as Error).message}\nRun 'dfmod --help' for usage.\n`);
+    return 2;
+  }
+  if (handledByYargs) return 0;
+
+  let transforms: Transform[];
+  try {
+    transforms = selectTransforms(builtinTransforms, args.transforms, args.skip);
+    if (args.write && args.check) throw new UsageError('--write and --check cannot be used together');
+    if (args.stdin && args.paths.length) throw new UsageError('--stdin takes no paths');
+    if (args.stdinFilepath && !args.stdin) throw new UsageError('--stdin-filepath needs --stdin');
+  } catch (error) {
+    io.stderr.write(`dfmod: ${(error as Error).message}\nRun 'dfmod --help' for usage.\n`);
+    return 2;
+  }
+
+  if (args.listTransforms) {
+    const width = Math.max(...builtinTransforms.map((t) => t.id.length));
+    for (const t of builtinTransforms) {
+      const flag = t.enabledByDefault === false ? ' (opt-in)' : '';
+      io.stdout.write(`${t.id.padEnd(width)}  ${t.level.padEnd(6)}  ${t.description}${flag}\n`);
+    }
+    return 0;
+  }
+
+  const shell = await loadShellParser();
+  const options = { transforms, contextDir: args.context ? path.resolve(io.cwd, args.context) : null };
+
+  if (args.stdin) {
+    const displayPath = args.stdinFilepath ?? '<stdin>';
+    let text: string;
+    try {
+      text = decodeDockerfile(await readAll(io.stdin));
+    } catch (error) {
+      io.stderr.write(`${displayPath}: ${(error as Error).message}\n`);
+      return 2;
+    }
+    const contextDir = options.contextDir ?? (args.stdinFilepath ? path.dirname(path.resolve(io.cwd, args.stdinFilepath)) : null);
+    const result = processText(shell, displayPath, text, options, contextDir);
+    if (result.status === 'error') {
+      io.stderr.write(formatError(result) + '\n');
+      if (!args.json) io.stdout.write(text);
+      return 2;
+    }
+    if (args.json) io.stdout.write(JSON.stringify(jsonReport([result], []), null, 2) + '\n');
+    else io.stdout.write(result.output!);
+    if (!args.quiet && !args.json) printNotes(io, result);
+    return args.check && result.status === 'changed' ? 1 : 0;
+  }
+
+  const discovery = await discoverFiles(args.paths, { cwd: io.cwd });
+  for (const error of discovery.errors) io.stderr.write(`${error.path}: ${error.message}\n`);
+  const color = wantsColor(io.stdout, io.env);
+  const results: FileResult[] = [];
+  for (const file of discovery.files) {
+    const result = processFile(shell, file, options, io.cwd);
+    if (result.status === 'changed' && args.write) {
+      try {
+        writeAtomically(path.resolve(io.cwd, file), result.output!, result.bytes!);
+      } catch (error) {
+        result.status = 'error';
+        result.error = { line: null, message: error instanceof WriteError ? error.message : String(error) };
+      }
+    }
+    results.push(result);
+    report(io, args, result, color);
+    if (args.json && result.status === 'changed') result.diff = unifiedDiff(result.path, result.input!, result.output!);
+    // Texts are not needed once reported: a bulk run keeps only the summary.
+    delete result.input;
+    delete result.output;
+    delete result.bytes;
+  }
+  if (args.json) io.stdout.write(JSON.stringify(jsonReport(results, discovery.errors), null, 2) + '\n');
+  io.stderr.write(summary(results, discovery.errors.length, args) + '\n');
+  const errors = discovery.errors.length + results.filter((r) => r.status === 'error').length;
+  if (errors > 0) return 2;
+  if (args.check && results.some((r) => r.status === 'changed')) return 1;
+  return 0;
+}
+
+function report(io: CliIO, args: Args, result: FileResult, color: boolean): void {
+  if (result.status === 'error') {
+    io.stderr.write(formatError(result) + '\n');
+    return;
+  }
+  if (!args.json && result.status === 'changed') {
+    if (args.check) io.stdout.write(`${result.path}\n`);
+    else if (args.write) io.stdout.write(`${result.path} (${[...new Set(result.changes.map((c) => c.transform))].join(', ')})\n`);
+    else io.stdout.write(unifiedDiff(result.path, result.input!, result.output!, { color }));
+  }
+  if (!args.quiet && !args.json) printNotes(io, result);
+}
+
+function printNotes(io: CliIO, result: FileResult): void {
+  for (const note of result.notes) io.stderr.write(`${result.path}:${note.line}: ${note.message} [${note.transform}]\n`);
+}
+
+function summary(results: FileResult[], missing: number, args: Args): string {
+  const changed = results.filter((r) => r.status === 'changed').length;
+  const errors = results.filter((r) => r.status === 'error').length + missing;
+  const counts = new Map<string, number>();
+  for (const r of results) for (const c of r.changes) counts.set(c.transform, (counts.get(c.transform) ?? 0) + 1);
+  const perTransform = [...counts].map(([id, n]) => `${id} ${n}`).join(', ');
+  const verb = args.write ? 'changed' : 'would change';
+  const files = `${results.length} file${results.length === 1 ? '' : 's'}`;
+  return `dfmod: ${files}, ${changed} ${verb}, ${results.length - changed - (errors - missing)} unchanged, ${errors} error${errors === 1 ? '' : 's'}` +
+    (perTransform ? ` (${perTransform})` : '') +
+    (!args.write && !args.check && changed ? '; run with --write to apply' : '');
+}
+
+function jsonReport(results: FileResult[], missing: { path: string; message: string }[]) {
+  return {
+    files: results.map((r) => ({
+      path: r.path,
+      status: r.status,
+      ...(r.error ? { error: r.error } : {}),
+      changes: r.changes,
+      notes: r.notes,
+      ...(r.diff ? { diff: r.diff } : r.input !== undefined && r.status === 'changed' ? { diff: unifiedDiff(r.path, r.input, r.output!) } : {}),
+    })),
+    errors: missing,
+    summary: {
+      files: results.length,
+      changed: results.filter((r) => r.status === 'changed').length,
+      unchanged: results.filter((r) => r.status === 'unchanged').length,
+      errors: results.filter((r) => r.status === 'error').length + missing.length,
+    },
+  };
+}
+
+async function readAll(stream: NodeJS.ReadStream): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,336 @@
+/**
+ * The parsed Dockerfile every transform reads: dockerfile-ast's syntax tree,
+ * plus what BuildKit would make of it (stages, the shell script a RUN hands to
+ * /bin/sh, exec form or shell form, suppressions), all with source offsets so
+ * that transforms can express their changes as text edits.
+ */
+import { DockerfileParser } from 'dockerfile-ast';
+import type { Dockerfile, Instruction, Flag as AstFlag } from 'dockerfile-ast';
+import { SourceText } from './source.js';
+
+export interface Flag {
+  name: string;
+  value: string | null;
+  /** The flag as written, `--mount=type=cache,target=/root/.npm`. */
+  text: string;
+}
+
+export type Form = 'exec' | 'shell' | 'heredoc' | 'none';
+
+export interface InstructionNode {
+  index: number;
+  /** Upper-case keyword: RUN, COPY, ... */
+  keyword: string;
+  ast: Instruction;
+  /** Offset of the keyword. */
+  start: number;
+  /** Offset just past the instruction's last character (before its line break). */
+  end: number;
+  /** 1-based first and last line. */
+  line: number;
+  endLine: number;
+  flags: Flag[];
+  /** Offset where the arguments after the flags start (== end when there are none). */
+  argsStart: number;
+  /** For RUN, CMD, ENTRYPOINT, SHELL: JSON array, shell string, or heredoc. */
+  form: Form;
+  /** The JSON array of an exec-form instruction. */
+  execArgs: string[] | null;
+  /** Null for ARGs before the first FROM. */
+  stage: Stage | null;
+}
+
+export interface Stage {
+  index: number;
+  from: InstructionNode;
+  /** The image as written (`node:20-slim`, `$BASE`, or an earlier stage's name). */
+  image: string;
+  /** `AS name`, lower-cased as BuildKit compares it. */
+  name: string | null;
+  platform: string | null;
+  /** The earlier stage this one builds on, when `image` names one. */
+  parent: Stage | null;
+  /** Every instruction of the stage, FROM first. */
+  instructions: InstructionNode[];
+}
+
+/** A RUN's shell script as /bin/sh receives it, mapped back to the source. */
+export interface ShellScript {
+  text: string;
+  /** offsets[i] is the source offset of text[i]; offsets[text.length] is just past the last one. */
+  offsets: number[];
+}
+
+export interface Suppression {
+  /** The instruction the comment stands before; null for the whole file. */
+  instruction: InstructionNode | null;
+  /** Transform ids, or null for all. */
+  transforms: string[] | null;
+  /** hadolint rule codes named by `# hadolint ignore=`. */
+  hadolintRules: string[];
+  line: number;
+}
+
+const WINDOWS_IMAGE = /(^|\/)(windows|windowsservercore|nanoserver|servercore)([:/-]|$)|mcr\.microsoft\.com\/windows/i;
+
+export class DockerfileModel {
+  readonly source: SourceText;
+  readonly ast: Dockerfile;
+  readonly escapeChar: string;
+  readonly instructions: InstructionNode[] = [];
+  readonly stages: Stage[] = [];
+  /** ARG instructions before the first FROM. */
+  readonly globalArgs: InstructionNode[] = [];
+  readonly suppressions: Suppression[] = [];
+  readonly directives: { name: string; value: string; line: number }[];
+
+  constructor(text: string) {
+    this.source = new SourceText(text);
+    this.ast = DockerfileParser.parse(text);
+    this.escapeChar = this.ast.getEscapeCharacter();
+    this.directives = this.ast.getDirectives().map((d) => ({
+      name: d.getName().toLowerCase(),
+      value: d.getValue(),
+      line: d.getRange().start.line + 1,
+    }));
+    let stage: Stage | null = null;
+    for (const ast of this.ast.getInstructions()) {
+      const node = this.makeNode(ast, this.instructions.length);
+      this.instructions.push(node);
+      if (node.keyword === 'FROM') {
+        stage = this.makeStage(node);
+        this.stages.push(stage);
+      }
+      node.stage = stage;
+      if (stage) stage.instructions.push(node);
+      else if (node.keyword === 'ARG') this.globalArgs.push(node);
+    }
+    this.readSuppressions();
+  }
+
+  private makeNode(ast: Instruction, index: number): InstructionNode {
+    const range = ast.getRange();
+    const start = this.source.offsetAt(range.start);
+    const end = this.source.offsetAt(range.end);
+    const flags: Flag[] = [];
+    let argsStart = this.source.offsetAt(ast.getInstructionRange().end);
+    const astFlags: AstFlag[] = 'getFlags' in ast && typeof (ast as { getFlags?: unknown }).getFlags === 'function'
+      ? (ast as unknown as { getFlags(): AstFlag[] }).getFlags()
+      : [];
+    for (const flag of astFlags) {
+      const flagRange = flag.getRange();
+      const flagEnd = this.source.offsetAt(flagRange.end);
+      flags.push({
+        name: flag.getName(),
+        value: flag.getValue(),
+        text: this.source.text.slice(this.source.offsetAt(flagRange.start), flagEnd),
+      });
+      argsStart = Math.max(argsStart, flagEnd);
+    }
+    const node: InstructionNode = {
+      index,
+      keyword: ast.getKeyword().toUpperCase(),
+      ast,
+      start,
+      end,
+      line: range.start.line + 1,
+      endLine: range.end.line + 1,
+      flags,
+      argsStart: Math.min(argsStart, end),
+      form: 'none',
+      execArgs: null,
+      stage: null,
+    };
+    // Skip the whitespace (and continuations) between the flags and the arguments.
+    const script = this.logicalText(node.argsStart, end);
+    const lead = /^\s*/.exec(script.text)![0].length;
+    node.argsStart = lead < script.text.length ? script.offsets[lead] : end;
+    if (['RUN', 'CMD', 'ENTRYPOINT', 'SHELL'].includes(node.keyword)) {
+      const heredocs = 'getHeredocs' in ast ? (ast as unknown as { getHeredocs(): unknown[] }).getHeredocs() : [];
+      if (heredocs.length > 0) node.form = 'heredoc';
+      else {
+        const args = script.text.trim();
+        node.execArgs = parseJsonArray(args);
+        node.form = node.execArgs ? 'exec' : args.length > 0 ? 'shell' : 'none';
+      }
+    }
+    return node;
+  }
+
+  private makeStage(from: InstructionNode): Stage {
+    const args = this.logicalText(from.argsStart, from.end).text.trim().split(/\s+/);
+    const image = args[0] ?? '';
+    const name = args.length >= 3 && args[1].toUpperCase() === 'AS' ? args[2].toLowerCase() : null;
+    const platform = from.flags.find((f) => f.name === 'platform')?.value ?? null;
+    const parent = this.stages.find((s) => s.name !== null && s.name === image.toLowerCase()) ?? null;
+    return { index: this.stages.length, from, image, name, platform, parent, instructions: [] };
+  }
+
+  /**
+   * The text BuildKit builds from source[start, end): continuation escapes and
+   * their line breaks removed, comment lines and empty lines inside a
+   * continuation dropped, leading whitespace of continued lines kept.
+   */
+  logicalText(start: number, end: number): ShellScript {
+    const src = this.source;
+    const escape = this.escapeChar;
+    let text = '';
+    const offsets: number[] = [];
+    let line = src.positionAt(start).line;
+    let from = start;
+    let first = true;
+    while (from <= end && line < src.lineCount) {
+      const lineEnd = Math.min(src.lineEnd(line), end);
+      const content = src.text.slice(from, lineEnd);
+      if (!first && (/^\s*#/.test(content) || content.trim() === '')) {
+        line++;
+        from = line < src.lineCount ? src.lineStarts[line] : end + 1;
+        continue;
+      }
+      const continuation = new RegExp(`${escapeRegExp(escape)}[ \\t]*$`).exec(content);
+      const keep = continuation ? continuation.index : content.length;
+      for (let i = 0; i < keep; i++) {
+        text += content[i];
+        offsets.push(from + i);
+      }
+      first = false;
+      if (!continuation || lineEnd >= end) break;
+      line++;
+      if (line >= src.lineCount) break;
+      from = src.lineStarts[line];
+    }
+    offsets.push(offsets.length ? offsets[offsets.length - 1] + 1 : start);
+    return { text, offsets };
+  }
+
+  /** The shell script of a shell-form RUN, CMD or ENTRYPOINT (null otherwise). */
+  shellScript(node: InstructionNode): ShellScript | null {
+    if (node.form !== 'shell') return null;
+    return this.logicalText(node.argsStart, node.end);
+  }
+
+  /** The arguments as written in the source, continuations and all. */
+  rawArguments(node: InstructionNode): string {
+    return this.source.text.slice(node.argsStart, node.end);
+  }
+
+  /**
+   * The shell that runs the shell form of `node`: null for the default
+   * (`/bin/sh -c`), otherwise the JSON array of the last SHELL before it in
+   * its stage (or an ancestor stage).
+   */
+  shellOf(node: InstructionNode): string[] | null {
+    let stage = node.stage;
+    let before = node.index;
+    while (stage) {
+      const shells = stage.instructions.filter((i) => i.keyword === 'SHELL' && i.index < before && i.execArgs);
+      if (shells.length) return shells[shells.length - 1].execArgs;
+      before = Infinity;
+      stage = stage.parent;
+    }
+    return null;
+  }
+
+  /**
+   * Whether shell form of `node` runs under a POSIX shell we can parse with
+   * tree-sitter-bash: the default sh, or a SHELL naming sh/bash/dash/ash/zsh -c.
+   */
+  hasPosixShell(node: InstructionNode): boolean {
+    if (node.stage && this.isWindowsStage(node.stage)) return false;
+    const shell = this.shellOf(node);
+    if (!shell) return true;
+    const program = (shell[0] ?? '').split('/').pop() ?? '';
+    return ['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh'].includes(program) && shell[shell.length - 1] === '-c';
+  }
+
+  /** Windows base images run shell form under cmd.exe, not /bin/sh. */
+  isWindowsStage(stage: Stage): boolean {
+    const root = this.rootStage(stage);
+    return WINDOWS_IMAGE.test(root.image) || (root.platform ?? '').toLowerCase().startsWith('windows');
+  }
+
+  /** Follows FROM <stage> references to the stage that names an external image. */
+  rootStage(stage: Stage): Stage {
+    let current = stage;
+    while (current.parent) current = current.parent;
+    return current;
+  }
+
+  get finalStage(): Stage | null {
+    return this.stages.length ? this.stages[this.stages.length - 1] : null;
+  }
+
+  /** Whether `transformId` may touch `node` (inline `# dfmod-ignore` and `# hadolint ignore=`). */
+  isSuppressed(node: InstructionNode, transformId: string, hadolintRules: string[] = []): boolean {
+    return this.suppressions.some((s) =>
+      (s.instruction === null || s.instruction === node) &&
+      ((s.transforms === null && s.hadolintRules.length === 0) ||
+        (s.transforms?.includes(transformId) ?? false) ||
+        s.hadolintRules.some((rule) => hadolintRules.includes(rule))),
+    );
+  }
+
+  /** `# dfmod-ignore-file` among the comments before the first instruction. */
+  get ignoresFile(): boolean {
+    return this.suppressions.some((s) => s.instruction === null && s.transforms === null && s.hadolintRules.length === 0);
+  }
+
+  /** The instruction a comment line stands before, with only comment lines between. */
+  private instructionAfterComment(line: number): InstructionNode | null {
+    if (this.instructions.some((i) => i.line <= line && i.endLine >= line)) return null;
+    const next = this.instructions.find((i) => i.line > line);
+    if (!next) return null;
+    for (let l = line + 1; l < next.line; l++) {
+      if (!/^\s*#/.test(this.source.lineText(l - 1))) return null;
+    }
+    return next;
+  }
+
+  private readSuppressions(): void {
+    const firstLine = this.instructions.length ? this.instructions[0].line : Infinity;
+    for (const comment of this.ast.getComments()) {
+      const line = comment.getRange().start.line + 1;
+      const content = comment.getContent().trim();
+      const fileMatch = /^dfmod-ignore-file\b/.exec(content);
+      if (fileMatch) {
+        if (line < firstLine) this.suppressions.push({ instruction: null, transforms: null, hadolintRules: [], line });
+        continue;
+      }
+      const next = this.instructionAfterComment(line);
+      if (!next) continue;
+      const dfmod = /^dfmod-ignore(?:\s+([\w-]+(?:\s*,\s*[\w-]+)*))?\s*$/.exec(content);
+      if (dfmod) {
+        this.suppressions.push({
+          instruction: next,
+          transforms: dfmod[1] ? dfmod[1].split(/\s*,\s*/) : null,
+          hadolintRules: [],
+          line,
+        });
+        continue;
+      }
+      const hadolint = /^hadolint\s+ignore=([A-Z]{2}\d+(?:\s*,\s*[A-Z]{2}\d+)*)/.exec(content);
+      if (hadolint) {
+        this.suppressions.push({ instruction: next, transforms: [], hadolintRules: hadolint[1].split(/\s*,\s*/), line });
+      }
+    }
+  }
+}
+
+function parseJsonArray(text: string): string[] | null {
+  if (!text.startsWith('[')) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[];
+  } catch {
+    // Not JSON: BuildKit runs it in shell form.
+  }
+  return null;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function parseDockerfile(text: string): DockerfileModel {
+  return new DockerfileModel(text);
+}

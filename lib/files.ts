@@ -1,0 +1,69 @@
+/**
+ * Which files a run reads: named files as they are, folders searched for
+ * Dockerfile-style names, and globs expanded with fast-glob.
+ */
+import fg from 'fast-glob';
+import { statSync } from 'node:fs';
+import path from 'node:path';
+
+/** Names BuildKit users give Dockerfiles. */
+export const DOCKERFILE_PATTERNS = [
+  '**/Dockerfile',
+  '**/dockerfile',
+  '**/Dockerfile.*',
+  '**/*.Dockerfile',
+  '**/*.dockerfile',
+  '**/Containerfile',
+  '**/Containerfile.*',
+];
+
+/** `Dockerfile.dockerignore` is an ignore file, not a Dockerfile. */
+const NOT_DOCKERFILES = ['**/*.dockerignore', '**/.dfmod-tmp-*'];
+
+export const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**'];
+
+export interface Discovery {
+  files: string[];
+  errors: { path: string; message: string }[];
+}
+
+export interface DiscoveryOptions {
+  cwd?: string;
+  /** Extra globs to leave out (configuration's `ignore`). */
+  ignore?: string[];
+}
+
+export async function discoverFiles(inputs: readonly string[], options: DiscoveryOptions = {}): Promise<Discovery> {
+  const cwd = options.cwd ?? process.cwd();
+  const ignore = [...ALWAYS_SKIPPED, ...NOT_DOCKERFILES, ...(options.ignore ?? [])];
+  const files: string[] = [];
+  const errors: Discovery['errors'] = [];
+  for (const input of inputs.length ? inputs : ['.']) {
+    const absolute = path.resolve(cwd, input);
+    let stats;
+    try {
+      stats = statSync(absolute);
+    } catch {
+      stats = null;
+    }
+    if (stats?.isFile()) {
+      files.push(display(cwd, absolute));
+    } else if (stats?.isDirectory()) {
+      const found = await fg(DOCKERFILE_PATTERNS, { cwd: absolute, ignore, dot: true, onlyFiles: true, followSymbolicLinks: false, absolute: true });
+      files.push(...found.map((f) => display(cwd, f)));
+    } else if (fg.isDynamicPattern(input)) {
+      const found = await fg(input, { cwd, ignore, dot: true, onlyFiles: true, followSymbolicLinks: false, absolute: true });
+      if (found.length === 0) errors.push({ path: input, message: 'no files match this pattern' });
+      files.push(...found.map((f) => display(cwd, f)));
+    } else {
+      errors.push({ path: input, message: stats ? 'not a regular file or folder' : 'no such file or directory' });
+    }
+  }
+  return { files: [...new Set(files)].sort(), errors };
+}
+
+/** Paths are shown relative to the working folder when they are inside it. */
+function display(cwd: string, absolute: string): string {
+  const relative = path.relative(cwd, absolute);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : absolute;
+}

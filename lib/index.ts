@@ -1,0 +1,67 @@
+/**
+ * dfmod's library API.
+ *
+ *   import { transform, transforms } from 'dfmod';
+ *   const { output, changes, notes } = await transform(source, { filename: 'Dockerfile' });
+ */
+import { runTransforms } from './engine.js';
+import { folderContext, memoryContext, type BuildContext } from './context.js';
+import { selectTransforms } from './select.js';
+import { builtinTransforms } from '../transforms/index.js';
+import type { Change, Note, Transform } from './types.js';
+
+export interface TransformOptions {
+  /** Transform ids or transform objects (custom ones included); default: the default set. */
+  transforms?: readonly (string | Transform)[];
+  /** Ids to leave out. */
+  skip?: readonly string[];
+  /** Where the Dockerfile lives; names it in notes and, without `context`, locates its build context. */
+  filename?: string;
+  /** The build context: a folder path, a BuildContext, or in-memory files. */
+  context?: string | BuildContext | Record<string, string>;
+  /** Per-transform options: `{ 'init-entrypoint': { init: 'dumb-init' } }`. */
+  options?: Record<string, Record<string, unknown>>;
+}
+
+export interface TransformOutput {
+  output: string;
+  changed: boolean;
+  changes: Change[];
+  notes: Note[];
+}
+
+/** The built-in transforms, in the order they run. */
+export const transforms: readonly Transform[] = builtinTransforms;
+
+export async function transform(source: string, options: TransformOptions = {}): Promise<TransformOutput> {
+  const custom = (options.transforms ?? []).filter((t): t is Transform => typeof t !== 'string');
+  const available = [...builtinTransforms, ...custom.filter((c) => !builtinTransforms.some((b) => b.id === c.id))];
+  const named = options.transforms ? options.transforms.map((t) => (typeof t === 'string' ? t : t.id)) : null;
+  const chosen = selectTransforms(available, named, options.skip);
+  const result = await runTransforms(source, {
+    transforms: chosen,
+    filename: options.filename ?? null,
+    context: resolveContext(options),
+    options: options.options,
+  });
+  return { output: result.output, changed: result.changed, changes: result.changes, notes: result.notes };
+}
+
+function resolveContext(options: TransformOptions): BuildContext | null {
+  const { context, filename } = options;
+  if (typeof context === 'string') return folderContext(context);
+  if (context && typeof (context as BuildContext).exists === 'function') return context as BuildContext;
+  if (context) return memoryContext(context as Record<string, string>);
+  if (filename) {
+    const slash = Math.max(filename.lastIndexOf('/'), filename.lastIndexOf('\\'));
+    return folderContext(slash >= 0 ? filename.slice(0, slash) || '/' : '.');
+  }
+  return null;
+}
+
+export { runTransforms } from './engine.js';
+export { parseDockerfile } from './dockerfile.js';
+export type { DockerfileModel, InstructionNode, Stage } from './dockerfile.js';
+export type { BuildContext } from './context.js';
+export { folderContext, memoryContext } from './context.js';
+export type { Transform, TransformContext, TransformResult, Fix, Edit, Change, Note, Level } from './types.js';

@@ -1,0 +1,92 @@
+/**
+ * One file's whole journey: read bytes, refuse what must not be touched,
+ * transform. Kept free of CLI concerns so worker threads can run it.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { runTransformsWith } from './engine.js';
+import { folderContext } from './context.js';
+import { decodeDockerfile, InputError } from './validate.js';
+import type { ShellParser } from './shell.js';
+import type { Change, Note, Transform } from './types.js';
+
+export interface FileResult {
+  path: string;
+  status: 'changed' | 'unchanged' | 'error';
+  /** `path[:line]: message` parts for errors. */
+  error?: { line: number | null; message: string };
+  changes: Change[];
+  notes: Note[];
+  /** The text read and the text produced (absent for errors). */
+  input?: string;
+  output?: string;
+  /** The unified diff, kept for --json once the texts are released. */
+  diff?: string;
+  /** The exact bytes read, to detect a concurrent edit before writing. */
+  bytes?: Uint8Array;
+}
+
+export interface ProcessOptions {
+  transforms: readonly Transform[];
+  /** A build context folder for every file; default: each file's own folder. */
+  contextDir?: string | null;
+  options?: Record<string, Record<string, unknown>>;
+}
+
+export function processText(shell: ShellParser, displayPath: string, text: string, options: ProcessOptions, contextDir: string | null): FileResult {
+  try {
+    const result = runTransformsWith(shell, text, {
+      transforms: options.transforms,
+      filename: displayPath,
+      context: contextDir ? folderContext(contextDir) : null,
+      options: options.options,
+    });
+    return {
+      path: displayPath,
+      status: result.changed ? 'changed' : 'unchanged',
+      changes: result.changes,
+      notes: result.notes,
+      input: text,
+      output: result.output,
+    };
+  } catch (error) {
+    return errorResult(displayPath, error);
+  }
+}
+
+export function processFile(shell: ShellParser, file: string, options: ProcessOptions, cwd = process.cwd()): FileResult {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path.resolve(cwd, file));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message = code === 'ENOENT' ? 'no such file or directory'
+      : code === 'EACCES' ? 'permission denied'
+      : code === 'EISDIR' ? 'is a folder'
+      : `cannot be read (${code ?? (error as Error).message})`;
+    return { path: file, status: 'error', error: { line: null, message }, changes: [], notes: [] };
+  }
+  let text: string;
+  try {
+    text = decodeDockerfile(bytes);
+  } catch (error) {
+    return errorResult(file, error);
+  }
+  const contextDir = options.contextDir ?? path.dirname(path.resolve(cwd, file));
+  const result = processText(shell, file, text, options, contextDir);
+  result.bytes = bytes;
+  return result;
+}
+
+function errorResult(file: string, error: unknown): FileResult {
+  if (error instanceof InputError) {
+    return { path: file, status: 'error', error: { line: error.line, message: error.message }, changes: [], notes: [] };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { path: file, status: 'error', error: { line: null, message: `internal error, file left untouched: ${message}` }, changes: [], notes: [] };
+}
+
+export function formatError(result: FileResult): string {
+  const where = result.error?.line ? `${result.path}:${result.error.line}` : result.path;
+  return `${where}: ${result.error?.message ?? 'unknown error'}`;
+}

@@ -1,0 +1,63 @@
+/**
+ * Inputs dfmod refuses to touch: what BuildKit would reject at parse time, and
+ * bytes that would not survive a round trip through a JavaScript string.
+ */
+import type { DockerfileModel } from './dockerfile.js';
+
+/** A problem with one input file, reported as `path:line: message`. */
+export class InputError extends Error {
+  constructor(message: string, readonly line: number | null = null) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+const KNOWN_INSTRUCTIONS = new Set([
+  'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL',
+  'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
+]);
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Decodes a file's bytes, refusing binary files and invalid UTF-8. */
+export function decodeDockerfile(bytes: Uint8Array): string {
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    const line = countLines(bytes, nul);
+    throw new InputError('binary file (contains NUL bytes); left untouched', line);
+  }
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new InputError('not valid UTF-8; left untouched');
+  }
+}
+
+function countLines(bytes: Uint8Array, end: number): number {
+  let line = 1;
+  for (let i = 0; i < end; i++) if (bytes[i] === 10) line++;
+  return line;
+}
+
+/** Throws an InputError for a file BuildKit would reject while parsing. */
+export function checkParseable(dockerfile: DockerfileModel): void {
+  for (const node of dockerfile.instructions) {
+    if (!KNOWN_INSTRUCTIONS.has(node.keyword)) {
+      throw new InputError(`unknown instruction: ${node.ast.getKeyword()}`, node.line);
+    }
+    if (node.keyword === 'ONBUILD') {
+      const trigger = (node.ast as unknown as { getTriggerWord(): string | null }).getTriggerWord?.();
+      if (trigger && !KNOWN_INSTRUCTIONS.has(trigger.toUpperCase())) {
+        throw new InputError(`unknown instruction: ${trigger}`, node.line);
+      }
+    }
+    if ('getHeredocs' in node.ast) {
+      const heredocs = (node.ast as unknown as { getHeredocs(): { getName(): string; getDelimiterRange(): unknown }[] }).getHeredocs();
+      for (const heredoc of heredocs) {
+        if (heredoc.getDelimiterRange() === null) {
+          throw new InputError(`unterminated heredoc <<${heredoc.getName()}`, node.line);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { expectOutput, expectUnchanged, lines } from './helpers.js';
+
+const only = ['exec-form'];
+
+test('shell-form CMD with plain words becomes JSON form', async () => {
+  const result = await expectOutput(
+    lines('FROM node:20', 'CMD node server.js --port 8080'),
+    lines('FROM node:20', 'CMD ["node", "server.js", "--port", "8080"]'),
+    { only },
+  );
+  assert.equal(result.changes.map((c) => [c.transform, c.line]), [['exec-form', 2]]);
+});
+
+test('quoted literals are unquoted into JSON strings', async () => {
+  await expectOutput(
+    lines('FROM x', `CMD python -c 'print(1)' "a b"`),
+    lines('FROM x', 'CMD ["python", "-c", "print(1)", "a b"]'),
+    { only },
+  );
+});
+
+test('a leading exec is dropped: JSON form already makes the app PID 1', async () => {
+  await expectOutput(lines('FROM x', 'CMD exec nginx -g daemon-off'), lines('FROM x', 'CMD ["nginx", "-g", "daemon-off"]'), { only });
+});
+
+test('a continued CMD becomes one JSON line', async () => {
+  await expectOutput(lines('FROM x', 'CMD gunicorn \\', '    --bind 127.0.0.1:80 app:app'), lines('FROM x', 'CMD ["gunicorn", "--bind", "127.0.0.1:80", "app:app"]'), { only });
+});
+
+test('ENTRYPOINT without CMD becomes JSON form', async () => {
+  await expectOutput(lines('FROM x', 'ENTRYPOINT /usr/bin/app serve'), lines('FROM x', 'ENTRYPOINT ["/usr/bin/app", "serve"]'), { only });
+});
+
+test('CRLF files keep CRLF', async () => {
+  await expectOutput('FROM x\r\nCMD node a.js\r\n', 'FROM x\r\nCMD ["node", "a.js"]\r\n', { only });
+});
+
+for (const [name, cmd, reason] of [
+  ['variable expansion', 'node server.js --port $PORT', /variable expansion/],
+  ['redirection', 'node server.js > /var/log/app.log', /redirection/],
+  ['pipe', 'app | tee log', /pipe/],
+  ['list', 'migrate && serve', /list/],
+  ['several commands', 'a; b', /several commands|;/],
+  ['glob', 'cat *.txt', /expand/],
+  ['tilde', 'run ~/bin/app', /expand/],
+  ['environment prefix', 'NODE_ENV=production node a.js', /variable assignment/],
+  ['builtin', 'cd /app', /builtin/],
+  ['command substitution', 'echo $(date)', /command substitution/],
+  ['comment', 'node a.js # start', /comment/],
+  ['background job', 'app &', /background/],
+  ['backslash escape in double quotes with variable', 'echo "$HOME"', /variable expansion/],
+] as [string, string, RegExp][]) {
+  test(`left alone: ${name}`, async () => {
+    await expectUnchanged(lines('FROM x', `CMD ${cmd}`), reason, { only });
+  });
+}
+
+test('left alone: ENTRYPOINT when the stage has a CMD (JSON form would pass CMD as arguments)', async () => {
+  await expectUnchanged(lines('FROM x', 'ENTRYPOINT app serve', 'CMD ["--port", "80"]'), /receive as arguments/, { only });
+});
+
+test('left alone: a stage with SHELL', async () => {
+  await expectUnchanged(lines('FROM x', 'SHELL ["/bin/bash", "-lc"]', 'CMD app'), /SHELL/, { only });
+});
+
+test('left alone: Windows images run shell form under cmd.exe', async () => {
+  await expectUnchanged(lines('# escape=`', 'FROM mcr.microsoft.com/windows/servercore:ltsc2022', 'CMD app.exe'), /Windows/, { only });
+});
+
+test('JSON form and heredocs are not touched', async () => {
+  await expectUnchanged(lines('FROM x', 'CMD ["node", "a.js"]', 'ENTRYPOINT ["tini", "--"]'), null, { only });
+});
+
+test('only the changed line differs: everything else is byte-identical', async () => {
+  const input = '\uFEFF# syntax=docker/dockerfile:1\nFROM x   \n\t# tabbed comment\nRUN a \\\n  # inner\n  && b\nCMD app';
+  await expectOutput(input, input.replace('CMD app', 'CMD ["app"]'), { only });
+});
+
+test.run();

@@ -1,0 +1,12 @@
+/**
+ * The built-in transforms, in the order the engine runs them within a pass.
+ * Order matters only for readability of intermediate results: the engine
+ * repeats passes until nothing changes.
+ */
+import type { Transform } from '../lib/types.js';
+import { execForm } from './exec-form.js';
+
+export const builtinTransforms: readonly Transform[] = [
+  execForm,
+];
+
