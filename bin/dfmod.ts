@@ -3,13 +3,11 @@
  * dfmod's executable. `--version` is answered before anything heavy loads, so
  * scripts that probe for dfmod stay fast.
  */
-import { readFileSync } from 'node:fs';
-
 const argv = process.argv.slice(2);
 
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  process.stdout.write(pkg.version + '\n');
+  const { readOwnPackage } = await import('../lib/package.js');
+  process.stdout.write(readOwnPackage(import.meta.url).version + '\n');
 } else {
   // A closed pipe (`dfmod | head`) is not an error worth a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -6,8 +6,8 @@
  * 2 bad usage or a file that could not be processed.
  */
 import yargs from 'yargs';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { readOwnPackage } from './package.js';
 import { loadShellParser } from './shell.js';
 import { discoverFiles } from './files.js';
 import { processFile, processText, formatError, type FileResult } from './process.js';
@@ -47,8 +47,7 @@ const commaList = (value: unknown): string[] =>
     .filter(Boolean);
 
 export function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
+  return readOwnPackage(import.meta.url).version;
 }
 
 function parser(argv: string[], io: CliIO) {

@@ -60,6 +60,7 @@ export function runTransformsWith(shell: ShellParser, text: string, options: Run
       passNotes.push(...outcome.notes);
       if (outcome.edits.length === 0) continue;
       const candidate = applyEdits(model.source.text, outcome.edits);
+      if (candidate === model.source.text) continue;
       const problem = validityProblem(candidate, model, shell);
       if (problem) {
         passNotes.push({ transform: transform.id, line: outcome.changes[0].line, message: `change withheld: it would ${problem}` });

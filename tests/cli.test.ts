@@ -1,0 +1,186 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { mkdtempSync, writeFileSync, readFileSync, mkdirSync, chmodSync, statSync, readdirSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { execFileSync } from 'node:child_process';
+import { main } from '../lib/cli.js';
+import { wantsColor } from '../lib/diff.js';
+import { writeAtomically } from '../lib/write.js';
+
+interface Ran { code: number; stdout: string; stderr: string }
+
+function sink(isTTY = false) {
+  const chunks: string[] = [];
+  return { stream: { write: (s: string) => { chunks.push(s); return true; }, isTTY, columns: 100 } as unknown as NodeJS.WriteStream, text: () => chunks.join('') };
+}
+
+async function dfmod(args: string[], cwd: string, stdin = '', env: NodeJS.ProcessEnv = {}): Promise<Ran> {
+  const out = sink();
+  const err = sink();
+  const code = await main(args, {
+    stdout: out.stream,
+    stderr: err.stream,
+    stdin: Readable.from([Buffer.from(stdin)]) as unknown as NodeJS.ReadStream,
+    cwd,
+    env,
+  });
+  return { code, stdout: out.text(), stderr: err.text() };
+}
+
+function project(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dfmod-cli-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+const NAIVE = 'FROM node:20\nCMD node server.js\n';
+const FIXED = 'FROM node:20\nCMD ["node", "server.js"]\n';
+
+test('default is a dry run: a diff on stdout, a summary on stderr, nothing written', async () => {
+  const dir = project({ Dockerfile: NAIVE });
+  const ran = await dfmod([], dir);
+  assert.is(ran.code, 0);
+  assert.is(ran.stdout, '--- a/Dockerfile\n+++ b/Dockerfile\n@@ -1,2 +1,2 @@\n FROM node:20\n-CMD node server.js\n+CMD ["node", "server.js"]\n');
+  assert.match(ran.stderr, /dfmod: 1 file, 1 would change, 0 unchanged, 0 errors \(exec-form 1\)/);
+  assert.is(readFileSync(path.join(dir, 'Dockerfile'), 'utf8'), NAIVE);
+});
+
+test('colour only when asked: FORCE_COLOR, NO_COLOR, TTY', () => {
+  const tty = { isTTY: true } as NodeJS.WriteStream;
+  const pipe = { isTTY: false } as NodeJS.WriteStream;
+  assert.ok(wantsColor(tty, {}));
+  assert.not.ok(wantsColor(pipe, {}));
+  assert.not.ok(wantsColor(tty, { NO_COLOR: '1' }));
+  assert.ok(wantsColor(pipe, { FORCE_COLOR: '1' }));
+  assert.not.ok(wantsColor(tty, { FORCE_COLOR: '0' }));
+});
+
+test('--write rewrites in place, keeps the mode, leaves no temp file', async () => {
+  const dir = project({ Dockerfile: NAIVE });
+  chmodSync(path.join(dir, 'Dockerfile'), 0o640);
+  const ran = await dfmod(['--write'], dir);
+  assert.is(ran.code, 0);
+  assert.is(readFileSync(path.join(dir, 'Dockerfile'), 'utf8'), FIXED);
+  assert.is(statSync(path.join(dir, 'Dockerfile')).mode & 0o777, 0o640);
+  assert.equal(readdirSync(dir), ['Dockerfile']);
+  assert.match(ran.stdout, /^Dockerfile \(exec-form\)\n$/);
+});
+
+test('--write refuses a file that changed on disk since it was read', () => {
+  const dir = project({ Dockerfile: NAIVE });
+  const file = path.join(dir, 'Dockerfile');
+  const read = readFileSync(file);
+  writeFileSync(file, NAIVE + '# edited meanwhile\n');
+  assert.throws(() => writeAtomically(file, FIXED, read), /changed on disk/);
+  assert.is(readFileSync(file, 'utf8'), NAIVE + '# edited meanwhile\n');
+});
+
+test('--write does not write through a symbolic link', async () => {
+  const dir = project({ 'real/Dockerfile': NAIVE });
+  symlinkSync(path.join(dir, 'real/Dockerfile'), path.join(dir, 'Dockerfile'));
+  const ran = await dfmod(['--write', 'Dockerfile'], dir);
+  assert.is(ran.code, 2);
+  assert.match(ran.stderr, /Dockerfile: is a symbolic link; not written through/);
+  assert.is(readFileSync(path.join(dir, 'real/Dockerfile'), 'utf8'), NAIVE);
+});
+
+test('--check exits 1 and lists files that would change; 0 when none would', async () => {
+  const dir = project({ 'a/Dockerfile': NAIVE, 'b/Dockerfile': FIXED });
+  const ran = await dfmod(['--check'], dir);
+  assert.is(ran.code, 1);
+  assert.is(ran.stdout, 'a/Dockerfile\n');
+  assert.is((await dfmod(['--check', 'b'], dir)).code, 0);
+});
+
+test('--stdin prints the result; --stdin-filepath names it', async () => {
+  const ran = await dfmod(['--stdin', '--stdin-filepath', 'svc/Dockerfile'], tmpdir(), NAIVE);
+  assert.is(ran.code, 0);
+  assert.is(ran.stdout, FIXED);
+  const bad = await dfmod(['--stdin', '--stdin-filepath', 'svc/Dockerfile'], tmpdir(), 'FROM x\nNOPE y\n');
+  assert.is(bad.code, 2);
+  assert.is(bad.stderr, 'svc/Dockerfile:2: unknown instruction: NOPE\n');
+  assert.is(bad.stdout, 'FROM x\nNOPE y\n', 'the input passes through unchanged');
+});
+
+test('--json reports changes, notes and diffs', async () => {
+  const dir = project({ Dockerfile: NAIVE + 'ENTRYPOINT run $X\n' });
+  const ran = await dfmod(['--json'], dir);
+  const report = JSON.parse(ran.stdout);
+  assert.is(report.summary.changed, 1);
+  assert.is(report.files[0].changes[0].transform, 'exec-form');
+  assert.match(report.files[0].diff, /\+CMD \["node", "server.js"\]/);
+  assert.ok(report.files[0].notes.length >= 1);
+});
+
+test('folders are searched for Dockerfile names, skipping node_modules and .git', async () => {
+  const dir = project({
+    'Dockerfile': NAIVE, 'Dockerfile.prod': NAIVE, 'api/app.dockerfile': NAIVE, 'web/Containerfile': NAIVE,
+    'node_modules/x/Dockerfile': NAIVE, '.git/Dockerfile': NAIVE, 'README.md': 'CMD x', 'Dockerfile.dockerignore': 'node_modules',
+  });
+  const ran = await dfmod(['--check'], dir);
+  assert.is(ran.stdout, 'Dockerfile\nDockerfile.prod\napi/app.dockerfile\nweb/Containerfile\n');
+});
+
+test('quoted globs are expanded', async () => {
+  const dir = project({ 'a/Dockerfile': NAIVE, 'b/Dockerfile': NAIVE, 'c/other': NAIVE });
+  const ran = await dfmod(['--check', '**/Dockerfile'], dir);
+  assert.is(ran.stdout, 'a/Dockerfile\nb/Dockerfile\n');
+});
+
+test('bad input: one line per file, others still processed, exit 2, nothing touched', async () => {
+  const binary = Buffer.from([0x46, 0x52, 0x4f, 0x4d, 0x0a, 0x00, 0x01]);
+  const invalidUtf8 = Buffer.from([0x46, 0x52, 0x4f, 0x4d, 0x20, 0x78, 0x0a, 0x43, 0x4d, 0x44, 0x20, 0xff, 0x0a]);
+  const dir = project({
+    'ok/Dockerfile': NAIVE,
+    'unknown/Dockerfile': 'FROM x\nFOO bar\nCMD node a.js\n',
+    'heredoc/Dockerfile': 'FROM x\nRUN <<EOF\necho hi\n',
+    'binary/Dockerfile': binary,
+    'utf8/Dockerfile': invalidUtf8,
+  });
+  const ran = await dfmod(['--write', '.', 'missing/Dockerfile'], dir);
+  assert.is(ran.code, 2);
+  const lines = ran.stderr.trim().split('\n');
+  assert.ok(lines.includes('missing/Dockerfile: no such file or directory'));
+  assert.ok(lines.includes('unknown/Dockerfile:2: unknown instruction: FOO'));
+  assert.ok(lines.includes('heredoc/Dockerfile:2: unterminated heredoc <<EOF'));
+  assert.ok(lines.includes('binary/Dockerfile:2: binary file (contains NUL bytes); left untouched'));
+  assert.ok(lines.includes('utf8/Dockerfile: not valid UTF-8; left untouched'));
+  assert.not.match(ran.stderr, /\n\s+at /, 'no stack traces');
+  assert.is(readFileSync(path.join(dir, 'ok/Dockerfile'), 'utf8'), FIXED);
+  assert.is(readFileSync(path.join(dir, 'unknown/Dockerfile'), 'utf8'), 'FROM x\nFOO bar\nCMD node a.js\n');
+  assert.ok(readFileSync(path.join(dir, 'binary/Dockerfile')).equals(binary));
+  assert.ok(readFileSync(path.join(dir, 'utf8/Dockerfile')).equals(invalidUtf8));
+});
+
+test('bad usage exits 2 with a usage hint', async () => {
+  for (const args of [['--bogus'], ['-t', 'no-such-transform'], ['--skip', 'nope'], ['--write', '--check']]) {
+    const ran = await dfmod(args, tmpdir());
+    assert.is(ran.code, 2, args.join(' '));
+    assert.match(ran.stderr, /Run 'dfmod --help' for usage/);
+  }
+});
+
+test('-t and --skip choose transforms', async () => {
+  const dir = project({ Dockerfile: NAIVE });
+  assert.is((await dfmod(['--check', '--skip', 'exec-form'], dir)).code, 0);
+  assert.is((await dfmod(['--check', '-t', 'exec-form'], dir)).code, 1);
+});
+
+test('--list-transforms prints id, level and description', async () => {
+  const ran = await dfmod(['--list-transforms'], tmpdir());
+  assert.match(ran.stdout, /^exec-form\s+safe\s+Write shell-form CMD/m);
+});
+
+test('the executable answers --version and --help', () => {
+  const bin = path.resolve('bin/dfmod.ts');
+  const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
+  assert.is(execFileSync(process.execPath, ['--import', 'tsx', bin, '--version'], { encoding: 'utf8' }), `${version}\n`);
+  assert.match(execFileSync(process.execPath, ['--import', 'tsx', bin, '--help'], { encoding: 'utf8' }), /Usage: dfmod/);
+});
+
+test.run();
