@@ -1,0 +1,5 @@
+import time
+
+while True:
+    print("working", flush=True)
+    time.sleep(5)
