@@ -73,20 +73,27 @@ export const IMAGE_FAMILIES: ImageFamily[] = [
   { match: /^node$/, os: 'debian', language: 'node' },
   { match: /^python$/, os: 'debian', language: 'python' },
   { match: /^golang$/, os: 'debian', language: 'go' },
-  { match: /^(eclipse-temurin|openjdk|amazoncorretto|maven|gradle)$/, os: 'debian', language: 'java' },
+  { match: /^(eclipse-temurin|openjdk|maven|gradle)$/, os: 'debian', language: 'java' },
+  // Amazon Corretto's default tags are Amazon Linux 2 (yum), not Debian.
+  { match: /^amazoncorretto$/, os: 'rhel', language: 'java' },
   { match: /^ruby$/, os: 'debian', language: 'ruby' },
   { match: /^php$/, os: 'debian', language: 'php' },
   { match: /^rust$/, os: 'debian', language: 'rust' },
   { match: /^(gcc|perl|erlang|elixir|haskell|julia|r-base|swift)$/, os: 'debian' },
-  { match: /^(nginx|httpd|redis|postgres|mysql|mariadb|mongo|memcached|rabbitmq|traefik|caddy)$/, os: 'debian' },
+  { match: /^(nginx|httpd|redis|postgres|mariadb|mongo|memcached|rabbitmq)$/, os: 'debian' },
+  // mysql's default tags are Oracle Linux (`8.0-oracle`); `-debian` tags refine below.
+  { match: /^mysql$/, os: 'rhel' },
+  { match: /^(traefik|caddy)$/, os: 'alpine' },
   { match: /^mcr\.microsoft\.com\/dotnet\/|^dotnet\//, os: 'debian', language: 'dotnet' },
 ];
 
 /** Tag markers that change the OS of an official image. */
 const TAG_VARIANTS: { match: RegExp; os: OsFamily }[] = [
   { match: /(^|-)alpine/, os: 'alpine' },
-  { match: /(^|-)(bookworm|bullseye|buster|trixie|stretch|slim|jammy|focal|noble|jdk|jre)/, os: 'debian' },
-  { match: /(^|-)(ubi\d*|centos|rockylinux|al2|al2023)/, os: 'rhel' },
+  { match: /(^|-)(debian|bookworm|bullseye|buster|trixie|stretch|slim|jammy|focal|noble)/, os: 'debian' },
+  // Before the generic jdk/jre marker: `17-jre-ubi9-minimal` is RHEL, `3-amazoncorretto-17` Amazon Linux.
+  { match: /(^|-)(ubi\d*|centos|rockylinux|al2|al2023|oracle|amazoncorretto)/, os: 'rhel' },
+  { match: /(^|-)(jdk|jre)/, os: 'debian' },
 ];
 
 /** The OS family of an image reference, or 'unknown'. */

@@ -71,7 +71,7 @@ function shellFeature(root: Node): string | null {
 }
 
 /** The argv the shell would run, or a reason it cannot be written as JSON. */
-function argvOf(root: Node): { argv: string[] } | { reason: string } {
+export function argvOf(root: Node): { argv: string[] } | { reason: string } {
   const feature = shellFeature(root);
   if (feature) return { reason: `it uses ${feature}` };
   const command = root.namedChildren[0]!;
@@ -85,7 +85,7 @@ function argvOf(root: Node): { argv: string[] } | { reason: string } {
   return { argv };
 }
 
-function refusal(node: InstructionNode, model: DockerfileModel): string | null {
+export function refusal(node: InstructionNode, model: DockerfileModel): string | null {
   if (node.stage && model.isWindowsStage(node.stage)) return 'a Windows image runs shell form under cmd.exe';
   if (model.shellOf(node)) return 'the stage sets SHELL, which JSON form would bypass';
   if (node.keyword === 'ENTRYPOINT' && node.stage?.instructions.some((i) => i.keyword === 'CMD')) {

@@ -4,9 +4,11 @@
  * repeats passes until nothing changes.
  */
 import type { Transform } from '../lib/types.js';
+import { initEntrypoint } from './init-entrypoint.js';
 import { execForm } from './exec-form.js';
 
 export const builtinTransforms: readonly Transform[] = [
+  initEntrypoint,
   execForm,
 ];
 
