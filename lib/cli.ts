@@ -14,6 +14,10 @@ import { processFile, processText, formatError, type FileResult } from './proces
 import { unifiedDiff, wantsColor } from './diff.js';
 import { writeAtomically, WriteError } from './write.js';
 import { selectTransforms, UsageError } from './select.js';
+import { Planner } from './plan.js';
+import { loadPlugin } from './plugins.js';
+import { explainedDiff } from './explain.js';
+import { formatDockerfile } from './format.js';
 import { decodeDockerfile } from './validate.js';
 import { builtinTransforms } from '../transforms/index.js';
 import type { Transform } from './types.js';
@@ -38,6 +42,11 @@ interface Args {
   listTransforms: boolean;
   context?: string;
   quiet: boolean;
+  explain: boolean;
+  format: boolean;
+  config?: string | false;
+  plugin?: string[];
+  verify: boolean;
 }
 
 const commaList = (value: unknown): string[] =>
@@ -66,6 +75,11 @@ function parser(argv: string[], io: CliIO) {
     .option('list-transforms', { type: 'boolean', default: false, describe: 'List transform ids, levels and descriptions' })
     .option('context', { type: 'string', describe: 'Build context folder (default: each Dockerfile\'s folder)' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print no notes, only diffs and errors' })
+    .option('explain', { type: 'boolean', default: false, describe: 'Precede each change in the diff by its reason and the practice it follows' })
+    .option('format', { type: 'boolean', default: false, describe: 'Also format the result with Prettier (prettier-plugin-sh)' })
+    .option('config', { type: 'string', describe: 'Use this configuration file instead of searching (--no-config: none)' })
+    .option('plugin', { type: 'string', array: true, describe: 'Load custom transforms from this module (repeatable)' })
+    .option('verify', { type: 'boolean', default: false, describe: 'Build each changed file as written and as rewritten with the local Docker engine; keep only rewrites that build' })
     .version(packageVersion())
     .help()
     .alias('help', 'h')
@@ -98,20 +112,34 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   if (handledByYargs) return 0;
 
-  let transforms: Transform[];
+  let planner: Planner;
+  let available: Transform[];
   try {
-    transforms = selectTransforms(builtinTransforms, args.transforms, args.skip);
     if (args.write && args.check) throw new UsageError('--write and --check cannot be used together');
     if (args.stdin && args.paths.length) throw new UsageError('--stdin takes no paths');
     if (args.stdinFilepath && !args.stdin) throw new UsageError('--stdin-filepath needs --stdin');
+    if (args.verify && args.stdin) throw new UsageError('--verify builds files in their folders; it does not take --stdin');
+    const plugins: Transform[] = [];
+    for (const module of args.plugin ?? []) plugins.push(...(await loadPlugin(module, io.cwd)));
+    available = [...builtinTransforms, ...plugins.filter((p) => !builtinTransforms.some((b) => b.id === p.id))];
+    // Ids named on the command line must exist (configuration may add plugins of its own).
+    if (!args.plugin?.length || args.transforms || args.skip) selectTransforms(available, args.transforms, args.skip);
+    planner = new Planner({
+      cwd: io.cwd,
+      transforms: args.transforms,
+      skip: args.skip,
+      plugins: args.plugin,
+      configFile: typeof args.config === 'string' ? args.config : undefined,
+      useConfig: args.config !== false,
+    });
   } catch (error) {
     io.stderr.write(`dfmod: ${(error as Error).message}\nRun 'dfmod --help' for usage.\n`);
     return 2;
   }
 
   if (args.listTransforms) {
-    const width = Math.max(...builtinTransforms.map((t) => t.id.length));
-    for (const t of builtinTransforms) {
+    const width = Math.max(...available.map((t) => t.id.length));
+    for (const t of available) {
       const flag = t.enabledByDefault === false ? ' (opt-in)' : '';
       io.stdout.write(`${t.id.padEnd(width)}  ${t.level.padEnd(6)}  ${t.description}${flag}\n`);
     }
@@ -119,7 +147,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
 
   const shell = await loadShellParser();
-  const options = { transforms, contextDir: args.context ? path.resolve(io.cwd, args.context) : null };
+  const contextDir = args.context ? path.resolve(io.cwd, args.context) : null;
 
   if (args.stdin) {
     const displayPath = args.stdinFilepath ?? '<stdin>';
@@ -130,8 +158,15 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       io.stderr.write(`${displayPath}: ${(error as Error).message}\n`);
       return 2;
     }
-    const contextDir = options.contextDir ?? (args.stdinFilepath ? path.dirname(path.resolve(io.cwd, args.stdinFilepath)) : null);
-    const result = processText(shell, displayPath, text, options, contextDir);
+    const fileDir = args.stdinFilepath ? path.dirname(path.resolve(io.cwd, args.stdinFilepath)) : null;
+    let result: FileResult;
+    try {
+      const plan = await planner.plan(args.stdinFilepath ?? path.join(io.cwd, 'Dockerfile'), true);
+      result = processText(shell, displayPath, text, { transforms: plan.transforms, options: plan.options }, contextDir ?? fileDir);
+      if (args.format && result.status !== 'error') await formatResult(result);
+    } catch (error) {
+      result = { path: displayPath, status: 'error', error: { line: null, message: (error as Error).message }, changes: [], notes: [] };
+    }
     if (result.status === 'error') {
       io.stderr.write(formatError(result) + '\n');
       if (!args.json) io.stdout.write(text);
@@ -143,12 +178,33 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return args.check && result.status === 'changed' ? 1 : 0;
   }
 
+  // Docker is loaded only for --verify.
+  const verifier = args.verify ? await (await import('./verify.js')).openVerifier(io.env, (line) => io.stderr.write(line + '\n')) : null;
+  if (typeof verifier === 'string') {
+    io.stderr.write(`dfmod: ${verifier}\n`);
+    return 2;
+  }
+
   const discovery = await discoverFiles(args.paths, { cwd: io.cwd });
+  const named = new Set(args.paths.map((p) => path.resolve(io.cwd, p)));
   for (const error of discovery.errors) io.stderr.write(`${error.path}: ${error.message}\n`);
   const color = wantsColor(io.stdout, io.env);
   const results: FileResult[] = [];
   for (const file of discovery.files) {
-    const result = processFile(shell, file, options, io.cwd);
+    let result: FileResult;
+    try {
+      const plan = await planner.plan(file, named.has(path.resolve(io.cwd, file)));
+      if (plan.ignored) continue;
+      result = processFile(shell, file, { transforms: plan.transforms, options: plan.options, contextDir }, io.cwd);
+      if (args.format && result.status !== 'error') await formatResult(result);
+    } catch (error) {
+      result = { path: file, status: 'error', error: { line: null, message: (error as Error).message }, changes: [], notes: [] };
+    }
+    if (verifier && result.status === 'changed') {
+      const absolutePath = path.resolve(io.cwd, file);
+      const dropped = await verifier.check({ path: file, absolutePath, contextDir: contextDir ?? path.dirname(absolutePath), rewrite: result.output! });
+      if (dropped) Object.assign(result, { status: 'error', error: { line: null, message: dropped } });
+    }
     if (result.status === 'changed' && args.write) {
       try {
         writeAtomically(path.resolve(io.cwd, file), result.output!, result.bytes!);
@@ -158,13 +214,14 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       }
     }
     results.push(result);
-    report(io, args, result, color);
+    report(io, args, result, color, available);
     if (args.json && result.status === 'changed') result.diff = unifiedDiff(result.path, result.input!, result.output!);
     // Texts are not needed once reported: a bulk run keeps only the summary.
     delete result.input;
     delete result.output;
     delete result.bytes;
   }
+  if (verifier) io.stderr.write(verifier.table());
   if (args.json) io.stdout.write(JSON.stringify(jsonReport(results, discovery.errors), null, 2) + '\n');
   io.stderr.write(summary(results, discovery.errors.length, args) + '\n');
   const errors = discovery.errors.length + results.filter((r) => r.status === 'error').length;
@@ -173,7 +230,21 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   return 0;
 }
 
-function report(io: CliIO, args: Args, result: FileResult, color: boolean): void {
+/** --format: Prettier over the result; a file it cannot format keeps dfmod's output, with a note. */
+async function formatResult(result: FileResult): Promise<void> {
+  try {
+    const formatted = await formatDockerfile(result.output!, result.path);
+    if (formatted !== result.output) {
+      result.output = formatted;
+      result.changes.push({ transform: 'format', line: 1, message: 'formatted with Prettier' });
+    }
+  } catch (error) {
+    result.notes.push({ transform: 'format', line: 1, message: `not formatted: ${(error as Error).message.split('\n')[0]}` });
+  }
+  result.status = result.output !== result.input ? 'changed' : 'unchanged';
+}
+
+function report(io: CliIO, args: Args, result: FileResult, color: boolean, available: readonly Transform[]): void {
   if (result.status === 'error') {
     io.stderr.write(formatError(result) + '\n');
     return;
@@ -181,6 +252,7 @@ function report(io: CliIO, args: Args, result: FileResult, color: boolean): void
   if (!args.json && result.status === 'changed') {
     if (args.check) io.stdout.write(`${result.path}\n`);
     else if (args.write) io.stdout.write(`${result.path} (${[...new Set(result.changes.map((c) => c.transform))].join(', ')})\n`);
+    else if (args.explain) io.stdout.write(explainedDiff(result.path, result.input!, result.output!, result.changes, available));
     else io.stdout.write(unifiedDiff(result.path, result.input!, result.output!, { color }));
   }
   if (!args.quiet && !args.json) printNotes(io, result);

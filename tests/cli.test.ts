@@ -29,8 +29,10 @@ async function dfmod(args: string[], cwd: string, stdin = '', env: NodeJS.Proces
   return { code, stdout: out.text(), stderr: err.text() };
 }
 
-function project(files: Record<string, string | Buffer>): string {
+/** A temporary project; its .dfmodrc.json pins the transforms so fixtures stay exact as transforms are added. */
+function project(files: Record<string, string | Buffer>, config: object | null = { transforms: ['exec-form'] }): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'dfmod-cli-'));
+  if (config) writeFileSync(path.join(dir, '.dfmodrc.json'), JSON.stringify(config));
   for (const [name, content] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     writeFileSync(path.join(dir, name), content);
@@ -67,7 +69,7 @@ test('--write rewrites in place, keeps the mode, leaves no temp file', async () 
   assert.is(ran.code, 0);
   assert.is(readFileSync(path.join(dir, 'Dockerfile'), 'utf8'), FIXED);
   assert.is(statSync(path.join(dir, 'Dockerfile')).mode & 0o777, 0o640);
-  assert.equal(readdirSync(dir), ['Dockerfile']);
+  assert.equal(readdirSync(dir).sort(), ['.dfmodrc.json', 'Dockerfile']);
   assert.match(ran.stdout, /^Dockerfile \(exec-form\)\n$/);
 });
 
@@ -98,10 +100,11 @@ test('--check exits 1 and lists files that would change; 0 when none would', asy
 });
 
 test('--stdin prints the result; --stdin-filepath names it', async () => {
-  const ran = await dfmod(['--stdin', '--stdin-filepath', 'svc/Dockerfile'], tmpdir(), NAIVE);
+  const dir = project({});
+  const ran = await dfmod(['--stdin', '--stdin-filepath', 'svc/Dockerfile'], dir, NAIVE);
   assert.is(ran.code, 0);
   assert.is(ran.stdout, FIXED);
-  const bad = await dfmod(['--stdin', '--stdin-filepath', 'svc/Dockerfile'], tmpdir(), 'FROM x\nNOPE y\n');
+  const bad = await dfmod(['--stdin', '--stdin-filepath', 'svc/Dockerfile'], dir, 'FROM x\nNOPE y\n');
   assert.is(bad.code, 2);
   assert.is(bad.stderr, 'svc/Dockerfile:2: unknown instruction: NOPE\n');
   assert.is(bad.stdout, 'FROM x\nNOPE y\n', 'the input passes through unchanged');

@@ -1,0 +1,97 @@
+/**
+ * What to run on each file: the transforms and options that result from the
+ * configuration found for its folder, plugins, and the command line (which
+ * overrides configuration).
+ */
+import path from 'node:path';
+import { minimatch } from './glob.js';
+import { ConfigResolver, loadConfigFile, ConfigError, type DfmodConfig } from './config.js';
+import { loadPlugin } from './plugins.js';
+import { selectTransforms } from './select.js';
+import { builtinTransforms } from '../transforms/index.js';
+import type { Transform } from './types.js';
+
+export interface PlanOptions {
+  cwd: string;
+  /** -t / --skip from the command line (undefined when not given). */
+  transforms?: string[];
+  skip?: string[];
+  /** --plugin modules, relative to cwd. */
+  plugins?: string[];
+  /** --config FILE instead of searching; --no-config to use none. */
+  configFile?: string;
+  useConfig?: boolean;
+}
+
+export interface FilePlan {
+  /** Configuration `ignore` matched: leave the file out of the run. */
+  ignored: boolean;
+  transforms: Transform[];
+  options: Record<string, Record<string, unknown>>;
+  /** Modules the transforms came from, for worker threads to load again. */
+  pluginModules: string[];
+  config: string | null;
+}
+
+export class Planner {
+  private readonly resolver = new ConfigResolver();
+  private readonly plugins = new Map<string, Promise<Transform[]>>();
+  private explicitConfig: Promise<DfmodConfig> | null = null;
+
+  constructor(private readonly options: PlanOptions) {}
+
+  async plan(file: string, explicitlyNamed: boolean): Promise<FilePlan> {
+    const absolute = path.resolve(this.options.cwd, file);
+    const config = await this.configFor(path.dirname(absolute));
+    const configDir = config.file ? path.dirname(config.file) : this.options.cwd;
+    if (!explicitlyNamed && config.ignore?.length) {
+      const relative = path.relative(configDir, absolute).split(path.sep).join('/');
+      if (config.ignore.some((glob) => minimatch(relative, glob))) {
+        return { ignored: true, transforms: [], options: {}, pluginModules: [], config: config.file };
+      }
+    }
+    const pluginModules = [
+      ...(this.options.plugins ?? []).map((p) => resolveModule(p, this.options.cwd)),
+      ...(config.plugins ?? []).map((p) => resolveModule(p, configDir)),
+    ];
+    const custom: Transform[] = [];
+    for (const module of pluginModules) custom.push(...(await this.loadPlugin(module)));
+    const available = [...builtinTransforms, ...custom.filter((c) => !builtinTransforms.some((b) => b.id === c.id))];
+    for (const id of Object.keys(config.options)) {
+      if (!available.some((t) => t.id === id)) {
+        throw new ConfigError(config.file ?? 'configuration', `"${id}" is not a transform id (known: ${available.map((t) => t.id).join(', ')})`);
+      }
+    }
+    // A selection on the command line (-t and/or --skip) replaces the configuration's as a whole.
+    const fromCli = this.options.transforms !== undefined || this.options.skip !== undefined;
+    const transforms = fromCli
+      ? selectTransforms(available, this.options.transforms, this.options.skip)
+      : selectTransforms(available, config.transforms, config.skip);
+    return { ignored: false, transforms, options: config.options, pluginModules, config: config.file };
+  }
+
+  private configFor(folder: string): Promise<DfmodConfig> {
+    if (this.options.useConfig === false) return Promise.resolve({ options: {}, file: null });
+    if (this.options.configFile) {
+      this.explicitConfig ??= loadConfigFile(path.resolve(this.options.cwd, this.options.configFile)).then(
+        (c) => c ?? { options: {}, file: path.resolve(this.options.cwd, this.options.configFile!) },
+      );
+      return this.explicitConfig;
+    }
+    return this.resolver.forFolder(folder);
+  }
+
+  private loadPlugin(module: string): Promise<Transform[]> {
+    let loaded = this.plugins.get(module);
+    if (!loaded) {
+      loaded = loadPlugin(module, this.options.cwd);
+      this.plugins.set(module, loaded);
+    }
+    return loaded;
+  }
+}
+
+/** Paths become absolute; bare package names are left for Node to resolve. */
+function resolveModule(specifier: string, base: string): string {
+  return specifier.startsWith('.') || path.isAbsolute(specifier) ? path.resolve(base, specifier) : specifier;
+}

@@ -1,0 +1,44 @@
+/**
+ * Custom transforms: a module whose default export is a transform (or a list
+ * of them), or which exports `transforms`. The shape is the built-ins' shape,
+ * see lib/types.ts and examples/plugins/no-latest-tag.mjs.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Transform } from './types.js';
+
+export class PluginError extends Error {
+  constructor(readonly plugin: string, message: string) {
+    super(`plugin ${plugin}: ${message}`);
+    this.name = 'PluginError';
+  }
+}
+
+export async function loadPlugin(specifier: string, baseDir: string): Promise<Transform[]> {
+  const isPath = specifier.startsWith('.') || path.isAbsolute(specifier);
+  const target = isPath ? pathToFileURL(path.resolve(baseDir, specifier)).href : specifier;
+  let module: Record<string, unknown>;
+  try {
+    module = (await import(target)) as Record<string, unknown>;
+  } catch (error) {
+    throw new PluginError(specifier, `cannot be loaded: ${(error as Error).message}`);
+  }
+  const exported = module.default ?? module.transforms ?? module.transform;
+  const list = Array.isArray(exported) ? exported : [exported];
+  if (list.length === 0 || list[0] === undefined) throw new PluginError(specifier, 'exports no transform (default export, or `transforms`)');
+  return list.map((candidate) => checkShape(specifier, candidate));
+}
+
+function checkShape(specifier: string, candidate: unknown): Transform {
+  const t = candidate as Partial<Transform> | null;
+  const problems: string[] = [];
+  if (!t || typeof t !== 'object') problems.push('is not an object');
+  else {
+    if (typeof t.id !== 'string' || !/^[a-z][a-z0-9-]*$/.test(t.id)) problems.push('needs a kebab-case string `id`');
+    if (t.level !== 'safe' && t.level !== 'review') problems.push("needs `level` 'safe' or 'review'");
+    if (typeof t.description !== 'string') problems.push('needs a `description` string');
+    if (typeof t.run !== 'function') problems.push('needs a `run(context)` function');
+  }
+  if (problems.length) throw new PluginError(specifier, `transform ${problems.join(', ')}`);
+  return { ...(t as Transform), rationale: t!.rationale ?? '' };
+}

@@ -1,0 +1,131 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { mkdtempSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { main } from '../lib/cli.js';
+import { transform, transforms } from '../lib/index.js';
+
+function sink() {
+  const chunks: string[] = [];
+  return { stream: { write: (s: string) => { chunks.push(s); return true; }, isTTY: false, columns: 100 } as unknown as NodeJS.WriteStream, text: () => chunks.join('') };
+}
+
+async function dfmod(args: string[], cwd: string) {
+  const out = sink();
+  const err = sink();
+  const code = await main(args, { stdout: out.stream, stderr: err.stream, stdin: Readable.from([]) as unknown as NodeJS.ReadStream, cwd, env: {} });
+  return { code, stdout: out.text(), stderr: err.text() };
+}
+
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dfmod-config-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+const NAIVE = 'FROM node:20\nCMD node server.js\n';
+
+test('configuration is found from the Dockerfile\'s folder upwards; the nearest wins', async () => {
+  const dir = project({
+    '.dfmodrc.json': JSON.stringify({ transforms: ['exec-form'] }),
+    'a/Dockerfile': NAIVE,
+    'b/.dfmodrc': JSON.stringify({ skip: ['exec-form'], transforms: ['exec-form'] }),
+    'b/Dockerfile': NAIVE,
+  });
+  const ran = await dfmod(['--check'], dir);
+  assert.is(ran.stdout, 'a/Dockerfile\n');
+});
+
+test('package.json "dfmod" key and dfmod.config.mjs are read', async () => {
+  const dir = project({
+    'p/package.json': JSON.stringify({ name: 'x', dfmod: { transforms: ['exec-form'] } }),
+    'p/Dockerfile': NAIVE,
+    'm/dfmod.config.mjs': 'export default { transforms: ["exec-form"], skip: ["exec-form"] };\n',
+    'm/Dockerfile': NAIVE,
+  });
+  const ran = await dfmod(['--check'], dir);
+  assert.is(ran.stdout, 'p/Dockerfile\n');
+});
+
+test('CLI flags override configuration', async () => {
+  const dir = project({ '.dfmodrc.json': JSON.stringify({ transforms: ['exec-form'], skip: ['exec-form'] }), Dockerfile: NAIVE });
+  assert.is((await dfmod(['--check'], dir)).code, 0);
+  assert.is((await dfmod(['--check', '-t', 'exec-form'], dir)).code, 1, '-t replaces the configured selection, skip included');
+  assert.is((await dfmod(['--check', '--no-config', '-t', 'exec-form'], dir)).code, 1);
+});
+
+test('ignore globs leave discovered files out; named files are still processed', async () => {
+  const dir = project({ '.dfmodrc.json': JSON.stringify({ transforms: ['exec-form'], ignore: ['legacy/**'] }), 'legacy/Dockerfile': NAIVE, 'app/Dockerfile': NAIVE });
+  assert.is((await dfmod(['--check'], dir)).stdout, 'app/Dockerfile\n');
+  assert.is((await dfmod(['--check', 'legacy/Dockerfile'], dir)).stdout, 'legacy/Dockerfile\n');
+});
+
+test('per-transform options reach the transform; unknown keys are errors', async () => {
+  const plugin = 'export default { id: "echo-option", level: "safe", description: "d", run: ({ options, dockerfile }) => ({ fixes: options.text && !dockerfile.source.text.includes(options.text) ? [{ line: 1, message: "m", edits: [{ start: dockerfile.source.text.length, end: dockerfile.source.text.length, text: options.text }] }] : [] }) };\n';
+  const dir = project({
+    'plugin.mjs': plugin,
+    '.dfmodrc.json': JSON.stringify({ plugins: ['./plugin.mjs'], transforms: ['echo-option'], 'echo-option': { text: '# added\n' } }),
+    Dockerfile: NAIVE,
+  });
+  const ran = await dfmod(['--write'], dir);
+  assert.is(ran.code, 0, ran.stderr);
+  assert.is(readFileSync(path.join(dir, 'Dockerfile'), 'utf8'), NAIVE + '# added\n');
+  const bad = project({ '.dfmodrc.json': JSON.stringify({ 'no-such-transform': {} }), Dockerfile: NAIVE });
+  const failed = await dfmod(['--check'], bad);
+  assert.is(failed.code, 2);
+  assert.match(failed.stderr, /"no-such-transform" is not a transform id/);
+  const malformed = project({ '.dfmodrc.json': '{ nope', Dockerfile: NAIVE });
+  assert.match((await dfmod([], malformed)).stderr, /\.dfmodrc\.json: cannot be read/);
+});
+
+test('--plugin loads the documented example transform', async () => {
+  const example = path.resolve('examples/plugins/no-latest-tag.mjs');
+  const dir = project({ '.dfmodrc.json': JSON.stringify({ 'pin-latest': { tags: { node: '20-slim' } } }), Dockerfile: 'FROM node\nCMD ["node"]\n' });
+  const ran = await dfmod(['--plugin', example, '-t', 'pin-latest', '--write'], dir);
+  assert.is(ran.code, 0, ran.stderr);
+  assert.is(readFileSync(path.join(dir, 'Dockerfile'), 'utf8'), 'FROM node:20-slim\nCMD ["node"]\n');
+  assert.match((await dfmod(['--plugin', example, '--list-transforms'], dir)).stdout, /pin-latest\s+review/);
+});
+
+test('a malformed plugin is a usage error naming what is missing', async () => {
+  const dir = project({ 'bad.mjs': 'export default { id: "Bad Id" };\n' });
+  const ran = await dfmod(['--plugin', './bad.mjs'], dir);
+  assert.is(ran.code, 2);
+  assert.match(ran.stderr, /plugin \.\/bad\.mjs: transform needs a kebab-case string `id`, needs `level`/);
+});
+
+test('--explain precedes each hunk with its reasons and the practice', async () => {
+  const dir = project({ '.dfmodrc.json': JSON.stringify({ transforms: ['exec-form'] }), Dockerfile: NAIVE });
+  const ran = await dfmod(['--explain'], dir);
+  assert.match(ran.stdout, /# exec-form \(line 2\): CMD in JSON form, so node runs as PID 1 and receives signals\n#   why: In shell form \/bin\/sh is PID 1[^\n]*\n@@ -1,2 \+1,2 @@\n FROM node:20\n-CMD node server.js\n\+CMD \["node", "server.js"\]/);
+});
+
+test('--format runs Prettier over the result', async () => {
+  const dir = project({ '.dfmodrc.json': JSON.stringify({ transforms: ['exec-form'] }), Dockerfile: 'from node:20\nCMD node server.js\n' });
+  const ran = await dfmod(['--write', '--format'], dir);
+  assert.is(ran.code, 0, ran.stderr);
+  assert.is(readFileSync(path.join(dir, 'Dockerfile'), 'utf8'), 'FROM node:20\nCMD ["node", "server.js"]\n');
+});
+
+test('library API: transform() returns output, changes and notes; transforms lists the built-ins', async () => {
+  assert.ok(transforms.some((t) => t.id === 'exec-form'));
+  const result = await transform(NAIVE + 'ENTRYPOINT run $X\n', { transforms: ['exec-form'] });
+  assert.is(result.output, 'FROM node:20\nCMD ["node", "server.js"]\nENTRYPOINT run $X\n');
+  assert.equal(result.changes.map((c) => c.transform), ['exec-form']);
+  assert.ok(result.notes.length > 0);
+  assert.is(result.changed, true);
+});
+
+test('library API accepts custom transform objects and in-memory contexts', async () => {
+  const seen: boolean[] = [];
+  const custom = { id: 'peek', level: 'safe' as const, description: 'd', rationale: 'r', run: ({ context }: { context: { exists(p: string): boolean } | null }) => { seen.push(context!.exists('package.json')); return {}; } };
+  await transform(NAIVE, { transforms: [custom], context: { 'package.json': '{}' } });
+  assert.equal(seen, [true]);
+});
+
+test.run();
