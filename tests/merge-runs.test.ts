@@ -1,0 +1,264 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { expectOutput, expectUnchanged, lines, run } from './helpers.js';
+
+const only = ['merge-runs'];
+
+test('a file of plain RUNs becomes one RUN', async () => {
+  const result = await expectOutput(
+    lines('FROM debian:bookworm', 'RUN apt-get update', 'RUN apt-get install -y curl', 'RUN curl --version', 'CMD ["bash"]'),
+    lines(
+      'FROM debian:bookworm',
+      'RUN apt-get update \\',
+      '    && apt-get install -y curl \\',
+      '    && curl --version',
+      'CMD ["bash"]',
+    ),
+    { only },
+  );
+  assert.equal(result.changes.map((c) => [c.transform, c.line, c.message]), [
+    ['merge-runs', 2, 'merged 3 RUN instructions (lines 2-4) into one layer'],
+  ]);
+  assert.is(result.passes, 2);
+});
+
+test('comment lines between RUNs are kept inside the continuation; blank lines are dropped', async () => {
+  await expectOutput(
+    lines('FROM x', 'RUN a', '', '# build', '  # and test', '', 'RUN b', 'RUN c'),
+    lines('FROM x', 'RUN a \\', '    # build', '    # and test', '    && b \\', '    && c'),
+    { only },
+  );
+});
+
+test("each RUN's own continuations and inner comment lines survive byte for byte", async () => {
+  await expectOutput(
+    lines('FROM x', 'RUN apt-get update && apt-get install -y \\', '      # the client', '      curl \\', '      git', 'RUN make \\', '\t&& make install'),
+    lines(
+      'FROM x',
+      'RUN apt-get update && apt-get install -y \\',
+      '      # the client',
+      '      curl \\',
+      '      git \\',
+      '    && make \\',
+      '\t&& make install',
+    ),
+    { only },
+  );
+});
+
+for (const [name, script] of [
+  ['cd', 'cd src'],
+  ['pushd', 'pushd src'],
+  ['export', 'export PATH=/opt/bin:$PATH'],
+  ['set', 'set -- a b'],
+  ['set -x', 'set -x'],
+  ['umask', 'umask 077'],
+  ['ulimit', 'ulimit -n 1024'],
+  ['trap on EXIT', "trap 'rm -f lock' EXIT"],
+  ['alias', "alias ll='ls -l'"],
+  ['shopt', 'shopt -s globstar'],
+  ['unset', 'unset HTTP_PROXY'],
+  ['exec', 'exec 3>log'],
+  ['exit', 'exit 0'],
+  ['read', 'read -r line < VERSION'],
+  ['readonly', 'readonly X=1'],
+  ['local', 'local x=1'],
+  ['a function definition', 'build() { make "$@"; }'],
+  ['a plain assignment', 'PREFIX=/opt'],
+  ['an assignment before a special builtin', 'X=1 :'],
+  ['an assigning expansion', ': "${JOBS:=4}"'],
+  ['an arithmetic assignment', 'echo $((n += 1))'],
+  ['a for loop (leaves its variable set)', 'for f in a b; do touch "$f"; done'],
+  ['a computed command name', '$TOOL --init'],
+  ['command wrapping a builtin', 'command cd src'],
+  ['printf -v', 'printf -v x %s 1'],
+  ['the last stage of a pipeline', 'cat VERSION | read v'],
+] as [string, string][]) {
+  test(`a RUN with ${name} runs in a subshell when something follows it`, async () => {
+    await expectOutput(
+      lines('FROM x', `RUN ${script}`, 'RUN make'),
+      lines('FROM x', `RUN ( ${script} ) \\`, '    && make'),
+      { only },
+    );
+  });
+}
+
+test('shell changes in the last RUN need no subshell', async () => {
+  await expectOutput(lines('FROM x', 'RUN make', 'RUN cd /app && export A=1 && ./run'), lines('FROM x', 'RUN make \\', '    && cd /app && export A=1 && ./run'), { only });
+});
+
+test('changes already in a child process need no subshell: ( ), $( ), the first stages of a pipeline', async () => {
+  await expectOutput(
+    lines('FROM x', 'RUN (cd src && make)', 'RUN echo "$(cd src; pwd)" > where', 'RUN read x < f | cat', 'RUN true'),
+    lines('FROM x', 'RUN (cd src && make) \\', '    && echo "$(cd src; pwd)" > where \\', '    && read x < f | cat \\', '    && true'),
+    { only },
+  );
+});
+
+test('a state change in the middle runs in a subshell, in the middle too', async () => {
+  await expectOutput(
+    lines('FROM x', 'RUN a', 'RUN cd b && make', 'RUN c'),
+    lines('FROM x', 'RUN a \\', '    && ( cd b && make ) \\', '    && c'),
+    { only },
+  );
+});
+
+test('`;` and `||` lists are grouped on the right of `&&`, so an earlier failure cannot fall through', async () => {
+  await expectOutput(
+    lines('FROM x', 'RUN false; true', 'RUN make || true', 'RUN a && b || c', 'RUN a && b', 'RUN x | y'),
+    lines(
+      'FROM x',
+      'RUN false; true \\',
+      '    && { make || true; } \\',
+      '    && { a && b || c; } \\',
+      '    && a && b \\',
+      '    && x | y',
+    ),
+    { only },
+  );
+});
+
+test('a trailing `;` is dropped where `&&` follows and kept at the end', async () => {
+  await expectOutput(lines('FROM x', 'RUN a;', 'RUN b ;', 'RUN c;'), lines('FROM x', 'RUN a \\', '    && b \\', '    && c;'), { only });
+});
+
+test('a trailing shell comment becomes a comment line, so it cannot swallow what follows', async () => {
+  await expectOutput(
+    lines('FROM x', 'RUN echo a # first', 'RUN cd b; make  # second', 'RUN echo c # last'),
+    lines('FROM x', 'RUN echo a \\', '    # first', '    && ( cd b; make ) \\', '    # second', '    && echo c # last'),
+    { only },
+  );
+});
+
+test('the last part keeps its comment after its group', async () => {
+  await expectOutput(lines('FROM x', 'RUN a', 'RUN b; c; # done'), lines('FROM x', 'RUN a \\', '    && { b; c; } # done'), { only });
+});
+
+test('`set -e` keeps working: a RUN that turns it on is only merged as the last part', async () => {
+  const result = await expectOutput(
+    lines('FROM x', 'RUN mkdir out', 'RUN set -eux; make; make install', 'RUN rm -rf build', 'RUN ls'),
+    lines('FROM x', 'RUN mkdir out \\', '    && { set -eux; make; make install; }', 'RUN rm -rf build \\', '    && ls'),
+    { only },
+  );
+  assert.ok(result.notes.some((n) => n.line === 4 && /line 2 turns on `set -e`, which the shell ignores left of `&&`/.test(n.message)), JSON.stringify(result.notes));
+});
+
+for (const [name, script, reason] of [
+  ['set -o errexit', 'set -o errexit; make', /turns on `set -e`/],
+  ['set -e inside a subshell', '(set -e; false; touch x)', /turns on `set -e`/],
+  ['an ERR trap', "trap 'echo failed' ERR; make", /ERR trap/],
+  ['eval', 'eval "$SETUP"', /`eval`/],
+  ['source', '. ./env.sh && make', /`\.`/],
+] as [string, string, RegExp][]) {
+  test(`${name} ends the chain`, async () => {
+    const result = await expectUnchanged(lines('FROM x', `RUN ${script}`, 'RUN next'), reason, { only });
+    assert.ok(result.notes.some((n) => n.line === 3 && /not merged with the RUN at line 2/.test(n.message)));
+  });
+}
+
+test('SHELL with -e: simple parts merge, a `;` list left of `&&` ends the chain', async () => {
+  const shell = 'SHELL ["/bin/bash", "-eo", "pipefail", "-c"]';
+  const result = await expectOutput(
+    lines('FROM x', shell, 'RUN a | b', 'RUN c && d', 'RUN e; f', 'RUN g', 'RUN h'),
+    lines('FROM x', shell, 'RUN a | b \\', '    && c && d \\', '    && { e; f; }', 'RUN g \\', '    && h'),
+    { only },
+  );
+  assert.ok(result.notes.some((n) => n.line === 6 && /SHELL runs with `-e`/.test(n.message)));
+});
+
+test('SHELL bash without -e merges lists as usual', async () => {
+  const shell = 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]';
+  await expectOutput(lines('FROM x', shell, 'RUN a; b', 'RUN c'), lines('FROM x', shell, 'RUN a; b \\', '    && c'), { only });
+});
+
+test('identical flags merge and stay on the RUN', async () => {
+  const mount = '--mount=type=cache,target=/root/.cache';
+  await expectOutput(lines('FROM x', `RUN ${mount} pip install a`, `RUN ${mount} pip install b`), lines('FROM x', `RUN ${mount} pip install a \\`, '    && pip install b'), { only });
+});
+
+test('stages are merged separately, never across FROM', async () => {
+  await expectOutput(
+    lines('FROM x AS build', 'RUN a', 'RUN b', 'FROM y', 'RUN c', 'RUN d'),
+    lines('FROM x AS build', 'RUN a \\', '    && b', 'FROM y', 'RUN c \\', '    && d'),
+    { only },
+  );
+});
+
+test('other instructions split the chain', async () => {
+  await expectOutput(
+    lines('FROM x', 'RUN a', 'RUN b', 'ENV A=1', 'RUN c', 'WORKDIR /app', 'RUN d', 'RUN e'),
+    lines('FROM x', 'RUN a \\', '    && b', 'ENV A=1', 'RUN c', 'WORKDIR /app', 'RUN d \\', '    && e'),
+    { only },
+  );
+});
+
+test('CRLF files keep CRLF', async () => {
+  await expectOutput('FROM x\r\nRUN a\r\n# c\r\nRUN b\r\n', 'FROM x\r\nRUN a \\\r\n    # c\r\n    && b\r\n', { only });
+});
+
+test('a file with escape=` continues lines with a backtick', async () => {
+  await expectOutput(lines('# escape=`', 'FROM debian', 'RUN a', 'RUN b'), lines('# escape=`', 'FROM debian', 'RUN a `', '    && b'), { only });
+});
+
+test('untouched lines stay byte-identical', async () => {
+  const input = '\uFEFF# syntax=docker/dockerfile:1\nFROM x   \n\t# tabbed\nCOPY . .\nRUN a\nRUN b\nCMD  app  ';
+  await expectOutput(input, input.replace('RUN a\nRUN b', 'RUN a \\\n    && b'), { only });
+});
+
+test('a suppressed RUN splits the chain; the others still merge', async () => {
+  for (const comment of ['# hadolint ignore=DL3059', '# dfmod-ignore merge-runs', '# dfmod-ignore']) {
+    await expectOutput(
+      lines('FROM x', 'RUN a', 'RUN b', comment, 'RUN c', 'RUN d', 'RUN e'),
+      lines('FROM x', 'RUN a \\', '    && b', comment, 'RUN c', 'RUN d \\', '    && e'),
+      { only },
+    );
+  }
+});
+
+test("a suppression for another rule is not merged away from its RUN", async () => {
+  await expectUnchanged(lines('FROM x', 'RUN a', '# hadolint ignore=DL3008', 'RUN apt-get install -y curl'), /`# hadolint ignore=DL3008` above it applies to this RUN only/, { only });
+});
+
+test('a lone RUN is left alone without a note', async () => {
+  const result = await expectUnchanged(lines('FROM x', 'RUN a &', 'COPY . .', 'RUN b'), null, { only });
+  assert.equal(result.notes, []);
+});
+
+for (const [name, input, reason] of [
+  ['a background job', lines('FROM x', 'RUN ./server &', 'RUN curl localhost'), /background job/],
+  ['a background job inside a list', lines('FROM x', 'RUN a & b', 'RUN c'), /background job/],
+  ['JSON form', lines('FROM x', 'RUN ["make"]', 'RUN make install'), /JSON form/],
+  ['a heredoc', lines('# syntax=docker/dockerfile:1', 'FROM x', 'RUN <<EOF', 'make', 'EOF', 'RUN b'), /heredoc/],
+  ['different flags', lines('FROM x', 'RUN --network=none a', 'RUN b'), /different flags/],
+  ['different mounts', lines('FROM x', 'RUN --mount=type=cache,target=/a a', 'RUN --mount=type=cache,target=/b b'), /different flags/],
+  ['a PowerShell SHELL', lines('FROM x', 'SHELL ["pwsh", "-Command"]', 'RUN a', 'RUN b'), /not a POSIX shell/],
+  ['a Windows image', lines('# escape=`', 'FROM mcr.microsoft.com/windows/servercore:ltsc2022', 'RUN a', 'RUN b'), /Windows/],
+  ['a shell syntax error', lines('FROM x', 'RUN if true; then a', 'RUN b'), /cannot parse/],
+  ['`$_`', lines('FROM x', 'RUN a', 'RUN echo "$_" > last'), /`\$_`/],
+  ['a script ending with a backslash', lines('# escape=`', 'FROM debian', 'RUN echo a \\', 'RUN b'), /backslash/],
+  ['a comment continued onto the next line', lines('FROM x', 'RUN a # note \\', '  more', 'RUN b'), /comment continues/],
+] as [string, string, RegExp][]) {
+  test(`left alone: ${name}`, async () => {
+    await expectUnchanged(input, reason, { only });
+  });
+}
+
+test('ONBUILD RUNs are not merged, and split the chain', async () => {
+  await expectUnchanged(lines('FROM x', 'RUN a', 'ONBUILD RUN b', 'ONBUILD RUN c', 'RUN d'), null, { only });
+});
+
+test('a refused RUN in the middle leaves its neighbours to merge on each side', async () => {
+  const result = await expectOutput(
+    lines('FROM x', 'RUN a', 'RUN b', 'RUN ["c"]', 'RUN d', 'RUN e'),
+    lines('FROM x', 'RUN a \\', '    && b', 'RUN ["c"]', 'RUN d \\', '    && e'),
+    { only },
+  );
+  assert.ok(result.notes.some((n) => n.line === 4 && /JSON form/.test(n.message)));
+});
+
+test('runs with the default transforms', async () => {
+  const result = await run(lines('FROM x', 'RUN a', 'RUN b'));
+  assert.ok(result.changes.some((c) => c.transform === 'merge-runs'));
+});
+
+test.run();

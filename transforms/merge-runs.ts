@@ -1,0 +1,369 @@
+/**
+ * merge-runs: every RUN is a layer. Consecutive RUNs of one stage become one
+ * RUN, joined with `&&`, so the image has fewer layers and a failure still
+ * stops the build where it did.
+ *
+ * Each RUN starts a fresh shell in WORKDIR. Joined, they share one shell, so
+ * a part that changes the shell (`cd`, `export`, `set`, a function, ...) runs
+ * in a subshell `( ... )` when something follows it, and a part whose top
+ * level is a `;`/`||` list is grouped `{ ...; }` on the right of `&&` so that
+ * an earlier failure cannot fall through to it. Anything the join could not
+ * keep exactly (background jobs, flags, heredocs, other shells, `set -e` left
+ * of `&&`) is left alone with a note.
+ */
+import type { Node, ShellParser } from '../lib/shell.js';
+import { andChain, hasBackgroundJob, literalValue, topLevelStatements, walk } from '../lib/shell.js';
+import type { DockerfileModel, InstructionNode } from '../lib/dockerfile.js';
+import type { Fix, NoteInput, Transform } from '../lib/types.js';
+
+const ID = 'merge-runs';
+const HADOLINT_RULES = ['DL3059'];
+const INDENT = '    ';
+
+/** Builtins that change the shell running them (directory, variables, options, traps, fds, limits) or end it. */
+const STATE_BUILTINS = new Set([
+  'cd', 'pushd', 'popd', 'export', 'set', 'shift', 'umask', 'ulimit', 'trap', 'alias', 'unalias', 'shopt',
+  'unset', 'source', '.', 'exec', 'exit', 'return', 'eval', 'read', 'readonly', 'local', 'declare', 'typeset',
+  'let', 'getopts', 'hash', 'enable', 'builtin', 'command', 'mapfile', 'readarray',
+]);
+
+/** POSIX special builtins: `X=1 :` keeps X in the shell, unlike `X=1 cmd`. */
+const SPECIAL_BUILTINS = new Set([
+  ':', '.', 'break', 'continue', 'eval', 'exec', 'exit', 'export', 'readonly', 'return', 'set', 'shift', 'times',
+  'trap', 'unset',
+]);
+
+/** Syntax that changes the shell it runs in, by tree-sitter-bash node type. */
+const STATE_SYNTAX: Record<string, string> = {
+  function_definition: 'a function definition',
+  declaration_command: 'a declaration',
+  unset_command: '`unset`',
+  variable_assignments: 'a variable assignment',
+  for_statement: 'a `for` loop, which leaves its variable set',
+  c_style_for_statement: 'a `for` loop, which leaves its variable set',
+  select_statement: 'a `select` loop, which leaves its variable set',
+};
+
+/** Operators that assign inside `$(( ))`, `(( ))` and `${x:=y}`. */
+const ASSIGNING_OPERATORS = new Set(['=', ':=', '+=', '-=', '*=', '/=', '%=', '<<=', '>>=', '&=', '^=', '|=', '++', '--']);
+
+/** Nodes whose commands run in a child process: what they change never reaches the RUN's shell. */
+const CHILD_PROCESS = new Set(['subshell', 'command_substitution', 'process_substitution']);
+
+/** Syntax inside which `set -e` stops working when the whole sits left of `&&`. */
+const COMPOUND = new Set([
+  'subshell', 'compound_statement', 'if_statement', 'while_statement', 'for_statement', 'c_style_for_statement',
+  'case_statement', 'function_definition', 'command_substitution', 'process_substitution', 'select_statement',
+]);
+
+/** Variables whose value in a fresh shell differs from their value after earlier commands. */
+const FRESH_SHELL_VARIABLES = new Set(['_', 'SECONDS', 'BASH_COMMAND']);
+
+/** One RUN, read for joining. */
+interface Part {
+  node: InstructionNode;
+  /** The source text from the first to the last command: continuations and inner comment lines kept. */
+  body: string;
+  /** What follows the last command on its line, as written: spaces, a `;`, a `# comment`. */
+  tail: string;
+  /** A trailing `# comment`, which must not stay where it would swallow the next part. */
+  comment: string | null;
+  /** Why this part changes the shell (so it needs `( )` when something follows it), or null. */
+  changesShell: string | null;
+  /** Its top level is not a single pipeline or `&&` chain, so it needs `{ ; }` right of `&&`. */
+  isList: boolean;
+  /** Why it may turn on `set -e` (only honoured in the last part of a `&&` list), or null. */
+  errexit: string | null;
+  /** It has `;` lists or compound commands, where a SHELL's `-e` is off left of `&&`. */
+  compound: boolean;
+}
+
+function tokenText(node: Node): string {
+  return node.text.length > 40 ? `${node.text.slice(0, 37)}...` : node.text;
+}
+
+function commandName(node: Node): string | null {
+  const word = node.childForFieldName('name')?.namedChildren[0];
+  return word ? literalValue(word) : null;
+}
+
+function inArithmetic(node: Node): boolean {
+  for (let parent = node.parent; parent; parent = parent.parent) {
+    if (parent.type === 'test_command') return false;
+    if (parent.type === 'arithmetic_expansion' || parent.type === 'c_style_for_statement') return true;
+    if (parent.type === 'compound_statement' && parent.children[0]?.type === '((') return true;
+  }
+  return false;
+}
+
+/** Why `node` itself changes the shell it runs in, or null. */
+function stateChange(node: Node): string | null {
+  if (node.type === 'command') {
+    const name = commandName(node);
+    if (name === null) return `\`${tokenText(node.childForFieldName('name') ?? node)}\` may name a builtin such as \`cd\``;
+    if (STATE_BUILTINS.has(name)) return `\`${name}\` changes the shell`;
+    const args = node.childrenForFieldName('argument').map((a) => (a ? literalValue(a) : null));
+    if (name === 'printf' && (args[0] === null || args[0]?.startsWith('-v'))) return '`printf -v` sets a variable';
+    const assigns = node.namedChildren.some((c) => c?.type === 'variable_assignment');
+    if (assigns && SPECIAL_BUILTINS.has(name)) return `an assignment before \`${name}\` stays in the shell`;
+    return null;
+  }
+  if (STATE_SYNTAX[node.type]) return STATE_SYNTAX[node.type];
+  if (node.type === 'variable_assignment' && node.parent?.type !== 'command') return 'a variable assignment';
+  if (!node.isNamed && ASSIGNING_OPERATORS.has(node.type)) {
+    if (node.parent?.type === 'expansion') return `an assigning expansion \`${tokenText(node.parent)}\``;
+    if (inArithmetic(node)) return 'an arithmetic assignment';
+  }
+  return null;
+}
+
+/**
+ * The first change to the RUN's own shell, or null. Commands in `( )`,
+ * `$( )` and the non-last stages of a pipeline run in child processes; the
+ * last stage of a pipeline counts (zsh, ksh and bash's lastpipe run it in
+ * the shell itself).
+ */
+function shellChange(root: Node): string | null {
+  let found: string | null = null;
+  const visit = (node: Node, inShell: boolean): void => {
+    if (found) return;
+    const own = inShell && !CHILD_PROCESS.has(node.type);
+    if (own) found = stateChange(node);
+    const children = node.children.filter((c): c is Node => c !== null);
+    const stages = node.type === 'pipeline' ? children.filter((c) => c.isNamed) : [];
+    for (const child of children) {
+      visit(child, own && (stages.length === 0 || child === stages[stages.length - 1]));
+    }
+  };
+  visit(root, true);
+  return found;
+}
+
+/** Why the script may turn on errexit (or an ERR trap), anywhere in it, or null. */
+function errexitSource(root: Node): string | null {
+  let found: string | null = null;
+  walk(root, (node) => {
+    if (found || node.type !== 'command') return !found;
+    const name = commandName(node);
+    const args = node.childrenForFieldName('argument').filter((a): a is Node => a !== null).map(literalValue);
+    if (name === 'set') {
+      for (let i = 0; i < args.length; i++) {
+        const arg = args[i];
+        if (arg === '--' || arg === '-') break;
+        if (arg === null || /^-[a-zA-Z]*e/.test(arg) || (arg === '-o' && (args[i + 1] ?? null) === null) ||
+          (arg === '-o' && args[i + 1] === 'errexit')) {
+          found = 'turns on `set -e`';
+        }
+      }
+    } else if (name === 'trap' && args.some((a) => a === null || a === 'ERR')) {
+      found = 'sets an ERR trap';
+    } else if (name === 'eval' || name === 'source' || name === '.') {
+      found = `runs \`${name}\`, which may turn on \`set -e\``;
+    }
+    return !found;
+  });
+  return found;
+}
+
+function readsFreshShellState(root: Node): string | null {
+  let found: string | null = null;
+  walk(root, (node) => {
+    if (!found && (node.type === 'special_variable_name' || node.type === 'variable_name') &&
+      (node.parent?.type === 'simple_expansion' || node.parent?.type === 'expansion') &&
+      FRESH_SHELL_VARIABLES.has(node.text)) {
+      found = `it reads \`$${node.text}\`, which differs in a fresh shell`;
+    }
+    return !found;
+  });
+  return found;
+}
+
+function hasType(root: Node, types: Set<string>): boolean {
+  let found = false;
+  walk(root, (node) => {
+    if (types.has(node.type)) found = true;
+    return !found;
+  });
+  return found;
+}
+
+/** A RUN ready to join, or why it cannot be joined with its neighbours. */
+function readPart(node: InstructionNode, model: DockerfileModel, shell: ShellParser): Part | { reason: string } {
+  if (node.form === 'exec') return { reason: 'it is in JSON form, which runs without a shell' };
+  if (node.form === 'heredoc') return { reason: 'it uses a heredoc' };
+  if (node.form !== 'shell') return { reason: 'it has no command' };
+  if (!model.hasPosixShell(node)) {
+    const shellArgs = model.shellOf(node);
+    return { reason: shellArgs ? `SHELL ${JSON.stringify(shellArgs)} is not a POSIX shell` : 'a Windows image runs RUN under cmd.exe' };
+  }
+  const other = model.suppressions.find((s) => s.instruction === node);
+  if (other) {
+    return { reason: `the comment \`${model.source.lineText(other.line - 1).trim()}\` above it applies to this RUN only` };
+  }
+  const script = model.shellScript(node)!;
+  const root = shell.parse(script.text).rootNode;
+  if (/\\\s*$/.test(script.text)) return { reason: 'its script ends with a backslash, which would escape the join' };
+  if (root.hasError) return { reason: 'dfmod cannot parse its shell script' };
+  if (hasType(root, new Set(['heredoc_redirect']))) return { reason: 'it uses a heredoc' };
+  if (hasBackgroundJob(root) || hasCoproc(root)) {
+    return { reason: 'it starts a background job, which a separate RUN ends and a joined one would keep running' };
+  }
+  const fresh = readsFreshShellState(root);
+  if (fresh) return { reason: fresh };
+  const comments = root.descendantsOfType('comment').filter((c): c is Node => c !== null);
+  const trailing = root.lastChild?.type === 'comment' ? root.lastChild : null;
+  if (comments.some((c) => c.id !== trailing?.id)) return { reason: 'it has a shell comment inside a command' };
+  const statements = topLevelStatements(root);
+  if (statements.length === 0) return { reason: 'it runs no command' };
+  const last = statements[statements.length - 1].node;
+  const bodyEnd = script.offsets[last.endIndex - 1] + 1;
+  const tail = model.source.text.slice(bodyEnd, node.end);
+  const layout = /^[ \t]*(?:;[ \t]*)?(#[^\r\n]*)?$/.exec(tail);
+  if (!layout) {
+    return { reason: trailing ? 'its trailing comment continues onto another line' : 'its last command is followed by another line' };
+  }
+  const chain = andChain(last);
+  return {
+    node,
+    body: model.source.text.slice(node.argsStart, bodyEnd),
+    tail,
+    comment: layout[1] ? layout[1].trimEnd() : null,
+    changesShell: shellChange(root),
+    isList: statements.length > 1 || chain.some((n) => n.type === 'list'),
+    errexit: errexitSource(root),
+    compound: statements.length > 1 || hasType(root, COMPOUND),
+  };
+}
+
+function hasCoproc(root: Node): boolean {
+  let found = false;
+  walk(root, (node) => {
+    if (node.type === 'command' && commandName(node) === 'coproc') found = true;
+    return !found;
+  });
+  return found;
+}
+
+/** SHELL ["/bin/bash", "-euo", "pipefail", "-c"]: every RUN runs with errexit. */
+function shellHasErrexit(node: InstructionNode, model: DockerfileModel): boolean {
+  const args = (model.shellOf(node) ?? []).slice(1, -1);
+  return args.some((a, i) => /^-[a-zA-Z]*e/.test(a) || (a === '-o' && args[i + 1] === 'errexit'));
+}
+
+/** Why nothing may be joined after `part`, or null. */
+function endsChain(part: Part, errexitShell: boolean): string | null {
+  if (part.errexit) {
+    return `line ${part.node.line} ${part.errexit}, which the shell ignores left of \`&&\``;
+  }
+  if (errexitShell && (part.compound || part.changesShell)) {
+    return `SHELL runs with \`-e\`, which the shell ignores inside the commands of line ${part.node.line} left of \`&&\``;
+  }
+  return null;
+}
+
+/** The comment lines between two instructions, indented as continuation lines. */
+function commentLinesBetween(a: InstructionNode, b: InstructionNode, model: DockerfileModel): string[] {
+  const result: string[] = [];
+  for (let line = a.endLine + 1; line < b.line; line++) {
+    const text = model.source.lineText(line - 1).trim();
+    if (text.startsWith('#')) result.push(INDENT + text);
+  }
+  return result;
+}
+
+function join(parts: Part[], model: DockerfileModel): Fix {
+  const eol = model.source.eol;
+  const escape = model.escapeChar;
+  let text = '';
+  const isolated: number[] = [];
+  parts.forEach((part, i) => {
+    const last = i === parts.length - 1;
+    let body = part.body;
+    let grouped = false;
+    if (!last && part.changesShell) {
+      body = `( ${body} )`;
+      grouped = true;
+      isolated.push(part.node.line);
+    } else if (i > 0 && part.isList) {
+      body = `{ ${body}; }`;
+      grouped = true;
+    }
+    if (i > 0) text += `${INDENT}&& `;
+    text += body;
+    if (last) {
+      text += grouped ? (part.comment ? ` ${part.comment}` : '') : part.tail;
+      return;
+    }
+    text += ` ${escape}${eol}`;
+    const comments = [
+      ...(part.comment ? [INDENT + part.comment] : []),
+      ...commentLinesBetween(part.node, parts[i + 1].node, model),
+    ];
+    for (const comment of comments) text += comment + eol;
+  });
+  const first = parts[0].node;
+  const end = parts[parts.length - 1].node;
+  const subshells = isolated.length
+    ? `; line${isolated.length > 1 ? 's' : ''} ${isolated.join(', ')} in a subshell so ${isolated.length > 1 ? 'their' : 'its'} shell changes stay local`
+    : '';
+  return {
+    line: first.line,
+    message: `merged ${parts.length} RUN instructions (lines ${first.line}-${end.endLine}) into one layer${subshells}`,
+    edits: [{ start: first.argsStart, end: end.end, text }],
+  };
+}
+
+function sameFlags(a: InstructionNode, b: InstructionNode): boolean {
+  return a.flags.length === b.flags.length && a.flags.every((f, i) => f.text === b.flags[i].text);
+}
+
+export const mergeRuns: Transform = {
+  id: ID,
+  level: 'safe',
+  description: 'Merge consecutive RUN instructions of a stage into one RUN joined with &&',
+  rationale:
+    'Each RUN adds a layer; files deleted in a later layer still ship in the earlier one. One RUN per step makes ' +
+    'fewer, smaller layers. Each RUN starts a fresh shell, so commands that change the shell (cd, export, set, ...) ' +
+    'are kept in a subshell and the build fails at the same command as before.',
+  hadolintRules: HADOLINT_RULES,
+  run({ dockerfile, shell }) {
+    const fixes: Fix[] = [];
+    const notes: NoteInput[] = [];
+    for (const stage of dockerfile.stages) {
+      const instructions = stage.instructions;
+      let chain: Part[] = [];
+      const flush = (): void => {
+        if (chain.length > 1) fixes.push(join(chain, dockerfile));
+        chain = [];
+      };
+      instructions.forEach((node, i) => {
+        if (node.keyword !== 'RUN' || dockerfile.isSuppressed(node, ID, HADOLINT_RULES)) {
+          flush();
+          return;
+        }
+        const neighbour = instructions[i - 1]?.keyword === 'RUN' || instructions[i + 1]?.keyword === 'RUN';
+        const part = readPart(node, dockerfile, shell);
+        if ('reason' in part) {
+          if (neighbour) notes.push({ line: node.line, message: `RUN not merged: ${part.reason}` });
+          flush();
+          return;
+        }
+        const previous = chain[chain.length - 1];
+        if (previous) {
+          const reason = !sameFlags(previous.node, node)
+            ? 'different flags'
+            : endsChain(previous, shellHasErrexit(node, dockerfile));
+          if (reason) {
+            notes.push({ line: node.line, message: `not merged with the RUN at line ${previous.node.line}: ${reason}` });
+            flush();
+          }
+        }
+        chain.push(part);
+      });
+      flush();
+    }
+    return { fixes, notes };
+  },
+};
+
+export default mergeRuns;
