@@ -4,11 +4,13 @@
  * repeats passes until nothing changes.
  */
 import type { Transform } from '../lib/types.js';
+import { copyDepsFirst } from './copy-deps-first.js';
 import { mergeRuns } from './merge-runs.js';
 import { initEntrypoint } from './init-entrypoint.js';
 import { execForm } from './exec-form.js';
 
 export const builtinTransforms: readonly Transform[] = [
+  copyDepsFirst,
   mergeRuns,
   initEntrypoint,
   execForm,

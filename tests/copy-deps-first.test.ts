@@ -1,0 +1,369 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { expectOutput, expectUnchanged, lines, run } from './helpers.js';
+
+const only = ['copy-deps-first'];
+const ignore = { '.dockerignore': 'node_modules\n.venv\nvendor\n' };
+const pkg = (extra: Record<string, unknown> = {}) => JSON.stringify({ name: 'app', version: '1.0.0', dependencies: { ms: '2.1.3' }, ...extra });
+const node = { ...ignore, 'package.json': pkg(), 'package-lock.json': '{}', 'server.js': '' };
+
+// ---- npm / yarn / pnpm ---------------------------------------------------
+
+test('npm: COPY . . + npm ci becomes manifests, install, source', async () => {
+  const result = await expectOutput(
+    lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'CMD ["node", "server.js"]'),
+    lines('FROM node:20', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci', 'COPY . .', 'CMD ["node", "server.js"]'),
+    { only, files: node },
+  );
+  assert.equal(result.changes.map((c) => [c.transform, c.line]), [['copy-deps-first', 4]]);
+  assert.equal(result.notes, []);
+});
+
+test('npm: a combined RUN is split, the build stays after the source copy', async () => {
+  await expectOutput(
+    lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci && npm run build && npm prune --omit=dev'),
+    lines('FROM node:20', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci', 'COPY . .', 'RUN npm run build && npm prune --omit=dev'),
+    { only, files: node },
+  );
+});
+
+test('npm: a continued RUN is split at the && and keeps its flags', async () => {
+  await expectOutput(
+    lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN --mount=type=cache,target=/root/.npm npm ci \\', '    && npm run build'),
+    lines('FROM node:20', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN --mount=type=cache,target=/root/.npm npm ci',
+      'COPY . .', 'RUN --mount=type=cache,target=/root/.npm npm run build'),
+    { only, files: node },
+  );
+});
+
+test('npm: only the manifests that exist are copied, .npmrc included', async () => {
+  await expectOutput(
+    lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm install'),
+    lines('FROM node:20', 'WORKDIR /app', 'COPY package.json .npmrc ./', 'RUN npm install', 'COPY . .'),
+    { only, files: { ...ignore, 'package.json': pkg(), '.npmrc': 'registry=https://r.example/' } },
+  );
+});
+
+test('npm: a manifest excluded by .dockerignore is not copied', async () => {
+  await expectOutput(
+    lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm install'),
+    lines('FROM node:20', 'WORKDIR /app', 'COPY package.json ./', 'RUN npm install', 'COPY . .'),
+    { only, files: { '.dockerignore': 'node_modules\n*.json\n!package.json\n', 'package.json': pkg(), 'package-lock.json': '{}' } },
+  );
+});
+
+test('npm: COPY flags are kept, an absolute destination equal to WORKDIR gets a trailing slash', async () => {
+  await expectOutput(
+    lines('FROM node:20', 'WORKDIR /app', 'COPY --chown=node:node --chmod=644 --link . /app', 'ENV NODE_ENV=production', 'USER node', 'RUN npm ci'),
+    lines('FROM node:20', 'WORKDIR /app', 'COPY --chown=node:node --chmod=644 --link package.json package-lock.json /app/',
+      'ENV NODE_ENV=production', 'USER node', 'RUN npm ci', 'COPY --chown=node:node --chmod=644 --link . /app'),
+    { only, files: node },
+  );
+});
+
+test('yarn: package.json + yarn.lock', async () => {
+  await expectOutput(
+    lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN yarn install --frozen-lockfile && yarn build'),
+    lines('FROM node:20', 'WORKDIR /app', 'COPY package.json yarn.lock ./', 'RUN yarn install --frozen-lockfile', 'COPY . .', 'RUN yarn build'),
+    { only, files: { ...ignore, 'package.json': pkg(), 'yarn.lock': '' } },
+  );
+});
+
+test('pnpm: package.json + pnpm-lock.yaml', async () => {
+  await expectOutput(
+    lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN pnpm install --frozen-lockfile'),
+    lines('FROM node:20', 'WORKDIR /app', 'COPY package.json pnpm-lock.yaml ./', 'RUN pnpm install --frozen-lockfile', 'COPY . .'),
+    { only, files: { ...ignore, 'package.json': pkg(), 'pnpm-lock.yaml': '' } },
+  );
+});
+
+test('without a build context, optional manifests use a wildcard BuildKit accepts when they are absent', async () => {
+  const result = await expectOutput(
+    lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci'),
+    lines('FROM node:20', 'WORKDIR /app', 'COPY package.json package-lock.json* npm-shrinkwrap.json* .npmrc* ./', 'RUN npm ci', 'COPY . .'),
+    { only },
+  );
+  assert.match(result.changes[0].message, /no build context: install scripts and local dependencies were not checked/);
+});
+
+test('CRLF files keep CRLF, indentation is kept', async () => {
+  await expectOutput(
+    'FROM node:20\r\nWORKDIR /app\r\n  COPY . .\r\n  RUN npm ci && npm test\r\n',
+    'FROM node:20\r\nWORKDIR /app\r\n  COPY package.json package-lock.json ./\r\n  RUN npm ci\r\n  COPY . .\r\n  RUN npm test\r\n',
+    { only, files: node },
+  );
+});
+
+test('the escape directive does not matter to the generated lines; untouched lines stay byte-identical', async () => {
+  const input = lines('# escape=`', 'FROM node:20   ', '# the app', 'WORKDIR /app', 'COPY . .', 'RUN npm ci `', '  && npm run build', 'CMD  npm start');
+  await expectOutput(input,
+    lines('# escape=`', 'FROM node:20   ', '# the app', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci', 'COPY . .', 'RUN npm run build', 'CMD  npm start'),
+    { only, files: node });
+});
+
+for (const [name, extra, reason] of [
+  ['postinstall script', { scripts: { postinstall: 'node setup.js' } }, /`postinstall` script/],
+  ['prepare script', { scripts: { prepare: 'husky install' } }, /`prepare` script/],
+  ['preinstall script', { scripts: { preinstall: 'node check.js' } }, /`preinstall` script/],
+  ['workspaces', { workspaces: ['packages/*'] }, /workspaces/],
+  ['file: dependency', { dependencies: { lib: 'file:../lib' } }, /local path/],
+  ['relative dependency', { dependencies: { lib: './lib' } }, /local path/],
+] as [string, Record<string, unknown>, RegExp][]) {
+  test(`npm left alone: ${name}`, async () => {
+    await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci'), reason,
+      { only, files: { ...node, 'package.json': pkg(extra) } });
+  });
+}
+
+test('npm left alone: npm install <package> changes package.json', async () => {
+  await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm install express'), /named packages/, { only, files: node });
+});
+
+test('npm left alone: the context has node_modules that .dockerignore does not exclude', async () => {
+  await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci'), /node_modules\/ and \.dockerignore does not exclude it/,
+    { only, files: { 'package.json': pkg(), 'node_modules/ms/index.js': '' } });
+});
+
+test('warns when .dockerignore lacks node_modules, on the rewrite and on the result', async () => {
+  const files = { 'package.json': pkg(), 'package-lock.json': '{}' };
+  const result = await expectOutput(
+    lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci'),
+    lines('FROM node:20', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci', 'COPY . .'),
+    { only, files },
+  );
+  assert.ok(result.notes.some((n) => /no \.dockerignore excludes node_modules/.test(n.message)), JSON.stringify(result.notes));
+  const withIgnore = await run(lines('FROM node:20', 'COPY package.json ./', 'RUN npm ci', 'COPY . .'), { only, files: { ...files, '.dockerignore': 'dist\n' } });
+  assert.ok(withIgnore.notes.some((n) => /\.dockerignore does not exclude node_modules/.test(n.message)), JSON.stringify(withIgnore.notes));
+});
+
+test('pnpm left alone: pnpm-workspace.yaml', async () => {
+  await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN pnpm install'), /workspace/,
+    { only, files: { ...node, 'pnpm-workspace.yaml': 'packages: []' } });
+});
+
+test('yarn left alone: Yarn Berry', async () => {
+  await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN yarn install'), /Berry/,
+    { only, files: { ...node, '.yarnrc.yml': 'nodeLinker: node-modules' } });
+});
+
+test('left alone: the install is not the first command of the chain', async () => {
+  await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm run lint && npm ci'), /not the first command/, { only, files: node });
+});
+
+test('left alone: cd before the install', async () => {
+  await expectUnchanged(lines('FROM node:20', 'COPY . /src', 'RUN cd /src && npm ci'), /not the first command|does not run in the COPY destination/, { only, files: node });
+});
+
+test('left alone: several top-level commands', async () => {
+  await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci; npm test'), /several top-level commands/, { only, files: node });
+});
+
+test('left alone: a RUN between the COPY and the install', async () => {
+  await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN ./configure', 'RUN npm ci'), null, { only, files: node });
+});
+
+test('left alone: WORKDIR between the COPY and the install', async () => {
+  await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'WORKDIR /app/web', 'RUN npm ci'), /WORKDIR at line 4/, { only, files: node });
+});
+
+test('left alone: absolute destination that is not the working directory', async () => {
+  await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY . /src', 'RUN npm ci'), /does not run in the COPY destination/, { only, files: node });
+});
+
+test('left alone: a bind mount may read the source', async () => {
+  await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN --mount=type=bind,target=/x npm ci'), /--mount=type=bind/, { only, files: node });
+});
+
+test('left alone: COPY --exclude', async () => {
+  await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY --exclude=*.md . .', 'RUN npm ci'), /--exclude/, { only, files: node });
+});
+
+test('left alone: heredoc, JSON form and non-POSIX shells', async () => {
+  await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN <<EOF', 'npm ci', 'EOF'), null, { only, files: node });
+  await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN ["npm", "ci"]'), null, { only, files: node });
+  await expectUnchanged(lines('FROM node:20', 'SHELL ["pwsh", "-c"]', 'WORKDIR /app', 'COPY . .', 'RUN npm ci'), null, { only, files: node });
+});
+
+test('left alone: suppressed by a comment', async () => {
+  await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', '# dfmod-ignore copy-deps-first', 'RUN npm ci'), null, { only, files: node });
+});
+
+test('an already split Dockerfile is left alone', async () => {
+  const input = lines('FROM node:20', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci', 'COPY . .', 'RUN npm run build');
+  const result = await expectUnchanged(input, null, { only, files: node });
+  assert.equal(result.notes, []);
+});
+
+test('each stage is handled on its own', async () => {
+  await expectOutput(
+    lines('FROM node:20 AS web', 'WORKDIR /app', 'COPY . .', 'RUN npm ci && npm run build', '', 'FROM python:3.11', 'WORKDIR /srv', 'COPY . .', 'RUN pip install -r requirements.txt'),
+    lines('FROM node:20 AS web', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci', 'COPY . .', 'RUN npm run build', '',
+      'FROM python:3.11', 'WORKDIR /srv', 'COPY requirements.txt ./', 'RUN pip install -r requirements.txt', 'COPY . .'),
+    { only, files: { ...node, 'requirements.txt': 'flask\n' } },
+  );
+});
+
+// ---- Python ---------------------------------------------------------------
+
+test('pip: requirement files and the -r/-c files they name, folders kept', async () => {
+  await expectOutput(
+    lines('FROM python:3.11', 'WORKDIR /app', 'COPY . .', 'RUN pip install --no-cache-dir -r requirements.txt -c constraints.txt'),
+    lines('FROM python:3.11', 'WORKDIR /app', 'COPY requirements.txt constraints.txt ./', 'COPY requirements/base.txt ./requirements/',
+      'RUN pip install --no-cache-dir -r requirements.txt -c constraints.txt', 'COPY . .'),
+    { only, files: { ...ignore, 'requirements.txt': '-r requirements/base.txt\ngunicorn  # server\n', 'requirements/base.txt': 'flask==3.0.0\n', 'constraints.txt': '' } },
+  );
+});
+
+test('pip: python -m pip with an absolute requirements path inside the WORKDIR', async () => {
+  await expectOutput(
+    lines('FROM python:3.11', 'WORKDIR /app', 'COPY . /app', 'RUN python -m pip install -r /app/requirements.txt && python manage.py collectstatic'),
+    lines('FROM python:3.11', 'WORKDIR /app', 'COPY requirements.txt /app/', 'RUN python -m pip install -r /app/requirements.txt', 'COPY . /app', 'RUN python manage.py collectstatic'),
+    { only, files: { ...ignore, 'requirements.txt': 'flask\n' } },
+  );
+});
+
+for (const [name, runLine, files, reason] of [
+  ['pip install .', 'RUN pip install .', {}, /pip install \.`\), which needs the source/],
+  ['pip install -e .', 'RUN pip install -e .', {}, /editable/],
+  ['-e . inside requirements.txt', 'RUN pip install -r requirements.txt', { 'requirements.txt': 'flask\n-e .\n' }, /editable/],
+  ['local path inside requirements.txt', 'RUN pip install -r requirements.txt', { 'requirements.txt': './libs/core\n' }, /local path/],
+  ['requirements.txt plus the project', 'RUN pip install -r requirements.txt .', { 'requirements.txt': 'flask\n' }, /local path/],
+  ['missing nested requirements file', 'RUN pip install -r requirements.txt', { 'requirements.txt': '-r base.txt\n' }, /base\.txt is not in the build context/],
+] as [string, string, Record<string, string>, RegExp][]) {
+  test(`pip left alone: ${name}`, async () => {
+    await expectUnchanged(lines('FROM python:3.11', 'WORKDIR /app', 'COPY . .', runLine), reason, { only, files: { ...ignore, ...files } });
+  });
+}
+
+test('pipenv: Pipfile + Pipfile.lock', async () => {
+  await expectOutput(
+    lines('FROM python:3.11', 'WORKDIR /app', 'COPY . .', 'RUN pipenv install --system --deploy'),
+    lines('FROM python:3.11', 'WORKDIR /app', 'COPY Pipfile Pipfile.lock ./', 'RUN pipenv install --system --deploy', 'COPY . .'),
+    { only, files: { ...ignore, Pipfile: '[packages]\nflask = "*"\n', 'Pipfile.lock': '{}' } },
+  );
+});
+
+test('pipenv left alone: a local path dependency', async () => {
+  await expectUnchanged(lines('FROM python:3.11', 'WORKDIR /app', 'COPY . .', 'RUN pipenv install --system'), /local path/,
+    { only, files: { ...ignore, Pipfile: '[packages]\nmylib = {path = "./lib", editable = true}\n' } });
+});
+
+test('poetry: without --no-root the dependencies are pre-installed and the full install stays after the copy', async () => {
+  await expectOutput(
+    lines('FROM python:3.11', 'WORKDIR /app', 'COPY . .', 'RUN poetry install --only main'),
+    lines('FROM python:3.11', 'WORKDIR /app', 'COPY pyproject.toml poetry.lock ./', 'RUN poetry install --only main --no-root', 'COPY . .', 'RUN poetry install --only main'),
+    { only, files: { ...ignore, 'pyproject.toml': '[tool.poetry]\nname = "app"\n', 'poetry.lock': '' } },
+  );
+});
+
+test('poetry: with --no-root the install itself moves', async () => {
+  await expectOutput(
+    lines('FROM python:3.11', 'WORKDIR /app', 'COPY . .', 'RUN poetry install --no-root && python -m compileall .'),
+    lines('FROM python:3.11', 'WORKDIR /app', 'COPY pyproject.toml poetry.lock ./', 'RUN poetry install --no-root', 'COPY . .', 'RUN python -m compileall .'),
+    { only, files: { ...ignore, 'pyproject.toml': '[tool.poetry]\nname = "app"\n', 'poetry.lock': '' } },
+  );
+});
+
+test('poetry left alone: a path dependency', async () => {
+  await expectUnchanged(lines('FROM python:3.11', 'WORKDIR /app', 'COPY . .', 'RUN poetry install'), /local path/,
+    { only, files: { ...ignore, 'pyproject.toml': '[tool.poetry.dependencies]\nlib = { path = "../lib" }\n' } });
+});
+
+// ---- Go, Ruby, PHP -----------------------------------------------------------
+
+test('go: go.mod and go.sum, `go mod download` before the source copy, the build unchanged', async () => {
+  const result = await expectOutput(
+    lines('FROM golang:1.19', 'WORKDIR /app', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /app/server .'),
+    lines('FROM golang:1.19', 'WORKDIR /app', 'COPY go.mod go.sum ./', 'RUN go mod download', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /app/server .'),
+    { only, files: { 'go.mod': 'module x\n\ngo 1.19\n', 'go.sum': '', 'main.go': '' } },
+  );
+  assert.match(result.changes[0].message, /pre-fetch with `go mod download`/);
+});
+
+test('go: a module without go.sum copies go.mod alone', async () => {
+  await expectOutput(
+    lines('FROM golang:1.19', 'WORKDIR /app', 'COPY . .', 'RUN go build -o /app/server .'),
+    lines('FROM golang:1.19', 'WORKDIR /app', 'COPY go.mod ./', 'RUN go mod download', 'COPY . .', 'RUN go build -o /app/server .'),
+    { only, files: { 'go.mod': 'module x\n\ngo 1.19\n', 'main.go': '' } },
+  );
+});
+
+for (const [name, files, runLine, reason] of [
+  ['vendored modules', { 'vendor/modules.txt': '' }, 'RUN go build .', /vendored/],
+  ['local replace', { 'go.mod': 'module x\n\nreplace example.com/lib => ../lib\n' }, 'RUN go build .', /local folder/],
+  ['go.work', { 'go.work': 'go 1.19\n' }, 'RUN go build .', /workspace/],
+  ['-mod=vendor', {}, 'RUN go build -mod=vendor .', /vendor/],
+] as [string, Record<string, string>, string, RegExp][]) {
+  test(`go left alone: ${name}`, async () => {
+    await expectUnchanged(lines('FROM golang:1.19', 'WORKDIR /app', 'COPY . .', runLine), reason,
+      { only, files: { 'go.mod': 'module x\n', ...files } });
+  });
+}
+
+test('bundler: Gemfile + Gemfile.lock (+ .bundle/config in its folder)', async () => {
+  await expectOutput(
+    lines('FROM ruby:3.3', 'WORKDIR /app', 'COPY . .', 'RUN bundle install --jobs 4 && bundle exec rake assets:precompile'),
+    lines('FROM ruby:3.3', 'WORKDIR /app', 'COPY Gemfile Gemfile.lock ./', 'COPY .bundle/config ./.bundle/', 'RUN bundle install --jobs 4', 'COPY . .',
+      'RUN bundle exec rake assets:precompile'),
+    { only, files: { ...ignore, Gemfile: 'source "https://rubygems.org"\ngem "rails"\n', 'Gemfile.lock': '', '.bundle/config': 'BUNDLE_WITHOUT: "dev"\n' } },
+  );
+});
+
+test('bundler left alone: the Gemfile reads a gemspec', async () => {
+  await expectUnchanged(lines('FROM ruby:3.3', 'WORKDIR /app', 'COPY . .', 'RUN bundle install'), /gemspec/,
+    { only, files: { ...ignore, Gemfile: 'source "https://rubygems.org"\ngemspec\n' } });
+});
+
+test('composer: packages fetched without scripts and autoloader, the full install stays after the copy', async () => {
+  await expectOutput(
+    lines('FROM php:8.3', 'WORKDIR /var/www/html', 'COPY . .', 'RUN composer install --no-dev'),
+    lines('FROM php:8.3', 'WORKDIR /var/www/html', 'COPY composer.json composer.lock ./', 'RUN composer install --no-dev --no-scripts --no-autoloader',
+      'COPY . .', 'RUN composer install --no-dev'),
+    { only, files: { ...ignore, 'composer.json': '{"require": {"monolog/monolog": "^3"}}', 'composer.lock': '{}' } },
+  );
+});
+
+test('composer left alone: a path repository', async () => {
+  await expectUnchanged(lines('FROM php:8.3', 'WORKDIR /app', 'COPY . .', 'RUN composer install'), /path repository/,
+    { only, files: { ...ignore, 'composer.json': '{"repositories": [{"type": "path", "url": "../lib"}]}' } });
+});
+
+test('unsupported builds get a note saying why', async () => {
+  await expectUnchanged(lines('FROM rust:1', 'WORKDIR /app', 'COPY . .', 'RUN cargo build --release'), /cargo cannot/, { only, files: { 'Cargo.toml': '' } });
+  await expectUnchanged(lines('FROM maven:3', 'WORKDIR /app', 'COPY . .', 'RUN mvn -B package'), /go-offline/, { only, files: { 'pom.xml': '' } });
+});
+
+// ---- system packages ----------------------------------------------------------
+
+test('a system package install after COPY . . moves above it, then the dependencies are split', async () => {
+  await expectOutput(
+    lines('FROM python:3.11', 'WORKDIR /app', 'COPY . .', '# build deps', 'RUN apt-get update && apt-get install -y --no-install-recommends libpq-dev \\',
+      '    && rm -rf /var/lib/apt/lists/*', 'RUN pip install -r requirements.txt', 'CMD ["python", "app.py"]'),
+    lines('FROM python:3.11', 'WORKDIR /app', '# build deps', 'RUN apt-get update && apt-get install -y --no-install-recommends libpq-dev \\',
+      '    && rm -rf /var/lib/apt/lists/*', 'COPY requirements.txt ./', 'RUN pip install -r requirements.txt', 'COPY . .', 'CMD ["python", "app.py"]'),
+    { only, files: { ...ignore, 'requirements.txt': 'flask\n' } },
+  );
+});
+
+test('a system install at the end of a file without a final newline is moved', async () => {
+  await expectOutput('FROM debian:bookworm\nWORKDIR /src\nCOPY . .\nRUN apk add --no-cache curl',
+    'FROM debian:bookworm\nWORKDIR /src\nRUN apk add --no-cache curl\nCOPY . .', { only, files: {} });
+});
+
+for (const [name, runLine] of [
+  ['a local .deb', 'RUN apt-get install -y ./pkg.deb'],
+  ['a command substitution', 'RUN apt-get install -y $(cat packages.txt)'],
+  ['another command', 'RUN apt-get install -y make && make'],
+  ['rm inside the destination', 'RUN apt-get install -y curl && rm -rf /src/tmp'],
+  ['reading a file', 'RUN apt-get install -y curl < answers.txt'],
+] as [string, string][]) {
+  test(`system install not moved: ${name}`, async () => {
+    await expectUnchanged(lines('FROM debian:bookworm', 'WORKDIR /src', 'COPY . .', runLine), null, { only, files: {} });
+  });
+}
+
+test('system install not moved: unknown working directory (the copy could land in /)', async () => {
+  await expectUnchanged(lines('FROM debian:bookworm', 'COPY . .', 'RUN apt-get install -y curl'), null, { only, files: {} });
+});
+
+test.run();
