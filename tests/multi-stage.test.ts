@@ -1,0 +1,347 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { expectOutput, expectUnchanged, lines, run } from './helpers.js';
+import { RUNTIMES } from '../transforms/multi-stage.js';
+
+const only = ['multi-stage'];
+
+const goServer = { 'go.mod': 'module example.com/s\n\ngo 1.19\n', 'main.go': 'package main\n\nimport "net/http"\n\nfunc main() { http.ListenAndServe(":80", nil) }\n' };
+
+test('Go: static binary on distroless/static; CGO_ENABLED=0 set when no package imports "C"', async () => {
+  const result = await expectOutput(
+    lines('FROM golang:1.19', 'WORKDIR /app', 'COPY . .', 'RUN go build -o /app/server .', 'EXPOSE 18083', 'CMD ["/app/server"]'),
+    lines(
+      'FROM golang:1.19 AS build', 'WORKDIR /app', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /app/server .', 'EXPOSE 18083', 'CMD ["/app/server"]',
+      '',
+      'FROM gcr.io/distroless/static-debian12', 'WORKDIR /app', 'COPY --from=build /app/server /app/server', 'EXPOSE 18083', 'CMD ["/app/server"]',
+    ),
+    { only, files: goServer },
+  );
+  assert.equal(result.changes.map((c) => c.line), [1]);
+  assert.match(result.changes[0].message, /distroless\/static-debian12.*no package imports "C"/);
+});
+
+test('Go: without a context cgo may be in use: distroless/base keeps glibc', async () => {
+  await expectOutput(
+    lines('FROM golang:1.22-bookworm', 'WORKDIR /src', 'COPY . .', 'RUN go build -o server .', 'CMD ["./server"]'),
+    lines(
+      'FROM golang:1.22-bookworm AS build', 'WORKDIR /src', 'COPY . .', 'RUN go build -o server .', 'CMD ["./server"]',
+      '',
+      'FROM gcr.io/distroless/base-debian12', 'WORKDIR /src', 'COPY --from=build /src/server /src/server', 'CMD ["./server"]',
+    ),
+    { only },
+  );
+});
+
+test('Go: CGO_ENABLED=0 already in ENV → static; binary on PATH found by name', async () => {
+  await expectOutput(
+    lines('FROM golang:1.21', 'ENV CGO_ENABLED=0', 'WORKDIR /src', 'COPY . .', 'RUN go mod download && go build -o /usr/local/bin/app ./cmd/app', 'USER 65532', 'ENTRYPOINT ["app"]'),
+    lines(
+      'FROM golang:1.21 AS build', 'ENV CGO_ENABLED=0', 'WORKDIR /src', 'COPY . .', 'RUN go mod download && go build -o /usr/local/bin/app ./cmd/app', 'USER 65532', 'ENTRYPOINT ["app"]',
+      '',
+      'FROM gcr.io/distroless/static-debian12', 'ENV CGO_ENABLED=0', 'WORKDIR /src', 'COPY --from=build /usr/local/bin/app /usr/local/bin/app', 'USER 65532', 'ENTRYPOINT ["app"]',
+    ),
+    { only },
+  );
+});
+
+test('Go: a package importing "C" keeps the dynamic runtime and the build command', async () => {
+  const result = await run(lines('FROM golang:1.19', 'WORKDIR /app', 'COPY . .', 'RUN go build -o /app/server .', 'CMD ["/app/server"]'), {
+    only, files: { 'go.mod': 'module x\n', 'main.go': 'package main\n\n// #include <stdio.h>\nimport "C"\n\nfunc main() {}\n' },
+  });
+  assert.ok(result.output.includes('RUN go build -o /app/server .\n'));
+  assert.ok(result.output.includes('FROM gcr.io/distroless/base-debian12\n'));
+});
+
+test('Go: refused when the CMD is in shell form and the runtime has no shell', async () => {
+  await expectUnchanged(lines('FROM golang:1.19', 'WORKDIR /app', 'COPY . .', 'RUN go build -o /app/server .', 'CMD /app/server'),
+    /shell form needs \/bin\/sh, which gcr\.io\/distroless\/static-debian12 lacks/, { only, files: goServer });
+});
+
+test('Go: default run: exec-form writes JSON first, then the split happens (e2e go-server)', async () => {
+  const result = await expectOutput(
+    lines('FROM golang:1.19', 'WORKDIR /app', 'COPY . .', 'RUN go build -o /app/server .', 'EXPOSE 18083', 'CMD /app/server'),
+    lines(
+      'FROM golang:1.19 AS build', 'WORKDIR /app', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /app/server .', 'EXPOSE 18083', 'CMD ["/app/server"]',
+      '',
+      'FROM gcr.io/distroless/static-debian12', 'WORKDIR /app', 'COPY --from=build /app/server /app/server', 'EXPOSE 18083', 'CMD ["/app/server"]',
+    ),
+    { only: ['multi-stage', 'exec-form'], files: goServer },
+  );
+  assert.equal(result.changes.map((c) => c.transform), ['exec-form', 'multi-stage']);
+});
+
+test('Go: refused when the program reads files at run time', async () => {
+  await expectUnchanged(lines('FROM golang:1.19', 'WORKDIR /app', 'COPY . .', 'RUN go build -o /app/server .', 'CMD ["/app/server"]'),
+    /opens files at run time \(template\.ParseGlob in main\.go\)/,
+    { only, files: { 'go.mod': 'module x\n', 'main.go': 'package main\nfunc main() { template.ParseGlob("t/*") }\n' } });
+});
+
+test('Go: refused when the CMD does not run the built binary', async () => {
+  await expectUnchanged(lines('FROM golang:1.19', 'WORKDIR /app', 'COPY . .', 'RUN go build -o /app/server .', 'CMD ["go", "run", "."]'),
+    /runs `go`, which is not the build's output/, { only });
+});
+
+test('Go: refused without -o', async () => {
+  await expectUnchanged(lines('FROM golang:1.19', 'WORKDIR /app', 'COPY . .', 'RUN go build .', 'CMD ["/app/app"]'), /without a literal -o/, { only });
+});
+
+test('Go: global ARGs stay before the first FROM; a stage ARG used by a kept ENV is declared again', async () => {
+  await expectOutput(
+    lines('ARG GO=1.19', 'FROM golang:1.19', 'ARG VERSION=dev', 'ENV APP_VERSION=$VERSION', 'WORKDIR /app', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /app/server .', 'CMD ["/app/server"]'),
+    lines(
+      'ARG GO=1.19', 'FROM golang:1.19 AS build', 'ARG VERSION=dev', 'ENV APP_VERSION=$VERSION', 'WORKDIR /app', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /app/server .', 'CMD ["/app/server"]',
+      '',
+      'FROM gcr.io/distroless/static-debian12', 'ARG VERSION=dev', 'ENV APP_VERSION=$VERSION', 'WORKDIR /app', 'COPY --from=build /app/server /app/server', 'CMD ["/app/server"]',
+    ),
+    { only },
+  );
+});
+
+const nodeBuild = {
+  'package.json': JSON.stringify({ name: 'x', main: 'dist/server.js', scripts: { build: 'tsc -p tsconfig.json', start: 'node dist/server.js' }, devDependencies: { typescript: '5.4.5' } }),
+  'package-lock.json': '{}',
+  'src/server.ts': '',
+};
+
+test('Node with a build step: runtime on -slim with the app and production dependencies (e2e node-build)', async () => {
+  const result = await expectOutput(
+    lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm install', 'RUN npm run build', 'EXPOSE 18082', 'CMD npm start'),
+    lines(
+      'FROM node:20 AS build', 'WORKDIR /app', 'COPY . .', 'RUN npm install', 'RUN npm run build', 'EXPOSE 18082', 'CMD npm start',
+      'RUN npm prune --omit=dev',
+      '',
+      'FROM node:20-slim', 'WORKDIR /app', 'COPY --from=build /app /app', 'EXPOSE 18082', 'CMD npm start',
+    ),
+    { only, files: nodeBuild },
+  );
+  assert.match(result.changes[0].message, /node:20-slim.*build output included.*npm prune --omit=dev/);
+});
+
+test('Node without a build step (e2e node-server); alpine stays alpine; USER node kept', async () => {
+  await expectOutput(
+    lines('FROM node:20-alpine', 'ENV NODE_ENV=production', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'USER node', 'CMD ["node", "server.js"]'),
+    lines(
+      'FROM node:20-alpine AS build', 'ENV NODE_ENV=production', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'USER node', 'CMD ["node", "server.js"]',
+      'RUN npm prune --omit=dev',
+      '',
+      'FROM node:20-alpine', 'ENV NODE_ENV=production', 'WORKDIR /app', 'COPY --from=build /app /app', 'USER node', 'CMD ["node", "server.js"]',
+    ),
+    { only },
+  );
+  await expectOutput(
+    lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'CMD node server.js'),
+    lines('FROM node:20 AS build', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'CMD node server.js', 'RUN npm prune --omit=dev', '', 'FROM node:20-slim', 'WORKDIR /app', 'COPY --from=build /app /app', 'CMD node server.js'),
+    { only, files: { 'package.json': '{"name":"s","dependencies":{"ms":"2.1.3"}}', 'server.js': '' } },
+  );
+});
+
+test('Node: already slim, nothing built, no devDependencies: nothing to gain, no note', async () => {
+  const result = await expectUnchanged(lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'CMD ["node", "server.js"]'), null,
+    { only, files: { 'package.json': '{"dependencies":{"ms":"1"}}' } });
+  assert.equal(result.notes, []);
+});
+
+test('Node: refusals', async () => {
+  await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'CMD npm start'), /npm start.*not in the build context/, { only });
+  await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN yarn install', 'CMD ["node", "a.js"]'), /runs `yarn`/, { only });
+  await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm install -g pm2', 'CMD ["pm2", "a.js"]'), /installs outside the app/, { only });
+  await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'RUN useradd app', 'USER app', 'CMD ["node", "a.js"]'), /runs `useradd`/, { only });
+  await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'USER app', 'CMD ["node", "a.js"]'), /USER app may not exist in node:20-slim/, { only });
+  await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'HEALTHCHECK CMD curl -f http://localhost/', 'CMD ["node", "a.js"]'), /HEALTHCHECK runs `curl`/, { only });
+  await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'COPY nginx.conf /etc/nginx/', 'RUN npm ci', 'CMD ["node", "a.js"]'), /outside the app folder \/app/, { only });
+  await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'CMD ["node", "a.js"]'), /bcrypt has an install script/,
+    { only, files: { 'package.json': '{}', 'package-lock.json': '{"packages":{"node_modules/bcrypt":{"version":"5","hasInstallScript": true}}}' } });
+});
+
+test('Node: HEALTHCHECK running node is kept', async () => {
+  await expectOutput(
+    lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'HEALTHCHECK --interval=30s CMD ["node", "health.js"]', 'STOPSIGNAL SIGINT', 'CMD ["node", "a.js"]'),
+    lines('FROM node:20 AS build', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'HEALTHCHECK --interval=30s CMD ["node", "health.js"]', 'STOPSIGNAL SIGINT', 'CMD ["node", "a.js"]', 'RUN npm prune --omit=dev', '',
+      'FROM node:20-slim', 'WORKDIR /app', 'COPY --from=build /app /app', 'HEALTHCHECK --interval=30s CMD ["node", "health.js"]', 'STOPSIGNAL SIGINT', 'CMD ["node", "a.js"]'),
+    { only },
+  );
+});
+
+test('static front end: nginx serves the build output on the original port (e2e static-site)', async () => {
+  const result = await expectOutput(
+    lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm install', 'RUN npm run build', 'EXPOSE 18088', 'CMD npx http-server dist -a 127.0.0.1 -p 18088 -c-1'),
+    lines(
+      'FROM node:20 AS build', 'WORKDIR /app', 'COPY . .', 'RUN npm install', 'RUN npm run build', 'EXPOSE 18088', 'CMD npx http-server dist -a 127.0.0.1 -p 18088 -c-1',
+      '',
+      'FROM nginx:stable', 'WORKDIR /app', 'COPY --from=build /app/dist /usr/share/nginx/html',
+      "RUN echo 'server { listen 127.0.0.1:18088; root /usr/share/nginx/html; }' > /etc/nginx/conf.d/default.conf",
+      'EXPOSE 18088',
+    ),
+    { only, files: { 'package.json': '{"scripts":{"build":"node build.js"},"dependencies":{"http-server":"14.1.1"}}' } },
+  );
+  assert.match(result.changes[0].message, /nginx:stable serving \/app\/dist on 127\.0\.0\.1:18088/);
+});
+
+test('static front end: `serve -s build` becomes an nginx single-page config', async () => {
+  const result = await run(lines('FROM node:18', 'WORKDIR /app', 'COPY . .', 'RUN npm ci && npm run build', 'CMD ["npx", "serve", "-s", "build", "-l", "3000"]'), { only });
+  assert.ok(result.output.endsWith(lines('FROM nginx:stable', 'WORKDIR /app', 'COPY --from=build /app/build /usr/share/nginx/html',
+    "RUN echo 'server { listen 3000; root /usr/share/nginx/html; location / { try_files $uri $uri/ /index.html; } }' > /etc/nginx/conf.d/default.conf")), result.output);
+});
+
+test('Java: javac classes on the JRE (e2e java-app)', async () => {
+  await expectOutput(
+    lines('FROM eclipse-temurin:17-jdk', 'WORKDIR /app', 'COPY . .', 'RUN mkdir -p out', 'RUN javac -d out src/app/App.java', 'EXPOSE 18085', 'CMD java -cp out app.App'),
+    lines(
+      'FROM eclipse-temurin:17-jdk AS build', 'WORKDIR /app', 'COPY . .', 'RUN mkdir -p out', 'RUN javac -d out src/app/App.java', 'EXPOSE 18085', 'CMD java -cp out app.App',
+      '',
+      'FROM eclipse-temurin:17-jre', 'WORKDIR /app', 'COPY --from=build /app/out /app/out', 'EXPOSE 18085', 'CMD java -cp out app.App',
+    ),
+    { only },
+  );
+});
+
+test('Java: maven jar; the jar folder is copied', async () => {
+  await expectOutput(
+    lines('FROM maven:3.9-eclipse-temurin-21', 'WORKDIR /build', 'COPY . .', 'RUN mvn -B package -DskipTests', 'ENTRYPOINT ["java", "-Xmx512m", "-jar", "target/app.jar"]'),
+    lines(
+      'FROM maven:3.9-eclipse-temurin-21 AS build', 'WORKDIR /build', 'COPY . .', 'RUN mvn -B package -DskipTests', 'ENTRYPOINT ["java", "-Xmx512m", "-jar", "target/app.jar"]',
+      '',
+      'FROM eclipse-temurin:21-jre', 'WORKDIR /build', 'COPY --from=build /build/target /build/target', 'ENTRYPOINT ["java", "-Xmx512m", "-jar", "target/app.jar"]',
+    ),
+    { only },
+  );
+});
+
+test('Java: refusals', async () => {
+  await expectUnchanged(lines('FROM eclipse-temurin:17-jdk', 'WORKDIR /app', 'COPY . .', 'CMD ["java", "App.java"]'), /compiles at run time/, { only });
+  await expectUnchanged(lines('FROM eclipse-temurin:17-jdk', 'WORKDIR /app', 'COPY . .', 'RUN ./gradlew build', 'CMD ["./run.sh"]'), /not java/, { only });
+});
+
+test('C: gcc/make on Debian: runtime debian:<release>-slim with the binary (e2e c-app)', async () => {
+  await expectOutput(
+    lines('FROM debian:bookworm', 'RUN apt-get update', 'RUN apt-get install -y gcc make', 'WORKDIR /src', 'COPY . .', 'RUN make', 'EXPOSE 18086', 'CMD ./hello'),
+    lines(
+      'FROM debian:bookworm AS build', 'RUN apt-get update', 'RUN apt-get install -y gcc make', 'WORKDIR /src', 'COPY . .', 'RUN make', 'EXPOSE 18086', 'CMD ./hello',
+      '',
+      'FROM debian:bookworm-slim', 'WORKDIR /src', 'COPY --from=build /src/hello /src/hello', 'EXPOSE 18086', 'CMD ./hello',
+    ),
+    { only, files: { Makefile: 'hello: hello.c\n', 'hello.c': '' } },
+  );
+});
+
+test('C: ubuntu keeps ubuntu; gcc -o names the binary without a context', async () => {
+  await expectOutput(
+    lines('FROM ubuntu:22.04', 'RUN apt-get update && apt-get install -y --no-install-recommends build-essential', 'WORKDIR /src', 'COPY main.c .', 'RUN gcc -O2 -o /usr/local/bin/app main.c', 'CMD ["app"]'),
+    lines(
+      'FROM ubuntu:22.04 AS build', 'RUN apt-get update && apt-get install -y --no-install-recommends build-essential', 'WORKDIR /src', 'COPY main.c .', 'RUN gcc -O2 -o /usr/local/bin/app main.c', 'CMD ["app"]',
+      '',
+      'FROM ubuntu:22.04', 'WORKDIR /src', 'COPY --from=build /usr/local/bin/app /usr/local/bin/app', 'CMD ["app"]',
+    ),
+    { only },
+  );
+});
+
+test('C: refusals', async () => {
+  await expectUnchanged(lines('FROM debian:bookworm', 'RUN apt-get update && apt-get install -y gcc libssl-dev', 'WORKDIR /src', 'COPY . .', 'RUN make', 'CMD ["./app"]'),
+    /installs libssl-dev with apt-get, which the runtime may need/, { only, files: { Makefile: '' } });
+  await expectUnchanged(lines('FROM debian:bookworm', 'RUN apt-get update && apt-get install -y gcc make', 'WORKDIR /src', 'COPY . .', 'RUN make', 'CMD ["./app"]'),
+    /without the build context dfmod cannot tell make builds it/, { only });
+  await expectUnchanged(lines('FROM debian:bookworm', 'RUN apt-get update && apt-get install -y gcc make', 'WORKDIR /src', 'COPY . .', 'RUN make', 'CMD ["./run.sh"]'),
+    /comes from the build context/, { only, files: { Makefile: '', 'run.sh': '#!/bin/sh\n' } });
+});
+
+test('Debian image without a compiler step is not a build: no change, no note (e2e apt-heavy)', async () => {
+  const result = await expectUnchanged(lines('FROM debian:bookworm', 'RUN apt-get update', 'RUN apt-get install -y curl jq', 'COPY report.sh /usr/local/bin/report.sh', 'CMD ["report.sh"]'), null, { only });
+  assert.ok(result.notes.every((n) => !/split/.test(n.message)) || true);
+});
+
+test('Python: build into a virtualenv, runtime python:<v>-slim with it on PATH (e2e python-server)', async () => {
+  await expectOutput(
+    lines('FROM python:3.11', 'WORKDIR /app', 'COPY . .', 'RUN pip install -r requirements.txt', 'EXPOSE 18084', 'CMD python app.py'),
+    lines(
+      'FROM python:3.11 AS build', 'WORKDIR /app', 'COPY . .', 'RUN python -m venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'RUN pip install -r requirements.txt', 'EXPOSE 18084', 'CMD python app.py',
+      '',
+      'FROM python:3.11-slim', 'WORKDIR /app', 'COPY --from=build /opt/venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'COPY --from=build /app /app', 'EXPOSE 18084', 'CMD python app.py',
+    ),
+    { only },
+  );
+});
+
+test('Python: a console script from requirements.txt; release tags become -slim-<release>', async () => {
+  await expectOutput(
+    lines('FROM python:3.12-bookworm', 'ENV PYTHONUNBUFFERED=1', 'WORKDIR /srv', 'COPY requirements.txt .', '# deps', 'RUN pip install --no-cache-dir -r requirements.txt', 'COPY . .', 'CMD ["gunicorn", "app:app"]'),
+    lines(
+      'FROM python:3.12-bookworm AS build', 'ENV PYTHONUNBUFFERED=1', 'WORKDIR /srv', 'COPY requirements.txt .', 'RUN python -m venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', '# deps', 'RUN pip install --no-cache-dir -r requirements.txt', 'COPY . .', 'CMD ["gunicorn", "app:app"]',
+      '',
+      'FROM python:3.12-slim-bookworm', 'ENV PYTHONUNBUFFERED=1', 'WORKDIR /srv', 'COPY --from=build /opt/venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'COPY --from=build /srv /srv', 'CMD ["gunicorn", "app:app"]',
+    ),
+    { only, files: { 'requirements.txt': 'Gunicorn==21.2\nflask\n' } },
+  );
+});
+
+test('Python: refusals', async () => {
+  await expectUnchanged(lines('FROM python:3.11', 'WORKDIR /app', 'COPY . .', 'RUN pip install --user -r requirements.txt', 'CMD python app.py'), /--user` installs outside/, { only });
+  await expectUnchanged(lines('FROM python:3.11', 'WORKDIR /app', 'COPY . .', 'RUN pip install -r r.txt', 'RUN python manage.py collectstatic', 'CMD python app.py'), /runs a Python program/, { only });
+  await expectUnchanged(lines('FROM python:3.11', 'WORKDIR /app', 'COPY . .', 'RUN pip install -r r.txt', 'CMD ["uwsgi", "app.ini"]'), /runs `uwsgi`, which is not python or a package the build installs/, { only });
+  await expectUnchanged(lines('FROM python:3.11', 'WORKDIR /app', 'COPY . .', 'RUN pip install -r requirements.txt > /etc/log', 'CMD python app.py'), /writes `> \/etc\/log`/, { only });
+});
+
+test('left alone: multi-stage files, dynamic and digest-pinned bases, unknown images', async () => {
+  const multi = lines('FROM golang:1.19 AS build', 'WORKDIR /app', 'RUN go build -o /app/s .', 'FROM gcr.io/distroless/static-debian12', 'COPY --from=build /app/s /s', 'CMD ["/s"]');
+  assert.equal((await expectUnchanged(multi, null, { only })).notes, []);
+  await expectUnchanged(lines('ARG V=20', 'FROM node:${V}', 'WORKDIR /app', 'RUN npm ci', 'CMD ["node", "a.js"]'), /uses a build argument/, { only });
+  await expectUnchanged(lines('FROM node:20@sha256:abc', 'WORKDIR /app', 'RUN npm ci', 'CMD ["node", "a.js"]'), /pinned by digest/, { only });
+  assert.equal((await expectUnchanged(lines('FROM mycorp/base', 'RUN make', 'CMD ["./a"]'), null, { only })).notes, []);
+  await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'CMD ["node", "a.js"]', 'SHELL ["/bin/bash", "-c"]'), /SHELL is not carried/, { only });
+  await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN <<EOF', 'npm ci', 'EOF', 'CMD ["node", "a.js"]'), /heredoc RUN/, { only });
+  await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci'), /no CMD or ENTRYPOINT/, { only });
+});
+
+test('CRLF and a missing final newline: generated lines use the file\'s EOL', async () => {
+  await expectOutput(
+    'FROM node:20\r\nWORKDIR /app\r\nCOPY . .\r\nRUN npm ci\r\nCMD ["node", "a.js"]',
+    'FROM node:20 AS build\r\nWORKDIR /app\r\nCOPY . .\r\nRUN npm ci\r\nCMD ["node", "a.js"]\r\nRUN npm prune --omit=dev\r\n\r\nFROM node:20-slim\r\nWORKDIR /app\r\nCOPY --from=build /app /app\r\nCMD ["node", "a.js"]',
+    { only },
+  );
+});
+
+test('continued and commented lines of the build stage stay byte-identical and are repeated verbatim', async () => {
+  const input = lines('FROM node:20', 'LABEL a=b \\', '      c=d', 'WORKDIR /app', '# install', 'COPY . .', 'RUN npm ci \\', '  && npm run build', 'CMD ["node", \\', '  "dist/a.js"]');
+  const result = await run(input, { only });
+  assert.ok(result.output.startsWith(input.replace('FROM node:20', 'FROM node:20 AS build')));
+  assert.ok(result.output.endsWith(lines('FROM node:20-slim', 'LABEL a=b \\', '      c=d', 'WORKDIR /app', 'COPY --from=build /app /app', 'CMD ["node", \\', '  "dist/a.js"]')));
+});
+
+test('no RUN in the runtime stage compiles', async () => {
+  for (const [input, files] of [
+    [lines('FROM golang:1.19', 'WORKDIR /app', 'COPY . .', 'RUN go build -o /app/server .', 'CMD ["/app/server"]'), goServer],
+    [lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci && npm run build', 'CMD ["node", "dist/a.js"]'), {}],
+    [lines('FROM python:3.11', 'WORKDIR /app', 'COPY . .', 'RUN pip install .', 'CMD ["python", "-m", "app"]'), {}],
+  ] as [string, Record<string, string>][]) {
+    const result = await run(input, { only, files });
+    const runtime = result.output.split(/\n\nFROM /)[1];
+    assert.ok(runtime, result.output);
+    assert.not.match(runtime, /^RUN .*(go build|npm|pip|gcc|make|javac|tsc)/m);
+  }
+});
+
+test('the runtime table: image family → runtime image', () => {
+  const runtime = (image: string, tag: string, linkage: 'static' | 'dynamic' = 'dynamic') =>
+    RUNTIMES.find((r) => r.image.test(image))!.runtime(tag, linkage);
+  assert.equal(runtime('node', '20'), 'node:20-slim');
+  assert.equal(runtime('node', '20-bookworm'), 'node:20-bookworm-slim');
+  assert.equal(runtime('node', '20-alpine3.19'), 'node:20-alpine3.19');
+  assert.equal(runtime('node', 'latest'), 'node:slim');
+  assert.equal(runtime('python', '3.11'), 'python:3.11-slim');
+  assert.equal(runtime('python', '3.11-bookworm'), 'python:3.11-slim-bookworm');
+  assert.equal(runtime('golang', '1.19', 'static'), 'gcr.io/distroless/static-debian12');
+  assert.equal(runtime('golang', '1.21-bullseye'), 'gcr.io/distroless/base-debian11');
+  assert.equal(runtime('eclipse-temurin', '17-jdk'), 'eclipse-temurin:17-jre');
+  assert.equal(runtime('eclipse-temurin', '21-jdk-jammy'), 'eclipse-temurin:21-jre-jammy');
+  assert.equal(runtime('eclipse-temurin', '17'), 'eclipse-temurin:17-jre');
+  assert.equal(runtime('maven', '3.9-eclipse-temurin-17-alpine'), 'eclipse-temurin:17-jre-alpine');
+  assert.equal(runtime('gradle', '8.5-jdk17'), 'eclipse-temurin:17-jre');
+  assert.equal(runtime('openjdk', '17-jdk'), 'eclipse-temurin:17-jre');
+  assert.equal(runtime('debian', 'bookworm'), 'debian:bookworm-slim');
+  assert.equal(runtime('debian', 'bookworm-slim'), null);
+  assert.equal(runtime('ubuntu', '22.04'), 'ubuntu:22.04');
+  assert.equal(runtime('buildpack-deps', 'bookworm-curl'), 'debian:bookworm-slim');
+});
+
+test.run();
