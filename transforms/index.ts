@@ -6,12 +6,14 @@
 import type { Transform } from '../lib/types.js';
 import { copyDepsFirst } from './copy-deps-first.js';
 import { mergeRuns } from './merge-runs.js';
+import { multiStage } from './multi-stage.js';
 import { initEntrypoint } from './init-entrypoint.js';
 import { execForm } from './exec-form.js';
 
 export const builtinTransforms: readonly Transform[] = [
   copyDepsFirst,
   mergeRuns,
+  multiStage,
   initEntrypoint,
   execForm,
 ];
