@@ -208,6 +208,19 @@ test('only the final stage changes', async () => {
   );
 });
 
+test('tini already installed by a RUN (here in an earlier stage): only the ENTRYPOINT is added', async () => {
+  await expectOutput(
+    lines('FROM node:20-slim AS base', 'RUN apt-get update && apt-get install -y tini', 'FROM base', 'CMD ["node", "a.js"]'),
+    lines('FROM node:20-slim AS base', 'RUN apt-get update && apt-get install -y tini', 'FROM base', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "a.js"]'),
+    { only },
+  );
+  await expectOutput(
+    lines('FROM alpine', 'RUN apk add --no-cache curl tini', 'CMD ["/app"]'),
+    lines('FROM alpine', 'RUN apk add --no-cache curl tini', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]'),
+    { only },
+  );
+});
+
 // --- options and text fidelity -----------------------------------------------------
 
 test('option init=dumb-init (apt and apk)', async () => {
@@ -263,14 +276,15 @@ for (const [name, text, reason] of [
   ['tini already in ENTRYPOINT', lines('FROM alpine', 'RUN apk add tini', 'ENTRYPOINT ["tini", "--", "/app"]'), /already runs an init \(`tini`\)/],
   ['dumb-init in CMD', lines('FROM debian', 'CMD ["dumb-init", "/app"]'), /already runs an init \(`dumb-init`\)/],
   ['s6-overlay /init', lines('FROM alpine', 'ENTRYPOINT ["/init"]'), /already runs an init \(`\/init`\)/],
+  ['/sbin/init', lines('FROM debian:bookworm', 'CMD ["/sbin/init"]'), /already runs an init \(`\/sbin\/init`\)/],
   ['docker-init', lines('FROM alpine', 'ENTRYPOINT ["/sbin/docker-init", "--", "/app"]'), /docker-init/],
   ['supervisord', lines('FROM debian:bookworm', 'CMD ["/usr/bin/supervisord", "-n"]'), /supervisord/],
   ['systemd', lines('FROM ubuntu:24.04', 'CMD ["/lib/systemd/systemd"]'), /systemd/],
   ['an init inside a shell-form CMD', lines('FROM alpine', 'CMD exec tini -- /app'), /already runs an init \(`tini`\)/],
   ['an init inherited from an earlier stage', lines('FROM alpine AS base', 'ENTRYPOINT ["/sbin/tini", "--"]', 'FROM base', 'CMD ["/app"]'), null],
-  ['scratch', lines('FROM scratch', 'COPY app /app', 'CMD ["/app"]'), /no shell or package manager/],
-  ['distroless', lines('FROM gcr.io/distroless/static-debian12', 'COPY app /app', 'CMD ["/app"]'), /no shell or package manager/],
-  ['busybox', lines('FROM busybox', 'CMD ["/app"]'), /no shell or package manager/],
+  ['scratch', lines('FROM scratch', 'COPY app /app', 'CMD ["/app"]'), /no package manager/],
+  ['distroless', lines('FROM gcr.io/distroless/static-debian12', 'COPY app /app', 'CMD ["/app"]'), /no package manager/],
+  ['busybox', lines('FROM busybox', 'CMD ["/app"]'), /no package manager/],
   ['a build-argument base', lines('ARG BASE=alpine', 'FROM $BASE', 'CMD ["/app"]'), /build argument/],
   ['an unknown base', lines('FROM mycorp/base:1', 'CMD ["/app"]'), /does not know the base image `mycorp\/base:1`/],
   ['RHEL family (tini is in EPEL)', lines('FROM rockylinux:9', 'CMD ["/app"]'), /EPEL/],
@@ -289,6 +303,14 @@ for (const [name, text, reason] of [
     await expectUnchanged(text, reason, { only });
   });
 }
+
+test('an argument named init is not an init', async () => {
+  await expectOutput(
+    lines('FROM alpine', 'CMD ["/app", "init"]'),
+    lines('FROM alpine', APK, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app", "init"]'),
+    { only },
+  );
+});
 
 test('suppressed by a comment above the final FROM', async () => {
   const result = await expectUnchanged(lines('FROM alpine AS build', '# dfmod-ignore init-entrypoint', 'FROM alpine', 'CMD ["/app"]'), null, { only });

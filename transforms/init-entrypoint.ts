@@ -45,9 +45,12 @@ const NOT_INSTALLABLE: Record<PackageManager, string> = {
 
 /** Program names that already are an init or a process supervisor. */
 const INITS = new Set([
-  'tini', 'tini-static', 'dumb-init', 'docker-init', 'catatonit', 'pid1', 'init', 's6-svscan', 'runsvdir',
-  'my_init', 'supervisord', 'systemd', 'runit', 'openrc-init', 'ssh-agent-init',
+  'tini', 'tini-static', 'dumb-init', 'docker-init', 'catatonit', 'pid1', 's6-svscan', 'runsvdir',
+  'my_init', 'supervisord', 'systemd', 'runit', 'openrc-init',
 ]);
+
+/** `init` itself only at the paths of s6-overlay and system inits. */
+const INIT_PATHS = new Set(['/init', '/sbin/init', '/usr/sbin/init', '/bin/init']);
 
 /**
  * What well-known official images run, when the Dockerfile does not say:
@@ -164,7 +167,7 @@ function initIn(argv: string[] | null | undefined, shell: ShellParser): string |
   if (!argv) return null;
   for (const arg of argv) {
     const name = arg.split('/').pop() ?? '';
-    if (INITS.has(name) && (name !== 'init' || arg.startsWith('/'))) return arg;
+    if (INITS.has(name) || INIT_PATHS.has(arg)) return arg;
     if (/\s/.test(arg)) {
       for (const command of simpleCommands(shell.parse(arg).rootNode)) {
         const found = initIn([command.name ?? '', ...command.argValues.map((v) => v ?? '')].filter(Boolean), shell);
@@ -173,6 +176,24 @@ function initIn(argv: string[] | null | undefined, shell: ShellParser): string |
     }
   }
   return null;
+}
+
+/** The commands that install a package, per package manager: `apt-get install`, `apk add`. */
+const INSTALL_COMMANDS: Partial<Record<PackageManager, { names: string[]; subcommand: string }>> = {
+  apt: { names: ['apt-get', 'apt'], subcommand: 'install' },
+  apk: { names: ['apk'], subcommand: 'add' },
+};
+
+/** Whether a RUN of the stage already installs `pkg` (then only the ENTRYPOINT is missing). */
+function installsPackage(stage: Stage, pkg: string, manager: PackageManager, model: DockerfileModel, shell: ShellParser): boolean {
+  const how = INSTALL_COMMANDS[manager];
+  if (!how) return false;
+  return stage.instructions.some((node) => {
+    const script = node.keyword === 'RUN' && model.hasPosixShell(node) ? model.shellScript(node) : null;
+    if (!script) return false;
+    return simpleCommands(shell.parse(script.text).rootNode).some((c) =>
+      c.name !== null && how.names.includes(c.name) && c.argValues.includes(how.subcommand) && c.argValues.includes(pkg));
+  });
 }
 
 /** Comment lines directly above a node belong to it (suppressions, explanations). */
@@ -238,7 +259,7 @@ export const initEntrypoint: Transform = {
         : `dfmod does not know the base image \`${root.image}\` (its package manager and entrypoint)`);
     }
     const manager = PACKAGE_MANAGERS[os];
-    if (!manager) return leave(`\`${root.image}\` has no shell or package manager to install ${init} with; copy a static ${init} binary in instead`);
+    if (!manager) return leave(`\`${root.image}\` has no package manager to install ${init} with; copy a static ${init} binary in instead`);
     const install = INSTALL[init][manager];
     if (!install) return leave(NOT_INSTALLABLE[manager]);
     const problem = tagProblem(root.image, row);
@@ -261,7 +282,9 @@ export const initEntrypoint: Transform = {
 
     const insertions = new Map<number, string>();
     const insert = (offset: number, text: string) => insertions.set(offset, (insertions.get(offset) ?? '') + text);
-    insert(anchor.end, installLines.map((l) => eol + l).join(''));
+    if (!chain.some((s) => installsPackage(s, init, manager, model, shell))) {
+      insert(anchor.end, installLines.map((l) => eol + l).join(''));
+    }
 
     // What: the init in front of what runs now.
     const prefix = [install.path, '--'];
