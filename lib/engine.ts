@@ -152,7 +152,8 @@ function overlapsItself(edits: Edit[]): boolean {
 
 function touchedInstructions(fix: Fix, model: DockerfileModel): InstructionNode[] {
   return model.instructions.filter((node) =>
-    fix.edits.some((e) => (e.start === e.end ? e.start > node.start && e.start < node.end : e.start < node.end && e.end > node.start)));
+    // An insertion at `end` (just before the line break) appends to the instruction, so it touches it too.
+    fix.edits.some((e) => (e.start === e.end ? e.start > node.start && e.start <= node.end : e.start < node.end && e.end > node.start)));
 }
 
 export function applyEdits(text: string, edits: readonly Edit[]): string {

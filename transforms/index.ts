@@ -6,14 +6,18 @@
 import type { Transform } from '../lib/types.js';
 import { copyDepsFirst } from './copy-deps-first.js';
 import { mergeRuns } from './merge-runs.js';
+import { aptCleanup } from './apt-cleanup.js';
 import { multiStage } from './multi-stage.js';
+import { multiArch } from './multi-arch.js';
 import { initEntrypoint } from './init-entrypoint.js';
 import { execForm } from './exec-form.js';
 
 export const builtinTransforms: readonly Transform[] = [
   copyDepsFirst,
   mergeRuns,
+  aptCleanup,
   multiStage,
+  multiArch,
   initEntrypoint,
   execForm,
 ];

@@ -1,0 +1,264 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { expectOutput, expectUnchanged, lines, run } from './helpers.js';
+
+const only = ['apt-cleanup'];
+const RM = '    && rm -rf /var/lib/apt/lists/*';
+
+test('update + install in one RUN: the lists are removed at its end', async () => {
+  const result = await expectOutput(
+    lines('FROM debian:bookworm', 'RUN apt-get update && apt-get install -y curl', 'CMD ["curl"]'),
+    lines('FROM debian:bookworm', 'RUN apt-get update && apt-get install -y curl \\', RM, 'CMD ["curl"]'),
+    { only },
+  );
+  assert.equal(result.changes.map((c) => [c.transform, c.line]), [['apt-cleanup', 2]]);
+});
+
+test('the appended line follows the indentation of a continued RUN', async () => {
+  await expectOutput(
+    lines('FROM debian', 'RUN apt-get update \\', '  && apt-get install -y \\', '     curl jq'),
+    lines('FROM debian', 'RUN apt-get update \\', '  && apt-get install -y \\', '     curl jq \\', '     && rm -rf /var/lib/apt/lists/*'),
+    { only },
+  );
+});
+
+test('-y is added right after the subcommand', async () => {
+  await expectOutput(
+    lines('FROM debian', 'RUN apt-get update && apt-get install curl && apt-get -q purge nano'),
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y curl && apt-get -q purge -y nano \\', RM),
+    { only },
+  );
+});
+
+test('-y is recognised in its other spellings', async () => {
+  for (const yes of ['--yes', '--assume-yes', '-qqy', '-yq', '-o APT::Get::Assume-Yes=true']) {
+    await expectUnchanged(lines('FROM debian', `RUN apt-get install ${yes} curl`), null, { only });
+  }
+});
+
+test('apt is replaced by apt-get for the subcommands they share', async () => {
+  await expectOutput(
+    lines('FROM debian', 'RUN apt update && apt install -y curl && apt full-upgrade -y && apt upgrade -y'),
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y curl && apt-get dist-upgrade -y && apt-get upgrade --with-new-pkgs -y \\', RM),
+    { only },
+  );
+});
+
+test('apt list/search/show are left alone, with a note', async () => {
+  await expectUnchanged(lines('FROM debian', 'RUN apt list --installed'), /apt-get has no list/, { only });
+});
+
+test('a lone `RUN apt-get update` is merged into the install RUN that follows it', async () => {
+  const result = await expectOutput(
+    lines('FROM debian:bookworm', 'RUN apt-get update', '# tools', 'RUN apt-get install -y curl'),
+    lines('FROM debian:bookworm', '# tools', 'RUN apt-get update && apt-get install -y curl \\', RM),
+    { only },
+  );
+  assert.ok(result.changes.some((c) => /merged/.test(c.message)));
+});
+
+test('a lone update keeps its own flags when merged', async () => {
+  await expectOutput(
+    lines('FROM debian', 'RUN apt-get update -qq', 'RUN apt-get install -y curl'),
+    lines('FROM debian', 'RUN apt-get update -qq && apt-get install -y curl \\', RM),
+    { only },
+  );
+});
+
+test('a lone update with no install after it is left alone, with a note', async () => {
+  await expectUnchanged(lines('FROM debian', 'RUN apt-get update', 'CMD ["bash"]'), /alone in a RUN caches stale lists/, { only });
+});
+
+test('an install reading the lists of an earlier RUN gets its own update, and both RUNs remove their lists', async () => {
+  await expectOutput(
+    lines(
+      'FROM debian:bookworm',
+      'RUN apt-get update && apt-get install -y tree',
+      'RUN apt-get install -y file less',
+    ),
+    lines(
+      'FROM debian:bookworm',
+      'RUN apt-get update && apt-get install -y tree \\',
+      RM,
+      'RUN apt-get update && apt-get install -y file less \\',
+      RM,
+    ),
+    { only },
+  );
+});
+
+test('the apt-heavy example ends with every install updating and cleaning in its own RUN', async () => {
+  await expectOutput(
+    lines(
+      'FROM debian:bookworm',
+      'RUN apt-get update',
+      'RUN apt-get install -y curl',
+      'RUN apt-get install -y jq',
+      'RUN apt-get update && apt-get install -y tree',
+      'RUN apt-get install -y file less',
+      'COPY report.sh /usr/local/bin/report.sh',
+    ),
+    lines(
+      'FROM debian:bookworm',
+      'RUN apt-get update && apt-get install -y curl \\',
+      RM,
+      'RUN apt-get update && apt-get install -y jq \\',
+      RM,
+      'RUN apt-get update && apt-get install -y tree \\',
+      RM,
+      'RUN apt-get update && apt-get install -y file less \\',
+      RM,
+      'COPY report.sh /usr/local/bin/report.sh',
+    ),
+    { only },
+  );
+});
+
+test('a cleanup in a later RUN is moved into the RUN that updated', async () => {
+  const result = await expectOutput(
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y curl', 'RUN rm -rf /var/lib/apt/lists/*', 'CMD ["curl"]'),
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y curl \\', RM, 'CMD ["curl"]'),
+    { only },
+  );
+  assert.ok(result.changes.some((c) => /moved from line 3/.test(c.message)));
+});
+
+test('a later RUN that does more keeps its other commands when the cleanup moves', async () => {
+  await expectOutput(
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y curl', 'RUN useradd app \\', '    && rm -rf /var/lib/apt/lists/* \\', '    && mkdir /data'),
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y curl \\', RM, 'RUN useradd app \\', '    && mkdir /data'),
+    { only },
+  );
+});
+
+test('a later RUN removing lists already removed is dropped', async () => {
+  await expectOutput(
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*', 'RUN mkdir /data && rm -rf /var/lib/apt/lists/*'),
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*', 'RUN mkdir /data'),
+    { only },
+  );
+});
+
+test('a RUN that already removes the lists is left alone', async () => {
+  await expectUnchanged(
+    lines('FROM node:20-slim', 'RUN apt-get update \\', ' && apt-get install -y --no-install-recommends tini \\', ' && rm -rf /var/lib/apt/lists/*'),
+    null,
+    { only },
+  );
+});
+
+test('a trailing comment stays after the appended cleanup', async () => {
+  await expectOutput(
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y curl # tools'),
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y curl \\', '    && rm -rf /var/lib/apt/lists/* # tools'),
+    { only },
+  );
+});
+
+test('`a; b` and `a || b` scripts: the cleanup joins the last statement', async () => {
+  await expectOutput(
+    lines('FROM debian', 'RUN apt-get update; apt-get install -y curl || apt-get install -y wget'),
+    lines('FROM debian', 'RUN apt-get update; apt-get install -y curl || apt-get install -y wget \\', RM),
+    { only },
+  );
+});
+
+test('CRLF files and a custom escape character are respected', async () => {
+  await expectOutput(
+    'FROM debian\r\nRUN apt-get update && apt-get install -y curl\r\n',
+    'FROM debian\r\nRUN apt-get update && apt-get install -y curl \\\r\n    && rm -rf /var/lib/apt/lists/*\r\n',
+    { only },
+  );
+  await expectOutput(
+    lines('# escape=`', 'FROM debian', 'RUN apt-get update && apt-get install -y curl'),
+    lines('# escape=`', 'FROM debian', 'RUN apt-get update && apt-get install -y curl `', RM),
+    { only },
+  );
+});
+
+test('--no-install-recommends only with the noInstallRecommends option', async () => {
+  const input = lines('FROM debian', 'RUN apt-get update && apt-get install curl && rm -rf /var/lib/apt/lists/*');
+  await expectOutput(
+    input,
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*'),
+    { only, options: { 'apt-cleanup': { noInstallRecommends: true } } },
+  );
+  await expectOutput(input, lines('FROM debian', 'RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*'), { only });
+});
+
+// Refusals
+
+test('left alone: a later RUN runs a script that may install from the lists', async () => {
+  await expectUnchanged(
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y curl', 'COPY setup.sh /', 'RUN /setup.sh'),
+    /lists kept: the RUN at line 4 runs `\/setup.sh`/,
+    { only },
+  );
+});
+
+test('left alone: a later RUN pipes a script to a shell', async () => {
+  await expectUnchanged(
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y curl', 'RUN curl -fsSL https://example.com/setup | bash -'),
+    /lists kept: the RUN at line 3/,
+    { only },
+  );
+});
+
+test('left alone: a later exec-form RUN may read the lists', async () => {
+  await expectUnchanged(
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y curl', 'RUN ["apt-get", "install", "-y", "jq"]'),
+    /lists kept: the RUN at line 3 is in JSON/,
+    { only },
+  );
+});
+
+test('left alone: an install RUN with `;` cannot take an update in front', async () => {
+  await expectUnchanged(
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y curl', 'RUN apt-get install -y jq; echo done'),
+    /several top-level commands/,
+    { only },
+  );
+});
+
+test('left alone: apt sources change between the update and the install', async () => {
+  await expectUnchanged(
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y curl', 'COPY extra.list /etc/apt/sources.list.d/', 'RUN apt-get install -y jq'),
+    /sources change/,
+    { only },
+  );
+});
+
+test('left alone: a stage built FROM this one installs from the lists', async () => {
+  await expectUnchanged(
+    lines('FROM debian AS base', 'RUN apt-get update && apt-get install -y curl', 'FROM base', 'RUN ./build.sh'),
+    /lists kept: the RUN at line 4/,
+    { only },
+  );
+});
+
+test('left alone: the lists are in a cache mount', async () => {
+  await expectUnchanged(
+    lines('FROM debian', 'RUN --mount=type=cache,target=/var/lib/apt/lists apt-get update && apt-get install -y curl'),
+    null,
+    { only },
+  );
+});
+
+test('left alone: a background job', async () => {
+  await expectUnchanged(lines('FROM debian', 'RUN apt-get update && apt-get install -y curl & wait'), /background job/, { only });
+});
+
+test('left alone: a heredoc RUN, with a note', async () => {
+  await expectUnchanged(lines('# syntax=docker/dockerfile:1', 'FROM debian', 'RUN <<EOF', 'apt-get update', 'EOF'), /heredoc/, { only });
+});
+
+test('left alone: suppressed with hadolint ignore', async () => {
+  await expectUnchanged(lines('FROM debian', '# hadolint ignore=DL3009', 'RUN apt-get update && apt-get install -y curl'), null, { only });
+});
+
+test('a lone update before a RUN in a non-POSIX shell is not merged', async () => {
+  const result = await run(lines('FROM debian', 'RUN apt-get update', 'SHELL ["pwsh", "-c"]', 'RUN apt-get install -y curl'), { only });
+  assert.is(result.output, lines('FROM debian', 'RUN apt-get update', 'SHELL ["pwsh", "-c"]', 'RUN apt-get install -y curl'));
+});
+
+test.run();

@@ -1,0 +1,375 @@
+/**
+ * apt-cleanup: the package lists `apt-get update` downloads (tens of MB) stay
+ * in the layer of the RUN that downloaded them unless that same RUN deletes
+ * them; a delete in a later RUN saves nothing. And an install that reads the
+ * lists of an earlier RUN installs from stale lists once that RUN is cached.
+ * So: update, install and `rm -rf /var/lib/apt/lists/*` in one RUN, with
+ * `-y` so apt never waits for an answer, and `apt-get` rather than `apt`,
+ * whose command line is not meant for scripts.
+ *
+ * Which RUN deletes the lists: the one that ran `apt-get update`, and only when
+ * no later RUN reads them. A later RUN that installs without updating gets its
+ * own `apt-get update` first (or, for a lone `RUN apt-get update` just before
+ * it, that RUN is merged into it); a later RUN that may read them in a way
+ * dfmod cannot see (a script) keeps them, with a note.
+ */
+import { simpleCommands } from '../lib/shell.js';
+import type { Node } from '../lib/shell.js';
+import type { DockerfileModel, InstructionNode } from '../lib/dockerfile.js';
+import {
+  appendCommand, commandWords, deleteInstruction, laterBranches, mountCovers, mounts, parseRun, prependCommand,
+  programName, removeChainElement, sourceEnd, unquoted,
+} from '../lib/run-script.js';
+import type { RunScript } from '../lib/run-script.js';
+import type { Edit, Fix, NoteInput, Transform, TransformContext } from '../lib/types.js';
+
+const APT_PROGRAMS = new Set(['apt-get', 'apt', 'apt-cache', 'aptitude']);
+
+/** `apt <subcommand>` -> the apt-get words that do the same; other apt subcommands (list, search, show) have none. */
+const APT_GET_EQUIVALENT: Record<string, string> = {
+  install: 'install',
+  update: 'update',
+  upgrade: 'upgrade --with-new-pkgs', // apt upgrade may install new dependencies; plain apt-get upgrade does not
+  'full-upgrade': 'dist-upgrade',
+  'dist-upgrade': 'dist-upgrade',
+  remove: 'remove',
+  purge: 'purge',
+  autoremove: 'autoremove',
+  clean: 'clean',
+  autoclean: 'autoclean',
+};
+
+/** apt-get subcommands that ask "Do you want to continue?" and abort without a terminal unless given -y. */
+const PROMPTING = new Set(['install', 'upgrade', 'dist-upgrade', 'remove', 'purge', 'autoremove', 'build-dep']);
+
+/** Subcommands that do not read the package lists. Every other one is taken to read them. */
+const LIST_FREE = new Set(['update', 'clean', 'autoclean', 'remove', 'purge', 'autoremove', 'check', 'help', 'moo']);
+
+/** apt-get options that take a value as the next word. */
+const OPTIONS_WITH_VALUE = new Set(['-o', '-c', '-t', '-a', '--option', '--config-file', '--target-release', '--default-release', '--host-architecture']);
+
+/** Already non-interactive: -y, --yes, --assume-yes, -qqy, or -o APT::Get::Assume-Yes=true. */
+const YES = /^(-[a-zA-Z]*y[a-zA-Z]*|--yes|--assume-yes|.*Assume-Yes.*)$/i;
+const RECOMMENDS = /^(--no-install-recommends|--install-recommends|.*Install-Recommends.*)$/i;
+
+const LISTS = '/var/lib/apt/lists';
+const LIST_PATH = /^\/var\/lib\/apt\/lists(\/(\*)?)?$/;
+const CLEANUP = 'rm -rf /var/lib/apt/lists/*';
+
+/** Things that change where apt gets packages: an install after them needs a fresh update to see the same as before. */
+const SOURCE_CHANGES = /\/etc\/apt|sources\.list|add-apt-repository|apt-key|--add-architecture/;
+
+/** Shells and commands that run code dfmod cannot see, which may install with apt. */
+const OPAQUE = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'source', '.', 'eval']);
+
+interface AptCommand {
+  node: Node;
+  program: string;
+  /** The program word and the subcommand word. */
+  programNode: Node;
+  sub: string | null;
+  subNode: Node | null;
+  words: (string | null)[];
+}
+
+type EventKind = 'update' | 'use' | 'clean' | 'opaque';
+
+interface Event {
+  kind: EventKind;
+  node: Node;
+  /** For `use`/`opaque`: what the command is, for notes. */
+  text: string;
+  /** For `clean`: the rm removes nothing but the lists. */
+  listsOnly?: boolean;
+}
+
+/** What a RUN does to the package lists, in order. */
+interface ListUse {
+  run: RunScript | null;
+  /** Why the RUN cannot be read (exec form, heredoc ...): it may do anything. */
+  unreadable: string | null;
+  events: Event[];
+  apt: AptCommand[];
+}
+
+function aptCommand(node: Node, words: (string | null)[], nodes: Node[]): AptCommand | null {
+  const program = words[0] !== null ? programName(words[0]) : '';
+  if (!APT_PROGRAMS.has(program)) return null;
+  let i = 1;
+  while (i < words.length && words[i]?.startsWith('-')) i += OPTIONS_WITH_VALUE.has(words[i]!) ? 2 : 1;
+  const sub = i < words.length ? words[i] : null;
+  return { node, program, programNode: nodes[0], sub, subNode: i < nodes.length ? nodes[i] : null, words };
+}
+
+function readListUse(ctx: TransformContext, node: InstructionNode): ListUse {
+  const parsed = parseRun(ctx.dockerfile, ctx.shell, node);
+  if ('reason' in parsed) {
+    return { run: null, unreadable: parsed.reason, events: [], apt: [] };
+  }
+  const events: Event[] = [];
+  const apt: AptCommand[] = [];
+  for (const command of simpleCommands(parsed.root)) {
+    const { words, nodes } = commandWords(command);
+    const text = command.node.text;
+    if (words.length === 0) {
+      events.push({ kind: 'opaque', node: command.node, text });
+      continue;
+    }
+    const program = programName(words[0]!);
+    const found = aptCommand(command.node, words, nodes);
+    if (found) {
+      apt.push(found);
+      if (found.sub === 'update') events.push({ kind: 'update', node: command.node, text });
+      else if (found.sub === null || !LIST_FREE.has(found.sub)) events.push({ kind: 'use', node: command.node, text });
+    } else if (program === 'rm' && nodes.slice(1).some((n) => LIST_PATH.test(unquoted(n)))) {
+      const listsOnly = nodes.slice(1).every((n) => LIST_PATH.test(unquoted(n)) || /^-[a-zA-Z]+$/.test(unquoted(n)));
+      events.push({ kind: 'clean', node: command.node, text, listsOnly });
+    } else if (OPAQUE.has(program) || (words[0]!.includes('/') && !/^\/(usr\/)?s?bin\//.test(words[0]!))) {
+      events.push({ kind: 'opaque', node: command.node, text });
+    }
+  }
+  return { run: parsed, unreadable: null, events, apt };
+}
+
+/** The first event that touches the lists, and whether the lists are left behind at the end. */
+function firstEvent(use: ListUse): Event | 'unreadable' | null {
+  if (use.unreadable) return 'unreadable';
+  return use.events[0] ?? null;
+}
+
+function leavesLists(use: ListUse): boolean {
+  const last = [...use.events].reverse().find((e) => e.kind === 'update' || e.kind === 'clean');
+  return last?.kind === 'update';
+}
+
+/** A RUN that does nothing but `apt-get update`. */
+function isLoneUpdate(use: ListUse): boolean {
+  if (!use.run) return false;
+  const commands = simpleCommands(use.run.root);
+  return commands.length > 0 && use.run.root.namedChildren.filter((n) => n && n.type !== 'comment').length === 1 &&
+    commands.every((c) => use.apt.some((a) => a.node.id === c.node.id && a.sub === 'update'));
+}
+
+function listsMounted(node: InstructionNode): boolean {
+  return mounts(node).some((m) => mountCovers(m, LISTS));
+}
+
+interface Consumer {
+  node: InstructionNode;
+  use: ListUse;
+  /** The command that reads the lists, or why the RUN cannot be read. */
+  what: string;
+}
+
+/** RUNs after `node` that read the lists it leaves, and the RUN that deletes them next (in its own stage). */
+function consumersOf(ctx: TransformContext, node: InstructionNode, uses: Map<InstructionNode, ListUse>): { consumers: Consumer[]; cleaner: InstructionNode | null } {
+  const consumers: Consumer[] = [];
+  let cleaner: InstructionNode | null = null;
+  laterBranches(ctx.dockerfile, node).forEach((branch, b) => {
+    for (const later of branch) {
+      const use = useOf(ctx, later, uses);
+      const first = firstEvent(use);
+      if (first === null) continue;
+      if (first === 'unreadable') {
+        consumers.push({ node: later, use, what: `is ${use.unreadable!.replace(/^it is /, '')}` });
+        break;
+      }
+      if (first.kind === 'update') break;
+      if (first.kind === 'clean') {
+        if (b === 0) cleaner = later;
+        break;
+      }
+      consumers.push({ node: later, use, what: `runs \`${first.text.split(/\s+/).slice(0, 3).join(' ')}\`` });
+      // It replaced or removed the lists: what comes after reads its lists, not ours.
+      if (use.events.some((e) => e.kind === 'clean' || e.kind === 'update')) break;
+    }
+  });
+  return { consumers, cleaner };
+}
+
+function useOf(ctx: TransformContext, node: InstructionNode, uses: Map<InstructionNode, ListUse>): ListUse {
+  let use = uses.get(node);
+  if (!use) {
+    use = readListUse(ctx, node);
+    uses.set(node, use);
+  }
+  return use;
+}
+
+/** The update command to repeat in a later RUN: the producer's own when its words are literal. */
+function updateCommand(use: ListUse): string {
+  const update = use.apt.find((a) => a.sub === 'update');
+  if (update && update.words.every((w) => w !== null) && update.program === 'apt-get') {
+    return update.words.join(' ');
+  }
+  return 'apt-get update';
+}
+
+/** Whether anything between the two RUNs, or in `from` after its update, may change apt's sources. */
+function sourcesChangeBetween(model: DockerfileModel, from: ListUse, to: InstructionNode): boolean {
+  const lastUpdate = [...from.events].reverse().find((e) => e.kind === 'update');
+  if (from.run && lastUpdate && SOURCE_CHANGES.test(from.run.script.text.slice(lastUpdate.node.endIndex))) return true;
+  const stage = from.run!.node.stage!;
+  const between = stage.instructions.filter((i) => i.index > from.run!.node.index && i.index < to.index);
+  return between.some((i) => SOURCE_CHANGES.test(model.rawArguments(i)));
+}
+
+/** The edits that take the lists' removal out of a later RUN that only removes them, or null. */
+function removeLaterCleanup(model: DockerfileModel, use: ListUse): Edit[] | null {
+  const clean = use.events[0];
+  if (!use.run || !clean || clean.kind !== 'clean' || !clean.listsOnly || use.run.node.flags.length > 0) return null;
+  const alone = use.run.root.namedChildren.filter((n) => n && n.type !== 'comment');
+  if (alone.length === 1 && alone[0]!.id === clean.node.id) return [deleteInstruction(model, use.run.node)];
+  const edit = removeChainElement(model, use.run, clean.node);
+  return edit ? [edit] : null;
+}
+
+export const aptCleanup: Transform = {
+  id: 'apt-cleanup',
+  level: 'safe',
+  description: 'apt-get update, install -y and rm -rf /var/lib/apt/lists/* in the same RUN; apt-get rather than apt',
+  rationale:
+    'Package lists left in a layer add tens of MB that a later RUN cannot remove; an install reading the lists of an ' +
+    'earlier, cached RUN installs from stale lists. -y keeps apt from aborting at its prompt, and apt-get has a ' +
+    'stable command line for scripts where apt does not. Option noInstallRecommends (review) adds --no-install-recommends.',
+  hadolintRules: ['DL3009', 'DL3014', 'DL3027', 'DL3015'],
+  run(ctx) {
+    const { dockerfile } = ctx;
+    const noRecommends = ctx.options.noInstallRecommends === true;
+    const fixes: Fix[] = [];
+    const notes: NoteInput[] = [];
+    const uses = new Map<InstructionNode, ListUse>();
+    for (const node of dockerfile.instructions) {
+      if (node.keyword !== 'RUN' || !node.stage) continue;
+      const use = useOf(ctx, node, uses);
+      if (use.unreadable) {
+        if (/\bapt(-get)?\b/.test(dockerfile.rawArguments(node))) {
+          notes.push({ line: node.line, message: `left alone: ${use.unreadable}` });
+        }
+        continue;
+      }
+      for (const apt of use.apt) commandFix(apt, use.run!, noRecommends, fixes, notes);
+      listsFix(ctx, node, use, uses, fixes, notes);
+    }
+    return { fixes, notes };
+  },
+};
+
+/** `apt` -> `apt-get`, `-y`, and (as an option) `--no-install-recommends` on one apt command. */
+function commandFix(apt: AptCommand, run: RunScript, noRecommends: boolean, fixes: Fix[], notes: NoteInput[]): void {
+  if (apt.program !== 'apt' && apt.program !== 'apt-get') return;
+  if (apt.sub === null || !apt.subNode) return;
+  const edits: Edit[] = [];
+  const said: string[] = [];
+  let sub = apt.sub;
+  if (apt.program === 'apt') {
+    const equivalent = APT_GET_EQUIVALENT[apt.sub];
+    if (!equivalent) {
+      notes.push({ line: run.node.line, message: `\`apt ${apt.sub}\` left alone: apt-get has no ${apt.sub}` });
+    } else if (apt.programNode.text === 'apt') {
+      edits.push({ start: sourceStartOf(run, apt.programNode), end: sourceEnd(run, apt.programNode), text: 'apt-get' });
+      if (equivalent !== apt.sub) {
+        edits.push({ start: sourceStartOf(run, apt.subNode), end: sourceEnd(run, apt.subNode), text: equivalent });
+      }
+      said.push(`\`apt ${apt.sub}\` -> \`apt-get ${equivalent}\``);
+      sub = equivalent.split(' ')[0];
+    }
+  }
+  const flags: string[] = [];
+  const rest = apt.words.slice(1);
+  const computed = rest.some((w) => w === null);
+  if (PROMPTING.has(sub) && !rest.some((w) => w !== null && YES.test(w))) {
+    if (computed) notes.push({ line: run.node.line, message: '-y not added: some arguments of apt-get are computed by the shell' });
+    else flags.push('-y');
+  }
+  if (noRecommends && sub === 'install' && !computed && !rest.some((w) => w !== null && RECOMMENDS.test(w))) {
+    flags.push('--no-install-recommends');
+  }
+  if (flags.length) {
+    const at = sourceEnd(run, apt.subNode);
+    edits.push({ start: at, end: at, text: ` ${flags.join(' ')}` });
+    said.push(`${flags.join(' ')} added`);
+  }
+  if (edits.length === 0) return;
+  fixes.push({ line: run.node.line, message: `apt: ${said.join(', ')}`, edits });
+}
+
+function sourceStartOf(run: RunScript, node: Node): number {
+  return run.script.offsets[node.startIndex];
+}
+
+/** Where `apt-get update` ran: remove the lists in the same RUN, or make the later RUNs that read them update for themselves. */
+function listsFix(ctx: TransformContext, node: InstructionNode, use: ListUse, uses: Map<InstructionNode, ListUse>, fixes: Fix[], notes: NoteInput[]): void {
+  const { dockerfile } = ctx;
+  const run = use.run!;
+  if (!leavesLists(use)) {
+    // Already removes its lists: a later RUN that only removes them again is a no-op there.
+    if (use.events.some((e) => e.kind === 'update')) {
+      const { cleaner } = consumersOf(ctx, node, uses);
+      const removal = cleaner && useOf(ctx, cleaner, uses);
+      const edits = removal && removeLaterCleanup(dockerfile, removal);
+      if (cleaner && edits) {
+        fixes.push({ line: cleaner.line, message: `removed a later \`${CLEANUP}\`: line ${node.line} already removes the lists in its own layer`, edits });
+      }
+    }
+    return;
+  }
+  if (listsMounted(node)) return; // the lists live in a cache mount, not in the layer
+  const { consumers, cleaner } = consumersOf(ctx, node, uses);
+  if (consumers.length === 0) {
+    if (isLoneUpdate(use)) {
+      notes.push({ line: node.line, message: 'left alone: `apt-get update` alone in a RUN caches stale lists; update in the RUN that installs' });
+      return;
+    }
+    const edit = appendCommand(dockerfile, run, [CLEANUP]);
+    if ('reason' in edit) {
+      notes.push({ line: node.line, message: `lists not removed: ${edit.reason}` });
+      return;
+    }
+    const removal = cleaner && removeLaterCleanup(dockerfile, useOf(ctx, cleaner, uses));
+    if (cleaner && removal) {
+      fixes.push({ line: node.line, message: `\`${CLEANUP}\` moved from line ${cleaner.line} into the RUN that downloaded the lists`, edits: [edit, ...removal] });
+    } else {
+      fixes.push({ line: node.line, message: `\`${CLEANUP}\` in the RUN that ran apt-get update: the lists stay out of the layer`, edits: [edit] });
+    }
+    return;
+  }
+  const next = node.stage!.instructions[node.stage!.instructions.indexOf(node) + 1];
+  for (const consumer of consumers) {
+    const readable = consumer.use.run && firstEvent(consumer.use) !== 'unreadable' &&
+      (consumer.use.events[0] as Event).kind === 'use';
+    if (!readable) {
+      notes.push({ line: node.line, message: `lists kept: the RUN at line ${consumer.node.line} ${consumer.what}, which may install packages from them` });
+      continue;
+    }
+    if (isLoneUpdate(use) && consumer.node === next && node.flags.length === 0) {
+      const prepend = prependCommand(consumer.use.run!, run.script.text.trim());
+      if ('reason' in prepend) {
+        notes.push({ line: node.line, message: `left alone: \`apt-get update\` alone in a RUN caches stale lists, and it cannot join the next RUN: ${prepend.reason}` });
+        continue;
+      }
+      fixes.push({
+        line: node.line,
+        message: `\`apt-get update\` merged into the RUN that installs (line ${consumer.node.line}): alone, its cached lists go stale`,
+        edits: [deleteInstruction(dockerfile, node), prepend],
+      });
+      continue;
+    }
+    if (sourcesChangeBetween(dockerfile, use, consumer.node)) {
+      notes.push({ line: node.line, message: `lists kept: the RUN at line ${consumer.node.line} installs from them, and apt's sources change in between` });
+      continue;
+    }
+    const prepend = prependCommand(consumer.use.run!, updateCommand(use));
+    if ('reason' in prepend) {
+      notes.push({ line: node.line, message: `lists kept: the RUN at line ${consumer.node.line} installs from them without \`apt-get update\`, and one cannot be added: ${prepend.reason}` });
+      continue;
+    }
+    fixes.push({
+      line: consumer.node.line,
+      message: `\`apt-get update\` in the RUN that installs: it read the lists of line ${node.line}, stale once that layer is cached`,
+      edits: [prepend],
+    });
+  }
+}
+
+export default aptCleanup;
