@@ -170,7 +170,7 @@ test('bad usage exits 2 with a usage hint', async () => {
 
 test('-t and --skip choose transforms', async () => {
   const dir = project({ Dockerfile: NAIVE });
-  assert.is((await dfmod(['--check', '--skip', 'exec-form'], dir)).code, 0);
+  assert.is((await dfmod(['--check', '-t', 'exec-form', '--skip', 'exec-form'], dir)).code, 0);
   assert.is((await dfmod(['--check', '-t', 'exec-form'], dir)).code, 1);
 });
 
