@@ -9,6 +9,7 @@ import { mergeRuns } from './merge-runs.js';
 import { aptCleanup } from './apt-cleanup.js';
 import { multiStage } from './multi-stage.js';
 import { multiArch } from './multi-arch.js';
+import { multiArch } from './multi-arch.js';
 import { initEntrypoint } from './init-entrypoint.js';
 import { execForm } from './exec-form.js';
 
@@ -17,6 +18,7 @@ export const builtinTransforms: readonly Transform[] = [
   mergeRuns,
   aptCleanup,
   multiStage,
+  multiArch,
   multiArch,
   initEntrypoint,
   execForm,

@@ -1,0 +1,117 @@
+/**
+ * multi-arch (opt-in): `docker buildx build --platform linux/amd64,linux/arm64`
+ * runs every stage once per target platform, under QEMU emulation for the
+ * foreign one: a Go or Java build takes many times longer. A build stage whose
+ * output does not depend on the platform it runs on can run natively on the
+ * build machine (`FROM --platform=$BUILDPLATFORM`): Go cross-compiles to
+ * TARGETOS/TARGETARCH when cgo is off; jars and classes are the same bytes on
+ * every platform. The runtime stage still uses the target platform's image.
+ */
+import type { DockerfileModel, Stage } from '../lib/dockerfile.js';
+import { languageOf } from '../lib/images.js';
+import { simpleCommands, type SimpleCommand } from '../lib/shell.js';
+import type { Edit, Fix, NoteInput, Transform, TransformContext } from '../lib/types.js';
+
+/** What each build-stage language needs to build for another platform. */
+const CROSS_BUILD: Record<string, 'go' | 'portable' | string> = {
+  go: 'go',
+  java: 'portable',
+  node: 'node_modules may hold native addons compiled for the build platform',
+  python: 'the virtualenv may hold compiled extensions for the build platform',
+  rust: 'cross-compiling Rust needs a target toolchain dfmod does not add',
+};
+
+/** Stages whose files a later stage copies (COPY --from=<name or index>). */
+function copiedStages(model: DockerfileModel): Set<Stage> {
+  const copied = new Set<Stage>();
+  for (const node of model.instructions) {
+    const from = node.flags.find((f) => f.name === 'from')?.value?.toLowerCase();
+    if (!from) continue;
+    const stage = model.stages.find((s) => s.name === from || String(s.index) === from);
+    if (stage) copied.add(stage);
+  }
+  return copied;
+}
+
+function goBuilds(ctx: TransformContext, stage: Stage): { command: SimpleCommand; offsets: number[] }[] | string {
+  const found: { command: SimpleCommand; offsets: number[] }[] = [];
+  for (const node of stage.instructions) {
+    if (node.keyword !== 'RUN') continue;
+    if (node.form !== 'shell' || !ctx.dockerfile.hasPosixShell(node)) return `line ${node.line}: RUN is not a shell-form POSIX script`;
+    const script = ctx.dockerfile.shellScript(node)!;
+    for (const command of simpleCommands(ctx.shell.parse(script.text).rootNode)) {
+      if (command.name === 'go' && command.argValues[0] === 'build') found.push({ command, offsets: script.offsets });
+    }
+  }
+  return found;
+}
+
+function assignments(command: SimpleCommand): string[] {
+  return command.node.namedChildren.filter((c) => c?.type === 'variable_assignment').map((c) => c!.text);
+}
+
+export const multiArch: Transform = {
+  id: 'multi-arch',
+  level: 'review',
+  description: 'Run platform-independent build stages on the build platform and cross-compile Go for TARGETOS/TARGETARCH',
+  rationale:
+    'With `docker buildx build --platform linux/amd64,linux/arm64`, a build stage on the target platform runs under ' +
+    'emulation, often ten times slower. Go cross-compiles natively and jars are platform-independent, so their build ' +
+    'stages can run on $BUILDPLATFORM while the runtime stage stays on the target platform.',
+  enabledByDefault: false,
+  run(ctx) {
+    const model = ctx.dockerfile;
+    const fixes: Fix[] = [];
+    const notes: NoteInput[] = [];
+    const eol = model.source.eol;
+    const copied = copiedStages(model);
+    for (const stage of model.stages) {
+      if (stage === model.finalStage || !copied.has(stage) || stage.platform !== null || stage.parent) continue;
+      const language = languageOf(stage.image);
+      const cross = language ? CROSS_BUILD[language] : undefined;
+      if (!cross) continue;
+      const line = stage.from.line;
+      if (cross !== 'go' && cross !== 'portable') {
+        notes.push({ line, message: `build stage left on the target platform: ${cross}` });
+        continue;
+      }
+      const platform: Edit = { start: stage.from.start + 4, end: stage.from.start + 4, text: ' --platform=$BUILDPLATFORM' };
+      if (cross === 'portable') {
+        fixes.push({ line, message: 'Java build stage runs on the build platform: jars and classes are platform-independent', edits: [platform] });
+        continue;
+      }
+      const builds = goBuilds(ctx, stage);
+      if (typeof builds === 'string') {
+        notes.push({ line, message: `Go build stage left on the target platform: ${builds}` });
+        continue;
+      }
+      if (!builds.length) continue;
+      const envCgoOff = stage.instructions.some((i) => i.keyword === 'ENV' &&
+        /\bCGO_ENABLED[= ]["']?0\b/.test(model.logicalText(i.argsStart, i.end).text));
+      const cgo = builds.find((b) => !envCgoOff && !assignments(b.command).some((a) => /^CGO_ENABLED=["']?0["']?$/.test(a)));
+      if (cgo) {
+        notes.push({ line, message: 'Go build stage left on the target platform: cgo may be in use (CGO_ENABLED=0 is not set), and cross-compiling C needs a cross toolchain' });
+        continue;
+      }
+      const edits: Edit[] = [platform];
+      for (const { command, offsets } of builds) {
+        if (assignments(command).some((a) => /^GO(OS|ARCH)=/.test(a))) continue;
+        const at = offsets[(command.node.childForFieldName('name') ?? command.node).startIndex];
+        edits.push({ start: at, end: at, text: 'GOOS=$TARGETOS GOARCH=$TARGETARCH ' });
+      }
+      const declared = (name: string) => stage.instructions.some((i) => i.keyword === 'ARG' &&
+        new RegExp(`^${name}(=|\\s|$)`).test(model.logicalText(i.argsStart, i.end).text.trim()));
+      const args = ['TARGETOS', 'TARGETARCH'].filter((name) => !declared(name)).map((name) => `ARG ${name}${eol}`).join('');
+      if (args) {
+        const fromLine = stage.from.endLine - 1;
+        const at = model.source.lineEndWithBreak(fromLine);
+        const atEnd = at === model.source.text.length && !/[\r\n]$/.test(model.source.text);
+        edits.push({ start: at, end: at, text: atEnd ? eol + args.slice(0, -eol.length) : args });
+      }
+      fixes.push({ line, message: 'Go build stage runs on the build platform and cross-compiles for TARGETOS/TARGETARCH', edits });
+    }
+    return { fixes, notes };
+  },
+};
+
+export default multiArch;
