@@ -9,7 +9,6 @@ import { mergeRuns } from './merge-runs.js';
 import { aptCleanup } from './apt-cleanup.js';
 import { multiStage } from './multi-stage.js';
 import { multiArch } from './multi-arch.js';
-import { multiArch } from './multi-arch.js';
 import { initEntrypoint } from './init-entrypoint.js';
 import { execForm } from './exec-form.js';
 
@@ -18,7 +17,6 @@ export const builtinTransforms: readonly Transform[] = [
   mergeRuns,
   aptCleanup,
   multiStage,
-  multiArch,
   multiArch,
   initEntrypoint,
   execForm,
