@@ -83,7 +83,7 @@ test('without a build context, optional manifests use a wildcard BuildKit accept
     lines('FROM node:20', 'WORKDIR /app', 'COPY package.json package-lock.json* npm-shrinkwrap.json* .npmrc* ./', 'RUN npm ci', 'COPY . .'),
     { only },
   );
-  assert.match(result.changes[0].message, /no build context: install scripts and local dependencies were not checked/);
+  assert.match(result.changes[0].message, /no build context: install scripts, local and vendored dependencies were not checked/);
 });
 
 test('CRLF files keep CRLF, indentation is kept', async () => {
@@ -134,6 +134,20 @@ test('warns when .dockerignore lacks node_modules, on the rewrite and on the res
   assert.ok(result.notes.some((n) => /no \.dockerignore excludes node_modules/.test(n.message)), JSON.stringify(result.notes));
   const withIgnore = await run(lines('FROM node:20', 'COPY package.json ./', 'RUN npm ci', 'COPY . .'), { only, files: { ...files, '.dockerignore': 'dist\n' } });
   assert.ok(withIgnore.notes.some((n) => /\.dockerignore does not exclude node_modules/.test(n.message)), JSON.stringify(withIgnore.notes));
+});
+
+test('`yarn --version` and `bundle --help` are not installs', async () => {
+  await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN yarn --version'), null, { only, files: node });
+  await expectUnchanged(lines('FROM ruby:3.3', 'WORKDIR /app', 'COPY . .', 'RUN bundle --help'), null, { only, files: { ...ignore, Gemfile: '' } });
+});
+
+test('pip without a build context copies the files named on the command line and says what it could not check', async () => {
+  const result = await expectOutput(
+    lines('FROM python:3.11', 'WORKDIR /app', 'COPY . .', 'RUN pip install -r requirements.txt'),
+    lines('FROM python:3.11', 'WORKDIR /app', 'COPY requirements.txt ./', 'RUN pip install -r requirements.txt', 'COPY . .'),
+    { only },
+  );
+  assert.match(result.changes[0].message, /files named inside requirement files/);
 });
 
 test('pnpm left alone: pnpm-workspace.yaml', async () => {

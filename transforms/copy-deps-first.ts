@@ -93,7 +93,7 @@ const ECOSYSTEMS: Ecosystem[] = [
   },
   {
     id: 'yarn',
-    detect: (c) => c.name === 'yarn' && (c.positional.length === 0 || c.positional[0] === 'install'),
+    detect: (c) => c.name === 'yarn' && (c.positional.length === 0 ? !asksForInfo(c) : c.positional[0] === 'install'),
     required: ['package.json'],
     optional: ['yarn.lock', '.yarnrc', '.npmrc'],
     installDir: 'node_modules',
@@ -159,7 +159,7 @@ const ECOSYSTEMS: Ecosystem[] = [
   },
   {
     id: 'bundler',
-    detect: (c) => c.name === 'bundle' && (c.positional.length === 0 || c.positional[0] === 'install'),
+    detect: (c) => c.name === 'bundle' && (c.positional.length === 0 ? !asksForInfo(c) : c.positional[0] === 'install'),
     required: ['Gemfile'],
     optional: ['Gemfile.lock', '.bundle/config'],
     installDir: 'vendor/bundle',
@@ -239,6 +239,11 @@ const KEPT_COPY_FLAGS = new Set(['chown', 'chmod', 'link']);
 // ---------------------------------------------------------------------------
 // Ecosystem helpers
 // ---------------------------------------------------------------------------
+
+/** `yarn --version`, `bundle --help`: no command word, but not an install either. */
+function asksForInfo(c: Parsed): boolean {
+  return ['-v', '--version', '-h', '--help', '-V'].some((f) => c.flags.has(f));
+}
 
 function nodePlan(c: Parsed, refusedFlags: string[]): ReturnType<Ecosystem['plan']> {
   const extra = c.positional.slice(c.name === 'yarn' && c.positional[0] !== 'install' ? 0 : 1);
@@ -685,7 +690,7 @@ function stageOutcome(stage: Stage, ctx: TransformContext): StageOutcome {
   if (!fix) return refuse('the instructions are not on lines of their own');
   if (!context) {
     // In the message, not a note: notes of earlier passes are not kept.
-    fix.message += ` (no build context: ${unknownIncludes ? 'files named inside requirement files, ' : ''}install scripts and local dependencies were not checked)`;
+    fix.message += ` (no build context: ${unknownIncludes ? 'files named inside requirement files, ' : ''}install scripts, local and vendored dependencies were not checked)`;
   }
   notes.push(...ignoreNotes(eco, copy, context));
   return { fix, notes };
