@@ -7,6 +7,7 @@
 import { DockerfileParser } from 'dockerfile-ast';
 import type { Dockerfile, Instruction, Flag as AstFlag } from 'dockerfile-ast';
 import { SourceText } from './source.js';
+import './ast-cache.js';
 
 export interface Flag {
   name: string;
@@ -187,12 +188,10 @@ export class DockerfileModel {
         from = line < src.lineCount ? src.lineStarts[line] : end + 1;
         continue;
       }
-      const continuation = new RegExp(`${escapeRegExp(escape)}[ \\t]*$`).exec(content);
+      const continuation = continuationPattern(escape).exec(content);
       const keep = continuation ? continuation.index : content.length;
-      for (let i = 0; i < keep; i++) {
-        text += content[i];
-        offsets.push(from + i);
-      }
+      text += content.slice(0, keep);
+      for (let i = 0; i < keep; i++) offsets.push(from + i);
       first = false;
       if (!continuation || lineEnd >= end) break;
       line++;
@@ -325,6 +324,18 @@ function parseJsonArray(text: string): string[] | null {
     // Not JSON: BuildKit runs it in shell form.
   }
   return null;
+}
+
+const continuationPatterns = new Map<string, RegExp>();
+
+/** An escape character at the end of a line (trailing blanks allowed): the line continues. */
+function continuationPattern(escape: string): RegExp {
+  let pattern = continuationPatterns.get(escape);
+  if (!pattern) {
+    pattern = new RegExp(`${escapeRegExp(escape)}[ \\t]*$`);
+    continuationPatterns.set(escape, pattern);
+  }
+  return pattern;
 }
 
 function escapeRegExp(text: string): string {
