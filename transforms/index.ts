@@ -7,6 +7,7 @@ import type { Transform } from '../lib/types.js';
 import { copyDepsFirst } from './copy-deps-first.js';
 import { mergeRuns } from './merge-runs.js';
 import { aptCleanup } from './apt-cleanup.js';
+import { cacheCleanup } from './cache-cleanup.js';
 import { multiStage } from './multi-stage.js';
 import { multiArch } from './multi-arch.js';
 import { initEntrypoint } from './init-entrypoint.js';
@@ -16,6 +17,7 @@ export const builtinTransforms: readonly Transform[] = [
   copyDepsFirst,
   mergeRuns,
   aptCleanup,
+  cacheCleanup,
   multiStage,
   multiArch,
   initEntrypoint,

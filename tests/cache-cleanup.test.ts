@@ -1,0 +1,206 @@
+import { test } from 'uvu';
+import { expectOutput, expectUnchanged, lines } from './helpers.js';
+
+const only = ['cache-cleanup'];
+const yarnClassic = { 'package.json': '{"name":"app"}', 'yarn.lock': '' };
+
+// apk
+
+test('apk add gets --no-cache', async () => {
+  await expectOutput(lines('FROM alpine:3.19', 'RUN apk add curl'), lines('FROM alpine:3.19', 'RUN apk add --no-cache curl'), { only });
+});
+
+test('apk: a same-RUN `apk update` and cache rm are dropped once --no-cache is there', async () => {
+  await expectOutput(
+    lines('FROM alpine', 'RUN apk update && apk add curl && rm -rf /var/cache/apk/*'),
+    lines('FROM alpine', 'RUN apk add --no-cache curl'),
+    { only },
+  );
+});
+
+test('apk: `apk update` stays when an `apk upgrade` reads the index', async () => {
+  await expectOutput(
+    lines('FROM alpine', 'RUN apk update && apk upgrade && apk add curl'),
+    lines('FROM alpine', 'RUN apk update && apk upgrade && apk add --no-cache curl'),
+    { only },
+  );
+});
+
+test('left alone: apk with a cache mount', async () => {
+  await expectUnchanged(lines('FROM alpine', 'RUN --mount=type=cache,target=/var/cache/apk apk add curl'), null, { only });
+});
+
+// yum / dnf / microdnf / zypper
+
+test('yum: -y and `yum clean all` with the cache folder', async () => {
+  await expectOutput(
+    lines('FROM centos:7', 'RUN yum install httpd'),
+    lines('FROM centos:7', 'RUN yum install -y httpd \\', '    && yum clean all \\', '    && rm -rf /var/cache/yum'),
+    { only },
+  );
+});
+
+test('dnf: -y kept when present, cleanup added', async () => {
+  await expectOutput(
+    lines('FROM fedora', 'RUN dnf -y install gcc'),
+    lines('FROM fedora', 'RUN dnf -y install gcc \\', '    && dnf clean all \\', '    && rm -rf /var/cache/dnf'),
+    { only },
+  );
+});
+
+test('microdnf: `microdnf clean all`', async () => {
+  await expectOutput(
+    lines('FROM ubi9/ubi-minimal', 'RUN microdnf install -y shadow-utils'),
+    lines('FROM ubi9/ubi-minimal', 'RUN microdnf install -y shadow-utils \\', '    && microdnf clean all'),
+    { only },
+  );
+});
+
+test('zypper: -n before the subcommand and `zypper clean -a`', async () => {
+  await expectOutput(
+    lines('FROM opensuse/leap', 'RUN zypper install curl'),
+    lines('FROM opensuse/leap', 'RUN zypper -n install curl \\', '    && zypper clean -a'),
+    { only },
+  );
+});
+
+test('left alone: yum already cleaned in the RUN', async () => {
+  await expectUnchanged(lines('FROM centos', 'RUN yum install -y httpd && yum clean all'), null, { only });
+});
+
+test('left alone: a later RUN installs from the yum cache only', async () => {
+  await expectUnchanged(
+    lines('FROM centos', 'RUN yum install -y --downloadonly httpd', 'RUN yum -C install -y httpd && yum clean all'),
+    /installs offline/,
+    { only },
+  );
+});
+
+// pip
+
+test('pip, pip3 and python -m pip install get --no-cache-dir', async () => {
+  await expectOutput(
+    lines('FROM python:3.11', 'RUN pip install -r requirements.txt && pip3 install gunicorn && python3 -m pip install -U pip'),
+    lines('FROM python:3.11', 'RUN pip install --no-cache-dir -r requirements.txt && pip3 install --no-cache-dir gunicorn && python3 -m pip install --no-cache-dir -U pip'),
+    { only },
+  );
+});
+
+test('left alone: PIP_NO_CACHE_DIR in the stage', async () => {
+  await expectUnchanged(lines('FROM python:3.11', 'ENV PIP_NO_CACHE_DIR=1', 'RUN pip install flask'), null, { only });
+});
+
+test('left alone: a pip cache mount', async () => {
+  await expectUnchanged(lines('FROM python:3.11', 'RUN --mount=type=cache,target=/root/.cache/pip pip install flask'), null, { only });
+});
+
+test('left alone: pip install with an expanded argument that may hold the flag', async () => {
+  await expectUnchanged(lines('FROM python:3.11', 'RUN pip install $PIP_FLAGS flask'), null, { only });
+});
+
+// npm / yarn
+
+test('npm ci: `npm cache clean --force` at the end of the RUN', async () => {
+  await expectOutput(
+    lines('FROM node:20', 'RUN npm ci && npm run build'),
+    lines('FROM node:20', 'RUN npm ci && npm run build \\', '    && npm cache clean --force'),
+    { only },
+  );
+});
+
+test('left alone: npm with a cache mount', async () => {
+  await expectUnchanged(lines('FROM node:20', 'RUN --mount=type=cache,target=/root/.npm npm ci'), null, { only });
+});
+
+test('left alone: a later RUN installs offline from the npm cache', async () => {
+  await expectUnchanged(lines('FROM node:20', 'RUN npm install', 'RUN npm ci --offline'), /line 3 installs offline/, { only });
+});
+
+test('yarn (Yarn 1 per the build context): `yarn cache clean`', async () => {
+  await expectOutput(
+    lines('FROM node:20', 'RUN yarn --frozen-lockfile'),
+    lines('FROM node:20', 'RUN yarn --frozen-lockfile \\', '    && yarn cache clean'),
+    { only, files: yarnClassic },
+  );
+});
+
+test('left alone: Yarn Berry, whose cache clean deletes the project cache', async () => {
+  await expectUnchanged(lines('FROM node:20', 'RUN yarn install'), /Yarn Berry/, { only, files: { ...yarnClassic, '.yarnrc.yml': 'nodeLinker: pnp' } });
+  await expectUnchanged(lines('FROM node:20', 'RUN yarn install'), /yarn@4/, { only, files: { 'package.json': '{"packageManager":"yarn@4.1.0"}' } });
+  await expectUnchanged(lines('FROM node:20', 'RUN corepack enable && yarn install'), /Yarn Berry/, { only, files: yarnClassic });
+});
+
+test('left alone: yarn without a build context', async () => {
+  await expectUnchanged(lines('FROM node:20', 'RUN yarn install'), /without a build context/, { only });
+});
+
+// gem / conda
+
+test('gem install gets --no-document', async () => {
+  await expectOutput(lines('FROM ruby:3.3', 'RUN gem install bundler'), lines('FROM ruby:3.3', 'RUN gem install --no-document bundler'), { only });
+});
+
+test('left alone: gem with -N', async () => {
+  await expectUnchanged(lines('FROM ruby:3.3', 'RUN gem install -N bundler'), null, { only });
+});
+
+test('conda: `conda clean -afy` after install and env create', async () => {
+  await expectOutput(
+    lines('FROM continuumio/miniconda3', 'RUN conda env create -f environment.yml'),
+    lines('FROM continuumio/miniconda3', 'RUN conda env create -f environment.yml \\', '    && conda clean -afy'),
+    { only },
+  );
+});
+
+// archives
+
+test('an archive downloaded and extracted in the same RUN is removed', async () => {
+  await expectOutput(
+    lines('FROM debian', 'RUN curl -fsSLo /tmp/go.tgz https://go.dev/dl/go.tgz && tar -C /usr/local -xzf /tmp/go.tgz'),
+    lines('FROM debian', 'RUN curl -fsSLo /tmp/go.tgz https://go.dev/dl/go.tgz && tar -C /usr/local -xzf /tmp/go.tgz \\', '    && rm -f /tmp/go.tgz'),
+    { only },
+  );
+  await expectOutput(
+    lines('FROM debian', 'RUN wget -O tool.zip https://example.com/tool.zip && unzip tool.zip -d /opt'),
+    lines('FROM debian', 'RUN wget -O tool.zip https://example.com/tool.zip && unzip tool.zip -d /opt \\', '    && rm -f tool.zip'),
+    { only },
+  );
+});
+
+test('left alone: the archive is already removed, or used later', async () => {
+  await expectUnchanged(lines('FROM debian', 'RUN curl -o /tmp/a.tgz https://x/a.tgz && tar xzf /tmp/a.tgz && rm /tmp/a.tgz'), null, { only });
+  await expectUnchanged(lines('FROM debian', 'RUN curl -o /tmp/a.tgz https://x/a.tgz && tar xzf /tmp/a.tgz', 'RUN sha256sum /tmp/a.tgz'), /later instruction/, { only });
+});
+
+test('left alone: a relative archive path after a cd', async () => {
+  await expectUnchanged(lines('FROM debian', 'RUN curl -o a.tgz https://x/a.tgz && tar xzf a.tgz && cd /opt && make'), /working directory/, { only });
+});
+
+test('left alone: a download that is not extracted', async () => {
+  await expectUnchanged(lines('FROM debian', 'RUN curl -o /usr/local/bin/tool https://x/tool && chmod +x /usr/local/bin/tool'), null, { only });
+});
+
+// shell structure
+
+test('cleanups for two managers in one RUN land together, before a trailing comment', async () => {
+  await expectOutput(
+    lines('FROM node:20', 'RUN npm ci; pip install --no-cache-dir x # deps'),
+    lines('FROM node:20', 'RUN npm ci; pip install --no-cache-dir x \\', '    && npm cache clean --force # deps'),
+    { only },
+  );
+});
+
+test('left alone: a RUN that runs a background job', async () => {
+  await expectUnchanged(lines('FROM node:20', 'RUN npm ci & wait'), /background job/, { only });
+});
+
+test('left alone: suppressed with a dfmod-ignore comment', async () => {
+  await expectUnchanged(lines('FROM alpine', '# dfmod-ignore cache-cleanup', 'RUN apk add curl'), null, { only });
+});
+
+test('heredoc and JSON-form RUNs are not touched', async () => {
+  await expectUnchanged(lines('FROM alpine', 'RUN ["apk", "add", "curl"]'), null, { only });
+  await expectUnchanged(lines('# syntax=docker/dockerfile:1', 'FROM alpine', 'RUN <<EOF', 'apk add curl', 'EOF'), null, { only });
+});
+
+test.run();
