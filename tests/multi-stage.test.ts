@@ -71,6 +71,22 @@ test('Go: default run: exec-form writes JSON first, then the split happens (e2e 
   assert.equal(result.changes.map((c) => c.transform), ['exec-form', 'multi-stage']);
 });
 
+test('an init the build installs for ENTRYPOINT is copied: tini-static where there is no glibc, tini on slim images', async () => {
+  await expectOutput(
+    lines('FROM golang:1.19', 'RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*', 'WORKDIR /app', 'COPY . .', 'RUN go build -o /app/server .', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app/server"]'),
+    lines(
+      'FROM golang:1.19 AS build', 'RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*', 'WORKDIR /app', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /app/server .', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app/server"]',
+      '',
+      'FROM gcr.io/distroless/static-debian12', 'WORKDIR /app', 'COPY --from=build /app/server /app/server', 'COPY --from=build /usr/bin/tini-static /usr/bin/tini', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app/server"]',
+    ),
+    { only, files: goServer },
+  );
+  const c = await run(lines('FROM debian:bookworm', 'RUN apt-get update && apt-get install -y gcc tini', 'WORKDIR /src', 'COPY a.c .', 'RUN gcc -o app a.c', 'ENTRYPOINT ["tini", "-g", "--", "./app"]'), { only });
+  assert.ok(c.output.endsWith(lines('FROM debian:bookworm-slim', 'WORKDIR /src', 'COPY --from=build /src/app /src/app', 'COPY --from=build /usr/bin/tini /usr/bin/tini', 'ENTRYPOINT ["tini", "-g", "--", "./app"]')), c.output);
+  await expectUnchanged(lines('FROM golang:1.19', 'RUN apt-get update && apt-get install -y dumb-init', 'WORKDIR /app', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /app/server .', 'ENTRYPOINT ["dumb-init", "--"]', 'CMD ["/app/server"]'),
+    /Debian's dumb-init needs glibc, which gcr\.io\/distroless\/static-debian12 lacks/, { only });
+});
+
 test('Go: refused when the program reads files at run time', async () => {
   await expectUnchanged(lines('FROM golang:1.19', 'WORKDIR /app', 'COPY . .', 'RUN go build -o /app/server .', 'CMD ["/app/server"]'),
     /opens files at run time \(template\.ParseGlob in main\.go\)/,
@@ -209,7 +225,7 @@ test('Java: maven jar; the jar folder is copied', async () => {
 });
 
 test('Java: refusals', async () => {
-  await expectUnchanged(lines('FROM eclipse-temurin:17-jdk', 'WORKDIR /app', 'COPY . .', 'CMD ["java", "App.java"]'), /compiles at run time/, { only });
+  await expectUnchanged(lines('FROM eclipse-temurin:17-jdk', 'WORKDIR /app', 'COPY . .', 'RUN javac -d out App.java', 'CMD ["java", "App.java"]'), /compiles at run time/, { only });
   await expectUnchanged(lines('FROM eclipse-temurin:17-jdk', 'WORKDIR /app', 'COPY . .', 'RUN ./gradlew build', 'CMD ["./run.sh"]'), /not java/, { only });
 });
 

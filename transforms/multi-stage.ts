@@ -121,6 +121,19 @@ const RUNTIME_USERS: Record<string, string[]> = {
   distroless: ['nonroot', 'nobody'],
 };
 
+/**
+ * Init programs a build stage may install for its ENTRYPOINT (init-entrypoint
+ * does so): the runtime gets the binary, the statically linked build where the
+ * runtime has no glibc.
+ */
+const INIT_PACKAGES: Record<string, { binary: string; static: string | null }> = {
+  tini: { binary: '/usr/bin/tini', static: '/usr/bin/tini-static' },
+  'dumb-init': { binary: '/usr/bin/dumb-init', static: null },
+};
+
+/** Wrappers in front of the program that the runtime image keeps: not the program itself. */
+const WRAPPERS = new Set(['tini', 'tini-static', 'dumb-init', 'docker-entrypoint.sh']);
+
 const PATH_DIRS = ['/usr/local/bin', '/usr/local/sbin', '/usr/bin', '/usr/sbin', '/bin', '/sbin'];
 
 /** Instructions repeated in the runtime stage, verbatim. */
@@ -161,6 +174,8 @@ interface Facts {
   needsShell: boolean;
   context: BuildContext | null;
   aptPackages: string[];
+  /** Init packages (INIT_PACKAGES) the ENTRYPOINT runs, installed by the build stage. */
+  inits: string[];
 }
 
 /** What a planner decided. */
@@ -257,7 +272,7 @@ function readRuns(ctx: TransformContext, stage: Stage, workdirAt: Map<Instructio
 }
 
 /** Checks every command of every RUN is a build step of `ecosystem`; returns apt packages installed. */
-function checkCommands(runs: RunInfo[], ecosystem: Ecosystem): string[] {
+function checkCommands(runs: RunInfo[], ecosystem: Ecosystem, inits: string[]): string[] {
   const packages: string[] = [];
   for (const run of runs) {
     for (const command of run.commands) {
@@ -274,7 +289,9 @@ function checkCommands(runs: RunInfo[], ecosystem: Ecosystem): string[] {
             if (pkg === null) refuse(`${where}: apt-get installs a package named by the shell`);
             if (pkg.startsWith('-')) continue;
             const base = pkg.replace(/[=:].*$/, '');
-            if (!BUILD_TOOL_PACKAGES.has(base)) refuse(`${where}: the build installs ${base} with apt-get, which the runtime may need`);
+            if (!BUILD_TOOL_PACKAGES.has(base) && !inits.includes(base)) {
+              refuse(`${where}: the build installs ${base} with apt-get, which the runtime may need`);
+            }
             packages.push(base);
           }
         } else if (!['update', 'clean', 'autoremove', 'autoclean', 'purge', 'remove'].includes(args[0] ?? '')) {
@@ -692,6 +709,7 @@ function plan(ctx: TransformContext): { fix: { line: number; message: string; ed
     const ref = parseImageRef(stage.image);
     const rule = RUNTIMES.find((r) => r.image.test(ref.repository) && (ref.registry === null || ref.registry === 'docker.io'));
     if (!rule) return null;
+    if (!looksLikeBuild(model, stage, rule.ecosystem)) return null;
     if (ref.dynamic) refuse(`the base image \`${stage.image}\` uses a build argument`);
     if (ref.digest) refuse('the base image is pinned by digest, and the runtime image\'s digest is not known');
     if (stage.platform) refuse('FROM sets --platform');
@@ -713,15 +731,24 @@ function plan(ctx: TransformContext): { fix: { line: number; message: string; ed
       }
     }
     const runs = readRuns(ctx, stage, at);
-    const aptPackages = checkCommands(runs, rule.ecosystem);
     const command = containerCommand(ctx, stage);
+    const { argv, wrappers } = unwrap(command.argv);
+    const inits = Object.keys(INIT_PACKAGES).filter((pkg) => wrappers.some((w) => path.posix.basename(w) === pkg));
+    const aptPackages = checkCommands(runs, rule.ecosystem, inits);
     const facts: Facts = {
-      model, stage, ref, tag, rule, runs, workdirAt: at, finalWorkdir: final, argv: command.argv,
-      needsShell: command.shell, context: ctx.context, aptPackages,
+      model, stage, ref, tag, rule, runs, workdirAt: at, finalWorkdir: final, argv,
+      needsShell: command.shell, context: ctx.context, aptPackages, inits,
     };
     const chosen = PLANNERS[rule.ecosystem](facts, ctx);
     if (!chosen) return null;
     checkRuntime(ctx, facts, chosen);
+    for (const init of facts.inits) {
+      if (!facts.aptPackages.includes(init)) continue;
+      const { binary, static: statically } = INIT_PACKAGES[init];
+      const noGlibc = /distroless\/static|alpine/.test(chosen.runtime);
+      if (noGlibc && !statically) refuse(`Debian's ${init} needs glibc, which ${chosen.runtime} lacks`);
+      chosen.payload.push(`COPY --from=build ${noGlibc ? statically : binary} ${binary}`);
+    }
     return { fix: { line, message: `split into a build stage and a ${chosen.summary}`, edits: edits(ctx, stage, chosen) } };
   } catch (error) {
     if (error instanceof Refusal) return { note: { line, message: `not split into build and runtime stages: ${error.message}` } };
@@ -790,6 +817,33 @@ function edits(ctx: TransformContext, stage: Stage, chosen: Plan): Edit[] {
   ].join('');
   result.push({ start: source.length, end: source.length, text: tail });
   return result;
+}
+
+/** A build step of the ecosystem, by word, so files that build nothing get no note. */
+const BUILD_WORDS: Record<Ecosystem, RegExp> = {
+  go: /\bgo\s+build\b/,
+  node: /\b(npm|npx|tsc|yarn|pnpm)\b/,
+  python: /\b(pip3?|python3?\s+-m\s+pip)\s+install\b/,
+  java: /\b(mvn|mvnw|gradle|gradlew|javac)\b/,
+  native: /(^|[\s;&|(])(gcc|g\+\+|cc|c\+\+|make|cmake)(\s|$)/,
+};
+
+function looksLikeBuild(model: DockerfileModel, stage: Stage, ecosystem: Ecosystem): boolean {
+  return stage.instructions.some((node) => node.keyword === 'RUN' && BUILD_WORDS[ecosystem].test(model.rawArguments(node)));
+}
+
+/** argv without the init and entrypoint wrappers in front of the program. */
+function unwrap(argv: string[]): { argv: string[]; wrappers: string[] } {
+  const wrappers: string[] = [];
+  let rest = argv;
+  while (rest.length && WRAPPERS.has(path.posix.basename(rest[0]))) {
+    wrappers.push(rest[0]);
+    rest = rest.slice(1);
+    const end = rest.indexOf('--');
+    if (end !== -1 && rest.slice(0, end).every((a) => a.startsWith('-'))) rest = rest.slice(end + 1);
+    else while (rest.length && rest[0].startsWith('-')) rest = rest.slice(1);
+  }
+  return { argv: rest, wrappers };
 }
 
 /** Sources and destination of a COPY/ADD, JSON form or not. */
