@@ -186,7 +186,64 @@ test('--no-install-recommends only with the noInstallRecommends option', async (
   await expectOutput(input, lines('FROM debian', 'RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*'), { only });
 });
 
+test('wrapped commands: sudo and xargs', async () => {
+  await expectOutput(
+    lines('FROM debian', 'RUN sudo apt-get update && xargs -r sudo -E apt-get install < pkgs.txt'),
+    lines('FROM debian', 'RUN sudo apt-get update && xargs -r sudo -E apt-get install -y < pkgs.txt \\', RM),
+    { only },
+  );
+});
+
+test('a conditional update still gets the cleanup after it', async () => {
+  await expectOutput(
+    lines('FROM debian', 'RUN if [ -x /usr/bin/apt-get ]; then apt-get update && apt-get install -y curl; fi'),
+    lines('FROM debian', 'RUN if [ -x /usr/bin/apt-get ]; then apt-get update && apt-get install -y curl; fi \\', RM),
+    { only },
+  );
+});
+
+test('a later RUN that updates for itself does not keep the earlier lists', async () => {
+  await expectOutput(
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y curl', 'RUN apt-get update && apt-get install -y jq'),
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y curl \\', RM, 'RUN apt-get update && apt-get install -y jq \\', RM),
+    { only },
+  );
+});
+
+test('a later `apt-get purge` or `autoremove` does not need the lists', async () => {
+  await expectOutput(
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y gcc', 'RUN make && apt-get purge -y gcc && apt-get autoremove -y'),
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y gcc \\', RM, 'RUN make && apt-get purge -y gcc && apt-get autoremove -y'),
+    { only },
+  );
+});
+
 // Refusals
+
+test('left alone: an install RUN with `||` cannot take an update in front', async () => {
+  await expectUnchanged(
+    lines('FROM debian', 'RUN apt-get update', 'RUN apt-get install -y jq || echo optional'),
+    /uses `\|\|`/,
+    { only },
+  );
+});
+
+test('left alone: apt sources change in the updating RUN after its update', async () => {
+  await expectUnchanged(
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y gnupg && echo "deb http://x y z" > /etc/apt/sources.list.d/x.list', 'RUN apt-get install -y jq'),
+    /sources change/,
+    { only },
+  );
+});
+
+test('a lone update with flags on the RUN is not merged (the flags would be lost): the install updates for itself', async () => {
+  const result = await expectOutput(
+    lines('FROM debian', 'RUN --network=host apt-get update', 'RUN apt-get install -y jq'),
+    lines('FROM debian', 'RUN --network=host apt-get update', 'RUN apt-get update && apt-get install -y jq \\', RM),
+    { only },
+  );
+  assert.ok(result.notes.some((n) => n.line === 2 && /alone in a RUN/.test(n.message)));
+});
 
 test('left alone: a later RUN runs a script that may install from the lists', async () => {
   await expectUnchanged(

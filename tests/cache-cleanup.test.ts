@@ -1,4 +1,5 @@
 import { test } from 'uvu';
+import { readFileSync } from 'node:fs';
 import { expectOutput, expectUnchanged, lines } from './helpers.js';
 
 const only = ['cache-cleanup'];
@@ -201,6 +202,35 @@ test('left alone: suppressed with a dfmod-ignore comment', async () => {
 test('heredoc and JSON-form RUNs are not touched', async () => {
   await expectUnchanged(lines('FROM alpine', 'RUN ["apk", "add", "curl"]'), null, { only });
   await expectUnchanged(lines('# syntax=docker/dockerfile:1', 'FROM alpine', 'RUN <<EOF', 'apk add curl', 'EOF'), null, { only });
+});
+
+test('a build stage that is not in the final image: flags yes, cleanups no (they would only cost time)', async () => {
+  await expectOutput(
+    lines('FROM node:20 AS deps', 'RUN npm ci && pip install x', 'FROM node:20-slim', 'COPY --from=deps /app /app'),
+    lines('FROM node:20 AS deps', 'RUN npm ci && pip install --no-cache-dir x', 'FROM node:20-slim', 'COPY --from=deps /app /app'),
+    { only },
+  );
+});
+
+test('a stage the final one is built FROM is in the image', async () => {
+  await expectOutput(
+    lines('FROM node:20 AS base', 'RUN npm ci', 'FROM base'),
+    lines('FROM node:20 AS base', 'RUN npm ci \\', '    && npm cache clean --force', 'FROM base'),
+    { only },
+  );
+});
+
+test('the optimised example app is left unchanged by both cleanup transforms', async () => {
+  const text = readFileSync(new URL('./e2e/apps/optimised/Dockerfile', import.meta.url), 'utf8');
+  await expectUnchanged(text, null, { only: ['apt-cleanup', 'cache-cleanup'] });
+});
+
+test('apt-cleanup and cache-cleanup together on one RUN', async () => {
+  await expectOutput(
+    lines('FROM python:3.11', 'RUN apt-get update && apt install libpq5 && pip install psycopg'),
+    lines('FROM python:3.11', 'RUN apt-get update && apt-get install -y libpq5 && pip install --no-cache-dir psycopg \\', '    && rm -rf /var/lib/apt/lists/*'),
+    { only: ['apt-cleanup', 'cache-cleanup'] },
+  );
 });
 
 test.run();

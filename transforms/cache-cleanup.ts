@@ -312,6 +312,7 @@ export const cacheCleanup: Transform = {
           const installs = mine.filter((c) => hygiene.installs.includes(c.sub) &&
             !c.words.some((w) => w !== null && hygiene.readsCache?.test(w)));
           if (installs.length === 0) continue;
+          if (reason === ALREADY_CLEAN || !inFinalImage(dockerfile, node)) continue;
           if (reason) {
             notes.push({ line: node.line, message: `${manager} cache left: ${reason}` });
             continue;
@@ -321,7 +322,7 @@ export const cacheCleanup: Transform = {
         }
       }
       if (!flagged) redundantFixes(dockerfile, run, commands, fixes);
-      for (const archive of leftoverArchives(dockerfile, run)) {
+      for (const archive of inFinalImage(dockerfile, node) ? leftoverArchives(dockerfile, run) : []) {
         if (archive.reason) {
           notes.push({ line: node.line, message: `archive ${archive.path} left: ${archive.reason}` });
           continue;
@@ -355,6 +356,17 @@ function flagFix(run: RunScript, hygiene: Hygiene, command: ManagerCommand): Fix
   };
 }
 
+const ALREADY_CLEAN = 'already cleaned';
+
+/**
+ * Whether the RUN's layer ends up in the image: the last stage or one it is built
+ * FROM. A build stage's cache is not copied anywhere, so cleaning it only costs time.
+ */
+function inFinalImage(model: DockerfileModel, node: InstructionNode): boolean {
+  for (let stage = model.finalStage; stage; stage = stage.parent) if (stage === node.stage) return true;
+  return false;
+}
+
 /** Why the cache of `manager` must stay after this RUN, or null. */
 function cleanupRefusal(ctx: TransformContext, node: InstructionNode, manager: Manager, mine: ManagerCommand[]): string | null {
   const hygiene = HYGIENE[manager];
@@ -362,7 +374,7 @@ function cleanupRefusal(ctx: TransformContext, node: InstructionNode, manager: M
   if (lastInstall < 0) return null;
   const run = parseRun(ctx.dockerfile, ctx.shell, node) as RunScript;
   const others = simpleCommands(run.root).filter((c) => c.node.startIndex >= mine[lastInstall].node.endIndex);
-  if (others.some((c) => c.name !== null && hygiene.cleans?.([c.name, ...c.args.map(unquoted)]))) return 'already cleaned';
+  if (others.some((c) => c.name !== null && hygiene.cleans?.([c.name, ...c.args.map(unquoted)]))) return ALREADY_CLEAN;
   const program = mine[lastInstall].program;
   if (others.some((c) => c.node.text.includes(program === 'npm' ? 'node' : program) && /\b(del|remove|uninstall|purge|erase|rm)\b/.test(c.node.text))) {
     return `\`${program}\` may be removed before the end of the RUN`;
