@@ -118,6 +118,14 @@ test('`;` and `||` lists are grouped on the right of `&&`, so an earlier failure
   );
 });
 
+test('an `||` list hidden under a final redirection is grouped too', async () => {
+  await expectOutput(
+    lines('FROM x', 'RUN a', 'RUN greet > f 2>/dev/null || echo none > f', 'RUN ! test -f x || echo y', 'RUN b'),
+    lines('FROM x', 'RUN a \\', '    && { greet > f 2>/dev/null || echo none > f; } \\', '    && { ! test -f x || echo y; } \\', '    && b'),
+    { only },
+  );
+});
+
 test('a trailing `;` is dropped where `&&` follows and kept at the end', async () => {
   await expectOutput(lines('FROM x', 'RUN a;', 'RUN b ;', 'RUN c;'), lines('FROM x', 'RUN a \\', '    && b \\', '    && c;'), { only });
 });

@@ -12,7 +12,7 @@
  * of `&&`) is left alone with a note.
  */
 import type { Node, ShellParser } from '../lib/shell.js';
-import { andChain, hasBackgroundJob, literalValue, topLevelStatements, walk } from '../lib/shell.js';
+import { hasBackgroundJob, literalValue, topLevelStatements, walk } from '../lib/shell.js';
 import type { DockerfileModel, InstructionNode } from '../lib/dockerfile.js';
 import type { Fix, NoteInput, Transform } from '../lib/types.js';
 
@@ -222,17 +222,26 @@ function readPart(node: InstructionNode, model: DockerfileModel, shell: ShellPar
   if (!layout) {
     return { reason: trailing ? 'its trailing comment continues onto another line' : 'its last command is followed by another line' };
   }
-  const chain = andChain(last);
   return {
     node,
     body: model.source.text.slice(node.argsStart, bodyEnd),
     tail,
     comment: layout[1] ? layout[1].trimEnd() : null,
     changesShell: shellChange(root),
-    isList: statements.length > 1 || chain.some((n) => n.type === 'list'),
+    isList: statements.length > 1 || hasOrList(last),
     errexit: errexitSource(root),
     compound: statements.length > 1 || hasType(root, COMPOUND),
   };
+}
+
+/**
+ * Whether a statement is an and-or list with `||` at its top. tree-sitter-bash
+ * hangs a final redirection on the whole list (`a || b > f` parses as
+ * `(a || b) > f`), so the search goes through redirected statements and `!`.
+ */
+function hasOrList(node: Node): boolean {
+  if (!['list', 'redirected_statement', 'negated_command'].includes(node.type)) return false;
+  return node.children.some((child) => child !== null && (child.type === '||' || hasOrList(child)));
 }
 
 function hasCoproc(root: Node): boolean {
