@@ -7,10 +7,13 @@
  */
 import yargs from 'yargs';
 import path from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { readOwnPackage } from './package.js';
 import { loadShellParser } from './shell.js';
 import { discoverFiles } from './files.js';
-import { processFile, processText, formatError, type FileResult } from './process.js';
+import { processText, formatError, type FileResult } from './process.js';
+import { processInBulk, type BulkJob } from './bulk.js';
+import { summarize, summaryLine, reportRow, markdownReport, Progress, type ReportRow } from './report.js';
 import { unifiedDiff, wantsColor } from './diff.js';
 import { writeAtomically, WriteError } from './write.js';
 import { selectTransforms, UsageError } from './select.js';
@@ -47,6 +50,7 @@ interface Args {
   config?: string | false;
   plugin?: string[];
   verify: boolean;
+  report?: string;
 }
 
 const commaList = (value: unknown): string[] =>
@@ -79,6 +83,7 @@ function parser(argv: string[], io: CliIO) {
     .option('format', { type: 'boolean', default: false, describe: 'Also format the result with Prettier (prettier-plugin-sh)' })
     .option('config', { type: 'string', describe: 'Use this configuration file instead of searching (--no-config: none)' })
     .option('plugin', { type: 'string', array: true, describe: 'Load custom transforms from this module (repeatable)' })
+    .option('report', { type: 'string', describe: 'Also write a Markdown report (file, transforms, layers, notes) for a pull-request description' })
     .option('verify', { type: 'boolean', default: false, describe: 'Build each changed file as written and as rewritten with the local Docker engine; keep only rewrites that build' })
     .version(packageVersion())
     .help()
@@ -189,44 +194,62 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   const named = new Set(args.paths.map((p) => path.resolve(io.cwd, p)));
   for (const error of discovery.errors) io.stderr.write(`${error.path}: ${error.message}\n`);
   const color = wantsColor(io.stdout, io.env);
-  const results: FileResult[] = [];
+  const jobs: BulkJob[] = [];
   for (const file of discovery.files) {
-    let result: FileResult;
     try {
       const plan = await planner.plan(file, named.has(path.resolve(io.cwd, file)));
       if (plan.ignored) continue;
-      result = processFile(shell, file, { transforms: plan.transforms, options: plan.options, contextDir }, io.cwd);
-      if (args.format && result.status !== 'error') await formatResult(result);
+      jobs.push({ file, transforms: plan.transforms, options: plan.options, pluginModules: plan.pluginModules, contextDir });
     } catch (error) {
-      result = { path: file, status: 'error', error: { line: null, message: (error as Error).message }, changes: [], notes: [] };
+      jobs.push({ file, transforms: [], failure: (error as Error).message });
     }
+  }
+  // Files are processed on worker threads and arrive in order; each is
+  // written and reported as it comes, then only its summary is kept.
+  const results: FileResult[] = [];
+  const rows: ReportRow[] = [];
+  const progress = new Progress(io.stderr, jobs.length, Boolean(io.stderr.isTTY) && !args.quiet);
+  for await (const result of processInBulk(jobs, { cwd: io.cwd, keepBytes: args.write })) {
+    if (args.format && result.status !== 'error') await formatResult(result);
     if (verifier && result.status === 'changed') {
-      const absolutePath = path.resolve(io.cwd, file);
-      const dropped = await verifier.check({ path: file, absolutePath, contextDir: contextDir ?? path.dirname(absolutePath), rewrite: result.output! });
+      const absolutePath = path.resolve(io.cwd, result.path);
+      const dropped = await verifier.check({ path: result.path, absolutePath, contextDir: contextDir ?? path.dirname(absolutePath), rewrite: result.output! });
       if (dropped) Object.assign(result, { status: 'error', error: { line: null, message: dropped } });
     }
     if (result.status === 'changed' && args.write) {
       try {
-        writeAtomically(path.resolve(io.cwd, file), result.output!, result.bytes!);
+        writeAtomically(path.resolve(io.cwd, result.path), result.output!, result.bytes!);
       } catch (error) {
         result.status = 'error';
         result.error = { line: null, message: error instanceof WriteError ? error.message : String(error) };
       }
     }
+    progress.clear();
     results.push(result);
     report(io, args, result, color, available);
+    if (args.report) rows.push(reportRow(result));
     if (args.json && result.status === 'changed') result.diff = unifiedDiff(result.path, result.input!, result.output!);
     // Texts are not needed once reported: a bulk run keeps only the summary.
     delete result.input;
     delete result.output;
     delete result.bytes;
+    progress.tick(result);
   }
+  progress.clear();
   if (verifier) io.stderr.write(verifier.table());
+  const totals = summarize(results, discovery.errors.length);
   if (args.json) io.stdout.write(JSON.stringify(jsonReport(results, discovery.errors), null, 2) + '\n');
-  io.stderr.write(summary(results, discovery.errors.length, args) + '\n');
-  const errors = discovery.errors.length + results.filter((r) => r.status === 'error').length;
-  if (errors > 0) return 2;
-  if (args.check && results.some((r) => r.status === 'changed')) return 1;
+  io.stderr.write(summaryLine(totals, args) + '\n');
+  if (args.report) {
+    try {
+      writeFileSync(path.resolve(io.cwd, args.report), markdownReport(rows, totals, args));
+    } catch (error) {
+      io.stderr.write(`dfmod: --report ${args.report}: ${(error as Error).message}\n`);
+      return 2;
+    }
+  }
+  if (totals.errors > 0) return 2;
+  if (args.check && totals.changed > 0) return 1;
   return 0;
 }
 
@@ -262,19 +285,6 @@ function printNotes(io: CliIO, result: FileResult): void {
   for (const note of result.notes) io.stderr.write(`${result.path}:${note.line}: ${note.message} [${note.transform}]\n`);
 }
 
-function summary(results: FileResult[], missing: number, args: Args): string {
-  const changed = results.filter((r) => r.status === 'changed').length;
-  const errors = results.filter((r) => r.status === 'error').length + missing;
-  const counts = new Map<string, number>();
-  for (const r of results) for (const c of r.changes) counts.set(c.transform, (counts.get(c.transform) ?? 0) + 1);
-  const perTransform = [...counts].map(([id, n]) => `${id} ${n}`).join(', ');
-  const verb = args.write ? 'changed' : 'would change';
-  const files = `${results.length} file${results.length === 1 ? '' : 's'}`;
-  return `dfmod: ${files}, ${changed} ${verb}, ${results.length - changed - (errors - missing)} unchanged, ${errors} error${errors === 1 ? '' : 's'}` +
-    (perTransform ? ` (${perTransform})` : '') +
-    (!args.write && !args.check && changed ? '; run with --write to apply' : '');
-}
-
 function jsonReport(results: FileResult[], missing: { path: string; message: string }[]) {
   return {
     files: results.map((r) => ({
@@ -283,15 +293,11 @@ function jsonReport(results: FileResult[], missing: { path: string; message: str
       ...(r.error ? { error: r.error } : {}),
       changes: r.changes,
       notes: r.notes,
+      ...(r.layers ? { layers: r.layers } : {}),
       ...(r.diff ? { diff: r.diff } : r.input !== undefined && r.status === 'changed' ? { diff: unifiedDiff(r.path, r.input, r.output!) } : {}),
     })),
     errors: missing,
-    summary: {
-      files: results.length,
-      changed: results.filter((r) => r.status === 'changed').length,
-      unchanged: results.filter((r) => r.status === 'unchanged').length,
-      errors: results.filter((r) => r.status === 'error').length + missing.length,
-    },
+    summary: summarize(results, missing.length),
   };
 }
 

@@ -24,6 +24,8 @@ export interface FileResult {
   diff?: string;
   /** The exact bytes read, to detect a concurrent edit before writing. */
   bytes?: Uint8Array;
+  /** RUN/COPY/ADD instructions in the final stage before and after (changed files). */
+  layers?: { before: number; after: number };
 }
 
 export interface ProcessOptions {

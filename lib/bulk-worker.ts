@@ -1,0 +1,43 @@
+/**
+ * A worker thread of lib/bulk.ts: loads the shell parser once, then processes
+ * one file per message. Transforms are rebuilt here from their ids: the
+ * built-ins plus the plugin modules the job names (each loaded once).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadShellParser } from './shell.js';
+import { loadPlugin } from './plugins.js';
+import { runJob, type WireJob, type WorkerData } from './bulk.js';
+import { builtinTransforms } from '../transforms/index.js';
+import type { FileResult } from './process.js';
+import type { Transform } from './types.js';
+
+const { cwd } = workerData as WorkerData;
+const shell = await loadShellParser();
+const plugins = new Map<string, Promise<Transform[]>>();
+
+async function transformsFor(job: WireJob): Promise<Transform[]> {
+  const available: Transform[] = [...builtinTransforms];
+  for (const module of job.pluginModules) {
+    let loaded = plugins.get(module);
+    if (!loaded) {
+      loaded = loadPlugin(module, cwd);
+      plugins.set(module, loaded);
+    }
+    for (const t of await loaded) if (!available.some((a) => a.id === t.id)) available.push(t);
+  }
+  return job.transformIds.map((id) => {
+    const found = available.find((t) => t.id === id);
+    if (!found) throw new Error(`transform '${id}' is not available in the worker`);
+    return found;
+  });
+}
+
+parentPort!.on('message', async (job: WireJob) => {
+  let result: FileResult;
+  try {
+    result = runJob(shell, job.file, await transformsFor(job), job, cwd);
+  } catch (error) {
+    result = { path: job.file, status: 'error', error: { line: null, message: (error as Error).message }, changes: [], notes: [] };
+  }
+  parentPort!.postMessage({ id: job.id, result });
+});

@@ -1,0 +1,159 @@
+/**
+ * What a run tells people at the end: the summary line, the Markdown report
+ * for a pull-request description (--report FILE.md), the figures --json
+ * gives, and a progress line on a terminal during long runs.
+ */
+import { parseDockerfile } from './dockerfile.js';
+import { splitBom } from './source.js';
+import type { FileResult } from './process.js';
+
+const LAYER_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
+
+/**
+ * Instructions that make a filesystem layer (RUN, COPY, ADD) in the final
+ * stage: what an image built from the file carries. Null when it does not parse.
+ */
+export function layerCount(text: string): number | null {
+  try {
+    const model = parseDockerfile(splitBom(text).body);
+    const final = model.finalStage;
+    if (!final) return 0;
+    return final.instructions.filter((node) => LAYER_KEYWORDS.has(node.keyword)).length;
+  } catch {
+    return null;
+  }
+}
+
+export interface RunSummary {
+  files: number;
+  changed: number;
+  unchanged: number;
+  errors: number;
+  /** Fixes applied, per transform id, in first-seen order. */
+  transforms: Record<string, number>;
+  /** Final-stage RUN/COPY/ADD instructions before minus after, over changed files. */
+  layersSaved: number;
+}
+
+/** `missing`: paths named on the command line that matched nothing (errors too). */
+export function summarize(results: readonly FileResult[], missing = 0): RunSummary {
+  const summary: RunSummary = { files: results.length, changed: 0, unchanged: 0, errors: missing, transforms: {}, layersSaved: 0 };
+  for (const r of results) {
+    if (r.status === 'changed') summary.changed++;
+    else if (r.status === 'unchanged') summary.unchanged++;
+    else summary.errors++;
+    for (const c of r.changes) summary.transforms[c.transform] = (summary.transforms[c.transform] ?? 0) + 1;
+    if (r.status === 'changed' && r.layers) summary.layersSaved += r.layers.before - r.layers.after;
+  }
+  return summary;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** `dfmod: 12 files, 3 would change, 9 unchanged, 0 errors (merge-runs 4); 5 layers saved` */
+export function summaryLine(s: RunSummary, mode: { write: boolean; check: boolean }): string {
+  const perTransform = Object.entries(s.transforms).map(([id, n]) => `${id} ${n}`).join(', ');
+  const verb = mode.write ? 'changed' : 'would change';
+  const layers = s.layersSaved > 0 ? `; ${plural(s.layersSaved, 'layer')} ${mode.write ? 'saved' : 'would be saved'}` : '';
+  return `dfmod: ${plural(s.files, 'file')}, ${s.changed} ${verb}, ${s.unchanged} unchanged, ${plural(s.errors, 'error')}` +
+    (perTransform ? ` (${perTransform})` : '') +
+    layers +
+    (!mode.write && !mode.check && s.changed ? '; run with --write to apply' : '');
+}
+
+/** One row of the report: what the file needs once its texts are gone. */
+export interface ReportRow {
+  path: string;
+  status: FileResult['status'];
+  transforms: string[];
+  layers: { before: number; after: number } | null;
+  notes: string[];
+  error: string | null;
+}
+
+export function reportRow(result: FileResult): ReportRow {
+  return {
+    path: result.path,
+    status: result.status,
+    transforms: [...new Set(result.changes.map((c) => c.transform))],
+    layers: result.layers ?? null,
+    notes: result.notes.map((n) => `line ${n.line}: ${n.message} (${n.transform})`),
+    error: result.error ? (result.error.line ? `line ${result.error.line}: ` : '') + result.error.message : null,
+  };
+}
+
+/** Markdown cell text: no line breaks, no unescaped pipes. */
+function cell(text: string): string {
+  return text.replace(/\r?\n|\r/g, ' ').replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/`/g, "'");
+}
+
+const MAX_NOTES = 3;
+
+/**
+ * A Markdown report for a pull-request description: a table of the files
+ * that changed (and of those that could not be processed), then the totals.
+ */
+export function markdownReport(rows: readonly ReportRow[], s: RunSummary, mode: { write: boolean }): string {
+  const out: string[] = ['## dfmod', ''];
+  const changed = rows.filter((r) => r.status === 'changed');
+  const failed = rows.filter((r) => r.status === 'error');
+  const verb = mode.write ? 'changed' : 'would change';
+  out.push(`${plural(s.files, 'Dockerfile')} scanned: ${s.changed} ${verb}, ${s.unchanged} unchanged, ${plural(s.errors, 'error')}.` +
+    (s.layersSaved > 0 ? ` Final-stage layers: ${s.layersSaved} fewer.` : ''), '');
+  if (changed.length) {
+    out.push('| File | Transforms applied | Layers (before → after) | Notes |', '| --- | --- | --- | --- |');
+    for (const r of changed) {
+      const layers = r.layers ? `${r.layers.before} → ${r.layers.after}` : '';
+      const notes = r.notes.slice(0, MAX_NOTES).map(cell).join('<br>') + (r.notes.length > MAX_NOTES ? `<br>… ${r.notes.length - MAX_NOTES} more` : '');
+      out.push(`| \`${cell(r.path)}\` | ${r.transforms.map((t) => `\`${t}\``).join(', ')} | ${layers} | ${notes} |`);
+    }
+    out.push('');
+  }
+  if (failed.length) {
+    out.push('Left untouched because they could not be processed:', '', '| File | Error |', '| --- | --- |');
+    for (const r of failed) out.push(`| \`${cell(r.path)}\` | ${cell(r.error ?? '')} |`);
+    out.push('');
+  }
+  const perTransform = Object.entries(s.transforms);
+  if (perTransform.length) {
+    out.push('| Transform | Fixes |', '| --- | ---: |');
+    for (const [id, n] of perTransform) out.push(`| \`${id}\` | ${n} |`);
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+/**
+ * `dfmod: 1200/10000 files, 300 changed, 2 errors` on a terminal's stderr,
+ * redrawn at most ten times a second, only once a run has lasted half a
+ * second (short runs print nothing), and cleared before other output.
+ */
+export class Progress {
+  private done = 0;
+  private changed = 0;
+  private errors = 0;
+  private shown = false;
+  private lastDraw = 0;
+  private readonly started = Date.now();
+
+  constructor(private readonly stream: NodeJS.WriteStream, private readonly total: number, private readonly enabled: boolean) {}
+
+  /** Erases the line so that a diff or a message can be printed. */
+  clear(): void {
+    if (!this.shown) return;
+    this.stream.write('\r\u001b[K');
+    this.shown = false;
+  }
+
+  tick(result: FileResult): void {
+    this.done++;
+    if (result.status === 'changed') this.changed++;
+    if (result.status === 'error') this.errors++;
+    if (!this.enabled) return;
+    const now = Date.now();
+    if (now - this.started < 500 || now - this.lastDraw < 100) return;
+    this.lastDraw = now;
+    this.stream.write(`\r\u001b[Kdfmod: ${this.done}/${this.total} files, ${this.changed} changed, ${plural(this.errors, 'error')}`);
+    this.shown = true;
+  }
+}
