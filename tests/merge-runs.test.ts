@@ -72,6 +72,7 @@ for (const [name, script] of [
   ['a computed command name', '$TOOL --init'],
   ['command wrapping a builtin', 'command cd src'],
   ['printf -v', 'printf -v x %s 1'],
+  ['zsh setopt', 'setopt nullglob'],
   ['the last stage of a pipeline', 'cat VERSION | read v'],
 ] as [string, string][]) {
   test(`a RUN with ${name} runs in a subshell when something follows it`, async () => {
@@ -239,7 +240,8 @@ for (const [name, input, reason] of [
   ['a heredoc', lines('# syntax=docker/dockerfile:1', 'FROM x', 'RUN <<EOF', 'make', 'EOF', 'RUN b'), /heredoc/],
   ['different flags', lines('FROM x', 'RUN --network=none a', 'RUN b'), /different flags/],
   ['different mounts', lines('FROM x', 'RUN --mount=type=cache,target=/a a', 'RUN --mount=type=cache,target=/b b'), /different flags/],
-  ['a PowerShell SHELL', lines('FROM x', 'SHELL ["pwsh", "-Command"]', 'RUN a', 'RUN b'), /not a POSIX shell/],
+  ['a PowerShell SHELL', lines('FROM x', 'SHELL ["pwsh", "-Command"]', 'RUN a', 'RUN b'), /SHELL \["pwsh","-Command"\], which is not a plain POSIX `sh -c`/],
+  ['a login-shell SHELL (each RUN reads the profile again)', lines('FROM x', 'SHELL ["/bin/bash", "-lc"]', 'RUN a', 'RUN b'), /not a plain POSIX/],
   ['a Windows image', lines('# escape=`', 'FROM mcr.microsoft.com/windows/servercore:ltsc2022', 'RUN a', 'RUN b'), /Windows/],
   ['a shell syntax error', lines('FROM x', 'RUN if true; then a', 'RUN b'), /cannot parse/],
   ['`$_`', lines('FROM x', 'RUN a', 'RUN echo "$_" > last'), /`\$_`/],

@@ -25,6 +25,8 @@ const STATE_BUILTINS = new Set([
   'cd', 'pushd', 'popd', 'export', 'set', 'shift', 'umask', 'ulimit', 'trap', 'alias', 'unalias', 'shopt',
   'unset', 'source', '.', 'exec', 'exit', 'return', 'eval', 'read', 'readonly', 'local', 'declare', 'typeset',
   'let', 'getopts', 'hash', 'enable', 'builtin', 'command', 'mapfile', 'readarray',
+  // zsh and ksh, which SHELL may name
+  'setopt', 'unsetopt', 'emulate', 'zmodload', 'autoload', 'integer', 'float', 'nameref', 'disable',
 ]);
 
 /** POSIX special builtins: `X=1 :` keeps X in the shell, unlike `X=1 cmd`. */
@@ -194,7 +196,11 @@ function readPart(node: InstructionNode, model: DockerfileModel, shell: ShellPar
   if (node.form !== 'shell') return { reason: 'it has no command' };
   if (!model.hasPosixShell(node)) {
     const shellArgs = model.shellOf(node);
-    return { reason: shellArgs ? `SHELL ${JSON.stringify(shellArgs)} is not a POSIX shell` : 'a Windows image runs RUN under cmd.exe' };
+    return {
+      reason: shellArgs
+        ? `it runs under SHELL ${JSON.stringify(shellArgs)}, which is not a plain POSIX \`sh -c\``
+        : 'a Windows image runs RUN under cmd.exe',
+    };
   }
   const other = model.suppressions.find((s) => s.instruction === node);
   if (other) {
