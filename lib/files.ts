@@ -1,10 +1,13 @@
 /**
  * Which files a run reads: named files as they are, folders searched for
- * Dockerfile-style names, and globs expanded with fast-glob.
+ * Dockerfile-style names, and globs expanded with fast-glob. Walking a folder
+ * or a glob honours .gitignore and .dfmodignore files (lib/ignore.ts); a file
+ * named on the command line is never ignored.
  */
 import fg from 'fast-glob';
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import { IgnoreRules } from './ignore.js';
 
 /** Names BuildKit users give Dockerfiles. */
 export const DOCKERFILE_PATTERNS = [
@@ -31,6 +34,8 @@ export interface DiscoveryOptions {
   cwd?: string;
   /** Extra globs to leave out (configuration's `ignore`). */
   ignore?: string[];
+  /** Honour .gitignore and .dfmodignore files when walking (default true). */
+  ignoreFiles?: boolean;
 }
 
 export async function discoverFiles(inputs: readonly string[], options: DiscoveryOptions = {}): Promise<Discovery> {
@@ -38,6 +43,8 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
   const ignore = [...ALWAYS_SKIPPED, ...NOT_DOCKERFILES, ...(options.ignore ?? [])];
   const files: string[] = [];
   const errors: Discovery['errors'] = [];
+  const rules = options.ignoreFiles === false ? null : new IgnoreRules();
+  const kept = (found: string[], top: string) => (rules ? found.filter((f) => !rules.ignores(f, top)) : found);
   for (const input of inputs.length ? inputs : ['.']) {
     const absolute = path.resolve(cwd, input);
     let stats;
@@ -50,16 +57,23 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
       files.push(display(cwd, absolute));
     } else if (stats?.isDirectory()) {
       const found = await fg(DOCKERFILE_PATTERNS, { cwd: absolute, ignore, dot: true, onlyFiles: true, followSymbolicLinks: false, absolute: true });
-      files.push(...found.map((f) => display(cwd, f)));
+      files.push(...kept(found, absolute).map((f) => display(cwd, f)));
     } else if (fg.isDynamicPattern(input)) {
       const found = await fg(input, { cwd, ignore, dot: true, onlyFiles: true, followSymbolicLinks: false, absolute: true });
       if (found.length === 0) errors.push({ path: input, message: 'no files match this pattern' });
-      files.push(...found.map((f) => display(cwd, f)));
+      files.push(...kept(found, path.resolve(cwd, staticBase(input))).map((f) => display(cwd, f)));
     } else {
       errors.push({ path: input, message: stats ? 'not a regular file or folder' : 'no such file or directory' });
     }
   }
   return { files: [...new Set(files)].sort(), errors };
+}
+
+/** The folder part of a glob before its first wildcard part (src for src/x/Dockerfile with x a pattern). */
+function staticBase(glob: string): string {
+  const parts = glob.split('/');
+  const index = parts.findIndex((part) => fg.isDynamicPattern(part));
+  return parts.slice(0, index === -1 ? parts.length - 1 : index).join('/') || '.';
 }
 
 /** Paths are shown relative to the working folder when they are inside it. */

@@ -1,0 +1,100 @@
+/**
+ * `.gitignore` and `.dfmodignore` when walking folders, as git reads them:
+ * every such file applies to paths below its own folder, a deeper file's
+ * rules win over a shallower one's (`!keep` re-includes), and nothing below
+ * an ignored folder can be re-included. The files above the folder being
+ * walked count up to the root of its git repository (the nearest folder with
+ * a `.git`), as they would for git.
+ */
+import ignore, { type Ignore } from 'ignore';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const IGNORE_FILES = ['.gitignore', '.dfmodignore'];
+
+export class IgnoreRules {
+  /** Rules of each folder's own ignore files (null: none). */
+  private readonly rules = new Map<string, Ignore | null>();
+  /** Folders already known to be ignored or not. */
+  private readonly folders = new Map<string, boolean>();
+
+  /** Whether `file` (absolute) is ignored when walking from `top` (an absolute folder above it). */
+  ignores(file: string, top: string): boolean {
+    const dir = path.dirname(file);
+    let root = repositoryRoot(top) ?? top;
+    if (dir !== root && !isInside(dir, root)) root = repositoryRoot(dir) ?? dir;
+    if (this.folderIgnored(dir, root)) return true;
+    return this.decide(file, false, root);
+  }
+
+  private folderIgnored(dir: string, root: string): boolean {
+    if (dir === root || !isInside(dir, root)) return false;
+    const key = `${root}\u0000${dir}`;
+    let known = this.folders.get(key);
+    if (known === undefined) {
+      known = this.folderIgnored(path.dirname(dir), root) || this.decide(dir, true, root);
+      this.folders.set(key, known);
+    }
+    return known;
+  }
+
+  /** The verdict on one path by the ignore files from `root` down to its folder, deepest last. */
+  private decide(target: string, isFolder: boolean, root: string): boolean {
+    let ignored = false;
+    for (const folder of chain(root, path.dirname(target))) {
+      const rules = this.rulesOf(folder);
+      if (!rules) continue;
+      const relative = path.relative(folder, target).split(path.sep).join('/') + (isFolder ? '/' : '');
+      const verdict = rules.test(relative);
+      if (verdict.ignored) ignored = true;
+      else if (verdict.unignored) ignored = false;
+    }
+    return ignored;
+  }
+
+  private rulesOf(folder: string): Ignore | null {
+    let rules = this.rules.get(folder);
+    if (rules === undefined) {
+      rules = null;
+      for (const name of IGNORE_FILES) {
+        let text: string;
+        try {
+          text = readFileSync(path.join(folder, name), 'utf8');
+        } catch {
+          continue;
+        }
+        rules ??= ignore();
+        rules.add(text);
+      }
+      this.rules.set(folder, rules);
+    }
+    return rules;
+  }
+}
+
+/** Folders from `root` down to `dir`, both included. */
+function chain(root: string, dir: string): string[] {
+  const folders: string[] = [];
+  for (let current = dir; ; current = path.dirname(current)) {
+    folders.unshift(current);
+    if (current === root || current === path.dirname(current)) break;
+  }
+  return folders;
+}
+
+function isInside(dir: string, root: string): boolean {
+  const relative = path.relative(root, dir);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+const roots = new Map<string, string | null>();
+
+/** The nearest folder at or above `dir` holding `.git`, or null. */
+function repositoryRoot(dir: string): string | null {
+  let found = roots.get(dir);
+  if (found === undefined) {
+    found = existsSync(path.join(dir, '.git')) ? dir : path.dirname(dir) === dir ? null : repositoryRoot(path.dirname(dir));
+    roots.set(dir, found);
+  }
+  return found;
+}

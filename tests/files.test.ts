@@ -1,0 +1,91 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { discoverFiles } from '../lib/files.js';
+
+function tree(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dfmod-files-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+const D = 'FROM scratch\n';
+
+test('.gitignore: a pattern, a folder, and a negation in a deeper file', async () => {
+  const dir = tree({
+    '.gitignore': 'build/\n*.generated.Dockerfile\nvendor\n',
+    'Dockerfile': D,
+    'build/Dockerfile': D,
+    'app/x.generated.Dockerfile': D,
+    'app/Dockerfile': D,
+    'vendor/lib/Dockerfile': D,
+    'svc/.gitignore': 'Dockerfile.*\n!Dockerfile.keep\n',
+    'svc/Dockerfile.dev': D,
+    'svc/Dockerfile.keep': D,
+    'svc/Dockerfile': D,
+  });
+  const found = await discoverFiles([], { cwd: dir });
+  assert.equal(found.files, ['Dockerfile', 'app/Dockerfile', 'svc/Dockerfile', 'svc/Dockerfile.keep']);
+});
+
+test('nested .gitignore patterns are relative to their own folder', async () => {
+  const dir = tree({
+    'a/.gitignore': '/Dockerfile\n',
+    'a/Dockerfile': D,
+    'a/b/Dockerfile': D,
+    'Dockerfile': D,
+  });
+  const found = await discoverFiles([], { cwd: dir });
+  assert.equal(found.files, ['Dockerfile', 'a/b/Dockerfile']);
+});
+
+test('nothing below an ignored folder comes back, even with a negation', async () => {
+  const dir = tree({
+    '.gitignore': 'out/\n!out/Dockerfile\n',
+    'out/Dockerfile': D,
+    'Dockerfile': D,
+  });
+  assert.equal((await discoverFiles([], { cwd: dir })).files, ['Dockerfile']);
+});
+
+test('.dfmodignore works the same way, alongside .gitignore', async () => {
+  const dir = tree({
+    '.dfmodignore': 'legacy/**\n',
+    '.gitignore': 'tmp/\n',
+    'legacy/Dockerfile': D,
+    'tmp/Dockerfile': D,
+    'new/Dockerfile': D,
+  });
+  assert.equal((await discoverFiles([], { cwd: dir })).files, ['new/Dockerfile']);
+});
+
+test('a file named on the command line is never ignored', async () => {
+  const dir = tree({ '.gitignore': 'build/\n', 'build/Dockerfile': D });
+  assert.equal((await discoverFiles(['build/Dockerfile'], { cwd: dir })).files, ['build/Dockerfile']);
+  assert.equal((await discoverFiles(['.'], { cwd: dir })).files, []);
+});
+
+test('globs honour ignore files too', async () => {
+  const dir = tree({ '.gitignore': 'skip/\n', 'skip/Dockerfile': D, 'keep/Dockerfile': D });
+  assert.equal((await discoverFiles(['**/Dockerfile'], { cwd: dir })).files, ['keep/Dockerfile']);
+});
+
+test('ignore files above the walked folder count up to the repository root', async () => {
+  const dir = tree({ '.git/HEAD': 'ref: refs/heads/main\n', '.gitignore': 'sub/gen/\n', 'sub/gen/Dockerfile': D, 'sub/Dockerfile': D });
+  assert.equal((await discoverFiles(['sub'], { cwd: dir })).files, ['sub/Dockerfile']);
+  // Outside a repository, only the walked folder and below.
+  const plain = tree({ '.gitignore': 'sub/gen/\n', 'sub/gen/Dockerfile': D, 'sub/Dockerfile': D });
+  assert.equal((await discoverFiles(['sub'], { cwd: plain })).files, ['sub/Dockerfile', 'sub/gen/Dockerfile']);
+});
+
+test('ignoreFiles: false turns it off', async () => {
+  const dir = tree({ '.gitignore': 'build/\n', 'build/Dockerfile': D });
+  assert.equal((await discoverFiles([], { cwd: dir, ignoreFiles: false })).files, ['build/Dockerfile']);
+});
+
+test.run();
