@@ -1,7 +1,8 @@
 /**
  * The built-in transforms, in the order the engine runs them within a pass.
- * Order matters only for readability of intermediate results: the engine
- * repeats passes until nothing changes.
+ * The engine repeats passes until nothing changes, so order does not decide
+ * what is possible, but it decides the shape of the result: a transform that
+ * creates structure runs before one that decorates it.
  */
 import type { Transform } from '../lib/types.js';
 import { copyDepsFirst } from './copy-deps-first.js';
@@ -18,9 +19,11 @@ export const builtinTransforms: readonly Transform[] = [
   mergeRuns,
   aptCleanup,
   cacheCleanup,
+  // JSON-form commands first: multi-stage and init-entrypoint read what the container runs from them.
+  execForm,
   multiStage,
   multiArch,
+  // Last: an init belongs in the final stage, which multi-stage may have just created.
   initEntrypoint,
-  execForm,
 ];
 
