@@ -64,7 +64,7 @@ test('plugin transforms and their options reach the workers', async () => {
   const { dir, files } = project(4, () => 'FROM scratch\nRUN echo hi && echo yo\n');
   const plugin = path.join(dir, 'shout.mjs');
   const shout = await loadPlugin(plugin, dir);
-  const jobs: BulkJob[] = files.map((file, i) => ({ file, transforms: shout, pluginModules: [plugin], options: i === 3 ? { shout: { word: 'yo' } } : {} }));
+  const jobs: BulkJob[] = files.map((file, i) => ({ file, transforms: shout, pluginModules: [plugin], options: { shout: i === 3 ? { word: 'yo' } : {} } }));
   const results = await collect(jobs, { cwd: dir, threads: 2 });
   assert.equal(results.map((r) => r.output), [
     'FROM scratch\nRUN echo HI && echo yo\n',
