@@ -26,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import http from 'node:http';
 import path from 'node:path';
+import { giveStandinsUpstreamEntrypoints } from './standins.js';
 import { buildImage, engineProblem, formatSize, removeTag, runDocker, type Docker } from '../../lib/verify.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -106,6 +107,7 @@ function check(app: string, what: string, ok: boolean, detail = ''): boolean {
   return ok;
 }
 
+const INIT_ALLOWANCE_BYTES = 2_000_000;
 const log = (line: string) => process.stdout.write(line + '\n');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -260,7 +262,9 @@ async function runApp(app: string, spec: AppSpec, work: string): Promise<AppResu
 
   // Size and layers.
   const sizeDetail = `${formatSize(before.size)} → ${formatSize(after.size)}`;
-  check(app, 'the rewritten image is not larger', after.size! <= before.size!, sizeDetail);
+  // The one thing dfmod adds is an init (tini is about 1.7 MB): where nothing else shrinks, that may show.
+  const initAllowance = /init-entrypoint/.test(transforms) ? INIT_ALLOWANCE_BYTES : 0;
+  check(app, initAllowance ? 'the rewritten image is not larger, but for the init it adds (≤ 2 MB)' : 'the rewritten image is not larger', after.size! <= before.size! + initAllowance, sizeDetail);
   if (spec.size === 'much') check(app, `the rewritten image is much smaller (≤ ${MUCH_SMALLER * 100}%)`, after.size! <= before.size! * MUCH_SMALLER, sizeDetail);
   if (spec.size === 'smaller') check(app, 'the rewritten image is smaller', after.size! < before.size!, `${sizeDetail}; ${spec.why}`);
   check(app, 'the layer count does not grow', after.layers! <= before.layers!, `${before.layers} → ${after.layers}`);
@@ -348,6 +352,7 @@ async function main(): Promise<number> {
     log(`  ${problem.replace(/^no Docker engine answers at \S+ /, '')}`);
     return 0;
   }
+  await giveStandinsUpstreamEntrypoints(docker, log);
   if (!existsSync(dfmodBin)) {
     log(`e2e: ${dfmodBin} is missing: run \`npm run build\` first (npm run test:e2e does)`);
     return 1;
