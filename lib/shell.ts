@@ -116,7 +116,11 @@ export function literalValue(node: Node): string | null {
   }
 }
 
-function describeCommand(node: Node): SimpleCommand {
+/**
+ * `inMainShell` comes from the walk down (no climbing back up through
+ * parents per command, which made deeply nested scripts quadratic).
+ */
+function describeCommand(node: Node, inMainShell: boolean): SimpleCommand {
   const nameNode = node.childForFieldName('name');
   const args: Node[] = [];
   let hasAssignments = false;
@@ -127,13 +131,8 @@ function describeCommand(node: Node): SimpleCommand {
   for (const arg of node.childrenForFieldName('argument')) {
     if (arg) args.push(arg);
   }
-  let inMainShell = true;
-  let redirected = false;
-  for (let parent = node.parent; parent; parent = parent.parent) {
-    if (ISOLATING.has(parent.type)) inMainShell = false;
-    if (parent.type === 'pipeline') inMainShell = false;
-    if (parent.type === 'redirected_statement' && parent.childForFieldName('body')?.id === node.id) redirected = true;
-  }
+  const parent = node.parent;
+  const redirected = parent !== null && parent.type === 'redirected_statement' && parent.childForFieldName('body')?.id === node.id;
   const nameWord = nameNode?.namedChildren[0] ?? null;
   return {
     node,
@@ -149,9 +148,18 @@ function describeCommand(node: Node): SimpleCommand {
 /** Every simple command in the tree, in source order. */
 export function simpleCommands(root: Node): SimpleCommand[] {
   const commands: SimpleCommand[] = [];
-  walk(root, (node) => {
-    if (node.type === 'command') commands.push(describeCommand(node));
-  });
+  // An explicit stack: scripts nested thousands deep must not overflow the call stack.
+  const stack: { node: Node; main: boolean }[] = [{ node: root, main: true }];
+  while (stack.length) {
+    const { node, main } = stack.pop()!;
+    if (node.type === 'command') commands.push(describeCommand(node, main));
+    const childMain = main && !ISOLATING.has(node.type) && node.type !== 'pipeline';
+    const children = node.children;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (child) stack.push({ node: child, main: childMain });
+    }
+  }
   return commands;
 }
 
