@@ -47,9 +47,16 @@ export function loadShellParser(): Promise<ShellParser> {
 
 /** Depth-first walk; return false from `visit` to skip a node's children. */
 export function walk(node: Node, visit: (node: Node) => boolean | void): void {
-  if (visit(node) === false) return;
-  for (const child of node.children) {
-    if (child) walk(child, visit);
+  // An explicit stack: scripts nested thousands deep must not overflow the call stack.
+  const stack: Node[] = [node];
+  while (stack.length) {
+    const current = stack.pop()!;
+    if (visit(current) === false) continue;
+    const children = current.children;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (child) stack.push(child);
+    }
   }
 }
 
