@@ -11,7 +11,7 @@
 import { parseDockerfile, type DockerfileModel, type InstructionNode } from './dockerfile.js';
 import { loadShellParser, hasSyntaxError, type ShellParser } from './shell.js';
 import { splitBom } from './source.js';
-import { checkParseable, InputError } from './validate.js';
+import { checkParseable, checkSize, InputError } from './validate.js';
 import type { BuildContext } from './context.js';
 import type { Change, Edit, Fix, Note, Transform } from './types.js';
 
@@ -40,6 +40,7 @@ export async function runTransforms(text: string, options: RunOptions): Promise<
 
 /** Synchronous core, for callers that already hold a shell parser (workers, benchmarks). */
 export function runTransformsWith(shell: ShellParser, text: string, options: RunOptions): RunResult {
+  checkSize(text);
   const { bom, body } = splitBom(text);
   let model = parseDockerfile(body);
   checkParseable(model);
@@ -107,8 +108,9 @@ function runOne(transform: Transform, model: DockerfileModel, shell: ShellParser
     outcome.notes.push({ transform: transform.id, line: 1, message: `internal error, transform skipped: ${message}` });
     return outcome;
   }
+  const byLine = new Map(model.instructions.map((i) => [i.line, i]));
   for (const note of result.notes ?? []) {
-    const node = model.instructions.find((i) => i.line === note.line);
+    const node = byLine.get(note.line);
     if (node && model.isSuppressed(node, transform.id, transform.hadolintRules)) continue;
     outcome.notes.push({ transform: transform.id, line: note.line, message: note.message });
   }

@@ -39,9 +39,32 @@ function countLines(bytes: Uint8Array, end: number): number {
   return line;
 }
 
-/** Throws an InputError for a file BuildKit would reject while parsing. */
+/**
+ * Size limits, far above any real Dockerfile (the largest of several thousand
+ * public ones is 25 KB) and low enough that the shell parse of the largest
+ * allowed instruction takes about a second: a bulk run meets a generated or
+ * corrupted giant and moves on with a clear error instead of stalling.
+ */
+export const MAX_FILE_CHARS = 1024 * 1024;
+export const MAX_INSTRUCTION_CHARS = 64 * 1024;
+export const MAX_INSTRUCTIONS = 2000;
+
+/** Throws an InputError for a text too large to rewrite in bounded time. */
+export function checkSize(text: string): void {
+  if (text.length > MAX_FILE_CHARS) {
+    throw new InputError(`too large (${text.length} characters, the limit is ${MAX_FILE_CHARS}); left untouched`);
+  }
+}
+
+/** Throws an InputError for a file BuildKit would reject while parsing, or with an instruction too large to rewrite. */
 export function checkParseable(dockerfile: DockerfileModel): void {
+  if (dockerfile.instructions.length > MAX_INSTRUCTIONS) {
+    throw new InputError(`too many instructions (${dockerfile.instructions.length}, the limit is ${MAX_INSTRUCTIONS}); left untouched`);
+  }
   for (const node of dockerfile.instructions) {
+    if (node.end - node.start > MAX_INSTRUCTION_CHARS) {
+      throw new InputError(`instruction too large (${node.end - node.start} characters, the limit is ${MAX_INSTRUCTION_CHARS}); left untouched`, node.line);
+    }
     if (!KNOWN_INSTRUCTIONS.has(node.keyword)) {
       throw new InputError(`unknown instruction: ${node.ast.getKeyword()}`, node.line);
     }
