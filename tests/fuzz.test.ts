@@ -153,7 +153,7 @@ test(`fuzz: ${iterations} mutants (seed ${seed}) come out valid and settled, or 
   const names = Object.keys(MUTATIONS);
   const failures: string[] = [];
   for (let i = 0; i < iterations; i++) {
-    let bytes = enc(SEEDS[int(random, SEEDS.length)]);
+    let bytes: Buffer = enc(SEEDS[int(random, SEEDS.length)]);
     const applied: string[] = [];
     for (let k = 0, n = 1 + int(random, 3); k < n; k++) {
       const name = names[int(random, names.length)];
