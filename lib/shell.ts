@@ -5,6 +5,7 @@
  * shell (the RUN's own, or a subshell), and where in the text.
  */
 import { createRequire } from 'node:module';
+import { setFlagsFromString } from 'node:v8';
 import { Parser, Language } from 'web-tree-sitter';
 import type { Node, Tree } from 'web-tree-sitter';
 
@@ -21,6 +22,10 @@ let shared: Promise<ShellParser> | null = null;
 export function loadShellParser(): Promise<ShellParser> {
   shared ??= (async () => {
     const require = createRequire(import.meta.url);
+    // Baseline (Liftoff) code only: V8's optimising tier-up of the 1.3 MB
+    // grammar otherwise holds the event loop for ~0.4 s after the first parse,
+    // which was most of a one-file run, and parsing is not where time goes.
+    setFlagsFromString('--liftoff-only');
     await Parser.init();
     const bash = await Language.load(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'));
     const parser = new Parser();

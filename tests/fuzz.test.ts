@@ -178,7 +178,7 @@ for (const [name, text] of Object.entries(long ? { ...GIANTS, ...LONG_GIANTS } :
     const took = performance.now() - started;
     if (process.env.DFMOD_FUZZ_TIMES) process.stderr.write(`${name}: ${Math.round(took)} ms\n`);
     assert.is(problem, null);
-    assert.ok(took < 8000, `took ${Math.round(took)} ms`);
+    assert.ok(took < (name in LONG_GIANTS ? 20_000 : 8000), `took ${Math.round(took)} ms`);
   });
 }
 
