@@ -1,43 +1,18 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtempSync, writeFileSync, readFileSync, mkdirSync, chmodSync, statSync, readdirSync, symlinkSync } from 'node:fs';
+import { writeFileSync, readFileSync, chmodSync, statSync, readdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { execFileSync } from 'node:child_process';
-import { main } from '../lib/cli.js';
+import { runCli, tempProject } from './cli-harness.js';
 import { wantsColor } from '../lib/diff.js';
 import { writeAtomically } from '../lib/write.js';
 
-interface Ran { code: number; stdout: string; stderr: string }
-
-function sink(isTTY = false) {
-  const chunks: string[] = [];
-  return { stream: { write: (s: string) => { chunks.push(s); return true; }, isTTY, columns: 100 } as unknown as NodeJS.WriteStream, text: () => chunks.join('') };
-}
-
-async function dfmod(args: string[], cwd: string, stdin = '', env: NodeJS.ProcessEnv = {}): Promise<Ran> {
-  const out = sink();
-  const err = sink();
-  const code = await main(args, {
-    stdout: out.stream,
-    stderr: err.stream,
-    stdin: Readable.from([Buffer.from(stdin)]) as unknown as NodeJS.ReadStream,
-    cwd,
-    env,
-  });
-  return { code, stdout: out.text(), stderr: err.text() };
-}
+const dfmod = (args: string[], cwd: string, stdin = '', env: NodeJS.ProcessEnv = {}) => runCli(args, cwd, { stdin, env });
 
 /** A temporary project; its .dfmodrc.json pins the transforms so fixtures stay exact as transforms are added. */
 function project(files: Record<string, string | Buffer>, config: object | null = { transforms: ['exec-form'] }): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'dfmod-cli-'));
-  if (config) writeFileSync(path.join(dir, '.dfmodrc.json'), JSON.stringify(config));
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
+  return tempProject(config ? { '.dfmodrc.json': JSON.stringify(config), ...files } : files, 'dfmod-cli-');
 }
 
 const NAIVE = 'FROM node:20\nCMD node server.js\n';

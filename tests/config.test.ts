@@ -1,32 +1,12 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtempSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import { main } from '../lib/cli.js';
+import { runCli, tempProject } from './cli-harness.js';
 import { transform, transforms } from '../lib/index.js';
 
-function sink() {
-  const chunks: string[] = [];
-  return { stream: { write: (s: string) => { chunks.push(s); return true; }, isTTY: false, columns: 100 } as unknown as NodeJS.WriteStream, text: () => chunks.join('') };
-}
-
-async function dfmod(args: string[], cwd: string) {
-  const out = sink();
-  const err = sink();
-  const code = await main(args, { stdout: out.stream, stderr: err.stream, stdin: Readable.from([]) as unknown as NodeJS.ReadStream, cwd, env: {} });
-  return { code, stdout: out.text(), stderr: err.text() };
-}
-
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'dfmod-config-'));
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
+const dfmod = (args: string[], cwd: string) => runCli(args, cwd);
+const project = (files: Record<string, string>) => tempProject(files, 'dfmod-config-');
 
 const NAIVE = 'FROM node:20\nCMD node server.js\n';
 

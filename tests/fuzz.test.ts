@@ -17,6 +17,7 @@ import { parseDockerfile, type DockerfileModel } from '../lib/dockerfile.js';
 import { checkParseable, decodeDockerfile, InputError, MAX_FILE_CHARS } from '../lib/validate.js';
 import { splitBom } from '../lib/source.js';
 import { builtinTransforms } from '../transforms/index.js';
+import { rng } from './rng.js';
 
 const SEEDS = [
   'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm install\nRUN npm run build\nCMD node server.js\n',
@@ -28,17 +29,6 @@ const SEEDS = [
   'ARG BASE=debian\nFROM $BASE\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN set -o pipefail; curl -s x | sh\nRUN for i in 1 2 3; do echo $i; done; case $x in a) echo a;; esac\nUSER nobody\n',
 ];
 
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Mutation = (bytes: Buffer, random: () => number) => Buffer;
 const int = (random: () => number, n: number) => Math.floor(random() * n);

@@ -1,33 +1,13 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtempSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import { main } from '../lib/cli.js';
+import { runCli, sink, tempProject } from './cli-harness.js';
 import { layerCount, summarize, summaryLine, markdownReport, reportRow, Progress } from '../lib/report.js';
 import type { FileResult } from '../lib/process.js';
 
-function sink(isTTY = false) {
-  const chunks: string[] = [];
-  return { stream: { write: (s: string) => { chunks.push(s); return true; }, isTTY, columns: 100 } as unknown as NodeJS.WriteStream, text: () => chunks.join('') };
-}
-
-async function dfmod(args: string[], cwd: string) {
-  const out = sink();
-  const err = sink();
-  const code = await main(args, { stdout: out.stream, stderr: err.stream, stdin: Readable.from([]) as unknown as NodeJS.ReadStream, cwd, env: {} });
-  return { code, stdout: out.text(), stderr: err.text() };
-}
-
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'dfmod-report-'));
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
+const dfmod = (args: string[], cwd: string) => runCli(args, cwd);
+const project = (files: Record<string, string>) => tempProject(files, 'dfmod-report-');
 
 test('layerCount: RUN, COPY and ADD of the final stage only', () => {
   assert.is(layerCount('FROM a AS b\nRUN x\nRUN y\nFROM c\nCOPY --from=b / /\nRUN z\nADD f /f\nENV A=1\nONBUILD RUN q\n'), 3);

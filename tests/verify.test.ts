@@ -8,8 +8,7 @@ import * as assert from 'uvu/assert';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import { main } from '../lib/cli.js';
+import { runCli } from './cli-harness.js';
 import { buildError, decide, dockerFromEnv, formatTable, type BuildOutcome } from '../lib/verify.js';
 
 const ok = (seconds: number, size: number, layers: number): BuildOutcome => ({ built: true, seconds, size, layers });
@@ -67,17 +66,7 @@ test('dockerFromEnv: DFMOD_DOCKER, BuildKit forced on, extra build flags split o
 
 // --- the CLI flow, with a fake docker client -------------------------------
 
-function sink() {
-  const chunks: string[] = [];
-  return { stream: { write: (s: string) => { chunks.push(s); return true; }, isTTY: false, columns: 100 } as unknown as NodeJS.WriteStream, text: () => chunks.join('') };
-}
-
-async function dfmod(args: string[], cwd: string, env: NodeJS.ProcessEnv) {
-  const out = sink();
-  const err = sink();
-  const code = await main(args, { stdout: out.stream, stderr: err.stream, stdin: Readable.from([]) as unknown as NodeJS.ReadStream, cwd, env });
-  return { code, stdout: out.text(), stderr: err.text() };
-}
+const dfmod = (args: string[], cwd: string, env: NodeJS.ProcessEnv) => runCli(args, cwd, { env });
 
 /**
  * A docker client stand-in: `version` answers unless NO_ENGINE is set; `build`
