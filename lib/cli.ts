@@ -12,7 +12,7 @@ import { readOwnPackage } from './package.js';
 import { loadShellParser } from './shell.js';
 import { discoverFiles } from './files.js';
 import { processText, formatError, type FileResult } from './process.js';
-import { processInBulk, type BulkJob } from './bulk.js';
+import { processInBulk, startWorkers, THREAD_THRESHOLD, type BulkJob, type WorkerPool } from './bulk.js';
 import { summarize, summaryLine, reportRow, markdownReport, Progress, type ReportRow } from './report.js';
 import { unifiedDiff, wantsColor } from './diff.js';
 import { writeAtomically, WriteError } from './write.js';
@@ -151,10 +151,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return 0;
   }
 
-  const shell = await loadShellParser();
   const contextDir = args.context ? path.resolve(io.cwd, args.context) : null;
 
   if (args.stdin) {
+    const shell = await loadShellParser();
     const displayPath = args.stdinFilepath ?? '<stdin>';
     let text: string;
     try {
@@ -190,7 +190,14 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return 2;
   }
 
-  const discovery = await discoverFiles(args.paths, { cwd: io.cwd });
+  // Workers start as soon as there are enough files to want them, so their start-up overlaps the rest of the walk.
+  let pool: WorkerPool | null = null;
+  const discovery = await discoverFiles(args.paths, {
+    cwd: io.cwd,
+    onFound: (count) => {
+      if (count === THREAD_THRESHOLD) pool = startWorkers({ cwd: io.cwd });
+    },
+  });
   const named = new Set(args.paths.map((p) => path.resolve(io.cwd, p)));
   for (const error of discovery.errors) io.stderr.write(`${error.path}: ${error.message}\n`);
   const color = wantsColor(io.stdout, io.env);
@@ -209,7 +216,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   const results: FileResult[] = [];
   const rows: ReportRow[] = [];
   const progress = new Progress(io.stderr, jobs.length, Boolean(io.stderr.isTTY) && !args.quiet);
-  for await (const result of processInBulk(jobs, { cwd: io.cwd, keepBytes: args.write })) {
+  for await (const result of processInBulk(jobs, { cwd: io.cwd, keepBytes: args.write, pool })) {
     if (args.format && result.status !== 'error') await formatResult(result);
     if (verifier && result.status === 'changed') {
       const absolutePath = path.resolve(io.cwd, result.path);

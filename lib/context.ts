@@ -18,42 +18,71 @@ export interface BuildContext {
   dockerignore(): string[] | null;
 }
 
+/**
+ * A folder on disk as a build context. What it reads is kept for the life of
+ * the context (one file's run): every transform in every pass asks for the
+ * same few entries, and all of them then see one snapshot of the folder.
+ */
 export function folderContext(root: string): BuildContext {
   const absoluteRoot = path.resolve(root);
   const resolve = (relativePath: string): string | null => {
     const full = path.resolve(absoluteRoot, relativePath.replace(/^\/+/, ''));
     return full === absoluteRoot || full.startsWith(absoluteRoot + path.sep) ? full : null;
   };
+  const existing = new Map<string, boolean>();
+  const contents = new Map<string, string | null>();
+  const listings = new Map<string, string[]>();
+  let ignoreLines: string[] | null | undefined;
   return {
     root: absoluteRoot,
     exists(relativePath) {
       const full = resolve(relativePath);
-      return full !== null && existsSync(full);
+      if (full === null) return false;
+      let found = existing.get(full);
+      if (found === undefined) {
+        found = existsSync(full);
+        existing.set(full, found);
+      }
+      return found;
     },
     read(relativePath) {
       const full = resolve(relativePath);
       if (!full) return null;
-      try {
-        return statSync(full).isFile() ? readFileSync(full, 'utf8') : null;
-      } catch {
-        return null;
+      let text = contents.get(full);
+      if (text === undefined) {
+        try {
+          text = statSync(full).isFile() ? readFileSync(full, 'utf8') : null;
+        } catch {
+          text = null;
+        }
+        contents.set(full, text);
       }
+      return text;
     },
     list(relativePath) {
       const full = resolve(relativePath);
       if (!full) return [];
-      try {
-        return readdirSync(full);
-      } catch {
-        return [];
+      let names = listings.get(full);
+      if (names === undefined) {
+        try {
+          names = readdirSync(full);
+        } catch {
+          names = [];
+        }
+        listings.set(full, names);
       }
+      return names.slice();
     },
     dockerignore() {
-      const text = this.read('.dockerignore');
-      if (text === null) return null;
-      return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+      if (ignoreLines === undefined) ignoreLines = ignoreFileLines(this.read('.dockerignore'));
+      return ignoreLines && ignoreLines.slice();
     },
   };
+}
+
+function ignoreFileLines(text: string | null): string[] | null {
+  if (text === null) return null;
+  return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
 }
 
 /** A context made of in-memory files, for tests and the library API. */
@@ -80,9 +109,7 @@ export function memoryContext(files: Record<string, string>, root = '/context'):
       return [...names];
     },
     dockerignore() {
-      const text = this.read('.dockerignore');
-      if (text === null) return null;
-      return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+      return ignoreFileLines(this.read('.dockerignore'));
     },
   };
 }

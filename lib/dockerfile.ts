@@ -72,6 +72,10 @@ export interface Suppression {
   line: number;
 }
 
+const LAYER_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
+/** Instructions whose arguments are a JSON array, a shell script or a heredoc. */
+const SCRIPT_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL']);
+
 const WINDOWS_IMAGE = /(^|\/)(windows|windowsservercore|nanoserver|servercore)([:/-]|$)|mcr\.microsoft\.com\/windows/i;
 
 export class DockerfileModel {
@@ -84,6 +88,8 @@ export class DockerfileModel {
   readonly globalArgs: InstructionNode[] = [];
   readonly suppressions: Suppression[] = [];
   readonly directives: { name: string; value: string; line: number }[];
+  /** Every transform asks for the same scripts; the model never changes, so each is built once. */
+  private readonly scripts = new Map<InstructionNode, ShellScript>();
 
   constructor(text: string) {
     this.source = new SourceText(text);
@@ -113,9 +119,15 @@ export class DockerfileModel {
     const range = ast.getRange();
     const start = this.source.offsetAt(range.start);
     const end = this.source.offsetAt(range.end);
+    const text = this.source.text;
     const flags: Flag[] = [];
     let argsStart = this.source.offsetAt(ast.getInstructionRange().end);
-    const astFlags: AstFlag[] = 'getFlags' in ast && typeof (ast as { getFlags?: unknown }).getFlags === 'function'
+    // Parsing parts dockerfile-ast computes on demand costs a scan of the
+    // instruction per call: ask only when the text could hold them (the
+    // first word after the keyword is a flag or a line continuation).
+    const first = nextNonBlank(text, argsStart, end);
+    const mayHaveFlags = first < end && (text[first] === '-' || text[first] === this.escapeChar);
+    const astFlags: AstFlag[] = mayHaveFlags && 'getFlags' in ast && typeof (ast as { getFlags?: unknown }).getFlags === 'function'
       ? (ast as unknown as { getFlags(): AstFlag[] }).getFlags()
       : [];
     for (const flag of astFlags) {
@@ -124,7 +136,7 @@ export class DockerfileModel {
       flags.push({
         name: flag.getName(),
         value: flag.getValue(),
-        text: this.source.text.slice(this.source.offsetAt(flagRange.start), flagEnd),
+        text: text.slice(this.source.offsetAt(flagRange.start), flagEnd),
       });
       argsStart = Math.max(argsStart, flagEnd);
     }
@@ -143,14 +155,21 @@ export class DockerfileModel {
       stage: null,
     };
     // Skip the whitespace (and continuations) between the flags and the arguments.
-    const script = this.logicalText(node.argsStart, end);
-    const lead = /^\s*/.exec(script.text)![0].length;
-    node.argsStart = lead < script.text.length ? script.offsets[lead] : end;
-    if (['RUN', 'CMD', 'ENTRYPOINT', 'SHELL'].includes(node.keyword)) {
-      const heredocs = 'getHeredocs' in ast ? (ast as unknown as { getHeredocs(): unknown[] }).getHeredocs() : [];
+    const blankEnd = nextNonBlank(text, node.argsStart, end);
+    if (blankEnd < end && text[blankEnd] !== this.escapeChar && text[blankEnd] !== '\r' && text[blankEnd] !== '\n') {
+      node.argsStart = blankEnd;
+    } else {
+      const script = this.logicalText(node.argsStart, end);
+      const lead = /^\s*/.exec(script.text)![0].length;
+      node.argsStart = lead < script.text.length ? script.offsets[lead] : end;
+    }
+    if (SCRIPT_KEYWORDS.has(node.keyword)) {
+      const heredocs = text.lastIndexOf('<<', end) >= node.argsStart && 'getHeredocs' in ast
+        ? (ast as unknown as { getHeredocs(): unknown[] }).getHeredocs()
+        : [];
       if (heredocs.length > 0) node.form = 'heredoc';
       else {
-        const args = script.text.trim();
+        const args = this.logicalText(node.argsStart, end).text.trim();
         node.execArgs = parseJsonArray(args);
         node.form = node.execArgs ? 'exec' : args.length > 0 ? 'shell' : 'none';
       }
@@ -205,7 +224,12 @@ export class DockerfileModel {
   /** The shell script of a shell-form RUN, CMD or ENTRYPOINT (null otherwise). */
   shellScript(node: InstructionNode): ShellScript | null {
     if (node.form !== 'shell') return null;
-    return this.logicalText(node.argsStart, node.end);
+    let script = this.scripts.get(node);
+    if (!script) {
+      script = this.logicalText(node.argsStart, node.end);
+      this.scripts.set(node, script);
+    }
+    return script;
   }
 
   /** The arguments as written in the source, continuations and all. */
@@ -257,6 +281,11 @@ export class DockerfileModel {
 
   get finalStage(): Stage | null {
     return this.stages.length ? this.stages[this.stages.length - 1] : null;
+  }
+
+  /** Instructions that make a filesystem layer (RUN, COPY, ADD) in the final stage: what an image built from the file carries. */
+  get finalStageLayers(): number {
+    return this.finalStage?.instructions.filter((node) => LAYER_KEYWORDS.has(node.keyword)).length ?? 0;
   }
 
   /** Whether `transformId` may touch `node` (inline `# dfmod-ignore` and `# hadolint ignore=`). */
@@ -313,6 +342,13 @@ export class DockerfileModel {
       }
     }
   }
+}
+
+/** The offset of the first character in text[from, end) that is not a space or tab (end when none). */
+function nextNonBlank(text: string, from: number, end: number): number {
+  let i = from;
+  while (i < end && (text[i] === ' ' || text[i] === '\t')) i++;
+  return i;
 }
 
 function parseJsonArray(text: string): string[] | null {

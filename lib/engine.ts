@@ -32,6 +32,8 @@ export interface RunResult {
   changes: Change[];
   notes: Note[];
   passes: number;
+  /** RUN/COPY/ADD instructions of the final stage, before and after. */
+  layers: { before: number; after: number };
 }
 
 export async function runTransforms(text: string, options: RunOptions): Promise<RunResult> {
@@ -44,12 +46,16 @@ export function runTransformsWith(shell: ShellParser, text: string, options: Run
   const { bom, body } = splitBom(text);
   let model = parseDockerfile(body);
   checkParseable(model);
+  const layersBefore = model.finalStageLayers;
   const changes: Change[] = [];
   let notes: Note[] = [];
   if (model.ignoresFile) {
-    return { input: text, output: text, changed: false, changes, notes: [], passes: 0 };
+    return { input: text, output: text, changed: false, changes, notes: [], passes: 0, layers: { before: model.finalStageLayers, after: model.finalStageLayers } };
   }
   const maxPasses = options.maxPasses ?? 10;
+  // What each transform said about the text it last saw without changing it:
+  // seeing the same text again, it would say the same, so it is not asked.
+  const settledOn = new Map<Transform, { text: string; notes: Note[] }>();
   let passes = 0;
   let settled = false;
   while (passes < maxPasses) {
@@ -57,17 +63,24 @@ export function runTransformsWith(shell: ShellParser, text: string, options: Run
     const passNotes: Note[] = [];
     let changedThisPass = false;
     for (const transform of options.transforms) {
-      const outcome = runOne(transform, model, shell, options);
-      passNotes.push(...outcome.notes);
-      if (outcome.edits.length === 0) continue;
-      const candidate = applyEdits(model.source.text, outcome.edits);
-      if (candidate === model.source.text) continue;
-      const problem = validityProblem(candidate, model, shell);
-      if (problem) {
-        passNotes.push({ transform: transform.id, line: outcome.changes[0].line, message: `change withheld: it would ${problem}` });
+      const text = model.source.text;
+      const known = settledOn.get(transform);
+      if (known && known.text === text) {
+        passNotes.push(...known.notes);
         continue;
       }
-      model = parseDockerfile(candidate);
+      const outcome = runOne(transform, model, shell, options);
+      const candidate = outcome.edits.length === 0 ? text : applyEdits(text, outcome.edits);
+      const checked = candidate === text ? null : checkCandidate(candidate, model, shell);
+      if (checked && 'problem' in checked) {
+        outcome.notes.push({ transform: transform.id, line: outcome.changes[0].line, message: `change withheld: it would ${checked.problem}` });
+      }
+      passNotes.push(...outcome.notes);
+      if (!checked || 'problem' in checked) {
+        settledOn.set(transform, { text, notes: outcome.notes });
+        continue;
+      }
+      model = checked.model;
       changes.push(...outcome.changes);
       changedThisPass = true;
     }
@@ -81,7 +94,8 @@ export function runTransformsWith(shell: ShellParser, text: string, options: Run
     notes.push({ transform: 'engine', line: 1, message: `still changing after ${maxPasses} passes; later changes may remain` });
   }
   const output = bom + model.source.text;
-  return { input: text, output, changed: output !== text, changes, notes: dedupeNotes(notes), passes };
+  const layers = { before: layersBefore, after: model.finalStageLayers };
+  return { input: text, output, changed: output !== text, changes, notes: dedupeNotes(notes), passes, layers };
 }
 
 interface Outcome {
@@ -171,32 +185,36 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
 }
 
 /**
- * Why `candidate` must not replace the current text, or null when it may:
- * it must still parse as a Dockerfile, and every shell script it contains
- * must parse unless the same script already failed to parse before.
+ * The parsed candidate, or why it must not replace the current text: it must
+ * still parse as a Dockerfile, and every shell script it contains must parse
+ * unless the same script already failed to parse before.
  */
-function validityProblem(candidate: string, before: DockerfileModel, shell: ShellParser): string | null {
+function checkCandidate(candidate: string, before: DockerfileModel, shell: ShellParser): { model: DockerfileModel } | { problem: string } {
   let after: DockerfileModel;
   try {
     after = parseDockerfile(candidate);
     checkParseable(after);
   } catch (error) {
-    return `not parse as a Dockerfile (${error instanceof InputError ? error.message : String(error)})`;
+    return { problem: `not parse as a Dockerfile (${error instanceof InputError ? error.message : String(error)})` };
   }
-  if (after.instructions.length === 0 && before.instructions.length > 0) return 'remove every instruction';
-  const brokenBefore = new Set<string>();
-  for (const node of before.instructions) {
-    const script = before.shellScript(node);
-    if (script && before.hasPosixShell(node) && hasSyntaxError(shell.parse(script.text).rootNode)) brokenBefore.add(script.text);
-  }
+  if (after.instructions.length === 0 && before.instructions.length > 0) return { problem: 'remove every instruction' };
+  let brokenBefore: Set<string> | null = null;
   for (const node of after.instructions) {
     const script = after.shellScript(node);
-    if (!script || !after.hasPosixShell(node) || brokenBefore.has(script.text)) continue;
-    if (hasSyntaxError(shell.parse(script.text).rootNode)) {
-      return `leave a shell syntax error at line ${node.line}`;
-    }
+    if (!script || !after.hasPosixShell(node) || !hasSyntaxError(shell.parse(script.text).rootNode)) continue;
+    brokenBefore ??= brokenScripts(before, shell);
+    if (!brokenBefore.has(script.text)) return { problem: `leave a shell syntax error at line ${node.line}` };
   }
-  return null;
+  return { model: after };
+}
+
+function brokenScripts(model: DockerfileModel, shell: ShellParser): Set<string> {
+  const broken = new Set<string>();
+  for (const node of model.instructions) {
+    const script = model.shellScript(node);
+    if (script && model.hasPosixShell(node) && hasSyntaxError(shell.parse(script.text).rootNode)) broken.add(script.text);
+  }
+  return broken;
 }
 
 function dedupeNotes(notes: Note[]): Note[] {

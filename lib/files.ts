@@ -7,7 +7,7 @@
 import fg from 'fast-glob';
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { IgnoreRules } from './ignore.js';
+import { IgnoreRules, IGNORE_FILES } from './ignore.js';
 
 /** Names BuildKit users give Dockerfiles. */
 export const DOCKERFILE_PATTERNS = [
@@ -36,6 +36,8 @@ export interface DiscoveryOptions {
   ignore?: string[];
   /** Honour .gitignore and .dfmodignore files when walking (default true). */
   ignoreFiles?: boolean;
+  /** Told the running count of Dockerfiles found so far (before ignore files are applied), as the walk goes. */
+  onFound?: (count: number) => void;
 }
 
 export async function discoverFiles(inputs: readonly string[], options: DiscoveryOptions = {}): Promise<Discovery> {
@@ -44,7 +46,26 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
   const files: string[] = [];
   const errors: Discovery['errors'] = [];
   const rules = options.ignoreFiles === false ? null : new IgnoreRules();
-  const kept = (found: string[], top: string) => (rules ? found.filter((f) => !rules.ignores(f, top)) : found);
+  // The walk that finds Dockerfiles also finds the ignore files, so the rules need not look for them.
+  const ignorePatterns = (base: string, deep = true) => (rules && deep ? IGNORE_FILES.map((name) => path.posix.join(base, '**', name)) : []);
+  const kept = (found: string[], top: string) => {
+    if (!rules) return found;
+    const dockerfiles = found.filter((f) => !IGNORE_FILES.includes(path.basename(f)));
+    rules.noteWalk(top, found.filter((f) => IGNORE_FILES.includes(path.basename(f))));
+    return dockerfiles.filter((f) => !rules.ignores(f, top));
+  };
+  let count = 0;
+  /** fast-glob, streamed so that onFound hears of files as they are found. */
+  const glob = async (patterns: string[], globOptions: fg.Options): Promise<string[]> => {
+    if (!options.onFound) return fg(patterns, globOptions);
+    const found: string[] = [];
+    for await (const entry of fg.stream(patterns, globOptions)) {
+      const file = String(entry);
+      found.push(file);
+      if (!IGNORE_FILES.includes(path.basename(file))) options.onFound(++count);
+    }
+    return found;
+  };
   for (const input of inputs.length ? inputs : ['.']) {
     const absolute = path.resolve(cwd, input);
     let stats;
@@ -55,13 +76,16 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
     }
     if (stats?.isFile()) {
       files.push(display(cwd, absolute));
+      options.onFound?.(++count);
     } else if (stats?.isDirectory()) {
-      const found = await fg(DOCKERFILE_PATTERNS, { cwd: absolute, ignore, dot: true, onlyFiles: true, followSymbolicLinks: false, absolute: true });
+      const found = await glob([...DOCKERFILE_PATTERNS, ...ignorePatterns('.')], { cwd: absolute, ignore, dot: true, onlyFiles: true, followSymbolicLinks: false, absolute: true });
       files.push(...kept(found, absolute).map((f) => display(cwd, f)));
     } else if (fg.isDynamicPattern(input)) {
-      const found = await fg(input, { cwd, ignore, dot: true, onlyFiles: true, followSymbolicLinks: false, absolute: true });
-      if (found.length === 0) errors.push({ path: input, message: 'no files match this pattern' });
-      files.push(...kept(found, path.resolve(cwd, staticBase(input))).map((f) => display(cwd, f)));
+      const base = staticBase(input);
+      const found = await glob([input, ...ignorePatterns(base, input.includes('**'))], { cwd, ignore, dot: true, onlyFiles: true, followSymbolicLinks: false, absolute: true });
+      const matches = kept(found, path.resolve(cwd, base));
+      if (!found.some((f) => !IGNORE_FILES.includes(path.basename(f)))) errors.push({ path: input, message: 'no files match this pattern' });
+      files.push(...matches.map((f) => display(cwd, f)));
     } else {
       errors.push({ path: input, message: stats ? 'not a regular file or folder' : 'no such file or directory' });
     }

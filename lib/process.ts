@@ -50,6 +50,7 @@ export function processText(shell: ShellParser, displayPath: string, text: strin
       notes: result.notes,
       input: text,
       output: result.output,
+      ...(result.changed ? { layers: result.layers } : {}),
     };
   } catch (error) {
     return errorResult(displayPath, error);

@@ -7,18 +7,10 @@ import { parseDockerfile } from './dockerfile.js';
 import { splitBom } from './source.js';
 import type { FileResult } from './process.js';
 
-const LAYER_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
-
-/**
- * Instructions that make a filesystem layer (RUN, COPY, ADD) in the final
- * stage: what an image built from the file carries. Null when it does not parse.
- */
+/** The final stage's layer instructions (RUN, COPY, ADD) of a text; null when it does not parse. */
 export function layerCount(text: string): number | null {
   try {
-    const model = parseDockerfile(splitBom(text).body);
-    const final = model.finalStage;
-    if (!final) return 0;
-    return final.instructions.filter((node) => LAYER_KEYWORDS.has(node.keyword)).length;
+    return parseDockerfile(splitBom(text).body).finalStageLayers;
   } catch {
     return null;
   }

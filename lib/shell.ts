@@ -7,13 +7,140 @@
 import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
 import { Parser, Language } from 'web-tree-sitter';
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Tree as WasmTree } from 'web-tree-sitter';
 
-export type { Node, Tree };
+/**
+ * A node of a parsed script, held in plain JavaScript. web-tree-sitter's own
+ * nodes live in WebAssembly memory: every `.type`, `.children` or `.text`
+ * crosses into it and allocates a fresh wrapper, which was most of a bulk
+ * run's time. Each tree is copied out once, in one cursor walk, and the
+ * WebAssembly tree freed; transforms then read ordinary objects, and the
+ * garbage collector owns their memory. The API is the subset of
+ * web-tree-sitter's Node that dfmod uses, with the same meanings.
+ */
+export class SyntaxNode {
+  readonly children: SyntaxNode[] = [];
+  parent: SyntaxNode | null = null;
+  /** True when this node or a descendant is a syntax error or a missing token. */
+  hasError = false;
+  private named: SyntaxNode[] | null = null;
+
+  constructor(
+    private readonly source: string,
+    readonly id: number,
+    readonly type: string,
+    readonly isNamed: boolean,
+    /** UTF-16 code unit offsets into the script, as for JavaScript strings. */
+    readonly startIndex: number,
+    readonly endIndex: number,
+    /** The grammar field this node fills in its parent (`name`, `argument`, `body`…). */
+    readonly fieldName: string | null,
+  ) {}
+
+  get text(): string {
+    return this.source.slice(this.startIndex, this.endIndex);
+  }
+
+  get namedChildren(): SyntaxNode[] {
+    return (this.named ??= this.children.filter((child) => child.isNamed));
+  }
+
+  get lastChild(): SyntaxNode | null {
+    return this.children[this.children.length - 1] ?? null;
+  }
+
+  childForFieldName(name: string): SyntaxNode | null {
+    return this.children.find((child) => child.fieldName === name) ?? null;
+  }
+
+  childrenForFieldName(name: string): SyntaxNode[] {
+    return this.children.filter((child) => child.fieldName === name);
+  }
+
+  descendantsOfType(type: string): SyntaxNode[] {
+    const found: SyntaxNode[] = [];
+    walk(this, (node) => {
+      if (node !== this && node.type === type) found.push(node);
+    });
+    return found;
+  }
+}
+
+export type Node = SyntaxNode;
+
+export interface Tree {
+  readonly rootNode: SyntaxNode;
+}
 
 export interface ShellParser {
   /** Parses a script; trees are cached by text for the life of the parser. */
   parse(text: string): Tree;
+}
+
+let nextNodeId = 1;
+
+/** Per-symbol facts read once from the grammar, so copying a tree asks WebAssembly only for what varies per node. */
+interface SymbolTable {
+  types: readonly string[];
+  fields: readonly (string | null)[];
+  named(typeId: number): boolean;
+}
+
+function symbolTable(language: Language): SymbolTable {
+  const named: boolean[] = [];
+  return {
+    types: language.types,
+    fields: language.fields,
+    named: (typeId) => (named[typeId] ??= language.nodeTypeIsNamed(typeId)),
+  };
+}
+
+/** Copies a WebAssembly tree into SyntaxNodes with one cursor walk, then frees it. */
+function copyTree(wasm: WasmTree, source: string, symbols: SymbolTable): Tree {
+  const cursor = wasm.walk();
+  try {
+    const make = (parent: SyntaxNode | null): SyntaxNode => {
+      const typeId = cursor.nodeTypeId;
+      const type = symbols.types[typeId] ?? 'ERROR';
+      const node = new SyntaxNode(source, nextNodeId++, type, symbols.named(typeId), cursor.startIndex, cursor.endIndex, parent ? symbols.fields[cursor.currentFieldId] ?? null : null);
+      node.parent = parent;
+      // A missing token is a zero-width node; only those need the extra question.
+      node.hasError = type === 'ERROR' || (node.startIndex === node.endIndex && cursor.nodeIsMissing);
+      return node;
+    };
+    const root = make(null);
+    root.hasError = wasm.rootNode.hasError;
+    // Iterative: scripts nested thousands deep must not overflow the call stack.
+    let current = root;
+    let descended = cursor.gotoFirstChild();
+    while (descended || current !== root) {
+      if (descended) {
+        const child = make(current);
+        current.children.push(child);
+        current = child;
+        descended = cursor.gotoFirstChild();
+        continue;
+      }
+      // No (more) children: close `current` and move to its next sibling or up.
+      const finished = current;
+      current = finished.parent!;
+      if (finished.hasError) current.hasError = true;
+      if (cursor.gotoNextSibling()) {
+        const sibling = make(current);
+        current.children.push(sibling);
+        current = sibling;
+        descended = cursor.gotoFirstChild();
+      } else {
+        cursor.gotoParent();
+        descended = false;
+        if (current === root) break;
+      }
+    }
+    return { rootNode: root };
+  } finally {
+    cursor.delete();
+    wasm.delete();
+  }
 }
 
 let shared: Promise<ShellParser> | null = null;
@@ -30,17 +157,14 @@ export function loadShellParser(): Promise<ShellParser> {
     const bash = await Language.load(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'));
     const parser = new Parser();
     parser.setLanguage(bash);
+    const symbols = symbolTable(bash);
     const cache = new Map<string, Tree>();
     return {
       parse(text: string): Tree {
         let tree = cache.get(text);
         if (!tree) {
-          tree = parser.parse(text)!;
-          if (cache.size >= 512) {
-            const oldest = cache.keys().next().value as string;
-            cache.get(oldest)?.delete();
-            cache.delete(oldest);
-          }
+          tree = copyTree(parser.parse(text)!, text, symbols);
+          if (cache.size >= 512) cache.delete(cache.keys().next().value as string);
           cache.set(text, tree);
         }
         return tree;
@@ -87,6 +211,9 @@ export interface SimpleCommand {
   inMainShell: boolean;
 }
 
+/** Characters that mean nothing special to the shell anywhere in a word: the common case, answered without the checks below. */
+const PLAIN_WORD = /^[\w./:=@%+,-]+$/;
+
 /**
  * The literal value of a word: unquoted, single- or double-quoted text with no
  * expansion, no glob and no unquoted tilde. Null when the shell would compute it.
@@ -96,6 +223,7 @@ export function literalValue(node: Node): string | null {
     case 'word':
     case 'number': {
       const text = node.text;
+      if (PLAIN_WORD.test(text)) return text;
       if (/[*?[\]{}~]/.test(text[0] === '~' ? text : text.replace(/\\./g, ''))) return null;
       if (/^~/.test(text)) return null;
       if (node.children.some((c) => c && c.type !== 'word' && c.isNamed)) return null;

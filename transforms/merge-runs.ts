@@ -126,19 +126,20 @@ function stateChange(node: Node): string | null {
  * the shell itself).
  */
 function shellChange(root: Node): string | null {
-  let found: string | null = null;
-  const visit = (node: Node, inShell: boolean): void => {
-    if (found) return;
+  // An explicit stack: scripts nested thousands deep must not overflow the call stack.
+  const stack: { node: Node; inShell: boolean }[] = [{ node: root, inShell: true }];
+  while (stack.length) {
+    const { node, inShell } = stack.pop()!;
     const own = inShell && !CHILD_PROCESS.has(node.type);
-    if (own) found = stateChange(node);
-    const children = node.children.filter((c): c is Node => c !== null);
-    const stages = node.type === 'pipeline' ? children.filter((c) => c.isNamed) : [];
-    for (const child of children) {
-      visit(child, own && (stages.length === 0 || child === stages[stages.length - 1]));
+    const found = own ? stateChange(node) : null;
+    if (found) return found;
+    const children = node.children;
+    const lastStage = node.type === 'pipeline' ? children.filter((c) => c.isNamed).pop() : undefined;
+    for (let i = children.length - 1; i >= 0; i--) {
+      stack.push({ node: children[i], inShell: own && (lastStage === undefined || children[i] === lastStage) });
     }
-  };
-  visit(root, true);
-  return found;
+  }
+  return null;
 }
 
 /** Why the script may turn on errexit (or an ERR trap), anywhere in it, or null. */
@@ -207,20 +208,9 @@ function readPart(node: InstructionNode, model: DockerfileModel, shell: ShellPar
     return { reason: `the comment \`${model.source.lineText(other.line - 1).trim()}\` above it applies to this RUN only` };
   }
   const script = model.shellScript(node)!;
-  const root = shell.parse(script.text).rootNode;
-  if (/\\\s*$/.test(script.text)) return { reason: 'its script ends with a backslash, which would escape the join' };
-  if (root.hasError) return { reason: 'dfmod cannot parse its shell script' };
-  if (hasType(root, new Set(['heredoc_redirect']))) return { reason: 'it uses a heredoc' };
-  if (hasBackgroundJob(root) || hasCoproc(root)) {
-    return { reason: 'it starts a background job, which a separate RUN ends and a joined one would keep running' };
-  }
-  const fresh = readsFreshShellState(root);
-  if (fresh) return { reason: fresh };
-  const comments = root.descendantsOfType('comment').filter((c): c is Node => c !== null);
-  const trailing = root.lastChild?.type === 'comment' ? root.lastChild : null;
-  if (comments.some((c) => c.id !== trailing?.id)) return { reason: 'it has a shell comment inside a command' };
-  const statements = topLevelStatements(root);
-  if (statements.length === 0) return { reason: 'it runs no command' };
+  const facts = scriptFacts(shell.parse(script.text).rootNode, script.text);
+  if ('reason' in facts) return facts;
+  const { statements, trailing } = facts;
   const last = statements[statements.length - 1].node;
   const bodyEnd = script.offsets[last.endIndex - 1] + 1;
   const tail = model.source.text.slice(bodyEnd, node.end);
@@ -233,6 +223,53 @@ function readPart(node: InstructionNode, model: DockerfileModel, shell: ShellPar
     body: model.source.text.slice(node.argsStart, bodyEnd),
     tail,
     comment: layout[1] ? layout[1].trimEnd() : null,
+    changesShell: facts.changesShell,
+    isList: facts.isList,
+    errexit: facts.errexit,
+    compound: facts.compound,
+  };
+}
+
+/** What joining needs to know of a script, which depends on its text alone. */
+interface ScriptFacts {
+  statements: ReturnType<typeof topLevelStatements>;
+  trailing: Node | null;
+  changesShell: string | null;
+  isList: boolean;
+  errexit: string | null;
+  compound: boolean;
+}
+
+/** Every pass asks again about the RUNs it did not change: trees are shared per text, so the answers are kept per tree. */
+const factsByScript = new WeakMap<Node, ScriptFacts | { reason: string }>();
+
+function scriptFacts(root: Node, text: string): ScriptFacts | { reason: string } {
+  let facts = factsByScript.get(root);
+  if (!facts) {
+    facts = readScript(root, text);
+    factsByScript.set(root, facts);
+  }
+  return facts;
+}
+
+function readScript(root: Node, text: string): ScriptFacts | { reason: string } {
+  if (/\\\s*$/.test(text)) return { reason: 'its script ends with a backslash, which would escape the join' };
+  if (root.hasError) return { reason: 'dfmod cannot parse its shell script' };
+  if (hasType(root, new Set(['heredoc_redirect']))) return { reason: 'it uses a heredoc' };
+  if (hasBackgroundJob(root) || hasCoproc(root)) {
+    return { reason: 'it starts a background job, which a separate RUN ends and a joined one would keep running' };
+  }
+  const fresh = readsFreshShellState(root);
+  if (fresh) return { reason: fresh };
+  const comments = root.descendantsOfType('comment');
+  const trailing = root.lastChild?.type === 'comment' ? root.lastChild : null;
+  if (comments.some((c) => c !== trailing)) return { reason: 'it has a shell comment inside a command' };
+  const statements = topLevelStatements(root);
+  if (statements.length === 0) return { reason: 'it runs no command' };
+  const last = statements[statements.length - 1].node;
+  return {
+    statements,
+    trailing,
     changesShell: shellChange(root),
     isList: statements.length > 1 || hasOrList(last),
     errexit: errexitSource(root),
