@@ -4,10 +4,10 @@
  * or a glob honours .gitignore and .dfmodignore files (lib/ignore.ts); a file
  * named on the command line is never ignored.
  */
-import fg from 'fast-glob';
+import type FastGlob from 'fast-glob';
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { IgnoreRules, IGNORE_FILES } from './ignore.js';
+import type { IgnoreRules } from './ignore.js';
 
 /** Names BuildKit users give Dockerfiles. */
 export const DOCKERFILE_PATTERNS = [
@@ -45,27 +45,8 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
   const ignore = [...ALWAYS_SKIPPED, ...NOT_DOCKERFILES, ...(options.ignore ?? [])];
   const files: string[] = [];
   const errors: Discovery['errors'] = [];
-  const rules = options.ignoreFiles === false ? null : new IgnoreRules();
-  // The walk that finds Dockerfiles also finds the ignore files, so the rules need not look for them.
-  const ignorePatterns = (base: string, deep = true) => (rules && deep ? IGNORE_FILES.map((name) => path.posix.join(base, '**', name)) : []);
-  const kept = (found: string[], top: string) => {
-    if (!rules) return found;
-    const dockerfiles = found.filter((f) => !IGNORE_FILES.includes(path.basename(f)));
-    rules.noteWalk(top, found.filter((f) => IGNORE_FILES.includes(path.basename(f))));
-    return dockerfiles.filter((f) => !rules.ignores(f, top));
-  };
   let count = 0;
-  /** fast-glob, streamed so that onFound hears of files as they are found. */
-  const glob = async (patterns: string[], globOptions: fg.Options): Promise<string[]> => {
-    if (!options.onFound) return fg(patterns, globOptions);
-    const found: string[] = [];
-    for await (const entry of fg.stream(patterns, globOptions)) {
-      const file = String(entry);
-      found.push(file);
-      if (!IGNORE_FILES.includes(path.basename(file))) options.onFound(++count);
-    }
-    return found;
-  };
+  let walker: Walker | null = null;
   for (const input of inputs.length ? inputs : ['.']) {
     const absolute = path.resolve(cwd, input);
     let stats;
@@ -77,14 +58,40 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
     if (stats?.isFile()) {
       files.push(display(cwd, absolute));
       options.onFound?.(++count);
-    } else if (stats?.isDirectory()) {
-      const found = await glob([...DOCKERFILE_PATTERNS, ...ignorePatterns('.')], { cwd: absolute, ignore, dot: true, onlyFiles: true, followSymbolicLinks: false, absolute: true });
+      continue;
+    }
+    // Walking needs fast-glob and the ignore-file rules; a run over named files loads neither.
+    walker ??= await loadWalker(options.ignoreFiles !== false);
+    const { fg, rules, IGNORE_FILES } = walker;
+    const isIgnoreFile = (file: string) => IGNORE_FILES.includes(path.basename(file));
+    // The walk that finds Dockerfiles also finds the ignore files, so the rules need not look for them.
+    const ignorePatterns = (base: string, deep: boolean) => (rules && deep ? IGNORE_FILES.map((name) => path.posix.join(base, '**', name)) : []);
+    const kept = (found: string[], top: string) => {
+      const dockerfiles = found.filter((f) => !isIgnoreFile(f));
+      if (!rules) return dockerfiles;
+      rules.noteWalk(top, found.filter(isIgnoreFile));
+      return dockerfiles.filter((f) => !rules.ignores(f, top));
+    };
+    /** fast-glob, streamed so that onFound hears of files as they are found. */
+    const glob = async (patterns: string[], globOptions: FastGlob.Options): Promise<string[]> => {
+      if (!options.onFound) return fg(patterns, globOptions);
+      const found: string[] = [];
+      for await (const entry of fg.stream(patterns, globOptions)) {
+        const file = String(entry);
+        found.push(file);
+        if (!isIgnoreFile(file)) options.onFound(++count);
+      }
+      return found;
+    };
+    const walkOptions = { ignore, dot: true, onlyFiles: true, followSymbolicLinks: false, absolute: true };
+    if (stats?.isDirectory()) {
+      const found = await glob([...DOCKERFILE_PATTERNS, ...ignorePatterns('.', true)], { ...walkOptions, cwd: absolute });
       files.push(...kept(found, absolute).map((f) => display(cwd, f)));
     } else if (fg.isDynamicPattern(input)) {
-      const base = staticBase(input);
-      const found = await glob([input, ...ignorePatterns(base, input.includes('**'))], { cwd, ignore, dot: true, onlyFiles: true, followSymbolicLinks: false, absolute: true });
+      const base = staticBase(fg, input);
+      const found = await glob([input, ...ignorePatterns(base, input.includes('**'))], { ...walkOptions, cwd });
       const matches = kept(found, path.resolve(cwd, base));
-      if (!found.some((f) => !IGNORE_FILES.includes(path.basename(f)))) errors.push({ path: input, message: 'no files match this pattern' });
+      if (!found.some((f) => !isIgnoreFile(f))) errors.push({ path: input, message: 'no files match this pattern' });
       files.push(...matches.map((f) => display(cwd, f)));
     } else {
       errors.push({ path: input, message: stats ? 'not a regular file or folder' : 'no such file or directory' });
@@ -93,8 +100,19 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
   return { files: [...new Set(files)].sort(), errors };
 }
 
+interface Walker {
+  fg: typeof FastGlob;
+  rules: IgnoreRules | null;
+  IGNORE_FILES: readonly string[];
+}
+
+async function loadWalker(ignoreFiles: boolean): Promise<Walker> {
+  const [{ default: fg }, { IgnoreRules, IGNORE_FILES }] = await Promise.all([import('fast-glob'), import('./ignore.js')]);
+  return { fg, rules: ignoreFiles ? new IgnoreRules() : null, IGNORE_FILES };
+}
+
 /** The folder part of a glob before its first wildcard part (src for src/x/Dockerfile with x a pattern). */
-function staticBase(glob: string): string {
+function staticBase(fg: typeof FastGlob, glob: string): string {
   const parts = glob.split('/');
   const index = parts.findIndex((part) => fg.isDynamicPattern(part));
   return parts.slice(0, index === -1 ? parts.length - 1 : index).join('/') || '.';

@@ -4,7 +4,6 @@
  * overrides configuration).
  */
 import path from 'node:path';
-import { minimatch } from './glob.js';
 import { ConfigResolver, loadConfigFile, ConfigError, type DfmodConfig } from './config.js';
 import { loadPlugin } from './plugins.js';
 import { selectTransforms } from './select.js';
@@ -46,6 +45,7 @@ export class Planner {
     const configDir = config.file ? path.dirname(config.file) : this.options.cwd;
     if (!explicitlyNamed && config.ignore?.length) {
       const relative = path.relative(configDir, absolute).split(path.sep).join('/');
+      const { minimatch } = await import('./glob.js');
       if (config.ignore.some((glob) => minimatch(relative, glob))) {
         return { ignored: true, transforms: [], options: {}, pluginModules: [], config: config.file };
       }
