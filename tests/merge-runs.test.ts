@@ -266,6 +266,11 @@ test('a refused RUN in the middle leaves its neighbours to merge on each side', 
   assert.ok(result.notes.some((n) => n.line === 4 && /JSON form/.test(n.message)));
 });
 
+test('a script nested thousands deep is read without overflowing the stack, and merged', async () => {
+  const deep = 'echo ' + '$('.repeat(3000) + 'x' + ')'.repeat(3000);
+  await expectOutput(lines('FROM x', `RUN ${deep}`, 'RUN b'), lines('FROM x', `RUN ${deep} \\`, '    && b'), { only });
+});
+
 test('runs with the default transforms', async () => {
   const result = await run(lines('FROM x', 'RUN a', 'RUN b'));
   assert.ok(result.changes.some((c) => c.transform === 'merge-runs'));

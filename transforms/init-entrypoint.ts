@@ -296,7 +296,9 @@ export const initEntrypoint: Transform = {
       line = own.line;
       if (model.isSuppressed(own, 'init-entrypoint')) return {};
       if (own.form === 'heredoc') return leave('the ENTRYPOINT is a here-document', own.line);
-      let argv = storedArgv(own, model)!;
+      const stored = storedArgv(own, model);
+      if (stored === null) return leave('the ENTRYPOINT has no arguments, and dfmod does not know what Docker makes of that', own.line);
+      let argv = stored;
       if (own.form === 'shell' && !execFormRefusal(own, model)) {
         // No CMD to pass as arguments: when the script needs no shell, run its program directly (as exec-form would).
         const parsed = argvOf(shell.parse(model.shellScript(own)!.text).rootNode);
