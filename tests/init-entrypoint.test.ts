@@ -298,7 +298,7 @@ for (const [name, text, reason] of [
   ['no CMD and a base whose CMD dfmod does not know', lines('FROM golang:1.22', 'COPY . .'), /CMD of `golang:1.22`/],
   ['Windows', lines('# escape=`', 'FROM mcr.microsoft.com/windows/servercore:ltsc2022', 'CMD ["app.exe"]'), /Windows/],
   ['an ENTRYPOINT with no arguments', lines('FROM debian:bookworm', 'RUN echo hi', 'ENTRYPOINT'), /ENTRYPOINT has no arguments/],
-  ['an ENTRYPOINT with only a line continuation', lines('FROM debian:bookworm', 'ENTRYPOINT \\', '', 'CMD ["/app"]'), /ENTRYPOINT has no arguments/],
+  ['an ENTRYPOINT with only a line continuation, at the end', lines('FROM debian:bookworm', 'RUN echo hi', 'ENTRYPOINT \\'), /ENTRYPOINT has no arguments/],
   ['inherited USER with a variable', lines('FROM alpine AS base', 'ARG U=app', 'USER $U', 'FROM base', 'CMD ["/app"]'), /USER \$U/],
 ] as [string, string, RegExp | null][]) {
   test(`left alone: ${name}`, async () => {
