@@ -191,13 +191,20 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
 
   // Workers start as soon as there are enough files to want them, so their start-up overlaps the rest of the walk.
-  let pool: WorkerPool | null = null;
-  const discovery = await discoverFiles(args.paths, {
-    cwd: io.cwd,
-    onFound: (count) => {
-      if (count === THREAD_THRESHOLD) pool = startWorkers({ cwd: io.cwd });
-    },
-  });
+  const early: { pool: WorkerPool | null } = { pool: null };
+  let discovery: Awaited<ReturnType<typeof discoverFiles>>;
+  try {
+    discovery = await discoverFiles(args.paths, {
+      cwd: io.cwd,
+      onFound: (count) => {
+        if (count === THREAD_THRESHOLD) early.pool = startWorkers({ cwd: io.cwd });
+      },
+    });
+  } catch (error) {
+    // Live workers would keep the process from exiting.
+    await early.pool?.close();
+    throw error;
+  }
   const named = new Set(args.paths.map((p) => path.resolve(io.cwd, p)));
   for (const error of discovery.errors) io.stderr.write(`${error.path}: ${error.message}\n`);
   const color = wantsColor(io.stdout, io.env);
@@ -216,7 +223,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   const results: FileResult[] = [];
   const rows: ReportRow[] = [];
   const progress = new Progress(io.stderr, jobs.length, Boolean(io.stderr.isTTY) && !args.quiet);
-  for await (const result of processInBulk(jobs, { cwd: io.cwd, keepBytes: args.write, pool })) {
+  for await (const result of processInBulk(jobs, { cwd: io.cwd, keepBytes: args.write, pool: early.pool })) {
     if (args.format && result.status !== 'error') await formatResult(result);
     if (verifier && result.status === 'changed') {
       const absolutePath = path.resolve(io.cwd, result.path);

@@ -164,14 +164,16 @@ export class DockerfileModel {
       node.argsStart = lead < script.text.length ? script.offsets[lead] : end;
     }
     if (SCRIPT_KEYWORDS.has(node.keyword)) {
-      const heredocs = text.lastIndexOf('<<', end) >= node.argsStart && 'getHeredocs' in ast
+      const heredocs = text.slice(node.argsStart, end).includes('<<') && 'getHeredocs' in ast
         ? (ast as unknown as { getHeredocs(): unknown[] }).getHeredocs()
         : [];
       if (heredocs.length > 0) node.form = 'heredoc';
       else {
-        const args = this.logicalText(node.argsStart, end).text.trim();
+        const script = this.logicalText(node.argsStart, end);
+        const args = script.text.trim();
         node.execArgs = parseJsonArray(args);
         node.form = node.execArgs ? 'exec' : args.length > 0 ? 'shell' : 'none';
+        if (node.form === 'shell') this.scripts.set(node, script);
       }
     }
     return node;

@@ -50,7 +50,7 @@ export function runTransformsWith(shell: ShellParser, text: string, options: Run
   const changes: Change[] = [];
   let notes: Note[] = [];
   if (model.ignoresFile) {
-    return { input: text, output: text, changed: false, changes, notes: [], passes: 0, layers: { before: model.finalStageLayers, after: model.finalStageLayers } };
+    return { input: text, output: text, changed: false, changes, notes: [], passes: 0, layers: { before: layersBefore, after: layersBefore } };
   }
   const maxPasses = options.maxPasses ?? 10;
   // What each transform said about the text it last saw without changing it:
@@ -208,7 +208,8 @@ function checkCandidate(candidate: string, before: DockerfileModel, shell: Shell
   return { model: after };
 }
 
-function brokenScripts(model: DockerfileModel, shell: ShellParser): Set<string> {
+/** The texts of the shell scripts in `model` that tree-sitter-bash cannot parse (POSIX shells only). */
+export function brokenScripts(model: DockerfileModel, shell: ShellParser): Set<string> {
   const broken = new Set<string>();
   for (const node of model.instructions) {
     const script = model.shellScript(node);

@@ -11,9 +11,9 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { loadShellParser, hasSyntaxError, type ShellParser } from '../lib/shell.js';
-import { runTransformsWith } from '../lib/engine.js';
-import { parseDockerfile, type DockerfileModel } from '../lib/dockerfile.js';
+import { loadShellParser, type ShellParser } from '../lib/shell.js';
+import { brokenScripts, runTransformsWith } from '../lib/engine.js';
+import { parseDockerfile } from '../lib/dockerfile.js';
 import { checkParseable, decodeDockerfile, InputError, MAX_FILE_CHARS } from '../lib/validate.js';
 import { splitBom } from '../lib/source.js';
 import { builtinTransforms } from '../transforms/index.js';
@@ -90,15 +90,6 @@ const LONG_GIANTS: Record<string, string> = {
 };
 
 const transforms = builtinTransforms.filter((t) => t.enabledByDefault !== false);
-
-function brokenScripts(model: DockerfileModel, shell: ShellParser): Set<string> {
-  const broken = new Set<string>();
-  for (const node of model.instructions) {
-    const script = model.shellScript(node);
-    if (script && model.hasPosixShell(node) && hasSyntaxError(shell.parse(script.text).rootNode)) broken.add(script.text);
-  }
-  return broken;
-}
 
 /** Null when the mutant was handled properly, else what went wrong. */
 function check(shell: ShellParser, bytes: Buffer, strict: boolean): string | null {
