@@ -190,14 +190,15 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return 2;
   }
 
-  // Workers start as soon as there are enough files to want them, so their start-up overlaps the rest of the walk.
+  // Workers start as soon as there are enough files to want them, so their start-up overlaps the rest of discovery and planning.
   const early: { pool: WorkerPool | null } = { pool: null };
   let discovery: Awaited<ReturnType<typeof discoverFiles>>;
   try {
     discovery = await discoverFiles(args.paths, {
       cwd: io.cwd,
+      alsoFind: planner.filesToFind,
       onFound: (count) => {
-        if (count === THREAD_THRESHOLD) early.pool = startWorkers({ cwd: io.cwd });
+        if (count >= THREAD_THRESHOLD && !early.pool) early.pool = startWorkers({ cwd: io.cwd });
       },
     });
   } catch (error) {
@@ -205,6 +206,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     await early.pool?.close();
     throw error;
   }
+  planner.noteWalks(discovery.walks);
   const named = new Set(args.paths.map((p) => path.resolve(io.cwd, p)));
   for (const error of discovery.errors) io.stderr.write(`${error.path}: ${error.message}\n`);
   const color = wantsColor(io.stdout, io.env);

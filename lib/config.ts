@@ -30,13 +30,39 @@ export class ConfigError extends Error {
   }
 }
 
-const CANDIDATES = ['.dfmodrc.json', '.dfmodrc', 'dfmod.config.mjs', 'package.json'];
+/** The files that can hold configuration, in the order they are looked for in a folder. */
+export const CONFIG_FILES: readonly string[] = ['.dfmodrc.json', '.dfmodrc', 'dfmod.config.mjs', 'package.json'];
 const LIST_KEYS = ['transforms', 'skip', 'ignore', 'plugins'] as const;
 
 const EMPTY: DfmodConfig = { options: {}, file: null };
 
 export class ConfigResolver {
   private readonly byFolder = new Map<string, Promise<DfmodConfig>>();
+  /** Folders a discovery walk read whole, and the configuration files it saw in them. */
+  private readonly walked = new Set<string>();
+  private readonly seen = new Set<string>();
+
+  /**
+   * Tells the resolver what a discovery walk saw (lib/files.ts): in the
+   * folders it read, no other configuration file exists, so none is probed
+   * for. On 10,000 folders the probes took longer than the walk.
+   */
+  noteWalk(walk: { top: string; names: readonly string[]; found: readonly string[]; extras: readonly string[] }): void {
+    if (!CONFIG_FILES.every((name) => walk.names.includes(name))) return;
+    const top = path.resolve(walk.top);
+    for (const file of walk.found) {
+      for (let folder = path.dirname(file); !this.walked.has(folder); folder = path.dirname(folder)) {
+        this.walked.add(folder);
+        if (folder === top || path.dirname(folder) === folder) break;
+      }
+    }
+    for (const file of walk.extras) if (CONFIG_FILES.includes(path.basename(file))) this.seen.add(file);
+  }
+
+  private exists(file: string): boolean {
+    // A file the walk saw is checked once more: it may be a dangling symlink.
+    return (!this.walked.has(path.dirname(file)) || this.seen.has(file)) && existsSync(file);
+  }
 
   /** The configuration that applies to files in `folder` (cached per folder). */
   forFolder(folder: string): Promise<DfmodConfig> {
@@ -50,9 +76,9 @@ export class ConfigResolver {
   }
 
   private async search(folder: string): Promise<DfmodConfig> {
-    for (const name of CANDIDATES) {
+    for (const name of CONFIG_FILES) {
       const file = path.join(folder, name);
-      if (!existsSync(file)) continue;
+      if (!this.exists(file)) continue;
       const loaded = await loadConfigFile(file);
       if (loaded) return loaded;
     }

@@ -7,7 +7,7 @@
 import { DockerfileParser } from 'dockerfile-ast';
 import type { Dockerfile, Instruction, Flag as AstFlag } from 'dockerfile-ast';
 import { SourceText } from './source.js';
-import './ast-cache.js';
+import './ast-speed.js';
 
 export interface Flag {
   name: string;

@@ -28,6 +28,21 @@ export const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**'];
 export interface Discovery {
   files: string[];
   errors: { path: string; message: string }[];
+  /** What each deep walk saw, for readers that would otherwise probe every folder (configuration). */
+  walks: Walk[];
+}
+
+/**
+ * One walk of a folder tree. Every folder the walk entered holding a found
+ * file, and every folder above it up to `top`, was read whole: in them, the
+ * files named in `names` exist exactly when they are in `extras`.
+ */
+export interface Walk {
+  top: string;
+  names: readonly string[];
+  /** Absolute paths of the files found, Dockerfiles and extras. */
+  found: readonly string[];
+  extras: readonly string[];
 }
 
 export interface DiscoveryOptions {
@@ -36,7 +51,9 @@ export interface DiscoveryOptions {
   ignore?: string[];
   /** Honour .gitignore and .dfmodignore files when walking (default true). */
   ignoreFiles?: boolean;
-  /** Told the running count of Dockerfiles found so far (before ignore files are applied), as the walk goes. */
+  /** File names to look for as well in every deep walk (reported in Discovery.walks). */
+  alsoFind?: readonly string[];
+  /** Told the running count of Dockerfiles found so far (before ignore files are applied), after each input. */
   onFound?: (count: number) => void;
 }
 
@@ -45,6 +62,7 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
   const ignore = [...ALWAYS_SKIPPED, ...NOT_DOCKERFILES, ...(options.ignore ?? [])];
   const files: string[] = [];
   const errors: Discovery['errors'] = [];
+  const walks: Walk[] = [];
   let count = 0;
   let walker: Walker | null = null;
   for (const input of inputs.length ? inputs : ['.']) {
@@ -63,41 +81,56 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
     // Walking needs fast-glob and the ignore-file rules; a run over named files loads neither.
     walker ??= await loadWalker(options.ignoreFiles !== false);
     const { fg, rules, IGNORE_FILES } = walker;
+    // The walk that finds Dockerfiles also finds the ignore files (and what
+    // the caller asked for), so nothing needs to look for them folder by folder.
+    const extraNames = [...(rules ? IGNORE_FILES : []), ...(options.alsoFind ?? [])];
+    const isExtra = (file: string) => extraNames.includes(path.basename(file));
     const isIgnoreFile = (file: string) => IGNORE_FILES.includes(path.basename(file));
-    // The walk that finds Dockerfiles also finds the ignore files, so the rules need not look for them.
-    const ignorePatterns = (base: string, deep: boolean) => (rules && deep ? IGNORE_FILES.map((name) => path.posix.join(base, '**', name)) : []);
-    const kept = (found: string[], top: string) => {
-      const dockerfiles = found.filter((f) => !isIgnoreFile(f));
+    const extraPatterns = (base: string, deep: boolean) => (deep ? extraNames.map((name) => path.posix.join(base, '**', name)) : []);
+    const kept = (found: string[], top: string, deep: boolean) => {
+      const dockerfiles = found.filter((f) => !isExtra(f));
+      if (deep) walks.push({ top, names: extraNames, found, extras: found.filter(isExtra) });
       if (!rules) return dockerfiles;
-      rules.noteWalk(top, found.filter(isIgnoreFile));
+      // As git does, an ignore file that is a symlink is not read.
+      rules.noteWalk(top, found.filter((f) => isIgnoreFile(f) && !symlinks.has(f)));
       return dockerfiles.filter((f) => !rules.ignores(f, top));
     };
-    /** fast-glob, streamed so that onFound hears of files as they are found. */
-    const glob = async (patterns: string[], globOptions: FastGlob.Options): Promise<string[]> => {
-      if (!options.onFound) return fg(patterns, globOptions);
+    // fast-glob's synchronous walk: on many small folders it is about three
+    // times faster than its callback-driven one (10,000 folders: 0.14 s
+    // against 0.4-0.5 s), and nothing else can run until the file list is known.
+    // Dockerfiles must be regular files (a symlink is not written through);
+    // an extra may be a symlink, as a shared configuration file often is.
+    const symlinks = new Set<string>();
+    const glob = (patterns: string[], globOptions: FastGlob.Options): string[] => {
       const found: string[] = [];
-      for await (const entry of fg.stream(patterns, globOptions)) {
-        const file = String(entry);
-        found.push(file);
-        if (!isIgnoreFile(file)) options.onFound(++count);
+      for (const entry of fg.sync(patterns, { ...globOptions, objectMode: true }) as unknown as FastGlob.Entry[]) {
+        const extra = isExtra(entry.path);
+        if (entry.dirent.isFile()) found.push(entry.path);
+        else if (extra && entry.dirent.isSymbolicLink()) {
+          found.push(entry.path);
+          symlinks.add(entry.path);
+        }
+        if (!extra && entry.dirent.isFile()) count++;
       }
+      options.onFound?.(count);
       return found;
     };
-    const walkOptions = { ignore, dot: true, onlyFiles: true, followSymbolicLinks: false, absolute: true };
+    const walkOptions = { ignore, dot: true, onlyFiles: false, followSymbolicLinks: false, absolute: true };
     if (stats?.isDirectory()) {
-      const found = await glob([...DOCKERFILE_PATTERNS, ...ignorePatterns('.', true)], { ...walkOptions, cwd: absolute });
-      files.push(...kept(found, absolute).map((f) => display(cwd, f)));
+      const found = glob([...DOCKERFILE_PATTERNS, ...extraPatterns('.', true)], { ...walkOptions, cwd: absolute });
+      files.push(...kept(found, absolute, true).map((f) => display(cwd, f)));
     } else if (fg.isDynamicPattern(input)) {
       const base = staticBase(fg, input);
-      const found = await glob([input, ...ignorePatterns(base, input.includes('**'))], { ...walkOptions, cwd });
-      const matches = kept(found, path.resolve(cwd, base));
-      if (!found.some((f) => !isIgnoreFile(f))) errors.push({ path: input, message: 'no files match this pattern' });
+      const deep = input.includes('**');
+      const found = glob([input, ...extraPatterns(base, deep)], { ...walkOptions, cwd });
+      const matches = kept(found, path.resolve(cwd, base), deep);
+      if (!found.some((f) => !isExtra(f))) errors.push({ path: input, message: 'no files match this pattern' });
       files.push(...matches.map((f) => display(cwd, f)));
     } else {
       errors.push({ path: input, message: stats ? 'not a regular file or folder' : 'no such file or directory' });
     }
   }
-  return { files: [...new Set(files)].sort(), errors };
+  return { files: [...new Set(files)].sort(), errors, walks };
 }
 
 interface Walker {

@@ -20,6 +20,7 @@ export class IgnoreRules {
   /** Folders a discovery walk went through, with every ignore file it saw there. */
   private readonly walked: string[] = [];
   private readonly seen = new Set<string>();
+  private readonly above = new Map<string, boolean>();
 
   /**
    * Tells the rules what a walk of `top` found: inside it, only these ignore
@@ -35,9 +36,24 @@ export class IgnoreRules {
   ignores(file: string, top: string): boolean {
     const dir = path.dirname(file);
     let root = repositoryRoot(top) ?? top;
+    // Nothing to decide when no walk found an ignore file and there is none
+    // between the repository root and the walk: on 10,000 folders the
+    // folder-by-folder verdicts cost more than the walk.
+    if (this.seen.size === 0 && file.startsWith(top + path.sep) && !this.rulesAbove(root, top)) return false;
     if (dir !== root && !isInside(dir, root)) root = repositoryRoot(dir) ?? dir;
     if (this.folderIgnored(dir, root)) return true;
     return this.decide(file, false, root);
+  }
+
+  /** Whether a folder from `root` down to `top` (both included) has ignore rules. */
+  private rulesAbove(root: string, top: string): boolean {
+    const key = `${root}\u0000${top}`;
+    let found = this.above.get(key);
+    if (found === undefined) {
+      found = (top === root || isInside(top, root)) ? chain(root, top).some((folder) => this.rulesOf(folder) !== null) : true;
+      this.above.set(key, found);
+    }
+    return found;
   }
 
   private folderIgnored(dir: string, root: string): boolean {

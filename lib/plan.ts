@@ -4,7 +4,8 @@
  * overrides configuration).
  */
 import path from 'node:path';
-import { ConfigResolver, loadConfigFile, ConfigError, type DfmodConfig } from './config.js';
+import { ConfigResolver, loadConfigFile, ConfigError, CONFIG_FILES, type DfmodConfig } from './config.js';
+import type { Walk } from './files.js';
 import { loadPlugin } from './plugins.js';
 import { selectTransforms } from './select.js';
 import { builtinTransforms } from '../transforms/index.js';
@@ -38,6 +39,16 @@ export class Planner {
   private explicitConfig: Promise<DfmodConfig> | null = null;
 
   constructor(private readonly options: PlanOptions) {}
+
+  /** File names a discovery walk should note for this planner (configuration files, when it searches for them). */
+  get filesToFind(): readonly string[] {
+    return this.options.useConfig === false || this.options.configFile ? [] : CONFIG_FILES;
+  }
+
+  /** What discovery saw: configuration is then looked up without probing every folder. */
+  noteWalks(walks: readonly Walk[]): void {
+    for (const walk of walks) this.resolver.noteWalk(walk);
+  }
 
   async plan(file: string, explicitlyNamed: boolean): Promise<FilePlan> {
     const absolute = path.resolve(this.options.cwd, file);

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { readFileSync } from 'node:fs';
+import { readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { runCli, tempProject } from './cli-harness.js';
 import { transform, transforms } from '../lib/index.js';
@@ -30,6 +30,29 @@ test('package.json "dfmod" key and dfmod.config.mjs are read', async () => {
   });
   const ran = await dfmod(['--check'], dir);
   assert.is(ran.stdout, 'p/Dockerfile\n');
+});
+
+test('configuration the folder walk did not list is still found: symlinks, folders above the walk, skipped folders named on the command line', async () => {
+  const dir = project({
+    'shared/exec-form-only.json': JSON.stringify({ transforms: ['exec-form'] }),
+    'repo/.dfmodrc.json': JSON.stringify({ transforms: ['exec-form'], skip: ['exec-form'] }),
+    'repo/linked/Dockerfile': NAIVE,
+    'repo/dangling/Dockerfile': NAIVE,
+    'repo/above/Dockerfile': NAIVE,
+    'repo/node_modules/pkg/.dfmodrc.json': JSON.stringify({ transforms: ['exec-form'] }),
+    'repo/node_modules/pkg/Dockerfile': NAIVE,
+  });
+  // A shared configuration linked into the folder applies; a dangling link is no configuration.
+  symlinkSync('../../shared/exec-form-only.json', path.join(dir, 'repo/linked/.dfmodrc.json'));
+  symlinkSync('../../shared/missing.json', path.join(dir, 'repo/dangling/.dfmodrc.json'));
+  const repo = path.join(dir, 'repo');
+  const all = await dfmod(['--check'], repo);
+  assert.is(all.stdout, 'linked/Dockerfile\n');
+  assert.is(all.code, 1, all.stderr);
+  // Walking only linked/ and above/: repo/.dfmodrc.json, above the walks, still applies to above/.
+  assert.is((await dfmod(['--check', 'linked', 'above'], repo)).stdout, 'linked/Dockerfile\n');
+  // node_modules is never walked, but a Dockerfile there named on the command line gets its own configuration.
+  assert.is((await dfmod(['--check', '.', 'node_modules/pkg/Dockerfile'], repo)).stdout, 'linked/Dockerfile\nnode_modules/pkg/Dockerfile\n');
 });
 
 test('CLI flags override configuration', async () => {
