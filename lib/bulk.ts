@@ -67,6 +67,12 @@ export interface WireJob {
   keepBytes: boolean;
 }
 
+/** What a worker sends back, in batches. */
+export interface WireResult {
+  id: number;
+  result: FileResult;
+}
+
 export interface WorkerData {
   cwd: string;
 }
@@ -175,6 +181,8 @@ function workerEntry(): { script: string | URL; eval: boolean } {
 interface Pending {
   job: WireJob;
   resolve: (r: FileResult) => void;
+  /** Sent to a worker with no other job: it was in flight when a worker died or hung, and may be why. */
+  alone?: boolean;
 }
 
 interface Slot {
@@ -188,9 +196,10 @@ interface Slot {
 /**
  * Jobs sent to a worker before it asks: a file takes about a millisecond,
  * as long as a message's round trip through the main thread, so a worker fed
- * one job at a time would wait for work half the time.
+ * one job at a time would wait for work half the time; and the results of the
+ * jobs it holds go back in one message.
  */
-const JOBS_PER_WORKER = 4;
+const JOBS_PER_WORKER = 8;
 
 export class WorkerPool {
   private readonly slots: Slot[] = [];
@@ -225,12 +234,14 @@ export class WorkerPool {
       stderr: false,
     });
     const slot: Slot = { worker, pending: [], timer: null };
-    worker.on('message', (message: { id: number; result: FileResult }) => {
-      const head = slot.pending[0];
-      if (!head || head.job.id !== message.id) return;
-      slot.pending.shift();
+    worker.on('message', (batch: WireResult[]) => {
+      for (const { id, result } of batch) {
+        const head = slot.pending[0];
+        if (!head || head.job.id !== id) break;
+        slot.pending.shift();
+        head.resolve(result);
+      }
       this.armTimer(slot);
-      head.resolve(message.result);
       this.pump();
     });
     worker.on('error', (error: Error & { code?: string }) => {
@@ -243,21 +254,23 @@ export class WorkerPool {
   }
 
   /**
-   * The worker of `slot` died or hung: the file it was working on fails with
-   * `why`, the files queued behind it go back to the front of the queue, and a
-   * fresh worker takes its place.
+   * The worker of `slot` died or hung, and a fresh worker takes its place.
+   * With one file in flight, that file fails with `why`. With several, any of
+   * them may be the cause (results travel in batches, so the first may have
+   * finished): they go back to the front of the queue to be run one at a
+   * time, where the cause shows itself.
    */
   private replace(slot: Slot, why: string): void {
     const index = this.slots.indexOf(slot);
     if (this.closed || index === -1) return;
     this.slots.splice(index, 1);
     if (slot.timer) clearTimeout(slot.timer);
-    const [culprit, ...waiting] = slot.pending;
+    const inFlight = slot.pending;
     slot.pending = [];
     void slot.worker.terminate();
-    this.queue.unshift(...waiting);
     this.slots.splice(index, 0, this.spawn());
-    culprit?.resolve(failure(culprit.job.file, why));
+    if (inFlight.length === 1) inFlight[0].resolve(failure(inFlight[0].job.file, why));
+    else this.queue.unshift(...inFlight.map((pending) => ({ ...pending, alone: true })));
     this.pump();
   }
 
@@ -274,7 +287,8 @@ export class WorkerPool {
 
   private pump(): void {
     for (const slot of this.slots) {
-      while (slot.pending.length < JOBS_PER_WORKER && this.queue.length > 0) {
+      while (slot.pending.length < JOBS_PER_WORKER && this.queue.length > 0 && !slot.pending[0]?.alone) {
+        if (this.queue[0].alone && slot.pending.length > 0) break;
         const next = this.queue.shift()!;
         slot.pending.push(next);
         if (slot.pending.length === 1) this.armTimer(slot);

@@ -85,6 +85,18 @@ test('a worker that dies or hangs costs one file an error; the run goes on', asy
   assert.match(results[3].error!.message, /took longer than 2 s; left untouched/);
 });
 
+test('a worker dying with several files in flight blames the file that kills it, not the first in flight', async () => {
+  // One worker holds all six files at once, and results travel in batches:
+  // the two files before the bad one may be finished but not yet reported.
+  const { dir, files } = project(6, (i) => (i === 2 ? 'FROM scratch\nRUN echo EXIT\n' : 'FROM scratch\nRUN echo hi\n'));
+  const plugin = path.join(dir, 'shout.mjs');
+  const shout = await loadPlugin(plugin, dir);
+  const jobs = files.map((file) => ({ file, transforms: shout, pluginModules: [plugin] }));
+  const results = await collect(jobs, { cwd: dir, threads: 1 });
+  assert.equal(results.map((r) => r.status), ['changed', 'changed', 'error', 'changed', 'changed', 'changed']);
+  assert.match(results[2].error!.message, /worker exited \(3\)/);
+});
+
 test('a job that failed before processing is yielded in its place', async () => {
   const { dir, files } = project(3, () => 'FROM scratch\n');
   const jobs: BulkJob[] = files.map((file, i) => (i === 1 ? { file, transforms: [], failure: 'bad configuration' } : { file, transforms: execForm }));
