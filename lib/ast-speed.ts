@@ -30,20 +30,24 @@ const scanned = Symbol('dfmod.rawArguments');
 type Scanned = { [scanned]?: Argument[] };
 const instruction = Instruction.prototype as unknown as { getRawArguments(): Argument[] };
 
+const probing = Symbol('dfmod.probing');
+/** On the patched prototype, so that a second copy of this module (source and build in one process) does not patch again. */
+const PATCHED = Symbol.for('dfmod.astShortcuts');
+
 interface ParserInternals {
   buffer: string;
   processArguments(dockerfile: unknown, keyword: string, keywordEnd: number, start: number, offset: number): number;
   createInstruction(dockerfile: unknown, keyword: string, start: number, keywordEnd: number, end: number): unknown;
   processHeredocs(instruction: unknown, offset: number): number;
   [probing]?: number;
+  [PATCHED]?: true;
 }
-const probing = Symbol('dfmod.probing');
 /** Stands in for the instruction built only to look for heredocs. */
 const NO_HEREDOC = Object.freeze({});
 const parser = Parser.prototype as unknown as ParserInternals;
 
 if (
-  !astShortcuts.installed &&
+  !parser[PATCHED] &&
   typeof instruction.getRawArguments === 'function' &&
   typeof parser.processArguments === 'function' &&
   typeof parser.createInstruction === 'function' &&
@@ -77,6 +81,7 @@ if (
   parser.processHeredocs = function (this: ParserInternals, built, offset) {
     return built === NO_HEREDOC ? offset : processHeredocs.call(this, built, offset);
   };
+  parser[PATCHED] = true;
   astShortcuts.installed = true;
 }
 
