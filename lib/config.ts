@@ -9,6 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Walk } from './files.js';
 
 export interface DfmodConfig {
   transforms?: string[];
@@ -47,7 +48,7 @@ export class ConfigResolver {
    * folders it read, no other configuration file exists, so none is probed
    * for. On 10,000 folders the probes took longer than the walk.
    */
-  noteWalk(walk: { top: string; names: readonly string[]; found: readonly string[]; extras: readonly string[] }): void {
+  noteWalk(walk: Walk): void {
     if (!CONFIG_FILES.every((name) => walk.names.includes(name))) return;
     const top = path.resolve(walk.top);
     for (const file of walk.found) {

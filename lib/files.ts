@@ -105,12 +105,13 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
       const found: string[] = [];
       for (const entry of fg.sync(patterns, { ...globOptions, objectMode: true }) as unknown as FastGlob.Entry[]) {
         const extra = isExtra(entry.path);
-        if (entry.dirent.isFile()) found.push(entry.path);
-        else if (extra && entry.dirent.isSymbolicLink()) {
+        if (entry.dirent.isFile()) {
+          found.push(entry.path);
+          if (!extra) count++;
+        } else if (extra && entry.dirent.isSymbolicLink()) {
           found.push(entry.path);
           symlinks.add(entry.path);
         }
-        if (!extra && entry.dirent.isFile()) count++;
       }
       options.onFound?.(count);
       return found;

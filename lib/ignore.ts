@@ -45,12 +45,12 @@ export class IgnoreRules {
     return this.decide(file, false, root);
   }
 
-  /** Whether a folder from `root` down to `top` (both included) has ignore rules. */
+  /** Whether a folder from `root` down to `top` (both included; `root` is `top` or above it) has ignore rules. */
   private rulesAbove(root: string, top: string): boolean {
     const key = `${root}\u0000${top}`;
     let found = this.above.get(key);
     if (found === undefined) {
-      found = (top === root || isInside(top, root)) ? chain(root, top).some((folder) => this.rulesOf(folder) !== null) : true;
+      found = chain(root, top).some((folder) => this.rulesOf(folder) !== null);
       this.above.set(key, found);
     }
     return found;
