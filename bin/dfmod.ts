@@ -6,7 +6,7 @@
 const argv = process.argv.slice(2);
 
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
-  const { readOwnPackage } = await import('../lib/package.js');
+  const { readOwnPackage } = await import('../lib/cli/package.js');
   process.stdout.write(readOwnPackage(import.meta.url).version + '\n');
 } else {
   // A closed pipe (`dfmod | head`) is not an error worth a stack trace.
@@ -17,8 +17,8 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   try {
     // Built, the bundled CLI (dist/cli/, see scripts/bundle.mjs) loads several
     // times faster than its ~200 modules; from source (tests), the modules.
-    const entry = import.meta.url.endsWith('.ts') ? '../lib/cli.js' : '../cli/cli.js';
-    const { main } = (await import(new URL(entry, import.meta.url).href)) as typeof import('../lib/cli.js');
+    const entry = import.meta.url.endsWith('.ts') ? '../lib/cli/main.js' : '../cli/cli.js';
+    const { main } = (await import(new URL(entry, import.meta.url).href)) as typeof import('../lib/cli/main.js');
     process.exitCode = await main(argv, {
       stdout: process.stdout,
       stderr: process.stderr,

@@ -4,11 +4,10 @@
  *   import { transform, transforms } from 'dfmod';
  *   const { output, changes, notes } = await transform(source, { filename: 'Dockerfile' });
  */
-import { runTransforms } from './engine.js';
-import { folderContext, memoryContext, type BuildContext } from './context.js';
-import { selectTransforms } from './select.js';
-import { builtinTransforms } from '../transforms/index.js';
-import type { Change, Note, Transform } from './types.js';
+import { runTransforms } from './core/engine.js';
+import { folderContext, memoryContext, type BuildContext } from './core/context.js';
+import { availableTransforms, builtinTransforms, selectTransforms } from './registry.js';
+import type { Change, Note, Transform } from './core/types.js';
 
 export interface TransformOptions {
   /** Transform ids or transform objects (custom ones included); default: the default set. */
@@ -35,7 +34,7 @@ export const transforms: readonly Transform[] = builtinTransforms;
 
 export async function transform(source: string, options: TransformOptions = {}): Promise<TransformOutput> {
   const custom = (options.transforms ?? []).filter((t): t is Transform => typeof t !== 'string');
-  const available = [...builtinTransforms, ...custom.filter((c) => !builtinTransforms.some((b) => b.id === c.id))];
+  const available = availableTransforms(custom);
   const named = options.transforms ? options.transforms.map((t) => (typeof t === 'string' ? t : t.id)) : null;
   const chosen = selectTransforms(available, named, options.skip);
   const result = await runTransforms(source, {
@@ -59,9 +58,9 @@ function resolveContext(options: TransformOptions): BuildContext | null {
   return null;
 }
 
-export { runTransforms } from './engine.js';
-export { parseDockerfile } from './dockerfile.js';
-export type { DockerfileModel, InstructionNode, Stage } from './dockerfile.js';
-export type { BuildContext } from './context.js';
-export { folderContext, memoryContext } from './context.js';
-export type { Transform, TransformContext, TransformResult, Fix, Edit, Change, Note, Level } from './types.js';
+export { runTransforms } from './core/engine.js';
+export { parseDockerfile } from './core/dockerfile.js';
+export type { DockerfileModel, InstructionNode, Stage } from './core/dockerfile.js';
+export type { BuildContext } from './core/context.js';
+export { folderContext, memoryContext } from './core/context.js';
+export type { Transform, TransformContext, TransformResult, Fix, Edit, Change, Note, Level } from './core/types.js';

@@ -17,7 +17,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'dist/lib/cli.js', 'bulk-worker': 'dist/lib/bulk-worker.js' },
+  entryPoints: { cli: 'dist/lib/cli/main.js', 'bulk-worker': 'dist/lib/cli/bulk-worker.js' },
   outdir: 'dist/cli',
   bundle: true,
   platform: 'node',

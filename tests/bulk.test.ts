@@ -3,10 +3,10 @@ import * as assert from 'uvu/assert';
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { processInBulk, type BulkJob, type BulkOptions } from '../lib/bulk.js';
-import { loadPlugin } from '../lib/plugins.js';
+import { processInBulk, type BulkJob, type BulkOptions } from '../lib/cli/bulk.js';
+import { loadPlugin } from '../lib/registry.js';
 import { builtinTransforms } from '../transforms/index.js';
-import type { FileResult } from '../lib/process.js';
+import type { FileResult } from '../lib/cli/process.js';
 
 const execForm = builtinTransforms.filter((t) => t.id === 'exec-form');
 

@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { main } from '../lib/cli.js';
+import { main } from '../lib/cli/main.js';
 
 export interface Ran { code: number; stdout: string; stderr: string }
 

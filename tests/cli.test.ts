@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { runCli, tempProject } from './cli-harness.js';
-import { wantsColor } from '../lib/diff.js';
-import { writeAtomically } from '../lib/write.js';
+import { wantsColor } from '../lib/cli/diff.js';
+import { writeAtomically } from '../lib/cli/write.js';
 
 const dfmod = (args: string[], cwd: string, stdin = '', env: NodeJS.ProcessEnv = {}) => runCli(args, cwd, { stdin, env });
 

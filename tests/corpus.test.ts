@@ -19,14 +19,14 @@ import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { discoverFiles } from '../lib/files.js';
-import { loadShellParser, hasSyntaxError, type ShellParser } from '../lib/shell.js';
-import { processText } from '../lib/process.js';
-import { parseDockerfile, type DockerfileModel } from '../lib/dockerfile.js';
-import { checkParseable, decodeDockerfile, InputError } from '../lib/validate.js';
-import { splitBom } from '../lib/source.js';
+import { discoverFiles } from '../lib/cli/files.js';
+import { loadShellParser, hasSyntaxError, type ShellParser } from '../lib/core/shell.js';
+import { processText } from '../lib/cli/process.js';
+import { parseDockerfile, type DockerfileModel } from '../lib/core/dockerfile.js';
+import { checkParseable, decodeDockerfile, InputError } from '../lib/core/validate.js';
+import { splitBom } from '../lib/core/source.js';
 import { builtinTransforms } from '../transforms/index.js';
-import type { Transform } from '../lib/types.js';
+import type { Transform } from '../lib/core/types.js';
 
 const corpus = process.env.DFMOD_CORPUS;
 

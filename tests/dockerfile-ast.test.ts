@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DockerfileParser } from 'dockerfile-ast';
 import type { Dockerfile } from 'dockerfile-ast';
-import { astShortcuts } from '../lib/ast-speed.js';
+import { astShortcuts } from '../lib/core/ast-speed.js';
 import { rng } from './rng.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parseDockerfile } from '../lib/dockerfile.js';
+import { parseDockerfile } from '../lib/core/dockerfile.js';
 
 test('logical shell text: continuations joined, comment and blank lines inside dropped', () => {
   const df = parseDockerfile('FROM x\nRUN apt-get update \\\n  # why\n\n  && apt-get install -y curl\n');

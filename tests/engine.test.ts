@@ -1,8 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { runTransforms } from '../lib/engine.js';
+import { runTransforms } from '../lib/core/engine.js';
 import { builtinTransforms } from '../transforms/index.js';
-import type { Transform } from '../lib/types.js';
+import type { Transform } from '../lib/core/types.js';
 
 const all = builtinTransforms.filter((t) => t.enabledByDefault !== false);
 

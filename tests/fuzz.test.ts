@@ -11,11 +11,11 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { loadShellParser, type ShellParser } from '../lib/shell.js';
-import { brokenScripts, runTransformsWith } from '../lib/engine.js';
-import { parseDockerfile } from '../lib/dockerfile.js';
-import { checkParseable, decodeDockerfile, InputError, MAX_FILE_CHARS } from '../lib/validate.js';
-import { splitBom } from '../lib/source.js';
+import { loadShellParser, type ShellParser } from '../lib/core/shell.js';
+import { brokenScripts, runTransformsWith } from '../lib/core/engine.js';
+import { parseDockerfile } from '../lib/core/dockerfile.js';
+import { checkParseable, decodeDockerfile, InputError, MAX_FILE_CHARS } from '../lib/core/validate.js';
+import { splitBom } from '../lib/core/source.js';
 import { builtinTransforms } from '../transforms/index.js';
 import { rng } from './rng.js';
 

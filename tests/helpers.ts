@@ -3,10 +3,10 @@
  * the result is a fixpoint (a second run changes nothing).
  */
 import * as assert from 'uvu/assert';
-import { runTransforms, type RunResult } from '../lib/engine.js';
-import { memoryContext, type BuildContext } from '../lib/context.js';
+import { runTransforms, type RunResult } from '../lib/core/engine.js';
+import { memoryContext, type BuildContext } from '../lib/core/context.js';
 import { builtinTransforms } from '../transforms/index.js';
-import type { Transform } from '../lib/types.js';
+import type { Transform } from '../lib/core/types.js';
 
 export interface RunOptions {
   /** Transform ids (default: every built-in one enabled by default). */

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { osFamily, parseImageRef, PACKAGE_MANAGERS } from '../lib/images.js';
+import { osFamily, parseImageRef, PACKAGE_MANAGERS } from '../lib/knowledge/images.js';
 
 test('parseImageRef: registry, library/ prefix, tag, digest, build arguments', () => {
   assert.equal(parseImageRef('docker.io/library/node:20-slim'), {

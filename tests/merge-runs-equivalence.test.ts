@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
-import { parseDockerfile } from '../lib/dockerfile.js';
+import { parseDockerfile } from '../lib/core/dockerfile.js';
 import { run, lines } from './helpers.js';
 
 interface BuildResult {

@@ -3,8 +3,8 @@ import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { runCli, sink, tempProject } from './cli-harness.js';
-import { layerCount, summarize, summaryLine, markdownReport, reportRow, Progress } from '../lib/report.js';
-import type { FileResult } from '../lib/process.js';
+import { layerCount, summarize, summaryLine, markdownReport, reportRow, Progress } from '../lib/cli/report.js';
+import type { FileResult } from '../lib/cli/process.js';
 
 const dfmod = (args: string[], cwd: string) => runCli(args, cwd);
 const project = (files: Record<string, string>) => tempProject(files, 'dfmod-report-');

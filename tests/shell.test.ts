@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createRequire } from 'node:module';
 import { Parser, Language, type Node as WasmNode } from 'web-tree-sitter';
-import { loadShellParser, literalValue, simpleCommands, type Node } from '../lib/shell.js';
+import { loadShellParser, literalValue, simpleCommands, type Node } from '../lib/core/shell.js';
 
 const SCRIPTS = [
   'apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*',

@@ -9,7 +9,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCli } from './cli-harness.js';
-import { buildError, decide, dockerFromEnv, formatTable, type BuildOutcome } from '../lib/verify.js';
+import { buildError, decide, dockerFromEnv, formatTable, type BuildOutcome } from '../lib/cli/verify.js';
 
 const ok = (seconds: number, size: number, layers: number): BuildOutcome => ({ built: true, seconds, size, layers });
 const failed = (seconds: number, error: string): BuildOutcome => ({ built: false, seconds, size: null, layers: null, error });

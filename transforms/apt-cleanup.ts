@@ -13,15 +13,15 @@
  * it, that RUN is merged into it); a later RUN that may read them in a way
  * dfmod cannot see (a script) keeps them, with a note.
  */
-import { simpleCommands } from '../lib/shell.js';
-import type { Node } from '../lib/shell.js';
-import type { DockerfileModel, InstructionNode } from '../lib/dockerfile.js';
+import { simpleCommands } from '../lib/core/shell.js';
+import type { Node } from '../lib/core/shell.js';
+import type { DockerfileModel, InstructionNode } from '../lib/core/dockerfile.js';
 import {
   appendCommand, commandWords, deleteInstruction, laterBranches, mountCovers, mounts, parseRun, prependCommand,
   programName, removeChainElement, sourceEnd, unquoted,
-} from '../lib/run-script.js';
-import type { RunScript } from '../lib/run-script.js';
-import type { Edit, Fix, NoteInput, Transform, TransformContext } from '../lib/types.js';
+} from '../lib/core/run-script.js';
+import type { RunScript } from '../lib/core/run-script.js';
+import type { Edit, Fix, NoteInput, Transform, TransformContext } from '../lib/core/types.js';
 
 const APT_PROGRAMS = new Set(['apt-get', 'apt', 'apt-cache', 'aptitude']);
 

@@ -13,15 +13,15 @@
  * where a later RUN installs offline from the cache; Yarn Berry, whose
  * `yarn cache clean` deletes the project's own zip cache.
  */
-import { simpleCommands } from '../lib/shell.js';
-import type { Node } from '../lib/shell.js';
-import type { DockerfileModel, InstructionNode } from '../lib/dockerfile.js';
+import { simpleCommands } from '../lib/core/shell.js';
+import type { Node } from '../lib/core/shell.js';
+import type { DockerfileModel, InstructionNode } from '../lib/core/dockerfile.js';
 import {
   appendCommand, commandWords, laterBranches, mountCovers, mounts, parseRun, programName, removeChainElement,
   sourceEnd, unquoted,
-} from '../lib/run-script.js';
-import type { RunScript } from '../lib/run-script.js';
-import type { Edit, Fix, NoteInput, Transform, TransformContext } from '../lib/types.js';
+} from '../lib/core/run-script.js';
+import type { RunScript } from '../lib/core/run-script.js';
+import type { Edit, Fix, NoteInput, Transform, TransformContext } from '../lib/core/types.js';
 
 type Manager = 'apk' | 'yum' | 'dnf' | 'microdnf' | 'zypper' | 'pip' | 'npm' | 'yarn' | 'gem' | 'conda';
 

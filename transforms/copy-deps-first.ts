@@ -21,11 +21,11 @@
  * nothing from the context above the source copy.
  */
 import path from 'node:path';
-import type { Node, SimpleCommand } from '../lib/shell.js';
-import { andChain, simpleCommands, topLevelStatements, walk } from '../lib/shell.js';
-import type { DockerfileModel, InstructionNode, Stage } from '../lib/dockerfile.js';
-import type { BuildContext } from '../lib/context.js';
-import type { Edit, Fix, NoteInput, Transform, TransformContext } from '../lib/types.js';
+import type { Node, SimpleCommand } from '../lib/core/shell.js';
+import { andChain, simpleCommands, topLevelStatements, walk } from '../lib/core/shell.js';
+import type { DockerfileModel, InstructionNode, Stage } from '../lib/core/dockerfile.js';
+import type { BuildContext } from '../lib/core/context.js';
+import type { Edit, Fix, NoteInput, Transform, TransformContext } from '../lib/core/types.js';
 
 // ---------------------------------------------------------------------------
 // Tables

@@ -4,10 +4,10 @@
  * pass it on: the app is killed ten seconds later. When the command needs
  * nothing from the shell, the JSON form runs the same program directly.
  */
-import type { Node } from '../lib/shell.js';
-import { literalValue, walk } from '../lib/shell.js';
-import type { DockerfileModel, InstructionNode } from '../lib/dockerfile.js';
-import type { Fix, NoteInput, Transform } from '../lib/types.js';
+import type { Node } from '../lib/core/shell.js';
+import { literalValue, walk } from '../lib/core/shell.js';
+import type { DockerfileModel, InstructionNode } from '../lib/core/dockerfile.js';
+import type { Fix, NoteInput, Transform } from '../lib/core/types.js';
 
 /** Builtins with no executable of the same name: JSON form could not run them. */
 const SHELL_ONLY_BUILTINS = new Set([

@@ -4,7 +4,7 @@
  * what is possible, but it decides the shape of the result: a transform that
  * creates structure runs before one that decorates it.
  */
-import type { Transform } from '../lib/types.js';
+import type { Transform } from '../lib/core/types.js';
 import { copyDepsFirst } from './copy-deps-first.js';
 import { mergeRuns } from './merge-runs.js';
 import { aptCleanup } from './apt-cleanup.js';

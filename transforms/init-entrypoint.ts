@@ -12,11 +12,11 @@
  * new ENTRYPOINT replaces or resets): a table of well-known images says; for
  * any other base it leaves the file alone with a note.
  */
-import { osFamily, parseImageRef, PACKAGE_MANAGERS, type PackageManager } from '../lib/images.js';
-import { simpleCommands } from '../lib/shell.js';
-import type { DockerfileModel, InstructionNode, Stage } from '../lib/dockerfile.js';
-import type { ShellParser } from '../lib/shell.js';
-import type { Edit, Transform, TransformResult } from '../lib/types.js';
+import { osFamily, parseImageRef, PACKAGE_MANAGERS, type PackageManager } from '../lib/knowledge/images.js';
+import { simpleCommands } from '../lib/core/shell.js';
+import type { DockerfileModel, InstructionNode, Stage } from '../lib/core/dockerfile.js';
+import type { ShellParser } from '../lib/core/shell.js';
+import type { Edit, Transform, TransformResult } from '../lib/core/types.js';
 import { argvOf, refusal as execFormRefusal } from './exec-form.js';
 
 type InitName = 'tini' | 'dumb-init';

@@ -11,10 +11,10 @@
  * keep exactly (background jobs, flags, heredocs, other shells, `set -e` left
  * of `&&`) is left alone with a note.
  */
-import type { Node, ShellParser } from '../lib/shell.js';
-import { hasBackgroundJob, literalValue, topLevelStatements, walk } from '../lib/shell.js';
-import type { DockerfileModel, InstructionNode } from '../lib/dockerfile.js';
-import type { Fix, NoteInput, Transform } from '../lib/types.js';
+import type { Node, ShellParser } from '../lib/core/shell.js';
+import { hasBackgroundJob, literalValue, topLevelStatements, walk } from '../lib/core/shell.js';
+import type { DockerfileModel, InstructionNode } from '../lib/core/dockerfile.js';
+import type { Fix, NoteInput, Transform } from '../lib/core/types.js';
 
 const ID = 'merge-runs';
 const HADOLINT_RULES = ['DL3059'];

@@ -7,10 +7,10 @@
  * TARGETOS/TARGETARCH when cgo is off; jars and classes are the same bytes on
  * every platform. The runtime stage still uses the target platform's image.
  */
-import type { DockerfileModel, Stage } from '../lib/dockerfile.js';
-import { languageOf } from '../lib/images.js';
-import { simpleCommands, type SimpleCommand } from '../lib/shell.js';
-import type { Edit, Fix, NoteInput, Transform, TransformContext } from '../lib/types.js';
+import type { DockerfileModel, Stage } from '../lib/core/dockerfile.js';
+import { languageOf } from '../lib/knowledge/images.js';
+import { simpleCommands, type SimpleCommand } from '../lib/core/shell.js';
+import type { Edit, Fix, NoteInput, Transform, TransformContext } from '../lib/core/types.js';
 
 /** What each build-stage language needs to build for another platform. */
 const CROSS_BUILD: Record<string, 'go' | 'portable' | string> = {

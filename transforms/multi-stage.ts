@@ -13,12 +13,12 @@
  * Otherwise it leaves the file alone and says what was missing.
  */
 import path from 'node:path';
-import type { Node } from '../lib/shell.js';
-import { literalValue, simpleCommands, walk, type SimpleCommand } from '../lib/shell.js';
-import type { DockerfileModel, InstructionNode, Stage } from '../lib/dockerfile.js';
-import type { BuildContext } from '../lib/context.js';
-import { parseImageRef, type ImageRef } from '../lib/images.js';
-import type { Edit, Transform, TransformContext } from '../lib/types.js';
+import type { Node } from '../lib/core/shell.js';
+import { literalValue, simpleCommands, walk, type SimpleCommand } from '../lib/core/shell.js';
+import type { DockerfileModel, InstructionNode, Stage } from '../lib/core/dockerfile.js';
+import type { BuildContext } from '../lib/core/context.js';
+import { parseImageRef, type ImageRef } from '../lib/knowledge/images.js';
+import type { Edit, Transform, TransformContext } from '../lib/core/types.js';
 
 export type Ecosystem = 'go' | 'node' | 'python' | 'java' | 'native';
 /** Go: a static binary needs no libc; a dynamic one needs glibc. */

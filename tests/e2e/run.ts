@@ -27,7 +27,7 @@ import os from 'node:os';
 import http from 'node:http';
 import path from 'node:path';
 import { giveStandinsUpstreamEntrypoints } from './standins.js';
-import { buildImage, engineProblem, formatSize, removeTag, runDocker, type Docker } from '../../lib/verify.js';
+import { buildImage, engineProblem, formatSize, removeTag, runDocker, type Docker } from '../../lib/cli/verify.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const appsDir = path.join(root, 'tests/e2e/apps');

@@ -11,7 +11,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runDocker, type Docker } from '../../lib/verify.js';
+import { runDocker, type Docker } from '../../lib/cli/verify.js';
 
 /** The Docker Hub entrypoints, as documented by the official images. */
 const UPSTREAM_ENTRYPOINTS: { match: RegExp; path: string; script: string; entrypoint: string[]; cmd: string[] }[] = [

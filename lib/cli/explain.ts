@@ -3,7 +3,7 @@
  * their reasons, and the best practice each transform follows.
  */
 import { structuredPatch } from 'diff';
-import type { Change, Transform } from './types.js';
+import type { Change, Transform } from '../core/types.js';
 
 export function explainedDiff(path: string, before: string, after: string, changes: Change[], transforms: readonly Transform[]): string {
   const patch = structuredPatch(`a/${path}`, `b/${path}`, before, after, '', '', { context: 3 });

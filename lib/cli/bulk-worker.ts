@@ -4,27 +4,18 @@
  * built-ins plus the plugin modules the job names (each loaded once).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadShellParser } from './shell.js';
-import { loadPlugin } from './plugins.js';
+import { loadShellParser } from '../core/shell.js';
+import { PluginCache } from '../registry.js';
 import { runJob, type WireJob, type WireResult, type WorkerData } from './bulk.js';
-import { builtinTransforms } from '../transforms/index.js';
 import type { FileResult } from './process.js';
-import type { Transform } from './types.js';
+import type { Transform } from '../core/types.js';
 
 const { cwd } = workerData as WorkerData;
 const shell = await loadShellParser();
-const plugins = new Map<string, Promise<Transform[]>>();
+const plugins = new PluginCache(cwd);
 
 async function transformsFor(job: WireJob): Promise<Transform[]> {
-  const available: Transform[] = [...builtinTransforms];
-  for (const module of job.pluginModules) {
-    let loaded = plugins.get(module);
-    if (!loaded) {
-      loaded = loadPlugin(module, cwd);
-      plugins.set(module, loaded);
-    }
-    for (const t of await loaded) if (!available.some((a) => a.id === t.id)) available.push(t);
-  }
+  const available = await plugins.available(job.pluginModules);
   return job.transformIds.map((id) => {
     const found = available.find((t) => t.id === id);
     if (!found) throw new Error(`transform '${id}' is not available in the worker`);

@@ -4,11 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { runTransformsWith } from './engine.js';
-import { folderContext } from './context.js';
-import { decodeDockerfile, InputError } from './validate.js';
-import type { ShellParser } from './shell.js';
-import type { Change, Note, Transform } from './types.js';
+import { runTransformsWith } from '../core/engine.js';
+import { folderContext } from '../core/context.js';
+import { decodeDockerfile, InputError } from '../core/validate.js';
+import type { ShellParser } from '../core/shell.js';
+import type { Change, Note, Transform } from '../core/types.js';
 
 export interface FileResult {
   path: string;

@@ -18,9 +18,9 @@ import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
-import { loadShellParser, type ShellParser } from './shell.js';
+import { loadShellParser, type ShellParser } from '../core/shell.js';
 import { processFile, type FileResult } from './process.js';
-import type { Transform } from './types.js';
+import type { Transform } from '../core/types.js';
 
 export interface BulkJob {
   /** As given to processFile: relative to cwd, or absolute. */

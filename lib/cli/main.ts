@@ -9,21 +9,19 @@ import yargs from 'yargs';
 import path from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { readOwnPackage } from './package.js';
-import { loadShellParser } from './shell.js';
+import { loadShellParser } from '../core/shell.js';
 import { discoverFiles } from './files.js';
 import { processText, formatError, type FileResult } from './process.js';
 import { processInBulk, startWorkers, THREAD_THRESHOLD, type BulkJob, type WorkerPool } from './bulk.js';
 import { summarize, summaryLine, reportRow, markdownReport, Progress, type ReportRow } from './report.js';
 import { unifiedDiff, wantsColor } from './diff.js';
 import { writeAtomically, WriteError } from './write.js';
-import { selectTransforms, UsageError } from './select.js';
+import { PluginCache, selectTransforms, UsageError } from '../registry.js';
 import { Planner } from './plan.js';
-import { loadPlugin } from './plugins.js';
 import { explainedDiff } from './explain.js';
 import { formatDockerfile } from './format.js';
-import { decodeDockerfile } from './validate.js';
-import { builtinTransforms } from '../transforms/index.js';
-import type { Transform } from './types.js';
+import { decodeDockerfile } from '../core/validate.js';
+import type { Transform } from '../core/types.js';
 
 export interface CliIO {
   stdout: NodeJS.WriteStream;
@@ -124,9 +122,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     if (args.stdin && args.paths.length) throw new UsageError('--stdin takes no paths');
     if (args.stdinFilepath && !args.stdin) throw new UsageError('--stdin-filepath needs --stdin');
     if (args.verify && args.stdin) throw new UsageError('--verify builds files in their folders; it does not take --stdin');
-    const plugins: Transform[] = [];
-    for (const module of args.plugin ?? []) plugins.push(...(await loadPlugin(module, io.cwd)));
-    available = [...builtinTransforms, ...plugins.filter((p) => !builtinTransforms.some((b) => b.id === p.id))];
+    available = await new PluginCache(io.cwd).available(args.plugin ?? []);
     // Ids named on the command line must exist (configuration may add plugins of its own).
     if (!args.plugin?.length || args.transforms || args.skip) selectTransforms(available, args.transforms, args.skip);
     planner = new Planner({

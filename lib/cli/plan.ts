@@ -6,10 +6,8 @@
 import path from 'node:path';
 import { ConfigResolver, loadConfigFile, ConfigError, CONFIG_FILES, type DfmodConfig } from './config.js';
 import type { Walk } from './files.js';
-import { loadPlugin } from './plugins.js';
-import { selectTransforms } from './select.js';
-import { builtinTransforms } from '../transforms/index.js';
-import type { Transform } from './types.js';
+import { PluginCache, selectTransforms } from '../registry.js';
+import type { Transform } from '../core/types.js';
 
 export interface PlanOptions {
   cwd: string;
@@ -35,10 +33,12 @@ export interface FilePlan {
 
 export class Planner {
   private readonly resolver = new ConfigResolver();
-  private readonly plugins = new Map<string, Promise<Transform[]>>();
+  private readonly plugins: PluginCache;
   private explicitConfig: Promise<DfmodConfig> | null = null;
 
-  constructor(private readonly options: PlanOptions) {}
+  constructor(private readonly options: PlanOptions) {
+    this.plugins = new PluginCache(options.cwd);
+  }
 
   /** File names a discovery walk should note for this planner (configuration files, when it searches for them). */
   get filesToFind(): readonly string[] {
@@ -65,9 +65,7 @@ export class Planner {
       ...(this.options.plugins ?? []).map((p) => resolveModule(p, this.options.cwd)),
       ...(config.plugins ?? []).map((p) => resolveModule(p, configDir)),
     ];
-    const custom: Transform[] = [];
-    for (const module of pluginModules) custom.push(...(await this.loadPlugin(module)));
-    const available = [...builtinTransforms, ...custom.filter((c) => !builtinTransforms.some((b) => b.id === c.id))];
+    const available = await this.plugins.available(pluginModules);
     for (const id of Object.keys(config.options)) {
       if (!available.some((t) => t.id === id)) {
         throw new ConfigError(config.file ?? 'configuration', `"${id}" is not a transform id (known: ${available.map((t) => t.id).join(', ')})`);
@@ -92,14 +90,6 @@ export class Planner {
     return this.resolver.forFolder(folder);
   }
 
-  private loadPlugin(module: string): Promise<Transform[]> {
-    let loaded = this.plugins.get(module);
-    if (!loaded) {
-      loaded = loadPlugin(module, this.options.cwd);
-      this.plugins.set(module, loaded);
-    }
-    return loaded;
-  }
 }
 
 /** Paths become absolute; bare package names are left for Node to resolve. */

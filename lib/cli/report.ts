@@ -3,8 +3,8 @@
  * for a pull-request description (--report FILE.md), the figures --json
  * gives, and a progress line on a terminal during long runs.
  */
-import { parseDockerfile } from './dockerfile.js';
-import { splitBom } from './source.js';
+import { parseDockerfile } from '../core/dockerfile.js';
+import { splitBom } from '../core/source.js';
 import type { FileResult } from './process.js';
 
 /** The final stage's layer instructions (RUN, COPY, ADD) of a text; null when it does not parse. */

@@ -1,11 +1,50 @@
 /**
- * Custom transforms: a module whose default export is a transform (or a list
- * of them), or which exports `transforms`. The shape is the built-ins' shape,
- * see lib/types.ts and examples/plugins/no-latest-tag.mjs.
+ * The one place a run's transforms are assembled: the built-ins, the plugins
+ * a run names, and the selection (`-t`, `--skip`, configuration). The CLI,
+ * its planner, bulk workers and the library API all ask here.
+ *
+ * A plugin is a module whose default export is a transform (or a list of
+ * them), or which exports `transforms`. The shape is the built-ins' shape,
+ * see lib/core/types.ts and examples/plugins/no-latest-tag.mjs.
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Transform } from './types.js';
+import { builtinTransforms } from '../transforms/index.js';
+import { selectTransforms } from './core/select.js';
+import type { Transform } from './core/types.js';
+
+export { builtinTransforms, selectTransforms };
+export { UsageError } from './core/select.js';
+
+/** The built-ins followed by custom transforms; a custom one reusing a built-in id is dropped. */
+export function availableTransforms(custom: readonly Transform[] = []): Transform[] {
+  const available = [...builtinTransforms];
+  for (const t of custom) if (!available.some((a) => a.id === t.id)) available.push(t);
+  return available;
+}
+
+/** Loads each plugin module once per cache (a run, or a worker thread). */
+export class PluginCache {
+  private readonly loaded = new Map<string, Promise<Transform[]>>();
+
+  constructor(private readonly baseDir: string) {}
+
+  load(specifier: string): Promise<Transform[]> {
+    let found = this.loaded.get(specifier);
+    if (!found) {
+      found = loadPlugin(specifier, this.baseDir);
+      this.loaded.set(specifier, found);
+    }
+    return found;
+  }
+
+  /** The built-ins plus every transform of `modules`. */
+  async available(modules: readonly string[]): Promise<Transform[]> {
+    const custom: Transform[] = [];
+    for (const module of modules) custom.push(...(await this.load(module)));
+    return availableTransforms(custom);
+  }
+}
 
 export class PluginError extends Error {
   constructor(readonly plugin: string, message: string) {

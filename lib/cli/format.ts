@@ -3,8 +3,8 @@
  * printer. Off by default (a codemod's diff should touch only what it
  * changes), and loaded only when asked for.
  */
-import { parseDockerfile } from './dockerfile.js';
-import { checkParseable } from './validate.js';
+import { parseDockerfile } from '../core/dockerfile.js';
+import { checkParseable } from '../core/validate.js';
 
 export async function formatDockerfile(text: string, filepath: string): Promise<string> {
   const prettier = await import('prettier');
