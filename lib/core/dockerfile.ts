@@ -8,6 +8,7 @@ import { DockerfileParser } from 'dockerfile-ast';
 import type { Dockerfile, Instruction, Flag as AstFlag } from 'dockerfile-ast';
 import { SourceText } from './source.js';
 import './ast-speed.js';
+import { isWindowsStage } from '../facts/stages.js';
 
 export interface Flag {
   name: string;
@@ -75,8 +76,6 @@ export interface Suppression {
 const LAYER_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
 /** Instructions whose arguments are a JSON array, a shell script or a heredoc. */
 const SCRIPT_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL']);
-
-const WINDOWS_IMAGE = /(^|\/)(windows|windowsservercore|nanoserver|servercore)([:/-]|$)|mcr\.microsoft\.com\/windows/i;
 
 export class DockerfileModel {
   readonly source: SourceText;
@@ -268,10 +267,9 @@ export class DockerfileModel {
     return ['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh'].includes(program) && shell[shell.length - 1] === '-c';
   }
 
-  /** Windows base images run shell form under cmd.exe, not /bin/sh. */
+  /** Windows base images run shell form under cmd.exe, not /bin/sh (lib/facts holds the one predicate). */
   isWindowsStage(stage: Stage): boolean {
-    const root = this.rootStage(stage);
-    return WINDOWS_IMAGE.test(root.image) || (root.platform ?? '').toLowerCase().startsWith('windows');
+    return isWindowsStage(this, stage);
   }
 
   /** Follows FROM <stage> references to the stage that names an external image. */

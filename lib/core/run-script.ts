@@ -7,7 +7,9 @@
  */
 import type { DockerfileModel, InstructionNode, ShellScript, Stage } from './dockerfile.js';
 import { andChain, hasBackgroundJob, topLevelStatements } from './shell.js';
-import type { Node, ShellParser, SimpleCommand } from './shell.js';
+import type { Node, ShellParser } from './shell.js';
+import { fileFacts } from '../facts/index.js';
+import type { Mount } from '../facts/run.js';
 import type { Edit } from './types.js';
 
 export interface RunScript {
@@ -16,16 +18,10 @@ export interface RunScript {
   root: Node;
 }
 
-/** The parsed shell of a RUN, or why a transform must not edit it. */
+/** The parsed shell of a RUN, or why a transform must not edit it (lib/facts' readRun, in the older shape). */
 export function parseRun(model: DockerfileModel, shell: ShellParser, node: InstructionNode): RunScript | { reason: string } {
-  if (node.form === 'heredoc') return { reason: 'it is a heredoc RUN' };
-  if (node.form === 'exec') return { reason: 'it is in JSON (exec) form' };
-  if (node.form !== 'shell') return { reason: 'it is empty' };
-  if (!model.hasPosixShell(node)) return { reason: 'it does not run under a POSIX shell' };
-  const script = model.shellScript(node)!;
-  const root = shell.parse(script.text).rootNode;
-  if (root.hasError) return { reason: 'dfmod cannot parse its shell syntax' };
-  return { node, script, root };
+  const read = fileFacts(model, shell).readRun(node);
+  return read.kind === 'script' ? read : { reason: read.refusal.message };
 }
 
 /** Source offset of the first character of a shell node. */
@@ -38,63 +34,7 @@ export function sourceEnd(run: RunScript, node: Node): number {
   return run.script.offsets[node.endIndex - 1] + 1;
 }
 
-/** Commands that run the command named by their arguments, with their options that take a value. */
-const WRAPPERS: Record<string, string[]> = {
-  sudo: ['-u', '-g', '-h', '-p', '-C', '-D', '-U', '-r', '-t', '-T'],
-  env: ['-u', '-C', '-S', '--unset', '--chdir'],
-  xargs: ['-a', '-d', '-E', '-e', '-I', '-i', '-L', '-l', '-n', '-P', '-s'],
-  nice: ['-n'],
-  nohup: [],
-  time: [],
-};
-
-/** The last path component: `/usr/bin/apt-get` -> `apt-get`. */
-export function programName(word: string): string {
-  return word.slice(word.lastIndexOf('/') + 1);
-}
-
-export interface CommandWords {
-  /** Literal words (null where the shell computes one), starting with the program. */
-  words: (string | null)[];
-  /** The node of each word. */
-  nodes: Node[];
-}
-
-/**
- * The program and arguments of a command past wrappers: `sudo -E apt-get
- * install x` and `xargs -r apt-get install` give `apt-get install ...`.
- * Empty when the program is computed by the shell.
- */
-export function commandWords(command: SimpleCommand): CommandWords {
-  const nameNode = command.node.childForFieldName('name')?.namedChildren[0];
-  if (!nameNode) return { words: [], nodes: [] };
-  const words = [command.name, ...command.argValues];
-  const nodes = [nameNode, ...command.args];
-  let i = 0;
-  while (i < words.length && words[i] !== null && WRAPPERS[programName(words[i]!)]) {
-    const wrapper = programName(words[i]!);
-    i++;
-    while (i < words.length) {
-      const word = words[i];
-      if (word === null) return { words: [], nodes: [] };
-      if (word === '--') {
-        i++;
-        break;
-      }
-      if (word.startsWith('-')) {
-        i += WRAPPERS[wrapper].includes(word) ? 2 : 1;
-        continue;
-      }
-      if (wrapper === 'env' && /^[A-Za-z_][A-Za-z0-9_]*=/.test(word)) {
-        i++;
-        continue;
-      }
-      break;
-    }
-  }
-  if (i >= words.length || words[i] === null) return { words: [], nodes: [] };
-  return { words: words.slice(i), nodes: nodes.slice(i) };
-}
+export { commandWords, programName, type CommandWords } from '../facts/commands.js';
 
 /** An argument's text with quotes removed, for paths that may hold globs (`/var/lib/apt/lists/*`). */
 export function unquoted(node: Node): string {
@@ -162,26 +102,7 @@ export function deleteInstruction(model: DockerfileModel, node: InstructionNode)
   return { start: src.lineStarts[node.line - 1], end: src.lineEndWithBreak(node.endLine - 1), text: '' };
 }
 
-export interface Mount {
-  type: string;
-  target: string;
-}
-
-/** The `--mount` flags of an instruction: `--mount=type=cache,target=/root/.npm`. */
-export function mounts(node: InstructionNode): Mount[] {
-  const result: Mount[] = [];
-  for (const flag of node.flags) {
-    if (flag.name !== 'mount' || !flag.value) continue;
-    const fields = new Map<string, string>();
-    for (const part of flag.value.split(',')) {
-      const eq = part.indexOf('=');
-      if (eq > 0) fields.set(part.slice(0, eq).trim().toLowerCase(), part.slice(eq + 1).trim());
-    }
-    const target = fields.get('target') ?? fields.get('dst') ?? fields.get('destination');
-    if (target) result.push({ type: fields.get('type') ?? 'bind', target: target.replace(/^["']|["']$/g, '') });
-  }
-  return result;
-}
+export { mounts, type Mount } from '../facts/run.js';
 
 /** Whether a mount's target holds `path` or lies inside it (then files there are not in the layer). */
 export function mountCovers(mount: Mount, path: string): boolean {

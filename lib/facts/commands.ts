@@ -1,0 +1,209 @@
+/**
+ * The commands a RUN runs, read past the wrappers that run them (`sudo`,
+ * `env`, `xargs`…), and what they are: a pip install, a system package
+ * install. Tables, so a new wrapper or package manager is one line.
+ */
+import { simpleCommands } from '../core/shell.js';
+import type { Node, SimpleCommand } from '../core/shell.js';
+
+/** Commands that run the command named by their arguments, with their options that take a value. */
+const WRAPPERS: Record<string, string[]> = {
+  sudo: ['-u', '-g', '-h', '-p', '-C', '-D', '-U', '-r', '-t', '-T'],
+  env: ['-u', '-C', '-S', '--unset', '--chdir'],
+  xargs: ['-a', '-d', '-E', '-e', '-I', '-i', '-L', '-l', '-n', '-P', '-s'],
+  nice: ['-n'],
+  nohup: [],
+  time: [],
+};
+
+/** The names sudo's target user may have when it is root. */
+const ROOT_NAMES = new Set(['root', '0', '#0']);
+
+/** The last path component: `/usr/bin/apt-get` -> `apt-get`. */
+export function programName(word: string): string {
+  return word.slice(word.lastIndexOf('/') + 1);
+}
+
+export interface CommandWords {
+  /** Literal words (null where the shell computes one), starting with the program. */
+  words: (string | null)[];
+  /** The node of each word. */
+  nodes: Node[];
+}
+
+export interface RunCommand extends CommandWords {
+  command: SimpleCommand;
+  /** programName(words[0]), or null when the program is computed by the shell (then `words` is empty). */
+  program: string | null;
+  /** The wrappers in front of the program, in order: `['sudo', 'env']`. */
+  wrappers: string[];
+  /** Whether sudo runs the program as root (sudo without `-u`, or `-u root`). */
+  sudoAsRoot: boolean;
+}
+
+const NONE = { words: [] as (string | null)[], nodes: [] as Node[], wrappers: [] as string[], sudoAsRoot: false };
+
+function unwrap(command: SimpleCommand): Omit<RunCommand, 'command' | 'program'> {
+  const nameNode = command.node.childForFieldName('name')?.namedChildren[0];
+  if (!nameNode) return NONE;
+  const words = [command.name, ...command.argValues];
+  const nodes = [nameNode, ...command.args];
+  const wrappers: string[] = [];
+  let sudoAsRoot = false;
+  let i = 0;
+  while (i < words.length && words[i] !== null && WRAPPERS[programName(words[i]!)]) {
+    const wrapper = programName(words[i]!);
+    wrappers.push(wrapper);
+    let user = 'root';
+    i++;
+    while (i < words.length) {
+      const word = words[i];
+      if (word === null) return NONE;
+      if (word === '--') {
+        i++;
+        break;
+      }
+      if (word.startsWith('-')) {
+        if (wrapper === 'sudo' && word === '-u') user = words[i + 1] ?? '';
+        else if (wrapper === 'sudo' && word.startsWith('--user=')) user = word.slice('--user='.length);
+        i += WRAPPERS[wrapper].includes(word) ? 2 : 1;
+        continue;
+      }
+      if (wrapper === 'env' && /^[A-Za-z_][A-Za-z0-9_]*=/.test(word)) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (wrapper === 'sudo') sudoAsRoot = ROOT_NAMES.has(user);
+  }
+  if (i >= words.length || words[i] === null) return NONE;
+  return { words: words.slice(i), nodes: nodes.slice(i), wrappers, sudoAsRoot };
+}
+
+/**
+ * The program and arguments of a command past wrappers: `sudo -E apt-get
+ * install x` and `xargs -r apt-get install` give `apt-get install ...`.
+ * Empty when the program is computed by the shell.
+ */
+export function commandWords(command: SimpleCommand): CommandWords {
+  const { words, nodes } = unwrap(command);
+  return { words, nodes };
+}
+
+/** Every simple command of a parsed script, in source order, read past its wrappers. */
+export function commandsOf(run: { root: Node }): RunCommand[] {
+  return simpleCommands(run.root).map((command) => {
+    const unwrapped = unwrap(command);
+    const first = unwrapped.words[0];
+    return { command, program: first ? programName(first) : null, ...unwrapped };
+  });
+}
+
+/** pip's options before its subcommand that take a value: `pip --cache-dir /c install`. */
+const PIP_VALUE_OPTIONS = new Set([
+  '--proxy', '--cache-dir', '--log', '--timeout', '--retries', '--exists-action', '--trusted-host', '--cert',
+  '--client-cert', '--python', '--src', '--root-user-action', '--keyring-provider', '--use-feature', '--use-deprecated',
+]);
+
+/**
+ * pip's subcommand and the words after it, for `pip`, `pip3`, `pip3.12`,
+ * `python -m pip` and `python3.12 -m pip` (words from the program on). Null
+ * when the command is not pip or its subcommand is computed.
+ */
+export function pipCommand(words: readonly (string | null)[]): { subcommand: string; args: (string | null)[] } | null {
+  if (!words[0]) return null;
+  const program = programName(words[0]);
+  let i: number;
+  if (/^pip[\d.]*$/.test(program)) i = 1;
+  else if (/^python[\d.]*$/.test(program)) {
+    i = 1;
+    // Interpreter switches without a value (`python -u -m pip`).
+    while (i < words.length && /^-[BEIOsSuqv]+$/.test(words[i] ?? '')) i++;
+    if (words[i] !== '-m' || !/^pip[\d.]*$/.test(words[i + 1] ?? '')) return null;
+    i += 2;
+  } else return null;
+  while (i < words.length && words[i]?.startsWith('-')) i += PIP_VALUE_OPTIONS.has(words[i]!) ? 2 : 1;
+  const subcommand = words[i];
+  if (!subcommand) return null;
+  return { subcommand, args: words.slice(i + 1) };
+}
+
+/** `pip install …` in any of the spellings pipCommand reads. */
+export function isPipInstall(words: readonly (string | null)[]): boolean {
+  return pipCommand(words)?.subcommand === 'install';
+}
+
+/** The system package managers isPackageInstall reads (the same names lib/knowledge uses). */
+export type PackageManager = 'apt' | 'apk' | 'dnf' | 'yum' | 'microdnf' | 'zypper';
+
+interface InstallSyntax {
+  manager: PackageManager;
+  /** The subcommands that install packages. */
+  verbs: string[];
+  /** Options that take the next word as their value. */
+  valueFlags: string[];
+}
+
+const APT: InstallSyntax = {
+  manager: 'apt',
+  verbs: ['install'],
+  valueFlags: ['-o', '-c', '-t', '--option', '--config-file', '--target-release', '--default-release'],
+};
+const RPM_FLAGS = ['--setopt', '--enablerepo', '--disablerepo', '--installroot', '--releasever', '-c', '--config', '--repo', '--repoid', '-x', '--exclude', '--forcearch'];
+
+/** Package managers by program name: how an install is spelled. */
+const INSTALL_SYNTAX: Record<string, InstallSyntax> = {
+  'apt-get': APT,
+  apt: APT,
+  apk: { manager: 'apk', verbs: ['add'], valueFlags: ['-t', '--virtual', '-X', '--repository', '-p', '--root', '--arch', '--keys-dir', '--repositories-file', '--cache-dir'] },
+  dnf: { manager: 'dnf', verbs: ['install'], valueFlags: RPM_FLAGS },
+  dnf5: { manager: 'dnf', verbs: ['install'], valueFlags: RPM_FLAGS },
+  yum: { manager: 'yum', verbs: ['install'], valueFlags: RPM_FLAGS },
+  microdnf: { manager: 'microdnf', verbs: ['install'], valueFlags: RPM_FLAGS },
+  zypper: { manager: 'zypper', verbs: ['install', 'in'], valueFlags: ['-r', '--repo', '--from', '-R', '--root', '-D', '--reposd-dir', '-C', '--cache-dir'] },
+};
+
+export interface PackageInstall {
+  manager: PackageManager;
+  /** The subcommand as written: `install`, `add`, `in`. */
+  verb: string;
+  /** Package words as written (`curl`, `curl=7.88.*`, `python3-pip`), in order. */
+  packages: string[];
+  /** Option words and their values, before and after the verb, in order. */
+  flags: string[];
+  /** Some package word is computed by the shell (`$PACKAGES`): `packages` lacks it. */
+  computed: boolean;
+}
+
+/** A system package install (words from the program on, e.g. from commandsOf), or null. */
+export function isPackageInstall(words: readonly (string | null)[]): PackageInstall | null {
+  if (!words[0]) return null;
+  const syntax = INSTALL_SYNTAX[programName(words[0])];
+  if (!syntax) return null;
+  const flags: string[] = [];
+  const packages: string[] = [];
+  let computed = false;
+  let verb: string | null = null;
+  let optionsEnded = false;
+  for (let i = 1; i < words.length; i++) {
+    const word = words[i];
+    if (word !== null && !optionsEnded && word.startsWith('-')) {
+      if (word === '--') {
+        optionsEnded = true;
+        continue;
+      }
+      flags.push(word);
+      if (syntax.valueFlags.includes(word) && i + 1 < words.length) flags.push(words[++i] ?? '');
+      continue;
+    }
+    if (verb === null) {
+      if (word === null || !syntax.verbs.includes(word)) return null;
+      verb = word;
+      continue;
+    }
+    if (word === null) computed = true;
+    else packages.push(word);
+  }
+  return verb === null ? null : { manager: syntax.manager, verb, packages, flags, computed };
+}

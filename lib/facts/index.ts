@@ -1,0 +1,568 @@
+/**
+ * The stage model: what a Dockerfile means, answered once from the parsed
+ * file, so that transforms ask instead of re-deriving it. Per instruction:
+ * the working directory, user, shell, ENV and ARGs in effect; the operands of
+ * a COPY; the parsed script of a RUN or why it is not read; the argv of a
+ * CMD/ENTRYPOINT/RUN. Per stage: what it builds on, its base image, whether
+ * it is Windows, what its container runs, which stages it copies from and
+ * which use it. For the file: the build target and the role of each stage.
+ *
+ * Answers are computed when first asked and kept: fileFacts() returns the
+ * same FileFacts for the same model, shell parser and image-defaults lookup.
+ *
+ * Unknown is a value here, not a guess: null (or undefined where null already
+ * means "none") whenever the answer depends on something the file does not
+ * say, such as the base image's WORKDIR or environment, or a build argument
+ * without a default.
+ */
+import path from 'node:path';
+import type { DockerfileModel, Flag, InstructionNode, Stage } from '../core/dockerfile.js';
+import type { ShellParser } from '../core/shell.js';
+import { scriptArgv } from './argv.js';
+import { commandsOf, type RunCommand } from './commands.js';
+import { mountFields, readRunScript, type RunRead } from './run.js';
+import { roleOf, type StageRole } from './roles.js';
+import {
+  argDeclaration, baseImageOf, globalArgDefaults, isWindowsStage, parentStage, propertyValueText, type PropertyLike,
+} from './stages.js';
+import { expandWord, type VariableLookup } from './words.js';
+
+export { expandWord, type VariableLookup } from './words.js';
+export { isWindowsImage, isWindowsStage, parentStage, baseImageOf, globalArgDefaults } from './stages.js';
+export { readRunScript, mounts, mountFields, type Mount, type RunRead, type RunRefusal, type RunRefusalId, type RunScript } from './run.js';
+export { scriptArgv, shellFeature } from './argv.js';
+export {
+  commandsOf, commandWords, programName, pipCommand, isPipInstall, isPackageInstall,
+  type CommandWords, type PackageInstall, type PackageManager, type RunCommand,
+} from './commands.js';
+export { DEV_STAGE_NAMES, REPLS, type StageRole, type RoleName } from './roles.js';
+
+/**
+ * What an image runs and as whom when a Dockerfile does not say: the image
+ * config of a base image. `entrypoint`/`cmd` null for none; `cmd` undefined
+ * when it is not known (it depends on the tag); `user` null for root.
+ * `workdir`, when given, is the image's WORKDIR.
+ */
+export interface ImageDefaults {
+  entrypoint: string[] | null;
+  cmd: string[] | null | undefined;
+  user: string | null;
+  workdir?: string | null;
+}
+
+export interface FactsOptions {
+  /** The base image's config, or null when it is not known. Defaults to knowing nothing. */
+  imageDefaults?: (image: string) => ImageDefaults | null;
+}
+
+export interface CopyOperands {
+  node: InstructionNode;
+  /** Sources as written. */
+  sources: string[];
+  /** Destination as written. */
+  dest: string;
+  /** The destination as an absolute path (variables expanded, against the WORKDIR); null when unknown. */
+  destResolved: string | null;
+  /** The destination is a folder: it ends in `/`, or there are several sources. */
+  destIsDirectory: boolean;
+  /** `--from` as written, null without one. */
+  from: string | null;
+  /** The stage `--from` names (by name or index); null for an image, or without --from. */
+  fromStage: Stage | null;
+  chown: string | null;
+  chmod: string | null;
+  link: boolean;
+  /** A source is the whole build context: `.` or `./`, without --from. */
+  isWholeContext: boolean;
+  /** JSON (`["a", "b"]`) or whitespace-separated. */
+  json: boolean;
+  flags: Flag[];
+}
+
+export interface Argv {
+  /** What Docker stores: the exec-form array, or `[...shell, script]` for shell form. */
+  stored: string[];
+  /** The argv when no shell is needed: exec form's array, or a shell-form script's words; null otherwise. */
+  direct: string[] | null;
+  /** Why a shell-form script needs its shell (a clause: `it uses a pipe`); null when `direct` is set. */
+  needsShell: string | null;
+}
+
+/** What a container of a stage runs, as Docker resolves it. */
+export interface ContainerCommand {
+  /** null: none; undefined: not known (the base image's is unknown, or an instruction is unreadable). */
+  entrypoint: string[] | null | undefined;
+  cmd: string[] | null | undefined;
+  /** The instruction that set each, null when inherited from the base image (or never set). */
+  entrypointNode: InstructionNode | null;
+  cmdNode: InstructionNode | null;
+  /** USER at the end of the stage; null for root/the image's default. */
+  user: string | null;
+  /** Both entrypoint and cmd are known. */
+  known: boolean;
+}
+
+/** The state in effect when an instruction runs. */
+interface Scope {
+  env: ReadonlyMap<string, string | null>;
+  args: ReadonlyMap<string, string | null>;
+  workdir: string | null;
+  user: string | null;
+  shell: string[] | null;
+}
+
+interface StageScan {
+  before: Map<InstructionNode, Scope>;
+  end: Scope;
+}
+
+const EMPTY: ReadonlyMap<string, string | null> = new Map();
+const DEFAULT_SHELL = ['/bin/sh', '-c'];
+const WINDOWS_SHELL = ['cmd', '/S', '/C'];
+/** scratch is the empty image: no command, no environment, `/` as working directory. */
+const SCRATCH: ImageDefaults = { entrypoint: null, cmd: null, user: null, workdir: '/' };
+const unknownImage = (): ImageDefaults | null => null;
+
+export class FileFacts {
+  private readonly scans = new Map<Stage, StageScan>();
+  private readonly runs = new Map<InstructionNode, RunRead>();
+  private readonly argvs = new Map<InstructionNode, Argv | null>();
+  private readonly copies = new Map<InstructionNode, CopyOperands | null>();
+  private readonly commands = new Map<Stage, ContainerCommand>();
+  private readonly copied = new Map<Stage, Stage[]>();
+  private users: Map<Stage, Stage[]> | null = null;
+  private readonly imageDefaults: (image: string) => ImageDefaults | null;
+
+  constructor(readonly model: DockerfileModel, readonly shell: ShellParser, options: FactsOptions = {}) {
+    this.imageDefaults = options.imageDefaults ?? unknownImage;
+  }
+
+  // ------------------------------------------------------------ per instruction
+
+  /**
+   * The working directory `node` runs in (for a WORKDIR, the one before it),
+   * as BuildKit resolves it: a relative WORKDIR joins the previous one,
+   * variables expand from the ENV/ARG in scope (ARG defaults: a --build-arg
+   * may differ), and a stage built FROM another starts in that one's. A stage
+   * on an external image starts in the image's WORKDIR: '/' for scratch or
+   * when imageDefaults gives it, otherwise unknown, so a relative WORKDIR
+   * there is unknown too. Windows paths are not resolved (null).
+   */
+  workdirAt(node: InstructionNode): string | null {
+    return this.scopeAt(node).workdir;
+  }
+
+  /** The USER in effect (variables expanded when known), inherited from parent stages; null for root/the image default. */
+  userAt(node: InstructionNode): string | null {
+    return this.scopeAt(node).user;
+  }
+
+  /** The SHELL in effect (its JSON array), inherited from parent stages; null for the default shell. */
+  shellAt(node: InstructionNode): string[] | null {
+    return this.scopeAt(node).shell;
+  }
+
+  /** ENV set in the file and in scope at `node` (before it), inherited from parent stages; a value is null when it cannot be known. */
+  envAt(node: InstructionNode): ReadonlyMap<string, string | null> {
+    return this.scopeAt(node).env;
+  }
+
+  /**
+   * ARGs in scope at `node` with their defaults (null: none, or computed). A
+   * stage sees a global ARG only when it declares it again (`ARG NAME`, which
+   * takes the global default); ARGs pass on to stages built FROM the stage.
+   */
+  argsAt(node: InstructionNode): ReadonlyMap<string, string | null> {
+    return this.scopeAt(node).args;
+  }
+
+  /** A Dockerfile word (`$HOME/app`, `"${V:-1}"`) expanded with what is in scope at `node`; null when unknown. */
+  expand(node: InstructionNode, word: string): string | null {
+    return expandWord(word, this.lookup(this.scopeAt(node), node.stage), this.model.escapeChar);
+  }
+
+  /** The operands of a COPY or ADD; null for other instructions and heredoc COPY. */
+  copyOperands(node: InstructionNode): CopyOperands | null {
+    if (node.keyword !== 'COPY' && node.keyword !== 'ADD') return null;
+    let operands = this.copies.get(node);
+    if (operands === undefined) {
+      operands = this.readCopy(node);
+      this.copies.set(node, operands);
+    }
+    return operands;
+  }
+
+  /**
+   * The one RUN reader: the parsed shell script of a RUN (shell-form CMD and
+   * ENTRYPOINT read the same way), or why dfmod does not read it: a heredoc,
+   * JSON form, nothing to run, a Windows image, a SHELL that is not POSIX, or
+   * a syntax error.
+   */
+  readRun(node: InstructionNode): RunRead {
+    let read = this.runs.get(node);
+    if (!read) {
+      read = readRunScript(this.model, this.shell, node);
+      this.runs.set(node, read);
+    }
+    return read;
+  }
+
+  /** The simple commands of a read RUN, past their wrappers. */
+  commandsOf(run: { root: import('../core/shell.js').Node }): RunCommand[] {
+    return commandsOf(run);
+  }
+
+  /** The argv of a CMD, ENTRYPOINT or RUN; null for other instructions, heredocs and empty ones. */
+  argvOf(node: InstructionNode): Argv | null {
+    let argv = this.argvs.get(node);
+    if (argv === undefined) {
+      argv = this.readArgv(node);
+      this.argvs.set(node, argv);
+    }
+    return argv;
+  }
+
+  // ------------------------------------------------------------ per stage
+
+  /** The earlier stage `stage` builds on (`FROM build`, also through a global ARG), or null. */
+  parentOf(stage: Stage): Stage | null {
+    return parentStage(this.model, stage);
+  }
+
+  /** The external image at the root of the FROM chain, global ARGs substituted; null when an ARG has no literal default. */
+  baseImage(stage: Stage): string | null {
+    return baseImageOf(this.model, stage);
+  }
+
+  /** The one Windows predicate (the root image or its --platform is Windows). */
+  isWindows(stage: Stage): boolean {
+    return isWindowsStage(this.model, stage);
+  }
+
+  /** The working directory at the end of the stage: where its container starts. */
+  finalWorkdir(stage: Stage): string | null {
+    return this.scan(stage).end.workdir;
+  }
+
+  /**
+   * ENTRYPOINT and CMD as Docker resolves them: the base image's (from
+   * imageDefaults), then each stage of the FROM chain in order; a new
+   * ENTRYPOINT resets a CMD inherited from an earlier stage or the image.
+   */
+  command(stage: Stage): ContainerCommand {
+    let command = this.commands.get(stage);
+    if (!command) {
+      command = this.resolveCommand(stage);
+      this.commands.set(stage, command);
+    }
+    return command;
+  }
+
+  /** The stages `stage` copies files from with COPY --from (by name or index), in order, each once. */
+  copiedFrom(stage: Stage): Stage[] {
+    let stages = this.copied.get(stage);
+    if (!stages) {
+      stages = [];
+      for (const node of stage.instructions) {
+        const from = this.copyOperands(node)?.fromStage;
+        if (from && !stages.includes(from)) stages.push(from);
+      }
+      this.copied.set(stage, stages);
+    }
+    return stages;
+  }
+
+  /** The stages that use `stage`: build FROM it, COPY --from it, or RUN --mount from it. */
+  usedBy(stage: Stage): Stage[] {
+    if (!this.users) {
+      const users = new Map<Stage, Stage[]>();
+      const add = (used: Stage, by: Stage) => {
+        const list = users.get(used) ?? [];
+        if (!list.includes(by)) list.push(by);
+        users.set(used, list);
+      };
+      for (const s of this.model.stages) {
+        const parent = this.parentOf(s);
+        if (parent) add(parent, s);
+        for (const used of this.copiedFrom(s)) add(used, s);
+        for (const used of this.mountedFrom(s)) add(used, s);
+      }
+      this.users = users;
+    }
+    return this.users.get(stage) ?? [];
+  }
+
+  // ------------------------------------------------------------ the build
+
+  /** The build target: the stage named `target`, or the last stage; null when there is none. */
+  deployedStage(target?: string): Stage | null {
+    if (target === undefined) return this.model.finalStage;
+    return this.model.stages.find((s) => s.name === target.toLowerCase()) ?? null;
+  }
+
+  /** Whether `stage` is the build target: its image is what the build produces. Stages other stages only build on or copy from are not. */
+  isDeployed(stage: Stage, target?: string): boolean {
+    return this.deployedStage(target) === stage;
+  }
+
+  /** The stages a build of `target` runs: the target and every stage it builds on, copies or mounts from. */
+  builtStages(target?: string): Set<Stage> {
+    const built = new Set<Stage>();
+    const pending = [this.deployedStage(target)].filter((s): s is Stage => s !== null);
+    while (pending.length) {
+      const stage = pending.pop()!;
+      if (built.has(stage)) continue;
+      built.add(stage);
+      const parent = this.parentOf(stage);
+      if (parent) pending.push(parent);
+      pending.push(...this.copiedFrom(stage), ...this.mountedFrom(stage));
+    }
+    return built;
+  }
+
+  /** What a stage is for, with the reason (see roles.ts for the rules). */
+  stageRole(stage: Stage, filename: string | null, target?: string): StageRole {
+    return roleOf(this, stage, filename, target);
+  }
+
+  // ------------------------------------------------------------ internals
+
+  /** Stages a RUN of `stage` mounts (`--mount=from=<stage>`). */
+  private mountedFrom(stage: Stage): Stage[] {
+    const stages: Stage[] = [];
+    for (const node of stage.instructions) {
+      if (node.keyword !== 'RUN') continue;
+      for (const fields of mountFields(node)) {
+        const from = fields.get('from');
+        const used = from ? this.stageNamed(from, stage) : null;
+        if (used && !stages.includes(used)) stages.push(used);
+      }
+    }
+    return stages;
+  }
+
+  /** The stage a `--from` value names: an earlier stage's index, or any other stage's name. */
+  private stageNamed(value: string, from: Stage | null): Stage | null {
+    const name = value.toLowerCase();
+    if (/^\d+$/.test(name)) {
+      const index = Number(name);
+      return from === null || index < from.index ? this.model.stages[index] ?? null : null;
+    }
+    return this.model.stages.find((s) => s.name === name && s !== from) ?? null;
+  }
+
+  private scopeAt(node: InstructionNode): Scope {
+    if (!node.stage) return this.globalScope(node);
+    return this.scan(node.stage).before.get(node)!;
+  }
+
+  /** Before the first FROM only global ARGs exist. */
+  private globalScope(node: InstructionNode): Scope {
+    const args = new Map<string, string | null>();
+    for (const arg of this.model.globalArgs) {
+      if (arg.index >= node.index) break;
+      const declared = argDeclaration(this.model, arg, (name) => (args.has(name) ? args.get(name) : undefined));
+      if (declared) args.set(declared.name, declared.value ?? null);
+    }
+    return { env: EMPTY, args, workdir: null, user: null, shell: null };
+  }
+
+  private defaultsOf(stage: Stage): ImageDefaults | null {
+    const image = this.baseImage(stage);
+    if (image === null) return null;
+    if (image.toLowerCase() === 'scratch') return SCRATCH;
+    return this.imageDefaults(image);
+  }
+
+  private scan(stage: Stage): StageScan {
+    let scan = this.scans.get(stage);
+    if (scan) return scan;
+    const parent = this.parentOf(stage);
+    let scope: Scope;
+    if (parent) scope = this.scan(parent).end;
+    else {
+      const defaults = this.defaultsOf(stage);
+      scope = { env: EMPTY, args: EMPTY, workdir: defaults?.workdir ?? null, user: defaults?.user ?? null, shell: null };
+    }
+    const before = new Map<InstructionNode, Scope>();
+    for (const node of stage.instructions) {
+      before.set(node, scope);
+      scope = this.apply(scope, node, stage);
+    }
+    scan = { before, end: scope };
+    this.scans.set(stage, scan);
+    return scan;
+  }
+
+  /**
+   * How a variable reads at a point: ENV wins over an ARG of the same name; a
+   * name the file never sets is unset on scratch, and unknown elsewhere
+   * (the base image's environment may set it).
+   */
+  private lookup(scope: Scope, stage: Stage | null): VariableLookup {
+    const scratch = stage !== null && this.baseImage(stage)?.toLowerCase() === 'scratch';
+    return (name) => {
+      if (scope.env.has(name)) return scope.env.get(name);
+      if (scope.args.has(name)) return scope.args.get(name);
+      return stage === null || scratch ? undefined : null;
+    };
+  }
+
+  private apply(scope: Scope, node: InstructionNode, stage: Stage): Scope {
+    const model = this.model;
+    const lookup = this.lookup(scope, stage);
+    const argsText = () => model.logicalText(node.argsStart, node.end).text.trim();
+    switch (node.keyword) {
+      case 'ENV': {
+        const properties = (node.ast as unknown as { getProperties(): PropertyLike[] }).getProperties();
+        const env = new Map(scope.env);
+        // Every value of one ENV sees the environment before it, as BuildKit expands them.
+        for (const property of properties) {
+          const raw = propertyValueText(model, property);
+          if (raw !== null) env.set(property.getName(), expandWord(raw, lookup, model.escapeChar));
+        }
+        return { ...scope, env };
+      }
+      case 'ARG': {
+        const declared = argDeclaration(model, node, lookup);
+        if (!declared) return scope;
+        const globals = globalArgDefaults(model);
+        const value = declared.value !== undefined ? declared.value : globals.has(declared.name) ? globals.get(declared.name)! : null;
+        return { ...scope, args: new Map(scope.args).set(declared.name, value) };
+      }
+      case 'WORKDIR': {
+        const value = expandWord(argsText(), lookup, model.escapeChar);
+        let workdir: string | null = null;
+        if (value !== null && !this.isWindows(stage)) {
+          if (value.startsWith('/')) workdir = path.posix.normalize(value);
+          else if (scope.workdir !== null) workdir = path.posix.resolve(scope.workdir, value);
+        }
+        return { ...scope, workdir };
+      }
+      case 'USER': {
+        const raw = argsText();
+        return { ...scope, user: expandWord(raw, lookup, model.escapeChar) ?? raw };
+      }
+      case 'SHELL':
+        return node.execArgs ? { ...scope, shell: node.execArgs } : scope;
+      default:
+        return scope;
+    }
+  }
+
+  private readCopy(node: InstructionNode): CopyOperands | null {
+    const model = this.model;
+    const raw = model.rawArguments(node);
+    if (raw.includes('<<')) {
+      const heredocs = (node.ast as unknown as { getHeredocs?(): unknown[] }).getHeredocs?.() ?? [];
+      if (heredocs.length) return null;
+    }
+    const text = model.logicalText(node.argsStart, node.end).text.trim();
+    let words: string[] | null = null;
+    let json = false;
+    if (text.startsWith('[')) {
+      try {
+        const value: unknown = JSON.parse(text);
+        if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+          words = value as string[];
+          json = true;
+        }
+      } catch {
+        // Not JSON: whitespace-separated, as BuildKit reads it.
+      }
+    }
+    words ??= text.split(/\s+/).filter(Boolean);
+    if (words.length < 2) return null;
+    const sources = words.slice(0, -1);
+    const dest = words[words.length - 1];
+    const flag = (name: string) => node.flags.find((f) => f.name === name);
+    const from = flag('from')?.value ?? null;
+    const fromName = from === null ? null : this.expand(node, from);
+    const link = flag('link');
+    const expandedDest = this.expand(node, dest);
+    const workdir = this.workdirAt(node);
+    let destResolved: string | null = null;
+    if (expandedDest !== null && node.stage && !this.isWindows(node.stage)) {
+      if (expandedDest.startsWith('/')) destResolved = path.posix.normalize(expandedDest);
+      else if (workdir !== null) destResolved = path.posix.resolve(workdir, expandedDest);
+    }
+    return {
+      node,
+      sources,
+      dest,
+      destResolved,
+      destIsDirectory: dest.endsWith('/') || sources.length > 1,
+      from,
+      fromStage: fromName === null ? null : this.stageNamed(fromName, node.stage),
+      chown: flag('chown')?.value ?? null,
+      chmod: flag('chmod')?.value ?? null,
+      link: link !== undefined && (link.value === null || link.value.toLowerCase() === 'true'),
+      isWholeContext: from === null && sources.some((s) => s === '.' || s === './'),
+      json,
+      flags: node.flags,
+    };
+  }
+
+  private readArgv(node: InstructionNode): Argv | null {
+    if (!['CMD', 'ENTRYPOINT', 'RUN'].includes(node.keyword)) return null;
+    if (node.form === 'exec') return { stored: node.execArgs!, direct: node.execArgs!, needsShell: null };
+    if (node.form !== 'shell') return null;
+    const windows = node.stage !== null && this.isWindows(node.stage);
+    const shell = this.shellAt(node);
+    const script = this.model.shellScript(node)!.text.trimEnd();
+    const stored = [...(shell ?? (windows ? WINDOWS_SHELL : DEFAULT_SHELL)), script];
+    if (windows) return { stored, direct: null, needsShell: 'a Windows image runs shell form under cmd.exe' };
+    if (shell) return { stored, direct: null, needsShell: 'the stage sets SHELL, which JSON form would bypass' };
+    const parsed = scriptArgv(this.shell.parse(this.model.shellScript(node)!.text).rootNode);
+    return 'argv' in parsed ? { stored, direct: parsed.argv, needsShell: null } : { stored, direct: null, needsShell: parsed.reason };
+  }
+
+  private resolveCommand(stage: Stage): ContainerCommand {
+    const chain: Stage[] = [];
+    for (let s: Stage | null = stage; s; s = this.parentOf(s)) chain.unshift(s);
+    const defaults = this.defaultsOf(stage);
+    let entrypoint: string[] | null | undefined = defaults ? defaults.entrypoint : undefined;
+    let cmd: string[] | null | undefined = defaults ? defaults.cmd : undefined;
+    let entrypointNode: InstructionNode | null = null;
+    let cmdNode: InstructionNode | null = null;
+    const stored = (node: InstructionNode) => {
+      const argv = this.argvOf(node);
+      return argv === null ? undefined : argv.stored.length ? argv.stored : null;
+    };
+    for (const s of chain) {
+      let cmdSet = false;
+      for (const node of s.instructions) {
+        if (node.keyword === 'ENTRYPOINT') {
+          entrypoint = stored(node);
+          entrypointNode = node;
+          if (!cmdSet) {
+            cmd = null;
+            cmdNode = null;
+          }
+        } else if (node.keyword === 'CMD') {
+          cmd = stored(node);
+          cmdNode = node;
+          cmdSet = true;
+        }
+      }
+    }
+    const user = this.scan(stage).end.user;
+    return { entrypoint, cmd, entrypointNode, cmdNode, user, known: entrypoint !== undefined && cmd !== undefined };
+  }
+}
+
+const cache = new WeakMap<DockerfileModel, { shell: ShellParser; lookup: FactsOptions['imageDefaults']; facts: FileFacts }[]>();
+
+/** The facts of a parsed file: one FileFacts per model, shell parser and imageDefaults lookup. */
+export function fileFacts(model: DockerfileModel, shell: ShellParser, options: FactsOptions = {}): FileFacts {
+  let entries = cache.get(model);
+  if (!entries) {
+    entries = [];
+    cache.set(model, entries);
+  }
+  const found = entries.find((e) => e.shell === shell && e.lookup === options.imageDefaults);
+  if (found) return found.facts;
+  const facts = new FileFacts(model, shell, options);
+  entries.push({ shell, lookup: options.imageDefaults, facts });
+  return facts;
+}

@@ -1,0 +1,101 @@
+/**
+ * The stage graph questions that need no shell parser: which stage a FROM
+ * builds on (also through a global ARG), the external image at the root of a
+ * FROM chain, and whether that image is Windows. lib/core/dockerfile.ts asks
+ * these too, so this module imports nothing but types from it.
+ */
+import type { DockerfileModel, InstructionNode, Stage } from '../core/dockerfile.js';
+import { expandWord } from './words.js';
+
+/** Windows base images, by repository path: they run shell form under cmd.exe, not /bin/sh. */
+const WINDOWS_IMAGE = /(^|\/)(windows|windowsservercore|nanoserver|servercore)([:/-]|$)|mcr\.microsoft\.com\/windows/i;
+
+/** Whether an image reference (or a `--platform` value) names a Windows image. */
+export function isWindowsImage(image: string, platform: string | null = null): boolean {
+  return WINDOWS_IMAGE.test(image) || (platform ?? '').toLowerCase().startsWith('windows');
+}
+
+const globalArgCache = new WeakMap<DockerfileModel, Map<string, string | null>>();
+
+/**
+ * The ARGs before the first FROM with their defaults (expanded; null when
+ * there is none or it cannot be read). A build can override any of them with
+ * --build-arg: these are the values the file gives.
+ */
+export function globalArgDefaults(model: DockerfileModel): ReadonlyMap<string, string | null> {
+  let args = globalArgCache.get(model);
+  if (!args) {
+    const found = new Map<string, string | null>();
+    for (const node of model.globalArgs) {
+      const declared = argDeclaration(model, node, (name) => (found.has(name) ? found.get(name) : undefined));
+      if (declared) found.set(declared.name, declared.value ?? null);
+    }
+    args = found;
+    globalArgCache.set(model, args);
+  }
+  return args;
+}
+
+/** The name and (expanded) default of an ARG; value undefined when it declares no default. */
+export function argDeclaration(
+  model: DockerfileModel,
+  node: InstructionNode,
+  lookup: (name: string) => string | null | undefined,
+): { name: string; value: string | null | undefined } | null {
+  const property = (node.ast as unknown as { getProperty(): PropertyLike | null }).getProperty?.() ?? null;
+  if (!property) return null;
+  const raw = propertyValueText(model, property);
+  return { name: property.getName(), value: raw === null ? undefined : expandWord(raw, lookup, model.escapeChar) };
+}
+
+/** The part of dockerfile-ast's Property that facts read. */
+export interface PropertyLike {
+  getName(): string;
+  getValueRange(): { start: { line: number; character: number }; end: { line: number; character: number } } | null;
+}
+
+/** A property's value as written (quotes and variables unprocessed), null when it has none. */
+export function propertyValueText(model: DockerfileModel, property: PropertyLike): string | null {
+  const range = property.getValueRange();
+  if (!range) return null;
+  const start = model.source.offsetAt(range.start);
+  const end = model.source.offsetAt(range.end);
+  return start === end ? null : model.logicalText(start, end).text;
+}
+
+/** A FROM's image after global ARG substitution; null when an ARG it uses has no literal default. */
+export function fromImage(model: DockerfileModel, stage: Stage): string | null {
+  if (!stage.image.includes('$')) return stage.image;
+  const args = globalArgDefaults(model);
+  const image = expandWord(stage.image, (name) => (args.has(name) ? args.get(name) : undefined), model.escapeChar);
+  return image ? image : null;
+}
+
+/**
+ * The earlier stage `stage` builds on: `FROM build`, or `FROM $BASE` whose
+ * global default names a stage. Null when it starts from an external image.
+ */
+export function parentStage(model: DockerfileModel, stage: Stage): Stage | null {
+  if (stage.parent || !stage.image.includes('$')) return stage.parent;
+  const image = fromImage(model, stage)?.toLowerCase();
+  if (!image) return null;
+  return model.stages.find((s) => s.index < stage.index && s.name === image) ?? null;
+}
+
+/** The stage at the root of `stage`'s FROM chain: the one that names an external image. */
+export function rootStageOf(model: DockerfileModel, stage: Stage): Stage {
+  let current = stage;
+  for (let parent = parentStage(model, current); parent; parent = parentStage(model, current)) current = parent;
+  return current;
+}
+
+/** The external image at the root of the FROM chain, ARGs substituted; null when an ARG has no literal default. */
+export function baseImageOf(model: DockerfileModel, stage: Stage): string | null {
+  return fromImage(model, rootStageOf(model, stage));
+}
+
+/** The one Windows predicate: the stage's root image, or its `--platform`, is Windows. */
+export function isWindowsStage(model: DockerfileModel, stage: Stage): boolean {
+  const root = rootStageOf(model, stage);
+  return isWindowsImage(fromImage(model, root) ?? root.image, root.platform);
+}
