@@ -434,7 +434,7 @@ export class FileFacts {
         const value = expandWord(argsText(), lookup, model.escapeChar);
         let workdir: string | null = null;
         if (value !== null && !this.isWindows(stage)) {
-          if (value.startsWith('/')) workdir = path.posix.normalize(value);
+          if (value.startsWith('/')) workdir = path.posix.resolve(value);
           else if (scope.workdir !== null) workdir = path.posix.resolve(scope.workdir, value);
         }
         return { ...scope, workdir };
@@ -483,7 +483,7 @@ export class FileFacts {
     const workdir = this.workdirAt(node);
     let destResolved: string | null = null;
     if (expandedDest !== null && node.stage && !this.isWindows(node.stage)) {
-      if (expandedDest.startsWith('/')) destResolved = path.posix.normalize(expandedDest);
+      if (expandedDest.startsWith('/')) destResolved = path.posix.resolve(expandedDest);
       else if (workdir !== null) destResolved = path.posix.resolve(workdir, expandedDest);
     }
     return {

@@ -11,7 +11,8 @@
  * 3. The build target named as a dev/test stage (DEV_STAGE_NAMES): dev-or-test.
  * 4. base: what the container runs is an interactive shell or REPL (REPLS),
  *    as official language and OS images end (`CMD ["python3"]`), set here or
- *    inherited from the base image; or the stages set no CMD/ENTRYPOINT and
+ *    inherited from the base image, with no ENTRYPOINT or one that runs the
+ *    CMD (`docker-entrypoint.sh`); or the stages set no CMD/ENTRYPOINT and
  *    have ONBUILD triggers, which only matter to images built FROM this one.
  * 5. application.
  */
@@ -88,7 +89,8 @@ export function roleOf(facts: FileFacts, stage: Stage, filename: string | null, 
   const dev = devName(stage);
   if (dev) return { role: 'dev-or-test', reason: `the build target is named \`${dev}\`` };
   const command = facts.command(stage);
-  const passThrough = command.entrypoint === null ||
+  // The file sets no ENTRYPOINT (an unknown base image's own is taken to run the CMD), or one that runs the CMD.
+  const passThrough = command.entrypoint === null || (command.entrypoint === undefined && command.entrypointNode === null) ||
     (command.entrypoint?.length === 1 && PASS_THROUGH_ENTRYPOINT.test(basename(command.entrypoint[0])));
   const repl = passThrough && command.cmd ? replOf(command.cmd) : null;
   if (repl) {

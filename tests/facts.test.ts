@@ -1,0 +1,350 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { parseDockerfile, type InstructionNode } from '../lib/core/dockerfile.js';
+import { loadShellParser } from '../lib/core/shell.js';
+import { parseRun } from '../lib/core/run-script.js';
+import {
+  expandWord, fileFacts, isPackageInstall, isPipInstall, type FileFacts, type ImageDefaults, type RunScript,
+} from '../lib/facts/index.js';
+import { lines } from './helpers.js';
+
+const shell = await loadShellParser();
+
+function load(text: string, imageDefaults?: (image: string) => ImageDefaults | null) {
+  const model = parseDockerfile(text);
+  const facts = fileFacts(model, shell, { imageDefaults });
+  /** The instruction at a 1-based line. */
+  const at = (line: number): InstructionNode => model.instructions.find((i) => i.line === line)!;
+  return { model, facts, at };
+}
+
+function script(facts: FileFacts, node: InstructionNode): RunScript {
+  const read = facts.readRun(node);
+  if (read.kind !== 'script') throw new Error(`refused: ${read.refusal.message}`);
+  return read;
+}
+
+/** What the docker-library images run, for the tests that need a base image's config. */
+const OFFICIAL: Record<string, ImageDefaults> = {
+  'debian:12': { entrypoint: null, cmd: ['bash'], user: null },
+  'node:20': { entrypoint: ['docker-entrypoint.sh'], cmd: ['node'], user: null, workdir: '/' },
+};
+const official = (image: string) => OFFICIAL[image] ?? null;
+
+test('fileFacts: one FileFacts per model, shell and lookup', () => {
+  const model = parseDockerfile('FROM x\n');
+  assert.ok(fileFacts(model, shell) === fileFacts(model, shell));
+  assert.ok(fileFacts(model, shell) !== fileFacts(model, shell, { imageDefaults: official }));
+});
+
+test('expandWord: quotes, escapes, ${VAR:-default} and unknown values', () => {
+  const vars: Record<string, string | null> = { A: 'a', EMPTY: '', U: null };
+  const lookup = (name: string) => (name in vars ? vars[name] : undefined);
+  assert.is(expandWord('$A/${A}x', lookup), 'a/ax');
+  assert.is(expandWord(`'$A' "$A" \\$A`, lookup), '$A a $A');
+  assert.is(expandWord('${EMPTY:-d} ${EMPTY-d} ${MISSING-d} ${A:+yes} ${MISSING:+no}', lookup), 'd  d yes ');
+  assert.is(expandWord('/x/$U', lookup), null);
+  assert.is(expandWord('${A#a}', lookup), null, 'pattern removal is not read');
+  assert.is(expandWord('"open', lookup), null);
+});
+
+test('workdirAt: relative WORKDIR chains join the previous one, from / on scratch', () => {
+  const { facts, at } = load(lines('FROM scratch', 'WORKDIR app', 'WORKDIR src/', 'WORKDIR ../lib', 'COPY a .', 'WORKDIR /opt//x/', 'RUN b'));
+  assert.is(facts.workdirAt(at(2)), '/', 'a WORKDIR runs in the directory before it');
+  assert.is(facts.workdirAt(at(3)), '/app');
+  assert.is(facts.workdirAt(at(5)), '/app/lib');
+  assert.is(facts.workdirAt(at(7)), '/opt/x');
+});
+
+test('workdirAt: the base image WORKDIR is unknown unless imageDefaults says', () => {
+  const text = lines('FROM node:20', 'RUN a', 'WORKDIR app', 'RUN b', 'WORKDIR /srv', 'RUN c');
+  const unknown = load(text);
+  assert.is(unknown.facts.workdirAt(unknown.at(2)), null);
+  assert.is(unknown.facts.workdirAt(unknown.at(4)), null, 'relative to an unknown directory');
+  assert.is(unknown.facts.workdirAt(unknown.at(6)), '/srv');
+  const known = load(text, official);
+  assert.is(known.facts.workdirAt(known.at(2)), '/');
+  assert.is(known.facts.workdirAt(known.at(4)), '/app');
+});
+
+test('workdirAt: $VAR from ENV and ARG in scope; unknown from the base environment', () => {
+  const { facts, at } = load(lines(
+    'FROM debian:12',
+    'ENV APP=/srv/app',
+    'WORKDIR $APP',
+    'ARG SUB=web',
+    'WORKDIR ${SUB}/current',
+    'RUN a',
+    'WORKDIR $GOPATH/src',
+    'RUN b',
+  ));
+  assert.is(facts.workdirAt(at(5)), '/srv/app');
+  assert.is(facts.workdirAt(at(6)), '/srv/app/web/current');
+  assert.is(facts.workdirAt(at(8)), null, 'GOPATH may come from the base image');
+});
+
+test('envAt and argsAt: ENV sees the environment before it; global ARGs only when redeclared; inherited through FROM <stage>', () => {
+  const { facts, at } = load(lines(
+    'ARG VERSION=1.2',
+    'ARG UNUSED=x',
+    'FROM debian:12 AS base',
+    'ARG VERSION',
+    'ARG MODE',
+    'ENV A=1 B="two words" C=\'$A\'',
+    'ENV A=2 D=$A/x E=$PATH:/bin',
+    'FROM base',
+    'RUN true',
+  ));
+  assert.equal([...facts.argsAt(at(6))], [['VERSION', '1.2'], ['MODE', null]]);
+  assert.equal([...facts.envAt(at(7))], [['A', '1'], ['B', 'two words'], ['C', '$A']]);
+  assert.equal([...facts.envAt(at(9))], [['A', '2'], ['B', 'two words'], ['C', '$A'], ['D', '1/x'], ['E', null]]);
+  assert.equal([...facts.argsAt(at(9))], [['VERSION', '1.2'], ['MODE', null]]);
+  assert.equal([...facts.argsAt(at(2))], [['VERSION', '1.2']], 'before the first FROM: the global ARGs so far');
+});
+
+test('userAt and shellAt: inherited from the parent stage, and from imageDefaults', () => {
+  const { facts, at } = load(lines(
+    'FROM debian:12 AS base',
+    'ARG NAME=app',
+    'USER $NAME:staff',
+    'SHELL ["/bin/bash", "-o", "pipefail", "-c"]',
+    'FROM base AS next',
+    'RUN id',
+    'FROM debian:12',
+    'RUN id',
+  ), (image) => (image === 'debian:12' ? { entrypoint: null, cmd: ['bash'], user: 'nobody' } : null));
+  assert.is(facts.userAt(at(3)), 'nobody', 'the image default before any USER');
+  assert.is(facts.userAt(at(6)), 'app:staff');
+  assert.equal(facts.shellAt(at(6)), ['/bin/bash', '-o', 'pipefail', '-c']);
+  assert.is(facts.shellAt(at(8)), null);
+  assert.is(facts.userAt(at(8)), 'nobody');
+  assert.is(load('FROM x\nRUN id\n').facts.userAt(load('FROM x\nRUN id\n').at(2)), null);
+});
+
+test('copyOperands: shell and JSON forms, flags, whole context, resolved destination', () => {
+  const { facts, at, model } = load(lines(
+    'FROM node:20 AS build',
+    'WORKDIR /app',
+    'COPY --chown=node:node --chmod=644 --link package.json package-lock.json ./',
+    'COPY ["src dir/", "./src"]',
+    'COPY . .',
+    'FROM scratch',
+    'COPY --from=0 /app/dist /srv/',
+    'COPY --from=build /app/x y',
+    'COPY --from=nginx:stable /etc/nginx /etc/nginx',
+    'COPY <<EOF /hello',
+    'hi',
+    'EOF',
+    'RUN x',
+  ));
+  const deps = facts.copyOperands(at(3))!;
+  assert.equal(
+    [deps.sources, deps.dest, deps.destResolved, deps.destIsDirectory, deps.chown, deps.chmod, deps.link, deps.isWholeContext, deps.json, deps.from],
+    [['package.json', 'package-lock.json'], './', '/app', true, 'node:node', '644', true, false, false, null],
+  );
+  const json = facts.copyOperands(at(4))!;
+  assert.equal([json.sources, json.dest, json.destResolved, json.json, json.link], [['src dir/'], './src', '/app/src', true, false]);
+  assert.is(facts.copyOperands(at(5))!.isWholeContext, true);
+  const byIndex = facts.copyOperands(at(7))!;
+  assert.equal([byIndex.from, byIndex.fromStage?.index, byIndex.destResolved], ['0', 0, '/srv']);
+  assert.ok(facts.copyOperands(at(8))!.fromStage === model.stages[0]);
+  assert.equal(facts.copyOperands(at(8))!.destResolved, '/y', 'scratch starts in /');
+  assert.is(facts.copyOperands(at(9))!.fromStage, null, 'an image, not a stage');
+  assert.is(facts.copyOperands(at(10)), null, 'heredoc COPY');
+  assert.is(facts.copyOperands(at(2)), null);
+});
+
+test('readRun: the one reader, with one refusal id and wording each', () => {
+  const { facts, at, model } = load(lines(
+    'FROM debian:12',
+    'RUN <<EOF',
+    'echo hi',
+    'EOF',
+    'RUN ["echo", "hi"]',
+    'RUN --mount=type=cache,target=/var/cache/apt apt-get update && apt-get install -y curl',
+    'RUN echo "unclosed',
+    'SHELL ["pwsh", "-c"]',
+    'RUN Write-Host hi',
+  ));
+  const refusal = (line: number) => {
+    const read = facts.readRun(at(line));
+    return read.kind === 'refused' ? [read.refusal.id, read.refusal.message] : null;
+  };
+  assert.equal(refusal(2), ['heredoc', 'it is a heredoc RUN']);
+  assert.equal(refusal(5), ['exec-form', 'it is in JSON (exec) form']);
+  assert.equal(refusal(7), ['shell-syntax-error', 'dfmod cannot parse its shell syntax']);
+  assert.equal(refusal(9), ['non-posix-shell', 'it runs under SHELL ["pwsh","-c"], not a POSIX shell']);
+  const run = script(facts, at(6));
+  assert.is(run.script.text, 'apt-get update && apt-get install -y curl');
+  assert.equal(run.mounts, [{ type: 'cache', target: '/var/cache/apt' }]);
+  assert.equal(run.flags.map((f) => f.name), ['mount']);
+  assert.ok(facts.readRun(at(6)) === run, 'read once');
+  assert.equal(parseRun(model, shell, at(2)), { reason: 'it is a heredoc RUN' }, 'parseRun wraps it');
+  const windows = load(lines('# escape=`', 'FROM mcr.microsoft.com/windows/servercore:ltsc2022', 'RUN dir'));
+  const read = windows.facts.readRun(windows.at(3));
+  assert.equal(read.kind === 'refused' && read.refusal, { id: 'windows', message: 'a Windows image runs it under cmd.exe, not a POSIX shell' });
+});
+
+test('argvOf: what Docker stores, and the argv when no shell is needed', () => {
+  const { facts, at } = load(lines(
+    'FROM debian:12',
+    'CMD exec node server.js --port 80',
+    'CMD node $APP',
+    'ENTRYPOINT ["tini", "--"]',
+    'RUN make all',
+    'HEALTHCHECK CMD curl localhost',
+    'SHELL ["/bin/bash", "-c"]',
+    'CMD node a.js',
+  ));
+  assert.equal(facts.argvOf(at(2)), {
+    stored: ['/bin/sh', '-c', 'exec node server.js --port 80'], direct: ['node', 'server.js', '--port', '80'], needsShell: null,
+  });
+  assert.equal(facts.argvOf(at(3)), { stored: ['/bin/sh', '-c', 'node $APP'], direct: null, needsShell: 'it uses variable expansion' });
+  assert.equal(facts.argvOf(at(4)), { stored: ['tini', '--'], direct: ['tini', '--'], needsShell: null });
+  assert.equal(facts.argvOf(at(5))!.direct, ['make', 'all']);
+  assert.is(facts.argvOf(at(6)), null);
+  assert.equal(facts.argvOf(at(8)), {
+    stored: ['/bin/bash', '-c', 'node a.js'], direct: null, needsShell: 'the stage sets SHELL, which JSON form would bypass',
+  });
+});
+
+test('commandsOf: words past sudo/env/xargs, and whether sudo runs them as root', () => {
+  const { facts, at } = load(lines(
+    'FROM ubuntu:24.04',
+    'RUN sudo -E apt-get install -y curl && sudo -u app env A=1 pip3 install --user x && $CC -o a a.c && xargs -r apk add < list',
+  ));
+  const commands = facts.commandsOf(script(facts, at(2)));
+  assert.equal(commands.map((c) => [c.program, c.words, c.wrappers, c.sudoAsRoot]), [
+    ['apt-get', ['apt-get', 'install', '-y', 'curl'], ['sudo'], true],
+    ['pip3', ['pip3', 'install', '--user', 'x'], ['sudo', 'env'], false],
+    [null, [], [], false],
+    ['apk', ['apk', 'add'], ['xargs'], false],
+  ]);
+});
+
+test('isPackageInstall: apt, apk, dnf, zypper; flags before and after the verb', () => {
+  assert.equal(isPackageInstall(['apt-get', '-qq', '-o', 'Dpkg::Options::=--force-confnew', 'install', '-y', '--no-install-recommends', 'curl', 'ca-certificates']), {
+    manager: 'apt', verb: 'install', packages: ['curl', 'ca-certificates'],
+    flags: ['-qq', '-o', 'Dpkg::Options::=--force-confnew', '-y', '--no-install-recommends'], computed: false,
+  });
+  assert.equal(isPackageInstall(['apk', '--no-cache', 'add', '--virtual', '.build-deps', 'gcc', null]), {
+    manager: 'apk', verb: 'add', packages: ['gcc'], flags: ['--no-cache', '--virtual', '.build-deps'], computed: true,
+  });
+  assert.equal(isPackageInstall(['/usr/bin/dnf', '-y', 'install', 'git'])?.manager, 'dnf');
+  assert.equal(isPackageInstall(['zypper', '-n', 'in', 'vim'])?.packages, ['vim']);
+  assert.equal(isPackageInstall(['microdnf', 'install', 'tar'])?.manager, 'microdnf');
+  assert.is(isPackageInstall(['apt-get', 'update']), null);
+  assert.is(isPackageInstall(['apt-get', null, 'curl']), null, 'a computed verb');
+  assert.is(isPackageInstall(['npm', 'install', 'x']), null);
+});
+
+test('isPipInstall: pip, pip3, pip3.12, python -m pip, options before the subcommand', () => {
+  const { facts, at } = load(lines('FROM python:3.12', 'RUN pip3 install -r r.txt && python -m pip install x && python3.12 -u -m pip --no-cache-dir install y && pip list && python -m venv v'));
+  const words = facts.commandsOf(script(facts, at(2))).map((c) => c.words);
+  assert.equal(words.map(isPipInstall), [true, true, true, false, false]);
+  assert.is(isPipInstall(['pip', '--cache-dir', '/c', 'install', 'x']), true);
+  assert.is(isPipInstall(['pipenv', 'install']), false);
+});
+
+test('stages: parent through a global ARG, base image with ARGs substituted, Windows', () => {
+  const { facts, model } = load(lines(
+    'ARG BASE=node:20',
+    'ARG STAGE=build',
+    'ARG FREE',
+    'FROM ${BASE}-slim AS build',
+    'FROM $STAGE AS test',
+    'FROM $FREE',
+    'FROM mcr.microsoft.com/windows/servercore:ltsc2022 AS win',
+    'FROM win',
+    'FROM --platform=windows/amd64 example/app',
+  ));
+  const [build, testStage, free, win, onWin, platform] = model.stages;
+  assert.is(facts.baseImage(build), 'node:20-slim');
+  assert.ok(facts.parentOf(testStage) === build);
+  assert.is(facts.baseImage(testStage), 'node:20-slim');
+  assert.is(facts.baseImage(free), null, 'an ARG without a default');
+  assert.equal([build, win, onWin, platform].map((s) => facts.isWindows(s)), [false, true, true, true]);
+  assert.is(model.isWindowsStage(onWin), true, 'DockerfileModel delegates to the same predicate');
+});
+
+test('command: a new ENTRYPOINT resets the inherited CMD; inherited through stages and image defaults', () => {
+  const { facts, model, at } = load(lines(
+    'FROM node:20 AS base',
+    'USER node',
+    'FROM base AS app',
+    'ENTRYPOINT ["tini", "--"]',
+    'FROM base AS cmd-first',
+    'CMD ["node", "a.js"]',
+    'ENTRYPOINT ["tini", "--"]',
+    'FROM debian:11',
+    'CMD echo hi',
+  ), official);
+  const [base, app, cmdFirst, unknown] = model.stages;
+  assert.equal(facts.command(base), {
+    entrypoint: ['docker-entrypoint.sh'], cmd: ['node'], entrypointNode: null, cmdNode: null, user: 'node', known: true,
+  });
+  assert.equal(facts.command(app), { entrypoint: ['tini', '--'], cmd: null, entrypointNode: at(4), cmdNode: null, user: 'node', known: true });
+  assert.equal(facts.command(cmdFirst).cmd, ['node', 'a.js'], 'a CMD of the same stage stays');
+  assert.equal(facts.command(unknown), {
+    entrypoint: undefined, cmd: ['/bin/sh', '-c', 'echo hi'], entrypointNode: null, cmdNode: at(9), user: null, known: false,
+  });
+});
+
+test('copiedFrom, usedBy, deployedStage with a target, builtStages', () => {
+  const { facts, model } = load(lines(
+    'FROM golang:1.22 AS build',
+    'RUN go build -o /app',
+    'FROM build AS test',
+    'RUN go test ./...',
+    'FROM alpine AS certs',
+    'FROM gcr.io/distroless/static AS prod',
+    'COPY --from=build /app /app',
+    'COPY --from=2 /etc/ssl /etc/ssl',
+    'COPY --from=build /x /x',
+    'FROM prod AS debug',
+    'RUN --mount=from=certs,target=/c ls /c',
+  ));
+  const [build, testStage, certs, prod, debug] = model.stages;
+  assert.equal(facts.copiedFrom(prod), [build, certs]);
+  assert.equal(facts.usedBy(build), [testStage, prod]);
+  assert.equal(facts.usedBy(certs), [prod, debug]);
+  assert.equal(facts.usedBy(debug), []);
+  assert.ok(facts.deployedStage() === debug);
+  assert.ok(facts.deployedStage('PROD') === prod);
+  assert.is(facts.deployedStage('nope'), null);
+  assert.equal([facts.isDeployed(prod), facts.isDeployed(prod, 'prod')], [false, true]);
+  assert.equal([...facts.builtStages('prod')].map((s) => s.name).sort(), ['build', 'certs', 'prod']);
+});
+
+test('stageRole: devcontainer, build-only, dev-or-test, base images and applications', () => {
+  const multi = load(lines('FROM node:20 AS build', 'RUN npm ci', 'FROM node:20-slim AS prod', 'COPY --from=build /app /app', 'CMD ["node", "app.js"]', 'FROM prod AS dev', 'CMD ["npm", "run", "dev"]'));
+  const [build, prod, dev] = multi.model.stages;
+  const role = (f: FileFacts, s: typeof build, filename: string | null = 'Dockerfile', target?: string) => f.stageRole(s, filename, target).role;
+  assert.equal([role(multi.facts, build), role(multi.facts, prod), role(multi.facts, dev)], ['build-only', 'build-only', 'dev-or-test']);
+  assert.equal(multi.facts.stageRole(dev, 'Dockerfile'), { role: 'dev-or-test', reason: 'the build target is named `dev`' });
+  assert.is(role(multi.facts, prod, 'Dockerfile', 'prod'), 'application');
+  assert.is(role(multi.facts, prod, 'project/.devcontainer/Dockerfile'), 'devcontainer');
+
+  // A docker-library python-style definition: built FROM by others, runs the REPL.
+  const python = load(lines(
+    'FROM debian:bookworm-slim',
+    'ENV PYTHON_VERSION=3.12.4',
+    'RUN set -eux; apt-get update; apt-get install -y --no-install-recommends ca-certificates',
+    'CMD ["python3"]',
+  ));
+  assert.equal(python.facts.stageRole(python.model.stages[0], 'Dockerfile'), {
+    role: 'base', reason: 'line 4 sets the command `python3`, an interactive shell or REPL, as base images do',
+  });
+  const inherited = load(lines('FROM debian:12', 'RUN apt-get update'), official);
+  assert.equal(inherited.facts.stageRole(inherited.model.stages[0], null), {
+    role: 'base', reason: 'it inherits from debian:12 the command `bash`, an interactive shell or REPL, as base images do',
+  });
+  const onbuild = load(lines('FROM node:20', 'ONBUILD COPY . /app'));
+  assert.is(role(onbuild.facts, onbuild.model.stages[0]), 'base');
+  const app = load(lines('FROM python:3.12-slim', 'COPY . /app', 'CMD ["python3", "/app/main.py"]'));
+  assert.equal(app.facts.stageRole(app.model.stages[0], 'Dockerfile'), { role: 'application', reason: 'it is the build target' });
+  const alternate = load(lines('FROM node:20 AS production', 'CMD ["node", "a.js"]', 'FROM node:20 AS test', 'CMD ["npm", "test"]'));
+  assert.is(role(alternate.facts, alternate.model.stages[0]), 'application', 'another target no stage uses');
+});
+
+test.run();
