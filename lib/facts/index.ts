@@ -17,7 +17,7 @@
  */
 import path from 'node:path';
 import type { DockerfileModel, Flag, InstructionNode, Stage } from '../core/dockerfile.js';
-import type { ShellParser } from '../core/shell.js';
+import type { Node, ShellParser } from '../core/shell.js';
 import { scriptArgv } from './argv.js';
 import { commandsOf, type RunCommand } from './commands.js';
 import { mountFields, readRunScript, type RunRead } from './run.js';
@@ -208,7 +208,7 @@ export class FileFacts {
   }
 
   /** The simple commands of a read RUN, past their wrappers. */
-  commandsOf(run: { root: import('../core/shell.js').Node }): RunCommand[] {
+  commandsOf(run: { root: Node }): RunCommand[] {
     return commandsOf(run);
   }
 
