@@ -615,7 +615,7 @@ function stageOutcome(stage: Stage, ctx: TransformContext): StageOutcome {
   }
   if (!target) return { notes };
   // Suppressing either instruction leaves the pair alone (an insertion after a RUN does not count as touching it).
-  if ([copy, target].some((i) => model.isSuppressed(i, copyDepsFirst.id, copyDepsFirst.hadolintRules))) return { notes };
+  if (ctx.locked(copy) || ctx.locked(target)) return { notes };
   const shell = runShell(target, ctx);
   if ('refuse' in shell) return { notes };
   const refuse = (reason: string): StageOutcome => ({ notes: [...notes, { line: target!.line, message: `${label}: ${reason}` }] });

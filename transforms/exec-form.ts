@@ -17,79 +17,88 @@ const SHELL_ONLY_BUILTINS = new Set([
   'typeset', 'ulimit', 'umask', 'unalias', 'unset', 'wait',
 ]);
 
-/** Syntax that only a shell gives meaning to, by tree-sitter-bash node type. */
-const SHELL_SYNTAX: Record<string, string> = {
-  simple_expansion: 'variable expansion',
-  expansion: 'variable expansion',
-  command_substitution: 'command substitution',
-  process_substitution: 'process substitution',
-  arithmetic_expansion: 'arithmetic expansion',
-  file_redirect: 'a redirection',
-  heredoc_redirect: 'a here-document',
-  herestring_redirect: 'a here-string',
-  pipeline: 'a pipe',
-  list: 'a `&&`/`||` list',
-  subshell: 'a subshell',
-  compound_statement: 'a `{ }` group',
-  if_statement: 'an `if`',
-  for_statement: 'a loop',
-  c_style_for_statement: 'a loop',
-  while_statement: 'a loop',
-  case_statement: 'a `case`',
-  function_definition: 'a function definition',
-  variable_assignment: 'a variable assignment',
-  declaration_command: 'a declaration',
-  unset_command: 'an `unset`',
-  negated_command: 'a `!` negation',
-  test_command: 'a `[[ ]]` test',
-  comment: 'a comment',
-  ansi_c_string: 'an ANSI-C string',
-  brace_expression: 'brace expansion',
+/** Why a CMD or ENTRYPOINT stays in shell form: `id` names the refusal (stable, for --json), `reason` says it to people. */
+export interface Refusal {
+  id: string;
+  reason: string;
+}
+
+/** Syntax that only a shell gives meaning to, by tree-sitter-bash node type: refusal id and what it is. */
+const SHELL_SYNTAX: Record<string, [id: string, what: string]> = {
+  simple_expansion: ['variable-expansion', 'variable expansion'],
+  expansion: ['variable-expansion', 'variable expansion'],
+  command_substitution: ['command-substitution', 'command substitution'],
+  process_substitution: ['process-substitution', 'process substitution'],
+  arithmetic_expansion: ['arithmetic-expansion', 'arithmetic expansion'],
+  file_redirect: ['redirection', 'a redirection'],
+  heredoc_redirect: ['here-document', 'a here-document'],
+  herestring_redirect: ['here-string', 'a here-string'],
+  pipeline: ['pipe', 'a pipe'],
+  list: ['and-or-list', 'a `&&`/`||` list'],
+  subshell: ['subshell', 'a subshell'],
+  compound_statement: ['group', 'a `{ }` group'],
+  if_statement: ['if', 'an `if`'],
+  for_statement: ['loop', 'a loop'],
+  c_style_for_statement: ['loop', 'a loop'],
+  while_statement: ['loop', 'a loop'],
+  case_statement: ['case', 'a `case`'],
+  function_definition: ['function-definition', 'a function definition'],
+  variable_assignment: ['variable-assignment', 'a variable assignment'],
+  declaration_command: ['declaration', 'a declaration'],
+  unset_command: ['unset', 'an `unset`'],
+  negated_command: ['negation', 'a `!` negation'],
+  test_command: ['test-expression', 'a `[[ ]]` test'],
+  comment: ['comment', 'a comment'],
+  ansi_c_string: ['ansi-c-string', 'an ANSI-C string'],
+  brace_expression: ['brace-expansion', 'brace expansion'],
 };
 
+const uses = ([id, what]: [string, string]): Refusal => ({ id, reason: `it uses ${what}` });
+
 /** Why this script needs a shell, or null when its words are plain literals. */
-function shellFeature(root: Node): string | null {
-  if (root.hasError) return 'shell syntax dfmod cannot parse';
-  if (root.namedChildren.some((n) => n?.type === 'comment')) return SHELL_SYNTAX.comment;
+function shellFeature(root: Node): Refusal | null {
+  if (root.hasError) return uses(['shell-syntax', 'shell syntax dfmod cannot parse']);
+  if (root.namedChildren.some((n) => n?.type === 'comment')) return uses(SHELL_SYNTAX.comment);
   const statements = root.namedChildren.filter((n) => n !== null);
-  if (statements.length !== 1) return statements.length ? 'several commands' : 'an empty command';
-  let reason: string | null = null;
+  if (statements.length !== 1) return statements.length ? uses(['several-commands', 'several commands']) : uses(['empty-command', 'an empty command']);
+  let found: Refusal | null = null;
   walk(root, (node) => {
-    if (reason) return false;
-    if (!node.isNamed && (node.type === '&' || node.type === ';')) reason = 'a background job or `;`';
-    else if (SHELL_SYNTAX[node.type]) reason = SHELL_SYNTAX[node.type];
-    return !reason;
+    if (found) return false;
+    if (!node.isNamed && (node.type === '&' || node.type === ';')) found = uses(['background-or-semicolon', 'a background job or `;`']);
+    else if (SHELL_SYNTAX[node.type]) found = uses(SHELL_SYNTAX[node.type]);
+    return !found;
   });
-  if (reason) return reason;
+  if (found) return found;
   const command = statements[0]!;
-  if (command.type !== 'command') return 'shell syntax';
+  if (command.type !== 'command') return uses(['shell-syntax', 'shell syntax']);
   for (const word of command.namedChildren) {
     if (!word || word.type === 'command_name') continue;
-    if (literalValue(word) === null) return `\`${word.text}\`, which the shell would expand`;
+    if (literalValue(word) === null) return uses(['expansion', `\`${word.text}\`, which the shell would expand`]);
   }
   return null;
 }
 
-/** The argv the shell would run, or a reason it cannot be written as JSON. */
-export function argvOf(root: Node): { argv: string[] } | { reason: string } {
+/** The argv the shell would run, or why it cannot be written as JSON. */
+export function argvOf(root: Node): { argv: string[] } | Refusal {
   const feature = shellFeature(root);
-  if (feature) return { reason: `it uses ${feature}` };
+  if (feature) return feature;
   const command = root.namedChildren[0]!;
   const nameNode = command.childForFieldName('name')?.namedChildren[0];
   const name = nameNode ? literalValue(nameNode) : null;
-  if (name === null) return { reason: 'its command name is computed by the shell' };
+  if (name === null) return { id: 'computed-command', reason: 'its command name is computed by the shell' };
   const argv = [name, ...command.childrenForFieldName('argument').map((a) => literalValue(a!)!)];
   // `exec app` is the usual way to make the app PID 1 in shell form: JSON form does that by itself.
   if (argv[0] === 'exec' && argv.length > 1 && !argv[1].startsWith('-')) argv.shift();
-  if (SHELL_ONLY_BUILTINS.has(argv[0])) return { reason: `\`${argv[0]}\` is a shell builtin` };
+  if (SHELL_ONLY_BUILTINS.has(argv[0])) return { id: 'builtin', reason: `\`${argv[0]}\` is a shell builtin` };
   return { argv };
 }
 
-export function refusal(node: InstructionNode, model: DockerfileModel): string | null {
-  if (node.stage && model.isWindowsStage(node.stage)) return 'a Windows image runs shell form under cmd.exe';
-  if (model.shellOf(node)) return 'the stage sets SHELL, which JSON form would bypass';
+/** Why `node` must stay in shell form whatever its script, or null. */
+export function refusal(node: InstructionNode, model: DockerfileModel): Refusal | null {
+  if (node.stage && model.isWindowsStage(node.stage)) return { id: 'windows-shell', reason: 'a Windows image runs shell form under cmd.exe' };
+  if (model.shellOf(node)) return { id: 'shell-instruction', reason: 'the stage sets SHELL, which JSON form would bypass' };
   if (node.keyword === 'ENTRYPOINT' && node.stage?.instructions.some((i) => i.keyword === 'CMD')) {
-    return 'the stage has a CMD, which a JSON-form ENTRYPOINT would receive as arguments';
+    return { id: 'entrypoint-with-cmd', reason: 'the stage has a CMD, which a JSON-form ENTRYPOINT would receive as arguments' };
   }
   return null;
 }
@@ -110,13 +119,13 @@ export const execForm: Transform = {
       const label = `${node.keyword} left in shell form`;
       const refused = refusal(node, dockerfile);
       if (refused) {
-        notes.push({ line: node.line, message: `${label}: ${refused}` });
+        notes.push({ line: node.line, id: refused.id, message: `${label}: ${refused.reason}` });
         continue;
       }
       const script = dockerfile.shellScript(node)!;
       const parsed = argvOf(shell.parse(script.text).rootNode);
       if ('reason' in parsed) {
-        notes.push({ line: node.line, message: `${label}: ${parsed.reason}` });
+        notes.push({ line: node.line, id: parsed.id, message: `${label}: ${parsed.reason}` });
         continue;
       }
       const json = `[${parsed.argv.map((arg) => JSON.stringify(arg)).join(', ')}]`;

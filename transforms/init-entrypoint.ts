@@ -215,9 +215,10 @@ export const initEntrypoint: Transform = {
     'PID 1 gets no default signal handlers and must reap orphaned processes. Most apps do neither, so `docker stop` ' +
     'waits 10 s and kills them. A minimal init as PID 1 forwards SIGTERM to the app and reaps zombies.',
   hadolintRules: [],
-  run({ dockerfile: model, shell, options }): TransformResult {
+  run({ dockerfile: model, shell, options, locked }): TransformResult {
     const stage = model.finalStage;
-    if (!stage || model.isSuppressed(stage.from, 'init-entrypoint')) return {};
+    // A suppressed final FROM leaves the whole stage alone; the engine withholds a fix touching a suppressed ENTRYPOINT or CMD.
+    if (!stage || locked(stage.from)) return {};
     const at = stage.from.line;
     const leave = (message: string, line = at): TransformResult => ({ notes: [{ line, message: `no init added: ${message}` }] });
 
@@ -294,7 +295,6 @@ export const initEntrypoint: Transform = {
     const own = config.entrypointNode?.stage === stage ? config.entrypointNode : null;
     if (own) {
       line = own.line;
-      if (model.isSuppressed(own, 'init-entrypoint')) return {};
       if (own.form === 'heredoc') return leave('the ENTRYPOINT is a here-document', own.line);
       const stored = storedArgv(own, model);
       if (stored === null) return leave('the ENTRYPOINT has no arguments, and dfmod does not know what Docker makes of that', own.line);
@@ -313,7 +313,6 @@ export const initEntrypoint: Transform = {
       const entrypoint = json([...prefix, ...(config.entrypoint ?? [])]);
       const cmd = config.cmdNode?.stage === stage ? config.cmdNode : null;
       if (cmd) {
-        if (model.isSuppressed(cmd, 'init-entrypoint')) return {};
         line = cmd.line;
         insert(startWithComments(cmd, model), `ENTRYPOINT ${entrypoint}${eol}`);
       } else {
