@@ -66,11 +66,13 @@ export function runTransformsWith(shell: ShellParser, text: string, options: Run
     for (const transform of options.transforms) {
       const text = model.source.text;
       if (settledOn.get(transform) === text) continue;
-      const outcome = runOne(transform, model, shell, options);
+      const outcome = runOne(transform, model, origins, shell, options);
       const candidate = outcome.edits.length === 0 ? text : applyEdits(text, outcome.edits);
       const checked = candidate === text ? null : checkCandidate(candidate, model, shell);
       if (checked && 'problem' in checked) {
-        outcome.notes.push({ line: outcome.changes[0].line, message: `change withheld: it would ${checked.problem}` });
+        // The broken line is in the candidate, which the engine maps like any text it applied.
+        const where = checked.at ? ` at line ${origins.after(model, outcome.edits, checked.at.model).of(checked.at.line)}` : '';
+        outcome.notes.push({ line: outcome.changes[0].line, message: `change withheld: it would ${checked.problem}${where}` });
       }
       notes.record(transform.id, outcome.notes, model, origins);
       if (!checked || 'problem' in checked) {
@@ -145,7 +147,7 @@ interface Outcome {
   notes: NoteInput[];
 }
 
-function runOne(transform: Transform, model: DockerfileModel, shell: ShellParser, options: RunOptions): Outcome {
+function runOne(transform: Transform, model: DockerfileModel, origins: LineOrigins, shell: ShellParser, options: RunOptions): Outcome {
   const outcome: Outcome = { edits: [], changes: [], notes: [] };
   const locked = (node: InstructionNode): boolean => model.isSuppressed(node, transform.id, transform.hadolintRules);
   let result;
@@ -159,6 +161,7 @@ function runOne(transform: Transform, model: DockerfileModel, shell: ShellParser
       filename: options.filename ?? null,
       locked,
       suppressionComment: (node) => suppressionComment(model, node),
+      originalLine: (line) => origins.of(line),
     });
   } catch (error) {
     // A bug in one transform must not stop a bulk run or touch the file.
@@ -252,7 +255,8 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
  * still parse as a Dockerfile, and every shell script it contains must parse
  * unless the same script already failed to parse before.
  */
-function checkCandidate(candidate: string, before: DockerfileModel, shell: ShellParser): { model: DockerfileModel } | { problem: string } {
+function checkCandidate(candidate: string, before: DockerfileModel, shell: ShellParser):
+  { model: DockerfileModel } | { problem: string; at?: { model: DockerfileModel; line: number } } {
   let after: DockerfileModel;
   try {
     after = parseDockerfile(candidate);
@@ -266,7 +270,7 @@ function checkCandidate(candidate: string, before: DockerfileModel, shell: Shell
     const script = after.shellScript(node);
     if (!script || !after.hasPosixShell(node) || !hasSyntaxError(shell.parse(script.text).rootNode)) continue;
     brokenBefore ??= brokenScripts(before, shell);
-    if (!brokenBefore.has(script.text)) return { problem: `leave a shell syntax error at line ${node.line}` };
+    if (!brokenBefore.has(script.text)) return { problem: 'leave a shell syntax error', at: { model: after, line: node.line } };
   }
   return { model: after };
 }

@@ -70,6 +70,12 @@ export interface TransformContext {
    * or detach what it covers, and the engine withholds such a fix.
    */
   suppressionComment(node: InstructionNode): string | null;
+  /**
+   * The line of the file as read that 1-based `line` of this text comes
+   * from. The engine maps the `line` of fixes and notes itself; a message
+   * that names another instruction's line names it through this.
+   */
+  originalLine(line: number): number;
 }
 
 export interface Transform {
