@@ -74,7 +74,8 @@ export function runTransformsWith(shell: ShellParser, text: string, options: Run
         const where = checked.at ? ` at line ${origins.after(model, outcome.edits, checked.at.model).of(checked.at.line)}` : '';
         outcome.notes.push({ line: outcome.changes[0].line, message: `change withheld: it would ${checked.problem}${where}` });
       }
-      notes.record(transform.id, outcome.notes, model, origins);
+      const applied = checked !== null && !('problem' in checked);
+      notes.record(transform.id, outcome.notes, applied ? outcome.changes.map((c) => c.line) : [], model, origins);
       if (!checked || 'problem' in checked) {
         settledOn.set(transform, text);
         continue;
@@ -103,20 +104,22 @@ export function runTransformsWith(shell: ShellParser, text: string, options: Run
  * The notes of a run, kept from every pass. A note is about the instruction
  * that starts at its line (or about the file, when none does). It goes when
  * that instruction goes (an edit rewrote its keyword: removed, moved, joined
- * into another), or when a later run of the same transform notes the same
- * instruction again: the later notes replace the earlier ones. A later run
- * that says nothing about it leaves the earlier note standing.
+ * into another), or when a later run of the same transform says something
+ * else about the same instruction: notes it again (the later notes replace
+ * the earlier ones) or changes it (a fix whose line is that instruction's).
+ * A later run that says nothing about it leaves the earlier note standing.
  */
 class NoteBook {
   private held: { note: Note; transform: string; anchor: number | null }[] = [];
 
-  record(transform: string, inputs: readonly NoteInput[], model: DockerfileModel, origins: LineOrigins): void {
+  /** `inputs` and `changed` (lines of applied fixes) in the lines of `model`, the text the transform saw. */
+  record(transform: string, inputs: readonly NoteInput[], changed: readonly number[], model: DockerfileModel, origins: LineOrigins): void {
+    const anchorOf = (line: number): number | null => model.instructions.find((i) => i.line === line)?.start ?? null;
     const fresh = inputs.map((input) => {
-      const node = model.instructions.find((i) => i.line === input.line);
       const note: Note = { transform, line: origins.of(input.line), message: input.message, ...(input.id ? { id: input.id } : {}) };
-      return { note, transform, anchor: node ? node.start : null };
+      return { note, transform, anchor: anchorOf(input.line) };
     });
-    const restated = new Set(fresh.map((f) => f.anchor));
+    const restated = new Set([...fresh.map((f) => f.anchor), ...changed.map(anchorOf).filter((a) => a !== null)]);
     this.held = this.held.filter((h) => h.transform !== transform || !restated.has(h.anchor));
     for (const f of fresh) {
       const same = this.held.some((h) => h.transform === f.transform && h.anchor === f.anchor &&

@@ -67,6 +67,8 @@ function anchorLine(before: DockerfileModel, edit: Edit): number {
   if (within) return within.line;
   const next = before.instructions.find((node) => node.start >= edit.start);
   if (next) return next.line;
+  const previous = [...before.instructions].reverse().find((node) => node.end <= edit.start);
+  if (previous) return previous.line;
   return before.source.positionAt(edit.start).line + 1;
 }
 
