@@ -63,4 +63,4 @@ export { parseDockerfile } from './core/dockerfile.js';
 export type { DockerfileModel, InstructionNode, Stage } from './core/dockerfile.js';
 export type { BuildContext } from './core/context.js';
 export { folderContext, memoryContext } from './core/context.js';
-export type { Transform, TransformContext, TransformResult, Fix, Edit, Change, Note, Level } from './core/types.js';
+export type { Transform, TransformContext, TransformResult, Fix, Edit, Change, Note, NoteInput, Level } from './core/types.js';

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { expectOutput, expectUnchanged, lines } from './helpers.js';
+import { expectOutput, expectRefused, expectUnchanged, lines } from './helpers.js';
 
 const only = ['exec-form'];
 
@@ -38,35 +38,40 @@ test('CRLF files keep CRLF', async () => {
 });
 
 for (const [name, cmd, reason] of [
-  ['variable expansion', 'node server.js --port $PORT', /variable expansion/],
-  ['redirection', 'node server.js > /var/log/app.log', /redirection/],
-  ['pipe', 'app | tee log', /pipe/],
-  ['list', 'migrate && serve', /list/],
-  ['several commands', 'a; b', /several commands|;/],
-  ['glob', 'cat *.txt', /expand/],
-  ['tilde', 'run ~/bin/app', /expand/],
-  ['environment prefix', 'NODE_ENV=production node a.js', /variable assignment/],
-  ['builtin', 'cd /app', /builtin/],
-  ['command substitution', 'echo $(date)', /command substitution/],
-  ['comment', 'node a.js # start', /comment/],
-  ['background job', 'app &', /background/],
-  ['backslash escape in double quotes with variable', 'echo "$HOME"', /variable expansion/],
-] as [string, string, RegExp][]) {
+  ['variable expansion', 'node server.js --port $PORT', 'variable-expansion'],
+  ['redirection', 'node server.js > /var/log/app.log', 'redirection'],
+  ['pipe', 'app | tee log', 'pipe'],
+  ['list', 'migrate && serve', 'and-or-list'],
+  ['several commands', 'a; b', 'several-commands'],
+  ['glob', 'cat *.txt', 'expansion'],
+  ['tilde', 'run ~/bin/app', 'expansion'],
+  ['environment prefix', 'NODE_ENV=production node a.js', 'variable-assignment'],
+  ['builtin', 'cd /app', 'builtin'],
+  ['command substitution', 'echo $(date)', 'command-substitution'],
+  ['comment', 'node a.js # start', 'comment'],
+  ['background job', 'app &', 'background-or-semicolon'],
+  ['backslash escape in double quotes with variable', 'echo "$HOME"', 'variable-expansion'],
+] as [string, string, string][]) {
   test(`left alone: ${name}`, async () => {
-    await expectUnchanged(lines('FROM x', `CMD ${cmd}`), reason, { only });
+    await expectRefused(lines('FROM x', `CMD ${cmd}`), reason, { only, line: 2 });
   });
 }
 
 test('left alone: ENTRYPOINT when the stage has a CMD (JSON form would pass CMD as arguments)', async () => {
-  await expectUnchanged(lines('FROM x', 'ENTRYPOINT app serve', 'CMD ["--port", "80"]'), /receive as arguments/, { only });
+  await expectRefused(lines('FROM x', 'ENTRYPOINT app serve', 'CMD ["--port", "80"]'), 'entrypoint-with-cmd', { only, line: 2 });
 });
 
 test('left alone: a stage with SHELL', async () => {
-  await expectUnchanged(lines('FROM x', 'SHELL ["/bin/bash", "-lc"]', 'CMD app'), /SHELL/, { only });
+  await expectRefused(lines('FROM x', 'SHELL ["/bin/bash", "-lc"]', 'CMD app'), 'shell-instruction', { only, line: 3 });
 });
 
 test('left alone: Windows images run shell form under cmd.exe', async () => {
-  await expectUnchanged(lines('# escape=`', 'FROM mcr.microsoft.com/windows/servercore:ltsc2022', 'CMD app.exe'), /Windows/, { only });
+  await expectRefused(lines('# escape=`', 'FROM mcr.microsoft.com/windows/servercore:ltsc2022', 'CMD app.exe'), 'windows-shell', { only, line: 3 });
+});
+
+test('the wording of a refusal names what needs the shell', async () => {
+  const result = await expectRefused(lines('FROM x', 'CMD app > log'), 'redirection', { only });
+  assert.equal(result.notes.map((n) => n.message), ['CMD left in shell form: it uses a redirection']);
 });
 
 test('JSON form and heredocs are not touched', async () => {

@@ -199,12 +199,12 @@ test('argvOf: what Docker stores, and the argv when no shell is needed', () => {
   assert.equal(facts.argvOf(at(2)), {
     stored: ['/bin/sh', '-c', 'exec node server.js --port 80'], direct: ['node', 'server.js', '--port', '80'], needsShell: null,
   });
-  assert.equal(facts.argvOf(at(3)), { stored: ['/bin/sh', '-c', 'node $APP'], direct: null, needsShell: 'it uses variable expansion' });
+  assert.equal(facts.argvOf(at(3)), { stored: ['/bin/sh', '-c', 'node $APP'], direct: null, needsShell: { id: 'variable-expansion', reason: 'it uses variable expansion' } });
   assert.equal(facts.argvOf(at(4)), { stored: ['tini', '--'], direct: ['tini', '--'], needsShell: null });
   assert.equal(facts.argvOf(at(5))!.direct, ['make', 'all']);
   assert.is(facts.argvOf(at(6)), null);
   assert.equal(facts.argvOf(at(8)), {
-    stored: ['/bin/bash', '-c', 'node a.js'], direct: null, needsShell: 'the stage sets SHELL, which JSON form would bypass',
+    stored: ['/bin/bash', '-c', 'node a.js'], direct: null, needsShell: { id: 'shell-instruction', reason: 'the stage sets SHELL, which JSON form would bypass' },
   });
 });
 

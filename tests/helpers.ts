@@ -57,6 +57,15 @@ export async function expectUnchanged(input: string, reason: RegExp | null, opti
   return result;
 }
 
+/** Asserts the input is left byte-identical, with a note of transform-chosen id `id` (on `line`, when given). */
+export async function expectRefused(input: string, id: string, options: RunOptions & { line?: number } = {}): Promise<RunResult> {
+  const result = await run(input, options);
+  assert.fixture(result.output, input);
+  const found = result.notes.some((n) => n.id === id && (options.line === undefined || n.line === options.line));
+  assert.ok(found, `expected a note with id ${id}${options.line ? ` on line ${options.line}` : ''}, got: ${JSON.stringify(result.notes)}`);
+  return result;
+}
+
 /** Joins lines with \n and a final newline, to keep fixtures readable. */
 export function lines(...text: string[]): string {
   return text.join('\n') + '\n';

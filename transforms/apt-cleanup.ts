@@ -309,7 +309,7 @@ function listsFix(ctx: TransformContext, node: InstructionNode, use: ListUse, us
       const removal = cleaner && useOf(ctx, cleaner, uses);
       const edits = removal && removeLaterCleanup(dockerfile, removal);
       if (cleaner && edits) {
-        fixes.push({ line: cleaner.line, message: `removed a later \`${CLEANUP}\`: line ${node.line} already removes the lists in its own layer`, edits });
+        fixes.push({ line: cleaner.line, message: `removed a later \`${CLEANUP}\`: line ${ctx.originalLine(node.line)} already removes the lists in its own layer`, edits });
       }
     }
     return;
@@ -328,7 +328,7 @@ function listsFix(ctx: TransformContext, node: InstructionNode, use: ListUse, us
     }
     const removal = cleaner && removeLaterCleanup(dockerfile, useOf(ctx, cleaner, uses));
     if (cleaner && removal) {
-      fixes.push({ line: node.line, message: `\`${CLEANUP}\` moved from line ${cleaner.line} into the RUN that downloaded the lists`, edits: [edit, ...removal] });
+      fixes.push({ line: node.line, message: `\`${CLEANUP}\` moved from line ${ctx.originalLine(cleaner.line)} into the RUN that downloaded the lists`, edits: [edit, ...removal] });
     } else {
       fixes.push({ line: node.line, message: `\`${CLEANUP}\` in the RUN that ran apt-get update: the lists stay out of the layer`, edits: [edit] });
     }
@@ -339,7 +339,7 @@ function listsFix(ctx: TransformContext, node: InstructionNode, use: ListUse, us
     const readable = consumer.use.run && firstEvent(consumer.use) !== 'unreadable' &&
       (consumer.use.events[0] as Event).kind === 'use';
     if (!readable) {
-      notes.push({ line: node.line, message: `lists kept: the RUN at line ${consumer.node.line} ${consumer.what}, which may install packages from them` });
+      notes.push({ line: node.line, message: `lists kept: the RUN at line ${ctx.originalLine(consumer.node.line)} ${consumer.what}, which may install packages from them` });
       continue;
     }
     if (isLoneUpdate(use) && consumer.node === next && node.flags.length === 0) {
@@ -350,23 +350,23 @@ function listsFix(ctx: TransformContext, node: InstructionNode, use: ListUse, us
       }
       fixes.push({
         line: node.line,
-        message: `\`apt-get update\` merged into the RUN that installs (line ${consumer.node.line}): alone, its cached lists go stale`,
+        message: `\`apt-get update\` merged into the RUN that installs (line ${ctx.originalLine(consumer.node.line)}): alone, its cached lists go stale`,
         edits: [deleteInstruction(dockerfile, node), prepend],
       });
       continue;
     }
     if (sourcesChangeBetween(dockerfile, use, consumer.node)) {
-      notes.push({ line: node.line, message: `lists kept: the RUN at line ${consumer.node.line} installs from them, and apt's sources change in between` });
+      notes.push({ line: node.line, message: `lists kept: the RUN at line ${ctx.originalLine(consumer.node.line)} installs from them, and apt's sources change in between` });
       continue;
     }
     const prepend = prependCommand(consumer.use.run!, updateCommand(use));
     if ('reason' in prepend) {
-      notes.push({ line: node.line, message: `lists kept: the RUN at line ${consumer.node.line} installs from them without \`apt-get update\`, and one cannot be added: ${prepend.reason}` });
+      notes.push({ line: node.line, message: `lists kept: the RUN at line ${ctx.originalLine(consumer.node.line)} installs from them without \`apt-get update\`, and one cannot be added: ${prepend.reason}` });
       continue;
     }
     fixes.push({
       line: consumer.node.line,
-      message: `\`apt-get update\` in the RUN that installs: it read the lists of line ${node.line}, stale once that layer is cached`,
+      message: `\`apt-get update\` in the RUN that installs: it read the lists of line ${ctx.originalLine(node.line)}, stale once that layer is cached`,
       edits: [prepend],
     });
   }

@@ -380,7 +380,7 @@ function cleanupRefusal(ctx: TransformContext, node: InstructionNode, manager: M
     return `\`${program}\` may be removed before the end of the RUN`;
   }
   const reader = laterReader(ctx, node, manager);
-  if (reader) return `the RUN at line ${reader.line} installs offline from it`;
+  if (reader) return `the RUN at line ${ctx.originalLine(reader.line)} installs offline from it`;
   if (manager === 'yarn') return yarnBerryRisk(ctx, node);
   return null;
 }

@@ -615,7 +615,7 @@ function stageOutcome(stage: Stage, ctx: TransformContext): StageOutcome {
   }
   if (!target) return { notes };
   // Suppressing either instruction leaves the pair alone (an insertion after a RUN does not count as touching it).
-  if ([copy, target].some((i) => model.isSuppressed(i, copyDepsFirst.id, copyDepsFirst.hadolintRules))) return { notes };
+  if (ctx.locked(copy) || ctx.locked(target)) return { notes };
   const shell = runShell(target, ctx);
   if ('refuse' in shell) return { notes };
   const refuse = (reason: string): StageOutcome => ({ notes: [...notes, { line: target!.line, message: `${label}: ${reason}` }] });
@@ -647,7 +647,7 @@ function stageOutcome(stage: Stage, ctx: TransformContext): StageOutcome {
 
   // Refusals.
   const bad = gap.find((i) => !['ENV', 'ARG', 'LABEL', 'EXPOSE', 'USER'].includes(i.keyword));
-  if (bad) return refuse(`${bad.keyword} at line ${bad.line} stands between the COPY and the install`);
+  if (bad) return refuse(`${bad.keyword} at line ${ctx.originalLine(bad.line)} stands between the COPY and the install`);
   if (whole.dest.includes('$') && gap.length) return refuse('the COPY destination uses a variable');
   if (!cwdIsDest) return refuse(`the install does not run in the COPY destination (${whole.dest})`);
   const flagProblem = movableRunFlags(target);

@@ -4,18 +4,14 @@
  * pass it on: the app is killed ten seconds later. When the command needs
  * nothing from the shell, the JSON form runs the same program directly.
  */
-import type { DockerfileModel, InstructionNode } from '../lib/core/dockerfile.js';
+import type { InstructionNode } from '../lib/core/dockerfile.js';
 import type { Fix, NoteInput, Transform } from '../lib/core/types.js';
-import { fileFacts, scriptArgv } from '../lib/facts/index.js';
+import { fileFacts, type ShellNeed } from '../lib/facts/index.js';
 
-/** The argv a shell-form script runs without its shell, or why it needs one (lib/facts' reader). */
-export const argvOf = scriptArgv;
-
-export function refusal(node: InstructionNode, model: DockerfileModel): string | null {
-  if (node.stage && model.isWindowsStage(node.stage)) return 'a Windows image runs shell form under cmd.exe';
-  if (model.shellOf(node)) return 'the stage sets SHELL, which JSON form would bypass';
+/** Why an instruction must stay in shell form whatever its script (the script's own needs come from lib/facts). */
+function refusal(node: InstructionNode): ShellNeed | null {
   if (node.keyword === 'ENTRYPOINT' && node.stage?.instructions.some((i) => i.keyword === 'CMD')) {
-    return 'the stage has a CMD, which a JSON-form ENTRYPOINT would receive as arguments';
+    return { id: 'entrypoint-with-cmd', reason: 'the stage has a CMD, which a JSON-form ENTRYPOINT would receive as arguments' };
   }
   return null;
 }
@@ -34,14 +30,10 @@ export const execForm: Transform = {
     for (const node of dockerfile.instructions) {
       if ((node.keyword !== 'CMD' && node.keyword !== 'ENTRYPOINT') || node.form !== 'shell') continue;
       const label = `${node.keyword} left in shell form`;
-      const refused = refusal(node, dockerfile);
-      if (refused) {
-        notes.push({ line: node.line, message: `${label}: ${refused}` });
-        continue;
-      }
       const { direct, needsShell } = fileFacts(dockerfile, shell).argvOf(node)!;
-      if (!direct) {
-        notes.push({ line: node.line, message: `${label}: ${needsShell}` });
+      const refused = needsShell ?? refusal(node);
+      if (refused || !direct) {
+        notes.push({ line: node.line, id: refused!.id, message: `${label}: ${refused!.reason}` });
         continue;
       }
       const json = `[${direct.map((arg) => JSON.stringify(arg)).join(', ')}]`;

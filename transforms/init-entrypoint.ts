@@ -17,7 +17,7 @@ import { simpleCommands } from '../lib/core/shell.js';
 import type { DockerfileModel, InstructionNode, Stage } from '../lib/core/dockerfile.js';
 import type { ShellParser } from '../lib/core/shell.js';
 import type { Edit, Transform, TransformResult } from '../lib/core/types.js';
-import { argvOf, refusal as execFormRefusal } from './exec-form.js';
+import { fileFacts } from '../lib/facts/index.js';
 
 type InitName = 'tini' | 'dumb-init';
 
@@ -215,9 +215,10 @@ export const initEntrypoint: Transform = {
     'PID 1 gets no default signal handlers and must reap orphaned processes. Most apps do neither, so `docker stop` ' +
     'waits 10 s and kills them. A minimal init as PID 1 forwards SIGTERM to the app and reaps zombies.',
   hadolintRules: [],
-  run({ dockerfile: model, shell, options }): TransformResult {
+  run({ dockerfile: model, shell, options, locked }): TransformResult {
     const stage = model.finalStage;
-    if (!stage || model.isSuppressed(stage.from, 'init-entrypoint')) return {};
+    // A suppressed final FROM leaves the whole stage alone; the engine withholds a fix touching a suppressed ENTRYPOINT or CMD.
+    if (!stage || locked(stage.from)) return {};
     const at = stage.from.line;
     const leave = (message: string, line = at): TransformResult => ({ notes: [{ line, message: `no init added: ${message}` }] });
 
@@ -294,15 +295,13 @@ export const initEntrypoint: Transform = {
     const own = config.entrypointNode?.stage === stage ? config.entrypointNode : null;
     if (own) {
       line = own.line;
-      if (model.isSuppressed(own, 'init-entrypoint')) return {};
       if (own.form === 'heredoc') return leave('the ENTRYPOINT is a here-document', own.line);
       const stored = storedArgv(own, model);
       if (stored === null) return leave('the ENTRYPOINT has no arguments, and dfmod does not know what Docker makes of that', own.line);
       let argv = stored;
-      if (own.form === 'shell' && !execFormRefusal(own, model)) {
+      if (own.form === 'shell' && !stage.instructions.some((i) => i.keyword === 'CMD')) {
         // No CMD to pass as arguments: when the script needs no shell, run its program directly (as exec-form would).
-        const parsed = argvOf(shell.parse(model.shellScript(own)!.text).rootNode);
-        if ('argv' in parsed) argv = parsed.argv;
+        argv = fileFacts(model, shell).argvOf(own)?.direct ?? argv;
       }
       edits.push({ start: own.argsStart, end: own.end, text: json([...prefix, ...argv]) });
       how = 'ENTRYPOINT wrapped';
@@ -313,7 +312,6 @@ export const initEntrypoint: Transform = {
       const entrypoint = json([...prefix, ...(config.entrypoint ?? [])]);
       const cmd = config.cmdNode?.stage === stage ? config.cmdNode : null;
       if (cmd) {
-        if (model.isSuppressed(cmd, 'init-entrypoint')) return {};
         line = cmd.line;
         insert(startWithComments(cmd, model), `ENTRYPOINT ${entrypoint}${eol}`);
       } else {

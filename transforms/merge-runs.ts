@@ -14,7 +14,7 @@
 import type { Node, ShellParser } from '../lib/core/shell.js';
 import { hasBackgroundJob, literalValue, topLevelStatements, walk } from '../lib/core/shell.js';
 import type { DockerfileModel, InstructionNode } from '../lib/core/dockerfile.js';
-import type { Fix, NoteInput, Transform } from '../lib/core/types.js';
+import type { Fix, NoteInput, Transform, TransformContext } from '../lib/core/types.js';
 
 const ID = 'merge-runs';
 const HADOLINT_RULES = ['DL3059'];
@@ -60,6 +60,12 @@ const COMPOUND = new Set([
 
 /** Variables whose value in a fresh shell differs from their value after earlier commands. */
 const FRESH_SHELL_VARIABLES = new Set(['_', 'SECONDS', 'BASH_COMMAND']);
+
+/** Why a RUN is not joined: `id` names the refusal (stable, for --json), `reason` says it to people. */
+interface Refusal {
+  id: string;
+  reason: string;
+}
 
 /** One RUN, read for joining. */
 interface Part {
@@ -191,22 +197,19 @@ function hasType(root: Node, types: Set<string>): boolean {
 }
 
 /** A RUN ready to join, or why it cannot be joined with its neighbours. */
-function readPart(node: InstructionNode, model: DockerfileModel, shell: ShellParser): Part | { reason: string } {
-  if (node.form === 'exec') return { reason: 'it is in JSON form, which runs without a shell' };
-  if (node.form === 'heredoc') return { reason: 'it uses a heredoc' };
-  if (node.form !== 'shell') return { reason: 'it has no command' };
+function readPart(node: InstructionNode, ctx: TransformContext): Part | Refusal {
+  const { dockerfile: model, shell } = ctx;
+  if (node.form === 'exec') return { id: 'json-form', reason: 'it is in JSON form, which runs without a shell' };
+  if (node.form === 'heredoc') return { id: 'heredoc', reason: 'it uses a heredoc' };
+  if (node.form !== 'shell') return { id: 'no-command', reason: 'it has no command' };
   if (!model.hasPosixShell(node)) {
     const shellArgs = model.shellOf(node);
-    return {
-      reason: shellArgs
-        ? `it runs under SHELL ${JSON.stringify(shellArgs)}, which is not a plain POSIX \`sh -c\``
-        : 'a Windows image runs RUN under cmd.exe',
-    };
+    return shellArgs
+      ? { id: 'other-shell', reason: `it runs under SHELL ${JSON.stringify(shellArgs)}, which is not a plain POSIX \`sh -c\`` }
+      : { id: 'windows-shell', reason: 'a Windows image runs RUN under cmd.exe' };
   }
-  const other = model.suppressions.find((s) => s.instruction === node);
-  if (other) {
-    return { reason: `the comment \`${model.source.lineText(other.line - 1).trim()}\` above it applies to this RUN only` };
-  }
+  const comment = ctx.suppressionComment(node);
+  if (comment) return { id: 'suppression-comment', reason: `the comment \`${comment}\` above it applies to this RUN only` };
   const script = model.shellScript(node)!;
   const facts = scriptFacts(shell.parse(script.text).rootNode, script.text);
   if ('reason' in facts) return facts;
@@ -216,7 +219,9 @@ function readPart(node: InstructionNode, model: DockerfileModel, shell: ShellPar
   const tail = model.source.text.slice(bodyEnd, node.end);
   const layout = /^[ \t]*(?:;[ \t]*)?(#[^\r\n]*)?$/.exec(tail);
   if (!layout) {
-    return { reason: trailing ? 'its trailing comment continues onto another line' : 'its last command is followed by another line' };
+    return trailing
+      ? { id: 'comment-continues', reason: 'its trailing comment continues onto another line' }
+      : { id: 'line-after-last-command', reason: 'its last command is followed by another line' };
   }
   return {
     node,
@@ -241,9 +246,9 @@ interface ScriptFacts {
 }
 
 /** Every pass asks again about the RUNs it did not change: trees are shared per text, so the answers are kept per tree. */
-const factsByScript = new WeakMap<Node, ScriptFacts | { reason: string }>();
+const factsByScript = new WeakMap<Node, ScriptFacts | Refusal>();
 
-function scriptFacts(root: Node, text: string): ScriptFacts | { reason: string } {
+function scriptFacts(root: Node, text: string): ScriptFacts | Refusal {
   let facts = factsByScript.get(root);
   if (!facts) {
     facts = readScript(root, text);
@@ -252,20 +257,20 @@ function scriptFacts(root: Node, text: string): ScriptFacts | { reason: string }
   return facts;
 }
 
-function readScript(root: Node, text: string): ScriptFacts | { reason: string } {
-  if (/\\\s*$/.test(text)) return { reason: 'its script ends with a backslash, which would escape the join' };
-  if (root.hasError) return { reason: 'dfmod cannot parse its shell script' };
-  if (hasType(root, new Set(['heredoc_redirect']))) return { reason: 'it uses a heredoc' };
+function readScript(root: Node, text: string): ScriptFacts | Refusal {
+  if (/\\\s*$/.test(text)) return { id: 'trailing-backslash', reason: 'its script ends with a backslash, which would escape the join' };
+  if (root.hasError) return { id: 'shell-syntax', reason: 'dfmod cannot parse its shell script' };
+  if (hasType(root, new Set(['heredoc_redirect']))) return { id: 'heredoc', reason: 'it uses a heredoc' };
   if (hasBackgroundJob(root) || hasCoproc(root)) {
-    return { reason: 'it starts a background job, which a separate RUN ends and a joined one would keep running' };
+    return { id: 'background-job', reason: 'it starts a background job, which a separate RUN ends and a joined one would keep running' };
   }
   const fresh = readsFreshShellState(root);
-  if (fresh) return { reason: fresh };
+  if (fresh) return { id: 'fresh-shell-state', reason: fresh };
   const comments = root.descendantsOfType('comment');
   const trailing = root.lastChild?.type === 'comment' ? root.lastChild : null;
-  if (comments.some((c) => c !== trailing)) return { reason: 'it has a shell comment inside a command' };
+  if (comments.some((c) => c !== trailing)) return { id: 'inner-comment', reason: 'it has a shell comment inside a command' };
   const statements = topLevelStatements(root);
-  if (statements.length === 0) return { reason: 'it runs no command' };
+  if (statements.length === 0) return { id: 'no-command', reason: 'it runs no command' };
   const last = statements[statements.length - 1].node;
   return {
     statements,
@@ -302,13 +307,13 @@ function shellHasErrexit(node: InstructionNode, model: DockerfileModel): boolean
   return args.some((a, i) => /^-[a-zA-Z]*e/.test(a) || (a === '-o' && args[i + 1] === 'errexit'));
 }
 
-/** Why nothing may be joined after `part`, or null. */
-function endsChain(part: Part, errexitShell: boolean): string | null {
+/** Why nothing may be joined after `part` (the RUN just above the one refused), or null. */
+function endsChain(part: Part, errexitShell: boolean): Refusal | null {
   if (part.errexit) {
-    return `line ${part.node.line} ${part.errexit}, which the shell ignores left of \`&&\``;
+    return { id: 'errexit', reason: `the RUN above ${part.errexit}, which the shell ignores left of \`&&\`` };
   }
   if (errexitShell && (part.compound || part.changesShell)) {
-    return `SHELL runs with \`-e\`, which the shell ignores inside the commands of line ${part.node.line} left of \`&&\``;
+    return { id: 'shell-errexit', reason: 'SHELL runs with `-e`, which the shell ignores inside the commands of the RUN above left of `&&`' };
   }
   return null;
 }
@@ -327,7 +332,7 @@ function join(parts: Part[], model: DockerfileModel): Fix {
   const eol = model.source.eol;
   const escape = model.escapeChar;
   let text = '';
-  const isolated: number[] = [];
+  let isolated = 0;
   parts.forEach((part, i) => {
     const last = i === parts.length - 1;
     let body = part.body;
@@ -335,7 +340,7 @@ function join(parts: Part[], model: DockerfileModel): Fix {
     if (!last && part.changesShell) {
       body = `( ${body} )`;
       grouped = true;
-      isolated.push(part.node.line);
+      isolated++;
     } else if (i > 0 && part.isList) {
       body = `{ ${body}; }`;
       grouped = true;
@@ -354,14 +359,14 @@ function join(parts: Part[], model: DockerfileModel): Fix {
     for (const comment of comments) text += comment + eol;
   });
   const first = parts[0].node;
-  const end = parts[parts.length - 1].node;
-  const subshells = isolated.length
-    ? `; line${isolated.length > 1 ? 's' : ''} ${isolated.join(', ')} in a subshell so ${isolated.length > 1 ? 'their' : 'its'} shell changes stay local`
+  // Lines are cited by the fix's `line` alone: the engine maps it to the file as read; a number in the message would be of the text this pass sees.
+  const subshells = isolated
+    ? `; ${isolated > 1 ? `${isolated} of them run` : 'one runs'} in a subshell so ${isolated > 1 ? 'their' : 'its'} shell changes stay local`
     : '';
   return {
     line: first.line,
-    message: `merged ${parts.length} RUN instructions (lines ${first.line}-${end.endLine}) into one layer${subshells}`,
-    edits: [{ start: first.argsStart, end: end.end, text }],
+    message: `merged ${parts.length} RUN instructions into one layer${subshells}`,
+    edits: [{ start: first.argsStart, end: parts[parts.length - 1].node.end, text }],
   };
 }
 
@@ -378,7 +383,8 @@ export const mergeRuns: Transform = {
     'fewer, smaller layers. Each RUN starts a fresh shell, so commands that change the shell (cd, export, set, ...) ' +
     'are kept in a subshell and the build fails at the same command as before.',
   hadolintRules: HADOLINT_RULES,
-  run({ dockerfile, shell }) {
+  run(ctx) {
+    const { dockerfile } = ctx;
     const fixes: Fix[] = [];
     const notes: NoteInput[] = [];
     for (const stage of dockerfile.stages) {
@@ -389,24 +395,24 @@ export const mergeRuns: Transform = {
         chain = [];
       };
       instructions.forEach((node, i) => {
-        if (node.keyword !== 'RUN' || dockerfile.isSuppressed(node, ID, HADOLINT_RULES)) {
+        if (node.keyword !== 'RUN' || ctx.locked(node)) {
           flush();
           return;
         }
         const neighbour = instructions[i - 1]?.keyword === 'RUN' || instructions[i + 1]?.keyword === 'RUN';
-        const part = readPart(node, dockerfile, shell);
+        const part = readPart(node, ctx);
         if ('reason' in part) {
-          if (neighbour) notes.push({ line: node.line, message: `RUN not merged: ${part.reason}` });
+          if (neighbour) notes.push({ line: node.line, id: part.id, message: `RUN not merged: ${part.reason}` });
           flush();
           return;
         }
         const previous = chain[chain.length - 1];
         if (previous) {
-          const reason = !sameFlags(previous.node, node)
-            ? 'different flags'
+          const refusal = !sameFlags(previous.node, node)
+            ? { id: 'different-flags', reason: 'different flags' }
             : endsChain(previous, shellHasErrexit(node, dockerfile));
-          if (reason) {
-            notes.push({ line: node.line, message: `not merged with the RUN at line ${previous.node.line}: ${reason}` });
+          if (refusal) {
+            notes.push({ line: node.line, id: refusal.id, message: `not merged with the RUN above: ${refusal.reason}` });
             flush();
           }
         }

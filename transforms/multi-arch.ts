@@ -37,7 +37,7 @@ function goBuilds(ctx: TransformContext, stage: Stage): { command: SimpleCommand
   const found: { command: SimpleCommand; offsets: number[] }[] = [];
   for (const node of stage.instructions) {
     if (node.keyword !== 'RUN') continue;
-    if (node.form !== 'shell' || !ctx.dockerfile.hasPosixShell(node)) return `line ${node.line}: RUN is not a shell-form POSIX script`;
+    if (node.form !== 'shell' || !ctx.dockerfile.hasPosixShell(node)) return `line ${ctx.originalLine(node.line)}: RUN is not a shell-form POSIX script`;
     const script = ctx.dockerfile.shellScript(node)!;
     for (const command of simpleCommands(ctx.shell.parse(script.text).rootNode)) {
       if (command.name === 'go' && command.argValues[0] === 'build') found.push({ command, offsets: script.offsets });

@@ -173,6 +173,8 @@ interface Facts {
   /** Whether ENTRYPOINT/CMD/HEALTHCHECK need /bin/sh. */
   needsShell: boolean;
   context: BuildContext | null;
+  /** The line of the file as read, for messages that name an instruction. */
+  originalLine: (line: number) => number;
   aptPackages: string[];
   /** Init packages (INIT_PACKAGES) the ENTRYPOINT runs, installed by the build stage. */
   inits: string[];
@@ -244,18 +246,18 @@ function readRuns(ctx: TransformContext, stage: Stage, workdirAt: Map<Instructio
   const runs: RunInfo[] = [];
   for (const node of stage.instructions) {
     if (node.keyword !== 'RUN') continue;
-    if (node.form === 'heredoc') refuse(`line ${node.line}: a heredoc RUN is not read`);
-    if (node.form !== 'shell') refuse(`line ${node.line}: an exec-form RUN is not read`);
-    if (!model.hasPosixShell(node)) refuse(`line ${node.line}: RUN does not run under a POSIX shell`);
+    if (node.form === 'heredoc') refuse(`line ${ctx.originalLine(node.line)}: a heredoc RUN is not read`);
+    if (node.form !== 'shell') refuse(`line ${ctx.originalLine(node.line)}: an exec-form RUN is not read`);
+    if (!model.hasPosixShell(node)) refuse(`line ${ctx.originalLine(node.line)}: RUN does not run under a POSIX shell`);
     const script = model.shellScript(node)!;
     const root = ctx.shell.parse(script.text).rootNode;
-    if (root.hasError) refuse(`line ${node.line}: shell syntax dfmod cannot parse`);
+    if (root.hasError) refuse(`line ${ctx.originalLine(node.line)}: shell syntax dfmod cannot parse`);
     walk(root, (n) => {
       if (n.type === 'file_redirect') {
         const target = n.childForFieldName('destination');
         const value = target ? literalValue(target) : null;
         if (value !== '/dev/null' && !/^&?\d$/.test(value ?? '') && !/^\d?>&/.test(n.text)) {
-          refuse(`line ${node.line}: RUN writes \`${n.text}\`, which the runtime stage might need`);
+          refuse(`line ${ctx.originalLine(node.line)}: RUN writes \`${n.text}\`, which the runtime stage might need`);
         }
       }
     });
@@ -272,12 +274,12 @@ function readRuns(ctx: TransformContext, stage: Stage, workdirAt: Map<Instructio
 }
 
 /** Checks every command of every RUN is a build step of `ecosystem`; returns apt packages installed. */
-function checkCommands(runs: RunInfo[], ecosystem: Ecosystem, inits: string[]): string[] {
+function checkCommands(ctx: TransformContext, runs: RunInfo[], ecosystem: Ecosystem, inits: string[]): string[] {
   const packages: string[] = [];
   for (const run of runs) {
     for (const command of run.commands) {
       const name = command.name;
-      const where = `line ${run.node.line}`;
+      const where = `line ${ctx.originalLine(run.node.line)}`;
       if (name === null) refuse(`${where}: a RUN command name is computed by the shell`);
       if (!COMMON_COMMANDS.has(name) && !BUILD_COMMANDS[ecosystem].has(name)) {
         refuse(`${where}: RUN runs \`${name}\`, whose effect on the runtime image dfmod cannot name`);
@@ -331,14 +333,15 @@ function checkPip(args: (string | null)[], where: string): void {
   if (bad) refuse(`${where}: \`pip ${bad}\` installs outside the environment`);
 }
 
-function workdirs(model: DockerfileModel, stage: Stage, initial: string): { at: Map<InstructionNode, string>; final: string } {
+function workdirs(ctx: TransformContext, stage: Stage, initial: string): { at: Map<InstructionNode, string>; final: string } {
+  const model = ctx.dockerfile;
   const at = new Map<InstructionNode, string>();
   let current = initial;
   for (const node of stage.instructions) {
     at.set(node, current);
     if (node.keyword === 'WORKDIR') {
       const value = argsText(model, node);
-      if (value.includes('$')) refuse(`line ${node.line}: WORKDIR uses a variable`);
+      if (value.includes('$')) refuse(`line ${ctx.originalLine(node.line)}: WORKDIR uses a variable`);
       current = path.posix.resolve(current, value);
     }
   }
@@ -398,8 +401,8 @@ const planGo: Planner = (facts, ctx) => {
       const args = command.argValues;
       const i = args.findIndex((a) => a === '-o' || (a?.startsWith('-o=') ?? false));
       const raw = i === -1 ? null : args[i]!.startsWith('-o=') ? args[i]!.slice(3) : args[i + 1];
-      if (!raw) refuse(`line ${run.node.line}: \`go build\` without a literal -o: the binary's name is not written`);
-      if (!raw.startsWith('/') && run.changesDir) refuse(`line ${run.node.line}: \`go build -o ${raw}\` after \`cd\`: its path is not known`);
+      if (!raw) refuse(`line ${ctx.originalLine(run.node.line)}: \`go build\` without a literal -o: the binary's name is not written`);
+      if (!raw.startsWith('/') && run.changesDir) refuse(`line ${ctx.originalLine(run.node.line)}: \`go build -o ${raw}\` after \`cd\`: its path is not known`);
       const cgoOff = command.node.namedChildren.some((c) => c?.type === 'variable_assignment' && /^CGO_ENABLED=["']?0["']?$/.test(c.text));
       builds.push({ run, command, output: path.posix.resolve(run.workdir, raw), cgoOff });
     }
@@ -466,7 +469,7 @@ const planNative: Planner = (facts) => {
         if (raw && (raw.startsWith('/') || !run.changesDir)) outputs.push(path.posix.resolve(run.workdir, raw));
       }
       if (command.name === 'make' || command.name === 'cmake') {
-        if (run.changesDir) refuse(`line ${run.node.line}: make after \`cd\`: where it builds is not known`);
+        if (run.changesDir) refuse(`line ${facts.originalLine(run.node.line)}: make after \`cd\`: where it builds is not known`);
         makes = true;
       }
     }
@@ -714,30 +717,30 @@ function plan(ctx: TransformContext): { fix: { line: number; message: string; ed
     if (ref.digest) refuse('the base image is pinned by digest, and the runtime image\'s digest is not known');
     if (stage.platform) refuse('FROM sets --platform');
     for (const node of stage.instructions) {
-      if (node.keyword === 'ONBUILD' || node.keyword === 'SHELL') refuse(`line ${node.line}: ${node.keyword} is not carried to a runtime stage`);
-      if (node.keyword === 'COPY' && node.flags.some((f) => f.name === 'from')) refuse(`line ${node.line}: COPY --from`);
+      if (node.keyword === 'ONBUILD' || node.keyword === 'SHELL') refuse(`line ${ctx.originalLine(node.line)}: ${node.keyword} is not carried to a runtime stage`);
+      if (node.keyword === 'COPY' && node.flags.some((f) => f.name === 'from')) refuse(`line ${ctx.originalLine(node.line)}: COPY --from`);
     }
     if (model.isWindowsStage(stage)) refuse('a Windows image');
     const tag = ref.tag ?? 'latest';
     const initial = rule.ecosystem === 'go' ? '/go' : '/';
-    const { at, final } = workdirs(model, stage, initial);
+    const { at, final } = workdirs(ctx, stage, initial);
     for (const node of stage.instructions) {
       if (node.keyword !== 'COPY' && node.keyword !== 'ADD') continue;
       const words = copyWords(model, node);
       const dest = path.posix.resolve(at.get(node)!, words[words.length - 1] ?? '.');
       const rel = path.posix.relative(final, dest);
       if (rel.startsWith('..') || path.posix.isAbsolute(rel) || final === '/') {
-        refuse(`line ${node.line}: ${node.keyword} puts files in ${dest}, outside the app folder ${final}, which the runtime might need`);
+        refuse(`line ${ctx.originalLine(node.line)}: ${node.keyword} puts files in ${dest}, outside the app folder ${final}, which the runtime might need`);
       }
     }
     const runs = readRuns(ctx, stage, at);
     const command = containerCommand(ctx, stage);
     const { argv, wrappers } = unwrap(command.argv);
     const inits = Object.keys(INIT_PACKAGES).filter((pkg) => wrappers.some((w) => path.posix.basename(w) === pkg));
-    const aptPackages = checkCommands(runs, rule.ecosystem, inits);
+    const aptPackages = checkCommands(ctx, runs, rule.ecosystem, inits);
     const facts: Facts = {
       model, stage, ref, tag, rule, runs, workdirAt: at, finalWorkdir: final, argv,
-      needsShell: command.shell, context: ctx.context, aptPackages, inits,
+      needsShell: command.shell, context: ctx.context, originalLine: ctx.originalLine, aptPackages, inits,
     };
     const chosen = PLANNERS[rule.ecosystem](facts, ctx);
     if (!chosen) return null;
@@ -762,12 +765,12 @@ function checkRuntime(ctx: TransformContext, facts: Facts, chosen: Plan): void {
   for (const node of facts.stage.instructions) {
     if (chosen.drop?.has(node.keyword)) continue;
     if ((node.keyword === 'CMD' || node.keyword === 'ENTRYPOINT') && node.form === 'shell' && !chosen.hasShell) {
-      refuse(`line ${node.line}: ${node.keyword} in shell form needs /bin/sh, which ${chosen.runtime} lacks (exec-form can write it in JSON form first)`);
+      refuse(`line ${ctx.originalLine(node.line)}: ${node.keyword} in shell form needs /bin/sh, which ${chosen.runtime} lacks (exec-form can write it in JSON form first)`);
     }
     if (node.keyword === 'USER') {
       const user = argsText(model, node).split(':')[0];
       if (!/^\d+$/.test(user) && user !== 'root' && !chosen.users.includes(user)) {
-        refuse(`line ${node.line}: USER ${user} may not exist in ${chosen.runtime}`);
+        refuse(`line ${ctx.originalLine(node.line)}: USER ${user} may not exist in ${chosen.runtime}`);
       }
     }
     if (node.keyword === 'HEALTHCHECK') {
@@ -775,10 +778,10 @@ function checkRuntime(ctx: TransformContext, facts: Facts, chosen: Plan): void {
       if (/^NONE$/i.test(text)) continue;
       const cmd = /(?:^|\s)CMD\s+([\s\S]*)$/i.exec(text)?.[1] ?? '';
       const parsed = argvOf(model, ctx, node, cmd);
-      if (!parsed) refuse(`line ${node.line}: HEALTHCHECK is not read`);
-      if (parsed.shell && !chosen.hasShell) refuse(`line ${node.line}: HEALTHCHECK needs /bin/sh, which ${chosen.runtime} lacks`);
+      if (!parsed) refuse(`line ${ctx.originalLine(node.line)}: HEALTHCHECK is not read`);
+      if (parsed.shell && !chosen.hasShell) refuse(`line ${ctx.originalLine(node.line)}: HEALTHCHECK needs /bin/sh, which ${chosen.runtime} lacks`);
       if (!chosen.programs.includes(parsed.argv[0])) {
-        refuse(`line ${node.line}: HEALTHCHECK runs \`${parsed.argv[0]}\`, which ${chosen.runtime} may not have`);
+        refuse(`line ${ctx.originalLine(node.line)}: HEALTHCHECK runs \`${parsed.argv[0]}\`, which ${chosen.runtime} may not have`);
       }
     }
   }

@@ -13,7 +13,8 @@ import { loadShellParser, hasSyntaxError, type ShellParser } from './shell.js';
 import { splitBom } from './source.js';
 import { checkParseable, checkSize, InputError } from './validate.js';
 import type { BuildContext } from './context.js';
-import type { Change, Edit, Fix, Note, Transform } from './types.js';
+import { LineOrigins, mapOffset } from './origins.js';
+import type { Change, Edit, Fix, Note, NoteInput, Transform } from './types.js';
 
 export interface RunOptions {
   transforms: readonly Transform[];
@@ -48,64 +49,110 @@ export function runTransformsWith(shell: ShellParser, text: string, options: Run
   checkParseable(model);
   const layersBefore = model.finalStageLayers;
   const changes: Change[] = [];
-  let notes: Note[] = [];
   if (model.ignoresFile) {
     return { input: text, output: text, changed: false, changes, notes: [], passes: 0, layers: { before: layersBefore, after: layersBefore } };
   }
   const maxPasses = options.maxPasses ?? 10;
-  // What each transform said about the text it last saw without changing it:
-  // seeing the same text again, it would say the same, so it is not asked.
-  const settledOn = new Map<Transform, { text: string; notes: Note[] }>();
+  let origins = LineOrigins.identity(model);
+  const notes = new NoteBook();
+  // The text each transform last saw without changing it: seeing the same
+  // text again, it would say the same, so it is not asked.
+  const settledOn = new Map<Transform, string>();
   let passes = 0;
   let settled = false;
   while (passes < maxPasses) {
     passes++;
-    const passNotes: Note[] = [];
     let changedThisPass = false;
     for (const transform of options.transforms) {
       const text = model.source.text;
-      const known = settledOn.get(transform);
-      if (known && known.text === text) {
-        passNotes.push(...known.notes);
-        continue;
-      }
-      const outcome = runOne(transform, model, shell, options);
+      if (settledOn.get(transform) === text) continue;
+      const outcome = runOne(transform, model, origins, shell, options);
       const candidate = outcome.edits.length === 0 ? text : applyEdits(text, outcome.edits);
       const checked = candidate === text ? null : checkCandidate(candidate, model, shell);
       if (checked && 'problem' in checked) {
-        outcome.notes.push({ transform: transform.id, line: outcome.changes[0].line, message: `change withheld: it would ${checked.problem}` });
+        // The broken line is in the candidate, which the engine maps like any text it applied.
+        const where = checked.at ? ` at line ${origins.after(model, outcome.edits, checked.at.model).of(checked.at.line)}` : '';
+        outcome.notes.push({ line: outcome.changes[0].line, message: `change withheld: it would ${checked.problem}${where}` });
       }
-      passNotes.push(...outcome.notes);
+      const applied = checked !== null && !('problem' in checked);
+      notes.record(transform.id, outcome.notes, applied ? outcome.changes.map((c) => c.line) : [], model, origins);
       if (!checked || 'problem' in checked) {
-        settledOn.set(transform, { text, notes: outcome.notes });
+        settledOn.set(transform, text);
         continue;
       }
+      for (const change of outcome.changes) changes.push({ ...change, line: origins.of(change.line) });
+      origins = origins.after(model, outcome.edits, checked.model);
+      notes.follow(outcome.edits);
       model = checked.model;
-      changes.push(...outcome.changes);
       changedThisPass = true;
     }
-    notes = passNotes;
     if (!changedThisPass) {
       settled = true;
       break;
     }
   }
+  const final = notes.final();
   if (!settled) {
-    notes.push({ transform: 'engine', line: 1, message: `still changing after ${maxPasses} passes; later changes may remain` });
+    final.push({ transform: 'engine', line: 1, message: `still changing after ${maxPasses} passes; later changes may remain` });
   }
   const output = bom + model.source.text;
   const layers = { before: layersBefore, after: model.finalStageLayers };
-  return { input: text, output, changed: output !== text, changes, notes: dedupeNotes(notes), passes, layers };
+  return { input: text, output, changed: output !== text, changes, notes: final, passes, layers };
+}
+
+/**
+ * The notes of a run, kept from every pass. A note is about the instruction
+ * that starts at its line (or about the file, when none does). It goes when
+ * that instruction goes (an edit rewrote its keyword: removed, moved, joined
+ * into another), or when a later run of the same transform says something
+ * else about the same instruction: notes it again (the later notes replace
+ * the earlier ones) or changes it (a fix whose line is that instruction's).
+ * A later run that says nothing about it leaves the earlier note standing.
+ */
+class NoteBook {
+  private held: { note: Note; transform: string; anchor: number | null }[] = [];
+
+  /** `inputs` and `changed` (lines of applied fixes) in the lines of `model`, the text the transform saw. */
+  record(transform: string, inputs: readonly NoteInput[], changed: readonly number[], model: DockerfileModel, origins: LineOrigins): void {
+    const anchorOf = (line: number): number | null => model.instructions.find((i) => i.line === line)?.start ?? null;
+    const fresh = inputs.map((input) => {
+      const note: Note = { transform, line: origins.of(input.line), message: input.message, ...(input.id ? { id: input.id } : {}) };
+      return { note, transform, anchor: anchorOf(input.line) };
+    });
+    const restated = new Set([...fresh.map((f) => f.anchor), ...changed.map(anchorOf).filter((a) => a !== null)]);
+    this.held = this.held.filter((h) => h.transform !== transform || !restated.has(h.anchor));
+    for (const f of fresh) {
+      const same = this.held.some((h) => h.transform === f.transform && h.anchor === f.anchor &&
+        h.note.line === f.note.line && h.note.message === f.note.message && h.note.id === f.note.id);
+      if (!same) this.held.push(f);
+    }
+  }
+
+  /** Carries the anchors through edits just applied; notes whose instruction they rewrote go. */
+  follow(edits: readonly Edit[]): void {
+    const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+    this.held = this.held.flatMap((h) => {
+      if (h.anchor === null) return [h];
+      const anchor = mapOffset(h.anchor, sorted);
+      return anchor === null ? [] : [{ ...h, anchor }];
+    });
+  }
+
+  final(): Note[] {
+    return this.held.map((h) => h.note);
+  }
 }
 
 interface Outcome {
   edits: Edit[];
   changes: Change[];
-  notes: Note[];
+  /** In the lines of the text the transform saw. */
+  notes: NoteInput[];
 }
 
-function runOne(transform: Transform, model: DockerfileModel, shell: ShellParser, options: RunOptions): Outcome {
+function runOne(transform: Transform, model: DockerfileModel, origins: LineOrigins, shell: ShellParser, options: RunOptions): Outcome {
   const outcome: Outcome = { edits: [], changes: [], notes: [] };
+  const locked = (node: InstructionNode): boolean => model.isSuppressed(node, transform.id, transform.hadolintRules);
   let result;
   try {
     result = transform.run({
@@ -115,29 +162,30 @@ function runOne(transform: Transform, model: DockerfileModel, shell: ShellParser
       context: options.context ?? null,
       options: options.options?.[transform.id] ?? {},
       filename: options.filename ?? null,
+      locked,
+      suppressionComment: (node) => suppressionComment(model, node),
+      originalLine: (line) => origins.of(line),
     });
   } catch (error) {
     // A bug in one transform must not stop a bulk run or touch the file.
     const message = error instanceof Error ? error.message : String(error);
-    outcome.notes.push({ transform: transform.id, line: 1, message: `internal error, transform skipped: ${message}` });
+    outcome.notes.push({ line: 1, message: `internal error, transform skipped: ${message}` });
     return outcome;
   }
   const byLine = new Map(model.instructions.map((i) => [i.line, i]));
   for (const note of result.notes ?? []) {
     const node = byLine.get(note.line);
-    if (node && model.isSuppressed(node, transform.id, transform.hadolintRules)) continue;
-    outcome.notes.push({ transform: transform.id, line: note.line, message: note.message });
+    if (node && locked(node)) continue;
+    outcome.notes.push(note.id ? { line: note.line, message: note.message, id: note.id } : { line: note.line, message: note.message });
   }
   const taken: Edit[] = [];
   const fixes = [...(result.fixes ?? [])].sort((a, b) => firstStart(a) - firstStart(b));
   for (const fix of fixes) {
     if (fix.edits.length === 0) continue;
-    const suppressed = touchedInstructions(fix, model).find((node) =>
-      model.isSuppressed(node, transform.id, transform.hadolintRules));
-    if (suppressed) {
-      outcome.notes.push({ transform: transform.id, line: suppressed.line, message: 'left alone: suppressed by a comment' });
-      continue;
-    }
+    // A suppression that works says nothing: the fix is simply not made.
+    const about = byLine.get(fix.line);
+    if ((about && locked(about)) || touchedInstructions(fix, model).some(locked)) continue;
+    if (joinsSuppressed(fix, model)) continue;
     if (fix.edits.some((edit) => taken.some((other) => overlaps(edit, other)))) continue;
     if (overlapsItself(fix.edits)) continue;
     taken.push(...fix.edits);
@@ -145,6 +193,27 @@ function runOne(transform: Transform, model: DockerfileModel, shell: ShellParser
     outcome.changes.push({ transform: transform.id, line: fix.line, message: fix.message });
   }
   return outcome;
+}
+
+/** The suppression comment standing before `node`, as written, whatever it names. */
+function suppressionComment(model: DockerfileModel, node: InstructionNode): string | null {
+  const found = model.suppressions.find((s) => s.instruction === node);
+  return found ? model.source.lineText(found.line - 1).trim() : null;
+}
+
+/**
+ * Whether an edit of `fix` joins instructions (it spans from one into the
+ * next, rewriting the later one's keyword) where one of them carries a
+ * suppression comment: the comment would then cover commands it was not
+ * written for, or stand before nothing it named.
+ */
+function joinsSuppressed(fix: Fix, model: DockerfileModel): boolean {
+  return fix.edits.some((edit) => {
+    if (edit.start === edit.end) return false;
+    const touched = model.instructions.filter((node) => edit.start < node.end && edit.end > node.start);
+    const joins = touched.length > 1 && touched[0].start < edit.start;
+    return joins && touched.some((node) => model.suppressions.some((s) => s.instruction === node));
+  });
 }
 
 function firstStart(fix: Fix): number {
@@ -189,7 +258,8 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
  * still parse as a Dockerfile, and every shell script it contains must parse
  * unless the same script already failed to parse before.
  */
-function checkCandidate(candidate: string, before: DockerfileModel, shell: ShellParser): { model: DockerfileModel } | { problem: string } {
+function checkCandidate(candidate: string, before: DockerfileModel, shell: ShellParser):
+  { model: DockerfileModel } | { problem: string; at?: { model: DockerfileModel; line: number } } {
   let after: DockerfileModel;
   try {
     after = parseDockerfile(candidate);
@@ -203,7 +273,7 @@ function checkCandidate(candidate: string, before: DockerfileModel, shell: Shell
     const script = after.shellScript(node);
     if (!script || !after.hasPosixShell(node) || !hasSyntaxError(shell.parse(script.text).rootNode)) continue;
     brokenBefore ??= brokenScripts(before, shell);
-    if (!brokenBefore.has(script.text)) return { problem: `leave a shell syntax error at line ${node.line}` };
+    if (!brokenBefore.has(script.text)) return { problem: 'leave a shell syntax error', at: { model: after, line: node.line } };
   }
   return { model: after };
 }
@@ -216,14 +286,4 @@ export function brokenScripts(model: DockerfileModel, shell: ShellParser): Set<s
     if (script && model.hasPosixShell(node) && hasSyntaxError(shell.parse(script.text).rootNode)) broken.add(script.text);
   }
   return broken;
-}
-
-function dedupeNotes(notes: Note[]): Note[] {
-  const seen = new Set<string>();
-  return notes.filter((n) => {
-    const key = `${n.transform}\u0000${n.line}\u0000${n.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

@@ -1,4 +1,4 @@
-import type { DockerfileModel } from './dockerfile.js';
+import type { DockerfileModel, InstructionNode } from './dockerfile.js';
 import type { ShellParser } from './shell.js';
 import type { BuildContext } from './context.js';
 
@@ -30,8 +30,14 @@ export interface Fix {
 
 /** An opportunity a transform saw and left alone, with the reason. */
 export interface NoteInput {
+  /** 1-based line of the instruction the note is about. */
   line: number;
   message: string;
+  /**
+   * Which refusal or remark this is, kebab-case and stable across wording
+   * changes (`heredoc`, `different-flags`), for tools reading --json.
+   */
+  id?: string;
 }
 
 export interface TransformResult {
@@ -50,6 +56,26 @@ export interface TransformContext {
   /** This transform's options from configuration (`{"init-entrypoint": {"init": "dumb-init"}}`). */
   options: Record<string, unknown>;
   filename: string | null;
+  /**
+   * Whether this transform must leave `node` as written: a suppression
+   * comment above it names this transform, one of its hadolint rules, or
+   * every transform. The engine withholds fixes that touch such an
+   * instruction (or are about it) and drops notes about it by itself; ask
+   * only to plan around it, as a merge that stops there.
+   */
+  locked(node: InstructionNode): boolean;
+  /**
+   * The suppression comment above `node` as written, whichever tool or rule
+   * it names, or null. Joining `node` with another instruction would stretch
+   * or detach what it covers, and the engine withholds such a fix.
+   */
+  suppressionComment(node: InstructionNode): string | null;
+  /**
+   * The line of the file as read that 1-based `line` of this text comes
+   * from. The engine maps the `line` of fixes and notes itself; a message
+   * that names another instruction's line names it through this.
+   */
+  originalLine(line: number): number;
 }
 
 export interface Transform {
@@ -70,6 +96,7 @@ export interface Transform {
 /** A fix that was applied, as reported. */
 export interface Change {
   transform: string;
+  /** 1-based line of the file as read (not of an intermediate rewrite). */
   line: number;
   message: string;
 }
@@ -77,6 +104,9 @@ export interface Change {
 /** A note as reported. */
 export interface Note {
   transform: string;
+  /** 1-based line of the file as read (not of an intermediate rewrite). */
   line: number;
   message: string;
+  /** The NoteInput's id, when it has one. */
+  id?: string;
 }

@@ -14,77 +14,84 @@ const SHELL_ONLY_BUILTINS = new Set([
   'typeset', 'ulimit', 'umask', 'unalias', 'unset', 'wait',
 ]);
 
-/** Syntax that only a shell gives meaning to, by tree-sitter-bash node type. */
-const SHELL_SYNTAX: Record<string, string> = {
-  simple_expansion: 'variable expansion',
-  expansion: 'variable expansion',
-  command_substitution: 'command substitution',
-  process_substitution: 'process substitution',
-  arithmetic_expansion: 'arithmetic expansion',
-  file_redirect: 'a redirection',
-  heredoc_redirect: 'a here-document',
-  herestring_redirect: 'a here-string',
-  pipeline: 'a pipe',
-  list: 'a `&&`/`||` list',
-  subshell: 'a subshell',
-  compound_statement: 'a `{ }` group',
-  if_statement: 'an `if`',
-  for_statement: 'a loop',
-  c_style_for_statement: 'a loop',
-  while_statement: 'a loop',
-  case_statement: 'a `case`',
-  function_definition: 'a function definition',
-  variable_assignment: 'a variable assignment',
-  declaration_command: 'a declaration',
-  unset_command: 'an `unset`',
-  negated_command: 'a `!` negation',
-  test_command: 'a `[[ ]]` test',
-  comment: 'a comment',
-  ansi_c_string: 'an ANSI-C string',
-  brace_expression: 'brace expansion',
+/** Why a script needs its shell: `id` names the refusal (stable, for tests and --json), `reason` says it to people. */
+export interface ShellNeed {
+  id: string;
+  reason: string;
+}
+
+/** Syntax that only a shell gives meaning to, by tree-sitter-bash node type: refusal id and what it is. */
+const SHELL_SYNTAX: Record<string, [id: string, what: string]> = {
+  simple_expansion: ['variable-expansion', 'variable expansion'],
+  expansion: ['variable-expansion', 'variable expansion'],
+  command_substitution: ['command-substitution', 'command substitution'],
+  process_substitution: ['process-substitution', 'process substitution'],
+  arithmetic_expansion: ['arithmetic-expansion', 'arithmetic expansion'],
+  file_redirect: ['redirection', 'a redirection'],
+  heredoc_redirect: ['here-document', 'a here-document'],
+  herestring_redirect: ['here-string', 'a here-string'],
+  pipeline: ['pipe', 'a pipe'],
+  list: ['and-or-list', 'a `&&`/`||` list'],
+  subshell: ['subshell', 'a subshell'],
+  compound_statement: ['group', 'a `{ }` group'],
+  if_statement: ['if', 'an `if`'],
+  for_statement: ['loop', 'a loop'],
+  c_style_for_statement: ['loop', 'a loop'],
+  while_statement: ['loop', 'a loop'],
+  case_statement: ['case', 'a `case`'],
+  function_definition: ['function-definition', 'a function definition'],
+  variable_assignment: ['variable-assignment', 'a variable assignment'],
+  declaration_command: ['declaration', 'a declaration'],
+  unset_command: ['unset', 'an `unset`'],
+  negated_command: ['negation', 'a `!` negation'],
+  test_command: ['test-expression', 'a `[[ ]]` test'],
+  comment: ['comment', 'a comment'],
+  ansi_c_string: ['ansi-c-string', 'an ANSI-C string'],
+  brace_expression: ['brace-expansion', 'brace expansion'],
 };
 
+const uses = ([id, what]: [string, string]): ShellNeed => ({ id, reason: `it uses ${what}` });
+
 /**
- * What in a script only a shell can do (`a pipe`, `variable expansion`, …),
- * or null when it is one command of literal words: no variables,
- * redirections, pipes, lists, globs, `~` or `VAR=value` prefixes.
+ * What in a script only a shell can do (`it uses a pipe`, …), or null when
+ * it is one command of literal words: no variables, redirections, pipes,
+ * lists, globs, `~` or `VAR=value` prefixes.
  */
-export function shellFeature(root: Node): string | null {
-  if (root.hasError) return 'shell syntax dfmod cannot parse';
-  if (root.namedChildren.some((n) => n?.type === 'comment')) return SHELL_SYNTAX.comment;
+export function shellFeature(root: Node): ShellNeed | null {
+  if (root.hasError) return uses(['shell-syntax', 'shell syntax dfmod cannot parse']);
+  if (root.namedChildren.some((n) => n?.type === 'comment')) return uses(SHELL_SYNTAX.comment);
   const statements = root.namedChildren.filter((n) => n !== null);
-  if (statements.length !== 1) return statements.length ? 'several commands' : 'an empty command';
-  let reason: string | null = null;
+  if (statements.length !== 1) return statements.length ? uses(['several-commands', 'several commands']) : uses(['empty-command', 'an empty command']);
+  let found: ShellNeed | null = null;
   walk(root, (node) => {
-    if (reason) return false;
-    if (!node.isNamed && (node.type === '&' || node.type === ';')) reason = 'a background job or `;`';
-    else if (SHELL_SYNTAX[node.type]) reason = SHELL_SYNTAX[node.type];
-    return !reason;
+    if (found) return false;
+    if (!node.isNamed && (node.type === '&' || node.type === ';')) found = uses(['background-or-semicolon', 'a background job or `;`']);
+    else if (SHELL_SYNTAX[node.type]) found = uses(SHELL_SYNTAX[node.type]);
+    return !found;
   });
-  if (reason) return reason;
+  if (found) return found;
   const command = statements[0]!;
-  if (command.type !== 'command') return 'shell syntax';
+  if (command.type !== 'command') return uses(['shell-syntax', 'shell syntax']);
   for (const word of command.namedChildren) {
     if (!word || word.type === 'command_name') continue;
-    if (literalValue(word) === null) return `\`${word.text}\`, which the shell would expand`;
+    if (literalValue(word) === null) return uses(['expansion', `\`${word.text}\`, which the shell would expand`]);
   }
   return null;
 }
 
 /**
  * The argv a shell-form script runs without needing the shell (a leading
- * `exec` dropped: JSON form already makes the program PID 1), or the reason,
- * worded as a clause: `it uses a pipe`, `` `cd` is a shell builtin ``.
+ * `exec` dropped: JSON form already makes the program PID 1), or why not.
  */
-export function scriptArgv(root: Node): { argv: string[] } | { reason: string } {
+export function scriptArgv(root: Node): { argv: string[] } | ShellNeed {
   const feature = shellFeature(root);
-  if (feature) return { reason: `it uses ${feature}` };
+  if (feature) return feature;
   const command = root.namedChildren[0]!;
   const nameNode = command.childForFieldName('name')?.namedChildren[0];
   const name = nameNode ? literalValue(nameNode) : null;
-  if (name === null) return { reason: 'its command name is computed by the shell' };
+  if (name === null) return { id: 'computed-command', reason: 'its command name is computed by the shell' };
   const argv = [name, ...command.childrenForFieldName('argument').map((a) => literalValue(a!)!)];
   if (argv[0] === 'exec' && argv.length > 1 && !argv[1].startsWith('-')) argv.shift();
-  if (SHELL_ONLY_BUILTINS.has(argv[0])) return { reason: `\`${argv[0]}\` is a shell builtin` };
+  if (SHELL_ONLY_BUILTINS.has(argv[0])) return { id: 'builtin', reason: `\`${argv[0]}\` is a shell builtin` };
   return { argv };
 }

@@ -18,7 +18,7 @@
 import path from 'node:path';
 import type { DockerfileModel, Flag, InstructionNode, Stage } from '../core/dockerfile.js';
 import type { Node, ShellParser } from '../core/shell.js';
-import { scriptArgv } from './argv.js';
+import { scriptArgv, type ShellNeed } from './argv.js';
 import { commandsOf, type RunCommand } from './commands.js';
 import { mountFields, readRunScript, type RunRead } from './run.js';
 import { roleOf, type StageRole } from './roles.js';
@@ -30,7 +30,7 @@ import { expandWord, type VariableLookup } from './words.js';
 export { expandWord, type VariableLookup } from './words.js';
 export { isWindowsImage, isWindowsStage, parentStage, baseImageOf, globalArgDefaults } from './stages.js';
 export { readRunScript, mounts, mountFields, type Mount, type RunRead, type RunRefusal, type RunRefusalId, type RunScript } from './run.js';
-export { scriptArgv, shellFeature } from './argv.js';
+export { scriptArgv, shellFeature, type ShellNeed } from './argv.js';
 export {
   commandsOf, commandWords, programName, pipCommand, isPipInstall, isPackageInstall,
   type CommandWords, type PackageInstall, type PackageManager, type RunCommand,
@@ -84,8 +84,8 @@ export interface Argv {
   stored: string[];
   /** The argv when no shell is needed: exec form's array, or a shell-form script's words; null otherwise. */
   direct: string[] | null;
-  /** Why a shell-form script needs its shell (a clause: `it uses a pipe`); null when `direct` is set. */
-  needsShell: string | null;
+  /** Why a shell-form script needs its shell (`it uses a pipe`, with an id); null when `direct` is set. */
+  needsShell: ShellNeed | null;
 }
 
 /** What a container of a stage runs, as Docker resolves it. */
@@ -511,10 +511,10 @@ export class FileFacts {
     const shell = this.shellAt(node);
     const script = this.model.shellScript(node)!.text.trimEnd();
     const stored = [...(shell ?? (windows ? WINDOWS_SHELL : DEFAULT_SHELL)), script];
-    if (windows) return { stored, direct: null, needsShell: 'a Windows image runs shell form under cmd.exe' };
-    if (shell) return { stored, direct: null, needsShell: 'the stage sets SHELL, which JSON form would bypass' };
+    if (windows) return { stored, direct: null, needsShell: { id: 'windows-shell', reason: 'a Windows image runs shell form under cmd.exe' } };
+    if (shell) return { stored, direct: null, needsShell: { id: 'shell-instruction', reason: 'the stage sets SHELL, which JSON form would bypass' } };
     const parsed = scriptArgv(this.shell.parse(this.model.shellScript(node)!.text).rootNode);
-    return 'argv' in parsed ? { stored, direct: parsed.argv, needsShell: null } : { stored, direct: null, needsShell: parsed.reason };
+    return 'argv' in parsed ? { stored, direct: parsed.argv, needsShell: null } : { stored, direct: null, needsShell: parsed };
   }
 
   private resolveCommand(stage: Stage): ContainerCommand {

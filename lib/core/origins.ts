@@ -1,0 +1,90 @@
+/**
+ * Where each line of a rewritten text came from in the file as read. Changes
+ * and notes are made against whatever text a pass sees; people read them next
+ * to the file on disk, so the engine carries every line back through the
+ * edits it applied.
+ */
+import type { DockerfileModel } from './dockerfile.js';
+import type { Edit } from './types.js';
+
+export class LineOrigins {
+  /** origin[i]: the 1-based line of the file as read that line i (0-based) of the current text comes from. */
+  private constructor(private readonly origin: readonly number[]) {}
+
+  static identity(model: DockerfileModel): LineOrigins {
+    return new LineOrigins(model.source.lineStarts.map((_, i) => i + 1));
+  }
+
+  /** The line of the file as read for 1-based `line` of the current text. */
+  of(line: number): number {
+    if (this.origin.length === 0) return line;
+    return this.origin[Math.min(Math.max(line, 1), this.origin.length) - 1];
+  }
+
+  /**
+   * The origins of `after`, the text `edits` made of `before`. A line that
+   * starts in text kept from `before` comes from where that text came from;
+   * a line that starts in text an edit wrote comes from the instruction the
+   * edit starts in, or, for an insertion between instructions, the
+   * instruction it was inserted before.
+   */
+  after(before: DockerfileModel, edits: readonly Edit[], after: DockerfileModel): LineOrigins {
+    const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+    // Segments of the new text: kept (oldStart is where it was) or written (anchor is the origin of every line starting in it).
+    const segments: { newStart: number; newEnd: number; oldStart: number | null; anchor: number }[] = [];
+    let oldAt = 0;
+    let newAt = 0;
+    for (const edit of sorted) {
+      if (edit.start > oldAt) {
+        segments.push({ newStart: newAt, newEnd: newAt + edit.start - oldAt, oldStart: oldAt, anchor: 0 });
+        newAt += edit.start - oldAt;
+      }
+      segments.push({ newStart: newAt, newEnd: newAt + edit.text.length, oldStart: null, anchor: this.of(anchorLine(before, edit)) });
+      newAt += edit.text.length;
+      oldAt = Math.max(oldAt, edit.end);
+    }
+    const oldLength = before.source.text.length;
+    segments.push({ newStart: newAt, newEnd: newAt + oldLength - oldAt, oldStart: oldAt, anchor: 0 });
+
+    const origin: number[] = [];
+    let s = 0;
+    for (const lineStart of after.source.lineStarts) {
+      while (s < segments.length - 1 && (segments[s].newEnd <= lineStart || segments[s].newStart === segments[s].newEnd)) s++;
+      const segment = segments[s];
+      if (segment.oldStart === null) origin.push(segment.anchor);
+      else {
+        const old = Math.min(segment.oldStart + Math.max(0, lineStart - segment.newStart), oldLength);
+        origin.push(this.of(before.source.positionAt(old).line + 1));
+      }
+    }
+    return new LineOrigins(origin);
+  }
+}
+
+/** The line of `before` an edit's new lines belong to. */
+function anchorLine(before: DockerfileModel, edit: Edit): number {
+  const within = before.instructions.find((node) => node.start <= edit.start && edit.start <= node.end);
+  if (within) return within.line;
+  const next = before.instructions.find((node) => node.start >= edit.start);
+  if (next) return next.line;
+  const previous = [...before.instructions].reverse().find((node) => node.end <= edit.start);
+  if (previous) return previous.line;
+  return before.source.positionAt(edit.start).line + 1;
+}
+
+/**
+ * Where an instruction that started at `offset` starts after `edits`, or null
+ * when an edit rewrote its start (it was removed, moved or joined into another).
+ */
+export function mapOffset(offset: number, edits: readonly Edit[]): number | null {
+  let shift = 0;
+  for (const edit of edits) {
+    if (edit.start === edit.end) {
+      if (edit.start <= offset) shift += edit.text.length;
+      continue;
+    }
+    if (edit.end <= offset) shift += edit.text.length - (edit.end - edit.start);
+    else if (edit.start <= offset) return null;
+  }
+  return offset + shift;
+}

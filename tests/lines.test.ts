@@ -1,0 +1,146 @@
+/**
+ * Changes and notes cite lines of the file as read, even when transforms
+ * compose over several passes and earlier passes moved lines around; and
+ * notes from every pass are kept unless a later one makes them stale.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { runTransforms, type RunResult } from '../lib/core/engine.js';
+import { parseDockerfile } from '../lib/core/dockerfile.js';
+import { folderContext } from '../lib/core/context.js';
+import type { Transform } from '../lib/core/types.js';
+import { lines, pick, run } from './helpers.js';
+
+/** [transform, line, keyword of the input's instruction at that line] for every change and note. */
+function cited(input: string, result: RunResult, which: 'changes' | 'notes'): [string, number, string][] {
+  const model = parseDockerfile(input);
+  return result[which].map((c) => [c.transform, c.line, model.instructions.find((i) => i.line === c.line)?.keyword ?? '(none)']);
+}
+
+const goServer = { 'go.mod': 'module example.com/s\n\ngo 1.19\n', 'main.go': 'package main\n\nimport "net/http"\n\nfunc main() { http.ListenAndServe(":80", nil) }\n' };
+
+test('apt-cleanup, merge-runs, init-entrypoint and exec-form on one file cite its own lines', async () => {
+  const input = lines('FROM debian:bookworm', 'RUN apt-get update', 'RUN apt-get install -y curl', '# build', 'RUN make', 'CMD node server.js');
+  const result = await run(input, { only: ['apt-cleanup', 'merge-runs', 'init-entrypoint', 'exec-form'] });
+  assert.ok(result.passes > 2, 'the transforms compose over several passes');
+  assert.equal(cited(input, result, 'changes'), [
+    ['apt-cleanup', 2, 'RUN'], // update joined into the RUN that installs
+    ['merge-runs', 3, 'RUN'], // that RUN (its keyword is line 3's) and `RUN make`
+    ['init-entrypoint', 6, 'CMD'], // ENTRYPOINT inserted before the CMD
+    ['exec-form', 6, 'CMD'],
+    ['apt-cleanup', 3, 'RUN'], // the lists removed at the end of the merged RUN
+    ['merge-runs', 1, 'FROM'], // the inserted tini RUN, inserted after FROM, merged into the next one
+  ]);
+  assert.equal(result.notes, []);
+});
+
+test('cache-cleanup, merge-runs and exec-form: changes and notes on the lines of the input', async () => {
+  const input = lines('FROM node:20', 'RUN npm install -g pm2', 'RUN pip install flask', 'ENTRYPOINT app serve', 'CMD ["--port", "80"]');
+  const result = await run(input, { only: ['cache-cleanup', 'merge-runs', 'exec-form'] });
+  assert.equal(cited(input, result, 'changes'), [['cache-cleanup', 2, 'RUN'], ['cache-cleanup', 3, 'RUN'], ['merge-runs', 2, 'RUN']]);
+  assert.equal(cited(input, result, 'notes'), [['exec-form', 4, 'ENTRYPOINT']]);
+});
+
+test('copy-deps-first after a merge above it: the install and the CMD keep their lines', async () => {
+  const input = lines('FROM node:20', 'WORKDIR /app', 'RUN apt-get update', 'RUN echo hi', 'COPY . .', 'RUN npm ci', 'CMD node server.js');
+  const files = { 'package.json': '{"name":"a","dependencies":{}}', 'package-lock.json': '{}', '.dockerignore': 'node_modules\n' };
+  const result = await run(input, { only: ['merge-runs', 'copy-deps-first', 'exec-form'], files });
+  assert.equal(cited(input, result, 'changes'), [['merge-runs', 3, 'RUN'], ['copy-deps-first', 6, 'RUN'], ['exec-form', 7, 'CMD']]);
+});
+
+test('multi-stage after merge-runs and exec-form: the pass-one refusal is stale once the split is made', async () => {
+  const input = lines('FROM golang:1.19', 'WORKDIR /app', 'COPY . .', 'RUN go mod download', 'RUN go build -o /app/server .', 'EXPOSE 80', 'CMD /app/server');
+  const result = await run(input, { only: ['multi-stage', 'merge-runs', 'exec-form'], files: goServer });
+  assert.equal(cited(input, result, 'changes'), [['merge-runs', 4, 'RUN'], ['exec-form', 7, 'CMD'], ['multi-stage', 1, 'FROM']]);
+  assert.equal(result.notes, [], 'pass one refused the split for the shell-form CMD; the split that followed supersedes it');
+});
+
+test('multi-arch inserts ARGs above a RUN that merge-runs then joins: the merge cites the first RUN of the input', async () => {
+  const input = lines('FROM golang:1.19 AS build', 'WORKDIR /app', 'COPY . .', 'RUN echo a', 'RUN CGO_ENABLED=0 go build -o /app/server .', '',
+    'FROM gcr.io/distroless/static-debian12', 'COPY --from=build /app/server /app/server', 'CMD ["/app/server"]');
+  const result = await run(input, { only: ['multi-arch', 'merge-runs'] });
+  assert.equal(cited(input, result, 'changes'), [['multi-arch', 1, 'FROM'], ['merge-runs', 4, 'RUN']]);
+});
+
+test('messages that name another instruction name its line in the input', async () => {
+  const input = lines('FROM debian:bookworm', 'RUN echo a', 'RUN echo b', 'RUN apt-get update', 'COPY x /x', 'RUN apt-get install -y curl');
+  const result = await run(input, { only: ['merge-runs', 'apt-cleanup'] });
+  const named = result.changes.concat(result.notes).map((c) => /line (\d+)/.exec(c.message)?.[1]).filter((n) => n !== undefined);
+  assert.ok(named.length > 0, JSON.stringify(result));
+  for (const n of named) assert.is(parseDockerfile(input).instructions.find((i) => i.line === Number(n))?.keyword, 'RUN', JSON.stringify(result));
+});
+
+test('every example: each change and note cites an instruction line of the input', async () => {
+  const root = path.resolve('examples');
+  for (const dir of readdirSync(root)) {
+    const file = path.join(root, dir, 'Dockerfile');
+    if (!existsSync(file)) continue;
+    const input = readFileSync(file, 'utf8');
+    const result = await runTransforms(input, { transforms: pick(), context: folderContext(path.dirname(file)) });
+    for (const [transform, line, keyword] of [...cited(input, result, 'changes'), ...cited(input, result, 'notes')]) {
+      assert.ok(keyword !== '(none)', `${dir}: ${transform} cites line ${line}, which starts no instruction of the input`);
+    }
+  }
+});
+
+// Notes from every pass, with a transform whose notes and fixes depend on the pass.
+const stepper = (plan: (text: string) => { notes?: [string, string][]; rename?: [string, string] }): Transform => ({
+  id: 'stepper', level: 'safe', description: '', rationale: '',
+  run({ dockerfile, source }) {
+    const { notes = [], rename } = plan(source);
+    const at = (args: string) => dockerfile.instructions.find((i) => dockerfile.rawArguments(i) === args)!;
+    return {
+      notes: notes.map(([args, message]) => ({ line: at(args).line, message })),
+      fixes: rename ? [{ line: at(rename[0]).line, message: 'renamed', edits: [{ start: at(rename[0]).argsStart, end: at(rename[0]).end, text: rename[1] }] }] : [],
+    };
+  },
+});
+const inserter: Transform = {
+  id: 'inserter', level: 'safe', description: '', rationale: '',
+  run: ({ dockerfile, source }) => source.includes('LABEL') ? {} : {
+    fixes: [{ line: 1, message: 'labelled', edits: [{ start: dockerfile.instructions[0].end, end: dockerfile.instructions[0].end, text: '\nLABEL a=1\nLABEL b=2' }] }],
+  },
+};
+
+test('a note from an earlier pass is kept when later passes say nothing about its instruction, at its input line', async () => {
+  const t = stepper((text) => text.includes('RUN y') ? { notes: [['x', 'x is odd']], rename: ['y', 'z'] } : {});
+  const result = await runTransforms('FROM s\nRUN x\nRUN y\n', { transforms: [inserter, t] });
+  assert.is(result.output, 'FROM s\nLABEL a=1\nLABEL b=2\nRUN x\nRUN z\n');
+  assert.equal(result.notes, [{ transform: 'stepper', line: 2, message: 'x is odd' }]);
+  assert.equal(result.changes.map((c) => [c.transform, c.line]), [['inserter', 1], ['stepper', 3]]);
+});
+
+test('a later note by the same transform about the same instruction replaces the earlier one', async () => {
+  const t = stepper((text) => text.includes('RUN y') ? { notes: [['x', 'first look']], rename: ['y', 'z'] } : { notes: [['x', 'second look']] });
+  const result = await runTransforms('FROM s\nRUN x\nRUN y\n', { transforms: [t] });
+  assert.equal(result.notes, [{ transform: 'stepper', line: 2, message: 'second look' }]);
+});
+
+test('a note goes when its instruction is rewritten away, or when the same transform later changes it', async () => {
+  const gone = stepper((text) => text.includes('RUN y') ? { notes: [['y', 'y is odd']] } : {});
+  const remover: Transform = {
+    id: 'remover', level: 'safe', description: '', rationale: '',
+    run: ({ dockerfile }) => {
+      const y = dockerfile.instructions.find((i) => dockerfile.rawArguments(i) === 'y');
+      return y ? { fixes: [{ line: y.line, message: 'removed', edits: [{ start: y.start - 1, end: y.end, text: '' }] }] } : {};
+    },
+  };
+  const removed = await runTransforms('FROM s\nRUN x\nRUN y\n', { transforms: [gone, remover] });
+  assert.is(removed.output, 'FROM s\nRUN x\n');
+  assert.equal(removed.notes, []);
+  const changedLater = stepper((text) => text.includes('RUN y') ? { notes: [['x', 'x left alone']], rename: ['y', 'z'] } : text.includes('RUN x') ? { rename: ['x', 'w'] } : {});
+  const result = await runTransforms('FROM s\nRUN x\nRUN y\n', { transforms: [changedLater] });
+  assert.is(result.output, 'FROM s\nRUN w\nRUN z\n');
+  assert.equal(result.notes, []);
+});
+
+test('a note by another transform about the same instruction does not replace it', async () => {
+  const a = stepper((text) => text.includes('RUN y') ? { notes: [['x', 'from a']], rename: ['y', 'z'] } : {});
+  const b: Transform = { ...stepper(() => ({ notes: [['x', 'from b']] })), id: 'other' };
+  const result = await runTransforms('FROM s\nRUN x\nRUN y\n', { transforms: [a, b] });
+  assert.equal(result.notes.map((n) => [n.transform, n.line, n.message]), [['stepper', 2, 'from a'], ['other', 2, 'from b']]);
+});
+
+test.run();
