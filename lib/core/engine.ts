@@ -13,8 +13,12 @@ import { loadShellParser, hasSyntaxError, type ShellParser } from './shell.js';
 import { splitBom } from './source.js';
 import { checkParseable, checkSize, InputError } from './validate.js';
 import type { BuildContext } from './context.js';
+import { fileFacts, type FactsOptions } from '../facts/index.js';
 import { LineOrigins, mapOffset } from './origins.js';
 import type { Change, Edit, Fix, Note, NoteInput, Transform } from './types.js';
+
+/** What the stage model knows beyond the file: what base images run (the knowledge base). */
+const FACTS_OPTIONS: FactsOptions = {};
 
 export interface RunOptions {
   transforms: readonly Transform[];
@@ -158,6 +162,7 @@ function runOne(transform: Transform, model: DockerfileModel, origins: LineOrigi
     result = transform.run({
       source: model.source.text,
       dockerfile: model,
+      facts: fileFacts(model, shell, FACTS_OPTIONS),
       shell,
       context: options.context ?? null,
       options: options.options?.[transform.id] ?? {},

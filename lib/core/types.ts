@@ -1,3 +1,4 @@
+import type { FileFacts } from '../facts/index.js';
 import type { DockerfileModel, InstructionNode } from './dockerfile.js';
 import type { ShellParser } from './shell.js';
 import type { BuildContext } from './context.js';
@@ -50,6 +51,12 @@ export interface TransformContext {
   /** The current text (without BOM). */
   source: string;
   dockerfile: DockerfileModel;
+  /**
+   * The stage model: what the file means (WORKDIR, USER, ENV at an
+   * instruction, COPY operands, the RUN and argv readers, what a stage runs,
+   * which stage is deployed). Ask it rather than re-deriving.
+   */
+  facts: FileFacts;
   shell: ShellParser;
   /** The build context, when one is known (the Dockerfile's folder or --context). */
   context: BuildContext | null;
