@@ -320,7 +320,8 @@ export function describeImage(raw: string): ImageInfo {
       packageManager = variant.packageManager(tag);
       hasShell = os === 'unknown' ? false : os !== 'none';
       if (variant.os === 'none' || variant.os === 'unknown') {
-        return { ...unknown, family: family.id, os, hasShell, release, language };
+        // Windows tags name no Linux release; chiseled and distroless ones keep the release they name.
+        return { ...unknown, family: family.id, os, hasShell, release: tag.windows ? null : release, language };
       }
       if (variant.os !== family.os) {
         return { ...unknown, family: family.id, os, packageManager, hasShell, release, language, defaults: defaultsOf(family, tag) };
@@ -348,6 +349,7 @@ export function runtimeImage(raw: string, linkage: Linkage = 'static'): RuntimeC
   const image = describeImage(raw);
   const family = image.family ? IMAGE_FAMILIES.find((f) => f.id === image.family) : undefined;
   if (!family?.runtime) return { none: `dfmod knows no runtime image for ${raw}` };
+  if (image.os === 'unknown' || image.os === 'none') return { none: `dfmod knows no runtime image for ${raw}` };
   if (image.ref.dynamic) return { none: `${raw} uses a build argument` };
   if (image.ref.digest) return { none: `${raw} is pinned by digest, and the runtime image's digest is not known` };
   const old = archived(image);
