@@ -4,7 +4,7 @@ import { osFamily, parseImageRef, PACKAGE_MANAGERS } from '../lib/knowledge/imag
 
 test('parseImageRef: registry, library/ prefix, tag, digest, build arguments', () => {
   assert.equal(parseImageRef('docker.io/library/node:20-slim'), {
-    raw: 'docker.io/library/node:20-slim', registry: 'docker.io', repository: 'node', tag: '20-slim', digest: null, dynamic: false,
+    raw: 'docker.io/library/node:20-slim', registry: 'docker.io', repository: 'node', name: 'node', tag: '20-slim', digest: null, dynamic: false,
   });
   const ref = parseImageRef('localhost:5000/team/app@sha256:abc');
   assert.equal([ref.registry, ref.repository, ref.tag, ref.digest], ['localhost:5000', 'team/app', null, 'sha256:abc']);
@@ -19,7 +19,8 @@ for (const [image, family] of [
   ['python:3.11-slim-bookworm', 'debian'],
   ['alpine:3.20', 'alpine'],
   ['rockylinux:9', 'rhel'],
-  ['registry.access.redhat.com/ubi9/ubi-minimal', 'unknown'],
+  // Red Hat's registry is where UBI lives: its images are RHEL (this was 'unknown').
+  ['registry.access.redhat.com/ubi9/ubi-minimal', 'rhel'],
   ['scratch', 'none'],
   ['gcr.io/distroless/static-debian12', 'none'],
   ['busybox', 'none'],

@@ -1,116 +1,88 @@
 /**
- * What dfmod knows about base images: which operating system family an image
- * reference belongs to, hence its package manager and whether it has a shell.
- * A table, so adding an image is one line.
+ * What dfmod knows about base images: for each image family its OS, package
+ * manager, shell, what it runs, the OS release of its tags and its slim
+ * runtime variant. One row per family in IMAGE_FAMILIES; tags refine a row
+ * (`-alpine`, `-bookworm`, `-ubi9-minimal`, `-chiseled`).
+ *
+ * Ask `describeImage(raw)` for everything about one reference and
+ * `runtimeImage(raw, linkage)` for its slim runtime counterpart. `osFamily`,
+ * `PACKAGE_MANAGERS`, `hasShell` and `languageOf` are the older, coarser
+ * questions, kept for their callers.
  */
+import { compareVersion, DOCKER_HUB, parseImageRef, parseTag, type ImageRef, type TagInfo } from './tags.js';
+import { findRelease, releaseByCodename, releaseName, type Distro, type Release } from './releases.js';
+
+export { parseImageRef, type ImageRef } from './tags.js';
 
 export type OsFamily = 'debian' | 'alpine' | 'rhel' | 'suse' | 'none' | 'unknown';
 export type PackageManager = 'apt' | 'apk' | 'dnf' | 'yum' | 'microdnf' | 'zypper';
+export type Language = 'node' | 'python' | 'go' | 'java' | 'ruby' | 'php' | 'rust' | 'dotnet';
 
-export interface ImageRef {
-  /** As written. */
-  raw: string;
-  /** Registry host, when the reference names one (`gcr.io`). */
-  registry: string | null;
-  /** Repository path without registry and `library/`: `node`, `distroless/static-debian12`. */
-  repository: string;
-  tag: string | null;
-  digest: string | null;
-  /** True when the reference uses a build argument (`$BASE`): nothing is known about it. */
-  dynamic: boolean;
+/** What a container of the image runs when the Dockerfile does not say. */
+export interface Runs {
+  /** null: no ENTRYPOINT. */
+  entrypoint: string[] | null;
+  /** null: no CMD; undefined: it depends on the tag (php's cli/fpm/apache variants). */
+  cmd: string[] | null | undefined;
+  /** The default user; null for root. */
+  user: string | null;
 }
 
-export function parseImageRef(raw: string): ImageRef {
-  const dynamic = raw.includes('$');
-  let rest = raw;
-  let digest: string | null = null;
-  const at = rest.indexOf('@');
-  if (at !== -1) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  let registry: string | null = null;
-  const firstSlash = rest.indexOf('/');
-  if (firstSlash !== -1) {
-    const head = rest.slice(0, firstSlash);
-    if (head.includes('.') || head.includes(':') || head === 'localhost') {
-      registry = head;
-      rest = rest.slice(firstSlash + 1);
-    }
-  }
-  let tag: string | null = null;
-  const colon = rest.lastIndexOf(':');
-  if (colon > rest.lastIndexOf('/')) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
-  if (registry === null || registry === 'docker.io' || registry === 'index.docker.io') {
-    rest = rest.replace(/^library\//, '');
-  }
-  return { raw, registry, repository: rest.toLowerCase(), tag, digest, dynamic };
+interface RunsRow extends Runs {
+  /**
+   * The oldest version the row holds for: older tags ran something else, or
+   * sit on a release dfmod has not checked. Tags without a version (`latest`,
+   * `bookworm`) are current, so the row holds.
+   */
+  since?: number[];
 }
+
+/** From version `from` on (until the next row), tags that name no release are built on `release`. */
+interface ReleaseRow {
+  from: number[];
+  release: string;
+}
+
+export type Linkage = 'static' | 'dynamic';
+/** A runtime image, or why there is none. */
+export type RuntimeChoice = { image: string } | { none: string };
 
 export interface ImageFamily {
-  /** Matches `repository` (without registry); checked in order, first match wins. */
+  id: string;
+  /** Matches ImageRef.name with Docker Hub mirrors' prefixes dropped; first match wins. */
   match: RegExp;
   /** The OS of the default tag. */
   os: OsFamily;
-  /** Official language image (node, python, ...) whose tags have -slim/-alpine variants. */
-  language?: string;
+  /** When it is not the OS's usual one (PACKAGE_MANAGERS); null for none. */
+  packageManager?: PackageManager | null;
+  /** When it differs from "the OS has one": busybox has /bin/sh and no package manager. */
+  hasShell?: boolean;
+  language?: Language;
+  /** The tag's version is the OS release itself: `debian:12`, `ubuntu:22.04`, `alpine:3.20`. */
+  versionIsRelease?: Distro;
+  /** The release of `latest` (and other aliases), for images whose version is the release. */
+  latest?: string;
+  /** Ascending by `from`: the Debian (or Ubuntu) release of tags that name none. */
+  releases?: ReleaseRow[];
+  runs?: RunsRow;
+  /** The slim image a runtime stage can use instead (see runtimeImage). */
+  runtime?: (image: ImageInfo, linkage: Linkage) => RuntimeChoice;
 }
 
-/** Image families by repository name; variants in the tag (`-alpine`) refine the OS below. */
-export const IMAGE_FAMILIES: ImageFamily[] = [
-  { match: /^scratch$/, os: 'none' },
-  { match: /(^|\/)distroless\//, os: 'none' },
-  { match: /^(chainguard|cgr\.dev)\//, os: 'none' },
-  { match: /^busybox$/, os: 'none' },
-  { match: /^alpine$/, os: 'alpine' },
-  { match: /^(debian|ubuntu|buildpack-deps|bitnami\/minideb)$/, os: 'debian' },
-  { match: /^(centos|fedora|rockylinux|almalinux|oraclelinux|amazonlinux|rockylinux\/rockylinux)$/, os: 'rhel' },
-  { match: /^(ubi\d*|ubi\d+\/ubi(-minimal|-micro)?|redhat\/ubi\d+(-minimal)?)$/, os: 'rhel' },
-  { match: /^(opensuse\/.*|suse\/.*)$/, os: 'suse' },
-  { match: /^node$/, os: 'debian', language: 'node' },
-  { match: /^python$/, os: 'debian', language: 'python' },
-  { match: /^golang$/, os: 'debian', language: 'go' },
-  { match: /^(eclipse-temurin|openjdk|maven|gradle)$/, os: 'debian', language: 'java' },
-  // Amazon Corretto's default tags are Amazon Linux 2 (yum), not Debian.
-  { match: /^amazoncorretto$/, os: 'rhel', language: 'java' },
-  { match: /^ruby$/, os: 'debian', language: 'ruby' },
-  { match: /^php$/, os: 'debian', language: 'php' },
-  { match: /^rust$/, os: 'debian', language: 'rust' },
-  { match: /^(gcc|perl|erlang|elixir|haskell|julia|r-base|swift)$/, os: 'debian' },
-  { match: /^(nginx|httpd|redis|postgres|mariadb|mongo|memcached|rabbitmq)$/, os: 'debian' },
-  // mysql's default tags are Oracle Linux (`8.0-oracle`); `-debian` tags refine below.
-  { match: /^mysql$/, os: 'rhel' },
-  { match: /^(traefik|caddy)$/, os: 'alpine' },
-  { match: /^mcr\.microsoft\.com\/dotnet\/|^dotnet\//, os: 'debian', language: 'dotnet' },
-];
-
-/** Tag markers that change the OS of an official image. */
-const TAG_VARIANTS: { match: RegExp; os: OsFamily }[] = [
-  { match: /(^|-)alpine/, os: 'alpine' },
-  { match: /(^|-)(debian|bookworm|bullseye|buster|trixie|stretch|slim|jammy|focal|noble)/, os: 'debian' },
-  // Before the generic jdk/jre marker: `17-jre-ubi9-minimal` is RHEL, `3-amazoncorretto-17` Amazon Linux.
-  { match: /(^|-)(ubi\d*|centos|rockylinux|al2|al2023|oracle|amazoncorretto)/, os: 'rhel' },
-  { match: /(^|-)(jdk|jre)/, os: 'debian' },
-];
-
-/** The OS family of an image reference, or 'unknown'. */
-export function osFamily(raw: string): OsFamily {
-  const ref = parseImageRef(raw);
-  if (ref.dynamic) return 'unknown';
-  const name = ref.registry === 'mcr.microsoft.com' ? `mcr.microsoft.com/${ref.repository}` : ref.repository;
-  if (/(^|\/)windows|servercore|nanoserver/.test(name)) return 'unknown';
-  const family = IMAGE_FAMILIES.find((f) => f.match.test(name));
-  if (!family) return 'unknown';
-  if (family.os === 'none') return 'none';
-  if (ref.registry && ref.registry !== 'docker.io' && ref.registry !== 'index.docker.io' && !family.match.source.includes('\\.')) {
-    // A mirror of an official image keeps its name; other registries are guesses.
-    if (!/^(public\.ecr\.aws|mirror\.gcr\.io|quay\.io)$/.test(ref.registry)) return 'unknown';
-  }
-  const variant = ref.tag ? TAG_VARIANTS.find((v) => v.match.test(ref.tag!)) : null;
-  return variant ? variant.os : family.os;
+export interface ImageInfo {
+  ref: ImageRef;
+  tag: TagInfo;
+  /** The IMAGE_FAMILIES row's id, or null when dfmod does not know the image. */
+  family: string | null;
+  os: OsFamily;
+  packageManager: PackageManager | null;
+  /** Whether /bin/sh exists; null when not known. */
+  hasShell: boolean | null;
+  /** The OS release, from the tag or the family's default for that version; null when not known (digest, $ARG). */
+  release: Release | null;
+  /** What it runs, when the family's row holds for this tag. */
+  defaults: Runs | null;
+  language: Language | null;
 }
 
 /** The package manager each OS family installs with. */
@@ -123,11 +95,284 @@ export const PACKAGE_MANAGERS: Record<OsFamily, PackageManager | null> = {
   unknown: null,
 };
 
-/** Whether images of the family have /bin/sh (scratch and distroless do not). */
+// ---------------------------------------------------------------- runtime variants
+
+const archived = (image: ImageInfo): string | null =>
+  image.release?.status === 'archived'
+    ? `${image.ref.raw} is on ${releaseName(image.release)}, which is archived: a new stage should not be built on it`
+    : null;
+
+/** `20` → `20-slim`, `20-bookworm` → `20-bookworm-slim` (node writes slim last). */
+const slimLast = (repo: string) => (image: ImageInfo): RuntimeChoice => {
+  const t = image.tag;
+  if (t.slim || t.alpine !== null) return { image: image.ref.raw };
+  return { image: `${repo}:${t.tag === 'latest' ? 'slim' : `${t.tag}-slim`}` };
+};
+
+/** `3.12` → `3.12-slim`, `3.12-bookworm` → `3.12-slim-bookworm` (python writes slim before the release). */
+const slimBeforeRelease = (repo: string) => (image: ImageInfo): RuntimeChoice => {
+  const t = image.tag;
+  if (t.slim || t.alpine !== null) return { image: image.ref.raw };
+  if (t.tag === 'latest') return { image: `${repo}:slim` };
+  const last = t.words.length - 1;
+  if (t.release && t.words[last] === t.release.codename) {
+    return { image: `${repo}:${t.words.slice(0, last).join('-')}-slim-${t.release.codename}` };
+  }
+  return { image: `${repo}:${t.tag}-slim` };
+};
+
+/** gcr.io/distroless publishes images for these Debian releases (the `-debianNN` suffix). */
+const DISTROLESS_DEBIAN = new Set(['11', '12', '13']);
+
+const distroless = (image: ImageInfo, linkage: Linkage): RuntimeChoice => {
+  if (image.tag.alpine !== null) {
+    if (linkage === 'dynamic') return { none: `${image.ref.raw} links against musl, and distroless images have glibc` };
+    return { image: 'gcr.io/distroless/static-debian13' };
+  }
+  const release = image.release;
+  if (!release || release.distro !== 'debian') return { none: `the Debian release of ${image.ref.raw} is not known` };
+  if (!DISTROLESS_DEBIAN.has(release.version)) return { none: `distroless has no images for ${releaseName(release)}` };
+  return { image: `gcr.io/distroless/${linkage === 'static' ? 'static' : 'base'}-debian${release.version}` };
+};
+
+const temurinJre = (javaVersion: number | null, image: ImageInfo): RuntimeChoice =>
+  javaVersion === null
+    ? { none: `the Java version of ${image.ref.raw} is not named in its tag` }
+    : { image: `eclipse-temurin:${javaVersion}-jre${image.tag.alpine !== null ? '-alpine' : ''}` };
+
+/** A slim Debian or Ubuntu image of the release the tag names. */
+const osOfRelease = (image: ImageInfo): RuntimeChoice => {
+  const r = image.release;
+  if (!r || !image.tag.release) return { none: `${image.ref.raw} names no Debian or Ubuntu release in its tag` };
+  return { image: r.distro === 'ubuntu' ? `ubuntu:${r.codename}` : `debian:${r.codename}-slim` };
+};
+
+// ---------------------------------------------------------------- the families
+
+/*
+ * Sources: each official image's Dockerfiles in docker-library/<name> (and
+ * nodejs/docker-node): ENTRYPOINT, CMD, USER; the `releases` rows from the
+ * first variant of each version in versions.json over the repositories'
+ * history (what a tag without a release name was last built on). Versions no
+ * longer built keep their last build. mcr.microsoft.com/dotnet: the
+ * dotnet/dotnet-docker README (.NET 8 and 9 default to Debian 12, .NET 10 to
+ * Ubuntu 24.04). Where a row has no `releases` or `runs`, dfmod does not know.
+ */
+export const IMAGE_FAMILIES: ImageFamily[] = [
+  { id: 'scratch', match: /^scratch$/, os: 'none' },
+  { id: 'distroless', match: /(^|\/)distroless\//, os: 'none' },
+  // Chainguard's `-dev` tags add a shell and apk (Wolfi's, not Alpine's): see describeImage.
+  { id: 'chainguard', match: /^(cgr\.dev\/|chainguard\/)/, os: 'none' },
+  { id: 'busybox', match: /^busybox$/, os: 'none', hasShell: true, runs: { entrypoint: null, cmd: ['sh'], user: null } },
+  { id: 'alpine', match: /^alpine$/, os: 'alpine', versionIsRelease: 'alpine', latest: '3.24', runs: { entrypoint: null, cmd: ['/bin/sh'], user: null } },
+  { id: 'debian', match: /^debian$/, os: 'debian', versionIsRelease: 'debian', latest: 'trixie', runs: { entrypoint: null, cmd: ['bash'], user: null }, runtime: (image) => {
+    const t = image.tag;
+    if (t.slim) return { none: `${image.ref.raw} is already slim` };
+    return { image: `debian:${t.tag === 'latest' ? 'stable' : t.tag}-slim` };
+  } },
+  { id: 'ubuntu', match: /^ubuntu$/, os: 'debian', versionIsRelease: 'ubuntu', latest: 'noble', runs: { entrypoint: null, cmd: ['/bin/bash'], user: null }, runtime: (image) => ({ image: image.ref.raw }) },
+  { id: 'buildpack-deps', match: /^buildpack-deps$/, os: 'debian', runtime: osOfRelease },
+  { id: 'minideb', match: /^bitnami\/minideb$/, os: 'debian' },
+  { id: 'rhel-like', match: /^(centos|fedora|rockylinux|almalinux|oraclelinux|amazonlinux|rockylinux\/rockylinux)$/, os: 'rhel' },
+  { id: 'ubi', match: /^(registry\.access\.redhat\.com\/)?(ubi\d*|ubi\d+\/ubi(-minimal|-micro|-init)?|redhat\/ubi\d+(-minimal|-micro)?)$/, os: 'rhel' },
+  { id: 'suse', match: /^(registry\.suse\.com\/.*|opensuse\/.*|suse\/.*)$/, os: 'suse' },
+  { id: 'node', match: /^node$/, os: 'debian', language: 'node', runtime: slimLast('node'),
+    runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['node'], user: null, since: [16] },
+    releases: [
+      { from: [10], release: 'stretch' }, { from: [14], release: 'buster' }, { from: [15], release: 'stretch' },
+      { from: [16], release: 'buster' }, { from: [17], release: 'bullseye' }, { from: [18], release: 'bookworm' },
+      { from: [26], release: 'trixie' },
+    ] },
+  { id: 'python', match: /^python$/, os: 'debian', language: 'python', runtime: slimBeforeRelease('python'),
+    runs: { entrypoint: null, cmd: ['python3'], user: null, since: [3, 6] },
+    releases: [{ from: [3, 7], release: 'bookworm' }, { from: [3, 9], release: 'trixie' }] },
+  { id: 'golang', match: /^golang$/, os: 'debian', language: 'go', runtime: distroless,
+    // No CMD of its own: it inherits buildpack-deps' (Debian's `bash`), which dfmod does not assume.
+    runs: { entrypoint: null, cmd: undefined, user: null, since: [1, 16] },
+    releases: [
+      { from: [1, 14], release: 'buster' }, { from: [1, 16], release: 'bullseye' }, { from: [1, 19], release: 'bookworm' },
+      { from: [1, 23], release: 'trixie' },
+    ] },
+  { id: 'eclipse-temurin', match: /^eclipse-temurin$/, os: 'debian', language: 'java', runtime: (image) => {
+    const t = image.tag;
+    if (t.java === 'jre') return { none: `${image.ref.raw} is already a JRE` };
+    if (t.java === 'jdk') return { image: `eclipse-temurin:${t.words.map((w) => (w === 'jdk' ? 'jre' : w)).join('-')}` };
+    if (!t.version) return { none: `the Java version of ${image.ref.raw} is not named in its tag` };
+    return { image: `eclipse-temurin:${[t.words[0], 'jre', ...t.words.slice(1)].join('-')}` };
+  } },
+  { id: 'openjdk', match: /^openjdk$/, os: 'debian', language: 'java', runtime: (image) => temurinJre(image.tag.version?.[0] ?? null, image) },
+  { id: 'maven', match: /^maven$/, os: 'debian', language: 'java', runtime: (image) => temurinJre(image.tag.javaVersion, image) },
+  { id: 'gradle', match: /^gradle$/, os: 'debian', language: 'java', runtime: (image) => temurinJre(image.tag.javaVersion, image) },
+  // Amazon Corretto's default tags are Amazon Linux 2 (yum), not Debian.
+  { id: 'amazoncorretto', match: /^amazoncorretto$/, os: 'rhel', packageManager: 'yum', language: 'java' },
+  { id: 'ruby', match: /^ruby$/, os: 'debian', language: 'ruby', runs: { entrypoint: null, cmd: ['irb'], user: null, since: [2, 7] } },
+  // php's CMD is per variant (cli: php -a, fpm: php-fpm, apache: apache2-foreground).
+  { id: 'php', match: /^php$/, os: 'debian', language: 'php', runs: { entrypoint: ['docker-php-entrypoint'], cmd: undefined, user: null, since: [8] } },
+  { id: 'rust', match: /^rust$/, os: 'debian', language: 'rust' },
+  { id: 'gcc', match: /^gcc$/, os: 'debian', runtime: osOfRelease },
+  { id: 'debian-based', match: /^(perl|erlang|elixir|haskell|julia|r-base|swift)$/, os: 'debian' },
+  { id: 'nginx', match: /^nginx$/, os: 'debian', runs: { entrypoint: ['/docker-entrypoint.sh'], cmd: ['nginx', '-g', 'daemon off;'], user: null, since: [1, 22] } },
+  { id: 'httpd', match: /^httpd$/, os: 'debian', runs: { entrypoint: null, cmd: ['httpd-foreground'], user: null, since: [2, 4] } },
+  { id: 'redis', match: /^redis$/, os: 'debian', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['redis-server'], user: null, since: [6] } },
+  { id: 'postgres', match: /^postgres$/, os: 'debian', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['postgres'], user: null, since: [10] } },
+  { id: 'mongo', match: /^mongo$/, os: 'debian', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['mongod'], user: null, since: [5] } },
+  { id: 'memcached', match: /^memcached$/, os: 'debian', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['memcached'], user: 'memcache', since: [1, 6] } },
+  { id: 'mariadb', match: /^mariadb$/, os: 'debian' },
+  { id: 'rabbitmq', match: /^rabbitmq$/, os: 'debian', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['rabbitmq-server'], user: null, since: [3, 8] } },
+  // mysql's default tags are Oracle Linux slim (`8.0-oracle`, microdnf); `-debian` tags refine below.
+  { id: 'mysql', match: /^mysql$/, os: 'rhel', packageManager: 'microdnf', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['mysqld'], user: null, since: [8] } },
+  { id: 'traefik', match: /^traefik$/, os: 'alpine', runs: { entrypoint: ['/entrypoint.sh'], cmd: ['traefik'], user: null, since: [2] } },
+  { id: 'caddy', match: /^caddy$/, os: 'alpine' },
+  { id: 'dotnet', match: /^(mcr\.microsoft\.com\/)?dotnet\/(sdk|aspnet|runtime|runtime-deps)$/, os: 'debian', language: 'dotnet',
+    releases: [{ from: [8], release: 'bookworm' }, { from: [10], release: 'noble' }] },
+];
+
+/** Registries that serve Docker Hub's official images under their own prefix. */
+const HUB_MIRRORS: Record<string, RegExp> = {
+  'mirror.gcr.io': /^(library\/)?/,
+  'public.ecr.aws': /^docker\/library\//,
+};
+
+/** The name IMAGE_FAMILIES rows match: a Docker Hub mirror's name is the Hub's. */
+function lookupName(ref: ImageRef): string {
+  const prefix = ref.registry ? HUB_MIRRORS[ref.registry] : undefined;
+  return prefix && prefix.test(ref.repository) ? ref.repository.replace(prefix, '') : ref.name;
+}
+
+export function familyOf(raw: string | ImageRef): ImageFamily | null {
+  const ref = typeof raw === 'string' ? parseImageRef(raw) : raw;
+  if (ref.dynamic) return null;
+  const name = lookupName(ref);
+  return IMAGE_FAMILIES.find((f) => f.match.test(name)) ?? null;
+}
+
+/** What a tag's words say about the OS, checked in order: a specific marker wins over the generic jdk/jre one. */
+const TAG_VARIANTS: { test: (t: TagInfo) => boolean; os: OsFamily; packageManager: (t: TagInfo) => PackageManager | null }[] = [
+  { test: (t) => t.windows !== null, os: 'unknown', packageManager: () => null },
+  { test: (t) => t.chiseled || t.distroless, os: 'none', packageManager: () => null },
+  { test: (t) => t.alpine !== null, os: 'alpine', packageManager: () => 'apk' },
+  { test: (t) => t.release !== null || t.words.some((w) => w === 'debian' || w === 'slim' || w === 'ubuntu'), os: 'debian', packageManager: () => 'apt' },
+  {
+    test: (t) => t.words.some((w) => /^(ubi\d*|centos\d*|rockylinux|al2|al2023|oracle|oraclelinux\d*|amazoncorretto)$/.test(w)),
+    os: 'rhel',
+    packageManager: (t) => t.words.includes('minimal') || t.words.includes('oracle') ? 'microdnf' : t.words.includes('al2023') || t.words.some((w) => /^ubi\d/.test(w)) ? 'dnf' : t.words.includes('amazoncorretto') || t.words.includes('al2') ? 'yum' : 'dnf',
+  },
+  { test: (t) => t.java !== null, os: 'debian', packageManager: () => 'apt' },
+];
+
+/** The OS release an image is built on, or null when its reference does not tell. */
+function releaseOf(ref: ImageRef, tag: TagInfo, family: ImageFamily | null): Release | null {
+  if (ref.dynamic || ref.tag === null && ref.digest !== null) return null;
+  if (tag.alpine !== null) return tag.alpine ? findRelease('alpine', tag.alpine) : null;
+  if (tag.release) return tag.release;
+  if (!family) return null;
+  if (family.versionIsRelease) {
+    const first = tag.words[0] ?? '';
+    if (tag.alias === 'latest' || tag.alias === 'stable') return family.latest ? findRelease(family.versionIsRelease, family.latest) : null;
+    return findRelease(family.versionIsRelease, first.replace(/^v/, ''));
+  }
+  const rows = family.releases;
+  if (!rows?.length) return null;
+  if (tag.alias === 'latest') return releaseByCodename(rows[rows.length - 1].release);
+  if (!tag.version) return null;
+  const row = [...rows].reverse().find((r) => compareVersion(tag.version!, r.from) >= 0);
+  return row ? releaseByCodename(row.release) : null;
+}
+
+function packageManagerOf(family: ImageFamily, os: OsFamily, ref: ImageRef, release: Release | null): PackageManager | null {
+  if (os === 'none' || os === 'unknown') return null;
+  const name = lookupName(ref);
+  if (family.id === 'ubi' || family.id === 'rhel-like') {
+    if (/ubi-micro|ubi\d+-micro/.test(name)) return null;
+    if (/minimal/.test(name) || /(^|-)(minimal|slim)(-|$)/.test(ref.tag ?? '')) return 'microdnf';
+    if (release?.distro === 'centos' || release?.distro === 'amazonlinux' && release.version === '2' || release?.distro === 'oraclelinux' && release.version === '7') return 'yum';
+  }
+  return family.packageManager !== undefined && os === family.os ? family.packageManager : PACKAGE_MANAGERS[os];
+}
+
+/** RHEL-family images whose version is the release: `rockylinux:9`, `centos:7`, `amazonlinux:2023`. */
+const RPM_DISTROS: Record<string, Distro> = { centos: 'centos', rockylinux: 'rocky', 'rockylinux/rockylinux': 'rocky', almalinux: 'alma', oraclelinux: 'oraclelinux', amazonlinux: 'amazonlinux' };
+
+/** Everything dfmod knows about an image reference. */
+export function describeImage(raw: string): ImageInfo {
+  const ref = parseImageRef(raw);
+  const tag = parseTag(ref.tag);
+  const family = familyOf(ref);
+  const unknown: ImageInfo = { ref, tag, family: null, os: 'unknown', packageManager: null, hasShell: null, release: null, defaults: null, language: null };
+  if (!family) return unknown;
+  const language = family.language ?? null;
+  let os = family.os;
+  let packageManager: PackageManager | null;
+  let hasShell: boolean | null = family.hasShell ?? os !== 'none';
+  let release = releaseOf(ref, tag, family);
+  const ubi = /ubi(\d+)/.exec(lookupName(ref));
+  if (ubi) release = findRelease('rhel', ubi[1]);
+  if (RPM_DISTROS[family.id === 'rhel-like' ? lookupName(ref) : '']) release = findRelease(RPM_DISTROS[lookupName(ref)], tag.words[0] ?? '');
+  if (family.id === 'chainguard') {
+    // `-dev` tags carry busybox and Wolfi's apk; dfmod knows no package paths there.
+    const dev = tag.words.includes('dev');
+    return { ...unknown, family: family.id, os: dev ? 'unknown' : 'none', hasShell: dev, packageManager: dev ? 'apk' : null, language };
+  }
+  if (os !== 'none') {
+    const variant = TAG_VARIANTS.find((v) => v.test(tag));
+    if (variant) {
+      os = variant.os;
+      packageManager = variant.packageManager(tag);
+      hasShell = os === 'unknown' ? false : os !== 'none';
+      if (variant.os === 'none' || variant.os === 'unknown') {
+        // Windows tags name no Linux release; chiseled and distroless ones keep the release they name.
+        return { ...unknown, family: family.id, os, hasShell, release: tag.windows ? null : release, language };
+      }
+      if (variant.os !== family.os) {
+        return { ...unknown, family: family.id, os, packageManager, hasShell, release, language, defaults: defaultsOf(family, tag) };
+      }
+    }
+  }
+  packageManager = packageManagerOf(family, os, ref, release);
+  return { ref, tag, family: family.id, os, packageManager, hasShell, release, defaults: defaultsOf(family, tag), language };
+}
+
+function defaultsOf(family: ImageFamily, tag: TagInfo): Runs | null {
+  const row = family.runs;
+  if (!row) return null;
+  if (row.since && tag.version && compareVersion(tag.version, row.since) < 0) return null;
+  return { entrypoint: row.entrypoint, cmd: row.cmd, user: row.user };
+}
+
+/**
+ * The slim image a runtime stage of a build on `raw` can use: python:3.12 →
+ * python:3.12-slim, golang:1.22 → gcr.io/distroless/static-debian12,
+ * eclipse-temurin:17-jdk → eclipse-temurin:17-jre. `linkage` matters for Go:
+ * a dynamically linked binary needs glibc (distroless/base).
+ */
+export function runtimeImage(raw: string, linkage: Linkage = 'static'): RuntimeChoice {
+  const image = describeImage(raw);
+  const family = image.family ? IMAGE_FAMILIES.find((f) => f.id === image.family) : undefined;
+  if (!family?.runtime) return { none: `dfmod knows no runtime image for ${raw}` };
+  if (image.os === 'unknown' || image.os === 'none') return { none: `dfmod knows no runtime image for ${raw}` };
+  if (image.ref.dynamic) return { none: `${raw} uses a build argument` };
+  if (image.ref.digest) return { none: `${raw} is pinned by digest, and the runtime image's digest is not known` };
+  const old = archived(image);
+  if (old) return { none: old };
+  return family.runtime(image, linkage);
+}
+
+// ---------------------------------------------------------------- older questions
+
+/** The OS family of an image reference, or 'unknown'. Ubuntu counts as 'debian'. */
+export function osFamily(raw: string): OsFamily {
+  return describeImage(raw).os;
+}
+
+/**
+ * Whether images of the OS family have /bin/sh. Coarse: busybox is of family
+ * 'none' and has one; describeImage(raw).hasShell answers per image.
+ */
 export function hasShell(os: OsFamily): boolean {
   return os !== 'none' && os !== 'unknown';
 }
 
+/** The language of an official language image, by repository whatever the registry (a private mirror of `node` builds Node). */
 export function languageOf(raw: string): string | null {
   const ref = parseImageRef(raw);
   return IMAGE_FAMILIES.find((f) => f.match.test(ref.repository))?.language ?? null;

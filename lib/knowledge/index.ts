@@ -1,0 +1,6 @@
+/** dfmod's facts about images, OS releases, init packages and package managers. */
+export * from './tags.js';
+export * from './releases.js';
+export * from './images.js';
+export * from './packages.js';
+export * from './package-managers.js';

@@ -1,0 +1,149 @@
+/**
+ * How each package manager installs, answers prompts and caches. Plain data:
+ * programs and words as the command line spells them; reading a command line
+ * is the transforms' business (with lib/core/shell.ts).
+ *
+ * Sources: each tool's manual (apt-get(8), apk(8), dnf(8), yum(8),
+ * microdnf --help, zypper(8), pip's and npm's CLI docs, yarn classic's,
+ * gem help install, conda clean --help) and where the official images put
+ * their caches.
+ */
+
+export type ManagerName = 'apt-get' | 'apt' | 'apk' | 'dnf' | 'yum' | 'microdnf' | 'zypper' | 'pip' | 'npm' | 'yarn' | 'gem' | 'conda';
+
+export interface ManagerFacts {
+  /** Program names (last path component): `pip3.12` is matched by the `pip` prefix rule in `programPrefix`. */
+  programs: string[];
+  /** Program names start so (`pip3`, `pip3.12`), beyond those in `programs`. */
+  programPrefix?: string;
+  /** Subcommands that install (and fill the cache). */
+  installVerbs: string[];
+  /** The flag that answers prompts, and its other spellings (short flags may also be combined: `-qy`). */
+  yes: { flag: string; spellings: string[] } | null;
+  /** Where the downloads are kept: absolute, or relative to the user's home. */
+  cacheDirs: string[];
+  /** Commands that empty the cache, at the end of the installing RUN. */
+  cleanup: string[];
+  /** A flag of the install subcommand that keeps nothing cached. */
+  noCacheFlag: string | null;
+}
+
+const RPM_INSTALL_VERBS = ['install', 'groupinstall', 'localinstall', 'reinstall', 'update', 'upgrade', 'downgrade', 'distro-sync', 'group'];
+
+export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
+  'apt-get': {
+    programs: ['apt-get'],
+    installVerbs: ['install', 'upgrade', 'dist-upgrade', 'build-dep'],
+    yes: { flag: '-y', spellings: ['-y', '--yes', '--assume-yes', '-o APT::Get::Assume-Yes=true'] },
+    cacheDirs: ['/var/lib/apt/lists', '/var/cache/apt'],
+    // The official Debian and Ubuntu images already clean /var/cache/apt after each install (docker-clean).
+    cleanup: ['rm -rf /var/lib/apt/lists/*'],
+    noCacheFlag: null,
+  },
+  // `apt` is for people: its command line may change; scripts use apt-get.
+  apt: {
+    programs: ['apt'],
+    installVerbs: ['install', 'upgrade', 'full-upgrade', 'dist-upgrade'],
+    yes: { flag: '-y', spellings: ['-y', '--yes', '--assume-yes'] },
+    cacheDirs: ['/var/lib/apt/lists', '/var/cache/apt'],
+    cleanup: ['rm -rf /var/lib/apt/lists/*'],
+    noCacheFlag: null,
+  },
+  apk: {
+    programs: ['apk'],
+    installVerbs: ['add'],
+    yes: null, // apk never prompts
+    cacheDirs: ['/var/cache/apk', '/etc/apk/cache'],
+    cleanup: ['rm -rf /var/cache/apk/*'],
+    noCacheFlag: '--no-cache',
+  },
+  dnf: {
+    programs: ['dnf', 'dnf5'],
+    installVerbs: RPM_INSTALL_VERBS,
+    yes: { flag: '-y', spellings: ['-y', '--assumeyes'] },
+    cacheDirs: ['/var/cache/dnf', '/var/cache/libdnf5'],
+    cleanup: ['dnf clean all', 'rm -rf /var/cache/dnf'],
+    noCacheFlag: null,
+  },
+  yum: {
+    programs: ['yum'],
+    installVerbs: RPM_INSTALL_VERBS,
+    yes: { flag: '-y', spellings: ['-y', '--assumeyes'] },
+    cacheDirs: ['/var/cache/yum'],
+    cleanup: ['yum clean all', 'rm -rf /var/cache/yum'],
+    noCacheFlag: null,
+  },
+  microdnf: {
+    programs: ['microdnf'],
+    installVerbs: ['install', 'update', 'upgrade', 'reinstall'],
+    yes: { flag: '-y', spellings: ['-y', '--assumeyes'] },
+    cacheDirs: ['/var/cache/yum', '/var/cache/dnf'],
+    cleanup: ['microdnf clean all'],
+    noCacheFlag: null,
+  },
+  zypper: {
+    programs: ['zypper'],
+    installVerbs: ['install', 'in', 'update', 'up', 'dist-upgrade', 'dup', 'patch'],
+    // A global option: before the subcommand (`zypper -n install`).
+    yes: { flag: '-n', spellings: ['-n', '--non-interactive', '-y', '--no-confirm'] },
+    cacheDirs: ['/var/cache/zypp'],
+    cleanup: ['zypper clean -a'],
+    noCacheFlag: null,
+  },
+  pip: {
+    programs: ['pip', 'pip3'],
+    programPrefix: 'pip',
+    installVerbs: ['install'],
+    yes: null,
+    cacheDirs: ['/root/.cache/pip', '.cache/pip'],
+    cleanup: [],
+    noCacheFlag: '--no-cache-dir',
+  },
+  npm: {
+    programs: ['npm'],
+    installVerbs: ['install', 'i', 'ci', 'add', 'isntall'],
+    yes: null,
+    cacheDirs: ['/root/.npm', '.npm'],
+    cleanup: ['npm cache clean --force'],
+    noCacheFlag: null,
+  },
+  // Yarn classic (1.x). Yarn Berry's `yarn cache clean` deletes the project's own zip cache.
+  yarn: {
+    programs: ['yarn'],
+    installVerbs: ['install', 'add', ''],
+    yes: null,
+    cacheDirs: ['/usr/local/share/.cache/yarn', '.cache/yarn', '.yarn'],
+    cleanup: ['yarn cache clean'],
+    noCacheFlag: null,
+  },
+  gem: {
+    programs: ['gem'],
+    installVerbs: ['install'],
+    yes: null,
+    cacheDirs: [],
+    cleanup: [],
+    // Not a cache: the documentation gem would build and keep.
+    noCacheFlag: '--no-document',
+  },
+  conda: {
+    programs: ['conda', 'mamba'],
+    installVerbs: ['install', 'create', 'update', 'env create', 'env update'],
+    yes: { flag: '-y', spellings: ['-y', '--yes'] },
+    cacheDirs: ['/opt/conda/pkgs', 'pkgs'],
+    cleanup: ['conda clean -afy'],
+    noCacheFlag: null,
+  },
+};
+
+/** Managers that install system packages: their installs read nothing from the build context. */
+export const SYSTEM_PACKAGE_MANAGERS: ManagerName[] = ['apt-get', 'apt', 'apk', 'dnf', 'yum', 'microdnf', 'zypper'];
+
+/** The manager a program name runs (`/usr/bin/pip3.12` → pip), or null. */
+export function managerOfProgram(program: string): ManagerName | null {
+  const base = program.split('/').pop() ?? program;
+  for (const [name, facts] of Object.entries(PACKAGE_MANAGER_FACTS) as [ManagerName, ManagerFacts][]) {
+    if (facts.programs.includes(base)) return name;
+    if (facts.programPrefix && base.startsWith(facts.programPrefix) && /^[\d.]*$/.test(base.slice(facts.programPrefix.length))) return name;
+  }
+  return null;
+}

@@ -1,0 +1,146 @@
+/**
+ * Image references and tags, read once. `parseImageRef` splits a reference
+ * into registry, repository, tag and digest; `parseTag` reads what a tag of an
+ * official image says: the version and the variant words (`slim`, `alpine3.19`,
+ * `bookworm`, `jre`, `chiseled`, ...). Neither knows any particular image:
+ * what a tag means for one is in images.ts.
+ *
+ * The variant words are those of Docker's official images (docker-library's
+ * generate-stackbrew-library.sh scripts write them as `<version>-<variant>`),
+ * and of mcr.microsoft.com/dotnet (`8.0-jammy-chiseled`).
+ */
+import { findRelease, releaseByCodename, type Release } from './releases.js';
+
+export interface ImageRef {
+  /** As written. */
+  raw: string;
+  /** Registry host, when the reference names one (`gcr.io`, `docker.io`). */
+  registry: string | null;
+  /** Repository path without registry and Docker Hub's `library/`: `node`, `distroless/static-debian12`. */
+  repository: string;
+  /** The repository qualified by its registry unless that is Docker Hub: `node`, `gcr.io/distroless/static-debian12`. */
+  name: string;
+  tag: string | null;
+  digest: string | null;
+  /** The reference uses a build argument (`$BASE`): nothing is known about it. */
+  dynamic: boolean;
+}
+
+/** Registry names that are Docker Hub itself. */
+export const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+
+export function parseImageRef(raw: string): ImageRef {
+  const dynamic = raw.includes('$');
+  let rest = raw;
+  let digest: string | null = null;
+  const at = rest.indexOf('@');
+  if (at !== -1) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+  }
+  let registry: string | null = null;
+  const firstSlash = rest.indexOf('/');
+  if (firstSlash !== -1) {
+    const head = rest.slice(0, firstSlash);
+    if (head.includes('.') || head.includes(':') || head === 'localhost') {
+      registry = head;
+      rest = rest.slice(firstSlash + 1);
+    }
+  }
+  let tag: string | null = null;
+  const colon = rest.lastIndexOf(':');
+  if (colon > rest.lastIndexOf('/')) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  const hub = registry === null || DOCKER_HUB.has(registry);
+  const repository = (hub ? rest.replace(/^library\//, '') : rest).toLowerCase();
+  const name = hub ? repository : `${registry!.toLowerCase()}/${repository}`;
+  return { raw, registry, repository, name, tag, digest, dynamic };
+}
+
+export interface TagInfo {
+  /** As written; `latest` when the reference has no tag. */
+  tag: string;
+  /**
+   * The leading version: `3.12-slim` → [3, 12]. A shorter version means the
+   * newest release under it: [3] is "the newest 3.x", not 3.0. null for
+   * `latest`, `lts`, `bookworm`, `alpine`...
+   */
+  version: number[] | null;
+  /** A named alias where the version would be: `latest`, `lts`, `stable`, `current`. */
+  alias: string | null;
+  slim: boolean;
+  /** `alpine` or `alpine3.19`: the Alpine version, '' when the tag names none. null: not Alpine. */
+  alpine: string | null;
+  /** A Debian or Ubuntu release the tag names by codename (`bookworm`, `jammy`). */
+  release: Release | null;
+  /** `jre`, `jdk` (also `jdk17`, `jdk-17`). */
+  java: 'jre' | 'jdk' | null;
+  /** A Java version named after a vendor or JDK word: `3-eclipse-temurin-17`, `8.5-jdk17` → 17. */
+  javaVersion: number | null;
+  distroless: boolean;
+  /** Ubuntu chiseled (.NET): no shell, no package manager. */
+  chiseled: boolean;
+  windows: 'windowsservercore' | 'nanoserver' | null;
+  /** The tag's words split at `-`, lower-cased. */
+  words: string[];
+}
+
+const ALIASES = new Set(['latest', 'lts', 'stable', 'current', 'mainline', 'rolling', 'edge']);
+const JAVA_VENDORS = new Set(['temurin', 'openjdk', 'amazoncorretto', 'corretto', 'graalvm', 'sapmachine', 'liberica', 'zulu', 'ibm-semeru', 'semeru']);
+
+/** Reads a tag; `null` (no tag) reads as `latest`. */
+export function parseTag(tag: string | null): TagInfo {
+  const text = tag ?? 'latest';
+  const words = text.toLowerCase().split('-').filter(Boolean);
+  const lead = /^v?(\d+(?:\.\d+)*)$/.exec(words[0] ?? '');
+  const version = lead ? lead[1].split('.').map(Number) : null;
+  const alias = !lead && ALIASES.has(words[0] ?? '') ? words[0] : null;
+  let alpine: string | null = null;
+  let release: Release | null = null;
+  let java: TagInfo['java'] = null;
+  let javaVersion: number | null = null;
+  let windows: TagInfo['windows'] = null;
+  words.forEach((word, i) => {
+    const a = /^alpine(\d+(?:\.\d+)*)?$/.exec(word);
+    if (a) alpine = a[1] ?? '';
+    release ??= releaseByCodename(word);
+    if (word === 'ubuntu' && words[i + 1]) release ??= findRelease('ubuntu', words[i + 1]);
+    const jdk = /^(jre|jdk)(\d+)?$/.exec(word);
+    if (jdk) {
+      java ??= jdk[1] as 'jre' | 'jdk';
+      const n = jdk[2] ?? (/^\d+$/.test(words[i + 1] ?? '') ? words[i + 1] : undefined);
+      if (n && i > 0) javaVersion ??= Number(n);
+    }
+    if (JAVA_VENDORS.has(word) && /^\d+$/.test(words[i + 1] ?? '')) javaVersion ??= Number(words[i + 1]);
+    if (word === 'windowsservercore' || word === 'nanoserver') windows ??= word;
+  });
+  return {
+    tag: text,
+    version,
+    alias,
+    slim: words.includes('slim'),
+    alpine,
+    release,
+    java,
+    javaVersion,
+    distroless: words.includes('distroless'),
+    chiseled: words.includes('chiseled'),
+    windows,
+    words,
+  };
+}
+
+/**
+ * Compares a tag's version with a bound: negative when the tag is older, 0
+ * when equal, positive when newer. A shorter tag version stands for the newest
+ * release under it: `3` ([3]) is newer than any 3.x bound such as [3, 6].
+ */
+export function compareVersion(version: number[], bound: number[]): number {
+  for (let i = 0; i < bound.length; i++) {
+    if (i >= version.length) return 1; // `3` = newest 3.x: above any 3.y bound
+    if (version[i] !== bound[i]) return version[i] - bound[i];
+  }
+  return 0;
+}
