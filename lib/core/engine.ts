@@ -14,11 +14,12 @@ import { splitBom } from './source.js';
 import { checkParseable, checkSize, InputError } from './validate.js';
 import type { BuildContext } from './context.js';
 import { fileFacts, type FactsOptions } from '../facts/index.js';
+import { describeImage } from '../knowledge/index.js';
 import { LineOrigins, mapOffset } from './origins.js';
 import type { Change, Edit, Fix, Note, NoteInput, Transform } from './types.js';
 
 /** What the stage model knows beyond the file: what base images run (the knowledge base). */
-const FACTS_OPTIONS: FactsOptions = {};
+const FACTS_OPTIONS: FactsOptions = { imageDefaults: (image) => describeImage(image).defaults };
 
 export interface RunOptions {
   transforms: readonly Transform[];
