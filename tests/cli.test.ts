@@ -149,6 +149,27 @@ test('-t and --skip choose transforms', async () => {
   assert.is((await dfmod(['--check', '-t', 'exec-form'], dir)).code, 1);
 });
 
+test('-t, --skip and --plugin take one value each: the paths after them stay paths', async () => {
+  const dir = project({ 'a/Dockerfile': NAIVE, 'b/Dockerfile': NAIVE }, null);
+  const onlyA = await dfmod(['--check', '-t', 'exec-form', 'a/Dockerfile'], dir);
+  assert.is(onlyA.code, 1, onlyA.stderr);
+  assert.is(onlyA.stdout, 'a/Dockerfile\n');
+  const skipped = await dfmod(['--check', '--skip=multi-stage', '.'], dir);
+  assert.is(skipped.code, 1, skipped.stderr);
+  assert.is(skipped.stdout, 'a/Dockerfile\nb/Dockerfile\n');
+  // Repeated flags and comma lists accumulate.
+  const repeated = await dfmod(['--check', '-t', 'exec-form', '-t', 'merge-runs,apt-cleanup', '--skip', 'merge-runs', '--skip', 'apt-cleanup', 'b'], dir);
+  assert.is(repeated.code, 1, repeated.stderr);
+  assert.is(repeated.stdout, 'b/Dockerfile\n');
+  const plugin = path.resolve('examples/plugins/no-latest-tag.mjs');
+  writeFileSync(path.join(dir, 'a/Dockerfile'), 'FROM node:latest\n');
+  const withPlugin = await dfmod(['--plugin', plugin, '-t', 'pin-latest', 'a'], dir);
+  assert.is(withPlugin.code, 0, withPlugin.stderr);
+  assert.not.match(withPlugin.stderr, /unknown/);
+  assert.match(withPlugin.stderr, /pin-latest/);
+  assert.is((await dfmod(['-t'], dir)).code, 2, '-t needs a value');
+});
+
 test('--list-transforms prints id, level and description', async () => {
   const ran = await dfmod(['--list-transforms'], tmpdir());
   assert.match(ran.stdout, /^exec-form\s+safe\s+Write shell-form CMD/m);
