@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { discoverFiles } from '../lib/cli/files.js';
@@ -15,6 +15,31 @@ function tree(files: Record<string, string>): string {
 }
 
 const D = 'FROM scratch\n';
+
+/** A file system where `unreadable` folders refuse to be listed, as a mode-000 folder of another user does (root reads anything). */
+function refusing(...unreadable: string[]) {
+  return {
+    readdirSync: ((folder: string, options: never) => {
+      if (unreadable.includes(path.resolve(folder))) throw Object.assign(new Error(`EACCES: permission denied, scandir '${folder}'`), { code: 'EACCES' });
+      return readdirSync(folder, options);
+    }) as typeof readdirSync,
+  };
+}
+
+test('an unreadable folder is reported once and skipped; the rest is found', async () => {
+  const dir = tree({ 'Dockerfile': D, 'data/db/Dockerfile': D, 'app/Dockerfile': D, 'logs/x': '' });
+  const found = await discoverFiles(['.'], { cwd: dir, fileSystem: refusing(path.join(dir, 'data')) });
+  assert.equal(found.files, ['Dockerfile', 'app/Dockerfile']);
+  assert.equal(found.errors, []);
+  assert.equal(found.warnings, [{ path: 'data', message: 'cannot read folder (EACCES)' }]);
+});
+
+test('an unreadable folder that ignore rules exclude is skipped without a word', async () => {
+  const dir = tree({ '.gitignore': 'data/\n', 'Dockerfile': D, 'data/Dockerfile': D });
+  const found = await discoverFiles(['.'], { cwd: dir, fileSystem: refusing(path.join(dir, 'data')) });
+  assert.equal(found.files, ['Dockerfile']);
+  assert.equal(found.warnings, []);
+});
 
 test('.gitignore: a pattern, a folder, and a negation in a deeper file', async () => {
   const dir = tree({

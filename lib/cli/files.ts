@@ -5,7 +5,7 @@
  * named on the command line is never ignored.
  */
 import type FastGlob from 'fast-glob';
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { IgnoreRules } from './ignore.js';
 
@@ -28,6 +28,8 @@ export const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**'];
 export interface Discovery {
   files: string[];
   errors: { path: string; message: string }[];
+  /** Folders the walk could not read (skipped; the run goes on). */
+  warnings: { path: string; message: string }[];
   /** What each deep walk saw, for readers that would otherwise probe every folder (configuration). */
   walks: Walk[];
 }
@@ -55,7 +57,12 @@ export interface DiscoveryOptions {
   alsoFind?: readonly string[];
   /** Told the running count of Dockerfiles found so far (before ignore files are applied), after each input. */
   onFound?: (count: number) => void;
+  /** The file system fast-glob lists folders with (default node:fs); tests refuse folders through it. */
+  fileSystem?: { readdirSync: typeof readdirSync };
 }
+
+/** Why a folder cannot be listed, when that is the folder's own doing and not the walk's. */
+const UNREADABLE = new Set(['EACCES', 'EPERM', 'ELOOP', 'EIO', 'ENOTDIR']);
 
 export async function discoverFiles(inputs: readonly string[], options: DiscoveryOptions = {}): Promise<Discovery> {
   const cwd = options.cwd ?? process.cwd();
@@ -63,6 +70,24 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
   const files: string[] = [];
   const errors: Discovery['errors'] = [];
   const walks: Walk[] = [];
+  const warnings: Discovery['warnings'] = [];
+  // A folder that cannot be listed (a container volume owned by another
+  // user) is reported and skipped rather than ending the walk.
+  const unreadable = new Map<string, string>();
+  const reported = new Set<string>();
+  const listFolder = options.fileSystem?.readdirSync ?? readdirSync;
+  const fileSystem = {
+    readdirSync: ((folder: string, readOptions: never) => {
+      try {
+        return listFolder(folder, readOptions);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (!code || !UNREADABLE.has(code)) throw error;
+        unreadable.set(path.resolve(folder), code);
+        return [];
+      }
+    }) as typeof readdirSync,
+  };
   let count = 0;
   let walker: Walker | null = null;
   for (const input of inputs.length ? inputs : ['.']) {
@@ -90,9 +115,15 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
     const kept = (found: string[], top: string, deep: boolean) => {
       const dockerfiles = found.filter((f) => !isExtra(f));
       if (deep) walks.push({ top, names: extraNames, found, extras: found.filter(isExtra) });
-      if (!rules) return dockerfiles;
       // As git does, an ignore file that is a symlink is not read.
-      rules.noteWalk(top, found.filter((f) => isIgnoreFile(f) && !symlinks.has(f)));
+      rules?.noteWalk(top, found.filter((f) => isIgnoreFile(f) && !symlinks.has(f)));
+      for (const [folder, code] of unreadable) {
+        if (reported.has(folder) || rules?.ignoresFolder(folder, top)) continue;
+        reported.add(folder);
+        warnings.push({ path: display(cwd, folder), message: `cannot read folder (${code})` });
+      }
+      unreadable.clear();
+      if (!rules) return dockerfiles;
       return dockerfiles.filter((f) => !rules.ignores(f, top));
     };
     // fast-glob's synchronous walk: on many small folders it is about three
@@ -116,7 +147,7 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
       options.onFound?.(count);
       return found;
     };
-    const walkOptions = { ignore, dot: true, onlyFiles: false, followSymbolicLinks: false, absolute: true };
+    const walkOptions = { ignore, fs: fileSystem, dot: true, onlyFiles: false, followSymbolicLinks: false, absolute: true };
     if (stats?.isDirectory()) {
       const found = glob([...DOCKERFILE_PATTERNS, ...extraPatterns('.', true)], { ...walkOptions, cwd: absolute });
       files.push(...kept(found, absolute, true).map((f) => display(cwd, f)));
@@ -131,7 +162,7 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
       errors.push({ path: input, message: stats ? 'not a regular file or folder' : 'no such file or directory' });
     }
   }
-  return { files: [...new Set(files)].sort(), errors, walks };
+  return { files: [...new Set(files)].sort(), errors, warnings, walks };
 }
 
 interface Walker {

@@ -45,6 +45,13 @@ export class IgnoreRules {
     return this.decide(file, false, root);
   }
 
+  /** Whether `folder` (absolute) is ignored when walking from `top` (an absolute folder at or above it). */
+  ignoresFolder(folder: string, top: string): boolean {
+    let root = repositoryRoot(top) ?? top;
+    if (folder !== root && !isInside(folder, root)) root = repositoryRoot(folder) ?? folder;
+    return this.folderIgnored(folder, root);
+  }
+
   /** Whether a folder from `root` down to `top` (both included; `root` is `top` or above it) has ignore rules. */
   private rulesAbove(root: string, top: string): boolean {
     const key = `${root}\u0000${top}`;

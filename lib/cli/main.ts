@@ -205,7 +205,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   planner.noteWalks(discovery.walks);
   const named = new Set(args.paths.map((p) => path.resolve(io.cwd, p)));
-  for (const error of discovery.errors) io.stderr.write(`${error.path}: ${error.message}\n`);
+  for (const problem of [...discovery.warnings, ...discovery.errors]) io.stderr.write(`${problem.path}: ${problem.message}\n`);
   const color = wantsColor(io.stdout, io.env);
   const jobs: BulkJob[] = [];
   for (const file of discovery.files) {
