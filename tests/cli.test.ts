@@ -170,6 +170,33 @@ test('-t, --skip and --plugin take one value each: the paths after them stay pat
   assert.is((await dfmod(['-t'], dir)).code, 2, '-t needs a value');
 });
 
+test('.dfmodignore applies to named files; --no-ignore and --ignore-path override', async () => {
+  const dir = project({ '.dfmodignore': 'legacy/\n', 'legacy/Dockerfile': NAIVE, 'app/Dockerfile': NAIVE, 'ci.ignore': 'app/\n' });
+  const named = await dfmod(['--check', 'legacy/Dockerfile'], dir);
+  assert.is(named.code, 0, named.stderr);
+  assert.is(named.stdout, '');
+  assert.is((await dfmod(['--check', '--no-ignore', 'legacy/Dockerfile'], dir)).stdout, 'legacy/Dockerfile\n');
+  assert.is((await dfmod(['--check', '--no-ignore', '.'], dir)).stdout, 'app/Dockerfile\nlegacy/Dockerfile\n');
+  assert.is((await dfmod(['--check', '--ignore-path', 'ci.ignore', '.'], dir)).stdout, 'legacy/Dockerfile\n');
+  assert.is((await dfmod(['--check', '--ignore-path', 'ci.ignore', '--ignore-path=.dfmodignore', '.'], dir)).code, 2, 'nothing left');
+});
+
+test('a path that yields no Dockerfile: a warning and exit 2, or exit 0 with --no-error-on-unmatched-pattern', async () => {
+  const dir = project({ 'docs/README': 'x', Dockerfile: NAIVE });
+  const ran = await dfmod(['--check', 'docs', '*.prod'], dir);
+  assert.is(ran.code, 2);
+  assert.match(ran.stderr, /^docs: no Dockerfile found$/m);
+  assert.match(ran.stderr, /^\*\.prod: no Dockerfile found$/m);
+  const lenient = await dfmod(['--check', '--no-error-on-unmatched-pattern', 'docs', 'Dockerfile'], dir);
+  assert.is(lenient.code, 1, lenient.stderr);
+  assert.match(lenient.stderr, /^docs: no Dockerfile found$/m);
+});
+
+test('a template next to the Dockerfile is left out of the walk', async () => {
+  const dir = project({ Dockerfile: NAIVE, 'Dockerfile.j2': NAIVE, 'Dockerfile.bak': NAIVE, 'Dockerfile~': NAIVE });
+  assert.is((await dfmod(['--check'], dir)).stdout, 'Dockerfile\n');
+});
+
 test('--list-transforms prints id, level and description', async () => {
   const ran = await dfmod(['--list-transforms'], tmpdir());
   assert.match(ran.stdout, /^exec-form\s+safe\s+Write shell-form CMD/m);

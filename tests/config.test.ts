@@ -62,10 +62,13 @@ test('CLI flags override configuration', async () => {
   assert.is((await dfmod(['--check', '--no-config', '-t', 'exec-form'], dir)).code, 1);
 });
 
-test('ignore globs leave discovered files out; named files are still processed', async () => {
+test('ignore globs leave files out, named ones too (pre-commit names them); --no-ignore processes them', async () => {
   const dir = project({ '.dfmodrc.json': JSON.stringify({ transforms: ['exec-form'], ignore: ['legacy/**'] }), 'legacy/Dockerfile': NAIVE, 'app/Dockerfile': NAIVE });
   assert.is((await dfmod(['--check'], dir)).stdout, 'app/Dockerfile\n');
-  assert.is((await dfmod(['--check', 'legacy/Dockerfile'], dir)).stdout, 'legacy/Dockerfile\n');
+  const named = await dfmod(['--check', 'legacy/Dockerfile', 'app/Dockerfile'], dir);
+  assert.is(named.code, 1, named.stderr);
+  assert.is(named.stdout, 'app/Dockerfile\n');
+  assert.is((await dfmod(['--check', '--no-ignore', 'legacy/Dockerfile'], dir)).stdout, 'legacy/Dockerfile\n');
 });
 
 test('per-transform options reach the transform; unknown keys are errors', async () => {

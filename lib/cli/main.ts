@@ -49,6 +49,9 @@ interface Args {
   plugin?: string[];
   verify: boolean;
   report?: string;
+  ignore: boolean;
+  ignorePath?: string[];
+  errorOnUnmatchedPattern: boolean;
 }
 
 const commaList = (value: unknown): string[] =>
@@ -80,6 +83,9 @@ function parser(argv: string[], io: CliIO) {
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print no notes, only diffs and errors' })
     .option('explain', { type: 'boolean', default: false, describe: 'Precede each change in the diff by its reason and the practice it follows' })
     .option('format', { type: 'boolean', default: false, describe: 'Also format the result with Prettier (prettier-plugin-sh)' })
+    .option('ignore', { type: 'boolean', default: true, describe: 'Honour .gitignore, .dfmodignore and configured `ignore` globs, for named files too (--no-ignore: process every file given or found)' })
+    .option('ignore-path', { type: 'string', requiresArg: true, nargs: 1, coerce: (value: unknown) => (Array.isArray(value) ? value : [value]).map(String), describe: 'Read ignore rules from this file instead of .gitignore and .dfmodignore (repeatable)' })
+    .option('error-on-unmatched-pattern', { type: 'boolean', default: true, describe: 'Exit 2 when a folder or glob yields no Dockerfile (--no-error-on-unmatched-pattern: only warn)' })
     .option('config', { type: 'string', describe: 'Use this configuration file instead of searching (--no-config: none)' })
     .option('plugin', { type: 'string', requiresArg: true, nargs: 1, coerce: (value: unknown) => (Array.isArray(value) ? value : [value]).map(String), describe: 'Load custom transforms from this module (repeatable)' })
     .option('report', { type: 'string', describe: 'Also write a Markdown report (file, transforms, layers, notes) for a pull-request description' })
@@ -163,7 +169,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     const fileDir = args.stdinFilepath ? path.dirname(path.resolve(io.cwd, args.stdinFilepath)) : null;
     let result: FileResult;
     try {
-      const plan = await planner.plan(args.stdinFilepath ?? path.join(io.cwd, 'Dockerfile'), true);
+      const plan = await planner.plan(args.stdinFilepath ?? path.join(io.cwd, 'Dockerfile'), false);
       result = processText(shell, displayPath, text, { transforms: plan.transforms, options: plan.options }, contextDir ?? fileDir);
       if (args.format && result.status !== 'error') await formatResult(result);
     } catch (error) {
@@ -194,6 +200,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     discovery = await discoverFiles(args.paths, {
       cwd: io.cwd,
       alsoFind: planner.filesToFind,
+      ignoreFiles: args.ignore,
+      ignorePaths: args.ignorePath,
       onFound: (count) => {
         if (count >= THREAD_THRESHOLD && !early.pool) early.pool = startWorkers({ cwd: io.cwd });
       },
@@ -204,19 +212,25 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     throw error;
   }
   planner.noteWalks(discovery.walks);
-  const named = new Set(args.paths.map((p) => path.resolve(io.cwd, p)));
   for (const problem of [...discovery.warnings, ...discovery.errors]) io.stderr.write(`${problem.path}: ${problem.message}\n`);
   const color = wantsColor(io.stdout, io.env);
   const jobs: BulkJob[] = [];
+  const leftOut = new Set<string>();
   for (const file of discovery.files) {
     try {
-      const plan = await planner.plan(file, named.has(path.resolve(io.cwd, file)));
-      if (plan.ignored) continue;
+      const plan = await planner.plan(file, args.ignore);
+      if (plan.ignored) {
+        leftOut.add(file);
+        continue;
+      }
       jobs.push({ file, transforms: plan.transforms, options: plan.options, pluginModules: plan.pluginModules, contextDir });
     } catch (error) {
       jobs.push({ file, transforms: [], failure: (error as Error).message });
     }
   }
+  // A folder or glob that yields nothing is most often a typo in a CI script.
+  const unmatched = discovery.inputs.filter((i) => i.files.every((f) => leftOut.has(f))).map((i) => i.input);
+  for (const input of unmatched) io.stderr.write(`${input}: no Dockerfile found\n`);
   // Files are processed on worker threads and arrive in order; each is
   // written and reported as it comes, then only its summary is kept.
   const results: FileResult[] = [];
@@ -250,8 +264,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   progress.clear();
   if (verifier) io.stderr.write(verifier.table());
-  const totals = summarize(results, discovery.errors.length);
-  if (args.json) io.stdout.write(JSON.stringify(jsonReport(results, discovery.errors), null, 2) + '\n');
+  const missing = [...discovery.errors, ...(args.errorOnUnmatchedPattern ? unmatched.map((input) => ({ path: input, message: 'no Dockerfile found' })) : [])];
+  const totals = summarize(results, missing.length);
+  if (args.json) io.stdout.write(JSON.stringify(jsonReport(results, missing), null, 2) + '\n');
   io.stderr.write(summaryLine(totals, args) + '\n');
   if (args.report) {
     try {

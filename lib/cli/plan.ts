@@ -50,11 +50,12 @@ export class Planner {
     for (const walk of walks) this.resolver.noteWalk(walk);
   }
 
-  async plan(file: string, explicitlyNamed: boolean): Promise<FilePlan> {
+  /** `applyIgnore`: whether configuration's `ignore` can leave the file out (not for --stdin, nor with --no-ignore). */
+  async plan(file: string, applyIgnore: boolean): Promise<FilePlan> {
     const absolute = path.resolve(this.options.cwd, file);
     const config = await this.configFor(path.dirname(absolute));
     const configDir = config.file ? path.dirname(config.file) : this.options.cwd;
-    if (!explicitlyNamed && config.ignore?.length) {
+    if (applyIgnore && config.ignore?.length) {
       const relative = path.relative(configDir, absolute).split(path.sep).join('/');
       const { minimatch } = await import('./glob.js');
       if (config.ignore.some((glob) => minimatch(relative, glob))) {
