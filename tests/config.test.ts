@@ -111,9 +111,9 @@ test('--explain precedes each hunk with its reasons and the practice', async () 
   assert.match(ran.stdout, /# exec-form \(line 2\): CMD in JSON form, so node runs as PID 1 and receives signals\n#   why: In shell form \/bin\/sh is PID 1[^\n]*\n@@ -1,2 \+1,2 @@\n FROM node:20\n-CMD node server.js\n\+CMD \["node", "server.js"\]/);
 });
 
-test('--format runs Prettier over the result', async () => {
+test('--prettier runs Prettier over the result', async () => {
   const dir = project({ '.dfmodrc.json': JSON.stringify({ transforms: ['exec-form'] }), Dockerfile: 'from node:20\nCMD node server.js\n' });
-  const ran = await dfmod(['--write', '--format'], dir);
+  const ran = await dfmod(['--write', '--prettier'], dir);
   assert.is(ran.code, 0, ran.stderr);
   assert.is(readFileSync(path.join(dir, 'Dockerfile'), 'utf8'), 'FROM node:20\nCMD ["node", "server.js"]\n');
 });

@@ -7,7 +7,7 @@
  */
 import yargs from 'yargs';
 import path from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { readOwnPackage } from './package.js';
 import { loadShellParser } from '../core/shell.js';
 import { discoverFiles } from './files.js';
@@ -20,6 +20,7 @@ import { PluginCache, selectTransforms, UsageError } from '../registry.js';
 import { Planner } from './plan.js';
 import { explainedDiff } from './explain.js';
 import { formatDockerfile } from './format.js';
+import { OUTPUT_FORMATS, findingsOf, findingsReport, type Finding, type OutputFormat } from './output-formats.js';
 import { decodeDockerfile } from '../core/validate.js';
 import type { Transform } from '../core/types.js';
 
@@ -38,13 +39,15 @@ interface Args {
   stdin: boolean;
   stdinFilepath?: string;
   json: boolean;
+  format: OutputFormat;
+  outputFile?: string;
   transforms?: string[];
   skip?: string[];
   listTransforms: boolean;
   context?: string;
   quiet: boolean;
   explain: boolean;
-  format: boolean;
+  prettier: boolean;
   config?: string | false;
   plugin?: string[];
   verify: boolean;
@@ -74,7 +77,9 @@ function parser(argv: string[], io: CliIO) {
     .option('check', { alias: 'c', type: 'boolean', default: false, describe: 'Exit 1 and list the files that would change' })
     .option('stdin', { type: 'boolean', default: false, describe: 'Read one Dockerfile from standard input and print the result' })
     .option('stdin-filepath', { type: 'string', describe: 'Name the --stdin file (its folder is the build context)' })
-    .option('json', { type: 'boolean', default: false, describe: 'Print a machine-readable report' })
+    .option('format', { alias: 'f', type: 'string', choices: OUTPUT_FORMATS, default: 'stylish', requiresArg: true, describe: 'Output format: stylish (diffs), json, sarif, github (workflow annotations), gitlab (Code Quality), checkstyle' })
+    .option('json', { type: 'boolean', default: false, describe: 'Same as --format json' })
+    .option('output-file', { alias: 'o', type: 'string', requiresArg: true, describe: 'Write the report (or diffs) to this file instead of standard output' })
     // One value per flag (comma lists inside it; repeats accumulate): an array option would take the paths after it as values.
     .option('transforms', { alias: 't', type: 'string', requiresArg: true, nargs: 1, coerce: commaList, describe: 'Only these transforms (comma-separated ids, repeatable)' })
     .option('skip', { type: 'string', requiresArg: true, nargs: 1, coerce: commaList, describe: 'Leave out these transforms (comma-separated ids, repeatable)' })
@@ -82,7 +87,7 @@ function parser(argv: string[], io: CliIO) {
     .option('context', { type: 'string', describe: 'Build context folder (default: each Dockerfile\'s folder)' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print no notes, only diffs and errors' })
     .option('explain', { type: 'boolean', default: false, describe: 'Precede each change in the diff by its reason and the practice it follows' })
-    .option('format', { type: 'boolean', default: false, describe: 'Also format the result with Prettier (prettier-plugin-sh)' })
+    .option('prettier', { type: 'boolean', default: false, describe: 'Also format the result with Prettier (prettier-plugin-sh), with the project\'s .prettierrc / .editorconfig' })
     .option('ignore', { type: 'boolean', default: true, describe: 'Honour .gitignore, .dfmodignore and configured `ignore` globs, for named files too (--no-ignore: process every file given or found)' })
     .option('ignore-path', { type: 'string', requiresArg: true, nargs: 1, coerce: (value: unknown) => (Array.isArray(value) ? value : [value]).map(String), describe: 'Read ignore rules from this file instead of .gitignore and .dfmodignore (repeatable)' })
     .option('error-on-unmatched-pattern', { type: 'boolean', default: true, describe: 'Exit 2 when a folder or glob yields no Dockerfile (--no-error-on-unmatched-pattern: only warn)' })
@@ -121,6 +126,28 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return 2;
   }
   if (handledByYargs) return 0;
+  if (args.json) args.format = 'json';
+  if (args.outputFile) {
+    // The report goes to the file; diagnostics stay on stderr.
+    const chunks: string[] = [];
+    const file = path.resolve(io.cwd, args.outputFile);
+    const stdout = { write: (s: string) => (chunks.push(s), true), isTTY: false, columns: io.stdout.columns } as unknown as NodeJS.WriteStream;
+    const code = await run(args, { ...io, stdout });
+    try {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, chunks.join(''));
+    } catch (error) {
+      io.stderr.write(`dfmod: --output-file ${args.outputFile}: ${(error as Error).message}\n`);
+      return 2;
+    }
+    return code;
+  }
+  return run(args, io);
+}
+
+async function run(args: Args, io: CliIO): Promise<number> {
+  // Every format but stylish is for a program: stdout holds the report alone.
+  const machine = args.format !== 'stylish';
 
   let planner: Planner;
   let available: Transform[];
@@ -171,18 +198,19 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     try {
       const plan = await planner.plan(args.stdinFilepath ?? path.join(io.cwd, 'Dockerfile'), false);
       result = processText(shell, displayPath, text, { transforms: plan.transforms, options: plan.options }, contextDir ?? fileDir);
-      if (args.format && result.status !== 'error') await formatResult(result);
+      if (args.prettier && result.status !== 'error') await formatResult(result, io.cwd);
     } catch (error) {
       result = { path: displayPath, status: 'error', error: { line: null, message: (error as Error).message }, changes: [], notes: [] };
     }
     if (result.status === 'error') {
       io.stderr.write(formatError(result) + '\n');
-      if (!args.json) io.stdout.write(text);
+      if (!machine) io.stdout.write(text);
       return 2;
     }
-    if (args.json) io.stdout.write(JSON.stringify(jsonReport([result], []), null, 2) + '\n');
+    if (args.format === 'json') io.stdout.write(JSON.stringify(jsonReport([result], []), null, 2) + '\n');
+    else if (machine) io.stdout.write(findingsReport(args.format as FindingsFormat, findingsOf(result, !args.quiet), available, packageVersion()));
     else io.stdout.write(result.output!);
-    if (!args.quiet && !args.json) printNotes(io, result);
+    if (!args.quiet && !machine) printNotes(io, result);
     return args.check && result.status === 'changed' ? 1 : 0;
   }
 
@@ -234,10 +262,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   // Files are processed on worker threads and arrive in order; each is
   // written and reported as it comes, then only its summary is kept.
   const results: FileResult[] = [];
+  const findings: Finding[] = [];
   const rows: ReportRow[] = [];
   const progress = new Progress(io.stderr, jobs.length, Boolean(io.stderr.isTTY) && !args.quiet);
   for await (const result of processInBulk(jobs, { cwd: io.cwd, keepBytes: args.write, pool: early.pool })) {
-    if (args.format && result.status !== 'error') await formatResult(result);
+    if (args.prettier && result.status !== 'error') await formatResult(result, io.cwd);
     if (verifier && result.status === 'changed') {
       const absolutePath = path.resolve(io.cwd, result.path);
       const dropped = await verifier.check({ path: result.path, absolutePath, contextDir: contextDir ?? path.dirname(absolutePath), rewrite: result.output! });
@@ -254,8 +283,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     progress.clear();
     results.push(result);
     report(io, args, result, color, available);
+    if (machine && args.format !== 'json') findings.push(...findingsOf(result, !args.quiet));
     if (args.report) rows.push(reportRow(result));
-    if (args.json && result.status === 'changed') result.diff = unifiedDiff(result.path, result.input!, result.output!);
+    if (args.format === 'json' && result.status === 'changed') result.diff = unifiedDiff(result.path, result.input!, result.output!);
     // Texts are not needed once reported: a bulk run keeps only the summary.
     delete result.input;
     delete result.output;
@@ -266,7 +296,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   if (verifier) io.stderr.write(verifier.table());
   const missing = [...discovery.errors, ...(args.errorOnUnmatchedPattern ? unmatched.map((input) => ({ path: input, message: 'no Dockerfile found' })) : [])];
   const totals = summarize(results, missing.length);
-  if (args.json) io.stdout.write(JSON.stringify(jsonReport(results, missing), null, 2) + '\n');
+  if (args.format === 'json') io.stdout.write(JSON.stringify(jsonReport(results, missing), null, 2) + '\n');
+  else if (machine) io.stdout.write(findingsReport(args.format as FindingsFormat, findings, available, packageVersion()));
   io.stderr.write(summaryLine(totals, args) + '\n');
   if (args.report) {
     try {
@@ -281,10 +312,12 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   return 0;
 }
 
-/** --format: Prettier over the result; a file it cannot format keeps dfmod's output, with a note. */
-async function formatResult(result: FileResult): Promise<void> {
+type FindingsFormat = Exclude<OutputFormat, 'stylish' | 'json'>;
+
+/** --prettier: Prettier over the result; a file it cannot format keeps dfmod's output, with a note. */
+async function formatResult(result: FileResult, cwd: string): Promise<void> {
   try {
-    const formatted = await formatDockerfile(result.output!, result.path);
+    const formatted = await formatDockerfile(result.output!, path.resolve(cwd, result.path));
     if (formatted !== result.output) {
       result.output = formatted;
       result.changes.push({ transform: 'format', line: 1, message: 'formatted with Prettier' });
@@ -300,13 +333,13 @@ function report(io: CliIO, args: Args, result: FileResult, color: boolean, avail
     io.stderr.write(formatError(result) + '\n');
     return;
   }
-  if (!args.json && result.status === 'changed') {
+  if (args.format === 'stylish' && result.status === 'changed') {
     if (args.check) io.stdout.write(`${result.path}\n`);
     else if (args.write) io.stdout.write(`${result.path} (${[...new Set(result.changes.map((c) => c.transform))].join(', ')})\n`);
     else if (args.explain) io.stdout.write(explainedDiff(result.path, result.input!, result.output!, result.changes, available));
     else io.stdout.write(unifiedDiff(result.path, result.input!, result.output!, { color }));
   }
-  if (!args.quiet && !args.json) printNotes(io, result);
+  if (!args.quiet && args.format === 'stylish') printNotes(io, result);
 }
 
 function printNotes(io: CliIO, result: FileResult): void {
