@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { writeFileSync, readFileSync, chmodSync, statSync, readdirSync, symlinkSync } from 'node:fs';
+import { writeFileSync, readFileSync, chmodSync, statSync, readdirSync, symlinkSync, chownSync, linkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -46,6 +46,32 @@ test('--write rewrites in place, keeps the mode, leaves no temp file', async () 
   assert.is(statSync(path.join(dir, 'Dockerfile')).mode & 0o777, 0o640);
   assert.equal(readdirSync(dir).sort(), ['.dfmodrc.json', 'Dockerfile']);
   assert.match(ran.stdout, /^Dockerfile \(exec-form\)\n$/);
+});
+
+test('--write keeps the owner and group (as root, the rewrite was root\'s)', async () => {
+  const dir = project({ Dockerfile: NAIVE });
+  const file = path.join(dir, 'Dockerfile');
+  chownSync(file, 1234, 2345);
+  const ran = await dfmod(['--write'], dir);
+  assert.is(ran.code, 0, ran.stderr);
+  assert.is(readFileSync(file, 'utf8'), FIXED);
+  const stats = statSync(file);
+  assert.equal([stats.uid, stats.gid], [1234, 2345]);
+});
+
+test('--write keeps hard links: both names see the rewrite', async () => {
+  const dir = project({ 'app/Dockerfile': NAIVE });
+  const file = path.join(dir, 'app/Dockerfile');
+  linkSync(file, path.join(dir, 'Dockerfile.linked'));
+  chmodSync(file, 0o604);
+  const before = statSync(file).ino;
+  const ran = await dfmod(['--write', 'app/Dockerfile'], dir);
+  assert.is(ran.code, 0, ran.stderr);
+  assert.is(readFileSync(path.join(dir, 'Dockerfile.linked'), 'utf8'), FIXED);
+  assert.is(statSync(file).ino, before);
+  assert.is(statSync(file).nlink, 2);
+  assert.is(statSync(file).mode & 0o777, 0o604);
+  assert.equal(readdirSync(path.join(dir, 'app')), ['Dockerfile'], 'no temp file left');
 });
 
 test('--write refuses a file that changed on disk since it was read', () => {
