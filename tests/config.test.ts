@@ -86,7 +86,7 @@ test('per-transform options reach the transform; unknown keys are errors', async
   assert.is(failed.code, 2);
   assert.match(failed.stderr, /"no-such-transform" is not a transform id/);
   const malformed = project({ '.dfmodrc.json': '{ nope', Dockerfile: NAIVE });
-  assert.match((await dfmod([], malformed)).stderr, /\.dfmodrc\.json: cannot be read/);
+  assert.match((await dfmod([], malformed)).stderr, /\.dfmodrc\.json:1:3: invalid JSON: expected a key in double quotes, found 'n'/);
 });
 
 test('--plugin loads the documented example transform', async () => {
@@ -132,6 +132,79 @@ test('library API accepts custom transform objects and in-memory contexts', asyn
   const custom = { id: 'peek', level: 'safe' as const, description: 'd', rationale: 'r', run: ({ context }: { context: { exists(p: string): boolean } | null }) => { seen.push(context!.exists('package.json')); return {}; } };
   await transform(NAIVE, { transforms: [custom], context: { 'package.json': '{}' } });
   assert.equal(seen, [true]);
+});
+
+
+test('configuration is checked against the schema: one error per problem, with key and line:column, printed once', async () => {
+  const config = '{\n  "skip": 3,\n  "init-entrypoint": { "inti": "x", "init": "runit" },\n  "apt-cleanup": { "noInstallRecommends": "yes" },\n  "exec-form": { "x": 1 },\n  "colour": true\n}\n';
+  const dir = project({ '.dfmodrc.json': config, 'a/Dockerfile': NAIVE, 'b/Dockerfile': NAIVE, Dockerfile: NAIVE });
+  const ran = await dfmod(['--check'], dir);
+  assert.is(ran.code, 2);
+  const file = path.join(dir, '.dfmodrc.json');
+  const problems = ran.stderr.split('\n').filter((line) => line.startsWith(file));
+  assert.equal(problems, [
+    `${file}:2:11: "skip": must be a list of strings or a string`,
+    `${file}:3:24: "init-entrypoint.inti": unknown option (known: init)`,
+    `${file}:3:45: "init-entrypoint.init": must be one of "tini", "dumb-init" (not "runit")`,
+    `${file}:4:43: "apt-cleanup.noInstallRecommends": must be true or false`,
+    `${file}:5:18: "exec-form.x": unknown option (this transform takes no options)`,
+    `${file}:6:13: "colour": must be an object`,
+  ]);
+  assert.is(ran.stdout, '');
+});
+
+test('a JSON syntax error is reported as line:column', async () => {
+  const dir = project({ '.dfmodrc.json': '{\n  "skip": ["merge-runs",\n}\n', Dockerfile: NAIVE });
+  const ran = await dfmod(['--check'], dir);
+  assert.is(ran.code, 2);
+  assert.match(ran.stderr, `${path.join(dir, '.dfmodrc.json')}:3:1: invalid JSON: unexpected '}'\n`);
+  assert.is(ran.stderr.match(/invalid JSON/g)?.length, 1);
+});
+
+test('--config FILE is checked before any file is read; errors in a package.json "dfmod" key name it', async () => {
+  const dir = project({ 'ci.json': '{ "init-entrypoint": { "inti": "x" } }', 'p/package.json': '{\n  "name": "p",\n  "dfmod": { "skip": [1] }\n}\n', 'p/Dockerfile': NAIVE });
+  const explicit = await dfmod(['--config', 'ci.json', 'missing-folder'], dir);
+  assert.is(explicit.code, 2);
+  assert.match(explicit.stderr, `ci.json:1:24: "init-entrypoint.inti": unknown option (known: init)\n`);
+  assert.not.match(explicit.stderr, /missing-folder/);
+  const fromPackage = await dfmod(['--check', 'p'], dir);
+  assert.match(fromPackage.stderr, `package.json:3:23: "dfmod.skip.0": must be a string\n`);
+});
+
+test('dfmod.config.js and dfmod.config.cjs are read, and checked (key named, no position)', async () => {
+  const dir = project({
+    'js/dfmod.config.js': 'export default { transforms: ["exec-form"] };\n',
+    'js/Dockerfile': NAIVE,
+    'cjs/dfmod.config.cjs': 'module.exports = { transforms: "exec-form", skip: ["exec-form"] };\n',
+    'cjs/Dockerfile': NAIVE,
+    'bad/dfmod.config.cjs': 'module.exports = { "init-entrypoint": { init: 1 } };\n',
+    'bad/Dockerfile': NAIVE,
+  });
+  assert.is((await dfmod(['--check', 'js', 'cjs'], dir)).stdout, 'js/Dockerfile\n');
+  const bad = await dfmod(['--check', 'bad'], dir);
+  assert.match(bad.stderr, `dfmod.config.cjs: "init-entrypoint.init": must be one of "tini", "dumb-init" (not 1)\n`);
+});
+
+test('--print-config FILE prints the configuration that applies to a Dockerfile', async () => {
+  const dir = project({ '.dfmodrc.json': JSON.stringify({ skip: 'multi-stage,multi-arch', 'init-entrypoint': { init: 'dumb-init' } }), 'app/Dockerfile': NAIVE });
+  const ran = await dfmod(['--print-config', 'app/Dockerfile'], dir);
+  assert.is(ran.code, 0, ran.stderr);
+  assert.equal(JSON.parse(ran.stdout), {
+    file: 'app/Dockerfile',
+    config: path.join(dir, '.dfmodrc.json'),
+    ignored: false,
+    transforms: transforms.filter((t) => t.enabledByDefault !== false && !['multi-stage', 'multi-arch'].includes(t.id)).map((t) => t.id),
+    options: { 'init-entrypoint': { init: 'dumb-init' } },
+    plugins: [],
+  });
+});
+
+test('the schema ships with the package and covers every built-in transform', () => {
+  const schema = JSON.parse(readFileSync('schema/dfmodrc.schema.json', 'utf8'));
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+  assert.ok(pkg.files.includes('schema/'));
+  const listKeys = ['$schema', 'transforms', 'skip', 'ignore', 'plugins'];
+  assert.equal(Object.keys(schema.properties).filter((k) => !listKeys.includes(k)).sort(), transforms.map((t) => t.id).sort());
 });
 
 test.run();

@@ -18,6 +18,7 @@ import { unifiedDiff, wantsColor } from './diff.js';
 import { writeAtomically, WriteError } from './write.js';
 import { PluginCache, selectTransforms, UsageError } from '../registry.js';
 import { Planner } from './plan.js';
+import { ConfigError } from './config.js';
 import { explainedDiff } from './explain.js';
 import { formatDockerfile } from './format.js';
 import { OUTPUT_FORMATS, findingsOf, findingsReport, type Finding, type OutputFormat } from './output-formats.js';
@@ -52,6 +53,7 @@ interface Args {
   plugin?: string[];
   verify: boolean;
   report?: string;
+  printConfig?: string;
   ignore: boolean;
   ignorePath?: string[];
   errorOnUnmatchedPattern: boolean;
@@ -92,6 +94,7 @@ function parser(argv: string[], io: CliIO) {
     .option('ignore-path', { type: 'string', requiresArg: true, nargs: 1, coerce: (value: unknown) => (Array.isArray(value) ? value : [value]).map(String), describe: 'Read ignore rules from this file instead of .gitignore and .dfmodignore (repeatable)' })
     .option('error-on-unmatched-pattern', { type: 'boolean', default: true, describe: 'Exit 2 when a folder or glob yields no Dockerfile (--no-error-on-unmatched-pattern: only warn)' })
     .option('config', { type: 'string', describe: 'Use this configuration file instead of searching (--no-config: none)' })
+    .option('print-config', { type: 'string', requiresArg: true, describe: 'Print the configuration that applies to this Dockerfile (resolved transforms, options, plugins) and exit' })
     .option('plugin', { type: 'string', requiresArg: true, nargs: 1, coerce: (value: unknown) => (Array.isArray(value) ? value : [value]).map(String), describe: 'Load custom transforms from this module (repeatable)' })
     .option('report', { type: 'string', describe: 'Also write a Markdown report (file, transforms, layers, notes) for a pull-request description' })
     .option('verify', { type: 'boolean', default: false, describe: 'Build each changed file as written and as rewritten with the local Docker engine; keep only rewrites that build' })
@@ -167,7 +170,12 @@ async function run(args: Args, io: CliIO): Promise<number> {
       configFile: typeof args.config === 'string' ? args.config : undefined,
       useConfig: args.config !== false,
     });
+    await planner.preload();
   } catch (error) {
+    if (error instanceof ConfigError) {
+      io.stderr.write(error.message + '\n');
+      return 2;
+    }
     io.stderr.write(`dfmod: ${(error as Error).message}\nRun 'dfmod --help' for usage.\n`);
     return 2;
   }
@@ -182,6 +190,18 @@ async function run(args: Args, io: CliIO): Promise<number> {
   }
 
   const contextDir = args.context ? path.resolve(io.cwd, args.context) : null;
+
+  if (args.printConfig) {
+    try {
+      const plan = await planner.plan(args.printConfig, args.ignore);
+      const resolved = { file: args.printConfig, config: plan.config, ignored: plan.ignored, transforms: plan.transforms.map((t) => t.id), options: plan.options, plugins: plan.pluginModules };
+      io.stdout.write(JSON.stringify(resolved, null, 2) + '\n');
+      return 0;
+    } catch (error) {
+      io.stderr.write(`${(error as Error).message}\n`);
+      return 2;
+    }
+  }
 
   if (args.stdin) {
     const shell = await loadShellParser();
@@ -244,6 +264,8 @@ async function run(args: Args, io: CliIO): Promise<number> {
   const color = wantsColor(io.stdout, io.env);
   const jobs: BulkJob[] = [];
   const leftOut = new Set<string>();
+  // A configuration problem is reported once, not once per Dockerfile under it; those files are left out.
+  const configProblems = new Set<string>();
   for (const file of discovery.files) {
     try {
       const plan = await planner.plan(file, args.ignore);
@@ -253,11 +275,20 @@ async function run(args: Args, io: CliIO): Promise<number> {
       }
       jobs.push({ file, transforms: plan.transforms, options: plan.options, pluginModules: plan.pluginModules, contextDir });
     } catch (error) {
-      jobs.push({ file, transforms: [], failure: (error as Error).message });
+      if (!(error instanceof ConfigError)) {
+        jobs.push({ file, transforms: [], failure: (error as Error).message });
+        continue;
+      }
+      leftOut.add(file);
+      for (const problem of error.problems) {
+        if (configProblems.has(problem)) continue;
+        configProblems.add(problem);
+        io.stderr.write(problem + '\n');
+      }
     }
   }
   // A folder or glob that yields nothing is most often a typo in a CI script.
-  const unmatched = discovery.inputs.filter((i) => i.files.every((f) => leftOut.has(f))).map((i) => i.input);
+  const unmatched = configProblems.size ? [] : discovery.inputs.filter((i) => i.files.every((f) => leftOut.has(f))).map((i) => i.input);
   for (const input of unmatched) io.stderr.write(`${input}: no Dockerfile found\n`);
   // Files are processed on worker threads and arrive in order; each is
   // written and reported as it comes, then only its summary is kept.
@@ -295,7 +326,7 @@ async function run(args: Args, io: CliIO): Promise<number> {
   progress.clear();
   if (verifier) io.stderr.write(verifier.table());
   const missing = [...discovery.errors, ...(args.errorOnUnmatchedPattern ? unmatched.map((input) => ({ path: input, message: 'no Dockerfile found' })) : [])];
-  const totals = summarize(results, missing.length);
+  const totals = summarize(results, missing.length + configProblems.size);
   if (args.format === 'json') io.stdout.write(JSON.stringify(jsonReport(results, missing), null, 2) + '\n');
   else if (machine) io.stdout.write(findingsReport(args.format as FindingsFormat, findings, available, packageVersion()));
   io.stderr.write(summaryLine(totals, args) + '\n');

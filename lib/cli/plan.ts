@@ -80,6 +80,11 @@ export class Planner {
     return { ignored: false, transforms, options: config.options, pluginModules, config: config.file };
   }
 
+  /** Reads and checks a --config file before any Dockerfile is looked at (its errors are the run's first word). */
+  async preload(): Promise<void> {
+    if (this.options.configFile && this.options.useConfig !== false) await this.configFor(this.options.cwd);
+  }
+
   private configFor(folder: string): Promise<DfmodConfig> {
     if (this.options.useConfig === false) return Promise.resolve({ options: {}, file: null });
     if (this.options.configFile) {
