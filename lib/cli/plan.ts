@@ -29,6 +29,8 @@ export interface FilePlan {
   /** Modules the transforms came from, for worker threads to load again. */
   pluginModules: string[];
   config: string | null;
+  /** Ids of every transform the file could name (built-ins and plugins), for checking its suppression comments. */
+  known: string[];
 }
 
 export class Planner {
@@ -59,7 +61,7 @@ export class Planner {
       const relative = path.relative(configDir, absolute).split(path.sep).join('/');
       const { minimatch } = await import('./glob.js');
       if (config.ignore.some((glob) => minimatch(relative, glob))) {
-        return { ignored: true, transforms: [], options: {}, pluginModules: [], config: config.file };
+        return { ignored: true, transforms: [], options: {}, pluginModules: [], config: config.file, known: [] };
       }
     }
     const pluginModules = [
@@ -77,7 +79,7 @@ export class Planner {
     const transforms = fromCli
       ? selectTransforms(available, this.options.transforms, this.options.skip)
       : selectTransforms(available, config.transforms, config.skip);
-    return { ignored: false, transforms, options: config.options, pluginModules, config: config.file };
+    return { ignored: false, transforms, options: config.options, pluginModules, config: config.file, known: available.map((t) => t.id) };
   }
 
   /** Reads and checks a --config file before any Dockerfile is looked at (its errors are the run's first word). */

@@ -8,6 +8,7 @@ import { runTransformsWith } from '../core/engine.js';
 import { folderContext } from '../core/context.js';
 import { decodeDockerfile, InputError } from '../core/validate.js';
 import type { ShellParser } from '../core/shell.js';
+import { parseDockerfile } from '../core/dockerfile.js';
 import type { Change, Note, Transform } from '../core/types.js';
 
 export interface FileResult {
@@ -92,4 +93,18 @@ function errorResult(file: string, error: unknown): FileResult {
 export function formatError(result: FileResult): string {
   const where = result.error?.line ? `${result.path}:${result.error.line}` : result.path;
   return `${where}: ${result.error?.message ?? 'unknown error'}`;
+}
+
+/** `# dfmod-ignore` ids that name no transform of the run (a typo suppresses nothing): `path:line: …` lines. */
+export function unknownSuppressions(displayPath: string, text: string, known: readonly string[]): string[] {
+  if (!text.includes('dfmod-ignore')) return [];
+  let model;
+  try {
+    model = parseDockerfile(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return [];
+  }
+  return model.suppressions.flatMap((s) =>
+    (s.transforms ?? []).filter((id) => !known.includes(id)).map((id) => `${displayPath}:${s.line}: unknown transform '${id}' in dfmod-ignore`),
+  );
 }
