@@ -207,4 +207,45 @@ test('the schema ships with the package and covers every built-in transform', ()
   assert.equal(Object.keys(schema.properties).filter((k) => !listKeys.includes(k)).sort(), transforms.map((t) => t.id).sort());
 });
 
+
+const PLUGIN = (id: string, run = 'fixes: []') => `export default { id: "${id}", level: "safe", description: "d", run: () => ({ ${run} }) };\n`;
+
+test('plugins are resolved from the project: bare package names from the configuration\'s folder or the working folder', async () => {
+  const dir = project({
+    'node_modules/dfmod-plugin-note/package.json': JSON.stringify({ name: 'dfmod-plugin-note', type: 'module', main: 'index.js' }),
+    'node_modules/dfmod-plugin-note/index.js': PLUGIN('say-hello', 'notes: [{ line: 1, message: "hello" }]'),
+    'app/.dfmodrc.json': JSON.stringify({ plugins: ['dfmod-plugin-note'], transforms: ['say-hello'] }),
+    'app/Dockerfile': NAIVE,
+    'Dockerfile': NAIVE,
+  });
+  const configured = await dfmod(['app'], dir);
+  assert.is(configured.code, 0, configured.stderr);
+  assert.match(configured.stderr, 'app/Dockerfile:1: hello [say-hello]');
+  const flagged = await dfmod(['--plugin', 'dfmod-plugin-note', '-t', 'say-hello', 'Dockerfile'], dir);
+  assert.is(flagged.code, 0, flagged.stderr);
+  assert.match(flagged.stderr, 'Dockerfile:1: hello [say-hello]');
+  const missing = await dfmod(['--plugin', 'dfmod-plugin-missing', 'Dockerfile'], dir);
+  assert.is(missing.code, 2);
+  assert.match(missing.stderr, /plugin dfmod-plugin-missing: cannot be found from /);
+});
+
+test('a plugin that throws fails the run with exit 2, --check included', async () => {
+  const dir = project({ 'boom.mjs': PLUGIN('boom', 'fixes: (() => { throw new Error("kaput"); })()'), Dockerfile: NAIVE });
+  for (const args of [['--plugin', './boom.mjs', '-t', 'boom'], ['--check', '--plugin', './boom.mjs', '-t', 'boom,exec-form']]) {
+    const ran = await dfmod(args, dir);
+    assert.is(ran.code, 2, args.join(' ') + '\n' + ran.stderr);
+    assert.match(ran.stderr, /boom.*kaput|kaput.*boom/);
+  }
+});
+
+test('a plugin reusing a built-in id is an error', async () => {
+  const dir = project({ 'dup.mjs': PLUGIN('exec-form'), Dockerfile: NAIVE, '.dfmodrc.json': JSON.stringify({ plugins: ['./dup.mjs'] }) });
+  const flagged = await dfmod(['--no-config', '--plugin', './dup.mjs', '--check'], dir);
+  assert.is(flagged.code, 2);
+  assert.match(flagged.stderr, "plugin ./dup.mjs: transform id 'exec-form' is a built-in's; choose another");
+  const configured = await dfmod(['--check'], dir);
+  assert.is(configured.code, 2);
+  assert.match(configured.stderr, "transform id 'exec-form' is a built-in's");
+});
+
 test.run();

@@ -16,8 +16,8 @@ import { processInBulk, startWorkers, THREAD_THRESHOLD, type BulkJob, type Worke
 import { summarize, summaryLine, reportRow, markdownReport, Progress, type ReportRow } from './report.js';
 import { unifiedDiff, wantsColor } from './diff.js';
 import { writeAtomically, WriteError } from './write.js';
-import { PluginCache, selectTransforms, UsageError } from '../registry.js';
-import { Planner } from './plan.js';
+import { PluginCache, PluginError, selectTransforms, UsageError } from '../registry.js';
+import { Planner, pluginTransforms, resolvePlugin } from './plan.js';
 import { ConfigError } from './config.js';
 import { explainedDiff } from './explain.js';
 import { formatDockerfile } from './format.js';
@@ -159,7 +159,8 @@ async function run(args: Args, io: CliIO): Promise<number> {
     if (args.stdin && args.paths.length) throw new UsageError('--stdin takes no paths');
     if (args.stdinFilepath && !args.stdin) throw new UsageError('--stdin-filepath needs --stdin');
     if (args.verify && args.stdin) throw new UsageError('--verify builds files in their folders; it does not take --stdin');
-    available = await new PluginCache(io.cwd).available(args.plugin ?? []);
+    const plugins = (args.plugin ?? []).map((given) => ({ given, module: resolvePlugin(given, io.cwd) }));
+    available = await pluginTransforms(new PluginCache(io.cwd), plugins);
     // Ids named on the command line must exist (configuration may add plugins of its own).
     if (!args.plugin?.length || args.transforms || args.skip) selectTransforms(available, args.transforms, args.skip);
     planner = new Planner({
@@ -278,12 +279,12 @@ async function run(args: Args, io: CliIO): Promise<number> {
       jobs.push({ file, transforms: plan.transforms, options: plan.options, pluginModules: plan.pluginModules, contextDir });
       knownIds.set(file, plan.known);
     } catch (error) {
-      if (!(error instanceof ConfigError)) {
+      if (!(error instanceof ConfigError || error instanceof PluginError)) {
         jobs.push({ file, transforms: [], failure: (error as Error).message });
         continue;
       }
       leftOut.add(file);
-      for (const problem of error.problems) {
+      for (const problem of error instanceof ConfigError ? error.problems : [error.message]) {
         if (configProblems.has(problem)) continue;
         configProblems.add(problem);
         io.stderr.write(problem + '\n');

@@ -4,9 +4,10 @@
  * overrides configuration).
  */
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { ConfigResolver, loadConfigFile, ConfigError, CONFIG_FILES, type DfmodConfig } from './config.js';
 import type { Walk } from './files.js';
-import { PluginCache, selectTransforms } from '../registry.js';
+import { PluginCache, PluginError, availableTransforms, builtinTransforms, selectTransforms } from '../registry.js';
 import type { Transform } from '../core/types.js';
 
 export interface PlanOptions {
@@ -64,11 +65,12 @@ export class Planner {
         return { ignored: true, transforms: [], options: {}, pluginModules: [], config: config.file, known: [] };
       }
     }
-    const pluginModules = [
-      ...(this.options.plugins ?? []).map((p) => resolveModule(p, this.options.cwd)),
-      ...(config.plugins ?? []).map((p) => resolveModule(p, configDir)),
+    const named = [
+      ...(this.options.plugins ?? []).map((given) => ({ given, base: this.options.cwd })),
+      ...(config.plugins ?? []).map((given) => ({ given, base: configDir })),
     ];
-    const available = await this.plugins.available(pluginModules);
+    const pluginModules = named.map(({ given, base }) => resolvePlugin(given, base));
+    const available = await pluginTransforms(this.plugins, named.map(({ given }, i) => ({ given, module: pluginModules[i]! })));
     for (const id of Object.keys(config.options)) {
       if (!available.some((t) => t.id === id)) {
         throw new ConfigError(config.file ?? 'configuration', `"${id}" is not a transform id (known: ${available.map((t) => t.id).join(', ')})`);
@@ -100,7 +102,37 @@ export class Planner {
 
 }
 
-/** Paths become absolute; bare package names are left for Node to resolve. */
-function resolveModule(specifier: string, base: string): string {
-  return specifier.startsWith('.') || path.isAbsolute(specifier) ? path.resolve(base, specifier) : specifier;
+/**
+ * The file a plugin specifier names, from the project and not from where dfmod
+ * is installed: paths against `base`, package names as a module in `base`
+ * would find them (its node_modules, then those above it).
+ */
+export function resolvePlugin(specifier: string, base: string): string {
+  if (specifier.startsWith('.') || path.isAbsolute(specifier)) return path.resolve(base, specifier);
+  try {
+    return createRequire(path.join(base, 'noop.js')).resolve(specifier);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new PluginError(specifier, code === 'MODULE_NOT_FOUND' ? `cannot be found from ${base}` : `cannot be resolved from ${base}: ${(error as Error).message}`);
+  }
+}
+
+/** The built-ins and the plugins' transforms; a plugin must not take a built-in's id. */
+export async function pluginTransforms(cache: PluginCache, plugins: readonly { given: string; module: string }[]): Promise<Transform[]> {
+  const custom: Transform[] = [];
+  for (const { given, module } of plugins) {
+    let loaded: Transform[];
+    try {
+      loaded = await cache.load(module);
+    } catch (error) {
+      // Named as the user wrote it, not as it was resolved.
+      if (error instanceof PluginError && error.plugin === module) throw new PluginError(given, error.message.slice(`plugin ${module}: `.length));
+      throw error;
+    }
+    for (const t of loaded) {
+      if (builtinTransforms.some((b) => b.id === t.id)) throw new PluginError(given, `transform id '${t.id}' is a built-in's; choose another`);
+      custom.push(t);
+    }
+  }
+  return availableTransforms(custom);
 }

@@ -9,6 +9,10 @@ import { folderContext } from '../core/context.js';
 import { decodeDockerfile, InputError } from '../core/validate.js';
 import type { ShellParser } from '../core/shell.js';
 import { parseDockerfile } from '../core/dockerfile.js';
+import { builtinTransforms } from '../../transforms/index.js';
+
+/** How the engine reports a transform that threw (lib/core/engine.ts): a note, so a built-in's bug does not stop a bulk run. */
+const TRANSFORM_FAILURE = 'internal error, transform skipped: ';
 import type { Change, Note, Transform } from '../core/types.js';
 
 export interface FileResult {
@@ -44,6 +48,12 @@ export function processText(shell: ShellParser, displayPath: string, text: strin
       context: contextDir ? folderContext(contextDir) : null,
       options: options.options,
     });
+    // A plugin that throws is the project's code failing: the file is an error (exit 2) and is not written.
+    const failed = result.notes.find((n) => n.message.startsWith(TRANSFORM_FAILURE) && !builtinTransforms.some((b) => b.id === n.transform));
+    if (failed) {
+      const message = `plugin transform '${failed.transform}' failed, file left untouched: ${failed.message.slice(TRANSFORM_FAILURE.length)}`;
+      return { path: displayPath, status: 'error', error: { line: null, message }, changes: [], notes: result.notes.filter((n) => n !== failed) };
+    }
     return {
       path: displayPath,
       status: result.changed ? 'changed' : 'unchanged',
