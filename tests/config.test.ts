@@ -248,4 +248,29 @@ test('a plugin reusing a built-in id is an error', async () => {
   assert.match(configured.stderr, "transform id 'exec-form' is a built-in's");
 });
 
+
+test('.dfmodrc.yaml and .dfmodrc.yml are read, and checked with line:column', async () => {
+  const dir = project({
+    'a/.dfmodrc.yaml': '# the service\ntransforms:\n  - exec-form\n',
+    'a/Dockerfile': NAIVE,
+    'b/.dfmodrc.yml': 'transforms: exec-form\nskip: [exec-form]\n',
+    'b/Dockerfile': NAIVE,
+    'bad/.dfmodrc.yaml': 'skip: exec-form\ninit-entrypoint:\n  inti: x\n  init: runit\n',
+    'bad/Dockerfile': NAIVE,
+    'broken/.dfmodrc.yml': 'skip: [exec-form\n',
+    'broken/Dockerfile': NAIVE,
+  });
+  assert.is((await dfmod(['--check', 'a', 'b'], dir)).stdout, 'a/Dockerfile\n');
+  const bad = await dfmod(['--check', 'bad'], dir);
+  assert.is(bad.code, 2);
+  const file = path.join(dir, 'bad/.dfmodrc.yaml');
+  assert.equal(bad.stderr.split('\n').filter((line) => line.startsWith(file)), [
+    `${file}:3:3: "init-entrypoint.inti": unknown option (known: init)`,
+    `${file}:4:9: "init-entrypoint.init": must be one of "tini", "dumb-init" (not "runit")`,
+  ]);
+  const broken = await dfmod(['--check', 'broken'], dir);
+  assert.is(broken.code, 2);
+  assert.match(broken.stderr, new RegExp(`${path.join(dir, 'broken/.dfmodrc.yml').replace(/[.]/g, '\\.')}:\\d+:\\d+: invalid YAML: `));
+});
+
 test.run();

@@ -1,6 +1,7 @@
 /**
  * Configuration, found as prettier finds its own: from the Dockerfile's folder
- * upwards, the first of `.dfmodrc.json`, `.dfmodrc` (JSON), `dfmod.config.mjs`,
+ * upwards, the first of `.dfmodrc.json`, `.dfmodrc` (JSON), `.dfmodrc.yaml` /
+ * `.dfmodrc.yml`, `dfmod.config.mjs`,
  * `dfmod.config.js`, `dfmod.config.cjs` or a `dfmod` key in package.json.
  * Keys mirror the CLI; any key that is a transform id holds that transform's
  * options. Each file is checked once, when first read, against the schema
@@ -44,7 +45,7 @@ export class ConfigError extends Error {
 }
 
 /** The files that can hold configuration, in the order they are looked for in a folder. */
-export const CONFIG_FILES: readonly string[] = ['.dfmodrc.json', '.dfmodrc', 'dfmod.config.mjs', 'dfmod.config.js', 'dfmod.config.cjs', 'package.json'];
+export const CONFIG_FILES: readonly string[] = ['.dfmodrc.json', '.dfmodrc', '.dfmodrc.yaml', '.dfmodrc.yml', 'dfmod.config.mjs', 'dfmod.config.js', 'dfmod.config.cjs', 'package.json'];
 const LIST_KEYS = ['transforms', 'skip', 'ignore', 'plugins'] as const;
 
 const EMPTY: DfmodConfig = { options: {}, file: null };
@@ -102,6 +103,7 @@ export class ConfigResolver {
 
 /** Reads one configuration file; null for a package.json without a `dfmod` key. */
 const MODULE_FILE = /\.(mjs|cjs|js)$/;
+const YAML_FILE = /\.ya?ml$/;
 
 export async function loadConfigFile(file: string): Promise<DfmodConfig | null> {
   let raw: unknown;
@@ -112,6 +114,11 @@ export async function loadConfigFile(file: string): Promise<DfmodConfig | null> 
     if (MODULE_FILE.test(file)) {
       const module = (await import(pathToFileURL(file).href)) as { default?: unknown };
       raw = module.default;
+    } else if (YAML_FILE.test(file)) {
+      const { parseYamlWithPositions } = await import('./yaml-positions.js');
+      const parsed = parseYamlWithPositions(readFileSync(file, 'utf8'));
+      raw = parsed.value;
+      positions = parsed;
     } else {
       const parsed = parseJsonWithPositions(readFileSync(file, 'utf8'));
       raw = parsed.value;
@@ -123,7 +130,7 @@ export async function loadConfigFile(file: string): Promise<DfmodConfig | null> 
       }
     }
   } catch (error) {
-    if (error instanceof JsonSyntaxError) throw new ConfigError(file, [{ message: `invalid JSON: ${error.message}`, at: error.position }]);
+    if (error instanceof JsonSyntaxError) throw new ConfigError(file, [{ message: `invalid ${YAML_FILE.test(file) ? 'YAML' : 'JSON'}: ${error.message}`, at: error.position }]);
     throw new ConfigError(file, `cannot be read: ${(error as Error).message}`);
   }
   const problems = checkAgainstSchema(raw);
