@@ -6,7 +6,7 @@
  * resolved, read and compiled on its own. One file per entry point loads in a
  * fraction of that. Packages that find their own files at run time
  * (web-tree-sitter and the bash grammar's WebAssembly) or that load only for
- * a flag (prettier for --format) stay outside. The library API (dist/lib/)
+ * a flag (prettier for --prettier) stay outside. The library API (dist/lib/)
  * is not bundled: importers get ordinary modules.
  */
 import { build } from 'esbuild';

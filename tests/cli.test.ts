@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { writeFileSync, readFileSync, chmodSync, statSync, readdirSync, symlinkSync } from 'node:fs';
+import { writeFileSync, readFileSync, chmodSync, statSync, readdirSync, symlinkSync, chownSync, linkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -46,6 +46,32 @@ test('--write rewrites in place, keeps the mode, leaves no temp file', async () 
   assert.is(statSync(path.join(dir, 'Dockerfile')).mode & 0o777, 0o640);
   assert.equal(readdirSync(dir).sort(), ['.dfmodrc.json', 'Dockerfile']);
   assert.match(ran.stdout, /^Dockerfile \(exec-form\)\n$/);
+});
+
+test('--write keeps the owner and group (as root, the rewrite was root\'s)', async () => {
+  const dir = project({ Dockerfile: NAIVE });
+  const file = path.join(dir, 'Dockerfile');
+  chownSync(file, 1234, 2345);
+  const ran = await dfmod(['--write'], dir);
+  assert.is(ran.code, 0, ran.stderr);
+  assert.is(readFileSync(file, 'utf8'), FIXED);
+  const stats = statSync(file);
+  assert.equal([stats.uid, stats.gid], [1234, 2345]);
+});
+
+test('--write keeps hard links: both names see the rewrite', async () => {
+  const dir = project({ 'app/Dockerfile': NAIVE });
+  const file = path.join(dir, 'app/Dockerfile');
+  linkSync(file, path.join(dir, 'Dockerfile.linked'));
+  chmodSync(file, 0o604);
+  const before = statSync(file).ino;
+  const ran = await dfmod(['--write', 'app/Dockerfile'], dir);
+  assert.is(ran.code, 0, ran.stderr);
+  assert.is(readFileSync(path.join(dir, 'Dockerfile.linked'), 'utf8'), FIXED);
+  assert.is(statSync(file).ino, before);
+  assert.is(statSync(file).nlink, 2);
+  assert.is(statSync(file).mode & 0o777, 0o604);
+  assert.equal(readdirSync(path.join(dir, 'app')), ['Dockerfile'], 'no temp file left');
 });
 
 test('--write refuses a file that changed on disk since it was read', () => {
@@ -147,6 +173,54 @@ test('-t and --skip choose transforms', async () => {
   const dir = project({ Dockerfile: NAIVE });
   assert.is((await dfmod(['--check', '-t', 'exec-form', '--skip', 'exec-form'], dir)).code, 0);
   assert.is((await dfmod(['--check', '-t', 'exec-form'], dir)).code, 1);
+});
+
+test('-t, --skip and --plugin take one value each: the paths after them stay paths', async () => {
+  const dir = project({ 'a/Dockerfile': NAIVE, 'b/Dockerfile': NAIVE }, null);
+  const onlyA = await dfmod(['--check', '-t', 'exec-form', 'a/Dockerfile'], dir);
+  assert.is(onlyA.code, 1, onlyA.stderr);
+  assert.is(onlyA.stdout, 'a/Dockerfile\n');
+  const skipped = await dfmod(['--check', '--skip=multi-stage', '.'], dir);
+  assert.is(skipped.code, 1, skipped.stderr);
+  assert.is(skipped.stdout, 'a/Dockerfile\nb/Dockerfile\n');
+  // Repeated flags and comma lists accumulate.
+  const repeated = await dfmod(['--check', '-t', 'exec-form', '-t', 'merge-runs,apt-cleanup', '--skip', 'merge-runs', '--skip', 'apt-cleanup', 'b'], dir);
+  assert.is(repeated.code, 1, repeated.stderr);
+  assert.is(repeated.stdout, 'b/Dockerfile\n');
+  const plugin = path.resolve('examples/plugins/no-latest-tag.mjs');
+  writeFileSync(path.join(dir, 'a/Dockerfile'), 'FROM node:latest\n');
+  const withPlugin = await dfmod(['--plugin', plugin, '-t', 'pin-latest', 'a'], dir);
+  assert.is(withPlugin.code, 0, withPlugin.stderr);
+  assert.not.match(withPlugin.stderr, /unknown/);
+  assert.match(withPlugin.stderr, /pin-latest/);
+  assert.is((await dfmod(['-t'], dir)).code, 2, '-t needs a value');
+});
+
+test('.dfmodignore applies to named files; --no-ignore and --ignore-path override', async () => {
+  const dir = project({ '.dfmodignore': 'legacy/\n', 'legacy/Dockerfile': NAIVE, 'app/Dockerfile': NAIVE, 'ci.ignore': 'app/\n' });
+  const named = await dfmod(['--check', 'legacy/Dockerfile'], dir);
+  assert.is(named.code, 0, named.stderr);
+  assert.is(named.stdout, '');
+  assert.is((await dfmod(['--check', '--no-ignore', 'legacy/Dockerfile'], dir)).stdout, 'legacy/Dockerfile\n');
+  assert.is((await dfmod(['--check', '--no-ignore', '.'], dir)).stdout, 'app/Dockerfile\nlegacy/Dockerfile\n');
+  assert.is((await dfmod(['--check', '--ignore-path', 'ci.ignore', '.'], dir)).stdout, 'legacy/Dockerfile\n');
+  assert.is((await dfmod(['--check', '--ignore-path', 'ci.ignore', '--ignore-path=.dfmodignore', '.'], dir)).code, 2, 'nothing left');
+});
+
+test('a path that yields no Dockerfile: a warning and exit 2, or exit 0 with --no-error-on-unmatched-pattern', async () => {
+  const dir = project({ 'docs/README': 'x', Dockerfile: NAIVE });
+  const ran = await dfmod(['--check', 'docs', '*.prod'], dir);
+  assert.is(ran.code, 2);
+  assert.match(ran.stderr, /^docs: no Dockerfile found$/m);
+  assert.match(ran.stderr, /^\*\.prod: no Dockerfile found$/m);
+  const lenient = await dfmod(['--check', '--no-error-on-unmatched-pattern', 'docs', 'Dockerfile'], dir);
+  assert.is(lenient.code, 1, lenient.stderr);
+  assert.match(lenient.stderr, /^docs: no Dockerfile found$/m);
+});
+
+test('a template next to the Dockerfile is left out of the walk', async () => {
+  const dir = project({ Dockerfile: NAIVE, 'Dockerfile.j2': NAIVE, 'Dockerfile.bak': NAIVE, 'Dockerfile~': NAIVE });
+  assert.is((await dfmod(['--check'], dir)).stdout, 'Dockerfile\n');
 });
 
 test('--list-transforms prints id, level and description', async () => {

@@ -62,10 +62,13 @@ test('CLI flags override configuration', async () => {
   assert.is((await dfmod(['--check', '--no-config', '-t', 'exec-form'], dir)).code, 1);
 });
 
-test('ignore globs leave discovered files out; named files are still processed', async () => {
+test('ignore globs leave files out, named ones too (pre-commit names them); --no-ignore processes them', async () => {
   const dir = project({ '.dfmodrc.json': JSON.stringify({ transforms: ['exec-form'], ignore: ['legacy/**'] }), 'legacy/Dockerfile': NAIVE, 'app/Dockerfile': NAIVE });
   assert.is((await dfmod(['--check'], dir)).stdout, 'app/Dockerfile\n');
-  assert.is((await dfmod(['--check', 'legacy/Dockerfile'], dir)).stdout, 'legacy/Dockerfile\n');
+  const named = await dfmod(['--check', 'legacy/Dockerfile', 'app/Dockerfile'], dir);
+  assert.is(named.code, 1, named.stderr);
+  assert.is(named.stdout, 'app/Dockerfile\n');
+  assert.is((await dfmod(['--check', '--no-ignore', 'legacy/Dockerfile'], dir)).stdout, 'legacy/Dockerfile\n');
 });
 
 test('per-transform options reach the transform; unknown keys are errors', async () => {
@@ -83,7 +86,7 @@ test('per-transform options reach the transform; unknown keys are errors', async
   assert.is(failed.code, 2);
   assert.match(failed.stderr, /"no-such-transform" is not a transform id/);
   const malformed = project({ '.dfmodrc.json': '{ nope', Dockerfile: NAIVE });
-  assert.match((await dfmod([], malformed)).stderr, /\.dfmodrc\.json: cannot be read/);
+  assert.match((await dfmod([], malformed)).stderr, /\.dfmodrc\.json:1:3: invalid JSON: expected a key in double quotes, found 'n'/);
 });
 
 test('--plugin loads the documented example transform', async () => {
@@ -108,9 +111,9 @@ test('--explain precedes each hunk with its reasons and the practice', async () 
   assert.match(ran.stdout, /# exec-form \(line 2\): CMD in JSON form, so node runs as PID 1 and receives signals\n#   why: In shell form \/bin\/sh is PID 1[^\n]*\n@@ -1,2 \+1,2 @@\n FROM node:20\n-CMD node server.js\n\+CMD \["node", "server.js"\]/);
 });
 
-test('--format runs Prettier over the result', async () => {
+test('--prettier runs Prettier over the result', async () => {
   const dir = project({ '.dfmodrc.json': JSON.stringify({ transforms: ['exec-form'] }), Dockerfile: 'from node:20\nCMD node server.js\n' });
-  const ran = await dfmod(['--write', '--format'], dir);
+  const ran = await dfmod(['--write', '--prettier'], dir);
   assert.is(ran.code, 0, ran.stderr);
   assert.is(readFileSync(path.join(dir, 'Dockerfile'), 'utf8'), 'FROM node:20\nCMD ["node", "server.js"]\n');
 });
@@ -129,6 +132,145 @@ test('library API accepts custom transform objects and in-memory contexts', asyn
   const custom = { id: 'peek', level: 'safe' as const, description: 'd', rationale: 'r', run: ({ context }: { context: { exists(p: string): boolean } | null }) => { seen.push(context!.exists('package.json')); return {}; } };
   await transform(NAIVE, { transforms: [custom], context: { 'package.json': '{}' } });
   assert.equal(seen, [true]);
+});
+
+
+test('configuration is checked against the schema: one error per problem, with key and line:column, printed once', async () => {
+  const config = '{\n  "skip": 3,\n  "init-entrypoint": { "inti": "x", "init": "runit" },\n  "apt-cleanup": { "noInstallRecommends": "yes" },\n  "exec-form": { "x": 1 },\n  "colour": true\n}\n';
+  const dir = project({ '.dfmodrc.json': config, 'a/Dockerfile': NAIVE, 'b/Dockerfile': NAIVE, Dockerfile: NAIVE });
+  const ran = await dfmod(['--check'], dir);
+  assert.is(ran.code, 2);
+  const file = path.join(dir, '.dfmodrc.json');
+  const problems = ran.stderr.split('\n').filter((line) => line.startsWith(file));
+  assert.equal(problems, [
+    `${file}:2:11: "skip": must be a list of strings or a string`,
+    `${file}:3:24: "init-entrypoint.inti": unknown option (known: init)`,
+    `${file}:3:45: "init-entrypoint.init": must be one of "tini", "dumb-init" (not "runit")`,
+    `${file}:4:43: "apt-cleanup.noInstallRecommends": must be true or false`,
+    `${file}:5:18: "exec-form.x": unknown option (this transform takes no options)`,
+    `${file}:6:13: "colour": must be an object`,
+  ]);
+  assert.is(ran.stdout, '');
+});
+
+test('a JSON syntax error is reported as line:column', async () => {
+  const dir = project({ '.dfmodrc.json': '{\n  "skip": ["merge-runs",\n}\n', Dockerfile: NAIVE });
+  const ran = await dfmod(['--check'], dir);
+  assert.is(ran.code, 2);
+  assert.match(ran.stderr, `${path.join(dir, '.dfmodrc.json')}:3:1: invalid JSON: unexpected '}'\n`);
+  assert.is(ran.stderr.match(/invalid JSON/g)?.length, 1);
+});
+
+test('--config FILE is checked before any file is read; errors in a package.json "dfmod" key name it', async () => {
+  const dir = project({ 'ci.json': '{ "init-entrypoint": { "inti": "x" } }', 'p/package.json': '{\n  "name": "p",\n  "dfmod": { "skip": [1] }\n}\n', 'p/Dockerfile': NAIVE });
+  const explicit = await dfmod(['--config', 'ci.json', 'missing-folder'], dir);
+  assert.is(explicit.code, 2);
+  assert.match(explicit.stderr, `ci.json:1:24: "init-entrypoint.inti": unknown option (known: init)\n`);
+  assert.not.match(explicit.stderr, /missing-folder/);
+  const fromPackage = await dfmod(['--check', 'p'], dir);
+  assert.match(fromPackage.stderr, `package.json:3:23: "dfmod.skip.0": must be a string\n`);
+});
+
+test('dfmod.config.js and dfmod.config.cjs are read, and checked (key named, no position)', async () => {
+  const dir = project({
+    'js/dfmod.config.js': 'export default { transforms: ["exec-form"] };\n',
+    'js/Dockerfile': NAIVE,
+    'cjs/dfmod.config.cjs': 'module.exports = { transforms: "exec-form", skip: ["exec-form"] };\n',
+    'cjs/Dockerfile': NAIVE,
+    'bad/dfmod.config.cjs': 'module.exports = { "init-entrypoint": { init: 1 } };\n',
+    'bad/Dockerfile': NAIVE,
+  });
+  assert.is((await dfmod(['--check', 'js', 'cjs'], dir)).stdout, 'js/Dockerfile\n');
+  const bad = await dfmod(['--check', 'bad'], dir);
+  assert.match(bad.stderr, `dfmod.config.cjs: "init-entrypoint.init": must be one of "tini", "dumb-init" (not 1)\n`);
+});
+
+test('--print-config FILE prints the configuration that applies to a Dockerfile', async () => {
+  const dir = project({ '.dfmodrc.json': JSON.stringify({ skip: 'multi-stage,multi-arch', 'init-entrypoint': { init: 'dumb-init' } }), 'app/Dockerfile': NAIVE });
+  const ran = await dfmod(['--print-config', 'app/Dockerfile'], dir);
+  assert.is(ran.code, 0, ran.stderr);
+  assert.equal(JSON.parse(ran.stdout), {
+    file: 'app/Dockerfile',
+    config: path.join(dir, '.dfmodrc.json'),
+    ignored: false,
+    transforms: transforms.filter((t) => t.enabledByDefault !== false && !['multi-stage', 'multi-arch'].includes(t.id)).map((t) => t.id),
+    options: { 'init-entrypoint': { init: 'dumb-init' } },
+    plugins: [],
+  });
+});
+
+test('the schema ships with the package and covers every built-in transform', () => {
+  const schema = JSON.parse(readFileSync('schema/dfmodrc.schema.json', 'utf8'));
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+  assert.ok(pkg.files.includes('schema/'));
+  const listKeys = ['$schema', 'transforms', 'skip', 'ignore', 'plugins'];
+  assert.equal(Object.keys(schema.properties).filter((k) => !listKeys.includes(k)).sort(), transforms.map((t) => t.id).sort());
+});
+
+
+const PLUGIN = (id: string, run = 'fixes: []') => `export default { id: "${id}", level: "safe", description: "d", run: () => ({ ${run} }) };\n`;
+
+test('plugins are resolved from the project: bare package names from the configuration\'s folder or the working folder', async () => {
+  const dir = project({
+    'node_modules/dfmod-plugin-note/package.json': JSON.stringify({ name: 'dfmod-plugin-note', type: 'module', main: 'index.js' }),
+    'node_modules/dfmod-plugin-note/index.js': PLUGIN('say-hello', 'notes: [{ line: 1, message: "hello" }]'),
+    'app/.dfmodrc.json': JSON.stringify({ plugins: ['dfmod-plugin-note'], transforms: ['say-hello'] }),
+    'app/Dockerfile': NAIVE,
+    'Dockerfile': NAIVE,
+  });
+  const configured = await dfmod(['app'], dir);
+  assert.is(configured.code, 0, configured.stderr);
+  assert.match(configured.stderr, 'app/Dockerfile:1: hello [say-hello]');
+  const flagged = await dfmod(['--plugin', 'dfmod-plugin-note', '-t', 'say-hello', 'Dockerfile'], dir);
+  assert.is(flagged.code, 0, flagged.stderr);
+  assert.match(flagged.stderr, 'Dockerfile:1: hello [say-hello]');
+  const missing = await dfmod(['--plugin', 'dfmod-plugin-missing', 'Dockerfile'], dir);
+  assert.is(missing.code, 2);
+  assert.match(missing.stderr, /plugin dfmod-plugin-missing: cannot be found from /);
+});
+
+test('a plugin that throws fails the run with exit 2, --check included', async () => {
+  const dir = project({ 'boom.mjs': PLUGIN('boom', 'fixes: (() => { throw new Error("kaput"); })()'), Dockerfile: NAIVE });
+  for (const args of [['--plugin', './boom.mjs', '-t', 'boom'], ['--check', '--plugin', './boom.mjs', '-t', 'boom,exec-form']]) {
+    const ran = await dfmod(args, dir);
+    assert.is(ran.code, 2, args.join(' ') + '\n' + ran.stderr);
+    assert.match(ran.stderr, /boom.*kaput|kaput.*boom/);
+  }
+});
+
+test('a plugin reusing a built-in id is an error', async () => {
+  const dir = project({ 'dup.mjs': PLUGIN('exec-form'), Dockerfile: NAIVE, '.dfmodrc.json': JSON.stringify({ plugins: ['./dup.mjs'] }) });
+  const flagged = await dfmod(['--no-config', '--plugin', './dup.mjs', '--check'], dir);
+  assert.is(flagged.code, 2);
+  assert.match(flagged.stderr, "plugin ./dup.mjs: transform id 'exec-form' is a built-in's; choose another");
+  const configured = await dfmod(['--check'], dir);
+  assert.is(configured.code, 2);
+  assert.match(configured.stderr, "transform id 'exec-form' is a built-in's");
+});
+
+
+test('.dfmodrc.yaml and .dfmodrc.yml are read, and checked with line:column', async () => {
+  const dir = project({
+    'a/.dfmodrc.yaml': '# the service\ntransforms:\n  - exec-form\n',
+    'a/Dockerfile': NAIVE,
+    'b/.dfmodrc.yml': 'transforms: exec-form\nskip: [exec-form]\n',
+    'b/Dockerfile': NAIVE,
+    'bad/.dfmodrc.yaml': 'skip: exec-form\ninit-entrypoint:\n  inti: x\n  init: runit\n',
+    'bad/Dockerfile': NAIVE,
+    'broken/.dfmodrc.yml': 'skip: [exec-form\n',
+    'broken/Dockerfile': NAIVE,
+  });
+  assert.is((await dfmod(['--check', 'a', 'b'], dir)).stdout, 'a/Dockerfile\n');
+  const bad = await dfmod(['--check', 'bad'], dir);
+  assert.is(bad.code, 2);
+  const file = path.join(dir, 'bad/.dfmodrc.yaml');
+  assert.equal(bad.stderr.split('\n').filter((line) => line.startsWith(file)), [
+    `${file}:3:3: "init-entrypoint.inti": unknown option (known: init)`,
+    `${file}:4:9: "init-entrypoint.init": must be one of "tini", "dumb-init" (not "runit")`,
+  ]);
+  const broken = await dfmod(['--check', 'broken'], dir);
+  assert.is(broken.code, 2);
+  assert.match(broken.stderr, new RegExp(`${path.join(dir, 'broken/.dfmodrc.yml').replace(/[.]/g, '\\.')}:\\d+:\\d+: invalid YAML: `));
 });
 
 test.run();

@@ -1,8 +1,12 @@
 /**
  * Configuration, found as prettier finds its own: from the Dockerfile's folder
- * upwards, the first of `.dfmodrc.json`, `.dfmodrc` (JSON), `dfmod.config.mjs`
- * or a `dfmod` key in package.json. Keys mirror the CLI; any key that is a
- * transform id holds that transform's options.
+ * upwards, the first of `.dfmodrc.json`, `.dfmodrc` (JSON), `.dfmodrc.yaml` /
+ * `.dfmodrc.yml`, `dfmod.config.mjs`,
+ * `dfmod.config.js`, `dfmod.config.cjs` or a `dfmod` key in package.json.
+ * Keys mirror the CLI; any key that is a transform id holds that transform's
+ * options. Each file is checked once, when first read, against the schema
+ * that ships with dfmod (schema/dfmodrc.schema.json); every problem is
+ * reported with the key and, for JSON, its line:column.
  *
  *   { "skip": ["multi-stage"], "ignore": ["legacy/**"], "init-entrypoint": { "init": "dumb-init" } }
  */
@@ -10,6 +14,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Walk } from './files.js';
+import { JsonSyntaxError, parseJsonWithPositions, positionKey, type Position } from './json-positions.js';
+import { checkAgainstSchema } from './schema.js';
 
 export interface DfmodConfig {
   transforms?: string[];
@@ -25,14 +31,21 @@ export interface DfmodConfig {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly file: string, message: string) {
-    super(`${file}: ${message}`);
+  /** One line per problem: `file[:line:column]: message`. */
+  readonly problems: string[];
+
+  constructor(readonly file: string, message: string | { message: string; at?: Position }[]) {
+    const problems = (typeof message === 'string' ? [{ message }] : message).map(
+      (p) => `${file}${'at' in p && p.at ? `:${p.at.line}:${p.at.column}` : ''}: ${p.message}`,
+    );
+    super(problems.join('\n'));
+    this.problems = problems;
     this.name = 'ConfigError';
   }
 }
 
 /** The files that can hold configuration, in the order they are looked for in a folder. */
-export const CONFIG_FILES: readonly string[] = ['.dfmodrc.json', '.dfmodrc', 'dfmod.config.mjs', 'package.json'];
+export const CONFIG_FILES: readonly string[] = ['.dfmodrc.json', '.dfmodrc', '.dfmodrc.yaml', '.dfmodrc.yml', 'dfmod.config.mjs', 'dfmod.config.js', 'dfmod.config.cjs', 'package.json'];
 const LIST_KEYS = ['transforms', 'skip', 'ignore', 'plugins'] as const;
 
 const EMPTY: DfmodConfig = { options: {}, file: null };
@@ -89,38 +102,58 @@ export class ConfigResolver {
 }
 
 /** Reads one configuration file; null for a package.json without a `dfmod` key. */
+const MODULE_FILE = /\.(mjs|cjs|js)$/;
+const YAML_FILE = /\.ya?ml$/;
+
 export async function loadConfigFile(file: string): Promise<DfmodConfig | null> {
   let raw: unknown;
+  let positions: { positions: Map<string, Position>; keyPositions: Map<string, Position> } | null = null;
+  // Keys inside the file above the configuration (package.json's "dfmod").
+  let prefix: string[] = [];
   try {
-    if (file.endsWith('.mjs')) {
-      raw = ((await import(pathToFileURL(file).href)) as { default?: unknown }).default;
+    if (MODULE_FILE.test(file)) {
+      const module = (await import(pathToFileURL(file).href)) as { default?: unknown };
+      raw = module.default;
+    } else if (YAML_FILE.test(file)) {
+      const { parseYamlWithPositions } = await import('./yaml-positions.js');
+      const parsed = parseYamlWithPositions(readFileSync(file, 'utf8'));
+      raw = parsed.value;
+      positions = parsed;
     } else {
-      raw = JSON.parse(readFileSync(file, 'utf8'));
+      const parsed = parseJsonWithPositions(readFileSync(file, 'utf8'));
+      raw = parsed.value;
+      positions = parsed;
       if (path.basename(file) === 'package.json') {
-        raw = (raw as Record<string, unknown>).dfmod;
+        raw = raw && typeof raw === 'object' ? (raw as Record<string, unknown>).dfmod : undefined;
         if (raw === undefined) return null;
+        prefix = ['dfmod'];
       }
     }
   } catch (error) {
+    if (error instanceof JsonSyntaxError) throw new ConfigError(file, [{ message: `invalid ${YAML_FILE.test(file) ? 'YAML' : 'JSON'}: ${error.message}`, at: error.position }]);
     throw new ConfigError(file, `cannot be read: ${(error as Error).message}`);
   }
-  return normalize(file, raw);
+  const problems = checkAgainstSchema(raw);
+  if (problems.length) {
+    throw new ConfigError(
+      file,
+      problems.map((p) => ({
+        message: p.path.length ? `"${[...prefix, ...p.path].join('.')}": ${p.message}` : `${prefix.length ? `"${prefix[0]}" ` : ''}${p.message}`,
+        at: (p.aboutKey ? positions?.keyPositions : positions?.positions)?.get(positionKey([...prefix, ...p.path])),
+      })),
+    );
+  }
+  return normalize(file, raw as Record<string, unknown>);
 }
 
-function normalize(file: string, raw: unknown): DfmodConfig {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(file, 'must hold an object');
+/** A configuration the schema accepted, with comma lists split. */
+function normalize(file: string, raw: Record<string, unknown>): DfmodConfig {
   const config: DfmodConfig = { options: {}, file };
-  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+  for (const [key, value] of Object.entries(raw)) {
     if ((LIST_KEYS as readonly string[]).includes(key)) {
-      const list = typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value;
-      if (!Array.isArray(list) || !list.every((v) => typeof v === 'string')) {
-        throw new ConfigError(file, `"${key}" must be a list of strings`);
-      }
-      config[key as (typeof LIST_KEYS)[number]] = list as string[];
-    } else if (value && typeof value === 'object' && !Array.isArray(value)) {
-      config.options[key] = value as Record<string, unknown>;
+      config[key as (typeof LIST_KEYS)[number]] = typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : (value as string[]);
     } else if (key !== '$schema') {
-      throw new ConfigError(file, `unknown key "${key}" (expected ${LIST_KEYS.join(', ')}, or a transform id with an options object)`);
+      config.options[key] = value as Record<string, unknown>;
     }
   }
   return config;

@@ -1,11 +1,11 @@
 /**
  * Which files a run reads: named files as they are, folders searched for
  * Dockerfile-style names, and globs expanded with fast-glob. Walking a folder
- * or a glob honours .gitignore and .dfmodignore files (lib/ignore.ts); a file
- * named on the command line is never ignored.
+ * or a glob honours .gitignore and .dfmodignore files (lib/ignore.ts), and so
+ * does a file named on the command line.
  */
 import type FastGlob from 'fast-glob';
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { IgnoreRules } from './ignore.js';
 
@@ -20,14 +20,37 @@ export const DOCKERFILE_PATTERNS = [
   '**/Containerfile.*',
 ];
 
-/** `Dockerfile.dockerignore` is an ignore file, not a Dockerfile. */
-const NOT_DOCKERFILES = ['**/*.dockerignore', '**/.dfmod-tmp-*'];
+/**
+ * Endings of files a walk leaves alone though their names look like
+ * Dockerfiles: ignore files, templates a generator renders, notes, and what
+ * editors, patch tools and package managers leave behind. Named on the
+ * command line, such a file is read.
+ */
+export const NOT_DOCKERFILE_ENDINGS: readonly string[] = [
+  '.dockerignore',
+  // templates
+  '.j2', '.jinja', '.tmpl', '.tpl', '.template',
+  // documentation
+  '.md',
+  // backups, patch leftovers, editor swap files
+  '.bak', '.orig', '.rej', '.swp', '~',
+  // examples meant to be copied
+  '.dist', '.sample', '.example',
+];
+
+const NOT_DOCKERFILES = [...NOT_DOCKERFILE_ENDINGS.map((ending) => `**/*${ending}`), '**/.dfmod-tmp-*'];
 
 export const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**'];
 
 export interface Discovery {
   files: string[];
   errors: { path: string; message: string }[];
+  /** Folders and globs given that yielded no Dockerfile (after ignore rules). */
+  unmatched: string[];
+  /** Each folder or glob given, with the files it yielded. */
+  inputs: { input: string; files: string[] }[];
+  /** Folders the walk could not read (skipped; the run goes on). */
+  warnings: { path: string; message: string }[];
   /** What each deep walk saw, for readers that would otherwise probe every folder (configuration). */
   walks: Walk[];
 }
@@ -49,13 +72,20 @@ export interface DiscoveryOptions {
   cwd?: string;
   /** Extra globs to leave out (configuration's `ignore`). */
   ignore?: string[];
-  /** Honour .gitignore and .dfmodignore files when walking (default true). */
+  /** Honour .gitignore and .dfmodignore files, walking and for named files (default true). */
   ignoreFiles?: boolean;
+  /** Read ignore rules from these files (relative to cwd) instead of .gitignore and .dfmodignore. */
+  ignorePaths?: readonly string[];
   /** File names to look for as well in every deep walk (reported in Discovery.walks). */
   alsoFind?: readonly string[];
   /** Told the running count of Dockerfiles found so far (before ignore files are applied), after each input. */
   onFound?: (count: number) => void;
+  /** The file system fast-glob lists folders with (default node:fs); tests refuse folders through it. */
+  fileSystem?: { readdirSync: typeof readdirSync };
 }
+
+/** Why a folder cannot be listed, when that is the folder's own doing and not the walk's. */
+const UNREADABLE = new Set(['EACCES', 'EPERM', 'ELOOP', 'EIO', 'ENOTDIR']);
 
 export async function discoverFiles(inputs: readonly string[], options: DiscoveryOptions = {}): Promise<Discovery> {
   const cwd = options.cwd ?? process.cwd();
@@ -63,8 +93,35 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
   const files: string[] = [];
   const errors: Discovery['errors'] = [];
   const walks: Walk[] = [];
+  const warnings: Discovery['warnings'] = [];
+  // A folder that cannot be listed (a container volume owned by another
+  // user) is reported and skipped rather than ending the walk.
+  const unreadable = new Map<string, string>();
+  const reported = new Set<string>();
+  const listFolder = options.fileSystem?.readdirSync ?? readdirSync;
+  const fileSystem = {
+    readdirSync: ((folder: string, readOptions: never) => {
+      try {
+        return listFolder(folder, readOptions);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (!code || !UNREADABLE.has(code)) throw error;
+        unreadable.set(path.resolve(folder), code);
+        return [];
+      }
+    }) as typeof readdirSync,
+  };
   let count = 0;
   let walker: Walker | null = null;
+  let rules: IgnoreRules | null | undefined;
+  const inputsSeen: Discovery['inputs'] = [];
+  const ignoreRules = async () => {
+    if (rules === undefined) {
+      const { IgnoreRules } = await import('./ignore.js');
+      rules = options.ignoreFiles === false ? null : new IgnoreRules(options.ignorePaths?.map((p) => path.resolve(cwd, p)));
+    }
+    return rules;
+  };
   for (const input of inputs.length ? inputs : ['.']) {
     const absolute = path.resolve(cwd, input);
     let stats;
@@ -74,25 +131,35 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
       stats = null;
     }
     if (stats?.isFile()) {
+      // Ignore rules apply to named files too, as prettier applies them: pre-commit names every staged file.
+      const named = await ignoreRules();
+      if (named?.ignores(absolute, isInside(absolute, cwd) ? cwd : path.dirname(absolute))) continue;
       files.push(display(cwd, absolute));
       options.onFound?.(++count);
       continue;
     }
-    // Walking needs fast-glob and the ignore-file rules; a run over named files loads neither.
-    walker ??= await loadWalker(options.ignoreFiles !== false);
-    const { fg, rules, IGNORE_FILES } = walker;
+    // Walking needs fast-glob; a run over named files does not load it.
+    walker ??= await loadWalker();
+    const { fg, IGNORE_FILES } = walker;
+    const rules = await ignoreRules();
     // The walk that finds Dockerfiles also finds the ignore files (and what
     // the caller asked for), so nothing needs to look for them folder by folder.
-    const extraNames = [...(rules ? IGNORE_FILES : []), ...(options.alsoFind ?? [])];
+    const extraNames = [...(rules && !rules.fromIgnorePaths ? IGNORE_FILES : []), ...(options.alsoFind ?? [])];
     const isExtra = (file: string) => extraNames.includes(path.basename(file));
     const isIgnoreFile = (file: string) => IGNORE_FILES.includes(path.basename(file));
     const extraPatterns = (base: string, deep: boolean) => (deep ? extraNames.map((name) => path.posix.join(base, '**', name)) : []);
     const kept = (found: string[], top: string, deep: boolean) => {
       const dockerfiles = found.filter((f) => !isExtra(f));
       if (deep) walks.push({ top, names: extraNames, found, extras: found.filter(isExtra) });
-      if (!rules) return dockerfiles;
       // As git does, an ignore file that is a symlink is not read.
-      rules.noteWalk(top, found.filter((f) => isIgnoreFile(f) && !symlinks.has(f)));
+      rules?.noteWalk(top, found.filter((f) => isIgnoreFile(f) && !symlinks.has(f)));
+      for (const [folder, code] of unreadable) {
+        if (reported.has(folder) || rules?.ignoresFolder(folder, top)) continue;
+        reported.add(folder);
+        warnings.push({ path: display(cwd, folder), message: `cannot read folder (${code})` });
+      }
+      unreadable.clear();
+      if (!rules) return dockerfiles;
       return dockerfiles.filter((f) => !rules.ignores(f, top));
     };
     // fast-glob's synchronous walk: on many small folders it is about three
@@ -116,33 +183,40 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
       options.onFound?.(count);
       return found;
     };
-    const walkOptions = { ignore, dot: true, onlyFiles: false, followSymbolicLinks: false, absolute: true };
+    const walkOptions = { ignore, fs: fileSystem, dot: true, onlyFiles: false, followSymbolicLinks: false, absolute: true };
     if (stats?.isDirectory()) {
       const found = glob([...DOCKERFILE_PATTERNS, ...extraPatterns('.', true)], { ...walkOptions, cwd: absolute });
-      files.push(...kept(found, absolute, true).map((f) => display(cwd, f)));
+      const yielded = kept(found, absolute, true).map((f) => display(cwd, f));
+      inputsSeen.push({ input, files: yielded });
+      files.push(...yielded);
     } else if (fg.isDynamicPattern(input)) {
       const base = staticBase(fg, input);
       const deep = input.includes('**');
       const found = glob([input, ...extraPatterns(base, deep)], { ...walkOptions, cwd });
-      const matches = kept(found, path.resolve(cwd, base), deep);
-      if (!found.some((f) => !isExtra(f))) errors.push({ path: input, message: 'no files match this pattern' });
-      files.push(...matches.map((f) => display(cwd, f)));
+      const yielded = kept(found, path.resolve(cwd, base), deep).map((f) => display(cwd, f));
+      inputsSeen.push({ input, files: yielded });
+      files.push(...yielded);
     } else {
       errors.push({ path: input, message: stats ? 'not a regular file or folder' : 'no such file or directory' });
     }
   }
-  return { files: [...new Set(files)].sort(), errors, walks };
+  const unmatched = inputsSeen.filter((i) => i.files.length === 0).map((i) => i.input);
+  return { files: [...new Set(files)].sort(), errors, warnings, unmatched, inputs: inputsSeen, walks };
 }
 
 interface Walker {
   fg: typeof FastGlob;
-  rules: IgnoreRules | null;
   IGNORE_FILES: readonly string[];
 }
 
-async function loadWalker(ignoreFiles: boolean): Promise<Walker> {
-  const [{ default: fg }, { IgnoreRules, IGNORE_FILES }] = await Promise.all([import('fast-glob'), import('./ignore.js')]);
-  return { fg, rules: ignoreFiles ? new IgnoreRules() : null, IGNORE_FILES };
+async function loadWalker(): Promise<Walker> {
+  const [{ default: fg }, { IGNORE_FILES }] = await Promise.all([import('fast-glob'), import('./ignore.js')]);
+  return { fg, IGNORE_FILES };
+}
+
+function isInside(file: string, dir: string): boolean {
+  const relative = path.relative(dir, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 /** The folder part of a glob before its first wildcard part (src for src/x/Dockerfile with x a pattern). */

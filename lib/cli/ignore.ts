@@ -21,6 +21,24 @@ export class IgnoreRules {
   private readonly walked: string[] = [];
   private readonly seen = new Set<string>();
   private readonly above = new Map<string, boolean>();
+  /** --ignore-path: only these files' rules, each for paths below its own folder. */
+  private readonly explicit: boolean;
+
+  /** `ignorePaths` (absolute) replace the .gitignore and .dfmodignore search, as prettier's --ignore-path does. */
+  constructor(ignorePaths?: readonly string[]) {
+    this.explicit = Boolean(ignorePaths?.length);
+    for (const file of ignorePaths ?? []) {
+      const folder = path.dirname(file);
+      const rules = this.rules.get(folder) ?? ignore();
+      rules.add(readFileSync(file, 'utf8'));
+      this.rules.set(folder, rules);
+    }
+  }
+
+  /** Whether the rules come from --ignore-path files rather than the ignore files of each folder. */
+  get fromIgnorePaths(): boolean {
+    return this.explicit;
+  }
 
   /**
    * Tells the rules what a walk of `top` found: inside it, only these ignore
@@ -34,15 +52,26 @@ export class IgnoreRules {
 
   /** Whether `file` (absolute) is ignored when walking from `top` (an absolute folder above it). */
   ignores(file: string, top: string): boolean {
-    const dir = path.dirname(file);
-    let root = repositoryRoot(top) ?? top;
     // Nothing to decide when no walk found an ignore file and there is none
     // between the repository root and the walk: on 10,000 folders the
     // folder-by-folder verdicts cost more than the walk.
-    if (this.seen.size === 0 && file.startsWith(top + path.sep) && !this.rulesAbove(root, top)) return false;
-    if (dir !== root && !isInside(dir, root)) root = repositoryRoot(dir) ?? dir;
+    if (!this.explicit && this.seen.size === 0 && file.startsWith(top + path.sep) && this.walked.includes(top) && !this.rulesAbove(repositoryRoot(top) ?? top, top)) return false;
+    const dir = path.dirname(file);
+    const root = this.rootFor(dir, top);
     if (this.folderIgnored(dir, root)) return true;
     return this.decide(file, false, root);
+  }
+
+  /** Whether `folder` (absolute) is ignored when walking from `top` (an absolute folder at or above it). */
+  ignoresFolder(folder: string, top: string): boolean {
+    return this.folderIgnored(folder, this.rootFor(folder, top));
+  }
+
+  /** The folder whose rules and those below it count: the repository root, or the file system root for --ignore-path files. */
+  private rootFor(dir: string, top: string): string {
+    if (this.explicit) return path.parse(dir).root;
+    const root = repositoryRoot(top) ?? top;
+    return dir === root || isInside(dir, root) ? root : repositoryRoot(dir) ?? dir;
   }
 
   /** Whether a folder from `root` down to `top` (both included; `root` is `top` or above it) has ignore rules. */
@@ -83,6 +112,7 @@ export class IgnoreRules {
 
   private rulesOf(folder: string): Ignore | null {
     let rules = this.rules.get(folder);
+    if (rules === undefined && this.explicit) return null;
     if (rules === undefined) {
       rules = null;
       const walked = this.walked.some((top) => folder === top || isInside(folder, top));

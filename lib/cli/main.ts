@@ -7,19 +7,21 @@
  */
 import yargs from 'yargs';
 import path from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { readOwnPackage } from './package.js';
 import { loadShellParser } from '../core/shell.js';
 import { discoverFiles } from './files.js';
-import { processText, formatError, type FileResult } from './process.js';
+import { processText, formatError, unknownSuppressions, type FileResult } from './process.js';
 import { processInBulk, startWorkers, THREAD_THRESHOLD, type BulkJob, type WorkerPool } from './bulk.js';
 import { summarize, summaryLine, reportRow, markdownReport, Progress, type ReportRow } from './report.js';
 import { unifiedDiff, wantsColor } from './diff.js';
 import { writeAtomically, WriteError } from './write.js';
-import { PluginCache, selectTransforms, UsageError } from '../registry.js';
-import { Planner } from './plan.js';
+import { PluginCache, PluginError, selectTransforms, UsageError } from '../registry.js';
+import { Planner, pluginTransforms, resolvePlugin } from './plan.js';
+import { ConfigError } from './config.js';
 import { explainedDiff } from './explain.js';
 import { formatDockerfile } from './format.js';
+import { OUTPUT_FORMATS, findingsOf, findingsReport, type Finding, type OutputFormat } from './output-formats.js';
 import { decodeDockerfile } from '../core/validate.js';
 import type { Transform } from '../core/types.js';
 
@@ -38,17 +40,23 @@ interface Args {
   stdin: boolean;
   stdinFilepath?: string;
   json: boolean;
+  format: OutputFormat;
+  outputFile?: string;
   transforms?: string[];
   skip?: string[];
   listTransforms: boolean;
   context?: string;
   quiet: boolean;
   explain: boolean;
-  format: boolean;
+  prettier: boolean;
   config?: string | false;
   plugin?: string[];
   verify: boolean;
   report?: string;
+  printConfig?: string;
+  ignore: boolean;
+  ignorePath?: string[];
+  errorOnUnmatchedPattern: boolean;
 }
 
 const commaList = (value: unknown): string[] =>
@@ -71,16 +79,23 @@ function parser(argv: string[], io: CliIO) {
     .option('check', { alias: 'c', type: 'boolean', default: false, describe: 'Exit 1 and list the files that would change' })
     .option('stdin', { type: 'boolean', default: false, describe: 'Read one Dockerfile from standard input and print the result' })
     .option('stdin-filepath', { type: 'string', describe: 'Name the --stdin file (its folder is the build context)' })
-    .option('json', { type: 'boolean', default: false, describe: 'Print a machine-readable report' })
-    .option('transforms', { alias: 't', type: 'string', array: true, coerce: commaList, describe: 'Only these transforms (comma-separated ids)' })
-    .option('skip', { type: 'string', array: true, coerce: commaList, describe: 'Leave out these transforms' })
+    .option('format', { alias: 'f', type: 'string', choices: OUTPUT_FORMATS, default: 'stylish', requiresArg: true, describe: 'Output format: stylish (diffs), json, sarif, github (workflow annotations), gitlab (Code Quality), checkstyle' })
+    .option('json', { type: 'boolean', default: false, describe: 'Same as --format json' })
+    .option('output-file', { alias: 'o', type: 'string', requiresArg: true, describe: 'Write the report (or diffs) to this file instead of standard output' })
+    // One value per flag (comma lists inside it; repeats accumulate): an array option would take the paths after it as values.
+    .option('transforms', { alias: 't', type: 'string', requiresArg: true, nargs: 1, coerce: commaList, describe: 'Only these transforms (comma-separated ids, repeatable)' })
+    .option('skip', { type: 'string', requiresArg: true, nargs: 1, coerce: commaList, describe: 'Leave out these transforms (comma-separated ids, repeatable)' })
     .option('list-transforms', { type: 'boolean', default: false, describe: 'List transform ids, levels and descriptions' })
     .option('context', { type: 'string', describe: 'Build context folder (default: each Dockerfile\'s folder)' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print no notes, only diffs and errors' })
     .option('explain', { type: 'boolean', default: false, describe: 'Precede each change in the diff by its reason and the practice it follows' })
-    .option('format', { type: 'boolean', default: false, describe: 'Also format the result with Prettier (prettier-plugin-sh)' })
+    .option('prettier', { type: 'boolean', default: false, describe: 'Also format the result with Prettier (prettier-plugin-sh), with the project\'s .prettierrc / .editorconfig' })
+    .option('ignore', { type: 'boolean', default: true, describe: 'Honour .gitignore, .dfmodignore and configured `ignore` globs, for named files too (--no-ignore: process every file given or found)' })
+    .option('ignore-path', { type: 'string', requiresArg: true, nargs: 1, coerce: (value: unknown) => (Array.isArray(value) ? value : [value]).map(String), describe: 'Read ignore rules from this file instead of .gitignore and .dfmodignore (repeatable)' })
+    .option('error-on-unmatched-pattern', { type: 'boolean', default: true, describe: 'Exit 2 when a folder or glob yields no Dockerfile (--no-error-on-unmatched-pattern: only warn)' })
     .option('config', { type: 'string', describe: 'Use this configuration file instead of searching (--no-config: none)' })
-    .option('plugin', { type: 'string', array: true, describe: 'Load custom transforms from this module (repeatable)' })
+    .option('print-config', { type: 'string', requiresArg: true, describe: 'Print the configuration that applies to this Dockerfile (resolved transforms, options, plugins) and exit' })
+    .option('plugin', { type: 'string', requiresArg: true, nargs: 1, coerce: (value: unknown) => (Array.isArray(value) ? value : [value]).map(String), describe: 'Load custom transforms from this module (repeatable)' })
     .option('report', { type: 'string', describe: 'Also write a Markdown report (file, transforms, layers, notes) for a pull-request description' })
     .option('verify', { type: 'boolean', default: false, describe: 'Build each changed file as written and as rewritten with the local Docker engine; keep only rewrites that build' })
     .version(packageVersion())
@@ -114,6 +129,28 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return 2;
   }
   if (handledByYargs) return 0;
+  if (args.json) args.format = 'json';
+  if (args.outputFile) {
+    // The report goes to the file; diagnostics stay on stderr.
+    const chunks: string[] = [];
+    const file = path.resolve(io.cwd, args.outputFile);
+    const stdout = { write: (s: string) => (chunks.push(s), true), isTTY: false, columns: io.stdout.columns } as unknown as NodeJS.WriteStream;
+    const code = await run(args, { ...io, stdout });
+    try {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, chunks.join(''));
+    } catch (error) {
+      io.stderr.write(`dfmod: --output-file ${args.outputFile}: ${(error as Error).message}\n`);
+      return 2;
+    }
+    return code;
+  }
+  return run(args, io);
+}
+
+async function run(args: Args, io: CliIO): Promise<number> {
+  // Every format but stylish is for a program: stdout holds the report alone.
+  const machine = args.format !== 'stylish';
 
   let planner: Planner;
   let available: Transform[];
@@ -122,7 +159,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     if (args.stdin && args.paths.length) throw new UsageError('--stdin takes no paths');
     if (args.stdinFilepath && !args.stdin) throw new UsageError('--stdin-filepath needs --stdin');
     if (args.verify && args.stdin) throw new UsageError('--verify builds files in their folders; it does not take --stdin');
-    available = await new PluginCache(io.cwd).available(args.plugin ?? []);
+    const plugins = (args.plugin ?? []).map((given) => ({ given, module: resolvePlugin(given, io.cwd) }));
+    available = await pluginTransforms(new PluginCache(io.cwd), plugins);
     // Ids named on the command line must exist (configuration may add plugins of its own).
     if (!args.plugin?.length || args.transforms || args.skip) selectTransforms(available, args.transforms, args.skip);
     planner = new Planner({
@@ -133,7 +171,12 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       configFile: typeof args.config === 'string' ? args.config : undefined,
       useConfig: args.config !== false,
     });
+    await planner.preload();
   } catch (error) {
+    if (error instanceof ConfigError) {
+      io.stderr.write(error.message + '\n');
+      return 2;
+    }
     io.stderr.write(`dfmod: ${(error as Error).message}\nRun 'dfmod --help' for usage.\n`);
     return 2;
   }
@@ -149,6 +192,18 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 
   const contextDir = args.context ? path.resolve(io.cwd, args.context) : null;
 
+  if (args.printConfig) {
+    try {
+      const plan = await planner.plan(args.printConfig, args.ignore);
+      const resolved = { file: args.printConfig, config: plan.config, ignored: plan.ignored, transforms: plan.transforms.map((t) => t.id), options: plan.options, plugins: plan.pluginModules };
+      io.stdout.write(JSON.stringify(resolved, null, 2) + '\n');
+      return 0;
+    } catch (error) {
+      io.stderr.write(`${(error as Error).message}\n`);
+      return 2;
+    }
+  }
+
   if (args.stdin) {
     const shell = await loadShellParser();
     const displayPath = args.stdinFilepath ?? '<stdin>';
@@ -162,20 +217,22 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     const fileDir = args.stdinFilepath ? path.dirname(path.resolve(io.cwd, args.stdinFilepath)) : null;
     let result: FileResult;
     try {
-      const plan = await planner.plan(args.stdinFilepath ?? path.join(io.cwd, 'Dockerfile'), true);
+      const plan = await planner.plan(args.stdinFilepath ?? path.join(io.cwd, 'Dockerfile'), false);
+      for (const warning of unknownSuppressions(displayPath, text, plan.known)) io.stderr.write(warning + '\n');
       result = processText(shell, displayPath, text, { transforms: plan.transforms, options: plan.options }, contextDir ?? fileDir);
-      if (args.format && result.status !== 'error') await formatResult(result);
+      if (args.prettier && result.status !== 'error') await formatResult(result, io.cwd);
     } catch (error) {
       result = { path: displayPath, status: 'error', error: { line: null, message: (error as Error).message }, changes: [], notes: [] };
     }
     if (result.status === 'error') {
       io.stderr.write(formatError(result) + '\n');
-      if (!args.json) io.stdout.write(text);
+      if (!machine) io.stdout.write(text);
       return 2;
     }
-    if (args.json) io.stdout.write(JSON.stringify(jsonReport([result], []), null, 2) + '\n');
+    if (args.format === 'json') io.stdout.write(JSON.stringify(jsonReport([result], []), null, 2) + '\n');
+    else if (machine) io.stdout.write(findingsReport(args.format as FindingsFormat, findingsOf(result, !args.quiet), available, packageVersion()));
     else io.stdout.write(result.output!);
-    if (!args.quiet && !args.json) printNotes(io, result);
+    if (!args.quiet && !machine) printNotes(io, result);
     return args.check && result.status === 'changed' ? 1 : 0;
   }
 
@@ -193,6 +250,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     discovery = await discoverFiles(args.paths, {
       cwd: io.cwd,
       alsoFind: planner.filesToFind,
+      ignoreFiles: args.ignore,
+      ignorePaths: args.ignorePath,
       onFound: (count) => {
         if (count >= THREAD_THRESHOLD && !early.pool) early.pool = startWorkers({ cwd: io.cwd });
       },
@@ -203,26 +262,46 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     throw error;
   }
   planner.noteWalks(discovery.walks);
-  const named = new Set(args.paths.map((p) => path.resolve(io.cwd, p)));
-  for (const error of discovery.errors) io.stderr.write(`${error.path}: ${error.message}\n`);
+  for (const problem of [...discovery.warnings, ...discovery.errors]) io.stderr.write(`${problem.path}: ${problem.message}\n`);
   const color = wantsColor(io.stdout, io.env);
   const jobs: BulkJob[] = [];
+  const leftOut = new Set<string>();
+  // A configuration problem is reported once, not once per Dockerfile under it; those files are left out.
+  const configProblems = new Set<string>();
+  const knownIds = new Map<string, string[]>();
   for (const file of discovery.files) {
     try {
-      const plan = await planner.plan(file, named.has(path.resolve(io.cwd, file)));
-      if (plan.ignored) continue;
+      const plan = await planner.plan(file, args.ignore);
+      if (plan.ignored) {
+        leftOut.add(file);
+        continue;
+      }
       jobs.push({ file, transforms: plan.transforms, options: plan.options, pluginModules: plan.pluginModules, contextDir });
+      knownIds.set(file, plan.known);
     } catch (error) {
-      jobs.push({ file, transforms: [], failure: (error as Error).message });
+      if (!(error instanceof ConfigError || error instanceof PluginError)) {
+        jobs.push({ file, transforms: [], failure: (error as Error).message });
+        continue;
+      }
+      leftOut.add(file);
+      for (const problem of error instanceof ConfigError ? error.problems : [error.message]) {
+        if (configProblems.has(problem)) continue;
+        configProblems.add(problem);
+        io.stderr.write(problem + '\n');
+      }
     }
   }
+  // A folder or glob that yields nothing is most often a typo in a CI script.
+  const unmatched = configProblems.size ? [] : discovery.inputs.filter((i) => i.files.every((f) => leftOut.has(f))).map((i) => i.input);
+  for (const input of unmatched) io.stderr.write(`${input}: no Dockerfile found\n`);
   // Files are processed on worker threads and arrive in order; each is
   // written and reported as it comes, then only its summary is kept.
   const results: FileResult[] = [];
+  const findings: Finding[] = [];
   const rows: ReportRow[] = [];
   const progress = new Progress(io.stderr, jobs.length, Boolean(io.stderr.isTTY) && !args.quiet);
   for await (const result of processInBulk(jobs, { cwd: io.cwd, keepBytes: args.write, pool: early.pool })) {
-    if (args.format && result.status !== 'error') await formatResult(result);
+    if (args.prettier && result.status !== 'error') await formatResult(result, io.cwd);
     if (verifier && result.status === 'changed') {
       const absolutePath = path.resolve(io.cwd, result.path);
       const dropped = await verifier.check({ path: result.path, absolutePath, contextDir: contextDir ?? path.dirname(absolutePath), rewrite: result.output! });
@@ -237,10 +316,12 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       }
     }
     progress.clear();
+    if (result.input !== undefined) for (const warning of unknownSuppressions(result.path, result.input, knownIds.get(result.path) ?? [])) io.stderr.write(warning + '\n');
     results.push(result);
     report(io, args, result, color, available);
+    if (machine && args.format !== 'json') findings.push(...findingsOf(result, !args.quiet));
     if (args.report) rows.push(reportRow(result));
-    if (args.json && result.status === 'changed') result.diff = unifiedDiff(result.path, result.input!, result.output!);
+    if (args.format === 'json' && result.status === 'changed') result.diff = unifiedDiff(result.path, result.input!, result.output!);
     // Texts are not needed once reported: a bulk run keeps only the summary.
     delete result.input;
     delete result.output;
@@ -249,8 +330,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   progress.clear();
   if (verifier) io.stderr.write(verifier.table());
-  const totals = summarize(results, discovery.errors.length);
-  if (args.json) io.stdout.write(JSON.stringify(jsonReport(results, discovery.errors), null, 2) + '\n');
+  const missing = [...discovery.errors, ...(args.errorOnUnmatchedPattern ? unmatched.map((input) => ({ path: input, message: 'no Dockerfile found' })) : [])];
+  const totals = summarize(results, missing.length + configProblems.size);
+  if (args.format === 'json') io.stdout.write(JSON.stringify(jsonReport(results, missing), null, 2) + '\n');
+  else if (machine) io.stdout.write(findingsReport(args.format as FindingsFormat, findings, available, packageVersion()));
   io.stderr.write(summaryLine(totals, args) + '\n');
   if (args.report) {
     try {
@@ -265,10 +348,12 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   return 0;
 }
 
-/** --format: Prettier over the result; a file it cannot format keeps dfmod's output, with a note. */
-async function formatResult(result: FileResult): Promise<void> {
+type FindingsFormat = Exclude<OutputFormat, 'stylish' | 'json'>;
+
+/** --prettier: Prettier over the result; a file it cannot format keeps dfmod's output, with a note. */
+async function formatResult(result: FileResult, cwd: string): Promise<void> {
   try {
-    const formatted = await formatDockerfile(result.output!, result.path);
+    const formatted = await formatDockerfile(result.output!, path.resolve(cwd, result.path));
     if (formatted !== result.output) {
       result.output = formatted;
       result.changes.push({ transform: 'format', line: 1, message: 'formatted with Prettier' });
@@ -284,13 +369,13 @@ function report(io: CliIO, args: Args, result: FileResult, color: boolean, avail
     io.stderr.write(formatError(result) + '\n');
     return;
   }
-  if (!args.json && result.status === 'changed') {
+  if (args.format === 'stylish' && result.status === 'changed') {
     if (args.check) io.stdout.write(`${result.path}\n`);
     else if (args.write) io.stdout.write(`${result.path} (${[...new Set(result.changes.map((c) => c.transform))].join(', ')})\n`);
     else if (args.explain) io.stdout.write(explainedDiff(result.path, result.input!, result.output!, result.changes, available));
     else io.stdout.write(unifiedDiff(result.path, result.input!, result.output!, { color }));
   }
-  if (!args.quiet && !args.json) printNotes(io, result);
+  if (!args.quiet && args.format === 'stylish') printNotes(io, result);
 }
 
 function printNotes(io: CliIO, result: FileResult): void {

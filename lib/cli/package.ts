@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 /**
  * dfmod's own package.json, found from the running module whether it runs
@@ -14,4 +14,13 @@ export function readOwnPackage(from: string | URL): { name: string; version: str
     }
   }
   return { name: 'dfmod', version: 'unknown' };
+}
+
+/** A file of dfmod's package (`schema/…`), found from a module of it: from source, built or bundled. */
+export function ownFile(relative: string, from: string | URL): URL {
+  for (const up of ['../', '../../', '../../../']) {
+    const candidate = new URL(up + relative, from);
+    if (existsSync(candidate)) return candidate;
+  }
+  throw new Error(`dfmod's ${relative} is missing from its package`);
 }

@@ -8,6 +8,11 @@ import { runTransformsWith } from '../core/engine.js';
 import { folderContext } from '../core/context.js';
 import { decodeDockerfile, InputError } from '../core/validate.js';
 import type { ShellParser } from '../core/shell.js';
+import { parseDockerfile } from '../core/dockerfile.js';
+import { builtinTransforms } from '../../transforms/index.js';
+
+/** How the engine reports a transform that threw (lib/core/engine.ts): a note, so a built-in's bug does not stop a bulk run. */
+const TRANSFORM_FAILURE = 'internal error, transform skipped: ';
 import type { Change, Note, Transform } from '../core/types.js';
 
 export interface FileResult {
@@ -43,6 +48,12 @@ export function processText(shell: ShellParser, displayPath: string, text: strin
       context: contextDir ? folderContext(contextDir) : null,
       options: options.options,
     });
+    // A plugin that throws is the project's code failing: the file is an error (exit 2) and is not written.
+    const failed = result.notes.find((n) => n.message.startsWith(TRANSFORM_FAILURE) && !builtinTransforms.some((b) => b.id === n.transform));
+    if (failed) {
+      const message = `plugin transform '${failed.transform}' failed, file left untouched: ${failed.message.slice(TRANSFORM_FAILURE.length)}`;
+      return { path: displayPath, status: 'error', error: { line: null, message }, changes: [], notes: result.notes.filter((n) => n !== failed) };
+    }
     return {
       path: displayPath,
       status: result.changed ? 'changed' : 'unchanged',
@@ -92,4 +103,18 @@ function errorResult(file: string, error: unknown): FileResult {
 export function formatError(result: FileResult): string {
   const where = result.error?.line ? `${result.path}:${result.error.line}` : result.path;
   return `${where}: ${result.error?.message ?? 'unknown error'}`;
+}
+
+/** `# dfmod-ignore` ids that name no transform of the run (a typo suppresses nothing): `path:line: …` lines. */
+export function unknownSuppressions(displayPath: string, text: string, known: readonly string[]): string[] {
+  if (!text.includes('dfmod-ignore')) return [];
+  let model;
+  try {
+    model = parseDockerfile(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return [];
+  }
+  return model.suppressions.flatMap((s) =>
+    (s.transforms ?? []).filter((id) => !known.includes(id)).map((id) => `${displayPath}:${s.line}: unknown transform '${id}' in dfmod-ignore`),
+  );
 }

@@ -316,32 +316,59 @@ export class DockerfileModel {
 
   private readSuppressions(): void {
     const firstLine = this.instructions.length ? this.instructions[0].line : Infinity;
-    for (const comment of this.ast.getComments()) {
-      const line = comment.getRange().start.line + 1;
-      const content = comment.getContent().trim();
-      const fileMatch = /^dfmod-ignore-file\b/.exec(content);
-      if (fileMatch) {
+    // dockerfile-ast reads a first-line `# hadolint ignore=…` as a parser directive; it is a comment to BuildKit.
+    const comments = [
+      ...this.ast.getDirectives().map((d) => ({ line: d.getRange().start.line + 1, content: this.source.lineText(d.getRange().start.line).trim().replace(/^#/, '') })),
+      ...this.ast.getComments().map((c) => ({ line: c.getRange().start.line + 1, content: c.getContent() })),
+    ];
+    for (const { line, content } of comments) {
+      const parsed = parseSuppressionComment(content.trim());
+      if (!parsed) continue;
+      if (parsed.kind === 'file') {
         if (line < firstLine) this.suppressions.push({ instruction: null, transforms: null, hadolintRules: [], line });
+        continue;
+      }
+      if (parsed.kind === 'file-hadolint') {
+        this.suppressions.push({ instruction: null, transforms: [], hadolintRules: parsed.hadolintRules, line });
         continue;
       }
       const next = this.instructionAfterComment(line);
       if (!next) continue;
-      const dfmod = /^dfmod-ignore(?:\s+([\w-]+(?:\s*,\s*[\w-]+)*))?\s*$/.exec(content);
-      if (dfmod) {
-        this.suppressions.push({
-          instruction: next,
-          transforms: dfmod[1] ? dfmod[1].split(/\s*,\s*/) : null,
-          hadolintRules: [],
-          line,
-        });
-        continue;
-      }
-      const hadolint = /^hadolint\s+ignore=([A-Z]{2}\d+(?:\s*,\s*[A-Z]{2}\d+)*)/.exec(content);
-      if (hadolint) {
-        this.suppressions.push({ instruction: next, transforms: [], hadolintRules: hadolint[1].split(/\s*,\s*/), line });
-      }
+      if (parsed.kind === 'next') this.suppressions.push({ instruction: next, transforms: parsed.transforms, hadolintRules: [], line });
+      else this.suppressions.push({ instruction: next, transforms: [], hadolintRules: parsed.hadolintRules, line });
     }
   }
+}
+
+/** What a suppression comment says, before it is tied to an instruction. */
+export type SuppressionComment =
+  | { kind: 'file' }
+  | { kind: 'next'; transforms: string[] | null; reason?: string }
+  | { kind: 'next-hadolint' | 'file-hadolint'; hadolintRules: string[] };
+
+/**
+ * The grammar of suppression comments (the text after `#`, trimmed):
+ *   dfmod-ignore-file
+ *   dfmod-ignore [id ...] [-- reason]      ids separated by spaces and/or commas
+ *   hadolint ignore=DL3059,DL3008           the next instruction
+ *   hadolint global ignore=DL3059           the whole file
+ */
+export function parseSuppressionComment(content: string): SuppressionComment | null {
+  const words = content.split(/\s+/);
+  if (words[0] === 'dfmod-ignore-file') return { kind: 'file' };
+  if (words[0] === 'dfmod-ignore') {
+    const dash = words.indexOf('--');
+    const idWords = dash === -1 ? words.slice(1) : words.slice(1, dash);
+    const ids = idWords.join(',').split(',').filter(Boolean);
+    if (!ids.every((id) => /^[a-z][a-z0-9-]*$/.test(id))) return null;
+    const reason = dash === -1 ? '' : words.slice(dash + 1).join(' ');
+    return { kind: 'next', transforms: ids.length ? ids : null, ...(reason ? { reason } : {}) };
+  }
+  if (words[0] !== 'hadolint') return null;
+  const global = words[1] === 'global';
+  const rules = /^ignore=([A-Z]{2}\d+(?:\s*,\s*[A-Z]{2}\d+)*)/.exec(words.slice(global ? 2 : 1).join(' '));
+  if (!rules) return null;
+  return { kind: global ? 'file-hadolint' : 'next-hadolint', hadolintRules: rules[1].split(/\s*,\s*/) };
 }
 
 /** The offset of the first character in text[from, end) that is not a space or tab (end when none). */
