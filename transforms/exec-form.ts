@@ -8,6 +8,9 @@ import type { InstructionNode } from '../lib/core/dockerfile.js';
 import type { Fix, NoteInput, Transform } from '../lib/core/types.js';
 import { fileFacts, type ShellNeed } from '../lib/facts/index.js';
 
+/** Reasons lib/facts gives that come from the stage, not the script. */
+const STAGE_SHELL_NEEDS = new Set(['windows-shell', 'shell-instruction']);
+
 /** Why an instruction must stay in shell form whatever its script (the script's own needs come from lib/facts). */
 function refusal(node: InstructionNode): ShellNeed | null {
   if (node.keyword === 'ENTRYPOINT' && node.stage?.instructions.some((i) => i.keyword === 'CMD')) {
@@ -31,7 +34,9 @@ export const execForm: Transform = {
       if ((node.keyword !== 'CMD' && node.keyword !== 'ENTRYPOINT') || node.form !== 'shell') continue;
       const label = `${node.keyword} left in shell form`;
       const { direct, needsShell } = fileFacts(dockerfile, shell).argvOf(node)!;
-      const refused = needsShell ?? refusal(node);
+      // What the stage imposes (its image's shell, SHELL) comes first, then the instruction, then its script.
+      const imposed = needsShell && STAGE_SHELL_NEEDS.has(needsShell.id) ? needsShell : null;
+      const refused = imposed ?? refusal(node) ?? needsShell;
       if (refused || !direct) {
         notes.push({ line: node.line, id: refused!.id, message: `${label}: ${refused!.reason}` });
         continue;
