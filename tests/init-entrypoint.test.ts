@@ -375,7 +375,8 @@ test('ubuntu:16.04 has neither: refused, naming docker run --init', async () => 
     'ubuntu 16.04 (xenial) has no tini package; use `docker run --init` (ubuntu 16.04 (xenial) has no dumb-init either)');
 });
 
-for (const tag of ['20.04', '22.04', '24.04', 'focal', 'noble']) {
+// 25.04 and 25.10 are interim releases still on the archive, with tini in their index: no longer refused as "not LTS".
+for (const tag of ['20.04', '22.04', '24.04', 'focal', 'noble', '25.04', '25.10']) {
   test(`ubuntu:${tag} gets tini`, async () => {
     await expectOutput(
       lines(`FROM ubuntu:${tag}`, 'CMD ["/app"]'),
@@ -451,6 +452,20 @@ test('node:16 is on buster: refused as archived', async () => {
 test('a tag older than what dfmod knows the image to run, with its own ENTRYPOINT: its release is not known', async () => {
   await refusedWith(lines('FROM memcached:1.5', 'ENTRYPOINT ["memcached"]'), 'unknown-release',
     'dfmod does not know which release `memcached:1.5` is built on, so whether it has tini');
+  // Changed: an image dfmod knows neither the release nor the defaults of was installed into when the stage set its ENTRYPOINT.
+  await expectRefused(lines('FROM perl:5', 'ENTRYPOINT ["perl", "app.pl"]'), 'unknown-release', { only });
+});
+
+test('an image whose release is not known but whose tags dfmod knows (nginx) still gets tini', async () => {
+  await expectOutput(
+    lines('FROM nginx:1.27', 'COPY site /usr/share/nginx/html'),
+    lines('FROM nginx:1.27', APT, 'COPY site /usr/share/nginx/html', 'ENTRYPOINT ["/usr/bin/tini", "--", "/docker-entrypoint.sh"]', 'CMD ["nginx", "-g", "daemon off;"]'),
+    { only },
+  );
+});
+
+test('a digest without a tag on any image names no release', async () => {
+  await expectRefused(lines('FROM node@sha256:' + 'b'.repeat(64), 'CMD ["node", "a.js"]'), 'digest-release-unknown', { only, line: 1 });
 });
 
 test('an argument named init is not an init', async () => {
