@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
-  describeImage, findRelease, initPackage, managerOfProgram, PACKAGE_MANAGER_FACTS, parseImageRef, parseTag, RELEASES,
+  describeImage, findRelease, initPackage, initPackageOfManager, installScript, isInitProgram, managerOfProgram, PACKAGE_MANAGER_FACTS, parseImageRef, parseTag, RELEASES,
   runtimeImage, compareVersion, type Release,
 } from '../lib/knowledge/index.js';
 import { languageOf, osFamily } from '../lib/knowledge/images.js';
@@ -220,7 +220,42 @@ test('tini and dumb-init per release', () => {
   assert.ok(/EPEL/.test(both('rhel', '9')[0]));
 });
 
+test('why an init is missing, as a reason a transform can name', () => {
+  const reason = (p: ReturnType<typeof initPackage>) => ('reason' in p ? p.reason : p.path);
+  assert.equal(reason(initPackage(release('ubuntu', '14.04'), 'tini')), 'archived');
+  assert.equal(reason(initPackage(release('ubuntu', '18.04'), 'tini')), 'no-package');
+  assert.equal(reason(initPackage(release('rocky', '9'), 'tini')), 'not-in-base-repositories');
+  assert.equal(reason(initPackage(release('ubuntu', '25.04'), 'tini')), '/usr/bin/tini');
+});
+
+test('inits by package manager, when the release is not known', () => {
+  const of = (m: Parameters<typeof initPackageOfManager>[0]) => {
+    const p = initPackageOfManager(m, 'tini');
+    return 'path' in p ? p.path : `${p.reason}: ${p.missing}`;
+  };
+  assert.equal(of('apt'), '/usr/bin/tini');
+  assert.equal(of('apk'), '/sbin/tini');
+  assert.equal(of('microdnf'), 'not-in-base-repositories: tini is in EPEL or nowhere, not in the base repositories of RHEL-family images');
+  assert.equal(of('zypper'), 'no-known-package: dfmod does not know a tini package for SUSE images');
+  const dumb = initPackageOfManager('apk', 'dumb-init');
+  assert.equal('path' in dumb && dumb.path, '/usr/bin/dumb-init');
+});
+
+test('programs that already are an init', () => {
+  assert.equal(['tini', '/usr/bin/tini-static', '/sbin/docker-init', 'catatonit', '/usr/bin/supervisord', '/lib/systemd/systemd', 's6-svscan'].map(isInitProgram),
+    [true, true, true, true, true, true, true]);
+  // `init` only at the paths of s6-overlay and system inits: an app's argument named init is not one.
+  assert.equal(['/init', '/sbin/init', 'init', '/app/init', 'app'].map(isInitProgram), [true, true, false, false, false]);
+});
+
 // ------------------------------------------------------------ package managers
+
+test('install scripts per image package manager', () => {
+  assert.equal(installScript('apt', ['tini']), 'apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*');
+  assert.equal(installScript('apk', ['tini', 'curl']), 'apk add --no-cache tini curl');
+  assert.equal(installScript('dnf', ['tini']), 'dnf install -y tini && dnf clean all');
+  assert.equal(installScript('zypper', ['tini']), 'zypper -n install tini && zypper clean -a');
+});
 
 test('package-manager facts', () => {
   assert.equal(PACKAGE_MANAGER_FACTS.apk.noCacheFlag, '--no-cache');

@@ -9,97 +9,30 @@
  * program receives the same arguments.
  *
  * It needs to know what the base image runs (its ENTRYPOINT and CMD, which a
- * new ENTRYPOINT replaces or resets): a table of well-known images says; for
- * any other base it leaves the file alone with a note.
+ * new ENTRYPOINT replaces or resets) and whether its release carries the init
+ * package: the knowledge base says; where it does not know, the file is left
+ * alone with a note.
  */
-import { osFamily, parseImageRef, PACKAGE_MANAGERS, type PackageManager } from '../lib/knowledge/images.js';
+import {
+  describeImage, initPackage, initPackageOfManager, installScript, INIT_PATHS, isInitProgram, parseImageRef, releaseName,
+  type InitMissingReason, type InitName, type InitPackage,
+} from '../lib/knowledge/index.js';
 import { simpleCommands } from '../lib/core/shell.js';
 import type { DockerfileModel, InstructionNode, Stage } from '../lib/core/dockerfile.js';
 import type { ShellParser } from '../lib/core/shell.js';
 import type { Edit, Transform, TransformResult } from '../lib/core/types.js';
-import { fileFacts } from '../lib/facts/index.js';
+import { isPackageInstall, type FileFacts } from '../lib/facts/index.js';
 
-type InitName = 'tini' | 'dumb-init';
-
-/** How to install each init, per package manager: the command and where it lands. */
-const INSTALL: Record<InitName, Partial<Record<PackageManager, { run: string; path: string }>>> = {
-  tini: {
-    apt: { run: 'apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*', path: '/usr/bin/tini' },
-    apk: { run: 'apk add --no-cache tini', path: '/sbin/tini' },
-  },
-  'dumb-init': {
-    apt: { run: 'apt-get update && apt-get install -y --no-install-recommends dumb-init && rm -rf /var/lib/apt/lists/*', path: '/usr/bin/dumb-init' },
-    apk: { run: 'apk add --no-cache dumb-init', path: '/usr/bin/dumb-init' },
-  },
+/** The refusal id of each reason the knowledge base gives for an init that cannot be installed. */
+const MISSING_IDS: Record<InitMissingReason, string> = {
+  archived: 'archived-release',
+  'no-package': 'no-init-package',
+  'not-checked': 'no-init-package',
+  'not-in-base-repositories': 'rhel-epel',
+  'no-known-package': 'no-init-package',
 };
 
-/** Why a package manager has no entry above. */
-const NOT_INSTALLABLE: Record<PackageManager, string> = {
-  apt: '',
-  apk: '',
-  dnf: 'tini and dumb-init are in EPEL, not in the base repositories of RHEL-family images',
-  yum: 'tini and dumb-init are in EPEL, not in the base repositories of RHEL-family images',
-  microdnf: 'tini and dumb-init are in EPEL, not in the base repositories of RHEL-family images',
-  zypper: 'dfmod does not know a tini package for SUSE images',
-};
-
-/** Program names that already are an init or a process supervisor. */
-const INITS = new Set([
-  'tini', 'tini-static', 'dumb-init', 'docker-init', 'catatonit', 'pid1', 's6-svscan', 'runsvdir',
-  'my_init', 'supervisord', 'systemd', 'runit', 'openrc-init',
-]);
-
-/** `init` itself only at the paths of s6-overlay and system inits. */
-const INIT_PATHS = new Set(['/init', '/sbin/init', '/usr/sbin/init', '/bin/init']);
-
-/**
- * What well-known official images run, when the Dockerfile does not say:
- * `entrypoint` null for none; `cmd` undefined when it depends on the tag.
- * `since` is the oldest major(.minor) version the row holds for (older tags
- * had another entrypoint or sit on an archived Debian release).
- */
-interface BaseDefaults {
-  match: RegExp;
-  entrypoint: string[] | null;
-  cmd?: string[];
-  /** The default user, when it is not root. */
-  user?: string;
-  since?: [number, number];
-  /** When present, the tags the row holds for. */
-  tags?: RegExp;
-}
-
-const BASE_DEFAULTS: BaseDefaults[] = [
-  { match: /^debian$/, entrypoint: null, cmd: ['bash'], since: [11, 0] },
-  // Interim Ubuntu releases move to old-releases.ubuntu.com nine months after release: LTS only.
-  { match: /^ubuntu$/, entrypoint: null, cmd: ['/bin/bash'], tags: /^(latest|xenial|bionic|focal|jammy|noble|(16|18|20|22|24|26)\.04)(\b|$)/ },
-  { match: /^alpine$/, entrypoint: null, cmd: ['/bin/sh'] },
-  { match: /^node$/, entrypoint: ['docker-entrypoint.sh'], cmd: ['node'], since: [16, 0] },
-  { match: /^python$/, entrypoint: null, cmd: ['python3'], since: [3, 6] },
-  { match: /^golang$/, entrypoint: null, since: [1, 16] },
-  { match: /^ruby$/, entrypoint: null, cmd: ['irb'], since: [2, 7] },
-  { match: /^nginx$/, entrypoint: ['/docker-entrypoint.sh'], cmd: ['nginx', '-g', 'daemon off;'], since: [1, 22] },
-  { match: /^httpd$/, entrypoint: null, cmd: ['httpd-foreground'], since: [2, 4] },
-  { match: /^postgres$/, entrypoint: ['docker-entrypoint.sh'], cmd: ['postgres'], since: [10, 0] },
-  { match: /^redis$/, entrypoint: ['docker-entrypoint.sh'], cmd: ['redis-server'], since: [6, 0] },
-  { match: /^mongo$/, entrypoint: ['docker-entrypoint.sh'], cmd: ['mongod'], since: [5, 0] },
-  { match: /^php$/, entrypoint: ['docker-php-entrypoint'], since: [8, 0] },
-  { match: /^memcached$/, entrypoint: ['docker-entrypoint.sh'], cmd: ['memcached'], user: 'memcache', since: [1, 6] },
-];
-
-/** Debian releases whose packages moved to archive.debian.org: `apt-get update` fails there. */
-const ARCHIVED_TAG = /(^|-)(wheezy|jessie|stretch|buster)(-|$)/;
-
-/** What the container runs at the start of a stage or after an instruction. */
-interface Config {
-  /** undefined: not known. */
-  entrypoint: string[] | null | undefined;
-  cmd: string[] | null | undefined;
-  user: string | null;
-  /** The instruction that set the entrypoint / cmd, when the Dockerfile did. */
-  entrypointNode: InstructionNode | null;
-  cmdNode: InstructionNode | null;
-}
+const OTHER_INIT: Record<InitName, InitName> = { tini: 'dumb-init', 'dumb-init': 'tini' };
 
 const ROOT_USERS = new Set(['', 'root', '0', 'root:root', '0:0']);
 
@@ -107,67 +40,11 @@ function isRoot(user: string | null): boolean {
   return user === null || ROOT_USERS.has(user);
 }
 
-function defaultsOf(image: string): BaseDefaults | null {
-  const ref = parseImageRef(image);
-  return BASE_DEFAULTS.find((d) => d.match.test(ref.repository)) ?? null;
-}
-
-/** Why installing a package or trusting the table's row may fail for this tag, or null. */
-function tagProblem(image: string, row: BaseDefaults | null): string | null {
-  const tag = parseImageRef(image).tag ?? '';
-  if (ARCHIVED_TAG.test(tag)) return `\`${image}\` is an archived Debian release, where installing packages fails`;
-  if (!row) return null;
-  if (tag && row.tags && !row.tags.test(tag)) {
-    return `dfmod does not know whether \`${image}\` still gets packages (it knows the LTS releases)`;
-  }
-  const version = /^v?(\d+)(?:\.(\d+))?/.exec(tag);
-  if (version && row.since) {
-    const [major, minor] = [Number(version[1]), Number(version[2] ?? 0)];
-    const [sinceMajor, sinceMinor] = row.since;
-    if (major < sinceMajor || (major === sinceMajor && minor < sinceMinor)) {
-      return `dfmod does not know what \`${image}\` runs or whether its package sources still answer (it knows ${sinceMinor ? `${sinceMajor}.${sinceMinor}` : sinceMajor} and later)`;
-    }
-  }
-  return null;
-}
-
-/** The argv Docker stores for an ENTRYPOINT or CMD, or null when dfmod cannot say. */
-function storedArgv(node: InstructionNode, model: DockerfileModel): string[] | null {
-  if (node.form === 'exec') return node.execArgs!;
-  if (node.form !== 'shell') return null;
-  const shell = model.shellOf(node) ?? ['/bin/sh', '-c'];
-  return [...shell, model.shellScript(node)!.text.trimEnd()];
-}
-
-/** Applies a stage's ENTRYPOINT, CMD and USER to `config`, as BuildKit does. */
-function fold(config: Config, stage: Stage, model: DockerfileModel): Config {
-  let result = { ...config };
-  let cmdSet = false;
-  for (const node of stage.instructions) {
-    if (node.keyword === 'ENTRYPOINT') {
-      const argv = storedArgv(node, model);
-      result.entrypoint = argv === null ? undefined : argv.length ? argv : null;
-      result.entrypointNode = node;
-      // A new ENTRYPOINT resets a CMD the stage inherited.
-      if (!cmdSet) result = { ...result, cmd: null, cmdNode: null };
-    } else if (node.keyword === 'CMD') {
-      const argv = storedArgv(node, model);
-      result.cmd = argv === null ? undefined : argv.length ? argv : null;
-      result.cmdNode = node;
-      cmdSet = true;
-    } else if (node.keyword === 'USER') {
-      result.user = model.rawArguments(node).trim();
-    }
-  }
-  return result;
-}
-
 /** The init an argv already runs, looking into `sh -c` scripts too. */
 function initIn(argv: string[] | null | undefined, shell: ShellParser): string | null {
   if (!argv) return null;
   for (const arg of argv) {
-    const name = arg.split('/').pop() ?? '';
-    if (INITS.has(name) || INIT_PATHS.has(arg)) return arg;
+    if (isInitProgram(arg)) return arg;
     if (/\s/.test(arg)) {
       for (const command of simpleCommands(shell.parse(arg).rootNode)) {
         const found = initIn([command.name ?? '', ...command.argValues.map((v) => v ?? '')].filter(Boolean), shell);
@@ -178,22 +55,36 @@ function initIn(argv: string[] | null | undefined, shell: ShellParser): string |
   return null;
 }
 
-/** The commands that install a package, per package manager: `apt-get install`, `apk add`. */
-const INSTALL_COMMANDS: Partial<Record<PackageManager, { names: string[]; subcommand: string }>> = {
-  apt: { names: ['apt-get', 'apt'], subcommand: 'install' },
-  apk: { names: ['apk'], subcommand: 'add' },
-};
-
-/** Whether a RUN of the stage already installs `pkg` (then only the ENTRYPOINT is missing). */
-function installsPackage(stage: Stage, pkg: string, manager: PackageManager, model: DockerfileModel, shell: ShellParser): boolean {
-  const how = INSTALL_COMMANDS[manager];
-  if (!how) return false;
+/** Whether a RUN of the stage already installs `pkg` with `manager` (then only the ENTRYPOINT is missing). */
+function installsPackage(stage: Stage, pkg: string, manager: string, facts: FileFacts): boolean {
   return stage.instructions.some((node) => {
-    const script = node.keyword === 'RUN' && model.hasPosixShell(node) ? model.shellScript(node) : null;
-    if (!script) return false;
-    return simpleCommands(shell.parse(script.text).rootNode).some((c) =>
-      c.name !== null && how.names.includes(c.name) && c.argValues.includes(how.subcommand) && c.argValues.includes(pkg));
+    if (node.keyword !== 'RUN') return false;
+    const read = facts.readRun(node);
+    if (read.kind !== 'script') return false;
+    return facts.commandsOf(read).some((c) => {
+      const install = isPackageInstall(c.words);
+      return install !== null && install.manager === manager && install.packages.includes(pkg);
+    });
   });
+}
+
+/** The last USER instruction of the stages `stage` builds on, as written (null: none). */
+function inheritedUserText(stage: Stage, facts: FileFacts, model: DockerfileModel): string | null {
+  for (let s = facts.parentOf(stage); s; s = facts.parentOf(s)) {
+    const user = [...s.instructions].reverse().find((n) => n.keyword === 'USER');
+    if (user) return model.rawArguments(user).trim();
+  }
+  return null;
+}
+
+/** Why `init` is missing, said with what to do instead: never a silent switch to the other init. */
+function missingNote(missing: Extract<InitPackage, { missing: string }>, init: InitName, other: InitPackage | null, release: string | null): string {
+  if (missing.reason !== 'no-package' || release === null) return missing.missing;
+  const otherInit = OTHER_INIT[init];
+  const alternative = other && 'path' in other
+    ? `use \`docker run --init\`, or the option init=${otherInit}: ${release} has ${otherInit} (dfmod does not switch packages by itself)`
+    : `use \`docker run --init\` (${release} has no ${otherInit} either)`;
+  return `${missing.missing}; ${alternative}`;
 }
 
 /** Comment lines directly above a node belong to it (suppressions, explanations). */
@@ -215,56 +106,52 @@ export const initEntrypoint: Transform = {
     'PID 1 gets no default signal handlers and must reap orphaned processes. Most apps do neither, so `docker stop` ' +
     'waits 10 s and kills them. A minimal init as PID 1 forwards SIGTERM to the app and reaps zombies.',
   hadolintRules: [],
-  run({ dockerfile: model, shell, options, locked }): TransformResult {
+  run({ dockerfile: model, shell, options, locked, facts }): TransformResult {
     const stage = model.finalStage;
     // A suppressed final FROM leaves the whole stage alone; the engine withholds a fix touching a suppressed ENTRYPOINT or CMD.
     if (!stage || locked(stage.from)) return {};
     const at = stage.from.line;
-    const leave = (message: string, line = at): TransformResult => ({ notes: [{ line, message: `no init added: ${message}` }] });
+    const leave = (id: string, message: string, line = at): TransformResult => ({ notes: [{ id, line, message: `no init added: ${message}` }] });
 
-    const init = (options.init ?? 'tini') as string;
-    if (init !== 'tini' && init !== 'dumb-init') return leave(`unknown option init=${JSON.stringify(init)} (use "tini" or "dumb-init")`);
-    if (model.isWindowsStage(stage)) return leave('Windows images have no tini');
+    const option = (options.init ?? 'tini') as string;
+    if (option !== 'tini' && option !== 'dumb-init') return leave('unknown-option', `unknown option init=${JSON.stringify(option)} (use "tini" or "dumb-init")`);
+    const init: InitName = option;
+    if (facts.isWindows(stage)) return leave('windows', 'Windows images have no tini');
 
     // What the container runs: the base image's defaults, then every stage the final one builds on.
-    const root = model.rootStage(stage);
-    const row = defaultsOf(root.image);
-    const chain: Stage[] = [];
-    for (let s: Stage | null = stage; s; s = s.parent) chain.unshift(s);
-    const start: Config = {
-      entrypoint: row ? row.entrypoint : undefined,
-      cmd: row ? row.cmd : undefined,
-      user: row?.user ?? null,
-      entrypointNode: null,
-      cmdNode: null,
-    };
-    const inherited = chain.slice(0, -1).reduce((c, s) => fold(c, s, model), start);
-    const config = fold(inherited, stage, model);
-
-    const inEntrypoint = initIn(config.entrypoint, shell);
-    const existing = inEntrypoint ?? initIn(config.cmd, shell);
+    const command = facts.command(stage);
+    const inEntrypoint = initIn(command.entrypoint, shell);
+    const existing = inEntrypoint ?? initIn(command.cmd, shell);
     if (existing) {
       // The form this transform writes needs no note; any other init is worth one.
-      const written = Object.values(INSTALL).some((byManager) =>
-        Object.values(byManager).some((i) => config.entrypoint?.[0] === i.path && config.entrypoint[1] === '--'));
+      const written = Object.values(INIT_PATHS).some((byDistro) =>
+        Object.values(byDistro).some((path) => command.entrypoint?.[0] === path && command.entrypoint[1] === '--'));
       if (written) return {};
-      const node = inEntrypoint ? config.entrypointNode : config.cmdNode;
-      return leave(`the container already runs an init (\`${existing}\`)`, node?.line ?? at);
+      const node = inEntrypoint ? command.entrypointNode : command.cmdNode;
+      return leave('already-has-init', `the container already runs an init (\`${existing}\`)`, node?.line ?? at);
     }
 
-    // How to install the init.
-    const os = osFamily(root.image);
-    if (os === 'unknown') {
-      return leave(parseImageRef(root.image).dynamic
-        ? `the base image \`${root.image}\` is a build argument, so its package manager is unknown`
-        : `dfmod does not know the base image \`${root.image}\` (its package manager and entrypoint)`);
+    // How to install the init: the base image's package manager, if its release carries the package.
+    const raw = model.rootStage(stage).image;
+    if (parseImageRef(raw).dynamic) {
+      return leave('dynamic-base', `the base image \`${raw}\` is a build argument, so its package manager is unknown`);
     }
-    const manager = PACKAGE_MANAGERS[os];
-    if (!manager) return leave(`\`${root.image}\` has no package manager to install ${init} with; copy a static ${init} binary in instead`);
-    const install = INSTALL[init][manager];
-    if (!install) return leave(NOT_INSTALLABLE[manager]);
-    const problem = tagProblem(root.image, row);
-    if (problem) return leave(problem);
+    const image = describeImage(raw);
+    if (image.family === null) return leave('unknown-base', `dfmod does not know the base image \`${raw}\` (its package manager and entrypoint)`);
+    const manager = image.packageManager;
+    if (image.hasShell === false) {
+      return leave('no-shell', `\`${raw}\` has no shell to RUN an install in, nor a package manager; copy a static ${init} binary in instead, or use \`docker run --init\``);
+    }
+    if (manager === null) return leave('no-package-manager', `\`${raw}\` has no package manager to install ${init} with; copy a static ${init} binary in instead`);
+    const release = image.release;
+    const found = release ? initPackage(release, init) : initPackageOfManager(manager, init);
+    if ('missing' in found) {
+      const other = release ? initPackage(release, OTHER_INIT[init]) : null;
+      return leave(MISSING_IDS[found.reason], missingNote(found, init, other, release ? releaseName(release) : null));
+    }
+    if (!release && image.ref.digest) {
+      return leave('digest-release-unknown', `\`${raw}\` is pinned by digest, and a digest names no release, so dfmod cannot tell whether it has ${init}`);
+    }
 
     // Where: after FROM and the ARG/ENV/LABEL lines that follow it, so the layer is cached early.
     let anchor = stage.from;
@@ -273,57 +160,63 @@ export const initEntrypoint: Transform = {
       anchor = node;
     }
     const next = stage.instructions[stage.instructions.indexOf(anchor) + 1] ?? anchor;
-    if (!model.hasPosixShell(next)) return leave('the stage runs RUN under a shell dfmod does not know');
-    const user = inherited.user;
-    if (!isRoot(user) && user!.includes('$')) {
-      return leave(`the stage inherits \`USER ${user}\`, which dfmod cannot restore after installing as root`);
+    if (!model.hasPosixShell(next)) return leave('unknown-shell', 'the stage runs RUN under a shell dfmod does not know');
+    const userText = inheritedUserText(stage, facts, model);
+    if (userText?.includes('$')) {
+      return leave('dynamic-user', `the stage inherits \`USER ${userText}\`, which dfmod cannot restore after installing as root`);
     }
+    const user = facts.userAt(stage.from);
     const eol = model.source.eol;
-    const installLines = isRoot(user) ? [`RUN ${install.run}`] : ['USER root', `RUN ${install.run}`, `USER ${user}`];
+    const run = `RUN ${installScript(manager, [init])}`;
+    const installLines = isRoot(user) ? [run] : ['USER root', run, `USER ${user}`];
 
     const insertions = new Map<number, string>();
     const insert = (offset: number, text: string) => insertions.set(offset, (insertions.get(offset) ?? '') + text);
-    if (!chain.some((s) => installsPackage(s, init, manager, model, shell))) {
+    const chain: Stage[] = [];
+    for (let s: Stage | null = stage; s; s = facts.parentOf(s)) chain.push(s);
+    if (!chain.some((s) => installsPackage(s, init, manager, facts))) {
       insert(anchor.end, installLines.map((l) => eol + l).join(''));
     }
 
     // What: the init in front of what runs now.
-    const prefix = [install.path, '--'];
+    const prefix = [found.path, '--'];
     const edits: Edit[] = [];
     let line = at;
     let how: string;
-    const own = config.entrypointNode?.stage === stage ? config.entrypointNode : null;
+    const own = command.entrypointNode?.stage === stage ? command.entrypointNode : null;
     if (own) {
       line = own.line;
-      if (own.form === 'heredoc') return leave('the ENTRYPOINT is a here-document', own.line);
-      const stored = storedArgv(own, model);
-      if (stored === null) return leave('the ENTRYPOINT has no arguments, and dfmod does not know what Docker makes of that', own.line);
-      let argv = stored;
-      if (own.form === 'shell' && !stage.instructions.some((i) => i.keyword === 'CMD')) {
-        // No CMD to pass as arguments: when the script needs no shell, run its program directly (as exec-form would).
-        argv = fileFacts(model, shell).argvOf(own)?.direct ?? argv;
-      }
-      edits.push({ start: own.argsStart, end: own.end, text: json([...prefix, ...argv]) });
+      if (own.form === 'heredoc') return leave('heredoc-entrypoint', 'the ENTRYPOINT is a here-document', own.line);
+      const argv = facts.argvOf(own);
+      if (argv === null) return leave('empty-entrypoint', 'the ENTRYPOINT has no arguments, and dfmod does not know what Docker makes of that', own.line);
+      // No CMD to pass as arguments: when the script needs no shell, run its program directly (as exec-form would).
+      const noCmd = own.form === 'shell' && !stage.instructions.some((i) => i.keyword === 'CMD');
+      const wrapped = noCmd ? argv.direct ?? argv.stored : argv.stored;
+      edits.push({ start: own.argsStart, end: own.end, text: json([...prefix, ...wrapped]) });
       how = 'ENTRYPOINT wrapped';
     } else {
-      if (config.entrypoint === undefined) {
-        return leave(`dfmod does not know the ENTRYPOINT of \`${root.image}\`, which a new ENTRYPOINT would replace`);
+      if (command.entrypoint === undefined) {
+        return leave('unknown-entrypoint', `dfmod does not know the ENTRYPOINT of \`${raw}\`, which a new ENTRYPOINT would replace`);
       }
-      const entrypoint = json([...prefix, ...(config.entrypoint ?? [])]);
-      const cmd = config.cmdNode?.stage === stage ? config.cmdNode : null;
+      const entrypoint = json([...prefix, ...(command.entrypoint ?? [])]);
+      const cmd = command.cmdNode?.stage === stage ? command.cmdNode : null;
       if (cmd) {
         line = cmd.line;
         insert(startWithComments(cmd, model), `ENTRYPOINT ${entrypoint}${eol}`);
       } else {
         // A new ENTRYPOINT resets the CMD the stage inherits: state it again.
-        if (config.cmd === undefined) {
-          return leave(`dfmod does not know the CMD of \`${root.image}\`, which a new ENTRYPOINT would reset`);
+        if (command.cmd === undefined) {
+          return leave('unknown-cmd', `dfmod does not know the CMD of \`${raw}\`, which a new ENTRYPOINT would reset`);
         }
-        if (config.cmd === null && config.entrypoint === null) return leave('the container has no command to run');
+        if (command.cmd === null && command.entrypoint === null) return leave('no-command', 'the container has no command to run');
         const last = stage.instructions[stage.instructions.length - 1];
-        insert(last.end, `${eol}ENTRYPOINT ${entrypoint}` + (config.cmd ? `${eol}CMD ${json(config.cmd)}` : ''));
+        insert(last.end, `${eol}ENTRYPOINT ${entrypoint}` + (command.cmd ? `${eol}CMD ${json(command.cmd)}` : ''));
       }
-      how = config.entrypoint ? `the inherited ENTRYPOINT ${json(config.entrypoint)} wrapped` : 'ENTRYPOINT added';
+      how = command.entrypoint ? `the inherited ENTRYPOINT ${json(command.entrypoint)} wrapped` : 'ENTRYPOINT added';
+    }
+    // A tag dfmod knows nothing of what it runs is one whose release it cannot vouch for either (old tags ran elsewhere).
+    if (!release && image.defaults === null) {
+      return leave('unknown-release', `dfmod does not know which release \`${raw}\` is built on, so whether it has ${init}`);
     }
     for (const [offset, text] of insertions) edits.push({ start: offset, end: offset, text });
     return {

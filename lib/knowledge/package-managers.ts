@@ -9,6 +9,8 @@
  * their caches.
  */
 
+import type { PackageManager } from './images.js';
+
 export type ManagerName = 'apt-get' | 'apt' | 'apk' | 'dnf' | 'yum' | 'microdnf' | 'zypper' | 'pip' | 'npm' | 'yarn' | 'gem' | 'conda';
 
 export interface ManagerFacts {
@@ -26,6 +28,13 @@ export interface ManagerFacts {
   cleanup: string[];
   /** A flag of the install subcommand that keeps nothing cached. */
   noCacheFlag: string | null;
+  /**
+   * The RUN script dfmod writes to install packages in one layer, `{packages}`
+   * standing for them: refresh the index when the manager keeps none, answer
+   * yes, install nothing merely recommended, leave no cache. Only for the
+   * programs scripts should use (apt-get, not apt).
+   */
+  installScript?: string;
 }
 
 const RPM_INSTALL_VERBS = ['install', 'groupinstall', 'localinstall', 'reinstall', 'update', 'upgrade', 'downgrade', 'distro-sync', 'group'];
@@ -39,6 +48,7 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     // The official Debian and Ubuntu images already clean /var/cache/apt after each install (docker-clean).
     cleanup: ['rm -rf /var/lib/apt/lists/*'],
     noCacheFlag: null,
+    installScript: 'apt-get update && apt-get install -y --no-install-recommends {packages} && rm -rf /var/lib/apt/lists/*',
   },
   // `apt` is for people: its command line may change; scripts use apt-get.
   apt: {
@@ -56,6 +66,7 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     cacheDirs: ['/var/cache/apk', '/etc/apk/cache'],
     cleanup: ['rm -rf /var/cache/apk/*'],
     noCacheFlag: '--no-cache',
+    installScript: 'apk add --no-cache {packages}',
   },
   dnf: {
     programs: ['dnf', 'dnf5'],
@@ -64,6 +75,7 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     cacheDirs: ['/var/cache/dnf', '/var/cache/libdnf5'],
     cleanup: ['dnf clean all', 'rm -rf /var/cache/dnf'],
     noCacheFlag: null,
+    installScript: 'dnf install -y {packages} && dnf clean all',
   },
   yum: {
     programs: ['yum'],
@@ -72,6 +84,7 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     cacheDirs: ['/var/cache/yum'],
     cleanup: ['yum clean all', 'rm -rf /var/cache/yum'],
     noCacheFlag: null,
+    installScript: 'yum install -y {packages} && yum clean all',
   },
   microdnf: {
     programs: ['microdnf'],
@@ -80,6 +93,7 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     cacheDirs: ['/var/cache/yum', '/var/cache/dnf'],
     cleanup: ['microdnf clean all'],
     noCacheFlag: null,
+    installScript: 'microdnf install -y {packages} && microdnf clean all',
   },
   zypper: {
     programs: ['zypper'],
@@ -89,6 +103,7 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     cacheDirs: ['/var/cache/zypp'],
     cleanup: ['zypper clean -a'],
     noCacheFlag: null,
+    installScript: 'zypper -n install {packages} && zypper clean -a',
   },
   pip: {
     programs: ['pip', 'pip3'],
@@ -146,4 +161,14 @@ export function managerOfProgram(program: string): ManagerName | null {
     if (facts.programPrefix && base.startsWith(facts.programPrefix) && /^[\d.]*$/.test(base.slice(facts.programPrefix.length))) return name;
   }
   return null;
+}
+
+/** The program a script runs for each system package manager describeImage names (`apt` images install with apt-get). */
+export const SCRIPT_PROGRAM: Record<PackageManager, ManagerName> = {
+  apt: 'apt-get', apk: 'apk', dnf: 'dnf', yum: 'yum', microdnf: 'microdnf', zypper: 'zypper',
+};
+
+/** The RUN script that installs `packages` with an image's package manager (see ManagerFacts.installScript). */
+export function installScript(manager: PackageManager, packages: readonly string[]): string {
+  return PACKAGE_MANAGER_FACTS[SCRIPT_PROGRAM[manager]].installScript!.replace('{packages}', packages.join(' '));
 }

@@ -17,6 +17,7 @@
  * here: Alpine's mirrors do not answer this machine).
  */
 import { installsWork, releaseName, RELEASES, type Release } from './releases.js';
+import type { PackageManager } from './images.js';
 
 export type InitName = 'tini' | 'dumb-init';
 
@@ -57,18 +58,74 @@ export const INIT_PACKAGES: InitRow[] = [
   ...RELEASES.filter((r) => r.distro === 'alpine').map((r) => row('alpine', r.version, 'community', 'community')),
 ];
 
-export type InitPackage = { package: InitName; path: string } | { missing: string };
+/**
+ * Why an init cannot be installed: the release is `archived`; it has `no-package`
+ * of that name; dfmod has `not-checked` its archive; the package is only in an
+ * extra repository (EPEL) or `not-in-base-repositories`; dfmod knows `no-known-package`
+ * for the distro at all.
+ */
+export type InitMissingReason = 'archived' | 'no-package' | 'not-checked' | 'not-in-base-repositories' | 'no-known-package';
+
+export type InitPackage = { package: InitName; path: string } | { missing: string; reason: InitMissingReason };
+
+const EPEL = (init: InitName, where: string): InitPackage =>
+  ({ missing: `${init} is in EPEL or nowhere, not in the base repositories of ${where}`, reason: 'not-in-base-repositories' });
 
 /** How to get `init` on `release`: the package and its binary, or why not. */
 export function initPackage(release: Release, init: InitName): InitPackage {
   const name = releaseName(release);
-  if (!installsWork(release)) return { missing: `${name} is archived: its package sources are gone from the mirrors, so installing ${init} fails` };
+  if (!installsWork(release)) {
+    return { missing: `${name} is archived: its package sources are gone from the mirrors, so installing ${init} fails`, reason: 'archived' };
+  }
   const found = INIT_PACKAGES.find((r) => r.distro === release.distro && r.version === release.version);
   if (!found) {
-    return { missing: release.distro === 'debian' || release.distro === 'ubuntu' || release.distro === 'alpine'
-      ? `dfmod has not checked whether ${name} carries ${init}`
-      : `${init} is in EPEL or nowhere, not in the base repositories of ${name}` };
+    return release.distro === 'debian' || release.distro === 'ubuntu' || release.distro === 'alpine'
+      ? { missing: `dfmod has not checked whether ${name} carries ${init}`, reason: 'not-checked' }
+      : EPEL(init, name);
   }
-  if (found[init] === null) return { missing: `${name} has no ${init} package` };
+  if (found[init] === null) return { missing: `${name} has no ${init} package`, reason: 'no-package' };
   return { package: init, path: INIT_PATHS[init][release.distro]! };
+}
+
+/**
+ * What a package manager's distros give for `init` when the release is not
+ * known: where the package installs the binary (the same on every release that
+ * carries it; whether this one does is not answered here), or why no release
+ * has it. Alpine's community repository carries both on every branch; the RHEL
+ * family has them in EPEL only; dfmod knows no SUSE package.
+ */
+export function initPackageOfManager(manager: PackageManager, init: InitName): InitPackage {
+  switch (manager) {
+    case 'apt':
+      return { package: init, path: INIT_PATHS[init].debian! };
+    case 'apk':
+      return { package: init, path: INIT_PATHS[init].alpine! };
+    case 'dnf':
+    case 'yum':
+    case 'microdnf':
+      return EPEL(init, 'RHEL-family images');
+    case 'zypper':
+      return { missing: `dfmod does not know a ${init} package for SUSE images`, reason: 'no-known-package' };
+  }
+}
+
+/**
+ * Programs that already are an init or a process supervisor (by name, any
+ * path): each reaps zombies and passes signals on, so a second init in front
+ * adds nothing. From each project's documentation: tini (and Debian's
+ * tini-static), dumb-init, Docker's own docker-init (`docker run --init`),
+ * podman's catatonit, pid1, s6 and runit's supervisors, phusion's my_init,
+ * supervisord, systemd, runit, OpenRC's init.
+ */
+export const INIT_PROGRAMS: readonly string[] = [
+  'tini', 'tini-static', 'dumb-init', 'docker-init', 'catatonit', 'pid1', 's6-svscan', 'runsvdir',
+  'my_init', 'supervisord', 'systemd', 'runit', 'openrc-init',
+];
+
+/** `init` itself counts only at these paths: s6-overlay's /init and the system inits. */
+export const INIT_PROGRAM_PATHS: readonly string[] = ['/init', '/sbin/init', '/usr/sbin/init', '/bin/init'];
+
+/** Whether an argv word runs an init: a program of INIT_PROGRAMS (by its last path component) or one of INIT_PROGRAM_PATHS. */
+export function isInitProgram(word: string): boolean {
+  return INIT_PROGRAMS.includes(word.slice(word.lastIndexOf('/') + 1)) || INIT_PROGRAM_PATHS.includes(word);
 }
