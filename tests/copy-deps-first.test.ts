@@ -461,6 +461,11 @@ test('commands are read past wrappers and spellings: sudo, a path to the program
     { only, files: { ...ignore, 'requirements.txt': 'flask\n' } },
   );
   await expectOutput(
+    lines('FROM python:3.11', 'WORKDIR /app', 'COPY . .', 'RUN pip --python /usr/bin/python3 install -r requirements.txt'),
+    lines('FROM python:3.11', 'WORKDIR /app', 'COPY requirements.txt ./', 'RUN pip --python /usr/bin/python3 install -r requirements.txt', 'COPY . .'),
+    { only, files: { ...ignore, 'requirements.txt': 'flask\n' } },
+  );
+  await expectOutput(
     lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN /usr/local/bin/npm ci'),
     lines('FROM node:20', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN /usr/local/bin/npm ci', 'COPY . .'),
     { only, files: node },

@@ -57,7 +57,9 @@ const VALUE_FLAGS: Record<string, string[]> = {
   pip: ['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links',
     '-t', '--target', '--prefix', '--root', '--cache-dir', '--trusted-host', '--platform', '--python-version', '--implementation',
     '--abi', '--progress-bar', '--timeout', '--retries', '--src', '--upgrade-strategy', '--no-binary', '--only-binary',
-    '--config-settings', '-C', '--global-option', '--log', '--proxy', '--cert', '--client-cert', '--report'],
+    '--config-settings', '-C', '--global-option', '--log', '--proxy', '--cert', '--client-cert', '--report',
+    // pip's own options, before the subcommand.
+    '--python', '--exists-action', '--root-user-action', '--keyring-provider', '--use-feature', '--use-deprecated'],
   pipenv: ['--python', '--pypi-mirror', '--categories'],
   poetry: ['--only', '--with', '--without', '-E', '--extras', '--directory', '-C', '--project', '-P'],
   bundle: ['--jobs', '-j', '--retry', '--path', '--without', '--with', '--gemfile', '--binstubs', '--standalone', '--target-rbconfig'],
