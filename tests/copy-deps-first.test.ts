@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { expectOutput, expectUnchanged, lines, run } from './helpers.js';
+import { expectOutput, expectRefused, expectUnchanged, lines, run } from './helpers.js';
 
 const only = ['copy-deps-first'];
 const ignore = { '.dockerignore': 'node_modules\n.venv\nvendor\n' };
@@ -102,26 +102,36 @@ test('the escape directive does not matter to the generated lines; untouched lin
 });
 
 for (const [name, extra, reason] of [
-  ['postinstall script', { scripts: { postinstall: 'node setup.js' } }, /`postinstall` script/],
-  ['prepare script', { scripts: { prepare: 'husky install' } }, /`prepare` script/],
-  ['preinstall script', { scripts: { preinstall: 'node check.js' } }, /`preinstall` script/],
-  ['workspaces', { workspaces: ['packages/*'] }, /workspaces/],
-  ['file: dependency', { dependencies: { lib: 'file:../lib' } }, /local path/],
-  ['relative dependency', { dependencies: { lib: './lib' } }, /local path/],
-] as [string, Record<string, unknown>, RegExp][]) {
+  ['postinstall script', { scripts: { postinstall: 'node setup.js' } }, 'install-script'],
+  ['prepare script', { scripts: { prepare: 'husky install' } }, 'install-script'],
+  ['preinstall script', { scripts: { preinstall: 'node check.js' } }, 'install-script'],
+  ['workspaces', { workspaces: ['packages/*'] }, 'workspaces'],
+  ['file: dependency', { dependencies: { lib: 'file:../lib' } }, 'local-path-dependency'],
+  ['relative dependency', { dependencies: { lib: './lib' } }, 'local-path-dependency'],
+] as [string, Record<string, unknown>, string][]) {
   test(`npm left alone: ${name}`, async () => {
-    await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci'), reason,
-      { only, files: { ...node, 'package.json': pkg(extra) } });
+    await expectRefused(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci'), reason,
+      { only, files: { ...node, 'package.json': pkg(extra) }, line: 4 });
   });
 }
 
+test('the note names the install script and the RUN it is about', async () => {
+  await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci'),
+    /^dependencies not copied first: package\.json has a `postinstall` script, which runs during the install and may read the source$/,
+    { only, files: { ...node, 'package.json': pkg({ scripts: { postinstall: 'node setup.js' } }) } });
+});
+
 test('npm left alone: npm install <package> changes package.json', async () => {
-  await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm install express'), /named packages/, { only, files: node });
+  await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm install express'),
+    /^dependencies not copied first: `npm install express` installs named packages, which changes package\.json$/, { only, files: node });
+  await expectRefused(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm install express'), 'named-packages', { only, files: node, line: 4 });
 });
 
 test('npm left alone: the context has node_modules that .dockerignore does not exclude', async () => {
   await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci'), /node_modules\/ and \.dockerignore does not exclude it/,
     { only, files: { 'package.json': pkg(), 'node_modules/ms/index.js': '' } });
+  await expectRefused(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci'), 'context-install-dir-not-ignored',
+    { only, files: { 'package.json': pkg(), 'node_modules/ms/index.js': '', '.dockerignore': '*.md\n' }, line: 4 });
 });
 
 test('warns when .dockerignore lacks node_modules, on the rewrite and on the result', async () => {
@@ -151,25 +161,25 @@ test('pip without a build context copies the files named on the command line and
 });
 
 test('pnpm left alone: pnpm-workspace.yaml', async () => {
-  await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN pnpm install'), /workspace/,
+  await expectRefused(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN pnpm install'), 'workspaces',
     { only, files: { ...node, 'pnpm-workspace.yaml': 'packages: []' } });
 });
 
 test('yarn left alone: Yarn Berry', async () => {
-  await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN yarn install'), /Berry/,
+  await expectRefused(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN yarn install'), 'yarn-berry',
     { only, files: { ...node, '.yarnrc.yml': 'nodeLinker: node-modules' } });
 });
 
 test('left alone: the install is not the first command of the chain', async () => {
-  await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm run lint && npm ci'), /not the first command/, { only, files: node });
+  await expectRefused(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm run lint && npm ci'), 'not-first-command', { only, files: node, line: 4 });
 });
 
 test('left alone: cd before the install', async () => {
-  await expectUnchanged(lines('FROM node:20', 'COPY . /src', 'RUN cd /src && npm ci'), /not the first command|does not run in the COPY destination/, { only, files: node });
+  await expectRefused(lines('FROM node:20', 'COPY . /src', 'RUN cd /src && npm ci'), 'not-first-command', { only, files: node });
 });
 
 test('left alone: several top-level commands', async () => {
-  await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci; npm test'), /several top-level commands/, { only, files: node });
+  await expectRefused(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci; npm test'), 'several-commands', { only, files: node });
 });
 
 test('left alone: a RUN between the COPY and the install', async () => {
@@ -177,19 +187,23 @@ test('left alone: a RUN between the COPY and the install', async () => {
 });
 
 test('left alone: WORKDIR between the COPY and the install', async () => {
-  await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'WORKDIR /app/web', 'RUN npm ci'), /WORKDIR at line 4/, { only, files: node });
+  await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'WORKDIR /app/web', 'RUN npm ci'),
+    /^dependencies not copied first: WORKDIR at line 4 stands between the COPY and the install$/, { only, files: node });
+  await expectRefused(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'WORKDIR /app/web', 'RUN npm ci'), 'instruction-between', { only, files: node, line: 5 });
 });
 
 test('left alone: absolute destination that is not the working directory', async () => {
-  await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY . /src', 'RUN npm ci'), /does not run in the COPY destination/, { only, files: node });
+  await expectRefused(lines('FROM node:20', 'WORKDIR /app', 'COPY . /src', 'RUN npm ci'), 'install-not-in-dest', { only, files: node });
 });
 
 test('left alone: a bind mount may read the source', async () => {
-  await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN --mount=type=bind,target=/x npm ci'), /--mount=type=bind/, { only, files: node });
+  await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN --mount=type=bind,target=/x npm ci'),
+    /^dependencies not copied first: the RUN has --mount=type=bind,target=\/x$/, { only, files: node });
+  await expectRefused(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN --mount=type=cache,target=/c,from=build npm ci'), 'run-flag', { only, files: node });
 });
 
 test('left alone: COPY --exclude', async () => {
-  await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY --exclude=*.md . .', 'RUN npm ci'), /--exclude/, { only, files: node });
+  await expectRefused(lines('FROM node:20', 'WORKDIR /app', 'COPY --exclude=*.md . .', 'RUN npm ci'), 'copy-flag', { only, files: node, line: 4 });
 });
 
 test('left alone: heredoc, JSON form and non-POSIX shells', async () => {
@@ -237,17 +251,27 @@ test('pip: python -m pip with an absolute requirements path inside the WORKDIR',
 });
 
 for (const [name, runLine, files, reason] of [
-  ['pip install .', 'RUN pip install .', {}, /pip install \.`\), which needs the source/],
-  ['pip install -e .', 'RUN pip install -e .', {}, /editable/],
-  ['-e . inside requirements.txt', 'RUN pip install -r requirements.txt', { 'requirements.txt': 'flask\n-e .\n' }, /editable/],
-  ['local path inside requirements.txt', 'RUN pip install -r requirements.txt', { 'requirements.txt': './libs/core\n' }, /local path/],
-  ['requirements.txt plus the project', 'RUN pip install -r requirements.txt .', { 'requirements.txt': 'flask\n' }, /local path/],
-  ['missing nested requirements file', 'RUN pip install -r requirements.txt', { 'requirements.txt': '-r base.txt\n' }, /base\.txt is not in the build context/],
-] as [string, string, Record<string, string>, RegExp][]) {
+  ['pip install .', 'RUN pip install .', {}, 'pip-install-dot'],
+  ['pip install -e .', 'RUN pip install -e .', {}, 'editable-install'],
+  ['-e . inside requirements.txt', 'RUN pip install -r requirements.txt', { 'requirements.txt': 'flask\n-e .\n' }, 'editable-install'],
+  ['local path inside requirements.txt', 'RUN pip install -r requirements.txt', { 'requirements.txt': './libs/core\n' }, 'local-path-dependency'],
+  ['requirements.txt plus the project', 'RUN pip install -r requirements.txt .', { 'requirements.txt': 'flask\n' }, 'local-path-dependency'],
+  ['missing nested requirements file', 'RUN pip install -r requirements.txt', { 'requirements.txt': '-r base.txt\n' }, 'manifest-missing'],
+  ['a requirements file outside the copy', 'RUN pip install -r /etc/requirements.txt', { 'requirements.txt': 'flask\n' }, 'requirements-outside-copy'],
+  ['find-links in a local folder', 'RUN pip install -r requirements.txt', { 'requirements.txt': '--find-links wheels\nflask\n' }, 'local-find-links'],
+  ['--target in the source tree', 'RUN pip install -r requirements.txt -t deps', { 'requirements.txt': 'flask\n' }, 'source-tree-path'],
+] as [string, string, Record<string, string>, string][]) {
   test(`pip left alone: ${name}`, async () => {
-    await expectUnchanged(lines('FROM python:3.11', 'WORKDIR /app', 'COPY . .', runLine), reason, { only, files: { ...ignore, ...files } });
+    await expectRefused(lines('FROM python:3.11', 'WORKDIR /app', 'COPY . .', runLine), reason, { only, files: { ...ignore, ...files }, line: 4 });
   });
 }
+
+test('pip: the notes name the file and what it installs', async () => {
+  await expectUnchanged(lines('FROM python:3.11', 'WORKDIR /app', 'COPY . .', 'RUN pip install .'),
+    /^dependencies not copied first: it installs the project itself \(`pip install \.`\), which needs the source$/, { only, files: ignore });
+  await expectUnchanged(lines('FROM python:3.11', 'WORKDIR /app', 'COPY . .', 'RUN pip install -r requirements.txt'),
+    /^dependencies not copied first: base\.txt is not in the build context$/, { only, files: { ...ignore, 'requirements.txt': '-r base.txt\n' } });
+});
 
 test('pipenv: Pipfile + Pipfile.lock', async () => {
   await expectOutput(
@@ -258,7 +282,7 @@ test('pipenv: Pipfile + Pipfile.lock', async () => {
 });
 
 test('pipenv left alone: a local path dependency', async () => {
-  await expectUnchanged(lines('FROM python:3.11', 'WORKDIR /app', 'COPY . .', 'RUN pipenv install --system'), /local path/,
+  await expectRefused(lines('FROM python:3.11', 'WORKDIR /app', 'COPY . .', 'RUN pipenv install --system'), 'local-path-dependency',
     { only, files: { ...ignore, Pipfile: '[packages]\nmylib = {path = "./lib", editable = true}\n' } });
 });
 
@@ -279,7 +303,7 @@ test('poetry: with --no-root the install itself moves', async () => {
 });
 
 test('poetry left alone: a path dependency', async () => {
-  await expectUnchanged(lines('FROM python:3.11', 'WORKDIR /app', 'COPY . .', 'RUN poetry install'), /local path/,
+  await expectRefused(lines('FROM python:3.11', 'WORKDIR /app', 'COPY . .', 'RUN poetry install'), 'local-path-dependency',
     { only, files: { ...ignore, 'pyproject.toml': '[tool.poetry.dependencies]\nlib = { path = "../lib" }\n' } });
 });
 
@@ -303,13 +327,14 @@ test('go: a module without go.sum copies go.mod alone', async () => {
 });
 
 for (const [name, files, runLine, reason] of [
-  ['vendored modules', { 'vendor/modules.txt': '' }, 'RUN go build .', /vendored/],
-  ['local replace', { 'go.mod': 'module x\n\nreplace example.com/lib => ../lib\n' }, 'RUN go build .', /local folder/],
-  ['go.work', { 'go.work': 'go 1.19\n' }, 'RUN go build .', /workspace/],
-  ['-mod=vendor', {}, 'RUN go build -mod=vendor .', /vendor/],
-] as [string, Record<string, string>, string, RegExp][]) {
+  ['vendored modules', { 'vendor/modules.txt': '' }, 'RUN go build .', 'vendored-go-modules'],
+  ['local replace', { 'go.mod': 'module x\n\nreplace example.com/lib => ../lib\n' }, 'RUN go build .', 'local-path-dependency'],
+  ['go.work', { 'go.work': 'go 1.19\n' }, 'RUN go build .', 'workspaces'],
+  ['-mod=vendor', {}, 'RUN go build -mod=vendor .', 'vendored-go-modules'],
+  ['-modfile', {}, 'RUN go build -modfile=other.mod .', 'other-go-mod'],
+] as [string, Record<string, string>, string, string][]) {
   test(`go left alone: ${name}`, async () => {
-    await expectUnchanged(lines('FROM golang:1.19', 'WORKDIR /app', 'COPY . .', runLine), reason,
+    await expectRefused(lines('FROM golang:1.19', 'WORKDIR /app', 'COPY . .', runLine), reason,
       { only, files: { 'go.mod': 'module x\n', ...files } });
   });
 }
@@ -324,7 +349,9 @@ test('bundler: Gemfile + Gemfile.lock (+ .bundle/config in its folder)', async (
 });
 
 test('bundler left alone: the Gemfile reads a gemspec', async () => {
-  await expectUnchanged(lines('FROM ruby:3.3', 'WORKDIR /app', 'COPY . .', 'RUN bundle install'), /gemspec/,
+  await expectUnchanged(lines('FROM ruby:3.3', 'WORKDIR /app', 'COPY . .', 'RUN bundle install'), /^dependencies not copied first: the Gemfile reads other files \(`gemspec`\)$/,
+    { only, files: { ...ignore, Gemfile: 'source "https://rubygems.org"\ngemspec\n' } });
+  await expectRefused(lines('FROM ruby:3.3', 'WORKDIR /app', 'COPY . .', 'RUN bundle install'), 'gemfile-reads-files',
     { only, files: { ...ignore, Gemfile: 'source "https://rubygems.org"\ngemspec\n' } });
 });
 
@@ -338,13 +365,117 @@ test('composer: packages fetched without scripts and autoloader, the full instal
 });
 
 test('composer left alone: a path repository', async () => {
-  await expectUnchanged(lines('FROM php:8.3', 'WORKDIR /app', 'COPY . .', 'RUN composer install'), /path repository/,
+  await expectRefused(lines('FROM php:8.3', 'WORKDIR /app', 'COPY . .', 'RUN composer install'), 'local-path-dependency',
     { only, files: { ...ignore, 'composer.json': '{"repositories": [{"type": "path", "url": "../lib"}]}' } });
 });
 
 test('unsupported builds get a note saying why', async () => {
-  await expectUnchanged(lines('FROM rust:1', 'WORKDIR /app', 'COPY . .', 'RUN cargo build --release'), /cargo cannot/, { only, files: { 'Cargo.toml': '' } });
-  await expectUnchanged(lines('FROM maven:3', 'WORKDIR /app', 'COPY . .', 'RUN mvn -B package'), /go-offline/, { only, files: { 'pom.xml': '' } });
+  await expectUnchanged(lines('FROM rust:1', 'WORKDIR /app', 'COPY . .', 'RUN cargo build --release'),
+    /^dependencies not copied first: cargo cannot fetch or build dependencies without the source targets$/, { only, files: { 'Cargo.toml': '' } });
+  await expectRefused(lines('FROM maven:3', 'WORKDIR /app', 'COPY . .', 'RUN mvn -B package'), 'no-download-step', { only, files: { 'pom.xml': '' }, line: 4 });
+  await expectRefused(lines('FROM gradle:8', 'WORKDIR /app', 'COPY . .', 'RUN ./gradlew build'), 'no-download-step', { only, files: {} });
+  await expectRefused(lines('FROM mcr.microsoft.com/dotnet/sdk:8.0', 'WORKDIR /app', 'COPY . .', 'RUN dotnet publish -c Release'), 'project-references', { only, files: {} });
+});
+
+// ---- refusal ids -------------------------------------------------------------
+
+for (const [id, runLine, files, line] of [
+  ['computed-arguments', 'RUN npm install $PACKAGES', node, 4],
+  ['computed-arguments', 'RUN xargs -a packages.txt npm install', node, 4],
+  ['not-first-command', 'RUN npm ci > /tmp/log', node, 4],
+  ['install-elsewhere', 'RUN npm ci --prefix web', node, 4],
+  ['unexpected-arguments', 'RUN composer install extra', { ...ignore, 'composer.json': '{}' }, 4],
+  ['patched-dependencies', 'RUN pnpm install', { ...node, 'package.json': pkg({ pnpm: { patchedDependencies: {} } }) }, 4],
+  ['native-build', 'RUN npm ci', { ...node, 'binding.gyp': '{}' }, 4],
+  ['unreadable-manifest', 'RUN npm ci', { ...node, 'package.json': '{' }, 4],
+  ['install-dir-moved', 'RUN composer install', { ...ignore, 'composer.json': '{"config": {"vendor-dir": "lib"}}' }, 4],
+  ['installs-into-source', 'RUN composer install', { ...ignore, 'composer.json': '{"extra": {"installer-paths": {}}}' }, 4],
+  ['manifest-missing', 'RUN go build .', { 'main.go': '' }, 4],
+  ['manifest-needs-quoting', 'RUN pip install -r "req files.txt"', { ...ignore, 'req files.txt': 'flask\n' }, 4],
+] as [string, string, Record<string, string>, number][]) {
+  test(`left alone with id ${id}: ${runLine}`, async () => {
+    await expectRefused(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', runLine), id, { only, files, line });
+  });
+}
+
+test('left alone with id dest-variable: the source copy would move below an ENV', async () => {
+  await expectRefused(lines('FROM node:20', 'WORKDIR /app', 'COPY . $DEST', 'ENV DEST=/x', 'RUN npm ci'), 'dest-variable', { only, files: node, line: 5 });
+});
+
+test('the .dockerignore warning has the id install-dir-not-ignored, on the source copy after the rewrite', async () => {
+  const result = await run(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci'), { only, files: { 'package.json': pkg() } });
+  assert.equal(result.notes.map((n) => [n.id, n.line]), [['install-dir-not-ignored', 4]]);
+});
+
+// ---- facts read right (each was misread before) ---------------------------------
+
+test('.dockerignore `node_modules/` (trailing slash) excludes the folder: no refusal, no warning', async () => {
+  const result = await expectOutput(
+    lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci'),
+    lines('FROM node:20', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci', 'COPY . .'),
+    { only, files: { ...node, '.dockerignore': 'node_modules/\n', 'node_modules/ms/index.js': '' } },
+  );
+  assert.equal(result.notes, []);
+});
+
+test('.dockerignore `**/node_modules` and `/node_modules` exclude the folder too', async () => {
+  for (const pattern of ['**/node_modules', '/node_modules', './node_modules/']) {
+    const result = await run(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci'),
+      { only, files: { ...node, '.dockerignore': `${pattern}\n`, 'node_modules/ms/index.js': '' } });
+    assert.equal(result.notes, [], pattern);
+    assert.is(result.changes.length, 1, pattern);
+  }
+});
+
+test('an absolute destination with a trailing slash is the WORKDIR', async () => {
+  await expectOutput(
+    lines('FROM node:20', 'WORKDIR /app', 'COPY . /app/', 'RUN npm ci'),
+    lines('FROM node:20', 'WORKDIR /app', 'COPY package.json package-lock.json /app/', 'RUN npm ci', 'COPY . /app/'),
+    { only, files: node },
+  );
+});
+
+test('the WORKDIR of the stage built on, and one set through ENV, are known', async () => {
+  await expectOutput(
+    lines('FROM node:20 AS base', 'WORKDIR /app', 'FROM base', 'COPY . /app', 'RUN npm ci'),
+    lines('FROM node:20 AS base', 'WORKDIR /app', 'FROM base', 'COPY package.json package-lock.json /app/', 'RUN npm ci', 'COPY . /app'),
+    { only, files: node },
+  );
+  await expectOutput(
+    lines('FROM node:20', 'ENV APP=/srv/app', 'WORKDIR $APP', 'COPY . $APP', 'RUN npm ci'),
+    lines('FROM node:20', 'ENV APP=/srv/app', 'WORKDIR $APP', 'COPY package.json package-lock.json $APP/', 'RUN npm ci', 'COPY . $APP'),
+    { only, files: node },
+  );
+});
+
+test('a JSON-form COPY of the manifests counts as copied first', async () => {
+  const input = lines('FROM node:20', 'WORKDIR /app', 'COPY ["package.json", "package-lock.json", "./"]', 'COPY . .', 'RUN npm ci');
+  const result = await expectUnchanged(input, null, { only, files: node });
+  assert.equal(result.notes, []);
+});
+
+test('commands are read past wrappers and spellings: sudo, a path to the program, python -u -m pip', async () => {
+  await expectOutput(
+    lines('FROM python:3.11', 'WORKDIR /app', 'COPY . .', 'RUN python3 -u -m pip install -r requirements.txt'),
+    lines('FROM python:3.11', 'WORKDIR /app', 'COPY requirements.txt ./', 'RUN python3 -u -m pip install -r requirements.txt', 'COPY . .'),
+    { only, files: { ...ignore, 'requirements.txt': 'flask\n' } },
+  );
+  await expectOutput(
+    lines('FROM python:3.11', 'WORKDIR /app', 'COPY . .', 'RUN pip --python /usr/bin/python3 install -r requirements.txt'),
+    lines('FROM python:3.11', 'WORKDIR /app', 'COPY requirements.txt ./', 'RUN pip --python /usr/bin/python3 install -r requirements.txt', 'COPY . .'),
+    { only, files: { ...ignore, 'requirements.txt': 'flask\n' } },
+  );
+  await expectOutput(
+    lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN /usr/local/bin/npm ci'),
+    lines('FROM node:20', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN /usr/local/bin/npm ci', 'COPY . .'),
+    { only, files: node },
+  );
+  await expectOutput(lines('FROM ubuntu:24.04', 'WORKDIR /src', 'COPY . .', 'RUN sudo apt-get install -y curl'),
+    lines('FROM ubuntu:24.04', 'WORKDIR /src', 'RUN sudo apt-get install -y curl', 'COPY . .'), { only, files: {} });
+});
+
+test('system install not moved: xargs reads its packages from a file', async () => {
+  await expectUnchanged(lines('FROM debian:bookworm', 'WORKDIR /src', 'COPY . .', 'RUN xargs -a packages.txt apt-get install -y'), null, { only, files: {} });
 });
 
 // ---- system packages ----------------------------------------------------------

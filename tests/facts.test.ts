@@ -4,7 +4,7 @@ import { parseDockerfile, type InstructionNode } from '../lib/core/dockerfile.js
 import { loadShellParser } from '../lib/core/shell.js';
 import { parseRun } from '../lib/core/run-script.js';
 import {
-  expandWord, fileFacts, isPackageInstall, isPipInstall, type FileFacts, type ImageDefaults, type RunScript,
+  expandWord, fileFacts, isPackageInstall, isPipInstall, isPipProgram, packageManagerOf, pipCommand, type FileFacts, type ImageDefaults, type RunScript,
 } from '../lib/facts/index.js';
 import { lines } from './helpers.js';
 
@@ -244,6 +244,24 @@ test('isPipInstall: pip, pip3, pip3.12, python -m pip, options before the subcom
   assert.equal(words.map(isPipInstall), [true, true, true, false, false]);
   assert.is(isPipInstall(['pip', '--cache-dir', '/c', 'install', 'x']), true);
   assert.is(isPipInstall(['pipenv', 'install']), false);
+});
+
+test('pipCommand: the subcommand, the words after it and pip options before it', () => {
+  assert.equal(pipCommand(['python3', '-u', '-m', 'pip3', '--cache-dir', '/c', '-q', 'install', '-r', 'r.txt']), {
+    subcommand: 'install', args: ['-r', 'r.txt'], options: ['--cache-dir', '/c', '-q'],
+  });
+  assert.equal(pipCommand(['pip', 'install', null]), { subcommand: 'install', args: [null], options: [] });
+  assert.is(pipCommand(['pip', null, 'x']), null, 'a computed subcommand');
+  assert.is(pipCommand(['python', 'manage.py']), null);
+});
+
+test('isPipProgram: pip spellings, not pipenv or python', () => {
+  assert.equal(['pip', 'pip3', 'pip3.12', '/usr/local/bin/pip', 'pipenv', 'python', 'pipx'].map(isPipProgram), [true, true, true, true, false, false, false]);
+});
+
+test('packageManagerOf: every spelling isPackageInstall reads, whatever the subcommand', () => {
+  assert.equal(['apt-get', 'apt', '/sbin/apk', 'dnf5', 'yum', 'microdnf', 'zypper', 'npm', 'apt-cache'].map(packageManagerOf),
+    ['apt', 'apt', 'apk', 'dnf', 'yum', 'microdnf', 'zypper', null, null]);
 });
 
 test('stages: parent through a global ARG, base image with ARGs substituted, Windows', () => {

@@ -5,7 +5,7 @@
  * creates structure runs before one that decorates it.
  */
 import type { Transform } from '../lib/core/types.js';
-import { copyDepsFirst } from './copy-deps-first.js';
+import { copyDepsFirst } from './copy-deps-first/index.js';
 import { mergeRuns } from './merge-runs.js';
 import { aptCleanup } from './apt-cleanup.js';
 import { cacheCleanup } from './cache-cleanup.js';

@@ -5,6 +5,10 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import dockerignore from '@balena/dockerignore';
+
+// A CommonJS module: its types describe `module.exports.default`, which it sets to itself.
+const ignore = dockerignore.default;
 
 export interface BuildContext {
   /** Absolute path of the context root. */
@@ -16,6 +20,14 @@ export interface BuildContext {
   list(relativePath: string): string[];
   /** The lines of .dockerignore (comments and blanks removed), or null without one. */
   dockerignore(): string[] | null;
+  /**
+   * Whether .dockerignore keeps `relativePath` out of the context, by
+   * Docker's rules: the last matching pattern wins, `!` makes an exception,
+   * a pattern excludes what is below what it matches, `**` spans folders, and
+   * leading `/` or `./` and trailing `/` do not change what a pattern names.
+   * False without a .dockerignore.
+   */
+  isIgnored(relativePath: string): boolean;
 }
 
 /**
@@ -33,6 +45,7 @@ export function folderContext(root: string): BuildContext {
   const contents = new Map<string, string | null>();
   const listings = new Map<string, string[]>();
   let ignoreLines: string[] | null | undefined;
+  let matcher: IgnoreMatcher | undefined;
   return {
     root: absoluteRoot,
     exists(relativePath) {
@@ -77,6 +90,22 @@ export function folderContext(root: string): BuildContext {
       if (ignoreLines === undefined) ignoreLines = ignoreFileLines(this.read('.dockerignore'));
       return ignoreLines && ignoreLines.slice();
     },
+    isIgnored(relativePath) {
+      matcher ??= ignoreMatcher(this.dockerignore());
+      return matcher(relativePath);
+    },
+  };
+}
+
+type IgnoreMatcher = (relativePath: string) => boolean;
+
+/** Docker's matching (case-sensitive, as on Linux), by the package that ports Moby's code. */
+function ignoreMatcher(patterns: string[] | null): IgnoreMatcher {
+  if (patterns === null) return () => false;
+  const rules = ignore({ ignorecase: false }).add(patterns);
+  return (relativePath) => {
+    const normal = path.posix.normalize(relativePath.replace(/^\/+/, '')).replace(/\/+$/, '');
+    return normal !== '.' && !normal.startsWith('../') && rules.ignores(normal);
   };
 }
 
@@ -110,6 +139,9 @@ export function memoryContext(files: Record<string, string>, root = '/context'):
     },
     dockerignore() {
       return ignoreFileLines(this.read('.dockerignore'));
+    },
+    isIgnored(relativePath) {
+      return ignoreMatcher(this.dockerignore())(relativePath);
     },
   };
 }

@@ -106,27 +106,34 @@ const PIP_VALUE_OPTIONS = new Set([
   '--client-cert', '--python', '--src', '--root-user-action', '--keyring-provider', '--use-feature', '--use-deprecated',
 ]);
 
+/** Whether a program word names pip itself: `pip`, `pip3`, `pip3.12`, `/usr/bin/pip`. */
+export function isPipProgram(word: string): boolean {
+  return /^pip[\d.]*$/.test(programName(word));
+}
+
 /**
- * pip's subcommand and the words after it, for `pip`, `pip3`, `pip3.12`,
- * `python -m pip` and `python3.12 -m pip` (words from the program on). Null
- * when the command is not pip or its subcommand is computed.
+ * pip's subcommand, the words after it, and pip's own options before it, for
+ * `pip`, `pip3`, `pip3.12`, `python -m pip` and `python3.12 -m pip` (words
+ * from the program on). Null when the command is not pip or its subcommand is
+ * computed.
  */
-export function pipCommand(words: readonly (string | null)[]): { subcommand: string; args: (string | null)[] } | null {
+export function pipCommand(words: readonly (string | null)[]): { subcommand: string; args: (string | null)[]; options: (string | null)[] } | null {
   if (!words[0]) return null;
   const program = programName(words[0]);
   let i: number;
-  if (/^pip[\d.]*$/.test(program)) i = 1;
+  if (isPipProgram(program)) i = 1;
   else if (/^python[\d.]*$/.test(program)) {
     i = 1;
     // Interpreter switches without a value (`python -u -m pip`).
     while (i < words.length && /^-[BEIOsSuqv]+$/.test(words[i] ?? '')) i++;
-    if (words[i] !== '-m' || !/^pip[\d.]*$/.test(words[i + 1] ?? '')) return null;
+    if (words[i] !== '-m' || !isPipProgram(words[i + 1] ?? '')) return null;
     i += 2;
   } else return null;
+  const start = i;
   while (i < words.length && words[i]?.startsWith('-')) i += PIP_VALUE_OPTIONS.has(words[i]!) ? 2 : 1;
   const subcommand = words[i];
   if (!subcommand) return null;
-  return { subcommand, args: words.slice(i + 1) };
+  return { subcommand, args: words.slice(i + 1), options: words.slice(start, i) };
 }
 
 /** `pip install …` in any of the spellings pipCommand reads. */
@@ -163,6 +170,11 @@ const INSTALL_SYNTAX: Record<string, InstallSyntax> = {
   microdnf: { manager: 'microdnf', verbs: ['install'], valueFlags: RPM_FLAGS },
   zypper: { manager: 'zypper', verbs: ['install', 'in'], valueFlags: ['-r', '--repo', '--from', '-R', '--root', '-D', '--reposd-dir', '-C', '--cache-dir'] },
 };
+
+/** The system package manager a program word names (`/usr/bin/apt-get` -> apt), or null. */
+export function packageManagerOf(word: string): PackageManager | null {
+  return INSTALL_SYNTAX[programName(word)]?.manager ?? null;
+}
 
 export interface PackageInstall {
   manager: PackageManager;

@@ -32,7 +32,7 @@ export { isWindowsImage, isWindowsStage, parentStage, baseImageOf, globalArgDefa
 export { readRunScript, mounts, mountFields, type Mount, type RunRead, type RunRefusal, type RunRefusalId, type RunScript } from './run.js';
 export { scriptArgv, shellFeature, type ShellNeed } from './argv.js';
 export {
-  commandsOf, commandWords, programName, pipCommand, isPipInstall, isPackageInstall,
+  commandsOf, commandWords, programName, pipCommand, isPipProgram, isPipInstall, isPackageInstall, packageManagerOf,
   type CommandWords, type PackageInstall, type PackageManager, type RunCommand,
 } from './commands.js';
 export { DEV_STAGE_NAMES, REPLS, type StageRole, type RoleName } from './roles.js';

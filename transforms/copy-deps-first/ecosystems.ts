@@ -1,0 +1,410 @@
+/**
+ * The dependency ecosystems copy-deps-first knows: how each one's install is
+ * spelled, which manifests it reads, what it writes into the working
+ * directory, and what in the command or the build context makes hoisting it
+ * unsound. One table row per ecosystem; the transform's policy is in index.ts.
+ */
+import path from 'node:path';
+import type { BuildContext } from '../../lib/core/context.js';
+import { isPipProgram, pipCommand, programName } from '../../lib/facts/index.js';
+
+/** Why an install is left alone: a stable kebab-case id and a clause for the note. */
+export interface Refusal {
+  id: string;
+  reason: string;
+}
+
+export const refusal = (id: string, reason: string): { refuse: Refusal } => ({ refuse: { id, reason } });
+
+export type Plan = { kind: 'install' } | { kind: 'prefetch'; command: string };
+
+/** What an ecosystem's install command looks like and what it reads. */
+export interface Ecosystem {
+  id: string;
+  /** Whether a command is this ecosystem's install (or, for prefetch, build) command. */
+  detect(cmd: Parsed): boolean;
+  /** Manifests the install cannot do without. */
+  required: string[];
+  /** Manifests copied when they exist (with a `*` wildcard when no build context is known). */
+  optional: string[];
+  /** Folder the install writes into the working directory, which `COPY . .` must not bring from the host. */
+  installDir: string | null;
+  /**
+   * `install`: hoist the command. `prefetch`: add `prefetch(cmd)` before the copy and keep the RUN.
+   * Either may be a refusal instead.
+   */
+  plan(cmd: Parsed): Plan | { refuse: Refusal };
+  /** Refusals that need the build context (file contents). */
+  check?(context: BuildContext): Refusal | null;
+  /** Extra manifests computed from the command and the context (pip's requirement files). */
+  manifests?(cmd: Parsed, context: BuildContext | null, cwd: string | null): { files: string[]; unknown: boolean } | { refuse: Refusal };
+}
+
+/** A command with literal words, its flags and positional arguments split apart. */
+export interface Parsed {
+  name: string;
+  /** Every argument after the name (after `-m pip` for `python -m pip`). */
+  args: string[];
+  positional: string[];
+  flags: Map<string, string | true>;
+}
+
+/** Flags that take the next word as their value, per tool (so the value is not taken for a positional argument). */
+const VALUE_FLAGS: Record<string, string[]> = {
+  npm: ['--omit', '--include', '--only', '--registry', '--cache', '--loglevel', '--prefix', '--workspace', '-w', '--install-strategy'],
+  yarn: ['--network-timeout', '--modules-folder', '--cache-folder', '--mutex', '--registry', '--network-concurrency'],
+  pnpm: ['--filter', '-F', '--reporter', '--registry', '--store-dir', '--network-concurrency', '--dir', '-C'],
+  pip: ['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links',
+    '-t', '--target', '--prefix', '--root', '--cache-dir', '--trusted-host', '--platform', '--python-version', '--implementation',
+    '--abi', '--progress-bar', '--timeout', '--retries', '--src', '--upgrade-strategy', '--no-binary', '--only-binary',
+    '--config-settings', '-C', '--global-option', '--log', '--proxy', '--cert', '--client-cert', '--report',
+    // pip's own options, before the subcommand.
+    '--python', '--exists-action', '--root-user-action', '--keyring-provider', '--use-feature', '--use-deprecated'],
+  pipenv: ['--python', '--pypi-mirror', '--categories'],
+  poetry: ['--only', '--with', '--without', '-E', '--extras', '--directory', '-C', '--project', '-P'],
+  bundle: ['--jobs', '-j', '--retry', '--path', '--without', '--with', '--gemfile', '--binstubs', '--standalone', '--target-rbconfig'],
+  composer: ['--working-dir', '-d', '--prefer-install', '--ignore-platform-req'],
+  go: ['-o', '-mod', '-tags', '-ldflags', '-gcflags', '-p', '-C', '-modfile', '-pkgdir', '-buildmode', '-compiler', '-asmflags', '-toolexec', '-overlay', '-pgo'],
+};
+
+/** Program names as a command spells them -> the tool they are. */
+const PROGRAMS: Record<string, string> = {
+  npm: 'npm', yarn: 'yarn', pnpm: 'pnpm', pipenv: 'pipenv', poetry: 'poetry', bundle: 'bundle',
+  composer: 'composer', 'composer.phar': 'composer', go: 'go',
+};
+
+/** Whether a command (words from the program on) runs one of the tools ECOSYSTEMS reads, whatever its other words. */
+export function isEcosystemCommand(words: readonly (string | null)[]): boolean {
+  const program = words[0];
+  return !!program && (programName(program) in PROGRAMS || isPipProgram(program) || pipCommand(words) !== null);
+}
+
+/**
+ * A command's literal words (from the program on, past wrappers) with flags
+ * and positional arguments split apart. `python -m pip ...` and `pip3.11`
+ * are pip; `composer.phar` is composer. Null when a word is computed.
+ */
+export function parseCommand(words: readonly (string | null)[]): Parsed | null {
+  if (words.length === 0 || words.some((w) => w === null)) return null;
+  const literal = words as string[];
+  const pip = pipCommand(literal);
+  let name: string;
+  let args: string[];
+  if (pip) {
+    name = 'pip';
+    args = [...pip.options, pip.subcommand, ...pip.args] as string[];
+  } else {
+    const program = programName(literal[0]);
+    name = PROGRAMS[program] ?? program;
+    args = literal.slice(1);
+  }
+  const valueFlags = VALUE_FLAGS[name] ?? [];
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg.startsWith('-') && arg.length > 1) {
+      const eq = arg.indexOf('=');
+      if (eq > 0) flags.set(arg.slice(0, eq), arg.slice(eq + 1));
+      else if (valueFlags.includes(arg) && i + 1 < args.length) flags.set(arg, args[++i]);
+      else if (/^-[rc].+/.test(arg) && name === 'pip') flags.set(arg.slice(0, 2), arg.slice(2));
+      else flags.set(arg, true);
+    } else positional.push(arg);
+  }
+  return { name, args, positional, flags };
+}
+
+/** npm lifecycle scripts that `npm ci`/`npm install` run in the root package, where they may read the source. */
+const NPM_INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall', 'prepublish', 'preprepare', 'prepare', 'postprepare', 'dependencies'];
+
+const LOCAL_PATH_DEPENDENCY = 'local-path-dependency';
+
+export const ECOSYSTEMS: Ecosystem[] = [
+  {
+    id: 'npm',
+    detect: (c) => c.name === 'npm' && ['ci', 'clean-install', 'install', 'i'].includes(c.positional[0] ?? ''),
+    required: ['package.json'],
+    optional: ['package-lock.json', 'npm-shrinkwrap.json', '.npmrc'],
+    installDir: 'node_modules',
+    plan: (c) => nodePlan(c, ['--prefix', '-w', '--workspace', '--workspaces', '-g', '--global', '--location']),
+    check: (ctx) => packageJsonProblem(ctx),
+  },
+  {
+    id: 'yarn',
+    detect: (c) => c.name === 'yarn' && (c.positional.length === 0 ? !asksForInfo(c) : c.positional[0] === 'install'),
+    required: ['package.json'],
+    optional: ['yarn.lock', '.yarnrc', '.npmrc'],
+    installDir: 'node_modules',
+    plan: (c) => nodePlan(c, ['--modules-folder', '--cwd']),
+    check: (ctx) =>
+      ctx.exists('.yarn') || ctx.exists('.yarnrc.yml') || ctx.exists('.pnp.cjs')
+        ? { id: 'yarn-berry', reason: 'Yarn Berry files (.yarnrc.yml, .yarn/) are not handled' }
+        : packageJsonProblem(ctx),
+  },
+  {
+    id: 'pnpm',
+    detect: (c) => c.name === 'pnpm' && ['install', 'i'].includes(c.positional[0] ?? ''),
+    required: ['package.json'],
+    optional: ['pnpm-lock.yaml', '.npmrc', '.pnpmfile.cjs'],
+    installDir: 'node_modules',
+    plan: (c) => nodePlan(c, ['--filter', '-F', '--dir', '-C', '-r', '--recursive', '-g', '--global']),
+    check: (ctx) => {
+      if (ctx.exists('pnpm-workspace.yaml')) return { id: 'workspaces', reason: 'pnpm-workspace.yaml makes it a workspace, whose packages the install reads' };
+      const pkg = readJson(ctx, 'package.json');
+      if (pkg && isObject(pkg.pnpm) && 'patchedDependencies' in pkg.pnpm) {
+        return { id: 'patched-dependencies', reason: 'package.json has pnpm.patchedDependencies, whose patch files the install reads' };
+      }
+      return packageJsonProblem(ctx);
+    },
+  },
+  {
+    id: 'pip',
+    detect: (c) => c.name === 'pip' && c.positional[0] === 'install' && (c.flags.has('-r') || c.flags.has('--requirement')),
+    required: [],
+    optional: [],
+    installDir: null,
+    plan: (c) => pipPlan(c),
+    manifests: (c, ctx, cwd) => requirementFiles(c, ctx, cwd),
+  },
+  {
+    id: 'pipenv',
+    detect: (c) => c.name === 'pipenv' && ['install', 'sync'].includes(c.positional[0] ?? ''),
+    required: ['Pipfile'],
+    optional: ['Pipfile.lock'],
+    installDir: '.venv',
+    plan: (c) =>
+      c.positional.length > 1 ? refusal('named-packages', '`pipenv install <package>` changes the Pipfile')
+        : c.flags.has('-e') || c.flags.has('--editable') ? refusal('editable-install', 'an editable install needs the source')
+          : { kind: 'install' },
+    check: (ctx) => (/^\s*[\w.-]+\s*=\s*\{[^}]*\bpath\s*=/m.test(ctx.read('Pipfile') ?? '')
+      ? { id: LOCAL_PATH_DEPENDENCY, reason: 'the Pipfile has a local path dependency' } : null),
+  },
+  {
+    id: 'poetry',
+    detect: (c) => c.name === 'poetry' && c.positional[0] === 'install',
+    required: ['pyproject.toml'],
+    optional: ['poetry.lock', 'poetry.toml'],
+    installDir: '.venv',
+    plan: (c) => {
+      if (c.positional.length > 1) return refusal('unexpected-arguments', 'unexpected arguments to `poetry install`');
+      if (['--only-root', '--directory', '-C', '--project', '-P'].some((f) => c.flags.has(f))) {
+        return refusal('install-elsewhere', 'it installs only the project, or from another folder');
+      }
+      if (c.flags.has('--no-root')) return { kind: 'install' };
+      // The project itself needs the source: install the dependencies first, keep the full install after the copy.
+      return { kind: 'prefetch', command: [c.name, ...c.args, '--no-root'].join(' ') };
+    },
+    check: (ctx) => (/\bpath\s*=/.test(ctx.read('pyproject.toml') ?? '')
+      ? { id: LOCAL_PATH_DEPENDENCY, reason: 'pyproject.toml has a local path dependency' } : null),
+  },
+  {
+    id: 'bundler',
+    detect: (c) => c.name === 'bundle' && (c.positional.length === 0 ? !asksForInfo(c) : c.positional[0] === 'install'),
+    required: ['Gemfile'],
+    optional: ['Gemfile.lock', '.bundle/config'],
+    installDir: 'vendor/bundle',
+    plan: (c) =>
+      c.positional.length > 1 ? refusal('unexpected-arguments', 'unexpected arguments to `bundle install`')
+        : ['--gemfile', '--binstubs', '--standalone'].some((f) => c.flags.has(f))
+          ? refusal('source-tree-path', 'its flags write into or read from the source tree')
+          : { kind: 'install' },
+    check: (ctx) => {
+      const gemfile = ctx.read('Gemfile') ?? '';
+      const found = /^\s*(gemspec\b|eval_gemfile\b)|\bpath:|:path\s*=>|\bFile\.|\brequire_relative\b|\bfile:/m.exec(gemfile);
+      return found ? { id: 'gemfile-reads-files', reason: `the Gemfile reads other files (\`${found[0].trim()}\`)` } : null;
+    },
+  },
+  {
+    id: 'composer',
+    detect: (c) => c.name === 'composer' && c.positional[0] === 'install',
+    required: ['composer.json'],
+    optional: ['composer.lock', 'auth.json'],
+    installDir: 'vendor',
+    plan: (c) => {
+      if (c.positional.length > 1) return refusal('unexpected-arguments', 'unexpected arguments to `composer install`');
+      if (c.flags.has('--working-dir') || c.flags.has('-d')) return refusal('install-elsewhere', 'it installs in another folder');
+      const missing = ['--no-scripts', '--no-autoloader'].filter((f) => !c.flags.has(f));
+      if (missing.length === 0) return { kind: 'install' };
+      // Scripts and the autoloader read the source: fetch the packages first, keep the full install after the copy.
+      return { kind: 'prefetch', command: [c.name, ...c.args, ...missing].join(' ') };
+    },
+    check: (ctx) => {
+      const json = readJson(ctx, 'composer.json');
+      if (!json) return { id: 'unreadable-manifest', reason: 'composer.json could not be read' };
+      const repos = Array.isArray(json.repositories) ? json.repositories : Object.values(json.repositories ?? {});
+      if (repos.some((r) => isObject(r) && r.type === 'path')) return { id: LOCAL_PATH_DEPENDENCY, reason: 'composer.json has a path repository' };
+      if (isObject(json.extra) && 'installer-paths' in json.extra) {
+        return { id: 'installs-into-source', reason: 'composer.json installs packages into the source tree (installer-paths)' };
+      }
+      if (isObject(json.config) && 'vendor-dir' in json.config) return { id: 'install-dir-moved', reason: 'composer.json moves vendor-dir' };
+      return null;
+    },
+  },
+  {
+    id: 'go',
+    detect: (c) => c.name === 'go' && ['build', 'install'].includes(c.positional[0] ?? '') && !c.positional.some((p) => p.includes('@')),
+    required: ['go.mod'],
+    optional: ['go.sum'],
+    installDir: null,
+    plan: (c) =>
+      c.flags.has('-mod') && c.flags.get('-mod') !== 'mod' && c.flags.get('-mod') !== 'readonly'
+        ? refusal('vendored-go-modules', 'it builds from vendor/')
+        : c.flags.has('-modfile') ? refusal('other-go-mod', 'it uses another go.mod') : { kind: 'prefetch', command: 'go mod download' },
+    check: (ctx) => {
+      if (ctx.exists('go.work')) return { id: 'workspaces', reason: 'go.work makes it a workspace of several modules' };
+      if (ctx.exists('vendor/modules.txt')) return { id: 'vendored-go-modules', reason: 'the module is vendored (vendor/modules.txt)' };
+      if (/^\s*(replace\s+)?\S+(\s+\S+)?\s*=>\s*\.{0,2}\//m.test(ctx.read('go.mod') ?? '')) {
+        return { id: LOCAL_PATH_DEPENDENCY, reason: 'go.mod replaces a module with a local folder' };
+      }
+      return null;
+    },
+  },
+];
+
+/** Builds dfmod cannot pre-fetch soundly: they get a note saying why. */
+export const UNSUPPORTED: { detect(c: Parsed): boolean; id: string; reason: string }[] = [
+  {
+    detect: (c) => c.name === 'cargo' && ['build', 'install'].includes(c.positional[0] ?? ''),
+    id: 'no-download-step', reason: 'cargo cannot fetch or build dependencies without the source targets',
+  },
+  {
+    detect: (c) => c.name === 'mvn' || c.name === 'mvnw',
+    id: 'no-download-step', reason: 'Maven dependency:go-offline does not resolve every plugin dependency, and can fail where the build succeeds',
+  },
+  { detect: (c) => c.name === 'gradle' || c.name === 'gradlew', id: 'no-download-step', reason: 'Gradle has no reliable download-only task' },
+  {
+    detect: (c) => c.name === 'dotnet' && ['publish', 'build', 'restore'].includes(c.positional[0] ?? ''),
+    id: 'project-references', reason: 'dotnet restore needs every project file and their references, which are not inferred',
+  },
+  {
+    detect: (c) => c.name === 'pip' && c.positional[0] === 'install' && !c.flags.has('-r') && !c.flags.has('--requirement') &&
+      c.positional.slice(1).some(isLocalPath),
+    id: 'pip-install-dot', reason: 'it installs the project itself (`pip install .`), which needs the source',
+  },
+  {
+    detect: (c) => c.name === 'pip' && c.positional[0] === 'install' && (c.flags.has('-e') || c.flags.has('--editable')),
+    id: 'editable-install', reason: 'an editable install (`-e`) needs the source',
+  },
+];
+
+/** `yarn --version`, `bundle --help`: no command word, but not an install either. */
+function asksForInfo(c: Parsed): boolean {
+  return ['-v', '--version', '-h', '--help', '-V'].some((f) => c.flags.has(f));
+}
+
+function nodePlan(c: Parsed, refusedFlags: string[]): Plan | { refuse: Refusal } {
+  const extra = c.positional.slice(c.name === 'yarn' && c.positional[0] !== 'install' ? 0 : 1);
+  if (extra.length) return refusal('named-packages', `\`${c.name} ${c.args.join(' ')}\` installs named packages, which changes package.json`);
+  const flag = refusedFlags.find((f) => c.flags.has(f));
+  if (flag) return refusal('install-elsewhere', `\`${flag}\` installs another package or folder`);
+  return { kind: 'install' };
+}
+
+function pipPlan(c: Parsed): Plan | { refuse: Refusal } {
+  if (c.flags.has('-e') || c.flags.has('--editable')) return refusal('editable-install', 'an editable install (`-e`) needs the source');
+  const local = c.positional.slice(1).find(isLocalPath);
+  if (local) return refusal(LOCAL_PATH_DEPENDENCY, `it installs \`${local}\`, a local path`);
+  for (const flag of ['-t', '--target', '--prefix', '--root', '-f', '--find-links', '--src']) {
+    const value = c.flags.get(flag);
+    if (typeof value === 'string' && !value.startsWith('/') && !value.includes('://')) {
+      return refusal('source-tree-path', `\`${flag} ${value}\` is a path in the source tree`);
+    }
+  }
+  return { kind: 'install' };
+}
+
+/** A pip requirement that names a local file or folder rather than a package or URL. */
+function isLocalPath(spec: string): boolean {
+  if (spec.includes('://')) return false;
+  return spec === '.' || spec.startsWith('./') || spec.startsWith('../') || spec.startsWith('/') || spec.startsWith('file:') ||
+    spec.includes('/') || /\.(whl|zip|tar\.gz|tgz)$/.test(spec);
+}
+
+/** The requirement and constraint files a pip install reads, following their own -r/-c lines. */
+function requirementFiles(c: Parsed, ctx: BuildContext | null, cwd: string | null): { files: string[]; unknown: boolean } | { refuse: Refusal } {
+  const named: string[] = [];
+  for (let i = 0; i < c.args.length; i++) {
+    const arg = c.args[i];
+    const eq = /^(--requirement|--constraint)=(.+)$/.exec(arg) ?? /^(-[rc])(.+)$/.exec(arg);
+    if (eq) named.push(eq[2]);
+    else if (['-r', '--requirement', '-c', '--constraint'].includes(arg) && i + 1 < c.args.length) named.push(c.args[++i]);
+  }
+  const files: string[] = [];
+  const queue = named.map((n) => contextPath(n, cwd));
+  let unknown = false;
+  while (queue.length) {
+    const file = queue.shift()!;
+    if (file === null) return refusal('requirements-outside-copy', 'a requirements file lies outside the copied folder');
+    if (files.includes(file)) continue;
+    files.push(file);
+    if (!ctx) {
+      unknown = true;
+      continue;
+    }
+    const text = ctx.read(file);
+    if (text === null) return refusal('manifest-missing', `${file} is not in the build context`);
+    for (const raw of text.split(/\r?\n/)) {
+      const line = raw.replace(/(^|\s)#.*$/, '').trim();
+      if (!line) continue;
+      const include = /^(-r|--requirement|-c|--constraint)(?:\s*=\s*|\s+)(\S+)$/.exec(line);
+      if (include) {
+        queue.push(contextPath(path.posix.join(path.posix.dirname(file), include[2]), null));
+        continue;
+      }
+      if (/^(-e|--editable)\b/.test(line)) return refusal('editable-install', `${file} has an editable install (\`${line}\`), which needs the source`);
+      const spec = line.split(/[\s;]/)[0];
+      if (!line.startsWith('-') && isLocalPath(spec)) return refusal(LOCAL_PATH_DEPENDENCY, `${file} installs \`${spec}\`, a local path`);
+      if (/^(-f|--find-links)\b/.test(line) && !line.includes('://')) return refusal('local-find-links', `${file} finds packages in a local folder`);
+    }
+  }
+  return { files, unknown };
+}
+
+/**
+ * A path as the RUN names it -> the path in the context. `cwd` is the copy
+ * destination inside the image (null when unknown: absolute paths cannot be mapped).
+ */
+function contextPath(name: string, cwd: string | null): string | null {
+  let relative: string;
+  if (name.startsWith('/')) {
+    if (cwd === null) return null;
+    relative = path.posix.relative(cwd, path.posix.normalize(name));
+  } else relative = path.posix.normalize(name);
+  return relative === '' || relative === '.' || relative.startsWith('..') ? null : relative;
+}
+
+function readJson(ctx: BuildContext, file: string): Record<string, unknown> | null {
+  const text = ctx.read(file);
+  if (text === null) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    return isObject(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Why package.json needs more than itself to install, or null. */
+function packageJsonProblem(ctx: BuildContext): Refusal | null {
+  const pkg = readJson(ctx, 'package.json');
+  if (!pkg) return { id: 'unreadable-manifest', reason: 'package.json could not be read' };
+  const scripts = isObject(pkg.scripts) ? pkg.scripts : {};
+  const script = NPM_INSTALL_SCRIPTS.find((s) => s in scripts);
+  if (script) return { id: 'install-script', reason: `package.json has a \`${script}\` script, which runs during the install and may read the source` };
+  if ('workspaces' in pkg) return { id: 'workspaces', reason: 'package.json declares workspaces, whose packages the install reads' };
+  if (ctx.exists('binding.gyp')) return { id: 'native-build', reason: 'binding.gyp makes the install build native code from the source' };
+  for (const field of ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies', 'overrides', 'resolutions']) {
+    const deps = pkg[field];
+    if (!isObject(deps)) continue;
+    for (const [name, spec] of Object.entries(deps)) {
+      if (typeof spec === 'string' && /^(file:|link:|portal:|\.{0,2}\/|~\/)/.test(spec)) {
+        return { id: LOCAL_PATH_DEPENDENCY, reason: `package.json depends on a local path (${name}: ${spec})` };
+      }
+    }
+  }
+  return null;
+}

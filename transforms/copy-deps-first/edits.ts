@@ -1,0 +1,96 @@
+/**
+ * The text copy-deps-first writes: the manifest COPYs in place of the source
+ * copy, the install hoisted (or a pre-fetch added) with the source copy after
+ * it, and a system package RUN moved above the source copy. Generated lines
+ * keep the instruction's keyword spelling, flags, indentation and line breaks.
+ */
+import path from 'node:path';
+import type { Node } from '../../lib/core/shell.js';
+import type { DockerfileModel, InstructionNode } from '../../lib/core/dockerfile.js';
+import type { RunScript } from '../../lib/facts/index.js';
+import type { Edit, Fix } from '../../lib/core/types.js';
+import type { Plan } from './ecosystems.js';
+
+/** Where the install stands in its RUN: the `&&` chain element it is, and the one after it (null when it is the last). */
+export interface InstallSite {
+  run: RunScript;
+  first: Node | null;
+  second: Node | null;
+}
+
+/** Text of one instruction line: keyword as written, then the given words. */
+function instructionText(node: InstructionNode, model: DockerfileModel, words: string[]): string {
+  const keyword = model.source.text.slice(node.start, node.start + node.keyword.length);
+  return [keyword, ...node.flags.map((f) => f.text), ...words].join(' ');
+}
+
+/** Whether an instruction has its lines to itself (so text can go before or after it on new lines). */
+export function ownsLines(node: InstructionNode, model: DockerfileModel): boolean {
+  const src = model.source;
+  const firstLine = node.line - 1;
+  const lastLine = node.endLine - 1;
+  return src.text.slice(src.lineStarts[firstLine], node.start).trim() === '' && src.text.slice(node.end, src.lineEnd(lastLine)).trim() === '';
+}
+
+/** Replaces the source copy by manifest copies and puts the source copy back after the install (or adds the pre-fetch before it). */
+export function splitFix(copy: InstructionNode, dest: string, sources: string[], site: InstallSite, plan: Plan, model: DockerfileModel): Fix | null {
+  const run = site.run.node;
+  if (!ownsLines(copy, model) || !ownsLines(run, model)) return null;
+  const eol = model.source.eol;
+  const base = dest === '.' || dest === './' ? './' : dest.endsWith('/') ? dest : dest + '/';
+  // COPY puts each file at <dest>/<basename>: one COPY per folder keeps the layout.
+  const byDir = new Map<string, string[]>();
+  for (const s of sources) {
+    const dir = path.posix.dirname(s);
+    byDir.set(dir, [...(byDir.get(dir) ?? []), s]);
+  }
+  const copies = [...byDir.entries()]
+    .sort(([a], [b]) => (a === '.' ? -1 : b === '.' ? 1 : a.localeCompare(b)))
+    .map(([dir, files]) => instructionText(copy, model, [...files, dir === '.' ? base : `${base}${dir}/`]));
+  const indent = model.source.indentOf(copy.line - 1);
+  const originalCopy = model.source.text.slice(copy.start, copy.end);
+  const edits: Edit[] = [{ start: copy.start, end: copy.end, text: copies.join(eol + indent) }];
+  const runIndent = model.source.indentOf(run.line - 1);
+  const names = sources.map((s) => s.replace(/\*$/, '')).join(', ');
+  let message: string;
+  if (plan.kind === 'prefetch') {
+    const runText = instructionText(run, model, [plan.command]);
+    edits.push({ start: run.start, end: run.start, text: runText + eol + runIndent + originalCopy + eol + runIndent });
+    message = `copy ${names} first and pre-fetch with \`${plan.command}\`, so source edits keep the download cached`;
+  } else if (site.second) {
+    const offsets = site.run.script.offsets;
+    const start = offsets[site.first!.endIndex];
+    const end = offsets[site.second.startIndex];
+    const rest = instructionText(run, model, []) + ' ';
+    edits.push({ start, end, text: eol + runIndent + originalCopy + eol + runIndent + rest });
+    message = `copy ${names} first and install before \`COPY . .\`, so source edits keep \`${site.first!.text}\` cached`;
+  } else {
+    edits.push({ start: run.end, end: run.end, text: eol + runIndent + originalCopy });
+    message = `copy ${names} first and install before \`COPY . .\`, so source edits keep \`${site.first!.text}\` cached`;
+  }
+  return { line: run.line, message, edits };
+}
+
+/** Moves a system package RUN (with its comment lines) from just after the COPY to just before it. */
+export function hoistFix(copy: InstructionNode, run: InstructionNode, model: DockerfileModel): Fix | null {
+  if (!ownsLines(copy, model) || !ownsLines(run, model)) return null;
+  const src = model.source;
+  let firstLine = run.line - 1;
+  while (firstLine - 1 > copy.endLine - 1 && /^\s*#/.test(src.lineText(firstLine - 1))) firstLine--;
+  const start = src.lineStarts[firstLine];
+  let end = src.lineEndWithBreak(run.endLine - 1);
+  let moved = src.text.slice(start, end);
+  let deleteStart = start;
+  if (end === src.text.length && src.lineEnd(run.endLine - 1) === end) {
+    // The RUN ends the file without a line break: take the one before it instead.
+    moved += src.eol;
+    deleteStart = src.lineEnd(firstLine - 1);
+    end = src.text.length;
+  }
+  const at = src.lineStarts[copy.line - 1];
+  return {
+    line: run.line,
+    message: 'system packages installed before `COPY . .`: they read nothing from the context, so source edits keep them cached',
+    edits: [{ start: at, end: at, text: moved }, { start: deleteStart, end, text: '' }],
+  };
+}
