@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { expectOutput, expectUnchanged, lines, run } from './helpers.js';
-import { RUNTIMES } from '../transforms/multi-stage.js';
+import { runtimeImage } from '../lib/knowledge/index.js';
 
 const only = ['multi-stage'];
 
@@ -338,8 +338,10 @@ test('no RUN in the runtime stage compiles', async () => {
 });
 
 test('the runtime table: image family → runtime image', () => {
-  const runtime = (image: string, tag: string, linkage: 'static' | 'dynamic' = 'dynamic') =>
-    RUNTIMES.find((r) => r.image.test(image))!.runtime(tag, linkage);
+  const runtime = (image: string, tag: string, linkage: 'static' | 'dynamic' = 'dynamic') => {
+    const choice = runtimeImage(`${image}:${tag}`, linkage);
+    return 'image' in choice ? choice.image : null;
+  };
   assert.equal(runtime('node', '20'), 'node:20-slim');
   assert.equal(runtime('node', '20-bookworm'), 'node:20-bookworm-slim');
   assert.equal(runtime('node', '20-alpine3.19'), 'node:20-alpine3.19');
