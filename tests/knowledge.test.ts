@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
-  BUILD_TOOL_PACKAGES, describeImage, libcOf, findRelease, initPackage, managerOfProgram, PACKAGE_MANAGER_FACTS, parseImageRef, parseTag, RELEASES,
+  BUILD_TOOL_PACKAGES, crossBuild, describeImage, libcOf, findRelease, initPackage, managerOfProgram, PACKAGE_MANAGER_FACTS, parseImageRef, parseTag, RELEASES,
   runtimeImage, compareVersion, type Release,
 } from '../lib/knowledge/index.js';
 import { languageOf, osFamily } from '../lib/knowledge/images.js';
@@ -147,6 +147,11 @@ test('libcOf: none on scratch and distroless/static, musl on alpine, glibc on De
     ['eclipse-temurin:17-jre', 'glibc'], ['mycorp/base', null],
   ];
   for (const [raw, libc] of cases) assert.is(libcOf(raw), libc, raw);
+});
+
+test('crossBuild: Go cross-compiles, Java is portable, Node, Python and Rust outputs are bound to the build platform', () => {
+  assert.equal(['go', 'java', 'node', 'python', 'rust', 'php', null].map((l) => crossBuild(l as never)?.kind ?? null),
+    ['cross-compiles', 'portable', 'platform-bound', 'platform-bound', 'platform-bound', null, null]);
 });
 
 test('build tool packages: compilers and fetchers, not libraries or inits', () => {
