@@ -402,4 +402,10 @@ test('accounts of the runtime image come from the knowledge base: USER nonroot o
   await expectRefused(lines('FROM python:3.12', 'WORKDIR /app', 'COPY . .', 'RUN pip install .', 'USER nonroot', 'CMD ["python", "-m", "app"]'), 'user-may-not-exist', { only });
 });
 
+test('the base image\'s ENTRYPOINT script (from the knowledge base) wraps the program: node\'s docker-entrypoint.sh is skipped', async () => {
+  const result = await run(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'ENTRYPOINT ["docker-entrypoint.sh"]', 'CMD ["node", "a.js"]'), { only });
+  assert.ok(result.output.endsWith(lines('FROM node:20-slim', 'WORKDIR /app', 'COPY --from=build /app /app', 'ENTRYPOINT ["docker-entrypoint.sh"]', 'CMD ["node", "a.js"]')), result.output);
+  await expectRefused(lines('FROM python:3.12', 'WORKDIR /app', 'COPY . .', 'RUN pip install .', 'ENTRYPOINT ["docker-entrypoint.sh"]', 'CMD ["python", "a.py"]'), 'not-python', { only });
+});
+
 test.run();

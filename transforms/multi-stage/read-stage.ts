@@ -47,8 +47,8 @@ export interface StageReading {
 
 const INITS = Object.keys(INIT_PATHS) as InitName[];
 
-/** Wrappers in front of the program that the runtime image keeps: not the program itself. */
-const WRAPPERS = new Set<string>([...INITS, path.posix.basename(TINI_STATIC), 'docker-entrypoint.sh']);
+/** Inits in front of the program: not the program itself. */
+const INIT_WRAPPERS = [...INITS, path.posix.basename(TINI_STATIC)];
 
 /** Reads the stage, up to (not including) the check of its build steps. */
 export function readStage(ctx: TransformContext, stage: Stage, image: ImageInfo, ecosystem: Ecosystem): Omit<StageReading, 'aptPackages'> | Refusal {
@@ -76,7 +76,9 @@ export function readStage(ctx: TransformContext, stage: Stage, image: ImageInfo,
   if (isRefusal(runs)) return runs;
   const command = containerArgv(ctx, stage);
   if (isRefusal(command)) return command;
-  const { argv, wrappers } = unwrap(command);
+  // The base image's ENTRYPOINT script (node's docker-entrypoint.sh) wraps the program too; the runtime image keeps it.
+  const entrypoint = image.defaults?.entrypoint ?? [];
+  const { argv, wrappers } = unwrap(command, new Set([...INIT_WRAPPERS, ...entrypoint.map((e) => path.posix.basename(e))]));
   const inits = INITS.filter((init) => wrappers.some((w) => path.posix.basename(w) === init));
   return {
     model, stage, image, ecosystem, runs, finalWorkdir: final, argv, inits,
@@ -136,10 +138,10 @@ function directArgv(ctx: TransformContext, node: InstructionNode): string[] | Re
 }
 
 /** argv without the init and entrypoint wrappers in front of the program. */
-function unwrap(argv: string[]): { argv: string[]; wrappers: string[] } {
+function unwrap(argv: string[], known: ReadonlySet<string>): { argv: string[]; wrappers: string[] } {
   const wrappers: string[] = [];
   let rest = argv;
-  while (rest.length && WRAPPERS.has(path.posix.basename(rest[0]))) {
+  while (rest.length && known.has(path.posix.basename(rest[0]))) {
     wrappers.push(rest[0]);
     rest = rest.slice(1);
     const end = rest.indexOf('--');
