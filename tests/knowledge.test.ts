@@ -1,7 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
-  describeImage, findRelease, initPackage, initPackageOfManager, installScript, isInitProgram, managerOfProgram, PACKAGE_MANAGER_FACTS, parseImageRef, parseTag, RELEASES,
+  BUILD_TOOL_PACKAGES, crossBuild, describeImage, findRelease, initPackage, initPackageOfManager, installScript, isInitProgram, libcOf,
+  managerOfProgram, PACKAGE_MANAGER_FACTS, parseImageRef, parseTag, RELEASES,
   runtimeImage, compareVersion, type Release,
 } from '../lib/knowledge/index.js';
 import { languageOf, osFamily } from '../lib/knowledge/images.js';
@@ -117,16 +118,51 @@ test('default releases of tags without a codename follow docker-library history'
 });
 
 test('what images run, and since which versions', () => {
-  assert.equal(describeImage('node:20').defaults, { entrypoint: ['docker-entrypoint.sh'], cmd: ['node'], user: null });
+  assert.equal(describeImage('node:20').defaults, { entrypoint: ['docker-entrypoint.sh'], cmd: ['node'], user: null, workdir: '/' });
   assert.equal(describeImage('memcached:1.6').defaults, { entrypoint: ['docker-entrypoint.sh'], cmd: ['memcached'], user: 'memcache' });
   assert.equal(describeImage('php:8.3-fpm').defaults, { entrypoint: ['docker-php-entrypoint'], cmd: undefined, user: null });
   assert.is(describeImage('node:14').defaults, null);
   assert.is(describeImage('golang:1.15').defaults, null);
 });
 
+// multi-stage assumed every image starts in `/` and golang in `/go`; now the rows say so, and other images' WORKDIR is unknown.
+test('image WORKDIRs: golang /go, node, python, debian and ubuntu /; not known elsewhere', () => {
+  const workdir = (raw: string) => describeImage(raw).defaults?.workdir;
+  assert.equal(['golang:1.22', 'node:20', 'python:3.12', 'debian:bookworm', 'ubuntu:22.04'].map(workdir), ['/go', '/', '/', '/', '/']);
+  assert.equal(['memcached:1.6', 'eclipse-temurin:17-jdk', 'golang:1.15'].map(workdir), [undefined, undefined, undefined]);
+});
+
+test('accounts images create besides root', () => {
+  assert.equal(describeImage('node:20-slim').users, ['node']);
+  assert.equal(describeImage('node:20-alpine').users, ['node']);
+  assert.equal(describeImage('gcr.io/distroless/static-debian12').users, ['nonroot', 'nobody']);
+  assert.equal(describeImage('python:3.12-slim').users, []);
+  assert.equal(describeImage('mycorp/base').users, []);
+});
+
+test('libcOf: none on scratch and distroless/static, musl on alpine, glibc on Debian and distroless/base', () => {
+  const cases: [string, string | null][] = [
+    ['scratch', 'none'], ['gcr.io/distroless/static-debian12', 'none'], ['gcr.io/distroless/static', 'none'],
+    ['gcr.io/distroless/base-debian12', 'glibc'], ['gcr.io/distroless/cc-debian12', 'glibc'], ['alpine:3.20', 'musl'],
+    ['node:20-alpine', 'musl'], ['node:20-slim', 'glibc'], ['debian:bookworm-slim', 'glibc'], ['ubuntu:22.04', 'glibc'],
+    ['eclipse-temurin:17-jre', 'glibc'], ['mycorp/base', null],
+  ];
+  for (const [raw, libc] of cases) assert.is(libcOf(raw), libc, raw);
+});
+
+test('crossBuild: Go cross-compiles, Java is portable, Node, Python and Rust outputs are bound to the build platform', () => {
+  assert.equal(['go', 'java', 'node', 'python', 'rust', 'php', null].map((l) => crossBuild(l as never)?.kind ?? null),
+    ['cross-compiles', 'portable', 'platform-bound', 'platform-bound', 'platform-bound', null, null]);
+});
+
+test('build tool packages: compilers and fetchers, not libraries or inits', () => {
+  for (const pkg of ['gcc', 'build-essential', 'make', 'git', 'curl', 'libc6-dev']) assert.ok(BUILD_TOOL_PACKAGES.has(pkg), pkg);
+  for (const pkg of ['libssl-dev', 'libssl3', 'tini', 'python3', 'nginx']) assert.not.ok(BUILD_TOOL_PACKAGES.has(pkg), pkg);
+});
+
 // Disagreement fixed: init-entrypoint's `since: [3, 6]` check read `python:3` as 3.0.
 test('python:3 is the newest 3.x: its defaults hold (since 3.6)', () => {
-  assert.equal(describeImage('python:3').defaults, { entrypoint: null, cmd: ['python3'], user: null });
+  assert.equal(describeImage('python:3').defaults, { entrypoint: null, cmd: ['python3'], user: null, workdir: '/' });
   assert.is(describeImage('python:3.5').defaults, null);
 });
 

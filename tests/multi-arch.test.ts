@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { expectOutput, expectUnchanged, lines, pick } from './helpers.js';
+import { expectOutput, expectRefused, expectUnchanged, lines, pick } from './helpers.js';
 
 const only = ['multi-arch'];
 
@@ -26,9 +26,9 @@ test('Go: ENV CGO_ENABLED=0 counts; declared ARGs are not repeated; CRLF kept', 
 });
 
 test('Go with cgo possibly on: left alone with a note', async () => {
-  await expectUnchanged(
+  await expectRefused(
     lines('FROM golang:1.19 AS build', 'RUN go build -o /s .', 'FROM gcr.io/distroless/base-debian12', 'COPY --from=build /s /s'),
-    /cgo may be in use/, { only },
+    'cgo-may-be-in-use', { only },
   );
 });
 
@@ -41,7 +41,7 @@ test('Java build stage: build platform only', async () => {
 });
 
 test('Node and Python build stages stay on the target platform, with a note', async () => {
-  await expectUnchanged(lines('FROM node:20 AS build', 'RUN npm ci', 'FROM node:20-slim', 'COPY --from=build /app /app'), /native addons/, { only });
+  await expectRefused(lines('FROM node:20 AS build', 'RUN npm ci', 'FROM node:20-slim', 'COPY --from=build /app /app'), 'platform-bound-build', { only });
   await expectUnchanged(lines('FROM python:3.11 AS build', 'RUN pip install x', 'FROM python:3.11-slim', 'COPY --from=build /opt/venv /opt/venv'), /compiled extensions/, { only });
 });
 
@@ -60,6 +60,19 @@ test('with multi-stage: a single-stage Go file is split, then cross-compiled', a
     ),
     { only: ['multi-stage', 'multi-arch'], files: { 'go.mod': 'module x\n', 'main.go': 'package main\nfunc main() {}\n' } },
   );
+});
+
+test('a stage copied by index counts; a private registry\'s golang builds Go; a stage only built FROM is left alone', async () => {
+  await expectOutput(
+    lines('FROM registry.example.com/golang:1.22', 'RUN CGO_ENABLED=0 go build -o /s .', 'FROM scratch', 'COPY --from=0 /s /s'),
+    lines('FROM --platform=$BUILDPLATFORM registry.example.com/golang:1.22', 'ARG TARGETOS', 'ARG TARGETARCH', 'RUN CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /s .', 'FROM scratch', 'COPY --from=0 /s /s'),
+    { only },
+  );
+  await expectUnchanged(lines('FROM golang:1.22 AS base', 'RUN CGO_ENABLED=0 go build -o /s .', 'FROM base', 'CMD ["/s"]'), null, { only });
+});
+
+test('a RUN the stage model does not read leaves a Go stage alone, with its reason', async () => {
+  await expectRefused(lines('FROM golang:1.22 AS b', 'RUN ["go", "build", "-o", "/s", "."]', 'FROM scratch', 'COPY --from=b /s /s'), 'run-not-read', { only });
 });
 
 test.run();

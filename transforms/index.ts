@@ -9,7 +9,7 @@ import { copyDepsFirst } from './copy-deps-first/index.js';
 import { mergeRuns } from './merge-runs.js';
 import { aptCleanup } from './apt-cleanup.js';
 import { cacheCleanup } from './cache-cleanup.js';
-import { multiStage } from './multi-stage.js';
+import { multiStage } from './multi-stage/index.js';
 import { multiArch } from './multi-arch.js';
 import { initEntrypoint } from './init-entrypoint.js';
 import { execForm } from './exec-form.js';

@@ -7,40 +7,25 @@
  * TARGETOS/TARGETARCH when cgo is off; jars and classes are the same bytes on
  * every platform. The runtime stage still uses the target platform's image.
  */
-import type { DockerfileModel, Stage } from '../lib/core/dockerfile.js';
-import { languageOf } from '../lib/knowledge/images.js';
-import { simpleCommands, type SimpleCommand } from '../lib/core/shell.js';
+import type { Stage } from '../lib/core/dockerfile.js';
+import type { SimpleCommand } from '../lib/core/shell.js';
+import { crossBuild, describeImage, type Language } from '../lib/knowledge/index.js';
 import type { Edit, Fix, NoteInput, Transform, TransformContext } from '../lib/core/types.js';
 
-/** What each build-stage language needs to build for another platform. */
-const CROSS_BUILD: Record<string, 'go' | 'portable' | string> = {
-  go: 'go',
-  java: 'portable',
-  node: 'node_modules may hold native addons compiled for the build platform',
-  python: 'the virtualenv may hold compiled extensions for the build platform',
-  rust: 'cross-compiling Rust needs a target toolchain dfmod does not add',
-};
-
-/** Stages whose files a later stage copies (COPY --from=<name or index>). */
-function copiedStages(model: DockerfileModel): Set<Stage> {
-  const copied = new Set<Stage>();
-  for (const node of model.instructions) {
-    const from = node.flags.find((f) => f.name === 'from')?.value?.toLowerCase();
-    if (!from) continue;
-    const stage = model.stages.find((s) => s.name === from || String(s.index) === from);
-    if (stage) copied.add(stage);
-  }
-  return copied;
+/** The language a stage's image builds; a private registry's copy of an official image (`registry.example.com/golang`) builds the same. */
+function languageOfStage(raw: string): Language | null {
+  const image = describeImage(raw);
+  return image.language ?? describeImage(image.ref.repository).language;
 }
 
 function goBuilds(ctx: TransformContext, stage: Stage): { command: SimpleCommand; offsets: number[] }[] | string {
   const found: { command: SimpleCommand; offsets: number[] }[] = [];
   for (const node of stage.instructions) {
     if (node.keyword !== 'RUN') continue;
-    if (node.form !== 'shell' || !ctx.dockerfile.hasPosixShell(node)) return `line ${ctx.originalLine(node.line)}: RUN is not a shell-form POSIX script`;
-    const script = ctx.dockerfile.shellScript(node)!;
-    for (const command of simpleCommands(ctx.shell.parse(script.text).rootNode)) {
-      if (command.name === 'go' && command.argValues[0] === 'build') found.push({ command, offsets: script.offsets });
+    const read = ctx.facts.readRun(node);
+    if (read.kind === 'refused') return `line ${ctx.originalLine(node.line)}: RUN is not read: ${read.refusal.message}`;
+    for (const { command } of ctx.facts.commandsOf(read)) {
+      if (command.name === 'go' && command.argValues[0] === 'build') found.push({ command, offsets: read.script.offsets });
     }
   }
   return found;
@@ -64,25 +49,26 @@ export const multiArch: Transform = {
     const fixes: Fix[] = [];
     const notes: NoteInput[] = [];
     const eol = model.source.eol;
-    const copied = copiedStages(model);
+    const facts = ctx.facts;
+    // Stages whose files a later stage copies: their output is what matters, not the platform they ran on.
+    const copied = (stage: Stage) => facts.usedBy(stage).some((user) => facts.copiedFrom(user).includes(stage));
     for (const stage of model.stages) {
-      if (stage === model.finalStage || !copied.has(stage) || stage.platform !== null || stage.parent) continue;
-      const language = languageOf(stage.image);
-      const cross = language ? CROSS_BUILD[language] : undefined;
+      if (stage === model.finalStage || !copied(stage) || stage.platform !== null || facts.parentOf(stage)) continue;
+      const cross = crossBuild(languageOfStage(stage.image));
       if (!cross) continue;
       const line = stage.from.line;
-      if (cross !== 'go' && cross !== 'portable') {
-        notes.push({ line, message: `build stage left on the target platform: ${cross}` });
+      if (cross.kind === 'platform-bound') {
+        notes.push({ line, id: 'platform-bound-build', message: `build stage left on the target platform: ${cross.why}` });
         continue;
       }
       const platform: Edit = { start: stage.from.start + 4, end: stage.from.start + 4, text: ' --platform=$BUILDPLATFORM' };
-      if (cross === 'portable') {
+      if (cross.kind === 'portable') {
         fixes.push({ line, message: 'Java build stage runs on the build platform: jars and classes are platform-independent', edits: [platform] });
         continue;
       }
       const builds = goBuilds(ctx, stage);
       if (typeof builds === 'string') {
-        notes.push({ line, message: `Go build stage left on the target platform: ${builds}` });
+        notes.push({ line, id: 'run-not-read', message: `Go build stage left on the target platform: ${builds}` });
         continue;
       }
       if (!builds.length) continue;
@@ -90,7 +76,7 @@ export const multiArch: Transform = {
         /\bCGO_ENABLED[= ]["']?0\b/.test(model.logicalText(i.argsStart, i.end).text));
       const cgo = builds.find((b) => !envCgoOff && !assignments(b.command).some((a) => /^CGO_ENABLED=["']?0["']?$/.test(a)));
       if (cgo) {
-        notes.push({ line, message: 'Go build stage left on the target platform: cgo may be in use (CGO_ENABLED=0 is not set), and cross-compiling C needs a cross toolchain' });
+        notes.push({ line, id: 'cgo-may-be-in-use', message: 'Go build stage left on the target platform: cgo may be in use (CGO_ENABLED=0 is not set), and cross-compiling C needs a cross toolchain' });
         continue;
       }
       const edits: Edit[] = [platform];

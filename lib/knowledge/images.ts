@@ -26,6 +26,8 @@ export interface Runs {
   cmd: string[] | null | undefined;
   /** The default user; null for root. */
   user: string | null;
+  /** The image's WORKDIR, where the row says (`/go` for golang, `/` for images that set none). */
+  workdir?: string;
 }
 
 interface RunsRow extends Runs {
@@ -67,6 +69,8 @@ export interface ImageFamily {
   runs?: RunsRow;
   /** The slim image a runtime stage can use instead (see runtimeImage). */
   runtime?: (image: ImageInfo, linkage: Linkage) => RuntimeChoice;
+  /** Accounts the image creates besides root (numeric ids work everywhere). */
+  users?: string[];
 }
 
 export interface ImageInfo {
@@ -83,6 +87,8 @@ export interface ImageInfo {
   /** What it runs, when the family's row holds for this tag. */
   defaults: Runs | null;
   language: Language | null;
+  /** Accounts the image has besides root, as far as dfmod knows (the family's row). */
+  users: string[];
 }
 
 /** The package manager each OS family installs with. */
@@ -151,7 +157,7 @@ const osOfRelease = (image: ImageInfo): RuntimeChoice => {
 
 /*
  * Sources: each official image's Dockerfiles in docker-library/<name> (and
- * nodejs/docker-node): ENTRYPOINT, CMD, USER; the `releases` rows from the
+ * nodejs/docker-node): ENTRYPOINT, CMD, USER, WORKDIR; the `releases` rows from the
  * first variant of each version in versions.json over the repositories'
  * history (what a tag without a release name was last built on). Versions no
  * longer built keep their last build. mcr.microsoft.com/dotnet: the
@@ -160,35 +166,38 @@ const osOfRelease = (image: ImageInfo): RuntimeChoice => {
  */
 export const IMAGE_FAMILIES: ImageFamily[] = [
   { id: 'scratch', match: /^scratch$/, os: 'none' },
-  { id: 'distroless', match: /(^|\/)distroless\//, os: 'none' },
+  // distroless: the `nonroot` (65532) and `nobody` accounts of GoogleContainerTools/distroless base/passwd.
+  { id: 'distroless', match: /(^|\/)distroless\//, os: 'none', users: ['nonroot', 'nobody'] },
   // Chainguard's `-dev` tags add a shell and apk (Wolfi's, not Alpine's): see describeImage.
   { id: 'chainguard', match: /^(cgr\.dev\/|chainguard\/)/, os: 'none' },
   { id: 'busybox', match: /^busybox$/, os: 'none', hasShell: true, runs: { entrypoint: null, cmd: ['sh'], user: null } },
   { id: 'alpine', match: /^alpine$/, os: 'alpine', versionIsRelease: 'alpine', latest: '3.24', runs: { entrypoint: null, cmd: ['/bin/sh'], user: null } },
-  { id: 'debian', match: /^debian$/, os: 'debian', versionIsRelease: 'debian', latest: 'trixie', runs: { entrypoint: null, cmd: ['bash'], user: null }, runtime: (image) => {
+  { id: 'debian', match: /^debian$/, os: 'debian', versionIsRelease: 'debian', latest: 'trixie', runs: { entrypoint: null, cmd: ['bash'], user: null, workdir: '/' }, runtime: (image) => {
     const t = image.tag;
     if (t.slim) return { none: `${image.ref.raw} is already slim` };
     return { image: `debian:${t.tag === 'latest' ? 'stable' : t.tag}-slim` };
   } },
-  { id: 'ubuntu', match: /^ubuntu$/, os: 'debian', versionIsRelease: 'ubuntu', latest: 'noble', runs: { entrypoint: null, cmd: ['/bin/bash'], user: null }, runtime: (image) => ({ image: image.ref.raw }) },
+  { id: 'ubuntu', match: /^ubuntu$/, os: 'debian', versionIsRelease: 'ubuntu', latest: 'noble', runs: { entrypoint: null, cmd: ['/bin/bash'], user: null, workdir: '/' }, runtime: (image) => ({ image: image.ref.raw }) },
   { id: 'buildpack-deps', match: /^buildpack-deps$/, os: 'debian', runtime: osOfRelease },
   { id: 'minideb', match: /^bitnami\/minideb$/, os: 'debian' },
   { id: 'rhel-like', match: /^(centos|fedora|rockylinux|almalinux|oraclelinux|amazonlinux|rockylinux\/rockylinux)$/, os: 'rhel' },
   { id: 'ubi', match: /^(registry\.access\.redhat\.com\/)?(ubi\d*|ubi\d+\/ubi(-minimal|-micro|-init)?|redhat\/ubi\d+(-minimal|-micro)?)$/, os: 'rhel' },
   { id: 'suse', match: /^(registry\.suse\.com\/.*|opensuse\/.*|suse\/.*)$/, os: 'suse' },
-  { id: 'node', match: /^node$/, os: 'debian', language: 'node', runtime: slimLast('node'),
-    runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['node'], user: null, since: [16] },
+  // node: its Dockerfiles create the `node` account (uid 1000) and set no WORKDIR.
+  { id: 'node', match: /^node$/, os: 'debian', language: 'node', runtime: slimLast('node'), users: ['node'],
+    runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['node'], user: null, workdir: '/', since: [16] },
     releases: [
       { from: [10], release: 'stretch' }, { from: [14], release: 'buster' }, { from: [15], release: 'stretch' },
       { from: [16], release: 'buster' }, { from: [17], release: 'bullseye' }, { from: [18], release: 'bookworm' },
       { from: [26], release: 'trixie' },
     ] },
   { id: 'python', match: /^python$/, os: 'debian', language: 'python', runtime: slimBeforeRelease('python'),
-    runs: { entrypoint: null, cmd: ['python3'], user: null, since: [3, 6] },
+    runs: { entrypoint: null, cmd: ['python3'], user: null, workdir: '/', since: [3, 6] },
     releases: [{ from: [3, 7], release: 'bookworm' }, { from: [3, 9], release: 'trixie' }] },
   { id: 'golang', match: /^golang$/, os: 'debian', language: 'go', runtime: distroless,
     // No CMD of its own: it inherits buildpack-deps' (Debian's `bash`), which dfmod does not assume.
-    runs: { entrypoint: null, cmd: undefined, user: null, since: [1, 16] },
+    // Its Dockerfiles end with `WORKDIR $GOPATH`, and GOPATH is /go.
+    runs: { entrypoint: null, cmd: undefined, user: null, workdir: '/go', since: [1, 16] },
     releases: [
       { from: [1, 14], release: 'buster' }, { from: [1, 16], release: 'bullseye' }, { from: [1, 19], release: 'bookworm' },
       { from: [1, 23], release: 'trixie' },
@@ -298,7 +307,7 @@ export function describeImage(raw: string): ImageInfo {
   const ref = parseImageRef(raw);
   const tag = parseTag(ref.tag);
   const family = familyOf(ref);
-  const unknown: ImageInfo = { ref, tag, family: null, os: 'unknown', packageManager: null, hasShell: null, release: null, defaults: null, language: null };
+  const unknown: ImageInfo = { ref, tag, family: null, os: 'unknown', packageManager: null, hasShell: null, release: null, defaults: null, language: null, users: family?.users ?? [] };
   if (!family) return unknown;
   const language = family.language ?? null;
   let os = family.os;
@@ -329,14 +338,32 @@ export function describeImage(raw: string): ImageInfo {
     }
   }
   packageManager = packageManagerOf(family, os, ref, release);
-  return { ref, tag, family: family.id, os, packageManager, hasShell, release, defaults: defaultsOf(family, tag), language };
+  return { ref, tag, family: family.id, os, packageManager, hasShell, release, defaults: defaultsOf(family, tag), language, users: unknown.users };
 }
 
 function defaultsOf(family: ImageFamily, tag: TagInfo): Runs | null {
   const row = family.runs;
   if (!row) return null;
   if (row.since && tag.version && compareVersion(tag.version, row.since) < 0) return null;
-  return { entrypoint: row.entrypoint, cmd: row.cmd, user: row.user };
+  const runs: Runs = { entrypoint: row.entrypoint, cmd: row.cmd, user: row.user };
+  if (row.workdir !== undefined) runs.workdir = row.workdir;
+  return runs;
+}
+
+export type Libc = 'glibc' | 'musl' | 'none';
+
+/**
+ * The C library a program built elsewhere finds in the image: none on scratch
+ * and distroless/static (its other images carry Debian's glibc), musl on
+ * Alpine, glibc on the Debian, Ubuntu, RHEL and SUSE families; null when not known.
+ */
+export function libcOf(raw: string): Libc | null {
+  const image = describeImage(raw);
+  if (image.family === 'scratch') return 'none';
+  if (image.family === 'distroless') return /(^|\/)distroless\/static(-|$)/.test(image.ref.name) ? 'none' : 'glibc';
+  if (image.os === 'alpine') return 'musl';
+  if (image.os === 'debian' || image.os === 'rhel' || image.os === 'suse') return 'glibc';
+  return null;
 }
 
 /**

@@ -4,3 +4,4 @@ export * from './releases.js';
 export * from './images.js';
 export * from './packages.js';
 export * from './package-managers.js';
+export * from './languages.js';

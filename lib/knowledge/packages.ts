@@ -129,3 +129,18 @@ export const INIT_PROGRAM_PATHS: readonly string[] = ['/init', '/sbin/init', '/u
 export function isInitProgram(word: string): boolean {
   return INIT_PROGRAMS.includes(word.slice(word.lastIndexOf('/') + 1)) || INIT_PROGRAM_PATHS.includes(word);
 }
+
+/**
+ * Debian and Ubuntu packages of build and download tools: compilers, build
+ * systems, C headers, version control, fetchers (and the CA certificates they
+ * check servers against) and unpackers. A program the
+ * build produces runs without them (it links libraries, which are other
+ * packages), so a runtime stage need not install them. From each package's
+ * description in the Debian archive (packages.debian.org); `libc-dev` is the
+ * virtual package libc6-dev provides.
+ */
+export const BUILD_TOOL_PACKAGES: ReadonlySet<string> = new Set([
+  'gcc', 'g++', 'cpp', 'make', 'cmake', 'build-essential', 'pkg-config', 'pkgconf', 'autoconf', 'automake',
+  'libtool', 'git', 'ca-certificates', 'curl', 'wget', 'libc6-dev', 'libc-dev', 'binutils', 'ninja-build',
+  'patch', 'unzip', 'xz-utils', 'bzip2',
+]);

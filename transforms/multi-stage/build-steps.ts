@@ -1,0 +1,98 @@
+/**
+ * Which RUN commands a build stage may run for multi-stage to split it: the
+ * ecosystem's build tools and commands whose effects stay in the build stage
+ * or its working folder. Policy: what dfmod can name the runtime's needs for.
+ */
+import { BUILD_TOOL_PACKAGES } from '../../lib/knowledge/index.js';
+import { refuse, type Ecosystem, type Refusal } from './plan.js';
+import type { StageReading } from './read-stage.js';
+
+/** Commands any build stage may run: their effects stay in the build stage or its working folder. */
+const COMMON_COMMANDS = new Set(['mkdir', 'cd', 'rm', 'ls', 'echo', 'true', 'chmod', 'set', 'test', '[', 'apt-get', 'apt', 'touch']);
+
+/** Build commands per ecosystem. */
+const BUILD_COMMANDS: Record<Ecosystem, Set<string>> = {
+  go: new Set(['go']),
+  node: new Set(['npm', 'npx', 'node', 'tsc']),
+  python: new Set(['pip', 'pip3', 'python', 'python3']),
+  java: new Set(['mvn', './mvnw', 'gradle', './gradlew', 'javac', 'jar']),
+  native: new Set(['gcc', 'g++', 'cc', 'c++', 'make', 'cmake', './configure', 'strip', 'ar']),
+};
+
+/** Front-end tools `npx` may run in a build. */
+const NPX_TOOLS = new Set(['tsc', 'webpack', 'vite', 'esbuild', 'rollup', 'parcel', 'babel', 'tsup', 'ng', 'next', 'swc']);
+
+/** apt-get subcommands that install nothing the runtime could need. */
+const APT_HOUSEKEEPING = new Set(['update', 'clean', 'autoremove', 'autoclean', 'purge', 'remove']);
+
+/** npm subcommands that change nothing outside the app folder (besides npm's cache). */
+const NPM_SUBCOMMANDS = new Set(['ci', 'run', 'run-script', 'test', 't', 'prune', 'cache', 'audit', 'config', 'set', 'rebuild']);
+
+/** python -m modules a build may run. */
+const PYTHON_MODULES = new Set(['pip', 'venv', 'compileall']);
+
+/** Checks every command of every RUN is a build step of the stage's ecosystem; returns the apt packages installed. */
+export function checkBuildSteps(stage: Omit<StageReading, 'aptPackages'>): string[] | Refusal {
+  const packages: string[] = [];
+  for (const run of stage.runs) {
+    const where = `line ${stage.originalLine(run.node.line)}`;
+    for (const command of run.commands) {
+      const name = command.name;
+      if (name === null) return refuse('computed-command', `${where}: a RUN command name is computed by the shell`);
+      if (!COMMON_COMMANDS.has(name) && !BUILD_COMMANDS[stage.ecosystem].has(name)) {
+        return refuse('unknown-command', `${where}: RUN runs \`${name}\`, whose effect on the runtime image dfmod cannot name`);
+      }
+      const args = command.argValues;
+      if (name === 'apt-get' || name === 'apt') {
+        if (args[0] === 'install') {
+          for (const pkg of args.slice(1)) {
+            if (pkg === null) return refuse('apt-computed-package', `${where}: apt-get installs a package named by the shell`);
+            if (pkg.startsWith('-')) continue;
+            const base = pkg.replace(/[=:].*$/, '');
+            if (!BUILD_TOOL_PACKAGES.has(base) && !(stage.inits as string[]).includes(base)) {
+              return refuse('apt-runtime-package', `${where}: the build installs ${base} with apt-get, which the runtime may need`);
+            }
+            packages.push(base);
+          }
+        } else if (!APT_HOUSEKEEPING.has(args[0] ?? '')) {
+          return refuse('apt-subcommand', `${where}: \`${name} ${args[0] ?? ''}\` is not read`);
+        }
+      }
+      const step = name === 'npm' ? checkNpm(args, where)
+        : name === 'pip' || name === 'pip3' ? checkPip(args, where)
+        : name === 'python' || name === 'python3' ? checkPython(args, where)
+        : null;
+      if (step) return step;
+      if (name === 'npx' && !NPX_TOOLS.has(args.find((a) => a !== null && !a.startsWith('-')) ?? '')) {
+        return refuse('npx-tool', `${where}: \`npx ${args.join(' ')}\` is not a known build tool`);
+      }
+    }
+  }
+  return packages;
+}
+
+function checkNpm(args: (string | null)[], where: string): Refusal | null {
+  const sub = args[0];
+  if (args.some((a) => a === '-g' || a === '--global' || a === null)) return refuse('npm-global', `${where}: \`npm ${args.join(' ')}\` installs outside the app`);
+  if (sub === 'install' || sub === 'i' || sub === 'add') {
+    if (args.slice(1).some((a) => a !== null && !a.startsWith('-'))) {
+      return refuse('npm-install-package', `${where}: \`npm install <package>\` adds packages package.json does not list`);
+    }
+    return null;
+  }
+  if (!NPM_SUBCOMMANDS.has(sub ?? '')) return refuse('npm-subcommand', `${where}: \`npm ${sub}\` is not read`);
+  return null;
+}
+
+function checkPip(args: (string | null)[], where: string): Refusal | null {
+  const bad = args.find((a) => a !== null && /^(--user|--target|-t|--prefix|--root)(=|$)/.test(a));
+  return bad ? refuse('pip-outside-env', `${where}: \`pip ${bad}\` installs outside the environment`) : null;
+}
+
+function checkPython(args: (string | null)[], where: string): Refusal | null {
+  if (!(args[0] === '-m' && PYTHON_MODULES.has(args[1] ?? ''))) {
+    return refuse('python-program', `${where}: RUN runs a Python program, whose effect dfmod cannot name`);
+  }
+  return args[1] === 'pip' ? checkPip(args.slice(2), where) : null;
+}
+

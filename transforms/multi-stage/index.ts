@@ -1,0 +1,235 @@
+/**
+ * multi-stage: a single-stage image ships its compilers, dev dependencies and
+ * caches. This splits it into the stage as written (named `build`) and a
+ * runtime stage on a smaller image that copies only what runs: the Go or C
+ * binary, the jar or classes, the Node app with production dependencies, the
+ * Python virtualenv, or a static site served by nginx.
+ *
+ * It rewrites only when it can name what the runtime needs: every RUN of the
+ * stage must be a build step it understands, the CMD/ENTRYPOINT must run the
+ * build's output, and everything that defines how the container runs (ENV,
+ * WORKDIR, USER, EXPOSE, VOLUME, LABEL, HEALTHCHECK, STOPSIGNAL, ENTRYPOINT,
+ * CMD, and the ARGs they use) is repeated, verbatim, in the runtime stage.
+ * Otherwise it leaves the file alone and says what was missing, with the
+ * refusal's id.
+ *
+ * The runtime image, its shell, users and C library come from lib/knowledge;
+ * what the stage does comes from the stage model (read-stage.ts); one planner
+ * per stack decides what to copy (go.ts, node.ts, python.ts, java.ts, native.ts).
+ */
+import path from 'node:path';
+import type { DockerfileModel, InstructionNode, Stage } from '../../lib/core/dockerfile.js';
+import type { Edit, Transform, TransformContext } from '../../lib/core/types.js';
+import { scriptArgv } from '../../lib/facts/index.js';
+import {
+  DOCKER_HUB, IMAGE_FAMILIES, INIT_PATHS, TINI_STATIC, describeImage, libcOf, parseImageRef, type ImageInfo, type Language,
+} from '../../lib/knowledge/index.js';
+import { checkBuildSteps } from './build-steps.js';
+import { planGo } from './go.js';
+import { planJava } from './java.js';
+import { planNative } from './native.js';
+import { planNode } from './node.js';
+import { planPython } from './python.js';
+import { argsText, isRefusal, refuse, type Ecosystem, type Plan, type Planner, type Refusal } from './plan.js';
+import { readStage, type StageReading } from './read-stage.js';
+
+export type { Ecosystem, Plan, Refusal } from './plan.js';
+
+const PLANNERS: Record<Ecosystem, Planner> = { go: planGo, node: planNode, python: planPython, java: planJava, native: planNative };
+
+/** The planner of each language image. */
+const LANGUAGE_ECOSYSTEMS: Partial<Record<Language, Ecosystem>> = { go: 'go', node: 'node', python: 'python', java: 'java' };
+
+/** OS images whose C and C++ builds the native planner splits. */
+const NATIVE_FAMILIES = new Set(['debian', 'ubuntu', 'buildpack-deps']);
+
+/** Instructions repeated in the runtime stage, verbatim. */
+const KEPT = new Set(['ENV', 'WORKDIR', 'USER', 'EXPOSE', 'VOLUME', 'LABEL', 'HEALTHCHECK', 'STOPSIGNAL', 'ENTRYPOINT', 'CMD', 'MAINTAINER']);
+/** Kept instructions that go before the copied files (they set up where files land, not how they run). */
+const LEADING = new Set(['ENV', 'ARG', 'WORKDIR', 'LABEL', 'MAINTAINER']);
+
+/** A build step of the ecosystem, by word, so files that build nothing get no note. */
+const BUILD_WORDS: Record<Ecosystem, RegExp> = {
+  go: /\bgo\s+build\b/,
+  node: /\b(npm|npx|tsc|yarn|pnpm)\b/,
+  python: /\b(pip3?|python3?\s+-m\s+pip)\s+install\b/,
+  java: /\b(mvn|mvnw|gradle|gradlew|javac)\b/,
+  native: /(^|[\s;&|(])(gcc|g\+\+|cc|c\+\+|make|cmake)(\s|$)/,
+};
+
+/**
+ * The planner for a build image: its language's, or native for the OS
+ * images; only Docker Hub images of a family whose runtime variant the
+ * knowledge base knows (a private mirror's runtime is not known to exist).
+ */
+function ecosystemOf(image: ImageInfo): Ecosystem | null {
+  if (image.ref.registry !== null && !DOCKER_HUB.has(image.ref.registry)) return null;
+  if (!IMAGE_FAMILIES.find((f) => f.id === image.family)?.runtime) return null;
+  if (image.language) return LANGUAGE_ECOSYSTEMS[image.language] ?? null;
+  return NATIVE_FAMILIES.has(image.family!) ? 'native' : null;
+}
+
+function looksLikeBuild(model: DockerfileModel, stage: Stage, ecosystem: Ecosystem): boolean {
+  return stage.instructions.some((node) => node.keyword === 'RUN' && BUILD_WORDS[ecosystem].test(model.rawArguments(node)));
+}
+
+type Outcome = { fix: { line: number; message: string; edits: Edit[] } } | null;
+
+function plan(ctx: TransformContext): Outcome | Refusal {
+  const model = ctx.dockerfile;
+  if (model.stages.length !== 1) return null;
+  const stage = model.stages[0];
+  const ref = parseImageRef(stage.image);
+  // A build argument in the tag only: the repository still names the family, so the note can say why.
+  const image = describeImage(ref.dynamic && !ref.name.includes('$') ? ref.name : stage.image);
+  const ecosystem = ecosystemOf(image);
+  if (!ecosystem || !looksLikeBuild(model, stage, ecosystem)) return null;
+  if (ref.dynamic) return refuse('image-build-argument', `the base image \`${stage.image}\` uses a build argument`);
+  if (ref.digest) return refuse('image-digest', 'the base image is pinned by digest, and the runtime image\'s digest is not known');
+  if (stage.platform) return refuse('from-platform', 'FROM sets --platform');
+  for (const node of stage.instructions) {
+    if (node.keyword === 'ONBUILD' || node.keyword === 'SHELL') {
+      return refuse('not-carried', `line ${ctx.originalLine(node.line)}: ${node.keyword} is not carried to a runtime stage`);
+    }
+    if (node.keyword === 'COPY' && node.flags.some((f) => f.name === 'from')) return refuse('copy-from', `line ${ctx.originalLine(node.line)}: COPY --from`);
+  }
+  if (ctx.facts.isWindows(stage)) return refuse('windows', 'a Windows image');
+  const read = readStage(ctx, stage, image, ecosystem);
+  if (isRefusal(read)) return read;
+  const aptPackages = checkBuildSteps(read);
+  if (isRefusal(aptPackages)) return aptPackages;
+  const reading: StageReading = { ...read, aptPackages };
+  const chosen = PLANNERS[ecosystem](reading, ctx);
+  if (chosen === null || isRefusal(chosen)) return chosen;
+  const unfit = checkRuntime(ctx, reading, chosen);
+  if (unfit) return unfit;
+  const inits = copyInits(reading, chosen);
+  if (inits) return inits;
+  const result = edits(ctx, stage, chosen);
+  if (isRefusal(result)) return result;
+  return { fix: { line: stage.from.line, message: `split into a build stage and a ${chosen.summary}`, edits: result } };
+}
+
+/** Copies the inits the ENTRYPOINT runs that the build installed: tini-static where the runtime has no glibc. */
+function copyInits(stage: StageReading, chosen: Plan): Refusal | null {
+  const glibc = libcOf(chosen.runtime) === 'glibc';
+  // apt installed them, so the build is Debian or Ubuntu, which put both inits in the same place.
+  const distro = stage.image.release?.distro === 'ubuntu' ? 'ubuntu' : 'debian';
+  for (const init of stage.inits) {
+    if (!stage.aptPackages.includes(init)) continue;
+    const binary = INIT_PATHS[init][distro]!;
+    const statically = init === 'tini' ? TINI_STATIC : null;
+    if (!glibc && !statically) return refuse('init-needs-glibc', `Debian's ${init} needs glibc, which ${chosen.runtime} lacks`);
+    chosen.payload.push(`COPY --from=build ${glibc ? binary : statically} ${binary}`);
+  }
+  return null;
+}
+
+/** The argv and form of a HEALTHCHECK's command; null for HEALTHCHECK NONE. */
+function healthcheckArgv(ctx: TransformContext, node: InstructionNode): { argv: string[]; shell: boolean } | Refusal | null {
+  const text = argsText(ctx.dockerfile, node);
+  if (/^NONE$/i.test(text)) return null;
+  const command = (/(?:^|\s)CMD\s+([\s\S]*)$/i.exec(text)?.[1] ?? '').trim();
+  const where = `line ${ctx.originalLine(node.line)}`;
+  if (command.startsWith('[')) {
+    try {
+      const value: unknown = JSON.parse(command);
+      if (Array.isArray(value) && value.length && value.every((v) => typeof v === 'string')) return { argv: value as string[], shell: false };
+    } catch {
+      // shell form after all
+    }
+  }
+  const read = scriptArgv(ctx.shell.parse(command).rootNode);
+  if (!('argv' in read)) return refuse('healthcheck-unread', `${where}: cannot tell what HEALTHCHECK \`${command}\` runs: ${read.reason}`);
+  return { argv: read.argv, shell: true };
+}
+
+/** What the runtime stage keeps must work on the runtime image. */
+function checkRuntime(ctx: TransformContext, stage: StageReading, chosen: Plan): Refusal | null {
+  const model = ctx.dockerfile;
+  const runtime = describeImage(chosen.runtime);
+  const hasShell = runtime.hasShell === true;
+  for (const node of stage.stage.instructions) {
+    if (chosen.drop?.has(node.keyword)) continue;
+    const where = `line ${ctx.originalLine(node.line)}`;
+    if ((node.keyword === 'CMD' || node.keyword === 'ENTRYPOINT') && node.form === 'shell' && !hasShell) {
+      return refuse('shell-form-needs-shell', `${where}: ${node.keyword} in shell form needs /bin/sh, which ${chosen.runtime} lacks (exec-form can write it in JSON form first)`);
+    }
+    if (node.keyword === 'USER') {
+      const user = argsText(model, node).split(':')[0];
+      if (!/^\d+$/.test(user) && user !== 'root' && !runtime.users.includes(user)) {
+        return refuse('user-may-not-exist', `${where}: USER ${user} may not exist in ${chosen.runtime}`);
+      }
+    }
+    if (node.keyword === 'HEALTHCHECK') {
+      const health = healthcheckArgv(ctx, node);
+      if (health === null) continue;
+      if (isRefusal(health)) return health;
+      if (health.shell && !hasShell) return refuse('healthcheck-needs-shell', `${where}: HEALTHCHECK needs /bin/sh, which ${chosen.runtime} lacks`);
+      if (!chosen.programs.includes(health.argv[0])) {
+        return refuse('healthcheck-program', `${where}: HEALTHCHECK runs \`${health.argv[0]}\`, which ${chosen.runtime} may not have`);
+      }
+    }
+  }
+  return null;
+}
+
+/** The edits: name the stage `build`, the build-stage changes, and the runtime stage appended at the end. */
+function edits(ctx: TransformContext, stage: Stage, chosen: Plan): Edit[] | Refusal {
+  const model = ctx.dockerfile;
+  const source = model.source.text;
+  const eol = model.source.eol;
+  const result: Edit[] = [...chosen.buildEdits];
+  if (stage.name === null) result.push({ start: stage.from.end, end: stage.from.end, text: ' AS build' });
+  else if (stage.name !== 'build') return refuse('stage-named', `the stage is already named ${stage.name}`);
+  const kept = stage.instructions.filter((node) => (KEPT.has(node.keyword) && !chosen.drop?.has(node.keyword)));
+  const keptText = kept.map((node) => source.slice(node.start, node.end)).join('\n');
+  // Stage ARGs that a kept instruction uses are declared again in the runtime stage.
+  const args = stage.instructions.filter((node) => node.keyword === 'ARG' && argNames(argsText(model, node)).some((name) =>
+    new RegExp(`\\$\\{?${name}\\b`).test(keptText)));
+  const ordered = stage.instructions.filter((node) => kept.includes(node) || args.includes(node));
+  const split = ordered.findIndex((node) => !LEADING.has(node.keyword));
+  const leading = split === -1 ? ordered : ordered.slice(0, split);
+  const rest = split === -1 ? [] : ordered.slice(split);
+  const lines = [
+    `FROM ${chosen.runtime}`,
+    ...leading.map((node) => source.slice(node.start, node.end)),
+    ...chosen.payload,
+    ...rest.map((node) => source.slice(node.start, node.end)),
+  ];
+  const endsWithBreak = /[\r\n]$/.test(source);
+  const tail = [
+    endsWithBreak ? '' : eol,
+    ...chosen.buildTail.map((l) => l + eol),
+    eol,
+    lines.join(eol),
+    endsWithBreak ? eol : '',
+  ].join('');
+  result.push({ start: source.length, end: source.length, text: tail });
+  return result;
+}
+
+function argNames(text: string): string[] {
+  return text.split(/\s+/).filter(Boolean).map((word) => word.split('=')[0]);
+}
+
+export const multiStage: Transform = {
+  id: 'multi-stage',
+  level: 'review',
+  description: 'Split a single-stage image into a build stage and a slim runtime stage that copies only what runs',
+  rationale:
+    'Compilers, dev dependencies and package caches are needed to build, not to run. A runtime stage on a slim or ' +
+    'distroless image with only the build output makes the image smaller and gives an attacker less to work with.',
+  enabledByDefault: true,
+  run(ctx) {
+    const outcome = plan(ctx);
+    if (!outcome) return {};
+    if (isRefusal(outcome)) {
+      const { id, message } = outcome.refuse;
+      return { notes: [{ line: ctx.dockerfile.stages[0].from.line, id, message: `not split into build and runtime stages: ${message}` }] };
+    }
+    return { fixes: [outcome.fix] };
+  },
+};
+
+export default multiStage;

@@ -1,0 +1,96 @@
+/**
+ * What the planners share: the refusal value every step returns instead of
+ * throwing, the plan a planner makes, and the helpers that write a build
+ * stage's edits or name the program a build produced.
+ */
+import path from 'node:path';
+import type { SimpleCommand } from '../../lib/core/shell.js';
+import type { DockerfileModel, InstructionNode } from '../../lib/core/dockerfile.js';
+import type { BuildContext } from '../../lib/core/context.js';
+import type { Edit, TransformContext } from '../../lib/core/types.js';
+import { runtimeImage, type Linkage } from '../../lib/knowledge/index.js';
+import type { RunInfo, StageReading } from './read-stage.js';
+
+/** Which planner a build image goes to. */
+export type Ecosystem = 'go' | 'node' | 'python' | 'java' | 'native';
+
+/** Why the stage is not split: a stable id (for tests and --json) and a clause for the note. */
+export interface Refusal {
+  refuse: { id: string; message: string };
+}
+
+export function refuse(id: string, message: string): Refusal {
+  return { refuse: { id, message } };
+}
+
+export function isRefusal(value: unknown): value is Refusal {
+  return typeof value === 'object' && value !== null && 'refuse' in value;
+}
+
+/** What a planner decided. */
+export interface Plan {
+  runtime: string;
+  /** Lines of the runtime stage placed after the leading kept instructions. */
+  payload: string[];
+  /** Edits inside the build stage (besides naming it). */
+  buildEdits: Edit[];
+  /** Lines appended to the build stage. */
+  buildTail: string[];
+  /** Kept keywords to drop from the runtime stage (nginx brings its own command). */
+  drop?: Set<string>;
+  /** Programs the runtime has that HEALTHCHECK may run. */
+  programs: string[];
+  summary: string;
+}
+
+/** A planner: a plan, a refusal, or null when the stage builds nothing this planner splits. */
+export type Planner = (stage: StageReading, ctx: TransformContext) => Plan | Refusal | null;
+
+/** Where a program named by its bare name is looked up (the images' PATH). */
+const PATH_DIRS = ['/usr/local/bin', '/usr/local/sbin', '/usr/bin', '/usr/sbin', '/bin', '/sbin'];
+
+/** The runtime image the knowledge base names for the build image, or why there is none. */
+export function runtimeFor(stage: StageReading, linkage: Linkage): { image: string } | Refusal {
+  const choice = runtimeImage(stage.image.ref.raw, linkage);
+  return 'image' in choice ? choice : refuse('no-runtime-image', `no runtime image: ${choice.none}`);
+}
+
+/** The file the container's first word names: a path against the final WORKDIR, or a bare name on PATH among `outputs`. */
+export function programPath(stage: StageReading, outputs: string[]): string | null {
+  const first = stage.argv[0] ?? '';
+  if (first.includes('/')) return path.posix.resolve(stage.finalWorkdir, first);
+  return outputs.find((o) => path.posix.basename(o) === first && PATH_DIRS.includes(path.posix.dirname(o))) ?? null;
+}
+
+export function insertBefore(run: RunInfo, command: SimpleCommand, text: string): Edit {
+  const offset = run.offsets[command.node.startIndex];
+  return { start: offset, end: offset, text };
+}
+
+/** Where to insert before `node`: the start of its line, above the comments that stand before it. */
+export function lineStartWithComments(model: DockerfileModel, node: InstructionNode): number {
+  let line = node.line - 1;
+  while (line > 0 && /^\s*#/.test(model.source.lineText(line - 1))) line--;
+  return model.source.lineStarts[line];
+}
+
+/** Files of the context with an extension, skipping dependency folders (bounded). */
+export function contextFiles(context: BuildContext, ext: string, limit = 2000): string[] {
+  const found: string[] = [];
+  const visit = (dir: string, depth: number) => {
+    if (depth > 12 || found.length >= limit) return;
+    for (const name of context.list(dir)) {
+      if (name === '.git' || name === 'node_modules') continue;
+      const rel = dir === '.' ? name : `${dir}/${name}`;
+      if (name.endsWith(ext) && context.read(rel) !== null) found.push(rel);
+      else if (!name.includes('.') || context.list(rel).length) visit(rel, depth + 1);
+    }
+  };
+  visit('.', 0);
+  return found;
+}
+
+/** An instruction's arguments as one logical line. */
+export function argsText(model: DockerfileModel, node: InstructionNode): string {
+  return model.logicalText(node.argsStart, node.end).text.trim();
+}

@@ -1,0 +1,40 @@
+/** Python: the dependencies pip installs, moved into a virtualenv the runtime copies, on the slim image. */
+import { isPipInstall } from '../../lib/facts/index.js';
+import { isRefusal, lineStartWithComments, refuse, runtimeFor, type Planner } from './plan.js';
+
+const PYTHON = /^python(3(\.\d+)?)?$/;
+
+/** A package name as pip compares them (PEP 503): case and runs of `-_.` do not matter. */
+const normalized = (name: string) => name.toLowerCase().replace(/[-_.]+/g, '-');
+
+export const planPython: Planner = (stage) => {
+  const pipRuns = stage.runs.filter((r) => r.commands.some((c) => isPipInstall([c.name, ...c.argValues])));
+  if (!pipRuns.length) return refuse('no-pip-install', 'no `pip install` in the stage, so the dependencies are not named');
+  const runner = stage.argv[0] ?? '';
+  if (!PYTHON.test(runner)) {
+    const requirements = stage.context?.read('requirements.txt') ?? '';
+    const installed = [
+      ...requirements.split(/\r?\n/).map((l) => normalized(l.replace(/[\s#;<>=!~[].*$/, ''))),
+      ...pipRuns.flatMap((r) => r.commands.filter((c) => isPipInstall([c.name, ...c.argValues]))
+        .flatMap((c) => c.argValues.map((a) => normalized((a ?? '').replace(/[<>=!~[].*$/, ''))))),
+    ];
+    if (!installed.includes(normalized(runner))) {
+      return refuse('not-python', `the container runs \`${runner}\`, which is not python or a package the build installs`);
+    }
+  }
+  const appDir = stage.finalWorkdir;
+  if (appDir === '/') return refuse('python-no-workdir', 'the stage sets no WORKDIR, so the app folder to copy is not named');
+  const runtime = runtimeFor(stage, 'dynamic');
+  if (isRefusal(runtime)) return runtime;
+  if (runtime.image === stage.image.ref.raw && !stage.aptPackages.length) return null; // already slim, no build tools to leave behind
+  const at = lineStartWithComments(stage.model, pipRuns[0].node);
+  const eol = stage.model.source.eol;
+  return {
+    runtime: runtime.image,
+    payload: ['COPY --from=build /opt/venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', `COPY --from=build ${appDir} ${appDir}`],
+    buildEdits: [{ start: at, end: at, text: `RUN python -m venv /opt/venv${eol}ENV PATH=/opt/venv/bin:$PATH${eol}` }],
+    buildTail: [],
+    programs: ['python', 'python3', runner],
+    summary: `runtime ${runtime.image} with the virtualenv /opt/venv (installed in the build stage) and ${appDir}`,
+  };
+};
