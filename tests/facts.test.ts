@@ -4,7 +4,7 @@ import { parseDockerfile, type InstructionNode } from '../lib/core/dockerfile.js
 import { loadShellParser } from '../lib/core/shell.js';
 import { parseRun } from '../lib/core/run-script.js';
 import {
-  expandWord, fileFacts, isPackageInstall, isPipInstall, type FileFacts, type ImageDefaults, type RunScript,
+  expandWord, fileFacts, isPackageInstall, mountCovers, isPipInstall, type FileFacts, type ImageDefaults, type RunScript,
 } from '../lib/facts/index.js';
 import { lines } from './helpers.js';
 
@@ -345,6 +345,42 @@ test('stageRole: devcontainer, build-only, dev-or-test, base images and applicat
   assert.equal(app.facts.stageRole(app.model.stages[0], 'Dockerfile'), { role: 'application', reason: 'it is the build target' });
   const alternate = load(lines('FROM node:20 AS production', 'CMD ["node", "a.js"]', 'FROM node:20 AS test', 'CMD ["npm", "test"]'));
   assert.is(role(alternate.facts, alternate.model.stages[0]), 'application', 'another target no stage uses');
+});
+
+test('laterRuns: the rest of the stage, then each stage built on it, also through a global ARG', () => {
+  const { facts, at } = load(lines(
+    'ARG BASE=base',
+    'FROM debian:12 AS base',
+    'RUN a',
+    'RUN b',
+    'COPY x /x',
+    'RUN c',
+    'FROM base AS child',
+    'RUN d',
+    'FROM ${BASE} AS through-arg',
+    'RUN e',
+    'FROM child',
+    'RUN f',
+    'FROM debian:12',
+    'COPY --from=base /x /x',
+    'RUN g',
+  ));
+  const lineOf = (branches: InstructionNode[][]) => branches.map((b) => b.map((n) => n.line));
+  assert.equal(lineOf(facts.laterRuns(at(3))), [[4, 6], [8], [10], [12]]);
+  assert.equal(lineOf(facts.laterRuns(at(8))), [[], [12]], 'a grandchild only; COPY --from is not built on');
+  assert.equal(lineOf(facts.laterRuns(at(15))), [[]]);
+  assert.equal(facts.laterRuns(at(1)), [], 'outside any stage');
+});
+
+test('mountCovers: the mount holds the path, or lies inside it', () => {
+  const mount = (target: string) => ({ type: 'cache', target });
+  assert.ok(mountCovers(mount('/var/lib/apt/lists'), '/var/lib/apt/lists'));
+  assert.ok(mountCovers(mount('/var/lib/apt/lists/'), '/var/lib/apt/lists/'));
+  assert.ok(mountCovers(mount('/var/cache'), '/var/cache/apt'));
+  assert.ok(mountCovers(mount('/'), '/tmp/a.tgz'));
+  assert.ok(mountCovers(mount('/var/cache/apt/archives'), '/var/cache/apt'), 'part of it is in the mount');
+  assert.not.ok(mountCovers(mount('/var/cache/apk'), '/var/cache/apt'));
+  assert.not.ok(mountCovers(mount('/var/lib/apt/lists2'), '/var/lib/apt/lists'));
 });
 
 test.run();
