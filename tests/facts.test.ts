@@ -2,9 +2,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseDockerfile, type InstructionNode } from '../lib/core/dockerfile.js';
 import { loadShellParser } from '../lib/core/shell.js';
-import { parseRun } from '../lib/core/run-script.js';
 import {
-  expandWord, fileFacts, isPackageInstall, mountCovers, isPipInstall, type FileFacts, type ImageDefaults, type RunScript,
+  expandWord, fileFacts, isPackageInstall, managerCommand, mountCovers, isPipInstall, type FileFacts, type ImageDefaults, type RunScript,
 } from '../lib/facts/index.js';
 import { lines } from './helpers.js';
 
@@ -179,7 +178,6 @@ test('readRun: the one reader, with one refusal id and wording each', () => {
   assert.equal(run.mounts, [{ type: 'cache', target: '/var/cache/apt' }]);
   assert.equal(run.flags.map((f) => f.name), ['mount']);
   assert.ok(facts.readRun(at(6)) === run, 'read once');
-  assert.equal(parseRun(model, shell, at(2)), { reason: 'it is a heredoc RUN' }, 'parseRun wraps it');
   const windows = load(lines('# escape=`', 'FROM mcr.microsoft.com/windows/servercore:ltsc2022', 'RUN dir'));
   const read = windows.facts.readRun(windows.at(3));
   assert.equal(read.kind === 'refused' && read.refusal, { id: 'windows', message: 'a Windows image runs it under cmd.exe, not a POSIX shell' });
@@ -381,6 +379,27 @@ test('mountCovers: the mount holds the path, or lies inside it', () => {
   assert.ok(mountCovers(mount('/var/cache/apt/archives'), '/var/cache/apt'), 'part of it is in the mount');
   assert.not.ok(mountCovers(mount('/var/cache/apk'), '/var/cache/apt'));
   assert.not.ok(mountCovers(mount('/var/lib/apt/lists2'), '/var/lib/apt/lists'));
+});
+
+test('managerCommand: the package manager and subcommand, past options and their values', () => {
+  const read = (text: string) => {
+    const found = managerCommand(text.split(' '));
+    return found && [found.manager, found.programIndex, found.program, found.subcommand, found.subcommandIndex];
+  };
+  assert.equal(read('apk add curl'), ['apk', 0, 'apk', 'add', 1]);
+  assert.equal(read('/usr/bin/pip3.12 install flask'), ['pip', 0, 'pip3.12', 'install', 1]);
+  assert.equal(read('python3 -m pip install -U pip'), ['pip', 2, 'pip', 'install', 3]);
+  assert.equal(read('python -u -m pip install x'), ['pip', 3, 'pip', 'install', 4], 'interpreter switches first');
+  assert.equal(read('pip --proxy http://p install x'), ['pip', 0, 'pip', 'install', 3], "pip's options with a value");
+  assert.equal(read('apt-get -o Dpkg::Options::=--force-confold -y install x'), ['apt-get', 0, 'apt-get', 'install', 4]);
+  assert.equal(read('apt-get -a arm64 build-dep x'), ['apt-get', 0, 'apt-get', 'build-dep', 3]);
+  assert.equal(read('conda env create -f environment.yml'), ['conda', 0, 'conda', 'env create', 2]);
+  assert.equal(read('mamba install -y numpy'), ['conda', 0, 'mamba', 'install', 1]);
+  assert.equal(read('dnf5 install -y gcc'), ['dnf', 0, 'dnf5', 'install', 1]);
+  assert.equal(read('yarn --frozen-lockfile'), ['yarn', 0, 'yarn', null, null], 'no subcommand');
+  assert.is(managerCommand(['apk', null, 'curl']), null, 'a computed subcommand');
+  assert.is(read('make install'), null);
+  assert.is(read('python3 script.py'), null);
 });
 
 test.run();

@@ -32,8 +32,8 @@ export { isWindowsImage, isWindowsStage, parentStage, baseImageOf, globalArgDefa
 export { readRunScript, mounts, mountFields, mountCovers, type Mount, type RunRead, type RunRefusal, type RunRefusalId, type RunScript } from './run.js';
 export { scriptArgv, shellFeature, type ShellNeed } from './argv.js';
 export {
-  commandsOf, commandWords, programName, pipCommand, isPipInstall, isPackageInstall,
-  type CommandWords, type PackageInstall, type PackageManager, type RunCommand,
+  commandsOf, commandWords, programName, pipCommand, isPipInstall, isPackageInstall, managerCommand, subcommandAt,
+  type CommandWords, type ManagerCommand, type PackageInstall, type PackageManager, type RunCommand,
 } from './commands.js';
 export { DEV_STAGE_NAMES, REPLS, type StageRole, type RoleName } from './roles.js';
 
