@@ -73,6 +73,15 @@ test('dnf5 is dnf: -y and the cleanup, run with dnf5', async () => {
   );
 });
 
+test('dnf: -qy answers the prompt; --yes is not a dnf option, so -y is still added (a build stage: no cleanup)', async () => {
+  await expectUnchanged(lines('FROM fedora AS build', 'RUN dnf -qy install gcc', 'FROM scratch'), null, { only });
+  await expectOutput(
+    lines('FROM fedora AS build', 'RUN dnf --yes install gcc', 'FROM scratch'),
+    lines('FROM fedora AS build', 'RUN dnf --yes install -y gcc', 'FROM scratch'),
+    { only },
+  );
+});
+
 test('conda run as mamba is cleaned with mamba', async () => {
   await expectOutput(
     lines('FROM mambaorg/micromamba', 'RUN mamba install -y numpy'),
