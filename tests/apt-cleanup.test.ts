@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { expectOutput, expectUnchanged, lines, run } from './helpers.js';
+import { expectOutput, expectRefused, expectUnchanged, lines, run } from './helpers.js';
 
 const only = ['apt-cleanup'];
 const RM = '    && rm -rf /var/lib/apt/lists/*';
@@ -45,7 +45,8 @@ test('apt is replaced by apt-get for the subcommands they share', async () => {
 });
 
 test('apt list/search/show are left alone, with a note', async () => {
-  await expectUnchanged(lines('FROM debian', 'RUN apt list --installed'), /apt-get has no list/, { only });
+  await expectUnchanged(lines('FROM debian', 'RUN apt list --installed'), /^`apt list` left alone: apt-get has no list$/, { only });
+  await expectRefused(lines('FROM debian', 'RUN apt list --installed'), 'no-apt-get-equivalent', { only, line: 2 });
 });
 
 test('a lone `RUN apt-get update` is merged into the install RUN that follows it', async () => {
@@ -67,6 +68,7 @@ test('a lone update keeps its own flags when merged', async () => {
 
 test('a lone update with no install after it is left alone, with a note', async () => {
   await expectUnchanged(lines('FROM debian', 'RUN apt-get update', 'CMD ["bash"]'), /alone in a RUN caches stale lists/, { only });
+  await expectRefused(lines('FROM debian', 'RUN apt-get update', 'CMD ["bash"]'), 'lone-update', { only, line: 2 });
 });
 
 test('an install reading the lists of an earlier RUN gets its own update, and both RUNs remove their lists', async () => {
@@ -221,17 +223,15 @@ test('a later `apt-get purge` or `autoremove` does not need the lists', async ()
 // Refusals
 
 test('left alone: an install RUN with `||` cannot take an update in front', async () => {
-  await expectUnchanged(
-    lines('FROM debian', 'RUN apt-get update', 'RUN apt-get install -y jq || echo optional'),
-    /uses `\|\|`/,
-    { only },
-  );
+  const input = lines('FROM debian', 'RUN apt-get update', 'RUN apt-get install -y jq || echo optional');
+  await expectUnchanged(input, /cannot join the next RUN: it uses `\|\|`/, { only });
+  await expectRefused(input, 'lone-update-cannot-join', { only, line: 2 });
 });
 
 test('left alone: apt sources change in the updating RUN after its update', async () => {
-  await expectUnchanged(
+  await expectRefused(
     lines('FROM debian', 'RUN apt-get update && apt-get install -y gnupg && echo "deb http://x y z" > /etc/apt/sources.list.d/x.list', 'RUN apt-get install -y jq'),
-    /sources change/,
+    'sources-change',
     { only },
   );
 });
@@ -254,25 +254,38 @@ test('left alone: a later RUN runs a script that may install from the lists', as
 });
 
 test('left alone: a later RUN pipes a script to a shell', async () => {
-  await expectUnchanged(
+  await expectRefused(
     lines('FROM debian', 'RUN apt-get update && apt-get install -y curl', 'RUN curl -fsSL https://example.com/setup | bash -'),
-    /lists kept: the RUN at line 3/,
-    { only },
+    'lists-read-by-script',
+    { only, line: 2 },
   );
 });
 
 test('left alone: a later exec-form RUN may read the lists', async () => {
-  await expectUnchanged(
+  await expectRefused(
     lines('FROM debian', 'RUN apt-get update && apt-get install -y curl', 'RUN ["apt-get", "install", "-y", "jq"]'),
-    /lists kept: the RUN at line 3 is in JSON/,
-    { only },
+    'lists-read-by-unread-run',
+    { only, line: 2 },
+  );
+});
+
+test('a later RUN dfmod does not read is named with the reason, in any wording of it', async () => {
+  // The reason is a clause of its own: "is it runs under SHELL" was the old wording for this one.
+  const result = await expectRefused(
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y curl', 'SHELL ["pwsh", "-c"]', 'RUN Install-Module x'),
+    'lists-read-by-unread-run',
+    { only, line: 2 },
+  );
+  assert.equal(
+    result.notes.filter((n) => n.line === 2).map((n) => n.message),
+    ['lists kept: the RUN at line 4 may install packages from them, and dfmod does not read it: it runs under SHELL ["pwsh","-c"], not a POSIX shell'],
   );
 });
 
 test('left alone: an install RUN with `;` cannot take an update in front', async () => {
-  await expectUnchanged(
+  await expectRefused(
     lines('FROM debian', 'RUN apt-get update && apt-get install -y curl', 'RUN apt-get install -y jq; echo done'),
-    /several top-level commands/,
+    'several-statements',
     { only },
   );
 });
@@ -286,10 +299,10 @@ test('left alone: apt sources change between the update and the install', async 
 });
 
 test('left alone: a stage built FROM this one installs from the lists', async () => {
-  await expectUnchanged(
+  await expectRefused(
     lines('FROM debian AS base', 'RUN apt-get update && apt-get install -y curl', 'FROM base', 'RUN ./build.sh'),
-    /lists kept: the RUN at line 4/,
-    { only },
+    'lists-read-by-script',
+    { only, line: 2 },
   );
 });
 
@@ -302,11 +315,11 @@ test('left alone: the lists are in a cache mount', async () => {
 });
 
 test('left alone: a background job', async () => {
-  await expectUnchanged(lines('FROM debian', 'RUN apt-get update && apt-get install -y curl & wait'), /background job/, { only });
+  await expectRefused(lines('FROM debian', 'RUN apt-get update && apt-get install -y curl & wait'), 'background-job', { only, line: 2 });
 });
 
 test('left alone: a heredoc RUN, with a note', async () => {
-  await expectUnchanged(lines('# syntax=docker/dockerfile:1', 'FROM debian', 'RUN <<EOF', 'apt-get update', 'EOF'), /heredoc/, { only });
+  await expectRefused(lines('# syntax=docker/dockerfile:1', 'FROM debian', 'RUN <<EOF', 'apt-get update', 'EOF'), 'heredoc', { only, line: 3 });
 });
 
 test('left alone: suppressed with hadolint ignore', async () => {

@@ -2,9 +2,9 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseDockerfile, type InstructionNode } from '../lib/core/dockerfile.js';
 import { loadShellParser } from '../lib/core/shell.js';
-import { parseRun } from '../lib/core/run-script.js';
 import {
-  expandWord, fileFacts, isPackageInstall, isPipInstall, isPipProgram, packageManagerOf, pipCommand, type FileFacts, type ImageDefaults, type RunScript,
+  expandWord, fileFacts, isPackageInstall, isPipInstall, isPipProgram, managerCommand, mountCovers, packageManagerOf, pipCommand,
+  type FileFacts, type ImageDefaults, type RunScript,
 } from '../lib/facts/index.js';
 import { lines } from './helpers.js';
 
@@ -179,7 +179,6 @@ test('readRun: the one reader, with one refusal id and wording each', () => {
   assert.equal(run.mounts, [{ type: 'cache', target: '/var/cache/apt' }]);
   assert.equal(run.flags.map((f) => f.name), ['mount']);
   assert.ok(facts.readRun(at(6)) === run, 'read once');
-  assert.equal(parseRun(model, shell, at(2)), { reason: 'it is a heredoc RUN' }, 'parseRun wraps it');
   const windows = load(lines('# escape=`', 'FROM mcr.microsoft.com/windows/servercore:ltsc2022', 'RUN dir'));
   const read = windows.facts.readRun(windows.at(3));
   assert.equal(read.kind === 'refused' && read.refusal, { id: 'windows', message: 'a Windows image runs it under cmd.exe, not a POSIX shell' });
@@ -363,6 +362,63 @@ test('stageRole: devcontainer, build-only, dev-or-test, base images and applicat
   assert.equal(app.facts.stageRole(app.model.stages[0], 'Dockerfile'), { role: 'application', reason: 'it is the build target' });
   const alternate = load(lines('FROM node:20 AS production', 'CMD ["node", "a.js"]', 'FROM node:20 AS test', 'CMD ["npm", "test"]'));
   assert.is(role(alternate.facts, alternate.model.stages[0]), 'application', 'another target no stage uses');
+});
+
+test('laterRuns: the rest of the stage, then each stage built on it, also through a global ARG', () => {
+  const { facts, at } = load(lines(
+    'ARG BASE=base',
+    'FROM debian:12 AS base',
+    'RUN a',
+    'RUN b',
+    'COPY x /x',
+    'RUN c',
+    'FROM base AS child',
+    'RUN d',
+    'FROM ${BASE} AS through-arg',
+    'RUN e',
+    'FROM child',
+    'RUN f',
+    'FROM debian:12',
+    'COPY --from=base /x /x',
+    'RUN g',
+  ));
+  const lineOf = (branches: InstructionNode[][]) => branches.map((b) => b.map((n) => n.line));
+  assert.equal(lineOf(facts.laterRuns(at(3))), [[4, 6], [8], [10], [12]]);
+  assert.equal(lineOf(facts.laterRuns(at(8))), [[], [12]], 'a grandchild only; COPY --from is not built on');
+  assert.equal(lineOf(facts.laterRuns(at(15))), [[]]);
+  assert.equal(facts.laterRuns(at(1)), [], 'outside any stage');
+});
+
+test('mountCovers: the mount holds the path, or lies inside it', () => {
+  const mount = (target: string) => ({ type: 'cache', target });
+  assert.ok(mountCovers(mount('/var/lib/apt/lists'), '/var/lib/apt/lists'));
+  assert.ok(mountCovers(mount('/var/lib/apt/lists/'), '/var/lib/apt/lists/'));
+  assert.ok(mountCovers(mount('/var/cache'), '/var/cache/apt'));
+  assert.ok(mountCovers(mount('/'), '/tmp/a.tgz'));
+  assert.ok(mountCovers(mount('/var/cache/apt/archives'), '/var/cache/apt'), 'part of it is in the mount');
+  assert.not.ok(mountCovers(mount('/var/cache/apk'), '/var/cache/apt'));
+  assert.not.ok(mountCovers(mount('/var/lib/apt/lists2'), '/var/lib/apt/lists'));
+});
+
+test('managerCommand: the package manager and subcommand, past options and their values', () => {
+  const read = (text: string) => {
+    const found = managerCommand(text.split(' '));
+    return found && [found.manager, found.programIndex, found.program, found.subcommand, found.subcommandIndex];
+  };
+  assert.equal(read('apk add curl'), ['apk', 0, 'apk', 'add', 1]);
+  assert.equal(read('/usr/bin/pip3.12 install flask'), ['pip', 0, 'pip3.12', 'install', 1]);
+  assert.equal(read('python3 -m pip install -U pip'), ['pip', 2, 'pip', 'install', 3]);
+  assert.equal(read('python -u -m pip install x'), ['pip', 3, 'pip', 'install', 4], 'interpreter switches first');
+  assert.equal(read('pip --proxy http://p install x'), ['pip', 0, 'pip', 'install', 3], "pip's options with a value");
+  assert.equal(read('apt-get -o Dpkg::Options::=--force-confold -y install x'), ['apt-get', 0, 'apt-get', 'install', 4]);
+  assert.equal(read('apt-get -a arm64 build-dep x'), ['apt-get', 0, 'apt-get', 'build-dep', 3]);
+  assert.equal(read('conda env create -f environment.yml'), ['conda', 0, 'conda', 'env create', 2]);
+  assert.equal(read('mamba install -y numpy'), ['conda', 0, 'mamba', 'install', 1]);
+  assert.equal(read('dnf5 install -y gcc'), ['dnf', 0, 'dnf5', 'install', 1]);
+  assert.equal(read('yarn --frozen-lockfile'), ['yarn', 0, 'yarn', null, null], 'no subcommand');
+  assert.is(managerCommand(['apk', null, 'curl']), null, 'a computed subcommand');
+  assert.is(read('make install'), null);
+  assert.is(read('python3 script.py'), null);
 });
 
 test.run();

@@ -301,6 +301,29 @@ test('package-manager facts', () => {
   assert.equal(['/usr/bin/pip3.12', 'pip', 'mamba', 'apt-get', 'pipx', 'make'].map(managerOfProgram), ['pip', 'pip', 'conda', 'apt-get', null, null]);
 });
 
+test('package-manager facts the cleanup transforms use', () => {
+  const apt = PACKAGE_MANAGER_FACTS['apt-get'];
+  assert.is(apt.indexDir, '/var/lib/apt/lists');
+  assert.ok(apt.promptVerbs!.includes('build-dep') && !apt.promptVerbs!.includes('update'));
+  assert.ok(apt.indexFreeVerbs!.includes('purge') && !apt.indexFreeVerbs!.includes('install'));
+  assert.ok(apt.valueOptions!.includes('-a') && apt.valueOptions!.includes('-o'));
+  assert.equal(apt.indexReaders, ['apt-cache', 'aptitude']);
+  assert.ok(apt.sourceMarkers!.includes('add-apt-repository'));
+  const { scriptEquivalent } = PACKAGE_MANAGER_FACTS.apt;
+  assert.is(scriptEquivalent!.program, 'apt-get');
+  assert.is(scriptEquivalent!.verbs['full-upgrade'], 'dist-upgrade');
+  assert.is(scriptEquivalent!.verbs.upgrade, 'upgrade --with-new-pkgs');
+  assert.is(scriptEquivalent!.verbs.list, undefined, 'apt list has no apt-get counterpart');
+  assert.ok(PACKAGE_MANAGER_FACTS.zypper.yes!.global, 'zypper -n goes before the subcommand');
+  assert.equal(PACKAGE_MANAGER_FACTS.zypper.cacheVerbs, ['refresh', 'ref']);
+  assert.equal(PACKAGE_MANAGER_FACTS.dnf.offlineFlags, ['-C', '--cacheonly']);
+  assert.equal(PACKAGE_MANAGER_FACTS.dnf.yes!.spellings, ['-y', '--assumeyes'], 'dnf has no --yes');
+  assert.equal(PACKAGE_MANAGER_FACTS.apk.indexVerbs, ['update']);
+  assert.equal(PACKAGE_MANAGER_FACTS.pip.cacheDisabledBy, ['PIP_NO_CACHE_DIR']);
+  assert.ok(PACKAGE_MANAGER_FACTS.gem.noCacheSpellings!.includes('-N'));
+  assert.equal(PACKAGE_MANAGER_FACTS.npm.cleanVerbs, ['cache']);
+});
+
 test('old questions answer from the same table', () => {
   assert.is(osFamily('mcr.microsoft.com/dotnet/aspnet:8.0-noble-chiseled'), 'none');
   assert.is(osFamily('python:3.12-windowsservercore'), 'unknown');

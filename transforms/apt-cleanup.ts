@@ -13,51 +13,38 @@
  * it, that RUN is merged into it); a later RUN that may read them in a way
  * dfmod cannot see (a script) keeps them, with a note.
  */
-import { simpleCommands } from '../lib/core/shell.js';
 import type { Node } from '../lib/core/shell.js';
 import type { DockerfileModel, InstructionNode } from '../lib/core/dockerfile.js';
 import {
-  appendCommand, commandWords, deleteInstruction, laterBranches, mountCovers, mounts, parseRun, prependCommand,
-  programName, removeChainElement, sourceEnd, unquoted,
+  appendCommand, deleteInstruction, prependCommand, removeChainElement, sourceEnd, sourceStart, unquoted,
 } from '../lib/core/run-script.js';
-import type { RunScript } from '../lib/core/run-script.js';
+import { commandsOf, managerCommand, mountCovers, subcommandAt, type RunRefusal, type RunScript } from '../lib/facts/index.js';
+import { PACKAGE_MANAGER_FACTS } from '../lib/knowledge/index.js';
 import type { Edit, Fix, NoteInput, Transform, TransformContext } from '../lib/core/types.js';
 
-const APT_PROGRAMS = new Set(['apt-get', 'apt', 'apt-cache', 'aptitude']);
+const APT_GET = PACKAGE_MANAGER_FACTS['apt-get'];
+const APT = PACKAGE_MANAGER_FACTS.apt;
+const LISTS = APT_GET.indexDir!;
+const CLEANUP = APT_GET.cleanup[0];
+const SOURCE_MARKERS = APT_GET.sourceMarkers!;
+const PROMPTING = APT_GET.promptVerbs!;
+const LIST_FREE = APT_GET.indexFreeVerbs!;
+const VALUE_OPTIONS = APT_GET.valueOptions!;
 
-/** `apt <subcommand>` -> the apt-get words that do the same; other apt subcommands (list, search, show) have none. */
-const APT_GET_EQUIVALENT: Record<string, string> = {
-  install: 'install',
-  update: 'update',
-  upgrade: 'upgrade --with-new-pkgs', // apt upgrade may install new dependencies; plain apt-get upgrade does not
-  'full-upgrade': 'dist-upgrade',
-  'dist-upgrade': 'dist-upgrade',
-  remove: 'remove',
-  purge: 'purge',
-  autoremove: 'autoremove',
-  clean: 'clean',
-  autoclean: 'autoclean',
-};
+/** The configuration option behind `-y` (`-o APT::Get::Assume-Yes=true`): `APT::Get::Assume-Yes`. */
+const ASSUME_YES = APT_GET.yes!.spellings.find((s) => s.startsWith('-o '))!.slice(3).split('=')[0].toLowerCase();
 
-/** apt-get subcommands that ask "Do you want to continue?" and abort without a terminal unless given -y. */
-const PROMPTING = new Set(['install', 'upgrade', 'dist-upgrade', 'remove', 'purge', 'autoremove', 'build-dep']);
-
-/** Subcommands that do not read the package lists. Every other one is taken to read them. */
-const LIST_FREE = new Set(['update', 'clean', 'autoclean', 'remove', 'purge', 'autoremove', 'check', 'help', 'moo']);
-
-/** apt-get options that take a value as the next word. */
-const OPTIONS_WITH_VALUE = new Set(['-o', '-c', '-t', '-a', '--option', '--config-file', '--target-release', '--default-release', '--host-architecture']);
-
-/** Already non-interactive: -y, --yes, --assume-yes, -qqy, or -o APT::Get::Assume-Yes=true. */
-const YES = /^(-[a-zA-Z]*y[a-zA-Z]*|--yes|--assume-yes|.*Assume-Yes.*)$/i;
+/** Already non-interactive: a spelling of -y, a group of short flags with y (-qqy), or the option set (apt's option names ignore case). */
+function answersPrompts(word: string): boolean {
+  return APT_GET.yes!.spellings.includes(word) || /^-[a-zA-Z]*y[a-zA-Z]*$/.test(word) || word.toLowerCase().includes(ASSUME_YES);
+}
 const RECOMMENDS = /^(--no-install-recommends|--install-recommends|.*Install-Recommends.*)$/i;
 
-const LISTS = '/var/lib/apt/lists';
-const LIST_PATH = /^\/var\/lib\/apt\/lists(\/(\*)?)?$/;
-const CLEANUP = 'rm -rf /var/lib/apt/lists/*';
+/** `/var/lib/apt/lists`, `/var/lib/apt/lists/` or `/var/lib/apt/lists/*`: an rm argument that names the lists. */
+const isListPath = (word: string) => word === LISTS || word === `${LISTS}/` || word === `${LISTS}/*`;
 
-/** Things that change where apt gets packages: an install after them needs a fresh update to see the same as before. */
-const SOURCE_CHANGES = /\/etc\/apt|sources\.list|add-apt-repository|apt-key|--add-architecture/;
+/** Whether the text may change apt's sources. */
+const changesSources = (text: string) => SOURCE_MARKERS.some((m) => text.includes(m));
 
 /** Shells and commands that run code dfmod cannot see, which may install with apt. */
 const OPAQUE = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'source', '.', 'eval']);
@@ -87,48 +74,49 @@ interface Event {
 interface ListUse {
   run: RunScript | null;
   /** Why the RUN cannot be read (exec form, heredoc ...): it may do anything. */
-  unreadable: string | null;
+  unreadable: RunRefusal | null;
   events: Event[];
   apt: AptCommand[];
 }
 
-function aptCommand(node: Node, words: (string | null)[], nodes: Node[]): AptCommand | null {
-  const program = words[0] !== null ? programName(words[0]) : '';
-  if (!APT_PROGRAMS.has(program)) return null;
-  let i = 1;
-  while (i < words.length && words[i]?.startsWith('-')) i += OPTIONS_WITH_VALUE.has(words[i]!) ? 2 : 1;
-  const sub = i < words.length ? words[i] : null;
-  return { node, program, programNode: nodes[0], sub, subNode: i < nodes.length ? nodes[i] : null, words };
+/** An apt-get or apt command, or another program that reads their lists (apt-cache, aptitude). */
+function aptCommand(node: Node, words: (string | null)[], nodes: Node[], program: string | null): AptCommand | null {
+  const found = managerCommand(words);
+  if (found && (found.manager === 'apt-get' || found.manager === 'apt')) {
+    const at = found.subcommandIndex;
+    return { node, program: found.program, programNode: nodes[0], sub: found.subcommand, subNode: at === null ? null : nodes[at], words };
+  }
+  if (program === null || !APT_GET.indexReaders!.includes(program)) return null;
+  const at = subcommandAt(words, 1, VALUE_OPTIONS);
+  return { node, program, programNode: nodes[0], sub: at === null ? null : words[at], subNode: at === null ? null : nodes[at], words };
 }
 
 function readListUse(ctx: TransformContext, node: InstructionNode): ListUse {
-  const parsed = parseRun(ctx.dockerfile, ctx.shell, node);
-  if ('reason' in parsed) {
-    return { run: null, unreadable: parsed.reason, events: [], apt: [] };
+  const read = ctx.facts.readRun(node);
+  if (read.kind === 'refused') {
+    return { run: null, unreadable: read.refusal, events: [], apt: [] };
   }
   const events: Event[] = [];
   const apt: AptCommand[] = [];
-  for (const command of simpleCommands(parsed.root)) {
-    const { words, nodes } = commandWords(command);
+  for (const { command, words, nodes, program } of ctx.facts.commandsOf(read)) {
     const text = command.node.text;
-    if (words.length === 0) {
+    if (program === null) {
       events.push({ kind: 'opaque', node: command.node, text });
       continue;
     }
-    const program = programName(words[0]!);
-    const found = aptCommand(command.node, words, nodes);
+    const found = aptCommand(command.node, words, nodes, program);
     if (found) {
       apt.push(found);
       if (found.sub === 'update') events.push({ kind: 'update', node: command.node, text });
-      else if (found.sub === null || !LIST_FREE.has(found.sub)) events.push({ kind: 'use', node: command.node, text });
-    } else if (program === 'rm' && nodes.slice(1).some((n) => LIST_PATH.test(unquoted(n)))) {
-      const listsOnly = nodes.slice(1).every((n) => LIST_PATH.test(unquoted(n)) || /^-[a-zA-Z]+$/.test(unquoted(n)));
+      else if (found.sub === null || !LIST_FREE.includes(found.sub)) events.push({ kind: 'use', node: command.node, text });
+    } else if (program === 'rm' && nodes.slice(1).some((n) => isListPath(unquoted(n)))) {
+      const listsOnly = nodes.slice(1).every((n) => isListPath(unquoted(n)) || /^-[a-zA-Z]+$/.test(unquoted(n)));
       events.push({ kind: 'clean', node: command.node, text, listsOnly });
     } else if (OPAQUE.has(program) || (words[0]!.includes('/') && !/^\/(usr\/)?s?bin\//.test(words[0]!))) {
       events.push({ kind: 'opaque', node: command.node, text });
     }
   }
-  return { run: parsed, unreadable: null, events, apt };
+  return { run: read, unreadable: null, events, apt };
 }
 
 /** The first event that touches the lists, and whether the lists are left behind at the end. */
@@ -145,33 +133,35 @@ function leavesLists(use: ListUse): boolean {
 /** A RUN that does nothing but `apt-get update`. */
 function isLoneUpdate(use: ListUse): boolean {
   if (!use.run) return false;
-  const commands = simpleCommands(use.run.root);
+  const commands = commandsOf(use.run);
   return commands.length > 0 && use.run.root.namedChildren.filter((n) => n && n.type !== 'comment').length === 1 &&
-    commands.every((c) => use.apt.some((a) => a.node.id === c.node.id && a.sub === 'update'));
+    commands.every((c) => use.apt.some((a) => a.node.id === c.command.node.id && a.sub === 'update'));
 }
 
-function listsMounted(node: InstructionNode): boolean {
-  return mounts(node).some((m) => mountCovers(m, LISTS));
+function listsMounted(run: RunScript): boolean {
+  return run.mounts.some((m) => mountCovers(m, LISTS));
 }
 
 interface Consumer {
   node: InstructionNode;
   use: ListUse;
-  /** The command that reads the lists, or why the RUN cannot be read. */
-  what: string;
+  /** Why dfmod does not read the RUN, or null when it does. */
+  unreadable: RunRefusal | null;
+  /** The command that reads the lists (its first words), when the RUN is read. */
+  what: string | null;
 }
 
 /** RUNs after `node` that read the lists it leaves, and the RUN that deletes them next (in its own stage). */
 function consumersOf(ctx: TransformContext, node: InstructionNode, uses: Map<InstructionNode, ListUse>): { consumers: Consumer[]; cleaner: InstructionNode | null } {
   const consumers: Consumer[] = [];
   let cleaner: InstructionNode | null = null;
-  laterBranches(ctx.dockerfile, node).forEach((branch, b) => {
+  ctx.facts.laterRuns(node).forEach((branch, b) => {
     for (const later of branch) {
       const use = useOf(ctx, later, uses);
       const first = firstEvent(use);
       if (first === null) continue;
       if (first === 'unreadable') {
-        consumers.push({ node: later, use, what: `is ${use.unreadable!.replace(/^it is /, '')}` });
+        consumers.push({ node: later, use, unreadable: use.unreadable, what: null });
         break;
       }
       if (first.kind === 'update') break;
@@ -179,7 +169,7 @@ function consumersOf(ctx: TransformContext, node: InstructionNode, uses: Map<Ins
         if (b === 0) cleaner = later;
         break;
       }
-      consumers.push({ node: later, use, what: `runs \`${first.text.split(/\s+/).slice(0, 3).join(' ')}\`` });
+      consumers.push({ node: later, use, unreadable: null, what: first.text.split(/\s+/).slice(0, 3).join(' ') });
       // It replaced or removed the lists: what comes after reads its lists, not ours.
       if (use.events.some((e) => e.kind === 'clean' || e.kind === 'update')) break;
     }
@@ -208,10 +198,10 @@ function updateCommand(use: ListUse): string {
 /** Whether anything between the two RUNs, or in `from` after its update, may change apt's sources. */
 function sourcesChangeBetween(model: DockerfileModel, from: ListUse, to: InstructionNode): boolean {
   const lastUpdate = [...from.events].reverse().find((e) => e.kind === 'update');
-  if (from.run && lastUpdate && SOURCE_CHANGES.test(from.run.script.text.slice(lastUpdate.node.endIndex))) return true;
+  if (from.run && lastUpdate && changesSources(from.run.script.text.slice(lastUpdate.node.endIndex))) return true;
   const stage = from.run!.node.stage!;
   const between = stage.instructions.filter((i) => i.index > from.run!.node.index && i.index < to.index);
-  return between.some((i) => SOURCE_CHANGES.test(model.rawArguments(i)));
+  return between.some((i) => changesSources(model.rawArguments(i)));
 }
 
 /** The edits that take the lists' removal out of a later RUN that only removes them, or null. */
@@ -244,7 +234,7 @@ export const aptCleanup: Transform = {
       const use = useOf(ctx, node, uses);
       if (use.unreadable) {
         if (/\bapt(-get)?\b/.test(dockerfile.rawArguments(node))) {
-          notes.push({ line: node.line, message: `left alone: ${use.unreadable}` });
+          notes.push({ line: node.line, id: use.unreadable.id, message: `left alone: ${use.unreadable.message}` });
         }
         continue;
       }
@@ -263,13 +253,13 @@ function commandFix(apt: AptCommand, run: RunScript, noRecommends: boolean, fixe
   const said: string[] = [];
   let sub = apt.sub;
   if (apt.program === 'apt') {
-    const equivalent = APT_GET_EQUIVALENT[apt.sub];
+    const equivalent = APT.scriptEquivalent!.verbs[apt.sub];
     if (!equivalent) {
-      notes.push({ line: run.node.line, message: `\`apt ${apt.sub}\` left alone: apt-get has no ${apt.sub}` });
+      notes.push({ line: run.node.line, id: 'no-apt-get-equivalent', message: `\`apt ${apt.sub}\` left alone: apt-get has no ${apt.sub}` });
     } else if (apt.programNode.text === 'apt') {
-      edits.push({ start: sourceStartOf(run, apt.programNode), end: sourceEnd(run, apt.programNode), text: 'apt-get' });
+      edits.push({ start: sourceStart(run, apt.programNode), end: sourceEnd(run, apt.programNode), text: 'apt-get' });
       if (equivalent !== apt.sub) {
-        edits.push({ start: sourceStartOf(run, apt.subNode), end: sourceEnd(run, apt.subNode), text: equivalent });
+        edits.push({ start: sourceStart(run, apt.subNode), end: sourceEnd(run, apt.subNode), text: equivalent });
       }
       said.push(`\`apt ${apt.sub}\` -> \`apt-get ${equivalent}\``);
       sub = equivalent.split(' ')[0];
@@ -278,8 +268,8 @@ function commandFix(apt: AptCommand, run: RunScript, noRecommends: boolean, fixe
   const flags: string[] = [];
   const rest = apt.words.slice(1);
   const computed = rest.some((w) => w === null);
-  if (PROMPTING.has(sub) && !rest.some((w) => w !== null && YES.test(w))) {
-    if (computed) notes.push({ line: run.node.line, message: '-y not added: some arguments of apt-get are computed by the shell' });
+  if (PROMPTING.includes(sub) && !rest.some((w) => w !== null && answersPrompts(w))) {
+    if (computed) notes.push({ line: run.node.line, id: 'computed-arguments', message: '-y not added: some arguments of apt-get are computed by the shell' });
     else flags.push('-y');
   }
   if (noRecommends && sub === 'install' && !computed && !rest.some((w) => w !== null && RECOMMENDS.test(w))) {
@@ -292,10 +282,6 @@ function commandFix(apt: AptCommand, run: RunScript, noRecommends: boolean, fixe
   }
   if (edits.length === 0) return;
   fixes.push({ line: run.node.line, message: `apt: ${said.join(', ')}`, edits });
-}
-
-function sourceStartOf(run: RunScript, node: Node): number {
-  return run.script.offsets[node.startIndex];
 }
 
 /** Where `apt-get update` ran: remove the lists in the same RUN, or make the later RUNs that read them update for themselves. */
@@ -314,16 +300,16 @@ function listsFix(ctx: TransformContext, node: InstructionNode, use: ListUse, us
     }
     return;
   }
-  if (listsMounted(node)) return; // the lists live in a cache mount, not in the layer
+  if (listsMounted(run)) return; // the lists live in a cache mount, not in the layer
   const { consumers, cleaner } = consumersOf(ctx, node, uses);
   if (consumers.length === 0) {
     if (isLoneUpdate(use)) {
-      notes.push({ line: node.line, message: 'left alone: `apt-get update` alone in a RUN caches stale lists; update in the RUN that installs' });
+      notes.push({ line: node.line, id: 'lone-update', message: 'left alone: `apt-get update` alone in a RUN caches stale lists; update in the RUN that installs' });
       return;
     }
     const edit = appendCommand(dockerfile, run, [CLEANUP]);
     if ('reason' in edit) {
-      notes.push({ line: node.line, message: `lists not removed: ${edit.reason}` });
+      notes.push({ line: node.line, id: edit.id, message: `lists not removed: ${edit.reason}` });
       return;
     }
     const removal = cleaner && removeLaterCleanup(dockerfile, useOf(ctx, cleaner, uses));
@@ -339,13 +325,16 @@ function listsFix(ctx: TransformContext, node: InstructionNode, use: ListUse, us
     const readable = consumer.use.run && firstEvent(consumer.use) !== 'unreadable' &&
       (consumer.use.events[0] as Event).kind === 'use';
     if (!readable) {
-      notes.push({ line: node.line, message: `lists kept: the RUN at line ${ctx.originalLine(consumer.node.line)} ${consumer.what}, which may install packages from them` });
+      const at = `the RUN at line ${ctx.originalLine(consumer.node.line)}`;
+      notes.push(consumer.unreadable
+        ? { line: node.line, id: 'lists-read-by-unread-run', message: `lists kept: ${at} may install packages from them, and dfmod does not read it: ${consumer.unreadable.message}` }
+        : { line: node.line, id: 'lists-read-by-script', message: `lists kept: ${at} runs \`${consumer.what}\`, which may install packages from them` });
       continue;
     }
     if (isLoneUpdate(use) && consumer.node === next && node.flags.length === 0) {
       const prepend = prependCommand(consumer.use.run!, run.script.text.trim());
       if ('reason' in prepend) {
-        notes.push({ line: node.line, message: `left alone: \`apt-get update\` alone in a RUN caches stale lists, and it cannot join the next RUN: ${prepend.reason}` });
+        notes.push({ line: node.line, id: 'lone-update-cannot-join', message: `left alone: \`apt-get update\` alone in a RUN caches stale lists, and it cannot join the next RUN: ${prepend.reason}` });
         continue;
       }
       fixes.push({
@@ -356,12 +345,12 @@ function listsFix(ctx: TransformContext, node: InstructionNode, use: ListUse, us
       continue;
     }
     if (sourcesChangeBetween(dockerfile, use, consumer.node)) {
-      notes.push({ line: node.line, message: `lists kept: the RUN at line ${ctx.originalLine(consumer.node.line)} installs from them, and apt's sources change in between` });
+      notes.push({ line: node.line, id: 'sources-change', message: `lists kept: the RUN at line ${ctx.originalLine(consumer.node.line)} installs from them, and apt's sources change in between` });
       continue;
     }
     const prepend = prependCommand(consumer.use.run!, updateCommand(use));
     if ('reason' in prepend) {
-      notes.push({ line: node.line, message: `lists kept: the RUN at line ${ctx.originalLine(consumer.node.line)} installs from them without \`apt-get update\`, and one cannot be added: ${prepend.reason}` });
+      notes.push({ line: node.line, id: prepend.id, message: `lists kept: the RUN at line ${ctx.originalLine(consumer.node.line)} installs from them without \`apt-get update\`, and one cannot be added: ${prepend.reason}` });
       continue;
     }
     fixes.push({

@@ -11,7 +11,7 @@
  * keep exactly (background jobs, flags, heredocs, other shells, `set -e` left
  * of `&&`) is left alone with a note.
  */
-import type { Node, ShellParser } from '../lib/core/shell.js';
+import type { Node } from '../lib/core/shell.js';
 import { hasBackgroundJob, literalValue, topLevelStatements, walk } from '../lib/core/shell.js';
 import type { DockerfileModel, InstructionNode } from '../lib/core/dockerfile.js';
 import type { Fix, NoteInput, Transform, TransformContext } from '../lib/core/types.js';
@@ -196,22 +196,22 @@ function hasType(root: Node, types: Set<string>): boolean {
   return found;
 }
 
+const TRAILING_BACKSLASH = /\\\s*$/;
+const TRAILING_BACKSLASH_REFUSAL: Refusal = { id: 'trailing-backslash', reason: 'its script ends with a backslash, which would escape the join' };
+
 /** A RUN ready to join, or why it cannot be joined with its neighbours. */
 function readPart(node: InstructionNode, ctx: TransformContext): Part | Refusal {
-  const { dockerfile: model, shell } = ctx;
-  if (node.form === 'exec') return { id: 'json-form', reason: 'it is in JSON form, which runs without a shell' };
-  if (node.form === 'heredoc') return { id: 'heredoc', reason: 'it uses a heredoc' };
-  if (node.form !== 'shell') return { id: 'no-command', reason: 'it has no command' };
-  if (!model.hasPosixShell(node)) {
-    const shellArgs = model.shellOf(node);
-    return shellArgs
-      ? { id: 'other-shell', reason: `it runs under SHELL ${JSON.stringify(shellArgs)}, which is not a plain POSIX \`sh -c\`` }
-      : { id: 'windows-shell', reason: 'a Windows image runs RUN under cmd.exe' };
+  const { dockerfile: model } = ctx;
+  const read = ctx.facts.readRun(node);
+  if (read.kind === 'refused') {
+    // A script that ends in a backslash does not parse: the backslash is the reason worth naming.
+    if (read.refusal.id === 'shell-syntax-error' && TRAILING_BACKSLASH.test(model.shellScript(node)!.text)) return TRAILING_BACKSLASH_REFUSAL;
+    return { id: read.refusal.id, reason: read.refusal.message };
   }
   const comment = ctx.suppressionComment(node);
   if (comment) return { id: 'suppression-comment', reason: `the comment \`${comment}\` above it applies to this RUN only` };
-  const script = model.shellScript(node)!;
-  const facts = scriptFacts(shell.parse(script.text).rootNode, script.text);
+  const { script, root } = read;
+  const facts = scriptFacts(root, script.text);
   if ('reason' in facts) return facts;
   const { statements, trailing } = facts;
   const last = statements[statements.length - 1].node;
@@ -258,9 +258,8 @@ function scriptFacts(root: Node, text: string): ScriptFacts | Refusal {
 }
 
 function readScript(root: Node, text: string): ScriptFacts | Refusal {
-  if (/\\\s*$/.test(text)) return { id: 'trailing-backslash', reason: 'its script ends with a backslash, which would escape the join' };
-  if (root.hasError) return { id: 'shell-syntax', reason: 'dfmod cannot parse its shell script' };
-  if (hasType(root, new Set(['heredoc_redirect']))) return { id: 'heredoc', reason: 'it uses a heredoc' };
+  if (TRAILING_BACKSLASH.test(text)) return TRAILING_BACKSLASH_REFUSAL;
+  if (hasType(root, new Set(['heredoc_redirect']))) return { id: 'heredoc-redirect', reason: 'its script feeds a command a heredoc' };
   if (hasBackgroundJob(root) || hasCoproc(root)) {
     return { id: 'background-job', reason: 'it starts a background job, which a separate RUN ends and a joined one would keep running' };
   }

@@ -1,40 +1,44 @@
 /**
  * Editing the shell script of a RUN as text, for transforms that add a flag to
- * a command or a cleanup command to a RUN (apt-cleanup, cache-cleanup):
- * parsing a RUN (or the reason not to touch it), the words of a command past
- * wrappers like `sudo`, and edits that prepend, append or remove a command
- * without changing when the rest runs or the RUN's exit status.
+ * a command or a cleanup command to a RUN (apt-cleanup, cache-cleanup): where
+ * a shell node is in the file, and edits that prepend, append or remove a
+ * command without changing when the rest runs or the RUN's exit status.
+ * Reading a RUN is lib/facts' (`ctx.facts.readRun`).
  */
-import type { DockerfileModel, InstructionNode, ShellScript, Stage } from './dockerfile.js';
+import type { DockerfileModel, InstructionNode, ShellScript } from './dockerfile.js';
 import { andChain, hasBackgroundJob, topLevelStatements } from './shell.js';
-import type { Node, ShellParser } from './shell.js';
-import { fileFacts } from '../facts/index.js';
-import type { Mount } from '../facts/run.js';
+import type { Node } from './shell.js';
 import type { Edit } from './types.js';
 
-export interface RunScript {
+/** What the edits need of a read RUN (lib/facts' RunScript has it). */
+export interface EditableRun {
   node: InstructionNode;
   script: ShellScript;
   root: Node;
 }
 
-/** The parsed shell of a RUN, or why a transform must not edit it (lib/facts' readRun, in the older shape). */
-export function parseRun(model: DockerfileModel, shell: ShellParser, node: InstructionNode): RunScript | { reason: string } {
-  const read = fileFacts(model, shell).readRun(node);
-  return read.kind === 'script' ? read : { reason: read.refusal.message };
+/** Why an edit cannot be made: `id` names it (stable, for --json), `reason` is a clause for a note. */
+export interface EditRefusal {
+  id: 'no-command' | 'background-job' | 'several-statements' | 'or-list';
+  reason: string;
 }
 
+const REFUSED: Record<EditRefusal['id'], EditRefusal> = {
+  'no-command': { id: 'no-command', reason: 'it has no command' },
+  'background-job': { id: 'background-job', reason: 'it runs a background job (`&`)' },
+  'several-statements': { id: 'several-statements', reason: 'it has several top-level commands, which would still run when the update failed' },
+  'or-list': { id: 'or-list', reason: 'it uses `||`, which would run when the update failed' },
+};
+
 /** Source offset of the first character of a shell node. */
-export function sourceStart(run: RunScript, node: Node): number {
+export function sourceStart(run: EditableRun, node: Node): number {
   return run.script.offsets[node.startIndex];
 }
 
 /** Source offset just past the last character of a shell node. */
-export function sourceEnd(run: RunScript, node: Node): number {
+export function sourceEnd(run: EditableRun, node: Node): number {
   return run.script.offsets[node.endIndex - 1] + 1;
 }
-
-export { commandWords, programName, type CommandWords } from '../facts/commands.js';
 
 /** An argument's text with quotes removed, for paths that may hold globs (`/var/lib/apt/lists/*`). */
 export function unquoted(node: Node): string {
@@ -49,10 +53,10 @@ export function unquoted(node: Node): string {
  * succeed, the RUN's exit status stays the same. Inserted before a trailing
  * comment, which would otherwise swallow it.
  */
-export function appendCommand(model: DockerfileModel, run: RunScript, commands: string[]): Edit | { reason: string } {
+export function appendCommand(model: DockerfileModel, run: EditableRun, commands: string[]): Edit | EditRefusal {
   const statements = topLevelStatements(run.root);
-  if (statements.length === 0) return { reason: 'it has no command' };
-  if (hasBackgroundJob(run.root)) return { reason: 'it runs a background job (`&`)' };
+  if (statements.length === 0) return REFUSED['no-command'];
+  if (hasBackgroundJob(run.root)) return REFUSED['background-job'];
   const last = statements[statements.length - 1];
   const at = sourceEnd(run, last.node);
   const src = model.source;
@@ -68,13 +72,11 @@ export function appendCommand(model: DockerfileModel, run: RunScript, commands: 
  * and the RUN fails: `command && script`. Refused when the script has several
  * top-level statements or a top-level `||`, which would run even then.
  */
-export function prependCommand(run: RunScript, command: string): Edit | { reason: string } {
+export function prependCommand(run: EditableRun, command: string): Edit | EditRefusal {
   const statements = topLevelStatements(run.root);
-  if (statements.length !== 1) return { reason: 'it has several top-level commands, which would still run when the update failed' };
-  if (hasBackgroundJob(run.root)) return { reason: 'it runs a background job (`&`)' };
-  if (andChain(statements[0].node).some((n) => n.type === 'list')) {
-    return { reason: 'it uses `||`, which would run when the update failed' };
-  }
+  if (statements.length !== 1) return REFUSED['several-statements'];
+  if (hasBackgroundJob(run.root)) return REFUSED['background-job'];
+  if (andChain(statements[0].node).some((n) => n.type === 'list')) return REFUSED['or-list'];
   const at = sourceStart(run, statements[0].node);
   return { start: at, end: at, text: `${command} && ` };
 }
@@ -84,7 +86,7 @@ export function prependCommand(run: RunScript, command: string): Edit | { reason
  * of, with its `&&` and continuation; null when it is not one, or when the
  * removed text would take a comment line with it.
  */
-export function removeChainElement(model: DockerfileModel, run: RunScript, command: Node): Edit | null {
+export function removeChainElement(model: DockerfileModel, run: EditableRun, command: Node): Edit | null {
   const statements = topLevelStatements(run.root);
   if (statements.length !== 1) return null;
   const chain = andChain(statements[0].node);
@@ -100,34 +102,4 @@ export function removeChainElement(model: DockerfileModel, run: RunScript, comma
 export function deleteInstruction(model: DockerfileModel, node: InstructionNode): Edit {
   const src = model.source;
   return { start: src.lineStarts[node.line - 1], end: src.lineEndWithBreak(node.endLine - 1), text: '' };
-}
-
-export { mounts, type Mount } from '../facts/run.js';
-
-/** Whether a mount's target holds `path` or lies inside it (then files there are not in the layer). */
-export function mountCovers(mount: Mount, path: string): boolean {
-  const target = mount.target.replace(/\/+$/, '') || '/';
-  const dir = path.replace(/\/+$/, '');
-  return dir === target || dir.startsWith(target === '/' ? '/' : target + '/') || target.startsWith(dir + '/');
-}
-
-/**
- * The RUN instructions that come after `node` and see the files it leaves:
- * the rest of its stage, then, as separate branches, the stages built FROM
- * it (directly or through other stages).
- */
-export function laterBranches(model: DockerfileModel, node: InstructionNode): InstructionNode[][] {
-  const stage = node.stage;
-  if (!stage) return [];
-  const branches = [stage.instructions.filter((i) => i.index > node.index)];
-  for (const other of model.stages) {
-    if (other === stage) continue;
-    for (let parent: Stage | null = other.parent; parent; parent = parent.parent) {
-      if (parent === stage) {
-        branches.push(other.instructions.slice(1));
-        break;
-      }
-    }
-  }
-  return branches.map((b) => b.filter((i) => i.keyword === 'RUN'));
 }

@@ -4,6 +4,7 @@
  * install. Tables, so a new wrapper or package manager is one line.
  */
 import { simpleCommands } from '../core/shell.js';
+import { managerOfProgram, PACKAGE_MANAGER_FACTS, type ManagerName } from '../knowledge/package-managers.js';
 import type { Node, SimpleCommand } from '../core/shell.js';
 
 /** Commands that run the command named by their arguments, with their options that take a value. */
@@ -218,4 +219,54 @@ export function isPackageInstall(words: readonly (string | null)[]): PackageInst
     else packages.push(word);
   }
   return verb === null ? null : { manager: syntax.manager, verb, packages, flags, computed };
+}
+
+export interface ManagerCommand {
+  /** The package manager, as lib/knowledge names it. */
+  manager: ManagerName;
+  /** Index in `words` of the manager's program word: 0, or 2 for `python -m pip`. */
+  programIndex: number;
+  /** The program word's name: `pip3`, `mamba`, `apt-get`. */
+  program: string;
+  /** The subcommand: `install`, or two words for a compound one (`env create`); null when none is given. */
+  subcommand: string | null;
+  /** Index in `words` of the subcommand's last word; null without one. */
+  subcommandIndex: number | null;
+}
+
+/**
+ * The package manager a command runs and its subcommand (words from the
+ * program on, e.g. from commandsOf): `apk add`, `pip3 install`, `python -m pip
+ * install`, `conda env create`. Options before the subcommand are skipped,
+ * with the value of those lib/knowledge says take one. Null when the program
+ * is no package manager lib/knowledge knows, or the subcommand is computed by
+ * the shell.
+ */
+export function managerCommand(words: readonly (string | null)[]): ManagerCommand | null {
+  if (!words[0]) return null;
+  const first = managerOfProgram(programName(words[0]));
+  // pip's own reader knows its options with a value and `python -m pip`.
+  if (first === null || first === 'pip') {
+    const pip = pipCommand(words);
+    if (!pip) return null;
+    const programIndex = words.indexOf('-m') + 1;
+    const subcommandIndex = words.length - pip.args.length - 1;
+    return { manager: 'pip', programIndex, program: programName(words[programIndex]!), subcommand: pip.subcommand, subcommandIndex };
+  }
+  const at = subcommandAt(words, 1, PACKAGE_MANAGER_FACTS[first].valueOptions ?? []);
+  if (at === null) return { manager: first, programIndex: 0, program: programName(words[0]), subcommand: null, subcommandIndex: null };
+  const sub = words[at];
+  if (sub === null) return null;
+  const compound = `${sub} ${words[at + 1] ?? ''}`;
+  if (PACKAGE_MANAGER_FACTS[first].installVerbs.includes(compound)) {
+    return { manager: first, programIndex: 0, program: programName(words[0]), subcommand: compound, subcommandIndex: at + 1 };
+  }
+  return { manager: first, programIndex: 0, program: programName(words[0]), subcommand: sub, subcommandIndex: at };
+}
+
+/** The index of the first word from `start` on that is not an option (nor the value of one in `valueOptions`), or null. */
+export function subcommandAt(words: readonly (string | null)[], start: number, valueOptions: readonly string[]): number | null {
+  let i = start;
+  while (i < words.length && words[i]?.startsWith('-')) i += valueOptions.includes(words[i]!) ? 2 : 1;
+  return i < words.length ? i : null;
 }

@@ -29,11 +29,12 @@ import { expandWord, type VariableLookup } from './words.js';
 
 export { expandWord, type VariableLookup } from './words.js';
 export { isWindowsImage, isWindowsStage, parentStage, baseImageOf, globalArgDefaults } from './stages.js';
-export { readRunScript, mounts, mountFields, type Mount, type RunRead, type RunRefusal, type RunRefusalId, type RunScript } from './run.js';
+export { readRunScript, mounts, mountFields, mountCovers, type Mount, type RunRead, type RunRefusal, type RunRefusalId, type RunScript } from './run.js';
 export { scriptArgv, shellFeature, type ShellNeed } from './argv.js';
 export {
   commandsOf, commandWords, programName, pipCommand, isPipProgram, isPipInstall, isPackageInstall, packageManagerOf,
-  type CommandWords, type PackageInstall, type PackageManager, type RunCommand,
+  managerCommand, subcommandAt,
+  type CommandWords, type ManagerCommand, type PackageInstall, type PackageManager, type RunCommand,
 } from './commands.js';
 export { DEV_STAGE_NAMES, REPLS, type StageRole, type RoleName } from './roles.js';
 
@@ -210,6 +211,28 @@ export class FileFacts {
   /** The simple commands of a read RUN, past their wrappers. */
   commandsOf(run: { root: Node }): RunCommand[] {
     return commandsOf(run);
+  }
+
+  /**
+   * The RUNs after `node` that see the files it leaves, as branches: first the
+   * rest of its own stage, then, one branch each, the stages built FROM it
+   * (directly or through other stages, also through a global ARG), each from
+   * its first instruction on. Empty for an instruction outside any stage.
+   */
+  laterRuns(node: InstructionNode): InstructionNode[][] {
+    const stage = node.stage;
+    if (!stage) return [];
+    const branches = [stage.instructions.filter((i) => i.index > node.index)];
+    for (const other of this.model.stages) {
+      if (other === stage) continue;
+      for (let parent = this.parentOf(other); parent; parent = this.parentOf(parent)) {
+        if (parent === stage) {
+          branches.push(other.instructions.slice(1));
+          break;
+        }
+      }
+    }
+    return branches.map((branch) => branch.filter((i) => i.keyword === 'RUN'));
   }
 
   /** The argv of a CMD, ENTRYPOINT or RUN; null for other instructions, heredocs and empty ones. */

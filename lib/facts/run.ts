@@ -66,6 +66,16 @@ export function mounts(node: InstructionNode): Mount[] {
   });
 }
 
+/**
+ * Whether a mount keeps `path` out of the layer: its target holds `path`, or
+ * lies inside it (then what is written there goes to the mount, not the layer).
+ */
+export function mountCovers(mount: Mount, path: string): boolean {
+  const target = mount.target.replace(/\/+$/, '') || '/';
+  const dir = path.replace(/\/+$/, '');
+  return dir === target || dir.startsWith(target === '/' ? '/' : target + '/') || target.startsWith(dir + '/');
+}
+
 /** The key=value fields of each `--mount` flag, keys lower-cased. */
 export function mountFields(node: InstructionNode): Map<string, string>[] {
   const result: Map<string, string>[] = [];

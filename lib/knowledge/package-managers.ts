@@ -20,8 +20,11 @@ export interface ManagerFacts {
   programPrefix?: string;
   /** Subcommands that install (and fill the cache). */
   installVerbs: string[];
-  /** The flag that answers prompts, and its other spellings (short flags may also be combined: `-qy`). */
-  yes: { flag: string; spellings: string[] } | null;
+  /**
+   * The flag that answers prompts, and its other spellings (short flags may
+   * also be combined: `-qy`); `global` when it goes before the subcommand.
+   */
+  yes: { flag: string; spellings: string[]; global?: boolean } | null;
   /** Where the downloads are kept: absolute, or relative to the user's home. */
   cacheDirs: string[];
   /** Commands that empty the cache, at the end of the installing RUN. */
@@ -35,9 +38,39 @@ export interface ManagerFacts {
    * programs scripts should use (apt-get, not apt).
    */
   installScript?: string;
+  /** Words that already decide the cache (the flag, its other spellings, a cache elsewhere); `word=value` counts too. */
+  noCacheSpellings?: string[];
+  /** Subcommands that ask for confirmation, and abort without a terminal unless the prompt is answered (`yes`). */
+  promptVerbs?: string[];
+  /** Subcommands that fill the cache without installing (`zypper refresh`). */
+  cacheVerbs?: string[];
+  /** Subcommands that empty the cache (`yum clean all`, `npm cache clean`). */
+  cleanVerbs?: string[];
+  /** Options with which an install reads only what an earlier run left in the cache (`npm ci --offline`); `option=value` counts too. */
+  offlineFlags?: string[];
+  /** Text in the environment or the command that turns the cache off, or makes removing it unsafe (case-insensitive). */
+  cacheDisabledBy?: string[];
+  /** Options before the subcommand that take the next word as their value. */
+  valueOptions?: string[];
+  /** Subcommands that only download the package index (`apk update`). */
+  indexVerbs?: string[];
+  /** Subcommands that remove packages (`apk del`). */
+  removeVerbs?: string[];
+  /** Other programs that read the same package index (and may update it). */
+  indexReaders?: string[];
+  /** Where the package index (`update`) is kept, apart from the download cache. */
+  indexDir?: string;
+  /** Subcommands that do not read the package index; every other one is taken to. */
+  indexFreeVerbs?: string[];
+  /** Text that changes where packages come from: an install after it needs a fresh index. */
+  sourceMarkers?: string[];
+  /** For a program meant for people: subcommand → the words of the scripting program (`apt` → `apt-get`) that do the same. */
+  scriptEquivalent?: { program: ManagerName; verbs: Record<string, string> };
 }
 
 const RPM_INSTALL_VERBS = ['install', 'groupinstall', 'localinstall', 'reinstall', 'update', 'upgrade', 'downgrade', 'distro-sync', 'group'];
+const RPM_PROMPT_VERBS = [...RPM_INSTALL_VERBS, 'remove', 'erase', 'autoremove', 'swap', 'module'];
+const APT_GET_VALUE_OPTIONS = ['-o', '-c', '-t', '-a', '--option', '--config-file', '--target-release', '--default-release', '--host-architecture'];
 
 export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
   'apt-get': {
@@ -49,6 +82,14 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     cleanup: ['rm -rf /var/lib/apt/lists/*'],
     noCacheFlag: null,
     installScript: 'apt-get update && apt-get install -y --no-install-recommends {packages} && rm -rf /var/lib/apt/lists/*',
+    promptVerbs: ['install', 'upgrade', 'dist-upgrade', 'remove', 'purge', 'autoremove', 'build-dep'],
+    indexVerbs: ['update'],
+    indexReaders: ['apt-cache', 'aptitude'],
+    valueOptions: APT_GET_VALUE_OPTIONS,
+    indexDir: '/var/lib/apt/lists',
+    indexFreeVerbs: ['update', 'clean', 'autoclean', 'remove', 'purge', 'autoremove', 'check', 'help', 'moo'],
+    // sources.list(5), add-apt-repository(1), apt-key(8), dpkg --add-architecture.
+    sourceMarkers: ['/etc/apt', 'sources.list', 'add-apt-repository', 'apt-key', '--add-architecture'],
   },
   // `apt` is for people: its command line may change; scripts use apt-get.
   apt: {
@@ -58,6 +99,24 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     cacheDirs: ['/var/lib/apt/lists', '/var/cache/apt'],
     cleanup: ['rm -rf /var/lib/apt/lists/*'],
     noCacheFlag: null,
+    valueOptions: APT_GET_VALUE_OPTIONS,
+    indexDir: '/var/lib/apt/lists',
+    // apt(8): list, search, show, edit-sources… have no apt-get counterpart.
+    scriptEquivalent: {
+      program: 'apt-get',
+      verbs: {
+        install: 'install',
+        update: 'update',
+        upgrade: 'upgrade --with-new-pkgs', // apt upgrade may install new dependencies; plain apt-get upgrade does not
+        'full-upgrade': 'dist-upgrade',
+        'dist-upgrade': 'dist-upgrade',
+        remove: 'remove',
+        purge: 'purge',
+        autoremove: 'autoremove',
+        clean: 'clean',
+        autoclean: 'autoclean',
+      },
+    },
   },
   apk: {
     programs: ['apk'],
@@ -67,6 +126,9 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     cleanup: ['rm -rf /var/cache/apk/*'],
     noCacheFlag: '--no-cache',
     installScript: 'apk add --no-cache {packages}',
+    noCacheSpellings: ['--no-cache'],
+    indexVerbs: ['update'],
+    removeVerbs: ['del'],
   },
   dnf: {
     programs: ['dnf', 'dnf5'],
@@ -76,6 +138,9 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     cleanup: ['dnf clean all', 'rm -rf /var/cache/dnf'],
     noCacheFlag: null,
     installScript: 'dnf install -y {packages} && dnf clean all',
+    promptVerbs: RPM_PROMPT_VERBS,
+    cleanVerbs: ['clean'],
+    offlineFlags: ['-C', '--cacheonly'],
   },
   yum: {
     programs: ['yum'],
@@ -85,6 +150,9 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     cleanup: ['yum clean all', 'rm -rf /var/cache/yum'],
     noCacheFlag: null,
     installScript: 'yum install -y {packages} && yum clean all',
+    promptVerbs: RPM_PROMPT_VERBS,
+    cleanVerbs: ['clean'],
+    offlineFlags: ['-C', '--cacheonly'],
   },
   microdnf: {
     programs: ['microdnf'],
@@ -94,16 +162,20 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     cleanup: ['microdnf clean all'],
     noCacheFlag: null,
     installScript: 'microdnf install -y {packages} && microdnf clean all',
+    cleanVerbs: ['clean'],
   },
   zypper: {
     programs: ['zypper'],
     installVerbs: ['install', 'in', 'update', 'up', 'dist-upgrade', 'dup', 'patch'],
     // A global option: before the subcommand (`zypper -n install`).
-    yes: { flag: '-n', spellings: ['-n', '--non-interactive', '-y', '--no-confirm'] },
+    yes: { flag: '-n', spellings: ['-n', '--non-interactive', '-y', '--no-confirm'], global: true },
     cacheDirs: ['/var/cache/zypp'],
     cleanup: ['zypper clean -a'],
     noCacheFlag: null,
     installScript: 'zypper -n install {packages} && zypper clean -a',
+    promptVerbs: ['install', 'in', 'remove', 'rm', 'update', 'up', 'dist-upgrade', 'dup', 'patch'],
+    cacheVerbs: ['refresh', 'ref'],
+    cleanVerbs: ['clean', 'cc'],
   },
   pip: {
     programs: ['pip', 'pip3'],
@@ -113,6 +185,9 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     cacheDirs: ['/root/.cache/pip', '.cache/pip'],
     cleanup: [],
     noCacheFlag: '--no-cache-dir',
+    // --cache-dir: the cache is somewhere the user chose.
+    noCacheSpellings: ['--no-cache-dir', '--cache-dir'],
+    cacheDisabledBy: ['PIP_NO_CACHE_DIR'],
   },
   npm: {
     programs: ['npm'],
@@ -121,6 +196,8 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     cacheDirs: ['/root/.npm', '.npm'],
     cleanup: ['npm cache clean --force'],
     noCacheFlag: null,
+    cleanVerbs: ['cache'],
+    offlineFlags: ['--offline', '--prefer-offline', '--cache-min'],
   },
   // Yarn classic (1.x). Yarn Berry's `yarn cache clean` deletes the project's own zip cache.
   yarn: {
@@ -130,6 +207,8 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     cacheDirs: ['/usr/local/share/.cache/yarn', '.cache/yarn', '.yarn'],
     cleanup: ['yarn cache clean'],
     noCacheFlag: null,
+    cleanVerbs: ['cache'],
+    offlineFlags: ['--offline', '--prefer-offline'],
   },
   gem: {
     programs: ['gem'],
@@ -139,6 +218,9 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     cleanup: [],
     // Not a cache: the documentation gem would build and keep.
     noCacheFlag: '--no-document',
+    // --document/--[no-]ri/--[no-]rdoc: the user chose what to build; --doc and --no-doc are their abbreviations.
+    noCacheSpellings: ['--no-document', '-N', '--no-doc', '--no-rdoc', '--no-ri', '--document', '--doc', '--rdoc', '--ri'],
+    cacheDisabledBy: ['gemrc'],
   },
   conda: {
     programs: ['conda', 'mamba'],
@@ -147,6 +229,9 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     cacheDirs: ['/opt/conda/pkgs', 'pkgs'],
     cleanup: ['conda clean -afy'],
     noCacheFlag: null,
+    cleanVerbs: ['clean'],
+    // Environments linked to the package cache (allow_softlinks) would break when it is removed.
+    cacheDisabledBy: ['softlink'],
   },
 };
 
