@@ -456,6 +456,15 @@ test('a tag older than what dfmod knows the image to run, with its own ENTRYPOIN
   await expectRefused(lines('FROM perl:5', 'ENTRYPOINT ["perl", "app.pl"]'), 'unknown-release', { only });
 });
 
+// Alpine's community repository carries tini on every branch: an unknown Alpine release does not matter.
+test('an Alpine image whose release and defaults are unknown still gets tini when the stage sets its command', async () => {
+  await expectOutput(
+    lines('FROM eclipse-temurin:17-jdk-alpine', 'ENTRYPOINT ["java", "-jar", "/app.jar"]'),
+    lines('FROM eclipse-temurin:17-jdk-alpine', APK, 'ENTRYPOINT ["/sbin/tini", "--", "java", "-jar", "/app.jar"]'),
+    { only },
+  );
+});
+
 test('an image whose release is not known but whose tags dfmod knows (nginx) still gets tini', async () => {
   await expectOutput(
     lines('FROM nginx:1.27', 'COPY site /usr/share/nginx/html'),

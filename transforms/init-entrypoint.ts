@@ -215,7 +215,7 @@ export const initEntrypoint: Transform = {
       how = command.entrypoint ? `the inherited ENTRYPOINT ${json(command.entrypoint)} wrapped` : 'ENTRYPOINT added';
     }
     // A tag dfmod knows nothing of what it runs is one whose release it cannot vouch for either (old tags ran elsewhere).
-    if (!release && image.defaults === null) {
+    if (!release && image.defaults === null && !('path' in found && found.everyRelease)) {
       return leave('unknown-release', `dfmod does not know which release \`${raw}\` is built on, so whether it has ${init}`);
     }
     for (const [offset, text] of insertions) edits.push({ start: offset, end: offset, text });

@@ -66,7 +66,10 @@ export const INIT_PACKAGES: InitRow[] = [
  */
 export type InitMissingReason = 'archived' | 'no-package' | 'not-checked' | 'not-in-base-repositories' | 'no-known-package';
 
-export type InitPackage = { package: InitName; path: string } | { missing: string; reason: InitMissingReason };
+export type InitPackage =
+  /** `everyRelease`: every release the manager serves carries it, so an unknown release does not matter. */
+  | { package: InitName; path: string; everyRelease?: boolean }
+  | { missing: string; reason: InitMissingReason };
 
 const EPEL = (init: InitName, where: string): InitPackage =>
   ({ missing: `${init} is in EPEL or nowhere, not in the base repositories of ${where}`, reason: 'not-in-base-repositories' });
@@ -99,7 +102,7 @@ export function initPackageOfManager(manager: PackageManager, init: InitName): I
     case 'apt':
       return { package: init, path: INIT_PATHS[init].debian! };
     case 'apk':
-      return { package: init, path: INIT_PATHS[init].alpine! };
+      return { package: init, path: INIT_PATHS[init].alpine!, everyRelease: true };
     case 'dnf':
     case 'yum':
     case 'microdnf':
