@@ -456,6 +456,15 @@ test('a tag older than what dfmod knows the image to run, with its own ENTRYPOIN
   await expectRefused(lines('FROM perl:5', 'ENTRYPOINT ["perl", "app.pl"]'), 'unknown-release', { only });
 });
 
+test('an Alpine image pinned by digest still gets tini: every Alpine branch carries it', async () => {
+  const image = 'alpine@sha256:69665d02cb32192e52e07644d76bc6f25abeb5410edc1c7a81a10ba3f0efb909';
+  await expectOutput(
+    lines(`FROM ${image}`, 'CMD ["/app"]'),
+    lines(`FROM ${image}`, APK, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]'),
+    { only },
+  );
+});
+
 // Alpine's community repository carries tini on every branch: an unknown Alpine release does not matter.
 test('an Alpine image whose release and defaults are unknown still gets tini when the stage sets its command', async () => {
   await expectOutput(

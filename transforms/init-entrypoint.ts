@@ -149,7 +149,7 @@ export const initEntrypoint: Transform = {
       const other = release ? initPackage(release, OTHER_INIT[init]) : null;
       return leave(MISSING_IDS[found.reason], missingNote(found, init, other, release ? releaseName(release) : null));
     }
-    if (!release && image.ref.digest) {
+    if (!release && image.ref.digest && !found.everyRelease) {
       return leave('digest-release-unknown', `\`${raw}\` is pinned by digest, and a digest names no release, so dfmod cannot tell whether it has ${init}`);
     }
 
@@ -215,7 +215,7 @@ export const initEntrypoint: Transform = {
       how = command.entrypoint ? `the inherited ENTRYPOINT ${json(command.entrypoint)} wrapped` : 'ENTRYPOINT added';
     }
     // A tag dfmod knows nothing of what it runs is one whose release it cannot vouch for either (old tags ran elsewhere).
-    if (!release && image.defaults === null && !('path' in found && found.everyRelease)) {
+    if (!release && image.defaults === null && !found.everyRelease) {
       return leave('unknown-release', `dfmod does not know which release \`${raw}\` is built on, so whether it has ${init}`);
     }
     for (const [offset, text] of insertions) edits.push({ start: offset, end: offset, text });
