@@ -4,15 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { runTransformsWith } from '../core/engine.js';
+import { runTransformsWith, TRANSFORM_FAILED, TRANSFORM_FAILED_PREFIX } from '../core/engine.js';
 import { folderContext } from '../core/context.js';
 import { decodeDockerfile, InputError } from '../core/validate.js';
 import type { ShellParser } from '../core/shell.js';
 import { parseDockerfile } from '../core/dockerfile.js';
-import { builtinTransforms } from '../../transforms/index.js';
+import { builtinTransforms } from '../registry.js';
 
-/** How the engine reports a transform that threw (lib/core/engine.ts): a note, so a built-in's bug does not stop a bulk run. */
-const TRANSFORM_FAILURE = 'internal error, transform skipped: ';
 import type { Change, Note, Transform } from '../core/types.js';
 
 export interface FileResult {
@@ -49,9 +47,9 @@ export function processText(shell: ShellParser, displayPath: string, text: strin
       options: options.options,
     });
     // A plugin that throws is the project's code failing: the file is an error (exit 2) and is not written.
-    const failed = result.notes.find((n) => n.message.startsWith(TRANSFORM_FAILURE) && !builtinTransforms.some((b) => b.id === n.transform));
+    const failed = result.notes.find((n) => n.id === TRANSFORM_FAILED && !builtinTransforms.some((b) => b.id === n.transform));
     if (failed) {
-      const message = `plugin transform '${failed.transform}' failed, file left untouched: ${failed.message.slice(TRANSFORM_FAILURE.length)}`;
+      const message = `plugin transform '${failed.transform}' failed, file left untouched: ${failed.message.slice(TRANSFORM_FAILED_PREFIX.length)}`;
       return { path: displayPath, status: 'error', error: { line: null, message }, changes: [], notes: result.notes.filter((n) => n !== failed) };
     }
     return {

@@ -21,6 +21,10 @@ import type { Change, Edit, Fix, Note, NoteInput, Transform } from './types.js';
 /** What the stage model knows beyond the file: what base images run (the knowledge base). */
 const FACTS_OPTIONS: FactsOptions = { imageDefaults: (image) => describeImage(image).defaults };
 
+/** The id, and the message's prefix, of the note for a transform that threw: callers treat a failing plugin as an error. */
+export const TRANSFORM_FAILED = 'transform-failed';
+export const TRANSFORM_FAILED_PREFIX = 'internal error, transform skipped: ';
+
 export interface RunOptions {
   transforms: readonly Transform[];
   filename?: string | null;
@@ -175,7 +179,7 @@ function runOne(transform: Transform, model: DockerfileModel, origins: LineOrigi
   } catch (error) {
     // A bug in one transform must not stop a bulk run or touch the file.
     const message = error instanceof Error ? error.message : String(error);
-    outcome.notes.push({ line: 1, message: `internal error, transform skipped: ${message}` });
+    outcome.notes.push({ line: 1, id: TRANSFORM_FAILED, message: `${TRANSFORM_FAILED_PREFIX}${message}` });
     return outcome;
   }
   const byLine = new Map(model.instructions.map((i) => [i.line, i]));
