@@ -262,6 +262,26 @@ test('C: ubuntu keeps ubuntu; gcc -o names the binary without a context', async 
   );
 });
 
+/** A C build on Debian whose compiler comes from `install`, and how it splits. */
+function cBuild(install: string): [string, string] {
+  const build = [`RUN apt-get update && ${install}`, 'WORKDIR /src', 'COPY main.c .', 'RUN gcc -O2 -o /usr/local/bin/app main.c', 'CMD ["app"]'];
+  return [
+    lines('FROM debian:bookworm', ...build),
+    lines('FROM debian:bookworm AS build', ...build, '', 'FROM debian:bookworm-slim', 'WORKDIR /src', 'COPY --from=build /usr/local/bin/app /usr/local/bin/app', 'CMD ["app"]'),
+  ];
+}
+
+test('C: apt-get options before install, option values and sudo are read as apt-get reads them', async () => {
+  await expectOutput(...cBuild('apt-get install -y gcc'), { only });
+  await expectOutput(...cBuild('apt-get -y install gcc'), { only });
+  await expectOutput(...cBuild('apt-get install -y -o Dpkg::Options::=--force-confnew gcc'), { only });
+  await expectOutput(...cBuild('sudo apt-get install -y gcc'), { only });
+  await expectOutput(...cBuild('apt-get -q update && apt-get -y clean && apt-get install -y gcc'), { only });
+  await expectWording(cBuild('apt-get -y install gcc libssl-dev')[0], 'apt-runtime-package', /installs libssl-dev with apt-get/, { only });
+  // xargs adds packages read from its input, which the file does not name.
+  await expectWording(cBuild('echo gcc | xargs apt-get install -y')[0], 'unknown-command', /RUN runs `xargs`/, { only });
+});
+
 test('C: refusals', async () => {
   await expectWording(lines('FROM debian:bookworm', 'RUN apt-get update && apt-get install -y gcc libssl-dev', 'WORKDIR /src', 'COPY . .', 'RUN make', 'CMD ["./app"]'),
     'apt-runtime-package', /installs libssl-dev with apt-get, which the runtime may need/, { only, files: { Makefile: '' } });

@@ -9,12 +9,12 @@ export const planNative: Planner = (stage, ctx) => {
   let makes = false;
   for (const run of stage.runs) {
     for (const command of run.commands) {
-      if (COMPILERS.has(command.name ?? '')) {
-        const i = command.argValues.indexOf('-o');
-        const raw = i === -1 ? null : command.argValues[i + 1];
+      if (COMPILERS.has(command.program ?? '')) {
+        const i = command.words.indexOf('-o');
+        const raw = i === -1 ? null : command.words[i + 1];
         if (raw && (raw.startsWith('/') || (!run.changesDir && run.workdir !== null))) outputs.push(path.posix.resolve(run.workdir ?? '/', raw));
       }
-      if (command.name === 'make' || command.name === 'cmake') {
+      if (command.program === 'make' || command.program === 'cmake') {
         if (run.changesDir) return refuse('make-after-cd', `line ${stage.originalLine(run.node.line)}: make after \`cd\`: where it builds is not known`);
         makes = true;
       }

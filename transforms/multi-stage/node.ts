@@ -35,11 +35,11 @@ const isStart = (argv: string[]) => argv[0] === 'npm' && (argv[1] === 'start' ||
 
 /** A build step: npm scripts, npx tools, tsc, node. */
 const builds = (stage: StageReading) => stage.runs.some((r) => r.commands.some((c) =>
-  ['npx', 'tsc'].includes(c.name ?? '') || (c.name === 'npm' && ['run', 'run-script'].includes(c.argValues[0] ?? ''))));
+  ['npx', 'tsc'].includes(c.program ?? '') || (c.program === 'npm' && ['run', 'run-script'].includes(c.words[1] ?? ''))));
 
 export const planNode: Planner = (stage, ctx) => {
   const appDir = stage.finalWorkdir;
-  const installs = stage.runs.some((r) => r.commands.some((c) => c.name === 'npm' && ['ci', 'install', 'i'].includes(c.argValues[0] ?? '')));
+  const installs = stage.runs.some((r) => r.commands.some((c) => c.program === 'npm' && ['ci', 'install', 'i'].includes(c.words[1] ?? '')));
   if (!installs) return refuse('no-npm-install', 'no `npm ci`/`npm install` in the stage, so production dependencies are not named');
   const pkgText = stage.context?.read('package.json') ?? null;
   let pkg: PackageJson | null = null;
@@ -111,7 +111,7 @@ function planStatic(stage: StageReading, argv: string[], server: StaticServer): 
   if (dir === null) return refuse('static-serves-workdir', `${argv[0]} serves the working folder, not a build output folder`);
   const out = path.posix.resolve(stage.finalWorkdir, dir);
   if (out === stage.finalWorkdir || out === '/') return refuse('static-serves-workdir', `${argv[0]} serves the whole working folder`);
-  if (!stage.runs.some((r) => r.commands.some((c) => c.name === 'npm' && ['run', 'run-script'].includes(c.argValues[0] ?? '') || ['npx', 'tsc', 'node'].includes(c.name ?? '')))) {
+  if (!stage.runs.some((r) => r.commands.some((c) => c.program === 'npm' && ['run', 'run-script'].includes(c.words[1] ?? '') || ['npx', 'tsc', 'node'].includes(c.program ?? '')))) {
     return refuse('static-not-built', `${out} is not produced by a build step`);
   }
   if (stage.stage.instructions.some((i) => i.keyword === 'USER')) return refuse('static-user', 'USER is set, and nginx needs root to start');

@@ -8,15 +8,15 @@ const PYTHON = /^python(3(\.\d+)?)?$/;
 const normalized = (name: string) => name.toLowerCase().replace(/[-_.]+/g, '-');
 
 export const planPython: Planner = (stage) => {
-  const pipRuns = stage.runs.filter((r) => r.commands.some((c) => isPipInstall([c.name, ...c.argValues])));
+  const pipRuns = stage.runs.filter((r) => r.commands.some((c) => isPipInstall(c.words)));
   if (!pipRuns.length) return refuse('no-pip-install', 'no `pip install` in the stage, so the dependencies are not named');
   const runner = stage.argv[0] ?? '';
   if (!PYTHON.test(runner)) {
     const requirements = stage.context?.read('requirements.txt') ?? '';
     const installed = [
       ...requirements.split(/\r?\n/).map((l) => normalized(l.replace(/[\s#;<>=!~[].*$/, ''))),
-      ...pipRuns.flatMap((r) => r.commands.filter((c) => isPipInstall([c.name, ...c.argValues]))
-        .flatMap((c) => c.argValues.map((a) => normalized((a ?? '').replace(/[<>=!~[].*$/, ''))))),
+      ...pipRuns.flatMap((r) => r.commands.filter((c) => isPipInstall(c.words))
+        .flatMap((c) => c.words.slice(1).map((a) => normalized((a ?? '').replace(/[<>=!~[].*$/, ''))))),
     ];
     if (!installed.includes(normalized(runner))) {
       return refuse('not-python', `the container runs \`${runner}\`, which is not python or a package the build installs`);

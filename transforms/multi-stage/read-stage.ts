@@ -5,7 +5,8 @@
  * which inits those wrappers are. Anything it cannot read is a refusal.
  */
 import path from 'node:path';
-import { literalValue, walk, type SimpleCommand } from '../../lib/core/shell.js';
+import { literalValue, walk } from '../../lib/core/shell.js';
+import type { RunCommand } from '../../lib/facts/index.js';
 import type { DockerfileModel, InstructionNode, Stage } from '../../lib/core/dockerfile.js';
 import type { BuildContext } from '../../lib/core/context.js';
 import type { TransformContext } from '../../lib/core/types.js';
@@ -15,7 +16,8 @@ import { refuse, isRefusal, type Ecosystem, type Refusal } from './plan.js';
 /** A RUN read into commands, with where it ran. */
 export interface RunInfo {
   node: InstructionNode;
-  commands: SimpleCommand[];
+  /** Its commands as the stage model reads them: program and words past wrappers (`sudo`, `env`). */
+  commands: RunCommand[];
   /** The working folder it runs in; null when not known (before the first absolute WORKDIR on an image whose WORKDIR is not known). */
   workdir: string | null;
   /** The RUN changes directory before some command, so relative paths after it are unknown. */
@@ -103,12 +105,12 @@ function readRuns(ctx: TransformContext, stage: Stage): RunInfo[] | Refusal {
       return written === null;
     });
     if (written !== null) return refuse('run-writes-file', `${where}: RUN writes \`${written}\`, which the runtime stage might need`);
-    const commands = ctx.facts.commandsOf(read).map((c) => c.command);
+    const commands = ctx.facts.commandsOf(read);
     let changesDir = false;
     let cdSeen = false;
     for (const command of commands) {
       if (cdSeen) changesDir = true;
-      if (command.name === 'cd') cdSeen = true;
+      if (command.program === 'cd') cdSeen = true;
     }
     runs.push({ node, commands, workdir: ctx.facts.workdirAt(node), changesDir, offsets: read.script.offsets });
   }
