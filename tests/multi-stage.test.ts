@@ -30,6 +30,18 @@ test('Go: static binary on distroless/static; CGO_ENABLED=0 set when no package 
   assert.match(result.changes[0].message, /distroless\/static-debian12.*no package imports "C"/);
 });
 
+test('Go: an ENV CGO_ENABLED=0 after the build does not make its binary static', async () => {
+  await expectOutput(
+    lines('FROM golang:1.19', 'WORKDIR /app', 'COPY . .', 'RUN go build -o /app/server .', 'ENV CGO_ENABLED=0', 'CMD ["/app/server"]'),
+    lines(
+      'FROM golang:1.19 AS build', 'WORKDIR /app', 'COPY . .', 'RUN go build -o /app/server .', 'ENV CGO_ENABLED=0', 'CMD ["/app/server"]',
+      '',
+      'FROM gcr.io/distroless/base-debian12', 'WORKDIR /app', 'ENV CGO_ENABLED=0', 'COPY --from=build /app/server /app/server', 'CMD ["/app/server"]',
+    ),
+    { only },
+  );
+});
+
 test('Go: without a context cgo may be in use: distroless/base keeps glibc', async () => {
   await expectOutput(
     lines('FROM golang:1.22-bookworm', 'WORKDIR /src', 'COPY . .', 'RUN go build -o server .', 'CMD ["./server"]'),

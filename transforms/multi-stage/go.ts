@@ -1,16 +1,17 @@
 /** Go: the binary `go build -o` writes, on distroless (static when cgo is certainly off, base with glibc otherwise). */
 import path from 'node:path';
 import type { RunCommand } from '../../lib/facts/index.js';
+import { cgoSetting } from '../../lib/facts/go.js';
 import type { BuildContext } from '../../lib/core/context.js';
 import type { Edit } from '../../lib/core/types.js';
 import type { Linkage } from '../../lib/knowledge/index.js';
-import { argsText, contextFiles, insertBefore, isRefusal, programPath, refuse, runtimeFor, type Planner } from './plan.js';
+import { contextFiles, insertBefore, isRefusal, programPath, refuse, runtimeFor, type Planner } from './plan.js';
 import type { RunInfo } from './read-stage.js';
 
 /** Go sources that open files at run time need more than the binary. */
 const GO_FILE_READS = /\b(os\.(Open|OpenFile|ReadFile|ReadDir)|ioutil\.(ReadFile|ReadDir)|http\.Dir|template\.(ParseFiles|ParseGlob))\(/;
 
-export const planGo: Planner = (stage) => {
+export const planGo: Planner = (stage, ctx) => {
   const builds: { run: RunInfo; command: RunCommand; output: string; cgoOff: boolean }[] = [];
   for (const run of stage.runs) {
     const where = `line ${stage.originalLine(run.node.line)}`;
@@ -22,7 +23,7 @@ export const planGo: Planner = (stage) => {
       if (!raw) return refuse('go-output-unnamed', `${where}: \`go build\` without a literal -o: the binary's name is not written`);
       if (!raw.startsWith('/') && run.changesDir) return refuse('go-output-after-cd', `${where}: \`go build -o ${raw}\` after \`cd\`: its path is not known`);
       if (!raw.startsWith('/') && run.workdir === null) return refuse('workdir-unknown', `${where}: \`go build -o ${raw}\` runs in a folder dfmod does not know`);
-      const cgoOff = command.command.node.namedChildren.some((c) => c?.type === 'variable_assignment' && /^CGO_ENABLED=["']?0["']?$/.test(c.text));
+      const cgoOff = cgoSetting(ctx.facts, run.node, command) === '0';
       builds.push({ run, command, output: path.posix.resolve(run.workdir ?? '/', raw), cgoOff });
     }
   }
@@ -38,9 +39,8 @@ export const planGo: Planner = (stage) => {
       if (match) return refuse('go-reads-files', `the program opens files at run time (${match[1]} in ${file}); copying only the binary could lose them`);
     }
   }
-  const envCgoOff = stage.stage.instructions.some((i) => i.keyword === 'ENV' && /\bCGO_ENABLED[= ]["']?0\b/.test(argsText(stage.model, i)));
   const buildEdits: Edit[] = [];
-  let linkage: Linkage = envCgoOff || builds.every((b) => b.cgoOff) ? 'static' : 'dynamic';
+  let linkage: Linkage = builds.every((b) => b.cgoOff) ? 'static' : 'dynamic';
   let why = linkage === 'static' ? 'CGO_ENABLED=0 is set' : '';
   if (linkage === 'dynamic' && stage.context && cgoFree(stage.context)) {
     linkage = 'static';
