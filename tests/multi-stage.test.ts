@@ -308,6 +308,17 @@ test('Debian image without a compiler step is not a build: no change, no note (e
   assert.ok(result.notes.every((n) => !/split/.test(n.message)) || true);
 });
 
+test('a build is told by the commands a RUN runs, not by words in it: no note for a file that builds nothing', async () => {
+  const quiet = async (input: string) => assert.equal((await expectUnchanged(input, null, { only })).notes, []);
+  await quiet(lines('FROM python:3.12', 'WORKDIR /app', 'RUN echo "pip install runs in CI"', 'CMD ["python", "app.py"]'));
+  await quiet(lines('FROM node:20', 'WORKDIR /app', 'RUN echo "see npm docs" > /dev/null', 'CMD ["node", "a.js"]'));
+  await quiet(lines('FROM golang:1.22', 'WORKDIR /app', 'RUN echo go build', 'CMD ["/app/s"]'));
+  // Run by its path, the program is the same build step.
+  const build = ['WORKDIR /app', 'RUN /usr/local/go/bin/go build -o /app/s .', 'CMD ["/app/s"]'];
+  await expectOutput(lines('FROM golang:1.22', ...build),
+    lines('FROM golang:1.22 AS build', ...build, '', 'FROM gcr.io/distroless/base-debian12', 'WORKDIR /app', 'COPY --from=build /app/s /app/s', 'CMD ["/app/s"]'), { only });
+});
+
 test('Python: build into a virtualenv, runtime python:<v>-slim with it on PATH (e2e python-server)', async () => {
   await expectOutput(
     lines('FROM python:3.11', 'WORKDIR /app', 'COPY . .', 'RUN pip install -r requirements.txt', 'EXPOSE 18084', 'CMD python app.py'),
