@@ -7,6 +7,7 @@ import { isPackageInstall, managerCommand } from '../../lib/facts/index.js';
 import { BUILD_TOOL_PACKAGES } from '../../lib/knowledge/index.js';
 import { refuse, type Ecosystem, type Refusal } from './plan.js';
 import type { StageReading } from './read-stage.js';
+import type { TransformContext } from '../../lib/core/types.js';
 
 /** Commands any build stage may run: their effects stay in the build stage or its working folder. */
 const COMMON_COMMANDS = new Set(['mkdir', 'cd', 'rm', 'ls', 'echo', 'true', 'chmod', 'set', 'test', '[', 'apt-get', 'apt', 'touch']);
@@ -33,10 +34,10 @@ const NPM_SUBCOMMANDS = new Set(['ci', 'run', 'run-script', 'test', 't', 'prune'
 const PYTHON_MODULES = new Set(['pip', 'venv', 'compileall']);
 
 /** Checks every command of every RUN is a build step of the stage's ecosystem; returns the apt packages installed. */
-export function checkBuildSteps(stage: Omit<StageReading, 'aptPackages'>): string[] | Refusal {
+export function checkBuildSteps(stage: Omit<StageReading, 'aptPackages'>, ctx: TransformContext): string[] | Refusal {
   const packages: string[] = [];
   for (const run of stage.runs) {
-    const where = `line ${stage.originalLine(run.node.line)}`;
+    const where = `line ${ctx.originalLine(run.node.line)}`;
     for (const command of run.commands) {
       const name = command.program;
       if (name === null) return refuse('computed-command', `${where}: a RUN command name is computed by the shell`);

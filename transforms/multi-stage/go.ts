@@ -14,7 +14,7 @@ const GO_FILE_READS = /\b(os\.(Open|OpenFile|ReadFile|ReadDir)|ioutil\.(ReadFile
 export const planGo: Planner = (stage, ctx) => {
   const builds: { run: RunInfo; command: RunCommand; output: string; cgoOff: boolean }[] = [];
   for (const run of stage.runs) {
-    const where = `line ${stage.originalLine(run.node.line)}`;
+    const where = `line ${ctx.originalLine(run.node.line)}`;
     for (const command of run.commands) {
       if (command.program !== 'go' || command.words[1] !== 'build') continue;
       const args = command.words.slice(1);
@@ -33,16 +33,17 @@ export const planGo: Planner = (stage, ctx) => {
   if (!program || !outputs.includes(program)) {
     return refuse('not-build-output', `the container runs \`${stage.argv[0] ?? ''}\`, which is not the build's output (${outputs.join(', ')})`);
   }
-  if (stage.context) {
-    for (const file of contextFiles(stage.context, '.go')) {
-      const match = GO_FILE_READS.exec(stage.context.read(file) ?? '');
+  const context = ctx.context;
+  if (context) {
+    for (const file of contextFiles(context, '.go')) {
+      const match = GO_FILE_READS.exec(context.read(file) ?? '');
       if (match) return refuse('go-reads-files', `the program opens files at run time (${match[1]} in ${file}); copying only the binary could lose them`);
     }
   }
   const buildEdits: Edit[] = [];
   let linkage: Linkage = builds.every((b) => b.cgoOff) ? 'static' : 'dynamic';
   let why = linkage === 'static' ? 'CGO_ENABLED=0 is set' : '';
-  if (linkage === 'dynamic' && stage.context && cgoFree(stage.context)) {
+  if (linkage === 'dynamic' && context && cgoFree(context)) {
     linkage = 'static';
     why = 'no package imports "C", so the build sets CGO_ENABLED=0';
     for (const b of builds) if (!b.cgoOff) buildEdits.push(insertBefore(b.run, b.command.command, 'CGO_ENABLED=0 '));

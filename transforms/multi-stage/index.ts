@@ -17,7 +17,6 @@
  * what the stage does comes from the stage model (read-stage.ts); one planner
  * per stack decides what to copy (go.ts, node.ts, python.ts, java.ts, native.ts).
  */
-import path from 'node:path';
 import type { DockerfileModel, InstructionNode, Stage } from '../../lib/core/dockerfile.js';
 import type { Edit, Transform, TransformContext } from '../../lib/core/types.js';
 import type { Healthcheck, Heredoc } from 'dockerfile-ast';
@@ -33,8 +32,6 @@ import { planNode } from './node.js';
 import { planPython } from './python.js';
 import { argsText, isRefusal, refuse, type Ecosystem, type Plan, type Planner, type Refusal } from './plan.js';
 import { readStage, type StageReading } from './read-stage.js';
-
-export type { Ecosystem, Plan, Refusal } from './plan.js';
 
 const PLANNERS: Record<Ecosystem, Planner> = { go: planGo, node: planNode, python: planPython, java: planJava, native: planNative };
 
@@ -124,7 +121,7 @@ function plan(ctx: TransformContext): Outcome | Refusal {
   if (ctx.facts.isWindows(stage)) return refuse('windows', 'a Windows image');
   const read = readStage(ctx, stage, image, ecosystem);
   if (isRefusal(read)) return read;
-  const aptPackages = checkBuildSteps(read);
+  const aptPackages = checkBuildSteps(read, ctx);
   if (isRefusal(aptPackages)) return aptPackages;
   const reading: StageReading = { ...read, aptPackages };
   const chosen = PLANNERS[ecosystem](reading, ctx);

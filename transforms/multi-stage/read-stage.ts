@@ -7,8 +7,7 @@
 import path from 'node:path';
 import { literalValue, walk } from '../../lib/core/shell.js';
 import type { RunCommand } from '../../lib/facts/index.js';
-import type { DockerfileModel, InstructionNode, Stage } from '../../lib/core/dockerfile.js';
-import type { BuildContext } from '../../lib/core/context.js';
+import type { InstructionNode, Stage } from '../../lib/core/dockerfile.js';
 import type { TransformContext } from '../../lib/core/types.js';
 import { INIT_PATHS, TINI_STATIC, type ImageInfo, type InitName } from '../../lib/knowledge/index.js';
 import { refuse, isRefusal, type Ecosystem, type Refusal } from './plan.js';
@@ -25,8 +24,8 @@ export interface RunInfo {
   offsets: number[];
 }
 
+/** The single stage as multi-stage reads it; the file, its build context and line mapping come with the TransformContext. */
 export interface StageReading {
-  model: DockerfileModel;
   stage: Stage;
   /** The build image, as the knowledge base describes it. */
   image: ImageInfo;
@@ -40,11 +39,6 @@ export interface StageReading {
   inits: InitName[];
   /** Debian packages the build installs with apt-get (see build-steps.ts). */
   aptPackages: string[];
-  context: BuildContext | null;
-  /** The line of the file as read, for messages that name an instruction. */
-  originalLine: (line: number) => number;
-  /** The working folder an instruction runs in, null when not known. */
-  workdirAt: (node: InstructionNode) => string | null;
 }
 
 const INITS = Object.keys(INIT_PATHS) as InitName[];
@@ -82,10 +76,7 @@ export function readStage(ctx: TransformContext, stage: Stage, image: ImageInfo,
   const entrypoint = image.defaults?.entrypoint ?? [];
   const { argv, wrappers } = unwrap(command, new Set([...INIT_WRAPPERS, ...entrypoint.map((e) => path.posix.basename(e))]));
   const inits = INITS.filter((init) => wrappers.some((w) => path.posix.basename(w) === init));
-  return {
-    model, stage, image, ecosystem, runs, finalWorkdir: final, argv, inits,
-    context: ctx.context, originalLine: ctx.originalLine, workdirAt: (node) => facts.workdirAt(node),
-  };
+  return { stage, image, ecosystem, runs, finalWorkdir: final, argv, inits };
 }
 
 function readRuns(ctx: TransformContext, stage: Stage): RunInfo[] | Refusal {
