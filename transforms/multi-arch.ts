@@ -11,14 +11,8 @@ import type { InstructionNode, Stage } from '../lib/core/dockerfile.js';
 import type { SimpleCommand } from '../lib/core/shell.js';
 import type { RunCommand } from '../lib/facts/index.js';
 import { cgoSetting } from '../lib/facts/go.js';
-import { crossBuild, describeImage, type Language } from '../lib/knowledge/index.js';
+import { crossBuild, languageOf, type Language } from '../lib/knowledge/index.js';
 import type { Edit, Fix, NoteInput, Transform, TransformContext } from '../lib/core/types.js';
-
-/** The language a stage's image builds; a private registry's copy of an official image (`registry.example.com/golang`) builds the same. */
-function languageOfStage(raw: string): Language | null {
-  const image = describeImage(raw);
-  return image.language ?? describeImage(image.ref.repository).language;
-}
 
 interface GoBuild {
   run: InstructionNode;
@@ -62,7 +56,8 @@ export const multiArch: Transform = {
     const copied = (stage: Stage) => facts.usedBy(stage).some((user) => facts.copiedFrom(user).includes(stage));
     for (const stage of model.stages) {
       if (stage === model.finalStage || !copied(stage) || stage.platform !== null || facts.parentOf(stage)) continue;
-      const cross = crossBuild(languageOfStage(stage.image));
+      // By repository whatever the registry: a private registry's copy of `golang` builds Go.
+      const cross = crossBuild(languageOf(stage.image) as Language | null);
       if (!cross) continue;
       const line = stage.from.line;
       if (cross.kind === 'platform-bound') {
