@@ -41,6 +41,11 @@ test('Go: CGO_ENABLED counts where the build runs: an ENV after it does not, the
     lines('FROM golang:1.19 AS build', 'ENV CGO_ENABLED=0', 'RUN CGO_ENABLED=1 go build -o /s .', 'FROM gcr.io/distroless/base-debian12', 'COPY --from=build /s /s'),
     'cgo-may-be-in-use', { only },
   );
+  // sudo resets the environment: the ENV does not reach go.
+  await expectRefused(
+    lines('FROM golang:1.19 AS build', 'ENV CGO_ENABLED=0', 'RUN sudo go build -o /s .', 'FROM gcr.io/distroless/static-debian12', 'COPY --from=build /s /s'),
+    'cgo-may-be-in-use', { only },
+  );
 });
 
 test('Java build stage: build platform only', async () => {

@@ -42,6 +42,18 @@ test('Go: an ENV CGO_ENABLED=0 after the build does not make its binary static',
   );
 });
 
+test('Go: `sudo go build` gets no CGO_ENABLED=0 in front (sudo resets the environment), so the binary keeps glibc', async () => {
+  await expectOutput(
+    lines('FROM golang:1.19', 'ENV CGO_ENABLED=0', 'WORKDIR /app', 'COPY . .', 'RUN sudo go build -o /app/server .', 'CMD ["/app/server"]'),
+    lines(
+      'FROM golang:1.19 AS build', 'ENV CGO_ENABLED=0', 'WORKDIR /app', 'COPY . .', 'RUN sudo go build -o /app/server .', 'CMD ["/app/server"]',
+      '',
+      'FROM gcr.io/distroless/base-debian12', 'ENV CGO_ENABLED=0', 'WORKDIR /app', 'COPY --from=build /app/server /app/server', 'CMD ["/app/server"]',
+    ),
+    { only, files: goServer },
+  );
+});
+
 test('Go: without a context cgo may be in use: distroless/base keeps glibc', async () => {
   await expectOutput(
     lines('FROM golang:1.22-bookworm', 'WORKDIR /src', 'COPY . .', 'RUN go build -o server .', 'CMD ["./server"]'),

@@ -43,7 +43,9 @@ export const planGo: Planner = (stage, ctx) => {
   const buildEdits: Edit[] = [];
   let linkage: Linkage = builds.every((b) => b.cgoOff) ? 'static' : 'dynamic';
   let why = linkage === 'static' ? 'CGO_ENABLED=0 is set' : '';
-  if (linkage === 'dynamic' && context && cgoFree(context)) {
+  // An assignment in front of `sudo go build` does not reach go: sudo resets the environment.
+  const assignable = builds.every((b) => b.cgoOff || !b.command.wrappers.length);
+  if (linkage === 'dynamic' && assignable && context && cgoFree(context)) {
     linkage = 'static';
     why = 'no package imports "C", so the build sets CGO_ENABLED=0';
     for (const b of builds) if (!b.cgoOff) buildEdits.push(insertBefore(b.run, b.command.command, 'CGO_ENABLED=0 '));
