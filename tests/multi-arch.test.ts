@@ -32,6 +32,22 @@ test('Go with cgo possibly on: left alone with a note', async () => {
   );
 });
 
+test('Go: CGO_ENABLED counts where the build runs: an ENV after it does not, the command\'s own assignment wins', async () => {
+  await expectRefused(
+    lines('FROM golang:1.19 AS build', 'RUN go build -o /s .', 'ENV CGO_ENABLED=0', 'FROM gcr.io/distroless/static-debian12', 'COPY --from=build /s /s'),
+    'cgo-may-be-in-use', { only },
+  );
+  await expectRefused(
+    lines('FROM golang:1.19 AS build', 'ENV CGO_ENABLED=0', 'RUN CGO_ENABLED=1 go build -o /s .', 'FROM gcr.io/distroless/base-debian12', 'COPY --from=build /s /s'),
+    'cgo-may-be-in-use', { only },
+  );
+  // sudo resets the environment: the ENV does not reach go.
+  await expectRefused(
+    lines('FROM golang:1.19 AS build', 'ENV CGO_ENABLED=0', 'RUN sudo go build -o /s .', 'FROM gcr.io/distroless/static-debian12', 'COPY --from=build /s /s'),
+    'cgo-may-be-in-use', { only },
+  );
+});
+
 test('Java build stage: build platform only', async () => {
   await expectOutput(
     lines('FROM maven:3.9-eclipse-temurin-17 AS build', 'RUN mvn package', 'FROM eclipse-temurin:17-jre', 'COPY --from=build /app/target /app/target'),

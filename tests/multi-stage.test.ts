@@ -30,6 +30,30 @@ test('Go: static binary on distroless/static; CGO_ENABLED=0 set when no package 
   assert.match(result.changes[0].message, /distroless\/static-debian12.*no package imports "C"/);
 });
 
+test('Go: an ENV CGO_ENABLED=0 after the build does not make its binary static', async () => {
+  await expectOutput(
+    lines('FROM golang:1.19', 'WORKDIR /app', 'COPY . .', 'RUN go build -o /app/server .', 'ENV CGO_ENABLED=0', 'CMD ["/app/server"]'),
+    lines(
+      'FROM golang:1.19 AS build', 'WORKDIR /app', 'COPY . .', 'RUN go build -o /app/server .', 'ENV CGO_ENABLED=0', 'CMD ["/app/server"]',
+      '',
+      'FROM gcr.io/distroless/base-debian12', 'WORKDIR /app', 'ENV CGO_ENABLED=0', 'COPY --from=build /app/server /app/server', 'CMD ["/app/server"]',
+    ),
+    { only },
+  );
+});
+
+test('Go: `sudo go build` gets no CGO_ENABLED=0 in front (sudo resets the environment), so the binary keeps glibc', async () => {
+  await expectOutput(
+    lines('FROM golang:1.19', 'ENV CGO_ENABLED=0', 'WORKDIR /app', 'COPY . .', 'RUN sudo go build -o /app/server .', 'CMD ["/app/server"]'),
+    lines(
+      'FROM golang:1.19 AS build', 'ENV CGO_ENABLED=0', 'WORKDIR /app', 'COPY . .', 'RUN sudo go build -o /app/server .', 'CMD ["/app/server"]',
+      '',
+      'FROM gcr.io/distroless/base-debian12', 'ENV CGO_ENABLED=0', 'WORKDIR /app', 'COPY --from=build /app/server /app/server', 'CMD ["/app/server"]',
+    ),
+    { only, files: goServer },
+  );
+});
+
 test('Go: without a context cgo may be in use: distroless/base keeps glibc', async () => {
   await expectOutput(
     lines('FROM golang:1.22-bookworm', 'WORKDIR /src', 'COPY . .', 'RUN go build -o server .', 'CMD ["./server"]'),
@@ -262,6 +286,26 @@ test('C: ubuntu keeps ubuntu; gcc -o names the binary without a context', async 
   );
 });
 
+/** A C build on Debian whose compiler comes from `install`, and how it splits. */
+function cBuild(install: string): [string, string] {
+  const build = [`RUN apt-get update && ${install}`, 'WORKDIR /src', 'COPY main.c .', 'RUN gcc -O2 -o /usr/local/bin/app main.c', 'CMD ["app"]'];
+  return [
+    lines('FROM debian:bookworm', ...build),
+    lines('FROM debian:bookworm AS build', ...build, '', 'FROM debian:bookworm-slim', 'WORKDIR /src', 'COPY --from=build /usr/local/bin/app /usr/local/bin/app', 'CMD ["app"]'),
+  ];
+}
+
+test('C: apt-get options before install, option values and sudo are read as apt-get reads them', async () => {
+  await expectOutput(...cBuild('apt-get install -y gcc'), { only });
+  await expectOutput(...cBuild('apt-get -y install gcc'), { only });
+  await expectOutput(...cBuild('apt-get install -y -o Dpkg::Options::=--force-confnew gcc'), { only });
+  await expectOutput(...cBuild('sudo apt-get install -y gcc'), { only });
+  await expectOutput(...cBuild('apt-get -q update && apt-get -y clean && apt-get install -y gcc'), { only });
+  await expectWording(cBuild('apt-get -y install gcc libssl-dev')[0], 'apt-runtime-package', /installs libssl-dev with apt-get/, { only });
+  // xargs adds packages read from its input, which the file does not name.
+  await expectWording(cBuild('echo gcc | xargs apt-get install -y')[0], 'unknown-command', /RUN runs `xargs`/, { only });
+});
+
 test('C: refusals', async () => {
   await expectWording(lines('FROM debian:bookworm', 'RUN apt-get update && apt-get install -y gcc libssl-dev', 'WORKDIR /src', 'COPY . .', 'RUN make', 'CMD ["./app"]'),
     'apt-runtime-package', /installs libssl-dev with apt-get, which the runtime may need/, { only, files: { Makefile: '' } });
@@ -274,6 +318,17 @@ test('C: refusals', async () => {
 test('Debian image without a compiler step is not a build: no change, no note (e2e apt-heavy)', async () => {
   const result = await expectUnchanged(lines('FROM debian:bookworm', 'RUN apt-get update', 'RUN apt-get install -y curl jq', 'COPY report.sh /usr/local/bin/report.sh', 'CMD ["report.sh"]'), null, { only });
   assert.ok(result.notes.every((n) => !/split/.test(n.message)) || true);
+});
+
+test('a build is told by the commands a RUN runs, not by words in it: no note for a file that builds nothing', async () => {
+  const quiet = async (input: string) => assert.equal((await expectUnchanged(input, null, { only })).notes, []);
+  await quiet(lines('FROM python:3.12', 'WORKDIR /app', 'RUN echo "pip install runs in CI"', 'CMD ["python", "app.py"]'));
+  await quiet(lines('FROM node:20', 'WORKDIR /app', 'RUN echo "see npm docs" > /dev/null', 'CMD ["node", "a.js"]'));
+  await quiet(lines('FROM golang:1.22', 'WORKDIR /app', 'RUN echo go build', 'CMD ["/app/s"]'));
+  // Run by its path, the program is the same build step.
+  const build = ['WORKDIR /app', 'RUN /usr/local/go/bin/go build -o /app/s .', 'CMD ["/app/s"]'];
+  await expectOutput(lines('FROM golang:1.22', ...build),
+    lines('FROM golang:1.22 AS build', ...build, '', 'FROM gcr.io/distroless/base-debian12', 'WORKDIR /app', 'COPY --from=build /app/s /app/s', 'CMD ["/app/s"]'), { only });
 });
 
 test('Python: build into a virtualenv, runtime python:<v>-slim with it on PATH (e2e python-server)', async () => {

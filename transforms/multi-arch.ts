@@ -7,25 +7,27 @@
  * TARGETOS/TARGETARCH when cgo is off; jars and classes are the same bytes on
  * every platform. The runtime stage still uses the target platform's image.
  */
-import type { Stage } from '../lib/core/dockerfile.js';
+import type { InstructionNode, Stage } from '../lib/core/dockerfile.js';
 import type { SimpleCommand } from '../lib/core/shell.js';
-import { crossBuild, describeImage, type Language } from '../lib/knowledge/index.js';
+import type { RunCommand } from '../lib/facts/index.js';
+import { cgoSetting } from '../lib/facts/go.js';
+import { crossBuild, languageOf, type Language } from '../lib/knowledge/index.js';
 import type { Edit, Fix, NoteInput, Transform, TransformContext } from '../lib/core/types.js';
 
-/** The language a stage's image builds; a private registry's copy of an official image (`registry.example.com/golang`) builds the same. */
-function languageOfStage(raw: string): Language | null {
-  const image = describeImage(raw);
-  return image.language ?? describeImage(image.ref.repository).language;
+interface GoBuild {
+  run: InstructionNode;
+  command: RunCommand;
+  offsets: number[];
 }
 
-function goBuilds(ctx: TransformContext, stage: Stage): { command: SimpleCommand; offsets: number[] }[] | string {
-  const found: { command: SimpleCommand; offsets: number[] }[] = [];
+function goBuilds(ctx: TransformContext, stage: Stage): GoBuild[] | string {
+  const found: GoBuild[] = [];
   for (const node of stage.instructions) {
     if (node.keyword !== 'RUN') continue;
     const read = ctx.facts.readRun(node);
     if (read.kind === 'refused') return `line ${ctx.originalLine(node.line)}: RUN is not read: ${read.refusal.message}`;
-    for (const { command } of ctx.facts.commandsOf(read)) {
-      if (command.name === 'go' && command.argValues[0] === 'build') found.push({ command, offsets: read.script.offsets });
+    for (const command of ctx.facts.commandsOf(read)) {
+      if (command.program === 'go' && command.words[1] === 'build') found.push({ run: node, command, offsets: read.script.offsets });
     }
   }
   return found;
@@ -54,7 +56,8 @@ export const multiArch: Transform = {
     const copied = (stage: Stage) => facts.usedBy(stage).some((user) => facts.copiedFrom(user).includes(stage));
     for (const stage of model.stages) {
       if (stage === model.finalStage || !copied(stage) || stage.platform !== null || facts.parentOf(stage)) continue;
-      const cross = crossBuild(languageOfStage(stage.image));
+      // By repository whatever the registry: a private registry's copy of `golang` builds Go.
+      const cross = crossBuild(languageOf(stage.image) as Language | null);
       if (!cross) continue;
       const line = stage.from.line;
       if (cross.kind === 'platform-bound') {
@@ -72,15 +75,13 @@ export const multiArch: Transform = {
         continue;
       }
       if (!builds.length) continue;
-      const envCgoOff = stage.instructions.some((i) => i.keyword === 'ENV' &&
-        /\bCGO_ENABLED[= ]["']?0\b/.test(model.logicalText(i.argsStart, i.end).text));
-      const cgo = builds.find((b) => !envCgoOff && !assignments(b.command).some((a) => /^CGO_ENABLED=["']?0["']?$/.test(a)));
+      const cgo = builds.find((b) => cgoSetting(facts, b.run, b.command) !== '0');
       if (cgo) {
         notes.push({ line, id: 'cgo-may-be-in-use', message: 'Go build stage left on the target platform: cgo may be in use (CGO_ENABLED=0 is not set), and cross-compiling C needs a cross toolchain' });
         continue;
       }
       const edits: Edit[] = [platform];
-      for (const { command, offsets } of builds) {
+      for (const { command: { command }, offsets } of builds) {
         if (assignments(command).some((a) => /^GO(OS|ARCH)=/.test(a))) continue;
         const at = offsets[(command.node.childForFieldName('name') ?? command.node).startIndex];
         edits.push({ start: at, end: at, text: 'GOOS=$TARGETOS GOARCH=$TARGETARCH ' });

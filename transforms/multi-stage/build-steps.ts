@@ -3,20 +3,22 @@
  * ecosystem's build tools and commands whose effects stay in the build stage
  * or its working folder. Policy: what dfmod can name the runtime's needs for.
  */
+import { isPackageInstall, managerCommand } from '../../lib/facts/index.js';
 import { BUILD_TOOL_PACKAGES } from '../../lib/knowledge/index.js';
 import { refuse, type Ecosystem, type Refusal } from './plan.js';
 import type { StageReading } from './read-stage.js';
+import type { TransformContext } from '../../lib/core/types.js';
 
 /** Commands any build stage may run: their effects stay in the build stage or its working folder. */
 const COMMON_COMMANDS = new Set(['mkdir', 'cd', 'rm', 'ls', 'echo', 'true', 'chmod', 'set', 'test', '[', 'apt-get', 'apt', 'touch']);
 
-/** Build commands per ecosystem. */
+/** Build commands per ecosystem, by program name (`./gradlew` is `gradlew`). */
 const BUILD_COMMANDS: Record<Ecosystem, Set<string>> = {
   go: new Set(['go']),
   node: new Set(['npm', 'npx', 'node', 'tsc']),
   python: new Set(['pip', 'pip3', 'python', 'python3']),
-  java: new Set(['mvn', './mvnw', 'gradle', './gradlew', 'javac', 'jar']),
-  native: new Set(['gcc', 'g++', 'cc', 'c++', 'make', 'cmake', './configure', 'strip', 'ar']),
+  java: new Set(['mvn', 'mvnw', 'gradle', 'gradlew', 'javac', 'jar']),
+  native: new Set(['gcc', 'g++', 'cc', 'c++', 'make', 'cmake', 'configure', 'strip', 'ar']),
 };
 
 /** Front-end tools `npx` may run in a build. */
@@ -32,30 +34,33 @@ const NPM_SUBCOMMANDS = new Set(['ci', 'run', 'run-script', 'test', 't', 'prune'
 const PYTHON_MODULES = new Set(['pip', 'venv', 'compileall']);
 
 /** Checks every command of every RUN is a build step of the stage's ecosystem; returns the apt packages installed. */
-export function checkBuildSteps(stage: Omit<StageReading, 'aptPackages'>): string[] | Refusal {
+export function checkBuildSteps(stage: Omit<StageReading, 'aptPackages'>, ctx: TransformContext): string[] | Refusal {
   const packages: string[] = [];
   for (const run of stage.runs) {
-    const where = `line ${stage.originalLine(run.node.line)}`;
+    const where = `line ${ctx.originalLine(run.node.line)}`;
     for (const command of run.commands) {
-      const name = command.name;
+      const name = command.program;
       if (name === null) return refuse('computed-command', `${where}: a RUN command name is computed by the shell`);
-      if (!COMMON_COMMANDS.has(name) && !BUILD_COMMANDS[stage.ecosystem].has(name)) {
-        return refuse('unknown-command', `${where}: RUN runs \`${name}\`, whose effect on the runtime image dfmod cannot name`);
-      }
-      const args = command.argValues;
+      // xargs adds words read from its input: what the program gets is not written in the file.
+      const unread = command.wrappers.includes('xargs') ? 'xargs'
+        : !COMMON_COMMANDS.has(name) && !BUILD_COMMANDS[stage.ecosystem].has(name) ? name
+        : null;
+      if (unread) return refuse('unknown-command', `${where}: RUN runs \`${unread}\`, whose effect on the runtime image dfmod cannot name`);
+      const args = command.words.slice(1);
       if (name === 'apt-get' || name === 'apt') {
-        if (args[0] === 'install') {
-          for (const pkg of args.slice(1)) {
-            if (pkg === null) return refuse('apt-computed-package', `${where}: apt-get installs a package named by the shell`);
-            if (pkg.startsWith('-')) continue;
+        const install = isPackageInstall(command.words);
+        if (install) {
+          if (install.computed) return refuse('apt-computed-package', `${where}: apt-get installs a package named by the shell`);
+          for (const pkg of install.packages) {
             const base = pkg.replace(/[=:].*$/, '');
             if (!BUILD_TOOL_PACKAGES.has(base) && !(stage.inits as string[]).includes(base)) {
               return refuse('apt-runtime-package', `${where}: the build installs ${base} with apt-get, which the runtime may need`);
             }
             packages.push(base);
           }
-        } else if (!APT_HOUSEKEEPING.has(args[0] ?? '')) {
-          return refuse('apt-subcommand', `${where}: \`${name} ${args[0] ?? ''}\` is not read`);
+        } else {
+          const subcommand = managerCommand(command.words)?.subcommand ?? '';
+          if (!APT_HOUSEKEEPING.has(subcommand)) return refuse('apt-subcommand', `${where}: \`${name} ${subcommand}\` is not read`);
         }
       }
       const step = name === 'npm' ? checkNpm(args, where)

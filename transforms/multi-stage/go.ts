@@ -1,28 +1,29 @@
 /** Go: the binary `go build -o` writes, on distroless (static when cgo is certainly off, base with glibc otherwise). */
 import path from 'node:path';
-import type { SimpleCommand } from '../../lib/core/shell.js';
+import type { RunCommand } from '../../lib/facts/index.js';
+import { cgoSetting } from '../../lib/facts/go.js';
 import type { BuildContext } from '../../lib/core/context.js';
 import type { Edit } from '../../lib/core/types.js';
 import type { Linkage } from '../../lib/knowledge/index.js';
-import { argsText, contextFiles, insertBefore, isRefusal, programPath, refuse, runtimeFor, type Planner } from './plan.js';
+import { contextFiles, insertBefore, isRefusal, programPath, refuse, runtimeFor, type Planner } from './plan.js';
 import type { RunInfo } from './read-stage.js';
 
 /** Go sources that open files at run time need more than the binary. */
 const GO_FILE_READS = /\b(os\.(Open|OpenFile|ReadFile|ReadDir)|ioutil\.(ReadFile|ReadDir)|http\.Dir|template\.(ParseFiles|ParseGlob))\(/;
 
-export const planGo: Planner = (stage) => {
-  const builds: { run: RunInfo; command: SimpleCommand; output: string; cgoOff: boolean }[] = [];
+export const planGo: Planner = (stage, ctx) => {
+  const builds: { run: RunInfo; command: RunCommand; output: string; cgoOff: boolean }[] = [];
   for (const run of stage.runs) {
-    const where = `line ${stage.originalLine(run.node.line)}`;
+    const where = `line ${ctx.originalLine(run.node.line)}`;
     for (const command of run.commands) {
-      if (command.name !== 'go' || command.argValues[0] !== 'build') continue;
-      const args = command.argValues;
+      if (command.program !== 'go' || command.words[1] !== 'build') continue;
+      const args = command.words.slice(1);
       const i = args.findIndex((a) => a === '-o' || (a?.startsWith('-o=') ?? false));
       const raw = i === -1 ? null : args[i]!.startsWith('-o=') ? args[i]!.slice(3) : args[i + 1];
       if (!raw) return refuse('go-output-unnamed', `${where}: \`go build\` without a literal -o: the binary's name is not written`);
       if (!raw.startsWith('/') && run.changesDir) return refuse('go-output-after-cd', `${where}: \`go build -o ${raw}\` after \`cd\`: its path is not known`);
       if (!raw.startsWith('/') && run.workdir === null) return refuse('workdir-unknown', `${where}: \`go build -o ${raw}\` runs in a folder dfmod does not know`);
-      const cgoOff = command.node.namedChildren.some((c) => c?.type === 'variable_assignment' && /^CGO_ENABLED=["']?0["']?$/.test(c.text));
+      const cgoOff = cgoSetting(ctx.facts, run.node, command) === '0';
       builds.push({ run, command, output: path.posix.resolve(run.workdir ?? '/', raw), cgoOff });
     }
   }
@@ -32,20 +33,22 @@ export const planGo: Planner = (stage) => {
   if (!program || !outputs.includes(program)) {
     return refuse('not-build-output', `the container runs \`${stage.argv[0] ?? ''}\`, which is not the build's output (${outputs.join(', ')})`);
   }
-  if (stage.context) {
-    for (const file of contextFiles(stage.context, '.go')) {
-      const match = GO_FILE_READS.exec(stage.context.read(file) ?? '');
+  const context = ctx.context;
+  if (context) {
+    for (const file of contextFiles(context, '.go')) {
+      const match = GO_FILE_READS.exec(context.read(file) ?? '');
       if (match) return refuse('go-reads-files', `the program opens files at run time (${match[1]} in ${file}); copying only the binary could lose them`);
     }
   }
-  const envCgoOff = stage.stage.instructions.some((i) => i.keyword === 'ENV' && /\bCGO_ENABLED[= ]["']?0\b/.test(argsText(stage.model, i)));
   const buildEdits: Edit[] = [];
-  let linkage: Linkage = envCgoOff || builds.every((b) => b.cgoOff) ? 'static' : 'dynamic';
+  let linkage: Linkage = builds.every((b) => b.cgoOff) ? 'static' : 'dynamic';
   let why = linkage === 'static' ? 'CGO_ENABLED=0 is set' : '';
-  if (linkage === 'dynamic' && stage.context && cgoFree(stage.context)) {
+  // An assignment in front of `sudo go build` does not reach go: sudo resets the environment.
+  const assignable = builds.every((b) => b.cgoOff || !b.command.wrappers.length);
+  if (linkage === 'dynamic' && assignable && context && cgoFree(context)) {
     linkage = 'static';
     why = 'no package imports "C", so the build sets CGO_ENABLED=0';
-    for (const b of builds) if (!b.cgoOff) buildEdits.push(insertBefore(b.run, b.command, 'CGO_ENABLED=0 '));
+    for (const b of builds) if (!b.cgoOff) buildEdits.push(insertBefore(b.run, b.command.command, 'CGO_ENABLED=0 '));
   }
   if (linkage === 'dynamic') why = 'cgo may be in use, so the binary keeps glibc';
   const runtime = runtimeFor(stage, linkage);

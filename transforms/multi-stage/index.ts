@@ -17,10 +17,10 @@
  * what the stage does comes from the stage model (read-stage.ts); one planner
  * per stack decides what to copy (go.ts, node.ts, python.ts, java.ts, native.ts).
  */
-import path from 'node:path';
 import type { DockerfileModel, InstructionNode, Stage } from '../../lib/core/dockerfile.js';
 import type { Edit, Transform, TransformContext } from '../../lib/core/types.js';
-import { scriptArgv } from '../../lib/facts/index.js';
+import type { Healthcheck, Heredoc } from 'dockerfile-ast';
+import { isPipInstall, programName, scriptArgv } from '../../lib/facts/index.js';
 import {
   DOCKER_HUB, IMAGE_FAMILIES, INIT_PATHS, TINI_STATIC, describeImage, libcOf, parseImageRef, type ImageInfo, type Language,
 } from '../../lib/knowledge/index.js';
@@ -32,8 +32,6 @@ import { planNode } from './node.js';
 import { planPython } from './python.js';
 import { argsText, isRefusal, refuse, type Ecosystem, type Plan, type Planner, type Refusal } from './plan.js';
 import { readStage, type StageReading } from './read-stage.js';
-
-export type { Ecosystem, Plan, Refusal } from './plan.js';
 
 const PLANNERS: Record<Ecosystem, Planner> = { go: planGo, node: planNode, python: planPython, java: planJava, native: planNative };
 
@@ -48,14 +46,19 @@ const KEPT = new Set(['ENV', 'WORKDIR', 'USER', 'EXPOSE', 'VOLUME', 'LABEL', 'HE
 /** Kept instructions that go before the copied files (they set up where files land, not how they run). */
 const LEADING = new Set(['ENV', 'ARG', 'WORKDIR', 'LABEL', 'MAINTAINER']);
 
-/** A build step of the ecosystem, by word, so files that build nothing get no note. */
-const BUILD_WORDS: Record<Ecosystem, RegExp> = {
-  go: /\bgo\s+build\b/,
-  node: /\b(npm|npx|tsc|yarn|pnpm)\b/,
-  python: /\b(pip3?|python3?\s+-m\s+pip)\s+install\b/,
-  java: /\b(mvn|mvnw|gradle|gradlew|javac)\b/,
-  native: /(^|[\s;&|(])(gcc|g\+\+|cc|c\+\+|make|cmake)(\s|$)/,
+/** A command (words from the program on) that makes a stage a build of the ecosystem, so files that build nothing get no note. */
+const BUILD_STEPS: Record<Ecosystem, (words: readonly (string | null)[]) => boolean> = {
+  go: (words) => programName(words[0] ?? '') === 'go' && words[1] === 'build',
+  node: runs('npm', 'npx', 'tsc', 'yarn', 'pnpm'),
+  python: isPipInstall,
+  java: runs('mvn', 'mvnw', 'gradle', 'gradlew', 'javac'),
+  native: runs('gcc', 'g++', 'cc', 'c++', 'make', 'cmake'),
 };
+
+function runs(...programs: string[]): (words: readonly (string | null)[]) => boolean {
+  const names = new Set(programs);
+  return (words) => names.has(programName(words[0] ?? ''));
+}
 
 /**
  * The planner for a build image: its language's, or native for the OS
@@ -69,8 +72,30 @@ function ecosystemOf(image: ImageInfo): Ecosystem | null {
   return NATIVE_FAMILIES.has(image.family!) ? 'native' : null;
 }
 
-function looksLikeBuild(model: DockerfileModel, stage: Stage, ecosystem: Ecosystem): boolean {
-  return stage.instructions.some((node) => node.keyword === 'RUN' && BUILD_WORDS[ecosystem].test(model.rawArguments(node)));
+function looksLikeBuild(ctx: TransformContext, stage: Stage, ecosystem: Ecosystem): boolean {
+  return stage.instructions.some((node) => node.keyword === 'RUN' && runCommandWords(ctx, node).some(BUILD_STEPS[ecosystem]));
+}
+
+/**
+ * The commands of a RUN, words from the program on. A RUN the stage model
+ * does not read (readRuns refuses it) is still looked at, so the note says
+ * why a build is not split: its JSON words, or its script or heredoc bodies
+ * parsed as a POSIX shell would.
+ */
+function runCommandWords(ctx: TransformContext, node: InstructionNode): (string | null)[][] {
+  const read = ctx.facts.readRun(node);
+  if (read.kind === 'script') return ctx.facts.commandsOf(read).map((c) => c.words);
+  if (node.execArgs) return [node.execArgs];
+  const scripts = node.form === 'heredoc' ? heredocBodies(ctx.dockerfile, node) : [ctx.dockerfile.shellScript(node)?.text ?? ''];
+  return scripts.flatMap((text) => ctx.facts.commandsOf({ root: ctx.shell.parse(text).rootNode }).map((c) => c.words));
+}
+
+function heredocBodies(model: DockerfileModel, node: InstructionNode): string[] {
+  const heredocs = 'getHeredocs' in node.ast ? (node.ast as unknown as { getHeredocs(): Heredoc[] }).getHeredocs() : [];
+  return heredocs.flatMap((heredoc) => {
+    const range = heredoc.getContentRange();
+    return range ? [model.source.text.slice(model.source.offsetAt(range.start), model.source.offsetAt(range.end))] : [];
+  });
 }
 
 type Outcome = { fix: { line: number; message: string; edits: Edit[] } } | null;
@@ -83,7 +108,7 @@ function plan(ctx: TransformContext): Outcome | Refusal {
   // A build argument in the tag only: the repository still names the family, so the note can say why.
   const image = describeImage(ref.dynamic && !ref.name.includes('$') ? ref.name : stage.image);
   const ecosystem = ecosystemOf(image);
-  if (!ecosystem || !looksLikeBuild(model, stage, ecosystem)) return null;
+  if (!ecosystem || !looksLikeBuild(ctx, stage, ecosystem)) return null;
   if (ref.dynamic) return refuse('image-build-argument', `the base image \`${stage.image}\` uses a build argument`);
   if (ref.digest) return refuse('image-digest', 'the base image is pinned by digest, and the runtime image\'s digest is not known');
   if (stage.platform) return refuse('from-platform', 'FROM sets --platform');
@@ -96,7 +121,7 @@ function plan(ctx: TransformContext): Outcome | Refusal {
   if (ctx.facts.isWindows(stage)) return refuse('windows', 'a Windows image');
   const read = readStage(ctx, stage, image, ecosystem);
   if (isRefusal(read)) return read;
-  const aptPackages = checkBuildSteps(read);
+  const aptPackages = checkBuildSteps(read, ctx);
   if (isRefusal(aptPackages)) return aptPackages;
   const reading: StageReading = { ...read, aptPackages };
   const chosen = PLANNERS[ecosystem](reading, ctx);
@@ -127,9 +152,11 @@ function copyInits(stage: StageReading, chosen: Plan): Refusal | null {
 
 /** The argv and form of a HEALTHCHECK's command; null for HEALTHCHECK NONE. */
 function healthcheckArgv(ctx: TransformContext, node: InstructionNode): { argv: string[]; shell: boolean } | Refusal | null {
-  const text = argsText(ctx.dockerfile, node);
-  if (/^NONE$/i.test(text)) return null;
-  const command = (/(?:^|\s)CMD\s+([\s\S]*)$/i.exec(text)?.[1] ?? '').trim();
+  const model = ctx.dockerfile;
+  const subcommand = 'getSubcommand' in node.ast ? (node.ast as Healthcheck).getSubcommand() : null;
+  if (subcommand?.getValue().toUpperCase() === 'NONE') return null;
+  const start = subcommand ? model.source.offsetAt(subcommand.getRange().end) : node.end;
+  const command = model.logicalText(start, node.end).text.trim();
   const where = `line ${ctx.originalLine(node.line)}`;
   if (command.startsWith('[')) {
     try {

@@ -9,13 +9,13 @@ export const planNative: Planner = (stage, ctx) => {
   let makes = false;
   for (const run of stage.runs) {
     for (const command of run.commands) {
-      if (COMPILERS.has(command.name ?? '')) {
-        const i = command.argValues.indexOf('-o');
-        const raw = i === -1 ? null : command.argValues[i + 1];
+      if (COMPILERS.has(command.program ?? '')) {
+        const i = command.words.indexOf('-o');
+        const raw = i === -1 ? null : command.words[i + 1];
         if (raw && (raw.startsWith('/') || (!run.changesDir && run.workdir !== null))) outputs.push(path.posix.resolve(run.workdir ?? '/', raw));
       }
-      if (command.name === 'make' || command.name === 'cmake') {
-        if (run.changesDir) return refuse('make-after-cd', `line ${stage.originalLine(run.node.line)}: make after \`cd\`: where it builds is not known`);
+      if (command.program === 'make' || command.program === 'cmake') {
+        if (run.changesDir) return refuse('make-after-cd', `line ${ctx.originalLine(run.node.line)}: make after \`cd\`: where it builds is not known`);
         makes = true;
       }
     }
@@ -26,7 +26,7 @@ export const planNative: Planner = (stage, ctx) => {
   if (!program || !outputs.includes(program)) {
     // make's outputs are not written down: accept a program that the context does not hold, so the build made it.
     if (!program || !makes) return refuse('not-build-output', `the container runs \`${first}\`, which is not a file the build names`);
-    const context = stage.context;
+    const context = ctx.context;
     if (!context) return refuse('make-needs-context', `the container runs ${program}, and without the build context dfmod cannot tell make builds it`);
     const fromContext = stage.stage.instructions.some((node) => {
       const copy = ctx.facts.copyOperands(node);

@@ -35,13 +35,14 @@ const isStart = (argv: string[]) => argv[0] === 'npm' && (argv[1] === 'start' ||
 
 /** A build step: npm scripts, npx tools, tsc, node. */
 const builds = (stage: StageReading) => stage.runs.some((r) => r.commands.some((c) =>
-  ['npx', 'tsc'].includes(c.name ?? '') || (c.name === 'npm' && ['run', 'run-script'].includes(c.argValues[0] ?? ''))));
+  ['npx', 'tsc'].includes(c.program ?? '') || (c.program === 'npm' && ['run', 'run-script'].includes(c.words[1] ?? ''))));
 
 export const planNode: Planner = (stage, ctx) => {
   const appDir = stage.finalWorkdir;
-  const installs = stage.runs.some((r) => r.commands.some((c) => c.name === 'npm' && ['ci', 'install', 'i'].includes(c.argValues[0] ?? '')));
+  const installs = stage.runs.some((r) => r.commands.some((c) => c.program === 'npm' && ['ci', 'install', 'i'].includes(c.words[1] ?? '')));
   if (!installs) return refuse('no-npm-install', 'no `npm ci`/`npm install` in the stage, so production dependencies are not named');
-  const pkgText = stage.context?.read('package.json') ?? null;
+  const context = ctx.context;
+  const pkgText = context?.read('package.json') ?? null;
   let pkg: PackageJson | null = null;
   if (pkgText !== null) {
     try {
@@ -50,7 +51,7 @@ export const planNode: Planner = (stage, ctx) => {
       return refuse('package-json-invalid', 'package.json is not valid JSON');
     }
   }
-  if (stage.context && (stage.context.exists('yarn.lock') || stage.context.exists('pnpm-lock.yaml'))) {
+  if (context && (context.exists('yarn.lock') || context.exists('pnpm-lock.yaml'))) {
     return refuse('not-npm', 'the project has a yarn or pnpm lockfile; only npm installs are split');
   }
   let argv = stage.argv;
@@ -68,8 +69,8 @@ export const planNode: Planner = (stage, ctx) => {
     const bin = argv[0] ?? '';
     if (!pkg?.dependencies?.[bin]) return refuse('not-node', `the container runs \`${bin}\`, which is not node or a dependency's command dfmod can name`);
   }
-  if (stage.context) {
-    const lock = stage.context.read('package-lock.json') ?? '';
+  if (context) {
+    const lock = context.read('package-lock.json') ?? '';
     const native = /"node_modules\/([^"]+)":\s*\{[^}]*"hasInstallScript":\s*true/.exec(lock);
     if (native) return refuse('native-addon', `${native[1]} has an install script (a native addon?): the libraries it links may be missing on the slim image`);
   }
@@ -111,7 +112,7 @@ function planStatic(stage: StageReading, argv: string[], server: StaticServer): 
   if (dir === null) return refuse('static-serves-workdir', `${argv[0]} serves the working folder, not a build output folder`);
   const out = path.posix.resolve(stage.finalWorkdir, dir);
   if (out === stage.finalWorkdir || out === '/') return refuse('static-serves-workdir', `${argv[0]} serves the whole working folder`);
-  if (!stage.runs.some((r) => r.commands.some((c) => c.name === 'npm' && ['run', 'run-script'].includes(c.argValues[0] ?? '') || ['npx', 'tsc', 'node'].includes(c.name ?? '')))) {
+  if (!stage.runs.some((r) => r.commands.some((c) => c.program === 'npm' && ['run', 'run-script'].includes(c.words[1] ?? '') || ['npx', 'tsc', 'node'].includes(c.program ?? '')))) {
     return refuse('static-not-built', `${out} is not produced by a build step`);
   }
   if (stage.stage.instructions.some((i) => i.keyword === 'USER')) return refuse('static-user', 'USER is set, and nginx needs root to start');

@@ -7,16 +7,16 @@ const PYTHON = /^python(3(\.\d+)?)?$/;
 /** A package name as pip compares them (PEP 503): case and runs of `-_.` do not matter. */
 const normalized = (name: string) => name.toLowerCase().replace(/[-_.]+/g, '-');
 
-export const planPython: Planner = (stage) => {
-  const pipRuns = stage.runs.filter((r) => r.commands.some((c) => isPipInstall([c.name, ...c.argValues])));
+export const planPython: Planner = (stage, ctx) => {
+  const pipRuns = stage.runs.filter((r) => r.commands.some((c) => isPipInstall(c.words)));
   if (!pipRuns.length) return refuse('no-pip-install', 'no `pip install` in the stage, so the dependencies are not named');
   const runner = stage.argv[0] ?? '';
   if (!PYTHON.test(runner)) {
-    const requirements = stage.context?.read('requirements.txt') ?? '';
+    const requirements = ctx.context?.read('requirements.txt') ?? '';
     const installed = [
       ...requirements.split(/\r?\n/).map((l) => normalized(l.replace(/[\s#;<>=!~[].*$/, ''))),
-      ...pipRuns.flatMap((r) => r.commands.filter((c) => isPipInstall([c.name, ...c.argValues]))
-        .flatMap((c) => c.argValues.map((a) => normalized((a ?? '').replace(/[<>=!~[].*$/, ''))))),
+      ...pipRuns.flatMap((r) => r.commands.filter((c) => isPipInstall(c.words))
+        .flatMap((c) => c.words.slice(1).map((a) => normalized((a ?? '').replace(/[<>=!~[].*$/, ''))))),
     ];
     if (!installed.includes(normalized(runner))) {
       return refuse('not-python', `the container runs \`${runner}\`, which is not python or a package the build installs`);
@@ -27,8 +27,8 @@ export const planPython: Planner = (stage) => {
   const runtime = runtimeFor(stage, 'dynamic');
   if (isRefusal(runtime)) return runtime;
   if (runtime.image === stage.image.ref.raw && !stage.aptPackages.length) return null; // already slim, no build tools to leave behind
-  const at = lineStartWithComments(stage.model, pipRuns[0].node);
-  const eol = stage.model.source.eol;
+  const at = lineStartWithComments(ctx.dockerfile, pipRuns[0].node);
+  const eol = ctx.dockerfile.source.eol;
   return {
     runtime: runtime.image,
     payload: ['COPY --from=build /opt/venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', `COPY --from=build ${appDir} ${appDir}`],

@@ -5,9 +5,9 @@
  * which inits those wrappers are. Anything it cannot read is a refusal.
  */
 import path from 'node:path';
-import { literalValue, walk, type SimpleCommand } from '../../lib/core/shell.js';
-import type { DockerfileModel, InstructionNode, Stage } from '../../lib/core/dockerfile.js';
-import type { BuildContext } from '../../lib/core/context.js';
+import { literalValue, walk } from '../../lib/core/shell.js';
+import type { RunCommand } from '../../lib/facts/index.js';
+import type { InstructionNode, Stage } from '../../lib/core/dockerfile.js';
 import type { TransformContext } from '../../lib/core/types.js';
 import { INIT_PATHS, TINI_STATIC, type ImageInfo, type InitName } from '../../lib/knowledge/index.js';
 import { refuse, isRefusal, type Ecosystem, type Refusal } from './plan.js';
@@ -15,7 +15,8 @@ import { refuse, isRefusal, type Ecosystem, type Refusal } from './plan.js';
 /** A RUN read into commands, with where it ran. */
 export interface RunInfo {
   node: InstructionNode;
-  commands: SimpleCommand[];
+  /** Its commands as the stage model reads them: program and words past wrappers (`sudo`, `env`). */
+  commands: RunCommand[];
   /** The working folder it runs in; null when not known (before the first absolute WORKDIR on an image whose WORKDIR is not known). */
   workdir: string | null;
   /** The RUN changes directory before some command, so relative paths after it are unknown. */
@@ -23,8 +24,8 @@ export interface RunInfo {
   offsets: number[];
 }
 
+/** The single stage as multi-stage reads it; the file, its build context and line mapping come with the TransformContext. */
 export interface StageReading {
-  model: DockerfileModel;
   stage: Stage;
   /** The build image, as the knowledge base describes it. */
   image: ImageInfo;
@@ -38,11 +39,6 @@ export interface StageReading {
   inits: InitName[];
   /** Debian packages the build installs with apt-get (see build-steps.ts). */
   aptPackages: string[];
-  context: BuildContext | null;
-  /** The line of the file as read, for messages that name an instruction. */
-  originalLine: (line: number) => number;
-  /** The working folder an instruction runs in, null when not known. */
-  workdirAt: (node: InstructionNode) => string | null;
 }
 
 const INITS = Object.keys(INIT_PATHS) as InitName[];
@@ -80,10 +76,7 @@ export function readStage(ctx: TransformContext, stage: Stage, image: ImageInfo,
   const entrypoint = image.defaults?.entrypoint ?? [];
   const { argv, wrappers } = unwrap(command, new Set([...INIT_WRAPPERS, ...entrypoint.map((e) => path.posix.basename(e))]));
   const inits = INITS.filter((init) => wrappers.some((w) => path.posix.basename(w) === init));
-  return {
-    model, stage, image, ecosystem, runs, finalWorkdir: final, argv, inits,
-    context: ctx.context, originalLine: ctx.originalLine, workdirAt: (node) => facts.workdirAt(node),
-  };
+  return { stage, image, ecosystem, runs, finalWorkdir: final, argv, inits };
 }
 
 function readRuns(ctx: TransformContext, stage: Stage): RunInfo[] | Refusal {
@@ -103,12 +96,12 @@ function readRuns(ctx: TransformContext, stage: Stage): RunInfo[] | Refusal {
       return written === null;
     });
     if (written !== null) return refuse('run-writes-file', `${where}: RUN writes \`${written}\`, which the runtime stage might need`);
-    const commands = ctx.facts.commandsOf(read).map((c) => c.command);
+    const commands = ctx.facts.commandsOf(read);
     let changesDir = false;
     let cdSeen = false;
     for (const command of commands) {
       if (cdSeen) changesDir = true;
-      if (command.name === 'cd') cdSeen = true;
+      if (command.program === 'cd') cdSeen = true;
     }
     runs.push({ node, commands, workdir: ctx.facts.workdirAt(node), changesDir, offsets: read.script.offsets });
   }
