@@ -229,6 +229,30 @@ test('plugins are resolved from the project: bare package names from the configu
   assert.match(missing.stderr, /plugin dfmod-plugin-missing: cannot be found from /);
 });
 
+test('-t and --skip may name a transform of a plugin the configuration loads; an id no file knows is one usage error', async () => {
+  const dir = project({
+    'say-hello.mjs': PLUGIN('say-hello', 'notes: [{ line: 1, message: "hello" }]'),
+    '.dfmodrc.json': JSON.stringify({ plugins: ['./say-hello.mjs'] }),
+    'a/Dockerfile': NAIVE,
+    'b/Dockerfile': NAIVE,
+  });
+  const only = await dfmod(['-t', 'say-hello', '.'], dir);
+  assert.is(only.code, 0, only.stderr);
+  assert.is(only.stdout, '');
+  assert.match(only.stderr, 'a/Dockerfile:1: hello [say-hello]');
+  assert.match(only.stderr, 'b/Dockerfile:1: hello [say-hello]');
+  const skipped = await dfmod(['--check', '--skip', 'say-hello', '.'], dir);
+  assert.is(skipped.code, 1, skipped.stderr);
+  assert.not.match(skipped.stderr, 'hello');
+  for (const args of [['-t', 'say-hullo', '.'], ['--stdin', '-t', 'say-hullo']]) {
+    const unknown = await dfmod(args, dir);
+    assert.is(unknown.code, 2, args.join(' '));
+    assert.is(unknown.stdout, '');
+    assert.is(unknown.stderr.match(/unknown transform 'say-hullo'/g)?.length, 1, unknown.stderr);
+    assert.match(unknown.stderr, /^dfmod: unknown transform 'say-hullo' \(known: .*say-hello\)\nRun 'dfmod --help' for usage\.$/m);
+  }
+});
+
 test('a plugin that throws fails the run with exit 2, --check included', async () => {
   const dir = project({ 'boom.mjs': PLUGIN('boom', 'fixes: (() => { throw new Error("kaput"); })()'), Dockerfile: NAIVE });
   for (const args of [['--plugin', './boom.mjs', '-t', 'boom'], ['--check', '--plugin', './boom.mjs', '-t', 'boom,exec-form']]) {

@@ -16,7 +16,7 @@ import { processInBulk, startWorkers, THREAD_THRESHOLD, type BulkJob, type Worke
 import { summarize, summaryLine, reportRow, markdownReport, Progress, type ReportRow } from './report.js';
 import { unifiedDiff, wantsColor } from './diff.js';
 import { writeAtomically, WriteError } from './write.js';
-import { PluginCache, PluginError, selectTransforms, UsageError } from '../registry.js';
+import { PluginCache, PluginError, UsageError } from '../registry.js';
 import { Planner, pluginTransforms, resolvePlugin } from './plan.js';
 import { ConfigError } from './config.js';
 import { explainedDiff } from './explain.js';
@@ -161,8 +161,6 @@ async function run(args: Args, io: CliIO): Promise<number> {
     if (args.verify && args.stdin) throw new UsageError('--verify builds files in their folders; it does not take --stdin');
     const plugins = (args.plugin ?? []).map((given) => ({ given, module: resolvePlugin(given, io.cwd) }));
     available = await pluginTransforms(new PluginCache(io.cwd), plugins);
-    // Ids named on the command line must exist (configuration may add plugins of its own).
-    if (!args.plugin?.length || args.transforms || args.skip) selectTransforms(available, args.transforms, args.skip);
     planner = new Planner({
       cwd: io.cwd,
       transforms: args.transforms,
@@ -222,6 +220,10 @@ async function run(args: Args, io: CliIO): Promise<number> {
       result = processText(shell, displayPath, text, { transforms: plan.transforms, options: plan.options }, contextDir ?? fileDir);
       if (args.prettier && result.status !== 'error') await formatResult(result, io.cwd);
     } catch (error) {
+      if (error instanceof UsageError) {
+        io.stderr.write(`dfmod: ${error.message}\nRun 'dfmod --help' for usage.\n`);
+        return 2;
+      }
       result = { path: displayPath, status: 'error', error: { line: null, message: (error as Error).message }, changes: [], notes: [] };
     }
     if (result.status === 'error') {
@@ -266,7 +268,7 @@ async function run(args: Args, io: CliIO): Promise<number> {
   const color = wantsColor(io.stdout, io.env);
   const jobs: BulkJob[] = [];
   const leftOut = new Set<string>();
-  // A configuration problem is reported once, not once per Dockerfile under it; those files are left out.
+  // A configuration problem, or a -t/--skip id a file's transforms lack, is reported once, not once per Dockerfile; those files are left out.
   const configProblems = new Set<string>();
   const knownIds = new Map<string, string[]>();
   for (const file of discovery.files) {
@@ -279,12 +281,15 @@ async function run(args: Args, io: CliIO): Promise<number> {
       jobs.push({ file, transforms: plan.transforms, options: plan.options, pluginModules: plan.pluginModules, contextDir });
       knownIds.set(file, plan.known);
     } catch (error) {
-      if (!(error instanceof ConfigError || error instanceof PluginError)) {
+      if (!(error instanceof ConfigError || error instanceof PluginError || error instanceof UsageError)) {
         jobs.push({ file, transforms: [], failure: (error as Error).message });
         continue;
       }
       leftOut.add(file);
-      for (const problem of error instanceof ConfigError ? error.problems : [error.message]) {
+      const problems = error instanceof ConfigError ? error.problems
+        : error instanceof UsageError ? [`dfmod: ${error.message}\nRun 'dfmod --help' for usage.`]
+        : [error.message];
+      for (const problem of problems) {
         if (configProblems.has(problem)) continue;
         configProblems.add(problem);
         io.stderr.write(problem + '\n');
