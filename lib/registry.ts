@@ -16,6 +16,10 @@ import type { Transform } from './core/types.js';
 export { builtinTransforms, selectTransforms };
 export { UsageError } from './core/select.js';
 
+export function isBuiltin(id: string): boolean {
+  return builtinTransforms.some((b) => b.id === id);
+}
+
 /** The built-ins followed by custom transforms; a custom one reusing a built-in id is dropped. */
 export function availableTransforms(custom: readonly Transform[] = []): Transform[] {
   const available = [...builtinTransforms];
@@ -47,8 +51,9 @@ export class PluginCache {
 }
 
 export class PluginError extends Error {
-  constructor(readonly plugin: string, message: string) {
-    super(`plugin ${plugin}: ${message}`);
+  /** `detail`: what is wrong, without the plugin's name (which the message leads with). */
+  constructor(readonly plugin: string, readonly detail: string) {
+    super(`plugin ${plugin}: ${detail}`);
     this.name = 'PluginError';
   }
 }

@@ -262,6 +262,18 @@ test('a plugin that throws fails the run with exit 2, --check included', async (
   }
 });
 
+test('a plugin failing is what it threw, not a note that looks like one', async () => {
+  const dir = project({
+    'lookalike.mjs': PLUGIN('lookalike', 'notes: [{ line: 1, id: "transform-failed", message: "internal error, transform skipped: not really" }]'),
+    Dockerfile: NAIVE,
+  });
+  const ran = await dfmod(['--plugin', './lookalike.mjs', '-t', 'lookalike,exec-form', '--check'], dir);
+  assert.is(ran.code, 1, ran.stderr);
+  assert.is(ran.stdout, 'Dockerfile\n');
+  assert.match(ran.stderr, 'Dockerfile:1: internal error, transform skipped: not really [lookalike]');
+  assert.not.match(ran.stderr, 'left untouched');
+});
+
 test('a plugin reusing a built-in id is an error', async () => {
   const dir = project({ 'dup.mjs': PLUGIN('exec-form'), Dockerfile: NAIVE, '.dfmodrc.json': JSON.stringify({ plugins: ['./dup.mjs'] }) });
   const flagged = await dfmod(['--no-config', '--plugin', './dup.mjs', '--check'], dir);

@@ -126,7 +126,7 @@ export async function pluginTransforms(cache: PluginCache, plugins: readonly { g
       loaded = await cache.load(module);
     } catch (error) {
       // Named as the user wrote it, not as it was resolved.
-      if (error instanceof PluginError && error.plugin === module) throw new PluginError(given, error.message.slice(`plugin ${module}: `.length));
+      if (error instanceof PluginError && error.plugin === module) throw new PluginError(given, error.detail);
       throw error;
     }
     for (const t of loaded) {

@@ -4,12 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { runTransformsWith, TRANSFORM_FAILED, TRANSFORM_FAILED_PREFIX } from '../core/engine.js';
+import { runTransformsWith, TRANSFORM_FAILED } from '../core/engine.js';
 import { folderContext } from '../core/context.js';
 import { decodeDockerfile, InputError } from '../core/validate.js';
 import type { ShellParser } from '../core/shell.js';
 import { parseDockerfile } from '../core/dockerfile.js';
-import { builtinTransforms } from '../registry.js';
+import { isBuiltin } from '../registry.js';
 
 import type { Change, Note, Transform } from '../core/types.js';
 
@@ -47,10 +47,11 @@ export function processText(shell: ShellParser, displayPath: string, text: strin
       options: options.options,
     });
     // A plugin that throws is the project's code failing: the file is an error (exit 2) and is not written.
-    const failed = result.notes.find((n) => n.id === TRANSFORM_FAILED && !builtinTransforms.some((b) => b.id === n.transform));
+    const failed = result.failures.find((f) => !isBuiltin(f.transform));
     if (failed) {
-      const message = `plugin transform '${failed.transform}' failed, file left untouched: ${failed.message.slice(TRANSFORM_FAILED_PREFIX.length)}`;
-      return { path: displayPath, status: 'error', error: { line: null, message }, changes: [], notes: result.notes.filter((n) => n !== failed) };
+      const message = `plugin transform '${failed.transform}' failed, file left untouched: ${failed.message}`;
+      const notes = result.notes.filter((n) => !(n.id === TRANSFORM_FAILED && n.transform === failed.transform));
+      return { path: displayPath, status: 'error', error: { line: null, message }, changes: [], notes };
     }
     return {
       path: displayPath,
