@@ -285,6 +285,31 @@ test('a plugin reusing a built-in id is an error', async () => {
 });
 
 
+test('two plugins taking one id are an error, in the CLI and the library; one plugin named twice is loaded once', async () => {
+  const dir = project({
+    'one.mjs': PLUGIN('shared-id', 'notes: [{ line: 1, message: "one" }]'),
+    'two.mjs': PLUGIN('shared-id', 'notes: [{ line: 1, message: "two" }]'),
+    Dockerfile: NAIVE,
+    '.dfmodrc.json': JSON.stringify({ plugins: ['./two.mjs'] }),
+  });
+  const clash = await dfmod(['--plugin', './one.mjs', '--check'], dir);
+  assert.is(clash.code, 2, clash.stderr);
+  assert.is(clash.stderr.match(/transform id 'shared-id' is plugin \.\/one\.mjs's; choose another/g)?.length, 1, clash.stderr);
+  assert.match(clash.stderr, /^plugin \.\/two\.mjs: /m);
+  const twice = await dfmod(['--plugin', './two.mjs', '-t', 'shared-id'], dir);
+  assert.is(twice.code, 0, twice.stderr);
+  assert.is(twice.stderr.match(/Dockerfile:1: two \[shared-id\]/g)?.length, 1, twice.stderr);
+  const impostor = { ...transforms.find((t) => t.id === 'exec-form')!, run: () => ({ fixes: [] }) };
+  try {
+    await transform(NAIVE, { transforms: [impostor] });
+    assert.unreachable('a custom transform took a built-in id');
+  } catch (error) {
+    assert.is((error as Error).message, "transform id 'exec-form' is a built-in's; choose another");
+  }
+  const builtin = await transform(NAIVE, { transforms: [transforms.find((t) => t.id === 'exec-form')!] });
+  assert.ok(builtin.changed, 'a built-in given as an object is itself, not a clash');
+});
+
 test('.dfmodrc.yaml and .dfmodrc.yml are read, and checked with line:column', async () => {
   const dir = project({
     'a/.dfmodrc.yaml': '# the service\ntransforms:\n  - exec-form\n',

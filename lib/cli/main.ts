@@ -16,8 +16,8 @@ import { processInBulk, startWorkers, THREAD_THRESHOLD, type BulkJob, type Worke
 import { summarize, summaryLine, reportRow, markdownReport, Progress, type ReportRow } from './report.js';
 import { unifiedDiff, wantsColor } from './diff.js';
 import { writeAtomically, WriteError } from './write.js';
-import { PluginCache, PluginError, UsageError } from '../registry.js';
-import { Planner, pluginTransforms, resolvePlugin } from './plan.js';
+import { PluginError, UsageError } from '../registry.js';
+import { Planner } from './plan.js';
 import { ConfigError } from './config.js';
 import { explainedDiff } from './explain.js';
 import { formatDockerfile } from './format.js';
@@ -159,8 +159,6 @@ async function run(args: Args, io: CliIO): Promise<number> {
     if (args.stdin && args.paths.length) throw new UsageError('--stdin takes no paths');
     if (args.stdinFilepath && !args.stdin) throw new UsageError('--stdin-filepath needs --stdin');
     if (args.verify && args.stdin) throw new UsageError('--verify builds files in their folders; it does not take --stdin');
-    const plugins = (args.plugin ?? []).map((given) => ({ given, module: resolvePlugin(given, io.cwd) }));
-    available = await pluginTransforms(new PluginCache(io.cwd), plugins);
     planner = new Planner({
       cwd: io.cwd,
       transforms: args.transforms,
@@ -169,6 +167,7 @@ async function run(args: Args, io: CliIO): Promise<number> {
       configFile: typeof args.config === 'string' ? args.config : undefined,
       useConfig: args.config !== false,
     });
+    available = await planner.commandLineTransforms();
     await planner.preload();
   } catch (error) {
     if (error instanceof ConfigError) {
