@@ -14,8 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Walk } from './files.js';
-import { JsonSyntaxError, parseJsonWithPositions, positionKey, type Position } from './json-positions.js';
-import { checkAgainstSchema } from './schema.js';
+import type { Position } from './json-positions.js';
 
 export interface DfmodConfig {
   transforms?: string[];
@@ -120,6 +119,7 @@ export async function loadConfigFile(file: string): Promise<DfmodConfig | null> 
       raw = parsed.value;
       positions = parsed;
     } else {
+      const { parseJsonWithPositions } = await import('./json-positions.js');
       const parsed = parseJsonWithPositions(readFileSync(file, 'utf8'));
       raw = parsed.value;
       positions = parsed;
@@ -130,9 +130,12 @@ export async function loadConfigFile(file: string): Promise<DfmodConfig | null> 
       }
     }
   } catch (error) {
+    const { JsonSyntaxError } = await import('./json-positions.js');
     if (error instanceof JsonSyntaxError) throw new ConfigError(file, [{ message: `invalid ${YAML_FILE.test(file) ? 'YAML' : 'JSON'}: ${error.message}`, at: error.position }]);
     throw new ConfigError(file, `cannot be read: ${(error as Error).message}`);
   }
+  // The schema and the position helpers load only once a configuration file is found.
+  const [{ checkAgainstSchema }, { positionKey }] = await Promise.all([import('./schema.js'), import('./json-positions.js')]);
   const problems = checkAgainstSchema(raw);
   if (problems.length) {
     throw new ConfigError(

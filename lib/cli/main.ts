@@ -15,15 +15,33 @@ import { processText, formatError, unknownSuppressions, type FileResult } from '
 import { processInBulk, startWorkers, THREAD_THRESHOLD, type BulkJob, type WorkerPool } from './bulk.js';
 import { summarize, summaryLine, reportRow, markdownReport, Progress, type ReportRow } from './report.js';
 import { unifiedDiff, wantsColor } from './diff.js';
-import { writeAtomically, WriteError } from './write.js';
 import { PluginError, UsageError } from '../registry.js';
 import { Planner } from './plan.js';
 import { ConfigError } from './config.js';
-import { explainedDiff } from './explain.js';
-import { formatDockerfile } from './format.js';
-import { OUTPUT_FORMATS, findingsOf, findingsReport, type Finding, type OutputFormat } from './output-formats.js';
+import type { Finding } from './output-formats.js';
 import { decodeDockerfile } from '../core/validate.js';
 import type { Transform } from '../core/types.js';
+
+export const OUTPUT_FORMATS = ['stylish', 'json', 'sarif', 'github', 'gitlab', 'checkstyle'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** Modules only some flags need, loaded when one does: a plain run starts without them. */
+interface FlagModules {
+  formats: typeof import('./output-formats.js') | null;
+  write: typeof import('./write.js') | null;
+  explain: typeof import('./explain.js') | null;
+  prettier: typeof import('./format.js') | null;
+}
+
+async function flagModules(args: Args): Promise<FlagModules> {
+  const [formats, write, explain, prettier] = await Promise.all([
+    args.format !== 'stylish' && args.format !== 'json' ? import('./output-formats.js') : null,
+    args.write ? import('./write.js') : null,
+    args.explain ? import('./explain.js') : null,
+    args.prettier ? import('./format.js') : null,
+  ]);
+  return { formats, write, explain, prettier };
+}
 
 export interface CliIO {
   stdout: NodeJS.WriteStream;
@@ -151,6 +169,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 async function run(args: Args, io: CliIO): Promise<number> {
   // Every format but stylish is for a program: stdout holds the report alone.
   const machine = args.format !== 'stylish';
+  const flags = await flagModules(args);
 
   let planner: Planner;
   let available: Transform[];
@@ -217,7 +236,7 @@ async function run(args: Args, io: CliIO): Promise<number> {
       const plan = await planner.plan(args.stdinFilepath ?? path.join(io.cwd, 'Dockerfile'), false);
       for (const warning of unknownSuppressions(displayPath, text, plan.known)) io.stderr.write(warning + '\n');
       result = processText(shell, displayPath, text, { transforms: plan.transforms, options: plan.options }, contextDir ?? fileDir);
-      if (args.prettier && result.status !== 'error') await formatResult(result, io.cwd);
+      if (flags.prettier && result.status !== 'error') await formatResult(flags.prettier, result, io.cwd);
     } catch (error) {
       if (error instanceof UsageError) {
         io.stderr.write(`dfmod: ${error.message}\nRun 'dfmod --help' for usage.\n`);
@@ -231,7 +250,7 @@ async function run(args: Args, io: CliIO): Promise<number> {
       return 2;
     }
     if (args.format === 'json') io.stdout.write(JSON.stringify(jsonReport([result], []), null, 2) + '\n');
-    else if (machine) io.stdout.write(findingsReport(args.format as FindingsFormat, findingsOf(result, !args.quiet), available, packageVersion()));
+    else if (flags.formats) io.stdout.write(flags.formats.findingsReport(args.format as FindingsFormat, flags.formats.findingsOf(result, !args.quiet), available, packageVersion()));
     else io.stdout.write(result.output!);
     if (!args.quiet && !machine) printNotes(io, result);
     return args.check && result.status === 'changed' ? 1 : 0;
@@ -305,25 +324,25 @@ async function run(args: Args, io: CliIO): Promise<number> {
   const rows: ReportRow[] = [];
   const progress = new Progress(io.stderr, jobs.length, Boolean(io.stderr.isTTY) && !args.quiet);
   for await (const result of processInBulk(jobs, { cwd: io.cwd, keepBytes: args.write, pool: early.pool })) {
-    if (args.prettier && result.status !== 'error') await formatResult(result, io.cwd);
+    if (flags.prettier && result.status !== 'error') await formatResult(flags.prettier, result, io.cwd);
     if (verifier && result.status === 'changed') {
       const absolutePath = path.resolve(io.cwd, result.path);
       const dropped = await verifier.check({ path: result.path, absolutePath, contextDir: contextDir ?? path.dirname(absolutePath), rewrite: result.output! });
       if (dropped) Object.assign(result, { status: 'error', error: { line: null, message: dropped } });
     }
-    if (result.status === 'changed' && args.write) {
+    if (result.status === 'changed' && flags.write) {
       try {
-        writeAtomically(path.resolve(io.cwd, result.path), result.output!, result.bytes!);
+        flags.write.writeAtomically(path.resolve(io.cwd, result.path), result.output!, result.bytes!);
       } catch (error) {
         result.status = 'error';
-        result.error = { line: null, message: error instanceof WriteError ? error.message : String(error) };
+        result.error = { line: null, message: error instanceof flags.write.WriteError ? error.message : String(error) };
       }
     }
     progress.clear();
     if (result.input !== undefined) for (const warning of unknownSuppressions(result.path, result.input, knownIds.get(result.path) ?? [])) io.stderr.write(warning + '\n');
     results.push(result);
-    report(io, args, result, color, available);
-    if (machine && args.format !== 'json') findings.push(...findingsOf(result, !args.quiet));
+    report(io, args, result, color, available, flags);
+    if (flags.formats) findings.push(...flags.formats.findingsOf(result, !args.quiet));
     if (args.report) rows.push(reportRow(result));
     if (args.format === 'json' && result.status === 'changed') result.diff = unifiedDiff(result.path, result.input!, result.output!);
     // Texts are not needed once reported: a bulk run keeps only the summary.
@@ -337,7 +356,7 @@ async function run(args: Args, io: CliIO): Promise<number> {
   const missing = [...discovery.errors, ...(args.errorOnUnmatchedPattern ? unmatched.map((input) => ({ path: input, message: 'no Dockerfile found' })) : [])];
   const totals = summarize(results, missing.length + configProblems.size);
   if (args.format === 'json') io.stdout.write(JSON.stringify(jsonReport(results, missing), null, 2) + '\n');
-  else if (machine) io.stdout.write(findingsReport(args.format as FindingsFormat, findings, available, packageVersion()));
+  else if (flags.formats) io.stdout.write(flags.formats.findingsReport(args.format as FindingsFormat, findings, available, packageVersion()));
   io.stderr.write(summaryLine(totals, args) + '\n');
   if (args.report) {
     try {
@@ -355,9 +374,9 @@ async function run(args: Args, io: CliIO): Promise<number> {
 type FindingsFormat = Exclude<OutputFormat, 'stylish' | 'json'>;
 
 /** --prettier: Prettier over the result; a file it cannot format keeps dfmod's output, with a note. */
-async function formatResult(result: FileResult, cwd: string): Promise<void> {
+async function formatResult(prettier: typeof import('./format.js'), result: FileResult, cwd: string): Promise<void> {
   try {
-    const formatted = await formatDockerfile(result.output!, path.resolve(cwd, result.path));
+    const formatted = await prettier.formatDockerfile(result.output!, path.resolve(cwd, result.path));
     if (formatted !== result.output) {
       result.output = formatted;
       result.changes.push({ transform: 'format', line: 1, message: 'formatted with Prettier' });
@@ -368,7 +387,7 @@ async function formatResult(result: FileResult, cwd: string): Promise<void> {
   result.status = result.output !== result.input ? 'changed' : 'unchanged';
 }
 
-function report(io: CliIO, args: Args, result: FileResult, color: boolean, available: readonly Transform[]): void {
+function report(io: CliIO, args: Args, result: FileResult, color: boolean, available: readonly Transform[], flags: FlagModules): void {
   if (result.status === 'error') {
     io.stderr.write(formatError(result) + '\n');
     return;
@@ -376,7 +395,7 @@ function report(io: CliIO, args: Args, result: FileResult, color: boolean, avail
   if (args.format === 'stylish' && result.status === 'changed') {
     if (args.check) io.stdout.write(`${result.path}\n`);
     else if (args.write) io.stdout.write(`${result.path} (${[...new Set(result.changes.map((c) => c.transform))].join(', ')})\n`);
-    else if (args.explain) io.stdout.write(explainedDiff(result.path, result.input!, result.output!, result.changes, available));
+    else if (flags.explain) io.stdout.write(flags.explain.explainedDiff(result.path, result.input!, result.output!, result.changes, available));
     else io.stdout.write(unifiedDiff(result.path, result.input!, result.output!, { color }));
   }
   if (!args.quiet && args.format === 'stylish') printNotes(io, result);
