@@ -4,6 +4,7 @@ import { readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { runCli, tempProject } from './cli-harness.js';
 import { transform, transforms } from '../lib/index.js';
+import { checkAgainstSchema } from '../lib/cli/schema.js';
 
 const dfmod = (args: string[], cwd: string) => runCli(args, cwd);
 const project = (files: Record<string, string>) => tempProject(files, 'dfmod-config-');
@@ -86,7 +87,7 @@ test('per-transform options reach the transform; unknown keys are errors', async
   assert.is(failed.code, 2);
   assert.match(failed.stderr, /"no-such-transform" is not a transform id/);
   const malformed = project({ '.dfmodrc.json': '{ nope', Dockerfile: NAIVE });
-  assert.match((await dfmod([], malformed)).stderr, /\.dfmodrc\.json:1:3: invalid JSON: expected a key in double quotes, found 'n'/);
+  assert.match((await dfmod([], malformed)).stderr, /\.dfmodrc\.json:1:3: invalid JSON: expected property name or '}'\n/);
 });
 
 test('--plugin loads the documented example transform', async () => {
@@ -153,11 +154,19 @@ test('configuration is checked against the schema: one error per problem, with k
   assert.is(ran.stdout, '');
 });
 
+test('a value a schema pattern refuses is told the schema\'s message for it, at its line:column', async () => {
+  const dir = project({ '.dfmodrc.json': '{\n  "skip": ["merge-runs", "Exec_Form"]\n}\n', Dockerfile: NAIVE });
+  const ran = await dfmod(['--check'], dir);
+  assert.is(ran.code, 2);
+  assert.match(ran.stderr, `${path.join(dir, '.dfmodrc.json')}:2:26: "skip.1": must be a transform id (lowercase letters, digits and dashes) (not "Exec_Form")\n`);
+  assert.equal(checkAgainstSchema('B', { type: 'string', pattern: '^a' }), [{ path: [], message: 'must match ^a (not "B")' }]);
+});
+
 test('a JSON syntax error is reported as line:column', async () => {
   const dir = project({ '.dfmodrc.json': '{\n  "skip": ["merge-runs",\n}\n', Dockerfile: NAIVE });
   const ran = await dfmod(['--check'], dir);
   assert.is(ran.code, 2);
-  assert.match(ran.stderr, `${path.join(dir, '.dfmodrc.json')}:3:1: invalid JSON: unexpected '}'\n`);
+  assert.match(ran.stderr, `${path.join(dir, '.dfmodrc.json')}:3:1: invalid JSON: unexpected token '}'\n`);
   assert.is(ran.stderr.match(/invalid JSON/g)?.length, 1);
 });
 
