@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { readOwnPackage } from './package.js';
 import { loadShellParser } from '../core/shell.js';
 import { discoverFiles } from './files.js';
-import { processText, formatError, unknownSuppressions, type FileResult } from './process.js';
+import { processText, formatError, type FileResult } from './process.js';
 import { processInBulk, startWorkers, THREAD_THRESHOLD, type BulkJob, type WorkerPool } from './bulk.js';
 import { summarize, summaryLine, reportRow, markdownReport, Progress, type ReportRow } from './report.js';
 import { unifiedDiff, wantsColor } from './diff.js';
@@ -234,8 +234,8 @@ async function run(args: Args, io: CliIO): Promise<number> {
     let result: FileResult;
     try {
       const plan = await planner.plan(args.stdinFilepath ?? path.join(io.cwd, 'Dockerfile'), false);
-      for (const warning of unknownSuppressions(displayPath, text, plan.known)) io.stderr.write(warning + '\n');
-      result = processText(shell, displayPath, text, { transforms: plan.transforms, options: plan.options }, contextDir ?? fileDir);
+      result = processText(shell, displayPath, text, { transforms: plan.transforms, options: plan.options, known: plan.known }, contextDir ?? fileDir);
+      for (const warning of result.warnings ?? []) io.stderr.write(warning + '\n');
       if (flags.prettier && result.status !== 'error') await formatResult(flags.prettier, result, io.cwd);
     } catch (error) {
       if (error instanceof UsageError) {
@@ -288,7 +288,6 @@ async function run(args: Args, io: CliIO): Promise<number> {
   const leftOut = new Set<string>();
   // A configuration problem, or a -t/--skip id a file's transforms lack, is reported once, not once per Dockerfile; those files are left out.
   const configProblems = new Set<string>();
-  const knownIds = new Map<string, string[]>();
   for (const file of discovery.files) {
     try {
       const plan = await planner.plan(file, args.ignore);
@@ -296,8 +295,7 @@ async function run(args: Args, io: CliIO): Promise<number> {
         leftOut.add(file);
         continue;
       }
-      jobs.push({ file, transforms: plan.transforms, options: plan.options, pluginModules: plan.pluginModules, contextDir });
-      knownIds.set(file, plan.known);
+      jobs.push({ file, transforms: plan.transforms, options: plan.options, pluginModules: plan.pluginModules, contextDir, known: plan.known });
     } catch (error) {
       if (!(error instanceof ConfigError || error instanceof PluginError || error instanceof UsageError)) {
         jobs.push({ file, transforms: [], failure: (error as Error).message });
@@ -339,7 +337,7 @@ async function run(args: Args, io: CliIO): Promise<number> {
       }
     }
     progress.clear();
-    if (result.input !== undefined) for (const warning of unknownSuppressions(result.path, result.input, knownIds.get(result.path) ?? [])) io.stderr.write(warning + '\n');
+    for (const warning of result.warnings ?? []) io.stderr.write(warning + '\n');
     results.push(result);
     report(io, args, result, color, available, flags);
     if (flags.formats) findings.push(...flags.formats.findingsOf(result, !args.quiet));
