@@ -74,6 +74,18 @@ test('plugin transforms and their options reach the workers', async () => {
   ]);
 });
 
+test('a dfmod-ignore naming no transform of the plan is a warning on the result, worked out where the file is processed', async () => {
+  const { dir, files } = project(3, (i) => (i === 1 ? 'FROM scratch\n# dfmod-ignore shuot, exec-form\nCMD node a.js\n' : 'FROM scratch\nCMD node a.js\n'));
+  const known = builtinTransforms.map((t) => t.id);
+  for (const threads of [0, 2]) {
+    const results = await collect(files.map((file) => ({ file, transforms: execForm, known })), { cwd: dir, threads });
+    assert.equal(results.map((r) => r.warnings), [undefined, [`${files[1]}:2: unknown transform 'shuot' in dfmod-ignore`], undefined], `threads: ${threads}`);
+    assert.equal(results.map((r) => r.status), ['changed', 'unchanged', 'changed']);
+  }
+  const unchecked = await collect([{ file: files[1], transforms: execForm }], { cwd: dir, threads: 0 });
+  assert.is(unchecked[0].warnings, undefined, 'without known ids nothing is checked');
+});
+
 test('a worker that dies or hangs costs one file an error; the run goes on', async () => {
   const { dir, files } = project(6, (i) => (i === 1 ? 'FROM scratch\nRUN echo EXIT\n' : i === 3 ? 'FROM scratch\nRUN echo HANG\n' : 'FROM scratch\nRUN echo hi\n'));
   const plugin = path.join(dir, 'shout.mjs');

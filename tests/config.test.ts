@@ -4,6 +4,7 @@ import { readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { runCli, tempProject } from './cli-harness.js';
 import { transform, transforms } from '../lib/index.js';
+import { checkAgainstSchema } from '../lib/cli/schema.js';
 
 const dfmod = (args: string[], cwd: string) => runCli(args, cwd);
 const project = (files: Record<string, string>) => tempProject(files, 'dfmod-config-');
@@ -86,7 +87,7 @@ test('per-transform options reach the transform; unknown keys are errors', async
   assert.is(failed.code, 2);
   assert.match(failed.stderr, /"no-such-transform" is not a transform id/);
   const malformed = project({ '.dfmodrc.json': '{ nope', Dockerfile: NAIVE });
-  assert.match((await dfmod([], malformed)).stderr, /\.dfmodrc\.json:1:3: invalid JSON: expected a key in double quotes, found 'n'/);
+  assert.match((await dfmod([], malformed)).stderr, /\.dfmodrc\.json:1:3: invalid JSON: expected property name or '}'\n/);
 });
 
 test('--plugin loads the documented example transform', async () => {
@@ -153,11 +154,19 @@ test('configuration is checked against the schema: one error per problem, with k
   assert.is(ran.stdout, '');
 });
 
+test('a value a schema pattern refuses is told the schema\'s message for it, at its line:column', async () => {
+  const dir = project({ '.dfmodrc.json': '{\n  "skip": ["merge-runs", "Exec_Form"]\n}\n', Dockerfile: NAIVE });
+  const ran = await dfmod(['--check'], dir);
+  assert.is(ran.code, 2);
+  assert.match(ran.stderr, `${path.join(dir, '.dfmodrc.json')}:2:26: "skip.1": must be a transform id (lowercase letters, digits and dashes) (not "Exec_Form")\n`);
+  assert.equal(checkAgainstSchema('B', { type: 'string', pattern: '^a' }), [{ path: [], message: 'must match ^a (not "B")' }]);
+});
+
 test('a JSON syntax error is reported as line:column', async () => {
   const dir = project({ '.dfmodrc.json': '{\n  "skip": ["merge-runs",\n}\n', Dockerfile: NAIVE });
   const ran = await dfmod(['--check'], dir);
   assert.is(ran.code, 2);
-  assert.match(ran.stderr, `${path.join(dir, '.dfmodrc.json')}:3:1: invalid JSON: unexpected '}'\n`);
+  assert.match(ran.stderr, `${path.join(dir, '.dfmodrc.json')}:3:1: invalid JSON: unexpected token '}'\n`);
   assert.is(ran.stderr.match(/invalid JSON/g)?.length, 1);
 });
 
@@ -229,6 +238,30 @@ test('plugins are resolved from the project: bare package names from the configu
   assert.match(missing.stderr, /plugin dfmod-plugin-missing: cannot be found from /);
 });
 
+test('-t and --skip may name a transform of a plugin the configuration loads; an id no file knows is one usage error', async () => {
+  const dir = project({
+    'say-hello.mjs': PLUGIN('say-hello', 'notes: [{ line: 1, message: "hello" }]'),
+    '.dfmodrc.json': JSON.stringify({ plugins: ['./say-hello.mjs'] }),
+    'a/Dockerfile': NAIVE,
+    'b/Dockerfile': NAIVE,
+  });
+  const only = await dfmod(['-t', 'say-hello', '.'], dir);
+  assert.is(only.code, 0, only.stderr);
+  assert.is(only.stdout, '');
+  assert.match(only.stderr, 'a/Dockerfile:1: hello [say-hello]');
+  assert.match(only.stderr, 'b/Dockerfile:1: hello [say-hello]');
+  const skipped = await dfmod(['--check', '--skip', 'say-hello', '.'], dir);
+  assert.is(skipped.code, 1, skipped.stderr);
+  assert.not.match(skipped.stderr, 'hello');
+  for (const args of [['-t', 'say-hullo', '.'], ['--stdin', '-t', 'say-hullo']]) {
+    const unknown = await dfmod(args, dir);
+    assert.is(unknown.code, 2, args.join(' '));
+    assert.is(unknown.stdout, '');
+    assert.is(unknown.stderr.match(/unknown transform 'say-hullo'/g)?.length, 1, unknown.stderr);
+    assert.match(unknown.stderr, /^dfmod: unknown transform 'say-hullo' \(known: .*say-hello\)\nRun 'dfmod --help' for usage\.$/m);
+  }
+});
+
 test('a plugin that throws fails the run with exit 2, --check included', async () => {
   const dir = project({ 'boom.mjs': PLUGIN('boom', 'fixes: (() => { throw new Error("kaput"); })()'), Dockerfile: NAIVE });
   for (const args of [['--plugin', './boom.mjs', '-t', 'boom'], ['--check', '--plugin', './boom.mjs', '-t', 'boom,exec-form']]) {
@@ -236,6 +269,18 @@ test('a plugin that throws fails the run with exit 2, --check included', async (
     assert.is(ran.code, 2, args.join(' ') + '\n' + ran.stderr);
     assert.match(ran.stderr, /boom.*kaput|kaput.*boom/);
   }
+});
+
+test('a plugin failing is what it threw, not a note that looks like one', async () => {
+  const dir = project({
+    'lookalike.mjs': PLUGIN('lookalike', 'notes: [{ line: 1, id: "transform-failed", message: "internal error, transform skipped: not really" }]'),
+    Dockerfile: NAIVE,
+  });
+  const ran = await dfmod(['--plugin', './lookalike.mjs', '-t', 'lookalike,exec-form', '--check'], dir);
+  assert.is(ran.code, 1, ran.stderr);
+  assert.is(ran.stdout, 'Dockerfile\n');
+  assert.match(ran.stderr, 'Dockerfile:1: internal error, transform skipped: not really [lookalike]');
+  assert.not.match(ran.stderr, 'left untouched');
 });
 
 test('a plugin reusing a built-in id is an error', async () => {
@@ -248,6 +293,31 @@ test('a plugin reusing a built-in id is an error', async () => {
   assert.match(configured.stderr, "transform id 'exec-form' is a built-in's");
 });
 
+
+test('two plugins taking one id are an error, in the CLI and the library; one plugin named twice is loaded once', async () => {
+  const dir = project({
+    'one.mjs': PLUGIN('shared-id', 'notes: [{ line: 1, message: "one" }]'),
+    'two.mjs': PLUGIN('shared-id', 'notes: [{ line: 1, message: "two" }]'),
+    Dockerfile: NAIVE,
+    '.dfmodrc.json': JSON.stringify({ plugins: ['./two.mjs'] }),
+  });
+  const clash = await dfmod(['--plugin', './one.mjs', '--check'], dir);
+  assert.is(clash.code, 2, clash.stderr);
+  assert.is(clash.stderr.match(/transform id 'shared-id' is plugin \.\/one\.mjs's; choose another/g)?.length, 1, clash.stderr);
+  assert.match(clash.stderr, /^plugin \.\/two\.mjs: /m);
+  const twice = await dfmod(['--plugin', './two.mjs', '-t', 'shared-id'], dir);
+  assert.is(twice.code, 0, twice.stderr);
+  assert.is(twice.stderr.match(/Dockerfile:1: two \[shared-id\]/g)?.length, 1, twice.stderr);
+  const impostor = { ...transforms.find((t) => t.id === 'exec-form')!, run: () => ({ fixes: [] }) };
+  try {
+    await transform(NAIVE, { transforms: [impostor] });
+    assert.unreachable('a custom transform took a built-in id');
+  } catch (error) {
+    assert.is((error as Error).message, "transform id 'exec-form' is a built-in's; choose another");
+  }
+  const builtin = await transform(NAIVE, { transforms: [transforms.find((t) => t.id === 'exec-form')!] });
+  assert.ok(builtin.changed, 'a built-in given as an object is itself, not a clash');
+});
 
 test('.dfmodrc.yaml and .dfmodrc.yml are read, and checked with line:column', async () => {
   const dir = project({

@@ -12,10 +12,11 @@ import type { Transform } from '../core/types.js';
 
 const { cwd } = workerData as WorkerData;
 const shell = await loadShellParser();
-const plugins = new PluginCache(cwd);
+const plugins = new PluginCache();
 
 async function transformsFor(job: WireJob): Promise<Transform[]> {
-  const available = await plugins.available(job.pluginModules);
+  // The modules arrive resolved, and were checked on the main thread.
+  const available = await plugins.available(job.pluginModules.map((module) => ({ given: module, module })));
   return job.transformIds.map((id) => {
     const found = available.find((t) => t.id === id);
     if (!found) throw new Error(`transform '${id}' is not available in the worker`);

@@ -31,6 +31,8 @@ export interface BulkJob {
   pluginModules?: readonly string[];
   /** Build context for this file; null: the file's folder. */
   contextDir?: string | null;
+  /** Ids a `# dfmod-ignore` comment may name (its plan's); absent: none are checked. */
+  known?: readonly string[];
   /** Set when the job failed before processing (its configuration): yielded as that error, in its place. */
   failure?: string;
 }
@@ -64,6 +66,7 @@ export interface WireJob {
   options: Record<string, Record<string, unknown>>;
   pluginModules: string[];
   contextDir: string | null;
+  known: string[] | null;
   keepBytes: boolean;
 }
 
@@ -79,7 +82,7 @@ export interface WorkerData {
 
 /** One file. Runs in a worker or in-process. */
 export function runJob(shell: ShellParser, file: string, transforms: readonly Transform[], job: Omit<WireJob, 'id' | 'file' | 'transformIds' | 'pluginModules'>, cwd: string): FileResult {
-  const result = processFile(shell, file, { transforms, options: job.options, contextDir: job.contextDir }, cwd);
+  const result = processFile(shell, file, { transforms, options: job.options, contextDir: job.contextDir, known: job.known }, cwd);
   if (!job.keepBytes) delete result.bytes;
   return result;
 }
@@ -160,6 +163,7 @@ function wire(job: BulkJob, id: number, options: BulkOptions): WireJob {
     options: job.options ?? {},
     pluginModules: [...(job.pluginModules ?? [])],
     contextDir: job.contextDir ?? null,
+    known: job.known ? [...job.known] : null,
     keepBytes: options.keepBytes ?? false,
   };
 }

@@ -6,7 +6,7 @@
  * Keys mirror the CLI; any key that is a transform id holds that transform's
  * options. Each file is checked once, when first read, against the schema
  * that ships with dfmod (schema/dfmodrc.schema.json); every problem is
- * reported with the key and, for JSON, its line:column.
+ * reported with the key and, for JSON and YAML, its line:column.
  *
  *   { "skip": ["multi-stage"], "ignore": ["legacy/**"], "init-entrypoint": { "init": "dumb-init" } }
  */
@@ -14,8 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Walk } from './files.js';
-import { JsonSyntaxError, parseJsonWithPositions, positionKey, type Position } from './json-positions.js';
-import { checkAgainstSchema } from './schema.js';
+import type { Position } from './yaml-positions.js';
 
 export interface DfmodConfig {
   transforms?: string[];
@@ -107,7 +106,8 @@ const YAML_FILE = /\.ya?ml$/;
 
 export async function loadConfigFile(file: string): Promise<DfmodConfig | null> {
   let raw: unknown;
-  let positions: { positions: Map<string, Position>; keyPositions: Map<string, Position> } | null = null;
+  // The text, for placing problems (none for modules).
+  let text: string | null = null;
   // Keys inside the file above the configuration (package.json's "dfmod").
   let prefix: string[] = [];
   try {
@@ -115,14 +115,11 @@ export async function loadConfigFile(file: string): Promise<DfmodConfig | null> 
       const module = (await import(pathToFileURL(file).href)) as { default?: unknown };
       raw = module.default;
     } else if (YAML_FILE.test(file)) {
-      const { parseYamlWithPositions } = await import('./yaml-positions.js');
-      const parsed = parseYamlWithPositions(readFileSync(file, 'utf8'));
-      raw = parsed.value;
-      positions = parsed;
+      text = readFileSync(file, 'utf8');
+      raw = (await import('./yaml-positions.js')).parseYaml(text);
     } else {
-      const parsed = parseJsonWithPositions(readFileSync(file, 'utf8'));
-      raw = parsed.value;
-      positions = parsed;
+      text = readFileSync(file, 'utf8');
+      raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
       if (path.basename(file) === 'package.json') {
         raw = raw && typeof raw === 'object' ? (raw as Record<string, unknown>).dfmod : undefined;
         if (raw === undefined) return null;
@@ -130,16 +127,22 @@ export async function loadConfigFile(file: string): Promise<DfmodConfig | null> 
       }
     }
   } catch (error) {
-    if (error instanceof JsonSyntaxError) throw new ConfigError(file, [{ message: `invalid ${YAML_FILE.test(file) ? 'YAML' : 'JSON'}: ${error.message}`, at: error.position }]);
+    const { ConfigSyntaxError, jsonSyntaxError } = await import('./yaml-positions.js');
+    const syntax = error instanceof ConfigSyntaxError ? error : error instanceof SyntaxError && text !== null ? jsonSyntaxError(text, error) : null;
+    if (syntax) throw new ConfigError(file, [{ message: `invalid ${YAML_FILE.test(file) ? 'YAML' : 'JSON'}: ${syntax.message}`, at: syntax.position }]);
     throw new ConfigError(file, `cannot be read: ${(error as Error).message}`);
   }
+  // The schema loads only once a configuration file is found, positions only for a problem to place.
+  const { checkAgainstSchema } = await import('./schema.js');
   const problems = checkAgainstSchema(raw);
   if (problems.length) {
+    const { positionsIn, positionKey } = await import('./yaml-positions.js');
+    const positions = text === null ? null : positionsIn(text);
     throw new ConfigError(
       file,
       problems.map((p) => ({
         message: p.path.length ? `"${[...prefix, ...p.path].join('.')}": ${p.message}` : `${prefix.length ? `"${prefix[0]}" ` : ''}${p.message}`,
-        at: (p.aboutKey ? positions?.keyPositions : positions?.positions)?.get(positionKey([...prefix, ...p.path])),
+        at: (p.aboutKey ? positions?.keys : positions?.values)?.get(positionKey([...prefix, ...p.path])),
       })),
     );
   }

@@ -11,19 +11,37 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { readOwnPackage } from './package.js';
 import { loadShellParser } from '../core/shell.js';
 import { discoverFiles } from './files.js';
-import { processText, formatError, unknownSuppressions, type FileResult } from './process.js';
+import { processText, formatError, type FileResult } from './process.js';
 import { processInBulk, startWorkers, THREAD_THRESHOLD, type BulkJob, type WorkerPool } from './bulk.js';
 import { summarize, summaryLine, reportRow, markdownReport, Progress, type ReportRow } from './report.js';
 import { unifiedDiff, wantsColor } from './diff.js';
-import { writeAtomically, WriteError } from './write.js';
-import { PluginCache, PluginError, selectTransforms, UsageError } from '../registry.js';
-import { Planner, pluginTransforms, resolvePlugin } from './plan.js';
+import { PluginError, UsageError } from '../registry.js';
+import { Planner } from './plan.js';
 import { ConfigError } from './config.js';
-import { explainedDiff } from './explain.js';
-import { formatDockerfile } from './format.js';
-import { OUTPUT_FORMATS, findingsOf, findingsReport, type Finding, type OutputFormat } from './output-formats.js';
+import type { Finding } from './output-formats.js';
 import { decodeDockerfile } from '../core/validate.js';
 import type { Transform } from '../core/types.js';
+
+export const OUTPUT_FORMATS = ['stylish', 'json', 'sarif', 'github', 'gitlab', 'checkstyle'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** Modules only some flags need, loaded when one does: a plain run starts without them. */
+interface FlagModules {
+  formats: typeof import('./output-formats.js') | null;
+  write: typeof import('./write.js') | null;
+  explain: typeof import('./explain.js') | null;
+  prettier: typeof import('./format.js') | null;
+}
+
+async function flagModules(args: Args): Promise<FlagModules> {
+  const [formats, write, explain, prettier] = await Promise.all([
+    args.format !== 'stylish' && args.format !== 'json' ? import('./output-formats.js') : null,
+    args.write ? import('./write.js') : null,
+    args.explain ? import('./explain.js') : null,
+    args.prettier ? import('./format.js') : null,
+  ]);
+  return { formats, write, explain, prettier };
+}
 
 export interface CliIO {
   stdout: NodeJS.WriteStream;
@@ -151,6 +169,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 async function run(args: Args, io: CliIO): Promise<number> {
   // Every format but stylish is for a program: stdout holds the report alone.
   const machine = args.format !== 'stylish';
+  const flags = await flagModules(args);
 
   let planner: Planner;
   let available: Transform[];
@@ -159,10 +178,6 @@ async function run(args: Args, io: CliIO): Promise<number> {
     if (args.stdin && args.paths.length) throw new UsageError('--stdin takes no paths');
     if (args.stdinFilepath && !args.stdin) throw new UsageError('--stdin-filepath needs --stdin');
     if (args.verify && args.stdin) throw new UsageError('--verify builds files in their folders; it does not take --stdin');
-    const plugins = (args.plugin ?? []).map((given) => ({ given, module: resolvePlugin(given, io.cwd) }));
-    available = await pluginTransforms(new PluginCache(io.cwd), plugins);
-    // Ids named on the command line must exist (configuration may add plugins of its own).
-    if (!args.plugin?.length || args.transforms || args.skip) selectTransforms(available, args.transforms, args.skip);
     planner = new Planner({
       cwd: io.cwd,
       transforms: args.transforms,
@@ -171,6 +186,7 @@ async function run(args: Args, io: CliIO): Promise<number> {
       configFile: typeof args.config === 'string' ? args.config : undefined,
       useConfig: args.config !== false,
     });
+    available = await planner.commandLineTransforms();
     await planner.preload();
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -218,10 +234,14 @@ async function run(args: Args, io: CliIO): Promise<number> {
     let result: FileResult;
     try {
       const plan = await planner.plan(args.stdinFilepath ?? path.join(io.cwd, 'Dockerfile'), false);
-      for (const warning of unknownSuppressions(displayPath, text, plan.known)) io.stderr.write(warning + '\n');
-      result = processText(shell, displayPath, text, { transforms: plan.transforms, options: plan.options }, contextDir ?? fileDir);
-      if (args.prettier && result.status !== 'error') await formatResult(result, io.cwd);
+      result = processText(shell, displayPath, text, { transforms: plan.transforms, options: plan.options, known: plan.known }, contextDir ?? fileDir);
+      for (const warning of result.warnings ?? []) io.stderr.write(warning + '\n');
+      if (flags.prettier && result.status !== 'error') await formatResult(flags.prettier, result, io.cwd);
     } catch (error) {
+      if (error instanceof UsageError) {
+        io.stderr.write(`dfmod: ${error.message}\nRun 'dfmod --help' for usage.\n`);
+        return 2;
+      }
       result = { path: displayPath, status: 'error', error: { line: null, message: (error as Error).message }, changes: [], notes: [] };
     }
     if (result.status === 'error') {
@@ -230,7 +250,7 @@ async function run(args: Args, io: CliIO): Promise<number> {
       return 2;
     }
     if (args.format === 'json') io.stdout.write(JSON.stringify(jsonReport([result], []), null, 2) + '\n');
-    else if (machine) io.stdout.write(findingsReport(args.format as FindingsFormat, findingsOf(result, !args.quiet), available, packageVersion()));
+    else if (flags.formats) io.stdout.write(flags.formats.findingsReport(args.format as FindingsFormat, flags.formats.findingsOf(result, !args.quiet), available, packageVersion()));
     else io.stdout.write(result.output!);
     if (!args.quiet && !machine) printNotes(io, result);
     return args.check && result.status === 'changed' ? 1 : 0;
@@ -266,9 +286,8 @@ async function run(args: Args, io: CliIO): Promise<number> {
   const color = wantsColor(io.stdout, io.env);
   const jobs: BulkJob[] = [];
   const leftOut = new Set<string>();
-  // A configuration problem is reported once, not once per Dockerfile under it; those files are left out.
+  // A configuration problem, or a -t/--skip id a file's transforms lack, is reported once, not once per Dockerfile; those files are left out.
   const configProblems = new Set<string>();
-  const knownIds = new Map<string, string[]>();
   for (const file of discovery.files) {
     try {
       const plan = await planner.plan(file, args.ignore);
@@ -276,15 +295,17 @@ async function run(args: Args, io: CliIO): Promise<number> {
         leftOut.add(file);
         continue;
       }
-      jobs.push({ file, transforms: plan.transforms, options: plan.options, pluginModules: plan.pluginModules, contextDir });
-      knownIds.set(file, plan.known);
+      jobs.push({ file, transforms: plan.transforms, options: plan.options, pluginModules: plan.pluginModules, contextDir, known: plan.known });
     } catch (error) {
-      if (!(error instanceof ConfigError || error instanceof PluginError)) {
+      if (!(error instanceof ConfigError || error instanceof PluginError || error instanceof UsageError)) {
         jobs.push({ file, transforms: [], failure: (error as Error).message });
         continue;
       }
       leftOut.add(file);
-      for (const problem of error instanceof ConfigError ? error.problems : [error.message]) {
+      const problems = error instanceof ConfigError ? error.problems
+        : error instanceof UsageError ? [`dfmod: ${error.message}\nRun 'dfmod --help' for usage.`]
+        : [error.message];
+      for (const problem of problems) {
         if (configProblems.has(problem)) continue;
         configProblems.add(problem);
         io.stderr.write(problem + '\n');
@@ -301,25 +322,25 @@ async function run(args: Args, io: CliIO): Promise<number> {
   const rows: ReportRow[] = [];
   const progress = new Progress(io.stderr, jobs.length, Boolean(io.stderr.isTTY) && !args.quiet);
   for await (const result of processInBulk(jobs, { cwd: io.cwd, keepBytes: args.write, pool: early.pool })) {
-    if (args.prettier && result.status !== 'error') await formatResult(result, io.cwd);
+    if (flags.prettier && result.status !== 'error') await formatResult(flags.prettier, result, io.cwd);
     if (verifier && result.status === 'changed') {
       const absolutePath = path.resolve(io.cwd, result.path);
       const dropped = await verifier.check({ path: result.path, absolutePath, contextDir: contextDir ?? path.dirname(absolutePath), rewrite: result.output! });
       if (dropped) Object.assign(result, { status: 'error', error: { line: null, message: dropped } });
     }
-    if (result.status === 'changed' && args.write) {
+    if (result.status === 'changed' && flags.write) {
       try {
-        writeAtomically(path.resolve(io.cwd, result.path), result.output!, result.bytes!);
+        flags.write.writeAtomically(path.resolve(io.cwd, result.path), result.output!, result.bytes!);
       } catch (error) {
         result.status = 'error';
-        result.error = { line: null, message: error instanceof WriteError ? error.message : String(error) };
+        result.error = { line: null, message: error instanceof flags.write.WriteError ? error.message : String(error) };
       }
     }
     progress.clear();
-    if (result.input !== undefined) for (const warning of unknownSuppressions(result.path, result.input, knownIds.get(result.path) ?? [])) io.stderr.write(warning + '\n');
+    for (const warning of result.warnings ?? []) io.stderr.write(warning + '\n');
     results.push(result);
-    report(io, args, result, color, available);
-    if (machine && args.format !== 'json') findings.push(...findingsOf(result, !args.quiet));
+    report(io, args, result, color, available, flags);
+    if (flags.formats) findings.push(...flags.formats.findingsOf(result, !args.quiet));
     if (args.report) rows.push(reportRow(result));
     if (args.format === 'json' && result.status === 'changed') result.diff = unifiedDiff(result.path, result.input!, result.output!);
     // Texts are not needed once reported: a bulk run keeps only the summary.
@@ -333,7 +354,7 @@ async function run(args: Args, io: CliIO): Promise<number> {
   const missing = [...discovery.errors, ...(args.errorOnUnmatchedPattern ? unmatched.map((input) => ({ path: input, message: 'no Dockerfile found' })) : [])];
   const totals = summarize(results, missing.length + configProblems.size);
   if (args.format === 'json') io.stdout.write(JSON.stringify(jsonReport(results, missing), null, 2) + '\n');
-  else if (machine) io.stdout.write(findingsReport(args.format as FindingsFormat, findings, available, packageVersion()));
+  else if (flags.formats) io.stdout.write(flags.formats.findingsReport(args.format as FindingsFormat, findings, available, packageVersion()));
   io.stderr.write(summaryLine(totals, args) + '\n');
   if (args.report) {
     try {
@@ -351,9 +372,9 @@ async function run(args: Args, io: CliIO): Promise<number> {
 type FindingsFormat = Exclude<OutputFormat, 'stylish' | 'json'>;
 
 /** --prettier: Prettier over the result; a file it cannot format keeps dfmod's output, with a note. */
-async function formatResult(result: FileResult, cwd: string): Promise<void> {
+async function formatResult(prettier: typeof import('./format.js'), result: FileResult, cwd: string): Promise<void> {
   try {
-    const formatted = await formatDockerfile(result.output!, path.resolve(cwd, result.path));
+    const formatted = await prettier.formatDockerfile(result.output!, path.resolve(cwd, result.path));
     if (formatted !== result.output) {
       result.output = formatted;
       result.changes.push({ transform: 'format', line: 1, message: 'formatted with Prettier' });
@@ -364,7 +385,7 @@ async function formatResult(result: FileResult, cwd: string): Promise<void> {
   result.status = result.output !== result.input ? 'changed' : 'unchanged';
 }
 
-function report(io: CliIO, args: Args, result: FileResult, color: boolean, available: readonly Transform[]): void {
+function report(io: CliIO, args: Args, result: FileResult, color: boolean, available: readonly Transform[], flags: FlagModules): void {
   if (result.status === 'error') {
     io.stderr.write(formatError(result) + '\n');
     return;
@@ -372,7 +393,7 @@ function report(io: CliIO, args: Args, result: FileResult, color: boolean, avail
   if (args.format === 'stylish' && result.status === 'changed') {
     if (args.check) io.stdout.write(`${result.path}\n`);
     else if (args.write) io.stdout.write(`${result.path} (${[...new Set(result.changes.map((c) => c.transform))].join(', ')})\n`);
-    else if (args.explain) io.stdout.write(explainedDiff(result.path, result.input!, result.output!, result.changes, available));
+    else if (flags.explain) io.stdout.write(flags.explain.explainedDiff(result.path, result.input!, result.output!, result.changes, available));
     else io.stdout.write(unifiedDiff(result.path, result.input!, result.output!, { color }));
   }
   if (!args.quiet && args.format === 'stylish') printNotes(io, result);

@@ -8,9 +8,8 @@ import { createHash } from 'node:crypto';
 import { diffLines } from 'diff';
 import type { Transform } from '../core/types.js';
 import type { FileResult } from './process.js';
+import type { OutputFormat } from './main.js';
 
-export const OUTPUT_FORMATS = ['stylish', 'json', 'sarif', 'github', 'gitlab', 'checkstyle'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** One text replacement in the file as read: `length` characters at `offset` become `text`. */
 export interface Replacement {

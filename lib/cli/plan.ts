@@ -4,10 +4,9 @@
  * overrides configuration).
  */
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { ConfigResolver, loadConfigFile, ConfigError, CONFIG_FILES, type DfmodConfig } from './config.js';
 import type { Walk } from './files.js';
-import { PluginCache, PluginError, availableTransforms, builtinTransforms, selectTransforms } from '../registry.js';
+import { PluginCache, resolvePlugin, selectTransforms, type PluginRef } from '../registry.js';
 import type { Transform } from '../core/types.js';
 
 export interface PlanOptions {
@@ -34,14 +33,16 @@ export interface FilePlan {
   known: string[];
 }
 
+const NO_CONFIG: DfmodConfig = { options: {}, file: null };
+
 export class Planner {
   private readonly resolver = new ConfigResolver();
-  private readonly plugins: PluginCache;
+  /** The run's one plugin cache. */
+  private readonly plugins = new PluginCache();
+  private readonly byConfig = new WeakMap<DfmodConfig, ReturnType<Planner['assemble']>>();
   private explicitConfig: Promise<DfmodConfig> | null = null;
 
-  constructor(private readonly options: PlanOptions) {
-    this.plugins = new PluginCache(options.cwd);
-  }
+  constructor(private readonly options: PlanOptions) {}
 
   /** File names a discovery walk should note for this planner (configuration files, when it searches for them). */
   get filesToFind(): readonly string[] {
@@ -65,12 +66,36 @@ export class Planner {
         return { ignored: true, transforms: [], options: {}, pluginModules: [], config: config.file, known: [] };
       }
     }
-    const named = [
-      ...(this.options.plugins ?? []).map((given) => ({ given, base: this.options.cwd })),
-      ...(config.plugins ?? []).map((given) => ({ given, base: configDir })),
+    const { transforms, pluginModules, known } = await this.transformsFor(config);
+    return { ignored: false, transforms, options: config.options, pluginModules, config: config.file, known };
+  }
+
+  /** The built-ins and the --plugin transforms: what the command line alone makes available. */
+  commandLineTransforms(): Promise<Transform[]> {
+    return this.plugins.available(this.commandLinePlugins());
+  }
+
+  private commandLinePlugins(): PluginRef[] {
+    return (this.options.plugins ?? []).map((given) => ({ given, module: resolvePlugin(given, this.options.cwd) }));
+  }
+
+  /** Worked out once per configuration: the Dockerfiles under it share the result. */
+  private transformsFor(config: DfmodConfig): Promise<Pick<FilePlan, 'transforms' | 'pluginModules' | 'known'>> {
+    let found = this.byConfig.get(config);
+    if (!found) {
+      found = this.assemble(config);
+      this.byConfig.set(config, found);
+    }
+    return found;
+  }
+
+  private async assemble(config: DfmodConfig): Promise<Pick<FilePlan, 'transforms' | 'pluginModules' | 'known'>> {
+    const configDir = config.file ? path.dirname(config.file) : this.options.cwd;
+    const plugins = [
+      ...this.commandLinePlugins(),
+      ...(config.plugins ?? []).map((given) => ({ given, module: resolvePlugin(given, configDir) })),
     ];
-    const pluginModules = named.map(({ given, base }) => resolvePlugin(given, base));
-    const available = await pluginTransforms(this.plugins, named.map(({ given }, i) => ({ given, module: pluginModules[i]! })));
+    const available = await this.plugins.available(plugins);
     for (const id of Object.keys(config.options)) {
       if (!available.some((t) => t.id === id)) {
         throw new ConfigError(config.file ?? 'configuration', `"${id}" is not a transform id (known: ${available.map((t) => t.id).join(', ')})`);
@@ -81,7 +106,7 @@ export class Planner {
     const transforms = fromCli
       ? selectTransforms(available, this.options.transforms, this.options.skip)
       : selectTransforms(available, config.transforms, config.skip);
-    return { ignored: false, transforms, options: config.options, pluginModules, config: config.file, known: available.map((t) => t.id) };
+    return { transforms, pluginModules: plugins.map((p) => p.module), known: available.map((t) => t.id) };
   }
 
   /** Reads and checks a --config file before any Dockerfile is looked at (its errors are the run's first word). */
@@ -90,7 +115,7 @@ export class Planner {
   }
 
   private configFor(folder: string): Promise<DfmodConfig> {
-    if (this.options.useConfig === false) return Promise.resolve({ options: {}, file: null });
+    if (this.options.useConfig === false) return Promise.resolve(NO_CONFIG);
     if (this.options.configFile) {
       this.explicitConfig ??= loadConfigFile(path.resolve(this.options.cwd, this.options.configFile)).then(
         (c) => c ?? { options: {}, file: path.resolve(this.options.cwd, this.options.configFile!) },
@@ -100,39 +125,4 @@ export class Planner {
     return this.resolver.forFolder(folder);
   }
 
-}
-
-/**
- * The file a plugin specifier names, from the project and not from where dfmod
- * is installed: paths against `base`, package names as a module in `base`
- * would find them (its node_modules, then those above it).
- */
-export function resolvePlugin(specifier: string, base: string): string {
-  if (specifier.startsWith('.') || path.isAbsolute(specifier)) return path.resolve(base, specifier);
-  try {
-    return createRequire(path.join(base, 'noop.js')).resolve(specifier);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new PluginError(specifier, code === 'MODULE_NOT_FOUND' ? `cannot be found from ${base}` : `cannot be resolved from ${base}: ${(error as Error).message}`);
-  }
-}
-
-/** The built-ins and the plugins' transforms; a plugin must not take a built-in's id. */
-export async function pluginTransforms(cache: PluginCache, plugins: readonly { given: string; module: string }[]): Promise<Transform[]> {
-  const custom: Transform[] = [];
-  for (const { given, module } of plugins) {
-    let loaded: Transform[];
-    try {
-      loaded = await cache.load(module);
-    } catch (error) {
-      // Named as the user wrote it, not as it was resolved.
-      if (error instanceof PluginError && error.plugin === module) throw new PluginError(given, error.message.slice(`plugin ${module}: `.length));
-      throw error;
-    }
-    for (const t of loaded) {
-      if (builtinTransforms.some((b) => b.id === t.id)) throw new PluginError(given, `transform id '${t.id}' is a built-in's; choose another`);
-      custom.push(t);
-    }
-  }
-  return availableTransforms(custom);
 }

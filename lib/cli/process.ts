@@ -4,12 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { runTransformsWith, TRANSFORM_FAILED, TRANSFORM_FAILED_PREFIX } from '../core/engine.js';
+import { runTransformsWith, TRANSFORM_FAILED } from '../core/engine.js';
 import { folderContext } from '../core/context.js';
 import { decodeDockerfile, InputError } from '../core/validate.js';
 import type { ShellParser } from '../core/shell.js';
 import { parseDockerfile } from '../core/dockerfile.js';
-import { builtinTransforms } from '../registry.js';
+import { isBuiltin } from '../registry.js';
 
 import type { Change, Note, Transform } from '../core/types.js';
 
@@ -29,6 +29,8 @@ export interface FileResult {
   bytes?: Uint8Array;
   /** RUN/COPY/ADD instructions in the final stage before and after (changed files). */
   layers?: { before: number; after: number };
+  /** `path:line: message` lines about the file that are not notes of a transform (a dfmod-ignore naming no transform). */
+  warnings?: string[];
 }
 
 export interface ProcessOptions {
@@ -36,6 +38,8 @@ export interface ProcessOptions {
   /** A build context folder for every file; default: each file's own folder. */
   contextDir?: string | null;
   options?: Record<string, Record<string, unknown>>;
+  /** Every id a `# dfmod-ignore` comment may name (the run's transforms and those it could have chosen); absent or null: not checked. */
+  known?: readonly string[] | null;
 }
 
 export function processText(shell: ShellParser, displayPath: string, text: string, options: ProcessOptions, contextDir: string | null): FileResult {
@@ -47,10 +51,12 @@ export function processText(shell: ShellParser, displayPath: string, text: strin
       options: options.options,
     });
     // A plugin that throws is the project's code failing: the file is an error (exit 2) and is not written.
-    const failed = result.notes.find((n) => n.id === TRANSFORM_FAILED && !builtinTransforms.some((b) => b.id === n.transform));
+    const warnings = options.known ? unknownSuppressions(displayPath, text, options.known) : [];
+    const failed = result.failures.find((f) => !isBuiltin(f.transform));
     if (failed) {
-      const message = `plugin transform '${failed.transform}' failed, file left untouched: ${failed.message.slice(TRANSFORM_FAILED_PREFIX.length)}`;
-      return { path: displayPath, status: 'error', error: { line: null, message }, changes: [], notes: result.notes.filter((n) => n !== failed) };
+      const message = `plugin transform '${failed.transform}' failed, file left untouched: ${failed.message}`;
+      const notes = result.notes.filter((n) => !(n.id === TRANSFORM_FAILED && n.transform === failed.transform));
+      return { path: displayPath, status: 'error', error: { line: null, message }, changes: [], notes, ...(warnings.length ? { warnings } : {}) };
     }
     return {
       path: displayPath,
@@ -60,6 +66,7 @@ export function processText(shell: ShellParser, displayPath: string, text: strin
       input: text,
       output: result.output,
       ...(result.changed ? { layers: result.layers } : {}),
+      ...(warnings.length ? { warnings } : {}),
     };
   } catch (error) {
     return errorResult(displayPath, error);
@@ -104,7 +111,7 @@ export function formatError(result: FileResult): string {
 }
 
 /** `# dfmod-ignore` ids that name no transform of the run (a typo suppresses nothing): `path:line: …` lines. */
-export function unknownSuppressions(displayPath: string, text: string, known: readonly string[]): string[] {
+function unknownSuppressions(displayPath: string, text: string, known: readonly string[]): string[] {
   if (!text.includes('dfmod-ignore')) return [];
   let model;
   try {

@@ -12,6 +12,8 @@ export interface Schema {
   type?: string;
   enum?: unknown[];
   pattern?: string;
+  /** What a value the pattern refuses is told (the name editors read too). */
+  patternErrorMessage?: string;
   items?: Schema;
   properties?: Record<string, Schema>;
   additionalProperties?: boolean | Schema;
@@ -91,7 +93,7 @@ function check(value: unknown, raw: Schema, root: Schema, path: (string | number
     return;
   }
   if (schema.pattern && typeof value === 'string' && !new RegExp(schema.pattern, 'u').test(value)) {
-    problems.push({ path, message: `${JSON.stringify(value)} is not a transform id` });
+    problems.push({ path, message: `${schema.patternErrorMessage ?? `must match ${schema.pattern}`} (not ${JSON.stringify(value)})` });
   }
   if (Array.isArray(value) && schema.items) {
     value.forEach((item, index) => check(item, schema.items!, root, [...path, index], problems));

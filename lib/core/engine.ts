@@ -21,9 +21,8 @@ import type { Change, Edit, Fix, Note, NoteInput, Transform } from './types.js';
 /** What the stage model knows beyond the file: what base images run (the knowledge base). */
 const FACTS_OPTIONS: FactsOptions = { imageDefaults: (image) => describeImage(image).defaults };
 
-/** The id, and the message's prefix, of the note for a transform that threw: callers treat a failing plugin as an error. */
+/** The id of the note for a transform that threw (reports show it; callers read `RunResult.failures`). */
 export const TRANSFORM_FAILED = 'transform-failed';
-export const TRANSFORM_FAILED_PREFIX = 'internal error, transform skipped: ';
 
 export interface RunOptions {
   transforms: readonly Transform[];
@@ -44,6 +43,8 @@ export interface RunResult {
   passes: number;
   /** RUN/COPY/ADD instructions of the final stage, before and after. */
   layers: { before: number; after: number };
+  /** Transforms that threw, with what they threw (each also has a `transform-failed` note); the file went on without them. */
+  failures: { transform: string; message: string }[];
 }
 
 export async function runTransforms(text: string, options: RunOptions): Promise<RunResult> {
@@ -59,11 +60,12 @@ export function runTransformsWith(shell: ShellParser, text: string, options: Run
   const layersBefore = model.finalStageLayers;
   const changes: Change[] = [];
   if (model.ignoresFile) {
-    return { input: text, output: text, changed: false, changes, notes: [], passes: 0, layers: { before: layersBefore, after: layersBefore } };
+    return { input: text, output: text, changed: false, changes, notes: [], passes: 0, layers: { before: layersBefore, after: layersBefore }, failures: [] };
   }
   const maxPasses = options.maxPasses ?? 10;
   let origins = LineOrigins.identity(model);
   const notes = new NoteBook();
+  const failures: RunResult['failures'] = [];
   // The text each transform last saw without changing it: seeing the same
   // text again, it would say the same, so it is not asked.
   const settledOn = new Map<Transform, string>();
@@ -76,6 +78,7 @@ export function runTransformsWith(shell: ShellParser, text: string, options: Run
       const text = model.source.text;
       if (settledOn.get(transform) === text) continue;
       const outcome = runOne(transform, model, origins, shell, options);
+      if (outcome.failure !== undefined) failures.push({ transform: transform.id, message: outcome.failure });
       const candidate = outcome.edits.length === 0 ? text : applyEdits(text, outcome.edits);
       const checked = candidate === text ? null : checkCandidate(candidate, model, shell);
       if (checked && 'problem' in checked) {
@@ -106,7 +109,7 @@ export function runTransformsWith(shell: ShellParser, text: string, options: Run
   }
   const output = bom + model.source.text;
   const layers = { before: layersBefore, after: model.finalStageLayers };
-  return { input: text, output, changed: output !== text, changes, notes: final, passes, layers };
+  return { input: text, output, changed: output !== text, changes, notes: final, passes, layers, failures };
 }
 
 /**
@@ -157,6 +160,8 @@ interface Outcome {
   changes: Change[];
   /** In the lines of the text the transform saw. */
   notes: NoteInput[];
+  /** What the transform threw. */
+  failure?: string;
 }
 
 function runOne(transform: Transform, model: DockerfileModel, origins: LineOrigins, shell: ShellParser, options: RunOptions): Outcome {
@@ -179,8 +184,8 @@ function runOne(transform: Transform, model: DockerfileModel, origins: LineOrigi
   } catch (error) {
     // A bug in one transform must not stop a bulk run or touch the file.
     const message = error instanceof Error ? error.message : String(error);
-    outcome.notes.push({ line: 1, id: TRANSFORM_FAILED, message: `${TRANSFORM_FAILED_PREFIX}${message}` });
-    return outcome;
+    outcome.notes.push({ line: 1, id: TRANSFORM_FAILED, message: `internal error, transform skipped: ${message}` });
+    return { ...outcome, failure: message };
   }
   const byLine = new Map(model.instructions.map((i) => [i.line, i]));
   for (const note of result.notes ?? []) {
