@@ -27,6 +27,10 @@ test('apk: `apk update` stays when an `apk upgrade` reads the index', async () =
   );
 });
 
+test('left alone: pip on a Windows tag of an official image (python:3.12-windowsservercore)', async () => {
+  await expectUnchanged(lines('FROM python:3.12-windowsservercore', 'RUN pip install flask'), null, { only });
+});
+
 test('left alone: apk with a cache mount', async () => {
   await expectUnchanged(lines('FROM alpine', 'RUN --mount=type=cache,target=/var/cache/apk apk add curl'), null, { only });
 });

@@ -69,6 +69,11 @@ test('left alone: Windows images run shell form under cmd.exe', async () => {
   await expectRefused(lines('# escape=`', 'FROM mcr.microsoft.com/windows/servercore:ltsc2022', 'CMD app.exe'), 'windows-shell', { only, line: 3 });
 });
 
+test('left alone: a Windows tag of an official image (python:3.12-windowsservercore, golang:…-nanoserver-…)', async () => {
+  await expectRefused(lines('FROM python:3.12-windowsservercore', 'CMD python app.py'), 'windows-shell', { only, line: 2 });
+  await expectRefused(lines('FROM golang:1.22-nanoserver-ltsc2022', 'CMD app.exe'), 'windows-shell', { only, line: 2 });
+});
+
 test('the wording of a refusal names what needs the shell', async () => {
   const result = await expectRefused(lines('FROM x', 'CMD app > log'), 'redirection', { only });
   assert.equal(result.notes.map((n) => n.message), ['CMD left in shell form: it uses a redirection']);

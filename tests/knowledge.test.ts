@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
   BUILD_TOOL_PACKAGES, crossBuild, describeImage, findRelease, initPackage, initPackageOfManager, installScript, isInitProgram, libcOf,
-  managerOfProgram, PACKAGE_MANAGER_FACTS, parseImageRef, parseTag, RELEASES,
+  isWindowsImage, managerOfProgram, PACKAGE_MANAGER_FACTS, parseImageRef, parseTag, RELEASES,
   runtimeImage, compareVersion, type Release,
 } from '../lib/knowledge/index.js';
 import { languageOf, osFamily } from '../lib/knowledge/images.js';
@@ -328,6 +328,16 @@ test('old questions answer from the same table', () => {
   assert.is(osFamily('mcr.microsoft.com/dotnet/aspnet:8.0-noble-chiseled'), 'none');
   assert.is(osFamily('python:3.12-windowsservercore'), 'unknown');
   assert.is(languageOf('registry.example.com/node:20'), 'node');
+});
+
+test('isWindowsImage: by repository, by tag words, by --platform', () => {
+  const images = [
+    'mcr.microsoft.com/windows/servercore:ltsc2022', 'mcr.microsoft.com/windows/nanoserver:ltsc2022', 'microsoft/windowsservercore',
+    'python:3.12-windowsservercore', 'golang:1.22-nanoserver-ltsc2022', 'python:3.12', 'node:20-bookworm', '$BASE',
+  ];
+  assert.equal(images.map((image) => isWindowsImage(image)), [true, true, true, true, true, false, false, false]);
+  assert.is(isWindowsImage('example/app', 'windows/amd64'), true);
+  assert.is(isWindowsImage('example/app', 'linux/amd64'), false);
 });
 
 test.run();

@@ -28,7 +28,7 @@ import {
 import { expandWord, type VariableLookup } from './words.js';
 
 export { expandWord, type VariableLookup } from './words.js';
-export { isWindowsImage, isWindowsStage, parentStage, baseImageOf, globalArgDefaults } from './stages.js';
+export { isWindowsStage, parentStage, baseImageOf, globalArgDefaults } from './stages.js';
 export { readRunScript, mounts, mountFields, mountCovers, type Mount, type RunRead, type RunRefusal, type RunRefusalId, type RunScript } from './run.js';
 export { scriptArgv, shellFeature, type ShellNeed } from './argv.js';
 export {

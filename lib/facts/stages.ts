@@ -5,15 +5,8 @@
  * these too, so this module imports nothing but types from it.
  */
 import type { DockerfileModel, InstructionNode, Stage } from '../core/dockerfile.js';
+import { isWindowsImage } from '../knowledge/images.js';
 import { expandWord } from './words.js';
-
-/** Windows base images, by repository path: they run shell form under cmd.exe, not /bin/sh. */
-const WINDOWS_IMAGE = /(^|\/)(windows|windowsservercore|nanoserver|servercore)([:/-]|$)|mcr\.microsoft\.com\/windows/i;
-
-/** Whether an image reference (or a `--platform` value) names a Windows image. */
-export function isWindowsImage(image: string, platform: string | null = null): boolean {
-  return WINDOWS_IMAGE.test(image) || (platform ?? '').toLowerCase().startsWith('windows');
-}
 
 const globalArgCache = new WeakMap<DockerfileModel, Map<string, string | null>>();
 

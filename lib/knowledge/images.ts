@@ -350,6 +350,27 @@ function defaultsOf(family: ImageFamily, tag: TagInfo): Runs | null {
   return runs;
 }
 
+/**
+ * Repository path segments of Microsoft's Windows base images
+ * (`mcr.microsoft.com/windows/servercore`, `…/windows/nanoserver`,
+ * `microsoft/windowsservercore`): a segment that is one of these words, or
+ * starts with one and `-`.
+ */
+const WINDOWS_REPOSITORY_WORDS = new Set(['windows', 'windowsservercore', 'nanoserver', 'servercore']);
+
+/**
+ * The one Windows predicate: an image built on Windows runs shell form under
+ * cmd.exe, not /bin/sh. Windows by its repository (above), by its tag's words
+ * (`python:3.12-windowsservercore`, `golang:1.22-nanoserver-ltsc2022`), or by
+ * a `--platform` of `windows/…`.
+ */
+export function isWindowsImage(raw: string, platform: string | null = null): boolean {
+  if ((platform ?? '').toLowerCase().startsWith('windows')) return true;
+  const ref = parseImageRef(raw);
+  if (ref.repository.split('/').some((segment) => WINDOWS_REPOSITORY_WORDS.has(segment.split('-')[0]))) return true;
+  return parseTag(ref.tag).windows !== null;
+}
+
 export type Libc = 'glibc' | 'musl' | 'none';
 
 /**
