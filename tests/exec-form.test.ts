@@ -65,6 +65,11 @@ test('left alone: a stage with SHELL', async () => {
   await expectRefused(lines('FROM x', 'SHELL ["/bin/bash", "-lc"]', 'CMD app'), 'shell-instruction', { only, line: 3 });
 });
 
+test('left alone: a stage built FROM $BASE whose default names a stage with SHELL', async () => {
+  const input = lines('ARG BASE=build', 'FROM debian AS build', 'SHELL ["pwsh", "-Command"]', 'FROM $BASE', 'RUN pip install x', 'CMD app');
+  await expectRefused(input, 'shell-instruction', { only, line: 6 });
+});
+
 test('left alone: Windows images run shell form under cmd.exe', async () => {
   await expectRefused(lines('# escape=`', 'FROM mcr.microsoft.com/windows/servercore:ltsc2022', 'CMD app.exe'), 'windows-shell', { only, line: 3 });
 });

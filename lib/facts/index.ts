@@ -23,12 +23,12 @@ import { commandsOf, type RunCommand } from './commands.js';
 import { mountFields, readRunScript, type RunRead } from './run.js';
 import { roleOf, type StageRole } from './roles.js';
 import {
-  argDeclaration, baseImageOf, globalArgDefaults, isWindowsStage, parentStage, propertyValueText, type PropertyLike,
+  argDeclaration, baseImageOf, globalArgDefaults, isWindowsStage, propertyValueText, type PropertyLike,
 } from './stages.js';
 import { expandWord, type VariableLookup } from './words.js';
 
 export { expandWord, type VariableLookup } from './words.js';
-export { isWindowsStage, parentStage, baseImageOf, globalArgDefaults } from './stages.js';
+export { isWindowsStage, baseImageOf, globalArgDefaults } from './stages.js';
 export { readRunScript, mounts, mountFields, mountCovers, type Mount, type RunRead, type RunRefusal, type RunRefusalId, type RunScript } from './run.js';
 export { scriptArgv, shellFeature, type ShellNeed } from './argv.js';
 export {
@@ -249,7 +249,7 @@ export class FileFacts {
 
   /** The earlier stage `stage` builds on (`FROM build`, also through a global ARG), or null. */
   parentOf(stage: Stage): Stage | null {
-    return parentStage(this.model, stage);
+    return stage.parent;
   }
 
   /** The external image at the root of the FROM chain, global ARGs substituted; null when an ARG has no literal default. */
