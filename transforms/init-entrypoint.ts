@@ -132,9 +132,12 @@ export const initEntrypoint: Transform = {
     }
 
     // How to install the init: the base image's package manager, if its release carries the package.
-    const raw = model.rootStage(stage).image;
-    if (parseImageRef(raw).dynamic) {
-      return leave('dynamic-base', `the base image \`${raw}\` is a build argument, so its package manager is unknown`);
+    // Global ARG defaults are substituted; a variable the file gives no default for leaves the image unknown.
+    const raw = facts.baseImage(stage);
+    if (raw === null || parseImageRef(raw).dynamic) {
+      let root = stage;
+      for (let parent = facts.parentOf(root); parent; parent = facts.parentOf(root)) root = parent;
+      return leave('dynamic-base', `the base image \`${raw ?? root.image}\` is a build argument, so its package manager is unknown`);
     }
     const image = describeImage(raw);
     if (image.family === null) return leave('unknown-base', `dfmod does not know the base image \`${raw}\` (its package manager and entrypoint)`);

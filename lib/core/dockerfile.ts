@@ -277,13 +277,6 @@ export class DockerfileModel {
     return isWindowsStage(this, stage);
   }
 
-  /** Follows FROM <stage> references to the stage that names an external image. */
-  rootStage(stage: Stage): Stage {
-    let current = stage;
-    while (current.parent) current = current.parent;
-    return current;
-  }
-
   get finalStage(): Stage | null {
     return this.stages.length ? this.stages[this.stages.length - 1] : null;
   }
