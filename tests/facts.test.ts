@@ -3,9 +3,10 @@ import * as assert from 'uvu/assert';
 import { parseDockerfile, type InstructionNode } from '../lib/core/dockerfile.js';
 import { loadShellParser } from '../lib/core/shell.js';
 import {
-  expandWord, fileFacts, isPackageInstall, isPipInstall, isPipProgram, managerCommand, mountCovers, packageManagerOf, pipCommand,
+  expandWord, fileFacts, isPackageInstall, isPipInstall, isPipProgram, managerCommand, mountCovers, pipCommand,
   type FileFacts, type ImageDefaults, type RunScript,
 } from '../lib/facts/index.js';
+import { systemManagerOf } from '../lib/knowledge/index.js';
 import { lines } from './helpers.js';
 
 const shell = await loadShellParser();
@@ -258,8 +259,8 @@ test('isPipProgram: pip spellings, not pipenv or python', () => {
   assert.equal(['pip', 'pip3', 'pip3.12', '/usr/local/bin/pip', 'pipenv', 'python', 'pipx'].map(isPipProgram), [true, true, true, true, false, false, false]);
 });
 
-test('packageManagerOf: every spelling isPackageInstall reads, whatever the subcommand', () => {
-  assert.equal(['apt-get', 'apt', '/sbin/apk', 'dnf5', 'yum', 'microdnf', 'zypper', 'npm', 'apt-cache'].map(packageManagerOf),
+test('systemManagerOf: every spelling isPackageInstall reads, whatever the subcommand', () => {
+  assert.equal(['apt-get', 'apt', '/sbin/apk', 'dnf5', 'yum', 'microdnf', 'zypper', 'npm', 'apt-cache'].map(systemManagerOf),
     ['apt', 'apt', 'apk', 'dnf', 'yum', 'microdnf', 'zypper', null, null]);
 });
 
@@ -419,6 +420,15 @@ test('managerCommand: the package manager and subcommand, past options and their
   assert.is(managerCommand(['apk', null, 'curl']), null, 'a computed subcommand');
   assert.is(read('make install'), null);
   assert.is(read('python3 script.py'), null);
+});
+
+test('isPackageInstall and managerCommand read options with a value from the same knowledge rows', () => {
+  assert.equal(isPackageInstall(['apt-get', '-a', 'arm64', 'install', 'curl']), {
+    manager: 'apt', verb: 'install', packages: ['curl'], flags: ['-a', 'arm64'], computed: false,
+  });
+  assert.equal(managerCommand(['dnf', '--setopt', 'x=1', 'install'])?.subcommand, 'install');
+  assert.equal(managerCommand(['apk', '-X', 'https://mirror/v3.20/main', 'add', 'curl'])?.subcommand, 'add');
+  assert.equal(isPackageInstall(['dnf', '--setopt', 'x=1', 'install', 'git'])?.packages, ['git']);
 });
 
 test.run();

@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
   BUILD_TOOL_PACKAGES, crossBuild, describeImage, findRelease, initPackage, initPackageOfManager, installScript, isInitProgram, libcOf,
-  isWindowsImage, managerOfProgram, PACKAGE_MANAGER_FACTS, parseImageRef, parseTag, RELEASES,
+  answersPrompt, isWindowsImage, managerOfProgram, systemManagerOf, PACKAGE_MANAGER_FACTS, parseImageRef, parseTag, RELEASES,
   runtimeImage, compareVersion, type Release,
 } from '../lib/knowledge/index.js';
 import { languageOf, osFamily } from '../lib/knowledge/images.js';
@@ -338,6 +338,18 @@ test('isWindowsImage: by repository, by tag words, by --platform', () => {
   assert.equal(images.map((image) => isWindowsImage(image)), [true, true, true, true, true, false, false, false]);
   assert.is(isWindowsImage('example/app', 'windows/amd64'), true);
   assert.is(isWindowsImage('example/app', 'linux/amd64'), false);
+});
+
+test('answersPrompt: a spelling of the yes flag, a short-flag group with its letter, an option that sets it', () => {
+  const words = ['-y', '--yes', '-qqy', '-qq', '-o', 'APT::Get::Assume-Yes=true', 'apt::get::assume-yes=1', '--no-install-recommends'];
+  assert.equal(words.map((w) => answersPrompt('apt-get', w)), [true, true, true, false, false, true, true, false]);
+  assert.equal(['-n', '-y', '--non-interactive', '--no-confirm', '-qn', '-q'].map((w) => answersPrompt('zypper', w)), [true, true, true, true, true, false]);
+  assert.equal(['-y', '--assumeyes', '-qy', '--yes'].map((w) => answersPrompt('dnf', w)), [true, true, true, false]);
+  assert.is(answersPrompt('apk', '-y'), false, 'apk never prompts');
+});
+
+test('the system package manager of a program (its row of PACKAGE_MANAGER_FACTS)', () => {
+  assert.equal(['/usr/bin/apt-get', 'apt', 'dnf5', 'pip3', 'npm'].map(systemManagerOf), ['apt', 'apt', 'dnf', null, null]);
 });
 
 test.run();

@@ -19,7 +19,7 @@ import {
   appendCommand, deleteInstruction, prependCommand, removeChainElement, sourceEnd, sourceStart, unquoted,
 } from '../lib/core/run-script.js';
 import { commandsOf, managerCommand, mountCovers, subcommandAt, type RunRefusal, type RunScript } from '../lib/facts/index.js';
-import { PACKAGE_MANAGER_FACTS } from '../lib/knowledge/index.js';
+import { answersPrompt, PACKAGE_MANAGER_FACTS } from '../lib/knowledge/index.js';
 import type { Edit, Fix, NoteInput, Transform, TransformContext } from '../lib/core/types.js';
 
 const APT_GET = PACKAGE_MANAGER_FACTS['apt-get'];
@@ -31,13 +31,6 @@ const PROMPTING = APT_GET.promptVerbs!;
 const LIST_FREE = APT_GET.indexFreeVerbs!;
 const VALUE_OPTIONS = APT_GET.valueOptions!;
 
-/** The configuration option behind `-y` (`-o APT::Get::Assume-Yes=true`): `APT::Get::Assume-Yes`. */
-const ASSUME_YES = APT_GET.yes!.spellings.find((s) => s.startsWith('-o '))!.slice(3).split('=')[0].toLowerCase();
-
-/** Already non-interactive: a spelling of -y, a group of short flags with y (-qqy), or the option set (apt's option names ignore case). */
-function answersPrompts(word: string): boolean {
-  return APT_GET.yes!.spellings.includes(word) || /^-[a-zA-Z]*y[a-zA-Z]*$/.test(word) || word.toLowerCase().includes(ASSUME_YES);
-}
 const RECOMMENDS = /^(--no-install-recommends|--install-recommends|.*Install-Recommends.*)$/i;
 
 /** `/var/lib/apt/lists`, `/var/lib/apt/lists/` or `/var/lib/apt/lists/*`: an rm argument that names the lists. */
@@ -268,7 +261,8 @@ function commandFix(apt: AptCommand, run: RunScript, noRecommends: boolean, fixe
   const flags: string[] = [];
   const rest = apt.words.slice(1);
   const computed = rest.some((w) => w === null);
-  if (PROMPTING.includes(sub) && !rest.some((w) => w !== null && answersPrompts(w))) {
+  // apt reads apt-get's configuration (APT::Get::Assume-Yes), and is rewritten to apt-get anyway.
+  if (PROMPTING.includes(sub) && !rest.some((w) => w !== null && answersPrompt('apt-get', w))) {
     if (computed) notes.push({ line: run.node.line, id: 'computed-arguments', message: '-y not added: some arguments of apt-get are computed by the shell' });
     else flags.push('-y');
   }

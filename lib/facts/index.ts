@@ -32,9 +32,9 @@ export { isWindowsStage, baseImageOf, globalArgDefaults } from './stages.js';
 export { readRunScript, mounts, mountFields, mountCovers, type Mount, type RunRead, type RunRefusal, type RunRefusalId, type RunScript } from './run.js';
 export { scriptArgv, shellFeature, type ShellNeed } from './argv.js';
 export {
-  commandsOf, commandWords, programName, pipCommand, isPipProgram, isPipInstall, isPackageInstall, packageManagerOf,
+  commandsOf, commandWords, programName, pipCommand, isPipProgram, isPipInstall, isPackageInstall,
   managerCommand, subcommandAt,
-  type CommandWords, type ManagerCommand, type PackageInstall, type PackageManager, type RunCommand,
+  type CommandWords, type ManagerCommand, type PackageInstall, type RunCommand,
 } from './commands.js';
 export { DEV_STAGE_NAMES, REPLS, type StageRole, type RoleName } from './roles.js';
 
