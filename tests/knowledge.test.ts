@@ -5,7 +5,7 @@ import {
   answersPrompt, isWindowsImage, managerOfProgram, systemManagerOf, PACKAGE_MANAGER_FACTS, parseImageRef, parseTag, RELEASES,
   runtimeImage, compareVersion, type Release,
 } from '../lib/knowledge/index.js';
-import { languageOf, osFamily } from '../lib/knowledge/images.js';
+import { languageOf } from '../lib/knowledge/images.js';
 
 const release = (distro: Release['distro'], version: string): Release => {
   const found = findRelease(distro, version);
@@ -325,8 +325,8 @@ test('package-manager facts the cleanup transforms use', () => {
 });
 
 test('old questions answer from the same table', () => {
-  assert.is(osFamily('mcr.microsoft.com/dotnet/aspnet:8.0-noble-chiseled'), 'none');
-  assert.is(osFamily('python:3.12-windowsservercore'), 'unknown');
+  assert.is(describeImage('mcr.microsoft.com/dotnet/aspnet:8.0-noble-chiseled').os, 'none');
+  assert.is(describeImage('python:3.12-windowsservercore').os, 'unknown');
   assert.is(languageOf('registry.example.com/node:20'), 'node');
 });
 
