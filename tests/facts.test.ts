@@ -222,6 +222,12 @@ test('commandsOf: words past sudo/env/xargs, and whether sudo runs them as root'
   ]);
 });
 
+test('commandsOf: read once per parsed RUN', () => {
+  const { facts, at } = load(lines('FROM alpine', 'RUN apk add curl && rm -rf /tmp/x'));
+  const run = script(facts, at(2));
+  assert.ok(facts.commandsOf(run) === facts.commandsOf(run));
+});
+
 test('isPackageInstall: apt, apk, dnf, zypper; flags before and after the verb', () => {
   assert.equal(isPackageInstall(['apt-get', '-qq', '-o', 'Dpkg::Options::=--force-confnew', 'install', '-y', '--no-install-recommends', 'curl', 'ca-certificates']), {
     manager: 'apt', verb: 'install', packages: ['curl', 'ca-certificates'],

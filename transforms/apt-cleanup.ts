@@ -18,7 +18,7 @@ import type { DockerfileModel, InstructionNode } from '../lib/core/dockerfile.js
 import {
   appendCommand, deleteInstruction, prependCommand, removeChainElement, sourceEnd, sourceStart, unquoted,
 } from '../lib/core/run-script.js';
-import { commandsOf, managerCommand, mountCovers, subcommandAt, type RunRefusal, type RunScript } from '../lib/facts/index.js';
+import { managerCommand, mountCovers, subcommandAt, type RunRefusal, type RunScript } from '../lib/facts/index.js';
 import { answersPrompt, PACKAGE_MANAGER_FACTS } from '../lib/knowledge/index.js';
 import type { Edit, Fix, NoteInput, Transform, TransformContext } from '../lib/core/types.js';
 
@@ -124,9 +124,9 @@ function leavesLists(use: ListUse): boolean {
 }
 
 /** A RUN that does nothing but `apt-get update`. */
-function isLoneUpdate(use: ListUse): boolean {
+function isLoneUpdate(ctx: TransformContext, use: ListUse): boolean {
   if (!use.run) return false;
-  const commands = commandsOf(use.run);
+  const commands = ctx.facts.commandsOf(use.run);
   return commands.length > 0 && use.run.root.namedChildren.filter((n) => n && n.type !== 'comment').length === 1 &&
     commands.every((c) => use.apt.some((a) => a.node.id === c.command.node.id && a.sub === 'update'));
 }
@@ -297,7 +297,7 @@ function listsFix(ctx: TransformContext, node: InstructionNode, use: ListUse, us
   if (listsMounted(run)) return; // the lists live in a cache mount, not in the layer
   const { consumers, cleaner } = consumersOf(ctx, node, uses);
   if (consumers.length === 0) {
-    if (isLoneUpdate(use)) {
+    if (isLoneUpdate(ctx, use)) {
       notes.push({ line: node.line, id: 'lone-update', message: 'left alone: `apt-get update` alone in a RUN caches stale lists; update in the RUN that installs' });
       return;
     }
@@ -325,7 +325,7 @@ function listsFix(ctx: TransformContext, node: InstructionNode, use: ListUse, us
         : { line: node.line, id: 'lists-read-by-script', message: `lists kept: ${at} runs \`${consumer.what}\`, which may install packages from them` });
       continue;
     }
-    if (isLoneUpdate(use) && consumer.node === next && node.flags.length === 0) {
+    if (isLoneUpdate(ctx, use) && consumer.node === next && node.flags.length === 0) {
       const prepend = prependCommand(consumer.use.run!, run.script.text.trim());
       if ('reason' in prepend) {
         notes.push({ line: node.line, id: 'lone-update-cannot-join', message: `left alone: \`apt-get update\` alone in a RUN caches stale lists, and it cannot join the next RUN: ${prepend.reason}` });

@@ -27,7 +27,7 @@ export function programName(word: string): string {
   return word.slice(word.lastIndexOf('/') + 1);
 }
 
-export interface CommandWords {
+interface CommandWords {
   /** Literal words (null where the shell computes one), starting with the program. */
   words: (string | null)[];
   /** The node of each word. */
@@ -82,16 +82,6 @@ function unwrap(command: SimpleCommand): Omit<RunCommand, 'command' | 'program'>
   }
   if (i >= words.length || words[i] === null) return NONE;
   return { words: words.slice(i), nodes: nodes.slice(i), wrappers, sudoAsRoot };
-}
-
-/**
- * The program and arguments of a command past wrappers: `sudo -E apt-get
- * install x` and `xargs -r apt-get install` give `apt-get install ...`.
- * Empty when the program is computed by the shell.
- */
-export function commandWords(command: SimpleCommand): CommandWords {
-  const { words, nodes } = unwrap(command);
-  return { words, nodes };
 }
 
 /** Every simple command of a parsed script, in source order, read past its wrappers. */

@@ -28,13 +28,12 @@ import {
 import { expandWord, type VariableLookup } from './words.js';
 
 export { expandWord, type VariableLookup } from './words.js';
-export { isWindowsStage, baseImageOf, globalArgDefaults } from './stages.js';
-export { readRunScript, mounts, mountFields, mountCovers, type Mount, type RunRead, type RunRefusal, type RunRefusalId, type RunScript } from './run.js';
-export { scriptArgv, shellFeature, type ShellNeed } from './argv.js';
+export { mountFields, mountCovers, type Mount, type RunRead, type RunRefusal, type RunRefusalId, type RunScript } from './run.js';
+export { scriptArgv, type ShellNeed } from './argv.js';
 export {
-  commandsOf, commandWords, programName, pipCommand, isPipProgram, isPipInstall, isPackageInstall,
+  programName, pipCommand, isPipProgram, isPipInstall, isPackageInstall,
   managerCommand, subcommandAt,
-  type CommandWords, type ManagerCommand, type PackageInstall, type RunCommand,
+  type ManagerCommand, type PackageInstall, type RunCommand,
 } from './commands.js';
 export { DEV_STAGE_NAMES, REPLS, type StageRole, type RoleName } from './roles.js';
 
@@ -131,6 +130,8 @@ export class FileFacts {
   private readonly copies = new Map<InstructionNode, CopyOperands | null>();
   private readonly commands = new Map<Stage, ContainerCommand>();
   private readonly copied = new Map<Stage, Stage[]>();
+  /** By parsed script: transforms ask for a RUN's commands once per question they ask of it. */
+  private readonly runCommands = new WeakMap<Node, RunCommand[]>();
   private users: Map<Stage, Stage[]> | null = null;
   private readonly imageDefaults: (image: string) => ImageDefaults | null;
 
@@ -210,7 +211,12 @@ export class FileFacts {
 
   /** The simple commands of a read RUN, past their wrappers. */
   commandsOf(run: { root: Node }): RunCommand[] {
-    return commandsOf(run);
+    let commands = this.runCommands.get(run.root);
+    if (!commands) {
+      commands = commandsOf(run);
+      this.runCommands.set(run.root, commands);
+    }
+    return commands;
   }
 
   /**

@@ -69,7 +69,7 @@ function fromImage(model: DockerfileModel, stage: Stage): string | null {
 }
 
 /** The stage at the root of `stage`'s FROM chain: the one that names an external image. */
-export function rootStageOf(model: DockerfileModel, stage: Stage): Stage {
+function rootStageOf(model: DockerfileModel, stage: Stage): Stage {
   let current = stage;
   while (current.parent) current = current.parent;
   return current;
