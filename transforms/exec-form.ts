@@ -6,6 +6,7 @@
  */
 import type { InstructionNode } from '../lib/core/dockerfile.js';
 import type { Fix, NoteInput, Transform } from '../lib/core/types.js';
+import { jsonArray } from '../lib/core/edits.js';
 import type { ShellNeed } from '../lib/facts/index.js';
 
 /** Reasons lib/facts gives that come from the stage, not the script. */
@@ -41,11 +42,10 @@ export const execForm: Transform = {
         notes.push({ line: node.line, id: refused!.id, message: `${label}: ${refused!.reason}` });
         continue;
       }
-      const json = `[${direct.map((arg) => JSON.stringify(arg)).join(', ')}]`;
       fixes.push({
         line: node.line,
         message: `${node.keyword} in JSON form, so ${direct[0]} runs as PID 1 and receives signals`,
-        edits: [{ start: node.argsStart, end: node.end, text: json }],
+        edits: [{ start: node.argsStart, end: node.end, text: jsonArray(direct) }],
       });
     }
     return { fixes, notes };

@@ -21,6 +21,7 @@ import { simpleCommands } from '../lib/core/shell.js';
 import type { DockerfileModel, InstructionNode, Stage } from '../lib/core/dockerfile.js';
 import type { ShellParser } from '../lib/core/shell.js';
 import type { Edit, Transform, TransformResult } from '../lib/core/types.js';
+import { jsonArray, startWithComments } from '../lib/core/edits.js';
 import { isPackageInstall, type FileFacts } from '../lib/facts/index.js';
 
 /** The refusal id of each reason the knowledge base gives for an init that cannot be installed. */
@@ -85,17 +86,6 @@ function missingNote(missing: Extract<InitPackage, { missing: string }>, init: I
     ? `use \`docker run --init\`, or the option init=${otherInit}: ${release} has ${otherInit} (dfmod does not switch packages by itself)`
     : `use \`docker run --init\` (${release} has no ${otherInit} either)`;
   return `${missing.missing}; ${alternative}`;
-}
-
-/** Comment lines directly above a node belong to it (suppressions, explanations). */
-function startWithComments(node: InstructionNode, model: DockerfileModel): number {
-  let line = node.line - 1; // 0-based line of the node
-  while (line > 0 && /^\s*#/.test(model.source.lineText(line - 1))) line--;
-  return model.source.lineStarts[line];
-}
-
-function json(argv: string[]): string {
-  return `[${argv.map((a) => JSON.stringify(a)).join(', ')}]`;
 }
 
 export const initEntrypoint: Transform = {
@@ -195,17 +185,17 @@ export const initEntrypoint: Transform = {
       // No CMD to pass as arguments: when the script needs no shell, run its program directly (as exec-form would).
       const noCmd = own.form === 'shell' && !stage.instructions.some((i) => i.keyword === 'CMD');
       const wrapped = noCmd ? argv.direct ?? argv.stored : argv.stored;
-      edits.push({ start: own.argsStart, end: own.end, text: json([...prefix, ...wrapped]) });
+      edits.push({ start: own.argsStart, end: own.end, text: jsonArray([...prefix, ...wrapped]) });
       how = 'ENTRYPOINT wrapped';
     } else {
       if (command.entrypoint === undefined) {
         return leave('unknown-entrypoint', `dfmod does not know the ENTRYPOINT of \`${raw}\`, which a new ENTRYPOINT would replace`);
       }
-      const entrypoint = json([...prefix, ...(command.entrypoint ?? [])]);
+      const entrypoint = jsonArray([...prefix, ...(command.entrypoint ?? [])]);
       const cmd = command.cmdNode?.stage === stage ? command.cmdNode : null;
       if (cmd) {
         line = cmd.line;
-        insert(startWithComments(cmd, model), `ENTRYPOINT ${entrypoint}${eol}`);
+        insert(startWithComments(model, cmd), `ENTRYPOINT ${entrypoint}${eol}`);
       } else {
         // A new ENTRYPOINT resets the CMD the stage inherits: state it again.
         if (command.cmd === undefined) {
@@ -213,9 +203,9 @@ export const initEntrypoint: Transform = {
         }
         if (command.cmd === null && command.entrypoint === null) return leave('no-command', 'the container has no command to run');
         const last = stage.instructions[stage.instructions.length - 1];
-        insert(last.end, `${eol}ENTRYPOINT ${entrypoint}` + (command.cmd ? `${eol}CMD ${json(command.cmd)}` : ''));
+        insert(last.end, `${eol}ENTRYPOINT ${entrypoint}` + (command.cmd ? `${eol}CMD ${jsonArray(command.cmd)}` : ''));
       }
-      how = command.entrypoint ? `the inherited ENTRYPOINT ${json(command.entrypoint)} wrapped` : 'ENTRYPOINT added';
+      how = command.entrypoint ? `the inherited ENTRYPOINT ${jsonArray(command.entrypoint)} wrapped` : 'ENTRYPOINT added';
     }
     // A tag dfmod knows nothing of what it runs is one whose release it cannot vouch for either (old tags ran elsewhere).
     if (!release && image.defaults === null && !found.everyRelease) {
