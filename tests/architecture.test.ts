@@ -46,8 +46,7 @@ test('lib/core imports nothing from lib/cli, the registry or transforms', () => 
 });
 
 test('lib/facts imports nothing from lib/cli, the registry or transforms', () => {
-  const files = (() => { try { return sources('lib/facts'); } catch { return []; } })();
-  assert.equal(violations(files, (t) => t.startsWith('lib/cli/') || t.startsWith('transforms/') || t === 'lib/registry.ts'), []);
+  assert.equal(violations(sources('lib/facts'), (t) => t.startsWith('lib/cli/') || t.startsWith('transforms/') || t === 'lib/registry.ts'), []);
 });
 
 test('no transform imports another transform', () => {

@@ -27,6 +27,15 @@ test('apk: `apk update` stays when an `apk upgrade` reads the index', async () =
   );
 });
 
+test('left alone: pip on a Windows tag of an official image (python:3.12-windowsservercore)', async () => {
+  await expectUnchanged(lines('FROM python:3.12-windowsservercore', 'RUN pip install flask'), null, { only });
+});
+
+test('left alone: pip in a stage built FROM $BASE whose default names a stage with a non-POSIX SHELL', async () => {
+  const input = lines('ARG BASE=build', 'FROM debian AS build', 'SHELL ["pwsh", "-Command"]', 'FROM $BASE', 'RUN pip install x', 'CMD app');
+  await expectUnchanged(input, null, { only });
+});
+
 test('left alone: apk with a cache mount', async () => {
   await expectUnchanged(lines('FROM alpine', 'RUN --mount=type=cache,target=/var/cache/apk apk add curl'), null, { only });
 });

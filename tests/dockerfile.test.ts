@@ -51,6 +51,13 @@ test('stages: names, parents, global ARGs, SHELL and Windows detection', () => {
   assert.is(df.finalStage, df.stages[2]);
 });
 
+test('stages: a parent named through a global ARG default, and the SHELL it sets', () => {
+  const df = parseDockerfile(['ARG BASE=build', 'FROM debian AS build', 'SHELL ["pwsh", "-Command"]', 'FROM $BASE', 'RUN pip install x'].join('\n'));
+  assert.is(df.stages[1].parent, df.stages[0]);
+  assert.equal(df.shellOf(df.instructions[4]), ['pwsh', '-Command']);
+  assert.not.ok(df.hasPosixShell(df.instructions[4]));
+});
+
 test('non-POSIX SHELL is recognised', () => {
   const df = parseDockerfile('FROM x\nSHELL ["powershell", "-Command"]\nRUN Get-ChildItem\n');
   assert.not.ok(df.hasPosixShell(df.instructions[2]));

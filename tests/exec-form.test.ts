@@ -65,8 +65,18 @@ test('left alone: a stage with SHELL', async () => {
   await expectRefused(lines('FROM x', 'SHELL ["/bin/bash", "-lc"]', 'CMD app'), 'shell-instruction', { only, line: 3 });
 });
 
+test('left alone: a stage built FROM $BASE whose default names a stage with SHELL', async () => {
+  const input = lines('ARG BASE=build', 'FROM debian AS build', 'SHELL ["pwsh", "-Command"]', 'FROM $BASE', 'RUN pip install x', 'CMD app');
+  await expectRefused(input, 'shell-instruction', { only, line: 6 });
+});
+
 test('left alone: Windows images run shell form under cmd.exe', async () => {
   await expectRefused(lines('# escape=`', 'FROM mcr.microsoft.com/windows/servercore:ltsc2022', 'CMD app.exe'), 'windows-shell', { only, line: 3 });
+});
+
+test('left alone: a Windows tag of an official image (python:3.12-windowsservercore, golang:…-nanoserver-…)', async () => {
+  await expectRefused(lines('FROM python:3.12-windowsservercore', 'CMD python app.py'), 'windows-shell', { only, line: 2 });
+  await expectRefused(lines('FROM golang:1.22-nanoserver-ltsc2022', 'CMD app.exe'), 'windows-shell', { only, line: 2 });
 });
 
 test('the wording of a refusal names what needs the shell', async () => {

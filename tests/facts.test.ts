@@ -3,9 +3,10 @@ import * as assert from 'uvu/assert';
 import { parseDockerfile, type InstructionNode } from '../lib/core/dockerfile.js';
 import { loadShellParser } from '../lib/core/shell.js';
 import {
-  expandWord, fileFacts, isPackageInstall, isPipInstall, isPipProgram, managerCommand, mountCovers, packageManagerOf, pipCommand,
+  expandWord, fileFacts, isPackageInstall, isPipInstall, isPipProgram, managerCommand, mountCovers, pipCommand,
   type FileFacts, type ImageDefaults, type RunScript,
 } from '../lib/facts/index.js';
+import { systemManagerOf } from '../lib/knowledge/index.js';
 import { lines } from './helpers.js';
 
 const shell = await loadShellParser();
@@ -221,6 +222,12 @@ test('commandsOf: words past sudo/env/xargs, and whether sudo runs them as root'
   ]);
 });
 
+test('commandsOf: read once per parsed RUN', () => {
+  const { facts, at } = load(lines('FROM alpine', 'RUN apk add curl && rm -rf /tmp/x'));
+  const run = script(facts, at(2));
+  assert.ok(facts.commandsOf(run) === facts.commandsOf(run));
+});
+
 test('isPackageInstall: apt, apk, dnf, zypper; flags before and after the verb', () => {
   assert.equal(isPackageInstall(['apt-get', '-qq', '-o', 'Dpkg::Options::=--force-confnew', 'install', '-y', '--no-install-recommends', 'curl', 'ca-certificates']), {
     manager: 'apt', verb: 'install', packages: ['curl', 'ca-certificates'],
@@ -258,8 +265,8 @@ test('isPipProgram: pip spellings, not pipenv or python', () => {
   assert.equal(['pip', 'pip3', 'pip3.12', '/usr/local/bin/pip', 'pipenv', 'python', 'pipx'].map(isPipProgram), [true, true, true, true, false, false, false]);
 });
 
-test('packageManagerOf: every spelling isPackageInstall reads, whatever the subcommand', () => {
-  assert.equal(['apt-get', 'apt', '/sbin/apk', 'dnf5', 'yum', 'microdnf', 'zypper', 'npm', 'apt-cache'].map(packageManagerOf),
+test('systemManagerOf: every spelling isPackageInstall reads, whatever the subcommand', () => {
+  assert.equal(['apt-get', 'apt', '/sbin/apk', 'dnf5', 'yum', 'microdnf', 'zypper', 'npm', 'apt-cache'].map(systemManagerOf),
     ['apt', 'apt', 'apk', 'dnf', 'yum', 'microdnf', 'zypper', null, null]);
 });
 
@@ -419,6 +426,15 @@ test('managerCommand: the package manager and subcommand, past options and their
   assert.is(managerCommand(['apk', null, 'curl']), null, 'a computed subcommand');
   assert.is(read('make install'), null);
   assert.is(read('python3 script.py'), null);
+});
+
+test('isPackageInstall and managerCommand read options with a value from the same knowledge rows', () => {
+  assert.equal(isPackageInstall(['apt-get', '-a', 'arm64', 'install', 'curl']), {
+    manager: 'apt', verb: 'install', packages: ['curl'], flags: ['-a', 'arm64'], computed: false,
+  });
+  assert.equal(managerCommand(['dnf', '--setopt', 'x=1', 'install'])?.subcommand, 'install');
+  assert.equal(managerCommand(['apk', '-X', 'https://mirror/v3.20/main', 'add', 'curl'])?.subcommand, 'add');
+  assert.equal(isPackageInstall(['dnf', '--setopt', 'x=1', 'install', 'git'])?.packages, ['git']);
 });
 
 test.run();

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { osFamily, parseImageRef, PACKAGE_MANAGERS } from '../lib/knowledge/images.js';
+import { describeImage, parseImageRef } from '../lib/knowledge/index.js';
 
 test('parseImageRef: registry, library/ prefix, tag, digest, build arguments', () => {
   assert.equal(parseImageRef('docker.io/library/node:20-slim'), {
@@ -43,13 +43,13 @@ for (const [image, family] of [
   ['nginx:1.27', 'debian'],
   ['nginx:alpine', 'alpine'],
 ] as const) {
-  test(`osFamily(${image}) = ${family}`, () => {
-    assert.is(osFamily(image), family);
+  test(`describeImage(${image}).os = ${family}`, () => {
+    assert.is(describeImage(image).os, family);
   });
 }
 
 test('package managers per family', () => {
-  assert.equal([PACKAGE_MANAGERS.debian, PACKAGE_MANAGERS.alpine, PACKAGE_MANAGERS.none, PACKAGE_MANAGERS.unknown], ['apt', 'apk', null, null]);
+  assert.equal(['debian', 'alpine', 'scratch', 'mycorp/base:1'].map((image) => describeImage(image).packageManager), ['apt', 'apk', null, null]);
 });
 
 test.run();

@@ -2,10 +2,10 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
   BUILD_TOOL_PACKAGES, crossBuild, describeImage, findRelease, initPackage, initPackageOfManager, installScript, isInitProgram, libcOf,
-  managerOfProgram, PACKAGE_MANAGER_FACTS, parseImageRef, parseTag, RELEASES,
+  answersPrompt, isWindowsImage, managerOfProgram, systemManagerOf, PACKAGE_MANAGER_FACTS, parseImageRef, parseTag, RELEASES,
   runtimeImage, compareVersion, type Release,
 } from '../lib/knowledge/index.js';
-import { languageOf, osFamily } from '../lib/knowledge/images.js';
+import { languageOf } from '../lib/knowledge/images.js';
 
 const release = (distro: Release['distro'], version: string): Release => {
   const found = findRelease(distro, version);
@@ -325,9 +325,31 @@ test('package-manager facts the cleanup transforms use', () => {
 });
 
 test('old questions answer from the same table', () => {
-  assert.is(osFamily('mcr.microsoft.com/dotnet/aspnet:8.0-noble-chiseled'), 'none');
-  assert.is(osFamily('python:3.12-windowsservercore'), 'unknown');
+  assert.is(describeImage('mcr.microsoft.com/dotnet/aspnet:8.0-noble-chiseled').os, 'none');
+  assert.is(describeImage('python:3.12-windowsservercore').os, 'unknown');
   assert.is(languageOf('registry.example.com/node:20'), 'node');
+});
+
+test('isWindowsImage: by repository, by tag words, by --platform', () => {
+  const images = [
+    'mcr.microsoft.com/windows/servercore:ltsc2022', 'mcr.microsoft.com/windows/nanoserver:ltsc2022', 'microsoft/windowsservercore',
+    'python:3.12-windowsservercore', 'golang:1.22-nanoserver-ltsc2022', 'python:3.12', 'node:20-bookworm', '$BASE',
+  ];
+  assert.equal(images.map((image) => isWindowsImage(image)), [true, true, true, true, true, false, false, false]);
+  assert.is(isWindowsImage('example/app', 'windows/amd64'), true);
+  assert.is(isWindowsImage('example/app', 'linux/amd64'), false);
+});
+
+test('answersPrompt: a spelling of the yes flag, a short-flag group with its letter, an option that sets it', () => {
+  const words = ['-y', '--yes', '-qqy', '-qq', '-o', 'APT::Get::Assume-Yes=true', 'apt::get::assume-yes=1', '--no-install-recommends'];
+  assert.equal(words.map((w) => answersPrompt('apt-get', w)), [true, true, true, false, false, true, true, false]);
+  assert.equal(['-n', '-y', '--non-interactive', '--no-confirm', '-qn', '-q'].map((w) => answersPrompt('zypper', w)), [true, true, true, true, true, false]);
+  assert.equal(['-y', '--assumeyes', '-qy', '--yes'].map((w) => answersPrompt('dnf', w)), [true, true, true, false]);
+  assert.is(answersPrompt('apk', '-y'), false, 'apk never prompts');
+});
+
+test('the system package manager of a program (its row of PACKAGE_MANAGER_FACTS)', () => {
+  assert.equal(['/usr/bin/apt-get', 'apt', 'dnf5', 'pip3', 'npm'].map(systemManagerOf), ['apt', 'apt', 'dnf', null, null]);
 });
 
 test.run();

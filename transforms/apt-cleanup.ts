@@ -18,8 +18,8 @@ import type { DockerfileModel, InstructionNode } from '../lib/core/dockerfile.js
 import {
   appendCommand, deleteInstruction, prependCommand, removeChainElement, sourceEnd, sourceStart, unquoted,
 } from '../lib/core/run-script.js';
-import { commandsOf, managerCommand, mountCovers, subcommandAt, type RunRefusal, type RunScript } from '../lib/facts/index.js';
-import { PACKAGE_MANAGER_FACTS } from '../lib/knowledge/index.js';
+import { managerCommand, mountCovers, subcommandAt, type RunRefusal, type RunScript } from '../lib/facts/index.js';
+import { answersPrompt, PACKAGE_MANAGER_FACTS } from '../lib/knowledge/index.js';
 import type { Edit, Fix, NoteInput, Transform, TransformContext } from '../lib/core/types.js';
 
 const APT_GET = PACKAGE_MANAGER_FACTS['apt-get'];
@@ -31,13 +31,6 @@ const PROMPTING = APT_GET.promptVerbs!;
 const LIST_FREE = APT_GET.indexFreeVerbs!;
 const VALUE_OPTIONS = APT_GET.valueOptions!;
 
-/** The configuration option behind `-y` (`-o APT::Get::Assume-Yes=true`): `APT::Get::Assume-Yes`. */
-const ASSUME_YES = APT_GET.yes!.spellings.find((s) => s.startsWith('-o '))!.slice(3).split('=')[0].toLowerCase();
-
-/** Already non-interactive: a spelling of -y, a group of short flags with y (-qqy), or the option set (apt's option names ignore case). */
-function answersPrompts(word: string): boolean {
-  return APT_GET.yes!.spellings.includes(word) || /^-[a-zA-Z]*y[a-zA-Z]*$/.test(word) || word.toLowerCase().includes(ASSUME_YES);
-}
 const RECOMMENDS = /^(--no-install-recommends|--install-recommends|.*Install-Recommends.*)$/i;
 
 /** `/var/lib/apt/lists`, `/var/lib/apt/lists/` or `/var/lib/apt/lists/*`: an rm argument that names the lists. */
@@ -131,9 +124,9 @@ function leavesLists(use: ListUse): boolean {
 }
 
 /** A RUN that does nothing but `apt-get update`. */
-function isLoneUpdate(use: ListUse): boolean {
+function isLoneUpdate(ctx: TransformContext, use: ListUse): boolean {
   if (!use.run) return false;
-  const commands = commandsOf(use.run);
+  const commands = ctx.facts.commandsOf(use.run);
   return commands.length > 0 && use.run.root.namedChildren.filter((n) => n && n.type !== 'comment').length === 1 &&
     commands.every((c) => use.apt.some((a) => a.node.id === c.command.node.id && a.sub === 'update'));
 }
@@ -268,7 +261,8 @@ function commandFix(apt: AptCommand, run: RunScript, noRecommends: boolean, fixe
   const flags: string[] = [];
   const rest = apt.words.slice(1);
   const computed = rest.some((w) => w === null);
-  if (PROMPTING.includes(sub) && !rest.some((w) => w !== null && answersPrompts(w))) {
+  // apt reads apt-get's configuration (APT::Get::Assume-Yes), and is rewritten to apt-get anyway.
+  if (PROMPTING.includes(sub) && !rest.some((w) => w !== null && answersPrompt('apt-get', w))) {
     if (computed) notes.push({ line: run.node.line, id: 'computed-arguments', message: '-y not added: some arguments of apt-get are computed by the shell' });
     else flags.push('-y');
   }
@@ -303,7 +297,7 @@ function listsFix(ctx: TransformContext, node: InstructionNode, use: ListUse, us
   if (listsMounted(run)) return; // the lists live in a cache mount, not in the layer
   const { consumers, cleaner } = consumersOf(ctx, node, uses);
   if (consumers.length === 0) {
-    if (isLoneUpdate(use)) {
+    if (isLoneUpdate(ctx, use)) {
       notes.push({ line: node.line, id: 'lone-update', message: 'left alone: `apt-get update` alone in a RUN caches stale lists; update in the RUN that installs' });
       return;
     }
@@ -331,7 +325,7 @@ function listsFix(ctx: TransformContext, node: InstructionNode, use: ListUse, us
         : { line: node.line, id: 'lists-read-by-script', message: `lists kept: ${at} runs \`${consumer.what}\`, which may install packages from them` });
       continue;
     }
-    if (isLoneUpdate(use) && consumer.node === next && node.flags.length === 0) {
+    if (isLoneUpdate(ctx, use) && consumer.node === next && node.flags.length === 0) {
       const prepend = prependCommand(consumer.use.run!, run.script.text.trim());
       if ('reason' in prepend) {
         notes.push({ line: node.line, id: 'lone-update-cannot-join', message: `left alone: \`apt-get update\` alone in a RUN caches stale lists, and it cannot join the next RUN: ${prepend.reason}` });

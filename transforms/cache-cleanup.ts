@@ -18,7 +18,7 @@ import type { Node } from '../lib/core/shell.js';
 import type { DockerfileModel, InstructionNode } from '../lib/core/dockerfile.js';
 import { appendCommand, removeChainElement, sourceEnd, unquoted } from '../lib/core/run-script.js';
 import { managerCommand, mountCovers, type RunCommand, type RunScript } from '../lib/facts/index.js';
-import { PACKAGE_MANAGER_FACTS, type ManagerFacts, type ManagerName } from '../lib/knowledge/index.js';
+import { answersPrompt, PACKAGE_MANAGER_FACTS, type ManagerFacts, type ManagerName } from '../lib/knowledge/index.js';
 import type { Fix, NoteInput, Transform, TransformContext } from '../lib/core/types.js';
 
 /** The managers this transform looks after; apt's lists are apt-cleanup's. */
@@ -38,13 +38,6 @@ interface Hygiene {
 /** `word` is `spelling` or `spelling=value`. */
 const spelt = (word: string, spellings: readonly string[]) => spellings.some((s) => word === s || word.startsWith(`${s}=`));
 
-/** A spelling of the yes flag, or a group of short flags with its letter (`-qy`). */
-function answersPrompts(word: string, yes: NonNullable<ManagerFacts['yes']>): boolean {
-  if (yes.spellings.includes(word)) return true;
-  const letters = yes.spellings.filter((s) => /^-[a-zA-Z]$/.test(s)).map((s) => s[1]);
-  return /^-[a-zA-Z]+$/.test(word) && letters.some((l) => word.includes(l));
-}
-
 function hygieneOf(manager: ManagerName): Hygiene {
   const facts = PACKAGE_MANAGER_FACTS[manager];
   const installs = [...facts.installVerbs, ...(facts.cacheVerbs ?? [])].map((v) => (v === '' ? null : v));
@@ -53,8 +46,7 @@ function hygieneOf(manager: ManagerName): Hygiene {
     const spellings = facts.noCacheSpellings ?? [facts.noCacheFlag];
     flag = { text: facts.noCacheFlag, present: (w) => spelt(w, spellings), on: facts.installVerbs, global: false };
   } else if (facts.yes && facts.promptVerbs) {
-    const yes = facts.yes;
-    flag = { text: yes.flag, present: (w) => answersPrompts(w, yes), on: facts.promptVerbs, global: yes.global === true };
+    flag = { text: facts.yes.flag, present: (w) => answersPrompt(manager, w), on: facts.promptVerbs, global: facts.yes.global === true };
   }
   return { facts, installs, flag, cleanup: facts.noCacheFlag ? [] : facts.cleanup };
 }

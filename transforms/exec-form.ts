@@ -6,7 +6,8 @@
  */
 import type { InstructionNode } from '../lib/core/dockerfile.js';
 import type { Fix, NoteInput, Transform } from '../lib/core/types.js';
-import { fileFacts, type ShellNeed } from '../lib/facts/index.js';
+import { jsonArray } from '../lib/core/edits.js';
+import type { ShellNeed } from '../lib/facts/index.js';
 
 /** Reasons lib/facts gives that come from the stage, not the script. */
 const STAGE_SHELL_NEEDS = new Set(['windows-shell', 'shell-instruction']);
@@ -27,13 +28,13 @@ export const execForm: Transform = {
     'In shell form /bin/sh is PID 1 and does not forward SIGTERM, so `docker stop` waits 10 s and kills the app. ' +
     'JSON (exec) form runs the program as PID 1, where it receives signals directly.',
   hadolintRules: ['DL3025'],
-  run({ dockerfile, shell }) {
+  run({ dockerfile, facts }) {
     const fixes: Fix[] = [];
     const notes: NoteInput[] = [];
     for (const node of dockerfile.instructions) {
       if ((node.keyword !== 'CMD' && node.keyword !== 'ENTRYPOINT') || node.form !== 'shell') continue;
       const label = `${node.keyword} left in shell form`;
-      const { direct, needsShell } = fileFacts(dockerfile, shell).argvOf(node)!;
+      const { direct, needsShell } = facts.argvOf(node)!;
       // What the stage imposes (its image's shell, SHELL) comes first, then the instruction, then its script.
       const imposed = needsShell && STAGE_SHELL_NEEDS.has(needsShell.id) ? needsShell : null;
       const refused = imposed ?? refusal(node) ?? needsShell;
@@ -41,11 +42,10 @@ export const execForm: Transform = {
         notes.push({ line: node.line, id: refused!.id, message: `${label}: ${refused!.reason}` });
         continue;
       }
-      const json = `[${direct.map((arg) => JSON.stringify(arg)).join(', ')}]`;
       fixes.push({
         line: node.line,
         message: `${node.keyword} in JSON form, so ${direct[0]} runs as PID 1 and receives signals`,
-        edits: [{ start: node.argsStart, end: node.end, text: json }],
+        edits: [{ start: node.argsStart, end: node.end, text: jsonArray(direct) }],
       });
     }
     return { fixes, notes };

@@ -21,6 +21,7 @@ import { simpleCommands } from '../lib/core/shell.js';
 import type { DockerfileModel, InstructionNode, Stage } from '../lib/core/dockerfile.js';
 import type { ShellParser } from '../lib/core/shell.js';
 import type { Edit, Transform, TransformResult } from '../lib/core/types.js';
+import { jsonArray, startWithComments } from '../lib/core/edits.js';
 import { isPackageInstall, type FileFacts } from '../lib/facts/index.js';
 
 /** The refusal id of each reason the knowledge base gives for an init that cannot be installed. */
@@ -87,17 +88,6 @@ function missingNote(missing: Extract<InitPackage, { missing: string }>, init: I
   return `${missing.missing}; ${alternative}`;
 }
 
-/** Comment lines directly above a node belong to it (suppressions, explanations). */
-function startWithComments(node: InstructionNode, model: DockerfileModel): number {
-  let line = node.line - 1; // 0-based line of the node
-  while (line > 0 && /^\s*#/.test(model.source.lineText(line - 1))) line--;
-  return model.source.lineStarts[line];
-}
-
-function json(argv: string[]): string {
-  return `[${argv.map((a) => JSON.stringify(a)).join(', ')}]`;
-}
-
 export const initEntrypoint: Transform = {
   id: 'init-entrypoint',
   level: 'safe',
@@ -132,9 +122,12 @@ export const initEntrypoint: Transform = {
     }
 
     // How to install the init: the base image's package manager, if its release carries the package.
-    const raw = model.rootStage(stage).image;
-    if (parseImageRef(raw).dynamic) {
-      return leave('dynamic-base', `the base image \`${raw}\` is a build argument, so its package manager is unknown`);
+    // Global ARG defaults are substituted; a variable the file gives no default for leaves the image unknown.
+    const raw = facts.baseImage(stage);
+    if (raw === null || parseImageRef(raw).dynamic) {
+      let root = stage;
+      for (let parent = facts.parentOf(root); parent; parent = facts.parentOf(root)) root = parent;
+      return leave('dynamic-base', `the base image \`${raw ?? root.image}\` is a build argument, so its package manager is unknown`);
     }
     const image = describeImage(raw);
     if (image.family === null) return leave('unknown-base', `dfmod does not know the base image \`${raw}\` (its package manager and entrypoint)`);
@@ -192,17 +185,17 @@ export const initEntrypoint: Transform = {
       // No CMD to pass as arguments: when the script needs no shell, run its program directly (as exec-form would).
       const noCmd = own.form === 'shell' && !stage.instructions.some((i) => i.keyword === 'CMD');
       const wrapped = noCmd ? argv.direct ?? argv.stored : argv.stored;
-      edits.push({ start: own.argsStart, end: own.end, text: json([...prefix, ...wrapped]) });
+      edits.push({ start: own.argsStart, end: own.end, text: jsonArray([...prefix, ...wrapped]) });
       how = 'ENTRYPOINT wrapped';
     } else {
       if (command.entrypoint === undefined) {
         return leave('unknown-entrypoint', `dfmod does not know the ENTRYPOINT of \`${raw}\`, which a new ENTRYPOINT would replace`);
       }
-      const entrypoint = json([...prefix, ...(command.entrypoint ?? [])]);
+      const entrypoint = jsonArray([...prefix, ...(command.entrypoint ?? [])]);
       const cmd = command.cmdNode?.stage === stage ? command.cmdNode : null;
       if (cmd) {
         line = cmd.line;
-        insert(startWithComments(cmd, model), `ENTRYPOINT ${entrypoint}${eol}`);
+        insert(startWithComments(model, cmd), `ENTRYPOINT ${entrypoint}${eol}`);
       } else {
         // A new ENTRYPOINT resets the CMD the stage inherits: state it again.
         if (command.cmd === undefined) {
@@ -210,9 +203,9 @@ export const initEntrypoint: Transform = {
         }
         if (command.cmd === null && command.entrypoint === null) return leave('no-command', 'the container has no command to run');
         const last = stage.instructions[stage.instructions.length - 1];
-        insert(last.end, `${eol}ENTRYPOINT ${entrypoint}` + (command.cmd ? `${eol}CMD ${json(command.cmd)}` : ''));
+        insert(last.end, `${eol}ENTRYPOINT ${entrypoint}` + (command.cmd ? `${eol}CMD ${jsonArray(command.cmd)}` : ''));
       }
-      how = command.entrypoint ? `the inherited ENTRYPOINT ${json(command.entrypoint)} wrapped` : 'ENTRYPOINT added';
+      how = command.entrypoint ? `the inherited ENTRYPOINT ${jsonArray(command.entrypoint)} wrapped` : 'ENTRYPOINT added';
     }
     // A tag dfmod knows nothing of what it runs is one whose release it cannot vouch for either (old tags ran elsewhere).
     if (!release && image.defaults === null && !found.everyRelease) {

@@ -8,7 +8,7 @@ import { DockerfileParser } from 'dockerfile-ast';
 import type { Dockerfile, Instruction, Flag as AstFlag } from 'dockerfile-ast';
 import { SourceText } from './source.js';
 import './ast-speed.js';
-import { isWindowsStage } from '../facts/stages.js';
+import { expandFromImage, isWindowsStage } from '../facts/stages.js';
 
 export interface Flag {
   name: string;
@@ -50,7 +50,10 @@ export interface Stage {
   /** `AS name`, lower-cased as BuildKit compares it. */
   name: string | null;
   platform: string | null;
-  /** The earlier stage this one builds on, when `image` names one. */
+  /**
+   * The earlier stage this one builds on: `image` names it, directly or
+   * through the default of a global ARG (`ARG BASE=build` / `FROM $BASE`).
+   */
   parent: Stage | null;
   /** Every instruction of the stage, FROM first. */
   instructions: InstructionNode[];
@@ -183,7 +186,9 @@ export class DockerfileModel {
     const image = args[0] ?? '';
     const name = args.length >= 3 && args[1].toUpperCase() === 'AS' ? args[2].toLowerCase() : null;
     const platform = from.flags.find((f) => f.name === 'platform')?.value ?? null;
-    const parent = this.stages.find((s) => s.name !== null && s.name === image.toLowerCase()) ?? null;
+    // Global ARGs all stand before the first FROM, so their defaults are known here.
+    const named = (image.includes('$') ? expandFromImage(this, image) : image)?.toLowerCase() ?? null;
+    const parent = named === null ? null : this.stages.find((s) => s.name !== null && s.name === named) ?? null;
     return { index: this.stages.length, from, image, name, platform, parent, instructions: [] };
   }
 
@@ -270,13 +275,6 @@ export class DockerfileModel {
   /** Windows base images run shell form under cmd.exe, not /bin/sh (lib/facts holds the one predicate). */
   isWindowsStage(stage: Stage): boolean {
     return isWindowsStage(this, stage);
-  }
-
-  /** Follows FROM <stage> references to the stage that names an external image. */
-  rootStage(stage: Stage): Stage {
-    let current = stage;
-    while (current.parent) current = current.parent;
-    return current;
   }
 
   get finalStage(): Stage | null {

@@ -57,7 +57,7 @@ const uses = ([id, what]: [string, string]): ShellNeed => ({ id, reason: `it use
  * it is one command of literal words: no variables, redirections, pipes,
  * lists, globs, `~` or `VAR=value` prefixes.
  */
-export function shellFeature(root: Node): ShellNeed | null {
+function shellFeature(root: Node): ShellNeed | null {
   if (root.hasError) return uses(['shell-syntax', 'shell syntax dfmod cannot parse']);
   if (root.namedChildren.some((n) => n?.type === 'comment')) return uses(SHELL_SYNTAX.comment);
   const statements = root.namedChildren.filter((n) => n !== null);

@@ -1,10 +1,12 @@
 /**
  * The commands a RUN runs, read past the wrappers that run them (`sudo`,
  * `env`, `xargs`…), and what they are: a pip install, a system package
- * install. Tables, so a new wrapper or package manager is one line.
+ * install. How each package manager spells its command line is its row of
+ * lib/knowledge's PACKAGE_MANAGER_FACTS; a new wrapper is a line here.
  */
 import { simpleCommands } from '../core/shell.js';
 import { managerOfProgram, PACKAGE_MANAGER_FACTS, type ManagerName } from '../knowledge/package-managers.js';
+import type { PackageManager } from '../knowledge/images.js';
 import type { Node, SimpleCommand } from '../core/shell.js';
 
 /** Commands that run the command named by their arguments, with their options that take a value. */
@@ -25,7 +27,7 @@ export function programName(word: string): string {
   return word.slice(word.lastIndexOf('/') + 1);
 }
 
-export interface CommandWords {
+interface CommandWords {
   /** Literal words (null where the shell computes one), starting with the program. */
   words: (string | null)[];
   /** The node of each word. */
@@ -82,16 +84,6 @@ function unwrap(command: SimpleCommand): Omit<RunCommand, 'command' | 'program'>
   return { words: words.slice(i), nodes: nodes.slice(i), wrappers, sudoAsRoot };
 }
 
-/**
- * The program and arguments of a command past wrappers: `sudo -E apt-get
- * install x` and `xargs -r apt-get install` give `apt-get install ...`.
- * Empty when the program is computed by the shell.
- */
-export function commandWords(command: SimpleCommand): CommandWords {
-  const { words, nodes } = unwrap(command);
-  return { words, nodes };
-}
-
 /** Every simple command of a parsed script, in source order, read past its wrappers. */
 export function commandsOf(run: { root: Node }): RunCommand[] {
   return simpleCommands(run.root).map((command) => {
@@ -101,15 +93,11 @@ export function commandsOf(run: { root: Node }): RunCommand[] {
   });
 }
 
-/** pip's options before its subcommand that take a value: `pip --cache-dir /c install`. */
-const PIP_VALUE_OPTIONS = new Set([
-  '--proxy', '--cache-dir', '--log', '--timeout', '--retries', '--exists-action', '--trusted-host', '--cert',
-  '--client-cert', '--python', '--src', '--root-user-action', '--keyring-provider', '--use-feature', '--use-deprecated',
-]);
+const PIP = PACKAGE_MANAGER_FACTS.pip;
 
 /** Whether a program word names pip itself: `pip`, `pip3`, `pip3.12`, `/usr/bin/pip`. */
 export function isPipProgram(word: string): boolean {
-  return /^pip[\d.]*$/.test(programName(word));
+  return managerOfProgram(programName(word)) === 'pip';
 }
 
 /**
@@ -130,51 +118,15 @@ export function pipCommand(words: readonly (string | null)[]): { subcommand: str
     if (words[i] !== '-m' || !isPipProgram(words[i + 1] ?? '')) return null;
     i += 2;
   } else return null;
-  const start = i;
-  while (i < words.length && words[i]?.startsWith('-')) i += PIP_VALUE_OPTIONS.has(words[i]!) ? 2 : 1;
-  const subcommand = words[i];
-  if (!subcommand) return null;
-  return { subcommand, args: words.slice(i + 1), options: words.slice(start, i) };
+  const at = subcommandAt(words, i, PIP.valueOptions ?? []);
+  const subcommand = at === null ? null : words[at];
+  if (at === null || !subcommand) return null;
+  return { subcommand, args: words.slice(at + 1), options: words.slice(i, at) };
 }
 
 /** `pip install …` in any of the spellings pipCommand reads. */
 export function isPipInstall(words: readonly (string | null)[]): boolean {
   return pipCommand(words)?.subcommand === 'install';
-}
-
-/** The system package managers isPackageInstall reads (the same names lib/knowledge uses). */
-export type PackageManager = 'apt' | 'apk' | 'dnf' | 'yum' | 'microdnf' | 'zypper';
-
-interface InstallSyntax {
-  manager: PackageManager;
-  /** The subcommands that install packages. */
-  verbs: string[];
-  /** Options that take the next word as their value. */
-  valueFlags: string[];
-}
-
-const APT: InstallSyntax = {
-  manager: 'apt',
-  verbs: ['install'],
-  valueFlags: ['-o', '-c', '-t', '--option', '--config-file', '--target-release', '--default-release'],
-};
-const RPM_FLAGS = ['--setopt', '--enablerepo', '--disablerepo', '--installroot', '--releasever', '-c', '--config', '--repo', '--repoid', '-x', '--exclude', '--forcearch'];
-
-/** Package managers by program name: how an install is spelled. */
-const INSTALL_SYNTAX: Record<string, InstallSyntax> = {
-  'apt-get': APT,
-  apt: APT,
-  apk: { manager: 'apk', verbs: ['add'], valueFlags: ['-t', '--virtual', '-X', '--repository', '-p', '--root', '--arch', '--keys-dir', '--repositories-file', '--cache-dir'] },
-  dnf: { manager: 'dnf', verbs: ['install'], valueFlags: RPM_FLAGS },
-  dnf5: { manager: 'dnf', verbs: ['install'], valueFlags: RPM_FLAGS },
-  yum: { manager: 'yum', verbs: ['install'], valueFlags: RPM_FLAGS },
-  microdnf: { manager: 'microdnf', verbs: ['install'], valueFlags: RPM_FLAGS },
-  zypper: { manager: 'zypper', verbs: ['install', 'in'], valueFlags: ['-r', '--repo', '--from', '-R', '--root', '-D', '--reposd-dir', '-C', '--cache-dir'] },
-};
-
-/** The system package manager a program word names (`/usr/bin/apt-get` -> apt), or null. */
-export function packageManagerOf(word: string): PackageManager | null {
-  return INSTALL_SYNTAX[programName(word)]?.manager ?? null;
 }
 
 export interface PackageInstall {
@@ -192,8 +144,11 @@ export interface PackageInstall {
 /** A system package install (words from the program on, e.g. from commandsOf), or null. */
 export function isPackageInstall(words: readonly (string | null)[]): PackageInstall | null {
   if (!words[0]) return null;
-  const syntax = INSTALL_SYNTAX[programName(words[0])];
-  if (!syntax) return null;
+  const name = managerOfProgram(programName(words[0]));
+  const row = name === null ? null : PACKAGE_MANAGER_FACTS[name];
+  if (!row?.system) return null;
+  const verbs = row.addVerbs ?? [];
+  const valueOptions = row.valueOptions ?? [];
   const flags: string[] = [];
   const packages: string[] = [];
   let computed = false;
@@ -207,18 +162,18 @@ export function isPackageInstall(words: readonly (string | null)[]): PackageInst
         continue;
       }
       flags.push(word);
-      if (syntax.valueFlags.includes(word) && i + 1 < words.length) flags.push(words[++i] ?? '');
+      if (valueOptions.includes(word) && i + 1 < words.length) flags.push(words[++i] ?? '');
       continue;
     }
     if (verb === null) {
-      if (word === null || !syntax.verbs.includes(word)) return null;
+      if (word === null || !verbs.includes(word)) return null;
       verb = word;
       continue;
     }
     if (word === null) computed = true;
     else packages.push(word);
   }
-  return verb === null ? null : { manager: syntax.manager, verb, packages, flags, computed };
+  return verb === null ? null : { manager: row.system, verb, packages, flags, computed };
 }
 
 export interface ManagerCommand {

@@ -23,18 +23,17 @@ import { commandsOf, type RunCommand } from './commands.js';
 import { mountFields, readRunScript, type RunRead } from './run.js';
 import { roleOf, type StageRole } from './roles.js';
 import {
-  argDeclaration, baseImageOf, globalArgDefaults, isWindowsStage, parentStage, propertyValueText, type PropertyLike,
+  argDeclaration, baseImageOf, globalArgDefaults, isWindowsStage, propertyValueText, type PropertyLike,
 } from './stages.js';
 import { expandWord, type VariableLookup } from './words.js';
 
 export { expandWord, type VariableLookup } from './words.js';
-export { isWindowsImage, isWindowsStage, parentStage, baseImageOf, globalArgDefaults } from './stages.js';
-export { readRunScript, mounts, mountFields, mountCovers, type Mount, type RunRead, type RunRefusal, type RunRefusalId, type RunScript } from './run.js';
-export { scriptArgv, shellFeature, type ShellNeed } from './argv.js';
+export { mountFields, mountCovers, type Mount, type RunRead, type RunRefusal, type RunRefusalId, type RunScript } from './run.js';
+export { scriptArgv, type ShellNeed } from './argv.js';
 export {
-  commandsOf, commandWords, programName, pipCommand, isPipProgram, isPipInstall, isPackageInstall, packageManagerOf,
+  programName, pipCommand, isPipProgram, isPipInstall, isPackageInstall,
   managerCommand, subcommandAt,
-  type CommandWords, type ManagerCommand, type PackageInstall, type PackageManager, type RunCommand,
+  type ManagerCommand, type PackageInstall, type RunCommand,
 } from './commands.js';
 export { DEV_STAGE_NAMES, REPLS, type StageRole, type RoleName } from './roles.js';
 
@@ -131,6 +130,8 @@ export class FileFacts {
   private readonly copies = new Map<InstructionNode, CopyOperands | null>();
   private readonly commands = new Map<Stage, ContainerCommand>();
   private readonly copied = new Map<Stage, Stage[]>();
+  /** By parsed script: transforms ask for a RUN's commands once per question they ask of it. */
+  private readonly runCommands = new WeakMap<Node, RunCommand[]>();
   private users: Map<Stage, Stage[]> | null = null;
   private readonly imageDefaults: (image: string) => ImageDefaults | null;
 
@@ -210,7 +211,12 @@ export class FileFacts {
 
   /** The simple commands of a read RUN, past their wrappers. */
   commandsOf(run: { root: Node }): RunCommand[] {
-    return commandsOf(run);
+    let commands = this.runCommands.get(run.root);
+    if (!commands) {
+      commands = commandsOf(run);
+      this.runCommands.set(run.root, commands);
+    }
+    return commands;
   }
 
   /**
@@ -249,7 +255,7 @@ export class FileFacts {
 
   /** The earlier stage `stage` builds on (`FROM build`, also through a global ARG), or null. */
   parentOf(stage: Stage): Stage | null {
-    return parentStage(this.model, stage);
+    return stage.parent;
   }
 
   /** The external image at the root of the FROM chain, global ARGs substituted; null when an ARG has no literal default. */

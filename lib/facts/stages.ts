@@ -5,15 +5,8 @@
  * these too, so this module imports nothing but types from it.
  */
 import type { DockerfileModel, InstructionNode, Stage } from '../core/dockerfile.js';
+import { isWindowsImage } from '../knowledge/images.js';
 import { expandWord } from './words.js';
-
-/** Windows base images, by repository path: they run shell form under cmd.exe, not /bin/sh. */
-const WINDOWS_IMAGE = /(^|\/)(windows|windowsservercore|nanoserver|servercore)([:/-]|$)|mcr\.microsoft\.com\/windows/i;
-
-/** Whether an image reference (or a `--platform` value) names a Windows image. */
-export function isWindowsImage(image: string, platform: string | null = null): boolean {
-  return WINDOWS_IMAGE.test(image) || (platform ?? '').toLowerCase().startsWith('windows');
-}
 
 const globalArgCache = new WeakMap<DockerfileModel, Map<string, string | null>>();
 
@@ -64,28 +57,21 @@ export function propertyValueText(model: DockerfileModel, property: PropertyLike
 }
 
 /** A FROM's image after global ARG substitution; null when an ARG it uses has no literal default. */
-export function fromImage(model: DockerfileModel, stage: Stage): string | null {
-  if (!stage.image.includes('$')) return stage.image;
+export function expandFromImage(model: DockerfileModel, image: string): string | null {
+  if (!image.includes('$')) return image;
   const args = globalArgDefaults(model);
-  const image = expandWord(stage.image, (name) => (args.has(name) ? args.get(name) : undefined), model.escapeChar);
-  return image ? image : null;
+  const expanded = expandWord(image, (name) => (args.has(name) ? args.get(name) : undefined), model.escapeChar);
+  return expanded ? expanded : null;
 }
 
-/**
- * The earlier stage `stage` builds on: `FROM build`, or `FROM $BASE` whose
- * global default names a stage. Null when it starts from an external image.
- */
-export function parentStage(model: DockerfileModel, stage: Stage): Stage | null {
-  if (stage.parent || !stage.image.includes('$')) return stage.parent;
-  const image = fromImage(model, stage)?.toLowerCase();
-  if (!image) return null;
-  return model.stages.find((s) => s.index < stage.index && s.name === image) ?? null;
+function fromImage(model: DockerfileModel, stage: Stage): string | null {
+  return expandFromImage(model, stage.image);
 }
 
 /** The stage at the root of `stage`'s FROM chain: the one that names an external image. */
-export function rootStageOf(model: DockerfileModel, stage: Stage): Stage {
+function rootStageOf(model: DockerfileModel, stage: Stage): Stage {
   let current = stage;
-  for (let parent = parentStage(model, current); parent; parent = parentStage(model, current)) current = parent;
+  while (current.parent) current = current.parent;
   return current;
 }
 

@@ -5,14 +5,11 @@
  * (`-alpine`, `-bookworm`, `-ubi9-minimal`, `-chiseled`).
  *
  * Ask `describeImage(raw)` for everything about one reference and
- * `runtimeImage(raw, linkage)` for its slim runtime counterpart. `osFamily`,
- * `PACKAGE_MANAGERS`, `hasShell` and `languageOf` are the older, coarser
- * questions, kept for their callers.
+ * `runtimeImage(raw, linkage)` for its slim runtime counterpart.
+ * `languageOf` is an older, coarser question, kept for its callers.
  */
 import { compareVersion, DOCKER_HUB, parseImageRef, parseTag, type ImageRef, type TagInfo } from './tags.js';
 import { findRelease, releaseByCodename, releaseName, type Distro, type Release } from './releases.js';
-
-export { parseImageRef, type ImageRef } from './tags.js';
 
 export type OsFamily = 'debian' | 'alpine' | 'rhel' | 'suse' | 'none' | 'unknown';
 export type PackageManager = 'apt' | 'apk' | 'dnf' | 'yum' | 'microdnf' | 'zypper';
@@ -55,7 +52,7 @@ export interface ImageFamily {
   match: RegExp;
   /** The OS of the default tag. */
   os: OsFamily;
-  /** When it is not the OS's usual one (PACKAGE_MANAGERS); null for none. */
+  /** When it is not the OS's usual one (OS_PACKAGE_MANAGERS); null for none. */
   packageManager?: PackageManager | null;
   /** When it differs from "the OS has one": busybox has /bin/sh and no package manager. */
   hasShell?: boolean;
@@ -92,7 +89,7 @@ export interface ImageInfo {
 }
 
 /** The package manager each OS family installs with. */
-export const PACKAGE_MANAGERS: Record<OsFamily, PackageManager | null> = {
+const OS_PACKAGE_MANAGERS: Record<OsFamily, PackageManager | null> = {
   debian: 'apt',
   alpine: 'apk',
   rhel: 'dnf',
@@ -296,7 +293,7 @@ function packageManagerOf(family: ImageFamily, os: OsFamily, ref: ImageRef, rele
     if (/minimal/.test(name) || /(^|-)(minimal|slim)(-|$)/.test(ref.tag ?? '')) return 'microdnf';
     if (release?.distro === 'centos' || release?.distro === 'amazonlinux' && release.version === '2' || release?.distro === 'oraclelinux' && release.version === '7') return 'yum';
   }
-  return family.packageManager !== undefined && os === family.os ? family.packageManager : PACKAGE_MANAGERS[os];
+  return family.packageManager !== undefined && os === family.os ? family.packageManager : OS_PACKAGE_MANAGERS[os];
 }
 
 /** RHEL-family images whose version is the release: `rockylinux:9`, `centos:7`, `amazonlinux:2023`. */
@@ -350,6 +347,27 @@ function defaultsOf(family: ImageFamily, tag: TagInfo): Runs | null {
   return runs;
 }
 
+/**
+ * Repository path segments of Microsoft's Windows base images
+ * (`mcr.microsoft.com/windows/servercore`, `…/windows/nanoserver`,
+ * `microsoft/windowsservercore`): a segment that is one of these words, or
+ * starts with one and `-`.
+ */
+const WINDOWS_REPOSITORY_WORDS = new Set(['windows', 'windowsservercore', 'nanoserver', 'servercore']);
+
+/**
+ * The one Windows predicate: an image built on Windows runs shell form under
+ * cmd.exe, not /bin/sh. Windows by its repository (above), by its tag's words
+ * (`python:3.12-windowsservercore`, `golang:1.22-nanoserver-ltsc2022`), or by
+ * a `--platform` of `windows/…`.
+ */
+export function isWindowsImage(raw: string, platform: string | null = null): boolean {
+  if ((platform ?? '').toLowerCase().startsWith('windows')) return true;
+  const ref = parseImageRef(raw);
+  if (ref.repository.split('/').some((segment) => WINDOWS_REPOSITORY_WORDS.has(segment.split('-')[0]))) return true;
+  return parseTag(ref.tag).windows !== null;
+}
+
 export type Libc = 'glibc' | 'musl' | 'none';
 
 /**
@@ -385,19 +403,6 @@ export function runtimeImage(raw: string, linkage: Linkage = 'static'): RuntimeC
 }
 
 // ---------------------------------------------------------------- older questions
-
-/** The OS family of an image reference, or 'unknown'. Ubuntu counts as 'debian'. */
-export function osFamily(raw: string): OsFamily {
-  return describeImage(raw).os;
-}
-
-/**
- * Whether images of the OS family have /bin/sh. Coarse: busybox is of family
- * 'none' and has one; describeImage(raw).hasShell answers per image.
- */
-export function hasShell(os: OsFamily): boolean {
-  return os !== 'none' && os !== 'unknown';
-}
 
 /** The language of an official language image, by repository whatever the registry (a private mirror of `node` builds Node). */
 export function languageOf(raw: string): string | null {

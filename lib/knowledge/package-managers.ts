@@ -20,6 +20,10 @@ export interface ManagerFacts {
   programPrefix?: string;
   /** Subcommands that install (and fill the cache). */
   installVerbs: string[];
+  /** Of those, the ones that install the packages named after them (`apt-get install curl`, `apk add curl`). */
+  addVerbs?: string[];
+  /** For a system package manager: the package manager of describeImage it is a program of (`apt-get` and `apt` are apt's). */
+  system?: PackageManager;
   /**
    * The flag that answers prompts, and its other spellings (short flags may
    * also be combined: `-qy`); `global` when it goes before the subcommand.
@@ -50,7 +54,7 @@ export interface ManagerFacts {
   offlineFlags?: string[];
   /** Text in the environment or the command that turns the cache off, or makes removing it unsafe (case-insensitive). */
   cacheDisabledBy?: string[];
-  /** Options before the subcommand that take the next word as their value. */
+  /** Options that take the next word as their value (`apt-get -a arm64 install`, `dnf --setopt x=1 install`), before or after the subcommand. */
   valueOptions?: string[];
   /** Subcommands that only download the package index (`apk update`). */
   indexVerbs?: string[];
@@ -71,11 +75,15 @@ export interface ManagerFacts {
 const RPM_INSTALL_VERBS = ['install', 'groupinstall', 'localinstall', 'reinstall', 'update', 'upgrade', 'downgrade', 'distro-sync', 'group'];
 const RPM_PROMPT_VERBS = [...RPM_INSTALL_VERBS, 'remove', 'erase', 'autoremove', 'swap', 'module'];
 const APT_GET_VALUE_OPTIONS = ['-o', '-c', '-t', '-a', '--option', '--config-file', '--target-release', '--default-release', '--host-architecture'];
+// dnf(8), yum(8), microdnf --help: the options of the three that take a value.
+const RPM_VALUE_OPTIONS = ['--setopt', '--enablerepo', '--disablerepo', '--installroot', '--releasever', '-c', '--config', '--repo', '--repoid', '-x', '--exclude', '--forcearch'];
 
 export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
   'apt-get': {
     programs: ['apt-get'],
     installVerbs: ['install', 'upgrade', 'dist-upgrade', 'build-dep'],
+    addVerbs: ['install'],
+    system: 'apt',
     yes: { flag: '-y', spellings: ['-y', '--yes', '--assume-yes', '-o APT::Get::Assume-Yes=true'] },
     cacheDirs: ['/var/lib/apt/lists', '/var/cache/apt'],
     // The official Debian and Ubuntu images already clean /var/cache/apt after each install (docker-clean).
@@ -95,6 +103,8 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
   apt: {
     programs: ['apt'],
     installVerbs: ['install', 'upgrade', 'full-upgrade', 'dist-upgrade'],
+    addVerbs: ['install'],
+    system: 'apt',
     yes: { flag: '-y', spellings: ['-y', '--yes', '--assume-yes'] },
     cacheDirs: ['/var/lib/apt/lists', '/var/cache/apt'],
     cleanup: ['rm -rf /var/lib/apt/lists/*'],
@@ -121,6 +131,9 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
   apk: {
     programs: ['apk'],
     installVerbs: ['add'],
+    addVerbs: ['add'],
+    system: 'apk',
+    valueOptions: ['-t', '--virtual', '-X', '--repository', '-p', '--root', '--arch', '--keys-dir', '--repositories-file', '--cache-dir'],
     yes: null, // apk never prompts
     cacheDirs: ['/var/cache/apk', '/etc/apk/cache'],
     cleanup: ['rm -rf /var/cache/apk/*'],
@@ -133,6 +146,9 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
   dnf: {
     programs: ['dnf', 'dnf5'],
     installVerbs: RPM_INSTALL_VERBS,
+    addVerbs: ['install'],
+    system: 'dnf',
+    valueOptions: RPM_VALUE_OPTIONS,
     yes: { flag: '-y', spellings: ['-y', '--assumeyes'] },
     cacheDirs: ['/var/cache/dnf', '/var/cache/libdnf5'],
     cleanup: ['dnf clean all', 'rm -rf /var/cache/dnf'],
@@ -145,6 +161,9 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
   yum: {
     programs: ['yum'],
     installVerbs: RPM_INSTALL_VERBS,
+    addVerbs: ['install'],
+    system: 'yum',
+    valueOptions: RPM_VALUE_OPTIONS,
     yes: { flag: '-y', spellings: ['-y', '--assumeyes'] },
     cacheDirs: ['/var/cache/yum'],
     cleanup: ['yum clean all', 'rm -rf /var/cache/yum'],
@@ -157,6 +176,9 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
   microdnf: {
     programs: ['microdnf'],
     installVerbs: ['install', 'update', 'upgrade', 'reinstall'],
+    addVerbs: ['install'],
+    system: 'microdnf',
+    valueOptions: RPM_VALUE_OPTIONS,
     yes: { flag: '-y', spellings: ['-y', '--assumeyes'] },
     cacheDirs: ['/var/cache/yum', '/var/cache/dnf'],
     cleanup: ['microdnf clean all'],
@@ -167,6 +189,9 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
   zypper: {
     programs: ['zypper'],
     installVerbs: ['install', 'in', 'update', 'up', 'dist-upgrade', 'dup', 'patch'],
+    addVerbs: ['install', 'in'],
+    system: 'zypper',
+    valueOptions: ['-r', '--repo', '--from', '-R', '--root', '-D', '--reposd-dir', '-C', '--cache-dir'],
     // A global option: before the subcommand (`zypper -n install`).
     yes: { flag: '-n', spellings: ['-n', '--non-interactive', '-y', '--no-confirm'], global: true },
     cacheDirs: ['/var/cache/zypp'],
@@ -181,6 +206,12 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     programs: ['pip', 'pip3'],
     programPrefix: 'pip',
     installVerbs: ['install'],
+    addVerbs: ['install'],
+    // pip's general options that take a value: `pip --cache-dir /c install`.
+    valueOptions: [
+      '--proxy', '--cache-dir', '--log', '--timeout', '--retries', '--exists-action', '--trusted-host', '--cert',
+      '--client-cert', '--python', '--src', '--root-user-action', '--keyring-provider', '--use-feature', '--use-deprecated',
+    ],
     yes: null,
     cacheDirs: ['/root/.cache/pip', '.cache/pip'],
     cleanup: [],
@@ -235,9 +266,6 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
   },
 };
 
-/** Managers that install system packages: their installs read nothing from the build context. */
-export const SYSTEM_PACKAGE_MANAGERS: ManagerName[] = ['apt-get', 'apt', 'apk', 'dnf', 'yum', 'microdnf', 'zypper'];
-
 /** The manager a program name runs (`/usr/bin/pip3.12` → pip), or null. */
 export function managerOfProgram(program: string): ManagerName | null {
   const base = program.split('/').pop() ?? program;
@@ -246,6 +274,28 @@ export function managerOfProgram(program: string): ManagerName | null {
     if (facts.programPrefix && base.startsWith(facts.programPrefix) && /^[\d.]*$/.test(base.slice(facts.programPrefix.length))) return name;
   }
   return null;
+}
+
+/** The system package manager a program belongs to (`/usr/bin/apt-get` → apt), or null: its row's `system`. */
+export function systemManagerOf(program: string): PackageManager | null {
+  const manager = managerOfProgram(program);
+  return manager === null ? null : PACKAGE_MANAGER_FACTS[manager].system ?? null;
+}
+
+/**
+ * Whether a word of a command answers the manager's prompts: a spelling of
+ * its yes flag, a group of short flags with its letter (`-qqy`), or a
+ * configuration option that sets it (`-o APT::Get::Assume-Yes=true`; apt's
+ * option names ignore case).
+ */
+export function answersPrompt(manager: ManagerName, word: string): boolean {
+  const yes = PACKAGE_MANAGER_FACTS[manager].yes;
+  if (!yes) return false;
+  if (yes.spellings.includes(word)) return true;
+  const letters = yes.spellings.filter((s) => /^-[a-zA-Z]$/.test(s)).map((s) => s[1]);
+  if (/^-[a-zA-Z]+$/.test(word) && letters.some((l) => word.includes(l))) return true;
+  const options = yes.spellings.filter((s) => s.startsWith('-o ')).map((s) => s.slice(3).split('=')[0].toLowerCase());
+  return options.some((option) => word.toLowerCase().includes(option));
 }
 
 /** The program a script runs for each system package manager describeImage names (`apt` images install with apt-get). */

@@ -9,6 +9,7 @@ import type { Node } from '../../lib/core/shell.js';
 import type { DockerfileModel, InstructionNode } from '../../lib/core/dockerfile.js';
 import type { RunScript } from '../../lib/facts/index.js';
 import type { Edit, Fix } from '../../lib/core/types.js';
+import { startWithComments } from '../../lib/core/edits.js';
 import type { Plan } from './ecosystems.js';
 
 /** Where the install stands in its RUN: the `&&` chain element it is, and the one after it (null when it is the last). */
@@ -75,9 +76,8 @@ export function splitFix(copy: InstructionNode, dest: string, sources: string[],
 export function hoistFix(copy: InstructionNode, run: InstructionNode, model: DockerfileModel): Fix | null {
   if (!ownsLines(copy, model) || !ownsLines(run, model)) return null;
   const src = model.source;
-  let firstLine = run.line - 1;
-  while (firstLine - 1 > copy.endLine - 1 && /^\s*#/.test(src.lineText(firstLine - 1))) firstLine--;
-  const start = src.lineStarts[firstLine];
+  const start = startWithComments(model, run, copy);
+  const firstLine = src.positionAt(start).line;
   let end = src.lineEndWithBreak(run.endLine - 1);
   let moved = src.text.slice(start, end);
   let deleteStart = start;

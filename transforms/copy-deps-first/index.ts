@@ -29,8 +29,9 @@ import type { InstructionNode, Stage } from '../../lib/core/dockerfile.js';
 import type { BuildContext } from '../../lib/core/context.js';
 import type { Fix, NoteInput, Transform, TransformContext } from '../../lib/core/types.js';
 import {
-  isPackageInstall, mountFields, packageManagerOf, type CopyOperands, type FileFacts, type RunCommand, type RunScript,
+  isPackageInstall, mountFields, type CopyOperands, type FileFacts, type RunCommand, type RunScript,
 } from '../../lib/facts/index.js';
+import { systemManagerOf } from '../../lib/knowledge/index.js';
 import { ECOSYSTEMS, UNSUPPORTED, isEcosystemCommand, parseCommand, refusal, type Ecosystem, type Parsed, type Refusal } from './ecosystems.js';
 import { hoistFix, splitFix, type InstallSite } from './edits.js';
 
@@ -88,7 +89,7 @@ function isSystemInstall(run: RunScript, facts: FileFacts, dest: string): boolea
     // xargs adds arguments from its input, which may be a file of the context.
     if (command.program === null || command.wrappers.includes('xargs')) return false;
     const args = command.words.slice(1);
-    if (packageManagerOf(command.program)) {
+    if (systemManagerOf(command.program)) {
       installs ||= isPackageInstall(command.words) !== null;
       if (args.some((v) => v === null || v.includes('/') || /\.(deb|rpm|apk)$/.test(v))) return false;
     } else if (SYSTEM_FILE_COMMANDS.has(command.program)) {
