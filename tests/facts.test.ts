@@ -156,7 +156,7 @@ test('copyOperands: shell and JSON forms, flags, whole context, resolved destina
 });
 
 test('readRun: the one reader, with one refusal id and wording each', () => {
-  const { facts, at, model } = load(lines(
+  const { facts, at } = load(lines(
     'FROM debian:12',
     'RUN <<EOF',
     'echo hi',

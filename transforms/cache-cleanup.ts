@@ -15,7 +15,7 @@
  * `yarn cache clean` deletes the project's own zip cache.
  */
 import type { Node } from '../lib/core/shell.js';
-import type { DockerfileModel, InstructionNode } from '../lib/core/dockerfile.js';
+import type { InstructionNode } from '../lib/core/dockerfile.js';
 import { appendCommand, removeChainElement, sourceEnd, unquoted } from '../lib/core/run-script.js';
 import { managerCommand, mountCovers, type RunCommand, type RunScript } from '../lib/facts/index.js';
 import { answersPrompt, PACKAGE_MANAGER_FACTS, type ManagerFacts, type ManagerName } from '../lib/knowledge/index.js';

@@ -18,7 +18,7 @@ import {
   type InitMissingReason, type InitName, type InitPackage,
 } from '../lib/knowledge/index.js';
 import { simpleCommands } from '../lib/core/shell.js';
-import type { DockerfileModel, InstructionNode, Stage } from '../lib/core/dockerfile.js';
+import type { DockerfileModel, Stage } from '../lib/core/dockerfile.js';
 import type { ShellParser } from '../lib/core/shell.js';
 import type { Edit, Transform, TransformResult } from '../lib/core/types.js';
 import { jsonArray, startWithComments } from '../lib/core/edits.js';

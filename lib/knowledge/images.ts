@@ -8,7 +8,7 @@
  * `runtimeImage(raw, linkage)` for its slim runtime counterpart.
  * `languageOf` is an older, coarser question, kept for its callers.
  */
-import { compareVersion, DOCKER_HUB, parseImageRef, parseTag, type ImageRef, type TagInfo } from './tags.js';
+import { compareVersion, parseImageRef, parseTag, type ImageRef, type TagInfo } from './tags.js';
 import { findRelease, releaseByCodename, releaseName, type Distro, type Release } from './releases.js';
 
 export type OsFamily = 'debian' | 'alpine' | 'rhel' | 'suse' | 'none' | 'unknown';

@@ -67,13 +67,6 @@ export function insertBefore(run: RunInfo, command: SimpleCommand, text: string)
   return { start: offset, end: offset, text };
 }
 
-/** Where to insert before `node`: the start of its line, above the comments that stand before it. */
-export function lineStartWithComments(model: DockerfileModel, node: InstructionNode): number {
-  let line = node.line - 1;
-  while (line > 0 && /^\s*#/.test(model.source.lineText(line - 1))) line--;
-  return model.source.lineStarts[line];
-}
-
 /** Files of the context with an extension, skipping dependency folders (bounded). */
 export function contextFiles(context: BuildContext, ext: string, limit = 2000): string[] {
   const found: string[] = [];

@@ -1,6 +1,7 @@
 /** Python: the dependencies pip installs, moved into a virtualenv the runtime copies, on the slim image. */
 import { isPipInstall } from '../../lib/facts/index.js';
-import { isRefusal, lineStartWithComments, refuse, runtimeFor, type Planner } from './plan.js';
+import { startWithComments } from '../../lib/core/edits.js';
+import { isRefusal, refuse, runtimeFor, type Planner } from './plan.js';
 
 const PYTHON = /^python(3(\.\d+)?)?$/;
 
@@ -27,7 +28,7 @@ export const planPython: Planner = (stage, ctx) => {
   const runtime = runtimeFor(stage, 'dynamic');
   if (isRefusal(runtime)) return runtime;
   if (runtime.image === stage.image.ref.raw && !stage.aptPackages.length) return null; // already slim, no build tools to leave behind
-  const at = lineStartWithComments(ctx.dockerfile, pipRuns[0].node);
+  const at = startWithComments(ctx.dockerfile, pipRuns[0].node);
   const eol = ctx.dockerfile.source.eol;
   return {
     runtime: runtime.image,
