@@ -519,4 +519,10 @@ test('the form this transform writes is left without a note', async () => {
   assert.equal(result.notes, []);
 });
 
+// Fixed: Fedora was told tini is "in EPEL or nowhere"; EPEL is RHEL's, and Fedora's own repositories were never checked.
+test('Fedora: refused as not checked, without a claim about EPEL', async () => {
+  await refusedWith(lines('FROM fedora:40', 'CMD ["/app"]'), 'no-init-package',
+    'dfmod has not checked which Fedora releases carry tini');
+});
+
 test.run();

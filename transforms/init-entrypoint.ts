@@ -137,7 +137,7 @@ export const initEntrypoint: Transform = {
     }
     if (manager === null) return leave('no-package-manager', `\`${raw}\` has no package manager to install ${init} with; copy a static ${init} binary in instead`);
     const release = image.release;
-    const found = release ? initPackage(release, init) : initPackageOfManager(manager, init);
+    const found = release ? initPackage(release, init) : initPackageOfManager(manager, init, image.family);
     if ('missing' in found) {
       const other = release ? initPackage(release, OTHER_INIT[init]) : null;
       return leave(MISSING_IDS[found.reason], missingNote(found, init, other, release ? releaseName(release) : null));

@@ -177,7 +177,9 @@ export const IMAGE_FAMILIES: ImageFamily[] = [
   { id: 'ubuntu', match: /^ubuntu$/, os: 'debian', versionIsRelease: 'ubuntu', latest: 'noble', runs: { entrypoint: null, cmd: ['/bin/bash'], user: null, workdir: '/' }, runtime: (image) => ({ image: image.ref.raw }) },
   { id: 'buildpack-deps', match: /^buildpack-deps$/, os: 'debian', runtime: osOfRelease },
   { id: 'minideb', match: /^bitnami\/minideb$/, os: 'debian' },
-  { id: 'rhel-like', match: /^(centos|fedora|rockylinux|almalinux|oraclelinux|amazonlinux|rockylinux\/rockylinux)$/, os: 'rhel' },
+  // Fedora is not RHEL: its own repositories, not EPEL, are where its packages come from.
+  { id: 'fedora', match: /^fedora$/, os: 'rhel' },
+  { id: 'rhel-like', match: /^(centos|rockylinux|almalinux|oraclelinux|amazonlinux|rockylinux\/rockylinux)$/, os: 'rhel' },
   { id: 'ubi', match: /^(registry\.access\.redhat\.com\/)?(ubi\d*|ubi\d+\/ubi(-minimal|-micro|-init)?|redhat\/ubi\d+(-minimal|-micro)?)$/, os: 'rhel' },
   { id: 'suse', match: /^(registry\.suse\.com\/.*|opensuse\/.*|suse\/.*)$/, os: 'suse' },
   // node: its Dockerfiles create the `node` account (uid 1000) and set no WORKDIR.

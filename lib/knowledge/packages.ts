@@ -94,10 +94,12 @@ export function initPackage(release: Release, init: InitName): InitPackage {
  * What a package manager's distros give for `init` when the release is not
  * known: where the package installs the binary (the same on every release that
  * carries it; whether this one does is not answered here), or why no release
- * has it. Alpine's community repository carries both on every branch; the RHEL
- * family has them in EPEL only; dfmod knows no SUSE package.
+ * has it. Alpine's community repository carries both on every branch; RHEL and
+ * its rebuilds have them in EPEL only; dfmod knows no SUSE package.
  */
-export function initPackageOfManager(manager: PackageManager, init: InitName): InitPackage {
+export function initPackageOfManager(manager: PackageManager, init: InitName, family: string | null = null): InitPackage {
+  // Not checked from here: Fedora's mirrors do not answer this machine.
+  if (family === 'fedora') return { missing: `dfmod has not checked which Fedora releases carry ${init}`, reason: 'not-checked' };
   switch (manager) {
     case 'apt':
       return { package: init, path: INIT_PATHS[init].debian! };
