@@ -25,7 +25,37 @@ export interface Runs {
   user: string | null;
   /** The image's WORKDIR, where the row says (`/go` for golang, `/` for images that set none). */
   workdir?: string;
+  /** How the image's ENTRYPOINT script treats the CMD it receives; absent when dfmod has not read the script. */
+  entrypointArguments?: EntrypointArguments;
 }
+
+/**
+ * What an image's ENTRYPOINT script does with its arguments before it runs
+ * them (`exec "$@"`). A CMD in shell form reaches it as `/bin/sh -c …`, in
+ * JSON form as the program's own argv, so where the script looks at its
+ * first argument the two forms can take different branches.
+ */
+export interface EntrypointArguments {
+  /** First arguments the script handles itself (runs setup hooks, drops privileges) instead of only running them. */
+  handles: string[];
+  /** A first argument starting with `-` is taken as options of the image's program, which is run with them. */
+  options: boolean;
+  /**
+   * A first argument that is not an executable command is given to the
+   * image's program: then only `programs` (the image's own commands) and
+   * files known to be executable are run as they are.
+   */
+  nonCommands: boolean;
+  /** Commands the image has on its PATH. */
+  programs: string[];
+}
+
+/** node's docker-entrypoint.sh: `node` goes in front of an option, or of anything that is not an executable command. */
+const NODE_ENTRYPOINT: EntrypointArguments = { handles: [], options: true, nonCommands: true, programs: ['node', 'npm', 'npx', 'yarn', 'yarnpkg', 'corepack'] };
+/** nginx's /docker-entrypoint.sh: runs the /docker-entrypoint.d/ hooks when the first argument is nginx or nginx-debug. */
+const NGINX_ENTRYPOINT: EntrypointArguments = { handles: ['nginx', 'nginx-debug'], options: false, nonCommands: false, programs: ['nginx', 'nginx-debug'] };
+/** php's docker-php-entrypoint: `php` goes in front of an option. */
+const PHP_ENTRYPOINT: EntrypointArguments = { handles: [], options: true, nonCommands: false, programs: ['php'] };
 
 interface RunsRow extends Runs {
   /**
@@ -184,7 +214,7 @@ export const IMAGE_FAMILIES: ImageFamily[] = [
   { id: 'suse', match: /^(registry\.suse\.com\/.*|opensuse\/.*|suse\/.*)$/, os: 'suse' },
   // node: its Dockerfiles create the `node` account (uid 1000) and set no WORKDIR.
   { id: 'node', match: /^node$/, os: 'debian', language: 'node', runtime: slimLast('node'), users: ['node'],
-    runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['node'], user: null, workdir: '/', since: [16] },
+    runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['node'], user: null, workdir: '/', since: [16], entrypointArguments: NODE_ENTRYPOINT },
     releases: [
       { from: [10], release: 'stretch' }, { from: [14], release: 'buster' }, { from: [15], release: 'stretch' },
       { from: [16], release: 'buster' }, { from: [17], release: 'bullseye' }, { from: [18], release: 'bookworm' },
@@ -215,11 +245,11 @@ export const IMAGE_FAMILIES: ImageFamily[] = [
   { id: 'amazoncorretto', match: /^amazoncorretto$/, os: 'rhel', packageManager: 'yum', language: 'java' },
   { id: 'ruby', match: /^ruby$/, os: 'debian', language: 'ruby', runs: { entrypoint: null, cmd: ['irb'], user: null, since: [2, 7] } },
   // php's CMD is per variant (cli: php -a, fpm: php-fpm, apache: apache2-foreground).
-  { id: 'php', match: /^php$/, os: 'debian', language: 'php', runs: { entrypoint: ['docker-php-entrypoint'], cmd: undefined, user: null, since: [8] } },
+  { id: 'php', match: /^php$/, os: 'debian', language: 'php', runs: { entrypoint: ['docker-php-entrypoint'], cmd: undefined, user: null, since: [8], entrypointArguments: PHP_ENTRYPOINT } },
   { id: 'rust', match: /^rust$/, os: 'debian', language: 'rust' },
   { id: 'gcc', match: /^gcc$/, os: 'debian', runtime: osOfRelease },
   { id: 'debian-based', match: /^(perl|erlang|elixir|haskell|julia|r-base|swift)$/, os: 'debian' },
-  { id: 'nginx', match: /^nginx$/, os: 'debian', runs: { entrypoint: ['/docker-entrypoint.sh'], cmd: ['nginx', '-g', 'daemon off;'], user: null, since: [1, 22] } },
+  { id: 'nginx', match: /^nginx$/, os: 'debian', runs: { entrypoint: ['/docker-entrypoint.sh'], cmd: ['nginx', '-g', 'daemon off;'], user: null, since: [1, 22], entrypointArguments: NGINX_ENTRYPOINT } },
   { id: 'httpd', match: /^httpd$/, os: 'debian', runs: { entrypoint: null, cmd: ['httpd-foreground'], user: null, since: [2, 4] } },
   { id: 'redis', match: /^redis$/, os: 'debian', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['redis-server'], user: null, since: [6] } },
   { id: 'postgres', match: /^postgres$/, os: 'debian', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['postgres'], user: null, since: [10] } },
@@ -346,6 +376,7 @@ function defaultsOf(family: ImageFamily, tag: TagInfo): Runs | null {
   if (row.since && tag.version && compareVersion(tag.version, row.since) < 0) return null;
   const runs: Runs = { entrypoint: row.entrypoint, cmd: row.cmd, user: row.user };
   if (row.workdir !== undefined) runs.workdir = row.workdir;
+  if (row.entrypointArguments) runs.entrypointArguments = row.entrypointArguments;
   return runs;
 }
 
