@@ -35,6 +35,7 @@ export {
   managerCommand, subcommandAt,
   type ManagerCommand, type PackageInstall, type RunCommand,
 } from './commands.js';
+export { imageMeaning, type ImageMeaning, type StageMeaning, type StageConfig, type CommandMeaning, type Step } from './meaning.js';
 export { DEV_STAGE_NAMES, REPLS, type StageRole, type RoleName } from './roles.js';
 
 /**
@@ -48,6 +49,8 @@ export interface ImageDefaults {
   cmd: string[] | null | undefined;
   user: string | null;
   workdir?: string | null;
+  /** The first arguments the image's entrypoint script acts on before it execs its arguments; absent when not known (see the knowledge base). */
+  entrypointActsOn?: string[];
 }
 
 export interface FactsOptions {
@@ -100,10 +103,16 @@ export interface ContainerCommand {
   user: string | null;
   /** Both entrypoint and cmd are known. */
   known: boolean;
+  /**
+   * When the entrypoint in effect is the base image's script and the
+   * knowledge base knows it: the first arguments it acts on before it
+   * execs its arguments. Null otherwise.
+   */
+  entrypointActsOn: string[] | null;
 }
 
 /** The state in effect when an instruction runs. */
-interface Scope {
+export interface Scope {
   env: ReadonlyMap<string, string | null>;
   args: ReadonlyMap<string, string | null>;
   workdir: string | null;
@@ -268,6 +277,11 @@ export class FileFacts {
     return isWindowsStage(this.model, stage);
   }
 
+  /** ENV, ARGs, WORKDIR, USER and SHELL at the end of the stage: what its image carries (ARGs: what a stage built FROM it sees). */
+  stageEnd(stage: Stage): Scope {
+    return this.scan(stage).end;
+  }
+
   /** The working directory at the end of the stage: where its container starts. */
   finalWorkdir(stage: Stage): string | null {
     return this.scan(stage).end.workdir;
@@ -357,7 +371,7 @@ export class FileFacts {
   // ------------------------------------------------------------ internals
 
   /** Stages a RUN of `stage` mounts (`--mount=from=<stage>`). */
-  private mountedFrom(stage: Stage): Stage[] {
+  mountedFrom(stage: Stage): Stage[] {
     const stages: Stage[] = [];
     for (const node of stage.instructions) {
       if (node.keyword !== 'RUN') continue;
@@ -576,7 +590,8 @@ export class FileFacts {
       }
     }
     const user = this.scan(stage).end.user;
-    return { entrypoint, cmd, entrypointNode, cmdNode, user, known: entrypoint !== undefined && cmd !== undefined };
+    const entrypointActsOn = entrypointNode === null ? defaults?.entrypointActsOn ?? null : null;
+    return { entrypoint, cmd, entrypointNode, cmdNode, user, known: entrypoint !== undefined && cmd !== undefined, entrypointActsOn };
   }
 }
 
