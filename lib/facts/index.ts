@@ -16,6 +16,7 @@
  * without a default.
  */
 import path from 'node:path';
+import { afterInitWrapper } from '../knowledge/index.js';
 import type { DockerfileModel, Flag, InstructionNode, Stage } from '../core/dockerfile.js';
 import type { Node, ShellParser } from '../core/shell.js';
 import { scriptArgv, type ShellNeed } from './argv.js';
@@ -590,8 +591,23 @@ export class FileFacts {
       }
     }
     const user = this.scan(stage).end.user;
-    const entrypointActsOn = entrypointNode === null ? defaults?.entrypointActsOn ?? null : null;
-    return { entrypoint, cmd, entrypointNode, cmdNode, user, known: entrypoint !== undefined && cmd !== undefined, entrypointActsOn };
+    return { entrypoint, cmd, entrypointNode, cmdNode, user, known: entrypoint !== undefined && cmd !== undefined, entrypointActsOn: this.actsOn(entrypoint, entrypointNode, defaults) };
+  }
+
+  /**
+   * What the entrypoint in effect acts on before it execs its arguments: the
+   * image's script as the knowledge base knows it, also behind an init that
+   * execs it (`["tini", "--", "docker-entrypoint.sh"]`); nothing for an init
+   * alone. Null when not known.
+   */
+  private actsOn(entrypoint: string[] | null | undefined, node: InstructionNode | null, defaults: ImageDefaults | null): string[] | null {
+    if (node === null) return defaults?.entrypointActsOn ?? null;
+    if (!entrypoint || node.form !== 'exec') return null;
+    const rest = afterInitWrapper(entrypoint);
+    if (rest === null) return null;
+    if (rest.length === 0) return [];
+    if (defaults?.entrypoint && JSON.stringify(rest) === JSON.stringify(defaults.entrypoint)) return defaults.entrypointActsOn ?? null;
+    return null;
   }
 }
 

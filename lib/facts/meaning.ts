@@ -13,6 +13,7 @@
  */
 import type { DockerfileModel, InstructionNode, Stage } from '../core/dockerfile.js';
 import type { ContainerCommand, FileFacts } from './index.js';
+import { readsPositionalParameters } from './argv.js';
 
 export interface ImageMeaning {
   stages: StageMeaning[];
@@ -180,11 +181,13 @@ function commandMeaning(facts: FileFacts, stage: Stage): CommandMeaning {
   if (command.entrypoint === undefined) {
     process = undefined;
   } else if (command.entrypoint !== null && command.entrypoint.length > 0) {
-    // Docker appends CMD to a shell-form ENTRYPOINT too, as the script's $0…;
-    // a script that needs no shell reads none of them.
-    const direct = command.entrypointNode?.form === 'shell' ? directArgv(facts, command.entrypointNode) : null;
-    takesArguments = direct === null;
-    if (direct) process = direct;
+    // Docker appends CMD to a shell-form ENTRYPOINT too, as the script's
+    // $0, $1…: a script that reads none of them ignores CMD and `docker run`
+    // arguments, and runs as its words when it needs no shell.
+    const node = command.entrypointNode;
+    const ignoresArguments = node?.form === 'shell' && !readsArguments(facts, node);
+    takesArguments = !ignoresArguments;
+    if (ignoresArguments) process = directArgv(facts, node!) ?? command.entrypoint;
     else process = command.cmd === undefined ? undefined : [...command.entrypoint, ...passedCommand(facts, command)];
   } else if (command.cmd !== undefined) {
     takesArguments = true;
@@ -223,6 +226,12 @@ function passedCommand(facts: FileFacts, command: ContainerCommand): string[] {
   const plainCommand = !first.startsWith('-') && (!first.includes('/') || first.startsWith('/'));
   const passes = (word: string) => !actsOn.includes(word) && !actsOn.includes(word.split('/').pop()!);
   return plainCommand && passes(first) && passes(cmd[0] ?? '') ? direct : cmd;
+}
+
+/** Whether a shell-form instruction's script reads its positional parameters; true when it cannot be read. */
+function readsArguments(facts: FileFacts, node: InstructionNode): boolean {
+  const read = facts.readRun(node);
+  return read.kind !== 'script' || readsPositionalParameters(read.root);
 }
 
 /** A shell-form script's words when it needs no shell: the shell would exec exactly them. */
