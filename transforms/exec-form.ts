@@ -105,16 +105,18 @@ function cmdRefusal(node: InstructionNode, argv: string[], facts: FileFacts, con
     };
   }
   if (!receiver.script) return null;
-  const { rules, image, argv: script } = receiver.script;
+  // The knowledge base's entrypoint scripts exec their arguments, after acting on some first ones, and give a first
+  // argument that is an option or no command to their own program.
+  const { actsOn, commands, image, argv: script } = receiver.script;
   const name = `${image}'s ${script[0]}`;
   const program = argv[0];
-  if (rules.handles.includes(program)) {
-    return { id: 'entrypoint-branches', reason: `${name} handles a first argument \`${program}\` itself (in shell form it gets \`/bin/sh\` and only runs it)` };
+  if (actsOn.includes(program)) {
+    return { id: 'entrypoint-branches', reason: `${name} acts on a first argument \`${program}\` itself (in shell form it gets \`/bin/sh\` and only runs it)` };
   }
-  if (rules.options && program.startsWith('-')) {
+  if (program.startsWith('-')) {
     return { id: 'entrypoint-branches', reason: `${name} takes a first argument starting with \`-\` as options of its own program` };
   }
-  if (rules.nonCommands && !rules.programs.includes(program) && !executableInImage(node, program, facts, context)) {
+  if (!commands.includes(program) && !executableInImage(node, program, facts, context)) {
     return {
       id: 'entrypoint-branches',
       reason: `${name} runs its own program on a first argument that is not an executable command, and dfmod cannot tell that \`${program}\` is one`,
@@ -126,6 +128,7 @@ function cmdRefusal(node: InstructionNode, argv: string[], facts: FileFacts, con
 export const execForm: Transform = {
   id: 'exec-form',
   level: 'safe',
+  effects: ['command-form'],
   description: 'Write shell-form CMD in JSON form when it uses no shell features',
   rationale:
     'In shell form /bin/sh is PID 1 and does not forward SIGTERM, so `docker stop` waits 10 s and kills the app. ' +

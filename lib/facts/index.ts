@@ -16,6 +16,7 @@
  * without a default.
  */
 import path from 'node:path';
+import { afterInitWrapper } from '../knowledge/index.js';
 import type { DockerfileModel, Flag, InstructionNode, Stage } from '../core/dockerfile.js';
 import type { Node, ShellParser } from '../core/shell.js';
 import { scriptArgv, type ShellNeed } from './argv.js';
@@ -27,8 +28,6 @@ import {
 } from './stages.js';
 import { expandWord, type VariableLookup } from './words.js';
 import type { BuildContext } from '../core/context.js';
-import type { EntrypointArguments } from '../knowledge/images.js';
-import { isInitProgram } from '../knowledge/packages.js';
 
 export { expandWord, type VariableLookup } from './words.js';
 export { mountFields, mountCovers, type Mount, type RunRead, type RunRefusal, type RunRefusalId, type RunScript } from './run.js';
@@ -38,6 +37,7 @@ export {
   managerCommand, subcommandAt,
   type ManagerCommand, type PackageInstall, type RunCommand,
 } from './commands.js';
+export { imageMeaning, type ImageMeaning, type StageMeaning, type StageConfig, type CommandMeaning, type Step } from './meaning.js';
 export { DEV_STAGE_NAMES, REPLS, type StageRole, type RoleName } from './roles.js';
 
 /**
@@ -51,8 +51,10 @@ export interface ImageDefaults {
   cmd: string[] | null | undefined;
   user: string | null;
   workdir?: string | null;
-  /** How the image's ENTRYPOINT script treats its arguments, when known. */
-  entrypointArguments?: EntrypointArguments;
+  /** The first arguments the image's entrypoint script acts on before it execs its arguments; absent when not known (see the knowledge base). */
+  entrypointActsOn?: string[];
+  /** Commands the image has on its PATH, which its entrypoint runs as given (see the knowledge base). */
+  entrypointCommands?: string[];
 }
 
 /**
@@ -71,7 +73,7 @@ export interface ImageDefaults {
 export type CmdReceiver =
   | { kind: 'none' }
   | { kind: 'ignored'; node: InstructionNode }
-  | { kind: 'runs'; node: InstructionNode | null; init: string | null; script: { argv: string[]; image: string; rules: EntrypointArguments } | null }
+  | { kind: 'runs'; node: InstructionNode | null; init: string | null; script: { argv: string[]; image: string; actsOn: string[]; commands: string[] } | null }
   | { kind: 'unknown-image' }
   | { kind: 'unknown'; node: InstructionNode | null; entrypoint: string[] | null };
 
@@ -81,8 +83,6 @@ export interface ContextFile {
   copy: CopyOperands;
 }
 
-/** Options of tini and dumb-init that take a value. */
-const INIT_VALUE_OPTIONS = new Set(['-p', '-e', '-r', '--rewrite']);
 /** The PATH of Debian, Alpine and the official images when the file sets none. */
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 const GLOB = /[*?[]/;
@@ -137,10 +137,16 @@ export interface ContainerCommand {
   user: string | null;
   /** Both entrypoint and cmd are known. */
   known: boolean;
+  /**
+   * When the entrypoint in effect is the base image's script and the
+   * knowledge base knows it: the first arguments it acts on before it
+   * execs its arguments. Null otherwise.
+   */
+  entrypointActsOn: string[] | null;
 }
 
 /** The state in effect when an instruction runs. */
-interface Scope {
+export interface Scope {
   env: ReadonlyMap<string, string | null>;
   args: ReadonlyMap<string, string | null>;
   workdir: string | null;
@@ -305,6 +311,11 @@ export class FileFacts {
     return isWindowsStage(this.model, stage);
   }
 
+  /** ENV, ARGs, WORKDIR, USER and SHELL at the end of the stage: what its image carries (ARGs: what a stage built FROM it sees). */
+  stageEnd(stage: Stage): Scope {
+    return this.scan(stage).end;
+  }
+
   /** The working directory at the end of the stage: where its container starts. */
   finalWorkdir(stage: Stage): string | null {
     return this.scan(stage).end.workdir;
@@ -353,21 +364,17 @@ export class FileFacts {
     if (command.entrypoint === null) return { kind: 'none' };
     if (node?.form === 'shell') return { kind: 'ignored', node };
     if (command.entrypoint === undefined) return node ? { kind: 'unknown', node, entrypoint: null } : { kind: 'unknown-image' };
-    let rest = command.entrypoint;
-    let init: string | null = null;
-    if (rest.length && isInitProgram(rest[0])) {
-      init = rest[0];
-      let i = 1;
-      while (i < rest.length && rest[i].startsWith('-') && rest[i] !== '--') i += INIT_VALUE_OPTIONS.has(rest[i]) ? 2 : 1;
-      if (rest[i] === '--') i++;
-      rest = rest.slice(i);
-    }
+    const wrapped = afterInitWrapper(command.entrypoint);
+    const init = wrapped ? command.entrypoint[0] : null;
+    const rest = wrapped ?? command.entrypoint;
     if (!rest.length) return { kind: 'runs', node, init, script: null };
     const image = this.baseImage(stage);
     const defaults = this.defaultsOf(stage);
     const own = defaults?.entrypoint;
     const same = own && own.length === rest.length && own.every((word, i) => word === rest[i] || (i === 0 && basename(word) === basename(rest[0])));
-    if (image && same && defaults?.entrypointArguments) return { kind: 'runs', node, init, script: { argv: rest, image, rules: defaults.entrypointArguments } };
+    if (image && same && defaults?.entrypointActsOn) {
+      return { kind: 'runs', node, init, script: { argv: rest, image, actsOn: defaults.entrypointActsOn, commands: defaults.entrypointCommands ?? [] } };
+    }
     return { kind: 'unknown', node, entrypoint: command.entrypoint };
   }
 
@@ -465,7 +472,7 @@ export class FileFacts {
   // ------------------------------------------------------------ internals
 
   /** Stages a RUN of `stage` mounts (`--mount=from=<stage>`). */
-  private mountedFrom(stage: Stage): Stage[] {
+  mountedFrom(stage: Stage): Stage[] {
     const stages: Stage[] = [];
     for (const node of stage.instructions) {
       if (node.keyword !== 'RUN') continue;
@@ -713,7 +720,23 @@ export class FileFacts {
       }
     }
     const user = this.scan(stage).end.user;
-    return { entrypoint, cmd, entrypointNode, cmdNode, user, known: entrypoint !== undefined && cmd !== undefined };
+    return { entrypoint, cmd, entrypointNode, cmdNode, user, known: entrypoint !== undefined && cmd !== undefined, entrypointActsOn: this.actsOn(entrypoint, entrypointNode, defaults) };
+  }
+
+  /**
+   * What the entrypoint in effect acts on before it execs its arguments: the
+   * image's script as the knowledge base knows it, also behind an init that
+   * execs it (`["tini", "--", "docker-entrypoint.sh"]`); nothing for an init
+   * alone. Null when not known.
+   */
+  private actsOn(entrypoint: string[] | null | undefined, node: InstructionNode | null, defaults: ImageDefaults | null): string[] | null {
+    if (node === null) return defaults?.entrypointActsOn ?? null;
+    if (!entrypoint || node.form !== 'exec') return null;
+    const rest = afterInitWrapper(entrypoint);
+    if (rest === null) return null;
+    if (rest.length === 0) return [];
+    if (defaults?.entrypoint && JSON.stringify(rest) === JSON.stringify(defaults.entrypoint)) return defaults.entrypointActsOn ?? null;
+    return null;
   }
 }
 
