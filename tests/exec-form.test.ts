@@ -117,6 +117,10 @@ test('node\'s docker-entrypoint.sh (inherited or behind tini) runs node, npm, â€
   );
 });
 
+test('under node\'s docker-entrypoint.sh, a command the image has (sh) runs as given: converted', async () => {
+  await expectOutput(lines('FROM node:20', 'CMD sh /app/start.sh'), lines('FROM node:20', 'CMD ["sh", "/app/start.sh"]'), { only });
+});
+
 test('left alone: under node\'s docker-entrypoint.sh, a file not executable in the context (the script would run it with node)', async () => {
   const input = lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'CMD ./server.js');
   const files = { 'server.js': '#!/usr/bin/env node\nrequire("http").createServer().listen(80)\n' };

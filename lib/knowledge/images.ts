@@ -199,7 +199,7 @@ export const IMAGE_FAMILIES: ImageFamily[] = [
   { id: 'suse', match: /^(registry\.suse\.com\/.*|opensuse\/.*|suse\/.*)$/, os: 'suse' },
   // node: its Dockerfiles create the `node` account (uid 1000) and set no WORKDIR.
   { id: 'node', match: /^node$/, os: 'debian', language: 'node', runtime: slimLast('node'), users: ['node'],
-    runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['node'], user: null, entrypointActsOn: [], entrypointCommands: ['node', 'npm', 'npx', 'yarn', 'yarnpkg', 'corepack'], workdir: '/', since: [16] },
+    runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['node'], user: null, entrypointActsOn: [], entrypointCommands: ['node', 'npm', 'npx', 'yarn', 'yarnpkg', 'corepack', 'sh'], workdir: '/', since: [16] },
     releases: [
       { from: [10], release: 'stretch' }, { from: [14], release: 'buster' }, { from: [15], release: 'stretch' },
       { from: [16], release: 'buster' }, { from: [17], release: 'bullseye' }, { from: [18], release: 'bookworm' },
@@ -230,7 +230,7 @@ export const IMAGE_FAMILIES: ImageFamily[] = [
   { id: 'amazoncorretto', match: /^amazoncorretto$/, os: 'rhel', packageManager: 'yum', language: 'java' },
   { id: 'ruby', match: /^ruby$/, os: 'debian', language: 'ruby', runs: { entrypoint: null, cmd: ['irb'], user: null, since: [2, 7] } },
   // php's CMD is per variant (cli: php -a, fpm: php-fpm, apache: apache2-foreground).
-  { id: 'php', match: /^php$/, os: 'debian', language: 'php', runs: { entrypoint: ['docker-php-entrypoint'], cmd: undefined, user: null, entrypointActsOn: [], entrypointCommands: ['php', 'php-fpm', 'apache2-foreground'], since: [8] } },
+  { id: 'php', match: /^php$/, os: 'debian', language: 'php', runs: { entrypoint: ['docker-php-entrypoint'], cmd: undefined, user: null, entrypointActsOn: [], entrypointCommands: ['php', 'php-fpm', 'apache2-foreground', 'sh'], since: [8] } },
   { id: 'rust', match: /^rust$/, os: 'debian', language: 'rust' },
   { id: 'gcc', match: /^gcc$/, os: 'debian', runtime: osOfRelease },
   { id: 'debian-based', match: /^(perl|erlang|elixir|haskell|julia|r-base|swift)$/, os: 'debian' },
