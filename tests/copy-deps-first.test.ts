@@ -560,6 +560,14 @@ test('pip: nested -r files are read as pip reads them: attached (-rbase.txt), ab
   );
 });
 
+test('pip left alone: a requirements file includes one outside the copied folder (relative or absolute)', async () => {
+  for (const include of ['-r ../shared/base.txt', '--constraint /etc/pip/constraints.txt']) {
+    const result = await expectRefused(py('RUN pip install -r requirements.txt'), 'requirements-outside-copy',
+      { only, files: { ...ignore, 'requirements.txt': `${include}\nflask\n` }, line: 4 });
+    assert.equal(result.notes.map((n) => n.message), ['dependencies not copied first: a requirements file lies outside the copied folder'], include);
+  }
+});
+
 test('pip left alone: ENV PIP_FIND_LINKS names a folder of the source tree', async () => {
   const input = lines('FROM python:3.11-slim', 'ENV PIP_FIND_LINKS=/app/wheels PIP_NO_CACHE_DIR=1', 'WORKDIR /app', 'COPY . .', 'RUN pip install -r requirements.txt');
   const result = await expectRefused(input, 'settings-name-source', { only, files: { ...ignore, 'requirements.txt': 'greet\n' }, line: 5 });
