@@ -15,9 +15,9 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
     throw error;
   });
   try {
-    // Built, the bundled CLI (dist/cli/, see scripts/bundle.mjs) loads several
-    // times faster than its ~200 modules; from source (tests), the modules.
-    const entry = import.meta.url.endsWith('.ts') ? '../lib/cli/main.js' : '../cli/cli.js';
+    // Bundled (bundle/dfmod.js, see scripts/bundle.mjs), the CLI next to it loads
+    // several times faster than its ~200 modules; from source (tests), the modules.
+    const entry = import.meta.url.endsWith('.ts') ? '../lib/cli/main.js' : './cli.js';
     const { main } = (await import(new URL(entry, import.meta.url).href)) as typeof import('../lib/cli/main.js');
     process.exitCode = await main(argv, {
       stdout: process.stdout,
