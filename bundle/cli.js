@@ -35066,6 +35066,7 @@ async function main(argv, io) {
       handledByYargs = true;
     }
     args = parsed;
+    args.paths = [...args.paths, ...(parsed._ ?? []).map(String)];
   } catch (error) {
     io.stderr.write(`dfmod: ${error.message}
 Run 'dfmod --help' for usage.

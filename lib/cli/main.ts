@@ -142,6 +142,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       handledByYargs = true;
     }
     args = parsed as unknown as Args;
+    // Words after `--` are paths too, even one that starts with a dash.
+    args.paths = [...args.paths, ...((parsed as { _?: unknown[] })._ ?? []).map(String)];
   } catch (error) {
     io.stderr.write(`dfmod: ${(error as Error).message}\nRun 'dfmod --help' for usage.\n`);
     return 2;
