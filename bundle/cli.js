@@ -34766,36 +34766,87 @@ function markdownReport(rows, s, mode) {
   }
   return out.join("\n");
 }
+function wantsProgress(stderr, quiet, env2) {
+  return Boolean(stderr.isTTY) && !quiet && env2.TERM !== "dumb";
+}
+function duration(ms) {
+  const seconds2 = Math.ceil(ms / 1e3);
+  return seconds2 >= 60 ? `${Math.floor(seconds2 / 60)}m ${String(seconds2 % 60).padStart(2, "0")}s` : `${seconds2}s`;
+}
+var CLEAR_LINE = "\r\x1B[K";
 var Progress = class {
-  constructor(stream, total, enabled) {
+  constructor(stream, total, enabled, now = Date.now) {
     this.stream = stream;
     this.total = total;
     this.enabled = enabled;
+    this.now = now;
+    this.started = now();
   }
   stream;
   total;
   enabled;
+  now;
   done = 0;
   changed = 0;
   errors = 0;
   shown = false;
   lastDraw = 0;
-  started = Date.now();
-  /** Erases the line so that a diff or a message can be printed. */
+  started;
+  /** The bar's text for the counts so far, fitted to the terminal's width. */
+  line() {
+    const fraction = this.total ? this.done / this.total : 1;
+    const percent = `${String(Math.floor(fraction * 100)).padStart(3)}%`;
+    const elapsed = this.now() - this.started;
+    const eta = this.done && this.done < this.total ? `, ETA ${duration(elapsed / this.done * (this.total - this.done))}` : "";
+    const counts = `${this.done}/${this.total} files, ${this.changed} changed, ${plural(this.errors, "error")}${eta}`;
+    const columns = this.stream.columns || 80;
+    const room = columns - 1 - `dfmod [] ${percent} ${counts}`.length;
+    const width = Math.min(30, room);
+    if (width < 10) return `dfmod: ${percent.trim()} ${counts}`.slice(0, columns - 1);
+    const filled = Math.round(fraction * width);
+    return `dfmod [${"\u2588".repeat(filled)}${"\u2591".repeat(width - filled)}] ${percent} ${counts}`;
+  }
+  /** Erases the bar, for good or until the next tick. */
   clear() {
     if (!this.shown) return;
-    this.stream.write("\r\x1B[K");
+    this.stream.write(CLEAR_LINE);
     this.shown = false;
   }
+  /** Counts a processed file and redraws the bar when it is time to. */
   tick(result) {
     this.done++;
     if (result.status === "changed") this.changed++;
     if (result.status === "error") this.errors++;
     if (!this.enabled) return;
-    const now = Date.now();
+    const now = this.now();
     if (now - this.started < 500 || now - this.lastDraw < 100) return;
+    this.draw(now);
+  }
+  /**
+   * A stream that prints beside the bar: each write clears the bar's line
+   * first and, once a line is complete, draws the bar again below it.
+   */
+  wrap(target) {
+    if (!this.enabled) return target;
+    const write = (text) => {
+      const wasShown = this.shown;
+      this.clear();
+      const written = target.write(text);
+      if (wasShown && String(text).endsWith("\n")) this.draw(this.now(), "");
+      return written;
+    };
+    return new Proxy(target, {
+      get: (object, key) => {
+        if (key === "write") return write;
+        const value = Reflect.get(object, key, object);
+        return typeof value === "function" ? value.bind(object) : value;
+      }
+    });
+  }
+  /** `prefix`: how to get to an empty line first (none needed right after a cleared line ends). */
+  draw(now, prefix = CLEAR_LINE) {
     this.lastDraw = now;
-    this.stream.write(`\r\x1B[Kdfmod: ${this.done}/${this.total} files, ${this.changed} changed, ${plural(this.errors, "error")}`);
+    this.stream.write(prefix + this.line());
     this.shown = true;
   }
 };
@@ -35182,7 +35233,8 @@ Run 'dfmod --help' for usage.
     if (!args.quiet && !machine) printNotes(io, result);
     return args.check && result.status === "changed" ? 1 : 0;
   }
-  const verifier = args.verify ? await (await Promise.resolve().then(() => (init_verify(), verify_exports))).openVerifier(io.env, (line) => io.stderr.write(line + "\n")) : null;
+  const beside = { stdout: io.stdout, stderr: io.stderr };
+  const verifier = args.verify ? await (await Promise.resolve().then(() => (init_verify(), verify_exports))).openVerifier(io.env, (line) => beside.stderr.write(line + "\n")) : null;
   if (typeof verifier === "string") {
     io.stderr.write(`dfmod: ${verifier}
 `);
@@ -35240,7 +35292,10 @@ Run 'dfmod --help' for usage.`] : [error.message];
   const results = [];
   const findings = [];
   const rows = [];
-  const progress = new Progress(io.stderr, jobs.length, Boolean(io.stderr.isTTY) && !args.quiet);
+  const progress = new Progress(io.stderr, jobs.length, wantsProgress(io.stderr, args.quiet, io.env));
+  beside.stdout = progress.wrap(io.stdout);
+  beside.stderr = progress.wrap(io.stderr);
+  const loopIO = { ...io, ...beside };
   for await (const result of processInBulk(jobs, { cwd: io.cwd, keepBytes: args.write, pool: early.pool })) {
     if (flags.prettier && result.status !== "error") await formatResult(flags.prettier, result, io.cwd);
     if (verifier && result.status === "changed") {
@@ -35256,10 +35311,9 @@ Run 'dfmod --help' for usage.`] : [error.message];
         result.error = { line: null, message: error instanceof flags.write.WriteError ? error.message : String(error) };
       }
     }
-    progress.clear();
-    for (const warning of result.warnings ?? []) io.stderr.write(warning + "\n");
+    for (const warning of result.warnings ?? []) loopIO.stderr.write(warning + "\n");
     results.push(result);
-    report(io, args, result, color, available, flags);
+    report(loopIO, args, result, color, available, flags);
     if (flags.formats) findings.push(...flags.formats.findingsOf(result, !args.quiet));
     if (args.report) rows.push(reportRow(result));
     if (args.format === "json" && result.status === "changed") result.diff = unifiedDiff(result.path, result.input, result.output);

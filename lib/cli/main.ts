@@ -13,7 +13,7 @@ import { loadShellParser } from '../core/shell.js';
 import { discoverFiles } from './files.js';
 import { processText, formatError, type FileResult } from './process.js';
 import { processInBulk, startWorkers, THREAD_THRESHOLD, type BulkJob, type WorkerPool } from './bulk.js';
-import { summarize, summaryLine, reportRow, markdownReport, Progress, type ReportRow } from './report.js';
+import { summarize, summaryLine, reportRow, markdownReport, Progress, wantsProgress, type ReportRow } from './report.js';
 import { unifiedDiff, wantsColor } from './diff.js';
 import { PluginError, UsageError } from '../registry.js';
 import { Planner } from './plan.js';
@@ -258,8 +258,10 @@ async function run(args: Args, io: CliIO): Promise<number> {
     return args.check && result.status === 'changed' ? 1 : 0;
   }
 
+  // What the run prints while files are processed goes beside the progress bar (see Progress.wrap).
+  const beside = { stdout: io.stdout, stderr: io.stderr };
   // Docker is loaded only for --verify.
-  const verifier = args.verify ? await (await import('./verify.js')).openVerifier(io.env, (line) => io.stderr.write(line + '\n')) : null;
+  const verifier = args.verify ? await (await import('./verify.js')).openVerifier(io.env, (line) => beside.stderr.write(line + '\n')) : null;
   if (typeof verifier === 'string') {
     io.stderr.write(`dfmod: ${verifier}\n`);
     return 2;
@@ -322,7 +324,10 @@ async function run(args: Args, io: CliIO): Promise<number> {
   const results: FileResult[] = [];
   const findings: Finding[] = [];
   const rows: ReportRow[] = [];
-  const progress = new Progress(io.stderr, jobs.length, Boolean(io.stderr.isTTY) && !args.quiet);
+  const progress = new Progress(io.stderr, jobs.length, wantsProgress(io.stderr, args.quiet, io.env));
+  beside.stdout = progress.wrap(io.stdout);
+  beside.stderr = progress.wrap(io.stderr);
+  const loopIO = { ...io, ...beside };
   for await (const result of processInBulk(jobs, { cwd: io.cwd, keepBytes: args.write, pool: early.pool })) {
     if (flags.prettier && result.status !== 'error') await formatResult(flags.prettier, result, io.cwd);
     if (verifier && result.status === 'changed') {
@@ -338,10 +343,9 @@ async function run(args: Args, io: CliIO): Promise<number> {
         result.error = { line: null, message: error instanceof flags.write.WriteError ? error.message : String(error) };
       }
     }
-    progress.clear();
-    for (const warning of result.warnings ?? []) io.stderr.write(warning + '\n');
+    for (const warning of result.warnings ?? []) loopIO.stderr.write(warning + '\n');
     results.push(result);
-    report(io, args, result, color, available, flags);
+    report(loopIO, args, result, color, available, flags);
     if (flags.formats) findings.push(...flags.formats.findingsOf(result, !args.quiet));
     if (args.report) rows.push(reportRow(result));
     if (args.format === 'json' && result.status === 'changed') result.diff = unifiedDiff(result.path, result.input!, result.output!);
