@@ -7404,7 +7404,7 @@ var REFUSALS = {
   "shell-syntax-error": () => "dfmod cannot parse its shell syntax"
 };
 function refused(id, node, shell2 = null) {
-  return { kind: "refused", refusal: { id, message: REFUSALS[id](node.keyword, shell2) } };
+  return { kind: "refused", refusal: { id, reason: REFUSALS[id](node.keyword, shell2) } };
 }
 function readRunScript(model, shell2, node) {
   if (node.form === "heredoc") return refused("heredoc", node);
@@ -8897,7 +8897,7 @@ function readPart(node, ctx) {
   const read = ctx.facts.readRun(node);
   if (read.kind === "refused") {
     if (read.refusal.id === "shell-syntax-error" && TRAILING_BACKSLASH.test(model.shellScript(node).text)) return TRAILING_BACKSLASH_REFUSAL;
-    return { id: read.refusal.id, reason: read.refusal.message };
+    return read.refusal;
   }
   const comment = ctx.suppressionComment(node);
   if (comment) return { id: "suppression-comment", reason: `the comment \`${comment}\` above it applies to this RUN only` };
@@ -9263,7 +9263,7 @@ var aptCleanup = {
       const use = useOf(ctx, node, uses2);
       if (use.unreadable) {
         if (/\bapt(-get)?\b/.test(dockerfile.rawArguments(node))) {
-          notes.push({ line: node.line, id: use.unreadable.id, message: `left alone: ${use.unreadable.message}` });
+          notes.push({ line: node.line, id: use.unreadable.id, message: `left alone: ${use.unreadable.reason}` });
         }
         continue;
       }
@@ -9349,7 +9349,7 @@ function listsFix(ctx, node, use, uses2, fixes, notes) {
     const readable = consumer.use.run && firstEvent(consumer.use) !== "unreadable" && consumer.use.events[0].kind === "use";
     if (!readable) {
       const at = `the RUN at line ${ctx.originalLine(consumer.node.line)}`;
-      notes.push(consumer.unreadable ? { line: node.line, id: "lists-read-by-unread-run", message: `lists kept: ${at} may install packages from them, and dfmod does not read it: ${consumer.unreadable.message}` } : { line: node.line, id: "lists-read-by-script", message: `lists kept: ${at} runs \`${consumer.what}\`, which may install packages from them` });
+      notes.push(consumer.unreadable ? { line: node.line, id: "lists-read-by-unread-run", message: `lists kept: ${at} may install packages from them, and dfmod does not read it: ${consumer.unreadable.reason}` } : { line: node.line, id: "lists-read-by-script", message: `lists kept: ${at} runs \`${consumer.what}\`, which may install packages from them` });
       continue;
     }
     if (isLoneUpdate(ctx, use) && consumer.node === next && node.flags.length === 0) {
@@ -9639,8 +9639,8 @@ function redundantFixes(ctx, run, commands, fixes) {
 
 // transforms/multi-stage/plan.ts
 import path5 from "node:path";
-function refuse(id, message) {
-  return { refuse: { id, message } };
+function refuse(id, reason) {
+  return { refuse: { id, reason } };
 }
 function isRefusal(value) {
   return typeof value === "object" && value !== null && "refuse" in value;
@@ -10083,7 +10083,7 @@ function readRuns(ctx, stage) {
     if (node.keyword !== "RUN") continue;
     const where = `line ${ctx.originalLine(node.line)}`;
     const read = ctx.facts.readRun(node);
-    if (read.kind === "refused") return refuse(`run-${read.refusal.id}`, `${where}: RUN is not read: ${read.refusal.message}`);
+    if (read.kind === "refused") return refuse(`run-${read.refusal.id}`, `${where}: RUN is not read: ${read.refusal.reason}`);
     let written = null;
     walk(read.root, (n) => {
       if (written === null && n.type === "file_redirect") {
@@ -10311,8 +10311,8 @@ var multiStage = {
     const outcome = plan(ctx);
     if (!outcome) return {};
     if (isRefusal(outcome)) {
-      const { id, message } = outcome.refuse;
-      return { notes: [{ line: ctx.dockerfile.stages[0].from.line, id, message: `not split into build and runtime stages: ${message}` }] };
+      const { id, reason } = outcome.refuse;
+      return { notes: [{ line: ctx.dockerfile.stages[0].from.line, id, message: `not split into build and runtime stages: ${reason}` }] };
     }
     return { fixes: [outcome.fix] };
   }
@@ -10324,7 +10324,7 @@ function goBuilds(ctx, stage) {
   for (const node of stage.instructions) {
     if (node.keyword !== "RUN") continue;
     const read = ctx.facts.readRun(node);
-    if (read.kind === "refused") return `line ${ctx.originalLine(node.line)}: RUN is not read: ${read.refusal.message}`;
+    if (read.kind === "refused") return `line ${ctx.originalLine(node.line)}: RUN is not read: ${read.refusal.reason}`;
     for (const command of ctx.facts.commandsOf(read)) {
       if (command.program === "go" && command.words[1] === "build") found.push({ run: node, command, offsets: read.script.offsets });
     }

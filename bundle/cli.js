@@ -23822,13 +23822,8 @@ var init_glob = __esm({
 // lib/cli/output-formats.ts
 var output_formats_exports = {};
 __export(output_formats_exports, {
-  checkstyleReport: () => checkstyleReport,
   findingsOf: () => findingsOf,
-  findingsReport: () => findingsReport,
-  githubReport: () => githubReport,
-  gitlabReport: () => gitlabReport,
-  replacements: () => replacements,
-  sarifReport: () => sarifReport
+  findingsReport: () => findingsReport
 });
 import { createHash } from "node:crypto";
 function findingsOf(result, withNotes) {
@@ -30742,7 +30737,7 @@ var REFUSALS = {
   "shell-syntax-error": () => "dfmod cannot parse its shell syntax"
 };
 function refused(id, node, shell = null) {
-  return { kind: "refused", refusal: { id, message: REFUSALS[id](node.keyword, shell) } };
+  return { kind: "refused", refusal: { id, reason: REFUSALS[id](node.keyword, shell) } };
 }
 function readRunScript(model, shell, node) {
   if (node.form === "heredoc") return refused("heredoc", node);
@@ -32611,7 +32606,7 @@ function readPart(node, ctx) {
   const read = ctx.facts.readRun(node);
   if (read.kind === "refused") {
     if (read.refusal.id === "shell-syntax-error" && TRAILING_BACKSLASH.test(model.shellScript(node).text)) return TRAILING_BACKSLASH_REFUSAL;
-    return { id: read.refusal.id, reason: read.refusal.message };
+    return read.refusal;
   }
   const comment = ctx.suppressionComment(node);
   if (comment) return { id: "suppression-comment", reason: `the comment \`${comment}\` above it applies to this RUN only` };
@@ -32977,7 +32972,7 @@ var aptCleanup = {
       const use = useOf(ctx, node, uses2);
       if (use.unreadable) {
         if (/\bapt(-get)?\b/.test(dockerfile.rawArguments(node))) {
-          notes.push({ line: node.line, id: use.unreadable.id, message: `left alone: ${use.unreadable.message}` });
+          notes.push({ line: node.line, id: use.unreadable.id, message: `left alone: ${use.unreadable.reason}` });
         }
         continue;
       }
@@ -33063,7 +33058,7 @@ function listsFix(ctx, node, use, uses2, fixes, notes) {
     const readable = consumer.use.run && firstEvent(consumer.use) !== "unreadable" && consumer.use.events[0].kind === "use";
     if (!readable) {
       const at = `the RUN at line ${ctx.originalLine(consumer.node.line)}`;
-      notes.push(consumer.unreadable ? { line: node.line, id: "lists-read-by-unread-run", message: `lists kept: ${at} may install packages from them, and dfmod does not read it: ${consumer.unreadable.message}` } : { line: node.line, id: "lists-read-by-script", message: `lists kept: ${at} runs \`${consumer.what}\`, which may install packages from them` });
+      notes.push(consumer.unreadable ? { line: node.line, id: "lists-read-by-unread-run", message: `lists kept: ${at} may install packages from them, and dfmod does not read it: ${consumer.unreadable.reason}` } : { line: node.line, id: "lists-read-by-script", message: `lists kept: ${at} runs \`${consumer.what}\`, which may install packages from them` });
       continue;
     }
     if (isLoneUpdate(ctx, use) && consumer.node === next && node.flags.length === 0) {
@@ -33353,8 +33348,8 @@ function redundantFixes(ctx, run2, commands, fixes) {
 
 // transforms/multi-stage/plan.ts
 import path8 from "node:path";
-function refuse(id, message) {
-  return { refuse: { id, message } };
+function refuse(id, reason) {
+  return { refuse: { id, reason } };
 }
 function isRefusal(value) {
   return typeof value === "object" && value !== null && "refuse" in value;
@@ -33797,7 +33792,7 @@ function readRuns(ctx, stage) {
     if (node.keyword !== "RUN") continue;
     const where = `line ${ctx.originalLine(node.line)}`;
     const read = ctx.facts.readRun(node);
-    if (read.kind === "refused") return refuse(`run-${read.refusal.id}`, `${where}: RUN is not read: ${read.refusal.message}`);
+    if (read.kind === "refused") return refuse(`run-${read.refusal.id}`, `${where}: RUN is not read: ${read.refusal.reason}`);
     let written = null;
     walk(read.root, (n) => {
       if (written === null && n.type === "file_redirect") {
@@ -34025,8 +34020,8 @@ var multiStage = {
     const outcome = plan(ctx);
     if (!outcome) return {};
     if (isRefusal(outcome)) {
-      const { id, message } = outcome.refuse;
-      return { notes: [{ line: ctx.dockerfile.stages[0].from.line, id, message: `not split into build and runtime stages: ${message}` }] };
+      const { id, reason } = outcome.refuse;
+      return { notes: [{ line: ctx.dockerfile.stages[0].from.line, id, message: `not split into build and runtime stages: ${reason}` }] };
     }
     return { fixes: [outcome.fix] };
   }
@@ -34038,7 +34033,7 @@ function goBuilds(ctx, stage) {
   for (const node of stage.instructions) {
     if (node.keyword !== "RUN") continue;
     const read = ctx.facts.readRun(node);
-    if (read.kind === "refused") return `line ${ctx.originalLine(node.line)}: RUN is not read: ${read.refusal.message}`;
+    if (read.kind === "refused") return `line ${ctx.originalLine(node.line)}: RUN is not read: ${read.refusal.reason}`;
     for (const command2 of ctx.facts.commandsOf(read)) {
       if (command2.program === "go" && command2.words[1] === "build") found.push({ run: node, command: command2, offsets: read.script.offsets });
     }

@@ -21,7 +21,7 @@ function load(text: string, imageDefaults?: (image: string) => ImageDefaults | n
 
 function script(facts: FileFacts, node: InstructionNode): RunScript {
   const read = facts.readRun(node);
-  if (read.kind !== 'script') throw new Error(`refused: ${read.refusal.message}`);
+  if (read.kind !== 'script') throw new Error(`refused: ${read.refusal.reason}`);
   return read;
 }
 
@@ -169,7 +169,7 @@ test('readRun: the one reader, with one refusal id and wording each', () => {
   ));
   const refusal = (line: number) => {
     const read = facts.readRun(at(line));
-    return read.kind === 'refused' ? [read.refusal.id, read.refusal.message] : null;
+    return read.kind === 'refused' ? [read.refusal.id, read.refusal.reason] : null;
   };
   assert.equal(refusal(2), ['heredoc', 'it is a heredoc RUN']);
   assert.equal(refusal(5), ['exec-form', 'it is in JSON (exec) form']);
@@ -182,7 +182,7 @@ test('readRun: the one reader, with one refusal id and wording each', () => {
   assert.ok(facts.readRun(at(6)) === run, 'read once');
   const windows = load(lines('# escape=`', 'FROM mcr.microsoft.com/windows/servercore:ltsc2022', 'RUN dir'));
   const read = windows.facts.readRun(windows.at(3));
-  assert.equal(read.kind === 'refused' && read.refusal, { id: 'windows', message: 'a Windows image runs it under cmd.exe, not a POSIX shell' });
+  assert.equal(read.kind === 'refused' && read.refusal, { id: 'windows', reason: 'a Windows image runs it under cmd.exe, not a POSIX shell' });
 });
 
 test('argvOf: what Docker stores, and the argv when no shell is needed', () => {

@@ -19,7 +19,7 @@ import type { InstructionNode } from '../lib/core/dockerfile.js';
 import { appendCommand, removeChainElement, sourceEnd, unquoted } from '../lib/core/run-script.js';
 import { managerCommand, mountCovers, type RunCommand, type RunScript } from '../lib/facts/index.js';
 import { answersPrompt, PACKAGE_MANAGER_FACTS, type ManagerFacts, type ManagerName } from '../lib/knowledge/index.js';
-import type { Fix, NoteInput, Transform, TransformContext } from '../lib/core/types.js';
+import type { Fix, NoteInput, Refusal, Transform, TransformContext } from '../lib/core/types.js';
 
 /** The managers this transform looks after; apt's lists are apt-cleanup's. */
 const MANAGERS: ManagerName[] = ['apk', 'yum', 'dnf', 'microdnf', 'zypper', 'pip', 'npm', 'yarn', 'gem', 'conda'];
@@ -142,11 +142,6 @@ function laterReader(ctx: TransformContext, node: InstructionNode, manager: Mana
   return null;
 }
 
-/** Why a cache or an archive is left: `id` names it (stable, for --json), `reason` says it to people. */
-interface Refusal {
-  id: string;
-  reason: string;
-}
 
 const BERRY_CLEAN = 'whose `yarn cache clean` deletes the project cache';
 
