@@ -131,4 +131,12 @@ test('--prettier formats with the project\'s .prettierrc', async () => {
   assert.is(readFileSync(path.join(plain, 'Dockerfile'), 'utf8'), 'FROM node:20\nRUN apt-get update \\\n  && apt-get install -y curl\nCMD ["node", "server.js"]\n', 'default width 2');
 });
 
+test('--prettier honours .editorconfig when there is no .prettierrc', async () => {
+  const input = 'FROM node:20\nRUN apt-get update && \\\n  apt-get install -y curl\n';
+  const dir = tempProject({ 'app/Dockerfile': input, '.editorconfig': 'root = true\n\n[*]\nindent_style = space\nindent_size = 8\n' }, 'dfmod-format-');
+  const ran = await runCli(['-t', 'exec-form', '--write', '--prettier', 'app'], dir);
+  assert.is(ran.code, 0, ran.stderr);
+  assert.is(readFileSync(path.join(dir, 'app/Dockerfile'), 'utf8'), 'FROM node:20\nRUN apt-get update \\\n        && apt-get install -y curl\n');
+});
+
 test.run();
