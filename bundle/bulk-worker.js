@@ -49,9 +49,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// ../../main/node_modules/dockerfile-ast/lib/argument.js
+// node_modules/dockerfile-ast/lib/argument.js
 var require_argument = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/argument.js"(exports) {
+  "node_modules/dockerfile-ast/lib/argument.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Argument = void 0;
@@ -86,9 +86,9 @@ var require_argument = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/jsonArgument.js
+// node_modules/dockerfile-ast/lib/jsonArgument.js
 var require_jsonArgument = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/jsonArgument.js"(exports) {
+  "node_modules/dockerfile-ast/lib/jsonArgument.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.JSONArgument = void 0;
@@ -111,7 +111,7 @@ var require_jsonArgument = __commonJS({
   }
 });
 
-// ../../main/node_modules/vscode-languageserver-types/lib/esm/main.js
+// node_modules/vscode-languageserver-types/lib/esm/main.js
 var main_exports = {};
 __export(main_exports, {
   AnnotatedTextEdit: () => AnnotatedTextEdit,
@@ -202,7 +202,7 @@ __export(main_exports, {
 });
 var DocumentUri, URI, integer, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL, TextDocument, FullTextDocument, Is;
 var init_main = __esm({
-  "../../main/node_modules/vscode-languageserver-types/lib/esm/main.js"() {
+  "node_modules/vscode-languageserver-types/lib/esm/main.js"() {
     "use strict";
     (function(DocumentUri2) {
       function is(value) {
@@ -1680,9 +1680,9 @@ var init_main = __esm({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/line.js
+// node_modules/dockerfile-ast/lib/line.js
 var require_line = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/line.js"(exports) {
+  "node_modules/dockerfile-ast/lib/line.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Line = void 0;
@@ -1708,9 +1708,9 @@ var require_line = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/util.js
+// node_modules/dockerfile-ast/lib/util.js
 var require_util = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/util.js"(exports) {
+  "node_modules/dockerfile-ast/lib/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Util = void 0;
@@ -1797,9 +1797,9 @@ var require_util = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/comment.js
+// node_modules/dockerfile-ast/lib/comment.js
 var require_comment = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/comment.js"(exports) {
+  "node_modules/dockerfile-ast/lib/comment.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Comment = void 0;
@@ -1863,7 +1863,7 @@ var require_comment = __commonJS({
   }
 });
 
-// ../../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js
+// node_modules/vscode-languageserver-textdocument/lib/esm/main.js
 var main_exports2 = {};
 __export(main_exports2, {
   TextDocument: () => TextDocument2
@@ -1929,7 +1929,7 @@ function getWellformedEdit(textEdit) {
 }
 var FullTextDocument2, TextDocument2;
 var init_main2 = __esm({
-  "../../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
+  "node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
     "use strict";
     FullTextDocument2 = class _FullTextDocument {
       constructor(uri, languageId, version, content) {
@@ -2127,9 +2127,9 @@ var init_main2 = __esm({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/parserDirective.js
+// node_modules/dockerfile-ast/lib/parserDirective.js
 var require_parserDirective = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/parserDirective.js"(exports) {
+  "node_modules/dockerfile-ast/lib/parserDirective.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ParserDirective = void 0;
@@ -2165,9 +2165,9 @@ var require_parserDirective = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/heredoc.js
+// node_modules/dockerfile-ast/lib/heredoc.js
 var require_heredoc = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/heredoc.js"(exports) {
+  "node_modules/dockerfile-ast/lib/heredoc.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Heredoc = void 0;
@@ -2233,9 +2233,9 @@ var require_heredoc = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/variable.js
+// node_modules/dockerfile-ast/lib/variable.js
 var require_variable = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/variable.js"(exports) {
+  "node_modules/dockerfile-ast/lib/variable.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Variable = void 0;
@@ -2331,9 +2331,9 @@ var require_variable = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instruction.js
+// node_modules/dockerfile-ast/lib/instruction.js
 var require_instruction = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instruction.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Instruction = void 0;
@@ -3152,9 +3152,9 @@ var require_instruction = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/flagOption.js
+// node_modules/dockerfile-ast/lib/flagOption.js
 var require_flagOption = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/flagOption.js"(exports) {
+  "node_modules/dockerfile-ast/lib/flagOption.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.FlagOption = void 0;
@@ -3192,9 +3192,9 @@ var require_flagOption = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/flag.js
+// node_modules/dockerfile-ast/lib/flag.js
 var require_flag = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/flag.js"(exports) {
+  "node_modules/dockerfile-ast/lib/flag.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Flag = void 0;
@@ -3320,9 +3320,9 @@ var require_flag = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js
+// node_modules/dockerfile-ast/lib/modifiableInstruction.js
 var require_modifiableInstruction = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports) {
+  "node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ModifiableInstruction = void 0;
@@ -3402,9 +3402,9 @@ var require_modifiableInstruction = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/jsonInstruction.js
+// node_modules/dockerfile-ast/lib/jsonInstruction.js
 var require_jsonInstruction = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports) {
+  "node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.JSONInstruction = void 0;
@@ -3567,9 +3567,9 @@ var require_jsonInstruction = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/add.js
+// node_modules/dockerfile-ast/lib/instructions/add.js
 var require_add = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/add.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/add.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Add = void 0;
@@ -3586,9 +3586,9 @@ var require_add = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/property.js
+// node_modules/dockerfile-ast/lib/property.js
 var require_property = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/property.js"(exports) {
+  "node_modules/dockerfile-ast/lib/property.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Property = void 0;
@@ -3898,9 +3898,9 @@ var require_property = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/propertyInstruction.js
+// node_modules/dockerfile-ast/lib/propertyInstruction.js
 var require_propertyInstruction = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports) {
+  "node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.PropertyInstruction = void 0;
@@ -4195,9 +4195,9 @@ var require_propertyInstruction = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/arg.js
+// node_modules/dockerfile-ast/lib/instructions/arg.js
 var require_arg = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/arg.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/arg.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Arg = void 0;
@@ -4227,9 +4227,9 @@ var require_arg = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/cmd.js
+// node_modules/dockerfile-ast/lib/instructions/cmd.js
 var require_cmd = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Cmd = void 0;
@@ -4243,9 +4243,9 @@ var require_cmd = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/copy.js
+// node_modules/dockerfile-ast/lib/instructions/copy.js
 var require_copy = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/copy.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/copy.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Copy = void 0;
@@ -4275,9 +4275,9 @@ var require_copy = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/env.js
+// node_modules/dockerfile-ast/lib/instructions/env.js
 var require_env = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/env.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/env.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Env = void 0;
@@ -4294,9 +4294,9 @@ var require_env = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js
+// node_modules/dockerfile-ast/lib/instructions/entrypoint.js
 var require_entrypoint = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Entrypoint = void 0;
@@ -4310,9 +4310,9 @@ var require_entrypoint = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/from.js
+// node_modules/dockerfile-ast/lib/instructions/from.js
 var require_from = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/from.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/from.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.From = void 0;
@@ -4562,9 +4562,9 @@ var require_from = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js
+// node_modules/dockerfile-ast/lib/instructions/healthcheck.js
 var require_healthcheck = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Healthcheck = void 0;
@@ -4586,9 +4586,9 @@ var require_healthcheck = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/label.js
+// node_modules/dockerfile-ast/lib/instructions/label.js
 var require_label = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/label.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/label.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Label = void 0;
@@ -4623,9 +4623,9 @@ var require_label = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js
+// node_modules/dockerfile-ast/lib/instructions/onbuild.js
 var require_onbuild = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Onbuild = void 0;
@@ -4660,9 +4660,9 @@ var require_onbuild = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/run.js
+// node_modules/dockerfile-ast/lib/instructions/run.js
 var require_run = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/run.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/run.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Run = void 0;
@@ -4688,9 +4688,9 @@ var require_run = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/shell.js
+// node_modules/dockerfile-ast/lib/instructions/shell.js
 var require_shell = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/shell.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/shell.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Shell = void 0;
@@ -4704,9 +4704,9 @@ var require_shell = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js
+// node_modules/dockerfile-ast/lib/instructions/stopsignal.js
 var require_stopsignal = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Stopsignal = void 0;
@@ -4720,9 +4720,9 @@ var require_stopsignal = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/workdir.js
+// node_modules/dockerfile-ast/lib/instructions/workdir.js
 var require_workdir = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Workdir = void 0;
@@ -4779,9 +4779,9 @@ var require_workdir = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/user.js
+// node_modules/dockerfile-ast/lib/instructions/user.js
 var require_user = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/user.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/user.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.User = void 0;
@@ -4795,9 +4795,9 @@ var require_user = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/volume.js
+// node_modules/dockerfile-ast/lib/instructions/volume.js
 var require_volume = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/volume.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/volume.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Volume = void 0;
@@ -4811,9 +4811,9 @@ var require_volume = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/imageTemplate.js
+// node_modules/dockerfile-ast/lib/imageTemplate.js
 var require_imageTemplate = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/imageTemplate.js"(exports) {
+  "node_modules/dockerfile-ast/lib/imageTemplate.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ImageTemplate = void 0;
@@ -5048,9 +5048,9 @@ var require_imageTemplate = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/dockerfile.js
+// node_modules/dockerfile-ast/lib/dockerfile.js
 var require_dockerfile = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/dockerfile.js"(exports) {
+  "node_modules/dockerfile-ast/lib/dockerfile.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Dockerfile = void 0;
@@ -5267,9 +5267,9 @@ var require_dockerfile = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/parser.js
+// node_modules/dockerfile-ast/lib/parser.js
 var require_parser = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/parser.js"(exports) {
+  "node_modules/dockerfile-ast/lib/parser.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Parser = void 0;
@@ -5693,9 +5693,9 @@ var require_parser = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/main.js
+// node_modules/dockerfile-ast/lib/main.js
 var require_main = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/main.js"(exports) {
+  "node_modules/dockerfile-ast/lib/main.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DockerfileParser = exports.DefaultVariables = exports.Directive = exports.Keyword = exports.Workdir = exports.Volume = exports.User = exports.Stopsignal = exports.Shell = exports.Run = exports.PropertyInstruction = exports.Onbuild = exports.ModifiableInstruction = exports.Label = exports.JSONInstruction = exports.Heredoc = exports.Healthcheck = exports.From = exports.Env = exports.Entrypoint = exports.Copy = exports.Cmd = exports.Arg = exports.Add = exports.Variable = exports.Property = exports.ParserDirective = exports.Line = exports.Instruction = exports.Flag = exports.Comment = exports.JSONArgument = exports.Argument = void 0;
@@ -5865,9 +5865,9 @@ var require_main = __commonJS({
   }
 });
 
-// ../../main/node_modules/@balena/dockerignore/ignore.js
+// node_modules/@balena/dockerignore/ignore.js
 var require_ignore = __commonJS({
-  "../../main/node_modules/@balena/dockerignore/ignore.js"(exports, module) {
+  "node_modules/@balena/dockerignore/ignore.js"(exports, module) {
     "use strict";
     var path13 = __require("path");
     var factory = (options) => new IgnoreBase(options);
@@ -11022,7 +11022,11 @@ var DockerfileModel = class {
   }
   /** Whether `transformId` may touch `node` (inline `# dfmod-ignore` and `# hadolint ignore=`). */
   isSuppressed(node, transformId, hadolintRules = []) {
-    return this.suppressions.some(
+    return this.suppressionsOf(node, transformId, hadolintRules).length > 0;
+  }
+  /** The suppression comments that keep `transformId` off `node`. */
+  suppressionsOf(node, transformId, hadolintRules = []) {
+    return this.suppressions.filter(
       (s) => (s.instruction === null || s.instruction === node) && (s.transforms === null && s.hadolintRules.length === 0 || (s.transforms?.includes(transformId) ?? false) || s.hadolintRules.some((rule) => hadolintRules.includes(rule)))
     );
   }
@@ -11279,8 +11283,10 @@ function runTransformsWith(shell2, text, options) {
   const layersBefore = model.finalStageLayers;
   const changes = [];
   if (model.ignoresFile) {
-    return { input: text, output: text, changed: false, changes, notes: [], passes: 0, layers: { before: layersBefore, after: layersBefore }, failures: [] };
+    return { input: text, output: text, changed: false, changes, notes: [], passes: 0, layers: { before: layersBefore, after: layersBefore }, failures: [], unusedSuppressions: [] };
   }
+  const original = model;
+  const usedSuppressions = /* @__PURE__ */ new Set();
   const maxPasses = options.maxPasses ?? 10;
   let origins = LineOrigins.identity(model);
   const notes = new NoteBook();
@@ -11294,7 +11300,7 @@ function runTransformsWith(shell2, text, options) {
     for (const transform of options.transforms) {
       const text2 = model.source.text;
       if (settledOn.get(transform) === text2) continue;
-      const outcome = runOne(transform, model, origins, shell2, options);
+      const outcome = runOne(transform, model, origins, shell2, options, usedSuppressions);
       if (outcome.failure !== void 0) failures.push({ transform: transform.id, message: outcome.failure });
       const candidate = outcome.edits.length === 0 ? text2 : applyEdits(text2, outcome.edits);
       const checked = candidate === text2 ? null : checkCandidate(candidate, model, shell2);
@@ -11325,7 +11331,9 @@ function runTransformsWith(shell2, text, options) {
   }
   const output = bom + model.source.text;
   const layers = { before: layersBefore, after: model.finalStageLayers };
-  return { input: text, output, changed: output !== text, changes, notes: final, passes, layers, failures };
+  const ran = new Set(options.transforms.map((t) => t.id));
+  const unusedSuppressions = original.suppressions.filter((s) => s.instruction !== null && s.hadolintRules.length === 0 && !usedSuppressions.has(s.line)).filter((s) => s.transforms === null ? ran.size > 0 : s.transforms.some((id) => ran.has(id))).map((s) => ({ line: s.line, transforms: s.transforms }));
+  return { input: text, output, changed: output !== text, changes, notes: final, passes, layers, failures, unusedSuppressions };
 }
 var NoteBook = class {
   held = [];
@@ -11356,9 +11364,16 @@ var NoteBook = class {
     return this.held.map((h) => h.note);
   }
 };
-function runOne(transform, model, origins, shell2, options) {
+function runOne(transform, model, origins, shell2, options, usedSuppressions) {
   const outcome = { edits: [], changes: [], notes: [] };
-  const locked = (node) => model.isSuppressed(node, transform.id, transform.hadolintRules);
+  const use = (suppressions) => {
+    for (const s of suppressions) usedSuppressions.add(origins.of(s.line));
+  };
+  const locked = (node) => {
+    const by = model.suppressionsOf(node, transform.id, transform.hadolintRules);
+    use(by);
+    return by.length > 0;
+  };
   let result;
   try {
     result = transform.run({
@@ -11390,7 +11405,11 @@ function runOne(transform, model, origins, shell2, options) {
     if (fix.edits.length === 0) continue;
     const about = byLine.get(fix.line);
     if (about && locked(about) || touchedInstructions(fix, model).some(locked)) continue;
-    if (joinsSuppressed(fix, model)) continue;
+    const joined = joinedSuppressions(fix, model);
+    if (joined.length) {
+      use(joined);
+      continue;
+    }
     if (fix.edits.some((edit) => taken.some((other) => overlaps(edit, other)))) continue;
     if (overlapsItself(fix.edits)) continue;
     taken.push(...fix.edits);
@@ -11403,12 +11422,12 @@ function suppressionComment(model, node) {
   const found = model.suppressions.find((s) => s.instruction === node);
   return found ? model.source.lineText(found.line - 1).trim() : null;
 }
-function joinsSuppressed(fix, model) {
-  return fix.edits.some((edit) => {
-    if (edit.start === edit.end) return false;
+function joinedSuppressions(fix, model) {
+  return fix.edits.flatMap((edit) => {
+    if (edit.start === edit.end) return [];
     const touched = model.instructions.filter((node) => edit.start < node.end && edit.end > node.start);
     const joins = touched.length > 1 && touched[0].start < edit.start;
-    return joins && touched.some((node) => model.suppressions.some((s) => s.instruction === node));
+    return joins ? model.suppressions.filter((s) => s.instruction !== null && touched.includes(s.instruction)) : [];
   });
 }
 function firstStart(fix) {
@@ -11559,6 +11578,7 @@ function processText(shell2, displayPath, text, options, contextDir) {
       options: options.options
     });
     const warnings = options.known ? unknownSuppressions(displayPath, text, options.known) : [];
+    if (options.reportUnused) warnings.push(...result.unusedSuppressions.map((u) => unusedWarning(displayPath, u)));
     const failed = result.failures.find((f) => !isBuiltin(f.transform));
     if (failed) {
       const message = `plugin transform '${failed.transform}' failed, file left untouched: ${failed.message}`;
@@ -11606,6 +11626,10 @@ function errorResult(file, error) {
   const message = error instanceof Error ? error.message : String(error);
   return { path: file, status: "error", error: { line: null, message: `internal error, file left untouched: ${message}` }, changes: [], notes: [] };
 }
+function unusedWarning(displayPath, unused) {
+  const ids = unused.transforms?.join(", ");
+  return `${displayPath}:${unused.line}: unused dfmod-ignore${ids ? ` ${unused.transforms.join(",")}` : ""}: no change or note${ids ? ` of ${ids}` : ""} was kept off the instruction below it`;
+}
 function unknownSuppressions(displayPath, text, known) {
   if (!text.includes("dfmod-ignore")) return [];
   let model;
@@ -11621,7 +11645,7 @@ function unknownSuppressions(displayPath, text, known) {
 
 // lib/cli/bulk.ts
 function runJob(shell2, file, transforms, job, cwd2) {
-  const result = processFile(shell2, file, { transforms, options: job.options, contextDir: job.contextDir, known: job.known }, cwd2);
+  const result = processFile(shell2, file, { transforms, options: job.options, contextDir: job.contextDir, known: job.known, reportUnused: job.reportUnused }, cwd2);
   if (!job.keepBytes) delete result.bytes;
   return result;
 }

@@ -33,6 +33,8 @@ export interface BulkJob {
   contextDir?: string | null;
   /** Ids a `# dfmod-ignore` comment may name (its plan's); absent: none are checked. */
   known?: readonly string[];
+  /** Warn of unused `# dfmod-ignore` comments (--report-unused-disable-directives). */
+  reportUnused?: boolean;
   /** Set when the job failed before processing (its configuration): yielded as that error, in its place. */
   failure?: string;
 }
@@ -67,6 +69,7 @@ export interface WireJob {
   pluginModules: string[];
   contextDir: string | null;
   known: string[] | null;
+  reportUnused: boolean;
   keepBytes: boolean;
 }
 
@@ -82,7 +85,7 @@ export interface WorkerData {
 
 /** One file. Runs in a worker or in-process. */
 export function runJob(shell: ShellParser, file: string, transforms: readonly Transform[], job: Omit<WireJob, 'id' | 'file' | 'transformIds' | 'pluginModules'>, cwd: string): FileResult {
-  const result = processFile(shell, file, { transforms, options: job.options, contextDir: job.contextDir, known: job.known }, cwd);
+  const result = processFile(shell, file, { transforms, options: job.options, contextDir: job.contextDir, known: job.known, reportUnused: job.reportUnused }, cwd);
   if (!job.keepBytes) delete result.bytes;
   return result;
 }
@@ -164,6 +167,7 @@ function wire(job: BulkJob, id: number, options: BulkOptions): WireJob {
     pluginModules: [...(job.pluginModules ?? [])],
     contextDir: job.contextDir ?? null,
     known: job.known ? [...job.known] : null,
+    reportUnused: job.reportUnused ?? false,
     keepBytes: options.keepBytes ?? false,
   };
 }

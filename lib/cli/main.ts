@@ -75,6 +75,7 @@ interface Args {
   ignore: boolean;
   ignorePath?: string[];
   errorOnUnmatchedPattern: boolean;
+  reportUnusedDisableDirectives: boolean;
 }
 
 const commaList = (value: unknown): string[] =>
@@ -114,6 +115,7 @@ function parser(argv: string[], io: CliIO) {
     .option('config', { type: 'string', describe: 'Use this configuration file instead of searching (--no-config: none)' })
     .option('print-config', { type: 'string', requiresArg: true, describe: 'Print the configuration that applies to this Dockerfile (resolved transforms, options, plugins) and exit' })
     .option('plugin', { type: 'string', requiresArg: true, nargs: 1, coerce: (value: unknown) => (Array.isArray(value) ? value : [value]).map(String), describe: 'Load custom transforms from this module (repeatable)' })
+    .option('report-unused-disable-directives', { type: 'boolean', default: false, describe: 'Warn of # dfmod-ignore comments that keep no change or note off their instruction' })
     .option('report', { type: 'string', describe: 'Also write a Markdown report (file, transforms, layers, notes) for a pull-request description' })
     .option('verify', { type: 'boolean', default: false, describe: 'Build each changed file as written and as rewritten with the local Docker engine; keep only rewrites that build' })
     .version(packageVersion())
@@ -236,7 +238,7 @@ async function run(args: Args, io: CliIO): Promise<number> {
     let result: FileResult;
     try {
       const plan = await planner.plan(args.stdinFilepath ?? path.join(io.cwd, 'Dockerfile'), false);
-      result = processText(shell, displayPath, text, { transforms: plan.transforms, options: plan.options, known: plan.known }, contextDir ?? fileDir);
+      result = processText(shell, displayPath, text, { transforms: plan.transforms, options: plan.options, known: plan.known, reportUnused: args.reportUnusedDisableDirectives }, contextDir ?? fileDir);
       for (const warning of result.warnings ?? []) io.stderr.write(warning + '\n');
       if (flags.prettier && result.status !== 'error') await formatResult(flags.prettier, result, io.cwd);
     } catch (error) {
@@ -299,7 +301,7 @@ async function run(args: Args, io: CliIO): Promise<number> {
         leftOut.add(file);
         continue;
       }
-      jobs.push({ file, transforms: plan.transforms, options: plan.options, pluginModules: plan.pluginModules, contextDir, known: plan.known });
+      jobs.push({ file, transforms: plan.transforms, options: plan.options, pluginModules: plan.pluginModules, contextDir, known: plan.known, reportUnused: args.reportUnusedDisableDirectives });
     } catch (error) {
       if (!(error instanceof ConfigError || error instanceof PluginError || error instanceof UsageError)) {
         jobs.push({ file, transforms: [], failure: (error as Error).message });

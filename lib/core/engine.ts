@@ -8,7 +8,7 @@
  * A fix that would leave a file BuildKit or the shell rejects is dropped with
  * a note: the engine, not each transform, guarantees a valid result.
  */
-import { parseDockerfile, type DockerfileModel, type InstructionNode } from './dockerfile.js';
+import { parseDockerfile, type DockerfileModel, type InstructionNode, type Suppression } from './dockerfile.js';
 import { loadShellParser, hasSyntaxError, type ShellParser } from './shell.js';
 import { splitBom } from './source.js';
 import { checkParseable, checkSize, InputError } from './validate.js';
@@ -45,6 +45,13 @@ export interface RunResult {
   layers: { before: number; after: number };
   /** Transforms that threw, with what they threw (each also has a `transform-failed` note); the file went on without them. */
   failures: { transform: string; message: string }[];
+  /**
+   * `# dfmod-ignore` comments before an instruction that kept no change and
+   * no note of theirs off it (lines of the input; `transforms` as the comment
+   * names them, null for all). Only comments naming a transform of the run
+   * are judged; hadolint's comments are hadolint's.
+   */
+  unusedSuppressions: { line: number; transforms: string[] | null }[];
 }
 
 export async function runTransforms(text: string, options: RunOptions): Promise<RunResult> {
@@ -60,8 +67,11 @@ export function runTransformsWith(shell: ShellParser, text: string, options: Run
   const layersBefore = model.finalStageLayers;
   const changes: Change[] = [];
   if (model.ignoresFile) {
-    return { input: text, output: text, changed: false, changes, notes: [], passes: 0, layers: { before: layersBefore, after: layersBefore }, failures: [] };
+    return { input: text, output: text, changed: false, changes, notes: [], passes: 0, layers: { before: layersBefore, after: layersBefore }, failures: [], unusedSuppressions: [] };
   }
+  const original = model;
+  /** Input lines of the suppression comments that kept a change or a note (or a transform's own look, through ctx.locked) off an instruction. */
+  const usedSuppressions = new Set<number>();
   const maxPasses = options.maxPasses ?? 10;
   let origins = LineOrigins.identity(model);
   const notes = new NoteBook();
@@ -77,7 +87,7 @@ export function runTransformsWith(shell: ShellParser, text: string, options: Run
     for (const transform of options.transforms) {
       const text = model.source.text;
       if (settledOn.get(transform) === text) continue;
-      const outcome = runOne(transform, model, origins, shell, options);
+      const outcome = runOne(transform, model, origins, shell, options, usedSuppressions);
       if (outcome.failure !== undefined) failures.push({ transform: transform.id, message: outcome.failure });
       const candidate = outcome.edits.length === 0 ? text : applyEdits(text, outcome.edits);
       const checked = candidate === text ? null : checkCandidate(candidate, model, shell);
@@ -109,7 +119,12 @@ export function runTransformsWith(shell: ShellParser, text: string, options: Run
   }
   const output = bom + model.source.text;
   const layers = { before: layersBefore, after: model.finalStageLayers };
-  return { input: text, output, changed: output !== text, changes, notes: final, passes, layers, failures };
+  const ran = new Set(options.transforms.map((t) => t.id));
+  const unusedSuppressions = original.suppressions
+    .filter((s) => s.instruction !== null && s.hadolintRules.length === 0 && !usedSuppressions.has(s.line))
+    .filter((s) => (s.transforms === null ? ran.size > 0 : s.transforms.some((id) => ran.has(id))))
+    .map((s) => ({ line: s.line, transforms: s.transforms }));
+  return { input: text, output, changed: output !== text, changes, notes: final, passes, layers, failures, unusedSuppressions };
 }
 
 /**
@@ -164,9 +179,16 @@ interface Outcome {
   failure?: string;
 }
 
-function runOne(transform: Transform, model: DockerfileModel, origins: LineOrigins, shell: ShellParser, options: RunOptions): Outcome {
+function runOne(transform: Transform, model: DockerfileModel, origins: LineOrigins, shell: ShellParser, options: RunOptions, usedSuppressions: Set<number>): Outcome {
   const outcome: Outcome = { edits: [], changes: [], notes: [] };
-  const locked = (node: InstructionNode): boolean => model.isSuppressed(node, transform.id, transform.hadolintRules);
+  const use = (suppressions: readonly Suppression[]) => {
+    for (const s of suppressions) usedSuppressions.add(origins.of(s.line));
+  };
+  const locked = (node: InstructionNode): boolean => {
+    const by = model.suppressionsOf(node, transform.id, transform.hadolintRules);
+    use(by);
+    return by.length > 0;
+  };
   let result;
   try {
     result = transform.run({
@@ -200,7 +222,11 @@ function runOne(transform: Transform, model: DockerfileModel, origins: LineOrigi
     // A suppression that works says nothing: the fix is simply not made.
     const about = byLine.get(fix.line);
     if ((about && locked(about)) || touchedInstructions(fix, model).some(locked)) continue;
-    if (joinsSuppressed(fix, model)) continue;
+    const joined = joinedSuppressions(fix, model);
+    if (joined.length) {
+      use(joined);
+      continue;
+    }
     if (fix.edits.some((edit) => taken.some((other) => overlaps(edit, other)))) continue;
     if (overlapsItself(fix.edits)) continue;
     taken.push(...fix.edits);
@@ -217,17 +243,17 @@ function suppressionComment(model: DockerfileModel, node: InstructionNode): stri
 }
 
 /**
- * Whether an edit of `fix` joins instructions (it spans from one into the
- * next, rewriting the later one's keyword) where one of them carries a
- * suppression comment: the comment would then cover commands it was not
- * written for, or stand before nothing it named.
+ * The suppression comments on instructions that an edit of `fix` joins (it
+ * spans from one into the next, rewriting the later one's keyword): the
+ * comment would then cover commands it was not written for, or stand before
+ * nothing it named, so such a fix is not made.
  */
-function joinsSuppressed(fix: Fix, model: DockerfileModel): boolean {
-  return fix.edits.some((edit) => {
-    if (edit.start === edit.end) return false;
+function joinedSuppressions(fix: Fix, model: DockerfileModel): Suppression[] {
+  return fix.edits.flatMap((edit) => {
+    if (edit.start === edit.end) return [];
     const touched = model.instructions.filter((node) => edit.start < node.end && edit.end > node.start);
     const joins = touched.length > 1 && touched[0].start < edit.start;
-    return joins && touched.some((node) => model.suppressions.some((s) => s.instruction === node));
+    return joins ? model.suppressions.filter((s) => s.instruction !== null && touched.includes(s.instruction)) : [];
   });
 }
 
