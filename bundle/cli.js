@@ -12913,42 +12913,42 @@ function parseImageRef(raw) {
 }
 function parseTag(tag) {
   const text = tag ?? "latest";
-  const words = text.toLowerCase().split("-").filter(Boolean);
-  const lead = /^v?(\d+(?:\.\d+)*)$/.exec(words[0] ?? "");
+  const words2 = text.toLowerCase().split("-").filter(Boolean);
+  const lead = /^v?(\d+(?:\.\d+)*)$/.exec(words2[0] ?? "");
   const version = lead ? lead[1].split(".").map(Number) : null;
-  const alias = !lead && ALIASES.has(words[0] ?? "") ? words[0] : null;
+  const alias = !lead && ALIASES.has(words2[0] ?? "") ? words2[0] : null;
   let alpine2 = null;
   let release = null;
   let java = null;
   let javaVersion = null;
   let windows = null;
-  words.forEach((word, i) => {
+  words2.forEach((word, i) => {
     const a = /^alpine(\d+(?:\.\d+)*)?$/.exec(word);
     if (a) alpine2 = a[1] ?? "";
     release ??= releaseByCodename(word);
-    if (word === "ubuntu" && words[i + 1]) release ??= findRelease("ubuntu", words[i + 1]);
+    if (word === "ubuntu" && words2[i + 1]) release ??= findRelease("ubuntu", words2[i + 1]);
     const jdk = /^(jre|jdk)(\d+)?$/.exec(word);
     if (jdk) {
       java ??= jdk[1];
-      const n = jdk[2] ?? (/^\d+$/.test(words[i + 1] ?? "") ? words[i + 1] : void 0);
+      const n = jdk[2] ?? (/^\d+$/.test(words2[i + 1] ?? "") ? words2[i + 1] : void 0);
       if (n && i > 0) javaVersion ??= Number(n);
     }
-    if (JAVA_VENDORS.has(word) && /^\d+$/.test(words[i + 1] ?? "")) javaVersion ??= Number(words[i + 1]);
+    if (JAVA_VENDORS.has(word) && /^\d+$/.test(words2[i + 1] ?? "")) javaVersion ??= Number(words2[i + 1]);
     if (word === "windowsservercore" || word === "nanoserver") windows ??= word;
   });
   return {
     tag: text,
     version,
     alias,
-    slim: words.includes("slim"),
+    slim: words2.includes("slim"),
     alpine: alpine2,
     release,
     java,
     javaVersion,
-    distroless: words.includes("distroless"),
-    chiseled: words.includes("chiseled"),
+    distroless: words2.includes("distroless"),
+    chiseled: words2.includes("chiseled"),
     windows,
-    words
+    words: words2
   };
 }
 function compareVersion(version, bound) {
@@ -13048,6 +13048,7 @@ function defaultsOf(family, tag) {
   if (row2.since && tag.version && compareVersion(tag.version, row2.since) < 0) return null;
   const runs2 = { entrypoint: row2.entrypoint, cmd: row2.cmd, user: row2.user };
   if (row2.workdir !== void 0) runs2.workdir = row2.workdir;
+  if (row2.entrypointActsOn !== void 0) runs2.entrypointActsOn = row2.entrypointActsOn;
   return runs2;
 }
 function isWindowsImage(raw, platform = null) {
@@ -13155,7 +13156,7 @@ var init_images = __esm({
         language: "node",
         runtime: slimLast("node"),
         users: ["node"],
-        runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["node"], user: null, workdir: "/", since: [16] },
+        runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["node"], user: null, entrypointActsOn: [], workdir: "/", since: [16] },
         releases: [
           { from: [10], release: "stretch" },
           { from: [14], release: "buster" },
@@ -13205,20 +13206,20 @@ var init_images = __esm({
       { id: "amazoncorretto", match: /^amazoncorretto$/, os: "rhel", packageManager: "yum", language: "java" },
       { id: "ruby", match: /^ruby$/, os: "debian", language: "ruby", runs: { entrypoint: null, cmd: ["irb"], user: null, since: [2, 7] } },
       // php's CMD is per variant (cli: php -a, fpm: php-fpm, apache: apache2-foreground).
-      { id: "php", match: /^php$/, os: "debian", language: "php", runs: { entrypoint: ["docker-php-entrypoint"], cmd: void 0, user: null, since: [8] } },
+      { id: "php", match: /^php$/, os: "debian", language: "php", runs: { entrypoint: ["docker-php-entrypoint"], cmd: void 0, user: null, entrypointActsOn: [], since: [8] } },
       { id: "rust", match: /^rust$/, os: "debian", language: "rust" },
       { id: "gcc", match: /^gcc$/, os: "debian", runtime: osOfRelease },
       { id: "debian-based", match: /^(perl|erlang|elixir|haskell|julia|r-base|swift)$/, os: "debian" },
-      { id: "nginx", match: /^nginx$/, os: "debian", runs: { entrypoint: ["/docker-entrypoint.sh"], cmd: ["nginx", "-g", "daemon off;"], user: null, since: [1, 22] } },
+      { id: "nginx", match: /^nginx$/, os: "debian", runs: { entrypoint: ["/docker-entrypoint.sh"], cmd: ["nginx", "-g", "daemon off;"], user: null, entrypointActsOn: ["nginx", "nginx-debug"], since: [1, 22] } },
       { id: "httpd", match: /^httpd$/, os: "debian", runs: { entrypoint: null, cmd: ["httpd-foreground"], user: null, since: [2, 4] } },
-      { id: "redis", match: /^redis$/, os: "debian", runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["redis-server"], user: null, since: [6] } },
-      { id: "postgres", match: /^postgres$/, os: "debian", runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["postgres"], user: null, since: [10] } },
-      { id: "mongo", match: /^mongo$/, os: "debian", runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["mongod"], user: null, since: [5] } },
-      { id: "memcached", match: /^memcached$/, os: "debian", runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["memcached"], user: "memcache", since: [1, 6] } },
+      { id: "redis", match: /^redis$/, os: "debian", runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["redis-server"], user: null, entrypointActsOn: ["redis-server"], since: [6] } },
+      { id: "postgres", match: /^postgres$/, os: "debian", runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["postgres"], user: null, entrypointActsOn: ["postgres"], since: [10] } },
+      { id: "mongo", match: /^mongo$/, os: "debian", runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["mongod"], user: null, entrypointActsOn: ["mongod"], since: [5] } },
+      { id: "memcached", match: /^memcached$/, os: "debian", runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["memcached"], user: "memcache", entrypointActsOn: ["memcached"], since: [1, 6] } },
       { id: "mariadb", match: /^mariadb$/, os: "debian" },
-      { id: "rabbitmq", match: /^rabbitmq$/, os: "debian", runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["rabbitmq-server"], user: null, since: [3, 8] } },
+      { id: "rabbitmq", match: /^rabbitmq$/, os: "debian", runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["rabbitmq-server"], user: null, entrypointActsOn: ["rabbitmq-server"], since: [3, 8] } },
       // mysql's default tags are Oracle Linux slim (`8.0-oracle`, microdnf); `-debian` tags refine below.
-      { id: "mysql", match: /^mysql$/, os: "rhel", packageManager: "microdnf", runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["mysqld"], user: null, since: [8] } },
+      { id: "mysql", match: /^mysql$/, os: "rhel", packageManager: "microdnf", runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["mysqld"], user: null, entrypointActsOn: ["mysqld"], since: [8] } },
       { id: "traefik", match: /^traefik$/, os: "alpine", runs: { entrypoint: ["/entrypoint.sh"], cmd: ["traefik"], user: null, since: [2] } },
       { id: "caddy", match: /^caddy$/, os: "alpine" },
       {
@@ -13406,19 +13407,19 @@ var init_stages = __esm({
 
 // lib/core/dockerfile.ts
 function parseSuppressionComment(content) {
-  const words = content.split(/\s+/);
-  if (words[0] === "dfmod-ignore-file") return { kind: "file" };
-  if (words[0] === "dfmod-ignore") {
-    const dash = words.indexOf("--");
-    const idWords = dash === -1 ? words.slice(1) : words.slice(1, dash);
+  const words2 = content.split(/\s+/);
+  if (words2[0] === "dfmod-ignore-file") return { kind: "file" };
+  if (words2[0] === "dfmod-ignore") {
+    const dash = words2.indexOf("--");
+    const idWords = dash === -1 ? words2.slice(1) : words2.slice(1, dash);
     const ids = idWords.join(",").split(",").filter(Boolean);
     if (!ids.every((id) => /^[a-z][a-z0-9-]*$/.test(id))) return null;
-    const reason = dash === -1 ? "" : words.slice(dash + 1).join(" ");
+    const reason = dash === -1 ? "" : words2.slice(dash + 1).join(" ");
     return { kind: "next", transforms: ids.length ? ids : null, ...reason ? { reason } : {} };
   }
-  if (words[0] !== "hadolint") return null;
-  const global2 = words[1] === "global";
-  const rules = /^ignore=([A-Z]{2}\d+(?:\s*,\s*[A-Z]{2}\d+)*)/.exec(words.slice(global2 ? 2 : 1).join(" "));
+  if (words2[0] !== "hadolint") return null;
+  const global2 = words2[1] === "global";
+  const rules = /^ignore=([A-Z]{2}\d+(?:\s*,\s*[A-Z]{2}\d+)*)/.exec(words2.slice(global2 ? 2 : 1).join(" "));
   if (!rules) return null;
   return { kind: global2 ? "file-hadolint" : "next-hadolint", hadolintRules: rules[1].split(/\s*,\s*/) };
 }
@@ -24969,18 +24970,18 @@ var wrapWord = (rows, word, columns) => {
   }
 };
 var stringVisibleTrimSpacesRight = (string) => {
-  const words = string.split(" ");
-  let last = words.length;
+  const words2 = string.split(" ");
+  let last = words2.length;
   while (last > 0) {
-    if (stringWidth2(words[last - 1]) > 0) {
+    if (stringWidth2(words2[last - 1]) > 0) {
       break;
     }
     last--;
   }
-  if (last === words.length) {
+  if (last === words2.length) {
     return string;
   }
-  return words.slice(0, last).join(" ") + words.slice(last).join("");
+  return words2.slice(0, last).join(" ") + words2.slice(last).join("");
 };
 var exec = (string, columns, options = {}) => {
   if (options.trim !== false && string.trim() === "") {
@@ -30240,115 +30241,123 @@ init_validate();
 // lib/facts/index.ts
 import path3 from "node:path";
 
-// lib/facts/argv.ts
-var SHELL_ONLY_BUILTINS = /* @__PURE__ */ new Set([
-  ".",
-  ":",
-  "alias",
-  "bg",
-  "bind",
-  "break",
-  "builtin",
-  "cd",
-  "command",
-  "continue",
-  "declare",
-  "dirs",
-  "enable",
-  "eval",
-  "exit",
-  "export",
-  "fc",
-  "fg",
-  "getopts",
-  "hash",
-  "history",
-  "jobs",
-  "let",
-  "local",
-  "logout",
-  "popd",
-  "pushd",
-  "read",
-  "readonly",
-  "return",
-  "set",
-  "shift",
-  "shopt",
-  "source",
-  "suspend",
-  "times",
-  "trap",
-  "type",
-  "typeset",
-  "ulimit",
-  "umask",
-  "unalias",
-  "unset",
-  "wait"
-]);
-var SHELL_SYNTAX = {
-  simple_expansion: ["variable-expansion", "variable expansion"],
-  expansion: ["variable-expansion", "variable expansion"],
-  command_substitution: ["command-substitution", "command substitution"],
-  process_substitution: ["process-substitution", "process substitution"],
-  arithmetic_expansion: ["arithmetic-expansion", "arithmetic expansion"],
-  file_redirect: ["redirection", "a redirection"],
-  heredoc_redirect: ["here-document", "a here-document"],
-  herestring_redirect: ["here-string", "a here-string"],
-  pipeline: ["pipe", "a pipe"],
-  list: ["and-or-list", "a `&&`/`||` list"],
-  subshell: ["subshell", "a subshell"],
-  compound_statement: ["group", "a `{ }` group"],
-  if_statement: ["if", "an `if`"],
-  for_statement: ["loop", "a loop"],
-  c_style_for_statement: ["loop", "a loop"],
-  while_statement: ["loop", "a loop"],
-  case_statement: ["case", "a `case`"],
-  function_definition: ["function-definition", "a function definition"],
-  variable_assignment: ["variable-assignment", "a variable assignment"],
-  declaration_command: ["declaration", "a declaration"],
-  unset_command: ["unset", "an `unset`"],
-  negated_command: ["negation", "a `!` negation"],
-  test_command: ["test-expression", "a `[[ ]]` test"],
-  comment: ["comment", "a comment"],
-  ansi_c_string: ["ansi-c-string", "an ANSI-C string"],
-  brace_expression: ["brace-expansion", "brace expansion"]
+// lib/knowledge/index.ts
+init_tags();
+init_releases();
+init_images();
+
+// lib/knowledge/packages.ts
+init_releases();
+var INIT_PATHS = {
+  tini: { debian: "/usr/bin/tini", ubuntu: "/usr/bin/tini", alpine: "/sbin/tini" },
+  "dumb-init": { debian: "/usr/bin/dumb-init", ubuntu: "/usr/bin/dumb-init", alpine: "/usr/bin/dumb-init" }
 };
-var uses = ([id, what]) => ({ id, reason: `it uses ${what}` });
-function shellFeature(root) {
-  if (root.hasError) return uses(["shell-syntax", "shell syntax dfmod cannot parse"]);
-  if (root.namedChildren.some((n) => n?.type === "comment")) return uses(SHELL_SYNTAX.comment);
-  const statements = root.namedChildren.filter((n) => n !== null);
-  if (statements.length !== 1) return statements.length ? uses(["several-commands", "several commands"]) : uses(["empty-command", "an empty command"]);
-  let found = null;
-  walk(root, (node) => {
-    if (found) return false;
-    if (!node.isNamed && (node.type === "&" || node.type === ";")) found = uses(["background-or-semicolon", "a background job or `;`"]);
-    else if (SHELL_SYNTAX[node.type]) found = uses(SHELL_SYNTAX[node.type]);
-    return !found;
-  });
-  if (found) return found;
-  const command2 = statements[0];
-  if (command2.type !== "command") return uses(["shell-syntax", "shell syntax"]);
-  for (const word of command2.namedChildren) {
-    if (!word || word.type === "command_name") continue;
-    if (literalValue(word) === null) return uses(["expansion", `\`${word.text}\`, which the shell would expand`]);
+var TINI_STATIC = "/usr/bin/tini-static";
+var row = (distro, version, tini, dumbInit) => ({ distro, version, tini, "dumb-init": dumbInit });
+var INIT_PACKAGES = [
+  row("debian", "9", null, "not checked"),
+  row("debian", "10", "0.18.0-1", "not checked"),
+  row("debian", "11", "0.19.0-1", "1.2.5-1"),
+  row("debian", "12", "0.19.0-1+b3", "1.2.5-2"),
+  row("debian", "13", "0.19.0-3+b8", "1.2.5-3"),
+  row("ubuntu", "14.04", null, null),
+  row("ubuntu", "16.04", null, null),
+  row("ubuntu", "18.04", null, "1.2.1-1"),
+  row("ubuntu", "20.04", "0.18.0-1", "1.2.2-1.2"),
+  row("ubuntu", "22.04", "0.19.0-1", "1.2.5-2"),
+  row("ubuntu", "24.04", "0.19.0-1", "1.2.5-3"),
+  row("ubuntu", "25.04", "0.19.0-1", "1.2.5-3"),
+  row("ubuntu", "25.10", "0.19.0-3", "1.2.5-3"),
+  ...RELEASES.filter((r) => r.distro === "alpine").map((r) => row("alpine", r.version, "community", "community"))
+];
+var EPEL = (init, where) => ({ missing: `${init} is in EPEL or nowhere, not in the base repositories of ${where}`, reason: "not-in-base-repositories" });
+function initPackage(release, init) {
+  const name = releaseName(release);
+  if (!installsWork(release)) {
+    return { missing: `${name} is archived: its package sources are gone from the mirrors, so installing ${init} fails`, reason: "archived" };
   }
-  return null;
+  const found = INIT_PACKAGES.find((r) => r.distro === release.distro && r.version === release.version);
+  if (!found) {
+    return release.distro === "debian" || release.distro === "ubuntu" || release.distro === "alpine" ? { missing: `dfmod has not checked whether ${name} carries ${init}`, reason: "not-checked" } : EPEL(init, name);
+  }
+  if (found[init] === null) return { missing: `${name} has no ${init} package`, reason: "no-package" };
+  return { package: init, path: INIT_PATHS[init][release.distro] };
 }
-function scriptArgv(root) {
-  const feature = shellFeature(root);
-  if (feature) return feature;
-  const command2 = root.namedChildren[0];
-  const nameNode = command2.childForFieldName("name")?.namedChildren[0];
-  const name = nameNode ? literalValue(nameNode) : null;
-  if (name === null) return { id: "computed-command", reason: "its command name is computed by the shell" };
-  const argv = [name, ...command2.childrenForFieldName("argument").map((a) => literalValue(a))];
-  if (argv[0] === "exec" && argv.length > 1 && !argv[1].startsWith("-")) argv.shift();
-  if (SHELL_ONLY_BUILTINS.has(argv[0])) return { id: "builtin", reason: `\`${argv[0]}\` is a shell builtin` };
-  return { argv };
+function initPackageOfManager(manager, init, family = null) {
+  if (family === "fedora") return { missing: `dfmod has not checked which Fedora releases carry ${init}`, reason: "not-checked" };
+  switch (manager) {
+    case "apt":
+      return { package: init, path: INIT_PATHS[init].debian };
+    case "apk":
+      return { package: init, path: INIT_PATHS[init].alpine, everyRelease: true };
+    case "dnf":
+    case "yum":
+    case "microdnf":
+      return EPEL(init, "RHEL-family images");
+    case "zypper":
+      return { missing: `dfmod does not know a ${init} package for SUSE images`, reason: "no-known-package" };
+  }
 }
+var INIT_PROGRAMS = [
+  "tini",
+  "tini-static",
+  "dumb-init",
+  "docker-init",
+  "catatonit",
+  "pid1",
+  "s6-svscan",
+  "runsvdir",
+  "my_init",
+  "supervisord",
+  "systemd",
+  "runit",
+  "openrc-init"
+];
+var INIT_WRAPPERS = {
+  tini: { valueOptions: ["-p", "-e"] },
+  "tini-static": { valueOptions: ["-p", "-e"] },
+  "docker-init": { valueOptions: ["-p", "-e"] },
+  "dumb-init": { valueOptions: ["-r", "--rewrite"] }
+};
+function afterInitWrapper(argv) {
+  const wrapper = argv.length ? INIT_WRAPPERS[argv[0].slice(argv[0].lastIndexOf("/") + 1)] : void 0;
+  if (!wrapper) return null;
+  let i = 1;
+  while (i < argv.length && argv[i].startsWith("-")) {
+    if (argv[i] === "--") return argv.slice(i + 1);
+    i += wrapper.valueOptions.includes(argv[i]) ? 2 : 1;
+  }
+  return argv.slice(i);
+}
+var INIT_PROGRAM_PATHS = ["/init", "/sbin/init", "/usr/sbin/init", "/bin/init"];
+function isInitProgram(word) {
+  return INIT_PROGRAMS.includes(word.slice(word.lastIndexOf("/") + 1)) || INIT_PROGRAM_PATHS.includes(word);
+}
+var BUILD_TOOL_PACKAGES = /* @__PURE__ */ new Set([
+  "gcc",
+  "g++",
+  "cpp",
+  "make",
+  "cmake",
+  "build-essential",
+  "pkg-config",
+  "pkgconf",
+  "autoconf",
+  "automake",
+  "libtool",
+  "git",
+  "ca-certificates",
+  "curl",
+  "wget",
+  "libc6-dev",
+  "libc-dev",
+  "binutils",
+  "ninja-build",
+  "patch",
+  "unzip",
+  "xz-utils",
+  "bzip2"
+]);
 
 // lib/knowledge/package-managers.ts
 var RPM_INSTALL_VERBS = ["install", "groupinstall", "localinstall", "reinstall", "update", "upgrade", "downgrade", "distro-sync", "group"];
@@ -30590,6 +30599,140 @@ function installScript(manager, packages) {
   return PACKAGE_MANAGER_FACTS[SCRIPT_PROGRAM[manager]].installScript.replace("{packages}", packages.join(" "));
 }
 
+// lib/knowledge/languages.ts
+var CROSS_BUILDS = {
+  go: { kind: "cross-compiles" },
+  java: { kind: "portable" },
+  node: { kind: "platform-bound", why: "node_modules may hold native addons compiled for the build platform" },
+  python: { kind: "platform-bound", why: "the virtualenv may hold compiled extensions for the build platform" },
+  rust: { kind: "platform-bound", why: "cross-compiling Rust needs a target toolchain dfmod does not add" }
+};
+function crossBuild(language) {
+  return language ? CROSS_BUILDS[language] ?? null : null;
+}
+
+// lib/facts/argv.ts
+var SHELL_ONLY_BUILTINS = /* @__PURE__ */ new Set([
+  ".",
+  ":",
+  "alias",
+  "bg",
+  "bind",
+  "break",
+  "builtin",
+  "cd",
+  "command",
+  "continue",
+  "declare",
+  "dirs",
+  "enable",
+  "eval",
+  "exit",
+  "export",
+  "fc",
+  "fg",
+  "getopts",
+  "hash",
+  "history",
+  "jobs",
+  "let",
+  "local",
+  "logout",
+  "popd",
+  "pushd",
+  "read",
+  "readonly",
+  "return",
+  "set",
+  "shift",
+  "shopt",
+  "source",
+  "suspend",
+  "times",
+  "trap",
+  "type",
+  "typeset",
+  "ulimit",
+  "umask",
+  "unalias",
+  "unset",
+  "wait"
+]);
+var SHELL_SYNTAX = {
+  simple_expansion: ["variable-expansion", "variable expansion"],
+  expansion: ["variable-expansion", "variable expansion"],
+  command_substitution: ["command-substitution", "command substitution"],
+  process_substitution: ["process-substitution", "process substitution"],
+  arithmetic_expansion: ["arithmetic-expansion", "arithmetic expansion"],
+  file_redirect: ["redirection", "a redirection"],
+  heredoc_redirect: ["here-document", "a here-document"],
+  herestring_redirect: ["here-string", "a here-string"],
+  pipeline: ["pipe", "a pipe"],
+  list: ["and-or-list", "a `&&`/`||` list"],
+  subshell: ["subshell", "a subshell"],
+  compound_statement: ["group", "a `{ }` group"],
+  if_statement: ["if", "an `if`"],
+  for_statement: ["loop", "a loop"],
+  c_style_for_statement: ["loop", "a loop"],
+  while_statement: ["loop", "a loop"],
+  case_statement: ["case", "a `case`"],
+  function_definition: ["function-definition", "a function definition"],
+  variable_assignment: ["variable-assignment", "a variable assignment"],
+  declaration_command: ["declaration", "a declaration"],
+  unset_command: ["unset", "an `unset`"],
+  negated_command: ["negation", "a `!` negation"],
+  test_command: ["test-expression", "a `[[ ]]` test"],
+  comment: ["comment", "a comment"],
+  ansi_c_string: ["ansi-c-string", "an ANSI-C string"],
+  brace_expression: ["brace-expansion", "brace expansion"]
+};
+var uses = ([id, what]) => ({ id, reason: `it uses ${what}` });
+function shellFeature(root) {
+  if (root.hasError) return uses(["shell-syntax", "shell syntax dfmod cannot parse"]);
+  if (root.namedChildren.some((n) => n?.type === "comment")) return uses(SHELL_SYNTAX.comment);
+  const statements = root.namedChildren.filter((n) => n !== null);
+  if (statements.length !== 1) return statements.length ? uses(["several-commands", "several commands"]) : uses(["empty-command", "an empty command"]);
+  let found = null;
+  walk(root, (node) => {
+    if (found) return false;
+    if (!node.isNamed && (node.type === "&" || node.type === ";")) found = uses(["background-or-semicolon", "a background job or `;`"]);
+    else if (SHELL_SYNTAX[node.type]) found = uses(SHELL_SYNTAX[node.type]);
+    return !found;
+  });
+  if (found) return found;
+  const command2 = statements[0];
+  if (command2.type !== "command") return uses(["shell-syntax", "shell syntax"]);
+  for (const word of command2.namedChildren) {
+    if (!word || word.type === "command_name") continue;
+    if (literalValue(word) === null) return uses(["expansion", `\`${word.text}\`, which the shell would expand`]);
+  }
+  return null;
+}
+function scriptArgv(root) {
+  const feature = shellFeature(root);
+  if (feature) return feature;
+  const command2 = root.namedChildren[0];
+  const nameNode = command2.childForFieldName("name")?.namedChildren[0];
+  const name = nameNode ? literalValue(nameNode) : null;
+  if (name === null) return { id: "computed-command", reason: "its command name is computed by the shell" };
+  const argv = [name, ...command2.childrenForFieldName("argument").map((a) => literalValue(a))];
+  if (argv[0] === "exec" && argv.length > 1 && !argv[1].startsWith("-")) argv.shift();
+  if (SHELL_ONLY_BUILTINS.has(argv[0])) return { id: "builtin", reason: `\`${argv[0]}\` is a shell builtin` };
+  return { argv };
+}
+function readsPositionalParameters(root) {
+  let reads = false;
+  walk(root, (node) => {
+    if (reads) return false;
+    if (node.type === "variable_name" && /^\d+$/.test(node.text) || node.type === "special_variable_name" && ["@", "*", "#"].includes(node.text)) {
+      reads = true;
+      return false;
+    }
+    return true;
+  });
+  return reads;
+}
+
 // lib/facts/commands.ts
 var WRAPPERS = {
   sudo: ["-u", "-g", "-h", "-p", "-C", "-D", "-U", "-r", "-t", "-T"],
@@ -30607,25 +30750,25 @@ var NONE = { words: [], nodes: [], wrappers: [], sudoAsRoot: false };
 function unwrap(command2) {
   const nameNode = command2.node.childForFieldName("name")?.namedChildren[0];
   if (!nameNode) return NONE;
-  const words = [command2.name, ...command2.argValues];
+  const words2 = [command2.name, ...command2.argValues];
   const nodes = [nameNode, ...command2.args];
   const wrappers = [];
   let sudoAsRoot = false;
   let i = 0;
-  while (i < words.length && words[i] !== null && WRAPPERS[programName(words[i])]) {
-    const wrapper = programName(words[i]);
+  while (i < words2.length && words2[i] !== null && WRAPPERS[programName(words2[i])]) {
+    const wrapper = programName(words2[i]);
     wrappers.push(wrapper);
     let user = "root";
     i++;
-    while (i < words.length) {
-      const word = words[i];
+    while (i < words2.length) {
+      const word = words2[i];
       if (word === null) return NONE;
       if (word === "--") {
         i++;
         break;
       }
       if (word.startsWith("-")) {
-        if (wrapper === "sudo" && word === "-u") user = words[i + 1] ?? "";
+        if (wrapper === "sudo" && word === "-u") user = words2[i + 1] ?? "";
         else if (wrapper === "sudo" && word.startsWith("--user=")) user = word.slice("--user=".length);
         i += WRAPPERS[wrapper].includes(word) ? 2 : 1;
         continue;
@@ -30638,8 +30781,8 @@ function unwrap(command2) {
     }
     if (wrapper === "sudo") sudoAsRoot = ROOT_NAMES.has(user);
   }
-  if (i >= words.length || words[i] === null) return NONE;
-  return { words: words.slice(i), nodes: nodes.slice(i), wrappers, sudoAsRoot };
+  if (i >= words2.length || words2[i] === null) return NONE;
+  return { words: words2.slice(i), nodes: nodes.slice(i), wrappers, sudoAsRoot };
 }
 function commandsOf(run2) {
   return simpleCommands(run2.root).map((command2) => {
@@ -30652,28 +30795,28 @@ var PIP = PACKAGE_MANAGER_FACTS.pip;
 function isPipProgram(word) {
   return managerOfProgram(programName(word)) === "pip";
 }
-function pipCommand(words) {
-  if (!words[0]) return null;
-  const program = programName(words[0]);
+function pipCommand(words2) {
+  if (!words2[0]) return null;
+  const program = programName(words2[0]);
   let i;
   if (isPipProgram(program)) i = 1;
   else if (/^python[\d.]*$/.test(program)) {
     i = 1;
-    while (i < words.length && /^-[BEIOsSuqv]+$/.test(words[i] ?? "")) i++;
-    if (words[i] !== "-m" || !isPipProgram(words[i + 1] ?? "")) return null;
+    while (i < words2.length && /^-[BEIOsSuqv]+$/.test(words2[i] ?? "")) i++;
+    if (words2[i] !== "-m" || !isPipProgram(words2[i + 1] ?? "")) return null;
     i += 2;
   } else return null;
-  const at = subcommandAt(words, i, PIP.valueOptions ?? []);
-  const subcommand = at === null ? null : words[at];
+  const at = subcommandAt(words2, i, PIP.valueOptions ?? []);
+  const subcommand = at === null ? null : words2[at];
   if (at === null || !subcommand) return null;
-  return { subcommand, args: words.slice(at + 1), options: words.slice(i, at) };
+  return { subcommand, args: words2.slice(at + 1), options: words2.slice(i, at) };
 }
-function isPipInstall(words) {
-  return pipCommand(words)?.subcommand === "install";
+function isPipInstall(words2) {
+  return pipCommand(words2)?.subcommand === "install";
 }
-function isPackageInstall(words) {
-  if (!words[0]) return null;
-  const name = managerOfProgram(programName(words[0]));
+function isPackageInstall(words2) {
+  if (!words2[0]) return null;
+  const name = managerOfProgram(programName(words2[0]));
   const row2 = name === null ? null : PACKAGE_MANAGER_FACTS[name];
   if (!row2?.system) return null;
   const verbs = row2.addVerbs ?? [];
@@ -30683,15 +30826,15 @@ function isPackageInstall(words) {
   let computed = false;
   let verb = null;
   let optionsEnded = false;
-  for (let i = 1; i < words.length; i++) {
-    const word = words[i];
+  for (let i = 1; i < words2.length; i++) {
+    const word = words2[i];
     if (word !== null && !optionsEnded && word.startsWith("-")) {
       if (word === "--") {
         optionsEnded = true;
         continue;
       }
       flags.push(word);
-      if (valueOptions.includes(word) && i + 1 < words.length) flags.push(words[++i] ?? "");
+      if (valueOptions.includes(word) && i + 1 < words2.length) flags.push(words2[++i] ?? "");
       continue;
     }
     if (verb === null) {
@@ -30704,30 +30847,30 @@ function isPackageInstall(words) {
   }
   return verb === null ? null : { manager: row2.system, verb, packages, flags, computed };
 }
-function managerCommand(words) {
-  if (!words[0]) return null;
-  const first = managerOfProgram(programName(words[0]));
+function managerCommand(words2) {
+  if (!words2[0]) return null;
+  const first = managerOfProgram(programName(words2[0]));
   if (first === null || first === "pip") {
-    const pip = pipCommand(words);
+    const pip = pipCommand(words2);
     if (!pip) return null;
-    const programIndex = words.indexOf("-m") + 1;
-    const subcommandIndex = words.length - pip.args.length - 1;
-    return { manager: "pip", programIndex, program: programName(words[programIndex]), subcommand: pip.subcommand, subcommandIndex };
+    const programIndex = words2.indexOf("-m") + 1;
+    const subcommandIndex = words2.length - pip.args.length - 1;
+    return { manager: "pip", programIndex, program: programName(words2[programIndex]), subcommand: pip.subcommand, subcommandIndex };
   }
-  const at = subcommandAt(words, 1, PACKAGE_MANAGER_FACTS[first].valueOptions ?? []);
-  if (at === null) return { manager: first, programIndex: 0, program: programName(words[0]), subcommand: null, subcommandIndex: null };
-  const sub = words[at];
+  const at = subcommandAt(words2, 1, PACKAGE_MANAGER_FACTS[first].valueOptions ?? []);
+  if (at === null) return { manager: first, programIndex: 0, program: programName(words2[0]), subcommand: null, subcommandIndex: null };
+  const sub = words2[at];
   if (sub === null) return null;
-  const compound = `${sub} ${words[at + 1] ?? ""}`;
+  const compound = `${sub} ${words2[at + 1] ?? ""}`;
   if (PACKAGE_MANAGER_FACTS[first].installVerbs.includes(compound)) {
-    return { manager: first, programIndex: 0, program: programName(words[0]), subcommand: compound, subcommandIndex: at + 1 };
+    return { manager: first, programIndex: 0, program: programName(words2[0]), subcommand: compound, subcommandIndex: at + 1 };
   }
-  return { manager: first, programIndex: 0, program: programName(words[0]), subcommand: sub, subcommandIndex: at };
+  return { manager: first, programIndex: 0, program: programName(words2[0]), subcommand: sub, subcommandIndex: at };
 }
-function subcommandAt(words, start, valueOptions) {
+function subcommandAt(words2, start, valueOptions) {
   let i = start;
-  while (i < words.length && words[i]?.startsWith("-")) i += valueOptions.includes(words[i]) ? 2 : 1;
-  return i < words.length ? i : null;
+  while (i < words2.length && words2[i]?.startsWith("-")) i += valueOptions.includes(words2[i]) ? 2 : 1;
+  return i < words2.length ? i : null;
 }
 
 // lib/facts/run.ts
@@ -30859,6 +31002,193 @@ function roleOf(facts, stage, filename, target) {
 init_stages();
 init_words();
 init_words();
+
+// lib/facts/meaning.ts
+function imageMeaning(facts) {
+  const model = facts.model;
+  const stages = model.stages.map((stage) => stageMeaning(facts, model, stage));
+  return { stages, deployed: model.finalStage ? model.finalStage.index : null };
+}
+function stageMeaning(facts, model, stage) {
+  const parent = facts.parentOf(stage);
+  const uses2 = [...new Set([...facts.copiedFrom(stage), ...mountedStages(facts, stage)].map((s) => s.index))].sort((a, b) => a - b);
+  const steps = [];
+  for (const node of stage.instructions) {
+    if (node.keyword === "RUN") steps.push(runStep(facts, model, node));
+    else if (node.keyword === "COPY" || node.keyword === "ADD") steps.push(copyStep(facts, model, node));
+  }
+  return {
+    index: stage.index,
+    line: stage.from.line,
+    name: stage.name,
+    base: facts.baseImage(stage) ?? stage.image,
+    platform: stage.platform,
+    parent: parent ? parent.index : null,
+    uses: uses2,
+    config: stageConfig(facts, model, stage),
+    steps,
+    keywords: stage.instructions.map((i) => i.keyword)
+  };
+}
+function mountedStages(facts, stage) {
+  return facts.mountedFrom(stage);
+}
+function stageConfig(facts, model, stage) {
+  const end = facts.stageEnd(stage);
+  const chain2 = [];
+  for (let s = stage; s; s = facts.parentOf(s)) chain2.unshift(s);
+  const expose = /* @__PURE__ */ new Set();
+  const volume = /* @__PURE__ */ new Set();
+  const label = {};
+  const onbuild = [];
+  let stopsignal = null;
+  let healthcheck = null;
+  for (const s of chain2) {
+    for (const node of s.instructions) {
+      const text = argsText(model, node);
+      switch (node.keyword) {
+        case "EXPOSE":
+          for (const port of words(text)) expose.add(normalPort(facts.expand(node, port) ?? port));
+          break;
+        case "VOLUME":
+          for (const v of volumeList(text)) volume.add(facts.expand(node, v) ?? v);
+          break;
+        case "LABEL":
+          Object.assign(label, labels(node));
+          break;
+        case "STOPSIGNAL":
+          stopsignal = text;
+          break;
+        case "HEALTHCHECK":
+          healthcheck = [...node.flags.map((f) => f.text).sort(), normalSpace(text)].join(" ");
+          break;
+        case "ONBUILD":
+          onbuild.push(normalSpace(text));
+          break;
+      }
+    }
+  }
+  return {
+    env: record(end.env),
+    arg: record(end.args),
+    user: end.user,
+    workdir: end.workdir,
+    shell: end.shell ? JSON.stringify(end.shell) : null,
+    expose: [...expose].sort(),
+    volume: [...volume].sort(),
+    label,
+    stopsignal,
+    healthcheck,
+    onbuild,
+    command: commandMeaning(facts, stage)
+  };
+}
+function commandMeaning(facts, stage) {
+  const command2 = facts.command(stage);
+  const show2 = (argv) => argv === void 0 ? void 0 : JSON.stringify(argv);
+  let process2;
+  let stored;
+  let takesArguments;
+  if (command2.entrypoint !== void 0 && command2.cmd !== void 0) stored = [...command2.entrypoint ?? [], ...command2.cmd ?? []];
+  if (command2.entrypoint === void 0) {
+    process2 = void 0;
+  } else if (command2.entrypoint !== null && command2.entrypoint.length > 0) {
+    const node = command2.entrypointNode;
+    const ignoresArguments = node?.form === "shell" && !readsArguments(facts, node);
+    takesArguments = !ignoresArguments;
+    if (ignoresArguments) process2 = directArgv(facts, node) ?? command2.entrypoint;
+    else process2 = command2.cmd === void 0 ? void 0 : [...command2.entrypoint, ...passedCommand(facts, command2)];
+  } else if (command2.cmd !== void 0) {
+    takesArguments = true;
+    process2 = command2.cmd === null ? [] : command2.cmdNode?.form === "shell" ? directArgv(facts, command2.cmdNode) ?? command2.cmd : command2.cmd;
+  }
+  const written = (node) => {
+    if (!node) return null;
+    const argv = facts.argvOf(node);
+    return JSON.stringify([node.form === "shell" ? "shell" : "exec", argv ? argv.direct ?? argv.stored : null]);
+  };
+  return {
+    entrypoint: show2(command2.entrypoint),
+    cmd: show2(command2.cmd),
+    stored,
+    process: process2,
+    takesArguments,
+    written: { entrypoint: written(command2.entrypointNode), cmd: written(command2.cmdNode) }
+  };
+}
+function passedCommand(facts, command2) {
+  const cmd = command2.cmd ?? [];
+  const node = command2.cmdNode;
+  const actsOn = command2.entrypointActsOn;
+  if (!node || node.form !== "shell" || actsOn === null) return cmd;
+  const direct = directArgv(facts, node);
+  if (!direct || direct.length === 0) return cmd;
+  const first = direct[0];
+  const plainCommand = !first.startsWith("-") && (!first.includes("/") || first.startsWith("/"));
+  const passes = (word) => !actsOn.includes(word) && !actsOn.includes(word.split("/").pop());
+  return plainCommand && passes(first) && passes(cmd[0] ?? "") ? direct : cmd;
+}
+function readsArguments(facts, node) {
+  const read = facts.readRun(node);
+  return read.kind !== "script" || readsPositionalParameters(read.root);
+}
+function directArgv(facts, node) {
+  return facts.argvOf(node)?.direct ?? null;
+}
+function runStep(facts, model, node) {
+  const read = facts.readRun(node);
+  const commands = read.kind === "script" ? facts.commandsOf(read).map((c) => normalSpace(c.command.node.text)) : [normalSpace(argsText(model, node))];
+  return { kind: "RUN", line: node.line, commands, context: contextOf(facts, node, true) };
+}
+function copyStep(facts, model, node) {
+  const operands = facts.copyOperands(node);
+  const what = operands ? JSON.stringify([node.flags.map((f) => f.text).sort(), operands.sources, operands.destResolved ?? operands.dest]) : normalSpace(argsText(model, node));
+  return { kind: node.keyword, line: node.line, what, context: contextOf(facts, node, false) };
+}
+function contextOf(facts, node, run2) {
+  if (!run2) return JSON.stringify({ user: facts.userAt(node) });
+  return JSON.stringify({
+    flags: node.flags.map((f) => f.text).sort(),
+    user: facts.userAt(node),
+    workdir: facts.workdirAt(node),
+    shell: facts.shellAt(node),
+    env: record(facts.envAt(node)),
+    args: record(facts.argsAt(node))
+  });
+}
+function argsText(model, node) {
+  return model.logicalText(node.argsStart, node.end).text.trim();
+}
+function normalSpace(text) {
+  return text.replace(/\s+/g, " ").trim();
+}
+function words(text) {
+  return text.split(/\s+/).filter(Boolean);
+}
+function normalPort(port) {
+  return /\/tcp$/i.test(port) ? port.slice(0, -4) : port.toLowerCase();
+}
+function volumeList(text) {
+  if (text.startsWith("[")) {
+    try {
+      const list = JSON.parse(text);
+      if (Array.isArray(list)) return list.map(String);
+    } catch {
+    }
+  }
+  return words(text);
+}
+function labels(node) {
+  const result = {};
+  const properties = node.ast.getProperties?.() ?? [];
+  for (const property of properties) result[property.getName()] = property.getValue() ?? "";
+  return result;
+}
+function record(map) {
+  return Object.fromEntries([...map].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+}
+
+// lib/facts/index.ts
 var EMPTY = /* @__PURE__ */ new Map();
 var DEFAULT_SHELL = ["/bin/sh", "-c"];
 var WINDOWS_SHELL = ["cmd", "/S", "/C"];
@@ -30994,6 +31324,10 @@ var FileFacts = class {
   /** The one Windows predicate (the root image or its --platform is Windows). */
   isWindows(stage) {
     return isWindowsStage(this.model, stage);
+  }
+  /** ENV, ARGs, WORKDIR, USER and SHELL at the end of the stage: what its image carries (ARGs: what a stage built FROM it sees). */
+  stageEnd(stage) {
+    return this.scan(stage).end;
   }
   /** The working directory at the end of the stage: where its container starts. */
   finalWorkdir(stage) {
@@ -31150,7 +31484,7 @@ var FileFacts = class {
   apply(scope, node, stage) {
     const model = this.model;
     const lookup = this.lookup(scope, stage);
-    const argsText2 = () => model.logicalText(node.argsStart, node.end).text.trim();
+    const argsText3 = () => model.logicalText(node.argsStart, node.end).text.trim();
     switch (node.keyword) {
       case "ENV": {
         const properties = node.ast.getProperties();
@@ -31169,7 +31503,7 @@ var FileFacts = class {
         return { ...scope, args: new Map(scope.args).set(declared.name, value) };
       }
       case "WORKDIR": {
-        const value = expandWord(argsText2(), lookup, model.escapeChar);
+        const value = expandWord(argsText3(), lookup, model.escapeChar);
         let workdir = null;
         if (value !== null && !this.isWindows(stage)) {
           if (value.startsWith("/")) workdir = path3.posix.resolve(value);
@@ -31178,7 +31512,7 @@ var FileFacts = class {
         return { ...scope, workdir };
       }
       case "USER": {
-        const raw = argsText2();
+        const raw = argsText3();
         return { ...scope, user: expandWord(raw, lookup, model.escapeChar) ?? raw };
       }
       case "SHELL":
@@ -31195,22 +31529,22 @@ var FileFacts = class {
       if (heredocs.length) return null;
     }
     const text = model.logicalText(node.argsStart, node.end).text.trim();
-    let words = null;
+    let words2 = null;
     let json = false;
     if (text.startsWith("[")) {
       try {
         const value = JSON.parse(text);
         if (Array.isArray(value) && value.every((v) => typeof v === "string")) {
-          words = value;
+          words2 = value;
           json = true;
         }
       } catch {
       }
     }
-    words ??= text.split(/\s+/).filter(Boolean);
-    if (words.length < 2) return null;
-    const sources = words.slice(0, -1);
-    const dest = words[words.length - 1];
+    words2 ??= text.split(/\s+/).filter(Boolean);
+    if (words2.length < 2) return null;
+    const sources = words2.slice(0, -1);
+    const dest = words2[words2.length - 1];
     const flag = (name) => node.flags.find((f) => f.name === name);
     const from = flag("from")?.value ?? null;
     const fromName = from === null ? null : this.expand(node, from);
@@ -31281,7 +31615,22 @@ var FileFacts = class {
       }
     }
     const user = this.scan(stage).end.user;
-    return { entrypoint, cmd, entrypointNode, cmdNode, user, known: entrypoint !== void 0 && cmd !== void 0 };
+    return { entrypoint, cmd, entrypointNode, cmdNode, user, known: entrypoint !== void 0 && cmd !== void 0, entrypointActsOn: this.actsOn(entrypoint, entrypointNode, defaults) };
+  }
+  /**
+   * What the entrypoint in effect acts on before it execs its arguments: the
+   * image's script as the knowledge base knows it, also behind an init that
+   * execs it (`["tini", "--", "docker-entrypoint.sh"]`); nothing for an init
+   * alone. Null when not known.
+   */
+  actsOn(entrypoint, node, defaults) {
+    if (node === null) return defaults?.entrypointActsOn ?? null;
+    if (!entrypoint || node.form !== "exec") return null;
+    const rest = afterInitWrapper(entrypoint);
+    if (rest === null) return null;
+    if (rest.length === 0) return [];
+    if (defaults?.entrypoint && JSON.stringify(rest) === JSON.stringify(defaults.entrypoint)) return defaults.entrypointActsOn ?? null;
+    return null;
   }
 };
 var cache = /* @__PURE__ */ new WeakMap();
@@ -31298,118 +31647,182 @@ function fileFacts(model, shell, options = {}) {
   return facts;
 }
 
-// lib/knowledge/index.ts
-init_tags();
-init_releases();
-init_images();
-
-// lib/knowledge/packages.ts
-init_releases();
-var INIT_PATHS = {
-  tini: { debian: "/usr/bin/tini", ubuntu: "/usr/bin/tini", alpine: "/sbin/tini" },
-  "dumb-init": { debian: "/usr/bin/dumb-init", ubuntu: "/usr/bin/dumb-init", alpine: "/usr/bin/dumb-init" }
-};
-var TINI_STATIC = "/usr/bin/tini-static";
-var row = (distro, version, tini, dumbInit) => ({ distro, version, tini, "dumb-init": dumbInit });
-var INIT_PACKAGES = [
-  row("debian", "9", null, "not checked"),
-  row("debian", "10", "0.18.0-1", "not checked"),
-  row("debian", "11", "0.19.0-1", "1.2.5-1"),
-  row("debian", "12", "0.19.0-1+b3", "1.2.5-2"),
-  row("debian", "13", "0.19.0-3+b8", "1.2.5-3"),
-  row("ubuntu", "14.04", null, null),
-  row("ubuntu", "16.04", null, null),
-  row("ubuntu", "18.04", null, "1.2.1-1"),
-  row("ubuntu", "20.04", "0.18.0-1", "1.2.2-1.2"),
-  row("ubuntu", "22.04", "0.19.0-1", "1.2.5-2"),
-  row("ubuntu", "24.04", "0.19.0-1", "1.2.5-3"),
-  row("ubuntu", "25.04", "0.19.0-1", "1.2.5-3"),
-  row("ubuntu", "25.10", "0.19.0-3", "1.2.5-3"),
-  ...RELEASES.filter((r) => r.distro === "alpine").map((r) => row("alpine", r.version, "community", "community"))
+// lib/core/guard.ts
+var EFFECTS = [
+  "run-grouping",
+  "run-commands",
+  "copies",
+  "order",
+  "command-form",
+  "command-prefix",
+  "command",
+  "stages",
+  "base-image",
+  "platform",
+  "env",
+  "arg",
+  "user",
+  "workdir",
+  "shell",
+  "expose",
+  "volume",
+  "label",
+  "stopsignal",
+  "healthcheck",
+  "onbuild"
 ];
-var EPEL = (init, where) => ({ missing: `${init} is in EPEL or nowhere, not in the base repositories of ${where}`, reason: "not-in-base-repositories" });
-function initPackage(release, init) {
-  const name = releaseName(release);
-  if (!installsWork(release)) {
-    return { missing: `${name} is archived: its package sources are gone from the mirrors, so installing ${init} fails`, reason: "archived" };
-  }
-  const found = INIT_PACKAGES.find((r) => r.distro === release.distro && r.version === release.version);
-  if (!found) {
-    return release.distro === "debian" || release.distro === "ubuntu" || release.distro === "alpine" ? { missing: `dfmod has not checked whether ${name} carries ${init}`, reason: "not-checked" } : EPEL(init, name);
-  }
-  if (found[init] === null) return { missing: `${name} has no ${init} package`, reason: "no-package" };
-  return { package: init, path: INIT_PATHS[init][release.distro] };
-}
-function initPackageOfManager(manager, init, family = null) {
-  if (family === "fedora") return { missing: `dfmod has not checked which Fedora releases carry ${init}`, reason: "not-checked" };
-  switch (manager) {
-    case "apt":
-      return { package: init, path: INIT_PATHS[init].debian };
-    case "apk":
-      return { package: init, path: INIT_PATHS[init].alpine, everyRelease: true };
-    case "dnf":
-    case "yum":
-    case "microdnf":
-      return EPEL(init, "RHEL-family images");
-    case "zypper":
-      return { missing: `dfmod does not know a ${init} package for SUSE images`, reason: "no-known-package" };
-  }
-}
-var INIT_PROGRAMS = [
-  "tini",
-  "tini-static",
-  "dumb-init",
-  "docker-init",
-  "catatonit",
-  "pid1",
-  "s6-svscan",
-  "runsvdir",
-  "my_init",
-  "supervisord",
-  "systemd",
-  "runit",
-  "openrc-init"
+var CONFIG_FIELDS = [
+  { field: "env", effect: "env", label: "ENV" },
+  { field: "arg", effect: "arg", label: "ARG defaults" },
+  { field: "user", effect: "user", label: "USER" },
+  { field: "workdir", effect: "workdir", label: "WORKDIR" },
+  { field: "shell", effect: "shell", label: "SHELL" },
+  { field: "expose", effect: "expose", label: "EXPOSE" },
+  { field: "volume", effect: "volume", label: "VOLUME" },
+  { field: "label", effect: "label", label: "LABEL" },
+  { field: "stopsignal", effect: "stopsignal", label: "STOPSIGNAL" },
+  { field: "healthcheck", effect: "healthcheck", label: "HEALTHCHECK" },
+  { field: "onbuild", effect: "onbuild", label: "ONBUILD" }
 ];
-var INIT_PROGRAM_PATHS = ["/init", "/sbin/init", "/usr/sbin/init", "/bin/init"];
-function isInitProgram(word) {
-  return INIT_PROGRAMS.includes(word.slice(word.lastIndexOf("/") + 1)) || INIT_PROGRAM_PATHS.includes(word);
+function undeclaredDifferences(before, after, declared, name) {
+  return differences(before, after, declared, name).filter((d) => !declared.has(d.effect));
 }
-var BUILD_TOOL_PACKAGES = /* @__PURE__ */ new Set([
-  "gcc",
-  "g++",
-  "cpp",
-  "make",
-  "cmake",
-  "build-essential",
-  "pkg-config",
-  "pkgconf",
-  "autoconf",
-  "automake",
-  "libtool",
-  "git",
-  "ca-certificates",
-  "curl",
-  "wget",
-  "libc6-dev",
-  "libc-dev",
-  "binutils",
-  "ninja-build",
-  "patch",
-  "unzip",
-  "xz-utils",
-  "bzip2"
-]);
-
-// lib/knowledge/languages.ts
-var CROSS_BUILDS = {
-  go: { kind: "cross-compiles" },
-  java: { kind: "portable" },
-  node: { kind: "platform-bound", why: "node_modules may hold native addons compiled for the build platform" },
-  python: { kind: "platform-bound", why: "the virtualenv may hold compiled extensions for the build platform" },
-  rust: { kind: "platform-bound", why: "cross-compiling Rust needs a target toolchain dfmod does not add" }
-};
-function crossBuild(language) {
-  return language ? CROSS_BUILDS[language] ?? null : null;
+function differences(before, after, declared, name) {
+  const found = [];
+  if (declared.has("stages")) {
+    const from = deployed(before);
+    const to = deployed(after);
+    if (from && to) found.push(...configDifferences(from, to, declared, `the deployed stage (${name(from)})`));
+    else if (from || to) found.push({ effect: "stages", what: "whether the file deploys a stage" });
+    return found;
+  }
+  found.push(...graphDifferences(before, after, name));
+  if (found.length) return found;
+  for (let i = 0; i < before.stages.length; i++) {
+    const from = before.stages[i];
+    const to = after.stages[i];
+    const where = `the stage at ${name(from)}`;
+    if (from.base !== to.base) found.push({ effect: "base-image", what: `the base image of ${where} from ${from.base} to ${to.base}` });
+    if (from.platform !== to.platform) found.push({ effect: "platform", what: `the --platform of ${where} from ${from.platform ?? "none"} to ${to.platform ?? "none"}` });
+    found.push(...configDifferences(from, to, declared, where));
+    found.push(...stepDifferences(from, to, where));
+  }
+  return found;
+}
+function deployed(meaning) {
+  return meaning.deployed === null ? null : meaning.stages[meaning.deployed] ?? null;
+}
+function graphDifferences(before, after, name) {
+  if (before.stages.length !== after.stages.length) {
+    return [{ effect: "stages", what: `the number of stages from ${before.stages.length} to ${after.stages.length}` }];
+  }
+  const found = [];
+  for (let i = 0; i < before.stages.length; i++) {
+    const from = before.stages[i];
+    const to = after.stages[i];
+    const where = `the stage at ${name(from)}`;
+    if (from.name !== to.name) found.push({ effect: "stages", what: `the name of ${where} from ${from.name ?? "none"} to ${to.name ?? "none"}` });
+    if (from.parent !== to.parent) found.push({ effect: "stages", what: `the stage ${where} builds on` });
+    if (from.uses.join() !== to.uses.join()) found.push({ effect: "stages", what: `the stages ${where} copies or mounts from` });
+  }
+  if (before.deployed !== after.deployed) found.push({ effect: "stages", what: "the deployed stage" });
+  return found;
+}
+function configDifferences(from, to, declared, where) {
+  const found = [];
+  for (const { field, effect, label } of CONFIG_FIELDS) {
+    const a = from.config[field];
+    const b = to.config[field];
+    if (JSON.stringify(a) === JSON.stringify(b)) continue;
+    found.push({ effect, what: `the ${label} of ${where}${describeChange(a, b)}` });
+  }
+  const rebased = from.base !== to.base && declared.has("base-image");
+  const command2 = rebased ? writtenDifference(from.config.command, to.config.command) : commandDifference(from.config.command, to.config.command, declared);
+  if (command2) found.push({ effect: "command", what: `${command2} of ${where}` });
+  return found;
+}
+function commandDifference(a, b, declared) {
+  if (declared.has("command")) return null;
+  const stored = a.entrypoint === b.entrypoint && a.cmd === b.cmd;
+  if (stored) return null;
+  if (declared.has("command-prefix")) {
+    if (a.stored === void 0 || b.stored === void 0) return null;
+    const rest = b.stored.slice(b.stored.length - a.stored.length);
+    if (b.stored.length > a.stored.length && JSON.stringify(rest) === JSON.stringify(a.stored)) return null;
+    return `the command (${show(a.stored)} \u2192 ${show(b.stored)}) beyond a wrapper in front`;
+  }
+  if (declared.has("command-form")) {
+    if (a.process !== void 0 && b.process !== void 0) {
+      if (a.takesArguments !== b.takesArguments) return "whether `docker run` arguments reach the command";
+      if (JSON.stringify(a.process) === JSON.stringify(b.process)) return null;
+      return `the argv the container runs (${show(a.process)} \u2192 ${show(b.process)})`;
+    }
+    const argvOf = (written) => written === null ? null : JSON.stringify(JSON.parse(written)[1]);
+    const formOf = (written) => written === null ? null : JSON.parse(written)[0];
+    if (formOf(a.written.entrypoint) !== formOf(b.written.entrypoint)) return "whether `docker run` arguments reach the command";
+    if (argvOf(a.written.entrypoint) === argvOf(b.written.entrypoint) && argvOf(a.written.cmd) === argvOf(b.written.cmd)) return null;
+    return "the argv the container runs";
+  }
+  return `the command (ENTRYPOINT ${a.entrypoint ?? "unknown"} CMD ${a.cmd ?? "unknown"} \u2192 ENTRYPOINT ${b.entrypoint ?? "unknown"} CMD ${b.cmd ?? "unknown"})`;
+}
+function writtenDifference(a, b) {
+  if (a.written.entrypoint === b.written.entrypoint && a.written.cmd === b.written.cmd) return null;
+  return `the ENTRYPOINT/CMD the file writes (${a.written.entrypoint ?? "none"} ${a.written.cmd ?? "none"} \u2192 ${b.written.entrypoint ?? "none"} ${b.written.cmd ?? "none"})`;
+}
+function stepDifferences(from, to, where) {
+  const found = [];
+  const runsOf = (steps) => steps.filter((s) => s.kind === "RUN");
+  const copiesOf = (steps) => steps.filter((s) => s.kind !== "RUN");
+  const flat = (steps) => runsOf(steps).flatMap((run2) => run2.commands.map((command2) => `${run2.context}\0${command2}`));
+  const a = flat(from.steps);
+  const b = flat(to.steps);
+  if (a.join("") !== b.join("")) {
+    found.push({ effect: "run-commands", what: `the commands RUN runs in ${where}${firstDifference(a, b)}` });
+  } else if (JSON.stringify(runsOf(from.steps).map((r) => r.commands)) !== JSON.stringify(runsOf(to.steps).map((r) => r.commands))) {
+    found.push({ effect: "run-grouping", what: `how the RUN commands of ${where} are grouped` });
+  }
+  const copyKey = (s) => `${s.kind} ${s.what} ${s.context}`;
+  if (copiesOf(from.steps).map(copyKey).join("") !== copiesOf(to.steps).map(copyKey).join("")) {
+    found.push({ effect: "copies", what: `what COPY/ADD copy in ${where}` });
+  }
+  const order = (steps) => steps.map((s) => s.kind === "RUN" ? `RUN ${s.commands.join("")}` : copyKey(s)).join("");
+  if (found.length === 0 && order(from.steps) !== order(to.steps)) {
+    found.push({ effect: "order", what: `the order of the build steps of ${where}` });
+  }
+  return found;
+}
+function firstDifference(a, b) {
+  const command2 = (entry) => entry === void 0 ? null : entry.slice(entry.indexOf("\0") + 1);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if (a[i] === b[i]) continue;
+    const was = command2(a[i]);
+    const now = command2(b[i]);
+    if (was !== null && now !== null && was === now) return ` (\`${clip(was)}\` would run in another state: user, directory, environment or flags)`;
+    if (was === null) return ` (\`${clip(now)}\` added)`;
+    if (now === null || b.slice(i).every((entry) => entry !== a[i])) return ` (\`${clip(was)}\` ${now === null ? "removed" : `\u2192 \`${clip(now)}\``})`;
+    return ` (\`${clip(now)}\` added)`;
+  }
+  return "";
+}
+function clip(text) {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+function describeChange(a, b) {
+  if (typeof a === "string" || typeof b === "string" || a === null || b === null) {
+    return ` from ${a === null ? "unset" : JSON.stringify(a)} to ${b === null ? "unset" : JSON.stringify(b)}`;
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    const added = b.filter((x) => !a.includes(x));
+    const removed = a.filter((x) => !b.includes(x));
+    return [added.length ? ` (adds ${added.join(", ")})` : "", removed.length ? ` (removes ${removed.join(", ")})` : ""].join("");
+  }
+  const ra = a;
+  const rb = b;
+  const keys = [.../* @__PURE__ */ new Set([...Object.keys(ra), ...Object.keys(rb)])].filter((k) => JSON.stringify(ra[k]) !== JSON.stringify(rb[k]));
+  return keys.length ? ` (${keys.slice(0, 3).join(", ")}${keys.length > 3 ? ", \u2026" : ""})` : "";
+}
+function show(argv) {
+  return argv === void 0 ? "unknown" : JSON.stringify(argv);
 }
 
 // lib/core/origins.ts
@@ -31486,6 +31899,34 @@ function mapOffset(offset, edits2) {
   return offset + shift;
 }
 
+// lib/core/edits.ts
+function jsonArray(argv) {
+  return `[${argv.map((arg) => JSON.stringify(arg)).join(", ")}]`;
+}
+function startWithComments(model, node, floor = null) {
+  const top2 = floor ? floor.endLine : 0;
+  let line = node.line - 1;
+  while (line > top2 && /^\s*#/.test(model.source.lineText(line - 1))) line--;
+  return model.source.lineStarts[line];
+}
+function closeOpenContinuation(model) {
+  const last = model.instructions[model.instructions.length - 1];
+  const text = model.source.text;
+  if (!last || last.end !== text.length) return null;
+  const escape2 = model.escapeChar;
+  for (let line = last.endLine - 1; line >= last.line - 1; line--) {
+    const content = model.source.lineText(line);
+    const trimmed = content.replace(/\s+$/, "");
+    if (trimmed === "" || line > last.line - 1 && /^\s*#/.test(content)) continue;
+    if (!trimmed.endsWith(escape2)) return null;
+    const at = model.source.lineStarts[line] + trimmed.length - 1;
+    let start = at;
+    while (start > model.source.lineStarts[line] && /[ \t]/.test(text[start - 1])) start--;
+    return { start, end: at + 1, text: "" };
+  }
+  return null;
+}
+
 // lib/core/engine.ts
 var FACTS_OPTIONS = { imageDefaults: (image) => describeImage(image).defaults };
 var TRANSFORM_FAILED = "transform-failed";
@@ -31516,18 +31957,13 @@ function runTransformsWith(shell, text, options) {
       if (settledOn.get(transform) === text2) continue;
       const outcome = runOne(transform, model, origins, shell, options, usedSuppressions);
       if (outcome.failure !== void 0) failures.push({ transform: transform.id, message: outcome.failure });
-      const candidate = outcome.edits.length === 0 ? text2 : applyEdits(text2, outcome.edits);
-      const checked = candidate === text2 ? null : checkCandidate(candidate, model, shell);
-      if (checked && "problem" in checked) {
-        const where = checked.at ? ` at line ${origins.after(model, outcome.edits, checked.at.model).of(checked.at.line)}` : "";
-        outcome.notes.push({ line: outcome.changes[0].line, message: `change withheld: it would ${checked.problem}${where}` });
-      }
-      const applied = checked !== null && !("problem" in checked);
-      notes.record(transform.id, outcome.notes, applied ? outcome.changes.map((c) => c.line) : [], model, origins);
-      if (!checked || "problem" in checked) {
+      const accepted = acceptFixes(transform, outcome, model, origins, shell);
+      notes.record(transform.id, outcome.notes, accepted ? outcome.changes.map((c) => c.line) : [], model, origins);
+      if (!accepted) {
         settledOn.set(transform, text2);
         continue;
       }
+      const checked = accepted;
       for (const change of outcome.changes) changes.push({ ...change, line: origins.of(change.line) });
       origins = origins.after(model, outcome.edits, checked.model);
       notes.follow(outcome.edits);
@@ -31579,7 +32015,7 @@ var NoteBook = class {
   }
 };
 function runOne(transform, model, origins, shell, options, usedSuppressions) {
-  const outcome = { edits: [], changes: [], notes: [] };
+  const outcome = { fixes: [], edits: [], changes: [], notes: [] };
   const use = (suppressions) => {
     for (const s of suppressions) usedSuppressions.add(origins.of(s.line));
   };
@@ -31627,10 +32063,66 @@ function runOne(transform, model, origins, shell, options, usedSuppressions) {
     if (fix.edits.some((edit) => taken.some((other) => overlaps(edit, other)))) continue;
     if (overlapsItself(fix.edits)) continue;
     taken.push(...fix.edits);
-    outcome.edits.push(...fix.edits);
-    outcome.changes.push({ transform: transform.id, line: fix.line, message: fix.message });
+    outcome.fixes.push({ edits: fix.edits, change: { transform: transform.id, line: fix.line, message: fix.message } });
   }
   return outcome;
+}
+function acceptFixes(transform, outcome, model, origins, shell) {
+  if (outcome.fixes.length === 0) return null;
+  const text = model.source.text;
+  const trial = (fixes) => {
+    const edits2 = closingContinuation(model, fixes.flatMap((f) => f.edits));
+    const candidate = applyEdits(text, edits2);
+    if (candidate === text) return { problem: "", id: "" };
+    const checked = checkCandidate(candidate, model, shell, edits2);
+    if ("problem" in checked) {
+      const where = checked.at ? ` at line ${origins.after(model, edits2, checked.at.model).of(checked.at.line)}` : "";
+      return { problem: `${checked.problem}${where}`, id: checked.id };
+    }
+    const changed = meaningChange(transform, model, checked.model, shell, origins);
+    return changed ?? checked;
+  };
+  const all = trial(outcome.fixes);
+  let kept = outcome.fixes;
+  let result = "model" in all ? all : null;
+  if (!result) {
+    kept = [];
+    for (const fix of outcome.fixes) {
+      const tried = trial([...kept, fix]);
+      if ("model" in tried) {
+        kept.push(fix);
+        result = tried;
+      } else if (tried.problem) {
+        outcome.notes.push({ line: fix.change.line, id: tried.id, message: `change withheld: it would ${tried.problem}` });
+      }
+    }
+  }
+  outcome.edits = closingContinuation(model, kept.flatMap((f) => f.edits));
+  outcome.changes = kept.map((f) => f.change);
+  return result;
+}
+function closingContinuation(model, edits2) {
+  const end = model.source.text.length;
+  if (!edits2.some((e) => e.start === end)) return edits2;
+  const close = closeOpenContinuation(model);
+  if (!close || edits2.some((e) => overlaps(e, close) || e.start < close.end && e.end > close.start)) return edits2;
+  return [...edits2, close];
+}
+var meanings = /* @__PURE__ */ new WeakMap();
+function meaningOf(model, shell) {
+  let meaning = meanings.get(model);
+  if (!meaning) {
+    meaning = imageMeaning(fileFacts(model, shell, FACTS_OPTIONS));
+    meanings.set(model, meaning);
+  }
+  return meaning;
+}
+function meaningChange(transform, before, after, shell, origins) {
+  if (!transform.effects) return null;
+  const name = (stage) => `line ${origins.of(stage.line)}${stage.name ? ` (${stage.name})` : ""}`;
+  const found = undeclaredDifferences(meaningOf(before, shell), meaningOf(after, shell), new Set(transform.effects), name);
+  if (found.length === 0) return null;
+  return { problem: `change ${found[0].what}, which ${transform.id} does not declare`, id: `withheld-${found[0].effect}` };
 }
 function suppressionComment(model, node) {
   const found = model.suppressions.find((s) => s.instruction === node);
@@ -31676,23 +32168,38 @@ function applyEdits(text, edits2) {
   }
   return result;
 }
-function checkCandidate(candidate, before, shell) {
+function checkCandidate(candidate, before, shell, edits2) {
   let after;
   try {
     after = parseDockerfile(candidate);
     checkParseable(after);
   } catch (error) {
-    return { problem: `not parse as a Dockerfile (${error instanceof InputError ? error.message : String(error)})` };
+    return { problem: `not parse as a Dockerfile (${error instanceof InputError ? error.message : String(error)})`, id: "withheld-dockerfile-syntax" };
   }
-  if (after.instructions.length === 0 && before.instructions.length > 0) return { problem: "remove every instruction" };
+  if (after.instructions.length === 0 && before.instructions.length > 0) return { problem: "remove every instruction", id: "withheld-empty" };
+  const swallowed = swallowedInstruction(before, after, edits2);
+  if (swallowed) return { problem: `join new text into the instruction at line ${swallowed.line}`, id: "withheld-joins-instruction", at: void 0 };
   let brokenBefore = null;
   for (const node of after.instructions) {
     const script = after.shellScript(node);
     if (!script || !after.hasPosixShell(node) || !hasSyntaxError(shell.parse(script.text).rootNode)) continue;
     brokenBefore ??= brokenScripts(before, shell);
-    if (!brokenBefore.has(script.text)) return { problem: "leave a shell syntax error", at: { model: after, line: node.line } };
+    if (!brokenBefore.has(script.text)) return { problem: "leave a shell syntax error", id: "withheld-shell-syntax", at: { model: after, line: node.line } };
   }
   return { model: after };
+}
+function swallowedInstruction(before, after, edits2) {
+  const sorted = [...edits2].sort((a, b) => a.start - b.start || a.end - b.end);
+  const starts = new Map(after.instructions.map((node) => [node.start, node]));
+  for (const node of before.instructions) {
+    const touched = edits2.some((e) => e.start === e.end ? e.start > node.start && (e.start < node.end || e.start === node.end && !/^\r?\n/.test(e.text)) : e.start < node.end && e.end > node.start);
+    if (touched) continue;
+    const start = mapOffset(node.start, sorted);
+    const found = start === null ? void 0 : starts.get(start);
+    const text = before.source.text.slice(node.start, node.end);
+    if (!found || after.source.text.slice(found.start, found.end) !== text) return node;
+  }
+  return null;
 }
 function brokenScripts(model, shell) {
   const broken = /* @__PURE__ */ new Set();
@@ -31863,13 +32370,13 @@ var PROGRAMS = {
   "composer.phar": "composer",
   go: "go"
 };
-function isEcosystemCommand(words) {
-  const program = words[0];
-  return !!program && (programName(program) in PROGRAMS || isPipProgram(program) || pipCommand(words) !== null);
+function isEcosystemCommand(words2) {
+  const program = words2[0];
+  return !!program && (programName(program) in PROGRAMS || isPipProgram(program) || pipCommand(words2) !== null);
 }
-function parseCommand2(words) {
-  if (words.length === 0 || words.some((w) => w === null)) return null;
-  const literal = words;
+function parseCommand2(words2) {
+  if (words2.length === 0 || words2.some((w) => w === null)) return null;
+  const literal = words2;
   const pip = pipCommand(literal);
   let name;
   let args;
@@ -32157,22 +32664,9 @@ function packageJsonProblem(ctx) {
 
 // transforms/copy-deps-first/edits.ts
 import path6 from "node:path";
-
-// lib/core/edits.ts
-function jsonArray(argv) {
-  return `[${argv.map((arg) => JSON.stringify(arg)).join(", ")}]`;
-}
-function startWithComments(model, node, floor = null) {
-  const top2 = floor ? floor.endLine : 0;
-  let line = node.line - 1;
-  while (line > top2 && /^\s*#/.test(model.source.lineText(line - 1))) line--;
-  return model.source.lineStarts[line];
-}
-
-// transforms/copy-deps-first/edits.ts
-function instructionText(node, model, words) {
+function instructionText(node, model, words2) {
   const keyword = model.source.text.slice(node.start, node.start + node.keyword.length);
-  return [keyword, ...node.flags.map((f) => f.text), ...words].join(" ");
+  return [keyword, ...node.flags.map((f) => f.text), ...words2].join(" ");
 }
 function ownsLines(node, model) {
   const src = model.source;
@@ -32323,6 +32817,7 @@ function findInstall(run2, facts) {
 var copyDepsFirst = {
   id: "copy-deps-first",
   level: "safe",
+  effects: ["copies", "order", "run-grouping", "run-commands"],
   description: "Copy dependency manifests and install before `COPY . .`, so source edits keep the install cached",
   rationale: "A layer is rebuilt when any file it copies changes. After `COPY . .` every source edit invalidates the dependency install below it; copying only the manifests first keeps the install layer cached until they change.",
   hadolintRules: [],
@@ -32760,6 +33255,7 @@ function sameFlags(a, b) {
 var mergeRuns = {
   id: ID,
   level: "safe",
+  effects: ["run-grouping"],
   description: "Merge consecutive RUN instructions of a stage into one RUN joined with &&",
   rationale: "Each RUN adds a layer; files deleted in a later layer still ship in the earlier one. One RUN per step makes fewer, smaller layers. Each RUN starts a fresh shell, so commands that change the shell (cd, export, set, ...) are kept in a subshell and the build fails at the same command as before.",
   hadolintRules: HADOLINT_RULES,
@@ -32868,15 +33364,15 @@ var RECOMMENDS = /^(--no-install-recommends|--install-recommends|.*Install-Recom
 var isListPath = (word) => word === LISTS || word === `${LISTS}/` || word === `${LISTS}/*`;
 var changesSources = (text) => SOURCE_MARKERS.some((m) => text.includes(m));
 var OPAQUE = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "source", ".", "eval"]);
-function aptCommand(node, words, nodes, program) {
-  const found = managerCommand(words);
+function aptCommand(node, words2, nodes, program) {
+  const found = managerCommand(words2);
   if (found && (found.manager === "apt-get" || found.manager === "apt")) {
     const at2 = found.subcommandIndex;
-    return { node, program: found.program, programNode: nodes[0], sub: found.subcommand, subNode: at2 === null ? null : nodes[at2], words };
+    return { node, program: found.program, programNode: nodes[0], sub: found.subcommand, subNode: at2 === null ? null : nodes[at2], words: words2 };
   }
   if (program === null || !APT_GET.indexReaders.includes(program)) return null;
-  const at = subcommandAt(words, 1, VALUE_OPTIONS);
-  return { node, program, programNode: nodes[0], sub: at === null ? null : words[at], subNode: at === null ? null : nodes[at], words };
+  const at = subcommandAt(words2, 1, VALUE_OPTIONS);
+  return { node, program, programNode: nodes[0], sub: at === null ? null : words2[at], subNode: at === null ? null : nodes[at], words: words2 };
 }
 function readListUse(ctx, node) {
   const read = ctx.facts.readRun(node);
@@ -32885,13 +33381,13 @@ function readListUse(ctx, node) {
   }
   const events = [];
   const apt = [];
-  for (const { command: command2, words, nodes, program } of ctx.facts.commandsOf(read)) {
+  for (const { command: command2, words: words2, nodes, program } of ctx.facts.commandsOf(read)) {
     const text = command2.node.text;
     if (program === null) {
       events.push({ kind: "opaque", node: command2.node, text });
       continue;
     }
-    const found = aptCommand(command2.node, words, nodes, program);
+    const found = aptCommand(command2.node, words2, nodes, program);
     if (found) {
       apt.push(found);
       if (found.sub === "update") events.push({ kind: "update", node: command2.node, text });
@@ -32899,7 +33395,7 @@ function readListUse(ctx, node) {
     } else if (program === "rm" && nodes.slice(1).some((n) => isListPath(unquoted(n)))) {
       const listsOnly = nodes.slice(1).every((n) => isListPath(unquoted(n)) || /^-[a-zA-Z]+$/.test(unquoted(n)));
       events.push({ kind: "clean", node: command2.node, text, listsOnly });
-    } else if (OPAQUE.has(program) || words[0].includes("/") && !/^\/(usr\/)?s?bin\//.test(words[0])) {
+    } else if (OPAQUE.has(program) || words2[0].includes("/") && !/^\/(usr\/)?s?bin\//.test(words2[0])) {
       events.push({ kind: "opaque", node: command2.node, text });
     }
   }
@@ -32977,6 +33473,7 @@ function removeLaterCleanup(model, use) {
 var aptCleanup = {
   id: "apt-cleanup",
   level: "safe",
+  effects: ["run-commands", "run-grouping"],
   description: "apt-get update, install -y and rm -rf /var/lib/apt/lists/* in the same RUN; apt-get rather than apt",
   rationale: "Package lists left in a layer add tens of MB that a later RUN cannot remove; an install reading the lists of an earlier, cached RUN installs from stale lists. -y keeps apt from aborting at its prompt, and apt-get has a stable command line for scripts where apt does not. Option noInstallRecommends (review) adds --no-install-recommends.",
   hadolintRules: ["DL3009", "DL3014", "DL3027", "DL3015"],
@@ -33168,9 +33665,9 @@ function mentioned(ctx, node, run2, markers) {
 function cacheMounted(run2, hygiene) {
   return run2.mounts.some((m) => hygiene.facts.cacheDirs.some((dir) => dir.startsWith("/") ? mountCovers(m, dir) : m.target.replace(/\/+$/, "").endsWith(`/${dir}`) || m.target === dir));
 }
-function readsCache(hygiene, words) {
+function readsCache(hygiene, words2) {
   const flags = hygiene.facts.offlineFlags;
-  return flags !== void 0 && words.some((w) => w !== null && spelt(w, flags));
+  return flags !== void 0 && words2.some((w) => w !== null && spelt(w, flags));
 }
 function laterReader(ctx, node, manager) {
   const hygiene = HYGIENE[manager];
@@ -33207,15 +33704,15 @@ var DOWNLOAD_OUTPUT = {
 function leftoverArchives(ctx, run2) {
   const commands = ctx.facts.commandsOf(run2);
   const downloads = [];
-  commands.forEach(({ words, program, command: command2 }, index) => {
+  commands.forEach(({ words: words2, program, command: command2 }, index) => {
     const output = program ? DOWNLOAD_OUTPUT[program] : void 0;
     if (!output) return;
     const short = new RegExp(`^-[a-zA-Z]*${output.short}$`);
-    for (let i = 1; i < words.length; i++) {
-      const word = words[i];
+    for (let i = 1; i < words2.length; i++) {
+      const word = words2[i];
       if (word === null) continue;
       const inline = word.startsWith(`${output.long}=`) && word.length > output.long.length + 1 ? word.slice(output.long.length + 1) : null;
-      const path21 = inline ?? (word === output.long || short.test(word) ? words[i + 1] : null);
+      const path21 = inline ?? (word === output.long || short.test(word) ? words2[i + 1] : null);
       if (path21) downloads.push({ path: path21, index, inMain: command2.inMainShell });
     }
   });
@@ -33224,14 +33721,14 @@ function leftoverArchives(ctx, run2) {
     const { path: path21 } = download;
     if (path21 === "-" || !/^[\w./+-]+$/.test(path21)) continue;
     const after = commands.slice(download.index + 1);
-    const extracted = after.some(({ words, program }) => {
-      if (program === "unzip") return words.slice(1).includes(path21);
+    const extracted = after.some(({ words: words2, program }) => {
+      if (program === "unzip") return words2.slice(1).includes(path21);
       if (program !== "tar") return false;
-      const extracting = words.some((w, i) => w !== null && (w === "--extract" || w === "--get" || /^-[a-zA-Z]*x[a-zA-Z]*$/.test(w) || i === 1 && /^[a-zA-Z]*x[a-zA-Z]*$/.test(w)));
-      return extracting && words.slice(1).some((w) => w === path21 || w === `--file=${path21}`);
+      const extracting = words2.some((w, i) => w !== null && (w === "--extract" || w === "--get" || /^-[a-zA-Z]*x[a-zA-Z]*$/.test(w) || i === 1 && /^[a-zA-Z]*x[a-zA-Z]*$/.test(w)));
+      return extracting && words2.slice(1).some((w) => w === path21 || w === `--file=${path21}`);
     });
     if (!extracted) continue;
-    const removed = after.some(({ words, program }) => program === "rm" && words.includes(path21)) || after.some(({ command: command2 }) => command2.node.text.includes("rm ") && command2.node.text.includes(path21));
+    const removed = after.some(({ words: words2, program }) => program === "rm" && words2.includes(path21)) || after.some(({ command: command2 }) => command2.node.text.includes("rm ") && command2.node.text.includes(path21));
     if (removed) continue;
     let refusal3 = null;
     const moves = after.some(({ command: c }) => c.inMainShell && ["cd", "pushd", "popd"].includes(c.name ?? ""));
@@ -33250,6 +33747,7 @@ function leftoverArchives(ctx, run2) {
 var cacheCleanup = {
   id: "cache-cleanup",
   level: "safe",
+  effects: ["run-commands"],
   description: "Keep package-manager caches and downloaded archives out of the layer of the RUN that creates them",
   rationale: "A cache deleted in a later RUN still ships in the earlier layer. apk --no-cache, pip --no-cache-dir and gem --no-document never write it; yum/dnf/microdnf/zypper clean, npm/yarn cache clean and conda clean remove it in the same RUN; an archive extracted by the RUN that downloaded it is removed there. -y/-n keep installs from waiting on a prompt.",
   hadolintRules: ["DL3018", "DL3019", "DL3032", "DL3040", "DL3036", "DL3042", "DL3060", "DL3030", "DL3038", "DL3034", "DL3028"],
@@ -33401,7 +33899,7 @@ function contextFiles(context, ext, limit = 2e3) {
   visit(".", 0);
   return found;
 }
-function argsText(model, node) {
+function argsText2(model, node) {
   return model.logicalText(node.argsStart, node.end).text.trim();
 }
 
@@ -33775,7 +34273,7 @@ var planPython = (stage, ctx) => {
 // transforms/multi-stage/read-stage.ts
 import path13 from "node:path";
 var INITS = Object.keys(INIT_PATHS);
-var INIT_WRAPPERS = [...INITS, path13.posix.basename(TINI_STATIC)];
+var INIT_WRAPPERS2 = [...INITS, path13.posix.basename(TINI_STATIC)];
 function readStage(ctx, stage, image, ecosystem) {
   const model = ctx.dockerfile;
   const facts = ctx.facts;
@@ -33801,7 +34299,7 @@ function readStage(ctx, stage, image, ecosystem) {
   const command2 = containerArgv(ctx, stage);
   if (isRefusal(command2)) return command2;
   const entrypoint = image.defaults?.entrypoint ?? [];
-  const { argv, wrappers } = unwrap2(command2, /* @__PURE__ */ new Set([...INIT_WRAPPERS, ...entrypoint.map((e) => path13.posix.basename(e))]));
+  const { argv, wrappers } = unwrap2(command2, /* @__PURE__ */ new Set([...INIT_WRAPPERS2, ...entrypoint.map((e) => path13.posix.basename(e))]));
   const inits = INITS.filter((init) => wrappers.some((w) => path13.posix.basename(w) === init));
   return { stage, image, ecosystem, runs: runs2, finalWorkdir: final, argv, inits };
 }
@@ -33837,15 +34335,15 @@ function containerArgv(ctx, stage) {
   const { entrypointNode: entry, cmdNode: cmd } = ctx.facts.command(stage);
   if (!entry && !cmd) return refuse("no-command", "the stage has no CMD or ENTRYPOINT, so what runs is not named");
   if (entry) {
-    const e = directArgv(ctx, entry);
+    const e = directArgv2(ctx, entry);
     if (isRefusal(e) || entry.form === "shell" || !cmd) return e;
     if (cmd.form === "shell") return refuse("shell-cmd-after-exec-entrypoint", "a shell-form CMD after a JSON ENTRYPOINT is not read");
-    const c = directArgv(ctx, cmd);
+    const c = directArgv2(ctx, cmd);
     return isRefusal(c) ? c : [...e, ...c];
   }
-  return directArgv(ctx, cmd);
+  return directArgv2(ctx, cmd);
 }
-function directArgv(ctx, node) {
+function directArgv2(ctx, node) {
   const argv = ctx.facts.argvOf(node);
   if (argv?.direct) return argv.direct;
   const script = ctx.dockerfile.shellScript(node)?.text.trim() ?? "";
@@ -33871,7 +34369,7 @@ var NATIVE_FAMILIES = /* @__PURE__ */ new Set(["debian", "ubuntu", "buildpack-de
 var KEPT = /* @__PURE__ */ new Set(["ENV", "WORKDIR", "USER", "EXPOSE", "VOLUME", "LABEL", "HEALTHCHECK", "STOPSIGNAL", "ENTRYPOINT", "CMD", "MAINTAINER"]);
 var LEADING = /* @__PURE__ */ new Set(["ENV", "ARG", "WORKDIR", "LABEL", "MAINTAINER"]);
 var BUILD_STEPS = {
-  go: (words) => programName(words[0] ?? "") === "go" && words[1] === "build",
+  go: (words2) => programName(words2[0] ?? "") === "go" && words2[1] === "build",
   node: runs("npm", "npx", "tsc", "yarn", "pnpm"),
   python: isPipInstall,
   java: runs("mvn", "mvnw", "gradle", "gradlew", "javac"),
@@ -33879,7 +34377,7 @@ var BUILD_STEPS = {
 };
 function runs(...programs) {
   const names = new Set(programs);
-  return (words) => names.has(programName(words[0] ?? ""));
+  return (words2) => names.has(programName(words2[0] ?? ""));
 }
 function ecosystemOf(image) {
   if (image.ref.registry !== null && !DOCKER_HUB.has(image.ref.registry)) return null;
@@ -33978,7 +34476,7 @@ function checkRuntime(ctx, stage, chosen) {
       return refuse("shell-form-needs-shell", `${where}: ${node.keyword} in shell form needs /bin/sh, which ${chosen.runtime} lacks (exec-form can write it in JSON form first)`);
     }
     if (node.keyword === "USER") {
-      const user = argsText(model, node).split(":")[0];
+      const user = argsText2(model, node).split(":")[0];
       if (!/^\d+$/.test(user) && user !== "root" && !runtime.users.includes(user)) {
         return refuse("user-may-not-exist", `${where}: USER ${user} may not exist in ${chosen.runtime}`);
       }
@@ -34004,16 +34502,17 @@ function edits(ctx, stage, chosen) {
   else if (stage.name !== "build") return refuse("stage-named", `the stage is already named ${stage.name}`);
   const kept = stage.instructions.filter((node) => KEPT.has(node.keyword) && !chosen.drop?.has(node.keyword));
   const keptText = kept.map((node) => source.slice(node.start, node.end)).join("\n");
-  const args = stage.instructions.filter((node) => node.keyword === "ARG" && argNames(argsText(model, node)).some((name) => new RegExp(`\\$\\{?${name}\\b`).test(keptText)));
+  const args = stage.instructions.filter((node) => node.keyword === "ARG" && argNames(argsText2(model, node)).some((name) => new RegExp(`\\$\\{?${name}\\b`).test(keptText)));
   const ordered = stage.instructions.filter((node) => kept.includes(node) || args.includes(node));
   const split = ordered.findIndex((node) => !LEADING.has(node.keyword));
   const leading = split === -1 ? ordered : ordered.slice(0, split);
   const rest = split === -1 ? [] : ordered.slice(split);
+  const text = (node) => node.keyword === "WORKDIR" ? workdirText(ctx, stage, node) : source.slice(node.start, node.end);
   const lines = [
     `FROM ${chosen.runtime}`,
-    ...leading.map((node) => source.slice(node.start, node.end)),
+    ...leading.map(text),
     ...chosen.payload,
-    ...rest.map((node) => source.slice(node.start, node.end))
+    ...rest.map(text)
   ];
   const endsWithBreak = /[\r\n]$/.test(source);
   const tail = [
@@ -34026,12 +34525,20 @@ function edits(ctx, stage, chosen) {
   result.push({ start: source.length, end: source.length, text: tail });
   return result;
 }
+function workdirText(ctx, stage, node) {
+  const written = ctx.dockerfile.source.text.slice(node.start, node.end);
+  if (argsText2(ctx.dockerfile, node).startsWith("/")) return written;
+  const next = stage.instructions[stage.instructions.indexOf(node) + 1];
+  const resolved = next ? ctx.facts.workdirAt(next) : ctx.facts.finalWorkdir(stage);
+  return resolved === null ? written : `WORKDIR ${resolved}`;
+}
 function argNames(text) {
   return text.split(/\s+/).filter(Boolean).map((word) => word.split("=")[0]);
 }
 var multiStage = {
   id: "multi-stage",
   level: "review",
+  effects: ["stages", "base-image", "run-commands", "copies", "order", "env", "command"],
   description: "Split a single-stage image into a build stage and a slim runtime stage that copies only what runs",
   rationale: "Compilers, dev dependencies and package caches are needed to build, not to run. A runtime stage on a slim or distroless image with only the build output makes the image smaller and gives an attacker less to work with.",
   enabledByDefault: true,
@@ -34065,6 +34572,7 @@ function assignments(command2) {
 var multiArch = {
   id: "multi-arch",
   level: "review",
+  effects: ["platform", "arg", "run-commands"],
   description: "Run platform-independent build stages on the build platform and cross-compile Go for TARGETOS/TARGETARCH",
   rationale: "With `docker buildx build --platform linux/amd64,linux/arm64`, a build stage on the target platform runs under emulation, often ten times slower. Go cross-compiles natively and jars are platform-independent, so their build stages can run on $BUILDPLATFORM while the runtime stage stays on the target platform.",
   enabledByDefault: false,
@@ -34173,6 +34681,7 @@ function missingNote(missing, init, other, release) {
 var initEntrypoint = {
   id: "init-entrypoint",
   level: "safe",
+  effects: ["run-commands", "command-prefix"],
   description: "Run the final stage under tini (or dumb-init) so signals reach the app and zombies are reaped",
   rationale: "PID 1 gets no default signal handlers and must reap orphaned processes. Most apps do neither, so `docker stop` waits 10 s and kills them. A minimal init as PID 1 forwards SIGTERM to the app and reaps zombies.",
   hadolintRules: [],
@@ -34296,6 +34805,7 @@ function refusal2(node) {
 var execForm = {
   id: "exec-form",
   level: "safe",
+  effects: ["command-form"],
   description: "Write shell-form CMD and ENTRYPOINT in JSON form when they use no shell features",
   rationale: "In shell form /bin/sh is PID 1 and does not forward SIGTERM, so `docker stop` waits 10 s and kills the app. JSON (exec) form runs the program as PID 1, where it receives signals directly.",
   hadolintRules: ["DL3025"],
@@ -34453,6 +34963,11 @@ function checkShape(specifier, candidate) {
     if (t.level !== "safe" && t.level !== "review") problems.push("needs `level` 'safe' or 'review'");
     if (typeof t.description !== "string") problems.push("needs a `description` string");
     if (typeof t.run !== "function") problems.push("needs a `run(context)` function");
+    if (t.effects !== void 0) {
+      const unknown = Array.isArray(t.effects) ? t.effects.filter((e) => !EFFECTS.includes(e)) : null;
+      if (unknown === null) problems.push("needs `effects` to be a list");
+      else if (unknown.length) problems.push(`declares unknown effects ${unknown.map((e) => `'${String(e)}'`).join(", ")} (known: ${EFFECTS.join(", ")})`);
+    }
   }
   if (problems.length) throw new PluginError(specifier, `transform ${problems.join(", ")}`);
   return { ...t, rationale: t.rationale ?? "" };
@@ -35196,7 +35711,7 @@ Run 'dfmod --help' for usage.
   if (args.listTransforms) {
     const width = Math.max(...available.map((t) => t.id.length));
     for (const t of available) {
-      const flag = t.enabledByDefault === false ? " (opt-in)" : "";
+      const flag = (t.enabledByDefault === false ? " (opt-in)" : "") + (t.effects ? "" : " (not guarded: declares no effects)");
       io.stdout.write(`${t.id.padEnd(width)}  ${t.level.padEnd(6)}  ${t.description}${flag}
 `);
     }

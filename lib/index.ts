@@ -64,6 +64,7 @@ export type { DockerfileModel, InstructionNode, Stage } from './core/dockerfile.
 export type { BuildContext } from './core/context.js';
 export { folderContext, memoryContext } from './core/context.js';
 export type { Transform, TransformContext, TransformResult, Fix, Edit, Change, Note, NoteInput, Level } from './core/types.js';
+export { EFFECTS, type Effect } from './core/guard.js';
 
 // The stage model and the knowledge base, for plugins that ask what the built-ins ask.
 export { fileFacts } from './facts/index.js';

@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { builtinTransforms } from '../transforms/index.js';
 import { selectTransforms, UsageError } from './core/select.js';
+import { EFFECTS } from './core/guard.js';
 import type { Transform } from './core/types.js';
 
 export { builtinTransforms, selectTransforms };
@@ -152,6 +153,11 @@ function checkShape(specifier: string, candidate: unknown): Transform {
     if (t.level !== 'safe' && t.level !== 'review') problems.push("needs `level` 'safe' or 'review'");
     if (typeof t.description !== 'string') problems.push('needs a `description` string');
     if (typeof t.run !== 'function') problems.push('needs a `run(context)` function');
+    if (t.effects !== undefined) {
+      const unknown = Array.isArray(t.effects) ? t.effects.filter((e) => !EFFECTS.includes(e)) : null;
+      if (unknown === null) problems.push('needs `effects` to be a list');
+      else if (unknown.length) problems.push(`declares unknown effects ${unknown.map((e) => `'${String(e)}'`).join(', ')} (known: ${EFFECTS.join(', ')})`);
+    }
   }
   if (problems.length) throw new PluginError(specifier, `transform ${problems.join(', ')}`);
   return { ...(t as Transform), rationale: t!.rationale ?? '' };

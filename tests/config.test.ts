@@ -96,7 +96,18 @@ test('--plugin loads the documented example transform', async () => {
   const ran = await dfmod(['--plugin', example, '-t', 'pin-latest', '--write'], dir);
   assert.is(ran.code, 0, ran.stderr);
   assert.is(readFileSync(path.join(dir, 'Dockerfile'), 'utf8'), 'FROM node:20-slim\nCMD ["node"]\n');
-  assert.match((await dfmod(['--plugin', example, '--list-transforms'], dir)).stdout, /pin-latest\s+review/);
+  assert.match((await dfmod(['--plugin', example, '--list-transforms'], dir)).stdout, /^pin-latest\s+review\s+Replace an implicit .* tag with a configured one\n/m);
+});
+
+test('a plugin that declares no effects is listed as not guarded; unknown effects are an error', async () => {
+  const dir = project({
+    'free.mjs': 'export default { id: "free", level: "safe", description: "d", run: () => ({}) };\n',
+    'typo.mjs': 'export default { id: "typo", level: "safe", description: "d", effects: ["envs"], run: () => ({}) };\n',
+  });
+  assert.match((await dfmod(['--plugin', './free.mjs', '--list-transforms'], dir)).stdout, /^free\s+safe\s+d \(not guarded: declares no effects\)\n/m);
+  const typo = await dfmod(['--plugin', './typo.mjs', '--list-transforms'], dir);
+  assert.is(typo.code, 2);
+  assert.match(typo.stderr, /declares unknown effects 'envs' \(known: run-grouping, /);
 });
 
 test('a malformed plugin is a usage error naming what is missing', async () => {

@@ -219,6 +219,7 @@ function leftoverArchives(ctx: TransformContext, run: RunScript): { path: string
 export const cacheCleanup: Transform = {
   id: 'cache-cleanup',
   level: 'safe',
+  effects: ['run-commands'],
   description: 'Keep package-manager caches and downloaded archives out of the layer of the RUN that creates them',
   rationale:
     'A cache deleted in a later RUN still ships in the earlier layer. apk --no-cache, pip --no-cache-dir and gem ' +

@@ -91,6 +91,7 @@ function missingNote(missing: Extract<InitPackage, { missing: string }>, init: I
 export const initEntrypoint: Transform = {
   id: 'init-entrypoint',
   level: 'safe',
+  effects: ['run-commands', 'command-prefix'],
   description: 'Run the final stage under tini (or dumb-init) so signals reach the app and zombies are reaped',
   rationale:
     'PID 1 gets no default signal handlers and must reap orphaned processes. Most apps do neither, so `docker stop` ' +

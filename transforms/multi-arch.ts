@@ -40,6 +40,7 @@ function assignments(command: SimpleCommand): string[] {
 export const multiArch: Transform = {
   id: 'multi-arch',
   level: 'review',
+  effects: ['platform', 'arg', 'run-commands'],
   description: 'Run platform-independent build stages on the build platform and cross-compile Go for TARGETOS/TARGETARCH',
   rationale:
     'With `docker buildx build --platform linux/amd64,linux/arm64`, a build stage on the target platform runs under ' +

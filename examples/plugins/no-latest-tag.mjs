@@ -12,6 +12,8 @@
 export default {
   id: 'pin-latest',
   level: 'review',
+  // What its fixes may change: the engine withholds one that changes anything else.
+  effects: ['base-image'],
   description: 'Replace an implicit or explicit :latest tag with a configured one',
   rationale: 'A moving tag makes builds unrepeatable: the same Dockerfile builds different images over time.',
   run({ dockerfile, options }) {

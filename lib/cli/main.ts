@@ -204,7 +204,7 @@ async function run(args: Args, io: CliIO): Promise<number> {
   if (args.listTransforms) {
     const width = Math.max(...available.map((t) => t.id.length));
     for (const t of available) {
-      const flag = t.enabledByDefault === false ? ' (opt-in)' : '';
+      const flag = (t.enabledByDefault === false ? ' (opt-in)' : '') + (t.effects ? '' : ' (not guarded: declares no effects)');
       io.stdout.write(`${t.id.padEnd(width)}  ${t.level.padEnd(6)}  ${t.description}${flag}\n`);
     }
     return 0;

@@ -13,9 +13,11 @@ import { loadShellParser, hasSyntaxError, type ShellParser } from './shell.js';
 import { splitBom } from './source.js';
 import { checkParseable, checkSize, InputError } from './validate.js';
 import type { BuildContext } from './context.js';
-import { fileFacts, type FactsOptions } from '../facts/index.js';
+import { fileFacts, imageMeaning, type FactsOptions, type ImageMeaning, type StageMeaning } from '../facts/index.js';
+import { undeclaredDifferences } from './guard.js';
 import { describeImage } from '../knowledge/index.js';
 import { LineOrigins, mapOffset } from './origins.js';
+import { closeOpenContinuation } from './edits.js';
 import type { Change, Edit, Fix, Note, NoteInput, Transform } from './types.js';
 
 /** What the stage model knows beyond the file: what base images run (the knowledge base). */
@@ -89,19 +91,13 @@ export function runTransformsWith(shell: ShellParser, text: string, options: Run
       if (settledOn.get(transform) === text) continue;
       const outcome = runOne(transform, model, origins, shell, options, usedSuppressions);
       if (outcome.failure !== undefined) failures.push({ transform: transform.id, message: outcome.failure });
-      const candidate = outcome.edits.length === 0 ? text : applyEdits(text, outcome.edits);
-      const checked = candidate === text ? null : checkCandidate(candidate, model, shell);
-      if (checked && 'problem' in checked) {
-        // The broken line is in the candidate, which the engine maps like any text it applied.
-        const where = checked.at ? ` at line ${origins.after(model, outcome.edits, checked.at.model).of(checked.at.line)}` : '';
-        outcome.notes.push({ line: outcome.changes[0].line, message: `change withheld: it would ${checked.problem}${where}` });
-      }
-      const applied = checked !== null && !('problem' in checked);
-      notes.record(transform.id, outcome.notes, applied ? outcome.changes.map((c) => c.line) : [], model, origins);
-      if (!checked || 'problem' in checked) {
+      const accepted = acceptFixes(transform, outcome, model, origins, shell);
+      notes.record(transform.id, outcome.notes, accepted ? outcome.changes.map((c) => c.line) : [], model, origins);
+      if (!accepted) {
         settledOn.set(transform, text);
         continue;
       }
+      const checked = accepted;
       for (const change of outcome.changes) changes.push({ ...change, line: origins.of(change.line) });
       origins = origins.after(model, outcome.edits, checked.model);
       notes.follow(outcome.edits);
@@ -171,6 +167,9 @@ class NoteBook {
 }
 
 interface Outcome {
+  /** Each fix taken: its edits and its change, in the lines of the text the transform saw. */
+  fixes: { edits: Edit[]; change: Change }[];
+  /** Set by acceptFixes: the edits and changes of the fixes applied. */
   edits: Edit[];
   changes: Change[];
   /** In the lines of the text the transform saw. */
@@ -180,7 +179,7 @@ interface Outcome {
 }
 
 function runOne(transform: Transform, model: DockerfileModel, origins: LineOrigins, shell: ShellParser, options: RunOptions, usedSuppressions: Set<number>): Outcome {
-  const outcome: Outcome = { edits: [], changes: [], notes: [] };
+  const outcome: Outcome = { fixes: [], edits: [], changes: [], notes: [] };
   const use = (suppressions: readonly Suppression[]) => {
     for (const s of suppressions) usedSuppressions.add(origins.of(s.line));
   };
@@ -230,10 +229,91 @@ function runOne(transform: Transform, model: DockerfileModel, origins: LineOrigi
     if (fix.edits.some((edit) => taken.some((other) => overlaps(edit, other)))) continue;
     if (overlapsItself(fix.edits)) continue;
     taken.push(...fix.edits);
-    outcome.edits.push(...fix.edits);
-    outcome.changes.push({ transform: transform.id, line: fix.line, message: fix.message });
+    outcome.fixes.push({ edits: fix.edits, change: { transform: transform.id, line: fix.line, message: fix.message } });
   }
   return outcome;
+}
+
+/**
+ * Applies the fixes of one transform's run that keep the file valid and its
+ * meaning within what the transform declares, and returns the new model, or
+ * null when none does. All together first; when that fails, one at a time,
+ * so that one bad fix does not hold back the others. Each fix withheld gets
+ * a note saying what it would have broken or changed.
+ */
+function acceptFixes(transform: Transform, outcome: Outcome, model: DockerfileModel, origins: LineOrigins, shell: ShellParser): { model: DockerfileModel } | null {
+  if (outcome.fixes.length === 0) return null;
+  const text = model.source.text;
+  const trial = (fixes: Outcome['fixes']): { model: DockerfileModel } | { problem: string; id: string } => {
+    const edits = closingContinuation(model, fixes.flatMap((f) => f.edits));
+    const candidate = applyEdits(text, edits);
+    if (candidate === text) return { problem: '', id: '' };
+    const checked = checkCandidate(candidate, model, shell, edits);
+    if ('problem' in checked) {
+      // The broken line is in the candidate, which the engine maps like any text it applied.
+      const where = checked.at ? ` at line ${origins.after(model, edits, checked.at.model).of(checked.at.line)}` : '';
+      return { problem: `${checked.problem}${where}`, id: checked.id };
+    }
+    const changed = meaningChange(transform, model, checked.model, shell, origins);
+    return changed ?? checked;
+  };
+  const all = trial(outcome.fixes);
+  let kept: Outcome['fixes'] = outcome.fixes;
+  let result: { model: DockerfileModel } | null = 'model' in all ? all : null;
+  if (!result) {
+    kept = [];
+    for (const fix of outcome.fixes) {
+      const tried = trial([...kept, fix]);
+      if ('model' in tried) {
+        kept.push(fix);
+        result = tried;
+      } else if (tried.problem) {
+        outcome.notes.push({ line: fix.change.line, id: tried.id, message: `change withheld: it would ${tried.problem}` });
+      }
+    }
+  }
+  outcome.edits = closingContinuation(model, kept.flatMap((f) => f.edits));
+  outcome.changes = kept.map((f) => f.change);
+  return result;
+}
+
+/**
+ * `edits`, plus the one that closes an open continuation at the end of the
+ * file when they append there: appended text must follow the last
+ * instruction, not become part of it.
+ */
+function closingContinuation(model: DockerfileModel, edits: Edit[]): Edit[] {
+  const end = model.source.text.length;
+  if (!edits.some((e) => e.start === end)) return edits;
+  const close = closeOpenContinuation(model);
+  if (!close || edits.some((e) => overlaps(e, close) || (e.start < close.end && e.end > close.start))) return edits;
+  return [...edits, close];
+}
+
+/** Meanings by model: each text is compared as "after" once and as "before" once. */
+const meanings = new WeakMap<DockerfileModel, ImageMeaning>();
+
+function meaningOf(model: DockerfileModel, shell: ShellParser): ImageMeaning {
+  let meaning = meanings.get(model);
+  if (!meaning) {
+    meaning = imageMeaning(fileFacts(model, shell, FACTS_OPTIONS));
+    meanings.set(model, meaning);
+  }
+  return meaning;
+}
+
+/**
+ * What a fix of `transform` would change that the transform does not
+ * declare, as a withholding reason, or null. A transform that declares no
+ * effects (a plugin written before effects existed) is not guarded.
+ */
+function meaningChange(transform: Transform, before: DockerfileModel, after: DockerfileModel, shell: ShellParser, origins: LineOrigins):
+  { problem: string; id: string } | null {
+  if (!transform.effects) return null;
+  const name = (stage: StageMeaning) => `line ${origins.of(stage.line)}${stage.name ? ` (${stage.name})` : ''}`;
+  const found = undeclaredDifferences(meaningOf(before, shell), meaningOf(after, shell), new Set(transform.effects), name);
+  if (found.length === 0) return null;
+  return { problem: `change ${found[0].what}, which ${transform.id} does not declare`, id: `withheld-${found[0].effect}` };
 }
 
 /** The suppression comment standing before `node`, as written, whatever it names. */
@@ -299,24 +379,48 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
  * still parse as a Dockerfile, and every shell script it contains must parse
  * unless the same script already failed to parse before.
  */
-function checkCandidate(candidate: string, before: DockerfileModel, shell: ShellParser):
-  { model: DockerfileModel } | { problem: string; at?: { model: DockerfileModel; line: number } } {
+function checkCandidate(candidate: string, before: DockerfileModel, shell: ShellParser, edits: readonly Edit[]):
+  { model: DockerfileModel } | { problem: string; id: string; at?: { model: DockerfileModel; line: number } } {
   let after: DockerfileModel;
   try {
     after = parseDockerfile(candidate);
     checkParseable(after);
   } catch (error) {
-    return { problem: `not parse as a Dockerfile (${error instanceof InputError ? error.message : String(error)})` };
+    return { problem: `not parse as a Dockerfile (${error instanceof InputError ? error.message : String(error)})`, id: 'withheld-dockerfile-syntax' };
   }
-  if (after.instructions.length === 0 && before.instructions.length > 0) return { problem: 'remove every instruction' };
+  if (after.instructions.length === 0 && before.instructions.length > 0) return { problem: 'remove every instruction', id: 'withheld-empty' };
+  const swallowed = swallowedInstruction(before, after, edits);
+  if (swallowed) return { problem: `join new text into the instruction at line ${swallowed.line}`, id: 'withheld-joins-instruction', at: undefined };
   let brokenBefore: Set<string> | null = null;
   for (const node of after.instructions) {
     const script = after.shellScript(node);
     if (!script || !after.hasPosixShell(node) || !hasSyntaxError(shell.parse(script.text).rootNode)) continue;
     brokenBefore ??= brokenScripts(before, shell);
-    if (!brokenBefore.has(script.text)) return { problem: 'leave a shell syntax error', at: { model: after, line: node.line } };
+    if (!brokenBefore.has(script.text)) return { problem: 'leave a shell syntax error', id: 'withheld-shell-syntax', at: { model: after, line: node.line } };
   }
   return { model: after };
+}
+
+/**
+ * An instruction the edits do not touch whose text did not come through as
+ * an instruction of its own: new text joined it (an open continuation, an
+ * insertion that does not start a line). Null when every one came through.
+ */
+function swallowedInstruction(before: DockerfileModel, after: DockerfileModel, edits: readonly Edit[]): InstructionNode | null {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const starts = new Map(after.instructions.map((node) => [node.start, node]));
+  for (const node of before.instructions) {
+    // Text inserted at its end extends it, unless it starts a line of its own.
+    const touched = edits.some((e) => (e.start === e.end
+      ? e.start > node.start && (e.start < node.end || (e.start === node.end && !/^\r?\n/.test(e.text)))
+      : e.start < node.end && e.end > node.start));
+    if (touched) continue;
+    const start = mapOffset(node.start, sorted);
+    const found = start === null ? undefined : starts.get(start);
+    const text = before.source.text.slice(node.start, node.end);
+    if (!found || after.source.text.slice(found.start, found.end) !== text) return node;
+  }
+  return null;
 }
 
 /** The texts of the shell scripts in `model` that tree-sitter-bash cannot parse (POSIX shells only). */

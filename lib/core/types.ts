@@ -2,6 +2,7 @@ import type { FileFacts } from '../facts/index.js';
 import type { DockerfileModel, InstructionNode } from './dockerfile.js';
 import type { ShellParser } from './shell.js';
 import type { BuildContext } from './context.js';
+import type { Effect } from './guard.js';
 
 /**
  * `safe` transforms keep what the build and the container do, except the
@@ -107,6 +108,12 @@ export interface Transform {
   enabledByDefault?: boolean;
   /** hadolint rules this transform answers; `# hadolint ignore=DLxxxx` suppresses it. */
   hadolintRules?: string[];
+  /**
+   * What its fixes may change in the image's meaning (lib/core/guard.ts).
+   * The engine withholds a fix that changes anything else, with a note.
+   * A transform without it is not guarded (--list-transforms says so).
+   */
+  effects?: readonly Effect[];
   run(context: TransformContext): TransformResult;
 }
 
