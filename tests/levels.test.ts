@@ -13,6 +13,7 @@ import { runCli, tempProject } from './cli-harness.js';
 import { runTransforms } from '../lib/core/engine.js';
 import { transform } from '../lib/index.js';
 import { pick } from './helpers.js';
+import { folderContext, memoryContext } from '../lib/core/context.js';
 
 // exec-form (safe) and init-entrypoint (review) on a Debian node image.
 const INPUT = 'FROM node:20\nCMD node server.js\n';
@@ -47,6 +48,23 @@ test('engine: a second run at the same level changes nothing', async () => {
   assert.is(review.output, REVIEW);
   assert.equal(review.changes, []);
   assert.equal(review.levels, { safe: REVIEW, review: REVIEW });
+});
+
+test('engine: at level safe, the notes are about the safe text; what a review transform says about a review text is said at level review', async () => {
+  const go = 'FROM golang:1.19\nWORKDIR /app\nCOPY . .\nRUN go build -o /app/server .\nCMD ["/app/server"]\n';
+  const context = memoryContext({ 'go.mod': 'module example.com/s\n\ngo 1.19\n', 'main.go': 'package main\n\nfunc main() {}\n' });
+  const all = pick(['multi-stage', 'init-entrypoint']);
+  const safe = await runTransforms(go, { transforms: all, context });
+  assert.is(safe.output, go);
+  assert.equal(safe.suggestions.map((c) => c.transform), ['multi-stage']);
+  // The init is refused on the distroless runtime multi-stage suggests, not on golang:1.19 (which it would accept, were it the final stage of a safe text).
+  assert.equal(safe.notes, []);
+  const review = await runTransforms(go, { transforms: all, context, level: 'review' });
+  assert.equal(review.notes.map((n) => `${n.transform} ${n.id}`), ['init-entrypoint no-shell']);
+  // A review transform's refusal of the safe text itself is said at level safe.
+  const worker = readFileSync('examples/python-worker/Dockerfile', 'utf8');
+  const refused = await runTransforms(worker, { transforms: pick(['multi-stage']), context: folderContext('examples/python-worker') });
+  assert.equal(refused.notes.map((n) => `${n.transform} ${n.line} ${n.id}`), ['multi-stage 1 unknown-command']);
 });
 
 test('library: transform() takes a level and returns the suggestions and both texts', async () => {

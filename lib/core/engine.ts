@@ -79,6 +79,9 @@ interface RunState {
   /** The text each transform last saw without changing it: seeing the same text again, it would say the same, so it is not asked. */
   settledOn: Map<Transform, string>;
   passes: number;
+  /** The safe text, once reached: what review transforms say about it (not about a review text) is said at level safe too. */
+  safeText?: string;
+  notesOnSafe: Note[];
 }
 
 /** Synchronous core, for callers that already hold a shell parser (workers, benchmarks). */
@@ -93,7 +96,7 @@ export function runTransformsWith(shell: ShellParser, text: string, options: Run
     return { input: text, output: text, changed: false, changes: [], suggestions: [], notes: [], passes: 0, layers: { before: layersBefore, after: layersBefore }, failures: [], level, levels: { safe: text, review: text } };
   }
   const maxPasses = options.maxPasses ?? 10;
-  const state: RunState = { model, origins: LineOrigins.identity(model), notes: new NoteBook(), failures: [], settledOn: new Map(), passes: 0 };
+  const state: RunState = { model, origins: LineOrigins.identity(model), notes: new NoteBook(), failures: [], settledOn: new Map(), passes: 0, notesOnSafe: [] };
   // Safe transforms first, to their fixpoint: the text written by default. Then every transform on from
   // there, so review changes come on top of the safe ones and a review-level write is a fixpoint of all.
   // A transform without a known level counts as review: nothing unproven is written by default.
@@ -102,16 +105,16 @@ export function runTransformsWith(shell: ShellParser, text: string, options: Run
   const safeRun = settle(shell, state, safeTransforms, 'safe', maxPasses, options);
   const safeModel = state.model;
   const safeNotes = state.notes.final();
+  state.safeText = safeModel.source.text;
   const reviewRun = hasReview ? settle(shell, state, options.transforms, 'review', maxPasses, options) : { changes: [], settled: true };
   const reviewNotes = state.notes.final();
   const unsettled = [safeRun, reviewRun].some((r) => !r.settled);
   const levels = { safe: bom + safeModel.source.text, review: bom + state.model.source.text };
   const output = levels[level];
-  // At level safe, the review transforms' notes still say what they saw (why they suggest nothing); the
-  // safe transforms' notes are those about the safe text.
-  const isReview = new Set(options.transforms.filter((t) => t.level !== 'safe').map((t) => t.id));
+  // At level safe, the notes are about the safe text: the safe transforms', and what review transforms
+  // said on seeing it (why they suggest nothing), not what they said about a text with review changes.
   const notes = level === 'review' ? reviewNotes
-    : [...safeNotes, ...reviewNotes.filter((n) => isReview.has(n.transform) && !safeNotes.some((s) => sameNote(s, n)))];
+    : [...safeNotes, ...state.notesOnSafe.filter((n, i, all) => !safeNotes.some((s) => sameNote(s, n)) && all.findIndex((o) => sameNote(o, n)) === i)];
   if (unsettled) notes.push({ transform: 'engine', line: 1, message: `still changing after ${maxPasses} passes; later changes may remain` });
   const changes = level === 'review' ? [...safeRun.changes, ...reviewRun.changes] : safeRun.changes;
   const suggestions = level === 'review' ? [] : reviewRun.changes;
@@ -146,6 +149,9 @@ function settle(shell: ShellParser, state: RunState, transforms: readonly Transf
       }
       const applied = checked !== null && !('problem' in checked);
       state.notes.record(transform.id, outcome.notes, applied ? outcome.changes.map((c) => c.line) : [], model, origins);
+      if (level === 'review' && text === state.safeText && transform.level !== 'safe') {
+        for (const n of outcome.notes) state.notesOnSafe.push({ transform: transform.id, line: origins.of(n.line), message: n.message, ...(n.id ? { id: n.id } : {}) });
+      }
       if (!checked || 'problem' in checked) {
         state.settledOn.set(transform, text);
         continue;
