@@ -435,7 +435,7 @@ async function main(): Promise<number> {
   log('');
   log(table(results));
   log('');
-  log('Before = the naive Dockerfile as written; after = `dfmod --write`. ' + (process.env.E2E_WARM === '1' ? 'First builds used the build cache (E2E_WARM=1): the cold column is not cold' : 'Cold builds without the build cache (--no-cache)') + '; rebuild = after appending a comment to one source file; stop = wall time of `docker stop`.');
+  log('Before = the naive Dockerfile as written; after = `dfmod --write --level review`. ' + (process.env.E2E_WARM === '1' ? 'First builds used the build cache (E2E_WARM=1): the cold column is not cold' : 'Cold builds without the build cache (--no-cache)') + '; rebuild = after appending a comment to one source file; stop = wall time of `docker stop`.');
   const failures = assertions.filter((a) => !a.ok);
   if (failures.length) {
     log('');
