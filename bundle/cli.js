@@ -1099,14 +1099,14 @@ var init_ignore = __esm({
           for (const name of IGNORE_FILES) {
             const file = path.join(folder, name);
             if (walked && !this.seen.has(file)) continue;
-            let text;
+            let text2;
             try {
-              text = readFileSync5(file, "utf8");
+              text2 = readFileSync5(file, "utf8");
             } catch {
               continue;
             }
             rules ??= (0, import_ignore.default)();
-            rules.add(text);
+            rules.add(text2);
           }
           this.rules.set(folder, rules);
         }
@@ -4098,9 +4098,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils2();
     var constants = require_constants2();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob, options, returnState = false) => {
+    var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch2(input, options, returnState));
+        const fns = glob.map((input) => picomatch3(input, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -4116,16 +4116,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix = utils.isWindows(options);
-      const regex2 = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
+      const regex2 = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
       const state = regex2.state;
       delete regex2.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex2, options, { glob, posix });
+        const { isMatch, match, output } = picomatch3.test(input, regex2, options, { glob, posix });
         const result = { glob, state, regex: regex2, posix, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -4151,7 +4151,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex2, options, { glob, posix } = {}) => {
+    picomatch3.test = (input, regex2, options, { glob, posix } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -4168,24 +4168,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex2, options, posix);
+          match = picomatch3.matchBase(input, regex2, options, posix);
         } else {
           match = regex2.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
+    picomatch3.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
       return regex2.test(path21.basename(input));
     };
-    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
-    picomatch2.parse = (pattern2, options) => {
-      if (Array.isArray(pattern2)) return pattern2.map((p) => picomatch2.parse(p, options));
+    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
+    picomatch3.parse = (pattern2, options) => {
+      if (Array.isArray(pattern2)) return pattern2.map((p) => picomatch3.parse(p, options));
       return parse2(pattern2, { ...options, fastpaths: false });
     };
-    picomatch2.scan = (input, options) => scan(input, options);
-    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch3.scan = (input, options) => scan(input, options);
+    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -4196,13 +4196,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch2.toRegex(source, options);
+      const regex2 = picomatch3.toRegex(source, options);
       if (returnState === true) {
         regex2.state = state;
       }
       return regex2;
     };
-    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -4213,9 +4213,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse2(input, options);
       }
-      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch2.toRegex = (source, options) => {
+    picomatch3.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -4224,8 +4224,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants;
-    module.exports = picomatch2;
+    picomatch3.constants = constants;
+    module.exports = picomatch3;
   }
 });
 
@@ -4243,7 +4243,7 @@ var require_micromatch = __commonJS({
     "use strict";
     var util = __require("util");
     var braces = require_braces();
-    var picomatch2 = require_picomatch2();
+    var picomatch3 = require_picomatch2();
     var utils = require_utils2();
     var isEmptyString = (v) => v === "" || v === "./";
     var hasBraces = (v) => {
@@ -4264,7 +4264,7 @@ var require_micromatch = __commonJS({
         }
       };
       for (let i = 0; i < patterns.length; i++) {
-        let isMatch = picomatch2(String(patterns[i]), { ...options, onResult }, true);
+        let isMatch = picomatch3(String(patterns[i]), { ...options, onResult }, true);
         let negated = isMatch.state.negated || isMatch.state.negatedExtglob;
         if (negated) negatives++;
         for (let item of list) {
@@ -4292,8 +4292,8 @@ var require_micromatch = __commonJS({
       return matches;
     };
     micromatch.match = micromatch;
-    micromatch.matcher = (pattern2, options) => picomatch2(pattern2, options);
-    micromatch.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
+    micromatch.matcher = (pattern2, options) => picomatch3(pattern2, options);
+    micromatch.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
     micromatch.any = micromatch.isMatch;
     micromatch.not = (list, patterns, options = {}) => {
       patterns = [].concat(patterns).map(String);
@@ -4340,7 +4340,7 @@ var require_micromatch = __commonJS({
     micromatch.some = (list, patterns, options) => {
       let items = [].concat(list);
       for (let pattern2 of [].concat(patterns)) {
-        let isMatch = picomatch2(String(pattern2), options);
+        let isMatch = picomatch3(String(pattern2), options);
         if (items.some((item) => isMatch(item))) {
           return true;
         }
@@ -4350,7 +4350,7 @@ var require_micromatch = __commonJS({
     micromatch.every = (list, patterns, options) => {
       let items = [].concat(list);
       for (let pattern2 of [].concat(patterns)) {
-        let isMatch = picomatch2(String(pattern2), options);
+        let isMatch = picomatch3(String(pattern2), options);
         if (!items.every((item) => isMatch(item))) {
           return false;
         }
@@ -4361,23 +4361,23 @@ var require_micromatch = __commonJS({
       if (typeof str !== "string") {
         throw new TypeError(`Expected a string: "${util.inspect(str)}"`);
       }
-      return [].concat(patterns).every((p) => picomatch2(p, options)(str));
+      return [].concat(patterns).every((p) => picomatch3(p, options)(str));
     };
     micromatch.capture = (glob, input, options) => {
       let posix = utils.isWindows(options);
-      let regex2 = picomatch2.makeRe(String(glob), { ...options, capture: true });
+      let regex2 = picomatch3.makeRe(String(glob), { ...options, capture: true });
       let match = regex2.exec(posix ? utils.toPosixSlashes(input) : input);
       if (match) {
         return match.slice(1).map((v) => v === void 0 ? "" : v);
       }
     };
-    micromatch.makeRe = (...args) => picomatch2.makeRe(...args);
-    micromatch.scan = (...args) => picomatch2.scan(...args);
+    micromatch.makeRe = (...args) => picomatch3.makeRe(...args);
+    micromatch.scan = (...args) => picomatch3.scan(...args);
     micromatch.parse = (patterns, options) => {
       let res = [];
       for (let pattern2 of [].concat(patterns || [])) {
         for (let str of braces(String(pattern2), options)) {
-          res.push(picomatch2.parse(str, options));
+          res.push(picomatch3.parse(str, options));
         }
       }
       return res;
@@ -7787,8 +7787,8 @@ var init_main = __esm({
       LanguageKind2.YAML = "yaml";
     })(LanguageKind || (LanguageKind = {}));
     (function(TextDocumentItem2) {
-      function create(uri, languageId, version, text) {
-        return { uri, languageId, version, text };
+      function create(uri, languageId, version, text2) {
+        return { uri, languageId, version, text: text2 };
       }
       TextDocumentItem2.create = create;
       function is(value) {
@@ -8171,8 +8171,8 @@ var init_main = __esm({
       SemanticTokens2.is = is;
     })(SemanticTokens || (SemanticTokens = {}));
     (function(InlineValueText2) {
-      function create(range, text) {
-        return { range, text };
+      function create(range, text2) {
+        return { range, text: text2 };
       }
       InlineValueText2.create = create;
       function is(value) {
@@ -8276,8 +8276,8 @@ var init_main = __esm({
       InlineCompletionTriggerKind2.Automatic = 2;
     })(InlineCompletionTriggerKind || (InlineCompletionTriggerKind = {}));
     (function(SelectedCompletionInfo2) {
-      function create(range, text) {
-        return { range, text };
+      function create(range, text2) {
+        return { range, text: text2 };
       }
       SelectedCompletionInfo2.create = create;
     })(SelectedCompletionInfo || (SelectedCompletionInfo = {}));
@@ -8306,7 +8306,7 @@ var init_main = __esm({
       }
       TextDocument3.is = is;
       function applyEdits2(document, edits2) {
-        let text = document.getText();
+        let text2 = document.getText();
         const sortedEdits = mergeSort2(edits2, (a, b) => {
           const diff = a.range.start.line - b.range.start.line;
           if (diff === 0) {
@@ -8314,19 +8314,19 @@ var init_main = __esm({
           }
           return diff;
         });
-        let lastModifiedOffset = text.length;
+        let lastModifiedOffset = text2.length;
         for (let i = sortedEdits.length - 1; i >= 0; i--) {
           const e = sortedEdits[i];
           const startOffset = document.offsetAt(e.range.start);
           const endOffset = document.offsetAt(e.range.end);
           if (endOffset <= lastModifiedOffset) {
-            text = text.substring(0, startOffset) + e.newText + text.substring(endOffset, text.length);
+            text2 = text2.substring(0, startOffset) + e.newText + text2.substring(endOffset, text2.length);
           } else {
             throw new Error("Overlapping edit");
           }
           lastModifiedOffset = startOffset;
         }
-        return text;
+        return text2;
       }
       TextDocument3.applyEdits = applyEdits2;
       function mergeSort2(data, compare) {
@@ -8391,21 +8391,21 @@ var init_main = __esm({
       getLineOffsets() {
         if (this._lineOffsets === void 0) {
           const lineOffsets2 = [];
-          const text = this._content;
+          const text2 = this._content;
           let isLineStart = true;
-          for (let i = 0; i < text.length; i++) {
+          for (let i = 0; i < text2.length; i++) {
             if (isLineStart) {
               lineOffsets2.push(i);
               isLineStart = false;
             }
-            const ch = text.charAt(i);
+            const ch = text2.charAt(i);
             isLineStart = ch === "\r" || ch === "\n";
-            if (ch === "\r" && i + 1 < text.length && text.charAt(i + 1) === "\n") {
+            if (ch === "\r" && i + 1 < text2.length && text2.charAt(i + 1) === "\n") {
               i++;
             }
           }
-          if (isLineStart && text.length > 0) {
-            lineOffsets2.push(text.length);
+          if (isLineStart && text2.length > 0) {
+            lineOffsets2.push(text2.length);
           }
           this._lineOffsets = lineOffsets2;
         }
@@ -8710,12 +8710,12 @@ function mergeSort(data, compare) {
   }
   return data;
 }
-function computeLineOffsets(text, isAtLineStart, textOffset = 0) {
+function computeLineOffsets(text2, isAtLineStart, textOffset = 0) {
   const result = isAtLineStart ? [textOffset] : [];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
+  for (let i = 0; i < text2.length; i++) {
+    const ch = text2.charCodeAt(i);
     if (isEOL(ch)) {
-      if (ch === 13 && i + 1 < text.length && text.charCodeAt(i + 1) === 10) {
+      if (ch === 13 && i + 1 < text2.length && text2.charCodeAt(i + 1) === 10) {
         i++;
       }
       result.push(textOffset + i + 1);
@@ -8911,7 +8911,7 @@ var init_main2 = __esm({
       }
       TextDocument3.update = update;
       function applyEdits2(document, edits2) {
-        const text = document.getText();
+        const text2 = document.getText();
         const sortedEdits = mergeSort(edits2.map(getWellformedEdit), (a, b) => {
           const diff = a.range.start.line - b.range.start.line;
           if (diff === 0) {
@@ -8926,14 +8926,14 @@ var init_main2 = __esm({
           if (startOffset < lastModifiedOffset) {
             throw new Error("Overlapping edit");
           } else if (startOffset > lastModifiedOffset) {
-            spans.push(text.substring(lastModifiedOffset, startOffset));
+            spans.push(text2.substring(lastModifiedOffset, startOffset));
           }
           if (e.newText.length) {
             spans.push(e.newText);
           }
           lastModifiedOffset = document.offsetAt(e.range.end);
         }
-        spans.push(text.substr(lastModifiedOffset));
+        spans.push(text2.substr(lastModifiedOffset));
         return spans.join("");
       }
       TextDocument3.applyEdits = applyEdits2;
@@ -9948,18 +9948,18 @@ var require_instruction = __commonJS({
         return heredocs;
       }
       getDelimiterRange(startArg, name, candidateRange) {
-        const text = this.document.getText(candidateRange);
+        const text2 = this.document.getText(candidateRange);
         if (startArg.getValue().startsWith("<<-")) {
           let index = 0;
-          while (text.charAt(index) === "	") {
+          while (text2.charAt(index) === "	") {
             index++;
           }
-          if (text.substring(index) === name) {
+          if (text2.substring(index) === name) {
             return vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(candidateRange.start.line, index), candidateRange.end);
           }
           return null;
         }
-        return text === name ? candidateRange : null;
+        return text2 === name ? candidateRange : null;
       }
     };
     exports.Instruction = Instruction2;
@@ -10745,11 +10745,11 @@ var require_propertyInstruction = __commonJS({
               ];
             }
           } else if (args[0].getValue().indexOf("=") === -1) {
-            let text = this.document.getText();
+            let text2 = this.document.getText();
             let start = args[1].getRange().start;
             let end = args[args.length - 1].getRange().end;
-            text = text.substring(this.document.offsetAt(start), this.document.offsetAt(end));
-            this.properties = [new property_1.Property(this.document, this.escapeChar, args[0], new argument_1.Argument(text, vscode_languageserver_types_1.Range.create(args[1].getRange().start, args[args.length - 1].getRange().end)))];
+            text2 = text2.substring(this.document.offsetAt(start), this.document.offsetAt(end));
+            this.properties = [new property_1.Property(this.document, this.escapeChar, args[0], new argument_1.Argument(text2, vscode_languageserver_types_1.Range.create(args[1].getRange().start, args[args.length - 1].getRange().end)))];
           } else {
             this.properties = [];
             for (let i = 0; i < args.length; i++) {
@@ -11998,10 +11998,10 @@ var require_dockerfile = __commonJS({
           return [];
         }
         const stages = [image];
-        let stage = this.getParentStage(image);
-        while (stage !== null) {
-          stages.splice(0, 0, stage);
-          stage = this.getParentStage(stage);
+        let stage2 = this.getParentStage(image);
+        while (stage2 !== null) {
+          stages.splice(0, 0, stage2);
+          stage2 = this.getParentStage(stage2);
         }
         return stages;
       }
@@ -12680,15 +12680,15 @@ var require_main = __commonJS({
 });
 
 // lib/core/source.ts
-function splitBom(text) {
-  return text.startsWith(BOM) ? { bom: BOM, body: text.slice(1) } : { bom: "", body: text };
+function splitBom(text2) {
+  return text2.startsWith(BOM) ? { bom: BOM, body: text2.slice(1) } : { bom: "", body: text2 };
 }
-function lineOffsets(text) {
+function lineOffsets(text2) {
   const offsets = [0];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
+  for (let i = 0; i < text2.length; i++) {
+    const ch = text2.charCodeAt(i);
     if (ch === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
+      if (text2.charCodeAt(i + 1) === 10) i++;
       offsets.push(i + 1);
     } else if (ch === 10) {
       offsets.push(i + 1);
@@ -12706,10 +12706,10 @@ var init_source = __esm({
       lineStarts;
       /** The line ending new lines should use: the first one in the file, or \n. */
       eol;
-      constructor(text) {
-        this.text = text;
-        this.lineStarts = lineOffsets(text);
-        const match = /\r\n|\n|\r/.exec(text);
+      constructor(text2) {
+        this.text = text2;
+        this.lineStarts = lineOffsets(text2);
+        const match = /\r\n|\n|\r/.exec(text2);
         this.eol = match ? match[0] : "\n";
       }
       get lineCount() {
@@ -12758,8 +12758,8 @@ var init_source = __esm({
 });
 
 // lib/core/ast-speed.ts
-function holdsAngle(text, start, end) {
-  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 60) return true;
+function holdsAngle(text2, start, end) {
+  for (let i = start; i < end; i++) if (text2.charCodeAt(i) === 60) return true;
   return false;
 }
 var import_dockerfile_ast, import_parser, astShortcuts, scanned, instruction, probing, PATCHED, NO_HEREDOC, parser2;
@@ -12912,8 +12912,8 @@ function parseImageRef(raw) {
   return { raw, registry, repository, name, tag, digest, dynamic };
 }
 function parseTag(tag) {
-  const text = tag ?? "latest";
-  const words2 = text.toLowerCase().split("-").filter(Boolean);
+  const text2 = tag ?? "latest";
+  const words2 = text2.toLowerCase().split("-").filter(Boolean);
   const lead = /^v?(\d+(?:\.\d+)*)$/.exec(words2[0] ?? "");
   const version = lead ? lead[1].split(".").map(Number) : null;
   const alias = !lead && ALIASES.has(words2[0] ?? "") ? words2[0] : null;
@@ -12937,7 +12937,7 @@ function parseTag(tag) {
     if (word === "windowsservercore" || word === "nanoserver") windows ??= word;
   });
   return {
-    tag: text,
+    tag: text2,
     version,
     alias,
     slim: words2.includes("slim"),
@@ -13252,20 +13252,20 @@ var init_images = __esm({
 });
 
 // lib/facts/words.ts
-function expandWord(text, lookup, escape2 = "\\") {
+function expandWord(text2, lookup, escape2 = "\\") {
   let out = "";
   let quote = null;
   let i = 0;
-  while (i < text.length) {
-    const c = text[i];
+  while (i < text2.length) {
+    const c = text2[i];
     if (quote === "'") {
       if (c === "'") quote = null;
       else out += c;
       i++;
       continue;
     }
-    if (c === escape2 && i + 1 < text.length) {
-      const next = text[i + 1];
+    if (c === escape2 && i + 1 < text2.length) {
+      const next = text2[i + 1];
       out += quote === '"' && next !== '"' && next !== "$" && next !== escape2 ? c + next : next;
       i += 2;
       continue;
@@ -13285,16 +13285,16 @@ function expandWord(text, lookup, escape2 = "\\") {
       i++;
       continue;
     }
-    if (text[i + 1] === "{") {
-      const close = matchingBrace(text, i + 1);
+    if (text2[i + 1] === "{") {
+      const close = matchingBrace(text2, i + 1);
       if (close < 0) return null;
-      const value2 = expandBraced(text.slice(i + 2, close), lookup, escape2);
+      const value2 = expandBraced(text2.slice(i + 2, close), lookup, escape2);
       if (value2 === null) return null;
       out += value2;
       i = close + 1;
       continue;
     }
-    const name = NAME.exec(text.slice(i + 1))?.[0];
+    const name = NAME.exec(text2.slice(i + 1))?.[0];
     if (!name) {
       out += c;
       i++;
@@ -13307,11 +13307,11 @@ function expandWord(text, lookup, escape2 = "\\") {
   }
   return quote === null ? out : null;
 }
-function matchingBrace(text, open) {
+function matchingBrace(text2, open) {
   let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    if (text[i] === "{") depth++;
-    else if (text[i] === "}" && --depth === 0) return i;
+  for (let i = open; i < text2.length; i++) {
+    if (text2[i] === "{") depth++;
+    else if (text2[i] === "}" && --depth === 0) return i;
   }
   return -1;
 }
@@ -13380,19 +13380,19 @@ function expandFromImage(model, image) {
   const expanded = expandWord(image, (name) => args.has(name) ? args.get(name) : void 0, model.escapeChar);
   return expanded ? expanded : null;
 }
-function fromImage(model, stage) {
-  return expandFromImage(model, stage.image);
+function fromImage(model, stage2) {
+  return expandFromImage(model, stage2.image);
 }
-function rootStageOf(model, stage) {
-  let current = stage;
+function rootStageOf(model, stage2) {
+  let current = stage2;
   while (current.parent) current = current.parent;
   return current;
 }
-function baseImageOf(model, stage) {
-  return fromImage(model, rootStageOf(model, stage));
+function baseImageOf(model, stage2) {
+  return fromImage(model, rootStageOf(model, stage2));
 }
-function isWindowsStage(model, stage) {
-  const root = rootStageOf(model, stage);
+function isWindowsStage(model, stage2) {
+  const root = rootStageOf(model, stage2);
   return isWindowsImage(fromImage(model, root) ?? root.image, root.platform);
 }
 var globalArgCache;
@@ -13423,15 +13423,15 @@ function parseSuppressionComment(content) {
   if (!rules) return null;
   return { kind: global2 ? "file-hadolint" : "next-hadolint", hadolintRules: rules[1].split(/\s*,\s*/) };
 }
-function nextNonBlank(text, from, end) {
+function nextNonBlank(text2, from, end) {
   let i = from;
-  while (i < end && (text[i] === " " || text[i] === "	")) i++;
+  while (i < end && (text2[i] === " " || text2[i] === "	")) i++;
   return i;
 }
-function parseJsonArray(text) {
-  if (!text.startsWith("[")) return null;
+function parseJsonArray(text2) {
+  if (!text2.startsWith("[")) return null;
   try {
-    const value = JSON.parse(text);
+    const value = JSON.parse(text2);
     if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value;
   } catch {
   }
@@ -13445,11 +13445,11 @@ function continuationPattern(escape2) {
   }
   return pattern2;
 }
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegExp(text2) {
+  return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-function parseDockerfile(text) {
-  return new DockerfileModel(text);
+function parseDockerfile(text2) {
+  return new DockerfileModel(text2);
 }
 var import_dockerfile_ast2, LAYER_KEYWORDS, SCRIPT_KEYWORDS, DockerfileModel, continuationPatterns;
 var init_dockerfile = __esm({
@@ -13473,25 +13473,25 @@ var init_dockerfile = __esm({
       directives;
       /** Every transform asks for the same scripts; the model never changes, so each is built once. */
       scripts = /* @__PURE__ */ new Map();
-      constructor(text) {
-        this.source = new SourceText(text);
-        this.ast = import_dockerfile_ast2.DockerfileParser.parse(text);
+      constructor(text2) {
+        this.source = new SourceText(text2);
+        this.ast = import_dockerfile_ast2.DockerfileParser.parse(text2);
         this.escapeChar = this.ast.getEscapeCharacter();
         this.directives = this.ast.getDirectives().map((d) => ({
           name: d.getName().toLowerCase(),
           value: d.getValue(),
           line: d.getRange().start.line + 1
         }));
-        let stage = null;
+        let stage2 = null;
         for (const ast of this.ast.getInstructions()) {
           const node = this.makeNode(ast, this.instructions.length);
           this.instructions.push(node);
           if (node.keyword === "FROM") {
-            stage = this.makeStage(node);
-            this.stages.push(stage);
+            stage2 = this.makeStage(node);
+            this.stages.push(stage2);
           }
-          node.stage = stage;
-          if (stage) stage.instructions.push(node);
+          node.stage = stage2;
+          if (stage2) stage2.instructions.push(node);
           else if (node.keyword === "ARG") this.globalArgs.push(node);
         }
         this.readSuppressions();
@@ -13500,11 +13500,11 @@ var init_dockerfile = __esm({
         const range = ast.getRange();
         const start = this.source.offsetAt(range.start);
         const end = this.source.offsetAt(range.end);
-        const text = this.source.text;
+        const text2 = this.source.text;
         const flags = [];
         let argsStart = this.source.offsetAt(ast.getInstructionRange().end);
-        const first = nextNonBlank(text, argsStart, end);
-        const mayHaveFlags = first < end && (text[first] === "-" || text[first] === this.escapeChar);
+        const first = nextNonBlank(text2, argsStart, end);
+        const mayHaveFlags = first < end && (text2[first] === "-" || text2[first] === this.escapeChar);
         const astFlags = mayHaveFlags && "getFlags" in ast && typeof ast.getFlags === "function" ? ast.getFlags() : [];
         for (const flag of astFlags) {
           const flagRange = flag.getRange();
@@ -13512,7 +13512,7 @@ var init_dockerfile = __esm({
           flags.push({
             name: flag.getName(),
             value: flag.getValue(),
-            text: text.slice(this.source.offsetAt(flagRange.start), flagEnd)
+            text: text2.slice(this.source.offsetAt(flagRange.start), flagEnd)
           });
           argsStart = Math.max(argsStart, flagEnd);
         }
@@ -13530,8 +13530,8 @@ var init_dockerfile = __esm({
           execArgs: null,
           stage: null
         };
-        const blankEnd = nextNonBlank(text, node.argsStart, end);
-        if (blankEnd < end && text[blankEnd] !== this.escapeChar && text[blankEnd] !== "\r" && text[blankEnd] !== "\n") {
+        const blankEnd = nextNonBlank(text2, node.argsStart, end);
+        if (blankEnd < end && text2[blankEnd] !== this.escapeChar && text2[blankEnd] !== "\r" && text2[blankEnd] !== "\n") {
           node.argsStart = blankEnd;
         } else {
           const script = this.logicalText(node.argsStart, end);
@@ -13539,7 +13539,7 @@ var init_dockerfile = __esm({
           node.argsStart = lead < script.text.length ? script.offsets[lead] : end;
         }
         if (SCRIPT_KEYWORDS.has(node.keyword)) {
-          const heredocs = text.slice(node.argsStart, end).includes("<<") && "getHeredocs" in ast ? ast.getHeredocs() : [];
+          const heredocs = text2.slice(node.argsStart, end).includes("<<") && "getHeredocs" in ast ? ast.getHeredocs() : [];
           if (heredocs.length > 0) node.form = "heredoc";
           else {
             const script = this.logicalText(node.argsStart, end);
@@ -13568,7 +13568,7 @@ var init_dockerfile = __esm({
       logicalText(start, end) {
         const src = this.source;
         const escape2 = this.escapeChar;
-        let text = "";
+        let text2 = "";
         const offsets = [];
         let line = src.positionAt(start).line;
         let from = start;
@@ -13583,7 +13583,7 @@ var init_dockerfile = __esm({
           }
           const continuation = continuationPattern(escape2).exec(content);
           const keep = continuation ? continuation.index : content.length;
-          text += content.slice(0, keep);
+          text2 += content.slice(0, keep);
           for (let i = 0; i < keep; i++) offsets.push(from + i);
           first = false;
           if (!continuation || lineEnd >= end) break;
@@ -13592,7 +13592,7 @@ var init_dockerfile = __esm({
           from = src.lineStarts[line];
         }
         offsets.push(offsets.length ? offsets[offsets.length - 1] + 1 : start);
-        return { text, offsets };
+        return { text: text2, offsets };
       }
       /** The shell script of a shell-form RUN, CMD or ENTRYPOINT (null otherwise). */
       shellScript(node) {
@@ -13614,13 +13614,13 @@ var init_dockerfile = __esm({
        * its stage (or an ancestor stage).
        */
       shellOf(node) {
-        let stage = node.stage;
+        let stage2 = node.stage;
         let before = node.index;
-        while (stage) {
-          const shells = stage.instructions.filter((i) => i.keyword === "SHELL" && i.index < before && i.execArgs);
+        while (stage2) {
+          const shells = stage2.instructions.filter((i) => i.keyword === "SHELL" && i.index < before && i.execArgs);
           if (shells.length) return shells[shells.length - 1].execArgs;
           before = Infinity;
-          stage = stage.parent;
+          stage2 = stage2.parent;
         }
         return null;
       }
@@ -13636,8 +13636,8 @@ var init_dockerfile = __esm({
         return ["sh", "bash", "dash", "ash", "zsh", "ksh"].includes(program) && shell[shell.length - 1] === "-c";
       }
       /** Windows base images run shell form under cmd.exe, not /bin/sh (lib/facts holds the one predicate). */
-      isWindowsStage(stage) {
-        return isWindowsStage(this, stage);
+      isWindowsStage(stage2) {
+        return isWindowsStage(this, stage2);
       }
       get finalStage() {
         return this.stages.length ? this.stages[this.stages.length - 1] : null;
@@ -13716,9 +13716,9 @@ function countLines(bytes, end) {
   for (let i = 0; i < end; i++) if (bytes[i] === 10) line++;
   return line;
 }
-function checkSize(text) {
-  if (text.length > MAX_FILE_CHARS) {
-    throw new InputError(`too large (${text.length} characters, the limit is ${MAX_FILE_CHARS}); left untouched`);
+function checkSize(text2) {
+  if (text2.length > MAX_FILE_CHARS) {
+    throw new InputError(`too large (${text2.length} characters, the limit is ${MAX_FILE_CHARS}); left untouched`);
   }
 }
 function checkParseable(dockerfile) {
@@ -13998,6 +13998,1782 @@ var require_ignore2 = __commonJS({
         return rule;
       }
     };
+  }
+});
+
+// node_modules/picomatch/lib/constants.js
+var require_constants4 = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils5 = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants4();
+    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
+    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
+    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform = navigator.platform.toLowerCase();
+        return platform === "win32" || platform === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports.removeBackslashes = (str) => {
+      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports.escapeLast = (input, char, lastIdx) => {
+      const idx = input.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input;
+      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
+      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+    };
+    exports.removePrefix = (input, state = {}) => {
+      let output = input;
+      if (output.startsWith("./")) {
+        output = output.slice(2);
+        state.prefix = "./";
+      }
+      return output;
+    };
+    exports.wrapOutput = (input, state = {}, options = {}) => {
+      const prepend = options.contains ? "" : "^";
+      const append = options.contains ? "" : "$";
+      let output = `${prepend}(?:${input})${append}`;
+      if (state.negated === true) {
+        output = `(?:^(?!${output}).*$)`;
+      }
+      return output;
+    };
+    exports.basename = (path21, { windows } = {}) => {
+      const segs = path21.split(windows ? /[\\/]/ : "/");
+      const last = segs[segs.length - 1];
+      if (last === "") {
+        return segs[segs.length - 2];
+      }
+      return last;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan2 = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
+    "use strict";
+    var utils = require_utils5();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants4();
+    var isPathSeparator = (code) => {
+      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan = (input, options) => {
+      const opts = options || {};
+      const length = input.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts = [];
+      let str = input;
+      let index = -1;
+      let start = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek = () => str.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code;
+        return str.charCodeAt(++index);
+      };
+      while (index < length) {
+        code = advance();
+        let next;
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code = advance();
+          if (code === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index === start + 1) {
+            start += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code === CHAR_EXCLAMATION_MARK && index === start) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code = advance())) {
+                if (code === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+          negated = token.negated = true;
+          start++;
+          continue;
+        }
+        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code = advance())) {
+              if (code === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base = str;
+      let prefix = "";
+      let glob = "";
+      if (start > 0) {
+        prefix = str.slice(0, start);
+        str = str.slice(start);
+        lastIndex -= start;
+      }
+      if (base && isGlob === true && lastIndex > 0) {
+        base = str.slice(0, lastIndex);
+        glob = str.slice(lastIndex);
+      } else if (isGlob === true) {
+        base = "";
+        glob = str;
+      } else {
+        base = str;
+      }
+      if (base && base !== "" && base !== "/" && base !== str) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state = {
+        prefix,
+        input,
+        start,
+        base,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code)) {
+          tokens.push(token);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
+          const i = slashes[idx];
+          const value2 = input.slice(n2, i);
+          if (opts.tokens) {
+            if (idx === 0 && start !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value2;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (i >= start) {
+            parts.push(value2);
+            prevIndex = i;
+          }
+        }
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
+        const value = input.slice(n);
+        parts.push(value);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+          tokens[tokens.length - 1].value = value;
+          depth(tokens[tokens.length - 1]);
+          state.maxDepth += tokens[tokens.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts;
+      }
+      return state;
+    };
+    module.exports = scan;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse3 = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
+    "use strict";
+    var constants = require_constants4();
+    var utils = require_utils5();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants;
+    var expandRange = (args, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args, options);
+      }
+      args.sort();
+      const value = `[${args.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input) => {
+      const parts = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let value = "";
+      let escaped = false;
+      for (const ch of input) {
+        if (escaped === true) {
+          value += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          value += ch;
+          continue;
+        }
+        if (quote === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch;
+      }
+      parts.push(value);
+      return parts;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i = 0; i < values.length; i++) {
+        for (let j = i + 1; j < values.length; j++) {
+          const a = values[i];
+          const b = values[j];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern2, requireEnd = true) => {
+      if (pattern2[0] !== "+" && pattern2[0] !== "*" || pattern2[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let escaped = false;
+      for (let i = 1; i < pattern2.length; i++) {
+        const ch = pattern2[i];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i !== pattern2.length - 1) {
+              return;
+            }
+            return {
+              type: pattern2[0],
+              body: pattern2.slice(2, i),
+              end: i
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern2) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern2.length) {
+        const match = parseRepeatedExtglob(pattern2.slice(index), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    };
+    var repeatedExtglobRecursion = (pattern2) => {
+      let depth = 0;
+      let value = pattern2.trim();
+      let match = parseRepeatedExtglob(value);
+      while (match) {
+        depth++;
+        value = match.body.trim();
+        match = parseRepeatedExtglob(value);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal = normalizeSimpleBranch(branch);
+        if (literal && literal.length === 1) {
+          safeChars.push(literal);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse2 = (input, options) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input = REPLACEMENTS[input] || input;
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input = utils.removePrefix(input, state);
+      len = input.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state.index === len - 1;
+      const peek = state.peek = (n = 1) => input[state.index + n];
+      const advance = state.advance = () => input[++state.index] || "";
+      const remaining = () => input.slice(state.index + 1);
+      const consume = (value2 = "", num = 0) => {
+        state.consumed += value2;
+        state.index += num;
+      };
+      const append = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state.start++;
+          count++;
+        }
+        if (count % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment2 = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens.length;
+        const output = (opts.capture ? "(" : "") + token.open;
+        increment2("parens");
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal = input.slice(token.startIndex, state.index + 1);
+        const body = input.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open = tokens[token.tokensIndex];
+          open.type = "text";
+          open.value = literal;
+          open.output = safeOutput || utils.escapeRegex(literal);
+          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+            tokens[i].value = "";
+            tokens[i].output = "";
+            delete tokens[i].suffix;
+          }
+          state.output = token.output + open.output;
+          state.backtrack = true;
+          push({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse2(rest, { ...options, fastpaths: false }).output;
+            output = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push({ type: "paren", extglob: true, value, output });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+        let backslashes = false;
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc) {
+              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc) {
+              return esc + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output = output.replace(/\\/g, "");
+          } else {
+            output = output.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output === input && opts.contains === true) {
+          state.output = input;
+          return state;
+        }
+        state.output = utils.wrapOutput(output, state, options);
+        return state;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push({ type: "text", value });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state.brackets === 0) {
+            push({ type: "text", value });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix = POSIX_REGEX_SOURCE[rest2];
+                if (posix) {
+                  prev.value = pre + posix;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (value === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment2("parens");
+          push({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment2("brackets");
+          }
+          push({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment2("braces");
+          const open = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open);
+          push(open);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push({ type: "text", value, output: value });
+            continue;
+          }
+          let output = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range = [];
+            for (let i = arr.length - 1; i >= 0; i--) {
+              tokens.pop();
+              if (arr[i].type === "brace") {
+                break;
+              }
+              if (arr[i].type !== "dots") {
+                range.unshift(arr[i].value);
+              }
+            }
+            output = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output = "\\}";
+            state.output = out;
+            for (const t of toks) {
+              state.output += t.output || t.value;
+            }
+          }
+          push({ type: "brace", value, output });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output = "|";
+          }
+          push({ type: "comma", value, output });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output = value;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output = `\\${value}`;
+            }
+            push({ type: "text", value, output });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push({ type: "plus", value });
+            continue;
+          }
+          push({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value += match[0];
+            state.index += match[0].length;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart2 = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart2 || rest[0] && rest[0] !== "/")) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart2 && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value;
+          push(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse2.fastpaths = (input, options) => {
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input = REPLACEMENTS[input] || input;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str) => {
+        switch (str) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output = utils.removePrefix(input, state);
+      let source = create(output);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module.exports = parse2;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch3 = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+    "use strict";
+    var scan = require_scan2();
+    var parse2 = require_parse3();
+    var utils = require_utils5();
+    var constants = require_constants4();
+    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch3 = (glob, options, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input) => picomatch3(input, options, returnState));
+        const arrayMatcher = (str) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject2(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix = opts.windows;
+      const regex2 = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
+      const state = regex2.state;
+      delete regex2.state;
+      let isIgnored = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input, returnObject = false) => {
+        const { isMatch, match, output } = picomatch3.test(input, regex2, options, { glob, posix });
+        const result = { glob, state, regex: regex2, posix, input, output, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result);
+        }
+        if (isMatch === false) {
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (isIgnored(input)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result);
+          }
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result);
+        }
+        return returnObject ? result : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch3.test = (input, regex2, options, { glob, posix } = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format3 = opts.format || (posix ? utils.toPosixSlashes : null);
+      let match = input === glob;
+      let output = match && format3 ? format3(input) : input;
+      if (match === false) {
+        output = format3 ? format3(input) : input;
+        match = output === glob;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch3.matchBase(input, regex2, options, posix);
+        } else {
+          match = regex2.exec(output);
+        }
+      }
+      return { isMatch: Boolean(match), match, output };
+    };
+    picomatch3.matchBase = (input, glob, options, posix = options && options.windows) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
+      return regex2.test(utils.basename(input, { windows: posix }));
+    };
+    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
+    picomatch3.parse = (pattern2, options) => {
+      if (Array.isArray(pattern2)) return pattern2.map((p) => picomatch3.parse(p, options));
+      return parse2(pattern2, { ...options, fastpaths: false });
+    };
+    picomatch3.scan = (input, options) => scan(input, options);
+    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex2 = picomatch3.toRegex(source, options);
+      if (returnState === true) {
+        regex2.state = state;
+      }
+      return regex2;
+    };
+    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+      if (!input || typeof input !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed.output = parse2.fastpaths(input, options);
+      }
+      if (!parsed.output) {
+        parsed = parse2(input, options);
+      }
+      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
+    };
+    picomatch3.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err) {
+        if (options && options.debug === true) throw err;
+        return /$^/;
+      }
+    };
+    picomatch3.constants = constants;
+    module.exports = picomatch3;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch4 = __commonJS({
+  "node_modules/picomatch/index.js"(exports, module) {
+    "use strict";
+    var pico = require_picomatch3();
+    var utils = require_utils5();
+    function picomatch3(glob, options, returnState = false) {
+      if (options && (options.windows === null || options.windows === void 0)) {
+        options = { ...options, windows: utils.isWindows() };
+      }
+      return pico(glob, options, returnState);
+    }
+    Object.assign(picomatch3, pico);
+    module.exports = picomatch3;
   }
 });
 
@@ -14505,9 +16281,9 @@ function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader
     } }));
   }
 }
-function splitLines(text) {
-  const hasTrailingNl = text.endsWith("\n");
-  const result = text.split("\n").map((line) => line + "\n");
+function splitLines(text2) {
+  const hasTrailingNl = text2.endsWith("\n");
+  const result = text2.split("\n").map((line) => line + "\n");
   if (hasTrailingNl) {
     result.pop();
   } else {
@@ -15502,14 +17278,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -15526,14 +17302,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text2, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -15550,12 +17326,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
+            i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -15567,12 +17343,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -15587,39 +17363,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text2, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -21875,26 +23651,26 @@ __export(yaml_positions_exports, {
   positionsIn: () => positionsIn,
   withoutBom: () => withoutBom
 });
-function parse(text) {
+function parse(text2) {
   const lineCounter = new import_yaml.LineCounter();
-  return { document: (0, import_yaml.parseDocument)(withoutBom(text), { lineCounter, prettyErrors: false }), lineCounter };
+  return { document: (0, import_yaml.parseDocument)(withoutBom(text2), { lineCounter, prettyErrors: false }), lineCounter };
 }
-function jsonSyntaxError(text, error) {
+function jsonSyntaxError(text2, error) {
   const offset = /at position (\d+)/.exec(error.message)?.[1];
   const message = error.message.replace(/ in JSON at position \d+.*$/s, "").replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, "").replace(/^\w/, (c) => c.toLowerCase());
-  if (offset !== void 0) return new ConfigSyntaxError(lineColumn(withoutBom(text), Number(offset)), message);
-  const { document, lineCounter } = parse(text);
+  if (offset !== void 0) return new ConfigSyntaxError(lineColumn(withoutBom(text2), Number(offset)), message);
+  const { document, lineCounter } = parse(text2);
   const first = document.errors[0];
   return new ConfigSyntaxError(first ? toPosition(lineCounter, first.pos[0]) : void 0, message);
 }
-function parseYaml(text) {
-  const { document, lineCounter } = parse(text);
+function parseYaml(text2) {
+  const { document, lineCounter } = parse(text2);
   const [error] = document.errors;
   if (error) throw new ConfigSyntaxError(toPosition(lineCounter, error.pos[0]), error.message.split("\n")[0]);
   return document.toJS();
 }
-function positionsIn(text) {
-  const { document, lineCounter } = parse(text);
+function positionsIn(text2) {
+  const { document, lineCounter } = parse(text2);
   const values = /* @__PURE__ */ new Map();
   const keys = /* @__PURE__ */ new Map();
   const walk2 = (node, path21) => {
@@ -21918,8 +23694,8 @@ function toPosition(lineCounter, offset) {
   const at = lineCounter.linePos(offset);
   return { line: at.line, column: at.col };
 }
-function lineColumn(text, offset) {
-  const before = text.slice(0, offset);
+function lineColumn(text2, offset) {
+  const before = text2.slice(0, offset);
   const lineStart = before.lastIndexOf("\n") + 1;
   return { line: before.split("\n").length, column: offset - lineStart + 1 };
 }
@@ -21937,7 +23713,7 @@ var init_yaml_positions = __esm({
       position;
     };
     positionKey = (path21) => path21.join("\0");
-    withoutBom = (text) => text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+    withoutBom = (text2) => text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
   }
 });
 
@@ -22026,1782 +23802,6 @@ var init_schema = __esm({
   }
 });
 
-// node_modules/picomatch/lib/constants.js
-var require_constants4 = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module) {
-    "use strict";
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var SEP = "/";
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
-      ONE_CHAR,
-      QMARK,
-      END_ANCHOR,
-      DOTS_SLASH,
-      NO_DOT,
-      NO_DOTS,
-      NO_DOT_SLASH,
-      NO_DOTS_SLASH,
-      QMARK_NO_DOT,
-      STAR,
-      START_ANCHOR,
-      SEP
-    };
-    var WINDOWS_CHARS = {
-      ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
-      QMARK: WIN_NO_SLASH,
-      STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
-      SEP: "\\"
-    };
-    var POSIX_REGEX_SOURCE = {
-      __proto__: null,
-      alnum: "a-zA-Z0-9",
-      alpha: "a-zA-Z",
-      ascii: "\\x00-\\x7F",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1F\\x7F",
-      digit: "0-9",
-      graph: "\\x21-\\x7E",
-      lower: "a-z",
-      print: "\\x20-\\x7E ",
-      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-      space: " \\t\\r\\n\\v\\f",
-      upper: "A-Z",
-      word: "A-Za-z0-9_",
-      xdigit: "A-Fa-f0-9"
-    };
-    module.exports = {
-      DEFAULT_MAX_EXTGLOB_RECURSION,
-      MAX_LENGTH: 1024 * 64,
-      POSIX_REGEX_SOURCE,
-      // regular expressions
-      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-      // Replace globs with equivalent patterns to reduce parsing time.
-      REPLACEMENTS: {
-        __proto__: null,
-        "***": "*",
-        "**/**": "**",
-        "**/**/**": "**"
-      },
-      // Digits
-      CHAR_0: 48,
-      /* 0 */
-      CHAR_9: 57,
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: 65,
-      /* A */
-      CHAR_LOWERCASE_A: 97,
-      /* a */
-      CHAR_UPPERCASE_Z: 90,
-      /* Z */
-      CHAR_LOWERCASE_Z: 122,
-      /* z */
-      CHAR_LEFT_PARENTHESES: 40,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: 41,
-      /* ) */
-      CHAR_ASTERISK: 42,
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: 38,
-      /* & */
-      CHAR_AT: 64,
-      /* @ */
-      CHAR_BACKWARD_SLASH: 92,
-      /* \ */
-      CHAR_CARRIAGE_RETURN: 13,
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: 94,
-      /* ^ */
-      CHAR_COLON: 58,
-      /* : */
-      CHAR_COMMA: 44,
-      /* , */
-      CHAR_DOT: 46,
-      /* . */
-      CHAR_DOUBLE_QUOTE: 34,
-      /* " */
-      CHAR_EQUAL: 61,
-      /* = */
-      CHAR_EXCLAMATION_MARK: 33,
-      /* ! */
-      CHAR_FORM_FEED: 12,
-      /* \f */
-      CHAR_FORWARD_SLASH: 47,
-      /* / */
-      CHAR_GRAVE_ACCENT: 96,
-      /* ` */
-      CHAR_HASH: 35,
-      /* # */
-      CHAR_HYPHEN_MINUS: 45,
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: 60,
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: 123,
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: 91,
-      /* [ */
-      CHAR_LINE_FEED: 10,
-      /* \n */
-      CHAR_NO_BREAK_SPACE: 160,
-      /* \u00A0 */
-      CHAR_PERCENT: 37,
-      /* % */
-      CHAR_PLUS: 43,
-      /* + */
-      CHAR_QUESTION_MARK: 63,
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: 62,
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: 125,
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: 93,
-      /* ] */
-      CHAR_SEMICOLON: 59,
-      /* ; */
-      CHAR_SINGLE_QUOTE: 39,
-      /* ' */
-      CHAR_SPACE: 32,
-      /*   */
-      CHAR_TAB: 9,
-      /* \t */
-      CHAR_UNDERSCORE: 95,
-      /* _ */
-      CHAR_VERTICAL_LINE: 124,
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-      /* \uFEFF */
-      /**
-       * Create EXTGLOB_CHARS
-       */
-      extglobChars(chars) {
-        return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
-          "?": { type: "qmark", open: "(?:", close: ")?" },
-          "+": { type: "plus", open: "(?:", close: ")+" },
-          "*": { type: "star", open: "(?:", close: ")*" },
-          "@": { type: "at", open: "(?:", close: ")" }
-        };
-      },
-      /**
-       * Create GLOB_CHARS
-       */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-      }
-    };
-  }
-});
-
-// node_modules/picomatch/lib/utils.js
-var require_utils5 = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
-    "use strict";
-    var {
-      REGEX_BACKSLASH,
-      REGEX_REMOVE_BACKSLASH,
-      REGEX_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants4();
-    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
-    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
-    exports.isWindows = () => {
-      if (typeof navigator !== "undefined" && navigator.platform) {
-        const platform = navigator.platform.toLowerCase();
-        return platform === "win32" || platform === "windows";
-      }
-      if (typeof process !== "undefined" && process.platform) {
-        return process.platform === "win32";
-      }
-      return false;
-    };
-    exports.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
-      });
-    };
-    exports.escapeLast = (input, char, lastIdx) => {
-      const idx = input.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input;
-      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
-      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
-    };
-    exports.removePrefix = (input, state = {}) => {
-      let output = input;
-      if (output.startsWith("./")) {
-        output = output.slice(2);
-        state.prefix = "./";
-      }
-      return output;
-    };
-    exports.wrapOutput = (input, state = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append}`;
-      if (state.negated === true) {
-        output = `(?:^(?!${output}).*$)`;
-      }
-      return output;
-    };
-    exports.basename = (path21, { windows } = {}) => {
-      const segs = path21.split(windows ? /[\\/]/ : "/");
-      const last = segs[segs.length - 1];
-      if (last === "") {
-        return segs[segs.length - 2];
-      }
-      return last;
-    };
-  }
-});
-
-// node_modules/picomatch/lib/scan.js
-var require_scan2 = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module) {
-    "use strict";
-    var utils = require_utils5();
-    var {
-      CHAR_ASTERISK,
-      /* * */
-      CHAR_AT,
-      /* @ */
-      CHAR_BACKWARD_SLASH,
-      /* \ */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_EXCLAMATION_MARK,
-      /* ! */
-      CHAR_FORWARD_SLASH,
-      /* / */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_PLUS,
-      /* + */
-      CHAR_QUESTION_MARK,
-      /* ? */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_RIGHT_SQUARE_BRACKET
-      /* ] */
-    } = require_constants4();
-    var isPathSeparator = (code) => {
-      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan = (input, options) => {
-      const opts = options || {};
-      const length = input.length - 1;
-      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens = [];
-      const parts = [];
-      let str = input;
-      let index = -1;
-      let start = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished = false;
-      let braces = 0;
-      let prev;
-      let code;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek = () => str.charCodeAt(index + 1);
-      const advance = () => {
-        prev = code;
-        return str.charCodeAt(++index);
-      };
-      while (index < length) {
-        code = advance();
-        let next;
-        if (code === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code = advance();
-          if (code === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
-          continue;
-        }
-        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (code === CHAR_LEFT_CURLY_BRACE) {
-              braces++;
-              continue;
-            }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (braceEscaped !== true && code === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (code === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished = true;
-                break;
-              }
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
-          tokens.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
-          if (prev === CHAR_DOT && index === start + 1) {
-            start += 2;
-            continue;
-          }
-          lastIndex = index + 1;
-          continue;
-        }
-        if (opts.noext !== true) {
-          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              let parens = 0;
-              while (eos() !== true && (code = advance())) {
-                if (code === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  advance();
-                  continue;
-                }
-                if (code === CHAR_LEFT_PARENTHESES) {
-                  parens++;
-                  continue;
-                }
-                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
-          negated = token.negated = true;
-          start++;
-          continue;
-        }
-        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            let parens = 1;
-            while (eos() !== true && (code = advance())) {
-              if (code === CHAR_BACKWARD_SLASH) {
-                backslashes = token.backslashes = true;
-                advance();
-                continue;
-              }
-              if (code === CHAR_LEFT_PARENTHESES) {
-                parens++;
-                continue;
-              }
-              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished = true;
-                break;
-              }
-            }
-            continue;
-          }
-          break;
-        }
-        if (isGlob === true) {
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base = str;
-      let prefix = "";
-      let glob = "";
-      if (start > 0) {
-        prefix = str.slice(0, start);
-        str = str.slice(start);
-        lastIndex -= start;
-      }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
-        glob = str.slice(lastIndex);
-      } else if (isGlob === true) {
-        base = "";
-        glob = str;
-      } else {
-        base = str;
-      }
-      if (base && base !== "" && base !== "/" && base !== str) {
-        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-          base = base.slice(0, -1);
-        }
-      }
-      if (opts.unescape === true) {
-        if (glob) glob = utils.removeBackslashes(glob);
-        if (base && backslashes === true) {
-          base = utils.removeBackslashes(base);
-        }
-      }
-      const state = {
-        prefix,
-        input,
-        start,
-        base,
-        glob,
-        isBrace,
-        isBracket,
-        isGlob,
-        isExtglob,
-        isGlobstar,
-        negated,
-        negatedExtglob
-      };
-      if (opts.tokens === true) {
-        state.maxDepth = 0;
-        if (!isPathSeparator(code)) {
-          tokens.push(token);
-        }
-        state.tokens = tokens;
-      }
-      if (opts.parts === true || opts.tokens === true) {
-        let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
-          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
-          const i = slashes[idx];
-          const value2 = input.slice(n2, i);
-          if (opts.tokens) {
-            if (idx === 0 && start !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
-            } else {
-              tokens[idx].value = value2;
-            }
-            depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
-          }
-          if (i >= start) {
-            parts.push(value2);
-            prevIndex = i;
-          }
-        }
-        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
-        const value = input.slice(n);
-        parts.push(value);
-        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
-          tokens[tokens.length - 1].value = value;
-          depth(tokens[tokens.length - 1]);
-          state.maxDepth += tokens[tokens.length - 1].depth;
-        }
-        state.slashes = slashes;
-        state.parts = parts;
-      }
-      return state;
-    };
-    module.exports = scan;
-  }
-});
-
-// node_modules/picomatch/lib/parse.js
-var require_parse3 = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module) {
-    "use strict";
-    var constants = require_constants4();
-    var utils = require_utils5();
-    var {
-      MAX_LENGTH,
-      POSIX_REGEX_SOURCE,
-      REGEX_NON_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS
-    } = constants;
-    var expandRange = (args, options) => {
-      if (typeof options.expandRange === "function") {
-        return options.expandRange(...args, options);
-      }
-      args.sort();
-      const value = `[${args.join("-")}]`;
-      try {
-        new RegExp(value);
-      } catch (ex) {
-        return args.map((v) => utils.escapeRegex(v)).join("..");
-      }
-      return value;
-    };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var splitTopLevel = (input) => {
-      const parts = [];
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let value = "";
-      let escaped = false;
-      for (const ch of input) {
-        if (escaped === true) {
-          value += ch;
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          value += ch;
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          value += ch;
-          continue;
-        }
-        if (quote === 0) {
-          if (ch === "[") {
-            bracket++;
-          } else if (ch === "]" && bracket > 0) {
-            bracket--;
-          } else if (bracket === 0) {
-            if (ch === "(") {
-              paren++;
-            } else if (ch === ")" && paren > 0) {
-              paren--;
-            } else if (ch === "|" && paren === 0) {
-              parts.push(value);
-              value = "";
-              continue;
-            }
-          }
-        }
-        value += ch;
-      }
-      parts.push(value);
-      return parts;
-    };
-    var isPlainBranch = (branch) => {
-      let escaped = false;
-      for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var normalizeSimpleBranch = (branch) => {
-      let value = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-          value = value.slice(2, -1);
-          changed = true;
-        }
-      }
-      if (!isPlainBranch(value)) {
-        return;
-      }
-      return value.replace(/\\(.)/g, "$1");
-    };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i = 0; i < values.length; i++) {
-        for (let j = i + 1; j < values.length; j++) {
-          const a = values[i];
-          const b = values[j];
-          const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
-            continue;
-          }
-          if (a === b || a.startsWith(b) || b.startsWith(a)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    };
-    var parseRepeatedExtglob = (pattern2, requireEnd = true) => {
-      if (pattern2[0] !== "+" && pattern2[0] !== "*" || pattern2[1] !== "(") {
-        return;
-      }
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let escaped = false;
-      for (let i = 1; i < pattern2.length; i++) {
-        const ch = pattern2[i];
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          continue;
-        }
-        if (quote === 1) {
-          continue;
-        }
-        if (ch === "[") {
-          bracket++;
-          continue;
-        }
-        if (ch === "]" && bracket > 0) {
-          bracket--;
-          continue;
-        }
-        if (bracket > 0) {
-          continue;
-        }
-        if (ch === "(") {
-          paren++;
-          continue;
-        }
-        if (ch === ")") {
-          paren--;
-          if (paren === 0) {
-            if (requireEnd === true && i !== pattern2.length - 1) {
-              return;
-            }
-            return {
-              type: pattern2[0],
-              body: pattern2.slice(2, i),
-              end: i
-            };
-          }
-        }
-      }
-    };
-    var buildCharClassStar = (chars) => {
-      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
-      return `${source}*`;
-    };
-    var getStarExtglobSequenceChars = (pattern2) => {
-      let index = 0;
-      const chars = [];
-      while (index < pattern2.length) {
-        const match = parseRepeatedExtglob(pattern2.slice(index), false);
-        if (!match || match.type !== "*") {
-          return;
-        }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
-          return;
-        }
-        const branch = normalizeSimpleBranch(branches[0]);
-        if (!branch || branch.length !== 1) {
-          return;
-        }
-        chars.push(branch);
-        index += match.end + 1;
-      }
-      if (chars.length < 1) {
-        return;
-      }
-      return chars;
-    };
-    var repeatedExtglobRecursion = (pattern2) => {
-      let depth = 0;
-      let value = pattern2.trim();
-      let match = parseRepeatedExtglob(value);
-      while (match) {
-        depth++;
-        value = match.body.trim();
-        match = parseRepeatedExtglob(value);
-      }
-      return depth;
-    };
-    var analyzeRepeatedExtglob = (body, options) => {
-      if (options.maxExtglobRecursion === false) {
-        return { risky: false };
-      }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
-          return { risky: true };
-        }
-      }
-      const safeChars = [];
-      let sawStarSequence = false;
-      let combinable = true;
-      for (const branch of branches) {
-        const chars = getStarExtglobSequenceChars(branch);
-        if (chars) {
-          sawStarSequence = true;
-          safeChars.push(...chars);
-          continue;
-        }
-        const literal = normalizeSimpleBranch(branch);
-        if (literal && literal.length === 1) {
-          safeChars.push(literal);
-          continue;
-        }
-        combinable = false;
-        if (repeatedExtglobRecursion(branch) > max) {
-          return { risky: true };
-        }
-      }
-      if (sawStarSequence) {
-        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
-      }
-      return { risky: false };
-    };
-    var parse2 = (input, options) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      input = REPLACEMENTS[input] || input;
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
-      const {
-        DOT_LITERAL,
-        PLUS_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOT_SLASH,
-        NO_DOTS_SLASH,
-        QMARK,
-        QMARK_NO_DOT,
-        STAR,
-        START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state = {
-        input,
-        index: -1,
-        start: 0,
-        dot: opts.dot === true,
-        consumed: "",
-        output: "",
-        prefix: "",
-        backtrack: false,
-        negated: false,
-        brackets: 0,
-        braces: 0,
-        parens: 0,
-        quotes: 0,
-        globstar: false,
-        tokens
-      };
-      input = utils.removePrefix(input, state);
-      len = input.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value;
-      const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input[state.index + n];
-      const advance = state.advance = () => input[++state.index] || "";
-      const remaining = () => input.slice(state.index + 1);
-      const consume = (value2 = "", num = 0) => {
-        state.consumed += value2;
-        state.index += num;
-      };
-      const append = (token) => {
-        state.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate = () => {
-        let count = 1;
-        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
-          advance();
-          state.start++;
-          count++;
-        }
-        if (count % 2 === 0) {
-          return false;
-        }
-        state.negated = true;
-        state.start++;
-        return true;
-      };
-      const increment2 = (type) => {
-        state[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state[type]--;
-        stack.pop();
-      };
-      const push = (tok) => {
-        if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state.output += prev.output;
-          }
-        }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.output = (prev.output || prev.value) + tok.value;
-          prev.value += tok.value;
-          return;
-        }
-        tok.prev = prev;
-        tokens.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value2) => {
-        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
-        token.tokensIndex = tokens.length;
-        const output = (opts.capture ? "(" : "") + token.open;
-        increment2("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        const literal = input.slice(token.startIndex, state.index + 1);
-        const body = input.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body, opts);
-        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open = tokens[token.tokensIndex];
-          open.type = "text";
-          open.value = literal;
-          open.output = safeOutput || utils.escapeRegex(literal);
-          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
-            tokens[i].value = "";
-            tokens[i].output = "";
-            delete tokens[i].suffix;
-          }
-          state.output = token.output + open.output;
-          state.backtrack = true;
-          push({ type: "paren", extglob: true, value, output: "" });
-          decrement("parens");
-          return;
-        }
-        let output = token.close + (opts.capture ? ")" : "");
-        let rest;
-        if (token.type === "negate") {
-          let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse2(rest, { ...options, fastpaths: false }).output;
-            output = token.close = `)${expression})${extglobStar})`;
-          }
-          if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
-          }
-        }
-        push({ type: "paren", extglob: true, value, output });
-        decrement("parens");
-      };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
-        let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
-          if (first === "\\") {
-            backslashes = true;
-            return m;
-          }
-          if (first === "?") {
-            if (esc) {
-              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars.length);
-          }
-          if (first === ".") {
-            return DOT_LITERAL.repeat(chars.length);
-          }
-          if (first === "*") {
-            if (esc) {
-              return esc + first + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc ? m : `\\${m}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output = output.replace(/\\/g, "");
-          } else {
-            output = output.replace(/\\+/g, (m) => {
-              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
-            });
-          }
-        }
-        if (output === input && opts.contains === true) {
-          state.output = input;
-          return state;
-        }
-        state.output = utils.wrapOutput(output, state, options);
-        return state;
-      }
-      while (!eos()) {
-        value = advance();
-        if (value === "\0") {
-          continue;
-        }
-        if (value === "\\") {
-          const next = peek();
-          if (next === "/" && opts.bash !== true) {
-            continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
-          if (!next) {
-            value += "\\";
-            push({ type: "text", value });
-            continue;
-          }
-          const match = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
-            state.index += slashes;
-            if (slashes % 2 !== 0) {
-              value += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value = advance();
-          } else {
-            value += advance();
-          }
-          if (state.brackets === 0) {
-            push({ type: "text", value });
-            continue;
-          }
-        }
-        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
-                  state.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
-                  }
-                  continue;
-                }
-              }
-            }
-          }
-          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
-            value = `\\${value}`;
-          }
-          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value = `\\${value}`;
-          }
-          if (opts.posix === true && value === "!" && prev.value === "[") {
-            value = "^";
-          }
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (state.quotes === 1 && value !== '"') {
-          value = utils.escapeRegex(value);
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (value === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push({ type: "text", value });
-          }
-          continue;
-        }
-        if (value === "(") {
-          increment2("parens");
-          push({ type: "paren", value });
-          continue;
-        }
-        if (value === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state.parens === extglob.parens + 1) {
-            extglobClose(extglobs.pop());
-            continue;
-          }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
-          decrement("parens");
-          continue;
-        }
-        if (value === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("closing", "]"));
-            }
-            value = `\\${value}`;
-          } else {
-            increment2("brackets");
-          }
-          push({ type: "bracket", value });
-          continue;
-        }
-        if (value === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          if (state.brackets === 0) {
-            if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("opening", "["));
-            }
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value = `/${value}`;
-          }
-          prev.value += value;
-          append({ value });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-            continue;
-          }
-          const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
-            continue;
-          }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
-          continue;
-        }
-        if (value === "{" && opts.nobrace !== true) {
-          increment2("braces");
-          const open = {
-            type: "brace",
-            value,
-            output: "(",
-            outputIndex: state.output.length,
-            tokensIndex: state.tokens.length
-          };
-          braces.push(open);
-          push(open);
-          continue;
-        }
-        if (value === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
-            push({ type: "text", value, output: value });
-            continue;
-          }
-          let output = ")";
-          if (brace.dots === true) {
-            const arr = tokens.slice();
-            const range = [];
-            for (let i = arr.length - 1; i >= 0; i--) {
-              tokens.pop();
-              if (arr[i].type === "brace") {
-                break;
-              }
-              if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
-              }
-            }
-            output = expandRange(range, opts);
-            state.backtrack = true;
-          }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value = output = "\\}";
-            state.output = out;
-            for (const t of toks) {
-              state.output += t.output || t.value;
-            }
-          }
-          push({ type: "brace", value, output });
-          decrement("braces");
-          braces.pop();
-          continue;
-        }
-        if (value === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value === ",") {
-          let output = value;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output = "|";
-          }
-          push({ type: "comma", value, output });
-          continue;
-        }
-        if (value === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
-            tokens.pop();
-            prev = bos;
-            continue;
-          }
-          push({ type: "slash", value, output: SLASH_LITERAL });
-          continue;
-        }
-        if (value === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value;
-            prev.value += value;
-            brace.dots = true;
-            continue;
-          }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value, output: DOT_LITERAL });
-            continue;
-          }
-          push({ type: "dot", value, output: DOT_LITERAL });
-          continue;
-        }
-        if (value === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("qmark", value);
-            continue;
-          }
-          if (prev && prev.type === "paren") {
-            const next = peek();
-            let output = value;
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output = `\\${value}`;
-            }
-            push({ type: "text", value, output });
-            continue;
-          }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value, output: QMARK_NO_DOT });
-            continue;
-          }
-          push({ type: "qmark", value, output: QMARK });
-          continue;
-        }
-        if (value === "!") {
-          if (opts.noextglob !== true && peek() === "(") {
-            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-              extglobOpen("negate", value);
-              continue;
-            }
-          }
-          if (opts.nonegate !== true && state.index === 0) {
-            negate();
-            continue;
-          }
-        }
-        if (value === "+") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("plus", value);
-            continue;
-          }
-          if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value, output: PLUS_LITERAL });
-            continue;
-          }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value });
-            continue;
-          }
-          push({ type: "plus", value: PLUS_LITERAL });
-          continue;
-        }
-        if (value === "@") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push({ type: "at", extglob: true, value, output: "" });
-            continue;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value !== "*") {
-          if (value === "$" || value === "^") {
-            value = `\\${value}`;
-          }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value += match[0];
-            state.index += match[0].length;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value;
-          prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value);
-          continue;
-        }
-        if (prev.type === "star") {
-          if (opts.noglobstar === true) {
-            consume(value);
-            continue;
-          }
-          const prior = prev.prev;
-          const before = prior.prev;
-          const isStart2 = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
-          if (opts.bash === true && (!isStart2 || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-          if (!isStart2 && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input[state.index + 4];
-            if (after && after !== "/") {
-              break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
-          }
-          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
-          if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          state.output = state.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value;
-          state.output += prev.output;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        const token = { type: "star", value, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push(token);
-          continue;
-        }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value;
-          push(token);
-          continue;
-        }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek() !== "*") {
-            state.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
-          }
-        }
-        push(token);
-      }
-      while (state.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
-        decrement("brackets");
-      }
-      while (state.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
-        decrement("parens");
-      }
-      while (state.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
-        decrement("braces");
-      }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state.backtrack === true) {
-        state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state.output += token.suffix;
-          }
-        }
-      }
-      return state;
-    };
-    parse2.fastpaths = (input, options) => {
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      input = REPLACEMENTS[input] || input;
-      const {
-        DOT_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOTS,
-        NO_DOTS_SLASH,
-        STAR,
-        START_ANCHOR
-      } = constants.globChars(opts.windows);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create = (str) => {
-        switch (str) {
-          case "*":
-            return `${nodot}${ONE_CHAR}${star}`;
-          case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-          case "**":
-            return nodot + globstar(opts);
-          case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-          case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-          default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
-            if (!match) return;
-            const source2 = create(match[1]);
-            if (!source2) return;
-            return source2 + DOT_LITERAL + match[2];
-          }
-        }
-      };
-      const output = utils.removePrefix(input, state);
-      let source = create(output);
-      if (source && opts.strictSlashes !== true) {
-        source += `${SLASH_LITERAL}?`;
-      }
-      return source;
-    };
-    module.exports = parse2;
-  }
-});
-
-// node_modules/picomatch/lib/picomatch.js
-var require_picomatch3 = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
-    "use strict";
-    var scan = require_scan2();
-    var parse2 = require_parse3();
-    var utils = require_utils5();
-    var constants = require_constants4();
-    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob, options, returnState = false) => {
-      if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch2(input, options, returnState));
-        const arrayMatcher = (str) => {
-          for (const isMatch of fns) {
-            const state2 = isMatch(str);
-            if (state2) return state2;
-          }
-          return false;
-        };
-        return arrayMatcher;
-      }
-      const isState = isObject2(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState) {
-        throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options || {};
-      const posix = opts.windows;
-      const regex2 = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
-      const state = regex2.state;
-      delete regex2.state;
-      let isIgnored = () => false;
-      if (opts.ignore) {
-        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
-      }
-      const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex2, options, { glob, posix });
-        const result = { glob, state, regex: regex2, posix, input, output, match, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result);
-        }
-        if (isMatch === false) {
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (isIgnored(input)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result);
-          }
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result);
-        }
-        return returnObject ? result : true;
-      };
-      if (returnState) {
-        matcher.state = state;
-      }
-      return matcher;
-    };
-    picomatch2.test = (input, regex2, options, { glob, posix } = {}) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected input to be a string");
-      }
-      if (input === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options || {};
-      const format3 = opts.format || (posix ? utils.toPosixSlashes : null);
-      let match = input === glob;
-      let output = match && format3 ? format3(input) : input;
-      if (match === false) {
-        output = format3 ? format3(input) : input;
-        match = output === glob;
-      }
-      if (match === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex2, options, posix);
-        } else {
-          match = regex2.exec(output);
-        }
-      }
-      return { isMatch: Boolean(match), match, output };
-    };
-    picomatch2.matchBase = (input, glob, options, posix = options && options.windows) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex2.test(utils.basename(input, { windows: posix }));
-    };
-    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
-    picomatch2.parse = (pattern2, options) => {
-      if (Array.isArray(pattern2)) return pattern2.map((p) => picomatch2.parse(p, options));
-      return parse2(pattern2, { ...options, fastpaths: false });
-    };
-    picomatch2.scan = (input, options) => scan(input, options);
-    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
-        return state.output;
-      }
-      const opts = options || {};
-      const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
-      if (state && state.negated === true) {
-        source = `^(?!${source}).*$`;
-      }
-      const regex2 = picomatch2.toRegex(source, options);
-      if (returnState === true) {
-        regex2.state = state;
-      }
-      return regex2;
-    };
-    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
-      if (!input || typeof input !== "string") {
-        throw new TypeError("Expected a non-empty string");
-      }
-      let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse2.fastpaths(input, options);
-      }
-      if (!parsed.output) {
-        parsed = parse2(input, options);
-      }
-      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
-    };
-    picomatch2.toRegex = (source, options) => {
-      try {
-        const opts = options || {};
-        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err) {
-        if (options && options.debug === true) throw err;
-        return /$^/;
-      }
-    };
-    picomatch2.constants = constants;
-    module.exports = picomatch2;
-  }
-});
-
-// node_modules/picomatch/index.js
-var require_picomatch4 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module) {
-    "use strict";
-    var pico = require_picomatch3();
-    var utils = require_utils5();
-    function picomatch2(glob, options, returnState = false) {
-      if (options && (options.windows === null || options.windows === void 0)) {
-        options = { ...options, windows: utils.isWindows() };
-      }
-      return pico(glob, options, returnState);
-    }
-    Object.assign(picomatch2, pico);
-    module.exports = picomatch2;
-  }
-});
-
 // lib/cli/glob.ts
 var glob_exports = {};
 __export(glob_exports, {
@@ -23810,16 +23810,16 @@ __export(glob_exports, {
 function minimatch(relativePath, glob) {
   let matcher = cache2.get(glob);
   if (!matcher) {
-    matcher = (0, import_picomatch.default)(glob, { dot: true, matchBase: !glob.includes("/") });
+    matcher = (0, import_picomatch2.default)(glob, { dot: true, matchBase: !glob.includes("/") });
     cache2.set(glob, matcher);
   }
   return matcher(relativePath);
 }
-var import_picomatch, cache2;
+var import_picomatch2, cache2;
 var init_glob = __esm({
   "lib/cli/glob.ts"() {
     "use strict";
-    import_picomatch = __toESM(require_picomatch4(), 1);
+    import_picomatch2 = __toESM(require_picomatch4(), 1);
     cache2 = /* @__PURE__ */ new Map();
   }
 });
@@ -23831,18 +23831,39 @@ __export(output_formats_exports, {
   findingsReport: () => findingsReport
 });
 import { createHash } from "node:crypto";
-function findingsOf(result, withNotes) {
+function text(f) {
+  if (f.kind !== "change" || f.level !== "review") return f.message;
+  const head = f.written === false ? "review suggestion, not written (--level review writes it)" : "review change";
+  return `${head}: ${f.message}${f.check ? `. Check: ${f.check}` : ""}`;
+}
+function findingsOf(result, withNotes, available = []) {
   if (result.status === "error") return [];
-  const changes = result.changes.map((c) => ({ path: result.path, transform: c.transform, kind: "change", line: c.line, message: c.message, fix: [] }));
-  if (changes.length && result.input !== void 0 && result.output !== void 0) {
-    for (const replacement of replacements(result.input, result.output)) {
-      let nearest = changes[0];
-      for (const change of changes) if (Math.abs(change.line - replacement.line) < Math.abs(nearest.line - replacement.line)) nearest = change;
+  const checkOf = (id) => available.find((t) => t.id === id)?.reviewCheck;
+  const finding = (c, written) => ({
+    path: result.path,
+    transform: c.transform,
+    kind: "change",
+    line: c.line,
+    message: c.message,
+    fix: [],
+    level: c.level,
+    written,
+    ...c.level === "review" && checkOf(c.transform) ? { check: checkOf(c.transform) } : {}
+  });
+  const changes = result.changes.map((c) => finding(c, true));
+  const suggestions = (result.suggestions ?? []).map((c) => finding(c, false));
+  const assign = (to, after) => {
+    if (!to.length || result.input === void 0 || after === void 0) return;
+    for (const replacement of replacements(result.input, after)) {
+      let nearest = to[0];
+      for (const change of to) if (Math.abs(change.line - replacement.line) < Math.abs(nearest.line - replacement.line)) nearest = change;
       nearest.fix.push(replacement);
     }
-  }
+  };
+  assign(changes, result.output);
+  if (result.output === result.input) assign(suggestions, result.levels?.review);
   const notes = withNotes ? result.notes.map((n) => ({ path: result.path, transform: n.transform, kind: "note", line: n.line, message: n.message })) : [];
-  return [...changes, ...notes];
+  return [...changes, ...suggestions, ...notes];
 }
 function replacements(before, after) {
   const found = [];
@@ -23878,15 +23899,16 @@ function sarifReport(findings, available, version) {
       id,
       shortDescription: { text: t?.description ?? id },
       ...t?.rationale ? { help: { text: t.rationale } } : {},
-      ...t ? { properties: { level: t.level } } : {}
+      ...t ? { properties: { level: t.level, ...t.reviewCheck ? { check: t.reviewCheck } : {} } } : {}
     };
   });
   const uri = (file) => encodeURI(file);
   const results = findings.map((f) => ({
     ruleId: f.transform,
     ruleIndex: ordered.indexOf(f.transform),
-    level: LEVELS[f.kind].sarif,
-    message: { text: f.message },
+    level: grade(f).sarif,
+    message: { text: text(f) },
+    ...f.level ? { properties: { level: f.level, written: f.written !== false, ...f.check ? { check: f.check } : {} } } : {},
     locations: [{ physicalLocation: { artifactLocation: { uri: uri(f.path) }, region: { startLine: f.line } } }],
     ...f.fix?.length ? {
       fixes: [{
@@ -23908,20 +23930,20 @@ function sarifReport(findings, available, version) {
 function githubReport(findings) {
   const data = (s) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
   const property = (s) => data(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
-  return findings.map((f) => `::${LEVELS[f.kind].github} file=${property(f.path)},line=${f.line},title=${property(`dfmod ${f.transform}`)}::${data(f.message)}
+  return findings.map((f) => `::${grade(f).github} file=${property(f.path)},line=${f.line},title=${property(`dfmod ${f.transform}${f.level === "review" ? " (review)" : ""}`)}::${data(text(f))}
 `).join("");
 }
 function gitlabReport(findings) {
   const occurrences = /* @__PURE__ */ new Map();
   const issues = findings.map((f) => {
-    const key = [f.path, f.transform, f.kind, f.message].join("\0");
+    const key = [f.path, f.transform, f.kind, f.message, ...f.written === false ? ["suggestion"] : []].join("\0");
     const occurrence = occurrences.get(key) ?? 0;
     occurrences.set(key, occurrence + 1);
     return {
-      description: f.message,
+      description: text(f),
       check_name: f.transform,
       fingerprint: createHash("sha256").update(`${key}\0${occurrence}`).digest("hex").slice(0, 32),
-      severity: LEVELS[f.kind].gitlab,
+      severity: grade(f).gitlab,
       location: { path: f.path, lines: { begin: f.line } }
     };
   });
@@ -23934,7 +23956,7 @@ function checkstyleReport(findings) {
   for (const file of files) {
     out.push(`  <file name="${xml(file)}">`);
     for (const f of findings.filter((x) => x.path === file)) {
-      out.push(`    <error line="${f.line}" column="1" severity="${LEVELS[f.kind].checkstyle}" message="${xml(f.message)}" source="dfmod.${xml(f.transform)}"/>`);
+      out.push(`    <error line="${f.line}" column="1" severity="${grade(f).checkstyle}" message="${xml(text(f))}" source="dfmod.${xml(f.transform)}"/>`);
     }
     out.push("  </file>");
   }
@@ -23953,15 +23975,17 @@ function findingsReport(format3, findings, available, version) {
       return checkstyleReport(findings);
   }
 }
-var LEVELS;
+var LEVELS, grade;
 var init_output_formats = __esm({
   "lib/cli/output-formats.ts"() {
     "use strict";
     init_libesm();
     LEVELS = {
       change: { sarif: "warning", github: "warning", gitlab: "minor", checkstyle: "warning" },
+      suggestion: { sarif: "note", github: "notice", gitlab: "info", checkstyle: "info" },
       note: { sarif: "note", github: "notice", gitlab: "info", checkstyle: "info" }
     };
+    grade = (f) => LEVELS[f.kind === "change" && f.written === false ? "suggestion" : f.kind];
   }
 });
 
@@ -24093,12 +24117,12 @@ var format_exports = {};
 __export(format_exports, {
   formatDockerfile: () => formatDockerfile
 });
-async function formatDockerfile(text, filepath) {
+async function formatDockerfile(text2, filepath) {
   const prettier = await import("prettier");
   const sh = await import("prettier-plugin-sh");
   const plugin = sh.default ?? sh;
   const project = await prettier.resolveConfig(filepath, { editorconfig: true }) ?? {};
-  const formatted = await prettier.format(text, { ...project, parser: "dockerfile", plugins: [plugin], filepath });
+  const formatted = await prettier.format(text2, { ...project, parser: "dockerfile", plugins: [plugin], filepath });
   checkParseable(parseDockerfile(formatted.replace(/^\uFEFF/, "")));
   return formatted;
 }
@@ -24116,27 +24140,43 @@ __export(verify_exports, {
   Verifier: () => Verifier,
   buildError: () => buildError,
   buildImage: () => buildImage,
+  compareRuns: () => compareRuns,
   decide: () => decide,
   dockerFromEnv: () => dockerFromEnv,
   engineProblem: () => engineProblem,
   formatSize: () => formatSize,
   formatTable: () => formatTable,
   imageStats: () => imageStats,
+  observeImage: () => observeImage,
   openVerifier: () => openVerifier,
   removeTag: () => removeTag,
-  runDocker: () => runDocker,
-  verifyRewrite: () => verifyRewrite
+  runDocker: () => runDocker
 });
 import { spawn } from "node:child_process";
+import net from "node:net";
 import { copyFileSync, existsSync as existsSync6, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path19 from "node:path";
 function decide(before, after) {
   if (!after.built) {
-    return before.built ? { keep: false, reason: `rewrite not kept: it did not build, the original did: ${after.error ?? "unknown error"}` } : { keep: false, reason: `rewrite not kept: neither the original nor the rewrite built, so it cannot be verified (does the build need arguments, secrets or a network? see DFMOD_DOCKER_BUILD_FLAGS): ${after.error ?? "unknown error"}` };
+    return before.built ? { keep: false, reason: `rewrite not kept: it did not build, the original did: ${after.error ?? "unknown error"}` } : { keep: false, reason: `rewrite not kept: neither the original nor the rewrite built, so it cannot be verified (does the build need arguments, secrets or a network? see --verify-build-flags and --verify-network): ${after.error ?? "unknown error"}` };
   }
   if (!before.built) return { keep: true, reason: `rewrite kept: it built; the original did not (${before.error ?? "unknown error"})` };
   return { keep: true, reason: "rewrite kept: both built" };
+}
+function compareRuns(original, rewrite) {
+  if (original.smoke) {
+    if (original.smoke.code !== 0) return `the smoke command fails on the original too (exit ${original.smoke.code}), so it verifies nothing`;
+    return rewrite.smoke?.code === 0 ? null : `the smoke command failed on the rewrite (exit ${rewrite.smoke?.code ?? "?"}): ${rewrite.smoke?.output || "no output"}`;
+  }
+  if (original.state === null) return `the original's container did not start (${original.error ?? "unknown error"}), so the run cannot be compared`;
+  if (rewrite.state === null) return `its container did not start: ${rewrite.error ?? "unknown error"}`;
+  if (original.state.status !== rewrite.state.status || original.state.status === "exited" && rewrite.state.status === "exited" && original.state.code !== rewrite.state.code) {
+    return `its container ${describeState(rewrite)}; the original's ${describeState(original)}`;
+  }
+  const silent = original.answered.filter((port) => !rewrite.answered.includes(port));
+  if (silent.length) return `its container does not answer on port ${silent.join(", ")}, where the original's does`;
+  return null;
 }
 function formatSize(bytes) {
   return bytes === null ? "-" : `${(bytes / 1e6).toFixed(1)} MB`;
@@ -24144,7 +24184,7 @@ function formatSize(bytes) {
 function formatTable(rows) {
   const header = ["file", "built", "size", "layers", "build time", "rewrite"];
   const body = rows.map((v) => [
-    v.path,
+    v.variant === "rewrite" ? v.path : `${v.path} ${v.variant}`,
     pair(yesNo(v.before), yesNo(v.after)),
     pair(formatSize(v.before.size), formatSize(v.after.size)),
     pair(v.before.layers === null ? "-" : String(v.before.layers), v.after.layers === null ? "-" : String(v.after.layers)),
@@ -24158,14 +24198,16 @@ function formatTable(rows) {
 function buildError(log) {
   const lines = log.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
   const telling = [...lines].reverse().find((l) => /\berror\b|failed|not found|did not complete/i.test(l) && !/^#\d+ DONE/.test(l));
-  const text = telling ?? lines.at(-1) ?? "no output";
-  return text.length > 300 ? text.slice(0, 297) + "..." : text;
+  const text2 = telling ?? lines.at(-1) ?? "no output";
+  return text2.length > 300 ? text2.slice(0, 297) + "..." : text2;
 }
-function dockerFromEnv(env2) {
+function dockerFromEnv(env2, settings = {}) {
+  const split = (text2) => (text2 ?? "").split(/\s+/).filter(Boolean);
   return {
-    command: env2.DFMOD_DOCKER || "docker",
-    env: { ...env2, DOCKER_BUILDKIT: "1" },
-    buildFlags: (env2.DFMOD_DOCKER_BUILD_FLAGS ?? "").split(/\s+/).filter(Boolean)
+    command: settings.client || env2.DFMOD_DOCKER || "docker",
+    env: { ...env2, DOCKER_BUILDKIT: "1", ...settings.host ? { DOCKER_HOST: settings.host } : {} },
+    buildFlags: [...split(env2.DFMOD_DOCKER_BUILD_FLAGS), ...split(settings.buildFlags), ...settings.network ? ["--network", settings.network] : []],
+    ...settings.network ? { network: settings.network } : {}
   };
 }
 function runDocker(docker, args, options = {}) {
@@ -24209,53 +24251,160 @@ async function imageStats(docker, image) {
 async function removeTag(docker, tag) {
   await runDocker(docker, ["image", "rm", tag]);
 }
-async function verifyRewrite(docker, file) {
-  const folder = mkdtempSync(path19.join(os.tmpdir(), "dfmod-verify-"));
-  const name = path19.basename(file.absolutePath);
-  const rewritten = path19.join(folder, name);
-  writeFileSync(rewritten, file.rewrite);
-  const ignore3 = `${file.absolutePath}.dockerignore`;
-  if (existsSync6(ignore3)) copyFileSync(ignore3, `${rewritten}.dockerignore`);
-  const tag = `dfmod-verify-${process.pid}-${++sequence}`;
+function answers(host, port) {
+  return new Promise((resolve6) => {
+    const socket = net.connect({ host, port, timeout: 1e3 });
+    const done = (ok) => {
+      socket.destroy();
+      resolve6(ok);
+    };
+    socket.on("connect", () => done(true));
+    socket.on("timeout", () => done(false));
+    socket.on("error", () => done(false));
+  });
+}
+async function exposedPorts(docker, image) {
+  const ran = await runDocker(docker, ["image", "inspect", "-f", "{{json .Config.ExposedPorts}}", image]);
   try {
-    const before = await buildImage(docker, { contextDir: file.contextDir, dockerfile: file.absolutePath, tag: `${tag}:before` });
-    const after = await buildImage(docker, { contextDir: file.contextDir, dockerfile: rewritten, tag: `${tag}:after` });
-    const { keep, reason } = decide(before, after);
-    const strip = ({ log: _log, ...outcome }) => outcome;
-    return { path: file.path, before: strip(before), after: strip(after), keep, reason };
-  } finally {
-    await removeTag(docker, `${tag}:before`);
-    await removeTag(docker, `${tag}:after`);
-    rmSync(folder, { recursive: true, force: true });
+    const ports = JSON.parse(ran.stdout.trim() || "null");
+    return Object.keys(ports ?? {}).filter((p) => p.endsWith("/tcp")).map((p) => Number(p.split("/")[0])).filter(Number.isInteger);
+  } catch {
+    return [];
   }
 }
-async function openVerifier(env2, log) {
-  const docker = dockerFromEnv(env2);
-  const problem = await engineProblem(docker);
-  return problem ? `--verify needs a Docker engine: ${problem}` : new Verifier(docker, log);
+async function observeImage(docker, image, settings) {
+  const exposed = await exposedPorts(docker, image);
+  if (settings.smoke) {
+    const ran = await new Promise((resolve6) => {
+      const child = spawn("/bin/sh", ["-c", settings.smoke], { env: { ...docker.env, DFMOD_VERIFY_IMAGE: image }, stdio: ["ignore", "pipe", "pipe"] });
+      let output = "";
+      child.stdout.on("data", (c) => output += c);
+      child.stderr.on("data", (c) => output += c);
+      child.on("error", (error) => resolve6({ code: 127, output: error.message }));
+      child.on("close", (code) => resolve6({ code: code ?? 1, output }));
+    });
+    return { state: null, answered: [], exposed, smoke: { code: ran.code, output: buildError(ran.output) } };
+  }
+  const name = `dfmod-verify-run-${process.pid}-${++sequence}`;
+  const started = await runDocker(docker, ["run", "-d", "--name", name, ...docker.network ? ["--network", docker.network] : [], image], { timeoutMs: 6e4 });
+  try {
+    if (started.code !== 0) return { state: null, answered: [], exposed, error: buildError(started.stderr || started.stdout) };
+    const waitMs = Math.max(0, settings.wait ?? 5) * 1e3;
+    const deadline = Date.now() + waitMs;
+    let state = { status: "running" };
+    for (; ; ) {
+      const inspected = await runDocker(docker, ["container", "inspect", "-f", "{{.State.Status}} {{.State.ExitCode}} {{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}", name]);
+      const [status, code, address] = inspected.stdout.trim().split(/\s+/);
+      if (status === "exited" || status === "dead") {
+        state = { status: "exited", code: Number(code) };
+        return { state, answered: [], exposed };
+      }
+      if (Date.now() >= deadline) {
+        const host = docker.network === "host" ? "127.0.0.1" : address;
+        const answered = [];
+        if (host) {
+          for (const port of exposed) {
+            const until = Date.now() + Math.max(waitMs, 1e4);
+            let ok = await answers(host, port);
+            while (!ok && Date.now() < until) {
+              await sleep(250);
+              ok = await answers(host, port);
+            }
+            if (ok) answered.push(port);
+          }
+        }
+        return { state, answered, exposed };
+      }
+      await sleep(Math.min(250, Math.max(0, deadline - Date.now())));
+    }
+  } finally {
+    await runDocker(docker, ["rm", "-f", name]);
+  }
 }
-var pair, seconds, yesNo, sequence, Verifier;
+function stage(file, text2) {
+  const folder = mkdtempSync(path19.join(os.tmpdir(), "dfmod-verify-"));
+  const dockerfile = path19.join(folder, path19.basename(file.absolutePath));
+  writeFileSync(dockerfile, text2);
+  const ignore3 = `${file.absolutePath}.dockerignore`;
+  if (existsSync6(ignore3)) copyFileSync(ignore3, `${dockerfile}.dockerignore`);
+  return { dockerfile, remove: () => rmSync(folder, { recursive: true, force: true }) };
+}
+async function openVerifier(env2, log, settings = {}) {
+  const docker = dockerFromEnv(env2, settings);
+  const problem = await engineProblem(docker);
+  return problem ? `--verify needs a Docker engine: ${problem}` : new Verifier(docker, log, settings);
+}
+var describeState, pair, seconds, yesNo, sequence, sleep, strip, Verifier;
 var init_verify = __esm({
   "lib/cli/verify.ts"() {
     "use strict";
+    describeState = (o) => o.state === null ? `did not start (${o.error ?? "unknown error"})` : o.state.status === "running" ? "stayed up" : `exited with code ${o.state.code}`;
     pair = (a, b) => `${a} \u2192 ${b}`;
     seconds = (o) => `${o.seconds.toFixed(1)} s`;
     yesNo = (o) => o.built ? "yes" : "no";
     sequence = 0;
+    sleep = (ms) => new Promise((resolve6) => setTimeout(resolve6, ms));
+    strip = ({ log: _log, ...outcome }) => outcome;
     Verifier = class {
-      constructor(docker, log) {
+      constructor(docker, log, settings = {}) {
         this.docker = docker;
         this.log = log;
+        this.settings = settings;
       }
       docker;
       log;
+      settings;
       rows = [];
-      /** Builds one changed file; returns null to keep the rewrite, or the reason it is not kept. */
-      async check(file) {
+      /**
+       * Builds and runs the file as written, then each candidate in turn:
+       * `next(kept)` gives the next text to try (null: done) from the variants
+       * kept so far. Returns each candidate's verdict.
+       */
+      async verify(file, next) {
         this.log(`dfmod --verify: building ${file.path} as written and as rewritten...`);
-        const v = await verifyRewrite(this.docker, file);
-        this.rows.push(v);
-        return v.keep ? null : v.reason;
+        const tag = `dfmod-verify-${process.pid}-${++sequence}`;
+        const tags = [`${tag}:before`];
+        const verdicts = [];
+        try {
+          const before = await buildImage(this.docker, { contextDir: file.contextDir, dockerfile: file.absolutePath, tag: `${tag}:before` });
+          let reference = before.built ? await observeImage(this.docker, `${tag}:before`, this.settings) : null;
+          const kept = [];
+          for (let candidate = next(kept), n = 1; candidate; candidate = next(kept), n++) {
+            const after = `${tag}:after-${n}`;
+            tags.push(after);
+            const staged = stage(file, candidate.text);
+            let built;
+            try {
+              built = await buildImage(this.docker, { contextDir: file.contextDir, dockerfile: staged.dockerfile, tag: after });
+            } finally {
+              staged.remove();
+            }
+            let { keep, reason } = decide(before, built);
+            let checks = null;
+            if (keep) {
+              const observed = await observeImage(this.docker, after, this.settings);
+              if (reference === null && candidate.variant === "rewrite") {
+                reference = observed;
+              } else if (reference === null) {
+                keep = false;
+                reason = "rewrite not kept: it built, but neither the original nor a safe rewrite ran to compare its run with";
+              } else {
+                checks = compareRuns(reference, observed);
+                if (checks) {
+                  keep = false;
+                  reason = `rewrite not kept: it built, but ${checks}`;
+                } else reason += this.settings.smoke ? ", and the smoke command passed" : ", and it runs as the original does";
+              }
+            }
+            this.rows.push({ path: file.path, variant: candidate.variant, before: strip(before), after: strip(built), checks, keep, reason });
+            verdicts.push({ variant: candidate.variant, keep, reason, checks, built: built.built });
+            if (keep) kept.push(candidate.variant);
+            else if (candidate.variant === "rewrite") break;
+          }
+        } finally {
+          for (const t of tags) await removeTag(this.docker, t);
+        }
+        return verdicts;
       }
       table() {
         return this.rows.length ? formatTable(this.rows) : "dfmod --verify: no file changed, nothing built\n";
@@ -24328,10 +24477,10 @@ var UI = class {
     });
     return this.rows[this.rows.length - 1];
   }
-  colFromString(text) {
+  colFromString(text2) {
     return {
-      text,
-      padding: this.measurePadding(text)
+      text: text2,
+      padding: this.measurePadding(text2)
     };
   }
   measurePadding(str) {
@@ -27641,17 +27790,17 @@ function usage(yargs, shim3) {
   };
   return self;
 }
-function isIndentedText(text) {
-  return typeof text === "object";
+function isIndentedText(text2) {
+  return typeof text2 === "object";
 }
-function addIndentation(text, indent) {
-  return isIndentedText(text) ? { text: text.text, indentation: text.indentation + indent } : { text, indentation: indent };
+function addIndentation(text2, indent) {
+  return isIndentedText(text2) ? { text: text2.text, indentation: text2.indentation + indent } : { text: text2, indentation: indent };
 }
-function getIndentation(text) {
-  return isIndentedText(text) ? text.indentation : 0;
+function getIndentation(text2) {
+  return isIndentedText(text2) ? text2.indentation : 0;
 }
-function getText(text) {
-  return isIndentedText(text) ? text.text : text;
+function getText(text2) {
+  return isIndentedText(text2) ? text2.text : text2;
 }
 
 // node_modules/yargs/build/lib/completion-templates.js
@@ -29935,12 +30084,12 @@ function loadShellParser() {
     const symbols = symbolTable(bash);
     const cache3 = /* @__PURE__ */ new Map();
     return {
-      parse(text) {
-        let tree = cache3.get(text);
+      parse(text2) {
+        let tree = cache3.get(text2);
         if (!tree) {
-          tree = copyTree(parser4.parse(text), text, symbols);
+          tree = copyTree(parser4.parse(text2), text2, symbols);
           if (cache3.size >= 512) cache3.delete(cache3.keys().next().value);
-          cache3.set(text, tree);
+          cache3.set(text2, tree);
         }
         return tree;
       }
@@ -29966,12 +30115,12 @@ function literalValue(node) {
   switch (node.type) {
     case "word":
     case "number": {
-      const text = node.text;
-      if (PLAIN_WORD.test(text)) return text;
-      if (/[*?[\]{}~]/.test(text[0] === "~" ? text : text.replace(/\\./g, ""))) return null;
-      if (/^~/.test(text)) return null;
+      const text2 = node.text;
+      if (PLAIN_WORD.test(text2)) return text2;
+      if (/[*?[\]{}~]/.test(text2[0] === "~" ? text2 : text2.replace(/\\./g, ""))) return null;
+      if (/^~/.test(text2)) return null;
       if (node.children.some((c) => c && c.type !== "word" && c.isNamed)) return null;
-      return text.replace(/\\(.)/g, "$1");
+      return text2.replace(/\\(.)/g, "$1");
     }
     case "raw_string":
       return node.text.slice(1, -1);
@@ -30428,6 +30577,8 @@ var PACKAGE_MANAGER_FACTS = {
     noCacheFlag: "--no-cache",
     installScript: "apk add --no-cache {packages}",
     noCacheSpellings: ["--no-cache"],
+    // Installs only from packages already in the cache or given as files: nothing is downloaded to keep.
+    offlineFlags: ["--no-network"],
     indexVerbs: ["update"],
     removeVerbs: ["del"]
   },
@@ -30517,8 +30668,9 @@ var PACKAGE_MANAGER_FACTS = {
     cacheDirs: ["/root/.cache/pip", ".cache/pip"],
     cleanup: [],
     noCacheFlag: "--no-cache-dir",
-    // --cache-dir: the cache is somewhere the user chose.
-    noCacheSpellings: ["--no-cache-dir", "--cache-dir"],
+    // --cache-dir: the cache is somewhere the user chose. pip takes any
+    // unambiguous prefix of a long option, and `--no-cache` is the one people write.
+    noCacheSpellings: ["--no-cache-dir", "--no-cache", "--cache-dir"],
     cacheDisabledBy: ["PIP_NO_CACHE_DIR"]
   },
   npm: {
@@ -30540,7 +30692,9 @@ var PACKAGE_MANAGER_FACTS = {
     cleanup: ["yarn cache clean"],
     noCacheFlag: null,
     cleanVerbs: ["cache"],
-    offlineFlags: ["--offline", "--prefer-offline"]
+    offlineFlags: ["--offline", "--prefer-offline"],
+    // `yarn` alone installs; `yarn --version` prints and exits.
+    infoOptions: ["--version", "-v", "--help", "-h"]
   },
   gem: {
     programs: ["gem"],
@@ -30964,32 +31118,32 @@ function replOf(argv) {
   if (!accepted) return null;
   return argv.slice(1).every((arg) => accepted.includes(arg)) ? program : null;
 }
-function devName(stage) {
-  if (!stage.name) return null;
-  return stage.name.split(/[-_.]/).some((word) => DEV_STAGE_NAMES.has(word)) ? stage.name : null;
+function devName(stage2) {
+  if (!stage2.name) return null;
+  return stage2.name.split(/[-_.]/).some((word) => DEV_STAGE_NAMES.has(word)) ? stage2.name : null;
 }
-function roleOf(facts, stage, filename, target) {
+function roleOf(facts, stage2, filename, target) {
   if (filename && filename.split(/[\\/]/).includes(".devcontainer")) {
     return { role: "devcontainer", reason: "the file is in a .devcontainer folder" };
   }
-  if (!facts.isDeployed(stage, target)) {
-    const users = facts.usedBy(stage);
+  if (!facts.isDeployed(stage2, target)) {
+    const users = facts.usedBy(stage2);
     if (users.length) return { role: "build-only", reason: "it is not the build target, and only other stages use it" };
-    const dev2 = devName(stage);
+    const dev2 = devName(stage2);
     if (dev2) return { role: "dev-or-test", reason: `it is a build target named \`${dev2}\`` };
     return { role: "application", reason: "no other stage uses it, so it is built as a target of its own" };
   }
-  const dev = devName(stage);
+  const dev = devName(stage2);
   if (dev) return { role: "dev-or-test", reason: `the build target is named \`${dev}\`` };
-  const command2 = facts.command(stage);
+  const command2 = facts.command(stage2);
   const passThrough = command2.entrypoint === null || command2.entrypoint === void 0 && command2.entrypointNode === null || command2.entrypoint?.length === 1 && PASS_THROUGH_ENTRYPOINT.test(basename2(command2.entrypoint[0]));
   const repl = passThrough && command2.cmd ? replOf(command2.cmd) : null;
   if (repl) {
-    const where = command2.cmdNode ? `line ${command2.cmdNode.line} sets` : `it inherits from ${facts.baseImage(stage)}`;
+    const where = command2.cmdNode ? `line ${command2.cmdNode.line} sets` : `it inherits from ${facts.baseImage(stage2)}`;
     return { role: "base", reason: `${where} the command \`${repl}\`, an interactive shell or REPL, as base images do` };
   }
   const chain2 = [];
-  for (let s = stage; s; s = facts.parentOf(s)) chain2.push(s);
+  for (let s = stage2; s; s = facts.parentOf(s)) chain2.push(s);
   const instructions = chain2.flatMap((s) => s.instructions);
   const setsCommand = instructions.some((i) => i.keyword === "CMD" || i.keyword === "ENTRYPOINT");
   if (!setsCommand && instructions.some((i) => i.keyword === "ONBUILD")) {
@@ -31006,37 +31160,37 @@ init_words();
 // lib/facts/meaning.ts
 function imageMeaning(facts) {
   const model = facts.model;
-  const stages = model.stages.map((stage) => stageMeaning(facts, model, stage));
+  const stages = model.stages.map((stage2) => stageMeaning(facts, model, stage2));
   return { stages, deployed: model.finalStage ? model.finalStage.index : null };
 }
-function stageMeaning(facts, model, stage) {
-  const parent = facts.parentOf(stage);
-  const uses2 = [...new Set([...facts.copiedFrom(stage), ...mountedStages(facts, stage)].map((s) => s.index))].sort((a, b) => a - b);
+function stageMeaning(facts, model, stage2) {
+  const parent = facts.parentOf(stage2);
+  const uses2 = [...new Set([...facts.copiedFrom(stage2), ...mountedStages(facts, stage2)].map((s) => s.index))].sort((a, b) => a - b);
   const steps = [];
-  for (const node of stage.instructions) {
+  for (const node of stage2.instructions) {
     if (node.keyword === "RUN") steps.push(runStep(facts, model, node));
     else if (node.keyword === "COPY" || node.keyword === "ADD") steps.push(copyStep(facts, model, node));
   }
   return {
-    index: stage.index,
-    line: stage.from.line,
-    name: stage.name,
-    base: facts.baseImage(stage) ?? stage.image,
-    platform: stage.platform,
+    index: stage2.index,
+    line: stage2.from.line,
+    name: stage2.name,
+    base: facts.baseImage(stage2) ?? stage2.image,
+    platform: stage2.platform,
     parent: parent ? parent.index : null,
     uses: uses2,
-    config: stageConfig(facts, model, stage),
+    config: stageConfig(facts, model, stage2),
     steps,
-    keywords: stage.instructions.map((i) => i.keyword)
+    keywords: stage2.instructions.map((i) => i.keyword)
   };
 }
-function mountedStages(facts, stage) {
-  return facts.mountedFrom(stage);
+function mountedStages(facts, stage2) {
+  return facts.mountedFrom(stage2);
 }
-function stageConfig(facts, model, stage) {
-  const end = facts.stageEnd(stage);
+function stageConfig(facts, model, stage2) {
+  const end = facts.stageEnd(stage2);
   const chain2 = [];
-  for (let s = stage; s; s = facts.parentOf(s)) chain2.unshift(s);
+  for (let s = stage2; s; s = facts.parentOf(s)) chain2.unshift(s);
   const expose = /* @__PURE__ */ new Set();
   const volume = /* @__PURE__ */ new Set();
   const label = {};
@@ -31045,25 +31199,25 @@ function stageConfig(facts, model, stage) {
   let healthcheck = null;
   for (const s of chain2) {
     for (const node of s.instructions) {
-      const text = argsText(model, node);
+      const text2 = argsText(model, node);
       switch (node.keyword) {
         case "EXPOSE":
-          for (const port of words(text)) expose.add(normalPort(facts.expand(node, port) ?? port));
+          for (const port of words(text2)) expose.add(normalPort(facts.expand(node, port) ?? port));
           break;
         case "VOLUME":
-          for (const v of volumeList(text)) volume.add(facts.expand(node, v) ?? v);
+          for (const v of volumeList(text2)) volume.add(facts.expand(node, v) ?? v);
           break;
         case "LABEL":
           Object.assign(label, labels(node));
           break;
         case "STOPSIGNAL":
-          stopsignal = text;
+          stopsignal = text2;
           break;
         case "HEALTHCHECK":
-          healthcheck = [...node.flags.map((f) => f.text).sort(), normalSpace(text)].join(" ");
+          healthcheck = [...node.flags.map((f) => f.text).sort(), normalSpace(text2)].join(" ");
           break;
         case "ONBUILD":
-          onbuild.push(normalSpace(text));
+          onbuild.push(normalSpace(text2));
           break;
       }
     }
@@ -31080,11 +31234,11 @@ function stageConfig(facts, model, stage) {
     stopsignal,
     healthcheck,
     onbuild,
-    command: commandMeaning(facts, stage)
+    command: commandMeaning(facts, stage2)
   };
 }
-function commandMeaning(facts, stage) {
-  const command2 = facts.command(stage);
+function commandMeaning(facts, stage2) {
+  const command2 = facts.command(stage2);
   const show2 = (argv) => argv === void 0 ? void 0 : JSON.stringify(argv);
   let process2;
   let stored;
@@ -31159,24 +31313,24 @@ function contextOf(facts, node, run2) {
 function argsText(model, node) {
   return model.logicalText(node.argsStart, node.end).text.trim();
 }
-function normalSpace(text) {
-  return text.replace(/\s+/g, " ").trim();
+function normalSpace(text2) {
+  return text2.replace(/\s+/g, " ").trim();
 }
-function words(text) {
-  return text.split(/\s+/).filter(Boolean);
+function words(text2) {
+  return text2.split(/\s+/).filter(Boolean);
 }
 function normalPort(port) {
   return /\/tcp$/i.test(port) ? port.slice(0, -4) : port.toLowerCase();
 }
-function volumeList(text) {
-  if (text.startsWith("[")) {
+function volumeList(text2) {
+  if (text2.startsWith("[")) {
     try {
-      const list = JSON.parse(text);
+      const list = JSON.parse(text2);
       if (Array.isArray(list)) return list.map(String);
     } catch {
     }
   }
-  return words(text);
+  return words(text2);
 }
 function labels(node) {
   const result = {};
@@ -31289,13 +31443,13 @@ var FileFacts = class {
    * its first instruction on. Empty for an instruction outside any stage.
    */
   laterRuns(node) {
-    const stage = node.stage;
-    if (!stage) return [];
-    const branches = [stage.instructions.filter((i) => i.index > node.index)];
+    const stage2 = node.stage;
+    if (!stage2) return [];
+    const branches = [stage2.instructions.filter((i) => i.index > node.index)];
     for (const other of this.model.stages) {
-      if (other === stage) continue;
+      if (other === stage2) continue;
       for (let parent = this.parentOf(other); parent; parent = this.parentOf(parent)) {
-        if (parent === stage) {
+        if (parent === stage2) {
           branches.push(other.instructions.slice(1));
           break;
         }
@@ -31314,53 +31468,53 @@ var FileFacts = class {
   }
   // ------------------------------------------------------------ per stage
   /** The earlier stage `stage` builds on (`FROM build`, also through a global ARG), or null. */
-  parentOf(stage) {
-    return stage.parent;
+  parentOf(stage2) {
+    return stage2.parent;
   }
   /** The external image at the root of the FROM chain, global ARGs substituted; null when an ARG has no literal default. */
-  baseImage(stage) {
-    return baseImageOf(this.model, stage);
+  baseImage(stage2) {
+    return baseImageOf(this.model, stage2);
   }
   /** The one Windows predicate (the root image or its --platform is Windows). */
-  isWindows(stage) {
-    return isWindowsStage(this.model, stage);
+  isWindows(stage2) {
+    return isWindowsStage(this.model, stage2);
   }
   /** ENV, ARGs, WORKDIR, USER and SHELL at the end of the stage: what its image carries (ARGs: what a stage built FROM it sees). */
-  stageEnd(stage) {
-    return this.scan(stage).end;
+  stageEnd(stage2) {
+    return this.scan(stage2).end;
   }
   /** The working directory at the end of the stage: where its container starts. */
-  finalWorkdir(stage) {
-    return this.scan(stage).end.workdir;
+  finalWorkdir(stage2) {
+    return this.scan(stage2).end.workdir;
   }
   /**
    * ENTRYPOINT and CMD as Docker resolves them: the base image's (from
    * imageDefaults), then each stage of the FROM chain in order; a new
    * ENTRYPOINT resets a CMD inherited from an earlier stage or the image.
    */
-  command(stage) {
-    let command2 = this.commands.get(stage);
+  command(stage2) {
+    let command2 = this.commands.get(stage2);
     if (!command2) {
-      command2 = this.resolveCommand(stage);
-      this.commands.set(stage, command2);
+      command2 = this.resolveCommand(stage2);
+      this.commands.set(stage2, command2);
     }
     return command2;
   }
   /** The stages `stage` copies files from with COPY --from (by name or index), in order, each once. */
-  copiedFrom(stage) {
-    let stages = this.copied.get(stage);
+  copiedFrom(stage2) {
+    let stages = this.copied.get(stage2);
     if (!stages) {
       stages = [];
-      for (const node of stage.instructions) {
+      for (const node of stage2.instructions) {
         const from = this.copyOperands(node)?.fromStage;
         if (from && !stages.includes(from)) stages.push(from);
       }
-      this.copied.set(stage, stages);
+      this.copied.set(stage2, stages);
     }
     return stages;
   }
   /** The stages that use `stage`: build FROM it, COPY --from it, or RUN --mount from it. */
-  usedBy(stage) {
+  usedBy(stage2) {
     if (!this.users) {
       const users = /* @__PURE__ */ new Map();
       const add = (used, by) => {
@@ -31376,7 +31530,7 @@ var FileFacts = class {
       }
       this.users = users;
     }
-    return this.users.get(stage) ?? [];
+    return this.users.get(stage2) ?? [];
   }
   // ------------------------------------------------------------ the build
   /** The build target: the stage named `target`, or the last stage; null when there is none. */
@@ -31385,36 +31539,36 @@ var FileFacts = class {
     return this.model.stages.find((s) => s.name === target.toLowerCase()) ?? null;
   }
   /** Whether `stage` is the build target: its image is what the build produces. Stages other stages only build on or copy from are not. */
-  isDeployed(stage, target) {
-    return this.deployedStage(target) === stage;
+  isDeployed(stage2, target) {
+    return this.deployedStage(target) === stage2;
   }
   /** The stages a build of `target` runs: the target and every stage it builds on, copies or mounts from. */
   builtStages(target) {
     const built = /* @__PURE__ */ new Set();
     const pending = [this.deployedStage(target)].filter((s) => s !== null);
     while (pending.length) {
-      const stage = pending.pop();
-      if (built.has(stage)) continue;
-      built.add(stage);
-      const parent = this.parentOf(stage);
+      const stage2 = pending.pop();
+      if (built.has(stage2)) continue;
+      built.add(stage2);
+      const parent = this.parentOf(stage2);
       if (parent) pending.push(parent);
-      pending.push(...this.copiedFrom(stage), ...this.mountedFrom(stage));
+      pending.push(...this.copiedFrom(stage2), ...this.mountedFrom(stage2));
     }
     return built;
   }
   /** What a stage is for, with the reason (see roles.ts for the rules). */
-  stageRole(stage, filename, target) {
-    return roleOf(this, stage, filename, target);
+  stageRole(stage2, filename, target) {
+    return roleOf(this, stage2, filename, target);
   }
   // ------------------------------------------------------------ internals
   /** Stages a RUN of `stage` mounts (`--mount=from=<stage>`). */
-  mountedFrom(stage) {
+  mountedFrom(stage2) {
     const stages = [];
-    for (const node of stage.instructions) {
+    for (const node of stage2.instructions) {
       if (node.keyword !== "RUN") continue;
       for (const fields of mountFields(node)) {
         const from = fields.get("from");
-        const used = from ? this.stageNamed(from, stage) : null;
+        const used = from ? this.stageNamed(from, stage2) : null;
         if (used && !stages.includes(used)) stages.push(used);
       }
     }
@@ -31443,29 +31597,29 @@ var FileFacts = class {
     }
     return { env: EMPTY, args, workdir: null, user: null, shell: null };
   }
-  defaultsOf(stage) {
-    const image = this.baseImage(stage);
+  defaultsOf(stage2) {
+    const image = this.baseImage(stage2);
     if (image === null) return null;
     if (image.toLowerCase() === "scratch") return SCRATCH;
     return this.imageDefaults(image);
   }
-  scan(stage) {
-    let scan = this.scans.get(stage);
+  scan(stage2) {
+    let scan = this.scans.get(stage2);
     if (scan) return scan;
-    const parent = this.parentOf(stage);
+    const parent = this.parentOf(stage2);
     let scope;
     if (parent) scope = this.scan(parent).end;
     else {
-      const defaults = this.defaultsOf(stage);
+      const defaults = this.defaultsOf(stage2);
       scope = { env: EMPTY, args: EMPTY, workdir: defaults?.workdir ?? null, user: defaults?.user ?? null, shell: null };
     }
     const before = /* @__PURE__ */ new Map();
-    for (const node of stage.instructions) {
+    for (const node of stage2.instructions) {
       before.set(node, scope);
-      scope = this.apply(scope, node, stage);
+      scope = this.apply(scope, node, stage2);
     }
     scan = { before, end: scope };
-    this.scans.set(stage, scan);
+    this.scans.set(stage2, scan);
     return scan;
   }
   /**
@@ -31473,17 +31627,17 @@ var FileFacts = class {
    * name the file never sets is unset on scratch, and unknown elsewhere
    * (the base image's environment may set it).
    */
-  lookup(scope, stage) {
-    const scratch = stage !== null && this.baseImage(stage)?.toLowerCase() === "scratch";
+  lookup(scope, stage2) {
+    const scratch = stage2 !== null && this.baseImage(stage2)?.toLowerCase() === "scratch";
     return (name) => {
       if (scope.env.has(name)) return scope.env.get(name);
       if (scope.args.has(name)) return scope.args.get(name);
-      return stage === null || scratch ? void 0 : null;
+      return stage2 === null || scratch ? void 0 : null;
     };
   }
-  apply(scope, node, stage) {
+  apply(scope, node, stage2) {
     const model = this.model;
-    const lookup = this.lookup(scope, stage);
+    const lookup = this.lookup(scope, stage2);
     const argsText3 = () => model.logicalText(node.argsStart, node.end).text.trim();
     switch (node.keyword) {
       case "ENV": {
@@ -31505,7 +31659,7 @@ var FileFacts = class {
       case "WORKDIR": {
         const value = expandWord(argsText3(), lookup, model.escapeChar);
         let workdir = null;
-        if (value !== null && !this.isWindows(stage)) {
+        if (value !== null && !this.isWindows(stage2)) {
           if (value.startsWith("/")) workdir = path3.posix.resolve(value);
           else if (scope.workdir !== null) workdir = path3.posix.resolve(scope.workdir, value);
         }
@@ -31528,12 +31682,12 @@ var FileFacts = class {
       const heredocs = node.ast.getHeredocs?.() ?? [];
       if (heredocs.length) return null;
     }
-    const text = model.logicalText(node.argsStart, node.end).text.trim();
+    const text2 = model.logicalText(node.argsStart, node.end).text.trim();
     let words2 = null;
     let json = false;
-    if (text.startsWith("[")) {
+    if (text2.startsWith("[")) {
       try {
-        const value = JSON.parse(text);
+        const value = JSON.parse(text2);
         if (Array.isArray(value) && value.every((v) => typeof v === "string")) {
           words2 = value;
           json = true;
@@ -31541,7 +31695,7 @@ var FileFacts = class {
       } catch {
       }
     }
-    words2 ??= text.split(/\s+/).filter(Boolean);
+    words2 ??= text2.split(/\s+/).filter(Boolean);
     if (words2.length < 2) return null;
     const sources = words2.slice(0, -1);
     const dest = words2[words2.length - 1];
@@ -31585,10 +31739,10 @@ var FileFacts = class {
     const parsed = scriptArgv(this.shell.parse(this.model.shellScript(node).text).rootNode);
     return "argv" in parsed ? { stored, direct: parsed.argv, needsShell: null } : { stored, direct: null, needsShell: parsed };
   }
-  resolveCommand(stage) {
+  resolveCommand(stage2) {
     const chain2 = [];
-    for (let s = stage; s; s = this.parentOf(s)) chain2.unshift(s);
-    const defaults = this.defaultsOf(stage);
+    for (let s = stage2; s; s = this.parentOf(s)) chain2.unshift(s);
+    const defaults = this.defaultsOf(stage2);
     let entrypoint = defaults ? defaults.entrypoint : void 0;
     let cmd = defaults ? defaults.cmd : void 0;
     let entrypointNode = null;
@@ -31614,7 +31768,7 @@ var FileFacts = class {
         }
       }
     }
-    const user = this.scan(stage).end.user;
+    const user = this.scan(stage2).end.user;
     return { entrypoint, cmd, entrypointNode, cmdNode, user, known: entrypoint !== void 0 && cmd !== void 0, entrypointActsOn: this.actsOn(entrypoint, entrypointNode, defaults) };
   }
   /**
@@ -31804,8 +31958,8 @@ function firstDifference(a, b) {
   }
   return "";
 }
-function clip(text) {
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+function clip(text2) {
+  return text2.length > 60 ? `${text2.slice(0, 57)}...` : text2;
 }
 function describeChange(a, b) {
   if (typeof a === "string" || typeof b === "string" || a === null || b === null) {
@@ -31911,8 +32065,8 @@ function startWithComments(model, node, floor = null) {
 }
 function closeOpenContinuation(model) {
   const last = model.instructions[model.instructions.length - 1];
-  const text = model.source.text;
-  if (!last || last.end !== text.length) return null;
+  const text2 = model.source.text;
+  if (!last || last.end !== text2.length) return null;
   const escape2 = model.escapeChar;
   for (let line = last.endLine - 1; line >= last.line - 1; line--) {
     const content = model.source.lineText(line);
@@ -31921,7 +32075,7 @@ function closeOpenContinuation(model) {
     if (!trimmed.endsWith(escape2)) return null;
     const at = model.source.lineStarts[line] + trimmed.length - 1;
     let start = at;
-    while (start > model.source.lineStarts[line] && /[ \t]/.test(text[start - 1])) start--;
+    while (start > model.source.lineStarts[line] && /[ \t]/.test(text2[start - 1])) start--;
     return { start, end: at + 1, text: "" };
   }
   return null;
@@ -31930,60 +32084,72 @@ function closeOpenContinuation(model) {
 // lib/core/engine.ts
 var FACTS_OPTIONS = { imageDefaults: (image) => describeImage(image).defaults };
 var TRANSFORM_FAILED = "transform-failed";
-function runTransformsWith(shell, text, options) {
-  checkSize(text);
-  const { bom, body } = splitBom(text);
-  let model = parseDockerfile(body);
+function runTransformsWith(shell, text2, options) {
+  checkSize(text2);
+  const { bom, body } = splitBom(text2);
+  const model = parseDockerfile(body);
   checkParseable(model);
   const layersBefore = model.finalStageLayers;
-  const changes = [];
+  const level = options.level ?? "safe";
   if (model.ignoresFile) {
-    return { input: text, output: text, changed: false, changes, notes: [], passes: 0, layers: { before: layersBefore, after: layersBefore }, failures: [], unusedSuppressions: [] };
+    return { input: text2, output: text2, changed: false, changes: [], suggestions: [], notes: [], passes: 0, layers: { before: layersBefore, after: layersBefore }, failures: [], level, levels: { safe: text2, review: text2 }, unusedSuppressions: [] };
   }
-  const original = model;
-  const usedSuppressions = /* @__PURE__ */ new Set();
   const maxPasses = options.maxPasses ?? 10;
-  let origins = LineOrigins.identity(model);
-  const notes = new NoteBook();
-  const failures = [];
-  const settledOn = /* @__PURE__ */ new Map();
-  let passes = 0;
-  let settled = false;
-  while (passes < maxPasses) {
-    passes++;
+  const state = { model, origins: LineOrigins.identity(model), notes: new NoteBook(), failures: [], settledOn: /* @__PURE__ */ new Map(), passes: 0, notesOnSafe: [], usedSuppressions: /* @__PURE__ */ new Set() };
+  const safeTransforms = options.transforms.filter((t) => t.level === "safe");
+  const hasReview = safeTransforms.length < options.transforms.length;
+  const safeRun = settle(shell, state, safeTransforms, "safe", maxPasses, options);
+  const safeModel = state.model;
+  const safeNotes = state.notes.final();
+  state.safeText = safeModel.source.text;
+  const reviewRun = hasReview ? settle(shell, state, options.transforms, "review", maxPasses, options) : { changes: [], settled: true };
+  const reviewNotes = state.notes.final();
+  const unsettled = [safeRun, reviewRun].some((r) => !r.settled);
+  const levels = { safe: bom + safeModel.source.text, review: bom + state.model.source.text };
+  const output = levels[level];
+  const notes = level === "review" ? reviewNotes : [...safeNotes, ...state.notesOnSafe.filter((n, i, all) => !safeNotes.some((s) => sameNote(s, n)) && all.findIndex((o) => sameNote(o, n)) === i)];
+  if (unsettled) notes.push({ transform: "engine", line: 1, message: `still changing after ${maxPasses} passes; later changes may remain` });
+  const changes = level === "review" ? [...safeRun.changes, ...reviewRun.changes] : safeRun.changes;
+  const suggestions = level === "review" ? [] : reviewRun.changes;
+  const layers = { before: layersBefore, after: (level === "review" ? state.model : safeModel).finalStageLayers };
+  const ran = new Set(options.transforms.map((t) => t.id));
+  const unusedSuppressions = model.suppressions.filter((s) => s.instruction !== null && s.hadolintRules.length === 0 && !state.usedSuppressions.has(s.line)).filter((s) => s.transforms === null ? ran.size > 0 : s.transforms.some((id) => ran.has(id))).map((s) => ({ line: s.line, transforms: s.transforms }));
+  return { input: text2, output, changed: output !== text2, changes, suggestions, notes, passes: state.passes, layers, failures: state.failures, level, levels, unusedSuppressions };
+}
+function sameNote(a, b) {
+  return a.transform === b.transform && a.line === b.line && a.message === b.message && a.id === b.id;
+}
+function settle(shell, state, transforms, level, maxPasses, options) {
+  const changes = [];
+  for (let passes = 0; passes < maxPasses; passes++) {
+    state.passes++;
     let changedThisPass = false;
-    for (const transform of options.transforms) {
+    for (const transform of transforms) {
+      const { model, origins } = state;
       const text2 = model.source.text;
-      if (settledOn.get(transform) === text2) continue;
-      const outcome = runOne(transform, model, origins, shell, options, usedSuppressions);
-      if (outcome.failure !== void 0) failures.push({ transform: transform.id, message: outcome.failure });
+      if (state.settledOn.get(transform) === text2) continue;
+      const outcome = runOne(transform, model, origins, shell, options, state.usedSuppressions);
+      if (outcome.failure !== void 0 && !state.failures.some((f) => f.transform === transform.id && f.message === outcome.failure)) {
+        state.failures.push({ transform: transform.id, message: outcome.failure });
+      }
       const accepted = acceptFixes(transform, outcome, model, origins, shell);
-      notes.record(transform.id, outcome.notes, accepted ? outcome.changes.map((c) => c.line) : [], model, origins);
+      state.notes.record(transform.id, outcome.notes, accepted ? outcome.changes.map((c) => c.line) : [], model, origins);
+      if (level === "review" && text2 === state.safeText && transform.level !== "safe") {
+        for (const n of outcome.notes) state.notesOnSafe.push({ transform: transform.id, line: origins.of(n.line), message: n.message, ...n.id ? { id: n.id } : {} });
+      }
       if (!accepted) {
-        settledOn.set(transform, text2);
+        state.settledOn.set(transform, text2);
         continue;
       }
-      const checked = accepted;
-      for (const change of outcome.changes) changes.push({ ...change, line: origins.of(change.line) });
-      origins = origins.after(model, outcome.edits, checked.model);
-      notes.follow(outcome.edits);
-      model = checked.model;
+      for (const change of outcome.changes) changes.push({ ...change, line: origins.of(change.line), level });
+      state.origins = origins.after(model, outcome.edits, accepted.model);
+      state.notes.follow(outcome.edits);
+      state.model = accepted.model;
       changedThisPass = true;
     }
-    if (!changedThisPass) {
-      settled = true;
-      break;
-    }
+    if (!changedThisPass) return { changes, settled: true };
   }
-  const final = notes.final();
-  if (!settled) {
-    final.push({ transform: "engine", line: 1, message: `still changing after ${maxPasses} passes; later changes may remain` });
-  }
-  const output = bom + model.source.text;
-  const layers = { before: layersBefore, after: model.finalStageLayers };
-  const ran = new Set(options.transforms.map((t) => t.id));
-  const unusedSuppressions = original.suppressions.filter((s) => s.instruction !== null && s.hadolintRules.length === 0 && !usedSuppressions.has(s.line)).filter((s) => s.transforms === null ? ran.size > 0 : s.transforms.some((id) => ran.has(id))).map((s) => ({ line: s.line, transforms: s.transforms }));
-  return { input: text, output, changed: output !== text, changes, notes: final, passes, layers, failures, unusedSuppressions };
+  return { changes, settled: false };
 }
 var NoteBook = class {
   held = [];
@@ -32069,11 +32235,11 @@ function runOne(transform, model, origins, shell, options, usedSuppressions) {
 }
 function acceptFixes(transform, outcome, model, origins, shell) {
   if (outcome.fixes.length === 0) return null;
-  const text = model.source.text;
+  const text2 = model.source.text;
   const trial = (fixes) => {
     const edits2 = closingContinuation(model, fixes.flatMap((f) => f.edits));
-    const candidate = applyEdits(text, edits2);
-    if (candidate === text) return { problem: "", id: "" };
+    const candidate = applyEdits(text2, edits2);
+    if (candidate === text2) return { problem: "", id: "" };
     const checked = checkCandidate(candidate, model, shell, edits2);
     if ("problem" in checked) {
       const where = checked.at ? ` at line ${origins.after(model, edits2, checked.at.model).of(checked.at.line)}` : "";
@@ -32119,7 +32285,7 @@ function meaningOf(model, shell) {
 }
 function meaningChange(transform, before, after, shell, origins) {
   if (!transform.effects) return null;
-  const name = (stage) => `line ${origins.of(stage.line)}${stage.name ? ` (${stage.name})` : ""}`;
+  const name = (stage2) => `line ${origins.of(stage2.line)}${stage2.name ? ` (${stage2.name})` : ""}`;
   const found = undeclaredDifferences(meaningOf(before, shell), meaningOf(after, shell), new Set(transform.effects), name);
   if (found.length === 0) return null;
   return { problem: `change ${found[0].what}, which ${transform.id} does not declare`, id: `withheld-${found[0].effect}` };
@@ -32157,11 +32323,11 @@ function touchedInstructions(fix, model) {
     fix.edits.some((e) => e.start === e.end ? e.start > node.start && e.start <= node.end : e.start < node.end && e.end > node.start)
   ));
 }
-function applyEdits(text, edits2) {
+function applyEdits(text2, edits2) {
   const sorted = [...edits2].sort((a, b) => b.start - a.start || b.end - a.end);
-  let result = text;
+  let result = text2;
   for (const edit of sorted) {
-    if (edit.start < 0 || edit.end > text.length || edit.start > edit.end) {
+    if (edit.start < 0 || edit.end > text2.length || edit.start > edit.end) {
       throw new RangeError(`edit out of range: ${edit.start}-${edit.end}`);
     }
     result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
@@ -32196,8 +32362,8 @@ function swallowedInstruction(before, after, edits2) {
     if (touched) continue;
     const start = mapOffset(node.start, sorted);
     const found = start === null ? void 0 : starts.get(start);
-    const text = before.source.text.slice(node.start, node.end);
-    if (!found || after.source.text.slice(found.start, found.end) !== text) return node;
+    const text2 = before.source.text.slice(node.start, node.end);
+    if (!found || after.source.text.slice(found.start, found.end) !== text2) return node;
   }
   return null;
 }
@@ -32241,16 +32407,16 @@ function folderContext(root) {
     read(relativePath) {
       const full = resolve6(relativePath);
       if (!full) return null;
-      let text = contents.get(full);
-      if (text === void 0) {
+      let text2 = contents.get(full);
+      if (text2 === void 0) {
         try {
-          text = statSync4(full).isFile() ? readFileSync6(full, "utf8") : null;
+          text2 = statSync4(full).isFile() ? readFileSync6(full, "utf8") : null;
         } catch {
-          text = null;
+          text2 = null;
         }
-        contents.set(full, text);
+        contents.set(full, text2);
       }
-      return text;
+      return text2;
     },
     list(relativePath) {
       const full = resolve6(relativePath);
@@ -32284,9 +32450,9 @@ function ignoreMatcher(patterns) {
     return normal !== "." && !normal.startsWith("../") && rules.ignores(normal);
   };
 }
-function ignoreFileLines(text) {
-  if (text === null) return null;
-  return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+function ignoreFileLines(text2) {
+  if (text2 === null) return null;
+  return text2.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
 }
 
 // lib/cli/process.ts
@@ -32603,9 +32769,9 @@ function requirementFiles(c, ctx, cwd) {
       unknown = true;
       continue;
     }
-    const text = ctx.read(file);
-    if (text === null) return refusal("manifest-missing", `${file} is not in the build context`);
-    for (const raw of text.split(/\r?\n/)) {
+    const text2 = ctx.read(file);
+    if (text2 === null) return refusal("manifest-missing", `${file} is not in the build context`);
+    for (const raw of text2.split(/\r?\n/)) {
       const line = raw.replace(/(^|\s)#.*$/, "").trim();
       if (!line) continue;
       const include = /^(-r|--requirement|-c|--constraint)(?:\s*=\s*|\s+)(\S+)$/.exec(line);
@@ -32630,10 +32796,10 @@ function contextPath(name, cwd) {
   return relative2 === "" || relative2 === "." || relative2.startsWith("..") ? null : relative2;
 }
 function readJson(ctx, file) {
-  const text = ctx.read(file);
-  if (text === null) return null;
+  const text2 = ctx.read(file);
+  if (text2 === null) return null;
   try {
-    const value = JSON.parse(text);
+    const value = JSON.parse(text2);
     return isObject(value) ? value : null;
   } catch {
     return null;
@@ -32775,8 +32941,8 @@ function isSystemInstall(run2, facts, dest) {
       if (args.some((v) => v === null || v.includes("/") || /\.(deb|rpm|apk)$/.test(v))) return false;
     } else if (SYSTEM_FILE_COMMANDS.has(command2.program)) {
       for (const [i, literal] of args.entries()) {
-        const text = command2.nodes[i + 1].text;
-        const v = literal ?? (/^\/[\w/.*?-]*$/.test(text) ? text : null);
+        const text2 = command2.nodes[i + 1].text;
+        const v = literal ?? (/^\/[\w/.*?-]*$/.test(text2) ? text2 : null);
         if (v === null) return false;
         if (v.startsWith("-")) continue;
         if (!v.startsWith("/") || v === dest || v.startsWith(dest + "/") || dest.startsWith(v.replace(/\/?$/, "/"))) return false;
@@ -32824,27 +32990,27 @@ var copyDepsFirst = {
   run(ctx) {
     const fixes = [];
     const notes = [];
-    for (const stage of ctx.dockerfile.stages) {
-      const outcome = stageOutcome(stage, ctx);
+    for (const stage2 of ctx.dockerfile.stages) {
+      const outcome = stageOutcome(stage2, ctx);
       if (outcome.fix) fixes.push(outcome.fix);
       notes.push(...outcome.notes);
     }
     return { fixes, notes };
   }
 };
-function stageOutcome(stage, ctx) {
+function stageOutcome(stage2, ctx) {
   const facts = ctx.facts;
   const notes = [];
-  const copyIndex = stage.instructions.findIndex((i) => sourceCopy(i, facts) !== null);
+  const copyIndex = stage2.instructions.findIndex((i) => sourceCopy(i, facts) !== null);
   if (copyIndex < 0) return { notes };
-  const copy = stage.instructions[copyIndex];
+  const copy = stage2.instructions[copyIndex];
   const operands = sourceCopy(copy, facts);
-  const copied = stage.instructions.slice(0, copyIndex).flatMap((i) => facts.copyOperands(i)?.sources.map((s) => path7.posix.basename(s)) ?? []);
+  const copied = stage2.instructions.slice(0, copyIndex).flatMap((i) => facts.copyOperands(i)?.sources.map((s) => path7.posix.basename(s)) ?? []);
   const done = ECOSYSTEMS.filter((e) => e.id === "pip" ? copied.some((c) => /requirements.*\.txt$/.test(c)) : e.required.some((m) => copied.includes(m)));
   for (const eco2 of done) notes.push(...ignoreNotes(eco2, copy, ctx.context));
   const gap = [];
   let target = null;
-  for (const node of stage.instructions.slice(copyIndex + 1)) {
+  for (const node of stage2.instructions.slice(copyIndex + 1)) {
     if (node.keyword === "RUN") {
       target = node;
       break;
@@ -33147,16 +33313,16 @@ function readPart(node, ctx) {
   };
 }
 var factsByScript = /* @__PURE__ */ new WeakMap();
-function scriptFacts(root, text) {
+function scriptFacts(root, text2) {
   let facts = factsByScript.get(root);
   if (!facts) {
-    facts = readScript(root, text);
+    facts = readScript(root, text2);
     factsByScript.set(root, facts);
   }
   return facts;
 }
-function readScript(root, text) {
-  if (TRAILING_BACKSLASH.test(text)) return TRAILING_BACKSLASH_REFUSAL;
+function readScript(root, text2) {
+  if (TRAILING_BACKSLASH.test(text2)) return TRAILING_BACKSLASH_REFUSAL;
   if (hasType(root, /* @__PURE__ */ new Set(["heredoc_redirect"]))) return { id: "heredoc-redirect", reason: "its script feeds a command a heredoc" };
   if (hasBackgroundJob(root) || hasCoproc(root)) {
     return { id: "background-job", reason: "it starts a background job, which a separate RUN ends and a joined one would keep running" };
@@ -33206,15 +33372,15 @@ function endsChain(part, errexitShell) {
 function commentLinesBetween(a, b, model) {
   const result = [];
   for (let line = a.endLine + 1; line < b.line; line++) {
-    const text = model.source.lineText(line - 1).trim();
-    if (text.startsWith("#")) result.push(INDENT + text);
+    const text2 = model.source.lineText(line - 1).trim();
+    if (text2.startsWith("#")) result.push(INDENT + text2);
   }
   return result;
 }
 function join2(parts, model) {
   const eol = model.source.eol;
   const escape2 = model.escapeChar;
-  let text = "";
+  let text2 = "";
   let isolated = 0;
   parts.forEach((part, i) => {
     const last = i === parts.length - 1;
@@ -33228,25 +33394,25 @@ function join2(parts, model) {
       body = `{ ${body}; }`;
       grouped = true;
     }
-    if (i > 0) text += `${INDENT}&& `;
-    text += body;
+    if (i > 0) text2 += `${INDENT}&& `;
+    text2 += body;
     if (last) {
-      text += grouped ? part.comment ? ` ${part.comment}` : "" : part.tail;
+      text2 += grouped ? part.comment ? ` ${part.comment}` : "" : part.tail;
       return;
     }
-    text += ` ${escape2}${eol}`;
+    text2 += ` ${escape2}${eol}`;
     const comments = [
       ...part.comment ? [INDENT + part.comment] : [],
       ...commentLinesBetween(part.node, parts[i + 1].node, model)
     ];
-    for (const comment of comments) text += comment + eol;
+    for (const comment of comments) text2 += comment + eol;
   });
   const first = parts[0].node;
   const subshells = isolated ? `; ${isolated > 1 ? `${isolated} of them run` : "one runs"} in a subshell so ${isolated > 1 ? "their" : "its"} shell changes stay local` : "";
   return {
     line: first.line,
     message: `merged ${parts.length} RUN instructions into one layer${subshells}`,
-    edits: [{ start: first.argsStart, end: parts[parts.length - 1].node.end, text }]
+    edits: [{ start: first.argsStart, end: parts[parts.length - 1].node.end, text: text2 }]
   };
 }
 function sameFlags(a, b) {
@@ -33263,8 +33429,8 @@ var mergeRuns = {
     const { dockerfile } = ctx;
     const fixes = [];
     const notes = [];
-    for (const stage of dockerfile.stages) {
-      const instructions = stage.instructions;
+    for (const stage2 of dockerfile.stages) {
+      const instructions = stage2.instructions;
       let chain2 = [];
       const flush = () => {
         if (chain2.length > 1) fixes.push(join2(chain2, dockerfile));
@@ -33324,8 +33490,8 @@ function appendCommand(model, run2, commands) {
   const line = src.positionAt(at).line;
   const indent = line + 1 > run2.node.line ? src.indentOf(line) : "    ";
   const escape2 = model.escapeChar;
-  const text = commands.map((c) => ` ${escape2}${src.eol}${indent}&& ${c}`).join("");
-  return { start: at, end: at, text };
+  const text2 = commands.map((c) => ` ${escape2}${src.eol}${indent}&& ${c}`).join("");
+  return { start: at, end: at, text: text2 };
 }
 function prependCommand(run2, command2) {
   const statements = topLevelStatements(run2.root);
@@ -33362,7 +33528,7 @@ var LIST_FREE = APT_GET.indexFreeVerbs;
 var VALUE_OPTIONS = APT_GET.valueOptions;
 var RECOMMENDS = /^(--no-install-recommends|--install-recommends|.*Install-Recommends.*)$/i;
 var isListPath = (word) => word === LISTS || word === `${LISTS}/` || word === `${LISTS}/*`;
-var changesSources = (text) => SOURCE_MARKERS.some((m) => text.includes(m));
+var changesSources = (text2) => SOURCE_MARKERS.some((m) => text2.includes(m));
 var OPAQUE = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "source", ".", "eval"]);
 function aptCommand(node, words2, nodes, program) {
   const found = managerCommand(words2);
@@ -33382,21 +33548,21 @@ function readListUse(ctx, node) {
   const events = [];
   const apt = [];
   for (const { command: command2, words: words2, nodes, program } of ctx.facts.commandsOf(read)) {
-    const text = command2.node.text;
+    const text2 = command2.node.text;
     if (program === null) {
-      events.push({ kind: "opaque", node: command2.node, text });
+      events.push({ kind: "opaque", node: command2.node, text: text2 });
       continue;
     }
     const found = aptCommand(command2.node, words2, nodes, program);
     if (found) {
       apt.push(found);
-      if (found.sub === "update") events.push({ kind: "update", node: command2.node, text });
-      else if (found.sub === null || !LIST_FREE.includes(found.sub)) events.push({ kind: "use", node: command2.node, text });
+      if (found.sub === "update") events.push({ kind: "update", node: command2.node, text: text2 });
+      else if (found.sub === null || !LIST_FREE.includes(found.sub)) events.push({ kind: "use", node: command2.node, text: text2 });
     } else if (program === "rm" && nodes.slice(1).some((n) => isListPath(unquoted(n)))) {
       const listsOnly = nodes.slice(1).every((n) => isListPath(unquoted(n)) || /^-[a-zA-Z]+$/.test(unquoted(n)));
-      events.push({ kind: "clean", node: command2.node, text, listsOnly });
+      events.push({ kind: "clean", node: command2.node, text: text2, listsOnly });
     } else if (OPAQUE.has(program) || words2[0].includes("/") && !/^\/(usr\/)?s?bin\//.test(words2[0])) {
-      events.push({ kind: "opaque", node: command2.node, text });
+      events.push({ kind: "opaque", node: command2.node, text: text2 });
     }
   }
   return { run: read, unreadable: null, events, apt };
@@ -33458,8 +33624,8 @@ function updateCommand(use) {
 function sourcesChangeBetween(model, from, to) {
   const lastUpdate = [...from.events].reverse().find((e) => e.kind === "update");
   if (from.run && lastUpdate && changesSources(from.run.script.text.slice(lastUpdate.node.endIndex))) return true;
-  const stage = from.run.node.stage;
-  const between = stage.instructions.filter((i) => i.index > from.run.node.index && i.index < to.index);
+  const stage2 = from.run.node.stage;
+  const between = stage2.instructions.filter((i) => i.index > from.run.node.index && i.index < to.index);
   return between.some((i) => changesSources(model.rawArguments(i)));
 }
 function removeLaterCleanup(model, use) {
@@ -33608,6 +33774,7 @@ function listsFix(ctx, node, use, uses2, fixes, notes) {
 }
 
 // transforms/cache-cleanup.ts
+var import_picomatch = __toESM(require_picomatch4(), 1);
 var MANAGERS = ["apk", "yum", "dnf", "microdnf", "zypper", "pip", "npm", "yarn", "gem", "conda"];
 var spelt = (word, spellings) => spellings.some((s) => word === s || word.startsWith(`${s}=`));
 function hygieneOf(manager) {
@@ -33660,7 +33827,7 @@ function managerCommands(ctx, run2) {
 function mentioned(ctx, node, run2, markers) {
   const texts = [run2.script.text];
   for (const [name, value] of ctx.facts.envAt(node)) texts.push(`${name}=${value ?? ""}`);
-  return texts.some((text) => markers.some((m) => text.toLowerCase().includes(m.toLowerCase())));
+  return texts.some((text2) => markers.some((m) => text2.toLowerCase().includes(m.toLowerCase())));
 }
 function cacheMounted(run2, hygiene) {
   return run2.mounts.some((m) => hygiene.facts.cacheDirs.some((dir) => dir.startsWith("/") ? mountCovers(m, dir) : m.target.replace(/\/+$/, "").endsWith(`/${dir}`) || m.target === dir));
@@ -33723,12 +33890,14 @@ function leftoverArchives(ctx, run2) {
     const after = commands.slice(download.index + 1);
     const extracted = after.some(({ words: words2, program }) => {
       if (program === "unzip") return words2.slice(1).includes(path21);
+      if (program === "dpkg") return words2.some((w) => w === "-i" || w === "--install") && words2.slice(1).includes(path21);
+      if (program === "apt-get" || program === "apt") return words2.includes("install") && words2.slice(1).some((w) => w === path21 || w === `./${path21}`);
       if (program !== "tar") return false;
       const extracting = words2.some((w, i) => w !== null && (w === "--extract" || w === "--get" || /^-[a-zA-Z]*x[a-zA-Z]*$/.test(w) || i === 1 && /^[a-zA-Z]*x[a-zA-Z]*$/.test(w)));
       return extracting && words2.slice(1).some((w) => w === path21 || w === `--file=${path21}`);
     });
     if (!extracted) continue;
-    const removed = after.some(({ words: words2, program }) => program === "rm" && words2.includes(path21)) || after.some(({ command: command2 }) => command2.node.text.includes("rm ") && command2.node.text.includes(path21));
+    const removed = after.some(({ words: words2, program }) => program === "rm" && words2.includes(path21)) || after.some(({ command: command2 }) => command2.node.text.includes("rm ") && command2.node.text.includes(path21)) || after.some((c) => c.program === "rm" && c.nodes.slice(1).some((n) => removes(unquoted(n), path21)));
     if (removed) continue;
     let refusal3 = null;
     const moves = after.some(({ command: c }) => c.inMainShell && ["cd", "pushd", "popd"].includes(c.name ?? ""));
@@ -33743,6 +33912,12 @@ function leftoverArchives(ctx, run2) {
     found.push({ path: path21, refusal: refusal3 });
   }
   return found;
+}
+function removes(operand, path21) {
+  if (operand.startsWith("-") || operand === "") return false;
+  const folder = operand.replace(/\/+$/, "");
+  if (folder !== "" && path21.startsWith(`${folder}/`)) return true;
+  return /[*?[]/.test(operand) && (0, import_picomatch.default)(operand, { dot: true })(path21);
 }
 var cacheCleanup = {
   id: "cache-cleanup",
@@ -33777,7 +33952,7 @@ var cacheCleanup = {
           }
         }
         if (hygiene.cleanup.length === 0) continue;
-        const installs = mine.filter((c) => hygiene.installs.includes(c.sub) && !readsCache(hygiene, c.words));
+        const installs = mine.filter((c) => hygiene.installs.includes(c.sub) && !readsCache(hygiene, c.words) && !onlyAsksInfo(hygiene, c));
         if (installs.length === 0 || !inImage) continue;
         const refusal3 = cleanupRefusal(ctx, run2, manager, mine);
         if (refusal3 === ALREADY_CLEAN) continue;
@@ -33785,7 +33960,8 @@ var cacheCleanup = {
           notes.push({ line: node.line, id: refusal3.id, message: `${manager} cache left: ${refusal3.reason}` });
           continue;
         }
-        appended.push(...cleanupFor(hygiene, installs[installs.length - 1].program));
+        const last = installs[installs.length - 1];
+        appended.push(...cleanupFor(hygiene, last.program).map((c) => wrapperPrefix(last) + c));
         said.push(`${manager} cache`);
       }
       if (!flagged) redundantFixes(ctx, run2, commands, fixes);
@@ -33795,7 +33971,7 @@ var cacheCleanup = {
           continue;
         }
         appended.push(`rm -f ${archive.path}`);
-        said.push(`downloaded archive ${archive.path}`);
+        said.push(`downloaded ${archive.path.endsWith(".deb") ? "package" : "archive"} ${archive.path}`);
       }
       if (appended.length === 0) continue;
       const edit = appendCommand(dockerfile, run2, appended);
@@ -33808,11 +33984,30 @@ var cacheCleanup = {
     return { fixes, notes };
   }
 };
+function onlyAsksInfo(hygiene, command2) {
+  const info = hygiene.facts.infoOptions;
+  return command2.sub === null && info !== void 0 && command2.words.slice(1).some((w) => w !== null && info.includes(w));
+}
+function wrapperPrefix(use) {
+  if (use.run.wrappers.length === 0) return "";
+  const prefix = use.node.text.slice(0, use.programNode.startIndex - use.node.startIndex);
+  return prefix.replace(/\\\r?\n/g, " ").replace(/\s+/g, " ").trimStart();
+}
+function expands(node) {
+  let computed = false;
+  walk(node, (n) => {
+    if (EXPANSIONS.has(n.type)) computed = true;
+    return !computed;
+  });
+  return computed;
+}
+var EXPANSIONS = /* @__PURE__ */ new Set(["simple_expansion", "expansion", "command_substitution", "process_substitution", "arithmetic_expansion"]);
 function flagFix(run2, hygiene, command2) {
   const flag = hygiene.flag;
   if (!flag || !flag.on.includes(command2.sub) || !command2.subNode) return null;
   if (command2.words.some((w) => w !== null && flag.present(w))) return null;
-  if (command2.words.some((w) => w === null)) return null;
+  if (readsCache(hygiene, command2.words)) return null;
+  if (command2.run.nodes.some((node, i) => command2.run.words[i] === null && expands(node))) return null;
   const at = flag.global ? sourceEnd(run2, command2.programNode) : sourceEnd(run2, command2.subNode);
   return {
     line: run2.node.line,
@@ -33822,7 +34017,7 @@ function flagFix(run2, hygiene, command2) {
 }
 var ALREADY_CLEAN = { id: "already-cleaned", reason: "already cleaned" };
 function inFinalImage(ctx, node) {
-  for (let stage = ctx.facts.deployedStage(); stage; stage = ctx.facts.parentOf(stage)) if (stage === node.stage) return true;
+  for (let stage2 = ctx.facts.deployedStage(); stage2; stage2 = ctx.facts.parentOf(stage2)) if (stage2 === node.stage) return true;
   return false;
 }
 function cleanupRefusal(ctx, run2, manager, mine) {
@@ -33872,18 +34067,18 @@ function isRefusal(value) {
   return typeof value === "object" && value !== null && "refuse" in value;
 }
 var PATH_DIRS = ["/usr/local/bin", "/usr/local/sbin", "/usr/bin", "/usr/sbin", "/bin", "/sbin"];
-function runtimeFor(stage, linkage) {
-  const choice = runtimeImage(stage.image.ref.raw, linkage);
+function runtimeFor(stage2, linkage) {
+  const choice = runtimeImage(stage2.image.ref.raw, linkage);
   return "image" in choice ? choice : refuse("no-runtime-image", `no runtime image: ${choice.none}`);
 }
-function programPath(stage, outputs) {
-  const first = stage.argv[0] ?? "";
-  if (first.includes("/")) return path8.posix.resolve(stage.finalWorkdir, first);
+function programPath(stage2, outputs) {
+  const first = stage2.argv[0] ?? "";
+  if (first.includes("/")) return path8.posix.resolve(stage2.finalWorkdir, first);
   return outputs.find((o) => path8.posix.basename(o) === first && PATH_DIRS.includes(path8.posix.dirname(o))) ?? null;
 }
-function insertBefore(run2, command2, text) {
+function insertBefore(run2, command2, text2) {
   const offset = run2.offsets[command2.node.startIndex];
-  return { start: offset, end: offset, text };
+  return { start: offset, end: offset, text: text2 };
 }
 function contextFiles(context, ext, limit = 2e3) {
   const found = [];
@@ -33916,14 +34111,14 @@ var NPX_TOOLS = /* @__PURE__ */ new Set(["tsc", "webpack", "vite", "esbuild", "r
 var APT_HOUSEKEEPING = /* @__PURE__ */ new Set(["update", "clean", "autoremove", "autoclean", "purge", "remove"]);
 var NPM_SUBCOMMANDS = /* @__PURE__ */ new Set(["ci", "run", "run-script", "test", "t", "prune", "cache", "audit", "config", "set", "rebuild"]);
 var PYTHON_MODULES = /* @__PURE__ */ new Set(["pip", "venv", "compileall"]);
-function checkBuildSteps(stage, ctx) {
+function checkBuildSteps(stage2, ctx) {
   const packages = [];
-  for (const run2 of stage.runs) {
+  for (const run2 of stage2.runs) {
     const where = `line ${ctx.originalLine(run2.node.line)}`;
     for (const command2 of run2.commands) {
       const name = command2.program;
       if (name === null) return refuse("computed-command", `${where}: a RUN command name is computed by the shell`);
-      const unread = command2.wrappers.includes("xargs") ? "xargs" : !COMMON_COMMANDS.has(name) && !BUILD_COMMANDS[stage.ecosystem].has(name) ? name : null;
+      const unread = command2.wrappers.includes("xargs") ? "xargs" : !COMMON_COMMANDS.has(name) && !BUILD_COMMANDS[stage2.ecosystem].has(name) ? name : null;
       if (unread) return refuse("unknown-command", `${where}: RUN runs \`${unread}\`, whose effect on the runtime image dfmod cannot name`);
       const args = command2.words.slice(1);
       if (name === "apt-get" || name === "apt") {
@@ -33932,7 +34127,7 @@ function checkBuildSteps(stage, ctx) {
           if (install.computed) return refuse("apt-computed-package", `${where}: apt-get installs a package named by the shell`);
           for (const pkg of install.packages) {
             const base = pkg.replace(/[=:].*$/, "");
-            if (!BUILD_TOOL_PACKAGES.has(base) && !stage.inits.includes(base)) {
+            if (!BUILD_TOOL_PACKAGES.has(base) && !stage2.inits.includes(base)) {
               return refuse("apt-runtime-package", `${where}: the build installs ${base} with apt-get, which the runtime may need`);
             }
             packages.push(base);
@@ -33992,9 +34187,9 @@ function cgoSetting(facts, runNode, command2) {
 
 // transforms/multi-stage/go.ts
 var GO_FILE_READS = /\b(os\.(Open|OpenFile|ReadFile|ReadDir)|ioutil\.(ReadFile|ReadDir)|http\.Dir|template\.(ParseFiles|ParseGlob))\(/;
-var planGo = (stage, ctx) => {
+var planGo = (stage2, ctx) => {
   const builds2 = [];
-  for (const run2 of stage.runs) {
+  for (const run2 of stage2.runs) {
     const where = `line ${ctx.originalLine(run2.node.line)}`;
     for (const command2 of run2.commands) {
       if (command2.program !== "go" || command2.words[1] !== "build") continue;
@@ -34010,9 +34205,9 @@ var planGo = (stage, ctx) => {
   }
   if (!builds2.length) return null;
   const outputs = builds2.map((b) => b.output);
-  const program = programPath(stage, outputs);
+  const program = programPath(stage2, outputs);
   if (!program || !outputs.includes(program)) {
-    return refuse("not-build-output", `the container runs \`${stage.argv[0] ?? ""}\`, which is not the build's output (${outputs.join(", ")})`);
+    return refuse("not-build-output", `the container runs \`${stage2.argv[0] ?? ""}\`, which is not the build's output (${outputs.join(", ")})`);
   }
   const context = ctx.context;
   if (context) {
@@ -34031,7 +34226,7 @@ var planGo = (stage, ctx) => {
     for (const b of builds2) if (!b.cgoOff) buildEdits.push(insertBefore(b.run, b.command.command, "CGO_ENABLED=0 "));
   }
   if (linkage === "dynamic") why = "cgo may be in use, so the binary keeps glibc";
-  const runtime = runtimeFor(stage, linkage);
+  const runtime = runtimeFor(stage2, linkage);
   if (isRefusal(runtime)) return runtime;
   return {
     runtime: runtime.image,
@@ -34050,8 +34245,8 @@ function cgoFree(context) {
 
 // transforms/multi-stage/java.ts
 import path10 from "node:path";
-var planJava = (stage) => {
-  const argv = stage.argv;
+var planJava = (stage2) => {
+  const argv = stage2.argv;
   if (argv[0] !== "java" && !/\/java$/.test(argv[0] ?? "")) return refuse("not-java", `the container runs \`${argv[0]}\`, not java`);
   const copies = [];
   for (let i = 1; i < argv.length; i++) {
@@ -34059,12 +34254,12 @@ var planJava = (stage) => {
     if (arg === "-jar") {
       const jar = argv[i + 1];
       if (jar === void 0) return refuse("java-jar-unnamed", "`java -jar` without a jar");
-      copies.push(path10.posix.dirname(path10.posix.resolve(stage.finalWorkdir, jar)));
+      copies.push(path10.posix.dirname(path10.posix.resolve(stage2.finalWorkdir, jar)));
       break;
     }
     if (arg === "-cp" || arg === "-classpath" || arg === "--class-path") {
       for (const entry of (argv[++i] ?? "").split(":")) {
-        copies.push(path10.posix.resolve(stage.finalWorkdir, entry.replace(/\/?\*$/, "")));
+        copies.push(path10.posix.resolve(stage2.finalWorkdir, entry.replace(/\/?\*$/, "")));
       }
       continue;
     }
@@ -34072,8 +34267,8 @@ var planJava = (stage) => {
     if (!arg.startsWith("-")) break;
   }
   if (!copies.length) return refuse("java-classes-unnamed", "java runs without -jar or -cp, so the classes it needs are not named");
-  if (copies.some((c) => c === stage.finalWorkdir || c === "/")) return refuse("java-classpath-whole-folder", "the class path is the whole working folder");
-  const runtime = runtimeFor(stage, "dynamic");
+  if (copies.some((c) => c === stage2.finalWorkdir || c === "/")) return refuse("java-classpath-whole-folder", "the class path is the whole working folder");
+  const runtime = runtimeFor(stage2, "dynamic");
   if (isRefusal(runtime)) return runtime;
   const unique = [...new Set(copies)];
   return {
@@ -34089,10 +34284,10 @@ var planJava = (stage) => {
 // transforms/multi-stage/native.ts
 import path11 from "node:path";
 var COMPILERS = /* @__PURE__ */ new Set(["gcc", "g++", "cc", "c++"]);
-var planNative = (stage, ctx) => {
+var planNative = (stage2, ctx) => {
   const outputs = [];
   let makes = false;
-  for (const run2 of stage.runs) {
+  for (const run2 of stage2.runs) {
     for (const command2 of run2.commands) {
       if (COMPILERS.has(command2.program ?? "")) {
         const i = command2.words.indexOf("-o");
@@ -34106,13 +34301,13 @@ var planNative = (stage, ctx) => {
     }
   }
   if (!outputs.length && !makes) return null;
-  const first = stage.argv[0] ?? "";
-  const program = programPath(stage, outputs);
+  const first = stage2.argv[0] ?? "";
+  const program = programPath(stage2, outputs);
   if (!program || !outputs.includes(program)) {
     if (!program || !makes) return refuse("not-build-output", `the container runs \`${first}\`, which is not a file the build names`);
     const context = ctx.context;
     if (!context) return refuse("make-needs-context", `the container runs ${program}, and without the build context dfmod cannot tell make builds it`);
-    const fromContext = stage.stage.instructions.some((node) => {
+    const fromContext = stage2.stage.instructions.some((node) => {
       const copy = ctx.facts.copyOperands(node);
       if (!copy?.destResolved) return false;
       const rel = path11.posix.relative(copy.destResolved, program);
@@ -34120,7 +34315,7 @@ var planNative = (stage, ctx) => {
     });
     if (fromContext) return refuse("program-from-context", `the container runs ${program}, which comes from the build context, not the build`);
   }
-  const runtime = runtimeFor(stage, "dynamic");
+  const runtime = runtimeFor(stage2, "dynamic");
   if (isRefusal(runtime)) return runtime;
   return {
     runtime: runtime.image,
@@ -34140,10 +34335,10 @@ var STATIC_SERVERS = {
   serve: { defaultPort: 3e3, portFlags: ["-l", "--listen", "-p"], hostFlags: [], spaFlags: ["-s", "--single"], otherFlags: /^(-n|--no-clipboard|-u|--no-request-logging)$/ }
 };
 var isStart = (argv) => argv[0] === "npm" && (argv[1] === "start" || (argv[1] === "run" || argv[1] === "run-script") && argv[2] === "start");
-var builds = (stage) => stage.runs.some((r) => r.commands.some((c) => ["npx", "tsc"].includes(c.program ?? "") || c.program === "npm" && ["run", "run-script"].includes(c.words[1] ?? "")));
-var planNode = (stage, ctx) => {
-  const appDir = stage.finalWorkdir;
-  const installs = stage.runs.some((r) => r.commands.some((c) => c.program === "npm" && ["ci", "install", "i"].includes(c.words[1] ?? "")));
+var builds = (stage2) => stage2.runs.some((r) => r.commands.some((c) => ["npx", "tsc"].includes(c.program ?? "") || c.program === "npm" && ["run", "run-script"].includes(c.words[1] ?? "")));
+var planNode = (stage2, ctx) => {
+  const appDir = stage2.finalWorkdir;
+  const installs = stage2.runs.some((r) => r.commands.some((c) => c.program === "npm" && ["ci", "install", "i"].includes(c.words[1] ?? "")));
   if (!installs) return refuse("no-npm-install", "no `npm ci`/`npm install` in the stage, so production dependencies are not named");
   const context = ctx.context;
   const pkgText = context?.read("package.json") ?? null;
@@ -34158,7 +34353,7 @@ var planNode = (stage, ctx) => {
   if (context && (context.exists("yarn.lock") || context.exists("pnpm-lock.yaml"))) {
     return refuse("not-npm", "the project has a yarn or pnpm lockfile; only npm installs are split");
   }
-  let argv = stage.argv;
+  let argv = stage2.argv;
   if (isStart(argv)) {
     if (!pkg) return refuse("npm-start-without-package-json", "`npm start` runs a script from package.json, which is not in the build context");
     const script = pkg.scripts?.start ?? "node server.js";
@@ -34168,7 +34363,7 @@ var planNode = (stage, ctx) => {
   }
   if (argv[0] === "npx") argv = argv.slice(1).filter((a, i) => i > 0 || !a.startsWith("-"));
   const server = STATIC_SERVERS[argv[0] ?? ""];
-  if (server) return planStatic(stage, argv, server);
+  if (server) return planStatic(stage2, argv, server);
   if (argv[0] !== "node" && !/\/node$/.test(argv[0] ?? "")) {
     const bin = argv[0] ?? "";
     if (!pkg?.dependencies?.[bin]) return refuse("not-node", `the container runs \`${bin}\`, which is not node or a dependency's command dfmod can name`);
@@ -34178,10 +34373,10 @@ var planNode = (stage, ctx) => {
     const native = /"node_modules\/([^"]+)":\s*\{[^}]*"hasInstallScript":\s*true/.exec(lock);
     if (native) return refuse("native-addon", `${native[1]} has an install script (a native addon?): the libraries it links may be missing on the slim image`);
   }
-  const runtime = runtimeFor(stage, "dynamic");
+  const runtime = runtimeFor(stage2, "dynamic");
   if (isRefusal(runtime)) return runtime;
-  const building = builds(stage);
-  if (runtime.image === stage.image.ref.raw.replace(/^docker\.io\/(library\/)?/, "") && !building && pkg && !Object.keys(pkg.devDependencies ?? {}).length) {
+  const building = builds(stage2);
+  if (runtime.image === stage2.image.ref.raw.replace(/^docker\.io\/(library\/)?/, "") && !building && pkg && !Object.keys(pkg.devDependencies ?? {}).length) {
     return null;
   }
   return {
@@ -34193,7 +34388,7 @@ var planNode = (stage, ctx) => {
     summary: `runtime ${runtime.image} with ${appDir}${building ? " (build output included)" : ""} and production dependencies only (npm prune --omit=dev)`
   };
 };
-function planStatic(stage, argv, server) {
+function planStatic(stage2, argv, server) {
   let dir = null;
   let port = server.defaultPort;
   let host = null;
@@ -34213,12 +34408,12 @@ function planStatic(stage, argv, server) {
     else return refuse("static-option", `${argv[0]} option \`${arg}\` has no nginx equivalent dfmod writes`);
   }
   if (dir === null) return refuse("static-serves-workdir", `${argv[0]} serves the working folder, not a build output folder`);
-  const out = path12.posix.resolve(stage.finalWorkdir, dir);
-  if (out === stage.finalWorkdir || out === "/") return refuse("static-serves-workdir", `${argv[0]} serves the whole working folder`);
-  if (!stage.runs.some((r) => r.commands.some((c) => c.program === "npm" && ["run", "run-script"].includes(c.words[1] ?? "") || ["npx", "tsc", "node"].includes(c.program ?? "")))) {
+  const out = path12.posix.resolve(stage2.finalWorkdir, dir);
+  if (out === stage2.finalWorkdir || out === "/") return refuse("static-serves-workdir", `${argv[0]} serves the whole working folder`);
+  if (!stage2.runs.some((r) => r.commands.some((c) => c.program === "npm" && ["run", "run-script"].includes(c.words[1] ?? "") || ["npx", "tsc", "node"].includes(c.program ?? "")))) {
     return refuse("static-not-built", `${out} is not produced by a build step`);
   }
-  if (stage.stage.instructions.some((i) => i.keyword === "USER")) return refuse("static-user", "USER is set, and nginx needs root to start");
+  if (stage2.stage.instructions.some((i) => i.keyword === "USER")) return refuse("static-user", "USER is set, and nginx needs root to start");
   const listen = host ? `${host}:${port}` : String(port);
   const location = spa ? " location / { try_files $uri $uri/ /index.html; }" : "";
   const payload = [`COPY --from=build ${out} ${STATIC_RUNTIME.root}`];
@@ -34232,17 +34427,17 @@ function planStatic(stage, argv, server) {
     buildTail: [],
     drop: /* @__PURE__ */ new Set(["CMD", "ENTRYPOINT"]),
     programs: [],
-    summary: `runtime ${STATIC_RUNTIME.image} serving ${out} on ${listen} in place of \`${stage.argv.join(" ")}\` (nginx's own CMD; its headers and directory listings differ from ${argv[0]}'s)`
+    summary: `runtime ${STATIC_RUNTIME.image} serving ${out} on ${listen} in place of \`${stage2.argv.join(" ")}\` (nginx's own CMD; its headers and directory listings differ from ${argv[0]}'s)`
   };
 }
 
 // transforms/multi-stage/python.ts
 var PYTHON = /^python(3(\.\d+)?)?$/;
 var normalized = (name) => name.toLowerCase().replace(/[-_.]+/g, "-");
-var planPython = (stage, ctx) => {
-  const pipRuns = stage.runs.filter((r) => r.commands.some((c) => isPipInstall(c.words)));
+var planPython = (stage2, ctx) => {
+  const pipRuns = stage2.runs.filter((r) => r.commands.some((c) => isPipInstall(c.words)));
   if (!pipRuns.length) return refuse("no-pip-install", "no `pip install` in the stage, so the dependencies are not named");
-  const runner = stage.argv[0] ?? "";
+  const runner = stage2.argv[0] ?? "";
   if (!PYTHON.test(runner)) {
     const requirements = ctx.context?.read("requirements.txt") ?? "";
     const installed = [
@@ -34253,11 +34448,11 @@ var planPython = (stage, ctx) => {
       return refuse("not-python", `the container runs \`${runner}\`, which is not python or a package the build installs`);
     }
   }
-  const appDir = stage.finalWorkdir;
+  const appDir = stage2.finalWorkdir;
   if (appDir === "/") return refuse("python-no-workdir", "the stage sets no WORKDIR, so the app folder to copy is not named");
-  const runtime = runtimeFor(stage, "dynamic");
+  const runtime = runtimeFor(stage2, "dynamic");
   if (isRefusal(runtime)) return runtime;
-  if (runtime.image === stage.image.ref.raw && !stage.aptPackages.length) return null;
+  if (runtime.image === stage2.image.ref.raw && !stage2.aptPackages.length) return null;
   const at = startWithComments(ctx.dockerfile, pipRuns[0].node);
   const eol = ctx.dockerfile.source.eol;
   return {
@@ -34274,16 +34469,16 @@ var planPython = (stage, ctx) => {
 import path13 from "node:path";
 var INITS = Object.keys(INIT_PATHS);
 var INIT_WRAPPERS2 = [...INITS, path13.posix.basename(TINI_STATIC)];
-function readStage(ctx, stage, image, ecosystem) {
+function readStage(ctx, stage2, image, ecosystem) {
   const model = ctx.dockerfile;
   const facts = ctx.facts;
   const where = (node) => `line ${ctx.originalLine(node.line)}`;
-  for (const node of stage.instructions) {
+  for (const node of stage2.instructions) {
     if (node.keyword === "WORKDIR" && model.rawArguments(node).includes("$")) return refuse("workdir-variable", `${where(node)}: WORKDIR uses a variable`);
   }
-  const final = facts.finalWorkdir(stage);
+  const final = facts.finalWorkdir(stage2);
   if (final === null) return refuse("workdir-unknown", `the folder the container starts in is not known: the stage sets no absolute WORKDIR, and dfmod does not know ${image.ref.raw}'s`);
-  for (const node of stage.instructions) {
+  for (const node of stage2.instructions) {
     if (node.keyword !== "COPY" && node.keyword !== "ADD") continue;
     const copy = facts.copyOperands(node);
     if (!copy) return refuse("copy-unread", `${where(node)}: ${node.keyword} is not read (a heredoc, or no destination)`);
@@ -34294,18 +34489,18 @@ function readStage(ctx, stage, image, ecosystem) {
       return refuse("copy-outside-app", `${where(node)}: ${node.keyword} puts files in ${dest}, outside the app folder ${final}, which the runtime might need`);
     }
   }
-  const runs2 = readRuns(ctx, stage);
+  const runs2 = readRuns(ctx, stage2);
   if (isRefusal(runs2)) return runs2;
-  const command2 = containerArgv(ctx, stage);
+  const command2 = containerArgv(ctx, stage2);
   if (isRefusal(command2)) return command2;
   const entrypoint = image.defaults?.entrypoint ?? [];
   const { argv, wrappers } = unwrap2(command2, /* @__PURE__ */ new Set([...INIT_WRAPPERS2, ...entrypoint.map((e) => path13.posix.basename(e))]));
   const inits = INITS.filter((init) => wrappers.some((w) => path13.posix.basename(w) === init));
-  return { stage, image, ecosystem, runs: runs2, finalWorkdir: final, argv, inits };
+  return { stage: stage2, image, ecosystem, runs: runs2, finalWorkdir: final, argv, inits };
 }
-function readRuns(ctx, stage) {
+function readRuns(ctx, stage2) {
   const runs2 = [];
-  for (const node of stage.instructions) {
+  for (const node of stage2.instructions) {
     if (node.keyword !== "RUN") continue;
     const where = `line ${ctx.originalLine(node.line)}`;
     const read = ctx.facts.readRun(node);
@@ -34331,8 +34526,8 @@ function readRuns(ctx, stage) {
   }
   return runs2;
 }
-function containerArgv(ctx, stage) {
-  const { entrypointNode: entry, cmdNode: cmd } = ctx.facts.command(stage);
+function containerArgv(ctx, stage2) {
+  const { entrypointNode: entry, cmdNode: cmd } = ctx.facts.command(stage2);
   if (!entry && !cmd) return refuse("no-command", "the stage has no CMD or ENTRYPOINT, so what runs is not named");
   if (entry) {
     const e = directArgv2(ctx, entry);
@@ -34385,15 +34580,15 @@ function ecosystemOf(image) {
   if (image.language) return LANGUAGE_ECOSYSTEMS[image.language] ?? null;
   return NATIVE_FAMILIES.has(image.family) ? "native" : null;
 }
-function looksLikeBuild(ctx, stage, ecosystem) {
-  return stage.instructions.some((node) => node.keyword === "RUN" && runCommandWords(ctx, node).some(BUILD_STEPS[ecosystem]));
+function looksLikeBuild(ctx, stage2, ecosystem) {
+  return stage2.instructions.some((node) => node.keyword === "RUN" && runCommandWords(ctx, node).some(BUILD_STEPS[ecosystem]));
 }
 function runCommandWords(ctx, node) {
   const read = ctx.facts.readRun(node);
   if (read.kind === "script") return ctx.facts.commandsOf(read).map((c) => c.words);
   if (node.execArgs) return [node.execArgs];
   const scripts = node.form === "heredoc" ? heredocBodies(ctx.dockerfile, node) : [ctx.dockerfile.shellScript(node)?.text ?? ""];
-  return scripts.flatMap((text) => ctx.facts.commandsOf({ root: ctx.shell.parse(text).rootNode }).map((c) => c.words));
+  return scripts.flatMap((text2) => ctx.facts.commandsOf({ root: ctx.shell.parse(text2).rootNode }).map((c) => c.words));
 }
 function heredocBodies(model, node) {
   const heredocs = "getHeredocs" in node.ast ? node.ast.getHeredocs() : [];
@@ -34405,22 +34600,22 @@ function heredocBodies(model, node) {
 function plan(ctx) {
   const model = ctx.dockerfile;
   if (model.stages.length !== 1) return null;
-  const stage = model.stages[0];
-  const ref = parseImageRef(stage.image);
-  const image = describeImage(ref.dynamic && !ref.name.includes("$") ? ref.name : stage.image);
+  const stage2 = model.stages[0];
+  const ref = parseImageRef(stage2.image);
+  const image = describeImage(ref.dynamic && !ref.name.includes("$") ? ref.name : stage2.image);
   const ecosystem = ecosystemOf(image);
-  if (!ecosystem || !looksLikeBuild(ctx, stage, ecosystem)) return null;
-  if (ref.dynamic) return refuse("image-build-argument", `the base image \`${stage.image}\` uses a build argument`);
+  if (!ecosystem || !looksLikeBuild(ctx, stage2, ecosystem)) return null;
+  if (ref.dynamic) return refuse("image-build-argument", `the base image \`${stage2.image}\` uses a build argument`);
   if (ref.digest) return refuse("image-digest", "the base image is pinned by digest, and the runtime image's digest is not known");
-  if (stage.platform) return refuse("from-platform", "FROM sets --platform");
-  for (const node of stage.instructions) {
+  if (stage2.platform) return refuse("from-platform", "FROM sets --platform");
+  for (const node of stage2.instructions) {
     if (node.keyword === "ONBUILD" || node.keyword === "SHELL") {
       return refuse("not-carried", `line ${ctx.originalLine(node.line)}: ${node.keyword} is not carried to a runtime stage`);
     }
     if (node.keyword === "COPY" && node.flags.some((f) => f.name === "from")) return refuse("copy-from", `line ${ctx.originalLine(node.line)}: COPY --from`);
   }
-  if (ctx.facts.isWindows(stage)) return refuse("windows", "a Windows image");
-  const read = readStage(ctx, stage, image, ecosystem);
+  if (ctx.facts.isWindows(stage2)) return refuse("windows", "a Windows image");
+  const read = readStage(ctx, stage2, image, ecosystem);
   if (isRefusal(read)) return read;
   const aptPackages = checkBuildSteps(read, ctx);
   if (isRefusal(aptPackages)) return aptPackages;
@@ -34431,15 +34626,15 @@ function plan(ctx) {
   if (unfit) return unfit;
   const inits = copyInits(reading, chosen);
   if (inits) return inits;
-  const result = edits(ctx, stage, chosen);
+  const result = edits(ctx, stage2, chosen);
   if (isRefusal(result)) return result;
-  return { fix: { line: stage.from.line, message: `split into a build stage and a ${chosen.summary}`, edits: result } };
+  return { fix: { line: stage2.from.line, message: `split into a build stage and a ${chosen.summary}`, edits: result } };
 }
-function copyInits(stage, chosen) {
+function copyInits(stage2, chosen) {
   const glibc = libcOf(chosen.runtime) === "glibc";
-  const distro = stage.image.release?.distro === "ubuntu" ? "ubuntu" : "debian";
-  for (const init of stage.inits) {
-    if (!stage.aptPackages.includes(init)) continue;
+  const distro = stage2.image.release?.distro === "ubuntu" ? "ubuntu" : "debian";
+  for (const init of stage2.inits) {
+    if (!stage2.aptPackages.includes(init)) continue;
     const binary = INIT_PATHS[init][distro];
     const statically = init === "tini" ? TINI_STATIC : null;
     if (!glibc && !statically) return refuse("init-needs-glibc", `Debian's ${init} needs glibc, which ${chosen.runtime} lacks`);
@@ -34465,11 +34660,11 @@ function healthcheckArgv(ctx, node) {
   if (!("argv" in read)) return refuse("healthcheck-unread", `${where}: cannot tell what HEALTHCHECK \`${command2}\` runs: ${read.reason}`);
   return { argv: read.argv, shell: true };
 }
-function checkRuntime(ctx, stage, chosen) {
+function checkRuntime(ctx, stage2, chosen) {
   const model = ctx.dockerfile;
   const runtime = describeImage(chosen.runtime);
   const hasShell = runtime.hasShell === true;
-  for (const node of stage.stage.instructions) {
+  for (const node of stage2.stage.instructions) {
     if (chosen.drop?.has(node.keyword)) continue;
     const where = `line ${ctx.originalLine(node.line)}`;
     if ((node.keyword === "CMD" || node.keyword === "ENTRYPOINT") && node.form === "shell" && !hasShell) {
@@ -34493,26 +34688,26 @@ function checkRuntime(ctx, stage, chosen) {
   }
   return null;
 }
-function edits(ctx, stage, chosen) {
+function edits(ctx, stage2, chosen) {
   const model = ctx.dockerfile;
   const source = model.source.text;
   const eol = model.source.eol;
   const result = [...chosen.buildEdits];
-  if (stage.name === null) result.push({ start: stage.from.end, end: stage.from.end, text: " AS build" });
-  else if (stage.name !== "build") return refuse("stage-named", `the stage is already named ${stage.name}`);
-  const kept = stage.instructions.filter((node) => KEPT.has(node.keyword) && !chosen.drop?.has(node.keyword));
+  if (stage2.name === null) result.push({ start: stage2.from.end, end: stage2.from.end, text: " AS build" });
+  else if (stage2.name !== "build") return refuse("stage-named", `the stage is already named ${stage2.name}`);
+  const kept = stage2.instructions.filter((node) => KEPT.has(node.keyword) && !chosen.drop?.has(node.keyword));
   const keptText = kept.map((node) => source.slice(node.start, node.end)).join("\n");
-  const args = stage.instructions.filter((node) => node.keyword === "ARG" && argNames(argsText2(model, node)).some((name) => new RegExp(`\\$\\{?${name}\\b`).test(keptText)));
-  const ordered = stage.instructions.filter((node) => kept.includes(node) || args.includes(node));
+  const args = stage2.instructions.filter((node) => node.keyword === "ARG" && argNames(argsText2(model, node)).some((name) => new RegExp(`\\$\\{?${name}\\b`).test(keptText)));
+  const ordered = stage2.instructions.filter((node) => kept.includes(node) || args.includes(node));
   const split = ordered.findIndex((node) => !LEADING.has(node.keyword));
   const leading = split === -1 ? ordered : ordered.slice(0, split);
   const rest = split === -1 ? [] : ordered.slice(split);
-  const text = (node) => node.keyword === "WORKDIR" ? workdirText(ctx, stage, node) : source.slice(node.start, node.end);
+  const text2 = (node) => node.keyword === "WORKDIR" ? workdirText(ctx, stage2, node) : source.slice(node.start, node.end);
   const lines = [
     `FROM ${chosen.runtime}`,
-    ...leading.map(text),
+    ...leading.map(text2),
     ...chosen.payload,
-    ...rest.map(text)
+    ...rest.map(text2)
   ];
   const endsWithBreak = /[\r\n]$/.test(source);
   const tail = [
@@ -34525,15 +34720,15 @@ function edits(ctx, stage, chosen) {
   result.push({ start: source.length, end: source.length, text: tail });
   return result;
 }
-function workdirText(ctx, stage, node) {
+function workdirText(ctx, stage2, node) {
   const written = ctx.dockerfile.source.text.slice(node.start, node.end);
   if (argsText2(ctx.dockerfile, node).startsWith("/")) return written;
-  const next = stage.instructions[stage.instructions.indexOf(node) + 1];
-  const resolved = next ? ctx.facts.workdirAt(next) : ctx.facts.finalWorkdir(stage);
+  const next = stage2.instructions[stage2.instructions.indexOf(node) + 1];
+  const resolved = next ? ctx.facts.workdirAt(next) : ctx.facts.finalWorkdir(stage2);
   return resolved === null ? written : `WORKDIR ${resolved}`;
 }
-function argNames(text) {
-  return text.split(/\s+/).filter(Boolean).map((word) => word.split("=")[0]);
+function argNames(text2) {
+  return text2.split(/\s+/).filter(Boolean).map((word) => word.split("=")[0]);
 }
 var multiStage = {
   id: "multi-stage",
@@ -34541,6 +34736,7 @@ var multiStage = {
   effects: ["stages", "base-image", "run-commands", "copies", "order", "env", "command"],
   description: "Split a single-stage image into a build stage and a slim runtime stage that copies only what runs",
   rationale: "Compilers, dev dependencies and package caches are needed to build, not to run. A runtime stage on a slim or distroless image with only the build output makes the image smaller and gives an attacker less to work with.",
+  reviewCheck: "the runtime stage has every file, library and tool the app needs at run time (shared libraries, CA certificates, time zones, a shell for scripts, files written outside the app folder, a user the app switches to): build the image and run it as you deploy it",
   enabledByDefault: true,
   run(ctx) {
     const outcome = plan(ctx);
@@ -34554,9 +34750,9 @@ var multiStage = {
 };
 
 // transforms/multi-arch.ts
-function goBuilds(ctx, stage) {
+function goBuilds(ctx, stage2) {
   const found = [];
-  for (const node of stage.instructions) {
+  for (const node of stage2.instructions) {
     if (node.keyword !== "RUN") continue;
     const read = ctx.facts.readRun(node);
     if (read.kind === "refused") return `line ${ctx.originalLine(node.line)}: RUN is not read: ${read.refusal.reason}`;
@@ -34575,6 +34771,7 @@ var multiArch = {
   effects: ["platform", "arg", "run-commands"],
   description: "Run platform-independent build stages on the build platform and cross-compile Go for TARGETOS/TARGETARCH",
   rationale: "With `docker buildx build --platform linux/amd64,linux/arm64`, a build stage on the target platform runs under emulation, often ten times slower. Go cross-compiles natively and jars are platform-independent, so their build stages can run on $BUILDPLATFORM while the runtime stage stays on the target platform.",
+  reviewCheck: "the build stages compile for the target platform and not for the build machine (nothing they run on the build platform ends up in the runtime stage): build with `docker buildx build --platform` for every platform you ship and run each image",
   enabledByDefault: false,
   run(ctx) {
     const model = ctx.dockerfile;
@@ -34582,22 +34779,22 @@ var multiArch = {
     const notes = [];
     const eol = model.source.eol;
     const facts = ctx.facts;
-    const copied = (stage) => facts.usedBy(stage).some((user) => facts.copiedFrom(user).includes(stage));
-    for (const stage of model.stages) {
-      if (stage === model.finalStage || !copied(stage) || stage.platform !== null || facts.parentOf(stage)) continue;
-      const cross = crossBuild(languageOf(stage.image));
+    const copied = (stage2) => facts.usedBy(stage2).some((user) => facts.copiedFrom(user).includes(stage2));
+    for (const stage2 of model.stages) {
+      if (stage2 === model.finalStage || !copied(stage2) || stage2.platform !== null || facts.parentOf(stage2)) continue;
+      const cross = crossBuild(languageOf(stage2.image));
       if (!cross) continue;
-      const line = stage.from.line;
+      const line = stage2.from.line;
       if (cross.kind === "platform-bound") {
         notes.push({ line, id: "platform-bound-build", message: `build stage left on the target platform: ${cross.why}` });
         continue;
       }
-      const platform = { start: stage.from.start + 4, end: stage.from.start + 4, text: " --platform=$BUILDPLATFORM" };
+      const platform = { start: stage2.from.start + 4, end: stage2.from.start + 4, text: " --platform=$BUILDPLATFORM" };
       if (cross.kind === "portable") {
         fixes.push({ line, message: "Java build stage runs on the build platform: jars and classes are platform-independent", edits: [platform] });
         continue;
       }
-      const builds2 = goBuilds(ctx, stage);
+      const builds2 = goBuilds(ctx, stage2);
       if (typeof builds2 === "string") {
         notes.push({ line, id: "run-not-read", message: `Go build stage left on the target platform: ${builds2}` });
         continue;
@@ -34614,10 +34811,10 @@ var multiArch = {
         const at = offsets[(command2.node.childForFieldName("name") ?? command2.node).startIndex];
         edits2.push({ start: at, end: at, text: "GOOS=$TARGETOS GOARCH=$TARGETARCH " });
       }
-      const declared = (name) => stage.instructions.some((i) => i.keyword === "ARG" && new RegExp(`^${name}(=|\\s|$)`).test(model.logicalText(i.argsStart, i.end).text.trim()));
+      const declared = (name) => stage2.instructions.some((i) => i.keyword === "ARG" && new RegExp(`^${name}(=|\\s|$)`).test(model.logicalText(i.argsStart, i.end).text.trim()));
       const args = ["TARGETOS", "TARGETARCH"].filter((name) => !declared(name)).map((name) => `ARG ${name}${eol}`).join("");
       if (args) {
-        const fromLine = stage.from.endLine - 1;
+        const fromLine = stage2.from.endLine - 1;
         const at = model.source.lineEndWithBreak(fromLine);
         const atEnd = at === model.source.text.length && !/[\r\n]$/.test(model.source.text);
         edits2.push({ start: at, end: at, text: atEnd ? eol + args.slice(0, -eol.length) : args });
@@ -34654,8 +34851,8 @@ function initIn(argv, shell) {
   }
   return null;
 }
-function installsPackage(stage, pkg, manager, facts) {
-  return stage.instructions.some((node) => {
+function installsPackage(stage2, pkg, manager, facts) {
+  return stage2.instructions.some((node) => {
     if (node.keyword !== "RUN") return false;
     const read = facts.readRun(node);
     if (read.kind !== "script") return false;
@@ -34665,8 +34862,8 @@ function installsPackage(stage, pkg, manager, facts) {
     });
   });
 }
-function inheritedUserText(stage, facts, model) {
-  for (let s = facts.parentOf(stage); s; s = facts.parentOf(s)) {
+function inheritedUserText(stage2, facts, model) {
+  for (let s = facts.parentOf(stage2); s; s = facts.parentOf(s)) {
     const user = [...s.instructions].reverse().find((n) => n.keyword === "USER");
     if (user) return model.rawArguments(user).trim();
   }
@@ -34680,21 +34877,23 @@ function missingNote(missing, init, other, release) {
 }
 var initEntrypoint = {
   id: "init-entrypoint",
-  level: "safe",
+  // A new ENTRYPOINT is a new contract: what `docker run IMAGE args` and `--entrypoint` users get changes.
+  level: "review",
   effects: ["run-commands", "command-prefix"],
   description: "Run the final stage under tini (or dumb-init) so signals reach the app and zombies are reaped",
   rationale: "PID 1 gets no default signal handlers and must reap orphaned processes. Most apps do neither, so `docker stop` waits 10 s and kills them. A minimal init as PID 1 forwards SIGTERM to the app and reaps zombies.",
+  reviewCheck: "the app still handles SIGTERM as it should (the init forwards it, and now nothing else is PID 1), the base image's own entrypoint still runs behind the init, and whoever runs the image with arguments or `--entrypoint` gets what they got before: run the image, `docker stop` it, and run it as your deployment does",
   hadolintRules: [],
   run({ dockerfile: model, shell, options, locked, facts }) {
-    const stage = model.finalStage;
-    if (!stage || locked(stage.from)) return {};
-    const at = stage.from.line;
+    const stage2 = model.finalStage;
+    if (!stage2 || locked(stage2.from)) return {};
+    const at = stage2.from.line;
     const leave = (id, message, line2 = at) => ({ notes: [{ id, line: line2, message: `no init added: ${message}` }] });
     const option = options.init ?? "tini";
     if (option !== "tini" && option !== "dumb-init") return leave("unknown-option", `unknown option init=${JSON.stringify(option)} (use "tini" or "dumb-init")`);
     const init = option;
-    if (facts.isWindows(stage)) return leave("windows", "Windows images have no tini");
-    const command2 = facts.command(stage);
+    if (facts.isWindows(stage2)) return leave("windows", "Windows images have no tini");
+    const command2 = facts.command(stage2);
     const inEntrypoint = initIn(command2.entrypoint, shell);
     const existing = inEntrypoint ?? initIn(command2.cmd, shell);
     if (existing) {
@@ -34703,9 +34902,9 @@ var initEntrypoint = {
       const node = inEntrypoint ? command2.entrypointNode : command2.cmdNode;
       return leave("already-has-init", `the container already runs an init (\`${existing}\`)`, node?.line ?? at);
     }
-    const raw = facts.baseImage(stage);
+    const raw = facts.baseImage(stage2);
     if (raw === null || parseImageRef(raw).dynamic) {
-      let root = stage;
+      let root = stage2;
       for (let parent = facts.parentOf(root); parent; parent = facts.parentOf(root)) root = parent;
       return leave("dynamic-base", `the base image \`${raw ?? root.image}\` is a build argument, so its package manager is unknown`);
     }
@@ -34725,25 +34924,25 @@ var initEntrypoint = {
     if (!release && image.ref.digest && !found.everyRelease) {
       return leave("digest-release-unknown", `\`${raw}\` is pinned by digest, and a digest names no release, so dfmod cannot tell whether it has ${init}`);
     }
-    let anchor = stage.from;
-    for (const node of stage.instructions.slice(1)) {
+    let anchor = stage2.from;
+    for (const node of stage2.instructions.slice(1)) {
       if (!["ARG", "ENV", "LABEL"].includes(node.keyword)) break;
       anchor = node;
     }
-    const next = stage.instructions[stage.instructions.indexOf(anchor) + 1] ?? anchor;
+    const next = stage2.instructions[stage2.instructions.indexOf(anchor) + 1] ?? anchor;
     if (!model.hasPosixShell(next)) return leave("unknown-shell", "the stage runs RUN under a shell dfmod does not know");
-    const userText = inheritedUserText(stage, facts, model);
+    const userText = inheritedUserText(stage2, facts, model);
     if (userText?.includes("$")) {
       return leave("dynamic-user", `the stage inherits \`USER ${userText}\`, which dfmod cannot restore after installing as root`);
     }
-    const user = facts.userAt(stage.from);
+    const user = facts.userAt(stage2.from);
     const eol = model.source.eol;
     const run2 = `RUN ${installScript(manager, [init])}`;
     const installLines = isRoot(user) ? [run2] : ["USER root", run2, `USER ${user}`];
     const insertions = /* @__PURE__ */ new Map();
-    const insert = (offset, text) => insertions.set(offset, (insertions.get(offset) ?? "") + text);
+    const insert = (offset, text2) => insertions.set(offset, (insertions.get(offset) ?? "") + text2);
     const chain2 = [];
-    for (let s = stage; s; s = facts.parentOf(s)) chain2.push(s);
+    for (let s = stage2; s; s = facts.parentOf(s)) chain2.push(s);
     if (!chain2.some((s) => installsPackage(s, init, manager, facts))) {
       insert(anchor.end, installLines.map((l) => eol + l).join(""));
     }
@@ -34751,13 +34950,13 @@ var initEntrypoint = {
     const edits2 = [];
     let line = at;
     let how;
-    const own = command2.entrypointNode?.stage === stage ? command2.entrypointNode : null;
+    const own = command2.entrypointNode?.stage === stage2 ? command2.entrypointNode : null;
     if (own) {
       line = own.line;
       if (own.form === "heredoc") return leave("heredoc-entrypoint", "the ENTRYPOINT is a here-document", own.line);
       const argv = facts.argvOf(own);
       if (argv === null) return leave("empty-entrypoint", "the ENTRYPOINT has no arguments, and dfmod does not know what Docker makes of that", own.line);
-      const noCmd = own.form === "shell" && !stage.instructions.some((i) => i.keyword === "CMD");
+      const noCmd = own.form === "shell" && !stage2.instructions.some((i) => i.keyword === "CMD");
       const wrapped = noCmd ? argv.direct ?? argv.stored : argv.stored;
       edits2.push({ start: own.argsStart, end: own.end, text: jsonArray([...prefix, ...wrapped]) });
       how = "ENTRYPOINT wrapped";
@@ -34766,7 +34965,7 @@ var initEntrypoint = {
         return leave("unknown-entrypoint", `dfmod does not know the ENTRYPOINT of \`${raw}\`, which a new ENTRYPOINT would replace`);
       }
       const entrypoint = jsonArray([...prefix, ...command2.entrypoint ?? []]);
-      const cmd = command2.cmdNode?.stage === stage ? command2.cmdNode : null;
+      const cmd = command2.cmdNode?.stage === stage2 ? command2.cmdNode : null;
       if (cmd) {
         line = cmd.line;
         insert(startWithComments(model, cmd), `ENTRYPOINT ${entrypoint}${eol}`);
@@ -34775,7 +34974,7 @@ var initEntrypoint = {
           return leave("unknown-cmd", `dfmod does not know the CMD of \`${raw}\`, which a new ENTRYPOINT would reset`);
         }
         if (command2.cmd === null && command2.entrypoint === null) return leave("no-command", "the container has no command to run");
-        const last = stage.instructions[stage.instructions.length - 1];
+        const last = stage2.instructions[stage2.instructions.length - 1];
         insert(last.end, `${eol}ENTRYPOINT ${entrypoint}` + (command2.cmd ? `${eol}CMD ${jsonArray(command2.cmd)}` : ""));
       }
       how = command2.entrypoint ? `the inherited ENTRYPOINT ${jsonArray(command2.entrypoint)} wrapped` : "ENTRYPOINT added";
@@ -34783,7 +34982,7 @@ var initEntrypoint = {
     if (!release && image.defaults === null && !found.everyRelease) {
       return leave("unknown-release", `dfmod does not know which release \`${raw}\` is built on, so whether it has ${init}`);
     }
-    for (const [offset, text] of insertions) edits2.push({ start: offset, end: offset, text });
+    for (const [offset, text2] of insertions) edits2.push({ start: offset, end: offset, text: text2 });
     return {
       fixes: [{
         line,
@@ -34962,6 +35161,7 @@ function checkShape(specifier, candidate) {
     if (typeof t.id !== "string" || !/^[a-z][a-z0-9-]*$/.test(t.id)) problems.push("needs a kebab-case string `id`");
     if (t.level !== "safe" && t.level !== "review") problems.push("needs `level` 'safe' or 'review'");
     if (typeof t.description !== "string") problems.push("needs a `description` string");
+    if (t.reviewCheck !== void 0 && typeof t.reviewCheck !== "string") problems.push("has a `reviewCheck` that is not a string");
     if (typeof t.run !== "function") problems.push("needs a `run(context)` function");
     if (t.effects !== void 0) {
       const unknown = Array.isArray(t.effects) ? t.effects.filter((e) => !EFFECTS.includes(e)) : null;
@@ -34974,15 +35174,16 @@ function checkShape(specifier, candidate) {
 }
 
 // lib/cli/process.ts
-function processText(shell, displayPath, text, options, contextDir) {
+function processText(shell, displayPath, text2, options, contextDir) {
   try {
-    const result = runTransformsWith(shell, text, {
+    const result = runTransformsWith(shell, text2, {
       transforms: options.transforms,
       filename: displayPath,
       context: contextDir ? folderContext(contextDir) : null,
-      options: options.options
+      options: options.options,
+      level: options.level ?? "safe"
     });
-    const warnings = options.known ? unknownSuppressions(displayPath, text, options.known) : [];
+    const warnings = options.known ? unknownSuppressions(displayPath, text2, options.known) : [];
     if (options.reportUnused) warnings.push(...result.unusedSuppressions.map((u) => unusedWarning(displayPath, u)));
     const failed = result.failures.find((f) => !isBuiltin(f.transform));
     if (failed) {
@@ -34994,9 +35195,11 @@ function processText(shell, displayPath, text, options, contextDir) {
       path: displayPath,
       status: result.changed ? "changed" : "unchanged",
       changes: result.changes,
+      ...result.suggestions.length ? { suggestions: result.suggestions } : {},
       notes: result.notes,
-      input: text,
+      input: text2,
       output: result.output,
+      levels: result.levels,
       ...result.changed ? { layers: result.layers } : {},
       ...warnings.length ? { warnings } : {}
     };
@@ -35013,14 +35216,14 @@ function processFile(shell, file, options, cwd = process.cwd()) {
     const message = code === "ENOENT" ? "no such file or directory" : code === "EACCES" ? "permission denied" : code === "EISDIR" ? "is a folder" : `cannot be read (${code ?? error.message})`;
     return { path: file, status: "error", error: { line: null, message }, changes: [], notes: [] };
   }
-  let text;
+  let text2;
   try {
-    text = decodeDockerfile(bytes);
+    text2 = decodeDockerfile(bytes);
   } catch (error) {
     return errorResult(file, error);
   }
   const contextDir = options.contextDir ?? path15.dirname(path15.resolve(cwd, file));
-  const result = processText(shell, file, text, options, contextDir);
+  const result = processText(shell, file, text2, options, contextDir);
   result.bytes = bytes;
   return result;
 }
@@ -35039,11 +35242,11 @@ function unusedWarning(displayPath, unused) {
   const ids = unused.transforms?.join(", ");
   return `${displayPath}:${unused.line}: unused dfmod-ignore${ids ? ` ${unused.transforms.join(",")}` : ""}: no change or note${ids ? ` of ${ids}` : ""} was kept off the instruction below it`;
 }
-function unknownSuppressions(displayPath, text, known) {
-  if (!text.includes("dfmod-ignore")) return [];
+function unknownSuppressions(displayPath, text2, known) {
+  if (!text2.includes("dfmod-ignore")) return [];
   let model;
   try {
-    model = parseDockerfile(text.replace(/^\uFEFF/, ""));
+    model = parseDockerfile(text2.replace(/^\uFEFF/, ""));
   } catch {
     return [];
   }
@@ -35058,7 +35261,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { existsSync as existsSync4 } from "node:fs";
 function runJob(shell, file, transforms, job, cwd) {
-  const result = processFile(shell, file, { transforms, options: job.options, contextDir: job.contextDir, known: job.known, reportUnused: job.reportUnused }, cwd);
+  const result = processFile(shell, file, { transforms, options: job.options, level: job.level, contextDir: job.contextDir, known: job.known, reportUnused: job.reportUnused }, cwd);
   if (!job.keepBytes) delete result.bytes;
   return result;
 }
@@ -35127,6 +35330,7 @@ function wire(job, id, options) {
     file: job.file,
     transformIds: job.transforms.map((t) => t.id),
     options: job.options ?? {},
+    level: job.level ?? "safe",
     pluginModules: [...job.pluginModules ?? []],
     contextDir: job.contextDir ?? null,
     known: job.known ? [...job.known] : null,
@@ -35242,13 +35446,17 @@ function failure(file, message) {
 init_dockerfile();
 init_source();
 function summarize(results, missing = 0) {
-  const summary = { files: results.length, changed: 0, unchanged: 0, errors: missing, transforms: {}, layersSaved: 0 };
+  const summary = { files: results.length, changed: 0, unchanged: 0, errors: missing, transforms: {}, layersSaved: 0, suggested: 0, suggestions: {} };
   for (const r of results) {
     if (r.status === "changed") summary.changed++;
     else if (r.status === "unchanged") summary.unchanged++;
     else summary.errors++;
     for (const c of r.changes) summary.transforms[c.transform] = (summary.transforms[c.transform] ?? 0) + 1;
     if (r.status === "changed" && r.layers) summary.layersSaved += r.layers.before - r.layers.after;
+    if (r.status !== "error" && r.suggestions?.length) {
+      summary.suggested++;
+      for (const c of r.suggestions) summary.suggestions[c.transform] = (summary.suggestions[c.transform] ?? 0) + 1;
+    }
   }
   return summary;
 }
@@ -35257,10 +35465,11 @@ function summaryLine(s, mode) {
   const perTransform = Object.entries(s.transforms).map(([id, n]) => `${id} ${n}`).join(", ");
   const verb = mode.write ? "changed" : "would change";
   const layers = s.layersSaved > 0 ? `; ${plural(s.layersSaved, "layer")} ${mode.write ? "saved" : "would be saved"}` : "";
-  return `dfmod: ${plural(s.files, "file")}, ${s.changed} ${verb}, ${s.unchanged} unchanged, ${plural(s.errors, "error")}` + (perTransform ? ` (${perTransform})` : "") + layers + (!mode.write && !mode.check && s.changed ? "; run with --write to apply" : "");
+  return `dfmod: ${plural(s.files, "file")}, ${s.changed} ${verb}, ${s.unchanged} unchanged, ${plural(s.errors, "error")}` + (perTransform ? ` (${perTransform})` : "") + layers + (s.suggested ? `; ${s.suggested} with review suggestions, not written (${Object.entries(s.suggestions).map(([id, n]) => `${id} ${n}`).join(", ")}): --level review writes them` : "") + (!mode.write && !mode.check && s.changed ? "; run with --write to apply" : "");
 }
-function reportRow(result) {
+function reportRow(result, available = []) {
   return {
+    review: (result.suggestions ?? []).map((c) => ({ transform: c.transform, line: c.line, message: c.message, check: available.find((t) => t.id === c.transform)?.reviewCheck ?? null })),
     path: result.path,
     status: result.status,
     transforms: [...new Set(result.changes.map((c) => c.transform))],
@@ -35269,8 +35478,8 @@ function reportRow(result) {
     error: result.error ? (result.error.line ? `line ${result.error.line}: ` : "") + result.error.message : null
   };
 }
-function cell(text) {
-  return text.replace(/\r?\n|\r/g, " ").replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/`/g, "'");
+function cell(text2) {
+  return text2.replace(/\r?\n|\r/g, " ").replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/`/g, "'");
 }
 var MAX_NOTES = 3;
 function markdownReport(rows, s, mode) {
@@ -35286,6 +35495,12 @@ function markdownReport(rows, s, mode) {
       const notes = r.notes.slice(0, MAX_NOTES).map(cell).join("<br>") + (r.notes.length > MAX_NOTES ? `<br>\u2026 ${r.notes.length - MAX_NOTES} more` : "");
       out.push(`| \`${cell(r.path)}\` | ${r.transforms.map((t) => `\`${t}\``).join(", ")} | ${layers} | ${notes} |`);
     }
+    out.push("");
+  }
+  const review = rows.filter((r) => r.status !== "error" && r.review.length);
+  if (review.length) {
+    out.push("Review suggestions, not written (`--level review` writes them; check each first):", "", "| File | Line | Transform | Suggestion | What to check |", "| --- | ---: | --- | --- | --- |");
+    for (const r of review) for (const s2 of r.review) out.push(`| \`${cell(r.path)}\` | ${s2.line} | \`${s2.transform}\` | ${cell(s2.message)} | ${cell(s2.check ?? "")} |`);
     out.push("");
   }
   if (failed.length) {
@@ -35363,11 +35578,11 @@ var Progress = class {
    */
   wrap(target) {
     if (!this.enabled) return target;
-    const write = (text) => {
+    const write = (text2) => {
       const wasShown = this.shown;
       this.clear();
-      const written = target.write(text);
-      if (wasShown && String(text).endsWith("\n")) this.draw(this.now(), "");
+      const written = target.write(text2);
+      if (wasShown && String(text2).endsWith("\n")) this.draw(this.now(), "");
       return written;
     };
     return new Proxy(target, {
@@ -35483,18 +35698,18 @@ var MODULE_FILE = /\.(mjs|cjs|js)$/;
 var YAML_FILE = /\.ya?ml$/;
 async function loadConfigFile(file) {
   let raw;
-  let text = null;
+  let text2 = null;
   let prefix = [];
   try {
     if (MODULE_FILE.test(file)) {
       const module = await import(pathToFileURL2(file).href);
       raw = module.default;
     } else if (YAML_FILE.test(file)) {
-      text = readFileSync9(file, "utf8");
-      raw = (await Promise.resolve().then(() => (init_yaml_positions(), yaml_positions_exports))).parseYaml(text);
+      text2 = readFileSync9(file, "utf8");
+      raw = (await Promise.resolve().then(() => (init_yaml_positions(), yaml_positions_exports))).parseYaml(text2);
     } else {
-      text = readFileSync9(file, "utf8");
-      raw = JSON.parse(text.charCodeAt(0) === 65279 ? text.slice(1) : text);
+      text2 = readFileSync9(file, "utf8");
+      raw = JSON.parse(text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2);
       if (path16.basename(file) === "package.json") {
         raw = raw && typeof raw === "object" ? raw.dfmod : void 0;
         if (raw === void 0) return null;
@@ -35503,7 +35718,7 @@ async function loadConfigFile(file) {
     }
   } catch (error) {
     const { ConfigSyntaxError: ConfigSyntaxError2, jsonSyntaxError: jsonSyntaxError2 } = await Promise.resolve().then(() => (init_yaml_positions(), yaml_positions_exports));
-    const syntax = error instanceof ConfigSyntaxError2 ? error : error instanceof SyntaxError && text !== null ? jsonSyntaxError2(text, error) : null;
+    const syntax = error instanceof ConfigSyntaxError2 ? error : error instanceof SyntaxError && text2 !== null ? jsonSyntaxError2(text2, error) : null;
     if (syntax) throw new ConfigError(file, [{ message: `invalid ${YAML_FILE.test(file) ? "YAML" : "JSON"}: ${syntax.message}`, at: syntax.position }]);
     throw new ConfigError(file, `cannot be read: ${error.message}`);
   }
@@ -35511,7 +35726,7 @@ async function loadConfigFile(file) {
   const problems = checkAgainstSchema2(raw);
   if (problems.length) {
     const { positionsIn: positionsIn2, positionKey: positionKey2 } = await Promise.resolve().then(() => (init_yaml_positions(), yaml_positions_exports));
-    const positions = text === null ? null : positionsIn2(text);
+    const positions = text2 === null ? null : positionsIn2(text2);
     throw new ConfigError(
       file,
       problems.map((p) => ({
@@ -35527,6 +35742,8 @@ function normalize2(file, raw) {
   for (const [key, value] of Object.entries(raw)) {
     if (LIST_KEYS.includes(key)) {
       config[key] = typeof value === "string" ? value.split(",").map((s) => s.trim()).filter(Boolean) : value;
+    } else if (key === "level") {
+      config.level = value;
     } else if (key !== "$schema") {
       config.options[key] = value;
     }
@@ -35567,7 +35784,7 @@ var Planner = class {
       }
     }
     const { transforms, pluginModules, known } = await this.transformsFor(config);
-    return { ignored: false, transforms, options: config.options, pluginModules, config: config.file, known };
+    return { ignored: false, transforms, options: config.options, ...config.level ? { level: config.level } : {}, pluginModules, config: config.file, known };
   }
   /** The built-ins and the --plugin transforms: what the command line alone makes available. */
   commandLineTransforms() {
@@ -35619,6 +35836,44 @@ var Planner = class {
 
 // lib/cli/main.ts
 init_validate();
+
+// lib/cli/review.ts
+function reviewChecks(changes, available) {
+  const checks = /* @__PURE__ */ new Map();
+  for (const change of changes) {
+    const check2 = available.find((t) => t.id === change.transform)?.reviewCheck;
+    if (check2 && change.level === "review") checks.set(change.transform, check2);
+  }
+  return checks;
+}
+function reviewPart(result) {
+  const written = result.changes.filter((c) => c.level === "review");
+  return written.length ? { changes: written, written: true } : { changes: result.suggestions ?? [], written: false };
+}
+function failsCheck(result, failOn) {
+  return result.status === "changed" || failOn === "review" && (result.suggestions?.length ?? 0) > 0;
+}
+function reviewBlock(path21, result, available, options) {
+  const { changes, written } = reviewPart(result);
+  const from = result.levels?.safe;
+  const to = written ? result.output : result.levels?.review;
+  if (!changes.length || from === void 0 || to === void 0 || from === to) return "";
+  const checks = reviewChecks(changes, available);
+  const rationale = new Map(available.map((t) => [t.id, t.rationale]));
+  const head = written ? options.verified ? "# review changes, written: the rebuilt image passed --verify; still check:" : "# review changes, written at --level review; check:" : "# review suggestion, not written (--level review writes it; --verify writes what passes a rebuild):";
+  const out = [head];
+  const said = /* @__PURE__ */ new Set();
+  for (const change of changes) {
+    out.push(`#   ${change.transform} (line ${change.line}): ${change.message}`);
+    if (said.has(change.transform)) continue;
+    said.add(change.transform);
+    if (options.explain && rationale.get(change.transform)) out.push(`#     why: ${rationale.get(change.transform)}`);
+    if (checks.get(change.transform)) out.push(`#     check: ${checks.get(change.transform)}`);
+  }
+  return out.join("\n") + "\n" + unifiedDiff(path21, from, to, { color: options.color });
+}
+
+// lib/cli/main.ts
 var OUTPUT_FORMATS = ["stylish", "json", "sarif", "github", "gitlab", "checkstyle"];
 async function flagModules(args) {
   const [formats, write, explain, prettier] = await Promise.all([
@@ -35634,7 +35889,7 @@ function packageVersion() {
   return readOwnPackage(import.meta.url).version;
 }
 function parser3(argv, io) {
-  return yargs_default(argv).scriptName("dfmod").usage("Usage: dfmod [options] [paths...]\n\nRewrite Dockerfiles to best practice without changing what they build.\nPaths are files, folders (searched for Dockerfiles) or quoted globs; default: the current folder.\nWithout --write, shows a diff and changes nothing.").command("$0 [paths..]", false).positional("paths", { type: "string", array: true, default: [] }).option("write", { alias: "w", type: "boolean", default: false, describe: "Rewrite files in place (atomically)" }).option("check", { alias: "c", type: "boolean", default: false, describe: "Exit 1 and list the files that would change" }).option("stdin", { type: "boolean", default: false, describe: "Read one Dockerfile from standard input and print the result" }).option("stdin-filepath", { type: "string", describe: "Name the --stdin file (its folder is the build context)" }).option("format", { alias: "f", type: "string", choices: OUTPUT_FORMATS, default: "stylish", requiresArg: true, describe: "Output format: stylish (diffs), json, sarif, github (workflow annotations), gitlab (Code Quality), checkstyle" }).option("json", { type: "boolean", default: false, describe: "Same as --format json" }).option("output-file", { alias: "o", type: "string", requiresArg: true, describe: "Write the report (or diffs) to this file instead of standard output" }).option("transforms", { alias: "t", type: "string", requiresArg: true, nargs: 1, coerce: commaList, describe: "Only these transforms (comma-separated ids, repeatable)" }).option("skip", { type: "string", requiresArg: true, nargs: 1, coerce: commaList, describe: "Leave out these transforms (comma-separated ids, repeatable)" }).option("list-transforms", { type: "boolean", default: false, describe: "List transform ids, levels and descriptions" }).option("context", { type: "string", describe: "Build context folder (default: each Dockerfile's folder)" }).option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print no notes, only diffs and errors" }).option("explain", { type: "boolean", default: false, describe: "Precede each change in the diff by its reason and the practice it follows" }).option("prettier", { type: "boolean", default: false, describe: "Also format the result with Prettier (prettier-plugin-sh), with the project's .prettierrc / .editorconfig" }).option("ignore", { type: "boolean", default: true, describe: "Honour .gitignore, .dfmodignore and configured `ignore` globs, for named files too (--no-ignore: process every file given or found)" }).option("ignore-path", { type: "string", requiresArg: true, nargs: 1, coerce: (value) => (Array.isArray(value) ? value : [value]).map(String), describe: "Read ignore rules from this file instead of .gitignore and .dfmodignore (repeatable)" }).option("error-on-unmatched-pattern", { type: "boolean", default: true, describe: "Exit 2 when a folder or glob yields no Dockerfile (--no-error-on-unmatched-pattern: only warn)" }).option("config", { type: "string", describe: "Use this configuration file instead of searching (--no-config: none)" }).option("print-config", { type: "string", requiresArg: true, describe: "Print the configuration that applies to this Dockerfile (resolved transforms, options, plugins) and exit" }).option("plugin", { type: "string", requiresArg: true, nargs: 1, coerce: (value) => (Array.isArray(value) ? value : [value]).map(String), describe: "Load custom transforms from this module (repeatable)" }).option("report-unused-disable-directives", { type: "boolean", default: false, describe: "Warn of # dfmod-ignore comments that keep no change or note off their instruction" }).option("report", { type: "string", describe: "Also write a Markdown report (file, transforms, layers, notes) for a pull-request description" }).option("verify", { type: "boolean", default: false, describe: "Build each changed file as written and as rewritten with the local Docker engine; keep only rewrites that build" }).version(packageVersion()).help().alias("help", "h").strict().wrap(Math.min(100, io.stdout.columns || 100)).exitProcess(false).fail((message, error) => {
+  return yargs_default(argv).scriptName("dfmod").usage("Usage: dfmod [options] [paths...]\n\nRewrite Dockerfiles to best practice without changing what they build.\nPaths are files, folders (searched for Dockerfiles) or quoted globs; default: the current folder.\nWithout --write, shows a diff and changes nothing.").command("$0 [paths..]", false).positional("paths", { type: "string", array: true, default: [] }).option("write", { alias: "w", type: "boolean", default: false, describe: "Rewrite files in place (atomically)" }).option("check", { alias: "c", type: "boolean", default: false, describe: "Exit 1 and list the files that would change" }).option("stdin", { type: "boolean", default: false, describe: "Read one Dockerfile from standard input and print the result" }).option("stdin-filepath", { type: "string", describe: "Name the --stdin file (its folder is the build context)" }).option("format", { alias: "f", type: "string", choices: OUTPUT_FORMATS, default: "stylish", requiresArg: true, describe: "Output format: stylish (diffs), json, sarif, github (workflow annotations), gitlab (Code Quality), checkstyle" }).option("json", { type: "boolean", default: false, describe: "Same as --format json" }).option("output-file", { alias: "o", type: "string", requiresArg: true, describe: "Write the report (or diffs) to this file instead of standard output" }).option("transforms", { alias: "t", type: "string", requiresArg: true, nargs: 1, coerce: commaList, describe: "Only these transforms (comma-separated ids, repeatable)" }).option("skip", { type: "string", requiresArg: true, nargs: 1, coerce: commaList, describe: "Leave out these transforms (comma-separated ids, repeatable)" }).option("list-transforms", { type: "boolean", default: false, describe: "List transform ids, levels and descriptions" }).option("context", { type: "string", describe: "Build context folder (default: each Dockerfile's folder)" }).option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print no notes, only diffs and errors" }).option("explain", { type: "boolean", default: false, describe: "Precede each change in the diff by its reason and the practice it follows" }).option("prettier", { type: "boolean", default: false, describe: "Also format the result with Prettier (prettier-plugin-sh), with the project's .prettierrc / .editorconfig" }).option("ignore", { type: "boolean", default: true, describe: "Honour .gitignore, .dfmodignore and configured `ignore` globs, for named files too (--no-ignore: process every file given or found)" }).option("ignore-path", { type: "string", requiresArg: true, nargs: 1, coerce: (value) => (Array.isArray(value) ? value : [value]).map(String), describe: "Read ignore rules from this file instead of .gitignore and .dfmodignore (repeatable)" }).option("error-on-unmatched-pattern", { type: "boolean", default: true, describe: "Exit 2 when a folder or glob yields no Dockerfile (--no-error-on-unmatched-pattern: only warn)" }).option("config", { type: "string", describe: "Use this configuration file instead of searching (--no-config: none)" }).option("print-config", { type: "string", requiresArg: true, describe: "Print the configuration that applies to this Dockerfile (resolved transforms, options, plugins) and exit" }).option("plugin", { type: "string", requiresArg: true, nargs: 1, coerce: (value) => (Array.isArray(value) ? value : [value]).map(String), describe: "Load custom transforms from this module (repeatable)" }).option("report-unused-disable-directives", { type: "boolean", default: false, describe: "Warn of # dfmod-ignore comments that keep no change or note off their instruction" }).option("report", { type: "string", describe: "Also write a Markdown report (file, transforms, layers, notes) for a pull-request description" }).option("level", { type: "string", choices: ["safe", "review"], requiresArg: true, describe: "Which changes to write: safe (default) or review (also review suggestions: a new base image, stage or entrypoint)" }).option("fail-on", { type: "string", choices: ["safe", "review"], default: "safe", requiresArg: true, describe: "--check fails on changes its level writes (safe), or on review suggestions too (review)" }).option("verify", { type: "boolean", default: false, describe: "Build and run each changed file as written and as rewritten with a Docker engine; keep the safe rewrite and each review change only when it builds and runs as before" }).option("verify-smoke", { type: "string", requiresArg: true, describe: "With --verify: a shell command run on this machine per image, DFMOD_VERIFY_IMAGE naming it; passes when it exits 0 (instead of the default run checks)" }).option("verify-network", { type: "string", requiresArg: true, describe: "With --verify: the network of builds and containers (e.g. host)" }).option("verify-build-flags", { type: "string", requiresArg: true, describe: "With --verify: more flags for every docker build, white-space separated (e.g. '--build-arg V=1')" }).option("verify-client", { type: "string", requiresArg: true, describe: "With --verify: the docker client to run (default: docker from PATH, or DFMOD_DOCKER)" }).option("verify-host", { type: "string", requiresArg: true, describe: "With --verify: the Docker engine address (default: DOCKER_HOST)" }).option("verify-wait", { type: "number", requiresArg: true, describe: "With --verify: seconds a container must stay up to count as staying up (default 5)" }).version(packageVersion()).help().alias("help", "h").strict().wrap(Math.min(100, io.stdout.columns || 100)).exitProcess(false).fail((message, error) => {
     throw new UsageError(message || error?.message || "bad usage");
   });
 }
@@ -35644,8 +35899,8 @@ async function main(argv, io) {
   try {
     const y = parser3(argv, io);
     let output = "";
-    const parsed = await y.parseAsync(argv, {}, (_error, _argv, text) => {
-      output = text;
+    const parsed = await y.parseAsync(argv, {}, (_error, _argv, text2) => {
+      output = text2;
     });
     if (output) {
       io.stdout.write(output + "\n");
@@ -35733,9 +35988,9 @@ Run 'dfmod --help' for usage.
   if (args.stdin) {
     const shell = await loadShellParser();
     const displayPath = args.stdinFilepath ?? "<stdin>";
-    let text;
+    let text2;
     try {
-      text = decodeDockerfile(await readAll(io.stdin));
+      text2 = decodeDockerfile(await readAll(io.stdin));
     } catch (error) {
       io.stderr.write(`${displayPath}: ${error.message}
 `);
@@ -35745,7 +36000,7 @@ Run 'dfmod --help' for usage.
     let result;
     try {
       const plan2 = await planner.plan(args.stdinFilepath ?? path20.join(io.cwd, "Dockerfile"), false);
-      result = processText(shell, displayPath, text, { transforms: plan2.transforms, options: plan2.options, known: plan2.known, reportUnused: args.reportUnusedDisableDirectives }, contextDir ?? fileDir);
+      result = processText(shell, displayPath, text2, { transforms: plan2.transforms, options: plan2.options, known: plan2.known, level: args.level ?? plan2.level ?? "safe", reportUnused: args.reportUnusedDisableDirectives }, contextDir ?? fileDir);
       for (const warning of result.warnings ?? []) io.stderr.write(warning + "\n");
       if (flags.prettier && result.status !== "error") await formatResult(flags.prettier, result, io.cwd);
     } catch (error) {
@@ -35759,17 +36014,29 @@ Run 'dfmod --help' for usage.
     }
     if (result.status === "error") {
       io.stderr.write(formatError(result) + "\n");
-      if (!machine) io.stdout.write(text);
+      if (!machine) io.stdout.write(text2);
       return 2;
     }
-    if (args.format === "json") io.stdout.write(JSON.stringify(jsonReport([result], []), null, 2) + "\n");
-    else if (flags.formats) io.stdout.write(flags.formats.findingsReport(args.format, flags.formats.findingsOf(result, !args.quiet), available, packageVersion()));
+    if (args.format === "json") io.stdout.write(JSON.stringify(jsonReport([result], [], available), null, 2) + "\n");
+    else if (flags.formats) io.stdout.write(flags.formats.findingsReport(args.format, flags.formats.findingsOf(result, !args.quiet, available), available, packageVersion()));
     else io.stdout.write(result.output);
     if (!args.quiet && !machine) printNotes(io, result);
-    return args.check && result.status === "changed" ? 1 : 0;
+    if (!args.quiet && !machine && result.suggestions?.length) {
+      io.stderr.write(`${displayPath}: review suggestions not written: ${[...new Set(result.suggestions.map((c) => c.transform))].join(", ")} (--level review writes them)
+`);
+    }
+    return args.check && failsCheck(result, args.failOn) ? 1 : 0;
   }
   const beside = { stdout: io.stdout, stderr: io.stderr };
-  const verifier = args.verify ? await (await Promise.resolve().then(() => (init_verify(), verify_exports))).openVerifier(io.env, (line) => beside.stderr.write(line + "\n")) : null;
+  const verifySettings = {
+    client: args.verifyClient,
+    host: args.verifyHost,
+    network: args.verifyNetwork,
+    buildFlags: args.verifyBuildFlags,
+    smoke: args.verifySmoke,
+    wait: args.verifyWait
+  };
+  const verifier = args.verify ? await (await Promise.resolve().then(() => (init_verify(), verify_exports))).openVerifier(io.env, (line) => beside.stderr.write(line + "\n"), verifySettings) : null;
   if (typeof verifier === "string") {
     io.stderr.write(`dfmod: ${verifier}
 `);
@@ -35805,7 +36072,8 @@ Run 'dfmod --help' for usage.
         leftOut.add(file);
         continue;
       }
-      jobs.push({ file, transforms: plan2.transforms, options: plan2.options, pluginModules: plan2.pluginModules, contextDir, known: plan2.known, reportUnused: args.reportUnusedDisableDirectives });
+      const level = args.verify ? "safe" : args.level ?? plan2.level ?? "safe";
+      jobs.push({ file, transforms: plan2.transforms, options: plan2.options, level, pluginModules: plan2.pluginModules, contextDir, known: plan2.known, reportUnused: args.reportUnusedDisableDirectives });
     } catch (error) {
       if (!(error instanceof ConfigError || error instanceof PluginError || error instanceof UsageError)) {
         jobs.push({ file, transforms: [], failure: error.message });
@@ -35831,13 +36099,15 @@ Run 'dfmod --help' for usage.`] : [error.message];
   beside.stdout = progress.wrap(io.stdout);
   beside.stderr = progress.wrap(io.stderr);
   const loopIO = { ...io, ...beside };
+  const verifyShell = verifier ? await loadShellParser() : null;
+  let index = 0;
   for await (const result of processInBulk(jobs, { cwd: io.cwd, keepBytes: args.write, pool: early.pool })) {
-    if (flags.prettier && result.status !== "error") await formatResult(flags.prettier, result, io.cwd);
-    if (verifier && result.status === "changed") {
+    const job = jobs[index++];
+    if (verifier && (result.status === "changed" || result.suggestions?.length)) {
       const absolutePath = path20.resolve(io.cwd, result.path);
-      const dropped = await verifier.check({ path: result.path, absolutePath, contextDir: contextDir ?? path20.dirname(absolutePath), rewrite: result.output });
-      if (dropped) Object.assign(result, { status: "error", error: { line: null, message: dropped } });
+      await verifyResult(verifier, verifyShell, job, result, { absolutePath, contextDir: contextDir ?? path20.dirname(absolutePath) }, (line) => loopIO.stderr.write(line + "\n"));
     }
+    if (flags.prettier && result.status !== "error") await formatResult(flags.prettier, result, io.cwd);
     if (result.status === "changed" && flags.write) {
       try {
         flags.write.writeAtomically(path20.resolve(io.cwd, result.path), result.output, result.bytes);
@@ -35849,11 +36119,16 @@ Run 'dfmod --help' for usage.`] : [error.message];
     for (const warning of result.warnings ?? []) loopIO.stderr.write(warning + "\n");
     results.push(result);
     report(loopIO, args, result, color, available, flags);
-    if (flags.formats) findings.push(...flags.formats.findingsOf(result, !args.quiet));
-    if (args.report) rows.push(reportRow(result));
+    if (flags.formats) findings.push(...flags.formats.findingsOf(result, !args.quiet, available));
+    if (args.report) rows.push(reportRow(result, available));
     if (args.format === "json" && result.status === "changed") result.diff = unifiedDiff(result.path, result.input, result.output);
+    if (args.format === "json" && result.suggestions?.length && result.levels && result.levels.review !== result.output) {
+      result.reviewDiff = unifiedDiff(result.path, result.output, result.levels.review);
+    }
+    if (args.format === "json") result.checks = Object.fromEntries(reviewChecks([...result.changes, ...result.suggestions ?? []], available));
     delete result.input;
     delete result.output;
+    delete result.levels;
     delete result.bytes;
     progress.tick(result);
   }
@@ -35874,15 +36149,58 @@ Run 'dfmod --help' for usage.`] : [error.message];
     }
   }
   if (totals.errors > 0) return 2;
-  if (args.check && totals.changed > 0) return 1;
+  if (args.check && results.some((r) => failsCheck(r, args.failOn))) return 1;
   return 0;
+}
+async function verifyResult(verifier, shell, job, result, where, log) {
+  const input = result.input;
+  const safe = result.levels.safe;
+  const suggested = new Set((result.suggestions ?? []).map((c) => c.transform));
+  const review = job.transforms.filter((t) => t.level !== "safe" && suggested.has(t.id)).map((t) => t.id);
+  const rewrite = (reviewIds) => processText(shell, result.path, input, {
+    transforms: job.transforms.filter((t) => t.level === "safe" || reviewIds.includes(t.id)),
+    options: job.options,
+    level: "review"
+  }, where.contextDir);
+  const steps = [...safe !== input ? ["rewrite"] : [], ...review.map((id) => `+${id}`)];
+  const keptReview = (kept) => kept.filter((v) => v !== "rewrite").map((v) => v.slice(1));
+  let last = safe;
+  let step = 0;
+  const verdicts = await verifier.verify({ path: result.path, ...where }, (kept) => {
+    if (kept.length) last = kept.at(-1) === "rewrite" ? safe : rewrite(keptReview(kept)).output;
+    while (step < steps.length) {
+      const variant = steps[step++];
+      if (variant === "rewrite") return { variant, text: safe };
+      const text2 = rewrite([...keptReview(kept), variant.slice(1)]).output;
+      if (text2 !== last) return { variant, text: text2 };
+    }
+    return null;
+  });
+  const safeVerdict = verdicts.find((v) => v.variant === "rewrite");
+  if (safeVerdict && !safeVerdict.keep) {
+    Object.assign(result, { status: "error", error: { line: null, message: safeVerdict.reason } });
+    return;
+  }
+  const written = verdicts.filter((v) => v.keep && v.variant !== "rewrite").map((v) => v.variant.slice(1));
+  const keptOut = verdicts.filter((v) => !v.keep).map((v) => ({ transform: v.variant.slice(1), reason: v.reason }));
+  if (written.length) {
+    const final = rewrite(written);
+    result.output = final.output;
+    result.changes = final.changes;
+  }
+  result.suggestions = (result.suggestions ?? []).filter((c) => !written.includes(c.transform) && review.includes(c.transform));
+  if (!result.suggestions.length) delete result.suggestions;
+  result.levels = { safe, review: result.output };
+  result.status = result.output !== input ? "changed" : "unchanged";
+  result.verify = { written, keptOut, builds: verdicts.map((v) => ({ variant: v.variant, built: v.built, checks: v.checks, kept: v.keep, reason: v.reason })) };
+  for (const out of keptOut) log(`${result.path}: review change of ${out.transform} not written: ${out.reason}`);
 }
 async function formatResult(prettier, result, cwd) {
   try {
     const formatted = await prettier.formatDockerfile(result.output, path20.resolve(cwd, result.path));
     if (formatted !== result.output) {
       result.output = formatted;
-      result.changes.push({ transform: "format", line: 1, message: "formatted with Prettier" });
+      result.changes.push({ transform: "format", line: 1, message: "formatted with Prettier", level: "safe" });
     }
   } catch (error) {
     result.notes.push({ transform: "format", line: 1, message: `not formatted: ${error.message.split("\n")[0]}` });
@@ -35894,13 +36212,22 @@ function report(io, args, result, color, available, flags) {
     io.stderr.write(formatError(result) + "\n");
     return;
   }
-  if (args.format === "stylish" && result.status === "changed") {
-    if (args.check) io.stdout.write(`${result.path}
+  if (args.format === "stylish" && args.check) {
+    if (failsCheck(result, args.failOn)) io.stdout.write(result.status === "changed" ? `${result.path}
+` : `${result.path} (review suggestions)
 `);
-    else if (args.write) io.stdout.write(`${result.path} (${[...new Set(result.changes.map((c) => c.transform))].join(", ")})
+  } else if (args.format === "stylish" && args.write) {
+    if (result.status === "changed") io.stdout.write(`${result.path} (${[...new Set(result.changes.map((c) => c.transform))].join(", ")})
 `);
-    else if (flags.explain) io.stdout.write(flags.explain.explainedDiff(result.path, result.input, result.output, result.changes, available));
-    else io.stdout.write(unifiedDiff(result.path, result.input, result.output, { color }));
+  } else if (args.format === "stylish") {
+    const { written } = reviewPart(result);
+    const safeText = written && result.levels ? result.levels.safe : result.output;
+    const safeChanges = written ? result.changes.filter((c) => c.level === "safe") : result.changes;
+    if (safeText !== result.input) {
+      if (flags.explain) io.stdout.write(flags.explain.explainedDiff(result.path, result.input, safeText, safeChanges, available));
+      else io.stdout.write(unifiedDiff(result.path, result.input, safeText, { color }));
+    }
+    io.stdout.write(reviewBlock(result.path, result, available, { color, explain: Boolean(flags.explain), verified: Boolean(result.verify) }));
   }
   if (!args.quiet && args.format === "stylish") printNotes(io, result);
 }
@@ -35908,16 +36235,21 @@ function printNotes(io, result) {
   for (const note of result.notes) io.stderr.write(`${result.path}:${note.line}: ${note.message} [${note.transform}]
 `);
 }
-function jsonReport(results, missing) {
+function jsonReport(results, missing, available = []) {
+  for (const r of results) if (!r.checks && r.input !== void 0) r.checks = Object.fromEntries(reviewChecks([...r.changes, ...r.suggestions ?? []], available));
   return {
     files: results.map((r) => ({
       path: r.path,
       status: r.status,
       ...r.error ? { error: r.error } : {},
       changes: r.changes,
+      ...r.suggestions?.length ? { suggestions: r.suggestions } : {},
+      ...r.checks && Object.keys(r.checks).length ? { checks: r.checks } : {},
       notes: r.notes,
       ...r.layers ? { layers: r.layers } : {},
-      ...r.diff ? { diff: r.diff } : r.input !== void 0 && r.status === "changed" ? { diff: unifiedDiff(r.path, r.input, r.output) } : {}
+      ...r.diff ? { diff: r.diff } : r.input !== void 0 && r.status === "changed" ? { diff: unifiedDiff(r.path, r.input, r.output) } : {},
+      ...r.reviewDiff ? { reviewDiff: r.reviewDiff } : r.levels && r.suggestions?.length && r.levels.review !== r.output ? { reviewDiff: unifiedDiff(r.path, r.output, r.levels.review) } : {},
+      ...r.verify ? { verify: r.verify } : {}
     })),
     errors: missing,
     summary: summarize(results, missing.length)

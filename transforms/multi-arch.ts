@@ -46,6 +46,10 @@ export const multiArch: Transform = {
     'With `docker buildx build --platform linux/amd64,linux/arm64`, a build stage on the target platform runs under ' +
     'emulation, often ten times slower. Go cross-compiles natively and jars are platform-independent, so their build ' +
     'stages can run on $BUILDPLATFORM while the runtime stage stays on the target platform.',
+  reviewCheck:
+    'the build stages compile for the target platform and not for the build machine (nothing they run on the build ' +
+    'platform ends up in the runtime stage): build with `docker buildx build --platform` for every platform you ship ' +
+    'and run each image',
   enabledByDefault: false,
   run(ctx) {
     const model = ctx.dockerfile;

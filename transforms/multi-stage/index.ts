@@ -262,6 +262,10 @@ export const multiStage: Transform = {
   rationale:
     'Compilers, dev dependencies and package caches are needed to build, not to run. A runtime stage on a slim or ' +
     'distroless image with only the build output makes the image smaller and gives an attacker less to work with.',
+  reviewCheck:
+    'the runtime stage has every file, library and tool the app needs at run time (shared libraries, CA certificates, ' +
+    'time zones, a shell for scripts, files written outside the app folder, a user the app switches to): build the ' +
+    'image and run it as you deploy it',
   enabledByDefault: true,
   run(ctx) {
     const outcome = plan(ctx);
