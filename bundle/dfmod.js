@@ -47,6 +47,7 @@ var init_package = __esm({
 });
 
 // bin/dfmod.ts
+import { existsSync as existsSync2 } from "node:fs";
 var argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {
   const { readOwnPackage: readOwnPackage2 } = await Promise.resolve().then(() => (init_package(), package_exports));
@@ -57,7 +58,8 @@ if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {
     throw error;
   });
   try {
-    const entry = import.meta.url.endsWith(".ts") ? "../lib/cli/main.js" : "./cli.js";
+    const bundled = !import.meta.url.endsWith(".ts") && existsSync2(new URL("./cli.js", import.meta.url));
+    const entry = bundled ? "./cli.js" : "../lib/cli/main.js";
     const { main } = await import(new URL(entry, import.meta.url).href);
     process.exitCode = await main(argv, {
       stdout: process.stdout,

@@ -178,7 +178,7 @@ function tableFlags(): Set<string> {
   const rows = table.slice(0, table.indexOf('\n\n')).split('\n').slice(2);
   const flags = new Set<string>();
   for (const row of rows) {
-    const first = row.split('|')[1]!;
+    const first = row.split(/(?<!\\)\|/)[1]!;
     for (const code of first.matchAll(/`([^`]+)`/g)) for (const flag of code[1]!.matchAll(/(^|[\s,])(--?[\w-]*)/g)) flags.add(flag[2]!);
   }
   return flags;
