@@ -35582,7 +35582,8 @@ var Progress = class {
       const wasShown = this.shown;
       this.clear();
       const written = target.write(text2);
-      if (wasShown && String(text2).endsWith("\n")) this.draw(this.now(), "");
+      const endsLine = typeof text2 === "string" ? text2.endsWith("\n") : text2[text2.length - 1] === 10;
+      if (wasShown && endsLine) this.draw(this.now(), "");
       return written;
     };
     return new Proxy(target, {

@@ -216,7 +216,8 @@ export class Progress {
       const wasShown = this.shown;
       this.clear();
       const written = target.write(text);
-      if (wasShown && String(text).endsWith('\n')) this.draw(this.now(), '');
+      const endsLine = typeof text === 'string' ? text.endsWith('\n') : text[text.length - 1] === 0x0a;
+      if (wasShown && endsLine) this.draw(this.now(), '');
       return written;
     };
     return new Proxy(target, {
