@@ -13994,11 +13994,13 @@ function runJob(shell2, file, transforms, job, cwd2) {
   if (!job.keepBytes) delete result.bytes;
   return result;
 }
+var READY = "ready";
 
 // lib/cli/bulk-worker.ts
 var { cwd } = workerData;
 var shell = await loadShellParser();
 var plugins = new PluginCache();
+parentPort.postMessage(READY);
 async function transformsFor(job) {
   const available = await plugins.available(job.pluginModules.map((module) => ({ given: module, module })));
   return job.transformIds.map((id) => {

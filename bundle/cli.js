@@ -35346,6 +35346,7 @@ function workerEntry() {
   const tsx = import.meta.resolve("tsx/esm/api");
   return { script: `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(url.href)}); });`, eval: true };
 }
+var READY = "ready";
 var JOBS_PER_WORKER = 8;
 var WorkerPool = class {
   constructor(size, options) {
@@ -35377,8 +35378,13 @@ var WorkerPool = class {
       stdout: false,
       stderr: false
     });
-    const slot = { worker, pending: [], timer: null };
+    const slot = { worker, pending: [], timer: null, ready: false };
     worker.on("message", (batch) => {
+      if (batch === READY) {
+        slot.ready = true;
+        this.armTimer(slot);
+        return;
+      }
       for (const { id, result } of batch) {
         const head = slot.pending[0];
         if (!head || head.job.id !== id) break;
@@ -35420,7 +35426,7 @@ var WorkerPool = class {
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
     const head = slot.pending[0];
-    if (!head) return;
+    if (!head || !slot.ready) return;
     const timeout = this.options.timeoutMs ?? 6e4;
     slot.timer = setTimeout(() => {
       if (slot.pending[0] === head) this.replace(slot, `took longer than ${Math.round(timeout / 1e3)} s; left untouched`);

@@ -197,12 +197,17 @@ interface Pending {
   alone?: boolean;
 }
 
+/** What a worker sends once it has loaded (the shell parser, its modules). */
+export const READY = 'ready';
+
 interface Slot {
   worker: Worker;
   /** Jobs sent to this worker, oldest (the one it is working on) first. */
   pending: Pending[];
   /** The time limit of the oldest pending job. */
   timer: NodeJS.Timeout | null;
+  /** The worker has loaded and said so: time limits run only from then on. */
+  ready: boolean;
 }
 
 /**
@@ -245,8 +250,13 @@ export class WorkerPool {
       stdout: false,
       stderr: false,
     });
-    const slot: Slot = { worker, pending: [], timer: null };
-    worker.on('message', (batch: WireResult[]) => {
+    const slot: Slot = { worker, pending: [], timer: null, ready: false };
+    worker.on('message', (batch: WireResult[] | typeof READY) => {
+      if (batch === READY) {
+        slot.ready = true;
+        this.armTimer(slot);
+        return;
+      }
       for (const { id, result } of batch) {
         const head = slot.pending[0];
         if (!head || head.job.id !== id) break;
@@ -290,7 +300,7 @@ export class WorkerPool {
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
     const head = slot.pending[0];
-    if (!head) return;
+    if (!head || !slot.ready) return;
     const timeout = this.options.timeoutMs ?? 60_000;
     slot.timer = setTimeout(() => {
       if (slot.pending[0] === head) this.replace(slot, `took longer than ${Math.round(timeout / 1000)} s; left untouched`);
