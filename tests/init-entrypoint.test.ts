@@ -46,7 +46,7 @@ test('-slim image without an ENTRYPOINT: install after the ARG/ENV/LABEL lines t
       APT,
       'WORKDIR /app',
       'ENTRYPOINT ["/usr/bin/tini", "--"]',
-      'CMD python app.py',
+      'CMD exec python app.py',
     ),
     { only },
   );
@@ -92,8 +92,8 @@ test('no CMD in the stage: the inherited CMD (nginx) is stated again, since a ne
 
 test('a stage that is only FROM: install and ENTRYPOINT at the same point, in order', async () => {
   await expectOutput(
-    lines('FROM python:3.12'),
-    lines('FROM python:3.12', APT, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["python3"]'),
+    lines('FROM nginx:1.27'),
+    lines('FROM nginx:1.27', APT, 'ENTRYPOINT ["/usr/bin/tini", "--", "/docker-entrypoint.sh"]', 'CMD ["nginx", "-g", "daemon off;"]'),
     { only },
   );
 });
@@ -115,7 +115,7 @@ test('exec-form ENTRYPOINT is wrapped; CMD kept', async () => {
 test('shell-form ENTRYPOINT with a CMD: wrapped as the exact sh -c Docker runs (CMD stays $0.. and is ignored as before)', async () => {
   await expectOutput(
     lines('FROM debian:bookworm-slim', 'ENTRYPOINT ./start.sh --x', 'CMD ["ignored"]'),
-    lines('FROM debian:bookworm-slim', APT, 'ENTRYPOINT ["/usr/bin/tini", "--", "/bin/sh", "-c", "./start.sh --x"]', 'CMD ["ignored"]'),
+    lines('FROM debian:bookworm-slim', APT, 'ENTRYPOINT ["/usr/bin/tini", "--", "/bin/sh", "-c", "exec ./start.sh --x"]', 'CMD ["ignored"]'),
     { only },
   );
 });
@@ -143,7 +143,7 @@ test('shell-form ENTRYPOINT under a SHELL: wrapped with that shell, as Docker st
       'FROM debian:bookworm',
       APT,
       'SHELL ["/bin/bash", "-o", "pipefail", "-c"]',
-      'ENTRYPOINT ["/usr/bin/tini", "--", "/bin/bash", "-o", "pipefail", "-c", "app serve"]',
+      'ENTRYPOINT ["/usr/bin/tini", "--", "/bin/bash", "-o", "pipefail", "-c", "exec app serve"]',
     ),
     { only },
   );
@@ -254,7 +254,7 @@ test('option init=dumb-init (apt and apk)', async () => {
 test('comments above the CMD stay with it (a suppression must not move to the new ENTRYPOINT)', async () => {
   await expectOutput(
     lines('FROM alpine', '', '# start the app', '# hadolint ignore=DL3025', 'CMD /app'),
-    lines('FROM alpine', APK, '', 'ENTRYPOINT ["/sbin/tini", "--"]', '# start the app', '# hadolint ignore=DL3025', 'CMD /app'),
+    lines('FROM alpine', APK, '', 'ENTRYPOINT ["/sbin/tini", "--"]', '# start the app', '# hadolint ignore=DL3025', 'CMD exec /app'),
     { only },
   );
 });
@@ -296,7 +296,7 @@ for (const [name, text, id, line] of [
   ['UBI minimal', lines('FROM registry.access.redhat.com/ubi9/ubi-minimal', 'CMD ["/app"]'), 'rhel-epel', 1],
   ['Amazon Corretto (Amazon Linux)', lines('FROM amazoncorretto:17', 'CMD ["java", "-jar", "a.jar"]'), 'rhel-epel', 1],
   ['SUSE', lines('FROM opensuse/leap:15', 'CMD ["/app"]'), 'no-init-package', 1],
-  ['an archived Debian release named in the tag', lines('FROM python:3.9-buster', 'CMD ["python"]'), 'archived-release', 1],
+  ['an archived Debian release named in the tag', lines('FROM python:3.9-buster', 'CMD ["python", "app.py"]'), 'archived-release', 1],
   ['an old node image (stretch)', lines('FROM node:12', 'CMD ["node", "a.js"]'), 'archived-release', 1],
   ['an interim Ubuntu release past its support', lines('FROM ubuntu:23.10', 'CMD ["/app"]'), 'archived-release', 1],
   ['a base whose ENTRYPOINT dfmod does not know', lines('FROM eclipse-temurin:17-jre', 'CMD ["java", "-jar", "a.jar"]'), 'unknown-entrypoint', 1],
@@ -333,7 +333,7 @@ test('wording: an init already runs', async () => {
 });
 
 test('wording: no package manager, no shell, unknown and dynamic bases', async () => {
-  await refusedWith(lines('FROM busybox', 'CMD ["/app"]'), 'no-package-manager', '`busybox` has no package manager to install tini with; copy a static tini binary in instead');
+  await refusedWith(lines('FROM busybox', 'CMD ["/app"]'), 'no-package-manager', '`busybox` has no package manager to install tini with; copy a static tini binary in instead, or use `docker run --init`');
   await refusedWith(lines('FROM mycorp/base:1', 'CMD ["/app"]'), 'unknown-base', 'dfmod does not know the base image `mycorp/base:1` (its package manager and entrypoint)');
   await refusedWith(lines('ARG BASE', 'FROM $BASE', 'CMD ["/app"]'), 'dynamic-base', 'the base image `$BASE` is a build argument, so its package manager is unknown');
 });
