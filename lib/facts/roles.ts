@@ -153,7 +153,9 @@ export function roleOf(facts: FileFacts, stage: Stage, filename: string | null, 
   // The file sets no ENTRYPOINT (an unknown base image's own is taken to run the CMD), or one that runs the CMD.
   const passThrough = command.entrypoint === null || (command.entrypoint === undefined && command.entrypointNode === null) ||
     (command.entrypoint?.length === 1 && PASS_THROUGH_ENTRYPOINT.test(basename(command.entrypoint[0])));
-  const alive = passThrough && command.cmd ? keepAlive(command.cmd) : null;
+  // A shell-form CMD of plain words runs them: `CMD tail -f /dev/null`.
+  const cmdWords = command.cmdNode ? facts.argvOf(command.cmdNode)?.direct ?? command.cmd : command.cmd;
+  const alive = passThrough && cmdWords ? keepAlive(cmdWords) : null;
   if (alive) return { role: 'toolbox', reason: `its command \`${alive}\` only keeps the container up for \`docker exec\`` };
   if (generatedHeader(facts)) return { role: 'official-image', reason: 'the file carries the "DO NOT EDIT" header of generated official-image definitions' };
   const root = rootImageName(facts, stage);

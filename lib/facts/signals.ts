@@ -207,7 +207,7 @@ function scriptInContext(facts: FileFacts, stage: Stage, context: BuildContext |
 function runScript(facts: FileFacts, stage: Stage, context: BuildContext | null, shell: ShellParser, step: Step, program: string, argv: string[], name: string): SignalPath {
   const forced = (why: string): SignalPath => ({
     kind: 'forced',
-    why: `\`${argv.join(' ')}\`: ${program} exits at SIGTERM without waiting for the script it started${why ? ` (${why})` : ''}, so the app may be killed before its handler runs`,
+    why: `\`${argv.join(' ')}\`: ${program} exits at SIGTERM without waiting for the script it started, and the container ends with it${why ? ` (dfmod cannot run the script's command instead: ${why})` : ''}`,
     fix: 'run the script\'s command itself in the CMD (`CMD ["node", "server.js"]`)',
   });
   if (!step.node || step.node.form !== 'exec' || !context) return forced('');
