@@ -144,11 +144,12 @@ export function roleOf(facts: FileFacts, stage: Stage, filename: string | null, 
   }
   const dev = devName(stage);
   if (dev) return { role: 'dev-or-test', reason: `the build target is named \`${dev}\`` };
+  // A file named for CI (`Dockerfile.ci`) is a CI image, though a stage named `ci` is a test stage.
   const words = fileNameWords(filename);
-  const devWord = words.find((w) => DEV_STAGE_NAMES.has(w));
-  if (devWord) return { role: 'dev-or-test', reason: `the file is named as a \`${devWord}\` image` };
   const toolWord = words.find((w) => TOOLBOX_FILE_NAMES.has(w));
   if (toolWord) return { role: 'toolbox', reason: `the file is named as a \`${toolWord}\` image` };
+  const devWord = words.find((w) => DEV_STAGE_NAMES.has(w));
+  if (devWord) return { role: 'dev-or-test', reason: `the file is named as a \`${devWord}\` image` };
   const command = facts.command(stage);
   // The file sets no ENTRYPOINT (an unknown base image's own is taken to run the CMD), or one that runs the CMD.
   const passThrough = command.entrypoint === null || (command.entrypoint === undefined && command.entrypointNode === null) ||
