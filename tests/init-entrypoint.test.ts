@@ -340,7 +340,7 @@ test('wording: an init already runs', async () => {
 });
 
 test('wording: no package manager, no shell, unknown and dynamic bases', async () => {
-  await refusedWith(lines('FROM busybox', 'CMD ["/app"]'), 'no-package-manager', '`busybox` has no package manager to install tini with; copy a static tini binary in instead, or use `docker run --init`');
+  await refusedWith(lines('FROM busybox', 'CMD ["/app"]'), 'no-package-manager', '`busybox` has no package manager to install tini with; copy a static binary in with the option binary, or use `docker run --init`');
   await refusedWith(lines('FROM mycorp/base:1', 'CMD ["/app"]'), 'unknown-base', 'dfmod does not know the base image `mycorp/base:1` (its package manager and entrypoint)');
   await refusedWith(lines('ARG BASE', 'FROM $BASE', 'CMD ["/app"]'), 'dynamic-base', 'the base image `$BASE` is a build argument, so its package manager is unknown');
 });
@@ -440,7 +440,7 @@ test('a tag and a digest: the tag names the release', async () => {
 // Fixed: chiseled images have no shell and no apt; a `RUN apt-get` there fails.
 test('a chiseled .NET image: no shell, refused', async () => {
   await refusedWith(lines('FROM mcr.microsoft.com/dotnet/runtime-deps:8.0-jammy-chiseled', 'COPY app /app', 'ENTRYPOINT ["/app"]'), 'no-shell',
-    '`mcr.microsoft.com/dotnet/runtime-deps:8.0-jammy-chiseled` has no shell to RUN an install in, nor a package manager; copy a static tini binary in instead, or use `docker run --init`');
+    '`mcr.microsoft.com/dotnet/runtime-deps:8.0-jammy-chiseled` has no shell to RUN an install in, nor a package manager; copy a static binary in with the option binary, or use `docker run --init`');
 });
 
 // Fixed: `3` was read as 3.0, older than 3.6; it is the newest 3.x.
@@ -780,6 +780,48 @@ test('dumb-init signals the process group by itself: no -g', async () => {
     lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends dumb-init && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/usr/bin/dumb-init", "--"]', 'CMD /app | tee /tmp/log'),
     { only, options: { 'init-entrypoint': { init: 'dumb-init' } } },
   );
+});
+
+// --- a static binary where no package can be installed (option binary) ---------------------------
+
+test('a distroless final stage with the option binary.from: the static tini is copied in from a stage that installed it', async () => {
+  const input = lines(
+    'FROM debian:12-slim AS tini',
+    'RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*',
+    'FROM gcr.io/distroless/static-debian12',
+    'COPY app /app',
+    'ENTRYPOINT ["/app"]',
+  );
+  await expectRefused(input, 'no-shell', { only, line: 3 });
+  const options = { 'init-entrypoint': { binary: { from: 'tini', path: '/usr/bin/tini-static' } } };
+  const result = await expectOutput(input, lines(
+    'FROM debian:12-slim AS tini',
+    'RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*',
+    'FROM gcr.io/distroless/static-debian12',
+    'COPY --from=tini /usr/bin/tini-static /usr/bin/tini-static',
+    'COPY app /app',
+    'ENTRYPOINT ["/usr/bin/tini-static", "--", "/app"]',
+  ), { only, options });
+  assert.match(result.changes[0].message, 'a static binary copied from tini');
+});
+
+test('a chiseled image with the option binary.url: ADD with a pinned checksum, only where the frontend has it', async () => {
+  const options = { 'init-entrypoint': { binary: { url: 'https://github.com/krallin/tini/releases/download/v0.19.0/tini-static-amd64', checksum: `sha256:${'c'.repeat(64)}`, path: '/tini' } } };
+  const body = ['FROM mcr.microsoft.com/dotnet/runtime-deps:8.0-jammy-chiseled', 'COPY app /app', 'ENTRYPOINT ["/app"]'];
+  await expectRefused(lines(...body), 'add-checksum-unsupported', { only, options });
+  await expectOutput(lines('# syntax=docker/dockerfile:1', ...body), lines(
+    '# syntax=docker/dockerfile:1',
+    'FROM mcr.microsoft.com/dotnet/runtime-deps:8.0-jammy-chiseled',
+    `ADD --checksum=sha256:${'c'.repeat(64)} --chmod=755 https://github.com/krallin/tini/releases/download/v0.19.0/tini-static-amd64 /tini`,
+    'COPY app /app',
+    'ENTRYPOINT ["/tini", "--", "/app"]',
+  ), { only, options });
+  await expectRefused(lines(...body), 'unknown-option', { only, options: { 'init-entrypoint': { binary: { url: 'http://x/tini', path: '/tini' } } } });
+});
+
+test('the option binary is not used where the package installs', async () => {
+  await expectOutput(lines('FROM debian:12', 'CMD ["/app"]'), lines('FROM debian:12', APT, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
+    { only, options: { 'init-entrypoint': { binary: { from: 'tini', path: '/usr/bin/tini-static' } } } });
 });
 
 test.run();

@@ -34,7 +34,7 @@
  */
 import {
   describeImage, initPackage, initPackageOfManager, installScript, INIT_PATHS, isInitProgram, parseImageRef, releaseName,
-  type InitMissingReason, type InitName, type InitPackage,
+  type ImageInfo, type InitMissingReason, type InitName, type InitPackage, type PackageManager,
 } from '../lib/knowledge/index.js';
 import { simpleCommands } from '../lib/core/shell.js';
 import type { DockerfileModel, Stage } from '../lib/core/dockerfile.js';
@@ -229,8 +229,72 @@ export const initEntrypoint: Transform = {
   },
 };
 
+/** FROM and the ARG/ENV/LABEL lines after it: an install goes after them, early, so its layer is cached. */
+function firstAnchor(stage: Stage): InstructionNode {
+  let anchor = stage.from;
+  for (const node of stage.instructions.slice(1)) {
+    if (!['ARG', 'ENV', 'LABEL'].includes(node.keyword)) break;
+    anchor = node;
+  }
+  return anchor;
+}
+
+/** The option `binary`: a static init to copy in where no package can be installed. */
+interface StaticBinary {
+  /** Where the binary is (in `from`) and where it goes. */
+  path: string;
+  /** A stage of the file or an image that has it at `path`. */
+  from?: string;
+  /** Or a URL to download, with its checksum (`sha256:…`). */
+  url?: string;
+  checksum?: string;
+}
+
+function readBinary(value: unknown): StaticBinary | null | string {
+  if (value === undefined) return null;
+  const bad = 'the option binary must be {"from": "<stage or image>", "path": "/…"} or {"url": "https://…", "checksum": "sha256:…", "path": "/…"}';
+  if (typeof value !== 'object' || value === null) return bad;
+  const b = value as Record<string, unknown>;
+  const str = (k: string) => (typeof b[k] === 'string' && (b[k] as string).length > 0 && !/\s/.test(b[k] as string) ? (b[k] as string) : undefined);
+  const path = str('path');
+  if (!path?.startsWith('/')) return bad;
+  if (str('from') && !b.url) return { path, from: str('from') };
+  if (str('url') && /^https:\/\//.test(str('url')!) && /^sha256:[0-9a-f]{64}$/.test(str('checksum') ?? '') && !b.from) return { path, url: str('url'), checksum: str('checksum') };
+  return bad;
+}
+
+/** Whether the file's frontend has `ADD --checksum` (Dockerfile syntax 1.6 and later; `1` and `latest` name the newest). */
+function checksumSupported(model: DockerfileModel): boolean {
+  const syntax = model.directives.find((d) => d.name.toLowerCase() === 'syntax')?.value.trim();
+  if (!syntax) return false;
+  const m = /^(?:docker\.io\/)?docker\/dockerfile(?:-upstream)?:(\d+)(?:\.(\d+))?[\w.-]*$/.exec(syntax) ?? /^(?:docker\.io\/)?docker\/dockerfile(?:-upstream)?:latest$/.exec(syntax);
+  if (!m) return false;
+  if (m[1] === undefined) return true;
+  const major = Number(m[1]);
+  return major > 1 || (major === 1 && (m[2] === undefined || Number(m[2]) >= 6));
+}
+
+/** How to install the init from the image's package manager, or why not (the note). */
+function packageRoute(image: ImageInfo, raw: string, init: InitName, leave: (id: string, message: string) => TransformResult):
+  { manager: PackageManager; path: string; everyRelease: boolean } | TransformResult {
+  const manager = image.packageManager;
+  const alternative = 'copy a static binary in with the option binary, or use `docker run --init`';
+  if (image.hasShell === false) return leave('no-shell', `\`${raw}\` has no shell to RUN an install in, nor a package manager; ${alternative}`);
+  if (manager === null) return leave('no-package-manager', `\`${raw}\` has no package manager to install ${init} with; ${alternative}`);
+  const release = image.release;
+  const found = release ? initPackage(release, init) : initPackageOfManager(manager, init, image.family);
+  if ('missing' in found) {
+    const other = release ? initPackage(release, OTHER_INIT[init]) : null;
+    return leave(MISSING_IDS[found.reason], missingNote(found, init, other, release ? releaseName(release) : null));
+  }
+  if (!release && image.ref.digest && !found.everyRelease) {
+    return leave('digest-release-unknown', `\`${raw}\` is pinned by digest, and a digest names no release, so dfmod cannot tell whether it has ${init}`);
+  }
+  return { manager, path: found.path, everyRelease: found.everyRelease === true };
+}
+
 function planStage(ctx: TransformContext, stage: Stage, init: InitName, optedIn: boolean): TransformResult {
-  const { dockerfile: model, shell, locked, facts } = ctx;
+  const { dockerfile: model, shell, locked, facts, options } = ctx;
   // A suppressed FROM leaves the whole stage alone; the engine withholds a fix touching a suppressed ENTRYPOINT or CMD.
   if (locked(stage.from)) return {};
   const at = stage.from.line;
@@ -254,10 +318,12 @@ function planStage(ctx: TransformContext, stage: Stage, init: InitName, optedIn:
   const existing = inEntrypoint ?? initIn(command.cmd, shell);
   if (existing) {
     // The form this transform writes needs no note; any other init is worth one.
-    const written = Object.values(INIT_PATHS).some((byDistro) => Object.values(byDistro).some((path) => {
+    const binaryPath = readBinary(options.binary);
+    const paths = [...Object.values(INIT_PATHS).flatMap((byDistro) => Object.values(byDistro)), ...(typeof binaryPath === 'object' && binaryPath ? [binaryPath.path] : [])];
+    const written = paths.some((path) => {
       const e = command.entrypoint;
       return e?.[0] === path && (e[1] === '--' || (e[1] === '-g' && e[2] === '--'));
-    }));
+    });
     if (written) return {};
     const node = inEntrypoint ? command.entrypointNode : command.cmdNode;
     return leave('already-has-init', `the container already runs an init (\`${existing}\`)`, node?.line ?? at);
@@ -273,20 +339,17 @@ function planStage(ctx: TransformContext, stage: Stage, init: InitName, optedIn:
   }
   const image = describeImage(raw);
   if (image.family === null) return leave('unknown-base', `dfmod does not know the base image \`${raw}\` (its package manager and entrypoint)`);
-  const manager = image.packageManager;
-  if (image.hasShell === false) {
-    return leave('no-shell', `\`${raw}\` has no shell to RUN an install in, nor a package manager; copy a static ${init} binary in instead, or use \`docker run --init\``);
+  const route = packageRoute(image, raw, init, leave);
+  const binary = readBinary(options.binary);
+  if (typeof binary === 'string') return leave('unknown-option', binary);
+  let pkg: { manager: PackageManager; path: string; everyRelease: boolean } | null = null;
+  if ('manager' in route) pkg = route;
+  else if (!binary) return route;
+  else if (binary.url && !checksumSupported(model)) {
+    return leave('add-checksum-unsupported', `\`ADD --checksum\` needs the Dockerfile frontend 1.6 or later: add \`# syntax=docker/dockerfile:1\` as the first line, or give the option binary.from instead`);
   }
-  if (manager === null) return leave('no-package-manager', `\`${raw}\` has no package manager to install ${init} with; copy a static ${init} binary in instead, or use \`docker run --init\``);
   const release = image.release;
-  const found = release ? initPackage(release, init) : initPackageOfManager(manager, init, image.family);
-  if ('missing' in found) {
-    const other = release ? initPackage(release, OTHER_INIT[init]) : null;
-    return leave(MISSING_IDS[found.reason], missingNote(found, init, other, release ? releaseName(release) : null));
-  }
-  if (!release && image.ref.digest && !found.everyRelease) {
-    return leave('digest-release-unknown', `\`${raw}\` is pinned by digest, and a digest names no release, so dfmod cannot tell whether it has ${init}`);
-  }
+  const initPath = pkg ? pkg.path : binary!.path;
 
   const eol = model.source.eol;
   const edits: Edit[] = [];
@@ -297,18 +360,23 @@ function planStage(ctx: TransformContext, stage: Stage, init: InitName, optedIn:
   // Install: join the stage's own install, else one RUN after FROM and the ARG/ENV/LABEL lines that follow it, so the layer is cached early.
   const chain: Stage[] = [];
   for (let s: Stage | null = stage; s; s = facts.parentOf(s)) chain.push(s);
-  const join = chain.some((s) => installsPackage(s, init, manager, facts)) ? null : joinableInstall(ctx, stage, manager);
-  if (chain.some((s) => installsPackage(s, init, manager, facts))) {
+  const manager = pkg?.manager ?? null;
+  const already = manager !== null && chain.some((s) => installsPackage(s, init, manager, facts));
+  const join = manager === null || already ? null : joinableInstall(ctx, stage, manager);
+  if (manager === null) {
+    // No package to install: the static binary the option names, copied in early.
+    const line = binary!.from
+      ? `COPY --from=${binary!.from} ${binary!.path} ${binary!.path}`
+      : `ADD --checksum=${binary!.checksum} --chmod=755 ${binary!.url} ${binary!.path}`;
+    insert(firstAnchor(stage).end, eol + line);
+    installed = binary!.from ? `a static binary copied from ${binary!.from}` : `a static binary downloaded with a pinned checksum`;
+  } else if (already) {
     installed = 'installed by the stage already';
   } else if (join) {
     insert(join.at, ` ${init}`);
     installed = `added to the ${manager} install of line ${ctx.originalLine(join.node.line)}`;
   } else {
-    let anchor = stage.from;
-    for (const node of stage.instructions.slice(1)) {
-      if (!['ARG', 'ENV', 'LABEL'].includes(node.keyword)) break;
-      anchor = node;
-    }
+    const anchor = firstAnchor(stage);
     const next = stage.instructions[stage.instructions.indexOf(anchor) + 1] ?? anchor;
     if (!model.hasPosixShell(next)) return leave('unknown-shell', 'the stage runs RUN under a shell dfmod does not know');
     const userText = inheritedUserText(stage, facts, model);
@@ -370,7 +438,7 @@ function planStage(ctx: TransformContext, stage: Stage, init: InitName, optedIn:
   }
 
   // What: the init in front of what runs now.
-  const prefix = group ? [found.path, '-g', '--'] : [found.path, '--'];
+  const prefix = group ? [initPath, '-g', '--'] : [initPath, '--'];
   let line = at;
   let how: string;
   const own = command.entrypointNode?.stage === stage ? command.entrypointNode : null;
@@ -405,7 +473,7 @@ function planStage(ctx: TransformContext, stage: Stage, init: InitName, optedIn:
     how = command.entrypoint ? `the inherited ENTRYPOINT ${jsonArray(command.entrypoint)} wrapped` : 'ENTRYPOINT added';
   }
   // A tag dfmod knows nothing of what it runs is one whose release it cannot vouch for either (old tags ran elsewhere).
-  if (!release && image.defaults === null && !found.everyRelease) {
+  if (pkg && !release && image.defaults === null && !pkg.everyRelease) {
     return leave('unknown-release', `dfmod does not know which release \`${raw}\` is built on, so whether it has ${init}`);
   }
   for (const [offset, text] of insertions) edits.push({ start: offset, end: offset, text });
