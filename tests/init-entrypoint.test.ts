@@ -135,10 +135,11 @@ test('shell-form ENTRYPOINT that needs a shell keeps it', async () => {
   );
 });
 
-test('shell-form ENTRYPOINT of plain words and no CMD: the program runs directly (exec-form analysis)', async () => {
+// Changed: it ran `./start.sh --x` directly, which would hand it the `docker run` arguments the shell ignored.
+test('shell-form ENTRYPOINT of plain words and no CMD: kept under its shell, which execs the program', async () => {
   await expectOutput(
     lines('FROM debian:bookworm', 'ENTRYPOINT ./start.sh \\', '    --x'),
-    lines('FROM debian:bookworm', APT, 'ENTRYPOINT ["/usr/bin/tini", "--", "./start.sh", "--x"]'),
+    lines('FROM debian:bookworm', APT, 'ENTRYPOINT ["/usr/bin/tini", "--", "/bin/sh", "-c", "exec ./start.sh     --x"]'),
     { only },
   );
 });

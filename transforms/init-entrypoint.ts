@@ -447,9 +447,9 @@ function planStage(ctx: TransformContext, stage: Stage, init: InitName, optedIn:
     if (own.form === 'heredoc') return leave('heredoc-entrypoint', 'the ENTRYPOINT is a here-document', own.line);
     const argv = facts.argvOf(own);
     if (argv === null) return leave('empty-entrypoint', 'the ENTRYPOINT has no arguments, and dfmod does not know what Docker makes of that', own.line);
-    // No CMD to pass as arguments: when the script needs no shell, run its program directly (as exec-form would).
-    const noCmd = own.form === 'shell' && !stage.instructions.some((i) => i.keyword === 'CMD');
-    const wrapped = noCmd && argv.direct ? argv.direct : (entrypointArgv ?? argv.stored);
+    // A shell-form ENTRYPOINT stays under its shell (with `exec` in front of its program): run directly, its
+    // program would receive the `docker run` arguments the shell ignored.
+    const wrapped = entrypointArgv ?? argv.stored;
     edits.push({ start: own.argsStart, end: own.end, text: jsonArray([...prefix, ...wrapped]) });
     how = 'ENTRYPOINT wrapped';
   } else {
