@@ -503,4 +503,23 @@ test('contextSourceAt: the context file a COPY puts at a path, the last COPY win
   assert.is(contextSourceAt(glob.facts, glob.model.finalStage!, '/app/package.json'), 'package.json');
 });
 
+test('stageRole: tool images, shells as the command in any form, packaged upstream releases', () => {
+  const role = (text: string, files: Record<string, string> = {}) => {
+    const { model, facts } = load(text, official);
+    return facts.stageRole(model.finalStage!, 'Dockerfile', undefined, memoryContext(files)).role;
+  };
+  assert.is(role(lines('FROM eclipse-temurin:21', 'COPY mvn-entrypoint.sh /usr/local/bin/', 'ENTRYPOINT ["/usr/local/bin/mvn-entrypoint.sh"]', 'CMD ["mvn"]')), 'toolbox');
+  assert.is(role(lines('FROM eclipse-temurin:21', 'CMD ["gradle"]')), 'toolbox');
+  assert.is(role(lines('FROM alpine:3.20', 'ENTRYPOINT ["aws"]')), 'toolbox');
+  assert.is(role(lines('FROM alpine:3.20', 'ENTRYPOINT ["memcached"]')), 'application', 'a server is no tool');
+  assert.is(role(lines('FROM alpine:3.20', 'CMD ["make", "serve"]')), 'application', 'a tool with a task of its own runs it');
+  assert.is(role(lines('FROM debian:12', 'CMD /bin/bash')), 'base', 'a shell-form CMD of plain words');
+  assert.is(role(lines('FROM debian:12', 'ENTRYPOINT ["/bin/sh"]')), 'base', 'a shell as the ENTRYPOINT, with no CMD');
+  assert.is(role(lines('# DO NOT EDIT: created by update.sh from Dockerfile.template', 'FROM php:8.3-apache', 'CMD ["apache2-foreground"]')), 'official-image');
+  const packaged = lines('FROM debian:12-slim', 'ENV HTTPD_VERSION=2.4.68', 'RUN curl -fsSL https://x/httpd-$HTTPD_VERSION.tgz | tar xz', 'COPY httpd-foreground /usr/local/bin/', 'CMD ["httpd-foreground"]');
+  assert.is(role(packaged, { 'httpd-foreground': '#!/bin/sh\nexec httpd -DFOREGROUND\n' }), 'official-image', 'a script, by its #! line');
+  assert.is(role(packaged, { 'httpd-foreground': '\x7fELF' }), 'application', 'a program of its own');
+  assert.is(role(lines('FROM node:20-slim', 'ENV APP_VERSION=1.2', 'COPY . .', 'CMD ["node", "server.js"]')), 'application', 'it copies its source');
+});
+
 test.run();

@@ -541,7 +541,7 @@ test('an official-image definition (docker-library header): left alone, naming t
   await refusedWith(
     lines('# NOTE: THIS DOCKERFILE IS GENERATED VIA "apply-templates.sh"', '#', '# PLEASE DO NOT EDIT IT DIRECTLY.', 'FROM debian:bookworm-slim', 'CMD ["redis-server"]'),
     'official-image',
-    'the file carries the "DO NOT EDIT" header of generated official-image definitions, so this is an official-image definition: ' +
+    'the file carries the "DO NOT EDIT" header of generated image definitions, so this is an official-image definition: ' +
       `every image built FROM it would inherit the init; to add one anyway, name it in the option {"init-entrypoint": {"paths": ["Dockerfile"]}}, ${OPT_IN}`,
   );
 });

@@ -303,7 +303,7 @@ function planStage(ctx: TransformContext, stage: Stage, init: InitName, optedIn:
 
   // Where an init helps: the deployed stage of an application image, unless the options name this one.
   if (!optedIn) {
-    const { helps, role } = facts.initHelps(stage, ctx.filename);
+    const { helps, role } = facts.initHelps(stage, ctx.filename, undefined, ctx.context as BuildContext | null);
     if (!helps && role.role !== 'application') {
       const optIn = stage.name
         ? `{"init-entrypoint": {"stages": ["${stage.name}"]}}`

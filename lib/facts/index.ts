@@ -18,6 +18,7 @@
 import path from 'node:path';
 import type { DockerfileModel, Flag, InstructionNode, Stage } from '../core/dockerfile.js';
 import type { Node, ShellParser } from '../core/shell.js';
+import type { BuildContext } from '../core/context.js';
 import { scriptArgv, type ShellNeed } from './argv.js';
 import { commandsOf, managerCommand, type RunCommand } from './commands.js';
 import { mountFields, readRunScript, type RunRead } from './run.js';
@@ -36,7 +37,7 @@ export {
   managerCommand, subcommandAt,
   type ManagerCommand, type PackageInstall, type RunCommand,
 } from './commands.js';
-export { DEV_STAGE_NAMES, OS_IMAGES, REPLS, TOOLBOX_FILE_NAMES, type StageRole, type RoleName } from './roles.js';
+export { DEV_STAGE_NAMES, OS_IMAGES, REPLS, TOOLBOX_FILE_NAMES, TOOL_PROGRAMS, type StageRole, type RoleName } from './roles.js';
 
 /**
  * What an image runs and as whom when a Dockerfile does not say: the image
@@ -376,8 +377,8 @@ export class FileFacts {
   }
 
   /** What a stage is for, with the reason (see roles.ts for the rules). */
-  stageRole(stage: Stage, filename: string | null, target?: string): StageRole {
-    return roleOf(this, stage, filename, target);
+  stageRole(stage: Stage, filename: string | null, target?: string, context: BuildContext | null = null): StageRole {
+    return roleOf(this, stage, filename, target, context);
   }
 
   /**
@@ -387,8 +388,8 @@ export class FileFacts {
    * would inherit the init), a dev container, or a dev/test or build stage.
    * The role says which case it is.
    */
-  initHelps(stage: Stage, filename: string | null, target?: string): { helps: boolean; role: StageRole } {
-    const role = this.stageRole(stage, filename, target);
+  initHelps(stage: Stage, filename: string | null, target?: string, context: BuildContext | null = null): { helps: boolean; role: StageRole } {
+    const role = this.stageRole(stage, filename, target, context);
     return { helps: initHelps(role), role };
   }
 

@@ -30,6 +30,7 @@
  */
 import type { Stage } from '../core/dockerfile.js';
 import type { FileFacts } from './index.js';
+import type { BuildContext } from '../core/context.js';
 
 export type RoleName = 'application' | 'base' | 'official-image' | 'toolbox' | 'devcontainer' | 'build-only' | 'dev-or-test';
 
@@ -51,7 +52,7 @@ export const TOOLBOX_FILE_NAMES = new Set(['base', 'toolbox', 'tools', 'ci', 'bu
 export const OS_IMAGES = new Set(['debian', 'ubuntu', 'alpine', 'buildpack-deps', 'centos', 'oraclelinux', 'fedora', 'amazonlinux']);
 
 /** Text of the header docker-library's `apply-templates.sh` writes above each generated Dockerfile. */
-const GENERATED_HEADER = /DO NOT EDIT IT DIRECTLY/i;
+const GENERATED_HEADER = /\bDO NOT EDIT\b/i;
 
 /**
  * Commands that run nothing but keep the container up, so that people or CI
@@ -86,6 +87,23 @@ export const REPLS: Record<string, string[]> = {
 
 /** An entrypoint that only sets up and then runs the CMD (`docker-entrypoint.sh`, `docker-php-entrypoint`). */
 const PASS_THROUGH_ENTRYPOINT = /^docker-.*entrypoint(\.sh)?$/;
+
+/** Entrypoint scripts by name, which tool images put in front of their command (`mvn-entrypoint.sh`, `entrypoint.sh`). */
+const ENTRYPOINT_SCRIPT = /entrypoint(\.(sh|bash))?$/;
+
+/**
+ * Build and command-line tools: an image whose whole command is one of them
+ * (`CMD ["gradle"]`) is a tool others run with their own arguments, in CI or
+ * as a base, not a deployed service.
+ */
+export const TOOL_PROGRAMS = new Set([
+  'mvn', 'gradle', 'ant', 'sbt', 'lein', 'make', 'cmake', 'cargo', 'go', 'dotnet', 'npm', 'yarn', 'pnpm', 'pip', 'composer',
+  'bundle', 'rake', 'kubectl', 'helm', 'terraform', 'aws', 'gcloud', 'az', 'gsutil', 'docker', 'git', 'ansible',
+  'ansible-playbook', 'pylint', 'flake8', 'bandit', 'eslint', 'flutter', 'ng', 'firebase', 'gh',
+]);
+
+/** What an official-image definition copies from its context besides its program: scripts, configuration, the program's package. */
+const SUPPORT_FILE = /\.(sh|bash|conf|ini|cnf|json|ya?ml|xml|properties|toml|exclude|template|deb|rpm)$/i;
 
 function basename(word: string): string {
   return word.slice(word.lastIndexOf('/') + 1);
@@ -131,7 +149,7 @@ function generatedHeader(facts: FileFacts): boolean {
   return false;
 }
 
-export function roleOf(facts: FileFacts, stage: Stage, filename: string | null, target?: string): StageRole {
+export function roleOf(facts: FileFacts, stage: Stage, filename: string | null, target?: string, context: BuildContext | null = null): StageRole {
   if (filename && filename.split(/[\\/]/).includes('.devcontainer')) {
     return { role: 'devcontainer', reason: 'the file is in a .devcontainer folder' };
   }
@@ -151,14 +169,20 @@ export function roleOf(facts: FileFacts, stage: Stage, filename: string | null, 
   const devWord = words.find((w) => DEV_STAGE_NAMES.has(w));
   if (devWord) return { role: 'dev-or-test', reason: `the file is named as a \`${devWord}\` image` };
   const command = facts.command(stage);
+  // What runs, read as the argv the shell would exec for shell-form instructions of plain words (`CMD tail -f /dev/null`).
+  const direct = (node: typeof command.cmdNode, stored: string[] | null | undefined) =>
+    node ? facts.argvOf(node)?.direct ?? stored : stored;
+  const cmdWords = direct(command.cmdNode, command.cmd);
+  const entrypointWords = direct(command.entrypointNode, command.entrypoint);
   // The file sets no ENTRYPOINT (an unknown base image's own is taken to run the CMD), or one that runs the CMD.
   const passThrough = command.entrypoint === null || (command.entrypoint === undefined && command.entrypointNode === null) ||
-    (command.entrypoint?.length === 1 && PASS_THROUGH_ENTRYPOINT.test(basename(command.entrypoint[0])));
-  // A shell-form CMD of plain words runs them: `CMD tail -f /dev/null`.
-  const cmdWords = command.cmdNode ? facts.argvOf(command.cmdNode)?.direct ?? command.cmd : command.cmd;
+    (entrypointWords?.length === 1 && ENTRYPOINT_SCRIPT.test(basename(entrypointWords[0])));
   const alive = passThrough && cmdWords ? keepAlive(cmdWords) : null;
   if (alive) return { role: 'toolbox', reason: `its command \`${alive}\` only keeps the container up for \`docker exec\`` };
-  if (generatedHeader(facts)) return { role: 'official-image', reason: 'the file carries the "DO NOT EDIT" header of generated official-image definitions' };
+  if (passThrough && cmdWords?.length === 1 && TOOL_PROGRAMS.has(basename(cmdWords[0]))) {
+    return { role: 'toolbox', reason: `its command is the tool \`${cmdWords[0]}\`, which \`docker run\` hands the arguments of a build or job` };
+  }
+  if (generatedHeader(facts)) return { role: 'official-image', reason: 'the file carries the "DO NOT EDIT" header of generated image definitions' };
   const root = rootImageName(facts, stage);
   if (root && OS_IMAGES.has(root) && command.entrypointNode && command.entrypoint?.length === 1 &&
       PASS_THROUGH_ENTRYPOINT.test(basename(command.entrypoint[0])) && command.cmd?.length === 1 && !command.cmd[0].includes('/')) {
@@ -167,10 +191,23 @@ export function roleOf(facts: FileFacts, stage: Stage, filename: string | null, 
       reason: `it is built on \`${root}\` with a pass-through \`${command.entrypoint[0]}\` and the bare command \`${command.cmd[0]}\`, as official-image definitions are`,
     };
   }
-  const repl = passThrough && command.cmd ? replOf(command.cmd) : null;
+  // An interactive shell or REPL: as the command (after a pass-through entrypoint), or as the ENTRYPOINT with no CMD.
+  const repl = passThrough && cmdWords ? replOf(cmdWords) : entrypointWords && !cmdWords?.length ? replOf(entrypointWords) : null;
   if (repl) {
-    const where = command.cmdNode ? `line ${command.cmdNode.line} sets` : `it inherits from ${facts.baseImage(stage)}`;
+    const node = passThrough && cmdWords ? command.cmdNode : command.entrypointNode;
+    const where = node ? `line ${node.line} sets` : `it inherits from ${facts.baseImage(stage)}`;
     return { role: 'base', reason: `${where} the command \`${repl}\`, an interactive shell or REPL, as base images do` };
+  }
+  const packaged = packagedRelease(facts, stage, context);
+  if (packaged) {
+    return {
+      role: 'official-image',
+      reason: `it installs a pinned upstream release (\`ENV ${packaged}\`) and copies only scripts and configuration from the build context, as official-image definitions do`,
+    };
+  }
+  // A build or command-line tool as the whole ENTRYPOINT, with no CMD: `docker run IMAGE args` runs it once.
+  if (command.entrypointNode && entrypointWords?.length === 1 && TOOL_PROGRAMS.has(basename(entrypointWords[0])) && !cmdWords?.length) {
+    return { role: 'toolbox', reason: `its ENTRYPOINT is the tool \`${entrypointWords[0]}\`, which \`docker run\` hands the arguments of a build or job` };
   }
   const chain: Stage[] = [];
   for (let s: Stage | null = stage; s; s = facts.parentOf(s)) chain.push(s);
@@ -193,4 +230,42 @@ function rootImageName(facts: FileFacts, stage: Stage): string | null {
 /** Whether an init as PID 1 helps a stage of this role: only an application's (see the rules above). */
 export function initHelps(role: StageRole): boolean {
   return role.role === 'application';
+}
+
+function chainOf(facts: FileFacts, stage: Stage): Stage[] {
+  const chain: Stage[] = [];
+  for (let s: Stage | null = stage; s; s = facts.parentOf(s)) chain.push(s);
+  return chain;
+}
+
+/**
+ * The `ENV NAME_VERSION` of a stage that packages a pinned upstream release:
+ * it sets one, and everything it copies from the build context is a support
+ * file (a script, by its name or its `#!` line, configuration, the program's
+ * own package). An application copies its source or build output. Null otherwise.
+ */
+function packagedRelease(facts: FileFacts, stage: Stage, context: BuildContext | null): string | null {
+  const chain = chainOf(facts, stage);
+  let version: string | null = null;
+  let copies = 0;
+  for (const s of chain) {
+    for (const node of s.instructions) {
+      if (node.keyword === 'ENV') {
+        const name = /^\s*([A-Z][A-Z0-9_]*_VERSION)[\s=]/.exec(facts.model.rawArguments(node))?.[1];
+        if (name) version ??= name;
+      }
+      const copy = facts.copyOperands(node);
+      if (!copy || copy.from !== null) continue;
+      copies++;
+      for (const source of copy.sources) {
+        if (copy.node.keyword === 'ADD' && /^[a-z]+:\/\//i.test(source)) continue;
+        const name = basename(source.replace(/\/+$/, ''));
+        if (SUPPORT_FILE.test(name) || ENTRYPOINT_SCRIPT.test(name)) continue;
+        const text = context && !/[*?[]/.test(source) ? context.read(source.replace(/^\.\//, '')) : null;
+        if (text?.startsWith('#!')) continue;
+        return null;
+      }
+    }
+  }
+  return version && copies > 0 ? version : version && copies === 0 ? version : null;
 }
