@@ -46,7 +46,7 @@ export const DEV_STAGE_NAMES = new Set([
 ]);
 
 /** Words in a Dockerfile's name (`Dockerfile.<word>`, `<word>.Dockerfile`, split at `-`, `_`, `.`) that mark a base, tool or CI image. */
-export const TOOLBOX_FILE_NAMES = new Set(['base', 'toolbox', 'tools', 'ci', 'builder', 'buildenv', 'runner', 'agent']);
+export const TOOLBOX_FILE_NAMES = new Set(['base', 'toolbox', 'tools', 'ci', 'builder', 'buildenv']);
 
 /** Operating system images an official image's definition starts from (its Dockerfile's first FROM). */
 export const OS_IMAGES = new Set(['debian', 'ubuntu', 'alpine', 'buildpack-deps', 'centos', 'oraclelinux', 'fedora', 'amazonlinux']);

@@ -230,7 +230,7 @@ function runScript(facts: FileFacts, stage: Stage, context: BuildContext | null,
   const parsed = scriptArgv(shell.parse(body).rootNode);
   if (!('argv' in parsed)) return forced(`its \`${name}\` script needs a shell: ${parsed.reason}`);
   // `node` is on PATH without npm's node_modules/.bin; a package's binary is not.
-  if (parsed.argv[0] !== 'node') return forced(`its \`${name}\` script runs \`${parsed.argv[0]}\`, which npm finds in node_modules/.bin`);
+  if (parsed.argv[0] !== 'node') return forced(`its \`${name}\` script runs \`${parsed.argv[0]}\`, which ${program} finds in node_modules/.bin`);
   const entry = parsed.argv.slice(1).find((a) => !a.startsWith('-'));
   const entrySource = entry ? contextSourceAt(facts, stage, path.posix.resolve(workdir, entry)) : null;
   const entryText = entrySource === null ? null : context.read(entrySource);
