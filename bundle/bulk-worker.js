@@ -14331,12 +14331,18 @@ function checkParseable(dockerfile) {
     if ("getHeredocs" in node.ast) {
       const heredocs = node.ast.getHeredocs();
       for (const heredoc of heredocs) {
-        if (heredoc.getDelimiterRange() === null) {
+        if (heredoc.getDelimiterRange() === null && !delimiterLineFollows(dockerfile, node, heredoc.getName())) {
           throw new InputError(`unterminated heredoc <<${heredoc.getName()}`, node.line);
         }
       }
     }
   }
+}
+function delimiterLineFollows(dockerfile, node, name) {
+  for (let line = node.line; line < node.endLine; line++) {
+    if (dockerfile.source.lineText(line).replace(/^\t+/, "").replace(/\r$/, "") === name) return true;
+  }
+  return false;
 }
 
 // lib/core/origins.ts

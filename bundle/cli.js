@@ -13742,12 +13742,18 @@ function checkParseable(dockerfile) {
     if ("getHeredocs" in node.ast) {
       const heredocs = node.ast.getHeredocs();
       for (const heredoc of heredocs) {
-        if (heredoc.getDelimiterRange() === null) {
+        if (heredoc.getDelimiterRange() === null && !delimiterLineFollows(dockerfile, node, heredoc.getName())) {
           throw new InputError(`unterminated heredoc <<${heredoc.getName()}`, node.line);
         }
       }
     }
   }
+}
+function delimiterLineFollows(dockerfile, node, name) {
+  for (let line = node.line; line < node.endLine; line++) {
+    if (dockerfile.source.lineText(line).replace(/^\t+/, "").replace(/\r$/, "") === name) return true;
+  }
+  return false;
 }
 var InputError, KNOWN_INSTRUCTIONS, utf8, MAX_FILE_CHARS, MAX_INSTRUCTION_CHARS, MAX_INSTRUCTIONS;
 var init_validate = __esm({
@@ -30238,6 +30244,7 @@ var NOT_DOCKERFILE_ENDINGS = [
   // templates
   ".j2",
   ".jinja",
+  ".jinja2",
   ".tmpl",
   ".tpl",
   ".template",
