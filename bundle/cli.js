@@ -30690,7 +30690,9 @@ var PACKAGE_MANAGER_FACTS = {
     cleanup: ["npm cache clean --force"],
     noCacheFlag: null,
     cleanVerbs: ["cache"],
-    offlineFlags: ["--offline", "--prefer-offline", "--cache-min"]
+    offlineFlags: ["--offline", "--prefer-offline", "--cache-min"],
+    // A cache the user placed (often a committed offline cache): `npm cache clean` would empty it.
+    cacheDisabledBy: ["npm_config_cache", "--cache=", "--cache "]
   },
   // Yarn classic (1.x). Yarn Berry's `yarn cache clean` deletes the project's own zip cache.
   yarn: {
@@ -34523,6 +34525,12 @@ function yarnBerryRisk(ctx, node) {
   if (typeof packageManager === "string" && /^yarn@(?!1\.)/.test(packageManager)) return { id: "yarn-berry", reason: `package.json names ${packageManager}` };
   return null;
 }
+function npmrcCache(ctx) {
+  const npmrc = ctx.context?.read(".npmrc");
+  if (!npmrc) return null;
+  const line = npmrc.split(/\r?\n/).find((l) => /^\s*cache\s*=/.test(l));
+  return line ? { id: "cache-configured", reason: `the project's .npmrc places it (\`${line.trim()}\`), and \`npm cache clean\` would empty that folder` } : null;
+}
 var DOWNLOAD_OUTPUT = {
   curl: { short: "o", long: "--output" },
   wget: { short: "O", long: "--output-document" }
@@ -34692,6 +34700,7 @@ function cleanupRefusal(ctx, run2, manager, mine) {
   const reader = laterReader(ctx, run2.node, manager);
   if (reader) return { id: "offline-install-later", reason: `the RUN at line ${ctx.originalLine(reader.line)} installs offline from it` };
   if (manager === "yarn") return yarnBerryRisk(ctx, run2.node);
+  if (manager === "npm") return npmrcCache(ctx);
   return null;
 }
 function redundantFixes(ctx, run2, commands, fixes) {
