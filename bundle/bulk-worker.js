@@ -8120,7 +8120,7 @@ import path2 from "node:path";
 var debian = (version, codename, status) => ({ distro: "debian", version, codename, status });
 var ubuntu = (version, codename, status, lts = false) => ({ distro: "ubuntu", version, codename, status, ...lts ? { lts } : {} });
 var alpine = (version, status) => ({ distro: "alpine", version, codename: null, status });
-var rpm = (distro, version, status) => ({ distro, version, codename: null, status });
+var rpm = (distro, version, status) => ({ distro, version, codename: null, status, ...Number(version) >= 8 && version !== "2" ? { yumIsDnf: true } : {} });
 var RELEASES = [
   // Debian: https://deb.debian.org/debian/dists/<codename>/Release answers for the releases still on the
   // main mirrors (checked with curl: bullseye, bookworm, trixie 200; stretch, buster 404). Buster moved to
@@ -8677,7 +8677,9 @@ var PACKAGE_MANAGER_FACTS = {
     indexReaders: ["apt-cache", "aptitude"],
     valueOptions: APT_GET_VALUE_OPTIONS,
     indexDir: "/var/lib/apt/lists",
-    indexFreeVerbs: ["update", "clean", "autoclean", "remove", "purge", "autoremove", "check", "help", "moo"],
+    indexFreeVerbs: ["update", "clean", "autoclean", "remove", "purge", "autoremove", "check", "help", "moo", "dist-clean"],
+    // apt 2.7+: `apt-get dist-clean` removes the package lists as well as the cache.
+    indexCleanVerbs: ["dist-clean"],
     // sources.list(5), add-apt-repository(1), apt-key(8), dpkg --add-architecture.
     sourceMarkers: ["/etc/apt", "sources.list", "add-apt-repository", "apt-key", "--add-architecture"]
   },
@@ -8751,8 +8753,10 @@ var PACKAGE_MANAGER_FACTS = {
     system: "yum",
     valueOptions: RPM_VALUE_OPTIONS,
     yes: { flag: "-y", spellings: ["-y", "--assumeyes"] },
-    cacheDirs: ["/var/cache/yum"],
+    cacheDirs: ["/var/cache/yum", "/var/cache/dnf"],
     cleanup: ["yum clean all", "rm -rf /var/cache/yum"],
+    // Where yum is dnf (RHEL 8 on), its cache is dnf's.
+    cleanupWhereYumIsDnf: ["yum clean all", "rm -rf /var/cache/dnf"],
     noCacheFlag: null,
     installScript: "yum install -y {packages} && yum clean all",
     promptVerbs: RPM_PROMPT_VERBS,
@@ -11806,6 +11810,7 @@ function readListUse(ctx, node) {
     if (found) {
       apt.push(found);
       if (found.sub === "update") events.push({ kind: "update", node: command.node, text });
+      else if (found.sub !== null && (APT_GET.indexCleanVerbs ?? []).includes(found.sub)) events.push({ kind: "clean", node: command.node, text, listsOnly: false });
       else if (found.sub === null || !LIST_FREE.includes(found.sub)) events.push({ kind: "use", node: command.node, text });
     } else if (program === "rm" && nodes.slice(1).some((n) => isListPath(unquoted(n)))) {
       const listsOnly = nodes.slice(1).every((n) => isListPath(unquoted(n)) || /^-[a-zA-Z]+$/.test(unquoted(n)));
@@ -12039,9 +12044,10 @@ function hygieneOf(manager) {
   return { facts, installs, flag, cleanup: facts.noCacheFlag ? [] : facts.cleanup };
 }
 var HYGIENE = Object.fromEntries(MANAGERS.map((m) => [m, hygieneOf(m)]));
-function cleanupFor(hygiene, program) {
+function cleanupFor(hygiene, program, yumIsDnf2 = false) {
   const main = hygiene.facts.programs[0];
-  return hygiene.cleanup.map((c) => c.startsWith(`${main} `) ? `${program}${c.slice(main.length)}` : c);
+  const cleanup = yumIsDnf2 && hygiene.facts.cleanupWhereYumIsDnf ? hygiene.facts.cleanupWhereYumIsDnf : hygiene.cleanup;
+  return cleanup.map((c) => c.startsWith(`${main} `) ? `${program}${c.slice(main.length)}` : c);
 }
 function inCacheDir(facts, path14) {
   return facts.cacheDirs.some((dir) => dir.startsWith("/") ? path14.startsWith(dir) : path14.startsWith(`${dir}/`) || path14 === dir || path14.includes(`/${dir}/`) || path14.endsWith(`/${dir}`));
@@ -12216,7 +12222,7 @@ var cacheCleanup = {
           continue;
         }
         const last = installs[installs.length - 1];
-        appended.push(...cleanupFor(hygiene, last.program).map((c) => wrapperPrefix(last) + c));
+        appended.push(...cleanupFor(hygiene, last.program, yumIsDnf(ctx, node)).map((c) => wrapperPrefix(last) + c));
         said.push(`${manager} cache`);
       }
       if (!flagged) redundantFixes(ctx, run, commands, fixes);
@@ -12239,6 +12245,10 @@ var cacheCleanup = {
     return { fixes, notes };
   }
 };
+function yumIsDnf(ctx, node) {
+  const image = node.stage ? ctx.facts.baseImage(node.stage) : null;
+  return image !== null && describeImage(image).release?.yumIsDnf === true;
+}
 function onlyAsksInfo(hygiene, command) {
   const info = hygiene.facts.infoOptions;
   return command.sub === null && info !== void 0 && command.words.slice(1).some((w) => w !== null && info.includes(w));

@@ -12827,7 +12827,7 @@ var init_releases = __esm({
     debian = (version, codename, status) => ({ distro: "debian", version, codename, status });
     ubuntu = (version, codename, status, lts = false) => ({ distro: "ubuntu", version, codename, status, ...lts ? { lts } : {} });
     alpine = (version, status) => ({ distro: "alpine", version, codename: null, status });
-    rpm = (distro, version, status) => ({ distro, version, codename: null, status });
+    rpm = (distro, version, status) => ({ distro, version, codename: null, status, ...Number(version) >= 8 && version !== "2" ? { yumIsDnf: true } : {} });
     RELEASES = [
       // Debian: https://deb.debian.org/debian/dists/<codename>/Release answers for the releases still on the
       // main mirrors (checked with curl: bullseye, bookworm, trixie 200; stretch, buster 404). Buster moved to
@@ -30539,7 +30539,9 @@ var PACKAGE_MANAGER_FACTS = {
     indexReaders: ["apt-cache", "aptitude"],
     valueOptions: APT_GET_VALUE_OPTIONS,
     indexDir: "/var/lib/apt/lists",
-    indexFreeVerbs: ["update", "clean", "autoclean", "remove", "purge", "autoremove", "check", "help", "moo"],
+    indexFreeVerbs: ["update", "clean", "autoclean", "remove", "purge", "autoremove", "check", "help", "moo", "dist-clean"],
+    // apt 2.7+: `apt-get dist-clean` removes the package lists as well as the cache.
+    indexCleanVerbs: ["dist-clean"],
     // sources.list(5), add-apt-repository(1), apt-key(8), dpkg --add-architecture.
     sourceMarkers: ["/etc/apt", "sources.list", "add-apt-repository", "apt-key", "--add-architecture"]
   },
@@ -30613,8 +30615,10 @@ var PACKAGE_MANAGER_FACTS = {
     system: "yum",
     valueOptions: RPM_VALUE_OPTIONS,
     yes: { flag: "-y", spellings: ["-y", "--assumeyes"] },
-    cacheDirs: ["/var/cache/yum"],
+    cacheDirs: ["/var/cache/yum", "/var/cache/dnf"],
     cleanup: ["yum clean all", "rm -rf /var/cache/yum"],
+    // Where yum is dnf (RHEL 8 on), its cache is dnf's.
+    cleanupWhereYumIsDnf: ["yum clean all", "rm -rf /var/cache/dnf"],
     noCacheFlag: null,
     installScript: "yum install -y {packages} && yum clean all",
     promptVerbs: RPM_PROMPT_VERBS,
@@ -34252,6 +34256,7 @@ function readListUse(ctx, node) {
     if (found) {
       apt.push(found);
       if (found.sub === "update") events.push({ kind: "update", node: command2.node, text: text2 });
+      else if (found.sub !== null && (APT_GET.indexCleanVerbs ?? []).includes(found.sub)) events.push({ kind: "clean", node: command2.node, text: text2, listsOnly: false });
       else if (found.sub === null || !LIST_FREE.includes(found.sub)) events.push({ kind: "use", node: command2.node, text: text2 });
     } else if (program === "rm" && nodes.slice(1).some((n) => isListPath(unquoted(n)))) {
       const listsOnly = nodes.slice(1).every((n) => isListPath(unquoted(n)) || /^-[a-zA-Z]+$/.test(unquoted(n)));
@@ -34485,9 +34490,10 @@ function hygieneOf(manager) {
   return { facts, installs, flag, cleanup: facts.noCacheFlag ? [] : facts.cleanup };
 }
 var HYGIENE = Object.fromEntries(MANAGERS.map((m) => [m, hygieneOf(m)]));
-function cleanupFor(hygiene, program) {
+function cleanupFor(hygiene, program, yumIsDnf2 = false) {
   const main2 = hygiene.facts.programs[0];
-  return hygiene.cleanup.map((c) => c.startsWith(`${main2} `) ? `${program}${c.slice(main2.length)}` : c);
+  const cleanup = yumIsDnf2 && hygiene.facts.cleanupWhereYumIsDnf ? hygiene.facts.cleanupWhereYumIsDnf : hygiene.cleanup;
+  return cleanup.map((c) => c.startsWith(`${main2} `) ? `${program}${c.slice(main2.length)}` : c);
 }
 function inCacheDir(facts, path22) {
   return facts.cacheDirs.some((dir) => dir.startsWith("/") ? path22.startsWith(dir) : path22.startsWith(`${dir}/`) || path22 === dir || path22.includes(`/${dir}/`) || path22.endsWith(`/${dir}`));
@@ -34662,7 +34668,7 @@ var cacheCleanup = {
           continue;
         }
         const last = installs[installs.length - 1];
-        appended.push(...cleanupFor(hygiene, last.program).map((c) => wrapperPrefix(last) + c));
+        appended.push(...cleanupFor(hygiene, last.program, yumIsDnf(ctx, node)).map((c) => wrapperPrefix(last) + c));
         said.push(`${manager} cache`);
       }
       if (!flagged) redundantFixes(ctx, run2, commands, fixes);
@@ -34685,6 +34691,10 @@ var cacheCleanup = {
     return { fixes, notes };
   }
 };
+function yumIsDnf(ctx, node) {
+  const image = node.stage ? ctx.facts.baseImage(node.stage) : null;
+  return image !== null && describeImage(image).release?.yumIsDnf === true;
+}
 function onlyAsksInfo(hygiene, command2) {
   const info = hygiene.facts.infoOptions;
   return command2.sub === null && info !== void 0 && command2.words.slice(1).some((w) => w !== null && info.includes(w));

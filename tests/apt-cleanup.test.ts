@@ -331,4 +331,11 @@ test('a lone update before a RUN in a non-POSIX shell is not merged', async () =
   assert.is(result.output, lines('FROM debian', 'RUN apt-get update', 'SHELL ["pwsh", "-c"]', 'RUN apt-get install -y curl'));
 });
 
+test('`apt-get dist-clean` already removes the lists: nothing appended after it', async () => {
+  await expectUnchanged(
+    lines('FROM debian:trixie-slim', 'RUN set -eux; \\', '    apt-get update; \\', '    apt-get install -y --no-install-recommends curl; \\', '    apt-get dist-clean'),
+    null, { only },
+  );
+});
+
 test.run();

@@ -101,6 +101,7 @@ function readListUse(ctx: TransformContext, node: InstructionNode): ListUse {
     if (found) {
       apt.push(found);
       if (found.sub === 'update') events.push({ kind: 'update', node: command.node, text });
+      else if (found.sub !== null && (APT_GET.indexCleanVerbs ?? []).includes(found.sub)) events.push({ kind: 'clean', node: command.node, text, listsOnly: false });
       else if (found.sub === null || !LIST_FREE.includes(found.sub)) events.push({ kind: 'use', node: command.node, text });
     } else if (program === 'rm' && nodes.slice(1).some((n) => isListPath(unquoted(n)))) {
       const listsOnly = nodes.slice(1).every((n) => isListPath(unquoted(n)) || /^-[a-zA-Z]+$/.test(unquoted(n)));
