@@ -44,6 +44,7 @@ export const planNative: Planner = (stage, ctx) => {
     buildEdits: [],
     buildTail: [],
     programs: [program],
-    summary: `runtime ${runtime.image} with only ${program}`,
+    copied: [program],
+    summary: program,
   };
 };
