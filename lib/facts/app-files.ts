@@ -36,7 +36,8 @@ const EXTENSIONS: Record<SourceLanguage, string[]> = {
 /** Calls that open a file or folder by path, per language: the standard libraries' names. */
 const READ_CALLS: Partial<Record<SourceLanguage, RegExp>> = {
   go: /\b(os\.(?:Open|OpenFile|ReadFile|ReadDir|Stat|DirFS)|ioutil\.(?:ReadFile|ReadDir)|http\.Dir|template\.(?:ParseFiles|ParseGlob|Must\(template\.ParseFiles)|http\.ServeFile\([^,]*,[^,]*,)\(?\s*(`[^`]*`|"(?:[^"\\]|\\.)*"|[^)\s,]*)/g,
-  java: /\b(new\s+File(?:InputStream|Reader)?|Paths\.get|Path\.of|Files\.(?:readString|readAllLines|newBufferedReader|lines))\(\s*("(?:[^"\\]|\\.)*"|[^)\s,]*)/g,
+  // java.nio's Files.* take a Path: the Path.of or Paths.get that made it names the file.
+  java: /\b(new\s+File(?:InputStream|Reader)?|Paths\.get|Path\.of)\(\s*("(?:[^"\\]|\\.)*"|[^)\s,]*)/g,
   c: /\b(fopen|open|opendir|ifstream)\s*\(\s*("(?:[^"\\]|\\.)*"|[^)\s,]*)/g,
 };
 
@@ -74,6 +75,8 @@ export function fileReads(context: BuildContext, languages: readonly SourceLangu
     const pattern = READ_CALLS[language];
     if (!pattern) continue;
     for (const match of (context.read(file) ?? '').matchAll(pattern)) {
+      // `Files.readString(Path.of("x"))`: the inner call names the path, and is a match of its own.
+      if (/^(Path\.of|Paths\.get|new)\b/.test(match[2])) continue;
       const call = match[1].replace(/\($/, '').replace(/^new\s+/, 'new ');
       reads.push({ path: stringLiteral(match[2]), call, file });
     }

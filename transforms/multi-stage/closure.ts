@@ -77,9 +77,10 @@ function runtimePackages(ctx: TransformContext, stage: StageReading, chosen: Pla
   const installed = stage.aptPackages.filter((p) => !(stage.inits as string[]).includes(p));
   for (const pkg of installed) {
     const libraries = DEV_RUNTIME_PACKAGES[pkg];
+    if (BUILD_TOOL_PACKAGES.has(pkg)) continue;
     if (libraries) add(...libraries);
     else if (pkg.endsWith('-dev')) return refuse('dev-package-unknown', `the build installs ${pkg}, whose runtime library dfmod does not know`);
-    else if (!BUILD_TOOL_PACKAGES.has(pkg)) add(pkg);
+    else add(pkg);
   }
   // Programs the app runs: its own source and scripts, and the HEALTHCHECK.
   const programs = new Set<string>();

@@ -139,7 +139,7 @@ function nativeAddons(lock: string | null): string[] {
  * The `deps` stage: the build image with the package files and a production
  * install, cached until they change; and the edit that leaves the build
  * stage's own node_modules (with its dev dependencies) out of the app folder
- * the runtime copies, right after the stage's last RUN (not after its CMD).
+ * the runtime copies, right after the stage's last RUN or COPY (not after its CMD).
  */
 function depsLayout(stage: StageReading, ctx: TransformContext, allDependencies: boolean):
   { stage: string[]; removeModules: Edit; install: string; owner: string | null } | Refusal {
@@ -149,10 +149,11 @@ function depsLayout(stage: StageReading, ctx: TransformContext, allDependencies:
   const installRun = installRuns[0];
   const installCommand = installRun.commands.find((c) => c.program === 'npm' && ['ci', 'install', 'i'].includes(c.words[1] ?? ''))!;
   if (installRun.workdir !== appDir || installRun.changesDir) return refuse('npm-install-elsewhere', `line ${ctx.originalLine(installRun.node.line)}: npm installs outside the app folder ${appDir}`);
-  const lastRun = stage.runs[stage.runs.length - 1];
+  // After the last instruction that may write node_modules (a later COPY may bring the context's own).
+  const last = [...stage.stage.instructions].reverse().find((n) => ['RUN', 'COPY', 'ADD'].includes(n.keyword))!;
   const installUser = facts.userAt(installRun.node);
-  if (facts.userAt(lastRun.node) !== installUser) {
-    return refuse('node-modules-owner', `line ${ctx.originalLine(lastRun.node.line)}: the last RUN runs as another user than npm's install, so it may not remove node_modules`);
+  if (facts.userAt(last) !== installUser) {
+    return refuse('node-modules-owner', `line ${ctx.originalLine(last.line)}: the stage's last RUN or COPY is under another user than npm's install, so a RUN after it may not remove node_modules`);
   }
   // Where package.json comes from: a COPY of the context root (`.`) or of the package files into the app folder.
   const manifests = ['package.json', 'package-lock.json', 'npm-shrinkwrap.json', '.npmrc'];
@@ -174,7 +175,7 @@ function depsLayout(stage: StageReading, ctx: TransformContext, allDependencies:
   const owner = installUser && installUser !== 'root' && installUser !== '0' ? installUser : null;
   return {
     stage: [`FROM ${stage.stage.image} AS deps`, ...settings, `WORKDIR ${appDir}`, copyLine, `RUN ${install}`],
-    removeModules: { start: lastRun.node.end, end: lastRun.node.end, text: `${eol}RUN rm -rf ${path.posix.join(appDir, 'node_modules')}` },
+    removeModules: { start: last.end, end: last.end, text: `${eol}RUN rm -rf ${path.posix.join(appDir, 'node_modules')}` },
     install,
     owner,
   };
