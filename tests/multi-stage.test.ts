@@ -523,4 +523,62 @@ test('the base image\'s ENTRYPOINT script (from the knowledge base) wraps the pr
   await expectRefused(lines('FROM python:3.12', 'WORKDIR /app', 'COPY . .', 'RUN pip install .', 'ENTRYPOINT ["docker-entrypoint.sh"]', 'CMD ["python", "a.py"]'), 'not-python', { only });
 });
 
+test('C: source copied outside the app folder, binary on PATH, -lcrypto → libssl3, a data file read in WORKDIR copied (e2e case ms-c-libcrypto)', async () => {
+  const result = await expectOutput(
+    lines('FROM debian:bookworm', 'RUN apt-get update && apt-get install -y gcc libc6-dev libssl-dev', 'COPY hello.c /src/', 'WORKDIR /app', 'COPY words.txt .', 'RUN gcc -O2 -o /usr/local/bin/hello /src/hello.c -lcrypto', 'CMD ["hello"]'),
+    lines('FROM debian:bookworm AS build', 'RUN apt-get update && apt-get install -y gcc libc6-dev libssl-dev', 'COPY hello.c /src/', 'WORKDIR /app', 'COPY words.txt .', 'RUN gcc -O2 -o /usr/local/bin/hello /src/hello.c -lcrypto', 'CMD ["hello"]',
+      '',
+      'FROM debian:bookworm-slim', 'RUN apt-get update && apt-get install -y --no-install-recommends libssl3 && rm -rf /var/lib/apt/lists/*', 'WORKDIR /app',
+      'COPY --from=build /usr/local/bin/hello /usr/local/bin/hello', 'COPY --from=build /app/words.txt /app/words.txt', 'CMD ["hello"]'),
+    { only, files: { 'hello.c': 'int main(void) { FILE *f = fopen("words.txt", "r"); }\n', 'words.txt': 'x\n' } },
+  );
+  assert.match(result.changes[0].message, /on debian:bookworm-slim; it gets \/usr\/local\/bin\/hello; apt packages libssl3; also \/app\/words\.txt; runs as debian:bookworm-slim's default user; check: /);
+});
+
+test('C: a file a RUN writes under /etc is copied (e2e case ms-c-etc-config)', async () => {
+  const result = await run(lines('FROM debian:bookworm', 'RUN apt-get update && apt-get install -y gcc', 'WORKDIR /src', 'COPY greet.c .', 'RUN gcc -o /usr/local/bin/greet greet.c',
+    'RUN echo "greeting=hello" > /etc/greet.conf', 'CMD ["greet"]'), { only });
+  assert.ok(result.output.endsWith(lines('FROM debian:bookworm-slim', 'WORKDIR /src', 'COPY --from=build /usr/local/bin/greet /usr/local/bin/greet', 'COPY --from=build /etc/greet.conf /etc/greet.conf', 'CMD ["greet"]')), result.output);
+  await expectRefused(lines('FROM debian:bookworm', 'RUN echo "deb http://x y main" > /etc/apt/sources.list.d/x.list && apt-get update && apt-get install -y gcc', 'WORKDIR /src', 'COPY . .',
+    'RUN gcc -o /usr/local/bin/a a.c', 'CMD ["a"]'), 'apt-source', { only });
+});
+
+test('Java: the default class path is the working folder: `java Main` copies *.class, `java com.x.Main` its package folder', async () => {
+  const result = await run(lines('FROM eclipse-temurin:17-jdk', 'WORKDIR /app', 'COPY . .', 'RUN javac Main.java', 'CMD ["java", "Main"]'), { only });
+  assert.ok(result.output.endsWith(lines('FROM eclipse-temurin:17-jre', 'WORKDIR /app', 'COPY --from=build /app/*.class /app/', 'CMD ["java", "Main"]')), result.output);
+  const packaged = await run(lines('FROM eclipse-temurin:17-jdk', 'WORKDIR /app', 'COPY . .', 'RUN javac -d . src/com/x/Main.java', 'CMD ["java", "com.x.Main"]'), { only });
+  assert.ok(packaged.output.endsWith(lines('FROM eclipse-temurin:17-jre', 'WORKDIR /app', 'COPY --from=build /app/com /app/com', 'CMD ["java", "com.x.Main"]')), packaged.output);
+  await expectRefused(lines('FROM eclipse-temurin:17-jdk', 'ENV CLASSPATH=/opt/lib', 'WORKDIR /app', 'COPY . .', 'RUN javac Main.java', 'CMD ["java", "Main"]'), 'java-classpath-env', { only });
+});
+
+test('Java: a jar in WORKDIR is copied alone, with the config/ folder the program opens (e2e case ms-java-config)', async () => {
+  const result = await run(lines('FROM eclipse-temurin:17-jdk', 'WORKDIR /app', 'COPY . .', 'RUN javac -d out Main.java && jar cfe app.jar Main -C out .', 'CMD ["java", "-jar", "app.jar"]'),
+    { only, files: { 'Main.java': 'class Main { void m() throws Exception { Files.readString(Path.of("config/app.properties")); } }\n', 'config/app.properties': 'a=b\n' } });
+  assert.ok(result.output.endsWith(lines('FROM eclipse-temurin:17-jre', 'WORKDIR /app', 'COPY --from=build /app/app.jar /app/app.jar', 'COPY --from=build /app/config /app/config', 'CMD ["java", "-jar", "app.jar"]')), result.output);
+  assert.match(result.changes[0].message, /check: the Class-Path of \/app\/app\.jar's manifest/);
+});
+
+test('a folder a RUN makes outside the app folder is copied with the owner chown gave it; one whose mode is set is refused', async () => {
+  const result = await run(lines('FROM golang:1.19', 'RUN mkdir -p /var/lib/app && chown 65532 /var/lib/app', 'WORKDIR /app', 'COPY . .', 'RUN go build -o /app/server .', 'USER 65532', 'CMD ["/app/server"]'), { only, files: goServer });
+  assert.ok(result.output.endsWith(lines('FROM gcr.io/distroless/static-debian12', 'WORKDIR /app', 'COPY --from=build /app/server /app/server',
+    'COPY --from=build --chown=65532 /var/lib/app /var/lib/app', 'USER 65532', 'CMD ["/app/server"]')), result.output);
+  await expectWording(lines('FROM golang:1.19', 'RUN mkdir -p /data && chmod 777 /data', 'WORKDIR /app', 'COPY . .', 'RUN go build -o /app/server .', 'CMD ["/app/server"]'),
+    'chmod-copied-folder', /line 2: the mode of \/data is set, and COPY --from gives the copied folder its default mode/, { only, files: goServer });
+});
+
+test('Python: apt packages that are not build tools are installed again; psycopg2 gets libpq5', async () => {
+  const result = await run(lines('FROM python:3.11-bookworm', 'RUN apt-get update && apt-get install -y imagemagick', 'WORKDIR /app', 'COPY . .', 'RUN pip install -r requirements.txt', 'CMD ["python", "app.py"]'),
+    { only, files: { 'requirements.txt': 'psycopg2==2.9.9\nflask\n', 'app.py': '' } });
+  assert.ok(result.output.includes(lines('FROM python:3.11-slim-bookworm', 'RUN apt-get update && apt-get install -y --no-install-recommends imagemagick libpq5 && rm -rf /var/lib/apt/lists/*', 'WORKDIR /app')), result.output);
+  // A release whose package names dfmod has not checked: refused, naming it.
+  await expectRefused(lines('FROM python:3.11', 'WORKDIR /app', 'COPY . .', 'RUN pip install -r requirements.txt', 'CMD ["python", "app.py"]'), 'runtime-packages-unchecked',
+    { only, files: { 'requirements.txt': 'psycopg2\n' } });
+});
+
+test('a slim image whose only apt package is an init is not split into the same slim image (e2e case ms-slim-tini)', async () => {
+  const result = await expectUnchanged(lines('FROM python:3.11-slim', 'RUN apt-get update && apt-get install -y --no-install-recommends tini', 'WORKDIR /app', 'COPY . .',
+    'RUN pip install -r requirements.txt', 'ENTRYPOINT ["tini", "--"]', 'CMD ["python", "app.py"]'), null, { only, files: { 'requirements.txt': '' } });
+  assert.equal(result.notes, []);
+});
+
 test.run();
