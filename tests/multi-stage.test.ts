@@ -195,16 +195,23 @@ test('Node: dev dependencies the start command loads are kept (node -r ts-node/r
   assert.match(result.changes[0].message, /all dependencies: the start command uses ts-node/);
 });
 
+test('Node without a build step: a context node_modules that .dockerignore lets through keeps the build-stage layout (npm ci replaced it there)', async () => {
+  const result = await run(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'CMD ["node", "server.js"]'),
+    { only, files: { 'package.json': '{"dependencies":{"ms":"2.1.3"}}', 'package-lock.json': '{}', 'node_modules/ms/index.js': '' } });
+  assert.ok(result.output.includes(lines('RUN npm ci', 'RUN rm -rf /app/node_modules')), result.output);
+  assert.ok(result.output.endsWith(lines('COPY --from=deps /app/node_modules /app/node_modules', 'COPY --from=build /app /app', 'CMD ["node", "server.js"]')), result.output);
+});
+
 test('Node: USER before the app folder keeps its place, so WORKDIR makes the folder the user\'s; npm\'s user owns node_modules; nothing after CMD', async () => {
   await expectOutput(
     lines('FROM node:20', 'USER node', 'WORKDIR /home/node/app', 'COPY --chown=node:node . .', 'RUN npm ci', 'CMD ["node", "server.js"]'),
     lines(
-      'FROM node:20 AS build', 'USER node', 'WORKDIR /home/node/app', 'COPY --chown=node:node . .', 'RUN npm ci', 'RUN rm -rf /home/node/app/node_modules', 'CMD ["node", "server.js"]',
+      'FROM node:20 AS build', 'USER node', 'WORKDIR /home/node/app', 'COPY --chown=node:node . .', 'RUN npm ci', 'CMD ["node", "server.js"]',
       '',
       'FROM node:20 AS deps', 'WORKDIR /home/node/app', 'COPY package.json package-lock.json ./', 'RUN npm ci --omit=dev',
       '',
       'FROM node:20-slim', 'USER node', 'WORKDIR /home/node/app', 'COPY --from=deps --chown=node /home/node/app/node_modules /home/node/app/node_modules',
-      'COPY --from=build /home/node/app /home/node/app', 'CMD ["node", "server.js"]',
+      'COPY --chown=node:node . .', 'CMD ["node", "server.js"]',
     ),
     { only, files: { 'package.json': '{"dependencies":{"ms":"2.1.3"}}', 'package-lock.json': '{}', 'server.js': '' } },
   );
@@ -224,9 +231,9 @@ test('Node without a build step (e2e node-server); alpine stays alpine; USER nod
   );
   await expectOutput(
     lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'CMD node server.js'),
-    lines('FROM node:20 AS build', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'RUN rm -rf /app/node_modules', 'CMD node server.js', '',
+    lines('FROM node:20 AS build', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'CMD node server.js', '',
       'FROM node:20 AS deps', 'WORKDIR /app', 'COPY package.json ./', 'RUN npm ci --omit=dev', '',
-      'FROM node:20-slim', 'WORKDIR /app', 'COPY --from=deps /app/node_modules /app/node_modules', 'COPY --from=build /app /app', 'CMD node server.js'),
+      'FROM node:20-slim', 'WORKDIR /app', 'COPY --from=deps /app/node_modules /app/node_modules', 'COPY . .', 'CMD node server.js'),
     { only, files: { 'package.json': '{"name":"s","dependencies":{"ms":"2.1.3"}}', 'server.js': '' } },
   );
 });

@@ -92,7 +92,25 @@ export const planNode: Planner = (stage, ctx) => {
   if (isRefusal(layout)) return layout;
   const modules = path.posix.join(appDir, 'node_modules');
   const chown = layout.owner ? `--chown=${layout.owner} ` : '';
-  if (pkg && !devUsed.length && !Object.keys(pkg.dependencies ?? {}).length) {
+  const noDependencies = pkg !== null && !devUsed.length && !Object.keys(pkg.dependencies ?? {}).length;
+  const sources = sourceCopies(stage, ctx, building);
+  if (sources) {
+    // Nothing is built: the runtime copies the source from the context as the original does, after the
+    // dependencies, and needs nothing of the build stage; a source edit re-runs only those copies.
+    return {
+      runtime: runtime.image,
+      payload: [...(noDependencies ? [] : [`COPY --from=deps ${chown}${modules} ${modules}`]), ...sources],
+      buildEdits: [],
+      buildTail: [],
+      stages: noDependencies ? undefined : layout.stage,
+      programs: ['node', 'npm'],
+      copied: [appDir],
+      packages,
+      summary: `${noDependencies ? 'no node_modules (package.json lists no dependencies)' : `${modules} from a \`deps\` stage (${devUsed.length ? `all dependencies: the start command uses ${devUsed.join(', ')}` : `\`${layout.install}\`, production dependencies only`})`}, then the source copied from the build context as the original copies it (the runtime uses nothing of the build stage)`,
+      checks: devUsed.length ? [] : ['that nothing the app loads at run time is a devDependency'],
+    };
+  }
+  if (noDependencies) {
     // No production dependencies: no deps stage, and no node_modules to copy.
     return {
       runtime: runtime.image,
@@ -123,6 +141,29 @@ export const planNode: Planner = (stage, ctx) => {
     ],
   };
 };
+
+/**
+ * The stage's COPY instructions, to repeat in the runtime, when the runtime
+ * can take the source from the context: nothing is built, every RUN only
+ * installs (npm's install, apt-get), every copy lands in the app folder after
+ * the last USER and WORKDIR, and the context holds no node_modules the copy
+ * would bring over the installed one. Null otherwise.
+ */
+function sourceCopies(stage: StageReading, ctx: TransformContext, building: boolean): string[] | null {
+  const context = ctx.context;
+  if (building || !context || (context.exists('node_modules') && !context.isIgnored('node_modules'))) return null;
+  const installsOnly = stage.runs.every((r) => r.commands.every((c) =>
+    c.program === 'apt-get' || c.program === 'apt' || (c.program === 'npm' && ['ci', 'install', 'i', 'cache'].includes(c.words[1] ?? ''))));
+  if (!installsOnly) return null;
+  const instructions = stage.stage.instructions;
+  const copies = instructions.filter((n) => n.keyword === 'COPY' || n.keyword === 'ADD');
+  if (!copies.length) return null;
+  const first = instructions.indexOf(copies[0]);
+  if (instructions.slice(first).some((n) => n.keyword === 'USER' || n.keyword === 'WORKDIR')) return null;
+  const appDir = stage.finalWorkdir;
+  if (!copies.every((n) => { const dest = ctx.facts.copyOperands(n)?.destResolved; return dest && (dest === appDir || dest.startsWith(`${appDir}/`) || `${dest}/` === `${appDir}/`); })) return null;
+  return copies.map((n) => ctx.dockerfile.source.text.slice(n.start, n.end));
+}
 
 /** Packages of a lockfile that run an install script (native addons, mostly), dev-only ones left out: the runtime never has them. */
 function nativeAddons(lock: string | null): string[] {
