@@ -152,6 +152,7 @@ function checkShape(specifier: string, candidate: unknown): Transform {
     if (typeof t.id !== 'string' || !/^[a-z][a-z0-9-]*$/.test(t.id)) problems.push('needs a kebab-case string `id`');
     if (t.level !== 'safe' && t.level !== 'review') problems.push("needs `level` 'safe' or 'review'");
     if (typeof t.description !== 'string') problems.push('needs a `description` string');
+    if (t.reviewCheck !== undefined && typeof t.reviewCheck !== 'string') problems.push('has a `reviewCheck` that is not a string');
     if (typeof t.run !== 'function') problems.push('needs a `run(context)` function');
     if (t.effects !== undefined) {
       const unknown = Array.isArray(t.effects) ? t.effects.filter((e) => !EFFECTS.includes(e)) : null;

@@ -25,7 +25,7 @@ function goBuilds(ctx: TransformContext, stage: Stage): GoBuild[] | string {
   for (const node of stage.instructions) {
     if (node.keyword !== 'RUN') continue;
     const read = ctx.facts.readRun(node);
-    if (read.kind === 'refused') return `line ${ctx.originalLine(node.line)}: RUN is not read: ${read.refusal.message}`;
+    if (read.kind === 'refused') return `line ${ctx.originalLine(node.line)}: RUN is not read: ${read.refusal.reason}`;
     for (const command of ctx.facts.commandsOf(read)) {
       if (command.program === 'go' && command.words[1] === 'build') found.push({ run: node, command, offsets: read.script.offsets });
     }
@@ -46,6 +46,10 @@ export const multiArch: Transform = {
     'With `docker buildx build --platform linux/amd64,linux/arm64`, a build stage on the target platform runs under ' +
     'emulation, often ten times slower. Go cross-compiles natively and jars are platform-independent, so their build ' +
     'stages can run on $BUILDPLATFORM while the runtime stage stays on the target platform.',
+  reviewCheck:
+    'the build stages compile for the target platform and not for the build machine (nothing they run on the build ' +
+    'platform ends up in the runtime stage): build with `docker buildx build --platform` for every platform you ship ' +
+    'and run each image',
   enabledByDefault: false,
   run(ctx) {
     const model = ctx.dockerfile;

@@ -5,10 +5,12 @@
  * applied together when they do not overlap (the rest wait for the next
  * pass), the file is parsed again, and passes repeat until a whole pass
  * changes nothing, so the result is a fixpoint and a second run is a no-op.
+ * It does so twice: the safe transforms alone (the text written by default),
+ * then every transform on from that text (the review level).
  * A fix that would leave a file BuildKit or the shell rejects is dropped with
  * a note: the engine, not each transform, guarantees a valid result.
  */
-import { parseDockerfile, type DockerfileModel, type InstructionNode } from './dockerfile.js';
+import { parseDockerfile, type DockerfileModel, type InstructionNode, type Suppression } from './dockerfile.js';
 import { loadShellParser, hasSyntaxError, type ShellParser } from './shell.js';
 import { splitBom } from './source.js';
 import { checkParseable, checkSize, InputError } from './validate.js';
@@ -18,7 +20,7 @@ import { undeclaredDifferences } from './guard.js';
 import { describeImage } from '../knowledge/index.js';
 import { LineOrigins, mapOffset } from './origins.js';
 import { closeOpenContinuation } from './edits.js';
-import type { Change, Edit, Fix, Note, NoteInput, Transform } from './types.js';
+import type { Change, Edit, Fix, Level, Note, NoteInput, Transform } from './types.js';
 
 /** What the stage model knows beyond the file: what base images run (the knowledge base). */
 const FACTS_OPTIONS: FactsOptions = { imageDefaults: (image) => describeImage(image).defaults };
@@ -32,80 +34,146 @@ export interface RunOptions {
   context?: BuildContext | null;
   /** Per-transform options, keyed by transform id. */
   options?: Record<string, Record<string, unknown>>;
-  /** Upper bound on passes; a file needing more is returned as it stands with a note. */
+  /**
+   * Which changes `output` holds: `safe` (the default) the safe transforms'
+   * changes only; `review` those and the review transforms' changes on top.
+   * Both texts are computed either way (`levels`).
+   */
+  level?: Level;
+  /** Upper bound on passes, per level; a file needing more is returned as it stands with a note. */
   maxPasses?: number;
 }
 
 export interface RunResult {
   input: string;
+  /** The text at the requested level: what a write writes. */
   output: string;
   changed: boolean;
+  /** The changes `output` holds, each with its level, in the order they were made. */
   changes: Change[];
+  /** Review changes `output` does not hold (at level `safe`): suggestions, on top of `output`. */
+  suggestions: Change[];
   notes: Note[];
   passes: number;
-  /** RUN/COPY/ADD instructions of the final stage, before and after. */
+  /** RUN/COPY/ADD instructions of the final stage, before and after (`output`). */
   layers: { before: number; after: number };
   /** Transforms that threw, with what they threw (each also has a `transform-failed` note); the file went on without them. */
   failures: { transform: string; message: string }[];
+  level: Level;
+  /**
+   * The text at each level: `safe`, the safe transforms run to a fixpoint;
+   * `review`, every transform run on from there to a fixpoint. Running again
+   * on either at its own level changes nothing.
+   */
+  levels: { safe: string; review: string };
+  /**
+   * `# dfmod-ignore` comments before an instruction that kept no change, no
+   * suggestion and no note of theirs off it (lines of the input; `transforms`
+   * as the comment names them, null for all). Only comments naming a
+   * transform of the run are judged; hadolint's comments are hadolint's.
+   */
+  unusedSuppressions: { line: number; transforms: string[] | null }[];
 }
 
 export async function runTransforms(text: string, options: RunOptions): Promise<RunResult> {
   return runTransformsWith(await loadShellParser(), text, options);
 }
 
+/** Where a run stands: the current model, the lines it maps to on disk, what has been said and done. */
+interface RunState {
+  model: DockerfileModel;
+  origins: LineOrigins;
+  notes: NoteBook;
+  failures: RunResult['failures'];
+  /** The text each transform last saw without changing it: seeing the same text again, it would say the same, so it is not asked. */
+  settledOn: Map<Transform, string>;
+  passes: number;
+  /** The safe text, once reached: what review transforms say about it (not about a review text) is said at level safe too. */
+  safeText?: string;
+  notesOnSafe: Note[];
+  /** Input lines of the suppression comments that kept a change or a note (or a transform's own look, through ctx.locked) off an instruction. */
+  usedSuppressions: Set<number>;
+}
+
 /** Synchronous core, for callers that already hold a shell parser (workers, benchmarks). */
 export function runTransformsWith(shell: ShellParser, text: string, options: RunOptions): RunResult {
   checkSize(text);
   const { bom, body } = splitBom(text);
-  let model = parseDockerfile(body);
+  const model = parseDockerfile(body);
   checkParseable(model);
   const layersBefore = model.finalStageLayers;
-  const changes: Change[] = [];
+  const level: Level = options.level ?? 'safe';
   if (model.ignoresFile) {
-    return { input: text, output: text, changed: false, changes, notes: [], passes: 0, layers: { before: layersBefore, after: layersBefore }, failures: [] };
+    return { input: text, output: text, changed: false, changes: [], suggestions: [], notes: [], passes: 0, layers: { before: layersBefore, after: layersBefore }, failures: [], level, levels: { safe: text, review: text }, unusedSuppressions: [] };
   }
   const maxPasses = options.maxPasses ?? 10;
-  let origins = LineOrigins.identity(model);
-  const notes = new NoteBook();
-  const failures: RunResult['failures'] = [];
-  // The text each transform last saw without changing it: seeing the same
-  // text again, it would say the same, so it is not asked.
-  const settledOn = new Map<Transform, string>();
-  let passes = 0;
-  let settled = false;
-  while (passes < maxPasses) {
-    passes++;
+  const state: RunState = { model, origins: LineOrigins.identity(model), notes: new NoteBook(), failures: [], settledOn: new Map(), passes: 0, notesOnSafe: [], usedSuppressions: new Set() };
+  // Safe transforms first, to their fixpoint: the text written by default. Then every transform on from
+  // there, so review changes come on top of the safe ones and a review-level write is a fixpoint of all.
+  // A transform without a known level counts as review: nothing unproven is written by default.
+  const safeTransforms = options.transforms.filter((t) => t.level === 'safe');
+  const hasReview = safeTransforms.length < options.transforms.length;
+  const safeRun = settle(shell, state, safeTransforms, 'safe', maxPasses, options);
+  const safeModel = state.model;
+  const safeNotes = state.notes.final();
+  state.safeText = safeModel.source.text;
+  const reviewRun = hasReview ? settle(shell, state, options.transforms, 'review', maxPasses, options) : { changes: [], settled: true };
+  const reviewNotes = state.notes.final();
+  const unsettled = [safeRun, reviewRun].some((r) => !r.settled);
+  const levels = { safe: bom + safeModel.source.text, review: bom + state.model.source.text };
+  const output = levels[level];
+  // At level safe, the notes are about the safe text: the safe transforms', and what review transforms
+  // said on seeing it (why they suggest nothing), not what they said about a text with review changes.
+  const notes = level === 'review' ? reviewNotes
+    : [...safeNotes, ...state.notesOnSafe.filter((n, i, all) => !safeNotes.some((s) => sameNote(s, n)) && all.findIndex((o) => sameNote(o, n)) === i)];
+  if (unsettled) notes.push({ transform: 'engine', line: 1, message: `still changing after ${maxPasses} passes; later changes may remain` });
+  const changes = level === 'review' ? [...safeRun.changes, ...reviewRun.changes] : safeRun.changes;
+  const suggestions = level === 'review' ? [] : reviewRun.changes;
+  const layers = { before: layersBefore, after: (level === 'review' ? state.model : safeModel).finalStageLayers };
+  const ran = new Set(options.transforms.map((t) => t.id));
+  const unusedSuppressions = model.suppressions
+    .filter((s) => s.instruction !== null && s.hadolintRules.length === 0 && !state.usedSuppressions.has(s.line))
+    .filter((s) => (s.transforms === null ? ran.size > 0 : s.transforms.some((id) => ran.has(id))))
+    .map((s) => ({ line: s.line, transforms: s.transforms }));
+  return { input: text, output, changed: output !== text, changes, suggestions, notes, passes: state.passes, layers, failures: state.failures, level, levels, unusedSuppressions };
+}
+
+function sameNote(a: Note, b: Note): boolean {
+  return a.transform === b.transform && a.line === b.line && a.message === b.message && a.id === b.id;
+}
+
+/** Runs `transforms` from where `state` stands until a whole pass changes nothing; their changes are of `level`. */
+function settle(shell: ShellParser, state: RunState, transforms: readonly Transform[], level: Level, maxPasses: number, options: RunOptions): { changes: Change[]; settled: boolean } {
+  const changes: Change[] = [];
+  for (let passes = 0; passes < maxPasses; passes++) {
+    state.passes++;
     let changedThisPass = false;
-    for (const transform of options.transforms) {
+    for (const transform of transforms) {
+      const { model, origins } = state;
       const text = model.source.text;
-      if (settledOn.get(transform) === text) continue;
-      const outcome = runOne(transform, model, origins, shell, options);
-      if (outcome.failure !== undefined) failures.push({ transform: transform.id, message: outcome.failure });
+      if (state.settledOn.get(transform) === text) continue;
+      const outcome = runOne(transform, model, origins, shell, options, state.usedSuppressions);
+      if (outcome.failure !== undefined && !state.failures.some((f) => f.transform === transform.id && f.message === outcome.failure)) {
+        state.failures.push({ transform: transform.id, message: outcome.failure });
+      }
       const accepted = acceptFixes(transform, outcome, model, origins, shell);
-      notes.record(transform.id, outcome.notes, accepted ? outcome.changes.map((c) => c.line) : [], model, origins);
+      state.notes.record(transform.id, outcome.notes, accepted ? outcome.changes.map((c) => c.line) : [], model, origins);
+      if (level === 'review' && text === state.safeText && transform.level !== 'safe') {
+        for (const n of outcome.notes) state.notesOnSafe.push({ transform: transform.id, line: origins.of(n.line), message: n.message, ...(n.id ? { id: n.id } : {}) });
+      }
       if (!accepted) {
-        settledOn.set(transform, text);
+        state.settledOn.set(transform, text);
         continue;
       }
-      const checked = accepted;
-      for (const change of outcome.changes) changes.push({ ...change, line: origins.of(change.line) });
-      origins = origins.after(model, outcome.edits, checked.model);
-      notes.follow(outcome.edits);
-      model = checked.model;
+      for (const change of outcome.changes) changes.push({ ...change, line: origins.of(change.line), level });
+      state.origins = origins.after(model, outcome.edits, accepted.model);
+      state.notes.follow(outcome.edits);
+      state.model = accepted.model;
       changedThisPass = true;
     }
-    if (!changedThisPass) {
-      settled = true;
-      break;
-    }
+    if (!changedThisPass) return { changes, settled: true };
   }
-  const final = notes.final();
-  if (!settled) {
-    final.push({ transform: 'engine', line: 1, message: `still changing after ${maxPasses} passes; later changes may remain` });
-  }
-  const output = bom + model.source.text;
-  const layers = { before: layersBefore, after: model.finalStageLayers };
-  return { input: text, output, changed: output !== text, changes, notes: final, passes, layers, failures };
+  return { changes, settled: false };
 }
 
 /**
@@ -153,19 +221,27 @@ class NoteBook {
 
 interface Outcome {
   /** Each fix taken: its edits and its change, in the lines of the text the transform saw. */
-  fixes: { edits: Edit[]; change: Change }[];
+  fixes: { edits: Edit[]; change: Omit<Change, 'level'> }[];
   /** Set by acceptFixes: the edits and changes of the fixes applied. */
   edits: Edit[];
-  changes: Change[];
+  /** In the lines of the text the transform saw; the level is the run's. */
+  changes: Omit<Change, 'level'>[];
   /** In the lines of the text the transform saw. */
   notes: NoteInput[];
   /** What the transform threw. */
   failure?: string;
 }
 
-function runOne(transform: Transform, model: DockerfileModel, origins: LineOrigins, shell: ShellParser, options: RunOptions): Outcome {
+function runOne(transform: Transform, model: DockerfileModel, origins: LineOrigins, shell: ShellParser, options: RunOptions, usedSuppressions: Set<number>): Outcome {
   const outcome: Outcome = { fixes: [], edits: [], changes: [], notes: [] };
-  const locked = (node: InstructionNode): boolean => model.isSuppressed(node, transform.id, transform.hadolintRules);
+  const use = (suppressions: readonly Suppression[]) => {
+    for (const s of suppressions) usedSuppressions.add(origins.of(s.line));
+  };
+  const locked = (node: InstructionNode): boolean => {
+    const by = model.suppressionsOf(node, transform.id, transform.hadolintRules);
+    use(by);
+    return by.length > 0;
+  };
   let result;
   try {
     result = transform.run({
@@ -199,7 +275,11 @@ function runOne(transform: Transform, model: DockerfileModel, origins: LineOrigi
     // A suppression that works says nothing: the fix is simply not made.
     const about = byLine.get(fix.line);
     if ((about && locked(about)) || touchedInstructions(fix, model).some(locked)) continue;
-    if (joinsSuppressed(fix, model)) continue;
+    const joined = joinedSuppressions(fix, model);
+    if (joined.length) {
+      use(joined);
+      continue;
+    }
     if (fix.edits.some((edit) => taken.some((other) => overlaps(edit, other)))) continue;
     if (overlapsItself(fix.edits)) continue;
     taken.push(...fix.edits);
@@ -297,17 +377,17 @@ function suppressionComment(model: DockerfileModel, node: InstructionNode): stri
 }
 
 /**
- * Whether an edit of `fix` joins instructions (it spans from one into the
- * next, rewriting the later one's keyword) where one of them carries a
- * suppression comment: the comment would then cover commands it was not
- * written for, or stand before nothing it named.
+ * The suppression comments on instructions that an edit of `fix` joins (it
+ * spans from one into the next, rewriting the later one's keyword): the
+ * comment would then cover commands it was not written for, or stand before
+ * nothing it named, so such a fix is not made.
  */
-function joinsSuppressed(fix: Fix, model: DockerfileModel): boolean {
-  return fix.edits.some((edit) => {
-    if (edit.start === edit.end) return false;
+function joinedSuppressions(fix: Fix, model: DockerfileModel): Suppression[] {
+  return fix.edits.flatMap((edit) => {
+    if (edit.start === edit.end) return [];
     const touched = model.instructions.filter((node) => edit.start < node.end && edit.end > node.start);
     const joins = touched.length > 1 && touched[0].start < edit.start;
-    return joins && touched.some((node) => model.suppressions.some((s) => s.instruction === node));
+    return joins ? model.suppressions.filter((s) => s.instruction !== null && touched.includes(s.instruction)) : [];
   });
 }
 

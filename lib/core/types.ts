@@ -6,10 +6,22 @@ import type { Effect } from './guard.js';
 
 /**
  * `safe` transforms keep what the build and the container do, except the
- * improvement they name. `review` transforms make a change a person should
- * look at (a new base image, a different package set).
+ * improvement they name: `dfmod --write` writes them. `review` transforms
+ * make a guess about what the app needs (a new base image, a new stage, a
+ * new entrypoint contract) that a person or a real build must confirm: they
+ * are suggestions, written only at level `review` or when `--verify` passes.
  */
 export type Level = 'safe' | 'review';
+
+/**
+ * Why dfmod leaves something alone: `id` names it (stable, kebab-case: for
+ * --json, suppressions and tests), `reason` is a clause a note says it with.
+ * The one shape of every refusal, in lib/ and in transforms.
+ */
+export interface Refusal<Id extends string = string> {
+  id: Id;
+  reason: string;
+}
 
 /** A replacement of source[start, end) by `text`; offsets into the BOM-less source. */
 export interface Edit {
@@ -94,6 +106,11 @@ export interface Transform {
   description: string;
   /** The best practice it follows, shown with --explain. */
   rationale: string;
+  /**
+   * For review transforms: what a person must check before relying on their
+   * changes (shown with each review change and suggestion).
+   */
+  reviewCheck?: string;
   /** Whether it runs when no --transforms list is given. Defaults to true. */
   enabledByDefault?: boolean;
   /** hadolint rules this transform answers; `# hadolint ignore=DLxxxx` suppresses it. */
@@ -110,6 +127,13 @@ export interface Transform {
 /** A fix that was applied, as reported. */
 export interface Change {
   transform: string;
+  /**
+   * `safe`: made by a safe transform on the way to the safe text. `review`:
+   * made on top of the safe text, once review transforms run; a safe
+   * transform's change that follows from a review change (merging the RUNs
+   * a new stage brought) belongs to the review suggestion too.
+   */
+  level: Level;
   /** 1-based line of the file as read (not of an intermediate rewrite). */
   line: number;
   message: string;

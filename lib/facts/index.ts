@@ -19,10 +19,11 @@ import path from 'node:path';
 import { afterInitWrapper } from '../knowledge/index.js';
 import type { DockerfileModel, Flag, InstructionNode, Stage } from '../core/dockerfile.js';
 import type { Node, ShellParser } from '../core/shell.js';
+import type { BuildContext } from '../core/context.js';
 import { scriptArgv, type ShellNeed } from './argv.js';
-import { commandsOf, type RunCommand } from './commands.js';
+import { commandsOf, managerCommand, type RunCommand } from './commands.js';
 import { mountFields, readRunScript, type RunRead } from './run.js';
-import { roleOf, type StageRole } from './roles.js';
+import { initHelps, roleOf, type StageRole } from './roles.js';
 import {
   argDeclaration, baseImageOf, globalArgDefaults, isWindowsStage, propertyValueText, type PropertyLike,
 } from './stages.js';
@@ -31,13 +32,14 @@ import { expandWord, type VariableLookup } from './words.js';
 export { expandWord, type VariableLookup } from './words.js';
 export { mountFields, mountCovers, type Mount, type RunRead, type RunRefusal, type RunRefusalId, type RunScript } from './run.js';
 export { scriptArgv, type ShellNeed } from './argv.js';
+export { signalPath, contextSourceAt, type SignalPath } from './signals.js';
 export {
   programName, pipCommand, isPipProgram, isPipInstall, isPackageInstall,
   managerCommand, subcommandAt,
   type ManagerCommand, type PackageInstall, type RunCommand,
 } from './commands.js';
 export { imageMeaning, type ImageMeaning, type StageMeaning, type StageConfig, type CommandMeaning, type Step } from './meaning.js';
-export { DEV_STAGE_NAMES, REPLS, type StageRole, type RoleName } from './roles.js';
+export { DEV_STAGE_NAMES, OS_IMAGES, REPLS, TOOLBOX_FILE_NAMES, TOOL_PROGRAMS, type StageRole, type RoleName } from './roles.js';
 export { fileReads, programRuns, runMakes, redirectTargets, sourceFiles, type FileRead, type ProgramRun, type RunMakes, type SourceLanguage } from './app-files.js';
 
 /**
@@ -303,6 +305,31 @@ export class FileFacts {
     return command;
   }
 
+  /**
+   * Whether the stage starts with apt package lists an earlier stage of its
+   * FROM chain downloaded (`apt-get update`) and did not delete: lists the
+   * stage did not make, which its own installs may read. A RUN dfmod cannot
+   * read counts as leaving them as they were.
+   */
+  aptListsInherited(stage: Stage): boolean {
+    const chain: Stage[] = [];
+    for (let s = this.parentOf(stage); s; s = this.parentOf(s)) chain.unshift(s);
+    let left = false;
+    for (const s of chain) {
+      for (const node of s.instructions) {
+        if (node.keyword !== 'RUN') continue;
+        const read = this.readRun(node);
+        if (read.kind !== 'script') continue;
+        for (const c of this.commandsOf(read)) {
+          const manager = managerCommand(c.words);
+          if (manager && (manager.manager === 'apt-get' || manager.manager === 'apt') && manager.subcommand === 'update') left = true;
+          else if (c.program === 'rm' && c.nodes.some((n) => /^\/var\/lib\/apt\/lists\/?\*?$/.test(n.text.replace(/["']/g, '')))) left = false;
+        }
+      }
+    }
+    return left;
+  }
+
   /** The stages `stage` copies files from with COPY --from (by name or index), in order, each once. */
   copiedFrom(stage: Stage): Stage[] {
     let stages = this.copied.get(stage);
@@ -366,8 +393,20 @@ export class FileFacts {
   }
 
   /** What a stage is for, with the reason (see roles.ts for the rules). */
-  stageRole(stage: Stage, filename: string | null, target?: string): StageRole {
-    return roleOf(this, stage, filename, target);
+  stageRole(stage: Stage, filename: string | null, target?: string, context: BuildContext | null = null): StageRole {
+    return roleOf(this, stage, filename, target, context);
+  }
+
+  /**
+   * Whether an init as PID 1 helps the stage's container: it is the deployed
+   * stage of an application image, whose command runs an application. Not a
+   * base, toolbox or official-image definition (every image built FROM it
+   * would inherit the init), a dev container, or a dev/test or build stage.
+   * The role says which case it is.
+   */
+  initHelps(stage: Stage, filename: string | null, target?: string, context: BuildContext | null = null): { helps: boolean; role: StageRole } {
+    const role = this.stageRole(stage, filename, target, context);
+    return { helps: initHelps(role), role };
   }
 
   // ------------------------------------------------------------ internals

@@ -42,6 +42,12 @@ export interface ManagerFacts {
    * programs scripts should use (apt-get, not apt).
    */
   installScript?: string;
+  /**
+   * The same for a stage that inherits the package index from an earlier
+   * stage: refreshed, and not deleted, since the stage did not make it and
+   * its own installs may read it.
+   */
+  installScriptKeepingIndex?: string;
   /** Words that already decide the cache (the flag, its other spellings, a cache elsewhere); `word=value` counts too. */
   noCacheSpellings?: string[];
   /** Subcommands that ask for confirmation, and abort without a terminal unless the prompt is answered (`yes`). */
@@ -56,6 +62,8 @@ export interface ManagerFacts {
   cacheDisabledBy?: string[];
   /** Options that take the next word as their value (`apt-get -a arm64 install`, `dnf --setopt x=1 install`), before or after the subcommand. */
   valueOptions?: string[];
+  /** Options that make a bare invocation print and exit instead of installing (`yarn --version`). */
+  infoOptions?: string[];
   /** Subcommands that only download the package index (`apk update`). */
   indexVerbs?: string[];
   /** Subcommands that remove packages (`apk del`). */
@@ -90,6 +98,7 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     cleanup: ['rm -rf /var/lib/apt/lists/*'],
     noCacheFlag: null,
     installScript: 'apt-get update && apt-get install -y --no-install-recommends {packages} && rm -rf /var/lib/apt/lists/*',
+    installScriptKeepingIndex: 'apt-get update && apt-get install -y --no-install-recommends {packages}',
     promptVerbs: ['install', 'upgrade', 'dist-upgrade', 'remove', 'purge', 'autoremove', 'build-dep'],
     indexVerbs: ['update'],
     indexReaders: ['apt-cache', 'aptitude'],
@@ -140,6 +149,8 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     noCacheFlag: '--no-cache',
     installScript: 'apk add --no-cache {packages}',
     noCacheSpellings: ['--no-cache'],
+    // Installs only from packages already in the cache or given as files: nothing is downloaded to keep.
+    offlineFlags: ['--no-network'],
     indexVerbs: ['update'],
     removeVerbs: ['del'],
   },
@@ -216,8 +227,9 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     cacheDirs: ['/root/.cache/pip', '.cache/pip'],
     cleanup: [],
     noCacheFlag: '--no-cache-dir',
-    // --cache-dir: the cache is somewhere the user chose.
-    noCacheSpellings: ['--no-cache-dir', '--cache-dir'],
+    // --cache-dir: the cache is somewhere the user chose. pip takes any
+    // unambiguous prefix of a long option, and `--no-cache` is the one people write.
+    noCacheSpellings: ['--no-cache-dir', '--no-cache', '--cache-dir'],
     cacheDisabledBy: ['PIP_NO_CACHE_DIR'],
   },
   npm: {
@@ -240,6 +252,8 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     noCacheFlag: null,
     cleanVerbs: ['cache'],
     offlineFlags: ['--offline', '--prefer-offline'],
+    // `yarn` alone installs; `yarn --version` prints and exits.
+    infoOptions: ['--version', '-v', '--help', '-h'],
   },
   gem: {
     programs: ['gem'],
@@ -304,6 +318,7 @@ export const SCRIPT_PROGRAM: Record<PackageManager, ManagerName> = {
 };
 
 /** The RUN script that installs `packages` with an image's package manager (see ManagerFacts.installScript). */
-export function installScript(manager: PackageManager, packages: readonly string[]): string {
-  return PACKAGE_MANAGER_FACTS[SCRIPT_PROGRAM[manager]].installScript!.replace('{packages}', packages.join(' '));
+export function installScript(manager: PackageManager, packages: readonly string[], keepIndex = false): string {
+  const row = PACKAGE_MANAGER_FACTS[SCRIPT_PROGRAM[manager]];
+  return ((keepIndex ? row.installScriptKeepingIndex : undefined) ?? row.installScript!).replace('{packages}', packages.join(' '));
 }

@@ -7,12 +7,9 @@
 import path from 'node:path';
 import type { BuildContext } from '../../lib/core/context.js';
 import { isPipProgram, pipCommand, programName } from '../../lib/facts/index.js';
+import type { Refusal } from '../../lib/core/types.js';
 
-/** Why an install is left alone: a stable kebab-case id and a clause for the note. */
-export interface Refusal {
-  id: string;
-  reason: string;
-}
+export type { Refusal };
 
 export const refusal = (id: string, reason: string): { refuse: Refusal } => ({ refuse: { id, reason } });
 

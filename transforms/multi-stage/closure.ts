@@ -17,7 +17,7 @@ import {
   BUILD_TOOL_PACKAGES, DEV_RUNTIME_PACKAGES, FETCH_TOOL_PACKAGES, LANGUAGE_PACKAGE_LIBRARIES, LINK_FLAG_PACKAGES,
   PROGRAM_PACKAGES, RUNTIME_PACKAGE_RELEASES, describeImage, releaseName, shipsBuildpackDeps,
 } from '../../lib/knowledge/index.js';
-import { refuse, type Plan, type Refusal } from './plan.js';
+import { refuse, type Plan, type Refused } from './plan.js';
 import type { StageReading } from './read-stage.js';
 
 export interface Closure {
@@ -47,7 +47,7 @@ const SOURCE_FILE = /(\.(c|cc|cpp|cxx|h|hpp|go|java|kt|s)|^(go\.mod|go\.sum|pom\
 
 const under = (dir: string, p: string) => p === dir || p.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
 
-export function runtimeClosure(ctx: TransformContext, stage: StageReading, chosen: Plan, healthPrograms: readonly string[]): Closure | Refusal {
+export function runtimeClosure(ctx: TransformContext, stage: StageReading, chosen: Plan, healthPrograms: readonly string[]): Closure | Refused {
   const closure: Closure = { packages: [], copies: [], files: [], checks: [] };
   const packages = runtimePackages(ctx, stage, chosen, healthPrograms);
   if ('refuse' in packages) return packages;
@@ -70,7 +70,7 @@ export function runtimeClosure(ctx: TransformContext, stage: StageReading, chose
   return closure;
 }
 
-function runtimePackages(ctx: TransformContext, stage: StageReading, chosen: Plan, healthPrograms: readonly string[]): { packages: string[]; checks: string[] } | Refusal {
+function runtimePackages(ctx: TransformContext, stage: StageReading, chosen: Plan, healthPrograms: readonly string[]): { packages: string[]; checks: string[] } | Refused {
   const found: string[] = [];
   const checks: string[] = [];
   const add = (...names: readonly string[]) => { for (const n of names) if (!found.includes(n)) found.push(n); };
@@ -141,7 +141,7 @@ function nodePackages(ctx: TransformContext): string[] {
   }
 }
 
-function runtimeFiles(ctx: TransformContext, stage: StageReading, chosen: Plan): { copies: string[]; files: string[]; checks: string[] } | Refusal {
+function runtimeFiles(ctx: TransformContext, stage: StageReading, chosen: Plan): { copies: string[]; files: string[]; checks: string[] } | Refused {
   const app = stage.finalWorkdir;
   const compiled = COMPILED.has(stage.ecosystem);
   const covered = (p: string) => chosen.copied.some((c) => under(c, p));

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { scriptArgv } from '../../lib/facts/index.js';
 import { LANGUAGE_PACKAGE_LIBRARIES } from '../../lib/knowledge/index.js';
 import type { Edit, TransformContext } from '../../lib/core/types.js';
-import { isRefusal, refuse, runtimeFor, type Plan, type Planner, type Refusal } from './plan.js';
+import { isRefusal, refuse, runtimeFor, type Plan, type Planner, type Refused } from './plan.js';
 import type { StageReading } from './read-stage.js';
 
 interface PackageJson {
@@ -183,7 +183,7 @@ function nativeAddons(lock: string | null): string[] {
  * the runtime copies, right after the stage's last RUN or COPY (not after its CMD).
  */
 function depsLayout(stage: StageReading, ctx: TransformContext, allDependencies: boolean):
-  { stage: string[]; removeModules: Edit; install: string; owner: string | null } | Refusal {
+  { stage: string[]; removeModules: Edit; install: string; owner: string | null } | Refused {
   const appDir = stage.finalWorkdir;
   const facts = ctx.facts;
   const installRuns = stage.runs.filter((r) => r.commands.some((c) => c.program === 'npm' && ['ci', 'install', 'i'].includes(c.words[1] ?? '')));
@@ -222,7 +222,7 @@ function depsLayout(stage: StageReading, ctx: TransformContext, allDependencies:
   };
 }
 
-function planStatic(stage: StageReading, argv: string[], server: StaticServer): Plan | Refusal {
+function planStatic(stage: StageReading, argv: string[], server: StaticServer): Plan | Refused {
   let dir: string | null = null;
   let port = server.defaultPort;
   let host: string | null = null;
