@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 import type { BuildContext } from '../core/context.js';
-import { literalValue, walk, type Node } from '../core/shell.js';
+import { literalValue, simpleCommands, walk, type Node } from '../core/shell.js';
 import type { RunCommand } from './commands.js';
 
 /** A call in the app's source that reads a file: the path it names (null when not a literal) and where. */
@@ -96,12 +96,9 @@ export function programRuns(context: BuildContext, languages: readonly SourceLan
     }
   }
   for (const { file } of shellScripts(context)) {
-    walk(parse(context.read(file) ?? ''), (node) => {
-      if (node.type !== 'command') return;
-      const name = node.childForFieldName('name');
-      const value = name ? literalValue(name) : null;
-      if (value) runs.push({ program: path.posix.basename(value), file });
-    });
+    for (const command of simpleCommands(parse(context.read(file) ?? ''))) {
+      if (command.name) runs.push({ program: path.posix.basename(command.name), file });
+    }
   }
   return runs;
 }

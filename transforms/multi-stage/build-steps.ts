@@ -24,7 +24,7 @@ const BUILD_COMMANDS: Record<Ecosystem, Set<string>> = {
 const NPX_TOOLS = new Set(['tsc', 'webpack', 'vite', 'esbuild', 'rollup', 'parcel', 'babel', 'tsup', 'ng', 'next', 'swc']);
 
 /** apt-get subcommands that install nothing the runtime could need. */
-const APT_HOUSEKEEPING = new Set(['update', 'clean', 'autoremove', 'autoclean', 'purge', 'remove']);
+const APT_HOUSEKEEPING = new Set(['update', 'clean', 'dist-clean', 'distclean', 'autoremove', 'autoclean', 'purge', 'remove']);
 
 /** npm subcommands that change nothing outside the app folder (besides npm's cache). */
 const NPM_SUBCOMMANDS = new Set(['ci', 'run', 'run-script', 'test', 't', 'prune', 'cache', 'audit', 'config', 'set', 'rebuild']);
