@@ -588,4 +588,18 @@ test('a slim image whose only apt package is an init is not split into the same 
   assert.equal(result.notes, []);
 });
 
+test('C: make install puts the program under /usr/local, which the runtime copies (ldconfig again when the build ran it); cd with a literal folder is followed', async () => {
+  const result = await expectOutput(
+    lines('FROM debian:bookworm', 'RUN apt-get update && apt-get install -y gcc make', 'COPY . /src', 'RUN cd /src && make && make install && ldconfig', 'CMD ["hello"]'),
+    lines('FROM debian:bookworm AS build', 'RUN apt-get update && apt-get install -y gcc make', 'COPY . /src', 'RUN cd /src && make && make install && ldconfig', 'CMD ["hello"]', '',
+      'FROM debian:bookworm-slim', 'COPY --from=build /usr/local /usr/local', 'RUN ldconfig', 'CMD ["hello"]'),
+    { only, files: { Makefile: '', 'main.c': '' } },
+  );
+  assert.match(result.changes[0].message, /it gets \/usr\/local, where `make install` put \/usr\/local\/bin\/hello/);
+  const cd = await run(lines('FROM debian:bookworm', 'RUN apt-get update && apt-get install -y gcc', 'WORKDIR /app', 'COPY . .', 'RUN cd src && gcc -o ../bin/hello main.c', 'CMD ["./bin/hello"]'), { only });
+  assert.ok(cd.output.endsWith(lines('FROM debian:bookworm-slim', 'WORKDIR /app', 'COPY --from=build /app/bin/hello /app/bin/hello', 'CMD ["./bin/hello"]')), cd.output);
+  await expectWording(lines('FROM debian:bookworm', 'RUN apt-get update && apt-get install -y gcc make', 'COPY . /src', 'RUN cd /src && ./configure --prefix=/opt && make && make install', 'CMD ["hello"]'),
+    'install-prefix', /line 4: `configure` sets where make installs/, { only, files: { Makefile: '' } });
+});
+
 test.run();

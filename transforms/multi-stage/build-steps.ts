@@ -17,7 +17,7 @@ const BUILD_COMMANDS: Record<Ecosystem, Set<string>> = {
   node: new Set(['npm', 'npx', 'node', 'tsc']),
   python: new Set(['pip', 'pip3', 'python', 'python3']),
   java: new Set(['mvn', 'mvnw', 'gradle', 'gradlew', 'javac', 'jar']),
-  native: new Set(['gcc', 'g++', 'cc', 'c++', 'make', 'cmake', 'configure', 'strip', 'ar']),
+  native: new Set(['gcc', 'g++', 'cc', 'c++', 'make', 'cmake', 'configure', 'strip', 'ar', 'ldconfig']),
 };
 
 /** Front-end tools `npx` may run in a build. */
