@@ -85,8 +85,9 @@ export const planNode: Planner = (stage, ctx) => {
   const building = builds(stage);
   // The start command loads a dev dependency (`node -r ts-node/register`, `ts-node src/index.ts`): the runtime keeps them all.
   const devUsed = Object.keys(pkg?.devDependencies ?? {}).filter((dev) => argv.some((word) => word === dev || word.startsWith(`${dev}/`)));
-  if (runtime.image === stage.image.ref.raw.replace(/^docker\.io\/(library\/)?/, '') && !building && pkg && (!Object.keys(pkg.devDependencies ?? {}).length || devUsed.length)) {
-    return null; // already slim, nothing built, nothing to prune
+  // Already slim and nothing built: a split only gains the dev dependencies it leaves out, when package.json names some.
+  if (runtime.image === stage.image.ref.raw.replace(/^docker\.io\/(library\/)?/, '') && !building && (!pkg || !Object.keys(pkg.devDependencies ?? {}).length || devUsed.length)) {
+    return null;
   }
   const layout = depsLayout(stage, ctx, devUsed.length > 0);
   if (isRefusal(layout)) return layout;
