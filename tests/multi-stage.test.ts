@@ -594,4 +594,9 @@ test('C: make install puts the program under /usr/local, which the runtime copie
     'install-prefix', /line 4: `configure` sets where make installs/, { only, files: { Makefile: '' } });
 });
 
+test('a folder a RUN makes for the build output is not copied besides the output', async () => {
+  const result = await run(lines('FROM golang:1.19', 'WORKDIR /src', 'COPY . .', 'RUN mkdir -p /out && go build -o /out/app .', 'CMD ["/out/app"]'), { only, files: goServer });
+  assert.ok(result.output.endsWith(lines('FROM gcr.io/distroless/static-debian12', 'WORKDIR /src', 'COPY --from=build /out/app /out/app', 'CMD ["/out/app"]')), result.output);
+});
+
 test.run();

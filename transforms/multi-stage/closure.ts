@@ -188,7 +188,8 @@ function runtimeFiles(ctx: TransformContext, stage: StageReading, chosen: Plan):
     if (copy?.destResolved) workFolders.add(copy.destResolved.replace(/\/$/, '') || '/');
   }
   for (const [folder, owner] of made) {
-    if ([...workFolders].some((w) => under(folder, w))) continue;
+    // A folder the build works in, or one that holds the build output the payload copies already, stays behind.
+    if ([...workFolders].some((w) => under(folder, w)) || chosen.copied.some((c) => under(folder, c))) continue;
     if (!compiled && under(app, folder)) continue;
     want(folder, owner);
   }
