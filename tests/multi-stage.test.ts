@@ -599,4 +599,14 @@ test('a folder a RUN makes for the build output is not copied besides the output
   assert.ok(result.output.endsWith(lines('FROM gcr.io/distroless/static-debian12', 'WORKDIR /src', 'COPY --from=build /out/app /out/app', 'CMD ["/out/app"]')), result.output);
 });
 
+test('refusals that name what stopped the split: the app folder chowned, a folder named by the shell, a dev dependency layout npm cannot remove', async () => {
+  const pkg = { 'package.json': '{"dependencies":{"ms":"1"}}', 'package-lock.json': '{}' };
+  await expectWording(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci && npm run build', 'RUN chown -R node:node /app', 'USER node', 'CMD ["node", "dist/a.js"]'),
+    'chown-copied-folder', /line 5: chown sets the owner of \/app, and the runtime stage copies that folder's contents, not its own owner/, { only, files: pkg });
+  await expectWording(lines('FROM golang:1.19', 'WORKDIR /app', 'COPY . .', 'RUN mkdir -p "$DATA" && go build -o /app/server .', 'CMD ["/app/server"]'),
+    'run-makes-unread', /line 4: mkdir, chown or chmod acts on a path the shell computes/, { only, files: goServer });
+  await expectWording(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'USER node', 'RUN npm run build', 'CMD ["node", "dist/a.js"]'),
+    'node-modules-owner', /line 6: the stage's last RUN or COPY is under another user than npm's install/, { only, files: pkg });
+});
+
 test.run();
