@@ -304,8 +304,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path13, { windows } = {}) => {
-      const segs = path13.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path14, { windows } = {}) => {
+      const segs = path14.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -6530,9 +6530,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path13 = this.getPath();
-        if (path13 === null || path13.startsWith("/")) {
-          return path13;
+        const path14 = this.getPath();
+        if (path14 === null || path14.startsWith("/")) {
+          return path14;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -6544,7 +6544,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path13 : parent + "/" + path13;
+              return parent.endsWith("/") ? parent + path14 : parent + "/" + path14;
             }
           }
         }
@@ -7645,7 +7645,7 @@ var require_main = __commonJS({
 var require_ignore = __commonJS({
   "node_modules/@balena/dockerignore/ignore.js"(exports, module) {
     "use strict";
-    var path13 = __require("path");
+    var path14 = __require("path");
     var factory = (options) => new IgnoreBase(options);
     factory.default = factory;
     module.exports = factory;
@@ -7654,22 +7654,22 @@ var require_ignore = __commonJS({
     }
     var REGEX_TRAILING_SLASH = /(?<=.)\/$/;
     var REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
-    var REGEX_TRAILING_PATH_SEP = path13.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
+    var REGEX_TRAILING_PATH_SEP = path14.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
     var KEY_IGNORE = typeof Symbol !== "undefined" ? /* @__PURE__ */ Symbol.for("dockerignore") : "dockerignore";
     function cleanPath(file) {
-      return path13.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
+      return path14.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
     }
     function toSlash(file) {
-      if (path13.sep === "/") {
+      if (path14.sep === "/") {
         return file;
       }
       return file.replace(/\\/g, "/");
     }
     function fromSlash(file) {
-      if (path13.sep === "/") {
+      if (path14.sep === "/") {
         return file;
       }
-      return file.replace(/\//g, path13.sep);
+      return file.replace(/\//g, path14.sep);
     }
     var IgnoreBase = class {
       constructor({
@@ -7718,13 +7718,13 @@ var require_ignore = __commonJS({
         return pattern && typeof pattern === "string" && pattern.indexOf("#") !== 0 && pattern.trim() !== "";
       }
       filter(paths) {
-        return make_array(paths).filter((path14) => this._filter(path14));
+        return make_array(paths).filter((path15) => this._filter(path15));
       }
       createFilter() {
-        return (path14) => this._filter(path14);
+        return (path15) => this._filter(path15);
       }
-      ignores(path14) {
-        return !this._filter(path14);
+      ignores(path15) {
+        return !this._filter(path15);
       }
       // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
@@ -7763,36 +7763,36 @@ var require_ignore = __commonJS({
           origin,
           pattern,
           // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
-          dirs: pattern.split(path13.sep),
+          dirs: pattern.split(path14.sep),
           negative
         };
       }
       // @returns `Boolean` true if the `path` is NOT ignored
-      _filter(path14) {
-        if (!path14) {
+      _filter(path15) {
+        if (!path15) {
           return false;
         }
-        if (path14 in this._cache) {
-          return this._cache[path14];
+        if (path15 in this._cache) {
+          return this._cache[path15];
         }
-        return this._cache[path14] = this._test(path14);
+        return this._cache[path15] = this._test(path15);
       }
       // @returns {Boolean} true if a file is NOT ignored
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
       _test(file) {
         file = fromSlash(file);
-        const parentPath = cleanPath(path13.dirname(file));
-        const parentPathDirs = parentPath.split(path13.sep);
+        const parentPath = cleanPath(path14.dirname(file));
+        const parentPathDirs = parentPath.split(path14.sep);
         let matched = false;
         this._rules.forEach((rule) => {
           let match = this._match(file, rule);
           if (!match && parentPath !== ".") {
             if (rule.dirs.includes("**")) {
               for (let i = rule.dirs.filter((x) => x !== "**").length; i <= parentPathDirs.length; i++) {
-                match = match || this._match(parentPathDirs.slice(0, i).join(path13.sep), rule);
+                match = match || this._match(parentPathDirs.slice(0, i).join(path14.sep), rule);
               }
             } else if (rule.dirs.length <= parentPathDirs.length) {
-              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path13.sep), rule);
+              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path14.sep), rule);
             }
           }
           if (match) {
@@ -7811,13 +7811,13 @@ var require_ignore = __commonJS({
           return rule;
         }
         let regStr = "^";
-        let escapedSlash = path13.sep === "\\" ? "\\\\" : path13.sep;
+        let escapedSlash = path14.sep === "\\" ? "\\\\" : path14.sep;
         for (let i = 0; i < rule.pattern.length; i++) {
           const ch = rule.pattern[i];
           if (ch === "*") {
             if (rule.pattern[i + 1] === "*") {
               i++;
-              if (rule.pattern[i + 1] === path13.sep) {
+              if (rule.pattern[i + 1] === path14.sep) {
                 i++;
               }
               if (rule.pattern[i + 1] === void 0) {
@@ -7833,7 +7833,7 @@ var require_ignore = __commonJS({
           } else if (ch === "." || ch === "$") {
             regStr += `\\${ch}`;
           } else if (ch === "\\") {
-            if (path13.sep === "\\") {
+            if (path14.sep === "\\") {
               regStr += escapedSlash;
               continue;
             }
@@ -8111,10 +8111,10 @@ function andChain(node) {
 import { pathToFileURL } from "node:url";
 
 // transforms/copy-deps-first/index.ts
-import path4 from "node:path";
+import path5 from "node:path";
 
 // lib/facts/index.ts
-import path from "node:path";
+import path2 from "node:path";
 
 // lib/knowledge/releases.ts
 var debian = (version, codename, status) => ({ distro: "debian", version, codename, status });
@@ -8338,7 +8338,7 @@ var IMAGE_FAMILIES = [
     language: "node",
     runtime: slimLast("node"),
     users: ["node"],
-    runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["node"], user: null, entrypointActsOn: [], workdir: "/", since: [16] },
+    runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["node"], user: null, entrypointActsOn: [], entrypointCommands: ["node", "npm", "npx", "yarn", "yarnpkg", "corepack", "sh"], workdir: "/", since: [16] },
     releases: [
       { from: [10], release: "stretch" },
       { from: [14], release: "buster" },
@@ -8388,11 +8388,11 @@ var IMAGE_FAMILIES = [
   { id: "amazoncorretto", match: /^amazoncorretto$/, os: "rhel", packageManager: "yum", language: "java" },
   { id: "ruby", match: /^ruby$/, os: "debian", language: "ruby", runs: { entrypoint: null, cmd: ["irb"], user: null, since: [2, 7] } },
   // php's CMD is per variant (cli: php -a, fpm: php-fpm, apache: apache2-foreground).
-  { id: "php", match: /^php$/, os: "debian", language: "php", runs: { entrypoint: ["docker-php-entrypoint"], cmd: void 0, user: null, entrypointActsOn: [], since: [8] } },
+  { id: "php", match: /^php$/, os: "debian", language: "php", runs: { entrypoint: ["docker-php-entrypoint"], cmd: void 0, user: null, entrypointActsOn: [], entrypointCommands: ["php", "php-fpm", "apache2-foreground", "sh"], since: [8] } },
   { id: "rust", match: /^rust$/, os: "debian", language: "rust" },
   { id: "gcc", match: /^gcc$/, os: "debian", runtime: osOfRelease },
   { id: "debian-based", match: /^(perl|erlang|elixir|haskell|julia|r-base|swift)$/, os: "debian" },
-  { id: "nginx", match: /^nginx$/, os: "debian", runs: { entrypoint: ["/docker-entrypoint.sh"], cmd: ["nginx", "-g", "daemon off;"], user: null, entrypointActsOn: ["nginx", "nginx-debug"], since: [1, 22] } },
+  { id: "nginx", match: /^nginx$/, os: "debian", runs: { entrypoint: ["/docker-entrypoint.sh"], cmd: ["nginx", "-g", "daemon off;"], user: null, entrypointActsOn: ["nginx", "nginx-debug"], entrypointCommands: ["nginx", "nginx-debug"], since: [1, 22] } },
   { id: "httpd", match: /^httpd$/, os: "debian", runs: { entrypoint: null, cmd: ["httpd-foreground"], user: null, since: [2, 4] } },
   { id: "redis", match: /^redis$/, os: "debian", runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["redis-server"], user: null, entrypointActsOn: ["redis-server"], since: [6] } },
   { id: "postgres", match: /^postgres$/, os: "debian", runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["postgres"], user: null, entrypointActsOn: ["postgres"], since: [10] } },
@@ -8508,6 +8508,7 @@ function defaultsOf(family, tag) {
   const runs2 = { entrypoint: row2.entrypoint, cmd: row2.cmd, user: row2.user };
   if (row2.workdir !== void 0) runs2.workdir = row2.workdir;
   if (row2.entrypointActsOn !== void 0) runs2.entrypointActsOn = row2.entrypointActsOn;
+  if (row2.entrypointCommands !== void 0) runs2.entrypointCommands = row2.entrypointCommands;
   return runs2;
 }
 var WINDOWS_REPOSITORY_WORDS = /* @__PURE__ */ new Set(["windows", "windowsservercore", "nanoserver", "servercore"]);
@@ -8670,6 +8671,7 @@ var PACKAGE_MANAGER_FACTS = {
     cleanup: ["rm -rf /var/lib/apt/lists/*"],
     noCacheFlag: null,
     installScript: "apt-get update && apt-get install -y --no-install-recommends {packages} && rm -rf /var/lib/apt/lists/*",
+    installScriptKeepingIndex: "apt-get update && apt-get install -y --no-install-recommends {packages}",
     promptVerbs: ["install", "upgrade", "dist-upgrade", "remove", "purge", "autoremove", "build-dep"],
     indexVerbs: ["update"],
     indexReaders: ["apt-cache", "aptitude"],
@@ -8894,8 +8896,9 @@ var SCRIPT_PROGRAM = {
   microdnf: "microdnf",
   zypper: "zypper"
 };
-function installScript(manager, packages) {
-  return PACKAGE_MANAGER_FACTS[SCRIPT_PROGRAM[manager]].installScript.replace("{packages}", packages.join(" "));
+function installScript(manager, packages, keepIndex = false) {
+  const row2 = PACKAGE_MANAGER_FACTS[SCRIPT_PROGRAM[manager]];
+  return ((keepIndex ? row2.installScriptKeepingIndex : void 0) ?? row2.installScript).replace("{packages}", packages.join(" "));
 }
 
 // lib/knowledge/languages.ts
@@ -9341,9 +9344,9 @@ function mounts(node) {
     return target ? [{ type: fields.get("type") ?? "bind", target: target.replace(/^["']|["']$/g, "") }] : [];
   });
 }
-function mountCovers(mount, path13) {
+function mountCovers(mount, path14) {
   const target = mount.target.replace(/\/+$/, "") || "/";
-  const dir = path13.replace(/\/+$/, "");
+  const dir = path14.replace(/\/+$/, "");
   return dir === target || dir.startsWith(target === "/" ? "/" : target + "/") || target.startsWith(dir + "/");
 }
 function mountFields(node) {
@@ -9375,6 +9378,13 @@ var DEV_STAGE_NAMES = /* @__PURE__ */ new Set([
   "ci",
   "debug"
 ]);
+var TOOLBOX_FILE_NAMES = /* @__PURE__ */ new Set(["base", "toolbox", "tools", "ci", "builder", "buildenv"]);
+var OS_IMAGES = /* @__PURE__ */ new Set(["debian", "ubuntu", "alpine", "buildpack-deps", "centos", "oraclelinux", "fedora", "amazonlinux"]);
+var GENERATED_HEADER = /\bDO NOT EDIT\b/i;
+var KEEP_ALIVE = [
+  { program: "sleep", args: (args) => args.length === 1 && (args[0] === "infinity" || /^\d{5,}$/.test(args[0])) },
+  { program: "tail", args: (args) => args.includes("/dev/null") && args.some((a) => a === "-f" || a === "-F") }
+];
 var REPLS = {
   sh: ["-l", "-i"],
   bash: ["-l", "--login", "-i"],
@@ -9392,6 +9402,46 @@ var REPLS = {
   julia: []
 };
 var PASS_THROUGH_ENTRYPOINT = /^docker-.*entrypoint(\.sh)?$/;
+var ENTRYPOINT_SCRIPT = /entrypoint(\.(sh|bash))?$/;
+var TOOL_PROGRAMS = /* @__PURE__ */ new Set([
+  "mvn",
+  "gradle",
+  "ant",
+  "sbt",
+  "lein",
+  "make",
+  "cmake",
+  "cargo",
+  "go",
+  "dotnet",
+  "npm",
+  "yarn",
+  "pnpm",
+  "pip",
+  "composer",
+  "bundle",
+  "rake",
+  "kubectl",
+  "helm",
+  "terraform",
+  "aws",
+  "gcloud",
+  "az",
+  "gsutil",
+  "docker",
+  "git",
+  "ansible",
+  "ansible-playbook",
+  "pylint",
+  "flake8",
+  "bandit",
+  "eslint",
+  "flutter",
+  "ng",
+  "firebase",
+  "gh"
+]);
+var SUPPORT_FILE = /\.(sh|bash|conf|ini|cnf|json|ya?ml|xml|properties|toml|exclude|template|deb|rpm)$/i;
 function basename(word) {
   return word.slice(word.lastIndexOf("/") + 1);
 }
@@ -9406,7 +9456,27 @@ function devName(stage) {
   if (!stage.name) return null;
   return stage.name.split(/[-_.]/).some((word) => DEV_STAGE_NAMES.has(word)) ? stage.name : null;
 }
-function roleOf(facts, stage, filename, target) {
+function fileNameWords(filename) {
+  if (!filename) return [];
+  const name = basename(filename.replace(/\\/g, "/")).toLowerCase();
+  return name.replace(/(^|[._-])(dockerfile|containerfile)([._-]|$)/g, ".").split(/[-_.]/).filter(Boolean);
+}
+function keepAlive(argv) {
+  const program = basename(argv[0] ?? "");
+  const found = KEEP_ALIVE.find((k) => k.program === program && k.args(argv.slice(1)));
+  return found ? argv.join(" ") : null;
+}
+function generatedHeader(facts) {
+  const model = facts.model;
+  const first = model.instructions[0];
+  const last = first ? first.line - 1 : model.source.lineStarts.length;
+  for (let line = 0; line < last; line++) {
+    const text = model.source.lineText(line);
+    if (/^\s*#/.test(text) && GENERATED_HEADER.test(text)) return true;
+  }
+  return false;
+}
+function roleOf(facts, stage, filename, target, context = null) {
   if (filename && filename.split(/[\\/]/).includes(".devcontainer")) {
     return { role: "devcontainer", reason: "the file is in a .devcontainer folder" };
   }
@@ -9419,12 +9489,44 @@ function roleOf(facts, stage, filename, target) {
   }
   const dev = devName(stage);
   if (dev) return { role: "dev-or-test", reason: `the build target is named \`${dev}\`` };
+  const words2 = fileNameWords(filename);
+  const toolWord = words2.find((w) => TOOLBOX_FILE_NAMES.has(w));
+  if (toolWord) return { role: "toolbox", reason: `the file is named as a \`${toolWord}\` image` };
+  const devWord = words2.find((w) => DEV_STAGE_NAMES.has(w));
+  if (devWord) return { role: "dev-or-test", reason: `the file is named as a \`${devWord}\` image` };
   const command = facts.command(stage);
-  const passThrough = command.entrypoint === null || command.entrypoint === void 0 && command.entrypointNode === null || command.entrypoint?.length === 1 && PASS_THROUGH_ENTRYPOINT.test(basename(command.entrypoint[0]));
-  const repl = passThrough && command.cmd ? replOf(command.cmd) : null;
+  const direct = (node, stored) => node ? facts.argvOf(node)?.direct ?? stored : stored;
+  const cmdWords = direct(command.cmdNode, command.cmd);
+  const entrypointWords = direct(command.entrypointNode, command.entrypoint);
+  const passThrough = command.entrypoint === null || command.entrypoint === void 0 && command.entrypointNode === null || entrypointWords?.length === 1 && ENTRYPOINT_SCRIPT.test(basename(entrypointWords[0]));
+  const alive = passThrough && cmdWords ? keepAlive(cmdWords) : null;
+  if (alive) return { role: "toolbox", reason: `its command \`${alive}\` only keeps the container up for \`docker exec\`` };
+  if (passThrough && cmdWords?.length === 1 && TOOL_PROGRAMS.has(basename(cmdWords[0]))) {
+    return { role: "toolbox", reason: `its command is the tool \`${cmdWords[0]}\`, which \`docker run\` hands the arguments of a build or job` };
+  }
+  if (generatedHeader(facts)) return { role: "official-image", reason: 'the file carries the "DO NOT EDIT" header of generated image definitions' };
+  const root = rootImageName(facts, stage);
+  if (root && OS_IMAGES.has(root) && command.entrypointNode && command.entrypoint?.length === 1 && PASS_THROUGH_ENTRYPOINT.test(basename(command.entrypoint[0])) && command.cmd?.length === 1 && !command.cmd[0].includes("/")) {
+    return {
+      role: "official-image",
+      reason: `it is built on \`${root}\` with a pass-through \`${command.entrypoint[0]}\` and the bare command \`${command.cmd[0]}\`, as official-image definitions are`
+    };
+  }
+  const repl = passThrough && cmdWords ? replOf(cmdWords) : entrypointWords && !cmdWords?.length ? replOf(entrypointWords) : null;
   if (repl) {
-    const where = command.cmdNode ? `line ${command.cmdNode.line} sets` : `it inherits from ${facts.baseImage(stage)}`;
+    const node = passThrough && cmdWords ? command.cmdNode : command.entrypointNode;
+    const where = node ? `line ${node.line} sets` : `it inherits from ${facts.baseImage(stage)}`;
     return { role: "base", reason: `${where} the command \`${repl}\`, an interactive shell or REPL, as base images do` };
+  }
+  const packaged = packagedRelease(facts, stage, context);
+  if (packaged) {
+    return {
+      role: "official-image",
+      reason: `it installs a pinned upstream release (\`ENV ${packaged}\`) and copies only scripts and configuration from the build context, as official-image definitions do`
+    };
+  }
+  if (command.entrypointNode && entrypointWords?.length === 1 && TOOL_PROGRAMS.has(basename(entrypointWords[0])) && !cmdWords?.length) {
+    return { role: "toolbox", reason: `its ENTRYPOINT is the tool \`${entrypointWords[0]}\`, which \`docker run\` hands the arguments of a build or job` };
   }
   const chain = [];
   for (let s = stage; s; s = facts.parentOf(s)) chain.push(s);
@@ -9434,6 +9536,211 @@ function roleOf(facts, stage, filename, target) {
     return { role: "base", reason: "it sets no CMD or ENTRYPOINT and has ONBUILD triggers, for images built FROM it" };
   }
   return { role: "application", reason: "it is the build target" };
+}
+function rootImageName(facts, stage) {
+  const image = facts.baseImage(stage);
+  if (image === null) return null;
+  const name = image.split("@")[0].replace(/:[^/]*$/, "").toLowerCase();
+  return name.replace(/^(docker\.io\/)?(library\/)?/, "");
+}
+function initHelps(role) {
+  return role.role === "application";
+}
+function chainOf(facts, stage) {
+  const chain = [];
+  for (let s = stage; s; s = facts.parentOf(s)) chain.push(s);
+  return chain;
+}
+function packagedRelease(facts, stage, context) {
+  const chain = chainOf(facts, stage);
+  let version = null;
+  let copies = 0;
+  for (const s of chain) {
+    for (const node of s.instructions) {
+      if (node.keyword === "ENV") {
+        const name = /^\s*([A-Z][A-Z0-9_]*_VERSION)[\s=]/.exec(facts.model.rawArguments(node))?.[1];
+        if (name) version ??= name;
+      }
+      const copy = facts.copyOperands(node);
+      if (!copy || copy.from !== null) continue;
+      copies++;
+      for (const source of copy.sources) {
+        if (copy.node.keyword === "ADD" && /^[a-z]+:\/\//i.test(source)) continue;
+        const name = basename(source.replace(/\/+$/, ""));
+        if (SUPPORT_FILE.test(name) || ENTRYPOINT_SCRIPT.test(name)) continue;
+        const text = context && !/[*?[]/.test(source) ? context.read(source.replace(/^\.\//, "")) : null;
+        if (text?.startsWith("#!")) continue;
+        return null;
+      }
+    }
+  }
+  return version && copies > 0 ? version : version && copies === 0 ? version : null;
+}
+
+// lib/facts/signals.ts
+import path from "node:path";
+var PASS_THROUGH_ENTRYPOINT2 = /^docker-.*entrypoint(\.sh)?$/;
+var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh"]);
+var SCRIPT_RUNNERS = { npm: ["run", "run-script"], yarn: ["run"], pnpm: ["run"] };
+function runnerScript(program, argv) {
+  const run = SCRIPT_RUNNERS[program];
+  if (!run) return null;
+  if (argv[1] === "start") return "start";
+  return run.includes(argv[1] ?? "") && argv[2] && !argv[2].startsWith("-") ? argv[2] : null;
+}
+var NOT_EXECABLE = /* @__PURE__ */ new Set(["cd", "export", "set", "unset", "trap", "wait", "exit", "return", "source", ".", "eval", "exec", ":", "true", "false", "read", "shift", "umask", "ulimit", "local", "readonly", "alias", "echo", "printf", "test", "["]);
+var basename2 = (word) => word.slice(word.lastIndexOf("/") + 1);
+function lastCommand(root) {
+  if (root.hasError) return { none: "dfmod cannot parse it" };
+  let trap = false;
+  let background = false;
+  walk(root, (n) => {
+    if (n.type === "command" && n.childForFieldName("name")?.text === "trap") trap = true;
+    if (!n.isNamed && n.type === "&") background = true;
+    return !trap && !background;
+  });
+  if (trap) return { none: "it sets a trap, which exec would skip" };
+  if (background) return { none: "it starts a background job" };
+  const statements = topLevelStatements(root);
+  const last = statements[statements.length - 1];
+  if (!last) return { none: "it runs nothing" };
+  const chain = andChain(last.node);
+  let command = chain[chain.length - 1];
+  if (command.type === "redirected_statement") command = command.childForFieldName("body") ?? command;
+  if (command.type !== "command") return { none: `its last command is ${command.type === "list" ? "a `||` list" : `a ${command.type.replace(/_/g, " ")}`}` };
+  const name = command.childForFieldName("name");
+  if (!name) return { none: "its last command is only assignments" };
+  const words2 = [literalValue(name.namedChildren[0] ?? name), ...command.childrenForFieldName("argument").map((a) => literalValue(a))];
+  return { command, name, words: words2, execs: words2[0] === "exec" };
+}
+function contextSourceAt(facts, stage, target) {
+  const chain = [];
+  for (let s = stage; s; s = facts.parentOf(s)) chain.unshift(s);
+  let found = null;
+  for (const s of chain) {
+    for (const node of s.instructions) {
+      const copy = facts.copyOperands(node);
+      if (!copy || copy.from !== null || copy.destResolved === null) continue;
+      const dest = copy.destResolved;
+      for (const source of copy.sources) {
+        const clean = source.replace(/^\.\/+/, "").replace(/^\/+/, "");
+        if (clean === "" || clean === ".") {
+          const rel = path.posix.relative(dest, target);
+          if (rel && !rel.startsWith("..") && !path.posix.isAbsolute(rel)) found = rel;
+          continue;
+        }
+        const into = copy.destIsDirectory || copy.dest.endsWith("/") ? path.posix.join(dest, basename2(clean)) : dest;
+        if (/[*?[]/.test(clean)) {
+          const pattern = new RegExp(`^${basename2(clean).replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")}$`);
+          if (path.posix.dirname(target) === dest && pattern.test(basename2(target))) found = path.posix.join(path.posix.dirname(clean), basename2(target));
+        } else if (into === target) found = clean;
+      }
+    }
+  }
+  return found;
+}
+function signalPath(facts, stage, context, shell2) {
+  const command = facts.command(stage);
+  const entrypoint = command.entrypoint ?? [];
+  const cmd = command.cmd ?? [];
+  const steps = [];
+  if (entrypoint.length) steps.push({ argv: [...entrypoint, ...cmd], node: command.entrypointNode, inherited: command.entrypointNode === null });
+  else steps.push({ argv: cmd, node: command.cmdNode, inherited: command.cmdNode === null });
+  return follow(facts, stage, context, shell2, steps[0], command.cmdNode, 0);
+}
+function follow(facts, stage, context, shell2, step, cmdNode, depth) {
+  const { argv } = step;
+  if (!argv.length || depth > 4) return { kind: "direct" };
+  const program = basename2(argv[0]);
+  if (PASS_THROUGH_ENTRYPOINT2.test(program) && (step.inherited || !argv[0].includes("/") || argv[0] === `/usr/local/bin/${program}`) && !scriptInContext(facts, stage, context, argv[0])) {
+    const rest = argv.slice(1);
+    return follow(facts, stage, context, shell2, { argv: rest, node: cmdNode, inherited: cmdNode === null }, cmdNode, depth + 1);
+  }
+  const c = argv.indexOf("-c");
+  if (SHELLS.has(program) && c > 0 && c + 1 < argv.length) {
+    const script2 = argv[c + 1];
+    const last = lastCommand(shell2.parse(script2).rootNode);
+    if ("none" in last) return forcedShell(`the shell script \`${script2}\``, last.none);
+    const words2 = last.words.slice(last.execs ? 1 : 0);
+    const rest = words2.every((w) => w !== null) ? words2 : [];
+    const then = follow(facts, stage, context, shell2, { argv: rest, node: null, inherited: step.inherited }, null, depth + 1);
+    if (last.execs) return then;
+    const name = last.words[0];
+    if (name === null || NOT_EXECABLE.has(name)) return forcedShell(`the shell script \`${script2}\``, `its last command \`${last.command.text}\` is a shell builtin`);
+    if (step.node && step.node.form === "shell") {
+      return { kind: "add-exec", node: step.node, offset: last.name.startIndex, command: last.command.text, then };
+    }
+    return forcedShell(`the shell script \`${script2}\`${step.inherited ? " of the base image" : ""}`, `it runs \`${last.command.text}\` without exec`);
+  }
+  const scriptName = runnerScript(program, argv);
+  if (scriptName) return runScript(facts, stage, context, shell2, step, program, argv, scriptName);
+  const script = scriptInContext(facts, stage, context, argv[0]);
+  if (script) {
+    const text = context.read(script.source);
+    if (text === null || !/^#!\s*\S*\b(sh|bash|dash|ash)\b/.test(text)) return { kind: "direct" };
+    const last = lastCommand(shell2.parse(text).rootNode);
+    if ("none" in last) return forcedShell(`the script ${script.source}`, last.none);
+    if (last.execs) return { kind: "direct" };
+    const line = text.slice(0, last.command.startIndex).split("\n").length;
+    return {
+      kind: "forced",
+      why: `the script ${script.source} runs \`${last.command.text}\` (its line ${line}) without exec, so its shell exits at SIGTERM and the container ends with it`,
+      fix: `write \`exec ${last.command.text}\` there`
+    };
+  }
+  return { kind: "direct" };
+}
+function forcedShell(what, why) {
+  return { kind: "forced", why: `${what} is run by a shell that exits at SIGTERM (${why}), and the container ends with it`, fix: "run the app with exec, or in JSON form" };
+}
+function scriptInContext(facts, stage, context, word) {
+  if (!context) return null;
+  const workdir = facts.finalWorkdir(stage);
+  let target = null;
+  if (word.startsWith("/")) target = path.posix.normalize(word);
+  else if (word.includes("/") && workdir !== null) target = path.posix.resolve(workdir, word);
+  else if (!word.includes("/")) {
+    for (const dir of ["/usr/local/bin", "/usr/bin", "/bin"]) {
+      const source2 = contextSourceAt(facts, stage, path.posix.join(dir, word));
+      if (source2 !== null && context.exists(source2)) return { source: source2 };
+    }
+    return null;
+  }
+  if (target === null) return null;
+  const source = contextSourceAt(facts, stage, target);
+  return source !== null && context.exists(source) ? { source } : null;
+}
+function runScript(facts, stage, context, shell2, step, program, argv, name) {
+  const forced = (why) => ({
+    kind: "forced",
+    why: `\`${argv.join(" ")}\`: ${program} exits at SIGTERM without waiting for the script it started, and the container ends with it${why ? ` (dfmod cannot run the script's command instead: ${why})` : ""}`,
+    fix: 'run the script\'s command itself in the CMD (`CMD ["node", "server.js"]`)'
+  });
+  if (!step.node || step.node.form !== "exec" || !context) return forced("");
+  if (argv.length > (argv[1] === "start" ? 2 : 3)) return forced("");
+  const workdir = facts.finalWorkdir(stage);
+  if (workdir === null) return forced("");
+  const source = contextSourceAt(facts, stage, path.posix.join(workdir, "package.json"));
+  const text = source === null ? null : context.read(source);
+  if (text === null) return forced("dfmod cannot see which package.json it reads");
+  let scripts;
+  try {
+    scripts = JSON.parse(text).scripts ?? {};
+  } catch {
+    return forced(`${source} is not JSON`);
+  }
+  const body = scripts[name];
+  if (typeof body !== "string") return forced(`${source} has no \`${name}\` script`);
+  if (scripts[`pre${name}`] !== void 0 || scripts[`post${name}`] !== void 0) return forced(`${source} has pre${name}/post${name} scripts`);
+  const parsed = scriptArgv(shell2.parse(body).rootNode);
+  if (!("argv" in parsed)) return forced(`its \`${name}\` script needs a shell: ${parsed.reason}`);
+  if (parsed.argv[0] !== "node") return forced(`its \`${name}\` script runs \`${parsed.argv[0]}\`, which ${program} finds in node_modules/.bin`);
+  const entry = parsed.argv.slice(1).find((a) => !a.startsWith("-"));
+  const entrySource = entry ? contextSourceAt(facts, stage, path.posix.resolve(workdir, entry)) : null;
+  const entryText = entrySource === null ? null : context.read(entrySource);
+  if (entryText === null) return forced(`dfmod cannot read ${entry ?? "the script's entry file"} to check it reads no npm_* variable`);
+  if (/\bnpm_(package|config|lifecycle)_|\bnpm_lifecycle_event\b/.test(entryText)) return forced(`${entrySource} reads npm's environment (npm_*)`);
+  return { kind: "run-script", node: step.node, runner: argv, argv: parsed.argv, then: { kind: "direct" } };
 }
 
 // lib/facts/meaning.ts
@@ -9622,6 +9929,8 @@ function record(map) {
 }
 
 // lib/facts/index.ts
+var DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+var GLOB = /[*?[]/;
 var EMPTY = /* @__PURE__ */ new Map();
 var DEFAULT_SHELL = ["/bin/sh", "-c"];
 var WINDOWS_SHELL = ["cmd", "/S", "/C"];
@@ -9779,6 +10088,30 @@ var FileFacts = class {
     }
     return command;
   }
+  /**
+   * Whether the stage starts with apt package lists an earlier stage of its
+   * FROM chain downloaded (`apt-get update`) and did not delete: lists the
+   * stage did not make, which its own installs may read. A RUN dfmod cannot
+   * read counts as leaving them as they were.
+   */
+  aptListsInherited(stage) {
+    const chain = [];
+    for (let s = this.parentOf(stage); s; s = this.parentOf(s)) chain.unshift(s);
+    let left = false;
+    for (const s of chain) {
+      for (const node of s.instructions) {
+        if (node.keyword !== "RUN") continue;
+        const read = this.readRun(node);
+        if (read.kind !== "script") continue;
+        for (const c of this.commandsOf(read)) {
+          const manager = managerCommand(c.words);
+          if (manager && (manager.manager === "apt-get" || manager.manager === "apt") && manager.subcommand === "update") left = true;
+          else if (c.program === "rm" && c.nodes.some((n) => /^\/var\/lib\/apt\/lists\/?\*?$/.test(n.text.replace(/["']/g, "")))) left = false;
+        }
+      }
+    }
+    return left;
+  }
   /** The stages `stage` copies files from with COPY --from (by name or index), in order, each once. */
   copiedFrom(stage) {
     let stages = this.copied.get(stage);
@@ -9791,6 +10124,69 @@ var FileFacts = class {
       this.copied.set(stage, stages);
     }
     return stages;
+  }
+  /** The stages built FROM `stage`, directly or through others (also through a global ARG), in file order. */
+  stagesBuiltOn(stage) {
+    return this.model.stages.filter((other) => {
+      for (let parent = this.parentOf(other); parent; parent = this.parentOf(parent)) if (parent === stage) return true;
+      return false;
+    });
+  }
+  /** What the ENTRYPOINT in effect at the end of `stage` does with the CMD (see CmdReceiver). */
+  cmdReceiver(stage) {
+    const command = this.command(stage);
+    const node = command.entrypointNode;
+    if (command.entrypoint === null) return { kind: "none" };
+    if (node?.form === "shell") return { kind: "ignored", node };
+    if (command.entrypoint === void 0) return node ? { kind: "unknown", node, entrypoint: null } : { kind: "unknown-image" };
+    const wrapped = afterInitWrapper(command.entrypoint);
+    const init = wrapped ? command.entrypoint[0] : null;
+    const rest = wrapped ?? command.entrypoint;
+    if (!rest.length) return { kind: "runs", node, init, script: null };
+    const image = this.baseImage(stage);
+    const defaults = this.defaultsOf(stage);
+    const own = defaults?.entrypoint;
+    const same = own && own.length === rest.length && own.every((word, i) => word === rest[i] || i === 0 && basename3(word) === basename3(rest[0]));
+    if (image && same && defaults?.entrypointActsOn) {
+      return { kind: "runs", node, init, script: { argv: rest, image, actsOn: defaults.entrypointActsOn, commands: defaults.entrypointCommands ?? [] } };
+    }
+    return { kind: "unknown", node, entrypoint: command.entrypoint };
+  }
+  /**
+   * The context file a path of the image holds at `node` (before it), when a
+   * COPY or ADD of the stage or a stage it builds on put it there from the
+   * build context (COPY --from another stage followed into that stage).
+   * null: no COPY of the file puts it there (a RUN made it, or the base
+   * image has it); undefined: dfmod cannot tell (a destination or source it
+   * cannot resolve, a glob, ADD of a URL or archive).
+   */
+  contextFileAt(node, imagePath, context) {
+    const stage = node.stage;
+    if (!stage) return null;
+    return this.traceFile(stage, node.index, path2.posix.normalize(imagePath), context, 0);
+  }
+  /**
+   * The file a command name runs: a path (relative to the working directory
+   * the container starts in), or a name looked up on the PATH in effect at
+   * `node`, traced to the context as contextFileAt does. For a name, the
+   * first PATH folder a COPY fills wins; null when none does.
+   */
+  programFile(node, program, context) {
+    const stage = node.stage;
+    if (!stage) return null;
+    if (program.includes("/")) {
+      const workdir = this.finalWorkdir(stage);
+      if (!program.startsWith("/") && workdir === null) return { path: program, source: void 0 };
+      const full = path2.posix.resolve(workdir ?? "/", program);
+      return { path: full, source: this.contextFileAt(node, full, context) };
+    }
+    const pathVariable = this.envAt(node).get("PATH");
+    for (const dir of (pathVariable === void 0 ? DEFAULT_PATH : pathVariable ?? "").split(":").filter((d) => d.startsWith("/"))) {
+      const full = path2.posix.join(dir, program);
+      const source = this.contextFileAt(node, full, context);
+      if (source !== null) return { path: full, source };
+    }
+    return null;
   }
   /** The stages that use `stage`: build FROM it, COPY --from it, or RUN --mount from it. */
   usedBy(stage) {
@@ -9836,8 +10232,19 @@ var FileFacts = class {
     return built;
   }
   /** What a stage is for, with the reason (see roles.ts for the rules). */
-  stageRole(stage, filename, target) {
-    return roleOf(this, stage, filename, target);
+  stageRole(stage, filename, target, context = null) {
+    return roleOf(this, stage, filename, target, context);
+  }
+  /**
+   * Whether an init as PID 1 helps the stage's container: it is the deployed
+   * stage of an application image, whose command runs an application. Not a
+   * base, toolbox or official-image definition (every image built FROM it
+   * would inherit the init), a dev container, or a dev/test or build stage.
+   * The role says which case it is.
+   */
+  initHelps(stage, filename, target, context = null) {
+    const role = this.stageRole(stage, filename, target, context);
+    return { helps: initHelps(role), role };
   }
   // ------------------------------------------------------------ internals
   /** Stages a RUN of `stage` mounts (`--mount=from=<stage>`). */
@@ -9861,6 +10268,34 @@ var FileFacts = class {
       return from === null || index < from.index ? this.model.stages[index] ?? null : null;
     }
     return this.model.stages.find((s) => s.name === name && s !== from) ?? null;
+  }
+  traceFile(stage, before, imagePath, context, depth) {
+    if (depth > this.model.stages.length) return void 0;
+    const chain = [];
+    for (let s = stage; s; s = this.parentOf(s)) chain.push(s);
+    for (const s of chain) {
+      const instructions = s.instructions.filter((i) => s !== stage || i.index < before).reverse();
+      for (const instruction2 of instructions) {
+        const copy = this.copyOperands(instruction2);
+        if (!copy) continue;
+        if (copy.destResolved === null) return void 0;
+        for (const source of [...copy.sources].reverse()) {
+          const candidate = copySourceOf(copy, source, imagePath, (p) => copy.from === null ? context.exists(p) && context.list(p).length > 0 : null);
+          if (candidate === null) continue;
+          if (candidate === void 0) return void 0;
+          if (copy.from !== null) {
+            if (!copy.fromStage) return void 0;
+            const end = copy.fromStage.instructions.length ? copy.fromStage.instructions[copy.fromStage.instructions.length - 1].index + 1 : 0;
+            const found = this.traceFile(copy.fromStage, end, "/" + candidate, context, depth + 1);
+            if (found !== null) return found;
+            continue;
+          }
+          if (instruction2.keyword === "ADD" && /\.(tar|tgz|gz|bz2|xz|zst)$|^[a-z]+:\/\//i.test(source)) return void 0;
+          if (context.exists(candidate) && !context.isIgnored(candidate)) return { file: candidate, copy };
+        }
+      }
+    }
+    return null;
   }
   scopeAt(node) {
     if (!node.stage) return this.globalScope(node);
@@ -9939,8 +10374,8 @@ var FileFacts = class {
         const value = expandWord(argsText3(), lookup, model.escapeChar);
         let workdir = null;
         if (value !== null && !this.isWindows(stage)) {
-          if (value.startsWith("/")) workdir = path.posix.resolve(value);
-          else if (scope.workdir !== null) workdir = path.posix.resolve(scope.workdir, value);
+          if (value.startsWith("/")) workdir = path2.posix.resolve(value);
+          else if (scope.workdir !== null) workdir = path2.posix.resolve(scope.workdir, value);
         }
         return { ...scope, workdir };
       }
@@ -9986,8 +10421,8 @@ var FileFacts = class {
     const workdir = this.workdirAt(node);
     let destResolved = null;
     if (expandedDest !== null && node.stage && !this.isWindows(node.stage)) {
-      if (expandedDest.startsWith("/")) destResolved = path.posix.resolve(expandedDest);
-      else if (workdir !== null) destResolved = path.posix.resolve(workdir, expandedDest);
+      if (expandedDest.startsWith("/")) destResolved = path2.posix.resolve(expandedDest);
+      else if (workdir !== null) destResolved = path2.posix.resolve(workdir, expandedDest);
     }
     return {
       node,
@@ -10066,6 +10501,24 @@ var FileFacts = class {
     return null;
   }
 };
+function basename3(word) {
+  return word.slice(word.lastIndexOf("/") + 1);
+}
+function copySourceOf(copy, source, imagePath, isFolder) {
+  const dest = copy.destResolved;
+  const relativeSource = path2.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
+  const under = (folder2) => imagePath === folder2 ? "" : imagePath.startsWith(folder2.replace(/\/+$/, "") + "/") ? imagePath.slice(folder2.replace(/\/+$/, "").length + 1) : null;
+  const inDest = under(dest);
+  if (GLOB.test(source)) return inDest === null ? null : void 0;
+  const join2 = (rest) => relativeSource === "." ? rest : `${relativeSource}/${rest}`;
+  if (relativeSource === ".") return inDest ? inDest : null;
+  const folder = isFolder(relativeSource);
+  if (folder === true) return inDest ? join2(inDest) : null;
+  if (path2.posix.join(dest, path2.posix.basename(relativeSource)) === imagePath) return relativeSource;
+  if (!copy.destIsDirectory && dest === imagePath) return relativeSource;
+  if (folder === null && inDest) return join2(inDest);
+  return null;
+}
 var cache = /* @__PURE__ */ new WeakMap();
 function fileFacts(model, shell2, options = {}) {
   let entries = cache.get(model);
@@ -10081,7 +10534,7 @@ function fileFacts(model, shell2, options = {}) {
 }
 
 // transforms/copy-deps-first/ecosystems.ts
-import path2 from "node:path";
+import path3 from "node:path";
 var refusal = (id, reason) => ({ refuse: { id, reason } });
 var VALUE_FLAGS = {
   npm: ["--omit", "--include", "--only", "--registry", "--cache", "--loglevel", "--prefix", "--workspace", "-w", "--install-strategy"],
@@ -10191,6 +10644,7 @@ var ECOSYSTEMS = [
     required: ["package.json"],
     optional: ["package-lock.json", "npm-shrinkwrap.json", ".npmrc"],
     installDir: "node_modules",
+    settings: { files: [".npmrc"], envPrefixes: ["npm_config_"] },
     plan: (c) => nodePlan(c, ["--prefix", "-w", "--workspace", "--workspaces", "-g", "--global", "--location"]),
     check: (ctx) => packageJsonProblem(ctx)
   },
@@ -10200,8 +10654,9 @@ var ECOSYSTEMS = [
     required: ["package.json"],
     optional: ["yarn.lock", ".yarnrc", ".npmrc"],
     installDir: "node_modules",
+    settings: { files: [".yarnrc", ".npmrc"], envPrefixes: ["YARN_", "npm_config_"] },
     plan: (c) => nodePlan(c, ["--modules-folder", "--cwd"]),
-    check: (ctx) => ctx.exists(".yarn") || ctx.exists(".yarnrc.yml") || ctx.exists(".pnp.cjs") ? { id: "yarn-berry", reason: "Yarn Berry files (.yarnrc.yml, .yarn/) are not handled" } : packageJsonProblem(ctx)
+    check: (ctx) => ctx.exists(".yarn") || ctx.exists(".yarnrc.yml") || ctx.exists(".pnp.cjs") ? yarnBerry(ctx) : packageJsonProblem(ctx)
   },
   {
     id: "pnpm",
@@ -10209,6 +10664,7 @@ var ECOSYSTEMS = [
     required: ["package.json"],
     optional: ["pnpm-lock.yaml", ".npmrc", ".pnpmfile.cjs"],
     installDir: "node_modules",
+    settings: { files: [".npmrc"], envPrefixes: ["npm_config_", "PNPM_"] },
     plan: (c) => nodePlan(c, ["--filter", "-F", "--dir", "-C", "-r", "--recursive", "-g", "--global"]),
     check: (ctx) => {
       if (ctx.exists("pnpm-workspace.yaml")) return { id: "workspaces", reason: "pnpm-workspace.yaml makes it a workspace, whose packages the install reads" };
@@ -10225,6 +10681,7 @@ var ECOSYSTEMS = [
     required: [],
     optional: [],
     installDir: null,
+    settings: { files: [], envPrefixes: ["PIP_"] },
     plan: (c) => pipPlan(c),
     manifests: (c, ctx, cwd2) => requirementFiles(c, ctx, cwd2)
   },
@@ -10234,6 +10691,7 @@ var ECOSYSTEMS = [
     required: ["Pipfile"],
     optional: ["Pipfile.lock"],
     installDir: ".venv",
+    settings: { files: [], envPrefixes: ["PIPENV_", "PIP_"] },
     plan: (c) => c.positional.length > 1 ? refusal("named-packages", "`pipenv install <package>` changes the Pipfile") : c.flags.has("-e") || c.flags.has("--editable") ? refusal("editable-install", "an editable install needs the source") : { kind: "install" },
     check: (ctx) => /^\s*[\w.-]+\s*=\s*\{[^}]*\bpath\s*=/m.test(ctx.read("Pipfile") ?? "") ? { id: LOCAL_PATH_DEPENDENCY, reason: "the Pipfile has a local path dependency" } : null
   },
@@ -10259,6 +10717,7 @@ var ECOSYSTEMS = [
     required: ["Gemfile"],
     optional: ["Gemfile.lock", ".bundle/config"],
     installDir: "vendor/bundle",
+    settings: { files: [], envPrefixes: ["BUNDLE_"] },
     plan: (c) => c.positional.length > 1 ? refusal("unexpected-arguments", "unexpected arguments to `bundle install`") : ["--gemfile", "--binstubs", "--standalone"].some((f) => c.flags.has(f)) ? refusal("source-tree-path", "its flags write into or read from the source tree") : { kind: "install" },
     check: (ctx) => {
       const gemfile = ctx.read("Gemfile") ?? "";
@@ -10350,26 +10809,66 @@ function pipPlan(c) {
   if (c.flags.has("-e") || c.flags.has("--editable")) return refusal("editable-install", "an editable install (`-e`) needs the source");
   const local = c.positional.slice(1).find(isLocalPath);
   if (local) return refusal(LOCAL_PATH_DEPENDENCY, `it installs \`${local}\`, a local path`);
-  for (const flag of ["-t", "--target", "--prefix", "--root", "-f", "--find-links", "--src"]) {
-    const value = c.flags.get(flag);
-    if (typeof value === "string" && !value.startsWith("/") && !value.includes("://")) {
-      return refusal("source-tree-path", `\`${flag} ${value}\` is a path in the source tree`);
-    }
-  }
   return { kind: "install" };
 }
+var PIP_PATH_OPTIONS = [
+  "-f",
+  "--find-links",
+  "-i",
+  "--index-url",
+  "--extra-index-url",
+  "--cert",
+  "--client-cert",
+  "-t",
+  "--target",
+  "--prefix",
+  "--root",
+  "--src"
+];
+function optionValues(args, options) {
+  const found = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const eq = arg.indexOf("=");
+    if (arg.startsWith("--") && eq > 0 && options.includes(arg.slice(0, eq))) found.push({ option: arg.slice(0, eq), value: arg.slice(eq + 1) });
+    else if (options.includes(arg) && i + 1 < args.length) found.push({ option: arg, value: args[++i] });
+    else if (/^-[a-z]./.test(arg) && !arg.startsWith("--") && options.includes(arg.slice(0, 2))) found.push({ option: arg.slice(0, 2), value: arg.slice(2) });
+  }
+  return found;
+}
+function sourceTreePath(value, cwd2) {
+  let v = value.trim().replace(/^(["'])(.*)\1$/, "$2");
+  if (/^(git\+)?file:/i.test(v)) v = v.replace(/^(git\+)?file:(\/\/(localhost)?)?/i, "");
+  else if (/^[a-z][a-z0-9+.-]+:/i.test(v)) return null;
+  if (v === "" || v.startsWith("~")) return null;
+  if (!v.startsWith("/") || cwd2 === null) return v;
+  const normal = path3.posix.normalize(v);
+  const root = cwd2.replace(/\/+$/, "");
+  return normal === cwd2 || normal === root || normal.startsWith(root + "/") ? normal : null;
+}
 function isLocalPath(spec) {
+  const at = /\s@\s*(\S+)/.exec(spec) ?? /^[\w.[\],-]+@(\S+:\S+)$/.exec(spec);
+  if (at) return /^(git\+)?file:/i.test(at[1]);
+  if (/^(git\+)?file:/i.test(spec)) return true;
   if (spec.includes("://")) return false;
-  return spec === "." || spec.startsWith("./") || spec.startsWith("../") || spec.startsWith("/") || spec.startsWith("file:") || spec.includes("/") || /\.(whl|zip|tar\.gz|tgz)$/.test(spec);
+  return spec === "." || spec.startsWith("./") || spec.startsWith("../") || spec.startsWith("/") || spec.includes("/") || /\.(whl|zip|tar\.gz|tgz)$/.test(spec);
+}
+function localTarget(line) {
+  const at = /^[^\s@]+(?:\s*\[[^\]]*\])?\s*@\s*(\S+)/.exec(line);
+  if (at) return /^(git\+)?file:/i.test(at[1]) ? at[1] : null;
+  const spec = line.split(/[\s;]/)[0];
+  return isLocalPath(spec) ? spec : null;
+}
+function requirementLines(text) {
+  const joined = text.replace(/\\\r?\n/g, " ");
+  return joined.split(/\r?\n/).map((raw) => raw.replace(/(^|\s)#.*$/, "").trim()).filter(Boolean);
 }
 function requirementFiles(c, ctx, cwd2) {
-  const named = [];
-  for (let i = 0; i < c.args.length; i++) {
-    const arg = c.args[i];
-    const eq = /^(--requirement|--constraint)=(.+)$/.exec(arg) ?? /^(-[rc])(.+)$/.exec(arg);
-    if (eq) named.push(eq[2]);
-    else if (["-r", "--requirement", "-c", "--constraint"].includes(arg) && i + 1 < c.args.length) named.push(c.args[++i]);
+  for (const { option, value } of optionValues(c.args, PIP_PATH_OPTIONS)) {
+    const inTree = sourceTreePath(value, cwd2);
+    if (inTree !== null) return refusal("source-tree-path", `\`${option} ${value}\` is a path in the source tree, which is copied only after the install`);
   }
+  const named = optionValues(c.args, ["-r", "--requirement", "-c", "--constraint"]).map((o) => o.value);
   const files = [];
   const queue = named.map((n) => contextPath(n, cwd2));
   let unknown = false;
@@ -10384,18 +10883,23 @@ function requirementFiles(c, ctx, cwd2) {
     }
     const text = ctx.read(file);
     if (text === null) return refusal("manifest-missing", `${file} is not in the build context`);
-    for (const raw of text.split(/\r?\n/)) {
-      const line = raw.replace(/(^|\s)#.*$/, "").trim();
-      if (!line) continue;
-      const include = /^(-r|--requirement|-c|--constraint)(?:\s*=\s*|\s+)(\S+)$/.exec(line);
+    for (const line of requirementLines(text)) {
+      const words2 = line.split(/\s+/);
+      const [include] = optionValues(words2, ["-r", "--requirement", "-c", "--constraint"]);
       if (include) {
-        queue.push(contextPath(path2.posix.join(path2.posix.dirname(file), include[2]), null));
+        if (include.value.includes("://")) continue;
+        queue.push(include.value.startsWith("/") ? contextPath(include.value, cwd2) : contextPath(path3.posix.join(path3.posix.dirname(file), include.value), null));
         continue;
       }
       if (/^(-e|--editable)\b/.test(line)) return refusal("editable-install", `${file} has an editable install (\`${line}\`), which needs the source`);
-      const spec = line.split(/[\s;]/)[0];
-      if (!line.startsWith("-") && isLocalPath(spec)) return refusal(LOCAL_PATH_DEPENDENCY, `${file} installs \`${spec}\`, a local path`);
-      if (/^(-f|--find-links)\b/.test(line) && !line.includes("://")) return refusal("local-find-links", `${file} finds packages in a local folder`);
+      const [pathOption] = optionValues(words2, PIP_PATH_OPTIONS).filter((o) => sourceTreePath(o.value, cwd2) !== null);
+      if (pathOption) {
+        return refusal("local-find-links", `${file} has \`${pathOption.option} ${pathOption.value}\`, a path in the source tree, which is copied only after the install`);
+      }
+      if (line.startsWith("-")) continue;
+      const local = localTarget(line);
+      if (local !== null && sourceTreePath(local, cwd2) !== null) return refusal(LOCAL_PATH_DEPENDENCY, `${file} installs \`${local}\`, a local path in the source tree`);
+      if (local === null && /\$\{/.test(line)) return refusal("requirements-variable", `${file} has \`${line}\`, whose variable pip expands from the environment`);
     }
   }
   return { files, unknown };
@@ -10404,9 +10908,87 @@ function contextPath(name, cwd2) {
   let relative;
   if (name.startsWith("/")) {
     if (cwd2 === null) return null;
-    relative = path2.posix.relative(cwd2, path2.posix.normalize(name));
-  } else relative = path2.posix.normalize(name);
+    relative = path3.posix.relative(cwd2, path3.posix.normalize(name));
+  } else relative = path3.posix.normalize(name);
   return relative === "" || relative === "." || relative.startsWith("..") ? null : relative;
+}
+var PATH_SETTINGS = /* @__PURE__ */ new Set([
+  // pip
+  "find-links",
+  "index-url",
+  "extra-index-url",
+  "cert",
+  "client-cert",
+  "target",
+  "prefix",
+  "root",
+  "src",
+  "config-file",
+  "constraint",
+  "requirement",
+  // npm, pnpm
+  "cafile",
+  "cache",
+  "userconfig",
+  "globalconfig",
+  "init-module",
+  "tmp",
+  "logs-dir",
+  "store-dir",
+  "virtual-store-dir",
+  // yarn classic
+  "yarn-offline-mirror",
+  "offline-mirror",
+  "cache-folder",
+  "modules-folder",
+  "global-folder",
+  // bundler
+  "path",
+  "gemfile",
+  "app-config"
+]);
+var PATH_LIKE = /^(\.{1,2}\/|\/|(git\+)?file:)/i;
+function settingLines(file, text) {
+  const pairs = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith("#") || line.startsWith(";")) continue;
+    const match = file === ".yarnrc" ? /^("[^"]*"|\S+)\s+(.*)$/.exec(line) : /^([^=]+?)\s*=\s*(.*)$/.exec(line);
+    if (match) pairs.push([match[1].replace(/^"(.*)"$/, "$1"), match[2].trim().replace(/^(["'])(.*)\1$/, "$2")]);
+  }
+  return pairs;
+}
+function settingPath(key, value, cwd2) {
+  const name = key.toLowerCase().replace(/_/g, "-").replace(/^--([a-z]+\.)?/, "");
+  if (!PATH_SETTINGS.has(name) && !PATH_LIKE.test(value)) return null;
+  return sourceTreePath(value, cwd2);
+}
+function settingsProblem(eco, context, env, cwd2) {
+  if (!eco.settings) return null;
+  for (const [name, value] of env) {
+    const prefix = eco.settings.envPrefixes.find((p) => name.toLowerCase().startsWith(p.toLowerCase()));
+    if (!prefix || value === null) continue;
+    const inTree = settingPath(name.slice(prefix.length), value, cwd2);
+    if (inTree !== null) {
+      return { id: "settings-name-source", reason: `ENV ${name}=${value} names a path in the source tree, which is copied only after the install` };
+    }
+  }
+  for (const file of context ? eco.settings.files : []) {
+    const text = context.read(file);
+    if (text === null || context.isIgnored(file)) continue;
+    for (const [key, value] of settingLines(file, text)) {
+      if (settingPath(key, value, cwd2) !== null) {
+        return { id: "settings-name-source", reason: `${file} names \`${value}\` (${key}), a path in the source tree, which is copied only after the install` };
+      }
+    }
+  }
+  return null;
+}
+function yarnBerry(ctx) {
+  const yml = ctx.read(".yarnrc.yml") ?? "";
+  const named = [...yml.matchAll(/^\s*(yarnPath|cacheFolder|globalFolder|installStatePath|pnpUnpluggedFolder|patchFolder|virtualFolder)\s*:\s*["']?([^"'\s#]+)/gm)].filter((m) => !m[2].startsWith("/") && !m[2].startsWith("~")).map((m) => `${m[1]}: ${m[2]}`);
+  const names = named.length ? `; .yarnrc.yml names ${named.join(", ")} in the source tree` : "";
+  return { id: "yarn-berry", reason: `Yarn Berry files (.yarnrc.yml, .yarn/) are not handled${names}` };
 }
 function readJson(ctx, file) {
   const text = ctx.read(file);
@@ -10433,16 +11015,29 @@ function packageJsonProblem(ctx) {
     const deps = pkg[field];
     if (!isObject(deps)) continue;
     for (const [name, spec] of Object.entries(deps)) {
-      if (typeof spec === "string" && /^(file:|link:|portal:|\.{0,2}\/|~\/)/.test(spec)) {
+      if (typeof spec === "string" && isLocalNodeSpec(spec)) {
         return { id: LOCAL_PATH_DEPENDENCY, reason: `package.json depends on a local path (${name}: ${spec})` };
       }
     }
   }
+  for (const [lockfile, local] of LOCKFILE_LOCAL_ENTRIES) {
+    const found = local.exec(ctx.read(lockfile) ?? "");
+    if (found) return { id: LOCAL_PATH_DEPENDENCY, reason: `${lockfile} resolves a package from a local path (\`${found[0].trim()}\`)` };
+  }
   return null;
 }
+function isLocalNodeSpec(spec) {
+  return /^(file:|link:|portal:|git\+file:|\.{1,2}(\/|$)|~\/|\/)/.test(spec) || !spec.includes("://") && /\.(tgz|tar\.gz|tar)$/i.test(spec);
+}
+var LOCKFILE_LOCAL_ENTRIES = [
+  ["package-lock.json", /"resolved"\s*:\s*"file:[^"]*"|"link"\s*:\s*true/],
+  ["npm-shrinkwrap.json", /"resolved"\s*:\s*"file:[^"]*"|"link"\s*:\s*true/],
+  ["yarn.lock", /^\s*resolved\s+"?file:\S*|@(file|link):[^",:\s]*/m],
+  ["pnpm-lock.yaml", /\b(file|link):[^\s'",]+/]
+];
 
 // transforms/copy-deps-first/edits.ts
-import path3 from "node:path";
+import path4 from "node:path";
 
 // lib/core/edits.ts
 function jsonArray(argv) {
@@ -10490,7 +11085,7 @@ function splitFix(copy, dest, sources, site, plan2, model) {
   const base = dest === "." || dest === "./" ? "./" : dest.endsWith("/") ? dest : dest + "/";
   const byDir = /* @__PURE__ */ new Map();
   for (const s of sources) {
-    const dir = path3.posix.dirname(s);
+    const dir = path4.posix.dirname(s);
     byDir.set(dir, [...byDir.get(dir) ?? [], s]);
   }
   const copies = [...byDir.entries()].sort(([a], [b]) => a === "." ? -1 : b === "." ? 1 : a.localeCompare(b)).map(([dir, files]) => instructionText(copy, model, [...files, dir === "." ? base : `${base}${dir}/`]));
@@ -10648,7 +11243,7 @@ function stageOutcome(stage, ctx) {
   if (copyIndex < 0) return { notes };
   const copy = stage.instructions[copyIndex];
   const operands = sourceCopy(copy, facts);
-  const copied = stage.instructions.slice(0, copyIndex).flatMap((i) => facts.copyOperands(i)?.sources.map((s) => path4.posix.basename(s)) ?? []);
+  const copied = stage.instructions.slice(0, copyIndex).flatMap((i) => facts.copyOperands(i)?.sources.map((s) => path5.posix.basename(s)) ?? []);
   const done = ECOSYSTEMS.filter((e) => e.id === "pip" ? copied.some((c) => /requirements.*\.txt$/.test(c)) : e.required.some((m) => copied.includes(m)));
   for (const eco2 of done) notes.push(...ignoreNotes(eco2, copy, ctx.context));
   const gap = [];
@@ -10697,10 +11292,12 @@ function stageOutcome(stage, ctx) {
     const problem = eco.check(context);
     if (problem) return refuse2(problem);
   }
-  if (context && eco.installDir && context.exists(eco.installDir) && !context.isIgnored(eco.installDir)) {
+  const settings = settingsProblem(eco, context, facts.envAt(target), destPath);
+  if (settings) return refuse2(settings);
+  if (context && eco.installDir && sendsFilesUnder(context, eco.installDir)) {
     return refuse2({
       id: "context-install-dir-not-ignored",
-      reason: `the context has ${eco.installDir}/ and .dockerignore does not exclude it, so \`COPY . .\` would overwrite the installed one`
+      reason: `the context has ${eco.installDir}/ and .dockerignore does not exclude ${context.isIgnored(eco.installDir) ? "all of it" : "it"}, so \`COPY . .\` would overwrite the installed one`
     });
   }
   let required = [...eco.required];
@@ -10731,10 +11328,17 @@ function stageOutcome(stage, ctx) {
   notes.push(...ignoreNotes(eco, copy, context));
   return { fix, notes };
 }
+function sendsFilesUnder(context, dir) {
+  return context.sendsFilesUnder ? context.sendsFilesUnder(dir) : context.exists(dir) && !context.isIgnored(dir);
+}
+function excludesFolder(context, dir) {
+  if (context.exists(dir) && sendsFilesUnder(context, dir)) return false;
+  return context.isIgnored(dir) || context.isIgnored(`${dir}/any-package/index.js`);
+}
 function ignoreNotes(eco, copy, context) {
   if (!eco.installDir || !context) return [];
   const hasIgnoreFile = context.dockerignore() !== null;
-  if (hasIgnoreFile && context.isIgnored(eco.installDir)) return [];
+  if (hasIgnoreFile && excludesFolder(context, eco.installDir)) return [];
   return [{
     line: copy.line,
     id: "install-dir-not-ignored",
@@ -11093,9 +11697,9 @@ var mergeRuns = {
         }
         const previous = chain[chain.length - 1];
         if (previous) {
-          const refusal3 = !sameFlags(previous.node, node) ? { id: "different-flags", reason: "different flags" } : endsChain(previous, shellHasErrexit(node, dockerfile));
-          if (refusal3) {
-            notes.push({ line: node.line, id: refusal3.id, message: `not merged with the RUN above: ${refusal3.reason}` });
+          const refusal2 = !sameFlags(previous.node, node) ? { id: "different-flags", reason: "different flags" } : endsChain(previous, shellHasErrexit(node, dockerfile));
+          if (refusal2) {
+            notes.push({ line: node.line, id: refusal2.id, message: `not merged with the RUN above: ${refusal2.reason}` });
             flush2();
           }
         }
@@ -11437,8 +12041,8 @@ function cleanupFor(hygiene, program) {
   const main = hygiene.facts.programs[0];
   return hygiene.cleanup.map((c) => c.startsWith(`${main} `) ? `${program}${c.slice(main.length)}` : c);
 }
-function inCacheDir(facts, path13) {
-  return facts.cacheDirs.some((dir) => dir.startsWith("/") ? path13.startsWith(dir) : path13.startsWith(`${dir}/`) || path13 === dir || path13.includes(`/${dir}/`) || path13.endsWith(`/${dir}`));
+function inCacheDir(facts, path14) {
+  return facts.cacheDirs.some((dir) => dir.startsWith("/") ? path14.startsWith(dir) : path14.startsWith(`${dir}/`) || path14 === dir || path14.includes(`/${dir}/`) || path14.endsWith(`/${dir}`));
 }
 function cleans(manager, command) {
   const facts = PACKAGE_MANAGER_FACTS[manager];
@@ -11522,45 +12126,45 @@ function leftoverArchives(ctx, run) {
       const word = words2[i];
       if (word === null) continue;
       const inline = word.startsWith(`${output.long}=`) && word.length > output.long.length + 1 ? word.slice(output.long.length + 1) : null;
-      const path13 = inline ?? (word === output.long || short.test(word) ? words2[i + 1] : null);
-      if (path13) downloads.push({ path: path13, index, inMain: command.inMainShell });
+      const path14 = inline ?? (word === output.long || short.test(word) ? words2[i + 1] : null);
+      if (path14) downloads.push({ path: path14, index, inMain: command.inMainShell });
     }
   });
   const found = [];
   for (const download of downloads) {
-    const { path: path13 } = download;
-    if (path13 === "-" || !/^[\w./+-]+$/.test(path13)) continue;
+    const { path: path14 } = download;
+    if (path14 === "-" || !/^[\w./+-]+$/.test(path14)) continue;
     const after = commands.slice(download.index + 1);
     const extracted = after.some(({ words: words2, program }) => {
-      if (program === "unzip") return words2.slice(1).includes(path13);
-      if (program === "dpkg") return words2.some((w) => w === "-i" || w === "--install") && words2.slice(1).includes(path13);
-      if (program === "apt-get" || program === "apt") return words2.includes("install") && words2.slice(1).some((w) => w === path13 || w === `./${path13}`);
+      if (program === "unzip") return words2.slice(1).includes(path14);
+      if (program === "dpkg") return words2.some((w) => w === "-i" || w === "--install") && words2.slice(1).includes(path14);
+      if (program === "apt-get" || program === "apt") return words2.includes("install") && words2.slice(1).some((w) => w === path14 || w === `./${path14}`);
       if (program !== "tar") return false;
       const extracting = words2.some((w, i) => w !== null && (w === "--extract" || w === "--get" || /^-[a-zA-Z]*x[a-zA-Z]*$/.test(w) || i === 1 && /^[a-zA-Z]*x[a-zA-Z]*$/.test(w)));
-      return extracting && words2.slice(1).some((w) => w === path13 || w === `--file=${path13}`);
+      return extracting && words2.slice(1).some((w) => w === path14 || w === `--file=${path14}`);
     });
     if (!extracted) continue;
-    const removed = after.some(({ words: words2, program }) => program === "rm" && words2.includes(path13)) || after.some(({ command }) => command.node.text.includes("rm ") && command.node.text.includes(path13)) || after.some((c) => c.program === "rm" && c.nodes.slice(1).some((n) => removes(unquoted(n), path13)));
+    const removed = after.some(({ words: words2, program }) => program === "rm" && words2.includes(path14)) || after.some(({ command }) => command.node.text.includes("rm ") && command.node.text.includes(path14)) || after.some((c) => c.program === "rm" && c.nodes.slice(1).some((n) => removes(unquoted(n), path14)));
     if (removed) continue;
-    let refusal3 = null;
+    let refusal2 = null;
     const moves = after.some(({ command: c }) => c.inMainShell && ["cd", "pushd", "popd"].includes(c.name ?? ""));
-    if (!path13.startsWith("/") && (moves || !download.inMain)) refusal3 = { id: "working-directory-changes", reason: "the working directory changes after the download" };
-    else if (!path13.startsWith("/") && run.mounts.length > 0) refusal3 = { id: "relative-path-with-mounts", reason: "the RUN has mounts the relative path may be in" };
-    else if (run.mounts.some((m) => mountCovers(m, path13))) refusal3 = { id: "archive-in-mount", reason: "it is in a mount, not in the layer" };
-    else if (ctx.dockerfile.source.text.slice(run.node.end).includes(path13.slice(path13.lastIndexOf("/") + 1))) {
-      refusal3 = { id: "archive-used-later", reason: "a later instruction names it" };
-    } else if (commands.some(({ command: c }) => c.node.text.includes(path13) && /\brm\b|\bmv\b|\bcp\b/.test(c.name ?? ""))) {
-      refusal3 = { id: "archive-moved", reason: "the RUN moves or copies it" };
+    if (!path14.startsWith("/") && (moves || !download.inMain)) refusal2 = { id: "working-directory-changes", reason: "the working directory changes after the download" };
+    else if (!path14.startsWith("/") && run.mounts.length > 0) refusal2 = { id: "relative-path-with-mounts", reason: "the RUN has mounts the relative path may be in" };
+    else if (run.mounts.some((m) => mountCovers(m, path14))) refusal2 = { id: "archive-in-mount", reason: "it is in a mount, not in the layer" };
+    else if (ctx.dockerfile.source.text.slice(run.node.end).includes(path14.slice(path14.lastIndexOf("/") + 1))) {
+      refusal2 = { id: "archive-used-later", reason: "a later instruction names it" };
+    } else if (commands.some(({ command: c }) => c.node.text.includes(path14) && /\brm\b|\bmv\b|\bcp\b/.test(c.name ?? ""))) {
+      refusal2 = { id: "archive-moved", reason: "the RUN moves or copies it" };
     }
-    found.push({ path: path13, refusal: refusal3 });
+    found.push({ path: path14, refusal: refusal2 });
   }
   return found;
 }
-function removes(operand, path13) {
+function removes(operand, path14) {
   if (operand.startsWith("-") || operand === "") return false;
   const folder = operand.replace(/\/+$/, "");
-  if (folder !== "" && path13.startsWith(`${folder}/`)) return true;
-  return /[*?[]/.test(operand) && (0, import_picomatch.default)(operand, { dot: true })(path13);
+  if (folder !== "" && path14.startsWith(`${folder}/`)) return true;
+  return /[*?[]/.test(operand) && (0, import_picomatch.default)(operand, { dot: true })(path14);
 }
 var cacheCleanup = {
   id: "cache-cleanup",
@@ -11597,10 +12201,10 @@ var cacheCleanup = {
         if (hygiene.cleanup.length === 0) continue;
         const installs = mine.filter((c) => hygiene.installs.includes(c.sub) && !readsCache(hygiene, c.words) && !onlyAsksInfo(hygiene, c));
         if (installs.length === 0 || !inImage) continue;
-        const refusal3 = cleanupRefusal(ctx, run, manager, mine);
-        if (refusal3 === ALREADY_CLEAN) continue;
-        if (refusal3) {
-          notes.push({ line: node.line, id: refusal3.id, message: `${manager} cache left: ${refusal3.reason}` });
+        const refusal2 = cleanupRefusal(ctx, run, manager, mine);
+        if (refusal2 === ALREADY_CLEAN) continue;
+        if (refusal2) {
+          notes.push({ line: node.line, id: refusal2.id, message: `${manager} cache left: ${refusal2.reason}` });
           continue;
         }
         const last = installs[installs.length - 1];
@@ -11702,7 +12306,7 @@ function redundantFixes(ctx, run, commands, fixes) {
 }
 
 // transforms/multi-stage/plan.ts
-import path5 from "node:path";
+import path6 from "node:path";
 function refuse(id, reason) {
   return { refuse: { id, reason } };
 }
@@ -11716,8 +12320,8 @@ function runtimeFor(stage, linkage) {
 }
 function programPath(stage, outputs) {
   const first = stage.argv[0] ?? "";
-  if (first.includes("/")) return path5.posix.resolve(stage.finalWorkdir, first);
-  return outputs.find((o) => path5.posix.basename(o) === first && PATH_DIRS.includes(path5.posix.dirname(o))) ?? null;
+  if (first.includes("/")) return path6.posix.resolve(stage.finalWorkdir, first);
+  return outputs.find((o) => path6.posix.basename(o) === first && PATH_DIRS.includes(path6.posix.dirname(o))) ?? null;
 }
 function insertBefore(run, command, text) {
   const offset = run.offsets[command.node.startIndex];
@@ -11813,7 +12417,7 @@ function checkPython(args, where) {
 }
 
 // transforms/multi-stage/go.ts
-import path6 from "node:path";
+import path7 from "node:path";
 
 // lib/facts/go.ts
 var ENVIRONMENT_WRAPPERS = /* @__PURE__ */ new Set(["sudo", "env"]);
@@ -11843,7 +12447,7 @@ var planGo = (stage, ctx) => {
       if (!raw.startsWith("/") && run.changesDir) return refuse("go-output-after-cd", `${where}: \`go build -o ${raw}\` after \`cd\`: its path is not known`);
       if (!raw.startsWith("/") && run.workdir === null) return refuse("workdir-unknown", `${where}: \`go build -o ${raw}\` runs in a folder dfmod does not know`);
       const cgoOff = cgoSetting(ctx.facts, run.node, command) === "0";
-      builds2.push({ run, command, output: path6.posix.resolve(run.workdir ?? "/", raw), cgoOff });
+      builds2.push({ run, command, output: path7.posix.resolve(run.workdir ?? "/", raw), cgoOff });
     }
   }
   if (!builds2.length) return null;
@@ -11887,7 +12491,7 @@ function cgoFree(context) {
 }
 
 // transforms/multi-stage/java.ts
-import path7 from "node:path";
+import path8 from "node:path";
 var planJava = (stage) => {
   const argv = stage.argv;
   if (argv[0] !== "java" && !/\/java$/.test(argv[0] ?? "")) return refuse("not-java", `the container runs \`${argv[0]}\`, not java`);
@@ -11897,12 +12501,12 @@ var planJava = (stage) => {
     if (arg === "-jar") {
       const jar = argv[i + 1];
       if (jar === void 0) return refuse("java-jar-unnamed", "`java -jar` without a jar");
-      copies.push(path7.posix.dirname(path7.posix.resolve(stage.finalWorkdir, jar)));
+      copies.push(path8.posix.dirname(path8.posix.resolve(stage.finalWorkdir, jar)));
       break;
     }
     if (arg === "-cp" || arg === "-classpath" || arg === "--class-path") {
       for (const entry of (argv[++i] ?? "").split(":")) {
-        copies.push(path7.posix.resolve(stage.finalWorkdir, entry.replace(/\/?\*$/, "")));
+        copies.push(path8.posix.resolve(stage.finalWorkdir, entry.replace(/\/?\*$/, "")));
       }
       continue;
     }
@@ -11925,7 +12529,7 @@ var planJava = (stage) => {
 };
 
 // transforms/multi-stage/native.ts
-import path8 from "node:path";
+import path9 from "node:path";
 var COMPILERS = /* @__PURE__ */ new Set(["gcc", "g++", "cc", "c++"]);
 var planNative = (stage, ctx) => {
   const outputs = [];
@@ -11935,7 +12539,7 @@ var planNative = (stage, ctx) => {
       if (COMPILERS.has(command.program ?? "")) {
         const i = command.words.indexOf("-o");
         const raw = i === -1 ? null : command.words[i + 1];
-        if (raw && (raw.startsWith("/") || !run.changesDir && run.workdir !== null)) outputs.push(path8.posix.resolve(run.workdir ?? "/", raw));
+        if (raw && (raw.startsWith("/") || !run.changesDir && run.workdir !== null)) outputs.push(path9.posix.resolve(run.workdir ?? "/", raw));
       }
       if (command.program === "make" || command.program === "cmake") {
         if (run.changesDir) return refuse("make-after-cd", `line ${ctx.originalLine(run.node.line)}: make after \`cd\`: where it builds is not known`);
@@ -11953,8 +12557,8 @@ var planNative = (stage, ctx) => {
     const fromContext = stage.stage.instructions.some((node) => {
       const copy = ctx.facts.copyOperands(node);
       if (!copy?.destResolved) return false;
-      const rel = path8.posix.relative(copy.destResolved, program);
-      return !rel.startsWith("..") && copy.sources.some((src) => context.exists(path8.posix.join(src, rel)) || context.exists(src) && path8.posix.basename(src) === path8.posix.basename(program));
+      const rel = path9.posix.relative(copy.destResolved, program);
+      return !rel.startsWith("..") && copy.sources.some((src) => context.exists(path9.posix.join(src, rel)) || context.exists(src) && path9.posix.basename(src) === path9.posix.basename(program));
     });
     if (fromContext) return refuse("program-from-context", `the container runs ${program}, which comes from the build context, not the build`);
   }
@@ -11971,7 +12575,7 @@ var planNative = (stage, ctx) => {
 };
 
 // transforms/multi-stage/node.ts
-import path9 from "node:path";
+import path10 from "node:path";
 var STATIC_RUNTIME = { image: "nginx:stable", root: "/usr/share/nginx/html" };
 var STATIC_SERVERS = {
   "http-server": { defaultPort: 8080, portFlags: ["-p", "--port"], hostFlags: ["-a"], spaFlags: [], otherFlags: /^(-c-?\d+|-s|--silent|-d|-i|-g|--gzip|-b|--brotli)$/ },
@@ -12051,7 +12655,7 @@ function planStatic(stage, argv, server) {
     else return refuse("static-option", `${argv[0]} option \`${arg}\` has no nginx equivalent dfmod writes`);
   }
   if (dir === null) return refuse("static-serves-workdir", `${argv[0]} serves the working folder, not a build output folder`);
-  const out = path9.posix.resolve(stage.finalWorkdir, dir);
+  const out = path10.posix.resolve(stage.finalWorkdir, dir);
   if (out === stage.finalWorkdir || out === "/") return refuse("static-serves-workdir", `${argv[0]} serves the whole working folder`);
   if (!stage.runs.some((r) => r.commands.some((c) => c.program === "npm" && ["run", "run-script"].includes(c.words[1] ?? "") || ["npx", "tsc", "node"].includes(c.program ?? "")))) {
     return refuse("static-not-built", `${out} is not produced by a build step`);
@@ -12109,9 +12713,9 @@ var planPython = (stage, ctx) => {
 };
 
 // transforms/multi-stage/read-stage.ts
-import path10 from "node:path";
+import path11 from "node:path";
 var INITS = Object.keys(INIT_PATHS);
-var INIT_WRAPPERS2 = [...INITS, path10.posix.basename(TINI_STATIC)];
+var INIT_WRAPPERS2 = [...INITS, path11.posix.basename(TINI_STATIC)];
 function readStage(ctx, stage, image, ecosystem) {
   const model = ctx.dockerfile;
   const facts = ctx.facts;
@@ -12127,8 +12731,8 @@ function readStage(ctx, stage, image, ecosystem) {
     if (!copy) return refuse("copy-unread", `${where(node)}: ${node.keyword} is not read (a heredoc, or no destination)`);
     const dest = copy.destResolved;
     if (dest === null) return refuse("workdir-unknown", `${where(node)}: where ${node.keyword} puts files is not known`);
-    const rel = path10.posix.relative(final, dest);
-    if (rel.startsWith("..") || path10.posix.isAbsolute(rel) || final === "/") {
+    const rel = path11.posix.relative(final, dest);
+    if (rel.startsWith("..") || path11.posix.isAbsolute(rel) || final === "/") {
       return refuse("copy-outside-app", `${where(node)}: ${node.keyword} puts files in ${dest}, outside the app folder ${final}, which the runtime might need`);
     }
   }
@@ -12137,8 +12741,8 @@ function readStage(ctx, stage, image, ecosystem) {
   const command = containerArgv(ctx, stage);
   if (isRefusal(command)) return command;
   const entrypoint = image.defaults?.entrypoint ?? [];
-  const { argv, wrappers } = unwrap2(command, /* @__PURE__ */ new Set([...INIT_WRAPPERS2, ...entrypoint.map((e) => path10.posix.basename(e))]));
-  const inits = INITS.filter((init) => wrappers.some((w) => path10.posix.basename(w) === init));
+  const { argv, wrappers } = unwrap2(command, /* @__PURE__ */ new Set([...INIT_WRAPPERS2, ...entrypoint.map((e) => path11.posix.basename(e))]));
+  const inits = INITS.filter((init) => wrappers.some((w) => path11.posix.basename(w) === init));
   return { stage, image, ecosystem, runs: runs2, finalWorkdir: final, argv, inits };
 }
 function readRuns(ctx, stage) {
@@ -12190,7 +12794,7 @@ function directArgv2(ctx, node) {
 function unwrap2(argv, known) {
   const wrappers = [];
   let rest = argv;
-  while (rest.length && known.has(path10.posix.basename(rest[0]))) {
+  while (rest.length && known.has(path11.posix.basename(rest[0]))) {
     wrappers.push(rest[0]);
     rest = rest.slice(1);
     const end = rest.indexOf("--");
@@ -12518,60 +13122,219 @@ function missingNote(missing, init, other, release) {
   const alternative = other && "path" in other ? `use \`docker run --init\`, or the option init=${otherInit}: ${release} has ${otherInit} (dfmod does not switch packages by itself)` : `use \`docker run --init\` (${release} has no ${otherInit} either)`;
   return `${missing.missing}; ${alternative}`;
 }
+var ROLE_IDS = {
+  base: "base-image",
+  "official-image": "official-image",
+  toolbox: "toolbox-image",
+  devcontainer: "devcontainer",
+  "dev-or-test": "dev-or-test-stage",
+  "build-only": "build-only-stage"
+};
+var ROLE_WHY = {
+  base: "a base image: every image built FROM it would inherit the init",
+  "official-image": "an official-image definition: every image built FROM it would inherit the init",
+  toolbox: "a toolbox or CI image, whose containers people and jobs exec into: images built FROM it would inherit the init",
+  devcontainer: "a dev container, not what is deployed",
+  "dev-or-test": "a development or test stage, not what is deployed",
+  "build-only": "a build stage, not what is deployed"
+};
+function pathListed(filename, paths) {
+  if (!filename) return false;
+  const file = filename.replace(/\\/g, "/");
+  return paths.some((p) => {
+    const listed = p.replace(/\\/g, "/").replace(/^\.\//, "");
+    return file === listed || file.endsWith(`/${listed}`);
+  });
+}
+function stringList(value, name) {
+  if (value === void 0) return [];
+  if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value;
+  return `the option ${name} must be a list of strings`;
+}
+function joinableInstall(ctx, stage, manager) {
+  const { facts, locked } = ctx;
+  for (const node of stage.instructions) {
+    if (node.keyword !== "RUN" || locked(node)) continue;
+    const read = facts.readRun(node);
+    if (read.kind !== "script") continue;
+    const commands = facts.commandsOf(read);
+    if (commands.some((c) => c.program === "apt-mark")) continue;
+    for (const c of commands) {
+      const install = isPackageInstall(c.words);
+      if (!install || install.manager !== manager || !["install", "add"].includes(install.verb)) continue;
+      if (!install.packages.length && !install.computed) continue;
+      if (install.flags.some((f) => f === "--virtual" || f === "-t" || f.startsWith("--virtual="))) continue;
+      const asRoot = c.wrappers.includes("sudo") ? c.sudoAsRoot : isRoot(facts.userAt(node));
+      if (!asRoot) continue;
+      return { node, at: sourceEnd(read, c.nodes[c.nodes.length - 1]) };
+    }
+  }
+  return null;
+}
+function withExec(argv, script, offset) {
+  return argv.map((word) => word === script ? `${script.slice(0, offset)}exec ${script.slice(offset)}` : word);
+}
+function storedScript(ctx, node) {
+  const argv = ctx.facts.argvOf(node);
+  return argv && node.form === "shell" ? argv.stored[argv.stored.length - 1] : null;
+}
+function targets(ctx, stages, paths) {
+  const model = ctx.dockerfile;
+  if (stages.length) {
+    const found = stages.map((name) => model.stages.find((s) => s.name === name.toLowerCase()));
+    const missing = stages.filter((_, i) => !found[i]);
+    if (missing.length === stages.length) {
+      return { id: "unknown-stage", line: model.finalStage?.from.line ?? 1, message: `no init added: the option stages names ${missing.map((m) => `\`${m}\``).join(", ")}, and the file has no stage of that name` };
+    }
+    return found.filter((s) => s !== void 0).map((stage) => ({ stage, optedIn: true }));
+  }
+  const final = model.finalStage;
+  return final ? [{ stage: final, optedIn: pathListed(ctx.filename, paths) }] : [];
+}
 var initEntrypoint = {
   id: "init-entrypoint",
   // A new ENTRYPOINT is a new contract: what `docker run IMAGE args` and `--entrypoint` users get changes.
   level: "review",
-  effects: ["run-commands", "command-prefix"],
+  // command: `exec` in front of a shell-form command's app, and npm start replaced by its script's command; copies: the option binary.
+  effects: ["run-commands", "command-prefix", "command", "copies"],
   description: "Run the final stage under tini (or dumb-init) so signals reach the app and zombies are reaped",
   rationale: "PID 1 gets no default signal handlers and must reap orphaned processes. Most apps do neither, so `docker stop` waits 10 s and kills them. A minimal init as PID 1 forwards SIGTERM to the app and reaps zombies.",
   reviewCheck: "the app still handles SIGTERM as it should (the init forwards it, and now nothing else is PID 1), the base image's own entrypoint still runs behind the init, and whoever runs the image with arguments or `--entrypoint` gets what they got before: run the image, `docker stop` it, and run it as your deployment does",
   hadolintRules: [],
-  run({ dockerfile: model, shell: shell2, options, locked, facts }) {
-    const stage = model.finalStage;
-    if (!stage || locked(stage.from)) return {};
-    const at = stage.from.line;
-    const leave = (id, message, line2 = at) => ({ notes: [{ id, line: line2, message: `no init added: ${message}` }] });
+  run(ctx) {
+    const { dockerfile: model, options } = ctx;
+    const final = model.finalStage;
+    if (!final) return {};
+    const optionNote = (message) => ({ notes: [{ id: "unknown-option", line: final.from.line, message: `no init added: ${message}` }] });
     const option = options.init ?? "tini";
-    if (option !== "tini" && option !== "dumb-init") return leave("unknown-option", `unknown option init=${JSON.stringify(option)} (use "tini" or "dumb-init")`);
-    const init = option;
-    if (facts.isWindows(stage)) return leave("windows", "Windows images have no tini");
-    const command = facts.command(stage);
-    const inEntrypoint = initIn(command.entrypoint, shell2);
-    const existing = inEntrypoint ?? initIn(command.cmd, shell2);
-    if (existing) {
-      const written = Object.values(INIT_PATHS).some((byDistro) => Object.values(byDistro).some((path13) => command.entrypoint?.[0] === path13 && command.entrypoint[1] === "--"));
-      if (written) return {};
-      const node = inEntrypoint ? command.entrypointNode : command.cmdNode;
-      return leave("already-has-init", `the container already runs an init (\`${existing}\`)`, node?.line ?? at);
+    if (option !== "tini" && option !== "dumb-init") return optionNote(`unknown option init=${JSON.stringify(option)} (use "tini" or "dumb-init")`);
+    const stages = stringList(options.stages, "stages");
+    const paths = stringList(options.paths, "paths");
+    if (typeof stages === "string") return optionNote(stages);
+    if (typeof paths === "string") return optionNote(paths);
+    const chosen = targets(ctx, stages, paths);
+    if (!Array.isArray(chosen)) return { notes: [chosen] };
+    const result = { fixes: [], notes: [] };
+    for (const { stage, optedIn } of chosen) {
+      const planned = planStage(ctx, stage, option, optedIn);
+      result.fixes.push(...planned.fixes ?? []);
+      result.notes.push(...planned.notes ?? []);
     }
-    const raw = facts.baseImage(stage);
-    if (raw === null || parseImageRef(raw).dynamic) {
-      let root = stage;
-      for (let parent = facts.parentOf(root); parent; parent = facts.parentOf(root)) root = parent;
-      return leave("dynamic-base", `the base image \`${raw ?? root.image}\` is a build argument, so its package manager is unknown`);
+    return result;
+  }
+};
+function firstAnchor(stage) {
+  let anchor = stage.from;
+  for (const node of stage.instructions.slice(1)) {
+    if (!["ARG", "ENV", "LABEL"].includes(node.keyword)) break;
+    anchor = node;
+  }
+  return anchor;
+}
+function readBinary(value) {
+  if (value === void 0) return null;
+  const bad = 'the option binary must be {"from": "<stage or image>", "path": "/\u2026"} or {"url": "https://\u2026", "checksum": "sha256:\u2026", "path": "/\u2026"}';
+  if (typeof value !== "object" || value === null) return bad;
+  const b = value;
+  const str = (k) => typeof b[k] === "string" && b[k].length > 0 && !/\s/.test(b[k]) ? b[k] : void 0;
+  const path14 = str("path");
+  if (!path14?.startsWith("/")) return bad;
+  if (str("from") && !b.url) return { path: path14, from: str("from") };
+  if (str("url") && /^https:\/\//.test(str("url")) && /^sha256:[0-9a-f]{64}$/.test(str("checksum") ?? "") && !b.from) return { path: path14, url: str("url"), checksum: str("checksum") };
+  return bad;
+}
+function checksumSupported(model) {
+  const syntax = model.directives.find((d) => d.name.toLowerCase() === "syntax")?.value.trim();
+  if (!syntax) return false;
+  const m = /^(?:docker\.io\/)?docker\/dockerfile(?:-upstream)?:(\d+)(?:\.(\d+))?[\w.-]*$/.exec(syntax) ?? /^(?:docker\.io\/)?docker\/dockerfile(?:-upstream)?:latest$/.exec(syntax);
+  if (!m) return false;
+  if (m[1] === void 0) return true;
+  const major = Number(m[1]);
+  return major > 1 || major === 1 && (m[2] === void 0 || Number(m[2]) >= 6);
+}
+function packageRoute(image, raw, init, leave) {
+  const manager = image.packageManager;
+  const alternative = "copy a static binary in with the option binary, or use `docker run --init`";
+  if (image.hasShell === false) return leave("no-shell", `\`${raw}\` has no shell to RUN an install in, nor a package manager; ${alternative}`);
+  if (manager === null) return leave("no-package-manager", `\`${raw}\` has no package manager to install ${init} with; ${alternative}`);
+  const release = image.release;
+  const found = release ? initPackage(release, init) : initPackageOfManager(manager, init, image.family);
+  if ("missing" in found) {
+    const other = release ? initPackage(release, OTHER_INIT[init]) : null;
+    return leave(MISSING_IDS[found.reason], missingNote(found, init, other, release ? releaseName(release) : null));
+  }
+  if (!release && image.ref.digest && !found.everyRelease) {
+    return leave("digest-release-unknown", `\`${raw}\` is pinned by digest, and a digest names no release, so dfmod cannot tell whether it has ${init}`);
+  }
+  return { manager, path: found.path, everyRelease: found.everyRelease === true };
+}
+function planStage(ctx, stage, init, optedIn) {
+  const { dockerfile: model, shell: shell2, locked, facts, options } = ctx;
+  if (locked(stage.from)) return {};
+  const at = stage.from.line;
+  const leave = (id, message, line2 = at) => ({ notes: [{ id, line: line2, message: `no init added: ${message}` }] });
+  if (facts.isWindows(stage)) return leave("windows", "Windows images have no tini");
+  if (!optedIn) {
+    const { helps, role } = facts.initHelps(stage, ctx.filename, void 0, ctx.context);
+    if (!helps && role.role !== "application") {
+      const optIn = stage.name ? `{"init-entrypoint": {"stages": ["${stage.name}"]}}` : `{"init-entrypoint": {"paths": ["${(ctx.filename ?? "Dockerfile").replace(/\\/g, "/").split("/").slice(-2).join("/")}"]}}`;
+      return leave(ROLE_IDS[role.role], `${role.reason}, so this is ${ROLE_WHY[role.role]}; to add one anyway, name it in the option ${optIn}, or run its containers with \`docker run --init\``);
     }
-    const image = describeImage(raw);
-    if (image.family === null) return leave("unknown-base", `dfmod does not know the base image \`${raw}\` (its package manager and entrypoint)`);
-    const manager = image.packageManager;
-    if (image.hasShell === false) {
-      return leave("no-shell", `\`${raw}\` has no shell to RUN an install in, nor a package manager; copy a static ${init} binary in instead, or use \`docker run --init\``);
-    }
-    if (manager === null) return leave("no-package-manager", `\`${raw}\` has no package manager to install ${init} with; copy a static ${init} binary in instead`);
-    const release = image.release;
-    const found = release ? initPackage(release, init) : initPackageOfManager(manager, init, image.family);
-    if ("missing" in found) {
-      const other = release ? initPackage(release, OTHER_INIT[init]) : null;
-      return leave(MISSING_IDS[found.reason], missingNote(found, init, other, release ? releaseName(release) : null));
-    }
-    if (!release && image.ref.digest && !found.everyRelease) {
-      return leave("digest-release-unknown", `\`${raw}\` is pinned by digest, and a digest names no release, so dfmod cannot tell whether it has ${init}`);
-    }
-    let anchor = stage.from;
-    for (const node of stage.instructions.slice(1)) {
-      if (!["ARG", "ENV", "LABEL"].includes(node.keyword)) break;
-      anchor = node;
-    }
+  }
+  const command = facts.command(stage);
+  const inEntrypoint = initIn(command.entrypoint, shell2);
+  const existing = inEntrypoint ?? initIn(command.cmd, shell2);
+  if (existing) {
+    const binaryPath = readBinary(options.binary);
+    const paths = [...Object.values(INIT_PATHS).flatMap((byDistro) => Object.values(byDistro)), ...typeof binaryPath === "object" && binaryPath ? [binaryPath.path] : []];
+    const written = paths.some((path15) => {
+      const e = command.entrypoint;
+      return e?.[0] === path15 && (e[1] === "--" || e[1] === "-g" && e[2] === "--");
+    });
+    if (written) return {};
+    const node = inEntrypoint ? command.entrypointNode : command.cmdNode;
+    return leave("already-has-init", `the container already runs an init (\`${existing}\`)`, node?.line ?? at);
+  }
+  const raw = facts.baseImage(stage);
+  if (raw === null || parseImageRef(raw).dynamic) {
+    let root = stage;
+    for (let parent = facts.parentOf(root); parent; parent = facts.parentOf(root)) root = parent;
+    return leave("dynamic-base", `the base image \`${raw ?? root.image}\` is a build argument, so its package manager is unknown`);
+  }
+  const image = describeImage(raw);
+  if (image.family === null) return leave("unknown-base", `dfmod does not know the base image \`${raw}\` (its package manager and entrypoint)`);
+  const route = packageRoute(image, raw, init, leave);
+  const binary = readBinary(options.binary);
+  if (typeof binary === "string") return leave("unknown-option", binary);
+  let pkg = null;
+  if ("manager" in route) pkg = route;
+  else if (!binary) return route;
+  else if (binary.url && !checksumSupported(model)) {
+    return leave("add-checksum-unsupported", `\`ADD --checksum\` needs the Dockerfile frontend 1.6 or later: add \`# syntax=docker/dockerfile:1\` as the first line, or give the option binary.from instead`);
+  }
+  const release = image.release;
+  const initPath = pkg ? pkg.path : binary.path;
+  const eol = model.source.eol;
+  const edits2 = [];
+  const insertions = /* @__PURE__ */ new Map();
+  const insert = (offset, text) => insertions.set(offset, (insertions.get(offset) ?? "") + text);
+  let installed;
+  const chain = [];
+  for (let s = stage; s; s = facts.parentOf(s)) chain.push(s);
+  const manager = pkg?.manager ?? null;
+  const already = manager !== null && chain.some((s) => installsPackage(s, init, manager, facts));
+  const join2 = manager === null || already ? null : joinableInstall(ctx, stage, manager);
+  if (manager === null) {
+    const line2 = binary.from ? `COPY --from=${binary.from} ${binary.path} ${binary.path}` : `ADD --checksum=${binary.checksum} --chmod=755 ${binary.url} ${binary.path}`;
+    insert(firstAnchor(stage).end, eol + line2);
+    installed = binary.from ? `a static binary copied from ${binary.from}` : `a static binary downloaded with a pinned checksum`;
+  } else if (already) {
+    installed = "installed by the stage already";
+  } else if (join2) {
+    insert(join2.at, ` ${init}`);
+    installed = `added to the ${manager} install of line ${ctx.originalLine(join2.node.line)}`;
+  } else {
+    const anchor = firstAnchor(stage);
     const next = stage.instructions[stage.instructions.indexOf(anchor) + 1] ?? anchor;
     if (!model.hasPosixShell(next)) return leave("unknown-shell", "the stage runs RUN under a shell dfmod does not know");
     const userText = inheritedUserText(stage, facts, model);
@@ -12579,68 +13342,182 @@ var initEntrypoint = {
       return leave("dynamic-user", `the stage inherits \`USER ${userText}\`, which dfmod cannot restore after installing as root`);
     }
     const user = facts.userAt(stage.from);
-    const eol = model.source.eol;
-    const run = `RUN ${installScript(manager, [init])}`;
+    const keepLists = manager === "apt" && facts.aptListsInherited(stage);
+    const run = `RUN ${installScript(manager, [init], keepLists)}`;
     const installLines = isRoot(user) ? [run] : ["USER root", run, `USER ${user}`];
-    const insertions = /* @__PURE__ */ new Map();
-    const insert = (offset, text) => insertions.set(offset, (insertions.get(offset) ?? "") + text);
-    const chain = [];
-    for (let s = stage; s; s = facts.parentOf(s)) chain.push(s);
-    if (!chain.some((s) => installsPackage(s, init, manager, facts))) {
-      insert(anchor.end, installLines.map((l) => eol + l).join(""));
-    }
-    const prefix = [found.path, "--"];
-    const edits2 = [];
-    let line = at;
-    let how;
-    const own = command.entrypointNode?.stage === stage ? command.entrypointNode : null;
-    if (own) {
-      line = own.line;
-      if (own.form === "heredoc") return leave("heredoc-entrypoint", "the ENTRYPOINT is a here-document", own.line);
-      const argv = facts.argvOf(own);
-      if (argv === null) return leave("empty-entrypoint", "the ENTRYPOINT has no arguments, and dfmod does not know what Docker makes of that", own.line);
-      const noCmd = own.form === "shell" && !stage.instructions.some((i) => i.keyword === "CMD");
-      const wrapped = noCmd ? argv.direct ?? argv.stored : argv.stored;
-      edits2.push({ start: own.argsStart, end: own.end, text: jsonArray([...prefix, ...wrapped]) });
-      how = "ENTRYPOINT wrapped";
-    } else {
-      if (command.entrypoint === void 0) {
-        return leave("unknown-entrypoint", `dfmod does not know the ENTRYPOINT of \`${raw}\`, which a new ENTRYPOINT would replace`);
-      }
-      const entrypoint = jsonArray([...prefix, ...command.entrypoint ?? []]);
-      const cmd = command.cmdNode?.stage === stage ? command.cmdNode : null;
-      if (cmd) {
-        line = cmd.line;
-        insert(startWithComments(model, cmd), `ENTRYPOINT ${entrypoint}${eol}`);
-      } else {
-        if (command.cmd === void 0) {
-          return leave("unknown-cmd", `dfmod does not know the CMD of \`${raw}\`, which a new ENTRYPOINT would reset`);
-        }
-        if (command.cmd === null && command.entrypoint === null) return leave("no-command", "the container has no command to run");
-        const last = stage.instructions[stage.instructions.length - 1];
-        insert(last.end, `${eol}ENTRYPOINT ${entrypoint}` + (command.cmd ? `${eol}CMD ${jsonArray(command.cmd)}` : ""));
-      }
-      how = command.entrypoint ? `the inherited ENTRYPOINT ${jsonArray(command.entrypoint)} wrapped` : "ENTRYPOINT added";
-    }
-    if (!release && image.defaults === null && !found.everyRelease) {
-      return leave("unknown-release", `dfmod does not know which release \`${raw}\` is built on, so whether it has ${init}`);
-    }
-    for (const [offset, text] of insertions) edits2.push({ start: offset, end: offset, text });
-    return {
-      fixes: [{
-        line,
-        message: `${init} runs as PID 1 (installed with ${manager}; ${how}), so signals reach the app and zombies are reaped`,
-        edits: edits2
-      }]
-    };
+    insert(anchor.end, installLines.map((l) => eol + l).join(""));
+    installed = `installed with ${manager}${keepLists ? ", keeping the package lists the stage inherits" : ""}`;
   }
-};
+  const signals = signalPath(facts, stage, ctx.context, shell2);
+  const notes = [];
+  let group = false;
+  let signalsHow = "so signals reach the app and zombies are reaped";
+  let entrypointArgv = command.entrypoint ?? null;
+  let cmdArgv = command.cmd ?? null;
+  let path14 = signals;
+  while (path14.kind === "add-exec" || path14.kind === "run-script") {
+    if (path14.kind === "add-exec") {
+      const script = storedScript(ctx, path14.node);
+      if (script === null) break;
+      if (entrypointArgv) entrypointArgv = withExec(entrypointArgv, script, path14.offset);
+      if (cmdArgv) cmdArgv = withExec(cmdArgv, script, path14.offset);
+      if (path14.node.keyword === "CMD") {
+        const read = facts.readRun(path14.node);
+        if (read.kind !== "script" || locked(path14.node)) break;
+        edits2.push({ start: read.script.offsets[path14.offset], end: read.script.offsets[path14.offset], text: "exec " });
+      }
+      signalsHow = `with \`exec\` in front of \`${path14.command}\`, so the app replaces the shell and receives the signals; zombies are reaped`;
+    } else {
+      const node = path14.node;
+      const stored = facts.argvOf(node)?.stored;
+      if (!stored || stored.join("\0") !== path14.runner.join("\0") || locked(node)) {
+        path14 = { kind: "forced", why: `\`${path14.runner.join(" ")}\` exits at SIGTERM without waiting for its script`, fix: "run the script's command itself" };
+        break;
+      }
+      if (node.keyword === "CMD") {
+        edits2.push({ start: node.argsStart, end: node.end, text: jsonArray(path14.argv) });
+        cmdArgv = path14.argv;
+      } else entrypointArgv = path14.argv;
+      signalsHow = `with \`${path14.runner.join(" ")}\` replaced by its script's command \`${path14.argv.join(" ")}\`, since ${path14.runner[0]} exits at SIGTERM without waiting for the app; zombies are reaped`;
+    }
+    path14 = path14.then;
+  }
+  if (path14.kind === "forced") {
+    group = init === "tini";
+    signalsHow = `${group ? "with -g, so SIGTERM goes to the whole process group" : "signalling the whole process group"} and zombies are reaped (shutdown stays forced: see the note)`;
+    notes.push({
+      id: "shutdown-forced",
+      line: command.cmdNode?.line ?? command.entrypointNode?.line ?? at,
+      message: `shutdown is forced, not graceful: ${path14.why}; ${init} ${group ? "-g " : ""}sends SIGTERM to the app too, but it may be killed before its handler finishes: ${path14.fix}`
+    });
+  }
+  const prefix = group ? [initPath, "-g", "--"] : [initPath, "--"];
+  let line = at;
+  let how;
+  const own = command.entrypointNode?.stage === stage ? command.entrypointNode : null;
+  if (own) {
+    line = own.line;
+    if (own.form === "heredoc") return leave("heredoc-entrypoint", "the ENTRYPOINT is a here-document", own.line);
+    const argv = facts.argvOf(own);
+    if (argv === null) return leave("empty-entrypoint", "the ENTRYPOINT has no arguments, and dfmod does not know what Docker makes of that", own.line);
+    const wrapped = entrypointArgv ?? argv.stored;
+    edits2.push({ start: own.argsStart, end: own.end, text: jsonArray([...prefix, ...wrapped]) });
+    how = "ENTRYPOINT wrapped";
+  } else {
+    if (command.entrypoint === void 0) {
+      return leave("unknown-entrypoint", `dfmod does not know the ENTRYPOINT of \`${raw}\`, which a new ENTRYPOINT would replace`);
+    }
+    const entrypoint = jsonArray([...prefix, ...entrypointArgv ?? []]);
+    const cmd = command.cmdNode?.stage === stage ? command.cmdNode : null;
+    if (cmd) {
+      line = cmd.line;
+      insert(startWithComments(model, cmd), `ENTRYPOINT ${entrypoint}${eol}`);
+    } else {
+      if (command.cmd === void 0) {
+        return leave("unknown-cmd", `dfmod does not know the CMD of \`${raw}\`, which a new ENTRYPOINT would reset`);
+      }
+      if (command.cmd === null && command.entrypoint === null) return leave("no-command", "the container has no command to run");
+      const last = stage.instructions[stage.instructions.length - 1];
+      insert(last.end, `${eol}ENTRYPOINT ${entrypoint}` + (cmdArgv ? `${eol}CMD ${jsonArray(cmdArgv)}` : ""));
+    }
+    how = command.entrypoint ? `the inherited ENTRYPOINT ${jsonArray(command.entrypoint)} wrapped` : "ENTRYPOINT added";
+  }
+  if (pkg && !release && image.defaults === null && !pkg.everyRelease) {
+    return leave("unknown-release", `dfmod does not know which release \`${raw}\` is built on, so whether it has ${init}`);
+  }
+  for (const [offset, text] of insertions) edits2.push({ start: offset, end: offset, text });
+  return {
+    fixes: [{
+      line,
+      message: `${init} runs as PID 1 (${installed}; ${how}), ${signalsHow}`,
+      edits: edits2
+    }],
+    notes
+  };
+}
 
 // transforms/exec-form.ts
 var STAGE_SHELL_NEEDS = /* @__PURE__ */ new Set(["windows-shell", "shell-instruction"]);
-function refusal2(node) {
-  if (node.keyword === "ENTRYPOINT" && node.stage?.instructions.some((i) => i.keyword === "CMD")) {
-    return { id: "entrypoint-with-cmd", reason: "the stage has a CMD, which a JSON-form ENTRYPOINT would receive as arguments" };
+var SHELL_SCRIPT_NAME = /\.(sh|bash|ksh)$/;
+var ELF_MAGIC = "\x7FELF";
+function entrypointRefusal(node, facts) {
+  const stage = node.stage;
+  const receivers = [stage, ...facts.stagesBuiltOn(stage)].filter((s) => facts.command(s).entrypointNode === node);
+  for (const s of receivers) {
+    const command = facts.command(s);
+    if (command.cmd === null) continue;
+    if (s === stage) return { id: "entrypoint-with-cmd", reason: "the stage has a CMD, which a JSON-form ENTRYPOINT would receive as arguments" };
+    const where = command.cmdNode ? `line ${command.cmdNode.line}` : "its base";
+    return {
+      id: "entrypoint-child-cmd",
+      reason: `stage ${s.name ?? s.index} builds on this one and has a CMD (${where}), which a JSON-form ENTRYPOINT would receive as arguments`
+    };
+  }
+  return {
+    id: "entrypoint-run-arguments",
+    reason: "a shell-form ENTRYPOINT ignores CMD and `docker run` arguments, which a JSON-form one would pass to the program"
+  };
+}
+function scriptRefusal(node, program, facts, context) {
+  if (!context) {
+    if (program.includes("/") && SHELL_SCRIPT_NAME.test(program)) {
+      return { id: "script-not-read", reason: `without a build context dfmod cannot read ${program} for a \`#!\` line, without which only the shell runs it` };
+    }
+    return null;
+  }
+  const found = facts.programFile(node, program, context);
+  if (!found) return null;
+  const { source } = found;
+  if (source) {
+    const first = context.firstLine?.(source.file) ?? context.read(source.file)?.split("\n")[0] ?? null;
+    if (first !== null && !first.startsWith("#!") && !first.startsWith(ELF_MAGIC)) {
+      return {
+        id: "no-shebang",
+        reason: `${source.file} (copied at line ${source.copy.node.line}) has no \`#!\` line: the shell runs it as a script, exec would fail with "exec format error"`
+      };
+    }
+    return null;
+  }
+  if (SHELL_SCRIPT_NAME.test(program)) {
+    return { id: "script-not-read", reason: `dfmod cannot read ${program} (it is not copied from the build context) for a \`#!\` line, without which only the shell runs it` };
+  }
+  return null;
+}
+function executableInImage(node, program, facts, context) {
+  if (!context) return false;
+  const source = facts.programFile(node, program, context)?.source;
+  if (!source) return false;
+  const chmod = source.copy.chmod;
+  if (chmod !== null) return /^[0-7]{3,4}$/.test(chmod) ? (parseInt(chmod, 8) & 73) !== 0 : /x/.test(chmod);
+  return context.isExecutable?.(source.file) === true;
+}
+function cmdRefusal(node, argv, facts, context) {
+  const stage = node.stage;
+  const receiver = facts.cmdReceiver(stage);
+  if (receiver.kind === "none" || receiver.kind === "ignored" || receiver.kind === "unknown-image") return null;
+  if (receiver.kind === "unknown") {
+    const where = receiver.node ? `the ENTRYPOINT at line ${receiver.node.line}` : `the ENTRYPOINT of ${facts.baseImage(stage)}`;
+    const named = receiver.entrypoint ? ` (${receiver.entrypoint.join(" ")})` : "";
+    return {
+      id: "entrypoint-not-known",
+      reason: `${where}${named} receives the CMD as its arguments, \`/bin/sh -c \u2026\` in shell form and \`${argv[0]} \u2026\` in JSON form, and dfmod does not know that it treats both alike`
+    };
+  }
+  if (!receiver.script) return null;
+  const { actsOn, commands, image, argv: script } = receiver.script;
+  const name = `${image}'s ${script[0]}`;
+  const program = argv[0];
+  if (actsOn.includes(program)) {
+    return { id: "entrypoint-branches", reason: `${name} acts on a first argument \`${program}\` itself (in shell form it gets \`/bin/sh\` and only runs it)` };
+  }
+  if (program.startsWith("-")) {
+    return { id: "entrypoint-branches", reason: `${name} takes a first argument starting with \`-\` as options of its own program` };
+  }
+  if (!commands.includes(program) && !executableInImage(node, program, facts, context)) {
+    return {
+      id: "entrypoint-branches",
+      reason: `${name} runs its own program on a first argument that is not an executable command, and dfmod cannot tell that \`${program}\` is one`
+    };
   }
   return null;
 }
@@ -12648,18 +13525,18 @@ var execForm = {
   id: "exec-form",
   level: "safe",
   effects: ["command-form"],
-  description: "Write shell-form CMD and ENTRYPOINT in JSON form when they use no shell features",
+  description: "Write shell-form CMD in JSON form when it uses no shell features",
   rationale: "In shell form /bin/sh is PID 1 and does not forward SIGTERM, so `docker stop` waits 10 s and kills the app. JSON (exec) form runs the program as PID 1, where it receives signals directly.",
   hadolintRules: ["DL3025"],
-  run({ dockerfile, facts }) {
+  run({ dockerfile, facts, context }) {
     const fixes = [];
     const notes = [];
     for (const node of dockerfile.instructions) {
-      if (node.keyword !== "CMD" && node.keyword !== "ENTRYPOINT" || node.form !== "shell") continue;
+      if (node.keyword !== "CMD" && node.keyword !== "ENTRYPOINT" || node.form !== "shell" || !node.stage) continue;
       const label = `${node.keyword} left in shell form`;
       const { direct, needsShell } = facts.argvOf(node);
       const imposed = needsShell && STAGE_SHELL_NEEDS.has(needsShell.id) ? needsShell : null;
-      const refused2 = imposed ?? refusal2(node) ?? needsShell;
+      const refused2 = imposed ?? (node.keyword === "ENTRYPOINT" ? entrypointRefusal(node, facts) : null) ?? needsShell ?? scriptRefusal(node, direct[0], facts, context) ?? cmdRefusal(node, direct, facts, context);
       if (refused2 || !direct) {
         notes.push({ line: node.line, id: refused2.id, message: `${label}: ${refused2.reason}` });
         continue;
@@ -12977,7 +13854,7 @@ function checkShape(specifier, candidate) {
 
 // lib/cli/process.ts
 import { readFileSync as readFileSync2 } from "node:fs";
-import path12 from "node:path";
+import path13 from "node:path";
 
 // lib/core/dockerfile.ts
 var import_dockerfile_ast2 = __toESM(require_main(), 1);
@@ -13454,12 +14331,18 @@ function checkParseable(dockerfile) {
     if ("getHeredocs" in node.ast) {
       const heredocs = node.ast.getHeredocs();
       for (const heredoc of heredocs) {
-        if (heredoc.getDelimiterRange() === null) {
+        if (heredoc.getDelimiterRange() === null && !delimiterLineFollows(dockerfile, node, heredoc.getName())) {
           throw new InputError(`unterminated heredoc <<${heredoc.getName()}`, node.line);
         }
       }
     }
   }
+}
+function delimiterLineFollows(dockerfile, node, name) {
+  for (let line = node.line; line < node.endLine; line++) {
+    if (dockerfile.source.lineText(line).replace(/^\t+/, "").replace(/\r$/, "") === name) return true;
+  }
+  return false;
 }
 
 // lib/core/origins.ts
@@ -13833,14 +14716,32 @@ function brokenScripts(model, shell2) {
 
 // lib/core/context.ts
 var import_dockerignore = __toESM(require_ignore(), 1);
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
-import path11 from "node:path";
+import { closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, statSync } from "node:fs";
+import path12 from "node:path";
 var ignore = import_dockerignore.default.default;
+var FIRST_LINE_BYTES = 256;
+var WALK_LIMIT = 5e3;
+function anyFileSent(context, dir) {
+  if (context.isIgnored(dir) && !(context.dockerignore() ?? []).some((p) => p.startsWith("!"))) return false;
+  let seen = 0;
+  const pending = [dir.replace(/\/+$/, "")];
+  while (pending.length) {
+    const folder = pending.pop();
+    for (const name of context.list(folder)) {
+      if (++seen > WALK_LIMIT) return true;
+      const entry = `${folder}/${name}`;
+      const children = context.list(entry);
+      if (children.length) pending.push(entry);
+      else if (!context.isIgnored(entry)) return true;
+    }
+  }
+  return false;
+}
 function folderContext(root) {
-  const absoluteRoot = path11.resolve(root);
+  const absoluteRoot = path12.resolve(root);
   const resolve = (relativePath) => {
-    const full = path11.resolve(absoluteRoot, relativePath.replace(/^\/+/, ""));
-    return full === absoluteRoot || full.startsWith(absoluteRoot + path11.sep) ? full : null;
+    const full = path12.resolve(absoluteRoot, relativePath.replace(/^\/+/, ""));
+    return full === absoluteRoot || full.startsWith(absoluteRoot + path12.sep) ? full : null;
   };
   const existing = /* @__PURE__ */ new Map();
   const contents = /* @__PURE__ */ new Map();
@@ -13894,6 +14795,36 @@ function folderContext(root) {
     isIgnored(relativePath) {
       matcher ??= ignoreMatcher(this.dockerignore());
       return matcher(relativePath);
+    },
+    sendsFilesUnder(relativePath) {
+      return this.exists(relativePath) && anyFileSent(this, relativePath);
+    },
+    firstLine(relativePath) {
+      const full = resolve(relativePath);
+      if (!full) return null;
+      try {
+        if (!statSync(full).isFile()) return null;
+        const fd = openSync(full, "r");
+        try {
+          const buffer = Buffer.alloc(FIRST_LINE_BYTES);
+          const length = readSync(fd, buffer, 0, FIRST_LINE_BYTES, 0);
+          return buffer.subarray(0, length).toString("latin1").split("\n")[0];
+        } finally {
+          closeSync(fd);
+        }
+      } catch {
+        return null;
+      }
+    },
+    isExecutable(relativePath) {
+      const full = resolve(relativePath);
+      if (!full) return null;
+      try {
+        const stat = statSync(full);
+        return stat.isFile() ? (stat.mode & 73) !== 0 : null;
+      } catch {
+        return null;
+      }
     }
   };
 }
@@ -13901,7 +14832,7 @@ function ignoreMatcher(patterns) {
   if (patterns === null) return () => false;
   const rules = ignore({ ignorecase: false }).add(patterns);
   return (relativePath) => {
-    const normal = path11.posix.normalize(relativePath.replace(/^\/+/, "")).replace(/\/+$/, "");
+    const normal = path12.posix.normalize(relativePath.replace(/^\/+/, "")).replace(/\/+$/, "");
     return normal !== "." && !normal.startsWith("../") && rules.ignores(normal);
   };
 }
@@ -13947,7 +14878,7 @@ function processText(shell2, displayPath, text, options, contextDir) {
 function processFile(shell2, file, options, cwd2 = process.cwd()) {
   let bytes;
   try {
-    bytes = readFileSync2(path12.resolve(cwd2, file));
+    bytes = readFileSync2(path13.resolve(cwd2, file));
   } catch (error) {
     const code = error.code;
     const message = code === "ENOENT" ? "no such file or directory" : code === "EACCES" ? "permission denied" : code === "EISDIR" ? "is a folder" : `cannot be read (${code ?? error.message})`;
@@ -13959,7 +14890,7 @@ function processFile(shell2, file, options, cwd2 = process.cwd()) {
   } catch (error) {
     return errorResult(file, error);
   }
-  const contextDir = options.contextDir ?? path12.dirname(path12.resolve(cwd2, file));
+  const contextDir = options.contextDir ?? path13.dirname(path13.resolve(cwd2, file));
   const result = processText(shell2, file, text, options, contextDir);
   result.bytes = bytes;
   return result;

@@ -609,26 +609,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path21) => {
-      const end = path21.length - 1;
-      const index = path21.lastIndexOf(
+    var basenameOf = (path22) => {
+      const end = path22.length - 1;
+      const index = path22.lastIndexOf(
         SLASH,
-        path21[end] === SLASH ? end - 1 : end
+        path22[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path21 : path21.slice(index + 1);
+      return index < 0 ? path22 : path22.slice(index + 1);
     };
-    var parentOf = (path21) => {
-      if (path21.charCodeAt(0) === SLASH_CODE || path21.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path21.split(SLASH).filter(Boolean);
+    var parentOf = (path22) => {
+      if (path22.charCodeAt(0) === SLASH_CODE || path22.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path22.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY3;
       }
-      const end = path21.length - 1;
-      const cut = path21.lastIndexOf(
+      const end = path22.length - 1;
+      const cut = path22.lastIndexOf(
         SLASH,
-        path21.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path22.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY3 : path21.slice(0, cut + 1);
+      return cut < 0 ? EMPTY3 : path22.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern2) => pattern2 && isString(pattern2);
@@ -778,7 +778,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path21) {
+      testLiteral(path22) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -787,7 +787,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path21)) {
+          if (rule.checkRegex.test(path22)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -807,15 +807,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path21, mode) {
+      test(path22, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename3 = shortcut ? basenameOf(path21) : path21;
+        const basename5 = shortcut ? basenameOf(path22) : path22;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename3 : path21
+            shortcut && rule._basenameOnly ? basename5 : path22
           )) {
             const { negative } = rule;
             const ret = {
@@ -837,17 +837,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path21, originalPath, doThrow) => {
-      if (!isString(path21)) {
+    var checkPath = (path22, originalPath, doThrow) => {
+      if (!isString(path22)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path21) {
+      if (!path22) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path21)) {
+      if (checkPath.isNotRelative(path22)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -856,25 +856,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path21) => {
-      const first = path21.charCodeAt(0);
+    var isNotRelative = (path22) => {
+      const first = path22.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path21.length === 1) {
+      if (path22.length === 1) {
         return true;
       }
-      const second = path21.charCodeAt(1);
+      const second = path22.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path21.length === 2 || path21.charCodeAt(2) === SLASH_CODE;
+      return path22.length === 2 || path22.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -905,58 +905,58 @@ var require_ignore = __commonJS({
         return this.add(pattern2);
       }
       // @returns {TestResult}
-      _test(originalPath, cache3, path21) {
+      _test(originalPath, cache3, path22) {
         checkPath(
-          path21,
+          path22,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path21 ? this._t(path21, cache3) : {
+        return path22 ? this._t(path22, cache3) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path21 = convertPath(target);
-        if (!path21 || path21.charCodeAt(path21.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path21);
+        const path22 = convertPath(target);
+        if (!path22 || path22.charCodeAt(path22.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path22);
         }
-        const dir = this._t(path21, this._testCache);
+        const dir = this._t(path22, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path21);
+        const literal = this._rules.testLiteral(path22);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path21, cache3) {
-        if (path21 in cache3) {
-          return cache3[path21];
+      _t(path22, cache3) {
+        if (path22 in cache3) {
+          return cache3[path22];
         }
-        const parentPath = parentOf(path21);
+        const parentPath = parentOf(path22);
         const parent = parentPath ? this._t(parentPath, cache3) : UNDEFINED;
-        return cache3[path21] = parent && parent.ignored ? parent : this._rules.test(path21, MODE_IGNORE);
+        return cache3[path22] = parent && parent.ignored ? parent : this._rules.test(path22, MODE_IGNORE);
       }
-      ignores(path21) {
-        return this._test(path21, this._ignoreCache, convertPath(path21)).ignored;
+      ignores(path22) {
+        return this._test(path22, this._ignoreCache, convertPath(path22)).ignored;
       }
       createFilter() {
-        return (path21) => !this.ignores(path21);
+        return (path22) => !this.ignores(path22);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path21) {
-        return this._test(path21, this._testCache, convertPath(path21));
+      test(path22) {
+        return this._test(path22, this._testCache, convertPath(path22));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path21) => checkPath(convertPath(path21), path21, RETURN_FALSE);
+    var isPathValid = (path22) => checkPath(convertPath(path22), path22, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path21) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path21) || isNotRelative(path21);
+      checkPath.isNotRelative = (path22) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path22) || isNotRelative(path22);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -1189,7 +1189,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os2 = __require("os");
-    var path21 = __require("path");
+    var path22 = __require("path");
     var IS_WINDOWS_PLATFORM = os2.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -1201,7 +1201,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path21.resolve(cwd, filepath);
+      return path22.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry) {
@@ -2498,7 +2498,7 @@ var require_braces = __commonJS({
 var require_constants2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path21 = __require("path");
+    var path22 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -2672,7 +2672,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path21.sep,
+      SEP: path22.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -2699,7 +2699,7 @@ var require_constants2 = __commonJS({
 var require_utils2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path21 = __require("path");
+    var path22 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -2728,7 +2728,7 @@ var require_utils2 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path21.sep === "\\";
+      return win32 === true || path22.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -4092,7 +4092,7 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path21 = __require("path");
+    var path22 = __require("path");
     var scan = require_scan();
     var parse2 = require_parse2();
     var utils = require_utils2();
@@ -4177,7 +4177,7 @@ var require_picomatch = __commonJS({
     };
     picomatch3.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
       const regex2 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
-      return regex2.test(path21.basename(input));
+      return regex2.test(path22.basename(input));
     };
     picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
     picomatch3.parse = (pattern2, options) => {
@@ -4404,7 +4404,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path21 = __require("path");
+    var path22 = __require("path");
     var globParent = require_glob_parent();
     var micromatch = require_micromatch();
     var GLOBSTAR = "**";
@@ -4499,8 +4499,8 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern2) {
-      const basename3 = path21.basename(pattern2);
-      return endsWithSlashGlobStar(pattern2) || isStaticPattern(basename3);
+      const basename5 = path22.basename(pattern2);
+      return endsWithSlashGlobStar(pattern2) || isStaticPattern(basename5);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
     function expandPatternsWithBraceExpansion(patterns) {
@@ -4557,7 +4557,7 @@ var require_pattern = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern2) {
-      return path21.isAbsolute(pattern2);
+      return path22.isAbsolute(pattern2);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -4734,8 +4734,8 @@ var require_utils3 = __commonJS({
     exports.errno = errno;
     var fs = require_fs();
     exports.fs = fs;
-    var path21 = require_path();
-    exports.path = path21;
+    var path22 = require_path();
+    exports.path = path22;
     var pattern2 = require_pattern();
     exports.pattern = pattern2;
     var stream = require_stream();
@@ -4847,8 +4847,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path21, settings, callback) {
-      settings.fs.lstat(path21, (lstatError, lstat) => {
+    function read(path22, settings, callback) {
+      settings.fs.lstat(path22, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -4857,7 +4857,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path21, (statError, stat) => {
+        settings.fs.stat(path22, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -4889,13 +4889,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path21, settings) {
-      const lstat = settings.fs.lstatSync(path21);
+    function read(path22, settings) {
+      const lstat = settings.fs.lstatSync(path22);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path21);
+        const stat = settings.fs.statSync(path22);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -4966,17 +4966,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat(path21, optionsOrSettingsOrCallback, callback) {
+    function stat(path22, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path21, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path22, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path21, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path22, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync5(path21, optionsOrSettings) {
+    function statSync5(path22, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path21, settings);
+      return sync.read(path22, settings);
     }
     exports.statSync = statSync5;
     function getSettings(settingsOrOptions = {}) {
@@ -5192,16 +5192,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path21 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path22 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path21, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path22, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry = {
                 name,
-                path: path21,
+                path: path22,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -5319,7 +5319,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path21 = __require("path");
+    var path22 = __require("path");
     var fsStat = require_out();
     var fs = require_fs4();
     var Settings = class {
@@ -5327,7 +5327,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path21.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path22.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -5354,17 +5354,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path21, optionsOrSettingsOrCallback, callback) {
+    function scandir(path22, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path21, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path22, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path21, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path22, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path21, optionsOrSettings) {
+    function scandirSync(path22, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path21, settings);
+      return sync.read(path22, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -6012,7 +6012,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path21 = __require("path");
+    var path22 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -6022,7 +6022,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path21.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path22.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -6084,7 +6084,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path21 = __require("path");
+    var path22 = __require("path");
     var fsStat = require_out();
     var utils = require_utils3();
     var Reader = class {
@@ -6097,7 +6097,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path21.resolve(this._settings.cwd, filepath);
+        return path22.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern2) {
         const entry = {
@@ -6513,7 +6513,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path21 = __require("path");
+    var path22 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -6527,7 +6527,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path21.resolve(this._settings.cwd, task.base);
+        return path22.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -11568,9 +11568,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path21 = this.getPath();
-        if (path21 === null || path21.startsWith("/")) {
-          return path21;
+        const path22 = this.getPath();
+        if (path22 === null || path22.startsWith("/")) {
+          return path22;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -11582,7 +11582,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path21 : parent + "/" + path21;
+              return parent.endsWith("/") ? parent + path22 : parent + "/" + path22;
             }
           }
         }
@@ -13049,6 +13049,7 @@ function defaultsOf(family, tag) {
   const runs2 = { entrypoint: row2.entrypoint, cmd: row2.cmd, user: row2.user };
   if (row2.workdir !== void 0) runs2.workdir = row2.workdir;
   if (row2.entrypointActsOn !== void 0) runs2.entrypointActsOn = row2.entrypointActsOn;
+  if (row2.entrypointCommands !== void 0) runs2.entrypointCommands = row2.entrypointCommands;
   return runs2;
 }
 function isWindowsImage(raw, platform = null) {
@@ -13156,7 +13157,7 @@ var init_images = __esm({
         language: "node",
         runtime: slimLast("node"),
         users: ["node"],
-        runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["node"], user: null, entrypointActsOn: [], workdir: "/", since: [16] },
+        runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["node"], user: null, entrypointActsOn: [], entrypointCommands: ["node", "npm", "npx", "yarn", "yarnpkg", "corepack", "sh"], workdir: "/", since: [16] },
         releases: [
           { from: [10], release: "stretch" },
           { from: [14], release: "buster" },
@@ -13206,11 +13207,11 @@ var init_images = __esm({
       { id: "amazoncorretto", match: /^amazoncorretto$/, os: "rhel", packageManager: "yum", language: "java" },
       { id: "ruby", match: /^ruby$/, os: "debian", language: "ruby", runs: { entrypoint: null, cmd: ["irb"], user: null, since: [2, 7] } },
       // php's CMD is per variant (cli: php -a, fpm: php-fpm, apache: apache2-foreground).
-      { id: "php", match: /^php$/, os: "debian", language: "php", runs: { entrypoint: ["docker-php-entrypoint"], cmd: void 0, user: null, entrypointActsOn: [], since: [8] } },
+      { id: "php", match: /^php$/, os: "debian", language: "php", runs: { entrypoint: ["docker-php-entrypoint"], cmd: void 0, user: null, entrypointActsOn: [], entrypointCommands: ["php", "php-fpm", "apache2-foreground", "sh"], since: [8] } },
       { id: "rust", match: /^rust$/, os: "debian", language: "rust" },
       { id: "gcc", match: /^gcc$/, os: "debian", runtime: osOfRelease },
       { id: "debian-based", match: /^(perl|erlang|elixir|haskell|julia|r-base|swift)$/, os: "debian" },
-      { id: "nginx", match: /^nginx$/, os: "debian", runs: { entrypoint: ["/docker-entrypoint.sh"], cmd: ["nginx", "-g", "daemon off;"], user: null, entrypointActsOn: ["nginx", "nginx-debug"], since: [1, 22] } },
+      { id: "nginx", match: /^nginx$/, os: "debian", runs: { entrypoint: ["/docker-entrypoint.sh"], cmd: ["nginx", "-g", "daemon off;"], user: null, entrypointActsOn: ["nginx", "nginx-debug"], entrypointCommands: ["nginx", "nginx-debug"], since: [1, 22] } },
       { id: "httpd", match: /^httpd$/, os: "debian", runs: { entrypoint: null, cmd: ["httpd-foreground"], user: null, since: [2, 4] } },
       { id: "redis", match: /^redis$/, os: "debian", runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["redis-server"], user: null, entrypointActsOn: ["redis-server"], since: [6] } },
       { id: "postgres", match: /^postgres$/, os: "debian", runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["postgres"], user: null, entrypointActsOn: ["postgres"], since: [10] } },
@@ -13741,12 +13742,18 @@ function checkParseable(dockerfile) {
     if ("getHeredocs" in node.ast) {
       const heredocs = node.ast.getHeredocs();
       for (const heredoc of heredocs) {
-        if (heredoc.getDelimiterRange() === null) {
+        if (heredoc.getDelimiterRange() === null && !delimiterLineFollows(dockerfile, node, heredoc.getName())) {
           throw new InputError(`unterminated heredoc <<${heredoc.getName()}`, node.line);
         }
       }
     }
   }
+}
+function delimiterLineFollows(dockerfile, node, name) {
+  for (let line = node.line; line < node.endLine; line++) {
+    if (dockerfile.source.lineText(line).replace(/^\t+/, "").replace(/\r$/, "") === name) return true;
+  }
+  return false;
 }
 var InputError, KNOWN_INSTRUCTIONS, utf8, MAX_FILE_CHARS, MAX_INSTRUCTION_CHARS, MAX_INSTRUCTIONS;
 var init_validate = __esm({
@@ -13791,7 +13798,7 @@ var init_validate = __esm({
 var require_ignore2 = __commonJS({
   "node_modules/@balena/dockerignore/ignore.js"(exports, module) {
     "use strict";
-    var path21 = __require("path");
+    var path22 = __require("path");
     var factory = (options) => new IgnoreBase(options);
     factory.default = factory;
     module.exports = factory;
@@ -13800,22 +13807,22 @@ var require_ignore2 = __commonJS({
     }
     var REGEX_TRAILING_SLASH = /(?<=.)\/$/;
     var REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
-    var REGEX_TRAILING_PATH_SEP = path21.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
+    var REGEX_TRAILING_PATH_SEP = path22.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
     var KEY_IGNORE = typeof Symbol !== "undefined" ? /* @__PURE__ */ Symbol.for("dockerignore") : "dockerignore";
     function cleanPath(file) {
-      return path21.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
+      return path22.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
     }
     function toSlash(file) {
-      if (path21.sep === "/") {
+      if (path22.sep === "/") {
         return file;
       }
       return file.replace(/\\/g, "/");
     }
     function fromSlash(file) {
-      if (path21.sep === "/") {
+      if (path22.sep === "/") {
         return file;
       }
-      return file.replace(/\//g, path21.sep);
+      return file.replace(/\//g, path22.sep);
     }
     var IgnoreBase = class {
       constructor({
@@ -13864,13 +13871,13 @@ var require_ignore2 = __commonJS({
         return pattern2 && typeof pattern2 === "string" && pattern2.indexOf("#") !== 0 && pattern2.trim() !== "";
       }
       filter(paths) {
-        return make_array(paths).filter((path22) => this._filter(path22));
+        return make_array(paths).filter((path23) => this._filter(path23));
       }
       createFilter() {
-        return (path22) => this._filter(path22);
+        return (path23) => this._filter(path23);
       }
-      ignores(path22) {
-        return !this._filter(path22);
+      ignores(path23) {
+        return !this._filter(path23);
       }
       // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
@@ -13909,36 +13916,36 @@ var require_ignore2 = __commonJS({
           origin,
           pattern: pattern2,
           // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
-          dirs: pattern2.split(path21.sep),
+          dirs: pattern2.split(path22.sep),
           negative
         };
       }
       // @returns `Boolean` true if the `path` is NOT ignored
-      _filter(path22) {
-        if (!path22) {
+      _filter(path23) {
+        if (!path23) {
           return false;
         }
-        if (path22 in this._cache) {
-          return this._cache[path22];
+        if (path23 in this._cache) {
+          return this._cache[path23];
         }
-        return this._cache[path22] = this._test(path22);
+        return this._cache[path23] = this._test(path23);
       }
       // @returns {Boolean} true if a file is NOT ignored
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
       _test(file) {
         file = fromSlash(file);
-        const parentPath = cleanPath(path21.dirname(file));
-        const parentPathDirs = parentPath.split(path21.sep);
+        const parentPath = cleanPath(path22.dirname(file));
+        const parentPathDirs = parentPath.split(path22.sep);
         let matched = false;
         this._rules.forEach((rule) => {
           let match = this._match(file, rule);
           if (!match && parentPath !== ".") {
             if (rule.dirs.includes("**")) {
               for (let i = rule.dirs.filter((x) => x !== "**").length; i <= parentPathDirs.length; i++) {
-                match = match || this._match(parentPathDirs.slice(0, i).join(path21.sep), rule);
+                match = match || this._match(parentPathDirs.slice(0, i).join(path22.sep), rule);
               }
             } else if (rule.dirs.length <= parentPathDirs.length) {
-              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path21.sep), rule);
+              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path22.sep), rule);
             }
           }
           if (match) {
@@ -13957,13 +13964,13 @@ var require_ignore2 = __commonJS({
           return rule;
         }
         let regStr = "^";
-        let escapedSlash = path21.sep === "\\" ? "\\\\" : path21.sep;
+        let escapedSlash = path22.sep === "\\" ? "\\\\" : path22.sep;
         for (let i = 0; i < rule.pattern.length; i++) {
           const ch = rule.pattern[i];
           if (ch === "*") {
             if (rule.pattern[i + 1] === "*") {
               i++;
-              if (rule.pattern[i + 1] === path21.sep) {
+              if (rule.pattern[i + 1] === path22.sep) {
                 i++;
               }
               if (rule.pattern[i + 1] === void 0) {
@@ -13979,7 +13986,7 @@ var require_ignore2 = __commonJS({
           } else if (ch === "." || ch === "$") {
             regStr += `\\${ch}`;
           } else if (ch === "\\") {
-            if (path21.sep === "\\") {
+            if (path22.sep === "\\") {
               regStr += escapedSlash;
               continue;
             }
@@ -14256,8 +14263,8 @@ var require_utils5 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path21, { windows } = {}) => {
-      const segs = path21.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path22, { windows } = {}) => {
+      const segs = path22.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -15880,16 +15887,16 @@ var init_base = __esm({
           }
         }
       }
-      addToPath(path21, added, removed, oldPosInc, options) {
-        const last = path21.lastComponent;
+      addToPath(path22, added, removed, oldPosInc, options) {
+        const last = path22.lastComponent;
         if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
           return {
-            oldPos: path21.oldPos + oldPosInc,
+            oldPos: path22.oldPos + oldPosInc,
             lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
           };
         } else {
           return {
-            oldPos: path21.oldPos + oldPosInc,
+            oldPos: path22.oldPos + oldPosInc,
             lastComponent: { count: 1, added, removed, previousComponent: last }
           };
         }
@@ -16388,17 +16395,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path21) {
-      const ctrl = callVisitor(key, node, visitor, path21);
+    function visit_(key, node, visitor, path22) {
+      const ctrl = callVisitor(key, node, visitor, path22);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path21, ctrl);
-        return visit_(key, ctrl, visitor, path21);
+        replaceNode(key, path22, ctrl);
+        return visit_(key, ctrl, visitor, path22);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path21 = Object.freeze(path21.concat(node));
+          path22 = Object.freeze(path22.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path21);
+            const ci = visit_(i, node.items[i], visitor, path22);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -16409,13 +16416,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path21 = Object.freeze(path21.concat(node));
-          const ck = visit_("key", node.key, visitor, path21);
+          path22 = Object.freeze(path22.concat(node));
+          const ck = visit_("key", node.key, visitor, path22);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path21);
+          const cv = visit_("value", node.value, visitor, path22);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -16436,17 +16443,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path21) {
-      const ctrl = await callVisitor(key, node, visitor, path21);
+    async function visitAsync_(key, node, visitor, path22) {
+      const ctrl = await callVisitor(key, node, visitor, path22);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path21, ctrl);
-        return visitAsync_(key, ctrl, visitor, path21);
+        replaceNode(key, path22, ctrl);
+        return visitAsync_(key, ctrl, visitor, path22);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path21 = Object.freeze(path21.concat(node));
+          path22 = Object.freeze(path22.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path21);
+            const ci = await visitAsync_(i, node.items[i], visitor, path22);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -16457,13 +16464,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path21 = Object.freeze(path21.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path21);
+          path22 = Object.freeze(path22.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path22);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path21);
+          const cv = await visitAsync_("value", node.value, visitor, path22);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -16490,23 +16497,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path21) {
+    function callVisitor(key, node, visitor, path22) {
       if (typeof visitor === "function")
-        return visitor(key, node, path21);
+        return visitor(key, node, path22);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path21);
+        return visitor.Map?.(key, node, path22);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path21);
+        return visitor.Seq?.(key, node, path22);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path21);
+        return visitor.Pair?.(key, node, path22);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path21);
+        return visitor.Scalar?.(key, node, path22);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path21);
+        return visitor.Alias?.(key, node, path22);
       return void 0;
     }
-    function replaceNode(key, path21, node) {
-      const parent = path21[path21.length - 1];
+    function replaceNode(key, path22, node) {
+      const parent = path22[path22.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -17118,10 +17125,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path21, value) {
+    function collectionFromPath(schema, path22, value) {
       let v = value;
-      for (let i = path21.length - 1; i >= 0; --i) {
-        const k = path21[i];
+      for (let i = path22.length - 1; i >= 0; --i) {
+        const k = path22[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -17140,7 +17147,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path21) => path21 == null || typeof path21 === "object" && !!path21[Symbol.iterator]().next().done;
+    var isEmptyPath = (path22) => path22 == null || typeof path22 === "object" && !!path22[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -17170,11 +17177,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path21, value) {
-        if (isEmptyPath(path21))
+      addIn(path22, value) {
+        if (isEmptyPath(path22))
           this.add(value);
         else {
-          const [key, ...rest] = path21;
+          const [key, ...rest] = path22;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -17188,8 +17195,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path21) {
-        const [key, ...rest] = path21;
+      deleteIn(path22) {
+        const [key, ...rest] = path22;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -17203,8 +17210,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path21, keepScalar) {
-        const [key, ...rest] = path21;
+      getIn(path22, keepScalar) {
+        const [key, ...rest] = path22;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -17222,8 +17229,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path21) {
-        const [key, ...rest] = path21;
+      hasIn(path22) {
+        const [key, ...rest] = path22;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -17233,8 +17240,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path21, value) {
-        const [key, ...rest] = path21;
+      setIn(path22, value) {
+        const [key, ...rest] = path22;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -19749,9 +19756,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path21, value) {
+      addIn(path22, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path21, value);
+          this.contents.addIn(path22, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -19826,14 +19833,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path21) {
-        if (Collection.isEmptyPath(path21)) {
+      deleteIn(path22) {
+        if (Collection.isEmptyPath(path22)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path21) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path22) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -19848,10 +19855,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path21, keepScalar) {
-        if (Collection.isEmptyPath(path21))
+      getIn(path22, keepScalar) {
+        if (Collection.isEmptyPath(path22))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path21, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path22, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -19862,10 +19869,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path21) {
-        if (Collection.isEmptyPath(path21))
+      hasIn(path22) {
+        if (Collection.isEmptyPath(path22))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path21) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path22) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -19882,13 +19889,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path21, value) {
-        if (Collection.isEmptyPath(path21)) {
+      setIn(path22, value) {
+        if (Collection.isEmptyPath(path22)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path21), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path22), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path21, value);
+          this.contents.setIn(path22, value);
         }
       }
       /**
@@ -21849,9 +21856,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path21) => {
+    visit.itemAtPath = (cst, path22) => {
       let item = cst;
-      for (const [field, index] of path21) {
+      for (const [field, index] of path22) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -21860,23 +21867,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path21) => {
-      const parent = visit.itemAtPath(cst, path21.slice(0, -1));
-      const field = path21[path21.length - 1][0];
+    visit.parentCollection = (cst, path22) => {
+      const parent = visit.itemAtPath(cst, path22.slice(0, -1));
+      const field = path22[path22.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path21, item, visitor) {
-      let ctrl = visitor(item, path21);
+    function _visit(path22, item, visitor) {
+      let ctrl = visitor(item, path22);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path21.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path22.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21887,10 +21894,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path21);
+            ctrl = ctrl(item, path22);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path21) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path22) : ctrl;
     }
     exports.visit = visit;
   }
@@ -23673,18 +23680,18 @@ function positionsIn(text2) {
   const { document, lineCounter } = parse(text2);
   const values = /* @__PURE__ */ new Map();
   const keys = /* @__PURE__ */ new Map();
-  const walk2 = (node, path21) => {
+  const walk2 = (node, path22) => {
     if (!node) return;
-    if (node.range) values.set(positionKey(path21), toPosition(lineCounter, node.range[0]));
+    if (node.range) values.set(positionKey(path22), toPosition(lineCounter, node.range[0]));
     if ((0, import_yaml.isMap)(node)) {
       for (const pair2 of node.items) {
         if (!(0, import_yaml.isPair)(pair2)) continue;
         const key = (0, import_yaml.isScalar)(pair2.key) ? String(pair2.key.value) : String(pair2.key);
-        if ((0, import_yaml.isScalar)(pair2.key) && pair2.key.range) keys.set(positionKey([...path21, key]), toPosition(lineCounter, pair2.key.range[0]));
-        walk2(pair2.value, [...path21, key]);
+        if ((0, import_yaml.isScalar)(pair2.key) && pair2.key.range) keys.set(positionKey([...path22, key]), toPosition(lineCounter, pair2.key.range[0]));
+        walk2(pair2.value, [...path22, key]);
       }
     } else if ((0, import_yaml.isSeq)(node)) {
-      node.items.forEach((item, index) => walk2(item, [...path21, index]));
+      node.items.forEach((item, index) => walk2(item, [...path22, index]));
     }
   };
   walk2(document.contents, []);
@@ -23712,7 +23719,7 @@ var init_yaml_positions = __esm({
       }
       position;
     };
-    positionKey = (path21) => path21.join("\0");
+    positionKey = (path22) => path22.join("\0");
     withoutBom = (text2) => text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
   }
 });
@@ -23751,42 +23758,42 @@ function resolve5(schema, root) {
   if (!target) throw new Error(`schema: cannot resolve ${schema.$ref}`);
   return { ...target, ...schema, $ref: void 0 };
 }
-function check(value, raw, root, path21, problems) {
+function check(value, raw, root, path22, problems) {
   const schema = resolve5(raw, root);
   if (schema.anyOf) {
     const candidates = schema.anyOf.map((s) => resolve5(s, root));
     const sameType = candidates.find((s) => !s.type || hasType2(value, s.type));
     if (!sameType) {
-      problems.push({ path: path21, message: `must be ${expected(schema, root)}` });
+      problems.push({ path: path22, message: `must be ${expected(schema, root)}` });
       return;
     }
-    check(value, sameType, root, path21, problems);
+    check(value, sameType, root, path22, problems);
     return;
   }
   if (schema.type && !hasType2(value, schema.type)) {
-    problems.push({ path: path21, message: `must be ${expected(schema, root)}` });
+    problems.push({ path: path22, message: `must be ${expected(schema, root)}` });
     return;
   }
   if (schema.enum && !schema.enum.some((allowed) => allowed === value)) {
-    problems.push({ path: path21, message: `must be ${expected(schema, root)} (not ${JSON.stringify(value)})` });
+    problems.push({ path: path22, message: `must be ${expected(schema, root)} (not ${JSON.stringify(value)})` });
     return;
   }
   if (schema.pattern && typeof value === "string" && !new RegExp(schema.pattern, "u").test(value)) {
-    problems.push({ path: path21, message: `${schema.patternErrorMessage ?? `must match ${schema.pattern}`} (not ${JSON.stringify(value)})` });
+    problems.push({ path: path22, message: `${schema.patternErrorMessage ?? `must match ${schema.pattern}`} (not ${JSON.stringify(value)})` });
   }
   if (Array.isArray(value) && schema.items) {
-    value.forEach((item, index) => check(item, schema.items, root, [...path21, index], problems));
+    value.forEach((item, index) => check(item, schema.items, root, [...path22, index], problems));
   }
   if (typeName(value) === "object" && (schema.properties || schema.additionalProperties !== void 0)) {
     const known = Object.keys(schema.properties ?? {});
     for (const [key, member] of Object.entries(value)) {
       const property = schema.properties?.[key];
-      if (property) check(member, property, root, [...path21, key], problems);
+      if (property) check(member, property, root, [...path22, key], problems);
       else if (schema.additionalProperties === false) {
-        const what = path21.length ? "unknown option" : "unknown key";
-        problems.push({ path: [...path21, key], aboutKey: true, message: `${what} (${known.length ? `known: ${known.join(", ")}` : "this transform takes no options"})` });
+        const what = path22.length ? "unknown option" : "unknown key";
+        problems.push({ path: [...path22, key], aboutKey: true, message: `${what} (${known.length ? `known: ${known.join(", ")}` : "this transform takes no options"})` });
       } else if (typeof schema.additionalProperties === "object") {
-        check(member, schema.additionalProperties, root, [...path21, key], problems);
+        check(member, schema.additionalProperties, root, [...path22, key], problems);
       }
     }
   }
@@ -23995,26 +24002,26 @@ __export(write_exports, {
   WriteError: () => WriteError,
   writeAtomically: () => writeAtomically
 });
-import { closeSync, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync as readFileSync10, renameSync, unlinkSync, writeSync, lstatSync } from "node:fs";
-import path18 from "node:path";
+import { closeSync as closeSync2, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, openSync as openSync2, readFileSync as readFileSync10, renameSync, unlinkSync, writeSync, lstatSync } from "node:fs";
+import path19 from "node:path";
 import { randomBytes } from "node:crypto";
 function writeAtomically(file, content, original) {
   const link = lstatSync(file);
   if (link.isSymbolicLink()) throw new WriteError("is a symbolic link; not written through (run dfmod on its target)");
   const current = readFileSync10(file);
   if (!Buffer.from(original).equals(current)) throw new WriteError("changed on disk since it was read; not written");
-  const temp = path18.join(path18.dirname(file), `.dfmod-tmp-${path18.basename(file)}-${process.pid}-${randomBytes(4).toString("hex")}`);
+  const temp = path19.join(path19.dirname(file), `.dfmod-tmp-${path19.basename(file)}-${process.pid}-${randomBytes(4).toString("hex")}`);
   const bytes = Buffer.from(content);
   let fd = null;
   let renamed = false;
   let writingInPlace = false;
   try {
-    fd = openSync(temp, "wx", link.mode & 4095);
+    fd = openSync2(temp, "wx", link.mode & 4095);
     writeAll(fd, bytes);
     fsyncSync(fd);
     fchmodSync(fd, link.mode & 4095);
     const ownerKept = keepOwner(fd, link);
-    closeSync(fd);
+    closeSync2(fd);
     fd = null;
     if (link.nlink > 1 || !ownerKept) {
       writingInPlace = true;
@@ -24025,8 +24032,8 @@ function writeAtomically(file, content, original) {
       renamed = true;
     }
   } catch (error) {
-    if (fd !== null) closeSync(fd);
-    const kept = writingInPlace ? `; the new text is in ${path18.basename(temp)}` : "";
+    if (fd !== null) closeSync2(fd);
+    const kept = writingInPlace ? `; the new text is in ${path19.basename(temp)}` : "";
     throw new WriteError(`could not be written: ${error.message}${kept}`);
   } finally {
     if (!renamed && !writingInPlace) {
@@ -24049,13 +24056,13 @@ function keepOwner(fd, original) {
   }
 }
 function writeInPlace(file, bytes) {
-  const fd = openSync(file, "r+");
+  const fd = openSync2(file, "r+");
   try {
     writeAll(fd, bytes, 0);
     ftruncateSync(fd, bytes.length);
     fsyncSync(fd);
   } finally {
-    closeSync(fd);
+    closeSync2(fd);
   }
 }
 function writeAll(fd, bytes, position) {
@@ -24081,11 +24088,11 @@ var explain_exports = {};
 __export(explain_exports, {
   explainedDiff: () => explainedDiff
 });
-function explainedDiff(path21, before, after, changes, transforms) {
-  const patch = structuredPatch(`a/${path21}`, `b/${path21}`, before, after, "", "", { context: 3 });
+function explainedDiff(path22, before, after, changes, transforms) {
+  const patch = structuredPatch(`a/${path22}`, `b/${path22}`, before, after, "", "", { context: 3 });
   const rationale = new Map(transforms.map((t) => [t.id, t.rationale]));
   const pending = [...changes];
-  const out = [`--- a/${path21}`, `+++ b/${path21}`];
+  const out = [`--- a/${path22}`, `+++ b/${path22}`];
   const explain = (list) => {
     const seen = /* @__PURE__ */ new Set();
     for (const change of list) {
@@ -24156,7 +24163,7 @@ import { spawn } from "node:child_process";
 import net from "node:net";
 import { copyFileSync, existsSync as existsSync6, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import path19 from "node:path";
+import path20 from "node:path";
 function decide(before, after) {
   if (!after.built) {
     return before.built ? { keep: false, reason: `rewrite not kept: it did not build, the original did: ${after.error ?? "unknown error"}` } : { keep: false, reason: `rewrite not kept: neither the original nor the rewrite built, so it cannot be verified (does the build need arguments, secrets or a network? see --verify-build-flags and --verify-network): ${after.error ?? "unknown error"}` };
@@ -24322,8 +24329,8 @@ async function observeImage(docker, image, settings) {
   }
 }
 function stage(file, text2) {
-  const folder = mkdtempSync(path19.join(os.tmpdir(), "dfmod-verify-"));
-  const dockerfile = path19.join(folder, path19.basename(file.absolutePath));
+  const folder = mkdtempSync(path20.join(os.tmpdir(), "dfmod-verify-"));
+  const dockerfile = path20.join(folder, path20.basename(file.absolutePath));
   writeFileSync(dockerfile, text2);
   const ignore3 = `${file.absolutePath}.dockerignore`;
   if (existsSync6(ignore3)) copyFileSync(ignore3, `${dockerfile}.dockerignore`);
@@ -26213,11 +26220,11 @@ var parser = new YargsParser({
   format,
   normalize,
   resolve: resolve2,
-  require: (path21) => {
+  require: (path22) => {
     if (typeof require2 !== "undefined") {
-      return require2(path21);
-    } else if (path21.match(/\.json$/)) {
-      return JSON.parse(readFileSync(path21, "utf8"));
+      return require2(path22);
+    } else if (path22.match(/\.json$/)) {
+      return JSON.parse(readFileSync(path22, "utf8"));
     } else {
       throw Error("only .json config files are supported in ESM");
     }
@@ -29968,7 +29975,7 @@ var yargs_default = Yargs;
 
 // lib/cli/main.ts
 init_package();
-import path20 from "node:path";
+import path21 from "node:path";
 import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
 
 // lib/core/shell.ts
@@ -30237,6 +30244,7 @@ var NOT_DOCKERFILE_ENDINGS = [
   // templates
   ".j2",
   ".jinja",
+  ".jinja2",
   ".tmpl",
   ".tpl",
   ".template",
@@ -30380,7 +30388,7 @@ function display(cwd, absolute) {
 
 // lib/cli/process.ts
 import { readFileSync as readFileSync7 } from "node:fs";
-import path15 from "node:path";
+import path16 from "node:path";
 
 // lib/core/engine.ts
 init_dockerfile();
@@ -30388,7 +30396,7 @@ init_source();
 init_validate();
 
 // lib/facts/index.ts
-import path3 from "node:path";
+import path4 from "node:path";
 
 // lib/knowledge/index.ts
 init_tags();
@@ -30525,6 +30533,7 @@ var PACKAGE_MANAGER_FACTS = {
     cleanup: ["rm -rf /var/lib/apt/lists/*"],
     noCacheFlag: null,
     installScript: "apt-get update && apt-get install -y --no-install-recommends {packages} && rm -rf /var/lib/apt/lists/*",
+    installScriptKeepingIndex: "apt-get update && apt-get install -y --no-install-recommends {packages}",
     promptVerbs: ["install", "upgrade", "dist-upgrade", "remove", "purge", "autoremove", "build-dep"],
     indexVerbs: ["update"],
     indexReaders: ["apt-cache", "aptitude"],
@@ -30749,8 +30758,9 @@ var SCRIPT_PROGRAM = {
   microdnf: "microdnf",
   zypper: "zypper"
 };
-function installScript(manager, packages) {
-  return PACKAGE_MANAGER_FACTS[SCRIPT_PROGRAM[manager]].installScript.replace("{packages}", packages.join(" "));
+function installScript(manager, packages, keepIndex = false) {
+  const row2 = PACKAGE_MANAGER_FACTS[SCRIPT_PROGRAM[manager]];
+  return ((keepIndex ? row2.installScriptKeepingIndex : void 0) ?? row2.installScript).replace("{packages}", packages.join(" "));
 }
 
 // lib/knowledge/languages.ts
@@ -31057,9 +31067,9 @@ function mounts(node) {
     return target ? [{ type: fields.get("type") ?? "bind", target: target.replace(/^["']|["']$/g, "") }] : [];
   });
 }
-function mountCovers(mount, path21) {
+function mountCovers(mount, path22) {
   const target = mount.target.replace(/\/+$/, "") || "/";
-  const dir = path21.replace(/\/+$/, "");
+  const dir = path22.replace(/\/+$/, "");
   return dir === target || dir.startsWith(target === "/" ? "/" : target + "/") || target.startsWith(dir + "/");
 }
 function mountFields(node) {
@@ -31091,6 +31101,13 @@ var DEV_STAGE_NAMES = /* @__PURE__ */ new Set([
   "ci",
   "debug"
 ]);
+var TOOLBOX_FILE_NAMES = /* @__PURE__ */ new Set(["base", "toolbox", "tools", "ci", "builder", "buildenv"]);
+var OS_IMAGES = /* @__PURE__ */ new Set(["debian", "ubuntu", "alpine", "buildpack-deps", "centos", "oraclelinux", "fedora", "amazonlinux"]);
+var GENERATED_HEADER = /\bDO NOT EDIT\b/i;
+var KEEP_ALIVE = [
+  { program: "sleep", args: (args) => args.length === 1 && (args[0] === "infinity" || /^\d{5,}$/.test(args[0])) },
+  { program: "tail", args: (args) => args.includes("/dev/null") && args.some((a) => a === "-f" || a === "-F") }
+];
 var REPLS = {
   sh: ["-l", "-i"],
   bash: ["-l", "--login", "-i"],
@@ -31108,6 +31125,46 @@ var REPLS = {
   julia: []
 };
 var PASS_THROUGH_ENTRYPOINT = /^docker-.*entrypoint(\.sh)?$/;
+var ENTRYPOINT_SCRIPT = /entrypoint(\.(sh|bash))?$/;
+var TOOL_PROGRAMS = /* @__PURE__ */ new Set([
+  "mvn",
+  "gradle",
+  "ant",
+  "sbt",
+  "lein",
+  "make",
+  "cmake",
+  "cargo",
+  "go",
+  "dotnet",
+  "npm",
+  "yarn",
+  "pnpm",
+  "pip",
+  "composer",
+  "bundle",
+  "rake",
+  "kubectl",
+  "helm",
+  "terraform",
+  "aws",
+  "gcloud",
+  "az",
+  "gsutil",
+  "docker",
+  "git",
+  "ansible",
+  "ansible-playbook",
+  "pylint",
+  "flake8",
+  "bandit",
+  "eslint",
+  "flutter",
+  "ng",
+  "firebase",
+  "gh"
+]);
+var SUPPORT_FILE = /\.(sh|bash|conf|ini|cnf|json|ya?ml|xml|properties|toml|exclude|template|deb|rpm)$/i;
 function basename2(word) {
   return word.slice(word.lastIndexOf("/") + 1);
 }
@@ -31122,7 +31179,27 @@ function devName(stage2) {
   if (!stage2.name) return null;
   return stage2.name.split(/[-_.]/).some((word) => DEV_STAGE_NAMES.has(word)) ? stage2.name : null;
 }
-function roleOf(facts, stage2, filename, target) {
+function fileNameWords(filename) {
+  if (!filename) return [];
+  const name = basename2(filename.replace(/\\/g, "/")).toLowerCase();
+  return name.replace(/(^|[._-])(dockerfile|containerfile)([._-]|$)/g, ".").split(/[-_.]/).filter(Boolean);
+}
+function keepAlive(argv) {
+  const program = basename2(argv[0] ?? "");
+  const found = KEEP_ALIVE.find((k) => k.program === program && k.args(argv.slice(1)));
+  return found ? argv.join(" ") : null;
+}
+function generatedHeader(facts) {
+  const model = facts.model;
+  const first = model.instructions[0];
+  const last = first ? first.line - 1 : model.source.lineStarts.length;
+  for (let line = 0; line < last; line++) {
+    const text2 = model.source.lineText(line);
+    if (/^\s*#/.test(text2) && GENERATED_HEADER.test(text2)) return true;
+  }
+  return false;
+}
+function roleOf(facts, stage2, filename, target, context = null) {
   if (filename && filename.split(/[\\/]/).includes(".devcontainer")) {
     return { role: "devcontainer", reason: "the file is in a .devcontainer folder" };
   }
@@ -31135,12 +31212,44 @@ function roleOf(facts, stage2, filename, target) {
   }
   const dev = devName(stage2);
   if (dev) return { role: "dev-or-test", reason: `the build target is named \`${dev}\`` };
+  const words2 = fileNameWords(filename);
+  const toolWord = words2.find((w) => TOOLBOX_FILE_NAMES.has(w));
+  if (toolWord) return { role: "toolbox", reason: `the file is named as a \`${toolWord}\` image` };
+  const devWord = words2.find((w) => DEV_STAGE_NAMES.has(w));
+  if (devWord) return { role: "dev-or-test", reason: `the file is named as a \`${devWord}\` image` };
   const command2 = facts.command(stage2);
-  const passThrough = command2.entrypoint === null || command2.entrypoint === void 0 && command2.entrypointNode === null || command2.entrypoint?.length === 1 && PASS_THROUGH_ENTRYPOINT.test(basename2(command2.entrypoint[0]));
-  const repl = passThrough && command2.cmd ? replOf(command2.cmd) : null;
+  const direct = (node, stored) => node ? facts.argvOf(node)?.direct ?? stored : stored;
+  const cmdWords = direct(command2.cmdNode, command2.cmd);
+  const entrypointWords = direct(command2.entrypointNode, command2.entrypoint);
+  const passThrough = command2.entrypoint === null || command2.entrypoint === void 0 && command2.entrypointNode === null || entrypointWords?.length === 1 && ENTRYPOINT_SCRIPT.test(basename2(entrypointWords[0]));
+  const alive = passThrough && cmdWords ? keepAlive(cmdWords) : null;
+  if (alive) return { role: "toolbox", reason: `its command \`${alive}\` only keeps the container up for \`docker exec\`` };
+  if (passThrough && cmdWords?.length === 1 && TOOL_PROGRAMS.has(basename2(cmdWords[0]))) {
+    return { role: "toolbox", reason: `its command is the tool \`${cmdWords[0]}\`, which \`docker run\` hands the arguments of a build or job` };
+  }
+  if (generatedHeader(facts)) return { role: "official-image", reason: 'the file carries the "DO NOT EDIT" header of generated image definitions' };
+  const root = rootImageName(facts, stage2);
+  if (root && OS_IMAGES.has(root) && command2.entrypointNode && command2.entrypoint?.length === 1 && PASS_THROUGH_ENTRYPOINT.test(basename2(command2.entrypoint[0])) && command2.cmd?.length === 1 && !command2.cmd[0].includes("/")) {
+    return {
+      role: "official-image",
+      reason: `it is built on \`${root}\` with a pass-through \`${command2.entrypoint[0]}\` and the bare command \`${command2.cmd[0]}\`, as official-image definitions are`
+    };
+  }
+  const repl = passThrough && cmdWords ? replOf(cmdWords) : entrypointWords && !cmdWords?.length ? replOf(entrypointWords) : null;
   if (repl) {
-    const where = command2.cmdNode ? `line ${command2.cmdNode.line} sets` : `it inherits from ${facts.baseImage(stage2)}`;
+    const node = passThrough && cmdWords ? command2.cmdNode : command2.entrypointNode;
+    const where = node ? `line ${node.line} sets` : `it inherits from ${facts.baseImage(stage2)}`;
     return { role: "base", reason: `${where} the command \`${repl}\`, an interactive shell or REPL, as base images do` };
+  }
+  const packaged = packagedRelease(facts, stage2, context);
+  if (packaged) {
+    return {
+      role: "official-image",
+      reason: `it installs a pinned upstream release (\`ENV ${packaged}\`) and copies only scripts and configuration from the build context, as official-image definitions do`
+    };
+  }
+  if (command2.entrypointNode && entrypointWords?.length === 1 && TOOL_PROGRAMS.has(basename2(entrypointWords[0])) && !cmdWords?.length) {
+    return { role: "toolbox", reason: `its ENTRYPOINT is the tool \`${entrypointWords[0]}\`, which \`docker run\` hands the arguments of a build or job` };
   }
   const chain2 = [];
   for (let s = stage2; s; s = facts.parentOf(s)) chain2.push(s);
@@ -31151,11 +31260,216 @@ function roleOf(facts, stage2, filename, target) {
   }
   return { role: "application", reason: "it is the build target" };
 }
+function rootImageName(facts, stage2) {
+  const image = facts.baseImage(stage2);
+  if (image === null) return null;
+  const name = image.split("@")[0].replace(/:[^/]*$/, "").toLowerCase();
+  return name.replace(/^(docker\.io\/)?(library\/)?/, "");
+}
+function initHelps(role) {
+  return role.role === "application";
+}
+function chainOf(facts, stage2) {
+  const chain2 = [];
+  for (let s = stage2; s; s = facts.parentOf(s)) chain2.push(s);
+  return chain2;
+}
+function packagedRelease(facts, stage2, context) {
+  const chain2 = chainOf(facts, stage2);
+  let version = null;
+  let copies = 0;
+  for (const s of chain2) {
+    for (const node of s.instructions) {
+      if (node.keyword === "ENV") {
+        const name = /^\s*([A-Z][A-Z0-9_]*_VERSION)[\s=]/.exec(facts.model.rawArguments(node))?.[1];
+        if (name) version ??= name;
+      }
+      const copy = facts.copyOperands(node);
+      if (!copy || copy.from !== null) continue;
+      copies++;
+      for (const source of copy.sources) {
+        if (copy.node.keyword === "ADD" && /^[a-z]+:\/\//i.test(source)) continue;
+        const name = basename2(source.replace(/\/+$/, ""));
+        if (SUPPORT_FILE.test(name) || ENTRYPOINT_SCRIPT.test(name)) continue;
+        const text2 = context && !/[*?[]/.test(source) ? context.read(source.replace(/^\.\//, "")) : null;
+        if (text2?.startsWith("#!")) continue;
+        return null;
+      }
+    }
+  }
+  return version && copies > 0 ? version : version && copies === 0 ? version : null;
+}
 
 // lib/facts/index.ts
 init_stages();
 init_words();
 init_words();
+
+// lib/facts/signals.ts
+import path3 from "node:path";
+var PASS_THROUGH_ENTRYPOINT2 = /^docker-.*entrypoint(\.sh)?$/;
+var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh"]);
+var SCRIPT_RUNNERS = { npm: ["run", "run-script"], yarn: ["run"], pnpm: ["run"] };
+function runnerScript(program, argv) {
+  const run2 = SCRIPT_RUNNERS[program];
+  if (!run2) return null;
+  if (argv[1] === "start") return "start";
+  return run2.includes(argv[1] ?? "") && argv[2] && !argv[2].startsWith("-") ? argv[2] : null;
+}
+var NOT_EXECABLE = /* @__PURE__ */ new Set(["cd", "export", "set", "unset", "trap", "wait", "exit", "return", "source", ".", "eval", "exec", ":", "true", "false", "read", "shift", "umask", "ulimit", "local", "readonly", "alias", "echo", "printf", "test", "["]);
+var basename3 = (word) => word.slice(word.lastIndexOf("/") + 1);
+function lastCommand(root) {
+  if (root.hasError) return { none: "dfmod cannot parse it" };
+  let trap = false;
+  let background = false;
+  walk(root, (n) => {
+    if (n.type === "command" && n.childForFieldName("name")?.text === "trap") trap = true;
+    if (!n.isNamed && n.type === "&") background = true;
+    return !trap && !background;
+  });
+  if (trap) return { none: "it sets a trap, which exec would skip" };
+  if (background) return { none: "it starts a background job" };
+  const statements = topLevelStatements(root);
+  const last = statements[statements.length - 1];
+  if (!last) return { none: "it runs nothing" };
+  const chain2 = andChain(last.node);
+  let command2 = chain2[chain2.length - 1];
+  if (command2.type === "redirected_statement") command2 = command2.childForFieldName("body") ?? command2;
+  if (command2.type !== "command") return { none: `its last command is ${command2.type === "list" ? "a `||` list" : `a ${command2.type.replace(/_/g, " ")}`}` };
+  const name = command2.childForFieldName("name");
+  if (!name) return { none: "its last command is only assignments" };
+  const words2 = [literalValue(name.namedChildren[0] ?? name), ...command2.childrenForFieldName("argument").map((a) => literalValue(a))];
+  return { command: command2, name, words: words2, execs: words2[0] === "exec" };
+}
+function contextSourceAt(facts, stage2, target) {
+  const chain2 = [];
+  for (let s = stage2; s; s = facts.parentOf(s)) chain2.unshift(s);
+  let found = null;
+  for (const s of chain2) {
+    for (const node of s.instructions) {
+      const copy = facts.copyOperands(node);
+      if (!copy || copy.from !== null || copy.destResolved === null) continue;
+      const dest = copy.destResolved;
+      for (const source of copy.sources) {
+        const clean = source.replace(/^\.\/+/, "").replace(/^\/+/, "");
+        if (clean === "" || clean === ".") {
+          const rel = path3.posix.relative(dest, target);
+          if (rel && !rel.startsWith("..") && !path3.posix.isAbsolute(rel)) found = rel;
+          continue;
+        }
+        const into = copy.destIsDirectory || copy.dest.endsWith("/") ? path3.posix.join(dest, basename3(clean)) : dest;
+        if (/[*?[]/.test(clean)) {
+          const pattern2 = new RegExp(`^${basename3(clean).replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")}$`);
+          if (path3.posix.dirname(target) === dest && pattern2.test(basename3(target))) found = path3.posix.join(path3.posix.dirname(clean), basename3(target));
+        } else if (into === target) found = clean;
+      }
+    }
+  }
+  return found;
+}
+function signalPath(facts, stage2, context, shell) {
+  const command2 = facts.command(stage2);
+  const entrypoint = command2.entrypoint ?? [];
+  const cmd = command2.cmd ?? [];
+  const steps = [];
+  if (entrypoint.length) steps.push({ argv: [...entrypoint, ...cmd], node: command2.entrypointNode, inherited: command2.entrypointNode === null });
+  else steps.push({ argv: cmd, node: command2.cmdNode, inherited: command2.cmdNode === null });
+  return follow(facts, stage2, context, shell, steps[0], command2.cmdNode, 0);
+}
+function follow(facts, stage2, context, shell, step, cmdNode, depth) {
+  const { argv } = step;
+  if (!argv.length || depth > 4) return { kind: "direct" };
+  const program = basename3(argv[0]);
+  if (PASS_THROUGH_ENTRYPOINT2.test(program) && (step.inherited || !argv[0].includes("/") || argv[0] === `/usr/local/bin/${program}`) && !scriptInContext(facts, stage2, context, argv[0])) {
+    const rest = argv.slice(1);
+    return follow(facts, stage2, context, shell, { argv: rest, node: cmdNode, inherited: cmdNode === null }, cmdNode, depth + 1);
+  }
+  const c = argv.indexOf("-c");
+  if (SHELLS.has(program) && c > 0 && c + 1 < argv.length) {
+    const script2 = argv[c + 1];
+    const last = lastCommand(shell.parse(script2).rootNode);
+    if ("none" in last) return forcedShell(`the shell script \`${script2}\``, last.none);
+    const words2 = last.words.slice(last.execs ? 1 : 0);
+    const rest = words2.every((w) => w !== null) ? words2 : [];
+    const then = follow(facts, stage2, context, shell, { argv: rest, node: null, inherited: step.inherited }, null, depth + 1);
+    if (last.execs) return then;
+    const name = last.words[0];
+    if (name === null || NOT_EXECABLE.has(name)) return forcedShell(`the shell script \`${script2}\``, `its last command \`${last.command.text}\` is a shell builtin`);
+    if (step.node && step.node.form === "shell") {
+      return { kind: "add-exec", node: step.node, offset: last.name.startIndex, command: last.command.text, then };
+    }
+    return forcedShell(`the shell script \`${script2}\`${step.inherited ? " of the base image" : ""}`, `it runs \`${last.command.text}\` without exec`);
+  }
+  const scriptName = runnerScript(program, argv);
+  if (scriptName) return runScript(facts, stage2, context, shell, step, program, argv, scriptName);
+  const script = scriptInContext(facts, stage2, context, argv[0]);
+  if (script) {
+    const text2 = context.read(script.source);
+    if (text2 === null || !/^#!\s*\S*\b(sh|bash|dash|ash)\b/.test(text2)) return { kind: "direct" };
+    const last = lastCommand(shell.parse(text2).rootNode);
+    if ("none" in last) return forcedShell(`the script ${script.source}`, last.none);
+    if (last.execs) return { kind: "direct" };
+    const line = text2.slice(0, last.command.startIndex).split("\n").length;
+    return {
+      kind: "forced",
+      why: `the script ${script.source} runs \`${last.command.text}\` (its line ${line}) without exec, so its shell exits at SIGTERM and the container ends with it`,
+      fix: `write \`exec ${last.command.text}\` there`
+    };
+  }
+  return { kind: "direct" };
+}
+function forcedShell(what, why) {
+  return { kind: "forced", why: `${what} is run by a shell that exits at SIGTERM (${why}), and the container ends with it`, fix: "run the app with exec, or in JSON form" };
+}
+function scriptInContext(facts, stage2, context, word) {
+  if (!context) return null;
+  const workdir = facts.finalWorkdir(stage2);
+  let target = null;
+  if (word.startsWith("/")) target = path3.posix.normalize(word);
+  else if (word.includes("/") && workdir !== null) target = path3.posix.resolve(workdir, word);
+  else if (!word.includes("/")) {
+    for (const dir of ["/usr/local/bin", "/usr/bin", "/bin"]) {
+      const source2 = contextSourceAt(facts, stage2, path3.posix.join(dir, word));
+      if (source2 !== null && context.exists(source2)) return { source: source2 };
+    }
+    return null;
+  }
+  if (target === null) return null;
+  const source = contextSourceAt(facts, stage2, target);
+  return source !== null && context.exists(source) ? { source } : null;
+}
+function runScript(facts, stage2, context, shell, step, program, argv, name) {
+  const forced = (why) => ({
+    kind: "forced",
+    why: `\`${argv.join(" ")}\`: ${program} exits at SIGTERM without waiting for the script it started, and the container ends with it${why ? ` (dfmod cannot run the script's command instead: ${why})` : ""}`,
+    fix: 'run the script\'s command itself in the CMD (`CMD ["node", "server.js"]`)'
+  });
+  if (!step.node || step.node.form !== "exec" || !context) return forced("");
+  if (argv.length > (argv[1] === "start" ? 2 : 3)) return forced("");
+  const workdir = facts.finalWorkdir(stage2);
+  if (workdir === null) return forced("");
+  const source = contextSourceAt(facts, stage2, path3.posix.join(workdir, "package.json"));
+  const text2 = source === null ? null : context.read(source);
+  if (text2 === null) return forced("dfmod cannot see which package.json it reads");
+  let scripts;
+  try {
+    scripts = JSON.parse(text2).scripts ?? {};
+  } catch {
+    return forced(`${source} is not JSON`);
+  }
+  const body = scripts[name];
+  if (typeof body !== "string") return forced(`${source} has no \`${name}\` script`);
+  if (scripts[`pre${name}`] !== void 0 || scripts[`post${name}`] !== void 0) return forced(`${source} has pre${name}/post${name} scripts`);
+  const parsed = scriptArgv(shell.parse(body).rootNode);
+  if (!("argv" in parsed)) return forced(`its \`${name}\` script needs a shell: ${parsed.reason}`);
+  if (parsed.argv[0] !== "node") return forced(`its \`${name}\` script runs \`${parsed.argv[0]}\`, which ${program} finds in node_modules/.bin`);
+  const entry = parsed.argv.slice(1).find((a) => !a.startsWith("-"));
+  const entrySource = entry ? contextSourceAt(facts, stage2, path3.posix.resolve(workdir, entry)) : null;
+  const entryText = entrySource === null ? null : context.read(entrySource);
+  if (entryText === null) return forced(`dfmod cannot read ${entry ?? "the script's entry file"} to check it reads no npm_* variable`);
+  if (/\bnpm_(package|config|lifecycle)_|\bnpm_lifecycle_event\b/.test(entryText)) return forced(`${entrySource} reads npm's environment (npm_*)`);
+  return { kind: "run-script", node: step.node, runner: argv, argv: parsed.argv, then: { kind: "direct" } };
+}
 
 // lib/facts/meaning.ts
 function imageMeaning(facts) {
@@ -31343,6 +31657,8 @@ function record(map) {
 }
 
 // lib/facts/index.ts
+var DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+var GLOB = /[*?[]/;
 var EMPTY = /* @__PURE__ */ new Map();
 var DEFAULT_SHELL = ["/bin/sh", "-c"];
 var WINDOWS_SHELL = ["cmd", "/S", "/C"];
@@ -31500,6 +31816,30 @@ var FileFacts = class {
     }
     return command2;
   }
+  /**
+   * Whether the stage starts with apt package lists an earlier stage of its
+   * FROM chain downloaded (`apt-get update`) and did not delete: lists the
+   * stage did not make, which its own installs may read. A RUN dfmod cannot
+   * read counts as leaving them as they were.
+   */
+  aptListsInherited(stage2) {
+    const chain2 = [];
+    for (let s = this.parentOf(stage2); s; s = this.parentOf(s)) chain2.unshift(s);
+    let left2 = false;
+    for (const s of chain2) {
+      for (const node of s.instructions) {
+        if (node.keyword !== "RUN") continue;
+        const read = this.readRun(node);
+        if (read.kind !== "script") continue;
+        for (const c of this.commandsOf(read)) {
+          const manager = managerCommand(c.words);
+          if (manager && (manager.manager === "apt-get" || manager.manager === "apt") && manager.subcommand === "update") left2 = true;
+          else if (c.program === "rm" && c.nodes.some((n) => /^\/var\/lib\/apt\/lists\/?\*?$/.test(n.text.replace(/["']/g, "")))) left2 = false;
+        }
+      }
+    }
+    return left2;
+  }
   /** The stages `stage` copies files from with COPY --from (by name or index), in order, each once. */
   copiedFrom(stage2) {
     let stages = this.copied.get(stage2);
@@ -31512,6 +31852,69 @@ var FileFacts = class {
       this.copied.set(stage2, stages);
     }
     return stages;
+  }
+  /** The stages built FROM `stage`, directly or through others (also through a global ARG), in file order. */
+  stagesBuiltOn(stage2) {
+    return this.model.stages.filter((other) => {
+      for (let parent = this.parentOf(other); parent; parent = this.parentOf(parent)) if (parent === stage2) return true;
+      return false;
+    });
+  }
+  /** What the ENTRYPOINT in effect at the end of `stage` does with the CMD (see CmdReceiver). */
+  cmdReceiver(stage2) {
+    const command2 = this.command(stage2);
+    const node = command2.entrypointNode;
+    if (command2.entrypoint === null) return { kind: "none" };
+    if (node?.form === "shell") return { kind: "ignored", node };
+    if (command2.entrypoint === void 0) return node ? { kind: "unknown", node, entrypoint: null } : { kind: "unknown-image" };
+    const wrapped = afterInitWrapper(command2.entrypoint);
+    const init = wrapped ? command2.entrypoint[0] : null;
+    const rest = wrapped ?? command2.entrypoint;
+    if (!rest.length) return { kind: "runs", node, init, script: null };
+    const image = this.baseImage(stage2);
+    const defaults = this.defaultsOf(stage2);
+    const own = defaults?.entrypoint;
+    const same = own && own.length === rest.length && own.every((word, i) => word === rest[i] || i === 0 && basename4(word) === basename4(rest[0]));
+    if (image && same && defaults?.entrypointActsOn) {
+      return { kind: "runs", node, init, script: { argv: rest, image, actsOn: defaults.entrypointActsOn, commands: defaults.entrypointCommands ?? [] } };
+    }
+    return { kind: "unknown", node, entrypoint: command2.entrypoint };
+  }
+  /**
+   * The context file a path of the image holds at `node` (before it), when a
+   * COPY or ADD of the stage or a stage it builds on put it there from the
+   * build context (COPY --from another stage followed into that stage).
+   * null: no COPY of the file puts it there (a RUN made it, or the base
+   * image has it); undefined: dfmod cannot tell (a destination or source it
+   * cannot resolve, a glob, ADD of a URL or archive).
+   */
+  contextFileAt(node, imagePath, context) {
+    const stage2 = node.stage;
+    if (!stage2) return null;
+    return this.traceFile(stage2, node.index, path4.posix.normalize(imagePath), context, 0);
+  }
+  /**
+   * The file a command name runs: a path (relative to the working directory
+   * the container starts in), or a name looked up on the PATH in effect at
+   * `node`, traced to the context as contextFileAt does. For a name, the
+   * first PATH folder a COPY fills wins; null when none does.
+   */
+  programFile(node, program, context) {
+    const stage2 = node.stage;
+    if (!stage2) return null;
+    if (program.includes("/")) {
+      const workdir = this.finalWorkdir(stage2);
+      if (!program.startsWith("/") && workdir === null) return { path: program, source: void 0 };
+      const full = path4.posix.resolve(workdir ?? "/", program);
+      return { path: full, source: this.contextFileAt(node, full, context) };
+    }
+    const pathVariable = this.envAt(node).get("PATH");
+    for (const dir of (pathVariable === void 0 ? DEFAULT_PATH : pathVariable ?? "").split(":").filter((d) => d.startsWith("/"))) {
+      const full = path4.posix.join(dir, program);
+      const source = this.contextFileAt(node, full, context);
+      if (source !== null) return { path: full, source };
+    }
+    return null;
   }
   /** The stages that use `stage`: build FROM it, COPY --from it, or RUN --mount from it. */
   usedBy(stage2) {
@@ -31557,8 +31960,19 @@ var FileFacts = class {
     return built;
   }
   /** What a stage is for, with the reason (see roles.ts for the rules). */
-  stageRole(stage2, filename, target) {
-    return roleOf(this, stage2, filename, target);
+  stageRole(stage2, filename, target, context = null) {
+    return roleOf(this, stage2, filename, target, context);
+  }
+  /**
+   * Whether an init as PID 1 helps the stage's container: it is the deployed
+   * stage of an application image, whose command runs an application. Not a
+   * base, toolbox or official-image definition (every image built FROM it
+   * would inherit the init), a dev container, or a dev/test or build stage.
+   * The role says which case it is.
+   */
+  initHelps(stage2, filename, target, context = null) {
+    const role = this.stageRole(stage2, filename, target, context);
+    return { helps: initHelps(role), role };
   }
   // ------------------------------------------------------------ internals
   /** Stages a RUN of `stage` mounts (`--mount=from=<stage>`). */
@@ -31582,6 +31996,34 @@ var FileFacts = class {
       return from === null || index < from.index ? this.model.stages[index] ?? null : null;
     }
     return this.model.stages.find((s) => s.name === name && s !== from) ?? null;
+  }
+  traceFile(stage2, before, imagePath, context, depth) {
+    if (depth > this.model.stages.length) return void 0;
+    const chain2 = [];
+    for (let s = stage2; s; s = this.parentOf(s)) chain2.push(s);
+    for (const s of chain2) {
+      const instructions = s.instructions.filter((i) => s !== stage2 || i.index < before).reverse();
+      for (const instruction2 of instructions) {
+        const copy = this.copyOperands(instruction2);
+        if (!copy) continue;
+        if (copy.destResolved === null) return void 0;
+        for (const source of [...copy.sources].reverse()) {
+          const candidate = copySourceOf(copy, source, imagePath, (p) => copy.from === null ? context.exists(p) && context.list(p).length > 0 : null);
+          if (candidate === null) continue;
+          if (candidate === void 0) return void 0;
+          if (copy.from !== null) {
+            if (!copy.fromStage) return void 0;
+            const end = copy.fromStage.instructions.length ? copy.fromStage.instructions[copy.fromStage.instructions.length - 1].index + 1 : 0;
+            const found = this.traceFile(copy.fromStage, end, "/" + candidate, context, depth + 1);
+            if (found !== null) return found;
+            continue;
+          }
+          if (instruction2.keyword === "ADD" && /\.(tar|tgz|gz|bz2|xz|zst)$|^[a-z]+:\/\//i.test(source)) return void 0;
+          if (context.exists(candidate) && !context.isIgnored(candidate)) return { file: candidate, copy };
+        }
+      }
+    }
+    return null;
   }
   scopeAt(node) {
     if (!node.stage) return this.globalScope(node);
@@ -31660,8 +32102,8 @@ var FileFacts = class {
         const value = expandWord(argsText3(), lookup, model.escapeChar);
         let workdir = null;
         if (value !== null && !this.isWindows(stage2)) {
-          if (value.startsWith("/")) workdir = path3.posix.resolve(value);
-          else if (scope.workdir !== null) workdir = path3.posix.resolve(scope.workdir, value);
+          if (value.startsWith("/")) workdir = path4.posix.resolve(value);
+          else if (scope.workdir !== null) workdir = path4.posix.resolve(scope.workdir, value);
         }
         return { ...scope, workdir };
       }
@@ -31707,8 +32149,8 @@ var FileFacts = class {
     const workdir = this.workdirAt(node);
     let destResolved = null;
     if (expandedDest !== null && node.stage && !this.isWindows(node.stage)) {
-      if (expandedDest.startsWith("/")) destResolved = path3.posix.resolve(expandedDest);
-      else if (workdir !== null) destResolved = path3.posix.resolve(workdir, expandedDest);
+      if (expandedDest.startsWith("/")) destResolved = path4.posix.resolve(expandedDest);
+      else if (workdir !== null) destResolved = path4.posix.resolve(workdir, expandedDest);
     }
     return {
       node,
@@ -31787,6 +32229,24 @@ var FileFacts = class {
     return null;
   }
 };
+function basename4(word) {
+  return word.slice(word.lastIndexOf("/") + 1);
+}
+function copySourceOf(copy, source, imagePath, isFolder) {
+  const dest = copy.destResolved;
+  const relativeSource = path4.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
+  const under = (folder2) => imagePath === folder2 ? "" : imagePath.startsWith(folder2.replace(/\/+$/, "") + "/") ? imagePath.slice(folder2.replace(/\/+$/, "").length + 1) : null;
+  const inDest = under(dest);
+  if (GLOB.test(source)) return inDest === null ? null : void 0;
+  const join3 = (rest) => relativeSource === "." ? rest : `${relativeSource}/${rest}`;
+  if (relativeSource === ".") return inDest ? inDest : null;
+  const folder = isFolder(relativeSource);
+  if (folder === true) return inDest ? join3(inDest) : null;
+  if (path4.posix.join(dest, path4.posix.basename(relativeSource)) === imagePath) return relativeSource;
+  if (!copy.destIsDirectory && dest === imagePath) return relativeSource;
+  if (folder === null && inDest) return join3(inDest);
+  return null;
+}
 var cache = /* @__PURE__ */ new WeakMap();
 function fileFacts(model, shell, options = {}) {
   let entries = cache.get(model);
@@ -32378,14 +32838,32 @@ function brokenScripts(model, shell) {
 
 // lib/core/context.ts
 var import_dockerignore = __toESM(require_ignore2(), 1);
-import { existsSync as existsSync3, readFileSync as readFileSync6, readdirSync as readdirSync4, statSync as statSync4 } from "node:fs";
-import path4 from "node:path";
+import { closeSync, existsSync as existsSync3, openSync, readFileSync as readFileSync6, readSync, readdirSync as readdirSync4, statSync as statSync4 } from "node:fs";
+import path5 from "node:path";
 var ignore2 = import_dockerignore.default.default;
+var FIRST_LINE_BYTES = 256;
+var WALK_LIMIT = 5e3;
+function anyFileSent(context, dir) {
+  if (context.isIgnored(dir) && !(context.dockerignore() ?? []).some((p) => p.startsWith("!"))) return false;
+  let seen = 0;
+  const pending = [dir.replace(/\/+$/, "")];
+  while (pending.length) {
+    const folder = pending.pop();
+    for (const name of context.list(folder)) {
+      if (++seen > WALK_LIMIT) return true;
+      const entry = `${folder}/${name}`;
+      const children = context.list(entry);
+      if (children.length) pending.push(entry);
+      else if (!context.isIgnored(entry)) return true;
+    }
+  }
+  return false;
+}
 function folderContext(root) {
-  const absoluteRoot = path4.resolve(root);
+  const absoluteRoot = path5.resolve(root);
   const resolve6 = (relativePath) => {
-    const full = path4.resolve(absoluteRoot, relativePath.replace(/^\/+/, ""));
-    return full === absoluteRoot || full.startsWith(absoluteRoot + path4.sep) ? full : null;
+    const full = path5.resolve(absoluteRoot, relativePath.replace(/^\/+/, ""));
+    return full === absoluteRoot || full.startsWith(absoluteRoot + path5.sep) ? full : null;
   };
   const existing = /* @__PURE__ */ new Map();
   const contents = /* @__PURE__ */ new Map();
@@ -32439,6 +32917,36 @@ function folderContext(root) {
     isIgnored(relativePath) {
       matcher ??= ignoreMatcher(this.dockerignore());
       return matcher(relativePath);
+    },
+    sendsFilesUnder(relativePath) {
+      return this.exists(relativePath) && anyFileSent(this, relativePath);
+    },
+    firstLine(relativePath) {
+      const full = resolve6(relativePath);
+      if (!full) return null;
+      try {
+        if (!statSync4(full).isFile()) return null;
+        const fd = openSync(full, "r");
+        try {
+          const buffer = Buffer.alloc(FIRST_LINE_BYTES);
+          const length = readSync(fd, buffer, 0, FIRST_LINE_BYTES, 0);
+          return buffer.subarray(0, length).toString("latin1").split("\n")[0];
+        } finally {
+          closeSync(fd);
+        }
+      } catch {
+        return null;
+      }
+    },
+    isExecutable(relativePath) {
+      const full = resolve6(relativePath);
+      if (!full) return null;
+      try {
+        const stat = statSync4(full);
+        return stat.isFile() ? (stat.mode & 73) !== 0 : null;
+      } catch {
+        return null;
+      }
     }
   };
 }
@@ -32446,7 +32954,7 @@ function ignoreMatcher(patterns) {
   if (patterns === null) return () => false;
   const rules = ignore2({ ignorecase: false }).add(patterns);
   return (relativePath) => {
-    const normal = path4.posix.normalize(relativePath.replace(/^\/+/, "")).replace(/\/+$/, "");
+    const normal = path5.posix.normalize(relativePath.replace(/^\/+/, "")).replace(/\/+$/, "");
     return normal !== "." && !normal.startsWith("../") && rules.ignores(normal);
   };
 }
@@ -32460,15 +32968,15 @@ init_validate();
 init_dockerfile();
 
 // lib/registry.ts
-import path14 from "node:path";
+import path15 from "node:path";
 import { createRequire as createRequire4 } from "node:module";
 import { pathToFileURL } from "node:url";
 
 // transforms/copy-deps-first/index.ts
-import path7 from "node:path";
+import path8 from "node:path";
 
 // transforms/copy-deps-first/ecosystems.ts
-import path5 from "node:path";
+import path6 from "node:path";
 var refusal = (id, reason) => ({ refuse: { id, reason } });
 var VALUE_FLAGS = {
   npm: ["--omit", "--include", "--only", "--registry", "--cache", "--loglevel", "--prefix", "--workspace", "-w", "--install-strategy"],
@@ -32578,6 +33086,7 @@ var ECOSYSTEMS = [
     required: ["package.json"],
     optional: ["package-lock.json", "npm-shrinkwrap.json", ".npmrc"],
     installDir: "node_modules",
+    settings: { files: [".npmrc"], envPrefixes: ["npm_config_"] },
     plan: (c) => nodePlan(c, ["--prefix", "-w", "--workspace", "--workspaces", "-g", "--global", "--location"]),
     check: (ctx) => packageJsonProblem(ctx)
   },
@@ -32587,8 +33096,9 @@ var ECOSYSTEMS = [
     required: ["package.json"],
     optional: ["yarn.lock", ".yarnrc", ".npmrc"],
     installDir: "node_modules",
+    settings: { files: [".yarnrc", ".npmrc"], envPrefixes: ["YARN_", "npm_config_"] },
     plan: (c) => nodePlan(c, ["--modules-folder", "--cwd"]),
-    check: (ctx) => ctx.exists(".yarn") || ctx.exists(".yarnrc.yml") || ctx.exists(".pnp.cjs") ? { id: "yarn-berry", reason: "Yarn Berry files (.yarnrc.yml, .yarn/) are not handled" } : packageJsonProblem(ctx)
+    check: (ctx) => ctx.exists(".yarn") || ctx.exists(".yarnrc.yml") || ctx.exists(".pnp.cjs") ? yarnBerry(ctx) : packageJsonProblem(ctx)
   },
   {
     id: "pnpm",
@@ -32596,6 +33106,7 @@ var ECOSYSTEMS = [
     required: ["package.json"],
     optional: ["pnpm-lock.yaml", ".npmrc", ".pnpmfile.cjs"],
     installDir: "node_modules",
+    settings: { files: [".npmrc"], envPrefixes: ["npm_config_", "PNPM_"] },
     plan: (c) => nodePlan(c, ["--filter", "-F", "--dir", "-C", "-r", "--recursive", "-g", "--global"]),
     check: (ctx) => {
       if (ctx.exists("pnpm-workspace.yaml")) return { id: "workspaces", reason: "pnpm-workspace.yaml makes it a workspace, whose packages the install reads" };
@@ -32612,6 +33123,7 @@ var ECOSYSTEMS = [
     required: [],
     optional: [],
     installDir: null,
+    settings: { files: [], envPrefixes: ["PIP_"] },
     plan: (c) => pipPlan(c),
     manifests: (c, ctx, cwd) => requirementFiles(c, ctx, cwd)
   },
@@ -32621,6 +33133,7 @@ var ECOSYSTEMS = [
     required: ["Pipfile"],
     optional: ["Pipfile.lock"],
     installDir: ".venv",
+    settings: { files: [], envPrefixes: ["PIPENV_", "PIP_"] },
     plan: (c) => c.positional.length > 1 ? refusal("named-packages", "`pipenv install <package>` changes the Pipfile") : c.flags.has("-e") || c.flags.has("--editable") ? refusal("editable-install", "an editable install needs the source") : { kind: "install" },
     check: (ctx) => /^\s*[\w.-]+\s*=\s*\{[^}]*\bpath\s*=/m.test(ctx.read("Pipfile") ?? "") ? { id: LOCAL_PATH_DEPENDENCY, reason: "the Pipfile has a local path dependency" } : null
   },
@@ -32646,6 +33159,7 @@ var ECOSYSTEMS = [
     required: ["Gemfile"],
     optional: ["Gemfile.lock", ".bundle/config"],
     installDir: "vendor/bundle",
+    settings: { files: [], envPrefixes: ["BUNDLE_"] },
     plan: (c) => c.positional.length > 1 ? refusal("unexpected-arguments", "unexpected arguments to `bundle install`") : ["--gemfile", "--binstubs", "--standalone"].some((f) => c.flags.has(f)) ? refusal("source-tree-path", "its flags write into or read from the source tree") : { kind: "install" },
     check: (ctx) => {
       const gemfile = ctx.read("Gemfile") ?? "";
@@ -32737,26 +33251,66 @@ function pipPlan(c) {
   if (c.flags.has("-e") || c.flags.has("--editable")) return refusal("editable-install", "an editable install (`-e`) needs the source");
   const local = c.positional.slice(1).find(isLocalPath);
   if (local) return refusal(LOCAL_PATH_DEPENDENCY, `it installs \`${local}\`, a local path`);
-  for (const flag of ["-t", "--target", "--prefix", "--root", "-f", "--find-links", "--src"]) {
-    const value = c.flags.get(flag);
-    if (typeof value === "string" && !value.startsWith("/") && !value.includes("://")) {
-      return refusal("source-tree-path", `\`${flag} ${value}\` is a path in the source tree`);
-    }
-  }
   return { kind: "install" };
 }
+var PIP_PATH_OPTIONS = [
+  "-f",
+  "--find-links",
+  "-i",
+  "--index-url",
+  "--extra-index-url",
+  "--cert",
+  "--client-cert",
+  "-t",
+  "--target",
+  "--prefix",
+  "--root",
+  "--src"
+];
+function optionValues(args, options) {
+  const found = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const eq = arg.indexOf("=");
+    if (arg.startsWith("--") && eq > 0 && options.includes(arg.slice(0, eq))) found.push({ option: arg.slice(0, eq), value: arg.slice(eq + 1) });
+    else if (options.includes(arg) && i + 1 < args.length) found.push({ option: arg, value: args[++i] });
+    else if (/^-[a-z]./.test(arg) && !arg.startsWith("--") && options.includes(arg.slice(0, 2))) found.push({ option: arg.slice(0, 2), value: arg.slice(2) });
+  }
+  return found;
+}
+function sourceTreePath(value, cwd) {
+  let v = value.trim().replace(/^(["'])(.*)\1$/, "$2");
+  if (/^(git\+)?file:/i.test(v)) v = v.replace(/^(git\+)?file:(\/\/(localhost)?)?/i, "");
+  else if (/^[a-z][a-z0-9+.-]+:/i.test(v)) return null;
+  if (v === "" || v.startsWith("~")) return null;
+  if (!v.startsWith("/") || cwd === null) return v;
+  const normal = path6.posix.normalize(v);
+  const root = cwd.replace(/\/+$/, "");
+  return normal === cwd || normal === root || normal.startsWith(root + "/") ? normal : null;
+}
 function isLocalPath(spec) {
+  const at = /\s@\s*(\S+)/.exec(spec) ?? /^[\w.[\],-]+@(\S+:\S+)$/.exec(spec);
+  if (at) return /^(git\+)?file:/i.test(at[1]);
+  if (/^(git\+)?file:/i.test(spec)) return true;
   if (spec.includes("://")) return false;
-  return spec === "." || spec.startsWith("./") || spec.startsWith("../") || spec.startsWith("/") || spec.startsWith("file:") || spec.includes("/") || /\.(whl|zip|tar\.gz|tgz)$/.test(spec);
+  return spec === "." || spec.startsWith("./") || spec.startsWith("../") || spec.startsWith("/") || spec.includes("/") || /\.(whl|zip|tar\.gz|tgz)$/.test(spec);
+}
+function localTarget(line) {
+  const at = /^[^\s@]+(?:\s*\[[^\]]*\])?\s*@\s*(\S+)/.exec(line);
+  if (at) return /^(git\+)?file:/i.test(at[1]) ? at[1] : null;
+  const spec = line.split(/[\s;]/)[0];
+  return isLocalPath(spec) ? spec : null;
+}
+function requirementLines(text2) {
+  const joined = text2.replace(/\\\r?\n/g, " ");
+  return joined.split(/\r?\n/).map((raw) => raw.replace(/(^|\s)#.*$/, "").trim()).filter(Boolean);
 }
 function requirementFiles(c, ctx, cwd) {
-  const named = [];
-  for (let i = 0; i < c.args.length; i++) {
-    const arg = c.args[i];
-    const eq = /^(--requirement|--constraint)=(.+)$/.exec(arg) ?? /^(-[rc])(.+)$/.exec(arg);
-    if (eq) named.push(eq[2]);
-    else if (["-r", "--requirement", "-c", "--constraint"].includes(arg) && i + 1 < c.args.length) named.push(c.args[++i]);
+  for (const { option, value } of optionValues(c.args, PIP_PATH_OPTIONS)) {
+    const inTree = sourceTreePath(value, cwd);
+    if (inTree !== null) return refusal("source-tree-path", `\`${option} ${value}\` is a path in the source tree, which is copied only after the install`);
   }
+  const named = optionValues(c.args, ["-r", "--requirement", "-c", "--constraint"]).map((o) => o.value);
   const files = [];
   const queue = named.map((n) => contextPath(n, cwd));
   let unknown = false;
@@ -32771,18 +33325,23 @@ function requirementFiles(c, ctx, cwd) {
     }
     const text2 = ctx.read(file);
     if (text2 === null) return refusal("manifest-missing", `${file} is not in the build context`);
-    for (const raw of text2.split(/\r?\n/)) {
-      const line = raw.replace(/(^|\s)#.*$/, "").trim();
-      if (!line) continue;
-      const include = /^(-r|--requirement|-c|--constraint)(?:\s*=\s*|\s+)(\S+)$/.exec(line);
+    for (const line of requirementLines(text2)) {
+      const words2 = line.split(/\s+/);
+      const [include] = optionValues(words2, ["-r", "--requirement", "-c", "--constraint"]);
       if (include) {
-        queue.push(contextPath(path5.posix.join(path5.posix.dirname(file), include[2]), null));
+        if (include.value.includes("://")) continue;
+        queue.push(include.value.startsWith("/") ? contextPath(include.value, cwd) : contextPath(path6.posix.join(path6.posix.dirname(file), include.value), null));
         continue;
       }
       if (/^(-e|--editable)\b/.test(line)) return refusal("editable-install", `${file} has an editable install (\`${line}\`), which needs the source`);
-      const spec = line.split(/[\s;]/)[0];
-      if (!line.startsWith("-") && isLocalPath(spec)) return refusal(LOCAL_PATH_DEPENDENCY, `${file} installs \`${spec}\`, a local path`);
-      if (/^(-f|--find-links)\b/.test(line) && !line.includes("://")) return refusal("local-find-links", `${file} finds packages in a local folder`);
+      const [pathOption] = optionValues(words2, PIP_PATH_OPTIONS).filter((o) => sourceTreePath(o.value, cwd) !== null);
+      if (pathOption) {
+        return refusal("local-find-links", `${file} has \`${pathOption.option} ${pathOption.value}\`, a path in the source tree, which is copied only after the install`);
+      }
+      if (line.startsWith("-")) continue;
+      const local = localTarget(line);
+      if (local !== null && sourceTreePath(local, cwd) !== null) return refusal(LOCAL_PATH_DEPENDENCY, `${file} installs \`${local}\`, a local path in the source tree`);
+      if (local === null && /\$\{/.test(line)) return refusal("requirements-variable", `${file} has \`${line}\`, whose variable pip expands from the environment`);
     }
   }
   return { files, unknown };
@@ -32791,9 +33350,87 @@ function contextPath(name, cwd) {
   let relative2;
   if (name.startsWith("/")) {
     if (cwd === null) return null;
-    relative2 = path5.posix.relative(cwd, path5.posix.normalize(name));
-  } else relative2 = path5.posix.normalize(name);
+    relative2 = path6.posix.relative(cwd, path6.posix.normalize(name));
+  } else relative2 = path6.posix.normalize(name);
   return relative2 === "" || relative2 === "." || relative2.startsWith("..") ? null : relative2;
+}
+var PATH_SETTINGS = /* @__PURE__ */ new Set([
+  // pip
+  "find-links",
+  "index-url",
+  "extra-index-url",
+  "cert",
+  "client-cert",
+  "target",
+  "prefix",
+  "root",
+  "src",
+  "config-file",
+  "constraint",
+  "requirement",
+  // npm, pnpm
+  "cafile",
+  "cache",
+  "userconfig",
+  "globalconfig",
+  "init-module",
+  "tmp",
+  "logs-dir",
+  "store-dir",
+  "virtual-store-dir",
+  // yarn classic
+  "yarn-offline-mirror",
+  "offline-mirror",
+  "cache-folder",
+  "modules-folder",
+  "global-folder",
+  // bundler
+  "path",
+  "gemfile",
+  "app-config"
+]);
+var PATH_LIKE = /^(\.{1,2}\/|\/|(git\+)?file:)/i;
+function settingLines(file, text2) {
+  const pairs = [];
+  for (const raw of text2.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith("#") || line.startsWith(";")) continue;
+    const match = file === ".yarnrc" ? /^("[^"]*"|\S+)\s+(.*)$/.exec(line) : /^([^=]+?)\s*=\s*(.*)$/.exec(line);
+    if (match) pairs.push([match[1].replace(/^"(.*)"$/, "$1"), match[2].trim().replace(/^(["'])(.*)\1$/, "$2")]);
+  }
+  return pairs;
+}
+function settingPath(key, value, cwd) {
+  const name = key.toLowerCase().replace(/_/g, "-").replace(/^--([a-z]+\.)?/, "");
+  if (!PATH_SETTINGS.has(name) && !PATH_LIKE.test(value)) return null;
+  return sourceTreePath(value, cwd);
+}
+function settingsProblem(eco, context, env2, cwd) {
+  if (!eco.settings) return null;
+  for (const [name, value] of env2) {
+    const prefix = eco.settings.envPrefixes.find((p) => name.toLowerCase().startsWith(p.toLowerCase()));
+    if (!prefix || value === null) continue;
+    const inTree = settingPath(name.slice(prefix.length), value, cwd);
+    if (inTree !== null) {
+      return { id: "settings-name-source", reason: `ENV ${name}=${value} names a path in the source tree, which is copied only after the install` };
+    }
+  }
+  for (const file of context ? eco.settings.files : []) {
+    const text2 = context.read(file);
+    if (text2 === null || context.isIgnored(file)) continue;
+    for (const [key, value] of settingLines(file, text2)) {
+      if (settingPath(key, value, cwd) !== null) {
+        return { id: "settings-name-source", reason: `${file} names \`${value}\` (${key}), a path in the source tree, which is copied only after the install` };
+      }
+    }
+  }
+  return null;
+}
+function yarnBerry(ctx) {
+  const yml = ctx.read(".yarnrc.yml") ?? "";
+  const named = [...yml.matchAll(/^\s*(yarnPath|cacheFolder|globalFolder|installStatePath|pnpUnpluggedFolder|patchFolder|virtualFolder)\s*:\s*["']?([^"'\s#]+)/gm)].filter((m) => !m[2].startsWith("/") && !m[2].startsWith("~")).map((m) => `${m[1]}: ${m[2]}`);
+  const names = named.length ? `; .yarnrc.yml names ${named.join(", ")} in the source tree` : "";
+  return { id: "yarn-berry", reason: `Yarn Berry files (.yarnrc.yml, .yarn/) are not handled${names}` };
 }
 function readJson(ctx, file) {
   const text2 = ctx.read(file);
@@ -32820,16 +33457,29 @@ function packageJsonProblem(ctx) {
     const deps = pkg[field];
     if (!isObject(deps)) continue;
     for (const [name, spec] of Object.entries(deps)) {
-      if (typeof spec === "string" && /^(file:|link:|portal:|\.{0,2}\/|~\/)/.test(spec)) {
+      if (typeof spec === "string" && isLocalNodeSpec(spec)) {
         return { id: LOCAL_PATH_DEPENDENCY, reason: `package.json depends on a local path (${name}: ${spec})` };
       }
     }
   }
+  for (const [lockfile, local] of LOCKFILE_LOCAL_ENTRIES) {
+    const found = local.exec(ctx.read(lockfile) ?? "");
+    if (found) return { id: LOCAL_PATH_DEPENDENCY, reason: `${lockfile} resolves a package from a local path (\`${found[0].trim()}\`)` };
+  }
   return null;
 }
+function isLocalNodeSpec(spec) {
+  return /^(file:|link:|portal:|git\+file:|\.{1,2}(\/|$)|~\/|\/)/.test(spec) || !spec.includes("://") && /\.(tgz|tar\.gz|tar)$/i.test(spec);
+}
+var LOCKFILE_LOCAL_ENTRIES = [
+  ["package-lock.json", /"resolved"\s*:\s*"file:[^"]*"|"link"\s*:\s*true/],
+  ["npm-shrinkwrap.json", /"resolved"\s*:\s*"file:[^"]*"|"link"\s*:\s*true/],
+  ["yarn.lock", /^\s*resolved\s+"?file:\S*|@(file|link):[^",:\s]*/m],
+  ["pnpm-lock.yaml", /\b(file|link):[^\s'",]+/]
+];
 
 // transforms/copy-deps-first/edits.ts
-import path6 from "node:path";
+import path7 from "node:path";
 function instructionText(node, model, words2) {
   const keyword = model.source.text.slice(node.start, node.start + node.keyword.length);
   return [keyword, ...node.flags.map((f) => f.text), ...words2].join(" ");
@@ -32847,7 +33497,7 @@ function splitFix(copy, dest, sources, site, plan2, model) {
   const base = dest === "." || dest === "./" ? "./" : dest.endsWith("/") ? dest : dest + "/";
   const byDir = /* @__PURE__ */ new Map();
   for (const s of sources) {
-    const dir = path6.posix.dirname(s);
+    const dir = path7.posix.dirname(s);
     byDir.set(dir, [...byDir.get(dir) ?? [], s]);
   }
   const copies = [...byDir.entries()].sort(([a], [b]) => a === "." ? -1 : b === "." ? 1 : a.localeCompare(b)).map(([dir, files]) => instructionText(copy, model, [...files, dir === "." ? base : `${base}${dir}/`]));
@@ -33005,7 +33655,7 @@ function stageOutcome(stage2, ctx) {
   if (copyIndex < 0) return { notes };
   const copy = stage2.instructions[copyIndex];
   const operands = sourceCopy(copy, facts);
-  const copied = stage2.instructions.slice(0, copyIndex).flatMap((i) => facts.copyOperands(i)?.sources.map((s) => path7.posix.basename(s)) ?? []);
+  const copied = stage2.instructions.slice(0, copyIndex).flatMap((i) => facts.copyOperands(i)?.sources.map((s) => path8.posix.basename(s)) ?? []);
   const done = ECOSYSTEMS.filter((e) => e.id === "pip" ? copied.some((c) => /requirements.*\.txt$/.test(c)) : e.required.some((m) => copied.includes(m)));
   for (const eco2 of done) notes.push(...ignoreNotes(eco2, copy, ctx.context));
   const gap = [];
@@ -33054,10 +33704,12 @@ function stageOutcome(stage2, ctx) {
     const problem = eco.check(context);
     if (problem) return refuse2(problem);
   }
-  if (context && eco.installDir && context.exists(eco.installDir) && !context.isIgnored(eco.installDir)) {
+  const settings = settingsProblem(eco, context, facts.envAt(target), destPath);
+  if (settings) return refuse2(settings);
+  if (context && eco.installDir && sendsFilesUnder(context, eco.installDir)) {
     return refuse2({
       id: "context-install-dir-not-ignored",
-      reason: `the context has ${eco.installDir}/ and .dockerignore does not exclude it, so \`COPY . .\` would overwrite the installed one`
+      reason: `the context has ${eco.installDir}/ and .dockerignore does not exclude ${context.isIgnored(eco.installDir) ? "all of it" : "it"}, so \`COPY . .\` would overwrite the installed one`
     });
   }
   let required = [...eco.required];
@@ -33088,10 +33740,17 @@ function stageOutcome(stage2, ctx) {
   notes.push(...ignoreNotes(eco, copy, context));
   return { fix, notes };
 }
+function sendsFilesUnder(context, dir) {
+  return context.sendsFilesUnder ? context.sendsFilesUnder(dir) : context.exists(dir) && !context.isIgnored(dir);
+}
+function excludesFolder(context, dir) {
+  if (context.exists(dir) && sendsFilesUnder(context, dir)) return false;
+  return context.isIgnored(dir) || context.isIgnored(`${dir}/any-package/index.js`);
+}
 function ignoreNotes(eco, copy, context) {
   if (!eco.installDir || !context) return [];
   const hasIgnoreFile = context.dockerignore() !== null;
-  if (hasIgnoreFile && context.isIgnored(eco.installDir)) return [];
+  if (hasIgnoreFile && excludesFolder(context, eco.installDir)) return [];
   return [{
     line: copy.line,
     id: "install-dir-not-ignored",
@@ -33450,9 +34109,9 @@ var mergeRuns = {
         }
         const previous = chain2[chain2.length - 1];
         if (previous) {
-          const refusal3 = !sameFlags(previous.node, node) ? { id: "different-flags", reason: "different flags" } : endsChain(previous, shellHasErrexit(node, dockerfile));
-          if (refusal3) {
-            notes.push({ line: node.line, id: refusal3.id, message: `not merged with the RUN above: ${refusal3.reason}` });
+          const refusal2 = !sameFlags(previous.node, node) ? { id: "different-flags", reason: "different flags" } : endsChain(previous, shellHasErrexit(node, dockerfile));
+          if (refusal2) {
+            notes.push({ line: node.line, id: refusal2.id, message: `not merged with the RUN above: ${refusal2.reason}` });
             flush();
           }
         }
@@ -33794,8 +34453,8 @@ function cleanupFor(hygiene, program) {
   const main2 = hygiene.facts.programs[0];
   return hygiene.cleanup.map((c) => c.startsWith(`${main2} `) ? `${program}${c.slice(main2.length)}` : c);
 }
-function inCacheDir(facts, path21) {
-  return facts.cacheDirs.some((dir) => dir.startsWith("/") ? path21.startsWith(dir) : path21.startsWith(`${dir}/`) || path21 === dir || path21.includes(`/${dir}/`) || path21.endsWith(`/${dir}`));
+function inCacheDir(facts, path22) {
+  return facts.cacheDirs.some((dir) => dir.startsWith("/") ? path22.startsWith(dir) : path22.startsWith(`${dir}/`) || path22 === dir || path22.includes(`/${dir}/`) || path22.endsWith(`/${dir}`));
 }
 function cleans(manager, command2) {
   const facts = PACKAGE_MANAGER_FACTS[manager];
@@ -33879,45 +34538,45 @@ function leftoverArchives(ctx, run2) {
       const word = words2[i];
       if (word === null) continue;
       const inline = word.startsWith(`${output.long}=`) && word.length > output.long.length + 1 ? word.slice(output.long.length + 1) : null;
-      const path21 = inline ?? (word === output.long || short.test(word) ? words2[i + 1] : null);
-      if (path21) downloads.push({ path: path21, index, inMain: command2.inMainShell });
+      const path22 = inline ?? (word === output.long || short.test(word) ? words2[i + 1] : null);
+      if (path22) downloads.push({ path: path22, index, inMain: command2.inMainShell });
     }
   });
   const found = [];
   for (const download of downloads) {
-    const { path: path21 } = download;
-    if (path21 === "-" || !/^[\w./+-]+$/.test(path21)) continue;
+    const { path: path22 } = download;
+    if (path22 === "-" || !/^[\w./+-]+$/.test(path22)) continue;
     const after = commands.slice(download.index + 1);
     const extracted = after.some(({ words: words2, program }) => {
-      if (program === "unzip") return words2.slice(1).includes(path21);
-      if (program === "dpkg") return words2.some((w) => w === "-i" || w === "--install") && words2.slice(1).includes(path21);
-      if (program === "apt-get" || program === "apt") return words2.includes("install") && words2.slice(1).some((w) => w === path21 || w === `./${path21}`);
+      if (program === "unzip") return words2.slice(1).includes(path22);
+      if (program === "dpkg") return words2.some((w) => w === "-i" || w === "--install") && words2.slice(1).includes(path22);
+      if (program === "apt-get" || program === "apt") return words2.includes("install") && words2.slice(1).some((w) => w === path22 || w === `./${path22}`);
       if (program !== "tar") return false;
       const extracting = words2.some((w, i) => w !== null && (w === "--extract" || w === "--get" || /^-[a-zA-Z]*x[a-zA-Z]*$/.test(w) || i === 1 && /^[a-zA-Z]*x[a-zA-Z]*$/.test(w)));
-      return extracting && words2.slice(1).some((w) => w === path21 || w === `--file=${path21}`);
+      return extracting && words2.slice(1).some((w) => w === path22 || w === `--file=${path22}`);
     });
     if (!extracted) continue;
-    const removed = after.some(({ words: words2, program }) => program === "rm" && words2.includes(path21)) || after.some(({ command: command2 }) => command2.node.text.includes("rm ") && command2.node.text.includes(path21)) || after.some((c) => c.program === "rm" && c.nodes.slice(1).some((n) => removes(unquoted(n), path21)));
+    const removed = after.some(({ words: words2, program }) => program === "rm" && words2.includes(path22)) || after.some(({ command: command2 }) => command2.node.text.includes("rm ") && command2.node.text.includes(path22)) || after.some((c) => c.program === "rm" && c.nodes.slice(1).some((n) => removes(unquoted(n), path22)));
     if (removed) continue;
-    let refusal3 = null;
+    let refusal2 = null;
     const moves = after.some(({ command: c }) => c.inMainShell && ["cd", "pushd", "popd"].includes(c.name ?? ""));
-    if (!path21.startsWith("/") && (moves || !download.inMain)) refusal3 = { id: "working-directory-changes", reason: "the working directory changes after the download" };
-    else if (!path21.startsWith("/") && run2.mounts.length > 0) refusal3 = { id: "relative-path-with-mounts", reason: "the RUN has mounts the relative path may be in" };
-    else if (run2.mounts.some((m) => mountCovers(m, path21))) refusal3 = { id: "archive-in-mount", reason: "it is in a mount, not in the layer" };
-    else if (ctx.dockerfile.source.text.slice(run2.node.end).includes(path21.slice(path21.lastIndexOf("/") + 1))) {
-      refusal3 = { id: "archive-used-later", reason: "a later instruction names it" };
-    } else if (commands.some(({ command: c }) => c.node.text.includes(path21) && /\brm\b|\bmv\b|\bcp\b/.test(c.name ?? ""))) {
-      refusal3 = { id: "archive-moved", reason: "the RUN moves or copies it" };
+    if (!path22.startsWith("/") && (moves || !download.inMain)) refusal2 = { id: "working-directory-changes", reason: "the working directory changes after the download" };
+    else if (!path22.startsWith("/") && run2.mounts.length > 0) refusal2 = { id: "relative-path-with-mounts", reason: "the RUN has mounts the relative path may be in" };
+    else if (run2.mounts.some((m) => mountCovers(m, path22))) refusal2 = { id: "archive-in-mount", reason: "it is in a mount, not in the layer" };
+    else if (ctx.dockerfile.source.text.slice(run2.node.end).includes(path22.slice(path22.lastIndexOf("/") + 1))) {
+      refusal2 = { id: "archive-used-later", reason: "a later instruction names it" };
+    } else if (commands.some(({ command: c }) => c.node.text.includes(path22) && /\brm\b|\bmv\b|\bcp\b/.test(c.name ?? ""))) {
+      refusal2 = { id: "archive-moved", reason: "the RUN moves or copies it" };
     }
-    found.push({ path: path21, refusal: refusal3 });
+    found.push({ path: path22, refusal: refusal2 });
   }
   return found;
 }
-function removes(operand, path21) {
+function removes(operand, path22) {
   if (operand.startsWith("-") || operand === "") return false;
   const folder = operand.replace(/\/+$/, "");
-  if (folder !== "" && path21.startsWith(`${folder}/`)) return true;
-  return /[*?[]/.test(operand) && (0, import_picomatch.default)(operand, { dot: true })(path21);
+  if (folder !== "" && path22.startsWith(`${folder}/`)) return true;
+  return /[*?[]/.test(operand) && (0, import_picomatch.default)(operand, { dot: true })(path22);
 }
 var cacheCleanup = {
   id: "cache-cleanup",
@@ -33954,10 +34613,10 @@ var cacheCleanup = {
         if (hygiene.cleanup.length === 0) continue;
         const installs = mine.filter((c) => hygiene.installs.includes(c.sub) && !readsCache(hygiene, c.words) && !onlyAsksInfo(hygiene, c));
         if (installs.length === 0 || !inImage) continue;
-        const refusal3 = cleanupRefusal(ctx, run2, manager, mine);
-        if (refusal3 === ALREADY_CLEAN) continue;
-        if (refusal3) {
-          notes.push({ line: node.line, id: refusal3.id, message: `${manager} cache left: ${refusal3.reason}` });
+        const refusal2 = cleanupRefusal(ctx, run2, manager, mine);
+        if (refusal2 === ALREADY_CLEAN) continue;
+        if (refusal2) {
+          notes.push({ line: node.line, id: refusal2.id, message: `${manager} cache left: ${refusal2.reason}` });
           continue;
         }
         const last = installs[installs.length - 1];
@@ -34059,7 +34718,7 @@ function redundantFixes(ctx, run2, commands, fixes) {
 }
 
 // transforms/multi-stage/plan.ts
-import path8 from "node:path";
+import path9 from "node:path";
 function refuse(id, reason) {
   return { refuse: { id, reason } };
 }
@@ -34073,8 +34732,8 @@ function runtimeFor(stage2, linkage) {
 }
 function programPath(stage2, outputs) {
   const first = stage2.argv[0] ?? "";
-  if (first.includes("/")) return path8.posix.resolve(stage2.finalWorkdir, first);
-  return outputs.find((o) => path8.posix.basename(o) === first && PATH_DIRS.includes(path8.posix.dirname(o))) ?? null;
+  if (first.includes("/")) return path9.posix.resolve(stage2.finalWorkdir, first);
+  return outputs.find((o) => path9.posix.basename(o) === first && PATH_DIRS.includes(path9.posix.dirname(o))) ?? null;
 }
 function insertBefore(run2, command2, text2) {
   const offset = run2.offsets[command2.node.startIndex];
@@ -34170,7 +34829,7 @@ function checkPython(args, where) {
 }
 
 // transforms/multi-stage/go.ts
-import path9 from "node:path";
+import path10 from "node:path";
 
 // lib/facts/go.ts
 var ENVIRONMENT_WRAPPERS = /* @__PURE__ */ new Set(["sudo", "env"]);
@@ -34200,7 +34859,7 @@ var planGo = (stage2, ctx) => {
       if (!raw.startsWith("/") && run2.changesDir) return refuse("go-output-after-cd", `${where}: \`go build -o ${raw}\` after \`cd\`: its path is not known`);
       if (!raw.startsWith("/") && run2.workdir === null) return refuse("workdir-unknown", `${where}: \`go build -o ${raw}\` runs in a folder dfmod does not know`);
       const cgoOff = cgoSetting(ctx.facts, run2.node, command2) === "0";
-      builds2.push({ run: run2, command: command2, output: path9.posix.resolve(run2.workdir ?? "/", raw), cgoOff });
+      builds2.push({ run: run2, command: command2, output: path10.posix.resolve(run2.workdir ?? "/", raw), cgoOff });
     }
   }
   if (!builds2.length) return null;
@@ -34244,7 +34903,7 @@ function cgoFree(context) {
 }
 
 // transforms/multi-stage/java.ts
-import path10 from "node:path";
+import path11 from "node:path";
 var planJava = (stage2) => {
   const argv = stage2.argv;
   if (argv[0] !== "java" && !/\/java$/.test(argv[0] ?? "")) return refuse("not-java", `the container runs \`${argv[0]}\`, not java`);
@@ -34254,12 +34913,12 @@ var planJava = (stage2) => {
     if (arg === "-jar") {
       const jar = argv[i + 1];
       if (jar === void 0) return refuse("java-jar-unnamed", "`java -jar` without a jar");
-      copies.push(path10.posix.dirname(path10.posix.resolve(stage2.finalWorkdir, jar)));
+      copies.push(path11.posix.dirname(path11.posix.resolve(stage2.finalWorkdir, jar)));
       break;
     }
     if (arg === "-cp" || arg === "-classpath" || arg === "--class-path") {
       for (const entry of (argv[++i] ?? "").split(":")) {
-        copies.push(path10.posix.resolve(stage2.finalWorkdir, entry.replace(/\/?\*$/, "")));
+        copies.push(path11.posix.resolve(stage2.finalWorkdir, entry.replace(/\/?\*$/, "")));
       }
       continue;
     }
@@ -34282,7 +34941,7 @@ var planJava = (stage2) => {
 };
 
 // transforms/multi-stage/native.ts
-import path11 from "node:path";
+import path12 from "node:path";
 var COMPILERS = /* @__PURE__ */ new Set(["gcc", "g++", "cc", "c++"]);
 var planNative = (stage2, ctx) => {
   const outputs = [];
@@ -34292,7 +34951,7 @@ var planNative = (stage2, ctx) => {
       if (COMPILERS.has(command2.program ?? "")) {
         const i = command2.words.indexOf("-o");
         const raw = i === -1 ? null : command2.words[i + 1];
-        if (raw && (raw.startsWith("/") || !run2.changesDir && run2.workdir !== null)) outputs.push(path11.posix.resolve(run2.workdir ?? "/", raw));
+        if (raw && (raw.startsWith("/") || !run2.changesDir && run2.workdir !== null)) outputs.push(path12.posix.resolve(run2.workdir ?? "/", raw));
       }
       if (command2.program === "make" || command2.program === "cmake") {
         if (run2.changesDir) return refuse("make-after-cd", `line ${ctx.originalLine(run2.node.line)}: make after \`cd\`: where it builds is not known`);
@@ -34310,8 +34969,8 @@ var planNative = (stage2, ctx) => {
     const fromContext = stage2.stage.instructions.some((node) => {
       const copy = ctx.facts.copyOperands(node);
       if (!copy?.destResolved) return false;
-      const rel = path11.posix.relative(copy.destResolved, program);
-      return !rel.startsWith("..") && copy.sources.some((src) => context.exists(path11.posix.join(src, rel)) || context.exists(src) && path11.posix.basename(src) === path11.posix.basename(program));
+      const rel = path12.posix.relative(copy.destResolved, program);
+      return !rel.startsWith("..") && copy.sources.some((src) => context.exists(path12.posix.join(src, rel)) || context.exists(src) && path12.posix.basename(src) === path12.posix.basename(program));
     });
     if (fromContext) return refuse("program-from-context", `the container runs ${program}, which comes from the build context, not the build`);
   }
@@ -34328,7 +34987,7 @@ var planNative = (stage2, ctx) => {
 };
 
 // transforms/multi-stage/node.ts
-import path12 from "node:path";
+import path13 from "node:path";
 var STATIC_RUNTIME = { image: "nginx:stable", root: "/usr/share/nginx/html" };
 var STATIC_SERVERS = {
   "http-server": { defaultPort: 8080, portFlags: ["-p", "--port"], hostFlags: ["-a"], spaFlags: [], otherFlags: /^(-c-?\d+|-s|--silent|-d|-i|-g|--gzip|-b|--brotli)$/ },
@@ -34408,7 +35067,7 @@ function planStatic(stage2, argv, server) {
     else return refuse("static-option", `${argv[0]} option \`${arg}\` has no nginx equivalent dfmod writes`);
   }
   if (dir === null) return refuse("static-serves-workdir", `${argv[0]} serves the working folder, not a build output folder`);
-  const out = path12.posix.resolve(stage2.finalWorkdir, dir);
+  const out = path13.posix.resolve(stage2.finalWorkdir, dir);
   if (out === stage2.finalWorkdir || out === "/") return refuse("static-serves-workdir", `${argv[0]} serves the whole working folder`);
   if (!stage2.runs.some((r) => r.commands.some((c) => c.program === "npm" && ["run", "run-script"].includes(c.words[1] ?? "") || ["npx", "tsc", "node"].includes(c.program ?? "")))) {
     return refuse("static-not-built", `${out} is not produced by a build step`);
@@ -34466,9 +35125,9 @@ var planPython = (stage2, ctx) => {
 };
 
 // transforms/multi-stage/read-stage.ts
-import path13 from "node:path";
+import path14 from "node:path";
 var INITS = Object.keys(INIT_PATHS);
-var INIT_WRAPPERS2 = [...INITS, path13.posix.basename(TINI_STATIC)];
+var INIT_WRAPPERS2 = [...INITS, path14.posix.basename(TINI_STATIC)];
 function readStage(ctx, stage2, image, ecosystem) {
   const model = ctx.dockerfile;
   const facts = ctx.facts;
@@ -34484,8 +35143,8 @@ function readStage(ctx, stage2, image, ecosystem) {
     if (!copy) return refuse("copy-unread", `${where(node)}: ${node.keyword} is not read (a heredoc, or no destination)`);
     const dest = copy.destResolved;
     if (dest === null) return refuse("workdir-unknown", `${where(node)}: where ${node.keyword} puts files is not known`);
-    const rel = path13.posix.relative(final, dest);
-    if (rel.startsWith("..") || path13.posix.isAbsolute(rel) || final === "/") {
+    const rel = path14.posix.relative(final, dest);
+    if (rel.startsWith("..") || path14.posix.isAbsolute(rel) || final === "/") {
       return refuse("copy-outside-app", `${where(node)}: ${node.keyword} puts files in ${dest}, outside the app folder ${final}, which the runtime might need`);
     }
   }
@@ -34494,8 +35153,8 @@ function readStage(ctx, stage2, image, ecosystem) {
   const command2 = containerArgv(ctx, stage2);
   if (isRefusal(command2)) return command2;
   const entrypoint = image.defaults?.entrypoint ?? [];
-  const { argv, wrappers } = unwrap2(command2, /* @__PURE__ */ new Set([...INIT_WRAPPERS2, ...entrypoint.map((e) => path13.posix.basename(e))]));
-  const inits = INITS.filter((init) => wrappers.some((w) => path13.posix.basename(w) === init));
+  const { argv, wrappers } = unwrap2(command2, /* @__PURE__ */ new Set([...INIT_WRAPPERS2, ...entrypoint.map((e) => path14.posix.basename(e))]));
+  const inits = INITS.filter((init) => wrappers.some((w) => path14.posix.basename(w) === init));
   return { stage: stage2, image, ecosystem, runs: runs2, finalWorkdir: final, argv, inits };
 }
 function readRuns(ctx, stage2) {
@@ -34547,7 +35206,7 @@ function directArgv2(ctx, node) {
 function unwrap2(argv, known) {
   const wrappers = [];
   let rest = argv;
-  while (rest.length && known.has(path13.posix.basename(rest[0]))) {
+  while (rest.length && known.has(path14.posix.basename(rest[0]))) {
     wrappers.push(rest[0]);
     rest = rest.slice(1);
     const end = rest.indexOf("--");
@@ -34875,60 +35534,219 @@ function missingNote(missing, init, other, release) {
   const alternative = other && "path" in other ? `use \`docker run --init\`, or the option init=${otherInit}: ${release} has ${otherInit} (dfmod does not switch packages by itself)` : `use \`docker run --init\` (${release} has no ${otherInit} either)`;
   return `${missing.missing}; ${alternative}`;
 }
+var ROLE_IDS = {
+  base: "base-image",
+  "official-image": "official-image",
+  toolbox: "toolbox-image",
+  devcontainer: "devcontainer",
+  "dev-or-test": "dev-or-test-stage",
+  "build-only": "build-only-stage"
+};
+var ROLE_WHY = {
+  base: "a base image: every image built FROM it would inherit the init",
+  "official-image": "an official-image definition: every image built FROM it would inherit the init",
+  toolbox: "a toolbox or CI image, whose containers people and jobs exec into: images built FROM it would inherit the init",
+  devcontainer: "a dev container, not what is deployed",
+  "dev-or-test": "a development or test stage, not what is deployed",
+  "build-only": "a build stage, not what is deployed"
+};
+function pathListed(filename, paths) {
+  if (!filename) return false;
+  const file = filename.replace(/\\/g, "/");
+  return paths.some((p) => {
+    const listed = p.replace(/\\/g, "/").replace(/^\.\//, "");
+    return file === listed || file.endsWith(`/${listed}`);
+  });
+}
+function stringList(value, name) {
+  if (value === void 0) return [];
+  if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value;
+  return `the option ${name} must be a list of strings`;
+}
+function joinableInstall(ctx, stage2, manager) {
+  const { facts, locked } = ctx;
+  for (const node of stage2.instructions) {
+    if (node.keyword !== "RUN" || locked(node)) continue;
+    const read = facts.readRun(node);
+    if (read.kind !== "script") continue;
+    const commands = facts.commandsOf(read);
+    if (commands.some((c) => c.program === "apt-mark")) continue;
+    for (const c of commands) {
+      const install = isPackageInstall(c.words);
+      if (!install || install.manager !== manager || !["install", "add"].includes(install.verb)) continue;
+      if (!install.packages.length && !install.computed) continue;
+      if (install.flags.some((f) => f === "--virtual" || f === "-t" || f.startsWith("--virtual="))) continue;
+      const asRoot = c.wrappers.includes("sudo") ? c.sudoAsRoot : isRoot(facts.userAt(node));
+      if (!asRoot) continue;
+      return { node, at: sourceEnd(read, c.nodes[c.nodes.length - 1]) };
+    }
+  }
+  return null;
+}
+function withExec(argv, script, offset) {
+  return argv.map((word) => word === script ? `${script.slice(0, offset)}exec ${script.slice(offset)}` : word);
+}
+function storedScript(ctx, node) {
+  const argv = ctx.facts.argvOf(node);
+  return argv && node.form === "shell" ? argv.stored[argv.stored.length - 1] : null;
+}
+function targets(ctx, stages, paths) {
+  const model = ctx.dockerfile;
+  if (stages.length) {
+    const found = stages.map((name) => model.stages.find((s) => s.name === name.toLowerCase()));
+    const missing = stages.filter((_, i) => !found[i]);
+    if (missing.length === stages.length) {
+      return { id: "unknown-stage", line: model.finalStage?.from.line ?? 1, message: `no init added: the option stages names ${missing.map((m) => `\`${m}\``).join(", ")}, and the file has no stage of that name` };
+    }
+    return found.filter((s) => s !== void 0).map((stage2) => ({ stage: stage2, optedIn: true }));
+  }
+  const final = model.finalStage;
+  return final ? [{ stage: final, optedIn: pathListed(ctx.filename, paths) }] : [];
+}
 var initEntrypoint = {
   id: "init-entrypoint",
   // A new ENTRYPOINT is a new contract: what `docker run IMAGE args` and `--entrypoint` users get changes.
   level: "review",
-  effects: ["run-commands", "command-prefix"],
+  // command: `exec` in front of a shell-form command's app, and npm start replaced by its script's command; copies: the option binary.
+  effects: ["run-commands", "command-prefix", "command", "copies"],
   description: "Run the final stage under tini (or dumb-init) so signals reach the app and zombies are reaped",
   rationale: "PID 1 gets no default signal handlers and must reap orphaned processes. Most apps do neither, so `docker stop` waits 10 s and kills them. A minimal init as PID 1 forwards SIGTERM to the app and reaps zombies.",
   reviewCheck: "the app still handles SIGTERM as it should (the init forwards it, and now nothing else is PID 1), the base image's own entrypoint still runs behind the init, and whoever runs the image with arguments or `--entrypoint` gets what they got before: run the image, `docker stop` it, and run it as your deployment does",
   hadolintRules: [],
-  run({ dockerfile: model, shell, options, locked, facts }) {
-    const stage2 = model.finalStage;
-    if (!stage2 || locked(stage2.from)) return {};
-    const at = stage2.from.line;
-    const leave = (id, message, line2 = at) => ({ notes: [{ id, line: line2, message: `no init added: ${message}` }] });
+  run(ctx) {
+    const { dockerfile: model, options } = ctx;
+    const final = model.finalStage;
+    if (!final) return {};
+    const optionNote = (message) => ({ notes: [{ id: "unknown-option", line: final.from.line, message: `no init added: ${message}` }] });
     const option = options.init ?? "tini";
-    if (option !== "tini" && option !== "dumb-init") return leave("unknown-option", `unknown option init=${JSON.stringify(option)} (use "tini" or "dumb-init")`);
-    const init = option;
-    if (facts.isWindows(stage2)) return leave("windows", "Windows images have no tini");
-    const command2 = facts.command(stage2);
-    const inEntrypoint = initIn(command2.entrypoint, shell);
-    const existing = inEntrypoint ?? initIn(command2.cmd, shell);
-    if (existing) {
-      const written = Object.values(INIT_PATHS).some((byDistro) => Object.values(byDistro).some((path21) => command2.entrypoint?.[0] === path21 && command2.entrypoint[1] === "--"));
-      if (written) return {};
-      const node = inEntrypoint ? command2.entrypointNode : command2.cmdNode;
-      return leave("already-has-init", `the container already runs an init (\`${existing}\`)`, node?.line ?? at);
+    if (option !== "tini" && option !== "dumb-init") return optionNote(`unknown option init=${JSON.stringify(option)} (use "tini" or "dumb-init")`);
+    const stages = stringList(options.stages, "stages");
+    const paths = stringList(options.paths, "paths");
+    if (typeof stages === "string") return optionNote(stages);
+    if (typeof paths === "string") return optionNote(paths);
+    const chosen = targets(ctx, stages, paths);
+    if (!Array.isArray(chosen)) return { notes: [chosen] };
+    const result = { fixes: [], notes: [] };
+    for (const { stage: stage2, optedIn } of chosen) {
+      const planned = planStage(ctx, stage2, option, optedIn);
+      result.fixes.push(...planned.fixes ?? []);
+      result.notes.push(...planned.notes ?? []);
     }
-    const raw = facts.baseImage(stage2);
-    if (raw === null || parseImageRef(raw).dynamic) {
-      let root = stage2;
-      for (let parent = facts.parentOf(root); parent; parent = facts.parentOf(root)) root = parent;
-      return leave("dynamic-base", `the base image \`${raw ?? root.image}\` is a build argument, so its package manager is unknown`);
+    return result;
+  }
+};
+function firstAnchor(stage2) {
+  let anchor = stage2.from;
+  for (const node of stage2.instructions.slice(1)) {
+    if (!["ARG", "ENV", "LABEL"].includes(node.keyword)) break;
+    anchor = node;
+  }
+  return anchor;
+}
+function readBinary(value) {
+  if (value === void 0) return null;
+  const bad = 'the option binary must be {"from": "<stage or image>", "path": "/\u2026"} or {"url": "https://\u2026", "checksum": "sha256:\u2026", "path": "/\u2026"}';
+  if (typeof value !== "object" || value === null) return bad;
+  const b = value;
+  const str = (k) => typeof b[k] === "string" && b[k].length > 0 && !/\s/.test(b[k]) ? b[k] : void 0;
+  const path22 = str("path");
+  if (!path22?.startsWith("/")) return bad;
+  if (str("from") && !b.url) return { path: path22, from: str("from") };
+  if (str("url") && /^https:\/\//.test(str("url")) && /^sha256:[0-9a-f]{64}$/.test(str("checksum") ?? "") && !b.from) return { path: path22, url: str("url"), checksum: str("checksum") };
+  return bad;
+}
+function checksumSupported(model) {
+  const syntax = model.directives.find((d) => d.name.toLowerCase() === "syntax")?.value.trim();
+  if (!syntax) return false;
+  const m = /^(?:docker\.io\/)?docker\/dockerfile(?:-upstream)?:(\d+)(?:\.(\d+))?[\w.-]*$/.exec(syntax) ?? /^(?:docker\.io\/)?docker\/dockerfile(?:-upstream)?:latest$/.exec(syntax);
+  if (!m) return false;
+  if (m[1] === void 0) return true;
+  const major = Number(m[1]);
+  return major > 1 || major === 1 && (m[2] === void 0 || Number(m[2]) >= 6);
+}
+function packageRoute(image, raw, init, leave) {
+  const manager = image.packageManager;
+  const alternative = "copy a static binary in with the option binary, or use `docker run --init`";
+  if (image.hasShell === false) return leave("no-shell", `\`${raw}\` has no shell to RUN an install in, nor a package manager; ${alternative}`);
+  if (manager === null) return leave("no-package-manager", `\`${raw}\` has no package manager to install ${init} with; ${alternative}`);
+  const release = image.release;
+  const found = release ? initPackage(release, init) : initPackageOfManager(manager, init, image.family);
+  if ("missing" in found) {
+    const other = release ? initPackage(release, OTHER_INIT[init]) : null;
+    return leave(MISSING_IDS[found.reason], missingNote(found, init, other, release ? releaseName(release) : null));
+  }
+  if (!release && image.ref.digest && !found.everyRelease) {
+    return leave("digest-release-unknown", `\`${raw}\` is pinned by digest, and a digest names no release, so dfmod cannot tell whether it has ${init}`);
+  }
+  return { manager, path: found.path, everyRelease: found.everyRelease === true };
+}
+function planStage(ctx, stage2, init, optedIn) {
+  const { dockerfile: model, shell, locked, facts, options } = ctx;
+  if (locked(stage2.from)) return {};
+  const at = stage2.from.line;
+  const leave = (id, message, line2 = at) => ({ notes: [{ id, line: line2, message: `no init added: ${message}` }] });
+  if (facts.isWindows(stage2)) return leave("windows", "Windows images have no tini");
+  if (!optedIn) {
+    const { helps, role } = facts.initHelps(stage2, ctx.filename, void 0, ctx.context);
+    if (!helps && role.role !== "application") {
+      const optIn = stage2.name ? `{"init-entrypoint": {"stages": ["${stage2.name}"]}}` : `{"init-entrypoint": {"paths": ["${(ctx.filename ?? "Dockerfile").replace(/\\/g, "/").split("/").slice(-2).join("/")}"]}}`;
+      return leave(ROLE_IDS[role.role], `${role.reason}, so this is ${ROLE_WHY[role.role]}; to add one anyway, name it in the option ${optIn}, or run its containers with \`docker run --init\``);
     }
-    const image = describeImage(raw);
-    if (image.family === null) return leave("unknown-base", `dfmod does not know the base image \`${raw}\` (its package manager and entrypoint)`);
-    const manager = image.packageManager;
-    if (image.hasShell === false) {
-      return leave("no-shell", `\`${raw}\` has no shell to RUN an install in, nor a package manager; copy a static ${init} binary in instead, or use \`docker run --init\``);
-    }
-    if (manager === null) return leave("no-package-manager", `\`${raw}\` has no package manager to install ${init} with; copy a static ${init} binary in instead`);
-    const release = image.release;
-    const found = release ? initPackage(release, init) : initPackageOfManager(manager, init, image.family);
-    if ("missing" in found) {
-      const other = release ? initPackage(release, OTHER_INIT[init]) : null;
-      return leave(MISSING_IDS[found.reason], missingNote(found, init, other, release ? releaseName(release) : null));
-    }
-    if (!release && image.ref.digest && !found.everyRelease) {
-      return leave("digest-release-unknown", `\`${raw}\` is pinned by digest, and a digest names no release, so dfmod cannot tell whether it has ${init}`);
-    }
-    let anchor = stage2.from;
-    for (const node of stage2.instructions.slice(1)) {
-      if (!["ARG", "ENV", "LABEL"].includes(node.keyword)) break;
-      anchor = node;
-    }
+  }
+  const command2 = facts.command(stage2);
+  const inEntrypoint = initIn(command2.entrypoint, shell);
+  const existing = inEntrypoint ?? initIn(command2.cmd, shell);
+  if (existing) {
+    const binaryPath = readBinary(options.binary);
+    const paths = [...Object.values(INIT_PATHS).flatMap((byDistro) => Object.values(byDistro)), ...typeof binaryPath === "object" && binaryPath ? [binaryPath.path] : []];
+    const written = paths.some((path23) => {
+      const e = command2.entrypoint;
+      return e?.[0] === path23 && (e[1] === "--" || e[1] === "-g" && e[2] === "--");
+    });
+    if (written) return {};
+    const node = inEntrypoint ? command2.entrypointNode : command2.cmdNode;
+    return leave("already-has-init", `the container already runs an init (\`${existing}\`)`, node?.line ?? at);
+  }
+  const raw = facts.baseImage(stage2);
+  if (raw === null || parseImageRef(raw).dynamic) {
+    let root = stage2;
+    for (let parent = facts.parentOf(root); parent; parent = facts.parentOf(root)) root = parent;
+    return leave("dynamic-base", `the base image \`${raw ?? root.image}\` is a build argument, so its package manager is unknown`);
+  }
+  const image = describeImage(raw);
+  if (image.family === null) return leave("unknown-base", `dfmod does not know the base image \`${raw}\` (its package manager and entrypoint)`);
+  const route = packageRoute(image, raw, init, leave);
+  const binary = readBinary(options.binary);
+  if (typeof binary === "string") return leave("unknown-option", binary);
+  let pkg = null;
+  if ("manager" in route) pkg = route;
+  else if (!binary) return route;
+  else if (binary.url && !checksumSupported(model)) {
+    return leave("add-checksum-unsupported", `\`ADD --checksum\` needs the Dockerfile frontend 1.6 or later: add \`# syntax=docker/dockerfile:1\` as the first line, or give the option binary.from instead`);
+  }
+  const release = image.release;
+  const initPath = pkg ? pkg.path : binary.path;
+  const eol = model.source.eol;
+  const edits2 = [];
+  const insertions = /* @__PURE__ */ new Map();
+  const insert = (offset, text2) => insertions.set(offset, (insertions.get(offset) ?? "") + text2);
+  let installed;
+  const chain2 = [];
+  for (let s = stage2; s; s = facts.parentOf(s)) chain2.push(s);
+  const manager = pkg?.manager ?? null;
+  const already = manager !== null && chain2.some((s) => installsPackage(s, init, manager, facts));
+  const join3 = manager === null || already ? null : joinableInstall(ctx, stage2, manager);
+  if (manager === null) {
+    const line2 = binary.from ? `COPY --from=${binary.from} ${binary.path} ${binary.path}` : `ADD --checksum=${binary.checksum} --chmod=755 ${binary.url} ${binary.path}`;
+    insert(firstAnchor(stage2).end, eol + line2);
+    installed = binary.from ? `a static binary copied from ${binary.from}` : `a static binary downloaded with a pinned checksum`;
+  } else if (already) {
+    installed = "installed by the stage already";
+  } else if (join3) {
+    insert(join3.at, ` ${init}`);
+    installed = `added to the ${manager} install of line ${ctx.originalLine(join3.node.line)}`;
+  } else {
+    const anchor = firstAnchor(stage2);
     const next = stage2.instructions[stage2.instructions.indexOf(anchor) + 1] ?? anchor;
     if (!model.hasPosixShell(next)) return leave("unknown-shell", "the stage runs RUN under a shell dfmod does not know");
     const userText = inheritedUserText(stage2, facts, model);
@@ -34936,68 +35754,182 @@ var initEntrypoint = {
       return leave("dynamic-user", `the stage inherits \`USER ${userText}\`, which dfmod cannot restore after installing as root`);
     }
     const user = facts.userAt(stage2.from);
-    const eol = model.source.eol;
-    const run2 = `RUN ${installScript(manager, [init])}`;
+    const keepLists = manager === "apt" && facts.aptListsInherited(stage2);
+    const run2 = `RUN ${installScript(manager, [init], keepLists)}`;
     const installLines = isRoot(user) ? [run2] : ["USER root", run2, `USER ${user}`];
-    const insertions = /* @__PURE__ */ new Map();
-    const insert = (offset, text2) => insertions.set(offset, (insertions.get(offset) ?? "") + text2);
-    const chain2 = [];
-    for (let s = stage2; s; s = facts.parentOf(s)) chain2.push(s);
-    if (!chain2.some((s) => installsPackage(s, init, manager, facts))) {
-      insert(anchor.end, installLines.map((l) => eol + l).join(""));
-    }
-    const prefix = [found.path, "--"];
-    const edits2 = [];
-    let line = at;
-    let how;
-    const own = command2.entrypointNode?.stage === stage2 ? command2.entrypointNode : null;
-    if (own) {
-      line = own.line;
-      if (own.form === "heredoc") return leave("heredoc-entrypoint", "the ENTRYPOINT is a here-document", own.line);
-      const argv = facts.argvOf(own);
-      if (argv === null) return leave("empty-entrypoint", "the ENTRYPOINT has no arguments, and dfmod does not know what Docker makes of that", own.line);
-      const noCmd = own.form === "shell" && !stage2.instructions.some((i) => i.keyword === "CMD");
-      const wrapped = noCmd ? argv.direct ?? argv.stored : argv.stored;
-      edits2.push({ start: own.argsStart, end: own.end, text: jsonArray([...prefix, ...wrapped]) });
-      how = "ENTRYPOINT wrapped";
-    } else {
-      if (command2.entrypoint === void 0) {
-        return leave("unknown-entrypoint", `dfmod does not know the ENTRYPOINT of \`${raw}\`, which a new ENTRYPOINT would replace`);
-      }
-      const entrypoint = jsonArray([...prefix, ...command2.entrypoint ?? []]);
-      const cmd = command2.cmdNode?.stage === stage2 ? command2.cmdNode : null;
-      if (cmd) {
-        line = cmd.line;
-        insert(startWithComments(model, cmd), `ENTRYPOINT ${entrypoint}${eol}`);
-      } else {
-        if (command2.cmd === void 0) {
-          return leave("unknown-cmd", `dfmod does not know the CMD of \`${raw}\`, which a new ENTRYPOINT would reset`);
-        }
-        if (command2.cmd === null && command2.entrypoint === null) return leave("no-command", "the container has no command to run");
-        const last = stage2.instructions[stage2.instructions.length - 1];
-        insert(last.end, `${eol}ENTRYPOINT ${entrypoint}` + (command2.cmd ? `${eol}CMD ${jsonArray(command2.cmd)}` : ""));
-      }
-      how = command2.entrypoint ? `the inherited ENTRYPOINT ${jsonArray(command2.entrypoint)} wrapped` : "ENTRYPOINT added";
-    }
-    if (!release && image.defaults === null && !found.everyRelease) {
-      return leave("unknown-release", `dfmod does not know which release \`${raw}\` is built on, so whether it has ${init}`);
-    }
-    for (const [offset, text2] of insertions) edits2.push({ start: offset, end: offset, text: text2 });
-    return {
-      fixes: [{
-        line,
-        message: `${init} runs as PID 1 (installed with ${manager}; ${how}), so signals reach the app and zombies are reaped`,
-        edits: edits2
-      }]
-    };
+    insert(anchor.end, installLines.map((l) => eol + l).join(""));
+    installed = `installed with ${manager}${keepLists ? ", keeping the package lists the stage inherits" : ""}`;
   }
-};
+  const signals = signalPath(facts, stage2, ctx.context, shell);
+  const notes = [];
+  let group = false;
+  let signalsHow = "so signals reach the app and zombies are reaped";
+  let entrypointArgv = command2.entrypoint ?? null;
+  let cmdArgv = command2.cmd ?? null;
+  let path22 = signals;
+  while (path22.kind === "add-exec" || path22.kind === "run-script") {
+    if (path22.kind === "add-exec") {
+      const script = storedScript(ctx, path22.node);
+      if (script === null) break;
+      if (entrypointArgv) entrypointArgv = withExec(entrypointArgv, script, path22.offset);
+      if (cmdArgv) cmdArgv = withExec(cmdArgv, script, path22.offset);
+      if (path22.node.keyword === "CMD") {
+        const read = facts.readRun(path22.node);
+        if (read.kind !== "script" || locked(path22.node)) break;
+        edits2.push({ start: read.script.offsets[path22.offset], end: read.script.offsets[path22.offset], text: "exec " });
+      }
+      signalsHow = `with \`exec\` in front of \`${path22.command}\`, so the app replaces the shell and receives the signals; zombies are reaped`;
+    } else {
+      const node = path22.node;
+      const stored = facts.argvOf(node)?.stored;
+      if (!stored || stored.join("\0") !== path22.runner.join("\0") || locked(node)) {
+        path22 = { kind: "forced", why: `\`${path22.runner.join(" ")}\` exits at SIGTERM without waiting for its script`, fix: "run the script's command itself" };
+        break;
+      }
+      if (node.keyword === "CMD") {
+        edits2.push({ start: node.argsStart, end: node.end, text: jsonArray(path22.argv) });
+        cmdArgv = path22.argv;
+      } else entrypointArgv = path22.argv;
+      signalsHow = `with \`${path22.runner.join(" ")}\` replaced by its script's command \`${path22.argv.join(" ")}\`, since ${path22.runner[0]} exits at SIGTERM without waiting for the app; zombies are reaped`;
+    }
+    path22 = path22.then;
+  }
+  if (path22.kind === "forced") {
+    group = init === "tini";
+    signalsHow = `${group ? "with -g, so SIGTERM goes to the whole process group" : "signalling the whole process group"} and zombies are reaped (shutdown stays forced: see the note)`;
+    notes.push({
+      id: "shutdown-forced",
+      line: command2.cmdNode?.line ?? command2.entrypointNode?.line ?? at,
+      message: `shutdown is forced, not graceful: ${path22.why}; ${init} ${group ? "-g " : ""}sends SIGTERM to the app too, but it may be killed before its handler finishes: ${path22.fix}`
+    });
+  }
+  const prefix = group ? [initPath, "-g", "--"] : [initPath, "--"];
+  let line = at;
+  let how;
+  const own = command2.entrypointNode?.stage === stage2 ? command2.entrypointNode : null;
+  if (own) {
+    line = own.line;
+    if (own.form === "heredoc") return leave("heredoc-entrypoint", "the ENTRYPOINT is a here-document", own.line);
+    const argv = facts.argvOf(own);
+    if (argv === null) return leave("empty-entrypoint", "the ENTRYPOINT has no arguments, and dfmod does not know what Docker makes of that", own.line);
+    const wrapped = entrypointArgv ?? argv.stored;
+    edits2.push({ start: own.argsStart, end: own.end, text: jsonArray([...prefix, ...wrapped]) });
+    how = "ENTRYPOINT wrapped";
+  } else {
+    if (command2.entrypoint === void 0) {
+      return leave("unknown-entrypoint", `dfmod does not know the ENTRYPOINT of \`${raw}\`, which a new ENTRYPOINT would replace`);
+    }
+    const entrypoint = jsonArray([...prefix, ...entrypointArgv ?? []]);
+    const cmd = command2.cmdNode?.stage === stage2 ? command2.cmdNode : null;
+    if (cmd) {
+      line = cmd.line;
+      insert(startWithComments(model, cmd), `ENTRYPOINT ${entrypoint}${eol}`);
+    } else {
+      if (command2.cmd === void 0) {
+        return leave("unknown-cmd", `dfmod does not know the CMD of \`${raw}\`, which a new ENTRYPOINT would reset`);
+      }
+      if (command2.cmd === null && command2.entrypoint === null) return leave("no-command", "the container has no command to run");
+      const last = stage2.instructions[stage2.instructions.length - 1];
+      insert(last.end, `${eol}ENTRYPOINT ${entrypoint}` + (cmdArgv ? `${eol}CMD ${jsonArray(cmdArgv)}` : ""));
+    }
+    how = command2.entrypoint ? `the inherited ENTRYPOINT ${jsonArray(command2.entrypoint)} wrapped` : "ENTRYPOINT added";
+  }
+  if (pkg && !release && image.defaults === null && !pkg.everyRelease) {
+    return leave("unknown-release", `dfmod does not know which release \`${raw}\` is built on, so whether it has ${init}`);
+  }
+  for (const [offset, text2] of insertions) edits2.push({ start: offset, end: offset, text: text2 });
+  return {
+    fixes: [{
+      line,
+      message: `${init} runs as PID 1 (${installed}; ${how}), ${signalsHow}`,
+      edits: edits2
+    }],
+    notes
+  };
+}
 
 // transforms/exec-form.ts
 var STAGE_SHELL_NEEDS = /* @__PURE__ */ new Set(["windows-shell", "shell-instruction"]);
-function refusal2(node) {
-  if (node.keyword === "ENTRYPOINT" && node.stage?.instructions.some((i) => i.keyword === "CMD")) {
-    return { id: "entrypoint-with-cmd", reason: "the stage has a CMD, which a JSON-form ENTRYPOINT would receive as arguments" };
+var SHELL_SCRIPT_NAME = /\.(sh|bash|ksh)$/;
+var ELF_MAGIC = "\x7FELF";
+function entrypointRefusal(node, facts) {
+  const stage2 = node.stage;
+  const receivers = [stage2, ...facts.stagesBuiltOn(stage2)].filter((s) => facts.command(s).entrypointNode === node);
+  for (const s of receivers) {
+    const command2 = facts.command(s);
+    if (command2.cmd === null) continue;
+    if (s === stage2) return { id: "entrypoint-with-cmd", reason: "the stage has a CMD, which a JSON-form ENTRYPOINT would receive as arguments" };
+    const where = command2.cmdNode ? `line ${command2.cmdNode.line}` : "its base";
+    return {
+      id: "entrypoint-child-cmd",
+      reason: `stage ${s.name ?? s.index} builds on this one and has a CMD (${where}), which a JSON-form ENTRYPOINT would receive as arguments`
+    };
+  }
+  return {
+    id: "entrypoint-run-arguments",
+    reason: "a shell-form ENTRYPOINT ignores CMD and `docker run` arguments, which a JSON-form one would pass to the program"
+  };
+}
+function scriptRefusal(node, program, facts, context) {
+  if (!context) {
+    if (program.includes("/") && SHELL_SCRIPT_NAME.test(program)) {
+      return { id: "script-not-read", reason: `without a build context dfmod cannot read ${program} for a \`#!\` line, without which only the shell runs it` };
+    }
+    return null;
+  }
+  const found = facts.programFile(node, program, context);
+  if (!found) return null;
+  const { source } = found;
+  if (source) {
+    const first = context.firstLine?.(source.file) ?? context.read(source.file)?.split("\n")[0] ?? null;
+    if (first !== null && !first.startsWith("#!") && !first.startsWith(ELF_MAGIC)) {
+      return {
+        id: "no-shebang",
+        reason: `${source.file} (copied at line ${source.copy.node.line}) has no \`#!\` line: the shell runs it as a script, exec would fail with "exec format error"`
+      };
+    }
+    return null;
+  }
+  if (SHELL_SCRIPT_NAME.test(program)) {
+    return { id: "script-not-read", reason: `dfmod cannot read ${program} (it is not copied from the build context) for a \`#!\` line, without which only the shell runs it` };
+  }
+  return null;
+}
+function executableInImage(node, program, facts, context) {
+  if (!context) return false;
+  const source = facts.programFile(node, program, context)?.source;
+  if (!source) return false;
+  const chmod = source.copy.chmod;
+  if (chmod !== null) return /^[0-7]{3,4}$/.test(chmod) ? (parseInt(chmod, 8) & 73) !== 0 : /x/.test(chmod);
+  return context.isExecutable?.(source.file) === true;
+}
+function cmdRefusal(node, argv, facts, context) {
+  const stage2 = node.stage;
+  const receiver = facts.cmdReceiver(stage2);
+  if (receiver.kind === "none" || receiver.kind === "ignored" || receiver.kind === "unknown-image") return null;
+  if (receiver.kind === "unknown") {
+    const where = receiver.node ? `the ENTRYPOINT at line ${receiver.node.line}` : `the ENTRYPOINT of ${facts.baseImage(stage2)}`;
+    const named = receiver.entrypoint ? ` (${receiver.entrypoint.join(" ")})` : "";
+    return {
+      id: "entrypoint-not-known",
+      reason: `${where}${named} receives the CMD as its arguments, \`/bin/sh -c \u2026\` in shell form and \`${argv[0]} \u2026\` in JSON form, and dfmod does not know that it treats both alike`
+    };
+  }
+  if (!receiver.script) return null;
+  const { actsOn, commands, image, argv: script } = receiver.script;
+  const name = `${image}'s ${script[0]}`;
+  const program = argv[0];
+  if (actsOn.includes(program)) {
+    return { id: "entrypoint-branches", reason: `${name} acts on a first argument \`${program}\` itself (in shell form it gets \`/bin/sh\` and only runs it)` };
+  }
+  if (program.startsWith("-")) {
+    return { id: "entrypoint-branches", reason: `${name} takes a first argument starting with \`-\` as options of its own program` };
+  }
+  if (!commands.includes(program) && !executableInImage(node, program, facts, context)) {
+    return {
+      id: "entrypoint-branches",
+      reason: `${name} runs its own program on a first argument that is not an executable command, and dfmod cannot tell that \`${program}\` is one`
+    };
   }
   return null;
 }
@@ -35005,18 +35937,18 @@ var execForm = {
   id: "exec-form",
   level: "safe",
   effects: ["command-form"],
-  description: "Write shell-form CMD and ENTRYPOINT in JSON form when they use no shell features",
+  description: "Write shell-form CMD in JSON form when it uses no shell features",
   rationale: "In shell form /bin/sh is PID 1 and does not forward SIGTERM, so `docker stop` waits 10 s and kills the app. JSON (exec) form runs the program as PID 1, where it receives signals directly.",
   hadolintRules: ["DL3025"],
-  run({ dockerfile, facts }) {
+  run({ dockerfile, facts, context }) {
     const fixes = [];
     const notes = [];
     for (const node of dockerfile.instructions) {
-      if (node.keyword !== "CMD" && node.keyword !== "ENTRYPOINT" || node.form !== "shell") continue;
+      if (node.keyword !== "CMD" && node.keyword !== "ENTRYPOINT" || node.form !== "shell" || !node.stage) continue;
       const label = `${node.keyword} left in shell form`;
       const { direct, needsShell } = facts.argvOf(node);
       const imposed = needsShell && STAGE_SHELL_NEEDS.has(needsShell.id) ? needsShell : null;
-      const refused2 = imposed ?? refusal2(node) ?? needsShell;
+      const refused2 = imposed ?? (node.keyword === "ENTRYPOINT" ? entrypointRefusal(node, facts) : null) ?? needsShell ?? scriptRefusal(node, direct[0], facts, context) ?? cmdRefusal(node, direct, facts, context);
       if (refused2 || !direct) {
         notes.push({ line: node.line, id: refused2.id, message: `${label}: ${refused2.reason}` });
         continue;
@@ -35085,9 +36017,9 @@ function assemble(groups) {
   return available;
 }
 function resolvePlugin(specifier, base) {
-  if (specifier.startsWith(".") || path14.isAbsolute(specifier)) return path14.resolve(base, specifier);
+  if (specifier.startsWith(".") || path15.isAbsolute(specifier)) return path15.resolve(base, specifier);
   try {
-    return createRequire4(path14.join(base, "noop.js")).resolve(specifier);
+    return createRequire4(path15.join(base, "noop.js")).resolve(specifier);
   } catch (error) {
     const code = error.code;
     throw new PluginError(specifier, code === "MODULE_NOT_FOUND" ? `cannot be found from ${base}` : `cannot be resolved from ${base}: ${error.message}`);
@@ -35210,7 +36142,7 @@ function processText(shell, displayPath, text2, options, contextDir) {
 function processFile(shell, file, options, cwd = process.cwd()) {
   let bytes;
   try {
-    bytes = readFileSync7(path15.resolve(cwd, file));
+    bytes = readFileSync7(path16.resolve(cwd, file));
   } catch (error) {
     const code = error.code;
     const message = code === "ENOENT" ? "no such file or directory" : code === "EACCES" ? "permission denied" : code === "EISDIR" ? "is a folder" : `cannot be read (${code ?? error.message})`;
@@ -35222,7 +36154,7 @@ function processFile(shell, file, options, cwd = process.cwd()) {
   } catch (error) {
     return errorResult(file, error);
   }
-  const contextDir = options.contextDir ?? path15.dirname(path15.resolve(cwd, file));
+  const contextDir = options.contextDir ?? path16.dirname(path16.resolve(cwd, file));
   const result = processText(shell, file, text2, options, contextDir);
   result.bytes = bytes;
   return result;
@@ -35618,8 +36550,8 @@ var STYLES = {
   "+": "\x1B[32m",
   "-": "\x1B[31m"
 };
-function unifiedDiff(path21, before, after, style = { color: false }) {
-  const patch = createTwoFilesPatch(`a/${path21}`, `b/${path21}`, before, after, "", "", { context: 3 }).replace(/^=+\n/, "").replace(/^(---|\+\+\+) ([^\n]*?)\t?\n/gm, "$1 $2\n");
+function unifiedDiff(path22, before, after, style = { color: false }) {
+  const patch = createTwoFilesPatch(`a/${path22}`, `b/${path22}`, before, after, "", "", { context: 3 }).replace(/^=+\n/, "").replace(/^(---|\+\+\+) ([^\n]*?)\t?\n/gm, "$1 $2\n");
   if (!style.color) return patch;
   return patch.split("\n").map((line) => {
     const key = ["---", "+++", "@@", "+", "-"].find((prefix) => line.startsWith(prefix));
@@ -35633,11 +36565,11 @@ function wantsColor(stream, env2 = process.env) {
 }
 
 // lib/cli/plan.ts
-import path17 from "node:path";
+import path18 from "node:path";
 
 // lib/cli/config.ts
 import { existsSync as existsSync5, readFileSync as readFileSync9 } from "node:fs";
-import path16 from "node:path";
+import path17 from "node:path";
 import { pathToFileURL as pathToFileURL2 } from "node:url";
 var ConfigError = class extends Error {
   constructor(file, message) {
@@ -35668,21 +36600,21 @@ var ConfigResolver = class {
    */
   noteWalk(walk2) {
     if (!CONFIG_FILES.every((name) => walk2.names.includes(name))) return;
-    const top2 = path16.resolve(walk2.top);
+    const top2 = path17.resolve(walk2.top);
     for (const file of walk2.found) {
-      for (let folder = path16.dirname(file); !this.walked.has(folder); folder = path16.dirname(folder)) {
+      for (let folder = path17.dirname(file); !this.walked.has(folder); folder = path17.dirname(folder)) {
         this.walked.add(folder);
-        if (folder === top2 || path16.dirname(folder) === folder) break;
+        if (folder === top2 || path17.dirname(folder) === folder) break;
       }
     }
-    for (const file of walk2.extras) if (CONFIG_FILES.includes(path16.basename(file))) this.seen.add(file);
+    for (const file of walk2.extras) if (CONFIG_FILES.includes(path17.basename(file))) this.seen.add(file);
   }
   exists(file) {
-    return (!this.walked.has(path16.dirname(file)) || this.seen.has(file)) && existsSync5(file);
+    return (!this.walked.has(path17.dirname(file)) || this.seen.has(file)) && existsSync5(file);
   }
   /** The configuration that applies to files in `folder` (cached per folder). */
   forFolder(folder) {
-    const absolute = path16.resolve(folder);
+    const absolute = path17.resolve(folder);
     let found = this.byFolder.get(absolute);
     if (!found) {
       found = this.search(absolute);
@@ -35692,12 +36624,12 @@ var ConfigResolver = class {
   }
   async search(folder) {
     for (const name of CONFIG_FILES) {
-      const file = path16.join(folder, name);
+      const file = path17.join(folder, name);
       if (!this.exists(file)) continue;
       const loaded2 = await loadConfigFile(file);
       if (loaded2) return loaded2;
     }
-    const parent = path16.dirname(folder);
+    const parent = path17.dirname(folder);
     return parent === folder ? EMPTY2 : this.forFolder(parent);
   }
 };
@@ -35717,7 +36649,7 @@ async function loadConfigFile(file) {
     } else {
       text2 = readFileSync9(file, "utf8");
       raw = JSON.parse(text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2);
-      if (path16.basename(file) === "package.json") {
+      if (path17.basename(file) === "package.json") {
         raw = raw && typeof raw === "object" ? raw.dfmod : void 0;
         if (raw === void 0) return null;
         prefix = ["dfmod"];
@@ -35780,11 +36712,11 @@ var Planner = class {
   }
   /** `applyIgnore`: whether configuration's `ignore` can leave the file out (not for --stdin, nor with --no-ignore). */
   async plan(file, applyIgnore) {
-    const absolute = path17.resolve(this.options.cwd, file);
-    const config = await this.configFor(path17.dirname(absolute));
-    const configDir = config.file ? path17.dirname(config.file) : this.options.cwd;
+    const absolute = path18.resolve(this.options.cwd, file);
+    const config = await this.configFor(path18.dirname(absolute));
+    const configDir = config.file ? path18.dirname(config.file) : this.options.cwd;
     if (applyIgnore && config.ignore?.length) {
-      const relative2 = path17.relative(configDir, absolute).split(path17.sep).join("/");
+      const relative2 = path18.relative(configDir, absolute).split(path18.sep).join("/");
       const { minimatch: minimatch2 } = await Promise.resolve().then(() => (init_glob(), glob_exports));
       if (config.ignore.some((glob) => minimatch2(relative2, glob))) {
         return { ignored: true, transforms: [], options: {}, pluginModules: [], config: config.file, known: [] };
@@ -35810,7 +36742,7 @@ var Planner = class {
     return found;
   }
   async assemble(config) {
-    const configDir = config.file ? path17.dirname(config.file) : this.options.cwd;
+    const configDir = config.file ? path18.dirname(config.file) : this.options.cwd;
     const plugins = [
       ...this.commandLinePlugins(),
       ...(config.plugins ?? []).map((given) => ({ given, module: resolvePlugin(given, configDir) }))
@@ -35832,8 +36764,8 @@ var Planner = class {
   configFor(folder) {
     if (this.options.useConfig === false) return Promise.resolve(NO_CONFIG);
     if (this.options.configFile) {
-      this.explicitConfig ??= loadConfigFile(path17.resolve(this.options.cwd, this.options.configFile)).then(
-        (c) => c ?? { options: {}, file: path17.resolve(this.options.cwd, this.options.configFile) }
+      this.explicitConfig ??= loadConfigFile(path18.resolve(this.options.cwd, this.options.configFile)).then(
+        (c) => c ?? { options: {}, file: path18.resolve(this.options.cwd, this.options.configFile) }
       );
       return this.explicitConfig;
     }
@@ -35860,7 +36792,7 @@ function reviewPart(result) {
 function failsCheck(result, failOn) {
   return result.status === "changed" || failOn === "review" && (result.suggestions?.length ?? 0) > 0;
 }
-function reviewBlock(path21, result, available, options) {
+function reviewBlock(path22, result, available, options) {
   const { changes, written } = reviewPart(result);
   const from = result.levels?.safe;
   const to = written ? result.output : result.levels?.review;
@@ -35877,7 +36809,7 @@ function reviewBlock(path21, result, available, options) {
     if (options.explain && rationale.get(change.transform)) out.push(`#     why: ${rationale.get(change.transform)}`);
     if (checks.get(change.transform)) out.push(`#     check: ${checks.get(change.transform)}`);
   }
-  return out.join("\n") + "\n" + unifiedDiff(path21, from, to, { color: options.color });
+  return out.join("\n") + "\n" + unifiedDiff(path22, from, to, { color: options.color });
 }
 
 // lib/cli/main.ts
@@ -35925,11 +36857,11 @@ Run 'dfmod --help' for usage.
   if (args.json) args.format = "json";
   if (args.outputFile) {
     const chunks = [];
-    const file = path20.resolve(io.cwd, args.outputFile);
+    const file = path21.resolve(io.cwd, args.outputFile);
     const stdout = { write: (s) => (chunks.push(s), true), isTTY: false, columns: io.stdout.columns };
     const code = await run(args, { ...io, stdout });
     try {
-      mkdirSync(path20.dirname(file), { recursive: true });
+      mkdirSync(path21.dirname(file), { recursive: true });
       writeFileSync2(file, chunks.join(""));
     } catch (error) {
       io.stderr.write(`dfmod: --output-file ${args.outputFile}: ${error.message}
@@ -35979,7 +36911,7 @@ Run 'dfmod --help' for usage.
     }
     return 0;
   }
-  const contextDir = args.context ? path20.resolve(io.cwd, args.context) : null;
+  const contextDir = args.context ? path21.resolve(io.cwd, args.context) : null;
   if (args.printConfig) {
     try {
       const plan2 = await planner.plan(args.printConfig, args.ignore);
@@ -36003,10 +36935,10 @@ Run 'dfmod --help' for usage.
 `);
       return 2;
     }
-    const fileDir = args.stdinFilepath ? path20.dirname(path20.resolve(io.cwd, args.stdinFilepath)) : null;
+    const fileDir = args.stdinFilepath ? path21.dirname(path21.resolve(io.cwd, args.stdinFilepath)) : null;
     let result;
     try {
-      const plan2 = await planner.plan(args.stdinFilepath ?? path20.join(io.cwd, "Dockerfile"), false);
+      const plan2 = await planner.plan(args.stdinFilepath ?? path21.join(io.cwd, "Dockerfile"), false);
       result = processText(shell, displayPath, text2, { transforms: plan2.transforms, options: plan2.options, known: plan2.known, level: args.level ?? plan2.level ?? "safe", reportUnused: args.reportUnusedDisableDirectives }, contextDir ?? fileDir);
       for (const warning of result.warnings ?? []) io.stderr.write(warning + "\n");
       if (flags.prettier && result.status !== "error") await formatResult(flags.prettier, result, io.cwd);
@@ -36111,13 +37043,13 @@ Run 'dfmod --help' for usage.`] : [error.message];
   for await (const result of processInBulk(jobs, { cwd: io.cwd, keepBytes: args.write, pool: early.pool })) {
     const job = jobs[index++];
     if (verifier && (result.status === "changed" || result.suggestions?.length)) {
-      const absolutePath = path20.resolve(io.cwd, result.path);
-      await verifyResult(verifier, verifyShell, job, result, { absolutePath, contextDir: contextDir ?? path20.dirname(absolutePath) }, (line) => loopIO.stderr.write(line + "\n"));
+      const absolutePath = path21.resolve(io.cwd, result.path);
+      await verifyResult(verifier, verifyShell, job, result, { absolutePath, contextDir: contextDir ?? path21.dirname(absolutePath) }, (line) => loopIO.stderr.write(line + "\n"));
     }
     if (flags.prettier && result.status !== "error") await formatResult(flags.prettier, result, io.cwd);
     if (result.status === "changed" && flags.write) {
       try {
-        flags.write.writeAtomically(path20.resolve(io.cwd, result.path), result.output, result.bytes);
+        flags.write.writeAtomically(path21.resolve(io.cwd, result.path), result.output, result.bytes);
       } catch (error) {
         result.status = "error";
         result.error = { line: null, message: error instanceof flags.write.WriteError ? error.message : String(error) };
@@ -36148,7 +37080,7 @@ Run 'dfmod --help' for usage.`] : [error.message];
   io.stderr.write(summaryLine(totals, args) + "\n");
   if (args.report) {
     try {
-      writeFileSync2(path20.resolve(io.cwd, args.report), markdownReport(rows, totals, args));
+      writeFileSync2(path21.resolve(io.cwd, args.report), markdownReport(rows, totals, args));
     } catch (error) {
       io.stderr.write(`dfmod: --report ${args.report}: ${error.message}
 `);
@@ -36204,7 +37136,7 @@ async function verifyResult(verifier, shell, job, result, where, log) {
 }
 async function formatResult(prettier, result, cwd) {
   try {
-    const formatted = await prettier.formatDockerfile(result.output, path20.resolve(cwd, result.path));
+    const formatted = await prettier.formatDockerfile(result.output, path21.resolve(cwd, result.path));
     if (formatted !== result.output) {
       result.output = formatted;
       result.changes.push({ transform: "format", line: 1, message: "formatted with Prettier", level: "safe" });

@@ -438,6 +438,51 @@ test('isPackageInstall and managerCommand read options with a value from the sam
   assert.equal(isPackageInstall(['dnf', '--setopt', 'x=1', 'install', 'git'])?.packages, ['git']);
 });
 
+// ---- what an ENTRYPOINT does with the CMD; where an image's file comes from -------------------
+
+test('stagesBuiltOn: stages built FROM a stage, directly or through another, not those that only copy from it', () => {
+  const { model, facts } = load(lines('FROM debian:12 AS base', 'FROM base AS mid', 'FROM mid AS app', 'FROM debian:12', 'COPY --from=base /x /x'));
+  assert.equal(facts.stagesBuiltOn(model.stages[0]).map((s) => s.name), ['mid', 'app']);
+  assert.equal(facts.stagesBuiltOn(model.stages[2]), []);
+});
+
+test('cmdReceiver: none, a shell-form ENTRYPOINT, an init, the image\'s own script, one dfmod does not know', () => {
+  const nodeDefaults = (image: string): ImageDefaults | null =>
+    image === 'node:20' ? { entrypoint: ['docker-entrypoint.sh'], cmd: ['node'], user: null, entrypointActsOn: [], entrypointCommands: ['node', 'npm'] } : official(image);
+  const kind = (text: string) => {
+    const { model, facts } = load(text, nodeDefaults);
+    return facts.cmdReceiver(model.stages[model.stages.length - 1]);
+  };
+  assert.equal(kind(lines('FROM debian:12', 'CMD a')).kind, 'none');
+  assert.equal(kind(lines('FROM debian:12', 'ENTRYPOINT app')).kind, 'ignored');
+  assert.equal(kind(lines('FROM mycorp/base', 'CMD a')).kind, 'unknown-image');
+  const init = kind(lines('FROM debian:12', 'ENTRYPOINT ["tini", "-g", "--"]'));
+  assert.equal(init.kind === 'runs' && [init.init, init.script], ['tini', null]);
+  const own = kind(lines('FROM node:20', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]'));
+  assert.equal(own.kind === 'runs' && own.script, { argv: ['docker-entrypoint.sh'], image: 'node:20', actsOn: [], commands: ['node', 'npm'] });
+  assert.equal(kind(lines('FROM node:20', 'CMD x')).kind, 'runs');
+  const custom = kind(lines('FROM node:20', 'ENTRYPOINT ["/entrypoint.sh"]'));
+  assert.equal(custom.kind === 'unknown' && [custom.node?.line, custom.entrypoint], [2, ['/entrypoint.sh']]);
+});
+
+test('contextFileAt / programFile: the COPY that put a file there, through folders, PATH and COPY --from', () => {
+  const context = memoryContext({ 'bin/run.sh': '#!/bin/sh\n', 'tools/report': 'date\n', 'app/job.sh': '' });
+  const { model, facts, at } = load(lines(
+    'FROM debian:12 AS build', 'WORKDIR /src', 'COPY . .',
+    'FROM debian:12', 'WORKDIR /app', 'COPY bin/ ./bin/', 'COPY tools/report /usr/local/bin/', 'COPY --from=build /src/app/job.sh /job.sh', 'CMD x',
+  ));
+  const cmd = at(9);
+  assert.equal(facts.contextFileAt(cmd, '/app/bin/run.sh', context)?.file, 'bin/run.sh');
+  assert.equal(facts.contextFileAt(cmd, '/app/bin/run.sh', context)?.copy.node.line, 6);
+  assert.equal(facts.contextFileAt(cmd, '/job.sh', context)?.file, 'app/job.sh');
+  assert.is(facts.contextFileAt(cmd, '/usr/bin/env', context), null);
+  assert.is(facts.contextFileAt(at(6), '/usr/local/bin/report', context), null, 'before the COPY that brings it');
+  assert.equal(facts.programFile(cmd, 'report', context), { path: '/usr/local/bin/report', source: facts.contextFileAt(cmd, '/usr/local/bin/report', context) });
+  assert.equal(facts.programFile(cmd, './bin/run.sh', context)?.path, '/app/bin/run.sh');
+  assert.is(facts.programFile(cmd, 'node', context), null);
+  assert.is(model.stages.length, 2);
+});
+
 test('stageRole: toolboxes, official-image definitions, files named for dev or CI; initHelps only for applications', () => {
   const role = (text: string, filename: string | null = 'Dockerfile') => {
     const { model, facts } = load(text, official);

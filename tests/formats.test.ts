@@ -40,7 +40,7 @@ test('-f sarif: SARIF 2.1.0, each change a result with its fix, each note a resu
         informationUri: 'https://github.com/dfmod/dfmod',
         rules: [{
           id: 'exec-form',
-          shortDescription: { text: 'Write shell-form CMD and ENTRYPOINT in JSON form when they use no shell features' },
+          shortDescription: { text: 'Write shell-form CMD in JSON form when it uses no shell features' },
           help: { text: RATIONALE },
           properties: { level: 'safe' },
         }],
