@@ -13215,7 +13215,9 @@ function depsLayout(stage, ctx, allDependencies) {
   const files = context ? manifests.filter((m) => context.exists(m) && !context.isIgnored(m)) : [];
   const copyLine = context ? `COPY ${files.join(" ")} ./` : "COPY package*.json ./";
   const verb = installCommand.words[1] === "ci" ? "ci" : "install";
-  const install = `npm ${verb}${allDependencies ? "" : " --omit=dev"}`;
+  const major = stage.image.tag.version?.[0];
+  const omitDev = major !== void 0 && major < 15 ? " --production" : " --omit=dev";
+  const install = `npm ${verb}${allDependencies ? "" : omitDev}`;
   const settings = stage.stage.instructions.filter((n) => (n.keyword === "ENV" || n.keyword === "ARG") && n.line < installRun.node.line).map((n) => ctx.dockerfile.source.text.slice(n.start, n.end));
   const eol = ctx.dockerfile.source.eol;
   const owner = installUser && installUser !== "root" && installUser !== "0" ? installUser : null;

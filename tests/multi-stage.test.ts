@@ -609,4 +609,10 @@ test('refusals that name what stopped the split: the app folder chowned, a folde
     'node-modules-owner', /line 6: the stage's last RUN or COPY is under another user than npm's install/, { only, files: pkg });
 });
 
+test('Node: the npm of images before Node 15 omits dev dependencies with --production', async () => {
+  const result = await run(lines('FROM node:4.2.3', 'WORKDIR /app', 'COPY package.json /app/', 'RUN npm install', 'COPY . /app', 'CMD ["npm", "start"]'),
+    { only, files: { 'package.json': '{"scripts":{"start":"node a.js"},"dependencies":{"ms":"1"},"devDependencies":{"mocha":"1"}}' } });
+  assert.ok(result.output.includes(lines('FROM node:4.2.3 AS deps', 'WORKDIR /app', 'COPY package.json ./', 'RUN npm install --production', '')), result.output);
+});
+
 test.run();

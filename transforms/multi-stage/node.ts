@@ -209,7 +209,10 @@ function depsLayout(stage: StageReading, ctx: TransformContext, allDependencies:
   const files = context ? manifests.filter((m) => context.exists(m) && !context.isIgnored(m)) : [];
   const copyLine = context ? `COPY ${files.join(' ')} ./` : 'COPY package*.json ./';
   const verb = installCommand.words[1] === 'ci' ? 'ci' : 'install';
-  const install = `npm ${verb}${allDependencies ? '' : ' --omit=dev'}`;
+  // npm 7 (Node 15) brought --omit=dev; the npm of older Node images reads --production, and ignores an option it does not know.
+  const major = stage.image.tag.version?.[0];
+  const omitDev = major !== undefined && major < 15 ? ' --production' : ' --omit=dev';
+  const install = `npm ${verb}${allDependencies ? '' : omitDev}`;
   // ENV and ARG in force at the install (NODE_ENV, NPM_CONFIG_*) reach the deps stage's install too.
   const settings = stage.stage.instructions.filter((n) => (n.keyword === 'ENV' || n.keyword === 'ARG') && n.line < installRun.node.line)
     .map((n) => ctx.dockerfile.source.text.slice(n.start, n.end));
