@@ -615,4 +615,11 @@ test('Node: the npm of images before Node 15 omits dev dependencies with --produ
   assert.ok(result.output.includes(lines('FROM node:4.2.3 AS deps', 'WORKDIR /app', 'COPY package.json ./', 'RUN npm install --production', '')), result.output);
 });
 
+test('Node: the deps stage installs with the original install\'s options and RUN mounts', async () => {
+  const result = await run(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci --legacy-peer-deps', 'CMD ["node", "a.js"]'),
+    { only, files: { 'package.json': '{"dependencies":{"ms":"1"}}', 'package-lock.json': '{}' } });
+  assert.ok(result.output.includes(lines('FROM node:20 AS deps', 'WORKDIR /app', 'COPY package.json package-lock.json ./',
+    'RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci --omit=dev --legacy-peer-deps', '')), result.output);
+});
+
 test.run();

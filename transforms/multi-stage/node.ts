@@ -212,14 +212,19 @@ function depsLayout(stage: StageReading, ctx: TransformContext, allDependencies:
   // npm 7 (Node 15) brought --omit=dev; the npm of older Node images reads --production, and ignores an option it does not know.
   const major = stage.image.tag.version?.[0];
   const omitDev = major !== undefined && major < 15 ? ' --production' : ' --omit=dev';
-  const install = `npm ${verb}${allDependencies ? '' : omitDev}`;
+  // The original install's own options (--legacy-peer-deps, a registry) and RUN flags (a secret or cache mount) come along.
+  const options = installCommand.words.slice(2);
+  if (options.some((w) => w === null)) return refuse('npm-install-options', `line ${ctx.originalLine(installRun.node.line)}: npm's install options are computed by the shell`);
+  const kept = (options as string[]).filter((w) => !/^--(omit|production|only|include)(=|$)/.test(w));
+  const runFlags = installRun.node.flags.map((f) => `${f.text} `).join('');
+  const install = `npm ${verb}${allDependencies ? '' : omitDev}${kept.length ? ` ${kept.join(' ')}` : ''}`;
   // ENV and ARG in force at the install (NODE_ENV, NPM_CONFIG_*) reach the deps stage's install too.
   const settings = stage.stage.instructions.filter((n) => (n.keyword === 'ENV' || n.keyword === 'ARG') && n.line < installRun.node.line)
     .map((n) => ctx.dockerfile.source.text.slice(n.start, n.end));
   const eol = ctx.dockerfile.source.eol;
   const owner = installUser && installUser !== 'root' && installUser !== '0' ? installUser : null;
   return {
-    stage: [`FROM ${stage.stage.image} AS deps`, ...settings, `WORKDIR ${appDir}`, copyLine, `RUN ${install}`],
+    stage: [`FROM ${stage.stage.image} AS deps`, ...settings, `WORKDIR ${appDir}`, copyLine, `RUN ${runFlags}${install}`],
     removeModules: { start: last.end, end: last.end, text: `${eol}RUN rm -rf ${path.posix.join(appDir, 'node_modules')}` },
     install,
     owner,
