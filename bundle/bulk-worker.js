@@ -13217,12 +13217,16 @@ function depsLayout(stage, ctx, allDependencies) {
   const verb = installCommand.words[1] === "ci" ? "ci" : "install";
   const major = stage.image.tag.version?.[0];
   const omitDev = major !== void 0 && major < 15 ? " --production" : " --omit=dev";
-  const install = `npm ${verb}${allDependencies ? "" : omitDev}`;
+  const options = installCommand.words.slice(2);
+  if (options.some((w) => w === null)) return refuse("npm-install-options", `line ${ctx.originalLine(installRun.node.line)}: npm's install options are computed by the shell`);
+  const kept = options.filter((w) => !/^--(omit|production|only|include)(=|$)/.test(w));
+  const runFlags = installRun.node.flags.map((f) => `${f.text} `).join("");
+  const install = `npm ${verb}${allDependencies ? "" : omitDev}${kept.length ? ` ${kept.join(" ")}` : ""}`;
   const settings = stage.stage.instructions.filter((n) => (n.keyword === "ENV" || n.keyword === "ARG") && n.line < installRun.node.line).map((n) => ctx.dockerfile.source.text.slice(n.start, n.end));
   const eol = ctx.dockerfile.source.eol;
   const owner = installUser && installUser !== "root" && installUser !== "0" ? installUser : null;
   return {
-    stage: [`FROM ${stage.stage.image} AS deps`, ...settings, `WORKDIR ${appDir}`, copyLine, `RUN ${install}`],
+    stage: [`FROM ${stage.stage.image} AS deps`, ...settings, `WORKDIR ${appDir}`, copyLine, `RUN ${runFlags}${install}`],
     removeModules: { start: last.end, end: last.end, text: `${eol}RUN rm -rf ${path12.posix.join(appDir, "node_modules")}` },
     install,
     owner
