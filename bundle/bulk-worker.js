@@ -8912,7 +8912,9 @@ var PACKAGE_MANAGER_FACTS = {
     cleanup: ["npm cache clean --force"],
     noCacheFlag: null,
     cleanVerbs: ["cache"],
-    offlineFlags: ["--offline", "--prefer-offline", "--cache-min"]
+    offlineFlags: ["--offline", "--prefer-offline", "--cache-min"],
+    // A cache the user placed (often a committed offline cache): `npm cache clean` would empty it.
+    cacheDisabledBy: ["npm_config_cache", "--cache=", "--cache "]
   },
   // Yarn classic (1.x). Yarn Berry's `yarn cache clean` deletes the project's own zip cache.
   yarn: {
@@ -12334,6 +12336,12 @@ function yarnBerryRisk(ctx, node) {
   if (typeof packageManager === "string" && /^yarn@(?!1\.)/.test(packageManager)) return { id: "yarn-berry", reason: `package.json names ${packageManager}` };
   return null;
 }
+function npmrcCache(ctx) {
+  const npmrc = ctx.context?.read(".npmrc");
+  if (!npmrc) return null;
+  const line = npmrc.split(/\r?\n/).find((l) => /^\s*cache\s*=/.test(l));
+  return line ? { id: "cache-configured", reason: `the project's .npmrc places it (\`${line.trim()}\`), and \`npm cache clean\` would empty that folder` } : null;
+}
 var DOWNLOAD_OUTPUT = {
   curl: { short: "o", long: "--output" },
   wget: { short: "O", long: "--output-document" }
@@ -12503,6 +12511,7 @@ function cleanupRefusal(ctx, run, manager, mine) {
   const reader = laterReader(ctx, run.node, manager);
   if (reader) return { id: "offline-install-later", reason: `the RUN at line ${ctx.originalLine(reader.line)} installs offline from it` };
   if (manager === "yarn") return yarnBerryRisk(ctx, run.node);
+  if (manager === "npm") return npmrcCache(ctx);
   return null;
 }
 function redundantFixes(ctx, run, commands, fixes) {
@@ -14969,6 +14978,38 @@ function delimiterLineFollows(dockerfile, node, name) {
   return false;
 }
 
+// lib/facts/file-kind.ts
+var GENERATED_MARKERS = [
+  /\bDO NOT EDIT\b/i,
+  /\b(auto-?generated|automatically generated|code generated)\b/i,
+  /\bgenerated\b.*\b(from|by|via|using|with)\b.*\b(template|script|\.sh|\.py|jinja2?|tool)\b/i
+];
+var VENDOR_FOLDERS = /* @__PURE__ */ new Set(["vendor", "third_party", "third-party", "thirdparty"]);
+var TEST_FOLDERS = /* @__PURE__ */ new Set(["test", "tests", "testdata", "testfiles", "test-fixtures", "fixtures", "__fixtures__", "integration"]);
+var HEADER_LINES = 15;
+function fileKind(model, filename) {
+  const last = Math.min(HEADER_LINES, model.instructions[0] ? model.instructions[0].line - 1 : model.source.lineStarts.length);
+  for (let line = 0; line < last; line++) {
+    const text = model.source.lineText(line);
+    if (!/^\s*#/.test(text)) continue;
+    if (GENERATED_MARKERS.some((marker) => marker.test(text))) {
+      return { kind: "generated-file", line: line + 1, reason: `generated file (line ${line + 1}: "${clip2(text.replace(/^\s*#\s*/, ""))}"): left as written; change what generates it` };
+    }
+  }
+  if (filename) {
+    const folders = filename.split(/[\\/]+/).slice(0, -1);
+    const vendor = folders.find((f) => VENDOR_FOLDERS.has(f.toLowerCase()));
+    if (vendor) return { kind: "vendored-file", line: 1, reason: `vendored file (under ${vendor}/): left as written; change it where it comes from` };
+    const test = folders.find((f) => TEST_FOLDERS.has(f.toLowerCase()));
+    if (test) return { kind: "test-fixture", line: 1, reason: `test file (under ${test}/): its instructions may be what the test checks; left as written` };
+  }
+  return null;
+}
+function clip2(text) {
+  const trimmed = text.trim();
+  return trimmed.length > 60 ? `${trimmed.slice(0, 57)}...` : trimmed;
+}
+
 // lib/core/origins.ts
 var LineOrigins = class _LineOrigins {
   /** origin[i]: the 1-based line of the file as read that line i (0-based) of the current text comes from. */
@@ -15053,8 +15094,10 @@ function runTransformsWith(shell2, text, options) {
   checkParseable(model);
   const layersBefore = model.finalStageLayers;
   const level = options.level ?? "safe";
-  if (model.ignoresFile) {
-    return { input: text, output: text, changed: false, changes: [], suggestions: [], notes: [], passes: 0, layers: { before: layersBefore, after: layersBefore }, failures: [], level, levels: { safe: text, review: text }, unusedSuppressions: [] };
+  const kind = options.everyFile ? null : fileKind(model, options.filename ?? null);
+  if (model.ignoresFile || kind) {
+    const notes2 = kind ? [{ transform: "engine", line: kind.line, id: kind.kind, message: `${kind.reason} (--no-ignore rewrites it)` }] : [];
+    return { input: text, output: text, changed: false, changes: [], suggestions: [], notes: notes2, passes: 0, layers: { before: layersBefore, after: layersBefore }, failures: [], level, levels: { safe: text, review: text }, unusedSuppressions: [] };
   }
   const maxPasses = options.maxPasses ?? 10;
   const state = { model, origins: LineOrigins.identity(model), notes: new NoteBook(), failures: [], settledOn: /* @__PURE__ */ new Map(), passes: 0, notesOnSafe: [], usedSuppressions: /* @__PURE__ */ new Set() };
@@ -15473,7 +15516,8 @@ function processText(shell2, displayPath, text, options, contextDir) {
       filename: displayPath,
       context: contextDir ? folderContext(contextDir) : null,
       options: options.options,
-      level: options.level ?? "safe"
+      level: options.level ?? "safe",
+      everyFile: options.everyFile ?? false
     });
     const warnings = options.known ? unknownSuppressions(displayPath, text, options.known) : [];
     if (options.reportUnused) warnings.push(...result.unusedSuppressions.map((u) => unusedWarning(displayPath, u)));
@@ -15545,7 +15589,7 @@ function unknownSuppressions(displayPath, text, known) {
 
 // lib/cli/bulk.ts
 function runJob(shell2, file, transforms, job, cwd2) {
-  const result = processFile(shell2, file, { transforms, options: job.options, level: job.level, contextDir: job.contextDir, known: job.known, reportUnused: job.reportUnused }, cwd2);
+  const result = processFile(shell2, file, { transforms, options: job.options, level: job.level, everyFile: job.everyFile, contextDir: job.contextDir, known: job.known, reportUnused: job.reportUnused }, cwd2);
   if (!job.keepBytes) delete result.bytes;
   return result;
 }

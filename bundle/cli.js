@@ -30774,7 +30774,9 @@ var PACKAGE_MANAGER_FACTS = {
     cleanup: ["npm cache clean --force"],
     noCacheFlag: null,
     cleanVerbs: ["cache"],
-    offlineFlags: ["--offline", "--prefer-offline", "--cache-min"]
+    offlineFlags: ["--offline", "--prefer-offline", "--cache-min"],
+    // A cache the user placed (often a committed offline cache): `npm cache clean` would empty it.
+    cacheDisabledBy: ["npm_config_cache", "--cache=", "--cache "]
   },
   // Yarn classic (1.x). Yarn Berry's `yarn cache clean` deletes the project's own zip cache.
   yarn: {
@@ -32662,6 +32664,38 @@ function show(argv) {
   return argv === void 0 ? "unknown" : JSON.stringify(argv);
 }
 
+// lib/facts/file-kind.ts
+var GENERATED_MARKERS = [
+  /\bDO NOT EDIT\b/i,
+  /\b(auto-?generated|automatically generated|code generated)\b/i,
+  /\bgenerated\b.*\b(from|by|via|using|with)\b.*\b(template|script|\.sh|\.py|jinja2?|tool)\b/i
+];
+var VENDOR_FOLDERS = /* @__PURE__ */ new Set(["vendor", "third_party", "third-party", "thirdparty"]);
+var TEST_FOLDERS = /* @__PURE__ */ new Set(["test", "tests", "testdata", "testfiles", "test-fixtures", "fixtures", "__fixtures__", "integration"]);
+var HEADER_LINES = 15;
+function fileKind(model, filename) {
+  const last = Math.min(HEADER_LINES, model.instructions[0] ? model.instructions[0].line - 1 : model.source.lineStarts.length);
+  for (let line = 0; line < last; line++) {
+    const text2 = model.source.lineText(line);
+    if (!/^\s*#/.test(text2)) continue;
+    if (GENERATED_MARKERS.some((marker) => marker.test(text2))) {
+      return { kind: "generated-file", line: line + 1, reason: `generated file (line ${line + 1}: "${clip2(text2.replace(/^\s*#\s*/, ""))}"): left as written; change what generates it` };
+    }
+  }
+  if (filename) {
+    const folders = filename.split(/[\\/]+/).slice(0, -1);
+    const vendor = folders.find((f) => VENDOR_FOLDERS.has(f.toLowerCase()));
+    if (vendor) return { kind: "vendored-file", line: 1, reason: `vendored file (under ${vendor}/): left as written; change it where it comes from` };
+    const test = folders.find((f) => TEST_FOLDERS.has(f.toLowerCase()));
+    if (test) return { kind: "test-fixture", line: 1, reason: `test file (under ${test}/): its instructions may be what the test checks; left as written` };
+  }
+  return null;
+}
+function clip2(text2) {
+  const trimmed = text2.trim();
+  return trimmed.length > 60 ? `${trimmed.slice(0, 57)}...` : trimmed;
+}
+
 // lib/core/origins.ts
 var LineOrigins = class _LineOrigins {
   /** origin[i]: the 1-based line of the file as read that line i (0-based) of the current text comes from. */
@@ -32774,8 +32808,10 @@ function runTransformsWith(shell, text2, options) {
   checkParseable(model);
   const layersBefore = model.finalStageLayers;
   const level = options.level ?? "safe";
-  if (model.ignoresFile) {
-    return { input: text2, output: text2, changed: false, changes: [], suggestions: [], notes: [], passes: 0, layers: { before: layersBefore, after: layersBefore }, failures: [], level, levels: { safe: text2, review: text2 }, unusedSuppressions: [] };
+  const kind = options.everyFile ? null : fileKind(model, options.filename ?? null);
+  if (model.ignoresFile || kind) {
+    const notes2 = kind ? [{ transform: "engine", line: kind.line, id: kind.kind, message: `${kind.reason} (--no-ignore rewrites it)` }] : [];
+    return { input: text2, output: text2, changed: false, changes: [], suggestions: [], notes: notes2, passes: 0, layers: { before: layersBefore, after: layersBefore }, failures: [], level, levels: { safe: text2, review: text2 }, unusedSuppressions: [] };
   }
   const maxPasses = options.maxPasses ?? 10;
   const state = { model, origins: LineOrigins.identity(model), notes: new NoteBook(), failures: [], settledOn: /* @__PURE__ */ new Map(), passes: 0, notesOnSafe: [], usedSuppressions: /* @__PURE__ */ new Set() };
@@ -34746,6 +34782,12 @@ function yarnBerryRisk(ctx, node) {
   if (typeof packageManager === "string" && /^yarn@(?!1\.)/.test(packageManager)) return { id: "yarn-berry", reason: `package.json names ${packageManager}` };
   return null;
 }
+function npmrcCache(ctx) {
+  const npmrc = ctx.context?.read(".npmrc");
+  if (!npmrc) return null;
+  const line = npmrc.split(/\r?\n/).find((l) => /^\s*cache\s*=/.test(l));
+  return line ? { id: "cache-configured", reason: `the project's .npmrc places it (\`${line.trim()}\`), and \`npm cache clean\` would empty that folder` } : null;
+}
 var DOWNLOAD_OUTPUT = {
   curl: { short: "o", long: "--output" },
   wget: { short: "O", long: "--output-document" }
@@ -34915,6 +34957,7 @@ function cleanupRefusal(ctx, run2, manager, mine) {
   const reader = laterReader(ctx, run2.node, manager);
   if (reader) return { id: "offline-install-later", reason: `the RUN at line ${ctx.originalLine(reader.line)} installs offline from it` };
   if (manager === "yarn") return yarnBerryRisk(ctx, run2.node);
+  if (manager === "npm") return npmrcCache(ctx);
   return null;
 }
 function redundantFixes(ctx, run2, commands, fixes) {
@@ -36737,7 +36780,8 @@ function processText(shell, displayPath, text2, options, contextDir) {
       filename: displayPath,
       context: contextDir ? folderContext(contextDir) : null,
       options: options.options,
-      level: options.level ?? "safe"
+      level: options.level ?? "safe",
+      everyFile: options.everyFile ?? false
     });
     const warnings = options.known ? unknownSuppressions(displayPath, text2, options.known) : [];
     if (options.reportUnused) warnings.push(...result.unusedSuppressions.map((u) => unusedWarning(displayPath, u)));
@@ -36817,7 +36861,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { existsSync as existsSync4 } from "node:fs";
 function runJob(shell, file, transforms, job, cwd) {
-  const result = processFile(shell, file, { transforms, options: job.options, level: job.level, contextDir: job.contextDir, known: job.known, reportUnused: job.reportUnused }, cwd);
+  const result = processFile(shell, file, { transforms, options: job.options, level: job.level, everyFile: job.everyFile, contextDir: job.contextDir, known: job.known, reportUnused: job.reportUnused }, cwd);
   if (!job.keepBytes) delete result.bytes;
   return result;
 }
@@ -36887,6 +36931,7 @@ function wire(job, id, options) {
     transformIds: job.transforms.map((t) => t.id),
     options: job.options ?? {},
     level: job.level ?? "safe",
+    everyFile: job.everyFile ?? false,
     pluginModules: [...job.pluginModules ?? []],
     contextDir: job.contextDir ?? null,
     known: job.known ? [...job.known] : null,
@@ -37563,7 +37608,7 @@ Run 'dfmod --help' for usage.
     let result;
     try {
       const plan2 = await planner.plan(args.stdinFilepath ?? path24.join(io.cwd, "Dockerfile"), false);
-      result = processText(shell, displayPath, text2, { transforms: plan2.transforms, options: plan2.options, known: plan2.known, level: args.level ?? plan2.level ?? "safe", reportUnused: args.reportUnusedDisableDirectives }, contextDir ?? fileDir);
+      result = processText(shell, displayPath, text2, { transforms: plan2.transforms, options: plan2.options, known: plan2.known, level: args.level ?? plan2.level ?? "safe", everyFile: !args.ignore, reportUnused: args.reportUnusedDisableDirectives }, contextDir ?? fileDir);
       for (const warning of result.warnings ?? []) io.stderr.write(warning + "\n");
       if (flags.prettier && result.status !== "error") await formatResult(flags.prettier, result, io.cwd);
     } catch (error) {
@@ -37636,7 +37681,7 @@ Run 'dfmod --help' for usage.
         continue;
       }
       const level = args.verify ? "safe" : args.level ?? plan2.level ?? "safe";
-      jobs.push({ file, transforms: plan2.transforms, options: plan2.options, level, pluginModules: plan2.pluginModules, contextDir, known: plan2.known, reportUnused: args.reportUnusedDisableDirectives });
+      jobs.push({ file, transforms: plan2.transforms, options: plan2.options, level, everyFile: !args.ignore, pluginModules: plan2.pluginModules, contextDir, known: plan2.known, reportUnused: args.reportUnusedDisableDirectives });
     } catch (error) {
       if (!(error instanceof ConfigError || error instanceof PluginError || error instanceof UsageError)) {
         jobs.push({ file, transforms: [], failure: error.message });

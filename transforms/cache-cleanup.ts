@@ -166,6 +166,14 @@ function yarnBerryRisk(ctx: TransformContext, node: InstructionNode): Refusal | 
   return null;
 }
 
+/** The project's .npmrc placing npm's cache (`cache=./offline-cache`): cleaning it empties that folder, which the project may ship. */
+function npmrcCache(ctx: TransformContext): Refusal | null {
+  const npmrc = ctx.context?.read('.npmrc');
+  if (!npmrc) return null;
+  const line = npmrc.split(/\r?\n/).find((l) => /^\s*cache\s*=/.test(l));
+  return line ? { id: 'cache-configured', reason: `the project's .npmrc places it (\`${line.trim()}\`), and \`npm cache clean\` would empty that folder` } : null;
+}
+
 /** How curl and wget name the file they download to: a short option letter (also in a group, `-fsSLo`) or a long option. */
 const DOWNLOAD_OUTPUT: Record<string, { short: string; long: string }> = {
   curl: { short: 'o', long: '--output' },
@@ -372,6 +380,7 @@ function cleanupRefusal(ctx: TransformContext, run: RunScript, manager: ManagerN
   const reader = laterReader(ctx, run.node, manager);
   if (reader) return { id: 'offline-install-later', reason: `the RUN at line ${ctx.originalLine(reader.line)} installs offline from it` };
   if (manager === 'yarn') return yarnBerryRisk(ctx, run.node);
+  if (manager === 'npm') return npmrcCache(ctx);
   return null;
 }
 

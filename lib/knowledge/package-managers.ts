@@ -241,6 +241,8 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     noCacheFlag: null,
     cleanVerbs: ['cache'],
     offlineFlags: ['--offline', '--prefer-offline', '--cache-min'],
+    // A cache the user placed (often a committed offline cache): `npm cache clean` would empty it.
+    cacheDisabledBy: ['npm_config_cache', '--cache=', '--cache '],
   },
   // Yarn classic (1.x). Yarn Berry's `yarn cache clean` deletes the project's own zip cache.
   yarn: {
