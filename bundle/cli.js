@@ -33505,6 +33505,8 @@ function asksForInfo(c) {
 }
 function nodePlan(c, refusedFlags) {
   const extra = c.positional.slice(c.name === "yarn" && c.positional[0] !== "install" ? 0 : 1);
+  const global2 = ["-g", "--global", "--location=global"].some((f) => c.flags.has(f));
+  if (extra.length && global2) return refusal("global-install", `\`${c.name} ${c.args.join(" ")}\` installs a global tool, not the project's dependencies`);
   if (extra.length) return refusal("named-packages", `\`${c.name} ${c.args.join(" ")}\` installs named packages, which changes package.json`);
   const flag = refusedFlags.find((f) => c.flags.has(f));
   if (flag) return refusal("install-elsewhere", `\`${flag}\` installs another package or folder`);
