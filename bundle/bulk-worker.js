@@ -49,9 +49,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// node_modules/picomatch/lib/constants.js
+// ../../main/node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module) {
+  "../../main/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
@@ -251,9 +251,9 @@ var require_constants = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/utils.js
+// ../../main/node_modules/picomatch/lib/utils.js
 var require_utils = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
+  "../../main/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
     var {
       REGEX_BACKSLASH,
@@ -315,9 +315,9 @@ var require_utils = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/scan.js
+// ../../main/node_modules/picomatch/lib/scan.js
 var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module) {
+  "../../main/node_modules/picomatch/lib/scan.js"(exports, module) {
     "use strict";
     var utils = require_utils();
     var {
@@ -653,9 +653,9 @@ var require_scan = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/parse.js
+// ../../main/node_modules/picomatch/lib/parse.js
 var require_parse = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module) {
+  "../../main/node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
     var constants = require_constants();
     var utils = require_utils();
@@ -1668,9 +1668,9 @@ var require_parse = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/picomatch.js
+// ../../main/node_modules/picomatch/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+  "../../main/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
     var parse = require_parse();
@@ -1808,9 +1808,9 @@ var require_picomatch = __commonJS({
   }
 });
 
-// node_modules/picomatch/index.js
+// ../../main/node_modules/picomatch/index.js
 var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module) {
+  "../../main/node_modules/picomatch/index.js"(exports, module) {
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
@@ -1825,9 +1825,9 @@ var require_picomatch2 = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/argument.js
+// ../../main/node_modules/dockerfile-ast/lib/argument.js
 var require_argument = __commonJS({
-  "node_modules/dockerfile-ast/lib/argument.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/argument.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Argument = void 0;
@@ -1862,9 +1862,9 @@ var require_argument = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/jsonArgument.js
+// ../../main/node_modules/dockerfile-ast/lib/jsonArgument.js
 var require_jsonArgument = __commonJS({
-  "node_modules/dockerfile-ast/lib/jsonArgument.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/jsonArgument.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.JSONArgument = void 0;
@@ -1887,7 +1887,7 @@ var require_jsonArgument = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-types/lib/esm/main.js
+// ../../main/node_modules/vscode-languageserver-types/lib/esm/main.js
 var main_exports = {};
 __export(main_exports, {
   AnnotatedTextEdit: () => AnnotatedTextEdit,
@@ -1978,7 +1978,7 @@ __export(main_exports, {
 });
 var DocumentUri, URI, integer, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL, TextDocument, FullTextDocument, Is;
 var init_main = __esm({
-  "node_modules/vscode-languageserver-types/lib/esm/main.js"() {
+  "../../main/node_modules/vscode-languageserver-types/lib/esm/main.js"() {
     "use strict";
     (function(DocumentUri2) {
       function is(value) {
@@ -3456,9 +3456,9 @@ var init_main = __esm({
   }
 });
 
-// node_modules/dockerfile-ast/lib/line.js
+// ../../main/node_modules/dockerfile-ast/lib/line.js
 var require_line = __commonJS({
-  "node_modules/dockerfile-ast/lib/line.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/line.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Line = void 0;
@@ -3484,9 +3484,9 @@ var require_line = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/util.js
+// ../../main/node_modules/dockerfile-ast/lib/util.js
 var require_util = __commonJS({
-  "node_modules/dockerfile-ast/lib/util.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Util = void 0;
@@ -3573,9 +3573,9 @@ var require_util = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/comment.js
+// ../../main/node_modules/dockerfile-ast/lib/comment.js
 var require_comment = __commonJS({
-  "node_modules/dockerfile-ast/lib/comment.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/comment.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Comment = void 0;
@@ -3639,7 +3639,7 @@ var require_comment = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-textdocument/lib/esm/main.js
+// ../../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js
 var main_exports2 = {};
 __export(main_exports2, {
   TextDocument: () => TextDocument2
@@ -3705,7 +3705,7 @@ function getWellformedEdit(textEdit) {
 }
 var FullTextDocument2, TextDocument2;
 var init_main2 = __esm({
-  "node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
+  "../../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
     "use strict";
     FullTextDocument2 = class _FullTextDocument {
       constructor(uri, languageId, version, content) {
@@ -3903,9 +3903,9 @@ var init_main2 = __esm({
   }
 });
 
-// node_modules/dockerfile-ast/lib/parserDirective.js
+// ../../main/node_modules/dockerfile-ast/lib/parserDirective.js
 var require_parserDirective = __commonJS({
-  "node_modules/dockerfile-ast/lib/parserDirective.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/parserDirective.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ParserDirective = void 0;
@@ -3941,9 +3941,9 @@ var require_parserDirective = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/heredoc.js
+// ../../main/node_modules/dockerfile-ast/lib/heredoc.js
 var require_heredoc = __commonJS({
-  "node_modules/dockerfile-ast/lib/heredoc.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/heredoc.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Heredoc = void 0;
@@ -4009,9 +4009,9 @@ var require_heredoc = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/variable.js
+// ../../main/node_modules/dockerfile-ast/lib/variable.js
 var require_variable = __commonJS({
-  "node_modules/dockerfile-ast/lib/variable.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/variable.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Variable = void 0;
@@ -4107,9 +4107,9 @@ var require_variable = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instruction.js
+// ../../main/node_modules/dockerfile-ast/lib/instruction.js
 var require_instruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/instruction.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Instruction = void 0;
@@ -4928,9 +4928,9 @@ var require_instruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/flagOption.js
+// ../../main/node_modules/dockerfile-ast/lib/flagOption.js
 var require_flagOption = __commonJS({
-  "node_modules/dockerfile-ast/lib/flagOption.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/flagOption.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.FlagOption = void 0;
@@ -4968,9 +4968,9 @@ var require_flagOption = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/flag.js
+// ../../main/node_modules/dockerfile-ast/lib/flag.js
 var require_flag = __commonJS({
-  "node_modules/dockerfile-ast/lib/flag.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/flag.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Flag = void 0;
@@ -5096,9 +5096,9 @@ var require_flag = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/modifiableInstruction.js
+// ../../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js
 var require_modifiableInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ModifiableInstruction = void 0;
@@ -5178,9 +5178,9 @@ var require_modifiableInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/jsonInstruction.js
+// ../../main/node_modules/dockerfile-ast/lib/jsonInstruction.js
 var require_jsonInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.JSONInstruction = void 0;
@@ -5343,9 +5343,9 @@ var require_jsonInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/add.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/add.js
 var require_add = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/add.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/add.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Add = void 0;
@@ -5362,9 +5362,9 @@ var require_add = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/property.js
+// ../../main/node_modules/dockerfile-ast/lib/property.js
 var require_property = __commonJS({
-  "node_modules/dockerfile-ast/lib/property.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/property.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Property = void 0;
@@ -5674,9 +5674,9 @@ var require_property = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/propertyInstruction.js
+// ../../main/node_modules/dockerfile-ast/lib/propertyInstruction.js
 var require_propertyInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.PropertyInstruction = void 0;
@@ -5971,9 +5971,9 @@ var require_propertyInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/arg.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/arg.js
 var require_arg = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/arg.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/arg.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Arg = void 0;
@@ -6003,9 +6003,9 @@ var require_arg = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/cmd.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/cmd.js
 var require_cmd = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Cmd = void 0;
@@ -6019,9 +6019,9 @@ var require_cmd = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/copy.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/copy.js
 var require_copy = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/copy.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/copy.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Copy = void 0;
@@ -6051,9 +6051,9 @@ var require_copy = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/env.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/env.js
 var require_env = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/env.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/env.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Env = void 0;
@@ -6070,9 +6070,9 @@ var require_env = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/entrypoint.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js
 var require_entrypoint = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Entrypoint = void 0;
@@ -6086,9 +6086,9 @@ var require_entrypoint = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/from.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/from.js
 var require_from = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/from.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/from.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.From = void 0;
@@ -6338,9 +6338,9 @@ var require_from = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/healthcheck.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js
 var require_healthcheck = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Healthcheck = void 0;
@@ -6362,9 +6362,9 @@ var require_healthcheck = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/label.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/label.js
 var require_label = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/label.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/label.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Label = void 0;
@@ -6399,9 +6399,9 @@ var require_label = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/onbuild.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js
 var require_onbuild = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Onbuild = void 0;
@@ -6436,9 +6436,9 @@ var require_onbuild = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/run.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/run.js
 var require_run = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/run.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/run.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Run = void 0;
@@ -6464,9 +6464,9 @@ var require_run = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/shell.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/shell.js
 var require_shell = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/shell.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/shell.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Shell = void 0;
@@ -6480,9 +6480,9 @@ var require_shell = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/stopsignal.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js
 var require_stopsignal = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Stopsignal = void 0;
@@ -6496,9 +6496,9 @@ var require_stopsignal = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/workdir.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/workdir.js
 var require_workdir = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Workdir = void 0;
@@ -6555,9 +6555,9 @@ var require_workdir = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/user.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/user.js
 var require_user = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/user.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/user.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.User = void 0;
@@ -6571,9 +6571,9 @@ var require_user = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/volume.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/volume.js
 var require_volume = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/volume.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/volume.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Volume = void 0;
@@ -6587,9 +6587,9 @@ var require_volume = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/imageTemplate.js
+// ../../main/node_modules/dockerfile-ast/lib/imageTemplate.js
 var require_imageTemplate = __commonJS({
-  "node_modules/dockerfile-ast/lib/imageTemplate.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/imageTemplate.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ImageTemplate = void 0;
@@ -6824,9 +6824,9 @@ var require_imageTemplate = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/dockerfile.js
+// ../../main/node_modules/dockerfile-ast/lib/dockerfile.js
 var require_dockerfile = __commonJS({
-  "node_modules/dockerfile-ast/lib/dockerfile.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/dockerfile.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Dockerfile = void 0;
@@ -7043,9 +7043,9 @@ var require_dockerfile = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/parser.js
+// ../../main/node_modules/dockerfile-ast/lib/parser.js
 var require_parser = __commonJS({
-  "node_modules/dockerfile-ast/lib/parser.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/parser.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Parser = void 0;
@@ -7469,9 +7469,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/main.js
+// ../../main/node_modules/dockerfile-ast/lib/main.js
 var require_main = __commonJS({
-  "node_modules/dockerfile-ast/lib/main.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/main.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DockerfileParser = exports.DefaultVariables = exports.Directive = exports.Keyword = exports.Workdir = exports.Volume = exports.User = exports.Stopsignal = exports.Shell = exports.Run = exports.PropertyInstruction = exports.Onbuild = exports.ModifiableInstruction = exports.Label = exports.JSONInstruction = exports.Heredoc = exports.Healthcheck = exports.From = exports.Env = exports.Entrypoint = exports.Copy = exports.Cmd = exports.Arg = exports.Add = exports.Variable = exports.Property = exports.ParserDirective = exports.Line = exports.Instruction = exports.Flag = exports.Comment = exports.JSONArgument = exports.Argument = void 0;
@@ -7641,9 +7641,9 @@ var require_main = __commonJS({
   }
 });
 
-// node_modules/@balena/dockerignore/ignore.js
+// ../../main/node_modules/@balena/dockerignore/ignore.js
 var require_ignore = __commonJS({
-  "node_modules/@balena/dockerignore/ignore.js"(exports, module) {
+  "../../main/node_modules/@balena/dockerignore/ignore.js"(exports, module) {
     "use strict";
     var path14 = __require("path");
     var factory = (options) => new IgnoreBase(options);
@@ -8915,6 +8915,67 @@ function crossBuild(language) {
   return language ? CROSS_BUILDS[language] ?? null : null;
 }
 
+// lib/knowledge/programs.ts
+var SELF_REAPING_SERVERS = {
+  ...Object.fromEntries(["supervisord", "s6-svscan", "runsvdir"].map((p) => [p, "a process manager, which reaps its children and handles SIGTERM"])),
+  ...Object.fromEntries(["gunicorn", "uwsgi", "unicorn", "nginx", "httpd", "httpd-foreground", "apache2", "apache2-foreground", "php-fpm", "haproxy"].map((p) => [p, "a server whose master process reaps its workers and handles SIGTERM"])),
+  puma: "a server whose master process reaps its workers and handles SIGTERM",
+  ...Object.fromEntries(["postgres", "postmaster", "mysqld", "mariadbd", "redis-server", "mongod"].map((p) => [p, "a database server, which reaps its own children and handles SIGTERM"])),
+  ...Object.fromEntries(["caddy", "traefik", "envoy"].map((p) => [p, "a single proxy binary, which handles SIGTERM and starts no children"]))
+};
+var SERVER_SUBCOMMANDS = {
+  rails: { subcommands: ["s", "server"], server: "puma" }
+};
+var EXEC_WRAPPERS = {
+  gosu: { skip: 2 },
+  "su-exec": { skip: 2 },
+  "s6-setuidgid": { skip: 2 },
+  bundle: { skip: 2, subcommand: "exec" }
+};
+var ONE_SHOT_TOOLS = /* @__PURE__ */ new Set([
+  "jq",
+  "yq",
+  "hadolint",
+  "shellcheck",
+  "shfmt",
+  "curl",
+  "wget",
+  "dig",
+  "ping",
+  "openssl",
+  "git",
+  "ffmpeg",
+  "pandoc",
+  "trivy",
+  "grype",
+  "syft",
+  "cosign",
+  "crane",
+  "skopeo",
+  "markdownlint",
+  "yamllint",
+  "sqlite3",
+  "psql",
+  "mysql",
+  "aws",
+  "gcloud",
+  "az",
+  "kubectl",
+  "helm",
+  "terraform",
+  "envsubst"
+]);
+var COMPILED_BUILDS = {
+  go: { subcommands: ["build", "install"], runtime: "Go" },
+  cargo: { subcommands: ["build", "install"], runtime: "Rust" },
+  dotnet: { subcommands: ["publish"], runtime: ".NET" }
+};
+function programKey(word) {
+  const name = word.slice(word.lastIndexOf("/") + 1);
+  if (SELF_REAPING_SERVERS[name] !== void 0 || ONE_SHOT_TOOLS.has(name)) return name;
+  return name.replace(/[\d.]+$/, "");
+}
+
 // lib/facts/argv.ts
 var SHELL_ONLY_BUILTINS = /* @__PURE__ */ new Set([
   ".",
@@ -9382,6 +9443,7 @@ var DEV_STAGE_NAMES = /* @__PURE__ */ new Set([
 ]);
 var TOOLBOX_FILE_NAMES = /* @__PURE__ */ new Set(["base", "toolbox", "tools", "ci", "builder", "buildenv"]);
 var OS_IMAGES = /* @__PURE__ */ new Set(["debian", "ubuntu", "alpine", "buildpack-deps", "centos", "oraclelinux", "fedora", "amazonlinux"]);
+var SAMPLE_PATH_WORDS = /* @__PURE__ */ new Set(["sample", "samples", "tutorial", "tutorials", "lesson", "lessons", "course", "courses", "workshop", "exercise", "exercises"]);
 var GENERATED_HEADER = /\bDO NOT EDIT\b/i;
 var KEEP_ALIVE = [
   { program: "sleep", args: (args) => args.length === 1 && (args[0] === "infinity" || /^\d{5,}$/.test(args[0])) },
@@ -9482,6 +9544,10 @@ function roleOf(facts, stage, filename, target, context = null) {
   if (filename && filename.split(/[\\/]/).includes(".devcontainer")) {
     return { role: "devcontainer", reason: "the file is in a .devcontainer folder" };
   }
+  const folders = filename ? filename.split(/[\\/]/) : [];
+  if (folders.slice(0, -1).includes("vendor")) return { role: "vendored", reason: "the file is in a vendor folder" };
+  const sample = folders.find((part) => part.toLowerCase().split(/[-_.]/).some((w) => SAMPLE_PATH_WORDS.has(w)));
+  if (sample) return { role: "sample", reason: `the file is in \`${sample}\`, named as a teaching sample` };
   if (!facts.isDeployed(stage, target)) {
     const users = facts.usedBy(stage);
     if (users.length) return { role: "build-only", reason: "it is not the build target, and only other stages use it" };
@@ -9743,6 +9809,118 @@ function runScript(facts, stage, context, shell2, step, program, argv, name) {
   if (entryText === null) return forced(`dfmod cannot read ${entry ?? "the script's entry file"} to check it reads no npm_* variable`);
   if (/\bnpm_(package|config|lifecycle)_|\bnpm_lifecycle_event\b/.test(entryText)) return forced(`${entrySource} reads npm's environment (npm_*)`);
   return { kind: "run-script", node: step.node, runner: argv, argv: parsed.argv, then: { kind: "direct" } };
+}
+function appArgv(facts, stage, context, shell2) {
+  const command = facts.command(stage);
+  if (command.entrypoint === void 0 || command.cmd === void 0) return null;
+  const entrypoint = command.entrypoint ?? [];
+  const argv = entrypoint.length ? [...entrypoint, ...command.cmd ?? []] : command.cmd ?? [];
+  return followApp(facts, stage, context, shell2, argv, command.entrypointNode === null && entrypoint.length > 0, 0);
+}
+function execWords(command, args) {
+  const name = command.childForFieldName("name");
+  const nodes = [name?.namedChildren[0] ?? name, ...command.childrenForFieldName("argument")].filter((n) => !!n);
+  const words2 = [];
+  for (const node of nodes) {
+    if (node.text === '"$@"' || node.text === "$@") {
+      words2.push(...args);
+      continue;
+    }
+    const value = literalValue(node);
+    if (value === null) return null;
+    words2.push(value);
+  }
+  return words2[0] === "exec" ? words2.slice(1) : words2;
+}
+function followApp(facts, stage, context, shell2, argv, inherited, depth) {
+  if (!argv.length || depth > 6) return null;
+  const program = basename2(argv[0]);
+  const next = (rest) => followApp(facts, stage, context, shell2, rest, inherited, depth + 1);
+  const afterInit = afterInitWrapper(argv);
+  if (afterInit) return next(afterInit);
+  const wrapper = EXEC_WRAPPERS[program];
+  if (wrapper && (wrapper.subcommand === void 0 || argv[1] === wrapper.subcommand) && argv.length > wrapper.skip) return next(argv.slice(wrapper.skip));
+  if (PASS_THROUGH_ENTRYPOINT2.test(program) && (inherited || !argv[0].includes("/") || argv[0] === `/usr/local/bin/${program}`) && !scriptInContext(facts, stage, context, argv[0])) {
+    return next(argv.slice(1));
+  }
+  const c = argv.indexOf("-c");
+  if (SHELLS.has(program) && c > 0 && c + 1 < argv.length) {
+    const last = lastCommand(shell2.parse(argv[c + 1]).rootNode);
+    if ("none" in last || !last.execs) return null;
+    const words2 = execWords(last.command, argv.slice(c + 3));
+    return words2 ? next(words2) : null;
+  }
+  const script = scriptInContext(facts, stage, context, argv[0]);
+  if (script) {
+    const text = context.read(script.source);
+    if (text === null || !/^#!\s*\S*\b(sh|bash|dash|ash)\b/.test(text)) return null;
+    const last = lastCommand(shell2.parse(text).rootNode);
+    if ("none" in last || !last.execs) return null;
+    const words2 = execWords(last.command, argv.slice(1));
+    return words2 ? next(words2) : null;
+  }
+  return argv;
+}
+function pid1Sufficient(facts, stage, context, shell2) {
+  const argv = appArgv(facts, stage, context, shell2);
+  if (!argv) return null;
+  const program = programKey(argv[0]);
+  const server = SELF_REAPING_SERVERS[program];
+  if (server !== void 0) return { id: "server-reaps", reason: `PID 1 is \`${program}\`, ${server}` };
+  const sub = SERVER_SUBCOMMANDS[program];
+  if (sub && sub.subcommands.includes(argv[1] ?? "")) {
+    return { id: "server-reaps", reason: `PID 1 is \`${program} ${argv[1]}\` (${sub.server}), ${SELF_REAPING_SERVERS[sub.server]}` };
+  }
+  if (ONE_SHOT_TOOLS.has(program)) return { id: "one-shot-tool", reason: `PID 1 is the command-line tool \`${program}\`, which runs once and starts no children` };
+  const built = compiledProgram(facts, stage, argv);
+  if (built) return { id: "single-binary", reason: `PID 1 is ${built}, which handles SIGTERM itself and starts no children` };
+  return null;
+}
+function compiledProgram(facts, stage, argv) {
+  if (basename2(argv[0]) === "dotnet" && argv.length >= 2 && argv[1].endsWith(".dll")) {
+    const image = facts.baseImage(stage);
+    if (image && describeImage(image).language === "dotnet") return `\`dotnet ${argv[1]}\`, one .NET process`;
+    return null;
+  }
+  const workdir = facts.finalWorkdir(stage);
+  const target = argv[0].startsWith("/") ? path.posix.normalize(argv[0]) : argv[0].includes("/") && workdir !== null ? path.posix.resolve(workdir, argv[0]) : null;
+  if (target === null) return null;
+  const from = copiedFromStage(facts, stage, target);
+  if (!from) return null;
+  const runtime = compilesIn(facts, from);
+  return runtime ? `\`${argv[0]}\`, a ${runtime} program built in stage \`${from.name ?? from.index}\`` : null;
+}
+function copiedFromStage(facts, stage, target) {
+  let found = null;
+  const chain = [];
+  for (let s = stage; s; s = facts.parentOf(s)) chain.unshift(s);
+  for (const s of chain) {
+    for (const node of s.instructions) {
+      const copy = facts.copyOperands(node);
+      if (!copy || copy.destResolved === null) continue;
+      const hit = copy.sources.some((source) => {
+        const into = copy.destIsDirectory || copy.dest.endsWith("/") ? path.posix.join(copy.destResolved, basename2(source.replace(/\/+$/, ""))) : copy.destResolved;
+        return into === target;
+      });
+      if (hit) found = copy.fromStage;
+    }
+  }
+  return found;
+}
+function compilesIn(facts, stage) {
+  for (let s = stage; s; s = facts.parentOf(s)) {
+    for (const node of s.instructions) {
+      if (node.keyword !== "RUN") continue;
+      const read = facts.readRun(node);
+      if (read.kind !== "script") continue;
+      for (const c of facts.commandsOf(read)) {
+        const build = c.program ? COMPILED_BUILDS[c.program] : void 0;
+        const subcommand = c.words.slice(1).find((w) => w === null || !/^[-+]/.test(w));
+        if (build && subcommand && build.subcommands.includes(subcommand)) return build.runtime;
+      }
+    }
+  }
+  return null;
 }
 
 // lib/facts/meaning.ts
@@ -10242,11 +10420,15 @@ var FileFacts = class {
    * stage of an application image, whose command runs an application. Not a
    * base, toolbox or official-image definition (every image built FROM it
    * would inherit the init), a dev container, or a dev/test or build stage.
-   * The role says which case it is.
+   * The role says which case it is. Nor an application whose PID 1 already
+   * is a proper one (`sufficient` says why): a server whose master reaps its
+   * workers, a single compiled program, a one-shot CLI tool.
    */
   initHelps(stage, filename, target, context = null) {
     const role = this.stageRole(stage, filename, target, context);
-    return { helps: initHelps(role), role };
+    if (!initHelps(role)) return { helps: false, role, sufficient: null };
+    const sufficient = pid1Sufficient(this, stage, context, this.shell);
+    return { helps: sufficient === null, role, sufficient };
   }
   // ------------------------------------------------------------ internals
   /** Stages a RUN of `stage` mounts (`--mount=from=<stage>`). */
@@ -10465,7 +10647,8 @@ var FileFacts = class {
     let cmdNode = null;
     const stored = (node) => {
       const argv = this.argvOf(node);
-      return argv === null ? void 0 : argv.stored.length ? argv.stored : null;
+      if (argv === null) return void 0;
+      return argv.stored.length && !(node.keyword === "ENTRYPOINT" && node.form === "exec" && argv.stored.length === 1 && argv.stored[0] === "") ? argv.stored : null;
     };
     for (const s of chain) {
       let cmdSet = false;
@@ -13137,7 +13320,9 @@ var ROLE_IDS = {
   toolbox: "toolbox-image",
   devcontainer: "devcontainer",
   "dev-or-test": "dev-or-test-stage",
-  "build-only": "build-only-stage"
+  "build-only": "build-only-stage",
+  vendored: "vendored-file",
+  sample: "teaching-sample"
 };
 var ROLE_WHY = {
   base: "a base image: every image built FROM it would inherit the init",
@@ -13145,8 +13330,11 @@ var ROLE_WHY = {
   toolbox: "a toolbox or CI image, whose containers people and jobs exec into: images built FROM it would inherit the init",
   devcontainer: "a dev container, not what is deployed",
   "dev-or-test": "a development or test stage, not what is deployed",
-  "build-only": "a build stage, not what is deployed"
+  "build-only": "a build stage, not what is deployed",
+  vendored: "another project's file, rewritten when it is vendored again",
+  sample: "a sample written to be read, whose text is the lesson"
 };
+var NO_OPT_IN = /* @__PURE__ */ new Set(["vendored", "sample"]);
 function pathListed(filename, paths) {
   if (!filename) return false;
   const file = filename.replace(/\\/g, "/");
@@ -13160,25 +13348,51 @@ function stringList(value, name) {
   if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value;
   return `the option ${name} must be a list of strings`;
 }
+var NOT_ONCE = /* @__PURE__ */ new Set(["for_statement", "c_style_for_statement", "while_statement", "if_statement", "case_statement", "function_definition"]);
+function insideControlFlow(node) {
+  for (let n = node.parent; n; n = n.parent) if (NOT_ONCE.has(n.type)) return n.type.replace(/_statement$|_definition$/, "").replace(/_/g, "-");
+  return null;
+}
 function joinableInstall(ctx, stage, manager) {
   const { facts, locked } = ctx;
-  for (const node of stage.instructions) {
-    if (node.keyword !== "RUN" || locked(node)) continue;
-    const read = facts.readRun(node);
-    if (read.kind !== "script") continue;
-    const commands = facts.commandsOf(read);
-    if (commands.some((c) => c.program === "apt-mark")) continue;
-    for (const c of commands) {
-      const install = isPackageInstall(c.words);
-      if (!install || install.manager !== manager || !["install", "add"].includes(install.verb)) continue;
-      if (!install.packages.length && !install.computed) continue;
-      if (install.flags.some((f) => f === "--virtual" || f === "-t" || f.startsWith("--virtual="))) continue;
-      const asRoot = c.wrappers.includes("sudo") ? c.sudoAsRoot : isRoot(facts.userAt(node));
-      if (!asRoot) continue;
-      return { node, at: sourceEnd(read, c.nodes[c.nodes.length - 1]) };
+  let blocked = null;
+  for (let s = stage; s; s = facts.parentOf(s)) {
+    for (const node of s.instructions) {
+      if (node.keyword !== "RUN") continue;
+      const line = ctx.originalLine(node.line);
+      const read = facts.readRun(node);
+      if (read.kind !== "script") {
+        if (read.refusal.id === "heredoc" || read.refusal.id === "shell-syntax-error") blocked ??= `the RUN at line ${line} may be the stage's install, and dfmod cannot read it (${read.refusal.reason}): add ${"`"}tini${"`"} to its install`;
+        continue;
+      }
+      const commands = facts.commandsOf(read);
+      for (const c of commands) {
+        const install = isPackageInstall(c.words);
+        if (!install || install.manager !== manager || !["install", "add"].includes(install.verb)) continue;
+        if (!install.packages.length && !install.computed) continue;
+        if (insideControlFlow(c.nodes[0])) continue;
+        const refuse2 = (why) => {
+          blocked ??= `the ${manager} install at line ${line} ${why}: add ${"`"}tini${"`"} where the image's packages are installed`;
+        };
+        if (locked(node)) {
+          refuse2("is suppressed");
+          continue;
+        }
+        if (commands.some((x) => x.program === "apt-mark")) {
+          refuse2("marks packages for autoremove (apt-mark), which would remove tini too");
+          continue;
+        }
+        if (install.flags.some((f) => f === "--virtual" || f === "-t" || f.startsWith("--virtual="))) continue;
+        const asRoot = c.wrappers.includes("sudo") ? c.sudoAsRoot : isRoot(facts.userAt(node));
+        if (!asRoot) {
+          refuse2(`runs as \`${facts.userAt(node)}\`, not root`);
+          continue;
+        }
+        return { node, at: sourceEnd(read, c.nodes[c.nodes.length - 1]) };
+      }
     }
   }
-  return null;
+  return blocked === null ? null : { blocked };
 }
 function withExec(argv, script, offset) {
   return argv.map((word) => word === script ? `${script.slice(0, offset)}exec ${script.slice(offset)}` : word);
@@ -13283,12 +13497,12 @@ function planStage(ctx, stage, init, optedIn) {
   const at = stage.from.line;
   const leave = (id, message, line2 = at) => ({ notes: [{ id, line: line2, message: `no init added: ${message}` }] });
   if (facts.isWindows(stage)) return leave("windows", "Windows images have no tini");
-  if (!optedIn) {
-    const { helps, role } = facts.initHelps(stage, ctx.filename, void 0, ctx.context);
-    if (!helps && role.role !== "application") {
-      const optIn = stage.name ? `{"init-entrypoint": {"stages": ["${stage.name}"]}}` : `{"init-entrypoint": {"paths": ["${(ctx.filename ?? "Dockerfile").replace(/\\/g, "/").split("/").slice(-2).join("/")}"]}}`;
-      return leave(ROLE_IDS[role.role], `${role.reason}, so this is ${ROLE_WHY[role.role]}; to add one anyway, name it in the option ${optIn}, or run its containers with \`docker run --init\``);
-    }
+  const optIn = stage.name ? `{"init-entrypoint": {"stages": ["${stage.name}"]}}` : `{"init-entrypoint": {"paths": ["${(ctx.filename ?? "Dockerfile").replace(/\\/g, "/").split("/").slice(-2).join("/")}"]}}`;
+  const where = optedIn ? null : facts.initHelps(stage, ctx.filename, void 0, ctx.context);
+  if (where && !where.helps && where.role.role !== "application") {
+    const role = where.role.role;
+    if (NO_OPT_IN.has(role)) return leave(ROLE_IDS[role], `${where.role.reason}, so this is ${ROLE_WHY[role]}`);
+    return leave(ROLE_IDS[role], `${where.role.reason}, so this is ${ROLE_WHY[role]}; to add one anyway, name it in the option ${optIn}, or run its containers with \`docker run --init\``);
   }
   const command = facts.command(stage);
   const inEntrypoint = initIn(command.entrypoint, shell2);
@@ -13303,6 +13517,10 @@ function planStage(ctx, stage, init, optedIn) {
     if (written) return {};
     const node = inEntrypoint ? command.entrypointNode : command.cmdNode;
     return leave("already-has-init", `the container already runs an init (\`${existing}\`)`, node?.line ?? at);
+  }
+  if (where?.sufficient) {
+    const node = command.cmdNode ?? command.entrypointNode;
+    return leave(where.sufficient.id, `${where.sufficient.reason} (to add one anyway: ${optIn})`, node && node.stage === stage ? node.line : at);
   }
   const raw = facts.baseImage(stage);
   if (raw === null || parseImageRef(raw).dynamic) {
@@ -13332,7 +13550,9 @@ function planStage(ctx, stage, init, optedIn) {
   for (let s = stage; s; s = facts.parentOf(s)) chain.push(s);
   const manager = pkg?.manager ?? null;
   const already = manager !== null && chain.some((s) => installsPackage(s, init, manager, facts));
-  const join2 = manager === null || already ? null : joinableInstall(ctx, stage, manager);
+  const found = manager === null || already ? null : joinableInstall(ctx, stage, manager);
+  if (found && "blocked" in found) return leave("install-not-joinable", found.blocked);
+  const join2 = found && "node" in found ? found : null;
   if (manager === null) {
     const line2 = binary.from ? `COPY --from=${binary.from} ${binary.path} ${binary.path}` : `ADD --checksum=${binary.checksum} --chmod=755 ${binary.url} ${binary.path}`;
     insert(firstAnchor(stage).end, eol + line2);
@@ -13409,7 +13629,7 @@ function planStage(ctx, stage, init, optedIn) {
     if (own.form === "heredoc") return leave("heredoc-entrypoint", "the ENTRYPOINT is a here-document", own.line);
     const argv = facts.argvOf(own);
     if (argv === null) return leave("empty-entrypoint", "the ENTRYPOINT has no arguments, and dfmod does not know what Docker makes of that", own.line);
-    const wrapped = entrypointArgv ?? argv.stored;
+    const wrapped = entrypointArgv ?? (command.entrypoint === null ? [] : argv.stored);
     edits2.push({ start: own.argsStart, end: own.end, text: jsonArray([...prefix, ...wrapped]) });
     how = "ENTRYPOINT wrapped";
   } else {
