@@ -9815,8 +9815,11 @@ function appArgv(facts, stage, context, shell2) {
   if (command.entrypoint === void 0 || command.cmd === void 0) return null;
   const entrypoint = command.entrypoint ?? [];
   const argv = entrypoint.length ? [...entrypoint, ...command.cmd ?? []] : command.cmd ?? [];
-  return followApp(facts, stage, context, shell2, argv, command.entrypointNode === null && entrypoint.length > 0, 0);
+  const assumed = { script: null };
+  const app = followApp(facts, stage, context, shell2, argv, command.entrypointNode === null && entrypoint.length > 0, 0, assumed);
+  return app ? { argv: app, assumed: assumed.script } : null;
 }
+var ENTRYPOINT_NAMED = /(^|[-_.])entrypoint([-_.]|$)/;
 function execWords(command, args) {
   const name = command.childForFieldName("name");
   const nodes = [name?.namedChildren[0] ?? name, ...command.childrenForFieldName("argument")].filter((n) => !!n);
@@ -9832,10 +9835,10 @@ function execWords(command, args) {
   }
   return words2[0] === "exec" ? words2.slice(1) : words2;
 }
-function followApp(facts, stage, context, shell2, argv, inherited, depth) {
+function followApp(facts, stage, context, shell2, argv, inherited, depth, assumed) {
   if (!argv.length || depth > 6) return null;
   const program = basename2(argv[0]);
-  const next = (rest) => followApp(facts, stage, context, shell2, rest, inherited, depth + 1);
+  const next = (rest) => followApp(facts, stage, context, shell2, rest, inherited, depth + 1, assumed);
   const afterInit = afterInitWrapper(argv);
   if (afterInit) return next(afterInit);
   const wrapper = EXEC_WRAPPERS[program];
@@ -9859,11 +9862,20 @@ function followApp(facts, stage, context, shell2, argv, inherited, depth) {
     const words2 = execWords(last.command, argv.slice(1));
     return words2 ? next(words2) : null;
   }
+  if (ENTRYPOINT_NAMED.test(program) && argv.length > 1 && assumed.script === null && (!context || !scriptInContext(facts, stage, context, argv[0]))) {
+    assumed.script = argv[0];
+    return next(argv.slice(1));
+  }
   return argv;
 }
 function pid1Sufficient(facts, stage, context, shell2) {
-  const argv = appArgv(facts, stage, context, shell2);
-  if (!argv) return null;
+  const app = appArgv(facts, stage, context, shell2);
+  if (!app) return null;
+  const found = sufficientArgv(facts, stage, app.argv);
+  if (!found || !app.assumed) return found;
+  return { ...found, reason: `${found.reason}, if \`${app.assumed}\` ends by exec'ing its arguments` };
+}
+function sufficientArgv(facts, stage, argv) {
   const program = programKey(argv[0]);
   const server = SELF_REAPING_SERVERS[program];
   if (server !== void 0) return { id: "server-reaps", reason: `PID 1 is \`${program}\`, ${server}` };

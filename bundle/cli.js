@@ -31538,8 +31538,11 @@ function appArgv(facts, stage2, context, shell) {
   if (command2.entrypoint === void 0 || command2.cmd === void 0) return null;
   const entrypoint = command2.entrypoint ?? [];
   const argv = entrypoint.length ? [...entrypoint, ...command2.cmd ?? []] : command2.cmd ?? [];
-  return followApp(facts, stage2, context, shell, argv, command2.entrypointNode === null && entrypoint.length > 0, 0);
+  const assumed = { script: null };
+  const app = followApp(facts, stage2, context, shell, argv, command2.entrypointNode === null && entrypoint.length > 0, 0, assumed);
+  return app ? { argv: app, assumed: assumed.script } : null;
 }
+var ENTRYPOINT_NAMED = /(^|[-_.])entrypoint([-_.]|$)/;
 function execWords(command2, args) {
   const name = command2.childForFieldName("name");
   const nodes = [name?.namedChildren[0] ?? name, ...command2.childrenForFieldName("argument")].filter((n) => !!n);
@@ -31555,10 +31558,10 @@ function execWords(command2, args) {
   }
   return words2[0] === "exec" ? words2.slice(1) : words2;
 }
-function followApp(facts, stage2, context, shell, argv, inherited, depth) {
+function followApp(facts, stage2, context, shell, argv, inherited, depth, assumed) {
   if (!argv.length || depth > 6) return null;
   const program = basename3(argv[0]);
-  const next = (rest) => followApp(facts, stage2, context, shell, rest, inherited, depth + 1);
+  const next = (rest) => followApp(facts, stage2, context, shell, rest, inherited, depth + 1, assumed);
   const afterInit = afterInitWrapper(argv);
   if (afterInit) return next(afterInit);
   const wrapper = EXEC_WRAPPERS[program];
@@ -31582,11 +31585,20 @@ function followApp(facts, stage2, context, shell, argv, inherited, depth) {
     const words2 = execWords(last.command, argv.slice(1));
     return words2 ? next(words2) : null;
   }
+  if (ENTRYPOINT_NAMED.test(program) && argv.length > 1 && assumed.script === null && (!context || !scriptInContext(facts, stage2, context, argv[0]))) {
+    assumed.script = argv[0];
+    return next(argv.slice(1));
+  }
   return argv;
 }
 function pid1Sufficient(facts, stage2, context, shell) {
-  const argv = appArgv(facts, stage2, context, shell);
-  if (!argv) return null;
+  const app = appArgv(facts, stage2, context, shell);
+  if (!app) return null;
+  const found = sufficientArgv(facts, stage2, app.argv);
+  if (!found || !app.assumed) return found;
+  return { ...found, reason: `${found.reason}, if \`${app.assumed}\` ends by exec'ing its arguments` };
+}
+function sufficientArgv(facts, stage2, argv) {
   const program = programKey(argv[0]);
   const server = SELF_REAPING_SERVERS[program];
   if (server !== void 0) return { id: "server-reaps", reason: `PID 1 is \`${program}\`, ${server}` };

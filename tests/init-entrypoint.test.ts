@@ -839,6 +839,15 @@ test('a process manager exec\'d by the entrypoint script, or by the last command
   await expectRefused(lines('FROM python:3.12-slim', 'CMD ["sh", "-c", "./migrate.py && exec gunicorn api.wsgi"]'), 'server-reaps', { only, line: 2 });
 });
 
+test('an entrypoint script dfmod cannot read, in front of a server command: taken to exec it, and the note says so', async () => {
+  const input = lines('FROM python:3.12-slim', 'COPY . /app', 'ENTRYPOINT ["/app/bin/docker-entrypoint-web"]', 'CMD ["gunicorn", "-c", "python:config.gunicorn", "config.wsgi"]');
+  const result = await expectRefused(input, 'server-reaps', { only, line: 4 });
+  assert.match(result.notes[0].message, /if `\/app\/bin\/docker-entrypoint-web` ends by exec'ing its arguments/);
+  // Read from the context, a script that waits for its command keeps the init.
+  const waits = await run(input, { only, files: { 'bin/docker-entrypoint-web': '#!/bin/sh\nset -e\n"$@"\n' } });
+  assert.ok(waits.changes.some((c) => c.transform === 'init-entrypoint'), JSON.stringify(waits.notes));
+});
+
 test('a server binary by its name (traefik copied from the context): no init', async () => {
   await expectRefused(lines('FROM alpine:3.20', 'RUN apk add --no-cache ca-certificates', 'COPY traefik /', 'ENTRYPOINT ["/traefik"]'), 'server-reaps', { only, line: 4 });
 });

@@ -249,13 +249,18 @@ function runScript(facts: FileFacts, stage: Stage, context: BuildContext | null,
  * when a step stays as the parent (a shell that waits), or dfmod cannot
  * follow it: then nothing is known of what PID 1 does.
  */
-export function appArgv(facts: FileFacts, stage: Stage, context: BuildContext | null, shell: ShellParser): string[] | null {
+export function appArgv(facts: FileFacts, stage: Stage, context: BuildContext | null, shell: ShellParser): { argv: string[]; assumed: string | null } | null {
   const command = facts.command(stage);
   if (command.entrypoint === undefined || command.cmd === undefined) return null;
   const entrypoint = command.entrypoint ?? [];
   const argv = entrypoint.length ? [...entrypoint, ...(command.cmd ?? [])] : command.cmd ?? [];
-  return followApp(facts, stage, context, shell, argv, command.entrypointNode === null && entrypoint.length > 0, 0);
+  const assumed = { script: null as string | null };
+  const app = followApp(facts, stage, context, shell, argv, command.entrypointNode === null && entrypoint.length > 0, 0, assumed);
+  return app ? { argv: app, assumed: assumed.script } : null;
 }
+
+/** An entrypoint script by its name (`entrypoint.sh`, `docker-entrypoint-web`): by convention it sets up and execs its arguments. */
+const ENTRYPOINT_NAMED = /(^|[-_.])entrypoint([-_.]|$)/;
 
 /** The words of an exec'd last command, `"$@"` replaced by `args`; null when a word is computed. */
 function execWords(command: Node, args: string[]): string[] | null {
@@ -274,10 +279,10 @@ function execWords(command: Node, args: string[]): string[] | null {
   return words[0] === 'exec' ? words.slice(1) : words;
 }
 
-function followApp(facts: FileFacts, stage: Stage, context: BuildContext | null, shell: ShellParser, argv: string[], inherited: boolean, depth: number): string[] | null {
+function followApp(facts: FileFacts, stage: Stage, context: BuildContext | null, shell: ShellParser, argv: string[], inherited: boolean, depth: number, assumed: { script: string | null }): string[] | null {
   if (!argv.length || depth > 6) return null;
   const program = basename(argv[0]);
-  const next = (rest: string[]) => followApp(facts, stage, context, shell, rest, inherited, depth + 1);
+  const next = (rest: string[]) => followApp(facts, stage, context, shell, rest, inherited, depth + 1, assumed);
   const afterInit = afterInitWrapper(argv);
   if (afterInit) return next(afterInit);
   const wrapper = EXEC_WRAPPERS[program];
@@ -301,6 +306,11 @@ function followApp(facts: FileFacts, stage: Stage, context: BuildContext | null,
     const words = execWords(last.command, argv.slice(1));
     return words ? next(words) : null;
   }
+  // An entrypoint script dfmod cannot read (not in the build context it was given), with a command after it: taken to exec it, as the name promises; the note says so.
+  if (ENTRYPOINT_NAMED.test(program) && argv.length > 1 && assumed.script === null && (!context || !scriptInContext(facts, stage, context, argv[0]))) {
+    assumed.script = argv[0];
+    return next(argv.slice(1));
+  }
   return argv;
 }
 
@@ -317,8 +327,14 @@ export interface Pid1Sufficient {
  * produced (or the .NET host running an app), or a one-shot CLI tool.
  */
 export function pid1Sufficient(facts: FileFacts, stage: Stage, context: BuildContext | null, shell: ShellParser): Pid1Sufficient | null {
-  const argv = appArgv(facts, stage, context, shell);
-  if (!argv) return null;
+  const app = appArgv(facts, stage, context, shell);
+  if (!app) return null;
+  const found = sufficientArgv(facts, stage, app.argv);
+  if (!found || !app.assumed) return found;
+  return { ...found, reason: `${found.reason}, if \`${app.assumed}\` ends by exec'ing its arguments` };
+}
+
+function sufficientArgv(facts: FileFacts, stage: Stage, argv: string[]): Pid1Sufficient | null {
   const program = programKey(argv[0]);
   const server = SELF_REAPING_SERVERS[program];
   if (server !== undefined) return { id: 'server-reaps', reason: `PID 1 is \`${program}\`, ${server}` };
