@@ -9003,6 +9003,67 @@ function crossBuild(language) {
   return language ? CROSS_BUILDS[language] ?? null : null;
 }
 
+// lib/knowledge/programs.ts
+var SELF_REAPING_SERVERS = {
+  ...Object.fromEntries(["supervisord", "s6-svscan", "runsvdir"].map((p) => [p, "a process manager, which reaps its children and handles SIGTERM"])),
+  ...Object.fromEntries(["gunicorn", "uwsgi", "unicorn", "nginx", "httpd", "httpd-foreground", "apache2", "apache2-foreground", "php-fpm", "haproxy"].map((p) => [p, "a server whose master process reaps its workers and handles SIGTERM"])),
+  puma: "a server whose master process reaps its workers and handles SIGTERM",
+  ...Object.fromEntries(["postgres", "postmaster", "mysqld", "mariadbd", "redis-server", "mongod"].map((p) => [p, "a database server, which reaps its own children and handles SIGTERM"])),
+  ...Object.fromEntries(["caddy", "traefik", "envoy"].map((p) => [p, "a single proxy binary, which handles SIGTERM and starts no children"]))
+};
+var SERVER_SUBCOMMANDS = {
+  rails: { subcommands: ["s", "server"], server: "puma" }
+};
+var EXEC_WRAPPERS = {
+  gosu: { skip: 2 },
+  "su-exec": { skip: 2 },
+  "s6-setuidgid": { skip: 2 },
+  bundle: { skip: 2, subcommand: "exec" }
+};
+var ONE_SHOT_TOOLS = /* @__PURE__ */ new Set([
+  "jq",
+  "yq",
+  "hadolint",
+  "shellcheck",
+  "shfmt",
+  "curl",
+  "wget",
+  "dig",
+  "ping",
+  "openssl",
+  "git",
+  "ffmpeg",
+  "pandoc",
+  "trivy",
+  "grype",
+  "syft",
+  "cosign",
+  "crane",
+  "skopeo",
+  "markdownlint",
+  "yamllint",
+  "sqlite3",
+  "psql",
+  "mysql",
+  "aws",
+  "gcloud",
+  "az",
+  "kubectl",
+  "helm",
+  "terraform",
+  "envsubst"
+]);
+var COMPILED_BUILDS = {
+  go: { subcommands: ["build", "install"], runtime: "Go" },
+  cargo: { subcommands: ["build", "install"], runtime: "Rust" },
+  dotnet: { subcommands: ["publish"], runtime: ".NET" }
+};
+function programKey(word) {
+  const name = word.slice(word.lastIndexOf("/") + 1);
+  if (SELF_REAPING_SERVERS[name] !== void 0 || ONE_SHOT_TOOLS.has(name)) return name;
+  return name.replace(/[\d.]+$/, "");
+}
+
 // lib/facts/argv.ts
 var SHELL_ONLY_BUILTINS = /* @__PURE__ */ new Set([
   ".",
@@ -9453,6 +9514,38 @@ function mountFields(node) {
   return result;
 }
 
+// lib/facts/file-kind.ts
+var GENERATED_MARKERS = [
+  /\bDO NOT EDIT\b/i,
+  /\b(auto-?generated|automatically generated|code generated)\b/i,
+  /\bgenerated\b.*\b(from|by|via|using|with)\b.*\b(template|script|\.sh|\.py|jinja2?|tool)\b/i
+];
+var VENDOR_FOLDERS = /* @__PURE__ */ new Set(["vendor", "third_party", "third-party", "thirdparty"]);
+var TEST_FOLDERS = /* @__PURE__ */ new Set(["test", "tests", "testdata", "testfiles", "test-fixtures", "fixtures", "__fixtures__", "integration"]);
+var HEADER_LINES = 15;
+function fileKind(model, filename) {
+  const last = Math.min(HEADER_LINES, model.instructions[0] ? model.instructions[0].line - 1 : model.source.lineStarts.length);
+  for (let line = 0; line < last; line++) {
+    const text = model.source.lineText(line);
+    if (!/^\s*#/.test(text)) continue;
+    if (GENERATED_MARKERS.some((marker) => marker.test(text))) {
+      return { kind: "generated-file", line: line + 1, reason: `generated file (line ${line + 1}: "${clip(text.replace(/^\s*#\s*/, ""))}"): left as written; change what generates it` };
+    }
+  }
+  if (filename) {
+    const folders = filename.split(/[\\/]+/).slice(0, -1);
+    const vendor = folders.find((f) => VENDOR_FOLDERS.has(f.toLowerCase()));
+    if (vendor) return { kind: "vendored-file", line: 1, reason: `vendored file (under ${vendor}/): left as written; change it where it comes from` };
+    const test = folders.find((f) => TEST_FOLDERS.has(f.toLowerCase()));
+    if (test) return { kind: "test-fixture", line: 1, reason: `test file (under ${test}/): its instructions may be what the test checks; left as written` };
+  }
+  return null;
+}
+function clip(text) {
+  const trimmed = text.trim();
+  return trimmed.length > 60 ? `${trimmed.slice(0, 57)}...` : trimmed;
+}
+
 // lib/facts/roles.ts
 var DEV_STAGE_NAMES = /* @__PURE__ */ new Set([
   "dev",
@@ -9470,6 +9563,7 @@ var DEV_STAGE_NAMES = /* @__PURE__ */ new Set([
 ]);
 var TOOLBOX_FILE_NAMES = /* @__PURE__ */ new Set(["base", "toolbox", "tools", "ci", "builder", "buildenv"]);
 var OS_IMAGES = /* @__PURE__ */ new Set(["debian", "ubuntu", "alpine", "buildpack-deps", "centos", "oraclelinux", "fedora", "amazonlinux"]);
+var SAMPLE_PATH_WORDS = /* @__PURE__ */ new Set(["sample", "samples", "tutorial", "tutorials", "lesson", "lessons", "course", "courses", "workshop", "exercise", "exercises"]);
 var GENERATED_HEADER = /\bDO NOT EDIT\b/i;
 var KEEP_ALIVE = [
   { program: "sleep", args: (args) => args.length === 1 && (args[0] === "infinity" || /^\d{5,}$/.test(args[0])) },
@@ -9570,6 +9664,10 @@ function roleOf(facts, stage, filename, target, context = null) {
   if (filename && filename.split(/[\\/]/).includes(".devcontainer")) {
     return { role: "devcontainer", reason: "the file is in a .devcontainer folder" };
   }
+  const folders = filename ? filename.split(/[\\/]/) : [];
+  if (fileKind(facts.model, filename)?.kind === "vendored-file") return { role: "vendored", reason: "the file is in a vendor folder" };
+  const sample = folders.find((part) => part.toLowerCase().split(/[-_.]/).some((w) => SAMPLE_PATH_WORDS.has(w)));
+  if (sample) return { role: "sample", reason: `the file is in \`${sample}\`, named as a teaching sample` };
   if (!facts.isDeployed(stage, target)) {
     const users = facts.usedBy(stage);
     if (users.length) return { role: "build-only", reason: "it is not the build target, and only other stages use it" };
@@ -9831,6 +9929,130 @@ function runScript(facts, stage, context, shell2, step, program, argv, name) {
   if (entryText === null) return forced(`dfmod cannot read ${entry ?? "the script's entry file"} to check it reads no npm_* variable`);
   if (/\bnpm_(package|config|lifecycle)_|\bnpm_lifecycle_event\b/.test(entryText)) return forced(`${entrySource} reads npm's environment (npm_*)`);
   return { kind: "run-script", node: step.node, runner: argv, argv: parsed.argv, then: { kind: "direct" } };
+}
+function appArgv(facts, stage, context, shell2) {
+  const command = facts.command(stage);
+  if (command.entrypoint === void 0 || command.cmd === void 0) return null;
+  const entrypoint = command.entrypoint ?? [];
+  const argv = entrypoint.length ? [...entrypoint, ...command.cmd ?? []] : command.cmd ?? [];
+  const assumed = { script: null };
+  const app = followApp(facts, stage, context, shell2, argv, command.entrypointNode === null && entrypoint.length > 0, 0, assumed);
+  return app ? { argv: app, assumed: assumed.script } : null;
+}
+var ENTRYPOINT_NAMED = /(^|[-_.])entrypoint([-_.]|$)/;
+function execWords(command, args) {
+  const name = command.childForFieldName("name");
+  const nodes = [name?.namedChildren[0] ?? name, ...command.childrenForFieldName("argument")].filter((n) => !!n);
+  const words2 = [];
+  for (const node of nodes) {
+    if (node.text === '"$@"' || node.text === "$@") {
+      words2.push(...args);
+      continue;
+    }
+    const value = literalValue(node);
+    if (value === null) return null;
+    words2.push(value);
+  }
+  return words2[0] === "exec" ? words2.slice(1) : words2;
+}
+function followApp(facts, stage, context, shell2, argv, inherited, depth, assumed) {
+  if (!argv.length || depth > 6) return null;
+  const program = basename2(argv[0]);
+  const next = (rest) => followApp(facts, stage, context, shell2, rest, inherited, depth + 1, assumed);
+  const afterInit = afterInitWrapper(argv);
+  if (afterInit) return next(afterInit);
+  const wrapper = EXEC_WRAPPERS[program];
+  if (wrapper && (wrapper.subcommand === void 0 || argv[1] === wrapper.subcommand) && argv.length > wrapper.skip) return next(argv.slice(wrapper.skip));
+  if (PASS_THROUGH_ENTRYPOINT2.test(program) && (inherited || !argv[0].includes("/") || argv[0] === `/usr/local/bin/${program}`) && !scriptInContext(facts, stage, context, argv[0])) {
+    return next(argv.slice(1));
+  }
+  const c = argv.indexOf("-c");
+  if (SHELLS.has(program) && c > 0 && c + 1 < argv.length) {
+    const last = lastCommand(shell2.parse(argv[c + 1]).rootNode);
+    if ("none" in last || !last.execs) return null;
+    const words2 = execWords(last.command, argv.slice(c + 3));
+    return words2 ? next(words2) : null;
+  }
+  const script = scriptInContext(facts, stage, context, argv[0]);
+  if (script) {
+    const text = context.read(script.source);
+    if (text === null || !/^#!\s*\S*\b(sh|bash|dash|ash)\b/.test(text)) return null;
+    const last = lastCommand(shell2.parse(text).rootNode);
+    if ("none" in last || !last.execs) return null;
+    const words2 = execWords(last.command, argv.slice(1));
+    return words2 ? next(words2) : null;
+  }
+  if (ENTRYPOINT_NAMED.test(program) && argv.length > 1 && assumed.script === null && (!context || !scriptInContext(facts, stage, context, argv[0]))) {
+    assumed.script = argv[0];
+    return next(argv.slice(1));
+  }
+  return argv;
+}
+function pid1Sufficient(facts, stage, context, shell2) {
+  const app = appArgv(facts, stage, context, shell2);
+  if (!app) return null;
+  const found = sufficientArgv(facts, stage, app.argv);
+  if (!found || !app.assumed) return found;
+  return { ...found, reason: `${found.reason}, if \`${app.assumed}\` ends by exec'ing its arguments` };
+}
+function sufficientArgv(facts, stage, argv) {
+  const program = programKey(argv[0]);
+  const server = SELF_REAPING_SERVERS[program];
+  if (server !== void 0) return { id: "server-reaps", reason: `PID 1 is \`${program}\`, ${server}` };
+  const sub = SERVER_SUBCOMMANDS[program];
+  if (sub && sub.subcommands.includes(argv[1] ?? "")) {
+    return { id: "server-reaps", reason: `PID 1 is \`${program} ${argv[1]}\` (${sub.server}), ${SELF_REAPING_SERVERS[sub.server]}` };
+  }
+  if (ONE_SHOT_TOOLS.has(program)) return { id: "one-shot-tool", reason: `PID 1 is the command-line tool \`${program}\`, which runs once and starts no children` };
+  const built = compiledProgram(facts, stage, argv);
+  if (built) return { id: "single-binary", reason: `PID 1 is ${built}, which handles SIGTERM itself and starts no children` };
+  return null;
+}
+function compiledProgram(facts, stage, argv) {
+  if (basename2(argv[0]) === "dotnet" && argv.length >= 2 && argv[1].endsWith(".dll")) {
+    const image = facts.baseImage(stage);
+    if (image && describeImage(image).language === "dotnet") return `\`dotnet ${argv[1]}\`, one .NET process`;
+    return null;
+  }
+  const workdir = facts.finalWorkdir(stage);
+  const target = argv[0].startsWith("/") ? path.posix.normalize(argv[0]) : argv[0].includes("/") && workdir !== null ? path.posix.resolve(workdir, argv[0]) : null;
+  if (target === null) return null;
+  const from = copiedFromStage(facts, stage, target);
+  if (!from) return null;
+  const runtime = compilesIn(facts, from);
+  return runtime ? `\`${argv[0]}\`, a ${runtime} program built in stage \`${from.name ?? from.index}\`` : null;
+}
+function copiedFromStage(facts, stage, target) {
+  let found = null;
+  const chain = [];
+  for (let s = stage; s; s = facts.parentOf(s)) chain.unshift(s);
+  for (const s of chain) {
+    for (const node of s.instructions) {
+      const copy = facts.copyOperands(node);
+      if (!copy || copy.destResolved === null) continue;
+      const hit = copy.sources.some((source) => {
+        const into = copy.destIsDirectory || copy.dest.endsWith("/") ? path.posix.join(copy.destResolved, basename2(source.replace(/\/+$/, ""))) : copy.destResolved;
+        return into === target;
+      });
+      if (hit) found = copy.fromStage;
+    }
+  }
+  return found;
+}
+function compilesIn(facts, stage) {
+  for (let s = stage; s; s = facts.parentOf(s)) {
+    for (const node of s.instructions) {
+      if (node.keyword !== "RUN") continue;
+      const read = facts.readRun(node);
+      if (read.kind !== "script") continue;
+      for (const c of facts.commandsOf(read)) {
+        const build = c.program ? COMPILED_BUILDS[c.program] : void 0;
+        const subcommand = c.words.slice(1).find((w) => w === null || !/^[-+]/.test(w));
+        if (build && subcommand && build.subcommands.includes(subcommand)) return build.runtime;
+      }
+    }
+  }
+  return null;
 }
 
 // lib/facts/meaning.ts
@@ -10469,11 +10691,15 @@ var FileFacts = class {
    * stage of an application image, whose command runs an application. Not a
    * base, toolbox or official-image definition (every image built FROM it
    * would inherit the init), a dev container, or a dev/test or build stage.
-   * The role says which case it is.
+   * The role says which case it is. Nor an application whose PID 1 already
+   * is a proper one (`sufficient` says why): a server whose master reaps its
+   * workers, a single compiled program, a one-shot CLI tool.
    */
   initHelps(stage, filename, target, context = null) {
     const role = this.stageRole(stage, filename, target, context);
-    return { helps: initHelps(role), role };
+    if (!initHelps(role)) return { helps: false, role, sufficient: null };
+    const sufficient = pid1Sufficient(this, stage, context, this.shell);
+    return { helps: sufficient === null, role, sufficient };
   }
   // ------------------------------------------------------------ internals
   /** Stages a RUN of `stage` mounts (`--mount=from=<stage>`). */
@@ -10692,7 +10918,8 @@ var FileFacts = class {
     let cmdNode = null;
     const stored = (node) => {
       const argv = this.argvOf(node);
-      return argv === null ? void 0 : argv.stored.length ? argv.stored : null;
+      if (argv === null) return void 0;
+      return argv.stored.length && !(node.keyword === "ENTRYPOINT" && node.form === "exec" && argv.stored.length === 1 && argv.stored[0] === "") ? argv.stored : null;
     };
     for (const s of chain) {
       let cmdSet = false;
@@ -13773,7 +14000,9 @@ var ROLE_IDS = {
   toolbox: "toolbox-image",
   devcontainer: "devcontainer",
   "dev-or-test": "dev-or-test-stage",
-  "build-only": "build-only-stage"
+  "build-only": "build-only-stage",
+  vendored: "vendored-file",
+  sample: "teaching-sample"
 };
 var ROLE_WHY = {
   base: "a base image: every image built FROM it would inherit the init",
@@ -13781,8 +14010,11 @@ var ROLE_WHY = {
   toolbox: "a toolbox or CI image, whose containers people and jobs exec into: images built FROM it would inherit the init",
   devcontainer: "a dev container, not what is deployed",
   "dev-or-test": "a development or test stage, not what is deployed",
-  "build-only": "a build stage, not what is deployed"
+  "build-only": "a build stage, not what is deployed",
+  vendored: "another project's file, rewritten when it is vendored again",
+  sample: "a sample written to be read, whose text is the lesson"
 };
+var NO_OPT_IN = /* @__PURE__ */ new Set(["vendored", "sample"]);
 function pathListed(filename, paths) {
   if (!filename) return false;
   const file = filename.replace(/\\/g, "/");
@@ -13796,25 +14028,51 @@ function stringList(value, name) {
   if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value;
   return `the option ${name} must be a list of strings`;
 }
+var NOT_ONCE = /* @__PURE__ */ new Set(["for_statement", "c_style_for_statement", "while_statement", "if_statement", "case_statement", "function_definition"]);
+function insideControlFlow(node) {
+  for (let n = node.parent; n; n = n.parent) if (NOT_ONCE.has(n.type)) return n.type.replace(/_statement$|_definition$/, "").replace(/_/g, "-");
+  return null;
+}
 function joinableInstall(ctx, stage, manager) {
   const { facts, locked } = ctx;
-  for (const node of stage.instructions) {
-    if (node.keyword !== "RUN" || locked(node)) continue;
-    const read = facts.readRun(node);
-    if (read.kind !== "script") continue;
-    const commands = facts.commandsOf(read);
-    if (commands.some((c) => c.program === "apt-mark")) continue;
-    for (const c of commands) {
-      const install = isPackageInstall(c.words);
-      if (!install || install.manager !== manager || !["install", "add"].includes(install.verb)) continue;
-      if (!install.packages.length && !install.computed) continue;
-      if (install.flags.some((f) => f === "--virtual" || f === "-t" || f.startsWith("--virtual="))) continue;
-      const asRoot = c.wrappers.includes("sudo") ? c.sudoAsRoot : isRoot(facts.userAt(node));
-      if (!asRoot) continue;
-      return { node, at: sourceEnd(read, c.nodes[c.nodes.length - 1]) };
+  let blocked = null;
+  for (let s = stage; s; s = facts.parentOf(s)) {
+    for (const node of s.instructions) {
+      if (node.keyword !== "RUN") continue;
+      const line = ctx.originalLine(node.line);
+      const read = facts.readRun(node);
+      if (read.kind !== "script") {
+        if (read.refusal.id === "heredoc" || read.refusal.id === "shell-syntax-error") blocked ??= `the RUN at line ${line} may be the stage's install, and dfmod cannot read it (${read.refusal.reason}): add ${"`"}tini${"`"} to its install`;
+        continue;
+      }
+      const commands = facts.commandsOf(read);
+      for (const c of commands) {
+        const install = isPackageInstall(c.words);
+        if (!install || install.manager !== manager || !["install", "add"].includes(install.verb)) continue;
+        if (!install.packages.length && !install.computed) continue;
+        if (insideControlFlow(c.nodes[0])) continue;
+        const refuse2 = (why) => {
+          blocked ??= `the ${manager} install at line ${line} ${why}: add ${"`"}tini${"`"} where the image's packages are installed`;
+        };
+        if (locked(node)) {
+          refuse2("is suppressed");
+          continue;
+        }
+        if (commands.some((x) => x.program === "apt-mark")) {
+          refuse2("marks packages for autoremove (apt-mark), which would remove tini too");
+          continue;
+        }
+        if (install.flags.some((f) => f === "--virtual" || f === "-t" || f.startsWith("--virtual="))) continue;
+        const asRoot = c.wrappers.includes("sudo") ? c.sudoAsRoot : isRoot(facts.userAt(node));
+        if (!asRoot) {
+          refuse2(`runs as \`${facts.userAt(node)}\`, not root`);
+          continue;
+        }
+        return { node, at: sourceEnd(read, c.nodes[c.nodes.length - 1]) };
+      }
     }
   }
-  return null;
+  return blocked === null ? null : { blocked };
 }
 function withExec(argv, script, offset) {
   return argv.map((word) => word === script ? `${script.slice(0, offset)}exec ${script.slice(offset)}` : word);
@@ -13919,12 +14177,12 @@ function planStage(ctx, stage, init, optedIn) {
   const at = stage.from.line;
   const leave = (id, message, line2 = at) => ({ notes: [{ id, line: line2, message: `no init added: ${message}` }] });
   if (facts.isWindows(stage)) return leave("windows", "Windows images have no tini");
-  if (!optedIn) {
-    const { helps, role } = facts.initHelps(stage, ctx.filename, void 0, ctx.context);
-    if (!helps && role.role !== "application") {
-      const optIn = stage.name ? `{"init-entrypoint": {"stages": ["${stage.name}"]}}` : `{"init-entrypoint": {"paths": ["${(ctx.filename ?? "Dockerfile").replace(/\\/g, "/").split("/").slice(-2).join("/")}"]}}`;
-      return leave(ROLE_IDS[role.role], `${role.reason}, so this is ${ROLE_WHY[role.role]}; to add one anyway, name it in the option ${optIn}, or run its containers with \`docker run --init\``);
-    }
+  const optIn = stage.name ? `{"init-entrypoint": {"stages": ["${stage.name}"]}}` : `{"init-entrypoint": {"paths": ["${(ctx.filename ?? "Dockerfile").replace(/\\/g, "/").split("/").slice(-2).join("/")}"]}}`;
+  const where = optedIn ? null : facts.initHelps(stage, ctx.filename, void 0, ctx.context);
+  if (where && !where.helps && where.role.role !== "application") {
+    const role = where.role.role;
+    if (NO_OPT_IN.has(role)) return leave(ROLE_IDS[role], `${where.role.reason}, so this is ${ROLE_WHY[role]}`);
+    return leave(ROLE_IDS[role], `${where.role.reason}, so this is ${ROLE_WHY[role]}; to add one anyway, name it in the option ${optIn}, or run its containers with \`docker run --init\``);
   }
   const command = facts.command(stage);
   const inEntrypoint = initIn(command.entrypoint, shell2);
@@ -13939,6 +14197,10 @@ function planStage(ctx, stage, init, optedIn) {
     if (written) return {};
     const node = inEntrypoint ? command.entrypointNode : command.cmdNode;
     return leave("already-has-init", `the container already runs an init (\`${existing}\`)`, node?.line ?? at);
+  }
+  if (where?.sufficient) {
+    const node = command.cmdNode ?? command.entrypointNode;
+    return leave(where.sufficient.id, `${where.sufficient.reason} (to add one anyway: ${optIn})`, node && node.stage === stage ? node.line : at);
   }
   const raw = facts.baseImage(stage);
   if (raw === null || parseImageRef(raw).dynamic) {
@@ -13968,7 +14230,9 @@ function planStage(ctx, stage, init, optedIn) {
   for (let s = stage; s; s = facts.parentOf(s)) chain.push(s);
   const manager = pkg?.manager ?? null;
   const already = manager !== null && chain.some((s) => installsPackage(s, init, manager, facts));
-  const join2 = manager === null || already ? null : joinableInstall(ctx, stage, manager);
+  const found = manager === null || already ? null : joinableInstall(ctx, stage, manager);
+  if (found && "blocked" in found) return leave("install-not-joinable", found.blocked);
+  const join2 = found && "node" in found ? found : null;
   if (manager === null) {
     const line2 = binary.from ? `COPY --from=${binary.from} ${binary.path} ${binary.path}` : `ADD --checksum=${binary.checksum} --chmod=755 ${binary.url} ${binary.path}`;
     insert(firstAnchor(stage).end, eol + line2);
@@ -14045,7 +14309,7 @@ function planStage(ctx, stage, init, optedIn) {
     if (own.form === "heredoc") return leave("heredoc-entrypoint", "the ENTRYPOINT is a here-document", own.line);
     const argv = facts.argvOf(own);
     if (argv === null) return leave("empty-entrypoint", "the ENTRYPOINT has no arguments, and dfmod does not know what Docker makes of that", own.line);
-    const wrapped = entrypointArgv ?? argv.stored;
+    const wrapped = entrypointArgv ?? (command.entrypoint === null ? [] : argv.stored);
     edits2.push({ start: own.argsStart, end: own.end, text: jsonArray([...prefix, ...wrapped]) });
     how = "ENTRYPOINT wrapped";
   } else {
@@ -14368,14 +14632,14 @@ function firstDifference(a, b) {
     if (a[i] === b[i]) continue;
     const was = command(a[i]);
     const now = command(b[i]);
-    if (was !== null && now !== null && was === now) return ` (\`${clip(was)}\` would run in another state: user, directory, environment or flags)`;
-    if (was === null) return ` (\`${clip(now)}\` added)`;
-    if (now === null || b.slice(i).every((entry) => entry !== a[i])) return ` (\`${clip(was)}\` ${now === null ? "removed" : `\u2192 \`${clip(now)}\``})`;
-    return ` (\`${clip(now)}\` added)`;
+    if (was !== null && now !== null && was === now) return ` (\`${clip2(was)}\` would run in another state: user, directory, environment or flags)`;
+    if (was === null) return ` (\`${clip2(now)}\` added)`;
+    if (now === null || b.slice(i).every((entry) => entry !== a[i])) return ` (\`${clip2(was)}\` ${now === null ? "removed" : `\u2192 \`${clip2(now)}\``})`;
+    return ` (\`${clip2(now)}\` added)`;
   }
   return "";
 }
-function clip(text) {
+function clip2(text) {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 function describeChange(a, b) {
@@ -14988,38 +15252,6 @@ function delimiterLineFollows(dockerfile, node, name) {
     if (dockerfile.source.lineText(line).replace(/^\t+/, "").replace(/\r$/, "") === name) return true;
   }
   return false;
-}
-
-// lib/facts/file-kind.ts
-var GENERATED_MARKERS = [
-  /\bDO NOT EDIT\b/i,
-  /\b(auto-?generated|automatically generated|code generated)\b/i,
-  /\bgenerated\b.*\b(from|by|via|using|with)\b.*\b(template|script|\.sh|\.py|jinja2?|tool)\b/i
-];
-var VENDOR_FOLDERS = /* @__PURE__ */ new Set(["vendor", "third_party", "third-party", "thirdparty"]);
-var TEST_FOLDERS = /* @__PURE__ */ new Set(["test", "tests", "testdata", "testfiles", "test-fixtures", "fixtures", "__fixtures__", "integration"]);
-var HEADER_LINES = 15;
-function fileKind(model, filename) {
-  const last = Math.min(HEADER_LINES, model.instructions[0] ? model.instructions[0].line - 1 : model.source.lineStarts.length);
-  for (let line = 0; line < last; line++) {
-    const text = model.source.lineText(line);
-    if (!/^\s*#/.test(text)) continue;
-    if (GENERATED_MARKERS.some((marker) => marker.test(text))) {
-      return { kind: "generated-file", line: line + 1, reason: `generated file (line ${line + 1}: "${clip2(text.replace(/^\s*#\s*/, ""))}"): left as written; change what generates it` };
-    }
-  }
-  if (filename) {
-    const folders = filename.split(/[\\/]+/).slice(0, -1);
-    const vendor = folders.find((f) => VENDOR_FOLDERS.has(f.toLowerCase()));
-    if (vendor) return { kind: "vendored-file", line: 1, reason: `vendored file (under ${vendor}/): left as written; change it where it comes from` };
-    const test = folders.find((f) => TEST_FOLDERS.has(f.toLowerCase()));
-    if (test) return { kind: "test-fixture", line: 1, reason: `test file (under ${test}/): its instructions may be what the test checks; left as written` };
-  }
-  return null;
-}
-function clip2(text) {
-  const trimmed = text.trim();
-  return trimmed.length > 60 ? `${trimmed.slice(0, 57)}...` : trimmed;
 }
 
 // lib/core/origins.ts

@@ -500,8 +500,26 @@ test('stageRole: toolboxes, official-image definitions, files named for dev or C
   assert.is(role(lines('FROM node:20', 'ENTRYPOINT ["docker-entrypoint.sh"]', 'CMD ["myserver"]')), 'application', 'a language image is no OS image');
   assert.is(role(lines('FROM debian:12', 'ENTRYPOINT ["docker-entrypoint.sh"]', 'CMD ["/usr/local/bin/app", "--serve"]')), 'application');
   const { model, facts } = load(lines('FROM node:20', 'CMD ["node", "server.js"]'), official);
-  assert.equal(facts.initHelps(model.finalStage!, 'Dockerfile'), { helps: true, role: { role: 'application', reason: 'it is the build target' } });
+  assert.equal(facts.initHelps(model.finalStage!, 'Dockerfile'), { helps: true, role: { role: 'application', reason: 'it is the build target' }, sufficient: null });
   assert.is(facts.initHelps(model.finalStage!, '.devcontainer/Dockerfile').helps, false);
+  assert.is(role(lines('FROM node:20', 'CMD ["node", "a.js"]'), 'third/vendor/x/Dockerfile'), 'vendored');
+  assert.is(role(lines('FROM node:20', 'CMD ["node", "a.js"]'), 'docker-tutorial/step-2/Dockerfile'), 'sample');
+  assert.is(role(lines('FROM node:20', 'CMD ["node", "a.js"]'), 'examples/web/Dockerfile'), 'application', 'examples are not teaching samples');
+});
+
+test('initHelps: an application whose PID 1 already is a proper one, and why', async () => {
+  const sufficient = (text: string) => {
+    const { model, facts } = load(text, official);
+    return facts.initHelps(model.finalStage!, 'Dockerfile');
+  };
+  const gunicorn = sufficient(lines('FROM debian:12', 'CMD ["gunicorn", "app:app"]'));
+  assert.is(gunicorn.helps, false);
+  assert.is(gunicorn.role.role, 'application');
+  assert.is(gunicorn.sufficient?.id, 'server-reaps');
+  assert.is(sufficient(lines('FROM debian:12', 'ENTRYPOINT ["/usr/bin/tini", "--", "gosu", "app", "redis-server"]')).sufficient?.id, 'server-reaps');
+  assert.is(sufficient(lines('FROM debian:12', 'ENTRYPOINT ["yq"]')).sufficient?.id, 'one-shot-tool');
+  assert.is(sufficient(lines('FROM debian:12', 'CMD ["python", "main.py"]')).sufficient, null);
+  assert.is(sufficient(lines('FROM debian:12', 'CMD gunicorn app:app & wait')).sufficient, null, 'a shell stays as PID 1');
 });
 
 test('aptListsInherited: lists an earlier stage of the chain downloaded and did not delete', () => {

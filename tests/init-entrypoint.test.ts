@@ -83,15 +83,15 @@ test('-alpine variant of a language image, inherited ENTRYPOINT wrapped', async 
   );
 });
 
-test('no CMD in the stage: the inherited CMD (nginx) is stated again, since a new ENTRYPOINT resets it', async () => {
+test('no CMD in the stage: the inherited CMD (rabbitmq) is stated again, since a new ENTRYPOINT resets it', async () => {
   await expectOutput(
-    lines('FROM nginx:1.27-alpine', 'COPY site /usr/share/nginx/html'),
+    lines('FROM rabbitmq:3.13', 'COPY rabbitmq.conf /etc/rabbitmq/'),
     lines(
-      'FROM nginx:1.27-alpine',
-      APK,
-      'COPY site /usr/share/nginx/html',
-      'ENTRYPOINT ["/sbin/tini", "--", "/docker-entrypoint.sh"]',
-      'CMD ["nginx", "-g", "daemon off;"]',
+      'FROM rabbitmq:3.13',
+      APT,
+      'COPY rabbitmq.conf /etc/rabbitmq/',
+      'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]',
+      'CMD ["rabbitmq-server"]',
     ),
     { only },
   );
@@ -99,8 +99,8 @@ test('no CMD in the stage: the inherited CMD (nginx) is stated again, since a ne
 
 test('a stage that is only FROM: install and ENTRYPOINT at the same point, in order', async () => {
   await expectOutput(
-    lines('FROM nginx:1.27'),
-    lines('FROM nginx:1.27', APT, 'ENTRYPOINT ["/usr/bin/tini", "--", "/docker-entrypoint.sh"]', 'CMD ["nginx", "-g", "daemon off;"]'),
+    lines('FROM rabbitmq:3.13'),
+    lines('FROM rabbitmq:3.13', APT, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["rabbitmq-server"]'),
     { only },
   );
 });
@@ -219,8 +219,8 @@ test('final stage built on an earlier one: its ENTRYPOINT and CMD are inherited 
 
 test('only the final stage changes', async () => {
   await expectOutput(
-    lines('FROM golang:1.22 AS build', 'RUN go build -o /app .', 'FROM debian:bookworm-slim', 'COPY --from=build /app /app', 'CMD ["/app"]'),
-    lines('FROM golang:1.22 AS build', 'RUN go build -o /app .', 'FROM debian:bookworm-slim', APT, 'COPY --from=build /app /app', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
+    lines('FROM node:20 AS build', 'RUN npm ci && npm run build', 'FROM node:20-slim', 'COPY --from=build /dist /app', 'CMD ["node", "/app/main.js"]'),
+    lines('FROM node:20 AS build', 'RUN npm ci && npm run build', 'FROM node:20-slim', APT, 'COPY --from=build /dist /app', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "/app/main.js"]'),
     { only },
   );
 });
@@ -491,10 +491,10 @@ test('an Alpine image whose release and defaults are unknown still gets tini whe
   );
 });
 
-test('an image whose release is not known but whose tags dfmod knows (nginx) still gets tini', async () => {
+test('an image whose release is not known but whose tags dfmod knows (rabbitmq) still gets tini', async () => {
   await expectOutput(
-    lines('FROM nginx:1.27', 'COPY site /usr/share/nginx/html'),
-    lines('FROM nginx:1.27', APT, 'COPY site /usr/share/nginx/html', 'ENTRYPOINT ["/usr/bin/tini", "--", "/docker-entrypoint.sh"]', 'CMD ["nginx", "-g", "daemon off;"]'),
+    lines('FROM rabbitmq:3.13', 'COPY defs.json /etc/rabbitmq/'),
+    lines('FROM rabbitmq:3.13', APT, 'COPY defs.json /etc/rabbitmq/', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["rabbitmq-server"]'),
     { only },
   );
 });
@@ -625,22 +625,15 @@ test('joins an existing apk add --no-cache', async () => {
   );
 });
 
-test('not joined: an install after USER without sudo, apk --virtual groups, apt-mark auto patterns', async () => {
-  await expectOutput(
-    lines('FROM debian:12', 'USER app', 'RUN apt-get install -y curl', 'CMD ["/app"]'),
-    lines('FROM debian:12', 'USER app', 'RUN apt-get install -y curl', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]').replace('FROM debian:12\n', `FROM debian:12\n${APT}\n`),
-    { only },
-  );
+// Changed: a new `apt-get update` layer for tini beside the stage's own install is refused, with the line to add it to.
+test('not joined: an install after USER without sudo, apt-mark auto patterns (refused); apk --virtual groups (a new apk RUN)', async () => {
+  await expectRefused(lines('FROM debian:12', 'USER app', 'RUN apt-get install -y curl', 'CMD ["/app"]'), 'install-not-joinable', { only });
   await expectOutput(
     lines('FROM alpine:3.20', 'COPY . .', 'RUN apk add --no-cache --virtual .deps gcc && make && apk del .deps', 'CMD ["/app"]'),
     lines('FROM alpine:3.20', APK, 'COPY . .', 'RUN apk add --no-cache --virtual .deps gcc && make && apk del .deps', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]'),
     { only },
   );
-  await expectOutput(
-    lines('FROM debian:12', 'COPY . .', "RUN apt-get update && apt-mark auto '.*' && apt-get install -y gcc", 'CMD ["/app"]'),
-    lines('FROM debian:12', APT, 'COPY . .', "RUN apt-get update && apt-mark auto '.*' && apt-get install -y gcc", 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
-    { only },
-  );
+  await expectRefused(lines('FROM debian:12', 'COPY . .', "RUN apt-get update && apt-mark auto '.*' && apt-get install -y gcc", 'CMD ["/app"]'), 'install-not-joinable', { only });
 });
 
 test('a non-root final stage: the install joins the root RUN before USER, the ENTRYPOINT runs as the stage user', async () => {
@@ -817,4 +810,151 @@ test('the option binary is not used where the package installs', async () => {
     { only, options: { 'init-entrypoint': { binary: { from: 'tini', path: '/usr/bin/tini-static' } } } });
 });
 
+
+// --- PID 1 that already is a proper one: no init ------------------------------------------------
+
+test('a server whose master reaps its workers (gunicorn, nginx, rails s → puma, php-fpm behind a pass-through script): no init', async () => {
+  const gunicorn = await expectRefused(
+    lines('FROM python:3.12-slim', 'WORKDIR /srv', 'RUN pip install --no-cache-dir gunicorn', 'COPY . .', 'CMD ["gunicorn", "-w", "3", "wsgi:app"]'),
+    'server-reaps', { only, line: 5 },
+  );
+  assert.equal(gunicorn.notes.map((n) => n.message), ['no init added: PID 1 is `gunicorn`, a server whose master process reaps its workers and handles SIGTERM (to add one anyway: {"init-entrypoint": {"paths": ["Dockerfile"]}})']);
+  // The inherited CMD of nginx's image, through its /docker-entrypoint.sh.
+  await expectRefused(lines('FROM nginx:1.27-alpine', 'COPY public /usr/share/nginx/html'), 'server-reaps', { only, line: 1 });
+  await expectRefused(lines('FROM ruby:3.3-slim', 'COPY . /srv', 'CMD ["bundle", "exec", "rails", "server", "-p", "3000"]'), 'server-reaps', { only, line: 3 });
+  await expectRefused(
+    lines('FROM ubuntu:24.04', 'RUN apt-get update && apt-get install -y php8.3-fpm', 'COPY boot.sh /usr/local/bin/boot.sh', 'ENTRYPOINT ["boot.sh"]', 'CMD ["php-fpm8.3", "-F"]'),
+    'server-reaps', { only, line: 5, files: { 'boot.sh': '#!/bin/sh\nset -e\nmkdir -p /run/php\nexec "$@"\n' } },
+  );
+});
+
+test('a process manager exec\'d by the entrypoint script, or by the last command of a -c script: no init', async () => {
+  await expectRefused(
+    lines('FROM ubuntu:24.04', 'RUN apt-get update && apt-get install -y supervisor', 'COPY run.sh /run.sh', 'ENTRYPOINT ["/run.sh"]'),
+    'server-reaps', { only, files: { 'run.sh': '#!/bin/bash\nchown -R www-data /var/www\nexec /usr/bin/supervisord -n -c /etc/supervisord.conf\n' } },
+  );
+  await expectRefused(lines('FROM python:3.12-slim', 'CMD ["sh", "-c", "./migrate.py && exec gunicorn api.wsgi"]'), 'server-reaps', { only, line: 2 });
+});
+
+test('an entrypoint script dfmod cannot read, in front of a server command: taken to exec it, and the note says so', async () => {
+  const input = lines('FROM python:3.12-slim', 'COPY . /app', 'ENTRYPOINT ["/app/bin/docker-entrypoint-web"]', 'CMD ["gunicorn", "-c", "python:config.gunicorn", "config.wsgi"]');
+  const result = await expectRefused(input, 'server-reaps', { only, line: 4 });
+  assert.match(result.notes[0].message, /if `\/app\/bin\/docker-entrypoint-web` ends by exec'ing its arguments/);
+  // Read from the context, a script that waits for its command keeps the init.
+  const waits = await run(input, { only, files: { 'bin/docker-entrypoint-web': '#!/bin/sh\nset -e\n"$@"\n' } });
+  assert.ok(waits.changes.some((c) => c.transform === 'init-entrypoint'), JSON.stringify(waits.notes));
+});
+
+test('a server binary by its name (traefik copied from the context): no init', async () => {
+  await expectRefused(lines('FROM alpine:3.20', 'RUN apk add --no-cache ca-certificates', 'COPY traefik /', 'ENTRYPOINT ["/traefik"]'), 'server-reaps', { only, line: 4 });
+});
+
+test('a program a go, cargo or dotnet build stage of the file compiled, or the .NET host running a dll: no init', async () => {
+  const go = await expectRefused(
+    lines('FROM golang:1.23 AS compile', 'WORKDIR /src', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /bin/svc ./cmd/svc', 'FROM alpine:3.20', 'COPY --from=compile /bin/svc /usr/local/bin/svc', 'CMD ["/usr/local/bin/svc"]'),
+    'single-binary', { only, line: 7 },
+  );
+  assert.match(go.notes[0].message, /PID 1 is `\/usr\/local\/bin\/svc`, a Go program built in stage `compile`/);
+  await expectRefused(
+    lines('FROM rust:1.80 AS rs', 'WORKDIR /w', 'COPY . .', 'RUN cargo build --release --locked', 'FROM debian:bookworm-slim', 'WORKDIR /opt', 'COPY --from=rs /w/target/release/hello hello', 'ENTRYPOINT ["./hello"]'),
+    'single-binary', { only, line: 8 },
+  );
+  await expectRefused(lines('FROM mcr.microsoft.com/dotnet/aspnet:8.0', 'WORKDIR /app', 'COPY publish .', 'ENTRYPOINT ["dotnet", "Orders.dll"]'), 'single-binary', { only, line: 4 });
+});
+
+test('a one-shot CLI tool as the ENTRYPOINT: no init', async () => {
+  await expectRefused(
+    lines('FROM debian:bookworm-slim', 'RUN apt-get update && apt-get install -y --no-install-recommends jq && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["jq"]'),
+    'one-shot-tool', { only, line: 3 },
+  );
+});
+
+test('where the init helps, it is still added: a shell that waits for its server, a binary dfmod cannot trace to a build', async () => {
+  await expectOutput(
+    lines('FROM python:3.12-slim', 'CMD ["sh", "-c", "./migrate.py && gunicorn api.wsgi"]'),
+    lines('FROM python:3.12-slim', APT, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--"]', 'CMD ["sh", "-c", "./migrate.py && gunicorn api.wsgi"]'),
+    { only },
+  );
+  // Built in a node stage: not a compiled build dfmod knows.
+  await expectOutput(
+    lines('FROM node:20 AS b', 'RUN node pack.js', 'FROM debian:12', 'COPY --from=b /out/agent /agent', 'ENTRYPOINT ["/agent"]'),
+    lines('FROM node:20 AS b', 'RUN node pack.js', 'FROM debian:12', APT, 'COPY --from=b /out/agent /agent', 'ENTRYPOINT ["/usr/bin/tini", "--", "/agent"]'),
+    { only },
+  );
+});
+
+test('the option paths still opts a server in', async () => {
+  const input = lines('FROM python:3.12-slim', 'CMD ["gunicorn", "wsgi:app"]');
+  const result = await runAs('svc/Dockerfile', input, { 'init-entrypoint': { paths: ['svc/Dockerfile'] } });
+  assert.fixture(result.output, lines('FROM python:3.12-slim', APT, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["gunicorn", "wsgi:app"]'));
+});
+
+test('vendored files and teaching samples: left alone, with one note and no opt-in', async () => {
+  const input = lines('FROM node:20', 'CMD ["node", "a.js"]');
+  // A vendored file is left alone by the engine before any transform sees it.
+  const vendored = await runAs('vendor/github.com/acme/tool/Dockerfile', input);
+  assert.fixture(vendored.output, input);
+  assert.equal(vendored.notes.map((n) => [n.transform, n.id]), [['engine', 'vendored-file']]);
+  const sample = await runAs('course/dockerfile-sample-3/Dockerfile', input);
+  assert.fixture(sample.output, input);
+  assert.equal(sample.notes.map((n) => n.id), ['teaching-sample']);
+});
+
+// --- where tini is installed ---------------------------------------------------------------------
+
+test('tini joins the install of the stage the deployed one is built FROM; the ENTRYPOINT goes in the deployed stage', async () => {
+  await expectOutput(
+    lines('FROM python:3.12-slim AS common', 'RUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*', 'FROM common AS web', 'COPY . /srv', 'CMD ["python", "/srv/serve.py"]'),
+    lines('FROM python:3.12-slim AS common', 'RUN apt-get update && apt-get install -y --no-install-recommends libpq5 tini && rm -rf /var/lib/apt/lists/*', 'FROM common AS web', 'COPY . /srv', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["python", "/srv/serve.py"]'),
+    { only },
+  );
+});
+
+test('an install RUN dfmod cannot read: no second install layer for tini, a note naming the RUN', async () => {
+  const result = await expectRefused(
+    lines('# syntax=docker/dockerfile:1', 'FROM python:3.12-slim', 'RUN <<EOF', 'apt-get update', 'apt-get install -y libpq5', 'EOF', 'CMD ["python", "main.py"]'),
+    'install-not-joinable', { only, line: 2 },
+  );
+  assert.match(result.notes[0].message, /the RUN at line 3 may be the stage's install, and dfmod cannot read it \(it is a heredoc RUN\)/);
+});
+
+// Fixed: a new `apt-get update` layer for tini went in front of an install dfmod could not read, and merge-runs glued `useradd` onto it.
+test('composed with every default transform: an unreadable install leaves the useradd RUN as it was, with no tini layer', async () => {
+  const input = lines('# syntax=docker/dockerfile:1', 'FROM python:3.12-slim', 'RUN useradd -r app', 'RUN <<EOF', 'apt-get update', 'apt-get install -y libpq5', 'EOF', 'USER app', 'CMD ["python", "main.py"]');
+  const result = await run(input, {});
+  assert.fixture(result.output, input);
+  assert.ok(result.notes.some((n) => n.id === 'install-not-joinable' && n.line === 2), JSON.stringify(result.notes));
+});
+
+test('an install in a loop, a branch or a function never gets tini: another install does, or one RUN of its own', async () => {
+  await expectOutput(
+    lines('FROM alpine:3.20', 'ARG EXTRAS="geoip njs"', 'RUN for e in $EXTRAS; do apk add --no-cache "nginx-mod-$e"; done', 'COPY app /app', 'CMD ["/app"]'),
+    lines('FROM alpine:3.20', 'ARG EXTRAS="geoip njs"', APK, 'RUN for e in $EXTRAS; do apk add --no-cache "nginx-mod-$e"; done', 'COPY app /app', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]'),
+    { only },
+  );
+  await expectOutput(
+    lines('FROM debian:12', 'ARG TRACE', 'RUN if [ -n "$TRACE" ]; then apt-get update && apt-get install -y strace; fi', 'RUN apt-get update && apt-get install -y curl', 'COPY app /app', 'CMD ["/app"]'),
+    lines('FROM debian:12', 'ARG TRACE', 'RUN if [ -n "$TRACE" ]; then apt-get update && apt-get install -y strace; fi', 'RUN apt-get update && apt-get install -y curl tini', 'COPY app /app', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
+    { only },
+  );
+  await expectOutput(
+    lines('FROM debian:12', 'RUN add() { apt-get install -y "$@"; } && apt-get update && add curl', 'COPY app /app', 'CMD ["/app"]'),
+    lines('FROM debian:12', APT, 'RUN add() { apt-get install -y "$@"; } && apt-get update && add curl', 'COPY app /app', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
+    { only },
+  );
+});
+
+// Fixed: `ENTRYPOINT [""]` became ["/usr/bin/tini", "--", ""], and tini tried to run the empty string.
+test('ENTRYPOINT [""] clears the entrypoint as [] does: replaced by the init alone, so the CMD and run arguments still are the command', async () => {
+  await expectOutput(
+    lines('FROM ruby:3.3-slim', 'RUN apt-get update && apt-get install -y --no-install-recommends git && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT [""]'),
+    lines('FROM ruby:3.3-slim', 'RUN apt-get update && apt-get install -y --no-install-recommends git tini && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/usr/bin/tini", "--"]'),
+    { only },
+  );
+  await expectOutput(
+    lines('FROM node:20-slim', 'ENTRYPOINT [""]', 'CMD ["node", "a.js"]'),
+    lines('FROM node:20-slim', APT, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["node", "a.js"]'),
+    { only },
+  );
+});
 test.run();

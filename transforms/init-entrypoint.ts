@@ -38,7 +38,7 @@ import {
 } from '../lib/knowledge/index.js';
 import { simpleCommands } from '../lib/core/shell.js';
 import type { DockerfileModel, Stage } from '../lib/core/dockerfile.js';
-import type { ShellParser } from '../lib/core/shell.js';
+import type { Node, ShellParser } from '../lib/core/shell.js';
 import type { Edit, NoteInput, Transform, TransformContext, TransformResult } from '../lib/core/types.js';
 import { jsonArray, startWithComments } from '../lib/core/edits.js';
 import { isPackageInstall, signalPath, type FileFacts, type RoleName, type SignalPath } from '../lib/facts/index.js';
@@ -119,6 +119,8 @@ const ROLE_IDS: Record<Exclude<RoleName, 'application'>, string> = {
   devcontainer: 'devcontainer',
   'dev-or-test': 'dev-or-test-stage',
   'build-only': 'build-only-stage',
+  vendored: 'vendored-file',
+  sample: 'teaching-sample',
 };
 
 /** What each role is, and why an init there does not help, for the note. */
@@ -129,7 +131,12 @@ const ROLE_WHY: Record<Exclude<RoleName, 'application'>, string> = {
   devcontainer: 'a dev container, not what is deployed',
   'dev-or-test': 'a development or test stage, not what is deployed',
   'build-only': 'a build stage, not what is deployed',
+  vendored: 'another project\'s file, rewritten when it is vendored again',
+  sample: 'a sample written to be read, whose text is the lesson',
 };
+
+/** Roles whose note names no opt-in: nobody deploys these files as they are. */
+const NO_OPT_IN: ReadonlySet<RoleName> = new Set(['vendored', 'sample']);
 
 /** Whether `filename` is one of the `paths` the option lists: the same path, or one that ends with it at a folder boundary. */
 function pathListed(filename: string | null, paths: readonly string[]): boolean {
@@ -148,28 +155,54 @@ function stringList(value: unknown, name: string): string[] | string {
   return `the option ${name} must be a list of strings`;
 }
 
-/** A package install of the stage that the init can join: its RUN runs as root and nothing in it removes what it installs again. */
-function joinableInstall(ctx: TransformContext, stage: Stage, manager: string): { node: InstructionNode; at: number } | null {
+/** Shell constructs whose body runs zero, several or some of the times: an install inside one does not run exactly once. */
+const NOT_ONCE = new Set(['for_statement', 'c_style_for_statement', 'while_statement', 'if_statement', 'case_statement', 'function_definition']);
+
+function insideControlFlow(node: Node): string | null {
+  for (let n = node.parent; n; n = n.parent) if (NOT_ONCE.has(n.type)) return n.type.replace(/_statement$|_definition$/, '').replace(/_/g, '-');
+  return null;
+}
+
+/**
+ * Where the init joins a package install: the deployed stage's own, else one
+ * of the stages it is built FROM (nearest first), whose RUN runs as root,
+ * runs the install exactly once (not in a loop, a branch or a function) and
+ * does not remove what it installs again. `blocked`: an install of the chain
+ * that it cannot join, or a RUN dfmod cannot read, which a new install RUN
+ * would duplicate (a second `apt-get update` layer): the note says why.
+ */
+function joinableInstall(ctx: TransformContext, stage: Stage, manager: string): { node: InstructionNode; at: number } | { blocked: string } | null {
   const { facts, locked } = ctx;
-  for (const node of stage.instructions) {
-    if (node.keyword !== 'RUN' || locked(node)) continue;
-    const read = facts.readRun(node);
-    if (read.kind !== 'script') continue;
-    const commands = facts.commandsOf(read);
-    // apt-mark auto '.*' (the official images' cleanup pattern) would mark the init for autoremove.
-    if (commands.some((c) => c.program === 'apt-mark')) continue;
-    for (const c of commands) {
-      const install = isPackageInstall(c.words);
-      if (!install || install.manager !== manager || !['install', 'add'].includes(install.verb)) continue;
-      if (!install.packages.length && !install.computed) continue;
-      // apk add --virtual .deps: a later `apk del .deps` removes everything the group holds.
-      if (install.flags.some((f) => f === '--virtual' || f === '-t' || f.startsWith('--virtual='))) continue;
-      const asRoot = c.wrappers.includes('sudo') ? c.sudoAsRoot : isRoot(facts.userAt(node));
-      if (!asRoot) continue;
-      return { node, at: sourceEnd(read, c.nodes[c.nodes.length - 1]) };
+  let blocked: string | null = null;
+  for (let s: Stage | null = stage; s; s = facts.parentOf(s)) {
+    for (const node of s.instructions) {
+      if (node.keyword !== 'RUN') continue;
+      const line = ctx.originalLine(node.line);
+      const read = facts.readRun(node);
+      if (read.kind !== 'script') {
+        if (read.refusal.id === 'heredoc' || read.refusal.id === 'shell-syntax-error') blocked ??= `the RUN at line ${line} may be the stage's install, and dfmod cannot read it (${read.refusal.reason}): add ${'`'}tini${'`'} to its install`;
+        continue;
+      }
+      const commands = facts.commandsOf(read);
+      for (const c of commands) {
+        const install = isPackageInstall(c.words);
+        if (!install || install.manager !== manager || !['install', 'add'].includes(install.verb)) continue;
+        if (!install.packages.length && !install.computed) continue;
+        // An install that may run several times or not at all is no place for a package the ENTRYPOINT needs.
+        if (insideControlFlow(c.nodes[0])) continue;
+        const refuse = (why: string) => { blocked ??= `the ${manager} install at line ${line} ${why}: add ${'`'}tini${'`'} where the image's packages are installed`; };
+        if (locked(node)) { refuse('is suppressed'); continue; }
+        // apt-mark auto '.*' (the official images' cleanup pattern) would mark the init for autoremove.
+        if (commands.some((x) => x.program === 'apt-mark')) { refuse('marks packages for autoremove (apt-mark), which would remove tini too'); continue; }
+        // apk add --virtual .deps: a later `apk del .deps` removes everything the group holds.
+        if (install.flags.some((f) => f === '--virtual' || f === '-t' || f.startsWith('--virtual='))) continue;
+        const asRoot = c.wrappers.includes('sudo') ? c.sudoAsRoot : isRoot(facts.userAt(node));
+        if (!asRoot) { refuse(`runs as \`${facts.userAt(node)}\`, not root`); continue; }
+        return { node, at: sourceEnd(read, c.nodes[c.nodes.length - 1]) };
+      }
     }
   }
-  return null;
+  return blocked === null ? null : { blocked };
 }
 
 /** Inserts `exec ` at `offset` of the shell script `script` wherever it is a word of `argv`. */
@@ -309,14 +342,14 @@ function planStage(ctx: TransformContext, stage: Stage, init: InitName, optedIn:
   if (facts.isWindows(stage)) return leave('windows', 'Windows images have no tini');
 
   // Where an init helps: the deployed stage of an application image, unless the options name this one.
-  if (!optedIn) {
-    const { helps, role } = facts.initHelps(stage, ctx.filename, undefined, ctx.context as BuildContext | null);
-    if (!helps && role.role !== 'application') {
-      const optIn = stage.name
-        ? `{"init-entrypoint": {"stages": ["${stage.name}"]}}`
-        : `{"init-entrypoint": {"paths": ["${(ctx.filename ?? 'Dockerfile').replace(/\\/g, '/').split('/').slice(-2).join('/')}"]}}`;
-      return leave(ROLE_IDS[role.role], `${role.reason}, so this is ${ROLE_WHY[role.role]}; to add one anyway, name it in the option ${optIn}, or run its containers with \`docker run --init\``);
-    }
+  const optIn = stage.name
+    ? `{"init-entrypoint": {"stages": ["${stage.name}"]}}`
+    : `{"init-entrypoint": {"paths": ["${(ctx.filename ?? 'Dockerfile').replace(/\\/g, '/').split('/').slice(-2).join('/')}"]}}`;
+  const where = optedIn ? null : facts.initHelps(stage, ctx.filename, undefined, ctx.context as BuildContext | null);
+  if (where && !where.helps && where.role.role !== 'application') {
+    const role = where.role.role;
+    if (NO_OPT_IN.has(role)) return leave(ROLE_IDS[role], `${where.role.reason}, so this is ${ROLE_WHY[role]}`);
+    return leave(ROLE_IDS[role], `${where.role.reason}, so this is ${ROLE_WHY[role]}; to add one anyway, name it in the option ${optIn}, or run its containers with \`docker run --init\``);
   }
 
   // What the container runs: the base image's defaults, then every stage this one builds on.
@@ -334,6 +367,12 @@ function planStage(ctx: TransformContext, stage: Stage, init: InitName, optedIn:
     if (written) return {};
     const node = inEntrypoint ? command.entrypointNode : command.cmdNode;
     return leave('already-has-init', `the container already runs an init (\`${existing}\`)`, node?.line ?? at);
+  }
+
+  // PID 1 is already a proper one (a server's master, one compiled program, a one-shot tool): the init would add a package and nothing else.
+  if (where?.sufficient) {
+    const node = command.cmdNode ?? command.entrypointNode;
+    return leave(where.sufficient.id, `${where.sufficient.reason} (to add one anyway: ${optIn})`, node && node.stage === stage ? node.line : at);
   }
 
   // How to install the init: the base image's package manager, if its release carries the package.
@@ -369,7 +408,10 @@ function planStage(ctx: TransformContext, stage: Stage, init: InitName, optedIn:
   for (let s: Stage | null = stage; s; s = facts.parentOf(s)) chain.push(s);
   const manager = pkg?.manager ?? null;
   const already = manager !== null && chain.some((s) => installsPackage(s, init, manager, facts));
-  const join = manager === null || already ? null : joinableInstall(ctx, stage, manager);
+  const found = manager === null || already ? null : joinableInstall(ctx, stage, manager);
+  // A new RUN would be a second install (for apt, a second `apt-get update` layer) beside the one the stage chain has.
+  if (found && 'blocked' in found) return leave('install-not-joinable', found.blocked);
+  const join = found && 'node' in found ? found : null;
   if (manager === null) {
     // No package to install: the static binary the option names, copied in early.
     const line = binary!.from
@@ -456,7 +498,8 @@ function planStage(ctx: TransformContext, stage: Stage, init: InitName, optedIn:
     if (argv === null) return leave('empty-entrypoint', 'the ENTRYPOINT has no arguments, and dfmod does not know what Docker makes of that', own.line);
     // A shell-form ENTRYPOINT stays under its shell (with `exec` in front of its program): run directly, its
     // program would receive the `docker run` arguments the shell ignored.
-    const wrapped = entrypointArgv ?? argv.stored;
+    // `ENTRYPOINT [""]` clears the entrypoint as `[]` does: the init alone, in front of the CMD, keeps that.
+    const wrapped = entrypointArgv ?? (command.entrypoint === null ? [] : argv.stored);
     edits.push({ start: own.argsStart, end: own.end, text: jsonArray([...prefix, ...wrapped]) });
     how = 'ENTRYPOINT wrapped';
   } else {

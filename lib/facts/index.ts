@@ -24,6 +24,7 @@ import { scriptArgv, type ShellNeed } from './argv.js';
 import { commandsOf, managerCommand, type RunCommand } from './commands.js';
 import { mountFields, readRunScript, type RunRead } from './run.js';
 import { initHelps, roleOf, type StageRole } from './roles.js';
+import { pid1Sufficient, type Pid1Sufficient } from './signals.js';
 import {
   argDeclaration, baseImageOf, globalArgDefaults, isWindowsStage, propertyValueText, type PropertyLike,
 } from './stages.js';
@@ -32,7 +33,7 @@ import { expandWord, type VariableLookup } from './words.js';
 export { expandWord, type VariableLookup } from './words.js';
 export { mountFields, mountCovers, type Mount, type RunRead, type RunRefusal, type RunRefusalId, type RunScript } from './run.js';
 export { scriptArgv, type ShellNeed } from './argv.js';
-export { signalPath, contextSourceAt, type SignalPath } from './signals.js';
+export { signalPath, contextSourceAt, appArgv, pid1Sufficient, type SignalPath, type Pid1Sufficient } from './signals.js';
 export {
   programName, pipCommand, isPipProgram, isPipInstall, isPackageInstall,
   managerCommand, subcommandAt,
@@ -501,11 +502,15 @@ export class FileFacts {
    * stage of an application image, whose command runs an application. Not a
    * base, toolbox or official-image definition (every image built FROM it
    * would inherit the init), a dev container, or a dev/test or build stage.
-   * The role says which case it is.
+   * The role says which case it is. Nor an application whose PID 1 already
+   * is a proper one (`sufficient` says why): a server whose master reaps its
+   * workers, a single compiled program, a one-shot CLI tool.
    */
-  initHelps(stage: Stage, filename: string | null, target?: string, context: BuildContext | null = null): { helps: boolean; role: StageRole } {
+  initHelps(stage: Stage, filename: string | null, target?: string, context: BuildContext | null = null): { helps: boolean; role: StageRole; sufficient: Pid1Sufficient | null } {
     const role = this.stageRole(stage, filename, target, context);
-    return { helps: initHelps(role), role };
+    if (!initHelps(role)) return { helps: false, role, sufficient: null };
+    const sufficient = pid1Sufficient(this, stage, context, this.shell);
+    return { helps: sufficient === null, role, sufficient };
   }
 
   // ------------------------------------------------------------ internals
@@ -739,7 +744,9 @@ export class FileFacts {
     let cmdNode: InstructionNode | null = null;
     const stored = (node: InstructionNode) => {
       const argv = this.argvOf(node);
-      return argv === null ? undefined : argv.stored.length ? argv.stored : null;
+      // `[]` and `[""]` both clear it: Docker runs the CMD (and `docker run` arguments) as the command.
+      if (argv === null) return undefined;
+      return argv.stored.length && !(node.keyword === 'ENTRYPOINT' && node.form === 'exec' && argv.stored.length === 1 && argv.stored[0] === '') ? argv.stored : null;
     };
     for (const s of chain) {
       let cmdSet = false;

@@ -3,7 +3,10 @@
  * proper PID 1, a slim runtime) from a base image others build on, a dev
  * container, a test stage or a build stage. The rules, first match wins:
  *
- * 1. devcontainer: the file is under a `.devcontainer/` folder.
+ * 1. devcontainer: the file is under a `.devcontainer/` folder; vendored:
+ *    under a `vendor/` folder (another project's file, rewritten by
+ *    `go mod vendor`); sample: under a folder (or in a file) named as a
+ *    teaching sample (SAMPLE_PATH_WORDS), whose text is the lesson.
  * 2. A stage that is not the build target:
  *    build-only when other stages use it (FROM, COPY --from, RUN --mount
  *    from); otherwise another target it may be built as: dev-or-test when
@@ -28,11 +31,12 @@
  * An init as PID 1 helps only an application (initHelps): elsewhere every
  * image built FROM the stage, or every dev container, would inherit it.
  */
+import { fileKind } from './file-kind.js';
 import type { Stage } from '../core/dockerfile.js';
 import type { FileFacts } from './index.js';
 import type { BuildContext } from '../core/context.js';
 
-export type RoleName = 'application' | 'base' | 'official-image' | 'toolbox' | 'devcontainer' | 'build-only' | 'dev-or-test';
+export type RoleName = 'application' | 'base' | 'official-image' | 'toolbox' | 'devcontainer' | 'build-only' | 'dev-or-test' | 'vendored' | 'sample';
 
 export interface StageRole {
   role: RoleName;
@@ -50,6 +54,9 @@ export const TOOLBOX_FILE_NAMES = new Set(['base', 'toolbox', 'tools', 'ci', 'bu
 
 /** Operating system images an official image's definition starts from (its Dockerfile's first FROM). */
 export const OS_IMAGES = new Set(['debian', 'ubuntu', 'alpine', 'buildpack-deps', 'centos', 'oraclelinux', 'fedora', 'amazonlinux']);
+
+/** Words of a folder or file name (split at `-`, `_`, `.`) that mark a course's or tutorial's sample, written to be read. */
+export const SAMPLE_PATH_WORDS = new Set(['sample', 'samples', 'tutorial', 'tutorials', 'lesson', 'lessons', 'course', 'courses', 'workshop', 'exercise', 'exercises']);
 
 /** Text of the header docker-library's `apply-templates.sh` writes above each generated Dockerfile. */
 const GENERATED_HEADER = /\bDO NOT EDIT\b/i;
@@ -153,6 +160,10 @@ export function roleOf(facts: FileFacts, stage: Stage, filename: string | null, 
   if (filename && filename.split(/[\\/]/).includes('.devcontainer')) {
     return { role: 'devcontainer', reason: 'the file is in a .devcontainer folder' };
   }
+  const folders = filename ? filename.split(/[\\/]/) : [];
+  if (fileKind(facts.model, filename)?.kind === 'vendored-file') return { role: 'vendored', reason: 'the file is in a vendor folder' };
+  const sample = folders.find((part) => part.toLowerCase().split(/[-_.]/).some((w) => SAMPLE_PATH_WORDS.has(w)));
+  if (sample) return { role: 'sample', reason: `the file is in \`${sample}\`, named as a teaching sample` };
   if (!facts.isDeployed(stage, target)) {
     const users = facts.usedBy(stage);
     if (users.length) return { role: 'build-only', reason: 'it is not the build target, and only other stages use it' };

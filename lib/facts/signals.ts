@@ -19,6 +19,7 @@ import type { InstructionNode, Stage } from '../core/dockerfile.js';
 import type { BuildContext } from '../core/context.js';
 import { andChain, literalValue, topLevelStatements, walk, type Node, type ShellParser } from '../core/shell.js';
 import { scriptArgv } from './argv.js';
+import { afterInitWrapper, COMPILED_BUILDS, describeImage, EXEC_WRAPPERS, ONE_SHOT_TOOLS, programKey, SELF_REAPING_SERVERS, SERVER_SUBCOMMANDS } from '../knowledge/index.js';
 import type { FileFacts } from './index.js';
 
 /** The official images' entrypoint scripts: each ends `exec "$@"`, so the CMD replaces it. */
@@ -237,4 +238,166 @@ function runScript(facts: FileFacts, stage: Stage, context: BuildContext | null,
   if (entryText === null) return forced(`dfmod cannot read ${entry ?? 'the script\'s entry file'} to check it reads no npm_* variable`);
   if (/\bnpm_(package|config|lifecycle)_|\bnpm_lifecycle_event\b/.test(entryText)) return forced(`${entrySource} reads npm's environment (npm_*)`);
   return { kind: 'run-script', node: step.node, runner: argv, argv: parsed.argv, then: { kind: 'direct' } };
+}
+
+/**
+ * The argv of the process the init would start and signal in the end, when
+ * each step to it replaces itself (exec): through an init wrapper, the
+ * official images' pass-through entrypoint, a `-c` script or a context
+ * script whose last command is exec'd (`exec "$@"` hands on the arguments),
+ * and wrappers that exec their command (gosu, su-exec, `bundle exec`). Null
+ * when a step stays as the parent (a shell that waits), or dfmod cannot
+ * follow it: then nothing is known of what PID 1 does.
+ */
+export function appArgv(facts: FileFacts, stage: Stage, context: BuildContext | null, shell: ShellParser): { argv: string[]; assumed: string | null } | null {
+  const command = facts.command(stage);
+  if (command.entrypoint === undefined || command.cmd === undefined) return null;
+  const entrypoint = command.entrypoint ?? [];
+  const argv = entrypoint.length ? [...entrypoint, ...(command.cmd ?? [])] : command.cmd ?? [];
+  const assumed = { script: null as string | null };
+  const app = followApp(facts, stage, context, shell, argv, command.entrypointNode === null && entrypoint.length > 0, 0, assumed);
+  return app ? { argv: app, assumed: assumed.script } : null;
+}
+
+/** An entrypoint script by its name (`entrypoint.sh`, `docker-entrypoint-web`): by convention it sets up and execs its arguments. */
+const ENTRYPOINT_NAMED = /(^|[-_.])entrypoint([-_.]|$)/;
+
+/** The words of an exec'd last command, `"$@"` replaced by `args`; null when a word is computed. */
+function execWords(command: Node, args: string[]): string[] | null {
+  const name = command.childForFieldName('name');
+  const nodes = [name?.namedChildren[0] ?? name, ...command.childrenForFieldName('argument')].filter((n): n is Node => !!n);
+  const words: string[] = [];
+  for (const node of nodes) {
+    if (node.text === '"$@"' || node.text === '$@') {
+      words.push(...args);
+      continue;
+    }
+    const value = literalValue(node);
+    if (value === null) return null;
+    words.push(value);
+  }
+  return words[0] === 'exec' ? words.slice(1) : words;
+}
+
+function followApp(facts: FileFacts, stage: Stage, context: BuildContext | null, shell: ShellParser, argv: string[], inherited: boolean, depth: number, assumed: { script: string | null }): string[] | null {
+  if (!argv.length || depth > 6) return null;
+  const program = basename(argv[0]);
+  const next = (rest: string[]) => followApp(facts, stage, context, shell, rest, inherited, depth + 1, assumed);
+  const afterInit = afterInitWrapper(argv);
+  if (afterInit) return next(afterInit);
+  const wrapper = EXEC_WRAPPERS[program];
+  if (wrapper && (wrapper.subcommand === undefined || argv[1] === wrapper.subcommand) && argv.length > wrapper.skip) return next(argv.slice(wrapper.skip));
+  if (PASS_THROUGH_ENTRYPOINT.test(program) && (inherited || !argv[0].includes('/') || argv[0] === `/usr/local/bin/${program}`) && !scriptInContext(facts, stage, context, argv[0])) {
+    return next(argv.slice(1));
+  }
+  const c = argv.indexOf('-c');
+  if (SHELLS.has(program) && c > 0 && c + 1 < argv.length) {
+    const last = lastCommand(shell.parse(argv[c + 1]).rootNode);
+    if ('none' in last || !last.execs) return null;
+    const words = execWords(last.command, argv.slice(c + 3));
+    return words ? next(words) : null;
+  }
+  const script = scriptInContext(facts, stage, context, argv[0]);
+  if (script) {
+    const text = context!.read(script.source);
+    if (text === null || !/^#!\s*\S*\b(sh|bash|dash|ash)\b/.test(text)) return null;
+    const last = lastCommand(shell.parse(text).rootNode);
+    if ('none' in last || !last.execs) return null;
+    const words = execWords(last.command, argv.slice(1));
+    return words ? next(words) : null;
+  }
+  // An entrypoint script dfmod cannot read (not in the build context it was given), with a command after it: taken to exec it, as the name promises; the note says so.
+  if (ENTRYPOINT_NAMED.test(program) && argv.length > 1 && assumed.script === null && (!context || !scriptInContext(facts, stage, context, argv[0]))) {
+    assumed.script = argv[0];
+    return next(argv.slice(1));
+  }
+  return argv;
+}
+
+/** Why a stage's PID 1 needs no init, with the note's id; null when an init may help (or dfmod cannot tell). */
+export interface Pid1Sufficient {
+  id: 'server-reaps' | 'single-binary' | 'one-shot-tool';
+  reason: string;
+}
+
+/**
+ * Whether what the container runs in the end is already a proper PID 1 (see
+ * knowledge/programs.ts): a server or process manager that reaps its workers
+ * and handles SIGTERM, a single compiled program a build stage of the file
+ * produced (or the .NET host running an app), or a one-shot CLI tool.
+ */
+export function pid1Sufficient(facts: FileFacts, stage: Stage, context: BuildContext | null, shell: ShellParser): Pid1Sufficient | null {
+  const app = appArgv(facts, stage, context, shell);
+  if (!app) return null;
+  const found = sufficientArgv(facts, stage, app.argv);
+  if (!found || !app.assumed) return found;
+  return { ...found, reason: `${found.reason}, if \`${app.assumed}\` ends by exec'ing its arguments` };
+}
+
+function sufficientArgv(facts: FileFacts, stage: Stage, argv: string[]): Pid1Sufficient | null {
+  const program = programKey(argv[0]);
+  const server = SELF_REAPING_SERVERS[program];
+  if (server !== undefined) return { id: 'server-reaps', reason: `PID 1 is \`${program}\`, ${server}` };
+  const sub = SERVER_SUBCOMMANDS[program];
+  if (sub && sub.subcommands.includes(argv[1] ?? '')) {
+    return { id: 'server-reaps', reason: `PID 1 is \`${program} ${argv[1]}\` (${sub.server}), ${SELF_REAPING_SERVERS[sub.server]}` };
+  }
+  if (ONE_SHOT_TOOLS.has(program)) return { id: 'one-shot-tool', reason: `PID 1 is the command-line tool \`${program}\`, which runs once and starts no children` };
+  const built = compiledProgram(facts, stage, argv);
+  if (built) return { id: 'single-binary', reason: `PID 1 is ${built}, which handles SIGTERM itself and starts no children` };
+  return null;
+}
+
+/** What compiled program argv runs, as a clause (`/app is a Go program built in stage build`), or null. */
+function compiledProgram(facts: FileFacts, stage: Stage, argv: string[]): string | null {
+  // The .NET host running an app's dll on a .NET runtime image.
+  if (basename(argv[0]) === 'dotnet' && argv.length >= 2 && argv[1].endsWith('.dll')) {
+    const image = facts.baseImage(stage);
+    if (image && describeImage(image).language === 'dotnet') return `\`dotnet ${argv[1]}\`, one .NET process`;
+    return null;
+  }
+  const workdir = facts.finalWorkdir(stage);
+  const target = argv[0].startsWith('/') ? path.posix.normalize(argv[0]) : argv[0].includes('/') && workdir !== null ? path.posix.resolve(workdir, argv[0]) : null;
+  if (target === null) return null;
+  const from = copiedFromStage(facts, stage, target);
+  if (!from) return null;
+  const runtime = compilesIn(facts, from);
+  return runtime ? `\`${argv[0]}\`, a ${runtime} program built in stage \`${from.name ?? from.index}\`` : null;
+}
+
+/** The stage a COPY --from of the stage's FROM chain took `target` from (the last such COPY), or null. */
+function copiedFromStage(facts: FileFacts, stage: Stage, target: string): Stage | null {
+  let found: Stage | null = null;
+  const chain: Stage[] = [];
+  for (let s: Stage | null = stage; s; s = facts.parentOf(s)) chain.unshift(s);
+  for (const s of chain) {
+    for (const node of s.instructions) {
+      const copy = facts.copyOperands(node);
+      if (!copy || copy.destResolved === null) continue;
+      const hit = copy.sources.some((source) => {
+        const into = copy.destIsDirectory || copy.dest.endsWith('/') ? path.posix.join(copy.destResolved!, basename(source.replace(/\/+$/, ''))) : copy.destResolved;
+        return into === target;
+      });
+      if (hit) found = copy.fromStage;
+    }
+  }
+  return found;
+}
+
+/** The runtime a stage (or the stages it builds on) compiles a program for: a `go build`, `cargo build`, `dotnet publish` in its RUNs. */
+function compilesIn(facts: FileFacts, stage: Stage): string | null {
+  for (let s: Stage | null = stage; s; s = facts.parentOf(s)) {
+    for (const node of s.instructions) {
+      if (node.keyword !== 'RUN') continue;
+      const read = facts.readRun(node);
+      if (read.kind !== 'script') continue;
+      for (const c of facts.commandsOf(read)) {
+        const build = c.program ? COMPILED_BUILDS[c.program] : undefined;
+        // The subcommand is the first word that is no option (`cargo +nightly build`, `go -C dir build` aside).
+        const subcommand = c.words.slice(1).find((w) => w === null || !/^[-+]/.test(w));
+        if (build && subcommand && build.subcommands.includes(subcommand)) return build.runtime;
+      }
+    }
+  }
+  return null;
 }

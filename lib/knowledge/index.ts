@@ -5,3 +5,4 @@ export * from './images.js';
 export * from './packages.js';
 export * from './package-managers.js';
 export * from './languages.js';
+export * from './programs.js';
