@@ -26,6 +26,8 @@ import {
   argDeclaration, baseImageOf, globalArgDefaults, isWindowsStage, propertyValueText, type PropertyLike,
 } from './stages.js';
 import { expandWord, type VariableLookup } from './words.js';
+import { scriptRunBy, type ScriptRun } from './scripts.js';
+import type { BuildContext } from '../core/context.js';
 
 export { expandWord, type VariableLookup } from './words.js';
 export { mountFields, mountCovers, type Mount, type RunRead, type RunRefusal, type RunRefusalId, type RunScript } from './run.js';
@@ -35,6 +37,7 @@ export {
   managerCommand, subcommandAt,
   type ManagerCommand, type PackageInstall, type RunCommand,
 } from './commands.js';
+export { makeRecipes, type ScriptRun } from './scripts.js';
 export { DEV_STAGE_NAMES, REPLS, type StageRole, type RoleName } from './roles.js';
 
 /**
@@ -239,6 +242,26 @@ export class FileFacts {
       }
     }
     return branches.map((branch) => branch.filter((i) => i.keyword === 'RUN'));
+  }
+
+  /**
+   * What a command of the RUN `node` runs besides its own words: a script
+   * file or Makefile recipes read from the build context (where a COPY/ADD
+   * of the stage or the stages it builds on put them), or inline `sh -c`
+   * text; null when it runs only its own program.
+   */
+  scriptRunBy(node: InstructionNode, command: RunCommand, context: BuildContext | null): ScriptRun | null {
+    const copies: CopyOperands[] = [];
+    const chain: Stage[] = [];
+    for (let stage = node.stage; stage; stage = this.parentOf(stage)) chain.unshift(stage);
+    for (const stage of chain) {
+      for (const instruction of stage.instructions) {
+        if (instruction.stage === node.stage && instruction.index >= node.index) break;
+        const operands = this.copyOperands(instruction);
+        if (operands) copies.push(operands);
+      }
+    }
+    return scriptRunBy(command, { context, shell: this.shell, workdir: this.workdirAt(node), copies });
   }
 
   /** The argv of a CMD, ENTRYPOINT or RUN; null for other instructions, heredocs and empty ones. */
