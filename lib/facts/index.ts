@@ -34,7 +34,7 @@ export { mountFields, mountCovers, type Mount, type RunRead, type RunRefusal, ty
 export { scriptArgv, type ShellNeed } from './argv.js';
 export {
   programName, pipCommand, isPipProgram, isPipInstall, isPackageInstall,
-  managerCommand, subcommandAt,
+  managerCommand, subcommandAt, writtenPaths, installedCommands,
   type ManagerCommand, type PackageInstall, type RunCommand,
 } from './commands.js';
 export { makeRecipes, type ScriptRun } from './scripts.js';
