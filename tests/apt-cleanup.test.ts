@@ -389,4 +389,17 @@ test('`bash -c` text is read like a script: an install in it keeps the lists', a
   );
 });
 
+test('under a non-root USER, the update and the removal run through sudo like the install does', async () => {
+  await expectOutput(
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y sudo', 'USER dev', 'RUN sudo apt-get install -y jq'),
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y sudo \\', RM, 'USER dev', 'RUN sudo apt-get update && sudo apt-get install -y jq \\', '    && sudo rm -rf /var/lib/apt/lists/*'),
+    { only },
+  );
+});
+
+test('under a non-root USER without sudo, the lists are left alone: dfmod cannot run apt as root there', async () => {
+  const result = await expectRefused(lines('FROM debian', 'USER builder', 'RUN apt-get update && apt-get install -y jq'), 'not-root', { only, line: 3 });
+  assert.match(result.notes.find((n) => n.id === 'not-root')!.message, /USER builder/);
+});
+
 test.run();

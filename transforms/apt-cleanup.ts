@@ -53,6 +53,8 @@ interface AptCommand {
   sub: string | null;
   subNode: Node | null;
   words: (string | null)[];
+  /** It runs as root through sudo (`sudo apt-get install`). */
+  sudo: boolean;
 }
 
 type EventKind = 'update' | 'use' | 'clean' | 'opaque';
@@ -82,11 +84,11 @@ function aptCommand(node: Node, words: (string | null)[], nodes: Node[], program
   const found = managerCommand(words);
   if (found && (found.manager === 'apt-get' || found.manager === 'apt')) {
     const at = found.subcommandIndex;
-    return { node, program: found.program, programNode: nodes[0], sub: found.subcommand, subNode: at === null ? null : nodes[at], words };
+    return { node, program: found.program, programNode: nodes[0], sub: found.subcommand, subNode: at === null ? null : nodes[at], words, sudo: false };
   }
   if (program === null || !APT_GET.indexReaders!.includes(program)) return null;
   const at = subcommandAt(words, 1, VALUE_OPTIONS);
-  return { node, program, programNode: nodes[0], sub: at === null ? null : words[at], subNode: at === null ? null : nodes[at], words };
+  return { node, program, programNode: nodes[0], sub: at === null ? null : words[at], subNode: at === null ? null : nodes[at], words, sudo: false };
 }
 
 function readListUse(ctx: TransformContext, node: InstructionNode): ListUse {
@@ -100,7 +102,10 @@ function readListUse(ctx: TransformContext, node: InstructionNode): ListUse {
     const { words, nodes, program } = command;
     const text = command.command.node.text;
     const found = program === null ? null : aptCommand(command.command.node, words, nodes, program);
-    if (found) apt.push(found);
+    if (found) {
+      found.sudo = command.wrappers.includes('sudo') && command.sudoAsRoot;
+      apt.push(found);
+    }
     events.push(...commandEvents(ctx, node, command, text, found, 0));
   }
   return { run: read, unreadable: null, events, apt };
@@ -212,6 +217,19 @@ function useOf(ctx: TransformContext, node: InstructionNode, uses: Map<Instructi
     uses.set(node, use);
   }
   return use;
+}
+
+const ROOT_USERS = /^(root|0)(:(root|0))?$/;
+
+/**
+ * How a command that needs root runs in the RUN: '' when the RUN's USER is
+ * root (or the image's default), `sudo ` when it runs apt through sudo
+ * (a non-root USER with sudo), null when dfmod cannot run one as root there.
+ */
+function asRoot(ctx: TransformContext, node: InstructionNode, use: ListUse, sub?: string): string | null {
+  const user = ctx.facts.userAt(node);
+  if (user === null || ROOT_USERS.test(user)) return '';
+  return use.apt.some((a) => a.sudo && (sub === undefined || a.sub === sub)) ? 'sudo ' : null;
 }
 
 /** The update command to repeat in a later RUN: the producer's own when its words are literal. */
@@ -336,7 +354,12 @@ function listsFix(ctx: TransformContext, node: InstructionNode, use: ListUse, us
       notes.push({ line: node.line, id: 'lone-update', message: 'left alone: `apt-get update` alone in a RUN caches stale lists; update in the RUN that installs' });
       return;
     }
-    const edit = appendCommand(dockerfile, run, [CLEANUP]);
+    const root = asRoot(ctx, node, use, 'update');
+    if (root === null) {
+      notes.push({ line: node.line, id: 'not-root', message: `lists not removed: the RUN runs as USER ${ctx.facts.userAt(node)}, and dfmod does not know how it removes them as root` });
+      return;
+    }
+    const edit = appendCommand(dockerfile, run, [`${root}${CLEANUP}`]);
     if ('reason' in edit) {
       notes.push({ line: node.line, id: edit.id, message: `lists not removed: ${edit.reason}` });
       return;
@@ -377,7 +400,12 @@ function listsFix(ctx: TransformContext, node: InstructionNode, use: ListUse, us
       notes.push({ line: node.line, id: 'sources-change', message: `lists kept: the RUN at line ${ctx.originalLine(consumer.node.line)} installs from them, and apt's sources change in between` });
       continue;
     }
-    const prepend = prependCommand(consumer.use.run!, updateCommand(use));
+    const root = asRoot(ctx, consumer.node, consumer.use);
+    if (root === null) {
+      notes.push({ line: node.line, id: 'not-root', message: `lists kept: the RUN at line ${ctx.originalLine(consumer.node.line)} installs from them as USER ${ctx.facts.userAt(consumer.node)}, and dfmod does not know how it updates them as root` });
+      continue;
+    }
+    const prepend = prependCommand(consumer.use.run!, `${root}${updateCommand(use)}`);
     if ('reason' in prepend) {
       notes.push({ line: node.line, id: prepend.id, message: `lists kept: the RUN at line ${ctx.originalLine(consumer.node.line)} installs from them without \`apt-get update\`, and one cannot be added: ${prepend.reason}` });
       continue;
