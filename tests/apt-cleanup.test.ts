@@ -402,4 +402,14 @@ test('under a non-root USER without sudo, the lists are left alone: dfmod cannot
   assert.match(result.notes.find((n) => n.id === 'not-root')!.message, /USER builder/);
 });
 
+test('a program a COPY put on PATH from the context is read like a script', async () => {
+  const input = lines('FROM debian', 'RUN apt-get update && apt-get install -y curl', 'COPY bin/install-deps /usr/local/bin/', 'RUN install-deps --all');
+  await expectRefused(input, 'lists-read-by-script', { only, files: { 'bin/install-deps': '#!/bin/sh\napt-get install -y --no-install-recommends "$@" jq\n' } });
+  await expectOutput(
+    input,
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y curl \\', RM, 'COPY bin/install-deps /usr/local/bin/', 'RUN install-deps --all'),
+    { only, files: { 'bin/install-deps': '#!/bin/sh\necho nothing to install\n' } },
+  );
+});
+
 test.run();

@@ -76,9 +76,16 @@ export function scriptRunBy(command: RunCommand, lookup: ScriptLookup): ScriptRu
   }
   if (program === 'make' || program === 'gmake') return makeRun(what, command, lookup);
   const first = w[0]!;
-  if (first.includes('/') && !SYSTEM_BIN.test(first)) return fileScript(what, first, lookup);
+  if (first.includes('/')) return SYSTEM_BIN.test(first) && typeof contextFile(first, lookup) !== 'string' ? null : fileScript(what, first, lookup);
+  // A program found on PATH that a COPY put there from the context (`COPY install-deps /usr/local/bin/`).
+  for (const dir of PATH_DIRS) {
+    if (typeof contextFile(`${dir}/${first}`, lookup) === 'string') return fileScript(what, `${dir}/${first}`, lookup);
+  }
   return null;
 }
+
+/** The default PATH of the Debian-based images, in order. */
+const PATH_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 
 function unknown(what: string, kind: ScriptRun['kind'], why: string): ScriptRun {
   return { what, kind, file: null, roots: null, unknown: why };
