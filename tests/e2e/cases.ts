@@ -139,7 +139,8 @@ function copyOut(docker: Docker, container: string, file: string): Promise<strin
     child.stdout.on('data', (c: Buffer) => chunks.push(c));
     child.stderr.on('data', (c) => (stderr += c));
     child.on('error', (e) => resolve(`(docker cp failed: ${e.message})`));
-    child.on('close', (code) => resolve(code === 0 ? tarEntries(Buffer.concat(chunks)).join('\n') : `(absent: ${stderr.trim().split('\n').pop()})`));
+    // The error names the container, which differs between the two variants: an absent file reads the same in both.
+    child.on('close', (code) => resolve(code === 0 ? tarEntries(Buffer.concat(chunks)).join('\n') : /no such container:path/i.test(stderr) ? '(absent)' : `(docker cp failed: ${stderr.trim().split('\n').pop()})`));
   });
 }
 

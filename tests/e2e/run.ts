@@ -20,7 +20,7 @@
  *
  * Environment: DFMOD_DOCKER (client, default `docker` from PATH),
  * E2E_APPS=a,b (only these apps), E2E_CASES=a,b (only these cases; naming
- * one part alone runs only that part), E2E_JOBS=N (cases at once, default 2),
+ * one part alone runs only that part), E2E_JOBS=N (cases at once, default 3),
  * E2E_COLD=1 (cases without the build cache), E2E_WARM=1 (use the build cache for the
  * first builds too: faster, but the cold-build column is then not cold),
  * E2E_KEEP=1 (keep images and temporary folders for inspection).
@@ -394,7 +394,7 @@ async function main(): Promise<number> {
       await verifyFlag(work, rewrites);
     }
     if (cases.length) {
-      const jobs = Number(process.env.E2E_JOBS ?? 2) || 2;
+      const jobs = Number(process.env.E2E_JOBS ?? 3) || 3;
       const t0 = performance.now();
       log(`e2e: ${cases.length} behaviour cases, ${jobs} at once`);
       const caseWork = path.join(work, 'cases');
