@@ -340,6 +340,14 @@ test('under bash with BASH_ENV set, a RUN that names the file or runs a script e
   );
 });
 
+test('a RUN that writes the BASH_ENV file by its path ends the group too', async () => {
+  await expectRefused(
+    lines('FROM debian', 'SHELL ["/bin/bash", "-c"]', 'ENV BASH_ENV=/etc/tool.env', 'RUN echo "export TOOL_HOME=/opt/tool" >> /etc/tool.env', 'RUN test -n "$TOOL_HOME"'),
+    'bash-env',
+    { only, line: 5 },
+  );
+});
+
 test('BASH_ENV does not matter under sh, which never reads it', async () => {
   await expectOutput(
     lines('FROM debian', 'ENV BASH_ENV=/root/.bash_env', 'RUN echo "x=1" >> "$BASH_ENV"', 'RUN echo done'),

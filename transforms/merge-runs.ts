@@ -241,7 +241,7 @@ function readPart(node: InstructionNode, ctx: TransformContext): Part | Refusal 
     isList: facts.isList,
     errexit: facts.errexit,
     compound: facts.compound,
-    endsGroup: replacesShell(ctx, node, commands) ?? writesBashEnv(ctx, node, commands, script.text),
+    endsGroup: replacesShell(ctx, node, commands) ?? writesBashEnv(ctx, node, commands, root),
     calls: new Set(commands.flatMap((c) => (c.program === null ? [] : [c.program]))),
     installs: new Set(commands.flatMap((c) => installedCommands(c.words))),
   };
@@ -280,13 +280,18 @@ function replacesShell(ctx: TransformContext, node: InstructionNode, commands: R
  * PROFILE=$BASH_ENV) comes before RUNs that need what it wrote; joined, the
  * file was read once, before it was written.
  */
-function writesBashEnv(ctx: TransformContext, node: InstructionNode, commands: RunCommand[], text: string): Refusal | null {
+function writesBashEnv(ctx: TransformContext, node: InstructionNode, commands: RunCommand[], root: Node): Refusal | null {
   const shell = ctx.dockerfile.shellOf(node)?.[0] ?? '/bin/sh';
   if (!/(^|\/)bash$/.test(shell)) return null;
   const env = ctx.facts.envAt(node);
   if (!env.has('BASH_ENV')) return null;
   const file = env.get('BASH_ENV');
-  const names = text.includes('BASH_ENV') || (file !== null && file !== undefined && file !== '' && text.includes(file));
+  let names = false;
+  walk(root, (n) => {
+    if (n.type === 'variable_name' && n.text === 'BASH_ENV') names = true;
+    else if (file && (n.type === 'word' || n.type === 'string' || n.type === 'raw_string') && n.text.includes(file)) names = true;
+    return !names;
+  });
   const script = names ? null : commands.find((c) => ctx.facts.scriptRunBy(node, c, ctx.context) !== null);
   if (!names && !script) return null;
   const why = names ? 'writes to or names the file BASH_ENV names' : `runs \`${script!.words.map((w) => w ?? '…').slice(0, 3).join(' ')}\`, which may write the file BASH_ENV names`;
