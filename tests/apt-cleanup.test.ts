@@ -412,4 +412,12 @@ test('a program a COPY put on PATH from the context is read like a script', asyn
   );
 });
 
+test('a context script that updates and installs by itself gets the removal at the end of its RUN', async () => {
+  await expectOutput(
+    lines('FROM debian', 'COPY bootstrap.sh /tmp/', 'RUN sh /tmp/bootstrap.sh'),
+    lines('FROM debian', 'COPY bootstrap.sh /tmp/', 'RUN sh /tmp/bootstrap.sh \\', RM),
+    { only, files: { 'bootstrap.sh': 'set -e\napt-get update\napt-get install -y jq\n' } },
+  );
+});
+
 test.run();
