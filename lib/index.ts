@@ -2,12 +2,12 @@
  * dfmod's library API.
  *
  *   import { transform, transforms } from 'dfmod';
- *   const { output, changes, notes } = await transform(source, { filename: 'Dockerfile' });
+ *   const { output, changes, suggestions, notes } = await transform(source, { filename: 'Dockerfile' });
  */
 import { runTransforms } from './core/engine.js';
 import { folderContext, memoryContext, type BuildContext } from './core/context.js';
 import { availableTransforms, builtinTransforms, selectTransforms } from './registry.js';
-import type { Change, Note, Transform } from './core/types.js';
+import type { Change, Level, Note, Transform } from './core/types.js';
 
 export interface TransformOptions {
   /** Transform ids or transform objects (custom ones included); default: the default set. */
@@ -20,13 +20,21 @@ export interface TransformOptions {
   context?: string | BuildContext | Record<string, string>;
   /** Per-transform options: `{ 'init-entrypoint': { init: 'dumb-init' } }`. */
   options?: Record<string, Record<string, unknown>>;
+  /** Which changes `output` holds: `safe` (default) or `review` (the review transforms' changes too). */
+  level?: Level;
 }
 
 export interface TransformOutput {
+  /** The text at the requested level. */
   output: string;
   changed: boolean;
+  /** The changes `output` holds, each with its `level`. */
   changes: Change[];
+  /** At level `safe`: the review changes not in `output`, on top of it (`levels.review` holds them). */
+  suggestions: Change[];
   notes: Note[];
+  /** The text with the safe changes, and with the review changes on top. */
+  levels: { safe: string; review: string };
 }
 
 /** The built-in transforms, in the order they run. */
@@ -42,8 +50,9 @@ export async function transform(source: string, options: TransformOptions = {}):
     filename: options.filename ?? null,
     context: resolveContext(options),
     options: options.options,
+    level: options.level ?? 'safe',
   });
-  return { output: result.output, changed: result.changed, changes: result.changes, notes: result.notes };
+  return { output: result.output, changed: result.changed, changes: result.changes, suggestions: result.suggestions, notes: result.notes, levels: result.levels };
 }
 
 function resolveContext(options: TransformOptions): BuildContext | null {
@@ -64,6 +73,7 @@ export type { DockerfileModel, InstructionNode, Stage } from './core/dockerfile.
 export type { BuildContext } from './core/context.js';
 export { folderContext, memoryContext } from './core/context.js';
 export type { Transform, TransformContext, TransformResult, Fix, Edit, Change, Note, NoteInput, Level } from './core/types.js';
+export { EFFECTS, type Effect } from './core/guard.js';
 
 // The stage model and the knowledge base, for plugins that ask what the built-ins ask.
 export { fileFacts } from './facts/index.js';

@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { builtinTransforms } from '../transforms/index.js';
 import { selectTransforms, UsageError } from './core/select.js';
+import { EFFECTS } from './core/guard.js';
 import type { Transform } from './core/types.js';
 
 export { builtinTransforms, selectTransforms };
@@ -151,7 +152,13 @@ function checkShape(specifier: string, candidate: unknown): Transform {
     if (typeof t.id !== 'string' || !/^[a-z][a-z0-9-]*$/.test(t.id)) problems.push('needs a kebab-case string `id`');
     if (t.level !== 'safe' && t.level !== 'review') problems.push("needs `level` 'safe' or 'review'");
     if (typeof t.description !== 'string') problems.push('needs a `description` string');
+    if (t.reviewCheck !== undefined && typeof t.reviewCheck !== 'string') problems.push('has a `reviewCheck` that is not a string');
     if (typeof t.run !== 'function') problems.push('needs a `run(context)` function');
+    if (t.effects !== undefined) {
+      const unknown = Array.isArray(t.effects) ? t.effects.filter((e) => !EFFECTS.includes(e)) : null;
+      if (unknown === null) problems.push('needs `effects` to be a list');
+      else if (unknown.length) problems.push(`declares unknown effects ${unknown.map((e) => `'${String(e)}'`).join(', ')} (known: ${EFFECTS.join(', ')})`);
+    }
   }
   if (problems.length) throw new PluginError(specifier, `transform ${problems.join(', ')}`);
   return { ...(t as Transform), rationale: t!.rationale ?? '' };

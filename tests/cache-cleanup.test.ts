@@ -276,4 +276,59 @@ test('apt-cleanup and cache-cleanup together on one RUN', async () => {
   );
 });
 
+// What reviewers sent back on public Dockerfiles: nothing redundant, nothing missed, the right user.
+
+test("pip's `--no-cache` is its `--no-cache-dir` (an abbreviation pip accepts): nothing added", async () => {
+  await expectUnchanged(lines('FROM python:3.11', 'RUN pip install --no-cache flask'), null, { only });
+});
+
+test('`apk add --no-network` downloads nothing: no --no-cache added', async () => {
+  await expectUnchanged(lines('FROM alpine:3.19', 'RUN apk add --no-network /tmp/pkgs/foo.apk'), null, { only });
+});
+
+test('`yarn --version` installs nothing: no yarn cache note', async () => {
+  const result = await expectUnchanged(lines('FROM node:20', 'RUN yarn --version'), null, { only });
+  if (result.notes.length) throw new Error(`expected no notes, got ${JSON.stringify(result.notes)}`);
+});
+
+test('a cleanup runs as the install did: `sudo` and `sudo -u node` are kept in front of it', async () => {
+  await expectOutput(
+    lines('FROM node:20', 'USER node', 'RUN sudo npm install -g pm2'),
+    lines('FROM node:20', 'USER node', 'RUN sudo npm install -g pm2 \\', '    && sudo npm cache clean --force'),
+    { only },
+  );
+  await expectOutput(
+    lines('FROM node:20', 'RUN sudo -u node npm install -g pm2'),
+    lines('FROM node:20', 'RUN sudo -u node npm install -g pm2 \\', '    && sudo -u node npm cache clean --force'),
+    { only },
+  );
+});
+
+test('pip extras (`fastapi[all]`, quoted or not) do not stop --no-cache-dir; a variable still does', async () => {
+  await expectOutput(
+    lines('FROM python:3.11', 'RUN pip install "uvicorn[standard]" fastapi[all]'),
+    lines('FROM python:3.11', 'RUN pip install --no-cache-dir "uvicorn[standard]" fastapi[all]'),
+    { only },
+  );
+  await expectUnchanged(lines('FROM python:3.11', 'RUN pip install $PIP_FLAGS flask'), null, { only });
+});
+
+test('a downloaded .deb installed with dpkg -i or apt-get install is removed by the same RUN', async () => {
+  await expectOutput(
+    lines('FROM debian:bookworm', 'RUN curl -fsSLo /tmp/x.deb https://example.com/x.deb && dpkg -i /tmp/x.deb'),
+    lines('FROM debian:bookworm', 'RUN curl -fsSLo /tmp/x.deb https://example.com/x.deb && dpkg -i /tmp/x.deb \\', '    && rm -f /tmp/x.deb'),
+    { only },
+  );
+  await expectOutput(
+    lines('FROM debian:bookworm', 'RUN wget -O /tmp/y.deb https://example.com/y.deb && apt-get install -y /tmp/y.deb'),
+    lines('FROM debian:bookworm', 'RUN wget -O /tmp/y.deb https://example.com/y.deb && apt-get install -y /tmp/y.deb \\', '    && rm -f /tmp/y.deb'),
+    { only },
+  );
+});
+
+test('an archive already removed by a glob or with its folder gets no second rm', async () => {
+  await expectUnchanged(lines('FROM debian', 'RUN curl -o /tmp/x.tar.gz https://e/x && tar xzf /tmp/x.tar.gz -C /opt && rm -rf /tmp/x*'), null, { only });
+  await expectUnchanged(lines('FROM debian', 'RUN curl -o /tmp/b/x.tar.gz https://e/x && tar xzf /tmp/b/x.tar.gz -C /opt && rm -rf /tmp/b'), null, { only });
+});
+
 test.run();

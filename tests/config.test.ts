@@ -93,10 +93,25 @@ test('per-transform options reach the transform; unknown keys are errors', async
 test('--plugin loads the documented example transform', async () => {
   const example = path.resolve('examples/plugins/no-latest-tag.mjs');
   const dir = project({ '.dfmodrc.json': JSON.stringify({ 'pin-latest': { tags: { node: '20-slim' } } }), Dockerfile: 'FROM node\nCMD ["node"]\n' });
-  const ran = await dfmod(['--plugin', example, '-t', 'pin-latest', '--write'], dir);
+  // The example is a review transform (a new base image): --write alone leaves the file, --level review writes it.
+  const safe = await dfmod(['--plugin', example, '-t', 'pin-latest', '--write'], dir);
+  assert.is(safe.code, 0, safe.stderr);
+  assert.is(readFileSync(path.join(dir, 'Dockerfile'), 'utf8'), 'FROM node\nCMD ["node"]\n');
+  const ran = await dfmod(['--plugin', example, '-t', 'pin-latest', '--write', '--level', 'review'], dir);
   assert.is(ran.code, 0, ran.stderr);
   assert.is(readFileSync(path.join(dir, 'Dockerfile'), 'utf8'), 'FROM node:20-slim\nCMD ["node"]\n');
-  assert.match((await dfmod(['--plugin', example, '--list-transforms'], dir)).stdout, /pin-latest\s+review/);
+  assert.match((await dfmod(['--plugin', example, '--list-transforms'], dir)).stdout, /^pin-latest\s+review\s+Replace an implicit .* tag with a configured one\n/m);
+});
+
+test('a plugin that declares no effects is listed as not guarded; unknown effects are an error', async () => {
+  const dir = project({
+    'free.mjs': 'export default { id: "free", level: "safe", description: "d", run: () => ({}) };\n',
+    'typo.mjs': 'export default { id: "typo", level: "safe", description: "d", effects: ["envs"], run: () => ({}) };\n',
+  });
+  assert.match((await dfmod(['--plugin', './free.mjs', '--list-transforms'], dir)).stdout, /^free\s+safe\s+d \(not guarded: declares no effects\)\n/m);
+  const typo = await dfmod(['--plugin', './typo.mjs', '--list-transforms'], dir);
+  assert.is(typo.code, 2);
+  assert.match(typo.stderr, /declares unknown effects 'envs' \(known: run-grouping, /);
 });
 
 test('a malformed plugin is a usage error naming what is missing', async () => {
@@ -212,7 +227,7 @@ test('the schema ships with the package and covers every built-in transform', ()
   const schema = JSON.parse(readFileSync('schema/dfmodrc.schema.json', 'utf8'));
   const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
   assert.ok(pkg.files.includes('schema/'));
-  const listKeys = ['$schema', 'transforms', 'skip', 'ignore', 'plugins'];
+  const listKeys = ['$schema', 'transforms', 'skip', 'ignore', 'plugins', 'level'];
   assert.equal(Object.keys(schema.properties).filter((k) => !listKeys.includes(k)).sort(), transforms.map((t) => t.id).sort());
 });
 

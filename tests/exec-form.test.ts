@@ -29,8 +29,8 @@ test('a continued CMD becomes one JSON line', async () => {
   await expectOutput(lines('FROM x', 'CMD gunicorn \\', '    --bind 127.0.0.1:80 app:app'), lines('FROM x', 'CMD ["gunicorn", "--bind", "127.0.0.1:80", "app:app"]'), { only });
 });
 
-test('ENTRYPOINT without CMD becomes JSON form', async () => {
-  await expectOutput(lines('FROM x', 'ENTRYPOINT /usr/bin/app serve'), lines('FROM x', 'ENTRYPOINT ["/usr/bin/app", "serve"]'), { only });
+test('a shell-form ENTRYPOINT stays: in JSON form `docker run` arguments would reach the program, which ignored them', async () => {
+  await expectRefused(lines('FROM x', 'ENTRYPOINT /usr/bin/app serve'), 'withheld-command', { only });
 });
 
 test('CRLF files keep CRLF', async () => {

@@ -307,12 +307,12 @@ test('command: a new ENTRYPOINT resets the inherited CMD; inherited through stag
   ), official);
   const [base, app, cmdFirst, unknown] = model.stages;
   assert.equal(facts.command(base), {
-    entrypoint: ['docker-entrypoint.sh'], cmd: ['node'], entrypointNode: null, cmdNode: null, user: 'node', known: true,
+    entrypoint: ['docker-entrypoint.sh'], cmd: ['node'], entrypointNode: null, cmdNode: null, user: 'node', known: true, entrypointActsOn: null,
   });
-  assert.equal(facts.command(app), { entrypoint: ['tini', '--'], cmd: null, entrypointNode: at(4), cmdNode: null, user: 'node', known: true });
+  assert.equal(facts.command(app), { entrypoint: ['tini', '--'], cmd: null, entrypointNode: at(4), cmdNode: null, user: 'node', known: true, entrypointActsOn: [] });
   assert.equal(facts.command(cmdFirst).cmd, ['node', 'a.js'], 'a CMD of the same stage stays');
   assert.equal(facts.command(unknown), {
-    entrypoint: undefined, cmd: ['/bin/sh', '-c', 'echo hi'], entrypointNode: null, cmdNode: at(9), user: null, known: false,
+    entrypoint: undefined, cmd: ['/bin/sh', '-c', 'echo hi'], entrypointNode: null, cmdNode: at(9), user: null, known: false, entrypointActsOn: null,
   });
 });
 

@@ -24,7 +24,7 @@ test('-f stylish is the default: the diff, notes on stderr', async () => {
 test('-f json is --json', async () => {
   const json = await run(['--format', 'json']);
   assert.is(json.stdout, (await run(['--json'])).stdout);
-  assert.equal(JSON.parse(json.stdout).files[0].changes, [{ transform: 'exec-form', line: 3, message: CHANGE }]);
+  assert.equal(JSON.parse(json.stdout).files[0].changes, [{ transform: 'exec-form', line: 3, message: CHANGE, level: 'safe' }]);
 });
 
 test('-f sarif: SARIF 2.1.0, each change a result with its fix, each note a result of level note', async () => {
@@ -48,7 +48,7 @@ test('-f sarif: SARIF 2.1.0, each change a result with its fix, each note a resu
       } },
       results: [
         {
-          ruleId: 'exec-form', ruleIndex: 0, level: 'warning', message: { text: CHANGE }, locations: location(3),
+          ruleId: 'exec-form', ruleIndex: 0, level: 'warning', message: { text: CHANGE }, properties: { level: 'safe', written: true }, locations: location(3),
           fixes: [{
             description: { text: CHANGE },
             artifactChanges: [{

@@ -6,7 +6,7 @@ import * as assert from 'uvu/assert';
 import { runTransforms, type RunResult } from '../lib/core/engine.js';
 import { memoryContext, type BuildContext } from '../lib/core/context.js';
 import { builtinTransforms } from '../transforms/index.js';
-import type { Transform } from '../lib/core/types.js';
+import type { Level, Transform } from '../lib/core/types.js';
 
 export interface RunOptions {
   /** Transform ids (default: every built-in one enabled by default). */
@@ -16,6 +16,11 @@ export interface RunOptions {
   context?: BuildContext;
   options?: Record<string, Record<string, unknown>>;
   transforms?: Transform[];
+  /**
+   * The level of the output (default `review`: a transform's tests are about what it does, whatever its level;
+   * tests of the levels themselves pass `safe`).
+   */
+  level?: Level;
 }
 
 export function pick(ids?: string[]): Transform[] {
@@ -34,6 +39,7 @@ export async function run(input: string, options: RunOptions = {}): Promise<RunR
     context,
     options: options.options,
     filename: 'Dockerfile',
+    level: options.level ?? 'review',
   });
 }
 

@@ -26,13 +26,16 @@ test('apt-cleanup, merge-runs, init-entrypoint and exec-form on one file cite it
   const result = await run(input, { only: ['apt-cleanup', 'merge-runs', 'init-entrypoint', 'exec-form'] });
   assert.ok(result.passes > 2, 'the transforms compose over several passes');
   assert.equal(cited(input, result, 'changes'), [
+    // The safe transforms first, to their fixpoint:
     ['apt-cleanup', 2, 'RUN'], // update joined into the RUN that installs
     ['merge-runs', 3, 'RUN'], // that RUN (its keyword is line 3's) and `RUN make`
-    ['init-entrypoint', 6, 'CMD'], // ENTRYPOINT inserted before the CMD
     ['exec-form', 6, 'CMD'],
     ['apt-cleanup', 3, 'RUN'], // the lists removed at the end of the merged RUN
+    // then init-entrypoint (review) on top:
+    ['init-entrypoint', 6, 'CMD'], // ENTRYPOINT inserted before the CMD
     ['merge-runs', 1, 'FROM'], // the inserted tini RUN, inserted after FROM, merged into the next one
   ]);
+  assert.equal(result.changes.map((c) => c.level), ['safe', 'safe', 'safe', 'safe', 'review', 'review']);
   assert.equal(result.notes, []);
 });
 
@@ -57,17 +60,17 @@ test('multi-stage after merge-runs and exec-form: the pass-one refusal is stale 
   assert.equal(result.notes, [], 'pass one refused the split for the shell-form CMD; the split that followed supersedes it');
 });
 
-test('multi-arch inserts ARGs above a RUN that merge-runs then joins: the merge cites the first RUN of the input', async () => {
+test('merge-runs (safe) joins the RUNs before multi-arch (review) inserts its ARGs above them: each cites its line of the input', async () => {
   const input = lines('FROM golang:1.19 AS build', 'WORKDIR /app', 'COPY . .', 'RUN echo a', 'RUN CGO_ENABLED=0 go build -o /app/server .', '',
     'FROM gcr.io/distroless/static-debian12', 'COPY --from=build /app/server /app/server', 'CMD ["/app/server"]');
   const result = await run(input, { only: ['multi-arch', 'merge-runs'] });
-  assert.equal(cited(input, result, 'changes'), [['multi-arch', 1, 'FROM'], ['merge-runs', 4, 'RUN']]);
+  assert.equal(cited(input, result, 'changes'), [['merge-runs', 4, 'RUN'], ['multi-arch', 1, 'FROM']]);
 });
 
 test('messages that name another instruction name its line in the input', async () => {
   const input = lines('FROM debian:bookworm', 'RUN echo a', 'RUN echo b', 'RUN apt-get update', 'COPY x /x', 'RUN apt-get install -y curl');
   const result = await run(input, { only: ['merge-runs', 'apt-cleanup'] });
-  const named = result.changes.concat(result.notes).map((c) => /line (\d+)/.exec(c.message)?.[1]).filter((n) => n !== undefined);
+  const named = [...result.changes, ...result.notes].map((c) => /line (\d+)/.exec(c.message)?.[1]).filter((n) => n !== undefined);
   assert.ok(named.length > 0, JSON.stringify(result));
   for (const n of named) assert.is(parseDockerfile(input).instructions.find((i) => i.line === Number(n))?.keyword, 'RUN', JSON.stringify(result));
 });

@@ -447,7 +447,8 @@ test('Go on alpine: a dynamically linked build gets no runtime (musl, and distro
 
 test('the image WORKDIR comes from the knowledge base: golang starts in /go; an image whose WORKDIR is not known is refused', async () => {
   const result = await run(lines('FROM golang:1.22', 'WORKDIR src/app', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o server .', 'CMD ["./server"]'), { only });
-  assert.ok(result.output.endsWith(lines('FROM gcr.io/distroless/static-debian12', 'WORKDIR src/app', 'COPY --from=build /go/src/app/server /go/src/app/server', 'CMD ["./server"]')), result.output);
+  // The runtime image does not start in /go: the relative WORKDIR is written as the folder it named.
+  assert.ok(result.output.endsWith(lines('FROM gcr.io/distroless/static-debian12', 'WORKDIR /go/src/app', 'COPY --from=build /go/src/app/server /go/src/app/server', 'CMD ["./server"]')), result.output);
   await expectRefused(lines('FROM eclipse-temurin:17-jdk', 'COPY . .', 'RUN javac -d out App.java', 'CMD ["java", "-cp", "out", "App"]'), 'workdir-unknown', { only });
 });
 

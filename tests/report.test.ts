@@ -18,7 +18,7 @@ test('layerCount: RUN, COPY and ADD of the final stage only', () => {
 const result = (path: string, status: FileResult['status'], transforms: string[], layers?: [number, number], notes: string[] = []): FileResult => ({
   path,
   status,
-  changes: transforms.map((t, i) => ({ transform: t, line: i + 1, message: 'm' })),
+  changes: transforms.map((t, i) => ({ transform: t, line: i + 1, message: 'm', level: 'safe' as const })),
   notes: notes.map((message) => ({ transform: 'merge-runs', line: 4, message })),
   ...(layers ? { layers: { before: layers[0], after: layers[1] } } : {}),
   ...(status === 'error' ? { error: { line: 2, message: 'unknown instruction: FORM' } } : {}),
@@ -33,14 +33,14 @@ const RESULTS = [
 
 test('summary: counts, per-transform fixes and layers saved', () => {
   const s = summarize(RESULTS, 1);
-  assert.equal(s, { files: 4, changed: 2, unchanged: 1, errors: 2, transforms: { 'merge-runs': 2, 'exec-form': 2 }, layersSaved: 3 });
+  assert.equal(s, { files: 4, changed: 2, unchanged: 1, errors: 2, transforms: { 'merge-runs': 2, 'exec-form': 2 }, layersSaved: 3, suggested: 0, suggestions: {} });
   assert.is(summaryLine(s, { write: false, check: false }),
     'dfmod: 4 files, 2 would change, 1 unchanged, 2 errors (merge-runs 2, exec-form 2); 3 layers would be saved; run with --write to apply');
   assert.is(summaryLine(s, { write: true, check: false }), 'dfmod: 4 files, 2 changed, 1 unchanged, 2 errors (merge-runs 2, exec-form 2); 3 layers saved');
 });
 
 test('markdown report: a table of changed files, errors, and fixes per transform', () => {
-  const text = markdownReport(RESULTS.map(reportRow), summarize(RESULTS), { write: true });
+  const text = markdownReport(RESULTS.map((r) => reportRow(r)), summarize(RESULTS), { write: true });
   assert.fixture(text, [
     '## dfmod',
     '',
@@ -95,7 +95,7 @@ test('cli: --report writes the Markdown file; --json carries layers and the summ
   const json = await dfmod(['--json', '-t', 'exec-form'], dir);
   const report = JSON.parse(json.stdout);
   assert.equal(report.files[0].layers, { before: 0, after: 0 });
-  assert.equal(report.summary, { files: 2, changed: 1, unchanged: 1, errors: 0, transforms: { 'exec-form': 1 }, layersSaved: 0 });
+  assert.equal(report.summary, { files: 2, changed: 1, unchanged: 1, errors: 0, transforms: { 'exec-form': 1 }, layersSaved: 0, suggested: 0, suggestions: {} });
 });
 
 test('cli: --report to a folder that does not exist is an error after the run', async () => {

@@ -263,6 +263,7 @@ function removeLaterCleanup(model: DockerfileModel, use: ListUse): Edit[] | null
 export const aptCleanup: Transform = {
   id: 'apt-cleanup',
   level: 'safe',
+  effects: ['run-commands', 'run-grouping'],
   description: 'apt-get update, install -y and rm -rf /var/lib/apt/lists/* in the same RUN; apt-get rather than apt',
   rationale:
     'Package lists left in a layer add tens of MB that a later RUN cannot remove; an install reading the lists of an ' +

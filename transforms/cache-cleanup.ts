@@ -15,6 +15,8 @@
  * `yarn cache clean` deletes the project's own zip cache.
  */
 import type { Node } from '../lib/core/shell.js';
+import { walk } from '../lib/core/shell.js';
+import picomatch from 'picomatch';
 import type { InstructionNode } from '../lib/core/dockerfile.js';
 import { appendCommand, removeChainElement, sourceEnd, unquoted } from '../lib/core/run-script.js';
 import { managerCommand, mountCovers, type RunCommand, type RunScript } from '../lib/facts/index.js';
@@ -198,13 +200,17 @@ function leftoverArchives(ctx: TransformContext, run: RunScript): { path: string
     const after = commands.slice(download.index + 1);
     const extracted = after.some(({ words, program }) => {
       if (program === 'unzip') return words.slice(1).includes(path);
+      // A downloaded .deb installed from its file is used up the same way.
+      if (program === 'dpkg') return words.some((w) => w === '-i' || w === '--install') && words.slice(1).includes(path);
+      if (program === 'apt-get' || program === 'apt') return words.includes('install') && words.slice(1).some((w) => w === path || w === `./${path}`);
       if (program !== 'tar') return false;
       const extracting = words.some((w, i) => w !== null && (w === '--extract' || w === '--get' || /^-[a-zA-Z]*x[a-zA-Z]*$/.test(w) || (i === 1 && /^[a-zA-Z]*x[a-zA-Z]*$/.test(w))));
       return extracting && words.slice(1).some((w) => w === path || w === `--file=${path}`);
     });
     if (!extracted) continue;
     const removed = after.some(({ words, program }) => program === 'rm' && words.includes(path)) ||
-      after.some(({ command }) => command.node.text.includes('rm ') && command.node.text.includes(path));
+      after.some(({ command }) => command.node.text.includes('rm ') && command.node.text.includes(path)) ||
+      after.some((c) => c.program === 'rm' && c.nodes.slice(1).some((n) => removes(unquoted(n), path)));
     if (removed) continue;
     let refusal: Refusal | null = null;
     const moves = after.some(({ command: c }) => c.inMainShell && ['cd', 'pushd', 'popd'].includes(c.name ?? ''));
@@ -221,9 +227,18 @@ function leftoverArchives(ctx: TransformContext, run: RunScript): { path: string
   return found;
 }
 
+/** Whether `rm` of `operand` removes `path`: the path itself, a folder above it, or a glob that matches it (`/tmp/x*`). */
+function removes(operand: string, path: string): boolean {
+  if (operand.startsWith('-') || operand === '') return false;
+  const folder = operand.replace(/\/+$/, '');
+  if (folder !== '' && path.startsWith(`${folder}/`)) return true;
+  return /[*?[]/.test(operand) && picomatch(operand, { dot: true })(path);
+}
+
 export const cacheCleanup: Transform = {
   id: 'cache-cleanup',
   level: 'safe',
+  effects: ['run-commands'],
   description: 'Keep package-manager caches and downloaded archives out of the layer of the RUN that creates them',
   rationale:
     'A cache deleted in a later RUN still ships in the earlier layer. apk --no-cache, pip --no-cache-dir and gem ' +
@@ -257,7 +272,7 @@ export const cacheCleanup: Transform = {
         }
         if (hygiene.cleanup.length === 0) continue;
         // An offline install reads the cache an earlier layer left; it does not fill one.
-        const installs = mine.filter((c) => hygiene.installs.includes(c.sub) && !readsCache(hygiene, c.words));
+        const installs = mine.filter((c) => hygiene.installs.includes(c.sub) && !readsCache(hygiene, c.words) && !onlyAsksInfo(hygiene, c));
         if (installs.length === 0 || !inImage) continue;
         const refusal = cleanupRefusal(ctx, run, manager, mine);
         if (refusal === ALREADY_CLEAN) continue;
@@ -265,7 +280,8 @@ export const cacheCleanup: Transform = {
           notes.push({ line: node.line, id: refusal.id, message: `${manager} cache left: ${refusal.reason}` });
           continue;
         }
-        appended.push(...cleanupFor(hygiene, installs[installs.length - 1].program));
+        const last = installs[installs.length - 1];
+        appended.push(...cleanupFor(hygiene, last.program).map((c) => wrapperPrefix(last) + c));
         said.push(`${manager} cache`);
       }
       if (!flagged) redundantFixes(ctx, run, commands, fixes);
@@ -275,7 +291,7 @@ export const cacheCleanup: Transform = {
           continue;
         }
         appended.push(`rm -f ${archive.path}`);
-        said.push(`downloaded archive ${archive.path}`);
+        said.push(`downloaded ${archive.path.endsWith('.deb') ? 'package' : 'archive'} ${archive.path}`);
       }
       if (appended.length === 0) continue;
       const edit = appendCommand(dockerfile, run, appended);
@@ -289,12 +305,44 @@ export const cacheCleanup: Transform = {
   },
 };
 
+/** Whether a bare invocation only prints (`yarn --version`): not an install. */
+function onlyAsksInfo(hygiene: Hygiene, command: ManagerUse): boolean {
+  const info = hygiene.facts.infoOptions;
+  return command.sub === null && info !== undefined && command.words.slice(1).some((w) => w !== null && info.includes(w));
+}
+
+/**
+ * The wrappers the install ran under (`sudo `, `sudo -u node `), for its
+ * cleanup: the cache is that user's, and a non-root stage needs sudo to
+ * empty a system cache. Empty when the install ran as the RUN's user.
+ */
+function wrapperPrefix(use: ManagerUse): string {
+  if (use.run.wrappers.length === 0) return '';
+  const prefix = use.node.text.slice(0, use.programNode.startIndex - use.node.startIndex);
+  return prefix.replace(/\\\r?\n/g, ' ').replace(/\s+/g, ' ').trimStart();
+}
+
+/** Whether a word's value is computed by the shell (a variable, a command substitution): it may be anything, an option too. */
+function expands(node: Node): boolean {
+  let computed = false;
+  walk(node, (n) => {
+    if (EXPANSIONS.has(n.type)) computed = true;
+    return !computed;
+  });
+  return computed;
+}
+
+const EXPANSIONS = new Set(['simple_expansion', 'expansion', 'command_substitution', 'process_substitution', 'arithmetic_expansion']);
+
 /** The flag of `hygiene` on one command, where it is missing. */
 function flagFix(run: RunScript, hygiene: Hygiene, command: ManagerUse): Fix | null {
   const flag = hygiene.flag;
   if (!flag || !flag.on.includes(command.sub) || !command.subNode) return null;
   if (command.words.some((w) => w !== null && flag.present(w))) return null;
-  if (command.words.some((w) => w === null)) return null; // an expansion may hold the flag
+  // An install that downloads nothing leaves no cache to keep out.
+  if (readsCache(hygiene, command.words)) return null;
+  // An expansion may hold the flag; a glob-looking word (`fastapi[all]`, a pip extra) cannot.
+  if (command.run.nodes.some((node, i) => command.run.words[i] === null && expands(node))) return null;
   const at = flag.global ? sourceEnd(run, command.programNode) : sourceEnd(run, command.subNode);
   return {
     line: run.node.line,

@@ -23,6 +23,7 @@ function refusal(node: InstructionNode): ShellNeed | null {
 export const execForm: Transform = {
   id: 'exec-form',
   level: 'safe',
+  effects: ['command-form'],
   description: 'Write shell-form CMD and ENTRYPOINT in JSON form when they use no shell features',
   rationale:
     'In shell form /bin/sh is PID 1 and does not forward SIGTERM, so `docker stop` waits 10 s and kills the app. ' +

@@ -90,11 +90,17 @@ function missingNote(missing: Extract<InitPackage, { missing: string }>, init: I
 
 export const initEntrypoint: Transform = {
   id: 'init-entrypoint',
-  level: 'safe',
+  // A new ENTRYPOINT is a new contract: what `docker run IMAGE args` and `--entrypoint` users get changes.
+  level: 'review',
+  effects: ['run-commands', 'command-prefix'],
   description: 'Run the final stage under tini (or dumb-init) so signals reach the app and zombies are reaped',
   rationale:
     'PID 1 gets no default signal handlers and must reap orphaned processes. Most apps do neither, so `docker stop` ' +
     'waits 10 s and kills them. A minimal init as PID 1 forwards SIGTERM to the app and reaps zombies.',
+  reviewCheck:
+    'the app still handles SIGTERM as it should (the init forwards it, and now nothing else is PID 1), the base image\'s ' +
+    'own entrypoint still runs behind the init, and whoever runs the image with arguments or `--entrypoint` gets what ' +
+    'they got before: run the image, `docker stop` it, and run it as your deployment does',
   hadolintRules: [],
   run({ dockerfile: model, shell, options, locked, facts }): TransformResult {
     const stage = model.finalStage;

@@ -440,6 +440,7 @@ function sameFlags(a: InstructionNode, b: InstructionNode): boolean {
 export const mergeRuns: Transform = {
   id: ID,
   level: 'safe',
+  effects: ['run-grouping'],
   description: 'Merge consecutive RUN instructions of a stage into one RUN joined with &&',
   rationale:
     'Each RUN adds a layer; files deleted in a later layer still ship in the earlier one. One RUN per step makes ' +

@@ -40,11 +40,16 @@ function assignments(command: SimpleCommand): string[] {
 export const multiArch: Transform = {
   id: 'multi-arch',
   level: 'review',
+  effects: ['platform', 'arg', 'run-commands'],
   description: 'Run platform-independent build stages on the build platform and cross-compile Go for TARGETOS/TARGETARCH',
   rationale:
     'With `docker buildx build --platform linux/amd64,linux/arm64`, a build stage on the target platform runs under ' +
     'emulation, often ten times slower. Go cross-compiles natively and jars are platform-independent, so their build ' +
     'stages can run on $BUILDPLATFORM while the runtime stage stays on the target platform.',
+  reviewCheck:
+    'the build stages compile for the target platform and not for the build machine (nothing they run on the build ' +
+    'platform ends up in the runtime stage): build with `docker buildx build --platform` for every platform you ship ' +
+    'and run each image',
   enabledByDefault: false,
   run(ctx) {
     const model = ctx.dockerfile;

@@ -1,6 +1,7 @@
 // A custom dfmod transform: pin `FROM image` / `FROM image:latest` to a tag you choose.
 //
-//   dfmod --plugin ./examples/plugins/no-latest-tag.mjs -t pin-latest .
+//   dfmod --plugin ./examples/plugins/no-latest-tag.mjs -t pin-latest .            # shows it as a review suggestion
+//   dfmod --plugin ./examples/plugins/no-latest-tag.mjs -t pin-latest --level review --write .
 //   configuration: { "plugins": ["./no-latest-tag.mjs"], "pin-latest": { "tags": { "node": "20-slim" } } }
 //
 // A transform is metadata plus `run(context)`, which returns fixes (text edits
@@ -12,8 +13,12 @@
 export default {
   id: 'pin-latest',
   level: 'review',
+  // What its fixes may change: the engine withholds one that changes anything else.
+  effects: ['base-image'],
   description: 'Replace an implicit or explicit :latest tag with a configured one',
   rationale: 'A moving tag makes builds unrepeatable: the same Dockerfile builds different images over time.',
+  // A review transform: a new base image is a guess. `dfmod --level review` writes it, and this is shown beside it.
+  reviewCheck: 'the pinned tag is the image your builds use today (compare `docker image inspect` of both)',
   run({ dockerfile, options }) {
     const tags = options.tags ?? {};
     const fixes = [];

@@ -20,13 +20,15 @@ import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { loadShellParser, type ShellParser } from '../core/shell.js';
 import { processFile, type FileResult } from './process.js';
-import type { Transform } from '../core/types.js';
+import type { Level, Transform } from '../core/types.js';
 
 export interface BulkJob {
   /** As given to processFile: relative to cwd, or absolute. */
   file: string;
   transforms: readonly Transform[];
   options?: Record<string, Record<string, unknown>>;
+  /** The level written (default safe). */
+  level?: Level;
   /** Modules (absolute paths or package names) that provided custom transforms. */
   pluginModules?: readonly string[];
   /** Build context for this file; null: the file's folder. */
@@ -64,6 +66,7 @@ export interface WireJob {
   file: string;
   transformIds: string[];
   options: Record<string, Record<string, unknown>>;
+  level: Level;
   pluginModules: string[];
   contextDir: string | null;
   known: string[] | null;
@@ -82,7 +85,7 @@ export interface WorkerData {
 
 /** One file. Runs in a worker or in-process. */
 export function runJob(shell: ShellParser, file: string, transforms: readonly Transform[], job: Omit<WireJob, 'id' | 'file' | 'transformIds' | 'pluginModules'>, cwd: string): FileResult {
-  const result = processFile(shell, file, { transforms, options: job.options, contextDir: job.contextDir, known: job.known }, cwd);
+  const result = processFile(shell, file, { transforms, options: job.options, level: job.level, contextDir: job.contextDir, known: job.known }, cwd);
   if (!job.keepBytes) delete result.bytes;
   return result;
 }
@@ -161,6 +164,7 @@ function wire(job: BulkJob, id: number, options: BulkOptions): WireJob {
     file: job.file,
     transformIds: job.transforms.map((t) => t.id),
     options: job.options ?? {},
+    level: job.level ?? 'safe',
     pluginModules: [...(job.pluginModules ?? [])],
     contextDir: job.contextDir ?? null,
     known: job.known ? [...job.known] : null,

@@ -8,16 +8,19 @@
  * that ships with dfmod (schema/dfmodrc.schema.json); every problem is
  * reported with the key and, for JSON and YAML, its line:column.
  *
- *   { "skip": ["multi-stage"], "ignore": ["legacy/**"], "init-entrypoint": { "init": "dumb-init" } }
+ *   { "skip": ["multi-stage"], "ignore": ["legacy/**"], "level": "review", "init-entrypoint": { "init": "dumb-init" } }
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Walk } from './files.js';
 import type { Position } from './yaml-positions.js';
+import type { Level } from '../core/types.js';
 
 export interface DfmodConfig {
   transforms?: string[];
+  /** The level written: `safe` (default) or `review` (review suggestions too). */
+  level?: Level;
   skip?: string[];
   /** Globs, relative to the configuration file's folder, of Dockerfiles to leave alone. */
   ignore?: string[];
@@ -155,6 +158,8 @@ function normalize(file: string, raw: Record<string, unknown>): DfmodConfig {
   for (const [key, value] of Object.entries(raw)) {
     if ((LIST_KEYS as readonly string[]).includes(key)) {
       config[key as (typeof LIST_KEYS)[number]] = typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : (value as string[]);
+    } else if (key === 'level') {
+      config.level = value as Level;
     } else if (key !== '$schema') {
       config.options[key] = value as Record<string, unknown>;
     }

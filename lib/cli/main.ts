@@ -20,7 +20,10 @@ import { Planner } from './plan.js';
 import { ConfigError } from './config.js';
 import type { Finding } from './output-formats.js';
 import { decodeDockerfile } from '../core/validate.js';
-import type { Transform } from '../core/types.js';
+import type { Level, Transform } from '../core/types.js';
+import { failsCheck, reviewBlock, reviewChecks, reviewPart } from './review.js';
+import type { Verifier, VerifySettings } from './verify.js';
+import type { ShellParser } from '../core/shell.js';
 
 export const OUTPUT_FORMATS = ['stylish', 'json', 'sarif', 'github', 'gitlab', 'checkstyle'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -70,6 +73,14 @@ interface Args {
   config?: string | false;
   plugin?: string[];
   verify: boolean;
+  verifySmoke?: string;
+  verifyNetwork?: string;
+  verifyBuildFlags?: string;
+  verifyClient?: string;
+  verifyHost?: string;
+  verifyWait?: number;
+  level?: Level;
+  failOn: Level;
   report?: string;
   printConfig?: string;
   ignore: boolean;
@@ -115,7 +126,15 @@ function parser(argv: string[], io: CliIO) {
     .option('print-config', { type: 'string', requiresArg: true, describe: 'Print the configuration that applies to this Dockerfile (resolved transforms, options, plugins) and exit' })
     .option('plugin', { type: 'string', requiresArg: true, nargs: 1, coerce: (value: unknown) => (Array.isArray(value) ? value : [value]).map(String), describe: 'Load custom transforms from this module (repeatable)' })
     .option('report', { type: 'string', describe: 'Also write a Markdown report (file, transforms, layers, notes) for a pull-request description' })
-    .option('verify', { type: 'boolean', default: false, describe: 'Build each changed file as written and as rewritten with the local Docker engine; keep only rewrites that build' })
+    .option('level', { type: 'string', choices: ['safe', 'review'], requiresArg: true, describe: 'Which changes to write: safe (default) or review (also review suggestions: a new base image, stage or entrypoint)' })
+    .option('fail-on', { type: 'string', choices: ['safe', 'review'], default: 'safe', requiresArg: true, describe: '--check fails on changes its level writes (safe), or on review suggestions too (review)' })
+    .option('verify', { type: 'boolean', default: false, describe: 'Build and run each changed file as written and as rewritten with a Docker engine; keep the safe rewrite and each review change only when it builds and runs as before' })
+    .option('verify-smoke', { type: 'string', requiresArg: true, describe: 'With --verify: a shell command run on this machine per image, DFMOD_VERIFY_IMAGE naming it; passes when it exits 0 (instead of the default run checks)' })
+    .option('verify-network', { type: 'string', requiresArg: true, describe: 'With --verify: the network of builds and containers (e.g. host)' })
+    .option('verify-build-flags', { type: 'string', requiresArg: true, describe: "With --verify: more flags for every docker build, white-space separated (e.g. '--build-arg V=1')" })
+    .option('verify-client', { type: 'string', requiresArg: true, describe: 'With --verify: the docker client to run (default: docker from PATH, or DFMOD_DOCKER)' })
+    .option('verify-host', { type: 'string', requiresArg: true, describe: 'With --verify: the Docker engine address (default: DOCKER_HOST)' })
+    .option('verify-wait', { type: 'number', requiresArg: true, describe: 'With --verify: seconds a container must stay up to count as staying up (default 5)' })
     .version(packageVersion())
     .help()
     .alias('help', 'h')
@@ -200,7 +219,7 @@ async function run(args: Args, io: CliIO): Promise<number> {
   if (args.listTransforms) {
     const width = Math.max(...available.map((t) => t.id.length));
     for (const t of available) {
-      const flag = t.enabledByDefault === false ? ' (opt-in)' : '';
+      const flag = (t.enabledByDefault === false ? ' (opt-in)' : '') + (t.effects ? '' : ' (not guarded: declares no effects)');
       io.stdout.write(`${t.id.padEnd(width)}  ${t.level.padEnd(6)}  ${t.description}${flag}\n`);
     }
     return 0;
@@ -234,7 +253,7 @@ async function run(args: Args, io: CliIO): Promise<number> {
     let result: FileResult;
     try {
       const plan = await planner.plan(args.stdinFilepath ?? path.join(io.cwd, 'Dockerfile'), false);
-      result = processText(shell, displayPath, text, { transforms: plan.transforms, options: plan.options, known: plan.known }, contextDir ?? fileDir);
+      result = processText(shell, displayPath, text, { transforms: plan.transforms, options: plan.options, known: plan.known, level: args.level ?? plan.level ?? 'safe' }, contextDir ?? fileDir);
       for (const warning of result.warnings ?? []) io.stderr.write(warning + '\n');
       if (flags.prettier && result.status !== 'error') await formatResult(flags.prettier, result, io.cwd);
     } catch (error) {
@@ -249,15 +268,21 @@ async function run(args: Args, io: CliIO): Promise<number> {
       if (!machine) io.stdout.write(text);
       return 2;
     }
-    if (args.format === 'json') io.stdout.write(JSON.stringify(jsonReport([result], []), null, 2) + '\n');
-    else if (flags.formats) io.stdout.write(flags.formats.findingsReport(args.format as FindingsFormat, flags.formats.findingsOf(result, !args.quiet), available, packageVersion()));
+    if (args.format === 'json') io.stdout.write(JSON.stringify(jsonReport([result], [], available), null, 2) + '\n');
+    else if (flags.formats) io.stdout.write(flags.formats.findingsReport(args.format as FindingsFormat, flags.formats.findingsOf(result, !args.quiet, available), available, packageVersion()));
     else io.stdout.write(result.output!);
     if (!args.quiet && !machine) printNotes(io, result);
-    return args.check && result.status === 'changed' ? 1 : 0;
+    if (!args.quiet && !machine && result.suggestions?.length) {
+      io.stderr.write(`${displayPath}: review suggestions not written: ${[...new Set(result.suggestions.map((c) => c.transform))].join(', ')} (--level review writes them)\n`);
+    }
+    return args.check && failsCheck(result, args.failOn) ? 1 : 0;
   }
 
   // Docker is loaded only for --verify.
-  const verifier = args.verify ? await (await import('./verify.js')).openVerifier(io.env, (line) => io.stderr.write(line + '\n')) : null;
+  const verifySettings: VerifySettings = {
+    client: args.verifyClient, host: args.verifyHost, network: args.verifyNetwork, buildFlags: args.verifyBuildFlags, smoke: args.verifySmoke, wait: args.verifyWait,
+  };
+  const verifier = args.verify ? await (await import('./verify.js')).openVerifier(io.env, (line) => io.stderr.write(line + '\n'), verifySettings) : null;
   if (typeof verifier === 'string') {
     io.stderr.write(`dfmod: ${verifier}\n`);
     return 2;
@@ -295,7 +320,9 @@ async function run(args: Args, io: CliIO): Promise<number> {
         leftOut.add(file);
         continue;
       }
-      jobs.push({ file, transforms: plan.transforms, options: plan.options, pluginModules: plan.pluginModules, contextDir, known: plan.known });
+      // --verify decides review changes itself: the files are read at level safe, with the review suggestions beside.
+      const level = args.verify ? 'safe' : args.level ?? plan.level ?? 'safe';
+      jobs.push({ file, transforms: plan.transforms, options: plan.options, level, pluginModules: plan.pluginModules, contextDir, known: plan.known });
     } catch (error) {
       if (!(error instanceof ConfigError || error instanceof PluginError || error instanceof UsageError)) {
         jobs.push({ file, transforms: [], failure: (error as Error).message });
@@ -321,13 +348,15 @@ async function run(args: Args, io: CliIO): Promise<number> {
   const findings: Finding[] = [];
   const rows: ReportRow[] = [];
   const progress = new Progress(io.stderr, jobs.length, Boolean(io.stderr.isTTY) && !args.quiet);
+  const verifyShell = verifier ? await loadShellParser() : null;
+  let index = 0;
   for await (const result of processInBulk(jobs, { cwd: io.cwd, keepBytes: args.write, pool: early.pool })) {
-    if (flags.prettier && result.status !== 'error') await formatResult(flags.prettier, result, io.cwd);
-    if (verifier && result.status === 'changed') {
+    const job = jobs[index++]!;
+    if (verifier && (result.status === 'changed' || result.suggestions?.length)) {
       const absolutePath = path.resolve(io.cwd, result.path);
-      const dropped = await verifier.check({ path: result.path, absolutePath, contextDir: contextDir ?? path.dirname(absolutePath), rewrite: result.output! });
-      if (dropped) Object.assign(result, { status: 'error', error: { line: null, message: dropped } });
+      await verifyResult(verifier, verifyShell!, job, result, { absolutePath, contextDir: contextDir ?? path.dirname(absolutePath) }, (line) => io.stderr.write(line + '\n'));
     }
+    if (flags.prettier && result.status !== 'error') await formatResult(flags.prettier, result, io.cwd);
     if (result.status === 'changed' && flags.write) {
       try {
         flags.write.writeAtomically(path.resolve(io.cwd, result.path), result.output!, result.bytes!);
@@ -340,12 +369,17 @@ async function run(args: Args, io: CliIO): Promise<number> {
     for (const warning of result.warnings ?? []) io.stderr.write(warning + '\n');
     results.push(result);
     report(io, args, result, color, available, flags);
-    if (flags.formats) findings.push(...flags.formats.findingsOf(result, !args.quiet));
-    if (args.report) rows.push(reportRow(result));
+    if (flags.formats) findings.push(...flags.formats.findingsOf(result, !args.quiet, available));
+    if (args.report) rows.push(reportRow(result, available));
     if (args.format === 'json' && result.status === 'changed') result.diff = unifiedDiff(result.path, result.input!, result.output!);
+    if (args.format === 'json' && result.suggestions?.length && result.levels && result.levels.review !== result.output) {
+      result.reviewDiff = unifiedDiff(result.path, result.output!, result.levels.review);
+    }
+    if (args.format === 'json') result.checks = Object.fromEntries(reviewChecks([...result.changes, ...(result.suggestions ?? [])], available));
     // Texts are not needed once reported: a bulk run keeps only the summary.
     delete result.input;
     delete result.output;
+    delete result.levels;
     delete result.bytes;
     progress.tick(result);
   }
@@ -365,8 +399,59 @@ async function run(args: Args, io: CliIO): Promise<number> {
     }
   }
   if (totals.errors > 0) return 2;
-  if (args.check && totals.changed > 0) return 1;
+  if (args.check && results.some((r) => failsCheck(r, args.failOn))) return 1;
   return 0;
+}
+
+/**
+ * --verify on one file: the safe rewrite first, then each review transform's
+ * changes on top of what was kept, one transform at a time, each computed by
+ * the engine from the file as read with the safe transforms and the review
+ * transforms kept so far. What passed is the file's new output; a review
+ * change that failed stays a suggestion, with its reason.
+ */
+async function verifyResult(verifier: Verifier, shell: ShellParser, job: BulkJob, result: FileResult, where: { absolutePath: string; contextDir: string }, log: (line: string) => void): Promise<void> {
+  const input = result.input!;
+  const safe = result.levels!.safe;
+  const suggested = new Set((result.suggestions ?? []).map((c) => c.transform));
+  const review = job.transforms.filter((t) => t.level !== 'safe' && suggested.has(t.id)).map((t) => t.id);
+  const rewrite = (reviewIds: readonly string[]) => processText(shell, result.path, input, {
+    transforms: job.transforms.filter((t) => t.level === 'safe' || reviewIds.includes(t.id)),
+    options: job.options,
+    level: 'review',
+  }, where.contextDir);
+  const steps = [...(safe !== input ? ['rewrite'] : []), ...review.map((id) => `+${id}`)];
+  const keptReview = (kept: readonly string[]) => kept.filter((v) => v !== 'rewrite').map((v) => v.slice(1));
+  let last = safe;
+  let step = 0;
+  const verdicts = await verifier.verify({ path: result.path, ...where }, (kept) => {
+    if (kept.length) last = kept.at(-1) === 'rewrite' ? safe : rewrite(keptReview(kept)).output!;
+    while (step < steps.length) {
+      const variant = steps[step++]!;
+      if (variant === 'rewrite') return { variant, text: safe };
+      const text = rewrite([...keptReview(kept), variant.slice(1)]).output!;
+      if (text !== last) return { variant, text };
+    }
+    return null;
+  });
+  const safeVerdict = verdicts.find((v) => v.variant === 'rewrite');
+  if (safeVerdict && !safeVerdict.keep) {
+    Object.assign(result, { status: 'error', error: { line: null, message: safeVerdict.reason } });
+    return;
+  }
+  const written = verdicts.filter((v) => v.keep && v.variant !== 'rewrite').map((v) => v.variant.slice(1));
+  const keptOut = verdicts.filter((v) => !v.keep).map((v) => ({ transform: v.variant.slice(1), reason: v.reason }));
+  if (written.length) {
+    const final = rewrite(written);
+    result.output = final.output;
+    result.changes = final.changes;
+  }
+  result.suggestions = (result.suggestions ?? []).filter((c) => !written.includes(c.transform) && review.includes(c.transform));
+  if (!result.suggestions.length) delete result.suggestions;
+  result.levels = { safe, review: result.output! };
+  result.status = result.output !== input ? 'changed' : 'unchanged';
+  result.verify = { written, keptOut, builds: verdicts.map((v) => ({ variant: v.variant, built: v.built, checks: v.checks, kept: v.keep, reason: v.reason })) };
+  for (const out of keptOut) log(`${result.path}: review change of ${out.transform} not written: ${out.reason}`);
 }
 
 type FindingsFormat = Exclude<OutputFormat, 'stylish' | 'json'>;
@@ -377,7 +462,7 @@ async function formatResult(prettier: typeof import('./format.js'), result: File
     const formatted = await prettier.formatDockerfile(result.output!, path.resolve(cwd, result.path));
     if (formatted !== result.output) {
       result.output = formatted;
-      result.changes.push({ transform: 'format', line: 1, message: 'formatted with Prettier' });
+      result.changes.push({ transform: 'format', line: 1, message: 'formatted with Prettier', level: 'safe' });
     }
   } catch (error) {
     result.notes.push({ transform: 'format', line: 1, message: `not formatted: ${(error as Error).message.split('\n')[0]}` });
@@ -390,11 +475,20 @@ function report(io: CliIO, args: Args, result: FileResult, color: boolean, avail
     io.stderr.write(formatError(result) + '\n');
     return;
   }
-  if (args.format === 'stylish' && result.status === 'changed') {
-    if (args.check) io.stdout.write(`${result.path}\n`);
-    else if (args.write) io.stdout.write(`${result.path} (${[...new Set(result.changes.map((c) => c.transform))].join(', ')})\n`);
-    else if (flags.explain) io.stdout.write(flags.explain.explainedDiff(result.path, result.input!, result.output!, result.changes, available));
-    else io.stdout.write(unifiedDiff(result.path, result.input!, result.output!, { color }));
+  if (args.format === 'stylish' && args.check) {
+    if (failsCheck(result, args.failOn)) io.stdout.write(result.status === 'changed' ? `${result.path}\n` : `${result.path} (review suggestions)\n`);
+  } else if (args.format === 'stylish' && args.write) {
+    if (result.status === 'changed') io.stdout.write(`${result.path} (${[...new Set(result.changes.map((c) => c.transform))].join(', ')})\n`);
+  } else if (args.format === 'stylish') {
+    // The safe part, then the review part on top of it, each its own diff.
+    const { written } = reviewPart(result);
+    const safeText = written && result.levels ? result.levels.safe : result.output!;
+    const safeChanges = written ? result.changes.filter((c) => c.level === 'safe') : result.changes;
+    if (safeText !== result.input) {
+      if (flags.explain) io.stdout.write(flags.explain.explainedDiff(result.path, result.input!, safeText, safeChanges, available));
+      else io.stdout.write(unifiedDiff(result.path, result.input!, safeText, { color }));
+    }
+    io.stdout.write(reviewBlock(result.path, result, available, { color, explain: Boolean(flags.explain), verified: Boolean(result.verify) }));
   }
   if (!args.quiet && args.format === 'stylish') printNotes(io, result);
 }
@@ -403,16 +497,21 @@ function printNotes(io: CliIO, result: FileResult): void {
   for (const note of result.notes) io.stderr.write(`${result.path}:${note.line}: ${note.message} [${note.transform}]\n`);
 }
 
-function jsonReport(results: FileResult[], missing: { path: string; message: string }[]) {
+function jsonReport(results: FileResult[], missing: { path: string; message: string }[], available: readonly Transform[] = []) {
+  for (const r of results) if (!r.checks && r.input !== undefined) r.checks = Object.fromEntries(reviewChecks([...r.changes, ...(r.suggestions ?? [])], available));
   return {
     files: results.map((r) => ({
       path: r.path,
       status: r.status,
       ...(r.error ? { error: r.error } : {}),
       changes: r.changes,
+      ...(r.suggestions?.length ? { suggestions: r.suggestions } : {}),
+      ...(r.checks && Object.keys(r.checks).length ? { checks: r.checks } : {}),
       notes: r.notes,
       ...(r.layers ? { layers: r.layers } : {}),
       ...(r.diff ? { diff: r.diff } : r.input !== undefined && r.status === 'changed' ? { diff: unifiedDiff(r.path, r.input, r.output!) } : {}),
+      ...(r.reviewDiff ? { reviewDiff: r.reviewDiff } : r.levels && r.suggestions?.length && r.levels.review !== r.output ? { reviewDiff: unifiedDiff(r.path, r.output!, r.levels.review) } : {}),
+      ...(r.verify ? { verify: r.verify } : {}),
     })),
     errors: missing,
     summary: summarize(results, missing.length),

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { diffLines } from 'diff';
-import type { Transform } from '../core/types.js';
+import type { Level, Transform } from '../core/types.js';
 import type { FileResult } from './process.js';
 import type { OutputFormat } from './main.js';
 
@@ -28,28 +28,53 @@ export interface Finding {
   message: string;
   /** For changes: the replacements that make it (each of the file's replacements belongs to one change). */
   fix?: Replacement[];
+  /** For changes: their level, and whether the run writes them (a review suggestion is not written). */
+  level?: Level;
+  written?: boolean;
+  /** For review changes: what a person must check. */
+  check?: string;
 }
 
-/** How each kind of finding is graded by each format. */
+/** How each kind of finding is graded by each format: a change written, a review suggestion (not written), a note. */
 const LEVELS = {
   change: { sarif: 'warning', github: 'warning', gitlab: 'minor', checkstyle: 'warning' },
+  suggestion: { sarif: 'note', github: 'notice', gitlab: 'info', checkstyle: 'info' },
   note: { sarif: 'note', github: 'notice', gitlab: 'info', checkstyle: 'info' },
 } as const;
 
+const grade = (f: Finding) => LEVELS[f.kind === 'change' && f.written === false ? 'suggestion' : f.kind];
+
+/** The message as tools show it: a review change says so, and what to check. */
+function text(f: Finding): string {
+  if (f.kind !== 'change' || f.level !== 'review') return f.message;
+  const head = f.written === false ? 'review suggestion, not written (--level review writes it)' : 'review change';
+  return `${head}: ${f.message}${f.check ? `. Check: ${f.check}` : ''}`;
+}
+
 /** The findings of one processed file; `result` must still hold its input and output texts when it changed. */
-export function findingsOf(result: FileResult, withNotes: boolean): Finding[] {
+export function findingsOf(result: FileResult, withNotes: boolean, available: readonly Transform[] = []): Finding[] {
   if (result.status === 'error') return [];
-  const changes: Finding[] = result.changes.map((c) => ({ path: result.path, transform: c.transform, kind: 'change', line: c.line, message: c.message, fix: [] }));
-  if (changes.length && result.input !== undefined && result.output !== undefined) {
-    // Each replacement goes to the change reported nearest to it.
-    for (const replacement of replacements(result.input, result.output)) {
-      let nearest = changes[0]!;
-      for (const change of changes) if (Math.abs(change.line - replacement.line) < Math.abs(nearest.line - replacement.line)) nearest = change;
+  const checkOf = (id: string) => available.find((t) => t.id === id)?.reviewCheck;
+  const finding = (c: FileResult['changes'][number], written: boolean): Finding => ({
+    path: result.path, transform: c.transform, kind: 'change', line: c.line, message: c.message, fix: [], level: c.level, written,
+    ...(c.level === 'review' && checkOf(c.transform) ? { check: checkOf(c.transform)! } : {}),
+  });
+  const changes = result.changes.map((c) => finding(c, true));
+  const suggestions = (result.suggestions ?? []).map((c) => finding(c, false));
+  // Each replacement goes to the change reported nearest to it. Replacements are offsets into the file as
+  // read: a suggestion gets its own only when no written change comes before it.
+  const assign = (to: Finding[], after: string | undefined) => {
+    if (!to.length || result.input === undefined || after === undefined) return;
+    for (const replacement of replacements(result.input, after)) {
+      let nearest = to[0]!;
+      for (const change of to) if (Math.abs(change.line - replacement.line) < Math.abs(nearest.line - replacement.line)) nearest = change;
       nearest.fix!.push(replacement);
     }
-  }
+  };
+  assign(changes, result.output);
+  if (result.output === result.input) assign(suggestions, result.levels?.review);
   const notes: Finding[] = withNotes ? result.notes.map((n) => ({ path: result.path, transform: n.transform, kind: 'note', line: n.line, message: n.message })) : [];
-  return [...changes, ...notes];
+  return [...changes, ...suggestions, ...notes];
 }
 
 /** The line-wise replacements that turn `before` into `after`. */
@@ -88,15 +113,16 @@ export function sarifReport(findings: readonly Finding[], available: readonly Tr
       id,
       shortDescription: { text: t?.description ?? id },
       ...(t?.rationale ? { help: { text: t.rationale } } : {}),
-      ...(t ? { properties: { level: t.level } } : {}),
+      ...(t ? { properties: { level: t.level, ...(t.reviewCheck ? { check: t.reviewCheck } : {}) } } : {}),
     };
   });
   const uri = (file: string) => encodeURI(file);
   const results = findings.map((f) => ({
     ruleId: f.transform,
     ruleIndex: ordered.indexOf(f.transform),
-    level: LEVELS[f.kind].sarif,
-    message: { text: f.message },
+    level: grade(f).sarif,
+    message: { text: text(f) },
+    ...(f.level ? { properties: { level: f.level, written: f.written !== false, ...(f.check ? { check: f.check } : {}) } } : {}),
     locations: [{ physicalLocation: { artifactLocation: { uri: uri(f.path) }, region: { startLine: f.line } } }],
     ...(f.fix?.length
       ? {
@@ -123,7 +149,7 @@ export function githubReport(findings: readonly Finding[]): string {
   const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const property = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
   return findings
-    .map((f) => `::${LEVELS[f.kind].github} file=${property(f.path)},line=${f.line},title=${property(`dfmod ${f.transform}`)}::${data(f.message)}\n`)
+    .map((f) => `::${grade(f).github} file=${property(f.path)},line=${f.line},title=${property(`dfmod ${f.transform}${f.level === 'review' ? ' (review)' : ''}`)}::${data(text(f))}\n`)
     .join('');
 }
 
@@ -131,14 +157,14 @@ export function githubReport(findings: readonly Finding[]): string {
 export function gitlabReport(findings: readonly Finding[]): string {
   const occurrences = new Map<string, number>();
   const issues = findings.map((f) => {
-    const key = [f.path, f.transform, f.kind, f.message].join('\0');
+    const key = [f.path, f.transform, f.kind, f.message, ...(f.written === false ? ['suggestion'] : [])].join('\0');
     const occurrence = occurrences.get(key) ?? 0;
     occurrences.set(key, occurrence + 1);
     return {
-      description: f.message,
+      description: text(f),
       check_name: f.transform,
       fingerprint: createHash('sha256').update(`${key}\0${occurrence}`).digest('hex').slice(0, 32),
-      severity: LEVELS[f.kind].gitlab,
+      severity: grade(f).gitlab,
       location: { path: f.path, lines: { begin: f.line } },
     };
   });
@@ -152,7 +178,7 @@ export function checkstyleReport(findings: readonly Finding[]): string {
   for (const file of files) {
     out.push(`  <file name="${xml(file)}">`);
     for (const f of findings.filter((x) => x.path === file)) {
-      out.push(`    <error line="${f.line}" column="1" severity="${LEVELS[f.kind].checkstyle}" message="${xml(f.message)}" source="dfmod.${xml(f.transform)}"/>`);
+      out.push(`    <error line="${f.line}" column="1" severity="${grade(f).checkstyle}" message="${xml(text(f))}" source="dfmod.${xml(f.transform)}"/>`);
     }
     out.push('  </file>');
   }

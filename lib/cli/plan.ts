@@ -7,7 +7,7 @@ import path from 'node:path';
 import { ConfigResolver, loadConfigFile, ConfigError, CONFIG_FILES, type DfmodConfig } from './config.js';
 import type { Walk } from './files.js';
 import { PluginCache, resolvePlugin, selectTransforms, type PluginRef } from '../registry.js';
-import type { Transform } from '../core/types.js';
+import type { Level, Transform } from '../core/types.js';
 
 export interface PlanOptions {
   cwd: string;
@@ -26,6 +26,8 @@ export interface FilePlan {
   ignored: boolean;
   transforms: Transform[];
   options: Record<string, Record<string, unknown>>;
+  /** The configured level (`level` key), when there is one; the command line's --level overrides it. */
+  level?: Level;
   /** Modules the transforms came from, for worker threads to load again. */
   pluginModules: string[];
   config: string | null;
@@ -67,7 +69,7 @@ export class Planner {
       }
     }
     const { transforms, pluginModules, known } = await this.transformsFor(config);
-    return { ignored: false, transforms, options: config.options, pluginModules, config: config.file, known };
+    return { ignored: false, transforms, options: config.options, ...(config.level ? { level: config.level } : {}), pluginModules, config: config.file, known };
   }
 
   /** The built-ins and the --plugin transforms: what the command line alone makes available. */

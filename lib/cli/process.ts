@@ -11,20 +11,31 @@ import type { ShellParser } from '../core/shell.js';
 import { parseDockerfile } from '../core/dockerfile.js';
 import { isBuiltin } from '../registry.js';
 
-import type { Change, Note, Transform } from '../core/types.js';
+import type { Change, Level, Note, Transform } from '../core/types.js';
 
 export interface FileResult {
   path: string;
   status: 'changed' | 'unchanged' | 'error';
   /** `path[:line]: message` parts for errors. */
   error?: { line: number | null; message: string };
+  /** The changes `output` holds (its level's), each with its level. */
   changes: Change[];
+  /** Review changes not written (at level safe): suggestions on top of `output`. */
+  suggestions?: Change[];
   notes: Note[];
-  /** The text read and the text produced (absent for errors). */
+  /** The text read and the text produced at the run's level (absent for errors). */
   input?: string;
   output?: string;
+  /** The text at each level (absent for errors): the dry run shows the review part on top of the safe part. */
+  levels?: { safe: string; review: string };
+  /** What --verify built and decided (for --json). */
+  verify?: VerifyOutcome;
   /** The unified diff, kept for --json once the texts are released. */
   diff?: string;
+  /** For --json: the diff of the review suggestions, from `output` to the review text. */
+  reviewDiff?: string;
+  /** For --json: what to check, per review transform among the changes and suggestions. */
+  checks?: Record<string, string>;
   /** The exact bytes read, to detect a concurrent edit before writing. */
   bytes?: Uint8Array;
   /** RUN/COPY/ADD instructions in the final stage before and after (changed files). */
@@ -33,8 +44,17 @@ export interface FileResult {
   warnings?: string[];
 }
 
+/** What --verify did with one file's changes: which review transforms it wrote, which it kept out and why, and every build. */
+export interface VerifyOutcome {
+  written: string[];
+  keptOut: { transform: string; reason: string }[];
+  builds: { variant: string; built: boolean; checks: string | null; kept: boolean; reason: string }[];
+}
+
 export interface ProcessOptions {
   transforms: readonly Transform[];
+  /** Which changes the output holds (default safe). */
+  level?: Level;
   /** A build context folder for every file; default: each file's own folder. */
   contextDir?: string | null;
   options?: Record<string, Record<string, unknown>>;
@@ -49,6 +69,7 @@ export function processText(shell: ShellParser, displayPath: string, text: strin
       filename: displayPath,
       context: contextDir ? folderContext(contextDir) : null,
       options: options.options,
+      level: options.level ?? 'safe',
     });
     // A plugin that throws is the project's code failing: the file is an error (exit 2) and is not written.
     const warnings = options.known ? unknownSuppressions(displayPath, text, options.known) : [];
@@ -62,9 +83,11 @@ export function processText(shell: ShellParser, displayPath: string, text: strin
       path: displayPath,
       status: result.changed ? 'changed' : 'unchanged',
       changes: result.changes,
+      ...(result.suggestions.length ? { suggestions: result.suggestions } : {}),
       notes: result.notes,
       input: text,
       output: result.output,
+      levels: result.levels,
       ...(result.changed ? { layers: result.layers } : {}),
       ...(warnings.length ? { warnings } : {}),
     };

@@ -6,6 +6,7 @@
 import { parseDockerfile } from '../core/dockerfile.js';
 import { splitBom } from '../core/source.js';
 import type { FileResult } from './process.js';
+import type { Transform } from '../core/types.js';
 
 /** The final stage's layer instructions (RUN, COPY, ADD) of a text; null when it does not parse. */
 export function layerCount(text: string): number | null {
@@ -25,17 +26,24 @@ export interface RunSummary {
   transforms: Record<string, number>;
   /** Final-stage RUN/COPY/ADD instructions before minus after, over changed files. */
   layersSaved: number;
+  /** Files with review suggestions not written, and the suggestions per transform id. */
+  suggested: number;
+  suggestions: Record<string, number>;
 }
 
 /** `missing`: paths named on the command line that matched nothing (errors too). */
 export function summarize(results: readonly FileResult[], missing = 0): RunSummary {
-  const summary: RunSummary = { files: results.length, changed: 0, unchanged: 0, errors: missing, transforms: {}, layersSaved: 0 };
+  const summary: RunSummary = { files: results.length, changed: 0, unchanged: 0, errors: missing, transforms: {}, layersSaved: 0, suggested: 0, suggestions: {} };
   for (const r of results) {
     if (r.status === 'changed') summary.changed++;
     else if (r.status === 'unchanged') summary.unchanged++;
     else summary.errors++;
     for (const c of r.changes) summary.transforms[c.transform] = (summary.transforms[c.transform] ?? 0) + 1;
     if (r.status === 'changed' && r.layers) summary.layersSaved += r.layers.before - r.layers.after;
+    if (r.status !== 'error' && r.suggestions?.length) {
+      summary.suggested++;
+      for (const c of r.suggestions) summary.suggestions[c.transform] = (summary.suggestions[c.transform] ?? 0) + 1;
+    }
   }
   return summary;
 }
@@ -50,6 +58,7 @@ export function summaryLine(s: RunSummary, mode: { write: boolean; check: boolea
   return `dfmod: ${plural(s.files, 'file')}, ${s.changed} ${verb}, ${s.unchanged} unchanged, ${plural(s.errors, 'error')}` +
     (perTransform ? ` (${perTransform})` : '') +
     layers +
+    (s.suggested ? `; ${s.suggested} with review suggestions, not written (${Object.entries(s.suggestions).map(([id, n]) => `${id} ${n}`).join(', ')}): --level review writes them` : '') +
     (!mode.write && !mode.check && s.changed ? '; run with --write to apply' : '');
 }
 
@@ -61,10 +70,13 @@ export interface ReportRow {
   layers: { before: number; after: number } | null;
   notes: string[];
   error: string | null;
+  /** Review suggestions not written, with what to check. */
+  review: { transform: string; line: number; message: string; check: string | null }[];
 }
 
-export function reportRow(result: FileResult): ReportRow {
+export function reportRow(result: FileResult, available: readonly Transform[] = []): ReportRow {
   return {
+    review: (result.suggestions ?? []).map((c) => ({ transform: c.transform, line: c.line, message: c.message, check: available.find((t) => t.id === c.transform)?.reviewCheck ?? null })),
     path: result.path,
     status: result.status,
     transforms: [...new Set(result.changes.map((c) => c.transform))],
@@ -99,6 +111,12 @@ export function markdownReport(rows: readonly ReportRow[], s: RunSummary, mode: 
       const notes = r.notes.slice(0, MAX_NOTES).map(cell).join('<br>') + (r.notes.length > MAX_NOTES ? `<br>… ${r.notes.length - MAX_NOTES} more` : '');
       out.push(`| \`${cell(r.path)}\` | ${r.transforms.map((t) => `\`${t}\``).join(', ')} | ${layers} | ${notes} |`);
     }
+    out.push('');
+  }
+  const review = rows.filter((r) => r.status !== 'error' && r.review.length);
+  if (review.length) {
+    out.push('Review suggestions, not written (`--level review` writes them; check each first):', '', '| File | Line | Transform | Suggestion | What to check |', '| --- | ---: | --- | --- | --- |');
+    for (const r of review) for (const s of r.review) out.push(`| \`${cell(r.path)}\` | ${s.line} | \`${s.transform}\` | ${cell(s.message)} | ${cell(s.check ?? '')} |`);
     out.push('');
   }
   if (failed.length) {

@@ -3,6 +3,7 @@
  * that every transform writes it the same way.
  */
 import type { DockerfileModel, InstructionNode } from './dockerfile.js';
+import type { Edit } from './types.js';
 
 /** An argv in JSON (exec) form as dfmod writes it: `["tini", "--", "app"]`. */
 export function jsonArray(argv: readonly string[]): string {
@@ -20,4 +21,31 @@ export function startWithComments(model: DockerfileModel, node: InstructionNode,
   let line = node.line - 1;
   while (line > top && /^\s*#/.test(model.source.lineText(line - 1))) line--;
   return model.source.lineStarts[line];
+}
+
+/**
+ * The edit that closes the file's last instruction when its last line still
+ * ends in the escape character (`RUN make \` at the end of the file, maybe
+ * followed by blank or comment lines): anything appended after it would
+ * become part of it, as BuildKit reads continuations. Removing the escape
+ * character keeps what the instruction means (the file ended it anyway).
+ * Null when the file does not end in an open continuation.
+ */
+export function closeOpenContinuation(model: DockerfileModel): Edit | null {
+  const last = model.instructions[model.instructions.length - 1];
+  const text = model.source.text;
+  if (!last || last.end !== text.length) return null;
+  const escape = model.escapeChar;
+  for (let line = last.endLine - 1; line >= last.line - 1; line--) {
+    const content = model.source.lineText(line);
+    const trimmed = content.replace(/\s+$/, '');
+    if (trimmed === '' || (line > last.line - 1 && /^\s*#/.test(content))) continue;
+    if (!trimmed.endsWith(escape)) return null;
+    const at = model.source.lineStarts[line] + trimmed.length - 1;
+    // The escape and the blanks before it go; a word before it keeps its place.
+    let start = at;
+    while (start > model.source.lineStarts[line] && /[ \t]/.test(text[start - 1])) start--;
+    return { start, end: at + 1, text: '' };
+  }
+  return null;
 }

@@ -5,6 +5,8 @@
  * applied together when they do not overlap (the rest wait for the next
  * pass), the file is parsed again, and passes repeat until a whole pass
  * changes nothing, so the result is a fixpoint and a second run is a no-op.
+ * It does so twice: the safe transforms alone (the text written by default),
+ * then every transform on from that text (the review level).
  * A fix that would leave a file BuildKit or the shell rejects is dropped with
  * a note: the engine, not each transform, guarantees a valid result.
  */
@@ -13,10 +15,12 @@ import { loadShellParser, hasSyntaxError, type ShellParser } from './shell.js';
 import { splitBom } from './source.js';
 import { checkParseable, checkSize, InputError } from './validate.js';
 import type { BuildContext } from './context.js';
-import { fileFacts, type FactsOptions } from '../facts/index.js';
+import { fileFacts, imageMeaning, type FactsOptions, type ImageMeaning, type StageMeaning } from '../facts/index.js';
+import { undeclaredDifferences } from './guard.js';
 import { describeImage } from '../knowledge/index.js';
 import { LineOrigins, mapOffset } from './origins.js';
-import type { Change, Edit, Fix, Note, NoteInput, Transform } from './types.js';
+import { closeOpenContinuation } from './edits.js';
+import type { Change, Edit, Fix, Level, Note, NoteInput, Transform } from './types.js';
 
 /** What the stage model knows beyond the file: what base images run (the knowledge base). */
 const FACTS_OPTIONS: FactsOptions = { imageDefaults: (image) => describeImage(image).defaults };
@@ -30,86 +34,132 @@ export interface RunOptions {
   context?: BuildContext | null;
   /** Per-transform options, keyed by transform id. */
   options?: Record<string, Record<string, unknown>>;
-  /** Upper bound on passes; a file needing more is returned as it stands with a note. */
+  /**
+   * Which changes `output` holds: `safe` (the default) the safe transforms'
+   * changes only; `review` those and the review transforms' changes on top.
+   * Both texts are computed either way (`levels`).
+   */
+  level?: Level;
+  /** Upper bound on passes, per level; a file needing more is returned as it stands with a note. */
   maxPasses?: number;
 }
 
 export interface RunResult {
   input: string;
+  /** The text at the requested level: what a write writes. */
   output: string;
   changed: boolean;
+  /** The changes `output` holds, each with its level, in the order they were made. */
   changes: Change[];
+  /** Review changes `output` does not hold (at level `safe`): suggestions, on top of `output`. */
+  suggestions: Change[];
   notes: Note[];
   passes: number;
-  /** RUN/COPY/ADD instructions of the final stage, before and after. */
+  /** RUN/COPY/ADD instructions of the final stage, before and after (`output`). */
   layers: { before: number; after: number };
   /** Transforms that threw, with what they threw (each also has a `transform-failed` note); the file went on without them. */
   failures: { transform: string; message: string }[];
+  level: Level;
+  /**
+   * The text at each level: `safe`, the safe transforms run to a fixpoint;
+   * `review`, every transform run on from there to a fixpoint. Running again
+   * on either at its own level changes nothing.
+   */
+  levels: { safe: string; review: string };
 }
 
 export async function runTransforms(text: string, options: RunOptions): Promise<RunResult> {
   return runTransformsWith(await loadShellParser(), text, options);
 }
 
+/** Where a run stands: the current model, the lines it maps to on disk, what has been said and done. */
+interface RunState {
+  model: DockerfileModel;
+  origins: LineOrigins;
+  notes: NoteBook;
+  failures: RunResult['failures'];
+  /** The text each transform last saw without changing it: seeing the same text again, it would say the same, so it is not asked. */
+  settledOn: Map<Transform, string>;
+  passes: number;
+  /** The safe text, once reached: what review transforms say about it (not about a review text) is said at level safe too. */
+  safeText?: string;
+  notesOnSafe: Note[];
+}
+
 /** Synchronous core, for callers that already hold a shell parser (workers, benchmarks). */
 export function runTransformsWith(shell: ShellParser, text: string, options: RunOptions): RunResult {
   checkSize(text);
   const { bom, body } = splitBom(text);
-  let model = parseDockerfile(body);
+  const model = parseDockerfile(body);
   checkParseable(model);
   const layersBefore = model.finalStageLayers;
-  const changes: Change[] = [];
+  const level: Level = options.level ?? 'safe';
   if (model.ignoresFile) {
-    return { input: text, output: text, changed: false, changes, notes: [], passes: 0, layers: { before: layersBefore, after: layersBefore }, failures: [] };
+    return { input: text, output: text, changed: false, changes: [], suggestions: [], notes: [], passes: 0, layers: { before: layersBefore, after: layersBefore }, failures: [], level, levels: { safe: text, review: text } };
   }
   const maxPasses = options.maxPasses ?? 10;
-  let origins = LineOrigins.identity(model);
-  const notes = new NoteBook();
-  const failures: RunResult['failures'] = [];
-  // The text each transform last saw without changing it: seeing the same
-  // text again, it would say the same, so it is not asked.
-  const settledOn = new Map<Transform, string>();
-  let passes = 0;
-  let settled = false;
-  while (passes < maxPasses) {
-    passes++;
+  const state: RunState = { model, origins: LineOrigins.identity(model), notes: new NoteBook(), failures: [], settledOn: new Map(), passes: 0, notesOnSafe: [] };
+  // Safe transforms first, to their fixpoint: the text written by default. Then every transform on from
+  // there, so review changes come on top of the safe ones and a review-level write is a fixpoint of all.
+  // A transform without a known level counts as review: nothing unproven is written by default.
+  const safeTransforms = options.transforms.filter((t) => t.level === 'safe');
+  const hasReview = safeTransforms.length < options.transforms.length;
+  const safeRun = settle(shell, state, safeTransforms, 'safe', maxPasses, options);
+  const safeModel = state.model;
+  const safeNotes = state.notes.final();
+  state.safeText = safeModel.source.text;
+  const reviewRun = hasReview ? settle(shell, state, options.transforms, 'review', maxPasses, options) : { changes: [], settled: true };
+  const reviewNotes = state.notes.final();
+  const unsettled = [safeRun, reviewRun].some((r) => !r.settled);
+  const levels = { safe: bom + safeModel.source.text, review: bom + state.model.source.text };
+  const output = levels[level];
+  // At level safe, the notes are about the safe text: the safe transforms', and what review transforms
+  // said on seeing it (why they suggest nothing), not what they said about a text with review changes.
+  const notes = level === 'review' ? reviewNotes
+    : [...safeNotes, ...state.notesOnSafe.filter((n, i, all) => !safeNotes.some((s) => sameNote(s, n)) && all.findIndex((o) => sameNote(o, n)) === i)];
+  if (unsettled) notes.push({ transform: 'engine', line: 1, message: `still changing after ${maxPasses} passes; later changes may remain` });
+  const changes = level === 'review' ? [...safeRun.changes, ...reviewRun.changes] : safeRun.changes;
+  const suggestions = level === 'review' ? [] : reviewRun.changes;
+  const layers = { before: layersBefore, after: (level === 'review' ? state.model : safeModel).finalStageLayers };
+  return { input: text, output, changed: output !== text, changes, suggestions, notes, passes: state.passes, layers, failures: state.failures, level, levels };
+}
+
+function sameNote(a: Note, b: Note): boolean {
+  return a.transform === b.transform && a.line === b.line && a.message === b.message && a.id === b.id;
+}
+
+/** Runs `transforms` from where `state` stands until a whole pass changes nothing; their changes are of `level`. */
+function settle(shell: ShellParser, state: RunState, transforms: readonly Transform[], level: Level, maxPasses: number, options: RunOptions): { changes: Change[]; settled: boolean } {
+  const changes: Change[] = [];
+  for (let passes = 0; passes < maxPasses; passes++) {
+    state.passes++;
     let changedThisPass = false;
-    for (const transform of options.transforms) {
+    for (const transform of transforms) {
+      const { model, origins } = state;
       const text = model.source.text;
-      if (settledOn.get(transform) === text) continue;
+      if (state.settledOn.get(transform) === text) continue;
       const outcome = runOne(transform, model, origins, shell, options);
-      if (outcome.failure !== undefined) failures.push({ transform: transform.id, message: outcome.failure });
-      const candidate = outcome.edits.length === 0 ? text : applyEdits(text, outcome.edits);
-      const checked = candidate === text ? null : checkCandidate(candidate, model, shell);
-      if (checked && 'problem' in checked) {
-        // The broken line is in the candidate, which the engine maps like any text it applied.
-        const where = checked.at ? ` at line ${origins.after(model, outcome.edits, checked.at.model).of(checked.at.line)}` : '';
-        outcome.notes.push({ line: outcome.changes[0].line, message: `change withheld: it would ${checked.problem}${where}` });
+      if (outcome.failure !== undefined && !state.failures.some((f) => f.transform === transform.id && f.message === outcome.failure)) {
+        state.failures.push({ transform: transform.id, message: outcome.failure });
       }
-      const applied = checked !== null && !('problem' in checked);
-      notes.record(transform.id, outcome.notes, applied ? outcome.changes.map((c) => c.line) : [], model, origins);
-      if (!checked || 'problem' in checked) {
-        settledOn.set(transform, text);
+      const accepted = acceptFixes(transform, outcome, model, origins, shell);
+      state.notes.record(transform.id, outcome.notes, accepted ? outcome.changes.map((c) => c.line) : [], model, origins);
+      if (level === 'review' && text === state.safeText && transform.level !== 'safe') {
+        for (const n of outcome.notes) state.notesOnSafe.push({ transform: transform.id, line: origins.of(n.line), message: n.message, ...(n.id ? { id: n.id } : {}) });
+      }
+      if (!accepted) {
+        state.settledOn.set(transform, text);
         continue;
       }
-      for (const change of outcome.changes) changes.push({ ...change, line: origins.of(change.line) });
-      origins = origins.after(model, outcome.edits, checked.model);
-      notes.follow(outcome.edits);
-      model = checked.model;
+      for (const change of outcome.changes) changes.push({ ...change, line: origins.of(change.line), level });
+      state.origins = origins.after(model, outcome.edits, accepted.model);
+      state.notes.follow(outcome.edits);
+      state.model = accepted.model;
       changedThisPass = true;
     }
-    if (!changedThisPass) {
-      settled = true;
-      break;
-    }
+    if (!changedThisPass) return { changes, settled: true };
   }
-  const final = notes.final();
-  if (!settled) {
-    final.push({ transform: 'engine', line: 1, message: `still changing after ${maxPasses} passes; later changes may remain` });
-  }
-  const output = bom + model.source.text;
-  const layers = { before: layersBefore, after: model.finalStageLayers };
-  return { input: text, output, changed: output !== text, changes, notes: final, passes, layers, failures };
+  return { changes, settled: false };
 }
 
 /**
@@ -156,8 +206,12 @@ class NoteBook {
 }
 
 interface Outcome {
+  /** Each fix taken: its edits and its change, in the lines of the text the transform saw. */
+  fixes: { edits: Edit[]; change: Omit<Change, 'level'> }[];
+  /** Set by acceptFixes: the edits and changes of the fixes applied. */
   edits: Edit[];
-  changes: Change[];
+  /** In the lines of the text the transform saw; the level is the run's. */
+  changes: Omit<Change, 'level'>[];
   /** In the lines of the text the transform saw. */
   notes: NoteInput[];
   /** What the transform threw. */
@@ -165,7 +219,7 @@ interface Outcome {
 }
 
 function runOne(transform: Transform, model: DockerfileModel, origins: LineOrigins, shell: ShellParser, options: RunOptions): Outcome {
-  const outcome: Outcome = { edits: [], changes: [], notes: [] };
+  const outcome: Outcome = { fixes: [], edits: [], changes: [], notes: [] };
   const locked = (node: InstructionNode): boolean => model.isSuppressed(node, transform.id, transform.hadolintRules);
   let result;
   try {
@@ -204,10 +258,91 @@ function runOne(transform: Transform, model: DockerfileModel, origins: LineOrigi
     if (fix.edits.some((edit) => taken.some((other) => overlaps(edit, other)))) continue;
     if (overlapsItself(fix.edits)) continue;
     taken.push(...fix.edits);
-    outcome.edits.push(...fix.edits);
-    outcome.changes.push({ transform: transform.id, line: fix.line, message: fix.message });
+    outcome.fixes.push({ edits: fix.edits, change: { transform: transform.id, line: fix.line, message: fix.message } });
   }
   return outcome;
+}
+
+/**
+ * Applies the fixes of one transform's run that keep the file valid and its
+ * meaning within what the transform declares, and returns the new model, or
+ * null when none does. All together first; when that fails, one at a time,
+ * so that one bad fix does not hold back the others. Each fix withheld gets
+ * a note saying what it would have broken or changed.
+ */
+function acceptFixes(transform: Transform, outcome: Outcome, model: DockerfileModel, origins: LineOrigins, shell: ShellParser): { model: DockerfileModel } | null {
+  if (outcome.fixes.length === 0) return null;
+  const text = model.source.text;
+  const trial = (fixes: Outcome['fixes']): { model: DockerfileModel } | { problem: string; id: string } => {
+    const edits = closingContinuation(model, fixes.flatMap((f) => f.edits));
+    const candidate = applyEdits(text, edits);
+    if (candidate === text) return { problem: '', id: '' };
+    const checked = checkCandidate(candidate, model, shell, edits);
+    if ('problem' in checked) {
+      // The broken line is in the candidate, which the engine maps like any text it applied.
+      const where = checked.at ? ` at line ${origins.after(model, edits, checked.at.model).of(checked.at.line)}` : '';
+      return { problem: `${checked.problem}${where}`, id: checked.id };
+    }
+    const changed = meaningChange(transform, model, checked.model, shell, origins);
+    return changed ?? checked;
+  };
+  const all = trial(outcome.fixes);
+  let kept: Outcome['fixes'] = outcome.fixes;
+  let result: { model: DockerfileModel } | null = 'model' in all ? all : null;
+  if (!result) {
+    kept = [];
+    for (const fix of outcome.fixes) {
+      const tried = trial([...kept, fix]);
+      if ('model' in tried) {
+        kept.push(fix);
+        result = tried;
+      } else if (tried.problem) {
+        outcome.notes.push({ line: fix.change.line, id: tried.id, message: `change withheld: it would ${tried.problem}` });
+      }
+    }
+  }
+  outcome.edits = closingContinuation(model, kept.flatMap((f) => f.edits));
+  outcome.changes = kept.map((f) => f.change);
+  return result;
+}
+
+/**
+ * `edits`, plus the one that closes an open continuation at the end of the
+ * file when they append there: appended text must follow the last
+ * instruction, not become part of it.
+ */
+function closingContinuation(model: DockerfileModel, edits: Edit[]): Edit[] {
+  const end = model.source.text.length;
+  if (!edits.some((e) => e.start === end)) return edits;
+  const close = closeOpenContinuation(model);
+  if (!close || edits.some((e) => overlaps(e, close) || (e.start < close.end && e.end > close.start))) return edits;
+  return [...edits, close];
+}
+
+/** Meanings by model: each text is compared as "after" once and as "before" once. */
+const meanings = new WeakMap<DockerfileModel, ImageMeaning>();
+
+function meaningOf(model: DockerfileModel, shell: ShellParser): ImageMeaning {
+  let meaning = meanings.get(model);
+  if (!meaning) {
+    meaning = imageMeaning(fileFacts(model, shell, FACTS_OPTIONS));
+    meanings.set(model, meaning);
+  }
+  return meaning;
+}
+
+/**
+ * What a fix of `transform` would change that the transform does not
+ * declare, as a withholding reason, or null. A transform that declares no
+ * effects (a plugin written before effects existed) is not guarded.
+ */
+function meaningChange(transform: Transform, before: DockerfileModel, after: DockerfileModel, shell: ShellParser, origins: LineOrigins):
+  { problem: string; id: string } | null {
+  if (!transform.effects) return null;
+  const name = (stage: StageMeaning) => `line ${origins.of(stage.line)}${stage.name ? ` (${stage.name})` : ''}`;
+  const found = undeclaredDifferences(meaningOf(before, shell), meaningOf(after, shell), new Set(transform.effects), name);
+  if (found.length === 0) return null;
+  return { problem: `change ${found[0].what}, which ${transform.id} does not declare`, id: `withheld-${found[0].effect}` };
 }
 
 /** The suppression comment standing before `node`, as written, whatever it names. */
@@ -273,24 +408,48 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
  * still parse as a Dockerfile, and every shell script it contains must parse
  * unless the same script already failed to parse before.
  */
-function checkCandidate(candidate: string, before: DockerfileModel, shell: ShellParser):
-  { model: DockerfileModel } | { problem: string; at?: { model: DockerfileModel; line: number } } {
+function checkCandidate(candidate: string, before: DockerfileModel, shell: ShellParser, edits: readonly Edit[]):
+  { model: DockerfileModel } | { problem: string; id: string; at?: { model: DockerfileModel; line: number } } {
   let after: DockerfileModel;
   try {
     after = parseDockerfile(candidate);
     checkParseable(after);
   } catch (error) {
-    return { problem: `not parse as a Dockerfile (${error instanceof InputError ? error.message : String(error)})` };
+    return { problem: `not parse as a Dockerfile (${error instanceof InputError ? error.message : String(error)})`, id: 'withheld-dockerfile-syntax' };
   }
-  if (after.instructions.length === 0 && before.instructions.length > 0) return { problem: 'remove every instruction' };
+  if (after.instructions.length === 0 && before.instructions.length > 0) return { problem: 'remove every instruction', id: 'withheld-empty' };
+  const swallowed = swallowedInstruction(before, after, edits);
+  if (swallowed) return { problem: `join new text into the instruction at line ${swallowed.line}`, id: 'withheld-joins-instruction', at: undefined };
   let brokenBefore: Set<string> | null = null;
   for (const node of after.instructions) {
     const script = after.shellScript(node);
     if (!script || !after.hasPosixShell(node) || !hasSyntaxError(shell.parse(script.text).rootNode)) continue;
     brokenBefore ??= brokenScripts(before, shell);
-    if (!brokenBefore.has(script.text)) return { problem: 'leave a shell syntax error', at: { model: after, line: node.line } };
+    if (!brokenBefore.has(script.text)) return { problem: 'leave a shell syntax error', id: 'withheld-shell-syntax', at: { model: after, line: node.line } };
   }
   return { model: after };
+}
+
+/**
+ * An instruction the edits do not touch whose text did not come through as
+ * an instruction of its own: new text joined it (an open continuation, an
+ * insertion that does not start a line). Null when every one came through.
+ */
+function swallowedInstruction(before: DockerfileModel, after: DockerfileModel, edits: readonly Edit[]): InstructionNode | null {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const starts = new Map(after.instructions.map((node) => [node.start, node]));
+  for (const node of before.instructions) {
+    // Text inserted at its end extends it, unless it starts a line of its own.
+    const touched = edits.some((e) => (e.start === e.end
+      ? e.start > node.start && (e.start < node.end || (e.start === node.end && !/^\r?\n/.test(e.text)))
+      : e.start < node.end && e.end > node.start));
+    if (touched) continue;
+    const start = mapOffset(node.start, sorted);
+    const found = start === null ? undefined : starts.get(start);
+    const text = before.source.text.slice(node.start, node.end);
+    if (!found || after.source.text.slice(found.start, found.end) !== text) return node;
+  }
+  return null;
 }
 
 /** The texts of the shell scripts in `model` that tree-sitter-bash cannot parse (POSIX shells only). */

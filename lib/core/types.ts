@@ -2,11 +2,14 @@ import type { FileFacts } from '../facts/index.js';
 import type { DockerfileModel, InstructionNode } from './dockerfile.js';
 import type { ShellParser } from './shell.js';
 import type { BuildContext } from './context.js';
+import type { Effect } from './guard.js';
 
 /**
  * `safe` transforms keep what the build and the container do, except the
- * improvement they name. `review` transforms make a change a person should
- * look at (a new base image, a different package set).
+ * improvement they name: `dfmod --write` writes them. `review` transforms
+ * make a guess about what the app needs (a new base image, a new stage, a
+ * new entrypoint contract) that a person or a real build must confirm: they
+ * are suggestions, written only at level `review` or when `--verify` passes.
  */
 export type Level = 'safe' | 'review';
 
@@ -93,16 +96,34 @@ export interface Transform {
   description: string;
   /** The best practice it follows, shown with --explain. */
   rationale: string;
+  /**
+   * For review transforms: what a person must check before relying on their
+   * changes (shown with each review change and suggestion).
+   */
+  reviewCheck?: string;
   /** Whether it runs when no --transforms list is given. Defaults to true. */
   enabledByDefault?: boolean;
   /** hadolint rules this transform answers; `# hadolint ignore=DLxxxx` suppresses it. */
   hadolintRules?: string[];
+  /**
+   * What its fixes may change in the image's meaning (lib/core/guard.ts).
+   * The engine withholds a fix that changes anything else, with a note.
+   * A transform without it is not guarded (--list-transforms says so).
+   */
+  effects?: readonly Effect[];
   run(context: TransformContext): TransformResult;
 }
 
 /** A fix that was applied, as reported. */
 export interface Change {
   transform: string;
+  /**
+   * `safe`: made by a safe transform on the way to the safe text. `review`:
+   * made on top of the safe text, once review transforms run; a safe
+   * transform's change that follows from a review change (merging the RUNs
+   * a new stage brought) belongs to the review suggestion too.
+   */
+  level: Level;
   /** 1-based line of the file as read (not of an intermediate rewrite). */
   line: number;
   message: string;

@@ -95,3 +95,22 @@ export function scriptArgv(root: Node): { argv: string[] } | ShellNeed {
   if (SHELL_ONLY_BUILTINS.has(argv[0])) return { id: 'builtin', reason: `\`${argv[0]}\` is a shell builtin` };
   return { argv };
 }
+
+/**
+ * Whether a script reads its positional parameters (`$1`, `"$@"`, `$*`,
+ * `$#`, `$0`): a shell-form ENTRYPOINT gets CMD and `docker run` arguments
+ * as those, and a script that reads none of them ignores both. A function's
+ * own `$1` counts too, which only errs towards "reads them".
+ */
+export function readsPositionalParameters(root: Node): boolean {
+  let reads = false;
+  walk(root, (node) => {
+    if (reads) return false;
+    if ((node.type === 'variable_name' && /^\d+$/.test(node.text)) || (node.type === 'special_variable_name' && ['@', '*', '#'].includes(node.text))) {
+      reads = true;
+      return false;
+    }
+    return true;
+  });
+  return reads;
+}

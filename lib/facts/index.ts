@@ -16,6 +16,7 @@
  * without a default.
  */
 import path from 'node:path';
+import { afterInitWrapper } from '../knowledge/index.js';
 import type { DockerfileModel, Flag, InstructionNode, Stage } from '../core/dockerfile.js';
 import type { Node, ShellParser } from '../core/shell.js';
 import { scriptArgv, type ShellNeed } from './argv.js';
@@ -38,6 +39,7 @@ export {
   type ManagerCommand, type PackageInstall, type RunCommand,
 } from './commands.js';
 export { makeRecipes, type ScriptRun } from './scripts.js';
+export { imageMeaning, type ImageMeaning, type StageMeaning, type StageConfig, type CommandMeaning, type Step } from './meaning.js';
 export { DEV_STAGE_NAMES, REPLS, type StageRole, type RoleName } from './roles.js';
 
 /**
@@ -51,6 +53,8 @@ export interface ImageDefaults {
   cmd: string[] | null | undefined;
   user: string | null;
   workdir?: string | null;
+  /** The first arguments the image's entrypoint script acts on before it execs its arguments; absent when not known (see the knowledge base). */
+  entrypointActsOn?: string[];
 }
 
 export interface FactsOptions {
@@ -103,10 +107,16 @@ export interface ContainerCommand {
   user: string | null;
   /** Both entrypoint and cmd are known. */
   known: boolean;
+  /**
+   * When the entrypoint in effect is the base image's script and the
+   * knowledge base knows it: the first arguments it acts on before it
+   * execs its arguments. Null otherwise.
+   */
+  entrypointActsOn: string[] | null;
 }
 
 /** The state in effect when an instruction runs. */
-interface Scope {
+export interface Scope {
   env: ReadonlyMap<string, string | null>;
   args: ReadonlyMap<string, string | null>;
   workdir: string | null;
@@ -291,6 +301,11 @@ export class FileFacts {
     return isWindowsStage(this.model, stage);
   }
 
+  /** ENV, ARGs, WORKDIR, USER and SHELL at the end of the stage: what its image carries (ARGs: what a stage built FROM it sees). */
+  stageEnd(stage: Stage): Scope {
+    return this.scan(stage).end;
+  }
+
   /** The working directory at the end of the stage: where its container starts. */
   finalWorkdir(stage: Stage): string | null {
     return this.scan(stage).end.workdir;
@@ -380,7 +395,7 @@ export class FileFacts {
   // ------------------------------------------------------------ internals
 
   /** Stages a RUN of `stage` mounts (`--mount=from=<stage>`). */
-  private mountedFrom(stage: Stage): Stage[] {
+  mountedFrom(stage: Stage): Stage[] {
     const stages: Stage[] = [];
     for (const node of stage.instructions) {
       if (node.keyword !== 'RUN') continue;
@@ -599,7 +614,23 @@ export class FileFacts {
       }
     }
     const user = this.scan(stage).end.user;
-    return { entrypoint, cmd, entrypointNode, cmdNode, user, known: entrypoint !== undefined && cmd !== undefined };
+    return { entrypoint, cmd, entrypointNode, cmdNode, user, known: entrypoint !== undefined && cmd !== undefined, entrypointActsOn: this.actsOn(entrypoint, entrypointNode, defaults) };
+  }
+
+  /**
+   * What the entrypoint in effect acts on before it execs its arguments: the
+   * image's script as the knowledge base knows it, also behind an init that
+   * execs it (`["tini", "--", "docker-entrypoint.sh"]`); nothing for an init
+   * alone. Null when not known.
+   */
+  private actsOn(entrypoint: string[] | null | undefined, node: InstructionNode | null, defaults: ImageDefaults | null): string[] | null {
+    if (node === null) return defaults?.entrypointActsOn ?? null;
+    if (!entrypoint || node.form !== 'exec') return null;
+    const rest = afterInitWrapper(entrypoint);
+    if (rest === null) return null;
+    if (rest.length === 0) return [];
+    if (defaults?.entrypoint && JSON.stringify(rest) === JSON.stringify(defaults.entrypoint)) return defaults.entrypointActsOn ?? null;
+    return null;
   }
 }
 

@@ -25,6 +25,15 @@ export interface Runs {
   user: string | null;
   /** The image's WORKDIR, where the row says (`/go` for golang, `/` for images that set none). */
   workdir?: string;
+  /**
+   * For an entrypoint script that ends in `exec "$@"`: the first arguments
+   * it acts on before that (its own server's name, to set up or drop
+   * privileges). Any other command, and one starting with `/bin/sh`, passes
+   * through unchanged, so `sh -c 'app x'` and `app x` run alike under it. A
+   * script also takes a first argument that is a flag or no command as
+   * arguments of its program. Absent: not known, nothing is assumed.
+   */
+  entrypointActsOn?: string[];
 }
 
 interface RunsRow extends Runs {
@@ -184,7 +193,7 @@ export const IMAGE_FAMILIES: ImageFamily[] = [
   { id: 'suse', match: /^(registry\.suse\.com\/.*|opensuse\/.*|suse\/.*)$/, os: 'suse' },
   // node: its Dockerfiles create the `node` account (uid 1000) and set no WORKDIR.
   { id: 'node', match: /^node$/, os: 'debian', language: 'node', runtime: slimLast('node'), users: ['node'],
-    runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['node'], user: null, workdir: '/', since: [16] },
+    runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['node'], user: null, entrypointActsOn: [], workdir: '/', since: [16] },
     releases: [
       { from: [10], release: 'stretch' }, { from: [14], release: 'buster' }, { from: [15], release: 'stretch' },
       { from: [16], release: 'buster' }, { from: [17], release: 'bullseye' }, { from: [18], release: 'bookworm' },
@@ -215,20 +224,20 @@ export const IMAGE_FAMILIES: ImageFamily[] = [
   { id: 'amazoncorretto', match: /^amazoncorretto$/, os: 'rhel', packageManager: 'yum', language: 'java' },
   { id: 'ruby', match: /^ruby$/, os: 'debian', language: 'ruby', runs: { entrypoint: null, cmd: ['irb'], user: null, since: [2, 7] } },
   // php's CMD is per variant (cli: php -a, fpm: php-fpm, apache: apache2-foreground).
-  { id: 'php', match: /^php$/, os: 'debian', language: 'php', runs: { entrypoint: ['docker-php-entrypoint'], cmd: undefined, user: null, since: [8] } },
+  { id: 'php', match: /^php$/, os: 'debian', language: 'php', runs: { entrypoint: ['docker-php-entrypoint'], cmd: undefined, user: null, entrypointActsOn: [], since: [8] } },
   { id: 'rust', match: /^rust$/, os: 'debian', language: 'rust' },
   { id: 'gcc', match: /^gcc$/, os: 'debian', runtime: osOfRelease },
   { id: 'debian-based', match: /^(perl|erlang|elixir|haskell|julia|r-base|swift)$/, os: 'debian' },
-  { id: 'nginx', match: /^nginx$/, os: 'debian', runs: { entrypoint: ['/docker-entrypoint.sh'], cmd: ['nginx', '-g', 'daemon off;'], user: null, since: [1, 22] } },
+  { id: 'nginx', match: /^nginx$/, os: 'debian', runs: { entrypoint: ['/docker-entrypoint.sh'], cmd: ['nginx', '-g', 'daemon off;'], user: null, entrypointActsOn: ['nginx', 'nginx-debug'], since: [1, 22] } },
   { id: 'httpd', match: /^httpd$/, os: 'debian', runs: { entrypoint: null, cmd: ['httpd-foreground'], user: null, since: [2, 4] } },
-  { id: 'redis', match: /^redis$/, os: 'debian', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['redis-server'], user: null, since: [6] } },
-  { id: 'postgres', match: /^postgres$/, os: 'debian', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['postgres'], user: null, since: [10] } },
-  { id: 'mongo', match: /^mongo$/, os: 'debian', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['mongod'], user: null, since: [5] } },
-  { id: 'memcached', match: /^memcached$/, os: 'debian', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['memcached'], user: 'memcache', since: [1, 6] } },
+  { id: 'redis', match: /^redis$/, os: 'debian', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['redis-server'], user: null, entrypointActsOn: ['redis-server'], since: [6] } },
+  { id: 'postgres', match: /^postgres$/, os: 'debian', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['postgres'], user: null, entrypointActsOn: ['postgres'], since: [10] } },
+  { id: 'mongo', match: /^mongo$/, os: 'debian', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['mongod'], user: null, entrypointActsOn: ['mongod'], since: [5] } },
+  { id: 'memcached', match: /^memcached$/, os: 'debian', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['memcached'], user: 'memcache', entrypointActsOn: ['memcached'], since: [1, 6] } },
   { id: 'mariadb', match: /^mariadb$/, os: 'debian' },
-  { id: 'rabbitmq', match: /^rabbitmq$/, os: 'debian', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['rabbitmq-server'], user: null, since: [3, 8] } },
+  { id: 'rabbitmq', match: /^rabbitmq$/, os: 'debian', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['rabbitmq-server'], user: null, entrypointActsOn: ['rabbitmq-server'], since: [3, 8] } },
   // mysql's default tags are Oracle Linux slim (`8.0-oracle`, microdnf); `-debian` tags refine below.
-  { id: 'mysql', match: /^mysql$/, os: 'rhel', packageManager: 'microdnf', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['mysqld'], user: null, since: [8] } },
+  { id: 'mysql', match: /^mysql$/, os: 'rhel', packageManager: 'microdnf', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['mysqld'], user: null, entrypointActsOn: ['mysqld'], since: [8] } },
   { id: 'traefik', match: /^traefik$/, os: 'alpine', runs: { entrypoint: ['/entrypoint.sh'], cmd: ['traefik'], user: null, since: [2] } },
   { id: 'caddy', match: /^caddy$/, os: 'alpine' },
   { id: 'dotnet', match: /^(mcr\.microsoft\.com\/)?dotnet\/(sdk|aspnet|runtime|runtime-deps)$/, os: 'debian', language: 'dotnet',
@@ -346,6 +355,7 @@ function defaultsOf(family: ImageFamily, tag: TagInfo): Runs | null {
   if (row.since && tag.version && compareVersion(tag.version, row.since) < 0) return null;
   const runs: Runs = { entrypoint: row.entrypoint, cmd: row.cmd, user: row.user };
   if (row.workdir !== undefined) runs.workdir = row.workdir;
+  if (row.entrypointActsOn !== undefined) runs.entrypointActsOn = row.entrypointActsOn;
   return runs;
 }
 

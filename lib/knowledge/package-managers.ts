@@ -56,6 +56,8 @@ export interface ManagerFacts {
   cacheDisabledBy?: string[];
   /** Options that take the next word as their value (`apt-get -a arm64 install`, `dnf --setopt x=1 install`), before or after the subcommand. */
   valueOptions?: string[];
+  /** Options that make a bare invocation print and exit instead of installing (`yarn --version`). */
+  infoOptions?: string[];
   /** Subcommands that only download the package index (`apk update`). */
   indexVerbs?: string[];
   /** Subcommands that remove packages (`apk del`). */
@@ -140,6 +142,8 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     noCacheFlag: '--no-cache',
     installScript: 'apk add --no-cache {packages}',
     noCacheSpellings: ['--no-cache'],
+    // Installs only from packages already in the cache or given as files: nothing is downloaded to keep.
+    offlineFlags: ['--no-network'],
     indexVerbs: ['update'],
     removeVerbs: ['del'],
   },
@@ -216,8 +220,9 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     cacheDirs: ['/root/.cache/pip', '.cache/pip'],
     cleanup: [],
     noCacheFlag: '--no-cache-dir',
-    // --cache-dir: the cache is somewhere the user chose.
-    noCacheSpellings: ['--no-cache-dir', '--cache-dir'],
+    // --cache-dir: the cache is somewhere the user chose. pip takes any
+    // unambiguous prefix of a long option, and `--no-cache` is the one people write.
+    noCacheSpellings: ['--no-cache-dir', '--no-cache', '--cache-dir'],
     cacheDisabledBy: ['PIP_NO_CACHE_DIR'],
   },
   npm: {
@@ -240,6 +245,8 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     noCacheFlag: null,
     cleanVerbs: ['cache'],
     offlineFlags: ['--offline', '--prefer-offline'],
+    // `yarn` alone installs; `yarn --version` prints and exits.
+    infoOptions: ['--version', '-v', '--help', '-h'],
   },
   gem: {
     programs: ['gem'],

@@ -127,6 +127,30 @@ export const INIT_PROGRAMS: readonly string[] = [
   'my_init', 'supervisord', 'systemd', 'runit', 'openrc-init',
 ];
 
+/**
+ * Inits that exec the command after their own options (`tini -g --`,
+ * `dumb-init --single-child`), with the options that take a value: in front
+ * of a command they leave what it is and how its arguments arrive unchanged.
+ */
+export const INIT_WRAPPERS: Readonly<Record<string, { valueOptions: readonly string[] }>> = {
+  tini: { valueOptions: ['-p', '-e'] },
+  'tini-static': { valueOptions: ['-p', '-e'] },
+  'docker-init': { valueOptions: ['-p', '-e'] },
+  'dumb-init': { valueOptions: ['-r', '--rewrite'] },
+};
+
+/** The argv after an init wrapper and its options (`["tini", "--", "app"]` → `["app"]`), or null when it does not start with one. */
+export function afterInitWrapper(argv: readonly string[]): string[] | null {
+  const wrapper = argv.length ? INIT_WRAPPERS[argv[0].slice(argv[0].lastIndexOf('/') + 1)] : undefined;
+  if (!wrapper) return null;
+  let i = 1;
+  while (i < argv.length && argv[i].startsWith('-')) {
+    if (argv[i] === '--') return argv.slice(i + 1);
+    i += wrapper.valueOptions.includes(argv[i]) ? 2 : 1;
+  }
+  return argv.slice(i);
+}
+
 /** `init` itself counts only at these paths: s6-overlay's /init and the system inits. */
 export const INIT_PROGRAM_PATHS: readonly string[] = ['/init', '/sbin/init', '/usr/sbin/init', '/bin/init'];
 

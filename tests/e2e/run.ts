@@ -4,7 +4,9 @@
  * names (BuildKit). Run with `npm run test:e2e` (builds dist/ first).
  *
  * For each app, in a temporary copy (the committed files are never touched):
- * build both variants cold, smoke-check both (an HTTP answer on a loopback
+ * `dfmod --write --level review` (the review changes too: multi-stage and
+ * init-entrypoint are what the size and stop-time properties are about;
+ * `--verify` below checks what plain `--write` and `--verify` write), build both variants cold, smoke-check both (an HTTP answer on a loopback
  * port, or a command's output), time `docker stop`, append a comment to one
  * source file and rebuild both (timed; is the dependency install CACHED?),
  * then assert the issue's properties and print a table. Ends with the plain
@@ -240,9 +242,13 @@ async function runApp(app: string, spec: AppSpec, work: string): Promise<AppResu
   const before = variant('before');
   const after = variant('after');
 
-  // dfmod --write, with dfmod's built CLI, on the copy.
+  // dfmod --write --level review, with dfmod's built CLI, on the copy.
   const original = readFileSync(path.join(after.dir, 'Dockerfile'), 'utf8');
-  const ran = await runNode([dfmodBin, '--write', path.join(after.dir, 'Dockerfile')], { cwd: after.dir });
+  const safe = await runNode([dfmodBin, path.join(after.dir, 'Dockerfile')], { cwd: after.dir });
+  const ran = await runNode([dfmodBin, '--write', '--level', 'review', path.join(after.dir, 'Dockerfile')], { cwd: after.dir });
+  // Which transforms are review-level suggestions by default, as the dry run's summary names them.
+  const suggested = /review suggestions, not written \(([^)]*)\)/.exec(safe.stderr)?.[1] ?? '';
+  if (suggested) log(`  review suggestions of a plain run: ${suggested}`);
   const rewritten = readFileSync(path.join(after.dir, 'Dockerfile'), 'utf8');
   const changed = rewritten !== original;
   const transforms = /\(([^)]*)\)\s*$/m.exec(ran.stdout)?.[1] ?? '';
@@ -308,25 +314,65 @@ async function diffOf(a: string, b: string): Promise<string> {
   });
 }
 
-/** `dfmod --write --verify` on a copy of one app: kept; and on a file neither of whose versions builds: not kept, untouched, exit 2. */
+/**
+ * `dfmod --write --verify` with the real engine: on a copy of one app, the
+ * safe rewrite and each review change build and run as the original does
+ * (it stays up and answers on its port), so all are written; on a Go server
+ * that shells out at start, the distroless runtime multi-stage suggests has
+ * no shell, so its container exits where the original stays up and the
+ * change is kept out with that reason; and on a file neither of whose
+ * versions builds: not kept, untouched, exit 2.
+ */
 async function verifyFlag(work: string, expected: Map<string, string>): Promise<void> {
   const app = 'node-server';
   const dir = path.join(work, 'verify', app);
   cpSync(path.join(appsDir, app), dir, { recursive: true });
-  const env = { ...process.env, DFMOD_DOCKER: docker.command, DFMOD_DOCKER_BUILD_FLAGS: '--network host' };
-  const ran = await runNode([dfmodBin, '--write', '--verify', 'Dockerfile'], { cwd: dir, env });
+  const env = process.env;
+  const flags = ['--verify-client', docker.command, '--verify-network', 'host'];
+  const plain = path.join(work, 'verify', `${app}-plain`);
+  cpSync(path.join(appsDir, app), plain, { recursive: true });
+  const safeRun = await runNode([dfmodBin, '--write', 'Dockerfile'], { cwd: plain, env });
+  const safeText = readFileSync(path.join(plain, 'Dockerfile'), 'utf8');
   const what = '--verify';
+  check(what, `plain dfmod --write on ${app} writes no review change`, safeRun.code === 0 && !/multi-stage|init-entrypoint/.test(safeRun.stdout) && !/^FROM .* AS build$/m.test(safeText) && !/tini/.test(safeText), safeRun.stdout.trim());
+  const ran = await runNode([dfmodBin, '--write', '--verify', ...flags, 'Dockerfile'], { cwd: dir, env });
   check(what, `dfmod --write --verify on ${app} exits 0`, ran.code === 0, ran.stderr.trim().split('\n').slice(-4).join(' | '));
-  check(what, `it prints the table with both built and the rewrite kept`, /\nDockerfile +yes → yes +[\d.]+ MB → [\d.]+ MB +\d+ → \d+ +[\d.]+ s → [\d.]+ s +kept\n/.test(ran.stderr), ran.stderr.trim().split('\n').slice(-4).join(' | '));
+  check(what, `it prints the table with the safe rewrite and each review change built and kept`,
+    /\nDockerfile +yes → yes +[\d.]+ MB → [\d.]+ MB +\d+ → \d+ +[\d.]+ s → [\d.]+ s +kept\n/.test(ran.stderr) && /\nDockerfile \+multi-stage +yes → yes .* kept\n/.test(ran.stderr) && /\nDockerfile \+init-entrypoint +yes → yes .* kept\n/.test(ran.stderr),
+    ran.stderr.trim().split('\n').slice(-5).join(' | '));
   const written = readFileSync(path.join(dir, 'Dockerfile'), 'utf8');
-  if (expected.has(app)) check(what, 'it writes the same rewrite as --write', written === expected.get(app));
+  if (expected.has(app)) check(what, 'it writes the same rewrite as --write --level review (every review change passed)', written === expected.get(app));
   log(ran.stderr.trim().split('\n').filter((l) => /→|verify/.test(l)).map((l) => `  ${l}`).join('\n'));
+
+  // A review change that builds but does not run: the Go server runs `sh` at start, which distroless lacks.
+  const shells = path.join(work, 'verify', 'go-shells-out');
+  mkdirSync(shells, { recursive: true });
+  writeFileSync(path.join(shells, 'go.mod'), 'module example.com/shellsout\n\ngo 1.19\n');
+  writeFileSync(path.join(shells, 'main.go'), [
+    'package main', '', 'import (', '\t"fmt"', '\t"net/http"', '\t"os"', '\t"os/exec"', ')', '',
+    'func main() {',
+    '\tif err := exec.Command("sh", "-c", "true").Run(); err != nil {', '\t\tfmt.Println("no shell:", err)', '\t\tos.Exit(1)', '\t}',
+    '\thttp.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "ok") })',
+    '\thttp.ListenAndServe("127.0.0.1:18095", nil)', '}', '',
+  ].join('\n'));
+  const goText = 'FROM golang:1.19\nWORKDIR /app\nCOPY . .\nRUN go build -o /app/server .\nEXPOSE 18095\nCMD ["/app/server"]\n';
+  writeFileSync(path.join(shells, 'Dockerfile'), goText);
+  const kept = await runNode([dfmodBin, '--write', '--verify', ...flags, '--json', 'Dockerfile'], { cwd: shells, env });
+  check(what, 'a review change whose container exits where the original stays up: exit 0', kept.code === 0, kept.stderr.trim().split('\n').slice(-3).join(' | '));
+  const shellsPlain = `${shells}-plain`;
+  cpSync(shells, shellsPlain, { recursive: true });
+  await runNode([dfmodBin, '--write', 'Dockerfile'], { cwd: shellsPlain, env });
+  const shellsSafe = readFileSync(path.join(shellsPlain, 'Dockerfile'), 'utf8');
+  check(what, '... the file gets the safe changes only, as plain --write writes them', readFileSync(path.join(shells, 'Dockerfile'), 'utf8') === shellsSafe && shellsSafe !== goText && !/ AS build/.test(shellsSafe));
+  const reason = "rewrite not kept: it built, but its container exited with code 1; the original's stayed up";
+  check(what, '... and the change is kept out with its reason, in --json too', kept.stderr.includes(`Dockerfile: review change of multi-stage not written: ${reason}`) &&
+    JSON.stringify(JSON.parse(kept.stdout || '{}').files?.[0]?.verify?.keptOut) === JSON.stringify([{ transform: 'multi-stage', reason }]), kept.stderr.trim().split('\n').slice(-3).join(' | '));
 
   const broken = path.join(work, 'verify', 'broken');
   mkdirSync(broken, { recursive: true });
   const text = 'FROM busybox\nRUN exit 3\nCMD echo hi\n';
   writeFileSync(path.join(broken, 'Dockerfile'), text);
-  const bad = await runNode([dfmodBin, 'Dockerfile', '--write', '--verify', '--transforms', 'exec-form'], { cwd: broken, env });
+  const bad = await runNode([dfmodBin, 'Dockerfile', '--write', '--verify', ...flags, '--transforms', 'exec-form'], { cwd: broken, env });
   check(what, 'a rewrite that cannot be verified (neither builds) exits 2', bad.code === 2, `exit ${bad.code}`);
   check(what, '... and the file is left byte-identical', readFileSync(path.join(broken, 'Dockerfile'), 'utf8') === text);
   check(what, '... and says why', /rewrite not kept: neither the original nor the rewrite built/.test(bad.stderr) && /\nDockerfile +no → no .* not kept\n/.test(bad.stderr), bad.stderr.trim().split('\n').slice(-3).join(' | '));
@@ -427,7 +473,7 @@ async function main(): Promise<number> {
     log('');
     log(table(results));
     log('');
-    log('Before = the naive Dockerfile as written; after = `dfmod --write`. ' + (process.env.E2E_WARM === '1' ? 'First builds used the build cache (E2E_WARM=1): the cold column is not cold' : 'Cold builds without the build cache (--no-cache)') + '; rebuild = after appending a comment to one source file; stop = wall time of `docker stop`.');
+    log('Before = the naive Dockerfile as written; after = `dfmod --write --level review`. ' + (process.env.E2E_WARM === '1' ? 'First builds used the build cache (E2E_WARM=1): the cold column is not cold' : 'Cold builds without the build cache (--no-cache)') + '; rebuild = after appending a comment to one source file; stop = wall time of `docker stop`.');
   }
   const failures = assertions.filter((a) => !a.ok);
   if (failures.length) {

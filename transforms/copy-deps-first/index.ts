@@ -146,6 +146,7 @@ function findInstall(run: RunScript, facts: FileFacts): Found | { refuse: Refusa
 export const copyDepsFirst: Transform = {
   id: 'copy-deps-first',
   level: 'safe',
+  effects: ['copies', 'order', 'run-grouping', 'run-commands'],
   description: 'Copy dependency manifests and install before `COPY . .`, so source edits keep the install cached',
   rationale:
     'A layer is rebuilt when any file it copies changes. After `COPY . .` every source edit invalidates the ' +

@@ -218,11 +218,12 @@ function edits(ctx: TransformContext, stage: Stage, chosen: Plan): Edit[] | Refu
   const split = ordered.findIndex((node) => !LEADING.has(node.keyword));
   const leading = split === -1 ? ordered : ordered.slice(0, split);
   const rest = split === -1 ? [] : ordered.slice(split);
+  const text = (node: InstructionNode) => (node.keyword === 'WORKDIR' ? workdirText(ctx, stage, node) : source.slice(node.start, node.end));
   const lines = [
     `FROM ${chosen.runtime}`,
-    ...leading.map((node) => source.slice(node.start, node.end)),
+    ...leading.map(text),
     ...chosen.payload,
-    ...rest.map((node) => source.slice(node.start, node.end)),
+    ...rest.map(text),
   ];
   const endsWithBreak = /[\r\n]$/.test(source);
   const tail = [
@@ -236,6 +237,19 @@ function edits(ctx: TransformContext, stage: Stage, chosen: Plan): Edit[] | Refu
   return result;
 }
 
+/**
+ * A WORKDIR as the runtime stage must write it: a relative one joins the
+ * folder it started in, which was the build image's (`/go` for golang), not
+ * the runtime image's, so it is written as the absolute folder it named.
+ */
+function workdirText(ctx: TransformContext, stage: Stage, node: InstructionNode): string {
+  const written = ctx.dockerfile.source.text.slice(node.start, node.end);
+  if (argsText(ctx.dockerfile, node).startsWith('/')) return written;
+  const next = stage.instructions[stage.instructions.indexOf(node) + 1];
+  const resolved = next ? ctx.facts.workdirAt(next) : ctx.facts.finalWorkdir(stage);
+  return resolved === null ? written : `WORKDIR ${resolved}`;
+}
+
 function argNames(text: string): string[] {
   return text.split(/\s+/).filter(Boolean).map((word) => word.split('=')[0]);
 }
@@ -243,10 +257,15 @@ function argNames(text: string): string[] {
 export const multiStage: Transform = {
   id: 'multi-stage',
   level: 'review',
+  effects: ['stages', 'base-image', 'run-commands', 'copies', 'order', 'env', 'command'],
   description: 'Split a single-stage image into a build stage and a slim runtime stage that copies only what runs',
   rationale:
     'Compilers, dev dependencies and package caches are needed to build, not to run. A runtime stage on a slim or ' +
     'distroless image with only the build output makes the image smaller and gives an attacker less to work with.',
+  reviewCheck:
+    'the runtime stage has every file, library and tool the app needs at run time (shared libraries, CA certificates, ' +
+    'time zones, a shell for scripts, files written outside the app folder, a user the app switches to): build the ' +
+    'image and run it as you deploy it',
   enabledByDefault: true,
   run(ctx) {
     const outcome = plan(ctx);
