@@ -420,4 +420,12 @@ test('a context script that updates and installs by itself gets the removal at t
   );
 });
 
+test('after a `cd`, a relative script or Makefile is not looked up at WORKDIR: what runs is unknown, the lists stay', async () => {
+  await expectRefused(
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y make', 'WORKDIR /src', 'COPY . .', 'RUN cd vendor/lib && make'),
+    'lists-read-by-script',
+    { only, files: { Makefile: 'all:\n\techo top\n', 'vendor/lib/Makefile': 'all:\n\tapt-get install -y libz-dev\n' } },
+  );
+});
+
 test.run();

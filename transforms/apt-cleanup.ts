@@ -118,7 +118,7 @@ function readListUse(ctx: TransformContext, node: InstructionNode): ListUse {
  * dfmod cannot give its own `apt-get update` (the script is not the
  * Dockerfile), so it keeps the lists (`opaque`).
  */
-function commandEvents(ctx: TransformContext, node: InstructionNode, command: RunCommand, text: string, apt: AptCommand | null, depth: number): Event[] {
+function commandEvents(ctx: TransformContext, node: InstructionNode, command: RunCommand, text: string, apt: AptCommand | null, depth: number, within?: { root: Node }): Event[] {
   const { nodes, program } = command;
   const at = command.command.node;
   if (program === null) return [{ kind: 'opaque', node: at, text }];
@@ -132,7 +132,7 @@ function commandEvents(ctx: TransformContext, node: InstructionNode, command: Ru
     return [{ kind: 'clean', node: at, text, listsOnly }];
   }
   if (OPAQUE.has(program)) return [{ kind: 'opaque', node: at, text }];
-  const script = ctx.facts.scriptRunBy(node, command, ctx.context);
+  const script = ctx.facts.scriptRunBy(node, command, ctx.context, within);
   if (!script) return [];
   const where = script.file ?? 'its inline script';
   if (!script.roots) return [{ kind: 'opaque', node: at, text, inside: `dfmod cannot read what it runs: ${script.unknown}` }];
@@ -141,7 +141,7 @@ function commandEvents(ctx: TransformContext, node: InstructionNode, command: Ru
   for (const root of script.roots) {
     for (const inner of ctx.facts.commandsOf({ root })) {
       const innerApt = inner.program === null ? null : aptCommand(inner.command.node, inner.words, inner.nodes, inner.program);
-      for (const event of commandEvents(ctx, node, inner, inner.command.node.text, innerApt, depth + 1)) {
+      for (const event of commandEvents(ctx, node, inner, inner.command.node.text, innerApt, depth + 1, { root })) {
         const inside = event.inside ?? `\`${event.text.split(/\s+/).slice(0, 3).join(' ')}\` in ${where}`;
         events.push({ ...event, kind: event.kind === 'use' ? 'opaque' : event.kind, node: at, text, inside, listsOnly: false });
       }

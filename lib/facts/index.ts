@@ -130,6 +130,8 @@ interface StageScan {
 }
 
 const EMPTY: ReadonlyMap<string, string | null> = new Map();
+/** Builtins after which a script's relative paths start elsewhere. */
+const DIRECTORY_CHANGERS = new Set(['cd', 'pushd', 'popd']);
 const DEFAULT_SHELL = ['/bin/sh', '-c'];
 const WINDOWS_SHELL = ['cmd', '/S', '/C'];
 /** scratch is the empty image: no command, no environment, `/` as working directory. */
@@ -260,7 +262,7 @@ export class FileFacts {
    * of the stage or the stages it builds on put them), or inline `sh -c`
    * text; null when it runs only its own program.
    */
-  scriptRunBy(node: InstructionNode, command: RunCommand, context: BuildContext | null): ScriptRun | null {
+  scriptRunBy(node: InstructionNode, command: RunCommand, context: BuildContext | null, within?: { root: Node }): ScriptRun | null {
     const copies: CopyOperands[] = [];
     const chain: Stage[] = [];
     for (let stage = node.stage; stage; stage = this.parentOf(stage)) chain.unshift(stage);
@@ -271,7 +273,11 @@ export class FileFacts {
         if (operands) copies.push(operands);
       }
     }
-    return scriptRunBy(command, { context, shell: this.shell, workdir: this.workdirAt(node), copies });
+    // After a `cd` (in the RUN, or in the script the command is part of) relative paths no longer start at WORKDIR.
+    const read = this.readRun(node);
+    const moves = (root: Node) => this.commandsOf({ root }).some((c) => c.program !== null && DIRECTORY_CHANGERS.has(c.program));
+    const moved = (read.kind === 'script' && moves(read.root)) || (within !== undefined && moves(within.root));
+    return scriptRunBy(command, { context, shell: this.shell, workdir: moved ? null : this.workdirAt(node), copies });
   }
 
   /** The argv of a CMD, ENTRYPOINT or RUN; null for other instructions, heredocs and empty ones. */
