@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { generate } from './generate.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(root, 'dist/bin/dfmod.js');
+const cli = path.join(root, 'bundle/dfmod.js');
 const argValue = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i === -1 ? fallback : Number(process.argv[i + 1]);

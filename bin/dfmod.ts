@@ -3,6 +3,8 @@
  * dfmod's executable. `--version` is answered before anything heavy loads, so
  * scripts that probe for dfmod stay fast.
  */
+import { existsSync } from 'node:fs';
+
 const argv = process.argv.slice(2);
 
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
@@ -15,9 +17,11 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
     throw error;
   });
   try {
-    // Built, the bundled CLI (dist/cli/, see scripts/bundle.mjs) loads several
-    // times faster than its ~200 modules; from source (tests), the modules.
-    const entry = import.meta.url.endsWith('.ts') ? '../lib/cli/main.js' : '../cli/cli.js';
+    // Bundled (bundle/dfmod.js, see scripts/bundle.mjs), the CLI next to it loads
+    // several times faster than its ~200 modules; from source (tests) or compiled
+    // (dist/bin/dfmod.js, which scripts and ../shared tools name), the modules.
+    const bundled = !import.meta.url.endsWith('.ts') && existsSync(new URL('./cli.js', import.meta.url));
+    const entry = bundled ? './cli.js' : '../lib/cli/main.js';
     const { main } = (await import(new URL(entry, import.meta.url).href)) as typeof import('../lib/cli/main.js');
     process.exitCode = await main(argv, {
       stdout: process.stdout,

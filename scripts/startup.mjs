@@ -15,7 +15,7 @@ const args = rest.length ? rest : ['examples/node-api/Dockerfile'];
 const times = [];
 for (let i = 0; i < runs; i++) {
   const started = process.hrtime.bigint();
-  const ran = spawnSync(process.execPath, ['dist/bin/dfmod.js', ...args], { cwd: root, stdio: 'ignore' });
+  const ran = spawnSync(process.execPath, ['bundle/dfmod.js', ...args], { cwd: root, stdio: 'ignore' });
   times.push(Number(process.hrtime.bigint() - started) / 1e6);
   if (ran.status === 2 || ran.error) throw new Error(`dfmod ${args.join(' ')} failed (${ran.error?.message ?? `exit ${ran.status}`})`);
 }

@@ -331,4 +331,11 @@ test('an archive already removed by a glob or with its folder gets no second rm'
   await expectUnchanged(lines('FROM debian', 'RUN curl -o /tmp/b/x.tar.gz https://e/x && tar xzf /tmp/b/x.tar.gz -C /opt && rm -rf /tmp/b'), null, { only });
 });
 
+test('npm: a cache the project places (.npmrc `cache=`, npm_config_cache, --cache) is not cleaned', async () => {
+  await expectRefused(lines('FROM node:20', 'COPY . .', 'RUN npm ci --prefer-online'), 'cache-configured',
+    { only, files: { '.npmrc': 'cache=./npm-offline-cache\n', 'package.json': '{}' } });
+  await expectUnchanged(lines('FROM node:20', 'ENV npm_config_cache=/app/.npm-cache', 'RUN npm ci'), null, { only });
+  await expectUnchanged(lines('FROM node:20', 'RUN npm ci --cache /app/.npm-cache'), null, { only });
+});
+
 test.run();

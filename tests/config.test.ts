@@ -160,7 +160,7 @@ test('configuration is checked against the schema: one error per problem, with k
   const problems = ran.stderr.split('\n').filter((line) => line.startsWith(file));
   assert.equal(problems, [
     `${file}:2:11: "skip": must be a list of strings or a string`,
-    `${file}:3:24: "init-entrypoint.inti": unknown option (known: init)`,
+    `${file}:3:24: "init-entrypoint.inti": unknown option (known: init, stages, paths, binary)`,
     `${file}:3:45: "init-entrypoint.init": must be one of "tini", "dumb-init" (not "runit")`,
     `${file}:4:43: "apt-cleanup.noInstallRecommends": must be true or false`,
     `${file}:5:18: "exec-form.x": unknown option (this transform takes no options)`,
@@ -189,7 +189,7 @@ test('--config FILE is checked before any file is read; errors in a package.json
   const dir = project({ 'ci.json': '{ "init-entrypoint": { "inti": "x" } }', 'p/package.json': '{\n  "name": "p",\n  "dfmod": { "skip": [1] }\n}\n', 'p/Dockerfile': NAIVE });
   const explicit = await dfmod(['--config', 'ci.json', 'missing-folder'], dir);
   assert.is(explicit.code, 2);
-  assert.match(explicit.stderr, `ci.json:1:24: "init-entrypoint.inti": unknown option (known: init)\n`);
+  assert.match(explicit.stderr, `ci.json:1:24: "init-entrypoint.inti": unknown option (known: init, stages, paths, binary)\n`);
   assert.not.match(explicit.stderr, /missing-folder/);
   const fromPackage = await dfmod(['--check', 'p'], dir);
   assert.match(fromPackage.stderr, `package.json:3:23: "dfmod.skip.0": must be a string\n`);
@@ -350,7 +350,7 @@ test('.dfmodrc.yaml and .dfmodrc.yml are read, and checked with line:column', as
   assert.is(bad.code, 2);
   const file = path.join(dir, 'bad/.dfmodrc.yaml');
   assert.equal(bad.stderr.split('\n').filter((line) => line.startsWith(file)), [
-    `${file}:3:3: "init-entrypoint.inti": unknown option (known: init)`,
+    `${file}:3:3: "init-entrypoint.inti": unknown option (known: init, stages, paths, binary)`,
     `${file}:4:9: "init-entrypoint.init": must be one of "tini", "dumb-init" (not "runit")`,
   ]);
   const broken = await dfmod(['--check', 'broken'], dir);

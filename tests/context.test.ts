@@ -89,4 +89,32 @@ test.after(() => {
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 });
 
+test('sendsFilesUnder, firstLine, isExecutable: on disk and in memory', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'dfmod-context-'));
+  folders.push(root);
+  mkdirSync(path.join(root, 'node_modules/ms'), { recursive: true });
+  writeFileSync(path.join(root, 'node_modules/ms/index.js'), '');
+  writeFileSync(path.join(root, 'run.sh'), '#!/bin/sh\necho hi\n', { mode: 0o755 });
+  writeFileSync(path.join(root, 'job.sh'), 'echo hi\n', { mode: 0o644 });
+  const contexts: [string, BuildContext, string][] = [];
+  const sends: [string, string, boolean][] = [];
+  for (const ignoreText of ['node_modules/*\n', 'node_modules/\n!node_modules/ms/index.js\n', 'dist\n']) {
+    // A folder context reads .dockerignore when first asked: ask before the next one is written.
+    writeFileSync(path.join(root, '.dockerignore'), ignoreText);
+    contexts.push([ignoreText, folderContext(root), 'disk']);
+    contexts.push([ignoreText, memoryContext({ '.dockerignore': ignoreText, 'node_modules/ms/index.js': '', 'run.sh': '#!/bin/sh\necho hi\n', 'job.sh': 'echo hi\n' }, '/c', { 'run.sh': 0o755 }), 'memory']);
+    for (const [text, context, kind] of contexts.slice(-2)) sends.push([kind, text, context.sendsFilesUnder!('node_modules')]);
+  }
+  assert.equal(sends, [
+    ['disk', 'node_modules/*\n', false], ['memory', 'node_modules/*\n', false],
+    ['disk', 'node_modules/\n!node_modules/ms/index.js\n', true], ['memory', 'node_modules/\n!node_modules/ms/index.js\n', true],
+    ['disk', 'dist\n', true], ['memory', 'dist\n', true],
+  ]);
+  for (const [, context, kind] of contexts.slice(-2)) {
+    assert.equal([context.firstLine!('run.sh'), context.firstLine!('job.sh'), context.firstLine!('missing')], ['#!/bin/sh', 'echo hi', null], kind);
+    assert.equal([context.isExecutable!('run.sh'), context.isExecutable!('job.sh'), context.isExecutable!('missing')], [true, false, null], kind);
+    assert.is(context.sendsFilesUnder!('missing'), false, kind);
+  }
+});
+
 test.run();

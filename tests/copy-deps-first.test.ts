@@ -1,6 +1,10 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { expectOutput, expectRefused, expectUnchanged, lines, run } from './helpers.js';
+import { folderContext } from '../lib/core/context.js';
 
 const only = ['copy-deps-first'];
 const ignore = { '.dockerignore': 'node_modules\n.venv\nvendor\n' };
@@ -509,6 +513,147 @@ for (const [name, runLine] of [
 
 test('system install not moved: unknown working directory (the copy could land in /)', async () => {
   await expectUnchanged(lines('FROM debian:bookworm', 'COPY . .', 'RUN apt-get install -y curl'), null, { only, files: {} });
+});
+
+// ---- paths into the source tree (the install would run before they are copied) ------------------
+
+const py = (runLine: string) => lines('FROM python:3.11-slim', 'WORKDIR /app', 'COPY . .', runLine);
+
+for (const [name, runLine, files, id, message] of [
+  ['--find-links into the copy destination', 'RUN pip install --no-index --find-links /app/wheels -r requirements.txt',
+    { 'requirements.txt': 'greet\n', 'wheels/greet-1.0-py3-none-any.whl': '' }, 'source-tree-path',
+    '`--find-links /app/wheels` is a path in the source tree, which is copied only after the install'],
+  ['--find-links=file:///app/wheels', 'RUN pip install --find-links=file:///app/wheels -r requirements.txt', { 'requirements.txt': 'greet\n' },
+    'source-tree-path', '`--find-links file:///app/wheels` is a path in the source tree, which is copied only after the install'],
+  ['-f with a relative folder', 'RUN pip install -f wheels -r requirements.txt', { 'requirements.txt': 'greet\n' }, 'source-tree-path', null],
+  ['`pkg @ file:///app/…whl` in requirements.txt', 'RUN pip install --no-index -r requirements.txt',
+    { 'requirements.txt': 'greet @ file:///app/wheels/greet-1.0-py3-none-any.whl\n' }, 'local-path-dependency',
+    'requirements.txt installs `file:///app/wheels/greet-1.0-py3-none-any.whl`, a local path in the source tree'],
+  ['a bare file: URL in requirements.txt', 'RUN pip install -r requirements.txt', { 'requirements.txt': 'file:///app/vendor/greet.tar.gz\n' }, 'local-path-dependency', null],
+  ['a wheel path in requirements.txt', 'RUN pip install -r requirements.txt', { 'requirements.txt': 'wheels/greet-1.0-py3-none-any.whl\n' }, 'local-path-dependency', null],
+  ['-e ./lib in requirements.txt', 'RUN pip install -r requirements.txt', { 'requirements.txt': '-e ./lib\n' }, 'editable-install', null],
+  ['--find-links file:// inside requirements.txt', 'RUN pip install -r requirements.txt', { 'requirements.txt': '--find-links file:///app/wheels\ngreet\n' },
+    'local-find-links', 'requirements.txt has `--find-links file:///app/wheels`, a path in the source tree, which is copied only after the install'],
+  ['a continued line ending in a local path', 'RUN pip install -r requirements.txt', { 'requirements.txt': 'greet \\\n  @ file:///app/w/greet.whl\n' }, 'local-path-dependency', null],
+  ['a variable pip expands', 'RUN pip install -r requirements.txt', { 'requirements.txt': 'greet @ ${WHEELS}/greet.whl\n' }, 'requirements-variable', null],
+] as [string, string, Record<string, string>, string, string | null][]) {
+  test(`pip left alone: ${name}`, async () => {
+    const result = await expectRefused(py(runLine), id, { only, files: { ...ignore, ...files }, line: 4 });
+    if (message) assert.equal(result.notes.map((n) => n.message), [`dependencies not copied first: ${message}`]);
+  });
+}
+
+test('pip: a find-links folder outside the destination is there before and after the copy: the install moves', async () => {
+  await expectOutput(
+    lines('FROM python:3.11-slim', 'COPY wheels /wheels', 'WORKDIR /app', 'COPY . .', 'RUN pip install --no-index --find-links /wheels -r requirements.txt'),
+    lines('FROM python:3.11-slim', 'COPY wheels /wheels', 'WORKDIR /app', 'COPY requirements.txt ./', 'RUN pip install --no-index --find-links /wheels -r requirements.txt', 'COPY . .'),
+    { only, files: { ...ignore, 'requirements.txt': 'greet @ file:///wheels/greet-1.0-py3-none-any.whl\n--find-links /wheels\n', 'wheels/greet-1.0-py3-none-any.whl': '' } },
+  );
+});
+
+test('pip: nested -r files are read as pip reads them: attached (-rbase.txt), absolute under the destination, relative to the file', async () => {
+  await expectOutput(
+    py('RUN pip install -r requirements/prod.txt'),
+    lines('FROM python:3.11-slim', 'WORKDIR /app', 'COPY base.txt ./', 'COPY requirements/prod.txt requirements/common.txt ./requirements/',
+      'RUN pip install -r requirements/prod.txt', 'COPY . .'),
+    { only, files: { ...ignore, 'requirements/prod.txt': '-rcommon.txt\n-r /app/base.txt\n', 'requirements/common.txt': 'flask\n', 'base.txt': 'gunicorn\n' } },
+  );
+});
+
+test('pip left alone: a requirements file includes one outside the copied folder (relative or absolute)', async () => {
+  for (const include of ['-r ../shared/base.txt', '--constraint /etc/pip/constraints.txt']) {
+    const result = await expectRefused(py('RUN pip install -r requirements.txt'), 'requirements-outside-copy',
+      { only, files: { ...ignore, 'requirements.txt': `${include}\nflask\n` }, line: 4 });
+    assert.equal(result.notes.map((n) => n.message), ['dependencies not copied first: a requirements file lies outside the copied folder'], include);
+  }
+});
+
+test('pip left alone: ENV PIP_FIND_LINKS names a folder of the source tree', async () => {
+  const input = lines('FROM python:3.11-slim', 'ENV PIP_FIND_LINKS=/app/wheels PIP_NO_CACHE_DIR=1', 'WORKDIR /app', 'COPY . .', 'RUN pip install -r requirements.txt');
+  const result = await expectRefused(input, 'settings-name-source', { only, files: { ...ignore, 'requirements.txt': 'greet\n' }, line: 5 });
+  assert.match(result.notes[0].message, /ENV PIP_FIND_LINKS=\/app\/wheels names a path in the source tree/);
+});
+
+test('yarn left alone: a .yarnrc offline mirror in the source tree', async () => {
+  const result = await expectRefused(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN yarn install --offline --frozen-lockfile'), 'settings-name-source',
+    { only, files: { ...node, 'yarn.lock': '', '.yarnrc': 'yarn-offline-mirror "./npm-packages-offline-cache"\n' }, line: 4 });
+  assert.equal(result.notes.map((n) => n.message), [
+    'dependencies not copied first: .yarnrc names `./npm-packages-offline-cache` (yarn-offline-mirror), a path in the source tree, which is copied only after the install',
+  ]);
+});
+
+test('yarn: a .yarnrc naming only a registry and an absolute cache is copied with the manifests', async () => {
+  await expectOutput(
+    lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN yarn install --frozen-lockfile'),
+    lines('FROM node:20', 'WORKDIR /app', 'COPY package.json yarn.lock .yarnrc ./', 'RUN yarn install --frozen-lockfile', 'COPY . .'),
+    { only, files: { ...node, 'yarn.lock': '', '.yarnrc': 'registry "https://registry.yarnpkg.com"\ncache-folder /tmp/yarn-cache\n' } },
+  );
+});
+
+test('yarn left alone: the Yarn Berry note names what .yarnrc.yml points at in the source tree', async () => {
+  const result = await expectRefused(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN yarn install'), 'yarn-berry',
+    { only, files: { ...node, '.yarnrc.yml': 'yarnPath: .yarn/releases/yarn-4.1.0.cjs\nenableMirror: true\ncacheFolder: ./.yarn/cache\n' } });
+  assert.equal(result.notes.map((n) => n.message), [
+    'dependencies not copied first: Yarn Berry files (.yarnrc.yml, .yarn/) are not handled; .yarnrc.yml names yarnPath: .yarn/releases/yarn-4.1.0.cjs, cacheFolder: ./.yarn/cache in the source tree',
+  ]);
+});
+
+for (const [name, npmrc, key] of [
+  ['cafile', 'registry=https://r.example/\ncafile=./certs/ca.pem\n', 'cafile'],
+  ['a file: value', 'init-module=file:./init.js\n', 'init-module'],
+  ['an absolute path under the destination', 'userconfig=/app/.npmrc-ci\n', 'userconfig'],
+] as [string, string, string][]) {
+  test(`npm left alone: an .npmrc that names a local file (${name})`, async () => {
+    const result = await expectRefused(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci'), 'settings-name-source',
+      { only, files: { ...node, '.npmrc': npmrc }, line: 4 });
+    assert.match(result.notes[0].message, new RegExp(`^dependencies not copied first: \\.npmrc names \`[^\`]+\` \\(${key}\\), a path in the source tree`));
+  });
+}
+
+test('npm left alone: ENV npm_config_cache in the source tree', async () => {
+  await expectRefused(lines('FROM node:20', 'WORKDIR /app', 'ENV npm_config_cache=/app/.npm', 'COPY . .', 'RUN npm ci'), 'settings-name-source', { only, files: node, line: 5 });
+});
+
+for (const [name, files] of [
+  ['a tarball dependency', { 'package.json': pkg({ dependencies: { greet: 'vendor/greet-1.0.0.tgz' } }) }],
+  ['a git+file: dependency', { 'package.json': pkg({ dependencies: { greet: 'git+file:///app/vendor/greet' } }) }],
+  ['a lockfile entry resolved from file:', { 'package-lock.json': '{"packages":{"node_modules/greet":{"resolved":"file:vendor/greet-1.0.0.tgz"}}}' }],
+  ['a linked package in the lockfile', { 'package-lock.json': '{"packages":{"node_modules/greet":{"resolved":"lib/greet","link":true}}}' }],
+] as [string, Record<string, string>][]) {
+  test(`npm left alone: ${name}`, async () => {
+    await expectRefused(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci'), 'local-path-dependency', { only, files: { ...node, ...files }, line: 4 });
+  });
+}
+
+test('.dockerignore `node_modules/*` leaves only the empty folder, which COPY merges: no refusal, no warning', async () => {
+  const result = await expectOutput(
+    lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci'),
+    lines('FROM node:20', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci', 'COPY . .'),
+    { only, files: { ...node, '.dockerignore': 'node_modules/*\n', 'node_modules/ms/index.js': '' } },
+  );
+  assert.equal(result.notes, []);
+});
+
+test('left alone: a .dockerignore exception brings part of node_modules back', async () => {
+  const result = await expectRefused(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci'), 'context-install-dir-not-ignored',
+    { only, files: { ...node, '.dockerignore': 'node_modules/\n!node_modules/ms\n', 'node_modules/ms/index.js': '' }, line: 4 });
+  assert.match(result.notes[0].message, /the context has node_modules\/ and \.dockerignore does not exclude all of it/);
+});
+
+test('.dockerignore `node_modules/` on disk (folderContext) excludes the folder', async () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'dfmod-cdf-'));
+  try {
+    mkdirSync(path.join(root, 'node_modules/ms'), { recursive: true });
+    for (const [file, text] of Object.entries({ ...node, '.dockerignore': 'node_modules/\n', 'node_modules/ms/index.js': '' })) writeFileSync(path.join(root, file), text);
+    const result = await expectOutput(
+      lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci'),
+      lines('FROM node:20', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci', 'COPY . .'),
+      { only, context: folderContext(root) },
+    );
+    assert.equal(result.notes, []);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });
 
 test.run();

@@ -126,6 +126,12 @@ test('hadolint ignore comments suppress the matching transform', async () => {
   assert.is((await runTransforms(input, { transforms: all })).output, input);
 });
 
+test('a heredoc whose body line ends in the escape character and one more (`\\;`) is terminated, as BuildKit reads it', async () => {
+  const input = 'FROM debian\nRUN <<EOT\nfind /tmp -name "*.o" -exec rm {} \\;\nEOT\nRUN echo a\nRUN echo b\n';
+  const result = await runTransforms(input, { transforms: all });
+  assert.is(result.output, 'FROM debian\nRUN <<EOT\nfind /tmp -name "*.o" -exec rm {} \\;\nEOT\nRUN echo a \\\n    && echo b\n');
+});
+
 test('input BuildKit would reject is refused with its line', async () => {
   for (const [input, message, line] of [
     ['FROM x\nFOO bar\n', /unknown instruction: FOO/, 2],

@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { expectOutput, expectRefused, expectUnchanged, lines } from './helpers.js';
+import { memoryContext } from '../lib/core/context.js';
 
 const only = ['exec-form'];
 
@@ -29,8 +30,132 @@ test('a continued CMD becomes one JSON line', async () => {
   await expectOutput(lines('FROM x', 'CMD gunicorn \\', '    --bind 127.0.0.1:80 app:app'), lines('FROM x', 'CMD ["gunicorn", "--bind", "127.0.0.1:80", "app:app"]'), { only });
 });
 
-test('a shell-form ENTRYPOINT stays: in JSON form `docker run` arguments would reach the program, which ignored them', async () => {
-  await expectRefused(lines('FROM x', 'ENTRYPOINT /usr/bin/app serve'), 'withheld-command', { only });
+test('left alone: a shell-form ENTRYPOINT without CMD (JSON form would pass `docker run` arguments on)', async () => {
+  const result = await expectRefused(lines('FROM x', 'ENTRYPOINT /usr/bin/app serve'), 'entrypoint-run-arguments', { only, line: 2 });
+  assert.equal(result.notes.map((n) => n.message), [
+    'ENTRYPOINT left in shell form: a shell-form ENTRYPOINT ignores CMD and `docker run` arguments, which a JSON-form one would pass to the program',
+  ]);
+});
+
+test('left alone: a base stage\'s shell-form ENTRYPOINT when a stage built FROM it sets CMD', async () => {
+  const input = lines('FROM debian:bookworm AS base', 'ENTRYPOINT /usr/local/bin/app', 'FROM base AS web', 'CMD ["--port", "8080"]');
+  const result = await expectRefused(input, 'entrypoint-child-cmd', { only, line: 2 });
+  assert.match(result.notes[0].message, /stage web builds on this one and has a CMD \(line 4\)/);
+});
+
+test('left alone: a base stage\'s ENTRYPOINT even when the child resets it (the base may be run on its own)', async () => {
+  const input = lines('FROM debian:bookworm AS base', 'ENTRYPOINT /usr/local/bin/app', 'FROM base', 'ENTRYPOINT ["/usr/local/bin/other"]', 'CMD ["x"]');
+  await expectRefused(input, 'entrypoint-run-arguments', { only, line: 2 });
+});
+
+// ---- what JSON form would exec ----------------------------------------------------------------
+
+test('left alone: CMD ./script whose file in the build context has no #! line (only sh -c runs it)', async () => {
+  const input = lines('FROM debian:bookworm-slim', 'WORKDIR /app', 'COPY run-job.sh .', 'CMD ./run-job.sh');
+  const result = await expectRefused(input, 'no-shebang', { only, line: 4, files: { 'run-job.sh': 'echo job done\n' } });
+  assert.equal(result.notes.map((n) => n.message), [
+    'CMD left in shell form: run-job.sh (copied at line 3) has no `#!` line: the shell runs it as a script, exec would fail with "exec format error"',
+  ]);
+});
+
+test('a script with a #! line is converted; so is one the whole-context copy brings', async () => {
+  await expectOutput(
+    lines('FROM debian:bookworm-slim', 'WORKDIR /app', 'COPY . .', 'CMD ./bin/run-job.sh --once'),
+    lines('FROM debian:bookworm-slim', 'WORKDIR /app', 'COPY . .', 'CMD ["./bin/run-job.sh", "--once"]'),
+    { only, files: { 'bin/run-job.sh': '#!/bin/sh\necho job done\n' } },
+  );
+});
+
+test('left alone: a command found on PATH that a COPY fills with a script without #!', async () => {
+  const input = lines('FROM debian:bookworm-slim', 'COPY scripts/ /usr/local/bin/', 'CMD report --daily');
+  await expectRefused(input, 'no-shebang', { only, line: 3, files: { 'scripts/report': 'date\n' } });
+});
+
+test('the file last copied wins: a later COPY of a script with #! over one without', async () => {
+  await expectOutput(
+    lines('FROM debian:bookworm-slim', 'WORKDIR /app', 'COPY old/run.sh .', 'COPY new/run.sh ./run.sh', 'CMD ./run.sh'),
+    lines('FROM debian:bookworm-slim', 'WORKDIR /app', 'COPY old/run.sh .', 'COPY new/run.sh ./run.sh', 'CMD ["./run.sh"]'),
+    { only, files: { 'old/run.sh': 'echo old\n', 'new/run.sh': '#!/bin/sh\necho new\n' } },
+  );
+});
+
+test('a script copied from another stage is read where that stage copied it from the context', async () => {
+  const input = lines('FROM debian:bookworm-slim AS build', 'WORKDIR /src', 'COPY . .', 'FROM debian:bookworm-slim', 'COPY --from=build /src/job.sh /job.sh', 'CMD /job.sh');
+  await expectRefused(input, 'no-shebang', { only, line: 6, files: { 'job.sh': 'echo hi\n' } });
+});
+
+test('left alone: a .sh script dfmod cannot read (made by a RUN, or no build context)', async () => {
+  const input = lines('FROM debian:bookworm-slim', 'RUN printf "echo hi\\n" > /run.sh && chmod +x /run.sh', 'CMD /run.sh');
+  await expectRefused(input, 'script-not-read', { only, line: 3, files: { 'other.txt': '' } });
+  await expectRefused(input, 'script-not-read', { only, line: 3 });
+});
+
+// ---- what the ENTRYPOINT does with the CMD ------------------------------------------------------
+
+test('left alone: a CMD under a custom ENTRYPOINT script, which receives `/bin/sh -c …` in shell form', async () => {
+  const input = lines('FROM debian:bookworm-slim', 'COPY entrypoint.sh /entrypoint.sh', 'ENTRYPOINT ["/entrypoint.sh"]', 'CMD /usr/bin/app serve');
+  const result = await expectRefused(input, 'entrypoint-not-known', { only, line: 4, files: { 'entrypoint.sh': '#!/bin/sh\nif [ "$1" = app ]; then exec su app -c "$*"; fi\nexec "$@"\n' } });
+  assert.match(result.notes[0].message, /the ENTRYPOINT at line 3 \(\/entrypoint\.sh\) receives the CMD as its arguments/);
+});
+
+test('an init ENTRYPOINT (tini --, dumb-init) runs its arguments as they are: the CMD is converted', async () => {
+  for (const entrypoint of ['["/usr/bin/tini", "--"]', '["tini", "-g", "--"]', '["dumb-init"]']) {
+    await expectOutput(
+      lines('FROM debian:bookworm-slim', `ENTRYPOINT ${entrypoint}`, 'CMD /usr/bin/app serve'),
+      lines('FROM debian:bookworm-slim', `ENTRYPOINT ${entrypoint}`, 'CMD ["/usr/bin/app", "serve"]'),
+      { only },
+    );
+  }
+});
+
+test('node\'s docker-entrypoint.sh (inherited or behind tini) runs node, npm, … as they are: converted', async () => {
+  await expectOutput(lines('FROM node:20', 'CMD node server.js'), lines('FROM node:20', 'CMD ["node", "server.js"]'), { only });
+  await expectOutput(
+    lines('FROM node:20', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD npm start'),
+    lines('FROM node:20', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["npm", "start"]'),
+    { only },
+  );
+});
+
+test('under node\'s docker-entrypoint.sh, a command the image has (sh) runs as given: converted', async () => {
+  await expectOutput(lines('FROM node:20', 'CMD sh /app/start.sh'), lines('FROM node:20', 'CMD ["sh", "/app/start.sh"]'), { only });
+});
+
+test('left alone: under node\'s docker-entrypoint.sh, a file not executable in the context (the script would run it with node)', async () => {
+  const input = lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'CMD ./server.js');
+  const files = { 'server.js': '#!/usr/bin/env node\nrequire("http").createServer().listen(80)\n' };
+  const result = await expectRefused(input, 'entrypoint-branches', { only, line: 4, files });
+  assert.match(result.notes[0].message, /node:20's docker-entrypoint\.sh runs its own program on a first argument that is not an executable command/);
+  // Executable (in the context, or by --chmod), exec-form would convert it; the engine's guard, which cannot see the
+  // file's mode, still withholds the change.
+  for (const [text, options] of [
+    [input, { context: memoryContext(files, '/context', { 'server.js': 0o755 }) }],
+    [input.replace('COPY . .', 'COPY --chmod=755 . .'), { files }],
+  ] as const) {
+    const withheld = await expectRefused(text, 'withheld-command', { only, line: 4, ...options });
+    assert.not.ok(withheld.notes.some((n) => n.id === 'entrypoint-branches'));
+  }
+});
+
+test('left alone: nginx\'s entrypoint runs its hooks only when the first argument is nginx', async () => {
+  const result = await expectRefused(lines('FROM nginx:1.27', `CMD nginx -g 'daemon off;'`), 'entrypoint-branches', { only, line: 2 });
+  assert.match(result.notes[0].message, /nginx:1\.27's \/docker-entrypoint\.sh acts on a first argument `nginx` itself/);
+});
+
+test('left alone: postgres\'s entrypoint initialises the database and drops root only for `postgres`', async () => {
+  await expectRefused(lines('FROM postgres:16', 'CMD postgres -c fsync=off'), 'entrypoint-branches', { only, line: 2 });
+});
+
+test('left alone: the ENTRYPOINT of a known image whose script the knowledge base does not describe (traefik)', async () => {
+  await expectRefused(lines('FROM traefik:3', 'CMD traefik --api'), 'entrypoint-not-known', { only, line: 2 });
+});
+
+test('a CMD under a shell-form ENTRYPOINT never reaches it: converting it changes nothing', async () => {
+  await expectOutput(
+    lines('FROM debian:bookworm-slim', 'ENTRYPOINT /usr/bin/app', 'CMD /usr/bin/app --help'),
+    lines('FROM debian:bookworm-slim', 'ENTRYPOINT /usr/bin/app', 'CMD ["/usr/bin/app", "--help"]'),
+    { only },
+  );
 });
 
 test('CRLF files keep CRLF', async () => {

@@ -3,8 +3,8 @@ import * as assert from 'uvu/assert';
 import { parseDockerfile, type InstructionNode } from '../lib/core/dockerfile.js';
 import { loadShellParser } from '../lib/core/shell.js';
 import {
-  expandWord, fileFacts, installedCommands, isPackageInstall, isPipInstall, isPipProgram, makeRecipes, managerCommand,
-  mountCovers, pipCommand, writtenPaths,
+  contextSourceAt, expandWord, fileFacts, installedCommands, isPackageInstall, isPipInstall, isPipProgram, makeRecipes,
+  managerCommand, mountCovers, pipCommand, signalPath, writtenPaths,
   type FileFacts, type ImageDefaults, type RunScript,
 } from '../lib/facts/index.js';
 import { systemManagerOf } from '../lib/knowledge/index.js';
@@ -23,7 +23,7 @@ function load(text: string, imageDefaults?: (image: string) => ImageDefaults | n
 
 function script(facts: FileFacts, node: InstructionNode): RunScript {
   const read = facts.readRun(node);
-  if (read.kind !== 'script') throw new Error(`refused: ${read.refusal.message}`);
+  if (read.kind !== 'script') throw new Error(`refused: ${read.refusal.reason}`);
   return read;
 }
 
@@ -171,7 +171,7 @@ test('readRun: the one reader, with one refusal id and wording each', () => {
   ));
   const refusal = (line: number) => {
     const read = facts.readRun(at(line));
-    return read.kind === 'refused' ? [read.refusal.id, read.refusal.message] : null;
+    return read.kind === 'refused' ? [read.refusal.id, read.refusal.reason] : null;
   };
   assert.equal(refusal(2), ['heredoc', 'it is a heredoc RUN']);
   assert.equal(refusal(5), ['exec-form', 'it is in JSON (exec) form']);
@@ -184,7 +184,7 @@ test('readRun: the one reader, with one refusal id and wording each', () => {
   assert.ok(facts.readRun(at(6)) === run, 'read once');
   const windows = load(lines('# escape=`', 'FROM mcr.microsoft.com/windows/servercore:ltsc2022', 'RUN dir'));
   const read = windows.facts.readRun(windows.at(3));
-  assert.equal(read.kind === 'refused' && read.refusal, { id: 'windows', message: 'a Windows image runs it under cmd.exe, not a POSIX shell' });
+  assert.equal(read.kind === 'refused' && read.refusal, { id: 'windows', reason: 'a Windows image runs it under cmd.exe, not a POSIX shell' });
 });
 
 test('argvOf: what Docker stores, and the argv when no shell is needed', () => {
@@ -486,6 +486,135 @@ test('scriptRunBy: the script file, Makefile or inline text a RUN command runs, 
     null,
     ['./absent.sh', 'script', null, 'no COPY of the stage puts ./absent.sh there from the build context'],
   ]);
+});
+
+// ---- what an ENTRYPOINT does with the CMD; where an image's file comes from -------------------
+
+test('stagesBuiltOn: stages built FROM a stage, directly or through another, not those that only copy from it', () => {
+  const { model, facts } = load(lines('FROM debian:12 AS base', 'FROM base AS mid', 'FROM mid AS app', 'FROM debian:12', 'COPY --from=base /x /x'));
+  assert.equal(facts.stagesBuiltOn(model.stages[0]).map((s) => s.name), ['mid', 'app']);
+  assert.equal(facts.stagesBuiltOn(model.stages[2]), []);
+});
+
+test('cmdReceiver: none, a shell-form ENTRYPOINT, an init, the image\'s own script, one dfmod does not know', () => {
+  const nodeDefaults = (image: string): ImageDefaults | null =>
+    image === 'node:20' ? { entrypoint: ['docker-entrypoint.sh'], cmd: ['node'], user: null, entrypointActsOn: [], entrypointCommands: ['node', 'npm'] } : official(image);
+  const kind = (text: string) => {
+    const { model, facts } = load(text, nodeDefaults);
+    return facts.cmdReceiver(model.stages[model.stages.length - 1]);
+  };
+  assert.equal(kind(lines('FROM debian:12', 'CMD a')).kind, 'none');
+  assert.equal(kind(lines('FROM debian:12', 'ENTRYPOINT app')).kind, 'ignored');
+  assert.equal(kind(lines('FROM mycorp/base', 'CMD a')).kind, 'unknown-image');
+  const init = kind(lines('FROM debian:12', 'ENTRYPOINT ["tini", "-g", "--"]'));
+  assert.equal(init.kind === 'runs' && [init.init, init.script], ['tini', null]);
+  const own = kind(lines('FROM node:20', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]'));
+  assert.equal(own.kind === 'runs' && own.script, { argv: ['docker-entrypoint.sh'], image: 'node:20', actsOn: [], commands: ['node', 'npm'] });
+  assert.equal(kind(lines('FROM node:20', 'CMD x')).kind, 'runs');
+  const custom = kind(lines('FROM node:20', 'ENTRYPOINT ["/entrypoint.sh"]'));
+  assert.equal(custom.kind === 'unknown' && [custom.node?.line, custom.entrypoint], [2, ['/entrypoint.sh']]);
+});
+
+test('contextFileAt / programFile: the COPY that put a file there, through folders, PATH and COPY --from', () => {
+  const context = memoryContext({ 'bin/run.sh': '#!/bin/sh\n', 'tools/report': 'date\n', 'app/job.sh': '' });
+  const { model, facts, at } = load(lines(
+    'FROM debian:12 AS build', 'WORKDIR /src', 'COPY . .',
+    'FROM debian:12', 'WORKDIR /app', 'COPY bin/ ./bin/', 'COPY tools/report /usr/local/bin/', 'COPY --from=build /src/app/job.sh /job.sh', 'CMD x',
+  ));
+  const cmd = at(9);
+  assert.equal(facts.contextFileAt(cmd, '/app/bin/run.sh', context)?.file, 'bin/run.sh');
+  assert.equal(facts.contextFileAt(cmd, '/app/bin/run.sh', context)?.copy.node.line, 6);
+  assert.equal(facts.contextFileAt(cmd, '/job.sh', context)?.file, 'app/job.sh');
+  assert.is(facts.contextFileAt(cmd, '/usr/bin/env', context), null);
+  assert.is(facts.contextFileAt(at(6), '/usr/local/bin/report', context), null, 'before the COPY that brings it');
+  assert.equal(facts.programFile(cmd, 'report', context), { path: '/usr/local/bin/report', source: facts.contextFileAt(cmd, '/usr/local/bin/report', context) });
+  assert.equal(facts.programFile(cmd, './bin/run.sh', context)?.path, '/app/bin/run.sh');
+  assert.is(facts.programFile(cmd, 'node', context), null);
+  assert.is(model.stages.length, 2);
+});
+
+test('stageRole: toolboxes, official-image definitions, files named for dev or CI; initHelps only for applications', () => {
+  const role = (text: string, filename: string | null = 'Dockerfile') => {
+    const { model, facts } = load(text, official);
+    return facts.stageRole(model.finalStage!, filename).role;
+  };
+  assert.is(role(lines('FROM debian:12', 'CMD ["sleep", "infinity"]')), 'toolbox');
+  assert.is(role(lines('FROM debian:12', 'CMD tail -f /dev/null')), 'toolbox', 'a shell-form command of plain words');
+  assert.is(role(lines('FROM debian:12', 'CMD ["sleep", "5"]')), 'application', 'a short sleep is a job');
+  assert.is(role(lines('FROM debian:12', 'CMD ["/app"]'), 'docker/Dockerfile.ci'), 'toolbox');
+  assert.is(role(lines('FROM debian:12', 'CMD ["/app"]'), 'base.Dockerfile'), 'toolbox');
+  assert.is(role(lines('FROM debian:12', 'CMD ["/app"]'), 'Dockerfile.test'), 'dev-or-test');
+  assert.is(role(lines('FROM debian:12', 'CMD ["/app"]'), 'Dockerfile.prod'), 'application');
+  assert.is(role(lines('# PLEASE DO NOT EDIT IT DIRECTLY.', 'FROM alpine:3.20', 'CMD ["/app"]')), 'official-image');
+  assert.is(role(lines('FROM debian:12', 'ENTRYPOINT ["docker-entrypoint.sh"]', 'CMD ["redis-server"]')), 'official-image');
+  assert.is(role(lines('FROM node:20', 'ENTRYPOINT ["docker-entrypoint.sh"]', 'CMD ["myserver"]')), 'application', 'a language image is no OS image');
+  assert.is(role(lines('FROM debian:12', 'ENTRYPOINT ["docker-entrypoint.sh"]', 'CMD ["/usr/local/bin/app", "--serve"]')), 'application');
+  const { model, facts } = load(lines('FROM node:20', 'CMD ["node", "server.js"]'), official);
+  assert.equal(facts.initHelps(model.finalStage!, 'Dockerfile'), { helps: true, role: { role: 'application', reason: 'it is the build target' } });
+  assert.is(facts.initHelps(model.finalStage!, '.devcontainer/Dockerfile').helps, false);
+});
+
+test('aptListsInherited: lists an earlier stage of the chain downloaded and did not delete', () => {
+  const inherited = (text: string) => {
+    const { model, facts } = load(text);
+    return facts.aptListsInherited(model.finalStage!);
+  };
+  assert.ok(inherited(lines('FROM debian:12 AS base', 'RUN apt-get update', 'FROM base', 'CMD ["/app"]')));
+  assert.ok(inherited(lines('FROM debian:12 AS a', 'RUN apt-get update', 'FROM a AS b', 'RUN echo', 'FROM b', 'CMD ["/app"]')), 'through two stages');
+  assert.not.ok(inherited(lines('FROM debian:12 AS base', 'RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*', 'FROM base', 'CMD ["/app"]')));
+  assert.not.ok(inherited(lines('FROM debian:12 AS base', 'RUN apt-get update', 'FROM debian:12', 'CMD ["/app"]')), 'not built FROM it');
+  assert.not.ok(inherited(lines('FROM debian:12', 'RUN apt-get update', 'CMD ["/app"]')), "the stage's own lists are not inherited");
+});
+
+test('signalPath: pass-through entrypoints, shell scripts, npm start and context scripts', () => {
+  const path = (text: string, files: Record<string, string> = {}) => {
+    const { model, facts } = load(text, official);
+    return signalPath(facts, model.finalStage!, memoryContext(files), shell);
+  };
+  assert.equal(path(lines('FROM node:20', 'CMD ["node", "a.js"]')), { kind: 'direct' });
+  const shellForm = path(lines('FROM node:20', 'CMD cd /app && node a.js --port $PORT'));
+  assert.is(shellForm.kind, 'add-exec');
+  if (shellForm.kind === 'add-exec') assert.equal([shellForm.node.line, shellForm.offset, shellForm.command], [2, 11, 'node a.js --port $PORT']);
+  assert.equal(path(lines('FROM node:20', 'CMD exec node a.js --port $PORT')), { kind: 'direct' });
+  assert.is(path(lines('FROM node:20', 'CMD node a.js || echo failed')).kind, 'forced');
+  assert.is(path(lines('FROM node:20', 'CMD ["sh", "-c", "node a.js"]')).kind, 'forced', 'an exec-form sh -c is not the file\'s shell-form script to edit');
+  const files = { 'package.json': '{"scripts": {"start": "node a.js"}}', 'a.js': '' };
+  const npm = path(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'CMD ["npm", "start"]'), files);
+  assert.is(npm.kind, 'run-script');
+  if (npm.kind === 'run-script') assert.equal([npm.runner, npm.argv], [['npm', 'start'], ['node', 'a.js']]);
+  assert.is(path(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'CMD ["npm", "run", "serve"]'), files).kind, 'forced', 'no serve script');
+  const script = lines('FROM node:20', 'COPY run.sh /usr/local/bin/', 'ENTRYPOINT ["run.sh"]');
+  assert.equal(path(script, { 'run.sh': '#!/bin/sh\nexec node a.js\n' }), { kind: 'direct' });
+  assert.is(path(script, { 'run.sh': '#!/bin/sh\nnode a.js\n' }).kind, 'forced');
+});
+
+test('contextSourceAt: the context file a COPY puts at a path, the last COPY winning', () => {
+  const { model, facts } = load(lines('FROM node:20', 'WORKDIR /app', 'COPY package*.json ./', 'COPY src/ ./lib/', 'COPY . .', 'COPY conf/app.json /etc/app.json'));
+  const stage = model.finalStage!;
+  assert.is(contextSourceAt(facts, stage, '/app/package.json'), 'package.json', 'the whole context, copied last');
+  assert.is(contextSourceAt(facts, stage, '/etc/app.json'), 'conf/app.json');
+  assert.is(contextSourceAt(facts, stage, '/usr/bin/x'), null);
+  const glob = load(lines('FROM node:20', 'WORKDIR /app', 'COPY package*.json ./'));
+  assert.is(contextSourceAt(glob.facts, glob.model.finalStage!, '/app/package.json'), 'package.json');
+});
+
+test('stageRole: tool images, shells as the command in any form, packaged upstream releases', () => {
+  const role = (text: string, files: Record<string, string> = {}) => {
+    const { model, facts } = load(text, official);
+    return facts.stageRole(model.finalStage!, 'Dockerfile', undefined, memoryContext(files)).role;
+  };
+  assert.is(role(lines('FROM eclipse-temurin:21', 'COPY mvn-entrypoint.sh /usr/local/bin/', 'ENTRYPOINT ["/usr/local/bin/mvn-entrypoint.sh"]', 'CMD ["mvn"]')), 'toolbox');
+  assert.is(role(lines('FROM eclipse-temurin:21', 'CMD ["gradle"]')), 'toolbox');
+  assert.is(role(lines('FROM alpine:3.20', 'ENTRYPOINT ["aws"]')), 'toolbox');
+  assert.is(role(lines('FROM alpine:3.20', 'ENTRYPOINT ["memcached"]')), 'application', 'a server is no tool');
+  assert.is(role(lines('FROM alpine:3.20', 'CMD ["make", "serve"]')), 'application', 'a tool with a task of its own runs it');
+  assert.is(role(lines('FROM debian:12', 'CMD /bin/bash')), 'base', 'a shell-form CMD of plain words');
+  assert.is(role(lines('FROM debian:12', 'ENTRYPOINT ["/bin/sh"]')), 'base', 'a shell as the ENTRYPOINT, with no CMD');
+  assert.is(role(lines('# DO NOT EDIT: created by update.sh from Dockerfile.template', 'FROM php:8.3-apache', 'CMD ["apache2-foreground"]')), 'official-image');
+  const packaged = lines('FROM debian:12-slim', 'ENV HTTPD_VERSION=2.4.68', 'RUN curl -fsSL https://x/httpd-$HTTPD_VERSION.tgz | tar xz', 'COPY httpd-foreground /usr/local/bin/', 'CMD ["httpd-foreground"]');
+  assert.is(role(packaged, { 'httpd-foreground': '#!/bin/sh\nexec httpd -DFOREGROUND\n' }), 'official-image', 'a script, by its #! line');
+  assert.is(role(packaged, { 'httpd-foreground': '\x7fELF' }), 'application', 'a program of its own');
+  assert.is(role(lines('FROM node:20-slim', 'ENV APP_VERSION=1.2', 'COPY . .', 'CMD ["node", "server.js"]')), 'application', 'it copies its source');
 });
 
 test.run();

@@ -105,7 +105,7 @@ test('ignorePaths: these files instead of .gitignore and .dfmodignore, for walks
 });
 
 test('walks skip template and backup names; a named one is read', async () => {
-  const names = ['Dockerfile.j2', 'Dockerfile.jinja', 'Dockerfile.tmpl', 'Dockerfile.tpl', 'Dockerfile.template', 'Dockerfile.md', 'Dockerfile.bak', 'Dockerfile.orig', 'Dockerfile.rej', '.Dockerfile.swp', 'Dockerfile~', 'Dockerfile.dist', 'Dockerfile.sample', 'Dockerfile.example', 'app.Dockerfile.tpl'];
+  const names = ['Dockerfile.j2', 'Dockerfile.jinja', 'Dockerfile.jinja2', 'Dockerfile.tmpl', 'Dockerfile.tpl', 'Dockerfile.template', 'Dockerfile.md', 'Dockerfile.bak', 'Dockerfile.orig', 'Dockerfile.rej', '.Dockerfile.swp', 'Dockerfile~', 'Dockerfile.dist', 'Dockerfile.sample', 'Dockerfile.example', 'app.Dockerfile.tpl'];
   const dir = tree(Object.fromEntries([...names, 'Dockerfile', 'Dockerfile.prod'].map((name) => [name, D])));
   assert.equal((await discoverFiles(['.'], { cwd: dir })).files, ['Dockerfile', 'Dockerfile.prod']);
   assert.equal((await discoverFiles(['Dockerfile*'], { cwd: dir })).files, ['Dockerfile', 'Dockerfile.prod']);

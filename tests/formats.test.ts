@@ -2,7 +2,6 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
 import { runCli, tempProject } from './cli-harness.js';
 
 const INPUT = 'FROM node:20\nENTRYPOINT run $X\nCMD node server.js\n';
@@ -41,7 +40,7 @@ test('-f sarif: SARIF 2.1.0, each change a result with its fix, each note a resu
         informationUri: 'https://github.com/dfmod/dfmod',
         rules: [{
           id: 'exec-form',
-          shortDescription: { text: 'Write shell-form CMD and ENTRYPOINT in JSON form when they use no shell features' },
+          shortDescription: { text: 'Write shell-form CMD in JSON form when it uses no shell features' },
           help: { text: RATIONALE },
           properties: { level: 'safe' },
         }],
@@ -70,13 +69,31 @@ test('-f github: workflow commands, ::warning for changes and ::notice for notes
     `::notice file=Dockerfile,line=2,title=dfmod exec-form::${NOTE}\n`);
 });
 
+interface CodeQualityIssue { description: string; check_name: string; fingerprint: string; severity: string; location: { path: string; lines: { begin: number } } }
+
 test('-f gitlab: Code Quality JSON', async () => {
-  const ran = await run(['-f', 'gitlab']);
-  const fingerprint = (kind: string, message: string) => createHash('sha256').update(['Dockerfile', 'exec-form', kind, message, '0'].join('\0')).digest('hex').slice(0, 32);
-  assert.equal(JSON.parse(ran.stdout), [
-    { description: CHANGE, check_name: 'exec-form', fingerprint: fingerprint('change', CHANGE), severity: 'minor', location: { path: 'Dockerfile', lines: { begin: 3 } } },
-    { description: NOTE, check_name: 'exec-form', fingerprint: fingerprint('note', NOTE), severity: 'info', location: { path: 'Dockerfile', lines: { begin: 2 } } },
+  const issues = JSON.parse((await run(['-f', 'gitlab'])).stdout) as CodeQualityIssue[];
+  assert.equal(issues.map(({ fingerprint: _, ...rest }) => rest), [
+    { description: CHANGE, check_name: 'exec-form', severity: 'minor', location: { path: 'Dockerfile', lines: { begin: 3 } } },
+    { description: NOTE, check_name: 'exec-form', severity: 'info', location: { path: 'Dockerfile', lines: { begin: 2 } } },
   ]);
+  for (const issue of issues) assert.match(issue.fingerprint, /^[0-9a-f]{32}$/);
+  assert.is.not(issues[0]!.fingerprint, issues[1]!.fingerprint);
+});
+
+test('-f gitlab: a fingerprint stays put when lines move, and tells apart the same finding twice and the same finding in another file', async () => {
+  const gitlab = async (files: Record<string, string>) =>
+    JSON.parse((await runCli(['-t', 'exec-form', '-f', 'gitlab', '.'], tempProject(files, 'dfmod-format-'))).stdout) as CodeQualityIssue[];
+  const before = await gitlab({ Dockerfile: INPUT });
+  const moved = await gitlab({ Dockerfile: '# a comment\n\n' + INPUT });
+  assert.equal(moved.map((i) => i.location.lines.begin), before.map((i) => i.location.lines.begin + 2), 'the findings moved two lines down');
+  assert.equal(moved.map((i) => i.fingerprint), before.map((i) => i.fingerprint), 'GitLab keeps an issue open across a line move, not closed and reopened');
+  const twice = await gitlab({ Dockerfile: 'FROM node:20 AS a\nCMD node server.js\nFROM node:20\nCMD node server.js\n' });
+  assert.equal(twice.map((i) => [i.description, i.location.lines.begin]), [[CHANGE, 2], [CHANGE, 4]]);
+  assert.is.not(twice[0]!.fingerprint, twice[1]!.fingerprint, 'two identical findings in one file are two issues');
+  const two = await gitlab({ 'a/Dockerfile': INPUT, 'b/Dockerfile': INPUT });
+  assert.equal(two.map((i) => i.location.path), ['a/Dockerfile', 'a/Dockerfile', 'b/Dockerfile', 'b/Dockerfile']);
+  assert.is(new Set(two.map((i) => i.fingerprint)).size, 4);
 });
 
 test('-f checkstyle: XML', async () => {
@@ -112,6 +129,14 @@ test('--prettier formats with the project\'s .prettierrc', async () => {
   const plain = tempProject({ Dockerfile: input }, 'dfmod-format-');
   assert.is((await runCli(['-t', 'exec-form', '--write', '--prettier'], plain)).code, 0);
   assert.is(readFileSync(path.join(plain, 'Dockerfile'), 'utf8'), 'FROM node:20\nRUN apt-get update \\\n  && apt-get install -y curl\nCMD ["node", "server.js"]\n', 'default width 2');
+});
+
+test('--prettier honours .editorconfig when there is no .prettierrc', async () => {
+  const input = 'FROM node:20\nRUN apt-get update && \\\n  apt-get install -y curl\n';
+  const dir = tempProject({ 'app/Dockerfile': input, '.editorconfig': 'root = true\n\n[*]\nindent_style = space\nindent_size = 8\n' }, 'dfmod-format-');
+  const ran = await runCli(['-t', 'exec-form', '--write', '--prettier', 'app'], dir);
+  assert.is(ran.code, 0, ran.stderr);
+  assert.is(readFileSync(path.join(dir, 'app/Dockerfile'), 'utf8'), 'FROM node:20\nRUN apt-get update \\\n        && apt-get install -y curl\n');
 });
 
 test.run();

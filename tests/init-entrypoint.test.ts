@@ -1,6 +1,13 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { expectOutput, expectRefused, expectUnchanged, lines, run } from './helpers.js';
+import { runTransforms } from '../lib/core/engine.js';
+import { builtinTransforms } from '../transforms/index.js';
+
+/** Runs init-entrypoint on a file of this name (which decides devcontainer, Dockerfile.dev …), with options. */
+async function runAs(filename: string, input: string, options: Record<string, Record<string, unknown>> = {}) {
+  return runTransforms(input, { transforms: builtinTransforms.filter((t) => t.id === 'init-entrypoint'), context: null, options, filename, level: 'review' });
+}
 
 const only = ['init-entrypoint'];
 const APT = 'RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*';
@@ -46,7 +53,7 @@ test('-slim image without an ENTRYPOINT: install after the ARG/ENV/LABEL lines t
       APT,
       'WORKDIR /app',
       'ENTRYPOINT ["/usr/bin/tini", "--"]',
-      'CMD python app.py',
+      'CMD exec python app.py',
     ),
     { only },
   );
@@ -92,8 +99,8 @@ test('no CMD in the stage: the inherited CMD (nginx) is stated again, since a ne
 
 test('a stage that is only FROM: install and ENTRYPOINT at the same point, in order', async () => {
   await expectOutput(
-    lines('FROM python:3.12'),
-    lines('FROM python:3.12', APT, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["python3"]'),
+    lines('FROM nginx:1.27'),
+    lines('FROM nginx:1.27', APT, 'ENTRYPOINT ["/usr/bin/tini", "--", "/docker-entrypoint.sh"]', 'CMD ["nginx", "-g", "daemon off;"]'),
     { only },
   );
 });
@@ -115,7 +122,7 @@ test('exec-form ENTRYPOINT is wrapped; CMD kept', async () => {
 test('shell-form ENTRYPOINT with a CMD: wrapped as the exact sh -c Docker runs (CMD stays $0.. and is ignored as before)', async () => {
   await expectOutput(
     lines('FROM debian:bookworm-slim', 'ENTRYPOINT ./start.sh --x', 'CMD ["ignored"]'),
-    lines('FROM debian:bookworm-slim', APT, 'ENTRYPOINT ["/usr/bin/tini", "--", "/bin/sh", "-c", "./start.sh --x"]', 'CMD ["ignored"]'),
+    lines('FROM debian:bookworm-slim', APT, 'ENTRYPOINT ["/usr/bin/tini", "--", "/bin/sh", "-c", "exec ./start.sh --x"]', 'CMD ["ignored"]'),
     { only },
   );
 });
@@ -128,8 +135,13 @@ test('shell-form ENTRYPOINT that needs a shell keeps it', async () => {
   );
 });
 
-test('shell-form ENTRYPOINT of plain words and no CMD: not run directly, which would hand it `docker run` arguments it ignored', async () => {
-  await expectRefused(lines('FROM debian:bookworm', 'ENTRYPOINT ./start.sh \\', '    --x'), 'withheld-command', { only });
+// Changed: it ran `./start.sh --x` directly, which would hand it the `docker run` arguments the shell ignored.
+test('shell-form ENTRYPOINT of plain words and no CMD: kept under its shell, which execs the program', async () => {
+  await expectOutput(
+    lines('FROM debian:bookworm', 'ENTRYPOINT ./start.sh \\', '    --x'),
+    lines('FROM debian:bookworm', APT, 'ENTRYPOINT ["/usr/bin/tini", "--", "/bin/sh", "-c", "exec ./start.sh     --x"]'),
+    { only },
+  );
 });
 
 test('shell-form ENTRYPOINT under a SHELL: wrapped with that shell, as Docker stores it', async () => {
@@ -139,7 +151,7 @@ test('shell-form ENTRYPOINT under a SHELL: wrapped with that shell, as Docker st
       'FROM debian:bookworm',
       APT,
       'SHELL ["/bin/bash", "-o", "pipefail", "-c"]',
-      'ENTRYPOINT ["/usr/bin/tini", "--", "/bin/bash", "-o", "pipefail", "-c", "app serve"]',
+      'ENTRYPOINT ["/usr/bin/tini", "--", "/bin/bash", "-o", "pipefail", "-c", "exec app serve"]',
     ),
     { only },
   );
@@ -250,7 +262,7 @@ test('option init=dumb-init (apt and apk)', async () => {
 test('comments above the CMD stay with it (a suppression must not move to the new ENTRYPOINT)', async () => {
   await expectOutput(
     lines('FROM alpine', '', '# start the app', '# hadolint ignore=DL3025', 'CMD /app'),
-    lines('FROM alpine', APK, '', 'ENTRYPOINT ["/sbin/tini", "--"]', '# start the app', '# hadolint ignore=DL3025', 'CMD /app'),
+    lines('FROM alpine', APK, '', 'ENTRYPOINT ["/sbin/tini", "--"]', '# start the app', '# hadolint ignore=DL3025', 'CMD exec /app'),
     { only },
   );
 });
@@ -292,7 +304,7 @@ for (const [name, text, id, line] of [
   ['UBI minimal', lines('FROM registry.access.redhat.com/ubi9/ubi-minimal', 'CMD ["/app"]'), 'rhel-epel', 1],
   ['Amazon Corretto (Amazon Linux)', lines('FROM amazoncorretto:17', 'CMD ["java", "-jar", "a.jar"]'), 'rhel-epel', 1],
   ['SUSE', lines('FROM opensuse/leap:15', 'CMD ["/app"]'), 'no-init-package', 1],
-  ['an archived Debian release named in the tag', lines('FROM python:3.9-buster', 'CMD ["python"]'), 'archived-release', 1],
+  ['an archived Debian release named in the tag', lines('FROM python:3.9-buster', 'CMD ["python", "app.py"]'), 'archived-release', 1],
   ['an old node image (stretch)', lines('FROM node:12', 'CMD ["node", "a.js"]'), 'archived-release', 1],
   ['an interim Ubuntu release past its support', lines('FROM ubuntu:23.10', 'CMD ["/app"]'), 'archived-release', 1],
   ['a base whose ENTRYPOINT dfmod does not know', lines('FROM eclipse-temurin:17-jre', 'CMD ["java", "-jar", "a.jar"]'), 'unknown-entrypoint', 1],
@@ -329,7 +341,7 @@ test('wording: an init already runs', async () => {
 });
 
 test('wording: no package manager, no shell, unknown and dynamic bases', async () => {
-  await refusedWith(lines('FROM busybox', 'CMD ["/app"]'), 'no-package-manager', '`busybox` has no package manager to install tini with; copy a static tini binary in instead');
+  await refusedWith(lines('FROM busybox', 'CMD ["/app"]'), 'no-package-manager', '`busybox` has no package manager to install tini with; copy a static binary in with the option binary, or use `docker run --init`');
   await refusedWith(lines('FROM mycorp/base:1', 'CMD ["/app"]'), 'unknown-base', 'dfmod does not know the base image `mycorp/base:1` (its package manager and entrypoint)');
   await refusedWith(lines('ARG BASE', 'FROM $BASE', 'CMD ["/app"]'), 'dynamic-base', 'the base image `$BASE` is a build argument, so its package manager is unknown');
 });
@@ -429,7 +441,7 @@ test('a tag and a digest: the tag names the release', async () => {
 // Fixed: chiseled images have no shell and no apt; a `RUN apt-get` there fails.
 test('a chiseled .NET image: no shell, refused', async () => {
   await refusedWith(lines('FROM mcr.microsoft.com/dotnet/runtime-deps:8.0-jammy-chiseled', 'COPY app /app', 'ENTRYPOINT ["/app"]'), 'no-shell',
-    '`mcr.microsoft.com/dotnet/runtime-deps:8.0-jammy-chiseled` has no shell to RUN an install in, nor a package manager; copy a static tini binary in instead, or use `docker run --init`');
+    '`mcr.microsoft.com/dotnet/runtime-deps:8.0-jammy-chiseled` has no shell to RUN an install in, nor a package manager; copy a static binary in with the option binary, or use `docker run --init`');
 });
 
 // Fixed: `3` was read as 3.0, older than 3.6; it is the newest 3.x.
@@ -519,6 +531,293 @@ test('the form this transform writes is left without a note', async () => {
 test('Fedora: refused as not checked, without a claim about EPEL', async () => {
   await refusedWith(lines('FROM fedora:40', 'CMD ["/app"]'), 'no-init-package',
     'dfmod has not checked which Fedora releases carry tini');
+});
+
+// --- where an init helps (FileFacts.initHelps) -----------------------------------------
+
+const OPT_IN = 'or run its containers with `docker run --init`';
+
+test('an official-image definition (docker-library header): left alone, naming the case and the opt-in', async () => {
+  await refusedWith(
+    lines('# NOTE: THIS DOCKERFILE IS GENERATED VIA "apply-templates.sh"', '#', '# PLEASE DO NOT EDIT IT DIRECTLY.', 'FROM debian:bookworm-slim', 'CMD ["redis-server"]'),
+    'official-image',
+    'the file carries the "DO NOT EDIT" header of generated image definitions, so this is an official-image definition: ' +
+      `every image built FROM it would inherit the init; to add one anyway, name it in the option {"init-entrypoint": {"paths": ["Dockerfile"]}}, ${OPT_IN}`,
+  );
+});
+
+test('an official-image definition by its shape: OS base, pass-through docker-entrypoint.sh, bare command', async () => {
+  await expectRefused(
+    lines('FROM debian:bookworm-slim', 'COPY docker-entrypoint.sh /usr/local/bin/', 'ENTRYPOINT ["docker-entrypoint.sh"]', 'CMD ["postgres"]'),
+    'official-image', { only, line: 1 },
+  );
+});
+
+test('a base image (inherits a shell as its command, as toolboxes and CI images do): left alone, no CMD ["/bin/bash"] restated', async () => {
+  await refusedWith(
+    lines('FROM ubuntu:22.04', 'RUN apt-get update && apt-get install -y build-essential git'),
+    'base-image',
+    'it inherits from ubuntu:22.04 the command `bash`, an interactive shell or REPL, as base images do, so this is a base image: ' +
+      `every image built FROM it would inherit the init; to add one anyway, name it in the option {"init-entrypoint": {"paths": ["Dockerfile"]}}, ${OPT_IN}`,
+  );
+  await expectRefused(lines('FROM python:3.12'), 'base-image', { only });
+});
+
+test('a toolbox kept alive for docker exec, and files named as base or CI images', async () => {
+  await expectRefused(lines('FROM debian:12', 'CMD ["sleep", "infinity"]'), 'toolbox-image', { only });
+  await expectRefused(lines('FROM debian:12', 'CMD tail -f /dev/null'), 'toolbox-image', { only });
+  const ci = await runAs('ci/Dockerfile.ci', lines('FROM debian:12', 'COPY app /app', 'CMD ["/app"]'));
+  assert.equal(ci.notes.map((n) => n.id), ['toolbox-image']);
+});
+
+test('a devcontainer: left alone; the paths option opts it in', async () => {
+  const input = lines('FROM node:20-slim', 'CMD ["node", "server.js"]');
+  const refused = await runAs('.devcontainer/Dockerfile', input);
+  assert.fixture(refused.output, input);
+  assert.equal(refused.notes.map((n) => [n.id, n.message]), [['devcontainer',
+    'no init added: the file is in a .devcontainer folder, so this is a dev container, not what is deployed; to add one anyway, name it in the option ' +
+    `{"init-entrypoint": {"paths": [".devcontainer/Dockerfile"]}}, ${OPT_IN}`]]);
+  const optedIn = await runAs('.devcontainer/Dockerfile', input, { 'init-entrypoint': { paths: ['.devcontainer/Dockerfile'] } });
+  assert.fixture(optedIn.output, lines('FROM node:20-slim', APT, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "server.js"]'));
+});
+
+test('a file named Dockerfile.dev is a dev image', async () => {
+  const result = await runAs('Dockerfile.dev', lines('FROM node:20-slim', 'CMD ["npm", "run", "dev"]'));
+  assert.equal(result.notes.map((n) => n.id), ['dev-or-test-stage']);
+});
+
+test('a multi-stage file whose last stage is dev: left alone; the stages option puts the init in the deployed stage', async () => {
+  const input = lines('FROM node:20-slim AS prod', 'WORKDIR /app', 'COPY . .', 'CMD ["node", "server.js"]', '', 'FROM prod AS dev', 'CMD ["npm", "run", "dev"]');
+  await refusedWith(input, 'dev-or-test-stage',
+    `the build target is named \`dev\`, so this is a development or test stage, not what is deployed; to add one anyway, name it in the option {"init-entrypoint": {"stages": ["dev"]}}, ${OPT_IN}`);
+  await expectOutput(input,
+    lines('FROM node:20-slim AS prod', APT, 'WORKDIR /app', 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "server.js"]', '', 'FROM prod AS dev', 'CMD ["npm", "run", "dev"]'),
+    { only, options: { 'init-entrypoint': { stages: ['prod'] } } });
+  await expectRefused(input, 'unknown-stage', { only, options: { 'init-entrypoint': { stages: ['production'] } } });
+  await expectRefused(input, 'unknown-option', { only, options: { 'init-entrypoint': { stages: 'prod' } } });
+});
+
+// --- joining the stage's own install --------------------------------------------------------
+
+test('joins an existing apt-get install, with --no-install-recommends or not, keeping its flags', async () => {
+  await expectOutput(
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates && rm -rf /var/lib/apt/lists/*', 'CMD ["/app"]'),
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates tini && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
+    { only },
+  );
+  await expectOutput(
+    lines('FROM ubuntu:24.04', 'RUN apt-get update \\', '    && apt-get install -y \\', '        curl \\', '    && rm -rf /var/lib/apt/lists/*', 'CMD ["/app"]'),
+    lines('FROM ubuntu:24.04', 'RUN apt-get update \\', '    && apt-get install -y \\', '        curl tini \\', '    && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
+    { only },
+  );
+});
+
+test('joins an apt-get install run with sudo by a non-root stage', async () => {
+  await expectOutput(
+    lines('FROM ubuntu:22.04', 'USER app', 'RUN sudo apt-get update && sudo apt-get install -y curl', 'CMD ["/app"]'),
+    lines('FROM ubuntu:22.04', 'USER app', 'RUN sudo apt-get update && sudo apt-get install -y curl tini', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
+    { only },
+  );
+});
+
+test('joins an existing apk add --no-cache', async () => {
+  await expectOutput(
+    lines('FROM node:20-alpine', 'RUN apk add --no-cache curl', 'CMD ["node", "a.js"]'),
+    lines('FROM node:20-alpine', 'RUN apk add --no-cache curl tini', 'ENTRYPOINT ["/sbin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "a.js"]'),
+    { only },
+  );
+});
+
+test('not joined: an install after USER without sudo, apk --virtual groups, apt-mark auto patterns', async () => {
+  await expectOutput(
+    lines('FROM debian:12', 'USER app', 'RUN apt-get install -y curl', 'CMD ["/app"]'),
+    lines('FROM debian:12', 'USER app', 'RUN apt-get install -y curl', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]').replace('FROM debian:12\n', `FROM debian:12\n${APT}\n`),
+    { only },
+  );
+  await expectOutput(
+    lines('FROM alpine:3.20', 'COPY . .', 'RUN apk add --no-cache --virtual .deps gcc && make && apk del .deps', 'CMD ["/app"]'),
+    lines('FROM alpine:3.20', APK, 'COPY . .', 'RUN apk add --no-cache --virtual .deps gcc && make && apk del .deps', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]'),
+    { only },
+  );
+  await expectOutput(
+    lines('FROM debian:12', 'COPY . .', "RUN apt-get update && apt-mark auto '.*' && apt-get install -y gcc", 'CMD ["/app"]'),
+    lines('FROM debian:12', APT, 'COPY . .', "RUN apt-get update && apt-mark auto '.*' && apt-get install -y gcc", 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
+    { only },
+  );
+});
+
+test('a non-root final stage: the install joins the root RUN before USER, the ENTRYPOINT runs as the stage user', async () => {
+  await expectOutput(
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y curl && useradd app', 'USER app', 'CMD ["/app"]'),
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y curl tini && useradd app', 'USER app', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
+    { only },
+  );
+});
+
+// Fixed: the inserted `apt-get update && … && rm -rf /var/lib/apt/lists/*` deleted the lists the stage inherited, and its own later install failed.
+test('a stage FROM a parent that ran apt-get update: its lists are not deleted, and its own install is joined', async () => {
+  await expectOutput(
+    lines('FROM debian:bookworm AS base', 'RUN apt-get update', 'FROM base', 'COPY app /app', 'CMD ["/app"]'),
+    lines('FROM debian:bookworm AS base', 'RUN apt-get update', 'FROM base', 'RUN apt-get update && apt-get install -y --no-install-recommends tini', 'COPY app /app', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
+    { only },
+  );
+  await expectOutput(
+    lines('FROM debian:bookworm AS base', 'RUN apt-get update', 'FROM base', 'COPY app /app', 'RUN apt-get install -y curl', 'CMD ["/app"]'),
+    lines('FROM debian:bookworm AS base', 'RUN apt-get update', 'FROM base', 'COPY app /app', 'RUN apt-get install -y curl tini', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
+    { only },
+  );
+});
+
+// --- composed with merge-runs and apt-cleanup: one update and one cleanup per RUN ------------------
+
+/** The count of `apt-get update` / `apk add` / list cleanups in each RUN of a Dockerfile text. */
+function perRun(text: string): { updates: number; cleanups: number; apkAdds: number }[] {
+  const runs = text.replace(/\\\n/g, ' ').split('\n').filter((l) => l.startsWith('RUN '));
+  const count = (l: string, word: string) => l.split(word).length - 1;
+  return runs.map((l) => ({ updates: count(l, 'apt-get update'), cleanups: count(l, 'rm -rf /var/lib/apt/lists/*'), apkAdds: count(l, 'apk add') }));
+}
+
+for (const [name, input, expected] of [
+  ['apt install after WORKDIR',
+    lines('FROM node:20-slim', 'WORKDIR /app', 'RUN apt-get update && apt-get install -y --no-install-recommends curl', 'COPY . .', 'CMD ["node", "server.js"]'),
+    lines('FROM node:20-slim', 'WORKDIR /app', 'RUN apt-get update && apt-get install -y --no-install-recommends curl tini \\', '    && rm -rf /var/lib/apt/lists/*', 'COPY . .',
+      'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "server.js"]')],
+  ['apt install right after FROM, split in two RUNs',
+    lines('FROM debian:12', 'RUN apt-get update', 'RUN apt-get install -y curl', 'CMD ["/app"]'),
+    lines('FROM debian:12', 'RUN apt-get update \\', '    && apt-get install -y curl tini \\', '    && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]')],
+  ['apk add',
+    lines('FROM node:20-alpine', 'RUN apk add --no-cache curl', 'COPY . .', 'CMD ["node", "server.js"]'),
+    lines('FROM node:20-alpine', 'RUN apk add --no-cache curl tini', 'COPY . .', 'ENTRYPOINT ["/sbin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "server.js"]')],
+  ['a parent that ran apt-get update',
+    lines('FROM debian:bookworm AS base', 'RUN apt-get update', 'FROM base', 'RUN apt-get install -y curl', 'CMD ["/app"]'),
+    lines('FROM debian:bookworm AS base', 'RUN apt-get update', 'FROM base', 'RUN apt-get update && apt-get install -y curl tini \\', '    && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]')],
+] as [string, string, string][]) {
+  test(`composed with every default transform (${name}): tini joins the install, one update and one cleanup per RUN`, async () => {
+    const result = await expectOutput(input, expected);
+    assert.ok(perRun(result.output).every((r) => r.updates <= 1 && r.cleanups <= 1 && r.apkAdds <= 1), JSON.stringify(perRun(result.output)));
+  });
+}
+
+// --- signals reach the app ---------------------------------------------------------------
+
+test('a shell-form CMD that needs its shell: exec in front of the app', async () => {
+  const result = await expectOutput(
+    lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', 'CMD cd /app && node server.js --port $PORT'),
+    lines('FROM node:20-slim', APT, 'WORKDIR /app', 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD cd /app && exec node server.js --port $PORT'),
+    { only },
+  );
+  assert.match(result.changes[0].message, 'with `exec` in front of `node server.js --port $PORT`, so the app replaces the shell and receives the signals');
+});
+
+test('a shell-form ENTRYPOINT that needs its shell: exec inside the wrapped script; an env prefix stays in front', async () => {
+  await expectOutput(
+    lines('FROM alpine', 'ENTRYPOINT MODE=prod app --port "$PORT"'),
+    lines('FROM alpine', APK, 'ENTRYPOINT ["/sbin/tini", "--", "/bin/sh", "-c", "MODE=prod exec app --port \\"$PORT\\""]'),
+    { only },
+  );
+});
+
+test('a shell command exec cannot take over (a pipe, a trap): tini -g, and a note that shutdown is forced', async () => {
+  const result = await expectOutput(
+    lines('FROM alpine', 'CMD /app | tee /tmp/log'),
+    lines('FROM alpine', APK, 'ENTRYPOINT ["/sbin/tini", "-g", "--"]', 'CMD /app | tee /tmp/log'),
+    { only },
+  );
+  assert.equal(result.notes.map((n) => [n.id, n.line, n.message]), [['shutdown-forced', 2,
+    'shutdown is forced, not graceful: the shell script `/app | tee /tmp/log` is run by a shell that exits at SIGTERM (its last command is a pipeline), ' +
+    'and the container ends with it; tini -g sends SIGTERM to the app too, but it may be killed before its handler finishes: run the app with exec, or in JSON form']]);
+  const trap = await run(lines('FROM alpine', "CMD trap 'echo bye' EXIT; /app"), { only });
+  assert.match(trap.output, 'ENTRYPOINT ["/sbin/tini", "-g", "--"]');
+  assert.match(trap.notes[0].message, 'it sets a trap, which exec would skip');
+});
+
+test('npm start: replaced by its start script\'s command when package.json shows it runs the same without npm', async () => {
+  const files = { 'package.json': '{"name": "a", "scripts": {"start": "node server.js"}}', 'server.js': 'require("http").createServer().listen(8080);\n' };
+  const input = lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', 'CMD ["npm", "start"]');
+  const result = await expectOutput(input,
+    lines('FROM node:20-slim', APT, 'WORKDIR /app', 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "server.js"]'),
+    { only, files });
+  assert.match(result.changes[0].message, 'with `npm start` replaced by its script\'s command `node server.js`, since npm exits at SIGTERM without waiting for the app');
+  // A prestart script, npm's environment read by the app, or a script needing npm's PATH: npm stays, under tini -g, with the note.
+  for (const [other, why] of [
+    [{ ...files, 'package.json': '{"scripts": {"prestart": "node migrate.js", "start": "node server.js"}}' }, 'package.json has prestart/poststart scripts'],
+    [{ ...files, 'server.js': 'console.log(process.env.npm_package_version);\n' }, "server.js reads npm's environment (npm_*)"],
+    [{ ...files, 'package.json': '{"scripts": {"start": "nodemon server.js"}}' }, 'its `start` script runs `nodemon`, which npm finds in node_modules/.bin'],
+  ] as [Record<string, string>, string][]) {
+    const kept = await expectOutput(input,
+      lines('FROM node:20-slim', APT, 'WORKDIR /app', 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', 'CMD ["npm", "start"]'),
+      { only, files: other });
+    assert.equal(kept.notes.map((n) => n.id), ['shutdown-forced']);
+    assert.match(kept.notes[0].message, `(dfmod cannot run the script's command instead: ${why})`);
+  }
+});
+
+test('npm start without a build context: tini -g and the note', async () => {
+  const result = await expectOutput(
+    lines('FROM node:20-slim', 'CMD ["npm", "start"]'),
+    lines('FROM node:20-slim', APT, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', 'CMD ["npm", "start"]'),
+    { only },
+  );
+  assert.equal(result.notes.map((n) => [n.id, n.message]), [['shutdown-forced',
+    'shutdown is forced, not graceful: `npm start`: npm exits at SIGTERM without waiting for the script it started, and the container ends with it; ' +
+    'tini -g sends SIGTERM to the app too, but it may be killed before its handler finishes: run the script\'s command itself in the CMD (`CMD ["node", "server.js"]`)']]);
+});
+
+test('an entrypoint script from the context: ending in exec "$@" it is wrapped as is; without exec, tini -g and the note names its line', async () => {
+  const input = lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', 'ENTRYPOINT ["./entrypoint.sh"]', 'CMD ["node", "server.js"]');
+  const wrapped = lines('FROM node:20-slim', APT, 'WORKDIR /app', 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "--", "./entrypoint.sh"]', 'CMD ["node", "server.js"]');
+  const execs = await expectOutput(input, wrapped, { only, files: { 'entrypoint.sh': '#!/bin/sh\nset -e\necho starting\nexec "$@"\n' } });
+  assert.equal(execs.notes, []);
+  const waits = await expectOutput(input, wrapped.replace('"--", "./entrypoint.sh"', '"-g", "--", "./entrypoint.sh"'),
+    { only, files: { 'entrypoint.sh': '#!/bin/sh\nset -e\necho starting\nnode server.js\n' } });
+  assert.equal(waits.notes.map((n) => [n.id, n.message]), [['shutdown-forced',
+    'shutdown is forced, not graceful: the script entrypoint.sh runs `node server.js` (its line 4) without exec, so its shell exits at SIGTERM and the container ends with it; ' +
+    'tini -g sends SIGTERM to the app too, but it may be killed before its handler finishes: write `exec node server.js` there']]);
+});
+
+test('dumb-init signals the process group by itself: no -g', async () => {
+  await expectOutput(
+    lines('FROM debian:12', 'CMD /app | tee /tmp/log'),
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends dumb-init && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/usr/bin/dumb-init", "--"]', 'CMD /app | tee /tmp/log'),
+    { only, options: { 'init-entrypoint': { init: 'dumb-init' } } },
+  );
+});
+
+// --- a static binary where no package can be installed (option binary) ---------------------------
+
+test('a distroless final stage with the option binary.from: the static tini is copied in from an image that has it', async () => {
+  const input = lines('FROM gcr.io/distroless/static-debian12', 'COPY app /app', 'ENTRYPOINT ["/app"]');
+  await expectRefused(input, 'no-shell', { only, line: 1 });
+  const options = { 'init-entrypoint': { binary: { from: 'registry.example/tini:0.19.0', path: '/usr/bin/tini-static' } } };
+  const result = await expectOutput(input, lines(
+    'FROM gcr.io/distroless/static-debian12',
+    'COPY --from=registry.example/tini:0.19.0 /usr/bin/tini-static /usr/bin/tini-static',
+    'COPY app /app',
+    'ENTRYPOINT ["/usr/bin/tini-static", "--", "/app"]',
+  ), { only, options });
+  assert.match(result.changes[0].message, 'a static binary copied from registry.example/tini:0.19.0');
+  // From a stage of the file, the build graph changes (the final stage copies from it): the guard withholds that.
+  const staged = lines('FROM debian:12-slim AS tini', 'RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*', ...input.trimEnd().split('\n'));
+  await expectRefused(staged, 'withheld-stages', { only, options: { 'init-entrypoint': { binary: { from: 'tini', path: '/usr/bin/tini-static' } } } });
+});
+
+test('a chiseled image with the option binary.url: ADD with a pinned checksum, only where the frontend has it', async () => {
+  const options = { 'init-entrypoint': { binary: { url: 'https://github.com/krallin/tini/releases/download/v0.19.0/tini-static-amd64', checksum: `sha256:${'c'.repeat(64)}`, path: '/tini' } } };
+  const body = ['FROM mcr.microsoft.com/dotnet/runtime-deps:8.0-jammy-chiseled', 'COPY app /app', 'ENTRYPOINT ["/app"]'];
+  await expectRefused(lines(...body), 'add-checksum-unsupported', { only, options });
+  await expectOutput(lines('# syntax=docker/dockerfile:1', ...body), lines(
+    '# syntax=docker/dockerfile:1',
+    'FROM mcr.microsoft.com/dotnet/runtime-deps:8.0-jammy-chiseled',
+    `ADD --checksum=sha256:${'c'.repeat(64)} --chmod=755 https://github.com/krallin/tini/releases/download/v0.19.0/tini-static-amd64 /tini`,
+    'COPY app /app',
+    'ENTRYPOINT ["/tini", "--", "/app"]',
+  ), { only, options });
+  await expectRefused(lines(...body), 'unknown-option', { only, options: { 'init-entrypoint': { binary: { url: 'http://x/tini', path: '/tini' } } } });
+});
+
+test('the option binary is not used where the package installs', async () => {
+  await expectOutput(lines('FROM debian:12', 'CMD ["/app"]'), lines('FROM debian:12', APT, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
+    { only, options: { 'init-entrypoint': { binary: { from: 'tini', path: '/usr/bin/tini-static' } } } });
 });
 
 test.run();

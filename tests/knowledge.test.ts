@@ -118,9 +118,14 @@ test('default releases of tags without a codename follow docker-library history'
 });
 
 test('what images run, and since which versions', () => {
-  assert.equal(describeImage('node:20').defaults, { entrypoint: ['docker-entrypoint.sh'], cmd: ['node'], user: null, workdir: '/', entrypointActsOn: [] });
+  assert.equal(describeImage('node:20').defaults, {
+    entrypoint: ['docker-entrypoint.sh'], cmd: ['node'], user: null, workdir: '/', entrypointActsOn: [],
+    entrypointCommands: ['node', 'npm', 'npx', 'yarn', 'yarnpkg', 'corepack', 'sh'],
+  });
   assert.equal(describeImage('memcached:1.6').defaults, { entrypoint: ['docker-entrypoint.sh'], cmd: ['memcached'], user: 'memcache', entrypointActsOn: ['memcached'] });
-  assert.equal(describeImage('php:8.3-fpm').defaults, { entrypoint: ['docker-php-entrypoint'], cmd: undefined, user: null, entrypointActsOn: [] });
+  assert.equal(describeImage('php:8.3-fpm').defaults, {
+    entrypoint: ['docker-php-entrypoint'], cmd: undefined, user: null, entrypointActsOn: [], entrypointCommands: ['php', 'php-fpm', 'apache2-foreground', 'sh'],
+  });
   assert.is(describeImage('node:14').defaults, null);
   assert.is(describeImage('golang:1.15').defaults, null);
 });

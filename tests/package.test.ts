@@ -32,6 +32,14 @@ test('require("dfmod") works from CommonJS, import("dfmod") from ES modules', ()
   }
 });
 
+test('the compiled executable (dist/bin/dfmod.js, which tools name) runs the compiled modules', () => {
+  installed();
+  const dir = tempProject({ Dockerfile: 'FROM x\nCMD node a.js\n' }, 'dfmod-package-');
+  assert.is(execFileSync(process.execPath, [path.resolve('dist/bin/dfmod.js'), '--version'], { encoding: 'utf8' }), `${pkg.version}\n`);
+  const out = execFileSync(process.execPath, [path.resolve('dist/bin/dfmod.js'), '--stdin', '-t', 'exec-form'], { cwd: dir, input: 'FROM x\nCMD node a.js\n', encoding: 'utf8' });
+  assert.is(out, 'FROM x\nCMD ["node", "a.js"]\n');
+});
+
 test('exports: types, import, require and default conditions', () => {
   const root = pkg.exports['.'];
   assert.equal(Object.keys(root), ['types', 'import', 'require', 'default']);

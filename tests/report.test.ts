@@ -3,7 +3,8 @@ import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { runCli, sink, tempProject } from './cli-harness.js';
-import { layerCount, summarize, summaryLine, markdownReport, reportRow, Progress } from '../lib/cli/report.js';
+import { layerCount, summarize, summaryLine, markdownReport, reportRow, Progress, wantsProgress } from '../lib/cli/report.js';
+import { main } from '../lib/cli/main.js';
 import type { FileResult } from '../lib/cli/process.js';
 
 const dfmod = (args: string[], cwd: string) => runCli(args, cwd);
@@ -65,25 +66,102 @@ test('markdown report: a table of changed files, errors, and fixes per transform
   ].join('\n'));
 });
 
-test('progress: only on a terminal, only for runs longer than half a second, cleared before output', async () => {
+const NAIVE = 'FROM node:20\nCMD node server.js\n';
+
+/** A clock the test moves by hand. */
+function clock(start = 1_000_000) {
+  let t = start;
+  return { now: () => t, advance: (ms: number) => { t += ms; } };
+}
+
+const CLEAR = '\r\u001b[K';
+
+test('progress: a bar with percentage and ETA, on a terminal, once a run has lasted half a second', () => {
   const tty = sink(true);
-  const progress = new Progress(tty.stream, 3, true);
+  const time = clock();
+  const progress = new Progress(tty.stream, 10, true, time.now);
+  time.advance(200);
   progress.tick(RESULTS[0]);
   assert.is(tty.text(), '', 'nothing in the first half second');
-  await new Promise((r) => setTimeout(r, 550));
+  time.advance(400);
   progress.tick(RESULTS[2]);
-  assert.is(tty.text(), '\r\u001b[Kdfmod: 2/3 files, 1 changed, 1 error');
+  // 2 of 10 in 600 ms: 8 more at 300 ms each.
+  assert.is(tty.text(), `${CLEAR}dfmod [${'█'.repeat(6)}${'░'.repeat(24)}]  20% 2/10 files, 1 changed, 1 error, ETA 3s`);
+  time.advance(50);
+  progress.tick(RESULTS[1]);
+  assert.is(tty.text().split(CLEAR).length, 2, 'at most ten redraws a second');
+  time.advance(100);
+  progress.tick(RESULTS[1]);
+  assert.ok(tty.text().endsWith(`${CLEAR}dfmod [${'█'.repeat(12)}${'░'.repeat(18)}]  40% 4/10 files, 1 changed, 1 error, ETA 2s`), tty.text());
   progress.clear();
-  assert.ok(tty.text().endsWith('\r\u001b[K'));
-  const pipe = sink(false);
-  const quiet = new Progress(pipe.stream, 3, false);
-  await new Promise((r) => setTimeout(r, 10));
-  quiet.tick(RESULTS[0]);
-  quiet.clear();
-  assert.is(pipe.text(), '');
+  assert.ok(tty.text().endsWith(`ETA 2s${CLEAR}`));
 });
 
-const NAIVE = 'FROM node:20\nCMD node server.js\n';
+test('progress: the ETA in minutes, and a narrow terminal gets the words without the bar', () => {
+  const wide = sink(true);
+  const time = clock();
+  const long = new Progress(wide.stream, 100, true, time.now);
+  time.advance(6000);
+  long.tick(RESULTS[1]);
+  assert.is(wide.text(), `${CLEAR}dfmod [${'░'.repeat(30)}]   1% 1/100 files, 0 changed, 0 errors, ETA 9m 54s`);
+  const narrow = sink(true);
+  (narrow.stream as { columns: number }).columns = 50;
+  const cramped = new Progress(narrow.stream, 100, true, time.now);
+  time.advance(1000);
+  cramped.tick(RESULTS[1]);
+  // Cut to the line: a wrapped bar would push a new line per redraw.
+  assert.is(narrow.text(), `${CLEAR}dfmod: 1% 1/100 files, 0 changed, 0 errors, ETA 1`);
+});
+
+test('progress: a note printed beside the bar clears its line, prints, and draws the bar again', () => {
+  const tty = sink(true);
+  const out = sink(true);
+  const time = clock();
+  const progress = new Progress(tty.stream, 4, true, time.now);
+  const stderr = progress.wrap(tty.stream);
+  const stdout = progress.wrap(out.stream);
+  time.advance(1000);
+  progress.tick(RESULTS[1]);
+  const drawn = tty.text();
+  assert.is(drawn, CLEAR + progress.line());
+  assert.match(drawn, /25% 1\/4 files, 0 changed, 0 errors, ETA 3s$/);
+  stderr.write('Dockerfile:3: a note [merge-runs]\n');
+  assert.is(tty.text(), `${drawn}${CLEAR}Dockerfile:3: a note [merge-runs]\n${progress.line()}`);
+  stdout.write('a/Dockerfile\n');
+  assert.is(out.text(), 'a/Dockerfile\n');
+  assert.ok(tty.text().endsWith(`[merge-runs]\n${progress.line()}${CLEAR}${progress.line()}`), 'a line on stdout clears and redraws the bar too');
+  // A partial line is not followed by the bar; the next tick draws it.
+  stderr.write('partial');
+  assert.ok(tty.text().endsWith(`${CLEAR}partial`));
+  assert.is(stderr.columns, 100, 'the wrapped stream is the stream otherwise');
+});
+
+test('progress: off when not on a terminal, with --quiet, and on TERM=dumb; writes then pass through untouched', () => {
+  assert.is(wantsProgress(sink(true).stream, false, {}), true);
+  assert.is(wantsProgress(sink(false).stream, false, {}), false);
+  assert.is(wantsProgress(sink(true).stream, true, {}), false);
+  assert.is(wantsProgress(sink(true).stream, false, { TERM: 'dumb' }), false);
+  const pipe = sink(false);
+  const time = clock();
+  const off = new Progress(pipe.stream, 3, false, time.now);
+  const wrapped = off.wrap(pipe.stream);
+  assert.is(wrapped, pipe.stream);
+  time.advance(5000);
+  off.tick(RESULTS[0]);
+  wrapped.write('note\n');
+  off.clear();
+  assert.is(pipe.text(), 'note\n');
+});
+
+test('cli: a run on a terminal with --quiet prints no bar, only the summary', async () => {
+  const dir = project({ 'app/Dockerfile': NAIVE });
+  const err = sink(true);
+  const out = sink(false);
+  const code = await main(['--quiet', '-t', 'exec-form', '.'], { stdout: out.stream, stderr: err.stream, stdin: process.stdin, cwd: dir, env: {} });
+  assert.is(code, 0);
+  assert.is(err.text(), 'dfmod: 1 file, 1 would change, 0 unchanged, 0 errors (exec-form 1); run with --write to apply\n');
+});
+
 
 test('cli: --report writes the Markdown file; --json carries layers and the summary', async () => {
   const dir = project({ 'app/Dockerfile': NAIVE, 'ok/Dockerfile': 'FROM scratch\n' });

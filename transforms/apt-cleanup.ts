@@ -281,7 +281,7 @@ export const aptCleanup: Transform = {
       const use = useOf(ctx, node, uses);
       if (use.unreadable) {
         if (/\bapt(-get)?\b/.test(dockerfile.rawArguments(node))) {
-          notes.push({ line: node.line, id: use.unreadable.id, message: `left alone: ${use.unreadable.message}` });
+          notes.push({ line: node.line, id: use.unreadable.id, message: `left alone: ${use.unreadable.reason}` });
         }
         continue;
       }
@@ -380,7 +380,7 @@ function listsFix(ctx: TransformContext, node: InstructionNode, use: ListUse, us
     if (!readable) {
       const at = `the RUN at line ${ctx.originalLine(consumer.node.line)}`;
       notes.push(consumer.unreadable
-        ? { line: node.line, id: 'lists-read-by-unread-run', message: `lists kept: ${at} may install packages from them, and dfmod does not read it: ${consumer.unreadable.message}` }
+        ? { line: node.line, id: 'lists-read-by-unread-run', message: `lists kept: ${at} may install packages from them, and dfmod does not read it: ${consumer.unreadable.reason}` }
         : { line: node.line, id: 'lists-read-by-script', message: `lists kept: ${at} runs \`${consumer.what}\`, which may install packages from them${consumer.inside ? ` (${consumer.inside})` : ''}` });
       continue;
     }

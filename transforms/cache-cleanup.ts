@@ -21,7 +21,7 @@ import type { InstructionNode } from '../lib/core/dockerfile.js';
 import { appendCommand, removeChainElement, sourceEnd, unquoted } from '../lib/core/run-script.js';
 import { managerCommand, mountCovers, type RunCommand, type RunScript } from '../lib/facts/index.js';
 import { answersPrompt, PACKAGE_MANAGER_FACTS, type ManagerFacts, type ManagerName } from '../lib/knowledge/index.js';
-import type { Fix, NoteInput, Transform, TransformContext } from '../lib/core/types.js';
+import type { Fix, NoteInput, Refusal, Transform, TransformContext } from '../lib/core/types.js';
 
 /** The managers this transform looks after; apt's lists are apt-cleanup's. */
 const MANAGERS: ManagerName[] = ['apk', 'yum', 'dnf', 'microdnf', 'zypper', 'pip', 'npm', 'yarn', 'gem', 'conda'];
@@ -144,11 +144,6 @@ function laterReader(ctx: TransformContext, node: InstructionNode, manager: Mana
   return null;
 }
 
-/** Why a cache or an archive is left: `id` names it (stable, for --json), `reason` says it to people. */
-interface Refusal {
-  id: string;
-  reason: string;
-}
 
 const BERRY_CLEAN = 'whose `yarn cache clean` deletes the project cache';
 
@@ -169,6 +164,14 @@ function yarnBerryRisk(ctx: TransformContext, node: InstructionNode): Refusal | 
   }
   if (typeof packageManager === 'string' && /^yarn@(?!1\.)/.test(packageManager)) return { id: 'yarn-berry', reason: `package.json names ${packageManager}` };
   return null;
+}
+
+/** The project's .npmrc placing npm's cache (`cache=./offline-cache`): cleaning it empties that folder, which the project may ship. */
+function npmrcCache(ctx: TransformContext): Refusal | null {
+  const npmrc = ctx.context?.read('.npmrc');
+  if (!npmrc) return null;
+  const line = npmrc.split(/\r?\n/).find((l) => /^\s*cache\s*=/.test(l));
+  return line ? { id: 'cache-configured', reason: `the project's .npmrc places it (\`${line.trim()}\`), and \`npm cache clean\` would empty that folder` } : null;
 }
 
 /** How curl and wget name the file they download to: a short option letter (also in a group, `-fsSLo`) or a long option. */
@@ -377,6 +380,7 @@ function cleanupRefusal(ctx: TransformContext, run: RunScript, manager: ManagerN
   const reader = laterReader(ctx, run.node, manager);
   if (reader) return { id: 'offline-install-later', reason: `the RUN at line ${ctx.originalLine(reader.line)} installs offline from it` };
   if (manager === 'yarn') return yarnBerryRisk(ctx, run.node);
+  if (manager === 'npm') return npmrcCache(ctx);
   return null;
 }
 

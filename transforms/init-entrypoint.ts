@@ -12,17 +12,39 @@
  * new ENTRYPOINT replaces or resets) and whether its release carries the init
  * package: the knowledge base says; where it does not know, the file is left
  * alone with a note.
+ *
+ * Where: only where an init helps (FileFacts.initHelps): the deployed stage
+ * of an application image. A base, toolbox or official-image definition
+ * would pass the init on to every image built FROM it, and dev containers
+ * and dev/test stages are not what runs in production; they are left alone,
+ * with a note naming the case and the opt-in (the options `stages`, `paths`;
+ * or `docker run --init`).
+ *
+ * How: joined to the stage's own package install when one runs as root
+ * (`apt-get install … tini`), so the image keeps one update and one cleanup
+ * per RUN; otherwise one RUN early in the stage, which keeps package lists
+ * the stage inherited (a later install of the stage reads them).
+ *
+ * Signals: an init forwards SIGTERM to the process it starts; when that is a
+ * shell that waits for the app, or npm, the app is killed before its handler
+ * runs (FileFacts' signalPath). The fix makes the app the process (`exec` in
+ * the file's own shell-form command, the start script's command in place of
+ * `npm start`), or, where dfmod cannot, runs tini with -g and says that
+ * shutdown is forced.
  */
 import {
   describeImage, initPackage, initPackageOfManager, installScript, INIT_PATHS, isInitProgram, parseImageRef, releaseName,
-  type InitMissingReason, type InitName, type InitPackage,
+  type ImageInfo, type InitMissingReason, type InitName, type InitPackage, type PackageManager,
 } from '../lib/knowledge/index.js';
 import { simpleCommands } from '../lib/core/shell.js';
 import type { DockerfileModel, Stage } from '../lib/core/dockerfile.js';
 import type { ShellParser } from '../lib/core/shell.js';
-import type { Edit, Transform, TransformResult } from '../lib/core/types.js';
+import type { Edit, NoteInput, Transform, TransformContext, TransformResult } from '../lib/core/types.js';
 import { jsonArray, startWithComments } from '../lib/core/edits.js';
-import { isPackageInstall, type FileFacts } from '../lib/facts/index.js';
+import { isPackageInstall, signalPath, type FileFacts, type RoleName, type SignalPath } from '../lib/facts/index.js';
+import { sourceEnd } from '../lib/core/run-script.js';
+import type { BuildContext } from '../lib/core/context.js';
+import type { InstructionNode } from '../lib/core/dockerfile.js';
 
 /** The refusal id of each reason the knowledge base gives for an init that cannot be installed. */
 const MISSING_IDS: Record<InitMissingReason, string> = {
@@ -88,11 +110,100 @@ function missingNote(missing: Extract<InitPackage, { missing: string }>, init: I
   return `${missing.missing}; ${alternative}`;
 }
 
+
+/** Note ids of the stages an init does not help, by role. */
+const ROLE_IDS: Record<Exclude<RoleName, 'application'>, string> = {
+  base: 'base-image',
+  'official-image': 'official-image',
+  toolbox: 'toolbox-image',
+  devcontainer: 'devcontainer',
+  'dev-or-test': 'dev-or-test-stage',
+  'build-only': 'build-only-stage',
+};
+
+/** What each role is, and why an init there does not help, for the note. */
+const ROLE_WHY: Record<Exclude<RoleName, 'application'>, string> = {
+  base: 'a base image: every image built FROM it would inherit the init',
+  'official-image': 'an official-image definition: every image built FROM it would inherit the init',
+  toolbox: 'a toolbox or CI image, whose containers people and jobs exec into: images built FROM it would inherit the init',
+  devcontainer: 'a dev container, not what is deployed',
+  'dev-or-test': 'a development or test stage, not what is deployed',
+  'build-only': 'a build stage, not what is deployed',
+};
+
+/** Whether `filename` is one of the `paths` the option lists: the same path, or one that ends with it at a folder boundary. */
+function pathListed(filename: string | null, paths: readonly string[]): boolean {
+  if (!filename) return false;
+  const file = filename.replace(/\\/g, '/');
+  return paths.some((p) => {
+    const listed = p.replace(/\\/g, '/').replace(/^\.\//, '');
+    return file === listed || file.endsWith(`/${listed}`);
+  });
+}
+
+/** The option's list of strings, or an error message. */
+function stringList(value: unknown, name: string): string[] | string {
+  if (value === undefined) return [];
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[];
+  return `the option ${name} must be a list of strings`;
+}
+
+/** A package install of the stage that the init can join: its RUN runs as root and nothing in it removes what it installs again. */
+function joinableInstall(ctx: TransformContext, stage: Stage, manager: string): { node: InstructionNode; at: number } | null {
+  const { facts, locked } = ctx;
+  for (const node of stage.instructions) {
+    if (node.keyword !== 'RUN' || locked(node)) continue;
+    const read = facts.readRun(node);
+    if (read.kind !== 'script') continue;
+    const commands = facts.commandsOf(read);
+    // apt-mark auto '.*' (the official images' cleanup pattern) would mark the init for autoremove.
+    if (commands.some((c) => c.program === 'apt-mark')) continue;
+    for (const c of commands) {
+      const install = isPackageInstall(c.words);
+      if (!install || install.manager !== manager || !['install', 'add'].includes(install.verb)) continue;
+      if (!install.packages.length && !install.computed) continue;
+      // apk add --virtual .deps: a later `apk del .deps` removes everything the group holds.
+      if (install.flags.some((f) => f === '--virtual' || f === '-t' || f.startsWith('--virtual='))) continue;
+      const asRoot = c.wrappers.includes('sudo') ? c.sudoAsRoot : isRoot(facts.userAt(node));
+      if (!asRoot) continue;
+      return { node, at: sourceEnd(read, c.nodes[c.nodes.length - 1]) };
+    }
+  }
+  return null;
+}
+
+/** Inserts `exec ` at `offset` of the shell script `script` wherever it is a word of `argv`. */
+function withExec(argv: readonly string[], script: string, offset: number): string[] {
+  return argv.map((word) => (word === script ? `${script.slice(0, offset)}exec ${script.slice(offset)}` : word));
+}
+
+/** The stored argv of `node`'s shell-form script, trimmed as FileFacts stores it. */
+function storedScript(ctx: TransformContext, node: InstructionNode): string | null {
+  const argv = ctx.facts.argvOf(node);
+  return argv && node.form === 'shell' ? argv.stored[argv.stored.length - 1] : null;
+}
+
+/** The stages the init goes in, and whether each was opted in by the options, or a note. */
+function targets(ctx: TransformContext, stages: string[], paths: string[]): { stage: Stage; optedIn: boolean }[] | NoteInput {
+  const model = ctx.dockerfile;
+  if (stages.length) {
+    const found = stages.map((name) => model.stages.find((s) => s.name === name.toLowerCase()));
+    const missing = stages.filter((_, i) => !found[i]);
+    if (missing.length === stages.length) {
+      return { id: 'unknown-stage', line: model.finalStage?.from.line ?? 1, message: `no init added: the option stages names ${missing.map((m) => `\`${m}\``).join(', ')}, and the file has no stage of that name` };
+    }
+    return found.filter((s): s is Stage => s !== undefined).map((stage) => ({ stage, optedIn: true }));
+  }
+  const final = model.finalStage;
+  return final ? [{ stage: final, optedIn: pathListed(ctx.filename, paths) }] : [];
+}
+
 export const initEntrypoint: Transform = {
   id: 'init-entrypoint',
   // A new ENTRYPOINT is a new contract: what `docker run IMAGE args` and `--entrypoint` users get changes.
   level: 'review',
-  effects: ['run-commands', 'command-prefix'],
+  // command: `exec` in front of a shell-form command's app, and npm start replaced by its script's command; copies: the option binary.
+  effects: ['run-commands', 'command-prefix', 'command', 'copies'],
   description: 'Run the final stage under tini (or dumb-init) so signals reach the app and zombies are reaped',
   rationale:
     'PID 1 gets no default signal handlers and must reap orphaned processes. Most apps do neither, so `docker stop` ' +
@@ -102,62 +213,177 @@ export const initEntrypoint: Transform = {
     'own entrypoint still runs behind the init, and whoever runs the image with arguments or `--entrypoint` gets what ' +
     'they got before: run the image, `docker stop` it, and run it as your deployment does',
   hadolintRules: [],
-  run({ dockerfile: model, shell, options, locked, facts }): TransformResult {
-    const stage = model.finalStage;
-    // A suppressed final FROM leaves the whole stage alone; the engine withholds a fix touching a suppressed ENTRYPOINT or CMD.
-    if (!stage || locked(stage.from)) return {};
-    const at = stage.from.line;
-    const leave = (id: string, message: string, line = at): TransformResult => ({ notes: [{ id, line, message: `no init added: ${message}` }] });
-
+  run(ctx): TransformResult {
+    const { dockerfile: model, options } = ctx;
+    const final = model.finalStage;
+    if (!final) return {};
+    const optionNote = (message: string): TransformResult => ({ notes: [{ id: 'unknown-option', line: final.from.line, message: `no init added: ${message}` }] });
     const option = (options.init ?? 'tini') as string;
-    if (option !== 'tini' && option !== 'dumb-init') return leave('unknown-option', `unknown option init=${JSON.stringify(option)} (use "tini" or "dumb-init")`);
-    const init: InitName = option;
-    if (facts.isWindows(stage)) return leave('windows', 'Windows images have no tini');
+    if (option !== 'tini' && option !== 'dumb-init') return optionNote(`unknown option init=${JSON.stringify(option)} (use "tini" or "dumb-init")`);
+    const stages = stringList(options.stages, 'stages');
+    const paths = stringList(options.paths, 'paths');
+    if (typeof stages === 'string') return optionNote(stages);
+    if (typeof paths === 'string') return optionNote(paths);
+    const chosen = targets(ctx, stages, paths);
+    if (!Array.isArray(chosen)) return { notes: [chosen] };
+    const result: Required<TransformResult> = { fixes: [], notes: [] };
+    for (const { stage, optedIn } of chosen) {
+      const planned = planStage(ctx, stage, option, optedIn);
+      result.fixes.push(...(planned.fixes ?? []));
+      result.notes.push(...(planned.notes ?? []));
+    }
+    return result;
+  },
+};
 
-    // What the container runs: the base image's defaults, then every stage the final one builds on.
-    const command = facts.command(stage);
-    const inEntrypoint = initIn(command.entrypoint, shell);
-    const existing = inEntrypoint ?? initIn(command.cmd, shell);
-    if (existing) {
-      // The form this transform writes needs no note; any other init is worth one.
-      const written = Object.values(INIT_PATHS).some((byDistro) =>
-        Object.values(byDistro).some((path) => command.entrypoint?.[0] === path && command.entrypoint[1] === '--'));
-      if (written) return {};
-      const node = inEntrypoint ? command.entrypointNode : command.cmdNode;
-      return leave('already-has-init', `the container already runs an init (\`${existing}\`)`, node?.line ?? at);
-    }
+/** FROM and the ARG/ENV/LABEL lines after it: an install goes after them, early, so its layer is cached. */
+function firstAnchor(stage: Stage): InstructionNode {
+  let anchor = stage.from;
+  for (const node of stage.instructions.slice(1)) {
+    if (!['ARG', 'ENV', 'LABEL'].includes(node.keyword)) break;
+    anchor = node;
+  }
+  return anchor;
+}
 
-    // How to install the init: the base image's package manager, if its release carries the package.
-    // Global ARG defaults are substituted; a variable the file gives no default for leaves the image unknown.
-    const raw = facts.baseImage(stage);
-    if (raw === null || parseImageRef(raw).dynamic) {
-      let root = stage;
-      for (let parent = facts.parentOf(root); parent; parent = facts.parentOf(root)) root = parent;
-      return leave('dynamic-base', `the base image \`${raw ?? root.image}\` is a build argument, so its package manager is unknown`);
-    }
-    const image = describeImage(raw);
-    if (image.family === null) return leave('unknown-base', `dfmod does not know the base image \`${raw}\` (its package manager and entrypoint)`);
-    const manager = image.packageManager;
-    if (image.hasShell === false) {
-      return leave('no-shell', `\`${raw}\` has no shell to RUN an install in, nor a package manager; copy a static ${init} binary in instead, or use \`docker run --init\``);
-    }
-    if (manager === null) return leave('no-package-manager', `\`${raw}\` has no package manager to install ${init} with; copy a static ${init} binary in instead`);
-    const release = image.release;
-    const found = release ? initPackage(release, init) : initPackageOfManager(manager, init, image.family);
-    if ('missing' in found) {
-      const other = release ? initPackage(release, OTHER_INIT[init]) : null;
-      return leave(MISSING_IDS[found.reason], missingNote(found, init, other, release ? releaseName(release) : null));
-    }
-    if (!release && image.ref.digest && !found.everyRelease) {
-      return leave('digest-release-unknown', `\`${raw}\` is pinned by digest, and a digest names no release, so dfmod cannot tell whether it has ${init}`);
-    }
+/** The option `binary`: a static init to copy in where no package can be installed. */
+interface StaticBinary {
+  /** Where the binary is (in `from`) and where it goes. */
+  path: string;
+  /** A stage of the file or an image that has it at `path`. */
+  from?: string;
+  /** Or a URL to download, with its checksum (`sha256:…`). */
+  url?: string;
+  checksum?: string;
+}
 
-    // Where: after FROM and the ARG/ENV/LABEL lines that follow it, so the layer is cached early.
-    let anchor = stage.from;
-    for (const node of stage.instructions.slice(1)) {
-      if (!['ARG', 'ENV', 'LABEL'].includes(node.keyword)) break;
-      anchor = node;
+function readBinary(value: unknown): StaticBinary | null | string {
+  if (value === undefined) return null;
+  const bad = 'the option binary must be {"from": "<stage or image>", "path": "/…"} or {"url": "https://…", "checksum": "sha256:…", "path": "/…"}';
+  if (typeof value !== 'object' || value === null) return bad;
+  const b = value as Record<string, unknown>;
+  const str = (k: string) => (typeof b[k] === 'string' && (b[k] as string).length > 0 && !/\s/.test(b[k] as string) ? (b[k] as string) : undefined);
+  const path = str('path');
+  if (!path?.startsWith('/')) return bad;
+  if (str('from') && !b.url) return { path, from: str('from') };
+  if (str('url') && /^https:\/\//.test(str('url')!) && /^sha256:[0-9a-f]{64}$/.test(str('checksum') ?? '') && !b.from) return { path, url: str('url'), checksum: str('checksum') };
+  return bad;
+}
+
+/** Whether the file's frontend has `ADD --checksum` (Dockerfile syntax 1.6 and later; `1` and `latest` name the newest). */
+function checksumSupported(model: DockerfileModel): boolean {
+  const syntax = model.directives.find((d) => d.name.toLowerCase() === 'syntax')?.value.trim();
+  if (!syntax) return false;
+  const m = /^(?:docker\.io\/)?docker\/dockerfile(?:-upstream)?:(\d+)(?:\.(\d+))?[\w.-]*$/.exec(syntax) ?? /^(?:docker\.io\/)?docker\/dockerfile(?:-upstream)?:latest$/.exec(syntax);
+  if (!m) return false;
+  if (m[1] === undefined) return true;
+  const major = Number(m[1]);
+  return major > 1 || (major === 1 && (m[2] === undefined || Number(m[2]) >= 6));
+}
+
+/** How to install the init from the image's package manager, or why not (the note). */
+function packageRoute(image: ImageInfo, raw: string, init: InitName, leave: (id: string, message: string) => TransformResult):
+  { manager: PackageManager; path: string; everyRelease: boolean } | TransformResult {
+  const manager = image.packageManager;
+  const alternative = 'copy a static binary in with the option binary, or use `docker run --init`';
+  if (image.hasShell === false) return leave('no-shell', `\`${raw}\` has no shell to RUN an install in, nor a package manager; ${alternative}`);
+  if (manager === null) return leave('no-package-manager', `\`${raw}\` has no package manager to install ${init} with; ${alternative}`);
+  const release = image.release;
+  const found = release ? initPackage(release, init) : initPackageOfManager(manager, init, image.family);
+  if ('missing' in found) {
+    const other = release ? initPackage(release, OTHER_INIT[init]) : null;
+    return leave(MISSING_IDS[found.reason], missingNote(found, init, other, release ? releaseName(release) : null));
+  }
+  if (!release && image.ref.digest && !found.everyRelease) {
+    return leave('digest-release-unknown', `\`${raw}\` is pinned by digest, and a digest names no release, so dfmod cannot tell whether it has ${init}`);
+  }
+  return { manager, path: found.path, everyRelease: found.everyRelease === true };
+}
+
+function planStage(ctx: TransformContext, stage: Stage, init: InitName, optedIn: boolean): TransformResult {
+  const { dockerfile: model, shell, locked, facts, options } = ctx;
+  // A suppressed FROM leaves the whole stage alone; the engine withholds a fix touching a suppressed ENTRYPOINT or CMD.
+  if (locked(stage.from)) return {};
+  const at = stage.from.line;
+  const leave = (id: string, message: string, line = at): TransformResult => ({ notes: [{ id, line, message: `no init added: ${message}` }] });
+  if (facts.isWindows(stage)) return leave('windows', 'Windows images have no tini');
+
+  // Where an init helps: the deployed stage of an application image, unless the options name this one.
+  if (!optedIn) {
+    const { helps, role } = facts.initHelps(stage, ctx.filename, undefined, ctx.context as BuildContext | null);
+    if (!helps && role.role !== 'application') {
+      const optIn = stage.name
+        ? `{"init-entrypoint": {"stages": ["${stage.name}"]}}`
+        : `{"init-entrypoint": {"paths": ["${(ctx.filename ?? 'Dockerfile').replace(/\\/g, '/').split('/').slice(-2).join('/')}"]}}`;
+      return leave(ROLE_IDS[role.role], `${role.reason}, so this is ${ROLE_WHY[role.role]}; to add one anyway, name it in the option ${optIn}, or run its containers with \`docker run --init\``);
     }
+  }
+
+  // What the container runs: the base image's defaults, then every stage this one builds on.
+  const command = facts.command(stage);
+  const inEntrypoint = initIn(command.entrypoint, shell);
+  const existing = inEntrypoint ?? initIn(command.cmd, shell);
+  if (existing) {
+    // The form this transform writes needs no note; any other init is worth one.
+    const binaryPath = readBinary(options.binary);
+    const paths = [...Object.values(INIT_PATHS).flatMap((byDistro) => Object.values(byDistro)), ...(typeof binaryPath === 'object' && binaryPath ? [binaryPath.path] : [])];
+    const written = paths.some((path) => {
+      const e = command.entrypoint;
+      return e?.[0] === path && (e[1] === '--' || (e[1] === '-g' && e[2] === '--'));
+    });
+    if (written) return {};
+    const node = inEntrypoint ? command.entrypointNode : command.cmdNode;
+    return leave('already-has-init', `the container already runs an init (\`${existing}\`)`, node?.line ?? at);
+  }
+
+  // How to install the init: the base image's package manager, if its release carries the package.
+  // Global ARG defaults are substituted; a variable the file gives no default for leaves the image unknown.
+  const raw = facts.baseImage(stage);
+  if (raw === null || parseImageRef(raw).dynamic) {
+    let root = stage;
+    for (let parent = facts.parentOf(root); parent; parent = facts.parentOf(root)) root = parent;
+    return leave('dynamic-base', `the base image \`${raw ?? root.image}\` is a build argument, so its package manager is unknown`);
+  }
+  const image = describeImage(raw);
+  if (image.family === null) return leave('unknown-base', `dfmod does not know the base image \`${raw}\` (its package manager and entrypoint)`);
+  const route = packageRoute(image, raw, init, leave);
+  const binary = readBinary(options.binary);
+  if (typeof binary === 'string') return leave('unknown-option', binary);
+  let pkg: { manager: PackageManager; path: string; everyRelease: boolean } | null = null;
+  if ('manager' in route) pkg = route;
+  else if (!binary) return route;
+  else if (binary.url && !checksumSupported(model)) {
+    return leave('add-checksum-unsupported', `\`ADD --checksum\` needs the Dockerfile frontend 1.6 or later: add \`# syntax=docker/dockerfile:1\` as the first line, or give the option binary.from instead`);
+  }
+  const release = image.release;
+  const initPath = pkg ? pkg.path : binary!.path;
+
+  const eol = model.source.eol;
+  const edits: Edit[] = [];
+  const insertions = new Map<number, string>();
+  const insert = (offset: number, text: string) => insertions.set(offset, (insertions.get(offset) ?? '') + text);
+  let installed: string;
+
+  // Install: join the stage's own install, else one RUN after FROM and the ARG/ENV/LABEL lines that follow it, so the layer is cached early.
+  const chain: Stage[] = [];
+  for (let s: Stage | null = stage; s; s = facts.parentOf(s)) chain.push(s);
+  const manager = pkg?.manager ?? null;
+  const already = manager !== null && chain.some((s) => installsPackage(s, init, manager, facts));
+  const join = manager === null || already ? null : joinableInstall(ctx, stage, manager);
+  if (manager === null) {
+    // No package to install: the static binary the option names, copied in early.
+    const line = binary!.from
+      ? `COPY --from=${binary!.from} ${binary!.path} ${binary!.path}`
+      : `ADD --checksum=${binary!.checksum} --chmod=755 ${binary!.url} ${binary!.path}`;
+    insert(firstAnchor(stage).end, eol + line);
+    installed = binary!.from ? `a static binary copied from ${binary!.from}` : `a static binary downloaded with a pinned checksum`;
+  } else if (already) {
+    installed = 'installed by the stage already';
+  } else if (join) {
+    insert(join.at, ` ${init}`);
+    installed = `added to the ${manager} install of line ${ctx.originalLine(join.node.line)}`;
+  } else {
+    const anchor = firstAnchor(stage);
     const next = stage.instructions[stage.instructions.indexOf(anchor) + 1] ?? anchor;
     if (!model.hasPosixShell(next)) return leave('unknown-shell', 'the stage runs RUN under a shell dfmod does not know');
     const userText = inheritedUserText(stage, facts, model);
@@ -165,67 +391,107 @@ export const initEntrypoint: Transform = {
       return leave('dynamic-user', `the stage inherits \`USER ${userText}\`, which dfmod cannot restore after installing as root`);
     }
     const user = facts.userAt(stage.from);
-    const eol = model.source.eol;
-    const run = `RUN ${installScript(manager, [init])}`;
+    // Package lists an earlier stage left are not this stage's to delete: its own installs may read them.
+    const keepLists = manager === 'apt' && facts.aptListsInherited(stage);
+    const run = `RUN ${installScript(manager, [init], keepLists)}`;
     const installLines = isRoot(user) ? [run] : ['USER root', run, `USER ${user}`];
+    insert(anchor.end, installLines.map((l) => eol + l).join(''));
+    installed = `installed with ${manager}${keepLists ? ', keeping the package lists the stage inherits' : ''}`;
+  }
 
-    const insertions = new Map<number, string>();
-    const insert = (offset: number, text: string) => insertions.set(offset, (insertions.get(offset) ?? '') + text);
-    const chain: Stage[] = [];
-    for (let s: Stage | null = stage; s; s = facts.parentOf(s)) chain.push(s);
-    if (!chain.some((s) => installsPackage(s, init, manager, facts))) {
-      insert(anchor.end, installLines.map((l) => eol + l).join(''));
-    }
-
-    // What: the init in front of what runs now.
-    const prefix = [found.path, '--'];
-    const edits: Edit[] = [];
-    let line = at;
-    let how: string;
-    const own = command.entrypointNode?.stage === stage ? command.entrypointNode : null;
-    if (own) {
-      line = own.line;
-      if (own.form === 'heredoc') return leave('heredoc-entrypoint', 'the ENTRYPOINT is a here-document', own.line);
-      const argv = facts.argvOf(own);
-      if (argv === null) return leave('empty-entrypoint', 'the ENTRYPOINT has no arguments, and dfmod does not know what Docker makes of that', own.line);
-      // No CMD to pass as arguments: when the script needs no shell, run its program directly (as exec-form would).
-      const noCmd = own.form === 'shell' && !stage.instructions.some((i) => i.keyword === 'CMD');
-      const wrapped = noCmd ? argv.direct ?? argv.stored : argv.stored;
-      edits.push({ start: own.argsStart, end: own.end, text: jsonArray([...prefix, ...wrapped]) });
-      how = 'ENTRYPOINT wrapped';
+  // Signals: make the app the process the init signals, where the file says how.
+  const signals = signalPath(facts, stage, ctx.context as BuildContext | null, shell);
+  const notes: NoteInput[] = [];
+  let group = false;
+  let signalsHow = 'so signals reach the app and zombies are reaped';
+  let entrypointArgv = command.entrypoint ?? null;
+  let cmdArgv = command.cmd ?? null;
+  let path: SignalPath = signals;
+  while (path.kind === 'add-exec' || path.kind === 'run-script') {
+    if (path.kind === 'add-exec') {
+      const script = storedScript(ctx, path.node);
+      if (script === null) break;
+      if (entrypointArgv) entrypointArgv = withExec(entrypointArgv, script, path.offset);
+      if (cmdArgv) cmdArgv = withExec(cmdArgv, script, path.offset);
+      if (path.node.keyword === 'CMD') {
+        const read = facts.readRun(path.node);
+        if (read.kind !== 'script' || locked(path.node)) break;
+        edits.push({ start: read.script.offsets[path.offset], end: read.script.offsets[path.offset], text: 'exec ' });
+      }
+      signalsHow = `with \`exec\` in front of \`${path.command}\`, so the app replaces the shell and receives the signals; zombies are reaped`;
     } else {
-      if (command.entrypoint === undefined) {
-        return leave('unknown-entrypoint', `dfmod does not know the ENTRYPOINT of \`${raw}\`, which a new ENTRYPOINT would replace`);
+      const node = path.node;
+      const stored = facts.argvOf(node)?.stored;
+      if (!stored || stored.join('\0') !== path.runner.join('\0') || locked(node)) {
+        path = { kind: 'forced', why: `\`${path.runner.join(' ')}\` exits at SIGTERM without waiting for its script`, fix: 'run the script\'s command itself' };
+        break;
       }
-      const entrypoint = jsonArray([...prefix, ...(command.entrypoint ?? [])]);
-      const cmd = command.cmdNode?.stage === stage ? command.cmdNode : null;
-      if (cmd) {
-        line = cmd.line;
-        insert(startWithComments(model, cmd), `ENTRYPOINT ${entrypoint}${eol}`);
-      } else {
-        // A new ENTRYPOINT resets the CMD the stage inherits: state it again.
-        if (command.cmd === undefined) {
-          return leave('unknown-cmd', `dfmod does not know the CMD of \`${raw}\`, which a new ENTRYPOINT would reset`);
-        }
-        if (command.cmd === null && command.entrypoint === null) return leave('no-command', 'the container has no command to run');
-        const last = stage.instructions[stage.instructions.length - 1];
-        insert(last.end, `${eol}ENTRYPOINT ${entrypoint}` + (command.cmd ? `${eol}CMD ${jsonArray(command.cmd)}` : ''));
+      if (node.keyword === 'CMD') {
+        edits.push({ start: node.argsStart, end: node.end, text: jsonArray(path.argv) });
+        cmdArgv = path.argv;
+      } else entrypointArgv = path.argv;
+      signalsHow = `with \`${path.runner.join(' ')}\` replaced by its script's command \`${path.argv.join(' ')}\`, since ${path.runner[0]} exits at SIGTERM without waiting for the app; zombies are reaped`;
+    }
+    path = path.then;
+  }
+  if (path.kind === 'forced') {
+    group = init === 'tini';
+    signalsHow = `${group ? 'with -g, so SIGTERM goes to the whole process group' : 'signalling the whole process group'} and zombies are reaped (shutdown stays forced: see the note)`;
+    notes.push({
+      id: 'shutdown-forced',
+      line: command.cmdNode?.line ?? command.entrypointNode?.line ?? at,
+      message: `shutdown is forced, not graceful: ${path.why}; ${init} ${group ? '-g ' : ''}sends SIGTERM to the app too, but it may be killed before its handler finishes: ${path.fix}`,
+    });
+  }
+
+  // What: the init in front of what runs now.
+  const prefix = group ? [initPath, '-g', '--'] : [initPath, '--'];
+  let line = at;
+  let how: string;
+  const own = command.entrypointNode?.stage === stage ? command.entrypointNode : null;
+  if (own) {
+    line = own.line;
+    if (own.form === 'heredoc') return leave('heredoc-entrypoint', 'the ENTRYPOINT is a here-document', own.line);
+    const argv = facts.argvOf(own);
+    if (argv === null) return leave('empty-entrypoint', 'the ENTRYPOINT has no arguments, and dfmod does not know what Docker makes of that', own.line);
+    // A shell-form ENTRYPOINT stays under its shell (with `exec` in front of its program): run directly, its
+    // program would receive the `docker run` arguments the shell ignored.
+    const wrapped = entrypointArgv ?? argv.stored;
+    edits.push({ start: own.argsStart, end: own.end, text: jsonArray([...prefix, ...wrapped]) });
+    how = 'ENTRYPOINT wrapped';
+  } else {
+    if (command.entrypoint === undefined) {
+      return leave('unknown-entrypoint', `dfmod does not know the ENTRYPOINT of \`${raw}\`, which a new ENTRYPOINT would replace`);
+    }
+    const entrypoint = jsonArray([...prefix, ...(entrypointArgv ?? [])]);
+    const cmd = command.cmdNode?.stage === stage ? command.cmdNode : null;
+    if (cmd) {
+      line = cmd.line;
+      insert(startWithComments(model, cmd), `ENTRYPOINT ${entrypoint}${eol}`);
+    } else {
+      // A new ENTRYPOINT resets the CMD the stage inherits: state it again.
+      if (command.cmd === undefined) {
+        return leave('unknown-cmd', `dfmod does not know the CMD of \`${raw}\`, which a new ENTRYPOINT would reset`);
       }
-      how = command.entrypoint ? `the inherited ENTRYPOINT ${jsonArray(command.entrypoint)} wrapped` : 'ENTRYPOINT added';
+      if (command.cmd === null && command.entrypoint === null) return leave('no-command', 'the container has no command to run');
+      const last = stage.instructions[stage.instructions.length - 1];
+      insert(last.end, `${eol}ENTRYPOINT ${entrypoint}` + (cmdArgv ? `${eol}CMD ${jsonArray(cmdArgv)}` : ''));
     }
-    // A tag dfmod knows nothing of what it runs is one whose release it cannot vouch for either (old tags ran elsewhere).
-    if (!release && image.defaults === null && !found.everyRelease) {
-      return leave('unknown-release', `dfmod does not know which release \`${raw}\` is built on, so whether it has ${init}`);
-    }
-    for (const [offset, text] of insertions) edits.push({ start: offset, end: offset, text });
-    return {
-      fixes: [{
-        line,
-        message: `${init} runs as PID 1 (installed with ${manager}; ${how}), so signals reach the app and zombies are reaped`,
-        edits,
-      }],
-    };
-  },
-};
+    how = command.entrypoint ? `the inherited ENTRYPOINT ${jsonArray(command.entrypoint)} wrapped` : 'ENTRYPOINT added';
+  }
+  // A tag dfmod knows nothing of what it runs is one whose release it cannot vouch for either (old tags ran elsewhere).
+  if (pkg && !release && image.defaults === null && !pkg.everyRelease) {
+    return leave('unknown-release', `dfmod does not know which release \`${raw}\` is built on, so whether it has ${init}`);
+  }
+  for (const [offset, text] of insertions) edits.push({ start: offset, end: offset, text });
+  return {
+    fixes: [{
+      line,
+      message: `${init} runs as PID 1 (${installed}; ${how}), ${signalsHow}`,
+      edits,
+    }],
+    notes,
+  };
+}
 
 export default initEntrypoint;

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { hasBackgroundJob, literalValue, topLevelStatements, walk } from '../lib/core/shell.js';
 import { installedCommands, writtenPaths, type RunCommand } from '../lib/facts/index.js';
 import type { DockerfileModel, InstructionNode } from '../lib/core/dockerfile.js';
-import type { Fix, NoteInput, Transform, TransformContext } from '../lib/core/types.js';
+import type { Fix, NoteInput, Refusal, Transform, TransformContext } from '../lib/core/types.js';
 
 const ID = 'merge-runs';
 const HADOLINT_RULES = ['DL3059'];
@@ -63,11 +63,6 @@ const COMPOUND = new Set([
 /** Variables whose value in a fresh shell differs from their value after earlier commands. */
 const FRESH_SHELL_VARIABLES = new Set(['_', 'SECONDS', 'BASH_COMMAND']);
 
-/** Why a RUN is not joined: `id` names the refusal (stable, for --json), `reason` says it to people. */
-interface Refusal {
-  id: string;
-  reason: string;
-}
 
 /** One RUN, read for joining. */
 interface Part {
@@ -214,7 +209,7 @@ function readPart(node: InstructionNode, ctx: TransformContext): Part | Refusal 
   if (read.kind === 'refused') {
     // A script that ends in a backslash does not parse: the backslash is the reason worth naming.
     if (read.refusal.id === 'shell-syntax-error' && TRAILING_BACKSLASH.test(model.shellScript(node)!.text)) return TRAILING_BACKSLASH_REFUSAL;
-    return { id: read.refusal.id, reason: read.refusal.message };
+    return read.refusal;
   }
   const comment = ctx.suppressionComment(node);
   if (comment) return { id: 'suppression-comment', reason: `the comment \`${comment}\` above it applies to this RUN only` };

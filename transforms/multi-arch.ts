@@ -25,7 +25,7 @@ function goBuilds(ctx: TransformContext, stage: Stage): GoBuild[] | string {
   for (const node of stage.instructions) {
     if (node.keyword !== 'RUN') continue;
     const read = ctx.facts.readRun(node);
-    if (read.kind === 'refused') return `line ${ctx.originalLine(node.line)}: RUN is not read: ${read.refusal.message}`;
+    if (read.kind === 'refused') return `line ${ctx.originalLine(node.line)}: RUN is not read: ${read.refusal.reason}`;
     for (const command of ctx.facts.commandsOf(read)) {
       if (command.program === 'go' && command.words[1] === 'build') found.push({ run: node, command, offsets: read.script.offsets });
     }

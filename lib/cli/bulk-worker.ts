@@ -6,13 +6,15 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadShellParser } from '../core/shell.js';
 import { PluginCache } from '../registry.js';
-import { runJob, type WireJob, type WireResult, type WorkerData } from './bulk.js';
+import { READY, runJob, type WireJob, type WireResult, type WorkerData } from './bulk.js';
 import type { FileResult } from './process.js';
 import type { Transform } from '../core/types.js';
 
 const { cwd } = workerData as WorkerData;
 const shell = await loadShellParser();
 const plugins = new PluginCache();
+// The time limit of a file starts once the worker can run it, not while it loads.
+parentPort!.postMessage(READY);
 
 async function transformsFor(job: WireJob): Promise<Transform[]> {
   // The modules arrive resolved, and were checked on the main thread.

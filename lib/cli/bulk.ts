@@ -35,6 +35,8 @@ export interface BulkJob {
   contextDir?: string | null;
   /** Ids a `# dfmod-ignore` comment may name (its plan's); absent: none are checked. */
   known?: readonly string[];
+  /** Warn of unused `# dfmod-ignore` comments (--report-unused-disable-directives). */
+  reportUnused?: boolean;
   /** Set when the job failed before processing (its configuration): yielded as that error, in its place. */
   failure?: string;
 }
@@ -70,6 +72,7 @@ export interface WireJob {
   pluginModules: string[];
   contextDir: string | null;
   known: string[] | null;
+  reportUnused: boolean;
   keepBytes: boolean;
 }
 
@@ -85,7 +88,7 @@ export interface WorkerData {
 
 /** One file. Runs in a worker or in-process. */
 export function runJob(shell: ShellParser, file: string, transforms: readonly Transform[], job: Omit<WireJob, 'id' | 'file' | 'transformIds' | 'pluginModules'>, cwd: string): FileResult {
-  const result = processFile(shell, file, { transforms, options: job.options, level: job.level, contextDir: job.contextDir, known: job.known }, cwd);
+  const result = processFile(shell, file, { transforms, options: job.options, level: job.level, contextDir: job.contextDir, known: job.known, reportUnused: job.reportUnused }, cwd);
   if (!job.keepBytes) delete result.bytes;
   return result;
 }
@@ -168,6 +171,7 @@ function wire(job: BulkJob, id: number, options: BulkOptions): WireJob {
     pluginModules: [...(job.pluginModules ?? [])],
     contextDir: job.contextDir ?? null,
     known: job.known ? [...job.known] : null,
+    reportUnused: job.reportUnused ?? false,
     keepBytes: options.keepBytes ?? false,
   };
 }
@@ -193,12 +197,17 @@ interface Pending {
   alone?: boolean;
 }
 
+/** What a worker sends once it has loaded (the shell parser, its modules). */
+export const READY = 'ready';
+
 interface Slot {
   worker: Worker;
   /** Jobs sent to this worker, oldest (the one it is working on) first. */
   pending: Pending[];
   /** The time limit of the oldest pending job. */
   timer: NodeJS.Timeout | null;
+  /** The worker has loaded and said so: time limits run only from then on. */
+  ready: boolean;
 }
 
 /**
@@ -241,8 +250,13 @@ export class WorkerPool {
       stdout: false,
       stderr: false,
     });
-    const slot: Slot = { worker, pending: [], timer: null };
-    worker.on('message', (batch: WireResult[]) => {
+    const slot: Slot = { worker, pending: [], timer: null, ready: false };
+    worker.on('message', (batch: WireResult[] | typeof READY) => {
+      if (batch === READY) {
+        slot.ready = true;
+        this.armTimer(slot);
+        return;
+      }
       for (const { id, result } of batch) {
         const head = slot.pending[0];
         if (!head || head.job.id !== id) break;
@@ -286,7 +300,7 @@ export class WorkerPool {
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
     const head = slot.pending[0];
-    if (!head) return;
+    if (!head || !slot.ready) return;
     const timeout = this.options.timeoutMs ?? 60_000;
     slot.timer = setTimeout(() => {
       if (slot.pending[0] === head) this.replace(slot, `took longer than ${Math.round(timeout / 1000)} s; left untouched`);

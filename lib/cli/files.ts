@@ -29,7 +29,7 @@ export const DOCKERFILE_PATTERNS = [
 export const NOT_DOCKERFILE_ENDINGS: readonly string[] = [
   '.dockerignore',
   // templates
-  '.j2', '.jinja', '.tmpl', '.tpl', '.template',
+  '.j2', '.jinja', '.jinja2', '.tmpl', '.tpl', '.template',
   // documentation
   '.md',
   // backups, patch leftovers, editor swap files

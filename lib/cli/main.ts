@@ -13,7 +13,7 @@ import { loadShellParser } from '../core/shell.js';
 import { discoverFiles } from './files.js';
 import { processText, formatError, type FileResult } from './process.js';
 import { processInBulk, startWorkers, THREAD_THRESHOLD, type BulkJob, type WorkerPool } from './bulk.js';
-import { summarize, summaryLine, reportRow, markdownReport, Progress, type ReportRow } from './report.js';
+import { summarize, summaryLine, reportRow, markdownReport, Progress, wantsProgress, type ReportRow } from './report.js';
 import { unifiedDiff, wantsColor } from './diff.js';
 import { PluginError, UsageError } from '../registry.js';
 import { Planner } from './plan.js';
@@ -86,6 +86,7 @@ interface Args {
   ignore: boolean;
   ignorePath?: string[];
   errorOnUnmatchedPattern: boolean;
+  reportUnusedDisableDirectives: boolean;
 }
 
 const commaList = (value: unknown): string[] =>
@@ -125,6 +126,7 @@ function parser(argv: string[], io: CliIO) {
     .option('config', { type: 'string', describe: 'Use this configuration file instead of searching (--no-config: none)' })
     .option('print-config', { type: 'string', requiresArg: true, describe: 'Print the configuration that applies to this Dockerfile (resolved transforms, options, plugins) and exit' })
     .option('plugin', { type: 'string', requiresArg: true, nargs: 1, coerce: (value: unknown) => (Array.isArray(value) ? value : [value]).map(String), describe: 'Load custom transforms from this module (repeatable)' })
+    .option('report-unused-disable-directives', { type: 'boolean', default: false, describe: 'Warn of # dfmod-ignore comments that keep no change or note off their instruction' })
     .option('report', { type: 'string', describe: 'Also write a Markdown report (file, transforms, layers, notes) for a pull-request description' })
     .option('level', { type: 'string', choices: ['safe', 'review'], requiresArg: true, describe: 'Which changes to write: safe (default) or review (also review suggestions: a new base image, stage or entrypoint)' })
     .option('fail-on', { type: 'string', choices: ['safe', 'review'], default: 'safe', requiresArg: true, describe: '--check fails on changes its level writes (safe), or on review suggestions too (review)' })
@@ -161,6 +163,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       handledByYargs = true;
     }
     args = parsed as unknown as Args;
+    // Words after `--` are paths too, even one that starts with a dash.
+    args.paths = [...args.paths, ...((parsed as { _?: unknown[] })._ ?? []).map(String)];
   } catch (error) {
     io.stderr.write(`dfmod: ${(error as Error).message}\nRun 'dfmod --help' for usage.\n`);
     return 2;
@@ -253,7 +257,7 @@ async function run(args: Args, io: CliIO): Promise<number> {
     let result: FileResult;
     try {
       const plan = await planner.plan(args.stdinFilepath ?? path.join(io.cwd, 'Dockerfile'), false);
-      result = processText(shell, displayPath, text, { transforms: plan.transforms, options: plan.options, known: plan.known, level: args.level ?? plan.level ?? 'safe' }, contextDir ?? fileDir);
+      result = processText(shell, displayPath, text, { transforms: plan.transforms, options: plan.options, known: plan.known, level: args.level ?? plan.level ?? 'safe', reportUnused: args.reportUnusedDisableDirectives }, contextDir ?? fileDir);
       for (const warning of result.warnings ?? []) io.stderr.write(warning + '\n');
       if (flags.prettier && result.status !== 'error') await formatResult(flags.prettier, result, io.cwd);
     } catch (error) {
@@ -278,11 +282,13 @@ async function run(args: Args, io: CliIO): Promise<number> {
     return args.check && failsCheck(result, args.failOn) ? 1 : 0;
   }
 
+  // What the run prints while files are processed goes beside the progress bar (see Progress.wrap).
+  const beside = { stdout: io.stdout, stderr: io.stderr };
   // Docker is loaded only for --verify.
   const verifySettings: VerifySettings = {
     client: args.verifyClient, host: args.verifyHost, network: args.verifyNetwork, buildFlags: args.verifyBuildFlags, smoke: args.verifySmoke, wait: args.verifyWait,
   };
-  const verifier = args.verify ? await (await import('./verify.js')).openVerifier(io.env, (line) => io.stderr.write(line + '\n'), verifySettings) : null;
+  const verifier = args.verify ? await (await import('./verify.js')).openVerifier(io.env, (line) => beside.stderr.write(line + '\n'), verifySettings) : null;
   if (typeof verifier === 'string') {
     io.stderr.write(`dfmod: ${verifier}\n`);
     return 2;
@@ -322,7 +328,7 @@ async function run(args: Args, io: CliIO): Promise<number> {
       }
       // --verify decides review changes itself: the files are read at level safe, with the review suggestions beside.
       const level = args.verify ? 'safe' : args.level ?? plan.level ?? 'safe';
-      jobs.push({ file, transforms: plan.transforms, options: plan.options, level, pluginModules: plan.pluginModules, contextDir, known: plan.known });
+      jobs.push({ file, transforms: plan.transforms, options: plan.options, level, pluginModules: plan.pluginModules, contextDir, known: plan.known, reportUnused: args.reportUnusedDisableDirectives });
     } catch (error) {
       if (!(error instanceof ConfigError || error instanceof PluginError || error instanceof UsageError)) {
         jobs.push({ file, transforms: [], failure: (error as Error).message });
@@ -347,14 +353,17 @@ async function run(args: Args, io: CliIO): Promise<number> {
   const results: FileResult[] = [];
   const findings: Finding[] = [];
   const rows: ReportRow[] = [];
-  const progress = new Progress(io.stderr, jobs.length, Boolean(io.stderr.isTTY) && !args.quiet);
+  const progress = new Progress(io.stderr, jobs.length, wantsProgress(io.stderr, args.quiet, io.env));
+  beside.stdout = progress.wrap(io.stdout);
+  beside.stderr = progress.wrap(io.stderr);
+  const loopIO = { ...io, ...beside };
   const verifyShell = verifier ? await loadShellParser() : null;
   let index = 0;
   for await (const result of processInBulk(jobs, { cwd: io.cwd, keepBytes: args.write, pool: early.pool })) {
     const job = jobs[index++]!;
     if (verifier && (result.status === 'changed' || result.suggestions?.length)) {
       const absolutePath = path.resolve(io.cwd, result.path);
-      await verifyResult(verifier, verifyShell!, job, result, { absolutePath, contextDir: contextDir ?? path.dirname(absolutePath) }, (line) => io.stderr.write(line + '\n'));
+      await verifyResult(verifier, verifyShell!, job, result, { absolutePath, contextDir: contextDir ?? path.dirname(absolutePath) }, (line) => loopIO.stderr.write(line + '\n'));
     }
     if (flags.prettier && result.status !== 'error') await formatResult(flags.prettier, result, io.cwd);
     if (result.status === 'changed' && flags.write) {
@@ -365,10 +374,9 @@ async function run(args: Args, io: CliIO): Promise<number> {
         result.error = { line: null, message: error instanceof flags.write.WriteError ? error.message : String(error) };
       }
     }
-    progress.clear();
-    for (const warning of result.warnings ?? []) io.stderr.write(warning + '\n');
+    for (const warning of result.warnings ?? []) loopIO.stderr.write(warning + '\n');
     results.push(result);
-    report(io, args, result, color, available, flags);
+    report(loopIO, args, result, color, available, flags);
     if (flags.formats) findings.push(...flags.formats.findingsOf(result, !args.quiet, available));
     if (args.report) rows.push(reportRow(result, available));
     if (args.format === 'json' && result.status === 'changed') result.diff = unifiedDiff(result.path, result.input!, result.output!);

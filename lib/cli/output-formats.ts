@@ -10,9 +10,8 @@ import type { Level, Transform } from '../core/types.js';
 import type { FileResult } from './process.js';
 import type { OutputFormat } from './main.js';
 
-
 /** One text replacement in the file as read: `length` characters at `offset` become `text`. */
-export interface Replacement {
+interface Replacement {
   offset: number;
   length: number;
   text: string;
@@ -78,7 +77,7 @@ export function findingsOf(result: FileResult, withNotes: boolean, available: re
 }
 
 /** The line-wise replacements that turn `before` into `after`. */
-export function replacements(before: string, after: string): Replacement[] {
+function replacements(before: string, after: string): Replacement[] {
   const found: Replacement[] = [];
   let offset = 0;
   let line = 1;
@@ -104,7 +103,7 @@ export function replacements(before: string, after: string): Replacement[] {
   return found;
 }
 
-export function sarifReport(findings: readonly Finding[], available: readonly Transform[], version: string): string {
+function sarifReport(findings: readonly Finding[], available: readonly Transform[], version: string): string {
   const ids = [...new Set(findings.map((f) => f.transform))];
   const ordered = [...available.filter((t) => ids.includes(t.id)).map((t) => t.id), ...ids.filter((id) => !available.some((t) => t.id === id))];
   const rules = ordered.map((id) => {
@@ -145,7 +144,7 @@ export function sarifReport(findings: readonly Finding[], available: readonly Tr
 }
 
 /** GitHub Actions workflow commands: annotations on the pull request's files. */
-export function githubReport(findings: readonly Finding[]): string {
+function githubReport(findings: readonly Finding[]): string {
   const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const property = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
   return findings
@@ -154,7 +153,7 @@ export function githubReport(findings: readonly Finding[]): string {
 }
 
 /** GitLab Code Quality: a JSON array of issues, each with a fingerprint that stays put when lines move. */
-export function gitlabReport(findings: readonly Finding[]): string {
+function gitlabReport(findings: readonly Finding[]): string {
   const occurrences = new Map<string, number>();
   const issues = findings.map((f) => {
     const key = [f.path, f.transform, f.kind, f.message, ...(f.written === false ? ['suggestion'] : [])].join('\0');
@@ -171,7 +170,7 @@ export function gitlabReport(findings: readonly Finding[]): string {
   return JSON.stringify(issues, null, 2) + '\n';
 }
 
-export function checkstyleReport(findings: readonly Finding[]): string {
+function checkstyleReport(findings: readonly Finding[]): string {
   const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
   const out = ['<?xml version="1.0" encoding="utf-8"?>', '<checkstyle version="4.3">'];
   const files = [...new Set(findings.map((f) => f.path))];

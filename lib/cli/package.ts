@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 
 /**
  * dfmod's own package.json, found from the running module whether it runs
- * compiled (dist/lib/cli/), bundled (dist/cli/) or from source (lib/cli/).
+ * compiled (dist/lib/cli/), bundled (bundle/) or from source (lib/cli/).
  */
 export function readOwnPackage(from: string | URL): { name: string; version: string } {
   for (const relative of ['../package.json', '../../package.json', '../../../package.json']) {

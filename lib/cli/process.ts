@@ -60,6 +60,8 @@ export interface ProcessOptions {
   options?: Record<string, Record<string, unknown>>;
   /** Every id a `# dfmod-ignore` comment may name (the run's transforms and those it could have chosen); absent or null: not checked. */
   known?: readonly string[] | null;
+  /** --report-unused-disable-directives: warn of `# dfmod-ignore` comments that kept nothing off their instruction. */
+  reportUnused?: boolean;
 }
 
 export function processText(shell: ShellParser, displayPath: string, text: string, options: ProcessOptions, contextDir: string | null): FileResult {
@@ -73,6 +75,7 @@ export function processText(shell: ShellParser, displayPath: string, text: strin
     });
     // A plugin that throws is the project's code failing: the file is an error (exit 2) and is not written.
     const warnings = options.known ? unknownSuppressions(displayPath, text, options.known) : [];
+    if (options.reportUnused) warnings.push(...result.unusedSuppressions.map((u) => unusedWarning(displayPath, u)));
     const failed = result.failures.find((f) => !isBuiltin(f.transform));
     if (failed) {
       const message = `plugin transform '${failed.transform}' failed, file left untouched: ${failed.message}`;
@@ -131,6 +134,12 @@ function errorResult(file: string, error: unknown): FileResult {
 export function formatError(result: FileResult): string {
   const where = result.error?.line ? `${result.path}:${result.error.line}` : result.path;
   return `${where}: ${result.error?.message ?? 'unknown error'}`;
+}
+
+/** `Dockerfile:3: unused dfmod-ignore merge-runs: no change or note of merge-runs was kept off the instruction below it`. */
+function unusedWarning(displayPath: string, unused: { line: number; transforms: string[] | null }): string {
+  const ids = unused.transforms?.join(', ');
+  return `${displayPath}:${unused.line}: unused dfmod-ignore${ids ? ` ${unused.transforms!.join(',')}` : ''}: no change or note${ids ? ` of ${ids}` : ''} was kept off the instruction below it`;
 }
 
 /** `# dfmod-ignore` ids that name no transform of the run (a typo suppresses nothing): `path:line: …` lines. */

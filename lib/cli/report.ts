@@ -133,10 +133,27 @@ export function markdownReport(rows: readonly ReportRow[], s: RunSummary, mode: 
   return out.join('\n');
 }
 
+/** Whether a run shows progress: on a terminal's stderr, not with --quiet, not on a `dumb` terminal. */
+export function wantsProgress(stderr: NodeJS.WriteStream, quiet: boolean, env: NodeJS.ProcessEnv): boolean {
+  return Boolean(stderr.isTTY) && !quiet && env.TERM !== 'dumb';
+}
+
+/** `1m 05s`, `12s`: a remaining time, rounded up to the second. */
+function duration(ms: number): string {
+  const seconds = Math.ceil(ms / 1000);
+  return seconds >= 60 ? `${Math.floor(seconds / 60)}m ${String(seconds % 60).padStart(2, '0')}s` : `${seconds}s`;
+}
+
+const CLEAR_LINE = '\r\u001b[K';
+
 /**
- * `dfmod: 1200/10000 files, 300 changed, 2 errors` on a terminal's stderr,
- * redrawn at most ten times a second, only once a run has lasted half a
- * second (short runs print nothing), and cleared before other output.
+ * A progress bar on a terminal's stderr during long runs:
+ * `dfmod [████████░░░░░░░░]  50% 5000/10000 files, 120 changed, 0 errors, ETA 12s`.
+ * It appears once a run has lasted half a second (short runs print nothing)
+ * and is redrawn at most ten times a second. Whatever else the run prints
+ * goes through `wrap`ped streams: the bar's line is cleared, the text
+ * printed, and the bar drawn again under it, so notes and diffs are never
+ * written over it or into it.
  */
 export class Progress {
   private done = 0;
@@ -144,26 +161,78 @@ export class Progress {
   private errors = 0;
   private shown = false;
   private lastDraw = 0;
-  private readonly started = Date.now();
+  private readonly started: number;
 
-  constructor(private readonly stream: NodeJS.WriteStream, private readonly total: number, private readonly enabled: boolean) {}
+  constructor(
+    private readonly stream: NodeJS.WriteStream,
+    private readonly total: number,
+    private readonly enabled: boolean,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.started = now();
+  }
 
-  /** Erases the line so that a diff or a message can be printed. */
+  /** The bar's text for the counts so far, fitted to the terminal's width. */
+  line(): string {
+    const fraction = this.total ? this.done / this.total : 1;
+    const percent = `${String(Math.floor(fraction * 100)).padStart(3)}%`;
+    const elapsed = this.now() - this.started;
+    const eta = this.done && this.done < this.total ? `, ETA ${duration((elapsed / this.done) * (this.total - this.done))}` : '';
+    const counts = `${this.done}/${this.total} files, ${this.changed} changed, ${plural(this.errors, 'error')}${eta}`;
+    const columns = this.stream.columns || 80;
+    // The bar takes what the words leave, between 10 and 30 cells; on a narrow terminal, the words alone.
+    const room = columns - 1 - `dfmod [] ${percent} ${counts}`.length;
+    const width = Math.min(30, room);
+    if (width < 10) return `dfmod: ${percent.trim()} ${counts}`.slice(0, columns - 1);
+    const filled = Math.round(fraction * width);
+    return `dfmod [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${percent} ${counts}`;
+  }
+
+  /** Erases the bar, for good or until the next tick. */
   clear(): void {
     if (!this.shown) return;
-    this.stream.write('\r\u001b[K');
+    this.stream.write(CLEAR_LINE);
     this.shown = false;
   }
 
+  /** Counts a processed file and redraws the bar when it is time to. */
   tick(result: FileResult): void {
     this.done++;
     if (result.status === 'changed') this.changed++;
     if (result.status === 'error') this.errors++;
     if (!this.enabled) return;
-    const now = Date.now();
+    const now = this.now();
     if (now - this.started < 500 || now - this.lastDraw < 100) return;
+    this.draw(now);
+  }
+
+  /**
+   * A stream that prints beside the bar: each write clears the bar's line
+   * first and, once a line is complete, draws the bar again below it.
+   */
+  wrap(target: NodeJS.WriteStream): NodeJS.WriteStream {
+    if (!this.enabled) return target;
+    const write = (text: string | Uint8Array): boolean => {
+      const wasShown = this.shown;
+      this.clear();
+      const written = target.write(text);
+      const endsLine = typeof text === 'string' ? text.endsWith('\n') : text[text.length - 1] === 0x0a;
+      if (wasShown && endsLine) this.draw(this.now(), '');
+      return written;
+    };
+    return new Proxy(target, {
+      get: (object, key) => {
+        if (key === 'write') return write;
+        const value: unknown = Reflect.get(object, key, object);
+        return typeof value === 'function' ? value.bind(object) : value;
+      },
+    });
+  }
+
+  /** `prefix`: how to get to an empty line first (none needed right after a cleared line ends). */
+  private draw(now: number, prefix = CLEAR_LINE): void {
     this.lastDraw = now;
-    this.stream.write(`\r\u001b[Kdfmod: ${this.done}/${this.total} files, ${this.changed} changed, ${plural(this.errors, 'error')}`);
+    this.stream.write(prefix + this.line());
     this.shown = true;
   }
 }

@@ -3,7 +3,7 @@
  * the manifests that exist and read package.json scripts. Paths are relative
  * to the context root, POSIX style; nothing outside the root is read.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import dockerignore from '@balena/dockerignore';
 
@@ -28,6 +28,44 @@ export interface BuildContext {
    * False without a .dockerignore.
    */
   isIgnored(relativePath: string): boolean;
+  /**
+   * Whether the build sends any file below the folder `relativePath`: false
+   * when .dockerignore excludes the folder, or every file in it (`dir/*`
+   * still sends the empty folder, which COPY merges without removing
+   * anything), and when there is no such folder.
+   */
+  sendsFilesUnder?(relativePath: string): boolean;
+  /**
+   * The first line of a file (at most a few hundred bytes, without its line
+   * break), to tell a script's `#!` line; null when absent or unreadable.
+   */
+  firstLine?(relativePath: string): string | null;
+  /** Whether a file has an execute bit set; null when unknown (absent, or the context does not say). */
+  isExecutable?(relativePath: string): boolean | null;
+}
+
+/** Bytes firstLine reads: enough for any `#!` line the kernel accepts. */
+const FIRST_LINE_BYTES = 256;
+/** Entries sendsFilesUnder looks at before it answers "yes" without looking further. */
+const WALK_LIMIT = 5000;
+
+/** Whether any file below `dir` (context-relative) is not ignored, listing through `list`; gives up (true) past WALK_LIMIT entries. */
+function anyFileSent(context: BuildContext, dir: string): boolean {
+  // An excluded folder is not walked into unless an exception (`!pattern`) may bring part of it back, as Docker does.
+  if (context.isIgnored(dir) && !(context.dockerignore() ?? []).some((p) => p.startsWith('!'))) return false;
+  let seen = 0;
+  const pending = [dir.replace(/\/+$/, '')];
+  while (pending.length) {
+    const folder = pending.pop()!;
+    for (const name of context.list(folder)) {
+      if (++seen > WALK_LIMIT) return true;
+      const entry = `${folder}/${name}`;
+      const children = context.list(entry);
+      if (children.length) pending.push(entry);
+      else if (!context.isIgnored(entry)) return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -94,6 +132,36 @@ export function folderContext(root: string): BuildContext {
       matcher ??= ignoreMatcher(this.dockerignore());
       return matcher(relativePath);
     },
+    sendsFilesUnder(relativePath) {
+      return this.exists(relativePath) && anyFileSent(this, relativePath);
+    },
+    firstLine(relativePath) {
+      const full = resolve(relativePath);
+      if (!full) return null;
+      try {
+        if (!statSync(full).isFile()) return null;
+        const fd = openSync(full, 'r');
+        try {
+          const buffer = Buffer.alloc(FIRST_LINE_BYTES);
+          const length = readSync(fd, buffer, 0, FIRST_LINE_BYTES, 0);
+          return buffer.subarray(0, length).toString('latin1').split('\n')[0];
+        } finally {
+          closeSync(fd);
+        }
+      } catch {
+        return null;
+      }
+    },
+    isExecutable(relativePath) {
+      const full = resolve(relativePath);
+      if (!full) return null;
+      try {
+        const stat = statSync(full);
+        return stat.isFile() ? (stat.mode & 0o111) !== 0 : null;
+      } catch {
+        return null;
+      }
+    },
   };
 }
 
@@ -114,8 +182,11 @@ function ignoreFileLines(text: string | null): string[] | null {
   return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
 }
 
-/** A context made of in-memory files, for tests and the library API. */
-export function memoryContext(files: Record<string, string>, root = '/context'): BuildContext {
+/**
+ * A context made of in-memory files, for tests and the library API. `modes`
+ * gives file modes (`{ 'run.sh': 0o755 }`); a file without one is 0o644.
+ */
+export function memoryContext(files: Record<string, string>, root = '/context', modes: Record<string, number> = {}): BuildContext {
   const normal = (p: string) => path.posix.normalize(p.replace(/^\.?\/+/, '')).replace(/\/$/, '');
   const table = new Map(Object.entries(files).map(([k, v]) => [normal(k), v]));
   return {
@@ -142,6 +213,19 @@ export function memoryContext(files: Record<string, string>, root = '/context'):
     },
     isIgnored(relativePath) {
       return ignoreMatcher(this.dockerignore())(relativePath);
+    },
+    sendsFilesUnder(relativePath) {
+      return this.exists(relativePath) && anyFileSent(this, normal(relativePath));
+    },
+    firstLine(relativePath) {
+      const text = this.read(relativePath);
+      return text === null ? null : text.slice(0, FIRST_LINE_BYTES).split('\n')[0];
+    },
+    isExecutable(relativePath) {
+      const key = normal(relativePath);
+      if (!table.has(key)) return null;
+      const mode = Object.entries(modes).find(([k]) => normal(k) === key)?.[1] ?? 0o644;
+      return (mode & 0o111) !== 0;
     },
   };
 }

@@ -288,7 +288,12 @@ export class DockerfileModel {
 
   /** Whether `transformId` may touch `node` (inline `# dfmod-ignore` and `# hadolint ignore=`). */
   isSuppressed(node: InstructionNode, transformId: string, hadolintRules: string[] = []): boolean {
-    return this.suppressions.some((s) =>
+    return this.suppressionsOf(node, transformId, hadolintRules).length > 0;
+  }
+
+  /** The suppression comments that keep `transformId` off `node`. */
+  suppressionsOf(node: InstructionNode, transformId: string, hadolintRules: string[] = []): Suppression[] {
+    return this.suppressions.filter((s) =>
       (s.instruction === null || s.instruction === node) &&
       ((s.transforms === null && s.hadolintRules.length === 0) ||
         (s.transforms?.includes(transformId) ?? false) ||

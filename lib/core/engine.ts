@@ -10,7 +10,7 @@
  * A fix that would leave a file BuildKit or the shell rejects is dropped with
  * a note: the engine, not each transform, guarantees a valid result.
  */
-import { parseDockerfile, type DockerfileModel, type InstructionNode } from './dockerfile.js';
+import { parseDockerfile, type DockerfileModel, type InstructionNode, type Suppression } from './dockerfile.js';
 import { loadShellParser, hasSyntaxError, type ShellParser } from './shell.js';
 import { splitBom } from './source.js';
 import { checkParseable, checkSize, InputError } from './validate.js';
@@ -66,6 +66,13 @@ export interface RunResult {
    * on either at its own level changes nothing.
    */
   levels: { safe: string; review: string };
+  /**
+   * `# dfmod-ignore` comments before an instruction that kept no change, no
+   * suggestion and no note of theirs off it (lines of the input; `transforms`
+   * as the comment names them, null for all). Only comments naming a
+   * transform of the run are judged; hadolint's comments are hadolint's.
+   */
+  unusedSuppressions: { line: number; transforms: string[] | null }[];
 }
 
 export async function runTransforms(text: string, options: RunOptions): Promise<RunResult> {
@@ -84,6 +91,8 @@ interface RunState {
   /** The safe text, once reached: what review transforms say about it (not about a review text) is said at level safe too. */
   safeText?: string;
   notesOnSafe: Note[];
+  /** Input lines of the suppression comments that kept a change or a note (or a transform's own look, through ctx.locked) off an instruction. */
+  usedSuppressions: Set<number>;
 }
 
 /** Synchronous core, for callers that already hold a shell parser (workers, benchmarks). */
@@ -95,10 +104,10 @@ export function runTransformsWith(shell: ShellParser, text: string, options: Run
   const layersBefore = model.finalStageLayers;
   const level: Level = options.level ?? 'safe';
   if (model.ignoresFile) {
-    return { input: text, output: text, changed: false, changes: [], suggestions: [], notes: [], passes: 0, layers: { before: layersBefore, after: layersBefore }, failures: [], level, levels: { safe: text, review: text } };
+    return { input: text, output: text, changed: false, changes: [], suggestions: [], notes: [], passes: 0, layers: { before: layersBefore, after: layersBefore }, failures: [], level, levels: { safe: text, review: text }, unusedSuppressions: [] };
   }
   const maxPasses = options.maxPasses ?? 10;
-  const state: RunState = { model, origins: LineOrigins.identity(model), notes: new NoteBook(), failures: [], settledOn: new Map(), passes: 0, notesOnSafe: [] };
+  const state: RunState = { model, origins: LineOrigins.identity(model), notes: new NoteBook(), failures: [], settledOn: new Map(), passes: 0, notesOnSafe: [], usedSuppressions: new Set() };
   // Safe transforms first, to their fixpoint: the text written by default. Then every transform on from
   // there, so review changes come on top of the safe ones and a review-level write is a fixpoint of all.
   // A transform without a known level counts as review: nothing unproven is written by default.
@@ -121,7 +130,12 @@ export function runTransformsWith(shell: ShellParser, text: string, options: Run
   const changes = level === 'review' ? [...safeRun.changes, ...reviewRun.changes] : safeRun.changes;
   const suggestions = level === 'review' ? [] : reviewRun.changes;
   const layers = { before: layersBefore, after: (level === 'review' ? state.model : safeModel).finalStageLayers };
-  return { input: text, output, changed: output !== text, changes, suggestions, notes, passes: state.passes, layers, failures: state.failures, level, levels };
+  const ran = new Set(options.transforms.map((t) => t.id));
+  const unusedSuppressions = model.suppressions
+    .filter((s) => s.instruction !== null && s.hadolintRules.length === 0 && !state.usedSuppressions.has(s.line))
+    .filter((s) => (s.transforms === null ? ran.size > 0 : s.transforms.some((id) => ran.has(id))))
+    .map((s) => ({ line: s.line, transforms: s.transforms }));
+  return { input: text, output, changed: output !== text, changes, suggestions, notes, passes: state.passes, layers, failures: state.failures, level, levels, unusedSuppressions };
 }
 
 function sameNote(a: Note, b: Note): boolean {
@@ -138,7 +152,7 @@ function settle(shell: ShellParser, state: RunState, transforms: readonly Transf
       const { model, origins } = state;
       const text = model.source.text;
       if (state.settledOn.get(transform) === text) continue;
-      const outcome = runOne(transform, model, origins, shell, options);
+      const outcome = runOne(transform, model, origins, shell, options, state.usedSuppressions);
       if (outcome.failure !== undefined && !state.failures.some((f) => f.transform === transform.id && f.message === outcome.failure)) {
         state.failures.push({ transform: transform.id, message: outcome.failure });
       }
@@ -218,9 +232,16 @@ interface Outcome {
   failure?: string;
 }
 
-function runOne(transform: Transform, model: DockerfileModel, origins: LineOrigins, shell: ShellParser, options: RunOptions): Outcome {
+function runOne(transform: Transform, model: DockerfileModel, origins: LineOrigins, shell: ShellParser, options: RunOptions, usedSuppressions: Set<number>): Outcome {
   const outcome: Outcome = { fixes: [], edits: [], changes: [], notes: [] };
-  const locked = (node: InstructionNode): boolean => model.isSuppressed(node, transform.id, transform.hadolintRules);
+  const use = (suppressions: readonly Suppression[]) => {
+    for (const s of suppressions) usedSuppressions.add(origins.of(s.line));
+  };
+  const locked = (node: InstructionNode): boolean => {
+    const by = model.suppressionsOf(node, transform.id, transform.hadolintRules);
+    use(by);
+    return by.length > 0;
+  };
   let result;
   try {
     result = transform.run({
@@ -254,7 +275,11 @@ function runOne(transform: Transform, model: DockerfileModel, origins: LineOrigi
     // A suppression that works says nothing: the fix is simply not made.
     const about = byLine.get(fix.line);
     if ((about && locked(about)) || touchedInstructions(fix, model).some(locked)) continue;
-    if (joinsSuppressed(fix, model)) continue;
+    const joined = joinedSuppressions(fix, model);
+    if (joined.length) {
+      use(joined);
+      continue;
+    }
     if (fix.edits.some((edit) => taken.some((other) => overlaps(edit, other)))) continue;
     if (overlapsItself(fix.edits)) continue;
     taken.push(...fix.edits);
@@ -352,17 +377,17 @@ function suppressionComment(model: DockerfileModel, node: InstructionNode): stri
 }
 
 /**
- * Whether an edit of `fix` joins instructions (it spans from one into the
- * next, rewriting the later one's keyword) where one of them carries a
- * suppression comment: the comment would then cover commands it was not
- * written for, or stand before nothing it named.
+ * The suppression comments on instructions that an edit of `fix` joins (it
+ * spans from one into the next, rewriting the later one's keyword): the
+ * comment would then cover commands it was not written for, or stand before
+ * nothing it named, so such a fix is not made.
  */
-function joinsSuppressed(fix: Fix, model: DockerfileModel): boolean {
-  return fix.edits.some((edit) => {
-    if (edit.start === edit.end) return false;
+function joinedSuppressions(fix: Fix, model: DockerfileModel): Suppression[] {
+  return fix.edits.flatMap((edit) => {
+    if (edit.start === edit.end) return [];
     const touched = model.instructions.filter((node) => edit.start < node.end && edit.end > node.start);
     const joins = touched.length > 1 && touched[0].start < edit.start;
-    return joins && touched.some((node) => model.suppressions.some((s) => s.instruction === node));
+    return joins ? model.suppressions.filter((s) => s.instruction !== null && touched.includes(s.instruction)) : [];
   });
 }
 

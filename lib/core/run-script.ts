@@ -8,7 +8,7 @@
 import type { DockerfileModel, InstructionNode, ShellScript } from './dockerfile.js';
 import { andChain, hasBackgroundJob, topLevelStatements } from './shell.js';
 import type { Node } from './shell.js';
-import type { Edit } from './types.js';
+import type { Edit, Refusal } from './types.js';
 
 /** What the edits need of a read RUN (lib/facts' RunScript has it). */
 export interface EditableRun {
@@ -17,11 +17,8 @@ export interface EditableRun {
   root: Node;
 }
 
-/** Why an edit cannot be made: `id` names it (stable, for --json), `reason` is a clause for a note. */
-export interface EditRefusal {
-  id: 'no-command' | 'background-job' | 'several-statements' | 'or-list';
-  reason: string;
-}
+/** Why an edit cannot be made. */
+export type EditRefusal = Refusal<'no-command' | 'background-job' | 'several-statements' | 'or-list'>;
 
 const REFUSED: Record<EditRefusal['id'], EditRefusal> = {
   'no-command': { id: 'no-command', reason: 'it has no command' },

@@ -13,6 +13,16 @@ import type { Effect } from './guard.js';
  */
 export type Level = 'safe' | 'review';
 
+/**
+ * Why dfmod leaves something alone: `id` names it (stable, kebab-case: for
+ * --json, suppressions and tests), `reason` is a clause a note says it with.
+ * The one shape of every refusal, in lib/ and in transforms.
+ */
+export interface Refusal<Id extends string = string> {
+  id: Id;
+  reason: string;
+}
+
 /** A replacement of source[start, end) by `text`; offsets into the BOM-less source. */
 export interface Edit {
   start: number;

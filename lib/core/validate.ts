@@ -2,7 +2,7 @@
  * Inputs dfmod refuses to touch: what BuildKit would reject at parse time, and
  * bytes that would not survive a round trip through a JavaScript string.
  */
-import type { DockerfileModel } from './dockerfile.js';
+import type { DockerfileModel, InstructionNode } from './dockerfile.js';
 
 /** A problem with one input file, reported as `path:line: message`. */
 export class InputError extends Error {
@@ -77,10 +77,23 @@ export function checkParseable(dockerfile: DockerfileModel): void {
     if ('getHeredocs' in node.ast) {
       const heredocs = (node.ast as unknown as { getHeredocs(): { getName(): string; getDelimiterRange(): unknown }[] }).getHeredocs();
       for (const heredoc of heredocs) {
-        if (heredoc.getDelimiterRange() === null) {
+        if (heredoc.getDelimiterRange() === null && !delimiterLineFollows(dockerfile, node, heredoc.getName())) {
           throw new InputError(`unterminated heredoc <<${heredoc.getName()}`, node.line);
         }
       }
     }
   }
+}
+
+/**
+ * Whether a line after the instruction's first is the heredoc's delimiter,
+ * as BuildKit ends a heredoc (leading tabs allowed, for `<<-`). dockerfile-ast
+ * misses it after a body line that ends in the escape character and one more
+ * character (`find . -exec rm {} \;`), reading the line break as escaped.
+ */
+function delimiterLineFollows(dockerfile: DockerfileModel, node: InstructionNode, name: string): boolean {
+  for (let line = node.line; line < node.endLine; line++) {
+    if (dockerfile.source.lineText(line).replace(/^\t+/, '').replace(/\r$/, '') === name) return true;
+  }
+  return false;
 }

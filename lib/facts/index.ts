@@ -19,20 +19,21 @@ import path from 'node:path';
 import { afterInitWrapper } from '../knowledge/index.js';
 import type { DockerfileModel, Flag, InstructionNode, Stage } from '../core/dockerfile.js';
 import type { Node, ShellParser } from '../core/shell.js';
+import type { BuildContext } from '../core/context.js';
 import { scriptArgv, type ShellNeed } from './argv.js';
-import { commandsOf, type RunCommand } from './commands.js';
+import { commandsOf, managerCommand, type RunCommand } from './commands.js';
 import { mountFields, readRunScript, type RunRead } from './run.js';
-import { roleOf, type StageRole } from './roles.js';
+import { initHelps, roleOf, type StageRole } from './roles.js';
 import {
   argDeclaration, baseImageOf, globalArgDefaults, isWindowsStage, propertyValueText, type PropertyLike,
 } from './stages.js';
 import { expandWord, type VariableLookup } from './words.js';
 import { scriptRunBy, type ScriptRun } from './scripts.js';
-import type { BuildContext } from '../core/context.js';
 
 export { expandWord, type VariableLookup } from './words.js';
 export { mountFields, mountCovers, type Mount, type RunRead, type RunRefusal, type RunRefusalId, type RunScript } from './run.js';
 export { scriptArgv, type ShellNeed } from './argv.js';
+export { signalPath, contextSourceAt, type SignalPath } from './signals.js';
 export {
   programName, pipCommand, isPipProgram, isPipInstall, isPackageInstall,
   managerCommand, subcommandAt, writtenPaths, installedCommands,
@@ -40,7 +41,7 @@ export {
 } from './commands.js';
 export { makeRecipes, type ScriptRun } from './scripts.js';
 export { imageMeaning, type ImageMeaning, type StageMeaning, type StageConfig, type CommandMeaning, type Step } from './meaning.js';
-export { DEV_STAGE_NAMES, REPLS, type StageRole, type RoleName } from './roles.js';
+export { DEV_STAGE_NAMES, OS_IMAGES, REPLS, TOOLBOX_FILE_NAMES, TOOL_PROGRAMS, type StageRole, type RoleName } from './roles.js';
 
 /**
  * What an image runs and as whom when a Dockerfile does not say: the image
@@ -55,7 +56,39 @@ export interface ImageDefaults {
   workdir?: string | null;
   /** The first arguments the image's entrypoint script acts on before it execs its arguments; absent when not known (see the knowledge base). */
   entrypointActsOn?: string[];
+  /** Commands the image has on its PATH, which its entrypoint runs as given (see the knowledge base). */
+  entrypointCommands?: string[];
 }
+
+/**
+ * What the ENTRYPOINT of a stage does with its CMD (and `docker run`'s
+ * arguments), as far as the file and the knowledge base say:
+ * - `none`: there is no ENTRYPOINT; the CMD is what runs.
+ * - `ignored`: a shell-form ENTRYPOINT, which never sees the CMD.
+ * - `runs`: an init (tini, dumb-init) and/or the base image's own script,
+ *   whose handling of arguments the knowledge base describes (`script`
+ *   null: only the init, which runs its arguments as they are).
+ * - `unknown-image`: the file sets none and the base image's is not known
+ *   (taken, as elsewhere, to run the CMD).
+ * - `unknown`: an ENTRYPOINT of the file, or an image's, whose script dfmod
+ *   has not read; it may look at its arguments.
+ */
+export type CmdReceiver =
+  | { kind: 'none' }
+  | { kind: 'ignored'; node: InstructionNode }
+  | { kind: 'runs'; node: InstructionNode | null; init: string | null; script: { argv: string[]; image: string; actsOn: string[]; commands: string[] } | null }
+  | { kind: 'unknown-image' }
+  | { kind: 'unknown'; node: InstructionNode | null; entrypoint: string[] | null };
+
+/** Where a file of the image comes from: a context file copied by `copy` (a COPY or ADD). */
+export interface ContextFile {
+  file: string;
+  copy: CopyOperands;
+}
+
+/** The PATH of Debian, Alpine and the official images when the file sets none. */
+const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+const GLOB = /[*?[]/;
 
 export interface FactsOptions {
   /** The base image's config, or null when it is not known. Defaults to knowing nothing. */
@@ -331,6 +364,31 @@ export class FileFacts {
     return command;
   }
 
+  /**
+   * Whether the stage starts with apt package lists an earlier stage of its
+   * FROM chain downloaded (`apt-get update`) and did not delete: lists the
+   * stage did not make, which its own installs may read. A RUN dfmod cannot
+   * read counts as leaving them as they were.
+   */
+  aptListsInherited(stage: Stage): boolean {
+    const chain: Stage[] = [];
+    for (let s = this.parentOf(stage); s; s = this.parentOf(s)) chain.unshift(s);
+    let left = false;
+    for (const s of chain) {
+      for (const node of s.instructions) {
+        if (node.keyword !== 'RUN') continue;
+        const read = this.readRun(node);
+        if (read.kind !== 'script') continue;
+        for (const c of this.commandsOf(read)) {
+          const manager = managerCommand(c.words);
+          if (manager && (manager.manager === 'apt-get' || manager.manager === 'apt') && manager.subcommand === 'update') left = true;
+          else if (c.program === 'rm' && c.nodes.some((n) => /^\/var\/lib\/apt\/lists\/?\*?$/.test(n.text.replace(/["']/g, '')))) left = false;
+        }
+      }
+    }
+    return left;
+  }
+
   /** The stages `stage` copies files from with COPY --from (by name or index), in order, each once. */
   copiedFrom(stage: Stage): Stage[] {
     let stages = this.copied.get(stage);
@@ -343,6 +401,73 @@ export class FileFacts {
       this.copied.set(stage, stages);
     }
     return stages;
+  }
+
+  /** The stages built FROM `stage`, directly or through others (also through a global ARG), in file order. */
+  stagesBuiltOn(stage: Stage): Stage[] {
+    return this.model.stages.filter((other) => {
+      for (let parent = this.parentOf(other); parent; parent = this.parentOf(parent)) if (parent === stage) return true;
+      return false;
+    });
+  }
+
+  /** What the ENTRYPOINT in effect at the end of `stage` does with the CMD (see CmdReceiver). */
+  cmdReceiver(stage: Stage): CmdReceiver {
+    const command = this.command(stage);
+    const node = command.entrypointNode;
+    if (command.entrypoint === null) return { kind: 'none' };
+    if (node?.form === 'shell') return { kind: 'ignored', node };
+    if (command.entrypoint === undefined) return node ? { kind: 'unknown', node, entrypoint: null } : { kind: 'unknown-image' };
+    const wrapped = afterInitWrapper(command.entrypoint);
+    const init = wrapped ? command.entrypoint[0] : null;
+    const rest = wrapped ?? command.entrypoint;
+    if (!rest.length) return { kind: 'runs', node, init, script: null };
+    const image = this.baseImage(stage);
+    const defaults = this.defaultsOf(stage);
+    const own = defaults?.entrypoint;
+    const same = own && own.length === rest.length && own.every((word, i) => word === rest[i] || (i === 0 && basename(word) === basename(rest[0])));
+    if (image && same && defaults?.entrypointActsOn) {
+      return { kind: 'runs', node, init, script: { argv: rest, image, actsOn: defaults.entrypointActsOn, commands: defaults.entrypointCommands ?? [] } };
+    }
+    return { kind: 'unknown', node, entrypoint: command.entrypoint };
+  }
+
+  /**
+   * The context file a path of the image holds at `node` (before it), when a
+   * COPY or ADD of the stage or a stage it builds on put it there from the
+   * build context (COPY --from another stage followed into that stage).
+   * null: no COPY of the file puts it there (a RUN made it, or the base
+   * image has it); undefined: dfmod cannot tell (a destination or source it
+   * cannot resolve, a glob, ADD of a URL or archive).
+   */
+  contextFileAt(node: InstructionNode, imagePath: string, context: BuildContext): ContextFile | null | undefined {
+    const stage = node.stage;
+    if (!stage) return null;
+    return this.traceFile(stage, node.index, path.posix.normalize(imagePath), context, 0);
+  }
+
+  /**
+   * The file a command name runs: a path (relative to the working directory
+   * the container starts in), or a name looked up on the PATH in effect at
+   * `node`, traced to the context as contextFileAt does. For a name, the
+   * first PATH folder a COPY fills wins; null when none does.
+   */
+  programFile(node: InstructionNode, program: string, context: BuildContext): { path: string; source: ContextFile | null | undefined } | null {
+    const stage = node.stage;
+    if (!stage) return null;
+    if (program.includes('/')) {
+      const workdir = this.finalWorkdir(stage);
+      if (!program.startsWith('/') && workdir === null) return { path: program, source: undefined };
+      const full = path.posix.resolve(workdir ?? '/', program);
+      return { path: full, source: this.contextFileAt(node, full, context) };
+    }
+    const pathVariable = this.envAt(node).get('PATH');
+    for (const dir of (pathVariable === undefined ? DEFAULT_PATH : pathVariable ?? '').split(':').filter((d) => d.startsWith('/'))) {
+      const full = path.posix.join(dir, program);
+      const source = this.contextFileAt(node, full, context);
+      if (source !== null) return { path: full, source };
+    }
+    return null;
   }
 
   /** The stages that use `stage`: build FROM it, COPY --from it, or RUN --mount from it. */
@@ -394,8 +519,20 @@ export class FileFacts {
   }
 
   /** What a stage is for, with the reason (see roles.ts for the rules). */
-  stageRole(stage: Stage, filename: string | null, target?: string): StageRole {
-    return roleOf(this, stage, filename, target);
+  stageRole(stage: Stage, filename: string | null, target?: string, context: BuildContext | null = null): StageRole {
+    return roleOf(this, stage, filename, target, context);
+  }
+
+  /**
+   * Whether an init as PID 1 helps the stage's container: it is the deployed
+   * stage of an application image, whose command runs an application. Not a
+   * base, toolbox or official-image definition (every image built FROM it
+   * would inherit the init), a dev container, or a dev/test or build stage.
+   * The role says which case it is.
+   */
+  initHelps(stage: Stage, filename: string | null, target?: string, context: BuildContext | null = null): { helps: boolean; role: StageRole } {
+    const role = this.stageRole(stage, filename, target, context);
+    return { helps: initHelps(role), role };
   }
 
   // ------------------------------------------------------------ internals
@@ -422,6 +559,35 @@ export class FileFacts {
       return from === null || index < from.index ? this.model.stages[index] ?? null : null;
     }
     return this.model.stages.find((s) => s.name === name && s !== from) ?? null;
+  }
+
+  private traceFile(stage: Stage, before: number, imagePath: string, context: BuildContext, depth: number): ContextFile | null | undefined {
+    if (depth > this.model.stages.length) return undefined;
+    const chain: Stage[] = [];
+    for (let s: Stage | null = stage; s; s = this.parentOf(s)) chain.push(s);
+    for (const s of chain) {
+      const instructions = s.instructions.filter((i) => s !== stage || i.index < before).reverse();
+      for (const instruction of instructions) {
+        const copy = this.copyOperands(instruction);
+        if (!copy) continue;
+        if (copy.destResolved === null) return undefined;
+        for (const source of [...copy.sources].reverse()) {
+          const candidate = copySourceOf(copy, source, imagePath, (p) => (copy.from === null ? context.exists(p) && context.list(p).length > 0 : null));
+          if (candidate === null) continue;
+          if (candidate === undefined) return undefined;
+          if (copy.from !== null) {
+            if (!copy.fromStage) return undefined;
+            const end = copy.fromStage.instructions.length ? copy.fromStage.instructions[copy.fromStage.instructions.length - 1].index + 1 : 0;
+            const found = this.traceFile(copy.fromStage, end, '/' + candidate, context, depth + 1);
+            if (found !== null) return found;
+            continue;
+          }
+          if (instruction.keyword === 'ADD' && /\.(tar|tgz|gz|bz2|xz|zst)$|^[a-z]+:\/\//i.test(source)) return undefined;
+          if (context.exists(candidate) && !context.isIgnored(candidate)) return { file: candidate, copy };
+        }
+      }
+    }
+    return null;
   }
 
   private scopeAt(node: InstructionNode): Scope {
@@ -638,6 +804,35 @@ export class FileFacts {
     if (defaults?.entrypoint && JSON.stringify(rest) === JSON.stringify(defaults.entrypoint)) return defaults.entrypointActsOn ?? null;
     return null;
   }
+}
+
+function basename(word: string): string {
+  return word.slice(word.lastIndexOf('/') + 1);
+}
+
+/**
+ * The source path (context-relative, or in the `--from` stage without its
+ * leading `/`) that puts `imagePath` in the image through one source of a
+ * COPY, or null when that source does not; undefined for a glob. `isFolder`
+ * says whether a source is a folder (null: not known, for --from stages,
+ * where a source that names the path itself or a folder above it is tried).
+ */
+function copySourceOf(copy: CopyOperands, source: string, imagePath: string, isFolder: (p: string) => boolean | null): string | null | undefined {
+  const dest = copy.destResolved!;
+  const relativeSource = path.posix.normalize(source.replace(/^\/+/, '')).replace(/\/+$/, '');
+  const under = (folder: string) => imagePath === folder ? '' : imagePath.startsWith(folder.replace(/\/+$/, '') + '/') ? imagePath.slice(folder.replace(/\/+$/, '').length + 1) : null;
+  const inDest = under(dest);
+  if (GLOB.test(source)) return inDest === null ? null : undefined;
+  const join = (rest: string) => (relativeSource === '.' ? rest : `${relativeSource}/${rest}`);
+  if (relativeSource === '.') return inDest ? inDest : null;
+  const folder = isFolder(relativeSource);
+  if (folder === true) return inDest ? join(inDest) : null;
+  // A file lands at dest/basename when dest is a folder; a dest without `/` is the file itself, unless the image has a folder
+  // there (`.`, the WORKDIR), which the file cannot tell: both are taken.
+  if (path.posix.join(dest, path.posix.basename(relativeSource)) === imagePath) return relativeSource;
+  if (!copy.destIsDirectory && dest === imagePath) return relativeSource;
+  if (folder === null && inDest) return join(inDest);
+  return null;
 }
 
 const cache = new WeakMap<DockerfileModel, { shell: ShellParser; lookup: FactsOptions['imageDefaults']; facts: FileFacts }[]>();

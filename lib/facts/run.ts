@@ -6,14 +6,12 @@
 import type { DockerfileModel, Flag, InstructionNode, ShellScript } from '../core/dockerfile.js';
 import type { Node, ShellParser } from '../core/shell.js';
 import { isWindowsStage } from './stages.js';
+import type { Refusal } from '../core/types.js';
 
 export type RunRefusalId = 'heredoc' | 'exec-form' | 'empty' | 'windows' | 'non-posix-shell' | 'shell-syntax-error';
 
-export interface RunRefusal {
-  id: RunRefusalId;
-  /** A clause for a note: `RUN left alone: ${message}`. */
-  message: string;
-}
+/** `reason` is a clause for a note: `RUN left alone: ${reason}`. */
+export type RunRefusal = Refusal<RunRefusalId>;
 
 export interface Mount {
   type: string;
@@ -42,7 +40,7 @@ const REFUSALS: Record<RunRefusalId, (keyword: string, shell: string[] | null) =
 };
 
 function refused(id: RunRefusalId, node: InstructionNode, shell: string[] | null = null): RunRead {
-  return { kind: 'refused', refusal: { id, message: REFUSALS[id](node.keyword, shell) } };
+  return { kind: 'refused', refusal: { id, reason: REFUSALS[id](node.keyword, shell) } };
 }
 
 /** Reads the shell script of a RUN (or of a shell-form CMD/ENTRYPOINT); see FileFacts.readRun. */

@@ -34,6 +34,12 @@ export interface Runs {
    * arguments of its program. Absent: not known, nothing is assumed.
    */
   entrypointActsOn?: string[];
+  /**
+   * Commands the image has on its PATH (its CMD's program, its tools), which
+   * an entrypoint that takes a first argument that is no command as one of
+   * its program's runs as they are.
+   */
+  entrypointCommands?: string[];
 }
 
 interface RunsRow extends Runs {
@@ -193,7 +199,7 @@ export const IMAGE_FAMILIES: ImageFamily[] = [
   { id: 'suse', match: /^(registry\.suse\.com\/.*|opensuse\/.*|suse\/.*)$/, os: 'suse' },
   // node: its Dockerfiles create the `node` account (uid 1000) and set no WORKDIR.
   { id: 'node', match: /^node$/, os: 'debian', language: 'node', runtime: slimLast('node'), users: ['node'],
-    runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['node'], user: null, entrypointActsOn: [], workdir: '/', since: [16] },
+    runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['node'], user: null, entrypointActsOn: [], entrypointCommands: ['node', 'npm', 'npx', 'yarn', 'yarnpkg', 'corepack', 'sh'], workdir: '/', since: [16] },
     releases: [
       { from: [10], release: 'stretch' }, { from: [14], release: 'buster' }, { from: [15], release: 'stretch' },
       { from: [16], release: 'buster' }, { from: [17], release: 'bullseye' }, { from: [18], release: 'bookworm' },
@@ -224,11 +230,11 @@ export const IMAGE_FAMILIES: ImageFamily[] = [
   { id: 'amazoncorretto', match: /^amazoncorretto$/, os: 'rhel', packageManager: 'yum', language: 'java' },
   { id: 'ruby', match: /^ruby$/, os: 'debian', language: 'ruby', runs: { entrypoint: null, cmd: ['irb'], user: null, since: [2, 7] } },
   // php's CMD is per variant (cli: php -a, fpm: php-fpm, apache: apache2-foreground).
-  { id: 'php', match: /^php$/, os: 'debian', language: 'php', runs: { entrypoint: ['docker-php-entrypoint'], cmd: undefined, user: null, entrypointActsOn: [], since: [8] } },
+  { id: 'php', match: /^php$/, os: 'debian', language: 'php', runs: { entrypoint: ['docker-php-entrypoint'], cmd: undefined, user: null, entrypointActsOn: [], entrypointCommands: ['php', 'php-fpm', 'apache2-foreground', 'sh'], since: [8] } },
   { id: 'rust', match: /^rust$/, os: 'debian', language: 'rust' },
   { id: 'gcc', match: /^gcc$/, os: 'debian', runtime: osOfRelease },
   { id: 'debian-based', match: /^(perl|erlang|elixir|haskell|julia|r-base|swift)$/, os: 'debian' },
-  { id: 'nginx', match: /^nginx$/, os: 'debian', runs: { entrypoint: ['/docker-entrypoint.sh'], cmd: ['nginx', '-g', 'daemon off;'], user: null, entrypointActsOn: ['nginx', 'nginx-debug'], since: [1, 22] } },
+  { id: 'nginx', match: /^nginx$/, os: 'debian', runs: { entrypoint: ['/docker-entrypoint.sh'], cmd: ['nginx', '-g', 'daemon off;'], user: null, entrypointActsOn: ['nginx', 'nginx-debug'], entrypointCommands: ['nginx', 'nginx-debug'], since: [1, 22] } },
   { id: 'httpd', match: /^httpd$/, os: 'debian', runs: { entrypoint: null, cmd: ['httpd-foreground'], user: null, since: [2, 4] } },
   { id: 'redis', match: /^redis$/, os: 'debian', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['redis-server'], user: null, entrypointActsOn: ['redis-server'], since: [6] } },
   { id: 'postgres', match: /^postgres$/, os: 'debian', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['postgres'], user: null, entrypointActsOn: ['postgres'], since: [10] } },
@@ -356,6 +362,7 @@ function defaultsOf(family: ImageFamily, tag: TagInfo): Runs | null {
   const runs: Runs = { entrypoint: row.entrypoint, cmd: row.cmd, user: row.user };
   if (row.workdir !== undefined) runs.workdir = row.workdir;
   if (row.entrypointActsOn !== undefined) runs.entrypointActsOn = row.entrypointActsOn;
+  if (row.entrypointCommands !== undefined) runs.entrypointCommands = row.entrypointCommands;
   return runs;
 }
 

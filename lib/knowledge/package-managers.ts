@@ -42,6 +42,12 @@ export interface ManagerFacts {
    * programs scripts should use (apt-get, not apt).
    */
   installScript?: string;
+  /**
+   * The same for a stage that inherits the package index from an earlier
+   * stage: refreshed, and not deleted, since the stage did not make it and
+   * its own installs may read it.
+   */
+  installScriptKeepingIndex?: string;
   /** Words that already decide the cache (the flag, its other spellings, a cache elsewhere); `word=value` counts too. */
   noCacheSpellings?: string[];
   /** Subcommands that ask for confirmation, and abort without a terminal unless the prompt is answered (`yes`). */
@@ -92,6 +98,7 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     cleanup: ['rm -rf /var/lib/apt/lists/*'],
     noCacheFlag: null,
     installScript: 'apt-get update && apt-get install -y --no-install-recommends {packages} && rm -rf /var/lib/apt/lists/*',
+    installScriptKeepingIndex: 'apt-get update && apt-get install -y --no-install-recommends {packages}',
     promptVerbs: ['install', 'upgrade', 'dist-upgrade', 'remove', 'purge', 'autoremove', 'build-dep'],
     indexVerbs: ['update'],
     indexReaders: ['apt-cache', 'aptitude'],
@@ -234,6 +241,8 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     noCacheFlag: null,
     cleanVerbs: ['cache'],
     offlineFlags: ['--offline', '--prefer-offline', '--cache-min'],
+    // A cache the user placed (often a committed offline cache): `npm cache clean` would empty it.
+    cacheDisabledBy: ['npm_config_cache', '--cache=', '--cache '],
   },
   // Yarn classic (1.x). Yarn Berry's `yarn cache clean` deletes the project's own zip cache.
   yarn: {
@@ -311,6 +320,7 @@ export const SCRIPT_PROGRAM: Record<PackageManager, ManagerName> = {
 };
 
 /** The RUN script that installs `packages` with an image's package manager (see ManagerFacts.installScript). */
-export function installScript(manager: PackageManager, packages: readonly string[]): string {
-  return PACKAGE_MANAGER_FACTS[SCRIPT_PROGRAM[manager]].installScript!.replace('{packages}', packages.join(' '));
+export function installScript(manager: PackageManager, packages: readonly string[], keepIndex = false): string {
+  const row = PACKAGE_MANAGER_FACTS[SCRIPT_PROGRAM[manager]];
+  return ((keepIndex ? row.installScriptKeepingIndex : undefined) ?? row.installScript!).replace('{packages}', packages.join(' '));
 }

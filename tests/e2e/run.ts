@@ -40,7 +40,7 @@ import { buildImage, engineProblem, formatSize, removeTag, runDocker, type Docke
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const appsDir = path.join(root, 'tests/e2e/apps');
 const casesDir = path.join(root, 'tests/e2e/cases');
-const dfmodBin = path.join(root, 'dist/bin/dfmod.js');
+const dfmodBin = path.join(root, 'bundle/dfmod.js');
 
 /** The thresholds. */
 const STOP_LIMIT_S = 2;

@@ -7,12 +7,9 @@
 import path from 'node:path';
 import type { BuildContext } from '../../lib/core/context.js';
 import { isPipProgram, pipCommand, programName } from '../../lib/facts/index.js';
+import type { Refusal } from '../../lib/core/types.js';
 
-/** Why an install is left alone: a stable kebab-case id and a clause for the note. */
-export interface Refusal {
-  id: string;
-  reason: string;
-}
+export type { Refusal };
 
 export const refusal = (id: string, reason: string): { refuse: Refusal } => ({ refuse: { id, reason } });
 
@@ -36,6 +33,12 @@ export interface Ecosystem {
   plan(cmd: Parsed): Plan | { refuse: Refusal };
   /** Refusals that need the build context (file contents). */
   check?(context: BuildContext): Refusal | null;
+  /**
+   * Where the tool reads settings that may name paths: configuration files in
+   * the working directory (copied as optional manifests) and the prefixes of
+   * its environment variables (`PIP_FIND_LINKS`, `npm_config_cafile`).
+   */
+  settings?: { files: string[]; envPrefixes: string[] };
   /** Extra manifests computed from the command and the context (pip's requirement files). */
   manifests?(cmd: Parsed, context: BuildContext | null, cwd: string | null): { files: string[]; unknown: boolean } | { refuse: Refusal };
 }
@@ -126,6 +129,7 @@ export const ECOSYSTEMS: Ecosystem[] = [
     required: ['package.json'],
     optional: ['package-lock.json', 'npm-shrinkwrap.json', '.npmrc'],
     installDir: 'node_modules',
+    settings: { files: ['.npmrc'], envPrefixes: ['npm_config_'] },
     plan: (c) => nodePlan(c, ['--prefix', '-w', '--workspace', '--workspaces', '-g', '--global', '--location']),
     check: (ctx) => packageJsonProblem(ctx),
   },
@@ -135,11 +139,10 @@ export const ECOSYSTEMS: Ecosystem[] = [
     required: ['package.json'],
     optional: ['yarn.lock', '.yarnrc', '.npmrc'],
     installDir: 'node_modules',
+    settings: { files: ['.yarnrc', '.npmrc'], envPrefixes: ['YARN_', 'npm_config_'] },
     plan: (c) => nodePlan(c, ['--modules-folder', '--cwd']),
     check: (ctx) =>
-      ctx.exists('.yarn') || ctx.exists('.yarnrc.yml') || ctx.exists('.pnp.cjs')
-        ? { id: 'yarn-berry', reason: 'Yarn Berry files (.yarnrc.yml, .yarn/) are not handled' }
-        : packageJsonProblem(ctx),
+      ctx.exists('.yarn') || ctx.exists('.yarnrc.yml') || ctx.exists('.pnp.cjs') ? yarnBerry(ctx) : packageJsonProblem(ctx),
   },
   {
     id: 'pnpm',
@@ -147,6 +150,7 @@ export const ECOSYSTEMS: Ecosystem[] = [
     required: ['package.json'],
     optional: ['pnpm-lock.yaml', '.npmrc', '.pnpmfile.cjs'],
     installDir: 'node_modules',
+    settings: { files: ['.npmrc'], envPrefixes: ['npm_config_', 'PNPM_'] },
     plan: (c) => nodePlan(c, ['--filter', '-F', '--dir', '-C', '-r', '--recursive', '-g', '--global']),
     check: (ctx) => {
       if (ctx.exists('pnpm-workspace.yaml')) return { id: 'workspaces', reason: 'pnpm-workspace.yaml makes it a workspace, whose packages the install reads' };
@@ -163,6 +167,7 @@ export const ECOSYSTEMS: Ecosystem[] = [
     required: [],
     optional: [],
     installDir: null,
+    settings: { files: [], envPrefixes: ['PIP_'] },
     plan: (c) => pipPlan(c),
     manifests: (c, ctx, cwd) => requirementFiles(c, ctx, cwd),
   },
@@ -172,6 +177,7 @@ export const ECOSYSTEMS: Ecosystem[] = [
     required: ['Pipfile'],
     optional: ['Pipfile.lock'],
     installDir: '.venv',
+    settings: { files: [], envPrefixes: ['PIPENV_', 'PIP_'] },
     plan: (c) =>
       c.positional.length > 1 ? refusal('named-packages', '`pipenv install <package>` changes the Pipfile')
         : c.flags.has('-e') || c.flags.has('--editable') ? refusal('editable-install', 'an editable install needs the source')
@@ -203,6 +209,7 @@ export const ECOSYSTEMS: Ecosystem[] = [
     required: ['Gemfile'],
     optional: ['Gemfile.lock', '.bundle/config'],
     installDir: 'vendor/bundle',
+    settings: { files: [], envPrefixes: ['BUNDLE_'] },
     plan: (c) =>
       c.positional.length > 1 ? refusal('unexpected-arguments', 'unexpected arguments to `bundle install`')
         : ['--gemfile', '--binstubs', '--standalone'].some((f) => c.flags.has(f))
@@ -304,31 +311,81 @@ function pipPlan(c: Parsed): Plan | { refuse: Refusal } {
   if (c.flags.has('-e') || c.flags.has('--editable')) return refusal('editable-install', 'an editable install (`-e`) needs the source');
   const local = c.positional.slice(1).find(isLocalPath);
   if (local) return refusal(LOCAL_PATH_DEPENDENCY, `it installs \`${local}\`, a local path`);
-  for (const flag of ['-t', '--target', '--prefix', '--root', '-f', '--find-links', '--src']) {
-    const value = c.flags.get(flag);
-    if (typeof value === 'string' && !value.startsWith('/') && !value.includes('://')) {
-      return refusal('source-tree-path', `\`${flag} ${value}\` is a path in the source tree`);
-    }
-  }
   return { kind: 'install' };
 }
 
-/** A pip requirement that names a local file or folder rather than a package or URL. */
+/** pip options whose value is a path or URL where packages are found, or files read or written. */
+const PIP_PATH_OPTIONS = ['-f', '--find-links', '-i', '--index-url', '--extra-index-url', '--cert', '--client-cert',
+  '-t', '--target', '--prefix', '--root', '--src'];
+
+/** The values a pip command gives `options` (each occurrence: `-f x`, `--find-links=x`, `-fx`). */
+function optionValues(args: string[], options: string[]): { option: string; value: string }[] {
+  const found: { option: string; value: string }[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const eq = arg.indexOf('=');
+    if (arg.startsWith('--') && eq > 0 && options.includes(arg.slice(0, eq))) found.push({ option: arg.slice(0, eq), value: arg.slice(eq + 1) });
+    else if (options.includes(arg) && i + 1 < args.length) found.push({ option: arg, value: args[++i] });
+    else if (/^-[a-z]./.test(arg) && !arg.startsWith('--') && options.includes(arg.slice(0, 2))) found.push({ option: arg.slice(0, 2), value: arg.slice(2) });
+  }
+  return found;
+}
+
+/**
+ * Where a path or URL setting points when that is inside the source tree the
+ * copy brings (a relative path: the install runs in the copy destination; an
+ * absolute one, or a `file:` URL, under `cwd`), as a path; null for a remote
+ * URL, a home path, or a path elsewhere in the image (there before the copy
+ * and after it alike). `cwd` null: the destination is unknown, so every
+ * local path may be in it. A value with a variable may be anywhere.
+ */
+export function sourceTreePath(value: string, cwd: string | null): string | null {
+  let v = value.trim().replace(/^(["'])(.*)\1$/, '$2');
+  if (/^(git\+)?file:/i.test(v)) v = v.replace(/^(git\+)?file:(\/\/(localhost)?)?/i, '');
+  else if (/^[a-z][a-z0-9+.-]+:/i.test(v)) return null;
+  if (v === '' || v.startsWith('~')) return null;
+  if (!v.startsWith('/') || cwd === null) return v;
+  const normal = path.posix.normalize(v);
+  const root = cwd.replace(/\/+$/, '');
+  return normal === cwd || normal === root || normal.startsWith(root + '/') ? normal : null;
+}
+
+/** A pip requirement that names a local file or folder (or a `file:` URL) rather than a package or remote URL. */
 function isLocalPath(spec: string): boolean {
+  const at = /\s@\s*(\S+)/.exec(spec) ?? /^[\w.[\],-]+@(\S+:\S+)$/.exec(spec);
+  if (at) return /^(git\+)?file:/i.test(at[1]);
+  if (/^(git\+)?file:/i.test(spec)) return true;
   if (spec.includes('://')) return false;
-  return spec === '.' || spec.startsWith('./') || spec.startsWith('../') || spec.startsWith('/') || spec.startsWith('file:') ||
+  return spec === '.' || spec.startsWith('./') || spec.startsWith('../') || spec.startsWith('/') ||
     spec.includes('/') || /\.(whl|zip|tar\.gz|tgz)$/.test(spec);
 }
 
-/** The requirement and constraint files a pip install reads, following their own -r/-c lines. */
+/** A requirement's local path or `file:` URL (`pkg @ file:///w/pkg.whl`, `./lib`, `/w/pkg.whl`), or null for a package name or remote URL. */
+function localTarget(line: string): string | null {
+  const at = /^[^\s@]+(?:\s*\[[^\]]*\])?\s*@\s*(\S+)/.exec(line);
+  if (at) return /^(git\+)?file:/i.test(at[1]) ? at[1] : null;
+  const spec = line.split(/[\s;]/)[0];
+  return isLocalPath(spec) ? spec : null;
+}
+
+/** Lines of a requirements file as pip reads them: comments dropped, `\` continuations joined. */
+function requirementLines(text: string): string[] {
+  const joined = text.replace(/\\\r?\n/g, ' ');
+  return joined.split(/\r?\n/).map((raw) => raw.replace(/(^|\s)#.*$/, '').trim()).filter(Boolean);
+}
+
+/**
+ * The requirement and constraint files a pip install reads, following their
+ * own -r/-c lines, or why the install needs more of the source tree than
+ * them: a path option of the command or of a file, or a requirement, that
+ * points into the copy destination would be read before the source copy.
+ */
 function requirementFiles(c: Parsed, ctx: BuildContext | null, cwd: string | null): { files: string[]; unknown: boolean } | { refuse: Refusal } {
-  const named: string[] = [];
-  for (let i = 0; i < c.args.length; i++) {
-    const arg = c.args[i];
-    const eq = /^(--requirement|--constraint)=(.+)$/.exec(arg) ?? /^(-[rc])(.+)$/.exec(arg);
-    if (eq) named.push(eq[2]);
-    else if (['-r', '--requirement', '-c', '--constraint'].includes(arg) && i + 1 < c.args.length) named.push(c.args[++i]);
+  for (const { option, value } of optionValues(c.args, PIP_PATH_OPTIONS)) {
+    const inTree = sourceTreePath(value, cwd);
+    if (inTree !== null) return refusal('source-tree-path', `\`${option} ${value}\` is a path in the source tree, which is copied only after the install`);
   }
+  const named = optionValues(c.args, ['-r', '--requirement', '-c', '--constraint']).map((o) => o.value);
   const files: string[] = [];
   const queue = named.map((n) => contextPath(n, cwd));
   let unknown = false;
@@ -343,18 +400,24 @@ function requirementFiles(c: Parsed, ctx: BuildContext | null, cwd: string | nul
     }
     const text = ctx.read(file);
     if (text === null) return refusal('manifest-missing', `${file} is not in the build context`);
-    for (const raw of text.split(/\r?\n/)) {
-      const line = raw.replace(/(^|\s)#.*$/, '').trim();
-      if (!line) continue;
-      const include = /^(-r|--requirement|-c|--constraint)(?:\s*=\s*|\s+)(\S+)$/.exec(line);
+    for (const line of requirementLines(text)) {
+      const words = line.split(/\s+/);
+      const [include] = optionValues(words, ['-r', '--requirement', '-c', '--constraint']);
       if (include) {
-        queue.push(contextPath(path.posix.join(path.posix.dirname(file), include[2]), null));
+        // pip reads a nested file relative to the file naming it; an absolute one is where it says.
+        if (include.value.includes('://')) continue;
+        queue.push(include.value.startsWith('/') ? contextPath(include.value, cwd) : contextPath(path.posix.join(path.posix.dirname(file), include.value), null));
         continue;
       }
       if (/^(-e|--editable)\b/.test(line)) return refusal('editable-install', `${file} has an editable install (\`${line}\`), which needs the source`);
-      const spec = line.split(/[\s;]/)[0];
-      if (!line.startsWith('-') && isLocalPath(spec)) return refusal(LOCAL_PATH_DEPENDENCY, `${file} installs \`${spec}\`, a local path`);
-      if (/^(-f|--find-links)\b/.test(line) && !line.includes('://')) return refusal('local-find-links', `${file} finds packages in a local folder`);
+      const [pathOption] = optionValues(words, PIP_PATH_OPTIONS).filter((o) => sourceTreePath(o.value, cwd) !== null);
+      if (pathOption) {
+        return refusal('local-find-links', `${file} has \`${pathOption.option} ${pathOption.value}\`, a path in the source tree, which is copied only after the install`);
+      }
+      if (line.startsWith('-')) continue;
+      const local = localTarget(line);
+      if (local !== null && sourceTreePath(local, cwd) !== null) return refusal(LOCAL_PATH_DEPENDENCY, `${file} installs \`${local}\`, a local path in the source tree`);
+      if (local === null && /\$\{/.test(line)) return refusal('requirements-variable', `${file} has \`${line}\`, whose variable pip expands from the environment`);
     }
   }
   return { files, unknown };
@@ -371,6 +434,79 @@ function contextPath(name: string, cwd: string | null): string | null {
     relative = path.posix.relative(cwd, path.posix.normalize(name));
   } else relative = path.posix.normalize(name);
   return relative === '' || relative === '.' || relative.startsWith('..') ? null : relative;
+}
+
+/** Setting names whose value is a path (lower case, `-` for `_`, without the tool's prefix). */
+const PATH_SETTINGS = new Set([
+  // pip
+  'find-links', 'index-url', 'extra-index-url', 'cert', 'client-cert', 'target', 'prefix', 'root', 'src', 'config-file', 'constraint',
+  'requirement',
+  // npm, pnpm
+  'cafile', 'cache', 'userconfig', 'globalconfig', 'init-module', 'tmp', 'logs-dir', 'store-dir', 'virtual-store-dir',
+  // yarn classic
+  'yarn-offline-mirror', 'offline-mirror', 'cache-folder', 'modules-folder', 'global-folder',
+  // bundler
+  'path', 'gemfile', 'app-config',
+]);
+
+/** A value that reads as a path or `file:` URL whatever its setting. */
+const PATH_LIKE = /^(\.{1,2}\/|\/|(git\+)?file:)/i;
+
+/** `key=value` lines of an .npmrc, `key value` lines of a .yarnrc (quotes dropped; `--install.modules-folder` kept as written). */
+function settingLines(file: string, text: string): [key: string, value: string][] {
+  const pairs: [string, string][] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#') || line.startsWith(';')) continue;
+    const match = file === '.yarnrc' ? /^("[^"]*"|\S+)\s+(.*)$/.exec(line) : /^([^=]+?)\s*=\s*(.*)$/.exec(line);
+    if (match) pairs.push([match[1].replace(/^"(.*)"$/, '$1'), match[2].trim().replace(/^(["'])(.*)\1$/, '$2')]);
+  }
+  return pairs;
+}
+
+/** Whether a setting names a path in the source tree (see sourceTreePath), as that path. */
+function settingPath(key: string, value: string, cwd: string | null): string | null {
+  const name = key.toLowerCase().replace(/_/g, '-').replace(/^--([a-z]+\.)?/, '');
+  if (!PATH_SETTINGS.has(name) && !PATH_LIKE.test(value)) return null;
+  return sourceTreePath(value, cwd);
+}
+
+/**
+ * Why the install would read a path of the source tree through its settings
+ * (an .npmrc `cafile=./certs/ca.pem`, a .yarnrc `yarn-offline-mirror`, an
+ * ENV `PIP_FIND_LINKS=/app/wheels`): hoisted above the source copy, it would
+ * run before that path is there. Null when no setting does.
+ */
+export function settingsProblem(eco: Ecosystem, context: BuildContext | null, env: ReadonlyMap<string, string | null>, cwd: string | null): Refusal | null {
+  if (!eco.settings) return null;
+  for (const [name, value] of env) {
+    const prefix = eco.settings.envPrefixes.find((p) => name.toLowerCase().startsWith(p.toLowerCase()));
+    if (!prefix || value === null) continue;
+    const inTree = settingPath(name.slice(prefix.length), value, cwd);
+    if (inTree !== null) {
+      return { id: 'settings-name-source', reason: `ENV ${name}=${value} names a path in the source tree, which is copied only after the install` };
+    }
+  }
+  for (const file of context ? eco.settings.files : []) {
+    const text = context!.read(file);
+    if (text === null || context!.isIgnored(file)) continue;
+    for (const [key, value] of settingLines(file, text)) {
+      if (settingPath(key, value, cwd) !== null) {
+        return { id: 'settings-name-source', reason: `${file} names \`${value}\` (${key}), a path in the source tree, which is copied only after the install` };
+      }
+    }
+  }
+  return null;
+}
+
+/** Yarn Berry's configuration, with what it names in the source tree (yarnPath, cacheFolder, ...) when it does. */
+function yarnBerry(ctx: BuildContext): Refusal {
+  const yml = ctx.read('.yarnrc.yml') ?? '';
+  const named = [...yml.matchAll(/^\s*(yarnPath|cacheFolder|globalFolder|installStatePath|pnpUnpluggedFolder|patchFolder|virtualFolder)\s*:\s*["']?([^"'\s#]+)/gm)]
+    .filter((m) => !m[2].startsWith('/') && !m[2].startsWith('~'))
+    .map((m) => `${m[1]}: ${m[2]}`);
+  const names = named.length ? `; .yarnrc.yml names ${named.join(', ')} in the source tree` : '';
+  return { id: 'yarn-berry', reason: `Yarn Berry files (.yarnrc.yml, .yarn/) are not handled${names}` };
 }
 
 function readJson(ctx: BuildContext, file: string): Record<string, unknown> | null {
@@ -401,10 +537,31 @@ function packageJsonProblem(ctx: BuildContext): Refusal | null {
     const deps = pkg[field];
     if (!isObject(deps)) continue;
     for (const [name, spec] of Object.entries(deps)) {
-      if (typeof spec === 'string' && /^(file:|link:|portal:|\.{0,2}\/|~\/)/.test(spec)) {
+      if (typeof spec === 'string' && isLocalNodeSpec(spec)) {
         return { id: LOCAL_PATH_DEPENDENCY, reason: `package.json depends on a local path (${name}: ${spec})` };
       }
     }
   }
+  for (const [lockfile, local] of LOCKFILE_LOCAL_ENTRIES) {
+    const found = local.exec(ctx.read(lockfile) ?? '');
+    if (found) return { id: LOCAL_PATH_DEPENDENCY, reason: `${lockfile} resolves a package from a local path (\`${found[0].trim()}\`)` };
+  }
   return null;
 }
+
+/**
+ * A dependency spec npm reads as a path: `file:`, `link:`, `portal:`,
+ * `git+file:`, a relative or absolute path, or a tarball's file name
+ * (npm-package-arg's rules).
+ */
+function isLocalNodeSpec(spec: string): boolean {
+  return /^(file:|link:|portal:|git\+file:|\.{1,2}(\/|$)|~\/|\/)/.test(spec) || (!spec.includes('://') && /\.(tgz|tar\.gz|tar)$/i.test(spec));
+}
+
+/** Lockfile entries that resolve a package from a path (a local dependency the lock records even when package.json names it otherwise). */
+const LOCKFILE_LOCAL_ENTRIES: [string, RegExp][] = [
+  ['package-lock.json', /"resolved"\s*:\s*"file:[^"]*"|"link"\s*:\s*true/],
+  ['npm-shrinkwrap.json', /"resolved"\s*:\s*"file:[^"]*"|"link"\s*:\s*true/],
+  ['yarn.lock', /^\s*resolved\s+"?file:\S*|@(file|link):[^",:\s]*/m],
+  ['pnpm-lock.yaml', /\b(file|link):[^\s'",]+/],
+];

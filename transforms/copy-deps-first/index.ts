@@ -32,7 +32,9 @@ import {
   isPackageInstall, mountFields, type CopyOperands, type FileFacts, type RunCommand, type RunScript,
 } from '../../lib/facts/index.js';
 import { systemManagerOf } from '../../lib/knowledge/index.js';
-import { ECOSYSTEMS, UNSUPPORTED, isEcosystemCommand, parseCommand, refusal, type Ecosystem, type Parsed, type Refusal } from './ecosystems.js';
+import {
+  ECOSYSTEMS, UNSUPPORTED, isEcosystemCommand, parseCommand, refusal, settingsProblem, type Ecosystem, type Parsed, type Refusal,
+} from './ecosystems.js';
 import { hoistFix, splitFix, type InstallSite } from './edits.js';
 
 /** Other commands a hoisted system RUN may contain, with absolute paths only. */
@@ -237,10 +239,13 @@ function stageOutcome(stage: Stage, ctx: TransformContext): StageOutcome {
     const problem = eco.check(context);
     if (problem) return refuse(problem);
   }
-  if (context && eco.installDir && context.exists(eco.installDir) && !context.isIgnored(eco.installDir)) {
+  const settings = settingsProblem(eco, context, facts.envAt(target), destPath);
+  if (settings) return refuse(settings);
+  if (context && eco.installDir && sendsFilesUnder(context, eco.installDir)) {
     return refuse({
       id: 'context-install-dir-not-ignored',
-      reason: `the context has ${eco.installDir}/ and .dockerignore does not exclude it, so \`COPY . .\` would overwrite the installed one`,
+      reason: `the context has ${eco.installDir}/ and .dockerignore does not exclude ${context.isIgnored(eco.installDir) ? 'all of it' : 'it'}, ` +
+        'so `COPY . .` would overwrite the installed one',
     });
   }
 
@@ -276,11 +281,29 @@ function stageOutcome(stage: Stage, ctx: TransformContext): StageOutcome {
   return { fix, notes };
 }
 
+/** Whether the build sends files from the folder `dir` of the context (its contents, not just the empty folder). */
+function sendsFilesUnder(context: BuildContext, dir: string): boolean {
+  return context.sendsFilesUnder ? context.sendsFilesUnder(dir) : context.exists(dir) && !context.isIgnored(dir);
+}
+
+/**
+ * Whether .dockerignore keeps whatever a local `dir` holds out of the build:
+ * the folder itself (`node_modules`, `node_modules/`, `**\/node_modules`), or
+ * everything in it (`node_modules/*`, `node_modules/**`), which leaves only
+ * an empty folder that COPY merges without removing anything. A file of the
+ * folder that does exist and is sent (a `!` exception) says no.
+ */
+function excludesFolder(context: BuildContext, dir: string): boolean {
+  if (context.exists(dir) && sendsFilesUnder(context, dir)) return false;
+  // Any name stands for what a developer's folder may hold.
+  return context.isIgnored(dir) || context.isIgnored(`${dir}/any-package/index.js`);
+}
+
 /** Warns when `COPY . .` would bring the host's installed dependencies over the image's. */
 function ignoreNotes(eco: Ecosystem, copy: InstructionNode, context: BuildContext | null): NoteInput[] {
   if (!eco.installDir || !context) return [];
   const hasIgnoreFile = context.dockerignore() !== null;
-  if (hasIgnoreFile && context.isIgnored(eco.installDir)) return [];
+  if (hasIgnoreFile && excludesFolder(context, eco.installDir)) return [];
   return [{
     line: copy.line,
     id: 'install-dir-not-ignored',

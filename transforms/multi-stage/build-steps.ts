@@ -5,7 +5,7 @@
  */
 import { isPackageInstall, managerCommand } from '../../lib/facts/index.js';
 import { BUILD_TOOL_PACKAGES } from '../../lib/knowledge/index.js';
-import { refuse, type Ecosystem, type Refusal } from './plan.js';
+import { refuse, type Ecosystem, type Refused } from './plan.js';
 import type { StageReading } from './read-stage.js';
 import type { TransformContext } from '../../lib/core/types.js';
 
@@ -34,7 +34,7 @@ const NPM_SUBCOMMANDS = new Set(['ci', 'run', 'run-script', 'test', 't', 'prune'
 const PYTHON_MODULES = new Set(['pip', 'venv', 'compileall']);
 
 /** Checks every command of every RUN is a build step of the stage's ecosystem; returns the apt packages installed. */
-export function checkBuildSteps(stage: Omit<StageReading, 'aptPackages'>, ctx: TransformContext): string[] | Refusal {
+export function checkBuildSteps(stage: Omit<StageReading, 'aptPackages'>, ctx: TransformContext): string[] | Refused {
   const packages: string[] = [];
   for (const run of stage.runs) {
     const where = `line ${ctx.originalLine(run.node.line)}`;
@@ -76,7 +76,7 @@ export function checkBuildSteps(stage: Omit<StageReading, 'aptPackages'>, ctx: T
   return packages;
 }
 
-function checkNpm(args: (string | null)[], where: string): Refusal | null {
+function checkNpm(args: (string | null)[], where: string): Refused | null {
   const sub = args[0];
   if (args.some((a) => a === '-g' || a === '--global' || a === null)) return refuse('npm-global', `${where}: \`npm ${args.join(' ')}\` installs outside the app`);
   if (sub === 'install' || sub === 'i' || sub === 'add') {
@@ -89,12 +89,12 @@ function checkNpm(args: (string | null)[], where: string): Refusal | null {
   return null;
 }
 
-function checkPip(args: (string | null)[], where: string): Refusal | null {
+function checkPip(args: (string | null)[], where: string): Refused | null {
   const bad = args.find((a) => a !== null && /^(--user|--target|-t|--prefix|--root)(=|$)/.test(a));
   return bad ? refuse('pip-outside-env', `${where}: \`pip ${bad}\` installs outside the environment`) : null;
 }
 
-function checkPython(args: (string | null)[], where: string): Refusal | null {
+function checkPython(args: (string | null)[], where: string): Refused | null {
   if (!(args[0] === '-m' && PYTHON_MODULES.has(args[1] ?? ''))) {
     return refuse('python-program', `${where}: RUN runs a Python program, whose effect dfmod cannot name`);
   }

@@ -30,7 +30,7 @@ import { planJava } from './java.js';
 import { planNative } from './native.js';
 import { planNode } from './node.js';
 import { planPython } from './python.js';
-import { argsText, isRefusal, refuse, type Ecosystem, type Plan, type Planner, type Refusal } from './plan.js';
+import { argsText, isRefusal, refuse, type Ecosystem, type Plan, type Planner, type Refused } from './plan.js';
 import { readStage, type StageReading } from './read-stage.js';
 
 const PLANNERS: Record<Ecosystem, Planner> = { go: planGo, node: planNode, python: planPython, java: planJava, native: planNative };
@@ -100,7 +100,7 @@ function heredocBodies(model: DockerfileModel, node: InstructionNode): string[] 
 
 type Outcome = { fix: { line: number; message: string; edits: Edit[] } } | null;
 
-function plan(ctx: TransformContext): Outcome | Refusal {
+function plan(ctx: TransformContext): Outcome | Refused {
   const model = ctx.dockerfile;
   if (model.stages.length !== 1) return null;
   const stage = model.stages[0];
@@ -136,7 +136,7 @@ function plan(ctx: TransformContext): Outcome | Refusal {
 }
 
 /** Copies the inits the ENTRYPOINT runs that the build installed: tini-static where the runtime has no glibc. */
-function copyInits(stage: StageReading, chosen: Plan): Refusal | null {
+function copyInits(stage: StageReading, chosen: Plan): Refused | null {
   const glibc = libcOf(chosen.runtime) === 'glibc';
   // apt installed them, so the build is Debian or Ubuntu, which put both inits in the same place.
   const distro = stage.image.release?.distro === 'ubuntu' ? 'ubuntu' : 'debian';
@@ -151,7 +151,7 @@ function copyInits(stage: StageReading, chosen: Plan): Refusal | null {
 }
 
 /** The argv and form of a HEALTHCHECK's command; null for HEALTHCHECK NONE. */
-function healthcheckArgv(ctx: TransformContext, node: InstructionNode): { argv: string[]; shell: boolean } | Refusal | null {
+function healthcheckArgv(ctx: TransformContext, node: InstructionNode): { argv: string[]; shell: boolean } | Refused | null {
   const model = ctx.dockerfile;
   const subcommand = 'getSubcommand' in node.ast ? (node.ast as Healthcheck).getSubcommand() : null;
   if (subcommand?.getValue().toUpperCase() === 'NONE') return null;
@@ -172,7 +172,7 @@ function healthcheckArgv(ctx: TransformContext, node: InstructionNode): { argv: 
 }
 
 /** What the runtime stage keeps must work on the runtime image. */
-function checkRuntime(ctx: TransformContext, stage: StageReading, chosen: Plan): Refusal | null {
+function checkRuntime(ctx: TransformContext, stage: StageReading, chosen: Plan): Refused | null {
   const model = ctx.dockerfile;
   const runtime = describeImage(chosen.runtime);
   const hasShell = runtime.hasShell === true;
@@ -202,7 +202,7 @@ function checkRuntime(ctx: TransformContext, stage: StageReading, chosen: Plan):
 }
 
 /** The edits: name the stage `build`, the build-stage changes, and the runtime stage appended at the end. */
-function edits(ctx: TransformContext, stage: Stage, chosen: Plan): Edit[] | Refusal {
+function edits(ctx: TransformContext, stage: Stage, chosen: Plan): Edit[] | Refused {
   const model = ctx.dockerfile;
   const source = model.source.text;
   const eol = model.source.eol;
@@ -271,8 +271,8 @@ export const multiStage: Transform = {
     const outcome = plan(ctx);
     if (!outcome) return {};
     if (isRefusal(outcome)) {
-      const { id, message } = outcome.refuse;
-      return { notes: [{ line: ctx.dockerfile.stages[0].from.line, id, message: `not split into build and runtime stages: ${message}` }] };
+      const { id, reason } = outcome.refuse;
+      return { notes: [{ line: ctx.dockerfile.stages[0].from.line, id, message: `not split into build and runtime stages: ${reason}` }] };
     }
     return { fixes: [outcome.fix] };
   },

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { scriptArgv } from '../../lib/facts/index.js';
-import { isRefusal, refuse, runtimeFor, type Plan, type Planner, type Refusal } from './plan.js';
+import { isRefusal, refuse, runtimeFor, type Plan, type Planner, type Refused } from './plan.js';
 import type { StageReading } from './read-stage.js';
 
 interface PackageJson {
@@ -90,7 +90,7 @@ export const planNode: Planner = (stage, ctx) => {
   };
 };
 
-function planStatic(stage: StageReading, argv: string[], server: StaticServer): Plan | Refusal {
+function planStatic(stage: StageReading, argv: string[], server: StaticServer): Plan | Refused {
   let dir: string | null = null;
   let port = server.defaultPort;
   let host: string | null = null;

@@ -7,23 +7,23 @@ import path from 'node:path';
 import type { SimpleCommand } from '../../lib/core/shell.js';
 import type { DockerfileModel, InstructionNode } from '../../lib/core/dockerfile.js';
 import type { BuildContext } from '../../lib/core/context.js';
-import type { Edit, TransformContext } from '../../lib/core/types.js';
+import type { Edit, Refusal, TransformContext } from '../../lib/core/types.js';
 import { runtimeImage, type Linkage } from '../../lib/knowledge/index.js';
 import type { RunInfo, StageReading } from './read-stage.js';
 
 /** Which planner a build image goes to. */
 export type Ecosystem = 'go' | 'node' | 'python' | 'java' | 'native';
 
-/** Why the stage is not split: a stable id (for tests and --json) and a clause for the note. */
-export interface Refusal {
-  refuse: { id: string; message: string };
+/** Why the stage is not split (wrapped, so that a planner's answer is told from a plan by its key). */
+export interface Refused {
+  refuse: Refusal;
 }
 
-export function refuse(id: string, message: string): Refusal {
-  return { refuse: { id, message } };
+export function refuse(id: string, reason: string): Refused {
+  return { refuse: { id, reason } };
 }
 
-export function isRefusal(value: unknown): value is Refusal {
+export function isRefusal(value: unknown): value is Refused {
   return typeof value === 'object' && value !== null && 'refuse' in value;
 }
 
@@ -44,13 +44,13 @@ export interface Plan {
 }
 
 /** A planner: a plan, a refusal, or null when the stage builds nothing this planner splits. */
-export type Planner = (stage: StageReading, ctx: TransformContext) => Plan | Refusal | null;
+export type Planner = (stage: StageReading, ctx: TransformContext) => Plan | Refused | null;
 
 /** Where a program named by its bare name is looked up (the images' PATH). */
 const PATH_DIRS = ['/usr/local/bin', '/usr/local/sbin', '/usr/bin', '/usr/sbin', '/bin', '/sbin'];
 
 /** The runtime image the knowledge base names for the build image, or why there is none. */
-export function runtimeFor(stage: StageReading, linkage: Linkage): { image: string } | Refusal {
+export function runtimeFor(stage: StageReading, linkage: Linkage): { image: string } | Refused {
   const choice = runtimeImage(stage.image.ref.raw, linkage);
   return 'image' in choice ? choice : refuse('no-runtime-image', `no runtime image: ${choice.none}`);
 }

@@ -10,7 +10,7 @@ import type { RunCommand } from '../../lib/facts/index.js';
 import type { InstructionNode, Stage } from '../../lib/core/dockerfile.js';
 import type { TransformContext } from '../../lib/core/types.js';
 import { INIT_PATHS, TINI_STATIC, type ImageInfo, type InitName } from '../../lib/knowledge/index.js';
-import { refuse, isRefusal, type Ecosystem, type Refusal } from './plan.js';
+import { refuse, isRefusal, type Ecosystem, type Refused } from './plan.js';
 
 /** A RUN read into commands, with where it ran. */
 export interface RunInfo {
@@ -47,7 +47,7 @@ const INITS = Object.keys(INIT_PATHS) as InitName[];
 const INIT_WRAPPERS = [...INITS, path.posix.basename(TINI_STATIC)];
 
 /** Reads the stage, up to (not including) the check of its build steps. */
-export function readStage(ctx: TransformContext, stage: Stage, image: ImageInfo, ecosystem: Ecosystem): Omit<StageReading, 'aptPackages'> | Refusal {
+export function readStage(ctx: TransformContext, stage: Stage, image: ImageInfo, ecosystem: Ecosystem): Omit<StageReading, 'aptPackages'> | Refused {
   const model = ctx.dockerfile;
   const facts = ctx.facts;
   const where = (node: InstructionNode) => `line ${ctx.originalLine(node.line)}`;
@@ -79,13 +79,13 @@ export function readStage(ctx: TransformContext, stage: Stage, image: ImageInfo,
   return { stage, image, ecosystem, runs, finalWorkdir: final, argv, inits };
 }
 
-function readRuns(ctx: TransformContext, stage: Stage): RunInfo[] | Refusal {
+function readRuns(ctx: TransformContext, stage: Stage): RunInfo[] | Refused {
   const runs: RunInfo[] = [];
   for (const node of stage.instructions) {
     if (node.keyword !== 'RUN') continue;
     const where = `line ${ctx.originalLine(node.line)}`;
     const read = ctx.facts.readRun(node);
-    if (read.kind === 'refused') return refuse(`run-${read.refusal.id}`, `${where}: RUN is not read: ${read.refusal.message}`);
+    if (read.kind === 'refused') return refuse(`run-${read.refusal.id}`, `${where}: RUN is not read: ${read.refusal.reason}`);
     let written: string | null = null;
     walk(read.root, (n) => {
       if (written === null && n.type === 'file_redirect') {
@@ -109,7 +109,7 @@ function readRuns(ctx: TransformContext, stage: Stage): RunInfo[] | Refusal {
 }
 
 /** The argv Docker runs for ENTRYPOINT and CMD as the stage writes them. */
-function containerArgv(ctx: TransformContext, stage: Stage): string[] | Refusal {
+function containerArgv(ctx: TransformContext, stage: Stage): string[] | Refused {
   // The base image's own ENTRYPOINT is left out: the runtime image of the same family keeps it.
   const { entrypointNode: entry, cmdNode: cmd } = ctx.facts.command(stage);
   if (!entry && !cmd) return refuse('no-command', 'the stage has no CMD or ENTRYPOINT, so what runs is not named');
@@ -123,7 +123,7 @@ function containerArgv(ctx: TransformContext, stage: Stage): string[] | Refusal 
   return directArgv(ctx, cmd!);
 }
 
-function directArgv(ctx: TransformContext, node: InstructionNode): string[] | Refusal {
+function directArgv(ctx: TransformContext, node: InstructionNode): string[] | Refused {
   const argv = ctx.facts.argvOf(node);
   if (argv?.direct) return argv.direct;
   const script = ctx.dockerfile.shellScript(node)?.text.trim() ?? '';

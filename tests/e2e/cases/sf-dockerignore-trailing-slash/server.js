@@ -1,0 +1,12 @@
+const http = require('node:http');
+const fs = require('node:fs');
+const ms = require('ms');
+const server = http.createServer((req, res) => {
+  res.setHeader('content-type', 'text/plain');
+  res.end(`ignored node_modules: a minute is ${ms('1m')} ms\n`);
+});
+process.on('SIGTERM', () => {
+  fs.writeFileSync('/tmp/sigterm-handled', 'yes\n');
+  server.close(() => process.exit(0));
+});
+server.listen(18207, '127.0.0.1');

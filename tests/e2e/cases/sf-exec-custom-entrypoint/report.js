@@ -1,0 +1,1 @@
+console.log(`report ran as uid ${process.getuid()}`);

@@ -1,0 +1,2 @@
+const greet = require("greet-js");
+console.log(greet("dfmod"));

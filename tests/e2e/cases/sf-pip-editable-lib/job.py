@@ -1,0 +1,2 @@
+from shout import shout
+print(shout("editable install works"))
