@@ -304,8 +304,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path17, { windows } = {}) => {
-      const segs = path17.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path19, { windows } = {}) => {
+      const segs = path19.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -6530,9 +6530,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path17 = this.getPath();
-        if (path17 === null || path17.startsWith("/")) {
-          return path17;
+        const path19 = this.getPath();
+        if (path19 === null || path19.startsWith("/")) {
+          return path19;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -6544,7 +6544,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path17 : parent + "/" + path17;
+              return parent.endsWith("/") ? parent + path19 : parent + "/" + path19;
             }
           }
         }
@@ -7645,7 +7645,7 @@ var require_main = __commonJS({
 var require_ignore = __commonJS({
   "node_modules/@balena/dockerignore/ignore.js"(exports, module) {
     "use strict";
-    var path17 = __require("path");
+    var path19 = __require("path");
     var factory = (options) => new IgnoreBase(options);
     factory.default = factory;
     module.exports = factory;
@@ -7654,22 +7654,22 @@ var require_ignore = __commonJS({
     }
     var REGEX_TRAILING_SLASH = /(?<=.)\/$/;
     var REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
-    var REGEX_TRAILING_PATH_SEP = path17.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
+    var REGEX_TRAILING_PATH_SEP = path19.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
     var KEY_IGNORE = typeof Symbol !== "undefined" ? /* @__PURE__ */ Symbol.for("dockerignore") : "dockerignore";
     function cleanPath(file) {
-      return path17.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
+      return path19.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
     }
     function toSlash(file) {
-      if (path17.sep === "/") {
+      if (path19.sep === "/") {
         return file;
       }
       return file.replace(/\\/g, "/");
     }
     function fromSlash(file) {
-      if (path17.sep === "/") {
+      if (path19.sep === "/") {
         return file;
       }
-      return file.replace(/\//g, path17.sep);
+      return file.replace(/\//g, path19.sep);
     }
     var IgnoreBase = class {
       constructor({
@@ -7718,13 +7718,13 @@ var require_ignore = __commonJS({
         return pattern && typeof pattern === "string" && pattern.indexOf("#") !== 0 && pattern.trim() !== "";
       }
       filter(paths) {
-        return make_array(paths).filter((path18) => this._filter(path18));
+        return make_array(paths).filter((path20) => this._filter(path20));
       }
       createFilter() {
-        return (path18) => this._filter(path18);
+        return (path20) => this._filter(path20);
       }
-      ignores(path18) {
-        return !this._filter(path18);
+      ignores(path20) {
+        return !this._filter(path20);
       }
       // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
@@ -7763,36 +7763,36 @@ var require_ignore = __commonJS({
           origin,
           pattern,
           // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
-          dirs: pattern.split(path17.sep),
+          dirs: pattern.split(path19.sep),
           negative
         };
       }
       // @returns `Boolean` true if the `path` is NOT ignored
-      _filter(path18) {
-        if (!path18) {
+      _filter(path20) {
+        if (!path20) {
           return false;
         }
-        if (path18 in this._cache) {
-          return this._cache[path18];
+        if (path20 in this._cache) {
+          return this._cache[path20];
         }
-        return this._cache[path18] = this._test(path18);
+        return this._cache[path20] = this._test(path20);
       }
       // @returns {Boolean} true if a file is NOT ignored
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
       _test(file) {
         file = fromSlash(file);
-        const parentPath = cleanPath(path17.dirname(file));
-        const parentPathDirs = parentPath.split(path17.sep);
+        const parentPath = cleanPath(path19.dirname(file));
+        const parentPathDirs = parentPath.split(path19.sep);
         let matched = false;
         this._rules.forEach((rule) => {
           let match = this._match(file, rule);
           if (!match && parentPath !== ".") {
             if (rule.dirs.includes("**")) {
               for (let i = rule.dirs.filter((x) => x !== "**").length; i <= parentPathDirs.length; i++) {
-                match = match || this._match(parentPathDirs.slice(0, i).join(path17.sep), rule);
+                match = match || this._match(parentPathDirs.slice(0, i).join(path19.sep), rule);
               }
             } else if (rule.dirs.length <= parentPathDirs.length) {
-              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path17.sep), rule);
+              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path19.sep), rule);
             }
           }
           if (match) {
@@ -7811,13 +7811,13 @@ var require_ignore = __commonJS({
           return rule;
         }
         let regStr = "^";
-        let escapedSlash = path17.sep === "\\" ? "\\\\" : path17.sep;
+        let escapedSlash = path19.sep === "\\" ? "\\\\" : path19.sep;
         for (let i = 0; i < rule.pattern.length; i++) {
           const ch = rule.pattern[i];
           if (ch === "*") {
             if (rule.pattern[i + 1] === "*") {
               i++;
-              if (rule.pattern[i + 1] === path17.sep) {
+              if (rule.pattern[i + 1] === path19.sep) {
                 i++;
               }
               if (rule.pattern[i + 1] === void 0) {
@@ -7833,7 +7833,7 @@ var require_ignore = __commonJS({
           } else if (ch === "." || ch === "$") {
             regStr += `\\${ch}`;
           } else if (ch === "\\") {
-            if (path17.sep === "\\") {
+            if (path19.sep === "\\") {
               regStr += escapedSlash;
               continue;
             }
@@ -8111,10 +8111,10 @@ function andChain(node) {
 import { pathToFileURL } from "node:url";
 
 // transforms/copy-deps-first/index.ts
-import path6 from "node:path";
+import path7 from "node:path";
 
 // lib/facts/index.ts
-import path3 from "node:path";
+import path4 from "node:path";
 
 // lib/knowledge/releases.ts
 var debian = (version, codename, status) => ({ distro: "debian", version, codename, status });
@@ -8470,8 +8470,8 @@ function describeImage(raw) {
   const ref = parseImageRef(raw);
   const tag = parseTag(ref.tag);
   const family = familyOf(ref);
-  const unknown = { ref, tag, family: null, os: "unknown", packageManager: null, hasShell: null, release: null, defaults: null, language: null, users: family?.users ?? [] };
-  if (!family) return unknown;
+  const unknown2 = { ref, tag, family: null, os: "unknown", packageManager: null, hasShell: null, release: null, defaults: null, language: null, users: family?.users ?? [] };
+  if (!family) return unknown2;
   const language = family.language ?? null;
   let os = family.os;
   let packageManager;
@@ -8482,7 +8482,7 @@ function describeImage(raw) {
   if (RPM_DISTROS[family.id === "rhel-like" ? lookupName(ref) : ""]) release = findRelease(RPM_DISTROS[lookupName(ref)], tag.words[0] ?? "");
   if (family.id === "chainguard") {
     const dev = tag.words.includes("dev");
-    return { ...unknown, family: family.id, os: dev ? "unknown" : "none", hasShell: dev, packageManager: dev ? "apk" : null, language };
+    return { ...unknown2, family: family.id, os: dev ? "unknown" : "none", hasShell: dev, packageManager: dev ? "apk" : null, language };
   }
   if (os !== "none") {
     const variant = TAG_VARIANTS.find((v) => v.test(tag));
@@ -8491,15 +8491,15 @@ function describeImage(raw) {
       packageManager = variant.packageManager(tag);
       hasShell = os === "unknown" ? false : os !== "none";
       if (variant.os === "none" || variant.os === "unknown") {
-        return { ...unknown, family: family.id, os, hasShell, release: tag.windows ? null : release, language };
+        return { ...unknown2, family: family.id, os, hasShell, release: tag.windows ? null : release, language };
       }
       if (variant.os !== family.os) {
-        return { ...unknown, family: family.id, os, packageManager, hasShell, release, language, defaults: defaultsOf(family, tag) };
+        return { ...unknown2, family: family.id, os, packageManager, hasShell, release, language, defaults: defaultsOf(family, tag) };
       }
     }
   }
   packageManager = packageManagerOf(family, os, ref, release);
-  return { ref, tag, family: family.id, os, packageManager, hasShell, release, defaults: defaultsOf(family, tag), language, users: unknown.users };
+  return { ref, tag, family: family.id, os, packageManager, hasShell, release, defaults: defaultsOf(family, tag), language, users: unknown2.users };
 }
 function defaultsOf(family, tag) {
   const row2 = family.runs;
@@ -9325,6 +9325,83 @@ function subcommandAt(words2, start, valueOptions) {
   while (i < words2.length && words2[i]?.startsWith("-")) i += valueOptions.includes(words2[i]) ? 2 : 1;
   return i < words2.length ? i : null;
 }
+var FILE_WRITERS = { ln: "last", cp: "last", mv: "last", install: "last", rm: "all", unlink: "all" };
+var FILE_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-t", "--target-directory", "-S", "--suffix", "-m", "--mode", "-o", "--owner", "-g", "--group"]);
+function writtenPaths(words2) {
+  const program = words2[0] ? programName(words2[0]) : null;
+  if (program === null) return [];
+  if (program === "update-alternatives") {
+    const at = words2.findIndex((w) => w === "--install" || w === "--set");
+    if (at < 0) return [];
+    if (words2[at] === "--set") return [];
+    const link = words2[at + 1];
+    return link === void 0 ? [] : link === null ? null : [link];
+  }
+  if (program === "dpkg-divert") {
+    const file = words2[words2.length - 1];
+    return file === null ? null : file !== void 0 && file.startsWith("/") ? [file] : [];
+  }
+  const how = FILE_WRITERS[program];
+  if (!how) return [];
+  const operands = [];
+  let target = null;
+  let optionsEnded = false;
+  for (let i = 1; i < words2.length; i++) {
+    const word = words2[i];
+    if (word === null) return null;
+    if (!optionsEnded && word === "--") optionsEnded = true;
+    else if (!optionsEnded && (word === "-t" || word === "--target-directory")) target = words2[++i] ?? null;
+    else if (!optionsEnded && word.startsWith("--target-directory=")) target = word.slice("--target-directory=".length);
+    else if (!optionsEnded && FILE_VALUE_OPTIONS.has(word)) i++;
+    else if (!optionsEnded && word.startsWith("-") && word !== "-") continue;
+    else operands.push(word);
+  }
+  if (how === "all") return operands;
+  if (target !== null) return operands.map((o) => `${target}/${programName(o)}`);
+  if (operands.length === 0) return [];
+  if (operands.length === 1) return program === "ln" ? [programName(operands[0])] : [];
+  const dest = operands[operands.length - 1];
+  const sources = operands.slice(0, -1);
+  if (dest.endsWith("/") || sources.length > 1) return sources.map((s) => `${dest.replace(/\/+$/, "")}/${programName(s)}`);
+  return [dest];
+}
+var GLOBAL_INSTALLS = {
+  npm: { verbs: ["install", "i", "add", "in", "isntall", "update", "up"], global: (w) => w === "-g" || w === "--global" || w === "--location=global" },
+  pnpm: { verbs: ["add", "install", "i", "update", "up"], global: (w) => w === "-g" || w === "--global" },
+  pip: { verbs: ["install"], global: () => true, always: true },
+  gem: { verbs: ["install", "update"], global: () => true, always: true }
+};
+var PACKAGE_COMMANDS = {
+  pip: ["pip", "pip3"],
+  bundler: ["bundle", "bundler"],
+  typescript: ["tsc", "tsserver"],
+  corepack: ["corepack", "yarn", "pnpm"]
+};
+function installedCommands(words2) {
+  const program = words2[0] ? programName(words2[0]) : null;
+  if (program === null) return [];
+  const names = (packages) => packages.flatMap((p) => {
+    const bare = p.replace(/^(@[^/]+\/)?([^@=<>~!\s]+).*$/, "$2").toLowerCase();
+    return PACKAGE_COMMANDS[bare] ?? [bare];
+  });
+  if (program === "corepack" && words2[1] === "enable") return ["yarn", "pnpm", ...words2.slice(2).filter((w) => w !== null && !w.startsWith("-"))];
+  const system = isPackageInstall(words2);
+  if (system) return names(system.packages);
+  const manager = managerCommand(words2);
+  const pipInstall = manager?.manager === "pip" ? pipCommand(words2) : null;
+  if (pipInstall?.subcommand === "install") return names(pipInstall.args.filter((a) => a !== null && !a.startsWith("-")));
+  const row2 = GLOBAL_INSTALLS[program];
+  if (row2) {
+    const rest = words2.slice(1);
+    const at = rest.findIndex((w) => w !== null && !w.startsWith("-"));
+    if (at < 0 || !row2.verbs.includes(rest[at])) return [];
+    if (!row2.always && !rest.some((w) => w !== null && row2.global(w))) return [];
+    return names(rest.slice(at + 1).filter((w) => w !== null && !w.startsWith("-")));
+  }
+  if (program === "yarn" && words2[1] === "global" && words2[2] === "add") return names(words2.slice(3).filter((w) => w !== null && !w.startsWith("-")));
+  const written = writtenPaths(words2) ?? [];
+  return written.filter((p) => /^\/(usr\/(local\/)?)?s?bin\/[^/]+$/.test(p)).map((p) => programName(p));
+}
 
 // lib/facts/words.ts
 var NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
@@ -9495,9 +9572,9 @@ function mounts(node) {
     return target ? [{ type: fields.get("type") ?? "bind", target: target.replace(/^["']|["']$/g, "") }] : [];
   });
 }
-function mountCovers(mount, path17) {
+function mountCovers(mount, path19) {
   const target = mount.target.replace(/\/+$/, "") || "/";
-  const dir = path17.replace(/\/+$/, "");
+  const dir = path19.replace(/\/+$/, "");
   return dir === target || dir.startsWith(target === "/" ? "/" : target + "/") || target.startsWith(dir + "/");
 }
 function mountFields(node) {
@@ -10055,6 +10132,215 @@ function compilesIn(facts, stage) {
   return null;
 }
 
+// lib/facts/scripts.ts
+import path2 from "node:path";
+var SHELLS2 = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh"]);
+var SHELL_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-o", "+o", "-O", "+O", "--rcfile", "--init-file"]);
+var SYSTEM_BIN = /^\/(usr\/(local\/)?)?s?bin\//;
+function scriptRunBy(command, lookup) {
+  const w = command.words;
+  const program = command.program;
+  if (program === null) return null;
+  const what = w.map((x) => x ?? "\u2026").slice(0, 3).join(" ");
+  if (SHELLS2.has(program)) {
+    let i = 1;
+    for (; i < w.length; i++) {
+      const word = w[i];
+      if (word === null) return unknown(what, "script", "its arguments are computed by the shell");
+      if (word === "-c" || /^-[a-zA-Z]+$/.test(word) && word.includes("c")) {
+        const text = w[i + 1];
+        if (text === void 0 || text === null) return unknown(what, "inline", "its script is computed by the shell");
+        const root = lookup.shell.parse(text).rootNode;
+        return root.hasError ? unknown(what, "inline", "dfmod cannot parse its script") : { what, kind: "inline", file: null, roots: [root], unknown: null };
+      }
+      if (word === "--" || word === "-") {
+        i++;
+        break;
+      }
+      if (SHELL_VALUE_OPTIONS.has(word)) {
+        i++;
+        continue;
+      }
+      if (!word.startsWith("-") && !word.startsWith("+")) break;
+    }
+    if (i >= w.length) return unknown(what, "script", "it reads its script from standard input");
+    return fileScript(what, w[i], lookup);
+  }
+  if (program === "." || program === "source") {
+    return w[1] ? fileScript(what, w[1], lookup) : unknown(what, "script", "it names no file");
+  }
+  if (program === "make" || program === "gmake") return makeRun(what, command, lookup);
+  const first = w[0];
+  if (first.includes("/")) return SYSTEM_BIN.test(first) && typeof contextFile(first, lookup) !== "string" ? null : fileScript(what, first, lookup);
+  for (const dir of PATH_DIRS) {
+    if (typeof contextFile(`${dir}/${first}`, lookup) === "string") return fileScript(what, `${dir}/${first}`, lookup);
+  }
+  return null;
+}
+var PATH_DIRS = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
+function unknown(what, kind, why) {
+  return { what, kind, file: null, roots: null, unknown: why };
+}
+function fileScript(what, word, lookup) {
+  if (word === null) return unknown(what, "script", "its path is computed by the shell");
+  const file = contextFile(word, lookup);
+  if (typeof file !== "string") return unknown(what, "script", file.why);
+  const text = lookup.context.read(file);
+  if (text === null) return unknown(what, "script", `${file} cannot be read from the build context`);
+  if (/^#!.*\b(python|perl|ruby|node)/.test(text)) return unknown(what, "script", `${file} is not a shell script`);
+  const root = lookup.shell.parse(text).rootNode;
+  if (root.hasError) return { what, kind: "script", file, roots: null, unknown: `dfmod cannot parse ${file}` };
+  return { what, kind: "script", file, roots: [root], unknown: null };
+}
+function contextFile(word, lookup) {
+  if (!lookup.context) return { why: "no build context is known" };
+  let target;
+  if (word.startsWith("/")) target = path2.posix.normalize(word);
+  else if (lookup.workdir !== null) target = path2.posix.resolve(lookup.workdir, word);
+  else return { why: "the WORKDIR is not known" };
+  for (const copy of [...lookup.copies].reverse()) {
+    if (copy.from !== null || copy.node.keyword === "ADD" && copy.sources.some((s) => /^[a-z]+:\/\//i.test(s))) {
+      if (copy.destResolved !== null && covers(copy.destResolved, target)) return { why: `${word} may come from \`${copy.node.keyword} ${copy.sources.join(" ")}\`` };
+      continue;
+    }
+    if (copy.destResolved === null) return { why: `a ${copy.node.keyword} with a destination dfmod cannot resolve may have put ${word} there` };
+    for (const raw of copy.sources) {
+      const source = path2.posix.normalize(raw.replace(/^\.\//, "")).replace(/\/+$/, "") || ".";
+      if (/[*?[]/.test(source)) {
+        if (covers(copy.destResolved, target)) return { why: `${word} may come from the pattern \`${raw}\`` };
+        continue;
+      }
+      const isFolder = source === "." || lookup.context.list(source).length > 0 && lookup.context.read(source) === null;
+      let candidate = null;
+      if (isFolder) {
+        if (covers(copy.destResolved, target)) candidate = path2.posix.join(source, path2.posix.relative(copy.destResolved, target));
+      } else if (target === path2.posix.join(copy.destResolved, path2.posix.basename(source))) {
+        candidate = source;
+      } else if (!copy.destIsDirectory && target === copy.destResolved) candidate = source;
+      if (candidate !== null) {
+        candidate = path2.posix.normalize(candidate);
+        if (lookup.context.isIgnored(candidate)) return { why: `.dockerignore keeps ${candidate} out of the build context` };
+        if (lookup.context.read(candidate) === null) continue;
+        return candidate;
+      }
+    }
+  }
+  return { why: `no COPY of the stage puts ${word} there from the build context` };
+}
+var covers = (folder, target) => folder === "/" || target === folder || target.startsWith(folder + "/");
+var MAKE_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-C", "-f", "--file", "--makefile", "--directory", "-I", "--include-dir", "-j", "--jobs", "-l", "-o", "-W"]);
+var MAKEFILES = ["GNUmakefile", "makefile", "Makefile"];
+function makeRun(what, command, lookup) {
+  const w = command.words;
+  let dir = null;
+  let file = null;
+  const targets2 = [];
+  for (let i = 1; i < w.length; i++) {
+    const word = w[i];
+    if (word === null) return unknown(what, "make", "its arguments are computed by the shell");
+    if (word === "-C" || word === "--directory") dir = w[++i] ?? null;
+    else if (word === "-f" || word === "--file" || word === "--makefile") file = w[++i] ?? null;
+    else if (MAKE_VALUE_OPTIONS.has(word)) i++;
+    else if (word.startsWith("-")) continue;
+    else if (word.includes("=")) continue;
+    else targets2.push(word);
+  }
+  const base = dir === null ? "." : dir;
+  const names = file !== null ? [file.startsWith("/") ? file : path2.posix.join(base, file)] : MAKEFILES.map((m) => path2.posix.join(base, m));
+  let found = { why: "no Makefile" };
+  for (const name of names) {
+    found = contextFile(name, lookup);
+    if (typeof found === "string") break;
+  }
+  if (typeof found !== "string") return unknown(what, "make", `its Makefile is not known: ${found.why}`);
+  const text = lookup.context.read(found);
+  const recipes = makeRecipes(text, targets2);
+  if ("why" in recipes) return { what, kind: "make", file: found, roots: null, unknown: recipes.why };
+  const roots = [];
+  for (const recipe of recipes.lines) {
+    const root = lookup.shell.parse(recipe).rootNode;
+    if (root.hasError) return { what, kind: "make", file: found, roots: null, unknown: `dfmod cannot parse the recipe \`${recipe}\`` };
+    roots.push(root);
+  }
+  return { what, kind: "make", file: found, roots, unknown: null };
+}
+function makeRecipes(text, targets2) {
+  const rules = /* @__PURE__ */ new Map();
+  const variables = /* @__PURE__ */ new Map([["MAKE", "make"], ["CC", "cc"], ["CXX", "g++"], ["RM", "rm -f"], ["SHELL", "/bin/sh"]]);
+  let defaultGoal = null;
+  let current = [];
+  const lines = text.replace(/\\\r?\n/g, " ").split(/\r?\n/);
+  for (const line of lines) {
+    if (line.startsWith("	")) {
+      for (const rule2 of current) rule2.recipe.push(line.slice(1));
+      continue;
+    }
+    const stripped = line.replace(/(^|[^\\])#.*$/, "$1").trim();
+    if (!stripped) continue;
+    if (/^(ifeq|ifneq|ifdef|ifndef|else|endif|include|-include|sinclude|define|endef|export|override|vpath)\b/.test(stripped)) {
+      if (/^(ifeq|ifneq|ifdef|ifndef|include|-include|sinclude|define)\b/.test(stripped)) return { why: "its Makefile uses conditionals, includes or defines" };
+      continue;
+    }
+    const assignment = /^([A-Za-z_][A-Za-z0-9_.]*)\s*(\?|:|::|\+|!)?=\s*(.*)$/.exec(stripped);
+    if (assignment) {
+      const [, name, op, value] = assignment;
+      if (name === ".DEFAULT_GOAL") defaultGoal = value.trim();
+      else if (op === "+") variables.set(name, `${variables.get(name) ?? ""} ${value}`.trim());
+      else if (op !== "?" || !variables.has(name)) variables.set(name, value);
+      current = [];
+      continue;
+    }
+    const rule = /^([^:=]+?)\s*::?\s*(.*)$/.exec(stripped);
+    if (!rule) {
+      current = [];
+      continue;
+    }
+    const [prereqs, inline] = rule[2].split(";", 2);
+    current = [];
+    for (const target of rule[1].split(/\s+/)) {
+      const entry = rules.get(target) ?? { prerequisites: [], recipe: [] };
+      entry.prerequisites.push(...prereqs.split(/\s+/).filter(Boolean));
+      if (inline?.trim()) entry.recipe.push(inline.trim());
+      rules.set(target, entry);
+      current.push(entry);
+      if (defaultGoal === null && !target.startsWith(".") && !target.includes("%")) defaultGoal = target;
+    }
+  }
+  const goals = targets2.length ? targets2 : defaultGoal ? [defaultGoal] : [];
+  if (!goals.length) return { why: "its Makefile has no target" };
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  const visit = (target, depth) => {
+    if (seen.has(target)) return null;
+    seen.add(target);
+    const rule = rules.get(target);
+    if (!rule) return null;
+    if (depth > 20) return "its Makefile nests too deep";
+    for (const p of rule.prerequisites) {
+      const why = visit(p, depth + 1);
+      if (why) return why;
+    }
+    for (const line of rule.recipe) out.push(shellOfRecipe(line, variables));
+    return null;
+  };
+  for (const goal of goals) {
+    if (/[%$]/.test(goal)) return { why: `the target ${goal} is computed` };
+    if (!rules.has(goal) && !rules.has("%")) return { why: `its Makefile has no rule for ${goal}` };
+    const why = visit(goal, 0);
+    if (why) return { why };
+  }
+  return { lines: out };
+}
+function shellOfRecipe(line, variables) {
+  let text = line.trim().replace(/^[@+-]+/, "");
+  for (let round = 0; round < 5; round++) {
+    const next = text.replace(/\$[({]([A-Za-z_][A-Za-z0-9_.]*)[)}]/g, (whole, name) => variables.get(name) ?? whole);
+    if (next === text) break;
+    text = next;
+  }
+  return text.replace(/\$\$/g, "\0").replace(/\$[@<^*?+|]/g, "target").replace(/\u0000/g, "$");
+}
+
 // lib/facts/meaning.ts
 function imageMeaning(facts) {
   const model = facts.model;
@@ -10241,7 +10527,7 @@ function record(map) {
 }
 
 // lib/facts/app-files.ts
-import path2 from "node:path";
+import path3 from "node:path";
 var EXTENSIONS = {
   go: [".go"],
   java: [".java"],
@@ -10298,12 +10584,12 @@ function programRuns(context, languages, parse) {
     if (!pattern) continue;
     for (const match of (context.read(file) ?? "").matchAll(pattern)) {
       const program = match[1].trim().split(/\s+/)[0];
-      if (program) runs2.push({ program: path2.posix.basename(program), file });
+      if (program) runs2.push({ program: path3.posix.basename(program), file });
     }
   }
   for (const { file } of shellScripts(context)) {
     for (const command of simpleCommands(parse(context.read(file) ?? ""))) {
-      if (command.name) runs2.push({ program: path2.posix.basename(command.name), file });
+      if (command.name) runs2.push({ program: path3.posix.basename(command.name), file });
     }
   }
   return runs2;
@@ -10329,7 +10615,7 @@ function stringLiteral(text) {
 }
 function runMakes(commands, workdir) {
   const makes = { folders: [], owners: /* @__PURE__ */ new Map(), modes: [], computed: false };
-  const resolve = (word) => word.startsWith("/") ? path2.posix.normalize(word) : workdir === null ? null : path2.posix.resolve(workdir, word);
+  const resolve = (word) => word.startsWith("/") ? path3.posix.normalize(word) : workdir === null ? null : path3.posix.resolve(workdir, word);
   for (const command of commands) {
     if (!["mkdir", "chown", "chmod"].includes(command.program ?? "")) continue;
     const args = command.words.slice(1);
@@ -10383,6 +10669,7 @@ function redirectTargets(root) {
 var DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 var GLOB = /[*?[]/;
 var EMPTY = /* @__PURE__ */ new Map();
+var DIRECTORY_CHANGERS = /* @__PURE__ */ new Set(["cd", "pushd", "popd"]);
 var DEFAULT_SHELL = ["/bin/sh", "-c"];
 var WINDOWS_SHELL = ["cmd", "/S", "/C"];
 var SCRATCH = { entrypoint: null, cmd: null, user: null, workdir: "/" };
@@ -10495,6 +10782,28 @@ var FileFacts = class {
       }
     }
     return branches.map((branch) => branch.filter((i) => i.keyword === "RUN"));
+  }
+  /**
+   * What a command of the RUN `node` runs besides its own words: a script
+   * file or Makefile recipes read from the build context (where a COPY/ADD
+   * of the stage or the stages it builds on put them), or inline `sh -c`
+   * text; null when it runs only its own program.
+   */
+  scriptRunBy(node, command, context, within) {
+    const copies = [];
+    const chain = [];
+    for (let stage = node.stage; stage; stage = this.parentOf(stage)) chain.unshift(stage);
+    for (const stage of chain) {
+      for (const instruction2 of stage.instructions) {
+        if (instruction2.stage === node.stage && instruction2.index >= node.index) break;
+        const operands = this.copyOperands(instruction2);
+        if (operands) copies.push(operands);
+      }
+    }
+    const read = this.readRun(node);
+    const moves = (root) => this.commandsOf({ root }).some((c) => c.program !== null && DIRECTORY_CHANGERS.has(c.program));
+    const moved = read.kind === "script" && moves(read.root) || within !== void 0 && moves(within.root);
+    return scriptRunBy(command, { context, shell: this.shell, workdir: moved ? null : this.workdirAt(node), copies });
   }
   /** The argv of a CMD, ENTRYPOINT or RUN; null for other instructions, heredocs and empty ones. */
   argvOf(node) {
@@ -10614,7 +10923,7 @@ var FileFacts = class {
   contextFileAt(node, imagePath, context) {
     const stage = node.stage;
     if (!stage) return null;
-    return this.traceFile(stage, node.index, path3.posix.normalize(imagePath), context, 0);
+    return this.traceFile(stage, node.index, path4.posix.normalize(imagePath), context, 0);
   }
   /**
    * The file a command name runs: a path (relative to the working directory
@@ -10628,12 +10937,12 @@ var FileFacts = class {
     if (program.includes("/")) {
       const workdir = this.finalWorkdir(stage);
       if (!program.startsWith("/") && workdir === null) return { path: program, source: void 0 };
-      const full = path3.posix.resolve(workdir ?? "/", program);
+      const full = path4.posix.resolve(workdir ?? "/", program);
       return { path: full, source: this.contextFileAt(node, full, context) };
     }
     const pathVariable = this.envAt(node).get("PATH");
     for (const dir of (pathVariable === void 0 ? DEFAULT_PATH : pathVariable ?? "").split(":").filter((d) => d.startsWith("/"))) {
-      const full = path3.posix.join(dir, program);
+      const full = path4.posix.join(dir, program);
       const source = this.contextFileAt(node, full, context);
       if (source !== null) return { path: full, source };
     }
@@ -10829,8 +11138,8 @@ var FileFacts = class {
         const value = expandWord(argsText3(), lookup, model.escapeChar);
         let workdir = null;
         if (value !== null && !this.isWindows(stage)) {
-          if (value.startsWith("/")) workdir = path3.posix.resolve(value);
-          else if (scope.workdir !== null) workdir = path3.posix.resolve(scope.workdir, value);
+          if (value.startsWith("/")) workdir = path4.posix.resolve(value);
+          else if (scope.workdir !== null) workdir = path4.posix.resolve(scope.workdir, value);
         }
         return { ...scope, workdir };
       }
@@ -10876,8 +11185,8 @@ var FileFacts = class {
     const workdir = this.workdirAt(node);
     let destResolved = null;
     if (expandedDest !== null && node.stage && !this.isWindows(node.stage)) {
-      if (expandedDest.startsWith("/")) destResolved = path3.posix.resolve(expandedDest);
-      else if (workdir !== null) destResolved = path3.posix.resolve(workdir, expandedDest);
+      if (expandedDest.startsWith("/")) destResolved = path4.posix.resolve(expandedDest);
+      else if (workdir !== null) destResolved = path4.posix.resolve(workdir, expandedDest);
     }
     return {
       node,
@@ -10962,7 +11271,7 @@ function basename3(word) {
 }
 function copySourceOf(copy, source, imagePath, isFolder) {
   const dest = copy.destResolved;
-  const relativeSource = path3.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
+  const relativeSource = path4.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
   const under2 = (folder2) => imagePath === folder2 ? "" : imagePath.startsWith(folder2.replace(/\/+$/, "") + "/") ? imagePath.slice(folder2.replace(/\/+$/, "").length + 1) : null;
   const inDest = under2(dest);
   if (GLOB.test(source)) return inDest === null ? null : void 0;
@@ -10970,7 +11279,7 @@ function copySourceOf(copy, source, imagePath, isFolder) {
   if (relativeSource === ".") return inDest ? inDest : null;
   const folder = isFolder(relativeSource);
   if (folder === true) return inDest ? join2(inDest) : null;
-  if (path3.posix.join(dest, path3.posix.basename(relativeSource)) === imagePath) return relativeSource;
+  if (path4.posix.join(dest, path4.posix.basename(relativeSource)) === imagePath) return relativeSource;
   if (!copy.destIsDirectory && dest === imagePath) return relativeSource;
   if (folder === null && inDest) return join2(inDest);
   return null;
@@ -10990,7 +11299,7 @@ function fileFacts(model, shell2, options = {}) {
 }
 
 // transforms/copy-deps-first/ecosystems.ts
-import path4 from "node:path";
+import path5 from "node:path";
 var refusal = (id, reason) => ({ refuse: { id, reason } });
 var VALUE_FLAGS = {
   npm: ["--omit", "--include", "--only", "--registry", "--cache", "--loglevel", "--prefix", "--workspace", "-w", "--install-strategy"],
@@ -11300,7 +11609,7 @@ function sourceTreePath(value, cwd2) {
   else if (/^[a-z][a-z0-9+.-]+:/i.test(v)) return null;
   if (v === "" || v.startsWith("~")) return null;
   if (!v.startsWith("/") || cwd2 === null) return v;
-  const normal = path4.posix.normalize(v);
+  const normal = path5.posix.normalize(v);
   const root = cwd2.replace(/\/+$/, "");
   return normal === cwd2 || normal === root || normal.startsWith(root + "/") ? normal : null;
 }
@@ -11329,14 +11638,14 @@ function requirementFiles(c, ctx, cwd2) {
   const named = optionValues(c.args, ["-r", "--requirement", "-c", "--constraint"]).map((o) => o.value);
   const files = [];
   const queue = named.map((n) => contextPath(n, cwd2));
-  let unknown = false;
+  let unknown2 = false;
   while (queue.length) {
     const file = queue.shift();
     if (file === null) return refusal("requirements-outside-copy", "a requirements file lies outside the copied folder");
     if (files.includes(file)) continue;
     files.push(file);
     if (!ctx) {
-      unknown = true;
+      unknown2 = true;
       continue;
     }
     const text = ctx.read(file);
@@ -11346,7 +11655,7 @@ function requirementFiles(c, ctx, cwd2) {
       const [include] = optionValues(words2, ["-r", "--requirement", "-c", "--constraint"]);
       if (include) {
         if (include.value.includes("://")) continue;
-        queue.push(include.value.startsWith("/") ? contextPath(include.value, cwd2) : contextPath(path4.posix.join(path4.posix.dirname(file), include.value), null));
+        queue.push(include.value.startsWith("/") ? contextPath(include.value, cwd2) : contextPath(path5.posix.join(path5.posix.dirname(file), include.value), null));
         continue;
       }
       if (/^(-e|--editable)\b/.test(line)) return refusal("editable-install", `${file} has an editable install (\`${line}\`), which needs the source`);
@@ -11360,14 +11669,14 @@ function requirementFiles(c, ctx, cwd2) {
       if (local === null && /\$\{/.test(line)) return refusal("requirements-variable", `${file} has \`${line}\`, whose variable pip expands from the environment`);
     }
   }
-  return { files, unknown };
+  return { files, unknown: unknown2 };
 }
 function contextPath(name, cwd2) {
   let relative;
   if (name.startsWith("/")) {
     if (cwd2 === null) return null;
-    relative = path4.posix.relative(cwd2, path4.posix.normalize(name));
-  } else relative = path4.posix.normalize(name);
+    relative = path5.posix.relative(cwd2, path5.posix.normalize(name));
+  } else relative = path5.posix.normalize(name);
   return relative === "" || relative === "." || relative.startsWith("..") ? null : relative;
 }
 var PATH_SETTINGS = /* @__PURE__ */ new Set([
@@ -11495,7 +11804,7 @@ var LOCKFILE_LOCAL_ENTRIES = [
 ];
 
 // transforms/copy-deps-first/edits.ts
-import path5 from "node:path";
+import path6 from "node:path";
 
 // lib/core/edits.ts
 function jsonArray(argv) {
@@ -11543,7 +11852,7 @@ function splitFix(copy, dest, sources, site, plan2, model) {
   const base = dest === "." || dest === "./" ? "./" : dest.endsWith("/") ? dest : dest + "/";
   const byDir = /* @__PURE__ */ new Map();
   for (const s of sources) {
-    const dir = path5.posix.dirname(s);
+    const dir = path6.posix.dirname(s);
     byDir.set(dir, [...byDir.get(dir) ?? [], s]);
   }
   const copies = [...byDir.entries()].sort(([a], [b]) => a === "." ? -1 : b === "." ? 1 : a.localeCompare(b)).map(([dir, files]) => instructionText(copy, model, [...files, dir === "." ? base : `${base}${dir}/`]));
@@ -11701,7 +12010,7 @@ function stageOutcome(stage, ctx) {
   if (copyIndex < 0) return { notes };
   const copy = stage.instructions[copyIndex];
   const operands = sourceCopy(copy, facts);
-  const copied = stage.instructions.slice(0, copyIndex).flatMap((i) => facts.copyOperands(i)?.sources.map((s) => path6.posix.basename(s)) ?? []);
+  const copied = stage.instructions.slice(0, copyIndex).flatMap((i) => facts.copyOperands(i)?.sources.map((s) => path7.posix.basename(s)) ?? []);
   const done = ECOSYSTEMS.filter((e) => e.id === "pip" ? copied.some((c) => /requirements.*\.txt$/.test(c)) : e.required.some((m) => copied.includes(m)));
   for (const eco2 of done) notes.push(...ignoreNotes(eco2, copy, ctx.context));
   const gap = [];
@@ -11805,6 +12114,7 @@ function ignoreNotes(eco, copy, context) {
 }
 
 // transforms/merge-runs.ts
+import path8 from "node:path";
 var ID = "merge-runs";
 var HADOLINT_RULES = ["DL3059"];
 var INDENT = "    ";
@@ -12006,6 +12316,7 @@ function readPart(node, ctx) {
   if (!layout) {
     return trailing ? { id: "comment-continues", reason: "its trailing comment continues onto another line" } : { id: "line-after-last-command", reason: "its last command is followed by another line" };
   }
+  const commands = ctx.facts.commandsOf(read);
   return {
     node,
     body: model.source.text.slice(node.argsStart, bodyEnd),
@@ -12014,8 +12325,51 @@ function readPart(node, ctx) {
     changesShell: facts.changesShell,
     isList: facts.isList,
     errexit: facts.errexit,
-    compound: facts.compound
+    compound: facts.compound,
+    endsGroup: replacesShell(ctx, node, commands) ?? writesBashEnv(ctx, node, commands, root),
+    calls: new Set(commands.flatMap((c) => c.program === null ? [] : [c.program])),
+    installs: new Set(commands.flatMap((c) => installedCommands(c.words)))
   };
+}
+function shellPaths(ctx, node) {
+  const program = ctx.dockerfile.shellOf(node)?.[0] ?? "/bin/sh";
+  const paths = /* @__PURE__ */ new Set([program]);
+  if (program.startsWith("/usr/")) paths.add(program.slice(4));
+  else if (program.startsWith("/")) paths.add(`/usr${program}`);
+  return paths;
+}
+function replacesShell(ctx, node, commands) {
+  const shell2 = shellPaths(ctx, node);
+  const workdir = ctx.facts.workdirAt(node);
+  for (const command of commands) {
+    if (command.program === "dpkg-reconfigure" && command.words.includes("dash")) {
+      return { id: "replaces-shell", reason: "the RUN above runs `dpkg-reconfigure dash`, which may change what /bin/sh is; each later RUN starts the shell afresh, joined they would run in the old one" };
+    }
+    for (const written of writtenPaths(command.words) ?? []) {
+      const full = written.startsWith("/") ? path8.posix.normalize(written) : workdir === null ? null : path8.posix.resolve(workdir, written);
+      if (full !== null && shell2.has(full)) {
+        return { id: "replaces-shell", reason: `the RUN above replaces ${full}, the shell each later RUN starts; joined, they would run in the old shell` };
+      }
+    }
+  }
+  return null;
+}
+function writesBashEnv(ctx, node, commands, root) {
+  const shell2 = ctx.dockerfile.shellOf(node)?.[0] ?? "/bin/sh";
+  if (!/(^|\/)bash$/.test(shell2)) return null;
+  const env = ctx.facts.envAt(node);
+  if (!env.has("BASH_ENV")) return null;
+  const file = env.get("BASH_ENV");
+  let names = false;
+  walk(root, (n) => {
+    if (n.type === "variable_name" && n.text === "BASH_ENV") names = true;
+    else if (file && (n.type === "word" || n.type === "string" || n.type === "raw_string") && n.text.includes(file)) names = true;
+    return !names;
+  });
+  const script = names ? null : commands.find((c) => ctx.facts.scriptRunBy(node, c, ctx.context) !== null);
+  if (!names && !script) return null;
+  const why = names ? "writes to or names the file BASH_ENV names" : `runs \`${script.words.map((w) => w ?? "\u2026").slice(0, 3).join(" ")}\`, which may write the file BASH_ENV names`;
+  return { id: "bash-env", reason: `the RUN above ${why}${file ? ` (${file})` : ""}; bash reads it as each RUN starts, and joined it would be read once, before` };
 }
 var factsByScript = /* @__PURE__ */ new WeakMap();
 function scriptFacts(root, text) {
@@ -12066,6 +12420,7 @@ function shellHasErrexit(node, model) {
   return args.some((a, i) => /^-[a-zA-Z]*e/.test(a) || a === "-o" && args[i + 1] === "errexit");
 }
 function endsChain(part, errexitShell) {
+  if (part.endsGroup) return part.endsGroup;
   if (part.errexit) {
     return { id: "errexit", reason: `the RUN above ${part.errexit}, which the shell ignores left of \`&&\`` };
   }
@@ -12137,9 +12492,13 @@ var mergeRuns = {
     for (const stage of dockerfile.stages) {
       const instructions = stage.instructions;
       let chain = [];
+      let called = /* @__PURE__ */ new Set();
+      let hashed = /* @__PURE__ */ new Set();
       const flush2 = () => {
         if (chain.length > 1) fixes.push(join(chain, dockerfile));
         chain = [];
+        called = /* @__PURE__ */ new Set();
+        hashed = /* @__PURE__ */ new Set();
       };
       instructions.forEach((node, i) => {
         if (node.keyword !== "RUN" || ctx.locked(node)) {
@@ -12155,13 +12514,16 @@ var mergeRuns = {
         }
         const previous = chain[chain.length - 1];
         if (previous) {
-          const refusal2 = !sameFlags(previous.node, node) ? { id: "different-flags", reason: "different flags" } : endsChain(previous, shellHasErrexit(node, dockerfile));
+          const stale = [...part.calls].find((name) => hashed.has(name));
+          const refusal2 = !sameFlags(previous.node, node) ? { id: "different-flags", reason: "different flags" } : endsChain(previous, shellHasErrexit(node, dockerfile)) ?? (stale ? { id: "command-hash", reason: `it runs \`${stale}\`, which a RUN above reinstalls after the shell looked it up; a fresh RUN finds the new one, a joined one the old path the shell remembers` } : null);
           if (refusal2) {
             notes.push({ line: node.line, id: refusal2.id, message: `not merged with the RUN above: ${refusal2.reason}` });
             flush2();
           }
         }
         chain.push(part);
+        for (const name of part.calls) called.add(name);
+        for (const name of part.installs) if (called.has(name)) hashed.add(name);
       });
       flush2();
     }
@@ -12234,16 +12596,17 @@ var VALUE_OPTIONS = APT_GET.valueOptions;
 var RECOMMENDS = /^(--no-install-recommends|--install-recommends|.*Install-Recommends.*)$/i;
 var isListPath = (word) => word === LISTS || word === `${LISTS}/` || word === `${LISTS}/*`;
 var changesSources = (text) => SOURCE_MARKERS.some((m) => text.includes(m));
-var OPAQUE = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "source", ".", "eval"]);
+var OPAQUE = /* @__PURE__ */ new Set(["eval"]);
+var SCRIPT_DEPTH = 4;
 function aptCommand(node, words2, nodes, program) {
   const found = managerCommand(words2);
   if (found && (found.manager === "apt-get" || found.manager === "apt")) {
     const at2 = found.subcommandIndex;
-    return { node, program: found.program, programNode: nodes[0], sub: found.subcommand, subNode: at2 === null ? null : nodes[at2], words: words2 };
+    return { node, program: found.program, programNode: nodes[0], sub: found.subcommand, subNode: at2 === null ? null : nodes[at2], words: words2, sudo: false };
   }
   if (program === null || !APT_GET.indexReaders.includes(program)) return null;
   const at = subcommandAt(words2, 1, VALUE_OPTIONS);
-  return { node, program, programNode: nodes[0], sub: at === null ? null : words2[at], subNode: at === null ? null : nodes[at], words: words2 };
+  return { node, program, programNode: nodes[0], sub: at === null ? null : words2[at], subNode: at === null ? null : nodes[at], words: words2, sudo: false };
 }
 function readListUse(ctx, node) {
   const read = ctx.facts.readRun(node);
@@ -12252,26 +12615,49 @@ function readListUse(ctx, node) {
   }
   const events = [];
   const apt = [];
-  for (const { command, words: words2, nodes, program } of ctx.facts.commandsOf(read)) {
-    const text = command.node.text;
-    if (program === null) {
-      events.push({ kind: "opaque", node: command.node, text });
-      continue;
-    }
-    const found = aptCommand(command.node, words2, nodes, program);
+  for (const command of ctx.facts.commandsOf(read)) {
+    const { words: words2, nodes, program } = command;
+    const text = command.command.node.text;
+    const found = program === null ? null : aptCommand(command.command.node, words2, nodes, program);
     if (found) {
+      found.sudo = command.wrappers.includes("sudo") && command.sudoAsRoot;
       apt.push(found);
-      if (found.sub === "update") events.push({ kind: "update", node: command.node, text });
-      else if (found.sub !== null && (APT_GET.indexCleanVerbs ?? []).includes(found.sub)) events.push({ kind: "clean", node: command.node, text, listsOnly: false });
-      else if (found.sub === null || !LIST_FREE.includes(found.sub)) events.push({ kind: "use", node: command.node, text });
-    } else if (program === "rm" && nodes.slice(1).some((n) => isListPath(unquoted(n)))) {
-      const listsOnly = nodes.slice(1).every((n) => isListPath(unquoted(n)) || /^-[a-zA-Z]+$/.test(unquoted(n)));
-      events.push({ kind: "clean", node: command.node, text, listsOnly });
-    } else if (OPAQUE.has(program) || words2[0].includes("/") && !/^\/(usr\/)?s?bin\//.test(words2[0])) {
-      events.push({ kind: "opaque", node: command.node, text });
     }
+    events.push(...commandEvents(ctx, node, command, text, found, 0));
   }
   return { run: read, unreadable: null, events, apt };
+}
+function commandEvents(ctx, node, command, text, apt, depth, within) {
+  const { nodes, program } = command;
+  const at = command.command.node;
+  if (program === null) return [{ kind: "opaque", node: at, text }];
+  if (apt) {
+    if (apt.sub === "update") return [{ kind: "update", node: at, text }];
+    if (apt.sub !== null && (APT_GET.indexCleanVerbs ?? []).includes(apt.sub)) return [{ kind: "clean", node: at, text, listsOnly: false }];
+    if (apt.sub === null || !LIST_FREE.includes(apt.sub)) return [{ kind: "use", node: at, text }];
+    return [];
+  }
+  if (program === "rm" && nodes.slice(1).some((n) => isListPath(unquoted(n)))) {
+    const listsOnly = depth === 0 && nodes.slice(1).every((n) => isListPath(unquoted(n)) || /^-[a-zA-Z]+$/.test(unquoted(n)));
+    return [{ kind: "clean", node: at, text, listsOnly }];
+  }
+  if (OPAQUE.has(program)) return [{ kind: "opaque", node: at, text }];
+  const script = ctx.facts.scriptRunBy(node, command, ctx.context, within);
+  if (!script) return [];
+  const where = script.file ?? "its inline script";
+  if (!script.roots) return [{ kind: "opaque", node: at, text, inside: `dfmod cannot read what it runs: ${script.unknown}` }];
+  if (depth >= SCRIPT_DEPTH) return [{ kind: "opaque", node: at, text, inside: `it runs scripts nested deeper than dfmod reads (${where})` }];
+  const events = [];
+  for (const root of script.roots) {
+    for (const inner of ctx.facts.commandsOf({ root })) {
+      const innerApt = inner.program === null ? null : aptCommand(inner.command.node, inner.words, inner.nodes, inner.program);
+      for (const event of commandEvents(ctx, node, inner, inner.command.node.text, innerApt, depth + 1, { root })) {
+        const inside = event.inside ?? `\`${event.text.split(/\s+/).slice(0, 3).join(" ")}\` in ${where}`;
+        events.push({ ...event, kind: event.kind === "use" ? "opaque" : event.kind, node: at, text, inside, listsOnly: false });
+      }
+    }
+  }
+  return events;
 }
 function firstEvent(use) {
   if (use.unreadable) return "unreadable";
@@ -12298,7 +12684,7 @@ function consumersOf(ctx, node, uses2) {
       const first = firstEvent(use);
       if (first === null) continue;
       if (first === "unreadable") {
-        consumers.push({ node: later, use, unreadable: use.unreadable, what: null });
+        consumers.push({ node: later, use, unreadable: use.unreadable, what: null, inside: null });
         break;
       }
       if (first.kind === "update") break;
@@ -12306,7 +12692,7 @@ function consumersOf(ctx, node, uses2) {
         if (b === 0) cleaner = later;
         break;
       }
-      consumers.push({ node: later, use, unreadable: null, what: first.text.split(/\s+/).slice(0, 3).join(" ") });
+      consumers.push({ node: later, use, unreadable: null, what: first.text.split(/\s+/).slice(0, 3).join(" "), inside: first.inside ?? null });
       if (use.events.some((e) => e.kind === "clean" || e.kind === "update")) break;
     }
   });
@@ -12319,6 +12705,12 @@ function useOf(ctx, node, uses2) {
     uses2.set(node, use);
   }
   return use;
+}
+var ROOT_USERS = /^(root|0)(:(root|0))?$/;
+function asRoot(ctx, node, use, sub) {
+  const user = ctx.facts.userAt(node);
+  if (user === null || ROOT_USERS.test(user)) return "";
+  return use.apt.some((a) => a.sudo && (sub === void 0 || a.sub === sub)) ? "sudo " : null;
 }
 function updateCommand(use) {
   const update = use.apt.find((a) => a.sub === "update");
@@ -12428,7 +12820,12 @@ function listsFix(ctx, node, use, uses2, fixes, notes) {
       notes.push({ line: node.line, id: "lone-update", message: "left alone: `apt-get update` alone in a RUN caches stale lists; update in the RUN that installs" });
       return;
     }
-    const edit = appendCommand(dockerfile, run, [CLEANUP]);
+    const root = asRoot(ctx, node, use, "update");
+    if (root === null) {
+      notes.push({ line: node.line, id: "not-root", message: `lists not removed: the RUN runs as USER ${ctx.facts.userAt(node)}, and dfmod does not know how it removes them as root` });
+      return;
+    }
+    const edit = appendCommand(dockerfile, run, [`${root}${CLEANUP}`]);
     if ("reason" in edit) {
       notes.push({ line: node.line, id: edit.id, message: `lists not removed: ${edit.reason}` });
       return;
@@ -12446,7 +12843,7 @@ function listsFix(ctx, node, use, uses2, fixes, notes) {
     const readable = consumer.use.run && firstEvent(consumer.use) !== "unreadable" && consumer.use.events[0].kind === "use";
     if (!readable) {
       const at = `the RUN at line ${ctx.originalLine(consumer.node.line)}`;
-      notes.push(consumer.unreadable ? { line: node.line, id: "lists-read-by-unread-run", message: `lists kept: ${at} may install packages from them, and dfmod does not read it: ${consumer.unreadable.reason}` } : { line: node.line, id: "lists-read-by-script", message: `lists kept: ${at} runs \`${consumer.what}\`, which may install packages from them` });
+      notes.push(consumer.unreadable ? { line: node.line, id: "lists-read-by-unread-run", message: `lists kept: ${at} may install packages from them, and dfmod does not read it: ${consumer.unreadable.reason}` } : { line: node.line, id: "lists-read-by-script", message: `lists kept: ${at} runs \`${consumer.what}\`, which may install packages from them${consumer.inside ? ` (${consumer.inside})` : ""}` });
       continue;
     }
     if (isLoneUpdate(ctx, use) && consumer.node === next && node.flags.length === 0) {
@@ -12466,7 +12863,12 @@ function listsFix(ctx, node, use, uses2, fixes, notes) {
       notes.push({ line: node.line, id: "sources-change", message: `lists kept: the RUN at line ${ctx.originalLine(consumer.node.line)} installs from them, and apt's sources change in between` });
       continue;
     }
-    const prepend = prependCommand(consumer.use.run, updateCommand(use));
+    const root = asRoot(ctx, consumer.node, consumer.use);
+    if (root === null) {
+      notes.push({ line: node.line, id: "not-root", message: `lists kept: the RUN at line ${ctx.originalLine(consumer.node.line)} installs from them as USER ${ctx.facts.userAt(consumer.node)}, and dfmod does not know how it updates them as root` });
+      continue;
+    }
+    const prepend = prependCommand(consumer.use.run, `${root}${updateCommand(use)}`);
     if ("reason" in prepend) {
       notes.push({ line: node.line, id: prepend.id, message: `lists kept: the RUN at line ${ctx.originalLine(consumer.node.line)} installs from them without \`apt-get update\`, and one cannot be added: ${prepend.reason}` });
       continue;
@@ -12501,8 +12903,8 @@ function cleanupFor(hygiene, program, yumIsDnf2 = false) {
   const cleanup = yumIsDnf2 && hygiene.facts.cleanupWhereYumIsDnf ? hygiene.facts.cleanupWhereYumIsDnf : hygiene.cleanup;
   return cleanup.map((c) => c.startsWith(`${main} `) ? `${program}${c.slice(main.length)}` : c);
 }
-function inCacheDir(facts, path17) {
-  return facts.cacheDirs.some((dir) => dir.startsWith("/") ? path17.startsWith(dir) : path17.startsWith(`${dir}/`) || path17 === dir || path17.includes(`/${dir}/`) || path17.endsWith(`/${dir}`));
+function inCacheDir(facts, path19) {
+  return facts.cacheDirs.some((dir) => dir.startsWith("/") ? path19.startsWith(dir) : path19.startsWith(`${dir}/`) || path19 === dir || path19.includes(`/${dir}/`) || path19.endsWith(`/${dir}`));
 }
 function cleans(manager, command) {
   const facts = PACKAGE_MANAGER_FACTS[manager];
@@ -12592,45 +12994,45 @@ function leftoverArchives(ctx, run) {
       const word = words2[i];
       if (word === null) continue;
       const inline = word.startsWith(`${output.long}=`) && word.length > output.long.length + 1 ? word.slice(output.long.length + 1) : null;
-      const path17 = inline ?? (word === output.long || short.test(word) ? words2[i + 1] : null);
-      if (path17) downloads.push({ path: path17, index, inMain: command.inMainShell });
+      const path19 = inline ?? (word === output.long || short.test(word) ? words2[i + 1] : null);
+      if (path19) downloads.push({ path: path19, index, inMain: command.inMainShell });
     }
   });
   const found = [];
   for (const download of downloads) {
-    const { path: path17 } = download;
-    if (path17 === "-" || !/^[\w./+-]+$/.test(path17)) continue;
+    const { path: path19 } = download;
+    if (path19 === "-" || !/^[\w./+-]+$/.test(path19)) continue;
     const after = commands.slice(download.index + 1);
     const extracted = after.some(({ words: words2, program }) => {
-      if (program === "unzip") return words2.slice(1).includes(path17);
-      if (program === "dpkg") return words2.some((w) => w === "-i" || w === "--install") && words2.slice(1).includes(path17);
-      if (program === "apt-get" || program === "apt") return words2.includes("install") && words2.slice(1).some((w) => w === path17 || w === `./${path17}`);
+      if (program === "unzip") return words2.slice(1).includes(path19);
+      if (program === "dpkg") return words2.some((w) => w === "-i" || w === "--install") && words2.slice(1).includes(path19);
+      if (program === "apt-get" || program === "apt") return words2.includes("install") && words2.slice(1).some((w) => w === path19 || w === `./${path19}`);
       if (program !== "tar") return false;
       const extracting = words2.some((w, i) => w !== null && (w === "--extract" || w === "--get" || /^-[a-zA-Z]*x[a-zA-Z]*$/.test(w) || i === 1 && /^[a-zA-Z]*x[a-zA-Z]*$/.test(w)));
-      return extracting && words2.slice(1).some((w) => w === path17 || w === `--file=${path17}`);
+      return extracting && words2.slice(1).some((w) => w === path19 || w === `--file=${path19}`);
     });
     if (!extracted) continue;
-    const removed = after.some(({ words: words2, program }) => program === "rm" && words2.includes(path17)) || after.some(({ command }) => command.node.text.includes("rm ") && command.node.text.includes(path17)) || after.some((c) => c.program === "rm" && c.nodes.slice(1).some((n) => removes(unquoted(n), path17)));
+    const removed = after.some(({ words: words2, program }) => program === "rm" && words2.includes(path19)) || after.some(({ command }) => command.node.text.includes("rm ") && command.node.text.includes(path19)) || after.some((c) => c.program === "rm" && c.nodes.slice(1).some((n) => removes(unquoted(n), path19)));
     if (removed) continue;
     let refusal2 = null;
     const moves = after.some(({ command: c }) => c.inMainShell && ["cd", "pushd", "popd"].includes(c.name ?? ""));
-    if (!path17.startsWith("/") && (moves || !download.inMain)) refusal2 = { id: "working-directory-changes", reason: "the working directory changes after the download" };
-    else if (!path17.startsWith("/") && run.mounts.length > 0) refusal2 = { id: "relative-path-with-mounts", reason: "the RUN has mounts the relative path may be in" };
-    else if (run.mounts.some((m) => mountCovers(m, path17))) refusal2 = { id: "archive-in-mount", reason: "it is in a mount, not in the layer" };
-    else if (ctx.dockerfile.source.text.slice(run.node.end).includes(path17.slice(path17.lastIndexOf("/") + 1))) {
+    if (!path19.startsWith("/") && (moves || !download.inMain)) refusal2 = { id: "working-directory-changes", reason: "the working directory changes after the download" };
+    else if (!path19.startsWith("/") && run.mounts.length > 0) refusal2 = { id: "relative-path-with-mounts", reason: "the RUN has mounts the relative path may be in" };
+    else if (run.mounts.some((m) => mountCovers(m, path19))) refusal2 = { id: "archive-in-mount", reason: "it is in a mount, not in the layer" };
+    else if (ctx.dockerfile.source.text.slice(run.node.end).includes(path19.slice(path19.lastIndexOf("/") + 1))) {
       refusal2 = { id: "archive-used-later", reason: "a later instruction names it" };
-    } else if (commands.some(({ command: c }) => c.node.text.includes(path17) && /\brm\b|\bmv\b|\bcp\b/.test(c.name ?? ""))) {
+    } else if (commands.some(({ command: c }) => c.node.text.includes(path19) && /\brm\b|\bmv\b|\bcp\b/.test(c.name ?? ""))) {
       refusal2 = { id: "archive-moved", reason: "the RUN moves or copies it" };
     }
-    found.push({ path: path17, refusal: refusal2 });
+    found.push({ path: path19, refusal: refusal2 });
   }
   return found;
 }
-function removes(operand, path17) {
+function removes(operand, path19) {
   if (operand.startsWith("-") || operand === "") return false;
   const folder = operand.replace(/\/+$/, "");
-  if (folder !== "" && path17.startsWith(`${folder}/`)) return true;
-  return /[*?[]/.test(operand) && (0, import_picomatch.default)(operand, { dot: true })(path17);
+  if (folder !== "" && path19.startsWith(`${folder}/`)) return true;
+  return /[*?[]/.test(operand) && (0, import_picomatch.default)(operand, { dot: true })(path19);
 }
 var cacheCleanup = {
   id: "cache-cleanup",
@@ -12777,25 +13179,25 @@ function redundantFixes(ctx, run, commands, fixes) {
 }
 
 // transforms/multi-stage/index.ts
-import path14 from "node:path";
+import path16 from "node:path";
 
 // transforms/multi-stage/plan.ts
-import path7 from "node:path";
+import path9 from "node:path";
 function refuse(id, reason) {
   return { refuse: { id, reason } };
 }
 function isRefusal(value) {
   return typeof value === "object" && value !== null && "refuse" in value;
 }
-var PATH_DIRS = ["/usr/local/bin", "/usr/local/sbin", "/usr/bin", "/usr/sbin", "/bin", "/sbin"];
+var PATH_DIRS2 = ["/usr/local/bin", "/usr/local/sbin", "/usr/bin", "/usr/sbin", "/bin", "/sbin"];
 function runtimeFor(stage, linkage) {
   const choice = runtimeImage(stage.image.ref.raw, linkage);
   return "image" in choice ? choice : refuse("no-runtime-image", `no runtime image: ${choice.none}`);
 }
 function programPath(stage, outputs) {
   const first = stage.argv[0] ?? "";
-  if (first.includes("/")) return path7.posix.resolve(stage.finalWorkdir, first);
-  return outputs.find((o) => path7.posix.basename(o) === first && PATH_DIRS.includes(path7.posix.dirname(o))) ?? null;
+  if (first.includes("/")) return path9.posix.resolve(stage.finalWorkdir, first);
+  return outputs.find((o) => path9.posix.basename(o) === first && PATH_DIRS2.includes(path9.posix.dirname(o))) ?? null;
 }
 function insertBefore(run, command, text) {
   const offset = run.offsets[command.node.startIndex];
@@ -12885,7 +13287,7 @@ function checkPython(args, where) {
 }
 
 // transforms/multi-stage/closure.ts
-import path8 from "node:path";
+import path10 from "node:path";
 var SOURCES = {
   go: ["go"],
   java: ["java"],
@@ -12936,7 +13338,7 @@ function runtimePackages(ctx, stage, chosen, healthPrograms) {
   const programs = /* @__PURE__ */ new Set();
   const context = ctx.context;
   if (context) for (const run of programRuns(context, SOURCES[stage.ecosystem], (text) => ctx.shell.parse(text).rootNode)) programs.add(run.program);
-  for (const program of healthPrograms) programs.add(path8.posix.basename(program));
+  for (const program of healthPrograms) programs.add(path10.posix.basename(program));
   const runtime = describeImage(chosen.runtime);
   const fullImage = shipsBuildpackDeps(stage.image.family, stage.image.tag);
   for (const program of programs) {
@@ -13002,7 +13404,7 @@ function runtimeFiles(ctx, stage, chosen) {
     for (const target of redirectTargets(read.root)) {
       if (target.path === null) return refuse("run-writes-file", `${where}: RUN writes \`${target.text}\`, a file whose name the shell computes`);
       if (!target.path.startsWith("/") && (run.changesDir || run.workdir === null)) return refuse("run-writes-file", `${where}: RUN writes \`${target.text}\` after \`cd\`, in a folder dfmod does not know`);
-      const file = path8.posix.resolve(run.workdir ?? "/", target.path);
+      const file = path10.posix.resolve(run.workdir ?? "/", target.path);
       if (under("/etc/apt", file)) return refuse("apt-source", `${where}: RUN writes ${file}: the runtime's apt-get would not have that configuration`);
       if (under("/dev", file)) continue;
       if (compiled || !under(app, file)) want(file, null);
@@ -13024,7 +13426,7 @@ function runtimeFiles(ctx, stage, chosen) {
   const workFolders = /* @__PURE__ */ new Set();
   for (const run of stage.runs) {
     if (run.workdir) workFolders.add(run.workdir);
-    for (const c of run.commands) if (c.program === "cd" && typeof c.words[1] === "string") workFolders.add(path8.posix.resolve(run.workdir ?? "/", c.words[1]));
+    for (const c of run.commands) if (c.program === "cd" && typeof c.words[1] === "string") workFolders.add(path10.posix.resolve(run.workdir ?? "/", c.words[1]));
   }
   for (const node of stage.stage.instructions) {
     const copy = node.keyword === "COPY" || node.keyword === "ADD" ? ctx.facts.copyOperands(node) : null;
@@ -13041,7 +13443,7 @@ function runtimeFiles(ctx, stage, chosen) {
     const dest = copy.destResolved;
     if (under(app, dest) && app !== "/") continue;
     for (const source of copy.sources) {
-      const name = path8.posix.basename(source.replace(/\/+$/, ""));
+      const name = path10.posix.basename(source.replace(/\/+$/, ""));
       const folder = source === "." || source.endsWith("/") || (ctx.context?.list(source).length ?? 0) > 0;
       if (compiled && (folder || SOURCE_FILE.test(name))) continue;
       if (folder) {
@@ -13049,7 +13451,7 @@ function runtimeFiles(ctx, stage, chosen) {
         want(dest.replace(/\/$/, ""), chownOf(node));
       } else {
         const many = copy.sources.length > 1 || dest.endsWith("/") || copy.dest.endsWith("/");
-        want(many ? path8.posix.join(dest, name) : dest, chownOf(node));
+        want(many ? path10.posix.join(dest, name) : dest, chownOf(node));
       }
     }
   }
@@ -13057,8 +13459,8 @@ function runtimeFiles(ctx, stage, chosen) {
     for (const read of fileReads(ctx.context, SOURCES[stage.ecosystem])) {
       if (read.path === null) return refuse("reads-unnamed-file", `the program opens a file whose path it computes (${read.call} in ${read.file}), so what to copy is not known`);
       if (read.path === "" || PROVIDED.some((p) => under(p, read.path))) continue;
-      const resolved = path8.posix.resolve(app, read.path.replace(/[*?[].*$/, "") || ".");
-      const first = read.path.startsWith("/") ? resolved : path8.posix.join(app, path8.posix.relative(app, resolved).split("/")[0]);
+      const resolved = path10.posix.resolve(app, read.path.replace(/[*?[].*$/, "") || ".");
+      const first = read.path.startsWith("/") ? resolved : path10.posix.join(app, path10.posix.relative(app, resolved).split("/")[0]);
       if (first === app || first === "/") return refuse("reads-app-folder", `the program reads the whole folder ${first} (${read.call} in ${read.file})`);
       if (deliveredByStage(ctx, stage, first, made)) want(first, null);
       else checks.push(`${read.path}, which the program opens (${read.call} in ${read.file}) and the build does not make`);
@@ -13087,16 +13489,16 @@ function deliveredByStage(ctx, stage, target, made) {
       const isFolder = clean === "" || context.list(clean).length > 0;
       if (isFolder) {
         if (!under(dest, target)) continue;
-        const rel = path8.posix.relative(dest, target);
-        if (context.exists(clean ? path8.posix.join(clean, rel) : rel) && !context.isIgnored(clean ? path8.posix.join(clean, rel) : rel)) return true;
-      } else if (target === dest || target === path8.posix.join(dest, path8.posix.basename(clean))) return true;
+        const rel = path10.posix.relative(dest, target);
+        if (context.exists(clean ? path10.posix.join(clean, rel) : rel) && !context.isIgnored(clean ? path10.posix.join(clean, rel) : rel)) return true;
+      } else if (target === dest || target === path10.posix.join(dest, path10.posix.basename(clean))) return true;
     }
   }
   return false;
 }
 
 // transforms/multi-stage/go.ts
-import path9 from "node:path";
+import path11 from "node:path";
 
 // lib/facts/go.ts
 var ENVIRONMENT_WRAPPERS = /* @__PURE__ */ new Set(["sudo", "env"]);
@@ -13125,7 +13527,7 @@ var planGo = (stage, ctx) => {
       if (!raw.startsWith("/") && run.changesDir) return refuse("go-output-after-cd", `${where}: \`go build -o ${raw}\` after \`cd\`: its path is not known`);
       if (!raw.startsWith("/") && run.workdir === null) return refuse("workdir-unknown", `${where}: \`go build -o ${raw}\` runs in a folder dfmod does not know`);
       const cgoOff = cgoSetting(ctx.facts, run.node, command) === "0";
-      builds2.push({ run, command, output: path9.posix.resolve(run.workdir ?? "/", raw), cgoOff });
+      builds2.push({ run, command, output: path11.posix.resolve(run.workdir ?? "/", raw), cgoOff });
     }
   }
   if (!builds2.length) return null;
@@ -13164,7 +13566,7 @@ function cgoFree(context) {
 }
 
 // transforms/multi-stage/java.ts
-import path10 from "node:path";
+import path12 from "node:path";
 var planJava = (stage, ctx) => {
   const argv = stage.argv;
   if (argv[0] !== "java" && !/\/java$/.test(argv[0] ?? "")) return refuse("not-java", `the container runs \`${argv[0]}\`, not java`);
@@ -13178,8 +13580,8 @@ var planJava = (stage, ctx) => {
     if (arg === "-jar") {
       const jar = argv[i + 1];
       if (jar === void 0) return refuse("java-jar-unnamed", "`java -jar` without a jar");
-      const file = path10.posix.resolve(wd, jar);
-      const folder = path10.posix.dirname(file);
+      const file = path12.posix.resolve(wd, jar);
+      const folder = path12.posix.dirname(file);
       if (folder === wd || folder === "/") {
         copy(file);
         checks.push(`the Class-Path of ${file}'s manifest (only the jar is copied)`);
@@ -13188,7 +13590,7 @@ var planJava = (stage, ctx) => {
       break;
     }
     if (arg === "-cp" || arg === "-classpath" || arg === "--class-path") {
-      for (const entry of (argv[++i] ?? "").split(":")) copy(path10.posix.resolve(wd, entry.replace(/\/?\*$/, "")));
+      for (const entry of (argv[++i] ?? "").split(":")) copy(path12.posix.resolve(wd, entry.replace(/\/?\*$/, "")));
       classPathNamed = true;
       continue;
     }
@@ -13200,9 +13602,9 @@ var planJava = (stage, ctx) => {
       }
       if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(arg)) return refuse("java-main-class", `\`${arg}\` is not a class name`);
       const parts = arg.split(".");
-      if (parts.length === 1) copies.push({ from: path10.posix.join(wd, "*.class"), to: `${wd.replace(/\/$/, "")}/` });
-      else copy(path10.posix.join(wd, parts[0]));
-      checks.push(`the classes ${arg} loads are in ${parts.length === 1 ? `${wd}/*.class` : path10.posix.join(wd, parts[0])}`);
+      if (parts.length === 1) copies.push({ from: path12.posix.join(wd, "*.class"), to: `${wd.replace(/\/$/, "")}/` });
+      else copy(path12.posix.join(wd, parts[0]));
+      checks.push(`the classes ${arg} loads are in ${parts.length === 1 ? `${wd}/*.class` : path12.posix.join(wd, parts[0])}`);
       classPathNamed = true;
       break;
     }
@@ -13226,7 +13628,7 @@ var planJava = (stage, ctx) => {
 };
 
 // transforms/multi-stage/native.ts
-import path11 from "node:path";
+import path13 from "node:path";
 var COMPILERS = /* @__PURE__ */ new Set(["gcc", "g++", "cc", "c++"]);
 var PREFIX_WORDS = /^(PREFIX|prefix|DESTDIR|-DCMAKE_INSTALL_PREFIX)=|^--prefix(=|$)/;
 var planNative = (stage, ctx) => {
@@ -13240,14 +13642,14 @@ var planNative = (stage, ctx) => {
       const inSubshell = !command.command.inMainShell;
       if (command.program === "cd") {
         const to = command.words[1];
-        cwd2 = !inSubshell && cwd2 !== null && typeof to === "string" && !to.startsWith("-") ? path11.posix.resolve(cwd2, to) : null;
+        cwd2 = !inSubshell && cwd2 !== null && typeof to === "string" && !to.startsWith("-") ? path13.posix.resolve(cwd2, to) : null;
         continue;
       }
       const here = inSubshell ? null : cwd2;
       if (COMPILERS.has(command.program ?? "")) {
         const i = command.words.findIndex((w) => w === "-o" || (w?.startsWith("-o") ?? false));
         const raw = i === -1 ? null : command.words[i] === "-o" ? command.words[i + 1] : command.words[i].slice(2);
-        if (raw && (raw.startsWith("/") || here !== null)) outputs.push(path11.posix.resolve(here ?? "/", raw));
+        if (raw && (raw.startsWith("/") || here !== null)) outputs.push(path13.posix.resolve(here ?? "/", raw));
       }
       if (command.program === "make" || command.program === "cmake") {
         if (here === null && !command.words.includes("--install")) return refuse("make-after-cd", `line ${ctx.originalLine(run.node.line)}: make after \`cd\`: where it builds is not known`);
@@ -13263,7 +13665,7 @@ var planNative = (stage, ctx) => {
     }
   }
   const argv0 = stage.argv[0] ?? "";
-  if (installs && !argv0.includes("/")) outputs.push(path11.posix.join("/usr/local/bin", argv0));
+  if (installs && !argv0.includes("/")) outputs.push(path13.posix.join("/usr/local/bin", argv0));
   if (!outputs.length && !makes) return null;
   const first = stage.argv[0] ?? "";
   const program = programPath(stage, outputs);
@@ -13274,8 +13676,8 @@ var planNative = (stage, ctx) => {
     const fromContext = stage.stage.instructions.some((node) => {
       const copy = ctx.facts.copyOperands(node);
       if (!copy?.destResolved) return false;
-      const rel = path11.posix.relative(copy.destResolved, program);
-      return !rel.startsWith("..") && copy.sources.some((src) => context.exists(path11.posix.join(src, rel)) || context.exists(src) && path11.posix.basename(src) === path11.posix.basename(program));
+      const rel = path13.posix.relative(copy.destResolved, program);
+      return !rel.startsWith("..") && copy.sources.some((src) => context.exists(path13.posix.join(src, rel)) || context.exists(src) && path13.posix.basename(src) === path13.posix.basename(program));
     });
     if (fromContext) return refuse("program-from-context", `the container runs ${program}, which comes from the build context, not the build`);
   }
@@ -13308,7 +13710,7 @@ var planNative = (stage, ctx) => {
 };
 
 // transforms/multi-stage/node.ts
-import path12 from "node:path";
+import path14 from "node:path";
 var STATIC_RUNTIME = { image: "nginx:stable", root: "/usr/share/nginx/html" };
 var STATIC_SERVERS = {
   "http-server": { defaultPort: 8080, portFlags: ["-p", "--port"], hostFlags: ["-a"], spaFlags: [], otherFlags: /^(-c-?\d+|-s|--silent|-d|-i|-g|--gzip|-b|--brotli)$/ },
@@ -13366,7 +13768,7 @@ var planNode = (stage, ctx) => {
   }
   const layout = depsLayout(stage, ctx, devUsed.length > 0);
   if (isRefusal(layout)) return layout;
-  const modules = path12.posix.join(appDir, "node_modules");
+  const modules = path14.posix.join(appDir, "node_modules");
   const chown = layout.owner ? `--chown=${layout.owner} ` : "";
   const noDependencies = pkg !== null && !devUsed.length && !Object.keys(pkg.dependencies ?? {}).length;
   const sources = sourceCopies(stage, ctx, building);
@@ -13475,7 +13877,7 @@ function depsLayout(stage, ctx, allDependencies) {
   const owner = installUser && installUser !== "root" && installUser !== "0" ? installUser : null;
   return {
     stage: [`FROM ${stage.stage.image} AS deps`, ...settings, `WORKDIR ${appDir}`, copyLine, `RUN ${runFlags}${install}`],
-    removeModules: { start: last.end, end: last.end, text: `${eol}RUN rm -rf ${path12.posix.join(appDir, "node_modules")}` },
+    removeModules: { start: last.end, end: last.end, text: `${eol}RUN rm -rf ${path14.posix.join(appDir, "node_modules")}` },
     install,
     owner
   };
@@ -13500,7 +13902,7 @@ function planStatic(stage, argv, server) {
     else return refuse("static-option", `${argv[0]} option \`${arg}\` has no nginx equivalent dfmod writes`);
   }
   if (dir === null) return refuse("static-serves-workdir", `${argv[0]} serves the working folder, not a build output folder`);
-  const out = path12.posix.resolve(stage.finalWorkdir, dir);
+  const out = path14.posix.resolve(stage.finalWorkdir, dir);
   if (out === stage.finalWorkdir || out === "/") return refuse("static-serves-workdir", `${argv[0]} serves the whole working folder`);
   if (!stage.runs.some((r) => r.commands.some((c) => c.program === "npm" && ["run", "run-script"].includes(c.words[1] ?? "") || ["npx", "tsc", "node"].includes(c.program ?? "")))) {
     return refuse("static-not-built", `${out} is not produced by a build step`);
@@ -13561,9 +13963,9 @@ var planPython = (stage, ctx) => {
 };
 
 // transforms/multi-stage/read-stage.ts
-import path13 from "node:path";
+import path15 from "node:path";
 var INITS = Object.keys(INIT_PATHS);
-var INIT_WRAPPERS2 = [...INITS, path13.posix.basename(TINI_STATIC)];
+var INIT_WRAPPERS2 = [...INITS, path15.posix.basename(TINI_STATIC)];
 function readStage(ctx, stage, image, ecosystem) {
   const model = ctx.dockerfile;
   const facts = ctx.facts;
@@ -13588,8 +13990,8 @@ function readStage(ctx, stage, image, ecosystem) {
   const command = containerArgv(ctx, stage);
   if (isRefusal(command)) return command;
   const entrypoint = image.defaults?.entrypoint ?? [];
-  const { argv, wrappers } = unwrap2(command, /* @__PURE__ */ new Set([...INIT_WRAPPERS2, ...entrypoint.map((e) => path13.posix.basename(e))]));
-  const inits = INITS.filter((init) => wrappers.some((w) => path13.posix.basename(w) === init));
+  const { argv, wrappers } = unwrap2(command, /* @__PURE__ */ new Set([...INIT_WRAPPERS2, ...entrypoint.map((e) => path15.posix.basename(e))]));
+  const inits = INITS.filter((init) => wrappers.some((w) => path15.posix.basename(w) === init));
   return { stage, image, ecosystem, runs: runs2, finalWorkdir: final, argv, inits };
 }
 function readRuns(ctx, stage) {
@@ -13631,7 +14033,7 @@ function directArgv2(ctx, node) {
 function unwrap2(argv, known) {
   const wrappers = [];
   let rest = argv;
-  while (rest.length && known.has(path13.posix.basename(rest[0]))) {
+  while (rest.length && known.has(path15.posix.basename(rest[0]))) {
     wrappers.push(rest[0]);
     rest = rest.slice(1);
     const end = rest.indexOf("--");
@@ -13794,7 +14196,7 @@ function checkRuntime(ctx, stage, chosen, packages) {
       if (health === null) continue;
       if (isRefusal(health)) return health;
       if (health.shell && !hasShell) return refuse("healthcheck-needs-shell", `${where}: HEALTHCHECK needs /bin/sh, which ${chosen.runtime} lacks`);
-      const installed = PROGRAM_PACKAGES[path14.posix.basename(health.argv[0])];
+      const installed = PROGRAM_PACKAGES[path16.posix.basename(health.argv[0])];
       if (!chosen.programs.includes(health.argv[0]) && !(installed && packages.includes(installed))) {
         return refuse("healthcheck-program", `${where}: HEALTHCHECK runs \`${health.argv[0]}\`, which ${chosen.runtime} may not have`);
       }
@@ -13953,9 +14355,9 @@ var MISSING_IDS = {
   "no-known-package": "no-init-package"
 };
 var OTHER_INIT = { tini: "dumb-init", "dumb-init": "tini" };
-var ROOT_USERS = /* @__PURE__ */ new Set(["", "root", "0", "root:root", "0:0"]);
+var ROOT_USERS2 = /* @__PURE__ */ new Set(["", "root", "0", "root:root", "0:0"]);
 function isRoot(user) {
-  return user === null || ROOT_USERS.has(user);
+  return user === null || ROOT_USERS2.has(user);
 }
 function initIn(argv, shell2) {
   if (!argv) return null;
@@ -14063,8 +14465,8 @@ function joinableInstall(ctx, stage, manager) {
           continue;
         }
         if (install.flags.some((f) => f === "--virtual" || f === "-t" || f.startsWith("--virtual="))) continue;
-        const asRoot = c.wrappers.includes("sudo") ? c.sudoAsRoot : isRoot(facts.userAt(node));
-        if (!asRoot) {
+        const asRoot2 = c.wrappers.includes("sudo") ? c.sudoAsRoot : isRoot(facts.userAt(node));
+        if (!asRoot2) {
           refuse2(`runs as \`${facts.userAt(node)}\`, not root`);
           continue;
         }
@@ -14140,10 +14542,10 @@ function readBinary(value) {
   if (typeof value !== "object" || value === null) return bad;
   const b = value;
   const str = (k) => typeof b[k] === "string" && b[k].length > 0 && !/\s/.test(b[k]) ? b[k] : void 0;
-  const path17 = str("path");
-  if (!path17?.startsWith("/")) return bad;
-  if (str("from") && !b.url) return { path: path17, from: str("from") };
-  if (str("url") && /^https:\/\//.test(str("url")) && /^sha256:[0-9a-f]{64}$/.test(str("checksum") ?? "") && !b.from) return { path: path17, url: str("url"), checksum: str("checksum") };
+  const path19 = str("path");
+  if (!path19?.startsWith("/")) return bad;
+  if (str("from") && !b.url) return { path: path19, from: str("from") };
+  if (str("url") && /^https:\/\//.test(str("url")) && /^sha256:[0-9a-f]{64}$/.test(str("checksum") ?? "") && !b.from) return { path: path19, url: str("url"), checksum: str("checksum") };
   return bad;
 }
 function checksumSupported(model) {
@@ -14190,9 +14592,9 @@ function planStage(ctx, stage, init, optedIn) {
   if (existing) {
     const binaryPath = readBinary(options.binary);
     const paths = [...Object.values(INIT_PATHS).flatMap((byDistro) => Object.values(byDistro)), ...typeof binaryPath === "object" && binaryPath ? [binaryPath.path] : []];
-    const written = paths.some((path18) => {
+    const written = paths.some((path20) => {
       const e = command.entrypoint;
-      return e?.[0] === path18 && (e[1] === "--" || e[1] === "-g" && e[2] === "--");
+      return e?.[0] === path20 && (e[1] === "--" || e[1] === "-g" && e[2] === "--");
     });
     if (written) return {};
     const node = inEntrypoint ? command.entrypointNode : command.cmdNode;
@@ -14263,41 +14665,41 @@ function planStage(ctx, stage, init, optedIn) {
   let signalsHow = "so signals reach the app and zombies are reaped";
   let entrypointArgv = command.entrypoint ?? null;
   let cmdArgv = command.cmd ?? null;
-  let path17 = signals;
-  while (path17.kind === "add-exec" || path17.kind === "run-script") {
-    if (path17.kind === "add-exec") {
-      const script = storedScript(ctx, path17.node);
+  let path19 = signals;
+  while (path19.kind === "add-exec" || path19.kind === "run-script") {
+    if (path19.kind === "add-exec") {
+      const script = storedScript(ctx, path19.node);
       if (script === null) break;
-      if (entrypointArgv) entrypointArgv = withExec(entrypointArgv, script, path17.offset);
-      if (cmdArgv) cmdArgv = withExec(cmdArgv, script, path17.offset);
-      if (path17.node.keyword === "CMD") {
-        const read = facts.readRun(path17.node);
-        if (read.kind !== "script" || locked(path17.node)) break;
-        edits2.push({ start: read.script.offsets[path17.offset], end: read.script.offsets[path17.offset], text: "exec " });
+      if (entrypointArgv) entrypointArgv = withExec(entrypointArgv, script, path19.offset);
+      if (cmdArgv) cmdArgv = withExec(cmdArgv, script, path19.offset);
+      if (path19.node.keyword === "CMD") {
+        const read = facts.readRun(path19.node);
+        if (read.kind !== "script" || locked(path19.node)) break;
+        edits2.push({ start: read.script.offsets[path19.offset], end: read.script.offsets[path19.offset], text: "exec " });
       }
-      signalsHow = `with \`exec\` in front of \`${path17.command}\`, so the app replaces the shell and receives the signals; zombies are reaped`;
+      signalsHow = `with \`exec\` in front of \`${path19.command}\`, so the app replaces the shell and receives the signals; zombies are reaped`;
     } else {
-      const node = path17.node;
+      const node = path19.node;
       const stored = facts.argvOf(node)?.stored;
-      if (!stored || stored.join("\0") !== path17.runner.join("\0") || locked(node)) {
-        path17 = { kind: "forced", why: `\`${path17.runner.join(" ")}\` exits at SIGTERM without waiting for its script`, fix: "run the script's command itself" };
+      if (!stored || stored.join("\0") !== path19.runner.join("\0") || locked(node)) {
+        path19 = { kind: "forced", why: `\`${path19.runner.join(" ")}\` exits at SIGTERM without waiting for its script`, fix: "run the script's command itself" };
         break;
       }
       if (node.keyword === "CMD") {
-        edits2.push({ start: node.argsStart, end: node.end, text: jsonArray(path17.argv) });
-        cmdArgv = path17.argv;
-      } else entrypointArgv = path17.argv;
-      signalsHow = `with \`${path17.runner.join(" ")}\` replaced by its script's command \`${path17.argv.join(" ")}\`, since ${path17.runner[0]} exits at SIGTERM without waiting for the app; zombies are reaped`;
+        edits2.push({ start: node.argsStart, end: node.end, text: jsonArray(path19.argv) });
+        cmdArgv = path19.argv;
+      } else entrypointArgv = path19.argv;
+      signalsHow = `with \`${path19.runner.join(" ")}\` replaced by its script's command \`${path19.argv.join(" ")}\`, since ${path19.runner[0]} exits at SIGTERM without waiting for the app; zombies are reaped`;
     }
-    path17 = path17.then;
+    path19 = path19.then;
   }
-  if (path17.kind === "forced") {
+  if (path19.kind === "forced") {
     group = init === "tini";
     signalsHow = `${group ? "with -g, so SIGTERM goes to the whole process group" : "signalling the whole process group"} and zombies are reaped (shutdown stays forced: see the note)`;
     notes.push({
       id: "shutdown-forced",
       line: command.cmdNode?.line ?? command.entrypointNode?.line ?? at,
-      message: `shutdown is forced, not graceful: ${path17.why}; ${init} ${group ? "-g " : ""}sends SIGTERM to the app too, but it may be killed before its handler finishes: ${path17.fix}`
+      message: `shutdown is forced, not graceful: ${path19.why}; ${init} ${group ? "-g " : ""}sends SIGTERM to the app too, but it may be killed before its handler finishes: ${path19.fix}`
     });
   }
   const prefix = group ? [initPath, "-g", "--"] : [initPath, "--"];
@@ -14752,9 +15154,9 @@ function checkShape(specifier, candidate) {
     if (t.reviewCheck !== void 0 && typeof t.reviewCheck !== "string") problems.push("has a `reviewCheck` that is not a string");
     if (typeof t.run !== "function") problems.push("needs a `run(context)` function");
     if (t.effects !== void 0) {
-      const unknown = Array.isArray(t.effects) ? t.effects.filter((e) => !EFFECTS.includes(e)) : null;
-      if (unknown === null) problems.push("needs `effects` to be a list");
-      else if (unknown.length) problems.push(`declares unknown effects ${unknown.map((e) => `'${String(e)}'`).join(", ")} (known: ${EFFECTS.join(", ")})`);
+      const unknown2 = Array.isArray(t.effects) ? t.effects.filter((e) => !EFFECTS.includes(e)) : null;
+      if (unknown2 === null) problems.push("needs `effects` to be a list");
+      else if (unknown2.length) problems.push(`declares unknown effects ${unknown2.map((e) => `'${String(e)}'`).join(", ")} (known: ${EFFECTS.join(", ")})`);
     }
   }
   if (problems.length) throw new PluginError(specifier, `transform ${problems.join(", ")}`);
@@ -14763,7 +15165,7 @@ function checkShape(specifier, candidate) {
 
 // lib/cli/process.ts
 import { readFileSync as readFileSync2 } from "node:fs";
-import path16 from "node:path";
+import path18 from "node:path";
 
 // lib/core/dockerfile.ts
 var import_dockerfile_ast2 = __toESM(require_main(), 1);
@@ -15628,7 +16030,7 @@ function brokenScripts(model, shell2) {
 // lib/core/context.ts
 var import_dockerignore = __toESM(require_ignore(), 1);
 import { closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, statSync } from "node:fs";
-import path15 from "node:path";
+import path17 from "node:path";
 var ignore = import_dockerignore.default.default;
 var FIRST_LINE_BYTES = 256;
 var WALK_LIMIT = 5e3;
@@ -15649,10 +16051,10 @@ function anyFileSent(context, dir) {
   return false;
 }
 function folderContext(root) {
-  const absoluteRoot = path15.resolve(root);
+  const absoluteRoot = path17.resolve(root);
   const resolve = (relativePath) => {
-    const full = path15.resolve(absoluteRoot, relativePath.replace(/^\/+/, ""));
-    return full === absoluteRoot || full.startsWith(absoluteRoot + path15.sep) ? full : null;
+    const full = path17.resolve(absoluteRoot, relativePath.replace(/^\/+/, ""));
+    return full === absoluteRoot || full.startsWith(absoluteRoot + path17.sep) ? full : null;
   };
   const existing = /* @__PURE__ */ new Map();
   const contents = /* @__PURE__ */ new Map();
@@ -15743,7 +16145,7 @@ function ignoreMatcher(patterns) {
   if (patterns === null) return () => false;
   const rules = ignore({ ignorecase: false }).add(patterns);
   return (relativePath) => {
-    const normal = path15.posix.normalize(relativePath.replace(/^\/+/, "")).replace(/\/+$/, "");
+    const normal = path17.posix.normalize(relativePath.replace(/^\/+/, "")).replace(/\/+$/, "");
     return normal !== "." && !normal.startsWith("../") && rules.ignores(normal);
   };
 }
@@ -15790,7 +16192,7 @@ function processText(shell2, displayPath, text, options, contextDir) {
 function processFile(shell2, file, options, cwd2 = process.cwd()) {
   let bytes;
   try {
-    bytes = readFileSync2(path16.resolve(cwd2, file));
+    bytes = readFileSync2(path18.resolve(cwd2, file));
   } catch (error) {
     const code = error.code;
     const message = code === "ENOENT" ? "no such file or directory" : code === "EACCES" ? "permission denied" : code === "EISDIR" ? "is a folder" : `cannot be read (${code ?? error.message})`;
@@ -15802,7 +16204,7 @@ function processFile(shell2, file, options, cwd2 = process.cwd()) {
   } catch (error) {
     return errorResult(file, error);
   }
-  const contextDir = options.contextDir ?? path16.dirname(path16.resolve(cwd2, file));
+  const contextDir = options.contextDir ?? path18.dirname(path18.resolve(cwd2, file));
   const result = processText(shell2, file, text, options, contextDir);
   result.bytes = bytes;
   return result;

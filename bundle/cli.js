@@ -609,26 +609,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path25) => {
-      const end = path25.length - 1;
-      const index = path25.lastIndexOf(
+    var basenameOf = (path27) => {
+      const end = path27.length - 1;
+      const index = path27.lastIndexOf(
         SLASH,
-        path25[end] === SLASH ? end - 1 : end
+        path27[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path25 : path25.slice(index + 1);
+      return index < 0 ? path27 : path27.slice(index + 1);
     };
-    var parentOf = (path25) => {
-      if (path25.charCodeAt(0) === SLASH_CODE || path25.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path25.split(SLASH).filter(Boolean);
+    var parentOf = (path27) => {
+      if (path27.charCodeAt(0) === SLASH_CODE || path27.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path27.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY3;
       }
-      const end = path25.length - 1;
-      const cut = path25.lastIndexOf(
+      const end = path27.length - 1;
+      const cut = path27.lastIndexOf(
         SLASH,
-        path25.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path27.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY3 : path25.slice(0, cut + 1);
+      return cut < 0 ? EMPTY3 : path27.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern2) => pattern2 && isString(pattern2);
@@ -778,7 +778,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path25) {
+      testLiteral(path27) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -787,7 +787,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path25)) {
+          if (rule.checkRegex.test(path27)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -807,15 +807,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path25, mode) {
+      test(path27, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename5 = shortcut ? basenameOf(path25) : path25;
+        const basename5 = shortcut ? basenameOf(path27) : path27;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename5 : path25
+            shortcut && rule._basenameOnly ? basename5 : path27
           )) {
             const { negative } = rule;
             const ret = {
@@ -837,17 +837,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path25, originalPath, doThrow) => {
-      if (!isString(path25)) {
+    var checkPath = (path27, originalPath, doThrow) => {
+      if (!isString(path27)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path25) {
+      if (!path27) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path25)) {
+      if (checkPath.isNotRelative(path27)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -856,25 +856,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path25) => {
-      const first = path25.charCodeAt(0);
+    var isNotRelative = (path27) => {
+      const first = path27.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path25.length === 1) {
+      if (path27.length === 1) {
         return true;
       }
-      const second = path25.charCodeAt(1);
+      const second = path27.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path25.length === 2 || path25.charCodeAt(2) === SLASH_CODE;
+      return path27.length === 2 || path27.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -905,58 +905,58 @@ var require_ignore = __commonJS({
         return this.add(pattern2);
       }
       // @returns {TestResult}
-      _test(originalPath, cache3, path25) {
+      _test(originalPath, cache3, path27) {
         checkPath(
-          path25,
+          path27,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path25 ? this._t(path25, cache3) : {
+        return path27 ? this._t(path27, cache3) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path25 = convertPath(target);
-        if (!path25 || path25.charCodeAt(path25.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path25);
+        const path27 = convertPath(target);
+        if (!path27 || path27.charCodeAt(path27.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path27);
         }
-        const dir = this._t(path25, this._testCache);
+        const dir = this._t(path27, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path25);
+        const literal = this._rules.testLiteral(path27);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path25, cache3) {
-        if (path25 in cache3) {
-          return cache3[path25];
+      _t(path27, cache3) {
+        if (path27 in cache3) {
+          return cache3[path27];
         }
-        const parentPath = parentOf(path25);
+        const parentPath = parentOf(path27);
         const parent = parentPath ? this._t(parentPath, cache3) : UNDEFINED;
-        return cache3[path25] = parent && parent.ignored ? parent : this._rules.test(path25, MODE_IGNORE);
+        return cache3[path27] = parent && parent.ignored ? parent : this._rules.test(path27, MODE_IGNORE);
       }
-      ignores(path25) {
-        return this._test(path25, this._ignoreCache, convertPath(path25)).ignored;
+      ignores(path27) {
+        return this._test(path27, this._ignoreCache, convertPath(path27)).ignored;
       }
       createFilter() {
-        return (path25) => !this.ignores(path25);
+        return (path27) => !this.ignores(path27);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path25) {
-        return this._test(path25, this._testCache, convertPath(path25));
+      test(path27) {
+        return this._test(path27, this._testCache, convertPath(path27));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path25) => checkPath(convertPath(path25), path25, RETURN_FALSE);
+    var isPathValid = (path27) => checkPath(convertPath(path27), path27, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path25) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path25) || isNotRelative(path25);
+      checkPath.isNotRelative = (path27) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path27) || isNotRelative(path27);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -1189,7 +1189,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os2 = __require("os");
-    var path25 = __require("path");
+    var path27 = __require("path");
     var IS_WINDOWS_PLATFORM = os2.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -1201,7 +1201,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path25.resolve(cwd, filepath);
+      return path27.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry) {
@@ -2498,7 +2498,7 @@ var require_braces = __commonJS({
 var require_constants2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path25 = __require("path");
+    var path27 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -2672,7 +2672,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path25.sep,
+      SEP: path27.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -2699,7 +2699,7 @@ var require_constants2 = __commonJS({
 var require_utils2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path25 = __require("path");
+    var path27 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -2728,7 +2728,7 @@ var require_utils2 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path25.sep === "\\";
+      return win32 === true || path27.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -4092,7 +4092,7 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path25 = __require("path");
+    var path27 = __require("path");
     var scan = require_scan();
     var parse2 = require_parse2();
     var utils = require_utils2();
@@ -4177,7 +4177,7 @@ var require_picomatch = __commonJS({
     };
     picomatch3.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
       const regex2 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
-      return regex2.test(path25.basename(input));
+      return regex2.test(path27.basename(input));
     };
     picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
     picomatch3.parse = (pattern2, options) => {
@@ -4404,7 +4404,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path25 = __require("path");
+    var path27 = __require("path");
     var globParent = require_glob_parent();
     var micromatch = require_micromatch();
     var GLOBSTAR = "**";
@@ -4499,7 +4499,7 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern2) {
-      const basename5 = path25.basename(pattern2);
+      const basename5 = path27.basename(pattern2);
       return endsWithSlashGlobStar(pattern2) || isStaticPattern(basename5);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -4557,7 +4557,7 @@ var require_pattern = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern2) {
-      return path25.isAbsolute(pattern2);
+      return path27.isAbsolute(pattern2);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -4734,8 +4734,8 @@ var require_utils3 = __commonJS({
     exports.errno = errno;
     var fs = require_fs();
     exports.fs = fs;
-    var path25 = require_path();
-    exports.path = path25;
+    var path27 = require_path();
+    exports.path = path27;
     var pattern2 = require_pattern();
     exports.pattern = pattern2;
     var stream = require_stream();
@@ -4847,8 +4847,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path25, settings, callback) {
-      settings.fs.lstat(path25, (lstatError, lstat) => {
+    function read(path27, settings, callback) {
+      settings.fs.lstat(path27, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -4857,7 +4857,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path25, (statError, stat) => {
+        settings.fs.stat(path27, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -4889,13 +4889,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path25, settings) {
-      const lstat = settings.fs.lstatSync(path25);
+    function read(path27, settings) {
+      const lstat = settings.fs.lstatSync(path27);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path25);
+        const stat = settings.fs.statSync(path27);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -4966,17 +4966,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat(path25, optionsOrSettingsOrCallback, callback) {
+    function stat(path27, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path25, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path27, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path25, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path27, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync5(path25, optionsOrSettings) {
+    function statSync5(path27, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path25, settings);
+      return sync.read(path27, settings);
     }
     exports.statSync = statSync5;
     function getSettings(settingsOrOptions = {}) {
@@ -5192,16 +5192,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path25 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path27 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path25, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path27, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry = {
                 name,
-                path: path25,
+                path: path27,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -5319,7 +5319,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path25 = __require("path");
+    var path27 = __require("path");
     var fsStat = require_out();
     var fs = require_fs4();
     var Settings = class {
@@ -5327,7 +5327,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path25.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path27.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -5354,17 +5354,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path25, optionsOrSettingsOrCallback, callback) {
+    function scandir(path27, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path25, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path27, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path25, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path27, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path25, optionsOrSettings) {
+    function scandirSync(path27, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path25, settings);
+      return sync.read(path27, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -6012,7 +6012,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path25 = __require("path");
+    var path27 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -6022,7 +6022,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path25.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path27.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -6084,7 +6084,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path25 = __require("path");
+    var path27 = __require("path");
     var fsStat = require_out();
     var utils = require_utils3();
     var Reader = class {
@@ -6097,7 +6097,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path25.resolve(this._settings.cwd, filepath);
+        return path27.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern2) {
         const entry = {
@@ -6513,7 +6513,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path25 = __require("path");
+    var path27 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -6527,7 +6527,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path25.resolve(this._settings.cwd, task.base);
+        return path27.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -11568,9 +11568,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path25 = this.getPath();
-        if (path25 === null || path25.startsWith("/")) {
-          return path25;
+        const path27 = this.getPath();
+        if (path27 === null || path27.startsWith("/")) {
+          return path27;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -11582,7 +11582,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path25 : parent + "/" + path25;
+              return parent.endsWith("/") ? parent + path27 : parent + "/" + path27;
             }
           }
         }
@@ -13011,8 +13011,8 @@ function describeImage(raw) {
   const ref = parseImageRef(raw);
   const tag = parseTag(ref.tag);
   const family = familyOf(ref);
-  const unknown = { ref, tag, family: null, os: "unknown", packageManager: null, hasShell: null, release: null, defaults: null, language: null, users: family?.users ?? [] };
-  if (!family) return unknown;
+  const unknown2 = { ref, tag, family: null, os: "unknown", packageManager: null, hasShell: null, release: null, defaults: null, language: null, users: family?.users ?? [] };
+  if (!family) return unknown2;
   const language = family.language ?? null;
   let os2 = family.os;
   let packageManager;
@@ -13023,7 +13023,7 @@ function describeImage(raw) {
   if (RPM_DISTROS[family.id === "rhel-like" ? lookupName(ref) : ""]) release = findRelease(RPM_DISTROS[lookupName(ref)], tag.words[0] ?? "");
   if (family.id === "chainguard") {
     const dev = tag.words.includes("dev");
-    return { ...unknown, family: family.id, os: dev ? "unknown" : "none", hasShell: dev, packageManager: dev ? "apk" : null, language };
+    return { ...unknown2, family: family.id, os: dev ? "unknown" : "none", hasShell: dev, packageManager: dev ? "apk" : null, language };
   }
   if (os2 !== "none") {
     const variant = TAG_VARIANTS.find((v) => v.test(tag));
@@ -13032,15 +13032,15 @@ function describeImage(raw) {
       packageManager = variant.packageManager(tag);
       hasShell = os2 === "unknown" ? false : os2 !== "none";
       if (variant.os === "none" || variant.os === "unknown") {
-        return { ...unknown, family: family.id, os: os2, hasShell, release: tag.windows ? null : release, language };
+        return { ...unknown2, family: family.id, os: os2, hasShell, release: tag.windows ? null : release, language };
       }
       if (variant.os !== family.os) {
-        return { ...unknown, family: family.id, os: os2, packageManager, hasShell, release, language, defaults: defaultsOf(family, tag) };
+        return { ...unknown2, family: family.id, os: os2, packageManager, hasShell, release, language, defaults: defaultsOf(family, tag) };
       }
     }
   }
   packageManager = packageManagerOf(family, os2, ref, release);
-  return { ref, tag, family: family.id, os: os2, packageManager, hasShell, release, defaults: defaultsOf(family, tag), language, users: unknown.users };
+  return { ref, tag, family: family.id, os: os2, packageManager, hasShell, release, defaults: defaultsOf(family, tag), language, users: unknown2.users };
 }
 function defaultsOf(family, tag) {
   const row2 = family.runs;
@@ -13798,7 +13798,7 @@ var init_validate = __esm({
 var require_ignore2 = __commonJS({
   "node_modules/@balena/dockerignore/ignore.js"(exports, module) {
     "use strict";
-    var path25 = __require("path");
+    var path27 = __require("path");
     var factory = (options) => new IgnoreBase(options);
     factory.default = factory;
     module.exports = factory;
@@ -13807,22 +13807,22 @@ var require_ignore2 = __commonJS({
     }
     var REGEX_TRAILING_SLASH = /(?<=.)\/$/;
     var REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
-    var REGEX_TRAILING_PATH_SEP = path25.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
+    var REGEX_TRAILING_PATH_SEP = path27.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
     var KEY_IGNORE = typeof Symbol !== "undefined" ? /* @__PURE__ */ Symbol.for("dockerignore") : "dockerignore";
     function cleanPath(file) {
-      return path25.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
+      return path27.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
     }
     function toSlash(file) {
-      if (path25.sep === "/") {
+      if (path27.sep === "/") {
         return file;
       }
       return file.replace(/\\/g, "/");
     }
     function fromSlash(file) {
-      if (path25.sep === "/") {
+      if (path27.sep === "/") {
         return file;
       }
-      return file.replace(/\//g, path25.sep);
+      return file.replace(/\//g, path27.sep);
     }
     var IgnoreBase = class {
       constructor({
@@ -13871,13 +13871,13 @@ var require_ignore2 = __commonJS({
         return pattern2 && typeof pattern2 === "string" && pattern2.indexOf("#") !== 0 && pattern2.trim() !== "";
       }
       filter(paths) {
-        return make_array(paths).filter((path26) => this._filter(path26));
+        return make_array(paths).filter((path28) => this._filter(path28));
       }
       createFilter() {
-        return (path26) => this._filter(path26);
+        return (path28) => this._filter(path28);
       }
-      ignores(path26) {
-        return !this._filter(path26);
+      ignores(path28) {
+        return !this._filter(path28);
       }
       // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
@@ -13916,36 +13916,36 @@ var require_ignore2 = __commonJS({
           origin,
           pattern: pattern2,
           // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
-          dirs: pattern2.split(path25.sep),
+          dirs: pattern2.split(path27.sep),
           negative
         };
       }
       // @returns `Boolean` true if the `path` is NOT ignored
-      _filter(path26) {
-        if (!path26) {
+      _filter(path28) {
+        if (!path28) {
           return false;
         }
-        if (path26 in this._cache) {
-          return this._cache[path26];
+        if (path28 in this._cache) {
+          return this._cache[path28];
         }
-        return this._cache[path26] = this._test(path26);
+        return this._cache[path28] = this._test(path28);
       }
       // @returns {Boolean} true if a file is NOT ignored
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
       _test(file) {
         file = fromSlash(file);
-        const parentPath = cleanPath(path25.dirname(file));
-        const parentPathDirs = parentPath.split(path25.sep);
+        const parentPath = cleanPath(path27.dirname(file));
+        const parentPathDirs = parentPath.split(path27.sep);
         let matched = false;
         this._rules.forEach((rule) => {
           let match = this._match(file, rule);
           if (!match && parentPath !== ".") {
             if (rule.dirs.includes("**")) {
               for (let i = rule.dirs.filter((x) => x !== "**").length; i <= parentPathDirs.length; i++) {
-                match = match || this._match(parentPathDirs.slice(0, i).join(path25.sep), rule);
+                match = match || this._match(parentPathDirs.slice(0, i).join(path27.sep), rule);
               }
             } else if (rule.dirs.length <= parentPathDirs.length) {
-              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path25.sep), rule);
+              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path27.sep), rule);
             }
           }
           if (match) {
@@ -13964,13 +13964,13 @@ var require_ignore2 = __commonJS({
           return rule;
         }
         let regStr = "^";
-        let escapedSlash = path25.sep === "\\" ? "\\\\" : path25.sep;
+        let escapedSlash = path27.sep === "\\" ? "\\\\" : path27.sep;
         for (let i = 0; i < rule.pattern.length; i++) {
           const ch = rule.pattern[i];
           if (ch === "*") {
             if (rule.pattern[i + 1] === "*") {
               i++;
-              if (rule.pattern[i + 1] === path25.sep) {
+              if (rule.pattern[i + 1] === path27.sep) {
                 i++;
               }
               if (rule.pattern[i + 1] === void 0) {
@@ -13986,7 +13986,7 @@ var require_ignore2 = __commonJS({
           } else if (ch === "." || ch === "$") {
             regStr += `\\${ch}`;
           } else if (ch === "\\") {
-            if (path25.sep === "\\") {
+            if (path27.sep === "\\") {
               regStr += escapedSlash;
               continue;
             }
@@ -14263,8 +14263,8 @@ var require_utils5 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path25, { windows } = {}) => {
-      const segs = path25.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path27, { windows } = {}) => {
+      const segs = path27.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -15887,16 +15887,16 @@ var init_base = __esm({
           }
         }
       }
-      addToPath(path25, added, removed, oldPosInc, options) {
-        const last = path25.lastComponent;
+      addToPath(path27, added, removed, oldPosInc, options) {
+        const last = path27.lastComponent;
         if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
           return {
-            oldPos: path25.oldPos + oldPosInc,
+            oldPos: path27.oldPos + oldPosInc,
             lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
           };
         } else {
           return {
-            oldPos: path25.oldPos + oldPosInc,
+            oldPos: path27.oldPos + oldPosInc,
             lastComponent: { count: 1, added, removed, previousComponent: last }
           };
         }
@@ -16395,17 +16395,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path25) {
-      const ctrl = callVisitor(key, node, visitor, path25);
+    function visit_(key, node, visitor, path27) {
+      const ctrl = callVisitor(key, node, visitor, path27);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path25, ctrl);
-        return visit_(key, ctrl, visitor, path25);
+        replaceNode(key, path27, ctrl);
+        return visit_(key, ctrl, visitor, path27);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path25 = Object.freeze(path25.concat(node));
+          path27 = Object.freeze(path27.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path25);
+            const ci = visit_(i, node.items[i], visitor, path27);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -16416,13 +16416,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path25 = Object.freeze(path25.concat(node));
-          const ck = visit_("key", node.key, visitor, path25);
+          path27 = Object.freeze(path27.concat(node));
+          const ck = visit_("key", node.key, visitor, path27);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path25);
+          const cv = visit_("value", node.value, visitor, path27);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -16443,17 +16443,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path25) {
-      const ctrl = await callVisitor(key, node, visitor, path25);
+    async function visitAsync_(key, node, visitor, path27) {
+      const ctrl = await callVisitor(key, node, visitor, path27);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path25, ctrl);
-        return visitAsync_(key, ctrl, visitor, path25);
+        replaceNode(key, path27, ctrl);
+        return visitAsync_(key, ctrl, visitor, path27);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path25 = Object.freeze(path25.concat(node));
+          path27 = Object.freeze(path27.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path25);
+            const ci = await visitAsync_(i, node.items[i], visitor, path27);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -16464,13 +16464,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path25 = Object.freeze(path25.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path25);
+          path27 = Object.freeze(path27.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path27);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path25);
+          const cv = await visitAsync_("value", node.value, visitor, path27);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -16497,23 +16497,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path25) {
+    function callVisitor(key, node, visitor, path27) {
       if (typeof visitor === "function")
-        return visitor(key, node, path25);
+        return visitor(key, node, path27);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path25);
+        return visitor.Map?.(key, node, path27);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path25);
+        return visitor.Seq?.(key, node, path27);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path25);
+        return visitor.Pair?.(key, node, path27);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path25);
+        return visitor.Scalar?.(key, node, path27);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path25);
+        return visitor.Alias?.(key, node, path27);
       return void 0;
     }
-    function replaceNode(key, path25, node) {
-      const parent = path25[path25.length - 1];
+    function replaceNode(key, path27, node) {
+      const parent = path27[path27.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -17125,10 +17125,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path25, value) {
+    function collectionFromPath(schema, path27, value) {
       let v = value;
-      for (let i = path25.length - 1; i >= 0; --i) {
-        const k = path25[i];
+      for (let i = path27.length - 1; i >= 0; --i) {
+        const k = path27[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -17147,7 +17147,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path25) => path25 == null || typeof path25 === "object" && !!path25[Symbol.iterator]().next().done;
+    var isEmptyPath = (path27) => path27 == null || typeof path27 === "object" && !!path27[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -17177,11 +17177,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path25, value) {
-        if (isEmptyPath(path25))
+      addIn(path27, value) {
+        if (isEmptyPath(path27))
           this.add(value);
         else {
-          const [key, ...rest] = path25;
+          const [key, ...rest] = path27;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -17195,8 +17195,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path25) {
-        const [key, ...rest] = path25;
+      deleteIn(path27) {
+        const [key, ...rest] = path27;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -17210,8 +17210,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path25, keepScalar) {
-        const [key, ...rest] = path25;
+      getIn(path27, keepScalar) {
+        const [key, ...rest] = path27;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -17229,8 +17229,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path25) {
-        const [key, ...rest] = path25;
+      hasIn(path27) {
+        const [key, ...rest] = path27;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -17240,8 +17240,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path25, value) {
-        const [key, ...rest] = path25;
+      setIn(path27, value) {
+        const [key, ...rest] = path27;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -19756,9 +19756,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path25, value) {
+      addIn(path27, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path25, value);
+          this.contents.addIn(path27, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -19833,14 +19833,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path25) {
-        if (Collection.isEmptyPath(path25)) {
+      deleteIn(path27) {
+        if (Collection.isEmptyPath(path27)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path25) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path27) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -19855,10 +19855,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path25, keepScalar) {
-        if (Collection.isEmptyPath(path25))
+      getIn(path27, keepScalar) {
+        if (Collection.isEmptyPath(path27))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path25, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path27, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -19869,10 +19869,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path25) {
-        if (Collection.isEmptyPath(path25))
+      hasIn(path27) {
+        if (Collection.isEmptyPath(path27))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path25) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path27) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -19889,13 +19889,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path25, value) {
-        if (Collection.isEmptyPath(path25)) {
+      setIn(path27, value) {
+        if (Collection.isEmptyPath(path27)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path25), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path27), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path25, value);
+          this.contents.setIn(path27, value);
         }
       }
       /**
@@ -21856,9 +21856,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path25) => {
+    visit.itemAtPath = (cst, path27) => {
       let item = cst;
-      for (const [field, index] of path25) {
+      for (const [field, index] of path27) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -21867,23 +21867,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path25) => {
-      const parent = visit.itemAtPath(cst, path25.slice(0, -1));
-      const field = path25[path25.length - 1][0];
+    visit.parentCollection = (cst, path27) => {
+      const parent = visit.itemAtPath(cst, path27.slice(0, -1));
+      const field = path27[path27.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path25, item, visitor) {
-      let ctrl = visitor(item, path25);
+    function _visit(path27, item, visitor) {
+      let ctrl = visitor(item, path27);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path25.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path27.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21894,10 +21894,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path25);
+            ctrl = ctrl(item, path27);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path25) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path27) : ctrl;
     }
     exports.visit = visit;
   }
@@ -23680,18 +23680,18 @@ function positionsIn(text2) {
   const { document, lineCounter } = parse(text2);
   const values = /* @__PURE__ */ new Map();
   const keys = /* @__PURE__ */ new Map();
-  const walk2 = (node, path25) => {
+  const walk2 = (node, path27) => {
     if (!node) return;
-    if (node.range) values.set(positionKey(path25), toPosition(lineCounter, node.range[0]));
+    if (node.range) values.set(positionKey(path27), toPosition(lineCounter, node.range[0]));
     if ((0, import_yaml.isMap)(node)) {
       for (const pair2 of node.items) {
         if (!(0, import_yaml.isPair)(pair2)) continue;
         const key = (0, import_yaml.isScalar)(pair2.key) ? String(pair2.key.value) : String(pair2.key);
-        if ((0, import_yaml.isScalar)(pair2.key) && pair2.key.range) keys.set(positionKey([...path25, key]), toPosition(lineCounter, pair2.key.range[0]));
-        walk2(pair2.value, [...path25, key]);
+        if ((0, import_yaml.isScalar)(pair2.key) && pair2.key.range) keys.set(positionKey([...path27, key]), toPosition(lineCounter, pair2.key.range[0]));
+        walk2(pair2.value, [...path27, key]);
       }
     } else if ((0, import_yaml.isSeq)(node)) {
-      node.items.forEach((item, index) => walk2(item, [...path25, index]));
+      node.items.forEach((item, index) => walk2(item, [...path27, index]));
     }
   };
   walk2(document.contents, []);
@@ -23719,7 +23719,7 @@ var init_yaml_positions = __esm({
       }
       position;
     };
-    positionKey = (path25) => path25.join("\0");
+    positionKey = (path27) => path27.join("\0");
     withoutBom = (text2) => text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
   }
 });
@@ -23758,42 +23758,42 @@ function resolve5(schema, root) {
   if (!target) throw new Error(`schema: cannot resolve ${schema.$ref}`);
   return { ...target, ...schema, $ref: void 0 };
 }
-function check(value, raw, root, path25, problems) {
+function check(value, raw, root, path27, problems) {
   const schema = resolve5(raw, root);
   if (schema.anyOf) {
     const candidates = schema.anyOf.map((s) => resolve5(s, root));
     const sameType = candidates.find((s) => !s.type || hasType2(value, s.type));
     if (!sameType) {
-      problems.push({ path: path25, message: `must be ${expected(schema, root)}` });
+      problems.push({ path: path27, message: `must be ${expected(schema, root)}` });
       return;
     }
-    check(value, sameType, root, path25, problems);
+    check(value, sameType, root, path27, problems);
     return;
   }
   if (schema.type && !hasType2(value, schema.type)) {
-    problems.push({ path: path25, message: `must be ${expected(schema, root)}` });
+    problems.push({ path: path27, message: `must be ${expected(schema, root)}` });
     return;
   }
   if (schema.enum && !schema.enum.some((allowed) => allowed === value)) {
-    problems.push({ path: path25, message: `must be ${expected(schema, root)} (not ${JSON.stringify(value)})` });
+    problems.push({ path: path27, message: `must be ${expected(schema, root)} (not ${JSON.stringify(value)})` });
     return;
   }
   if (schema.pattern && typeof value === "string" && !new RegExp(schema.pattern, "u").test(value)) {
-    problems.push({ path: path25, message: `${schema.patternErrorMessage ?? `must match ${schema.pattern}`} (not ${JSON.stringify(value)})` });
+    problems.push({ path: path27, message: `${schema.patternErrorMessage ?? `must match ${schema.pattern}`} (not ${JSON.stringify(value)})` });
   }
   if (Array.isArray(value) && schema.items) {
-    value.forEach((item, index) => check(item, schema.items, root, [...path25, index], problems));
+    value.forEach((item, index) => check(item, schema.items, root, [...path27, index], problems));
   }
   if (typeName(value) === "object" && (schema.properties || schema.additionalProperties !== void 0)) {
     const known = Object.keys(schema.properties ?? {});
     for (const [key, member] of Object.entries(value)) {
       const property = schema.properties?.[key];
-      if (property) check(member, property, root, [...path25, key], problems);
+      if (property) check(member, property, root, [...path27, key], problems);
       else if (schema.additionalProperties === false) {
-        const what = path25.length ? "unknown option" : "unknown key";
-        problems.push({ path: [...path25, key], aboutKey: true, message: `${what} (${known.length ? `known: ${known.join(", ")}` : "this transform takes no options"})` });
+        const what = path27.length ? "unknown option" : "unknown key";
+        problems.push({ path: [...path27, key], aboutKey: true, message: `${what} (${known.length ? `known: ${known.join(", ")}` : "this transform takes no options"})` });
       } else if (typeof schema.additionalProperties === "object") {
-        check(member, schema.additionalProperties, root, [...path25, key], problems);
+        check(member, schema.additionalProperties, root, [...path27, key], problems);
       }
     }
   }
@@ -24003,14 +24003,14 @@ __export(write_exports, {
   writeAtomically: () => writeAtomically
 });
 import { closeSync as closeSync2, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, openSync as openSync2, readFileSync as readFileSync10, renameSync, unlinkSync, writeSync, lstatSync } from "node:fs";
-import path22 from "node:path";
+import path24 from "node:path";
 import { randomBytes } from "node:crypto";
 function writeAtomically(file, content, original) {
   const link = lstatSync(file);
   if (link.isSymbolicLink()) throw new WriteError("is a symbolic link; not written through (run dfmod on its target)");
   const current = readFileSync10(file);
   if (!Buffer.from(original).equals(current)) throw new WriteError("changed on disk since it was read; not written");
-  const temp = path22.join(path22.dirname(file), `.dfmod-tmp-${path22.basename(file)}-${process.pid}-${randomBytes(4).toString("hex")}`);
+  const temp = path24.join(path24.dirname(file), `.dfmod-tmp-${path24.basename(file)}-${process.pid}-${randomBytes(4).toString("hex")}`);
   const bytes = Buffer.from(content);
   let fd = null;
   let renamed = false;
@@ -24033,7 +24033,7 @@ function writeAtomically(file, content, original) {
     }
   } catch (error) {
     if (fd !== null) closeSync2(fd);
-    const kept = writingInPlace ? `; the new text is in ${path22.basename(temp)}` : "";
+    const kept = writingInPlace ? `; the new text is in ${path24.basename(temp)}` : "";
     throw new WriteError(`could not be written: ${error.message}${kept}`);
   } finally {
     if (!renamed && !writingInPlace) {
@@ -24088,11 +24088,11 @@ var explain_exports = {};
 __export(explain_exports, {
   explainedDiff: () => explainedDiff
 });
-function explainedDiff(path25, before, after, changes, transforms) {
-  const patch = structuredPatch(`a/${path25}`, `b/${path25}`, before, after, "", "", { context: 3 });
+function explainedDiff(path27, before, after, changes, transforms) {
+  const patch = structuredPatch(`a/${path27}`, `b/${path27}`, before, after, "", "", { context: 3 });
   const rationale = new Map(transforms.map((t) => [t.id, t.rationale]));
   const pending = [...changes];
-  const out = [`--- a/${path25}`, `+++ b/${path25}`];
+  const out = [`--- a/${path27}`, `+++ b/${path27}`];
   const explain = (list) => {
     const seen = /* @__PURE__ */ new Set();
     for (const change of list) {
@@ -24163,7 +24163,7 @@ import { spawn } from "node:child_process";
 import net from "node:net";
 import { copyFileSync, existsSync as existsSync6, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import path23 from "node:path";
+import path25 from "node:path";
 function decide(before, after) {
   if (!after.built) {
     return before.built ? { keep: false, reason: `rewrite not kept: it did not build, the original did: ${after.error ?? "unknown error"}` } : { keep: false, reason: `rewrite not kept: neither the original nor the rewrite built, so it cannot be verified (does the build need arguments, secrets or a network? see --verify-build-flags and --verify-network): ${after.error ?? "unknown error"}` };
@@ -24329,8 +24329,8 @@ async function observeImage(docker, image, settings) {
   }
 }
 function stage(file, text2) {
-  const folder = mkdtempSync(path23.join(os.tmpdir(), "dfmod-verify-"));
-  const dockerfile = path23.join(folder, path23.basename(file.absolutePath));
+  const folder = mkdtempSync(path25.join(os.tmpdir(), "dfmod-verify-"));
+  const dockerfile = path25.join(folder, path25.basename(file.absolutePath));
   writeFileSync(dockerfile, text2);
   const ignore3 = `${file.absolutePath}.dockerignore`;
   if (existsSync6(ignore3)) copyFileSync(ignore3, `${dockerfile}.dockerignore`);
@@ -26220,11 +26220,11 @@ var parser = new YargsParser({
   format,
   normalize,
   resolve: resolve2,
-  require: (path25) => {
+  require: (path27) => {
     if (typeof require2 !== "undefined") {
-      return require2(path25);
-    } else if (path25.match(/\.json$/)) {
-      return JSON.parse(readFileSync(path25, "utf8"));
+      return require2(path27);
+    } else if (path27.match(/\.json$/)) {
+      return JSON.parse(readFileSync(path27, "utf8"));
     } else {
       throw Error("only .json config files are supported in ESM");
     }
@@ -28201,17 +28201,17 @@ ${customMsgs.join("\n")}` : "";
   self.unknownArguments = function unknownArguments(argv, aliases, positionalMap, isDefaultCommand, checkPositionals = true) {
     var _a2;
     const commandKeys = yargs.getInternalMethods().getCommandInstance().getCommands();
-    const unknown = [];
+    const unknown2 = [];
     const currentContext = yargs.getInternalMethods().getContext();
     Object.keys(argv).forEach((key) => {
       if (!specialKeys.includes(key) && !Object.prototype.hasOwnProperty.call(positionalMap, key) && !Object.prototype.hasOwnProperty.call(yargs.getInternalMethods().getParseContext(), key) && !self.isValidAndSomeAliasIsNotNew(key, aliases)) {
-        unknown.push(key);
+        unknown2.push(key);
       }
     });
     if (checkPositionals && (currentContext.commands.length > 0 || commandKeys.length > 0 || isDefaultCommand)) {
       argv._.slice(currentContext.commands.length).forEach((key) => {
         if (!commandKeys.includes("" + key)) {
-          unknown.push("" + key);
+          unknown2.push("" + key);
         }
       });
     }
@@ -28222,29 +28222,29 @@ ${customMsgs.join("\n")}` : "";
       if (expected2 < argv._.length) {
         argv._.slice(expected2).forEach((key) => {
           key = String(key);
-          if (!currentContext.commands.includes(key) && !unknown.includes(key)) {
-            unknown.push(key);
+          if (!currentContext.commands.includes(key) && !unknown2.includes(key)) {
+            unknown2.push(key);
           }
         });
       }
     }
-    if (unknown.length) {
-      usage2.fail(__n("Unknown argument: %s", "Unknown arguments: %s", unknown.length, unknown.map((s) => s.trim() ? s : `"${s}"`).join(", ")));
+    if (unknown2.length) {
+      usage2.fail(__n("Unknown argument: %s", "Unknown arguments: %s", unknown2.length, unknown2.map((s) => s.trim() ? s : `"${s}"`).join(", ")));
     }
   };
   self.unknownCommands = function unknownCommands(argv) {
     const commandKeys = yargs.getInternalMethods().getCommandInstance().getCommands();
-    const unknown = [];
+    const unknown2 = [];
     const currentContext = yargs.getInternalMethods().getContext();
     if (currentContext.commands.length > 0 || commandKeys.length > 0) {
       argv._.slice(currentContext.commands.length).forEach((key) => {
         if (!commandKeys.includes("" + key)) {
-          unknown.push("" + key);
+          unknown2.push("" + key);
         }
       });
     }
-    if (unknown.length > 0) {
-      usage2.fail(__n("Unknown command: %s", "Unknown commands: %s", unknown.length, unknown.join(", ")));
+    if (unknown2.length > 0) {
+      usage2.fail(__n("Unknown command: %s", "Unknown commands: %s", unknown2.length, unknown2.join(", ")));
       return true;
     } else {
       return false;
@@ -29975,7 +29975,7 @@ var yargs_default = Yargs;
 
 // lib/cli/main.ts
 init_package();
-import path24 from "node:path";
+import path26 from "node:path";
 import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
 
 // lib/core/shell.ts
@@ -30388,7 +30388,7 @@ function display(cwd, absolute) {
 
 // lib/cli/process.ts
 import { readFileSync as readFileSync7 } from "node:fs";
-import path19 from "node:path";
+import path21 from "node:path";
 
 // lib/core/engine.ts
 init_dockerfile();
@@ -30396,7 +30396,7 @@ init_source();
 init_validate();
 
 // lib/facts/index.ts
-import path5 from "node:path";
+import path6 from "node:path";
 
 // lib/knowledge/index.ts
 init_tags();
@@ -31187,6 +31187,83 @@ function subcommandAt(words2, start, valueOptions) {
   while (i < words2.length && words2[i]?.startsWith("-")) i += valueOptions.includes(words2[i]) ? 2 : 1;
   return i < words2.length ? i : null;
 }
+var FILE_WRITERS = { ln: "last", cp: "last", mv: "last", install: "last", rm: "all", unlink: "all" };
+var FILE_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-t", "--target-directory", "-S", "--suffix", "-m", "--mode", "-o", "--owner", "-g", "--group"]);
+function writtenPaths(words2) {
+  const program = words2[0] ? programName(words2[0]) : null;
+  if (program === null) return [];
+  if (program === "update-alternatives") {
+    const at = words2.findIndex((w) => w === "--install" || w === "--set");
+    if (at < 0) return [];
+    if (words2[at] === "--set") return [];
+    const link = words2[at + 1];
+    return link === void 0 ? [] : link === null ? null : [link];
+  }
+  if (program === "dpkg-divert") {
+    const file = words2[words2.length - 1];
+    return file === null ? null : file !== void 0 && file.startsWith("/") ? [file] : [];
+  }
+  const how = FILE_WRITERS[program];
+  if (!how) return [];
+  const operands = [];
+  let target = null;
+  let optionsEnded = false;
+  for (let i = 1; i < words2.length; i++) {
+    const word = words2[i];
+    if (word === null) return null;
+    if (!optionsEnded && word === "--") optionsEnded = true;
+    else if (!optionsEnded && (word === "-t" || word === "--target-directory")) target = words2[++i] ?? null;
+    else if (!optionsEnded && word.startsWith("--target-directory=")) target = word.slice("--target-directory=".length);
+    else if (!optionsEnded && FILE_VALUE_OPTIONS.has(word)) i++;
+    else if (!optionsEnded && word.startsWith("-") && word !== "-") continue;
+    else operands.push(word);
+  }
+  if (how === "all") return operands;
+  if (target !== null) return operands.map((o) => `${target}/${programName(o)}`);
+  if (operands.length === 0) return [];
+  if (operands.length === 1) return program === "ln" ? [programName(operands[0])] : [];
+  const dest = operands[operands.length - 1];
+  const sources = operands.slice(0, -1);
+  if (dest.endsWith("/") || sources.length > 1) return sources.map((s) => `${dest.replace(/\/+$/, "")}/${programName(s)}`);
+  return [dest];
+}
+var GLOBAL_INSTALLS = {
+  npm: { verbs: ["install", "i", "add", "in", "isntall", "update", "up"], global: (w) => w === "-g" || w === "--global" || w === "--location=global" },
+  pnpm: { verbs: ["add", "install", "i", "update", "up"], global: (w) => w === "-g" || w === "--global" },
+  pip: { verbs: ["install"], global: () => true, always: true },
+  gem: { verbs: ["install", "update"], global: () => true, always: true }
+};
+var PACKAGE_COMMANDS = {
+  pip: ["pip", "pip3"],
+  bundler: ["bundle", "bundler"],
+  typescript: ["tsc", "tsserver"],
+  corepack: ["corepack", "yarn", "pnpm"]
+};
+function installedCommands(words2) {
+  const program = words2[0] ? programName(words2[0]) : null;
+  if (program === null) return [];
+  const names = (packages) => packages.flatMap((p) => {
+    const bare = p.replace(/^(@[^/]+\/)?([^@=<>~!\s]+).*$/, "$2").toLowerCase();
+    return PACKAGE_COMMANDS[bare] ?? [bare];
+  });
+  if (program === "corepack" && words2[1] === "enable") return ["yarn", "pnpm", ...words2.slice(2).filter((w) => w !== null && !w.startsWith("-"))];
+  const system = isPackageInstall(words2);
+  if (system) return names(system.packages);
+  const manager = managerCommand(words2);
+  const pipInstall = manager?.manager === "pip" ? pipCommand(words2) : null;
+  if (pipInstall?.subcommand === "install") return names(pipInstall.args.filter((a) => a !== null && !a.startsWith("-")));
+  const row2 = GLOBAL_INSTALLS[program];
+  if (row2) {
+    const rest = words2.slice(1);
+    const at = rest.findIndex((w) => w !== null && !w.startsWith("-"));
+    if (at < 0 || !row2.verbs.includes(rest[at])) return [];
+    if (!row2.always && !rest.some((w) => w !== null && row2.global(w))) return [];
+    return names(rest.slice(at + 1).filter((w) => w !== null && !w.startsWith("-")));
+  }
+  if (program === "yarn" && words2[1] === "global" && words2[2] === "add") return names(words2.slice(3).filter((w) => w !== null && !w.startsWith("-")));
+  const written = writtenPaths(words2) ?? [];
+  return written.filter((p) => /^\/(usr\/(local\/)?)?s?bin\/[^/]+$/.test(p)).map((p) => programName(p));
+}
 
 // lib/facts/run.ts
 init_stages();
@@ -31218,9 +31295,9 @@ function mounts(node) {
     return target ? [{ type: fields.get("type") ?? "bind", target: target.replace(/^["']|["']$/g, "") }] : [];
   });
 }
-function mountCovers(mount, path25) {
+function mountCovers(mount, path27) {
   const target = mount.target.replace(/\/+$/, "") || "/";
-  const dir = path25.replace(/\/+$/, "");
+  const dir = path27.replace(/\/+$/, "");
   return dir === target || dir.startsWith(target === "/" ? "/" : target + "/") || target.startsWith(dir + "/");
 }
 function mountFields(node) {
@@ -31781,6 +31858,217 @@ function compilesIn(facts, stage2) {
 // lib/facts/index.ts
 init_stages();
 init_words();
+
+// lib/facts/scripts.ts
+import path4 from "node:path";
+var SHELLS2 = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh"]);
+var SHELL_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-o", "+o", "-O", "+O", "--rcfile", "--init-file"]);
+var SYSTEM_BIN = /^\/(usr\/(local\/)?)?s?bin\//;
+function scriptRunBy(command2, lookup) {
+  const w = command2.words;
+  const program = command2.program;
+  if (program === null) return null;
+  const what = w.map((x) => x ?? "\u2026").slice(0, 3).join(" ");
+  if (SHELLS2.has(program)) {
+    let i = 1;
+    for (; i < w.length; i++) {
+      const word = w[i];
+      if (word === null) return unknown(what, "script", "its arguments are computed by the shell");
+      if (word === "-c" || /^-[a-zA-Z]+$/.test(word) && word.includes("c")) {
+        const text2 = w[i + 1];
+        if (text2 === void 0 || text2 === null) return unknown(what, "inline", "its script is computed by the shell");
+        const root = lookup.shell.parse(text2).rootNode;
+        return root.hasError ? unknown(what, "inline", "dfmod cannot parse its script") : { what, kind: "inline", file: null, roots: [root], unknown: null };
+      }
+      if (word === "--" || word === "-") {
+        i++;
+        break;
+      }
+      if (SHELL_VALUE_OPTIONS.has(word)) {
+        i++;
+        continue;
+      }
+      if (!word.startsWith("-") && !word.startsWith("+")) break;
+    }
+    if (i >= w.length) return unknown(what, "script", "it reads its script from standard input");
+    return fileScript(what, w[i], lookup);
+  }
+  if (program === "." || program === "source") {
+    return w[1] ? fileScript(what, w[1], lookup) : unknown(what, "script", "it names no file");
+  }
+  if (program === "make" || program === "gmake") return makeRun(what, command2, lookup);
+  const first = w[0];
+  if (first.includes("/")) return SYSTEM_BIN.test(first) && typeof contextFile(first, lookup) !== "string" ? null : fileScript(what, first, lookup);
+  for (const dir of PATH_DIRS) {
+    if (typeof contextFile(`${dir}/${first}`, lookup) === "string") return fileScript(what, `${dir}/${first}`, lookup);
+  }
+  return null;
+}
+var PATH_DIRS = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
+function unknown(what, kind, why) {
+  return { what, kind, file: null, roots: null, unknown: why };
+}
+function fileScript(what, word, lookup) {
+  if (word === null) return unknown(what, "script", "its path is computed by the shell");
+  const file = contextFile(word, lookup);
+  if (typeof file !== "string") return unknown(what, "script", file.why);
+  const text2 = lookup.context.read(file);
+  if (text2 === null) return unknown(what, "script", `${file} cannot be read from the build context`);
+  if (/^#!.*\b(python|perl|ruby|node)/.test(text2)) return unknown(what, "script", `${file} is not a shell script`);
+  const root = lookup.shell.parse(text2).rootNode;
+  if (root.hasError) return { what, kind: "script", file, roots: null, unknown: `dfmod cannot parse ${file}` };
+  return { what, kind: "script", file, roots: [root], unknown: null };
+}
+function contextFile(word, lookup) {
+  if (!lookup.context) return { why: "no build context is known" };
+  let target;
+  if (word.startsWith("/")) target = path4.posix.normalize(word);
+  else if (lookup.workdir !== null) target = path4.posix.resolve(lookup.workdir, word);
+  else return { why: "the WORKDIR is not known" };
+  for (const copy of [...lookup.copies].reverse()) {
+    if (copy.from !== null || copy.node.keyword === "ADD" && copy.sources.some((s) => /^[a-z]+:\/\//i.test(s))) {
+      if (copy.destResolved !== null && covers(copy.destResolved, target)) return { why: `${word} may come from \`${copy.node.keyword} ${copy.sources.join(" ")}\`` };
+      continue;
+    }
+    if (copy.destResolved === null) return { why: `a ${copy.node.keyword} with a destination dfmod cannot resolve may have put ${word} there` };
+    for (const raw of copy.sources) {
+      const source = path4.posix.normalize(raw.replace(/^\.\//, "")).replace(/\/+$/, "") || ".";
+      if (/[*?[]/.test(source)) {
+        if (covers(copy.destResolved, target)) return { why: `${word} may come from the pattern \`${raw}\`` };
+        continue;
+      }
+      const isFolder = source === "." || lookup.context.list(source).length > 0 && lookup.context.read(source) === null;
+      let candidate = null;
+      if (isFolder) {
+        if (covers(copy.destResolved, target)) candidate = path4.posix.join(source, path4.posix.relative(copy.destResolved, target));
+      } else if (target === path4.posix.join(copy.destResolved, path4.posix.basename(source))) {
+        candidate = source;
+      } else if (!copy.destIsDirectory && target === copy.destResolved) candidate = source;
+      if (candidate !== null) {
+        candidate = path4.posix.normalize(candidate);
+        if (lookup.context.isIgnored(candidate)) return { why: `.dockerignore keeps ${candidate} out of the build context` };
+        if (lookup.context.read(candidate) === null) continue;
+        return candidate;
+      }
+    }
+  }
+  return { why: `no COPY of the stage puts ${word} there from the build context` };
+}
+var covers = (folder, target) => folder === "/" || target === folder || target.startsWith(folder + "/");
+var MAKE_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-C", "-f", "--file", "--makefile", "--directory", "-I", "--include-dir", "-j", "--jobs", "-l", "-o", "-W"]);
+var MAKEFILES = ["GNUmakefile", "makefile", "Makefile"];
+function makeRun(what, command2, lookup) {
+  const w = command2.words;
+  let dir = null;
+  let file = null;
+  const targets2 = [];
+  for (let i = 1; i < w.length; i++) {
+    const word = w[i];
+    if (word === null) return unknown(what, "make", "its arguments are computed by the shell");
+    if (word === "-C" || word === "--directory") dir = w[++i] ?? null;
+    else if (word === "-f" || word === "--file" || word === "--makefile") file = w[++i] ?? null;
+    else if (MAKE_VALUE_OPTIONS.has(word)) i++;
+    else if (word.startsWith("-")) continue;
+    else if (word.includes("=")) continue;
+    else targets2.push(word);
+  }
+  const base = dir === null ? "." : dir;
+  const names = file !== null ? [file.startsWith("/") ? file : path4.posix.join(base, file)] : MAKEFILES.map((m) => path4.posix.join(base, m));
+  let found = { why: "no Makefile" };
+  for (const name of names) {
+    found = contextFile(name, lookup);
+    if (typeof found === "string") break;
+  }
+  if (typeof found !== "string") return unknown(what, "make", `its Makefile is not known: ${found.why}`);
+  const text2 = lookup.context.read(found);
+  const recipes = makeRecipes(text2, targets2);
+  if ("why" in recipes) return { what, kind: "make", file: found, roots: null, unknown: recipes.why };
+  const roots2 = [];
+  for (const recipe of recipes.lines) {
+    const root = lookup.shell.parse(recipe).rootNode;
+    if (root.hasError) return { what, kind: "make", file: found, roots: null, unknown: `dfmod cannot parse the recipe \`${recipe}\`` };
+    roots2.push(root);
+  }
+  return { what, kind: "make", file: found, roots: roots2, unknown: null };
+}
+function makeRecipes(text2, targets2) {
+  const rules = /* @__PURE__ */ new Map();
+  const variables = /* @__PURE__ */ new Map([["MAKE", "make"], ["CC", "cc"], ["CXX", "g++"], ["RM", "rm -f"], ["SHELL", "/bin/sh"]]);
+  let defaultGoal = null;
+  let current = [];
+  const lines = text2.replace(/\\\r?\n/g, " ").split(/\r?\n/);
+  for (const line of lines) {
+    if (line.startsWith("	")) {
+      for (const rule2 of current) rule2.recipe.push(line.slice(1));
+      continue;
+    }
+    const stripped = line.replace(/(^|[^\\])#.*$/, "$1").trim();
+    if (!stripped) continue;
+    if (/^(ifeq|ifneq|ifdef|ifndef|else|endif|include|-include|sinclude|define|endef|export|override|vpath)\b/.test(stripped)) {
+      if (/^(ifeq|ifneq|ifdef|ifndef|include|-include|sinclude|define)\b/.test(stripped)) return { why: "its Makefile uses conditionals, includes or defines" };
+      continue;
+    }
+    const assignment = /^([A-Za-z_][A-Za-z0-9_.]*)\s*(\?|:|::|\+|!)?=\s*(.*)$/.exec(stripped);
+    if (assignment) {
+      const [, name, op, value] = assignment;
+      if (name === ".DEFAULT_GOAL") defaultGoal = value.trim();
+      else if (op === "+") variables.set(name, `${variables.get(name) ?? ""} ${value}`.trim());
+      else if (op !== "?" || !variables.has(name)) variables.set(name, value);
+      current = [];
+      continue;
+    }
+    const rule = /^([^:=]+?)\s*::?\s*(.*)$/.exec(stripped);
+    if (!rule) {
+      current = [];
+      continue;
+    }
+    const [prereqs, inline] = rule[2].split(";", 2);
+    current = [];
+    for (const target of rule[1].split(/\s+/)) {
+      const entry = rules.get(target) ?? { prerequisites: [], recipe: [] };
+      entry.prerequisites.push(...prereqs.split(/\s+/).filter(Boolean));
+      if (inline?.trim()) entry.recipe.push(inline.trim());
+      rules.set(target, entry);
+      current.push(entry);
+      if (defaultGoal === null && !target.startsWith(".") && !target.includes("%")) defaultGoal = target;
+    }
+  }
+  const goals = targets2.length ? targets2 : defaultGoal ? [defaultGoal] : [];
+  if (!goals.length) return { why: "its Makefile has no target" };
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  const visit = (target, depth) => {
+    if (seen.has(target)) return null;
+    seen.add(target);
+    const rule = rules.get(target);
+    if (!rule) return null;
+    if (depth > 20) return "its Makefile nests too deep";
+    for (const p of rule.prerequisites) {
+      const why = visit(p, depth + 1);
+      if (why) return why;
+    }
+    for (const line of rule.recipe) out.push(shellOfRecipe(line, variables));
+    return null;
+  };
+  for (const goal of goals) {
+    if (/[%$]/.test(goal)) return { why: `the target ${goal} is computed` };
+    if (!rules.has(goal) && !rules.has("%")) return { why: `its Makefile has no rule for ${goal}` };
+    const why = visit(goal, 0);
+    if (why) return { why };
+  }
+  return { lines: out };
+}
+function shellOfRecipe(line, variables) {
+  let text2 = line.trim().replace(/^[@+-]+/, "");
+  for (let round = 0; round < 5; round++) {
+    const next = text2.replace(/\$[({]([A-Za-z_][A-Za-z0-9_.]*)[)}]/g, (whole, name) => variables.get(name) ?? whole);
+    if (next === text2) break;
+    text2 = next;
+  }
+  return text2.replace(/\$\$/g, "\0").replace(/\$[@<^*?+|]/g, "target").replace(/\u0000/g, "$");
+}
+
+// lib/facts/index.ts
 init_words();
 
 // lib/facts/meaning.ts
@@ -31969,7 +32257,7 @@ function record(map) {
 }
 
 // lib/facts/app-files.ts
-import path4 from "node:path";
+import path5 from "node:path";
 var EXTENSIONS = {
   go: [".go"],
   java: [".java"],
@@ -32026,12 +32314,12 @@ function programRuns(context, languages, parse2) {
     if (!pattern2) continue;
     for (const match of (context.read(file) ?? "").matchAll(pattern2)) {
       const program = match[1].trim().split(/\s+/)[0];
-      if (program) runs2.push({ program: path4.posix.basename(program), file });
+      if (program) runs2.push({ program: path5.posix.basename(program), file });
     }
   }
   for (const { file } of shellScripts(context)) {
     for (const command2 of simpleCommands(parse2(context.read(file) ?? ""))) {
-      if (command2.name) runs2.push({ program: path4.posix.basename(command2.name), file });
+      if (command2.name) runs2.push({ program: path5.posix.basename(command2.name), file });
     }
   }
   return runs2;
@@ -32057,7 +32345,7 @@ function stringLiteral(text2) {
 }
 function runMakes(commands, workdir) {
   const makes = { folders: [], owners: /* @__PURE__ */ new Map(), modes: [], computed: false };
-  const resolve6 = (word) => word.startsWith("/") ? path4.posix.normalize(word) : workdir === null ? null : path4.posix.resolve(workdir, word);
+  const resolve6 = (word) => word.startsWith("/") ? path5.posix.normalize(word) : workdir === null ? null : path5.posix.resolve(workdir, word);
   for (const command2 of commands) {
     if (!["mkdir", "chown", "chmod"].includes(command2.program ?? "")) continue;
     const args = command2.words.slice(1);
@@ -32111,6 +32399,7 @@ function redirectTargets(root) {
 var DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 var GLOB = /[*?[]/;
 var EMPTY = /* @__PURE__ */ new Map();
+var DIRECTORY_CHANGERS = /* @__PURE__ */ new Set(["cd", "pushd", "popd"]);
 var DEFAULT_SHELL = ["/bin/sh", "-c"];
 var WINDOWS_SHELL = ["cmd", "/S", "/C"];
 var SCRATCH = { entrypoint: null, cmd: null, user: null, workdir: "/" };
@@ -32223,6 +32512,28 @@ var FileFacts = class {
       }
     }
     return branches.map((branch) => branch.filter((i) => i.keyword === "RUN"));
+  }
+  /**
+   * What a command of the RUN `node` runs besides its own words: a script
+   * file or Makefile recipes read from the build context (where a COPY/ADD
+   * of the stage or the stages it builds on put them), or inline `sh -c`
+   * text; null when it runs only its own program.
+   */
+  scriptRunBy(node, command2, context, within) {
+    const copies = [];
+    const chain2 = [];
+    for (let stage2 = node.stage; stage2; stage2 = this.parentOf(stage2)) chain2.unshift(stage2);
+    for (const stage2 of chain2) {
+      for (const instruction2 of stage2.instructions) {
+        if (instruction2.stage === node.stage && instruction2.index >= node.index) break;
+        const operands = this.copyOperands(instruction2);
+        if (operands) copies.push(operands);
+      }
+    }
+    const read = this.readRun(node);
+    const moves = (root) => this.commandsOf({ root }).some((c) => c.program !== null && DIRECTORY_CHANGERS.has(c.program));
+    const moved = read.kind === "script" && moves(read.root) || within !== void 0 && moves(within.root);
+    return scriptRunBy(command2, { context, shell: this.shell, workdir: moved ? null : this.workdirAt(node), copies });
   }
   /** The argv of a CMD, ENTRYPOINT or RUN; null for other instructions, heredocs and empty ones. */
   argvOf(node) {
@@ -32342,7 +32653,7 @@ var FileFacts = class {
   contextFileAt(node, imagePath, context) {
     const stage2 = node.stage;
     if (!stage2) return null;
-    return this.traceFile(stage2, node.index, path5.posix.normalize(imagePath), context, 0);
+    return this.traceFile(stage2, node.index, path6.posix.normalize(imagePath), context, 0);
   }
   /**
    * The file a command name runs: a path (relative to the working directory
@@ -32356,12 +32667,12 @@ var FileFacts = class {
     if (program.includes("/")) {
       const workdir = this.finalWorkdir(stage2);
       if (!program.startsWith("/") && workdir === null) return { path: program, source: void 0 };
-      const full = path5.posix.resolve(workdir ?? "/", program);
+      const full = path6.posix.resolve(workdir ?? "/", program);
       return { path: full, source: this.contextFileAt(node, full, context) };
     }
     const pathVariable = this.envAt(node).get("PATH");
     for (const dir of (pathVariable === void 0 ? DEFAULT_PATH : pathVariable ?? "").split(":").filter((d) => d.startsWith("/"))) {
-      const full = path5.posix.join(dir, program);
+      const full = path6.posix.join(dir, program);
       const source = this.contextFileAt(node, full, context);
       if (source !== null) return { path: full, source };
     }
@@ -32557,8 +32868,8 @@ var FileFacts = class {
         const value = expandWord(argsText3(), lookup, model.escapeChar);
         let workdir = null;
         if (value !== null && !this.isWindows(stage2)) {
-          if (value.startsWith("/")) workdir = path5.posix.resolve(value);
-          else if (scope.workdir !== null) workdir = path5.posix.resolve(scope.workdir, value);
+          if (value.startsWith("/")) workdir = path6.posix.resolve(value);
+          else if (scope.workdir !== null) workdir = path6.posix.resolve(scope.workdir, value);
         }
         return { ...scope, workdir };
       }
@@ -32604,8 +32915,8 @@ var FileFacts = class {
     const workdir = this.workdirAt(node);
     let destResolved = null;
     if (expandedDest !== null && node.stage && !this.isWindows(node.stage)) {
-      if (expandedDest.startsWith("/")) destResolved = path5.posix.resolve(expandedDest);
-      else if (workdir !== null) destResolved = path5.posix.resolve(workdir, expandedDest);
+      if (expandedDest.startsWith("/")) destResolved = path6.posix.resolve(expandedDest);
+      else if (workdir !== null) destResolved = path6.posix.resolve(workdir, expandedDest);
     }
     return {
       node,
@@ -32690,7 +33001,7 @@ function basename4(word) {
 }
 function copySourceOf(copy, source, imagePath, isFolder) {
   const dest = copy.destResolved;
-  const relativeSource = path5.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
+  const relativeSource = path6.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
   const under2 = (folder2) => imagePath === folder2 ? "" : imagePath.startsWith(folder2.replace(/\/+$/, "") + "/") ? imagePath.slice(folder2.replace(/\/+$/, "").length + 1) : null;
   const inDest = under2(dest);
   if (GLOB.test(source)) return inDest === null ? null : void 0;
@@ -32698,7 +33009,7 @@ function copySourceOf(copy, source, imagePath, isFolder) {
   if (relativeSource === ".") return inDest ? inDest : null;
   const folder = isFolder(relativeSource);
   if (folder === true) return inDest ? join3(inDest) : null;
-  if (path5.posix.join(dest, path5.posix.basename(relativeSource)) === imagePath) return relativeSource;
+  if (path6.posix.join(dest, path6.posix.basename(relativeSource)) === imagePath) return relativeSource;
   if (!copy.destIsDirectory && dest === imagePath) return relativeSource;
   if (folder === null && inDest) return join3(inDest);
   return null;
@@ -33297,7 +33608,7 @@ function brokenScripts(model, shell) {
 // lib/core/context.ts
 var import_dockerignore = __toESM(require_ignore2(), 1);
 import { closeSync, existsSync as existsSync3, openSync, readFileSync as readFileSync6, readSync, readdirSync as readdirSync4, statSync as statSync4 } from "node:fs";
-import path6 from "node:path";
+import path7 from "node:path";
 var ignore2 = import_dockerignore.default.default;
 var FIRST_LINE_BYTES = 256;
 var WALK_LIMIT = 5e3;
@@ -33318,10 +33629,10 @@ function anyFileSent(context, dir) {
   return false;
 }
 function folderContext(root) {
-  const absoluteRoot = path6.resolve(root);
+  const absoluteRoot = path7.resolve(root);
   const resolve6 = (relativePath) => {
-    const full = path6.resolve(absoluteRoot, relativePath.replace(/^\/+/, ""));
-    return full === absoluteRoot || full.startsWith(absoluteRoot + path6.sep) ? full : null;
+    const full = path7.resolve(absoluteRoot, relativePath.replace(/^\/+/, ""));
+    return full === absoluteRoot || full.startsWith(absoluteRoot + path7.sep) ? full : null;
   };
   const existing = /* @__PURE__ */ new Map();
   const contents = /* @__PURE__ */ new Map();
@@ -33412,7 +33723,7 @@ function ignoreMatcher(patterns) {
   if (patterns === null) return () => false;
   const rules = ignore2({ ignorecase: false }).add(patterns);
   return (relativePath) => {
-    const normal = path6.posix.normalize(relativePath.replace(/^\/+/, "")).replace(/\/+$/, "");
+    const normal = path7.posix.normalize(relativePath.replace(/^\/+/, "")).replace(/\/+$/, "");
     return normal !== "." && !normal.startsWith("../") && rules.ignores(normal);
   };
 }
@@ -33426,15 +33737,15 @@ init_validate();
 init_dockerfile();
 
 // lib/registry.ts
-import path18 from "node:path";
+import path20 from "node:path";
 import { createRequire as createRequire4 } from "node:module";
 import { pathToFileURL } from "node:url";
 
 // transforms/copy-deps-first/index.ts
-import path9 from "node:path";
+import path10 from "node:path";
 
 // transforms/copy-deps-first/ecosystems.ts
-import path7 from "node:path";
+import path8 from "node:path";
 var refusal = (id, reason) => ({ refuse: { id, reason } });
 var VALUE_FLAGS = {
   npm: ["--omit", "--include", "--only", "--registry", "--cache", "--loglevel", "--prefix", "--workspace", "-w", "--install-strategy"],
@@ -33744,7 +34055,7 @@ function sourceTreePath(value, cwd) {
   else if (/^[a-z][a-z0-9+.-]+:/i.test(v)) return null;
   if (v === "" || v.startsWith("~")) return null;
   if (!v.startsWith("/") || cwd === null) return v;
-  const normal = path7.posix.normalize(v);
+  const normal = path8.posix.normalize(v);
   const root = cwd.replace(/\/+$/, "");
   return normal === cwd || normal === root || normal.startsWith(root + "/") ? normal : null;
 }
@@ -33773,14 +34084,14 @@ function requirementFiles(c, ctx, cwd) {
   const named = optionValues(c.args, ["-r", "--requirement", "-c", "--constraint"]).map((o) => o.value);
   const files = [];
   const queue = named.map((n) => contextPath(n, cwd));
-  let unknown = false;
+  let unknown2 = false;
   while (queue.length) {
     const file = queue.shift();
     if (file === null) return refusal("requirements-outside-copy", "a requirements file lies outside the copied folder");
     if (files.includes(file)) continue;
     files.push(file);
     if (!ctx) {
-      unknown = true;
+      unknown2 = true;
       continue;
     }
     const text2 = ctx.read(file);
@@ -33790,7 +34101,7 @@ function requirementFiles(c, ctx, cwd) {
       const [include] = optionValues(words2, ["-r", "--requirement", "-c", "--constraint"]);
       if (include) {
         if (include.value.includes("://")) continue;
-        queue.push(include.value.startsWith("/") ? contextPath(include.value, cwd) : contextPath(path7.posix.join(path7.posix.dirname(file), include.value), null));
+        queue.push(include.value.startsWith("/") ? contextPath(include.value, cwd) : contextPath(path8.posix.join(path8.posix.dirname(file), include.value), null));
         continue;
       }
       if (/^(-e|--editable)\b/.test(line)) return refusal("editable-install", `${file} has an editable install (\`${line}\`), which needs the source`);
@@ -33804,14 +34115,14 @@ function requirementFiles(c, ctx, cwd) {
       if (local === null && /\$\{/.test(line)) return refusal("requirements-variable", `${file} has \`${line}\`, whose variable pip expands from the environment`);
     }
   }
-  return { files, unknown };
+  return { files, unknown: unknown2 };
 }
 function contextPath(name, cwd) {
   let relative2;
   if (name.startsWith("/")) {
     if (cwd === null) return null;
-    relative2 = path7.posix.relative(cwd, path7.posix.normalize(name));
-  } else relative2 = path7.posix.normalize(name);
+    relative2 = path8.posix.relative(cwd, path8.posix.normalize(name));
+  } else relative2 = path8.posix.normalize(name);
   return relative2 === "" || relative2 === "." || relative2.startsWith("..") ? null : relative2;
 }
 var PATH_SETTINGS = /* @__PURE__ */ new Set([
@@ -33939,7 +34250,7 @@ var LOCKFILE_LOCAL_ENTRIES = [
 ];
 
 // transforms/copy-deps-first/edits.ts
-import path8 from "node:path";
+import path9 from "node:path";
 function instructionText(node, model, words2) {
   const keyword = model.source.text.slice(node.start, node.start + node.keyword.length);
   return [keyword, ...node.flags.map((f) => f.text), ...words2].join(" ");
@@ -33957,7 +34268,7 @@ function splitFix(copy, dest, sources, site, plan2, model) {
   const base = dest === "." || dest === "./" ? "./" : dest.endsWith("/") ? dest : dest + "/";
   const byDir = /* @__PURE__ */ new Map();
   for (const s of sources) {
-    const dir = path8.posix.dirname(s);
+    const dir = path9.posix.dirname(s);
     byDir.set(dir, [...byDir.get(dir) ?? [], s]);
   }
   const copies = [...byDir.entries()].sort(([a], [b]) => a === "." ? -1 : b === "." ? 1 : a.localeCompare(b)).map(([dir, files]) => instructionText(copy, model, [...files, dir === "." ? base : `${base}${dir}/`]));
@@ -34115,7 +34426,7 @@ function stageOutcome(stage2, ctx) {
   if (copyIndex < 0) return { notes };
   const copy = stage2.instructions[copyIndex];
   const operands = sourceCopy(copy, facts);
-  const copied = stage2.instructions.slice(0, copyIndex).flatMap((i) => facts.copyOperands(i)?.sources.map((s) => path9.posix.basename(s)) ?? []);
+  const copied = stage2.instructions.slice(0, copyIndex).flatMap((i) => facts.copyOperands(i)?.sources.map((s) => path10.posix.basename(s)) ?? []);
   const done = ECOSYSTEMS.filter((e) => e.id === "pip" ? copied.some((c) => /requirements.*\.txt$/.test(c)) : e.required.some((m) => copied.includes(m)));
   for (const eco2 of done) notes.push(...ignoreNotes(eco2, copy, ctx.context));
   const gap = [];
@@ -34219,6 +34530,7 @@ function ignoreNotes(eco, copy, context) {
 }
 
 // transforms/merge-runs.ts
+import path11 from "node:path";
 var ID = "merge-runs";
 var HADOLINT_RULES = ["DL3059"];
 var INDENT = "    ";
@@ -34420,6 +34732,7 @@ function readPart(node, ctx) {
   if (!layout) {
     return trailing ? { id: "comment-continues", reason: "its trailing comment continues onto another line" } : { id: "line-after-last-command", reason: "its last command is followed by another line" };
   }
+  const commands = ctx.facts.commandsOf(read);
   return {
     node,
     body: model.source.text.slice(node.argsStart, bodyEnd),
@@ -34428,8 +34741,51 @@ function readPart(node, ctx) {
     changesShell: facts.changesShell,
     isList: facts.isList,
     errexit: facts.errexit,
-    compound: facts.compound
+    compound: facts.compound,
+    endsGroup: replacesShell(ctx, node, commands) ?? writesBashEnv(ctx, node, commands, root),
+    calls: new Set(commands.flatMap((c) => c.program === null ? [] : [c.program])),
+    installs: new Set(commands.flatMap((c) => installedCommands(c.words)))
   };
+}
+function shellPaths(ctx, node) {
+  const program = ctx.dockerfile.shellOf(node)?.[0] ?? "/bin/sh";
+  const paths = /* @__PURE__ */ new Set([program]);
+  if (program.startsWith("/usr/")) paths.add(program.slice(4));
+  else if (program.startsWith("/")) paths.add(`/usr${program}`);
+  return paths;
+}
+function replacesShell(ctx, node, commands) {
+  const shell = shellPaths(ctx, node);
+  const workdir = ctx.facts.workdirAt(node);
+  for (const command2 of commands) {
+    if (command2.program === "dpkg-reconfigure" && command2.words.includes("dash")) {
+      return { id: "replaces-shell", reason: "the RUN above runs `dpkg-reconfigure dash`, which may change what /bin/sh is; each later RUN starts the shell afresh, joined they would run in the old one" };
+    }
+    for (const written of writtenPaths(command2.words) ?? []) {
+      const full = written.startsWith("/") ? path11.posix.normalize(written) : workdir === null ? null : path11.posix.resolve(workdir, written);
+      if (full !== null && shell.has(full)) {
+        return { id: "replaces-shell", reason: `the RUN above replaces ${full}, the shell each later RUN starts; joined, they would run in the old shell` };
+      }
+    }
+  }
+  return null;
+}
+function writesBashEnv(ctx, node, commands, root) {
+  const shell = ctx.dockerfile.shellOf(node)?.[0] ?? "/bin/sh";
+  if (!/(^|\/)bash$/.test(shell)) return null;
+  const env2 = ctx.facts.envAt(node);
+  if (!env2.has("BASH_ENV")) return null;
+  const file = env2.get("BASH_ENV");
+  let names = false;
+  walk(root, (n) => {
+    if (n.type === "variable_name" && n.text === "BASH_ENV") names = true;
+    else if (file && (n.type === "word" || n.type === "string" || n.type === "raw_string") && n.text.includes(file)) names = true;
+    return !names;
+  });
+  const script = names ? null : commands.find((c) => ctx.facts.scriptRunBy(node, c, ctx.context) !== null);
+  if (!names && !script) return null;
+  const why = names ? "writes to or names the file BASH_ENV names" : `runs \`${script.words.map((w) => w ?? "\u2026").slice(0, 3).join(" ")}\`, which may write the file BASH_ENV names`;
+  return { id: "bash-env", reason: `the RUN above ${why}${file ? ` (${file})` : ""}; bash reads it as each RUN starts, and joined it would be read once, before` };
 }
 var factsByScript = /* @__PURE__ */ new WeakMap();
 function scriptFacts(root, text2) {
@@ -34480,6 +34836,7 @@ function shellHasErrexit(node, model) {
   return args.some((a, i) => /^-[a-zA-Z]*e/.test(a) || a === "-o" && args[i + 1] === "errexit");
 }
 function endsChain(part, errexitShell) {
+  if (part.endsGroup) return part.endsGroup;
   if (part.errexit) {
     return { id: "errexit", reason: `the RUN above ${part.errexit}, which the shell ignores left of \`&&\`` };
   }
@@ -34551,9 +34908,13 @@ var mergeRuns = {
     for (const stage2 of dockerfile.stages) {
       const instructions = stage2.instructions;
       let chain2 = [];
+      let called = /* @__PURE__ */ new Set();
+      let hashed = /* @__PURE__ */ new Set();
       const flush = () => {
         if (chain2.length > 1) fixes.push(join2(chain2, dockerfile));
         chain2 = [];
+        called = /* @__PURE__ */ new Set();
+        hashed = /* @__PURE__ */ new Set();
       };
       instructions.forEach((node, i) => {
         if (node.keyword !== "RUN" || ctx.locked(node)) {
@@ -34569,13 +34930,16 @@ var mergeRuns = {
         }
         const previous = chain2[chain2.length - 1];
         if (previous) {
-          const refusal2 = !sameFlags(previous.node, node) ? { id: "different-flags", reason: "different flags" } : endsChain(previous, shellHasErrexit(node, dockerfile));
+          const stale = [...part.calls].find((name) => hashed.has(name));
+          const refusal2 = !sameFlags(previous.node, node) ? { id: "different-flags", reason: "different flags" } : endsChain(previous, shellHasErrexit(node, dockerfile)) ?? (stale ? { id: "command-hash", reason: `it runs \`${stale}\`, which a RUN above reinstalls after the shell looked it up; a fresh RUN finds the new one, a joined one the old path the shell remembers` } : null);
           if (refusal2) {
             notes.push({ line: node.line, id: refusal2.id, message: `not merged with the RUN above: ${refusal2.reason}` });
             flush();
           }
         }
         chain2.push(part);
+        for (const name of part.calls) called.add(name);
+        for (const name of part.installs) if (called.has(name)) hashed.add(name);
       });
       flush();
     }
@@ -34648,16 +35012,17 @@ var VALUE_OPTIONS = APT_GET.valueOptions;
 var RECOMMENDS = /^(--no-install-recommends|--install-recommends|.*Install-Recommends.*)$/i;
 var isListPath = (word) => word === LISTS || word === `${LISTS}/` || word === `${LISTS}/*`;
 var changesSources = (text2) => SOURCE_MARKERS.some((m) => text2.includes(m));
-var OPAQUE = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "source", ".", "eval"]);
+var OPAQUE = /* @__PURE__ */ new Set(["eval"]);
+var SCRIPT_DEPTH = 4;
 function aptCommand(node, words2, nodes, program) {
   const found = managerCommand(words2);
   if (found && (found.manager === "apt-get" || found.manager === "apt")) {
     const at2 = found.subcommandIndex;
-    return { node, program: found.program, programNode: nodes[0], sub: found.subcommand, subNode: at2 === null ? null : nodes[at2], words: words2 };
+    return { node, program: found.program, programNode: nodes[0], sub: found.subcommand, subNode: at2 === null ? null : nodes[at2], words: words2, sudo: false };
   }
   if (program === null || !APT_GET.indexReaders.includes(program)) return null;
   const at = subcommandAt(words2, 1, VALUE_OPTIONS);
-  return { node, program, programNode: nodes[0], sub: at === null ? null : words2[at], subNode: at === null ? null : nodes[at], words: words2 };
+  return { node, program, programNode: nodes[0], sub: at === null ? null : words2[at], subNode: at === null ? null : nodes[at], words: words2, sudo: false };
 }
 function readListUse(ctx, node) {
   const read = ctx.facts.readRun(node);
@@ -34666,26 +35031,49 @@ function readListUse(ctx, node) {
   }
   const events = [];
   const apt = [];
-  for (const { command: command2, words: words2, nodes, program } of ctx.facts.commandsOf(read)) {
-    const text2 = command2.node.text;
-    if (program === null) {
-      events.push({ kind: "opaque", node: command2.node, text: text2 });
-      continue;
-    }
-    const found = aptCommand(command2.node, words2, nodes, program);
+  for (const command2 of ctx.facts.commandsOf(read)) {
+    const { words: words2, nodes, program } = command2;
+    const text2 = command2.command.node.text;
+    const found = program === null ? null : aptCommand(command2.command.node, words2, nodes, program);
     if (found) {
+      found.sudo = command2.wrappers.includes("sudo") && command2.sudoAsRoot;
       apt.push(found);
-      if (found.sub === "update") events.push({ kind: "update", node: command2.node, text: text2 });
-      else if (found.sub !== null && (APT_GET.indexCleanVerbs ?? []).includes(found.sub)) events.push({ kind: "clean", node: command2.node, text: text2, listsOnly: false });
-      else if (found.sub === null || !LIST_FREE.includes(found.sub)) events.push({ kind: "use", node: command2.node, text: text2 });
-    } else if (program === "rm" && nodes.slice(1).some((n) => isListPath(unquoted(n)))) {
-      const listsOnly = nodes.slice(1).every((n) => isListPath(unquoted(n)) || /^-[a-zA-Z]+$/.test(unquoted(n)));
-      events.push({ kind: "clean", node: command2.node, text: text2, listsOnly });
-    } else if (OPAQUE.has(program) || words2[0].includes("/") && !/^\/(usr\/)?s?bin\//.test(words2[0])) {
-      events.push({ kind: "opaque", node: command2.node, text: text2 });
     }
+    events.push(...commandEvents(ctx, node, command2, text2, found, 0));
   }
   return { run: read, unreadable: null, events, apt };
+}
+function commandEvents(ctx, node, command2, text2, apt, depth, within) {
+  const { nodes, program } = command2;
+  const at = command2.command.node;
+  if (program === null) return [{ kind: "opaque", node: at, text: text2 }];
+  if (apt) {
+    if (apt.sub === "update") return [{ kind: "update", node: at, text: text2 }];
+    if (apt.sub !== null && (APT_GET.indexCleanVerbs ?? []).includes(apt.sub)) return [{ kind: "clean", node: at, text: text2, listsOnly: false }];
+    if (apt.sub === null || !LIST_FREE.includes(apt.sub)) return [{ kind: "use", node: at, text: text2 }];
+    return [];
+  }
+  if (program === "rm" && nodes.slice(1).some((n) => isListPath(unquoted(n)))) {
+    const listsOnly = depth === 0 && nodes.slice(1).every((n) => isListPath(unquoted(n)) || /^-[a-zA-Z]+$/.test(unquoted(n)));
+    return [{ kind: "clean", node: at, text: text2, listsOnly }];
+  }
+  if (OPAQUE.has(program)) return [{ kind: "opaque", node: at, text: text2 }];
+  const script = ctx.facts.scriptRunBy(node, command2, ctx.context, within);
+  if (!script) return [];
+  const where = script.file ?? "its inline script";
+  if (!script.roots) return [{ kind: "opaque", node: at, text: text2, inside: `dfmod cannot read what it runs: ${script.unknown}` }];
+  if (depth >= SCRIPT_DEPTH) return [{ kind: "opaque", node: at, text: text2, inside: `it runs scripts nested deeper than dfmod reads (${where})` }];
+  const events = [];
+  for (const root of script.roots) {
+    for (const inner of ctx.facts.commandsOf({ root })) {
+      const innerApt = inner.program === null ? null : aptCommand(inner.command.node, inner.words, inner.nodes, inner.program);
+      for (const event of commandEvents(ctx, node, inner, inner.command.node.text, innerApt, depth + 1, { root })) {
+        const inside = event.inside ?? `\`${event.text.split(/\s+/).slice(0, 3).join(" ")}\` in ${where}`;
+        events.push({ ...event, kind: event.kind === "use" ? "opaque" : event.kind, node: at, text: text2, inside, listsOnly: false });
+      }
+    }
+  }
+  return events;
 }
 function firstEvent(use) {
   if (use.unreadable) return "unreadable";
@@ -34712,7 +35100,7 @@ function consumersOf(ctx, node, uses2) {
       const first = firstEvent(use);
       if (first === null) continue;
       if (first === "unreadable") {
-        consumers.push({ node: later, use, unreadable: use.unreadable, what: null });
+        consumers.push({ node: later, use, unreadable: use.unreadable, what: null, inside: null });
         break;
       }
       if (first.kind === "update") break;
@@ -34720,7 +35108,7 @@ function consumersOf(ctx, node, uses2) {
         if (b === 0) cleaner = later;
         break;
       }
-      consumers.push({ node: later, use, unreadable: null, what: first.text.split(/\s+/).slice(0, 3).join(" ") });
+      consumers.push({ node: later, use, unreadable: null, what: first.text.split(/\s+/).slice(0, 3).join(" "), inside: first.inside ?? null });
       if (use.events.some((e) => e.kind === "clean" || e.kind === "update")) break;
     }
   });
@@ -34733,6 +35121,12 @@ function useOf(ctx, node, uses2) {
     uses2.set(node, use);
   }
   return use;
+}
+var ROOT_USERS = /^(root|0)(:(root|0))?$/;
+function asRoot(ctx, node, use, sub) {
+  const user = ctx.facts.userAt(node);
+  if (user === null || ROOT_USERS.test(user)) return "";
+  return use.apt.some((a) => a.sudo && (sub === void 0 || a.sub === sub)) ? "sudo " : null;
 }
 function updateCommand(use) {
   const update = use.apt.find((a) => a.sub === "update");
@@ -34842,7 +35236,12 @@ function listsFix(ctx, node, use, uses2, fixes, notes) {
       notes.push({ line: node.line, id: "lone-update", message: "left alone: `apt-get update` alone in a RUN caches stale lists; update in the RUN that installs" });
       return;
     }
-    const edit = appendCommand(dockerfile, run2, [CLEANUP]);
+    const root = asRoot(ctx, node, use, "update");
+    if (root === null) {
+      notes.push({ line: node.line, id: "not-root", message: `lists not removed: the RUN runs as USER ${ctx.facts.userAt(node)}, and dfmod does not know how it removes them as root` });
+      return;
+    }
+    const edit = appendCommand(dockerfile, run2, [`${root}${CLEANUP}`]);
     if ("reason" in edit) {
       notes.push({ line: node.line, id: edit.id, message: `lists not removed: ${edit.reason}` });
       return;
@@ -34860,7 +35259,7 @@ function listsFix(ctx, node, use, uses2, fixes, notes) {
     const readable = consumer.use.run && firstEvent(consumer.use) !== "unreadable" && consumer.use.events[0].kind === "use";
     if (!readable) {
       const at = `the RUN at line ${ctx.originalLine(consumer.node.line)}`;
-      notes.push(consumer.unreadable ? { line: node.line, id: "lists-read-by-unread-run", message: `lists kept: ${at} may install packages from them, and dfmod does not read it: ${consumer.unreadable.reason}` } : { line: node.line, id: "lists-read-by-script", message: `lists kept: ${at} runs \`${consumer.what}\`, which may install packages from them` });
+      notes.push(consumer.unreadable ? { line: node.line, id: "lists-read-by-unread-run", message: `lists kept: ${at} may install packages from them, and dfmod does not read it: ${consumer.unreadable.reason}` } : { line: node.line, id: "lists-read-by-script", message: `lists kept: ${at} runs \`${consumer.what}\`, which may install packages from them${consumer.inside ? ` (${consumer.inside})` : ""}` });
       continue;
     }
     if (isLoneUpdate(ctx, use) && consumer.node === next && node.flags.length === 0) {
@@ -34880,7 +35279,12 @@ function listsFix(ctx, node, use, uses2, fixes, notes) {
       notes.push({ line: node.line, id: "sources-change", message: `lists kept: the RUN at line ${ctx.originalLine(consumer.node.line)} installs from them, and apt's sources change in between` });
       continue;
     }
-    const prepend = prependCommand(consumer.use.run, updateCommand(use));
+    const root = asRoot(ctx, consumer.node, consumer.use);
+    if (root === null) {
+      notes.push({ line: node.line, id: "not-root", message: `lists kept: the RUN at line ${ctx.originalLine(consumer.node.line)} installs from them as USER ${ctx.facts.userAt(consumer.node)}, and dfmod does not know how it updates them as root` });
+      continue;
+    }
+    const prepend = prependCommand(consumer.use.run, `${root}${updateCommand(use)}`);
     if ("reason" in prepend) {
       notes.push({ line: node.line, id: prepend.id, message: `lists kept: the RUN at line ${ctx.originalLine(consumer.node.line)} installs from them without \`apt-get update\`, and one cannot be added: ${prepend.reason}` });
       continue;
@@ -34915,8 +35319,8 @@ function cleanupFor(hygiene, program, yumIsDnf2 = false) {
   const cleanup = yumIsDnf2 && hygiene.facts.cleanupWhereYumIsDnf ? hygiene.facts.cleanupWhereYumIsDnf : hygiene.cleanup;
   return cleanup.map((c) => c.startsWith(`${main2} `) ? `${program}${c.slice(main2.length)}` : c);
 }
-function inCacheDir(facts, path25) {
-  return facts.cacheDirs.some((dir) => dir.startsWith("/") ? path25.startsWith(dir) : path25.startsWith(`${dir}/`) || path25 === dir || path25.includes(`/${dir}/`) || path25.endsWith(`/${dir}`));
+function inCacheDir(facts, path27) {
+  return facts.cacheDirs.some((dir) => dir.startsWith("/") ? path27.startsWith(dir) : path27.startsWith(`${dir}/`) || path27 === dir || path27.includes(`/${dir}/`) || path27.endsWith(`/${dir}`));
 }
 function cleans(manager, command2) {
   const facts = PACKAGE_MANAGER_FACTS[manager];
@@ -35006,45 +35410,45 @@ function leftoverArchives(ctx, run2) {
       const word = words2[i];
       if (word === null) continue;
       const inline = word.startsWith(`${output.long}=`) && word.length > output.long.length + 1 ? word.slice(output.long.length + 1) : null;
-      const path25 = inline ?? (word === output.long || short.test(word) ? words2[i + 1] : null);
-      if (path25) downloads.push({ path: path25, index, inMain: command2.inMainShell });
+      const path27 = inline ?? (word === output.long || short.test(word) ? words2[i + 1] : null);
+      if (path27) downloads.push({ path: path27, index, inMain: command2.inMainShell });
     }
   });
   const found = [];
   for (const download of downloads) {
-    const { path: path25 } = download;
-    if (path25 === "-" || !/^[\w./+-]+$/.test(path25)) continue;
+    const { path: path27 } = download;
+    if (path27 === "-" || !/^[\w./+-]+$/.test(path27)) continue;
     const after = commands.slice(download.index + 1);
     const extracted = after.some(({ words: words2, program }) => {
-      if (program === "unzip") return words2.slice(1).includes(path25);
-      if (program === "dpkg") return words2.some((w) => w === "-i" || w === "--install") && words2.slice(1).includes(path25);
-      if (program === "apt-get" || program === "apt") return words2.includes("install") && words2.slice(1).some((w) => w === path25 || w === `./${path25}`);
+      if (program === "unzip") return words2.slice(1).includes(path27);
+      if (program === "dpkg") return words2.some((w) => w === "-i" || w === "--install") && words2.slice(1).includes(path27);
+      if (program === "apt-get" || program === "apt") return words2.includes("install") && words2.slice(1).some((w) => w === path27 || w === `./${path27}`);
       if (program !== "tar") return false;
       const extracting = words2.some((w, i) => w !== null && (w === "--extract" || w === "--get" || /^-[a-zA-Z]*x[a-zA-Z]*$/.test(w) || i === 1 && /^[a-zA-Z]*x[a-zA-Z]*$/.test(w)));
-      return extracting && words2.slice(1).some((w) => w === path25 || w === `--file=${path25}`);
+      return extracting && words2.slice(1).some((w) => w === path27 || w === `--file=${path27}`);
     });
     if (!extracted) continue;
-    const removed = after.some(({ words: words2, program }) => program === "rm" && words2.includes(path25)) || after.some(({ command: command2 }) => command2.node.text.includes("rm ") && command2.node.text.includes(path25)) || after.some((c) => c.program === "rm" && c.nodes.slice(1).some((n) => removes(unquoted(n), path25)));
+    const removed = after.some(({ words: words2, program }) => program === "rm" && words2.includes(path27)) || after.some(({ command: command2 }) => command2.node.text.includes("rm ") && command2.node.text.includes(path27)) || after.some((c) => c.program === "rm" && c.nodes.slice(1).some((n) => removes(unquoted(n), path27)));
     if (removed) continue;
     let refusal2 = null;
     const moves = after.some(({ command: c }) => c.inMainShell && ["cd", "pushd", "popd"].includes(c.name ?? ""));
-    if (!path25.startsWith("/") && (moves || !download.inMain)) refusal2 = { id: "working-directory-changes", reason: "the working directory changes after the download" };
-    else if (!path25.startsWith("/") && run2.mounts.length > 0) refusal2 = { id: "relative-path-with-mounts", reason: "the RUN has mounts the relative path may be in" };
-    else if (run2.mounts.some((m) => mountCovers(m, path25))) refusal2 = { id: "archive-in-mount", reason: "it is in a mount, not in the layer" };
-    else if (ctx.dockerfile.source.text.slice(run2.node.end).includes(path25.slice(path25.lastIndexOf("/") + 1))) {
+    if (!path27.startsWith("/") && (moves || !download.inMain)) refusal2 = { id: "working-directory-changes", reason: "the working directory changes after the download" };
+    else if (!path27.startsWith("/") && run2.mounts.length > 0) refusal2 = { id: "relative-path-with-mounts", reason: "the RUN has mounts the relative path may be in" };
+    else if (run2.mounts.some((m) => mountCovers(m, path27))) refusal2 = { id: "archive-in-mount", reason: "it is in a mount, not in the layer" };
+    else if (ctx.dockerfile.source.text.slice(run2.node.end).includes(path27.slice(path27.lastIndexOf("/") + 1))) {
       refusal2 = { id: "archive-used-later", reason: "a later instruction names it" };
-    } else if (commands.some(({ command: c }) => c.node.text.includes(path25) && /\brm\b|\bmv\b|\bcp\b/.test(c.name ?? ""))) {
+    } else if (commands.some(({ command: c }) => c.node.text.includes(path27) && /\brm\b|\bmv\b|\bcp\b/.test(c.name ?? ""))) {
       refusal2 = { id: "archive-moved", reason: "the RUN moves or copies it" };
     }
-    found.push({ path: path25, refusal: refusal2 });
+    found.push({ path: path27, refusal: refusal2 });
   }
   return found;
 }
-function removes(operand, path25) {
+function removes(operand, path27) {
   if (operand.startsWith("-") || operand === "") return false;
   const folder = operand.replace(/\/+$/, "");
-  if (folder !== "" && path25.startsWith(`${folder}/`)) return true;
-  return /[*?[]/.test(operand) && (0, import_picomatch.default)(operand, { dot: true })(path25);
+  if (folder !== "" && path27.startsWith(`${folder}/`)) return true;
+  return /[*?[]/.test(operand) && (0, import_picomatch.default)(operand, { dot: true })(path27);
 }
 var cacheCleanup = {
   id: "cache-cleanup",
@@ -35191,25 +35595,25 @@ function redundantFixes(ctx, run2, commands, fixes) {
 }
 
 // transforms/multi-stage/index.ts
-import path17 from "node:path";
+import path19 from "node:path";
 
 // transforms/multi-stage/plan.ts
-import path10 from "node:path";
+import path12 from "node:path";
 function refuse(id, reason) {
   return { refuse: { id, reason } };
 }
 function isRefusal(value) {
   return typeof value === "object" && value !== null && "refuse" in value;
 }
-var PATH_DIRS = ["/usr/local/bin", "/usr/local/sbin", "/usr/bin", "/usr/sbin", "/bin", "/sbin"];
+var PATH_DIRS2 = ["/usr/local/bin", "/usr/local/sbin", "/usr/bin", "/usr/sbin", "/bin", "/sbin"];
 function runtimeFor(stage2, linkage) {
   const choice = runtimeImage(stage2.image.ref.raw, linkage);
   return "image" in choice ? choice : refuse("no-runtime-image", `no runtime image: ${choice.none}`);
 }
 function programPath(stage2, outputs) {
   const first = stage2.argv[0] ?? "";
-  if (first.includes("/")) return path10.posix.resolve(stage2.finalWorkdir, first);
-  return outputs.find((o) => path10.posix.basename(o) === first && PATH_DIRS.includes(path10.posix.dirname(o))) ?? null;
+  if (first.includes("/")) return path12.posix.resolve(stage2.finalWorkdir, first);
+  return outputs.find((o) => path12.posix.basename(o) === first && PATH_DIRS2.includes(path12.posix.dirname(o))) ?? null;
 }
 function insertBefore(run2, command2, text2) {
   const offset = run2.offsets[command2.node.startIndex];
@@ -35299,7 +35703,7 @@ function checkPython(args, where) {
 }
 
 // transforms/multi-stage/closure.ts
-import path11 from "node:path";
+import path13 from "node:path";
 var SOURCES = {
   go: ["go"],
   java: ["java"],
@@ -35350,7 +35754,7 @@ function runtimePackages(ctx, stage2, chosen, healthPrograms) {
   const programs = /* @__PURE__ */ new Set();
   const context = ctx.context;
   if (context) for (const run2 of programRuns(context, SOURCES[stage2.ecosystem], (text2) => ctx.shell.parse(text2).rootNode)) programs.add(run2.program);
-  for (const program of healthPrograms) programs.add(path11.posix.basename(program));
+  for (const program of healthPrograms) programs.add(path13.posix.basename(program));
   const runtime = describeImage(chosen.runtime);
   const fullImage = shipsBuildpackDeps(stage2.image.family, stage2.image.tag);
   for (const program of programs) {
@@ -35416,7 +35820,7 @@ function runtimeFiles(ctx, stage2, chosen) {
     for (const target of redirectTargets(read.root)) {
       if (target.path === null) return refuse("run-writes-file", `${where}: RUN writes \`${target.text}\`, a file whose name the shell computes`);
       if (!target.path.startsWith("/") && (run2.changesDir || run2.workdir === null)) return refuse("run-writes-file", `${where}: RUN writes \`${target.text}\` after \`cd\`, in a folder dfmod does not know`);
-      const file = path11.posix.resolve(run2.workdir ?? "/", target.path);
+      const file = path13.posix.resolve(run2.workdir ?? "/", target.path);
       if (under("/etc/apt", file)) return refuse("apt-source", `${where}: RUN writes ${file}: the runtime's apt-get would not have that configuration`);
       if (under("/dev", file)) continue;
       if (compiled || !under(app, file)) want(file, null);
@@ -35438,7 +35842,7 @@ function runtimeFiles(ctx, stage2, chosen) {
   const workFolders = /* @__PURE__ */ new Set();
   for (const run2 of stage2.runs) {
     if (run2.workdir) workFolders.add(run2.workdir);
-    for (const c of run2.commands) if (c.program === "cd" && typeof c.words[1] === "string") workFolders.add(path11.posix.resolve(run2.workdir ?? "/", c.words[1]));
+    for (const c of run2.commands) if (c.program === "cd" && typeof c.words[1] === "string") workFolders.add(path13.posix.resolve(run2.workdir ?? "/", c.words[1]));
   }
   for (const node of stage2.stage.instructions) {
     const copy = node.keyword === "COPY" || node.keyword === "ADD" ? ctx.facts.copyOperands(node) : null;
@@ -35455,7 +35859,7 @@ function runtimeFiles(ctx, stage2, chosen) {
     const dest = copy.destResolved;
     if (under(app, dest) && app !== "/") continue;
     for (const source of copy.sources) {
-      const name = path11.posix.basename(source.replace(/\/+$/, ""));
+      const name = path13.posix.basename(source.replace(/\/+$/, ""));
       const folder = source === "." || source.endsWith("/") || (ctx.context?.list(source).length ?? 0) > 0;
       if (compiled && (folder || SOURCE_FILE.test(name))) continue;
       if (folder) {
@@ -35463,7 +35867,7 @@ function runtimeFiles(ctx, stage2, chosen) {
         want(dest.replace(/\/$/, ""), chownOf(node));
       } else {
         const many = copy.sources.length > 1 || dest.endsWith("/") || copy.dest.endsWith("/");
-        want(many ? path11.posix.join(dest, name) : dest, chownOf(node));
+        want(many ? path13.posix.join(dest, name) : dest, chownOf(node));
       }
     }
   }
@@ -35471,8 +35875,8 @@ function runtimeFiles(ctx, stage2, chosen) {
     for (const read of fileReads(ctx.context, SOURCES[stage2.ecosystem])) {
       if (read.path === null) return refuse("reads-unnamed-file", `the program opens a file whose path it computes (${read.call} in ${read.file}), so what to copy is not known`);
       if (read.path === "" || PROVIDED.some((p) => under(p, read.path))) continue;
-      const resolved = path11.posix.resolve(app, read.path.replace(/[*?[].*$/, "") || ".");
-      const first = read.path.startsWith("/") ? resolved : path11.posix.join(app, path11.posix.relative(app, resolved).split("/")[0]);
+      const resolved = path13.posix.resolve(app, read.path.replace(/[*?[].*$/, "") || ".");
+      const first = read.path.startsWith("/") ? resolved : path13.posix.join(app, path13.posix.relative(app, resolved).split("/")[0]);
       if (first === app || first === "/") return refuse("reads-app-folder", `the program reads the whole folder ${first} (${read.call} in ${read.file})`);
       if (deliveredByStage(ctx, stage2, first, made)) want(first, null);
       else checks.push(`${read.path}, which the program opens (${read.call} in ${read.file}) and the build does not make`);
@@ -35501,16 +35905,16 @@ function deliveredByStage(ctx, stage2, target, made) {
       const isFolder = clean === "" || context.list(clean).length > 0;
       if (isFolder) {
         if (!under(dest, target)) continue;
-        const rel = path11.posix.relative(dest, target);
-        if (context.exists(clean ? path11.posix.join(clean, rel) : rel) && !context.isIgnored(clean ? path11.posix.join(clean, rel) : rel)) return true;
-      } else if (target === dest || target === path11.posix.join(dest, path11.posix.basename(clean))) return true;
+        const rel = path13.posix.relative(dest, target);
+        if (context.exists(clean ? path13.posix.join(clean, rel) : rel) && !context.isIgnored(clean ? path13.posix.join(clean, rel) : rel)) return true;
+      } else if (target === dest || target === path13.posix.join(dest, path13.posix.basename(clean))) return true;
     }
   }
   return false;
 }
 
 // transforms/multi-stage/go.ts
-import path12 from "node:path";
+import path14 from "node:path";
 
 // lib/facts/go.ts
 var ENVIRONMENT_WRAPPERS = /* @__PURE__ */ new Set(["sudo", "env"]);
@@ -35539,7 +35943,7 @@ var planGo = (stage2, ctx) => {
       if (!raw.startsWith("/") && run2.changesDir) return refuse("go-output-after-cd", `${where}: \`go build -o ${raw}\` after \`cd\`: its path is not known`);
       if (!raw.startsWith("/") && run2.workdir === null) return refuse("workdir-unknown", `${where}: \`go build -o ${raw}\` runs in a folder dfmod does not know`);
       const cgoOff = cgoSetting(ctx.facts, run2.node, command2) === "0";
-      builds2.push({ run: run2, command: command2, output: path12.posix.resolve(run2.workdir ?? "/", raw), cgoOff });
+      builds2.push({ run: run2, command: command2, output: path14.posix.resolve(run2.workdir ?? "/", raw), cgoOff });
     }
   }
   if (!builds2.length) return null;
@@ -35578,7 +35982,7 @@ function cgoFree(context) {
 }
 
 // transforms/multi-stage/java.ts
-import path13 from "node:path";
+import path15 from "node:path";
 var planJava = (stage2, ctx) => {
   const argv = stage2.argv;
   if (argv[0] !== "java" && !/\/java$/.test(argv[0] ?? "")) return refuse("not-java", `the container runs \`${argv[0]}\`, not java`);
@@ -35592,8 +35996,8 @@ var planJava = (stage2, ctx) => {
     if (arg === "-jar") {
       const jar = argv[i + 1];
       if (jar === void 0) return refuse("java-jar-unnamed", "`java -jar` without a jar");
-      const file = path13.posix.resolve(wd, jar);
-      const folder = path13.posix.dirname(file);
+      const file = path15.posix.resolve(wd, jar);
+      const folder = path15.posix.dirname(file);
       if (folder === wd || folder === "/") {
         copy(file);
         checks.push(`the Class-Path of ${file}'s manifest (only the jar is copied)`);
@@ -35602,7 +36006,7 @@ var planJava = (stage2, ctx) => {
       break;
     }
     if (arg === "-cp" || arg === "-classpath" || arg === "--class-path") {
-      for (const entry of (argv[++i] ?? "").split(":")) copy(path13.posix.resolve(wd, entry.replace(/\/?\*$/, "")));
+      for (const entry of (argv[++i] ?? "").split(":")) copy(path15.posix.resolve(wd, entry.replace(/\/?\*$/, "")));
       classPathNamed = true;
       continue;
     }
@@ -35614,9 +36018,9 @@ var planJava = (stage2, ctx) => {
       }
       if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(arg)) return refuse("java-main-class", `\`${arg}\` is not a class name`);
       const parts = arg.split(".");
-      if (parts.length === 1) copies.push({ from: path13.posix.join(wd, "*.class"), to: `${wd.replace(/\/$/, "")}/` });
-      else copy(path13.posix.join(wd, parts[0]));
-      checks.push(`the classes ${arg} loads are in ${parts.length === 1 ? `${wd}/*.class` : path13.posix.join(wd, parts[0])}`);
+      if (parts.length === 1) copies.push({ from: path15.posix.join(wd, "*.class"), to: `${wd.replace(/\/$/, "")}/` });
+      else copy(path15.posix.join(wd, parts[0]));
+      checks.push(`the classes ${arg} loads are in ${parts.length === 1 ? `${wd}/*.class` : path15.posix.join(wd, parts[0])}`);
       classPathNamed = true;
       break;
     }
@@ -35640,7 +36044,7 @@ var planJava = (stage2, ctx) => {
 };
 
 // transforms/multi-stage/native.ts
-import path14 from "node:path";
+import path16 from "node:path";
 var COMPILERS = /* @__PURE__ */ new Set(["gcc", "g++", "cc", "c++"]);
 var PREFIX_WORDS = /^(PREFIX|prefix|DESTDIR|-DCMAKE_INSTALL_PREFIX)=|^--prefix(=|$)/;
 var planNative = (stage2, ctx) => {
@@ -35654,14 +36058,14 @@ var planNative = (stage2, ctx) => {
       const inSubshell = !command2.command.inMainShell;
       if (command2.program === "cd") {
         const to = command2.words[1];
-        cwd = !inSubshell && cwd !== null && typeof to === "string" && !to.startsWith("-") ? path14.posix.resolve(cwd, to) : null;
+        cwd = !inSubshell && cwd !== null && typeof to === "string" && !to.startsWith("-") ? path16.posix.resolve(cwd, to) : null;
         continue;
       }
       const here = inSubshell ? null : cwd;
       if (COMPILERS.has(command2.program ?? "")) {
         const i = command2.words.findIndex((w) => w === "-o" || (w?.startsWith("-o") ?? false));
         const raw = i === -1 ? null : command2.words[i] === "-o" ? command2.words[i + 1] : command2.words[i].slice(2);
-        if (raw && (raw.startsWith("/") || here !== null)) outputs.push(path14.posix.resolve(here ?? "/", raw));
+        if (raw && (raw.startsWith("/") || here !== null)) outputs.push(path16.posix.resolve(here ?? "/", raw));
       }
       if (command2.program === "make" || command2.program === "cmake") {
         if (here === null && !command2.words.includes("--install")) return refuse("make-after-cd", `line ${ctx.originalLine(run2.node.line)}: make after \`cd\`: where it builds is not known`);
@@ -35677,7 +36081,7 @@ var planNative = (stage2, ctx) => {
     }
   }
   const argv0 = stage2.argv[0] ?? "";
-  if (installs && !argv0.includes("/")) outputs.push(path14.posix.join("/usr/local/bin", argv0));
+  if (installs && !argv0.includes("/")) outputs.push(path16.posix.join("/usr/local/bin", argv0));
   if (!outputs.length && !makes) return null;
   const first = stage2.argv[0] ?? "";
   const program = programPath(stage2, outputs);
@@ -35688,8 +36092,8 @@ var planNative = (stage2, ctx) => {
     const fromContext = stage2.stage.instructions.some((node) => {
       const copy = ctx.facts.copyOperands(node);
       if (!copy?.destResolved) return false;
-      const rel = path14.posix.relative(copy.destResolved, program);
-      return !rel.startsWith("..") && copy.sources.some((src) => context.exists(path14.posix.join(src, rel)) || context.exists(src) && path14.posix.basename(src) === path14.posix.basename(program));
+      const rel = path16.posix.relative(copy.destResolved, program);
+      return !rel.startsWith("..") && copy.sources.some((src) => context.exists(path16.posix.join(src, rel)) || context.exists(src) && path16.posix.basename(src) === path16.posix.basename(program));
     });
     if (fromContext) return refuse("program-from-context", `the container runs ${program}, which comes from the build context, not the build`);
   }
@@ -35722,7 +36126,7 @@ var planNative = (stage2, ctx) => {
 };
 
 // transforms/multi-stage/node.ts
-import path15 from "node:path";
+import path17 from "node:path";
 var STATIC_RUNTIME = { image: "nginx:stable", root: "/usr/share/nginx/html" };
 var STATIC_SERVERS = {
   "http-server": { defaultPort: 8080, portFlags: ["-p", "--port"], hostFlags: ["-a"], spaFlags: [], otherFlags: /^(-c-?\d+|-s|--silent|-d|-i|-g|--gzip|-b|--brotli)$/ },
@@ -35780,7 +36184,7 @@ var planNode = (stage2, ctx) => {
   }
   const layout = depsLayout(stage2, ctx, devUsed.length > 0);
   if (isRefusal(layout)) return layout;
-  const modules = path15.posix.join(appDir, "node_modules");
+  const modules = path17.posix.join(appDir, "node_modules");
   const chown = layout.owner ? `--chown=${layout.owner} ` : "";
   const noDependencies = pkg !== null && !devUsed.length && !Object.keys(pkg.dependencies ?? {}).length;
   const sources = sourceCopies(stage2, ctx, building);
@@ -35889,7 +36293,7 @@ function depsLayout(stage2, ctx, allDependencies) {
   const owner = installUser && installUser !== "root" && installUser !== "0" ? installUser : null;
   return {
     stage: [`FROM ${stage2.stage.image} AS deps`, ...settings, `WORKDIR ${appDir}`, copyLine, `RUN ${runFlags}${install}`],
-    removeModules: { start: last.end, end: last.end, text: `${eol}RUN rm -rf ${path15.posix.join(appDir, "node_modules")}` },
+    removeModules: { start: last.end, end: last.end, text: `${eol}RUN rm -rf ${path17.posix.join(appDir, "node_modules")}` },
     install,
     owner
   };
@@ -35914,7 +36318,7 @@ function planStatic(stage2, argv, server) {
     else return refuse("static-option", `${argv[0]} option \`${arg}\` has no nginx equivalent dfmod writes`);
   }
   if (dir === null) return refuse("static-serves-workdir", `${argv[0]} serves the working folder, not a build output folder`);
-  const out = path15.posix.resolve(stage2.finalWorkdir, dir);
+  const out = path17.posix.resolve(stage2.finalWorkdir, dir);
   if (out === stage2.finalWorkdir || out === "/") return refuse("static-serves-workdir", `${argv[0]} serves the whole working folder`);
   if (!stage2.runs.some((r) => r.commands.some((c) => c.program === "npm" && ["run", "run-script"].includes(c.words[1] ?? "") || ["npx", "tsc", "node"].includes(c.program ?? "")))) {
     return refuse("static-not-built", `${out} is not produced by a build step`);
@@ -35975,9 +36379,9 @@ var planPython = (stage2, ctx) => {
 };
 
 // transforms/multi-stage/read-stage.ts
-import path16 from "node:path";
+import path18 from "node:path";
 var INITS = Object.keys(INIT_PATHS);
-var INIT_WRAPPERS2 = [...INITS, path16.posix.basename(TINI_STATIC)];
+var INIT_WRAPPERS2 = [...INITS, path18.posix.basename(TINI_STATIC)];
 function readStage(ctx, stage2, image, ecosystem) {
   const model = ctx.dockerfile;
   const facts = ctx.facts;
@@ -36002,8 +36406,8 @@ function readStage(ctx, stage2, image, ecosystem) {
   const command2 = containerArgv(ctx, stage2);
   if (isRefusal(command2)) return command2;
   const entrypoint = image.defaults?.entrypoint ?? [];
-  const { argv, wrappers } = unwrap2(command2, /* @__PURE__ */ new Set([...INIT_WRAPPERS2, ...entrypoint.map((e) => path16.posix.basename(e))]));
-  const inits = INITS.filter((init) => wrappers.some((w) => path16.posix.basename(w) === init));
+  const { argv, wrappers } = unwrap2(command2, /* @__PURE__ */ new Set([...INIT_WRAPPERS2, ...entrypoint.map((e) => path18.posix.basename(e))]));
+  const inits = INITS.filter((init) => wrappers.some((w) => path18.posix.basename(w) === init));
   return { stage: stage2, image, ecosystem, runs: runs2, finalWorkdir: final, argv, inits };
 }
 function readRuns(ctx, stage2) {
@@ -36045,7 +36449,7 @@ function directArgv2(ctx, node) {
 function unwrap2(argv, known) {
   const wrappers = [];
   let rest = argv;
-  while (rest.length && known.has(path16.posix.basename(rest[0]))) {
+  while (rest.length && known.has(path18.posix.basename(rest[0]))) {
     wrappers.push(rest[0]);
     rest = rest.slice(1);
     const end = rest.indexOf("--");
@@ -36208,7 +36612,7 @@ function checkRuntime(ctx, stage2, chosen, packages) {
       if (health === null) continue;
       if (isRefusal(health)) return health;
       if (health.shell && !hasShell) return refuse("healthcheck-needs-shell", `${where}: HEALTHCHECK needs /bin/sh, which ${chosen.runtime} lacks`);
-      const installed = PROGRAM_PACKAGES[path17.posix.basename(health.argv[0])];
+      const installed = PROGRAM_PACKAGES[path19.posix.basename(health.argv[0])];
       if (!chosen.programs.includes(health.argv[0]) && !(installed && packages.includes(installed))) {
         return refuse("healthcheck-program", `${where}: HEALTHCHECK runs \`${health.argv[0]}\`, which ${chosen.runtime} may not have`);
       }
@@ -36367,9 +36771,9 @@ var MISSING_IDS = {
   "no-known-package": "no-init-package"
 };
 var OTHER_INIT = { tini: "dumb-init", "dumb-init": "tini" };
-var ROOT_USERS = /* @__PURE__ */ new Set(["", "root", "0", "root:root", "0:0"]);
+var ROOT_USERS2 = /* @__PURE__ */ new Set(["", "root", "0", "root:root", "0:0"]);
 function isRoot(user) {
-  return user === null || ROOT_USERS.has(user);
+  return user === null || ROOT_USERS2.has(user);
 }
 function initIn(argv, shell) {
   if (!argv) return null;
@@ -36477,8 +36881,8 @@ function joinableInstall(ctx, stage2, manager) {
           continue;
         }
         if (install.flags.some((f) => f === "--virtual" || f === "-t" || f.startsWith("--virtual="))) continue;
-        const asRoot = c.wrappers.includes("sudo") ? c.sudoAsRoot : isRoot(facts.userAt(node));
-        if (!asRoot) {
+        const asRoot2 = c.wrappers.includes("sudo") ? c.sudoAsRoot : isRoot(facts.userAt(node));
+        if (!asRoot2) {
           refuse2(`runs as \`${facts.userAt(node)}\`, not root`);
           continue;
         }
@@ -36554,10 +36958,10 @@ function readBinary(value) {
   if (typeof value !== "object" || value === null) return bad;
   const b = value;
   const str = (k) => typeof b[k] === "string" && b[k].length > 0 && !/\s/.test(b[k]) ? b[k] : void 0;
-  const path25 = str("path");
-  if (!path25?.startsWith("/")) return bad;
-  if (str("from") && !b.url) return { path: path25, from: str("from") };
-  if (str("url") && /^https:\/\//.test(str("url")) && /^sha256:[0-9a-f]{64}$/.test(str("checksum") ?? "") && !b.from) return { path: path25, url: str("url"), checksum: str("checksum") };
+  const path27 = str("path");
+  if (!path27?.startsWith("/")) return bad;
+  if (str("from") && !b.url) return { path: path27, from: str("from") };
+  if (str("url") && /^https:\/\//.test(str("url")) && /^sha256:[0-9a-f]{64}$/.test(str("checksum") ?? "") && !b.from) return { path: path27, url: str("url"), checksum: str("checksum") };
   return bad;
 }
 function checksumSupported(model) {
@@ -36604,9 +37008,9 @@ function planStage(ctx, stage2, init, optedIn) {
   if (existing) {
     const binaryPath = readBinary(options.binary);
     const paths = [...Object.values(INIT_PATHS).flatMap((byDistro) => Object.values(byDistro)), ...typeof binaryPath === "object" && binaryPath ? [binaryPath.path] : []];
-    const written = paths.some((path26) => {
+    const written = paths.some((path28) => {
       const e = command2.entrypoint;
-      return e?.[0] === path26 && (e[1] === "--" || e[1] === "-g" && e[2] === "--");
+      return e?.[0] === path28 && (e[1] === "--" || e[1] === "-g" && e[2] === "--");
     });
     if (written) return {};
     const node = inEntrypoint ? command2.entrypointNode : command2.cmdNode;
@@ -36677,41 +37081,41 @@ function planStage(ctx, stage2, init, optedIn) {
   let signalsHow = "so signals reach the app and zombies are reaped";
   let entrypointArgv = command2.entrypoint ?? null;
   let cmdArgv = command2.cmd ?? null;
-  let path25 = signals;
-  while (path25.kind === "add-exec" || path25.kind === "run-script") {
-    if (path25.kind === "add-exec") {
-      const script = storedScript(ctx, path25.node);
+  let path27 = signals;
+  while (path27.kind === "add-exec" || path27.kind === "run-script") {
+    if (path27.kind === "add-exec") {
+      const script = storedScript(ctx, path27.node);
       if (script === null) break;
-      if (entrypointArgv) entrypointArgv = withExec(entrypointArgv, script, path25.offset);
-      if (cmdArgv) cmdArgv = withExec(cmdArgv, script, path25.offset);
-      if (path25.node.keyword === "CMD") {
-        const read = facts.readRun(path25.node);
-        if (read.kind !== "script" || locked(path25.node)) break;
-        edits2.push({ start: read.script.offsets[path25.offset], end: read.script.offsets[path25.offset], text: "exec " });
+      if (entrypointArgv) entrypointArgv = withExec(entrypointArgv, script, path27.offset);
+      if (cmdArgv) cmdArgv = withExec(cmdArgv, script, path27.offset);
+      if (path27.node.keyword === "CMD") {
+        const read = facts.readRun(path27.node);
+        if (read.kind !== "script" || locked(path27.node)) break;
+        edits2.push({ start: read.script.offsets[path27.offset], end: read.script.offsets[path27.offset], text: "exec " });
       }
-      signalsHow = `with \`exec\` in front of \`${path25.command}\`, so the app replaces the shell and receives the signals; zombies are reaped`;
+      signalsHow = `with \`exec\` in front of \`${path27.command}\`, so the app replaces the shell and receives the signals; zombies are reaped`;
     } else {
-      const node = path25.node;
+      const node = path27.node;
       const stored = facts.argvOf(node)?.stored;
-      if (!stored || stored.join("\0") !== path25.runner.join("\0") || locked(node)) {
-        path25 = { kind: "forced", why: `\`${path25.runner.join(" ")}\` exits at SIGTERM without waiting for its script`, fix: "run the script's command itself" };
+      if (!stored || stored.join("\0") !== path27.runner.join("\0") || locked(node)) {
+        path27 = { kind: "forced", why: `\`${path27.runner.join(" ")}\` exits at SIGTERM without waiting for its script`, fix: "run the script's command itself" };
         break;
       }
       if (node.keyword === "CMD") {
-        edits2.push({ start: node.argsStart, end: node.end, text: jsonArray(path25.argv) });
-        cmdArgv = path25.argv;
-      } else entrypointArgv = path25.argv;
-      signalsHow = `with \`${path25.runner.join(" ")}\` replaced by its script's command \`${path25.argv.join(" ")}\`, since ${path25.runner[0]} exits at SIGTERM without waiting for the app; zombies are reaped`;
+        edits2.push({ start: node.argsStart, end: node.end, text: jsonArray(path27.argv) });
+        cmdArgv = path27.argv;
+      } else entrypointArgv = path27.argv;
+      signalsHow = `with \`${path27.runner.join(" ")}\` replaced by its script's command \`${path27.argv.join(" ")}\`, since ${path27.runner[0]} exits at SIGTERM without waiting for the app; zombies are reaped`;
     }
-    path25 = path25.then;
+    path27 = path27.then;
   }
-  if (path25.kind === "forced") {
+  if (path27.kind === "forced") {
     group = init === "tini";
     signalsHow = `${group ? "with -g, so SIGTERM goes to the whole process group" : "signalling the whole process group"} and zombies are reaped (shutdown stays forced: see the note)`;
     notes.push({
       id: "shutdown-forced",
       line: command2.cmdNode?.line ?? command2.entrypointNode?.line ?? at,
-      message: `shutdown is forced, not graceful: ${path25.why}; ${init} ${group ? "-g " : ""}sends SIGTERM to the app too, but it may be killed before its handler finishes: ${path25.fix}`
+      message: `shutdown is forced, not graceful: ${path27.why}; ${init} ${group ? "-g " : ""}sends SIGTERM to the app too, but it may be killed before its handler finishes: ${path27.fix}`
     });
   }
   const prefix = group ? [initPath, "-g", "--"] : [initPath, "--"];
@@ -36928,9 +37332,9 @@ function assemble(groups) {
   return available;
 }
 function resolvePlugin(specifier, base) {
-  if (specifier.startsWith(".") || path18.isAbsolute(specifier)) return path18.resolve(base, specifier);
+  if (specifier.startsWith(".") || path20.isAbsolute(specifier)) return path20.resolve(base, specifier);
   try {
-    return createRequire4(path18.join(base, "noop.js")).resolve(specifier);
+    return createRequire4(path20.join(base, "noop.js")).resolve(specifier);
   } catch (error) {
     const code = error.code;
     throw new PluginError(specifier, code === "MODULE_NOT_FOUND" ? `cannot be found from ${base}` : `cannot be resolved from ${base}: ${error.message}`);
@@ -37007,9 +37411,9 @@ function checkShape(specifier, candidate) {
     if (t.reviewCheck !== void 0 && typeof t.reviewCheck !== "string") problems.push("has a `reviewCheck` that is not a string");
     if (typeof t.run !== "function") problems.push("needs a `run(context)` function");
     if (t.effects !== void 0) {
-      const unknown = Array.isArray(t.effects) ? t.effects.filter((e) => !EFFECTS.includes(e)) : null;
-      if (unknown === null) problems.push("needs `effects` to be a list");
-      else if (unknown.length) problems.push(`declares unknown effects ${unknown.map((e) => `'${String(e)}'`).join(", ")} (known: ${EFFECTS.join(", ")})`);
+      const unknown2 = Array.isArray(t.effects) ? t.effects.filter((e) => !EFFECTS.includes(e)) : null;
+      if (unknown2 === null) problems.push("needs `effects` to be a list");
+      else if (unknown2.length) problems.push(`declares unknown effects ${unknown2.map((e) => `'${String(e)}'`).join(", ")} (known: ${EFFECTS.join(", ")})`);
     }
   }
   if (problems.length) throw new PluginError(specifier, `transform ${problems.join(", ")}`);
@@ -37054,7 +37458,7 @@ function processText(shell, displayPath, text2, options, contextDir) {
 function processFile(shell, file, options, cwd = process.cwd()) {
   let bytes;
   try {
-    bytes = readFileSync7(path19.resolve(cwd, file));
+    bytes = readFileSync7(path21.resolve(cwd, file));
   } catch (error) {
     const code = error.code;
     const message = code === "ENOENT" ? "no such file or directory" : code === "EACCES" ? "permission denied" : code === "EISDIR" ? "is a folder" : `cannot be read (${code ?? error.message})`;
@@ -37066,7 +37470,7 @@ function processFile(shell, file, options, cwd = process.cwd()) {
   } catch (error) {
     return errorResult(file, error);
   }
-  const contextDir = options.contextDir ?? path19.dirname(path19.resolve(cwd, file));
+  const contextDir = options.contextDir ?? path21.dirname(path21.resolve(cwd, file));
   const result = processText(shell, file, text2, options, contextDir);
   result.bytes = bytes;
   return result;
@@ -37463,8 +37867,8 @@ var STYLES = {
   "+": "\x1B[32m",
   "-": "\x1B[31m"
 };
-function unifiedDiff(path25, before, after, style = { color: false }) {
-  const patch = createTwoFilesPatch(`a/${path25}`, `b/${path25}`, before, after, "", "", { context: 3 }).replace(/^=+\n/, "").replace(/^(---|\+\+\+) ([^\n]*?)\t?\n/gm, "$1 $2\n");
+function unifiedDiff(path27, before, after, style = { color: false }) {
+  const patch = createTwoFilesPatch(`a/${path27}`, `b/${path27}`, before, after, "", "", { context: 3 }).replace(/^=+\n/, "").replace(/^(---|\+\+\+) ([^\n]*?)\t?\n/gm, "$1 $2\n");
   if (!style.color) return patch;
   return patch.split("\n").map((line) => {
     const key = ["---", "+++", "@@", "+", "-"].find((prefix) => line.startsWith(prefix));
@@ -37478,11 +37882,11 @@ function wantsColor(stream, env2 = process.env) {
 }
 
 // lib/cli/plan.ts
-import path21 from "node:path";
+import path23 from "node:path";
 
 // lib/cli/config.ts
 import { existsSync as existsSync5, readFileSync as readFileSync9 } from "node:fs";
-import path20 from "node:path";
+import path22 from "node:path";
 import { pathToFileURL as pathToFileURL2 } from "node:url";
 var ConfigError = class extends Error {
   constructor(file, message) {
@@ -37513,21 +37917,21 @@ var ConfigResolver = class {
    */
   noteWalk(walk2) {
     if (!CONFIG_FILES.every((name) => walk2.names.includes(name))) return;
-    const top2 = path20.resolve(walk2.top);
+    const top2 = path22.resolve(walk2.top);
     for (const file of walk2.found) {
-      for (let folder = path20.dirname(file); !this.walked.has(folder); folder = path20.dirname(folder)) {
+      for (let folder = path22.dirname(file); !this.walked.has(folder); folder = path22.dirname(folder)) {
         this.walked.add(folder);
-        if (folder === top2 || path20.dirname(folder) === folder) break;
+        if (folder === top2 || path22.dirname(folder) === folder) break;
       }
     }
-    for (const file of walk2.extras) if (CONFIG_FILES.includes(path20.basename(file))) this.seen.add(file);
+    for (const file of walk2.extras) if (CONFIG_FILES.includes(path22.basename(file))) this.seen.add(file);
   }
   exists(file) {
-    return (!this.walked.has(path20.dirname(file)) || this.seen.has(file)) && existsSync5(file);
+    return (!this.walked.has(path22.dirname(file)) || this.seen.has(file)) && existsSync5(file);
   }
   /** The configuration that applies to files in `folder` (cached per folder). */
   forFolder(folder) {
-    const absolute = path20.resolve(folder);
+    const absolute = path22.resolve(folder);
     let found = this.byFolder.get(absolute);
     if (!found) {
       found = this.search(absolute);
@@ -37537,12 +37941,12 @@ var ConfigResolver = class {
   }
   async search(folder) {
     for (const name of CONFIG_FILES) {
-      const file = path20.join(folder, name);
+      const file = path22.join(folder, name);
       if (!this.exists(file)) continue;
       const loaded2 = await loadConfigFile(file);
       if (loaded2) return loaded2;
     }
-    const parent = path20.dirname(folder);
+    const parent = path22.dirname(folder);
     return parent === folder ? EMPTY2 : this.forFolder(parent);
   }
 };
@@ -37562,7 +37966,7 @@ async function loadConfigFile(file) {
     } else {
       text2 = readFileSync9(file, "utf8");
       raw = JSON.parse(text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2);
-      if (path20.basename(file) === "package.json") {
+      if (path22.basename(file) === "package.json") {
         raw = raw && typeof raw === "object" ? raw.dfmod : void 0;
         if (raw === void 0) return null;
         prefix = ["dfmod"];
@@ -37625,11 +38029,11 @@ var Planner = class {
   }
   /** `applyIgnore`: whether configuration's `ignore` can leave the file out (not for --stdin, nor with --no-ignore). */
   async plan(file, applyIgnore) {
-    const absolute = path21.resolve(this.options.cwd, file);
-    const config = await this.configFor(path21.dirname(absolute));
-    const configDir = config.file ? path21.dirname(config.file) : this.options.cwd;
+    const absolute = path23.resolve(this.options.cwd, file);
+    const config = await this.configFor(path23.dirname(absolute));
+    const configDir = config.file ? path23.dirname(config.file) : this.options.cwd;
     if (applyIgnore && config.ignore?.length) {
-      const relative2 = path21.relative(configDir, absolute).split(path21.sep).join("/");
+      const relative2 = path23.relative(configDir, absolute).split(path23.sep).join("/");
       const { minimatch: minimatch2 } = await Promise.resolve().then(() => (init_glob(), glob_exports));
       if (config.ignore.some((glob) => minimatch2(relative2, glob))) {
         return { ignored: true, transforms: [], options: {}, pluginModules: [], config: config.file, known: [] };
@@ -37655,7 +38059,7 @@ var Planner = class {
     return found;
   }
   async assemble(config) {
-    const configDir = config.file ? path21.dirname(config.file) : this.options.cwd;
+    const configDir = config.file ? path23.dirname(config.file) : this.options.cwd;
     const plugins = [
       ...this.commandLinePlugins(),
       ...(config.plugins ?? []).map((given) => ({ given, module: resolvePlugin(given, configDir) }))
@@ -37677,8 +38081,8 @@ var Planner = class {
   configFor(folder) {
     if (this.options.useConfig === false) return Promise.resolve(NO_CONFIG);
     if (this.options.configFile) {
-      this.explicitConfig ??= loadConfigFile(path21.resolve(this.options.cwd, this.options.configFile)).then(
-        (c) => c ?? { options: {}, file: path21.resolve(this.options.cwd, this.options.configFile) }
+      this.explicitConfig ??= loadConfigFile(path23.resolve(this.options.cwd, this.options.configFile)).then(
+        (c) => c ?? { options: {}, file: path23.resolve(this.options.cwd, this.options.configFile) }
       );
       return this.explicitConfig;
     }
@@ -37705,7 +38109,7 @@ function reviewPart(result) {
 function failsCheck(result, failOn) {
   return result.status === "changed" || failOn === "review" && (result.suggestions?.length ?? 0) > 0;
 }
-function reviewBlock(path25, result, available, options) {
+function reviewBlock(path27, result, available, options) {
   const { changes, written } = reviewPart(result);
   const from = result.levels?.safe;
   const to = written ? result.output : result.levels?.review;
@@ -37722,7 +38126,7 @@ function reviewBlock(path25, result, available, options) {
     if (options.explain && rationale.get(change.transform)) out.push(`#     why: ${rationale.get(change.transform)}`);
     if (checks.get(change.transform)) out.push(`#     check: ${checks.get(change.transform)}`);
   }
-  return out.join("\n") + "\n" + unifiedDiff(path25, from, to, { color: options.color });
+  return out.join("\n") + "\n" + unifiedDiff(path27, from, to, { color: options.color });
 }
 
 // lib/cli/main.ts
@@ -37770,11 +38174,11 @@ Run 'dfmod --help' for usage.
   if (args.json) args.format = "json";
   if (args.outputFile) {
     const chunks = [];
-    const file = path24.resolve(io.cwd, args.outputFile);
+    const file = path26.resolve(io.cwd, args.outputFile);
     const stdout = { write: (s) => (chunks.push(s), true), isTTY: false, columns: io.stdout.columns };
     const code = await run(args, { ...io, stdout });
     try {
-      mkdirSync(path24.dirname(file), { recursive: true });
+      mkdirSync(path26.dirname(file), { recursive: true });
       writeFileSync2(file, chunks.join(""));
     } catch (error) {
       io.stderr.write(`dfmod: --output-file ${args.outputFile}: ${error.message}
@@ -37824,7 +38228,7 @@ Run 'dfmod --help' for usage.
     }
     return 0;
   }
-  const contextDir = args.context ? path24.resolve(io.cwd, args.context) : null;
+  const contextDir = args.context ? path26.resolve(io.cwd, args.context) : null;
   if (args.printConfig) {
     try {
       const plan2 = await planner.plan(args.printConfig, args.ignore);
@@ -37848,10 +38252,10 @@ Run 'dfmod --help' for usage.
 `);
       return 2;
     }
-    const fileDir = args.stdinFilepath ? path24.dirname(path24.resolve(io.cwd, args.stdinFilepath)) : null;
+    const fileDir = args.stdinFilepath ? path26.dirname(path26.resolve(io.cwd, args.stdinFilepath)) : null;
     let result;
     try {
-      const plan2 = await planner.plan(args.stdinFilepath ?? path24.join(io.cwd, "Dockerfile"), false);
+      const plan2 = await planner.plan(args.stdinFilepath ?? path26.join(io.cwd, "Dockerfile"), false);
       result = processText(shell, displayPath, text2, { transforms: plan2.transforms, options: plan2.options, known: plan2.known, level: args.level ?? plan2.level ?? "safe", everyFile: !args.ignore, reportUnused: args.reportUnusedDisableDirectives }, contextDir ?? fileDir);
       for (const warning of result.warnings ?? []) io.stderr.write(warning + "\n");
       if (flags.prettier && result.status !== "error") await formatResult(flags.prettier, result, io.cwd);
@@ -37956,13 +38360,13 @@ Run 'dfmod --help' for usage.`] : [error.message];
   for await (const result of processInBulk(jobs, { cwd: io.cwd, keepBytes: args.write, pool: early.pool })) {
     const job = jobs[index++];
     if (verifier && (result.status === "changed" || result.suggestions?.length)) {
-      const absolutePath = path24.resolve(io.cwd, result.path);
-      await verifyResult(verifier, verifyShell, job, result, { absolutePath, contextDir: contextDir ?? path24.dirname(absolutePath) }, (line) => loopIO.stderr.write(line + "\n"));
+      const absolutePath = path26.resolve(io.cwd, result.path);
+      await verifyResult(verifier, verifyShell, job, result, { absolutePath, contextDir: contextDir ?? path26.dirname(absolutePath) }, (line) => loopIO.stderr.write(line + "\n"));
     }
     if (flags.prettier && result.status !== "error") await formatResult(flags.prettier, result, io.cwd);
     if (result.status === "changed" && flags.write) {
       try {
-        flags.write.writeAtomically(path24.resolve(io.cwd, result.path), result.output, result.bytes);
+        flags.write.writeAtomically(path26.resolve(io.cwd, result.path), result.output, result.bytes);
       } catch (error) {
         result.status = "error";
         result.error = { line: null, message: error instanceof flags.write.WriteError ? error.message : String(error) };
@@ -37993,7 +38397,7 @@ Run 'dfmod --help' for usage.`] : [error.message];
   io.stderr.write(summaryLine(totals, args) + "\n");
   if (args.report) {
     try {
-      writeFileSync2(path24.resolve(io.cwd, args.report), markdownReport(rows, totals, args));
+      writeFileSync2(path26.resolve(io.cwd, args.report), markdownReport(rows, totals, args));
     } catch (error) {
       io.stderr.write(`dfmod: --report ${args.report}: ${error.message}
 `);
@@ -38049,7 +38453,7 @@ async function verifyResult(verifier, shell, job, result, where, log) {
 }
 async function formatResult(prettier, result, cwd) {
   try {
-    const formatted = await prettier.formatDockerfile(result.output, path24.resolve(cwd, result.path));
+    const formatted = await prettier.formatDockerfile(result.output, path26.resolve(cwd, result.path));
     if (formatted !== result.output) {
       result.output = formatted;
       result.changes.push({ transform: "format", line: 1, message: "formatted with Prettier", level: "safe" });

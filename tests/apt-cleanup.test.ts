@@ -214,8 +214,8 @@ test('a later RUN that updates for itself does not keep the earlier lists', asyn
 
 test('a later `apt-get purge` or `autoremove` does not need the lists', async () => {
   await expectOutput(
-    lines('FROM debian', 'RUN apt-get update && apt-get install -y gcc', 'RUN make && apt-get purge -y gcc && apt-get autoremove -y'),
-    lines('FROM debian', 'RUN apt-get update && apt-get install -y gcc \\', RM, 'RUN make && apt-get purge -y gcc && apt-get autoremove -y'),
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y gcc', 'RUN cc -o /usr/local/bin/app app.c && apt-get purge -y gcc && apt-get autoremove -y'),
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y gcc \\', RM, 'RUN cc -o /usr/local/bin/app app.c && apt-get purge -y gcc && apt-get autoremove -y'),
     { only },
   );
 });
@@ -329,6 +329,103 @@ test('left alone: suppressed with hadolint ignore', async () => {
 test('a lone update before a RUN in a non-POSIX shell is not merged', async () => {
   const result = await run(lines('FROM debian', 'RUN apt-get update', 'SHELL ["pwsh", "-c"]', 'RUN apt-get install -y curl'), { only });
   assert.is(result.output, lines('FROM debian', 'RUN apt-get update', 'SHELL ["pwsh", "-c"]', 'RUN apt-get install -y curl'));
+});
+
+
+// Scripts a later RUN runs from the build context are read: an install in them needs the lists.
+const MAKE_DEPS = lines('FROM debian', 'RUN apt-get update && apt-get install -y make gcc', 'WORKDIR /src', 'COPY Makefile main.c ./', 'RUN make deps', 'RUN make');
+
+test('a later `make deps` whose recipe runs apt-get install keeps the lists, and says where', async () => {
+  const result = await expectRefused(MAKE_DEPS, 'lists-read-by-script', {
+    only,
+    files: { Makefile: 'app: main.c\n\tcc -o app main.c\n\n.PHONY: deps\ndeps:\n\t@apt-get install -y --no-install-recommends zlib1g-dev\n', 'main.c': '' },
+    line: 2,
+  });
+  assert.match(result.notes.find((n) => n.id === 'lists-read-by-script')!.message, /runs `make deps`.*`apt-get install -y` in Makefile/);
+});
+
+test('a Makefile prerequisite that installs counts for the target that needs it', async () => {
+  await expectRefused(lines('FROM debian', 'RUN apt-get update && apt-get install -y make gcc', 'WORKDIR /src', 'COPY . .', 'RUN make'), 'lists-read-by-script', {
+    only,
+    files: { Makefile: 'CC ?= gcc\nall: deps app\napp:\n\t$(CC) -o app main.c\ndeps:\n\tsudo apt-get install -y libz-dev\n', 'main.c': '' },
+  });
+});
+
+test('`make` whose recipes never touch apt does not keep the lists', async () => {
+  await expectOutput(
+    MAKE_DEPS,
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y make gcc \\', RM, 'WORKDIR /src', 'COPY Makefile main.c ./', 'RUN make deps', 'RUN make'),
+    { only, files: { Makefile: 'CC = gcc\napp: main.c\n\t$(CC) -o $@ $<\ndeps:\n\tmkdir -p build\n', 'main.c': '' } },
+  );
+});
+
+test('`make` without a Makefile dfmod can read keeps the lists: its recipes may install', async () => {
+  await expectRefused(MAKE_DEPS, 'lists-read-by-script', { only, files: { 'main.c': '' } });
+});
+
+test('a context script run as ./install.sh that installs keeps the lists; one that does not lets them go', async () => {
+  const input = lines('FROM debian', 'RUN apt-get update && apt-get install -y ca-certificates', 'WORKDIR /opt', 'COPY install.sh .', 'RUN ./install.sh');
+  await expectRefused(input, 'lists-read-by-script', { only, files: { 'install.sh': '#!/bin/sh\nset -e\napt-get install -y jq\n' } });
+  await expectOutput(
+    input,
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y ca-certificates \\', RM, 'WORKDIR /opt', 'COPY install.sh .', 'RUN ./install.sh'),
+    { only, files: { 'install.sh': '#!/bin/sh\nmkdir -p /opt/data && echo ok > /opt/data/state\n' } },
+  );
+});
+
+test('a script that sh runs, found through `COPY scripts/ /usr/local/lib/setup/`, is read', async () => {
+  await expectRefused(
+    lines('FROM debian', 'RUN apt-get update', 'COPY scripts/ /usr/local/lib/setup/', 'RUN sh /usr/local/lib/setup/deps.sh'),
+    'lists-read-by-script',
+    { only, files: { 'scripts/deps.sh': 'apt-get install -y --no-install-recommends jq\n' } },
+  );
+});
+
+test('`bash -c` text is read like a script: an install in it keeps the lists', async () => {
+  await expectRefused(
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y curl', 'USER root', 'RUN bash -c "apt-get install -y jq"'),
+    'lists-read-by-script',
+    { only },
+  );
+});
+
+test('under a non-root USER, the update and the removal run through sudo like the install does', async () => {
+  await expectOutput(
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y sudo', 'USER dev', 'RUN sudo apt-get install -y jq'),
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y sudo \\', RM, 'USER dev', 'RUN sudo apt-get update && sudo apt-get install -y jq \\', '    && sudo rm -rf /var/lib/apt/lists/*'),
+    { only },
+  );
+});
+
+test('under a non-root USER without sudo, the lists are left alone: dfmod cannot run apt as root there', async () => {
+  const result = await expectRefused(lines('FROM debian', 'USER builder', 'RUN apt-get update && apt-get install -y jq'), 'not-root', { only, line: 3 });
+  assert.match(result.notes.find((n) => n.id === 'not-root')!.message, /USER builder/);
+});
+
+test('a program a COPY put on PATH from the context is read like a script', async () => {
+  const input = lines('FROM debian', 'RUN apt-get update && apt-get install -y curl', 'COPY bin/install-deps /usr/local/bin/', 'RUN install-deps --all');
+  await expectRefused(input, 'lists-read-by-script', { only, files: { 'bin/install-deps': '#!/bin/sh\napt-get install -y --no-install-recommends "$@" jq\n' } });
+  await expectOutput(
+    input,
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y curl \\', RM, 'COPY bin/install-deps /usr/local/bin/', 'RUN install-deps --all'),
+    { only, files: { 'bin/install-deps': '#!/bin/sh\necho nothing to install\n' } },
+  );
+});
+
+test('a context script that updates and installs by itself gets the removal at the end of its RUN', async () => {
+  await expectOutput(
+    lines('FROM debian', 'COPY bootstrap.sh /tmp/', 'RUN sh /tmp/bootstrap.sh'),
+    lines('FROM debian', 'COPY bootstrap.sh /tmp/', 'RUN sh /tmp/bootstrap.sh \\', RM),
+    { only, files: { 'bootstrap.sh': 'set -e\napt-get update\napt-get install -y jq\n' } },
+  );
+});
+
+test('after a `cd`, a relative script or Makefile is not looked up at WORKDIR: what runs is unknown, the lists stay', async () => {
+  await expectRefused(
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y make', 'WORKDIR /src', 'COPY . .', 'RUN cd vendor/lib && make'),
+    'lists-read-by-script',
+    { only, files: { Makefile: 'all:\n\techo top\n', 'vendor/lib/Makefile': 'all:\n\tapt-get install -y libz-dev\n' } },
+  );
 });
 
 test('`apt-get dist-clean` already removes the lists: nothing appended after it', async () => {

@@ -3,7 +3,8 @@ import * as assert from 'uvu/assert';
 import { parseDockerfile, type InstructionNode } from '../lib/core/dockerfile.js';
 import { loadShellParser } from '../lib/core/shell.js';
 import {
-  contextSourceAt, expandWord, fileFacts, isPackageInstall, isPipInstall, isPipProgram, managerCommand, mountCovers, pipCommand, signalPath,
+  contextSourceAt, expandWord, fileFacts, installedCommands, isPackageInstall, isPipInstall, isPipProgram, makeRecipes,
+  managerCommand, mountCovers, pipCommand, signalPath, writtenPaths,
   type FileFacts, type ImageDefaults, type RunScript,
 } from '../lib/facts/index.js';
 import { systemManagerOf } from '../lib/knowledge/index.js';
@@ -436,6 +437,55 @@ test('isPackageInstall and managerCommand read options with a value from the sam
   assert.equal(managerCommand(['dnf', '--setopt', 'x=1', 'install'])?.subcommand, 'install');
   assert.equal(managerCommand(['apk', '-X', 'https://mirror/v3.20/main', 'add', 'curl'])?.subcommand, 'add');
   assert.equal(isPackageInstall(['dnf', '--setopt', 'x=1', 'install', 'git'])?.packages, ['git']);
+});
+
+test('writtenPaths: what ln, cp, mv, rm and update-alternatives create or remove', () => {
+  assert.equal(writtenPaths(['ln', '-sf', '/bin/bash', '/bin/sh']), ['/bin/sh']);
+  assert.equal(writtenPaths(['rm', '-f', '/bin/sh', '/tmp/x']), ['/bin/sh', '/tmp/x']);
+  assert.equal(writtenPaths(['cp', 'a', 'b', '/usr/local/bin/']), ['/usr/local/bin/a', '/usr/local/bin/b']);
+  assert.equal(writtenPaths(['ln', '-s', '/opt/node/bin/node', '/usr/local/bin/']), ['/usr/local/bin/node']);
+  assert.equal(writtenPaths(['install', '-m', '0755', 'tool', '/usr/local/bin/tool']), ['/usr/local/bin/tool']);
+  assert.equal(writtenPaths(['update-alternatives', '--install', '/usr/bin/sh', 'sh', '/bin/bash', '100']), ['/usr/bin/sh']);
+  assert.equal(writtenPaths(['ln', '-s', null, '/bin/sh']), null);
+  assert.equal(writtenPaths(['echo', '/bin/sh']), []);
+});
+
+test('installedCommands: global language installs, system packages, corepack, files put in a bin folder', () => {
+  assert.equal(installedCommands(['npm', 'install', '-g', 'npm@10.8.2']), ['npm']);
+  assert.equal(installedCommands(['npm', 'i', '--global', '@vue/cli@5', 'typescript']), ['cli', 'tsc', 'tsserver']);
+  assert.equal(installedCommands(['npm', 'install', 'express']), []);
+  assert.equal(installedCommands(['pip', 'install', '--upgrade', 'pip']), ['pip', 'pip3']);
+  assert.equal(installedCommands(['apt-get', 'install', '-y', 'git']), ['git']);
+  assert.equal(installedCommands(['corepack', 'enable']), ['yarn', 'pnpm']);
+  assert.equal(installedCommands(['ln', '-sf', '/opt/go/bin/go', '/usr/local/bin/go']), ['go']);
+  assert.equal(installedCommands(['ln', '-sf', '/bin/bash', '/opt/sh']), []);
+});
+
+test('makeRecipes: the recipes of a target and its prerequisites, with make syntax turned into shell', () => {
+  const makefile = ['CC ?= gcc', 'PKGS = zlib1g-dev', '.PHONY: deps all', 'all: deps app', 'app: main.c', '\t$(CC) -o $@ $<', 'deps:', '\t@sudo apt-get install -y $(PKGS)', '\t-echo "done $$HOME"', ''].join('\n');
+  assert.equal(makeRecipes(makefile, []), { lines: ['sudo apt-get install -y zlib1g-dev', 'echo "done $HOME"', 'cc -o target target'] });
+  assert.equal(makeRecipes(makefile, ['app']), { lines: ['cc -o target target'] }); // CC has make's default, which ?= keeps
+  assert.equal(makeRecipes(makefile, ['missing']), { why: 'its Makefile has no rule for missing' });
+  assert.equal(makeRecipes('ifeq ($(X),1)\nall:\n\ttrue\nendif\n', []), { why: 'its Makefile uses conditionals, includes or defines' });
+});
+
+test('scriptRunBy: the script file, Makefile or inline text a RUN command runs, found through the COPY that put it there', () => {
+  const { facts, at } = load(lines('FROM debian', 'WORKDIR /opt/app', 'COPY . .', 'COPY tools/setup.sh /usr/local/lib/', 'RUN ./install.sh && sh /usr/local/lib/setup.sh && make -C sub deps && bash -c "apt-get install -y jq" && /usr/bin/env true && ./absent.sh'));
+  const context = memoryContext({ 'install.sh': 'apt-get install -y jq\n', 'tools/setup.sh': 'echo setup\n', 'sub/Makefile': 'deps:\n\techo deps\n' });
+  const run = facts.readRun(at(5));
+  if (run.kind !== 'script') throw new Error('not read');
+  const found = facts.commandsOf(run).map((c) => {
+    const s = facts.scriptRunBy(at(5), c, context);
+    return s && [s.what, s.kind, s.file, s.roots?.map((r) => r.text.trim()) ?? s.unknown];
+  });
+  assert.equal(found, [
+    ['./install.sh', 'script', 'install.sh', ['apt-get install -y jq']],
+    ['sh /usr/local/lib/setup.sh', 'script', 'tools/setup.sh', ['echo setup']],
+    ['make -C sub', 'make', 'sub/Makefile', ['echo deps']],
+    ['bash -c apt-get install -y jq', 'inline', null, ['apt-get install -y jq']],
+    null,
+    ['./absent.sh', 'script', null, 'no COPY of the stage puts ./absent.sh there from the build context'],
+  ]);
 });
 
 // ---- what an ENTRYPOINT does with the CMD; where an image's file comes from -------------------

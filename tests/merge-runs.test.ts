@@ -279,4 +279,105 @@ test('runs with the default transforms', async () => {
   assert.ok(result.changes.some((c) => c.transform === 'merge-runs'));
 });
 
+// What starts each RUN: the shell program, BASH_ENV, and the commands the shell has already looked up.
+
+test('a RUN that replaces /bin/sh ends the group: later RUNs start the new shell', async () => {
+  for (const replace of ['ln -sf /bin/bash /bin/sh', 'rm /bin/sh && ln -s /bin/bash /bin/sh', 'ln -sf bash /usr/bin/sh', 'update-alternatives --install /bin/sh sh /bin/bash 100']) {
+    const result = await expectOutput(
+      lines('FROM debian', 'RUN mkdir -p /opt', `RUN ${replace}`, 'RUN mkdir -p /srv/{a,b}', 'RUN [[ -d /srv/a ]] && touch /srv/ok'),
+      lines('FROM debian', 'RUN mkdir -p /opt \\', `    && ${replace}`, 'RUN mkdir -p /srv/{a,b} \\', '    && [[ -d /srv/a ]] && touch /srv/ok'),
+      { only },
+    );
+    const note = result.notes.find((n) => n.id === 'replaces-shell');
+    assert.ok(note && note.line === 4, replace);
+  }
+});
+
+test('replacing another file in /bin does not end the group', async () => {
+  await expectOutput(
+    lines('FROM debian', 'RUN ln -sf /usr/bin/python3 /usr/local/bin/python', 'RUN python --version'),
+    lines('FROM debian', 'RUN ln -sf /usr/bin/python3 /usr/local/bin/python \\', '    && python --version'),
+    { only },
+  );
+});
+
+test('a RUN that replaces the SHELL program ends the group', async () => {
+  await expectRefused(
+    lines('FROM debian', 'SHELL ["/bin/bash", "-c"]', 'RUN cp /opt/bash-5.2/bash /usr/bin/bash', 'RUN shopt -s globstar; ls /opt/**'),
+    'replaces-shell',
+    { only, line: 4 },
+  );
+});
+
+test('under bash with BASH_ENV set, a RUN that names the file or runs a script ends the group (nvm)', async () => {
+  const input = lines(
+    'FROM debian',
+    'SHELL ["/bin/bash", "-o", "pipefail", "-c"]',
+    'ENV BASH_ENV=/root/.bash_env',
+    'RUN mkdir -p /opt/tools',
+    'RUN curl -fsSL https://example.invalid/install.sh | PROFILE="${BASH_ENV}" bash',
+    'RUN nvm install 20',
+    'RUN node --version',
+  );
+  const result = await expectOutput(
+    input,
+    lines(
+      'FROM debian',
+      'SHELL ["/bin/bash", "-o", "pipefail", "-c"]',
+      'ENV BASH_ENV=/root/.bash_env',
+      'RUN mkdir -p /opt/tools \\',
+      '    && curl -fsSL https://example.invalid/install.sh | PROFILE="${BASH_ENV}" bash',
+      'RUN nvm install 20 \\',
+      '    && node --version',
+    ),
+    { only },
+  );
+  assert.equal(result.notes.filter((n) => n.id === 'bash-env').map((n) => n.line), [6]);
+  await expectRefused(
+    lines('FROM debian', 'SHELL ["/bin/bash", "-c"]', 'ENV BASH_ENV=/etc/tool.env', 'RUN bash /tmp/install.sh', 'RUN tool --version'),
+    'bash-env',
+    { only, line: 5 },
+  );
+});
+
+test('a RUN that writes the BASH_ENV file by its path ends the group too', async () => {
+  await expectRefused(
+    lines('FROM debian', 'SHELL ["/bin/bash", "-c"]', 'ENV BASH_ENV=/etc/tool.env', 'RUN echo "export TOOL_HOME=/opt/tool" >> /etc/tool.env', 'RUN test -n "$TOOL_HOME"'),
+    'bash-env',
+    { only, line: 5 },
+  );
+});
+
+test('BASH_ENV does not matter under sh, which never reads it', async () => {
+  await expectOutput(
+    lines('FROM debian', 'ENV BASH_ENV=/root/.bash_env', 'RUN echo "x=1" >> "$BASH_ENV"', 'RUN echo done'),
+    lines('FROM debian', 'ENV BASH_ENV=/root/.bash_env', 'RUN echo "x=1" >> "$BASH_ENV" \\', '    && echo done'),
+    { only },
+  );
+});
+
+test('a RUN that calls a command a RUN above reinstalled is not joined: the shell would run the old path it hashed', async () => {
+  const result = await expectOutput(
+    lines('FROM node:20', 'RUN npm config set fund false', 'RUN npm install -g npm@10.8.2', 'RUN npm --version', 'RUN node --version'),
+    lines('FROM node:20', 'RUN npm config set fund false \\', '    && npm install -g npm@10.8.2', 'RUN npm --version \\', '    && node --version'),
+    { only },
+  );
+  assert.equal(result.notes.filter((n) => n.id === 'command-hash').map((n) => n.line), [4]);
+  await expectRefused(lines('FROM python:3', 'RUN pip install --upgrade pip', 'RUN pip install flask'), 'command-hash', { only, line: 3 });
+  const linked = await expectOutput(
+    lines('FROM debian', 'RUN node --version', 'RUN ln -sf /opt/node-20/bin/node /usr/local/bin/node', 'RUN node app.js'),
+    lines('FROM debian', 'RUN node --version \\', '    && ln -sf /opt/node-20/bin/node /usr/local/bin/node', 'RUN node app.js'),
+    { only },
+  );
+  assert.equal(linked.notes.filter((n) => n.id === 'command-hash').map((n) => n.line), [4]);
+});
+
+test('an install of a command the joined shell had not looked up yet is joined', async () => {
+  await expectOutput(
+    lines('FROM node:20', 'RUN npm install -g typescript@5', 'RUN tsc --version'),
+    lines('FROM node:20', 'RUN npm install -g typescript@5 \\', '    && tsc --version'),
+    { only },
+  );
+});
+
 test.run();

@@ -18,7 +18,7 @@ import type { DockerfileModel, InstructionNode } from '../lib/core/dockerfile.js
 import {
   appendCommand, deleteInstruction, prependCommand, removeChainElement, sourceEnd, sourceStart, unquoted,
 } from '../lib/core/run-script.js';
-import { managerCommand, mountCovers, subcommandAt, type RunRefusal, type RunScript } from '../lib/facts/index.js';
+import { managerCommand, mountCovers, subcommandAt, type RunCommand, type RunRefusal, type RunScript } from '../lib/facts/index.js';
 import { answersPrompt, PACKAGE_MANAGER_FACTS } from '../lib/knowledge/index.js';
 import type { Edit, Fix, NoteInput, Transform, TransformContext } from '../lib/core/types.js';
 
@@ -39,8 +39,11 @@ const isListPath = (word: string) => word === LISTS || word === `${LISTS}/` || w
 /** Whether the text may change apt's sources. */
 const changesSources = (text: string) => SOURCE_MARKERS.some((m) => text.includes(m));
 
-/** Shells and commands that run code dfmod cannot see, which may install with apt. */
-const OPAQUE = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'source', '.', 'eval']);
+/** Commands that run code dfmod cannot see, which may install with apt. */
+const OPAQUE = new Set(['eval']);
+
+/** How deep scripts that run scripts are read before what they run counts as unknown. */
+const SCRIPT_DEPTH = 4;
 
 interface AptCommand {
   node: Node;
@@ -50,6 +53,8 @@ interface AptCommand {
   sub: string | null;
   subNode: Node | null;
   words: (string | null)[];
+  /** It runs as root through sudo (`sudo apt-get install`). */
+  sudo: boolean;
 }
 
 type EventKind = 'update' | 'use' | 'clean' | 'opaque';
@@ -61,6 +66,8 @@ interface Event {
   text: string;
   /** For `clean`: the rm removes nothing but the lists. */
   listsOnly?: boolean;
+  /** For events inside a script the RUN runs: what in it reads the lists (`apt-get install`, in Makefile). */
+  inside?: string;
 }
 
 /** What a RUN does to the package lists, in order. */
@@ -77,11 +84,11 @@ function aptCommand(node: Node, words: (string | null)[], nodes: Node[], program
   const found = managerCommand(words);
   if (found && (found.manager === 'apt-get' || found.manager === 'apt')) {
     const at = found.subcommandIndex;
-    return { node, program: found.program, programNode: nodes[0], sub: found.subcommand, subNode: at === null ? null : nodes[at], words };
+    return { node, program: found.program, programNode: nodes[0], sub: found.subcommand, subNode: at === null ? null : nodes[at], words, sudo: false };
   }
   if (program === null || !APT_GET.indexReaders!.includes(program)) return null;
   const at = subcommandAt(words, 1, VALUE_OPTIONS);
-  return { node, program, programNode: nodes[0], sub: at === null ? null : words[at], subNode: at === null ? null : nodes[at], words };
+  return { node, program, programNode: nodes[0], sub: at === null ? null : words[at], subNode: at === null ? null : nodes[at], words, sudo: false };
 }
 
 function readListUse(ctx: TransformContext, node: InstructionNode): ListUse {
@@ -91,26 +98,57 @@ function readListUse(ctx: TransformContext, node: InstructionNode): ListUse {
   }
   const events: Event[] = [];
   const apt: AptCommand[] = [];
-  for (const { command, words, nodes, program } of ctx.facts.commandsOf(read)) {
-    const text = command.node.text;
-    if (program === null) {
-      events.push({ kind: 'opaque', node: command.node, text });
-      continue;
-    }
-    const found = aptCommand(command.node, words, nodes, program);
+  for (const command of ctx.facts.commandsOf(read)) {
+    const { words, nodes, program } = command;
+    const text = command.command.node.text;
+    const found = program === null ? null : aptCommand(command.command.node, words, nodes, program);
     if (found) {
+      found.sudo = command.wrappers.includes('sudo') && command.sudoAsRoot;
       apt.push(found);
-      if (found.sub === 'update') events.push({ kind: 'update', node: command.node, text });
-      else if (found.sub !== null && (APT_GET.indexCleanVerbs ?? []).includes(found.sub)) events.push({ kind: 'clean', node: command.node, text, listsOnly: false });
-      else if (found.sub === null || !LIST_FREE.includes(found.sub)) events.push({ kind: 'use', node: command.node, text });
-    } else if (program === 'rm' && nodes.slice(1).some((n) => isListPath(unquoted(n)))) {
-      const listsOnly = nodes.slice(1).every((n) => isListPath(unquoted(n)) || /^-[a-zA-Z]+$/.test(unquoted(n)));
-      events.push({ kind: 'clean', node: command.node, text, listsOnly });
-    } else if (OPAQUE.has(program) || (words[0]!.includes('/') && !/^\/(usr\/)?s?bin\//.test(words[0]!))) {
-      events.push({ kind: 'opaque', node: command.node, text });
     }
+    events.push(...commandEvents(ctx, node, command, text, found, 0));
   }
   return { run: read, unreadable: null, events, apt };
+}
+
+/**
+ * What one command does to the lists. A script it runs from the build context
+ * (`./install.sh`, `make deps`, `sh -c '…'`) is read, and what the script does
+ * counts at the command that runs it; an apt install in it is a read that
+ * dfmod cannot give its own `apt-get update` (the script is not the
+ * Dockerfile), so it keeps the lists (`opaque`).
+ */
+function commandEvents(ctx: TransformContext, node: InstructionNode, command: RunCommand, text: string, apt: AptCommand | null, depth: number, within?: { root: Node }): Event[] {
+  const { nodes, program } = command;
+  const at = command.command.node;
+  if (program === null) return [{ kind: 'opaque', node: at, text }];
+  if (apt) {
+    if (apt.sub === 'update') return [{ kind: 'update', node: at, text }];
+    if (apt.sub !== null && (APT_GET.indexCleanVerbs ?? []).includes(apt.sub)) return [{ kind: 'clean', node: at, text, listsOnly: false }];
+    if (apt.sub === null || !LIST_FREE.includes(apt.sub)) return [{ kind: 'use', node: at, text }];
+    return [];
+  }
+  if (program === 'rm' && nodes.slice(1).some((n) => isListPath(unquoted(n)))) {
+    const listsOnly = depth === 0 && nodes.slice(1).every((n) => isListPath(unquoted(n)) || /^-[a-zA-Z]+$/.test(unquoted(n)));
+    return [{ kind: 'clean', node: at, text, listsOnly }];
+  }
+  if (OPAQUE.has(program)) return [{ kind: 'opaque', node: at, text }];
+  const script = ctx.facts.scriptRunBy(node, command, ctx.context, within);
+  if (!script) return [];
+  const where = script.file ?? 'its inline script';
+  if (!script.roots) return [{ kind: 'opaque', node: at, text, inside: `dfmod cannot read what it runs: ${script.unknown}` }];
+  if (depth >= SCRIPT_DEPTH) return [{ kind: 'opaque', node: at, text, inside: `it runs scripts nested deeper than dfmod reads (${where})` }];
+  const events: Event[] = [];
+  for (const root of script.roots) {
+    for (const inner of ctx.facts.commandsOf({ root })) {
+      const innerApt = inner.program === null ? null : aptCommand(inner.command.node, inner.words, inner.nodes, inner.program);
+      for (const event of commandEvents(ctx, node, inner, inner.command.node.text, innerApt, depth + 1, { root })) {
+        const inside = event.inside ?? `\`${event.text.split(/\s+/).slice(0, 3).join(' ')}\` in ${where}`;
+        events.push({ ...event, kind: event.kind === 'use' ? 'opaque' : event.kind, node: at, text, inside, listsOnly: false });
+      }
+    }
+  }
+  return events;
 }
 
 /** The first event that touches the lists, and whether the lists are left behind at the end. */
@@ -143,6 +181,8 @@ interface Consumer {
   unreadable: RunRefusal | null;
   /** The command that reads the lists (its first words), when the RUN is read. */
   what: string | null;
+  /** What inside a script it runs reads them, when that is where. */
+  inside: string | null;
 }
 
 /** RUNs after `node` that read the lists it leaves, and the RUN that deletes them next (in its own stage). */
@@ -155,7 +195,7 @@ function consumersOf(ctx: TransformContext, node: InstructionNode, uses: Map<Ins
       const first = firstEvent(use);
       if (first === null) continue;
       if (first === 'unreadable') {
-        consumers.push({ node: later, use, unreadable: use.unreadable, what: null });
+        consumers.push({ node: later, use, unreadable: use.unreadable, what: null, inside: null });
         break;
       }
       if (first.kind === 'update') break;
@@ -163,7 +203,7 @@ function consumersOf(ctx: TransformContext, node: InstructionNode, uses: Map<Ins
         if (b === 0) cleaner = later;
         break;
       }
-      consumers.push({ node: later, use, unreadable: null, what: first.text.split(/\s+/).slice(0, 3).join(' ') });
+      consumers.push({ node: later, use, unreadable: null, what: first.text.split(/\s+/).slice(0, 3).join(' '), inside: first.inside ?? null });
       // It replaced or removed the lists: what comes after reads its lists, not ours.
       if (use.events.some((e) => e.kind === 'clean' || e.kind === 'update')) break;
     }
@@ -178,6 +218,19 @@ function useOf(ctx: TransformContext, node: InstructionNode, uses: Map<Instructi
     uses.set(node, use);
   }
   return use;
+}
+
+const ROOT_USERS = /^(root|0)(:(root|0))?$/;
+
+/**
+ * How a command that needs root runs in the RUN: '' when the RUN's USER is
+ * root (or the image's default), `sudo ` when it runs apt through sudo
+ * (a non-root USER with sudo), null when dfmod cannot run one as root there.
+ */
+function asRoot(ctx: TransformContext, node: InstructionNode, use: ListUse, sub?: string): string | null {
+  const user = ctx.facts.userAt(node);
+  if (user === null || ROOT_USERS.test(user)) return '';
+  return use.apt.some((a) => a.sudo && (sub === undefined || a.sub === sub)) ? 'sudo ' : null;
 }
 
 /** The update command to repeat in a later RUN: the producer's own when its words are literal. */
@@ -303,7 +356,12 @@ function listsFix(ctx: TransformContext, node: InstructionNode, use: ListUse, us
       notes.push({ line: node.line, id: 'lone-update', message: 'left alone: `apt-get update` alone in a RUN caches stale lists; update in the RUN that installs' });
       return;
     }
-    const edit = appendCommand(dockerfile, run, [CLEANUP]);
+    const root = asRoot(ctx, node, use, 'update');
+    if (root === null) {
+      notes.push({ line: node.line, id: 'not-root', message: `lists not removed: the RUN runs as USER ${ctx.facts.userAt(node)}, and dfmod does not know how it removes them as root` });
+      return;
+    }
+    const edit = appendCommand(dockerfile, run, [`${root}${CLEANUP}`]);
     if ('reason' in edit) {
       notes.push({ line: node.line, id: edit.id, message: `lists not removed: ${edit.reason}` });
       return;
@@ -324,7 +382,7 @@ function listsFix(ctx: TransformContext, node: InstructionNode, use: ListUse, us
       const at = `the RUN at line ${ctx.originalLine(consumer.node.line)}`;
       notes.push(consumer.unreadable
         ? { line: node.line, id: 'lists-read-by-unread-run', message: `lists kept: ${at} may install packages from them, and dfmod does not read it: ${consumer.unreadable.reason}` }
-        : { line: node.line, id: 'lists-read-by-script', message: `lists kept: ${at} runs \`${consumer.what}\`, which may install packages from them` });
+        : { line: node.line, id: 'lists-read-by-script', message: `lists kept: ${at} runs \`${consumer.what}\`, which may install packages from them${consumer.inside ? ` (${consumer.inside})` : ''}` });
       continue;
     }
     if (isLoneUpdate(ctx, use) && consumer.node === next && node.flags.length === 0) {
@@ -344,7 +402,12 @@ function listsFix(ctx: TransformContext, node: InstructionNode, use: ListUse, us
       notes.push({ line: node.line, id: 'sources-change', message: `lists kept: the RUN at line ${ctx.originalLine(consumer.node.line)} installs from them, and apt's sources change in between` });
       continue;
     }
-    const prepend = prependCommand(consumer.use.run!, updateCommand(use));
+    const root = asRoot(ctx, consumer.node, consumer.use);
+    if (root === null) {
+      notes.push({ line: node.line, id: 'not-root', message: `lists kept: the RUN at line ${ctx.originalLine(consumer.node.line)} installs from them as USER ${ctx.facts.userAt(consumer.node)}, and dfmod does not know how it updates them as root` });
+      continue;
+    }
+    const prepend = prependCommand(consumer.use.run!, `${root}${updateCommand(use)}`);
     if ('reason' in prepend) {
       notes.push({ line: node.line, id: prepend.id, message: `lists kept: the RUN at line ${ctx.originalLine(consumer.node.line)} installs from them without \`apt-get update\`, and one cannot be added: ${prepend.reason}` });
       continue;

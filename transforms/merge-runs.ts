@@ -12,7 +12,9 @@
  * of `&&`) is left alone with a note.
  */
 import type { Node } from '../lib/core/shell.js';
+import path from 'node:path';
 import { hasBackgroundJob, literalValue, topLevelStatements, walk } from '../lib/core/shell.js';
+import { installedCommands, writtenPaths, type RunCommand } from '../lib/facts/index.js';
 import type { DockerfileModel, InstructionNode } from '../lib/core/dockerfile.js';
 import type { Fix, NoteInput, Refusal, Transform, TransformContext } from '../lib/core/types.js';
 
@@ -79,6 +81,12 @@ interface Part {
   errexit: string | null;
   /** It has `;` lists or compound commands, where a SHELL's `-e` is off left of `&&`. */
   compound: boolean;
+  /** Why nothing may be joined after it (it changes what starts each later RUN), or null. */
+  endsGroup: Refusal | null;
+  /** The programs it calls by name. */
+  calls: Set<string>;
+  /** The command names it may put on PATH. */
+  installs: Set<string>;
 }
 
 function tokenText(node: Node): string {
@@ -218,6 +226,7 @@ function readPart(node: InstructionNode, ctx: TransformContext): Part | Refusal 
       ? { id: 'comment-continues', reason: 'its trailing comment continues onto another line' }
       : { id: 'line-after-last-command', reason: 'its last command is followed by another line' };
   }
+  const commands = ctx.facts.commandsOf(read);
   return {
     node,
     body: model.source.text.slice(node.argsStart, bodyEnd),
@@ -227,7 +236,61 @@ function readPart(node: InstructionNode, ctx: TransformContext): Part | Refusal 
     isList: facts.isList,
     errexit: facts.errexit,
     compound: facts.compound,
+    endsGroup: replacesShell(ctx, node, commands) ?? writesBashEnv(ctx, node, commands, root),
+    calls: new Set(commands.flatMap((c) => (c.program === null ? [] : [c.program]))),
+    installs: new Set(commands.flatMap((c) => installedCommands(c.words))),
   };
+}
+
+/** The shell every RUN starts, as the paths that name it (`/bin/sh` is `/usr/bin/sh` on merged-/usr images). */
+function shellPaths(ctx: TransformContext, node: InstructionNode): Set<string> {
+  const program = ctx.dockerfile.shellOf(node)?.[0] ?? '/bin/sh';
+  const paths = new Set([program]);
+  if (program.startsWith('/usr/')) paths.add(program.slice(4));
+  else if (program.startsWith('/')) paths.add(`/usr${program}`);
+  return paths;
+}
+
+/** A RUN that replaces the shell program: each later RUN starts the new one, a joined part would run in the old. */
+function replacesShell(ctx: TransformContext, node: InstructionNode, commands: RunCommand[]): Refusal | null {
+  const shell = shellPaths(ctx, node);
+  const workdir = ctx.facts.workdirAt(node);
+  for (const command of commands) {
+    if (command.program === 'dpkg-reconfigure' && command.words.includes('dash')) {
+      return { id: 'replaces-shell', reason: 'the RUN above runs `dpkg-reconfigure dash`, which may change what /bin/sh is; each later RUN starts the shell afresh, joined they would run in the old one' };
+    }
+    for (const written of writtenPaths(command.words) ?? []) {
+      const full = written.startsWith('/') ? path.posix.normalize(written) : workdir === null ? null : path.posix.resolve(workdir, written);
+      if (full !== null && shell.has(full)) {
+        return { id: 'replaces-shell', reason: `the RUN above replaces ${full}, the shell each later RUN starts; joined, they would run in the old shell` };
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * bash reads the file BASH_ENV names when each RUN's shell starts. A RUN that
+ * may write it (it names it, or runs a script, like nvm's installer with
+ * PROFILE=$BASH_ENV) comes before RUNs that need what it wrote; joined, the
+ * file was read once, before it was written.
+ */
+function writesBashEnv(ctx: TransformContext, node: InstructionNode, commands: RunCommand[], root: Node): Refusal | null {
+  const shell = ctx.dockerfile.shellOf(node)?.[0] ?? '/bin/sh';
+  if (!/(^|\/)bash$/.test(shell)) return null;
+  const env = ctx.facts.envAt(node);
+  if (!env.has('BASH_ENV')) return null;
+  const file = env.get('BASH_ENV');
+  let names = false;
+  walk(root, (n) => {
+    if (n.type === 'variable_name' && n.text === 'BASH_ENV') names = true;
+    else if (file && (n.type === 'word' || n.type === 'string' || n.type === 'raw_string') && n.text.includes(file)) names = true;
+    return !names;
+  });
+  const script = names ? null : commands.find((c) => ctx.facts.scriptRunBy(node, c, ctx.context) !== null);
+  if (!names && !script) return null;
+  const why = names ? 'writes to or names the file BASH_ENV names' : `runs \`${script!.words.map((w) => w ?? '…').slice(0, 3).join(' ')}\`, which may write the file BASH_ENV names`;
+  return { id: 'bash-env', reason: `the RUN above ${why}${file ? ` (${file})` : ''}; bash reads it as each RUN starts, and joined it would be read once, before` };
 }
 
 /** What joining needs to know of a script, which depends on its text alone. */
@@ -303,6 +366,7 @@ function shellHasErrexit(node: InstructionNode, model: DockerfileModel): boolean
 
 /** Why nothing may be joined after `part` (the RUN just above the one refused), or null. */
 function endsChain(part: Part, errexitShell: boolean): Refusal | null {
+  if (part.endsGroup) return part.endsGroup;
   if (part.errexit) {
     return { id: 'errexit', reason: `the RUN above ${part.errexit}, which the shell ignores left of \`&&\`` };
   }
@@ -385,9 +449,15 @@ export const mergeRuns: Transform = {
     for (const stage of dockerfile.stages) {
       const instructions = stage.instructions;
       let chain: Part[] = [];
+      // The programs the joined shell has looked up so far, and those of them a part reinstalled:
+      // the shell's command hash would keep their old path where a fresh RUN finds the new one.
+      let called = new Set<string>();
+      let hashed = new Set<string>();
       const flush = (): void => {
         if (chain.length > 1) fixes.push(join(chain, dockerfile));
         chain = [];
+        called = new Set();
+        hashed = new Set();
       };
       instructions.forEach((node, i) => {
         if (node.keyword !== 'RUN' || ctx.locked(node)) {
@@ -403,15 +473,20 @@ export const mergeRuns: Transform = {
         }
         const previous = chain[chain.length - 1];
         if (previous) {
+          const stale = [...part.calls].find((name) => hashed.has(name));
           const refusal = !sameFlags(previous.node, node)
             ? { id: 'different-flags', reason: 'different flags' }
-            : endsChain(previous, shellHasErrexit(node, dockerfile));
+            : endsChain(previous, shellHasErrexit(node, dockerfile)) ?? (stale
+              ? { id: 'command-hash', reason: `it runs \`${stale}\`, which a RUN above reinstalls after the shell looked it up; a fresh RUN finds the new one, a joined one the old path the shell remembers` }
+              : null);
           if (refusal) {
             notes.push({ line: node.line, id: refusal.id, message: `not merged with the RUN above: ${refusal.reason}` });
             flush();
           }
         }
         chain.push(part);
+        for (const name of part.calls) called.add(name);
+        for (const name of part.installs) if (called.has(name)) hashed.add(name);
       });
       flush();
     }

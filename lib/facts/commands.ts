@@ -225,3 +225,100 @@ export function subcommandAt(words: readonly (string | null)[], start: number, v
   while (i < words.length && words[i]?.startsWith('-')) i += valueOptions.includes(words[i]!) ? 2 : 1;
   return i < words.length ? i : null;
 }
+
+/** File commands and how their operands name what they write. */
+const FILE_WRITERS: Record<string, 'last' | 'all'> = { ln: 'last', cp: 'last', mv: 'last', install: 'last', rm: 'all', unlink: 'all' };
+/** Options of those commands that take a value. */
+const FILE_VALUE_OPTIONS = new Set(['-t', '--target-directory', '-S', '--suffix', '-m', '--mode', '-o', '--owner', '-g', '--group']);
+
+/**
+ * The paths a command creates, replaces or removes, as written (relative ones
+ * relative to the working directory): `ln -sf /bin/bash /bin/sh` -> /bin/sh,
+ * `update-alternatives --install /usr/bin/sh sh /bin/bash 1` -> /usr/bin/sh.
+ * A destination folder (`cp tool /usr/local/bin/`) is given with each source's
+ * name under it. Empty for other commands; null when an operand is computed.
+ */
+export function writtenPaths(words: readonly (string | null)[]): string[] | null {
+  const program = words[0] ? programName(words[0]) : null;
+  if (program === null) return [];
+  if (program === 'update-alternatives') {
+    const at = words.findIndex((w) => w === '--install' || w === '--set');
+    if (at < 0) return [];
+    if (words[at] === '--set') return [];
+    const link = words[at + 1];
+    return link === undefined ? [] : link === null ? null : [link];
+  }
+  if (program === 'dpkg-divert') {
+    const file = words[words.length - 1];
+    return file === null ? null : file !== undefined && file.startsWith('/') ? [file] : [];
+  }
+  const how = FILE_WRITERS[program];
+  if (!how) return [];
+  const operands: string[] = [];
+  let target: string | null = null;
+  let optionsEnded = false;
+  for (let i = 1; i < words.length; i++) {
+    const word = words[i];
+    if (word === null) return null;
+    if (!optionsEnded && word === '--') optionsEnded = true;
+    else if (!optionsEnded && (word === '-t' || word === '--target-directory')) target = words[++i] ?? null;
+    else if (!optionsEnded && word.startsWith('--target-directory=')) target = word.slice('--target-directory='.length);
+    else if (!optionsEnded && FILE_VALUE_OPTIONS.has(word)) i++;
+    else if (!optionsEnded && word.startsWith('-') && word !== '-') continue;
+    else operands.push(word);
+  }
+  if (how === 'all') return operands;
+  if (target !== null) return operands.map((o) => `${target}/${programName(o)}`);
+  if (operands.length === 0) return [];
+  if (operands.length === 1) return program === 'ln' ? [programName(operands[0]!)] : [];
+  const dest = operands[operands.length - 1]!;
+  const sources = operands.slice(0, -1);
+  // `ln -s /opt/tool/bin/tool /usr/local/bin/` or several sources: dest is a folder.
+  if (dest.endsWith('/') || sources.length > 1) return sources.map((s) => `${dest.replace(/\/+$/, '')}/${programName(s)}`);
+  return [dest];
+}
+
+/** Global installers of language package managers: the subcommands and the options that make them global. */
+const GLOBAL_INSTALLS: Record<string, { verbs: string[]; global: (word: string) => boolean; always?: boolean }> = {
+  npm: { verbs: ['install', 'i', 'add', 'in', 'isntall', 'update', 'up'], global: (w) => w === '-g' || w === '--global' || w === '--location=global' },
+  pnpm: { verbs: ['add', 'install', 'i', 'update', 'up'], global: (w) => w === '-g' || w === '--global' },
+  pip: { verbs: ['install'], global: () => true, always: true },
+  gem: { verbs: ['install', 'update'], global: () => true, always: true },
+};
+/** Packages whose commands are not named like the package. */
+const PACKAGE_COMMANDS: Record<string, string[]> = {
+  pip: ['pip', 'pip3'], bundler: ['bundle', 'bundler'], typescript: ['tsc', 'tsserver'], corepack: ['corepack', 'yarn', 'pnpm'],
+};
+
+/**
+ * The command names a command may put on PATH: packages it installs
+ * globally (`npm install -g npm@10` -> npm; `pip install --upgrade pip` ->
+ * pip, pip3; `apt-get install -y git` -> git), `corepack enable` (yarn,
+ * pnpm), and files it writes into a bin folder (`ln -s … /usr/local/bin/node`).
+ * Package names stand for their commands, which is how most are named.
+ */
+export function installedCommands(words: readonly (string | null)[]): string[] {
+  const program = words[0] ? programName(words[0]) : null;
+  if (program === null) return [];
+  const names = (packages: string[]) => packages.flatMap((p) => {
+    const bare = p.replace(/^(@[^/]+\/)?([^@=<>~!\s]+).*$/, '$2').toLowerCase();
+    return PACKAGE_COMMANDS[bare] ?? [bare];
+  });
+  if (program === 'corepack' && words[1] === 'enable') return ['yarn', 'pnpm', ...words.slice(2).filter((w): w is string => w !== null && !w.startsWith('-'))];
+  const system = isPackageInstall(words);
+  if (system) return names(system.packages);
+  const manager = managerCommand(words);
+  const pipInstall = manager?.manager === 'pip' ? pipCommand(words) : null;
+  if (pipInstall?.subcommand === 'install') return names(pipInstall.args.filter((a): a is string => a !== null && !a.startsWith('-')));
+  const row = GLOBAL_INSTALLS[program];
+  if (row) {
+    const rest = words.slice(1);
+    const at = rest.findIndex((w) => w !== null && !w.startsWith('-'));
+    if (at < 0 || !row.verbs.includes(rest[at]!)) return [];
+    if (!row.always && !rest.some((w) => w !== null && row.global(w))) return [];
+    return names(rest.slice(at + 1).filter((w): w is string => w !== null && !w.startsWith('-')));
+  }
+  if (program === 'yarn' && words[1] === 'global' && words[2] === 'add') return names(words.slice(3).filter((w): w is string => w !== null && !w.startsWith('-')));
+  const written = writtenPaths(words) ?? [];
+  return written.filter((p) => /^\/(usr\/(local\/)?)?s?bin\/[^/]+$/.test(p)).map((p) => programName(p));
+}

@@ -29,6 +29,7 @@ import {
   argDeclaration, baseImageOf, globalArgDefaults, isWindowsStage, propertyValueText, type PropertyLike,
 } from './stages.js';
 import { expandWord, type VariableLookup } from './words.js';
+import { scriptRunBy, type ScriptRun } from './scripts.js';
 
 export { expandWord, type VariableLookup } from './words.js';
 export { mountFields, mountCovers, type Mount, type RunRead, type RunRefusal, type RunRefusalId, type RunScript } from './run.js';
@@ -36,9 +37,10 @@ export { scriptArgv, type ShellNeed } from './argv.js';
 export { signalPath, contextSourceAt, appArgv, pid1Sufficient, type SignalPath, type Pid1Sufficient } from './signals.js';
 export {
   programName, pipCommand, isPipProgram, isPipInstall, isPackageInstall,
-  managerCommand, subcommandAt,
+  managerCommand, subcommandAt, writtenPaths, installedCommands,
   type ManagerCommand, type PackageInstall, type RunCommand,
 } from './commands.js';
+export { makeRecipes, type ScriptRun } from './scripts.js';
 export { imageMeaning, type ImageMeaning, type StageMeaning, type StageConfig, type CommandMeaning, type Step } from './meaning.js';
 export { DEV_STAGE_NAMES, OS_IMAGES, REPLS, TOOLBOX_FILE_NAMES, TOOL_PROGRAMS, type StageRole, type RoleName } from './roles.js';
 export { fileReads, programRuns, runMakes, redirectTargets, sourceFiles, type FileRead, type ProgramRun, type RunMakes, type SourceLanguage } from './app-files.js';
@@ -163,6 +165,8 @@ interface StageScan {
 }
 
 const EMPTY: ReadonlyMap<string, string | null> = new Map();
+/** Builtins after which a script's relative paths start elsewhere. */
+const DIRECTORY_CHANGERS = new Set(['cd', 'pushd', 'popd']);
 const DEFAULT_SHELL = ['/bin/sh', '-c'];
 const WINDOWS_SHELL = ['cmd', '/S', '/C'];
 /** scratch is the empty image: no command, no environment, `/` as working directory. */
@@ -285,6 +289,30 @@ export class FileFacts {
       }
     }
     return branches.map((branch) => branch.filter((i) => i.keyword === 'RUN'));
+  }
+
+  /**
+   * What a command of the RUN `node` runs besides its own words: a script
+   * file or Makefile recipes read from the build context (where a COPY/ADD
+   * of the stage or the stages it builds on put them), or inline `sh -c`
+   * text; null when it runs only its own program.
+   */
+  scriptRunBy(node: InstructionNode, command: RunCommand, context: BuildContext | null, within?: { root: Node }): ScriptRun | null {
+    const copies: CopyOperands[] = [];
+    const chain: Stage[] = [];
+    for (let stage = node.stage; stage; stage = this.parentOf(stage)) chain.unshift(stage);
+    for (const stage of chain) {
+      for (const instruction of stage.instructions) {
+        if (instruction.stage === node.stage && instruction.index >= node.index) break;
+        const operands = this.copyOperands(instruction);
+        if (operands) copies.push(operands);
+      }
+    }
+    // After a `cd` (in the RUN, or in the script the command is part of) relative paths no longer start at WORKDIR.
+    const read = this.readRun(node);
+    const moves = (root: Node) => this.commandsOf({ root }).some((c) => c.program !== null && DIRECTORY_CHANGERS.has(c.program));
+    const moved = (read.kind === 'script' && moves(read.root)) || (within !== undefined && moves(within.root));
+    return scriptRunBy(command, { context, shell: this.shell, workdir: moved ? null : this.workdirAt(node), copies });
   }
 
   /** The argv of a CMD, ENTRYPOINT or RUN; null for other instructions, heredocs and empty ones. */

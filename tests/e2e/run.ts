@@ -17,8 +17,13 @@
  * no port is published. Images and containers are named dfmod-e2e-* and are
  * removed at the end; the BuildKit cache is kept.
  *
+ * Then the behaviour cases (tests/e2e/cases, run by cases.ts, format in
+ * tests/e2e/README.md), E2E_JOBS at once.
+ *
  * Environment: DFMOD_DOCKER (client, default `docker` from PATH),
- * E2E_APPS=a,b (only these apps), E2E_WARM=1 (use the build cache for the
+ * E2E_APPS=a,b (only these apps), E2E_CASES=a,b (only these cases; naming
+ * one part alone runs only that part), E2E_JOBS=N (cases at once, default 3),
+ * E2E_COLD=1 (cases without the build cache), E2E_WARM=1 (use the build cache for the
  * first builds too: faster, but the cold-build column is then not cold),
  * E2E_KEEP=1 (keep images and temporary folders for inspection).
  */
@@ -29,10 +34,12 @@ import os from 'node:os';
 import http from 'node:http';
 import path from 'node:path';
 import { giveStandinsUpstreamEntrypoints } from './standins.js';
+import { caseNames, runCases } from './cases.js';
 import { buildImage, engineProblem, formatSize, removeTag, runDocker, type Docker } from '../../lib/cli/verify.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const appsDir = path.join(root, 'tests/e2e/apps');
+const casesDir = path.join(root, 'tests/e2e/cases');
 const dfmodBin = path.join(root, 'bundle/dfmod.js');
 
 /** The issue's thresholds. */
@@ -403,8 +410,15 @@ async function main(): Promise<number> {
     log(`e2e: ${dfmodBin} is missing: run \`npm run build\` first (npm run test:e2e does)`);
     return 1;
   }
-  const only = process.env.E2E_APPS?.split(',').map((a) => a.trim()).filter(Boolean);
+  const list = (value: string | undefined) => value?.split(',').map((a) => a.trim()).filter(Boolean);
+  let only = list(process.env.E2E_APPS);
+  let onlyCases = list(process.env.E2E_CASES);
+  // Naming one part alone runs only that part.
+  if (only && !onlyCases) onlyCases = [];
+  if (onlyCases && !only) only = [];
   const apps = readdirSync(appsDir).filter((a) => !only || only.includes(a)).sort();
+  const cases = caseNames(casesDir, onlyCases);
+  let caseCount = 0;
   for (const app of apps) if (!APPS[app]) throw new Error(`tests/e2e/apps/${app} has no entry in APPS (run.ts): say what it should show`);
   const work = mkdtempSync(path.join(os.tmpdir(), 'dfmod-e2e-'));
   const started = performance.now();
@@ -425,6 +439,29 @@ async function main(): Promise<number> {
       log('e2e: dfmod --verify');
       await verifyFlag(work, rewrites);
     }
+    if (cases.length) {
+      const jobs = Number(process.env.E2E_JOBS ?? 3) || 3;
+      const t0 = performance.now();
+      log(`e2e: ${cases.length} behaviour cases, ${jobs} at once`);
+      const caseWork = path.join(work, 'cases');
+      const caseResults = await runCases(docker, { casesDir, work: caseWork, dfmodBin, cold: process.env.E2E_COLD === '1', keep: process.env.E2E_KEEP === '1', jobs }, cases, (r) => {
+        const dfmod = r.transforms.length ? `; dfmod: ${r.transforms.join(', ')}` : '; dfmod: unchanged';
+        if (!r.failures.length) {
+          log(`case ${r.name}: ok (${r.seconds.toFixed(0)} s${dfmod})`);
+          return;
+        }
+        log(`case ${r.name}: FAIL (${r.seconds.toFixed(0)} s${dfmod})`);
+        for (const f of r.failures) log(`    ${f.what}${f.detail ? `: ${f.detail}` : ''}`);
+        if (r.diff) log(r.diff.replace(/^/gm, '      '));
+      });
+      caseCount = caseResults.length;
+      for (const r of caseResults) {
+        for (let i = 0; i < r.passed; i++) assertions.push({ app: `case ${r.name}`, what: 'ok', ok: true, detail: '' });
+        for (const f of r.failures) assertions.push({ app: `case ${r.name}`, what: f.what, ok: false, detail: f.detail });
+      }
+      const failedCases = caseResults.filter((r) => r.failures.length).length;
+      log(`e2e: cases: ${caseResults.length - failedCases} passed, ${failedCases} failed (${((performance.now() - t0) / 60000).toFixed(1)} min)`);
+    }
   } finally {
     if (process.env.E2E_KEEP !== '1') {
       for (const r of results) for (const v of [r.before, r.after]) await removeTag(docker, v.tag);
@@ -432,10 +469,12 @@ async function main(): Promise<number> {
     } else log(`e2e: kept ${work} and the dfmod-e2e-* images (E2E_KEEP=1)`);
   }
 
-  log('');
-  log(table(results));
-  log('');
-  log('Before = the naive Dockerfile as written; after = `dfmod --write --level review`. ' + (process.env.E2E_WARM === '1' ? 'First builds used the build cache (E2E_WARM=1): the cold column is not cold' : 'Cold builds without the build cache (--no-cache)') + '; rebuild = after appending a comment to one source file; stop = wall time of `docker stop`.');
+  if (results.length) {
+    log('');
+    log(table(results));
+    log('');
+    log('Before = the naive Dockerfile as written; after = `dfmod --write --level review`. ' + (process.env.E2E_WARM === '1' ? 'First builds used the build cache (E2E_WARM=1): the cold column is not cold' : 'Cold builds without the build cache (--no-cache)') + '; rebuild = after appending a comment to one source file; stop = wall time of `docker stop`.');
+  }
   const failures = assertions.filter((a) => !a.ok);
   if (failures.length) {
     log('');
@@ -443,7 +482,7 @@ async function main(): Promise<number> {
     for (const f of failures) log(`  ${f.app}: ${f.what}${f.detail ? ` (${f.detail})` : ''}`);
   }
   log('');
-  log(`e2e: total ${((performance.now() - started) / 60000).toFixed(1)} min, ${results.length} apps`);
+  log(`e2e: total ${((performance.now() - started) / 60000).toFixed(1)} min, ${results.length} apps, ${caseCount} cases`);
   log(`e2e: ${assertions.length - failures.length} passed, ${failures.length} failed (assertions)`);
   return failures.length ? 1 : 0;
 }

@@ -1,0 +1,3 @@
+#!/bin/sh
+ls /srv/data
+cat /srv/data/index.txt /srv/data/status.txt
