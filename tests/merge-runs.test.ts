@@ -22,12 +22,21 @@ test('a file of plain RUNs becomes one RUN', async () => {
   assert.is(result.passes, 2);
 });
 
-test('comment lines between RUNs are kept inside the continuation; blank lines are dropped', async () => {
+test('a comment line between RUNs ends the merge: it describes the RUN below, not a link of a chain', async () => {
   await expectOutput(
-    lines('FROM x', 'RUN a', '', '# build', '  # and test', '', 'RUN b', 'RUN c'),
-    lines('FROM x', 'RUN a \\', '    # build', '    # and test', '    && b \\', '    && c'),
+    lines('FROM x', 'RUN a', 'RUN b', '', '# build', '  # and test', '', 'RUN c', 'RUN d'),
+    lines('FROM x', 'RUN a \\', '    && b', '', '# build', '  # and test', '', 'RUN c \\', '    && d'),
     { only },
   );
+});
+
+test('blank lines between RUNs are dropped', async () => {
+  await expectOutput(lines('FROM x', 'RUN a', '', '', 'RUN b'), lines('FROM x', 'RUN a \\', '    && b'), { only });
+});
+
+test('a commented-out instruction between RUNs is never pulled into the merge', async () => {
+  await expectUnchanged(lines('FROM alpine:3.20', 'RUN chmod 0755 /opt/setup', '# RUN /opt/setup --everything', 'RUN /opt/setup --minimal'), null, { only });
+  await expectUnchanged(lines('FROM alpine:3.20', 'RUN mkdir -p /srv/www', '#CMD ["httpd", "-f"]', 'RUN touch /srv/www/index.html'), null, { only });
 });
 
 test("each RUN's own continuations and inner comment lines survive byte for byte", async () => {
@@ -51,7 +60,6 @@ for (const [name, script] of [
   ['pushd', 'pushd src'],
   ['export', 'export PATH=/opt/bin:$PATH'],
   ['set', 'set -- a b'],
-  ['set -x', 'set -x'],
   ['umask', 'umask 077'],
   ['ulimit', 'ulimit -n 1024'],
   ['trap on EXIT', "trap 'rm -f lock' EXIT"],
@@ -64,11 +72,10 @@ for (const [name, script] of [
   ['readonly', 'readonly X=1'],
   ['local', 'local x=1'],
   ['a function definition', 'build() { make "$@"; }'],
-  ['a plain assignment', 'PREFIX=/opt'],
+  ['an assignment of a variable the shell reads', 'IFS=:'],
   ['an assignment before a special builtin', 'X=1 :'],
   ['an assigning expansion', ': "${JOBS:=4}"'],
   ['an arithmetic assignment', 'echo $((n += 1))'],
-  ['a for loop (leaves its variable set)', 'for f in a b; do touch "$f"; done'],
   ['a computed command name', '$TOOL --init'],
   ['command wrapping a builtin', 'command cd src'],
   ['printf -v', 'printf -v x %s 1'],
@@ -83,6 +90,62 @@ for (const [name, script] of [
     );
   });
 }
+
+test('an assignment, a for loop or `set -x` needs no subshell when no later part reads what it leaves', async () => {
+  await expectOutput(
+    lines('FROM x', 'RUN PREFIX=/opt && mkdir -p "$PREFIX/bin"', 'RUN for d in logs tmp; do mkdir -p "/srv/$d"; done', 'RUN set -x', 'RUN make'),
+    lines('FROM x', 'RUN PREFIX=/opt && mkdir -p "$PREFIX/bin" \\', '    && for d in logs tmp; do mkdir -p "/srv/$d"; done \\', '    && set -x \\', '    && make'),
+    { only },
+  );
+});
+
+test('an assignment or a for loop whose variable a later part reads runs in a subshell', async () => {
+  await expectOutput(
+    lines('FROM x', 'RUN PREFIX=/opt', 'RUN for f in a b; do touch "$f"; done', 'RUN echo "$f" > last', 'RUN make PREFIX="$PREFIX"'),
+    lines('FROM x', 'RUN ( PREFIX=/opt ) \\', '    && ( for f in a b; do touch "$f"; done ) \\', '    && echo "$f" > last \\', '    && make PREFIX="$PREFIX"'),
+    { only },
+  );
+});
+
+test('an assignment of a variable ENV or ARG set runs in a subshell: the programs after it would see the new value', async () => {
+  await expectOutput(
+    lines('FROM x', 'ENV MODE=prod', 'RUN MODE=debug && ./check', 'RUN make'),
+    lines('FROM x', 'ENV MODE=prod', 'RUN ( MODE=debug && ./check ) \\', '    && make'),
+    { only },
+  );
+});
+
+test('eval or source in a later part may read any variable: the assignment runs in a subshell', async () => {
+  await expectOutput(
+    lines('FROM x', 'RUN V=1', 'RUN . ./env.sh'),
+    lines('FROM x', 'RUN ( V=1 ) \\', '    && . ./env.sh'),
+    { only },
+  );
+});
+
+test('a cd needs no subshell when the next part starts with cd to an absolute path', async () => {
+  await expectOutput(
+    lines('FROM x', 'RUN cd /src && ./configure', 'RUN cd /src && make', 'RUN cd build && make test', 'RUN cp out /usr/bin/'),
+    lines('FROM x', 'RUN cd /src && ./configure \\', '    && ( cd /src && make ) \\', '    && ( cd build && make test ) \\', '    && cp out /usr/bin/'),
+    { only },
+  );
+});
+
+test('a cd keeps its subshell when the next part cds to a relative path or reads $PWD', async () => {
+  await expectOutput(
+    lines('FROM x', 'RUN cd /src', 'RUN cd lib', 'RUN cd /opt && echo "$OLDPWD"'),
+    lines('FROM x', 'RUN ( cd /src ) \\', '    && ( cd lib ) \\', '    && cd /opt && echo "$OLDPWD"'),
+    { only },
+  );
+});
+
+test('continuation lines follow the file: tabs where its RUNs indent with tabs', async () => {
+  await expectOutput(
+    lines('FROM x', 'RUN mkdir -p /opt/app \\', '\t&& chmod 0755 /opt/app', 'RUN ln -s /opt/app /app'),
+    lines('FROM x', 'RUN mkdir -p /opt/app \\', '\t&& chmod 0755 /opt/app \\', '\t&& ln -s /opt/app /app'),
+    { only },
+  );
+});
 
 test('shell changes in the last RUN need no subshell', async () => {
   await expectOutput(lines('FROM x', 'RUN make', 'RUN cd /app && export A=1 && ./run'), lines('FROM x', 'RUN make \\', '    && cd /app && export A=1 && ./run'), { only });
@@ -182,13 +245,13 @@ test('SHELL bash without -e merges lists as usual', async () => {
 
 test('identical flags merge and stay on the RUN', async () => {
   const mount = '--mount=type=cache,target=/root/.cache';
-  await expectOutput(lines('FROM x', `RUN ${mount} pip install a`, `RUN ${mount} pip install b`), lines('FROM x', `RUN ${mount} pip install a \\`, '    && pip install b'), { only });
+  await expectOutput(lines('FROM x', `RUN ${mount} pip install a`, `RUN ${mount} ./check`), lines('FROM x', `RUN ${mount} pip install a \\`, '    && ./check'), { only });
 });
 
 test('stages are merged separately, never across FROM', async () => {
   await expectOutput(
-    lines('FROM x AS build', 'RUN a', 'RUN b', 'FROM y', 'RUN c', 'RUN d'),
-    lines('FROM x AS build', 'RUN a \\', '    && b', 'FROM y', 'RUN c \\', '    && d'),
+    lines('FROM x AS base', 'RUN a', 'RUN b', 'FROM base', 'RUN c', 'RUN d'),
+    lines('FROM x AS base', 'RUN a \\', '    && b', 'FROM base', 'RUN c \\', '    && d'),
     { only },
   );
 });
@@ -202,7 +265,7 @@ test('other instructions split the chain', async () => {
 });
 
 test('CRLF files keep CRLF', async () => {
-  await expectOutput('FROM x\r\nRUN a\r\n# c\r\nRUN b\r\n', 'FROM x\r\nRUN a \\\r\n    # c\r\n    && b\r\n', { only });
+  await expectOutput('FROM x\r\nRUN a # c\r\nRUN b\r\n', 'FROM x\r\nRUN a \\\r\n    # c\r\n    && b\r\n', { only });
 });
 
 test('a file with escape=` continues lines with a backtick', async () => {
