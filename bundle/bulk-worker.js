@@ -49,9 +49,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// node_modules/picomatch/lib/constants.js
+// ../../main/node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module) {
+  "../../main/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
@@ -251,9 +251,9 @@ var require_constants = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/utils.js
+// ../../main/node_modules/picomatch/lib/utils.js
 var require_utils = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
+  "../../main/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
     var {
       REGEX_BACKSLASH,
@@ -315,9 +315,9 @@ var require_utils = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/scan.js
+// ../../main/node_modules/picomatch/lib/scan.js
 var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module) {
+  "../../main/node_modules/picomatch/lib/scan.js"(exports, module) {
     "use strict";
     var utils = require_utils();
     var {
@@ -653,9 +653,9 @@ var require_scan = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/parse.js
+// ../../main/node_modules/picomatch/lib/parse.js
 var require_parse = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module) {
+  "../../main/node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
     var constants = require_constants();
     var utils = require_utils();
@@ -1668,9 +1668,9 @@ var require_parse = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/picomatch.js
+// ../../main/node_modules/picomatch/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+  "../../main/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
     var parse = require_parse();
@@ -1808,9 +1808,9 @@ var require_picomatch = __commonJS({
   }
 });
 
-// node_modules/picomatch/index.js
+// ../../main/node_modules/picomatch/index.js
 var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module) {
+  "../../main/node_modules/picomatch/index.js"(exports, module) {
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
@@ -1825,9 +1825,9 @@ var require_picomatch2 = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/argument.js
+// ../../main/node_modules/dockerfile-ast/lib/argument.js
 var require_argument = __commonJS({
-  "node_modules/dockerfile-ast/lib/argument.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/argument.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Argument = void 0;
@@ -1862,9 +1862,9 @@ var require_argument = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/jsonArgument.js
+// ../../main/node_modules/dockerfile-ast/lib/jsonArgument.js
 var require_jsonArgument = __commonJS({
-  "node_modules/dockerfile-ast/lib/jsonArgument.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/jsonArgument.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.JSONArgument = void 0;
@@ -1887,7 +1887,7 @@ var require_jsonArgument = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-types/lib/esm/main.js
+// ../../main/node_modules/vscode-languageserver-types/lib/esm/main.js
 var main_exports = {};
 __export(main_exports, {
   AnnotatedTextEdit: () => AnnotatedTextEdit,
@@ -1978,7 +1978,7 @@ __export(main_exports, {
 });
 var DocumentUri, URI, integer, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL, TextDocument, FullTextDocument, Is;
 var init_main = __esm({
-  "node_modules/vscode-languageserver-types/lib/esm/main.js"() {
+  "../../main/node_modules/vscode-languageserver-types/lib/esm/main.js"() {
     "use strict";
     (function(DocumentUri2) {
       function is(value) {
@@ -3456,9 +3456,9 @@ var init_main = __esm({
   }
 });
 
-// node_modules/dockerfile-ast/lib/line.js
+// ../../main/node_modules/dockerfile-ast/lib/line.js
 var require_line = __commonJS({
-  "node_modules/dockerfile-ast/lib/line.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/line.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Line = void 0;
@@ -3484,9 +3484,9 @@ var require_line = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/util.js
+// ../../main/node_modules/dockerfile-ast/lib/util.js
 var require_util = __commonJS({
-  "node_modules/dockerfile-ast/lib/util.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Util = void 0;
@@ -3573,9 +3573,9 @@ var require_util = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/comment.js
+// ../../main/node_modules/dockerfile-ast/lib/comment.js
 var require_comment = __commonJS({
-  "node_modules/dockerfile-ast/lib/comment.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/comment.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Comment = void 0;
@@ -3639,7 +3639,7 @@ var require_comment = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-textdocument/lib/esm/main.js
+// ../../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js
 var main_exports2 = {};
 __export(main_exports2, {
   TextDocument: () => TextDocument2
@@ -3705,7 +3705,7 @@ function getWellformedEdit(textEdit) {
 }
 var FullTextDocument2, TextDocument2;
 var init_main2 = __esm({
-  "node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
+  "../../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
     "use strict";
     FullTextDocument2 = class _FullTextDocument {
       constructor(uri, languageId, version, content) {
@@ -3903,9 +3903,9 @@ var init_main2 = __esm({
   }
 });
 
-// node_modules/dockerfile-ast/lib/parserDirective.js
+// ../../main/node_modules/dockerfile-ast/lib/parserDirective.js
 var require_parserDirective = __commonJS({
-  "node_modules/dockerfile-ast/lib/parserDirective.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/parserDirective.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ParserDirective = void 0;
@@ -3941,9 +3941,9 @@ var require_parserDirective = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/heredoc.js
+// ../../main/node_modules/dockerfile-ast/lib/heredoc.js
 var require_heredoc = __commonJS({
-  "node_modules/dockerfile-ast/lib/heredoc.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/heredoc.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Heredoc = void 0;
@@ -4009,9 +4009,9 @@ var require_heredoc = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/variable.js
+// ../../main/node_modules/dockerfile-ast/lib/variable.js
 var require_variable = __commonJS({
-  "node_modules/dockerfile-ast/lib/variable.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/variable.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Variable = void 0;
@@ -4107,9 +4107,9 @@ var require_variable = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instruction.js
+// ../../main/node_modules/dockerfile-ast/lib/instruction.js
 var require_instruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/instruction.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Instruction = void 0;
@@ -4928,9 +4928,9 @@ var require_instruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/flagOption.js
+// ../../main/node_modules/dockerfile-ast/lib/flagOption.js
 var require_flagOption = __commonJS({
-  "node_modules/dockerfile-ast/lib/flagOption.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/flagOption.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.FlagOption = void 0;
@@ -4968,9 +4968,9 @@ var require_flagOption = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/flag.js
+// ../../main/node_modules/dockerfile-ast/lib/flag.js
 var require_flag = __commonJS({
-  "node_modules/dockerfile-ast/lib/flag.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/flag.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Flag = void 0;
@@ -5096,9 +5096,9 @@ var require_flag = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/modifiableInstruction.js
+// ../../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js
 var require_modifiableInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ModifiableInstruction = void 0;
@@ -5178,9 +5178,9 @@ var require_modifiableInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/jsonInstruction.js
+// ../../main/node_modules/dockerfile-ast/lib/jsonInstruction.js
 var require_jsonInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.JSONInstruction = void 0;
@@ -5343,9 +5343,9 @@ var require_jsonInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/add.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/add.js
 var require_add = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/add.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/add.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Add = void 0;
@@ -5362,9 +5362,9 @@ var require_add = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/property.js
+// ../../main/node_modules/dockerfile-ast/lib/property.js
 var require_property = __commonJS({
-  "node_modules/dockerfile-ast/lib/property.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/property.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Property = void 0;
@@ -5674,9 +5674,9 @@ var require_property = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/propertyInstruction.js
+// ../../main/node_modules/dockerfile-ast/lib/propertyInstruction.js
 var require_propertyInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.PropertyInstruction = void 0;
@@ -5971,9 +5971,9 @@ var require_propertyInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/arg.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/arg.js
 var require_arg = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/arg.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/arg.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Arg = void 0;
@@ -6003,9 +6003,9 @@ var require_arg = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/cmd.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/cmd.js
 var require_cmd = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Cmd = void 0;
@@ -6019,9 +6019,9 @@ var require_cmd = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/copy.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/copy.js
 var require_copy = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/copy.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/copy.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Copy = void 0;
@@ -6051,9 +6051,9 @@ var require_copy = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/env.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/env.js
 var require_env = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/env.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/env.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Env = void 0;
@@ -6070,9 +6070,9 @@ var require_env = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/entrypoint.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js
 var require_entrypoint = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Entrypoint = void 0;
@@ -6086,9 +6086,9 @@ var require_entrypoint = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/from.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/from.js
 var require_from = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/from.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/from.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.From = void 0;
@@ -6338,9 +6338,9 @@ var require_from = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/healthcheck.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js
 var require_healthcheck = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Healthcheck = void 0;
@@ -6362,9 +6362,9 @@ var require_healthcheck = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/label.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/label.js
 var require_label = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/label.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/label.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Label = void 0;
@@ -6399,9 +6399,9 @@ var require_label = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/onbuild.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js
 var require_onbuild = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Onbuild = void 0;
@@ -6436,9 +6436,9 @@ var require_onbuild = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/run.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/run.js
 var require_run = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/run.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/run.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Run = void 0;
@@ -6464,9 +6464,9 @@ var require_run = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/shell.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/shell.js
 var require_shell = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/shell.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/shell.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Shell = void 0;
@@ -6480,9 +6480,9 @@ var require_shell = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/stopsignal.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js
 var require_stopsignal = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Stopsignal = void 0;
@@ -6496,9 +6496,9 @@ var require_stopsignal = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/workdir.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/workdir.js
 var require_workdir = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Workdir = void 0;
@@ -6555,9 +6555,9 @@ var require_workdir = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/user.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/user.js
 var require_user = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/user.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/user.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.User = void 0;
@@ -6571,9 +6571,9 @@ var require_user = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/volume.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/volume.js
 var require_volume = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/volume.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/volume.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Volume = void 0;
@@ -6587,9 +6587,9 @@ var require_volume = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/imageTemplate.js
+// ../../main/node_modules/dockerfile-ast/lib/imageTemplate.js
 var require_imageTemplate = __commonJS({
-  "node_modules/dockerfile-ast/lib/imageTemplate.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/imageTemplate.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ImageTemplate = void 0;
@@ -6824,9 +6824,9 @@ var require_imageTemplate = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/dockerfile.js
+// ../../main/node_modules/dockerfile-ast/lib/dockerfile.js
 var require_dockerfile = __commonJS({
-  "node_modules/dockerfile-ast/lib/dockerfile.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/dockerfile.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Dockerfile = void 0;
@@ -7043,9 +7043,9 @@ var require_dockerfile = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/parser.js
+// ../../main/node_modules/dockerfile-ast/lib/parser.js
 var require_parser = __commonJS({
-  "node_modules/dockerfile-ast/lib/parser.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/parser.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Parser = void 0;
@@ -7469,9 +7469,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/main.js
+// ../../main/node_modules/dockerfile-ast/lib/main.js
 var require_main = __commonJS({
-  "node_modules/dockerfile-ast/lib/main.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/main.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DockerfileParser = exports.DefaultVariables = exports.Directive = exports.Keyword = exports.Workdir = exports.Volume = exports.User = exports.Stopsignal = exports.Shell = exports.Run = exports.PropertyInstruction = exports.Onbuild = exports.ModifiableInstruction = exports.Label = exports.JSONInstruction = exports.Heredoc = exports.Healthcheck = exports.From = exports.Env = exports.Entrypoint = exports.Copy = exports.Cmd = exports.Arg = exports.Add = exports.Variable = exports.Property = exports.ParserDirective = exports.Line = exports.Instruction = exports.Flag = exports.Comment = exports.JSONArgument = exports.Argument = void 0;
@@ -7641,9 +7641,9 @@ var require_main = __commonJS({
   }
 });
 
-// node_modules/@balena/dockerignore/ignore.js
+// ../../main/node_modules/@balena/dockerignore/ignore.js
 var require_ignore = __commonJS({
-  "node_modules/@balena/dockerignore/ignore.js"(exports, module) {
+  "../../main/node_modules/@balena/dockerignore/ignore.js"(exports, module) {
     "use strict";
     var path16 = __require("path");
     var factory = (options) => new IgnoreBase(options);
@@ -10528,6 +10528,15 @@ var FileFacts = class {
   isDeployed(stage, target) {
     return this.deployedStage(target) === stage;
   }
+  /**
+   * Whether the layers of `stage` ship: it is the build target or a stage the
+   * target is built FROM. A stage that is only copied or mounted from is
+   * built but its layers are discarded.
+   */
+  shipsLayers(stage, target) {
+    for (let s = this.deployedStage(target); s; s = this.parentOf(s)) if (s === stage) return true;
+    return false;
+  }
   /** The stages a build of `target` runs: the target and every stage it builds on, copies or mounts from. */
   builtStages(target) {
     const built = /* @__PURE__ */ new Set();
@@ -11782,20 +11791,145 @@ function stateChange(node) {
   }
   return null;
 }
-function shellChange(root) {
+var SHELL_VARIABLES = /* @__PURE__ */ new Set([
+  "PATH",
+  "HOME",
+  "IFS",
+  "CDPATH",
+  "ENV",
+  "BASH_ENV",
+  "PS1",
+  "PS2",
+  "PS3",
+  "PS4",
+  "OPTIND",
+  "OPTARG",
+  "OPTERR",
+  "LANG",
+  "LANGUAGE",
+  "LC_ALL",
+  "LC_CTYPE",
+  "LC_COLLATE",
+  "LC_MESSAGES",
+  "LC_NUMERIC",
+  "PWD",
+  "OLDPWD",
+  "SHELLOPTS",
+  "BASHOPTS",
+  "POSIXLY_CORRECT",
+  "GLOBIGNORE",
+  "TMOUT",
+  "FPATH",
+  "TMPDIR",
+  "TZ",
+  "USER",
+  "SHELL",
+  "TERM",
+  "LD_LIBRARY_PATH",
+  "LD_PRELOAD",
+  "DEBIAN_FRONTEND",
+  "HOSTNAME",
+  "MAIL",
+  "MAILPATH",
+  "HISTFILE",
+  "TIMEFORMAT"
+]);
+function assignedName(node) {
+  const name = node.childForFieldName("name")?.text ?? node.text;
+  return /^[A-Za-z_][A-Za-z0-9_]*/.exec(name)?.[0] ?? name;
+}
+function stateEffect(node) {
+  if (node.type === "command") {
+    const name = commandName(node);
+    if (name === "cd") return { kind: "cwd", reason: "`cd` changes the shell" };
+    if (name === "set") {
+      const args = node.childrenForFieldName("argument").map((a) => a ? literalValue(a) : null);
+      if (args.length > 0 && args.every((a) => a !== null && /^[-+][xv]+$/.test(a))) return "harmless";
+    }
+  }
+  if (node.type === "variable_assignment" && node.parent?.type !== "command") {
+    return { kind: "variable", name: assignedName(node), reason: "a variable assignment" };
+  }
+  if (node.type === "variable_assignments") return null;
+  if (node.type === "for_statement" || node.type === "select_statement") {
+    const variable = node.childForFieldName("variable");
+    if (variable) return { kind: "variable", name: variable.text, reason: STATE_SYNTAX[node.type] };
+  }
+  const reason = stateChange(node);
+  return reason ? { kind: "other", reason } : null;
+}
+function shellEffects(root) {
+  const effects = [];
   const stack = [{ node: root, inShell: true }];
   while (stack.length) {
     const { node, inShell } = stack.pop();
     const own = inShell && !CHILD_PROCESS.has(node.type);
-    const found = own ? stateChange(node) : null;
-    if (found) return found;
+    const found = own ? stateEffect(node) : null;
+    if (found && found !== "harmless") effects.push(found);
     const children = node.children;
     const lastStage = node.type === "pipeline" ? children.filter((c) => c.isNamed).pop() : void 0;
     for (let i = children.length - 1; i >= 0; i--) {
       stack.push({ node: children[i], inShell: own && (lastStage === void 0 || children[i] === lastStage) });
     }
   }
-  return null;
+  return effects;
+}
+var READS_ANY_VARIABLE = /* @__PURE__ */ new Set(["eval", "source", ".", "compgen"]);
+var LISTS_VARIABLES = /* @__PURE__ */ new Set(["declare", "typeset", "set", "local", "readonly", "export"]);
+function variablesRead(root) {
+  const names = /* @__PURE__ */ new Set();
+  let any = false;
+  walk(root, (node) => {
+    if (node.type === "variable_name") names.add(node.text);
+    else if (node.type === "expansion" && node.text.startsWith("${!")) any = true;
+    else if (node.type === "command") {
+      const name = commandName(node);
+      const args = node.childrenForFieldName("argument").map((arg) => arg ? literalValue(arg) : null);
+      if (name === null || READS_ANY_VARIABLE.has(name)) any = true;
+      else if (LISTS_VARIABLES.has(name) && (args.length === 0 || args.some((arg) => arg === null || arg === "-p"))) any = true;
+    }
+    return !any;
+  });
+  return any ? null : names;
+}
+function startsWithAbsoluteCd(statements) {
+  let node = statements[0]?.node ?? null;
+  while (node && node.type === "list") node = node.namedChildren[0] ?? null;
+  if (!node || node.type !== "command" || commandName(node) !== "cd") return false;
+  const args = node.childrenForFieldName("argument").map((a) => a ? literalValue(a) : null);
+  return args.length === 1 && args[0] !== null && args[0].startsWith("/");
+}
+var MANY_COMMANDS = 6;
+var REMOVING_VERBS = /* @__PURE__ */ new Set(["remove", "purge", "autoremove", "clean", "autoclean", "dist-clean", "erase", "uninstall", "del", "cache"]);
+var APT_LISTS = "/var/lib/apt/lists";
+function removes(command) {
+  if (command.program === "rm" || command.program === "unlink") return true;
+  if (command.program === "find") return command.words.includes("-delete");
+  const manager = managerCommand(command.words);
+  if (!manager?.subcommand) return false;
+  const facts = PACKAGE_MANAGER_FACTS[manager.manager];
+  const verb = manager.subcommand.split(" ")[0];
+  return REMOVING_VERBS.has(verb) || (facts.removeVerbs ?? []).includes(verb) || (facts.cleanVerbs ?? []).includes(verb);
+}
+function aptIndexSteps(commands) {
+  const steps = [];
+  for (const command of commands) {
+    const manager = managerCommand(command.words);
+    const apt = manager !== null && PACKAGE_MANAGER_FACTS[manager.manager].system === "apt";
+    if (apt && manager.subcommand === "update") steps.push("update");
+    else if (apt && manager.subcommand === "dist-clean") steps.push("removal");
+    else if (command.program === "rm" && command.words.some((w) => w !== null && w.startsWith(APT_LISTS))) steps.push("removal");
+  }
+  return steps;
+}
+function isSubstantial(commands, aptIndex) {
+  if (commands.length >= MANY_COMMANDS) return true;
+  return commands.some((command) => {
+    const system = isPackageInstall(command.words);
+    if (system) return system.manager !== "apt" || aptIndex.includes("update");
+    const manager = managerCommand(command.words);
+    return manager !== null && PACKAGE_MANAGER_FACTS[manager.manager].installVerbs.includes(manager.subcommand ?? "");
+  });
 }
 function errexitSource(root) {
   let found = null;
@@ -11861,12 +11995,21 @@ function readPart(node, ctx) {
     return trailing ? { id: "comment-continues", reason: "its trailing comment continues onto another line" } : { id: "line-after-last-command", reason: "its last command is followed by another line" };
   }
   const commands = ctx.facts.commandsOf(read);
+  const env = ctx.facts.envAt(node);
+  const aptIndex = aptIndexSteps(commands);
   return {
     node,
     body: model.source.text.slice(node.argsStart, bodyEnd),
     tail,
     comment: layout[1] ? layout[1].trimEnd() : null,
     changesShell: facts.changesShell,
+    // A variable the environment already has is exported: assigning it changes what every later program sees.
+    effects: facts.effects.map((e) => e.kind === "variable" && (env.has(e.name) || SHELL_VARIABLES.has(e.name)) ? { kind: "other", reason: `it assigns \`${e.name}\`, which the shell or the programs it starts read` } : e),
+    reads: facts.reads,
+    startsWithAbsoluteCd: facts.startsWithAbsoluteCd,
+    substantial: isSubstantial(commands, aptIndex),
+    cleanup: commands.length > 0 && commands.every(removes),
+    aptIndex,
     isList: facts.isList,
     errexit: facts.errexit,
     compound: facts.compound,
@@ -11938,10 +12081,14 @@ function readScript(root, text) {
   const statements = topLevelStatements(root);
   if (statements.length === 0) return { id: "no-command", reason: "it runs no command" };
   const last = statements[statements.length - 1].node;
+  const effects = shellEffects(root);
   return {
     statements,
     trailing,
-    changesShell: shellChange(root),
+    changesShell: effects[0]?.reason ?? null,
+    effects,
+    reads: variablesRead(root),
+    startsWithAbsoluteCd: startsWithAbsoluteCd(statements),
     isList: statements.length > 1 || hasOrList(last),
     errexit: errexitSource(root),
     compound: statements.length > 1 || hasType(root, COMPOUND)
@@ -11973,24 +12120,77 @@ function endsChain(part, errexitShell) {
   }
   return null;
 }
-function commentLinesBetween(a, b, model) {
-  const result = [];
-  for (let line = a.endLine + 1; line < b.line; line++) {
-    const text = model.source.lineText(line - 1).trim();
-    if (text.startsWith("#")) result.push(INDENT + text);
+function commentBetween(a, b, model) {
+  for (let line = a.endLine + 1; line < b.line; line++) if (model.source.lineText(line - 1).trim().startsWith("#")) return true;
+  return false;
+}
+function continuationIndent(parts, model) {
+  const runs2 = [...parts.map((p) => p.node), ...model.stages.flatMap((s) => s.instructions.filter((i) => i.keyword === "RUN"))];
+  for (const node of runs2) {
+    for (let line = node.line + 1; line <= node.endLine; line++) {
+      const text = model.source.lineText(line - 1);
+      const indent = /^[ \t]+(?=\S)/.exec(text)?.[0];
+      if (indent) return indent.startsWith("	") ? "	" : INDENT;
+    }
   }
-  return result;
+  return INDENT;
+}
+function affectsLater(part, later) {
+  for (const effect of part.effects) {
+    if (effect.kind === "other") return effect.reason;
+    if (effect.kind === "cwd") {
+      const readsDirectory = later.some((p) => p.reads === null || p.reads.has("PWD") || p.reads.has("OLDPWD"));
+      if (!later[0].startsWithAbsoluteCd || readsDirectory) return effect.reason;
+    }
+    if (effect.kind === "variable" && later.some((p) => p.reads === null || p.reads.has(effect.name))) return effect.reason;
+  }
+  return null;
+}
+function aptIndexFits(steps) {
+  const updates = steps.filter((s) => s === "update").length;
+  const removals = steps.filter((s) => s === "removal").length;
+  return updates <= 1 && removals <= 1 && !(removals && steps.indexOf("update") > steps.indexOf("removal"));
+}
+function isStep(part) {
+  return part.substantial && !part.cleanup;
+}
+function partition(chain, separate) {
+  const groups = [];
+  let current = [];
+  const fits = (group, part) => !(isStep(part) && group.some(isStep)) && aptIndexFits([...group, part].flatMap((p) => p.aptIndex));
+  for (const part of chain) {
+    if (current.length && !fits(current, part)) {
+      let keep = current.length;
+      if (isStep(part) && current.some(isStep)) {
+        let step = current.length - 1;
+        while (!isStep(current[step])) step--;
+        while (keep - 1 > step && !current[keep - 1].cleanup) keep--;
+        separate(current[keep] ?? part);
+      }
+      const carried = current.slice(keep);
+      groups.push(current.slice(0, keep));
+      current = carried;
+      if (current.length && !fits(current, part)) {
+        groups.push(current);
+        current = [];
+      }
+    }
+    current.push(part);
+  }
+  if (current.length) groups.push(current);
+  return groups;
 }
 function join(parts, model) {
   const eol = model.source.eol;
   const escape = model.escapeChar;
+  const indent = continuationIndent(parts, model);
   let text = "";
   let isolated = 0;
   parts.forEach((part, i) => {
     const last = i === parts.length - 1;
     let body = part.body;
     let grouped = false;
-    if (!last && part.changesShell) {
+    if (!last && affectsLater(part, parts.slice(i + 1))) {
       body = `( ${body} )`;
       grouped = true;
       isolated++;
@@ -11998,18 +12198,14 @@ function join(parts, model) {
       body = `{ ${body}; }`;
       grouped = true;
     }
-    if (i > 0) text += `${INDENT}&& `;
+    if (i > 0) text += `${indent}&& `;
     text += body;
     if (last) {
       text += grouped ? part.comment ? ` ${part.comment}` : "" : part.tail;
       return;
     }
     text += ` ${escape}${eol}`;
-    const comments = [
-      ...part.comment ? [INDENT + part.comment] : [],
-      ...commentLinesBetween(part.node, parts[i + 1].node, model)
-    ];
-    for (const comment of comments) text += comment + eol;
+    if (part.comment) text += indent + part.comment + eol;
   });
   const first = parts[0].node;
   const subshells = isolated ? `; ${isolated > 1 ? `${isolated} of them run` : "one runs"} in a subshell so ${isolated > 1 ? "their" : "its"} shell changes stay local` : "";
@@ -12035,11 +12231,35 @@ var mergeRuns = {
     const notes = [];
     for (const stage of dockerfile.stages) {
       const instructions = stage.instructions;
+      if (!ctx.facts.shipsLayers(stage)) {
+        const second = instructions.find((node, i) => node.keyword === "RUN" && instructions[i - 1]?.keyword === "RUN");
+        if (second) {
+          const name = stage.name ? `\`${stage.name}\`` : `${stage.index + 1}`;
+          notes.push({
+            line: instructions[instructions.indexOf(second) - 1].line,
+            id: "unshipped-stage",
+            message: `RUNs of stage ${name} not merged: its layers are not in the image (only what is copied out of it is), so one layer would save no bytes and lose cache points`
+          });
+        }
+        continue;
+      }
       let chain = [];
+      let separated = false;
       let called = /* @__PURE__ */ new Set();
       let hashed = /* @__PURE__ */ new Set();
+      const separate = (part) => {
+        if (separated) return;
+        separated = true;
+        notes.push({
+          line: part.node.line,
+          id: "separate-steps",
+          message: "not merged with the RUN above: each installs packages or runs many commands of its own, and neither cleans up after the other; one layer would save no bytes, and a failure here would rerun the RUN above (further such RUNs of this stage are left apart too)"
+        });
+      };
       const flush2 = () => {
-        if (chain.length > 1) fixes.push(join(chain, dockerfile));
+        if (chain.length > 1) {
+          for (const group of partition(chain, separate)) if (group.length > 1) fixes.push(join(group, dockerfile));
+        }
         chain = [];
         called = /* @__PURE__ */ new Set();
         hashed = /* @__PURE__ */ new Set();
@@ -12057,7 +12277,8 @@ var mergeRuns = {
           return;
         }
         const previous = chain[chain.length - 1];
-        if (previous) {
+        if (previous && commentBetween(previous.node, node, dockerfile)) flush2();
+        else if (previous) {
           const stale = [...part.calls].find((name) => hashed.has(name));
           const refusal2 = !sameFlags(previous.node, node) ? { id: "different-flags", reason: "different flags" } : endsChain(previous, shellHasErrexit(node, dockerfile)) ?? (stale ? { id: "command-hash", reason: `it runs \`${stale}\`, which a RUN above reinstalls after the shell looked it up; a fresh RUN finds the new one, a joined one the old path the shell remembers` } : null);
           if (refusal2) {
@@ -12554,7 +12775,7 @@ function leftoverArchives(ctx, run) {
       return extracting && words2.slice(1).some((w) => w === path16 || w === `--file=${path16}`);
     });
     if (!extracted) continue;
-    const removed = after.some(({ words: words2, program }) => program === "rm" && words2.includes(path16)) || after.some(({ command }) => command.node.text.includes("rm ") && command.node.text.includes(path16)) || after.some((c) => c.program === "rm" && c.nodes.slice(1).some((n) => removes(unquoted(n), path16)));
+    const removed = after.some(({ words: words2, program }) => program === "rm" && words2.includes(path16)) || after.some(({ command }) => command.node.text.includes("rm ") && command.node.text.includes(path16)) || after.some((c) => c.program === "rm" && c.nodes.slice(1).some((n) => removes2(unquoted(n), path16)));
     if (removed) continue;
     let refusal2 = null;
     const moves = after.some(({ command: c }) => c.inMainShell && ["cd", "pushd", "popd"].includes(c.name ?? ""));
@@ -12570,7 +12791,7 @@ function leftoverArchives(ctx, run) {
   }
   return found;
 }
-function removes(operand, path16) {
+function removes2(operand, path16) {
   if (operand.startsWith("-") || operand === "") return false;
   const folder = operand.replace(/\/+$/, "");
   if (folder !== "" && path16.startsWith(`${folder}/`)) return true;

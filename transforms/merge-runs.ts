@@ -614,10 +614,11 @@ function partition(chain: Part[], separate: (part: Part) => void): Part[][] {
     if (current.length && !fits(current, part)) {
       let keep = current.length;
       if (isStep(part) && current.some(isStep)) {
-        separate(part);
         let step = current.length - 1;
         while (!isStep(current[step])) step--;
         while (keep - 1 > step && !current[keep - 1].cleanup) keep--;
+        // The note goes where the RUN left apart starts, with the small steps it took along: the same line in every pass.
+        separate(current[keep] ?? part);
       }
       const carried = current.slice(keep);
       groups.push(current.slice(0, keep));
