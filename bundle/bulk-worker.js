@@ -12135,12 +12135,12 @@ function continuationIndent(parts, model) {
   }
   return INDENT;
 }
-function affectsLater(part, later) {
+function affectsLater(part, later, nextIsolated) {
   for (const effect of part.effects) {
     if (effect.kind === "other") return effect.reason;
     if (effect.kind === "cwd") {
       const readsDirectory = later.some((p) => p.reads === null || p.reads.has("PWD") || p.reads.has("OLDPWD"));
-      if (!later[0].startsWithAbsoluteCd || readsDirectory) return effect.reason;
+      if (!later[0].startsWithAbsoluteCd || nextIsolated || readsDirectory) return effect.reason;
     }
     if (effect.kind === "variable" && later.some((p) => p.reads === null || p.reads.has(effect.name))) return effect.reason;
   }
@@ -12186,11 +12186,13 @@ function join(parts, model) {
   const indent = continuationIndent(parts, model);
   let text = "";
   let isolated = 0;
+  const subshell = parts.map(() => false);
+  for (let i = parts.length - 2; i >= 0; i--) subshell[i] = affectsLater(parts[i], parts.slice(i + 1), subshell[i + 1]) !== null;
   parts.forEach((part, i) => {
     const last = i === parts.length - 1;
     let body = part.body;
     let grouped = false;
-    if (!last && affectsLater(part, parts.slice(i + 1))) {
+    if (subshell[i]) {
       body = `( ${body} )`;
       grouped = true;
       isolated++;

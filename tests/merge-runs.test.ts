@@ -125,8 +125,16 @@ test('eval or source in a later part may read any variable: the assignment runs 
 
 test('a cd needs no subshell when the next part starts with cd to an absolute path', async () => {
   await expectOutput(
-    lines('FROM x', 'RUN cd /src && ./configure', 'RUN cd /src && make', 'RUN cd build && make test', 'RUN cp out /usr/bin/'),
-    lines('FROM x', 'RUN cd /src && ./configure \\', '    && ( cd /src && make ) \\', '    && ( cd build && make test ) \\', '    && cp out /usr/bin/'),
+    lines('FROM x', 'RUN cd /src && ./configure', 'RUN cd /src && make && make install'),
+    lines('FROM x', 'RUN cd /src && ./configure \\', '    && cd /src && make && make install'),
+    { only },
+  );
+});
+
+test('a cd keeps its subshell when the part that would undo it runs in a subshell itself', async () => {
+  await expectOutput(
+    lines('FROM x', 'RUN cd /src && ./configure', 'RUN cd /src && make', 'RUN cp out /usr/bin/'),
+    lines('FROM x', 'RUN ( cd /src && ./configure ) \\', '    && ( cd /src && make ) \\', '    && cp out /usr/bin/'),
     { only },
   );
 });

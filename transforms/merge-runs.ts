@@ -573,13 +573,17 @@ function continuationIndent(parts: Part[], model: DockerfileModel): string {
   return INDENT;
 }
 
-/** Why the shell a part leaves behind can change what a later part does, or null. */
-function affectsLater(part: Part, later: Part[]): string | null {
+/**
+ * Why the shell a part leaves behind can change what a later part does, or
+ * null. A `cd` is undone by a next part that starts with `cd` to an absolute
+ * path, unless that part runs in a subshell of its own.
+ */
+function affectsLater(part: Part, later: Part[], nextIsolated: boolean): string | null {
   for (const effect of part.effects) {
     if (effect.kind === 'other') return effect.reason;
     if (effect.kind === 'cwd') {
       const readsDirectory = later.some((p) => p.reads === null || p.reads.has('PWD') || p.reads.has('OLDPWD'));
-      if (!later[0].startsWithAbsoluteCd || readsDirectory) return effect.reason;
+      if (!later[0].startsWithAbsoluteCd || nextIsolated || readsDirectory) return effect.reason;
     }
     if (effect.kind === 'variable' && later.some((p) => p.reads === null || p.reads.has(effect.name))) return effect.reason;
   }
@@ -640,11 +644,14 @@ function join(parts: Part[], model: DockerfileModel): Fix {
   const indent = continuationIndent(parts, model);
   let text = '';
   let isolated = 0;
+  // Decided from the last part up: whether a part's `cd` is undone depends on whether the next part is isolated.
+  const subshell = parts.map(() => false);
+  for (let i = parts.length - 2; i >= 0; i--) subshell[i] = affectsLater(parts[i], parts.slice(i + 1), subshell[i + 1]) !== null;
   parts.forEach((part, i) => {
     const last = i === parts.length - 1;
     let body = part.body;
     let grouped = false;
-    if (!last && affectsLater(part, parts.slice(i + 1))) {
+    if (subshell[i]) {
       body = `( ${body} )`;
       grouped = true;
       isolated++;
