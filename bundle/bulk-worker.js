@@ -304,8 +304,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path16, { windows } = {}) => {
-      const segs = path16.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path19, { windows } = {}) => {
+      const segs = path19.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -6530,9 +6530,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path16 = this.getPath();
-        if (path16 === null || path16.startsWith("/")) {
-          return path16;
+        const path19 = this.getPath();
+        if (path19 === null || path19.startsWith("/")) {
+          return path19;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -6544,7 +6544,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path16 : parent + "/" + path16;
+              return parent.endsWith("/") ? parent + path19 : parent + "/" + path19;
             }
           }
         }
@@ -7645,7 +7645,7 @@ var require_main = __commonJS({
 var require_ignore = __commonJS({
   "../../main/node_modules/@balena/dockerignore/ignore.js"(exports, module) {
     "use strict";
-    var path16 = __require("path");
+    var path19 = __require("path");
     var factory = (options) => new IgnoreBase(options);
     factory.default = factory;
     module.exports = factory;
@@ -7654,22 +7654,22 @@ var require_ignore = __commonJS({
     }
     var REGEX_TRAILING_SLASH = /(?<=.)\/$/;
     var REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
-    var REGEX_TRAILING_PATH_SEP = path16.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
+    var REGEX_TRAILING_PATH_SEP = path19.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
     var KEY_IGNORE = typeof Symbol !== "undefined" ? /* @__PURE__ */ Symbol.for("dockerignore") : "dockerignore";
     function cleanPath(file) {
-      return path16.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
+      return path19.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
     }
     function toSlash(file) {
-      if (path16.sep === "/") {
+      if (path19.sep === "/") {
         return file;
       }
       return file.replace(/\\/g, "/");
     }
     function fromSlash(file) {
-      if (path16.sep === "/") {
+      if (path19.sep === "/") {
         return file;
       }
-      return file.replace(/\//g, path16.sep);
+      return file.replace(/\//g, path19.sep);
     }
     var IgnoreBase = class {
       constructor({
@@ -7718,13 +7718,13 @@ var require_ignore = __commonJS({
         return pattern && typeof pattern === "string" && pattern.indexOf("#") !== 0 && pattern.trim() !== "";
       }
       filter(paths) {
-        return make_array(paths).filter((path17) => this._filter(path17));
+        return make_array(paths).filter((path20) => this._filter(path20));
       }
       createFilter() {
-        return (path17) => this._filter(path17);
+        return (path20) => this._filter(path20);
       }
-      ignores(path17) {
-        return !this._filter(path17);
+      ignores(path20) {
+        return !this._filter(path20);
       }
       // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
@@ -7763,36 +7763,36 @@ var require_ignore = __commonJS({
           origin,
           pattern,
           // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
-          dirs: pattern.split(path16.sep),
+          dirs: pattern.split(path19.sep),
           negative
         };
       }
       // @returns `Boolean` true if the `path` is NOT ignored
-      _filter(path17) {
-        if (!path17) {
+      _filter(path20) {
+        if (!path20) {
           return false;
         }
-        if (path17 in this._cache) {
-          return this._cache[path17];
+        if (path20 in this._cache) {
+          return this._cache[path20];
         }
-        return this._cache[path17] = this._test(path17);
+        return this._cache[path20] = this._test(path20);
       }
       // @returns {Boolean} true if a file is NOT ignored
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
       _test(file) {
         file = fromSlash(file);
-        const parentPath = cleanPath(path16.dirname(file));
-        const parentPathDirs = parentPath.split(path16.sep);
+        const parentPath = cleanPath(path19.dirname(file));
+        const parentPathDirs = parentPath.split(path19.sep);
         let matched = false;
         this._rules.forEach((rule) => {
           let match = this._match(file, rule);
           if (!match && parentPath !== ".") {
             if (rule.dirs.includes("**")) {
               for (let i = rule.dirs.filter((x) => x !== "**").length; i <= parentPathDirs.length; i++) {
-                match = match || this._match(parentPathDirs.slice(0, i).join(path16.sep), rule);
+                match = match || this._match(parentPathDirs.slice(0, i).join(path19.sep), rule);
               }
             } else if (rule.dirs.length <= parentPathDirs.length) {
-              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path16.sep), rule);
+              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path19.sep), rule);
             }
           }
           if (match) {
@@ -7811,13 +7811,13 @@ var require_ignore = __commonJS({
           return rule;
         }
         let regStr = "^";
-        let escapedSlash = path16.sep === "\\" ? "\\\\" : path16.sep;
+        let escapedSlash = path19.sep === "\\" ? "\\\\" : path19.sep;
         for (let i = 0; i < rule.pattern.length; i++) {
           const ch = rule.pattern[i];
           if (ch === "*") {
             if (rule.pattern[i + 1] === "*") {
               i++;
-              if (rule.pattern[i + 1] === path16.sep) {
+              if (rule.pattern[i + 1] === path19.sep) {
                 i++;
               }
               if (rule.pattern[i + 1] === void 0) {
@@ -7833,7 +7833,7 @@ var require_ignore = __commonJS({
           } else if (ch === "." || ch === "$") {
             regStr += `\\${ch}`;
           } else if (ch === "\\") {
-            if (path16.sep === "\\") {
+            if (path19.sep === "\\") {
               regStr += escapedSlash;
               continue;
             }
@@ -8111,16 +8111,16 @@ function andChain(node) {
 import { pathToFileURL } from "node:url";
 
 // transforms/copy-deps-first/index.ts
-import path6 from "node:path";
+import path7 from "node:path";
 
 // lib/facts/index.ts
-import path3 from "node:path";
+import path4 from "node:path";
 
 // lib/knowledge/releases.ts
 var debian = (version, codename, status) => ({ distro: "debian", version, codename, status });
 var ubuntu = (version, codename, status, lts = false) => ({ distro: "ubuntu", version, codename, status, ...lts ? { lts } : {} });
 var alpine = (version, status) => ({ distro: "alpine", version, codename: null, status });
-var rpm = (distro, version, status) => ({ distro, version, codename: null, status });
+var rpm = (distro, version, status) => ({ distro, version, codename: null, status, ...Number(version) >= 8 && version !== "2" ? { yumIsDnf: true } : {} });
 var RELEASES = [
   // Debian: https://deb.debian.org/debian/dists/<codename>/Release answers for the releases still on the
   // main mirrors (checked with curl: bullseye, bookworm, trixie 200; stretch, buster 404). Buster moved to
@@ -8653,6 +8653,90 @@ var BUILD_TOOL_PACKAGES = /* @__PURE__ */ new Set([
   "xz-utils",
   "bzip2"
 ]);
+var FETCH_TOOL_PACKAGES = /* @__PURE__ */ new Set([
+  "git",
+  "ca-certificates",
+  "curl",
+  "wget",
+  "patch",
+  "unzip",
+  "xz-utils",
+  "bzip2"
+]);
+var RUNTIME_PACKAGE_RELEASES = /* @__PURE__ */ new Set(["12"]);
+var DEV_RUNTIME_PACKAGES = {
+  "libpq-dev": ["libpq5"],
+  "libssl-dev": ["libssl3"],
+  "libsqlite3-dev": ["libsqlite3-0"],
+  "libxml2-dev": ["libxml2"],
+  "libcurl4-openssl-dev": ["libcurl4"],
+  "zlib1g-dev": ["zlib1g"],
+  "libjpeg-dev": ["libjpeg62-turbo"],
+  "libjpeg62-turbo-dev": ["libjpeg62-turbo"],
+  "libpng-dev": ["libpng16-16"],
+  "libffi-dev": ["libffi8"],
+  "libyaml-dev": ["libyaml-0-2"],
+  "libmariadb-dev": ["libmariadb3"],
+  "default-libmysqlclient-dev": ["libmariadb3"],
+  "libcairo2-dev": ["libcairo2"],
+  "libpango1.0-dev": ["libpango-1.0-0", "libpangocairo-1.0-0"],
+  "libgif-dev": ["libgif7"],
+  "librsvg2-dev": ["librsvg2-2"],
+  "linux-libc-dev": []
+};
+var LINK_FLAG_PACKAGES = {
+  c: [],
+  m: [],
+  pthread: [],
+  dl: [],
+  rt: [],
+  util: [],
+  resolv: [],
+  "stdc++": [],
+  gcc_s: [],
+  crypto: ["libssl3"],
+  ssl: ["libssl3"],
+  z: ["zlib1g"],
+  pq: ["libpq5"],
+  sqlite3: ["libsqlite3-0"],
+  curl: ["libcurl4"],
+  xml2: ["libxml2"],
+  ffi: ["libffi8"],
+  yaml: ["libyaml-0-2"],
+  png: ["libpng16-16"],
+  jpeg: ["libjpeg62-turbo"],
+  gif: ["libgif7"],
+  cairo: ["libcairo2"],
+  gomp: ["libgomp1"]
+};
+var LANGUAGE_PACKAGE_LIBRARIES = {
+  pypi: {
+    psycopg2: ["libpq5"],
+    mysqlclient: ["libmariadb3"]
+  },
+  npm: {
+    canvas: ["libcairo2", "libpango-1.0-0", "libpangocairo-1.0-0", "libjpeg62-turbo", "libgif7", "librsvg2-2"],
+    gm: ["graphicsmagick"]
+  }
+};
+var PROGRAM_PACKAGES = {
+  convert: "imagemagick",
+  identify: "imagemagick",
+  mogrify: "imagemagick",
+  magick: "imagemagick",
+  gm: "graphicsmagick",
+  git: "git",
+  curl: "curl",
+  wget: "wget",
+  unzip: "unzip",
+  patch: "patch",
+  xz: "xz-utils",
+  bzip2: "bzip2"
+};
+var BUILDPACK_DEPS_FAMILIES = /* @__PURE__ */ new Set(["node", "python", "golang", "buildpack-deps", "ruby"]);
+function shipsBuildpackDeps(family, tag) {
+  return family !== null && BUILDPACK_DEPS_FAMILIES.has(family) && !tag.slim && tag.alpine === null;
+}
 
 // lib/knowledge/package-managers.ts
 var RPM_INSTALL_VERBS = ["install", "groupinstall", "localinstall", "reinstall", "update", "upgrade", "downgrade", "distro-sync", "group"];
@@ -8677,7 +8761,9 @@ var PACKAGE_MANAGER_FACTS = {
     indexReaders: ["apt-cache", "aptitude"],
     valueOptions: APT_GET_VALUE_OPTIONS,
     indexDir: "/var/lib/apt/lists",
-    indexFreeVerbs: ["update", "clean", "autoclean", "remove", "purge", "autoremove", "check", "help", "moo"],
+    indexFreeVerbs: ["update", "clean", "autoclean", "remove", "purge", "autoremove", "check", "help", "moo", "dist-clean"],
+    // apt 2.7+: `apt-get dist-clean` removes the package lists as well as the cache.
+    indexCleanVerbs: ["dist-clean"],
     // sources.list(5), add-apt-repository(1), apt-key(8), dpkg --add-architecture.
     sourceMarkers: ["/etc/apt", "sources.list", "add-apt-repository", "apt-key", "--add-architecture"]
   },
@@ -8751,8 +8837,10 @@ var PACKAGE_MANAGER_FACTS = {
     system: "yum",
     valueOptions: RPM_VALUE_OPTIONS,
     yes: { flag: "-y", spellings: ["-y", "--assumeyes"] },
-    cacheDirs: ["/var/cache/yum"],
+    cacheDirs: ["/var/cache/yum", "/var/cache/dnf"],
     cleanup: ["yum clean all", "rm -rf /var/cache/yum"],
+    // Where yum is dnf (RHEL 8 on), its cache is dnf's.
+    cleanupWhereYumIsDnf: ["yum clean all", "rm -rf /var/cache/dnf"],
     noCacheFlag: null,
     installScript: "yum install -y {packages} && yum clean all",
     promptVerbs: RPM_PROMPT_VERBS,
@@ -9423,9 +9511,9 @@ function mounts(node) {
     return target ? [{ type: fields.get("type") ?? "bind", target: target.replace(/^["']|["']$/g, "") }] : [];
   });
 }
-function mountCovers(mount, path16) {
+function mountCovers(mount, path19) {
   const target = mount.target.replace(/\/+$/, "") || "/";
-  const dir = path16.replace(/\/+$/, "");
+  const dir = path19.replace(/\/+$/, "");
   return dir === target || dir.startsWith(target === "/" ? "/" : target + "/") || target.startsWith(dir + "/");
 }
 function mountFields(node) {
@@ -10216,6 +10304,145 @@ function record(map) {
   return Object.fromEntries([...map].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
 }
 
+// lib/facts/app-files.ts
+import path3 from "node:path";
+var EXTENSIONS = {
+  go: [".go"],
+  java: [".java"],
+  c: [".c", ".cc", ".cpp", ".h"],
+  js: [".js", ".mjs", ".cjs", ".ts"],
+  python: [".py"]
+};
+var READ_CALLS = {
+  go: /\b(os\.(?:Open|OpenFile|ReadFile|ReadDir|Stat|DirFS)|ioutil\.(?:ReadFile|ReadDir)|http\.Dir|template\.(?:ParseFiles|ParseGlob|Must\(template\.ParseFiles)|http\.ServeFile\([^,]*,[^,]*,)\(?\s*(`[^`]*`|"(?:[^"\\]|\\.)*"|[^)\s,]*)/g,
+  // java.nio's Files.* take a Path: the Path.of or Paths.get that made it names the file.
+  java: /\b(new\s+File(?:InputStream|Reader)?|Paths\.get|Path\.of)\(\s*("(?:[^"\\]|\\.)*"|[^)\s,]*)/g,
+  c: /\b(fopen|open|opendir|ifstream)\s*\(\s*("(?:[^"\\]|\\.)*"|[^)\s,]*)/g
+};
+var RUN_CALLS = {
+  go: /\bexec\.Command(?:Context\([^,]*,)?\(\s*"([^"]*)"/g,
+  java: /\b(?:new\s+ProcessBuilder|\.exec)\(\s*(?:List\.of\(|Arrays\.asList\(|new\s+String\[\]\s*\{)?\s*"([^"]*)"/g,
+  c: /\b(?:system|popen|execlp|execvp)\s*\(\s*"([^"]*)"/g,
+  js: /\b(?:execSync|execFileSync|spawnSync|exec|execFile|spawn)\(\s*["'`]([^"'`]*)["'`]/g,
+  python: /\b(?:subprocess\.(?:run|call|check_call|check_output|Popen)|os\.system|os\.popen)\(\s*\[?\s*f?["']([^"']*)["']/g
+};
+function sourceFiles(context, languages, limit = 2e3) {
+  const found = [];
+  const visit = (dir, depth) => {
+    if (depth > 12 || found.length >= limit) return;
+    for (const name of context.list(dir)) {
+      if (name === ".git" || name === "node_modules" || name === "vendor") continue;
+      const rel = dir === "." ? name : `${dir}/${name}`;
+      if (context.isIgnored(rel)) continue;
+      const language = languages.find((l) => EXTENSIONS[l].some((ext) => name.endsWith(ext)));
+      if (language && context.read(rel) !== null) found.push({ file: rel, language });
+      else if (context.list(rel).length) visit(rel, depth + 1);
+    }
+  };
+  visit(".", 0);
+  return found;
+}
+function fileReads(context, languages) {
+  const reads = [];
+  for (const { file, language } of sourceFiles(context, languages)) {
+    const pattern = READ_CALLS[language];
+    if (!pattern) continue;
+    for (const match of (context.read(file) ?? "").matchAll(pattern)) {
+      if (/^(Path\.of|Paths\.get|new)\b/.test(match[2])) continue;
+      const call = match[1].replace(/\($/, "").replace(/^new\s+/, "new ");
+      reads.push({ path: stringLiteral(match[2]), call, file });
+    }
+  }
+  return reads;
+}
+function programRuns(context, languages, parse) {
+  const runs2 = [];
+  for (const { file, language } of sourceFiles(context, languages)) {
+    const pattern = RUN_CALLS[language];
+    if (!pattern) continue;
+    for (const match of (context.read(file) ?? "").matchAll(pattern)) {
+      const program = match[1].trim().split(/\s+/)[0];
+      if (program) runs2.push({ program: path3.posix.basename(program), file });
+    }
+  }
+  for (const { file } of shellScripts(context)) {
+    for (const command of simpleCommands(parse(context.read(file) ?? ""))) {
+      if (command.name) runs2.push({ program: path3.posix.basename(command.name), file });
+    }
+  }
+  return runs2;
+}
+function shellScripts(context) {
+  const found = [];
+  const visit = (dir, depth) => {
+    if (depth > 6 || found.length >= 200) return;
+    for (const name of context.list(dir)) {
+      if (name === ".git" || name === "node_modules") continue;
+      const rel = dir === "." ? name : `${dir}/${name}`;
+      if (name.endsWith(".sh") && context.read(rel) !== null) found.push({ file: rel });
+      else if (context.list(rel).length) visit(rel, depth + 1);
+    }
+  };
+  visit(".", 0);
+  return found;
+}
+function stringLiteral(text) {
+  if (/^`[^`]*`$/.test(text)) return text.slice(1, -1);
+  if (/^"(?:[^"\\]|\\.)*"$/.test(text) && !text.includes("\\")) return text.slice(1, -1);
+  return null;
+}
+function runMakes(commands, workdir) {
+  const makes = { folders: [], owners: /* @__PURE__ */ new Map(), modes: [], computed: false };
+  const resolve = (word) => word.startsWith("/") ? path3.posix.normalize(word) : workdir === null ? null : path3.posix.resolve(workdir, word);
+  for (const command of commands) {
+    if (!["mkdir", "chown", "chmod"].includes(command.program ?? "")) continue;
+    const args = command.words.slice(1);
+    if (args.some((a) => a === null)) {
+      makes.computed = true;
+      continue;
+    }
+    const words2 = args;
+    const flags = words2.filter((w) => w.startsWith("-"));
+    const operands = words2.filter((w) => !w.startsWith("-"));
+    if (command.program === "mkdir") {
+      const modeAt = words2.findIndex((w) => w === "-m" || w === "--mode");
+      const named = operands.filter((w) => modeAt === -1 || w !== words2[modeAt + 1]);
+      for (const word of named) {
+        const resolved = resolve(word);
+        if (resolved === null) makes.computed = true;
+        else makes.folders.push(resolved);
+        if (modeAt !== -1 || flags.some((f) => f.startsWith("--mode=") || /^-[^-]*m/.test(f))) {
+          if (resolved) makes.modes.push(resolved);
+        }
+      }
+      continue;
+    }
+    const [first, ...targets2] = operands;
+    const recursive = flags.some((f) => f === "-R" || f === "--recursive" || /^-[^-]*R/.test(f));
+    for (const word of targets2) {
+      const resolved = resolve(word);
+      if (resolved === null) {
+        makes.computed = true;
+        continue;
+      }
+      if (command.program === "chown") makes.owners.set(resolved, { owner: first, recursive });
+      else makes.modes.push(resolved);
+    }
+  }
+  return makes;
+}
+function redirectTargets(root) {
+  const targets2 = [];
+  walk(root, (n) => {
+    if (n.type !== "file_redirect") return;
+    const target = n.childForFieldName("destination");
+    const value = target ? literalValue(target) : null;
+    if (value === "/dev/null" || /^&?\d$/.test(value ?? "") || /^\d?>&/.test(n.text) || n.text.trimStart().startsWith("<")) return;
+    targets2.push({ text: n.text, path: value });
+  });
+  return targets2;
+}
+
 // lib/facts/index.ts
 var DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 var GLOB = /[*?[]/;
@@ -10474,7 +10701,7 @@ var FileFacts = class {
   contextFileAt(node, imagePath, context) {
     const stage = node.stage;
     if (!stage) return null;
-    return this.traceFile(stage, node.index, path3.posix.normalize(imagePath), context, 0);
+    return this.traceFile(stage, node.index, path4.posix.normalize(imagePath), context, 0);
   }
   /**
    * The file a command name runs: a path (relative to the working directory
@@ -10488,12 +10715,12 @@ var FileFacts = class {
     if (program.includes("/")) {
       const workdir = this.finalWorkdir(stage);
       if (!program.startsWith("/") && workdir === null) return { path: program, source: void 0 };
-      const full = path3.posix.resolve(workdir ?? "/", program);
+      const full = path4.posix.resolve(workdir ?? "/", program);
       return { path: full, source: this.contextFileAt(node, full, context) };
     }
     const pathVariable = this.envAt(node).get("PATH");
     for (const dir of (pathVariable === void 0 ? DEFAULT_PATH : pathVariable ?? "").split(":").filter((d) => d.startsWith("/"))) {
-      const full = path3.posix.join(dir, program);
+      const full = path4.posix.join(dir, program);
       const source = this.contextFileAt(node, full, context);
       if (source !== null) return { path: full, source };
     }
@@ -10694,8 +10921,8 @@ var FileFacts = class {
         const value = expandWord(argsText3(), lookup, model.escapeChar);
         let workdir = null;
         if (value !== null && !this.isWindows(stage)) {
-          if (value.startsWith("/")) workdir = path3.posix.resolve(value);
-          else if (scope.workdir !== null) workdir = path3.posix.resolve(scope.workdir, value);
+          if (value.startsWith("/")) workdir = path4.posix.resolve(value);
+          else if (scope.workdir !== null) workdir = path4.posix.resolve(scope.workdir, value);
         }
         return { ...scope, workdir };
       }
@@ -10741,8 +10968,8 @@ var FileFacts = class {
     const workdir = this.workdirAt(node);
     let destResolved = null;
     if (expandedDest !== null && node.stage && !this.isWindows(node.stage)) {
-      if (expandedDest.startsWith("/")) destResolved = path3.posix.resolve(expandedDest);
-      else if (workdir !== null) destResolved = path3.posix.resolve(workdir, expandedDest);
+      if (expandedDest.startsWith("/")) destResolved = path4.posix.resolve(expandedDest);
+      else if (workdir !== null) destResolved = path4.posix.resolve(workdir, expandedDest);
     }
     return {
       node,
@@ -10826,15 +11053,15 @@ function basename3(word) {
 }
 function copySourceOf(copy, source, imagePath, isFolder) {
   const dest = copy.destResolved;
-  const relativeSource = path3.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
-  const under = (folder2) => imagePath === folder2 ? "" : imagePath.startsWith(folder2.replace(/\/+$/, "") + "/") ? imagePath.slice(folder2.replace(/\/+$/, "").length + 1) : null;
-  const inDest = under(dest);
+  const relativeSource = path4.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
+  const under2 = (folder2) => imagePath === folder2 ? "" : imagePath.startsWith(folder2.replace(/\/+$/, "") + "/") ? imagePath.slice(folder2.replace(/\/+$/, "").length + 1) : null;
+  const inDest = under2(dest);
   if (GLOB.test(source)) return inDest === null ? null : void 0;
   const join2 = (rest) => relativeSource === "." ? rest : `${relativeSource}/${rest}`;
   if (relativeSource === ".") return inDest ? inDest : null;
   const folder = isFolder(relativeSource);
   if (folder === true) return inDest ? join2(inDest) : null;
-  if (path3.posix.join(dest, path3.posix.basename(relativeSource)) === imagePath) return relativeSource;
+  if (path4.posix.join(dest, path4.posix.basename(relativeSource)) === imagePath) return relativeSource;
   if (!copy.destIsDirectory && dest === imagePath) return relativeSource;
   if (folder === null && inDest) return join2(inDest);
   return null;
@@ -10854,7 +11081,7 @@ function fileFacts(model, shell2, options = {}) {
 }
 
 // transforms/copy-deps-first/ecosystems.ts
-import path4 from "node:path";
+import path5 from "node:path";
 var refusal = (id, reason) => ({ refuse: { id, reason } });
 var VALUE_FLAGS = {
   npm: ["--omit", "--include", "--only", "--registry", "--cache", "--loglevel", "--prefix", "--workspace", "-w", "--install-strategy"],
@@ -11120,6 +11347,8 @@ function asksForInfo(c) {
 }
 function nodePlan(c, refusedFlags) {
   const extra = c.positional.slice(c.name === "yarn" && c.positional[0] !== "install" ? 0 : 1);
+  const global = ["-g", "--global", "--location=global"].some((f) => c.flags.has(f));
+  if (extra.length && global) return refusal("global-install", `\`${c.name} ${c.args.join(" ")}\` installs a global tool, not the project's dependencies`);
   if (extra.length) return refusal("named-packages", `\`${c.name} ${c.args.join(" ")}\` installs named packages, which changes package.json`);
   const flag = refusedFlags.find((f) => c.flags.has(f));
   if (flag) return refusal("install-elsewhere", `\`${flag}\` installs another package or folder`);
@@ -11162,7 +11391,7 @@ function sourceTreePath(value, cwd2) {
   else if (/^[a-z][a-z0-9+.-]+:/i.test(v)) return null;
   if (v === "" || v.startsWith("~")) return null;
   if (!v.startsWith("/") || cwd2 === null) return v;
-  const normal = path4.posix.normalize(v);
+  const normal = path5.posix.normalize(v);
   const root = cwd2.replace(/\/+$/, "");
   return normal === cwd2 || normal === root || normal.startsWith(root + "/") ? normal : null;
 }
@@ -11208,7 +11437,7 @@ function requirementFiles(c, ctx, cwd2) {
       const [include] = optionValues(words2, ["-r", "--requirement", "-c", "--constraint"]);
       if (include) {
         if (include.value.includes("://")) continue;
-        queue.push(include.value.startsWith("/") ? contextPath(include.value, cwd2) : contextPath(path4.posix.join(path4.posix.dirname(file), include.value), null));
+        queue.push(include.value.startsWith("/") ? contextPath(include.value, cwd2) : contextPath(path5.posix.join(path5.posix.dirname(file), include.value), null));
         continue;
       }
       if (/^(-e|--editable)\b/.test(line)) return refusal("editable-install", `${file} has an editable install (\`${line}\`), which needs the source`);
@@ -11228,8 +11457,8 @@ function contextPath(name, cwd2) {
   let relative;
   if (name.startsWith("/")) {
     if (cwd2 === null) return null;
-    relative = path4.posix.relative(cwd2, path4.posix.normalize(name));
-  } else relative = path4.posix.normalize(name);
+    relative = path5.posix.relative(cwd2, path5.posix.normalize(name));
+  } else relative = path5.posix.normalize(name);
   return relative === "" || relative === "." || relative.startsWith("..") ? null : relative;
 }
 var PATH_SETTINGS = /* @__PURE__ */ new Set([
@@ -11357,7 +11586,7 @@ var LOCKFILE_LOCAL_ENTRIES = [
 ];
 
 // transforms/copy-deps-first/edits.ts
-import path5 from "node:path";
+import path6 from "node:path";
 
 // lib/core/edits.ts
 function jsonArray(argv) {
@@ -11405,7 +11634,7 @@ function splitFix(copy, dest, sources, site, plan2, model) {
   const base = dest === "." || dest === "./" ? "./" : dest.endsWith("/") ? dest : dest + "/";
   const byDir = /* @__PURE__ */ new Map();
   for (const s of sources) {
-    const dir = path5.posix.dirname(s);
+    const dir = path6.posix.dirname(s);
     byDir.set(dir, [...byDir.get(dir) ?? [], s]);
   }
   const copies = [...byDir.entries()].sort(([a], [b]) => a === "." ? -1 : b === "." ? 1 : a.localeCompare(b)).map(([dir, files]) => instructionText(copy, model, [...files, dir === "." ? base : `${base}${dir}/`]));
@@ -11563,7 +11792,7 @@ function stageOutcome(stage, ctx) {
   if (copyIndex < 0) return { notes };
   const copy = stage.instructions[copyIndex];
   const operands = sourceCopy(copy, facts);
-  const copied = stage.instructions.slice(0, copyIndex).flatMap((i) => facts.copyOperands(i)?.sources.map((s) => path6.posix.basename(s)) ?? []);
+  const copied = stage.instructions.slice(0, copyIndex).flatMap((i) => facts.copyOperands(i)?.sources.map((s) => path7.posix.basename(s)) ?? []);
   const done = ECOSYSTEMS.filter((e) => e.id === "pip" ? copied.some((c) => /requirements.*\.txt$/.test(c)) : e.required.some((m) => copied.includes(m)));
   for (const eco2 of done) notes.push(...ignoreNotes(eco2, copy, ctx.context));
   const gap = [];
@@ -11667,7 +11896,7 @@ function ignoreNotes(eco, copy, context) {
 }
 
 // transforms/merge-runs.ts
-import path7 from "node:path";
+import path8 from "node:path";
 var ID = "merge-runs";
 var HADOLINT_RULES = ["DL3059"];
 var INDENT = "    ";
@@ -12033,7 +12262,7 @@ function replacesShell(ctx, node, commands) {
       return { id: "replaces-shell", reason: "the RUN above runs `dpkg-reconfigure dash`, which may change what /bin/sh is; each later RUN starts the shell afresh, joined they would run in the old one" };
     }
     for (const written of writtenPaths(command.words) ?? []) {
-      const full = written.startsWith("/") ? path7.posix.normalize(written) : workdir === null ? null : path7.posix.resolve(workdir, written);
+      const full = written.startsWith("/") ? path8.posix.normalize(written) : workdir === null ? null : path8.posix.resolve(workdir, written);
       if (full !== null && shell2.has(full)) {
         return { id: "replaces-shell", reason: `the RUN above replaces ${full}, the shell each later RUN starts; joined, they would run in the old shell` };
       }
@@ -12400,6 +12629,7 @@ function commandEvents(ctx, node, command, text, apt, depth, within) {
   if (program === null) return [{ kind: "opaque", node: at, text }];
   if (apt) {
     if (apt.sub === "update") return [{ kind: "update", node: at, text }];
+    if (apt.sub !== null && (APT_GET.indexCleanVerbs ?? []).includes(apt.sub)) return [{ kind: "clean", node: at, text, listsOnly: false }];
     if (apt.sub === null || !LIST_FREE.includes(apt.sub)) return [{ kind: "use", node: at, text }];
     return [];
   }
@@ -12664,12 +12894,13 @@ function hygieneOf(manager) {
   return { facts, installs, flag, cleanup: facts.noCacheFlag ? [] : facts.cleanup };
 }
 var HYGIENE = Object.fromEntries(MANAGERS.map((m) => [m, hygieneOf(m)]));
-function cleanupFor(hygiene, program) {
+function cleanupFor(hygiene, program, yumIsDnf2 = false) {
   const main = hygiene.facts.programs[0];
-  return hygiene.cleanup.map((c) => c.startsWith(`${main} `) ? `${program}${c.slice(main.length)}` : c);
+  const cleanup = yumIsDnf2 && hygiene.facts.cleanupWhereYumIsDnf ? hygiene.facts.cleanupWhereYumIsDnf : hygiene.cleanup;
+  return cleanup.map((c) => c.startsWith(`${main} `) ? `${program}${c.slice(main.length)}` : c);
 }
-function inCacheDir(facts, path16) {
-  return facts.cacheDirs.some((dir) => dir.startsWith("/") ? path16.startsWith(dir) : path16.startsWith(`${dir}/`) || path16 === dir || path16.includes(`/${dir}/`) || path16.endsWith(`/${dir}`));
+function inCacheDir(facts, path19) {
+  return facts.cacheDirs.some((dir) => dir.startsWith("/") ? path19.startsWith(dir) : path19.startsWith(`${dir}/`) || path19 === dir || path19.includes(`/${dir}/`) || path19.endsWith(`/${dir}`));
 }
 function cleans(manager, command) {
   const facts = PACKAGE_MANAGER_FACTS[manager];
@@ -12759,45 +12990,45 @@ function leftoverArchives(ctx, run) {
       const word = words2[i];
       if (word === null) continue;
       const inline = word.startsWith(`${output.long}=`) && word.length > output.long.length + 1 ? word.slice(output.long.length + 1) : null;
-      const path16 = inline ?? (word === output.long || short.test(word) ? words2[i + 1] : null);
-      if (path16) downloads.push({ path: path16, index, inMain: command.inMainShell });
+      const path19 = inline ?? (word === output.long || short.test(word) ? words2[i + 1] : null);
+      if (path19) downloads.push({ path: path19, index, inMain: command.inMainShell });
     }
   });
   const found = [];
   for (const download of downloads) {
-    const { path: path16 } = download;
-    if (path16 === "-" || !/^[\w./+-]+$/.test(path16)) continue;
+    const { path: path19 } = download;
+    if (path19 === "-" || !/^[\w./+-]+$/.test(path19)) continue;
     const after = commands.slice(download.index + 1);
     const extracted = after.some(({ words: words2, program }) => {
-      if (program === "unzip") return words2.slice(1).includes(path16);
-      if (program === "dpkg") return words2.some((w) => w === "-i" || w === "--install") && words2.slice(1).includes(path16);
-      if (program === "apt-get" || program === "apt") return words2.includes("install") && words2.slice(1).some((w) => w === path16 || w === `./${path16}`);
+      if (program === "unzip") return words2.slice(1).includes(path19);
+      if (program === "dpkg") return words2.some((w) => w === "-i" || w === "--install") && words2.slice(1).includes(path19);
+      if (program === "apt-get" || program === "apt") return words2.includes("install") && words2.slice(1).some((w) => w === path19 || w === `./${path19}`);
       if (program !== "tar") return false;
       const extracting = words2.some((w, i) => w !== null && (w === "--extract" || w === "--get" || /^-[a-zA-Z]*x[a-zA-Z]*$/.test(w) || i === 1 && /^[a-zA-Z]*x[a-zA-Z]*$/.test(w)));
-      return extracting && words2.slice(1).some((w) => w === path16 || w === `--file=${path16}`);
+      return extracting && words2.slice(1).some((w) => w === path19 || w === `--file=${path19}`);
     });
     if (!extracted) continue;
-    const removed = after.some(({ words: words2, program }) => program === "rm" && words2.includes(path16)) || after.some(({ command }) => command.node.text.includes("rm ") && command.node.text.includes(path16)) || after.some((c) => c.program === "rm" && c.nodes.slice(1).some((n) => removes2(unquoted(n), path16)));
+    const removed = after.some(({ words: words2, program }) => program === "rm" && words2.includes(path19)) || after.some(({ command }) => command.node.text.includes("rm ") && command.node.text.includes(path19)) || after.some((c) => c.program === "rm" && c.nodes.slice(1).some((n) => removes2(unquoted(n), path19)));
     if (removed) continue;
     let refusal2 = null;
     const moves = after.some(({ command: c }) => c.inMainShell && ["cd", "pushd", "popd"].includes(c.name ?? ""));
-    if (!path16.startsWith("/") && (moves || !download.inMain)) refusal2 = { id: "working-directory-changes", reason: "the working directory changes after the download" };
-    else if (!path16.startsWith("/") && run.mounts.length > 0) refusal2 = { id: "relative-path-with-mounts", reason: "the RUN has mounts the relative path may be in" };
-    else if (run.mounts.some((m) => mountCovers(m, path16))) refusal2 = { id: "archive-in-mount", reason: "it is in a mount, not in the layer" };
-    else if (ctx.dockerfile.source.text.slice(run.node.end).includes(path16.slice(path16.lastIndexOf("/") + 1))) {
+    if (!path19.startsWith("/") && (moves || !download.inMain)) refusal2 = { id: "working-directory-changes", reason: "the working directory changes after the download" };
+    else if (!path19.startsWith("/") && run.mounts.length > 0) refusal2 = { id: "relative-path-with-mounts", reason: "the RUN has mounts the relative path may be in" };
+    else if (run.mounts.some((m) => mountCovers(m, path19))) refusal2 = { id: "archive-in-mount", reason: "it is in a mount, not in the layer" };
+    else if (ctx.dockerfile.source.text.slice(run.node.end).includes(path19.slice(path19.lastIndexOf("/") + 1))) {
       refusal2 = { id: "archive-used-later", reason: "a later instruction names it" };
-    } else if (commands.some(({ command: c }) => c.node.text.includes(path16) && /\brm\b|\bmv\b|\bcp\b/.test(c.name ?? ""))) {
+    } else if (commands.some(({ command: c }) => c.node.text.includes(path19) && /\brm\b|\bmv\b|\bcp\b/.test(c.name ?? ""))) {
       refusal2 = { id: "archive-moved", reason: "the RUN moves or copies it" };
     }
-    found.push({ path: path16, refusal: refusal2 });
+    found.push({ path: path19, refusal: refusal2 });
   }
   return found;
 }
-function removes2(operand, path16) {
+function removes2(operand, path19) {
   if (operand.startsWith("-") || operand === "") return false;
   const folder = operand.replace(/\/+$/, "");
-  if (folder !== "" && path16.startsWith(`${folder}/`)) return true;
-  return /[*?[]/.test(operand) && (0, import_picomatch.default)(operand, { dot: true })(path16);
+  if (folder !== "" && path19.startsWith(`${folder}/`)) return true;
+  return /[*?[]/.test(operand) && (0, import_picomatch.default)(operand, { dot: true })(path19);
 }
 var cacheCleanup = {
   id: "cache-cleanup",
@@ -12841,7 +13072,7 @@ var cacheCleanup = {
           continue;
         }
         const last = installs[installs.length - 1];
-        appended.push(...cleanupFor(hygiene, last.program).map((c) => wrapperPrefix(last) + c));
+        appended.push(...cleanupFor(hygiene, last.program, yumIsDnf(ctx, node)).map((c) => wrapperPrefix(last) + c));
         said.push(`${manager} cache`);
       }
       if (!flagged) redundantFixes(ctx, run, commands, fixes);
@@ -12864,6 +13095,10 @@ var cacheCleanup = {
     return { fixes, notes };
   }
 };
+function yumIsDnf(ctx, node) {
+  const image = node.stage ? ctx.facts.baseImage(node.stage) : null;
+  return image !== null && describeImage(image).release?.yumIsDnf === true;
+}
 function onlyAsksInfo(hygiene, command) {
   const info = hygiene.facts.infoOptions;
   return command.sub === null && info !== void 0 && command.words.slice(1).some((w) => w !== null && info.includes(w));
@@ -12939,8 +13174,11 @@ function redundantFixes(ctx, run, commands, fixes) {
   }
 }
 
+// transforms/multi-stage/index.ts
+import path16 from "node:path";
+
 // transforms/multi-stage/plan.ts
-import path8 from "node:path";
+import path9 from "node:path";
 function refuse(id, reason) {
   return { refuse: { id, reason } };
 }
@@ -12954,8 +13192,8 @@ function runtimeFor(stage, linkage) {
 }
 function programPath(stage, outputs) {
   const first = stage.argv[0] ?? "";
-  if (first.includes("/")) return path8.posix.resolve(stage.finalWorkdir, first);
-  return outputs.find((o) => path8.posix.basename(o) === first && PATH_DIRS2.includes(path8.posix.dirname(o))) ?? null;
+  if (first.includes("/")) return path9.posix.resolve(stage.finalWorkdir, first);
+  return outputs.find((o) => path9.posix.basename(o) === first && PATH_DIRS2.includes(path9.posix.dirname(o))) ?? null;
 }
 function insertBefore(run, command, text) {
   const offset = run.offsets[command.node.startIndex];
@@ -12980,16 +13218,16 @@ function argsText2(model, node) {
 }
 
 // transforms/multi-stage/build-steps.ts
-var COMMON_COMMANDS = /* @__PURE__ */ new Set(["mkdir", "cd", "rm", "ls", "echo", "true", "chmod", "set", "test", "[", "apt-get", "apt", "touch"]);
+var COMMON_COMMANDS = /* @__PURE__ */ new Set(["mkdir", "cd", "rm", "ls", "echo", "true", "chmod", "set", "test", "[", "apt-get", "apt", "touch", "chown"]);
 var BUILD_COMMANDS = {
   go: /* @__PURE__ */ new Set(["go"]),
   node: /* @__PURE__ */ new Set(["npm", "npx", "node", "tsc"]),
   python: /* @__PURE__ */ new Set(["pip", "pip3", "python", "python3"]),
   java: /* @__PURE__ */ new Set(["mvn", "mvnw", "gradle", "gradlew", "javac", "jar"]),
-  native: /* @__PURE__ */ new Set(["gcc", "g++", "cc", "c++", "make", "cmake", "configure", "strip", "ar"])
+  native: /* @__PURE__ */ new Set(["gcc", "g++", "cc", "c++", "make", "cmake", "configure", "strip", "ar", "ldconfig"])
 };
 var NPX_TOOLS = /* @__PURE__ */ new Set(["tsc", "webpack", "vite", "esbuild", "rollup", "parcel", "babel", "tsup", "ng", "next", "swc"]);
-var APT_HOUSEKEEPING = /* @__PURE__ */ new Set(["update", "clean", "autoremove", "autoclean", "purge", "remove"]);
+var APT_HOUSEKEEPING = /* @__PURE__ */ new Set(["update", "clean", "dist-clean", "distclean", "autoremove", "autoclean", "purge", "remove"]);
 var NPM_SUBCOMMANDS = /* @__PURE__ */ new Set(["ci", "run", "run-script", "test", "t", "prune", "cache", "audit", "config", "set", "rebuild"]);
 var PYTHON_MODULES = /* @__PURE__ */ new Set(["pip", "venv", "compileall"]);
 function checkBuildSteps(stage, ctx) {
@@ -13006,13 +13244,7 @@ function checkBuildSteps(stage, ctx) {
         const install = isPackageInstall(command.words);
         if (install) {
           if (install.computed) return refuse("apt-computed-package", `${where}: apt-get installs a package named by the shell`);
-          for (const pkg of install.packages) {
-            const base = pkg.replace(/[=:].*$/, "");
-            if (!BUILD_TOOL_PACKAGES.has(base) && !stage.inits.includes(base)) {
-              return refuse("apt-runtime-package", `${where}: the build installs ${base} with apt-get, which the runtime may need`);
-            }
-            packages.push(base);
-          }
+          for (const pkg of install.packages) packages.push(pkg.replace(/[=:].*$/, ""));
         } else {
           const subcommand = managerCommand(command.words)?.subcommand ?? "";
           if (!APT_HOUSEKEEPING.has(subcommand)) return refuse("apt-subcommand", `${where}: \`${name} ${subcommand}\` is not read`);
@@ -13050,8 +13282,219 @@ function checkPython(args, where) {
   return args[1] === "pip" ? checkPip(args.slice(2), where) : null;
 }
 
+// transforms/multi-stage/closure.ts
+import path10 from "node:path";
+var SOURCES = {
+  go: ["go"],
+  java: ["java"],
+  native: ["c"],
+  node: ["js"],
+  python: ["python"]
+};
+var COMPILED = /* @__PURE__ */ new Set(["go", "java", "native"]);
+var PROVIDED = ["/proc", "/sys", "/dev", "/tmp", "/etc/hosts", "/etc/hostname", "/etc/resolv.conf", "/etc/passwd", "/etc/group", "/etc/ssl", "/usr/share/zoneinfo"];
+var SOURCE_FILE = /(\.(c|cc|cpp|cxx|h|hpp|go|java|kt|s)|^(go\.mod|go\.sum|pom\.xml|build\.gradle(\.kts)?|settings\.gradle(\.kts)?|Makefile|CMakeLists\.txt|configure))$/;
+var under = (dir, p) => p === dir || p.startsWith(dir.endsWith("/") ? dir : `${dir}/`);
+function runtimeClosure(ctx, stage, chosen, healthPrograms) {
+  const closure = { packages: [], copies: [], files: [], checks: [] };
+  const packages = runtimePackages(ctx, stage, chosen, healthPrograms);
+  if ("refuse" in packages) return packages;
+  closure.packages = packages.packages;
+  closure.checks.push(...packages.checks);
+  if (closure.packages.length) {
+    const release = stage.image.release;
+    if (!release || !RUNTIME_PACKAGE_RELEASES.has(release.version) || release.distro !== "debian") {
+      return refuse("runtime-packages-unchecked", `the runtime needs ${closure.packages.join(", ")}, and dfmod has checked those package names on Debian 12 only, not on ${release ? releaseName(release) : `the release of ${stage.image.ref.raw}`}`);
+    }
+    if (describeImage(chosen.runtime).packageManager !== "apt") {
+      return refuse("runtime-packages-no-apt", `the runtime needs ${closure.packages.join(", ")}, and ${chosen.runtime} has no apt-get to install them`);
+    }
+  }
+  const files = runtimeFiles(ctx, stage, chosen);
+  if ("refuse" in files) return files;
+  closure.copies = files.copies;
+  closure.files = files.files;
+  closure.checks.push(...files.checks);
+  return closure;
+}
+function runtimePackages(ctx, stage, chosen, healthPrograms) {
+  const found = [];
+  const checks = [];
+  const add = (...names) => {
+    for (const n of names) if (!found.includes(n)) found.push(n);
+  };
+  const installed = stage.aptPackages.filter((p) => !stage.inits.includes(p));
+  for (const pkg of installed) {
+    const libraries = DEV_RUNTIME_PACKAGES[pkg];
+    if (BUILD_TOOL_PACKAGES.has(pkg)) continue;
+    if (libraries) add(...libraries);
+    else if (pkg.endsWith("-dev")) return refuse("dev-package-unknown", `the build installs ${pkg}, whose runtime library dfmod does not know`);
+    else add(pkg);
+  }
+  const programs = /* @__PURE__ */ new Set();
+  const context = ctx.context;
+  if (context) for (const run of programRuns(context, SOURCES[stage.ecosystem], (text) => ctx.shell.parse(text).rootNode)) programs.add(run.program);
+  for (const program of healthPrograms) programs.add(path10.posix.basename(program));
+  const runtime = describeImage(chosen.runtime);
+  const fullImage = shipsBuildpackDeps(stage.image.family, stage.image.tag);
+  for (const program of programs) {
+    const pkg = PROGRAM_PACKAGES[program];
+    if (!pkg || shipsBuildpackDeps(runtime.family, runtime.tag)) continue;
+    if (installed.includes(pkg) || fullImage) add(pkg);
+  }
+  if (found.some((p) => FETCH_TOOL_PACKAGES.has(p) && p !== "ca-certificates") && !found.includes("ca-certificates")) add("ca-certificates");
+  const languagePackages = stage.ecosystem === "python" ? pythonPackages(ctx, stage) : stage.ecosystem === "node" ? nodePackages(ctx) : [];
+  const table = stage.ecosystem === "python" ? LANGUAGE_PACKAGE_LIBRARIES.pypi : LANGUAGE_PACKAGE_LIBRARIES.npm;
+  for (const name of languagePackages) if (table[name]) add(...table[name]);
+  for (const run of stage.runs) {
+    for (const command of run.commands) {
+      if (!["gcc", "g++", "cc", "c++"].includes(command.program ?? "")) continue;
+      for (let i = 1; i < command.words.length; i++) {
+        const word = command.words[i];
+        if (word === null || !word.startsWith("-l")) continue;
+        const library = word === "-l" ? command.words[++i] ?? "" : word.slice(2);
+        const libraries = LINK_FLAG_PACKAGES[library ?? ""];
+        if (!libraries) return refuse("link-flag-unknown", `line ${ctx.originalLine(run.node.line)}: the program links -l${library}, whose Debian package dfmod does not know`);
+        add(...libraries);
+      }
+      if (command.words.includes("-static")) checks.push("the program is linked with -static");
+    }
+  }
+  if (stage.ecosystem === "native" && !ctx.context) checks.push("the libraries the program loads beyond its -l flags (dfmod reads no source without the build context)");
+  return { packages: found, checks };
+}
+function pythonPackages(ctx, stage) {
+  const normalized2 = (name) => name.toLowerCase().replace(/[-_.]+/g, "-");
+  const names = [];
+  for (const line of (ctx.context?.read("requirements.txt") ?? "").split(/\r?\n/)) names.push(line.replace(/[\s#;<>=!~[].*$/, ""));
+  for (const run of stage.runs) {
+    for (const command of run.commands) {
+      if (!isPipInstall(command.words)) continue;
+      for (const word of command.words.slice(2)) if (word && !word.startsWith("-")) names.push(word.replace(/[<>=!~[].*$/, ""));
+    }
+  }
+  return names.filter(Boolean).map(normalized2);
+}
+function nodePackages(ctx) {
+  try {
+    const pkg = JSON.parse(ctx.context?.read("package.json") ?? "{}");
+    return Object.keys(pkg.dependencies ?? {});
+  } catch {
+    return [];
+  }
+}
+function runtimeFiles(ctx, stage, chosen) {
+  const app = stage.finalWorkdir;
+  const compiled = COMPILED.has(stage.ecosystem);
+  const covered = (p) => chosen.copied.some((c) => under(c, p));
+  const wanted = /* @__PURE__ */ new Map();
+  const checks = [];
+  const want = (p, owner = null) => {
+    if (!covered(p) && ![...wanted.keys()].some((w) => under(w, p))) wanted.set(p, owner);
+  };
+  const made = /* @__PURE__ */ new Map();
+  for (const run of stage.runs) {
+    const where = `line ${ctx.originalLine(run.node.line)}`;
+    const read = ctx.facts.readRun(run.node);
+    if (read.kind !== "script") continue;
+    for (const target of redirectTargets(read.root)) {
+      if (target.path === null) return refuse("run-writes-file", `${where}: RUN writes \`${target.text}\`, a file whose name the shell computes`);
+      if (!target.path.startsWith("/") && (run.changesDir || run.workdir === null)) return refuse("run-writes-file", `${where}: RUN writes \`${target.text}\` after \`cd\`, in a folder dfmod does not know`);
+      const file = path10.posix.resolve(run.workdir ?? "/", target.path);
+      if (under("/etc/apt", file)) return refuse("apt-source", `${where}: RUN writes ${file}: the runtime's apt-get would not have that configuration`);
+      if (under("/dev", file)) continue;
+      if (compiled || !under(app, file)) want(file, null);
+    }
+    const makes = runMakes(run.commands, run.changesDir ? null : run.workdir);
+    if (makes.computed) return refuse("run-makes-unread", `${where}: mkdir, chown or chmod acts on a path the shell computes or after \`cd\``);
+    const user = ctx.facts.userAt(run.node);
+    for (const folder of makes.folders) made.set(folder, user && user !== "root" && user !== "0" ? user : null);
+    for (const [p, { owner, recursive }] of makes.owners) {
+      if (p === app || !recursive && !made.has(p)) {
+        if (p === app || covered(p)) return refuse("chown-copied-folder", `${where}: chown sets the owner of ${p}, and the runtime stage copies that folder's contents, not its own owner`);
+      }
+      if (made.has(p) || !covered(p)) made.set(p, owner);
+    }
+    for (const p of makes.modes) {
+      if (made.has(p) || p === app) return refuse("chmod-copied-folder", `${where}: the mode of ${p} is set, and COPY --from gives the copied folder its default mode`);
+    }
+  }
+  const workFolders = /* @__PURE__ */ new Set();
+  for (const run of stage.runs) {
+    if (run.workdir) workFolders.add(run.workdir);
+    for (const c of run.commands) if (c.program === "cd" && typeof c.words[1] === "string") workFolders.add(path10.posix.resolve(run.workdir ?? "/", c.words[1]));
+  }
+  for (const node of stage.stage.instructions) {
+    const copy = node.keyword === "COPY" || node.keyword === "ADD" ? ctx.facts.copyOperands(node) : null;
+    if (copy?.destResolved) workFolders.add(copy.destResolved.replace(/\/$/, "") || "/");
+  }
+  for (const [folder, owner] of made) {
+    if ([...workFolders].some((w) => under(folder, w)) || chosen.copied.some((c) => under(folder, c))) continue;
+    if (!compiled && under(app, folder)) continue;
+    want(folder, owner);
+  }
+  for (const node of stage.stage.instructions) {
+    if (node.keyword !== "COPY" && node.keyword !== "ADD") continue;
+    const copy = ctx.facts.copyOperands(node);
+    const dest = copy.destResolved;
+    if (under(app, dest) && app !== "/") continue;
+    for (const source of copy.sources) {
+      const name = path10.posix.basename(source.replace(/\/+$/, ""));
+      const folder = source === "." || source.endsWith("/") || (ctx.context?.list(source).length ?? 0) > 0;
+      if (compiled && (folder || SOURCE_FILE.test(name))) continue;
+      if (folder) {
+        if (dest === "/") return refuse("copy-outside-app", `${lineOf(ctx, node)}: ${node.keyword} puts a folder's files in /, which the runtime might need`);
+        want(dest.replace(/\/$/, ""), chownOf(node));
+      } else {
+        const many = copy.sources.length > 1 || dest.endsWith("/") || copy.dest.endsWith("/");
+        want(many ? path10.posix.join(dest, name) : dest, chownOf(node));
+      }
+    }
+  }
+  if (compiled && ctx.context) {
+    for (const read of fileReads(ctx.context, SOURCES[stage.ecosystem])) {
+      if (read.path === null) return refuse("reads-unnamed-file", `the program opens a file whose path it computes (${read.call} in ${read.file}), so what to copy is not known`);
+      if (read.path === "" || PROVIDED.some((p) => under(p, read.path))) continue;
+      const resolved = path10.posix.resolve(app, read.path.replace(/[*?[].*$/, "") || ".");
+      const first = read.path.startsWith("/") ? resolved : path10.posix.join(app, path10.posix.relative(app, resolved).split("/")[0]);
+      if (first === app || first === "/") return refuse("reads-app-folder", `the program reads the whole folder ${first} (${read.call} in ${read.file})`);
+      if (deliveredByStage(ctx, stage, first, made)) want(first, null);
+      else checks.push(`${read.path}, which the program opens (${read.call} in ${read.file}) and the build does not make`);
+    }
+  }
+  const copies = [];
+  for (const [p, owner] of wanted) copies.push(`COPY --from=build ${owner ? `--chown=${owner} ` : ""}${p} ${p}`);
+  return { copies, files: [...wanted.keys()], checks };
+}
+function lineOf(ctx, node) {
+  return `line ${ctx.originalLine(node.line)}`;
+}
+function chownOf(node) {
+  return node.flags.find((f) => f.name === "chown")?.value ?? null;
+}
+function deliveredByStage(ctx, stage, target, made) {
+  if ([...made.keys()].some((m) => under(m, target) || under(target, m))) return true;
+  const context = ctx.context;
+  for (const node of stage.stage.instructions) {
+    if (node.keyword !== "COPY" && node.keyword !== "ADD") continue;
+    const copy = ctx.facts.copyOperands(node);
+    if (!copy?.destResolved) continue;
+    const dest = copy.destResolved.replace(/\/$/, "") || "/";
+    for (const source of copy.sources) {
+      const clean = source.replace(/^\.\/?/, "").replace(/\/+$/, "");
+      const isFolder = clean === "" || context.list(clean).length > 0;
+      if (isFolder) {
+        if (!under(dest, target)) continue;
+        const rel = path10.posix.relative(dest, target);
+        if (context.exists(clean ? path10.posix.join(clean, rel) : rel) && !context.isIgnored(clean ? path10.posix.join(clean, rel) : rel)) return true;
+      } else if (target === dest || target === path10.posix.join(dest, path10.posix.basename(clean))) return true;
+    }
+  }
+  return false;
+}
+
 // transforms/multi-stage/go.ts
-import path9 from "node:path";
+import path11 from "node:path";
 
 // lib/facts/go.ts
 var ENVIRONMENT_WRAPPERS = /* @__PURE__ */ new Set(["sudo", "env"]);
@@ -13067,7 +13510,6 @@ function cgoSetting(facts, runNode, command) {
 }
 
 // transforms/multi-stage/go.ts
-var GO_FILE_READS = /\b(os\.(Open|OpenFile|ReadFile|ReadDir)|ioutil\.(ReadFile|ReadDir)|http\.Dir|template\.(ParseFiles|ParseGlob))\(/;
 var planGo = (stage, ctx) => {
   const builds2 = [];
   for (const run of stage.runs) {
@@ -13081,7 +13523,7 @@ var planGo = (stage, ctx) => {
       if (!raw.startsWith("/") && run.changesDir) return refuse("go-output-after-cd", `${where}: \`go build -o ${raw}\` after \`cd\`: its path is not known`);
       if (!raw.startsWith("/") && run.workdir === null) return refuse("workdir-unknown", `${where}: \`go build -o ${raw}\` runs in a folder dfmod does not know`);
       const cgoOff = cgoSetting(ctx.facts, run.node, command) === "0";
-      builds2.push({ run, command, output: path9.posix.resolve(run.workdir ?? "/", raw), cgoOff });
+      builds2.push({ run, command, output: path11.posix.resolve(run.workdir ?? "/", raw), cgoOff });
     }
   }
   if (!builds2.length) return null;
@@ -13091,12 +13533,6 @@ var planGo = (stage, ctx) => {
     return refuse("not-build-output", `the container runs \`${stage.argv[0] ?? ""}\`, which is not the build's output (${outputs.join(", ")})`);
   }
   const context = ctx.context;
-  if (context) {
-    for (const file of contextFiles(context, ".go")) {
-      const match = GO_FILE_READS.exec(context.read(file) ?? "");
-      if (match) return refuse("go-reads-files", `the program opens files at run time (${match[1]} in ${file}); copying only the binary could lose them`);
-    }
-  }
   const buildEdits = [];
   let linkage = builds2.every((b) => b.cgoOff) ? "static" : "dynamic";
   let why = linkage === "static" ? "CGO_ENABLED=0 is set" : "";
@@ -13115,7 +13551,8 @@ var planGo = (stage, ctx) => {
     buildEdits,
     buildTail: [],
     programs: [program],
-    summary: `runtime ${runtime.image} with only ${program} (${why})`
+    copied: [program],
+    summary: `${program} (${why})`
   };
 };
 function cgoFree(context) {
@@ -13125,62 +13562,106 @@ function cgoFree(context) {
 }
 
 // transforms/multi-stage/java.ts
-import path10 from "node:path";
-var planJava = (stage) => {
+import path12 from "node:path";
+var planJava = (stage, ctx) => {
   const argv = stage.argv;
   if (argv[0] !== "java" && !/\/java$/.test(argv[0] ?? "")) return refuse("not-java", `the container runs \`${argv[0]}\`, not java`);
+  const wd = stage.finalWorkdir;
   const copies = [];
+  const checks = [];
+  const copy = (p) => copies.push({ from: p, to: p });
+  let classPathNamed = false;
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "-jar") {
       const jar = argv[i + 1];
       if (jar === void 0) return refuse("java-jar-unnamed", "`java -jar` without a jar");
-      copies.push(path10.posix.dirname(path10.posix.resolve(stage.finalWorkdir, jar)));
+      const file = path12.posix.resolve(wd, jar);
+      const folder = path12.posix.dirname(file);
+      if (folder === wd || folder === "/") {
+        copy(file);
+        checks.push(`the Class-Path of ${file}'s manifest (only the jar is copied)`);
+      } else copy(folder);
+      classPathNamed = true;
       break;
     }
     if (arg === "-cp" || arg === "-classpath" || arg === "--class-path") {
-      for (const entry of (argv[++i] ?? "").split(":")) {
-        copies.push(path10.posix.resolve(stage.finalWorkdir, entry.replace(/\/?\*$/, "")));
-      }
+      for (const entry of (argv[++i] ?? "").split(":")) copy(path12.posix.resolve(wd, entry.replace(/\/?\*$/, "")));
+      classPathNamed = true;
       continue;
     }
     if (arg.endsWith(".java")) return refuse("java-source-launch", "`java File.java` compiles at run time and needs the JDK");
-    if (!arg.startsWith("-")) break;
+    if (!arg.startsWith("-")) {
+      if (classPathNamed) break;
+      if (stage.stage.instructions.some((n) => n.keyword === "ENV" && /\bCLASSPATH\b/.test(ctx.dockerfile.rawArguments(n)))) {
+        return refuse("java-classpath-env", "CLASSPATH is set, so the classes java loads are not named");
+      }
+      if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(arg)) return refuse("java-main-class", `\`${arg}\` is not a class name`);
+      const parts = arg.split(".");
+      if (parts.length === 1) copies.push({ from: path12.posix.join(wd, "*.class"), to: `${wd.replace(/\/$/, "")}/` });
+      else copy(path12.posix.join(wd, parts[0]));
+      checks.push(`the classes ${arg} loads are in ${parts.length === 1 ? `${wd}/*.class` : path12.posix.join(wd, parts[0])}`);
+      classPathNamed = true;
+      break;
+    }
+    if (arg === "-p" || arg === "--module-path" || arg === "-m" || arg === "--module") return refuse("java-modules", `java ${arg}: modules are not read`);
   }
-  if (!copies.length) return refuse("java-classes-unnamed", "java runs without -jar or -cp, so the classes it needs are not named");
-  if (copies.some((c) => c === stage.finalWorkdir || c === "/")) return refuse("java-classpath-whole-folder", "the class path is the whole working folder");
+  if (!copies.length) return refuse("java-classes-unnamed", "java runs without a class path or main class dfmod can name");
+  if (copies.some((c) => c.from === wd || c.from === "/")) return refuse("java-classpath-whole-folder", "the class path is the whole working folder");
   const runtime = runtimeFor(stage, "dynamic");
   if (isRefusal(runtime)) return runtime;
-  const unique = [...new Set(copies)];
+  const unique = [...new Map(copies.map((c) => [c.from, c])).values()];
   return {
     runtime: runtime.image,
-    payload: unique.map((c) => `COPY --from=build ${c} ${c}`),
+    payload: unique.map((c) => `COPY --from=build ${c.from} ${c.to}`),
     buildEdits: [],
     buildTail: [],
     programs: ["java"],
-    summary: `runtime ${runtime.image} with ${unique.join(", ")}`
+    copied: unique.map((c) => c.from.replace(/\/\*\.class$/, "")).filter((c) => c !== wd),
+    summary: unique.map((c) => c.from).join(", "),
+    checks
   };
 };
 
 // transforms/multi-stage/native.ts
-import path11 from "node:path";
+import path13 from "node:path";
 var COMPILERS = /* @__PURE__ */ new Set(["gcc", "g++", "cc", "c++"]);
+var PREFIX_WORDS = /^(PREFIX|prefix|DESTDIR|-DCMAKE_INSTALL_PREFIX)=|^--prefix(=|$)/;
 var planNative = (stage, ctx) => {
   const outputs = [];
   let makes = false;
+  let installs = false;
+  let ldconfig = false;
   for (const run of stage.runs) {
+    let cwd2 = run.workdir;
     for (const command of run.commands) {
+      const inSubshell = !command.command.inMainShell;
+      if (command.program === "cd") {
+        const to = command.words[1];
+        cwd2 = !inSubshell && cwd2 !== null && typeof to === "string" && !to.startsWith("-") ? path13.posix.resolve(cwd2, to) : null;
+        continue;
+      }
+      const here = inSubshell ? null : cwd2;
       if (COMPILERS.has(command.program ?? "")) {
-        const i = command.words.indexOf("-o");
-        const raw = i === -1 ? null : command.words[i + 1];
-        if (raw && (raw.startsWith("/") || !run.changesDir && run.workdir !== null)) outputs.push(path11.posix.resolve(run.workdir ?? "/", raw));
+        const i = command.words.findIndex((w) => w === "-o" || (w?.startsWith("-o") ?? false));
+        const raw = i === -1 ? null : command.words[i] === "-o" ? command.words[i + 1] : command.words[i].slice(2);
+        if (raw && (raw.startsWith("/") || here !== null)) outputs.push(path13.posix.resolve(here ?? "/", raw));
       }
       if (command.program === "make" || command.program === "cmake") {
-        if (run.changesDir) return refuse("make-after-cd", `line ${ctx.originalLine(run.node.line)}: make after \`cd\`: where it builds is not known`);
+        if (here === null && !command.words.includes("--install")) return refuse("make-after-cd", `line ${ctx.originalLine(run.node.line)}: make after \`cd\`: where it builds is not known`);
         makes = true;
+        const words2 = command.words.slice(1);
+        if (words2.some((w) => w === null || PREFIX_WORDS.test(w))) return refuse("install-prefix", `line ${ctx.originalLine(run.node.line)}: \`${command.program}\` sets where it installs`);
+        if (command.program === "make" && words2.includes("install") || command.program === "cmake" && words2.includes("--install")) installs = true;
       }
+      if (command.program === "configure" && command.words.slice(1).some((w) => w === null || PREFIX_WORDS.test(w))) {
+        return refuse("install-prefix", `line ${ctx.originalLine(run.node.line)}: \`configure\` sets where make installs`);
+      }
+      if (command.program === "ldconfig") ldconfig = true;
     }
   }
+  const argv0 = stage.argv[0] ?? "";
+  if (installs && !argv0.includes("/")) outputs.push(path13.posix.join("/usr/local/bin", argv0));
   if (!outputs.length && !makes) return null;
   const first = stage.argv[0] ?? "";
   const program = programPath(stage, outputs);
@@ -13191,25 +13672,41 @@ var planNative = (stage, ctx) => {
     const fromContext = stage.stage.instructions.some((node) => {
       const copy = ctx.facts.copyOperands(node);
       if (!copy?.destResolved) return false;
-      const rel = path11.posix.relative(copy.destResolved, program);
-      return !rel.startsWith("..") && copy.sources.some((src) => context.exists(path11.posix.join(src, rel)) || context.exists(src) && path11.posix.basename(src) === path11.posix.basename(program));
+      const rel = path13.posix.relative(copy.destResolved, program);
+      return !rel.startsWith("..") && copy.sources.some((src) => context.exists(path13.posix.join(src, rel)) || context.exists(src) && path13.posix.basename(src) === path13.posix.basename(program));
     });
     if (fromContext) return refuse("program-from-context", `the container runs ${program}, which comes from the build context, not the build`);
   }
   const runtime = runtimeFor(stage, "dynamic");
   if (isRefusal(runtime)) return runtime;
+  if (installs && program.startsWith("/usr/local/")) {
+    const lastContent = Math.max(...stage.stage.instructions.map((n, i) => ["RUN", "COPY", "ADD"].includes(n.keyword) ? i : -1));
+    const user = stage.stage.instructions.slice(0, lastContent).some((n) => n.keyword === "USER");
+    if (ldconfig && user) return refuse("ldconfig-user", "ldconfig would run in the runtime under the USER the stage sets before its build");
+    return {
+      runtime: runtime.image,
+      payload: ["COPY --from=build /usr/local /usr/local", ...ldconfig ? ["RUN ldconfig"] : []],
+      buildEdits: [],
+      buildTail: [],
+      programs: [program],
+      copied: ["/usr/local"],
+      summary: `/usr/local, where \`make install\` put ${program}${ldconfig ? " (and ldconfig run again for its libraries)" : ""}`,
+      checks: ["that the install put nothing the program needs outside /usr/local"]
+    };
+  }
   return {
     runtime: runtime.image,
     payload: [`COPY --from=build ${program} ${program}`],
     buildEdits: [],
     buildTail: [],
     programs: [program],
-    summary: `runtime ${runtime.image} with only ${program}`
+    copied: [program],
+    summary: program
   };
 };
 
 // transforms/multi-stage/node.ts
-import path12 from "node:path";
+import path14 from "node:path";
 var STATIC_RUNTIME = { image: "nginx:stable", root: "/usr/share/nginx/html" };
 var STATIC_SERVERS = {
   "http-server": { defaultPort: 8080, portFlags: ["-p", "--port"], hostFlags: ["-a"], spaFlags: [], otherFlags: /^(-c-?\d+|-s|--silent|-d|-i|-g|--gzip|-b|--brotli)$/ },
@@ -13247,28 +13744,140 @@ var planNode = (stage, ctx) => {
   if (server) return planStatic(stage, argv, server);
   if (argv[0] !== "node" && !/\/node$/.test(argv[0] ?? "")) {
     const bin = argv[0] ?? "";
-    if (!pkg?.dependencies?.[bin]) return refuse("not-node", `the container runs \`${bin}\`, which is not node or a dependency's command dfmod can name`);
+    if (!pkg?.dependencies?.[bin] && !pkg?.devDependencies?.[bin]) return refuse("not-node", `the container runs \`${bin}\`, which is not node or a dependency's command dfmod can name`);
   }
+  const packages = [];
   if (context) {
-    const lock = context.read("package-lock.json") ?? "";
-    const native = /"node_modules\/([^"]+)":\s*\{[^}]*"hasInstallScript":\s*true/.exec(lock);
-    if (native) return refuse("native-addon", `${native[1]} has an install script (a native addon?): the libraries it links may be missing on the slim image`);
+    const addons = nativeAddons(context.read("package-lock.json"));
+    for (const addon of addons) {
+      const libraries = LANGUAGE_PACKAGE_LIBRARIES.npm[addon];
+      if (!libraries) return refuse("native-addon", `${addon} has an install script (a native addon?): the libraries it links may be missing on the slim image`);
+      packages.push(...libraries);
+    }
   }
   const runtime = runtimeFor(stage, "dynamic");
   if (isRefusal(runtime)) return runtime;
   const building = builds(stage);
-  if (runtime.image === stage.image.ref.raw.replace(/^docker\.io\/(library\/)?/, "") && !building && pkg && !Object.keys(pkg.devDependencies ?? {}).length) {
+  const devUsed = Object.keys(pkg?.devDependencies ?? {}).filter((dev) => argv.some((word) => word === dev || word.startsWith(`${dev}/`)));
+  if (runtime.image === stage.image.ref.raw.replace(/^docker\.io\/(library\/)?/, "") && !building && (!pkg || !Object.keys(pkg.devDependencies ?? {}).length || devUsed.length)) {
     return null;
+  }
+  const layout = depsLayout(stage, ctx, devUsed.length > 0);
+  if (isRefusal(layout)) return layout;
+  const modules = path14.posix.join(appDir, "node_modules");
+  const chown = layout.owner ? `--chown=${layout.owner} ` : "";
+  const noDependencies = pkg !== null && !devUsed.length && !Object.keys(pkg.dependencies ?? {}).length;
+  const sources = sourceCopies(stage, ctx, building);
+  if (sources) {
+    return {
+      runtime: runtime.image,
+      payload: [...noDependencies ? [] : [`COPY --from=deps ${chown}${modules} ${modules}`], ...sources],
+      buildEdits: [],
+      buildTail: [],
+      stages: noDependencies ? void 0 : layout.stage,
+      programs: ["node", "npm"],
+      copied: [appDir],
+      packages,
+      summary: `${noDependencies ? "no node_modules (package.json lists no dependencies)" : `${modules} from a \`deps\` stage (${devUsed.length ? `all dependencies: the start command uses ${devUsed.join(", ")}` : `\`${layout.install}\`, production dependencies only`})`}, then the source copied from the build context as the original copies it (the runtime uses nothing of the build stage)`,
+      checks: devUsed.length ? [] : ["that nothing the app loads at run time is a devDependency"]
+    };
+  }
+  if (noDependencies) {
+    return {
+      runtime: runtime.image,
+      payload: [`COPY --from=build ${appDir} ${appDir}`],
+      buildEdits: [layout.removeModules],
+      buildTail: [],
+      programs: ["node", "npm"],
+      copied: [appDir],
+      packages,
+      summary: `${appDir}${building ? " with the build output" : ""}, without node_modules (package.json lists no dependencies)`,
+      checks: ["that nothing the app loads at run time is a devDependency"]
+    };
   }
   return {
     runtime: runtime.image,
-    payload: [`COPY --from=build ${appDir} ${appDir}`],
-    buildEdits: [],
-    buildTail: ["RUN npm prune --omit=dev"],
+    // Dependencies first, in their own layer: a source edit re-copies only the app.
+    payload: [`COPY --from=deps ${chown}${modules} ${modules}`, `COPY --from=build ${appDir} ${appDir}`],
+    buildEdits: [layout.removeModules],
+    buildTail: [],
+    stages: layout.stage,
     programs: ["node", "npm"],
-    summary: `runtime ${runtime.image} with ${appDir}${building ? " (build output included)" : ""} and production dependencies only (npm prune --omit=dev)`
+    copied: [appDir],
+    packages,
+    summary: `${modules} from a \`deps\` stage (${devUsed.length ? `all dependencies: the start command uses ${devUsed.join(", ")}` : `\`${layout.install}\`, production dependencies only`}), then ${appDir}${building ? " with the build output" : ""}`,
+    checks: [
+      ...devUsed.length ? [] : ["that nothing the app loads at run time is a devDependency"],
+      ...building ? [`that the build writes nothing into ${modules} the app needs (the runtime's come from \`${layout.install}\`)`] : []
+    ]
   };
 };
+function sourceCopies(stage, ctx, building) {
+  const context = ctx.context;
+  if (building || !context || context.exists("node_modules") && !context.isIgnored("node_modules")) return null;
+  const installsOnly = stage.runs.every((r) => r.commands.every((c) => c.program === "apt-get" || c.program === "apt" || c.program === "npm" && ["ci", "install", "i", "cache"].includes(c.words[1] ?? "")));
+  if (!installsOnly) return null;
+  const instructions = stage.stage.instructions;
+  const copies = instructions.filter((n) => n.keyword === "COPY" || n.keyword === "ADD");
+  if (!copies.length) return null;
+  const first = instructions.indexOf(copies[0]);
+  if (instructions.slice(first).some((n) => n.keyword === "USER" || n.keyword === "WORKDIR")) return null;
+  const appDir = stage.finalWorkdir;
+  if (!copies.every((n) => {
+    const dest = ctx.facts.copyOperands(n)?.destResolved;
+    return dest && (dest === appDir || dest.startsWith(`${appDir}/`) || `${dest}/` === `${appDir}/`);
+  })) return null;
+  return copies.map((n) => ctx.dockerfile.source.text.slice(n.start, n.end));
+}
+function nativeAddons(lock) {
+  if (!lock) return [];
+  try {
+    const packages = JSON.parse(lock).packages ?? {};
+    return Object.entries(packages).filter(([, p]) => p.hasInstallScript && !p.dev).map(([name]) => name.replace(/^.*node_modules\//, ""));
+  } catch {
+    return [];
+  }
+}
+function depsLayout(stage, ctx, allDependencies) {
+  const appDir = stage.finalWorkdir;
+  const facts = ctx.facts;
+  const installRuns = stage.runs.filter((r) => r.commands.some((c) => c.program === "npm" && ["ci", "install", "i"].includes(c.words[1] ?? "")));
+  const installRun = installRuns[0];
+  const installCommand = installRun.commands.find((c) => c.program === "npm" && ["ci", "install", "i"].includes(c.words[1] ?? ""));
+  if (installRun.workdir !== appDir || installRun.changesDir) return refuse("npm-install-elsewhere", `line ${ctx.originalLine(installRun.node.line)}: npm installs outside the app folder ${appDir}`);
+  const last = [...stage.stage.instructions].reverse().find((n) => ["RUN", "COPY", "ADD"].includes(n.keyword));
+  const installUser = facts.userAt(installRun.node);
+  if (facts.userAt(last) !== installUser) {
+    return refuse("node-modules-owner", `line ${ctx.originalLine(last.line)}: the stage's last RUN or COPY is under another user than npm's install, so a RUN after it may not remove node_modules`);
+  }
+  const manifests = ["package.json", "package-lock.json", "npm-shrinkwrap.json", ".npmrc"];
+  const fromRoot = stage.stage.instructions.some((node) => {
+    if (node.keyword !== "COPY" || node.line > installRun.node.line) return false;
+    const copy = facts.copyOperands(node);
+    return copy?.destResolved?.replace(/\/$/, "") === appDir && copy.sources.some((s) => [".", "./"].includes(s) || s.startsWith("package"));
+  });
+  if (!fromRoot) return refuse("package-json-source", `package.json reaches ${appDir} in a way dfmod does not read (not a COPY of the context root or of package*.json into it)`);
+  const context = ctx.context;
+  const files = context ? manifests.filter((m) => context.exists(m) && !context.isIgnored(m)) : [];
+  const copyLine = context ? `COPY ${files.join(" ")} ./` : "COPY package*.json ./";
+  const verb = installCommand.words[1] === "ci" ? "ci" : "install";
+  const major = stage.image.tag.version?.[0];
+  const omitDev = major !== void 0 && major < 15 ? " --production" : " --omit=dev";
+  const options = installCommand.words.slice(2);
+  if (options.some((w) => w === null)) return refuse("npm-install-options", `line ${ctx.originalLine(installRun.node.line)}: npm's install options are computed by the shell`);
+  const kept = options.filter((w) => !/^--(omit|production|only|include)(=|$)/.test(w));
+  const runFlags = installRun.node.flags.map((f) => `${f.text} `).join("");
+  const install = `npm ${verb}${allDependencies ? "" : omitDev}${kept.length ? ` ${kept.join(" ")}` : ""}`;
+  const settings = stage.stage.instructions.filter((n) => (n.keyword === "ENV" || n.keyword === "ARG") && n.line < installRun.node.line).map((n) => ctx.dockerfile.source.text.slice(n.start, n.end));
+  const eol = ctx.dockerfile.source.eol;
+  const owner = installUser && installUser !== "root" && installUser !== "0" ? installUser : null;
+  return {
+    stage: [`FROM ${stage.stage.image} AS deps`, ...settings, `WORKDIR ${appDir}`, copyLine, `RUN ${runFlags}${install}`],
+    removeModules: { start: last.end, end: last.end, text: `${eol}RUN rm -rf ${path14.posix.join(appDir, "node_modules")}` },
+    install,
+    owner
+  };
+}
 function planStatic(stage, argv, server) {
   let dir = null;
   let port = server.defaultPort;
@@ -13289,7 +13898,7 @@ function planStatic(stage, argv, server) {
     else return refuse("static-option", `${argv[0]} option \`${arg}\` has no nginx equivalent dfmod writes`);
   }
   if (dir === null) return refuse("static-serves-workdir", `${argv[0]} serves the working folder, not a build output folder`);
-  const out = path12.posix.resolve(stage.finalWorkdir, dir);
+  const out = path14.posix.resolve(stage.finalWorkdir, dir);
   if (out === stage.finalWorkdir || out === "/") return refuse("static-serves-workdir", `${argv[0]} serves the whole working folder`);
   if (!stage.runs.some((r) => r.commands.some((c) => c.program === "npm" && ["run", "run-script"].includes(c.words[1] ?? "") || ["npx", "tsc", "node"].includes(c.program ?? "")))) {
     return refuse("static-not-built", `${out} is not produced by a build step`);
@@ -13308,7 +13917,8 @@ function planStatic(stage, argv, server) {
     buildTail: [],
     drop: /* @__PURE__ */ new Set(["CMD", "ENTRYPOINT"]),
     programs: [],
-    summary: `runtime ${STATIC_RUNTIME.image} serving ${out} on ${listen} in place of \`${stage.argv.join(" ")}\` (nginx's own CMD; its headers and directory listings differ from ${argv[0]}'s)`
+    copied: [STATIC_RUNTIME.root],
+    summary: `${out} served by nginx on ${listen} in place of \`${stage.argv.join(" ")}\` (nginx's own CMD; its headers and directory listings differ from ${argv[0]}'s)`
   };
 }
 
@@ -13333,7 +13943,8 @@ var planPython = (stage, ctx) => {
   if (appDir === "/") return refuse("python-no-workdir", "the stage sets no WORKDIR, so the app folder to copy is not named");
   const runtime = runtimeFor(stage, "dynamic");
   if (isRefusal(runtime)) return runtime;
-  if (runtime.image === stage.image.ref.raw && !stage.aptPackages.length) return null;
+  const leftBehind = stage.aptPackages.filter((p) => BUILD_TOOL_PACKAGES.has(p) || p.endsWith("-dev"));
+  if (runtime.image === stage.image.ref.raw.replace(/^docker\.io\/(library\/)?/, "") && !leftBehind.length) return null;
   const at = startWithComments(ctx.dockerfile, pipRuns[0].node);
   const eol = ctx.dockerfile.source.eol;
   return {
@@ -13342,14 +13953,15 @@ var planPython = (stage, ctx) => {
     buildEdits: [{ start: at, end: at, text: `RUN python -m venv /opt/venv${eol}ENV PATH=/opt/venv/bin:$PATH${eol}` }],
     buildTail: [],
     programs: ["python", "python3", runner],
-    summary: `runtime ${runtime.image} with the virtualenv /opt/venv (installed in the build stage) and ${appDir}`
+    copied: ["/opt/venv", appDir],
+    summary: `the virtualenv /opt/venv (installed in the build stage) and ${appDir}`
   };
 };
 
 // transforms/multi-stage/read-stage.ts
-import path13 from "node:path";
+import path15 from "node:path";
 var INITS = Object.keys(INIT_PATHS);
-var INIT_WRAPPERS2 = [...INITS, path13.posix.basename(TINI_STATIC)];
+var INIT_WRAPPERS2 = [...INITS, path15.posix.basename(TINI_STATIC)];
 function readStage(ctx, stage, image, ecosystem) {
   const model = ctx.dockerfile;
   const facts = ctx.facts;
@@ -13365,9 +13977,8 @@ function readStage(ctx, stage, image, ecosystem) {
     if (!copy) return refuse("copy-unread", `${where(node)}: ${node.keyword} is not read (a heredoc, or no destination)`);
     const dest = copy.destResolved;
     if (dest === null) return refuse("workdir-unknown", `${where(node)}: where ${node.keyword} puts files is not known`);
-    const rel = path13.posix.relative(final, dest);
-    if (rel.startsWith("..") || path13.posix.isAbsolute(rel) || final === "/") {
-      return refuse("copy-outside-app", `${where(node)}: ${node.keyword} puts files in ${dest}, outside the app folder ${final}, which the runtime might need`);
+    if (final === "/" && (ecosystem === "node" || ecosystem === "python")) {
+      return refuse("copy-outside-app", `${where(node)}: ${node.keyword} puts files in ${dest}, and the stage sets no app folder (WORKDIR) to copy`);
     }
   }
   const runs2 = readRuns(ctx, stage);
@@ -13375,8 +13986,8 @@ function readStage(ctx, stage, image, ecosystem) {
   const command = containerArgv(ctx, stage);
   if (isRefusal(command)) return command;
   const entrypoint = image.defaults?.entrypoint ?? [];
-  const { argv, wrappers } = unwrap2(command, /* @__PURE__ */ new Set([...INIT_WRAPPERS2, ...entrypoint.map((e) => path13.posix.basename(e))]));
-  const inits = INITS.filter((init) => wrappers.some((w) => path13.posix.basename(w) === init));
+  const { argv, wrappers } = unwrap2(command, /* @__PURE__ */ new Set([...INIT_WRAPPERS2, ...entrypoint.map((e) => path15.posix.basename(e))]));
+  const inits = INITS.filter((init) => wrappers.some((w) => path15.posix.basename(w) === init));
   return { stage, image, ecosystem, runs: runs2, finalWorkdir: final, argv, inits };
 }
 function readRuns(ctx, stage) {
@@ -13386,16 +13997,6 @@ function readRuns(ctx, stage) {
     const where = `line ${ctx.originalLine(node.line)}`;
     const read = ctx.facts.readRun(node);
     if (read.kind === "refused") return refuse(`run-${read.refusal.id}`, `${where}: RUN is not read: ${read.refusal.reason}`);
-    let written = null;
-    walk(read.root, (n) => {
-      if (written === null && n.type === "file_redirect") {
-        const target = n.childForFieldName("destination");
-        const value = target ? literalValue(target) : null;
-        if (value !== "/dev/null" && !/^&?\d$/.test(value ?? "") && !/^\d?>&/.test(n.text)) written = n.text;
-      }
-      return written === null;
-    });
-    if (written !== null) return refuse("run-writes-file", `${where}: RUN writes \`${written}\`, which the runtime stage might need`);
     const commands = ctx.facts.commandsOf(read);
     let changesDir = false;
     let cdSeen = false;
@@ -13428,7 +14029,7 @@ function directArgv2(ctx, node) {
 function unwrap2(argv, known) {
   const wrappers = [];
   let rest = argv;
-  while (rest.length && known.has(path13.posix.basename(rest[0]))) {
+  while (rest.length && known.has(path15.posix.basename(rest[0]))) {
     wrappers.push(rest[0]);
     rest = rest.slice(1);
     const end = rest.indexOf("--");
@@ -13503,13 +14104,42 @@ function plan(ctx) {
   const reading = { ...read, aptPackages };
   const chosen = PLANNERS[ecosystem](reading, ctx);
   if (chosen === null || isRefusal(chosen)) return chosen;
-  const unfit = checkRuntime(ctx, reading, chosen);
+  const health = healthcheckPrograms(ctx, stage);
+  if (isRefusal(health)) return health;
+  const closure = runtimeClosure(ctx, reading, chosen, health);
+  if (isRefusal(closure)) return closure;
+  const packages = [.../* @__PURE__ */ new Set([...chosen.packages ?? [], ...closure.packages])];
+  const unfit = checkRuntime(ctx, reading, chosen, packages);
   if (unfit) return unfit;
   const inits = copyInits(reading, chosen);
   if (inits) return inits;
-  const result = edits(ctx, stage, chosen);
+  const result = edits(ctx, stage, chosen, packages, closure.copies);
   if (isRefusal(result)) return result;
-  return { fix: { line: stage.from.line, message: `split into a build stage and a ${chosen.summary}`, edits: result } };
+  return { fix: { line: stage.from.line, message: splitMessage(ctx, stage, chosen, packages, closure), edits: result } };
+}
+function splitMessage(ctx, stage, chosen, packages, closure) {
+  const users = stage.instructions.filter((n) => n.keyword === "USER");
+  const user = users.length ? `USER ${argsText2(ctx.dockerfile, users[users.length - 1])}` : `${chosen.runtime}'s default user`;
+  const parts = [
+    `split into a build stage and a runtime stage on ${chosen.runtime}`,
+    `it gets ${chosen.summary}`,
+    packages.length ? `apt packages ${packages.join(", ")}` : "no apt packages",
+    ...closure.files.length ? [`also ${closure.files.join(", ")}`] : [],
+    `runs as ${user}`
+  ];
+  const checks = [...chosen.checks ?? [], ...closure.checks, "that the app reads no other file of the build stage"];
+  return `${parts.join("; ")}; check: ${checks.join("; ")}`;
+}
+function healthcheckPrograms(ctx, stage) {
+  const programs = [];
+  for (const node of stage.instructions) {
+    if (node.keyword !== "HEALTHCHECK") continue;
+    const health = healthcheckArgv(ctx, node);
+    if (health === null) continue;
+    if (isRefusal(health)) return health;
+    programs.push(health.argv[0]);
+  }
+  return programs;
 }
 function copyInits(stage, chosen) {
   const glibc = libcOf(chosen.runtime) === "glibc";
@@ -13541,7 +14171,7 @@ function healthcheckArgv(ctx, node) {
   if (!("argv" in read)) return refuse("healthcheck-unread", `${where}: cannot tell what HEALTHCHECK \`${command}\` runs: ${read.reason}`);
   return { argv: read.argv, shell: true };
 }
-function checkRuntime(ctx, stage, chosen) {
+function checkRuntime(ctx, stage, chosen, packages) {
   const model = ctx.dockerfile;
   const runtime = describeImage(chosen.runtime);
   const hasShell = runtime.hasShell === true;
@@ -13562,14 +14192,15 @@ function checkRuntime(ctx, stage, chosen) {
       if (health === null) continue;
       if (isRefusal(health)) return health;
       if (health.shell && !hasShell) return refuse("healthcheck-needs-shell", `${where}: HEALTHCHECK needs /bin/sh, which ${chosen.runtime} lacks`);
-      if (!chosen.programs.includes(health.argv[0])) {
+      const installed = PROGRAM_PACKAGES[path16.posix.basename(health.argv[0])];
+      if (!chosen.programs.includes(health.argv[0]) && !(installed && packages.includes(installed))) {
         return refuse("healthcheck-program", `${where}: HEALTHCHECK runs \`${health.argv[0]}\`, which ${chosen.runtime} may not have`);
       }
     }
   }
   return null;
 }
-function edits(ctx, stage, chosen) {
+function edits(ctx, stage, chosen, packages, copies) {
   const model = ctx.dockerfile;
   const source = model.source.text;
   const eol = model.source.eol;
@@ -13580,14 +14211,18 @@ function edits(ctx, stage, chosen) {
   const keptText = kept.map((node) => source.slice(node.start, node.end)).join("\n");
   const args = stage.instructions.filter((node) => node.keyword === "ARG" && argNames(argsText2(model, node)).some((name) => new RegExp(`\\$\\{?${name}\\b`).test(keptText)));
   const ordered = stage.instructions.filter((node) => kept.includes(node) || args.includes(node));
-  const split = ordered.findIndex((node) => !LEADING.has(node.keyword));
-  const leading = split === -1 ? ordered : ordered.slice(0, split);
-  const rest = split === -1 ? [] : ordered.slice(split);
+  const index = (node) => stage.instructions.indexOf(node);
+  const lastContent = Math.max(...stage.instructions.filter((n) => ["RUN", "COPY", "ADD"].includes(n.keyword)).map(index));
+  const leading = ordered.filter((node) => index(node) < lastContent || LEADING.has(node.keyword) && node.keyword !== "WORKDIR");
+  const rest = ordered.filter((node) => !leading.includes(node));
   const text = (node) => node.keyword === "WORKDIR" ? workdirText(ctx, stage, node) : source.slice(node.start, node.end);
+  const install = packages.length ? [`RUN apt-get update && apt-get install -y --no-install-recommends ${packages.join(" ")} && rm -rf /var/lib/apt/lists/*`] : [];
   const lines = [
     `FROM ${chosen.runtime}`,
+    ...install,
     ...leading.map(text),
     ...chosen.payload,
+    ...copies,
     ...rest.map(text)
   ];
   const endsWithBreak = /[\r\n]$/.test(source);
@@ -13595,6 +14230,7 @@ function edits(ctx, stage, chosen) {
     endsWithBreak ? "" : eol,
     ...chosen.buildTail.map((l) => l + eol),
     eol,
+    ...chosen.stages ? [chosen.stages.join(eol), eol, eol] : [],
     lines.join(eol),
     endsWithBreak ? eol : ""
   ].join("");
@@ -13871,10 +14507,10 @@ function readBinary(value) {
   if (typeof value !== "object" || value === null) return bad;
   const b = value;
   const str = (k) => typeof b[k] === "string" && b[k].length > 0 && !/\s/.test(b[k]) ? b[k] : void 0;
-  const path16 = str("path");
-  if (!path16?.startsWith("/")) return bad;
-  if (str("from") && !b.url) return { path: path16, from: str("from") };
-  if (str("url") && /^https:\/\//.test(str("url")) && /^sha256:[0-9a-f]{64}$/.test(str("checksum") ?? "") && !b.from) return { path: path16, url: str("url"), checksum: str("checksum") };
+  const path19 = str("path");
+  if (!path19?.startsWith("/")) return bad;
+  if (str("from") && !b.url) return { path: path19, from: str("from") };
+  if (str("url") && /^https:\/\//.test(str("url")) && /^sha256:[0-9a-f]{64}$/.test(str("checksum") ?? "") && !b.from) return { path: path19, url: str("url"), checksum: str("checksum") };
   return bad;
 }
 function checksumSupported(model) {
@@ -13921,9 +14557,9 @@ function planStage(ctx, stage, init, optedIn) {
   if (existing) {
     const binaryPath = readBinary(options.binary);
     const paths = [...Object.values(INIT_PATHS).flatMap((byDistro) => Object.values(byDistro)), ...typeof binaryPath === "object" && binaryPath ? [binaryPath.path] : []];
-    const written = paths.some((path17) => {
+    const written = paths.some((path20) => {
       const e = command.entrypoint;
-      return e?.[0] === path17 && (e[1] === "--" || e[1] === "-g" && e[2] === "--");
+      return e?.[0] === path20 && (e[1] === "--" || e[1] === "-g" && e[2] === "--");
     });
     if (written) return {};
     const node = inEntrypoint ? command.entrypointNode : command.cmdNode;
@@ -13988,41 +14624,41 @@ function planStage(ctx, stage, init, optedIn) {
   let signalsHow = "so signals reach the app and zombies are reaped";
   let entrypointArgv = command.entrypoint ?? null;
   let cmdArgv = command.cmd ?? null;
-  let path16 = signals;
-  while (path16.kind === "add-exec" || path16.kind === "run-script") {
-    if (path16.kind === "add-exec") {
-      const script = storedScript(ctx, path16.node);
+  let path19 = signals;
+  while (path19.kind === "add-exec" || path19.kind === "run-script") {
+    if (path19.kind === "add-exec") {
+      const script = storedScript(ctx, path19.node);
       if (script === null) break;
-      if (entrypointArgv) entrypointArgv = withExec(entrypointArgv, script, path16.offset);
-      if (cmdArgv) cmdArgv = withExec(cmdArgv, script, path16.offset);
-      if (path16.node.keyword === "CMD") {
-        const read = facts.readRun(path16.node);
-        if (read.kind !== "script" || locked(path16.node)) break;
-        edits2.push({ start: read.script.offsets[path16.offset], end: read.script.offsets[path16.offset], text: "exec " });
+      if (entrypointArgv) entrypointArgv = withExec(entrypointArgv, script, path19.offset);
+      if (cmdArgv) cmdArgv = withExec(cmdArgv, script, path19.offset);
+      if (path19.node.keyword === "CMD") {
+        const read = facts.readRun(path19.node);
+        if (read.kind !== "script" || locked(path19.node)) break;
+        edits2.push({ start: read.script.offsets[path19.offset], end: read.script.offsets[path19.offset], text: "exec " });
       }
-      signalsHow = `with \`exec\` in front of \`${path16.command}\`, so the app replaces the shell and receives the signals; zombies are reaped`;
+      signalsHow = `with \`exec\` in front of \`${path19.command}\`, so the app replaces the shell and receives the signals; zombies are reaped`;
     } else {
-      const node = path16.node;
+      const node = path19.node;
       const stored = facts.argvOf(node)?.stored;
-      if (!stored || stored.join("\0") !== path16.runner.join("\0") || locked(node)) {
-        path16 = { kind: "forced", why: `\`${path16.runner.join(" ")}\` exits at SIGTERM without waiting for its script`, fix: "run the script's command itself" };
+      if (!stored || stored.join("\0") !== path19.runner.join("\0") || locked(node)) {
+        path19 = { kind: "forced", why: `\`${path19.runner.join(" ")}\` exits at SIGTERM without waiting for its script`, fix: "run the script's command itself" };
         break;
       }
       if (node.keyword === "CMD") {
-        edits2.push({ start: node.argsStart, end: node.end, text: jsonArray(path16.argv) });
-        cmdArgv = path16.argv;
-      } else entrypointArgv = path16.argv;
-      signalsHow = `with \`${path16.runner.join(" ")}\` replaced by its script's command \`${path16.argv.join(" ")}\`, since ${path16.runner[0]} exits at SIGTERM without waiting for the app; zombies are reaped`;
+        edits2.push({ start: node.argsStart, end: node.end, text: jsonArray(path19.argv) });
+        cmdArgv = path19.argv;
+      } else entrypointArgv = path19.argv;
+      signalsHow = `with \`${path19.runner.join(" ")}\` replaced by its script's command \`${path19.argv.join(" ")}\`, since ${path19.runner[0]} exits at SIGTERM without waiting for the app; zombies are reaped`;
     }
-    path16 = path16.then;
+    path19 = path19.then;
   }
-  if (path16.kind === "forced") {
+  if (path19.kind === "forced") {
     group = init === "tini";
     signalsHow = `${group ? "with -g, so SIGTERM goes to the whole process group" : "signalling the whole process group"} and zombies are reaped (shutdown stays forced: see the note)`;
     notes.push({
       id: "shutdown-forced",
       line: command.cmdNode?.line ?? command.entrypointNode?.line ?? at,
-      message: `shutdown is forced, not graceful: ${path16.why}; ${init} ${group ? "-g " : ""}sends SIGTERM to the app too, but it may be killed before its handler finishes: ${path16.fix}`
+      message: `shutdown is forced, not graceful: ${path19.why}; ${init} ${group ? "-g " : ""}sends SIGTERM to the app too, but it may be killed before its handler finishes: ${path19.fix}`
     });
   }
   const prefix = group ? [initPath, "-g", "--"] : [initPath, "--"];
@@ -14488,7 +15124,7 @@ function checkShape(specifier, candidate) {
 
 // lib/cli/process.ts
 import { readFileSync as readFileSync2 } from "node:fs";
-import path15 from "node:path";
+import path18 from "node:path";
 
 // lib/core/dockerfile.ts
 var import_dockerfile_ast2 = __toESM(require_main(), 1);
@@ -14979,6 +15615,38 @@ function delimiterLineFollows(dockerfile, node, name) {
   return false;
 }
 
+// lib/facts/file-kind.ts
+var GENERATED_MARKERS = [
+  /\bDO NOT EDIT\b/i,
+  /\b(auto-?generated|automatically generated|code generated)\b/i,
+  /\bgenerated\b.*\b(from|by|via|using|with)\b.*\b(template|script|\.sh|\.py|jinja2?|tool)\b/i
+];
+var VENDOR_FOLDERS = /* @__PURE__ */ new Set(["vendor", "third_party", "third-party", "thirdparty"]);
+var TEST_FOLDERS = /* @__PURE__ */ new Set(["test", "tests", "testdata", "testfiles", "test-fixtures", "fixtures", "__fixtures__", "integration"]);
+var HEADER_LINES = 15;
+function fileKind(model, filename) {
+  const last = Math.min(HEADER_LINES, model.instructions[0] ? model.instructions[0].line - 1 : model.source.lineStarts.length);
+  for (let line = 0; line < last; line++) {
+    const text = model.source.lineText(line);
+    if (!/^\s*#/.test(text)) continue;
+    if (GENERATED_MARKERS.some((marker) => marker.test(text))) {
+      return { kind: "generated-file", line: line + 1, reason: `generated file (line ${line + 1}: "${clip2(text.replace(/^\s*#\s*/, ""))}"): left as written; change what generates it` };
+    }
+  }
+  if (filename) {
+    const folders = filename.split(/[\\/]+/).slice(0, -1);
+    const vendor = folders.find((f) => VENDOR_FOLDERS.has(f.toLowerCase()));
+    if (vendor) return { kind: "vendored-file", line: 1, reason: `vendored file (under ${vendor}/): left as written; change it where it comes from` };
+    const test = folders.find((f) => TEST_FOLDERS.has(f.toLowerCase()));
+    if (test) return { kind: "test-fixture", line: 1, reason: `test file (under ${test}/): its instructions may be what the test checks; left as written` };
+  }
+  return null;
+}
+function clip2(text) {
+  const trimmed = text.trim();
+  return trimmed.length > 60 ? `${trimmed.slice(0, 57)}...` : trimmed;
+}
+
 // lib/core/origins.ts
 var LineOrigins = class _LineOrigins {
   /** origin[i]: the 1-based line of the file as read that line i (0-based) of the current text comes from. */
@@ -15063,8 +15731,10 @@ function runTransformsWith(shell2, text, options) {
   checkParseable(model);
   const layersBefore = model.finalStageLayers;
   const level = options.level ?? "safe";
-  if (model.ignoresFile) {
-    return { input: text, output: text, changed: false, changes: [], suggestions: [], notes: [], passes: 0, layers: { before: layersBefore, after: layersBefore }, failures: [], level, levels: { safe: text, review: text }, unusedSuppressions: [] };
+  const kind = options.everyFile ? null : fileKind(model, options.filename ?? null);
+  if (model.ignoresFile || kind) {
+    const notes2 = kind ? [{ transform: "engine", line: kind.line, id: kind.kind, message: `${kind.reason} (--no-ignore rewrites it)` }] : [];
+    return { input: text, output: text, changed: false, changes: [], suggestions: [], notes: notes2, passes: 0, layers: { before: layersBefore, after: layersBefore }, failures: [], level, levels: { safe: text, review: text }, unusedSuppressions: [] };
   }
   const maxPasses = options.maxPasses ?? 10;
   const state = { model, origins: LineOrigins.identity(model), notes: new NoteBook(), failures: [], settledOn: /* @__PURE__ */ new Map(), passes: 0, notesOnSafe: [], usedSuppressions: /* @__PURE__ */ new Set() };
@@ -15351,7 +16021,7 @@ function brokenScripts(model, shell2) {
 // lib/core/context.ts
 var import_dockerignore = __toESM(require_ignore(), 1);
 import { closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, statSync } from "node:fs";
-import path14 from "node:path";
+import path17 from "node:path";
 var ignore = import_dockerignore.default.default;
 var FIRST_LINE_BYTES = 256;
 var WALK_LIMIT = 5e3;
@@ -15372,10 +16042,10 @@ function anyFileSent(context, dir) {
   return false;
 }
 function folderContext(root) {
-  const absoluteRoot = path14.resolve(root);
+  const absoluteRoot = path17.resolve(root);
   const resolve = (relativePath) => {
-    const full = path14.resolve(absoluteRoot, relativePath.replace(/^\/+/, ""));
-    return full === absoluteRoot || full.startsWith(absoluteRoot + path14.sep) ? full : null;
+    const full = path17.resolve(absoluteRoot, relativePath.replace(/^\/+/, ""));
+    return full === absoluteRoot || full.startsWith(absoluteRoot + path17.sep) ? full : null;
   };
   const existing = /* @__PURE__ */ new Map();
   const contents = /* @__PURE__ */ new Map();
@@ -15466,7 +16136,7 @@ function ignoreMatcher(patterns) {
   if (patterns === null) return () => false;
   const rules = ignore({ ignorecase: false }).add(patterns);
   return (relativePath) => {
-    const normal = path14.posix.normalize(relativePath.replace(/^\/+/, "")).replace(/\/+$/, "");
+    const normal = path17.posix.normalize(relativePath.replace(/^\/+/, "")).replace(/\/+$/, "");
     return normal !== "." && !normal.startsWith("../") && rules.ignores(normal);
   };
 }
@@ -15483,7 +16153,8 @@ function processText(shell2, displayPath, text, options, contextDir) {
       filename: displayPath,
       context: contextDir ? folderContext(contextDir) : null,
       options: options.options,
-      level: options.level ?? "safe"
+      level: options.level ?? "safe",
+      everyFile: options.everyFile ?? false
     });
     const warnings = options.known ? unknownSuppressions(displayPath, text, options.known) : [];
     if (options.reportUnused) warnings.push(...result.unusedSuppressions.map((u) => unusedWarning(displayPath, u)));
@@ -15512,7 +16183,7 @@ function processText(shell2, displayPath, text, options, contextDir) {
 function processFile(shell2, file, options, cwd2 = process.cwd()) {
   let bytes;
   try {
-    bytes = readFileSync2(path15.resolve(cwd2, file));
+    bytes = readFileSync2(path18.resolve(cwd2, file));
   } catch (error) {
     const code = error.code;
     const message = code === "ENOENT" ? "no such file or directory" : code === "EACCES" ? "permission denied" : code === "EISDIR" ? "is a folder" : `cannot be read (${code ?? error.message})`;
@@ -15524,7 +16195,7 @@ function processFile(shell2, file, options, cwd2 = process.cwd()) {
   } catch (error) {
     return errorResult(file, error);
   }
-  const contextDir = options.contextDir ?? path15.dirname(path15.resolve(cwd2, file));
+  const contextDir = options.contextDir ?? path18.dirname(path18.resolve(cwd2, file));
   const result = processText(shell2, file, text, options, contextDir);
   result.bytes = bytes;
   return result;
@@ -15555,7 +16226,7 @@ function unknownSuppressions(displayPath, text, known) {
 
 // lib/cli/bulk.ts
 function runJob(shell2, file, transforms, job, cwd2) {
-  const result = processFile(shell2, file, { transforms, options: job.options, level: job.level, contextDir: job.contextDir, known: job.known, reportUnused: job.reportUnused }, cwd2);
+  const result = processFile(shell2, file, { transforms, options: job.options, level: job.level, everyFile: job.everyFile, contextDir: job.contextDir, known: job.known, reportUnused: job.reportUnused }, cwd2);
   if (!job.keepBytes) delete result.bytes;
   return result;
 }

@@ -609,26 +609,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path24) => {
-      const end = path24.length - 1;
-      const index = path24.lastIndexOf(
+    var basenameOf = (path27) => {
+      const end = path27.length - 1;
+      const index = path27.lastIndexOf(
         SLASH,
-        path24[end] === SLASH ? end - 1 : end
+        path27[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path24 : path24.slice(index + 1);
+      return index < 0 ? path27 : path27.slice(index + 1);
     };
-    var parentOf = (path24) => {
-      if (path24.charCodeAt(0) === SLASH_CODE || path24.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path24.split(SLASH).filter(Boolean);
+    var parentOf = (path27) => {
+      if (path27.charCodeAt(0) === SLASH_CODE || path27.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path27.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY3;
       }
-      const end = path24.length - 1;
-      const cut = path24.lastIndexOf(
+      const end = path27.length - 1;
+      const cut = path27.lastIndexOf(
         SLASH,
-        path24.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path27.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY3 : path24.slice(0, cut + 1);
+      return cut < 0 ? EMPTY3 : path27.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern2) => pattern2 && isString(pattern2);
@@ -778,7 +778,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path24) {
+      testLiteral(path27) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -787,7 +787,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path24)) {
+          if (rule.checkRegex.test(path27)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -807,15 +807,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path24, mode) {
+      test(path27, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename5 = shortcut ? basenameOf(path24) : path24;
+        const basename5 = shortcut ? basenameOf(path27) : path27;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename5 : path24
+            shortcut && rule._basenameOnly ? basename5 : path27
           )) {
             const { negative } = rule;
             const ret = {
@@ -837,17 +837,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path24, originalPath, doThrow) => {
-      if (!isString(path24)) {
+    var checkPath = (path27, originalPath, doThrow) => {
+      if (!isString(path27)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path24) {
+      if (!path27) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path24)) {
+      if (checkPath.isNotRelative(path27)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -856,25 +856,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path24) => {
-      const first = path24.charCodeAt(0);
+    var isNotRelative = (path27) => {
+      const first = path27.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path24.length === 1) {
+      if (path27.length === 1) {
         return true;
       }
-      const second = path24.charCodeAt(1);
+      const second = path27.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path24.length === 2 || path24.charCodeAt(2) === SLASH_CODE;
+      return path27.length === 2 || path27.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -905,58 +905,58 @@ var require_ignore = __commonJS({
         return this.add(pattern2);
       }
       // @returns {TestResult}
-      _test(originalPath, cache3, path24) {
+      _test(originalPath, cache3, path27) {
         checkPath(
-          path24,
+          path27,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path24 ? this._t(path24, cache3) : {
+        return path27 ? this._t(path27, cache3) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path24 = convertPath(target);
-        if (!path24 || path24.charCodeAt(path24.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path24);
+        const path27 = convertPath(target);
+        if (!path27 || path27.charCodeAt(path27.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path27);
         }
-        const dir = this._t(path24, this._testCache);
+        const dir = this._t(path27, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path24);
+        const literal = this._rules.testLiteral(path27);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path24, cache3) {
-        if (path24 in cache3) {
-          return cache3[path24];
+      _t(path27, cache3) {
+        if (path27 in cache3) {
+          return cache3[path27];
         }
-        const parentPath = parentOf(path24);
+        const parentPath = parentOf(path27);
         const parent = parentPath ? this._t(parentPath, cache3) : UNDEFINED;
-        return cache3[path24] = parent && parent.ignored ? parent : this._rules.test(path24, MODE_IGNORE);
+        return cache3[path27] = parent && parent.ignored ? parent : this._rules.test(path27, MODE_IGNORE);
       }
-      ignores(path24) {
-        return this._test(path24, this._ignoreCache, convertPath(path24)).ignored;
+      ignores(path27) {
+        return this._test(path27, this._ignoreCache, convertPath(path27)).ignored;
       }
       createFilter() {
-        return (path24) => !this.ignores(path24);
+        return (path27) => !this.ignores(path27);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path24) {
-        return this._test(path24, this._testCache, convertPath(path24));
+      test(path27) {
+        return this._test(path27, this._testCache, convertPath(path27));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path24) => checkPath(convertPath(path24), path24, RETURN_FALSE);
+    var isPathValid = (path27) => checkPath(convertPath(path27), path27, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path24) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path24) || isNotRelative(path24);
+      checkPath.isNotRelative = (path27) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path27) || isNotRelative(path27);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -1189,7 +1189,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os2 = __require("os");
-    var path24 = __require("path");
+    var path27 = __require("path");
     var IS_WINDOWS_PLATFORM = os2.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -1201,7 +1201,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path24.resolve(cwd, filepath);
+      return path27.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry) {
@@ -2498,7 +2498,7 @@ var require_braces = __commonJS({
 var require_constants2 = __commonJS({
   "../../main/node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path24 = __require("path");
+    var path27 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -2672,7 +2672,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path24.sep,
+      SEP: path27.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -2699,7 +2699,7 @@ var require_constants2 = __commonJS({
 var require_utils2 = __commonJS({
   "../../main/node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path24 = __require("path");
+    var path27 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -2728,7 +2728,7 @@ var require_utils2 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path24.sep === "\\";
+      return win32 === true || path27.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -4092,7 +4092,7 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "../../main/node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path24 = __require("path");
+    var path27 = __require("path");
     var scan = require_scan();
     var parse2 = require_parse2();
     var utils = require_utils2();
@@ -4177,7 +4177,7 @@ var require_picomatch = __commonJS({
     };
     picomatch3.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
       const regex2 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
-      return regex2.test(path24.basename(input));
+      return regex2.test(path27.basename(input));
     };
     picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
     picomatch3.parse = (pattern2, options) => {
@@ -4404,7 +4404,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path24 = __require("path");
+    var path27 = __require("path");
     var globParent = require_glob_parent();
     var micromatch = require_micromatch();
     var GLOBSTAR = "**";
@@ -4499,7 +4499,7 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern2) {
-      const basename5 = path24.basename(pattern2);
+      const basename5 = path27.basename(pattern2);
       return endsWithSlashGlobStar(pattern2) || isStaticPattern(basename5);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -4557,7 +4557,7 @@ var require_pattern = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern2) {
-      return path24.isAbsolute(pattern2);
+      return path27.isAbsolute(pattern2);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -4734,8 +4734,8 @@ var require_utils3 = __commonJS({
     exports.errno = errno;
     var fs = require_fs();
     exports.fs = fs;
-    var path24 = require_path();
-    exports.path = path24;
+    var path27 = require_path();
+    exports.path = path27;
     var pattern2 = require_pattern();
     exports.pattern = pattern2;
     var stream = require_stream();
@@ -4847,8 +4847,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path24, settings, callback) {
-      settings.fs.lstat(path24, (lstatError, lstat) => {
+    function read(path27, settings, callback) {
+      settings.fs.lstat(path27, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -4857,7 +4857,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path24, (statError, stat) => {
+        settings.fs.stat(path27, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -4889,13 +4889,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path24, settings) {
-      const lstat = settings.fs.lstatSync(path24);
+    function read(path27, settings) {
+      const lstat = settings.fs.lstatSync(path27);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path24);
+        const stat = settings.fs.statSync(path27);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -4966,17 +4966,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat(path24, optionsOrSettingsOrCallback, callback) {
+    function stat(path27, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path24, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path27, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path24, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path27, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync5(path24, optionsOrSettings) {
+    function statSync5(path27, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path24, settings);
+      return sync.read(path27, settings);
     }
     exports.statSync = statSync5;
     function getSettings(settingsOrOptions = {}) {
@@ -5192,16 +5192,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path24 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path27 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path24, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path27, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry = {
                 name,
-                path: path24,
+                path: path27,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -5319,7 +5319,7 @@ var require_settings2 = __commonJS({
   "../../main/node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path24 = __require("path");
+    var path27 = __require("path");
     var fsStat = require_out();
     var fs = require_fs4();
     var Settings = class {
@@ -5327,7 +5327,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path24.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path27.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -5354,17 +5354,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path24, optionsOrSettingsOrCallback, callback) {
+    function scandir(path27, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path24, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path27, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path24, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path27, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path24, optionsOrSettings) {
+    function scandirSync(path27, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path24, settings);
+      return sync.read(path27, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -6012,7 +6012,7 @@ var require_settings3 = __commonJS({
   "../../main/node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path24 = __require("path");
+    var path27 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -6022,7 +6022,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path24.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path27.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -6084,7 +6084,7 @@ var require_reader2 = __commonJS({
   "../../main/node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path24 = __require("path");
+    var path27 = __require("path");
     var fsStat = require_out();
     var utils = require_utils3();
     var Reader = class {
@@ -6097,7 +6097,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path24.resolve(this._settings.cwd, filepath);
+        return path27.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern2) {
         const entry = {
@@ -6513,7 +6513,7 @@ var require_provider = __commonJS({
   "../../main/node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path24 = __require("path");
+    var path27 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -6527,7 +6527,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path24.resolve(this._settings.cwd, task.base);
+        return path27.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -11568,9 +11568,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path24 = this.getPath();
-        if (path24 === null || path24.startsWith("/")) {
-          return path24;
+        const path27 = this.getPath();
+        if (path27 === null || path27.startsWith("/")) {
+          return path27;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -11582,7 +11582,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path24 : parent + "/" + path24;
+              return parent.endsWith("/") ? parent + path27 : parent + "/" + path27;
             }
           }
         }
@@ -12827,7 +12827,7 @@ var init_releases = __esm({
     debian = (version, codename, status) => ({ distro: "debian", version, codename, status });
     ubuntu = (version, codename, status, lts = false) => ({ distro: "ubuntu", version, codename, status, ...lts ? { lts } : {} });
     alpine = (version, status) => ({ distro: "alpine", version, codename: null, status });
-    rpm = (distro, version, status) => ({ distro, version, codename: null, status });
+    rpm = (distro, version, status) => ({ distro, version, codename: null, status, ...Number(version) >= 8 && version !== "2" ? { yumIsDnf: true } : {} });
     RELEASES = [
       // Debian: https://deb.debian.org/debian/dists/<codename>/Release answers for the releases still on the
       // main mirrors (checked with curl: bullseye, bookworm, trixie 200; stretch, buster 404). Buster moved to
@@ -13798,7 +13798,7 @@ var init_validate = __esm({
 var require_ignore2 = __commonJS({
   "../../main/node_modules/@balena/dockerignore/ignore.js"(exports, module) {
     "use strict";
-    var path24 = __require("path");
+    var path27 = __require("path");
     var factory = (options) => new IgnoreBase(options);
     factory.default = factory;
     module.exports = factory;
@@ -13807,22 +13807,22 @@ var require_ignore2 = __commonJS({
     }
     var REGEX_TRAILING_SLASH = /(?<=.)\/$/;
     var REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
-    var REGEX_TRAILING_PATH_SEP = path24.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
+    var REGEX_TRAILING_PATH_SEP = path27.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
     var KEY_IGNORE = typeof Symbol !== "undefined" ? /* @__PURE__ */ Symbol.for("dockerignore") : "dockerignore";
     function cleanPath(file) {
-      return path24.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
+      return path27.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
     }
     function toSlash(file) {
-      if (path24.sep === "/") {
+      if (path27.sep === "/") {
         return file;
       }
       return file.replace(/\\/g, "/");
     }
     function fromSlash(file) {
-      if (path24.sep === "/") {
+      if (path27.sep === "/") {
         return file;
       }
-      return file.replace(/\//g, path24.sep);
+      return file.replace(/\//g, path27.sep);
     }
     var IgnoreBase = class {
       constructor({
@@ -13871,13 +13871,13 @@ var require_ignore2 = __commonJS({
         return pattern2 && typeof pattern2 === "string" && pattern2.indexOf("#") !== 0 && pattern2.trim() !== "";
       }
       filter(paths) {
-        return make_array(paths).filter((path25) => this._filter(path25));
+        return make_array(paths).filter((path28) => this._filter(path28));
       }
       createFilter() {
-        return (path25) => this._filter(path25);
+        return (path28) => this._filter(path28);
       }
-      ignores(path25) {
-        return !this._filter(path25);
+      ignores(path28) {
+        return !this._filter(path28);
       }
       // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
@@ -13916,36 +13916,36 @@ var require_ignore2 = __commonJS({
           origin,
           pattern: pattern2,
           // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
-          dirs: pattern2.split(path24.sep),
+          dirs: pattern2.split(path27.sep),
           negative
         };
       }
       // @returns `Boolean` true if the `path` is NOT ignored
-      _filter(path25) {
-        if (!path25) {
+      _filter(path28) {
+        if (!path28) {
           return false;
         }
-        if (path25 in this._cache) {
-          return this._cache[path25];
+        if (path28 in this._cache) {
+          return this._cache[path28];
         }
-        return this._cache[path25] = this._test(path25);
+        return this._cache[path28] = this._test(path28);
       }
       // @returns {Boolean} true if a file is NOT ignored
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
       _test(file) {
         file = fromSlash(file);
-        const parentPath = cleanPath(path24.dirname(file));
-        const parentPathDirs = parentPath.split(path24.sep);
+        const parentPath = cleanPath(path27.dirname(file));
+        const parentPathDirs = parentPath.split(path27.sep);
         let matched = false;
         this._rules.forEach((rule) => {
           let match = this._match(file, rule);
           if (!match && parentPath !== ".") {
             if (rule.dirs.includes("**")) {
               for (let i = rule.dirs.filter((x) => x !== "**").length; i <= parentPathDirs.length; i++) {
-                match = match || this._match(parentPathDirs.slice(0, i).join(path24.sep), rule);
+                match = match || this._match(parentPathDirs.slice(0, i).join(path27.sep), rule);
               }
             } else if (rule.dirs.length <= parentPathDirs.length) {
-              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path24.sep), rule);
+              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path27.sep), rule);
             }
           }
           if (match) {
@@ -13964,13 +13964,13 @@ var require_ignore2 = __commonJS({
           return rule;
         }
         let regStr = "^";
-        let escapedSlash = path24.sep === "\\" ? "\\\\" : path24.sep;
+        let escapedSlash = path27.sep === "\\" ? "\\\\" : path27.sep;
         for (let i = 0; i < rule.pattern.length; i++) {
           const ch = rule.pattern[i];
           if (ch === "*") {
             if (rule.pattern[i + 1] === "*") {
               i++;
-              if (rule.pattern[i + 1] === path24.sep) {
+              if (rule.pattern[i + 1] === path27.sep) {
                 i++;
               }
               if (rule.pattern[i + 1] === void 0) {
@@ -13986,7 +13986,7 @@ var require_ignore2 = __commonJS({
           } else if (ch === "." || ch === "$") {
             regStr += `\\${ch}`;
           } else if (ch === "\\") {
-            if (path24.sep === "\\") {
+            if (path27.sep === "\\") {
               regStr += escapedSlash;
               continue;
             }
@@ -14263,8 +14263,8 @@ var require_utils5 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path24, { windows } = {}) => {
-      const segs = path24.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path27, { windows } = {}) => {
+      const segs = path27.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -15887,16 +15887,16 @@ var init_base = __esm({
           }
         }
       }
-      addToPath(path24, added, removed, oldPosInc, options) {
-        const last = path24.lastComponent;
+      addToPath(path27, added, removed, oldPosInc, options) {
+        const last = path27.lastComponent;
         if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
           return {
-            oldPos: path24.oldPos + oldPosInc,
+            oldPos: path27.oldPos + oldPosInc,
             lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
           };
         } else {
           return {
-            oldPos: path24.oldPos + oldPosInc,
+            oldPos: path27.oldPos + oldPosInc,
             lastComponent: { count: 1, added, removed, previousComponent: last }
           };
         }
@@ -16395,17 +16395,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path24) {
-      const ctrl = callVisitor(key, node, visitor, path24);
+    function visit_(key, node, visitor, path27) {
+      const ctrl = callVisitor(key, node, visitor, path27);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path24, ctrl);
-        return visit_(key, ctrl, visitor, path24);
+        replaceNode(key, path27, ctrl);
+        return visit_(key, ctrl, visitor, path27);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path24 = Object.freeze(path24.concat(node));
+          path27 = Object.freeze(path27.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path24);
+            const ci = visit_(i, node.items[i], visitor, path27);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -16416,13 +16416,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path24 = Object.freeze(path24.concat(node));
-          const ck = visit_("key", node.key, visitor, path24);
+          path27 = Object.freeze(path27.concat(node));
+          const ck = visit_("key", node.key, visitor, path27);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path24);
+          const cv = visit_("value", node.value, visitor, path27);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -16443,17 +16443,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path24) {
-      const ctrl = await callVisitor(key, node, visitor, path24);
+    async function visitAsync_(key, node, visitor, path27) {
+      const ctrl = await callVisitor(key, node, visitor, path27);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path24, ctrl);
-        return visitAsync_(key, ctrl, visitor, path24);
+        replaceNode(key, path27, ctrl);
+        return visitAsync_(key, ctrl, visitor, path27);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path24 = Object.freeze(path24.concat(node));
+          path27 = Object.freeze(path27.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path24);
+            const ci = await visitAsync_(i, node.items[i], visitor, path27);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -16464,13 +16464,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path24 = Object.freeze(path24.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path24);
+          path27 = Object.freeze(path27.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path27);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path24);
+          const cv = await visitAsync_("value", node.value, visitor, path27);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -16497,23 +16497,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path24) {
+    function callVisitor(key, node, visitor, path27) {
       if (typeof visitor === "function")
-        return visitor(key, node, path24);
+        return visitor(key, node, path27);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path24);
+        return visitor.Map?.(key, node, path27);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path24);
+        return visitor.Seq?.(key, node, path27);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path24);
+        return visitor.Pair?.(key, node, path27);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path24);
+        return visitor.Scalar?.(key, node, path27);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path24);
+        return visitor.Alias?.(key, node, path27);
       return void 0;
     }
-    function replaceNode(key, path24, node) {
-      const parent = path24[path24.length - 1];
+    function replaceNode(key, path27, node) {
+      const parent = path27[path27.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -17125,10 +17125,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path24, value) {
+    function collectionFromPath(schema, path27, value) {
       let v = value;
-      for (let i = path24.length - 1; i >= 0; --i) {
-        const k = path24[i];
+      for (let i = path27.length - 1; i >= 0; --i) {
+        const k = path27[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -17147,7 +17147,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path24) => path24 == null || typeof path24 === "object" && !!path24[Symbol.iterator]().next().done;
+    var isEmptyPath = (path27) => path27 == null || typeof path27 === "object" && !!path27[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -17177,11 +17177,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path24, value) {
-        if (isEmptyPath(path24))
+      addIn(path27, value) {
+        if (isEmptyPath(path27))
           this.add(value);
         else {
-          const [key, ...rest] = path24;
+          const [key, ...rest] = path27;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -17195,8 +17195,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path24) {
-        const [key, ...rest] = path24;
+      deleteIn(path27) {
+        const [key, ...rest] = path27;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -17210,8 +17210,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path24, keepScalar) {
-        const [key, ...rest] = path24;
+      getIn(path27, keepScalar) {
+        const [key, ...rest] = path27;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -17229,8 +17229,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path24) {
-        const [key, ...rest] = path24;
+      hasIn(path27) {
+        const [key, ...rest] = path27;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -17240,8 +17240,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path24, value) {
-        const [key, ...rest] = path24;
+      setIn(path27, value) {
+        const [key, ...rest] = path27;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -19756,9 +19756,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path24, value) {
+      addIn(path27, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path24, value);
+          this.contents.addIn(path27, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -19833,14 +19833,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path24) {
-        if (Collection.isEmptyPath(path24)) {
+      deleteIn(path27) {
+        if (Collection.isEmptyPath(path27)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path24) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path27) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -19855,10 +19855,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path24, keepScalar) {
-        if (Collection.isEmptyPath(path24))
+      getIn(path27, keepScalar) {
+        if (Collection.isEmptyPath(path27))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path24, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path27, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -19869,10 +19869,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path24) {
-        if (Collection.isEmptyPath(path24))
+      hasIn(path27) {
+        if (Collection.isEmptyPath(path27))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path24) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path27) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -19889,13 +19889,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path24, value) {
-        if (Collection.isEmptyPath(path24)) {
+      setIn(path27, value) {
+        if (Collection.isEmptyPath(path27)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path24), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path27), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path24, value);
+          this.contents.setIn(path27, value);
         }
       }
       /**
@@ -21856,9 +21856,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path24) => {
+    visit.itemAtPath = (cst, path27) => {
       let item = cst;
-      for (const [field, index] of path24) {
+      for (const [field, index] of path27) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -21867,23 +21867,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path24) => {
-      const parent = visit.itemAtPath(cst, path24.slice(0, -1));
-      const field = path24[path24.length - 1][0];
+    visit.parentCollection = (cst, path27) => {
+      const parent = visit.itemAtPath(cst, path27.slice(0, -1));
+      const field = path27[path27.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path24, item, visitor) {
-      let ctrl = visitor(item, path24);
+    function _visit(path27, item, visitor) {
+      let ctrl = visitor(item, path27);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path24.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path27.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21894,10 +21894,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path24);
+            ctrl = ctrl(item, path27);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path24) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path27) : ctrl;
     }
     exports.visit = visit;
   }
@@ -23680,18 +23680,18 @@ function positionsIn(text2) {
   const { document, lineCounter } = parse(text2);
   const values = /* @__PURE__ */ new Map();
   const keys = /* @__PURE__ */ new Map();
-  const walk2 = (node, path24) => {
+  const walk2 = (node, path27) => {
     if (!node) return;
-    if (node.range) values.set(positionKey(path24), toPosition(lineCounter, node.range[0]));
+    if (node.range) values.set(positionKey(path27), toPosition(lineCounter, node.range[0]));
     if ((0, import_yaml.isMap)(node)) {
       for (const pair2 of node.items) {
         if (!(0, import_yaml.isPair)(pair2)) continue;
         const key = (0, import_yaml.isScalar)(pair2.key) ? String(pair2.key.value) : String(pair2.key);
-        if ((0, import_yaml.isScalar)(pair2.key) && pair2.key.range) keys.set(positionKey([...path24, key]), toPosition(lineCounter, pair2.key.range[0]));
-        walk2(pair2.value, [...path24, key]);
+        if ((0, import_yaml.isScalar)(pair2.key) && pair2.key.range) keys.set(positionKey([...path27, key]), toPosition(lineCounter, pair2.key.range[0]));
+        walk2(pair2.value, [...path27, key]);
       }
     } else if ((0, import_yaml.isSeq)(node)) {
-      node.items.forEach((item, index) => walk2(item, [...path24, index]));
+      node.items.forEach((item, index) => walk2(item, [...path27, index]));
     }
   };
   walk2(document.contents, []);
@@ -23719,7 +23719,7 @@ var init_yaml_positions = __esm({
       }
       position;
     };
-    positionKey = (path24) => path24.join("\0");
+    positionKey = (path27) => path27.join("\0");
     withoutBom = (text2) => text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
   }
 });
@@ -23758,42 +23758,42 @@ function resolve5(schema, root) {
   if (!target) throw new Error(`schema: cannot resolve ${schema.$ref}`);
   return { ...target, ...schema, $ref: void 0 };
 }
-function check(value, raw, root, path24, problems) {
+function check(value, raw, root, path27, problems) {
   const schema = resolve5(raw, root);
   if (schema.anyOf) {
     const candidates = schema.anyOf.map((s) => resolve5(s, root));
     const sameType = candidates.find((s) => !s.type || hasType2(value, s.type));
     if (!sameType) {
-      problems.push({ path: path24, message: `must be ${expected(schema, root)}` });
+      problems.push({ path: path27, message: `must be ${expected(schema, root)}` });
       return;
     }
-    check(value, sameType, root, path24, problems);
+    check(value, sameType, root, path27, problems);
     return;
   }
   if (schema.type && !hasType2(value, schema.type)) {
-    problems.push({ path: path24, message: `must be ${expected(schema, root)}` });
+    problems.push({ path: path27, message: `must be ${expected(schema, root)}` });
     return;
   }
   if (schema.enum && !schema.enum.some((allowed) => allowed === value)) {
-    problems.push({ path: path24, message: `must be ${expected(schema, root)} (not ${JSON.stringify(value)})` });
+    problems.push({ path: path27, message: `must be ${expected(schema, root)} (not ${JSON.stringify(value)})` });
     return;
   }
   if (schema.pattern && typeof value === "string" && !new RegExp(schema.pattern, "u").test(value)) {
-    problems.push({ path: path24, message: `${schema.patternErrorMessage ?? `must match ${schema.pattern}`} (not ${JSON.stringify(value)})` });
+    problems.push({ path: path27, message: `${schema.patternErrorMessage ?? `must match ${schema.pattern}`} (not ${JSON.stringify(value)})` });
   }
   if (Array.isArray(value) && schema.items) {
-    value.forEach((item, index) => check(item, schema.items, root, [...path24, index], problems));
+    value.forEach((item, index) => check(item, schema.items, root, [...path27, index], problems));
   }
   if (typeName(value) === "object" && (schema.properties || schema.additionalProperties !== void 0)) {
     const known = Object.keys(schema.properties ?? {});
     for (const [key, member] of Object.entries(value)) {
       const property = schema.properties?.[key];
-      if (property) check(member, property, root, [...path24, key], problems);
+      if (property) check(member, property, root, [...path27, key], problems);
       else if (schema.additionalProperties === false) {
-        const what = path24.length ? "unknown option" : "unknown key";
-        problems.push({ path: [...path24, key], aboutKey: true, message: `${what} (${known.length ? `known: ${known.join(", ")}` : "this transform takes no options"})` });
+        const what = path27.length ? "unknown option" : "unknown key";
+        problems.push({ path: [...path27, key], aboutKey: true, message: `${what} (${known.length ? `known: ${known.join(", ")}` : "this transform takes no options"})` });
       } else if (typeof schema.additionalProperties === "object") {
-        check(member, schema.additionalProperties, root, [...path24, key], problems);
+        check(member, schema.additionalProperties, root, [...path27, key], problems);
       }
     }
   }
@@ -24003,14 +24003,14 @@ __export(write_exports, {
   writeAtomically: () => writeAtomically
 });
 import { closeSync as closeSync2, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, openSync as openSync2, readFileSync as readFileSync10, renameSync, unlinkSync, writeSync, lstatSync } from "node:fs";
-import path21 from "node:path";
+import path24 from "node:path";
 import { randomBytes } from "node:crypto";
 function writeAtomically(file, content, original) {
   const link = lstatSync(file);
   if (link.isSymbolicLink()) throw new WriteError("is a symbolic link; not written through (run dfmod on its target)");
   const current = readFileSync10(file);
   if (!Buffer.from(original).equals(current)) throw new WriteError("changed on disk since it was read; not written");
-  const temp = path21.join(path21.dirname(file), `.dfmod-tmp-${path21.basename(file)}-${process.pid}-${randomBytes(4).toString("hex")}`);
+  const temp = path24.join(path24.dirname(file), `.dfmod-tmp-${path24.basename(file)}-${process.pid}-${randomBytes(4).toString("hex")}`);
   const bytes = Buffer.from(content);
   let fd = null;
   let renamed = false;
@@ -24033,7 +24033,7 @@ function writeAtomically(file, content, original) {
     }
   } catch (error) {
     if (fd !== null) closeSync2(fd);
-    const kept = writingInPlace ? `; the new text is in ${path21.basename(temp)}` : "";
+    const kept = writingInPlace ? `; the new text is in ${path24.basename(temp)}` : "";
     throw new WriteError(`could not be written: ${error.message}${kept}`);
   } finally {
     if (!renamed && !writingInPlace) {
@@ -24088,11 +24088,11 @@ var explain_exports = {};
 __export(explain_exports, {
   explainedDiff: () => explainedDiff
 });
-function explainedDiff(path24, before, after, changes, transforms) {
-  const patch = structuredPatch(`a/${path24}`, `b/${path24}`, before, after, "", "", { context: 3 });
+function explainedDiff(path27, before, after, changes, transforms) {
+  const patch = structuredPatch(`a/${path27}`, `b/${path27}`, before, after, "", "", { context: 3 });
   const rationale = new Map(transforms.map((t) => [t.id, t.rationale]));
   const pending = [...changes];
-  const out = [`--- a/${path24}`, `+++ b/${path24}`];
+  const out = [`--- a/${path27}`, `+++ b/${path27}`];
   const explain = (list) => {
     const seen = /* @__PURE__ */ new Set();
     for (const change of list) {
@@ -24163,7 +24163,7 @@ import { spawn } from "node:child_process";
 import net from "node:net";
 import { copyFileSync, existsSync as existsSync6, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import path22 from "node:path";
+import path25 from "node:path";
 function decide(before, after) {
   if (!after.built) {
     return before.built ? { keep: false, reason: `rewrite not kept: it did not build, the original did: ${after.error ?? "unknown error"}` } : { keep: false, reason: `rewrite not kept: neither the original nor the rewrite built, so it cannot be verified (does the build need arguments, secrets or a network? see --verify-build-flags and --verify-network): ${after.error ?? "unknown error"}` };
@@ -24329,8 +24329,8 @@ async function observeImage(docker, image, settings) {
   }
 }
 function stage(file, text2) {
-  const folder = mkdtempSync(path22.join(os.tmpdir(), "dfmod-verify-"));
-  const dockerfile = path22.join(folder, path22.basename(file.absolutePath));
+  const folder = mkdtempSync(path25.join(os.tmpdir(), "dfmod-verify-"));
+  const dockerfile = path25.join(folder, path25.basename(file.absolutePath));
   writeFileSync(dockerfile, text2);
   const ignore3 = `${file.absolutePath}.dockerignore`;
   if (existsSync6(ignore3)) copyFileSync(ignore3, `${dockerfile}.dockerignore`);
@@ -26220,11 +26220,11 @@ var parser = new YargsParser({
   format,
   normalize,
   resolve: resolve2,
-  require: (path24) => {
+  require: (path27) => {
     if (typeof require2 !== "undefined") {
-      return require2(path24);
-    } else if (path24.match(/\.json$/)) {
-      return JSON.parse(readFileSync(path24, "utf8"));
+      return require2(path27);
+    } else if (path27.match(/\.json$/)) {
+      return JSON.parse(readFileSync(path27, "utf8"));
     } else {
       throw Error("only .json config files are supported in ESM");
     }
@@ -29975,7 +29975,7 @@ var yargs_default = Yargs;
 
 // lib/cli/main.ts
 init_package();
-import path23 from "node:path";
+import path26 from "node:path";
 import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
 
 // lib/core/shell.ts
@@ -30388,7 +30388,7 @@ function display(cwd, absolute) {
 
 // lib/cli/process.ts
 import { readFileSync as readFileSync7 } from "node:fs";
-import path18 from "node:path";
+import path21 from "node:path";
 
 // lib/core/engine.ts
 init_dockerfile();
@@ -30396,7 +30396,7 @@ init_source();
 init_validate();
 
 // lib/facts/index.ts
-import path5 from "node:path";
+import path6 from "node:path";
 
 // lib/knowledge/index.ts
 init_tags();
@@ -30515,6 +30515,90 @@ var BUILD_TOOL_PACKAGES = /* @__PURE__ */ new Set([
   "xz-utils",
   "bzip2"
 ]);
+var FETCH_TOOL_PACKAGES = /* @__PURE__ */ new Set([
+  "git",
+  "ca-certificates",
+  "curl",
+  "wget",
+  "patch",
+  "unzip",
+  "xz-utils",
+  "bzip2"
+]);
+var RUNTIME_PACKAGE_RELEASES = /* @__PURE__ */ new Set(["12"]);
+var DEV_RUNTIME_PACKAGES = {
+  "libpq-dev": ["libpq5"],
+  "libssl-dev": ["libssl3"],
+  "libsqlite3-dev": ["libsqlite3-0"],
+  "libxml2-dev": ["libxml2"],
+  "libcurl4-openssl-dev": ["libcurl4"],
+  "zlib1g-dev": ["zlib1g"],
+  "libjpeg-dev": ["libjpeg62-turbo"],
+  "libjpeg62-turbo-dev": ["libjpeg62-turbo"],
+  "libpng-dev": ["libpng16-16"],
+  "libffi-dev": ["libffi8"],
+  "libyaml-dev": ["libyaml-0-2"],
+  "libmariadb-dev": ["libmariadb3"],
+  "default-libmysqlclient-dev": ["libmariadb3"],
+  "libcairo2-dev": ["libcairo2"],
+  "libpango1.0-dev": ["libpango-1.0-0", "libpangocairo-1.0-0"],
+  "libgif-dev": ["libgif7"],
+  "librsvg2-dev": ["librsvg2-2"],
+  "linux-libc-dev": []
+};
+var LINK_FLAG_PACKAGES = {
+  c: [],
+  m: [],
+  pthread: [],
+  dl: [],
+  rt: [],
+  util: [],
+  resolv: [],
+  "stdc++": [],
+  gcc_s: [],
+  crypto: ["libssl3"],
+  ssl: ["libssl3"],
+  z: ["zlib1g"],
+  pq: ["libpq5"],
+  sqlite3: ["libsqlite3-0"],
+  curl: ["libcurl4"],
+  xml2: ["libxml2"],
+  ffi: ["libffi8"],
+  yaml: ["libyaml-0-2"],
+  png: ["libpng16-16"],
+  jpeg: ["libjpeg62-turbo"],
+  gif: ["libgif7"],
+  cairo: ["libcairo2"],
+  gomp: ["libgomp1"]
+};
+var LANGUAGE_PACKAGE_LIBRARIES = {
+  pypi: {
+    psycopg2: ["libpq5"],
+    mysqlclient: ["libmariadb3"]
+  },
+  npm: {
+    canvas: ["libcairo2", "libpango-1.0-0", "libpangocairo-1.0-0", "libjpeg62-turbo", "libgif7", "librsvg2-2"],
+    gm: ["graphicsmagick"]
+  }
+};
+var PROGRAM_PACKAGES = {
+  convert: "imagemagick",
+  identify: "imagemagick",
+  mogrify: "imagemagick",
+  magick: "imagemagick",
+  gm: "graphicsmagick",
+  git: "git",
+  curl: "curl",
+  wget: "wget",
+  unzip: "unzip",
+  patch: "patch",
+  xz: "xz-utils",
+  bzip2: "bzip2"
+};
+var BUILDPACK_DEPS_FAMILIES = /* @__PURE__ */ new Set(["node", "python", "golang", "buildpack-deps", "ruby"]);
+function shipsBuildpackDeps(family, tag) {
+  return family !== null && BUILDPACK_DEPS_FAMILIES.has(family) && !tag.slim && tag.alpine === null;
+}
 
 // lib/knowledge/package-managers.ts
 var RPM_INSTALL_VERBS = ["install", "groupinstall", "localinstall", "reinstall", "update", "upgrade", "downgrade", "distro-sync", "group"];
@@ -30539,7 +30623,9 @@ var PACKAGE_MANAGER_FACTS = {
     indexReaders: ["apt-cache", "aptitude"],
     valueOptions: APT_GET_VALUE_OPTIONS,
     indexDir: "/var/lib/apt/lists",
-    indexFreeVerbs: ["update", "clean", "autoclean", "remove", "purge", "autoremove", "check", "help", "moo"],
+    indexFreeVerbs: ["update", "clean", "autoclean", "remove", "purge", "autoremove", "check", "help", "moo", "dist-clean"],
+    // apt 2.7+: `apt-get dist-clean` removes the package lists as well as the cache.
+    indexCleanVerbs: ["dist-clean"],
     // sources.list(5), add-apt-repository(1), apt-key(8), dpkg --add-architecture.
     sourceMarkers: ["/etc/apt", "sources.list", "add-apt-repository", "apt-key", "--add-architecture"]
   },
@@ -30613,8 +30699,10 @@ var PACKAGE_MANAGER_FACTS = {
     system: "yum",
     valueOptions: RPM_VALUE_OPTIONS,
     yes: { flag: "-y", spellings: ["-y", "--assumeyes"] },
-    cacheDirs: ["/var/cache/yum"],
+    cacheDirs: ["/var/cache/yum", "/var/cache/dnf"],
     cleanup: ["yum clean all", "rm -rf /var/cache/yum"],
+    // Where yum is dnf (RHEL 8 on), its cache is dnf's.
+    cleanupWhereYumIsDnf: ["yum clean all", "rm -rf /var/cache/dnf"],
     noCacheFlag: null,
     installScript: "yum install -y {packages} && yum clean all",
     promptVerbs: RPM_PROMPT_VERBS,
@@ -31146,9 +31234,9 @@ function mounts(node) {
     return target ? [{ type: fields.get("type") ?? "bind", target: target.replace(/^["']|["']$/g, "") }] : [];
   });
 }
-function mountCovers(mount, path24) {
+function mountCovers(mount, path27) {
   const target = mount.target.replace(/\/+$/, "") || "/";
-  const dir = path24.replace(/\/+$/, "");
+  const dir = path27.replace(/\/+$/, "");
   return dir === target || dir.startsWith(target === "/" ? "/" : target + "/") || target.startsWith(dir + "/");
 }
 function mountFields(node) {
@@ -31946,6 +32034,145 @@ function record(map) {
   return Object.fromEntries([...map].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
 }
 
+// lib/facts/app-files.ts
+import path5 from "node:path";
+var EXTENSIONS = {
+  go: [".go"],
+  java: [".java"],
+  c: [".c", ".cc", ".cpp", ".h"],
+  js: [".js", ".mjs", ".cjs", ".ts"],
+  python: [".py"]
+};
+var READ_CALLS = {
+  go: /\b(os\.(?:Open|OpenFile|ReadFile|ReadDir|Stat|DirFS)|ioutil\.(?:ReadFile|ReadDir)|http\.Dir|template\.(?:ParseFiles|ParseGlob|Must\(template\.ParseFiles)|http\.ServeFile\([^,]*,[^,]*,)\(?\s*(`[^`]*`|"(?:[^"\\]|\\.)*"|[^)\s,]*)/g,
+  // java.nio's Files.* take a Path: the Path.of or Paths.get that made it names the file.
+  java: /\b(new\s+File(?:InputStream|Reader)?|Paths\.get|Path\.of)\(\s*("(?:[^"\\]|\\.)*"|[^)\s,]*)/g,
+  c: /\b(fopen|open|opendir|ifstream)\s*\(\s*("(?:[^"\\]|\\.)*"|[^)\s,]*)/g
+};
+var RUN_CALLS = {
+  go: /\bexec\.Command(?:Context\([^,]*,)?\(\s*"([^"]*)"/g,
+  java: /\b(?:new\s+ProcessBuilder|\.exec)\(\s*(?:List\.of\(|Arrays\.asList\(|new\s+String\[\]\s*\{)?\s*"([^"]*)"/g,
+  c: /\b(?:system|popen|execlp|execvp)\s*\(\s*"([^"]*)"/g,
+  js: /\b(?:execSync|execFileSync|spawnSync|exec|execFile|spawn)\(\s*["'`]([^"'`]*)["'`]/g,
+  python: /\b(?:subprocess\.(?:run|call|check_call|check_output|Popen)|os\.system|os\.popen)\(\s*\[?\s*f?["']([^"']*)["']/g
+};
+function sourceFiles(context, languages, limit = 2e3) {
+  const found = [];
+  const visit = (dir, depth) => {
+    if (depth > 12 || found.length >= limit) return;
+    for (const name of context.list(dir)) {
+      if (name === ".git" || name === "node_modules" || name === "vendor") continue;
+      const rel = dir === "." ? name : `${dir}/${name}`;
+      if (context.isIgnored(rel)) continue;
+      const language = languages.find((l) => EXTENSIONS[l].some((ext) => name.endsWith(ext)));
+      if (language && context.read(rel) !== null) found.push({ file: rel, language });
+      else if (context.list(rel).length) visit(rel, depth + 1);
+    }
+  };
+  visit(".", 0);
+  return found;
+}
+function fileReads(context, languages) {
+  const reads = [];
+  for (const { file, language } of sourceFiles(context, languages)) {
+    const pattern2 = READ_CALLS[language];
+    if (!pattern2) continue;
+    for (const match of (context.read(file) ?? "").matchAll(pattern2)) {
+      if (/^(Path\.of|Paths\.get|new)\b/.test(match[2])) continue;
+      const call = match[1].replace(/\($/, "").replace(/^new\s+/, "new ");
+      reads.push({ path: stringLiteral(match[2]), call, file });
+    }
+  }
+  return reads;
+}
+function programRuns(context, languages, parse2) {
+  const runs2 = [];
+  for (const { file, language } of sourceFiles(context, languages)) {
+    const pattern2 = RUN_CALLS[language];
+    if (!pattern2) continue;
+    for (const match of (context.read(file) ?? "").matchAll(pattern2)) {
+      const program = match[1].trim().split(/\s+/)[0];
+      if (program) runs2.push({ program: path5.posix.basename(program), file });
+    }
+  }
+  for (const { file } of shellScripts(context)) {
+    for (const command2 of simpleCommands(parse2(context.read(file) ?? ""))) {
+      if (command2.name) runs2.push({ program: path5.posix.basename(command2.name), file });
+    }
+  }
+  return runs2;
+}
+function shellScripts(context) {
+  const found = [];
+  const visit = (dir, depth) => {
+    if (depth > 6 || found.length >= 200) return;
+    for (const name of context.list(dir)) {
+      if (name === ".git" || name === "node_modules") continue;
+      const rel = dir === "." ? name : `${dir}/${name}`;
+      if (name.endsWith(".sh") && context.read(rel) !== null) found.push({ file: rel });
+      else if (context.list(rel).length) visit(rel, depth + 1);
+    }
+  };
+  visit(".", 0);
+  return found;
+}
+function stringLiteral(text2) {
+  if (/^`[^`]*`$/.test(text2)) return text2.slice(1, -1);
+  if (/^"(?:[^"\\]|\\.)*"$/.test(text2) && !text2.includes("\\")) return text2.slice(1, -1);
+  return null;
+}
+function runMakes(commands, workdir) {
+  const makes = { folders: [], owners: /* @__PURE__ */ new Map(), modes: [], computed: false };
+  const resolve6 = (word) => word.startsWith("/") ? path5.posix.normalize(word) : workdir === null ? null : path5.posix.resolve(workdir, word);
+  for (const command2 of commands) {
+    if (!["mkdir", "chown", "chmod"].includes(command2.program ?? "")) continue;
+    const args = command2.words.slice(1);
+    if (args.some((a) => a === null)) {
+      makes.computed = true;
+      continue;
+    }
+    const words2 = args;
+    const flags = words2.filter((w) => w.startsWith("-"));
+    const operands = words2.filter((w) => !w.startsWith("-"));
+    if (command2.program === "mkdir") {
+      const modeAt = words2.findIndex((w) => w === "-m" || w === "--mode");
+      const named = operands.filter((w) => modeAt === -1 || w !== words2[modeAt + 1]);
+      for (const word of named) {
+        const resolved = resolve6(word);
+        if (resolved === null) makes.computed = true;
+        else makes.folders.push(resolved);
+        if (modeAt !== -1 || flags.some((f) => f.startsWith("--mode=") || /^-[^-]*m/.test(f))) {
+          if (resolved) makes.modes.push(resolved);
+        }
+      }
+      continue;
+    }
+    const [first, ...targets2] = operands;
+    const recursive = flags.some((f) => f === "-R" || f === "--recursive" || /^-[^-]*R/.test(f));
+    for (const word of targets2) {
+      const resolved = resolve6(word);
+      if (resolved === null) {
+        makes.computed = true;
+        continue;
+      }
+      if (command2.program === "chown") makes.owners.set(resolved, { owner: first, recursive });
+      else makes.modes.push(resolved);
+    }
+  }
+  return makes;
+}
+function redirectTargets(root) {
+  const targets2 = [];
+  walk(root, (n) => {
+    if (n.type !== "file_redirect") return;
+    const target = n.childForFieldName("destination");
+    const value = target ? literalValue(target) : null;
+    if (value === "/dev/null" || /^&?\d$/.test(value ?? "") || /^\d?>&/.test(n.text) || n.text.trimStart().startsWith("<")) return;
+    targets2.push({ text: n.text, path: value });
+  });
+  return targets2;
+}
+
 // lib/facts/index.ts
 var DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 var GLOB = /[*?[]/;
@@ -32204,7 +32431,7 @@ var FileFacts = class {
   contextFileAt(node, imagePath, context) {
     const stage2 = node.stage;
     if (!stage2) return null;
-    return this.traceFile(stage2, node.index, path5.posix.normalize(imagePath), context, 0);
+    return this.traceFile(stage2, node.index, path6.posix.normalize(imagePath), context, 0);
   }
   /**
    * The file a command name runs: a path (relative to the working directory
@@ -32218,12 +32445,12 @@ var FileFacts = class {
     if (program.includes("/")) {
       const workdir = this.finalWorkdir(stage2);
       if (!program.startsWith("/") && workdir === null) return { path: program, source: void 0 };
-      const full = path5.posix.resolve(workdir ?? "/", program);
+      const full = path6.posix.resolve(workdir ?? "/", program);
       return { path: full, source: this.contextFileAt(node, full, context) };
     }
     const pathVariable = this.envAt(node).get("PATH");
     for (const dir of (pathVariable === void 0 ? DEFAULT_PATH : pathVariable ?? "").split(":").filter((d) => d.startsWith("/"))) {
-      const full = path5.posix.join(dir, program);
+      const full = path6.posix.join(dir, program);
       const source = this.contextFileAt(node, full, context);
       if (source !== null) return { path: full, source };
     }
@@ -32424,8 +32651,8 @@ var FileFacts = class {
         const value = expandWord(argsText3(), lookup, model.escapeChar);
         let workdir = null;
         if (value !== null && !this.isWindows(stage2)) {
-          if (value.startsWith("/")) workdir = path5.posix.resolve(value);
-          else if (scope.workdir !== null) workdir = path5.posix.resolve(scope.workdir, value);
+          if (value.startsWith("/")) workdir = path6.posix.resolve(value);
+          else if (scope.workdir !== null) workdir = path6.posix.resolve(scope.workdir, value);
         }
         return { ...scope, workdir };
       }
@@ -32471,8 +32698,8 @@ var FileFacts = class {
     const workdir = this.workdirAt(node);
     let destResolved = null;
     if (expandedDest !== null && node.stage && !this.isWindows(node.stage)) {
-      if (expandedDest.startsWith("/")) destResolved = path5.posix.resolve(expandedDest);
-      else if (workdir !== null) destResolved = path5.posix.resolve(workdir, expandedDest);
+      if (expandedDest.startsWith("/")) destResolved = path6.posix.resolve(expandedDest);
+      else if (workdir !== null) destResolved = path6.posix.resolve(workdir, expandedDest);
     }
     return {
       node,
@@ -32556,15 +32783,15 @@ function basename4(word) {
 }
 function copySourceOf(copy, source, imagePath, isFolder) {
   const dest = copy.destResolved;
-  const relativeSource = path5.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
-  const under = (folder2) => imagePath === folder2 ? "" : imagePath.startsWith(folder2.replace(/\/+$/, "") + "/") ? imagePath.slice(folder2.replace(/\/+$/, "").length + 1) : null;
-  const inDest = under(dest);
+  const relativeSource = path6.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
+  const under2 = (folder2) => imagePath === folder2 ? "" : imagePath.startsWith(folder2.replace(/\/+$/, "") + "/") ? imagePath.slice(folder2.replace(/\/+$/, "").length + 1) : null;
+  const inDest = under2(dest);
   if (GLOB.test(source)) return inDest === null ? null : void 0;
   const join3 = (rest) => relativeSource === "." ? rest : `${relativeSource}/${rest}`;
   if (relativeSource === ".") return inDest ? inDest : null;
   const folder = isFolder(relativeSource);
   if (folder === true) return inDest ? join3(inDest) : null;
-  if (path5.posix.join(dest, path5.posix.basename(relativeSource)) === imagePath) return relativeSource;
+  if (path6.posix.join(dest, path6.posix.basename(relativeSource)) === imagePath) return relativeSource;
   if (!copy.destIsDirectory && dest === imagePath) return relativeSource;
   if (folder === null && inDest) return join3(inDest);
   return null;
@@ -32761,6 +32988,38 @@ function show(argv) {
   return argv === void 0 ? "unknown" : JSON.stringify(argv);
 }
 
+// lib/facts/file-kind.ts
+var GENERATED_MARKERS = [
+  /\bDO NOT EDIT\b/i,
+  /\b(auto-?generated|automatically generated|code generated)\b/i,
+  /\bgenerated\b.*\b(from|by|via|using|with)\b.*\b(template|script|\.sh|\.py|jinja2?|tool)\b/i
+];
+var VENDOR_FOLDERS = /* @__PURE__ */ new Set(["vendor", "third_party", "third-party", "thirdparty"]);
+var TEST_FOLDERS = /* @__PURE__ */ new Set(["test", "tests", "testdata", "testfiles", "test-fixtures", "fixtures", "__fixtures__", "integration"]);
+var HEADER_LINES = 15;
+function fileKind(model, filename) {
+  const last = Math.min(HEADER_LINES, model.instructions[0] ? model.instructions[0].line - 1 : model.source.lineStarts.length);
+  for (let line = 0; line < last; line++) {
+    const text2 = model.source.lineText(line);
+    if (!/^\s*#/.test(text2)) continue;
+    if (GENERATED_MARKERS.some((marker) => marker.test(text2))) {
+      return { kind: "generated-file", line: line + 1, reason: `generated file (line ${line + 1}: "${clip2(text2.replace(/^\s*#\s*/, ""))}"): left as written; change what generates it` };
+    }
+  }
+  if (filename) {
+    const folders = filename.split(/[\\/]+/).slice(0, -1);
+    const vendor = folders.find((f) => VENDOR_FOLDERS.has(f.toLowerCase()));
+    if (vendor) return { kind: "vendored-file", line: 1, reason: `vendored file (under ${vendor}/): left as written; change it where it comes from` };
+    const test = folders.find((f) => TEST_FOLDERS.has(f.toLowerCase()));
+    if (test) return { kind: "test-fixture", line: 1, reason: `test file (under ${test}/): its instructions may be what the test checks; left as written` };
+  }
+  return null;
+}
+function clip2(text2) {
+  const trimmed = text2.trim();
+  return trimmed.length > 60 ? `${trimmed.slice(0, 57)}...` : trimmed;
+}
+
 // lib/core/origins.ts
 var LineOrigins = class _LineOrigins {
   /** origin[i]: the 1-based line of the file as read that line i (0-based) of the current text comes from. */
@@ -32873,8 +33132,10 @@ function runTransformsWith(shell, text2, options) {
   checkParseable(model);
   const layersBefore = model.finalStageLayers;
   const level = options.level ?? "safe";
-  if (model.ignoresFile) {
-    return { input: text2, output: text2, changed: false, changes: [], suggestions: [], notes: [], passes: 0, layers: { before: layersBefore, after: layersBefore }, failures: [], level, levels: { safe: text2, review: text2 }, unusedSuppressions: [] };
+  const kind = options.everyFile ? null : fileKind(model, options.filename ?? null);
+  if (model.ignoresFile || kind) {
+    const notes2 = kind ? [{ transform: "engine", line: kind.line, id: kind.kind, message: `${kind.reason} (--no-ignore rewrites it)` }] : [];
+    return { input: text2, output: text2, changed: false, changes: [], suggestions: [], notes: notes2, passes: 0, layers: { before: layersBefore, after: layersBefore }, failures: [], level, levels: { safe: text2, review: text2 }, unusedSuppressions: [] };
   }
   const maxPasses = options.maxPasses ?? 10;
   const state = { model, origins: LineOrigins.identity(model), notes: new NoteBook(), failures: [], settledOn: /* @__PURE__ */ new Map(), passes: 0, notesOnSafe: [], usedSuppressions: /* @__PURE__ */ new Set() };
@@ -33161,7 +33422,7 @@ function brokenScripts(model, shell) {
 // lib/core/context.ts
 var import_dockerignore = __toESM(require_ignore2(), 1);
 import { closeSync, existsSync as existsSync3, openSync, readFileSync as readFileSync6, readSync, readdirSync as readdirSync4, statSync as statSync4 } from "node:fs";
-import path6 from "node:path";
+import path7 from "node:path";
 var ignore2 = import_dockerignore.default.default;
 var FIRST_LINE_BYTES = 256;
 var WALK_LIMIT = 5e3;
@@ -33182,10 +33443,10 @@ function anyFileSent(context, dir) {
   return false;
 }
 function folderContext(root) {
-  const absoluteRoot = path6.resolve(root);
+  const absoluteRoot = path7.resolve(root);
   const resolve6 = (relativePath) => {
-    const full = path6.resolve(absoluteRoot, relativePath.replace(/^\/+/, ""));
-    return full === absoluteRoot || full.startsWith(absoluteRoot + path6.sep) ? full : null;
+    const full = path7.resolve(absoluteRoot, relativePath.replace(/^\/+/, ""));
+    return full === absoluteRoot || full.startsWith(absoluteRoot + path7.sep) ? full : null;
   };
   const existing = /* @__PURE__ */ new Map();
   const contents = /* @__PURE__ */ new Map();
@@ -33276,7 +33537,7 @@ function ignoreMatcher(patterns) {
   if (patterns === null) return () => false;
   const rules = ignore2({ ignorecase: false }).add(patterns);
   return (relativePath) => {
-    const normal = path6.posix.normalize(relativePath.replace(/^\/+/, "")).replace(/\/+$/, "");
+    const normal = path7.posix.normalize(relativePath.replace(/^\/+/, "")).replace(/\/+$/, "");
     return normal !== "." && !normal.startsWith("../") && rules.ignores(normal);
   };
 }
@@ -33290,15 +33551,15 @@ init_validate();
 init_dockerfile();
 
 // lib/registry.ts
-import path17 from "node:path";
+import path20 from "node:path";
 import { createRequire as createRequire4 } from "node:module";
 import { pathToFileURL } from "node:url";
 
 // transforms/copy-deps-first/index.ts
-import path9 from "node:path";
+import path10 from "node:path";
 
 // transforms/copy-deps-first/ecosystems.ts
-import path7 from "node:path";
+import path8 from "node:path";
 var refusal = (id, reason) => ({ refuse: { id, reason } });
 var VALUE_FLAGS = {
   npm: ["--omit", "--include", "--only", "--registry", "--cache", "--loglevel", "--prefix", "--workspace", "-w", "--install-strategy"],
@@ -33564,6 +33825,8 @@ function asksForInfo(c) {
 }
 function nodePlan(c, refusedFlags) {
   const extra = c.positional.slice(c.name === "yarn" && c.positional[0] !== "install" ? 0 : 1);
+  const global2 = ["-g", "--global", "--location=global"].some((f) => c.flags.has(f));
+  if (extra.length && global2) return refusal("global-install", `\`${c.name} ${c.args.join(" ")}\` installs a global tool, not the project's dependencies`);
   if (extra.length) return refusal("named-packages", `\`${c.name} ${c.args.join(" ")}\` installs named packages, which changes package.json`);
   const flag = refusedFlags.find((f) => c.flags.has(f));
   if (flag) return refusal("install-elsewhere", `\`${flag}\` installs another package or folder`);
@@ -33606,7 +33869,7 @@ function sourceTreePath(value, cwd) {
   else if (/^[a-z][a-z0-9+.-]+:/i.test(v)) return null;
   if (v === "" || v.startsWith("~")) return null;
   if (!v.startsWith("/") || cwd === null) return v;
-  const normal = path7.posix.normalize(v);
+  const normal = path8.posix.normalize(v);
   const root = cwd.replace(/\/+$/, "");
   return normal === cwd || normal === root || normal.startsWith(root + "/") ? normal : null;
 }
@@ -33652,7 +33915,7 @@ function requirementFiles(c, ctx, cwd) {
       const [include] = optionValues(words2, ["-r", "--requirement", "-c", "--constraint"]);
       if (include) {
         if (include.value.includes("://")) continue;
-        queue.push(include.value.startsWith("/") ? contextPath(include.value, cwd) : contextPath(path7.posix.join(path7.posix.dirname(file), include.value), null));
+        queue.push(include.value.startsWith("/") ? contextPath(include.value, cwd) : contextPath(path8.posix.join(path8.posix.dirname(file), include.value), null));
         continue;
       }
       if (/^(-e|--editable)\b/.test(line)) return refusal("editable-install", `${file} has an editable install (\`${line}\`), which needs the source`);
@@ -33672,8 +33935,8 @@ function contextPath(name, cwd) {
   let relative2;
   if (name.startsWith("/")) {
     if (cwd === null) return null;
-    relative2 = path7.posix.relative(cwd, path7.posix.normalize(name));
-  } else relative2 = path7.posix.normalize(name);
+    relative2 = path8.posix.relative(cwd, path8.posix.normalize(name));
+  } else relative2 = path8.posix.normalize(name);
   return relative2 === "" || relative2 === "." || relative2.startsWith("..") ? null : relative2;
 }
 var PATH_SETTINGS = /* @__PURE__ */ new Set([
@@ -33801,7 +34064,7 @@ var LOCKFILE_LOCAL_ENTRIES = [
 ];
 
 // transforms/copy-deps-first/edits.ts
-import path8 from "node:path";
+import path9 from "node:path";
 function instructionText(node, model, words2) {
   const keyword = model.source.text.slice(node.start, node.start + node.keyword.length);
   return [keyword, ...node.flags.map((f) => f.text), ...words2].join(" ");
@@ -33819,7 +34082,7 @@ function splitFix(copy, dest, sources, site, plan2, model) {
   const base = dest === "." || dest === "./" ? "./" : dest.endsWith("/") ? dest : dest + "/";
   const byDir = /* @__PURE__ */ new Map();
   for (const s of sources) {
-    const dir = path8.posix.dirname(s);
+    const dir = path9.posix.dirname(s);
     byDir.set(dir, [...byDir.get(dir) ?? [], s]);
   }
   const copies = [...byDir.entries()].sort(([a], [b]) => a === "." ? -1 : b === "." ? 1 : a.localeCompare(b)).map(([dir, files]) => instructionText(copy, model, [...files, dir === "." ? base : `${base}${dir}/`]));
@@ -33977,7 +34240,7 @@ function stageOutcome(stage2, ctx) {
   if (copyIndex < 0) return { notes };
   const copy = stage2.instructions[copyIndex];
   const operands = sourceCopy(copy, facts);
-  const copied = stage2.instructions.slice(0, copyIndex).flatMap((i) => facts.copyOperands(i)?.sources.map((s) => path9.posix.basename(s)) ?? []);
+  const copied = stage2.instructions.slice(0, copyIndex).flatMap((i) => facts.copyOperands(i)?.sources.map((s) => path10.posix.basename(s)) ?? []);
   const done = ECOSYSTEMS.filter((e) => e.id === "pip" ? copied.some((c) => /requirements.*\.txt$/.test(c)) : e.required.some((m) => copied.includes(m)));
   for (const eco2 of done) notes.push(...ignoreNotes(eco2, copy, ctx.context));
   const gap = [];
@@ -34081,7 +34344,7 @@ function ignoreNotes(eco, copy, context) {
 }
 
 // transforms/merge-runs.ts
-import path10 from "node:path";
+import path11 from "node:path";
 var ID = "merge-runs";
 var HADOLINT_RULES = ["DL3059"];
 var INDENT = "    ";
@@ -34447,7 +34710,7 @@ function replacesShell(ctx, node, commands) {
       return { id: "replaces-shell", reason: "the RUN above runs `dpkg-reconfigure dash`, which may change what /bin/sh is; each later RUN starts the shell afresh, joined they would run in the old one" };
     }
     for (const written of writtenPaths(command2.words) ?? []) {
-      const full = written.startsWith("/") ? path10.posix.normalize(written) : workdir === null ? null : path10.posix.resolve(workdir, written);
+      const full = written.startsWith("/") ? path11.posix.normalize(written) : workdir === null ? null : path11.posix.resolve(workdir, written);
       if (full !== null && shell.has(full)) {
         return { id: "replaces-shell", reason: `the RUN above replaces ${full}, the shell each later RUN starts; joined, they would run in the old shell` };
       }
@@ -34814,6 +35077,7 @@ function commandEvents(ctx, node, command2, text2, apt, depth, within) {
   if (program === null) return [{ kind: "opaque", node: at, text: text2 }];
   if (apt) {
     if (apt.sub === "update") return [{ kind: "update", node: at, text: text2 }];
+    if (apt.sub !== null && (APT_GET.indexCleanVerbs ?? []).includes(apt.sub)) return [{ kind: "clean", node: at, text: text2, listsOnly: false }];
     if (apt.sub === null || !LIST_FREE.includes(apt.sub)) return [{ kind: "use", node: at, text: text2 }];
     return [];
   }
@@ -35078,12 +35342,13 @@ function hygieneOf(manager) {
   return { facts, installs, flag, cleanup: facts.noCacheFlag ? [] : facts.cleanup };
 }
 var HYGIENE = Object.fromEntries(MANAGERS.map((m) => [m, hygieneOf(m)]));
-function cleanupFor(hygiene, program) {
+function cleanupFor(hygiene, program, yumIsDnf2 = false) {
   const main2 = hygiene.facts.programs[0];
-  return hygiene.cleanup.map((c) => c.startsWith(`${main2} `) ? `${program}${c.slice(main2.length)}` : c);
+  const cleanup = yumIsDnf2 && hygiene.facts.cleanupWhereYumIsDnf ? hygiene.facts.cleanupWhereYumIsDnf : hygiene.cleanup;
+  return cleanup.map((c) => c.startsWith(`${main2} `) ? `${program}${c.slice(main2.length)}` : c);
 }
-function inCacheDir(facts, path24) {
-  return facts.cacheDirs.some((dir) => dir.startsWith("/") ? path24.startsWith(dir) : path24.startsWith(`${dir}/`) || path24 === dir || path24.includes(`/${dir}/`) || path24.endsWith(`/${dir}`));
+function inCacheDir(facts, path27) {
+  return facts.cacheDirs.some((dir) => dir.startsWith("/") ? path27.startsWith(dir) : path27.startsWith(`${dir}/`) || path27 === dir || path27.includes(`/${dir}/`) || path27.endsWith(`/${dir}`));
 }
 function cleans(manager, command2) {
   const facts = PACKAGE_MANAGER_FACTS[manager];
@@ -35173,45 +35438,45 @@ function leftoverArchives(ctx, run2) {
       const word = words2[i];
       if (word === null) continue;
       const inline = word.startsWith(`${output.long}=`) && word.length > output.long.length + 1 ? word.slice(output.long.length + 1) : null;
-      const path24 = inline ?? (word === output.long || short.test(word) ? words2[i + 1] : null);
-      if (path24) downloads.push({ path: path24, index, inMain: command2.inMainShell });
+      const path27 = inline ?? (word === output.long || short.test(word) ? words2[i + 1] : null);
+      if (path27) downloads.push({ path: path27, index, inMain: command2.inMainShell });
     }
   });
   const found = [];
   for (const download of downloads) {
-    const { path: path24 } = download;
-    if (path24 === "-" || !/^[\w./+-]+$/.test(path24)) continue;
+    const { path: path27 } = download;
+    if (path27 === "-" || !/^[\w./+-]+$/.test(path27)) continue;
     const after = commands.slice(download.index + 1);
     const extracted = after.some(({ words: words2, program }) => {
-      if (program === "unzip") return words2.slice(1).includes(path24);
-      if (program === "dpkg") return words2.some((w) => w === "-i" || w === "--install") && words2.slice(1).includes(path24);
-      if (program === "apt-get" || program === "apt") return words2.includes("install") && words2.slice(1).some((w) => w === path24 || w === `./${path24}`);
+      if (program === "unzip") return words2.slice(1).includes(path27);
+      if (program === "dpkg") return words2.some((w) => w === "-i" || w === "--install") && words2.slice(1).includes(path27);
+      if (program === "apt-get" || program === "apt") return words2.includes("install") && words2.slice(1).some((w) => w === path27 || w === `./${path27}`);
       if (program !== "tar") return false;
       const extracting = words2.some((w, i) => w !== null && (w === "--extract" || w === "--get" || /^-[a-zA-Z]*x[a-zA-Z]*$/.test(w) || i === 1 && /^[a-zA-Z]*x[a-zA-Z]*$/.test(w)));
-      return extracting && words2.slice(1).some((w) => w === path24 || w === `--file=${path24}`);
+      return extracting && words2.slice(1).some((w) => w === path27 || w === `--file=${path27}`);
     });
     if (!extracted) continue;
-    const removed = after.some(({ words: words2, program }) => program === "rm" && words2.includes(path24)) || after.some(({ command: command2 }) => command2.node.text.includes("rm ") && command2.node.text.includes(path24)) || after.some((c) => c.program === "rm" && c.nodes.slice(1).some((n) => removes2(unquoted(n), path24)));
+    const removed = after.some(({ words: words2, program }) => program === "rm" && words2.includes(path27)) || after.some(({ command: command2 }) => command2.node.text.includes("rm ") && command2.node.text.includes(path27)) || after.some((c) => c.program === "rm" && c.nodes.slice(1).some((n) => removes2(unquoted(n), path27)));
     if (removed) continue;
     let refusal2 = null;
     const moves = after.some(({ command: c }) => c.inMainShell && ["cd", "pushd", "popd"].includes(c.name ?? ""));
-    if (!path24.startsWith("/") && (moves || !download.inMain)) refusal2 = { id: "working-directory-changes", reason: "the working directory changes after the download" };
-    else if (!path24.startsWith("/") && run2.mounts.length > 0) refusal2 = { id: "relative-path-with-mounts", reason: "the RUN has mounts the relative path may be in" };
-    else if (run2.mounts.some((m) => mountCovers(m, path24))) refusal2 = { id: "archive-in-mount", reason: "it is in a mount, not in the layer" };
-    else if (ctx.dockerfile.source.text.slice(run2.node.end).includes(path24.slice(path24.lastIndexOf("/") + 1))) {
+    if (!path27.startsWith("/") && (moves || !download.inMain)) refusal2 = { id: "working-directory-changes", reason: "the working directory changes after the download" };
+    else if (!path27.startsWith("/") && run2.mounts.length > 0) refusal2 = { id: "relative-path-with-mounts", reason: "the RUN has mounts the relative path may be in" };
+    else if (run2.mounts.some((m) => mountCovers(m, path27))) refusal2 = { id: "archive-in-mount", reason: "it is in a mount, not in the layer" };
+    else if (ctx.dockerfile.source.text.slice(run2.node.end).includes(path27.slice(path27.lastIndexOf("/") + 1))) {
       refusal2 = { id: "archive-used-later", reason: "a later instruction names it" };
-    } else if (commands.some(({ command: c }) => c.node.text.includes(path24) && /\brm\b|\bmv\b|\bcp\b/.test(c.name ?? ""))) {
+    } else if (commands.some(({ command: c }) => c.node.text.includes(path27) && /\brm\b|\bmv\b|\bcp\b/.test(c.name ?? ""))) {
       refusal2 = { id: "archive-moved", reason: "the RUN moves or copies it" };
     }
-    found.push({ path: path24, refusal: refusal2 });
+    found.push({ path: path27, refusal: refusal2 });
   }
   return found;
 }
-function removes2(operand, path24) {
+function removes2(operand, path27) {
   if (operand.startsWith("-") || operand === "") return false;
   const folder = operand.replace(/\/+$/, "");
-  if (folder !== "" && path24.startsWith(`${folder}/`)) return true;
-  return /[*?[]/.test(operand) && (0, import_picomatch.default)(operand, { dot: true })(path24);
+  if (folder !== "" && path27.startsWith(`${folder}/`)) return true;
+  return /[*?[]/.test(operand) && (0, import_picomatch.default)(operand, { dot: true })(path27);
 }
 var cacheCleanup = {
   id: "cache-cleanup",
@@ -35255,7 +35520,7 @@ var cacheCleanup = {
           continue;
         }
         const last = installs[installs.length - 1];
-        appended.push(...cleanupFor(hygiene, last.program).map((c) => wrapperPrefix(last) + c));
+        appended.push(...cleanupFor(hygiene, last.program, yumIsDnf(ctx, node)).map((c) => wrapperPrefix(last) + c));
         said.push(`${manager} cache`);
       }
       if (!flagged) redundantFixes(ctx, run2, commands, fixes);
@@ -35278,6 +35543,10 @@ var cacheCleanup = {
     return { fixes, notes };
   }
 };
+function yumIsDnf(ctx, node) {
+  const image = node.stage ? ctx.facts.baseImage(node.stage) : null;
+  return image !== null && describeImage(image).release?.yumIsDnf === true;
+}
 function onlyAsksInfo(hygiene, command2) {
   const info = hygiene.facts.infoOptions;
   return command2.sub === null && info !== void 0 && command2.words.slice(1).some((w) => w !== null && info.includes(w));
@@ -35353,8 +35622,11 @@ function redundantFixes(ctx, run2, commands, fixes) {
   }
 }
 
+// transforms/multi-stage/index.ts
+import path19 from "node:path";
+
 // transforms/multi-stage/plan.ts
-import path11 from "node:path";
+import path12 from "node:path";
 function refuse(id, reason) {
   return { refuse: { id, reason } };
 }
@@ -35368,8 +35640,8 @@ function runtimeFor(stage2, linkage) {
 }
 function programPath(stage2, outputs) {
   const first = stage2.argv[0] ?? "";
-  if (first.includes("/")) return path11.posix.resolve(stage2.finalWorkdir, first);
-  return outputs.find((o) => path11.posix.basename(o) === first && PATH_DIRS2.includes(path11.posix.dirname(o))) ?? null;
+  if (first.includes("/")) return path12.posix.resolve(stage2.finalWorkdir, first);
+  return outputs.find((o) => path12.posix.basename(o) === first && PATH_DIRS2.includes(path12.posix.dirname(o))) ?? null;
 }
 function insertBefore(run2, command2, text2) {
   const offset = run2.offsets[command2.node.startIndex];
@@ -35394,16 +35666,16 @@ function argsText2(model, node) {
 }
 
 // transforms/multi-stage/build-steps.ts
-var COMMON_COMMANDS = /* @__PURE__ */ new Set(["mkdir", "cd", "rm", "ls", "echo", "true", "chmod", "set", "test", "[", "apt-get", "apt", "touch"]);
+var COMMON_COMMANDS = /* @__PURE__ */ new Set(["mkdir", "cd", "rm", "ls", "echo", "true", "chmod", "set", "test", "[", "apt-get", "apt", "touch", "chown"]);
 var BUILD_COMMANDS = {
   go: /* @__PURE__ */ new Set(["go"]),
   node: /* @__PURE__ */ new Set(["npm", "npx", "node", "tsc"]),
   python: /* @__PURE__ */ new Set(["pip", "pip3", "python", "python3"]),
   java: /* @__PURE__ */ new Set(["mvn", "mvnw", "gradle", "gradlew", "javac", "jar"]),
-  native: /* @__PURE__ */ new Set(["gcc", "g++", "cc", "c++", "make", "cmake", "configure", "strip", "ar"])
+  native: /* @__PURE__ */ new Set(["gcc", "g++", "cc", "c++", "make", "cmake", "configure", "strip", "ar", "ldconfig"])
 };
 var NPX_TOOLS = /* @__PURE__ */ new Set(["tsc", "webpack", "vite", "esbuild", "rollup", "parcel", "babel", "tsup", "ng", "next", "swc"]);
-var APT_HOUSEKEEPING = /* @__PURE__ */ new Set(["update", "clean", "autoremove", "autoclean", "purge", "remove"]);
+var APT_HOUSEKEEPING = /* @__PURE__ */ new Set(["update", "clean", "dist-clean", "distclean", "autoremove", "autoclean", "purge", "remove"]);
 var NPM_SUBCOMMANDS = /* @__PURE__ */ new Set(["ci", "run", "run-script", "test", "t", "prune", "cache", "audit", "config", "set", "rebuild"]);
 var PYTHON_MODULES = /* @__PURE__ */ new Set(["pip", "venv", "compileall"]);
 function checkBuildSteps(stage2, ctx) {
@@ -35420,13 +35692,7 @@ function checkBuildSteps(stage2, ctx) {
         const install = isPackageInstall(command2.words);
         if (install) {
           if (install.computed) return refuse("apt-computed-package", `${where}: apt-get installs a package named by the shell`);
-          for (const pkg of install.packages) {
-            const base = pkg.replace(/[=:].*$/, "");
-            if (!BUILD_TOOL_PACKAGES.has(base) && !stage2.inits.includes(base)) {
-              return refuse("apt-runtime-package", `${where}: the build installs ${base} with apt-get, which the runtime may need`);
-            }
-            packages.push(base);
-          }
+          for (const pkg of install.packages) packages.push(pkg.replace(/[=:].*$/, ""));
         } else {
           const subcommand = managerCommand(command2.words)?.subcommand ?? "";
           if (!APT_HOUSEKEEPING.has(subcommand)) return refuse("apt-subcommand", `${where}: \`${name} ${subcommand}\` is not read`);
@@ -35464,8 +35730,219 @@ function checkPython(args, where) {
   return args[1] === "pip" ? checkPip(args.slice(2), where) : null;
 }
 
+// transforms/multi-stage/closure.ts
+import path13 from "node:path";
+var SOURCES = {
+  go: ["go"],
+  java: ["java"],
+  native: ["c"],
+  node: ["js"],
+  python: ["python"]
+};
+var COMPILED = /* @__PURE__ */ new Set(["go", "java", "native"]);
+var PROVIDED = ["/proc", "/sys", "/dev", "/tmp", "/etc/hosts", "/etc/hostname", "/etc/resolv.conf", "/etc/passwd", "/etc/group", "/etc/ssl", "/usr/share/zoneinfo"];
+var SOURCE_FILE = /(\.(c|cc|cpp|cxx|h|hpp|go|java|kt|s)|^(go\.mod|go\.sum|pom\.xml|build\.gradle(\.kts)?|settings\.gradle(\.kts)?|Makefile|CMakeLists\.txt|configure))$/;
+var under = (dir, p) => p === dir || p.startsWith(dir.endsWith("/") ? dir : `${dir}/`);
+function runtimeClosure(ctx, stage2, chosen, healthPrograms) {
+  const closure = { packages: [], copies: [], files: [], checks: [] };
+  const packages = runtimePackages(ctx, stage2, chosen, healthPrograms);
+  if ("refuse" in packages) return packages;
+  closure.packages = packages.packages;
+  closure.checks.push(...packages.checks);
+  if (closure.packages.length) {
+    const release = stage2.image.release;
+    if (!release || !RUNTIME_PACKAGE_RELEASES.has(release.version) || release.distro !== "debian") {
+      return refuse("runtime-packages-unchecked", `the runtime needs ${closure.packages.join(", ")}, and dfmod has checked those package names on Debian 12 only, not on ${release ? releaseName(release) : `the release of ${stage2.image.ref.raw}`}`);
+    }
+    if (describeImage(chosen.runtime).packageManager !== "apt") {
+      return refuse("runtime-packages-no-apt", `the runtime needs ${closure.packages.join(", ")}, and ${chosen.runtime} has no apt-get to install them`);
+    }
+  }
+  const files = runtimeFiles(ctx, stage2, chosen);
+  if ("refuse" in files) return files;
+  closure.copies = files.copies;
+  closure.files = files.files;
+  closure.checks.push(...files.checks);
+  return closure;
+}
+function runtimePackages(ctx, stage2, chosen, healthPrograms) {
+  const found = [];
+  const checks = [];
+  const add = (...names) => {
+    for (const n of names) if (!found.includes(n)) found.push(n);
+  };
+  const installed = stage2.aptPackages.filter((p) => !stage2.inits.includes(p));
+  for (const pkg of installed) {
+    const libraries = DEV_RUNTIME_PACKAGES[pkg];
+    if (BUILD_TOOL_PACKAGES.has(pkg)) continue;
+    if (libraries) add(...libraries);
+    else if (pkg.endsWith("-dev")) return refuse("dev-package-unknown", `the build installs ${pkg}, whose runtime library dfmod does not know`);
+    else add(pkg);
+  }
+  const programs = /* @__PURE__ */ new Set();
+  const context = ctx.context;
+  if (context) for (const run2 of programRuns(context, SOURCES[stage2.ecosystem], (text2) => ctx.shell.parse(text2).rootNode)) programs.add(run2.program);
+  for (const program of healthPrograms) programs.add(path13.posix.basename(program));
+  const runtime = describeImage(chosen.runtime);
+  const fullImage = shipsBuildpackDeps(stage2.image.family, stage2.image.tag);
+  for (const program of programs) {
+    const pkg = PROGRAM_PACKAGES[program];
+    if (!pkg || shipsBuildpackDeps(runtime.family, runtime.tag)) continue;
+    if (installed.includes(pkg) || fullImage) add(pkg);
+  }
+  if (found.some((p) => FETCH_TOOL_PACKAGES.has(p) && p !== "ca-certificates") && !found.includes("ca-certificates")) add("ca-certificates");
+  const languagePackages = stage2.ecosystem === "python" ? pythonPackages(ctx, stage2) : stage2.ecosystem === "node" ? nodePackages(ctx) : [];
+  const table = stage2.ecosystem === "python" ? LANGUAGE_PACKAGE_LIBRARIES.pypi : LANGUAGE_PACKAGE_LIBRARIES.npm;
+  for (const name of languagePackages) if (table[name]) add(...table[name]);
+  for (const run2 of stage2.runs) {
+    for (const command2 of run2.commands) {
+      if (!["gcc", "g++", "cc", "c++"].includes(command2.program ?? "")) continue;
+      for (let i = 1; i < command2.words.length; i++) {
+        const word = command2.words[i];
+        if (word === null || !word.startsWith("-l")) continue;
+        const library = word === "-l" ? command2.words[++i] ?? "" : word.slice(2);
+        const libraries = LINK_FLAG_PACKAGES[library ?? ""];
+        if (!libraries) return refuse("link-flag-unknown", `line ${ctx.originalLine(run2.node.line)}: the program links -l${library}, whose Debian package dfmod does not know`);
+        add(...libraries);
+      }
+      if (command2.words.includes("-static")) checks.push("the program is linked with -static");
+    }
+  }
+  if (stage2.ecosystem === "native" && !ctx.context) checks.push("the libraries the program loads beyond its -l flags (dfmod reads no source without the build context)");
+  return { packages: found, checks };
+}
+function pythonPackages(ctx, stage2) {
+  const normalized2 = (name) => name.toLowerCase().replace(/[-_.]+/g, "-");
+  const names = [];
+  for (const line of (ctx.context?.read("requirements.txt") ?? "").split(/\r?\n/)) names.push(line.replace(/[\s#;<>=!~[].*$/, ""));
+  for (const run2 of stage2.runs) {
+    for (const command2 of run2.commands) {
+      if (!isPipInstall(command2.words)) continue;
+      for (const word of command2.words.slice(2)) if (word && !word.startsWith("-")) names.push(word.replace(/[<>=!~[].*$/, ""));
+    }
+  }
+  return names.filter(Boolean).map(normalized2);
+}
+function nodePackages(ctx) {
+  try {
+    const pkg = JSON.parse(ctx.context?.read("package.json") ?? "{}");
+    return Object.keys(pkg.dependencies ?? {});
+  } catch {
+    return [];
+  }
+}
+function runtimeFiles(ctx, stage2, chosen) {
+  const app = stage2.finalWorkdir;
+  const compiled = COMPILED.has(stage2.ecosystem);
+  const covered = (p) => chosen.copied.some((c) => under(c, p));
+  const wanted = /* @__PURE__ */ new Map();
+  const checks = [];
+  const want = (p, owner = null) => {
+    if (!covered(p) && ![...wanted.keys()].some((w) => under(w, p))) wanted.set(p, owner);
+  };
+  const made = /* @__PURE__ */ new Map();
+  for (const run2 of stage2.runs) {
+    const where = `line ${ctx.originalLine(run2.node.line)}`;
+    const read = ctx.facts.readRun(run2.node);
+    if (read.kind !== "script") continue;
+    for (const target of redirectTargets(read.root)) {
+      if (target.path === null) return refuse("run-writes-file", `${where}: RUN writes \`${target.text}\`, a file whose name the shell computes`);
+      if (!target.path.startsWith("/") && (run2.changesDir || run2.workdir === null)) return refuse("run-writes-file", `${where}: RUN writes \`${target.text}\` after \`cd\`, in a folder dfmod does not know`);
+      const file = path13.posix.resolve(run2.workdir ?? "/", target.path);
+      if (under("/etc/apt", file)) return refuse("apt-source", `${where}: RUN writes ${file}: the runtime's apt-get would not have that configuration`);
+      if (under("/dev", file)) continue;
+      if (compiled || !under(app, file)) want(file, null);
+    }
+    const makes = runMakes(run2.commands, run2.changesDir ? null : run2.workdir);
+    if (makes.computed) return refuse("run-makes-unread", `${where}: mkdir, chown or chmod acts on a path the shell computes or after \`cd\``);
+    const user = ctx.facts.userAt(run2.node);
+    for (const folder of makes.folders) made.set(folder, user && user !== "root" && user !== "0" ? user : null);
+    for (const [p, { owner, recursive }] of makes.owners) {
+      if (p === app || !recursive && !made.has(p)) {
+        if (p === app || covered(p)) return refuse("chown-copied-folder", `${where}: chown sets the owner of ${p}, and the runtime stage copies that folder's contents, not its own owner`);
+      }
+      if (made.has(p) || !covered(p)) made.set(p, owner);
+    }
+    for (const p of makes.modes) {
+      if (made.has(p) || p === app) return refuse("chmod-copied-folder", `${where}: the mode of ${p} is set, and COPY --from gives the copied folder its default mode`);
+    }
+  }
+  const workFolders = /* @__PURE__ */ new Set();
+  for (const run2 of stage2.runs) {
+    if (run2.workdir) workFolders.add(run2.workdir);
+    for (const c of run2.commands) if (c.program === "cd" && typeof c.words[1] === "string") workFolders.add(path13.posix.resolve(run2.workdir ?? "/", c.words[1]));
+  }
+  for (const node of stage2.stage.instructions) {
+    const copy = node.keyword === "COPY" || node.keyword === "ADD" ? ctx.facts.copyOperands(node) : null;
+    if (copy?.destResolved) workFolders.add(copy.destResolved.replace(/\/$/, "") || "/");
+  }
+  for (const [folder, owner] of made) {
+    if ([...workFolders].some((w) => under(folder, w)) || chosen.copied.some((c) => under(folder, c))) continue;
+    if (!compiled && under(app, folder)) continue;
+    want(folder, owner);
+  }
+  for (const node of stage2.stage.instructions) {
+    if (node.keyword !== "COPY" && node.keyword !== "ADD") continue;
+    const copy = ctx.facts.copyOperands(node);
+    const dest = copy.destResolved;
+    if (under(app, dest) && app !== "/") continue;
+    for (const source of copy.sources) {
+      const name = path13.posix.basename(source.replace(/\/+$/, ""));
+      const folder = source === "." || source.endsWith("/") || (ctx.context?.list(source).length ?? 0) > 0;
+      if (compiled && (folder || SOURCE_FILE.test(name))) continue;
+      if (folder) {
+        if (dest === "/") return refuse("copy-outside-app", `${lineOf(ctx, node)}: ${node.keyword} puts a folder's files in /, which the runtime might need`);
+        want(dest.replace(/\/$/, ""), chownOf(node));
+      } else {
+        const many = copy.sources.length > 1 || dest.endsWith("/") || copy.dest.endsWith("/");
+        want(many ? path13.posix.join(dest, name) : dest, chownOf(node));
+      }
+    }
+  }
+  if (compiled && ctx.context) {
+    for (const read of fileReads(ctx.context, SOURCES[stage2.ecosystem])) {
+      if (read.path === null) return refuse("reads-unnamed-file", `the program opens a file whose path it computes (${read.call} in ${read.file}), so what to copy is not known`);
+      if (read.path === "" || PROVIDED.some((p) => under(p, read.path))) continue;
+      const resolved = path13.posix.resolve(app, read.path.replace(/[*?[].*$/, "") || ".");
+      const first = read.path.startsWith("/") ? resolved : path13.posix.join(app, path13.posix.relative(app, resolved).split("/")[0]);
+      if (first === app || first === "/") return refuse("reads-app-folder", `the program reads the whole folder ${first} (${read.call} in ${read.file})`);
+      if (deliveredByStage(ctx, stage2, first, made)) want(first, null);
+      else checks.push(`${read.path}, which the program opens (${read.call} in ${read.file}) and the build does not make`);
+    }
+  }
+  const copies = [];
+  for (const [p, owner] of wanted) copies.push(`COPY --from=build ${owner ? `--chown=${owner} ` : ""}${p} ${p}`);
+  return { copies, files: [...wanted.keys()], checks };
+}
+function lineOf(ctx, node) {
+  return `line ${ctx.originalLine(node.line)}`;
+}
+function chownOf(node) {
+  return node.flags.find((f) => f.name === "chown")?.value ?? null;
+}
+function deliveredByStage(ctx, stage2, target, made) {
+  if ([...made.keys()].some((m) => under(m, target) || under(target, m))) return true;
+  const context = ctx.context;
+  for (const node of stage2.stage.instructions) {
+    if (node.keyword !== "COPY" && node.keyword !== "ADD") continue;
+    const copy = ctx.facts.copyOperands(node);
+    if (!copy?.destResolved) continue;
+    const dest = copy.destResolved.replace(/\/$/, "") || "/";
+    for (const source of copy.sources) {
+      const clean = source.replace(/^\.\/?/, "").replace(/\/+$/, "");
+      const isFolder = clean === "" || context.list(clean).length > 0;
+      if (isFolder) {
+        if (!under(dest, target)) continue;
+        const rel = path13.posix.relative(dest, target);
+        if (context.exists(clean ? path13.posix.join(clean, rel) : rel) && !context.isIgnored(clean ? path13.posix.join(clean, rel) : rel)) return true;
+      } else if (target === dest || target === path13.posix.join(dest, path13.posix.basename(clean))) return true;
+    }
+  }
+  return false;
+}
+
 // transforms/multi-stage/go.ts
-import path12 from "node:path";
+import path14 from "node:path";
 
 // lib/facts/go.ts
 var ENVIRONMENT_WRAPPERS = /* @__PURE__ */ new Set(["sudo", "env"]);
@@ -35481,7 +35958,6 @@ function cgoSetting(facts, runNode, command2) {
 }
 
 // transforms/multi-stage/go.ts
-var GO_FILE_READS = /\b(os\.(Open|OpenFile|ReadFile|ReadDir)|ioutil\.(ReadFile|ReadDir)|http\.Dir|template\.(ParseFiles|ParseGlob))\(/;
 var planGo = (stage2, ctx) => {
   const builds2 = [];
   for (const run2 of stage2.runs) {
@@ -35495,7 +35971,7 @@ var planGo = (stage2, ctx) => {
       if (!raw.startsWith("/") && run2.changesDir) return refuse("go-output-after-cd", `${where}: \`go build -o ${raw}\` after \`cd\`: its path is not known`);
       if (!raw.startsWith("/") && run2.workdir === null) return refuse("workdir-unknown", `${where}: \`go build -o ${raw}\` runs in a folder dfmod does not know`);
       const cgoOff = cgoSetting(ctx.facts, run2.node, command2) === "0";
-      builds2.push({ run: run2, command: command2, output: path12.posix.resolve(run2.workdir ?? "/", raw), cgoOff });
+      builds2.push({ run: run2, command: command2, output: path14.posix.resolve(run2.workdir ?? "/", raw), cgoOff });
     }
   }
   if (!builds2.length) return null;
@@ -35505,12 +35981,6 @@ var planGo = (stage2, ctx) => {
     return refuse("not-build-output", `the container runs \`${stage2.argv[0] ?? ""}\`, which is not the build's output (${outputs.join(", ")})`);
   }
   const context = ctx.context;
-  if (context) {
-    for (const file of contextFiles(context, ".go")) {
-      const match = GO_FILE_READS.exec(context.read(file) ?? "");
-      if (match) return refuse("go-reads-files", `the program opens files at run time (${match[1]} in ${file}); copying only the binary could lose them`);
-    }
-  }
   const buildEdits = [];
   let linkage = builds2.every((b) => b.cgoOff) ? "static" : "dynamic";
   let why = linkage === "static" ? "CGO_ENABLED=0 is set" : "";
@@ -35529,7 +35999,8 @@ var planGo = (stage2, ctx) => {
     buildEdits,
     buildTail: [],
     programs: [program],
-    summary: `runtime ${runtime.image} with only ${program} (${why})`
+    copied: [program],
+    summary: `${program} (${why})`
   };
 };
 function cgoFree(context) {
@@ -35539,62 +36010,106 @@ function cgoFree(context) {
 }
 
 // transforms/multi-stage/java.ts
-import path13 from "node:path";
-var planJava = (stage2) => {
+import path15 from "node:path";
+var planJava = (stage2, ctx) => {
   const argv = stage2.argv;
   if (argv[0] !== "java" && !/\/java$/.test(argv[0] ?? "")) return refuse("not-java", `the container runs \`${argv[0]}\`, not java`);
+  const wd = stage2.finalWorkdir;
   const copies = [];
+  const checks = [];
+  const copy = (p) => copies.push({ from: p, to: p });
+  let classPathNamed = false;
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "-jar") {
       const jar = argv[i + 1];
       if (jar === void 0) return refuse("java-jar-unnamed", "`java -jar` without a jar");
-      copies.push(path13.posix.dirname(path13.posix.resolve(stage2.finalWorkdir, jar)));
+      const file = path15.posix.resolve(wd, jar);
+      const folder = path15.posix.dirname(file);
+      if (folder === wd || folder === "/") {
+        copy(file);
+        checks.push(`the Class-Path of ${file}'s manifest (only the jar is copied)`);
+      } else copy(folder);
+      classPathNamed = true;
       break;
     }
     if (arg === "-cp" || arg === "-classpath" || arg === "--class-path") {
-      for (const entry of (argv[++i] ?? "").split(":")) {
-        copies.push(path13.posix.resolve(stage2.finalWorkdir, entry.replace(/\/?\*$/, "")));
-      }
+      for (const entry of (argv[++i] ?? "").split(":")) copy(path15.posix.resolve(wd, entry.replace(/\/?\*$/, "")));
+      classPathNamed = true;
       continue;
     }
     if (arg.endsWith(".java")) return refuse("java-source-launch", "`java File.java` compiles at run time and needs the JDK");
-    if (!arg.startsWith("-")) break;
+    if (!arg.startsWith("-")) {
+      if (classPathNamed) break;
+      if (stage2.stage.instructions.some((n) => n.keyword === "ENV" && /\bCLASSPATH\b/.test(ctx.dockerfile.rawArguments(n)))) {
+        return refuse("java-classpath-env", "CLASSPATH is set, so the classes java loads are not named");
+      }
+      if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(arg)) return refuse("java-main-class", `\`${arg}\` is not a class name`);
+      const parts = arg.split(".");
+      if (parts.length === 1) copies.push({ from: path15.posix.join(wd, "*.class"), to: `${wd.replace(/\/$/, "")}/` });
+      else copy(path15.posix.join(wd, parts[0]));
+      checks.push(`the classes ${arg} loads are in ${parts.length === 1 ? `${wd}/*.class` : path15.posix.join(wd, parts[0])}`);
+      classPathNamed = true;
+      break;
+    }
+    if (arg === "-p" || arg === "--module-path" || arg === "-m" || arg === "--module") return refuse("java-modules", `java ${arg}: modules are not read`);
   }
-  if (!copies.length) return refuse("java-classes-unnamed", "java runs without -jar or -cp, so the classes it needs are not named");
-  if (copies.some((c) => c === stage2.finalWorkdir || c === "/")) return refuse("java-classpath-whole-folder", "the class path is the whole working folder");
+  if (!copies.length) return refuse("java-classes-unnamed", "java runs without a class path or main class dfmod can name");
+  if (copies.some((c) => c.from === wd || c.from === "/")) return refuse("java-classpath-whole-folder", "the class path is the whole working folder");
   const runtime = runtimeFor(stage2, "dynamic");
   if (isRefusal(runtime)) return runtime;
-  const unique = [...new Set(copies)];
+  const unique = [...new Map(copies.map((c) => [c.from, c])).values()];
   return {
     runtime: runtime.image,
-    payload: unique.map((c) => `COPY --from=build ${c} ${c}`),
+    payload: unique.map((c) => `COPY --from=build ${c.from} ${c.to}`),
     buildEdits: [],
     buildTail: [],
     programs: ["java"],
-    summary: `runtime ${runtime.image} with ${unique.join(", ")}`
+    copied: unique.map((c) => c.from.replace(/\/\*\.class$/, "")).filter((c) => c !== wd),
+    summary: unique.map((c) => c.from).join(", "),
+    checks
   };
 };
 
 // transforms/multi-stage/native.ts
-import path14 from "node:path";
+import path16 from "node:path";
 var COMPILERS = /* @__PURE__ */ new Set(["gcc", "g++", "cc", "c++"]);
+var PREFIX_WORDS = /^(PREFIX|prefix|DESTDIR|-DCMAKE_INSTALL_PREFIX)=|^--prefix(=|$)/;
 var planNative = (stage2, ctx) => {
   const outputs = [];
   let makes = false;
+  let installs = false;
+  let ldconfig = false;
   for (const run2 of stage2.runs) {
+    let cwd = run2.workdir;
     for (const command2 of run2.commands) {
+      const inSubshell = !command2.command.inMainShell;
+      if (command2.program === "cd") {
+        const to = command2.words[1];
+        cwd = !inSubshell && cwd !== null && typeof to === "string" && !to.startsWith("-") ? path16.posix.resolve(cwd, to) : null;
+        continue;
+      }
+      const here = inSubshell ? null : cwd;
       if (COMPILERS.has(command2.program ?? "")) {
-        const i = command2.words.indexOf("-o");
-        const raw = i === -1 ? null : command2.words[i + 1];
-        if (raw && (raw.startsWith("/") || !run2.changesDir && run2.workdir !== null)) outputs.push(path14.posix.resolve(run2.workdir ?? "/", raw));
+        const i = command2.words.findIndex((w) => w === "-o" || (w?.startsWith("-o") ?? false));
+        const raw = i === -1 ? null : command2.words[i] === "-o" ? command2.words[i + 1] : command2.words[i].slice(2);
+        if (raw && (raw.startsWith("/") || here !== null)) outputs.push(path16.posix.resolve(here ?? "/", raw));
       }
       if (command2.program === "make" || command2.program === "cmake") {
-        if (run2.changesDir) return refuse("make-after-cd", `line ${ctx.originalLine(run2.node.line)}: make after \`cd\`: where it builds is not known`);
+        if (here === null && !command2.words.includes("--install")) return refuse("make-after-cd", `line ${ctx.originalLine(run2.node.line)}: make after \`cd\`: where it builds is not known`);
         makes = true;
+        const words2 = command2.words.slice(1);
+        if (words2.some((w) => w === null || PREFIX_WORDS.test(w))) return refuse("install-prefix", `line ${ctx.originalLine(run2.node.line)}: \`${command2.program}\` sets where it installs`);
+        if (command2.program === "make" && words2.includes("install") || command2.program === "cmake" && words2.includes("--install")) installs = true;
       }
+      if (command2.program === "configure" && command2.words.slice(1).some((w) => w === null || PREFIX_WORDS.test(w))) {
+        return refuse("install-prefix", `line ${ctx.originalLine(run2.node.line)}: \`configure\` sets where make installs`);
+      }
+      if (command2.program === "ldconfig") ldconfig = true;
     }
   }
+  const argv0 = stage2.argv[0] ?? "";
+  if (installs && !argv0.includes("/")) outputs.push(path16.posix.join("/usr/local/bin", argv0));
   if (!outputs.length && !makes) return null;
   const first = stage2.argv[0] ?? "";
   const program = programPath(stage2, outputs);
@@ -35605,25 +36120,41 @@ var planNative = (stage2, ctx) => {
     const fromContext = stage2.stage.instructions.some((node) => {
       const copy = ctx.facts.copyOperands(node);
       if (!copy?.destResolved) return false;
-      const rel = path14.posix.relative(copy.destResolved, program);
-      return !rel.startsWith("..") && copy.sources.some((src) => context.exists(path14.posix.join(src, rel)) || context.exists(src) && path14.posix.basename(src) === path14.posix.basename(program));
+      const rel = path16.posix.relative(copy.destResolved, program);
+      return !rel.startsWith("..") && copy.sources.some((src) => context.exists(path16.posix.join(src, rel)) || context.exists(src) && path16.posix.basename(src) === path16.posix.basename(program));
     });
     if (fromContext) return refuse("program-from-context", `the container runs ${program}, which comes from the build context, not the build`);
   }
   const runtime = runtimeFor(stage2, "dynamic");
   if (isRefusal(runtime)) return runtime;
+  if (installs && program.startsWith("/usr/local/")) {
+    const lastContent = Math.max(...stage2.stage.instructions.map((n, i) => ["RUN", "COPY", "ADD"].includes(n.keyword) ? i : -1));
+    const user = stage2.stage.instructions.slice(0, lastContent).some((n) => n.keyword === "USER");
+    if (ldconfig && user) return refuse("ldconfig-user", "ldconfig would run in the runtime under the USER the stage sets before its build");
+    return {
+      runtime: runtime.image,
+      payload: ["COPY --from=build /usr/local /usr/local", ...ldconfig ? ["RUN ldconfig"] : []],
+      buildEdits: [],
+      buildTail: [],
+      programs: [program],
+      copied: ["/usr/local"],
+      summary: `/usr/local, where \`make install\` put ${program}${ldconfig ? " (and ldconfig run again for its libraries)" : ""}`,
+      checks: ["that the install put nothing the program needs outside /usr/local"]
+    };
+  }
   return {
     runtime: runtime.image,
     payload: [`COPY --from=build ${program} ${program}`],
     buildEdits: [],
     buildTail: [],
     programs: [program],
-    summary: `runtime ${runtime.image} with only ${program}`
+    copied: [program],
+    summary: program
   };
 };
 
 // transforms/multi-stage/node.ts
-import path15 from "node:path";
+import path17 from "node:path";
 var STATIC_RUNTIME = { image: "nginx:stable", root: "/usr/share/nginx/html" };
 var STATIC_SERVERS = {
   "http-server": { defaultPort: 8080, portFlags: ["-p", "--port"], hostFlags: ["-a"], spaFlags: [], otherFlags: /^(-c-?\d+|-s|--silent|-d|-i|-g|--gzip|-b|--brotli)$/ },
@@ -35661,28 +36192,140 @@ var planNode = (stage2, ctx) => {
   if (server) return planStatic(stage2, argv, server);
   if (argv[0] !== "node" && !/\/node$/.test(argv[0] ?? "")) {
     const bin = argv[0] ?? "";
-    if (!pkg?.dependencies?.[bin]) return refuse("not-node", `the container runs \`${bin}\`, which is not node or a dependency's command dfmod can name`);
+    if (!pkg?.dependencies?.[bin] && !pkg?.devDependencies?.[bin]) return refuse("not-node", `the container runs \`${bin}\`, which is not node or a dependency's command dfmod can name`);
   }
+  const packages = [];
   if (context) {
-    const lock = context.read("package-lock.json") ?? "";
-    const native = /"node_modules\/([^"]+)":\s*\{[^}]*"hasInstallScript":\s*true/.exec(lock);
-    if (native) return refuse("native-addon", `${native[1]} has an install script (a native addon?): the libraries it links may be missing on the slim image`);
+    const addons = nativeAddons(context.read("package-lock.json"));
+    for (const addon of addons) {
+      const libraries = LANGUAGE_PACKAGE_LIBRARIES.npm[addon];
+      if (!libraries) return refuse("native-addon", `${addon} has an install script (a native addon?): the libraries it links may be missing on the slim image`);
+      packages.push(...libraries);
+    }
   }
   const runtime = runtimeFor(stage2, "dynamic");
   if (isRefusal(runtime)) return runtime;
   const building = builds(stage2);
-  if (runtime.image === stage2.image.ref.raw.replace(/^docker\.io\/(library\/)?/, "") && !building && pkg && !Object.keys(pkg.devDependencies ?? {}).length) {
+  const devUsed = Object.keys(pkg?.devDependencies ?? {}).filter((dev) => argv.some((word) => word === dev || word.startsWith(`${dev}/`)));
+  if (runtime.image === stage2.image.ref.raw.replace(/^docker\.io\/(library\/)?/, "") && !building && (!pkg || !Object.keys(pkg.devDependencies ?? {}).length || devUsed.length)) {
     return null;
+  }
+  const layout = depsLayout(stage2, ctx, devUsed.length > 0);
+  if (isRefusal(layout)) return layout;
+  const modules = path17.posix.join(appDir, "node_modules");
+  const chown = layout.owner ? `--chown=${layout.owner} ` : "";
+  const noDependencies = pkg !== null && !devUsed.length && !Object.keys(pkg.dependencies ?? {}).length;
+  const sources = sourceCopies(stage2, ctx, building);
+  if (sources) {
+    return {
+      runtime: runtime.image,
+      payload: [...noDependencies ? [] : [`COPY --from=deps ${chown}${modules} ${modules}`], ...sources],
+      buildEdits: [],
+      buildTail: [],
+      stages: noDependencies ? void 0 : layout.stage,
+      programs: ["node", "npm"],
+      copied: [appDir],
+      packages,
+      summary: `${noDependencies ? "no node_modules (package.json lists no dependencies)" : `${modules} from a \`deps\` stage (${devUsed.length ? `all dependencies: the start command uses ${devUsed.join(", ")}` : `\`${layout.install}\`, production dependencies only`})`}, then the source copied from the build context as the original copies it (the runtime uses nothing of the build stage)`,
+      checks: devUsed.length ? [] : ["that nothing the app loads at run time is a devDependency"]
+    };
+  }
+  if (noDependencies) {
+    return {
+      runtime: runtime.image,
+      payload: [`COPY --from=build ${appDir} ${appDir}`],
+      buildEdits: [layout.removeModules],
+      buildTail: [],
+      programs: ["node", "npm"],
+      copied: [appDir],
+      packages,
+      summary: `${appDir}${building ? " with the build output" : ""}, without node_modules (package.json lists no dependencies)`,
+      checks: ["that nothing the app loads at run time is a devDependency"]
+    };
   }
   return {
     runtime: runtime.image,
-    payload: [`COPY --from=build ${appDir} ${appDir}`],
-    buildEdits: [],
-    buildTail: ["RUN npm prune --omit=dev"],
+    // Dependencies first, in their own layer: a source edit re-copies only the app.
+    payload: [`COPY --from=deps ${chown}${modules} ${modules}`, `COPY --from=build ${appDir} ${appDir}`],
+    buildEdits: [layout.removeModules],
+    buildTail: [],
+    stages: layout.stage,
     programs: ["node", "npm"],
-    summary: `runtime ${runtime.image} with ${appDir}${building ? " (build output included)" : ""} and production dependencies only (npm prune --omit=dev)`
+    copied: [appDir],
+    packages,
+    summary: `${modules} from a \`deps\` stage (${devUsed.length ? `all dependencies: the start command uses ${devUsed.join(", ")}` : `\`${layout.install}\`, production dependencies only`}), then ${appDir}${building ? " with the build output" : ""}`,
+    checks: [
+      ...devUsed.length ? [] : ["that nothing the app loads at run time is a devDependency"],
+      ...building ? [`that the build writes nothing into ${modules} the app needs (the runtime's come from \`${layout.install}\`)`] : []
+    ]
   };
 };
+function sourceCopies(stage2, ctx, building) {
+  const context = ctx.context;
+  if (building || !context || context.exists("node_modules") && !context.isIgnored("node_modules")) return null;
+  const installsOnly = stage2.runs.every((r) => r.commands.every((c) => c.program === "apt-get" || c.program === "apt" || c.program === "npm" && ["ci", "install", "i", "cache"].includes(c.words[1] ?? "")));
+  if (!installsOnly) return null;
+  const instructions = stage2.stage.instructions;
+  const copies = instructions.filter((n) => n.keyword === "COPY" || n.keyword === "ADD");
+  if (!copies.length) return null;
+  const first = instructions.indexOf(copies[0]);
+  if (instructions.slice(first).some((n) => n.keyword === "USER" || n.keyword === "WORKDIR")) return null;
+  const appDir = stage2.finalWorkdir;
+  if (!copies.every((n) => {
+    const dest = ctx.facts.copyOperands(n)?.destResolved;
+    return dest && (dest === appDir || dest.startsWith(`${appDir}/`) || `${dest}/` === `${appDir}/`);
+  })) return null;
+  return copies.map((n) => ctx.dockerfile.source.text.slice(n.start, n.end));
+}
+function nativeAddons(lock) {
+  if (!lock) return [];
+  try {
+    const packages = JSON.parse(lock).packages ?? {};
+    return Object.entries(packages).filter(([, p]) => p.hasInstallScript && !p.dev).map(([name]) => name.replace(/^.*node_modules\//, ""));
+  } catch {
+    return [];
+  }
+}
+function depsLayout(stage2, ctx, allDependencies) {
+  const appDir = stage2.finalWorkdir;
+  const facts = ctx.facts;
+  const installRuns = stage2.runs.filter((r) => r.commands.some((c) => c.program === "npm" && ["ci", "install", "i"].includes(c.words[1] ?? "")));
+  const installRun = installRuns[0];
+  const installCommand = installRun.commands.find((c) => c.program === "npm" && ["ci", "install", "i"].includes(c.words[1] ?? ""));
+  if (installRun.workdir !== appDir || installRun.changesDir) return refuse("npm-install-elsewhere", `line ${ctx.originalLine(installRun.node.line)}: npm installs outside the app folder ${appDir}`);
+  const last = [...stage2.stage.instructions].reverse().find((n) => ["RUN", "COPY", "ADD"].includes(n.keyword));
+  const installUser = facts.userAt(installRun.node);
+  if (facts.userAt(last) !== installUser) {
+    return refuse("node-modules-owner", `line ${ctx.originalLine(last.line)}: the stage's last RUN or COPY is under another user than npm's install, so a RUN after it may not remove node_modules`);
+  }
+  const manifests = ["package.json", "package-lock.json", "npm-shrinkwrap.json", ".npmrc"];
+  const fromRoot = stage2.stage.instructions.some((node) => {
+    if (node.keyword !== "COPY" || node.line > installRun.node.line) return false;
+    const copy = facts.copyOperands(node);
+    return copy?.destResolved?.replace(/\/$/, "") === appDir && copy.sources.some((s) => [".", "./"].includes(s) || s.startsWith("package"));
+  });
+  if (!fromRoot) return refuse("package-json-source", `package.json reaches ${appDir} in a way dfmod does not read (not a COPY of the context root or of package*.json into it)`);
+  const context = ctx.context;
+  const files = context ? manifests.filter((m) => context.exists(m) && !context.isIgnored(m)) : [];
+  const copyLine = context ? `COPY ${files.join(" ")} ./` : "COPY package*.json ./";
+  const verb = installCommand.words[1] === "ci" ? "ci" : "install";
+  const major = stage2.image.tag.version?.[0];
+  const omitDev = major !== void 0 && major < 15 ? " --production" : " --omit=dev";
+  const options = installCommand.words.slice(2);
+  if (options.some((w) => w === null)) return refuse("npm-install-options", `line ${ctx.originalLine(installRun.node.line)}: npm's install options are computed by the shell`);
+  const kept = options.filter((w) => !/^--(omit|production|only|include)(=|$)/.test(w));
+  const runFlags = installRun.node.flags.map((f) => `${f.text} `).join("");
+  const install = `npm ${verb}${allDependencies ? "" : omitDev}${kept.length ? ` ${kept.join(" ")}` : ""}`;
+  const settings = stage2.stage.instructions.filter((n) => (n.keyword === "ENV" || n.keyword === "ARG") && n.line < installRun.node.line).map((n) => ctx.dockerfile.source.text.slice(n.start, n.end));
+  const eol = ctx.dockerfile.source.eol;
+  const owner = installUser && installUser !== "root" && installUser !== "0" ? installUser : null;
+  return {
+    stage: [`FROM ${stage2.stage.image} AS deps`, ...settings, `WORKDIR ${appDir}`, copyLine, `RUN ${runFlags}${install}`],
+    removeModules: { start: last.end, end: last.end, text: `${eol}RUN rm -rf ${path17.posix.join(appDir, "node_modules")}` },
+    install,
+    owner
+  };
+}
 function planStatic(stage2, argv, server) {
   let dir = null;
   let port = server.defaultPort;
@@ -35703,7 +36346,7 @@ function planStatic(stage2, argv, server) {
     else return refuse("static-option", `${argv[0]} option \`${arg}\` has no nginx equivalent dfmod writes`);
   }
   if (dir === null) return refuse("static-serves-workdir", `${argv[0]} serves the working folder, not a build output folder`);
-  const out = path15.posix.resolve(stage2.finalWorkdir, dir);
+  const out = path17.posix.resolve(stage2.finalWorkdir, dir);
   if (out === stage2.finalWorkdir || out === "/") return refuse("static-serves-workdir", `${argv[0]} serves the whole working folder`);
   if (!stage2.runs.some((r) => r.commands.some((c) => c.program === "npm" && ["run", "run-script"].includes(c.words[1] ?? "") || ["npx", "tsc", "node"].includes(c.program ?? "")))) {
     return refuse("static-not-built", `${out} is not produced by a build step`);
@@ -35722,7 +36365,8 @@ function planStatic(stage2, argv, server) {
     buildTail: [],
     drop: /* @__PURE__ */ new Set(["CMD", "ENTRYPOINT"]),
     programs: [],
-    summary: `runtime ${STATIC_RUNTIME.image} serving ${out} on ${listen} in place of \`${stage2.argv.join(" ")}\` (nginx's own CMD; its headers and directory listings differ from ${argv[0]}'s)`
+    copied: [STATIC_RUNTIME.root],
+    summary: `${out} served by nginx on ${listen} in place of \`${stage2.argv.join(" ")}\` (nginx's own CMD; its headers and directory listings differ from ${argv[0]}'s)`
   };
 }
 
@@ -35747,7 +36391,8 @@ var planPython = (stage2, ctx) => {
   if (appDir === "/") return refuse("python-no-workdir", "the stage sets no WORKDIR, so the app folder to copy is not named");
   const runtime = runtimeFor(stage2, "dynamic");
   if (isRefusal(runtime)) return runtime;
-  if (runtime.image === stage2.image.ref.raw && !stage2.aptPackages.length) return null;
+  const leftBehind = stage2.aptPackages.filter((p) => BUILD_TOOL_PACKAGES.has(p) || p.endsWith("-dev"));
+  if (runtime.image === stage2.image.ref.raw.replace(/^docker\.io\/(library\/)?/, "") && !leftBehind.length) return null;
   const at = startWithComments(ctx.dockerfile, pipRuns[0].node);
   const eol = ctx.dockerfile.source.eol;
   return {
@@ -35756,14 +36401,15 @@ var planPython = (stage2, ctx) => {
     buildEdits: [{ start: at, end: at, text: `RUN python -m venv /opt/venv${eol}ENV PATH=/opt/venv/bin:$PATH${eol}` }],
     buildTail: [],
     programs: ["python", "python3", runner],
-    summary: `runtime ${runtime.image} with the virtualenv /opt/venv (installed in the build stage) and ${appDir}`
+    copied: ["/opt/venv", appDir],
+    summary: `the virtualenv /opt/venv (installed in the build stage) and ${appDir}`
   };
 };
 
 // transforms/multi-stage/read-stage.ts
-import path16 from "node:path";
+import path18 from "node:path";
 var INITS = Object.keys(INIT_PATHS);
-var INIT_WRAPPERS2 = [...INITS, path16.posix.basename(TINI_STATIC)];
+var INIT_WRAPPERS2 = [...INITS, path18.posix.basename(TINI_STATIC)];
 function readStage(ctx, stage2, image, ecosystem) {
   const model = ctx.dockerfile;
   const facts = ctx.facts;
@@ -35779,9 +36425,8 @@ function readStage(ctx, stage2, image, ecosystem) {
     if (!copy) return refuse("copy-unread", `${where(node)}: ${node.keyword} is not read (a heredoc, or no destination)`);
     const dest = copy.destResolved;
     if (dest === null) return refuse("workdir-unknown", `${where(node)}: where ${node.keyword} puts files is not known`);
-    const rel = path16.posix.relative(final, dest);
-    if (rel.startsWith("..") || path16.posix.isAbsolute(rel) || final === "/") {
-      return refuse("copy-outside-app", `${where(node)}: ${node.keyword} puts files in ${dest}, outside the app folder ${final}, which the runtime might need`);
+    if (final === "/" && (ecosystem === "node" || ecosystem === "python")) {
+      return refuse("copy-outside-app", `${where(node)}: ${node.keyword} puts files in ${dest}, and the stage sets no app folder (WORKDIR) to copy`);
     }
   }
   const runs2 = readRuns(ctx, stage2);
@@ -35789,8 +36434,8 @@ function readStage(ctx, stage2, image, ecosystem) {
   const command2 = containerArgv(ctx, stage2);
   if (isRefusal(command2)) return command2;
   const entrypoint = image.defaults?.entrypoint ?? [];
-  const { argv, wrappers } = unwrap2(command2, /* @__PURE__ */ new Set([...INIT_WRAPPERS2, ...entrypoint.map((e) => path16.posix.basename(e))]));
-  const inits = INITS.filter((init) => wrappers.some((w) => path16.posix.basename(w) === init));
+  const { argv, wrappers } = unwrap2(command2, /* @__PURE__ */ new Set([...INIT_WRAPPERS2, ...entrypoint.map((e) => path18.posix.basename(e))]));
+  const inits = INITS.filter((init) => wrappers.some((w) => path18.posix.basename(w) === init));
   return { stage: stage2, image, ecosystem, runs: runs2, finalWorkdir: final, argv, inits };
 }
 function readRuns(ctx, stage2) {
@@ -35800,16 +36445,6 @@ function readRuns(ctx, stage2) {
     const where = `line ${ctx.originalLine(node.line)}`;
     const read = ctx.facts.readRun(node);
     if (read.kind === "refused") return refuse(`run-${read.refusal.id}`, `${where}: RUN is not read: ${read.refusal.reason}`);
-    let written = null;
-    walk(read.root, (n) => {
-      if (written === null && n.type === "file_redirect") {
-        const target = n.childForFieldName("destination");
-        const value = target ? literalValue(target) : null;
-        if (value !== "/dev/null" && !/^&?\d$/.test(value ?? "") && !/^\d?>&/.test(n.text)) written = n.text;
-      }
-      return written === null;
-    });
-    if (written !== null) return refuse("run-writes-file", `${where}: RUN writes \`${written}\`, which the runtime stage might need`);
     const commands = ctx.facts.commandsOf(read);
     let changesDir = false;
     let cdSeen = false;
@@ -35842,7 +36477,7 @@ function directArgv2(ctx, node) {
 function unwrap2(argv, known) {
   const wrappers = [];
   let rest = argv;
-  while (rest.length && known.has(path16.posix.basename(rest[0]))) {
+  while (rest.length && known.has(path18.posix.basename(rest[0]))) {
     wrappers.push(rest[0]);
     rest = rest.slice(1);
     const end = rest.indexOf("--");
@@ -35917,13 +36552,42 @@ function plan(ctx) {
   const reading = { ...read, aptPackages };
   const chosen = PLANNERS[ecosystem](reading, ctx);
   if (chosen === null || isRefusal(chosen)) return chosen;
-  const unfit = checkRuntime(ctx, reading, chosen);
+  const health = healthcheckPrograms(ctx, stage2);
+  if (isRefusal(health)) return health;
+  const closure = runtimeClosure(ctx, reading, chosen, health);
+  if (isRefusal(closure)) return closure;
+  const packages = [.../* @__PURE__ */ new Set([...chosen.packages ?? [], ...closure.packages])];
+  const unfit = checkRuntime(ctx, reading, chosen, packages);
   if (unfit) return unfit;
   const inits = copyInits(reading, chosen);
   if (inits) return inits;
-  const result = edits(ctx, stage2, chosen);
+  const result = edits(ctx, stage2, chosen, packages, closure.copies);
   if (isRefusal(result)) return result;
-  return { fix: { line: stage2.from.line, message: `split into a build stage and a ${chosen.summary}`, edits: result } };
+  return { fix: { line: stage2.from.line, message: splitMessage(ctx, stage2, chosen, packages, closure), edits: result } };
+}
+function splitMessage(ctx, stage2, chosen, packages, closure) {
+  const users = stage2.instructions.filter((n) => n.keyword === "USER");
+  const user = users.length ? `USER ${argsText2(ctx.dockerfile, users[users.length - 1])}` : `${chosen.runtime}'s default user`;
+  const parts = [
+    `split into a build stage and a runtime stage on ${chosen.runtime}`,
+    `it gets ${chosen.summary}`,
+    packages.length ? `apt packages ${packages.join(", ")}` : "no apt packages",
+    ...closure.files.length ? [`also ${closure.files.join(", ")}`] : [],
+    `runs as ${user}`
+  ];
+  const checks = [...chosen.checks ?? [], ...closure.checks, "that the app reads no other file of the build stage"];
+  return `${parts.join("; ")}; check: ${checks.join("; ")}`;
+}
+function healthcheckPrograms(ctx, stage2) {
+  const programs = [];
+  for (const node of stage2.instructions) {
+    if (node.keyword !== "HEALTHCHECK") continue;
+    const health = healthcheckArgv(ctx, node);
+    if (health === null) continue;
+    if (isRefusal(health)) return health;
+    programs.push(health.argv[0]);
+  }
+  return programs;
 }
 function copyInits(stage2, chosen) {
   const glibc = libcOf(chosen.runtime) === "glibc";
@@ -35955,7 +36619,7 @@ function healthcheckArgv(ctx, node) {
   if (!("argv" in read)) return refuse("healthcheck-unread", `${where}: cannot tell what HEALTHCHECK \`${command2}\` runs: ${read.reason}`);
   return { argv: read.argv, shell: true };
 }
-function checkRuntime(ctx, stage2, chosen) {
+function checkRuntime(ctx, stage2, chosen, packages) {
   const model = ctx.dockerfile;
   const runtime = describeImage(chosen.runtime);
   const hasShell = runtime.hasShell === true;
@@ -35976,14 +36640,15 @@ function checkRuntime(ctx, stage2, chosen) {
       if (health === null) continue;
       if (isRefusal(health)) return health;
       if (health.shell && !hasShell) return refuse("healthcheck-needs-shell", `${where}: HEALTHCHECK needs /bin/sh, which ${chosen.runtime} lacks`);
-      if (!chosen.programs.includes(health.argv[0])) {
+      const installed = PROGRAM_PACKAGES[path19.posix.basename(health.argv[0])];
+      if (!chosen.programs.includes(health.argv[0]) && !(installed && packages.includes(installed))) {
         return refuse("healthcheck-program", `${where}: HEALTHCHECK runs \`${health.argv[0]}\`, which ${chosen.runtime} may not have`);
       }
     }
   }
   return null;
 }
-function edits(ctx, stage2, chosen) {
+function edits(ctx, stage2, chosen, packages, copies) {
   const model = ctx.dockerfile;
   const source = model.source.text;
   const eol = model.source.eol;
@@ -35994,14 +36659,18 @@ function edits(ctx, stage2, chosen) {
   const keptText = kept.map((node) => source.slice(node.start, node.end)).join("\n");
   const args = stage2.instructions.filter((node) => node.keyword === "ARG" && argNames(argsText2(model, node)).some((name) => new RegExp(`\\$\\{?${name}\\b`).test(keptText)));
   const ordered = stage2.instructions.filter((node) => kept.includes(node) || args.includes(node));
-  const split = ordered.findIndex((node) => !LEADING.has(node.keyword));
-  const leading = split === -1 ? ordered : ordered.slice(0, split);
-  const rest = split === -1 ? [] : ordered.slice(split);
+  const index = (node) => stage2.instructions.indexOf(node);
+  const lastContent = Math.max(...stage2.instructions.filter((n) => ["RUN", "COPY", "ADD"].includes(n.keyword)).map(index));
+  const leading = ordered.filter((node) => index(node) < lastContent || LEADING.has(node.keyword) && node.keyword !== "WORKDIR");
+  const rest = ordered.filter((node) => !leading.includes(node));
   const text2 = (node) => node.keyword === "WORKDIR" ? workdirText(ctx, stage2, node) : source.slice(node.start, node.end);
+  const install = packages.length ? [`RUN apt-get update && apt-get install -y --no-install-recommends ${packages.join(" ")} && rm -rf /var/lib/apt/lists/*`] : [];
   const lines = [
     `FROM ${chosen.runtime}`,
+    ...install,
     ...leading.map(text2),
     ...chosen.payload,
+    ...copies,
     ...rest.map(text2)
   ];
   const endsWithBreak = /[\r\n]$/.test(source);
@@ -36009,6 +36678,7 @@ function edits(ctx, stage2, chosen) {
     endsWithBreak ? "" : eol,
     ...chosen.buildTail.map((l) => l + eol),
     eol,
+    ...chosen.stages ? [chosen.stages.join(eol), eol, eol] : [],
     lines.join(eol),
     endsWithBreak ? eol : ""
   ].join("");
@@ -36285,10 +36955,10 @@ function readBinary(value) {
   if (typeof value !== "object" || value === null) return bad;
   const b = value;
   const str = (k) => typeof b[k] === "string" && b[k].length > 0 && !/\s/.test(b[k]) ? b[k] : void 0;
-  const path24 = str("path");
-  if (!path24?.startsWith("/")) return bad;
-  if (str("from") && !b.url) return { path: path24, from: str("from") };
-  if (str("url") && /^https:\/\//.test(str("url")) && /^sha256:[0-9a-f]{64}$/.test(str("checksum") ?? "") && !b.from) return { path: path24, url: str("url"), checksum: str("checksum") };
+  const path27 = str("path");
+  if (!path27?.startsWith("/")) return bad;
+  if (str("from") && !b.url) return { path: path27, from: str("from") };
+  if (str("url") && /^https:\/\//.test(str("url")) && /^sha256:[0-9a-f]{64}$/.test(str("checksum") ?? "") && !b.from) return { path: path27, url: str("url"), checksum: str("checksum") };
   return bad;
 }
 function checksumSupported(model) {
@@ -36335,9 +37005,9 @@ function planStage(ctx, stage2, init, optedIn) {
   if (existing) {
     const binaryPath = readBinary(options.binary);
     const paths = [...Object.values(INIT_PATHS).flatMap((byDistro) => Object.values(byDistro)), ...typeof binaryPath === "object" && binaryPath ? [binaryPath.path] : []];
-    const written = paths.some((path25) => {
+    const written = paths.some((path28) => {
       const e = command2.entrypoint;
-      return e?.[0] === path25 && (e[1] === "--" || e[1] === "-g" && e[2] === "--");
+      return e?.[0] === path28 && (e[1] === "--" || e[1] === "-g" && e[2] === "--");
     });
     if (written) return {};
     const node = inEntrypoint ? command2.entrypointNode : command2.cmdNode;
@@ -36402,41 +37072,41 @@ function planStage(ctx, stage2, init, optedIn) {
   let signalsHow = "so signals reach the app and zombies are reaped";
   let entrypointArgv = command2.entrypoint ?? null;
   let cmdArgv = command2.cmd ?? null;
-  let path24 = signals;
-  while (path24.kind === "add-exec" || path24.kind === "run-script") {
-    if (path24.kind === "add-exec") {
-      const script = storedScript(ctx, path24.node);
+  let path27 = signals;
+  while (path27.kind === "add-exec" || path27.kind === "run-script") {
+    if (path27.kind === "add-exec") {
+      const script = storedScript(ctx, path27.node);
       if (script === null) break;
-      if (entrypointArgv) entrypointArgv = withExec(entrypointArgv, script, path24.offset);
-      if (cmdArgv) cmdArgv = withExec(cmdArgv, script, path24.offset);
-      if (path24.node.keyword === "CMD") {
-        const read = facts.readRun(path24.node);
-        if (read.kind !== "script" || locked(path24.node)) break;
-        edits2.push({ start: read.script.offsets[path24.offset], end: read.script.offsets[path24.offset], text: "exec " });
+      if (entrypointArgv) entrypointArgv = withExec(entrypointArgv, script, path27.offset);
+      if (cmdArgv) cmdArgv = withExec(cmdArgv, script, path27.offset);
+      if (path27.node.keyword === "CMD") {
+        const read = facts.readRun(path27.node);
+        if (read.kind !== "script" || locked(path27.node)) break;
+        edits2.push({ start: read.script.offsets[path27.offset], end: read.script.offsets[path27.offset], text: "exec " });
       }
-      signalsHow = `with \`exec\` in front of \`${path24.command}\`, so the app replaces the shell and receives the signals; zombies are reaped`;
+      signalsHow = `with \`exec\` in front of \`${path27.command}\`, so the app replaces the shell and receives the signals; zombies are reaped`;
     } else {
-      const node = path24.node;
+      const node = path27.node;
       const stored = facts.argvOf(node)?.stored;
-      if (!stored || stored.join("\0") !== path24.runner.join("\0") || locked(node)) {
-        path24 = { kind: "forced", why: `\`${path24.runner.join(" ")}\` exits at SIGTERM without waiting for its script`, fix: "run the script's command itself" };
+      if (!stored || stored.join("\0") !== path27.runner.join("\0") || locked(node)) {
+        path27 = { kind: "forced", why: `\`${path27.runner.join(" ")}\` exits at SIGTERM without waiting for its script`, fix: "run the script's command itself" };
         break;
       }
       if (node.keyword === "CMD") {
-        edits2.push({ start: node.argsStart, end: node.end, text: jsonArray(path24.argv) });
-        cmdArgv = path24.argv;
-      } else entrypointArgv = path24.argv;
-      signalsHow = `with \`${path24.runner.join(" ")}\` replaced by its script's command \`${path24.argv.join(" ")}\`, since ${path24.runner[0]} exits at SIGTERM without waiting for the app; zombies are reaped`;
+        edits2.push({ start: node.argsStart, end: node.end, text: jsonArray(path27.argv) });
+        cmdArgv = path27.argv;
+      } else entrypointArgv = path27.argv;
+      signalsHow = `with \`${path27.runner.join(" ")}\` replaced by its script's command \`${path27.argv.join(" ")}\`, since ${path27.runner[0]} exits at SIGTERM without waiting for the app; zombies are reaped`;
     }
-    path24 = path24.then;
+    path27 = path27.then;
   }
-  if (path24.kind === "forced") {
+  if (path27.kind === "forced") {
     group = init === "tini";
     signalsHow = `${group ? "with -g, so SIGTERM goes to the whole process group" : "signalling the whole process group"} and zombies are reaped (shutdown stays forced: see the note)`;
     notes.push({
       id: "shutdown-forced",
       line: command2.cmdNode?.line ?? command2.entrypointNode?.line ?? at,
-      message: `shutdown is forced, not graceful: ${path24.why}; ${init} ${group ? "-g " : ""}sends SIGTERM to the app too, but it may be killed before its handler finishes: ${path24.fix}`
+      message: `shutdown is forced, not graceful: ${path27.why}; ${init} ${group ? "-g " : ""}sends SIGTERM to the app too, but it may be killed before its handler finishes: ${path27.fix}`
     });
   }
   const prefix = group ? [initPath, "-g", "--"] : [initPath, "--"];
@@ -36653,9 +37323,9 @@ function assemble(groups) {
   return available;
 }
 function resolvePlugin(specifier, base) {
-  if (specifier.startsWith(".") || path17.isAbsolute(specifier)) return path17.resolve(base, specifier);
+  if (specifier.startsWith(".") || path20.isAbsolute(specifier)) return path20.resolve(base, specifier);
   try {
-    return createRequire4(path17.join(base, "noop.js")).resolve(specifier);
+    return createRequire4(path20.join(base, "noop.js")).resolve(specifier);
   } catch (error) {
     const code = error.code;
     throw new PluginError(specifier, code === "MODULE_NOT_FOUND" ? `cannot be found from ${base}` : `cannot be resolved from ${base}: ${error.message}`);
@@ -36749,7 +37419,8 @@ function processText(shell, displayPath, text2, options, contextDir) {
       filename: displayPath,
       context: contextDir ? folderContext(contextDir) : null,
       options: options.options,
-      level: options.level ?? "safe"
+      level: options.level ?? "safe",
+      everyFile: options.everyFile ?? false
     });
     const warnings = options.known ? unknownSuppressions(displayPath, text2, options.known) : [];
     if (options.reportUnused) warnings.push(...result.unusedSuppressions.map((u) => unusedWarning(displayPath, u)));
@@ -36778,7 +37449,7 @@ function processText(shell, displayPath, text2, options, contextDir) {
 function processFile(shell, file, options, cwd = process.cwd()) {
   let bytes;
   try {
-    bytes = readFileSync7(path18.resolve(cwd, file));
+    bytes = readFileSync7(path21.resolve(cwd, file));
   } catch (error) {
     const code = error.code;
     const message = code === "ENOENT" ? "no such file or directory" : code === "EACCES" ? "permission denied" : code === "EISDIR" ? "is a folder" : `cannot be read (${code ?? error.message})`;
@@ -36790,7 +37461,7 @@ function processFile(shell, file, options, cwd = process.cwd()) {
   } catch (error) {
     return errorResult(file, error);
   }
-  const contextDir = options.contextDir ?? path18.dirname(path18.resolve(cwd, file));
+  const contextDir = options.contextDir ?? path21.dirname(path21.resolve(cwd, file));
   const result = processText(shell, file, text2, options, contextDir);
   result.bytes = bytes;
   return result;
@@ -36829,7 +37500,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { existsSync as existsSync4 } from "node:fs";
 function runJob(shell, file, transforms, job, cwd) {
-  const result = processFile(shell, file, { transforms, options: job.options, level: job.level, contextDir: job.contextDir, known: job.known, reportUnused: job.reportUnused }, cwd);
+  const result = processFile(shell, file, { transforms, options: job.options, level: job.level, everyFile: job.everyFile, contextDir: job.contextDir, known: job.known, reportUnused: job.reportUnused }, cwd);
   if (!job.keepBytes) delete result.bytes;
   return result;
 }
@@ -36899,6 +37570,7 @@ function wire(job, id, options) {
     transformIds: job.transforms.map((t) => t.id),
     options: job.options ?? {},
     level: job.level ?? "safe",
+    everyFile: job.everyFile ?? false,
     pluginModules: [...job.pluginModules ?? []],
     contextDir: job.contextDir ?? null,
     known: job.known ? [...job.known] : null,
@@ -37186,8 +37858,8 @@ var STYLES = {
   "+": "\x1B[32m",
   "-": "\x1B[31m"
 };
-function unifiedDiff(path24, before, after, style = { color: false }) {
-  const patch = createTwoFilesPatch(`a/${path24}`, `b/${path24}`, before, after, "", "", { context: 3 }).replace(/^=+\n/, "").replace(/^(---|\+\+\+) ([^\n]*?)\t?\n/gm, "$1 $2\n");
+function unifiedDiff(path27, before, after, style = { color: false }) {
+  const patch = createTwoFilesPatch(`a/${path27}`, `b/${path27}`, before, after, "", "", { context: 3 }).replace(/^=+\n/, "").replace(/^(---|\+\+\+) ([^\n]*?)\t?\n/gm, "$1 $2\n");
   if (!style.color) return patch;
   return patch.split("\n").map((line) => {
     const key = ["---", "+++", "@@", "+", "-"].find((prefix) => line.startsWith(prefix));
@@ -37201,11 +37873,11 @@ function wantsColor(stream, env2 = process.env) {
 }
 
 // lib/cli/plan.ts
-import path20 from "node:path";
+import path23 from "node:path";
 
 // lib/cli/config.ts
 import { existsSync as existsSync5, readFileSync as readFileSync9 } from "node:fs";
-import path19 from "node:path";
+import path22 from "node:path";
 import { pathToFileURL as pathToFileURL2 } from "node:url";
 var ConfigError = class extends Error {
   constructor(file, message) {
@@ -37236,21 +37908,21 @@ var ConfigResolver = class {
    */
   noteWalk(walk2) {
     if (!CONFIG_FILES.every((name) => walk2.names.includes(name))) return;
-    const top2 = path19.resolve(walk2.top);
+    const top2 = path22.resolve(walk2.top);
     for (const file of walk2.found) {
-      for (let folder = path19.dirname(file); !this.walked.has(folder); folder = path19.dirname(folder)) {
+      for (let folder = path22.dirname(file); !this.walked.has(folder); folder = path22.dirname(folder)) {
         this.walked.add(folder);
-        if (folder === top2 || path19.dirname(folder) === folder) break;
+        if (folder === top2 || path22.dirname(folder) === folder) break;
       }
     }
-    for (const file of walk2.extras) if (CONFIG_FILES.includes(path19.basename(file))) this.seen.add(file);
+    for (const file of walk2.extras) if (CONFIG_FILES.includes(path22.basename(file))) this.seen.add(file);
   }
   exists(file) {
-    return (!this.walked.has(path19.dirname(file)) || this.seen.has(file)) && existsSync5(file);
+    return (!this.walked.has(path22.dirname(file)) || this.seen.has(file)) && existsSync5(file);
   }
   /** The configuration that applies to files in `folder` (cached per folder). */
   forFolder(folder) {
-    const absolute = path19.resolve(folder);
+    const absolute = path22.resolve(folder);
     let found = this.byFolder.get(absolute);
     if (!found) {
       found = this.search(absolute);
@@ -37260,12 +37932,12 @@ var ConfigResolver = class {
   }
   async search(folder) {
     for (const name of CONFIG_FILES) {
-      const file = path19.join(folder, name);
+      const file = path22.join(folder, name);
       if (!this.exists(file)) continue;
       const loaded2 = await loadConfigFile(file);
       if (loaded2) return loaded2;
     }
-    const parent = path19.dirname(folder);
+    const parent = path22.dirname(folder);
     return parent === folder ? EMPTY2 : this.forFolder(parent);
   }
 };
@@ -37285,7 +37957,7 @@ async function loadConfigFile(file) {
     } else {
       text2 = readFileSync9(file, "utf8");
       raw = JSON.parse(text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2);
-      if (path19.basename(file) === "package.json") {
+      if (path22.basename(file) === "package.json") {
         raw = raw && typeof raw === "object" ? raw.dfmod : void 0;
         if (raw === void 0) return null;
         prefix = ["dfmod"];
@@ -37348,11 +38020,11 @@ var Planner = class {
   }
   /** `applyIgnore`: whether configuration's `ignore` can leave the file out (not for --stdin, nor with --no-ignore). */
   async plan(file, applyIgnore) {
-    const absolute = path20.resolve(this.options.cwd, file);
-    const config = await this.configFor(path20.dirname(absolute));
-    const configDir = config.file ? path20.dirname(config.file) : this.options.cwd;
+    const absolute = path23.resolve(this.options.cwd, file);
+    const config = await this.configFor(path23.dirname(absolute));
+    const configDir = config.file ? path23.dirname(config.file) : this.options.cwd;
     if (applyIgnore && config.ignore?.length) {
-      const relative2 = path20.relative(configDir, absolute).split(path20.sep).join("/");
+      const relative2 = path23.relative(configDir, absolute).split(path23.sep).join("/");
       const { minimatch: minimatch2 } = await Promise.resolve().then(() => (init_glob(), glob_exports));
       if (config.ignore.some((glob) => minimatch2(relative2, glob))) {
         return { ignored: true, transforms: [], options: {}, pluginModules: [], config: config.file, known: [] };
@@ -37378,7 +38050,7 @@ var Planner = class {
     return found;
   }
   async assemble(config) {
-    const configDir = config.file ? path20.dirname(config.file) : this.options.cwd;
+    const configDir = config.file ? path23.dirname(config.file) : this.options.cwd;
     const plugins = [
       ...this.commandLinePlugins(),
       ...(config.plugins ?? []).map((given) => ({ given, module: resolvePlugin(given, configDir) }))
@@ -37400,8 +38072,8 @@ var Planner = class {
   configFor(folder) {
     if (this.options.useConfig === false) return Promise.resolve(NO_CONFIG);
     if (this.options.configFile) {
-      this.explicitConfig ??= loadConfigFile(path20.resolve(this.options.cwd, this.options.configFile)).then(
-        (c) => c ?? { options: {}, file: path20.resolve(this.options.cwd, this.options.configFile) }
+      this.explicitConfig ??= loadConfigFile(path23.resolve(this.options.cwd, this.options.configFile)).then(
+        (c) => c ?? { options: {}, file: path23.resolve(this.options.cwd, this.options.configFile) }
       );
       return this.explicitConfig;
     }
@@ -37428,7 +38100,7 @@ function reviewPart(result) {
 function failsCheck(result, failOn) {
   return result.status === "changed" || failOn === "review" && (result.suggestions?.length ?? 0) > 0;
 }
-function reviewBlock(path24, result, available, options) {
+function reviewBlock(path27, result, available, options) {
   const { changes, written } = reviewPart(result);
   const from = result.levels?.safe;
   const to = written ? result.output : result.levels?.review;
@@ -37445,7 +38117,7 @@ function reviewBlock(path24, result, available, options) {
     if (options.explain && rationale.get(change.transform)) out.push(`#     why: ${rationale.get(change.transform)}`);
     if (checks.get(change.transform)) out.push(`#     check: ${checks.get(change.transform)}`);
   }
-  return out.join("\n") + "\n" + unifiedDiff(path24, from, to, { color: options.color });
+  return out.join("\n") + "\n" + unifiedDiff(path27, from, to, { color: options.color });
 }
 
 // lib/cli/main.ts
@@ -37493,11 +38165,11 @@ Run 'dfmod --help' for usage.
   if (args.json) args.format = "json";
   if (args.outputFile) {
     const chunks = [];
-    const file = path23.resolve(io.cwd, args.outputFile);
+    const file = path26.resolve(io.cwd, args.outputFile);
     const stdout = { write: (s) => (chunks.push(s), true), isTTY: false, columns: io.stdout.columns };
     const code = await run(args, { ...io, stdout });
     try {
-      mkdirSync(path23.dirname(file), { recursive: true });
+      mkdirSync(path26.dirname(file), { recursive: true });
       writeFileSync2(file, chunks.join(""));
     } catch (error) {
       io.stderr.write(`dfmod: --output-file ${args.outputFile}: ${error.message}
@@ -37547,7 +38219,7 @@ Run 'dfmod --help' for usage.
     }
     return 0;
   }
-  const contextDir = args.context ? path23.resolve(io.cwd, args.context) : null;
+  const contextDir = args.context ? path26.resolve(io.cwd, args.context) : null;
   if (args.printConfig) {
     try {
       const plan2 = await planner.plan(args.printConfig, args.ignore);
@@ -37571,11 +38243,11 @@ Run 'dfmod --help' for usage.
 `);
       return 2;
     }
-    const fileDir = args.stdinFilepath ? path23.dirname(path23.resolve(io.cwd, args.stdinFilepath)) : null;
+    const fileDir = args.stdinFilepath ? path26.dirname(path26.resolve(io.cwd, args.stdinFilepath)) : null;
     let result;
     try {
-      const plan2 = await planner.plan(args.stdinFilepath ?? path23.join(io.cwd, "Dockerfile"), false);
-      result = processText(shell, displayPath, text2, { transforms: plan2.transforms, options: plan2.options, known: plan2.known, level: args.level ?? plan2.level ?? "safe", reportUnused: args.reportUnusedDisableDirectives }, contextDir ?? fileDir);
+      const plan2 = await planner.plan(args.stdinFilepath ?? path26.join(io.cwd, "Dockerfile"), false);
+      result = processText(shell, displayPath, text2, { transforms: plan2.transforms, options: plan2.options, known: plan2.known, level: args.level ?? plan2.level ?? "safe", everyFile: !args.ignore, reportUnused: args.reportUnusedDisableDirectives }, contextDir ?? fileDir);
       for (const warning of result.warnings ?? []) io.stderr.write(warning + "\n");
       if (flags.prettier && result.status !== "error") await formatResult(flags.prettier, result, io.cwd);
     } catch (error) {
@@ -37648,7 +38320,7 @@ Run 'dfmod --help' for usage.
         continue;
       }
       const level = args.verify ? "safe" : args.level ?? plan2.level ?? "safe";
-      jobs.push({ file, transforms: plan2.transforms, options: plan2.options, level, pluginModules: plan2.pluginModules, contextDir, known: plan2.known, reportUnused: args.reportUnusedDisableDirectives });
+      jobs.push({ file, transforms: plan2.transforms, options: plan2.options, level, everyFile: !args.ignore, pluginModules: plan2.pluginModules, contextDir, known: plan2.known, reportUnused: args.reportUnusedDisableDirectives });
     } catch (error) {
       if (!(error instanceof ConfigError || error instanceof PluginError || error instanceof UsageError)) {
         jobs.push({ file, transforms: [], failure: error.message });
@@ -37679,13 +38351,13 @@ Run 'dfmod --help' for usage.`] : [error.message];
   for await (const result of processInBulk(jobs, { cwd: io.cwd, keepBytes: args.write, pool: early.pool })) {
     const job = jobs[index++];
     if (verifier && (result.status === "changed" || result.suggestions?.length)) {
-      const absolutePath = path23.resolve(io.cwd, result.path);
-      await verifyResult(verifier, verifyShell, job, result, { absolutePath, contextDir: contextDir ?? path23.dirname(absolutePath) }, (line) => loopIO.stderr.write(line + "\n"));
+      const absolutePath = path26.resolve(io.cwd, result.path);
+      await verifyResult(verifier, verifyShell, job, result, { absolutePath, contextDir: contextDir ?? path26.dirname(absolutePath) }, (line) => loopIO.stderr.write(line + "\n"));
     }
     if (flags.prettier && result.status !== "error") await formatResult(flags.prettier, result, io.cwd);
     if (result.status === "changed" && flags.write) {
       try {
-        flags.write.writeAtomically(path23.resolve(io.cwd, result.path), result.output, result.bytes);
+        flags.write.writeAtomically(path26.resolve(io.cwd, result.path), result.output, result.bytes);
       } catch (error) {
         result.status = "error";
         result.error = { line: null, message: error instanceof flags.write.WriteError ? error.message : String(error) };
@@ -37716,7 +38388,7 @@ Run 'dfmod --help' for usage.`] : [error.message];
   io.stderr.write(summaryLine(totals, args) + "\n");
   if (args.report) {
     try {
-      writeFileSync2(path23.resolve(io.cwd, args.report), markdownReport(rows, totals, args));
+      writeFileSync2(path26.resolve(io.cwd, args.report), markdownReport(rows, totals, args));
     } catch (error) {
       io.stderr.write(`dfmod: --report ${args.report}: ${error.message}
 `);
@@ -37772,7 +38444,7 @@ async function verifyResult(verifier, shell, job, result, where, log) {
 }
 async function formatResult(prettier, result, cwd) {
   try {
-    const formatted = await prettier.formatDockerfile(result.output, path23.resolve(cwd, result.path));
+    const formatted = await prettier.formatDockerfile(result.output, path26.resolve(cwd, result.path));
     if (formatted !== result.output) {
       result.output = formatted;
       result.changes.push({ transform: "format", line: 1, message: "formatted with Prettier", level: "safe" });

@@ -428,4 +428,11 @@ test('after a `cd`, a relative script or Makefile is not looked up at WORKDIR: w
   );
 });
 
+test('`apt-get dist-clean` already removes the lists: nothing appended after it', async () => {
+  await expectUnchanged(
+    lines('FROM debian:trixie-slim', 'RUN set -eux; \\', '    apt-get update; \\', '    apt-get install -y --no-install-recommends curl; \\', '    apt-get dist-clean'),
+    null, { only },
+  );
+});
+
 test.run();

@@ -338,4 +338,11 @@ test('npm: a cache the project places (.npmrc `cache=`, npm_config_cache, --cach
   await expectUnchanged(lines('FROM node:20', 'RUN npm ci --cache /app/.npm-cache'), null, { only });
 });
 
+test('yum on RHEL 8 and later is dnf: its cache is /var/cache/dnf; on CentOS 7 it is /var/cache/yum', async () => {
+  await expectOutput(lines('FROM redhat/ubi9', 'RUN yum install -y git'),
+    lines('FROM redhat/ubi9', 'RUN yum install -y git \\', '    && yum clean all \\', '    && rm -rf /var/cache/dnf'), { only });
+  await expectOutput(lines('FROM centos:7', 'RUN yum install -y git'),
+    lines('FROM centos:7', 'RUN yum install -y git \\', '    && yum clean all \\', '    && rm -rf /var/cache/yum'), { only });
+});
+
 test.run();

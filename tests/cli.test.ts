@@ -215,6 +215,15 @@ test('.dfmodignore applies to named files; --no-ignore and --ignore-path overrid
   assert.is((await dfmod(['--check', '--ignore-path', 'ci.ignore', '--ignore-path=.dfmodignore', '.'], dir)).code, 2, 'nothing left');
 });
 
+test('generated, vendored and test files are left alone with a note; --no-ignore rewrites them', async () => {
+  const dir = project({ 'vendor/lib/Dockerfile': NAIVE, 'tests/fixture/Dockerfile': NAIVE, 'app/Dockerfile': NAIVE });
+  const ran = await dfmod(['--check', '.'], dir);
+  assert.is(ran.stdout, 'app/Dockerfile\n');
+  assert.match(ran.stderr, /^vendor\/lib\/Dockerfile:1: vendored file \(under vendor\/\): left as written; change it where it comes from \(--no-ignore rewrites it\)/m);
+  assert.match(ran.stderr, /^tests\/fixture\/Dockerfile:1: test file \(under tests\/\)/m);
+  assert.is((await dfmod(['--check', '--no-ignore', '.'], dir)).stdout, 'app/Dockerfile\ntests/fixture/Dockerfile\nvendor/lib/Dockerfile\n');
+});
+
 test('a path that yields no Dockerfile: a warning and exit 2, or exit 0 with --no-error-on-unmatched-pattern', async () => {
   const dir = project({ 'docs/README': 'x', Dockerfile: NAIVE });
   const ran = await dfmod(['--check', 'docs', '*.prod'], dir);

@@ -129,6 +129,9 @@ test('npm left alone: npm install <package> changes package.json', async () => {
   await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm install express'),
     /^dependencies not copied first: `npm install express` installs named packages, which changes package\.json$/, { only, files: node });
   await expectRefused(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm install express'), 'named-packages', { only, files: node, line: 4 });
+  // A global tool is not the project's dependencies: said so, not that it changes package.json.
+  const global = await expectRefused(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm install -g npm@11'), 'global-install', { only, files: node, line: 4 });
+  assert.match(global.notes[0].message, /`npm install -g npm@11` installs a global tool, not the project's dependencies/);
 });
 
 test('npm left alone: the context has node_modules that .dockerignore does not exclude', async () => {

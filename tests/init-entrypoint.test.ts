@@ -537,13 +537,10 @@ test('Fedora: refused as not checked, without a claim about EPEL', async () => {
 
 const OPT_IN = 'or run its containers with `docker run --init`';
 
-test('an official-image definition (docker-library header): left alone, naming the case and the opt-in', async () => {
-  await refusedWith(
-    lines('# NOTE: THIS DOCKERFILE IS GENERATED VIA "apply-templates.sh"', '#', '# PLEASE DO NOT EDIT IT DIRECTLY.', 'FROM debian:bookworm-slim', 'CMD ["redis-server"]'),
-    'official-image',
-    'the file carries the "DO NOT EDIT" header of generated image definitions, so this is an official-image definition: ' +
-      `every image built FROM it would inherit the init; to add one anyway, name it in the option {"init-entrypoint": {"paths": ["Dockerfile"]}}, ${OPT_IN}`,
-  );
+test('an official-image definition (docker-library header): the engine leaves the generated file as written, saying so', async () => {
+  const input = lines('# NOTE: THIS DOCKERFILE IS GENERATED VIA "apply-templates.sh"', '#', '# PLEASE DO NOT EDIT IT DIRECTLY.', 'FROM debian:bookworm-slim', 'CMD ["redis-server"]');
+  const result = await expectUnchanged(input, null, { only });
+  assert.equal(result.notes.map((n) => [n.transform, n.id, n.line]), [['engine', 'generated-file', 1]]);
 });
 
 test('an official-image definition by its shape: OS base, pass-through docker-entrypoint.sh, bare command', async () => {

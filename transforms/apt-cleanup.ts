@@ -124,6 +124,7 @@ function commandEvents(ctx: TransformContext, node: InstructionNode, command: Ru
   if (program === null) return [{ kind: 'opaque', node: at, text }];
   if (apt) {
     if (apt.sub === 'update') return [{ kind: 'update', node: at, text }];
+    if (apt.sub !== null && (APT_GET.indexCleanVerbs ?? []).includes(apt.sub)) return [{ kind: 'clean', node: at, text, listsOnly: false }];
     if (apt.sub === null || !LIST_FREE.includes(apt.sub)) return [{ kind: 'use', node: at, text }];
     return [];
   }

@@ -20,7 +20,7 @@ import picomatch from 'picomatch';
 import type { InstructionNode } from '../lib/core/dockerfile.js';
 import { appendCommand, removeChainElement, sourceEnd, unquoted } from '../lib/core/run-script.js';
 import { managerCommand, mountCovers, type RunCommand, type RunScript } from '../lib/facts/index.js';
-import { answersPrompt, PACKAGE_MANAGER_FACTS, type ManagerFacts, type ManagerName } from '../lib/knowledge/index.js';
+import { answersPrompt, describeImage, PACKAGE_MANAGER_FACTS, type ManagerFacts, type ManagerName } from '../lib/knowledge/index.js';
 import type { Fix, NoteInput, Refusal, Transform, TransformContext } from '../lib/core/types.js';
 
 /** The managers this transform looks after; apt's lists are apt-cleanup's. */
@@ -56,9 +56,10 @@ function hygieneOf(manager: ManagerName): Hygiene {
 const HYGIENE = Object.fromEntries(MANAGERS.map((m) => [m, hygieneOf(m)])) as Record<ManagerName, Hygiene>;
 
 /** The cleanup commands, run with the program the RUN used (`mamba clean -afy`). */
-function cleanupFor(hygiene: Hygiene, program: string): string[] {
+function cleanupFor(hygiene: Hygiene, program: string, yumIsDnf = false): string[] {
   const main = hygiene.facts.programs[0];
-  return hygiene.cleanup.map((c) => (c.startsWith(`${main} `) ? `${program}${c.slice(main.length)}` : c));
+  const cleanup = yumIsDnf && hygiene.facts.cleanupWhereYumIsDnf ? hygiene.facts.cleanupWhereYumIsDnf : hygiene.cleanup;
+  return cleanup.map((c) => (c.startsWith(`${main} `) ? `${program}${c.slice(main.length)}` : c));
 }
 
 /** Whether `path` (an rm argument) is in one of the manager's cache folders. */
@@ -284,7 +285,7 @@ export const cacheCleanup: Transform = {
           continue;
         }
         const last = installs[installs.length - 1];
-        appended.push(...cleanupFor(hygiene, last.program).map((c) => wrapperPrefix(last) + c));
+        appended.push(...cleanupFor(hygiene, last.program, yumIsDnf(ctx, node)).map((c) => wrapperPrefix(last) + c));
         said.push(`${manager} cache`);
       }
       if (!flagged) redundantFixes(ctx, run, commands, fixes);
@@ -307,6 +308,12 @@ export const cacheCleanup: Transform = {
     return { fixes, notes };
   },
 };
+
+/** Whether the stage's base is a release where yum is dnf (RHEL 8 on): known from the knowledge base, else no. */
+function yumIsDnf(ctx: TransformContext, node: InstructionNode): boolean {
+  const image = node.stage ? ctx.facts.baseImage(node.stage) : null;
+  return image !== null && describeImage(image).release?.yumIsDnf === true;
+}
 
 /** Whether a bare invocation only prints (`yarn --version`): not an install. */
 function onlyAsksInfo(hygiene: Hygiene, command: ManagerUse): boolean {

@@ -29,6 +29,8 @@ export interface BulkJob {
   options?: Record<string, Record<string, unknown>>;
   /** The level written (default safe). */
   level?: Level;
+  /** --no-ignore: rewrite generated, vendored and test files too. */
+  everyFile?: boolean;
   /** Modules (absolute paths or package names) that provided custom transforms. */
   pluginModules?: readonly string[];
   /** Build context for this file; null: the file's folder. */
@@ -69,6 +71,7 @@ export interface WireJob {
   transformIds: string[];
   options: Record<string, Record<string, unknown>>;
   level: Level;
+  everyFile: boolean;
   pluginModules: string[];
   contextDir: string | null;
   known: string[] | null;
@@ -88,7 +91,7 @@ export interface WorkerData {
 
 /** One file. Runs in a worker or in-process. */
 export function runJob(shell: ShellParser, file: string, transforms: readonly Transform[], job: Omit<WireJob, 'id' | 'file' | 'transformIds' | 'pluginModules'>, cwd: string): FileResult {
-  const result = processFile(shell, file, { transforms, options: job.options, level: job.level, contextDir: job.contextDir, known: job.known, reportUnused: job.reportUnused }, cwd);
+  const result = processFile(shell, file, { transforms, options: job.options, level: job.level, everyFile: job.everyFile, contextDir: job.contextDir, known: job.known, reportUnused: job.reportUnused }, cwd);
   if (!job.keepBytes) delete result.bytes;
   return result;
 }
@@ -168,6 +171,7 @@ function wire(job: BulkJob, id: number, options: BulkOptions): WireJob {
     transformIds: job.transforms.map((t) => t.id),
     options: job.options ?? {},
     level: job.level ?? 'safe',
+    everyFile: job.everyFile ?? false,
     pluginModules: [...(job.pluginModules ?? [])],
     contextDir: job.contextDir ?? null,
     known: job.known ? [...job.known] : null,

@@ -257,7 +257,7 @@ async function run(args: Args, io: CliIO): Promise<number> {
     let result: FileResult;
     try {
       const plan = await planner.plan(args.stdinFilepath ?? path.join(io.cwd, 'Dockerfile'), false);
-      result = processText(shell, displayPath, text, { transforms: plan.transforms, options: plan.options, known: plan.known, level: args.level ?? plan.level ?? 'safe', reportUnused: args.reportUnusedDisableDirectives }, contextDir ?? fileDir);
+      result = processText(shell, displayPath, text, { transforms: plan.transforms, options: plan.options, known: plan.known, level: args.level ?? plan.level ?? 'safe', everyFile: !args.ignore, reportUnused: args.reportUnusedDisableDirectives }, contextDir ?? fileDir);
       for (const warning of result.warnings ?? []) io.stderr.write(warning + '\n');
       if (flags.prettier && result.status !== 'error') await formatResult(flags.prettier, result, io.cwd);
     } catch (error) {
@@ -328,7 +328,7 @@ async function run(args: Args, io: CliIO): Promise<number> {
       }
       // --verify decides review changes itself: the files are read at level safe, with the review suggestions beside.
       const level = args.verify ? 'safe' : args.level ?? plan.level ?? 'safe';
-      jobs.push({ file, transforms: plan.transforms, options: plan.options, level, pluginModules: plan.pluginModules, contextDir, known: plan.known, reportUnused: args.reportUnusedDisableDirectives });
+      jobs.push({ file, transforms: plan.transforms, options: plan.options, level, everyFile: !args.ignore, pluginModules: plan.pluginModules, contextDir, known: plan.known, reportUnused: args.reportUnusedDisableDirectives });
     } catch (error) {
       if (!(error instanceof ConfigError || error instanceof PluginError || error instanceof UsageError)) {
         jobs.push({ file, transforms: [], failure: (error as Error).message });

@@ -62,6 +62,8 @@ export interface ProcessOptions {
   known?: readonly string[] | null;
   /** --report-unused-disable-directives: warn of `# dfmod-ignore` comments that kept nothing off their instruction. */
   reportUnused?: boolean;
+  /** --no-ignore: rewrite generated, vendored and test files too. */
+  everyFile?: boolean;
 }
 
 export function processText(shell: ShellParser, displayPath: string, text: string, options: ProcessOptions, contextDir: string | null): FileResult {
@@ -72,6 +74,7 @@ export function processText(shell: ShellParser, displayPath: string, text: strin
       context: contextDir ? folderContext(contextDir) : null,
       options: options.options,
       level: options.level ?? 'safe',
+      everyFile: options.everyFile ?? false,
     });
     // A plugin that throws is the project's code failing: the file is an error (exit 2) and is not written.
     const warnings = options.known ? unknownSuppressions(displayPath, text, options.known) : [];

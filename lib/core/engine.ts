@@ -17,6 +17,7 @@ import { checkParseable, checkSize, InputError } from './validate.js';
 import type { BuildContext } from './context.js';
 import { fileFacts, imageMeaning, type FactsOptions, type ImageMeaning, type StageMeaning } from '../facts/index.js';
 import { undeclaredDifferences } from './guard.js';
+import { fileKind } from '../facts/file-kind.js';
 import { describeImage } from '../knowledge/index.js';
 import { LineOrigins, mapOffset } from './origins.js';
 import { closeOpenContinuation } from './edits.js';
@@ -40,6 +41,11 @@ export interface RunOptions {
    * Both texts are computed either way (`levels`).
    */
   level?: Level;
+  /**
+   * Rewrite generated, vendored and test files too (lib/facts/file-kind.ts),
+   * which are otherwise left as written with a note.
+   */
+  everyFile?: boolean;
   /** Upper bound on passes, per level; a file needing more is returned as it stands with a note. */
   maxPasses?: number;
 }
@@ -103,8 +109,10 @@ export function runTransformsWith(shell: ShellParser, text: string, options: Run
   checkParseable(model);
   const layersBefore = model.finalStageLayers;
   const level: Level = options.level ?? 'safe';
-  if (model.ignoresFile) {
-    return { input: text, output: text, changed: false, changes: [], suggestions: [], notes: [], passes: 0, layers: { before: layersBefore, after: layersBefore }, failures: [], level, levels: { safe: text, review: text }, unusedSuppressions: [] };
+  const kind = options.everyFile ? null : fileKind(model, options.filename ?? null);
+  if (model.ignoresFile || kind) {
+    const notes: Note[] = kind ? [{ transform: 'engine', line: kind.line, id: kind.kind, message: `${kind.reason} (--no-ignore rewrites it)` }] : [];
+    return { input: text, output: text, changed: false, changes: [], suggestions: [], notes, passes: 0, layers: { before: layersBefore, after: layersBefore }, failures: [], level, levels: { safe: text, review: text }, unusedSuppressions: [] };
   }
   const maxPasses = options.maxPasses ?? 10;
   const state: RunState = { model, origins: LineOrigins.identity(model), notes: new NoteBook(), failures: [], settledOn: new Map(), passes: 0, notesOnSafe: [], usedSuppressions: new Set() };

@@ -64,6 +64,10 @@ export interface ManagerFacts {
   valueOptions?: string[];
   /** Options that make a bare invocation print and exit instead of installing (`yarn --version`). */
   infoOptions?: string[];
+  /** yum's cleanup on releases where yum is dnf (Release.yumIsDnf). */
+  cleanupWhereYumIsDnf?: string[];
+  /** Subcommands that delete the downloaded package index (`apt-get dist-clean`). */
+  indexCleanVerbs?: string[];
   /** Subcommands that only download the package index (`apk update`). */
   indexVerbs?: string[];
   /** Subcommands that remove packages (`apk del`). */
@@ -104,7 +108,9 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     indexReaders: ['apt-cache', 'aptitude'],
     valueOptions: APT_GET_VALUE_OPTIONS,
     indexDir: '/var/lib/apt/lists',
-    indexFreeVerbs: ['update', 'clean', 'autoclean', 'remove', 'purge', 'autoremove', 'check', 'help', 'moo'],
+    indexFreeVerbs: ['update', 'clean', 'autoclean', 'remove', 'purge', 'autoremove', 'check', 'help', 'moo', 'dist-clean'],
+    // apt 2.7+: `apt-get dist-clean` removes the package lists as well as the cache.
+    indexCleanVerbs: ['dist-clean'],
     // sources.list(5), add-apt-repository(1), apt-key(8), dpkg --add-architecture.
     sourceMarkers: ['/etc/apt', 'sources.list', 'add-apt-repository', 'apt-key', '--add-architecture'],
   },
@@ -176,8 +182,10 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     system: 'yum',
     valueOptions: RPM_VALUE_OPTIONS,
     yes: { flag: '-y', spellings: ['-y', '--assumeyes'] },
-    cacheDirs: ['/var/cache/yum'],
+    cacheDirs: ['/var/cache/yum', '/var/cache/dnf'],
     cleanup: ['yum clean all', 'rm -rf /var/cache/yum'],
+    // Where yum is dnf (RHEL 8 on), its cache is dnf's.
+    cleanupWhereYumIsDnf: ['yum clean all', 'rm -rf /var/cache/dnf'],
     noCacheFlag: null,
     installScript: 'yum install -y {packages} && yum clean all',
     promptVerbs: RPM_PROMPT_VERBS,

@@ -173,3 +173,97 @@ export const BUILD_TOOL_PACKAGES: ReadonlySet<string> = new Set([
   'libtool', 'git', 'ca-certificates', 'curl', 'wget', 'libc6-dev', 'libc-dev', 'binutils', 'ninja-build',
   'patch', 'unzip', 'xz-utils', 'bzip2',
 ]);
+
+/**
+ * The part of BUILD_TOOL_PACKAGES an app may also call while it runs: fetchers,
+ * version control and unpackers (and the CA certificates the fetchers check
+ * servers against). A runtime stage installs one when the app visibly runs it.
+ */
+export const FETCH_TOOL_PACKAGES: ReadonlySet<string> = new Set([
+  'git', 'ca-certificates', 'curl', 'wget', 'patch', 'unzip', 'xz-utils', 'bzip2',
+]);
+
+/** Debian releases whose package names the tables below were checked against (`apt-cache policy` on Debian 12). */
+export const RUNTIME_PACKAGE_RELEASES: ReadonlySet<string> = new Set(['12']);
+
+/**
+ * Debian 12 `-dev` packages → the runtime libraries a program built against
+ * them links: each `-dev` package's `Depends` on its library package
+ * (`apt-cache depends`). An empty list: the headers only (the library is in
+ * every Debian image, or there is none).
+ */
+export const DEV_RUNTIME_PACKAGES: Readonly<Record<string, readonly string[]>> = {
+  'libpq-dev': ['libpq5'],
+  'libssl-dev': ['libssl3'],
+  'libsqlite3-dev': ['libsqlite3-0'],
+  'libxml2-dev': ['libxml2'],
+  'libcurl4-openssl-dev': ['libcurl4'],
+  'zlib1g-dev': ['zlib1g'],
+  'libjpeg-dev': ['libjpeg62-turbo'],
+  'libjpeg62-turbo-dev': ['libjpeg62-turbo'],
+  'libpng-dev': ['libpng16-16'],
+  'libffi-dev': ['libffi8'],
+  'libyaml-dev': ['libyaml-0-2'],
+  'libmariadb-dev': ['libmariadb3'],
+  'default-libmysqlclient-dev': ['libmariadb3'],
+  'libcairo2-dev': ['libcairo2'],
+  'libpango1.0-dev': ['libpango-1.0-0', 'libpangocairo-1.0-0'],
+  'libgif-dev': ['libgif7'],
+  'librsvg2-dev': ['librsvg2-2'],
+  'linux-libc-dev': [],
+};
+
+/**
+ * Linker flags → the Debian 12 package of the shared library they link
+ * (`-lcrypto` is libcrypto.so.3 in libssl3). An empty list: part of libc6 or
+ * of every Debian image (libstdc++6, libgcc-s1 come with apt).
+ */
+export const LINK_FLAG_PACKAGES: Readonly<Record<string, readonly string[]>> = {
+  c: [], m: [], pthread: [], dl: [], rt: [], util: [], resolv: [], 'stdc++': [], gcc_s: [],
+  crypto: ['libssl3'], ssl: ['libssl3'], z: ['zlib1g'], pq: ['libpq5'], sqlite3: ['libsqlite3-0'],
+  curl: ['libcurl4'], xml2: ['libxml2'], ffi: ['libffi8'], yaml: ['libyaml-0-2'], png: ['libpng16-16'],
+  jpeg: ['libjpeg62-turbo'], gif: ['libgif7'], cairo: ['libcairo2'], gomp: ['libgomp1'],
+};
+
+/**
+ * Language packages that link system libraries the slim and distroless
+ * images lack (the full official images are buildpack-deps, which has their
+ * `-dev` packages), with the Debian 12 packages the runtime needs. From each
+ * project's install notes: psycopg2 links libpq (psycopg2-binary bundles
+ * it); mysqlclient links the MariaDB client library; node-canvas links Cairo,
+ * Pango, libjpeg, giflib and librsvg; gm runs GraphicsMagick's `gm`.
+ */
+export const LANGUAGE_PACKAGE_LIBRARIES: Readonly<Record<'pypi' | 'npm', Readonly<Record<string, readonly string[]>>>> = {
+  pypi: {
+    psycopg2: ['libpq5'],
+    mysqlclient: ['libmariadb3'],
+  },
+  npm: {
+    canvas: ['libcairo2', 'libpango-1.0-0', 'libpangocairo-1.0-0', 'libjpeg62-turbo', 'libgif7', 'librsvg2-2'],
+    gm: ['graphicsmagick'],
+  },
+};
+
+/**
+ * Programs an app may run that the full official images (buildpack-deps)
+ * ship and the slim or distroless ones do not, with the Debian 12 package
+ * that carries each (`dpkg -S` on Debian 12).
+ */
+export const PROGRAM_PACKAGES: Readonly<Record<string, string>> = {
+  convert: 'imagemagick', identify: 'imagemagick', mogrify: 'imagemagick', magick: 'imagemagick',
+  gm: 'graphicsmagick', git: 'git', curl: 'curl', wget: 'wget', unzip: 'unzip', patch: 'patch',
+  xz: 'xz-utils', bzip2: 'bzip2',
+};
+
+/**
+ * Families whose default tags (not `-slim`, not `-alpine`) are built on
+ * buildpack-deps, which ships the programs of PROGRAM_PACKAGES and the `-dev`
+ * packages of DEV_RUNTIME_PACKAGES (each image's Dockerfile in its official
+ * images repository starts `FROM buildpack-deps:<release>`).
+ */
+const BUILDPACK_DEPS_FAMILIES: ReadonlySet<string> = new Set(['node', 'python', 'golang', 'buildpack-deps', 'ruby']);
+
+/** Whether an image is a full official image built on buildpack-deps (so a program the app runs may come with it). */
+export function shipsBuildpackDeps(family: string | null, tag: { slim: boolean; alpine: string | null }): boolean {
+  return family !== null && BUILDPACK_DEPS_FAMILIES.has(family) && !tag.slim && tag.alpine === null;
+}

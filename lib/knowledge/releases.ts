@@ -22,13 +22,16 @@ export interface Release {
   status: ReleaseStatus;
   /** Ubuntu: a long-term-support release. */
   lts?: boolean;
+  /** RHEL family from 8 on (and Amazon Linux 2023): `yum` is dnf, whose cache is /var/cache/dnf. */
+  yumIsDnf?: boolean;
 }
 
 const debian = (version: string, codename: string, status: ReleaseStatus): Release => ({ distro: 'debian', version, codename, status });
 const ubuntu = (version: string, codename: string, status: ReleaseStatus, lts = false): Release =>
   ({ distro: 'ubuntu', version, codename, status, ...(lts ? { lts } : {}) });
 const alpine = (version: string, status: ReleaseStatus): Release => ({ distro: 'alpine', version, codename: null, status });
-const rpm = (distro: Distro, version: string, status: ReleaseStatus): Release => ({ distro, version, codename: null, status });
+const rpm = (distro: Distro, version: string, status: ReleaseStatus): Release =>
+  ({ distro, version, codename: null, status, ...(Number(version) >= 8 && version !== '2' ? { yumIsDnf: true } : {}) });
 
 export const RELEASES: Release[] = [
   // Debian: https://deb.debian.org/debian/dists/<codename>/Release answers for the releases still on the

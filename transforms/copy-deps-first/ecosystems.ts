@@ -301,6 +301,8 @@ function asksForInfo(c: Parsed): boolean {
 
 function nodePlan(c: Parsed, refusedFlags: string[]): Plan | { refuse: Refusal } {
   const extra = c.positional.slice(c.name === 'yarn' && c.positional[0] !== 'install' ? 0 : 1);
+  const global = ['-g', '--global', '--location=global'].some((f) => c.flags.has(f));
+  if (extra.length && global) return refusal('global-install', `\`${c.name} ${c.args.join(' ')}\` installs a global tool, not the project's dependencies`);
   if (extra.length) return refusal('named-packages', `\`${c.name} ${c.args.join(' ')}\` installs named packages, which changes package.json`);
   const flag = refusedFlags.find((f) => c.flags.has(f));
   if (flag) return refusal('install-elsewhere', `\`${flag}\` installs another package or folder`);

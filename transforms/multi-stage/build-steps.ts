@@ -4,13 +4,12 @@
  * or its working folder. Policy: what dfmod can name the runtime's needs for.
  */
 import { isPackageInstall, managerCommand } from '../../lib/facts/index.js';
-import { BUILD_TOOL_PACKAGES } from '../../lib/knowledge/index.js';
 import { refuse, type Ecosystem, type Refused } from './plan.js';
 import type { StageReading } from './read-stage.js';
 import type { TransformContext } from '../../lib/core/types.js';
 
-/** Commands any build stage may run: their effects stay in the build stage or its working folder. */
-const COMMON_COMMANDS = new Set(['mkdir', 'cd', 'rm', 'ls', 'echo', 'true', 'chmod', 'set', 'test', '[', 'apt-get', 'apt', 'touch']);
+/** Commands any build stage may run: their effects stay in the build stage or its working folder, or closure.ts copies them (folders `mkdir` makes, owners `chown` sets). */
+const COMMON_COMMANDS = new Set(['mkdir', 'cd', 'rm', 'ls', 'echo', 'true', 'chmod', 'set', 'test', '[', 'apt-get', 'apt', 'touch', 'chown']);
 
 /** Build commands per ecosystem, by program name (`./gradlew` is `gradlew`). */
 const BUILD_COMMANDS: Record<Ecosystem, Set<string>> = {
@@ -18,14 +17,14 @@ const BUILD_COMMANDS: Record<Ecosystem, Set<string>> = {
   node: new Set(['npm', 'npx', 'node', 'tsc']),
   python: new Set(['pip', 'pip3', 'python', 'python3']),
   java: new Set(['mvn', 'mvnw', 'gradle', 'gradlew', 'javac', 'jar']),
-  native: new Set(['gcc', 'g++', 'cc', 'c++', 'make', 'cmake', 'configure', 'strip', 'ar']),
+  native: new Set(['gcc', 'g++', 'cc', 'c++', 'make', 'cmake', 'configure', 'strip', 'ar', 'ldconfig']),
 };
 
 /** Front-end tools `npx` may run in a build. */
 const NPX_TOOLS = new Set(['tsc', 'webpack', 'vite', 'esbuild', 'rollup', 'parcel', 'babel', 'tsup', 'ng', 'next', 'swc']);
 
 /** apt-get subcommands that install nothing the runtime could need. */
-const APT_HOUSEKEEPING = new Set(['update', 'clean', 'autoremove', 'autoclean', 'purge', 'remove']);
+const APT_HOUSEKEEPING = new Set(['update', 'clean', 'dist-clean', 'distclean', 'autoremove', 'autoclean', 'purge', 'remove']);
 
 /** npm subcommands that change nothing outside the app folder (besides npm's cache). */
 const NPM_SUBCOMMANDS = new Set(['ci', 'run', 'run-script', 'test', 't', 'prune', 'cache', 'audit', 'config', 'set', 'rebuild']);
@@ -51,13 +50,8 @@ export function checkBuildSteps(stage: Omit<StageReading, 'aptPackages'>, ctx: T
         const install = isPackageInstall(command.words);
         if (install) {
           if (install.computed) return refuse('apt-computed-package', `${where}: apt-get installs a package named by the shell`);
-          for (const pkg of install.packages) {
-            const base = pkg.replace(/[=:].*$/, '');
-            if (!BUILD_TOOL_PACKAGES.has(base) && !(stage.inits as string[]).includes(base)) {
-              return refuse('apt-runtime-package', `${where}: the build installs ${base} with apt-get, which the runtime may need`);
-            }
-            packages.push(base);
-          }
+          // Which of them the runtime needs is decided by closure.ts: the build tools stay behind, the rest are installed again.
+          for (const pkg of install.packages) packages.push(pkg.replace(/[=:].*$/, ''));
         } else {
           const subcommand = managerCommand(command.words)?.subcommand ?? '';
           if (!APT_HOUSEKEEPING.has(subcommand)) return refuse('apt-subcommand', `${where}: \`${name} ${subcommand}\` is not read`);

@@ -8,9 +8,6 @@ import type { Linkage } from '../../lib/knowledge/index.js';
 import { contextFiles, insertBefore, isRefusal, programPath, refuse, runtimeFor, type Planner } from './plan.js';
 import type { RunInfo } from './read-stage.js';
 
-/** Go sources that open files at run time need more than the binary. */
-const GO_FILE_READS = /\b(os\.(Open|OpenFile|ReadFile|ReadDir)|ioutil\.(ReadFile|ReadDir)|http\.Dir|template\.(ParseFiles|ParseGlob))\(/;
-
 export const planGo: Planner = (stage, ctx) => {
   const builds: { run: RunInfo; command: RunCommand; output: string; cgoOff: boolean }[] = [];
   for (const run of stage.runs) {
@@ -33,13 +30,8 @@ export const planGo: Planner = (stage, ctx) => {
   if (!program || !outputs.includes(program)) {
     return refuse('not-build-output', `the container runs \`${stage.argv[0] ?? ''}\`, which is not the build's output (${outputs.join(', ')})`);
   }
+  // The files the program opens by name are copied by closure.ts.
   const context = ctx.context;
-  if (context) {
-    for (const file of contextFiles(context, '.go')) {
-      const match = GO_FILE_READS.exec(context.read(file) ?? '');
-      if (match) return refuse('go-reads-files', `the program opens files at run time (${match[1]} in ${file}); copying only the binary could lose them`);
-    }
-  }
   const buildEdits: Edit[] = [];
   let linkage: Linkage = builds.every((b) => b.cgoOff) ? 'static' : 'dynamic';
   let why = linkage === 'static' ? 'CGO_ENABLED=0 is set' : '';
@@ -59,7 +51,8 @@ export const planGo: Planner = (stage, ctx) => {
     buildEdits,
     buildTail: [],
     programs: [program],
-    summary: `runtime ${runtime.image} with only ${program} (${why})`,
+    copied: [program],
+    summary: `${program} (${why})`,
   };
 };
 

@@ -17,14 +17,16 @@
  * what the stage does comes from the stage model (read-stage.ts); one planner
  * per stack decides what to copy (go.ts, node.ts, python.ts, java.ts, native.ts).
  */
+import path from 'node:path';
 import type { DockerfileModel, InstructionNode, Stage } from '../../lib/core/dockerfile.js';
 import type { Edit, Transform, TransformContext } from '../../lib/core/types.js';
 import type { Healthcheck, Heredoc } from 'dockerfile-ast';
 import { isPipInstall, programName, scriptArgv } from '../../lib/facts/index.js';
 import {
-  DOCKER_HUB, IMAGE_FAMILIES, INIT_PATHS, TINI_STATIC, describeImage, libcOf, parseImageRef, type ImageInfo, type Language,
+  DOCKER_HUB, IMAGE_FAMILIES, INIT_PATHS, PROGRAM_PACKAGES, TINI_STATIC, describeImage, libcOf, parseImageRef, type ImageInfo, type Language,
 } from '../../lib/knowledge/index.js';
 import { checkBuildSteps } from './build-steps.js';
+import { runtimeClosure, type Closure } from './closure.js';
 import { planGo } from './go.js';
 import { planJava } from './java.js';
 import { planNative } from './native.js';
@@ -126,13 +128,46 @@ function plan(ctx: TransformContext): Outcome | Refused {
   const reading: StageReading = { ...read, aptPackages };
   const chosen = PLANNERS[ecosystem](reading, ctx);
   if (chosen === null || isRefusal(chosen)) return chosen;
-  const unfit = checkRuntime(ctx, reading, chosen);
+  const health = healthcheckPrograms(ctx, stage);
+  if (isRefusal(health)) return health;
+  const closure = runtimeClosure(ctx, reading, chosen, health);
+  if (isRefusal(closure)) return closure;
+  const packages = [...new Set([...(chosen.packages ?? []), ...closure.packages])];
+  const unfit = checkRuntime(ctx, reading, chosen, packages);
   if (unfit) return unfit;
   const inits = copyInits(reading, chosen);
   if (inits) return inits;
-  const result = edits(ctx, stage, chosen);
+  const result = edits(ctx, stage, chosen, packages, closure.copies);
   if (isRefusal(result)) return result;
-  return { fix: { line: stage.from.line, message: `split into a build stage and a ${chosen.summary}`, edits: result } };
+  return { fix: { line: stage.from.line, message: splitMessage(ctx, stage, chosen, packages, closure), edits: result } };
+}
+
+/** What the runtime gets (base, packages, files, user) and what the reviewer should check. */
+function splitMessage(ctx: TransformContext, stage: Stage, chosen: Plan, packages: string[], closure: Closure): string {
+  const users = stage.instructions.filter((n) => n.keyword === 'USER');
+  const user = users.length ? `USER ${argsText(ctx.dockerfile, users[users.length - 1])}` : `${chosen.runtime}'s default user`;
+  const parts = [
+    `split into a build stage and a runtime stage on ${chosen.runtime}`,
+    `it gets ${chosen.summary}`,
+    packages.length ? `apt packages ${packages.join(', ')}` : 'no apt packages',
+    ...(closure.files.length ? [`also ${closure.files.join(', ')}`] : []),
+    `runs as ${user}`,
+  ];
+  const checks = [...(chosen.checks ?? []), ...closure.checks, 'that the app reads no other file of the build stage'];
+  return `${parts.join('; ')}; check: ${checks.join('; ')}`;
+}
+
+/** The programs the stage's HEALTHCHECKs run. */
+function healthcheckPrograms(ctx: TransformContext, stage: Stage): string[] | Refused {
+  const programs: string[] = [];
+  for (const node of stage.instructions) {
+    if (node.keyword !== 'HEALTHCHECK') continue;
+    const health = healthcheckArgv(ctx, node);
+    if (health === null) continue;
+    if (isRefusal(health)) return health;
+    programs.push(health.argv[0]);
+  }
+  return programs;
 }
 
 /** Copies the inits the ENTRYPOINT runs that the build installed: tini-static where the runtime has no glibc. */
@@ -172,7 +207,7 @@ function healthcheckArgv(ctx: TransformContext, node: InstructionNode): { argv: 
 }
 
 /** What the runtime stage keeps must work on the runtime image. */
-function checkRuntime(ctx: TransformContext, stage: StageReading, chosen: Plan): Refused | null {
+function checkRuntime(ctx: TransformContext, stage: StageReading, chosen: Plan, packages: readonly string[]): Refused | null {
   const model = ctx.dockerfile;
   const runtime = describeImage(chosen.runtime);
   const hasShell = runtime.hasShell === true;
@@ -193,7 +228,8 @@ function checkRuntime(ctx: TransformContext, stage: StageReading, chosen: Plan):
       if (health === null) continue;
       if (isRefusal(health)) return health;
       if (health.shell && !hasShell) return refuse('healthcheck-needs-shell', `${where}: HEALTHCHECK needs /bin/sh, which ${chosen.runtime} lacks`);
-      if (!chosen.programs.includes(health.argv[0])) {
+      const installed = PROGRAM_PACKAGES[path.posix.basename(health.argv[0])];
+      if (!chosen.programs.includes(health.argv[0]) && !(installed && packages.includes(installed))) {
         return refuse('healthcheck-program', `${where}: HEALTHCHECK runs \`${health.argv[0]}\`, which ${chosen.runtime} may not have`);
       }
     }
@@ -202,7 +238,7 @@ function checkRuntime(ctx: TransformContext, stage: StageReading, chosen: Plan):
 }
 
 /** The edits: name the stage `build`, the build-stage changes, and the runtime stage appended at the end. */
-function edits(ctx: TransformContext, stage: Stage, chosen: Plan): Edit[] | Refused {
+function edits(ctx: TransformContext, stage: Stage, chosen: Plan, packages: readonly string[], copies: readonly string[]): Edit[] | Refused {
   const model = ctx.dockerfile;
   const source = model.source.text;
   const eol = model.source.eol;
@@ -215,14 +251,22 @@ function edits(ctx: TransformContext, stage: Stage, chosen: Plan): Edit[] | Refu
   const args = stage.instructions.filter((node) => node.keyword === 'ARG' && argNames(argsText(model, node)).some((name) =>
     new RegExp(`\\$\\{?${name}\\b`).test(keptText)));
   const ordered = stage.instructions.filter((node) => kept.includes(node) || args.includes(node));
-  const split = ordered.findIndex((node) => !LEADING.has(node.keyword));
-  const leading = split === -1 ? ordered : ordered.slice(0, split);
-  const rest = split === -1 ? [] : ordered.slice(split);
+  // USER and WORKDIR keep their place before or after the files, as in the original: a WORKDIR made under
+  // USER belongs to that user, and the copy into it keeps it so; the others before the files do not change them.
+  const index = (node: InstructionNode) => stage.instructions.indexOf(node);
+  const lastContent = Math.max(...stage.instructions.filter((n) => ['RUN', 'COPY', 'ADD'].includes(n.keyword)).map(index));
+  const leading = ordered.filter((node) => index(node) < lastContent || (LEADING.has(node.keyword) && node.keyword !== 'WORKDIR'));
+  const rest = ordered.filter((node) => !leading.includes(node));
   const text = (node: InstructionNode) => (node.keyword === 'WORKDIR' ? workdirText(ctx, stage, node) : source.slice(node.start, node.end));
+  const install = packages.length
+    ? [`RUN apt-get update && apt-get install -y --no-install-recommends ${packages.join(' ')} && rm -rf /var/lib/apt/lists/*`]
+    : [];
   const lines = [
     `FROM ${chosen.runtime}`,
+    ...install,
     ...leading.map(text),
     ...chosen.payload,
+    ...copies,
     ...rest.map(text),
   ];
   const endsWithBreak = /[\r\n]$/.test(source);
@@ -230,6 +274,7 @@ function edits(ctx: TransformContext, stage: Stage, chosen: Plan): Edit[] | Refu
     endsWithBreak ? '' : eol,
     ...chosen.buildTail.map((l) => l + eol),
     eol,
+    ...(chosen.stages ? [chosen.stages.join(eol), eol, eol] : []),
     lines.join(eol),
     endsWithBreak ? eol : '',
   ].join('');

@@ -4,6 +4,8 @@
  */
 import path from 'node:path';
 import { scriptArgv } from '../../lib/facts/index.js';
+import { LANGUAGE_PACKAGE_LIBRARIES } from '../../lib/knowledge/index.js';
+import type { Edit, TransformContext } from '../../lib/core/types.js';
 import { isRefusal, refuse, runtimeFor, type Plan, type Planner, type Refused } from './plan.js';
 import type { StageReading } from './read-stage.js';
 
@@ -67,28 +69,167 @@ export const planNode: Planner = (stage, ctx) => {
   if (server) return planStatic(stage, argv, server);
   if (argv[0] !== 'node' && !/\/node$/.test(argv[0] ?? '')) {
     const bin = argv[0] ?? '';
-    if (!pkg?.dependencies?.[bin]) return refuse('not-node', `the container runs \`${bin}\`, which is not node or a dependency's command dfmod can name`);
+    if (!pkg?.dependencies?.[bin] && !pkg?.devDependencies?.[bin]) return refuse('not-node', `the container runs \`${bin}\`, which is not node or a dependency's command dfmod can name`);
   }
+  const packages: string[] = [];
   if (context) {
-    const lock = context.read('package-lock.json') ?? '';
-    const native = /"node_modules\/([^"]+)":\s*\{[^}]*"hasInstallScript":\s*true/.exec(lock);
-    if (native) return refuse('native-addon', `${native[1]} has an install script (a native addon?): the libraries it links may be missing on the slim image`);
+    const addons = nativeAddons(context.read('package-lock.json'));
+    for (const addon of addons) {
+      const libraries = LANGUAGE_PACKAGE_LIBRARIES.npm[addon];
+      if (!libraries) return refuse('native-addon', `${addon} has an install script (a native addon?): the libraries it links may be missing on the slim image`);
+      packages.push(...libraries);
+    }
   }
   const runtime = runtimeFor(stage, 'dynamic');
   if (isRefusal(runtime)) return runtime;
   const building = builds(stage);
-  if (runtime.image === stage.image.ref.raw.replace(/^docker\.io\/(library\/)?/, '') && !building && pkg && !Object.keys(pkg.devDependencies ?? {}).length) {
-    return null; // already slim, nothing built, nothing to prune
+  // The start command loads a dev dependency (`node -r ts-node/register`, `ts-node src/index.ts`): the runtime keeps them all.
+  const devUsed = Object.keys(pkg?.devDependencies ?? {}).filter((dev) => argv.some((word) => word === dev || word.startsWith(`${dev}/`)));
+  // Already slim and nothing built: a split only gains the dev dependencies it leaves out, when package.json names some.
+  if (runtime.image === stage.image.ref.raw.replace(/^docker\.io\/(library\/)?/, '') && !building && (!pkg || !Object.keys(pkg.devDependencies ?? {}).length || devUsed.length)) {
+    return null;
+  }
+  const layout = depsLayout(stage, ctx, devUsed.length > 0);
+  if (isRefusal(layout)) return layout;
+  const modules = path.posix.join(appDir, 'node_modules');
+  const chown = layout.owner ? `--chown=${layout.owner} ` : '';
+  const noDependencies = pkg !== null && !devUsed.length && !Object.keys(pkg.dependencies ?? {}).length;
+  const sources = sourceCopies(stage, ctx, building);
+  if (sources) {
+    // Nothing is built: the runtime copies the source from the context as the original does, after the
+    // dependencies, and needs nothing of the build stage; a source edit re-runs only those copies.
+    return {
+      runtime: runtime.image,
+      payload: [...(noDependencies ? [] : [`COPY --from=deps ${chown}${modules} ${modules}`]), ...sources],
+      buildEdits: [],
+      buildTail: [],
+      stages: noDependencies ? undefined : layout.stage,
+      programs: ['node', 'npm'],
+      copied: [appDir],
+      packages,
+      summary: `${noDependencies ? 'no node_modules (package.json lists no dependencies)' : `${modules} from a \`deps\` stage (${devUsed.length ? `all dependencies: the start command uses ${devUsed.join(', ')}` : `\`${layout.install}\`, production dependencies only`})`}, then the source copied from the build context as the original copies it (the runtime uses nothing of the build stage)`,
+      checks: devUsed.length ? [] : ['that nothing the app loads at run time is a devDependency'],
+    };
+  }
+  if (noDependencies) {
+    // No production dependencies: no deps stage, and no node_modules to copy.
+    return {
+      runtime: runtime.image,
+      payload: [`COPY --from=build ${appDir} ${appDir}`],
+      buildEdits: [layout.removeModules],
+      buildTail: [],
+      programs: ['node', 'npm'],
+      copied: [appDir],
+      packages,
+      summary: `${appDir}${building ? ' with the build output' : ''}, without node_modules (package.json lists no dependencies)`,
+      checks: ['that nothing the app loads at run time is a devDependency'],
+    };
   }
   return {
     runtime: runtime.image,
-    payload: [`COPY --from=build ${appDir} ${appDir}`],
-    buildEdits: [],
-    buildTail: ['RUN npm prune --omit=dev'],
+    // Dependencies first, in their own layer: a source edit re-copies only the app.
+    payload: [`COPY --from=deps ${chown}${modules} ${modules}`, `COPY --from=build ${appDir} ${appDir}`],
+    buildEdits: [layout.removeModules],
+    buildTail: [],
+    stages: layout.stage,
     programs: ['node', 'npm'],
-    summary: `runtime ${runtime.image} with ${appDir}${building ? ' (build output included)' : ''} and production dependencies only (npm prune --omit=dev)`,
+    copied: [appDir],
+    packages,
+    summary: `${modules} from a \`deps\` stage (${devUsed.length ? `all dependencies: the start command uses ${devUsed.join(', ')}` : `\`${layout.install}\`, production dependencies only`}), then ${appDir}${building ? ' with the build output' : ''}`,
+    checks: [
+      ...(devUsed.length ? [] : ['that nothing the app loads at run time is a devDependency']),
+      ...(building ? [`that the build writes nothing into ${modules} the app needs (the runtime's come from \`${layout.install}\`)`] : []),
+    ],
   };
 };
+
+/**
+ * The stage's COPY instructions, to repeat in the runtime, when the runtime
+ * can take the source from the context: nothing is built, every RUN only
+ * installs (npm's install, apt-get), every copy lands in the app folder after
+ * the last USER and WORKDIR, and the context holds no node_modules the copy
+ * would bring over the installed one. Null otherwise.
+ */
+function sourceCopies(stage: StageReading, ctx: TransformContext, building: boolean): string[] | null {
+  const context = ctx.context;
+  if (building || !context || (context.exists('node_modules') && !context.isIgnored('node_modules'))) return null;
+  const installsOnly = stage.runs.every((r) => r.commands.every((c) =>
+    c.program === 'apt-get' || c.program === 'apt' || (c.program === 'npm' && ['ci', 'install', 'i', 'cache'].includes(c.words[1] ?? ''))));
+  if (!installsOnly) return null;
+  const instructions = stage.stage.instructions;
+  const copies = instructions.filter((n) => n.keyword === 'COPY' || n.keyword === 'ADD');
+  if (!copies.length) return null;
+  const first = instructions.indexOf(copies[0]);
+  if (instructions.slice(first).some((n) => n.keyword === 'USER' || n.keyword === 'WORKDIR')) return null;
+  const appDir = stage.finalWorkdir;
+  if (!copies.every((n) => { const dest = ctx.facts.copyOperands(n)?.destResolved; return dest && (dest === appDir || dest.startsWith(`${appDir}/`) || `${dest}/` === `${appDir}/`); })) return null;
+  return copies.map((n) => ctx.dockerfile.source.text.slice(n.start, n.end));
+}
+
+/** Packages of a lockfile that run an install script (native addons, mostly), dev-only ones left out: the runtime never has them. */
+function nativeAddons(lock: string | null): string[] {
+  if (!lock) return [];
+  try {
+    const packages = (JSON.parse(lock) as { packages?: Record<string, { hasInstallScript?: boolean; dev?: boolean }> }).packages ?? {};
+    return Object.entries(packages).filter(([, p]) => p.hasInstallScript && !p.dev).map(([name]) => name.replace(/^.*node_modules\//, ''));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The `deps` stage: the build image with the package files and a production
+ * install, cached until they change; and the edit that leaves the build
+ * stage's own node_modules (with its dev dependencies) out of the app folder
+ * the runtime copies, right after the stage's last RUN or COPY (not after its CMD).
+ */
+function depsLayout(stage: StageReading, ctx: TransformContext, allDependencies: boolean):
+  { stage: string[]; removeModules: Edit; install: string; owner: string | null } | Refused {
+  const appDir = stage.finalWorkdir;
+  const facts = ctx.facts;
+  const installRuns = stage.runs.filter((r) => r.commands.some((c) => c.program === 'npm' && ['ci', 'install', 'i'].includes(c.words[1] ?? '')));
+  const installRun = installRuns[0];
+  const installCommand = installRun.commands.find((c) => c.program === 'npm' && ['ci', 'install', 'i'].includes(c.words[1] ?? ''))!;
+  if (installRun.workdir !== appDir || installRun.changesDir) return refuse('npm-install-elsewhere', `line ${ctx.originalLine(installRun.node.line)}: npm installs outside the app folder ${appDir}`);
+  // After the last instruction that may write node_modules (a later COPY may bring the context's own).
+  const last = [...stage.stage.instructions].reverse().find((n) => ['RUN', 'COPY', 'ADD'].includes(n.keyword))!;
+  const installUser = facts.userAt(installRun.node);
+  if (facts.userAt(last) !== installUser) {
+    return refuse('node-modules-owner', `line ${ctx.originalLine(last.line)}: the stage's last RUN or COPY is under another user than npm's install, so a RUN after it may not remove node_modules`);
+  }
+  // Where package.json comes from: a COPY of the context root (`.`) or of the package files into the app folder.
+  const manifests = ['package.json', 'package-lock.json', 'npm-shrinkwrap.json', '.npmrc'];
+  const fromRoot = stage.stage.instructions.some((node) => {
+    if (node.keyword !== 'COPY' || node.line > installRun.node.line) return false;
+    const copy = facts.copyOperands(node);
+    return copy?.destResolved?.replace(/\/$/, '') === appDir && copy.sources.some((s) => ['.', './'].includes(s) || s.startsWith('package'));
+  });
+  if (!fromRoot) return refuse('package-json-source', `package.json reaches ${appDir} in a way dfmod does not read (not a COPY of the context root or of package*.json into it)`);
+  const context = ctx.context;
+  const files = context ? manifests.filter((m) => context.exists(m) && !context.isIgnored(m)) : [];
+  const copyLine = context ? `COPY ${files.join(' ')} ./` : 'COPY package*.json ./';
+  const verb = installCommand.words[1] === 'ci' ? 'ci' : 'install';
+  // npm 7 (Node 15) brought --omit=dev; the npm of older Node images reads --production, and ignores an option it does not know.
+  const major = stage.image.tag.version?.[0];
+  const omitDev = major !== undefined && major < 15 ? ' --production' : ' --omit=dev';
+  // The original install's own options (--legacy-peer-deps, a registry) and RUN flags (a secret or cache mount) come along.
+  const options = installCommand.words.slice(2);
+  if (options.some((w) => w === null)) return refuse('npm-install-options', `line ${ctx.originalLine(installRun.node.line)}: npm's install options are computed by the shell`);
+  const kept = (options as string[]).filter((w) => !/^--(omit|production|only|include)(=|$)/.test(w));
+  const runFlags = installRun.node.flags.map((f) => `${f.text} `).join('');
+  const install = `npm ${verb}${allDependencies ? '' : omitDev}${kept.length ? ` ${kept.join(' ')}` : ''}`;
+  // ENV and ARG in force at the install (NODE_ENV, NPM_CONFIG_*) reach the deps stage's install too.
+  const settings = stage.stage.instructions.filter((n) => (n.keyword === 'ENV' || n.keyword === 'ARG') && n.line < installRun.node.line)
+    .map((n) => ctx.dockerfile.source.text.slice(n.start, n.end));
+  const eol = ctx.dockerfile.source.eol;
+  const owner = installUser && installUser !== 'root' && installUser !== '0' ? installUser : null;
+  return {
+    stage: [`FROM ${stage.stage.image} AS deps`, ...settings, `WORKDIR ${appDir}`, copyLine, `RUN ${runFlags}${install}`],
+    removeModules: { start: last.end, end: last.end, text: `${eol}RUN rm -rf ${path.posix.join(appDir, 'node_modules')}` },
+    install,
+    owner,
+  };
+}
 
 function planStatic(stage: StageReading, argv: string[], server: StaticServer): Plan | Refused {
   let dir: string | null = null;
@@ -129,6 +270,7 @@ function planStatic(stage: StageReading, argv: string[], server: StaticServer): 
     buildTail: [],
     drop: new Set(['CMD', 'ENTRYPOINT']),
     programs: [],
-    summary: `runtime ${STATIC_RUNTIME.image} serving ${out} on ${listen} in place of \`${stage.argv.join(' ')}\` (nginx's own CMD; its headers and directory listings differ from ${argv[0]}'s)`,
+    copied: [STATIC_RUNTIME.root],
+    summary: `${out} served by nginx on ${listen} in place of \`${stage.argv.join(' ')}\` (nginx's own CMD; its headers and directory listings differ from ${argv[0]}'s)`,
   };
 }

@@ -40,7 +40,16 @@ export interface Plan {
   drop?: Set<string>;
   /** Programs the runtime has that HEALTHCHECK may run. */
   programs: string[];
+  /** The paths the payload copies into the runtime (closure.ts copies what else the app needs). */
+  copied: string[];
+  /** Stages written between the build stage and the runtime (node's `deps`), as lines. */
+  stages?: string[];
+  /** What the runtime gets, for the change message: `/app with production dependencies`. */
   summary: string;
+  /** What the reviewer should check that dfmod could not prove. */
+  checks?: string[];
+  /** Debian packages the planner found the runtime needs (native addons' libraries). */
+  packages?: string[];
 }
 
 /** A planner: a plan, a refusal, or null when the stage builds nothing this planner splits. */

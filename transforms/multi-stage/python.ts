@@ -1,6 +1,7 @@
 /** Python: the dependencies pip installs, moved into a virtualenv the runtime copies, on the slim image. */
 import { isPipInstall } from '../../lib/facts/index.js';
 import { startWithComments } from '../../lib/core/edits.js';
+import { BUILD_TOOL_PACKAGES } from '../../lib/knowledge/index.js';
 import { isRefusal, refuse, runtimeFor, type Planner } from './plan.js';
 
 const PYTHON = /^python(3(\.\d+)?)?$/;
@@ -27,7 +28,9 @@ export const planPython: Planner = (stage, ctx) => {
   if (appDir === '/') return refuse('python-no-workdir', 'the stage sets no WORKDIR, so the app folder to copy is not named');
   const runtime = runtimeFor(stage, 'dynamic');
   if (isRefusal(runtime)) return runtime;
-  if (runtime.image === stage.image.ref.raw && !stage.aptPackages.length) return null; // already slim, no build tools to leave behind
+  // Already slim: only build tools left behind make a split worth it (an init or a runtime package is installed again).
+  const leftBehind = stage.aptPackages.filter((p) => BUILD_TOOL_PACKAGES.has(p) || p.endsWith('-dev'));
+  if (runtime.image === stage.image.ref.raw.replace(/^docker\.io\/(library\/)?/, '') && !leftBehind.length) return null;
   const at = startWithComments(ctx.dockerfile, pipRuns[0].node);
   const eol = ctx.dockerfile.source.eol;
   return {
@@ -36,6 +39,7 @@ export const planPython: Planner = (stage, ctx) => {
     buildEdits: [{ start: at, end: at, text: `RUN python -m venv /opt/venv${eol}ENV PATH=/opt/venv/bin:$PATH${eol}` }],
     buildTail: [],
     programs: ['python', 'python3', runner],
-    summary: `runtime ${runtime.image} with the virtualenv /opt/venv (installed in the build stage) and ${appDir}`,
+    copied: ['/opt/venv', appDir],
+    summary: `the virtualenv /opt/venv (installed in the build stage) and ${appDir}`,
   };
 };

@@ -5,7 +5,6 @@
  * which inits those wrappers are. Anything it cannot read is a refusal.
  */
 import path from 'node:path';
-import { literalValue, walk } from '../../lib/core/shell.js';
 import type { RunCommand } from '../../lib/facts/index.js';
 import type { InstructionNode, Stage } from '../../lib/core/dockerfile.js';
 import type { TransformContext } from '../../lib/core/types.js';
@@ -63,9 +62,9 @@ export function readStage(ctx: TransformContext, stage: Stage, image: ImageInfo,
     if (!copy) return refuse('copy-unread', `${where(node)}: ${node.keyword} is not read (a heredoc, or no destination)`);
     const dest = copy.destResolved;
     if (dest === null) return refuse('workdir-unknown', `${where(node)}: where ${node.keyword} puts files is not known`);
-    const rel = path.posix.relative(final, dest);
-    if (rel.startsWith('..') || path.posix.isAbsolute(rel) || final === '/') {
-      return refuse('copy-outside-app', `${where(node)}: ${node.keyword} puts files in ${dest}, outside the app folder ${final}, which the runtime might need`);
+    // Files copied outside the app folder are copied again by closure.ts; an app folder of / would copy the whole image.
+    if (final === '/' && (ecosystem === 'node' || ecosystem === 'python')) {
+      return refuse('copy-outside-app', `${where(node)}: ${node.keyword} puts files in ${dest}, and the stage sets no app folder (WORKDIR) to copy`);
     }
   }
   const runs = readRuns(ctx, stage);
@@ -86,16 +85,6 @@ function readRuns(ctx: TransformContext, stage: Stage): RunInfo[] | Refused {
     const where = `line ${ctx.originalLine(node.line)}`;
     const read = ctx.facts.readRun(node);
     if (read.kind === 'refused') return refuse(`run-${read.refusal.id}`, `${where}: RUN is not read: ${read.refusal.reason}`);
-    let written: string | null = null;
-    walk(read.root, (n) => {
-      if (written === null && n.type === 'file_redirect') {
-        const target = n.childForFieldName('destination');
-        const value = target ? literalValue(target) : null;
-        if (value !== '/dev/null' && !/^&?\d$/.test(value ?? '') && !/^\d?>&/.test(n.text)) written = n.text;
-      }
-      return written === null;
-    });
-    if (written !== null) return refuse('run-writes-file', `${where}: RUN writes \`${written}\`, which the runtime stage might need`);
     const commands = ctx.facts.commandsOf(read);
     let changesDir = false;
     let cdSeen = false;

@@ -1,0 +1,3 @@
+module example.com/static
+
+go 1.19

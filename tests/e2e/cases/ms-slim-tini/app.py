@@ -1,0 +1,1 @@
+print("slim python under tini")
