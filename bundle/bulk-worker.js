@@ -10977,6 +10977,15 @@ var FileFacts = class {
   isDeployed(stage, target) {
     return this.deployedStage(target) === stage;
   }
+  /**
+   * Whether the layers of `stage` ship: it is the build target or a stage the
+   * target is built FROM. A stage that is only copied or mounted from is
+   * built but its layers are discarded.
+   */
+  shipsLayers(stage, target) {
+    for (let s = this.deployedStage(target); s; s = this.parentOf(s)) if (s === stage) return true;
+    return false;
+  }
   /** The stages a build of `target` runs: the target and every stage it builds on, copies or mounts from. */
   builtStages(target) {
     const built = /* @__PURE__ */ new Set();
@@ -12238,20 +12247,145 @@ function stateChange(node) {
   }
   return null;
 }
-function shellChange(root) {
+var SHELL_VARIABLES = /* @__PURE__ */ new Set([
+  "PATH",
+  "HOME",
+  "IFS",
+  "CDPATH",
+  "ENV",
+  "BASH_ENV",
+  "PS1",
+  "PS2",
+  "PS3",
+  "PS4",
+  "OPTIND",
+  "OPTARG",
+  "OPTERR",
+  "LANG",
+  "LANGUAGE",
+  "LC_ALL",
+  "LC_CTYPE",
+  "LC_COLLATE",
+  "LC_MESSAGES",
+  "LC_NUMERIC",
+  "PWD",
+  "OLDPWD",
+  "SHELLOPTS",
+  "BASHOPTS",
+  "POSIXLY_CORRECT",
+  "GLOBIGNORE",
+  "TMOUT",
+  "FPATH",
+  "TMPDIR",
+  "TZ",
+  "USER",
+  "SHELL",
+  "TERM",
+  "LD_LIBRARY_PATH",
+  "LD_PRELOAD",
+  "DEBIAN_FRONTEND",
+  "HOSTNAME",
+  "MAIL",
+  "MAILPATH",
+  "HISTFILE",
+  "TIMEFORMAT"
+]);
+function assignedName(node) {
+  const name = node.childForFieldName("name")?.text ?? node.text;
+  return /^[A-Za-z_][A-Za-z0-9_]*/.exec(name)?.[0] ?? name;
+}
+function stateEffect(node) {
+  if (node.type === "command") {
+    const name = commandName(node);
+    if (name === "cd") return { kind: "cwd", reason: "`cd` changes the shell" };
+    if (name === "set") {
+      const args = node.childrenForFieldName("argument").map((a) => a ? literalValue(a) : null);
+      if (args.length > 0 && args.every((a) => a !== null && /^[-+][xv]+$/.test(a))) return "harmless";
+    }
+  }
+  if (node.type === "variable_assignment" && node.parent?.type !== "command") {
+    return { kind: "variable", name: assignedName(node), reason: "a variable assignment" };
+  }
+  if (node.type === "variable_assignments") return null;
+  if (node.type === "for_statement" || node.type === "select_statement") {
+    const variable = node.childForFieldName("variable");
+    if (variable) return { kind: "variable", name: variable.text, reason: STATE_SYNTAX[node.type] };
+  }
+  const reason = stateChange(node);
+  return reason ? { kind: "other", reason } : null;
+}
+function shellEffects(root) {
+  const effects = [];
   const stack = [{ node: root, inShell: true }];
   while (stack.length) {
     const { node, inShell } = stack.pop();
     const own = inShell && !CHILD_PROCESS.has(node.type);
-    const found = own ? stateChange(node) : null;
-    if (found) return found;
+    const found = own ? stateEffect(node) : null;
+    if (found && found !== "harmless") effects.push(found);
     const children = node.children;
     const lastStage = node.type === "pipeline" ? children.filter((c) => c.isNamed).pop() : void 0;
     for (let i = children.length - 1; i >= 0; i--) {
       stack.push({ node: children[i], inShell: own && (lastStage === void 0 || children[i] === lastStage) });
     }
   }
-  return null;
+  return effects;
+}
+var READS_ANY_VARIABLE = /* @__PURE__ */ new Set(["eval", "source", ".", "compgen"]);
+var LISTS_VARIABLES = /* @__PURE__ */ new Set(["declare", "typeset", "set", "local", "readonly", "export"]);
+function variablesRead(root) {
+  const names = /* @__PURE__ */ new Set();
+  let any = false;
+  walk(root, (node) => {
+    if (node.type === "variable_name") names.add(node.text);
+    else if (node.type === "expansion" && node.text.startsWith("${!")) any = true;
+    else if (node.type === "command") {
+      const name = commandName(node);
+      const args = node.childrenForFieldName("argument").map((arg) => arg ? literalValue(arg) : null);
+      if (name === null || READS_ANY_VARIABLE.has(name)) any = true;
+      else if (LISTS_VARIABLES.has(name) && (args.length === 0 || args.some((arg) => arg === null || arg === "-p"))) any = true;
+    }
+    return !any;
+  });
+  return any ? null : names;
+}
+function startsWithAbsoluteCd(statements) {
+  let node = statements[0]?.node ?? null;
+  while (node && node.type === "list") node = node.namedChildren[0] ?? null;
+  if (!node || node.type !== "command" || commandName(node) !== "cd") return false;
+  const args = node.childrenForFieldName("argument").map((a) => a ? literalValue(a) : null);
+  return args.length === 1 && args[0] !== null && args[0].startsWith("/");
+}
+var MANY_COMMANDS = 6;
+var REMOVING_VERBS = /* @__PURE__ */ new Set(["remove", "purge", "autoremove", "clean", "autoclean", "dist-clean", "erase", "uninstall", "del", "cache"]);
+var APT_LISTS = "/var/lib/apt/lists";
+function removes(command) {
+  if (command.program === "rm" || command.program === "unlink") return true;
+  if (command.program === "find") return command.words.includes("-delete");
+  const manager = managerCommand(command.words);
+  if (!manager?.subcommand) return false;
+  const facts = PACKAGE_MANAGER_FACTS[manager.manager];
+  const verb = manager.subcommand.split(" ")[0];
+  return REMOVING_VERBS.has(verb) || (facts.removeVerbs ?? []).includes(verb) || (facts.cleanVerbs ?? []).includes(verb);
+}
+function aptIndexSteps(commands) {
+  const steps = [];
+  for (const command of commands) {
+    const manager = managerCommand(command.words);
+    const apt = manager !== null && PACKAGE_MANAGER_FACTS[manager.manager].system === "apt";
+    if (apt && manager.subcommand === "update") steps.push("update");
+    else if (apt && manager.subcommand === "dist-clean") steps.push("removal");
+    else if (command.program === "rm" && command.words.some((w) => w !== null && w.startsWith(APT_LISTS))) steps.push("removal");
+  }
+  return steps;
+}
+function isSubstantial(commands, aptIndex) {
+  if (commands.length >= MANY_COMMANDS) return true;
+  return commands.some((command) => {
+    const system = isPackageInstall(command.words);
+    if (system) return system.manager !== "apt" || aptIndex.includes("update");
+    const manager = managerCommand(command.words);
+    return manager !== null && PACKAGE_MANAGER_FACTS[manager.manager].installVerbs.includes(manager.subcommand ?? "");
+  });
 }
 function errexitSource(root) {
   let found = null;
@@ -12317,12 +12451,21 @@ function readPart(node, ctx) {
     return trailing ? { id: "comment-continues", reason: "its trailing comment continues onto another line" } : { id: "line-after-last-command", reason: "its last command is followed by another line" };
   }
   const commands = ctx.facts.commandsOf(read);
+  const env = ctx.facts.envAt(node);
+  const aptIndex = aptIndexSteps(commands);
   return {
     node,
     body: model.source.text.slice(node.argsStart, bodyEnd),
     tail,
     comment: layout[1] ? layout[1].trimEnd() : null,
     changesShell: facts.changesShell,
+    // A variable the environment already has is exported: assigning it changes what every later program sees.
+    effects: facts.effects.map((e) => e.kind === "variable" && (env.has(e.name) || SHELL_VARIABLES.has(e.name)) ? { kind: "other", reason: `it assigns \`${e.name}\`, which the shell or the programs it starts read` } : e),
+    reads: facts.reads,
+    startsWithAbsoluteCd: facts.startsWithAbsoluteCd,
+    substantial: isSubstantial(commands, aptIndex),
+    cleanup: commands.length > 0 && commands.every(removes),
+    aptIndex,
     isList: facts.isList,
     errexit: facts.errexit,
     compound: facts.compound,
@@ -12394,10 +12537,14 @@ function readScript(root, text) {
   const statements = topLevelStatements(root);
   if (statements.length === 0) return { id: "no-command", reason: "it runs no command" };
   const last = statements[statements.length - 1].node;
+  const effects = shellEffects(root);
   return {
     statements,
     trailing,
-    changesShell: shellChange(root),
+    changesShell: effects[0]?.reason ?? null,
+    effects,
+    reads: variablesRead(root),
+    startsWithAbsoluteCd: startsWithAbsoluteCd(statements),
     isList: statements.length > 1 || hasOrList(last),
     errexit: errexitSource(root),
     compound: statements.length > 1 || hasType(root, COMPOUND)
@@ -12429,24 +12576,79 @@ function endsChain(part, errexitShell) {
   }
   return null;
 }
-function commentLinesBetween(a, b, model) {
-  const result = [];
-  for (let line = a.endLine + 1; line < b.line; line++) {
-    const text = model.source.lineText(line - 1).trim();
-    if (text.startsWith("#")) result.push(INDENT + text);
+function commentBetween(a, b, model) {
+  for (let line = a.endLine + 1; line < b.line; line++) if (model.source.lineText(line - 1).trim().startsWith("#")) return true;
+  return false;
+}
+function continuationIndent(parts, model) {
+  const runs2 = [...parts.map((p) => p.node), ...model.stages.flatMap((s) => s.instructions.filter((i) => i.keyword === "RUN"))];
+  for (const node of runs2) {
+    for (let line = node.line + 1; line <= node.endLine; line++) {
+      const text = model.source.lineText(line - 1);
+      const indent = /^[ \t]+(?=\S)/.exec(text)?.[0];
+      if (indent) return indent.startsWith("	") ? "	" : INDENT;
+    }
   }
-  return result;
+  return INDENT;
+}
+function affectsLater(part, later, nextIsolated) {
+  for (const effect of part.effects) {
+    if (effect.kind === "other") return effect.reason;
+    if (effect.kind === "cwd") {
+      const readsDirectory = later.some((p) => p.reads === null || p.reads.has("PWD") || p.reads.has("OLDPWD"));
+      if (!later[0].startsWithAbsoluteCd || nextIsolated || readsDirectory) return effect.reason;
+    }
+    if (effect.kind === "variable" && later.some((p) => p.reads === null || p.reads.has(effect.name))) return effect.reason;
+  }
+  return null;
+}
+function aptIndexFits(steps) {
+  const updates = steps.filter((s) => s === "update").length;
+  const removals = steps.filter((s) => s === "removal").length;
+  return updates <= 1 && removals <= 1 && !(removals && steps.indexOf("update") > steps.indexOf("removal"));
+}
+function isStep(part) {
+  return part.substantial && !part.cleanup;
+}
+function partition(chain, separate) {
+  const groups = [];
+  let current = [];
+  const fits = (group, part) => !(isStep(part) && group.some(isStep)) && aptIndexFits([...group, part].flatMap((p) => p.aptIndex));
+  for (const part of chain) {
+    if (current.length && !fits(current, part)) {
+      let keep = current.length;
+      if (isStep(part) && current.some(isStep)) {
+        let step = current.length - 1;
+        while (!isStep(current[step])) step--;
+        while (keep - 1 > step && !current[keep - 1].cleanup) keep--;
+        separate(current[keep] ?? part);
+      }
+      const carried = current.slice(keep);
+      groups.push(current.slice(0, keep));
+      current = carried;
+      if (current.length && !fits(current, part)) {
+        groups.push(current);
+        current = [];
+      }
+    }
+    current.push(part);
+  }
+  if (current.length) groups.push(current);
+  return groups;
 }
 function join(parts, model) {
   const eol = model.source.eol;
   const escape = model.escapeChar;
+  const indent = continuationIndent(parts, model);
   let text = "";
   let isolated = 0;
+  const subshell = parts.map(() => false);
+  for (let i = parts.length - 2; i >= 0; i--) subshell[i] = affectsLater(parts[i], parts.slice(i + 1), subshell[i + 1]) !== null;
   parts.forEach((part, i) => {
     const last = i === parts.length - 1;
     let body = part.body;
     let grouped = false;
-    if (!last && part.changesShell) {
+    if (subshell[i]) {
       body = `( ${body} )`;
       grouped = true;
       isolated++;
@@ -12454,18 +12656,14 @@ function join(parts, model) {
       body = `{ ${body}; }`;
       grouped = true;
     }
-    if (i > 0) text += `${INDENT}&& `;
+    if (i > 0) text += `${indent}&& `;
     text += body;
     if (last) {
       text += grouped ? part.comment ? ` ${part.comment}` : "" : part.tail;
       return;
     }
     text += ` ${escape}${eol}`;
-    const comments = [
-      ...part.comment ? [INDENT + part.comment] : [],
-      ...commentLinesBetween(part.node, parts[i + 1].node, model)
-    ];
-    for (const comment of comments) text += comment + eol;
+    if (part.comment) text += indent + part.comment + eol;
   });
   const first = parts[0].node;
   const subshells = isolated ? `; ${isolated > 1 ? `${isolated} of them run` : "one runs"} in a subshell so ${isolated > 1 ? "their" : "its"} shell changes stay local` : "";
@@ -12491,11 +12689,35 @@ var mergeRuns = {
     const notes = [];
     for (const stage of dockerfile.stages) {
       const instructions = stage.instructions;
+      if (!ctx.facts.shipsLayers(stage)) {
+        const second = instructions.find((node, i) => node.keyword === "RUN" && instructions[i - 1]?.keyword === "RUN");
+        if (second) {
+          const name = stage.name ? `\`${stage.name}\`` : `${stage.index + 1}`;
+          notes.push({
+            line: instructions[instructions.indexOf(second) - 1].line,
+            id: "unshipped-stage",
+            message: `RUNs of stage ${name} not merged: its layers are not in the image (only what is copied out of it is), so one layer would save no bytes and lose cache points`
+          });
+        }
+        continue;
+      }
       let chain = [];
+      let separated = false;
       let called = /* @__PURE__ */ new Set();
       let hashed = /* @__PURE__ */ new Set();
+      const separate = (part) => {
+        if (separated) return;
+        separated = true;
+        notes.push({
+          line: part.node.line,
+          id: "separate-steps",
+          message: "not merged with the RUN above: each installs packages or runs many commands of its own, and neither cleans up after the other; one layer would save no bytes, and a failure here would rerun the RUN above (further such RUNs of this stage are left apart too)"
+        });
+      };
       const flush2 = () => {
-        if (chain.length > 1) fixes.push(join(chain, dockerfile));
+        if (chain.length > 1) {
+          for (const group of partition(chain, separate)) if (group.length > 1) fixes.push(join(group, dockerfile));
+        }
         chain = [];
         called = /* @__PURE__ */ new Set();
         hashed = /* @__PURE__ */ new Set();
@@ -12513,7 +12735,8 @@ var mergeRuns = {
           return;
         }
         const previous = chain[chain.length - 1];
-        if (previous) {
+        if (previous && commentBetween(previous.node, node, dockerfile)) flush2();
+        else if (previous) {
           const stale = [...part.calls].find((name) => hashed.has(name));
           const refusal2 = !sameFlags(previous.node, node) ? { id: "different-flags", reason: "different flags" } : endsChain(previous, shellHasErrexit(node, dockerfile)) ?? (stale ? { id: "command-hash", reason: `it runs \`${stale}\`, which a RUN above reinstalls after the shell looked it up; a fresh RUN finds the new one, a joined one the old path the shell remembers` } : null);
           if (refusal2) {
@@ -13012,7 +13235,7 @@ function leftoverArchives(ctx, run) {
       return extracting && words2.slice(1).some((w) => w === path19 || w === `--file=${path19}`);
     });
     if (!extracted) continue;
-    const removed = after.some(({ words: words2, program }) => program === "rm" && words2.includes(path19)) || after.some(({ command }) => command.node.text.includes("rm ") && command.node.text.includes(path19)) || after.some((c) => c.program === "rm" && c.nodes.slice(1).some((n) => removes(unquoted(n), path19)));
+    const removed = after.some(({ words: words2, program }) => program === "rm" && words2.includes(path19)) || after.some(({ command }) => command.node.text.includes("rm ") && command.node.text.includes(path19)) || after.some((c) => c.program === "rm" && c.nodes.slice(1).some((n) => removes2(unquoted(n), path19)));
     if (removed) continue;
     let refusal2 = null;
     const moves = after.some(({ command: c }) => c.inMainShell && ["cd", "pushd", "popd"].includes(c.name ?? ""));
@@ -13028,7 +13251,7 @@ function leftoverArchives(ctx, run) {
   }
   return found;
 }
-function removes(operand, path19) {
+function removes2(operand, path19) {
   if (operand.startsWith("-") || operand === "") return false;
   const folder = operand.replace(/\/+$/, "");
   if (folder !== "" && path19.startsWith(`${folder}/`)) return true;

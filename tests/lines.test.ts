@@ -22,7 +22,7 @@ function cited(input: string, result: RunResult, which: 'changes' | 'notes'): [s
 const goServer = { 'go.mod': 'module example.com/s\n\ngo 1.19\n', 'main.go': 'package main\n\nimport "net/http"\n\nfunc main() { http.ListenAndServe(":80", nil) }\n' };
 
 test('apt-cleanup, merge-runs, init-entrypoint and exec-form on one file cite its own lines', async () => {
-  const input = lines('FROM debian:bookworm', 'RUN apt-get update', 'RUN apt-get install -y curl', '# build', 'RUN make', 'CMD node server.js');
+  const input = lines('FROM debian:bookworm', 'RUN apt-get update', 'RUN apt-get install -y curl', '', 'RUN make', 'CMD node server.js');
   const result = await run(input, { only: ['apt-cleanup', 'merge-runs', 'init-entrypoint', 'exec-form'] });
   assert.ok(result.passes > 2, 'the transforms compose over several passes');
   assert.equal(cited(input, result, 'changes'), [
@@ -40,10 +40,11 @@ test('apt-cleanup, merge-runs, init-entrypoint and exec-form on one file cite it
 });
 
 test('cache-cleanup, merge-runs and exec-form: changes and notes on the lines of the input', async () => {
-  const input = lines('FROM node:20', 'RUN npm install -g pm2', 'RUN pip install flask', 'ENTRYPOINT app serve', 'CMD ["--port", "80"]');
+  // Two installs stay apart (each is a step of its own); the small step above the second joins it.
+  const input = lines('FROM node:20', 'RUN npm install -g pm2', 'RUN mkdir -p /srv', 'RUN pip install flask', 'ENTRYPOINT app serve', 'CMD ["--port", "80"]');
   const result = await run(input, { only: ['cache-cleanup', 'merge-runs', 'exec-form'] });
-  assert.equal(cited(input, result, 'changes'), [['cache-cleanup', 2, 'RUN'], ['cache-cleanup', 3, 'RUN'], ['merge-runs', 2, 'RUN']]);
-  assert.equal(cited(input, result, 'notes'), [['exec-form', 4, 'ENTRYPOINT']]);
+  assert.equal(cited(input, result, 'changes'), [['cache-cleanup', 2, 'RUN'], ['cache-cleanup', 4, 'RUN'], ['merge-runs', 3, 'RUN']]);
+  assert.equal(cited(input, result, 'notes'), [['exec-form', 5, 'ENTRYPOINT'], ['merge-runs', 3, 'RUN']]);
 });
 
 test('copy-deps-first after a merge above it: the install and the CMD keep their lines', async () => {
@@ -61,10 +62,11 @@ test('multi-stage after merge-runs and exec-form: the pass-one refusal is stale 
 });
 
 test('merge-runs (safe) joins the RUNs before multi-arch (review) inserts its ARGs above them: each cites its line of the input', async () => {
-  const input = lines('FROM golang:1.19 AS build', 'WORKDIR /app', 'COPY . .', 'RUN echo a', 'RUN CGO_ENABLED=0 go build -o /app/server .', '',
-    'FROM gcr.io/distroless/static-debian12', 'COPY --from=build /app/server /app/server', 'CMD ["/app/server"]');
+  // The build stage is only copied from, so merge-runs leaves it alone: the RUNs it joins are in the shipped stage below.
+  const input = lines('FROM golang:1.19 AS build', 'WORKDIR /app', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /app/server .', '',
+    'FROM alpine:3.20', 'COPY --from=build /app/server /app/server', 'RUN echo a', 'RUN chmod 0755 /app/server', 'CMD ["/app/server"]');
   const result = await run(input, { only: ['multi-arch', 'merge-runs'] });
-  assert.equal(cited(input, result, 'changes'), [['merge-runs', 4, 'RUN'], ['multi-arch', 1, 'FROM']]);
+  assert.equal(cited(input, result, 'changes'), [['merge-runs', 8, 'RUN'], ['multi-arch', 1, 'FROM']]);
 });
 
 test('messages that name another instruction name its line in the input', async () => {

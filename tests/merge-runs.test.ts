@@ -22,12 +22,21 @@ test('a file of plain RUNs becomes one RUN', async () => {
   assert.is(result.passes, 2);
 });
 
-test('comment lines between RUNs are kept inside the continuation; blank lines are dropped', async () => {
+test('a comment line between RUNs ends the merge: it describes the RUN below, not a link of a chain', async () => {
   await expectOutput(
-    lines('FROM x', 'RUN a', '', '# build', '  # and test', '', 'RUN b', 'RUN c'),
-    lines('FROM x', 'RUN a \\', '    # build', '    # and test', '    && b \\', '    && c'),
+    lines('FROM x', 'RUN a', 'RUN b', '', '# build', '  # and test', '', 'RUN c', 'RUN d'),
+    lines('FROM x', 'RUN a \\', '    && b', '', '# build', '  # and test', '', 'RUN c \\', '    && d'),
     { only },
   );
+});
+
+test('blank lines between RUNs are dropped', async () => {
+  await expectOutput(lines('FROM x', 'RUN a', '', '', 'RUN b'), lines('FROM x', 'RUN a \\', '    && b'), { only });
+});
+
+test('a commented-out instruction between RUNs is never pulled into the merge', async () => {
+  await expectUnchanged(lines('FROM alpine:3.20', 'RUN chmod 0755 /opt/setup', '# RUN /opt/setup --everything', 'RUN /opt/setup --minimal'), null, { only });
+  await expectUnchanged(lines('FROM alpine:3.20', 'RUN mkdir -p /srv/www', '#CMD ["httpd", "-f"]', 'RUN touch /srv/www/index.html'), null, { only });
 });
 
 test("each RUN's own continuations and inner comment lines survive byte for byte", async () => {
@@ -51,7 +60,6 @@ for (const [name, script] of [
   ['pushd', 'pushd src'],
   ['export', 'export PATH=/opt/bin:$PATH'],
   ['set', 'set -- a b'],
-  ['set -x', 'set -x'],
   ['umask', 'umask 077'],
   ['ulimit', 'ulimit -n 1024'],
   ['trap on EXIT', "trap 'rm -f lock' EXIT"],
@@ -64,11 +72,10 @@ for (const [name, script] of [
   ['readonly', 'readonly X=1'],
   ['local', 'local x=1'],
   ['a function definition', 'build() { make "$@"; }'],
-  ['a plain assignment', 'PREFIX=/opt'],
+  ['an assignment of a variable the shell reads', 'IFS=:'],
   ['an assignment before a special builtin', 'X=1 :'],
   ['an assigning expansion', ': "${JOBS:=4}"'],
   ['an arithmetic assignment', 'echo $((n += 1))'],
-  ['a for loop (leaves its variable set)', 'for f in a b; do touch "$f"; done'],
   ['a computed command name', '$TOOL --init'],
   ['command wrapping a builtin', 'command cd src'],
   ['printf -v', 'printf -v x %s 1'],
@@ -83,6 +90,70 @@ for (const [name, script] of [
     );
   });
 }
+
+test('an assignment, a for loop or `set -x` needs no subshell when no later part reads what it leaves', async () => {
+  await expectOutput(
+    lines('FROM x', 'RUN PREFIX=/opt && mkdir -p "$PREFIX/bin"', 'RUN for d in logs tmp; do mkdir -p "/srv/$d"; done', 'RUN set -x', 'RUN make'),
+    lines('FROM x', 'RUN PREFIX=/opt && mkdir -p "$PREFIX/bin" \\', '    && for d in logs tmp; do mkdir -p "/srv/$d"; done \\', '    && set -x \\', '    && make'),
+    { only },
+  );
+});
+
+test('an assignment or a for loop whose variable a later part reads runs in a subshell', async () => {
+  await expectOutput(
+    lines('FROM x', 'RUN PREFIX=/opt', 'RUN for f in a b; do touch "$f"; done', 'RUN echo "$f" > last', 'RUN make PREFIX="$PREFIX"'),
+    lines('FROM x', 'RUN ( PREFIX=/opt ) \\', '    && ( for f in a b; do touch "$f"; done ) \\', '    && echo "$f" > last \\', '    && make PREFIX="$PREFIX"'),
+    { only },
+  );
+});
+
+test('an assignment of a variable ENV or ARG set runs in a subshell: the programs after it would see the new value', async () => {
+  await expectOutput(
+    lines('FROM x', 'ENV MODE=prod', 'RUN MODE=debug && ./check', 'RUN make'),
+    lines('FROM x', 'ENV MODE=prod', 'RUN ( MODE=debug && ./check ) \\', '    && make'),
+    { only },
+  );
+});
+
+test('eval or source in a later part may read any variable: the assignment runs in a subshell', async () => {
+  await expectOutput(
+    lines('FROM x', 'RUN V=1', 'RUN . ./env.sh'),
+    lines('FROM x', 'RUN ( V=1 ) \\', '    && . ./env.sh'),
+    { only },
+  );
+});
+
+test('a cd needs no subshell when the next part starts with cd to an absolute path', async () => {
+  await expectOutput(
+    lines('FROM x', 'RUN cd /src && ./configure', 'RUN cd /src && make && make install'),
+    lines('FROM x', 'RUN cd /src && ./configure \\', '    && cd /src && make && make install'),
+    { only },
+  );
+});
+
+test('a cd keeps its subshell when the part that would undo it runs in a subshell itself', async () => {
+  await expectOutput(
+    lines('FROM x', 'RUN cd /src && ./configure', 'RUN cd /src && make', 'RUN cp out /usr/bin/'),
+    lines('FROM x', 'RUN ( cd /src && ./configure ) \\', '    && ( cd /src && make ) \\', '    && cp out /usr/bin/'),
+    { only },
+  );
+});
+
+test('a cd keeps its subshell when the next part cds to a relative path or reads $PWD', async () => {
+  await expectOutput(
+    lines('FROM x', 'RUN cd /src', 'RUN cd lib', 'RUN cd /opt && echo "$OLDPWD"'),
+    lines('FROM x', 'RUN ( cd /src ) \\', '    && ( cd lib ) \\', '    && cd /opt && echo "$OLDPWD"'),
+    { only },
+  );
+});
+
+test('continuation lines follow the file: tabs where its RUNs indent with tabs', async () => {
+  await expectOutput(
+    lines('FROM x', 'RUN mkdir -p /opt/app \\', '\t&& chmod 0755 /opt/app', 'RUN ln -s /opt/app /app'),
+    lines('FROM x', 'RUN mkdir -p /opt/app \\', '\t&& chmod 0755 /opt/app \\', '\t&& ln -s /opt/app /app'),
+    { only },
+  );
+});
 
 test('shell changes in the last RUN need no subshell', async () => {
   await expectOutput(lines('FROM x', 'RUN make', 'RUN cd /app && export A=1 && ./run'), lines('FROM x', 'RUN make \\', '    && cd /app && export A=1 && ./run'), { only });
@@ -182,13 +253,13 @@ test('SHELL bash without -e merges lists as usual', async () => {
 
 test('identical flags merge and stay on the RUN', async () => {
   const mount = '--mount=type=cache,target=/root/.cache';
-  await expectOutput(lines('FROM x', `RUN ${mount} pip install a`, `RUN ${mount} pip install b`), lines('FROM x', `RUN ${mount} pip install a \\`, '    && pip install b'), { only });
+  await expectOutput(lines('FROM x', `RUN ${mount} pip install a`, `RUN ${mount} ./check`), lines('FROM x', `RUN ${mount} pip install a \\`, '    && ./check'), { only });
 });
 
 test('stages are merged separately, never across FROM', async () => {
   await expectOutput(
-    lines('FROM x AS build', 'RUN a', 'RUN b', 'FROM y', 'RUN c', 'RUN d'),
-    lines('FROM x AS build', 'RUN a \\', '    && b', 'FROM y', 'RUN c \\', '    && d'),
+    lines('FROM x AS base', 'RUN a', 'RUN b', 'FROM base', 'RUN c', 'RUN d'),
+    lines('FROM x AS base', 'RUN a \\', '    && b', 'FROM base', 'RUN c \\', '    && d'),
     { only },
   );
 });
@@ -202,7 +273,7 @@ test('other instructions split the chain', async () => {
 });
 
 test('CRLF files keep CRLF', async () => {
-  await expectOutput('FROM x\r\nRUN a\r\n# c\r\nRUN b\r\n', 'FROM x\r\nRUN a \\\r\n    # c\r\n    && b\r\n', { only });
+  await expectOutput('FROM x\r\nRUN a # c\r\nRUN b\r\n', 'FROM x\r\nRUN a \\\r\n    # c\r\n    && b\r\n', { only });
 });
 
 test('a file with escape=` continues lines with a backtick', async () => {
@@ -378,6 +449,188 @@ test('an install of a command the joined shell had not looked up yet is joined',
     lines('FROM node:20', 'RUN npm install -g typescript@5 \\', '    && tsc --version'),
     { only },
   );
+});
+
+
+// ---------------------------------------------------------------- which RUNs are worth joining
+
+test('a stage whose layers are not shipped is not merged, with one note for the stage', async () => {
+  const input = lines(
+    'FROM rust:1.80 AS compile',
+    'WORKDIR /src',
+    'COPY . .',
+    'RUN cargo fetch',
+    'RUN cargo test --release',
+    'RUN cargo build --release',
+    'FROM debian:bookworm-slim',
+    'COPY --from=compile /src/target/release/srv /usr/local/bin/srv',
+    'RUN chmod 0755 /usr/local/bin/srv',
+    'RUN ln -s /usr/local/bin/srv /srv',
+    'CMD ["srv"]',
+  );
+  const result = await run(input, { only });
+  assert.fixture(result.output, input.replace('RUN chmod 0755 /usr/local/bin/srv\nRUN', 'RUN chmod 0755 /usr/local/bin/srv \\\n    &&'));
+  assert.equal(result.notes.map((n) => [n.line, n.id]), [[4, 'unshipped-stage']]);
+});
+
+test('a stage the deployed one is built FROM ships its layers and is merged', async () => {
+  await expectOutput(
+    lines('FROM debian:bookworm-slim AS base', 'RUN useradd -r app', 'RUN mkdir -p /srv && chown app /srv', 'FROM base', 'COPY app /srv/app'),
+    lines('FROM debian:bookworm-slim AS base', 'RUN useradd -r app \\', '    && mkdir -p /srv && chown app /srv', 'FROM base', 'COPY app /srv/app'),
+    { only },
+  );
+});
+
+test('an unshipped stage with no two RUNs in a row gets no note', async () => {
+  const result = await expectUnchanged(
+    lines('FROM golang:1.22 AS build', 'RUN go build -o /out/tool .', 'COPY x /x', 'RUN go vet ./...', 'FROM scratch', 'COPY --from=build /out/tool /tool'),
+    null,
+    { only },
+  );
+  assert.equal(result.notes, []);
+});
+
+test('two RUNs that each update, install and clean up stay apart, with a note on the second', async () => {
+  await expectRefused(
+    lines(
+      'FROM ubuntu:24.04',
+      'RUN apt-get update && apt-get install -y --no-install-recommends firefox && rm -rf /var/lib/apt/lists/*',
+      'RUN apt-get update && apt-get install -y --no-install-recommends chromium && rm -rf /var/lib/apt/lists/*',
+    ),
+    'separate-steps',
+    { only, line: 3 },
+  );
+});
+
+test('apk installs stay apart; small steps between two of them go with the one below, which they prepare', async () => {
+  const result = await expectOutput(
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache curl', 'RUN apk add --no-cache jq', 'RUN addgroup -S app && adduser -S -G app app', 'RUN mkdir -p /data', 'RUN apk add --no-cache git'),
+    lines(
+      'FROM alpine:3.20',
+      'RUN apk add --no-cache curl',
+      'RUN apk add --no-cache jq',
+      'RUN addgroup -S app && adduser -S -G app app \\',
+      '    && mkdir -p /data \\',
+      '    && apk add --no-cache git',
+    ),
+    { only },
+  );
+  // One note per stage, however many RUNs are left apart.
+  assert.equal(result.notes.filter((n) => n.id === 'separate-steps').map((n) => n.line), [3]);
+});
+
+test('language package installs are substantial steps too', async () => {
+  await expectRefused(lines('FROM node:20', 'RUN pip install -r requirements.txt', 'RUN npm ci'), 'separate-steps', { only, line: 3 });
+});
+
+test('RUNs of many commands each are left apart; a few commands are a small step', async () => {
+  const big = 'RUN curl -fsSLO https://example.org/a.tgz && tar -xzf a.tgz && cd a && ./configure && make && make install';
+  await expectRefused(lines('FROM debian', big, big.replaceAll('a.tgz', 'b.tgz').replace('cd a', 'cd b')), 'separate-steps', { only });
+  await expectOutput(
+    lines('FROM debian', 'RUN curl -fsSLo /tmp/t.tgz https://example.org/t.tgz', 'RUN tar -xzf /tmp/t.tgz -C /opt', 'RUN rm /tmp/t.tgz'),
+    lines('FROM debian', 'RUN curl -fsSLo /tmp/t.tgz https://example.org/t.tgz \\', '    && tar -xzf /tmp/t.tgz -C /opt \\', '    && rm /tmp/t.tgz'),
+    { only },
+  );
+});
+
+test('a cleanup joins the step above it, a small step the step below it', async () => {
+  await expectOutput(
+    lines('FROM python:3.12', 'RUN pip install -r requirements.txt', 'RUN rm -rf /root/.cache/pip', 'RUN chmod +x /app/build.sh', 'RUN npm ci'),
+    lines('FROM python:3.12', 'RUN pip install -r requirements.txt \\', '    && rm -rf /root/.cache/pip', 'RUN chmod +x /app/build.sh \\', '    && npm ci'),
+    { only },
+  );
+});
+
+test('a repository key and sources.list line join the apt-get update that reads them, not the install above', async () => {
+  await expectOutput(
+    lines(
+      'FROM ubuntu:24.04',
+      'RUN apt-get update && apt-get install -y curl gnupg && rm -rf /var/lib/apt/lists/*',
+      'RUN curl -fsSL https://example.org/key.asc | gpg --dearmor -o /usr/share/keyrings/example.gpg',
+      'RUN echo "deb [signed-by=/usr/share/keyrings/example.gpg] https://example.org/apt noble main" > /etc/apt/sources.list.d/example.list',
+      'RUN apt-get update && apt-get install -y example-cli',
+    ),
+    lines(
+      'FROM ubuntu:24.04',
+      'RUN apt-get update && apt-get install -y curl gnupg && rm -rf /var/lib/apt/lists/*',
+      'RUN curl -fsSL https://example.org/key.asc | gpg --dearmor -o /usr/share/keyrings/example.gpg \\',
+      '    && echo "deb [signed-by=/usr/share/keyrings/example.gpg] https://example.org/apt noble main" > /etc/apt/sources.list.d/example.list \\',
+      '    && apt-get update && apt-get install -y example-cli',
+    ),
+    { only },
+  );
+});
+
+test('apt installs that read the lists of an update above join it: one update', async () => {
+  await expectOutput(
+    lines('FROM debian', 'RUN apt-get update', 'RUN apt-get install -y make', 'RUN apt-get install -y gcc'),
+    lines('FROM debian', 'RUN apt-get update \\', '    && apt-get install -y make \\', '    && apt-get install -y gcc'),
+    { only },
+  );
+});
+
+test('a merged RUN never updates the apt lists after removing them', async () => {
+  await expectOutput(
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y make', 'RUN rm -rf /var/lib/apt/lists/*', 'RUN apt-get update', 'RUN apt-get install -y gcc'),
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y make \\', '    && rm -rf /var/lib/apt/lists/*', 'RUN apt-get update \\', '    && apt-get install -y gcc'),
+    { only },
+  );
+});
+
+// ---------------------------------------------------------------- with the default transforms
+
+test('default transforms: an arch probe and a global npm install, no subshell, the cache cleaned once', async () => {
+  await expectOutput(
+    lines('FROM node:20', 'RUN ARCH="$(uname -m)" && echo "$ARCH" > /etc/arch', 'RUN npm install -g pnpm'),
+    lines('FROM node:20', 'RUN ARCH="$(uname -m)" && echo "$ARCH" > /etc/arch \\', '    && npm install -g pnpm \\', '    && npm cache clean --force'),
+  );
+});
+
+test('default transforms: a vendor repository is added in one RUN with a single update and the lists removed once', async () => {
+  const result = await expectOutput(
+    lines(
+      'FROM ubuntu:24.04',
+      'RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates curl gnupg && rm -rf /var/lib/apt/lists/*',
+      'RUN curl -fsSL https://example.org/key.asc | gpg --dearmor -o /usr/share/keyrings/example.gpg',
+      'RUN echo "deb [signed-by=/usr/share/keyrings/example.gpg] https://example.org/apt noble main" > /etc/apt/sources.list.d/example.list',
+      'RUN apt-get update && apt-get install -y --no-install-recommends example-cli',
+    ),
+    lines(
+      'FROM ubuntu:24.04',
+      'RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates curl gnupg && rm -rf /var/lib/apt/lists/*',
+      'RUN curl -fsSL https://example.org/key.asc | gpg --dearmor -o /usr/share/keyrings/example.gpg \\',
+      '    && echo "deb [signed-by=/usr/share/keyrings/example.gpg] https://example.org/apt noble main" > /etc/apt/sources.list.d/example.list \\',
+      '    && apt-get update && apt-get install -y --no-install-recommends example-cli \\',
+      '    && rm -rf /var/lib/apt/lists/*',
+    ),
+  );
+  assert.ok(result.notes.some((n) => n.transform === 'merge-runs' && n.id === 'separate-steps' && n.line === 3));
+});
+
+test('default transforms: the RUNs of a compile stage are left as they are; the shipped stage is still cleaned', async () => {
+  const result = await expectOutput(
+    lines('FROM rust:1.80 AS compile', 'WORKDIR /src', 'COPY . .', 'RUN cargo test --release', 'RUN cargo build --release', 'FROM debian:bookworm-slim', 'RUN apt-get update && apt-get install -y ca-certificates', 'COPY --from=compile /src/target/release/srv /usr/local/bin/srv', 'USER nobody', 'CMD ["srv"]'),
+    lines(
+      'FROM rust:1.80 AS compile',
+      'WORKDIR /src',
+      'COPY . .',
+      'RUN cargo test --release',
+      'RUN cargo build --release',
+      'FROM debian:bookworm-slim',
+      'RUN apt-get update && apt-get install -y ca-certificates tini \\',
+      '    && rm -rf /var/lib/apt/lists/*',
+      'COPY --from=compile /src/target/release/srv /usr/local/bin/srv',
+      'USER nobody',
+      'ENTRYPOINT ["/usr/bin/tini", "--"]',
+      'CMD ["srv"]',
+    ),
+  );
+  assert.equal(result.notes.filter((n) => n.transform === 'merge-runs').map((n) => [n.line, n.id]), [[4, 'unshipped-stage']]);
+});
+
+test('default transforms: a commented-out RUN keeps the RUNs around it apart', async () => {
+  const result = await run(lines('FROM python:3.12-slim', 'RUN chmod 0755 /usr/local/bin', '# RUN pip install debugpy', 'RUN pip install flask'));
+  assert.fixture(result.output, lines('FROM python:3.12-slim', 'RUN chmod 0755 /usr/local/bin', '# RUN pip install debugpy', 'RUN pip install --no-cache-dir flask'));
 });
 
 test.run();

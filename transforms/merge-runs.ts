@@ -3,18 +3,41 @@
  * RUN, joined with `&&`, so the image has fewer layers and a failure still
  * stops the build where it did.
  *
+ * Which RUNs are worth joining (the policy):
+ * - Only in a stage whose layers ship (the build target or a stage it is
+ *   built FROM). A stage that is only copied from loses its layers: joining
+ *   there saves no bytes and only removes cache points. One note per stage.
+ * - A merged RUN holds at most one substantial step: a RUN that installs
+ *   packages (a system or language package manager) or runs many commands.
+ *   Two of them each do their own work, and one layer would save nothing
+ *   while a failure of the second reruns the first. Small steps (chmod,
+ *   useradd, mkdir, ln, an echo into a config, a lone `apt-get update`, an
+ *   apt install that reads the lists a RUN above fetched) and cleanups join
+ *   their neighbours: a small step goes with the substantial step after it,
+ *   which it usually prepares (a sources.list line before its update), and a
+ *   cleanup with the one before it, whose files it deletes.
+ * - A merged RUN has at most one `apt-get update` and one removal of the
+ *   lists, and no update after that removal.
+ * - A comment line between two RUNs (a note on the next RUN, or a
+ *   commented-out instruction) ends the merge: inside a `&&` chain it would
+ *   describe the wrong thing.
+ *
  * Each RUN starts a fresh shell in WORKDIR. Joined, they share one shell, so
  * a part that changes the shell (`cd`, `export`, `set`, a function, ...) runs
- * in a subshell `( ... )` when something follows it, and a part whose top
- * level is a `;`/`||` list is grouped `{ ...; }` on the right of `&&` so that
- * an earlier failure cannot fall through to it. Anything the join could not
- * keep exactly (background jobs, flags, heredocs, other shells, `set -e` left
- * of `&&`) is left alone with a note.
+ * in a subshell `( ... )` when a later part can be affected: not for an
+ * assignment no later part reads, not for `set -x`, not for a `cd` when the
+ * next part starts with `cd` to an absolute path. A part whose top level is a
+ * `;`/`||` list is grouped `{ ...; }` on the right of `&&` so that an earlier
+ * failure cannot fall through to it. Anything the join could not keep exactly
+ * (background jobs, flags, heredocs, other shells, `set -e` left of `&&`) is
+ * left alone with a note. Continuation lines are indented with a tab when the
+ * file's RUNs indent theirs with tabs, else with four spaces.
  */
 import type { Node } from '../lib/core/shell.js';
 import path from 'node:path';
 import { hasBackgroundJob, literalValue, topLevelStatements, walk } from '../lib/core/shell.js';
-import { installedCommands, writtenPaths, type RunCommand } from '../lib/facts/index.js';
+import { installedCommands, isPackageInstall, managerCommand, writtenPaths, type RunCommand } from '../lib/facts/index.js';
+import { PACKAGE_MANAGER_FACTS } from '../lib/knowledge/package-managers.js';
 import type { DockerfileModel, InstructionNode } from '../lib/core/dockerfile.js';
 import type { Fix, NoteInput, Refusal, Transform, TransformContext } from '../lib/core/types.js';
 
@@ -73,8 +96,20 @@ interface Part {
   tail: string;
   /** A trailing `# comment`, which must not stay where it would swallow the next part. */
   comment: string | null;
-  /** Why this part changes the shell (so it needs `( )` when something follows it), or null. */
+  /** Why this part changes the shell, or null. */
   changesShell: string | null;
+  /** How it changes the shell, to judge whether a later part can be affected. */
+  effects: ShellEffect[];
+  /** The variables it reads; null when it may read any (`eval`, `source`, `${!prefix*}`). */
+  reads: Set<string> | null;
+  /** Its first command is `cd` to an absolute path, so the directory an earlier part left does not matter to it. */
+  startsWithAbsoluteCd: boolean;
+  /** It installs packages or runs many commands: a merged RUN holds at most one such step. */
+  substantial: boolean;
+  /** Every command it runs removes files or packages: it joins the RUN above. */
+  cleanup: boolean;
+  /** Its `apt-get update`s and removals of the apt lists, in order. */
+  aptIndex: ('update' | 'removal')[];
   /** Its top level is not a single pipeline or `&&` chain, so it needs `{ ; }` right of `&&`. */
   isList: boolean;
   /** Why it may turn on `set -e` (only honoured in the last part of a `&&` list), or null. */
@@ -128,27 +163,152 @@ function stateChange(node: Node): string | null {
   return null;
 }
 
+/** A change to the RUN's own shell, as far as a later joined part can feel it. */
+type ShellEffect =
+  | { kind: 'cwd'; reason: string }
+  | { kind: 'variable'; name: string; reason: string }
+  | { kind: 'other'; reason: string };
+
 /**
- * The first change to the RUN's own shell, or null. Commands in `( )`,
- * `$( )` and the non-last stages of a pipeline run in child processes; the
- * last stage of a pipeline counts (zsh, ksh and bash's lastpipe run it in
- * the shell itself).
+ * Variables the shell itself, or every program it starts, reads: assigning
+ * one changes what later commands do even unexported (or it is exported
+ * already, by the image).
  */
-function shellChange(root: Node): string | null {
+const SHELL_VARIABLES = new Set([
+  'PATH', 'HOME', 'IFS', 'CDPATH', 'ENV', 'BASH_ENV', 'PS1', 'PS2', 'PS3', 'PS4', 'OPTIND', 'OPTARG', 'OPTERR',
+  'LANG', 'LANGUAGE', 'LC_ALL', 'LC_CTYPE', 'LC_COLLATE', 'LC_MESSAGES', 'LC_NUMERIC', 'PWD', 'OLDPWD', 'SHELLOPTS',
+  'BASHOPTS', 'POSIXLY_CORRECT', 'GLOBIGNORE', 'TMOUT', 'FPATH', 'TMPDIR', 'TZ', 'USER', 'SHELL', 'TERM',
+  'LD_LIBRARY_PATH', 'LD_PRELOAD', 'DEBIAN_FRONTEND', 'HOSTNAME', 'MAIL', 'MAILPATH', 'HISTFILE', 'TIMEFORMAT',
+]);
+
+/** The variable an assignment node sets (`a[1]=x` sets `a`). */
+function assignedName(node: Node): string {
+  const name = node.childForFieldName('name')?.text ?? node.text;
+  return /^[A-Za-z_][A-Za-z0-9_]*/.exec(name)?.[0] ?? name;
+}
+
+/** How `node` itself changes the shell it runs in: an effect, 'harmless' (`set -x`), or null for no change. */
+function stateEffect(node: Node): ShellEffect | 'harmless' | null {
+  if (node.type === 'command') {
+    const name = commandName(node);
+    if (name === 'cd') return { kind: 'cwd', reason: '`cd` changes the shell' };
+    if (name === 'set') {
+      const args = node.childrenForFieldName('argument').map((a) => (a ? literalValue(a) : null));
+      // Tracing options change what the log shows, not what a command does.
+      if (args.length > 0 && args.every((a) => a !== null && /^[-+][xv]+$/.test(a))) return 'harmless';
+    }
+  }
+  if (node.type === 'variable_assignment' && node.parent?.type !== 'command') {
+    return { kind: 'variable', name: assignedName(node), reason: 'a variable assignment' };
+  }
+  if (node.type === 'variable_assignments') return null;
+  if (node.type === 'for_statement' || node.type === 'select_statement') {
+    const variable = node.childForFieldName('variable');
+    if (variable) return { kind: 'variable', name: variable.text, reason: STATE_SYNTAX[node.type] };
+  }
+  const reason = stateChange(node);
+  return reason ? { kind: 'other', reason } : null;
+}
+
+/**
+ * Every change to the RUN's own shell. Commands in `( )`, `$( )` and the
+ * non-last stages of a pipeline run in child processes; the last stage of a
+ * pipeline counts (zsh, ksh and bash's lastpipe run it in the shell itself).
+ */
+function shellEffects(root: Node): ShellEffect[] {
+  const effects: ShellEffect[] = [];
   // An explicit stack: scripts nested thousands deep must not overflow the call stack.
   const stack: { node: Node; inShell: boolean }[] = [{ node: root, inShell: true }];
   while (stack.length) {
     const { node, inShell } = stack.pop()!;
     const own = inShell && !CHILD_PROCESS.has(node.type);
-    const found = own ? stateChange(node) : null;
-    if (found) return found;
+    const found = own ? stateEffect(node) : null;
+    if (found && found !== 'harmless') effects.push(found);
     const children = node.children;
     const lastStage = node.type === 'pipeline' ? children.filter((c) => c.isNamed).pop() : undefined;
     for (let i = children.length - 1; i >= 0; i--) {
       stack.push({ node: children[i], inShell: own && (lastStage === undefined || children[i] === lastStage) });
     }
   }
-  return null;
+  return effects;
+}
+
+/** Commands that read variables by a name computed at run time. */
+const READS_ANY_VARIABLE = new Set(['eval', 'source', '.', 'compgen']);
+/** Builtins that list every variable when given no operand or `-p`. */
+const LISTS_VARIABLES = new Set(['declare', 'typeset', 'set', 'local', 'readonly', 'export']);
+
+/** The variables a script reads (every name it mentions), or null when it may read any. */
+function variablesRead(root: Node): Set<string> | null {
+  const names = new Set<string>();
+  let any = false;
+  walk(root, (node) => {
+    if (node.type === 'variable_name') names.add(node.text);
+    else if (node.type === 'expansion' && node.text.startsWith('${!')) any = true;
+    else if (node.type === 'command') {
+      const name = commandName(node);
+      const args = node.childrenForFieldName('argument').map((arg) => (arg ? literalValue(arg) : null));
+      if (name === null || READS_ANY_VARIABLE.has(name)) any = true;
+      else if (LISTS_VARIABLES.has(name) && (args.length === 0 || args.some((arg) => arg === null || arg === '-p'))) any = true;
+    }
+    return !any;
+  });
+  return any ? null : names;
+}
+
+/** Whether the first command the script runs is `cd` to an absolute path. */
+function startsWithAbsoluteCd(statements: ScriptFacts['statements']): boolean {
+  let node: Node | null = statements[0]?.node ?? null;
+  while (node && node.type === 'list') node = node.namedChildren[0] ?? null;
+  if (!node || node.type !== 'command' || commandName(node) !== 'cd') return false;
+  const args = node.childrenForFieldName('argument').map((a) => (a ? literalValue(a) : null));
+  return args.length === 1 && args[0] !== null && args[0].startsWith('/');
+}
+
+/** A script with this many commands is a step of its own even without a package install. */
+const MANY_COMMANDS = 6;
+
+/** Subcommands of a package manager that remove packages or empty its cache. */
+const REMOVING_VERBS = new Set(['remove', 'purge', 'autoremove', 'clean', 'autoclean', 'dist-clean', 'erase', 'uninstall', 'del', 'cache']);
+
+const APT_LISTS = '/var/lib/apt/lists';
+
+function removes(command: RunCommand): boolean {
+  if (command.program === 'rm' || command.program === 'unlink') return true;
+  if (command.program === 'find') return command.words.includes('-delete');
+  const manager = managerCommand(command.words);
+  if (!manager?.subcommand) return false;
+  const facts = PACKAGE_MANAGER_FACTS[manager.manager];
+  const verb = manager.subcommand.split(' ')[0];
+  return REMOVING_VERBS.has(verb) || (facts.removeVerbs ?? []).includes(verb) || (facts.cleanVerbs ?? []).includes(verb);
+}
+
+/** The `apt-get update`s and removals of the apt lists of a RUN, in order. */
+function aptIndexSteps(commands: RunCommand[]): ('update' | 'removal')[] {
+  const steps: ('update' | 'removal')[] = [];
+  for (const command of commands) {
+    const manager = managerCommand(command.words);
+    const apt = manager !== null && PACKAGE_MANAGER_FACTS[manager.manager].system === 'apt';
+    if (apt && manager!.subcommand === 'update') steps.push('update');
+    else if (apt && manager!.subcommand === 'dist-clean') steps.push('removal');
+    else if (command.program === 'rm' && command.words.some((w) => w !== null && w.startsWith(APT_LISTS))) steps.push('removal');
+  }
+  return steps;
+}
+
+/**
+ * Whether a RUN is a step of its own: it installs packages, or runs many
+ * commands. An apt install without its own `apt-get update` reads the lists a
+ * RUN above fetched, and belongs with it.
+ */
+function isSubstantial(commands: RunCommand[], aptIndex: ('update' | 'removal')[]): boolean {
+  if (commands.length >= MANY_COMMANDS) return true;
+  return commands.some((command) => {
+    const system = isPackageInstall(command.words);
+    if (system) return system.manager !== 'apt' || aptIndex.includes('update');
+    const manager = managerCommand(command.words);
+    return manager !== null && PACKAGE_MANAGER_FACTS[manager.manager].installVerbs.includes(manager.subcommand ?? '');
+  });
 }
 
 /** Why the script may turn on errexit (or an ERR trap), anywhere in it, or null. */
@@ -227,12 +387,23 @@ function readPart(node: InstructionNode, ctx: TransformContext): Part | Refusal 
       : { id: 'line-after-last-command', reason: 'its last command is followed by another line' };
   }
   const commands = ctx.facts.commandsOf(read);
+  const env = ctx.facts.envAt(node);
+  const aptIndex = aptIndexSteps(commands);
   return {
     node,
     body: model.source.text.slice(node.argsStart, bodyEnd),
     tail,
     comment: layout[1] ? layout[1].trimEnd() : null,
     changesShell: facts.changesShell,
+    // A variable the environment already has is exported: assigning it changes what every later program sees.
+    effects: facts.effects.map((e) => (e.kind === 'variable' && (env.has(e.name) || SHELL_VARIABLES.has(e.name))
+      ? { kind: 'other' as const, reason: `it assigns \`${e.name}\`, which the shell or the programs it starts read` }
+      : e)),
+    reads: facts.reads,
+    startsWithAbsoluteCd: facts.startsWithAbsoluteCd,
+    substantial: isSubstantial(commands, aptIndex),
+    cleanup: commands.length > 0 && commands.every(removes),
+    aptIndex,
     isList: facts.isList,
     errexit: facts.errexit,
     compound: facts.compound,
@@ -298,6 +469,9 @@ interface ScriptFacts {
   statements: ReturnType<typeof topLevelStatements>;
   trailing: Node | null;
   changesShell: string | null;
+  effects: ShellEffect[];
+  reads: Set<string> | null;
+  startsWithAbsoluteCd: boolean;
   isList: boolean;
   errexit: string | null;
   compound: boolean;
@@ -329,10 +503,14 @@ function readScript(root: Node, text: string): ScriptFacts | Refusal {
   const statements = topLevelStatements(root);
   if (statements.length === 0) return { id: 'no-command', reason: 'it runs no command' };
   const last = statements[statements.length - 1].node;
+  const effects = shellEffects(root);
   return {
     statements,
     trailing,
-    changesShell: shellChange(root),
+    changesShell: effects[0]?.reason ?? null,
+    effects,
+    reads: variablesRead(root),
+    startsWithAbsoluteCd: startsWithAbsoluteCd(statements),
     isList: statements.length > 1 || hasOrList(last),
     errexit: errexitSource(root),
     compound: statements.length > 1 || hasType(root, COMPOUND),
@@ -376,26 +554,104 @@ function endsChain(part: Part, errexitShell: boolean): Refusal | null {
   return null;
 }
 
-/** The comment lines between two instructions, indented as continuation lines. */
-function commentLinesBetween(a: InstructionNode, b: InstructionNode, model: DockerfileModel): string[] {
-  const result: string[] = [];
-  for (let line = a.endLine + 1; line < b.line; line++) {
-    const text = model.source.lineText(line - 1).trim();
-    if (text.startsWith('#')) result.push(INDENT + text);
+/** Whether a comment line stands between two instructions: a note on the second, or an instruction commented out. */
+function commentBetween(a: InstructionNode, b: InstructionNode, model: DockerfileModel): boolean {
+  for (let line = a.endLine + 1; line < b.line; line++) if (model.source.lineText(line - 1).trim().startsWith('#')) return true;
+  return false;
+}
+
+/** The file's indentation of continuation lines: a tab when its RUNs indent theirs with tabs, else four spaces. */
+function continuationIndent(parts: Part[], model: DockerfileModel): string {
+  const runs = [...parts.map((p) => p.node), ...model.stages.flatMap((s) => s.instructions.filter((i) => i.keyword === 'RUN'))];
+  for (const node of runs) {
+    for (let line = node.line + 1; line <= node.endLine; line++) {
+      const text = model.source.lineText(line - 1);
+      const indent = /^[ \t]+(?=\S)/.exec(text)?.[0];
+      if (indent) return indent.startsWith('\t') ? '\t' : INDENT;
+    }
   }
-  return result;
+  return INDENT;
+}
+
+/**
+ * Why the shell a part leaves behind can change what a later part does, or
+ * null. A `cd` is undone by a next part that starts with `cd` to an absolute
+ * path, unless that part runs in a subshell of its own.
+ */
+function affectsLater(part: Part, later: Part[], nextIsolated: boolean): string | null {
+  for (const effect of part.effects) {
+    if (effect.kind === 'other') return effect.reason;
+    if (effect.kind === 'cwd') {
+      const readsDirectory = later.some((p) => p.reads === null || p.reads.has('PWD') || p.reads.has('OLDPWD'));
+      if (!later[0].startsWithAbsoluteCd || nextIsolated || readsDirectory) return effect.reason;
+    }
+    if (effect.kind === 'variable' && later.some((p) => p.reads === null || p.reads.has(effect.name))) return effect.reason;
+  }
+  return null;
+}
+
+type AptStep = Part['aptIndex'][number];
+
+/** At most one `apt-get update` and one removal of the lists, and no update after the removal. */
+function aptIndexFits(steps: AptStep[]): boolean {
+  const updates = steps.filter((s) => s === 'update').length;
+  const removals = steps.filter((s) => s === 'removal').length;
+  return updates <= 1 && removals <= 1 && !(removals && steps.indexOf('update') > steps.indexOf('removal'));
+}
+
+function isStep(part: Part): boolean {
+  return part.substantial && !part.cleanup;
+}
+
+/**
+ * The groups a chain of joinable RUNs becomes under the policy in the header:
+ * one substantial step each, small steps before the step they prepare,
+ * cleanups after the step they clean up after, the apt index kept whole.
+ * `separate` is called with a RUN kept apart from a substantial one above.
+ */
+function partition(chain: Part[], separate: (part: Part) => void): Part[][] {
+  const groups: Part[][] = [];
+  let current: Part[] = [];
+  const fits = (group: Part[], part: Part): boolean =>
+    !(isStep(part) && group.some(isStep)) && aptIndexFits([...group, part].flatMap((p) => p.aptIndex));
+  for (const part of chain) {
+    if (current.length && !fits(current, part)) {
+      let keep = current.length;
+      if (isStep(part) && current.some(isStep)) {
+        let step = current.length - 1;
+        while (!isStep(current[step])) step--;
+        while (keep - 1 > step && !current[keep - 1].cleanup) keep--;
+        // The note goes where the RUN left apart starts, with the small steps it took along: the same line in every pass.
+        separate(current[keep] ?? part);
+      }
+      const carried = current.slice(keep);
+      groups.push(current.slice(0, keep));
+      current = carried;
+      if (current.length && !fits(current, part)) {
+        groups.push(current);
+        current = [];
+      }
+    }
+    current.push(part);
+  }
+  if (current.length) groups.push(current);
+  return groups;
 }
 
 function join(parts: Part[], model: DockerfileModel): Fix {
   const eol = model.source.eol;
   const escape = model.escapeChar;
+  const indent = continuationIndent(parts, model);
   let text = '';
   let isolated = 0;
+  // Decided from the last part up: whether a part's `cd` is undone depends on whether the next part is isolated.
+  const subshell = parts.map(() => false);
+  for (let i = parts.length - 2; i >= 0; i--) subshell[i] = affectsLater(parts[i], parts.slice(i + 1), subshell[i + 1]) !== null;
   parts.forEach((part, i) => {
     const last = i === parts.length - 1;
     let body = part.body;
     let grouped = false;
-    if (!last && part.changesShell) {
+    if (subshell[i]) {
       body = `( ${body} )`;
       grouped = true;
       isolated++;
@@ -403,18 +659,14 @@ function join(parts: Part[], model: DockerfileModel): Fix {
       body = `{ ${body}; }`;
       grouped = true;
     }
-    if (i > 0) text += `${INDENT}&& `;
+    if (i > 0) text += `${indent}&& `;
     text += body;
     if (last) {
       text += grouped ? (part.comment ? ` ${part.comment}` : '') : part.tail;
       return;
     }
     text += ` ${escape}${eol}`;
-    const comments = [
-      ...(part.comment ? [INDENT + part.comment] : []),
-      ...commentLinesBetween(part.node, parts[i + 1].node, model),
-    ];
-    for (const comment of comments) text += comment + eol;
+    if (part.comment) text += indent + part.comment + eol;
   });
   const first = parts[0].node;
   // Lines are cited by the fix's `line` alone: the engine maps it to the file as read; a number in the message would be of the text this pass sees.
@@ -448,13 +700,35 @@ export const mergeRuns: Transform = {
     const notes: NoteInput[] = [];
     for (const stage of dockerfile.stages) {
       const instructions = stage.instructions;
+      if (!ctx.facts.shipsLayers(stage)) {
+        const second = instructions.find((node, i) => node.keyword === 'RUN' && instructions[i - 1]?.keyword === 'RUN');
+        if (second) {
+          const name = stage.name ? `\`${stage.name}\`` : `${stage.index + 1}`;
+          notes.push({
+            line: instructions[instructions.indexOf(second) - 1].line,
+            id: 'unshipped-stage',
+            message: `RUNs of stage ${name} not merged: its layers are not in the image (only what is copied out of it is), so one layer would save no bytes and lose cache points`,
+          });
+        }
+        continue;
+      }
       let chain: Part[] = [];
+      let separated = false;
       // The programs the joined shell has looked up so far, and those of them a part reinstalled:
       // the shell's command hash would keep their old path where a fresh RUN finds the new one.
       let called = new Set<string>();
       let hashed = new Set<string>();
+      const separate = (part: Part): void => {
+        if (separated) return;
+        separated = true;
+        notes.push({
+          line: part.node.line,
+          id: 'separate-steps',
+          message: 'not merged with the RUN above: each installs packages or runs many commands of its own, and neither cleans up after the other; one layer would save no bytes, and a failure here would rerun the RUN above (further such RUNs of this stage are left apart too)',
+        });
+      };
       const flush = (): void => {
-        if (chain.length > 1) fixes.push(join(chain, dockerfile));
+        if (chain.length > 1) for (const group of partition(chain, separate)) if (group.length > 1) fixes.push(join(group, dockerfile));
         chain = [];
         called = new Set();
         hashed = new Set();
@@ -472,7 +746,8 @@ export const mergeRuns: Transform = {
           return;
         }
         const previous = chain[chain.length - 1];
-        if (previous) {
+        if (previous && commentBetween(previous.node, node, dockerfile)) flush();
+        else if (previous) {
           const stale = [...part.calls].find((name) => hashed.has(name));
           const refusal = !sameFlags(previous.node, node)
             ? { id: 'different-flags', reason: 'different flags' }

@@ -505,6 +505,16 @@ export class FileFacts {
     return this.deployedStage(target) === stage;
   }
 
+  /**
+   * Whether the layers of `stage` ship: it is the build target or a stage the
+   * target is built FROM. A stage that is only copied or mounted from is
+   * built but its layers are discarded.
+   */
+  shipsLayers(stage: Stage, target?: string): boolean {
+    for (let s = this.deployedStage(target); s; s = this.parentOf(s)) if (s === stage) return true;
+    return false;
+  }
+
   /** The stages a build of `target` runs: the target and every stage it builds on, copies or mounts from. */
   builtStages(target?: string): Set<Stage> {
     const built = new Set<Stage>();
