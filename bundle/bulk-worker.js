@@ -14054,7 +14054,11 @@ function sourceCopies(stage, ctx, building) {
     const dest = ctx.facts.copyOperands(n)?.destResolved;
     return dest && (dest === appDir || dest.startsWith(`${appDir}/`) || `${dest}/` === `${appDir}/`);
   })) return null;
-  return copies.map((n) => ctx.dockerfile.source.text.slice(n.start, n.end));
+  const operands = (n) => ctx.facts.copyOperands(n);
+  const plain = (n) => n.keyword === "COPY" && n.flags.length === 0;
+  const whole = copies.findIndex((n) => plain(n) && operands(n)?.isWholeContext && operands(n)?.destResolved === appDir);
+  const kept = copies.filter((n, i) => !(whole > i && plain(n) && operands(n)?.from === null));
+  return kept.map((n) => ctx.dockerfile.source.text.slice(n.start, n.end));
 }
 function nativeAddons(lock) {
   if (!lock) return [];

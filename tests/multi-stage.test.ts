@@ -622,4 +622,10 @@ test('Node: the deps stage installs with the original install\'s options and RUN
     'RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci --omit=dev --legacy-peer-deps', '')), result.output);
 });
 
+test('Node, nothing built: the runtime repeats no manifest copy that its `COPY . .` copies again (one layer, no install to cache)', async () => {
+  const files = { 'package.json': JSON.stringify({ name: 'a', dependencies: { ms: '2.1.3' } }), 'package-lock.json': '{}', '.dockerignore': 'node_modules\n', 'server.js': '' };
+  const result = await run(lines('FROM node:20', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci', 'COPY . .', 'CMD ["node", "server.js"]'), { only, files });
+  assert.ok(result.output.endsWith(lines('FROM node:20-slim', 'WORKDIR /app', 'COPY --from=deps /app/node_modules /app/node_modules', 'COPY . .', 'CMD ["node", "server.js"]')), result.output);
+});
+
 test.run();

@@ -217,7 +217,7 @@ const NODE_APP = 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD node ser
 const SAFE = 'FROM node:20\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci \\\n    && npm cache clean --force\nCOPY . .\nCMD ["node", "server.js"]\n';
 // package.json lists no dependencies and nothing is built: the runtime copies the source from the context.
 const MULTI_STAGE = 'FROM node:20 AS build\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci \\\n    && npm cache clean --force\nCOPY . .\nCMD ["node", "server.js"]\n\n' +
-  'FROM node:20-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nCOPY . .\nCMD ["node", "server.js"]\n';
+  'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n';
 
 function nodeProject(): { dir: string; env: NodeJS.ProcessEnv } {
   const dir = mkdtempSync(path.join(tmpdir(), 'dfmod-verify-review-'));

@@ -163,7 +163,13 @@ function sourceCopies(stage: StageReading, ctx: TransformContext, building: bool
   if (instructions.slice(first).some((n) => n.keyword === 'USER' || n.keyword === 'WORKDIR')) return null;
   const appDir = stage.finalWorkdir;
   if (!copies.every((n) => { const dest = ctx.facts.copyOperands(n)?.destResolved; return dest && (dest === appDir || dest.startsWith(`${appDir}/`) || `${dest}/` === `${appDir}/`); })) return null;
-  return copies.map((n) => ctx.dockerfile.source.text.slice(n.start, n.end));
+  // Copies of context files that a later plain `COPY . <app>` copies again are only there to cache the
+  // install, which the runtime does not run: the later copy brings the same files.
+  const operands = (n: (typeof copies)[number]) => ctx.facts.copyOperands(n);
+  const plain = (n: (typeof copies)[number]) => n.keyword === 'COPY' && n.flags.length === 0;
+  const whole = copies.findIndex((n) => plain(n) && operands(n)?.isWholeContext && operands(n)?.destResolved === appDir);
+  const kept = copies.filter((n, i) => !(whole > i && plain(n) && operands(n)?.from === null));
+  return kept.map((n) => ctx.dockerfile.source.text.slice(n.start, n.end));
 }
 
 /** Packages of a lockfile that run an install script (native addons, mostly), dev-only ones left out: the runtime never has them. */
