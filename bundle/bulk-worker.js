@@ -12817,7 +12817,7 @@ var PROMPTING = APT_GET.promptVerbs;
 var LIST_FREE = APT_GET.indexFreeVerbs;
 var VALUE_OPTIONS = APT_GET.valueOptions;
 var RECOMMENDS = /^(--no-install-recommends|--install-recommends|.*Install-Recommends.*)$/i;
-var isListPath = (word) => word === LISTS || word === `${LISTS}/` || word === `${LISTS}/*`;
+var isListPath = (word) => word === LISTS || word === `${LISTS}/` || word === `${LISTS}/*` || word === `${LISTS}*`;
 var changesSources = (text) => SOURCE_MARKERS.some((m) => text.includes(m));
 var OPAQUE = /* @__PURE__ */ new Set(["eval"]);
 var SCRIPT_DEPTH = 4;
@@ -13038,6 +13038,7 @@ function listsFix(ctx, node, use, uses2, fixes, notes) {
   }
   if (listsMounted(run)) return;
   const { consumers, cleaner } = consumersOf(ctx, node, uses2);
+  if (consumers.length === 0 && !isLoneUpdate(ctx, use) && !ctx.facts.shipsLayers(node.stage)) return;
   if (consumers.length === 0) {
     if (isLoneUpdate(ctx, use)) {
       notes.push({ line: node.line, id: "lone-update", message: "left alone: `apt-get update` alone in a RUN caches stale lists; update in the RUN that installs" });
@@ -13282,7 +13283,9 @@ var cacheCleanup = {
         const mine = commands.filter((c) => c.manager === manager);
         if (cacheMounted(run, hygiene)) continue;
         if (hygiene.facts.cacheDisabledBy && mentioned(ctx, node, run, hygiene.facts.cacheDisabledBy)) continue;
-        for (const command of mine) {
+        const indexKept = mine.some((c) => (hygiene.facts.indexVerbs ?? []).includes(c.sub ?? "")) && !mine.every((c) => (hygiene.facts.indexVerbs ?? []).includes(c.sub ?? "") || hygiene.facts.installVerbs.includes(c.sub ?? "") || (hygiene.facts.removeVerbs ?? []).includes(c.sub ?? ""));
+        const flagSavesNothing = hygiene.facts.noCacheFlag !== null && (!ctx.facts.shipsLayers(node.stage) || indexKept);
+        for (const command of flagSavesNothing ? [] : mine) {
           const fix = flagFix(run, hygiene, command);
           if (fix) {
             fixes.push(fix);

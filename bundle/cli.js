@@ -35233,7 +35233,7 @@ var PROMPTING = APT_GET.promptVerbs;
 var LIST_FREE = APT_GET.indexFreeVerbs;
 var VALUE_OPTIONS = APT_GET.valueOptions;
 var RECOMMENDS = /^(--no-install-recommends|--install-recommends|.*Install-Recommends.*)$/i;
-var isListPath = (word) => word === LISTS || word === `${LISTS}/` || word === `${LISTS}/*`;
+var isListPath = (word) => word === LISTS || word === `${LISTS}/` || word === `${LISTS}/*` || word === `${LISTS}*`;
 var changesSources = (text2) => SOURCE_MARKERS.some((m) => text2.includes(m));
 var OPAQUE = /* @__PURE__ */ new Set(["eval"]);
 var SCRIPT_DEPTH = 4;
@@ -35454,6 +35454,7 @@ function listsFix(ctx, node, use, uses2, fixes, notes) {
   }
   if (listsMounted(run2)) return;
   const { consumers, cleaner } = consumersOf(ctx, node, uses2);
+  if (consumers.length === 0 && !isLoneUpdate(ctx, use) && !ctx.facts.shipsLayers(node.stage)) return;
   if (consumers.length === 0) {
     if (isLoneUpdate(ctx, use)) {
       notes.push({ line: node.line, id: "lone-update", message: "left alone: `apt-get update` alone in a RUN caches stale lists; update in the RUN that installs" });
@@ -35698,7 +35699,9 @@ var cacheCleanup = {
         const mine = commands.filter((c) => c.manager === manager);
         if (cacheMounted(run2, hygiene)) continue;
         if (hygiene.facts.cacheDisabledBy && mentioned(ctx, node, run2, hygiene.facts.cacheDisabledBy)) continue;
-        for (const command2 of mine) {
+        const indexKept = mine.some((c) => (hygiene.facts.indexVerbs ?? []).includes(c.sub ?? "")) && !mine.every((c) => (hygiene.facts.indexVerbs ?? []).includes(c.sub ?? "") || hygiene.facts.installVerbs.includes(c.sub ?? "") || (hygiene.facts.removeVerbs ?? []).includes(c.sub ?? ""));
+        const flagSavesNothing = hygiene.facts.noCacheFlag !== null && (!ctx.facts.shipsLayers(node.stage) || indexKept);
+        for (const command2 of flagSavesNothing ? [] : mine) {
           const fix = flagFix(run2, hygiene, command2);
           if (fix) {
             fixes.push(fix);

@@ -435,4 +435,16 @@ test('`apt-get dist-clean` already removes the lists: nothing appended after it'
   );
 });
 
+test('a stage whose layers are not shipped gets no lists removal (it saves nothing); -y still', async () => {
+  await expectOutput(
+    lines('FROM debian:bookworm AS build', 'RUN apt-get update && apt-get install gcc', 'RUN gcc -o /out/app app.c', 'FROM debian:bookworm-slim', 'COPY --from=build /out/app /app'),
+    lines('FROM debian:bookworm AS build', 'RUN apt-get update && apt-get install -y gcc', 'RUN gcc -o /out/app app.c', 'FROM debian:bookworm-slim', 'COPY --from=build /out/app /app'),
+    { only },
+  );
+});
+
+test('`rm -rf /var/lib/apt/lists*` already removes the lists', async () => {
+  await expectUnchanged(lines('FROM debian:bookworm', 'RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists*'), null, { only });
+});
+
 test.run();

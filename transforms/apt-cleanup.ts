@@ -34,7 +34,7 @@ const VALUE_OPTIONS = APT_GET.valueOptions!;
 const RECOMMENDS = /^(--no-install-recommends|--install-recommends|.*Install-Recommends.*)$/i;
 
 /** `/var/lib/apt/lists`, `/var/lib/apt/lists/` or `/var/lib/apt/lists/*`: an rm argument that names the lists. */
-const isListPath = (word: string) => word === LISTS || word === `${LISTS}/` || word === `${LISTS}/*`;
+const isListPath = (word: string) => word === LISTS || word === `${LISTS}/` || word === `${LISTS}/*` || word === `${LISTS}*`;
 
 /** Whether the text may change apt's sources. */
 const changesSources = (text: string) => SOURCE_MARKERS.some((m) => text.includes(m));
@@ -351,6 +351,8 @@ function listsFix(ctx: TransformContext, node: InstructionNode, use: ListUse, us
   }
   if (listsMounted(run)) return; // the lists live in a cache mount, not in the layer
   const { consumers, cleaner } = consumersOf(ctx, node, uses);
+  // A stage whose layers are not shipped (only copied from) keeps nothing in the image: removing its lists saves nothing.
+  if (consumers.length === 0 && !isLoneUpdate(ctx, use) && !ctx.facts.shipsLayers(node.stage!)) return;
   if (consumers.length === 0) {
     if (isLoneUpdate(ctx, use)) {
       notes.push({ line: node.line, id: 'lone-update', message: 'left alone: `apt-get update` alone in a RUN caches stale lists; update in the RUN that installs' });

@@ -267,7 +267,12 @@ export const cacheCleanup: Transform = {
         const mine = commands.filter((c) => c.manager === manager);
         if (cacheMounted(run, hygiene)) continue;
         if (hygiene.facts.cacheDisabledBy && mentioned(ctx, node, run, hygiene.facts.cacheDisabledBy)) continue;
-        for (const command of mine) {
+        // A no-cache flag saves nothing in a stage whose layers are not shipped, nor next to an index
+        // download that stays (`apk update` kept for an `apk upgrade`). A prompt answer is always needed.
+        const indexKept = mine.some((c) => (hygiene.facts.indexVerbs ?? []).includes(c.sub ?? '')) && !mine.every((c) =>
+          (hygiene.facts.indexVerbs ?? []).includes(c.sub ?? '') || hygiene.facts.installVerbs.includes(c.sub ?? '') || (hygiene.facts.removeVerbs ?? []).includes(c.sub ?? ''));
+        const flagSavesNothing = hygiene.facts.noCacheFlag !== null && (!ctx.facts.shipsLayers(node.stage) || indexKept);
+        for (const command of flagSavesNothing ? [] : mine) {
           const fix = flagFix(run, hygiene, command);
           if (fix) {
             fixes.push(fix);
