@@ -8430,6 +8430,8 @@ var TAG_VARIANTS = [
   { test: (t) => t.windows !== null, os: "unknown", packageManager: () => null },
   { test: (t) => t.chiseled || t.distroless, os: "none", packageManager: () => null },
   { test: (t) => t.alpine !== null, os: "alpine", packageManager: () => "apk" },
+  // Azure Linux (CBL-Mariner) variants of Microsoft's images install with tdnf, which dfmod does not drive.
+  { test: (t) => t.words.some((w) => /^(azurelinux|mariner|cbl)/.test(w)), os: "unknown", packageManager: () => null, hasShell: true },
   { test: (t) => t.release !== null || t.words.some((w) => w === "debian" || w === "slim" || w === "ubuntu"), os: "debian", packageManager: () => "apt" },
   {
     test: (t) => t.words.some((w) => /^(ubi\d*|centos\d*|rockylinux|al2|al2023|oracle|oraclelinux\d*|amazoncorretto)$/.test(w)),
@@ -8489,7 +8491,7 @@ function describeImage(raw) {
     if (variant) {
       os = variant.os;
       packageManager = variant.packageManager(tag);
-      hasShell = os === "unknown" ? false : os !== "none";
+      hasShell = variant.hasShell ?? (os === "unknown" ? false : os !== "none");
       if (variant.os === "none" || variant.os === "unknown") {
         return { ...unknown2, family: family.id, os, hasShell, release: tag.windows ? null : release, language };
       }
@@ -14662,7 +14664,16 @@ function stringList(value, name) {
 }
 var NOT_ONCE = /* @__PURE__ */ new Set(["for_statement", "c_style_for_statement", "while_statement", "if_statement", "case_statement", "function_definition"]);
 function insideControlFlow(node) {
-  for (let n = node.parent; n; n = n.parent) if (NOT_ONCE.has(n.type)) return n.type.replace(/_statement$|_definition$/, "").replace(/_/g, "-");
+  let child = node;
+  for (let n = node.parent; n; child = n, n = n.parent) {
+    if (NOT_ONCE.has(n.type)) return n.type.replace(/_statement$|_definition$/, "").replace(/_/g, "-");
+    if (n.type === "list" && n.children.length === 3 && n.children[2]?.startIndex === child.startIndex) {
+      const operator = n.children[1]?.type;
+      const left = n.children[0];
+      if (operator === "||") return "or-list";
+      if (operator === "&&" && left && (left.type === "test_command" || /^(\[|test\s)/.test(left.text))) return "conditional";
+    }
+  }
   return null;
 }
 function joinableInstall(ctx, stage, manager) {
@@ -14791,7 +14802,7 @@ function packageRoute(image, raw, init, leave) {
   const manager = image.packageManager;
   const alternative = "copy a static binary in with the option binary, or use `docker run --init`";
   if (image.hasShell === false) return leave("no-shell", `\`${raw}\` has no shell to RUN an install in, nor a package manager; ${alternative}`);
-  if (manager === null) return leave("no-package-manager", `\`${raw}\` has no package manager to install ${init} with; ${alternative}`);
+  if (manager === null) return leave("no-package-manager", `\`${raw}\` has no package manager dfmod installs ${init} with (apt, apk, dnf, yum, microdnf, zypper); ${alternative}`);
   const release = image.release;
   const found = release ? initPackage(release, init) : initPackageOfManager(manager, init, image.family);
   if ("missing" in found) {

@@ -341,7 +341,7 @@ test('wording: an init already runs', async () => {
 });
 
 test('wording: no package manager, no shell, unknown and dynamic bases', async () => {
-  await refusedWith(lines('FROM busybox', 'CMD ["/app"]'), 'no-package-manager', '`busybox` has no package manager to install tini with; copy a static binary in with the option binary, or use `docker run --init`');
+  await refusedWith(lines('FROM busybox', 'CMD ["/app"]'), 'no-package-manager', '`busybox` has no package manager dfmod installs tini with (apt, apk, dnf, yum, microdnf, zypper); copy a static binary in with the option binary, or use `docker run --init`');
   await refusedWith(lines('FROM mycorp/base:1', 'CMD ["/app"]'), 'unknown-base', 'dfmod does not know the base image `mycorp/base:1` (its package manager and entrypoint)');
   await refusedWith(lines('ARG BASE', 'FROM $BASE', 'CMD ["/app"]'), 'dynamic-base', 'the base image `$BASE` is a build argument, so its package manager is unknown');
 });
@@ -957,4 +957,20 @@ test('ENTRYPOINT [""] clears the entrypoint as [] does: replaced by the init alo
     { only },
   );
 });
+test('an install on the right of `||`, or after a test with `&&`, may not run: tini gets its own RUN', async () => {
+  for (const guard of ['[ -z "$TZ" ] || { apk add --no-cache tzdata; }', '[ -n "$TZ" ] && apk add --no-cache tzdata']) {
+    await expectOutput(
+      lines('FROM node:20-alpine', 'ARG TZ=', `RUN ${guard}`, 'COPY . /app', 'CMD ["node", "/app/server.js"]'),
+      lines('FROM node:20-alpine', 'ARG TZ=', 'RUN apk add --no-cache tini', `RUN ${guard}`, 'COPY . /app', 'ENTRYPOINT ["/sbin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "/app/server.js"]'),
+      { only },
+    );
+  }
+});
+
+test('Azure Linux (CBL-Mariner) variants install with tdnf: no apt-get, refused', async () => {
+  for (const tag of ['9.0-azurelinux3.0', '8.0-cbl-mariner2.0']) {
+    await expectRefused(lines(`FROM mcr.microsoft.com/dotnet/aspnet:${tag}`, 'COPY app /app', 'CMD ["dotnet", "/app/app.dll"]'), 'no-package-manager', { only });
+  }
+});
+
 test.run();

@@ -159,7 +159,17 @@ function stringList(value: unknown, name: string): string[] | string {
 const NOT_ONCE = new Set(['for_statement', 'c_style_for_statement', 'while_statement', 'if_statement', 'case_statement', 'function_definition']);
 
 function insideControlFlow(node: Node): string | null {
-  for (let n = node.parent; n; n = n.parent) if (NOT_ONCE.has(n.type)) return n.type.replace(/_statement$|_definition$/, '').replace(/_/g, '-');
+  let child: Node = node;
+  for (let n = node.parent; n; child = n, n = n.parent) {
+    if (NOT_ONCE.has(n.type)) return n.type.replace(/_statement$|_definition$/, '').replace(/_/g, '-');
+    // The right of `||` runs only when the left fails; the right of `&&` after a test only when it holds.
+    if (n.type === 'list' && n.children.length === 3 && n.children[2]?.startIndex === child.startIndex) {
+      const operator = n.children[1]?.type;
+      const left = n.children[0];
+      if (operator === '||') return 'or-list';
+      if (operator === '&&' && left && (left.type === 'test_command' || /^(\[|test\s)/.test(left.text))) return 'conditional';
+    }
+  }
   return null;
 }
 
@@ -320,7 +330,7 @@ function packageRoute(image: ImageInfo, raw: string, init: InitName, leave: (id:
   const manager = image.packageManager;
   const alternative = 'copy a static binary in with the option binary, or use `docker run --init`';
   if (image.hasShell === false) return leave('no-shell', `\`${raw}\` has no shell to RUN an install in, nor a package manager; ${alternative}`);
-  if (manager === null) return leave('no-package-manager', `\`${raw}\` has no package manager to install ${init} with; ${alternative}`);
+  if (manager === null) return leave('no-package-manager', `\`${raw}\` has no package manager dfmod installs ${init} with (apt, apk, dnf, yum, microdnf, zypper); ${alternative}`);
   const release = image.release;
   const found = release ? initPackage(release, init) : initPackageOfManager(manager, init, image.family);
   if ('missing' in found) {

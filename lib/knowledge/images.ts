@@ -270,10 +270,12 @@ export function familyOf(raw: string | ImageRef): ImageFamily | null {
 }
 
 /** What a tag's words say about the OS, checked in order: a specific marker wins over the generic jdk/jre one. */
-const TAG_VARIANTS: { test: (t: TagInfo) => boolean; os: OsFamily; packageManager: (t: TagInfo) => PackageManager | null }[] = [
+const TAG_VARIANTS: { test: (t: TagInfo) => boolean; os: OsFamily; packageManager: (t: TagInfo) => PackageManager | null; hasShell?: boolean }[] = [
   { test: (t) => t.windows !== null, os: 'unknown', packageManager: () => null },
   { test: (t) => t.chiseled || t.distroless, os: 'none', packageManager: () => null },
   { test: (t) => t.alpine !== null, os: 'alpine', packageManager: () => 'apk' },
+  // Azure Linux (CBL-Mariner) variants of Microsoft's images install with tdnf, which dfmod does not drive.
+  { test: (t) => t.words.some((w) => /^(azurelinux|mariner|cbl)/.test(w)), os: 'unknown', packageManager: () => null, hasShell: true },
   { test: (t) => t.release !== null || t.words.some((w) => w === 'debian' || w === 'slim' || w === 'ubuntu'), os: 'debian', packageManager: () => 'apt' },
   {
     test: (t) => t.words.some((w) => /^(ubi\d*|centos\d*|rockylinux|al2|al2023|oracle|oraclelinux\d*|amazoncorretto)$/.test(w)),
@@ -341,7 +343,7 @@ export function describeImage(raw: string): ImageInfo {
     if (variant) {
       os = variant.os;
       packageManager = variant.packageManager(tag);
-      hasShell = os === 'unknown' ? false : os !== 'none';
+      hasShell = variant.hasShell ?? (os === 'unknown' ? false : os !== 'none');
       if (variant.os === 'none' || variant.os === 'unknown') {
         // Windows tags name no Linux release; chiseled and distroless ones keep the release they name.
         return { ...unknown, family: family.id, os, hasShell, release: tag.windows ? null : release, language };
