@@ -14798,6 +14798,29 @@ function checksumSupported(model) {
   const major = Number(m[1]);
   return major > 1 || major === 1 && (m[2] === void 0 || Number(m[2]) >= 6);
 }
+var OS_ARG_WORDS = /* @__PURE__ */ new Set(["OS", "DISTRO", "DISTRIBUTION", "VARIANT", "FLAVOR", "FLAVOUR", "BASE", "DEBIAN", "ALPINE", "UBUNTU", "CODENAME", "RELEASE"]);
+function osSelectingArg(ctx, stage) {
+  let root = stage;
+  for (let parent = ctx.facts.parentOf(root); parent; parent = ctx.facts.parentOf(root)) root = parent;
+  const defaults = new Map(ctx.dockerfile.globalArgs.map((node) => {
+    const text = ctx.dockerfile.rawArguments(node).trim();
+    const eq = text.indexOf("=");
+    return eq < 0 ? [text, ""] : [text.slice(0, eq), text.slice(eq + 1)];
+  }));
+  const seen = /* @__PURE__ */ new Set();
+  const pending = [root.image];
+  while (pending.length) {
+    for (const match of pending.pop().matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
+      const name = match[1];
+      if (seen.has(name)) continue;
+      seen.add(name);
+      if (name.toUpperCase().split("_").some((word) => OS_ARG_WORDS.has(word))) return name;
+      const value = defaults.get(name);
+      if (value) pending.push(value);
+    }
+  }
+  return null;
+}
 function packageRoute(image, raw, init, leave) {
   const manager = image.packageManager;
   const alternative = "copy a static binary in with the option binary, or use `docker run --init`";
@@ -14851,6 +14874,8 @@ function planStage(ctx, stage, init, optedIn) {
     for (let parent = facts.parentOf(root); parent; parent = facts.parentOf(root)) root = parent;
     return leave("dynamic-base", `the base image \`${raw ?? root.image}\` is a build argument, so its package manager is unknown`);
   }
+  const selector = osSelectingArg(ctx, stage);
+  if (selector) return leave("dynamic-base", `the base image comes from the build argument ${selector}, which may name another OS (and package manager) than its default \`${raw}\``);
   const image = describeImage(raw);
   if (image.family === null) return leave("unknown-base", `dfmod does not know the base image \`${raw}\` (its package manager and entrypoint)`);
   const route = packageRoute(image, raw, init, leave);

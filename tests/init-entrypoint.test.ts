@@ -33,12 +33,13 @@ test('Debian-based language image: inherited ENTRYPOINT (node) wrapped, added be
   assert.equal(result.notes, [], 'no note once the init is in place');
 });
 
-test('a base named by a global ARG with a default: the image the default names', async () => {
+test('a base named by a global ARG: a version argument takes its default; a BASE argument may name another OS, refused', async () => {
   await expectOutput(
-    lines('ARG BASE=node:20-bookworm', 'FROM $BASE', 'CMD ["node", "a.js"]'),
-    lines('ARG BASE=node:20-bookworm', 'FROM $BASE', APT, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "a.js"]'),
+    lines('ARG NODE=20-bookworm', 'FROM node:$NODE', 'CMD ["node", "a.js"]'),
+    lines('ARG NODE=20-bookworm', 'FROM node:$NODE', APT, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "a.js"]'),
     { only },
   );
+  await expectRefused(lines('ARG BASE=node:20-bookworm', 'FROM $BASE', 'CMD ["node", "a.js"]'), 'dynamic-base', { only });
   await expectRefused(lines('ARG BASE', 'FROM ${BASE}-slim', 'CMD ["/app"]'), 'dynamic-base', { only, line: 2 });
 });
 
@@ -971,6 +972,14 @@ test('Azure Linux (CBL-Mariner) variants install with tdnf: no apt-get, refused'
   for (const tag of ['9.0-azurelinux3.0', '8.0-cbl-mariner2.0']) {
     await expectRefused(lines(`FROM mcr.microsoft.com/dotnet/aspnet:${tag}`, 'COPY app /app', 'CMD ["dotnet", "/app/app.dll"]'), 'no-package-manager', { only });
   }
+});
+
+test('a base image chosen by an OS build argument (the file builds Debian and Alpine variants): refused; a version argument is fine', async () => {
+  await expectRefused(lines("ARG BASE_OS_VERSION='trixie'", 'ARG BASE_IMAGE="php:8.4-zts-${BASE_OS_VERSION}"', 'FROM ${BASE_IMAGE}', 'CMD ["php", "/app/worker.php"]'),
+    'dynamic-base', { only });
+  await expectRefused(lines('ARG DISTRO=bookworm', 'FROM python:3.12-${DISTRO}', 'CMD ["python", "/app/main.py"]'), 'dynamic-base', { only });
+  const pinned = await run(lines('ARG NODE_VERSION=20', 'FROM node:${NODE_VERSION}-slim', 'CMD ["node", "/app/server.js"]'), { only });
+  assert.match(pinned.output, /ENTRYPOINT \["\/usr\/bin\/tini", "--", "docker-entrypoint.sh"\]/);
 });
 
 test.run();

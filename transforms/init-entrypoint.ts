@@ -324,6 +324,37 @@ function checksumSupported(model: DockerfileModel): boolean {
   return major > 1 || (major === 1 && (m[2] === undefined || Number(m[2]) >= 6));
 }
 
+/** Words in a build argument's name that say it picks the OS or the whole base image (`BASE_OS_VERSION`, `BASE_IMAGE`, `DISTRO`). */
+const OS_ARG_WORDS = new Set(['OS', 'DISTRO', 'DISTRIBUTION', 'VARIANT', 'FLAVOR', 'FLAVOUR', 'BASE', 'DEBIAN', 'ALPINE', 'UBUNTU', 'CODENAME', 'RELEASE']);
+
+/**
+ * A build argument in the root FROM's image (or in the default of one that
+ * is) whose name says it chooses the OS or the base image: the file is built
+ * for several, and one package manager's install would break the others.
+ */
+function osSelectingArg(ctx: TransformContext, stage: Stage): string | null {
+  let root = stage;
+  for (let parent = ctx.facts.parentOf(root); parent; parent = ctx.facts.parentOf(root)) root = parent;
+  const defaults = new Map(ctx.dockerfile.globalArgs.map((node) => {
+    const text = ctx.dockerfile.rawArguments(node).trim();
+    const eq = text.indexOf('=');
+    return eq < 0 ? [text, ''] : [text.slice(0, eq), text.slice(eq + 1)];
+  }));
+  const seen = new Set<string>();
+  const pending = [root.image];
+  while (pending.length) {
+    for (const match of pending.pop()!.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
+      const name = match[1];
+      if (seen.has(name)) continue;
+      seen.add(name);
+      if (name.toUpperCase().split('_').some((word) => OS_ARG_WORDS.has(word))) return name;
+      const value = defaults.get(name);
+      if (value) pending.push(value);
+    }
+  }
+  return null;
+}
+
 /** How to install the init from the image's package manager, or why not (the note). */
 function packageRoute(image: ImageInfo, raw: string, init: InitName, leave: (id: string, message: string) => TransformResult):
   { manager: PackageManager; path: string; everyRelease: boolean } | TransformResult {
@@ -393,6 +424,8 @@ function planStage(ctx: TransformContext, stage: Stage, init: InitName, optedIn:
     for (let parent = facts.parentOf(root); parent; parent = facts.parentOf(root)) root = parent;
     return leave('dynamic-base', `the base image \`${raw ?? root.image}\` is a build argument, so its package manager is unknown`);
   }
+  const selector = osSelectingArg(ctx, stage);
+  if (selector) return leave('dynamic-base', `the base image comes from the build argument ${selector}, which may name another OS (and package manager) than its default \`${raw}\``);
   const image = describeImage(raw);
   if (image.family === null) return leave('unknown-base', `dfmod does not know the base image \`${raw}\` (its package manager and entrypoint)`);
   const route = packageRoute(image, raw, init, leave);
