@@ -8120,7 +8120,7 @@ import path4 from "node:path";
 var debian = (version, codename, status) => ({ distro: "debian", version, codename, status });
 var ubuntu = (version, codename, status, lts = false) => ({ distro: "ubuntu", version, codename, status, ...lts ? { lts } : {} });
 var alpine = (version, status) => ({ distro: "alpine", version, codename: null, status });
-var rpm = (distro, version, status) => ({ distro, version, codename: null, status, ...Number(version) >= 8 && version !== "2" ? { yumIsDnf: true } : {} });
+var rpm = (distro, version, status) => ({ distro, version, codename: null, status, ...Number(version) >= 8 ? { yumIsDnf: true } : {} });
 var RELEASES = [
   // Debian: https://deb.debian.org/debian/dists/<codename>/Release answers for the releases still on the
   // main mirrors (checked with curl: bullseye, bookworm, trixie 200; stretch, buster 404). Buster moved to
@@ -8268,6 +8268,7 @@ function compareVersion(version, bound) {
 }
 
 // lib/knowledge/images.ts
+var DEFAULT_PATH = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
 var OS_PACKAGE_MANAGERS = {
   debian: "apt",
   alpine: "apk",
@@ -10174,12 +10175,11 @@ function scriptRunBy(command, lookup) {
   if (program === "make" || program === "gmake") return makeRun(what, command, lookup);
   const first = w[0];
   if (first.includes("/")) return SYSTEM_BIN.test(first) && typeof contextFile(first, lookup) !== "string" ? null : fileScript(what, first, lookup);
-  for (const dir of PATH_DIRS) {
+  for (const dir of DEFAULT_PATH) {
     if (typeof contextFile(`${dir}/${first}`, lookup) === "string") return fileScript(what, `${dir}/${first}`, lookup);
   }
   return null;
 }
-var PATH_DIRS = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
 function unknown(what, kind, why) {
   return { what, kind, file: null, roots: null, unknown: why };
 }
@@ -10366,8 +10366,7 @@ function stageMeaning(facts, model, stage) {
     parent: parent ? parent.index : null,
     uses: uses2,
     config: stageConfig(facts, model, stage),
-    steps,
-    keywords: stage.instructions.map((i) => i.keyword)
+    steps
   };
 }
 function mountedStages(facts, stage) {
@@ -10668,7 +10667,6 @@ function redirectTargets(root) {
 }
 
 // lib/facts/index.ts
-var DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 var GLOB = /[*?[]/;
 var EMPTY = /* @__PURE__ */ new Map();
 var DIRECTORY_CHANGERS = /* @__PURE__ */ new Set(["cd", "pushd", "popd"]);
@@ -10943,7 +10941,7 @@ var FileFacts = class {
       return { path: full, source: this.contextFileAt(node, full, context) };
     }
     const pathVariable = this.envAt(node).get("PATH");
-    for (const dir of (pathVariable === void 0 ? DEFAULT_PATH : pathVariable ?? "").split(":").filter((d) => d.startsWith("/"))) {
+    for (const dir of (pathVariable === void 0 ? DEFAULT_PATH : (pathVariable ?? "").split(":")).filter((d) => d.startsWith("/"))) {
       const full = path4.posix.join(dir, program);
       const source = this.contextFileAt(node, full, context);
       if (source !== null) return { path: full, source };
@@ -13417,7 +13415,6 @@ function refuse(id, reason) {
 function isRefusal(value) {
   return typeof value === "object" && value !== null && "refuse" in value;
 }
-var PATH_DIRS2 = ["/usr/local/bin", "/usr/local/sbin", "/usr/bin", "/usr/sbin", "/bin", "/sbin"];
 function runtimeFor(stage, linkage) {
   const choice = runtimeImage(stage.image.ref.raw, linkage);
   return "image" in choice ? choice : refuse("no-runtime-image", `no runtime image: ${choice.none}`);
@@ -13425,7 +13422,7 @@ function runtimeFor(stage, linkage) {
 function programPath(stage, outputs) {
   const first = stage.argv[0] ?? "";
   if (first.includes("/")) return path9.posix.resolve(stage.finalWorkdir, first);
-  return outputs.find((o) => path9.posix.basename(o) === first && PATH_DIRS2.includes(path9.posix.dirname(o))) ?? null;
+  return outputs.find((o) => path9.posix.basename(o) === first && DEFAULT_PATH.includes(path9.posix.dirname(o))) ?? null;
 }
 function insertBefore(run, command, text) {
   const offset = run.offsets[command.node.startIndex];

@@ -12827,7 +12827,7 @@ var init_releases = __esm({
     debian = (version, codename, status) => ({ distro: "debian", version, codename, status });
     ubuntu = (version, codename, status, lts = false) => ({ distro: "ubuntu", version, codename, status, ...lts ? { lts } : {} });
     alpine = (version, status) => ({ distro: "alpine", version, codename: null, status });
-    rpm = (distro, version, status) => ({ distro, version, codename: null, status, ...Number(version) >= 8 && version !== "2" ? { yumIsDnf: true } : {} });
+    rpm = (distro, version, status) => ({ distro, version, codename: null, status, ...Number(version) >= 8 ? { yumIsDnf: true } : {} });
     RELEASES = [
       // Debian: https://deb.debian.org/debian/dists/<codename>/Release answers for the releases still on the
       // main mirrors (checked with curl: bullseye, bookworm, trixie 200; stretch, buster 404). Buster moved to
@@ -13081,12 +13081,13 @@ function languageOf(raw) {
   const ref = parseImageRef(raw);
   return IMAGE_FAMILIES.find((f) => f.match.test(ref.repository))?.language ?? null;
 }
-var OS_PACKAGE_MANAGERS, archived, slimLast, slimBeforeRelease, DISTROLESS_DEBIAN, distroless, temurinJre, osOfRelease, IMAGE_FAMILIES, HUB_MIRRORS, TAG_VARIANTS, RPM_DISTROS, WINDOWS_REPOSITORY_WORDS;
+var DEFAULT_PATH, OS_PACKAGE_MANAGERS, archived, slimLast, slimBeforeRelease, DISTROLESS_DEBIAN, distroless, temurinJre, osOfRelease, IMAGE_FAMILIES, HUB_MIRRORS, TAG_VARIANTS, RPM_DISTROS, WINDOWS_REPOSITORY_WORDS;
 var init_images = __esm({
   "lib/knowledge/images.ts"() {
     "use strict";
     init_tags();
     init_releases();
+    DEFAULT_PATH = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
     OS_PACKAGE_MANAGERS = {
       debian: "apt",
       alpine: "apk",
@@ -31901,12 +31902,11 @@ function scriptRunBy(command2, lookup) {
   if (program === "make" || program === "gmake") return makeRun(what, command2, lookup);
   const first = w[0];
   if (first.includes("/")) return SYSTEM_BIN.test(first) && typeof contextFile(first, lookup) !== "string" ? null : fileScript(what, first, lookup);
-  for (const dir of PATH_DIRS) {
+  for (const dir of DEFAULT_PATH) {
     if (typeof contextFile(`${dir}/${first}`, lookup) === "string") return fileScript(what, `${dir}/${first}`, lookup);
   }
   return null;
 }
-var PATH_DIRS = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
 function unknown(what, kind, why) {
   return { what, kind, file: null, roots: null, unknown: why };
 }
@@ -32096,8 +32096,7 @@ function stageMeaning(facts, model, stage2) {
     parent: parent ? parent.index : null,
     uses: uses2,
     config: stageConfig(facts, model, stage2),
-    steps,
-    keywords: stage2.instructions.map((i) => i.keyword)
+    steps
   };
 }
 function mountedStages(facts, stage2) {
@@ -32398,7 +32397,6 @@ function redirectTargets(root) {
 }
 
 // lib/facts/index.ts
-var DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 var GLOB = /[*?[]/;
 var EMPTY = /* @__PURE__ */ new Map();
 var DIRECTORY_CHANGERS = /* @__PURE__ */ new Set(["cd", "pushd", "popd"]);
@@ -32673,7 +32671,7 @@ var FileFacts = class {
       return { path: full, source: this.contextFileAt(node, full, context) };
     }
     const pathVariable = this.envAt(node).get("PATH");
-    for (const dir of (pathVariable === void 0 ? DEFAULT_PATH : pathVariable ?? "").split(":").filter((d) => d.startsWith("/"))) {
+    for (const dir of (pathVariable === void 0 ? DEFAULT_PATH : (pathVariable ?? "").split(":")).filter((d) => d.startsWith("/"))) {
       const full = path6.posix.join(dir, program);
       const source = this.contextFileAt(node, full, context);
       if (source !== null) return { path: full, source };
@@ -35833,7 +35831,6 @@ function refuse(id, reason) {
 function isRefusal(value) {
   return typeof value === "object" && value !== null && "refuse" in value;
 }
-var PATH_DIRS2 = ["/usr/local/bin", "/usr/local/sbin", "/usr/bin", "/usr/sbin", "/bin", "/sbin"];
 function runtimeFor(stage2, linkage) {
   const choice = runtimeImage(stage2.image.ref.raw, linkage);
   return "image" in choice ? choice : refuse("no-runtime-image", `no runtime image: ${choice.none}`);
@@ -35841,7 +35838,7 @@ function runtimeFor(stage2, linkage) {
 function programPath(stage2, outputs) {
   const first = stage2.argv[0] ?? "";
   if (first.includes("/")) return path12.posix.resolve(stage2.finalWorkdir, first);
-  return outputs.find((o) => path12.posix.basename(o) === first && PATH_DIRS2.includes(path12.posix.dirname(o))) ?? null;
+  return outputs.find((o) => path12.posix.basename(o) === first && DEFAULT_PATH.includes(path12.posix.dirname(o))) ?? null;
 }
 function insertBefore(run2, command2, text2) {
   const offset = run2.offsets[command2.node.startIndex];

@@ -27,16 +27,12 @@ import type { CommandMeaning, ImageMeaning, StageConfig, StageMeaning, Step } fr
  * - the config fields: env, arg, user, workdir, shell, expose, volume, label,
  *   stopsignal, healthcheck, onbuild.
  */
-export type Effect =
-  | 'run-grouping' | 'run-commands' | 'copies' | 'order'
-  | 'command-form' | 'command-prefix' | 'command'
-  | 'stages' | 'base-image' | 'platform'
-  | 'env' | 'arg' | 'user' | 'workdir' | 'shell' | 'expose' | 'volume' | 'label' | 'stopsignal' | 'healthcheck' | 'onbuild';
-
-export const EFFECTS: readonly Effect[] = [
+export const EFFECTS = [
   'run-grouping', 'run-commands', 'copies', 'order', 'command-form', 'command-prefix', 'command', 'stages', 'base-image',
   'platform', 'env', 'arg', 'user', 'workdir', 'shell', 'expose', 'volume', 'label', 'stopsignal', 'healthcheck', 'onbuild',
-];
+] as const;
+
+export type Effect = (typeof EFFECTS)[number];
 
 /** One way the meaning changed: its kind, and a phrase that completes "it would change …". */
 export interface Difference {

@@ -16,7 +16,7 @@
  * without a default.
  */
 import path from 'node:path';
-import { afterInitWrapper } from '../knowledge/index.js';
+import { afterInitWrapper, DEFAULT_PATH } from '../knowledge/index.js';
 import type { DockerfileModel, Flag, InstructionNode, Stage } from '../core/dockerfile.js';
 import type { Node, ShellParser } from '../core/shell.js';
 import type { BuildContext } from '../core/context.js';
@@ -89,7 +89,6 @@ export interface ContextFile {
 }
 
 /** The PATH of Debian, Alpine and the official images when the file sets none. */
-const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 const GLOB = /[*?[]/;
 
 export interface FactsOptions {
@@ -464,7 +463,7 @@ export class FileFacts {
       return { path: full, source: this.contextFileAt(node, full, context) };
     }
     const pathVariable = this.envAt(node).get('PATH');
-    for (const dir of (pathVariable === undefined ? DEFAULT_PATH : pathVariable ?? '').split(':').filter((d) => d.startsWith('/'))) {
+    for (const dir of (pathVariable === undefined ? DEFAULT_PATH : (pathVariable ?? '').split(':')).filter((d) => d.startsWith('/'))) {
       const full = path.posix.join(dir, program);
       const source = this.contextFileAt(node, full, context);
       if (source !== null) return { path: full, source };

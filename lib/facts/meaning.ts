@@ -36,8 +36,6 @@ export interface StageMeaning {
   config: StageConfig;
   /** RUN, COPY and ADD in order. */
   steps: Step[];
-  /** The keywords of the stage's instructions in order, FROM first. */
-  keywords: string[];
 }
 
 /** Each value is a canonical string (null: not set in the file), so configs compare with `===`. */
@@ -123,7 +121,6 @@ function stageMeaning(facts: FileFacts, model: DockerfileModel, stage: Stage): S
     uses,
     config: stageConfig(facts, model, stage),
     steps,
-    keywords: stage.instructions.map((i) => i.keyword),
   };
 }
 

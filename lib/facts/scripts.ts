@@ -11,6 +11,7 @@ import type { BuildContext } from '../core/context.js';
 import type { Node, ShellParser } from '../core/shell.js';
 import type { RunCommand } from './commands.js';
 import type { CopyOperands } from './index.js';
+import { DEFAULT_PATH } from '../knowledge/index.js';
 
 /** Shells that run a script file or `-c` text. */
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh']);
@@ -78,14 +79,12 @@ export function scriptRunBy(command: RunCommand, lookup: ScriptLookup): ScriptRu
   const first = w[0]!;
   if (first.includes('/')) return SYSTEM_BIN.test(first) && typeof contextFile(first, lookup) !== 'string' ? null : fileScript(what, first, lookup);
   // A program found on PATH that a COPY put there from the context (`COPY install-deps /usr/local/bin/`).
-  for (const dir of PATH_DIRS) {
+  for (const dir of DEFAULT_PATH) {
     if (typeof contextFile(`${dir}/${first}`, lookup) === 'string') return fileScript(what, `${dir}/${first}`, lookup);
   }
   return null;
 }
 
-/** The default PATH of the Debian-based images, in order. */
-const PATH_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 
 function unknown(what: string, kind: ScriptRun['kind'], why: string): ScriptRun {
   return { what, kind, file: null, roots: null, unknown: why };

@@ -15,6 +15,9 @@ export type OsFamily = 'debian' | 'alpine' | 'rhel' | 'suse' | 'none' | 'unknown
 export type PackageManager = 'apt' | 'apk' | 'dnf' | 'yum' | 'microdnf' | 'zypper';
 export type Language = 'node' | 'python' | 'go' | 'java' | 'ruby' | 'php' | 'rust' | 'dotnet';
 
+/** The PATH of the official Debian- and Alpine-based images, in lookup order, when a Dockerfile sets none. */
+export const DEFAULT_PATH: readonly string[] = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+
 /** What a container of the image runs when the Dockerfile does not say. */
 export interface Runs {
   /** null: no ENTRYPOINT. */

@@ -31,7 +31,7 @@ const ubuntu = (version: string, codename: string, status: ReleaseStatus, lts = 
   ({ distro: 'ubuntu', version, codename, status, ...(lts ? { lts } : {}) });
 const alpine = (version: string, status: ReleaseStatus): Release => ({ distro: 'alpine', version, codename: null, status });
 const rpm = (distro: Distro, version: string, status: ReleaseStatus): Release =>
-  ({ distro, version, codename: null, status, ...(Number(version) >= 8 && version !== '2' ? { yumIsDnf: true } : {}) });
+  ({ distro, version, codename: null, status, ...(Number(version) >= 8 ? { yumIsDnf: true } : {}) });
 
 export const RELEASES: Release[] = [
   // Debian: https://deb.debian.org/debian/dists/<codename>/Release answers for the releases still on the

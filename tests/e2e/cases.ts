@@ -83,7 +83,8 @@ function runNode(args: string[], cwd: string): Promise<{ code: number; stdout: s
   });
 }
 
-function httpGet(port: number, urlPath: string): Promise<string | null> {
+/** The body of a 200 answer on 127.0.0.1, or null (no answer, another status, a timeout). */
+export function httpGet(port: number, urlPath: string): Promise<string | null> {
   return new Promise((resolve) => {
     const request = http.get({ host: '127.0.0.1', port, path: urlPath, agent: false, headers: { connection: 'close' }, timeout: 2000 }, (response) => {
       let body = '';

@@ -31,10 +31,9 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, wri
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
-import http from 'node:http';
 import path from 'node:path';
 import { giveStandinsUpstreamEntrypoints } from './standins.js';
-import { caseNames, runCases } from './cases.js';
+import { caseNames, httpGet, runCases } from './cases.js';
 import { buildImage, engineProblem, formatSize, removeTag, runDocker, type Docker } from '../../lib/cli/verify.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -159,20 +158,6 @@ function appendComment(file: string): void {
   const comment = ext === '.html' ? '<!-- e2e edit -->' : ext === '.c' ? '/* e2e edit */' : ['.py', '.sh', '.txt'].includes(ext) ? '# e2e edit' : '// e2e edit';
   // Unique per run: BuildKit's cache is content-addressed, so a repeated edit would hit the cache of an earlier run.
   appendFileSync(file, `\n${comment.replace('e2e edit', `e2e edit ${runId}`)}\n`);
-}
-
-function httpGet(port: number, urlPath: string): Promise<string | null> {
-  return new Promise((resolve) => {
-    const request = http.get({ host: '127.0.0.1', port, path: urlPath, agent: false, headers: { connection: 'close' }, timeout: 2000 }, (response) => {
-      let body = '';
-      response.setEncoding('utf8');
-      response.on('data', (c) => (body += c));
-      response.on('end', () => resolve(response.statusCode === 200 ? body : null));
-      response.on('error', () => resolve(null));
-    });
-    request.on('timeout', () => request.destroy());
-    request.on('error', () => resolve(null));
-  });
 }
 
 async function httpAnswer(port: number, urlPath: string): Promise<string | null> {

@@ -8,7 +8,7 @@ import type { SimpleCommand } from '../../lib/core/shell.js';
 import type { DockerfileModel, InstructionNode } from '../../lib/core/dockerfile.js';
 import type { BuildContext } from '../../lib/core/context.js';
 import type { Edit, Refusal, TransformContext } from '../../lib/core/types.js';
-import { runtimeImage, type Linkage } from '../../lib/knowledge/index.js';
+import { DEFAULT_PATH, runtimeImage, type Linkage } from '../../lib/knowledge/index.js';
 import type { RunInfo, StageReading } from './read-stage.js';
 
 /** Which planner a build image goes to. */
@@ -55,9 +55,6 @@ export interface Plan {
 /** A planner: a plan, a refusal, or null when the stage builds nothing this planner splits. */
 export type Planner = (stage: StageReading, ctx: TransformContext) => Plan | Refused | null;
 
-/** Where a program named by its bare name is looked up (the images' PATH). */
-const PATH_DIRS = ['/usr/local/bin', '/usr/local/sbin', '/usr/bin', '/usr/sbin', '/bin', '/sbin'];
-
 /** The runtime image the knowledge base names for the build image, or why there is none. */
 export function runtimeFor(stage: StageReading, linkage: Linkage): { image: string } | Refused {
   const choice = runtimeImage(stage.image.ref.raw, linkage);
@@ -68,7 +65,7 @@ export function runtimeFor(stage: StageReading, linkage: Linkage): { image: stri
 export function programPath(stage: StageReading, outputs: string[]): string | null {
   const first = stage.argv[0] ?? '';
   if (first.includes('/')) return path.posix.resolve(stage.finalWorkdir, first);
-  return outputs.find((o) => path.posix.basename(o) === first && PATH_DIRS.includes(path.posix.dirname(o))) ?? null;
+  return outputs.find((o) => path.posix.basename(o) === first && DEFAULT_PATH.includes(path.posix.dirname(o))) ?? null;
 }
 
 export function insertBefore(run: RunInfo, command: SimpleCommand, text: string): Edit {
