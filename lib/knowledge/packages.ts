@@ -177,11 +177,25 @@ export const BUILD_TOOL_PACKAGES: ReadonlySet<string> = new Set([
 /**
  * The part of BUILD_TOOL_PACKAGES an app may also call while it runs: fetchers,
  * version control and unpackers (and the CA certificates the fetchers check
- * servers against). A runtime stage installs one when the app visibly runs it.
+ * servers against). A runtime stage installs one when the app visibly runs it,
+ * or when the build installs it and never runs it (then the app or its operator
+ * must want it).
  */
 export const FETCH_TOOL_PACKAGES: ReadonlySet<string> = new Set([
   'git', 'ca-certificates', 'curl', 'wget', 'patch', 'unzip', 'xz-utils', 'bzip2',
 ]);
+
+/**
+ * Programs that may run a fetch tool's programs themselves, so a build that
+ * runs them may have used the tool: package managers fetch git dependencies
+ * with `git` (npm's `git+https:`, pip's `git+`, go's direct modules), and GNU
+ * tar unpacks `.xz` and `.bz2` archives with `xz` and `bzip2`.
+ */
+export const FETCH_TOOL_CALLERS: Readonly<Record<string, readonly string[]>> = {
+  git: ['npm', 'npx', 'yarn', 'pnpm', 'pip', 'pip3', 'python', 'python3', 'go', 'cargo', 'bundle', 'gem', 'composer', 'mvn', 'gradle'],
+  'xz-utils': ['tar'],
+  bzip2: ['tar'],
+};
 
 /** Debian releases whose package names the tables below were checked against (`apt-cache policy` on Debian 12). */
 export const RUNTIME_PACKAGE_RELEASES: ReadonlySet<string> = new Set(['12']);

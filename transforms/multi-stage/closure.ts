@@ -1,8 +1,9 @@
 /**
  * What the runtime stage needs besides the build output a planner names: the
  * Debian packages to install again (the ones the original installed that are
- * not build tools, `-dev` packages as their libraries, the libraries language
- * packages and `-l` flags link, the programs the app visibly runs), and the
+ * not build tools, the fetch tools it installed and never ran, `-dev` packages
+ * as their libraries, the libraries language packages and `-l` flags link, the
+ * programs the app visibly runs), and the
  * files outside that output the app reads or the RUNs made (folders, files a
  * redirection wrote, files copied outside the app folder), with their owners.
  * The data is in lib/knowledge/packages.ts; what the app reads and runs comes
@@ -12,9 +13,9 @@
 import path from 'node:path';
 import type { InstructionNode } from '../../lib/core/dockerfile.js';
 import type { TransformContext } from '../../lib/core/types.js';
-import { fileReads, isPipInstall, programRuns, redirectTargets, runMakes, type SourceLanguage } from '../../lib/facts/index.js';
+import { fileReads, isPackageInstall, isPipInstall, programRuns, redirectTargets, runMakes, type SourceLanguage } from '../../lib/facts/index.js';
 import {
-  BUILD_TOOL_PACKAGES, DEV_RUNTIME_PACKAGES, FETCH_TOOL_PACKAGES, LANGUAGE_PACKAGE_LIBRARIES, LINK_FLAG_PACKAGES,
+  BUILD_TOOL_PACKAGES, DEV_RUNTIME_PACKAGES, FETCH_TOOL_CALLERS, FETCH_TOOL_PACKAGES, LANGUAGE_PACKAGE_LIBRARIES, LINK_FLAG_PACKAGES,
   PROGRAM_PACKAGES, RUNTIME_PACKAGE_RELEASES, describeImage, releaseName, shipsBuildpackDeps,
 } from '../../lib/knowledge/index.js';
 import { refuse, type Plan, type Refused } from './plan.js';
@@ -75,9 +76,17 @@ function runtimePackages(ctx: TransformContext, stage: StageReading, chosen: Pla
   const checks: string[] = [];
   const add = (...names: readonly string[]) => { for (const n of names) if (!found.includes(n)) found.push(n); };
   const installed = stage.aptPackages.filter((p) => !(stage.inits as string[]).includes(p));
+  const unused: string[] = [];
   for (const pkg of installed) {
     const libraries = DEV_RUNTIME_PACKAGES[pkg];
-    if (BUILD_TOOL_PACKAGES.has(pkg)) continue;
+    if (BUILD_TOOL_PACKAGES.has(pkg)) {
+      // A fetch tool the build installs and never runs was installed for the app or its operator.
+      if (FETCH_TOOL_PACKAGES.has(pkg) && unusedByBuild(stage, pkg)) {
+        add(pkg);
+        unused.push(pkg);
+      }
+      continue;
+    }
     if (libraries) add(...libraries);
     else if (pkg.endsWith('-dev')) return refuse('dev-package-unknown', `the build installs ${pkg}, whose runtime library dfmod does not know`);
     else add(pkg);
@@ -94,6 +103,10 @@ function runtimePackages(ctx: TransformContext, stage: StageReading, chosen: Pla
     if (!pkg || shipsBuildpackDeps(runtime.family, runtime.tag)) continue;
     // The build had it: apt installed it, or the full official image ships it.
     if (installed.includes(pkg) || fullImage) add(pkg);
+  }
+  for (const pkg of unused) {
+    if ([...programs].some((program) => PROGRAM_PACKAGES[program] === pkg)) continue;
+    checks.push(`that something runs ${pkg} at run time (the build installs it and never runs it, so the runtime keeps it)`);
   }
   if (found.some((p) => FETCH_TOOL_PACKAGES.has(p) && p !== 'ca-certificates') && !found.includes('ca-certificates')) add('ca-certificates');
   // Language packages that link system libraries the slim image lacks.
@@ -117,6 +130,30 @@ function runtimePackages(ctx: TransformContext, stage: StageReading, chosen: Pla
   }
   if (stage.ecosystem === 'native' && !ctx.context) checks.push('the libraries the program loads beyond its -l flags (dfmod reads no source without the build context)');
   return { packages: found, checks };
+}
+
+/**
+ * Whether no command after apt installs `pkg` runs one of its programs, or a
+ * program that may run them (FETCH_TOOL_CALLERS). False for a package with no
+ * program of its own (ca-certificates: fetchers and language tools read it).
+ */
+function unusedByBuild(stage: StageReading, pkg: string): boolean {
+  const programs = new Set([
+    ...Object.entries(PROGRAM_PACKAGES).filter(([, p]) => p === pkg).map(([program]) => program),
+    ...(FETCH_TOOL_CALLERS[pkg] ?? []),
+  ]);
+  if (!Object.values(PROGRAM_PACKAGES).includes(pkg)) return false;
+  let installed = false;
+  for (const run of stage.runs) {
+    for (const command of run.commands) {
+      if (!installed) {
+        installed = isPackageInstall(command.words)?.packages.some((p) => p.replace(/[=:].*$/, '') === pkg) ?? false;
+        continue;
+      }
+      if (command.program === null || programs.has(command.program)) return false;
+    }
+  }
+  return installed;
 }
 
 function pythonPackages(ctx: TransformContext, stage: StageReading): string[] {
