@@ -105,6 +105,21 @@ test('envAt and argsAt: ENV sees the environment before it; global ARGs only whe
   assert.equal([...facts.argsAt(at(2))], [['VERSION', '1.2']], 'before the first FROM: the global ARGs so far');
 });
 
+test('pathHeadAt: the folders ENV puts literally in front of PATH, through `$PATH` and FROM <stage>; none once a folder is computed', () => {
+  const { facts, at } = load(lines(
+    'FROM python:3.11 AS base',
+    'ENV PATH=/opt/venv/bin:$PATH',
+    'ENV PATH="/root/.local/bin:${PATH}" A=1',
+    'FROM base',
+    'ENV PATH=$HOME/bin:$PATH',
+    'RUN true',
+  ));
+  assert.equal(facts.pathHeadAt(at(2)), []);
+  assert.equal(facts.pathHeadAt(at(3)), ['/opt/venv/bin']);
+  assert.equal(facts.pathHeadAt(at(5)), ['/root/.local/bin', '/opt/venv/bin']);
+  assert.equal(facts.pathHeadAt(at(6)), []);
+});
+
 test('userAt and shellAt: inherited from the parent stage, and from imageDefaults', () => {
   const { facts, at } = load(lines(
     'FROM debian:12 AS base',

@@ -219,6 +219,17 @@ export class FileFacts {
   }
 
   /**
+   * The folders at the front of PATH at `node` that ENV names literally,
+   * before the PATH it inherits: `['/opt/venv/bin']` after
+   * `ENV PATH=/opt/venv/bin:$PATH` (envAt's value is unknown there, since
+   * the base image's PATH is). Inherited from parent stages; empty when no
+   * ENV sets PATH, or when its first folder is computed.
+   */
+  pathHeadAt(node: InstructionNode): string[] {
+    return node.stage ? this.pathHead(node.stage, node.index) : [];
+  }
+
+  /**
    * ARGs in scope at `node` with their defaults (null: none, or computed). A
    * stage sees a global ARG only when it declares it again (`ARG NAME`, which
    * takes the global default); ARGs pass on to stages built FROM the stage.
@@ -603,6 +614,32 @@ export class FileFacts {
       }
     }
     return null;
+  }
+
+  private pathHead(stage: Stage, before: number): string[] {
+    const parent = this.parentOf(stage);
+    let head = parent ? this.pathHead(parent, Infinity) : [];
+    for (const instruction of stage.instructions) {
+      if (instruction.index >= before) break;
+      if (instruction.keyword !== 'ENV') continue;
+      for (const property of (instruction.ast as unknown as { getProperties(): PropertyLike[] }).getProperties()) {
+        if (property.getName() !== 'PATH') continue;
+        const raw = propertyValueText(this.model, property) ?? '$';
+        // A value in double quotes still expands; in single quotes `$PATH` is those five characters.
+        const quote = /^(["'])(.*)\1$/s.exec(raw);
+        const next: string[] = [];
+        for (const folder of (quote ? quote[2] : raw).split(':')) {
+          if ((folder === '$PATH' || folder === '${PATH}') && quote?.[1] !== "'") {
+            next.push(...head);
+            break;
+          }
+          if (folder.includes('$') || !folder.startsWith('/')) break;
+          next.push(folder);
+        }
+        head = next;
+      }
+    }
+    return head;
   }
 
   private scopeAt(node: InstructionNode): Scope {

@@ -1,8 +1,15 @@
-/** Python: the dependencies pip installs, moved into a virtualenv the runtime copies, on the slim image. */
-import { isPipInstall } from '../../lib/facts/index.js';
+/**
+ * Python: the dependencies pip installs, in a virtualenv the runtime copies, on
+ * the slim image: the stage's own virtualenv when every pip install runs its
+ * pip, otherwise one made at /opt/venv before the first install.
+ */
+import path from 'node:path';
+import { isPipInstall, programName } from '../../lib/facts/index.js';
+import type { TransformContext } from '../../lib/core/types.js';
 import { startWithComments } from '../../lib/core/edits.js';
 import { BUILD_TOOL_PACKAGES } from '../../lib/knowledge/index.js';
 import { isRefusal, refuse, runtimeFor, type Planner } from './plan.js';
+import type { RunInfo, StageReading } from './read-stage.js';
 
 const PYTHON = /^python(3(\.\d+)?)?$/;
 
@@ -12,7 +19,10 @@ const normalized = (name: string) => name.toLowerCase().replace(/[-_.]+/g, '-');
 export const planPython: Planner = (stage, ctx) => {
   const pipRuns = stage.runs.filter((r) => r.commands.some((c) => isPipInstall(c.words)));
   if (!pipRuns.length) return refuse('no-pip-install', 'no `pip install` in the stage, so the dependencies are not named');
-  const runner = stage.argv[0] ?? '';
+  const venv = stageVenv(stage, ctx);
+  const argv0 = stage.argv[0] ?? '';
+  // The venv's own python (`/opt/venv/bin/python app.py`) is python too.
+  const runner = venv && path.posix.dirname(argv0) === `${venv}/bin` ? programName(argv0) : argv0;
   if (!PYTHON.test(runner)) {
     const requirements = ctx.context?.read('requirements.txt') ?? '';
     const installed = [
@@ -31,6 +41,19 @@ export const planPython: Planner = (stage, ctx) => {
   // Already slim: only build tools left behind make a split worth it (an init or a runtime package is installed again).
   const leftBehind = stage.aptPackages.filter((p) => BUILD_TOOL_PACKAGES.has(p) || p.endsWith('-dev'));
   if (runtime.image === stage.image.ref.raw.replace(/^docker\.io\/(library\/)?/, '') && !leftBehind.length) return null;
+  if (venv) {
+    // The stage's ENV and the venv's paths in its commands are repeated as written: nothing to add.
+    const inApp = venv === appDir || venv.startsWith(`${appDir}/`);
+    return {
+      runtime: runtime.image,
+      payload: [...(inApp ? [] : [`COPY --from=build ${venv} ${venv}`]), `COPY --from=build ${appDir} ${appDir}`],
+      buildEdits: [],
+      buildTail: [],
+      programs: ['python', 'python3', argv0, `${venv}/bin/python`, `${venv}/bin/python3`],
+      copied: inApp ? [appDir] : [venv, appDir],
+      summary: `the stage's virtualenv ${venv}${inApp ? `, in ${appDir}` : ` and ${appDir}`}`,
+    };
+  }
   const at = startWithComments(ctx.dockerfile, pipRuns[0].node);
   const eol = ctx.dockerfile.source.eol;
   return {
@@ -43,3 +66,53 @@ export const planPython: Planner = (stage, ctx) => {
     summary: `the virtualenv /opt/venv (installed in the build stage) and ${appDir}`,
   };
 };
+
+/** `python -m venv` options that take a value. */
+const VENV_VALUE_OPTIONS = new Set(['--prompt']);
+
+/**
+ * The virtualenv the stage makes (`python -m venv DIR`, a literal folder) when
+ * every pip install after it runs that virtualenv's pip: `DIR/bin/pip`,
+ * `DIR/bin/python -m pip`, or a bare pip or python while PATH starts with
+ * DIR/bin. Null otherwise (no venv, `--without-pip`, or a pip install outside it).
+ */
+function stageVenv(stage: StageReading, ctx: TransformContext): string | null {
+  let venv: string | null = null;
+  let installs = 0;
+  for (const run of stage.runs) {
+    for (const command of run.commands) {
+      const words = command.words;
+      if (PYTHON.test(command.program ?? '') && words[1] === '-m' && words[2] === 'venv') {
+        const dir = venvFolder(words.slice(3), run);
+        // A second venv, or one made after an install: which environment the app uses is not plain.
+        if (dir === null || venv !== null || installs) return null;
+        venv = dir;
+        continue;
+      }
+      if (!isPipInstall(words)) continue;
+      installs++;
+      if (venv === null || !runsVenvPip(words[0]!, venv, run, ctx)) return null;
+    }
+  }
+  return installs ? venv : null;
+}
+
+function venvFolder(args: readonly (string | null)[], run: RunInfo): string | null {
+  const dirs: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === null || arg === '--without-pip') return null;
+    if (VENV_VALUE_OPTIONS.has(arg)) i++;
+    else if (!arg.startsWith('-')) dirs.push(arg);
+  }
+  if (dirs.length !== 1) return null;
+  const dir = dirs[0];
+  if (!dir.startsWith('/') && (run.workdir === null || run.changesDir)) return null;
+  return path.posix.resolve(run.workdir ?? '/', dir);
+}
+
+function runsVenvPip(program: string, venv: string, run: RunInfo, ctx: TransformContext): boolean {
+  if (program.includes('/')) return path.posix.dirname(path.posix.resolve(run.workdir ?? '/', program)) === `${venv}/bin`;
+  const first = ctx.facts.pathHeadAt(run.node)[0];
+  return first !== undefined && path.posix.normalize(first).replace(/\/$/, '') === `${venv}/bin`;
+}
