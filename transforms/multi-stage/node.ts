@@ -14,6 +14,7 @@ interface PackageJson {
   scripts?: Record<string, string>;
   dependencies?: Record<string, string>;
   devDependencies?: Record<string, string>;
+  workspaces?: unknown;
 }
 
 /** The static front end runtime: nginx serving the build output. */
@@ -71,6 +72,10 @@ export const planNode: Planner = (stage, ctx) => {
     const bin = argv[0] ?? '';
     if (!pkg?.dependencies?.[bin] && !pkg?.devDependencies?.[bin]) return refuse('not-node', `the container runs \`${bin}\`, which is not node or a dependency's command dfmod can name`);
   }
+  // The start command loads a dev dependency (`node -r ts-node/register`, `ts-node src/index.ts`): the runtime keeps them all.
+  const devUsed = Object.keys(pkg?.devDependencies ?? {}).filter((dev) => argv.some((word) => word === dev || word.startsWith(`${dev}/`)));
+  const local = pkg && localDependency(pkg, devUsed.length > 0);
+  if (local) return local;
   const packages: string[] = [];
   if (context) {
     const addons = nativeAddons(context.read('package-lock.json'));
@@ -83,8 +88,6 @@ export const planNode: Planner = (stage, ctx) => {
   const runtime = runtimeFor(stage, 'dynamic');
   if (isRefusal(runtime)) return runtime;
   const building = builds(stage);
-  // The start command loads a dev dependency (`node -r ts-node/register`, `ts-node src/index.ts`): the runtime keeps them all.
-  const devUsed = Object.keys(pkg?.devDependencies ?? {}).filter((dev) => argv.some((word) => word === dev || word.startsWith(`${dev}/`)));
   // Already slim and nothing built: a split only gains the dev dependencies it leaves out, when package.json names some.
   if (runtime.image === stage.image.ref.raw.replace(/^docker\.io\/(library\/)?/, '') && !building && (!pkg || !Object.keys(pkg.devDependencies ?? {}).length || devUsed.length)) {
     return null;
@@ -170,6 +173,22 @@ function sourceCopies(stage: StageReading, ctx: TransformContext, building: bool
   const whole = copies.findIndex((n) => plain(n) && operands(n)?.isWholeContext && operands(n)?.destResolved === appDir);
   const kept = copies.filter((n, i) => !(whole > i && plain(n) && operands(n)?.from === null));
   return kept.map((n) => ctx.dockerfile.source.text.slice(n.start, n.end));
+}
+
+/** npm dependency specs that install a folder of the project: `file:./lib`, `link:../x`, `./lib`. */
+const LOCAL_SPEC = /^(file:|link:|\.{1,2}\/|\/|~\/)/;
+
+/**
+ * Why the `deps` stage, which gets the package files only, could not install
+ * the dependencies: one comes from a folder of the project (`file:`), or
+ * package.json names workspaces. Dev dependencies count when it installs them all.
+ */
+function localDependency(pkg: PackageJson, withDev: boolean): Refused | null {
+  if (pkg.workspaces !== undefined) return refuse('npm-local-dependency', 'package.json names workspaces, whose folders the `deps` stage (package files only) would not have');
+  const specs = { ...(withDev ? pkg.devDependencies : {}), ...pkg.dependencies };
+  const found = Object.entries(specs).find(([, spec]) => typeof spec === 'string' && LOCAL_SPEC.test(spec));
+  if (!found) return null;
+  return refuse('npm-local-dependency', `the dependency ${found[0]} comes from the project's folder \`${found[1]}\`, which the \`deps\` stage (package files only) would not have`);
 }
 
 /** Packages of a lockfile that run an install script (native addons, mostly), dev-only ones left out: the runtime never has them. */
