@@ -42,7 +42,7 @@ export const planGo: Planner = (stage, ctx) => {
     why = 'no package imports "C", so the build sets CGO_ENABLED=0';
     for (const b of builds) if (!b.cgoOff) buildEdits.push(insertBefore(b.run, b.command.command, 'CGO_ENABLED=0 '));
   }
-  if (linkage === 'dynamic') why = 'cgo may be in use, so the binary keeps glibc';
+  if (linkage === 'dynamic') why = context && importsC(context) ? 'a package imports "C", so the binary keeps glibc' : 'cgo may be in use, so the binary keeps glibc';
   const runtime = runtimeFor(stage, linkage);
   if (isRefusal(runtime)) return runtime;
   return {
@@ -60,5 +60,10 @@ export const planGo: Planner = (stage, ctx) => {
 function cgoFree(context: BuildContext): boolean {
   const mod = context.read('go.mod');
   if (mod === null || /^\s*require\b/m.test(mod)) return false;
-  return contextFiles(context, '.go').every((file) => !/^\s*import\s+(\(\s*)?"C"/m.test(context.read(file) ?? '') && !/^\s*"C"\s*$/m.test(context.read(file) ?? ''));
+  return !importsC(context);
+}
+
+/** Whether a Go file of the context imports "C" (uses cgo). */
+function importsC(context: BuildContext): boolean {
+  return contextFiles(context, '.go').some((file) => /^\s*import\s+(\(\s*)?"C"/m.test(context.read(file) ?? '') || /^\s*"C"\s*$/m.test(context.read(file) ?? ''));
 }
