@@ -84,6 +84,20 @@ test('Go: a package importing "C" keeps the dynamic runtime and the build comman
   });
   assert.ok(result.output.includes('RUN go build -o /app/server .\n'));
   assert.ok(result.output.includes('FROM gcr.io/distroless/base-debian12\n'));
+  assert.match(result.changes[0].message, /; it gets \/app\/server \(a package imports "C", so the binary keeps glibc\); /);
+});
+
+test('Go with cgo, binary on PATH (e2e case ms-go-cgo): no CGO_ENABLED=0, distroless/base with glibc', async () => {
+  const files = { 'go.mod': 'module example.com/cgosum\n\ngo 1.19\n', 'main.go': 'package main\n\n/*\nstatic int sum(int a, int b) { return a + b; }\n*/\nimport "C"\n\nimport "fmt"\n\nfunc main() { fmt.Println(C.sum(40, 2)) }\n' };
+  await expectOutput(
+    lines('FROM golang:1.19', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /usr/local/bin/cgosum .', 'CMD ["cgosum"]'),
+    lines(
+      'FROM golang:1.19 AS build', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /usr/local/bin/cgosum .', 'CMD ["cgosum"]',
+      '',
+      'FROM gcr.io/distroless/base-debian12', 'WORKDIR /src', 'COPY --from=build /usr/local/bin/cgosum /usr/local/bin/cgosum', 'CMD ["cgosum"]',
+    ),
+    { only, files },
+  );
 });
 
 test('Go: refused when the CMD is in shell form and the runtime has no shell', async () => {
@@ -267,6 +281,71 @@ test('a program the app runs is installed in the runtime: curl in HEALTHCHECK an
   assert.match(result.changes[0].message, /apt packages git, curl, ca-certificates/);
 });
 
+test('a fetch tool the build installs and never runs is kept in the runtime (examples/node-api); one a later build command may run stays behind', async () => {
+  const files = { 'package.json': JSON.stringify({ scripts: { build: 'tsc' }, dependencies: { ms: '2.1.3' } }), 'package-lock.json': '{}' };
+  const result = await expectOutput(
+    lines('FROM node:20', 'WORKDIR /app', 'RUN apt-get update', 'RUN apt-get install -y curl', 'COPY . .', 'RUN npm ci && npm run build', 'EXPOSE 3000', 'CMD node dist/server.js'),
+    lines(
+      'FROM node:20 AS build', 'WORKDIR /app', 'RUN apt-get update', 'RUN apt-get install -y curl', 'COPY . .', 'RUN npm ci && npm run build', 'RUN rm -rf /app/node_modules', 'EXPOSE 3000', 'CMD node dist/server.js',
+      '',
+      'FROM node:20 AS deps', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci --omit=dev',
+      '',
+      'FROM node:20-slim', 'RUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates && rm -rf /var/lib/apt/lists/*',
+      'WORKDIR /app', 'COPY --from=deps /app/node_modules /app/node_modules', 'COPY --from=build /app /app', 'EXPOSE 3000', 'CMD node dist/server.js',
+    ),
+    { only, files },
+  );
+  assert.match(result.changes[0].message, /; apt packages curl, ca-certificates; .*; that something runs curl at run time \(the build installs it and never runs it, so the runtime keeps it\); /);
+  // npm may fetch a git dependency with git, so the build may have used it: it stays behind, as a build tool.
+  await expectOutput(
+    lines('FROM node:20', 'WORKDIR /app', 'RUN apt-get update && apt-get install -y git', 'COPY . .', 'RUN npm ci', 'CMD ["node", "a.js"]'),
+    lines(
+      'FROM node:20 AS build', 'WORKDIR /app', 'RUN apt-get update && apt-get install -y git', 'COPY . .', 'RUN npm ci', 'CMD ["node", "a.js"]',
+      '',
+      'FROM node:20 AS deps', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci --omit=dev',
+      '',
+      'FROM node:20-slim', 'WORKDIR /app', 'COPY --from=deps /app/node_modules /app/node_modules', 'COPY . .', 'CMD ["node", "a.js"]',
+    ),
+    { only, files: { ...files, 'a.js': 'console.log(1)\n' } },
+  );
+});
+
+test('a fetch tool the app runs is installed again, with no check to add (e2e case ms-runtime-curl)', async () => {
+  const files = { 'package.json': '{"dependencies":{"ms":"2.1.3"}}', 'package-lock.json': '{}', 'app.js': 'require("child_process").execSync("curl --version")\n' };
+  const result = await expectOutput(
+    lines('FROM node:20', 'RUN apt-get update && apt-get install -y curl', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci', 'COPY app.js .', 'CMD ["node", "app.js"]'),
+    lines(
+      'FROM node:20 AS build', 'RUN apt-get update && apt-get install -y curl', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci', 'COPY app.js .', 'CMD ["node", "app.js"]',
+      '',
+      'FROM node:20 AS deps', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci --omit=dev',
+      '',
+      'FROM node:20-slim', 'RUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates && rm -rf /var/lib/apt/lists/*',
+      'WORKDIR /app', 'COPY --from=deps /app/node_modules /app/node_modules', 'COPY package.json package-lock.json ./', 'COPY app.js .', 'CMD ["node", "app.js"]',
+    ),
+    { only, files },
+  );
+  assert.not.match(result.changes[0].message, /something runs curl/);
+});
+
+test('Node: a dependency from a folder of the project (file:) or workspaces: refused, the deps stage gets the package files only (e2e case ms-node-native-addon)', async () => {
+  const dockerfile = lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'CMD ["node", "app.js"]');
+  const lock = JSON.stringify({ packages: { addon: { version: '1.0.0', hasInstallScript: true }, 'node_modules/addon': { resolved: 'addon', link: true } } });
+  const result = await expectRefused(dockerfile, 'npm-local-dependency',
+    { only, files: { 'package.json': JSON.stringify({ dependencies: { addon: 'file:./addon', ms: '2.1.3' } }), 'package-lock.json': lock, 'addon/package.json': '{}' } });
+  assert.equal(result.notes.map((n) => n.message), [
+    'not split into build and runtime stages: the dependency addon comes from the project\'s folder `file:./addon`, which the `deps` stage (package files only) would not have',
+  ]);
+  await expectWording(dockerfile, 'npm-local-dependency', /^not split into build and runtime stages: package\.json names workspaces, whose folders the `deps` stage \(package files only\) would not have$/,
+    { only, files: { 'package.json': JSON.stringify({ workspaces: ['packages/*'], dependencies: { ms: '2.1.3' } }), 'package-lock.json': '{}' } });
+  // A local dev dependency the runtime never installs is no obstacle: no deps stage is written.
+  await expectOutput(
+    lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'RUN npm run build', 'CMD ["node", "dist/app.js"]'),
+    lines('FROM node:20 AS build', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'RUN npm run build', 'RUN rm -rf /app/node_modules', 'CMD ["node", "dist/app.js"]', '',
+      'FROM node:20-slim', 'WORKDIR /app', 'COPY --from=build /app /app', 'CMD ["node", "dist/app.js"]'),
+    { only, files: { 'package.json': JSON.stringify({ scripts: { build: 'node build.js' }, devDependencies: { tool: 'file:./tool' } }), 'package-lock.json': '{}' } },
+  );
+});
+
 test('static front end: nginx serves the build output on the original port (e2e static-site)', async () => {
   const result = await expectOutput(
     lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm install', 'RUN npm run build', 'EXPOSE 18088', 'CMD npx http-server dist -a 127.0.0.1 -p 18088 -c-1'),
@@ -409,6 +488,38 @@ test('Python: a console script from requirements.txt; release tags become -slim-
       'FROM python:3.12-slim-bookworm', 'ENV PYTHONUNBUFFERED=1', 'WORKDIR /srv', 'COPY --from=build /opt/venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'COPY --from=build /srv /srv', 'CMD ["gunicorn", "app:app"]',
     ),
     { only, files: { 'requirements.txt': 'Gunicorn==21.2\nflask\n' } },
+  );
+});
+
+test('Python: the stage\'s own virtualenv, whose pip every install runs, is copied as it is: no second venv (e2e case ms-python-venv)', async () => {
+  await expectOutput(
+    lines('FROM python:3.11', 'RUN python -m venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'WORKDIR /app', 'COPY greeter ./greeter', 'RUN pip install --no-index ./greeter', 'COPY app.py .', 'CMD ["python", "app.py"]'),
+    lines(
+      'FROM python:3.11 AS build', 'RUN python -m venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'WORKDIR /app', 'COPY greeter ./greeter', 'RUN pip install --no-index ./greeter', 'COPY app.py .', 'CMD ["python", "app.py"]',
+      '',
+      'FROM python:3.11-slim', 'ENV PATH=/opt/venv/bin:$PATH', 'WORKDIR /app', 'COPY --from=build /opt/venv /opt/venv', 'COPY --from=build /app /app', 'CMD ["python", "app.py"]',
+    ),
+    { only },
+  );
+  // By path, with the venv's python in CMD and no PATH; and a venv inside the app folder, which the app copy brings.
+  await expectOutput(
+    lines('FROM python:3.12', 'WORKDIR /srv', 'COPY . .', 'RUN python3 -m venv --upgrade-deps .venv && .venv/bin/pip install -r requirements.txt', 'CMD ["/srv/.venv/bin/python", "main.py"]'),
+    lines(
+      'FROM python:3.12 AS build', 'WORKDIR /srv', 'COPY . .', 'RUN python3 -m venv --upgrade-deps .venv && .venv/bin/pip install -r requirements.txt', 'CMD ["/srv/.venv/bin/python", "main.py"]',
+      '',
+      'FROM python:3.12-slim', 'WORKDIR /srv', 'COPY --from=build /srv /srv', 'CMD ["/srv/.venv/bin/python", "main.py"]',
+    ),
+    { only },
+  );
+  // A pip install that does not run the venv's pip (PATH not set): the build gets its own /opt/venv, as without one.
+  await expectOutput(
+    lines('FROM python:3.11', 'RUN python -m venv /venv', 'WORKDIR /app', 'COPY . .', 'RUN pip install -r requirements.txt', 'CMD ["python", "app.py"]'),
+    lines(
+      'FROM python:3.11 AS build', 'RUN python -m venv /venv', 'WORKDIR /app', 'COPY . .', 'RUN python -m venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'RUN pip install -r requirements.txt', 'CMD ["python", "app.py"]',
+      '',
+      'FROM python:3.11-slim', 'WORKDIR /app', 'COPY --from=build /opt/venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'COPY --from=build /app /app', 'CMD ["python", "app.py"]',
+    ),
+    { only },
   );
 });
 

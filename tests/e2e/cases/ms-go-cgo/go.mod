@@ -1,0 +1,3 @@
+module example.com/cgosum
+
+go 1.19

@@ -1,0 +1,5 @@
+{
+  "targets": [
+    { "target_name": "addon", "sources": ["addon.c"] }
+  ]
+}

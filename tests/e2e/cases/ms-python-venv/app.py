@@ -1,0 +1,5 @@
+import sys
+
+import greeter
+
+print(greeter.greet("virtualenv"), "from", sys.prefix)
