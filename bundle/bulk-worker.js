@@ -304,8 +304,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path19, { windows } = {}) => {
-      const segs = path19.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path20, { windows } = {}) => {
+      const segs = path20.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -6530,9 +6530,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path19 = this.getPath();
-        if (path19 === null || path19.startsWith("/")) {
-          return path19;
+        const path20 = this.getPath();
+        if (path20 === null || path20.startsWith("/")) {
+          return path20;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -6544,7 +6544,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path19 : parent + "/" + path19;
+              return parent.endsWith("/") ? parent + path20 : parent + "/" + path20;
             }
           }
         }
@@ -7645,7 +7645,7 @@ var require_main = __commonJS({
 var require_ignore = __commonJS({
   "node_modules/@balena/dockerignore/ignore.js"(exports, module) {
     "use strict";
-    var path19 = __require("path");
+    var path20 = __require("path");
     var factory = (options) => new IgnoreBase(options);
     factory.default = factory;
     module.exports = factory;
@@ -7654,22 +7654,22 @@ var require_ignore = __commonJS({
     }
     var REGEX_TRAILING_SLASH = /(?<=.)\/$/;
     var REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
-    var REGEX_TRAILING_PATH_SEP = path19.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
+    var REGEX_TRAILING_PATH_SEP = path20.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
     var KEY_IGNORE = typeof Symbol !== "undefined" ? /* @__PURE__ */ Symbol.for("dockerignore") : "dockerignore";
     function cleanPath(file) {
-      return path19.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
+      return path20.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
     }
     function toSlash(file) {
-      if (path19.sep === "/") {
+      if (path20.sep === "/") {
         return file;
       }
       return file.replace(/\\/g, "/");
     }
     function fromSlash(file) {
-      if (path19.sep === "/") {
+      if (path20.sep === "/") {
         return file;
       }
-      return file.replace(/\//g, path19.sep);
+      return file.replace(/\//g, path20.sep);
     }
     var IgnoreBase = class {
       constructor({
@@ -7718,13 +7718,13 @@ var require_ignore = __commonJS({
         return pattern && typeof pattern === "string" && pattern.indexOf("#") !== 0 && pattern.trim() !== "";
       }
       filter(paths) {
-        return make_array(paths).filter((path20) => this._filter(path20));
+        return make_array(paths).filter((path21) => this._filter(path21));
       }
       createFilter() {
-        return (path20) => this._filter(path20);
+        return (path21) => this._filter(path21);
       }
-      ignores(path20) {
-        return !this._filter(path20);
+      ignores(path21) {
+        return !this._filter(path21);
       }
       // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
@@ -7763,36 +7763,36 @@ var require_ignore = __commonJS({
           origin,
           pattern,
           // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
-          dirs: pattern.split(path19.sep),
+          dirs: pattern.split(path20.sep),
           negative
         };
       }
       // @returns `Boolean` true if the `path` is NOT ignored
-      _filter(path20) {
-        if (!path20) {
+      _filter(path21) {
+        if (!path21) {
           return false;
         }
-        if (path20 in this._cache) {
-          return this._cache[path20];
+        if (path21 in this._cache) {
+          return this._cache[path21];
         }
-        return this._cache[path20] = this._test(path20);
+        return this._cache[path21] = this._test(path21);
       }
       // @returns {Boolean} true if a file is NOT ignored
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
       _test(file) {
         file = fromSlash(file);
-        const parentPath = cleanPath(path19.dirname(file));
-        const parentPathDirs = parentPath.split(path19.sep);
+        const parentPath = cleanPath(path20.dirname(file));
+        const parentPathDirs = parentPath.split(path20.sep);
         let matched = false;
         this._rules.forEach((rule) => {
           let match = this._match(file, rule);
           if (!match && parentPath !== ".") {
             if (rule.dirs.includes("**")) {
               for (let i = rule.dirs.filter((x) => x !== "**").length; i <= parentPathDirs.length; i++) {
-                match = match || this._match(parentPathDirs.slice(0, i).join(path19.sep), rule);
+                match = match || this._match(parentPathDirs.slice(0, i).join(path20.sep), rule);
               }
             } else if (rule.dirs.length <= parentPathDirs.length) {
-              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path19.sep), rule);
+              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path20.sep), rule);
             }
           }
           if (match) {
@@ -7811,13 +7811,13 @@ var require_ignore = __commonJS({
           return rule;
         }
         let regStr = "^";
-        let escapedSlash = path19.sep === "\\" ? "\\\\" : path19.sep;
+        let escapedSlash = path20.sep === "\\" ? "\\\\" : path20.sep;
         for (let i = 0; i < rule.pattern.length; i++) {
           const ch = rule.pattern[i];
           if (ch === "*") {
             if (rule.pattern[i + 1] === "*") {
               i++;
-              if (rule.pattern[i + 1] === path19.sep) {
+              if (rule.pattern[i + 1] === path20.sep) {
                 i++;
               }
               if (rule.pattern[i + 1] === void 0) {
@@ -7833,7 +7833,7 @@ var require_ignore = __commonJS({
           } else if (ch === "." || ch === "$") {
             regStr += `\\${ch}`;
           } else if (ch === "\\") {
-            if (path19.sep === "\\") {
+            if (path20.sep === "\\") {
               regStr += escapedSlash;
               continue;
             }
@@ -8666,6 +8666,11 @@ var FETCH_TOOL_PACKAGES = /* @__PURE__ */ new Set([
   "xz-utils",
   "bzip2"
 ]);
+var FETCH_TOOL_CALLERS = {
+  git: ["npm", "npx", "yarn", "pnpm", "pip", "pip3", "python", "python3", "go", "cargo", "bundle", "gem", "composer", "mvn", "gradle"],
+  "xz-utils": ["tar"],
+  bzip2: ["tar"]
+};
 var RUNTIME_PACKAGE_RELEASES = /* @__PURE__ */ new Set(["12"]);
 var DEV_RUNTIME_PACKAGES = {
   "libpq-dev": ["libpq5"],
@@ -9575,9 +9580,9 @@ function mounts(node) {
     return target ? [{ type: fields.get("type") ?? "bind", target: target.replace(/^["']|["']$/g, "") }] : [];
   });
 }
-function mountCovers(mount, path19) {
+function mountCovers(mount, path20) {
   const target = mount.target.replace(/\/+$/, "") || "/";
-  const dir = path19.replace(/\/+$/, "");
+  const dir = path20.replace(/\/+$/, "");
   return dir === target || dir.startsWith(target === "/" ? "/" : target + "/") || target.startsWith(dir + "/");
 }
 function mountFields(node) {
@@ -10718,6 +10723,16 @@ var FileFacts = class {
     return this.scopeAt(node).env;
   }
   /**
+   * The folders at the front of PATH at `node` that ENV names literally,
+   * before the PATH it inherits: `['/opt/venv/bin']` after
+   * `ENV PATH=/opt/venv/bin:$PATH` (envAt's value is unknown there, since
+   * the base image's PATH is). Inherited from parent stages; empty when no
+   * ENV sets PATH, or when its first folder is computed.
+   */
+  pathHeadAt(node) {
+    return node.stage ? this.pathHead(node.stage, node.index) : [];
+  }
+  /**
    * ARGs in scope at `node` with their defaults (null: none, or computed). A
    * stage sees a global ARG only when it declares it again (`ARG NAME`, which
    * takes the global default); ARGs pass on to stages built FROM the stage.
@@ -11069,6 +11084,30 @@ var FileFacts = class {
       }
     }
     return null;
+  }
+  pathHead(stage, before) {
+    const parent = this.parentOf(stage);
+    let head = parent ? this.pathHead(parent, Infinity) : [];
+    for (const instruction2 of stage.instructions) {
+      if (instruction2.index >= before) break;
+      if (instruction2.keyword !== "ENV") continue;
+      for (const property of instruction2.ast.getProperties()) {
+        if (property.getName() !== "PATH") continue;
+        const raw = propertyValueText(this.model, property) ?? "$";
+        const quote = /^(["'])(.*)\1$/s.exec(raw);
+        const next = [];
+        for (const folder of (quote ? quote[2] : raw).split(":")) {
+          if ((folder === "$PATH" || folder === "${PATH}") && quote?.[1] !== "'") {
+            next.push(...head);
+            break;
+          }
+          if (folder.includes("$") || !folder.startsWith("/")) break;
+          next.push(folder);
+        }
+        head = next;
+      }
+    }
+    return head;
   }
   scopeAt(node) {
     if (!node.stage) return this.globalScope(node);
@@ -13127,8 +13166,8 @@ function cleanupFor(hygiene, program, yumIsDnf2 = false) {
   const cleanup = yumIsDnf2 && hygiene.facts.cleanupWhereYumIsDnf ? hygiene.facts.cleanupWhereYumIsDnf : hygiene.cleanup;
   return cleanup.map((c) => c.startsWith(`${main} `) ? `${program}${c.slice(main.length)}` : c);
 }
-function inCacheDir(facts, path19) {
-  return facts.cacheDirs.some((dir) => dir.startsWith("/") ? path19.startsWith(dir) : path19.startsWith(`${dir}/`) || path19 === dir || path19.includes(`/${dir}/`) || path19.endsWith(`/${dir}`));
+function inCacheDir(facts, path20) {
+  return facts.cacheDirs.some((dir) => dir.startsWith("/") ? path20.startsWith(dir) : path20.startsWith(`${dir}/`) || path20 === dir || path20.includes(`/${dir}/`) || path20.endsWith(`/${dir}`));
 }
 function cleans(manager, command) {
   const facts = PACKAGE_MANAGER_FACTS[manager];
@@ -13218,45 +13257,45 @@ function leftoverArchives(ctx, run) {
       const word = words2[i];
       if (word === null) continue;
       const inline = word.startsWith(`${output.long}=`) && word.length > output.long.length + 1 ? word.slice(output.long.length + 1) : null;
-      const path19 = inline ?? (word === output.long || short.test(word) ? words2[i + 1] : null);
-      if (path19) downloads.push({ path: path19, index, inMain: command.inMainShell });
+      const path20 = inline ?? (word === output.long || short.test(word) ? words2[i + 1] : null);
+      if (path20) downloads.push({ path: path20, index, inMain: command.inMainShell });
     }
   });
   const found = [];
   for (const download of downloads) {
-    const { path: path19 } = download;
-    if (path19 === "-" || !/^[\w./+-]+$/.test(path19)) continue;
+    const { path: path20 } = download;
+    if (path20 === "-" || !/^[\w./+-]+$/.test(path20)) continue;
     const after = commands.slice(download.index + 1);
     const extracted = after.some(({ words: words2, program }) => {
-      if (program === "unzip") return words2.slice(1).includes(path19);
-      if (program === "dpkg") return words2.some((w) => w === "-i" || w === "--install") && words2.slice(1).includes(path19);
-      if (program === "apt-get" || program === "apt") return words2.includes("install") && words2.slice(1).some((w) => w === path19 || w === `./${path19}`);
+      if (program === "unzip") return words2.slice(1).includes(path20);
+      if (program === "dpkg") return words2.some((w) => w === "-i" || w === "--install") && words2.slice(1).includes(path20);
+      if (program === "apt-get" || program === "apt") return words2.includes("install") && words2.slice(1).some((w) => w === path20 || w === `./${path20}`);
       if (program !== "tar") return false;
       const extracting = words2.some((w, i) => w !== null && (w === "--extract" || w === "--get" || /^-[a-zA-Z]*x[a-zA-Z]*$/.test(w) || i === 1 && /^[a-zA-Z]*x[a-zA-Z]*$/.test(w)));
-      return extracting && words2.slice(1).some((w) => w === path19 || w === `--file=${path19}`);
+      return extracting && words2.slice(1).some((w) => w === path20 || w === `--file=${path20}`);
     });
     if (!extracted) continue;
-    const removed = after.some(({ words: words2, program }) => program === "rm" && words2.includes(path19)) || after.some(({ command }) => command.node.text.includes("rm ") && command.node.text.includes(path19)) || after.some((c) => c.program === "rm" && c.nodes.slice(1).some((n) => removes2(unquoted(n), path19)));
+    const removed = after.some(({ words: words2, program }) => program === "rm" && words2.includes(path20)) || after.some(({ command }) => command.node.text.includes("rm ") && command.node.text.includes(path20)) || after.some((c) => c.program === "rm" && c.nodes.slice(1).some((n) => removes2(unquoted(n), path20)));
     if (removed) continue;
     let refusal2 = null;
     const moves = after.some(({ command: c }) => c.inMainShell && ["cd", "pushd", "popd"].includes(c.name ?? ""));
-    if (!path19.startsWith("/") && (moves || !download.inMain)) refusal2 = { id: "working-directory-changes", reason: "the working directory changes after the download" };
-    else if (!path19.startsWith("/") && run.mounts.length > 0) refusal2 = { id: "relative-path-with-mounts", reason: "the RUN has mounts the relative path may be in" };
-    else if (run.mounts.some((m) => mountCovers(m, path19))) refusal2 = { id: "archive-in-mount", reason: "it is in a mount, not in the layer" };
-    else if (ctx.dockerfile.source.text.slice(run.node.end).includes(path19.slice(path19.lastIndexOf("/") + 1))) {
+    if (!path20.startsWith("/") && (moves || !download.inMain)) refusal2 = { id: "working-directory-changes", reason: "the working directory changes after the download" };
+    else if (!path20.startsWith("/") && run.mounts.length > 0) refusal2 = { id: "relative-path-with-mounts", reason: "the RUN has mounts the relative path may be in" };
+    else if (run.mounts.some((m) => mountCovers(m, path20))) refusal2 = { id: "archive-in-mount", reason: "it is in a mount, not in the layer" };
+    else if (ctx.dockerfile.source.text.slice(run.node.end).includes(path20.slice(path20.lastIndexOf("/") + 1))) {
       refusal2 = { id: "archive-used-later", reason: "a later instruction names it" };
-    } else if (commands.some(({ command: c }) => c.node.text.includes(path19) && /\brm\b|\bmv\b|\bcp\b/.test(c.name ?? ""))) {
+    } else if (commands.some(({ command: c }) => c.node.text.includes(path20) && /\brm\b|\bmv\b|\bcp\b/.test(c.name ?? ""))) {
       refusal2 = { id: "archive-moved", reason: "the RUN moves or copies it" };
     }
-    found.push({ path: path19, refusal: refusal2 });
+    found.push({ path: path20, refusal: refusal2 });
   }
   return found;
 }
-function removes2(operand, path19) {
+function removes2(operand, path20) {
   if (operand.startsWith("-") || operand === "") return false;
   const folder = operand.replace(/\/+$/, "");
-  if (folder !== "" && path19.startsWith(`${folder}/`)) return true;
-  return /[*?[]/.test(operand) && (0, import_picomatch.default)(operand, { dot: true })(path19);
+  if (folder !== "" && path20.startsWith(`${folder}/`)) return true;
+  return /[*?[]/.test(operand) && (0, import_picomatch.default)(operand, { dot: true })(path20);
 }
 var cacheCleanup = {
   id: "cache-cleanup",
@@ -13405,7 +13444,7 @@ function redundantFixes(ctx, run, commands, fixes) {
 }
 
 // transforms/multi-stage/index.ts
-import path16 from "node:path";
+import path17 from "node:path";
 
 // transforms/multi-stage/plan.ts
 import path9 from "node:path";
@@ -13553,9 +13592,16 @@ function runtimePackages(ctx, stage, chosen, healthPrograms) {
     for (const n of names) if (!found.includes(n)) found.push(n);
   };
   const installed = stage.aptPackages.filter((p) => !stage.inits.includes(p));
+  const unused = [];
   for (const pkg of installed) {
     const libraries = DEV_RUNTIME_PACKAGES[pkg];
-    if (BUILD_TOOL_PACKAGES.has(pkg)) continue;
+    if (BUILD_TOOL_PACKAGES.has(pkg)) {
+      if (FETCH_TOOL_PACKAGES.has(pkg) && unusedByBuild(stage, pkg)) {
+        add(pkg);
+        unused.push(pkg);
+      }
+      continue;
+    }
     if (libraries) add(...libraries);
     else if (pkg.endsWith("-dev")) return refuse("dev-package-unknown", `the build installs ${pkg}, whose runtime library dfmod does not know`);
     else add(pkg);
@@ -13570,6 +13616,10 @@ function runtimePackages(ctx, stage, chosen, healthPrograms) {
     const pkg = PROGRAM_PACKAGES[program];
     if (!pkg || shipsBuildpackDeps(runtime.family, runtime.tag)) continue;
     if (installed.includes(pkg) || fullImage) add(pkg);
+  }
+  for (const pkg of unused) {
+    if ([...programs].some((program) => PROGRAM_PACKAGES[program] === pkg)) continue;
+    checks.push(`that something runs ${pkg} at run time (the build installs it and never runs it, so the runtime keeps it)`);
   }
   if (found.some((p) => FETCH_TOOL_PACKAGES.has(p) && p !== "ca-certificates") && !found.includes("ca-certificates")) add("ca-certificates");
   const languagePackages = stage.ecosystem === "python" ? pythonPackages(ctx, stage) : stage.ecosystem === "node" ? nodePackages(ctx) : [];
@@ -13591,6 +13641,24 @@ function runtimePackages(ctx, stage, chosen, healthPrograms) {
   }
   if (stage.ecosystem === "native" && !ctx.context) checks.push("the libraries the program loads beyond its -l flags (dfmod reads no source without the build context)");
   return { packages: found, checks };
+}
+function unusedByBuild(stage, pkg) {
+  const programs = /* @__PURE__ */ new Set([
+    ...Object.entries(PROGRAM_PACKAGES).filter(([, p]) => p === pkg).map(([program]) => program),
+    ...FETCH_TOOL_CALLERS[pkg] ?? []
+  ]);
+  if (!Object.values(PROGRAM_PACKAGES).includes(pkg)) return false;
+  let installed = false;
+  for (const run of stage.runs) {
+    for (const command of run.commands) {
+      if (!installed) {
+        installed = isPackageInstall(command.words)?.packages.some((p) => p.replace(/[=:].*$/, "") === pkg) ?? false;
+        continue;
+      }
+      if (command.program === null || programs.has(command.program)) return false;
+    }
+  }
+  return installed;
 }
 function pythonPackages(ctx, stage) {
   const normalized2 = (name) => name.toLowerCase().replace(/[-_.]+/g, "-");
@@ -13771,7 +13839,7 @@ var planGo = (stage, ctx) => {
     why = 'no package imports "C", so the build sets CGO_ENABLED=0';
     for (const b of builds2) if (!b.cgoOff) buildEdits.push(insertBefore(b.run, b.command.command, "CGO_ENABLED=0 "));
   }
-  if (linkage === "dynamic") why = "cgo may be in use, so the binary keeps glibc";
+  if (linkage === "dynamic") why = context && importsC(context) ? 'a package imports "C", so the binary keeps glibc' : "cgo may be in use, so the binary keeps glibc";
   const runtime = runtimeFor(stage, linkage);
   if (isRefusal(runtime)) return runtime;
   return {
@@ -13787,7 +13855,10 @@ var planGo = (stage, ctx) => {
 function cgoFree(context) {
   const mod = context.read("go.mod");
   if (mod === null || /^\s*require\b/m.test(mod)) return false;
-  return contextFiles(context, ".go").every((file) => !/^\s*import\s+(\(\s*)?"C"/m.test(context.read(file) ?? "") && !/^\s*"C"\s*$/m.test(context.read(file) ?? ""));
+  return !importsC(context);
+}
+function importsC(context) {
+  return contextFiles(context, ".go").some((file) => /^\s*import\s+(\(\s*)?"C"/m.test(context.read(file) ?? "") || /^\s*"C"\s*$/m.test(context.read(file) ?? ""));
 }
 
 // transforms/multi-stage/java.ts
@@ -13975,6 +14046,9 @@ var planNode = (stage, ctx) => {
     const bin = argv[0] ?? "";
     if (!pkg?.dependencies?.[bin] && !pkg?.devDependencies?.[bin]) return refuse("not-node", `the container runs \`${bin}\`, which is not node or a dependency's command dfmod can name`);
   }
+  const devUsed = Object.keys(pkg?.devDependencies ?? {}).filter((dev) => argv.some((word) => word === dev || word.startsWith(`${dev}/`)));
+  const local = pkg && localDependency(pkg, devUsed.length > 0);
+  if (local) return local;
   const packages = [];
   if (context) {
     const addons = nativeAddons(context.read("package-lock.json"));
@@ -13987,7 +14061,6 @@ var planNode = (stage, ctx) => {
   const runtime = runtimeFor(stage, "dynamic");
   if (isRefusal(runtime)) return runtime;
   const building = builds(stage);
-  const devUsed = Object.keys(pkg?.devDependencies ?? {}).filter((dev) => argv.some((word) => word === dev || word.startsWith(`${dev}/`)));
   if (runtime.image === stage.image.ref.raw.replace(/^docker\.io\/(library\/)?/, "") && !building && (!pkg || !Object.keys(pkg.devDependencies ?? {}).length || devUsed.length)) {
     return null;
   }
@@ -14061,6 +14134,14 @@ function sourceCopies(stage, ctx, building) {
   const whole = copies.findIndex((n) => plain(n) && operands(n)?.isWholeContext && operands(n)?.destResolved === appDir);
   const kept = copies.filter((n, i) => !(whole > i && plain(n) && operands(n)?.from === null));
   return kept.map((n) => ctx.dockerfile.source.text.slice(n.start, n.end));
+}
+var LOCAL_SPEC = /^(file:|link:|\.{1,2}\/|\/|~\/)/;
+function localDependency(pkg, withDev) {
+  if (pkg.workspaces !== void 0) return refuse("npm-local-dependency", "package.json names workspaces, whose folders the `deps` stage (package files only) would not have");
+  const specs = { ...withDev ? pkg.devDependencies : {}, ...pkg.dependencies };
+  const found = Object.entries(specs).find(([, spec]) => typeof spec === "string" && LOCAL_SPEC.test(spec));
+  if (!found) return null;
+  return refuse("npm-local-dependency", `the dependency ${found[0]} comes from the project's folder \`${found[1]}\`, which the \`deps\` stage (package files only) would not have`);
 }
 function nativeAddons(lock) {
   if (!lock) return [];
@@ -14156,12 +14237,15 @@ function planStatic(stage, argv, server) {
 }
 
 // transforms/multi-stage/python.ts
+import path15 from "node:path";
 var PYTHON = /^python(3(\.\d+)?)?$/;
 var normalized = (name) => name.toLowerCase().replace(/[-_.]+/g, "-");
 var planPython = (stage, ctx) => {
   const pipRuns = stage.runs.filter((r) => r.commands.some((c) => isPipInstall(c.words)));
   if (!pipRuns.length) return refuse("no-pip-install", "no `pip install` in the stage, so the dependencies are not named");
-  const runner = stage.argv[0] ?? "";
+  const venv = stageVenv(stage, ctx);
+  const argv0 = stage.argv[0] ?? "";
+  const runner = venv && path15.posix.dirname(argv0) === `${venv}/bin` ? programName(argv0) : argv0;
   if (!PYTHON.test(runner)) {
     const requirements = ctx.context?.read("requirements.txt") ?? "";
     const installed = [
@@ -14178,6 +14262,18 @@ var planPython = (stage, ctx) => {
   if (isRefusal(runtime)) return runtime;
   const leftBehind = stage.aptPackages.filter((p) => BUILD_TOOL_PACKAGES.has(p) || p.endsWith("-dev"));
   if (runtime.image === stage.image.ref.raw.replace(/^docker\.io\/(library\/)?/, "") && !leftBehind.length) return null;
+  if (venv) {
+    const inApp = venv === appDir || venv.startsWith(`${appDir}/`);
+    return {
+      runtime: runtime.image,
+      payload: [...inApp ? [] : [`COPY --from=build ${venv} ${venv}`], `COPY --from=build ${appDir} ${appDir}`],
+      buildEdits: [],
+      buildTail: [],
+      programs: ["python", "python3", argv0, `${venv}/bin/python`, `${venv}/bin/python3`],
+      copied: inApp ? [appDir] : [venv, appDir],
+      summary: `the stage's virtualenv ${venv}${inApp ? `, in ${appDir}` : ` and ${appDir}`}`
+    };
+  }
   const at = startWithComments(ctx.dockerfile, pipRuns[0].node);
   const eol = ctx.dockerfile.source.eol;
   return {
@@ -14190,11 +14286,49 @@ var planPython = (stage, ctx) => {
     summary: `the virtualenv /opt/venv (installed in the build stage) and ${appDir}`
   };
 };
+var VENV_VALUE_OPTIONS = /* @__PURE__ */ new Set(["--prompt"]);
+function stageVenv(stage, ctx) {
+  let venv = null;
+  let installs = 0;
+  for (const run of stage.runs) {
+    for (const command of run.commands) {
+      const words2 = command.words;
+      if (PYTHON.test(command.program ?? "") && words2[1] === "-m" && words2[2] === "venv") {
+        const dir = venvFolder(words2.slice(3), run);
+        if (dir === null || venv !== null || installs) return null;
+        venv = dir;
+        continue;
+      }
+      if (!isPipInstall(words2)) continue;
+      installs++;
+      if (venv === null || !runsVenvPip(words2[0], venv, run, ctx)) return null;
+    }
+  }
+  return installs ? venv : null;
+}
+function venvFolder(args, run) {
+  const dirs = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === null || arg === "--without-pip") return null;
+    if (VENV_VALUE_OPTIONS.has(arg)) i++;
+    else if (!arg.startsWith("-")) dirs.push(arg);
+  }
+  if (dirs.length !== 1) return null;
+  const dir = dirs[0];
+  if (!dir.startsWith("/") && (run.workdir === null || run.changesDir)) return null;
+  return path15.posix.resolve(run.workdir ?? "/", dir);
+}
+function runsVenvPip(program, venv, run, ctx) {
+  if (program.includes("/")) return path15.posix.dirname(path15.posix.resolve(run.workdir ?? "/", program)) === `${venv}/bin`;
+  const first = ctx.facts.pathHeadAt(run.node)[0];
+  return first !== void 0 && path15.posix.normalize(first).replace(/\/$/, "") === `${venv}/bin`;
+}
 
 // transforms/multi-stage/read-stage.ts
-import path15 from "node:path";
+import path16 from "node:path";
 var INITS = Object.keys(INIT_PATHS);
-var INIT_WRAPPERS2 = [...INITS, path15.posix.basename(TINI_STATIC)];
+var INIT_WRAPPERS2 = [...INITS, path16.posix.basename(TINI_STATIC)];
 function readStage(ctx, stage, image, ecosystem) {
   const model = ctx.dockerfile;
   const facts = ctx.facts;
@@ -14219,8 +14353,8 @@ function readStage(ctx, stage, image, ecosystem) {
   const command = containerArgv(ctx, stage);
   if (isRefusal(command)) return command;
   const entrypoint = image.defaults?.entrypoint ?? [];
-  const { argv, wrappers } = unwrap2(command, /* @__PURE__ */ new Set([...INIT_WRAPPERS2, ...entrypoint.map((e) => path15.posix.basename(e))]));
-  const inits = INITS.filter((init) => wrappers.some((w) => path15.posix.basename(w) === init));
+  const { argv, wrappers } = unwrap2(command, /* @__PURE__ */ new Set([...INIT_WRAPPERS2, ...entrypoint.map((e) => path16.posix.basename(e))]));
+  const inits = INITS.filter((init) => wrappers.some((w) => path16.posix.basename(w) === init));
   return { stage, image, ecosystem, runs: runs2, finalWorkdir: final, argv, inits };
 }
 function readRuns(ctx, stage) {
@@ -14262,7 +14396,7 @@ function directArgv2(ctx, node) {
 function unwrap2(argv, known) {
   const wrappers = [];
   let rest = argv;
-  while (rest.length && known.has(path15.posix.basename(rest[0]))) {
+  while (rest.length && known.has(path16.posix.basename(rest[0]))) {
     wrappers.push(rest[0]);
     rest = rest.slice(1);
     const end = rest.indexOf("--");
@@ -14425,7 +14559,7 @@ function checkRuntime(ctx, stage, chosen, packages) {
       if (health === null) continue;
       if (isRefusal(health)) return health;
       if (health.shell && !hasShell) return refuse("healthcheck-needs-shell", `${where}: HEALTHCHECK needs /bin/sh, which ${chosen.runtime} lacks`);
-      const installed = PROGRAM_PACKAGES[path16.posix.basename(health.argv[0])];
+      const installed = PROGRAM_PACKAGES[path17.posix.basename(health.argv[0])];
       if (!chosen.programs.includes(health.argv[0]) && !(installed && packages.includes(installed))) {
         return refuse("healthcheck-program", `${where}: HEALTHCHECK runs \`${health.argv[0]}\`, which ${chosen.runtime} may not have`);
       }
@@ -14780,10 +14914,10 @@ function readBinary(value) {
   if (typeof value !== "object" || value === null) return bad;
   const b = value;
   const str = (k) => typeof b[k] === "string" && b[k].length > 0 && !/\s/.test(b[k]) ? b[k] : void 0;
-  const path19 = str("path");
-  if (!path19?.startsWith("/")) return bad;
-  if (str("from") && !b.url) return { path: path19, from: str("from") };
-  if (str("url") && /^https:\/\//.test(str("url")) && /^sha256:[0-9a-f]{64}$/.test(str("checksum") ?? "") && !b.from) return { path: path19, url: str("url"), checksum: str("checksum") };
+  const path20 = str("path");
+  if (!path20?.startsWith("/")) return bad;
+  if (str("from") && !b.url) return { path: path20, from: str("from") };
+  if (str("url") && /^https:\/\//.test(str("url")) && /^sha256:[0-9a-f]{64}$/.test(str("checksum") ?? "") && !b.from) return { path: path20, url: str("url"), checksum: str("checksum") };
   return bad;
 }
 function checksumSupported(model) {
@@ -14853,9 +14987,9 @@ function planStage(ctx, stage, init, optedIn) {
   if (existing) {
     const binaryPath = readBinary(options.binary);
     const paths = [...Object.values(INIT_PATHS).flatMap((byDistro) => Object.values(byDistro)), ...typeof binaryPath === "object" && binaryPath ? [binaryPath.path] : []];
-    const written = paths.some((path20) => {
+    const written = paths.some((path21) => {
       const e = command.entrypoint;
-      return e?.[0] === path20 && (e[1] === "--" || e[1] === "-g" && e[2] === "--");
+      return e?.[0] === path21 && (e[1] === "--" || e[1] === "-g" && e[2] === "--");
     });
     if (written) return {};
     const node = inEntrypoint ? command.entrypointNode : command.cmdNode;
@@ -14928,41 +15062,41 @@ function planStage(ctx, stage, init, optedIn) {
   let signalsHow = "so signals reach the app and zombies are reaped";
   let entrypointArgv = command.entrypoint ?? null;
   let cmdArgv = command.cmd ?? null;
-  let path19 = signals;
-  while (path19.kind === "add-exec" || path19.kind === "run-script") {
-    if (path19.kind === "add-exec") {
-      const script = storedScript(ctx, path19.node);
+  let path20 = signals;
+  while (path20.kind === "add-exec" || path20.kind === "run-script") {
+    if (path20.kind === "add-exec") {
+      const script = storedScript(ctx, path20.node);
       if (script === null) break;
-      if (entrypointArgv) entrypointArgv = withExec(entrypointArgv, script, path19.offset);
-      if (cmdArgv) cmdArgv = withExec(cmdArgv, script, path19.offset);
-      if (path19.node.keyword === "CMD") {
-        const read = facts.readRun(path19.node);
-        if (read.kind !== "script" || locked(path19.node)) break;
-        edits2.push({ start: read.script.offsets[path19.offset], end: read.script.offsets[path19.offset], text: "exec " });
+      if (entrypointArgv) entrypointArgv = withExec(entrypointArgv, script, path20.offset);
+      if (cmdArgv) cmdArgv = withExec(cmdArgv, script, path20.offset);
+      if (path20.node.keyword === "CMD") {
+        const read = facts.readRun(path20.node);
+        if (read.kind !== "script" || locked(path20.node)) break;
+        edits2.push({ start: read.script.offsets[path20.offset], end: read.script.offsets[path20.offset], text: "exec " });
       }
-      signalsHow = `with \`exec\` in front of \`${path19.command}\`, so the app replaces the shell and receives the signals; zombies are reaped`;
+      signalsHow = `with \`exec\` in front of \`${path20.command}\`, so the app replaces the shell and receives the signals; zombies are reaped`;
     } else {
-      const node = path19.node;
+      const node = path20.node;
       const stored = facts.argvOf(node)?.stored;
-      if (!stored || stored.join("\0") !== path19.runner.join("\0") || locked(node)) {
-        path19 = { kind: "forced", why: `\`${path19.runner.join(" ")}\` exits at SIGTERM without waiting for its script`, fix: "run the script's command itself" };
+      if (!stored || stored.join("\0") !== path20.runner.join("\0") || locked(node)) {
+        path20 = { kind: "forced", why: `\`${path20.runner.join(" ")}\` exits at SIGTERM without waiting for its script`, fix: "run the script's command itself" };
         break;
       }
       if (node.keyword === "CMD") {
-        edits2.push({ start: node.argsStart, end: node.end, text: jsonArray(path19.argv) });
-        cmdArgv = path19.argv;
-      } else entrypointArgv = path19.argv;
-      signalsHow = `with \`${path19.runner.join(" ")}\` replaced by its script's command \`${path19.argv.join(" ")}\`, since ${path19.runner[0]} exits at SIGTERM without waiting for the app; zombies are reaped`;
+        edits2.push({ start: node.argsStart, end: node.end, text: jsonArray(path20.argv) });
+        cmdArgv = path20.argv;
+      } else entrypointArgv = path20.argv;
+      signalsHow = `with \`${path20.runner.join(" ")}\` replaced by its script's command \`${path20.argv.join(" ")}\`, since ${path20.runner[0]} exits at SIGTERM without waiting for the app; zombies are reaped`;
     }
-    path19 = path19.then;
+    path20 = path20.then;
   }
-  if (path19.kind === "forced") {
+  if (path20.kind === "forced") {
     group = init === "tini";
     signalsHow = `${group ? "with -g, so SIGTERM goes to the whole process group" : "signalling the whole process group"} and zombies are reaped (shutdown stays forced: see the note)`;
     notes.push({
       id: "shutdown-forced",
       line: command.cmdNode?.line ?? command.entrypointNode?.line ?? at,
-      message: `shutdown is forced, not graceful: ${path19.why}; ${init} ${group ? "-g " : ""}sends SIGTERM to the app too, but it may be killed before its handler finishes: ${path19.fix}`
+      message: `shutdown is forced, not graceful: ${path20.why}; ${init} ${group ? "-g " : ""}sends SIGTERM to the app too, but it may be killed before its handler finishes: ${path20.fix}`
     });
   }
   const prefix = group ? [initPath, "-g", "--"] : [initPath, "--"];
@@ -15428,7 +15562,7 @@ function checkShape(specifier, candidate) {
 
 // lib/cli/process.ts
 import { readFileSync as readFileSync2 } from "node:fs";
-import path18 from "node:path";
+import path19 from "node:path";
 
 // lib/core/dockerfile.ts
 var import_dockerfile_ast2 = __toESM(require_main(), 1);
@@ -16293,7 +16427,7 @@ function brokenScripts(model, shell2) {
 // lib/core/context.ts
 var import_dockerignore = __toESM(require_ignore(), 1);
 import { closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, statSync } from "node:fs";
-import path17 from "node:path";
+import path18 from "node:path";
 var ignore = import_dockerignore.default.default;
 var FIRST_LINE_BYTES = 256;
 var WALK_LIMIT = 5e3;
@@ -16314,10 +16448,10 @@ function anyFileSent(context, dir) {
   return false;
 }
 function folderContext(root) {
-  const absoluteRoot = path17.resolve(root);
+  const absoluteRoot = path18.resolve(root);
   const resolve = (relativePath) => {
-    const full = path17.resolve(absoluteRoot, relativePath.replace(/^\/+/, ""));
-    return full === absoluteRoot || full.startsWith(absoluteRoot + path17.sep) ? full : null;
+    const full = path18.resolve(absoluteRoot, relativePath.replace(/^\/+/, ""));
+    return full === absoluteRoot || full.startsWith(absoluteRoot + path18.sep) ? full : null;
   };
   const existing = /* @__PURE__ */ new Map();
   const contents = /* @__PURE__ */ new Map();
@@ -16408,7 +16542,7 @@ function ignoreMatcher(patterns) {
   if (patterns === null) return () => false;
   const rules = ignore({ ignorecase: false }).add(patterns);
   return (relativePath) => {
-    const normal = path17.posix.normalize(relativePath.replace(/^\/+/, "")).replace(/\/+$/, "");
+    const normal = path18.posix.normalize(relativePath.replace(/^\/+/, "")).replace(/\/+$/, "");
     return normal !== "." && !normal.startsWith("../") && rules.ignores(normal);
   };
 }
@@ -16455,7 +16589,7 @@ function processText(shell2, displayPath, text, options, contextDir) {
 function processFile(shell2, file, options, cwd2 = process.cwd()) {
   let bytes;
   try {
-    bytes = readFileSync2(path18.resolve(cwd2, file));
+    bytes = readFileSync2(path19.resolve(cwd2, file));
   } catch (error) {
     const code = error.code;
     const message = code === "ENOENT" ? "no such file or directory" : code === "EACCES" ? "permission denied" : code === "EISDIR" ? "is a folder" : `cannot be read (${code ?? error.message})`;
@@ -16467,7 +16601,7 @@ function processFile(shell2, file, options, cwd2 = process.cwd()) {
   } catch (error) {
     return errorResult(file, error);
   }
-  const contextDir = options.contextDir ?? path18.dirname(path18.resolve(cwd2, file));
+  const contextDir = options.contextDir ?? path19.dirname(path19.resolve(cwd2, file));
   const result = processText(shell2, file, text, options, contextDir);
   result.bytes = bytes;
   return result;

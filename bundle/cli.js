@@ -609,26 +609,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path27) => {
-      const end = path27.length - 1;
-      const index = path27.lastIndexOf(
+    var basenameOf = (path28) => {
+      const end = path28.length - 1;
+      const index = path28.lastIndexOf(
         SLASH,
-        path27[end] === SLASH ? end - 1 : end
+        path28[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path27 : path27.slice(index + 1);
+      return index < 0 ? path28 : path28.slice(index + 1);
     };
-    var parentOf = (path27) => {
-      if (path27.charCodeAt(0) === SLASH_CODE || path27.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path27.split(SLASH).filter(Boolean);
+    var parentOf = (path28) => {
+      if (path28.charCodeAt(0) === SLASH_CODE || path28.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path28.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY3;
       }
-      const end = path27.length - 1;
-      const cut = path27.lastIndexOf(
+      const end = path28.length - 1;
+      const cut = path28.lastIndexOf(
         SLASH,
-        path27.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path28.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY3 : path27.slice(0, cut + 1);
+      return cut < 0 ? EMPTY3 : path28.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern2) => pattern2 && isString(pattern2);
@@ -778,7 +778,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path27) {
+      testLiteral(path28) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -787,7 +787,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path27)) {
+          if (rule.checkRegex.test(path28)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -807,15 +807,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path27, mode) {
+      test(path28, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename5 = shortcut ? basenameOf(path27) : path27;
+        const basename5 = shortcut ? basenameOf(path28) : path28;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename5 : path27
+            shortcut && rule._basenameOnly ? basename5 : path28
           )) {
             const { negative } = rule;
             const ret = {
@@ -837,17 +837,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path27, originalPath, doThrow) => {
-      if (!isString(path27)) {
+    var checkPath = (path28, originalPath, doThrow) => {
+      if (!isString(path28)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path27) {
+      if (!path28) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path27)) {
+      if (checkPath.isNotRelative(path28)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -856,25 +856,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path27) => {
-      const first = path27.charCodeAt(0);
+    var isNotRelative = (path28) => {
+      const first = path28.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path27.length === 1) {
+      if (path28.length === 1) {
         return true;
       }
-      const second = path27.charCodeAt(1);
+      const second = path28.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path27.length === 2 || path27.charCodeAt(2) === SLASH_CODE;
+      return path28.length === 2 || path28.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -905,58 +905,58 @@ var require_ignore = __commonJS({
         return this.add(pattern2);
       }
       // @returns {TestResult}
-      _test(originalPath, cache3, path27) {
+      _test(originalPath, cache3, path28) {
         checkPath(
-          path27,
+          path28,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path27 ? this._t(path27, cache3) : {
+        return path28 ? this._t(path28, cache3) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path27 = convertPath(target);
-        if (!path27 || path27.charCodeAt(path27.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path27);
+        const path28 = convertPath(target);
+        if (!path28 || path28.charCodeAt(path28.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path28);
         }
-        const dir = this._t(path27, this._testCache);
+        const dir = this._t(path28, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path27);
+        const literal = this._rules.testLiteral(path28);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path27, cache3) {
-        if (path27 in cache3) {
-          return cache3[path27];
+      _t(path28, cache3) {
+        if (path28 in cache3) {
+          return cache3[path28];
         }
-        const parentPath = parentOf(path27);
+        const parentPath = parentOf(path28);
         const parent = parentPath ? this._t(parentPath, cache3) : UNDEFINED;
-        return cache3[path27] = parent && parent.ignored ? parent : this._rules.test(path27, MODE_IGNORE);
+        return cache3[path28] = parent && parent.ignored ? parent : this._rules.test(path28, MODE_IGNORE);
       }
-      ignores(path27) {
-        return this._test(path27, this._ignoreCache, convertPath(path27)).ignored;
+      ignores(path28) {
+        return this._test(path28, this._ignoreCache, convertPath(path28)).ignored;
       }
       createFilter() {
-        return (path27) => !this.ignores(path27);
+        return (path28) => !this.ignores(path28);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path27) {
-        return this._test(path27, this._testCache, convertPath(path27));
+      test(path28) {
+        return this._test(path28, this._testCache, convertPath(path28));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path27) => checkPath(convertPath(path27), path27, RETURN_FALSE);
+    var isPathValid = (path28) => checkPath(convertPath(path28), path28, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path27) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path27) || isNotRelative(path27);
+      checkPath.isNotRelative = (path28) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path28) || isNotRelative(path28);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -1189,7 +1189,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os2 = __require("os");
-    var path27 = __require("path");
+    var path28 = __require("path");
     var IS_WINDOWS_PLATFORM = os2.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -1201,7 +1201,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path27.resolve(cwd, filepath);
+      return path28.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry) {
@@ -2498,7 +2498,7 @@ var require_braces = __commonJS({
 var require_constants2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path27 = __require("path");
+    var path28 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -2672,7 +2672,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path27.sep,
+      SEP: path28.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -2699,7 +2699,7 @@ var require_constants2 = __commonJS({
 var require_utils2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path27 = __require("path");
+    var path28 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -2728,7 +2728,7 @@ var require_utils2 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path27.sep === "\\";
+      return win32 === true || path28.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -4092,7 +4092,7 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path27 = __require("path");
+    var path28 = __require("path");
     var scan = require_scan();
     var parse2 = require_parse2();
     var utils = require_utils2();
@@ -4177,7 +4177,7 @@ var require_picomatch = __commonJS({
     };
     picomatch3.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
       const regex2 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
-      return regex2.test(path27.basename(input));
+      return regex2.test(path28.basename(input));
     };
     picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
     picomatch3.parse = (pattern2, options) => {
@@ -4404,7 +4404,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path27 = __require("path");
+    var path28 = __require("path");
     var globParent = require_glob_parent();
     var micromatch = require_micromatch();
     var GLOBSTAR = "**";
@@ -4499,7 +4499,7 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern2) {
-      const basename5 = path27.basename(pattern2);
+      const basename5 = path28.basename(pattern2);
       return endsWithSlashGlobStar(pattern2) || isStaticPattern(basename5);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -4557,7 +4557,7 @@ var require_pattern = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern2) {
-      return path27.isAbsolute(pattern2);
+      return path28.isAbsolute(pattern2);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -4734,8 +4734,8 @@ var require_utils3 = __commonJS({
     exports.errno = errno;
     var fs = require_fs();
     exports.fs = fs;
-    var path27 = require_path();
-    exports.path = path27;
+    var path28 = require_path();
+    exports.path = path28;
     var pattern2 = require_pattern();
     exports.pattern = pattern2;
     var stream = require_stream();
@@ -4847,8 +4847,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path27, settings, callback) {
-      settings.fs.lstat(path27, (lstatError, lstat) => {
+    function read(path28, settings, callback) {
+      settings.fs.lstat(path28, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -4857,7 +4857,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path27, (statError, stat) => {
+        settings.fs.stat(path28, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -4889,13 +4889,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path27, settings) {
-      const lstat = settings.fs.lstatSync(path27);
+    function read(path28, settings) {
+      const lstat = settings.fs.lstatSync(path28);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path27);
+        const stat = settings.fs.statSync(path28);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -4966,17 +4966,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat(path27, optionsOrSettingsOrCallback, callback) {
+    function stat(path28, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path27, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path28, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path27, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path28, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync5(path27, optionsOrSettings) {
+    function statSync5(path28, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path27, settings);
+      return sync.read(path28, settings);
     }
     exports.statSync = statSync5;
     function getSettings(settingsOrOptions = {}) {
@@ -5192,16 +5192,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path27 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path28 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path27, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path28, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry = {
                 name,
-                path: path27,
+                path: path28,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -5319,7 +5319,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path27 = __require("path");
+    var path28 = __require("path");
     var fsStat = require_out();
     var fs = require_fs4();
     var Settings = class {
@@ -5327,7 +5327,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path27.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path28.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -5354,17 +5354,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path27, optionsOrSettingsOrCallback, callback) {
+    function scandir(path28, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path27, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path28, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path27, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path28, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path27, optionsOrSettings) {
+    function scandirSync(path28, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path27, settings);
+      return sync.read(path28, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -6012,7 +6012,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path27 = __require("path");
+    var path28 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -6022,7 +6022,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path27.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path28.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -6084,7 +6084,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path27 = __require("path");
+    var path28 = __require("path");
     var fsStat = require_out();
     var utils = require_utils3();
     var Reader = class {
@@ -6097,7 +6097,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path27.resolve(this._settings.cwd, filepath);
+        return path28.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern2) {
         const entry = {
@@ -6513,7 +6513,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path27 = __require("path");
+    var path28 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -6527,7 +6527,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path27.resolve(this._settings.cwd, task.base);
+        return path28.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -11568,9 +11568,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path27 = this.getPath();
-        if (path27 === null || path27.startsWith("/")) {
-          return path27;
+        const path28 = this.getPath();
+        if (path28 === null || path28.startsWith("/")) {
+          return path28;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -11582,7 +11582,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path27 : parent + "/" + path27;
+              return parent.endsWith("/") ? parent + path28 : parent + "/" + path28;
             }
           }
         }
@@ -13801,7 +13801,7 @@ var init_validate = __esm({
 var require_ignore2 = __commonJS({
   "node_modules/@balena/dockerignore/ignore.js"(exports, module) {
     "use strict";
-    var path27 = __require("path");
+    var path28 = __require("path");
     var factory = (options) => new IgnoreBase(options);
     factory.default = factory;
     module.exports = factory;
@@ -13810,22 +13810,22 @@ var require_ignore2 = __commonJS({
     }
     var REGEX_TRAILING_SLASH = /(?<=.)\/$/;
     var REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
-    var REGEX_TRAILING_PATH_SEP = path27.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
+    var REGEX_TRAILING_PATH_SEP = path28.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
     var KEY_IGNORE = typeof Symbol !== "undefined" ? /* @__PURE__ */ Symbol.for("dockerignore") : "dockerignore";
     function cleanPath(file) {
-      return path27.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
+      return path28.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
     }
     function toSlash(file) {
-      if (path27.sep === "/") {
+      if (path28.sep === "/") {
         return file;
       }
       return file.replace(/\\/g, "/");
     }
     function fromSlash(file) {
-      if (path27.sep === "/") {
+      if (path28.sep === "/") {
         return file;
       }
-      return file.replace(/\//g, path27.sep);
+      return file.replace(/\//g, path28.sep);
     }
     var IgnoreBase = class {
       constructor({
@@ -13874,13 +13874,13 @@ var require_ignore2 = __commonJS({
         return pattern2 && typeof pattern2 === "string" && pattern2.indexOf("#") !== 0 && pattern2.trim() !== "";
       }
       filter(paths) {
-        return make_array(paths).filter((path28) => this._filter(path28));
+        return make_array(paths).filter((path29) => this._filter(path29));
       }
       createFilter() {
-        return (path28) => this._filter(path28);
+        return (path29) => this._filter(path29);
       }
-      ignores(path28) {
-        return !this._filter(path28);
+      ignores(path29) {
+        return !this._filter(path29);
       }
       // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
@@ -13919,36 +13919,36 @@ var require_ignore2 = __commonJS({
           origin,
           pattern: pattern2,
           // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
-          dirs: pattern2.split(path27.sep),
+          dirs: pattern2.split(path28.sep),
           negative
         };
       }
       // @returns `Boolean` true if the `path` is NOT ignored
-      _filter(path28) {
-        if (!path28) {
+      _filter(path29) {
+        if (!path29) {
           return false;
         }
-        if (path28 in this._cache) {
-          return this._cache[path28];
+        if (path29 in this._cache) {
+          return this._cache[path29];
         }
-        return this._cache[path28] = this._test(path28);
+        return this._cache[path29] = this._test(path29);
       }
       // @returns {Boolean} true if a file is NOT ignored
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
       _test(file) {
         file = fromSlash(file);
-        const parentPath = cleanPath(path27.dirname(file));
-        const parentPathDirs = parentPath.split(path27.sep);
+        const parentPath = cleanPath(path28.dirname(file));
+        const parentPathDirs = parentPath.split(path28.sep);
         let matched = false;
         this._rules.forEach((rule) => {
           let match = this._match(file, rule);
           if (!match && parentPath !== ".") {
             if (rule.dirs.includes("**")) {
               for (let i = rule.dirs.filter((x) => x !== "**").length; i <= parentPathDirs.length; i++) {
-                match = match || this._match(parentPathDirs.slice(0, i).join(path27.sep), rule);
+                match = match || this._match(parentPathDirs.slice(0, i).join(path28.sep), rule);
               }
             } else if (rule.dirs.length <= parentPathDirs.length) {
-              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path27.sep), rule);
+              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path28.sep), rule);
             }
           }
           if (match) {
@@ -13967,13 +13967,13 @@ var require_ignore2 = __commonJS({
           return rule;
         }
         let regStr = "^";
-        let escapedSlash = path27.sep === "\\" ? "\\\\" : path27.sep;
+        let escapedSlash = path28.sep === "\\" ? "\\\\" : path28.sep;
         for (let i = 0; i < rule.pattern.length; i++) {
           const ch = rule.pattern[i];
           if (ch === "*") {
             if (rule.pattern[i + 1] === "*") {
               i++;
-              if (rule.pattern[i + 1] === path27.sep) {
+              if (rule.pattern[i + 1] === path28.sep) {
                 i++;
               }
               if (rule.pattern[i + 1] === void 0) {
@@ -13989,7 +13989,7 @@ var require_ignore2 = __commonJS({
           } else if (ch === "." || ch === "$") {
             regStr += `\\${ch}`;
           } else if (ch === "\\") {
-            if (path27.sep === "\\") {
+            if (path28.sep === "\\") {
               regStr += escapedSlash;
               continue;
             }
@@ -14266,8 +14266,8 @@ var require_utils5 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path27, { windows } = {}) => {
-      const segs = path27.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path28, { windows } = {}) => {
+      const segs = path28.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -15890,16 +15890,16 @@ var init_base = __esm({
           }
         }
       }
-      addToPath(path27, added, removed, oldPosInc, options) {
-        const last = path27.lastComponent;
+      addToPath(path28, added, removed, oldPosInc, options) {
+        const last = path28.lastComponent;
         if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
           return {
-            oldPos: path27.oldPos + oldPosInc,
+            oldPos: path28.oldPos + oldPosInc,
             lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
           };
         } else {
           return {
-            oldPos: path27.oldPos + oldPosInc,
+            oldPos: path28.oldPos + oldPosInc,
             lastComponent: { count: 1, added, removed, previousComponent: last }
           };
         }
@@ -16398,17 +16398,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path27) {
-      const ctrl = callVisitor(key, node, visitor, path27);
+    function visit_(key, node, visitor, path28) {
+      const ctrl = callVisitor(key, node, visitor, path28);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path27, ctrl);
-        return visit_(key, ctrl, visitor, path27);
+        replaceNode(key, path28, ctrl);
+        return visit_(key, ctrl, visitor, path28);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path27 = Object.freeze(path27.concat(node));
+          path28 = Object.freeze(path28.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path27);
+            const ci = visit_(i, node.items[i], visitor, path28);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -16419,13 +16419,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path27 = Object.freeze(path27.concat(node));
-          const ck = visit_("key", node.key, visitor, path27);
+          path28 = Object.freeze(path28.concat(node));
+          const ck = visit_("key", node.key, visitor, path28);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path27);
+          const cv = visit_("value", node.value, visitor, path28);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -16446,17 +16446,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path27) {
-      const ctrl = await callVisitor(key, node, visitor, path27);
+    async function visitAsync_(key, node, visitor, path28) {
+      const ctrl = await callVisitor(key, node, visitor, path28);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path27, ctrl);
-        return visitAsync_(key, ctrl, visitor, path27);
+        replaceNode(key, path28, ctrl);
+        return visitAsync_(key, ctrl, visitor, path28);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path27 = Object.freeze(path27.concat(node));
+          path28 = Object.freeze(path28.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path27);
+            const ci = await visitAsync_(i, node.items[i], visitor, path28);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -16467,13 +16467,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path27 = Object.freeze(path27.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path27);
+          path28 = Object.freeze(path28.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path28);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path27);
+          const cv = await visitAsync_("value", node.value, visitor, path28);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -16500,23 +16500,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path27) {
+    function callVisitor(key, node, visitor, path28) {
       if (typeof visitor === "function")
-        return visitor(key, node, path27);
+        return visitor(key, node, path28);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path27);
+        return visitor.Map?.(key, node, path28);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path27);
+        return visitor.Seq?.(key, node, path28);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path27);
+        return visitor.Pair?.(key, node, path28);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path27);
+        return visitor.Scalar?.(key, node, path28);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path27);
+        return visitor.Alias?.(key, node, path28);
       return void 0;
     }
-    function replaceNode(key, path27, node) {
-      const parent = path27[path27.length - 1];
+    function replaceNode(key, path28, node) {
+      const parent = path28[path28.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -17128,10 +17128,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path27, value) {
+    function collectionFromPath(schema, path28, value) {
       let v = value;
-      for (let i = path27.length - 1; i >= 0; --i) {
-        const k = path27[i];
+      for (let i = path28.length - 1; i >= 0; --i) {
+        const k = path28[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -17150,7 +17150,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path27) => path27 == null || typeof path27 === "object" && !!path27[Symbol.iterator]().next().done;
+    var isEmptyPath = (path28) => path28 == null || typeof path28 === "object" && !!path28[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -17180,11 +17180,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path27, value) {
-        if (isEmptyPath(path27))
+      addIn(path28, value) {
+        if (isEmptyPath(path28))
           this.add(value);
         else {
-          const [key, ...rest] = path27;
+          const [key, ...rest] = path28;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -17198,8 +17198,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path27) {
-        const [key, ...rest] = path27;
+      deleteIn(path28) {
+        const [key, ...rest] = path28;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -17213,8 +17213,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path27, keepScalar) {
-        const [key, ...rest] = path27;
+      getIn(path28, keepScalar) {
+        const [key, ...rest] = path28;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -17232,8 +17232,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path27) {
-        const [key, ...rest] = path27;
+      hasIn(path28) {
+        const [key, ...rest] = path28;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -17243,8 +17243,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path27, value) {
-        const [key, ...rest] = path27;
+      setIn(path28, value) {
+        const [key, ...rest] = path28;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -19759,9 +19759,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path27, value) {
+      addIn(path28, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path27, value);
+          this.contents.addIn(path28, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -19836,14 +19836,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path27) {
-        if (Collection.isEmptyPath(path27)) {
+      deleteIn(path28) {
+        if (Collection.isEmptyPath(path28)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path27) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path28) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -19858,10 +19858,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path27, keepScalar) {
-        if (Collection.isEmptyPath(path27))
+      getIn(path28, keepScalar) {
+        if (Collection.isEmptyPath(path28))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path27, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path28, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -19872,10 +19872,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path27) {
-        if (Collection.isEmptyPath(path27))
+      hasIn(path28) {
+        if (Collection.isEmptyPath(path28))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path27) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path28) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -19892,13 +19892,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path27, value) {
-        if (Collection.isEmptyPath(path27)) {
+      setIn(path28, value) {
+        if (Collection.isEmptyPath(path28)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path27), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path28), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path27, value);
+          this.contents.setIn(path28, value);
         }
       }
       /**
@@ -21859,9 +21859,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path27) => {
+    visit.itemAtPath = (cst, path28) => {
       let item = cst;
-      for (const [field, index] of path27) {
+      for (const [field, index] of path28) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -21870,23 +21870,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path27) => {
-      const parent = visit.itemAtPath(cst, path27.slice(0, -1));
-      const field = path27[path27.length - 1][0];
+    visit.parentCollection = (cst, path28) => {
+      const parent = visit.itemAtPath(cst, path28.slice(0, -1));
+      const field = path28[path28.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path27, item, visitor) {
-      let ctrl = visitor(item, path27);
+    function _visit(path28, item, visitor) {
+      let ctrl = visitor(item, path28);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path27.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path28.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21897,10 +21897,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path27);
+            ctrl = ctrl(item, path28);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path27) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path28) : ctrl;
     }
     exports.visit = visit;
   }
@@ -23683,18 +23683,18 @@ function positionsIn(text2) {
   const { document, lineCounter } = parse(text2);
   const values = /* @__PURE__ */ new Map();
   const keys = /* @__PURE__ */ new Map();
-  const walk2 = (node, path27) => {
+  const walk2 = (node, path28) => {
     if (!node) return;
-    if (node.range) values.set(positionKey(path27), toPosition(lineCounter, node.range[0]));
+    if (node.range) values.set(positionKey(path28), toPosition(lineCounter, node.range[0]));
     if ((0, import_yaml.isMap)(node)) {
       for (const pair2 of node.items) {
         if (!(0, import_yaml.isPair)(pair2)) continue;
         const key = (0, import_yaml.isScalar)(pair2.key) ? String(pair2.key.value) : String(pair2.key);
-        if ((0, import_yaml.isScalar)(pair2.key) && pair2.key.range) keys.set(positionKey([...path27, key]), toPosition(lineCounter, pair2.key.range[0]));
-        walk2(pair2.value, [...path27, key]);
+        if ((0, import_yaml.isScalar)(pair2.key) && pair2.key.range) keys.set(positionKey([...path28, key]), toPosition(lineCounter, pair2.key.range[0]));
+        walk2(pair2.value, [...path28, key]);
       }
     } else if ((0, import_yaml.isSeq)(node)) {
-      node.items.forEach((item, index) => walk2(item, [...path27, index]));
+      node.items.forEach((item, index) => walk2(item, [...path28, index]));
     }
   };
   walk2(document.contents, []);
@@ -23722,7 +23722,7 @@ var init_yaml_positions = __esm({
       }
       position;
     };
-    positionKey = (path27) => path27.join("\0");
+    positionKey = (path28) => path28.join("\0");
     withoutBom = (text2) => text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
   }
 });
@@ -23761,42 +23761,42 @@ function resolve5(schema, root) {
   if (!target) throw new Error(`schema: cannot resolve ${schema.$ref}`);
   return { ...target, ...schema, $ref: void 0 };
 }
-function check(value, raw, root, path27, problems) {
+function check(value, raw, root, path28, problems) {
   const schema = resolve5(raw, root);
   if (schema.anyOf) {
     const candidates = schema.anyOf.map((s) => resolve5(s, root));
     const sameType = candidates.find((s) => !s.type || hasType2(value, s.type));
     if (!sameType) {
-      problems.push({ path: path27, message: `must be ${expected(schema, root)}` });
+      problems.push({ path: path28, message: `must be ${expected(schema, root)}` });
       return;
     }
-    check(value, sameType, root, path27, problems);
+    check(value, sameType, root, path28, problems);
     return;
   }
   if (schema.type && !hasType2(value, schema.type)) {
-    problems.push({ path: path27, message: `must be ${expected(schema, root)}` });
+    problems.push({ path: path28, message: `must be ${expected(schema, root)}` });
     return;
   }
   if (schema.enum && !schema.enum.some((allowed) => allowed === value)) {
-    problems.push({ path: path27, message: `must be ${expected(schema, root)} (not ${JSON.stringify(value)})` });
+    problems.push({ path: path28, message: `must be ${expected(schema, root)} (not ${JSON.stringify(value)})` });
     return;
   }
   if (schema.pattern && typeof value === "string" && !new RegExp(schema.pattern, "u").test(value)) {
-    problems.push({ path: path27, message: `${schema.patternErrorMessage ?? `must match ${schema.pattern}`} (not ${JSON.stringify(value)})` });
+    problems.push({ path: path28, message: `${schema.patternErrorMessage ?? `must match ${schema.pattern}`} (not ${JSON.stringify(value)})` });
   }
   if (Array.isArray(value) && schema.items) {
-    value.forEach((item, index) => check(item, schema.items, root, [...path27, index], problems));
+    value.forEach((item, index) => check(item, schema.items, root, [...path28, index], problems));
   }
   if (typeName(value) === "object" && (schema.properties || schema.additionalProperties !== void 0)) {
     const known = Object.keys(schema.properties ?? {});
     for (const [key, member] of Object.entries(value)) {
       const property = schema.properties?.[key];
-      if (property) check(member, property, root, [...path27, key], problems);
+      if (property) check(member, property, root, [...path28, key], problems);
       else if (schema.additionalProperties === false) {
-        const what = path27.length ? "unknown option" : "unknown key";
-        problems.push({ path: [...path27, key], aboutKey: true, message: `${what} (${known.length ? `known: ${known.join(", ")}` : "this transform takes no options"})` });
+        const what = path28.length ? "unknown option" : "unknown key";
+        problems.push({ path: [...path28, key], aboutKey: true, message: `${what} (${known.length ? `known: ${known.join(", ")}` : "this transform takes no options"})` });
       } else if (typeof schema.additionalProperties === "object") {
-        check(member, schema.additionalProperties, root, [...path27, key], problems);
+        check(member, schema.additionalProperties, root, [...path28, key], problems);
       }
     }
   }
@@ -24006,14 +24006,14 @@ __export(write_exports, {
   writeAtomically: () => writeAtomically
 });
 import { closeSync as closeSync2, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, openSync as openSync2, readFileSync as readFileSync10, renameSync, unlinkSync, writeSync, lstatSync } from "node:fs";
-import path24 from "node:path";
+import path25 from "node:path";
 import { randomBytes } from "node:crypto";
 function writeAtomically(file, content, original) {
   const link = lstatSync(file);
   if (link.isSymbolicLink()) throw new WriteError("is a symbolic link; not written through (run dfmod on its target)");
   const current = readFileSync10(file);
   if (!Buffer.from(original).equals(current)) throw new WriteError("changed on disk since it was read; not written");
-  const temp = path24.join(path24.dirname(file), `.dfmod-tmp-${path24.basename(file)}-${process.pid}-${randomBytes(4).toString("hex")}`);
+  const temp = path25.join(path25.dirname(file), `.dfmod-tmp-${path25.basename(file)}-${process.pid}-${randomBytes(4).toString("hex")}`);
   const bytes = Buffer.from(content);
   let fd = null;
   let renamed = false;
@@ -24036,7 +24036,7 @@ function writeAtomically(file, content, original) {
     }
   } catch (error) {
     if (fd !== null) closeSync2(fd);
-    const kept = writingInPlace ? `; the new text is in ${path24.basename(temp)}` : "";
+    const kept = writingInPlace ? `; the new text is in ${path25.basename(temp)}` : "";
     throw new WriteError(`could not be written: ${error.message}${kept}`);
   } finally {
     if (!renamed && !writingInPlace) {
@@ -24091,11 +24091,11 @@ var explain_exports = {};
 __export(explain_exports, {
   explainedDiff: () => explainedDiff
 });
-function explainedDiff(path27, before, after, changes, transforms) {
-  const patch = structuredPatch(`a/${path27}`, `b/${path27}`, before, after, "", "", { context: 3 });
+function explainedDiff(path28, before, after, changes, transforms) {
+  const patch = structuredPatch(`a/${path28}`, `b/${path28}`, before, after, "", "", { context: 3 });
   const rationale = new Map(transforms.map((t) => [t.id, t.rationale]));
   const pending = [...changes];
-  const out = [`--- a/${path27}`, `+++ b/${path27}`];
+  const out = [`--- a/${path28}`, `+++ b/${path28}`];
   const explain = (list) => {
     const seen = /* @__PURE__ */ new Set();
     for (const change of list) {
@@ -24166,7 +24166,7 @@ import { spawn } from "node:child_process";
 import net from "node:net";
 import { copyFileSync, existsSync as existsSync6, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import path25 from "node:path";
+import path26 from "node:path";
 function decide(before, after) {
   if (!after.built) {
     return before.built ? { keep: false, reason: `rewrite not kept: it did not build, the original did: ${after.error ?? "unknown error"}` } : { keep: false, reason: `rewrite not kept: neither the original nor the rewrite built, so it cannot be verified (does the build need arguments, secrets or a network? see --verify-build-flags and --verify-network): ${after.error ?? "unknown error"}` };
@@ -24332,8 +24332,8 @@ async function observeImage(docker, image, settings) {
   }
 }
 function stage(file, text2) {
-  const folder = mkdtempSync(path25.join(os.tmpdir(), "dfmod-verify-"));
-  const dockerfile = path25.join(folder, path25.basename(file.absolutePath));
+  const folder = mkdtempSync(path26.join(os.tmpdir(), "dfmod-verify-"));
+  const dockerfile = path26.join(folder, path26.basename(file.absolutePath));
   writeFileSync(dockerfile, text2);
   const ignore3 = `${file.absolutePath}.dockerignore`;
   if (existsSync6(ignore3)) copyFileSync(ignore3, `${dockerfile}.dockerignore`);
@@ -26223,11 +26223,11 @@ var parser = new YargsParser({
   format,
   normalize,
   resolve: resolve2,
-  require: (path27) => {
+  require: (path28) => {
     if (typeof require2 !== "undefined") {
-      return require2(path27);
-    } else if (path27.match(/\.json$/)) {
-      return JSON.parse(readFileSync(path27, "utf8"));
+      return require2(path28);
+    } else if (path28.match(/\.json$/)) {
+      return JSON.parse(readFileSync(path28, "utf8"));
     } else {
       throw Error("only .json config files are supported in ESM");
     }
@@ -29978,7 +29978,7 @@ var yargs_default = Yargs;
 
 // lib/cli/main.ts
 init_package();
-import path26 from "node:path";
+import path27 from "node:path";
 import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
 
 // lib/core/shell.ts
@@ -30391,7 +30391,7 @@ function display(cwd, absolute) {
 
 // lib/cli/process.ts
 import { readFileSync as readFileSync7 } from "node:fs";
-import path21 from "node:path";
+import path22 from "node:path";
 
 // lib/core/engine.ts
 init_dockerfile();
@@ -30528,6 +30528,11 @@ var FETCH_TOOL_PACKAGES = /* @__PURE__ */ new Set([
   "xz-utils",
   "bzip2"
 ]);
+var FETCH_TOOL_CALLERS = {
+  git: ["npm", "npx", "yarn", "pnpm", "pip", "pip3", "python", "python3", "go", "cargo", "bundle", "gem", "composer", "mvn", "gradle"],
+  "xz-utils": ["tar"],
+  bzip2: ["tar"]
+};
 var RUNTIME_PACKAGE_RELEASES = /* @__PURE__ */ new Set(["12"]);
 var DEV_RUNTIME_PACKAGES = {
   "libpq-dev": ["libpq5"],
@@ -31298,9 +31303,9 @@ function mounts(node) {
     return target ? [{ type: fields.get("type") ?? "bind", target: target.replace(/^["']|["']$/g, "") }] : [];
   });
 }
-function mountCovers(mount, path27) {
+function mountCovers(mount, path28) {
   const target = mount.target.replace(/\/+$/, "") || "/";
-  const dir = path27.replace(/\/+$/, "");
+  const dir = path28.replace(/\/+$/, "");
   return dir === target || dir.startsWith(target === "/" ? "/" : target + "/") || target.startsWith(dir + "/");
 }
 function mountFields(node) {
@@ -32448,6 +32453,16 @@ var FileFacts = class {
     return this.scopeAt(node).env;
   }
   /**
+   * The folders at the front of PATH at `node` that ENV names literally,
+   * before the PATH it inherits: `['/opt/venv/bin']` after
+   * `ENV PATH=/opt/venv/bin:$PATH` (envAt's value is unknown there, since
+   * the base image's PATH is). Inherited from parent stages; empty when no
+   * ENV sets PATH, or when its first folder is computed.
+   */
+  pathHeadAt(node) {
+    return node.stage ? this.pathHead(node.stage, node.index) : [];
+  }
+  /**
    * ARGs in scope at `node` with their defaults (null: none, or computed). A
    * stage sees a global ARG only when it declares it again (`ARG NAME`, which
    * takes the global default); ARGs pass on to stages built FROM the stage.
@@ -32799,6 +32814,30 @@ var FileFacts = class {
       }
     }
     return null;
+  }
+  pathHead(stage2, before) {
+    const parent = this.parentOf(stage2);
+    let head = parent ? this.pathHead(parent, Infinity) : [];
+    for (const instruction2 of stage2.instructions) {
+      if (instruction2.index >= before) break;
+      if (instruction2.keyword !== "ENV") continue;
+      for (const property of instruction2.ast.getProperties()) {
+        if (property.getName() !== "PATH") continue;
+        const raw = propertyValueText(this.model, property) ?? "$";
+        const quote = /^(["'])(.*)\1$/s.exec(raw);
+        const next = [];
+        for (const folder of (quote ? quote[2] : raw).split(":")) {
+          if ((folder === "$PATH" || folder === "${PATH}") && quote?.[1] !== "'") {
+            next.push(...head);
+            break;
+          }
+          if (folder.includes("$") || !folder.startsWith("/")) break;
+          next.push(folder);
+        }
+        head = next;
+      }
+    }
+    return head;
   }
   scopeAt(node) {
     if (!node.stage) return this.globalScope(node);
@@ -33746,7 +33785,7 @@ init_validate();
 init_dockerfile();
 
 // lib/registry.ts
-import path20 from "node:path";
+import path21 from "node:path";
 import { createRequire as createRequire4 } from "node:module";
 import { pathToFileURL } from "node:url";
 
@@ -35543,8 +35582,8 @@ function cleanupFor(hygiene, program, yumIsDnf2 = false) {
   const cleanup = yumIsDnf2 && hygiene.facts.cleanupWhereYumIsDnf ? hygiene.facts.cleanupWhereYumIsDnf : hygiene.cleanup;
   return cleanup.map((c) => c.startsWith(`${main2} `) ? `${program}${c.slice(main2.length)}` : c);
 }
-function inCacheDir(facts, path27) {
-  return facts.cacheDirs.some((dir) => dir.startsWith("/") ? path27.startsWith(dir) : path27.startsWith(`${dir}/`) || path27 === dir || path27.includes(`/${dir}/`) || path27.endsWith(`/${dir}`));
+function inCacheDir(facts, path28) {
+  return facts.cacheDirs.some((dir) => dir.startsWith("/") ? path28.startsWith(dir) : path28.startsWith(`${dir}/`) || path28 === dir || path28.includes(`/${dir}/`) || path28.endsWith(`/${dir}`));
 }
 function cleans(manager, command2) {
   const facts = PACKAGE_MANAGER_FACTS[manager];
@@ -35634,45 +35673,45 @@ function leftoverArchives(ctx, run2) {
       const word = words2[i];
       if (word === null) continue;
       const inline = word.startsWith(`${output.long}=`) && word.length > output.long.length + 1 ? word.slice(output.long.length + 1) : null;
-      const path27 = inline ?? (word === output.long || short.test(word) ? words2[i + 1] : null);
-      if (path27) downloads.push({ path: path27, index, inMain: command2.inMainShell });
+      const path28 = inline ?? (word === output.long || short.test(word) ? words2[i + 1] : null);
+      if (path28) downloads.push({ path: path28, index, inMain: command2.inMainShell });
     }
   });
   const found = [];
   for (const download of downloads) {
-    const { path: path27 } = download;
-    if (path27 === "-" || !/^[\w./+-]+$/.test(path27)) continue;
+    const { path: path28 } = download;
+    if (path28 === "-" || !/^[\w./+-]+$/.test(path28)) continue;
     const after = commands.slice(download.index + 1);
     const extracted = after.some(({ words: words2, program }) => {
-      if (program === "unzip") return words2.slice(1).includes(path27);
-      if (program === "dpkg") return words2.some((w) => w === "-i" || w === "--install") && words2.slice(1).includes(path27);
-      if (program === "apt-get" || program === "apt") return words2.includes("install") && words2.slice(1).some((w) => w === path27 || w === `./${path27}`);
+      if (program === "unzip") return words2.slice(1).includes(path28);
+      if (program === "dpkg") return words2.some((w) => w === "-i" || w === "--install") && words2.slice(1).includes(path28);
+      if (program === "apt-get" || program === "apt") return words2.includes("install") && words2.slice(1).some((w) => w === path28 || w === `./${path28}`);
       if (program !== "tar") return false;
       const extracting = words2.some((w, i) => w !== null && (w === "--extract" || w === "--get" || /^-[a-zA-Z]*x[a-zA-Z]*$/.test(w) || i === 1 && /^[a-zA-Z]*x[a-zA-Z]*$/.test(w)));
-      return extracting && words2.slice(1).some((w) => w === path27 || w === `--file=${path27}`);
+      return extracting && words2.slice(1).some((w) => w === path28 || w === `--file=${path28}`);
     });
     if (!extracted) continue;
-    const removed = after.some(({ words: words2, program }) => program === "rm" && words2.includes(path27)) || after.some(({ command: command2 }) => command2.node.text.includes("rm ") && command2.node.text.includes(path27)) || after.some((c) => c.program === "rm" && c.nodes.slice(1).some((n) => removes2(unquoted(n), path27)));
+    const removed = after.some(({ words: words2, program }) => program === "rm" && words2.includes(path28)) || after.some(({ command: command2 }) => command2.node.text.includes("rm ") && command2.node.text.includes(path28)) || after.some((c) => c.program === "rm" && c.nodes.slice(1).some((n) => removes2(unquoted(n), path28)));
     if (removed) continue;
     let refusal2 = null;
     const moves = after.some(({ command: c }) => c.inMainShell && ["cd", "pushd", "popd"].includes(c.name ?? ""));
-    if (!path27.startsWith("/") && (moves || !download.inMain)) refusal2 = { id: "working-directory-changes", reason: "the working directory changes after the download" };
-    else if (!path27.startsWith("/") && run2.mounts.length > 0) refusal2 = { id: "relative-path-with-mounts", reason: "the RUN has mounts the relative path may be in" };
-    else if (run2.mounts.some((m) => mountCovers(m, path27))) refusal2 = { id: "archive-in-mount", reason: "it is in a mount, not in the layer" };
-    else if (ctx.dockerfile.source.text.slice(run2.node.end).includes(path27.slice(path27.lastIndexOf("/") + 1))) {
+    if (!path28.startsWith("/") && (moves || !download.inMain)) refusal2 = { id: "working-directory-changes", reason: "the working directory changes after the download" };
+    else if (!path28.startsWith("/") && run2.mounts.length > 0) refusal2 = { id: "relative-path-with-mounts", reason: "the RUN has mounts the relative path may be in" };
+    else if (run2.mounts.some((m) => mountCovers(m, path28))) refusal2 = { id: "archive-in-mount", reason: "it is in a mount, not in the layer" };
+    else if (ctx.dockerfile.source.text.slice(run2.node.end).includes(path28.slice(path28.lastIndexOf("/") + 1))) {
       refusal2 = { id: "archive-used-later", reason: "a later instruction names it" };
-    } else if (commands.some(({ command: c }) => c.node.text.includes(path27) && /\brm\b|\bmv\b|\bcp\b/.test(c.name ?? ""))) {
+    } else if (commands.some(({ command: c }) => c.node.text.includes(path28) && /\brm\b|\bmv\b|\bcp\b/.test(c.name ?? ""))) {
       refusal2 = { id: "archive-moved", reason: "the RUN moves or copies it" };
     }
-    found.push({ path: path27, refusal: refusal2 });
+    found.push({ path: path28, refusal: refusal2 });
   }
   return found;
 }
-function removes2(operand, path27) {
+function removes2(operand, path28) {
   if (operand.startsWith("-") || operand === "") return false;
   const folder = operand.replace(/\/+$/, "");
-  if (folder !== "" && path27.startsWith(`${folder}/`)) return true;
-  return /[*?[]/.test(operand) && (0, import_picomatch.default)(operand, { dot: true })(path27);
+  if (folder !== "" && path28.startsWith(`${folder}/`)) return true;
+  return /[*?[]/.test(operand) && (0, import_picomatch.default)(operand, { dot: true })(path28);
 }
 var cacheCleanup = {
   id: "cache-cleanup",
@@ -35821,7 +35860,7 @@ function redundantFixes(ctx, run2, commands, fixes) {
 }
 
 // transforms/multi-stage/index.ts
-import path19 from "node:path";
+import path20 from "node:path";
 
 // transforms/multi-stage/plan.ts
 import path12 from "node:path";
@@ -35969,9 +36008,16 @@ function runtimePackages(ctx, stage2, chosen, healthPrograms) {
     for (const n of names) if (!found.includes(n)) found.push(n);
   };
   const installed = stage2.aptPackages.filter((p) => !stage2.inits.includes(p));
+  const unused = [];
   for (const pkg of installed) {
     const libraries = DEV_RUNTIME_PACKAGES[pkg];
-    if (BUILD_TOOL_PACKAGES.has(pkg)) continue;
+    if (BUILD_TOOL_PACKAGES.has(pkg)) {
+      if (FETCH_TOOL_PACKAGES.has(pkg) && unusedByBuild(stage2, pkg)) {
+        add(pkg);
+        unused.push(pkg);
+      }
+      continue;
+    }
     if (libraries) add(...libraries);
     else if (pkg.endsWith("-dev")) return refuse("dev-package-unknown", `the build installs ${pkg}, whose runtime library dfmod does not know`);
     else add(pkg);
@@ -35986,6 +36032,10 @@ function runtimePackages(ctx, stage2, chosen, healthPrograms) {
     const pkg = PROGRAM_PACKAGES[program];
     if (!pkg || shipsBuildpackDeps(runtime.family, runtime.tag)) continue;
     if (installed.includes(pkg) || fullImage) add(pkg);
+  }
+  for (const pkg of unused) {
+    if ([...programs].some((program) => PROGRAM_PACKAGES[program] === pkg)) continue;
+    checks.push(`that something runs ${pkg} at run time (the build installs it and never runs it, so the runtime keeps it)`);
   }
   if (found.some((p) => FETCH_TOOL_PACKAGES.has(p) && p !== "ca-certificates") && !found.includes("ca-certificates")) add("ca-certificates");
   const languagePackages = stage2.ecosystem === "python" ? pythonPackages(ctx, stage2) : stage2.ecosystem === "node" ? nodePackages(ctx) : [];
@@ -36007,6 +36057,24 @@ function runtimePackages(ctx, stage2, chosen, healthPrograms) {
   }
   if (stage2.ecosystem === "native" && !ctx.context) checks.push("the libraries the program loads beyond its -l flags (dfmod reads no source without the build context)");
   return { packages: found, checks };
+}
+function unusedByBuild(stage2, pkg) {
+  const programs = /* @__PURE__ */ new Set([
+    ...Object.entries(PROGRAM_PACKAGES).filter(([, p]) => p === pkg).map(([program]) => program),
+    ...FETCH_TOOL_CALLERS[pkg] ?? []
+  ]);
+  if (!Object.values(PROGRAM_PACKAGES).includes(pkg)) return false;
+  let installed = false;
+  for (const run2 of stage2.runs) {
+    for (const command2 of run2.commands) {
+      if (!installed) {
+        installed = isPackageInstall(command2.words)?.packages.some((p) => p.replace(/[=:].*$/, "") === pkg) ?? false;
+        continue;
+      }
+      if (command2.program === null || programs.has(command2.program)) return false;
+    }
+  }
+  return installed;
 }
 function pythonPackages(ctx, stage2) {
   const normalized2 = (name) => name.toLowerCase().replace(/[-_.]+/g, "-");
@@ -36187,7 +36255,7 @@ var planGo = (stage2, ctx) => {
     why = 'no package imports "C", so the build sets CGO_ENABLED=0';
     for (const b of builds2) if (!b.cgoOff) buildEdits.push(insertBefore(b.run, b.command.command, "CGO_ENABLED=0 "));
   }
-  if (linkage === "dynamic") why = "cgo may be in use, so the binary keeps glibc";
+  if (linkage === "dynamic") why = context && importsC(context) ? 'a package imports "C", so the binary keeps glibc' : "cgo may be in use, so the binary keeps glibc";
   const runtime = runtimeFor(stage2, linkage);
   if (isRefusal(runtime)) return runtime;
   return {
@@ -36203,7 +36271,10 @@ var planGo = (stage2, ctx) => {
 function cgoFree(context) {
   const mod = context.read("go.mod");
   if (mod === null || /^\s*require\b/m.test(mod)) return false;
-  return contextFiles(context, ".go").every((file) => !/^\s*import\s+(\(\s*)?"C"/m.test(context.read(file) ?? "") && !/^\s*"C"\s*$/m.test(context.read(file) ?? ""));
+  return !importsC(context);
+}
+function importsC(context) {
+  return contextFiles(context, ".go").some((file) => /^\s*import\s+(\(\s*)?"C"/m.test(context.read(file) ?? "") || /^\s*"C"\s*$/m.test(context.read(file) ?? ""));
 }
 
 // transforms/multi-stage/java.ts
@@ -36391,6 +36462,9 @@ var planNode = (stage2, ctx) => {
     const bin = argv[0] ?? "";
     if (!pkg?.dependencies?.[bin] && !pkg?.devDependencies?.[bin]) return refuse("not-node", `the container runs \`${bin}\`, which is not node or a dependency's command dfmod can name`);
   }
+  const devUsed = Object.keys(pkg?.devDependencies ?? {}).filter((dev) => argv.some((word) => word === dev || word.startsWith(`${dev}/`)));
+  const local = pkg && localDependency(pkg, devUsed.length > 0);
+  if (local) return local;
   const packages = [];
   if (context) {
     const addons = nativeAddons(context.read("package-lock.json"));
@@ -36403,7 +36477,6 @@ var planNode = (stage2, ctx) => {
   const runtime = runtimeFor(stage2, "dynamic");
   if (isRefusal(runtime)) return runtime;
   const building = builds(stage2);
-  const devUsed = Object.keys(pkg?.devDependencies ?? {}).filter((dev) => argv.some((word) => word === dev || word.startsWith(`${dev}/`)));
   if (runtime.image === stage2.image.ref.raw.replace(/^docker\.io\/(library\/)?/, "") && !building && (!pkg || !Object.keys(pkg.devDependencies ?? {}).length || devUsed.length)) {
     return null;
   }
@@ -36477,6 +36550,14 @@ function sourceCopies(stage2, ctx, building) {
   const whole = copies.findIndex((n) => plain(n) && operands(n)?.isWholeContext && operands(n)?.destResolved === appDir);
   const kept = copies.filter((n, i) => !(whole > i && plain(n) && operands(n)?.from === null));
   return kept.map((n) => ctx.dockerfile.source.text.slice(n.start, n.end));
+}
+var LOCAL_SPEC = /^(file:|link:|\.{1,2}\/|\/|~\/)/;
+function localDependency(pkg, withDev) {
+  if (pkg.workspaces !== void 0) return refuse("npm-local-dependency", "package.json names workspaces, whose folders the `deps` stage (package files only) would not have");
+  const specs = { ...withDev ? pkg.devDependencies : {}, ...pkg.dependencies };
+  const found = Object.entries(specs).find(([, spec]) => typeof spec === "string" && LOCAL_SPEC.test(spec));
+  if (!found) return null;
+  return refuse("npm-local-dependency", `the dependency ${found[0]} comes from the project's folder \`${found[1]}\`, which the \`deps\` stage (package files only) would not have`);
 }
 function nativeAddons(lock) {
   if (!lock) return [];
@@ -36572,12 +36653,15 @@ function planStatic(stage2, argv, server) {
 }
 
 // transforms/multi-stage/python.ts
+import path18 from "node:path";
 var PYTHON = /^python(3(\.\d+)?)?$/;
 var normalized = (name) => name.toLowerCase().replace(/[-_.]+/g, "-");
 var planPython = (stage2, ctx) => {
   const pipRuns = stage2.runs.filter((r) => r.commands.some((c) => isPipInstall(c.words)));
   if (!pipRuns.length) return refuse("no-pip-install", "no `pip install` in the stage, so the dependencies are not named");
-  const runner = stage2.argv[0] ?? "";
+  const venv = stageVenv(stage2, ctx);
+  const argv0 = stage2.argv[0] ?? "";
+  const runner = venv && path18.posix.dirname(argv0) === `${venv}/bin` ? programName(argv0) : argv0;
   if (!PYTHON.test(runner)) {
     const requirements = ctx.context?.read("requirements.txt") ?? "";
     const installed = [
@@ -36594,6 +36678,18 @@ var planPython = (stage2, ctx) => {
   if (isRefusal(runtime)) return runtime;
   const leftBehind = stage2.aptPackages.filter((p) => BUILD_TOOL_PACKAGES.has(p) || p.endsWith("-dev"));
   if (runtime.image === stage2.image.ref.raw.replace(/^docker\.io\/(library\/)?/, "") && !leftBehind.length) return null;
+  if (venv) {
+    const inApp = venv === appDir || venv.startsWith(`${appDir}/`);
+    return {
+      runtime: runtime.image,
+      payload: [...inApp ? [] : [`COPY --from=build ${venv} ${venv}`], `COPY --from=build ${appDir} ${appDir}`],
+      buildEdits: [],
+      buildTail: [],
+      programs: ["python", "python3", argv0, `${venv}/bin/python`, `${venv}/bin/python3`],
+      copied: inApp ? [appDir] : [venv, appDir],
+      summary: `the stage's virtualenv ${venv}${inApp ? `, in ${appDir}` : ` and ${appDir}`}`
+    };
+  }
   const at = startWithComments(ctx.dockerfile, pipRuns[0].node);
   const eol = ctx.dockerfile.source.eol;
   return {
@@ -36606,11 +36702,49 @@ var planPython = (stage2, ctx) => {
     summary: `the virtualenv /opt/venv (installed in the build stage) and ${appDir}`
   };
 };
+var VENV_VALUE_OPTIONS = /* @__PURE__ */ new Set(["--prompt"]);
+function stageVenv(stage2, ctx) {
+  let venv = null;
+  let installs = 0;
+  for (const run2 of stage2.runs) {
+    for (const command2 of run2.commands) {
+      const words2 = command2.words;
+      if (PYTHON.test(command2.program ?? "") && words2[1] === "-m" && words2[2] === "venv") {
+        const dir = venvFolder(words2.slice(3), run2);
+        if (dir === null || venv !== null || installs) return null;
+        venv = dir;
+        continue;
+      }
+      if (!isPipInstall(words2)) continue;
+      installs++;
+      if (venv === null || !runsVenvPip(words2[0], venv, run2, ctx)) return null;
+    }
+  }
+  return installs ? venv : null;
+}
+function venvFolder(args, run2) {
+  const dirs = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === null || arg === "--without-pip") return null;
+    if (VENV_VALUE_OPTIONS.has(arg)) i++;
+    else if (!arg.startsWith("-")) dirs.push(arg);
+  }
+  if (dirs.length !== 1) return null;
+  const dir = dirs[0];
+  if (!dir.startsWith("/") && (run2.workdir === null || run2.changesDir)) return null;
+  return path18.posix.resolve(run2.workdir ?? "/", dir);
+}
+function runsVenvPip(program, venv, run2, ctx) {
+  if (program.includes("/")) return path18.posix.dirname(path18.posix.resolve(run2.workdir ?? "/", program)) === `${venv}/bin`;
+  const first = ctx.facts.pathHeadAt(run2.node)[0];
+  return first !== void 0 && path18.posix.normalize(first).replace(/\/$/, "") === `${venv}/bin`;
+}
 
 // transforms/multi-stage/read-stage.ts
-import path18 from "node:path";
+import path19 from "node:path";
 var INITS = Object.keys(INIT_PATHS);
-var INIT_WRAPPERS2 = [...INITS, path18.posix.basename(TINI_STATIC)];
+var INIT_WRAPPERS2 = [...INITS, path19.posix.basename(TINI_STATIC)];
 function readStage(ctx, stage2, image, ecosystem) {
   const model = ctx.dockerfile;
   const facts = ctx.facts;
@@ -36635,8 +36769,8 @@ function readStage(ctx, stage2, image, ecosystem) {
   const command2 = containerArgv(ctx, stage2);
   if (isRefusal(command2)) return command2;
   const entrypoint = image.defaults?.entrypoint ?? [];
-  const { argv, wrappers } = unwrap2(command2, /* @__PURE__ */ new Set([...INIT_WRAPPERS2, ...entrypoint.map((e) => path18.posix.basename(e))]));
-  const inits = INITS.filter((init) => wrappers.some((w) => path18.posix.basename(w) === init));
+  const { argv, wrappers } = unwrap2(command2, /* @__PURE__ */ new Set([...INIT_WRAPPERS2, ...entrypoint.map((e) => path19.posix.basename(e))]));
+  const inits = INITS.filter((init) => wrappers.some((w) => path19.posix.basename(w) === init));
   return { stage: stage2, image, ecosystem, runs: runs2, finalWorkdir: final, argv, inits };
 }
 function readRuns(ctx, stage2) {
@@ -36678,7 +36812,7 @@ function directArgv2(ctx, node) {
 function unwrap2(argv, known) {
   const wrappers = [];
   let rest = argv;
-  while (rest.length && known.has(path18.posix.basename(rest[0]))) {
+  while (rest.length && known.has(path19.posix.basename(rest[0]))) {
     wrappers.push(rest[0]);
     rest = rest.slice(1);
     const end = rest.indexOf("--");
@@ -36841,7 +36975,7 @@ function checkRuntime(ctx, stage2, chosen, packages) {
       if (health === null) continue;
       if (isRefusal(health)) return health;
       if (health.shell && !hasShell) return refuse("healthcheck-needs-shell", `${where}: HEALTHCHECK needs /bin/sh, which ${chosen.runtime} lacks`);
-      const installed = PROGRAM_PACKAGES[path19.posix.basename(health.argv[0])];
+      const installed = PROGRAM_PACKAGES[path20.posix.basename(health.argv[0])];
       if (!chosen.programs.includes(health.argv[0]) && !(installed && packages.includes(installed))) {
         return refuse("healthcheck-program", `${where}: HEALTHCHECK runs \`${health.argv[0]}\`, which ${chosen.runtime} may not have`);
       }
@@ -37196,10 +37330,10 @@ function readBinary(value) {
   if (typeof value !== "object" || value === null) return bad;
   const b = value;
   const str = (k) => typeof b[k] === "string" && b[k].length > 0 && !/\s/.test(b[k]) ? b[k] : void 0;
-  const path27 = str("path");
-  if (!path27?.startsWith("/")) return bad;
-  if (str("from") && !b.url) return { path: path27, from: str("from") };
-  if (str("url") && /^https:\/\//.test(str("url")) && /^sha256:[0-9a-f]{64}$/.test(str("checksum") ?? "") && !b.from) return { path: path27, url: str("url"), checksum: str("checksum") };
+  const path28 = str("path");
+  if (!path28?.startsWith("/")) return bad;
+  if (str("from") && !b.url) return { path: path28, from: str("from") };
+  if (str("url") && /^https:\/\//.test(str("url")) && /^sha256:[0-9a-f]{64}$/.test(str("checksum") ?? "") && !b.from) return { path: path28, url: str("url"), checksum: str("checksum") };
   return bad;
 }
 function checksumSupported(model) {
@@ -37269,9 +37403,9 @@ function planStage(ctx, stage2, init, optedIn) {
   if (existing) {
     const binaryPath = readBinary(options.binary);
     const paths = [...Object.values(INIT_PATHS).flatMap((byDistro) => Object.values(byDistro)), ...typeof binaryPath === "object" && binaryPath ? [binaryPath.path] : []];
-    const written = paths.some((path28) => {
+    const written = paths.some((path29) => {
       const e = command2.entrypoint;
-      return e?.[0] === path28 && (e[1] === "--" || e[1] === "-g" && e[2] === "--");
+      return e?.[0] === path29 && (e[1] === "--" || e[1] === "-g" && e[2] === "--");
     });
     if (written) return {};
     const node = inEntrypoint ? command2.entrypointNode : command2.cmdNode;
@@ -37344,41 +37478,41 @@ function planStage(ctx, stage2, init, optedIn) {
   let signalsHow = "so signals reach the app and zombies are reaped";
   let entrypointArgv = command2.entrypoint ?? null;
   let cmdArgv = command2.cmd ?? null;
-  let path27 = signals;
-  while (path27.kind === "add-exec" || path27.kind === "run-script") {
-    if (path27.kind === "add-exec") {
-      const script = storedScript(ctx, path27.node);
+  let path28 = signals;
+  while (path28.kind === "add-exec" || path28.kind === "run-script") {
+    if (path28.kind === "add-exec") {
+      const script = storedScript(ctx, path28.node);
       if (script === null) break;
-      if (entrypointArgv) entrypointArgv = withExec(entrypointArgv, script, path27.offset);
-      if (cmdArgv) cmdArgv = withExec(cmdArgv, script, path27.offset);
-      if (path27.node.keyword === "CMD") {
-        const read = facts.readRun(path27.node);
-        if (read.kind !== "script" || locked(path27.node)) break;
-        edits2.push({ start: read.script.offsets[path27.offset], end: read.script.offsets[path27.offset], text: "exec " });
+      if (entrypointArgv) entrypointArgv = withExec(entrypointArgv, script, path28.offset);
+      if (cmdArgv) cmdArgv = withExec(cmdArgv, script, path28.offset);
+      if (path28.node.keyword === "CMD") {
+        const read = facts.readRun(path28.node);
+        if (read.kind !== "script" || locked(path28.node)) break;
+        edits2.push({ start: read.script.offsets[path28.offset], end: read.script.offsets[path28.offset], text: "exec " });
       }
-      signalsHow = `with \`exec\` in front of \`${path27.command}\`, so the app replaces the shell and receives the signals; zombies are reaped`;
+      signalsHow = `with \`exec\` in front of \`${path28.command}\`, so the app replaces the shell and receives the signals; zombies are reaped`;
     } else {
-      const node = path27.node;
+      const node = path28.node;
       const stored = facts.argvOf(node)?.stored;
-      if (!stored || stored.join("\0") !== path27.runner.join("\0") || locked(node)) {
-        path27 = { kind: "forced", why: `\`${path27.runner.join(" ")}\` exits at SIGTERM without waiting for its script`, fix: "run the script's command itself" };
+      if (!stored || stored.join("\0") !== path28.runner.join("\0") || locked(node)) {
+        path28 = { kind: "forced", why: `\`${path28.runner.join(" ")}\` exits at SIGTERM without waiting for its script`, fix: "run the script's command itself" };
         break;
       }
       if (node.keyword === "CMD") {
-        edits2.push({ start: node.argsStart, end: node.end, text: jsonArray(path27.argv) });
-        cmdArgv = path27.argv;
-      } else entrypointArgv = path27.argv;
-      signalsHow = `with \`${path27.runner.join(" ")}\` replaced by its script's command \`${path27.argv.join(" ")}\`, since ${path27.runner[0]} exits at SIGTERM without waiting for the app; zombies are reaped`;
+        edits2.push({ start: node.argsStart, end: node.end, text: jsonArray(path28.argv) });
+        cmdArgv = path28.argv;
+      } else entrypointArgv = path28.argv;
+      signalsHow = `with \`${path28.runner.join(" ")}\` replaced by its script's command \`${path28.argv.join(" ")}\`, since ${path28.runner[0]} exits at SIGTERM without waiting for the app; zombies are reaped`;
     }
-    path27 = path27.then;
+    path28 = path28.then;
   }
-  if (path27.kind === "forced") {
+  if (path28.kind === "forced") {
     group = init === "tini";
     signalsHow = `${group ? "with -g, so SIGTERM goes to the whole process group" : "signalling the whole process group"} and zombies are reaped (shutdown stays forced: see the note)`;
     notes.push({
       id: "shutdown-forced",
       line: command2.cmdNode?.line ?? command2.entrypointNode?.line ?? at,
-      message: `shutdown is forced, not graceful: ${path27.why}; ${init} ${group ? "-g " : ""}sends SIGTERM to the app too, but it may be killed before its handler finishes: ${path27.fix}`
+      message: `shutdown is forced, not graceful: ${path28.why}; ${init} ${group ? "-g " : ""}sends SIGTERM to the app too, but it may be killed before its handler finishes: ${path28.fix}`
     });
   }
   const prefix = group ? [initPath, "-g", "--"] : [initPath, "--"];
@@ -37595,9 +37729,9 @@ function assemble(groups) {
   return available;
 }
 function resolvePlugin(specifier, base) {
-  if (specifier.startsWith(".") || path20.isAbsolute(specifier)) return path20.resolve(base, specifier);
+  if (specifier.startsWith(".") || path21.isAbsolute(specifier)) return path21.resolve(base, specifier);
   try {
-    return createRequire4(path20.join(base, "noop.js")).resolve(specifier);
+    return createRequire4(path21.join(base, "noop.js")).resolve(specifier);
   } catch (error) {
     const code = error.code;
     throw new PluginError(specifier, code === "MODULE_NOT_FOUND" ? `cannot be found from ${base}` : `cannot be resolved from ${base}: ${error.message}`);
@@ -37721,7 +37855,7 @@ function processText(shell, displayPath, text2, options, contextDir) {
 function processFile(shell, file, options, cwd = process.cwd()) {
   let bytes;
   try {
-    bytes = readFileSync7(path21.resolve(cwd, file));
+    bytes = readFileSync7(path22.resolve(cwd, file));
   } catch (error) {
     const code = error.code;
     const message = code === "ENOENT" ? "no such file or directory" : code === "EACCES" ? "permission denied" : code === "EISDIR" ? "is a folder" : `cannot be read (${code ?? error.message})`;
@@ -37733,7 +37867,7 @@ function processFile(shell, file, options, cwd = process.cwd()) {
   } catch (error) {
     return errorResult(file, error);
   }
-  const contextDir = options.contextDir ?? path21.dirname(path21.resolve(cwd, file));
+  const contextDir = options.contextDir ?? path22.dirname(path22.resolve(cwd, file));
   const result = processText(shell, file, text2, options, contextDir);
   result.bytes = bytes;
   return result;
@@ -38130,8 +38264,8 @@ var STYLES = {
   "+": "\x1B[32m",
   "-": "\x1B[31m"
 };
-function unifiedDiff(path27, before, after, style = { color: false }) {
-  const patch = createTwoFilesPatch(`a/${path27}`, `b/${path27}`, before, after, "", "", { context: 3 }).replace(/^=+\n/, "").replace(/^(---|\+\+\+) ([^\n]*?)\t?\n/gm, "$1 $2\n");
+function unifiedDiff(path28, before, after, style = { color: false }) {
+  const patch = createTwoFilesPatch(`a/${path28}`, `b/${path28}`, before, after, "", "", { context: 3 }).replace(/^=+\n/, "").replace(/^(---|\+\+\+) ([^\n]*?)\t?\n/gm, "$1 $2\n");
   if (!style.color) return patch;
   return patch.split("\n").map((line) => {
     const key = ["---", "+++", "@@", "+", "-"].find((prefix) => line.startsWith(prefix));
@@ -38145,11 +38279,11 @@ function wantsColor(stream, env2 = process.env) {
 }
 
 // lib/cli/plan.ts
-import path23 from "node:path";
+import path24 from "node:path";
 
 // lib/cli/config.ts
 import { existsSync as existsSync5, readFileSync as readFileSync9 } from "node:fs";
-import path22 from "node:path";
+import path23 from "node:path";
 import { pathToFileURL as pathToFileURL2 } from "node:url";
 var ConfigError = class extends Error {
   constructor(file, message) {
@@ -38180,21 +38314,21 @@ var ConfigResolver = class {
    */
   noteWalk(walk2) {
     if (!CONFIG_FILES.every((name) => walk2.names.includes(name))) return;
-    const top2 = path22.resolve(walk2.top);
+    const top2 = path23.resolve(walk2.top);
     for (const file of walk2.found) {
-      for (let folder = path22.dirname(file); !this.walked.has(folder); folder = path22.dirname(folder)) {
+      for (let folder = path23.dirname(file); !this.walked.has(folder); folder = path23.dirname(folder)) {
         this.walked.add(folder);
-        if (folder === top2 || path22.dirname(folder) === folder) break;
+        if (folder === top2 || path23.dirname(folder) === folder) break;
       }
     }
-    for (const file of walk2.extras) if (CONFIG_FILES.includes(path22.basename(file))) this.seen.add(file);
+    for (const file of walk2.extras) if (CONFIG_FILES.includes(path23.basename(file))) this.seen.add(file);
   }
   exists(file) {
-    return (!this.walked.has(path22.dirname(file)) || this.seen.has(file)) && existsSync5(file);
+    return (!this.walked.has(path23.dirname(file)) || this.seen.has(file)) && existsSync5(file);
   }
   /** The configuration that applies to files in `folder` (cached per folder). */
   forFolder(folder) {
-    const absolute = path22.resolve(folder);
+    const absolute = path23.resolve(folder);
     let found = this.byFolder.get(absolute);
     if (!found) {
       found = this.search(absolute);
@@ -38204,12 +38338,12 @@ var ConfigResolver = class {
   }
   async search(folder) {
     for (const name of CONFIG_FILES) {
-      const file = path22.join(folder, name);
+      const file = path23.join(folder, name);
       if (!this.exists(file)) continue;
       const loaded2 = await loadConfigFile(file);
       if (loaded2) return loaded2;
     }
-    const parent = path22.dirname(folder);
+    const parent = path23.dirname(folder);
     return parent === folder ? EMPTY2 : this.forFolder(parent);
   }
 };
@@ -38229,7 +38363,7 @@ async function loadConfigFile(file) {
     } else {
       text2 = readFileSync9(file, "utf8");
       raw = JSON.parse(text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2);
-      if (path22.basename(file) === "package.json") {
+      if (path23.basename(file) === "package.json") {
         raw = raw && typeof raw === "object" ? raw.dfmod : void 0;
         if (raw === void 0) return null;
         prefix = ["dfmod"];
@@ -38292,11 +38426,11 @@ var Planner = class {
   }
   /** `applyIgnore`: whether configuration's `ignore` can leave the file out (not for --stdin, nor with --no-ignore). */
   async plan(file, applyIgnore) {
-    const absolute = path23.resolve(this.options.cwd, file);
-    const config = await this.configFor(path23.dirname(absolute));
-    const configDir = config.file ? path23.dirname(config.file) : this.options.cwd;
+    const absolute = path24.resolve(this.options.cwd, file);
+    const config = await this.configFor(path24.dirname(absolute));
+    const configDir = config.file ? path24.dirname(config.file) : this.options.cwd;
     if (applyIgnore && config.ignore?.length) {
-      const relative2 = path23.relative(configDir, absolute).split(path23.sep).join("/");
+      const relative2 = path24.relative(configDir, absolute).split(path24.sep).join("/");
       const { minimatch: minimatch2 } = await Promise.resolve().then(() => (init_glob(), glob_exports));
       if (config.ignore.some((glob) => minimatch2(relative2, glob))) {
         return { ignored: true, transforms: [], options: {}, pluginModules: [], config: config.file, known: [] };
@@ -38322,7 +38456,7 @@ var Planner = class {
     return found;
   }
   async assemble(config) {
-    const configDir = config.file ? path23.dirname(config.file) : this.options.cwd;
+    const configDir = config.file ? path24.dirname(config.file) : this.options.cwd;
     const plugins = [
       ...this.commandLinePlugins(),
       ...(config.plugins ?? []).map((given) => ({ given, module: resolvePlugin(given, configDir) }))
@@ -38344,8 +38478,8 @@ var Planner = class {
   configFor(folder) {
     if (this.options.useConfig === false) return Promise.resolve(NO_CONFIG);
     if (this.options.configFile) {
-      this.explicitConfig ??= loadConfigFile(path23.resolve(this.options.cwd, this.options.configFile)).then(
-        (c) => c ?? { options: {}, file: path23.resolve(this.options.cwd, this.options.configFile) }
+      this.explicitConfig ??= loadConfigFile(path24.resolve(this.options.cwd, this.options.configFile)).then(
+        (c) => c ?? { options: {}, file: path24.resolve(this.options.cwd, this.options.configFile) }
       );
       return this.explicitConfig;
     }
@@ -38372,7 +38506,7 @@ function reviewPart(result) {
 function failsCheck(result, failOn) {
   return result.status === "changed" || failOn === "review" && (result.suggestions?.length ?? 0) > 0;
 }
-function reviewBlock(path27, result, available, options) {
+function reviewBlock(path28, result, available, options) {
   const { changes, written } = reviewPart(result);
   const from = result.levels?.safe;
   const to = written ? result.output : result.levels?.review;
@@ -38389,7 +38523,7 @@ function reviewBlock(path27, result, available, options) {
     if (options.explain && rationale.get(change.transform)) out.push(`#     why: ${rationale.get(change.transform)}`);
     if (checks.get(change.transform)) out.push(`#     check: ${checks.get(change.transform)}`);
   }
-  return out.join("\n") + "\n" + unifiedDiff(path27, from, to, { color: options.color });
+  return out.join("\n") + "\n" + unifiedDiff(path28, from, to, { color: options.color });
 }
 
 // lib/cli/main.ts
@@ -38437,11 +38571,11 @@ Run 'dfmod --help' for usage.
   if (args.json) args.format = "json";
   if (args.outputFile) {
     const chunks = [];
-    const file = path26.resolve(io.cwd, args.outputFile);
+    const file = path27.resolve(io.cwd, args.outputFile);
     const stdout = { write: (s) => (chunks.push(s), true), isTTY: false, columns: io.stdout.columns };
     const code = await run(args, { ...io, stdout });
     try {
-      mkdirSync(path26.dirname(file), { recursive: true });
+      mkdirSync(path27.dirname(file), { recursive: true });
       writeFileSync2(file, chunks.join(""));
     } catch (error) {
       io.stderr.write(`dfmod: --output-file ${args.outputFile}: ${error.message}
@@ -38491,7 +38625,7 @@ Run 'dfmod --help' for usage.
     }
     return 0;
   }
-  const contextDir = args.context ? path26.resolve(io.cwd, args.context) : null;
+  const contextDir = args.context ? path27.resolve(io.cwd, args.context) : null;
   if (args.printConfig) {
     try {
       const plan2 = await planner.plan(args.printConfig, args.ignore);
@@ -38515,10 +38649,10 @@ Run 'dfmod --help' for usage.
 `);
       return 2;
     }
-    const fileDir = args.stdinFilepath ? path26.dirname(path26.resolve(io.cwd, args.stdinFilepath)) : null;
+    const fileDir = args.stdinFilepath ? path27.dirname(path27.resolve(io.cwd, args.stdinFilepath)) : null;
     let result;
     try {
-      const plan2 = await planner.plan(args.stdinFilepath ?? path26.join(io.cwd, "Dockerfile"), false);
+      const plan2 = await planner.plan(args.stdinFilepath ?? path27.join(io.cwd, "Dockerfile"), false);
       result = processText(shell, displayPath, text2, { transforms: plan2.transforms, options: plan2.options, known: plan2.known, level: args.level ?? plan2.level ?? "safe", everyFile: !args.ignore, reportUnused: args.reportUnusedDisableDirectives }, contextDir ?? fileDir);
       for (const warning of result.warnings ?? []) io.stderr.write(warning + "\n");
       if (flags.prettier && result.status !== "error") await formatResult(flags.prettier, result, io.cwd);
@@ -38623,13 +38757,13 @@ Run 'dfmod --help' for usage.`] : [error.message];
   for await (const result of processInBulk(jobs, { cwd: io.cwd, keepBytes: args.write, pool: early.pool })) {
     const job = jobs[index++];
     if (verifier && (result.status === "changed" || result.suggestions?.length)) {
-      const absolutePath = path26.resolve(io.cwd, result.path);
-      await verifyResult(verifier, verifyShell, job, result, { absolutePath, contextDir: contextDir ?? path26.dirname(absolutePath) }, (line) => loopIO.stderr.write(line + "\n"));
+      const absolutePath = path27.resolve(io.cwd, result.path);
+      await verifyResult(verifier, verifyShell, job, result, { absolutePath, contextDir: contextDir ?? path27.dirname(absolutePath) }, (line) => loopIO.stderr.write(line + "\n"));
     }
     if (flags.prettier && result.status !== "error") await formatResult(flags.prettier, result, io.cwd);
     if (result.status === "changed" && flags.write) {
       try {
-        flags.write.writeAtomically(path26.resolve(io.cwd, result.path), result.output, result.bytes);
+        flags.write.writeAtomically(path27.resolve(io.cwd, result.path), result.output, result.bytes);
       } catch (error) {
         result.status = "error";
         result.error = { line: null, message: error instanceof flags.write.WriteError ? error.message : String(error) };
@@ -38660,7 +38794,7 @@ Run 'dfmod --help' for usage.`] : [error.message];
   io.stderr.write(summaryLine(totals, args) + "\n");
   if (args.report) {
     try {
-      writeFileSync2(path26.resolve(io.cwd, args.report), markdownReport(rows, totals, args));
+      writeFileSync2(path27.resolve(io.cwd, args.report), markdownReport(rows, totals, args));
     } catch (error) {
       io.stderr.write(`dfmod: --report ${args.report}: ${error.message}
 `);
@@ -38716,7 +38850,7 @@ async function verifyResult(verifier, shell, job, result, where, log) {
 }
 async function formatResult(prettier, result, cwd) {
   try {
-    const formatted = await prettier.formatDockerfile(result.output, path26.resolve(cwd, result.path));
+    const formatted = await prettier.formatDockerfile(result.output, path27.resolve(cwd, result.path));
     if (formatted !== result.output) {
       result.output = formatted;
       result.changes.push({ transform: "format", line: 1, message: "formatted with Prettier", level: "safe" });
