@@ -175,12 +175,12 @@ test('a state change in the middle runs in a subshell, in the middle too', async
   );
 });
 
-test('`;` and `||` lists are grouped on the right of `&&`, so an earlier failure cannot fall through', async () => {
-  await expectOutput(
-    lines('FROM x', 'RUN false; true', 'RUN make || true', 'RUN a && b || c', 'RUN a && b', 'RUN x | y'),
+test('`||` lists are grouped on the right of `&&`, so an earlier failure cannot fall through', async () => {
+  const result = await expectOutput(
+    lines('FROM x', 'RUN true', 'RUN make || true', 'RUN a && b || c', 'RUN a && b', 'RUN x | y'),
     lines(
       'FROM x',
-      'RUN false; true \\',
+      'RUN true \\',
       '    && { make || true; } \\',
       '    && { a && b || c; } \\',
       '    && a && b \\',
@@ -188,6 +188,42 @@ test('`;` and `||` lists are grouped on the right of `&&`, so an earlier failure
     ),
     { only },
   );
+  assert.equal(result.notes, []);
+});
+
+const SCRIPT_NOTE = 'not merged with the RUNs beside it: it is a `;` script, which joined with `&&` would need braces; left as its own layer (further such RUNs of this stage are left apart too)';
+
+test('a `;` script is joined with neither neighbour, with one note on it', async () => {
+  const result = await expectUnchanged(lines('FROM x', 'RUN a', 'RUN b; c', 'RUN d'), null, { only });
+  assert.equal(result.notes, [{ transform: 'merge-runs', line: 3, id: 'semicolon-script', message: SCRIPT_NOTE }]);
+});
+
+test('an official-image `set -eux;` RUN ends the merge on both sides: the small RUNs join only their own side', async () => {
+  const script = 'RUN set -eux; apt-get update; apt-get install -y --no-install-recommends ca-certificates; rm -rf /var/lib/apt/lists/*';
+  const result = await expectOutput(
+    lines('FROM debian:bookworm-slim', 'RUN groupadd -r app', 'RUN useradd -r -g app app', script, 'RUN mkdir -p /srv/app', 'RUN chown app /srv/app'),
+    lines('FROM debian:bookworm-slim', 'RUN groupadd -r app \\', '    && useradd -r -g app app', script, 'RUN mkdir -p /srv/app \\', '    && chown app /srv/app'),
+    { only },
+  );
+  // The RUN below also has a reason of its own, `set -e`, which is named where it applies.
+  assert.equal(result.notes.map((n) => [n.line, n.id]), [[4, 'semicolon-script'], [5, 'errexit']]);
+  const between = await expectUnchanged(lines('FROM debian:bookworm-slim', 'RUN chmod 0755 /opt', script, 'RUN ln -s /opt /srv/opt'), null, { only });
+  assert.equal(between.notes.map((n) => [n.line, n.id]), [[3, 'semicolon-script'], [4, 'errexit']]);
+});
+
+test('one note per stage, however many `;` scripts are left apart; each stage gets its own', async () => {
+  const result = await expectUnchanged(lines('FROM x AS base', 'RUN a', 'RUN b; c', 'RUN d', 'RUN e; f', 'FROM base', 'RUN g; h', 'RUN i'), null, { only });
+  assert.equal(result.notes.map((n) => [n.line, n.id]), [[3, 'semicolon-script'], [7, 'semicolon-script']]);
+});
+
+test('a `;` script beside a RUN that is refused anyway gets no note', async () => {
+  const result = await expectUnchanged(lines('FROM x', 'RUN ["a"]', 'RUN b; c', 'COPY . .', 'RUN d; e'), null, { only });
+  assert.equal(result.notes.map((n) => [n.line, n.id]), [[2, 'exec-form']]);
+});
+
+test('a lone trailing `;` leaves one statement: `RUN a;` still joins', async () => {
+  const result = await expectOutput(lines('FROM x', 'RUN a;', 'RUN b'), lines('FROM x', 'RUN a \\', '    && b'), { only });
+  assert.equal(result.notes, []);
 });
 
 test('an `||` list hidden under a final redirection is grouped too', async () => {
@@ -204,20 +240,20 @@ test('a trailing `;` is dropped where `&&` follows and kept at the end', async (
 
 test('a trailing shell comment becomes a comment line, so it cannot swallow what follows', async () => {
   await expectOutput(
-    lines('FROM x', 'RUN echo a # first', 'RUN cd b; make  # second', 'RUN echo c # last'),
-    lines('FROM x', 'RUN echo a \\', '    # first', '    && ( cd b; make ) \\', '    # second', '    && echo c # last'),
+    lines('FROM x', 'RUN echo a # first', 'RUN cd b && make  # second', 'RUN echo c # last'),
+    lines('FROM x', 'RUN echo a \\', '    # first', '    && ( cd b && make ) \\', '    # second', '    && echo c # last'),
     { only },
   );
 });
 
 test('the last part keeps its comment after its group', async () => {
-  await expectOutput(lines('FROM x', 'RUN a', 'RUN b; c; # done'), lines('FROM x', 'RUN a \\', '    && { b; c; } # done'), { only });
+  await expectOutput(lines('FROM x', 'RUN a', 'RUN b || c # done'), lines('FROM x', 'RUN a \\', '    && { b || c; } # done'), { only });
 });
 
 test('`set -e` keeps working: a RUN that turns it on is only merged as the last part', async () => {
   const result = await expectOutput(
-    lines('FROM x', 'RUN mkdir out', 'RUN set -eux; make; make install', 'RUN rm -rf build', 'RUN ls'),
-    lines('FROM x', 'RUN mkdir out \\', '    && { set -eux; make; make install; }', 'RUN rm -rf build \\', '    && ls'),
+    lines('FROM x', 'RUN mkdir out', 'RUN set -eux && make && make install', 'RUN rm -rf build', 'RUN ls'),
+    lines('FROM x', 'RUN mkdir out \\', '    && set -eux && make && make install', 'RUN rm -rf build \\', '    && ls'),
     { only },
   );
   assert.equal(result.notes, [{ transform: 'merge-runs', line: 4, id: 'errexit', message: 'not merged with the RUN above: the RUN above turns on `set -e`, which the shell ignores left of `&&`' }]);
@@ -236,19 +272,19 @@ for (const [name, script, reason] of [
   });
 }
 
-test('SHELL with -e: simple parts merge, a `;` list left of `&&` ends the chain', async () => {
+test('SHELL with -e: simple parts merge, a compound command left of `&&` ends the chain', async () => {
   const shell = 'SHELL ["/bin/bash", "-eo", "pipefail", "-c"]';
   const result = await expectOutput(
-    lines('FROM x', shell, 'RUN a | b', 'RUN c && d', 'RUN e; f', 'RUN g', 'RUN h'),
-    lines('FROM x', shell, 'RUN a | b \\', '    && c && d \\', '    && { e; f; }', 'RUN g \\', '    && h'),
+    lines('FROM x', shell, 'RUN a | b', 'RUN c && d', 'RUN if e; then f; fi', 'RUN g', 'RUN h'),
+    lines('FROM x', shell, 'RUN a | b \\', '    && c && d \\', '    && if e; then f; fi', 'RUN g \\', '    && h'),
     { only },
   );
   assert.ok(result.notes.some((n) => n.line === 6 && n.id === 'shell-errexit'), JSON.stringify(result.notes));
 });
 
-test('SHELL bash without -e merges lists as usual', async () => {
+test('SHELL bash without -e merges compound commands as usual', async () => {
   const shell = 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]';
-  await expectOutput(lines('FROM x', shell, 'RUN a; b', 'RUN c'), lines('FROM x', shell, 'RUN a; b \\', '    && c'), { only });
+  await expectOutput(lines('FROM x', shell, 'RUN if a; then b; fi', 'RUN c'), lines('FROM x', shell, 'RUN if a; then b; fi \\', '    && c'), { only });
 });
 
 test('identical flags merge and stay on the RUN', async () => {

@@ -21,13 +21,18 @@
  * - A comment line between two RUNs (a note on the next RUN, or a
  *   commented-out instruction) ends the merge: inside a `&&` chain it would
  *   describe the wrong thing.
+ * - A RUN whose top level is two or more statements (`set -eux; apt-get
+ *   update; ...`, `b; c`) is a script written that way on purpose: it is
+ *   joined with neither the RUN above nor the one below, which `&&` would
+ *   only reach through `{ ...; }`. One note per stage. A lone trailing `;`
+ *   (`RUN a;`) leaves one statement, which joins as usual.
  *
  * Each RUN starts a fresh shell in WORKDIR. Joined, they share one shell, so
  * a part that changes the shell (`cd`, `export`, `set`, a function, ...) runs
  * in a subshell `( ... )` when a later part can be affected: not for an
  * assignment no later part reads, not for `set -x`, not for a `cd` when the
- * next part starts with `cd` to an absolute path. A part whose top level is a
- * `;`/`||` list is grouped `{ ...; }` on the right of `&&` so that an earlier
+ * next part starts with `cd` to an absolute path. A part whose top level is an
+ * `||` list is grouped `{ ...; }` on the right of `&&` so that an earlier
  * failure cannot fall through to it. Anything the join could not keep exactly
  * (background jobs, flags, heredocs, other shells, `set -e` left of `&&`) is
  * left alone with a note. Continuation lines are indented with a tab when the
@@ -110,8 +115,10 @@ interface Part {
   cleanup: boolean;
   /** Its `apt-get update`s and removals of the apt lists, in order. */
   aptIndex: ('update' | 'removal')[];
-  /** Its top level is not a single pipeline or `&&` chain, so it needs `{ ; }` right of `&&`. */
+  /** Its one top-level statement is an `||` list, so it needs `{ ; }` right of `&&`. */
   isList: boolean;
+  /** Its top level is two or more statements (`a; b`): it is joined with no neighbour. */
+  script: boolean;
   /** Why it may turn on `set -e` (only honoured in the last part of a `&&` list), or null. */
   errexit: string | null;
   /** It has `;` lists or compound commands, where a SHELL's `-e` is off left of `&&`. */
@@ -405,6 +412,7 @@ function readPart(node: InstructionNode, ctx: TransformContext): Part | Refusal 
     cleanup: commands.length > 0 && commands.every(removes),
     aptIndex,
     isList: facts.isList,
+    script: facts.script,
     errexit: facts.errexit,
     compound: facts.compound,
     endsGroup: replacesShell(ctx, node, commands) ?? writesBashEnv(ctx, node, commands, root),
@@ -473,6 +481,7 @@ interface ScriptFacts {
   reads: Set<string> | null;
   startsWithAbsoluteCd: boolean;
   isList: boolean;
+  script: boolean;
   errexit: string | null;
   compound: boolean;
 }
@@ -511,7 +520,8 @@ function readScript(root: Node, text: string): ScriptFacts | Refusal {
     effects,
     reads: variablesRead(root),
     startsWithAbsoluteCd: startsWithAbsoluteCd(statements),
-    isList: statements.length > 1 || hasOrList(last),
+    isList: hasOrList(last),
+    script: statements.length > 1,
     errexit: errexitSource(root),
     compound: statements.length > 1 || hasType(root, COMPOUND),
   };
@@ -727,6 +737,16 @@ export const mergeRuns: Transform = {
           message: 'not merged with the RUN above: each installs packages or runs many commands of its own, and neither cleans up after the other; one layer would save no bytes, and a failure here would rerun the RUN above (further such RUNs of this stage are left apart too)',
         });
       };
+      let scripted = false;
+      const leaveApart = (script: Part): void => {
+        if (scripted) return;
+        scripted = true;
+        notes.push({
+          line: script.node.line,
+          id: 'semicolon-script',
+          message: 'not merged with the RUNs beside it: it is a `;` script, which joined with `&&` would need braces; left as its own layer (further such RUNs of this stage are left apart too)',
+        });
+      };
       const flush = (): void => {
         if (chain.length > 1) for (const group of partition(chain, separate)) if (group.length > 1) fixes.push(join(group, dockerfile));
         chain = [];
@@ -756,6 +776,9 @@ export const mergeRuns: Transform = {
               : null);
           if (refusal) {
             notes.push({ line: node.line, id: refusal.id, message: `not merged with the RUN above: ${refusal.reason}` });
+            flush();
+          } else if (part.script || previous.script) {
+            leaveApart(part.script ? part : previous);
             flush();
           }
         }
