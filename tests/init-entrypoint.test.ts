@@ -158,6 +158,25 @@ test('shell-form ENTRYPOINT under a SHELL: wrapped with that shell, as Docker st
   );
 });
 
+// Fixed: an exec-form ENTRYPOINT written over several lines was flattened onto one when tini was put in front.
+test('a multi-line exec-form ENTRYPOINT keeps its layout: the init goes in front of its first word, the other lines stay as written', async () => {
+  await expectOutput(
+    lines('FROM debian:12', 'COPY app /usr/local/bin/app', 'ENTRYPOINT ["/usr/local/bin/app", \\', '            "--config", "/etc/app.yml"]'),
+    lines('FROM debian:12', APT, 'COPY app /usr/local/bin/app', 'ENTRYPOINT ["/usr/bin/tini", "--", "/usr/local/bin/app", \\', '            "--config", "/etc/app.yml"]'),
+    { only },
+  );
+  await expectOutput(
+    lines('FROM alpine:3.20', 'ENTRYPOINT [ \\', '    "/app", \\', '    "--x" \\', ']'),
+    lines('FROM alpine:3.20', APK, 'ENTRYPOINT [ \\', '    "/sbin/tini", "--", "/app", \\', '    "--x" \\', ']'),
+    { only },
+  );
+  await expectOutput(
+    lines('FROM alpine:3.20', 'ENTRYPOINT [ "/app", "--x" ]'),
+    lines('FROM alpine:3.20', APK, 'ENTRYPOINT [ "/sbin/tini", "--", "/app", "--x" ]'),
+    { only },
+  );
+});
+
 test('ENTRYPOINT [] (cleared) becomes just the init', async () => {
   await expectOutput(
     lines('FROM node:20', 'ENTRYPOINT []', 'CMD ["node", "a.js"]'),
@@ -214,6 +233,24 @@ test('final stage built on an earlier one: its ENTRYPOINT and CMD are inherited 
   await expectOutput(
     lines('FROM alpine AS base', 'ENTRYPOINT ["/app"]', 'CMD ["--serve"]', 'FROM base', 'COPY x /x'),
     lines('FROM alpine AS base', 'ENTRYPOINT ["/app"]', 'CMD ["--serve"]', 'FROM base', APK, 'COPY x /x', 'ENTRYPOINT ["/sbin/tini", "--", "/app"]', 'CMD ["--serve"]'),
+    { only },
+  );
+});
+
+test('an ENTRYPOINT and CMD of an earlier stage written over several lines are stated again as written', async () => {
+  await expectOutput(
+    lines('FROM alpine:3.20 AS base', 'ENTRYPOINT ["/app", \\', '            "--x"]', 'CMD ["--serve", \\', '     "--port", "80"]', 'FROM base', 'COPY x /x'),
+    lines('FROM alpine:3.20 AS base', 'ENTRYPOINT ["/app", \\', '            "--x"]', 'CMD ["--serve", \\', '     "--port", "80"]', 'FROM base', APK, 'COPY x /x',
+      'ENTRYPOINT ["/sbin/tini", "--", "/app", \\', '            "--x"]', 'CMD ["--serve", \\', '     "--port", "80"]'),
+    { only },
+  );
+});
+
+// Fixed: `exec` was also written into the earlier stage's own CMD, a stage the init does not go in.
+test('a shell-form CMD of an earlier stage: stated again with exec in the final stage, the earlier stage left as it is', async () => {
+  await expectOutput(
+    lines('FROM alpine:3.20 AS base', 'CMD /app --x', 'FROM base', 'COPY x /x'),
+    lines('FROM alpine:3.20 AS base', 'CMD /app --x', 'FROM base', APK, 'COPY x /x', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/bin/sh", "-c", "exec /app --x"]'),
     { only },
   );
 });
@@ -404,17 +441,20 @@ for (const tag of ['20.04', '22.04', '24.04', 'focal', 'noble', '25.04', '25.10'
   });
 }
 
+/** What the note on an archived release says to do instead. */
+const ARCHIVED_ALTERNATIVE = '; copy a static binary in with the option binary, or use `docker run --init`';
+
 // Fixed: 14.04 is an LTS; the refusal said dfmod "knows the LTS releases". The fact is that trusty is archived.
 test('ubuntu:14.04 is refused as archived', async () => {
   await refusedWith(lines('FROM ubuntu:14.04', 'CMD ["/app"]'), 'archived-release',
-    'ubuntu 14.04 (trusty) is archived: its package sources are gone from the mirrors, so installing tini fails');
+    'ubuntu 14.04 (trusty) is archived: its package sources are gone from the mirrors, so installing tini fails' + ARCHIVED_ALTERNATIVE);
 });
 
 test('debian:9 and debian:10 are archived', async () => {
   await refusedWith(lines('FROM debian:9', 'CMD ["/app"]'), 'archived-release',
-    'debian 9 (stretch) is archived: its package sources are gone from the mirrors, so installing tini fails');
+    'debian 9 (stretch) is archived: its package sources are gone from the mirrors, so installing tini fails' + ARCHIVED_ALTERNATIVE);
   await refusedWith(lines('FROM debian:10', 'CMD ["/app"]'), 'archived-release',
-    'debian 10 (buster) is archived: its package sources are gone from the mirrors, so installing tini fails');
+    'debian 10 (buster) is archived: its package sources are gone from the mirrors, so installing tini fails' + ARCHIVED_ALTERNATIVE);
 });
 
 for (const tag of ['11', '12', '13', 'bullseye-slim']) {
@@ -461,10 +501,27 @@ test('python:3, python:3-slim and python:3-alpine get tini', async () => {
   );
 });
 
+// Fixed: python 2 tags were refused as unknown ("dfmod does not know the ENTRYPOINT of python:2"). They run python2 on buster,
+// which is archived: the note says so and what to do; alpine tags get tini.
+test('python 2: Debian tags are on buster, refused as archived; the option binary or an alpine tag gets tini', async () => {
+  for (const tag of ['2', '2.7', '2-slim', '2.7.18']) {
+    await refusedWith(lines(`FROM python:${tag}`, 'CMD ["python", "app.py"]'), 'archived-release',
+      'debian 10 (buster) is archived: its package sources are gone from the mirrors, so installing tini fails' + ARCHIVED_ALTERNATIVE);
+  }
+  await expectOutput(lines('FROM python:2.7-alpine', 'CMD ["python", "app.py"]'), lines('FROM python:2.7-alpine', APK, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["python", "app.py"]'), { only });
+  // Its inherited CMD is known now: the REPL, as python3 is for python:3 tags.
+  await expectRefused(lines('FROM python:2.7-alpine', 'COPY app.py /app.py'), 'base-image', { only, line: 1 });
+  await expectOutput(
+    lines('FROM python:2.7', 'CMD ["python", "app.py"]'),
+    lines('FROM python:2.7', 'COPY --from=registry.example/tini:0.19.0 /tini /tini', 'ENTRYPOINT ["/tini", "--"]', 'CMD ["python", "app.py"]'),
+    { only, options: { 'init-entrypoint': { binary: { from: 'registry.example/tini:0.19.0', path: '/tini' } } } },
+  );
+});
+
 // Fixed: node:16 was accepted ("16 and later"), but its default tag is buster, which is archived.
 test('node:16 is on buster: refused as archived', async () => {
   await refusedWith(lines('FROM node:16', 'CMD ["node", "a.js"]'), 'archived-release',
-    'debian 10 (buster) is archived: its package sources are gone from the mirrors, so installing tini fails');
+    'debian 10 (buster) is archived: its package sources are gone from the mirrors, so installing tini fails' + ARCHIVED_ALTERNATIVE);
 });
 
 test('a tag older than what dfmod knows the image to run, with its own ENTRYPOINT: its release is not known', async () => {
@@ -754,6 +811,92 @@ test('npm start without a build context: tini -g and the note', async () => {
     'tini -g sends SIGTERM to the app too, but it may be killed before its handler finishes: run the script\'s command itself in the CMD (`CMD ["node", "server.js"]`)']]);
 });
 
+// Checked: pnpm and yarn run package.json scripts as npm does (as their child, exiting at SIGTERM without waiting for it).
+const SCRIPTS = { 'package.json': '{"name": "a", "scripts": {"start": "node server.js", "serve": "node server.js"}}', 'server.js': 'require("http").createServer().listen(8080);\n' };
+const forcedRunner = (argv: string[], why = '') =>
+  `shutdown is forced, not graceful: \`${argv.join(' ')}\`: ${argv[0]} exits at SIGTERM without waiting for the script it started, and the container ends with it` +
+  `${why ? ` (dfmod cannot run the script's command instead: ${why})` : ''}; tini -g sends SIGTERM to the app too, but it may be killed before its handler finishes: ` +
+  'run the script\'s command itself in the CMD (`CMD ["node", "server.js"]`)';
+for (const argv of [['pnpm', 'start'], ['yarn', 'start'], ['pnpm', 'run', 'serve'], ['yarn', 'run', 'serve'], ['yarn', 'serve'], ['pnpm', 'serve']]) {
+  test(`${argv.join(' ')}: the script's command where package.json shows it; without package.json, tini -g and the note`, async () => {
+    const input = lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', `CMD ${JSON.stringify(argv).replace(/","/g, '", "')}`);
+    const replaced = await expectOutput(input,
+      lines('FROM node:20-slim', APT, 'WORKDIR /app', 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "server.js"]'),
+      { only, files: SCRIPTS });
+    assert.match(replaced.changes[0].message, `with \`${argv.join(' ')}\` replaced by its script's command \`node server.js\`, since ${argv[0]} exits at SIGTERM without waiting for the app; zombies are reaped`);
+    assert.equal(replaced.notes, []);
+    const forced = lines('FROM node:20-slim', APT, 'WORKDIR /app', 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', input.trimEnd().split('\n')[3]);
+    const noContext = await expectOutput(input, forced, { only });
+    assert.equal(noContext.notes.map((n) => [n.id, n.line, n.message]), [['shutdown-forced', 4, forcedRunner(argv)]]);
+    const noPackageJson = await expectOutput(input, forced, { only, files: { 'server.js': SCRIPTS['server.js'] } });
+    assert.equal(noPackageJson.notes.map((n) => n.message), [forcedRunner(argv, 'dfmod cannot see which package.json it reads')]);
+  });
+}
+
+test('yarn and pnpm commands of their own are no script; options before the script: tini -g and the note', async () => {
+  await expectOutput(lines('FROM node:20-slim', 'CMD ["yarn", "install"]'), lines('FROM node:20-slim', APT, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["yarn", "install"]'), { only });
+  // `npm test`, `pnpm t`: the test script, like start.
+  for (const argv of [['npm', 'test'], ['pnpm', 't'], ['yarn', 'test']]) {
+    const cmd = `CMD ${JSON.stringify(argv).replace(/","/g, '", "')}`;
+    const result = await expectOutput(lines('FROM node:20-slim', cmd), lines('FROM node:20-slim', APT, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', cmd), { only });
+    assert.equal(result.notes.map((n) => n.message), [forcedRunner(argv)]);
+  }
+  const filtered = await expectOutput(lines('FROM node:20-slim', 'CMD ["pnpm", "--filter", "web", "start"]'),
+    lines('FROM node:20-slim', APT, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', 'CMD ["pnpm", "--filter", "web", "start"]'), { only, files: SCRIPTS });
+  assert.equal(filtered.notes.map((n) => n.message), [forcedRunner(['pnpm', '--filter', 'web', 'start'])]);
+});
+
+test('yarn start under Yarn Plug\'n\'Play: node alone cannot load the packages, so yarn stays, under tini -g, with the note', async () => {
+  const input = lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', 'CMD ["yarn", "start"]');
+  const kept = lines('FROM node:20-slim', APT, 'WORKDIR /app', 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', 'CMD ["yarn", "start"]');
+  const berry = '{"name": "a", "packageManager": "yarn@4.1.0", "scripts": {"start": "node server.js"}}';
+  for (const [files, why] of [
+    [{ ...SCRIPTS, '.yarnrc.yml': 'yarnPath: .yarn/releases/yarn-4.1.0.cjs\n' }, '.yarnrc.yml sets no nodeLinker: node-modules'],
+    [{ ...SCRIPTS, 'package.json': berry }, "package.json names yarn@4.1.0, whose default is Plug'n'Play"],
+    [{ ...SCRIPTS, '.pnp.cjs': '' }, '.pnp.cjs'],
+  ] as [Record<string, string>, string][]) {
+    const result = await expectOutput(input, kept, { only, files });
+    assert.equal(result.notes.map((n) => n.message), [forcedRunner(['yarn', 'start'], `the project uses Yarn Plug'n'Play (${why}), so node alone cannot load its packages`)]);
+  }
+  // nodeLinker: node-modules, or Yarn 1 (which reads no .yarnrc.yml): the script's command runs as it did.
+  for (const files of [{ ...SCRIPTS, 'package.json': berry, '.yarnrc.yml': 'nodeLinker: node-modules\n' }, { ...SCRIPTS, '.yarnrc.yml': 'nodeLinker: "node-modules"\n' }]) {
+    await expectOutput(input, kept.replace('"-g", ', '').replace('CMD ["yarn", "start"]', 'CMD ["node", "server.js"]'), { only, files });
+  }
+});
+
+// Checked: exec goes only in front of the last command of a plain list at top level.
+test('a shell-form CMD chain: exec in front of its last command, after && and after ;', async () => {
+  const chain = await expectOutput(
+    lines('FROM node:20-slim', 'CMD cd /app && ./migrate && node server.js'),
+    lines('FROM node:20-slim', APT, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD cd /app && ./migrate && exec node server.js'),
+    { only },
+  );
+  assert.equal(chain.notes, []);
+  await expectOutput(
+    lines('FROM node:20-slim', 'CMD ./migrate; node server.js'),
+    lines('FROM node:20-slim', APT, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ./migrate; exec node server.js'),
+    { only },
+  );
+});
+
+test('a shell-form CMD whose last command is a pipeline, a || list or a function: no exec, tini -g and the note', async () => {
+  const forced = (script: string, why: string) => 'shutdown is forced, not graceful: the shell script `' + script + '` is run by a shell that exits at SIGTERM (' + why +
+    '), and the container ends with it; tini -g sends SIGTERM to the app too, but it may be killed before its handler finishes: run the app with exec, or in JSON form';
+  for (const [script, why] of [
+    ['node s | tee log', 'its last command is a pipeline'],
+    ['./a || ./b', 'its last command is a `||` list'],
+    ['./a && ./b || ./c', 'its last command is a `||` list'],
+    ['start() { node server.js; }; start', 'its last command `start` is a function the script defines, which exec cannot run'],
+  ]) {
+    const result = await expectOutput(
+      lines('FROM node:20-slim', `CMD ${script}`),
+      lines('FROM node:20-slim', APT, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', `CMD ${script}`),
+      { only },
+    );
+    assert.equal(result.notes.map((n) => [n.id, n.line, n.message]), [['shutdown-forced', 2, forced(script, why)]]);
+  }
+});
+
 test('an entrypoint script from the context: ending in exec "$@" it is wrapped as is; without exec, tini -g and the note names its line', async () => {
   const input = lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', 'ENTRYPOINT ["./entrypoint.sh"]', 'CMD ["node", "server.js"]');
   const wrapped = lines('FROM node:20-slim', APT, 'WORKDIR /app', 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "--", "./entrypoint.sh"]', 'CMD ["node", "server.js"]');
@@ -764,6 +907,11 @@ test('an entrypoint script from the context: ending in exec "$@" it is wrapped a
   assert.equal(waits.notes.map((n) => [n.id, n.message]), [['shutdown-forced',
     'shutdown is forced, not graceful: the script entrypoint.sh runs `node server.js` (its line 4) without exec, so its shell exits at SIGTERM and the container ends with it; ' +
     'tini -g sends SIGTERM to the app too, but it may be killed before its handler finishes: write `exec node server.js` there']]);
+  // A last command exec cannot run (a function of the script): the fix says what to do instead.
+  const main = await run(input, { only, files: { 'entrypoint.sh': '#!/bin/sh\nmain() { node server.js; }\nmain\n' } });
+  assert.equal(main.notes.map((n) => n.message), [
+    'shutdown is forced, not graceful: the script entrypoint.sh runs `main` (its line 3) without exec, so its shell exits at SIGTERM and the container ends with it; ' +
+    'tini -g sends SIGTERM to the app too, but it may be killed before its handler finishes: end it by exec\'ing the app (its last command is a function the script defines, which exec cannot run)']);
 });
 
 test('dumb-init signals the process group by itself: no -g', async () => {

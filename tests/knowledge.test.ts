@@ -171,6 +171,18 @@ test('python:3 is the newest 3.x: its defaults hold (since 3.6)', () => {
   assert.is(describeImage('python:3.5').defaults, null);
 });
 
+// Fixed: python 2 tags were unknown ("dfmod does not know the ENTRYPOINT of python:2"); they run python2, on buster.
+test('python 2 tags: no ENTRYPOINT, CMD python2, built on buster (alpine tags: their own release)', () => {
+  for (const raw of ['python:2', 'python:2.7', 'python:2-slim', 'python:2.7.18', 'python:2.7-alpine']) {
+    assert.equal(describeImage(raw).defaults, { entrypoint: null, cmd: ['python2'], user: null, workdir: '/' }, raw);
+  }
+  assert.equal(['python:2', 'python:2.7', 'python:2-slim', 'python:2.7.18', 'python:2.7-slim-stretch', 'python:2.7-alpine'].map(rel),
+    ['debian 10', 'debian 10', 'debian 10', 'debian 10', 'debian 9', null]);
+  // Between them, 3.0 to 3.6: what they ran and where is not in the table.
+  assert.equal(['python:3.4', 'python:3.6'].map(rel), [null, null]);
+  assert.equal(describeImage('python:3.6').defaults?.cmd, ['python3']);
+});
+
 // ------------------------------------------------------------ runtime variants
 
 const runtimeCases: [string, string | RegExp, ('static' | 'dynamic')?][] = [

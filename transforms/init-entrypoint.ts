@@ -40,7 +40,7 @@ import { simpleCommands } from '../lib/core/shell.js';
 import type { DockerfileModel, Stage } from '../lib/core/dockerfile.js';
 import type { Node, ShellParser } from '../lib/core/shell.js';
 import type { Edit, NoteInput, Transform, TransformContext, TransformResult } from '../lib/core/types.js';
-import { jsonArray, startWithComments } from '../lib/core/edits.js';
+import { execFormPrefix, execFormWithPrefix, jsonArray, startWithComments } from '../lib/core/edits.js';
 import { isPackageInstall, signalPath, type FileFacts, type RoleName, type SignalPath } from '../lib/facts/index.js';
 import { sourceEnd } from '../lib/core/run-script.js';
 import type { BuildContext } from '../lib/core/context.js';
@@ -100,8 +100,13 @@ function inheritedUserText(stage: Stage, facts: FileFacts, model: DockerfileMode
   return null;
 }
 
+/** What to do where no package installs an init. */
+const STATIC_ALTERNATIVE = 'copy a static binary in with the option binary, or use `docker run --init`';
+
 /** Why `init` is missing, said with what to do instead: never a silent switch to the other init. */
 function missingNote(missing: Extract<InitPackage, { missing: string }>, init: InitName, other: InitPackage | null, release: string | null): string {
+  // No package of an archived release installs: only a binary from elsewhere, or Docker's own init.
+  if (missing.reason === 'archived') return `${missing.missing}; ${STATIC_ALTERNATIVE}`;
   if (missing.reason !== 'no-package' || release === null) return missing.missing;
   const otherInit = OTHER_INIT[init];
   const alternative = other && 'path' in other
@@ -218,6 +223,11 @@ function joinableInstall(ctx: TransformContext, stage: Stage, manager: string): 
 /** Inserts `exec ` at `offset` of the shell script `script` wherever it is a word of `argv`. */
 function withExec(argv: readonly string[], script: string, offset: number): string[] {
   return argv.map((word) => (word === script ? `${script.slice(0, offset)}exec ${script.slice(offset)}` : word));
+}
+
+/** Whether two argvs are the same words (null and undefined are no argv). */
+function sameArgv(a: readonly string[] | null | undefined, b: readonly string[] | null | undefined): boolean {
+  return !!a && !!b && a.length === b.length && a.every((word, i) => word === b[i]);
 }
 
 /** The stored argv of `node`'s shell-form script, trimmed as FileFacts stores it. */
@@ -359,7 +369,7 @@ function osSelectingArg(ctx: TransformContext, stage: Stage): string | null {
 function packageRoute(image: ImageInfo, raw: string, init: InitName, leave: (id: string, message: string) => TransformResult):
   { manager: PackageManager; path: string; everyRelease: boolean } | TransformResult {
   const manager = image.packageManager;
-  const alternative = 'copy a static binary in with the option binary, or use `docker run --init`';
+  const alternative = STATIC_ALTERNATIVE;
   if (image.hasShell === false) return leave('no-shell', `\`${raw}\` has no shell to RUN an install in, nor a package manager; ${alternative}`);
   if (manager === null) return leave('no-package-manager', `\`${raw}\` has no package manager dfmod installs ${init} with (apt, apk, dnf, yum, microdnf, zypper); ${alternative}`);
   const release = image.release;
@@ -498,7 +508,8 @@ function planStage(ctx: TransformContext, stage: Stage, init: InitName, optedIn:
       if (script === null) break;
       if (entrypointArgv) entrypointArgv = withExec(entrypointArgv, script, path.offset);
       if (cmdArgv) cmdArgv = withExec(cmdArgv, script, path.offset);
-      if (path.node.keyword === 'CMD') {
+      // The CMD of a stage this one builds on is left as it is: the CMD stated again below carries the exec.
+      if (path.node.keyword === 'CMD' && path.node.stage === stage) {
         const read = facts.readRun(path.node);
         if (read.kind !== 'script' || locked(path.node)) break;
         edits.push({ start: read.script.offsets[path.offset], end: read.script.offsets[path.offset], text: 'exec ' });
@@ -543,13 +554,20 @@ function planStage(ctx: TransformContext, stage: Stage, init: InitName, optedIn:
     // program would receive the `docker run` arguments the shell ignored.
     // `ENTRYPOINT [""]` clears the entrypoint as `[]` does: the init alone, in front of the CMD, keeps that.
     const wrapped = entrypointArgv ?? (command.entrypoint === null ? [] : argv.stored);
-    edits.push({ start: own.argsStart, end: own.end, text: jsonArray([...prefix, ...wrapped]) });
+    // An exec-form ENTRYPOINT that stays as it is gets the init written in front of its first word, keeping its layout.
+    const inFront = command.entrypoint !== null && sameArgv(wrapped, own.execArgs) ? execFormPrefix(model, own, prefix) : null;
+    if (inFront) edits.push({ start: inFront.at, end: inFront.at, text: inFront.text });
+    else edits.push({ start: own.argsStart, end: own.end, text: jsonArray([...prefix, ...wrapped]) });
     how = 'ENTRYPOINT wrapped';
   } else {
     if (command.entrypoint === undefined) {
       return leave('unknown-entrypoint', `dfmod does not know the ENTRYPOINT of \`${raw}\`, which a new ENTRYPOINT would replace`);
     }
-    const entrypoint = jsonArray([...prefix, ...(entrypointArgv ?? [])]);
+    // An ENTRYPOINT or CMD of an earlier stage of the file, stated again unchanged, keeps the layout it was written in.
+    const fromNode = command.entrypointNode && sameArgv(entrypointArgv, command.entrypointNode.execArgs)
+      ? execFormWithPrefix(model, command.entrypointNode, prefix)
+      : null;
+    const entrypoint = fromNode ?? jsonArray([...prefix, ...(entrypointArgv ?? [])]);
     const cmd = command.cmdNode?.stage === stage ? command.cmdNode : null;
     if (cmd) {
       line = cmd.line;
@@ -561,7 +579,8 @@ function planStage(ctx: TransformContext, stage: Stage, init: InitName, optedIn:
       }
       if (command.cmd === null && command.entrypoint === null) return leave('no-command', 'the container has no command to run');
       const last = stage.instructions[stage.instructions.length - 1];
-      insert(last.end, `${eol}ENTRYPOINT ${entrypoint}` + (cmdArgv ? `${eol}CMD ${jsonArray(cmdArgv)}` : ''));
+      const cmdText = command.cmdNode && sameArgv(cmdArgv, command.cmdNode.execArgs) ? model.rawArguments(command.cmdNode).trimEnd() : cmdArgv && jsonArray(cmdArgv);
+      insert(last.end, `${eol}ENTRYPOINT ${entrypoint}` + (cmdText ? `${eol}CMD ${cmdText}` : ''));
     }
     how = command.entrypoint ? `the inherited ENTRYPOINT ${jsonArray(command.entrypoint)} wrapped` : 'ENTRYPOINT added';
   }

@@ -49,3 +49,30 @@ export function closeOpenContinuation(model: DockerfileModel): Edit | null {
   }
   return null;
 }
+
+/**
+ * Where words go in front of an exec-form instruction's JSON array, as
+ * written: the offset of its first element (after `[` and any blanks), and
+ * the text to insert there (`"tini", "--", `). Only that is
+ * inserted, so an array the author spread over several lines keeps its
+ * layout. Null when `node` is no exec form or its array is empty (then there
+ * is no element to write before).
+ */
+export function execFormPrefix(model: DockerfileModel, node: InstructionNode, words: readonly string[]): { at: number; text: string } | null {
+  if (node.form !== 'exec' || !node.execArgs?.length || !words.length) return null;
+  const script = model.logicalText(node.argsStart, node.end);
+  const open = script.text.indexOf('[');
+  if (open < 0 || script.text.slice(0, open).trim() !== '') return null;
+  let first = open + 1;
+  while (first < script.text.length && /\s/.test(script.text[first])) first++;
+  if (script.text[first] !== '"') return null;
+  return { at: script.offsets[first], text: `${words.map((w) => JSON.stringify(w)).join(', ')}, ` };
+}
+
+/** `node`'s arguments as written, with `words` put in front of its exec-form array (see execFormPrefix); null when that does not apply. */
+export function execFormWithPrefix(model: DockerfileModel, node: InstructionNode, words: readonly string[]): string | null {
+  const prefix = execFormPrefix(model, node, words);
+  if (!prefix) return null;
+  const text = model.source.text;
+  return text.slice(node.argsStart, prefix.at) + prefix.text + text.slice(prefix.at, node.end);
+}

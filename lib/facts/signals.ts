@@ -15,11 +15,12 @@
  * a package-manager script runner, or the app itself.
  */
 import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import type { InstructionNode, Stage } from '../core/dockerfile.js';
 import type { BuildContext } from '../core/context.js';
 import { andChain, literalValue, topLevelStatements, walk, type Node, type ShellParser } from '../core/shell.js';
 import { scriptArgv } from './argv.js';
-import { afterInitWrapper, COMPILED_BUILDS, describeImage, EXEC_WRAPPERS, ONE_SHOT_TOOLS, programKey, SELF_REAPING_SERVERS, SERVER_SUBCOMMANDS } from '../knowledge/index.js';
+import { afterInitWrapper, COMPILED_BUILDS, describeImage, EXEC_WRAPPERS, ONE_SHOT_TOOLS, packageScriptRun, programKey, SELF_REAPING_SERVERS, SERVER_SUBCOMMANDS } from '../knowledge/index.js';
 import type { FileFacts } from './index.js';
 
 /** The official images' entrypoint scripts: each ends `exec "$@"`, so the CMD replaces it. */
@@ -27,17 +28,6 @@ const PASS_THROUGH_ENTRYPOINT = /^docker-.*entrypoint(\.sh)?$/;
 
 /** Shells whose `-c` script dfmod reads. */
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh']);
-
-/** Script runners that start a package.json script in a shell and do not wait for it at SIGTERM: the subcommands that run one named after them. */
-const SCRIPT_RUNNERS: Record<string, string[]> = { npm: ['run', 'run-script'], yarn: ['run'], pnpm: ['run'] };
-
-/** The package.json script `npm start`, `npm run x`, `yarn start`… runs, or null. */
-function runnerScript(program: string, argv: string[]): string | null {
-  const run = SCRIPT_RUNNERS[program];
-  if (!run) return null;
-  if (argv[1] === 'start') return 'start';
-  return run.includes(argv[1] ?? '') && argv[2] && !argv[2].startsWith('-') ? argv[2] : null;
-}
 
 /** Builtins that are no program to exec (exec would fail or mean something else). */
 const NOT_EXECABLE = new Set(['cd', 'export', 'set', 'unset', 'trap', 'wait', 'exit', 'return', 'source', '.', 'eval', 'exec', ':', 'true', 'false', 'read', 'shift', 'umask', 'ulimit', 'local', 'readonly', 'alias', 'echo', 'printf', 'test', '[']);
@@ -58,14 +48,20 @@ export type SignalPath =
 
 const basename = (word: string) => word.slice(word.lastIndexOf('/') + 1);
 
-/** The last top-level command of a script and whether it is exec'd; null with a reason when it is not one plain command. */
-function lastCommand(root: Node): { command: Node; name: Node; words: (string | null)[]; execs: boolean } | { none: string } {
+/**
+ * The last top-level command of a script and whether it is exec'd; null with
+ * a reason when it is not one plain command. `notProgram` says why `exec`
+ * cannot run it: a shell builtin, or a function the script defines.
+ */
+function lastCommand(root: Node): { command: Node; name: Node; words: (string | null)[]; execs: boolean; notProgram: string | null } | { none: string } {
   if (root.hasError) return { none: 'dfmod cannot parse it' };
   let trap = false;
   let background = false;
+  const functions = new Set<string>();
   walk(root, (n) => {
     if (n.type === 'command' && n.childForFieldName('name')?.text === 'trap') trap = true;
     if (!n.isNamed && n.type === '&') background = true;
+    if (n.type === 'function_definition') functions.add(n.childForFieldName('name')?.text ?? '');
     return !trap && !background;
   });
   if (trap) return { none: 'it sets a trap, which exec would skip' };
@@ -80,7 +76,12 @@ function lastCommand(root: Node): { command: Node; name: Node; words: (string | 
   const name = command.childForFieldName('name');
   if (!name) return { none: 'its last command is only assignments' };
   const words = [literalValue(name.namedChildren[0] ?? name), ...command.childrenForFieldName('argument').map((a) => literalValue(a!))];
-  return { command, name, words, execs: words[0] === 'exec' };
+  const program = words[0];
+  const notProgram = program === null ? 'named by an expansion dfmod does not read'
+    : NOT_EXECABLE.has(program) ? 'a shell builtin'
+    : functions.has(program) ? 'a function the script defines, which exec cannot run'
+    : null;
+  return { command, name, words, execs: program === 'exec', notProgram };
 }
 
 /** The build-context file a COPY of the stage's FROM chain puts at `target` (absolute), the last one winning; null when none or not known. */
@@ -153,16 +154,15 @@ function follow(facts: FileFacts, stage: Stage, context: BuildContext | null, sh
     const rest = words.every((w) => w !== null) ? (words as string[]) : [];
     const then = follow(facts, stage, context, shell, { argv: rest, node: null, inherited: step.inherited }, null, depth + 1);
     if (last.execs) return then;
-    const name = last.words[0];
-    if (name === null || NOT_EXECABLE.has(name)) return forcedShell(`the shell script \`${script}\``, `its last command \`${last.command.text}\` is a shell builtin`);
+    if (last.notProgram) return forcedShell(`the shell script \`${script}\``, `its last command \`${last.command.text}\` is ${last.notProgram}`);
     if (step.node && step.node.form === 'shell') {
       // The node's script text is `script` (trimmed); offsets are the same from its start.
       return { kind: 'add-exec', node: step.node, offset: last.name.startIndex, command: last.command.text, then };
     }
     return forcedShell(`the shell script \`${script}\`${step.inherited ? ' of the base image' : ''}`, `it runs \`${last.command.text}\` without exec`);
   }
-  const scriptName = runnerScript(program, argv);
-  if (scriptName) return runScript(facts, stage, context, shell, step, program, argv, scriptName);
+  const scriptRun = packageScriptRun(argv);
+  if (scriptRun) return runScript(facts, stage, context, shell, step, scriptRun.runner, argv, scriptRun.script, scriptRun.words);
   const script = scriptInContext(facts, stage, context, argv[0]);
   if (script) {
     const text = context!.read(script.source);
@@ -174,7 +174,7 @@ function follow(facts: FileFacts, stage: Stage, context: BuildContext | null, sh
     return {
       kind: 'forced',
       why: `the script ${script.source} runs \`${last.command.text}\` (its line ${line}) without exec, so its shell exits at SIGTERM and the container ends with it`,
-      fix: `write \`exec ${last.command.text}\` there`,
+      fix: last.notProgram ? `end it by exec'ing the app (its last command is ${last.notProgram})` : `write \`exec ${last.command.text}\` there`,
     };
   }
   return { kind: 'direct' };
@@ -204,16 +204,16 @@ function scriptInContext(facts: FileFacts, stage: Stage, context: BuildContext |
   return source !== null && context.exists(source) ? { source } : null;
 }
 
-/** `npm start` and the like: the start script's own command, when it runs the same without npm. */
-function runScript(facts: FileFacts, stage: Stage, context: BuildContext | null, shell: ShellParser, step: Step, program: string, argv: string[], name: string): SignalPath {
+/** `npm start` and the like (`words` of argv name the script): the script's own command, when it runs the same without the runner. */
+function runScript(facts: FileFacts, stage: Stage, context: BuildContext | null, shell: ShellParser, step: Step, program: string, argv: string[], name: string | null, words: number): SignalPath {
   const forced = (why: string): SignalPath => ({
     kind: 'forced',
     why: `\`${argv.join(' ')}\`: ${program} exits at SIGTERM without waiting for the script it started, and the container ends with it${why ? ` (dfmod cannot run the script's command instead: ${why})` : ''}`,
     fix: 'run the script\'s command itself in the CMD (`CMD ["node", "server.js"]`)',
   });
-  if (!step.node || step.node.form !== 'exec' || !context) return forced('');
+  if (!step.node || step.node.form !== 'exec' || !context || name === null) return forced('');
   // The extra words npm would pass on (`npm start -- --port 1`) make the replacement harder to prove.
-  if (argv.length > (argv[1] === 'start' ? 2 : 3)) return forced('');
+  if (argv.length > words) return forced('');
   const workdir = facts.finalWorkdir(stage);
   if (workdir === null) return forced('');
   const source = contextSourceAt(facts, stage, path.posix.join(workdir, 'package.json'));
@@ -227,6 +227,10 @@ function runScript(facts: FileFacts, stage: Stage, context: BuildContext | null,
   }
   const body = scripts[name];
   if (typeof body !== 'string') return forced(`${source} has no \`${name}\` script`);
+  if (program === 'yarn') {
+    const pnp = yarnPnp(context, source!, text);
+    if (pnp) return forced(`the project uses Yarn Plug'n'Play (${pnp}), so node alone cannot load its packages`);
+  }
   if (scripts[`pre${name}`] !== undefined || scripts[`post${name}`] !== undefined) return forced(`${source} has pre${name}/post${name} scripts`);
   const parsed = scriptArgv(shell.parse(body).rootNode);
   if (!('argv' in parsed)) return forced(`its \`${name}\` script needs a shell: ${parsed.reason}`);
@@ -238,6 +242,38 @@ function runScript(facts: FileFacts, stage: Stage, context: BuildContext | null,
   if (entryText === null) return forced(`dfmod cannot read ${entry ?? 'the script\'s entry file'} to check it reads no npm_* variable`);
   if (/\bnpm_(package|config|lifecycle)_|\bnpm_lifecycle_event\b/.test(entryText)) return forced(`${entrySource} reads npm's environment (npm_*)`);
   return { kind: 'run-script', node: step.node, runner: argv, argv: parsed.argv, then: { kind: 'direct' } };
+}
+
+/**
+ * Why a yarn project next to `packageJson` (its path in the build context,
+ * and its text) loads its packages through Yarn Plug'n'Play, or null: a
+ * `.pnp.cjs`; a `.yarnrc.yml` (Yarn 2+; Yarn 1 reads none) whose nodeLinker
+ * is not node-modules or pnpm, pnp being the default; or, with no
+ * `.yarnrc.yml`, a packageManager field naming Yarn 2 or later.
+ */
+function yarnPnp(context: BuildContext, packageJson: string, text: string): string | null {
+  const dir = path.posix.dirname(packageJson);
+  const at = (file: string) => (dir === '.' ? file : path.posix.join(dir, file));
+  for (const file of ['.pnp.cjs', '.pnp.js']) if (context.exists(at(file))) return at(file);
+  let manager: unknown;
+  try {
+    manager = (JSON.parse(text) as { packageManager?: unknown }).packageManager;
+  } catch {
+    manager = undefined;
+  }
+  const major = typeof manager === 'string' ? /^yarn@(\d+)/.exec(manager)?.[1] : undefined;
+  const berry = major !== undefined && Number(major) >= 2;
+  const rc = context.read(at('.yarnrc.yml'));
+  if (rc !== null && (berry || major === undefined)) {
+    let linker: unknown;
+    try {
+      linker = (parseYaml(rc) as { nodeLinker?: unknown } | null)?.nodeLinker;
+    } catch {
+      return `${at('.yarnrc.yml')} is not YAML dfmod can read`;
+    }
+    return linker === 'node-modules' || linker === 'pnpm' ? null : `${at('.yarnrc.yml')} sets no nodeLinker: node-modules`;
+  }
+  return berry && rc === null ? `package.json names ${manager as string}, whose default is Plug'n'Play` : null;
 }
 
 /**

@@ -52,12 +52,14 @@ interface RunsRow extends Runs {
    * `bookworm`) are current, so the row holds.
    */
   since?: number[];
+  /** The first version the row no longer holds for (a newer major ran something else). */
+  until?: number[];
 }
 
-/** From version `from` on (until the next row), tags that name no release are built on `release`. */
+/** From version `from` on (until the next row), tags that name no release are built on `release` (null: not known). */
 interface ReleaseRow {
   from: number[];
-  release: string;
+  release: string | null;
 }
 
 export type Linkage = 'static' | 'dynamic';
@@ -81,7 +83,8 @@ export interface ImageFamily {
   latest?: string;
   /** Ascending by `from`: the Debian (or Ubuntu) release of tags that name none. */
   releases?: ReleaseRow[];
-  runs?: RunsRow;
+  /** One row, or one per range of versions (`since`/`until`) where the major versions ran different programs. */
+  runs?: RunsRow | RunsRow[];
   /** The slim image a runtime stage can use instead (see runtimeImage). */
   runtime?: (image: ImageInfo, linkage: Linkage) => RuntimeChoice;
   /** Accounts the image creates besides root (numeric ids work everywhere). */
@@ -208,9 +211,13 @@ export const IMAGE_FAMILIES: ImageFamily[] = [
       { from: [16], release: 'buster' }, { from: [17], release: 'bullseye' }, { from: [18], release: 'bookworm' },
       { from: [26], release: 'trixie' },
     ] },
+  // python 2.7: CMD ["python2"]; its last images (2.7.18, 2020) were built on buster (and alpine3.11).
   { id: 'python', match: /^python$/, os: 'debian', language: 'python', runtime: slimBeforeRelease('python'),
-    runs: { entrypoint: null, cmd: ['python3'], user: null, workdir: '/', since: [3, 6] },
-    releases: [{ from: [3, 7], release: 'bookworm' }, { from: [3, 9], release: 'trixie' }] },
+    runs: [
+      { entrypoint: null, cmd: ['python2'], user: null, workdir: '/', since: [2, 7], until: [3] },
+      { entrypoint: null, cmd: ['python3'], user: null, workdir: '/', since: [3, 6] },
+    ],
+    releases: [{ from: [2, 7], release: 'buster' }, { from: [3], release: null }, { from: [3, 7], release: 'bookworm' }, { from: [3, 9], release: 'trixie' }] },
   { id: 'golang', match: /^golang$/, os: 'debian', language: 'go', runtime: distroless,
     // No CMD of its own: it inherits buildpack-deps' (Debian's `bash`), which dfmod does not assume.
     // Its Dockerfiles end with `WORKDIR $GOPATH`, and GOPATH is /go.
@@ -301,10 +308,10 @@ function releaseOf(ref: ImageRef, tag: TagInfo, family: ImageFamily | null): Rel
   }
   const rows = family.releases;
   if (!rows?.length) return null;
-  if (tag.alias === 'latest') return releaseByCodename(rows[rows.length - 1].release);
-  if (!tag.version) return null;
-  const row = [...rows].reverse().find((r) => compareVersion(tag.version!, r.from) >= 0);
-  return row ? releaseByCodename(row.release) : null;
+  const codename = tag.alias === 'latest' ? rows[rows.length - 1].release
+    : tag.version ? [...rows].reverse().find((r) => compareVersion(tag.version!, r.from) >= 0)?.release ?? null
+    : null;
+  return codename === null ? null : releaseByCodename(codename);
 }
 
 function packageManagerOf(family: ImageFamily, os: OsFamily, ref: ImageRef, release: Release | null): PackageManager | null {
@@ -361,9 +368,12 @@ export function describeImage(raw: string): ImageInfo {
 }
 
 function defaultsOf(family: ImageFamily, tag: TagInfo): Runs | null {
-  const row = family.runs;
+  const rows = family.runs === undefined ? [] : Array.isArray(family.runs) ? family.runs : [family.runs];
+  // A tag without a version (`latest`, `slim`) is current: the newest row.
+  const row = tag.version
+    ? rows.find((r) => !(r.since && compareVersion(tag.version!, r.since) < 0) && !(r.until && compareVersion(tag.version!, r.until) >= 0))
+    : rows[rows.length - 1];
   if (!row) return null;
-  if (row.since && tag.version && compareVersion(tag.version, row.since) < 0) return null;
   const runs: Runs = { entrypoint: row.entrypoint, cmd: row.cmd, user: row.user };
   if (row.workdir !== undefined) runs.workdir = row.workdir;
   if (row.entrypointActsOn !== undefined) runs.entrypointActsOn = row.entrypointActsOn;

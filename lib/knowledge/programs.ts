@@ -62,3 +62,64 @@ export function programKey(word: string): string {
   if (SELF_REAPING_SERVERS[name] !== undefined || ONE_SHOT_TOOLS.has(name)) return name;
   return name.replace(/[\d.]+$/, '');
 }
+
+/**
+ * Package managers that run a package.json script as their child, in a
+ * shell, and exit at SIGTERM without waiting for it: `run` (and its aliases)
+ * with the script's name; subcommands that run the script of their own name
+ * (`npm start`, `pnpm test`); and, for yarn and pnpm, a script's bare name
+ * (`yarn serve`, `pnpm dev`), unless it is one of their own commands, which
+ * win over a script of that name. From each CLI's documentation: npm's
+ * run-script, start and test; Yarn 1's and Yarn 2+'s command lists and
+ * `yarn run`; pnpm's command list and `pnpm run` (a bare name that is no
+ * script runs a binary of node_modules/.bin, or is passed on to npm: the
+ * registry commands listed last).
+ */
+interface ScriptRunner {
+  run: readonly string[];
+  named: Readonly<Record<string, string>>;
+  /** The commands a bare name that is no script names; null: the runner takes no bare script name (npm). */
+  commands: ReadonlySet<string> | null;
+}
+
+const words = (text: string): ReadonlySet<string> => new Set(text.trim().split(/\s+/));
+
+export const SCRIPT_RUNNERS: Readonly<Record<string, ScriptRunner>> = {
+  npm: { run: ['run', 'run-script', 'rum', 'urn'], named: { start: 'start', test: 'test', t: 'test', tst: 'test' }, commands: null },
+  yarn: {
+    run: ['run'],
+    named: { start: 'start', test: 'test' },
+    commands: words(`access add audit autoclean bin cache check config constraints create dedupe dlx exec explain
+      generate-lock-entry global help import info init install licenses link list lockfile login logout node npm outdated
+      owner pack patch patch-commit plugin policies prune publish rebuild remove run search self-update set stage tag team
+      unlink unplug up upgrade upgrade-interactive version versions why workspace workspaces`),
+  },
+  pnpm: {
+    run: ['run', 'run-script'],
+    named: { start: 'start', test: 'test', t: 'test', tst: 'test' },
+    commands: words(`add i install it install-test up update upgrade rm remove uninstall un ln link unlink import rb rebuild
+      prune fetch dedupe patch patch-commit patch-remove audit ls list ll la outdated why licenses run run-script exec dlx
+      create publish pack recursive m multi server store root bin setup init deploy doctor c config get set env cat-file
+      cat-index find-hash self-update help approve-builds ignored-builds completion sbom clean pm cache version
+      access adduser bugs deprecate dist-tag docs edit info login logout owner ping prefix profile pkg repo s se search
+      set-script show star stars team token unpublish unstar view whoami xmas`),
+  },
+};
+
+/**
+ * The package.json script an argv runs through a script runner (`npm start`,
+ * `yarn run build`, `pnpm dev`), with how many of its words name it; null
+ * when it runs none. `script` is null when options come first
+ * (`pnpm --filter web start`): a script, most likely, but not one named here.
+ */
+export function packageScriptRun(argv: readonly string[]): { runner: string; script: string | null; words: number } | null {
+  const runner = argv.length ? argv[0].slice(argv[0].lastIndexOf('/') + 1) : '';
+  const known = SCRIPT_RUNNERS[runner];
+  const sub = argv[1];
+  if (!known || sub === undefined) return null;
+  if (sub.startsWith('-')) return argv.length > 2 ? { runner, script: null, words: 0 } : null;
+  if (Object.hasOwn(known.named, sub)) return { runner, script: known.named[sub], words: 2 };
+  if (known.run.includes(sub)) return argv[2] && !argv[2].startsWith('-') ? { runner, script: argv[2], words: 3 } : null;
+  if (known.commands && !known.commands.has(sub)) return { runner, script: sub, words: 2 };
+  return null;
+}
