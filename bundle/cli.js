@@ -12913,42 +12913,42 @@ function parseImageRef(raw) {
 }
 function parseTag(tag) {
   const text2 = tag ?? "latest";
-  const words2 = text2.toLowerCase().split("-").filter(Boolean);
-  const lead = /^v?(\d+(?:\.\d+)*)$/.exec(words2[0] ?? "");
+  const words3 = text2.toLowerCase().split("-").filter(Boolean);
+  const lead = /^v?(\d+(?:\.\d+)*)$/.exec(words3[0] ?? "");
   const version = lead ? lead[1].split(".").map(Number) : null;
-  const alias = !lead && ALIASES.has(words2[0] ?? "") ? words2[0] : null;
+  const alias = !lead && ALIASES.has(words3[0] ?? "") ? words3[0] : null;
   let alpine2 = null;
   let release = null;
   let java = null;
   let javaVersion = null;
   let windows = null;
-  words2.forEach((word, i) => {
+  words3.forEach((word, i) => {
     const a = /^alpine(\d+(?:\.\d+)*)?$/.exec(word);
     if (a) alpine2 = a[1] ?? "";
     release ??= releaseByCodename(word);
-    if (word === "ubuntu" && words2[i + 1]) release ??= findRelease("ubuntu", words2[i + 1]);
+    if (word === "ubuntu" && words3[i + 1]) release ??= findRelease("ubuntu", words3[i + 1]);
     const jdk = /^(jre|jdk)(\d+)?$/.exec(word);
     if (jdk) {
       java ??= jdk[1];
-      const n = jdk[2] ?? (/^\d+$/.test(words2[i + 1] ?? "") ? words2[i + 1] : void 0);
+      const n = jdk[2] ?? (/^\d+$/.test(words3[i + 1] ?? "") ? words3[i + 1] : void 0);
       if (n && i > 0) javaVersion ??= Number(n);
     }
-    if (JAVA_VENDORS.has(word) && /^\d+$/.test(words2[i + 1] ?? "")) javaVersion ??= Number(words2[i + 1]);
+    if (JAVA_VENDORS.has(word) && /^\d+$/.test(words3[i + 1] ?? "")) javaVersion ??= Number(words3[i + 1]);
     if (word === "windowsservercore" || word === "nanoserver") windows ??= word;
   });
   return {
     tag: text2,
     version,
     alias,
-    slim: words2.includes("slim"),
+    slim: words3.includes("slim"),
     alpine: alpine2,
     release,
     java,
     javaVersion,
-    distroless: words2.includes("distroless"),
-    chiseled: words2.includes("chiseled"),
+    distroless: words3.includes("distroless"),
+    chiseled: words3.includes("chiseled"),
     windows,
-    words: words2
+    words: words3
   };
 }
 function compareVersion(version, bound) {
@@ -12992,10 +12992,8 @@ function releaseOf(ref, tag, family) {
   }
   const rows = family.releases;
   if (!rows?.length) return null;
-  if (tag.alias === "latest") return releaseByCodename(rows[rows.length - 1].release);
-  if (!tag.version) return null;
-  const row2 = [...rows].reverse().find((r) => compareVersion(tag.version, r.from) >= 0);
-  return row2 ? releaseByCodename(row2.release) : null;
+  const codename = tag.alias === "latest" ? rows[rows.length - 1].release : tag.version ? [...rows].reverse().find((r) => compareVersion(tag.version, r.from) >= 0)?.release ?? null : null;
+  return codename === null ? null : releaseByCodename(codename);
 }
 function packageManagerOf(family, os2, ref, release) {
   if (os2 === "none" || os2 === "unknown") return null;
@@ -13043,9 +13041,9 @@ function describeImage(raw) {
   return { ref, tag, family: family.id, os: os2, packageManager, hasShell, release, defaults: defaultsOf(family, tag), language, users: unknown2.users };
 }
 function defaultsOf(family, tag) {
-  const row2 = family.runs;
+  const rows = family.runs === void 0 ? [] : Array.isArray(family.runs) ? family.runs : [family.runs];
+  const row2 = tag.version ? rows.find((r) => !(r.since && compareVersion(tag.version, r.since) < 0) && !(r.until && compareVersion(tag.version, r.until) >= 0)) : rows[rows.length - 1];
   if (!row2) return null;
-  if (row2.since && tag.version && compareVersion(tag.version, row2.since) < 0) return null;
   const runs2 = { entrypoint: row2.entrypoint, cmd: row2.cmd, user: row2.user };
   if (row2.workdir !== void 0) runs2.workdir = row2.workdir;
   if (row2.entrypointActsOn !== void 0) runs2.entrypointActsOn = row2.entrypointActsOn;
@@ -13169,14 +13167,18 @@ var init_images = __esm({
           { from: [26], release: "trixie" }
         ]
       },
+      // python 2.7: CMD ["python2"]; its last images (2.7.18, 2020) were built on buster (and alpine3.11).
       {
         id: "python",
         match: /^python$/,
         os: "debian",
         language: "python",
         runtime: slimBeforeRelease("python"),
-        runs: { entrypoint: null, cmd: ["python3"], user: null, workdir: "/", since: [3, 6] },
-        releases: [{ from: [3, 7], release: "bookworm" }, { from: [3, 9], release: "trixie" }]
+        runs: [
+          { entrypoint: null, cmd: ["python2"], user: null, workdir: "/", since: [2, 7], until: [3] },
+          { entrypoint: null, cmd: ["python3"], user: null, workdir: "/", since: [3, 6] }
+        ],
+        releases: [{ from: [2, 7], release: "buster" }, { from: [3], release: null }, { from: [3, 7], release: "bookworm" }, { from: [3, 9], release: "trixie" }]
       },
       {
         id: "golang",
@@ -13411,19 +13413,19 @@ var init_stages = __esm({
 
 // lib/core/dockerfile.ts
 function parseSuppressionComment(content) {
-  const words2 = content.split(/\s+/);
-  if (words2[0] === "dfmod-ignore-file") return { kind: "file" };
-  if (words2[0] === "dfmod-ignore") {
-    const dash = words2.indexOf("--");
-    const idWords = dash === -1 ? words2.slice(1) : words2.slice(1, dash);
+  const words3 = content.split(/\s+/);
+  if (words3[0] === "dfmod-ignore-file") return { kind: "file" };
+  if (words3[0] === "dfmod-ignore") {
+    const dash = words3.indexOf("--");
+    const idWords = dash === -1 ? words3.slice(1) : words3.slice(1, dash);
     const ids = idWords.join(",").split(",").filter(Boolean);
     if (!ids.every((id) => /^[a-z][a-z0-9-]*$/.test(id))) return null;
-    const reason = dash === -1 ? "" : words2.slice(dash + 1).join(" ");
+    const reason = dash === -1 ? "" : words3.slice(dash + 1).join(" ");
     return { kind: "next", transforms: ids.length ? ids : null, ...reason ? { reason } : {} };
   }
-  if (words2[0] !== "hadolint") return null;
-  const global2 = words2[1] === "global";
-  const rules = /^ignore=([A-Z]{2}\d+(?:\s*,\s*[A-Z]{2}\d+)*)/.exec(words2.slice(global2 ? 2 : 1).join(" "));
+  if (words3[0] !== "hadolint") return null;
+  const global2 = words3[1] === "global";
+  const rules = /^ignore=([A-Z]{2}\d+(?:\s*,\s*[A-Z]{2}\d+)*)/.exec(words3.slice(global2 ? 2 : 1).join(" "));
   if (!rules) return null;
   return { kind: global2 ? "file-hadolint" : "next-hadolint", hadolintRules: rules[1].split(/\s*,\s*/) };
 }
@@ -13794,2530 +13796,6 @@ var init_validate = __esm({
     MAX_FILE_CHARS = 1024 * 1024;
     MAX_INSTRUCTION_CHARS = 64 * 1024;
     MAX_INSTRUCTIONS = 2e3;
-  }
-});
-
-// node_modules/@balena/dockerignore/ignore.js
-var require_ignore2 = __commonJS({
-  "node_modules/@balena/dockerignore/ignore.js"(exports, module) {
-    "use strict";
-    var path28 = __require("path");
-    var factory = (options) => new IgnoreBase(options);
-    factory.default = factory;
-    module.exports = factory;
-    function make_array(subject) {
-      return Array.isArray(subject) ? subject : [subject];
-    }
-    var REGEX_TRAILING_SLASH = /(?<=.)\/$/;
-    var REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
-    var REGEX_TRAILING_PATH_SEP = path28.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
-    var KEY_IGNORE = typeof Symbol !== "undefined" ? /* @__PURE__ */ Symbol.for("dockerignore") : "dockerignore";
-    function cleanPath(file) {
-      return path28.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
-    }
-    function toSlash(file) {
-      if (path28.sep === "/") {
-        return file;
-      }
-      return file.replace(/\\/g, "/");
-    }
-    function fromSlash(file) {
-      if (path28.sep === "/") {
-        return file;
-      }
-      return file.replace(/\//g, path28.sep);
-    }
-    var IgnoreBase = class {
-      constructor({
-        // https://github.com/kaelzhang/node-ignore/blob/5.1.4/index.js#L372
-        ignorecase = true
-      } = {}) {
-        this._rules = [];
-        this._ignorecase = ignorecase;
-        this[KEY_IGNORE] = true;
-        this._initCache();
-      }
-      _initCache() {
-        this._cache = {};
-      }
-      // @param {Array.<string>|string|Ignore} pattern
-      add(pattern2) {
-        this._added = false;
-        if (typeof pattern2 === "string") {
-          pattern2 = pattern2.split(/\r?\n/g);
-        }
-        make_array(pattern2).forEach(this._addPattern, this);
-        if (this._added) {
-          this._initCache();
-        }
-        return this;
-      }
-      // legacy
-      addPattern(pattern2) {
-        return this.add(pattern2);
-      }
-      _addPattern(pattern2) {
-        if (pattern2 && pattern2[KEY_IGNORE]) {
-          this._rules = this._rules.concat(pattern2._rules);
-          this._added = true;
-          return;
-        }
-        if (this._checkPattern(pattern2)) {
-          const rule = this._createRule(pattern2.trim());
-          if (rule !== null) {
-            this._added = true;
-            this._rules.push(rule);
-          }
-        }
-      }
-      _checkPattern(pattern2) {
-        return pattern2 && typeof pattern2 === "string" && pattern2.indexOf("#") !== 0 && pattern2.trim() !== "";
-      }
-      filter(paths) {
-        return make_array(paths).filter((path29) => this._filter(path29));
-      }
-      createFilter() {
-        return (path29) => this._filter(path29);
-      }
-      ignores(path29) {
-        return !this._filter(path29);
-      }
-      // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
-      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
-      _createRule(pattern2) {
-        const origin = pattern2;
-        let negative = false;
-        if (pattern2[0] === "!") {
-          negative = true;
-          pattern2 = pattern2.substring(1).trim();
-        }
-        if (pattern2.length > 0) {
-          pattern2 = cleanPath(pattern2);
-          pattern2 = toSlash(pattern2);
-          if (pattern2.length > 1 && pattern2[0] === "/") {
-            pattern2 = pattern2.slice(1);
-          }
-        }
-        if (negative) {
-          pattern2 = "!" + pattern2;
-        }
-        pattern2 = pattern2.trim();
-        if (pattern2 === "") {
-          return null;
-        }
-        pattern2 = cleanPath(pattern2);
-        if (pattern2[0] === "!") {
-          if (pattern2.length === 1) {
-            return null;
-          }
-          negative = true;
-          pattern2 = pattern2.substring(1);
-        } else {
-          negative = false;
-        }
-        return {
-          origin,
-          pattern: pattern2,
-          // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
-          dirs: pattern2.split(path28.sep),
-          negative
-        };
-      }
-      // @returns `Boolean` true if the `path` is NOT ignored
-      _filter(path29) {
-        if (!path29) {
-          return false;
-        }
-        if (path29 in this._cache) {
-          return this._cache[path29];
-        }
-        return this._cache[path29] = this._test(path29);
-      }
-      // @returns {Boolean} true if a file is NOT ignored
-      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
-      _test(file) {
-        file = fromSlash(file);
-        const parentPath = cleanPath(path28.dirname(file));
-        const parentPathDirs = parentPath.split(path28.sep);
-        let matched = false;
-        this._rules.forEach((rule) => {
-          let match = this._match(file, rule);
-          if (!match && parentPath !== ".") {
-            if (rule.dirs.includes("**")) {
-              for (let i = rule.dirs.filter((x) => x !== "**").length; i <= parentPathDirs.length; i++) {
-                match = match || this._match(parentPathDirs.slice(0, i).join(path28.sep), rule);
-              }
-            } else if (rule.dirs.length <= parentPathDirs.length) {
-              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path28.sep), rule);
-            }
-          }
-          if (match) {
-            matched = !rule.negative;
-          }
-        });
-        return !matched;
-      }
-      // @returns {Boolean} true if a file is matched by a rule
-      _match(file, rule) {
-        return this._compile(rule).regexp.test(file);
-      }
-      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L139
-      _compile(rule) {
-        if (rule.regexp) {
-          return rule;
-        }
-        let regStr = "^";
-        let escapedSlash = path28.sep === "\\" ? "\\\\" : path28.sep;
-        for (let i = 0; i < rule.pattern.length; i++) {
-          const ch = rule.pattern[i];
-          if (ch === "*") {
-            if (rule.pattern[i + 1] === "*") {
-              i++;
-              if (rule.pattern[i + 1] === path28.sep) {
-                i++;
-              }
-              if (rule.pattern[i + 1] === void 0) {
-                regStr += ".*";
-              } else {
-                regStr += `(.*${escapedSlash})?`;
-              }
-            } else {
-              regStr += `[^${escapedSlash}]*`;
-            }
-          } else if (ch === "?") {
-            regStr += `[^${escapedSlash}]`;
-          } else if (ch === "." || ch === "$") {
-            regStr += `\\${ch}`;
-          } else if (ch === "\\") {
-            if (path28.sep === "\\") {
-              regStr += escapedSlash;
-              continue;
-            }
-            if (rule.pattern[i + 1] !== void 0) {
-              regStr += "\\" + rule.pattern[i + 1];
-              i++;
-            } else {
-              regStr += "\\";
-            }
-          } else {
-            regStr += ch;
-          }
-        }
-        regStr += "$";
-        rule.regexp = new RegExp(regStr, this._ignorecase ? "i" : "");
-        return rule;
-      }
-    };
-  }
-});
-
-// node_modules/picomatch/lib/constants.js
-var require_constants4 = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module) {
-    "use strict";
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var SEP = "/";
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
-      ONE_CHAR,
-      QMARK,
-      END_ANCHOR,
-      DOTS_SLASH,
-      NO_DOT,
-      NO_DOTS,
-      NO_DOT_SLASH,
-      NO_DOTS_SLASH,
-      QMARK_NO_DOT,
-      STAR,
-      START_ANCHOR,
-      SEP
-    };
-    var WINDOWS_CHARS = {
-      ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
-      QMARK: WIN_NO_SLASH,
-      STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
-      SEP: "\\"
-    };
-    var POSIX_REGEX_SOURCE = {
-      __proto__: null,
-      alnum: "a-zA-Z0-9",
-      alpha: "a-zA-Z",
-      ascii: "\\x00-\\x7F",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1F\\x7F",
-      digit: "0-9",
-      graph: "\\x21-\\x7E",
-      lower: "a-z",
-      print: "\\x20-\\x7E ",
-      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-      space: " \\t\\r\\n\\v\\f",
-      upper: "A-Z",
-      word: "A-Za-z0-9_",
-      xdigit: "A-Fa-f0-9"
-    };
-    module.exports = {
-      DEFAULT_MAX_EXTGLOB_RECURSION,
-      MAX_LENGTH: 1024 * 64,
-      POSIX_REGEX_SOURCE,
-      // regular expressions
-      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-      // Replace globs with equivalent patterns to reduce parsing time.
-      REPLACEMENTS: {
-        __proto__: null,
-        "***": "*",
-        "**/**": "**",
-        "**/**/**": "**"
-      },
-      // Digits
-      CHAR_0: 48,
-      /* 0 */
-      CHAR_9: 57,
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: 65,
-      /* A */
-      CHAR_LOWERCASE_A: 97,
-      /* a */
-      CHAR_UPPERCASE_Z: 90,
-      /* Z */
-      CHAR_LOWERCASE_Z: 122,
-      /* z */
-      CHAR_LEFT_PARENTHESES: 40,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: 41,
-      /* ) */
-      CHAR_ASTERISK: 42,
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: 38,
-      /* & */
-      CHAR_AT: 64,
-      /* @ */
-      CHAR_BACKWARD_SLASH: 92,
-      /* \ */
-      CHAR_CARRIAGE_RETURN: 13,
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: 94,
-      /* ^ */
-      CHAR_COLON: 58,
-      /* : */
-      CHAR_COMMA: 44,
-      /* , */
-      CHAR_DOT: 46,
-      /* . */
-      CHAR_DOUBLE_QUOTE: 34,
-      /* " */
-      CHAR_EQUAL: 61,
-      /* = */
-      CHAR_EXCLAMATION_MARK: 33,
-      /* ! */
-      CHAR_FORM_FEED: 12,
-      /* \f */
-      CHAR_FORWARD_SLASH: 47,
-      /* / */
-      CHAR_GRAVE_ACCENT: 96,
-      /* ` */
-      CHAR_HASH: 35,
-      /* # */
-      CHAR_HYPHEN_MINUS: 45,
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: 60,
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: 123,
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: 91,
-      /* [ */
-      CHAR_LINE_FEED: 10,
-      /* \n */
-      CHAR_NO_BREAK_SPACE: 160,
-      /* \u00A0 */
-      CHAR_PERCENT: 37,
-      /* % */
-      CHAR_PLUS: 43,
-      /* + */
-      CHAR_QUESTION_MARK: 63,
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: 62,
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: 125,
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: 93,
-      /* ] */
-      CHAR_SEMICOLON: 59,
-      /* ; */
-      CHAR_SINGLE_QUOTE: 39,
-      /* ' */
-      CHAR_SPACE: 32,
-      /*   */
-      CHAR_TAB: 9,
-      /* \t */
-      CHAR_UNDERSCORE: 95,
-      /* _ */
-      CHAR_VERTICAL_LINE: 124,
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-      /* \uFEFF */
-      /**
-       * Create EXTGLOB_CHARS
-       */
-      extglobChars(chars) {
-        return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
-          "?": { type: "qmark", open: "(?:", close: ")?" },
-          "+": { type: "plus", open: "(?:", close: ")+" },
-          "*": { type: "star", open: "(?:", close: ")*" },
-          "@": { type: "at", open: "(?:", close: ")" }
-        };
-      },
-      /**
-       * Create GLOB_CHARS
-       */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-      }
-    };
-  }
-});
-
-// node_modules/picomatch/lib/utils.js
-var require_utils5 = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
-    "use strict";
-    var {
-      REGEX_BACKSLASH,
-      REGEX_REMOVE_BACKSLASH,
-      REGEX_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants4();
-    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
-    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
-    exports.isWindows = () => {
-      if (typeof navigator !== "undefined" && navigator.platform) {
-        const platform = navigator.platform.toLowerCase();
-        return platform === "win32" || platform === "windows";
-      }
-      if (typeof process !== "undefined" && process.platform) {
-        return process.platform === "win32";
-      }
-      return false;
-    };
-    exports.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
-      });
-    };
-    exports.escapeLast = (input, char, lastIdx) => {
-      const idx = input.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input;
-      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
-      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
-    };
-    exports.removePrefix = (input, state = {}) => {
-      let output = input;
-      if (output.startsWith("./")) {
-        output = output.slice(2);
-        state.prefix = "./";
-      }
-      return output;
-    };
-    exports.wrapOutput = (input, state = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append}`;
-      if (state.negated === true) {
-        output = `(?:^(?!${output}).*$)`;
-      }
-      return output;
-    };
-    exports.basename = (path28, { windows } = {}) => {
-      const segs = path28.split(windows ? /[\\/]/ : "/");
-      const last = segs[segs.length - 1];
-      if (last === "") {
-        return segs[segs.length - 2];
-      }
-      return last;
-    };
-  }
-});
-
-// node_modules/picomatch/lib/scan.js
-var require_scan2 = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module) {
-    "use strict";
-    var utils = require_utils5();
-    var {
-      CHAR_ASTERISK,
-      /* * */
-      CHAR_AT,
-      /* @ */
-      CHAR_BACKWARD_SLASH,
-      /* \ */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_EXCLAMATION_MARK,
-      /* ! */
-      CHAR_FORWARD_SLASH,
-      /* / */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_PLUS,
-      /* + */
-      CHAR_QUESTION_MARK,
-      /* ? */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_RIGHT_SQUARE_BRACKET
-      /* ] */
-    } = require_constants4();
-    var isPathSeparator = (code) => {
-      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan = (input, options) => {
-      const opts = options || {};
-      const length = input.length - 1;
-      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens = [];
-      const parts = [];
-      let str = input;
-      let index = -1;
-      let start = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished = false;
-      let braces = 0;
-      let prev;
-      let code;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek = () => str.charCodeAt(index + 1);
-      const advance = () => {
-        prev = code;
-        return str.charCodeAt(++index);
-      };
-      while (index < length) {
-        code = advance();
-        let next;
-        if (code === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code = advance();
-          if (code === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
-          continue;
-        }
-        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (code === CHAR_LEFT_CURLY_BRACE) {
-              braces++;
-              continue;
-            }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (braceEscaped !== true && code === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (code === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished = true;
-                break;
-              }
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
-          tokens.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
-          if (prev === CHAR_DOT && index === start + 1) {
-            start += 2;
-            continue;
-          }
-          lastIndex = index + 1;
-          continue;
-        }
-        if (opts.noext !== true) {
-          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              let parens = 0;
-              while (eos() !== true && (code = advance())) {
-                if (code === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  advance();
-                  continue;
-                }
-                if (code === CHAR_LEFT_PARENTHESES) {
-                  parens++;
-                  continue;
-                }
-                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
-          negated = token.negated = true;
-          start++;
-          continue;
-        }
-        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            let parens = 1;
-            while (eos() !== true && (code = advance())) {
-              if (code === CHAR_BACKWARD_SLASH) {
-                backslashes = token.backslashes = true;
-                advance();
-                continue;
-              }
-              if (code === CHAR_LEFT_PARENTHESES) {
-                parens++;
-                continue;
-              }
-              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished = true;
-                break;
-              }
-            }
-            continue;
-          }
-          break;
-        }
-        if (isGlob === true) {
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base = str;
-      let prefix = "";
-      let glob = "";
-      if (start > 0) {
-        prefix = str.slice(0, start);
-        str = str.slice(start);
-        lastIndex -= start;
-      }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
-        glob = str.slice(lastIndex);
-      } else if (isGlob === true) {
-        base = "";
-        glob = str;
-      } else {
-        base = str;
-      }
-      if (base && base !== "" && base !== "/" && base !== str) {
-        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-          base = base.slice(0, -1);
-        }
-      }
-      if (opts.unescape === true) {
-        if (glob) glob = utils.removeBackslashes(glob);
-        if (base && backslashes === true) {
-          base = utils.removeBackslashes(base);
-        }
-      }
-      const state = {
-        prefix,
-        input,
-        start,
-        base,
-        glob,
-        isBrace,
-        isBracket,
-        isGlob,
-        isExtglob,
-        isGlobstar,
-        negated,
-        negatedExtglob
-      };
-      if (opts.tokens === true) {
-        state.maxDepth = 0;
-        if (!isPathSeparator(code)) {
-          tokens.push(token);
-        }
-        state.tokens = tokens;
-      }
-      if (opts.parts === true || opts.tokens === true) {
-        let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
-          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
-          const i = slashes[idx];
-          const value2 = input.slice(n2, i);
-          if (opts.tokens) {
-            if (idx === 0 && start !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
-            } else {
-              tokens[idx].value = value2;
-            }
-            depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
-          }
-          if (i >= start) {
-            parts.push(value2);
-            prevIndex = i;
-          }
-        }
-        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
-        const value = input.slice(n);
-        parts.push(value);
-        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
-          tokens[tokens.length - 1].value = value;
-          depth(tokens[tokens.length - 1]);
-          state.maxDepth += tokens[tokens.length - 1].depth;
-        }
-        state.slashes = slashes;
-        state.parts = parts;
-      }
-      return state;
-    };
-    module.exports = scan;
-  }
-});
-
-// node_modules/picomatch/lib/parse.js
-var require_parse3 = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module) {
-    "use strict";
-    var constants = require_constants4();
-    var utils = require_utils5();
-    var {
-      MAX_LENGTH,
-      POSIX_REGEX_SOURCE,
-      REGEX_NON_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS
-    } = constants;
-    var expandRange = (args, options) => {
-      if (typeof options.expandRange === "function") {
-        return options.expandRange(...args, options);
-      }
-      args.sort();
-      const value = `[${args.join("-")}]`;
-      try {
-        new RegExp(value);
-      } catch (ex) {
-        return args.map((v) => utils.escapeRegex(v)).join("..");
-      }
-      return value;
-    };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var splitTopLevel = (input) => {
-      const parts = [];
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let value = "";
-      let escaped = false;
-      for (const ch of input) {
-        if (escaped === true) {
-          value += ch;
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          value += ch;
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          value += ch;
-          continue;
-        }
-        if (quote === 0) {
-          if (ch === "[") {
-            bracket++;
-          } else if (ch === "]" && bracket > 0) {
-            bracket--;
-          } else if (bracket === 0) {
-            if (ch === "(") {
-              paren++;
-            } else if (ch === ")" && paren > 0) {
-              paren--;
-            } else if (ch === "|" && paren === 0) {
-              parts.push(value);
-              value = "";
-              continue;
-            }
-          }
-        }
-        value += ch;
-      }
-      parts.push(value);
-      return parts;
-    };
-    var isPlainBranch = (branch) => {
-      let escaped = false;
-      for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var normalizeSimpleBranch = (branch) => {
-      let value = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-          value = value.slice(2, -1);
-          changed = true;
-        }
-      }
-      if (!isPlainBranch(value)) {
-        return;
-      }
-      return value.replace(/\\(.)/g, "$1");
-    };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i = 0; i < values.length; i++) {
-        for (let j = i + 1; j < values.length; j++) {
-          const a = values[i];
-          const b = values[j];
-          const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
-            continue;
-          }
-          if (a === b || a.startsWith(b) || b.startsWith(a)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    };
-    var parseRepeatedExtglob = (pattern2, requireEnd = true) => {
-      if (pattern2[0] !== "+" && pattern2[0] !== "*" || pattern2[1] !== "(") {
-        return;
-      }
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let escaped = false;
-      for (let i = 1; i < pattern2.length; i++) {
-        const ch = pattern2[i];
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          continue;
-        }
-        if (quote === 1) {
-          continue;
-        }
-        if (ch === "[") {
-          bracket++;
-          continue;
-        }
-        if (ch === "]" && bracket > 0) {
-          bracket--;
-          continue;
-        }
-        if (bracket > 0) {
-          continue;
-        }
-        if (ch === "(") {
-          paren++;
-          continue;
-        }
-        if (ch === ")") {
-          paren--;
-          if (paren === 0) {
-            if (requireEnd === true && i !== pattern2.length - 1) {
-              return;
-            }
-            return {
-              type: pattern2[0],
-              body: pattern2.slice(2, i),
-              end: i
-            };
-          }
-        }
-      }
-    };
-    var buildCharClassStar = (chars) => {
-      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
-      return `${source}*`;
-    };
-    var getStarExtglobSequenceChars = (pattern2) => {
-      let index = 0;
-      const chars = [];
-      while (index < pattern2.length) {
-        const match = parseRepeatedExtglob(pattern2.slice(index), false);
-        if (!match || match.type !== "*") {
-          return;
-        }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
-          return;
-        }
-        const branch = normalizeSimpleBranch(branches[0]);
-        if (!branch || branch.length !== 1) {
-          return;
-        }
-        chars.push(branch);
-        index += match.end + 1;
-      }
-      if (chars.length < 1) {
-        return;
-      }
-      return chars;
-    };
-    var repeatedExtglobRecursion = (pattern2) => {
-      let depth = 0;
-      let value = pattern2.trim();
-      let match = parseRepeatedExtglob(value);
-      while (match) {
-        depth++;
-        value = match.body.trim();
-        match = parseRepeatedExtglob(value);
-      }
-      return depth;
-    };
-    var analyzeRepeatedExtglob = (body, options) => {
-      if (options.maxExtglobRecursion === false) {
-        return { risky: false };
-      }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
-          return { risky: true };
-        }
-      }
-      const safeChars = [];
-      let sawStarSequence = false;
-      let combinable = true;
-      for (const branch of branches) {
-        const chars = getStarExtglobSequenceChars(branch);
-        if (chars) {
-          sawStarSequence = true;
-          safeChars.push(...chars);
-          continue;
-        }
-        const literal = normalizeSimpleBranch(branch);
-        if (literal && literal.length === 1) {
-          safeChars.push(literal);
-          continue;
-        }
-        combinable = false;
-        if (repeatedExtglobRecursion(branch) > max) {
-          return { risky: true };
-        }
-      }
-      if (sawStarSequence) {
-        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
-      }
-      return { risky: false };
-    };
-    var parse2 = (input, options) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      input = REPLACEMENTS[input] || input;
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
-      const {
-        DOT_LITERAL,
-        PLUS_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOT_SLASH,
-        NO_DOTS_SLASH,
-        QMARK,
-        QMARK_NO_DOT,
-        STAR,
-        START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state = {
-        input,
-        index: -1,
-        start: 0,
-        dot: opts.dot === true,
-        consumed: "",
-        output: "",
-        prefix: "",
-        backtrack: false,
-        negated: false,
-        brackets: 0,
-        braces: 0,
-        parens: 0,
-        quotes: 0,
-        globstar: false,
-        tokens
-      };
-      input = utils.removePrefix(input, state);
-      len = input.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value;
-      const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input[state.index + n];
-      const advance = state.advance = () => input[++state.index] || "";
-      const remaining = () => input.slice(state.index + 1);
-      const consume = (value2 = "", num = 0) => {
-        state.consumed += value2;
-        state.index += num;
-      };
-      const append = (token) => {
-        state.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate = () => {
-        let count = 1;
-        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
-          advance();
-          state.start++;
-          count++;
-        }
-        if (count % 2 === 0) {
-          return false;
-        }
-        state.negated = true;
-        state.start++;
-        return true;
-      };
-      const increment2 = (type) => {
-        state[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state[type]--;
-        stack.pop();
-      };
-      const push = (tok) => {
-        if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state.output += prev.output;
-          }
-        }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.output = (prev.output || prev.value) + tok.value;
-          prev.value += tok.value;
-          return;
-        }
-        tok.prev = prev;
-        tokens.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value2) => {
-        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
-        token.tokensIndex = tokens.length;
-        const output = (opts.capture ? "(" : "") + token.open;
-        increment2("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        const literal = input.slice(token.startIndex, state.index + 1);
-        const body = input.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body, opts);
-        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open = tokens[token.tokensIndex];
-          open.type = "text";
-          open.value = literal;
-          open.output = safeOutput || utils.escapeRegex(literal);
-          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
-            tokens[i].value = "";
-            tokens[i].output = "";
-            delete tokens[i].suffix;
-          }
-          state.output = token.output + open.output;
-          state.backtrack = true;
-          push({ type: "paren", extglob: true, value, output: "" });
-          decrement("parens");
-          return;
-        }
-        let output = token.close + (opts.capture ? ")" : "");
-        let rest;
-        if (token.type === "negate") {
-          let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse2(rest, { ...options, fastpaths: false }).output;
-            output = token.close = `)${expression})${extglobStar})`;
-          }
-          if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
-          }
-        }
-        push({ type: "paren", extglob: true, value, output });
-        decrement("parens");
-      };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
-        let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
-          if (first === "\\") {
-            backslashes = true;
-            return m;
-          }
-          if (first === "?") {
-            if (esc) {
-              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars.length);
-          }
-          if (first === ".") {
-            return DOT_LITERAL.repeat(chars.length);
-          }
-          if (first === "*") {
-            if (esc) {
-              return esc + first + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc ? m : `\\${m}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output = output.replace(/\\/g, "");
-          } else {
-            output = output.replace(/\\+/g, (m) => {
-              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
-            });
-          }
-        }
-        if (output === input && opts.contains === true) {
-          state.output = input;
-          return state;
-        }
-        state.output = utils.wrapOutput(output, state, options);
-        return state;
-      }
-      while (!eos()) {
-        value = advance();
-        if (value === "\0") {
-          continue;
-        }
-        if (value === "\\") {
-          const next = peek();
-          if (next === "/" && opts.bash !== true) {
-            continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
-          if (!next) {
-            value += "\\";
-            push({ type: "text", value });
-            continue;
-          }
-          const match = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
-            state.index += slashes;
-            if (slashes % 2 !== 0) {
-              value += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value = advance();
-          } else {
-            value += advance();
-          }
-          if (state.brackets === 0) {
-            push({ type: "text", value });
-            continue;
-          }
-        }
-        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
-                  state.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
-                  }
-                  continue;
-                }
-              }
-            }
-          }
-          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
-            value = `\\${value}`;
-          }
-          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value = `\\${value}`;
-          }
-          if (opts.posix === true && value === "!" && prev.value === "[") {
-            value = "^";
-          }
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (state.quotes === 1 && value !== '"') {
-          value = utils.escapeRegex(value);
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (value === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push({ type: "text", value });
-          }
-          continue;
-        }
-        if (value === "(") {
-          increment2("parens");
-          push({ type: "paren", value });
-          continue;
-        }
-        if (value === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state.parens === extglob.parens + 1) {
-            extglobClose(extglobs.pop());
-            continue;
-          }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
-          decrement("parens");
-          continue;
-        }
-        if (value === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("closing", "]"));
-            }
-            value = `\\${value}`;
-          } else {
-            increment2("brackets");
-          }
-          push({ type: "bracket", value });
-          continue;
-        }
-        if (value === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          if (state.brackets === 0) {
-            if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("opening", "["));
-            }
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value = `/${value}`;
-          }
-          prev.value += value;
-          append({ value });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-            continue;
-          }
-          const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
-            continue;
-          }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
-          continue;
-        }
-        if (value === "{" && opts.nobrace !== true) {
-          increment2("braces");
-          const open = {
-            type: "brace",
-            value,
-            output: "(",
-            outputIndex: state.output.length,
-            tokensIndex: state.tokens.length
-          };
-          braces.push(open);
-          push(open);
-          continue;
-        }
-        if (value === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
-            push({ type: "text", value, output: value });
-            continue;
-          }
-          let output = ")";
-          if (brace.dots === true) {
-            const arr = tokens.slice();
-            const range = [];
-            for (let i = arr.length - 1; i >= 0; i--) {
-              tokens.pop();
-              if (arr[i].type === "brace") {
-                break;
-              }
-              if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
-              }
-            }
-            output = expandRange(range, opts);
-            state.backtrack = true;
-          }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value = output = "\\}";
-            state.output = out;
-            for (const t of toks) {
-              state.output += t.output || t.value;
-            }
-          }
-          push({ type: "brace", value, output });
-          decrement("braces");
-          braces.pop();
-          continue;
-        }
-        if (value === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value === ",") {
-          let output = value;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output = "|";
-          }
-          push({ type: "comma", value, output });
-          continue;
-        }
-        if (value === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
-            tokens.pop();
-            prev = bos;
-            continue;
-          }
-          push({ type: "slash", value, output: SLASH_LITERAL });
-          continue;
-        }
-        if (value === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value;
-            prev.value += value;
-            brace.dots = true;
-            continue;
-          }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value, output: DOT_LITERAL });
-            continue;
-          }
-          push({ type: "dot", value, output: DOT_LITERAL });
-          continue;
-        }
-        if (value === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("qmark", value);
-            continue;
-          }
-          if (prev && prev.type === "paren") {
-            const next = peek();
-            let output = value;
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output = `\\${value}`;
-            }
-            push({ type: "text", value, output });
-            continue;
-          }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value, output: QMARK_NO_DOT });
-            continue;
-          }
-          push({ type: "qmark", value, output: QMARK });
-          continue;
-        }
-        if (value === "!") {
-          if (opts.noextglob !== true && peek() === "(") {
-            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-              extglobOpen("negate", value);
-              continue;
-            }
-          }
-          if (opts.nonegate !== true && state.index === 0) {
-            negate();
-            continue;
-          }
-        }
-        if (value === "+") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("plus", value);
-            continue;
-          }
-          if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value, output: PLUS_LITERAL });
-            continue;
-          }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value });
-            continue;
-          }
-          push({ type: "plus", value: PLUS_LITERAL });
-          continue;
-        }
-        if (value === "@") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push({ type: "at", extglob: true, value, output: "" });
-            continue;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value !== "*") {
-          if (value === "$" || value === "^") {
-            value = `\\${value}`;
-          }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value += match[0];
-            state.index += match[0].length;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value;
-          prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value);
-          continue;
-        }
-        if (prev.type === "star") {
-          if (opts.noglobstar === true) {
-            consume(value);
-            continue;
-          }
-          const prior = prev.prev;
-          const before = prior.prev;
-          const isStart2 = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
-          if (opts.bash === true && (!isStart2 || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-          if (!isStart2 && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input[state.index + 4];
-            if (after && after !== "/") {
-              break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
-          }
-          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
-          if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          state.output = state.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value;
-          state.output += prev.output;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        const token = { type: "star", value, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push(token);
-          continue;
-        }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value;
-          push(token);
-          continue;
-        }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek() !== "*") {
-            state.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
-          }
-        }
-        push(token);
-      }
-      while (state.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
-        decrement("brackets");
-      }
-      while (state.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
-        decrement("parens");
-      }
-      while (state.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
-        decrement("braces");
-      }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state.backtrack === true) {
-        state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state.output += token.suffix;
-          }
-        }
-      }
-      return state;
-    };
-    parse2.fastpaths = (input, options) => {
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      input = REPLACEMENTS[input] || input;
-      const {
-        DOT_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOTS,
-        NO_DOTS_SLASH,
-        STAR,
-        START_ANCHOR
-      } = constants.globChars(opts.windows);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create = (str) => {
-        switch (str) {
-          case "*":
-            return `${nodot}${ONE_CHAR}${star}`;
-          case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-          case "**":
-            return nodot + globstar(opts);
-          case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-          case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-          default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
-            if (!match) return;
-            const source2 = create(match[1]);
-            if (!source2) return;
-            return source2 + DOT_LITERAL + match[2];
-          }
-        }
-      };
-      const output = utils.removePrefix(input, state);
-      let source = create(output);
-      if (source && opts.strictSlashes !== true) {
-        source += `${SLASH_LITERAL}?`;
-      }
-      return source;
-    };
-    module.exports = parse2;
-  }
-});
-
-// node_modules/picomatch/lib/picomatch.js
-var require_picomatch3 = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
-    "use strict";
-    var scan = require_scan2();
-    var parse2 = require_parse3();
-    var utils = require_utils5();
-    var constants = require_constants4();
-    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch3 = (glob, options, returnState = false) => {
-      if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch3(input, options, returnState));
-        const arrayMatcher = (str) => {
-          for (const isMatch of fns) {
-            const state2 = isMatch(str);
-            if (state2) return state2;
-          }
-          return false;
-        };
-        return arrayMatcher;
-      }
-      const isState = isObject2(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState) {
-        throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options || {};
-      const posix = opts.windows;
-      const regex2 = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
-      const state = regex2.state;
-      delete regex2.state;
-      let isIgnored = () => false;
-      if (opts.ignore) {
-        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
-      }
-      const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input, regex2, options, { glob, posix });
-        const result = { glob, state, regex: regex2, posix, input, output, match, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result);
-        }
-        if (isMatch === false) {
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (isIgnored(input)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result);
-          }
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result);
-        }
-        return returnObject ? result : true;
-      };
-      if (returnState) {
-        matcher.state = state;
-      }
-      return matcher;
-    };
-    picomatch3.test = (input, regex2, options, { glob, posix } = {}) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected input to be a string");
-      }
-      if (input === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options || {};
-      const format3 = opts.format || (posix ? utils.toPosixSlashes : null);
-      let match = input === glob;
-      let output = match && format3 ? format3(input) : input;
-      if (match === false) {
-        output = format3 ? format3(input) : input;
-        match = output === glob;
-      }
-      if (match === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input, regex2, options, posix);
-        } else {
-          match = regex2.exec(output);
-        }
-      }
-      return { isMatch: Boolean(match), match, output };
-    };
-    picomatch3.matchBase = (input, glob, options, posix = options && options.windows) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
-      return regex2.test(utils.basename(input, { windows: posix }));
-    };
-    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
-    picomatch3.parse = (pattern2, options) => {
-      if (Array.isArray(pattern2)) return pattern2.map((p) => picomatch3.parse(p, options));
-      return parse2(pattern2, { ...options, fastpaths: false });
-    };
-    picomatch3.scan = (input, options) => scan(input, options);
-    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
-        return state.output;
-      }
-      const opts = options || {};
-      const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
-      if (state && state.negated === true) {
-        source = `^(?!${source}).*$`;
-      }
-      const regex2 = picomatch3.toRegex(source, options);
-      if (returnState === true) {
-        regex2.state = state;
-      }
-      return regex2;
-    };
-    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
-      if (!input || typeof input !== "string") {
-        throw new TypeError("Expected a non-empty string");
-      }
-      let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse2.fastpaths(input, options);
-      }
-      if (!parsed.output) {
-        parsed = parse2(input, options);
-      }
-      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
-    };
-    picomatch3.toRegex = (source, options) => {
-      try {
-        const opts = options || {};
-        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err) {
-        if (options && options.debug === true) throw err;
-        return /$^/;
-      }
-    };
-    picomatch3.constants = constants;
-    module.exports = picomatch3;
-  }
-});
-
-// node_modules/picomatch/index.js
-var require_picomatch4 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module) {
-    "use strict";
-    var pico = require_picomatch3();
-    var utils = require_utils5();
-    function picomatch3(glob, options, returnState = false) {
-      if (options && (options.windows === null || options.windows === void 0)) {
-        options = { ...options, windows: utils.isWindows() };
-      }
-      return pico(glob, options, returnState);
-    }
-    Object.assign(picomatch3, pico);
-    module.exports = picomatch3;
-  }
-});
-
-// node_modules/diff/libesm/diff/base.js
-var Diff;
-var init_base = __esm({
-  "node_modules/diff/libesm/diff/base.js"() {
-    Diff = class {
-      diff(oldStr, newStr, options = {}) {
-        let callback;
-        if (typeof options === "function") {
-          callback = options;
-          options = {};
-        } else if ("callback" in options) {
-          callback = options.callback;
-        }
-        const oldString = this.castInput(oldStr, options);
-        const newString = this.castInput(newStr, options);
-        const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
-        const newTokens = this.removeEmpty(this.tokenize(newString, options));
-        return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
-      }
-      diffWithOptionsObj(oldTokens, newTokens, options, callback) {
-        var _a2;
-        const done = (value) => {
-          value = this.postProcess(value, options);
-          if (callback) {
-            setTimeout(function() {
-              callback(value);
-            }, 0);
-            return void 0;
-          } else {
-            return value;
-          }
-        };
-        const newLen = newTokens.length, oldLen = oldTokens.length;
-        let editLength = 1;
-        let maxEditLength = newLen + oldLen;
-        if (options.maxEditLength != null) {
-          maxEditLength = Math.min(maxEditLength, options.maxEditLength);
-        }
-        const maxExecutionTime = (_a2 = options.timeout) !== null && _a2 !== void 0 ? _a2 : Infinity;
-        const abortAfterTimestamp = Date.now() + maxExecutionTime;
-        const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
-        let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
-        if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
-          return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
-        }
-        let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
-        const execEditLength = () => {
-          for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
-            let basePath;
-            const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
-            if (removePath) {
-              bestPath[diagonalPath - 1] = void 0;
-            }
-            let canAdd = false;
-            if (addPath) {
-              const addPathNewPos = addPath.oldPos - diagonalPath;
-              canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
-            }
-            const canRemove = removePath && removePath.oldPos + 1 < oldLen;
-            if (!canAdd && !canRemove) {
-              bestPath[diagonalPath] = void 0;
-              continue;
-            }
-            if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
-              basePath = this.addToPath(addPath, true, false, 0, options);
-            } else {
-              basePath = this.addToPath(removePath, false, true, 1, options);
-            }
-            newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
-            if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
-              return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
-            } else {
-              bestPath[diagonalPath] = basePath;
-              if (basePath.oldPos + 1 >= oldLen) {
-                maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
-              }
-              if (newPos + 1 >= newLen) {
-                minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
-              }
-            }
-          }
-          editLength++;
-        };
-        if (callback) {
-          (function exec2() {
-            setTimeout(function() {
-              if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
-                return callback(void 0);
-              }
-              if (!execEditLength()) {
-                exec2();
-              }
-            }, 0);
-          })();
-        } else {
-          while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
-            const ret = execEditLength();
-            if (ret) {
-              return ret;
-            }
-          }
-        }
-      }
-      addToPath(path28, added, removed, oldPosInc, options) {
-        const last = path28.lastComponent;
-        if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
-          return {
-            oldPos: path28.oldPos + oldPosInc,
-            lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
-          };
-        } else {
-          return {
-            oldPos: path28.oldPos + oldPosInc,
-            lastComponent: { count: 1, added, removed, previousComponent: last }
-          };
-        }
-      }
-      extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
-        const newLen = newTokens.length, oldLen = oldTokens.length;
-        let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
-        while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
-          newPos++;
-          oldPos++;
-          commonCount++;
-          if (options.oneChangePerToken) {
-            basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
-          }
-        }
-        if (commonCount && !options.oneChangePerToken) {
-          basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
-        }
-        basePath.oldPos = oldPos;
-        return newPos;
-      }
-      equals(left2, right2, options) {
-        if (options.comparator) {
-          return options.comparator(left2, right2);
-        } else {
-          return left2 === right2 || !!options.ignoreCase && left2.toLowerCase() === right2.toLowerCase();
-        }
-      }
-      removeEmpty(array) {
-        const ret = [];
-        for (let i = 0; i < array.length; i++) {
-          if (array[i]) {
-            ret.push(array[i]);
-          }
-        }
-        return ret;
-      }
-      // eslint-disable-next-line @typescript-eslint/no-unused-vars
-      castInput(value, options) {
-        return value;
-      }
-      // eslint-disable-next-line @typescript-eslint/no-unused-vars
-      tokenize(value, options) {
-        return Array.from(value);
-      }
-      join(chars) {
-        return chars.join("");
-      }
-      postProcess(changeObjects, options) {
-        return changeObjects;
-      }
-      get useLongestToken() {
-        return false;
-      }
-      buildValues(lastComponent, newTokens, oldTokens) {
-        const components = [];
-        let nextComponent;
-        while (lastComponent) {
-          components.push(lastComponent);
-          nextComponent = lastComponent.previousComponent;
-          delete lastComponent.previousComponent;
-          lastComponent = nextComponent;
-        }
-        components.reverse();
-        const componentLen = components.length;
-        let componentPos = 0, newPos = 0, oldPos = 0;
-        for (; componentPos < componentLen; componentPos++) {
-          const component = components[componentPos];
-          if (!component.removed) {
-            if (!component.added && this.useLongestToken) {
-              let value = newTokens.slice(newPos, newPos + component.count);
-              value = value.map(function(value2, i) {
-                const oldValue = oldTokens[oldPos + i];
-                return oldValue.length > value2.length ? oldValue : value2;
-              });
-              component.value = this.join(value);
-            } else {
-              component.value = this.join(newTokens.slice(newPos, newPos + component.count));
-            }
-            newPos += component.count;
-            if (!component.added) {
-              oldPos += component.count;
-            }
-          } else {
-            component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
-            oldPos += component.count;
-          }
-        }
-        return components;
-      }
-    };
-  }
-});
-
-// node_modules/diff/libesm/diff/line.js
-function diffLines(oldStr, newStr, options) {
-  return lineDiff.diff(oldStr, newStr, options);
-}
-function tokenize(value, options) {
-  if (options.stripTrailingCr) {
-    value = value.replace(/\r\n/g, "\n");
-  }
-  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
-  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
-    linesAndNewlines.pop();
-  }
-  for (let i = 0; i < linesAndNewlines.length; i++) {
-    const line = linesAndNewlines[i];
-    if (i % 2 && !options.newlineIsToken) {
-      retLines[retLines.length - 1] += line;
-    } else {
-      retLines.push(line);
-    }
-  }
-  return retLines;
-}
-var LineDiff, lineDiff;
-var init_line = __esm({
-  "node_modules/diff/libesm/diff/line.js"() {
-    init_base();
-    LineDiff = class extends Diff {
-      constructor() {
-        super(...arguments);
-        this.tokenize = tokenize;
-      }
-      equals(left2, right2, options) {
-        if (options.ignoreWhitespace) {
-          if (!options.newlineIsToken || !left2.includes("\n")) {
-            left2 = left2.trim();
-          }
-          if (!options.newlineIsToken || !right2.includes("\n")) {
-            right2 = right2.trim();
-          }
-        } else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
-          if (left2.endsWith("\n")) {
-            left2 = left2.slice(0, -1);
-          }
-          if (right2.endsWith("\n")) {
-            right2 = right2.slice(0, -1);
-          }
-        }
-        return super.equals(left2, right2, options);
-      }
-    };
-    lineDiff = new LineDiff();
-  }
-});
-
-// node_modules/diff/libesm/patch/create.js
-function needsQuoting(s) {
-  for (let i = 0; i < s.length; i++) {
-    if (s[i] < " " || s[i] > "~" || s[i] === '"' || s[i] === "\\") {
-      return true;
-    }
-  }
-  return false;
-}
-function quoteFileNameIfNeeded(s) {
-  if (!needsQuoting(s)) {
-    return s;
-  }
-  let result = '"';
-  const bytes = new TextEncoder().encode(s);
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i];
-    if (b === 7) {
-      result += "\\a";
-    } else if (b === 8) {
-      result += "\\b";
-    } else if (b === 9) {
-      result += "\\t";
-    } else if (b === 10) {
-      result += "\\n";
-    } else if (b === 11) {
-      result += "\\v";
-    } else if (b === 12) {
-      result += "\\f";
-    } else if (b === 13) {
-      result += "\\r";
-    } else if (b === 34) {
-      result += '\\"';
-    } else if (b === 92) {
-      result += "\\\\";
-    } else if (b >= 32 && b <= 126) {
-      result += String.fromCharCode(b);
-    } else {
-      result += "\\" + b.toString(8).padStart(3, "0");
-    }
-    i++;
-  }
-  result += '"';
-  return result;
-}
-function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
-  let optionsObj;
-  if (!options) {
-    optionsObj = {};
-  } else if (typeof options === "function") {
-    optionsObj = { callback: options };
-  } else {
-    optionsObj = options;
-  }
-  if (typeof optionsObj.context === "undefined") {
-    optionsObj.context = 4;
-  }
-  const context = optionsObj.context;
-  if (optionsObj.newlineIsToken) {
-    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
-  }
-  if (!optionsObj.callback) {
-    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
-  } else {
-    const { callback } = optionsObj;
-    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
-      const patch = diffLinesResultToPatch(diff);
-      callback(patch);
-    } }));
-  }
-  function diffLinesResultToPatch(diff) {
-    if (!diff) {
-      return;
-    }
-    diff.push({ value: "", lines: [] });
-    function contextLines(lines) {
-      return lines.map(function(entry) {
-        return " " + entry;
-      });
-    }
-    const hunks = [];
-    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
-    for (let i = 0; i < diff.length; i++) {
-      const current = diff[i], lines = current.lines || splitLines(current.value);
-      current.lines = lines;
-      if (current.added || current.removed) {
-        if (!oldRangeStart) {
-          const prev = diff[i - 1];
-          oldRangeStart = oldLine;
-          newRangeStart = newLine;
-          if (prev) {
-            curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
-            oldRangeStart -= curRange.length;
-            newRangeStart -= curRange.length;
-          }
-        }
-        for (const line of lines) {
-          curRange.push((current.added ? "+" : "-") + line);
-        }
-        if (current.added) {
-          newLine += lines.length;
-        } else {
-          oldLine += lines.length;
-        }
-      } else {
-        if (oldRangeStart) {
-          if (lines.length <= context * 2 && i < diff.length - 2) {
-            for (const line of contextLines(lines)) {
-              curRange.push(line);
-            }
-          } else {
-            const contextSize = Math.min(lines.length, context);
-            for (const line of contextLines(lines.slice(0, contextSize))) {
-              curRange.push(line);
-            }
-            const hunk = {
-              oldStart: oldRangeStart,
-              oldLines: oldLine - oldRangeStart + contextSize,
-              newStart: newRangeStart,
-              newLines: newLine - newRangeStart + contextSize,
-              lines: curRange
-            };
-            hunks.push(hunk);
-            oldRangeStart = 0;
-            newRangeStart = 0;
-            curRange = [];
-          }
-        }
-        oldLine += lines.length;
-        newLine += lines.length;
-      }
-    }
-    for (const hunk of hunks) {
-      for (let i = 0; i < hunk.lines.length; i++) {
-        if (hunk.lines[i].endsWith("\n")) {
-          hunk.lines[i] = hunk.lines[i].slice(0, -1);
-        } else {
-          hunk.lines.splice(i + 1, 0, "\\ No newline at end of file");
-          i++;
-        }
-      }
-    }
-    return {
-      oldFileName,
-      newFileName,
-      oldHeader,
-      newHeader,
-      hunks
-    };
-  }
-}
-function formatPatch(patch, headerOptions) {
-  var _a2, _b2, _c2, _d, _e, _f;
-  if (!headerOptions) {
-    headerOptions = INCLUDE_HEADERS;
-  }
-  if (Array.isArray(patch)) {
-    if (patch.length > 1 && !headerOptions.includeFileHeaders && !patch.every((p) => p.isGit)) {
-      throw new Error("Cannot omit file headers on a multi-file patch. (The result would be unparseable; how would a tool trying to apply the patch know which changes are to which file?)");
-    }
-    return patch.map((p) => formatPatch(p, headerOptions)).join("\n");
-  }
-  const ret = [];
-  if (patch.isGit) {
-    headerOptions = INCLUDE_HEADERS;
-    if (!patch.oldFileName) {
-      throw new Error("oldFileName must be specified for Git patches");
-    }
-    if (!patch.newFileName) {
-      throw new Error("newFileName must be specified for Git patches");
-    }
-    let gitOldName = patch.oldFileName;
-    let gitNewName = patch.newFileName;
-    if (patch.isCreate && gitOldName === "/dev/null") {
-      gitOldName = gitNewName.replace(/^b\//, "a/");
-    } else if (patch.isDelete && gitNewName === "/dev/null") {
-      gitNewName = gitOldName.replace(/^a\//, "b/");
-    }
-    ret.push("diff --git " + quoteFileNameIfNeeded(gitOldName) + " " + quoteFileNameIfNeeded(gitNewName));
-    if (patch.isDelete) {
-      ret.push("deleted file mode " + ((_a2 = patch.oldMode) !== null && _a2 !== void 0 ? _a2 : "100644"));
-    }
-    if (patch.isCreate) {
-      ret.push("new file mode " + ((_b2 = patch.newMode) !== null && _b2 !== void 0 ? _b2 : "100644"));
-    }
-    if (patch.oldMode && patch.newMode && !patch.isDelete && !patch.isCreate) {
-      ret.push("old mode " + patch.oldMode);
-      ret.push("new mode " + patch.newMode);
-    }
-    if (patch.isRename) {
-      ret.push("rename from " + quoteFileNameIfNeeded(((_c2 = patch.oldFileName) !== null && _c2 !== void 0 ? _c2 : "").replace(/^a\//, "")));
-      ret.push("rename to " + quoteFileNameIfNeeded(((_d = patch.newFileName) !== null && _d !== void 0 ? _d : "").replace(/^b\//, "")));
-    }
-    if (patch.isCopy) {
-      ret.push("copy from " + quoteFileNameIfNeeded(((_e = patch.oldFileName) !== null && _e !== void 0 ? _e : "").replace(/^a\//, "")));
-      ret.push("copy to " + quoteFileNameIfNeeded(((_f = patch.newFileName) !== null && _f !== void 0 ? _f : "").replace(/^b\//, "")));
-    }
-  } else {
-    if (headerOptions.includeIndex && patch.oldFileName == patch.newFileName && patch.oldFileName !== void 0) {
-      ret.push("Index: " + patch.oldFileName);
-    }
-    if (headerOptions.includeUnderline) {
-      ret.push("===================================================================");
-    }
-  }
-  const hasHunks = patch.hunks.length > 0;
-  if (headerOptions.includeFileHeaders && patch.oldFileName !== void 0 && patch.newFileName !== void 0 && (!patch.isGit || hasHunks)) {
-    ret.push("--- " + quoteFileNameIfNeeded(patch.oldFileName) + (patch.oldHeader ? "	" + patch.oldHeader : ""));
-    ret.push("+++ " + quoteFileNameIfNeeded(patch.newFileName) + (patch.newHeader ? "	" + patch.newHeader : ""));
-  }
-  for (let i = 0; i < patch.hunks.length; i++) {
-    const hunk = patch.hunks[i];
-    const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
-    const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
-    ret.push("@@ -" + oldStart + "," + hunk.oldLines + " +" + newStart + "," + hunk.newLines + " @@");
-    for (const line of hunk.lines) {
-      ret.push(line);
-    }
-  }
-  return ret.join("\n") + "\n";
-}
-function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
-  if (typeof options === "function") {
-    options = { callback: options };
-  }
-  if (!(options === null || options === void 0 ? void 0 : options.callback)) {
-    const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options);
-    if (!patchObj) {
-      return;
-    }
-    return formatPatch(patchObj, options === null || options === void 0 ? void 0 : options.headerOptions);
-  } else {
-    const { callback } = options;
-    structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options), { callback: (patchObj) => {
-      if (!patchObj) {
-        callback(void 0);
-      } else {
-        callback(formatPatch(patchObj, options.headerOptions));
-      }
-    } }));
-  }
-}
-function splitLines(text2) {
-  const hasTrailingNl = text2.endsWith("\n");
-  const result = text2.split("\n").map((line) => line + "\n");
-  if (hasTrailingNl) {
-    result.pop();
-  } else {
-    result.push(result.pop().slice(0, -1));
-  }
-  return result;
-}
-var INCLUDE_HEADERS;
-var init_create = __esm({
-  "node_modules/diff/libesm/patch/create.js"() {
-    init_line();
-    INCLUDE_HEADERS = {
-      includeIndex: true,
-      includeUnderline: true,
-      includeFileHeaders: true
-    };
-  }
-});
-
-// node_modules/diff/libesm/index.js
-var init_libesm = __esm({
-  "node_modules/diff/libesm/index.js"() {
-    init_line();
-    init_create();
   }
 });
 
@@ -23651,19 +21129,2543 @@ var require_dist = __commonJS({
   }
 });
 
+// node_modules/@balena/dockerignore/ignore.js
+var require_ignore2 = __commonJS({
+  "node_modules/@balena/dockerignore/ignore.js"(exports, module) {
+    "use strict";
+    var path28 = __require("path");
+    var factory = (options) => new IgnoreBase(options);
+    factory.default = factory;
+    module.exports = factory;
+    function make_array(subject) {
+      return Array.isArray(subject) ? subject : [subject];
+    }
+    var REGEX_TRAILING_SLASH = /(?<=.)\/$/;
+    var REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
+    var REGEX_TRAILING_PATH_SEP = path28.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
+    var KEY_IGNORE = typeof Symbol !== "undefined" ? /* @__PURE__ */ Symbol.for("dockerignore") : "dockerignore";
+    function cleanPath(file) {
+      return path28.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
+    }
+    function toSlash(file) {
+      if (path28.sep === "/") {
+        return file;
+      }
+      return file.replace(/\\/g, "/");
+    }
+    function fromSlash(file) {
+      if (path28.sep === "/") {
+        return file;
+      }
+      return file.replace(/\//g, path28.sep);
+    }
+    var IgnoreBase = class {
+      constructor({
+        // https://github.com/kaelzhang/node-ignore/blob/5.1.4/index.js#L372
+        ignorecase = true
+      } = {}) {
+        this._rules = [];
+        this._ignorecase = ignorecase;
+        this[KEY_IGNORE] = true;
+        this._initCache();
+      }
+      _initCache() {
+        this._cache = {};
+      }
+      // @param {Array.<string>|string|Ignore} pattern
+      add(pattern2) {
+        this._added = false;
+        if (typeof pattern2 === "string") {
+          pattern2 = pattern2.split(/\r?\n/g);
+        }
+        make_array(pattern2).forEach(this._addPattern, this);
+        if (this._added) {
+          this._initCache();
+        }
+        return this;
+      }
+      // legacy
+      addPattern(pattern2) {
+        return this.add(pattern2);
+      }
+      _addPattern(pattern2) {
+        if (pattern2 && pattern2[KEY_IGNORE]) {
+          this._rules = this._rules.concat(pattern2._rules);
+          this._added = true;
+          return;
+        }
+        if (this._checkPattern(pattern2)) {
+          const rule = this._createRule(pattern2.trim());
+          if (rule !== null) {
+            this._added = true;
+            this._rules.push(rule);
+          }
+        }
+      }
+      _checkPattern(pattern2) {
+        return pattern2 && typeof pattern2 === "string" && pattern2.indexOf("#") !== 0 && pattern2.trim() !== "";
+      }
+      filter(paths) {
+        return make_array(paths).filter((path29) => this._filter(path29));
+      }
+      createFilter() {
+        return (path29) => this._filter(path29);
+      }
+      ignores(path29) {
+        return !this._filter(path29);
+      }
+      // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
+      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
+      _createRule(pattern2) {
+        const origin = pattern2;
+        let negative = false;
+        if (pattern2[0] === "!") {
+          negative = true;
+          pattern2 = pattern2.substring(1).trim();
+        }
+        if (pattern2.length > 0) {
+          pattern2 = cleanPath(pattern2);
+          pattern2 = toSlash(pattern2);
+          if (pattern2.length > 1 && pattern2[0] === "/") {
+            pattern2 = pattern2.slice(1);
+          }
+        }
+        if (negative) {
+          pattern2 = "!" + pattern2;
+        }
+        pattern2 = pattern2.trim();
+        if (pattern2 === "") {
+          return null;
+        }
+        pattern2 = cleanPath(pattern2);
+        if (pattern2[0] === "!") {
+          if (pattern2.length === 1) {
+            return null;
+          }
+          negative = true;
+          pattern2 = pattern2.substring(1);
+        } else {
+          negative = false;
+        }
+        return {
+          origin,
+          pattern: pattern2,
+          // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
+          dirs: pattern2.split(path28.sep),
+          negative
+        };
+      }
+      // @returns `Boolean` true if the `path` is NOT ignored
+      _filter(path29) {
+        if (!path29) {
+          return false;
+        }
+        if (path29 in this._cache) {
+          return this._cache[path29];
+        }
+        return this._cache[path29] = this._test(path29);
+      }
+      // @returns {Boolean} true if a file is NOT ignored
+      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
+      _test(file) {
+        file = fromSlash(file);
+        const parentPath = cleanPath(path28.dirname(file));
+        const parentPathDirs = parentPath.split(path28.sep);
+        let matched = false;
+        this._rules.forEach((rule) => {
+          let match = this._match(file, rule);
+          if (!match && parentPath !== ".") {
+            if (rule.dirs.includes("**")) {
+              for (let i = rule.dirs.filter((x) => x !== "**").length; i <= parentPathDirs.length; i++) {
+                match = match || this._match(parentPathDirs.slice(0, i).join(path28.sep), rule);
+              }
+            } else if (rule.dirs.length <= parentPathDirs.length) {
+              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path28.sep), rule);
+            }
+          }
+          if (match) {
+            matched = !rule.negative;
+          }
+        });
+        return !matched;
+      }
+      // @returns {Boolean} true if a file is matched by a rule
+      _match(file, rule) {
+        return this._compile(rule).regexp.test(file);
+      }
+      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L139
+      _compile(rule) {
+        if (rule.regexp) {
+          return rule;
+        }
+        let regStr = "^";
+        let escapedSlash = path28.sep === "\\" ? "\\\\" : path28.sep;
+        for (let i = 0; i < rule.pattern.length; i++) {
+          const ch = rule.pattern[i];
+          if (ch === "*") {
+            if (rule.pattern[i + 1] === "*") {
+              i++;
+              if (rule.pattern[i + 1] === path28.sep) {
+                i++;
+              }
+              if (rule.pattern[i + 1] === void 0) {
+                regStr += ".*";
+              } else {
+                regStr += `(.*${escapedSlash})?`;
+              }
+            } else {
+              regStr += `[^${escapedSlash}]*`;
+            }
+          } else if (ch === "?") {
+            regStr += `[^${escapedSlash}]`;
+          } else if (ch === "." || ch === "$") {
+            regStr += `\\${ch}`;
+          } else if (ch === "\\") {
+            if (path28.sep === "\\") {
+              regStr += escapedSlash;
+              continue;
+            }
+            if (rule.pattern[i + 1] !== void 0) {
+              regStr += "\\" + rule.pattern[i + 1];
+              i++;
+            } else {
+              regStr += "\\";
+            }
+          } else {
+            regStr += ch;
+          }
+        }
+        regStr += "$";
+        rule.regexp = new RegExp(regStr, this._ignorecase ? "i" : "");
+        return rule;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/constants.js
+var require_constants4 = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils5 = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants4();
+    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
+    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
+    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform = navigator.platform.toLowerCase();
+        return platform === "win32" || platform === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports.removeBackslashes = (str) => {
+      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports.escapeLast = (input, char, lastIdx) => {
+      const idx = input.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input;
+      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
+      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+    };
+    exports.removePrefix = (input, state = {}) => {
+      let output = input;
+      if (output.startsWith("./")) {
+        output = output.slice(2);
+        state.prefix = "./";
+      }
+      return output;
+    };
+    exports.wrapOutput = (input, state = {}, options = {}) => {
+      const prepend = options.contains ? "" : "^";
+      const append = options.contains ? "" : "$";
+      let output = `${prepend}(?:${input})${append}`;
+      if (state.negated === true) {
+        output = `(?:^(?!${output}).*$)`;
+      }
+      return output;
+    };
+    exports.basename = (path28, { windows } = {}) => {
+      const segs = path28.split(windows ? /[\\/]/ : "/");
+      const last = segs[segs.length - 1];
+      if (last === "") {
+        return segs[segs.length - 2];
+      }
+      return last;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan2 = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
+    "use strict";
+    var utils = require_utils5();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants4();
+    var isPathSeparator = (code) => {
+      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan = (input, options) => {
+      const opts = options || {};
+      const length = input.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts = [];
+      let str = input;
+      let index = -1;
+      let start = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek = () => str.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code;
+        return str.charCodeAt(++index);
+      };
+      while (index < length) {
+        code = advance();
+        let next;
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code = advance();
+          if (code === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index === start + 1) {
+            start += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code === CHAR_EXCLAMATION_MARK && index === start) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code = advance())) {
+                if (code === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+          negated = token.negated = true;
+          start++;
+          continue;
+        }
+        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code = advance())) {
+              if (code === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base = str;
+      let prefix = "";
+      let glob = "";
+      if (start > 0) {
+        prefix = str.slice(0, start);
+        str = str.slice(start);
+        lastIndex -= start;
+      }
+      if (base && isGlob === true && lastIndex > 0) {
+        base = str.slice(0, lastIndex);
+        glob = str.slice(lastIndex);
+      } else if (isGlob === true) {
+        base = "";
+        glob = str;
+      } else {
+        base = str;
+      }
+      if (base && base !== "" && base !== "/" && base !== str) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state = {
+        prefix,
+        input,
+        start,
+        base,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code)) {
+          tokens.push(token);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
+          const i = slashes[idx];
+          const value2 = input.slice(n2, i);
+          if (opts.tokens) {
+            if (idx === 0 && start !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value2;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (i >= start) {
+            parts.push(value2);
+            prevIndex = i;
+          }
+        }
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
+        const value = input.slice(n);
+        parts.push(value);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+          tokens[tokens.length - 1].value = value;
+          depth(tokens[tokens.length - 1]);
+          state.maxDepth += tokens[tokens.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts;
+      }
+      return state;
+    };
+    module.exports = scan;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse3 = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
+    "use strict";
+    var constants = require_constants4();
+    var utils = require_utils5();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants;
+    var expandRange = (args, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args, options);
+      }
+      args.sort();
+      const value = `[${args.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input) => {
+      const parts = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let value = "";
+      let escaped = false;
+      for (const ch of input) {
+        if (escaped === true) {
+          value += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          value += ch;
+          continue;
+        }
+        if (quote === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch;
+      }
+      parts.push(value);
+      return parts;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i = 0; i < values.length; i++) {
+        for (let j = i + 1; j < values.length; j++) {
+          const a = values[i];
+          const b = values[j];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern2, requireEnd = true) => {
+      if (pattern2[0] !== "+" && pattern2[0] !== "*" || pattern2[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let escaped = false;
+      for (let i = 1; i < pattern2.length; i++) {
+        const ch = pattern2[i];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i !== pattern2.length - 1) {
+              return;
+            }
+            return {
+              type: pattern2[0],
+              body: pattern2.slice(2, i),
+              end: i
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern2) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern2.length) {
+        const match = parseRepeatedExtglob(pattern2.slice(index), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    };
+    var repeatedExtglobRecursion = (pattern2) => {
+      let depth = 0;
+      let value = pattern2.trim();
+      let match = parseRepeatedExtglob(value);
+      while (match) {
+        depth++;
+        value = match.body.trim();
+        match = parseRepeatedExtglob(value);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal = normalizeSimpleBranch(branch);
+        if (literal && literal.length === 1) {
+          safeChars.push(literal);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse2 = (input, options) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input = REPLACEMENTS[input] || input;
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input = utils.removePrefix(input, state);
+      len = input.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state.index === len - 1;
+      const peek = state.peek = (n = 1) => input[state.index + n];
+      const advance = state.advance = () => input[++state.index] || "";
+      const remaining = () => input.slice(state.index + 1);
+      const consume = (value2 = "", num = 0) => {
+        state.consumed += value2;
+        state.index += num;
+      };
+      const append = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state.start++;
+          count++;
+        }
+        if (count % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment2 = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens.length;
+        const output = (opts.capture ? "(" : "") + token.open;
+        increment2("parens");
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal = input.slice(token.startIndex, state.index + 1);
+        const body = input.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open = tokens[token.tokensIndex];
+          open.type = "text";
+          open.value = literal;
+          open.output = safeOutput || utils.escapeRegex(literal);
+          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+            tokens[i].value = "";
+            tokens[i].output = "";
+            delete tokens[i].suffix;
+          }
+          state.output = token.output + open.output;
+          state.backtrack = true;
+          push({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse2(rest, { ...options, fastpaths: false }).output;
+            output = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push({ type: "paren", extglob: true, value, output });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+        let backslashes = false;
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc) {
+              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc) {
+              return esc + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output = output.replace(/\\/g, "");
+          } else {
+            output = output.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output === input && opts.contains === true) {
+          state.output = input;
+          return state;
+        }
+        state.output = utils.wrapOutput(output, state, options);
+        return state;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push({ type: "text", value });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state.brackets === 0) {
+            push({ type: "text", value });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix = POSIX_REGEX_SOURCE[rest2];
+                if (posix) {
+                  prev.value = pre + posix;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (value === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment2("parens");
+          push({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment2("brackets");
+          }
+          push({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment2("braces");
+          const open = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open);
+          push(open);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push({ type: "text", value, output: value });
+            continue;
+          }
+          let output = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range = [];
+            for (let i = arr.length - 1; i >= 0; i--) {
+              tokens.pop();
+              if (arr[i].type === "brace") {
+                break;
+              }
+              if (arr[i].type !== "dots") {
+                range.unshift(arr[i].value);
+              }
+            }
+            output = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output = "\\}";
+            state.output = out;
+            for (const t of toks) {
+              state.output += t.output || t.value;
+            }
+          }
+          push({ type: "brace", value, output });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output = "|";
+          }
+          push({ type: "comma", value, output });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output = value;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output = `\\${value}`;
+            }
+            push({ type: "text", value, output });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push({ type: "plus", value });
+            continue;
+          }
+          push({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value += match[0];
+            state.index += match[0].length;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart2 = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart2 || rest[0] && rest[0] !== "/")) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart2 && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value;
+          push(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse2.fastpaths = (input, options) => {
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input = REPLACEMENTS[input] || input;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str) => {
+        switch (str) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output = utils.removePrefix(input, state);
+      let source = create(output);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module.exports = parse2;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch3 = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+    "use strict";
+    var scan = require_scan2();
+    var parse2 = require_parse3();
+    var utils = require_utils5();
+    var constants = require_constants4();
+    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch3 = (glob, options, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input) => picomatch3(input, options, returnState));
+        const arrayMatcher = (str) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject2(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix = opts.windows;
+      const regex2 = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
+      const state = regex2.state;
+      delete regex2.state;
+      let isIgnored = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input, returnObject = false) => {
+        const { isMatch, match, output } = picomatch3.test(input, regex2, options, { glob, posix });
+        const result = { glob, state, regex: regex2, posix, input, output, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result);
+        }
+        if (isMatch === false) {
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (isIgnored(input)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result);
+          }
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result);
+        }
+        return returnObject ? result : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch3.test = (input, regex2, options, { glob, posix } = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format3 = opts.format || (posix ? utils.toPosixSlashes : null);
+      let match = input === glob;
+      let output = match && format3 ? format3(input) : input;
+      if (match === false) {
+        output = format3 ? format3(input) : input;
+        match = output === glob;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch3.matchBase(input, regex2, options, posix);
+        } else {
+          match = regex2.exec(output);
+        }
+      }
+      return { isMatch: Boolean(match), match, output };
+    };
+    picomatch3.matchBase = (input, glob, options, posix = options && options.windows) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
+      return regex2.test(utils.basename(input, { windows: posix }));
+    };
+    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
+    picomatch3.parse = (pattern2, options) => {
+      if (Array.isArray(pattern2)) return pattern2.map((p) => picomatch3.parse(p, options));
+      return parse2(pattern2, { ...options, fastpaths: false });
+    };
+    picomatch3.scan = (input, options) => scan(input, options);
+    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex2 = picomatch3.toRegex(source, options);
+      if (returnState === true) {
+        regex2.state = state;
+      }
+      return regex2;
+    };
+    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+      if (!input || typeof input !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed.output = parse2.fastpaths(input, options);
+      }
+      if (!parsed.output) {
+        parsed = parse2(input, options);
+      }
+      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
+    };
+    picomatch3.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err) {
+        if (options && options.debug === true) throw err;
+        return /$^/;
+      }
+    };
+    picomatch3.constants = constants;
+    module.exports = picomatch3;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch4 = __commonJS({
+  "node_modules/picomatch/index.js"(exports, module) {
+    "use strict";
+    var pico = require_picomatch3();
+    var utils = require_utils5();
+    function picomatch3(glob, options, returnState = false) {
+      if (options && (options.windows === null || options.windows === void 0)) {
+        options = { ...options, windows: utils.isWindows() };
+      }
+      return pico(glob, options, returnState);
+    }
+    Object.assign(picomatch3, pico);
+    module.exports = picomatch3;
+  }
+});
+
+// node_modules/diff/libesm/diff/base.js
+var Diff;
+var init_base = __esm({
+  "node_modules/diff/libesm/diff/base.js"() {
+    Diff = class {
+      diff(oldStr, newStr, options = {}) {
+        let callback;
+        if (typeof options === "function") {
+          callback = options;
+          options = {};
+        } else if ("callback" in options) {
+          callback = options.callback;
+        }
+        const oldString = this.castInput(oldStr, options);
+        const newString = this.castInput(newStr, options);
+        const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
+        const newTokens = this.removeEmpty(this.tokenize(newString, options));
+        return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
+      }
+      diffWithOptionsObj(oldTokens, newTokens, options, callback) {
+        var _a2;
+        const done = (value) => {
+          value = this.postProcess(value, options);
+          if (callback) {
+            setTimeout(function() {
+              callback(value);
+            }, 0);
+            return void 0;
+          } else {
+            return value;
+          }
+        };
+        const newLen = newTokens.length, oldLen = oldTokens.length;
+        let editLength = 1;
+        let maxEditLength = newLen + oldLen;
+        if (options.maxEditLength != null) {
+          maxEditLength = Math.min(maxEditLength, options.maxEditLength);
+        }
+        const maxExecutionTime = (_a2 = options.timeout) !== null && _a2 !== void 0 ? _a2 : Infinity;
+        const abortAfterTimestamp = Date.now() + maxExecutionTime;
+        const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
+        let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
+        if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+          return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+        }
+        let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+        const execEditLength = () => {
+          for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+            let basePath;
+            const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+            if (removePath) {
+              bestPath[diagonalPath - 1] = void 0;
+            }
+            let canAdd = false;
+            if (addPath) {
+              const addPathNewPos = addPath.oldPos - diagonalPath;
+              canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+            }
+            const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+            if (!canAdd && !canRemove) {
+              bestPath[diagonalPath] = void 0;
+              continue;
+            }
+            if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
+              basePath = this.addToPath(addPath, true, false, 0, options);
+            } else {
+              basePath = this.addToPath(removePath, false, true, 1, options);
+            }
+            newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
+            if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+              return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+            } else {
+              bestPath[diagonalPath] = basePath;
+              if (basePath.oldPos + 1 >= oldLen) {
+                maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+              }
+              if (newPos + 1 >= newLen) {
+                minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+              }
+            }
+          }
+          editLength++;
+        };
+        if (callback) {
+          (function exec2() {
+            setTimeout(function() {
+              if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+                return callback(void 0);
+              }
+              if (!execEditLength()) {
+                exec2();
+              }
+            }, 0);
+          })();
+        } else {
+          while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+            const ret = execEditLength();
+            if (ret) {
+              return ret;
+            }
+          }
+        }
+      }
+      addToPath(path28, added, removed, oldPosInc, options) {
+        const last = path28.lastComponent;
+        if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
+          return {
+            oldPos: path28.oldPos + oldPosInc,
+            lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
+          };
+        } else {
+          return {
+            oldPos: path28.oldPos + oldPosInc,
+            lastComponent: { count: 1, added, removed, previousComponent: last }
+          };
+        }
+      }
+      extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
+        const newLen = newTokens.length, oldLen = oldTokens.length;
+        let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+        while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
+          newPos++;
+          oldPos++;
+          commonCount++;
+          if (options.oneChangePerToken) {
+            basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+          }
+        }
+        if (commonCount && !options.oneChangePerToken) {
+          basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+        }
+        basePath.oldPos = oldPos;
+        return newPos;
+      }
+      equals(left2, right2, options) {
+        if (options.comparator) {
+          return options.comparator(left2, right2);
+        } else {
+          return left2 === right2 || !!options.ignoreCase && left2.toLowerCase() === right2.toLowerCase();
+        }
+      }
+      removeEmpty(array) {
+        const ret = [];
+        for (let i = 0; i < array.length; i++) {
+          if (array[i]) {
+            ret.push(array[i]);
+          }
+        }
+        return ret;
+      }
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      castInput(value, options) {
+        return value;
+      }
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      tokenize(value, options) {
+        return Array.from(value);
+      }
+      join(chars) {
+        return chars.join("");
+      }
+      postProcess(changeObjects, options) {
+        return changeObjects;
+      }
+      get useLongestToken() {
+        return false;
+      }
+      buildValues(lastComponent, newTokens, oldTokens) {
+        const components = [];
+        let nextComponent;
+        while (lastComponent) {
+          components.push(lastComponent);
+          nextComponent = lastComponent.previousComponent;
+          delete lastComponent.previousComponent;
+          lastComponent = nextComponent;
+        }
+        components.reverse();
+        const componentLen = components.length;
+        let componentPos = 0, newPos = 0, oldPos = 0;
+        for (; componentPos < componentLen; componentPos++) {
+          const component = components[componentPos];
+          if (!component.removed) {
+            if (!component.added && this.useLongestToken) {
+              let value = newTokens.slice(newPos, newPos + component.count);
+              value = value.map(function(value2, i) {
+                const oldValue = oldTokens[oldPos + i];
+                return oldValue.length > value2.length ? oldValue : value2;
+              });
+              component.value = this.join(value);
+            } else {
+              component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+            }
+            newPos += component.count;
+            if (!component.added) {
+              oldPos += component.count;
+            }
+          } else {
+            component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+            oldPos += component.count;
+          }
+        }
+        return components;
+      }
+    };
+  }
+});
+
+// node_modules/diff/libesm/diff/line.js
+function diffLines(oldStr, newStr, options) {
+  return lineDiff.diff(oldStr, newStr, options);
+}
+function tokenize(value, options) {
+  if (options.stripTrailingCr) {
+    value = value.replace(/\r\n/g, "\n");
+  }
+  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
+  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+    linesAndNewlines.pop();
+  }
+  for (let i = 0; i < linesAndNewlines.length; i++) {
+    const line = linesAndNewlines[i];
+    if (i % 2 && !options.newlineIsToken) {
+      retLines[retLines.length - 1] += line;
+    } else {
+      retLines.push(line);
+    }
+  }
+  return retLines;
+}
+var LineDiff, lineDiff;
+var init_line = __esm({
+  "node_modules/diff/libesm/diff/line.js"() {
+    init_base();
+    LineDiff = class extends Diff {
+      constructor() {
+        super(...arguments);
+        this.tokenize = tokenize;
+      }
+      equals(left2, right2, options) {
+        if (options.ignoreWhitespace) {
+          if (!options.newlineIsToken || !left2.includes("\n")) {
+            left2 = left2.trim();
+          }
+          if (!options.newlineIsToken || !right2.includes("\n")) {
+            right2 = right2.trim();
+          }
+        } else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
+          if (left2.endsWith("\n")) {
+            left2 = left2.slice(0, -1);
+          }
+          if (right2.endsWith("\n")) {
+            right2 = right2.slice(0, -1);
+          }
+        }
+        return super.equals(left2, right2, options);
+      }
+    };
+    lineDiff = new LineDiff();
+  }
+});
+
+// node_modules/diff/libesm/patch/create.js
+function needsQuoting(s) {
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] < " " || s[i] > "~" || s[i] === '"' || s[i] === "\\") {
+      return true;
+    }
+  }
+  return false;
+}
+function quoteFileNameIfNeeded(s) {
+  if (!needsQuoting(s)) {
+    return s;
+  }
+  let result = '"';
+  const bytes = new TextEncoder().encode(s);
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    if (b === 7) {
+      result += "\\a";
+    } else if (b === 8) {
+      result += "\\b";
+    } else if (b === 9) {
+      result += "\\t";
+    } else if (b === 10) {
+      result += "\\n";
+    } else if (b === 11) {
+      result += "\\v";
+    } else if (b === 12) {
+      result += "\\f";
+    } else if (b === 13) {
+      result += "\\r";
+    } else if (b === 34) {
+      result += '\\"';
+    } else if (b === 92) {
+      result += "\\\\";
+    } else if (b >= 32 && b <= 126) {
+      result += String.fromCharCode(b);
+    } else {
+      result += "\\" + b.toString(8).padStart(3, "0");
+    }
+    i++;
+  }
+  result += '"';
+  return result;
+}
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+  let optionsObj;
+  if (!options) {
+    optionsObj = {};
+  } else if (typeof options === "function") {
+    optionsObj = { callback: options };
+  } else {
+    optionsObj = options;
+  }
+  if (typeof optionsObj.context === "undefined") {
+    optionsObj.context = 4;
+  }
+  const context = optionsObj.context;
+  if (optionsObj.newlineIsToken) {
+    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
+  }
+  if (!optionsObj.callback) {
+    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+  } else {
+    const { callback } = optionsObj;
+    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
+      const patch = diffLinesResultToPatch(diff);
+      callback(patch);
+    } }));
+  }
+  function diffLinesResultToPatch(diff) {
+    if (!diff) {
+      return;
+    }
+    diff.push({ value: "", lines: [] });
+    function contextLines(lines) {
+      return lines.map(function(entry) {
+        return " " + entry;
+      });
+    }
+    const hunks = [];
+    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+    for (let i = 0; i < diff.length; i++) {
+      const current = diff[i], lines = current.lines || splitLines(current.value);
+      current.lines = lines;
+      if (current.added || current.removed) {
+        if (!oldRangeStart) {
+          const prev = diff[i - 1];
+          oldRangeStart = oldLine;
+          newRangeStart = newLine;
+          if (prev) {
+            curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
+            oldRangeStart -= curRange.length;
+            newRangeStart -= curRange.length;
+          }
+        }
+        for (const line of lines) {
+          curRange.push((current.added ? "+" : "-") + line);
+        }
+        if (current.added) {
+          newLine += lines.length;
+        } else {
+          oldLine += lines.length;
+        }
+      } else {
+        if (oldRangeStart) {
+          if (lines.length <= context * 2 && i < diff.length - 2) {
+            for (const line of contextLines(lines)) {
+              curRange.push(line);
+            }
+          } else {
+            const contextSize = Math.min(lines.length, context);
+            for (const line of contextLines(lines.slice(0, contextSize))) {
+              curRange.push(line);
+            }
+            const hunk = {
+              oldStart: oldRangeStart,
+              oldLines: oldLine - oldRangeStart + contextSize,
+              newStart: newRangeStart,
+              newLines: newLine - newRangeStart + contextSize,
+              lines: curRange
+            };
+            hunks.push(hunk);
+            oldRangeStart = 0;
+            newRangeStart = 0;
+            curRange = [];
+          }
+        }
+        oldLine += lines.length;
+        newLine += lines.length;
+      }
+    }
+    for (const hunk of hunks) {
+      for (let i = 0; i < hunk.lines.length; i++) {
+        if (hunk.lines[i].endsWith("\n")) {
+          hunk.lines[i] = hunk.lines[i].slice(0, -1);
+        } else {
+          hunk.lines.splice(i + 1, 0, "\\ No newline at end of file");
+          i++;
+        }
+      }
+    }
+    return {
+      oldFileName,
+      newFileName,
+      oldHeader,
+      newHeader,
+      hunks
+    };
+  }
+}
+function formatPatch(patch, headerOptions) {
+  var _a2, _b2, _c2, _d, _e, _f;
+  if (!headerOptions) {
+    headerOptions = INCLUDE_HEADERS;
+  }
+  if (Array.isArray(patch)) {
+    if (patch.length > 1 && !headerOptions.includeFileHeaders && !patch.every((p) => p.isGit)) {
+      throw new Error("Cannot omit file headers on a multi-file patch. (The result would be unparseable; how would a tool trying to apply the patch know which changes are to which file?)");
+    }
+    return patch.map((p) => formatPatch(p, headerOptions)).join("\n");
+  }
+  const ret = [];
+  if (patch.isGit) {
+    headerOptions = INCLUDE_HEADERS;
+    if (!patch.oldFileName) {
+      throw new Error("oldFileName must be specified for Git patches");
+    }
+    if (!patch.newFileName) {
+      throw new Error("newFileName must be specified for Git patches");
+    }
+    let gitOldName = patch.oldFileName;
+    let gitNewName = patch.newFileName;
+    if (patch.isCreate && gitOldName === "/dev/null") {
+      gitOldName = gitNewName.replace(/^b\//, "a/");
+    } else if (patch.isDelete && gitNewName === "/dev/null") {
+      gitNewName = gitOldName.replace(/^a\//, "b/");
+    }
+    ret.push("diff --git " + quoteFileNameIfNeeded(gitOldName) + " " + quoteFileNameIfNeeded(gitNewName));
+    if (patch.isDelete) {
+      ret.push("deleted file mode " + ((_a2 = patch.oldMode) !== null && _a2 !== void 0 ? _a2 : "100644"));
+    }
+    if (patch.isCreate) {
+      ret.push("new file mode " + ((_b2 = patch.newMode) !== null && _b2 !== void 0 ? _b2 : "100644"));
+    }
+    if (patch.oldMode && patch.newMode && !patch.isDelete && !patch.isCreate) {
+      ret.push("old mode " + patch.oldMode);
+      ret.push("new mode " + patch.newMode);
+    }
+    if (patch.isRename) {
+      ret.push("rename from " + quoteFileNameIfNeeded(((_c2 = patch.oldFileName) !== null && _c2 !== void 0 ? _c2 : "").replace(/^a\//, "")));
+      ret.push("rename to " + quoteFileNameIfNeeded(((_d = patch.newFileName) !== null && _d !== void 0 ? _d : "").replace(/^b\//, "")));
+    }
+    if (patch.isCopy) {
+      ret.push("copy from " + quoteFileNameIfNeeded(((_e = patch.oldFileName) !== null && _e !== void 0 ? _e : "").replace(/^a\//, "")));
+      ret.push("copy to " + quoteFileNameIfNeeded(((_f = patch.newFileName) !== null && _f !== void 0 ? _f : "").replace(/^b\//, "")));
+    }
+  } else {
+    if (headerOptions.includeIndex && patch.oldFileName == patch.newFileName && patch.oldFileName !== void 0) {
+      ret.push("Index: " + patch.oldFileName);
+    }
+    if (headerOptions.includeUnderline) {
+      ret.push("===================================================================");
+    }
+  }
+  const hasHunks = patch.hunks.length > 0;
+  if (headerOptions.includeFileHeaders && patch.oldFileName !== void 0 && patch.newFileName !== void 0 && (!patch.isGit || hasHunks)) {
+    ret.push("--- " + quoteFileNameIfNeeded(patch.oldFileName) + (patch.oldHeader ? "	" + patch.oldHeader : ""));
+    ret.push("+++ " + quoteFileNameIfNeeded(patch.newFileName) + (patch.newHeader ? "	" + patch.newHeader : ""));
+  }
+  for (let i = 0; i < patch.hunks.length; i++) {
+    const hunk = patch.hunks[i];
+    const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
+    const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
+    ret.push("@@ -" + oldStart + "," + hunk.oldLines + " +" + newStart + "," + hunk.newLines + " @@");
+    for (const line of hunk.lines) {
+      ret.push(line);
+    }
+  }
+  return ret.join("\n") + "\n";
+}
+function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+  if (typeof options === "function") {
+    options = { callback: options };
+  }
+  if (!(options === null || options === void 0 ? void 0 : options.callback)) {
+    const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options);
+    if (!patchObj) {
+      return;
+    }
+    return formatPatch(patchObj, options === null || options === void 0 ? void 0 : options.headerOptions);
+  } else {
+    const { callback } = options;
+    structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options), { callback: (patchObj) => {
+      if (!patchObj) {
+        callback(void 0);
+      } else {
+        callback(formatPatch(patchObj, options.headerOptions));
+      }
+    } }));
+  }
+}
+function splitLines(text2) {
+  const hasTrailingNl = text2.endsWith("\n");
+  const result = text2.split("\n").map((line) => line + "\n");
+  if (hasTrailingNl) {
+    result.pop();
+  } else {
+    result.push(result.pop().slice(0, -1));
+  }
+  return result;
+}
+var INCLUDE_HEADERS;
+var init_create = __esm({
+  "node_modules/diff/libesm/patch/create.js"() {
+    init_line();
+    INCLUDE_HEADERS = {
+      includeIndex: true,
+      includeUnderline: true,
+      includeFileHeaders: true
+    };
+  }
+});
+
+// node_modules/diff/libesm/index.js
+var init_libesm = __esm({
+  "node_modules/diff/libesm/index.js"() {
+    init_line();
+    init_create();
+  }
+});
+
 // lib/cli/yaml-positions.ts
 var yaml_positions_exports = {};
 __export(yaml_positions_exports, {
   ConfigSyntaxError: () => ConfigSyntaxError,
   jsonSyntaxError: () => jsonSyntaxError,
-  parseYaml: () => parseYaml,
+  parseYaml: () => parseYaml2,
   positionKey: () => positionKey,
   positionsIn: () => positionsIn,
   withoutBom: () => withoutBom
 });
 function parse(text2) {
-  const lineCounter = new import_yaml.LineCounter();
-  return { document: (0, import_yaml.parseDocument)(withoutBom(text2), { lineCounter, prettyErrors: false }), lineCounter };
+  const lineCounter = new import_yaml2.LineCounter();
+  return { document: (0, import_yaml2.parseDocument)(withoutBom(text2), { lineCounter, prettyErrors: false }), lineCounter };
 }
 function jsonSyntaxError(text2, error) {
   const offset = /at position (\d+)/.exec(error.message)?.[1];
@@ -23673,7 +23675,7 @@ function jsonSyntaxError(text2, error) {
   const first = document.errors[0];
   return new ConfigSyntaxError(first ? toPosition(lineCounter, first.pos[0]) : void 0, message);
 }
-function parseYaml(text2) {
+function parseYaml2(text2) {
   const { document, lineCounter } = parse(text2);
   const [error] = document.errors;
   if (error) throw new ConfigSyntaxError(toPosition(lineCounter, error.pos[0]), error.message.split("\n")[0]);
@@ -23686,14 +23688,14 @@ function positionsIn(text2) {
   const walk2 = (node, path28) => {
     if (!node) return;
     if (node.range) values.set(positionKey(path28), toPosition(lineCounter, node.range[0]));
-    if ((0, import_yaml.isMap)(node)) {
+    if ((0, import_yaml2.isMap)(node)) {
       for (const pair2 of node.items) {
-        if (!(0, import_yaml.isPair)(pair2)) continue;
-        const key = (0, import_yaml.isScalar)(pair2.key) ? String(pair2.key.value) : String(pair2.key);
-        if ((0, import_yaml.isScalar)(pair2.key) && pair2.key.range) keys.set(positionKey([...path28, key]), toPosition(lineCounter, pair2.key.range[0]));
+        if (!(0, import_yaml2.isPair)(pair2)) continue;
+        const key = (0, import_yaml2.isScalar)(pair2.key) ? String(pair2.key.value) : String(pair2.key);
+        if ((0, import_yaml2.isScalar)(pair2.key) && pair2.key.range) keys.set(positionKey([...path28, key]), toPosition(lineCounter, pair2.key.range[0]));
         walk2(pair2.value, [...path28, key]);
       }
-    } else if ((0, import_yaml.isSeq)(node)) {
+    } else if ((0, import_yaml2.isSeq)(node)) {
       node.items.forEach((item, index) => walk2(item, [...path28, index]));
     }
   };
@@ -23709,11 +23711,11 @@ function lineColumn(text2, offset) {
   const lineStart = before.lastIndexOf("\n") + 1;
   return { line: before.split("\n").length, column: offset - lineStart + 1 };
 }
-var import_yaml, ConfigSyntaxError, positionKey, withoutBom;
+var import_yaml2, ConfigSyntaxError, positionKey, withoutBom;
 var init_yaml_positions = __esm({
   "lib/cli/yaml-positions.ts"() {
     "use strict";
-    import_yaml = __toESM(require_dist(), 1);
+    import_yaml2 = __toESM(require_dist(), 1);
     ConfigSyntaxError = class extends Error {
       constructor(position, message) {
         super(message);
@@ -25129,18 +25131,18 @@ var wrapWord = (rows, word, columns) => {
   }
 };
 var stringVisibleTrimSpacesRight = (string) => {
-  const words2 = string.split(" ");
-  let last = words2.length;
+  const words3 = string.split(" ");
+  let last = words3.length;
   while (last > 0) {
-    if (stringWidth2(words2[last - 1]) > 0) {
+    if (stringWidth2(words3[last - 1]) > 0) {
       break;
     }
     last--;
   }
-  if (last === words2.length) {
+  if (last === words3.length) {
     return string;
   }
-  return words2.slice(0, last).join(" ") + words2.slice(last).join("");
+  return words3.slice(0, last).join(" ") + words3.slice(last).join("");
 };
 var exec = (string, columns, options = {}) => {
   if (options.trim !== false && string.trim() === "") {
@@ -30933,6 +30935,39 @@ function programKey(word) {
   if (SELF_REAPING_SERVERS[name] !== void 0 || ONE_SHOT_TOOLS.has(name)) return name;
   return name.replace(/[\d.]+$/, "");
 }
+var words = (text2) => new Set(text2.trim().split(/\s+/));
+var SCRIPT_RUNNERS = {
+  npm: { run: ["run", "run-script", "rum", "urn"], named: { start: "start", test: "test", t: "test", tst: "test" }, commands: null },
+  yarn: {
+    run: ["run"],
+    named: { start: "start", test: "test" },
+    commands: words(`access add audit autoclean bin cache check config constraints create dedupe dlx exec explain
+      generate-lock-entry global help import info init install licenses link list lockfile login logout node npm outdated
+      owner pack patch patch-commit plugin policies prune publish rebuild remove run search self-update set stage tag team
+      unlink unplug up upgrade upgrade-interactive version versions why workspace workspaces`)
+  },
+  pnpm: {
+    run: ["run", "run-script"],
+    named: { start: "start", test: "test", t: "test", tst: "test" },
+    commands: words(`add i install it install-test up update upgrade rm remove uninstall un ln link unlink import rb rebuild
+      prune fetch dedupe patch patch-commit patch-remove audit ls list ll la outdated why licenses run run-script exec dlx
+      create publish pack recursive m multi server store root bin setup init deploy doctor c config get set env cat-file
+      cat-index find-hash self-update help approve-builds ignored-builds completion sbom clean pm cache version
+      access adduser bugs deprecate dist-tag docs edit info login logout owner ping prefix profile pkg repo s se search
+      set-script show star stars team token unpublish unstar view whoami xmas`)
+  }
+};
+function packageScriptRun(argv) {
+  const runner = argv.length ? argv[0].slice(argv[0].lastIndexOf("/") + 1) : "";
+  const known = SCRIPT_RUNNERS[runner];
+  const sub = argv[1];
+  if (!known || sub === void 0) return null;
+  if (sub.startsWith("-")) return argv.length > 2 ? { runner, script: null, words: 0 } : null;
+  if (Object.hasOwn(known.named, sub)) return { runner, script: known.named[sub], words: 2 };
+  if (known.run.includes(sub)) return argv[2] && !argv[2].startsWith("-") ? { runner, script: argv[2], words: 3 } : null;
+  if (known.commands && !known.commands.has(sub)) return { runner, script: sub, words: 2 };
+  return null;
+}
 
 // lib/facts/argv.ts
 var SHELL_ONLY_BUILTINS = /* @__PURE__ */ new Set([
@@ -31073,25 +31108,25 @@ var NONE = { words: [], nodes: [], wrappers: [], sudoAsRoot: false };
 function unwrap(command2) {
   const nameNode = command2.node.childForFieldName("name")?.namedChildren[0];
   if (!nameNode) return NONE;
-  const words2 = [command2.name, ...command2.argValues];
+  const words3 = [command2.name, ...command2.argValues];
   const nodes = [nameNode, ...command2.args];
   const wrappers = [];
   let sudoAsRoot = false;
   let i = 0;
-  while (i < words2.length && words2[i] !== null && WRAPPERS[programName(words2[i])]) {
-    const wrapper = programName(words2[i]);
+  while (i < words3.length && words3[i] !== null && WRAPPERS[programName(words3[i])]) {
+    const wrapper = programName(words3[i]);
     wrappers.push(wrapper);
     let user = "root";
     i++;
-    while (i < words2.length) {
-      const word = words2[i];
+    while (i < words3.length) {
+      const word = words3[i];
       if (word === null) return NONE;
       if (word === "--") {
         i++;
         break;
       }
       if (word.startsWith("-")) {
-        if (wrapper === "sudo" && word === "-u") user = words2[i + 1] ?? "";
+        if (wrapper === "sudo" && word === "-u") user = words3[i + 1] ?? "";
         else if (wrapper === "sudo" && word.startsWith("--user=")) user = word.slice("--user=".length);
         i += WRAPPERS[wrapper].includes(word) ? 2 : 1;
         continue;
@@ -31104,8 +31139,8 @@ function unwrap(command2) {
     }
     if (wrapper === "sudo") sudoAsRoot = ROOT_NAMES.has(user);
   }
-  if (i >= words2.length || words2[i] === null) return NONE;
-  return { words: words2.slice(i), nodes: nodes.slice(i), wrappers, sudoAsRoot };
+  if (i >= words3.length || words3[i] === null) return NONE;
+  return { words: words3.slice(i), nodes: nodes.slice(i), wrappers, sudoAsRoot };
 }
 function commandsOf(run2) {
   return simpleCommands(run2.root).map((command2) => {
@@ -31118,28 +31153,28 @@ var PIP = PACKAGE_MANAGER_FACTS.pip;
 function isPipProgram(word) {
   return managerOfProgram(programName(word)) === "pip";
 }
-function pipCommand(words2) {
-  if (!words2[0]) return null;
-  const program = programName(words2[0]);
+function pipCommand(words3) {
+  if (!words3[0]) return null;
+  const program = programName(words3[0]);
   let i;
   if (isPipProgram(program)) i = 1;
   else if (/^python[\d.]*$/.test(program)) {
     i = 1;
-    while (i < words2.length && /^-[BEIOsSuqv]+$/.test(words2[i] ?? "")) i++;
-    if (words2[i] !== "-m" || !isPipProgram(words2[i + 1] ?? "")) return null;
+    while (i < words3.length && /^-[BEIOsSuqv]+$/.test(words3[i] ?? "")) i++;
+    if (words3[i] !== "-m" || !isPipProgram(words3[i + 1] ?? "")) return null;
     i += 2;
   } else return null;
-  const at = subcommandAt(words2, i, PIP.valueOptions ?? []);
-  const subcommand = at === null ? null : words2[at];
+  const at = subcommandAt(words3, i, PIP.valueOptions ?? []);
+  const subcommand = at === null ? null : words3[at];
   if (at === null || !subcommand) return null;
-  return { subcommand, args: words2.slice(at + 1), options: words2.slice(i, at) };
+  return { subcommand, args: words3.slice(at + 1), options: words3.slice(i, at) };
 }
-function isPipInstall(words2) {
-  return pipCommand(words2)?.subcommand === "install";
+function isPipInstall(words3) {
+  return pipCommand(words3)?.subcommand === "install";
 }
-function isPackageInstall(words2) {
-  if (!words2[0]) return null;
-  const name = managerOfProgram(programName(words2[0]));
+function isPackageInstall(words3) {
+  if (!words3[0]) return null;
+  const name = managerOfProgram(programName(words3[0]));
   const row2 = name === null ? null : PACKAGE_MANAGER_FACTS[name];
   if (!row2?.system) return null;
   const verbs = row2.addVerbs ?? [];
@@ -31149,15 +31184,15 @@ function isPackageInstall(words2) {
   let computed = false;
   let verb = null;
   let optionsEnded = false;
-  for (let i = 1; i < words2.length; i++) {
-    const word = words2[i];
+  for (let i = 1; i < words3.length; i++) {
+    const word = words3[i];
     if (word !== null && !optionsEnded && word.startsWith("-")) {
       if (word === "--") {
         optionsEnded = true;
         continue;
       }
       flags.push(word);
-      if (valueOptions.includes(word) && i + 1 < words2.length) flags.push(words2[++i] ?? "");
+      if (valueOptions.includes(word) && i + 1 < words3.length) flags.push(words3[++i] ?? "");
       continue;
     }
     if (verb === null) {
@@ -31170,45 +31205,45 @@ function isPackageInstall(words2) {
   }
   return verb === null ? null : { manager: row2.system, verb, packages, flags, computed };
 }
-function managerCommand(words2) {
-  if (!words2[0]) return null;
-  const first = managerOfProgram(programName(words2[0]));
+function managerCommand(words3) {
+  if (!words3[0]) return null;
+  const first = managerOfProgram(programName(words3[0]));
   if (first === null || first === "pip") {
-    const pip = pipCommand(words2);
+    const pip = pipCommand(words3);
     if (!pip) return null;
-    const programIndex = words2.indexOf("-m") + 1;
-    const subcommandIndex = words2.length - pip.args.length - 1;
-    return { manager: "pip", programIndex, program: programName(words2[programIndex]), subcommand: pip.subcommand, subcommandIndex };
+    const programIndex = words3.indexOf("-m") + 1;
+    const subcommandIndex = words3.length - pip.args.length - 1;
+    return { manager: "pip", programIndex, program: programName(words3[programIndex]), subcommand: pip.subcommand, subcommandIndex };
   }
-  const at = subcommandAt(words2, 1, PACKAGE_MANAGER_FACTS[first].valueOptions ?? []);
-  if (at === null) return { manager: first, programIndex: 0, program: programName(words2[0]), subcommand: null, subcommandIndex: null };
-  const sub = words2[at];
+  const at = subcommandAt(words3, 1, PACKAGE_MANAGER_FACTS[first].valueOptions ?? []);
+  if (at === null) return { manager: first, programIndex: 0, program: programName(words3[0]), subcommand: null, subcommandIndex: null };
+  const sub = words3[at];
   if (sub === null) return null;
-  const compound = `${sub} ${words2[at + 1] ?? ""}`;
+  const compound = `${sub} ${words3[at + 1] ?? ""}`;
   if (PACKAGE_MANAGER_FACTS[first].installVerbs.includes(compound)) {
-    return { manager: first, programIndex: 0, program: programName(words2[0]), subcommand: compound, subcommandIndex: at + 1 };
+    return { manager: first, programIndex: 0, program: programName(words3[0]), subcommand: compound, subcommandIndex: at + 1 };
   }
-  return { manager: first, programIndex: 0, program: programName(words2[0]), subcommand: sub, subcommandIndex: at };
+  return { manager: first, programIndex: 0, program: programName(words3[0]), subcommand: sub, subcommandIndex: at };
 }
-function subcommandAt(words2, start, valueOptions) {
+function subcommandAt(words3, start, valueOptions) {
   let i = start;
-  while (i < words2.length && words2[i]?.startsWith("-")) i += valueOptions.includes(words2[i]) ? 2 : 1;
-  return i < words2.length ? i : null;
+  while (i < words3.length && words3[i]?.startsWith("-")) i += valueOptions.includes(words3[i]) ? 2 : 1;
+  return i < words3.length ? i : null;
 }
 var FILE_WRITERS = { ln: "last", cp: "last", mv: "last", install: "last", rm: "all", unlink: "all" };
 var FILE_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-t", "--target-directory", "-S", "--suffix", "-m", "--mode", "-o", "--owner", "-g", "--group"]);
-function writtenPaths(words2) {
-  const program = words2[0] ? programName(words2[0]) : null;
+function writtenPaths(words3) {
+  const program = words3[0] ? programName(words3[0]) : null;
   if (program === null) return [];
   if (program === "update-alternatives") {
-    const at = words2.findIndex((w) => w === "--install" || w === "--set");
+    const at = words3.findIndex((w) => w === "--install" || w === "--set");
     if (at < 0) return [];
-    if (words2[at] === "--set") return [];
-    const link = words2[at + 1];
+    if (words3[at] === "--set") return [];
+    const link = words3[at + 1];
     return link === void 0 ? [] : link === null ? null : [link];
   }
   if (program === "dpkg-divert") {
-    const file = words2[words2.length - 1];
+    const file = words3[words3.length - 1];
     return file === null ? null : file !== void 0 && file.startsWith("/") ? [file] : [];
   }
   const how = FILE_WRITERS[program];
@@ -31216,11 +31251,11 @@ function writtenPaths(words2) {
   const operands = [];
   let target = null;
   let optionsEnded = false;
-  for (let i = 1; i < words2.length; i++) {
-    const word = words2[i];
+  for (let i = 1; i < words3.length; i++) {
+    const word = words3[i];
     if (word === null) return null;
     if (!optionsEnded && word === "--") optionsEnded = true;
-    else if (!optionsEnded && (word === "-t" || word === "--target-directory")) target = words2[++i] ?? null;
+    else if (!optionsEnded && (word === "-t" || word === "--target-directory")) target = words3[++i] ?? null;
     else if (!optionsEnded && word.startsWith("--target-directory=")) target = word.slice("--target-directory=".length);
     else if (!optionsEnded && FILE_VALUE_OPTIONS.has(word)) i++;
     else if (!optionsEnded && word.startsWith("-") && word !== "-") continue;
@@ -31247,29 +31282,29 @@ var PACKAGE_COMMANDS = {
   typescript: ["tsc", "tsserver"],
   corepack: ["corepack", "yarn", "pnpm"]
 };
-function installedCommands(words2) {
-  const program = words2[0] ? programName(words2[0]) : null;
+function installedCommands(words3) {
+  const program = words3[0] ? programName(words3[0]) : null;
   if (program === null) return [];
   const names = (packages) => packages.flatMap((p) => {
     const bare = p.replace(/^(@[^/]+\/)?([^@=<>~!\s]+).*$/, "$2").toLowerCase();
     return PACKAGE_COMMANDS[bare] ?? [bare];
   });
-  if (program === "corepack" && words2[1] === "enable") return ["yarn", "pnpm", ...words2.slice(2).filter((w) => w !== null && !w.startsWith("-"))];
-  const system = isPackageInstall(words2);
+  if (program === "corepack" && words3[1] === "enable") return ["yarn", "pnpm", ...words3.slice(2).filter((w) => w !== null && !w.startsWith("-"))];
+  const system = isPackageInstall(words3);
   if (system) return names(system.packages);
-  const manager = managerCommand(words2);
-  const pipInstall = manager?.manager === "pip" ? pipCommand(words2) : null;
+  const manager = managerCommand(words3);
+  const pipInstall = manager?.manager === "pip" ? pipCommand(words3) : null;
   if (pipInstall?.subcommand === "install") return names(pipInstall.args.filter((a) => a !== null && !a.startsWith("-")));
   const row2 = GLOBAL_INSTALLS[program];
   if (row2) {
-    const rest = words2.slice(1);
+    const rest = words3.slice(1);
     const at = rest.findIndex((w) => w !== null && !w.startsWith("-"));
     if (at < 0 || !row2.verbs.includes(rest[at])) return [];
     if (!row2.always && !rest.some((w) => w !== null && row2.global(w))) return [];
     return names(rest.slice(at + 1).filter((w) => w !== null && !w.startsWith("-")));
   }
-  if (program === "yarn" && words2[1] === "global" && words2[2] === "add") return names(words2.slice(3).filter((w) => w !== null && !w.startsWith("-")));
-  const written = writtenPaths(words2) ?? [];
+  if (program === "yarn" && words3[1] === "global" && words3[2] === "add") return names(words3.slice(3).filter((w) => w !== null && !w.startsWith("-")));
+  const written = writtenPaths(words3) ?? [];
   return written.filter((p) => /^\/(usr\/(local\/)?)?s?bin\/[^/]+$/.test(p)).map((p) => programName(p));
 }
 
@@ -31485,10 +31520,10 @@ function roleOf(facts, stage2, filename, target, context = null) {
   }
   const dev = devName(stage2);
   if (dev) return { role: "dev-or-test", reason: `the build target is named \`${dev}\`` };
-  const words2 = fileNameWords(filename);
-  const toolWord = words2.find((w) => TOOLBOX_FILE_NAMES.has(w));
+  const words3 = fileNameWords(filename);
+  const toolWord = words3.find((w) => TOOLBOX_FILE_NAMES.has(w));
   if (toolWord) return { role: "toolbox", reason: `the file is named as a \`${toolWord}\` image` };
-  const devWord = words2.find((w) => DEV_STAGE_NAMES.has(w));
+  const devWord = words3.find((w) => DEV_STAGE_NAMES.has(w));
   if (devWord) return { role: "dev-or-test", reason: `the file is named as a \`${devWord}\` image` };
   const command2 = facts.command(stage2);
   const direct = (node, stored) => node ? facts.argvOf(node)?.direct ?? stored : stored;
@@ -31574,25 +31609,21 @@ function packagedRelease(facts, stage2, context) {
 }
 
 // lib/facts/signals.ts
+var import_yaml = __toESM(require_dist(), 1);
 import path3 from "node:path";
 var PASS_THROUGH_ENTRYPOINT2 = /^docker-.*entrypoint(\.sh)?$/;
 var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh"]);
-var SCRIPT_RUNNERS = { npm: ["run", "run-script"], yarn: ["run"], pnpm: ["run"] };
-function runnerScript(program, argv) {
-  const run2 = SCRIPT_RUNNERS[program];
-  if (!run2) return null;
-  if (argv[1] === "start") return "start";
-  return run2.includes(argv[1] ?? "") && argv[2] && !argv[2].startsWith("-") ? argv[2] : null;
-}
 var NOT_EXECABLE = /* @__PURE__ */ new Set(["cd", "export", "set", "unset", "trap", "wait", "exit", "return", "source", ".", "eval", "exec", ":", "true", "false", "read", "shift", "umask", "ulimit", "local", "readonly", "alias", "echo", "printf", "test", "["]);
 var basename3 = (word) => word.slice(word.lastIndexOf("/") + 1);
 function lastCommand(root) {
   if (root.hasError) return { none: "dfmod cannot parse it" };
   let trap = false;
   let background = false;
+  const functions = /* @__PURE__ */ new Set();
   walk(root, (n) => {
     if (n.type === "command" && n.childForFieldName("name")?.text === "trap") trap = true;
     if (!n.isNamed && n.type === "&") background = true;
+    if (n.type === "function_definition") functions.add(n.childForFieldName("name")?.text ?? "");
     return !trap && !background;
   });
   if (trap) return { none: "it sets a trap, which exec would skip" };
@@ -31606,8 +31637,10 @@ function lastCommand(root) {
   if (command2.type !== "command") return { none: `its last command is ${command2.type === "list" ? "a `||` list" : `a ${command2.type.replace(/_/g, " ")}`}` };
   const name = command2.childForFieldName("name");
   if (!name) return { none: "its last command is only assignments" };
-  const words2 = [literalValue(name.namedChildren[0] ?? name), ...command2.childrenForFieldName("argument").map((a) => literalValue(a))];
-  return { command: command2, name, words: words2, execs: words2[0] === "exec" };
+  const words3 = [literalValue(name.namedChildren[0] ?? name), ...command2.childrenForFieldName("argument").map((a) => literalValue(a))];
+  const program = words3[0];
+  const notProgram = program === null ? "named by an expansion dfmod does not read" : NOT_EXECABLE.has(program) ? "a shell builtin" : functions.has(program) ? "a function the script defines, which exec cannot run" : null;
+  return { command: command2, name, words: words3, execs: program === "exec", notProgram };
 }
 function contextSourceAt(facts, stage2, target) {
   const chain2 = [];
@@ -31657,19 +31690,18 @@ function follow(facts, stage2, context, shell, step, cmdNode, depth) {
     const script2 = argv[c + 1];
     const last = lastCommand(shell.parse(script2).rootNode);
     if ("none" in last) return forcedShell(`the shell script \`${script2}\``, last.none);
-    const words2 = last.words.slice(last.execs ? 1 : 0);
-    const rest = words2.every((w) => w !== null) ? words2 : [];
+    const words3 = last.words.slice(last.execs ? 1 : 0);
+    const rest = words3.every((w) => w !== null) ? words3 : [];
     const then = follow(facts, stage2, context, shell, { argv: rest, node: null, inherited: step.inherited }, null, depth + 1);
     if (last.execs) return then;
-    const name = last.words[0];
-    if (name === null || NOT_EXECABLE.has(name)) return forcedShell(`the shell script \`${script2}\``, `its last command \`${last.command.text}\` is a shell builtin`);
+    if (last.notProgram) return forcedShell(`the shell script \`${script2}\``, `its last command \`${last.command.text}\` is ${last.notProgram}`);
     if (step.node && step.node.form === "shell") {
       return { kind: "add-exec", node: step.node, offset: last.name.startIndex, command: last.command.text, then };
     }
     return forcedShell(`the shell script \`${script2}\`${step.inherited ? " of the base image" : ""}`, `it runs \`${last.command.text}\` without exec`);
   }
-  const scriptName = runnerScript(program, argv);
-  if (scriptName) return runScript(facts, stage2, context, shell, step, program, argv, scriptName);
+  const scriptRun = packageScriptRun(argv);
+  if (scriptRun) return runScript(facts, stage2, context, shell, step, scriptRun.runner, argv, scriptRun.script, scriptRun.words);
   const script = scriptInContext(facts, stage2, context, argv[0]);
   if (script) {
     const text2 = context.read(script.source);
@@ -31681,7 +31713,7 @@ function follow(facts, stage2, context, shell, step, cmdNode, depth) {
     return {
       kind: "forced",
       why: `the script ${script.source} runs \`${last.command.text}\` (its line ${line}) without exec, so its shell exits at SIGTERM and the container ends with it`,
-      fix: `write \`exec ${last.command.text}\` there`
+      fix: last.notProgram ? `end it by exec'ing the app (its last command is ${last.notProgram})` : `write \`exec ${last.command.text}\` there`
     };
   }
   return { kind: "direct" };
@@ -31706,14 +31738,14 @@ function scriptInContext(facts, stage2, context, word) {
   const source = contextSourceAt(facts, stage2, target);
   return source !== null && context.exists(source) ? { source } : null;
 }
-function runScript(facts, stage2, context, shell, step, program, argv, name) {
+function runScript(facts, stage2, context, shell, step, program, argv, name, words3) {
   const forced = (why) => ({
     kind: "forced",
     why: `\`${argv.join(" ")}\`: ${program} exits at SIGTERM without waiting for the script it started, and the container ends with it${why ? ` (dfmod cannot run the script's command instead: ${why})` : ""}`,
     fix: 'run the script\'s command itself in the CMD (`CMD ["node", "server.js"]`)'
   });
-  if (!step.node || step.node.form !== "exec" || !context) return forced("");
-  if (argv.length > (argv[1] === "start" ? 2 : 3)) return forced("");
+  if (!step.node || step.node.form !== "exec" || !context || name === null) return forced("");
+  if (argv.length > words3) return forced("");
   const workdir = facts.finalWorkdir(stage2);
   if (workdir === null) return forced("");
   const source = contextSourceAt(facts, stage2, path3.posix.join(workdir, "package.json"));
@@ -31727,6 +31759,10 @@ function runScript(facts, stage2, context, shell, step, program, argv, name) {
   }
   const body = scripts[name];
   if (typeof body !== "string") return forced(`${source} has no \`${name}\` script`);
+  if (program === "yarn") {
+    const pnp = yarnPnp(context, source, text2);
+    if (pnp) return forced(`the project uses Yarn Plug'n'Play (${pnp}), so node alone cannot load its packages`);
+  }
   if (scripts[`pre${name}`] !== void 0 || scripts[`post${name}`] !== void 0) return forced(`${source} has pre${name}/post${name} scripts`);
   const parsed = scriptArgv(shell.parse(body).rootNode);
   if (!("argv" in parsed)) return forced(`its \`${name}\` script needs a shell: ${parsed.reason}`);
@@ -31737,6 +31773,30 @@ function runScript(facts, stage2, context, shell, step, program, argv, name) {
   if (entryText === null) return forced(`dfmod cannot read ${entry ?? "the script's entry file"} to check it reads no npm_* variable`);
   if (/\bnpm_(package|config|lifecycle)_|\bnpm_lifecycle_event\b/.test(entryText)) return forced(`${entrySource} reads npm's environment (npm_*)`);
   return { kind: "run-script", node: step.node, runner: argv, argv: parsed.argv, then: { kind: "direct" } };
+}
+function yarnPnp(context, packageJson, text2) {
+  const dir = path3.posix.dirname(packageJson);
+  const at = (file) => dir === "." ? file : path3.posix.join(dir, file);
+  for (const file of [".pnp.cjs", ".pnp.js"]) if (context.exists(at(file))) return at(file);
+  let manager;
+  try {
+    manager = JSON.parse(text2).packageManager;
+  } catch {
+    manager = void 0;
+  }
+  const major = typeof manager === "string" ? /^yarn@(\d+)/.exec(manager)?.[1] : void 0;
+  const berry = major !== void 0 && Number(major) >= 2;
+  const rc = context.read(at(".yarnrc.yml"));
+  if (rc !== null && (berry || major === void 0)) {
+    let linker;
+    try {
+      linker = (0, import_yaml.parse)(rc)?.nodeLinker;
+    } catch {
+      return `${at(".yarnrc.yml")} is not YAML dfmod can read`;
+    }
+    return linker === "node-modules" || linker === "pnpm" ? null : `${at(".yarnrc.yml")} sets no nodeLinker: node-modules`;
+  }
+  return berry && rc === null ? `package.json names ${manager}, whose default is Plug'n'Play` : null;
 }
 function appArgv(facts, stage2, context, shell) {
   const command2 = facts.command(stage2);
@@ -31751,17 +31811,17 @@ var ENTRYPOINT_NAMED = /(^|[-_.])entrypoint([-_.]|$)/;
 function execWords(command2, args) {
   const name = command2.childForFieldName("name");
   const nodes = [name?.namedChildren[0] ?? name, ...command2.childrenForFieldName("argument")].filter((n) => !!n);
-  const words2 = [];
+  const words3 = [];
   for (const node of nodes) {
     if (node.text === '"$@"' || node.text === "$@") {
-      words2.push(...args);
+      words3.push(...args);
       continue;
     }
     const value = literalValue(node);
     if (value === null) return null;
-    words2.push(value);
+    words3.push(value);
   }
-  return words2[0] === "exec" ? words2.slice(1) : words2;
+  return words3[0] === "exec" ? words3.slice(1) : words3;
 }
 function followApp(facts, stage2, context, shell, argv, inherited, depth, assumed) {
   if (!argv.length || depth > 6) return null;
@@ -31778,8 +31838,8 @@ function followApp(facts, stage2, context, shell, argv, inherited, depth, assume
   if (SHELLS.has(program) && c > 0 && c + 1 < argv.length) {
     const last = lastCommand(shell.parse(argv[c + 1]).rootNode);
     if ("none" in last || !last.execs) return null;
-    const words2 = execWords(last.command, argv.slice(c + 3));
-    return words2 ? next(words2) : null;
+    const words3 = execWords(last.command, argv.slice(c + 3));
+    return words3 ? next(words3) : null;
   }
   const script = scriptInContext(facts, stage2, context, argv[0]);
   if (script) {
@@ -31787,8 +31847,8 @@ function followApp(facts, stage2, context, shell, argv, inherited, depth, assume
     if (text2 === null || !/^#!\s*\S*\b(sh|bash|dash|ash)\b/.test(text2)) return null;
     const last = lastCommand(shell.parse(text2).rootNode);
     if ("none" in last || !last.execs) return null;
-    const words2 = execWords(last.command, argv.slice(1));
-    return words2 ? next(words2) : null;
+    const words3 = execWords(last.command, argv.slice(1));
+    return words3 ? next(words3) : null;
   }
   if (ENTRYPOINT_NAMED.test(program) && argv.length > 1 && assumed.script === null && (!context || !scriptInContext(facts, stage2, context, argv[0]))) {
     assumed.script = argv[0];
@@ -32122,7 +32182,7 @@ function stageConfig(facts, model, stage2) {
       const text2 = argsText(model, node);
       switch (node.keyword) {
         case "EXPOSE":
-          for (const port of words(text2)) expose.add(normalPort(facts.expand(node, port) ?? port));
+          for (const port of words2(text2)) expose.add(normalPort(facts.expand(node, port) ?? port));
           break;
         case "VOLUME":
           for (const v of volumeList(text2)) volume.add(facts.expand(node, v) ?? v);
@@ -32236,7 +32296,7 @@ function argsText(model, node) {
 function normalSpace(text2) {
   return text2.replace(/\s+/g, " ").trim();
 }
-function words(text2) {
+function words2(text2) {
   return text2.split(/\s+/).filter(Boolean);
 }
 function normalPort(port) {
@@ -32250,7 +32310,7 @@ function volumeList(text2) {
     } catch {
     }
   }
-  return words(text2);
+  return words2(text2);
 }
 function labels(node) {
   const result = {};
@@ -32359,12 +32419,12 @@ function runMakes(commands, workdir) {
       makes.computed = true;
       continue;
     }
-    const words2 = args;
-    const flags = words2.filter((w) => w.startsWith("-"));
-    const operands = words2.filter((w) => !w.startsWith("-"));
+    const words3 = args;
+    const flags = words3.filter((w) => w.startsWith("-"));
+    const operands = words3.filter((w) => !w.startsWith("-"));
     if (command2.program === "mkdir") {
-      const modeAt = words2.findIndex((w) => w === "-m" || w === "--mode");
-      const named = operands.filter((w) => modeAt === -1 || w !== words2[modeAt + 1]);
+      const modeAt = words3.findIndex((w) => w === "-m" || w === "--mode");
+      const named = operands.filter((w) => modeAt === -1 || w !== words3[modeAt + 1]);
       for (const word of named) {
         const resolved = resolve6(word);
         if (resolved === null) makes.computed = true;
@@ -32939,22 +32999,22 @@ var FileFacts = class {
       if (heredocs.length) return null;
     }
     const text2 = model.logicalText(node.argsStart, node.end).text.trim();
-    let words2 = null;
+    let words3 = null;
     let json = false;
     if (text2.startsWith("[")) {
       try {
         const value = JSON.parse(text2);
         if (Array.isArray(value) && value.every((v) => typeof v === "string")) {
-          words2 = value;
+          words3 = value;
           json = true;
         }
       } catch {
       }
     }
-    words2 ??= text2.split(/\s+/).filter(Boolean);
-    if (words2.length < 2) return null;
-    const sources = words2.slice(0, -1);
-    const dest = words2[words2.length - 1];
+    words3 ??= text2.split(/\s+/).filter(Boolean);
+    if (words3.length < 2) return null;
+    const sources = words3.slice(0, -1);
+    const dest = words3[words3.length - 1];
     const flag = (name) => node.flags.find((f) => f.name === name);
     const from = flag("from")?.value ?? null;
     const fromName = from === null ? null : this.expand(node, from);
@@ -33354,6 +33414,22 @@ function closeOpenContinuation(model) {
     return { start, end: at + 1, text: "" };
   }
   return null;
+}
+function execFormPrefix(model, node, words3) {
+  if (node.form !== "exec" || !node.execArgs?.length || !words3.length) return null;
+  const script = model.logicalText(node.argsStart, node.end);
+  const open = script.text.indexOf("[");
+  if (open < 0 || script.text.slice(0, open).trim() !== "") return null;
+  let first = open + 1;
+  while (first < script.text.length && /\s/.test(script.text[first])) first++;
+  if (script.text[first] !== '"') return null;
+  return { at: script.offsets[first], text: `${words3.map((w) => JSON.stringify(w)).join(", ")}, ` };
+}
+function execFormWithPrefix(model, node, words3) {
+  const prefix = execFormPrefix(model, node, words3);
+  if (!prefix) return null;
+  const text2 = model.source.text;
+  return text2.slice(node.argsStart, prefix.at) + prefix.text + text2.slice(prefix.at, node.end);
 }
 
 // lib/core/engine.ts
@@ -33861,13 +33937,13 @@ var PROGRAMS = {
   "composer.phar": "composer",
   go: "go"
 };
-function isEcosystemCommand(words2) {
-  const program = words2[0];
-  return !!program && (programName(program) in PROGRAMS || isPipProgram(program) || pipCommand(words2) !== null);
+function isEcosystemCommand(words3) {
+  const program = words3[0];
+  return !!program && (programName(program) in PROGRAMS || isPipProgram(program) || pipCommand(words3) !== null);
 }
-function parseCommand2(words2) {
-  if (words2.length === 0 || words2.some((w) => w === null)) return null;
-  const literal = words2;
+function parseCommand2(words3) {
+  if (words3.length === 0 || words3.some((w) => w === null)) return null;
+  const literal = words3;
   const pip = pipCommand(literal);
   let name;
   let args;
@@ -34145,15 +34221,15 @@ function requirementFiles(c, ctx, cwd) {
     const text2 = ctx.read(file);
     if (text2 === null) return refusal("manifest-missing", `${file} is not in the build context`);
     for (const line of requirementLines(text2)) {
-      const words2 = line.split(/\s+/);
-      const [include] = optionValues(words2, ["-r", "--requirement", "-c", "--constraint"]);
+      const words3 = line.split(/\s+/);
+      const [include] = optionValues(words3, ["-r", "--requirement", "-c", "--constraint"]);
       if (include) {
         if (include.value.includes("://")) continue;
         queue.push(include.value.startsWith("/") ? contextPath(include.value, cwd) : contextPath(path8.posix.join(path8.posix.dirname(file), include.value), null));
         continue;
       }
       if (/^(-e|--editable)\b/.test(line)) return refusal("editable-install", `${file} has an editable install (\`${line}\`), which needs the source`);
-      const [pathOption] = optionValues(words2, PIP_PATH_OPTIONS).filter((o) => sourceTreePath(o.value, cwd) !== null);
+      const [pathOption] = optionValues(words3, PIP_PATH_OPTIONS).filter((o) => sourceTreePath(o.value, cwd) !== null);
       if (pathOption) {
         return refusal("local-find-links", `${file} has \`${pathOption.option} ${pathOption.value}\`, a path in the source tree, which is copied only after the install`);
       }
@@ -34299,9 +34375,9 @@ var LOCKFILE_LOCAL_ENTRIES = [
 
 // transforms/copy-deps-first/edits.ts
 import path9 from "node:path";
-function instructionText(node, model, words2) {
+function instructionText(node, model, words3) {
   const keyword = model.source.text.slice(node.start, node.start + node.keyword.length);
-  return [keyword, ...node.flags.map((f) => f.text), ...words2].join(" ");
+  return [keyword, ...node.flags.map((f) => f.text), ...words3].join(" ");
 }
 function ownsLines(node, model) {
   const src = model.source;
@@ -34922,6 +34998,7 @@ function readPart(node, ctx) {
     cleanup: commands.length > 0 && commands.every(removes),
     aptIndex,
     isList: facts.isList,
+    script: facts.script,
     errexit: facts.errexit,
     compound: facts.compound,
     endsGroup: replacesShell(ctx, node, commands) ?? writesBashEnv(ctx, node, commands, root),
@@ -35000,7 +35077,8 @@ function readScript(root, text2) {
     effects,
     reads: variablesRead(root),
     startsWithAbsoluteCd: startsWithAbsoluteCd(statements),
-    isList: statements.length > 1 || hasOrList(last),
+    isList: hasOrList(last),
+    script: statements.length > 1,
     errexit: errexitSource(root),
     compound: statements.length > 1 || hasType(root, COMPOUND)
   };
@@ -35169,6 +35247,16 @@ var mergeRuns = {
           message: "not merged with the RUN above: each installs packages or runs many commands of its own, and neither cleans up after the other; one layer would save no bytes, and a failure here would rerun the RUN above (further such RUNs of this stage are left apart too)"
         });
       };
+      let scripted = false;
+      const leaveApart = (script) => {
+        if (scripted) return;
+        scripted = true;
+        notes.push({
+          line: script.node.line,
+          id: "semicolon-script",
+          message: "not merged with the RUNs beside it: it is a `;` script, which joined with `&&` would need braces; left as its own layer (further such RUNs of this stage are left apart too)"
+        });
+      };
       const flush = () => {
         if (chain2.length > 1) {
           for (const group of partition(chain2, separate)) if (group.length > 1) fixes.push(join2(group, dockerfile));
@@ -35196,6 +35284,9 @@ var mergeRuns = {
           const refusal2 = !sameFlags(previous.node, node) ? { id: "different-flags", reason: "different flags" } : endsChain(previous, shellHasErrexit(node, dockerfile)) ?? (stale ? { id: "command-hash", reason: `it runs \`${stale}\`, which a RUN above reinstalls after the shell looked it up; a fresh RUN finds the new one, a joined one the old path the shell remembers` } : null);
           if (refusal2) {
             notes.push({ line: node.line, id: refusal2.id, message: `not merged with the RUN above: ${refusal2.reason}` });
+            flush();
+          } else if (part.script || previous.script) {
+            leaveApart(part.script ? part : previous);
             flush();
           }
         }
@@ -35276,15 +35367,15 @@ var isListPath = (word) => word === LISTS || word === `${LISTS}/` || word === `$
 var changesSources = (text2) => SOURCE_MARKERS.some((m) => text2.includes(m));
 var OPAQUE = /* @__PURE__ */ new Set(["eval"]);
 var SCRIPT_DEPTH = 4;
-function aptCommand(node, words2, nodes, program) {
-  const found = managerCommand(words2);
+function aptCommand(node, words3, nodes, program) {
+  const found = managerCommand(words3);
   if (found && (found.manager === "apt-get" || found.manager === "apt")) {
     const at2 = found.subcommandIndex;
-    return { node, program: found.program, programNode: nodes[0], sub: found.subcommand, subNode: at2 === null ? null : nodes[at2], words: words2, sudo: false };
+    return { node, program: found.program, programNode: nodes[0], sub: found.subcommand, subNode: at2 === null ? null : nodes[at2], words: words3, sudo: false };
   }
   if (program === null || !APT_GET.indexReaders.includes(program)) return null;
-  const at = subcommandAt(words2, 1, VALUE_OPTIONS);
-  return { node, program, programNode: nodes[0], sub: at === null ? null : words2[at], subNode: at === null ? null : nodes[at], words: words2, sudo: false };
+  const at = subcommandAt(words3, 1, VALUE_OPTIONS);
+  return { node, program, programNode: nodes[0], sub: at === null ? null : words3[at], subNode: at === null ? null : nodes[at], words: words3, sudo: false };
 }
 function readListUse(ctx, node) {
   const read = ctx.facts.readRun(node);
@@ -35294,9 +35385,9 @@ function readListUse(ctx, node) {
   const events = [];
   const apt = [];
   for (const command2 of ctx.facts.commandsOf(read)) {
-    const { words: words2, nodes, program } = command2;
+    const { words: words3, nodes, program } = command2;
     const text2 = command2.command.node.text;
-    const found = program === null ? null : aptCommand(command2.command.node, words2, nodes, program);
+    const found = program === null ? null : aptCommand(command2.command.node, words3, nodes, program);
     if (found) {
       found.sudo = command2.wrappers.includes("sudo") && command2.sudoAsRoot;
       apt.push(found);
@@ -35620,9 +35711,9 @@ function mentioned(ctx, node, run2, markers) {
 function cacheMounted(run2, hygiene) {
   return run2.mounts.some((m) => hygiene.facts.cacheDirs.some((dir) => dir.startsWith("/") ? mountCovers(m, dir) : m.target.replace(/\/+$/, "").endsWith(`/${dir}`) || m.target === dir));
 }
-function readsCache(hygiene, words2) {
+function readsCache(hygiene, words3) {
   const flags = hygiene.facts.offlineFlags;
-  return flags !== void 0 && words2.some((w) => w !== null && spelt(w, flags));
+  return flags !== void 0 && words3.some((w) => w !== null && spelt(w, flags));
 }
 function laterReader(ctx, node, manager) {
   const hygiene = HYGIENE[manager];
@@ -35665,15 +35756,15 @@ var DOWNLOAD_OUTPUT = {
 function leftoverArchives(ctx, run2) {
   const commands = ctx.facts.commandsOf(run2);
   const downloads = [];
-  commands.forEach(({ words: words2, program, command: command2 }, index) => {
+  commands.forEach(({ words: words3, program, command: command2 }, index) => {
     const output = program ? DOWNLOAD_OUTPUT[program] : void 0;
     if (!output) return;
     const short = new RegExp(`^-[a-zA-Z]*${output.short}$`);
-    for (let i = 1; i < words2.length; i++) {
-      const word = words2[i];
+    for (let i = 1; i < words3.length; i++) {
+      const word = words3[i];
       if (word === null) continue;
       const inline = word.startsWith(`${output.long}=`) && word.length > output.long.length + 1 ? word.slice(output.long.length + 1) : null;
-      const path28 = inline ?? (word === output.long || short.test(word) ? words2[i + 1] : null);
+      const path28 = inline ?? (word === output.long || short.test(word) ? words3[i + 1] : null);
       if (path28) downloads.push({ path: path28, index, inMain: command2.inMainShell });
     }
   });
@@ -35682,16 +35773,16 @@ function leftoverArchives(ctx, run2) {
     const { path: path28 } = download;
     if (path28 === "-" || !/^[\w./+-]+$/.test(path28)) continue;
     const after = commands.slice(download.index + 1);
-    const extracted = after.some(({ words: words2, program }) => {
-      if (program === "unzip") return words2.slice(1).includes(path28);
-      if (program === "dpkg") return words2.some((w) => w === "-i" || w === "--install") && words2.slice(1).includes(path28);
-      if (program === "apt-get" || program === "apt") return words2.includes("install") && words2.slice(1).some((w) => w === path28 || w === `./${path28}`);
+    const extracted = after.some(({ words: words3, program }) => {
+      if (program === "unzip") return words3.slice(1).includes(path28);
+      if (program === "dpkg") return words3.some((w) => w === "-i" || w === "--install") && words3.slice(1).includes(path28);
+      if (program === "apt-get" || program === "apt") return words3.includes("install") && words3.slice(1).some((w) => w === path28 || w === `./${path28}`);
       if (program !== "tar") return false;
-      const extracting = words2.some((w, i) => w !== null && (w === "--extract" || w === "--get" || /^-[a-zA-Z]*x[a-zA-Z]*$/.test(w) || i === 1 && /^[a-zA-Z]*x[a-zA-Z]*$/.test(w)));
-      return extracting && words2.slice(1).some((w) => w === path28 || w === `--file=${path28}`);
+      const extracting = words3.some((w, i) => w !== null && (w === "--extract" || w === "--get" || /^-[a-zA-Z]*x[a-zA-Z]*$/.test(w) || i === 1 && /^[a-zA-Z]*x[a-zA-Z]*$/.test(w)));
+      return extracting && words3.slice(1).some((w) => w === path28 || w === `--file=${path28}`);
     });
     if (!extracted) continue;
-    const removed = after.some(({ words: words2, program }) => program === "rm" && words2.includes(path28)) || after.some(({ command: command2 }) => command2.node.text.includes("rm ") && command2.node.text.includes(path28)) || after.some((c) => c.program === "rm" && c.nodes.slice(1).some((n) => removes2(unquoted(n), path28)));
+    const removed = after.some(({ words: words3, program }) => program === "rm" && words3.includes(path28)) || after.some(({ command: command2 }) => command2.node.text.includes("rm ") && command2.node.text.includes(path28)) || after.some((c) => c.program === "rm" && c.nodes.slice(1).some((n) => removes2(unquoted(n), path28)));
     if (removed) continue;
     let refusal2 = null;
     const moves = after.some(({ command: c }) => c.inMainShell && ["cd", "pushd", "popd"].includes(c.name ?? ""));
@@ -36366,9 +36457,9 @@ var planNative = (stage2, ctx) => {
       if (command2.program === "make" || command2.program === "cmake") {
         if (here === null && !command2.words.includes("--install")) return refuse("make-after-cd", `line ${ctx.originalLine(run2.node.line)}: make after \`cd\`: where it builds is not known`);
         makes = true;
-        const words2 = command2.words.slice(1);
-        if (words2.some((w) => w === null || PREFIX_WORDS.test(w))) return refuse("install-prefix", `line ${ctx.originalLine(run2.node.line)}: \`${command2.program}\` sets where it installs`);
-        if (command2.program === "make" && words2.includes("install") || command2.program === "cmake" && words2.includes("--install")) installs = true;
+        const words3 = command2.words.slice(1);
+        if (words3.some((w) => w === null || PREFIX_WORDS.test(w))) return refuse("install-prefix", `line ${ctx.originalLine(run2.node.line)}: \`${command2.program}\` sets where it installs`);
+        if (command2.program === "make" && words3.includes("install") || command2.program === "cmake" && words3.includes("--install")) installs = true;
       }
       if (command2.program === "configure" && command2.words.slice(1).some((w) => w === null || PREFIX_WORDS.test(w))) {
         return refuse("install-prefix", `line ${ctx.originalLine(run2.node.line)}: \`configure\` sets where make installs`);
@@ -36708,16 +36799,16 @@ function stageVenv(stage2, ctx) {
   let installs = 0;
   for (const run2 of stage2.runs) {
     for (const command2 of run2.commands) {
-      const words2 = command2.words;
-      if (PYTHON.test(command2.program ?? "") && words2[1] === "-m" && words2[2] === "venv") {
-        const dir = venvFolder(words2.slice(3), run2);
+      const words3 = command2.words;
+      if (PYTHON.test(command2.program ?? "") && words3[1] === "-m" && words3[2] === "venv") {
+        const dir = venvFolder(words3.slice(3), run2);
         if (dir === null || venv !== null || installs) return null;
         venv = dir;
         continue;
       }
-      if (!isPipInstall(words2)) continue;
+      if (!isPipInstall(words3)) continue;
       installs++;
-      if (venv === null || !runsVenvPip(words2[0], venv, run2, ctx)) return null;
+      if (venv === null || !runsVenvPip(words3[0], venv, run2, ctx)) return null;
     }
   }
   return installs ? venv : null;
@@ -36829,7 +36920,7 @@ var NATIVE_FAMILIES = /* @__PURE__ */ new Set(["debian", "ubuntu", "buildpack-de
 var KEPT = /* @__PURE__ */ new Set(["ENV", "WORKDIR", "USER", "EXPOSE", "VOLUME", "LABEL", "HEALTHCHECK", "STOPSIGNAL", "ENTRYPOINT", "CMD", "MAINTAINER"]);
 var LEADING = /* @__PURE__ */ new Set(["ENV", "ARG", "WORKDIR", "LABEL", "MAINTAINER"]);
 var BUILD_STEPS = {
-  go: (words2) => programName(words2[0] ?? "") === "go" && words2[1] === "build",
+  go: (words3) => programName(words3[0] ?? "") === "go" && words3[1] === "build",
   node: runs("npm", "npx", "tsc", "yarn", "pnpm"),
   python: isPipInstall,
   java: runs("mvn", "mvnw", "gradle", "gradlew", "javac"),
@@ -36837,7 +36928,7 @@ var BUILD_STEPS = {
 };
 function runs(...programs) {
   const names = new Set(programs);
-  return (words2) => names.has(programName(words2[0] ?? ""));
+  return (words3) => names.has(programName(words3[0] ?? ""));
 }
 function ecosystemOf(image) {
   if (image.ref.registry !== null && !DOCKER_HUB.has(image.ref.registry)) return null;
@@ -37169,7 +37260,9 @@ function inheritedUserText(stage2, facts, model) {
   }
   return null;
 }
+var STATIC_ALTERNATIVE = "copy a static binary in with the option binary, or use `docker run --init`";
 function missingNote(missing, init, other, release) {
+  if (missing.reason === "archived") return `${missing.missing}; ${STATIC_ALTERNATIVE}`;
   if (missing.reason !== "no-package" || release === null) return missing.missing;
   const otherInit = OTHER_INIT[init];
   const alternative = other && "path" in other ? `use \`docker run --init\`, or the option init=${otherInit}: ${release} has ${otherInit} (dfmod does not switch packages by itself)` : `use \`docker run --init\` (${release} has no ${otherInit} either)`;
@@ -37266,6 +37359,9 @@ function joinableInstall(ctx, stage2, manager) {
 }
 function withExec(argv, script, offset) {
   return argv.map((word) => word === script ? `${script.slice(0, offset)}exec ${script.slice(offset)}` : word);
+}
+function sameArgv(a, b) {
+  return !!a && !!b && a.length === b.length && a.every((word, i) => word === b[i]);
 }
 function storedScript(ctx, node) {
   const argv = ctx.facts.argvOf(node);
@@ -37370,7 +37466,7 @@ function osSelectingArg(ctx, stage2) {
 }
 function packageRoute(image, raw, init, leave) {
   const manager = image.packageManager;
-  const alternative = "copy a static binary in with the option binary, or use `docker run --init`";
+  const alternative = STATIC_ALTERNATIVE;
   if (image.hasShell === false) return leave("no-shell", `\`${raw}\` has no shell to RUN an install in, nor a package manager; ${alternative}`);
   if (manager === null) return leave("no-package-manager", `\`${raw}\` has no package manager dfmod installs ${init} with (apt, apk, dnf, yum, microdnf, zypper); ${alternative}`);
   const release = image.release;
@@ -37485,7 +37581,7 @@ function planStage(ctx, stage2, init, optedIn) {
       if (script === null) break;
       if (entrypointArgv) entrypointArgv = withExec(entrypointArgv, script, path28.offset);
       if (cmdArgv) cmdArgv = withExec(cmdArgv, script, path28.offset);
-      if (path28.node.keyword === "CMD") {
+      if (path28.node.keyword === "CMD" && path28.node.stage === stage2) {
         const read = facts.readRun(path28.node);
         if (read.kind !== "script" || locked(path28.node)) break;
         edits2.push({ start: read.script.offsets[path28.offset], end: read.script.offsets[path28.offset], text: "exec " });
@@ -37525,13 +37621,16 @@ function planStage(ctx, stage2, init, optedIn) {
     const argv = facts.argvOf(own);
     if (argv === null) return leave("empty-entrypoint", "the ENTRYPOINT has no arguments, and dfmod does not know what Docker makes of that", own.line);
     const wrapped = entrypointArgv ?? (command2.entrypoint === null ? [] : argv.stored);
-    edits2.push({ start: own.argsStart, end: own.end, text: jsonArray([...prefix, ...wrapped]) });
+    const inFront = command2.entrypoint !== null && sameArgv(wrapped, own.execArgs) ? execFormPrefix(model, own, prefix) : null;
+    if (inFront) edits2.push({ start: inFront.at, end: inFront.at, text: inFront.text });
+    else edits2.push({ start: own.argsStart, end: own.end, text: jsonArray([...prefix, ...wrapped]) });
     how = "ENTRYPOINT wrapped";
   } else {
     if (command2.entrypoint === void 0) {
       return leave("unknown-entrypoint", `dfmod does not know the ENTRYPOINT of \`${raw}\`, which a new ENTRYPOINT would replace`);
     }
-    const entrypoint = jsonArray([...prefix, ...entrypointArgv ?? []]);
+    const fromNode = command2.entrypointNode && sameArgv(entrypointArgv, command2.entrypointNode.execArgs) ? execFormWithPrefix(model, command2.entrypointNode, prefix) : null;
+    const entrypoint = fromNode ?? jsonArray([...prefix, ...entrypointArgv ?? []]);
     const cmd = command2.cmdNode?.stage === stage2 ? command2.cmdNode : null;
     if (cmd) {
       line = cmd.line;
@@ -37542,7 +37641,8 @@ function planStage(ctx, stage2, init, optedIn) {
       }
       if (command2.cmd === null && command2.entrypoint === null) return leave("no-command", "the container has no command to run");
       const last = stage2.instructions[stage2.instructions.length - 1];
-      insert(last.end, `${eol}ENTRYPOINT ${entrypoint}` + (cmdArgv ? `${eol}CMD ${jsonArray(cmdArgv)}` : ""));
+      const cmdText = command2.cmdNode && sameArgv(cmdArgv, command2.cmdNode.execArgs) ? model.rawArguments(command2.cmdNode).trimEnd() : cmdArgv && jsonArray(cmdArgv);
+      insert(last.end, `${eol}ENTRYPOINT ${entrypoint}` + (cmdText ? `${eol}CMD ${cmdText}` : ""));
     }
     how = command2.entrypoint ? `the inherited ENTRYPOINT ${jsonArray(command2.entrypoint)} wrapped` : "ENTRYPOINT added";
   }
