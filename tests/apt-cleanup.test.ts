@@ -22,6 +22,14 @@ test('the appended line follows the indentation of a continued RUN', async () =>
   );
 });
 
+test('the appended line ends the line above with `&&` where the RUN writes its chain that way', async () => {
+  await expectOutput(
+    lines('FROM debian:bookworm', 'RUN apt-get update && \\', '    apt-get install -y --no-install-recommends curl', 'CMD ["curl"]'),
+    lines('FROM debian:bookworm', 'RUN apt-get update && \\', '    apt-get install -y --no-install-recommends curl && \\', '    rm -rf /var/lib/apt/lists/*', 'CMD ["curl"]'),
+    { only },
+  );
+});
+
 test('-y is added right after the subcommand', async () => {
   await expectOutput(
     lines('FROM debian', 'RUN apt-get update && apt-get install curl && apt-get -q purge nano'),

@@ -30,6 +30,27 @@ test('a comment line between RUNs ends the merge: it describes the RUN below, no
   );
 });
 
+test('&& goes where the joined RUNs put it: at the end of the line when they write `a && \\`', async () => {
+  await expectOutput(
+    lines('FROM alpine:3.20', 'RUN addgroup -S dev && \\', '    adduser -S -G dev dev && \\', '    apk --no-cache add gcc git', '', 'RUN \\', '\tmkdir -p /config && chown dev:dev /config'),
+    lines('FROM alpine:3.20', 'RUN addgroup -S dev && \\', '    adduser -S -G dev dev && \\', '    apk --no-cache add gcc git && \\', '    mkdir -p /config && chown dev:dev /config'),
+    { only },
+  );
+});
+
+test('&& at the line end follows the file when the joined RUNs are one-liners; leading && otherwise', async () => {
+  await expectOutput(
+    lines('FROM x', 'RUN a && \\', '    b', 'COPY . .', 'RUN c', 'RUN d'),
+    lines('FROM x', 'RUN a && \\', '    b', 'COPY . .', 'RUN c && \\', '    d'),
+    { only },
+  );
+  await expectOutput(
+    lines('FROM x', 'RUN a \\', '    && b', 'COPY . .', 'RUN c', 'RUN d'),
+    lines('FROM x', 'RUN a \\', '    && b', 'COPY . .', 'RUN c \\', '    && d'),
+    { only },
+  );
+});
+
 test('blank lines between RUNs are dropped', async () => {
   await expectOutput(lines('FROM x', 'RUN a', '', '', 'RUN b'), lines('FROM x', 'RUN a \\', '    && b'), { only });
 });

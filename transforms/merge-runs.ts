@@ -36,11 +36,13 @@
  * failure cannot fall through to it. Anything the join could not keep exactly
  * (background jobs, flags, heredocs, other shells, `set -e` left of `&&`) is
  * left alone with a note. Continuation lines are indented with a tab when the
- * file's RUNs indent theirs with tabs, else with four spaces.
+ * file's RUNs indent theirs with tabs, else with four spaces, and `&&` goes at
+ * the end of a line (`a && \`) when the RUNs write it there, else at the start.
  */
 import type { Node } from '../lib/core/shell.js';
 import path from 'node:path';
 import { hasBackgroundJob, literalValue, topLevelStatements, walk } from '../lib/core/shell.js';
+import { operatorStyle } from '../lib/core/run-script.js';
 import { installedCommands, isPackageInstall, managerCommand, writtenPaths, type RunCommand } from '../lib/facts/index.js';
 import { PACKAGE_MANAGER_FACTS } from '../lib/knowledge/package-managers.js';
 import type { DockerfileModel, InstructionNode } from '../lib/core/dockerfile.js';
@@ -652,6 +654,7 @@ function join(parts: Part[], model: DockerfileModel): Fix {
   const eol = model.source.eol;
   const escape = model.escapeChar;
   const indent = continuationIndent(parts, model);
+  const trailing = operatorStyle(model, parts.map((p) => p.node)) === 'trailing';
   let text = '';
   let isolated = 0;
   // Decided from the last part up: whether a part's `cd` is undone depends on whether the next part is isolated.
@@ -669,13 +672,13 @@ function join(parts: Part[], model: DockerfileModel): Fix {
       body = `{ ${body}; }`;
       grouped = true;
     }
-    if (i > 0) text += `${indent}&& `;
+    if (i > 0) text += trailing ? indent : `${indent}&& `;
     text += body;
     if (last) {
       text += grouped ? (part.comment ? ` ${part.comment}` : '') : part.tail;
       return;
     }
-    text += ` ${escape}${eol}`;
+    text += trailing ? ` && ${escape}${eol}` : ` ${escape}${eol}`;
     if (part.comment) text += indent + part.comment + eol;
   });
   const first = parts[0].node;

@@ -43,8 +43,34 @@ export function unquoted(node: Node): string {
 }
 
 /**
+ * Where the file's RUNs put `&&` at a line break: at the end of the line
+ * (`a && \`) or at the start of the next (`&& b`). The RUNs being edited
+ * decide first, then the file's other RUNs; leading when nothing shows. A
+ * layout question: the lines are only compared, never read as shell.
+ */
+export function operatorStyle(model: DockerfileModel, nodes: readonly InstructionNode[]): 'leading' | 'trailing' {
+  const escape = model.escapeChar;
+  const count = (runs: readonly InstructionNode[]): number => {
+    let score = 0;
+    for (const node of runs) {
+      for (let line = node.line; line < node.endLine; line++) {
+        const text = model.source.lineText(line - 1).trimEnd();
+        const next = model.source.lineText(line).trimStart();
+        if (text.endsWith(escape) && /(&&|\|\|)$/.test(text.slice(0, -escape.length).trimEnd())) score++;
+        else if (/^(&&|\|\|)/.test(next)) score--;
+      }
+    }
+    return score;
+  };
+  const own = count(nodes);
+  const score = own !== 0 ? own : count(model.stages.flatMap((s) => s.instructions.filter((i) => i.keyword === 'RUN')));
+  return score > 0 ? 'trailing' : 'leading';
+}
+
+/**
  * An edit that runs `command` after the script's last top-level statement,
- * when it succeeded, on a continuation line: ` \⏎    && command`. For
+ * when it succeeded, on a continuation line: ` \⏎    && command` (or
+ * ` && \⏎    command` where the file's RUNs end their lines with `&&`). For
  * `a; b` that is `a; b && command`, for `a || b` it is `(a || b) && command`:
  * earlier statements are unaffected, and since the cleanup commands dfmod adds
  * succeed, the RUN's exit status stays the same. Inserted before a trailing
@@ -60,7 +86,8 @@ export function appendCommand(model: DockerfileModel, run: EditableRun, commands
   const line = src.positionAt(at).line;
   const indent = line + 1 > run.node.line ? src.indentOf(line) : '    ';
   const escape = model.escapeChar;
-  const text = commands.map((c) => ` ${escape}${src.eol}${indent}&& ${c}`).join('');
+  const trailing = operatorStyle(model, [run.node]) === 'trailing';
+  const text = commands.map((c) => (trailing ? ` && ${escape}${src.eol}${indent}${c}` : ` ${escape}${src.eol}${indent}&& ${c}`)).join('');
   return { start: at, end: at, text };
 }
 
