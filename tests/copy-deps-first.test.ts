@@ -455,6 +455,13 @@ test('the WORKDIR of the stage built on, and one set through ENV, are known', as
   );
 });
 
+test('a glob COPY of the manifests (`go.*`, `package*.json`) counts as copied first', async () => {
+  const go = lines('FROM golang:1.22', 'WORKDIR /app', '# Expecting to copy go.mod and if present go.sum.', 'COPY go.* ./', 'RUN go mod download', '', '# Copy local code to the container image.', 'COPY . ./', '', '# Build the binary.', 'RUN go build -v -o server');
+  assert.equal((await expectUnchanged(go, null, { only, files: { 'go.mod': 'module x\n', 'go.sum': '' } })).notes, []);
+  const node = lines('FROM node:20', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci', 'COPY . .', 'RUN npm ci && npm run build');
+  assert.equal((await expectUnchanged(node, null, { only, files: { 'package.json': '{}', 'package-lock.json': '{}', '.dockerignore': 'node_modules\n' } })).notes, []);
+});
+
 test('a JSON-form COPY of the manifests counts as copied first', async () => {
   const input = lines('FROM node:20', 'WORKDIR /app', 'COPY ["package.json", "package-lock.json", "./"]', 'COPY . .', 'RUN npm ci');
   const result = await expectUnchanged(input, null, { only, files: node });

@@ -24,6 +24,7 @@
  * commands past wrappers) comes from lib/facts; this file is the policy.
  */
 import path from 'node:path';
+import picomatch from 'picomatch';
 import { andChain, topLevelStatements, walk } from '../../lib/core/shell.js';
 import type { InstructionNode, Stage } from '../../lib/core/dockerfile.js';
 import type { BuildContext } from '../../lib/core/context.js';
@@ -181,7 +182,9 @@ function stageOutcome(stage: Stage, ctx: TransformContext): StageOutcome {
 
   // Manifests an earlier COPY already brought in (split by hand, or by an earlier pass).
   const copied = stage.instructions.slice(0, copyIndex).flatMap((i) => facts.copyOperands(i)?.sources.map((s) => path.posix.basename(s)) ?? []);
-  const done = ECOSYSTEMS.filter((e) => e.id === 'pip' ? copied.some((c) => /requirements.*\.txt$/.test(c)) : e.required.some((m) => copied.includes(m)));
+  // A source may be a glob (`go.*`, `package*.json`): it brings in every manifest it matches.
+  const brings = (manifest: string) => copied.some((c) => c === manifest || picomatch.isMatch(manifest, c, { dot: true }));
+  const done = ECOSYSTEMS.filter((e) => e.id === 'pip' ? copied.some((c) => /requirements.*\.txt$/.test(c)) : e.required.some(brings));
   for (const eco of done) notes.push(...ignoreNotes(eco, copy, ctx.context));
 
   // The first RUN after the copy, and what stands between.
