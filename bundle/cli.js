@@ -4098,9 +4098,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils2();
     var constants = require_constants2();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch3 = (glob, options, returnState = false) => {
+    var picomatch4 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch3(input, options, returnState));
+        const fns = glob.map((input) => picomatch4(input, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -4116,16 +4116,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix = utils.isWindows(options);
-      const regex2 = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
+      const regex2 = isState ? picomatch4.compileRe(glob, options) : picomatch4.makeRe(glob, options, false, true);
       const state = regex2.state;
       delete regex2.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch4(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input, regex2, options, { glob, posix });
+        const { isMatch, match, output } = picomatch4.test(input, regex2, options, { glob, posix });
         const result = { glob, state, regex: regex2, posix, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -4151,7 +4151,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input, regex2, options, { glob, posix } = {}) => {
+    picomatch4.test = (input, regex2, options, { glob, posix } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -4168,24 +4168,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input, regex2, options, posix);
+          match = picomatch4.matchBase(input, regex2, options, posix);
         } else {
           match = regex2.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch3.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
+    picomatch4.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch4.makeRe(glob, options);
       return regex2.test(path28.basename(input));
     };
-    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
-    picomatch3.parse = (pattern2, options) => {
-      if (Array.isArray(pattern2)) return pattern2.map((p) => picomatch3.parse(p, options));
+    picomatch4.isMatch = (str, patterns, options) => picomatch4(patterns, options)(str);
+    picomatch4.parse = (pattern2, options) => {
+      if (Array.isArray(pattern2)) return pattern2.map((p) => picomatch4.parse(p, options));
       return parse2(pattern2, { ...options, fastpaths: false });
     };
-    picomatch3.scan = (input, options) => scan(input, options);
-    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch4.scan = (input, options) => scan(input, options);
+    picomatch4.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -4196,13 +4196,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch3.toRegex(source, options);
+      const regex2 = picomatch4.toRegex(source, options);
       if (returnState === true) {
         regex2.state = state;
       }
       return regex2;
     };
-    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch4.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -4213,9 +4213,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse2(input, options);
       }
-      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch4.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch3.toRegex = (source, options) => {
+    picomatch4.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -4224,8 +4224,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch3.constants = constants;
-    module.exports = picomatch3;
+    picomatch4.constants = constants;
+    module.exports = picomatch4;
   }
 });
 
@@ -4243,7 +4243,7 @@ var require_micromatch = __commonJS({
     "use strict";
     var util = __require("util");
     var braces = require_braces();
-    var picomatch3 = require_picomatch2();
+    var picomatch4 = require_picomatch2();
     var utils = require_utils2();
     var isEmptyString = (v) => v === "" || v === "./";
     var hasBraces = (v) => {
@@ -4264,7 +4264,7 @@ var require_micromatch = __commonJS({
         }
       };
       for (let i = 0; i < patterns.length; i++) {
-        let isMatch = picomatch3(String(patterns[i]), { ...options, onResult }, true);
+        let isMatch = picomatch4(String(patterns[i]), { ...options, onResult }, true);
         let negated = isMatch.state.negated || isMatch.state.negatedExtglob;
         if (negated) negatives++;
         for (let item of list) {
@@ -4292,8 +4292,8 @@ var require_micromatch = __commonJS({
       return matches;
     };
     micromatch.match = micromatch;
-    micromatch.matcher = (pattern2, options) => picomatch3(pattern2, options);
-    micromatch.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
+    micromatch.matcher = (pattern2, options) => picomatch4(pattern2, options);
+    micromatch.isMatch = (str, patterns, options) => picomatch4(patterns, options)(str);
     micromatch.any = micromatch.isMatch;
     micromatch.not = (list, patterns, options = {}) => {
       patterns = [].concat(patterns).map(String);
@@ -4340,7 +4340,7 @@ var require_micromatch = __commonJS({
     micromatch.some = (list, patterns, options) => {
       let items = [].concat(list);
       for (let pattern2 of [].concat(patterns)) {
-        let isMatch = picomatch3(String(pattern2), options);
+        let isMatch = picomatch4(String(pattern2), options);
         if (items.some((item) => isMatch(item))) {
           return true;
         }
@@ -4350,7 +4350,7 @@ var require_micromatch = __commonJS({
     micromatch.every = (list, patterns, options) => {
       let items = [].concat(list);
       for (let pattern2 of [].concat(patterns)) {
-        let isMatch = picomatch3(String(pattern2), options);
+        let isMatch = picomatch4(String(pattern2), options);
         if (!items.every((item) => isMatch(item))) {
           return false;
         }
@@ -4361,23 +4361,23 @@ var require_micromatch = __commonJS({
       if (typeof str !== "string") {
         throw new TypeError(`Expected a string: "${util.inspect(str)}"`);
       }
-      return [].concat(patterns).every((p) => picomatch3(p, options)(str));
+      return [].concat(patterns).every((p) => picomatch4(p, options)(str));
     };
     micromatch.capture = (glob, input, options) => {
       let posix = utils.isWindows(options);
-      let regex2 = picomatch3.makeRe(String(glob), { ...options, capture: true });
+      let regex2 = picomatch4.makeRe(String(glob), { ...options, capture: true });
       let match = regex2.exec(posix ? utils.toPosixSlashes(input) : input);
       if (match) {
         return match.slice(1).map((v) => v === void 0 ? "" : v);
       }
     };
-    micromatch.makeRe = (...args) => picomatch3.makeRe(...args);
-    micromatch.scan = (...args) => picomatch3.scan(...args);
+    micromatch.makeRe = (...args) => picomatch4.makeRe(...args);
+    micromatch.scan = (...args) => picomatch4.scan(...args);
     micromatch.parse = (patterns, options) => {
       let res = [];
       for (let pattern2 of [].concat(patterns || [])) {
         for (let str of braces(String(pattern2), options)) {
-          res.push(picomatch3.parse(str, options));
+          res.push(picomatch4.parse(str, options));
         }
       }
       return res;
@@ -22971,9 +22971,9 @@ var require_picomatch3 = __commonJS({
     var utils = require_utils5();
     var constants = require_constants4();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch3 = (glob, options, returnState = false) => {
+    var picomatch4 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch3(input, options, returnState));
+        const fns = glob.map((input) => picomatch4(input, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -22989,16 +22989,16 @@ var require_picomatch3 = __commonJS({
       }
       const opts = options || {};
       const posix = opts.windows;
-      const regex2 = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
+      const regex2 = isState ? picomatch4.compileRe(glob, options) : picomatch4.makeRe(glob, options, false, true);
       const state = regex2.state;
       delete regex2.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch4(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input, regex2, options, { glob, posix });
+        const { isMatch, match, output } = picomatch4.test(input, regex2, options, { glob, posix });
         const result = { glob, state, regex: regex2, posix, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -23024,7 +23024,7 @@ var require_picomatch3 = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input, regex2, options, { glob, posix } = {}) => {
+    picomatch4.test = (input, regex2, options, { glob, posix } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -23041,24 +23041,24 @@ var require_picomatch3 = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input, regex2, options, posix);
+          match = picomatch4.matchBase(input, regex2, options, posix);
         } else {
           match = regex2.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch3.matchBase = (input, glob, options, posix = options && options.windows) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
+    picomatch4.matchBase = (input, glob, options, posix = options && options.windows) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch4.makeRe(glob, options);
       return regex2.test(utils.basename(input, { windows: posix }));
     };
-    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
-    picomatch3.parse = (pattern2, options) => {
-      if (Array.isArray(pattern2)) return pattern2.map((p) => picomatch3.parse(p, options));
+    picomatch4.isMatch = (str, patterns, options) => picomatch4(patterns, options)(str);
+    picomatch4.parse = (pattern2, options) => {
+      if (Array.isArray(pattern2)) return pattern2.map((p) => picomatch4.parse(p, options));
       return parse2(pattern2, { ...options, fastpaths: false });
     };
-    picomatch3.scan = (input, options) => scan(input, options);
-    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch4.scan = (input, options) => scan(input, options);
+    picomatch4.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -23069,13 +23069,13 @@ var require_picomatch3 = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch3.toRegex(source, options);
+      const regex2 = picomatch4.toRegex(source, options);
       if (returnState === true) {
         regex2.state = state;
       }
       return regex2;
     };
-    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch4.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -23086,9 +23086,9 @@ var require_picomatch3 = __commonJS({
       if (!parsed.output) {
         parsed = parse2(input, options);
       }
-      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch4.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch3.toRegex = (source, options) => {
+    picomatch4.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -23097,8 +23097,8 @@ var require_picomatch3 = __commonJS({
         return /$^/;
       }
     };
-    picomatch3.constants = constants;
-    module.exports = picomatch3;
+    picomatch4.constants = constants;
+    module.exports = picomatch4;
   }
 });
 
@@ -23108,14 +23108,14 @@ var require_picomatch4 = __commonJS({
     "use strict";
     var pico = require_picomatch3();
     var utils = require_utils5();
-    function picomatch3(glob, options, returnState = false) {
+    function picomatch4(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch3, pico);
-    module.exports = picomatch3;
+    Object.assign(picomatch4, pico);
+    module.exports = picomatch4;
   }
 });
 
@@ -23822,16 +23822,16 @@ __export(glob_exports, {
 function minimatch(relativePath, glob) {
   let matcher = cache2.get(glob);
   if (!matcher) {
-    matcher = (0, import_picomatch2.default)(glob, { dot: true, matchBase: !glob.includes("/") });
+    matcher = (0, import_picomatch3.default)(glob, { dot: true, matchBase: !glob.includes("/") });
     cache2.set(glob, matcher);
   }
   return matcher(relativePath);
 }
-var import_picomatch2, cache2;
+var import_picomatch3, cache2;
 var init_glob = __esm({
   "lib/cli/glob.ts"() {
     "use strict";
-    import_picomatch2 = __toESM(require_picomatch4(), 1);
+    import_picomatch3 = __toESM(require_picomatch4(), 1);
     cache2 = /* @__PURE__ */ new Map();
   }
 });
@@ -33866,6 +33866,7 @@ import { createRequire as createRequire4 } from "node:module";
 import { pathToFileURL } from "node:url";
 
 // transforms/copy-deps-first/index.ts
+var import_picomatch = __toESM(require_picomatch4(), 1);
 import path10 from "node:path";
 
 // transforms/copy-deps-first/ecosystems.ts
@@ -34551,7 +34552,8 @@ function stageOutcome(stage2, ctx) {
   const copy = stage2.instructions[copyIndex];
   const operands = sourceCopy(copy, facts);
   const copied = stage2.instructions.slice(0, copyIndex).flatMap((i) => facts.copyOperands(i)?.sources.map((s) => path10.posix.basename(s)) ?? []);
-  const done = ECOSYSTEMS.filter((e) => e.id === "pip" ? copied.some((c) => /requirements.*\.txt$/.test(c)) : e.required.some((m) => copied.includes(m)));
+  const brings = (manifest) => copied.some((c) => c === manifest || import_picomatch.default.isMatch(manifest, c, { dot: true }));
+  const done = ECOSYSTEMS.filter((e) => e.id === "pip" ? copied.some((c) => /requirements.*\.txt$/.test(c)) : e.required.some(brings));
   for (const eco2 of done) notes.push(...ignoreNotes(eco2, copy, ctx.context));
   const gap = [];
   let target = null;
@@ -34655,6 +34657,80 @@ function ignoreNotes(eco, copy, context) {
 
 // transforms/merge-runs.ts
 import path11 from "node:path";
+
+// lib/core/run-script.ts
+var REFUSED = {
+  "no-command": { id: "no-command", reason: "it has no command" },
+  "background-job": { id: "background-job", reason: "it runs a background job (`&`)" },
+  "several-statements": { id: "several-statements", reason: "it has several top-level commands, which would still run when the update failed" },
+  "or-list": { id: "or-list", reason: "it uses `||`, which would run when the update failed" }
+};
+function sourceStart(run2, node) {
+  return run2.script.offsets[node.startIndex];
+}
+function sourceEnd(run2, node) {
+  return run2.script.offsets[node.endIndex - 1] + 1;
+}
+function unquoted(node) {
+  return node.text.replace(/["']/g, "");
+}
+function operatorStyle(model, nodes) {
+  const escape2 = model.escapeChar;
+  const count = (runs2) => {
+    let score2 = 0;
+    for (const node of runs2) {
+      for (let line = node.line; line < node.endLine; line++) {
+        const text2 = model.source.lineText(line - 1).trimEnd();
+        const next = model.source.lineText(line).trimStart();
+        if (text2.endsWith(escape2) && /(&&|\|\|)$/.test(text2.slice(0, -escape2.length).trimEnd())) score2++;
+        else if (/^(&&|\|\|)/.test(next)) score2--;
+      }
+    }
+    return score2;
+  };
+  const own = count(nodes);
+  const score = own !== 0 ? own : count(model.stages.flatMap((s) => s.instructions.filter((i) => i.keyword === "RUN")));
+  return score > 0 ? "trailing" : "leading";
+}
+function appendCommand(model, run2, commands) {
+  const statements = topLevelStatements(run2.root);
+  if (statements.length === 0) return REFUSED["no-command"];
+  if (hasBackgroundJob(run2.root)) return REFUSED["background-job"];
+  const last = statements[statements.length - 1];
+  const at = sourceEnd(run2, last.node);
+  const src = model.source;
+  const line = src.positionAt(at).line;
+  const indent = line + 1 > run2.node.line ? src.indentOf(line) : "    ";
+  const escape2 = model.escapeChar;
+  const trailing = operatorStyle(model, [run2.node]) === "trailing";
+  const text2 = commands.map((c) => trailing ? ` && ${escape2}${src.eol}${indent}${c}` : ` ${escape2}${src.eol}${indent}&& ${c}`).join("");
+  return { start: at, end: at, text: text2 };
+}
+function prependCommand(run2, command2) {
+  const statements = topLevelStatements(run2.root);
+  if (statements.length !== 1) return REFUSED["several-statements"];
+  if (hasBackgroundJob(run2.root)) return REFUSED["background-job"];
+  if (andChain(statements[0].node).some((n) => n.type === "list")) return REFUSED["or-list"];
+  const at = sourceStart(run2, statements[0].node);
+  return { start: at, end: at, text: `${command2} && ` };
+}
+function removeChainElement(model, run2, command2) {
+  const statements = topLevelStatements(run2.root);
+  if (statements.length !== 1) return null;
+  const chain2 = andChain(statements[0].node);
+  const i = chain2.findIndex((n) => n.id === command2.id);
+  if (i < 0 || chain2.length < 2) return null;
+  const start = i === chain2.length - 1 ? sourceEnd(run2, chain2[i - 1]) : sourceStart(run2, chain2[i]);
+  const end = i === chain2.length - 1 ? sourceEnd(run2, chain2[i]) : sourceStart(run2, chain2[i + 1]);
+  if (/(^|[\r\n])[ \t]*#/.test(model.source.text.slice(start, end))) return null;
+  return { start, end, text: "" };
+}
+function deleteInstruction(model, node) {
+  const src = model.source;
+  return { start: src.lineStarts[node.line - 1], end: src.lineEndWithBreak(node.endLine - 1), text: "" };
+}
+
+// transforms/merge-runs.ts
 var ID = "merge-runs";
 var HADOLINT_RULES = ["DL3059"];
 var INDENT = "    ";
@@ -35173,6 +35249,7 @@ function join2(parts, model) {
   const eol = model.source.eol;
   const escape2 = model.escapeChar;
   const indent = continuationIndent(parts, model);
+  const trailing = operatorStyle(model, parts.map((p) => p.node)) === "trailing";
   let text2 = "";
   let isolated = 0;
   const subshell = parts.map(() => false);
@@ -35189,13 +35266,13 @@ function join2(parts, model) {
       body = `{ ${body}; }`;
       grouped = true;
     }
-    if (i > 0) text2 += `${indent}&& `;
+    if (i > 0) text2 += trailing ? indent : `${indent}&& `;
     text2 += body;
     if (last) {
       text2 += grouped ? part.comment ? ` ${part.comment}` : "" : part.tail;
       return;
     }
-    text2 += ` ${escape2}${eol}`;
+    text2 += trailing ? ` && ${escape2}${eol}` : ` ${escape2}${eol}`;
     if (part.comment) text2 += indent + part.comment + eol;
   });
   const first = parts[0].node;
@@ -35299,59 +35376,6 @@ var mergeRuns = {
     return { fixes, notes };
   }
 };
-
-// lib/core/run-script.ts
-var REFUSED = {
-  "no-command": { id: "no-command", reason: "it has no command" },
-  "background-job": { id: "background-job", reason: "it runs a background job (`&`)" },
-  "several-statements": { id: "several-statements", reason: "it has several top-level commands, which would still run when the update failed" },
-  "or-list": { id: "or-list", reason: "it uses `||`, which would run when the update failed" }
-};
-function sourceStart(run2, node) {
-  return run2.script.offsets[node.startIndex];
-}
-function sourceEnd(run2, node) {
-  return run2.script.offsets[node.endIndex - 1] + 1;
-}
-function unquoted(node) {
-  return node.text.replace(/["']/g, "");
-}
-function appendCommand(model, run2, commands) {
-  const statements = topLevelStatements(run2.root);
-  if (statements.length === 0) return REFUSED["no-command"];
-  if (hasBackgroundJob(run2.root)) return REFUSED["background-job"];
-  const last = statements[statements.length - 1];
-  const at = sourceEnd(run2, last.node);
-  const src = model.source;
-  const line = src.positionAt(at).line;
-  const indent = line + 1 > run2.node.line ? src.indentOf(line) : "    ";
-  const escape2 = model.escapeChar;
-  const text2 = commands.map((c) => ` ${escape2}${src.eol}${indent}&& ${c}`).join("");
-  return { start: at, end: at, text: text2 };
-}
-function prependCommand(run2, command2) {
-  const statements = topLevelStatements(run2.root);
-  if (statements.length !== 1) return REFUSED["several-statements"];
-  if (hasBackgroundJob(run2.root)) return REFUSED["background-job"];
-  if (andChain(statements[0].node).some((n) => n.type === "list")) return REFUSED["or-list"];
-  const at = sourceStart(run2, statements[0].node);
-  return { start: at, end: at, text: `${command2} && ` };
-}
-function removeChainElement(model, run2, command2) {
-  const statements = topLevelStatements(run2.root);
-  if (statements.length !== 1) return null;
-  const chain2 = andChain(statements[0].node);
-  const i = chain2.findIndex((n) => n.id === command2.id);
-  if (i < 0 || chain2.length < 2) return null;
-  const start = i === chain2.length - 1 ? sourceEnd(run2, chain2[i - 1]) : sourceStart(run2, chain2[i]);
-  const end = i === chain2.length - 1 ? sourceEnd(run2, chain2[i]) : sourceStart(run2, chain2[i + 1]);
-  if (/(^|[\r\n])[ \t]*#/.test(model.source.text.slice(start, end))) return null;
-  return { start, end, text: "" };
-}
-function deleteInstruction(model, node) {
-  const src = model.source;
-  return { start: src.lineStarts[node.line - 1], end: src.lineEndWithBreak(node.endLine - 1), text: "" };
-}
 
 // transforms/apt-cleanup.ts
 var APT_GET = PACKAGE_MANAGER_FACTS["apt-get"];
@@ -35652,7 +35676,7 @@ function listsFix(ctx, node, use, uses2, fixes, notes) {
 }
 
 // transforms/cache-cleanup.ts
-var import_picomatch = __toESM(require_picomatch4(), 1);
+var import_picomatch2 = __toESM(require_picomatch4(), 1);
 var MANAGERS = ["apk", "yum", "dnf", "microdnf", "zypper", "pip", "npm", "yarn", "gem", "conda"];
 var spelt = (word, spellings) => spellings.some((s) => word === s || word.startsWith(`${s}=`));
 function hygieneOf(manager) {
@@ -35802,7 +35826,7 @@ function removes2(operand, path28) {
   if (operand.startsWith("-") || operand === "") return false;
   const folder = operand.replace(/\/+$/, "");
   if (folder !== "" && path28.startsWith(`${folder}/`)) return true;
-  return /[*?[]/.test(operand) && (0, import_picomatch.default)(operand, { dot: true })(path28);
+  return /[*?[]/.test(operand) && (0, import_picomatch2.default)(operand, { dot: true })(path28);
 }
 var cacheCleanup = {
   id: "cache-cleanup",
