@@ -16438,6 +16438,24 @@ function packageScriptRun(argv) {
   return null;
 }
 
+// lib/knowledge/shells.ts
+var POSIX_SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh"]);
+var NEUTRAL_SHELL_FLAGS = /* @__PURE__ */ new Set(["e", "u", "x", "v", "c"]);
+var NEUTRAL_SHELL_OPTION_NAMES = /* @__PURE__ */ new Set(["pipefail", "errexit", "nounset", "xtrace", "verbose"]);
+function isNeutralPosixShell(shell2) {
+  const program = (shell2[0] ?? "").split("/").pop() ?? "";
+  if (!POSIX_SHELLS.has(program) || shell2[shell2.length - 1] !== "-c") return false;
+  for (let i = 1; i < shell2.length - 1; i++) {
+    const word = shell2[i];
+    if (word === "-o" || word === "+o") {
+      if (!NEUTRAL_SHELL_OPTION_NAMES.has(shell2[++i] ?? "")) return false;
+    } else if (!/^[-+][a-z]+$/.test(word) || ![...word.slice(1)].every((f) => NEUTRAL_SHELL_FLAGS.has(f))) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // lib/facts/argv.ts
 var SHELL_ONLY_BUILTINS = /* @__PURE__ */ new Set([
   ".",
@@ -17533,7 +17551,6 @@ function compilesIn(facts, stage) {
 
 // lib/facts/scripts.ts
 import path2 from "node:path";
-var SHELLS2 = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh"]);
 var SHELL_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-o", "+o", "-O", "+O", "--rcfile", "--init-file"]);
 var SYSTEM_BIN = /^\/(usr\/(local\/)?)?s?bin\//;
 function scriptRunBy(command, lookup) {
@@ -17541,7 +17558,7 @@ function scriptRunBy(command, lookup) {
   const program = command.program;
   if (program === null) return null;
   const what = w.map((x) => x ?? "\u2026").slice(0, 3).join(" ");
-  if (SHELLS2.has(program)) {
+  if (POSIX_SHELLS.has(program)) {
     let i = 1;
     for (; i < w.length; i++) {
       const word = w[i];
@@ -18652,7 +18669,7 @@ var FileFacts = class {
     const script = this.model.shellScript(node).text.trimEnd();
     const stored = [...shell2 ?? (windows ? WINDOWS_SHELL : DEFAULT_SHELL), script];
     if (windows) return { stored, direct: null, needsShell: { id: "windows-shell", reason: "a Windows image runs shell form under cmd.exe" } };
-    if (shell2) return { stored, direct: null, needsShell: { id: "shell-instruction", reason: "the stage sets SHELL, which JSON form would bypass" } };
+    if (shell2 && !isNeutralPosixShell(shell2)) return { stored, direct: null, needsShell: { id: "shell-instruction", reason: `the stage sets SHELL [${shell2.map((w) => JSON.stringify(w)).join(", ")}], which JSON form would bypass` } };
     const parsed = scriptArgv(this.shell.parse(this.model.shellScript(node).text).rootNode);
     return "argv" in parsed ? { stored, direct: parsed.argv, needsShell: null } : { stored, direct: null, needsShell: parsed };
   }
@@ -22703,6 +22720,15 @@ var execForm = {
         notes.push({ line: node.line, id: refused2.id, message: `${label}: ${refused2.reason}` });
         continue;
       }
+      const program = direct[0].split("/").pop() ?? "";
+      if (POSIX_SHELLS.has(program) && direct.length > 1) {
+        notes.push({
+          line: node.line,
+          id: "runs-a-shell",
+          message: `${label}: it runs \`${program}\` either way, which stays PID 1 and does not forward SIGTERM; to have the app receive signals, put \`exec\` in front of its last command, or run the app directly`
+        });
+        continue;
+      }
       fixes.push({
         line: node.line,
         message: `${node.keyword} in JSON form, so ${direct[0]} runs as PID 1 and receives signals`,
@@ -23310,7 +23336,7 @@ var DockerfileModel = class {
     const shell2 = this.shellOf(node);
     if (!shell2) return true;
     const program = (shell2[0] ?? "").split("/").pop() ?? "";
-    return ["sh", "bash", "dash", "ash", "zsh", "ksh"].includes(program) && shell2[shell2.length - 1] === "-c";
+    return POSIX_SHELLS.has(program) && shell2[shell2.length - 1] === "-c";
   }
   /** Windows base images run shell form under cmd.exe, not /bin/sh (lib/facts holds the one predicate). */
   isWindowsStage(stage) {

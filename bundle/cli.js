@@ -13411,6 +13411,30 @@ var init_stages = __esm({
   }
 });
 
+// lib/knowledge/shells.ts
+function isNeutralPosixShell(shell) {
+  const program = (shell[0] ?? "").split("/").pop() ?? "";
+  if (!POSIX_SHELLS.has(program) || shell[shell.length - 1] !== "-c") return false;
+  for (let i = 1; i < shell.length - 1; i++) {
+    const word = shell[i];
+    if (word === "-o" || word === "+o") {
+      if (!NEUTRAL_SHELL_OPTION_NAMES.has(shell[++i] ?? "")) return false;
+    } else if (!/^[-+][a-z]+$/.test(word) || ![...word.slice(1)].every((f) => NEUTRAL_SHELL_FLAGS.has(f))) {
+      return false;
+    }
+  }
+  return true;
+}
+var POSIX_SHELLS, NEUTRAL_SHELL_FLAGS, NEUTRAL_SHELL_OPTION_NAMES;
+var init_shells = __esm({
+  "lib/knowledge/shells.ts"() {
+    "use strict";
+    POSIX_SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh"]);
+    NEUTRAL_SHELL_FLAGS = /* @__PURE__ */ new Set(["e", "u", "x", "v", "c"]);
+    NEUTRAL_SHELL_OPTION_NAMES = /* @__PURE__ */ new Set(["pipefail", "errexit", "nounset", "xtrace", "verbose"]);
+  }
+});
+
 // lib/core/dockerfile.ts
 function parseSuppressionComment(content) {
   const words3 = content.split(/\s+/);
@@ -13465,6 +13489,7 @@ var init_dockerfile = __esm({
     init_source();
     init_ast_speed();
     init_stages();
+    init_shells();
     LAYER_KEYWORDS = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
     SCRIPT_KEYWORDS = /* @__PURE__ */ new Set(["RUN", "CMD", "ENTRYPOINT", "SHELL"]);
     DockerfileModel = class {
@@ -13639,7 +13664,7 @@ var init_dockerfile = __esm({
         const shell = this.shellOf(node);
         if (!shell) return true;
         const program = (shell[0] ?? "").split("/").pop() ?? "";
-        return ["sh", "bash", "dash", "ash", "zsh", "ksh"].includes(program) && shell[shell.length - 1] === "-c";
+        return POSIX_SHELLS.has(program) && shell[shell.length - 1] === "-c";
       }
       /** Windows base images run shell form under cmd.exe, not /bin/sh (lib/facts holds the one predicate). */
       isWindowsStage(stage2) {
@@ -30969,6 +30994,9 @@ function packageScriptRun(argv) {
   return null;
 }
 
+// lib/knowledge/index.ts
+init_shells();
+
 // lib/facts/argv.ts
 var SHELL_ONLY_BUILTINS = /* @__PURE__ */ new Set([
   ".",
@@ -31929,7 +31957,6 @@ init_words();
 
 // lib/facts/scripts.ts
 import path4 from "node:path";
-var SHELLS2 = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh"]);
 var SHELL_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-o", "+o", "-O", "+O", "--rcfile", "--init-file"]);
 var SYSTEM_BIN = /^\/(usr\/(local\/)?)?s?bin\//;
 function scriptRunBy(command2, lookup) {
@@ -31937,7 +31964,7 @@ function scriptRunBy(command2, lookup) {
   const program = command2.program;
   if (program === null) return null;
   const what = w.map((x) => x ?? "\u2026").slice(0, 3).join(" ");
-  if (SHELLS2.has(program)) {
+  if (POSIX_SHELLS.has(program)) {
     let i = 1;
     for (; i < w.length; i++) {
       const word = w[i];
@@ -33051,7 +33078,7 @@ var FileFacts = class {
     const script = this.model.shellScript(node).text.trimEnd();
     const stored = [...shell ?? (windows ? WINDOWS_SHELL : DEFAULT_SHELL), script];
     if (windows) return { stored, direct: null, needsShell: { id: "windows-shell", reason: "a Windows image runs shell form under cmd.exe" } };
-    if (shell) return { stored, direct: null, needsShell: { id: "shell-instruction", reason: "the stage sets SHELL, which JSON form would bypass" } };
+    if (shell && !isNeutralPosixShell(shell)) return { stored, direct: null, needsShell: { id: "shell-instruction", reason: `the stage sets SHELL [${shell.map((w) => JSON.stringify(w)).join(", ")}], which JSON form would bypass` } };
     const parsed = scriptArgv(this.shell.parse(this.model.shellScript(node).text).rootNode);
     return "argv" in parsed ? { stored, direct: parsed.argv, needsShell: null } : { stored, direct: null, needsShell: parsed };
   }
@@ -37787,6 +37814,15 @@ var execForm = {
       const refused2 = imposed ?? (node.keyword === "ENTRYPOINT" ? entrypointRefusal(node, facts) : null) ?? needsShell ?? scriptRefusal(node, direct[0], facts, context) ?? cmdRefusal(node, direct, facts, context);
       if (refused2 || !direct) {
         notes.push({ line: node.line, id: refused2.id, message: `${label}: ${refused2.reason}` });
+        continue;
+      }
+      const program = direct[0].split("/").pop() ?? "";
+      if (POSIX_SHELLS.has(program) && direct.length > 1) {
+        notes.push({
+          line: node.line,
+          id: "runs-a-shell",
+          message: `${label}: it runs \`${program}\` either way, which stays PID 1 and does not forward SIGTERM; to have the app receive signals, put \`exec\` in front of its last command, or run the app directly`
+        });
         continue;
       }
       fixes.push({

@@ -117,8 +117,8 @@ test('node\'s docker-entrypoint.sh (inherited or behind tini) runs node, npm, â€
   );
 });
 
-test('under node\'s docker-entrypoint.sh, a command the image has (sh) runs as given: converted', async () => {
-  await expectOutput(lines('FROM node:20', 'CMD sh /app/start.sh'), lines('FROM node:20', 'CMD ["sh", "/app/start.sh"]'), { only });
+test('under node\'s docker-entrypoint.sh, a command the image has (npm) runs as given: converted', async () => {
+  await expectOutput(lines('FROM node:20', 'CMD npm run serve'), lines('FROM node:20', 'CMD ["npm", "run", "serve"]'), { only });
 });
 
 test('left alone: under node\'s docker-entrypoint.sh, a file not executable in the context (the script would run it with node)', async () => {
@@ -184,6 +184,23 @@ for (const [name, cmd, reason] of [
 
 test('left alone: ENTRYPOINT when the stage has a CMD (JSON form would pass CMD as arguments)', async () => {
   await expectRefused(lines('FROM x', 'ENTRYPOINT app serve', 'CMD ["--port", "80"]'), 'entrypoint-with-cmd', { only, line: 2 });
+});
+
+test('a SHELL that runs one plain command as /bin/sh -c does (bash -o pipefail -c, sh -eux -c) does not stop JSON form', async () => {
+  await expectOutput(
+    lines('FROM debian:trixie-slim', 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]', 'COPY setup.sh /setup.sh', 'CMD "/setup.sh"'),
+    lines('FROM debian:trixie-slim', 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]', 'COPY setup.sh /setup.sh', 'CMD ["/setup.sh"]'),
+    { only, files: { 'setup.sh': '#!/bin/sh\necho set up\n' } },
+  );
+  await expectOutput(lines('FROM x', 'SHELL ["sh", "-eux", "-c"]', 'CMD app --port 80'), lines('FROM x', 'SHELL ["sh", "-eux", "-c"]', 'CMD ["app", "--port", "80"]'), { only });
+  // A login shell reads profiles; pwsh is another language.
+  await expectRefused(lines('FROM x', 'SHELL ["/bin/bash", "-l", "-c"]', 'CMD app'), 'shell-instruction', { only, line: 3 });
+});
+
+test('left alone with a note: a command that runs a shell itself (`sh -c "â€¦"`) keeps a shell as PID 1 in JSON form too', async () => {
+  const result = await expectUnchanged(lines('FROM golang:1.25', 'CMD sh -c "app 2>&1 | tee /var/log/app.log"'), null, { only });
+  assert.equal(result.notes.map((n) => [n.line, n.id, n.message]), [[2, 'runs-a-shell',
+    'CMD left in shell form: it runs `sh` either way, which stays PID 1 and does not forward SIGTERM; to have the app receive signals, put `exec` in front of its last command, or run the app directly']]);
 });
 
 test('left alone: a stage with SHELL', async () => {

@@ -210,8 +210,10 @@ test('argvOf: what Docker stores, and the argv when no shell is needed', () => {
     'ENTRYPOINT ["tini", "--"]',
     'RUN make all',
     'HEALTHCHECK CMD curl localhost',
-    'SHELL ["/bin/bash", "-c"]',
+    'SHELL ["/bin/bash", "-l", "-c"]',
     'CMD node a.js',
+    'SHELL ["/bin/bash", "-o", "pipefail", "-c"]',
+    'CMD node b.js',
   ));
   assert.equal(facts.argvOf(at(2)), {
     stored: ['/bin/sh', '-c', 'exec node server.js --port 80'], direct: ['node', 'server.js', '--port', '80'], needsShell: null,
@@ -221,8 +223,11 @@ test('argvOf: what Docker stores, and the argv when no shell is needed', () => {
   assert.equal(facts.argvOf(at(5))!.direct, ['make', 'all']);
   assert.is(facts.argvOf(at(6)), null);
   assert.equal(facts.argvOf(at(8)), {
-    stored: ['/bin/bash', '-c', 'node a.js'], direct: null, needsShell: { id: 'shell-instruction', reason: 'the stage sets SHELL, which JSON form would bypass' },
+    stored: ['/bin/bash', '-l', '-c', 'node a.js'], direct: null,
+    needsShell: { id: 'shell-instruction', reason: 'the stage sets SHELL ["/bin/bash", "-l", "-c"], which JSON form would bypass' },
   });
+  // A SHELL that runs one plain command as /bin/sh -c does leaves it direct.
+  assert.equal(facts.argvOf(at(10)), { stored: ['/bin/bash', '-o', 'pipefail', '-c', 'node b.js'], direct: ['node', 'b.js'], needsShell: null });
 });
 
 test('commandsOf: words past sudo/env/xargs, and whether sudo runs them as root', () => {

@@ -16,6 +16,7 @@ import type { BuildContext } from '../lib/core/context.js';
 import type { Fix, NoteInput, Transform } from '../lib/core/types.js';
 import { jsonArray } from '../lib/core/edits.js';
 import type { FileFacts, ShellNeed } from '../lib/facts/index.js';
+import { POSIX_SHELLS } from '../lib/knowledge/index.js';
 
 /** Reasons lib/facts gives that come from the stage, not the script. */
 const STAGE_SHELL_NEEDS = new Set(['windows-shell', 'shell-instruction']);
@@ -147,6 +148,16 @@ export const execForm: Transform = {
         scriptRefusal(node, direct![0], facts, context) ?? cmdRefusal(node, direct!, facts, context);
       if (refused || !direct) {
         notes.push({ line: node.line, id: refused!.id, message: `${label}: ${refused!.reason}` });
+        continue;
+      }
+      // `CMD sh -c "…"` runs a shell as PID 1 in either form: JSON form would claim a signal benefit it does not give.
+      const program = direct[0].split('/').pop() ?? '';
+      if (POSIX_SHELLS.has(program) && direct.length > 1) {
+        notes.push({
+          line: node.line,
+          id: 'runs-a-shell',
+          message: `${label}: it runs \`${program}\` either way, which stays PID 1 and does not forward SIGTERM; to have the app receive signals, put \`exec\` in front of its last command, or run the app directly`,
+        });
         continue;
       }
       fixes.push({

@@ -9,6 +9,7 @@ import type { Dockerfile, Instruction, Flag as AstFlag } from 'dockerfile-ast';
 import { SourceText } from './source.js';
 import './ast-speed.js';
 import { expandFromImage, isWindowsStage } from '../facts/stages.js';
+import { POSIX_SHELLS } from '../knowledge/shells.js';
 
 export interface Flag {
   name: string;
@@ -269,7 +270,7 @@ export class DockerfileModel {
     const shell = this.shellOf(node);
     if (!shell) return true;
     const program = (shell[0] ?? '').split('/').pop() ?? '';
-    return ['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh'].includes(program) && shell[shell.length - 1] === '-c';
+    return POSIX_SHELLS.has(program) && shell[shell.length - 1] === '-c';
   }
 
   /** Windows base images run shell form under cmd.exe, not /bin/sh (lib/facts holds the one predicate). */

@@ -16,7 +16,7 @@
  * without a default.
  */
 import path from 'node:path';
-import { afterInitWrapper, DEFAULT_PATH } from '../knowledge/index.js';
+import { afterInitWrapper, DEFAULT_PATH, isNeutralPosixShell } from '../knowledge/index.js';
 import type { DockerfileModel, Flag, InstructionNode, Stage } from '../core/dockerfile.js';
 import type { Node, ShellParser } from '../core/shell.js';
 import type { BuildContext } from '../core/context.js';
@@ -803,7 +803,8 @@ export class FileFacts {
     const script = this.model.shellScript(node)!.text.trimEnd();
     const stored = [...(shell ?? (windows ? WINDOWS_SHELL : DEFAULT_SHELL)), script];
     if (windows) return { stored, direct: null, needsShell: { id: 'windows-shell', reason: 'a Windows image runs shell form under cmd.exe' } };
-    if (shell) return { stored, direct: null, needsShell: { id: 'shell-instruction', reason: 'the stage sets SHELL, which JSON form would bypass' } };
+    // A SHELL such as `bash -o pipefail -c` runs one plain command as /bin/sh -c does; any other is the stage's own.
+    if (shell && !isNeutralPosixShell(shell)) return { stored, direct: null, needsShell: { id: 'shell-instruction', reason: `the stage sets SHELL [${shell.map((w) => JSON.stringify(w)).join(', ')}], which JSON form would bypass` } };
     const parsed = scriptArgv(this.shell.parse(this.model.shellScript(node)!.text).rootNode);
     return 'argv' in parsed ? { stored, direct: parsed.argv, needsShell: null } : { stored, direct: null, needsShell: parsed };
   }

@@ -11,10 +11,8 @@ import type { BuildContext } from '../core/context.js';
 import type { Node, ShellParser } from '../core/shell.js';
 import type { RunCommand } from './commands.js';
 import type { CopyOperands } from './index.js';
-import { DEFAULT_PATH } from '../knowledge/index.js';
+import { DEFAULT_PATH, POSIX_SHELLS } from '../knowledge/index.js';
 
-/** Shells that run a script file or `-c` text. */
-const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh']);
 /** Shell options that take a value (`bash -o pipefail script.sh`). */
 const SHELL_VALUE_OPTIONS = new Set(['-o', '+o', '-O', '+O', '--rcfile', '--init-file']);
 /** Programs in these folders come from the image's packages, not from the context. */
@@ -47,7 +45,7 @@ export function scriptRunBy(command: RunCommand, lookup: ScriptLookup): ScriptRu
   const program = command.program;
   if (program === null) return null;
   const what = w.map((x) => x ?? '…').slice(0, 3).join(' ');
-  if (SHELLS.has(program)) {
+  if (POSIX_SHELLS.has(program)) {
     let i = 1;
     for (; i < w.length; i++) {
       const word = w[i];

@@ -6,3 +6,4 @@ export * from './packages.js';
 export * from './package-managers.js';
 export * from './languages.js';
 export * from './programs.js';
+export * from './shells.js';

@@ -1,0 +1,31 @@
+/**
+ * POSIX-family shells and the options of theirs that leave a single plain
+ * command alone: what SHELL may name without changing what `CMD prog args`
+ * runs (no pipeline, list or expansion for pipefail, errexit or nounset to
+ * act on). A login (`-l`) or interactive (`-i`) shell reads profiles, which
+ * can change the environment: not neutral.
+ */
+export const POSIX_SHELLS: ReadonlySet<string> = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh']);
+
+/** Options, and `-o` option names, that do nothing to one simple command of plain words. */
+export const NEUTRAL_SHELL_FLAGS: ReadonlySet<string> = new Set(['e', 'u', 'x', 'v', 'c']);
+export const NEUTRAL_SHELL_OPTION_NAMES: ReadonlySet<string> = new Set(['pipefail', 'errexit', 'nounset', 'xtrace', 'verbose']);
+
+/**
+ * Whether a SHELL array (`["/bin/bash", "-o", "pipefail", "-c"]`) runs a
+ * single plain command as `/bin/sh -c` would: a POSIX shell, ending in `-c`,
+ * with neutral options only.
+ */
+export function isNeutralPosixShell(shell: readonly string[]): boolean {
+  const program = (shell[0] ?? '').split('/').pop() ?? '';
+  if (!POSIX_SHELLS.has(program) || shell[shell.length - 1] !== '-c') return false;
+  for (let i = 1; i < shell.length - 1; i++) {
+    const word = shell[i];
+    if (word === '-o' || word === '+o') {
+      if (!NEUTRAL_SHELL_OPTION_NAMES.has(shell[++i] ?? '')) return false;
+    } else if (!/^[-+][a-z]+$/.test(word) || ![...word.slice(1)].every((f) => NEUTRAL_SHELL_FLAGS.has(f))) {
+      return false;
+    }
+  }
+  return true;
+}
