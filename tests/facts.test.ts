@@ -253,10 +253,10 @@ test('commandsOf: read once per parsed RUN', () => {
 test('isPackageInstall: apt, apk, dnf, zypper; flags before and after the verb', () => {
   assert.equal(isPackageInstall(['apt-get', '-qq', '-o', 'Dpkg::Options::=--force-confnew', 'install', '-y', '--no-install-recommends', 'curl', 'ca-certificates']), {
     manager: 'apt', verb: 'install', packages: ['curl', 'ca-certificates'],
-    flags: ['-qq', '-o', 'Dpkg::Options::=--force-confnew', '-y', '--no-install-recommends'], computed: false,
+    flags: ['-qq', '-o', 'Dpkg::Options::=--force-confnew', '-y', '--no-install-recommends'], computed: false, packageAt: [7, 8],
   });
   assert.equal(isPackageInstall(['apk', '--no-cache', 'add', '--virtual', '.build-deps', 'gcc', null]), {
-    manager: 'apk', verb: 'add', packages: ['gcc'], flags: ['--no-cache', '--virtual', '.build-deps'], computed: true,
+    manager: 'apk', verb: 'add', packages: ['gcc'], flags: ['--no-cache', '--virtual', '.build-deps'], computed: true, packageAt: [5, 6],
   });
   assert.equal(isPackageInstall(['/usr/bin/dnf', '-y', 'install', 'git'])?.manager, 'dnf');
   assert.equal(isPackageInstall(['zypper', '-n', 'in', 'vim'])?.packages, ['vim']);
@@ -379,7 +379,7 @@ test('stageRole: devcontainer, build-only, dev-or-test, base images and applicat
     'CMD ["python3"]',
   ));
   assert.equal(python.facts.stageRole(python.model.stages[0], 'Dockerfile'), {
-    role: 'base', reason: 'line 4 sets the command `python3`, an interactive shell or REPL, as base images do',
+    role: 'base', reason: 'line 4 sets the command `python3`, an interactive shell or REPL, as base images do', line: 4,
   });
   const inherited = load(lines('FROM debian:12', 'RUN apt-get update'), official);
   assert.equal(inherited.facts.stageRole(inherited.model.stages[0], null), {
@@ -452,7 +452,7 @@ test('managerCommand: the package manager and subcommand, past options and their
 
 test('isPackageInstall and managerCommand read options with a value from the same knowledge rows', () => {
   assert.equal(isPackageInstall(['apt-get', '-a', 'arm64', 'install', 'curl']), {
-    manager: 'apt', verb: 'install', packages: ['curl'], flags: ['-a', 'arm64'], computed: false,
+    manager: 'apt', verb: 'install', packages: ['curl'], flags: ['-a', 'arm64'], computed: false, packageAt: [4],
   });
   assert.equal(managerCommand(['dnf', '--setopt', 'x=1', 'install'])?.subcommand, 'install');
   assert.equal(managerCommand(['apk', '-X', 'https://mirror/v3.20/main', 'add', 'curl'])?.subcommand, 'add');

@@ -20,8 +20,8 @@ test('Debian-based language image: inherited ENTRYPOINT (node) wrapped, added be
     lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'CMD ["node", "server.js"]'),
     lines(
       'FROM node:20',
-      APT,
       'WORKDIR /app',
+      APT,
       'COPY . .',
       'RUN npm ci',
       'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]',
@@ -43,7 +43,7 @@ test('a base named by a global ARG: a version argument takes its default; a BASE
   await expectRefused(lines('ARG BASE', 'FROM ${BASE}-slim', 'CMD ["/app"]'), 'dynamic-base', { only, line: 2 });
 });
 
-test('-slim image without an ENTRYPOINT: install after the ARG/ENV/LABEL lines that follow FROM', async () => {
+test('-slim image without an ENTRYPOINT: install after the ARG/ENV/LABEL/WORKDIR lines that follow FROM', async () => {
   await expectOutput(
     lines('FROM python:3.11-slim', 'ARG V=1', 'ENV PYTHONUNBUFFERED=1', 'LABEL a=b', 'WORKDIR /app', 'CMD python app.py'),
     lines(
@@ -51,8 +51,8 @@ test('-slim image without an ENTRYPOINT: install after the ARG/ENV/LABEL lines t
       'ARG V=1',
       'ENV PYTHONUNBUFFERED=1',
       'LABEL a=b',
-      APT,
       'WORKDIR /app',
+      APT,
       'ENTRYPOINT ["/usr/bin/tini", "--"]',
       'CMD exec python app.py',
     ),
@@ -646,7 +646,7 @@ test('a multi-stage file whose last stage is dev: left alone; the stages option 
   await refusedWith(input, 'dev-or-test-stage',
     `the build target is named \`dev\`, so this is a development or test stage, not what is deployed; to add one anyway, name it in the option {"init-entrypoint": {"stages": ["dev"]}}, ${OPT_IN}`);
   await expectOutput(input,
-    lines('FROM node:20-slim AS prod', APT, 'WORKDIR /app', 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "server.js"]', '', 'FROM prod AS dev', 'CMD ["npm", "run", "dev"]'),
+    lines('FROM node:20-slim AS prod', 'WORKDIR /app', APT, 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "server.js"]', '', 'FROM prod AS dev', 'CMD ["npm", "run", "dev"]'),
     { only, options: { 'init-entrypoint': { stages: ['prod'] } } });
   await expectRefused(input, 'unknown-stage', { only, options: { 'init-entrypoint': { stages: ['production'] } } });
   await expectRefused(input, 'unknown-option', { only, options: { 'init-entrypoint': { stages: 'prod' } } });
@@ -662,7 +662,7 @@ test('joins an existing apt-get install, with --no-install-recommends or not, ke
   );
   await expectOutput(
     lines('FROM ubuntu:24.04', 'RUN apt-get update \\', '    && apt-get install -y \\', '        curl \\', '    && rm -rf /var/lib/apt/lists/*', 'CMD ["/app"]'),
-    lines('FROM ubuntu:24.04', 'RUN apt-get update \\', '    && apt-get install -y \\', '        curl tini \\', '    && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
+    lines('FROM ubuntu:24.04', 'RUN apt-get update \\', '    && apt-get install -y \\', '        curl \\', '        tini \\', '    && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
     { only },
   );
 });
@@ -684,7 +684,7 @@ test('joins an existing apk add --no-cache', async () => {
 });
 
 // Changed: a new `apt-get update` layer for tini beside the stage's own install is refused, with the line to add it to.
-test('not joined: an install after USER without sudo, apt-mark auto patterns (refused); apk --virtual groups (a new apk RUN)', async () => {
+test('not joined: an install after USER without sudo, apt-mark auto patterns (refused); apk --virtual groups deleted again (a new apk RUN)', async () => {
   await expectRefused(lines('FROM debian:12', 'USER app', 'RUN apt-get install -y curl', 'CMD ["/app"]'), 'install-not-joinable', { only });
   await expectOutput(
     lines('FROM alpine:3.20', 'COPY . .', 'RUN apk add --no-cache --virtual .deps gcc && make && apk del .deps', 'CMD ["/app"]'),
@@ -692,6 +692,10 @@ test('not joined: an install after USER without sudo, apt-mark auto patterns (re
     { only },
   );
   await expectRefused(lines('FROM debian:12', 'COPY . .', "RUN apt-get update && apt-mark auto '.*' && apt-get install -y gcc", 'CMD ["/app"]'), 'install-not-joinable', { only });
+  // The note names the init chosen.
+  await refusedWith(lines('FROM debian:12', 'COPY . .', "RUN apt-get update && apt-mark auto '.*' && apt-get install -y gcc", 'CMD ["/app"]'), 'install-not-joinable',
+    'the apt install at line 3 marks packages for autoremove (apt-mark), which would remove dumb-init too: add `dumb-init` where the image\'s packages are installed',
+    { 'init-entrypoint': { init: 'dumb-init' } });
 });
 
 test('a non-root final stage: the install joins the root RUN before USER, the ENTRYPOINT runs as the stage user', async () => {
@@ -714,6 +718,148 @@ test('a stage FROM a parent that ran apt-get update: its lists are not deleted, 
     lines('FROM debian:bookworm AS base', 'RUN apt-get update', 'FROM base', 'COPY app /app', 'RUN apt-get install -y curl tini', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
     { only },
   );
+});
+
+// --- where the init goes in the stage's package list, as an expert writes it --------------------
+
+// Fixed (review): tini was glued onto the last line of a one-package-per-line list (`    curl tini`).
+for (const [name, input, expected] of [
+  ['one package per line: a line of its own after the last, same indentation and continuation',
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    bash \\', '    curl', 'COPY entrypoint.sh /entrypoint.sh', 'ENTRYPOINT ["/entrypoint.sh"]'),
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    bash \\', '    curl \\', '    tini', 'COPY entrypoint.sh /entrypoint.sh', 'ENTRYPOINT ["/sbin/tini", "--", "/entrypoint.sh"]')],
+  ['a sorted list: tini at its place in the order',
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    bash \\', '    curl \\', '    wget', 'CMD ["/app"]'),
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    bash \\', '    curl \\', '    tini \\', '    wget', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]')],
+  ['an unsorted list: at the end',
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    wget \\', '    bash \\', '    curl', 'CMD ["/app"]'),
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    wget \\', '    bash \\', '    curl \\', '    tini', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]')],
+  ['a sorted list whose first package is on the command line, tini first: in front of it, the rest as it was',
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache zlib \\', '    zstd', 'CMD ["/app"]'),
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache tini \\', '    zlib \\', '    zstd', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]')],
+  ['the list followed by `&& rm -rf /var/lib/apt/lists/*` on the next line (leading &&)',
+    lines('FROM debian:12', 'RUN apt-get update \\', '    && apt-get install -y --no-install-recommends \\', '        ca-certificates \\', '        curl \\', '    && rm -rf /var/lib/apt/lists/*', 'CMD ["/app"]'),
+    lines('FROM debian:12', 'RUN apt-get update \\', '    && apt-get install -y --no-install-recommends \\', '        ca-certificates \\', '        curl \\', '        tini \\', '    && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]')],
+  ['the list followed by `&& \\` (trailing &&): the && stays after the last package',
+    lines('FROM debian:12', 'RUN apt-get update && \\', '    apt-get install -y --no-install-recommends \\', '        ca-certificates \\', '        curl && \\', '    rm -rf /var/lib/apt/lists/*', 'CMD ["/app"]'),
+    lines('FROM debian:12', 'RUN apt-get update && \\', '    apt-get install -y --no-install-recommends \\', '        ca-certificates \\', '        curl \\', '        tini && \\', '    rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]')],
+  ['a trailing flag stays last: tini after the last package',
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y foo bar --no-install-recommends', 'CMD ["/app"]'),
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y foo bar tini --no-install-recommends', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]')],
+  ['a trailing flag on a line of its own in a one-per-line list',
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y \\', '    wget \\', '    curl \\', '    --no-install-recommends \\', ' && rm -rf /var/lib/apt/lists/*', 'CMD ["/app"]'),
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y \\', '    wget \\', '    curl \\', '    tini \\', '    --no-install-recommends \\', ' && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]')],
+  ['a quoted version constraint as the last package, on one line',
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache curl "zlib>1.3.2"', 'CMD ["/app"]'),
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache curl "zlib>1.3.2" tini', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]')],
+  ['a quoted version constraint in a sorted one-per-line list: sorted by the package name',
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    curl \\', '    "zlib>1.3.2"', 'CMD ["/app"]'),
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    curl \\', '    tini \\', '    "zlib>1.3.2"', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]')],
+  ['a quoted version constraint last in an unsorted one-per-line list',
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    zsh \\', '    "zlib>1.3.2"', 'RUN true', 'CMD ["/app"]'),
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    zsh \\', '    "zlib>1.3.2" \\', '    tini', 'RUN true', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]')],
+  ['several packages per line: after the last, on its line',
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    a b \\', '    c d', 'CMD ["/app"]'),
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    a b \\', '    c d tini', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]')],
+  // A variable may expand to nothing, to several packages or to flags: tini goes before it, after the last package named.
+  ['a list ending in a variable: tini before it, on a line of its own',
+    lines('FROM alpine:3.20', 'ARG EXTRA_PKGS=""', 'RUN apk add --no-cache \\', '    bash \\', '    curl \\', '    $EXTRA_PKGS', 'CMD ["/app"]'),
+    lines('FROM alpine:3.20', 'ARG EXTRA_PKGS=""', 'RUN apk add --no-cache \\', '    bash \\', '    curl \\', '    tini \\', '    $EXTRA_PKGS', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]')],
+  ['a list ending in a variable, on one line',
+    lines('FROM alpine:3.20', 'ARG EXTRA_PKGS=""', 'RUN apk add --no-cache curl $EXTRA_PKGS', 'CMD ["/app"]'),
+    lines('FROM alpine:3.20', 'ARG EXTRA_PKGS=""', 'RUN apk add --no-cache curl tini $EXTRA_PKGS', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]')],
+  ['only a variable: tini in front of it',
+    lines('FROM alpine:3.20', 'ARG PKGS=curl', 'RUN apk add --no-cache $PKGS', 'CMD ["/app"]'),
+    lines('FROM alpine:3.20', 'ARG PKGS=curl', 'RUN apk add --no-cache tini $PKGS', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]')],
+  ['a comment line inside the list: not reordered, tini after the last package',
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y \\', '    bash \\', '# network tools', '    curl \\', '    wget', 'CMD ["/app"]'),
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y \\', '    bash \\', '# network tools', '    curl \\', '    wget \\', '    tini', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]')],
+  // Fixed: `-t` was read as apk's `--virtual` for every manager; for apt it is --target-release.
+  ['apt-get install -t (target release) is joined',
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -t bookworm-backports -y curl', 'CMD ["/app"]'),
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -t bookworm-backports -y curl tini', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]')],
+] as [string, string, string][]) {
+  test(`package list layout: ${name}`, async () => {
+    await expectOutput(input, expected, { only });
+  });
+}
+
+// Fixed (review): a new `RUN apk add tini` went between the ENV block and the stage's own `# Install dependencies` install.
+test('an apk --virtual group never deleted is joined; one deleted later gets a new RUN right after its install step', async () => {
+  await expectOutput(
+    lines('FROM nginx:alpine', 'ENV A=1', '# Install dependencies', 'RUN apk add --no-cache --virtual .run-deps bash openssl', 'ENTRYPOINT ["/app/docker-entrypoint.sh"]'),
+    lines('FROM nginx:alpine', 'ENV A=1', '# Install dependencies', 'RUN apk add --no-cache --virtual .run-deps bash openssl tini', 'ENTRYPOINT ["/sbin/tini", "--", "/app/docker-entrypoint.sh"]'),
+    { only },
+  );
+  // Deleted in the same RUN: the new RUN follows it, and the comment heading the next instruction stays above it.
+  await expectOutput(
+    lines('FROM alpine:3.20', 'ENV A=1', '# Build dependencies', 'RUN apk add --no-cache --virtual .build-deps gcc make \\', '    && make \\', '    && apk del .build-deps', '# The app', 'COPY app /app', 'CMD ["/app"]'),
+    lines('FROM alpine:3.20', 'ENV A=1', '# Build dependencies', 'RUN apk add --no-cache --virtual .build-deps gcc make \\', '    && make \\', '    && apk del .build-deps', 'RUN apk add --no-cache tini', '# The app', 'COPY app /app', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]'),
+    { only },
+  );
+  // Deleted by a later RUN (`-t` is --virtual's short form): right after the install step, not after the deletion.
+  await expectOutput(
+    lines('FROM alpine:3.20', 'RUN apk add -t .build-deps gcc', 'RUN make', 'RUN apk del .build-deps', 'CMD ["/app"]'),
+    lines('FROM alpine:3.20', 'RUN apk add -t .build-deps gcc', APK, 'RUN make', 'RUN apk del .build-deps', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]'),
+    { only },
+  );
+  // An `apk del` of a computed name may delete the group: not joined.
+  await expectOutput(
+    lines('FROM alpine:3.20', 'ARG DEPS=.run-deps', 'RUN apk add --virtual .run-deps bash && apk del $DEPS', 'CMD ["/app"]'),
+    lines('FROM alpine:3.20', 'ARG DEPS=.run-deps', 'RUN apk add --virtual .run-deps bash && apk del $DEPS', APK, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]'),
+    { only },
+  );
+  // A parent stage's deletion counts too; the new RUN then goes after the final stage's preamble.
+  await expectOutput(
+    lines('FROM alpine:3.20 AS base', 'RUN apk add --virtual .deps gcc', '', 'FROM base', 'RUN apk del .deps', 'CMD ["/app"]'),
+    lines('FROM alpine:3.20 AS base', 'RUN apk add --virtual .deps gcc', '', 'FROM base', APK, 'RUN apk del .deps', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]'),
+    { only },
+  );
+});
+
+test('a new RUN goes after the FROM/ARG/ENV/LABEL/WORKDIR preamble, above the comment heading the next instruction', async () => {
+  await expectOutput(
+    lines('FROM node:20', 'ENV A=1', 'WORKDIR /app', '', '# Dependencies first, for the cache', 'COPY package.json .', 'CMD ["node", "a.js"]'),
+    lines('FROM node:20', 'ENV A=1', 'WORKDIR /app', APT, '', '# Dependencies first, for the cache', 'COPY package.json .', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "a.js"]'),
+    { only },
+  );
+  await expectOutput(
+    lines('FROM node:20', 'ENV A=1', '# the app lives here', 'WORKDIR /app', 'COPY . .', 'CMD ["node", "a.js"]'),
+    lines('FROM node:20', 'ENV A=1', '# the app lives here', 'WORKDIR /app', APT, 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "a.js"]'),
+    { only },
+  );
+});
+
+// Fixed (review): the note cited the line of the text after earlier transforms' changes (merge-runs), one off on disk: the ENTRYPOINT's.
+test('a base-image note cites the CMD line on disk, after other transforms changed the lines above it', async () => {
+  const cases: [string, number][] = [
+    [lines('FROM cimg/base:current', 'ENTRYPOINT ["/docker-entrypoint.sh"]', 'CMD ["/bin/sh"]'), 3],
+    [lines('FROM cimg/base:current', 'RUN apt-get update', 'RUN apt-get install -y curl', 'ENTRYPOINT ["/docker-entrypoint.sh"]', 'CMD ["/bin/sh"]'), 5],
+  ];
+  for (const [input, line] of cases) {
+    const result = await run(input);
+    assert.equal(result.notes.filter((n) => n.transform === 'init-entrypoint').map((n) => [n.id, n.line, n.message]), [['base-image', 1,
+      `no init added: line ${line} sets the command \`sh\`, an interactive shell or REPL, as base images do, so this is a base image: every image built FROM it would inherit the init; ` +
+      `to add one anyway, name it in the option {"init-entrypoint": {"paths": ["Dockerfile"]}}, ${OPT_IN}`]]);
+  }
+});
+
+test('official images from a per-architecture namespace (amd64/, arm64v8/, library/): known as the image itself; winamd64/ is Windows', async () => {
+  await expectOutput(
+    lines('FROM arm64v8/debian:12', 'COPY app /app', 'CMD ["/app"]'),
+    lines('FROM arm64v8/debian:12', APT, 'COPY app /app', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
+    { only },
+  );
+  await expectOutput(
+    lines('FROM amd64/node:20-alpine', 'COPY . /app', 'CMD ["node", "/app/server.js"]'),
+    lines('FROM amd64/node:20-alpine', APK, 'COPY . /app', 'ENTRYPOINT ["/sbin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "/app/server.js"]'),
+    { only },
+  );
+  await expectOutput(
+    lines('FROM docker.io/library/ubuntu:22.04', 'COPY app /app', 'CMD ["/app"]'),
+    lines('FROM docker.io/library/ubuntu:22.04', APT, 'COPY app /app', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
+    { only },
+  );
+  await expectRefused(lines('FROM winamd64/python:3.12', 'CMD ["python", "app.py"]'), 'windows', { only });
 });
 
 // --- composed with merge-runs and apt-cleanup: one update and one cleanup per RUN ------------------
@@ -751,7 +897,7 @@ for (const [name, input, expected] of [
 test('a shell-form CMD that needs its shell: exec in front of the app', async () => {
   const result = await expectOutput(
     lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', 'CMD cd /app && node server.js --port $PORT'),
-    lines('FROM node:20-slim', APT, 'WORKDIR /app', 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD cd /app && exec node server.js --port $PORT'),
+    lines('FROM node:20-slim', 'WORKDIR /app', APT, 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD cd /app && exec node server.js --port $PORT'),
     { only },
   );
   assert.match(result.changes[0].message, 'with `exec` in front of `node server.js --port $PORT`, so the app replaces the shell and receives the signals');
@@ -783,7 +929,7 @@ test('npm start: replaced by its start script\'s command when package.json shows
   const files = { 'package.json': '{"name": "a", "scripts": {"start": "node server.js"}}', 'server.js': 'require("http").createServer().listen(8080);\n' };
   const input = lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', 'CMD ["npm", "start"]');
   const result = await expectOutput(input,
-    lines('FROM node:20-slim', APT, 'WORKDIR /app', 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "server.js"]'),
+    lines('FROM node:20-slim', 'WORKDIR /app', APT, 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "server.js"]'),
     { only, files });
   assert.match(result.changes[0].message, 'with `npm start` replaced by its script\'s command `node server.js`, since npm exits at SIGTERM without waiting for the app');
   // A prestart script, npm's environment read by the app, or a script needing npm's PATH: npm stays, under tini -g, with the note.
@@ -793,7 +939,7 @@ test('npm start: replaced by its start script\'s command when package.json shows
     [{ ...files, 'package.json': '{"scripts": {"start": "nodemon server.js"}}' }, 'its `start` script runs `nodemon`, which npm finds in node_modules/.bin'],
   ] as [Record<string, string>, string][]) {
     const kept = await expectOutput(input,
-      lines('FROM node:20-slim', APT, 'WORKDIR /app', 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', 'CMD ["npm", "start"]'),
+      lines('FROM node:20-slim', 'WORKDIR /app', APT, 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', 'CMD ["npm", "start"]'),
       { only, files: other });
     assert.equal(kept.notes.map((n) => n.id), ['shutdown-forced']);
     assert.match(kept.notes[0].message, `(dfmod cannot run the script's command instead: ${why})`);
@@ -821,11 +967,11 @@ for (const argv of [['pnpm', 'start'], ['yarn', 'start'], ['pnpm', 'run', 'serve
   test(`${argv.join(' ')}: the script's command where package.json shows it; without package.json, tini -g and the note`, async () => {
     const input = lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', `CMD ${JSON.stringify(argv).replace(/","/g, '", "')}`);
     const replaced = await expectOutput(input,
-      lines('FROM node:20-slim', APT, 'WORKDIR /app', 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "server.js"]'),
+      lines('FROM node:20-slim', 'WORKDIR /app', APT, 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "server.js"]'),
       { only, files: SCRIPTS });
     assert.match(replaced.changes[0].message, `with \`${argv.join(' ')}\` replaced by its script's command \`node server.js\`, since ${argv[0]} exits at SIGTERM without waiting for the app; zombies are reaped`);
     assert.equal(replaced.notes, []);
-    const forced = lines('FROM node:20-slim', APT, 'WORKDIR /app', 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', input.trimEnd().split('\n')[3]);
+    const forced = lines('FROM node:20-slim', 'WORKDIR /app', APT, 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', input.trimEnd().split('\n')[3]);
     const noContext = await expectOutput(input, forced, { only });
     assert.equal(noContext.notes.map((n) => [n.id, n.line, n.message]), [['shutdown-forced', 4, forcedRunner(argv)]]);
     const noPackageJson = await expectOutput(input, forced, { only, files: { 'server.js': SCRIPTS['server.js'] } });
@@ -848,7 +994,7 @@ test('yarn and pnpm commands of their own are no script; options before the scri
 
 test('yarn start under Yarn Plug\'n\'Play: node alone cannot load the packages, so yarn stays, under tini -g, with the note', async () => {
   const input = lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', 'CMD ["yarn", "start"]');
-  const kept = lines('FROM node:20-slim', APT, 'WORKDIR /app', 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', 'CMD ["yarn", "start"]');
+  const kept = lines('FROM node:20-slim', 'WORKDIR /app', APT, 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', 'CMD ["yarn", "start"]');
   const berry = '{"name": "a", "packageManager": "yarn@4.1.0", "scripts": {"start": "node server.js"}}';
   for (const [files, why] of [
     [{ ...SCRIPTS, '.yarnrc.yml': 'yarnPath: .yarn/releases/yarn-4.1.0.cjs\n' }, '.yarnrc.yml sets no nodeLinker: node-modules'],
@@ -899,7 +1045,7 @@ test('a shell-form CMD whose last command is a pipeline, a || list or a function
 
 test('an entrypoint script from the context: ending in exec "$@" it is wrapped as is; without exec, tini -g and the note names its line', async () => {
   const input = lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', 'ENTRYPOINT ["./entrypoint.sh"]', 'CMD ["node", "server.js"]');
-  const wrapped = lines('FROM node:20-slim', APT, 'WORKDIR /app', 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "--", "./entrypoint.sh"]', 'CMD ["node", "server.js"]');
+  const wrapped = lines('FROM node:20-slim', 'WORKDIR /app', APT, 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "--", "./entrypoint.sh"]', 'CMD ["node", "server.js"]');
   const execs = await expectOutput(input, wrapped, { only, files: { 'entrypoint.sh': '#!/bin/sh\nset -e\necho starting\nexec "$@"\n' } });
   assert.equal(execs.notes, []);
   const waits = await expectOutput(input, wrapped.replace('"--", "./entrypoint.sh"', '"-g", "--", "./entrypoint.sh"'),

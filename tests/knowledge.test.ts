@@ -22,13 +22,13 @@ const rel = (raw: string) => {
 test('parseImageRef: registry-qualified names; Docker Hub names are bare', () => {
   assert.equal(parseImageRef('registry.example.com:5000/team/app:1.2'), {
     raw: 'registry.example.com:5000/team/app:1.2', registry: 'registry.example.com:5000', repository: 'team/app',
-    name: 'registry.example.com:5000/team/app', tag: '1.2', digest: null, dynamic: false,
+    name: 'registry.example.com:5000/team/app', tag: '1.2', digest: null, dynamic: false, arch: null,
   });
-  assert.equal(parseImageRef('library/node:18'), { raw: 'library/node:18', registry: null, repository: 'node', name: 'node', tag: '18', digest: null, dynamic: false });
+  assert.equal(parseImageRef('library/node:18'), { raw: 'library/node:18', registry: null, repository: 'node', name: 'node', tag: '18', digest: null, dynamic: false, arch: null });
   assert.equal(parseImageRef('docker.io/library/python:3.11').name, 'python');
   assert.equal(parseImageRef('gcr.io/distroless/static-debian12').name, 'gcr.io/distroless/static-debian12');
   assert.equal(parseImageRef('mcr.microsoft.com/dotnet/runtime-deps:8.0-jammy-chiseled').name, 'mcr.microsoft.com/dotnet/runtime-deps');
-  assert.equal(parseImageRef('ubuntu@sha256:0123abcd'), { raw: 'ubuntu@sha256:0123abcd', registry: null, repository: 'ubuntu', name: 'ubuntu', tag: null, digest: 'sha256:0123abcd', dynamic: false });
+  assert.equal(parseImageRef('ubuntu@sha256:0123abcd'), { raw: 'ubuntu@sha256:0123abcd', registry: null, repository: 'ubuntu', name: 'ubuntu', tag: null, digest: 'sha256:0123abcd', dynamic: false, arch: null });
   assert.equal(parseImageRef('$BASE').dynamic, true);
 });
 

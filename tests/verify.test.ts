@@ -250,7 +250,7 @@ test('--verify --write: the safe rewrite, then each review change on top; one th
   });
   // The init was tried on top of the kept multi-stage rewrite.
   const calls = readFileSync(path.join(dir, 'calls.log'), 'utf8');
-  assert.match(calls, /-t dfmod-verify-\d+-\d+:after-3 \S+\nFROM node:20 AS build\n[^]*FROM node:20-slim\nRUN apt-get update && apt-get install -y --no-install-recommends tini/);
+  assert.match(calls, /-t dfmod-verify-\d+-\d+:after-3 \S+\nFROM node:20 AS build\n[^]*FROM node:20-slim\nWORKDIR \/app\nRUN apt-get update && apt-get install -y --no-install-recommends tini/);
   // A second run at the same level writes nothing more.
   const again = await dfmod(['--write'], dir, env);
   assert.is(again.code, 0, again.stderr);
@@ -263,7 +263,7 @@ test('--verify --write: a review change that does not build is kept out; the saf
   assert.is(ran.code, 0, ran.stderr);
   // multi-stage did not build; init-entrypoint, on the safe text alone, did and ran.
   assert.match(ran.stderr, /Dockerfile: review change of multi-stage not written: rewrite not kept: it did not build, the original did: #5 ERROR/);
-  assert.is(readFileSync(path.join(dir, 'Dockerfile'), 'utf8'), SAFE.replace('WORKDIR /app\n', 'RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*\nWORKDIR /app\n')
+  assert.is(readFileSync(path.join(dir, 'Dockerfile'), 'utf8'), SAFE.replace('WORKDIR /app\n', 'WORKDIR /app\nRUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*\n')
     .replace('CMD ["node", "server.js"]\n', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]\nCMD ["node", "server.js"]\n'));
 });
 

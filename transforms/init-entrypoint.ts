@@ -22,8 +22,13 @@
  *
  * How: joined to the stage's own package install when one runs as root
  * (`apt-get install … tini`), so the image keeps one update and one cleanup
- * per RUN; otherwise one RUN early in the stage, which keeps package lists
- * the stage inherited (a later install of the stage reads them).
+ * per RUN, and written as its list is: a line of its own in a list of one
+ * package per line, in order where the list is sorted, before trailing flags
+ * and variables (lib/core's insertListWord). An `apk add --virtual` group is
+ * joined unless some `apk del` deletes it. Otherwise one RUN early in the
+ * stage (after the FROM/ARG/ENV/LABEL/WORKDIR preamble, or right after the
+ * install of a deleted group), which keeps package lists the stage inherited
+ * (a later install of the stage reads them).
  *
  * Signals: an init forwards SIGTERM to the process it starts; when that is a
  * shell that waits for the app, or npm, the app is killed before its handler
@@ -33,7 +38,7 @@
  * shutdown is forced.
  */
 import {
-  describeImage, initPackage, initPackageOfManager, installScript, INIT_PATHS, isInitProgram, parseImageRef, releaseName,
+  describeImage, initPackage, initPackageOfManager, installScript, INIT_PATHS, isInitProgram, PACKAGE_MANAGER_FACTS, parseImageRef, releaseName,
   type ImageInfo, type InitMissingReason, type InitName, type InitPackage, type PackageManager,
 } from '../lib/knowledge/index.js';
 import { simpleCommands } from '../lib/core/shell.js';
@@ -41,8 +46,8 @@ import type { DockerfileModel, Stage } from '../lib/core/dockerfile.js';
 import type { Node, ShellParser } from '../lib/core/shell.js';
 import type { Edit, NoteInput, Transform, TransformContext, TransformResult } from '../lib/core/types.js';
 import { execFormPrefix, execFormWithPrefix, jsonArray, startWithComments } from '../lib/core/edits.js';
-import { isPackageInstall, signalPath, type FileFacts, type RoleName, type SignalPath } from '../lib/facts/index.js';
-import { sourceEnd } from '../lib/core/run-script.js';
+import { isPackageInstall, managerCommand, signalPath, type FileFacts, type RoleName, type SignalPath, type StageRole } from '../lib/facts/index.js';
+import { insertListWord } from '../lib/core/run-script.js';
 import type { BuildContext } from '../lib/core/context.js';
 import type { InstructionNode } from '../lib/core/dockerfile.js';
 
@@ -140,6 +145,13 @@ const ROLE_WHY: Record<Exclude<RoleName, 'application'>, string> = {
   sample: 'a sample written to be read, whose text is the lesson',
 };
 
+/** A role's reason with the line it cites as the line on disk (the facts read the text after earlier transforms' changes). */
+function reasonOnDisk(ctx: TransformContext, role: StageRole): string {
+  if (role.line === undefined) return role.reason;
+  const cited = `line ${role.line} `;
+  return role.reason.startsWith(cited) ? `line ${ctx.originalLine(role.line)} ${role.reason.slice(cited.length)}` : role.reason;
+}
+
 /** Roles whose note names no opt-in: nobody deploys these files as they are. */
 const NO_OPT_IN: ReadonlySet<RoleName> = new Set(['vendored', 'sample']);
 
@@ -178,24 +190,63 @@ function insideControlFlow(node: Node): string | null {
   return null;
 }
 
+/** The group an `apk add --virtual NAME` (`-t NAME`, `--virtual=NAME`) installs into, '' when the shell computes it; null: no group. */
+function virtualGroup(flags: readonly string[]): string | null {
+  for (let i = 0; i < flags.length; i++) {
+    if (flags[i] === '--virtual' || flags[i] === '-t') return flags[i + 1] ?? '';
+    if (flags[i].startsWith('--virtual=')) return flags[i].slice('--virtual='.length);
+  }
+  return null;
+}
+
+/**
+ * Whether an `apk del` of `stages` may delete the virtual package `group`:
+ * one names it, or a word the shell computes, or a RUN dfmod cannot read may.
+ */
+function groupDeleted(ctx: TransformContext, stages: readonly Stage[], group: string): boolean {
+  if (group === '') return true;
+  const removeVerbs = PACKAGE_MANAGER_FACTS.apk.removeVerbs ?? [];
+  return stages.some((s) => s.instructions.some((node) => {
+    if (node.keyword !== 'RUN') return false;
+    const read = ctx.facts.readRun(node);
+    if (read.kind !== 'script') return true;
+    return ctx.facts.commandsOf(read).some((c) => {
+      const command = managerCommand(c.words);
+      if (command?.manager !== 'apk' || command.subcommand === null || !removeVerbs.includes(command.subcommand)) return false;
+      return c.words.slice(command.subcommandIndex! + 1).some((w) => w === null || w === group);
+    });
+  }));
+}
+
+/** A package word's name, for the order of a sorted list: no quotes (insertListWord takes them off), no version (`zlib>1.3.2`, `curl=7.88.*`). */
+const packageName = (word: string): string => word.split(/[=<>~]/)[0];
+
 /**
  * Where the init joins a package install: the deployed stage's own, else one
  * of the stages it is built FROM (nearest first), whose RUN runs as root,
  * runs the install exactly once (not in a loop, a branch or a function) and
- * does not remove what it installs again. `blocked`: an install of the chain
- * that it cannot join, or a RUN dfmod cannot read, which a new install RUN
- * would duplicate (a second `apt-get update` layer): the note says why.
+ * does not remove what it installs again (an `apk add --virtual` group some
+ * `apk del` deletes). `edit`: the init written into its package list, laid
+ * out as the list is. `blocked`: an install of the chain that it cannot join,
+ * or a RUN dfmod cannot read, which a new install RUN would duplicate (a
+ * second `apt-get update` layer): the note says why. `after`: no install to
+ * join, but the stage's own first install is a virtual group deleted later:
+ * a new RUN goes right after it.
  */
-function joinableInstall(ctx: TransformContext, stage: Stage, manager: string): { node: InstructionNode; at: number } | { blocked: string } | null {
+function joinableInstall(ctx: TransformContext, stage: Stage, manager: string, init: InitName):
+  { node: InstructionNode; edit: Edit } | { blocked: string } | { after: InstructionNode } | null {
   const { facts, locked } = ctx;
   let blocked: string | null = null;
-  for (let s: Stage | null = stage; s; s = facts.parentOf(s)) {
+  let after: InstructionNode | null = null;
+  const chain: Stage[] = [];
+  for (let s: Stage | null = stage; s; s = facts.parentOf(s)) chain.push(s);
+  for (const [depth, s] of chain.entries()) {
     for (const node of s.instructions) {
       if (node.keyword !== 'RUN') continue;
       const line = ctx.originalLine(node.line);
       const read = facts.readRun(node);
       if (read.kind !== 'script') {
-        if (read.refusal.id === 'heredoc' || read.refusal.id === 'shell-syntax-error') blocked ??= `the RUN at line ${line} may be the stage's install, and dfmod cannot read it (${read.refusal.reason}): add ${'`'}tini${'`'} to its install`;
+        if (read.refusal.id === 'heredoc' || read.refusal.id === 'shell-syntax-error') blocked ??= `the RUN at line ${line} may be the stage's install, and dfmod cannot read it (${read.refusal.reason}): add ${'`'}${init}${'`'} to its install`;
         continue;
       }
       const commands = facts.commandsOf(read);
@@ -205,19 +256,25 @@ function joinableInstall(ctx: TransformContext, stage: Stage, manager: string): 
         if (!install.packages.length && !install.computed) continue;
         // An install that may run several times or not at all is no place for a package the ENTRYPOINT needs.
         if (insideControlFlow(c.nodes[0])) continue;
-        const refuse = (why: string) => { blocked ??= `the ${manager} install at line ${line} ${why}: add ${'`'}tini${'`'} where the image's packages are installed`; };
+        const refuse = (why: string) => { blocked ??= `the ${manager} install at line ${line} ${why}: add ${'`'}${init}${'`'} where the image's packages are installed`; };
         if (locked(node)) { refuse('is suppressed'); continue; }
         // apt-mark auto '.*' (the official images' cleanup pattern) would mark the init for autoremove.
-        if (commands.some((x) => x.program === 'apt-mark')) { refuse('marks packages for autoremove (apt-mark), which would remove tini too'); continue; }
-        // apk add --virtual .deps: a later `apk del .deps` removes everything the group holds.
-        if (install.flags.some((f) => f === '--virtual' || f === '-t' || f.startsWith('--virtual='))) continue;
+        if (commands.some((x) => x.program === 'apt-mark')) { refuse(`marks packages for autoremove (apt-mark), which would remove ${init} too`); continue; }
+        // apk add --virtual .deps: a later `apk del .deps` removes everything the group holds; a group kept is a fine place.
+        const group = manager === 'apk' ? virtualGroup(install.flags) : null;
+        if (group !== null && groupDeleted(ctx, chain.slice(0, depth + 1), group)) {
+          if (depth === 0) after ??= node;
+          continue;
+        }
         const asRoot = c.wrappers.includes('sudo') ? c.sudoAsRoot : isRoot(facts.userAt(node));
         if (!asRoot) { refuse(`runs as \`${facts.userAt(node)}\`, not root`); continue; }
-        return { node, at: sourceEnd(read, c.nodes[c.nodes.length - 1]) };
+        const items = install.packageAt.map((i) => ({ node: c.nodes[i], computed: c.words[i] === null }));
+        return { node, edit: insertListWord(ctx.dockerfile, read, items, init, packageName) };
       }
     }
   }
-  return blocked === null ? null : { blocked };
+  if (blocked !== null) return { blocked };
+  return after ? { after } : null;
 }
 
 /** Inserts `exec ` at `offset` of the shell script `script` wherever it is a word of `argv`. */
@@ -289,14 +346,31 @@ export const initEntrypoint: Transform = {
   },
 };
 
-/** FROM and the ARG/ENV/LABEL lines after it: an install goes after them, early, so its layer is cached. */
+/**
+ * FROM and the ARG/ENV/LABEL/WORKDIR lines after it: an install goes after
+ * them, early, so its layer is cached. It is inserted at the end of the
+ * anchor, so comment lines below the anchor stay above the instruction they head.
+ */
 function firstAnchor(stage: Stage): InstructionNode {
   let anchor = stage.from;
   for (const node of stage.instructions.slice(1)) {
-    if (!['ARG', 'ENV', 'LABEL'].includes(node.keyword)) break;
+    if (!['ARG', 'ENV', 'LABEL', 'WORKDIR'].includes(node.keyword)) break;
     anchor = node;
   }
   return anchor;
+}
+
+/**
+ * Where a new install RUN goes when the stage's own first install is an
+ * `apk add --virtual` group deleted later: right after it, beside the
+ * stage's packages. Not where that install comes after a COPY or ADD (the
+ * init's layer would be rebuilt with every change of what they copy), runs
+ * as another user than root, or is suppressed: then after the preamble.
+ */
+function installAnchor(ctx: TransformContext, stage: Stage, install: InstructionNode): InstructionNode {
+  const before = stage.instructions.slice(0, stage.instructions.indexOf(install));
+  if (before.some((n) => n.keyword === 'COPY' || n.keyword === 'ADD') || !isRoot(ctx.facts.userAt(install)) || ctx.locked(install)) return firstAnchor(stage);
+  return install;
 }
 
 /** The option `binary`: a static init to copy in where no package can be installed. */
@@ -399,8 +473,9 @@ function planStage(ctx: TransformContext, stage: Stage, init: InitName, optedIn:
   const where = optedIn ? null : facts.initHelps(stage, ctx.filename, undefined, ctx.context as BuildContext | null);
   if (where && !where.helps && where.role.role !== 'application') {
     const role = where.role.role;
-    if (NO_OPT_IN.has(role)) return leave(ROLE_IDS[role], `${where.role.reason}, so this is ${ROLE_WHY[role]}`);
-    return leave(ROLE_IDS[role], `${where.role.reason}, so this is ${ROLE_WHY[role]}; to add one anyway, name it in the option ${optIn}, or run its containers with \`docker run --init\``);
+    const reason = reasonOnDisk(ctx, where.role);
+    if (NO_OPT_IN.has(role)) return leave(ROLE_IDS[role], `${reason}, so this is ${ROLE_WHY[role]}`);
+    return leave(ROLE_IDS[role], `${reason}, so this is ${ROLE_WHY[role]}; to add one anyway, name it in the option ${optIn}, or run its containers with \`docker run --init\``);
   }
 
   // What the container runs: the base image's defaults, then every stage this one builds on.
@@ -461,10 +536,10 @@ function planStage(ctx: TransformContext, stage: Stage, init: InitName, optedIn:
   for (let s: Stage | null = stage; s; s = facts.parentOf(s)) chain.push(s);
   const manager = pkg?.manager ?? null;
   const already = manager !== null && chain.some((s) => installsPackage(s, init, manager, facts));
-  const found = manager === null || already ? null : joinableInstall(ctx, stage, manager);
+  const found = manager === null || already ? null : joinableInstall(ctx, stage, manager, init);
   // A new RUN would be a second install (for apt, a second `apt-get update` layer) beside the one the stage chain has.
   if (found && 'blocked' in found) return leave('install-not-joinable', found.blocked);
-  const join = found && 'node' in found ? found : null;
+  const join = found && 'edit' in found ? found : null;
   if (manager === null) {
     // No package to install: the static binary the option names, copied in early.
     const line = binary!.from
@@ -475,17 +550,18 @@ function planStage(ctx: TransformContext, stage: Stage, init: InitName, optedIn:
   } else if (already) {
     installed = 'installed by the stage already';
   } else if (join) {
-    insert(join.at, ` ${init}`);
+    insert(join.edit.start, join.edit.text);
     installed = `added to the ${manager} install of line ${ctx.originalLine(join.node.line)}`;
   } else {
-    const anchor = firstAnchor(stage);
+    const anchor = found && 'after' in found ? installAnchor(ctx, stage, found.after) : firstAnchor(stage);
     const next = stage.instructions[stage.instructions.indexOf(anchor) + 1] ?? anchor;
     if (!model.hasPosixShell(next)) return leave('unknown-shell', 'the stage runs RUN under a shell dfmod does not know');
     const userText = inheritedUserText(stage, facts, model);
     if (userText?.includes('$')) {
       return leave('dynamic-user', `the stage inherits \`USER ${userText}\`, which dfmod cannot restore after installing as root`);
     }
-    const user = facts.userAt(stage.from);
+    // The user at the anchor: the inherited one after the preamble, root after the stage's own install.
+    const user = facts.userAt(anchor);
     // Package lists an earlier stage left are not this stage's to delete: its own installs may read them.
     const keepLists = manager === 'apt' && facts.aptListsInherited(stage);
     const run = `RUN ${installScript(manager, [init], keepLists)}`;

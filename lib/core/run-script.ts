@@ -1,8 +1,10 @@
 /**
  * Editing the shell script of a RUN as text, for transforms that add a flag to
- * a command or a cleanup command to a RUN (apt-cleanup, cache-cleanup): where
- * a shell node is in the file, and edits that prepend, append or remove a
- * command without changing when the rest runs or the RUN's exit status.
+ * a command or a cleanup command to a RUN (apt-cleanup, cache-cleanup), or a
+ * package to an install (init-entrypoint): where a shell node is in the file,
+ * edits that prepend, append or remove a command without changing when the
+ * rest runs or the RUN's exit status, and one that adds a word to a list as
+ * the list is laid out.
  * Reading a RUN is lib/facts' (`ctx.facts.readRun`).
  */
 import type { DockerfileModel, InstructionNode, ShellScript } from './dockerfile.js';
@@ -126,4 +128,79 @@ export function removeChainElement(model: DockerfileModel, run: EditableRun, com
 export function deleteInstruction(model: DockerfileModel, node: InstructionNode): Edit {
   const src = model.source;
   return { start: src.lineStarts[node.line - 1], end: src.lineEndWithBreak(node.endLine - 1), text: '' };
+}
+
+/** A word of a command's list (a package list), as insertListWord reads it. */
+export interface ListItem {
+  node: Node;
+  /** The shell computes the word (`$EXTRA_PKGS`): it may expand to nothing, several words or flags. */
+  computed: boolean;
+}
+
+/**
+ * An edit adding `word` to a list of words of one command (the packages of an
+ * install), laid out as the list is:
+ *
+ * - written one item per line (`bash \⏎    curl`): a line of its own, with the
+ *   indentation and continuation of its neighbours; at its place in the order
+ *   when the list is sorted (by `key` of each item's unquoted text), else
+ *   after the last item;
+ * - otherwise ` word` on the line of the item it follows.
+ *
+ * "The last item" is the last literal one: a computed item after it stays
+ * last, and so do flags written after the list (`foo bar --no-install-recommends`).
+ * With no literal item the word goes in front of the first computed one. A
+ * list with a comment line among its lines is not reordered (the comment may
+ * head the items below it): the word goes after the last item.
+ */
+export function insertListWord(model: DockerfileModel, run: EditableRun, items: readonly ListItem[], word: string, key: (text: string) => string = (t) => t): Edit {
+  if (!items.length) throw new Error('insertListWord: an empty list');
+  const src = model.source;
+  const escape = model.escapeChar;
+  const spans = items.map((item) => {
+    const start = sourceStart(run, item.node);
+    const end = sourceEnd(run, item.node);
+    const line = src.positionAt(start).line;
+    const before = src.text.slice(src.lineStarts[line], start);
+    return { ...item, start, end, line, ownLine: /^[ \t]*$/.test(before) ? before : null };
+  });
+  const lines = new Set(spans.map((s) => s.line));
+  const onePerLine = lines.size === spans.length && spans.every((s) => src.positionAt(s.end - 1).line === s.line) &&
+    (spans.length > 1 || spans[0].ownLine !== null);
+  const literal = spans.filter((s) => !s.computed);
+  const last = literal[literal.length - 1] ?? null;
+  if (!onePerLine) {
+    return last ? { start: last.end, end: last.end, text: ` ${word}` } : { start: spans[0].start, end: spans[0].start, text: `${word} ` };
+  }
+  // The list's layout: the indentation of an item on a line of its own, the blanks before a continuation.
+  const indentNear = (i: number): string => {
+    for (let d = 0; d < spans.length; d++) {
+      const found = spans[i + d]?.ownLine ?? spans[i - d]?.ownLine;
+      if (found !== undefined && found !== null) return found;
+    }
+    return '    ';
+  };
+  let sep = ' ';
+  for (const s of spans) {
+    const after = /^([ \t]*)(.?)/.exec(src.text.slice(s.end, src.lineEnd(s.line)))!;
+    if (after[2] === escape && src.text.slice(s.end + after[0].length, src.lineEnd(s.line)).trim() === '') {
+      sep = after[1] || ' ';
+      break;
+    }
+  }
+  const eol = src.eol;
+  const commented = [...Array(spans[spans.length - 1].line - spans[0].line).keys()].some((d) => /^\s*#/.test(src.lineText(spans[0].line + d + 1)));
+  const keys = literal.map((s) => key(unquoted(s.node)).toLowerCase());
+  const sorted = literal.length > 1 && !commented && keys.every((k, i) => i === 0 || keys[i - 1] <= k);
+  const next = sorted ? literal.find((_, i) => keys[i] > key(word).toLowerCase()) : undefined;
+  const target = next ?? (last ? null : spans[0]);
+  if (target) {
+    const i = spans.indexOf(target);
+    if (target.ownLine !== null) {
+      const at = src.lineStarts[target.line];
+      return { start: at, end: at, text: `${target.ownLine}${word}${sep}${escape}${eol}` };
+    }
+    return { start: target.start, end: target.start, text: `${word}${sep}${escape}${eol}${indentNear(i + 1)}` };
+  }
+  return { start: last!.end, end: last!.end, text: `${sep}${escape}${eol}${indentNear(spans.indexOf(last!))}${word}` };
 }

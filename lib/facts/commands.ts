@@ -139,6 +139,8 @@ export interface PackageInstall {
   flags: string[];
   /** Some package word is computed by the shell (`$PACKAGES`): `packages` lacks it. */
   computed: boolean;
+  /** The index in `words` of each package word, literal or computed, in order (for an edit of the list: the words' nodes). */
+  packageAt: number[];
 }
 
 /** A system package install (words from the program on, e.g. from commandsOf), or null. */
@@ -151,6 +153,7 @@ export function isPackageInstall(words: readonly (string | null)[]): PackageInst
   const valueOptions = row.valueOptions ?? [];
   const flags: string[] = [];
   const packages: string[] = [];
+  const packageAt: number[] = [];
   let computed = false;
   let verb: string | null = null;
   let optionsEnded = false;
@@ -170,10 +173,11 @@ export function isPackageInstall(words: readonly (string | null)[]): PackageInst
       verb = word;
       continue;
     }
+    packageAt.push(i);
     if (word === null) computed = true;
     else packages.push(word);
   }
-  return verb === null ? null : { manager: row.system, verb, packages, flags, computed };
+  return verb === null ? null : { manager: row.system, verb, packages, flags, computed, packageAt };
 }
 
 export interface ManagerCommand {

@@ -42,6 +42,8 @@ export interface StageRole {
   role: RoleName;
   /** Why, as a clause: `only other stages use it`. */
   reason: string;
+  /** The line the reason cites (`line 3 sets …`), in the text the facts read: a note says the line on disk instead. */
+  line?: number;
 }
 
 /** Words in a stage name (split at `-`, `_`, `.`) that mark a development or test stage. */
@@ -207,7 +209,7 @@ export function roleOf(facts: FileFacts, stage: Stage, filename: string | null, 
   if (repl) {
     const node = passThrough && cmdWords ? command.cmdNode : command.entrypointNode;
     const where = node ? `line ${node.line} sets` : `it inherits from ${facts.baseImage(stage)}`;
-    return { role: 'base', reason: `${where} the command \`${repl}\`, an interactive shell or REPL, as base images do` };
+    return { role: 'base', reason: `${where} the command \`${repl}\`, an interactive shell or REPL, as base images do`, ...(node ? { line: node.line } : {}) };
   }
   const packaged = packagedRelease(facts, stage, context);
   if (packaged) {

@@ -266,11 +266,18 @@ const HUB_MIRRORS: Record<string, RegExp> = {
   'public.ecr.aws': /^docker\/library\//,
 };
 
-/** The name IMAGE_FAMILIES rows match: a Docker Hub mirror's name is the Hub's. */
+/**
+ * The name IMAGE_FAMILIES rows match: a Docker Hub mirror's name is the Hub's,
+ * and a per-architecture namespace's (`arm64v8/debian`) the official image's.
+ */
 function lookupName(ref: ImageRef): string {
   const prefix = ref.registry ? HUB_MIRRORS[ref.registry] : undefined;
-  return prefix && prefix.test(ref.repository) ? ref.repository.replace(prefix, '') : ref.name;
+  if (prefix && prefix.test(ref.repository)) return ref.repository.replace(prefix, '');
+  return ref.arch ? ref.repository.slice(ref.repository.indexOf('/') + 1) : ref.name;
 }
+
+/** Whether the reference is in Docker Hub's Windows namespace (`winamd64/…`): Windows images whatever the tag says. */
+const inWindowsNamespace = (ref: ImageRef): boolean => ref.arch?.startsWith('windows-') === true;
 
 export function familyOf(raw: string | ImageRef): ImageFamily | null {
   const ref = typeof raw === 'string' ? parseImageRef(raw) : raw;
@@ -336,6 +343,7 @@ export function describeImage(raw: string): ImageInfo {
   const unknown: ImageInfo = { ref, tag, family: null, os: 'unknown', packageManager: null, hasShell: null, release: null, defaults: null, language: null, users: family?.users ?? [] };
   if (!family) return unknown;
   const language = family.language ?? null;
+  if (inWindowsNamespace(ref)) return { ...unknown, family: family.id, os: 'unknown', hasShell: false, language };
   let os = family.os;
   let packageManager: PackageManager | null;
   let hasShell: boolean | null = family.hasShell ?? os !== 'none';
@@ -398,6 +406,7 @@ const WINDOWS_REPOSITORY_WORDS = new Set(['windows', 'windowsservercore', 'nanos
 export function isWindowsImage(raw: string, platform: string | null = null): boolean {
   if ((platform ?? '').toLowerCase().startsWith('windows')) return true;
   const ref = parseImageRef(raw);
+  if (inWindowsNamespace(ref)) return true;
   if (ref.repository.split('/').some((segment) => WINDOWS_REPOSITORY_WORDS.has(segment.split('-')[0]))) return true;
   return parseTag(ref.tag).windows !== null;
 }
@@ -433,7 +442,23 @@ export function runtimeImage(raw: string, linkage: Linkage = 'static'): RuntimeC
   if (image.ref.digest) return { none: `${raw} is pinned by digest, and the runtime image's digest is not known` };
   const old = archived(image);
   if (old) return { none: old };
-  return family.runtime(image, linkage);
+  const choice = family.runtime(image, linkage);
+  return image.ref.arch && 'image' in choice ? sameNamespace(image.ref, choice) : choice;
+}
+
+/**
+ * A runtime image for a base from a per-architecture namespace (`arm64v8/python:3.12`):
+ * the official image's runtime from the same namespace (`arm64v8/python:3.12-slim`),
+ * built for the same one architecture. One from elsewhere (gcr.io/distroless) would be
+ * pulled for the build's platform instead: none.
+ */
+function sameNamespace(ref: ImageRef, choice: { image: string }): RuntimeChoice {
+  if (choice.image === ref.raw) return choice;
+  const runtime = parseImageRef(choice.image);
+  if (runtime.registry !== null || runtime.repository.includes('/')) {
+    return { none: `${ref.raw} is built for ${ref.arch} only, and its runtime image ${runtime.name} has no per-architecture repository` };
+  }
+  return { image: `${ref.repository.split('/')[0]}/${choice.image}` };
 }
 
 // ---------------------------------------------------------------- older questions

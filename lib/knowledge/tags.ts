@@ -24,10 +24,39 @@ export interface ImageRef {
   digest: string | null;
   /** The reference uses a build argument (`$BASE`): nothing is known about it. */
   dynamic: boolean;
+  /**
+   * The architecture of the Docker Hub per-architecture namespace the
+   * repository is in (ARCH_NAMESPACES: `arm64v8/debian` → `arm64v8`,
+   * `winamd64/python` → `windows-amd64`), null for any other. `repository`
+   * and `name` keep the namespace as written.
+   */
+  arch: string | null;
 }
 
 /** Registry names that are Docker Hub itself. */
 export const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+
+/**
+ * Docker Hub's per-architecture namespaces and the architecture each holds
+ * (docker-library/official-images, "Architectures other than amd64?"): every
+ * official image is also published for one architecture only as
+ * `<namespace>/<image>` (`amd64/ubuntu:22.04`, `arm64v8/debian:12`), the same
+ * image as `ubuntu:22.04` on that architecture. `winamd64` holds the Windows
+ * images (architecture `windows-amd64`).
+ */
+export const ARCH_NAMESPACES: Readonly<Record<string, string>> = {
+  amd64: 'amd64',
+  arm32v5: 'arm32v5',
+  arm32v6: 'arm32v6',
+  arm32v7: 'arm32v7',
+  arm64v8: 'arm64v8',
+  i386: 'i386',
+  mips64le: 'mips64le',
+  ppc64le: 'ppc64le',
+  riscv64: 'riscv64',
+  s390x: 's390x',
+  winamd64: 'windows-amd64',
+};
 
 export function parseImageRef(raw: string): ImageRef {
   const dynamic = raw.includes('$');
@@ -56,7 +85,10 @@ export function parseImageRef(raw: string): ImageRef {
   const hub = registry === null || DOCKER_HUB.has(registry);
   const repository = (hub ? rest.replace(/^library\//, '') : rest).toLowerCase();
   const name = hub ? repository : `${registry!.toLowerCase()}/${repository}`;
-  return { raw, registry, repository, name, tag, digest, dynamic };
+  const slash = repository.indexOf('/');
+  const namespace = hub && slash > 0 && repository.indexOf('/', slash + 1) < 0 ? repository.slice(0, slash) : null;
+  const arch = namespace !== null && Object.hasOwn(ARCH_NAMESPACES, namespace) ? ARCH_NAMESPACES[namespace] : null;
+  return { raw, registry, repository, name, tag, digest, dynamic, arch };
 }
 
 export interface TagInfo {
