@@ -12909,7 +12909,10 @@ function parseImageRef(raw) {
   const hub = registry === null || DOCKER_HUB.has(registry);
   const repository = (hub ? rest.replace(/^library\//, "") : rest).toLowerCase();
   const name = hub ? repository : `${registry.toLowerCase()}/${repository}`;
-  return { raw, registry, repository, name, tag, digest, dynamic };
+  const slash = repository.indexOf("/");
+  const namespace = hub && slash > 0 && repository.indexOf("/", slash + 1) < 0 ? repository.slice(0, slash) : null;
+  const arch = namespace !== null && Object.hasOwn(ARCH_NAMESPACES, namespace) ? ARCH_NAMESPACES[namespace] : null;
+  return { raw, registry, repository, name, tag, digest, dynamic, arch };
 }
 function parseTag(tag) {
   const text2 = tag ?? "latest";
@@ -12958,12 +12961,25 @@ function compareVersion(version, bound) {
   }
   return 0;
 }
-var DOCKER_HUB, ALIASES, JAVA_VENDORS;
+var DOCKER_HUB, ARCH_NAMESPACES, ALIASES, JAVA_VENDORS;
 var init_tags = __esm({
   "lib/knowledge/tags.ts"() {
     "use strict";
     init_releases();
     DOCKER_HUB = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
+    ARCH_NAMESPACES = {
+      amd64: "amd64",
+      arm32v5: "arm32v5",
+      arm32v6: "arm32v6",
+      arm32v7: "arm32v7",
+      arm64v8: "arm64v8",
+      i386: "i386",
+      mips64le: "mips64le",
+      ppc64le: "ppc64le",
+      riscv64: "riscv64",
+      s390x: "s390x",
+      winamd64: "windows-amd64"
+    };
     ALIASES = /* @__PURE__ */ new Set(["latest", "lts", "stable", "current", "mainline", "rolling", "edge"]);
     JAVA_VENDORS = /* @__PURE__ */ new Set(["temurin", "openjdk", "amazoncorretto", "corretto", "graalvm", "sapmachine", "liberica", "zulu", "ibm-semeru", "semeru"]);
   }
@@ -12972,7 +12988,8 @@ var init_tags = __esm({
 // lib/knowledge/images.ts
 function lookupName(ref) {
   const prefix = ref.registry ? HUB_MIRRORS[ref.registry] : void 0;
-  return prefix && prefix.test(ref.repository) ? ref.repository.replace(prefix, "") : ref.name;
+  if (prefix && prefix.test(ref.repository)) return ref.repository.replace(prefix, "");
+  return ref.arch ? ref.repository.slice(ref.repository.indexOf("/") + 1) : ref.name;
 }
 function familyOf(raw) {
   const ref = typeof raw === "string" ? parseImageRef(raw) : raw;
@@ -13012,6 +13029,7 @@ function describeImage(raw) {
   const unknown2 = { ref, tag, family: null, os: "unknown", packageManager: null, hasShell: null, release: null, defaults: null, language: null, users: family?.users ?? [] };
   if (!family) return unknown2;
   const language = family.language ?? null;
+  if (inWindowsNamespace(ref)) return { ...unknown2, family: family.id, os: "unknown", hasShell: false, language };
   let os2 = family.os;
   let packageManager;
   let hasShell = family.hasShell ?? os2 !== "none";
@@ -13053,6 +13071,7 @@ function defaultsOf(family, tag) {
 function isWindowsImage(raw, platform = null) {
   if ((platform ?? "").toLowerCase().startsWith("windows")) return true;
   const ref = parseImageRef(raw);
+  if (inWindowsNamespace(ref)) return true;
   if (ref.repository.split("/").some((segment) => WINDOWS_REPOSITORY_WORDS.has(segment.split("-")[0]))) return true;
   return parseTag(ref.tag).windows !== null;
 }
@@ -13073,13 +13092,22 @@ function runtimeImage(raw, linkage = "static") {
   if (image.ref.digest) return { none: `${raw} is pinned by digest, and the runtime image's digest is not known` };
   const old = archived(image);
   if (old) return { none: old };
-  return family.runtime(image, linkage);
+  const choice = family.runtime(image, linkage);
+  return image.ref.arch && "image" in choice ? sameNamespace(image.ref, choice) : choice;
+}
+function sameNamespace(ref, choice) {
+  if (choice.image === ref.raw) return choice;
+  const runtime = parseImageRef(choice.image);
+  if (runtime.registry !== null || runtime.repository.includes("/")) {
+    return { none: `${ref.raw} is built for ${ref.arch} only, and its runtime image ${runtime.name} has no per-architecture repository` };
+  }
+  return { image: `${ref.repository.split("/")[0]}/${choice.image}` };
 }
 function languageOf(raw) {
   const ref = parseImageRef(raw);
   return IMAGE_FAMILIES.find((f) => f.match.test(ref.repository))?.language ?? null;
 }
-var DEFAULT_PATH, OS_PACKAGE_MANAGERS, archived, slimLast, slimBeforeRelease, DISTROLESS_DEBIAN, distroless, temurinJre, osOfRelease, IMAGE_FAMILIES, HUB_MIRRORS, TAG_VARIANTS, RPM_DISTROS, WINDOWS_REPOSITORY_WORDS;
+var DEFAULT_PATH, OS_PACKAGE_MANAGERS, archived, slimLast, slimBeforeRelease, DISTROLESS_DEBIAN, distroless, temurinJre, osOfRelease, IMAGE_FAMILIES, HUB_MIRRORS, inWindowsNamespace, TAG_VARIANTS, RPM_DISTROS, WINDOWS_REPOSITORY_WORDS;
 var init_images = __esm({
   "lib/knowledge/images.ts"() {
     "use strict";
@@ -13238,6 +13266,7 @@ var init_images = __esm({
       "mirror.gcr.io": /^(library\/)?/,
       "public.ecr.aws": /^docker\/library\//
     };
+    inWindowsNamespace = (ref) => ref.arch?.startsWith("windows-") === true;
     TAG_VARIANTS = [
       { test: (t) => t.windows !== null, os: "unknown", packageManager: () => null },
       { test: (t) => t.chiseled || t.distroless, os: "none", packageManager: () => null },
@@ -31209,6 +31238,7 @@ function isPackageInstall(words3) {
   const valueOptions = row2.valueOptions ?? [];
   const flags = [];
   const packages = [];
+  const packageAt = [];
   let computed = false;
   let verb = null;
   let optionsEnded = false;
@@ -31228,10 +31258,11 @@ function isPackageInstall(words3) {
       verb = word;
       continue;
     }
+    packageAt.push(i);
     if (word === null) computed = true;
     else packages.push(word);
   }
-  return verb === null ? null : { manager: row2.system, verb, packages, flags, computed };
+  return verb === null ? null : { manager: row2.system, verb, packages, flags, computed, packageAt };
 }
 function managerCommand(words3) {
   if (!words3[0]) return null;
@@ -31575,7 +31606,7 @@ function roleOf(facts, stage2, filename, target, context = null) {
   if (repl) {
     const node = passThrough && cmdWords ? command2.cmdNode : command2.entrypointNode;
     const where = node ? `line ${node.line} sets` : `it inherits from ${facts.baseImage(stage2)}`;
-    return { role: "base", reason: `${where} the command \`${repl}\`, an interactive shell or REPL, as base images do` };
+    return { role: "base", reason: `${where} the command \`${repl}\`, an interactive shell or REPL, as base images do`, ...node ? { line: node.line } : {} };
   }
   const packaged = packagedRelease(facts, stage2, context);
   if (packaged) {
@@ -34756,6 +34787,55 @@ function deleteInstruction(model, node) {
   const src = model.source;
   return { start: src.lineStarts[node.line - 1], end: src.lineEndWithBreak(node.endLine - 1), text: "" };
 }
+function insertListWord(model, run2, items, word, key = (t) => t) {
+  if (!items.length) throw new Error("insertListWord: an empty list");
+  const src = model.source;
+  const escape2 = model.escapeChar;
+  const spans = items.map((item) => {
+    const start = sourceStart(run2, item.node);
+    const end = sourceEnd(run2, item.node);
+    const line = src.positionAt(start).line;
+    const before = src.text.slice(src.lineStarts[line], start);
+    return { ...item, start, end, line, ownLine: /^[ \t]*$/.test(before) ? before : null };
+  });
+  const lines = new Set(spans.map((s) => s.line));
+  const onePerLine = lines.size === spans.length && spans.every((s) => src.positionAt(s.end - 1).line === s.line) && (spans.length > 1 || spans[0].ownLine !== null);
+  const literal = spans.filter((s) => !s.computed);
+  const last = literal[literal.length - 1] ?? null;
+  if (!onePerLine) {
+    return last ? { start: last.end, end: last.end, text: ` ${word}` } : { start: spans[0].start, end: spans[0].start, text: `${word} ` };
+  }
+  const indentNear = (i) => {
+    for (let d = 0; d < spans.length; d++) {
+      const found = spans[i + d]?.ownLine ?? spans[i - d]?.ownLine;
+      if (found !== void 0 && found !== null) return found;
+    }
+    return "    ";
+  };
+  let sep = " ";
+  for (const s of spans) {
+    const after = /^([ \t]*)(.?)/.exec(src.text.slice(s.end, src.lineEnd(s.line)));
+    if (after[2] === escape2 && src.text.slice(s.end + after[0].length, src.lineEnd(s.line)).trim() === "") {
+      sep = after[1] || " ";
+      break;
+    }
+  }
+  const eol = src.eol;
+  const commented = [...Array(spans[spans.length - 1].line - spans[0].line).keys()].some((d) => /^\s*#/.test(src.lineText(spans[0].line + d + 1)));
+  const keys = literal.map((s) => key(unquoted(s.node)).toLowerCase());
+  const sorted = literal.length > 1 && !commented && keys.every((k, i) => i === 0 || keys[i - 1] <= k);
+  const next = sorted ? literal.find((_, i) => keys[i] > key(word).toLowerCase()) : void 0;
+  const target = next ?? (last ? null : spans[0]);
+  if (target) {
+    const i = spans.indexOf(target);
+    if (target.ownLine !== null) {
+      const at = src.lineStarts[target.line];
+      return { start: at, end: at, text: `${target.ownLine}${word}${sep}${escape2}${eol}` };
+    }
+    return { start: target.start, end: target.start, text: `${word}${sep}${escape2}${eol}${indentNear(i + 1)}` };
+  }
+  return { start: last.end, end: last.end, text: `${sep}${escape2}${eol}${indentNear(spans.indexOf(last))}${word}` };
+}
 
 // transforms/merge-runs.ts
 var ID = "merge-runs";
@@ -37339,6 +37419,11 @@ var ROLE_WHY = {
   vendored: "another project's file, rewritten when it is vendored again",
   sample: "a sample written to be read, whose text is the lesson"
 };
+function reasonOnDisk(ctx, role) {
+  if (role.line === void 0) return role.reason;
+  const cited = `line ${role.line} `;
+  return role.reason.startsWith(cited) ? `line ${ctx.originalLine(role.line)} ${role.reason.slice(cited.length)}` : role.reason;
+}
 var NO_OPT_IN = /* @__PURE__ */ new Set(["vendored", "sample"]);
 function pathListed(filename, paths) {
   if (!filename) return false;
@@ -37367,16 +37452,41 @@ function insideControlFlow(node) {
   }
   return null;
 }
-function joinableInstall(ctx, stage2, manager) {
+function virtualGroup(flags) {
+  for (let i = 0; i < flags.length; i++) {
+    if (flags[i] === "--virtual" || flags[i] === "-t") return flags[i + 1] ?? "";
+    if (flags[i].startsWith("--virtual=")) return flags[i].slice("--virtual=".length);
+  }
+  return null;
+}
+function groupDeleted(ctx, stages, group) {
+  if (group === "") return true;
+  const removeVerbs = PACKAGE_MANAGER_FACTS.apk.removeVerbs ?? [];
+  return stages.some((s) => s.instructions.some((node) => {
+    if (node.keyword !== "RUN") return false;
+    const read = ctx.facts.readRun(node);
+    if (read.kind !== "script") return true;
+    return ctx.facts.commandsOf(read).some((c) => {
+      const command2 = managerCommand(c.words);
+      if (command2?.manager !== "apk" || command2.subcommand === null || !removeVerbs.includes(command2.subcommand)) return false;
+      return c.words.slice(command2.subcommandIndex + 1).some((w) => w === null || w === group);
+    });
+  }));
+}
+var packageName = (word) => word.split(/[=<>~]/)[0];
+function joinableInstall(ctx, stage2, manager, init) {
   const { facts, locked } = ctx;
   let blocked = null;
-  for (let s = stage2; s; s = facts.parentOf(s)) {
+  let after = null;
+  const chain2 = [];
+  for (let s = stage2; s; s = facts.parentOf(s)) chain2.push(s);
+  for (const [depth, s] of chain2.entries()) {
     for (const node of s.instructions) {
       if (node.keyword !== "RUN") continue;
       const line = ctx.originalLine(node.line);
       const read = facts.readRun(node);
       if (read.kind !== "script") {
-        if (read.refusal.id === "heredoc" || read.refusal.id === "shell-syntax-error") blocked ??= `the RUN at line ${line} may be the stage's install, and dfmod cannot read it (${read.refusal.reason}): add ${"`"}tini${"`"} to its install`;
+        if (read.refusal.id === "heredoc" || read.refusal.id === "shell-syntax-error") blocked ??= `the RUN at line ${line} may be the stage's install, and dfmod cannot read it (${read.refusal.reason}): add ${"`"}${init}${"`"} to its install`;
         continue;
       }
       const commands = facts.commandsOf(read);
@@ -37386,27 +37496,33 @@ function joinableInstall(ctx, stage2, manager) {
         if (!install.packages.length && !install.computed) continue;
         if (insideControlFlow(c.nodes[0])) continue;
         const refuse2 = (why) => {
-          blocked ??= `the ${manager} install at line ${line} ${why}: add ${"`"}tini${"`"} where the image's packages are installed`;
+          blocked ??= `the ${manager} install at line ${line} ${why}: add ${"`"}${init}${"`"} where the image's packages are installed`;
         };
         if (locked(node)) {
           refuse2("is suppressed");
           continue;
         }
         if (commands.some((x) => x.program === "apt-mark")) {
-          refuse2("marks packages for autoremove (apt-mark), which would remove tini too");
+          refuse2(`marks packages for autoremove (apt-mark), which would remove ${init} too`);
           continue;
         }
-        if (install.flags.some((f) => f === "--virtual" || f === "-t" || f.startsWith("--virtual="))) continue;
+        const group = manager === "apk" ? virtualGroup(install.flags) : null;
+        if (group !== null && groupDeleted(ctx, chain2.slice(0, depth + 1), group)) {
+          if (depth === 0) after ??= node;
+          continue;
+        }
         const asRoot2 = c.wrappers.includes("sudo") ? c.sudoAsRoot : isRoot(facts.userAt(node));
         if (!asRoot2) {
           refuse2(`runs as \`${facts.userAt(node)}\`, not root`);
           continue;
         }
-        return { node, at: sourceEnd(read, c.nodes[c.nodes.length - 1]) };
+        const items = install.packageAt.map((i) => ({ node: c.nodes[i], computed: c.words[i] === null }));
+        return { node, edit: insertListWord(ctx.dockerfile, read, items, init, packageName) };
       }
     }
   }
-  return blocked === null ? null : { blocked };
+  if (blocked !== null) return { blocked };
+  return after ? { after } : null;
 }
 function withExec(argv, script, offset) {
   return argv.map((word) => word === script ? `${script.slice(0, offset)}exec ${script.slice(offset)}` : word);
@@ -37466,10 +37582,15 @@ var initEntrypoint = {
 function firstAnchor(stage2) {
   let anchor = stage2.from;
   for (const node of stage2.instructions.slice(1)) {
-    if (!["ARG", "ENV", "LABEL"].includes(node.keyword)) break;
+    if (!["ARG", "ENV", "LABEL", "WORKDIR"].includes(node.keyword)) break;
     anchor = node;
   }
   return anchor;
+}
+function installAnchor(ctx, stage2, install) {
+  const before = stage2.instructions.slice(0, stage2.instructions.indexOf(install));
+  if (before.some((n) => n.keyword === "COPY" || n.keyword === "ADD") || !isRoot(ctx.facts.userAt(install)) || ctx.locked(install)) return firstAnchor(stage2);
+  return install;
 }
 function readBinary(value) {
   if (value === void 0) return null;
@@ -37541,8 +37662,9 @@ function planStage(ctx, stage2, init, optedIn) {
   const where = optedIn ? null : facts.initHelps(stage2, ctx.filename, void 0, ctx.context);
   if (where && !where.helps && where.role.role !== "application") {
     const role = where.role.role;
-    if (NO_OPT_IN.has(role)) return leave(ROLE_IDS[role], `${where.role.reason}, so this is ${ROLE_WHY[role]}`);
-    return leave(ROLE_IDS[role], `${where.role.reason}, so this is ${ROLE_WHY[role]}; to add one anyway, name it in the option ${optIn}, or run its containers with \`docker run --init\``);
+    const reason = reasonOnDisk(ctx, where.role);
+    if (NO_OPT_IN.has(role)) return leave(ROLE_IDS[role], `${reason}, so this is ${ROLE_WHY[role]}`);
+    return leave(ROLE_IDS[role], `${reason}, so this is ${ROLE_WHY[role]}; to add one anyway, name it in the option ${optIn}, or run its containers with \`docker run --init\``);
   }
   const command2 = facts.command(stage2);
   const inEntrypoint = initIn(command2.entrypoint, shell);
@@ -37592,9 +37714,9 @@ function planStage(ctx, stage2, init, optedIn) {
   for (let s = stage2; s; s = facts.parentOf(s)) chain2.push(s);
   const manager = pkg?.manager ?? null;
   const already = manager !== null && chain2.some((s) => installsPackage(s, init, manager, facts));
-  const found = manager === null || already ? null : joinableInstall(ctx, stage2, manager);
+  const found = manager === null || already ? null : joinableInstall(ctx, stage2, manager, init);
   if (found && "blocked" in found) return leave("install-not-joinable", found.blocked);
-  const join3 = found && "node" in found ? found : null;
+  const join3 = found && "edit" in found ? found : null;
   if (manager === null) {
     const line2 = binary.from ? `COPY --from=${binary.from} ${binary.path} ${binary.path}` : `ADD --checksum=${binary.checksum} --chmod=755 ${binary.url} ${binary.path}`;
     insert(firstAnchor(stage2).end, eol + line2);
@@ -37602,17 +37724,17 @@ function planStage(ctx, stage2, init, optedIn) {
   } else if (already) {
     installed = "installed by the stage already";
   } else if (join3) {
-    insert(join3.at, ` ${init}`);
+    insert(join3.edit.start, join3.edit.text);
     installed = `added to the ${manager} install of line ${ctx.originalLine(join3.node.line)}`;
   } else {
-    const anchor = firstAnchor(stage2);
+    const anchor = found && "after" in found ? installAnchor(ctx, stage2, found.after) : firstAnchor(stage2);
     const next = stage2.instructions[stage2.instructions.indexOf(anchor) + 1] ?? anchor;
     if (!model.hasPosixShell(next)) return leave("unknown-shell", "the stage runs RUN under a shell dfmod does not know");
     const userText = inheritedUserText(stage2, facts, model);
     if (userText?.includes("$")) {
       return leave("dynamic-user", `the stage inherits \`USER ${userText}\`, which dfmod cannot restore after installing as root`);
     }
-    const user = facts.userAt(stage2.from);
+    const user = facts.userAt(anchor);
     const keepLists = manager === "apt" && facts.aptListsInherited(stage2);
     const run2 = `RUN ${installScript(manager, [init], keepLists)}`;
     const installLines = isRoot(user) ? [run2] : ["USER root", run2, `USER ${user}`];
