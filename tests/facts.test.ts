@@ -655,4 +655,41 @@ test('stageRole: tool images, shells as the command in any form, packaged upstre
   assert.is(role(lines('FROM node:20-slim', 'ENV APP_VERSION=1.2', 'COPY . .', 'CMD ["node", "server.js"]')), 'application', 'it copies its source');
 });
 
+test('stageRole: CI and development folders, command-line tool ENTRYPOINTs, a base a build argument chooses', () => {
+  const role = (text: string, filename = 'Dockerfile', files: Record<string, string> = {}) => {
+    const { model, facts } = load(text, official);
+    return facts.stageRole(model.finalStage!, filename, undefined, memoryContext(files));
+  };
+  const app = lines('FROM debian:12', 'CMD ["/app"]');
+  assert.equal(role(app, 'docs-samples/.kokoro/Dockerfile'), { role: 'toolbox', reason: "the file is in `.kokoro/`, a CI system's folder, for the images its jobs run in" });
+  assert.equal(role(app, 'hack/Dockerfile'), { role: 'dev-or-test', reason: 'the file is in `hack/`, where projects keep their development scripts and tools' });
+  assert.is(role(app, 'tests/Dockerfile').role, 'dev-or-test', 'a test folder the engine leaves alone, processed with --no-ignore');
+  assert.is(role(app, 'e2e.Dockerfile').role, 'dev-or-test');
+  assert.is(role(app, 'hack.Dockerfile').role, 'application', 'hack/ is a folder');
+  const tool = lines('FROM debian:12', 'COPY out/cst /usr/local/bin/cst', 'ENTRYPOINT ["cst"]');
+  assert.equal(role(tool), { role: 'toolbox', reason: 'its ENTRYPOINT `cst` is a program copied into the image, with no CMD, EXPOSE or HEALTHCHECK: a command-line tool, which `docker run` hands its arguments' });
+  assert.is(role(tool, 'Dockerfile', { 'out/cst': '#!/bin/sh\nexec /srv/cst\n' }).role, 'application', 'a script, by its #! line');
+  assert.is(role(lines('FROM debian:12', 'RUN apt-get install -y cst', 'ENTRYPOINT ["cst"]')).role, 'application', 'not copied in');
+  assert.is(role(lines('FROM debian:12', 'COPY traefik /traefik', 'ENTRYPOINT ["/traefik"]')).role, 'application', 'a known server');
+  assert.is(role(lines('FROM debian:12', 'COPY bin/ /usr/local/bin/', 'COPY kube-apiserver /usr/local/bin/', 'ENTRYPOINT ["kube-apiserver"]')).role, 'application', 'a service\'s name inside a word');
+  assert.is(role(lines('FROM golang:1.23 AS b', 'RUN go build -o /cst .', 'FROM debian:12', 'COPY --from=b /cst /cst', 'ENTRYPOINT ["/cst"]')).role, 'application',
+    'a program a build stage compiled: pid1Sufficient says single-binary');
+  assert.equal(role(lines('ARG BASE', 'FROM $BASE', 'RUN make')), { role: 'base', reason: 'it sets no CMD or ENTRYPOINT, and builds on whatever image the build argument BASE names, as base images made for several bases do' });
+  assert.is(role(lines('ARG TAG', 'FROM acme/app:$TAG', 'COPY conf /etc/app')).role, 'application', 'a version argument: the image runs its own command');
+});
+
+test('signalPath: a script that traps SIGTERM and waits handles the signal; an exec\'d last command is the app, background jobs or not', () => {
+  const path = (script: string) => {
+    const { model, facts } = load(lines('FROM debian:12', 'COPY run.sh /run.sh', 'ENTRYPOINT ["/run.sh"]'), official);
+    return signalPath(facts, model.finalStage!, memoryContext({ 'run.sh': script }), shell).kind;
+  };
+  assert.is(path('#!/bin/bash\nstop() { kill -TERM "$pid"; wait "$pid"; }\ntrap stop TERM\napp & pid=$!\nwait $pid\n'), 'direct');
+  assert.is(path('#!/bin/sh\ntrap "kill $p" EXIT SIGTERM\napp & p=$!\nwait\n'), 'direct');
+  assert.is(path('#!/bin/sh\ntrap "" TERM\napp & p=$!\nwait\n'), 'forced', 'SIGTERM ignored');
+  assert.is(path('#!/bin/sh\ntrap "exit 0" TERM\napp &\nwait\n'), 'forced', 'a handler that stops nothing');
+  assert.is(path('#!/bin/sh\nprep &\nexec app\n'), 'direct');
+  assert.is(path('#!/bin/sh\ntrap cleanup EXIT\nexec app\n'), 'direct');
+  assert.is(path('#!/bin/sh\nexec app &\nwait\n'), 'forced');
+});
+
 test.run();

@@ -934,7 +934,7 @@ test('npm start: replaced by its start script\'s command when package.json shows
   assert.match(result.changes[0].message, 'with `npm start` replaced by its script\'s command `node server.js`, since npm exits at SIGTERM without waiting for the app');
   // A prestart script, npm's environment read by the app, or a script needing npm's PATH: npm stays, under tini -g, with the note.
   for (const [other, why] of [
-    [{ ...files, 'package.json': '{"scripts": {"prestart": "node migrate.js", "start": "node server.js"}}' }, 'package.json has prestart/poststart scripts'],
+    [{ ...files, 'package.json': '{"scripts": {"prestart": "node migrate.js", "start": "node server.js"}}' }, "its `start` script runs several steps: package.json's `prestart`, then `start`"],
     [{ ...files, 'server.js': 'console.log(process.env.npm_package_version);\n' }, "server.js reads npm's environment (npm_*)"],
     [{ ...files, 'package.json': '{"scripts": {"start": "nodemon server.js"}}' }, 'its `start` script runs `nodemon`, which npm finds in node_modules/.bin'],
   ] as [Record<string, string>, string][]) {
@@ -1274,6 +1274,179 @@ test('a base image chosen by an OS build argument (the file builds Debian and Al
   await expectRefused(lines('ARG DISTRO=bookworm', 'FROM python:3.12-${DISTRO}', 'CMD ["python", "/app/main.py"]'), 'dynamic-base', { only });
   const pinned = await run(lines('ARG NODE_VERSION=20', 'FROM node:${NODE_VERSION}-slim', 'CMD ["node", "/app/server.js"]'), { only });
   assert.match(pinned.output, /ENTRYPOINT \["\/usr\/bin\/tini", "--", "docker-entrypoint.sh"\]/);
+});
+
+// --- review round: where an init helps nobody, scripts that stop their app, npm scripts of several steps ---------
+
+const APP = lines('FROM node:20-slim', 'CMD ["node", "a.js"]');
+const refusal = async (filename: string, input = APP) => {
+  const result = await runAs(filename, input);
+  assert.fixture(result.output, input);
+  return result.notes.map((n) => [n.id, n.message]);
+};
+const optIn = (path: string) => `to add one anyway, name it in the option {"init-entrypoint": {"paths": ["${path}"]}}, ${OPT_IN}`;
+const DEV_WHY = 'so this is a development or test stage, not what is deployed';
+const TOOL_WHY = 'so this is a tool or CI image, which jobs and people run commands in, not a deployed service: images built FROM it would inherit the init';
+
+test('a file in a CI system\'s folder is a CI image, even under a folder named as a sample', async () => {
+  for (const [file, folder, path] of [
+    ['.kokoro/docker/samples/Dockerfile', '.kokoro', 'samples/Dockerfile'],
+    ['python-docs-samples/.kokoro/Dockerfile', '.kokoro', '.kokoro/Dockerfile'],
+    ['.circleci/images/Dockerfile', '.circleci', 'images/Dockerfile'],
+    ['.github/actions/lint/Dockerfile', '.github', 'lint/Dockerfile'],
+    ['.gitlab/ci/Dockerfile', '.gitlab', 'ci/Dockerfile'],
+    ['.buildkite/Dockerfile', '.buildkite', '.buildkite/Dockerfile'],
+    ['ci/Dockerfile', 'ci', 'ci/Dockerfile'],
+    ['prow/Dockerfile', 'prow', 'prow/Dockerfile'],
+  ]) {
+    assert.equal(await refusal(file), [['toolbox-image',
+      `no init added: the file is in \`${folder}/\`, a CI system's folder, for the images its jobs run in, ${TOOL_WHY}; ${optIn(path)}`]], file);
+  }
+});
+
+test('hack/, test and e2e folders, Tilt files and browser-test setups are development or test images', async () => {
+  for (const [file, reason, path] of [
+    ['hack/tools/Dockerfile', 'the file is in `hack/`, where projects keep their development scripts and tools', 'tools/Dockerfile'],
+    ['integrationtest/Dockerfile', 'the file is in `integrationtest/`, a test folder', 'integrationtest/Dockerfile'],
+    ['src/integration-tests/Dockerfile', 'the file is in `integration-tests/`, a test folder', 'integration-tests/Dockerfile'],
+    ['integration-test/db/Dockerfile', 'the file is in `integration-test/`, a test folder', 'db/Dockerfile'],
+    ['e2e/Dockerfile', 'the file is in `e2e/`, a test folder', 'e2e/Dockerfile'],
+    ['testing/Dockerfile', 'the file is in `testing/`, a test folder', 'testing/Dockerfile'],
+    ['tilt/api/Dockerfile', "the file is in `tilt/`, Tilt's local development setup", 'api/Dockerfile'],
+    ['Dockerfile.tilt', 'the file is named for Tilt, which builds it for a local development loop', 'Dockerfile.tilt'],
+    ['deploy/api.tilt', 'the file is named for Tilt, which builds it for a local development loop', 'deploy/api.tilt'],
+    ['playwright/Dockerfile', 'the file is in `playwright/`, a browser-test setup', 'playwright/Dockerfile'],
+  ]) {
+    assert.equal(await refusal(file), [['dev-or-test-stage', `no init added: ${reason}, ${DEV_WHY}; ${optIn(path)}`]], file);
+  }
+  // Folder names that only contain the letters: an application as before.
+  for (const file of ['latest/Dockerfile', 'contest/Dockerfile', 'gitlab/Dockerfile', 'hackathon-app/Dockerfile']) {
+    const result = await runAs(file, APP);
+    assert.fixture(result.output, lines('FROM node:20-slim', APT, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "a.js"]'));
+  }
+});
+
+test('a final stage whose command is a one-shot check (cmp, diff, test, true, a chain of them): no init', async () => {
+  const input = lines('FROM alpine:3.20', 'COPY a b c d /', 'CMD cmp a b && cmp c d');
+  const cmp = await expectRefused(input, 'one-shot-tool', { only, line: 3 });
+  assert.equal(cmp.notes.map((n) => n.message), [
+    'no init added: the command `cmp a b && cmp c d` is a one-shot check (`cmp`), which exits when done and starts nothing to stop or reap (to add one anyway: {"init-entrypoint": {"paths": ["Dockerfile"]}})']);
+  const diff = await expectRefused(lines('FROM debian:12', 'COPY out /out', 'CMD ["diff", "-r", "/out", "/golden"]'), 'one-shot-tool', { only, line: 3 });
+  assert.match(diff.notes[0].message, 'the command `diff -r /out /golden` is a one-shot check (`diff`)');
+  const chain = await expectRefused(lines('FROM debian:12', 'CMD test -f /out/a && test -s /out/b && echo ok'), 'one-shot-tool', { only, line: 2 });
+  assert.match(chain.notes[0].message, 'is a one-shot check (`test`, `echo`)');
+  await expectRefused(lines('FROM debian:12', 'CMD ["true"]'), 'one-shot-tool', { only, line: 2 });
+  // A check in front of the app, or a loop of checks: the app, or the loop, still runs.
+  await expectOutput(lines('FROM debian:12', 'CMD test -f /cfg && /app'), lines('FROM debian:12', APT, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD test -f /cfg && exec /app'), { only });
+  await expectOutput(lines('FROM debian:12', 'CMD while true; do test -f /x; done'),
+    lines('FROM debian:12', APT, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--"]', 'CMD while true; do test -f /x; done'), { only });
+});
+
+test('an ENTRYPOINT program copied in, with no CMD, EXPOSE or HEALTHCHECK: a command-line tool, no init', async () => {
+  const input = lines('FROM alpine:3.20', 'ADD out/container-structure-test /container-structure-test', 'ENTRYPOINT ["/container-structure-test"]');
+  const tool = await expectRefused(input, 'toolbox-image', { only, line: 1 });
+  assert.equal(tool.notes.map((n) => n.message), [
+    'no init added: its ENTRYPOINT `/container-structure-test` is a program copied into the image, with no CMD, EXPOSE or HEALTHCHECK: a command-line tool, ' +
+    `which \`docker run\` hands its arguments, ${TOOL_WHY}; ${optIn('Dockerfile')}`]);
+  await expectRefused(lines('FROM debian:12-slim', 'COPY --from=ghcr.io/acme/gen:1 /gen /usr/local/bin/gen', 'ENTRYPOINT ["gen", "--out", "/work"]'), 'toolbox-image', { only });
+  // Still an application: an EXPOSE or HEALTHCHECK (of the stage or one it is built FROM), a CMD, a service's name or
+  // arguments, a PORT variable, a script (by its #! line).
+  // tini installs after the ENV lines that follow FROM.
+  const wrapped = (body: string[], entrypoint: string) => {
+    const env = body.filter((l) => l.startsWith('ENV '));
+    return lines('FROM alpine:3.20', ...env, APK, ...body.slice(env.length), `ENTRYPOINT ["/sbin/tini", "--", ${entrypoint}]`);
+  };
+  const copy = 'ADD out/container-structure-test /container-structure-test';
+  for (const [body, entrypoint, files] of [
+    [[copy, 'EXPOSE 8080'], '"/container-structure-test"'],
+    [[copy, 'HEALTHCHECK CMD ["/container-structure-test", "--ping"]'], '"/container-structure-test"'],
+    [['COPY bin/app /app'], '"/app"'],
+    [['COPY bin/metrics-agent /usr/bin/metrics-agent'], '"/usr/bin/metrics-agent"'],
+    [['COPY bin/tool /tool'], '"/tool", "serve"'],
+    [['COPY bin/tool /tool'], '"/tool", "--port=8080"'],
+    [['ENV HTTP_PORT=8080', 'COPY bin/tool /tool'], '"/tool"'],
+    [['COPY run /run'], '"/run"'],
+    [['COPY launch /launch'], '"/launch"', { launch: '#!/bin/sh\nexec /srv/daemon\n' }],
+  ] as [string[], string, Record<string, string>?][]) {
+    const text = lines('FROM alpine:3.20', ...body, `ENTRYPOINT [${entrypoint}]`);
+    const result = await run(text, { only, files });
+    assert.fixture(result.output, wrapped(body, entrypoint), body.join(' '));
+  }
+  await expectOutput(lines('FROM alpine:3.20 AS base', 'EXPOSE 9000', 'FROM base', copy, 'ENTRYPOINT ["/container-structure-test"]'),
+    lines('FROM alpine:3.20 AS base', 'EXPOSE 9000', 'FROM base', APK, copy, 'ENTRYPOINT ["/sbin/tini", "--", "/container-structure-test"]'), { only });
+  await expectOutput(lines('FROM alpine:3.20', copy, 'ENTRYPOINT ["/container-structure-test"]', 'CMD ["--config", "/c.yaml"]'),
+    lines('FROM alpine:3.20', APK, copy, 'ENTRYPOINT ["/sbin/tini", "--", "/container-structure-test"]', 'CMD ["--config", "/c.yaml"]'), { only });
+});
+
+test('a stage with no CMD or ENTRYPOINT on a base a build argument chooses: the base-image reason, not the build argument', async () => {
+  const input = lines('ARG BASE_IMAGE=nvidia/cuda:12.2.0-devel-ubuntu22.04', 'FROM ${BASE_IMAGE}', 'RUN apt-get update && apt-get install -y curl');
+  const result = await expectRefused(input, 'base-image', { only, line: 2 });
+  assert.equal(result.notes.map((n) => n.message), [
+    'no init added: it sets no CMD or ENTRYPOINT, and builds on whatever image the build argument BASE_IMAGE names, as base images made for several bases do, ' +
+    `so this is a base image: every image built FROM it would inherit the init; ${optIn('Dockerfile')}`]);
+  await expectRefused(lines('ARG BASE', 'FROM ${BASE}', 'RUN apt-get update && apt-get install -y curl'), 'base-image', { only, line: 2 });
+  // With a command of its own, the build argument is the reason.
+  await expectRefused(lines('ARG BASE_IMAGE=nvidia/cuda:12.2.0-devel-ubuntu22.04', 'FROM ${BASE_IMAGE}', 'CMD ["/app"]'), 'dynamic-base', { only, line: 2 });
+});
+
+const STOPS = '#!/bin/bash\nstop() { kill -TERM "$pid"; wait "$pid"; sleep 2; }\ntrap stop TERM\napp & pid=$!\ntail -F /log &\nwait $pid\n';
+
+test('an entrypoint script that traps SIGTERM, stops its app and waits: plain tini in front of it, no -g, no forced-shutdown note', async () => {
+  const input = lines('FROM alpine:3.20', 'RUN apk add --no-cache bash', 'COPY start.sh /usr/bin/start.sh', 'ENTRYPOINT ["start.sh"]');
+  const result = await expectOutput(input,
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache bash tini', 'COPY start.sh /usr/bin/start.sh', 'ENTRYPOINT ["/sbin/tini", "--", "start.sh"]'),
+    { only, files: { 'start.sh': STOPS } });
+  assert.equal(result.changes.map((c) => c.message), ['tini runs as PID 1 (added to the apk install of line 2; ENTRYPOINT wrapped), so signals reach the app and zombies are reaped']);
+  assert.equal(result.notes, []);
+  // TERM with INT or EXIT, in a -c script too.
+  await expectOutput(lines('FROM debian:12', 'CMD ["bash", "-c", "trap \'kill $p; wait $p\' INT TERM; /app & p=$!; wait $p"]'),
+    lines('FROM debian:12', APT, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["bash", "-c", "trap \'kill $p; wait $p\' INT TERM; /app & p=$!; wait $p"]'), { only });
+  // A trap of INT only, a handler that only exits, no wait: the shell still exits at SIGTERM.
+  const forced = lines('FROM alpine:3.20', 'RUN apk add --no-cache bash tini', 'COPY start.sh /usr/bin/start.sh', 'ENTRYPOINT ["/sbin/tini", "-g", "--", "start.sh"]');
+  for (const script of [
+    STOPS.replace('trap stop TERM', 'trap stop INT'),
+    '#!/bin/bash\ntrap \'echo bye; exit 0\' TERM\napp &\nwait\n',
+    '#!/bin/bash\ntrap stop TERM\nstop() { kill "$pid"; }\napp & pid=$!\ntail -f /log\n',
+  ]) {
+    const kept = await expectOutput(input, forced, { only, files: { 'start.sh': script } });
+    assert.equal(kept.notes.map((n) => n.id), ['shutdown-forced'], script);
+  }
+});
+
+test('an entrypoint script with a background job that ends by exec\'ing supervisord: supervisord is PID 1, no init, no forced-shutdown note', async () => {
+  const result = await expectRefused(
+    lines('FROM ubuntu:24.04', 'RUN apt-get update && apt-get install -y supervisor mariadb-server', 'COPY run.sh /run.sh', 'ENTRYPOINT ["/run.sh"]'),
+    'server-reaps', { only, files: { 'run.sh': '#!/bin/bash\nmysqld_safe &\nsleep 5\nmysql -e "create database app"\nmysqladmin shutdown\nexec /usr/bin/supervisord -n -c /etc/supervisord.conf\n' } },
+  );
+  assert.equal(result.notes.map((n) => n.id), ['server-reaps']);
+  // The exec'd last command of a script with a background job is what the init signals: no -g.
+  await expectOutput(lines('FROM debian:12', 'COPY run.sh /run.sh', 'ENTRYPOINT ["/run.sh"]'),
+    lines('FROM debian:12', APT, 'COPY run.sh /run.sh', 'ENTRYPOINT ["/usr/bin/tini", "--", "/run.sh"]'),
+    { only, files: { 'run.sh': '#!/bin/sh\nwarm-cache &\nexec /srv/app\n' } });
+});
+
+test('an npm script of several steps is never replaced by its last step: tini -g, and the note suggests a wrapper that ends in exec node', async () => {
+  const input = lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', 'CMD ["npm", "start"]');
+  const kept = lines('FROM node:20-slim', APT, 'WORKDIR /app', 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', 'CMD ["npm", "start"]');
+  const note = (why: string, fix: string, runner = 'npm start') =>
+    `shutdown is forced, not graceful: \`${runner}\`: ${runner.split(' ')[0]} exits at SIGTERM without waiting for the script it started, and the container ends with it ` +
+    `(dfmod cannot run the script's command instead: ${why}); tini -g sends SIGTERM to the app too, but it may be killed before its handler finishes: ${fix}`;
+  const wrapper = (last: string) => `run the steps from a wrapper script that ends in \`${last}\`, so that node replaces its shell, and make that script the CMD`;
+  for (const [scripts, why, fix] of [
+    [{ start: 'node migrate.js && node server.js' }, 'its `start` script runs several steps: `node migrate.js && node server.js`', wrapper('exec node server.js')],
+    [{ prestart: 'node migrate.js', start: 'node server.js' }, "its `start` script runs several steps: package.json's `prestart`, then `start`", wrapper('exec node server.js')],
+    [{ start: 'node server.js', poststart: 'node notify.js' }, "its `start` script runs several steps: `start`, then package.json's `poststart`", wrapper('exec node …')],
+    [{ start: 'npm run migrate && npm run serve', migrate: 'node migrate.js', serve: 'node dist/main.js' }, 'its `start` script runs several steps: `npm run migrate && npm run serve`', wrapper('exec node dist/main.js')],
+    [{ start: 'run-p api web' }, 'its `start` script runs several programs at once: `run-p api web`', 'run each in a container of its own, or under a process manager, in place of `npm start`'],
+  ] as [Record<string, string>, string, string][]) {
+    const result = await expectOutput(input, kept, { only, files: { 'package.json': JSON.stringify({ scripts }), 'server.js': '' } });
+    assert.equal(result.notes.map((n) => n.message), [note(why, fix)], JSON.stringify(scripts));
+  }
+  // pnpm's script that runs other scripts with npm-run-all.
+  const pnpm = lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', 'CMD ["pnpm", "start-docker"]');
+  const scripts = { 'start-docker': 'npm-run-all check-db update-tracker start-server', 'start-server': 'node server.js' };
+  const result = await expectOutput(pnpm, kept.replace('CMD ["npm", "start"]', 'CMD ["pnpm", "start-docker"]'), { only, files: { 'package.json': JSON.stringify({ scripts }), 'server.js': '' } });
+  assert.equal(result.notes.map((n) => n.message), [note('its `start-docker` script runs several steps: `npm-run-all check-db update-tracker start-server`', wrapper('exec node server.js'), 'pnpm start-docker')]);
 });
 
 test.run();

@@ -137,7 +137,7 @@ const ROLE_IDS: Record<Exclude<RoleName, 'application'>, string> = {
 const ROLE_WHY: Record<Exclude<RoleName, 'application'>, string> = {
   base: 'a base image: every image built FROM it would inherit the init',
   'official-image': 'an official-image definition: every image built FROM it would inherit the init',
-  toolbox: 'a toolbox or CI image, whose containers people and jobs exec into: images built FROM it would inherit the init',
+  toolbox: 'a tool or CI image, which jobs and people run commands in, not a deployed service: images built FROM it would inherit the init',
   devcontainer: 'a dev container, not what is deployed',
   'dev-or-test': 'a development or test stage, not what is deployed',
   'build-only': 'a build stage, not what is deployed',

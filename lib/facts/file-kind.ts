@@ -28,7 +28,7 @@ const GENERATED_MARKERS = [
 const VENDOR_FOLDERS = new Set(['vendor', 'third_party', 'third-party', 'thirdparty']);
 
 /** Folder names of tests and their fixtures. */
-const TEST_FOLDERS = new Set(['test', 'tests', 'testdata', 'testfiles', 'test-fixtures', 'fixtures', '__fixtures__', 'integration']);
+export const TEST_FOLDERS: ReadonlySet<string> = new Set(['test', 'tests', 'testdata', 'testfiles', 'test-fixtures', 'fixtures', '__fixtures__', 'integration']);
 
 /** How many lines from the top a generated-file header is looked for in, comments only. */
 const HEADER_LINES = 15;

@@ -5,14 +5,20 @@
  *
  * 1. devcontainer: the file is under a `.devcontainer/` folder; vendored:
  *    under a `vendor/` folder (another project's file, rewritten by
- *    `go mod vendor`); sample: under a folder (or in a file) named as a
- *    teaching sample (SAMPLE_PATH_WORDS), whose text is the lesson.
+ *    `go mod vendor`); toolbox: under a CI system's folder (CI_FOLDERS:
+ *    `.github/`, `.kokoro/`, `ci/`); dev-or-test: under a development or test
+ *    folder (DEV_FOLDER_WORDS: `hack/`, `tilt/`, `playwright/`; test folders:
+ *    `e2e/`, `integration-tests/`, `testing/`); sample: under a folder (or in
+ *    a file) named as a teaching sample (SAMPLE_PATH_WORDS), whose text is
+ *    the lesson. CI and development folders win over a sample's name: a
+ *    samples repository has CI images too.
  * 2. A stage that is not the build target:
  *    build-only when other stages use it (FROM, COPY --from, RUN --mount
  *    from); otherwise another target it may be built as: dev-or-test when
  *    its name says so (DEV_STAGE_NAMES), else application.
  * 3. The build target named as a dev/test stage (DEV_STAGE_NAMES), or in a
- *    file so named (`Dockerfile.dev`, `test.Dockerfile`): dev-or-test.
+ *    file so named (`Dockerfile.dev`, `test.Dockerfile`, a Tilt file
+ *    `Dockerfile.tilt`, `e2e.Dockerfile`): dev-or-test.
  * 4. toolbox: a file named as a base or CI image (TOOLBOX_FILE_NAMES:
  *    `Dockerfile.base`, `ci.Dockerfile`), or a command that only keeps the
  *    container up for `docker exec` (`sleep infinity`, `tail -f /dev/null`).
@@ -24,14 +30,22 @@
  * 6. base: what the container runs is an interactive shell or REPL (REPLS),
  *    as official language and OS images end (`CMD ["python3"]`), set here or
  *    inherited from the base image, with no ENTRYPOINT or one that runs the
- *    CMD (`docker-entrypoint.sh`); or the stages set no CMD/ENTRYPOINT and
- *    have ONBUILD triggers, which only matter to images built FROM this one.
- * 7. application.
+ *    CMD (`docker-entrypoint.sh`).
+ * 7. toolbox: a command-line tool image, whose exec-form ENTRYPOINT is one
+ *    program a COPY put in (or a TOOL_PROGRAMS tool), with no CMD, EXPOSE or
+ *    HEALTHCHECK and no sign of a service (commandLineTool).
+ * 8. base: the stages set no CMD/ENTRYPOINT and have ONBUILD triggers,
+ *    which only matter to images built FROM this one; or they set none on
+ *    an image a build argument chooses (`FROM ${BASE_IMAGE}`) that dfmod
+ *    does not know: layers for whatever base the build is given.
+ * 9. application.
  *
  * An init as PID 1 helps only an application (initHelps): elsewhere every
  * image built FROM the stage, or every dev container, would inherit it.
  */
-import { fileKind } from './file-kind.js';
+import { fileKind, TEST_FOLDERS } from './file-kind.js';
+import { copiedProgram } from './signals.js';
+import { describeImage, LISTEN_OPTION, ONE_SHOT_TOOLS, programKey, SELF_REAPING_SERVERS, SERVICE_ARGS, SERVICE_NAME_WORDS } from '../knowledge/index.js';
 import type { Stage } from '../core/dockerfile.js';
 import type { FileFacts } from './index.js';
 import type { BuildContext } from '../core/context.js';
@@ -59,6 +73,38 @@ export const OS_IMAGES = new Set(['debian', 'ubuntu', 'alpine', 'buildpack-deps'
 
 /** Words of a folder or file name (split at `-`, `_`, `.`) that mark a course's or tutorial's sample, written to be read. */
 export const SAMPLE_PATH_WORDS = new Set(['sample', 'samples', 'tutorial', 'tutorials', 'lesson', 'lessons', 'course', 'courses', 'workshop', 'exercise', 'exercises']);
+
+/**
+ * Folders of CI systems' configuration (`.github/`, `.kokoro/`, Prow's
+ * `prow/`, a top-level `ci/`): a Dockerfile there builds an image CI jobs
+ * run in, not one that is deployed.
+ */
+export const CI_FOLDERS: ReadonlySet<string> = new Set([
+  '.kokoro', '.circleci', '.github', '.gitlab', '.buildkite', '.ci', '.travis', '.woodpecker', '.drone', '.azure-pipelines', '.tekton', 'ci', 'prow',
+]);
+
+/**
+ * Words of a folder name (split at `-`, `_`, `.`) for development and tests,
+ * with what such a folder holds, for the note: Kubernetes-style `hack/`
+ * (development scripts and tools), Tilt's local development setup, browser
+ * tests (Playwright, Cypress) and test folders besides the ones file-kind
+ * leaves as written (`e2e/`, `integration-tests/`, `testing/`).
+ */
+export const DEV_FOLDER_WORDS: Readonly<Record<string, string>> = {
+  hack: 'where projects keep their development scripts and tools',
+  tilt: 'Tilt\'s local development setup',
+  playwright: 'a browser-test setup',
+  cypress: 'a browser-test setup',
+};
+
+/** Words of a folder name that mark tests: `test…` folders (`testing`, `testenv`), end-to-end and integration tests. */
+const TEST_FOLDER_WORD = /^(tests?|testing|testdata|testenvs?|testbeds?|testsuites?|testinfra|testharness|testkit|testutils?|e2e|e2etests?|integrationtests?|itests?|smoketests?|systemtests?|acceptancetests?)$/;
+
+/** Words of a Dockerfile's name that mark an image for local development or tests: `Dockerfile.tilt`, `api.tilt`, `e2e.Dockerfile`. */
+const DEV_FILE_WORDS: Readonly<Record<string, string>> = {
+  tilt: 'the file is named for Tilt, which builds it for a local development loop',
+  e2e: 'the file is named as an `e2e` (end-to-end test) image',
+};
 
 /** Text of the header docker-library's `apply-templates.sh` writes above each generated Dockerfile. */
 const GENERATED_HEADER = /\bDO NOT EDIT\b/i;
@@ -164,6 +210,9 @@ export function roleOf(facts: FileFacts, stage: Stage, filename: string | null, 
   }
   const folders = filename ? filename.split(/[\\/]/) : [];
   if (fileKind(facts.model, filename)?.kind === 'vendored-file') return { role: 'vendored', reason: 'the file is in a vendor folder' };
+  // CI and development folders first: a sample's repository has CI images too (`docs-samples/.kokoro/`).
+  const where = nonProductionFolder(folders.slice(0, -1));
+  if (where) return where;
   const sample = folders.find((part) => part.toLowerCase().split(/[-_.]/).some((w) => SAMPLE_PATH_WORDS.has(w)));
   if (sample) return { role: 'sample', reason: `the file is in \`${sample}\`, named as a teaching sample` };
   if (!facts.isDeployed(stage, target)) {
@@ -179,8 +228,8 @@ export function roleOf(facts: FileFacts, stage: Stage, filename: string | null, 
   const words = fileNameWords(filename);
   const toolWord = words.find((w) => TOOLBOX_FILE_NAMES.has(w));
   if (toolWord) return { role: 'toolbox', reason: `the file is named as a \`${toolWord}\` image` };
-  const devWord = words.find((w) => DEV_STAGE_NAMES.has(w));
-  if (devWord) return { role: 'dev-or-test', reason: `the file is named as a \`${devWord}\` image` };
+  const devWord = words.find((w) => DEV_STAGE_NAMES.has(w) || Object.hasOwn(DEV_FILE_WORDS, w));
+  if (devWord) return { role: 'dev-or-test', reason: Object.hasOwn(DEV_FILE_WORDS, devWord) ? DEV_FILE_WORDS[devWord] : `the file is named as a \`${devWord}\` image` };
   const command = facts.command(stage);
   // What runs, read as the argv the shell would exec for shell-form instructions of plain words (`CMD tail -f /dev/null`).
   const direct = (node: typeof command.cmdNode, stored: string[] | null | undefined) =>
@@ -222,6 +271,10 @@ export function roleOf(facts: FileFacts, stage: Stage, filename: string | null, 
   if (command.entrypointNode && entrypointWords?.length === 1 && TOOL_PROGRAMS.has(basename(entrypointWords[0])) && !cmdWords?.length) {
     return { role: 'toolbox', reason: `its ENTRYPOINT is the tool \`${entrypointWords[0]}\`, which \`docker run\` hands the arguments of a build or job` };
   }
+  const tool = commandLineTool(facts, stage, entrypointWords, cmdWords, context);
+  if (tool) {
+    return { role: 'toolbox', reason: `its ENTRYPOINT \`${tool}\` is a program copied into the image, with no CMD, EXPOSE or HEALTHCHECK: a command-line tool, which \`docker run\` hands its arguments` };
+  }
   const chain: Stage[] = [];
   for (let s: Stage | null = stage; s; s = facts.parentOf(s)) chain.push(s);
   const instructions = chain.flatMap((s) => s.instructions);
@@ -229,7 +282,84 @@ export function roleOf(facts: FileFacts, stage: Stage, filename: string | null, 
   if (!setsCommand && instructions.some((i) => i.keyword === 'ONBUILD')) {
     return { role: 'base', reason: 'it sets no CMD or ENTRYPOINT and has ONBUILD triggers, for images built FROM it' };
   }
+  // No command of its own on an image a build argument chooses (and dfmod does not know): layers for whatever base it is given.
+  const chosenBy = setsCommand || (command.cmd !== undefined && command.entrypoint !== undefined) ? null : baseArgument(chain[chain.length - 1].image);
+  if (chosenBy) {
+    return { role: 'base', reason: `it sets no CMD or ENTRYPOINT, and builds on whatever image the build argument ${chosenBy} names, as base images made for several bases do` };
+  }
   return { role: 'application', reason: 'it is the build target' };
+}
+
+/** The CI or development folder among `folders` (outermost first; CI first), as the role it gives, or null. */
+function nonProductionFolder(folders: string[]): StageRole | null {
+  const ci = folders.find((f) => CI_FOLDERS.has(f.toLowerCase()));
+  if (ci) return { role: 'toolbox', reason: `the file is in \`${ci}/\`, a CI system's folder, for the images its jobs run in` };
+  for (const folder of folders) {
+    const lower = folder.toLowerCase();
+    const words = lower.split(/[-_.]/).filter(Boolean);
+    const dev = words.find((w) => Object.hasOwn(DEV_FOLDER_WORDS, w));
+    if (dev) return { role: 'dev-or-test', reason: `the file is in \`${folder}/\`, ${DEV_FOLDER_WORDS[dev]}` };
+    if (TEST_FOLDERS.has(lower) || words.some((w) => TEST_FOLDER_WORD.test(w))) return { role: 'dev-or-test', reason: `the file is in \`${folder}/\`, a test folder` };
+  }
+  return null;
+}
+
+/** Words of a build argument's name that say it picks the base image or its OS (`BASE_IMAGE`, `DISTRO`). */
+const BASE_ARG_WORDS = new Set(['BASE', 'IMAGE', 'OS', 'DISTRO', 'DISTRIBUTION', 'FROM', 'PARENT']);
+
+/** The build argument (as written, `BASE_IMAGE`) that chooses a FROM image: the whole image, or one named as the base or OS; null otherwise. */
+function baseArgument(image: string): string | null {
+  const whole = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(image);
+  if (whole) return whole[1];
+  for (const match of image.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
+    if (match[1].toUpperCase().split('_').some((w) => BASE_ARG_WORDS.has(w))) return match[1];
+  }
+  return null;
+}
+
+/** Programs' names that mark a script, not a compiled command-line tool. */
+const SCRIPT_NAME = /\.(sh|bash|py|rb|pl|js|mjs|cjs|php|ps1|jar)$/i;
+
+/**
+ * The ENTRYPOINT of a command-line tool image, or null: an exec-form
+ * ENTRYPOINT (which `docker run IMAGE args` hands its arguments) of one
+ * program a COPY or ADD put in the image, no CMD, and no EXPOSE or
+ * HEALTHCHECK in the stage's chain, on a base image dfmod knows (so none
+ * inherited). Not a server: no known one (SELF_REAPING_SERVERS), no name of
+ * a service (`/app`, `metrics-agent`), no argument that starts or points
+ * one (`serve`, `--port`), no PORT variable; not a script (by its name or
+ * its `#!` line); and not a program a build stage of the file compiled,
+ * whose note says so (pid1Sufficient).
+ */
+function commandLineTool(facts: FileFacts, stage: Stage, entrypoint: string[] | null | undefined, cmd: string[] | null | undefined, context: BuildContext | null): string | null {
+  const command = facts.command(stage);
+  const node = command.entrypointNode;
+  if (!node || node.form !== 'exec' || !entrypoint?.length || cmd?.length || command.cmd === undefined) return null;
+  const chain = chainOf(facts, stage);
+  if (chain.some((s) => s.instructions.some((i) => i.keyword === 'EXPOSE' || i.keyword === 'HEALTHCHECK'))) return null;
+  const image = facts.baseImage(stage);
+  const info = image === null ? null : describeImage(image);
+  if (!info || info.family === null) return null;
+  const defaults = info.defaults;
+  if (defaults?.cmd?.length && SELF_REAPING_SERVERS[programKey(defaults.cmd[0])] !== undefined) return null;
+  const [program, ...args] = entrypoint;
+  const name = basename(program);
+  const key = programKey(program);
+  if (SELF_REAPING_SERVERS[key] !== undefined || ONE_SHOT_TOOLS.has(key) || SCRIPT_NAME.test(name) || ENTRYPOINT_SCRIPT.test(name)) return null;
+  // A word of the name, or a long one inside it (`apiserver`, `myservice`).
+  const lower = name.toLowerCase();
+  if (lower.split(/[-_.]/).some((w) => SERVICE_NAME_WORDS.has(w)) || [...SERVICE_NAME_WORDS].some((w) => w.length >= 5 && lower.includes(w))) return null;
+  if (args.some((a) => SERVICE_ARGS.has(a) || LISTEN_OPTION.test(a))) return null;
+  const last = stage.instructions[stage.instructions.length - 1];
+  if ([...facts.envAt(last).keys()].some((k) => /(^|_)PORT$/i.test(k))) return null;
+  const copied = copiedProgram(facts, stage, program);
+  if (!copied || copied.compiled) return null;
+  if (copied.copy.from === null && context) {
+    const source = copied.copy.sources.find((s) => basename(s.replace(/\/+$/, '')) === basename(copied.path)) ?? (copied.copy.sources.length === 1 ? copied.copy.sources[0] : null);
+    const text = source && !/[*?[]/.test(source) && !/^[a-z]+:\/\//i.test(source) ? context.read(source.replace(/^\.\//, '')) : null;
+    if (text?.startsWith('#!')) return null;
+  }
+  return entrypoint.join(' ');
 }
 
 /** The repository name (no registry, tag or `library/`) of the image at the root of the stage's FROM chain. */

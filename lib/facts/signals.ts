@@ -12,16 +12,18 @@
  *
  * The answer is the path from the argv Docker runs to the app: each step a
  * pass-through entrypoint (which ends `exec "$@"`), a shell running a script,
- * a package-manager script runner, or the app itself.
+ * a package-manager script runner, or the app itself. A script that traps
+ * SIGTERM, stops its app and waits handles the signal itself (trapsTerm):
+ * the init forwards it there, and must not signal the whole group.
  */
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { InstructionNode, Stage } from '../core/dockerfile.js';
 import type { BuildContext } from '../core/context.js';
-import { andChain, literalValue, topLevelStatements, walk, type Node, type ShellParser } from '../core/shell.js';
+import { andChain, literalValue, simpleCommands, topLevelStatements, walk, type Node, type ShellParser } from '../core/shell.js';
 import { scriptArgv } from './argv.js';
-import { afterInitWrapper, COMPILED_BUILDS, describeImage, EXEC_WRAPPERS, ONE_SHOT_TOOLS, packageScriptRun, programKey, SELF_REAPING_SERVERS, SERVER_SUBCOMMANDS } from '../knowledge/index.js';
-import type { FileFacts } from './index.js';
+import { afterInitWrapper, COMPILED_BUILDS, describeImage, EXEC_WRAPPERS, ONE_SHOT_CHECKS, ONE_SHOT_TOOLS, packageScriptRun, programKey, SELF_REAPING_SERVERS, SERVER_SUBCOMMANDS } from '../knowledge/index.js';
+import type { CopyOperands, FileFacts } from './index.js';
 
 /** The official images' entrypoint scripts: each ends `exec "$@"`, so the CMD replaces it. */
 const PASS_THROUGH_ENTRYPOINT = /^docker-.*entrypoint(\.sh)?$/;
@@ -51,9 +53,12 @@ const basename = (word: string) => word.slice(word.lastIndexOf('/') + 1);
 /**
  * The last top-level command of a script and whether it is exec'd; null with
  * a reason when it is not one plain command. `notProgram` says why `exec`
- * cannot run it: a shell builtin, or a function the script defines.
+ * cannot run it: a shell builtin, or a function the script defines. `busy`
+ * says why dfmod cannot write `exec` there: the script sets a trap (which
+ * exec would skip) or starts a background job; a last command the script
+ * already exec's replaces the shell all the same.
  */
-function lastCommand(root: Node): { command: Node; name: Node; words: (string | null)[]; execs: boolean; notProgram: string | null } | { none: string } {
+function lastCommand(root: Node): { command: Node; name: Node; words: (string | null)[]; execs: boolean; notProgram: string | null; busy: string | null } | { none: string } {
   if (root.hasError) return { none: 'dfmod cannot parse it' };
   let trap = false;
   let background = false;
@@ -62,26 +67,68 @@ function lastCommand(root: Node): { command: Node; name: Node; words: (string | 
     if (n.type === 'command' && n.childForFieldName('name')?.text === 'trap') trap = true;
     if (!n.isNamed && n.type === '&') background = true;
     if (n.type === 'function_definition') functions.add(n.childForFieldName('name')?.text ?? '');
-    return !trap && !background;
   });
-  if (trap) return { none: 'it sets a trap, which exec would skip' };
-  if (background) return { none: 'it starts a background job' };
+  const busy = trap ? 'it sets a trap, which exec would skip' : background ? 'it starts a background job' : null;
   const statements = topLevelStatements(root);
   const last = statements[statements.length - 1];
   if (!last) return { none: 'it runs nothing' };
   const chain = andChain(last.node);
   let command = chain[chain.length - 1];
   if (command.type === 'redirected_statement') command = command.childForFieldName('body') ?? command;
-  if (command.type !== 'command') return { none: `its last command is ${command.type === 'list' ? 'a `||` list' : `a ${command.type.replace(/_/g, ' ')}`}` };
+  const none = (why: string) => ({ none: busy ?? why });
+  if (command.type !== 'command') return none(`its last command is ${command.type === 'list' ? 'a `||` list' : `a ${command.type.replace(/_/g, ' ')}`}`);
   const name = command.childForFieldName('name');
-  if (!name) return { none: 'its last command is only assignments' };
+  if (!name) return none('its last command is only assignments');
   const words = [literalValue(name.namedChildren[0] ?? name), ...command.childrenForFieldName('argument').map((a) => literalValue(a!))];
   const program = words[0];
+  // A background job started by the last command itself (`app &`) leaves the shell to exit, exec'd or not.
+  if (program === 'exec' && !(last.separator === '&')) return { command, name, words, execs: true, notProgram: null, busy };
+  if (busy) return { none: busy };
   const notProgram = program === null ? 'named by an expansion dfmod does not read'
     : NOT_EXECABLE.has(program) ? 'a shell builtin'
     : functions.has(program) ? 'a function the script defines, which exec cannot run'
     : null;
-  return { command, name, words, execs: program === 'exec', notProgram };
+  return { command, name, words, execs: false, notProgram, busy: null };
+}
+
+/** Commands of a trap's handler that do no shutdown work: a handler of only these just exits or prints. */
+const IDLE_HANDLER = new Set(['exit', 'echo', 'printf', 'true', ':', 'return', 'logger']);
+
+/**
+ * Why a script handles `docker stop`'s SIGTERM itself, or null: it traps TERM
+ * (alone or with INT, EXIT …) with a handler that does some work (signals
+ * the app, stops a service: not only `exit` or `echo`), and `wait`s, which
+ * is where a shell runs its traps while the app runs in the background. An
+ * init then forwards SIGTERM to the script, whose handler stops the app in
+ * its own order; signalling the whole group (tini -g) would cut it short.
+ */
+export function trapsTerm(root: Node, shell: ShellParser): string | null {
+  if (root.hasError) return null;
+  const functions = new Map<string, Node>();
+  walk(root, (n) => {
+    if (n.type === 'function_definition') {
+      const body = n.childForFieldName('body');
+      const name = n.childForFieldName('name')?.text;
+      if (name && body) functions.set(name, body);
+    }
+  });
+  const commands = simpleCommands(root);
+  if (!commands.some((c) => c.name === 'wait')) return null;
+  for (const c of commands) {
+    if (c.name !== 'trap' || c.argValues.length < 2) continue;
+    const signals = c.argValues.slice(1);
+    if (!signals.some((s) => s !== null && /^(SIG)?TERM$|^15$/i.test(s))) continue;
+    // The handler's text as the shell reads it when the trap fires (`"kill $pid"` expands then, or at `trap`: either way a kill).
+    const raw = c.args[0].text;
+    const handler = c.argValues[0] ?? (/^(["']).*\1$/s.test(raw) ? raw.slice(1, -1) : raw);
+    if (handler.trim() === '' || handler === '-') continue;
+    const names = simpleCommands(shell.parse(handler).rootNode).flatMap((h) => {
+      const body = h.name === null ? undefined : functions.get(h.name);
+      return body ? simpleCommands(body).map((b) => b.name) : [h.name];
+    });
+    if (names.some((n) => n === null || !IDLE_HANDLER.has(n))) return `it traps SIGTERM (\`${c.node.text}\`) and waits for its app`;
+  }
+  return null;
 }
 
 /** The build-context file a COPY of the stage's FROM chain puts at `target` (absolute), the last one winning; null when none or not known. */
@@ -148,7 +195,10 @@ function follow(facts: FileFacts, stage: Stage, context: BuildContext | null, sh
   const c = argv.indexOf('-c');
   if (SHELLS.has(program) && c > 0 && c + 1 < argv.length) {
     const script = argv[c + 1];
-    const last = lastCommand(shell.parse(script).rootNode);
+    const root = shell.parse(script).rootNode;
+    const last = lastCommand(root);
+    // A script that stops its app itself at SIGTERM: the init forwards the signal to it.
+    if (!('command' in last && last.execs) && trapsTerm(root, shell)) return { kind: 'direct' };
     if ('none' in last) return forcedShell(`the shell script \`${script}\``, last.none);
     const words = last.words.slice(last.execs ? 1 : 0);
     const rest = words.every((w) => w !== null) ? (words as string[]) : [];
@@ -167,9 +217,11 @@ function follow(facts: FileFacts, stage: Stage, context: BuildContext | null, sh
   if (script) {
     const text = context!.read(script.source);
     if (text === null || !/^#!\s*\S*\b(sh|bash|dash|ash)\b/.test(text)) return { kind: 'direct' };
-    const last = lastCommand(shell.parse(text).rootNode);
+    const root = shell.parse(text).rootNode;
+    const last = lastCommand(root);
+    if ('command' in last && last.execs) return { kind: 'direct' };
+    if (trapsTerm(root, shell)) return { kind: 'direct' };
     if ('none' in last) return forcedShell(`the script ${script.source}`, last.none);
-    if (last.execs) return { kind: 'direct' };
     const line = text.slice(0, last.command.startIndex).split('\n').length;
     return {
       kind: 'forced',
@@ -206,10 +258,10 @@ function scriptInContext(facts: FileFacts, stage: Stage, context: BuildContext |
 
 /** `npm start` and the like (`words` of argv name the script): the script's own command, when it runs the same without the runner. */
 function runScript(facts: FileFacts, stage: Stage, context: BuildContext | null, shell: ShellParser, step: Step, program: string, argv: string[], name: string | null, words: number): SignalPath {
-  const forced = (why: string): SignalPath => ({
+  const forced = (why: string, fix = 'run the script\'s command itself in the CMD (`CMD ["node", "server.js"]`)'): SignalPath => ({
     kind: 'forced',
     why: `\`${argv.join(' ')}\`: ${program} exits at SIGTERM without waiting for the script it started, and the container ends with it${why ? ` (dfmod cannot run the script's command instead: ${why})` : ''}`,
-    fix: 'run the script\'s command itself in the CMD (`CMD ["node", "server.js"]`)',
+    fix,
   });
   if (!step.node || step.node.form !== 'exec' || !context || name === null) return forced('');
   // The extra words npm would pass on (`npm start -- --port 1`) make the replacement harder to prove.
@@ -227,11 +279,17 @@ function runScript(facts: FileFacts, stage: Stage, context: BuildContext | null,
   }
   const body = scripts[name];
   if (typeof body !== 'string') return forced(`${source} has no \`${name}\` script`);
+  // A script of several steps is never replaced by its last one: the steps before it would be dropped.
+  const steps = scriptSteps(shell, scripts, name);
+  if (steps) {
+    if (steps.parallel) return forced(`its \`${name}\` script runs several programs at once: ${steps.what}`, `run each in a container of its own, or under a process manager, in place of \`${argv.join(' ')}\``);
+    const last = steps.last ? `exec ${steps.last}` : 'exec node …';
+    return forced(`its \`${name}\` script runs several steps: ${steps.what}`, `run the steps from a wrapper script that ends in \`${last}\`, so that node replaces its shell, and make that script the CMD`);
+  }
   if (program === 'yarn') {
     const pnp = yarnPnp(context, source!, text);
     if (pnp) return forced(`the project uses Yarn Plug'n'Play (${pnp}), so node alone cannot load its packages`);
   }
-  if (scripts[`pre${name}`] !== undefined || scripts[`post${name}`] !== undefined) return forced(`${source} has pre${name}/post${name} scripts`);
   const parsed = scriptArgv(shell.parse(body).rootNode);
   if (!('argv' in parsed)) return forced(`its \`${name}\` script needs a shell: ${parsed.reason}`);
   // `node` is on PATH without npm's node_modules/.bin; a package's binary is not.
@@ -242,6 +300,78 @@ function runScript(facts: FileFacts, stage: Stage, context: BuildContext | null,
   if (entryText === null) return forced(`dfmod cannot read ${entry ?? 'the script\'s entry file'} to check it reads no npm_* variable`);
   if (/\bnpm_(package|config|lifecycle)_|\bnpm_lifecycle_event\b/.test(entryText)) return forced(`${entrySource} reads npm's environment (npm_*)`);
   return { kind: 'run-script', node: step.node, runner: argv, argv: parsed.argv, then: { kind: 'direct' } };
+}
+
+/**
+ * The steps a package.json script runs, when it runs more than one: its
+ * pre/post scripts (which npm, and pnpm and yarn with them, run around it),
+ * a `&&` or `;` chain, or a script runner of scripts (`npm-run-all a b`,
+ * `run-s a b`; `run-p`, `concurrently` and `npm-run-all -p` run them at
+ * once). `what` says so for the note; `last` is the command the last step
+ * comes down to when it is `node …` (followed through `npm run x` and the
+ * runners), which a wrapper script can exec. Null for one step.
+ */
+function scriptSteps(shell: ShellParser, scripts: Record<string, unknown>, name: string): { what: string; last: string | null; parallel: boolean } | null {
+  const body = scripts[name] as string;
+  const hooks = [`pre${name}`, `post${name}`].filter((hook) => typeof scripts[hook] === 'string');
+  const own = commandSteps(shell, body);
+  if (hooks.length) {
+    const post = hooks.includes(`post${name}`);
+    const order = [...(hooks.includes(`pre${name}`) ? [`pre${name}`] : []), name, ...(post ? [`post${name}`] : [])];
+    // After a post script, the wrapper's last step is no longer the app.
+    return { what: order.map((s) => (s === name ? `\`${s}\`` : `package.json's \`${s}\``)).join(', then '), last: post ? null : lastNodeStep(shell, scripts, name, 0), parallel: false };
+  }
+  if (own.length > 1) return { what: `\`${body.trim()}\``, last: lastNodeStep(shell, scripts, name, 0), parallel: false };
+  const runner = own.length === 1 ? scriptRunnerSteps(own[0]) : null;
+  if (runner && runner.scripts.length > 1) return { what: `\`${body.trim()}\``, last: runner.parallel ? null : lastNodeStep(shell, scripts, name, 0), parallel: runner.parallel };
+  return null;
+}
+
+/** The words of each step of a `&&`/`;` chain at the top of a script (null words: computed); one entry for a single command. */
+function commandSteps(shell: ShellParser, script: string): (string | null)[][] {
+  const root = shell.parse(script).rootNode;
+  if (root.hasError) return [];
+  const steps: (string | null)[][] = [];
+  for (const statement of topLevelStatements(root)) {
+    for (const part of andChain(statement.node)) {
+      const command = part.type === 'redirected_statement' ? part.childForFieldName('body') ?? part : part;
+      if (command.type !== 'command') {
+        steps.push([null]);
+        continue;
+      }
+      const nameNode = command.childForFieldName('name');
+      steps.push([nameNode ? literalValue(nameNode.namedChildren[0] ?? nameNode) : null, ...command.childrenForFieldName('argument').map((a) => literalValue(a!))]);
+    }
+  }
+  return steps;
+}
+
+/** Runners of several package.json scripts, and whether they run them at once by default. */
+const SCRIPT_SEQUENCERS: Readonly<Record<string, boolean>> = { 'npm-run-all': false, 'npm-run-all2': false, 'run-s': false, 'run-p': true, concurrently: true };
+
+/** The scripts a runner of scripts runs (`npm-run-all -s a b` → a, b), and whether at once. */
+function scriptRunnerSteps(words: (string | null)[]): { scripts: string[]; parallel: boolean } | null {
+  const program = words[0] ? basename(words[0]) : null;
+  if (program === null || !Object.hasOwn(SCRIPT_SEQUENCERS, program)) return null;
+  const args = words.slice(1);
+  const parallel = SCRIPT_SEQUENCERS[program] || args.some((a) => a === '-p' || a === '--parallel' || a === '-P');
+  return { scripts: args.filter((a): a is string => a !== null && !a.startsWith('-')), parallel };
+}
+
+/** The `node …` command the script `name` ends by running, followed through `npm run x` and runners of scripts; null when it is something else. */
+function lastNodeStep(shell: ShellParser, scripts: Record<string, unknown>, name: string, depth: number): string | null {
+  const body = scripts[name];
+  if (typeof body !== 'string' || depth > 4) return null;
+  const steps = commandSteps(shell, body);
+  const last = steps[steps.length - 1];
+  if (!last || last.some((w) => w === null)) return null;
+  const words = last as string[];
+  if (words[0] === 'node') return words.join(' ');
+  const run = packageScriptRun(words);
+  if (run?.script && run.words === words.length) return lastNodeStep(shell, scripts, run.script, depth + 1);
+  const runner = scriptRunnerSteps(words);
+  if (runner && !runner.parallel && runner.scripts.length) return lastNodeStep(shell, scripts, runner.scripts[runner.scripts.length - 1], depth + 1);
+  return null;
 }
 
 /**
@@ -360,9 +490,15 @@ export interface Pid1Sufficient {
  * Whether what the container runs in the end is already a proper PID 1 (see
  * knowledge/programs.ts): a server or process manager that reaps its workers
  * and handles SIGTERM, a single compiled program a build stage of the file
- * produced (or the .NET host running an app), or a one-shot CLI tool.
+ * produced (or the .NET host running an app), a one-shot CLI tool, or a
+ * one-shot check (`cmp a b && cmp c d`), which needs no init at all.
  */
 export function pid1Sufficient(facts: FileFacts, stage: Stage, context: BuildContext | null, shell: ShellParser): Pid1Sufficient | null {
+  const check = oneShotCheck(facts, stage, shell);
+  if (check) {
+    const programs = check.programs.map((p) => `\`${p}\``).join(', ');
+    return { id: 'one-shot-tool', reason: `the command \`${check.command}\` is a one-shot check (${programs}), which exits when done and starts nothing to stop or reap` };
+  }
   const app = appArgv(facts, stage, context, shell);
   if (!app) return null;
   const found = sufficientArgv(facts, stage, app.argv);
@@ -403,7 +539,12 @@ function compiledProgram(facts: FileFacts, stage: Stage, argv: string[]): string
 
 /** The stage a COPY --from of the stage's FROM chain took `target` from (the last such COPY), or null. */
 function copiedFromStage(facts: FileFacts, stage: Stage, target: string): Stage | null {
-  let found: Stage | null = null;
+  return copyAt(facts, stage, target)?.fromStage ?? null;
+}
+
+/** The last COPY or ADD of the stage's FROM chain that puts a file at `target` (absolute), from anywhere; null when none does. */
+export function copyAt(facts: FileFacts, stage: Stage, target: string): CopyOperands | null {
+  let found: CopyOperands | null = null;
   const chain: Stage[] = [];
   for (let s: Stage | null = stage; s; s = facts.parentOf(s)) chain.unshift(s);
   for (const s of chain) {
@@ -414,10 +555,64 @@ function copiedFromStage(facts: FileFacts, stage: Stage, target: string): Stage 
         const into = copy.destIsDirectory || copy.dest.endsWith('/') ? path.posix.join(copy.destResolved!, basename(source.replace(/\/+$/, ''))) : copy.destResolved;
         return into === target;
       });
-      if (hit) found = copy.fromStage;
+      if (hit) found = copy;
     }
   }
   return found;
+}
+
+/** Folders a bare command name is looked for in, for a program a COPY put on the PATH. */
+const BIN_FOLDERS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+
+/**
+ * The program a command word runs, when a COPY or ADD of the stage's chain
+ * put it there: its path in the image, the copy, and the runtime it was
+ * compiled for when a build stage of the file built it (`go build`); null
+ * when no COPY put it there (a package installed it, the base image has it).
+ */
+export function copiedProgram(facts: FileFacts, stage: Stage, word: string): { path: string; copy: CopyOperands; compiled: string | null } | null {
+  const workdir = facts.finalWorkdir(stage);
+  const candidates = word.startsWith('/') ? [path.posix.normalize(word)]
+    : word.includes('/') ? (workdir === null ? [] : [path.posix.resolve(workdir, word)])
+    : BIN_FOLDERS.map((dir) => path.posix.join(dir, word));
+  for (const target of candidates) {
+    const copy = copyAt(facts, stage, target);
+    if (copy) return { path: target, copy, compiled: copy.fromStage ? compilesIn(facts, copy.fromStage) : null };
+  }
+  return null;
+}
+
+/**
+ * A command that only checks something and exits (ONE_SHOT_CHECKS, in a
+ * chain of them: `cmp a b && cmp c d`, `diff -r a b`, `true`): the command
+ * as a clause with the programs it runs, or null. Followed through an init
+ * wrapper and the official images' pass-through entrypoint; a `-c` script
+ * counts when every command in it is a check, with no loop or background job.
+ */
+export function oneShotCheck(facts: FileFacts, stage: Stage, shell: ShellParser): { command: string; programs: string[] } | null {
+  const command = facts.command(stage);
+  if (command.entrypoint === undefined || command.cmd === undefined) return null;
+  const entrypoint = command.entrypoint ?? [];
+  let argv = entrypoint.length ? [...entrypoint, ...(command.cmd ?? [])] : command.cmd ?? [];
+  argv = afterInitWrapper(argv) ?? argv;
+  if (argv.length && PASS_THROUGH_ENTRYPOINT.test(basename(argv[0])) && (command.entrypointNode === null || !argv[0].includes('/') || argv[0] === `/usr/local/bin/${basename(argv[0])}`)) argv = argv.slice(1);
+  if (!argv.length) return null;
+  const c = argv.indexOf('-c');
+  if (SHELLS.has(basename(argv[0])) && c > 0 && c + 1 < argv.length) {
+    const script = argv[c + 1];
+    const root = shell.parse(script).rootNode;
+    if (root.hasError) return null;
+    let loops = false;
+    walk(root, (n) => {
+      if (/^(while|until|for|c_style_for)_statement$/.test(n.type) || (!n.isNamed && n.type === '&')) loops = true;
+      return !loops;
+    });
+    const commands = simpleCommands(root);
+    if (loops || !commands.length || !commands.every((x) => x.name !== null && ONE_SHOT_CHECKS.has(x.name))) return null;
+    return { command: script, programs: [...new Set(commands.map((x) => x.name!))] };
+  }
+  const program = basename(argv[0]);
+  return ONE_SHOT_CHECKS.has(program) ? { command: argv.join(' '), programs: [program] } : null;
 }
 
 /** The runtime a stage (or the stages it builds on) compiles a program for: a `go build`, `cargo build`, `dotnet publish` in its RUNs. */

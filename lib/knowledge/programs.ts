@@ -49,6 +49,34 @@ export const ONE_SHOT_TOOLS: ReadonlySet<string> = new Set([
   'aws', 'gcloud', 'az', 'kubectl', 'helm', 'terraform', 'envsubst',
 ]);
 
+/**
+ * Commands that only check something and exit: compare files, test a
+ * condition, print. A container whose whole command is a chain of them
+ * (`cmp a b && cmp c d`) is a one-shot check: it starts nothing to stop or reap.
+ */
+export const ONE_SHOT_CHECKS: ReadonlySet<string> = new Set([
+  'cmp', 'diff', 'test', '[', 'true', 'false', ':', 'echo', 'printf', 'exit', 'ls', 'stat', 'uname', 'which',
+  'sha1sum', 'sha256sum', 'sha512sum', 'md5sum',
+]);
+
+/**
+ * Words of a program's name (split at `-`, `_`, `.`) that say it is a
+ * service, not a command-line tool: an ENTRYPOINT so named (`/app`,
+ * `/usr/bin/metrics-agent`) is taken to be a deployed service even with no
+ * EXPOSE or HEALTHCHECK, which many services leave out.
+ */
+export const SERVICE_NAME_WORDS: ReadonlySet<string> = new Set([
+  'app', 'application', 'main', 'server', 'serve', 'service', 'svc', 'srv', 'daemon', 'agent', 'api', 'web', 'http',
+  'grpc', 'gateway', 'proxy', 'controller', 'operator', 'manager', 'exporter', 'worker', 'runner', 'scheduler',
+  'broker', 'bot', 'backend', 'frontend', 'hub', 'collector', 'relay', 'listener', 'webhook', 'watcher', 'monitor',
+  'node', 'bridge', 'sidecar', 'router', 'registry', 'queue', 'consumer', 'producer', 'poller', 'syncer', 'launcher',
+  'start', 'run', 'entrypoint', 'init',
+]);
+
+/** Arguments of an ENTRYPOINT that start a service: its subcommands (`tool serve`) and listening options (`--port=8080`). */
+export const SERVICE_ARGS: ReadonlySet<string> = new Set(['serve', 'server', 'start', 'run', 'daemon', 'agent', 'web', 'api', 'listen', 'up', 'watch', 'worker']);
+export const LISTEN_OPTION = /^--?(port|listen|addr|address|bind|host|http|grpc|metrics)[-.\w]*(=|$)/i;
+
 /** Commands that build one compiled program (the program and its subcommands), and the runtime it is for. */
 export const COMPILED_BUILDS: Readonly<Record<string, { subcommands: readonly string[]; runtime: string }>> = {
   go: { subcommands: ['build', 'install'], runtime: 'Go' },
