@@ -16423,6 +16423,79 @@ var ONE_SHOT_TOOLS = /* @__PURE__ */ new Set([
   "terraform",
   "envsubst"
 ]);
+var ONE_SHOT_CHECKS = /* @__PURE__ */ new Set([
+  "cmp",
+  "diff",
+  "test",
+  "[",
+  "true",
+  "false",
+  ":",
+  "echo",
+  "printf",
+  "exit",
+  "ls",
+  "stat",
+  "uname",
+  "which",
+  "sha1sum",
+  "sha256sum",
+  "sha512sum",
+  "md5sum"
+]);
+var SERVICE_NAME_WORDS = /* @__PURE__ */ new Set([
+  "app",
+  "application",
+  "main",
+  "server",
+  "serve",
+  "service",
+  "svc",
+  "srv",
+  "daemon",
+  "agent",
+  "api",
+  "web",
+  "http",
+  "grpc",
+  "gateway",
+  "proxy",
+  "controller",
+  "operator",
+  "manager",
+  "exporter",
+  "worker",
+  "runner",
+  "scheduler",
+  "broker",
+  "bot",
+  "backend",
+  "frontend",
+  "hub",
+  "collector",
+  "relay",
+  "listener",
+  "webhook",
+  "watcher",
+  "monitor",
+  "node",
+  "bridge",
+  "sidecar",
+  "router",
+  "registry",
+  "queue",
+  "consumer",
+  "producer",
+  "poller",
+  "syncer",
+  "launcher",
+  "start",
+  "run",
+  "entrypoint",
+  "init"
+]);
+var SERVICE_ARGS = /* @__PURE__ */ new Set(["serve", "server", "start", "run", "daemon", "agent", "web", "api", "listen", "up", "watch", "worker"]);
+var LISTEN_OPTION = /^--?(port|listen|addr|address|bind|host|http|grpc|metrics)[-.\w]*(=|$)/i;
 var COMPILED_BUILDS = {
   go: { subcommands: ["build", "install"], runtime: "Go" },
   cargo: { subcommands: ["build", "install"], runtime: "Rust" },
@@ -17046,232 +17119,13 @@ function clip(text) {
   return trimmed.length > 60 ? `${trimmed.slice(0, 57)}...` : trimmed;
 }
 
-// lib/facts/roles.ts
-var DEV_STAGE_NAMES = /* @__PURE__ */ new Set([
-  "dev",
-  "devel",
-  "develop",
-  "development",
-  "test",
-  "tests",
-  "testing",
-  "validate",
-  "validation",
-  "lint",
-  "ci",
-  "debug"
-]);
-var TOOLBOX_FILE_NAMES = /* @__PURE__ */ new Set(["base", "toolbox", "tools", "ci", "builder", "buildenv"]);
-var OS_IMAGES = /* @__PURE__ */ new Set(["debian", "ubuntu", "alpine", "buildpack-deps", "centos", "oraclelinux", "fedora", "amazonlinux"]);
-var SAMPLE_PATH_WORDS = /* @__PURE__ */ new Set(["sample", "samples", "tutorial", "tutorials", "lesson", "lessons", "course", "courses", "workshop", "exercise", "exercises"]);
-var GENERATED_HEADER = /\bDO NOT EDIT\b/i;
-var KEEP_ALIVE = [
-  { program: "sleep", args: (args) => args.length === 1 && (args[0] === "infinity" || /^\d{5,}$/.test(args[0])) },
-  { program: "tail", args: (args) => args.includes("/dev/null") && args.some((a) => a === "-f" || a === "-F") }
-];
-var REPLS = {
-  sh: ["-l", "-i"],
-  bash: ["-l", "--login", "-i"],
-  ash: ["-l", "-i"],
-  dash: ["-l", "-i"],
-  zsh: ["-l", "-i"],
-  python: ["-i"],
-  node: ["-i", "--interactive"],
-  irb: [],
-  php: ["-a"],
-  jshell: [],
-  iex: [],
-  erl: [],
-  ghci: [],
-  julia: []
-};
-var PASS_THROUGH_ENTRYPOINT = /^docker-.*entrypoint(\.sh)?$/;
-var ENTRYPOINT_SCRIPT = /entrypoint(\.(sh|bash))?$/;
-var TOOL_PROGRAMS = /* @__PURE__ */ new Set([
-  "mvn",
-  "gradle",
-  "ant",
-  "sbt",
-  "lein",
-  "make",
-  "cmake",
-  "cargo",
-  "go",
-  "dotnet",
-  "npm",
-  "yarn",
-  "pnpm",
-  "pip",
-  "composer",
-  "bundle",
-  "rake",
-  "kubectl",
-  "helm",
-  "terraform",
-  "aws",
-  "gcloud",
-  "az",
-  "gsutil",
-  "docker",
-  "git",
-  "ansible",
-  "ansible-playbook",
-  "pylint",
-  "flake8",
-  "bandit",
-  "eslint",
-  "flutter",
-  "ng",
-  "firebase",
-  "gh"
-]);
-var SUPPORT_FILE = /\.(sh|bash|conf|ini|cnf|json|ya?ml|xml|properties|toml|exclude|template|deb|rpm)$/i;
-function basename(word) {
-  return word.slice(word.lastIndexOf("/") + 1);
-}
-function replOf(argv) {
-  if (!argv.length) return null;
-  const program = basename(argv[0]);
-  const accepted = REPLS[program] ?? REPLS[program.replace(/[\d.]+$/, "")];
-  if (!accepted) return null;
-  return argv.slice(1).every((arg) => accepted.includes(arg)) ? program : null;
-}
-function devName(stage) {
-  if (!stage.name) return null;
-  return stage.name.split(/[-_.]/).some((word) => DEV_STAGE_NAMES.has(word)) ? stage.name : null;
-}
-function fileNameWords(filename) {
-  if (!filename) return [];
-  const name = basename(filename.replace(/\\/g, "/")).toLowerCase();
-  return name.replace(/(^|[._-])(dockerfile|containerfile)([._-]|$)/g, ".").split(/[-_.]/).filter(Boolean);
-}
-function keepAlive(argv) {
-  const program = basename(argv[0] ?? "");
-  const found = KEEP_ALIVE.find((k) => k.program === program && k.args(argv.slice(1)));
-  return found ? argv.join(" ") : null;
-}
-function generatedHeader(facts) {
-  const model = facts.model;
-  const first = model.instructions[0];
-  const last = first ? first.line - 1 : model.source.lineStarts.length;
-  for (let line = 0; line < last; line++) {
-    const text = model.source.lineText(line);
-    if (/^\s*#/.test(text) && GENERATED_HEADER.test(text)) return true;
-  }
-  return false;
-}
-function roleOf(facts, stage, filename, target, context = null) {
-  if (filename && filename.split(/[\\/]/).includes(".devcontainer")) {
-    return { role: "devcontainer", reason: "the file is in a .devcontainer folder" };
-  }
-  const folders = filename ? filename.split(/[\\/]/) : [];
-  if (fileKind(facts.model, filename)?.kind === "vendored-file") return { role: "vendored", reason: "the file is in a vendor folder" };
-  const sample = folders.find((part) => part.toLowerCase().split(/[-_.]/).some((w) => SAMPLE_PATH_WORDS.has(w)));
-  if (sample) return { role: "sample", reason: `the file is in \`${sample}\`, named as a teaching sample` };
-  if (!facts.isDeployed(stage, target)) {
-    const users = facts.usedBy(stage);
-    if (users.length) return { role: "build-only", reason: "it is not the build target, and only other stages use it" };
-    const dev2 = devName(stage);
-    if (dev2) return { role: "dev-or-test", reason: `it is a build target named \`${dev2}\`` };
-    return { role: "application", reason: "no other stage uses it, so it is built as a target of its own" };
-  }
-  const dev = devName(stage);
-  if (dev) return { role: "dev-or-test", reason: `the build target is named \`${dev}\`` };
-  const words3 = fileNameWords(filename);
-  const toolWord = words3.find((w) => TOOLBOX_FILE_NAMES.has(w));
-  if (toolWord) return { role: "toolbox", reason: `the file is named as a \`${toolWord}\` image` };
-  const devWord = words3.find((w) => DEV_STAGE_NAMES.has(w));
-  if (devWord) return { role: "dev-or-test", reason: `the file is named as a \`${devWord}\` image` };
-  const command = facts.command(stage);
-  const direct = (node, stored) => node ? facts.argvOf(node)?.direct ?? stored : stored;
-  const cmdWords = direct(command.cmdNode, command.cmd);
-  const entrypointWords = direct(command.entrypointNode, command.entrypoint);
-  const passThrough = command.entrypoint === null || command.entrypoint === void 0 && command.entrypointNode === null || entrypointWords?.length === 1 && ENTRYPOINT_SCRIPT.test(basename(entrypointWords[0]));
-  const alive = passThrough && cmdWords ? keepAlive(cmdWords) : null;
-  if (alive) return { role: "toolbox", reason: `its command \`${alive}\` only keeps the container up for \`docker exec\`` };
-  if (passThrough && cmdWords?.length === 1 && TOOL_PROGRAMS.has(basename(cmdWords[0]))) {
-    return { role: "toolbox", reason: `its command is the tool \`${cmdWords[0]}\`, which \`docker run\` hands the arguments of a build or job` };
-  }
-  if (generatedHeader(facts)) return { role: "official-image", reason: 'the file carries the "DO NOT EDIT" header of generated image definitions' };
-  const root = rootImageName(facts, stage);
-  if (root && OS_IMAGES.has(root) && command.entrypointNode && command.entrypoint?.length === 1 && PASS_THROUGH_ENTRYPOINT.test(basename(command.entrypoint[0])) && command.cmd?.length === 1 && !command.cmd[0].includes("/")) {
-    return {
-      role: "official-image",
-      reason: `it is built on \`${root}\` with a pass-through \`${command.entrypoint[0]}\` and the bare command \`${command.cmd[0]}\`, as official-image definitions are`
-    };
-  }
-  const repl = passThrough && cmdWords ? replOf(cmdWords) : entrypointWords && !cmdWords?.length ? replOf(entrypointWords) : null;
-  if (repl) {
-    const node = passThrough && cmdWords ? command.cmdNode : command.entrypointNode;
-    const where = node ? `line ${node.line} sets` : `it inherits from ${facts.baseImage(stage)}`;
-    return { role: "base", reason: `${where} the command \`${repl}\`, an interactive shell or REPL, as base images do`, ...node ? { line: node.line } : {} };
-  }
-  const packaged = packagedRelease(facts, stage, context);
-  if (packaged) {
-    return {
-      role: "official-image",
-      reason: `it installs a pinned upstream release (\`ENV ${packaged}\`) and copies only scripts and configuration from the build context, as official-image definitions do`
-    };
-  }
-  if (command.entrypointNode && entrypointWords?.length === 1 && TOOL_PROGRAMS.has(basename(entrypointWords[0])) && !cmdWords?.length) {
-    return { role: "toolbox", reason: `its ENTRYPOINT is the tool \`${entrypointWords[0]}\`, which \`docker run\` hands the arguments of a build or job` };
-  }
-  const chain = [];
-  for (let s = stage; s; s = facts.parentOf(s)) chain.push(s);
-  const instructions = chain.flatMap((s) => s.instructions);
-  const setsCommand = instructions.some((i) => i.keyword === "CMD" || i.keyword === "ENTRYPOINT");
-  if (!setsCommand && instructions.some((i) => i.keyword === "ONBUILD")) {
-    return { role: "base", reason: "it sets no CMD or ENTRYPOINT and has ONBUILD triggers, for images built FROM it" };
-  }
-  return { role: "application", reason: "it is the build target" };
-}
-function rootImageName(facts, stage) {
-  const image = facts.baseImage(stage);
-  if (image === null) return null;
-  const name = image.split("@")[0].replace(/:[^/]*$/, "").toLowerCase();
-  return name.replace(/^(docker\.io\/)?(library\/)?/, "");
-}
-function initHelps(role) {
-  return role.role === "application";
-}
-function chainOf(facts, stage) {
-  const chain = [];
-  for (let s = stage; s; s = facts.parentOf(s)) chain.push(s);
-  return chain;
-}
-function packagedRelease(facts, stage, context) {
-  const chain = chainOf(facts, stage);
-  let version = null;
-  let copies = 0;
-  for (const s of chain) {
-    for (const node of s.instructions) {
-      if (node.keyword === "ENV") {
-        const name = /^\s*([A-Z][A-Z0-9_]*_VERSION)[\s=]/.exec(facts.model.rawArguments(node))?.[1];
-        if (name) version ??= name;
-      }
-      const copy = facts.copyOperands(node);
-      if (!copy || copy.from !== null) continue;
-      copies++;
-      for (const source of copy.sources) {
-        if (copy.node.keyword === "ADD" && /^[a-z]+:\/\//i.test(source)) continue;
-        const name = basename(source.replace(/\/+$/, ""));
-        if (SUPPORT_FILE.test(name) || ENTRYPOINT_SCRIPT.test(name)) continue;
-        const text = context && !/[*?[]/.test(source) ? context.read(source.replace(/^\.\//, "")) : null;
-        if (text?.startsWith("#!")) continue;
-        return null;
-      }
-    }
-  }
-  return version && copies > 0 ? version : version && copies === 0 ? version : null;
-}
-
 // lib/facts/signals.ts
 var import_yaml = __toESM(require_dist(), 1);
 import path from "node:path";
-var PASS_THROUGH_ENTRYPOINT2 = /^docker-.*entrypoint(\.sh)?$/;
+var PASS_THROUGH_ENTRYPOINT = /^docker-.*entrypoint(\.sh)?$/;
 var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh"]);
 var NOT_EXECABLE = /* @__PURE__ */ new Set(["cd", "export", "set", "unset", "trap", "wait", "exit", "return", "source", ".", "eval", "exec", ":", "true", "false", "read", "shift", "umask", "ulimit", "local", "readonly", "alias", "echo", "printf", "test", "["]);
-var basename2 = (word) => word.slice(word.lastIndexOf("/") + 1);
+var basename = (word) => word.slice(word.lastIndexOf("/") + 1);
 function lastCommand(root) {
   if (root.hasError) return { none: "dfmod cannot parse it" };
   let trap = false;
@@ -17281,23 +17135,52 @@ function lastCommand(root) {
     if (n.type === "command" && n.childForFieldName("name")?.text === "trap") trap = true;
     if (!n.isNamed && n.type === "&") background = true;
     if (n.type === "function_definition") functions.add(n.childForFieldName("name")?.text ?? "");
-    return !trap && !background;
   });
-  if (trap) return { none: "it sets a trap, which exec would skip" };
-  if (background) return { none: "it starts a background job" };
+  const busy = trap ? "it sets a trap, which exec would skip" : background ? "it starts a background job" : null;
   const statements = topLevelStatements(root);
   const last = statements[statements.length - 1];
   if (!last) return { none: "it runs nothing" };
   const chain = andChain(last.node);
   let command = chain[chain.length - 1];
   if (command.type === "redirected_statement") command = command.childForFieldName("body") ?? command;
-  if (command.type !== "command") return { none: `its last command is ${command.type === "list" ? "a `||` list" : `a ${command.type.replace(/_/g, " ")}`}` };
+  const none = (why) => ({ none: busy ?? why });
+  if (command.type !== "command") return none(`its last command is ${command.type === "list" ? "a `||` list" : `a ${command.type.replace(/_/g, " ")}`}`);
   const name = command.childForFieldName("name");
-  if (!name) return { none: "its last command is only assignments" };
+  if (!name) return none("its last command is only assignments");
   const words3 = [literalValue(name.namedChildren[0] ?? name), ...command.childrenForFieldName("argument").map((a) => literalValue(a))];
   const program = words3[0];
+  if (program === "exec" && !(last.separator === "&")) return { command, name, words: words3, execs: true, notProgram: null, busy };
+  if (busy) return { none: busy };
   const notProgram = program === null ? "named by an expansion dfmod does not read" : NOT_EXECABLE.has(program) ? "a shell builtin" : functions.has(program) ? "a function the script defines, which exec cannot run" : null;
-  return { command, name, words: words3, execs: program === "exec", notProgram };
+  return { command, name, words: words3, execs: false, notProgram, busy: null };
+}
+var IDLE_HANDLER = /* @__PURE__ */ new Set(["exit", "echo", "printf", "true", ":", "return", "logger"]);
+function trapsTerm(root, shell2) {
+  if (root.hasError) return null;
+  const functions = /* @__PURE__ */ new Map();
+  walk(root, (n) => {
+    if (n.type === "function_definition") {
+      const body = n.childForFieldName("body");
+      const name = n.childForFieldName("name")?.text;
+      if (name && body) functions.set(name, body);
+    }
+  });
+  const commands = simpleCommands(root);
+  if (!commands.some((c) => c.name === "wait")) return null;
+  for (const c of commands) {
+    if (c.name !== "trap" || c.argValues.length < 2) continue;
+    const signals = c.argValues.slice(1);
+    if (!signals.some((s) => s !== null && /^(SIG)?TERM$|^15$/i.test(s))) continue;
+    const raw = c.args[0].text;
+    const handler = c.argValues[0] ?? (/^(["']).*\1$/s.test(raw) ? raw.slice(1, -1) : raw);
+    if (handler.trim() === "" || handler === "-") continue;
+    const names = simpleCommands(shell2.parse(handler).rootNode).flatMap((h) => {
+      const body = h.name === null ? void 0 : functions.get(h.name);
+      return body ? simpleCommands(body).map((b) => b.name) : [h.name];
+    });
+    if (names.some((n) => n === null || !IDLE_HANDLER.has(n))) return `it traps SIGTERM (\`${c.node.text}\`) and waits for its app`;
+  }
+  return null;
 }
 function contextSourceAt(facts, stage, target) {
   const chain = [];
@@ -17315,10 +17198,10 @@ function contextSourceAt(facts, stage, target) {
           if (rel && !rel.startsWith("..") && !path.posix.isAbsolute(rel)) found = rel;
           continue;
         }
-        const into = copy.destIsDirectory || copy.dest.endsWith("/") ? path.posix.join(dest, basename2(clean)) : dest;
+        const into = copy.destIsDirectory || copy.dest.endsWith("/") ? path.posix.join(dest, basename(clean)) : dest;
         if (/[*?[]/.test(clean)) {
-          const pattern = new RegExp(`^${basename2(clean).replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")}$`);
-          if (path.posix.dirname(target) === dest && pattern.test(basename2(target))) found = path.posix.join(path.posix.dirname(clean), basename2(target));
+          const pattern = new RegExp(`^${basename(clean).replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")}$`);
+          if (path.posix.dirname(target) === dest && pattern.test(basename(target))) found = path.posix.join(path.posix.dirname(clean), basename(target));
         } else if (into === target) found = clean;
       }
     }
@@ -17337,15 +17220,17 @@ function signalPath(facts, stage, context, shell2) {
 function follow(facts, stage, context, shell2, step, cmdNode, depth) {
   const { argv } = step;
   if (!argv.length || depth > 4) return { kind: "direct" };
-  const program = basename2(argv[0]);
-  if (PASS_THROUGH_ENTRYPOINT2.test(program) && (step.inherited || !argv[0].includes("/") || argv[0] === `/usr/local/bin/${program}`) && !scriptInContext(facts, stage, context, argv[0])) {
+  const program = basename(argv[0]);
+  if (PASS_THROUGH_ENTRYPOINT.test(program) && (step.inherited || !argv[0].includes("/") || argv[0] === `/usr/local/bin/${program}`) && !scriptInContext(facts, stage, context, argv[0])) {
     const rest = argv.slice(1);
     return follow(facts, stage, context, shell2, { argv: rest, node: cmdNode, inherited: cmdNode === null }, cmdNode, depth + 1);
   }
   const c = argv.indexOf("-c");
   if (SHELLS.has(program) && c > 0 && c + 1 < argv.length) {
     const script2 = argv[c + 1];
-    const last = lastCommand(shell2.parse(script2).rootNode);
+    const root = shell2.parse(script2).rootNode;
+    const last = lastCommand(root);
+    if (!("command" in last && last.execs) && trapsTerm(root, shell2)) return { kind: "direct" };
     if ("none" in last) return forcedShell(`the shell script \`${script2}\``, last.none);
     const words3 = last.words.slice(last.execs ? 1 : 0);
     const rest = words3.every((w) => w !== null) ? words3 : [];
@@ -17363,9 +17248,11 @@ function follow(facts, stage, context, shell2, step, cmdNode, depth) {
   if (script) {
     const text = context.read(script.source);
     if (text === null || !/^#!\s*\S*\b(sh|bash|dash|ash)\b/.test(text)) return { kind: "direct" };
-    const last = lastCommand(shell2.parse(text).rootNode);
+    const root = shell2.parse(text).rootNode;
+    const last = lastCommand(root);
+    if ("command" in last && last.execs) return { kind: "direct" };
+    if (trapsTerm(root, shell2)) return { kind: "direct" };
     if ("none" in last) return forcedShell(`the script ${script.source}`, last.none);
-    if (last.execs) return { kind: "direct" };
     const line = text.slice(0, last.command.startIndex).split("\n").length;
     return {
       kind: "forced",
@@ -17396,10 +17283,10 @@ function scriptInContext(facts, stage, context, word) {
   return source !== null && context.exists(source) ? { source } : null;
 }
 function runScript(facts, stage, context, shell2, step, program, argv, name, words3) {
-  const forced = (why) => ({
+  const forced = (why, fix = 'run the script\'s command itself in the CMD (`CMD ["node", "server.js"]`)') => ({
     kind: "forced",
     why: `\`${argv.join(" ")}\`: ${program} exits at SIGTERM without waiting for the script it started, and the container ends with it${why ? ` (dfmod cannot run the script's command instead: ${why})` : ""}`,
-    fix: 'run the script\'s command itself in the CMD (`CMD ["node", "server.js"]`)'
+    fix
   });
   if (!step.node || step.node.form !== "exec" || !context || name === null) return forced("");
   if (argv.length > words3) return forced("");
@@ -17416,11 +17303,16 @@ function runScript(facts, stage, context, shell2, step, program, argv, name, wor
   }
   const body = scripts[name];
   if (typeof body !== "string") return forced(`${source} has no \`${name}\` script`);
+  const steps = scriptSteps(shell2, scripts, name);
+  if (steps) {
+    if (steps.parallel) return forced(`its \`${name}\` script runs several programs at once: ${steps.what}`, `run each in a container of its own, or under a process manager, in place of \`${argv.join(" ")}\``);
+    const last = steps.last ? `exec ${steps.last}` : "exec node \u2026";
+    return forced(`its \`${name}\` script runs several steps: ${steps.what}`, `run the steps from a wrapper script that ends in \`${last}\`, so that node replaces its shell, and make that script the CMD`);
+  }
   if (program === "yarn") {
     const pnp = yarnPnp(context, source, text);
     if (pnp) return forced(`the project uses Yarn Plug'n'Play (${pnp}), so node alone cannot load its packages`);
   }
-  if (scripts[`pre${name}`] !== void 0 || scripts[`post${name}`] !== void 0) return forced(`${source} has pre${name}/post${name} scripts`);
   const parsed = scriptArgv(shell2.parse(body).rootNode);
   if (!("argv" in parsed)) return forced(`its \`${name}\` script needs a shell: ${parsed.reason}`);
   if (parsed.argv[0] !== "node") return forced(`its \`${name}\` script runs \`${parsed.argv[0]}\`, which ${program} finds in node_modules/.bin`);
@@ -17430,6 +17322,59 @@ function runScript(facts, stage, context, shell2, step, program, argv, name, wor
   if (entryText === null) return forced(`dfmod cannot read ${entry ?? "the script's entry file"} to check it reads no npm_* variable`);
   if (/\bnpm_(package|config|lifecycle)_|\bnpm_lifecycle_event\b/.test(entryText)) return forced(`${entrySource} reads npm's environment (npm_*)`);
   return { kind: "run-script", node: step.node, runner: argv, argv: parsed.argv, then: { kind: "direct" } };
+}
+function scriptSteps(shell2, scripts, name) {
+  const body = scripts[name];
+  const hooks = [`pre${name}`, `post${name}`].filter((hook) => typeof scripts[hook] === "string");
+  const own = commandSteps(shell2, body);
+  if (hooks.length) {
+    const post = hooks.includes(`post${name}`);
+    const order = [...hooks.includes(`pre${name}`) ? [`pre${name}`] : [], name, ...post ? [`post${name}`] : []];
+    return { what: order.map((s) => s === name ? `\`${s}\`` : `package.json's \`${s}\``).join(", then "), last: post ? null : lastNodeStep(shell2, scripts, name, 0), parallel: false };
+  }
+  if (own.length > 1) return { what: `\`${body.trim()}\``, last: lastNodeStep(shell2, scripts, name, 0), parallel: false };
+  const runner = own.length === 1 ? scriptRunnerSteps(own[0]) : null;
+  if (runner && runner.scripts.length > 1) return { what: `\`${body.trim()}\``, last: runner.parallel ? null : lastNodeStep(shell2, scripts, name, 0), parallel: runner.parallel };
+  return null;
+}
+function commandSteps(shell2, script) {
+  const root = shell2.parse(script).rootNode;
+  if (root.hasError) return [];
+  const steps = [];
+  for (const statement of topLevelStatements(root)) {
+    for (const part of andChain(statement.node)) {
+      const command = part.type === "redirected_statement" ? part.childForFieldName("body") ?? part : part;
+      if (command.type !== "command") {
+        steps.push([null]);
+        continue;
+      }
+      const nameNode = command.childForFieldName("name");
+      steps.push([nameNode ? literalValue(nameNode.namedChildren[0] ?? nameNode) : null, ...command.childrenForFieldName("argument").map((a) => literalValue(a))]);
+    }
+  }
+  return steps;
+}
+var SCRIPT_SEQUENCERS = { "npm-run-all": false, "npm-run-all2": false, "run-s": false, "run-p": true, concurrently: true };
+function scriptRunnerSteps(words3) {
+  const program = words3[0] ? basename(words3[0]) : null;
+  if (program === null || !Object.hasOwn(SCRIPT_SEQUENCERS, program)) return null;
+  const args = words3.slice(1);
+  const parallel = SCRIPT_SEQUENCERS[program] || args.some((a) => a === "-p" || a === "--parallel" || a === "-P");
+  return { scripts: args.filter((a) => a !== null && !a.startsWith("-")), parallel };
+}
+function lastNodeStep(shell2, scripts, name, depth) {
+  const body = scripts[name];
+  if (typeof body !== "string" || depth > 4) return null;
+  const steps = commandSteps(shell2, body);
+  const last = steps[steps.length - 1];
+  if (!last || last.some((w) => w === null)) return null;
+  const words3 = last;
+  if (words3[0] === "node") return words3.join(" ");
+  const run = packageScriptRun(words3);
+  if (run?.script && run.words === words3.length) return lastNodeStep(shell2, scripts, run.script, depth + 1);
+  const runner = scriptRunnerSteps(words3);
+  if (runner && !runner.parallel && runner.scripts.length) return lastNodeStep(shell2, scripts, runner.scripts[runner.scripts.length - 1], depth + 1);
+  return null;
 }
 function yarnPnp(context, packageJson, text) {
   const dir = path.posix.dirname(packageJson);
@@ -17482,13 +17427,13 @@ function execWords(command, args) {
 }
 function followApp(facts, stage, context, shell2, argv, inherited, depth, assumed) {
   if (!argv.length || depth > 6) return null;
-  const program = basename2(argv[0]);
+  const program = basename(argv[0]);
   const next = (rest) => followApp(facts, stage, context, shell2, rest, inherited, depth + 1, assumed);
   const afterInit = afterInitWrapper(argv);
   if (afterInit) return next(afterInit);
   const wrapper = EXEC_WRAPPERS[program];
   if (wrapper && (wrapper.subcommand === void 0 || argv[1] === wrapper.subcommand) && argv.length > wrapper.skip) return next(argv.slice(wrapper.skip));
-  if (PASS_THROUGH_ENTRYPOINT2.test(program) && (inherited || !argv[0].includes("/") || argv[0] === `/usr/local/bin/${program}`) && !scriptInContext(facts, stage, context, argv[0])) {
+  if (PASS_THROUGH_ENTRYPOINT.test(program) && (inherited || !argv[0].includes("/") || argv[0] === `/usr/local/bin/${program}`) && !scriptInContext(facts, stage, context, argv[0])) {
     return next(argv.slice(1));
   }
   const c = argv.indexOf("-c");
@@ -17514,6 +17459,11 @@ function followApp(facts, stage, context, shell2, argv, inherited, depth, assume
   return argv;
 }
 function pid1Sufficient(facts, stage, context, shell2) {
+  const check = oneShotCheck(facts, stage, shell2);
+  if (check) {
+    const programs = check.programs.map((p) => `\`${p}\``).join(", ");
+    return { id: "one-shot-tool", reason: `the command \`${check.command}\` is a one-shot check (${programs}), which exits when done and starts nothing to stop or reap` };
+  }
   const app = appArgv(facts, stage, context, shell2);
   if (!app) return null;
   const found = sufficientArgv(facts, stage, app.argv);
@@ -17534,7 +17484,7 @@ function sufficientArgv(facts, stage, argv) {
   return null;
 }
 function compiledProgram(facts, stage, argv) {
-  if (basename2(argv[0]) === "dotnet" && argv.length >= 2 && argv[1].endsWith(".dll")) {
+  if (basename(argv[0]) === "dotnet" && argv.length >= 2 && argv[1].endsWith(".dll")) {
     const image = facts.baseImage(stage);
     if (image && describeImage(image).language === "dotnet") return `\`dotnet ${argv[1]}\`, one .NET process`;
     return null;
@@ -17548,6 +17498,9 @@ function compiledProgram(facts, stage, argv) {
   return runtime ? `\`${argv[0]}\`, a ${runtime} program built in stage \`${from.name ?? from.index}\`` : null;
 }
 function copiedFromStage(facts, stage, target) {
+  return copyAt(facts, stage, target)?.fromStage ?? null;
+}
+function copyAt(facts, stage, target) {
   let found = null;
   const chain = [];
   for (let s = stage; s; s = facts.parentOf(s)) chain.unshift(s);
@@ -17556,13 +17509,48 @@ function copiedFromStage(facts, stage, target) {
       const copy = facts.copyOperands(node);
       if (!copy || copy.destResolved === null) continue;
       const hit = copy.sources.some((source) => {
-        const into = copy.destIsDirectory || copy.dest.endsWith("/") ? path.posix.join(copy.destResolved, basename2(source.replace(/\/+$/, ""))) : copy.destResolved;
+        const into = copy.destIsDirectory || copy.dest.endsWith("/") ? path.posix.join(copy.destResolved, basename(source.replace(/\/+$/, ""))) : copy.destResolved;
         return into === target;
       });
-      if (hit) found = copy.fromStage;
+      if (hit) found = copy;
     }
   }
   return found;
+}
+var BIN_FOLDERS = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
+function copiedProgram(facts, stage, word) {
+  const workdir = facts.finalWorkdir(stage);
+  const candidates = word.startsWith("/") ? [path.posix.normalize(word)] : word.includes("/") ? workdir === null ? [] : [path.posix.resolve(workdir, word)] : BIN_FOLDERS.map((dir) => path.posix.join(dir, word));
+  for (const target of candidates) {
+    const copy = copyAt(facts, stage, target);
+    if (copy) return { path: target, copy, compiled: copy.fromStage ? compilesIn(facts, copy.fromStage) : null };
+  }
+  return null;
+}
+function oneShotCheck(facts, stage, shell2) {
+  const command = facts.command(stage);
+  if (command.entrypoint === void 0 || command.cmd === void 0) return null;
+  const entrypoint = command.entrypoint ?? [];
+  let argv = entrypoint.length ? [...entrypoint, ...command.cmd ?? []] : command.cmd ?? [];
+  argv = afterInitWrapper(argv) ?? argv;
+  if (argv.length && PASS_THROUGH_ENTRYPOINT.test(basename(argv[0])) && (command.entrypointNode === null || !argv[0].includes("/") || argv[0] === `/usr/local/bin/${basename(argv[0])}`)) argv = argv.slice(1);
+  if (!argv.length) return null;
+  const c = argv.indexOf("-c");
+  if (SHELLS.has(basename(argv[0])) && c > 0 && c + 1 < argv.length) {
+    const script = argv[c + 1];
+    const root = shell2.parse(script).rootNode;
+    if (root.hasError) return null;
+    let loops = false;
+    walk(root, (n) => {
+      if (/^(while|until|for|c_style_for)_statement$/.test(n.type) || !n.isNamed && n.type === "&") loops = true;
+      return !loops;
+    });
+    const commands = simpleCommands(root);
+    if (loops || !commands.length || !commands.every((x) => x.name !== null && ONE_SHOT_CHECKS.has(x.name))) return null;
+    return { command: script, programs: [...new Set(commands.map((x) => x.name))] };
+  }
+  const program = basename(argv[0]);
+  return ONE_SHOT_CHECKS.has(program) ? { command: argv.join(" "), programs: [program] } : null;
 }
 function compilesIn(facts, stage) {
   for (let s = stage; s; s = facts.parentOf(s)) {
@@ -17578,6 +17566,312 @@ function compilesIn(facts, stage) {
     }
   }
   return null;
+}
+
+// lib/facts/roles.ts
+var DEV_STAGE_NAMES = /* @__PURE__ */ new Set([
+  "dev",
+  "devel",
+  "develop",
+  "development",
+  "test",
+  "tests",
+  "testing",
+  "validate",
+  "validation",
+  "lint",
+  "ci",
+  "debug"
+]);
+var TOOLBOX_FILE_NAMES = /* @__PURE__ */ new Set(["base", "toolbox", "tools", "ci", "builder", "buildenv"]);
+var OS_IMAGES = /* @__PURE__ */ new Set(["debian", "ubuntu", "alpine", "buildpack-deps", "centos", "oraclelinux", "fedora", "amazonlinux"]);
+var SAMPLE_PATH_WORDS = /* @__PURE__ */ new Set(["sample", "samples", "tutorial", "tutorials", "lesson", "lessons", "course", "courses", "workshop", "exercise", "exercises"]);
+var CI_FOLDERS = /* @__PURE__ */ new Set([
+  ".kokoro",
+  ".circleci",
+  ".github",
+  ".gitlab",
+  ".buildkite",
+  ".ci",
+  ".travis",
+  ".woodpecker",
+  ".drone",
+  ".azure-pipelines",
+  ".tekton",
+  "ci",
+  "prow"
+]);
+var DEV_FOLDER_WORDS = {
+  hack: "where projects keep their development scripts and tools",
+  tilt: "Tilt's local development setup",
+  playwright: "a browser-test setup",
+  cypress: "a browser-test setup"
+};
+var TEST_FOLDER_WORD = /^(tests?|testing|testdata|testenvs?|testbeds?|testsuites?|testinfra|testharness|testkit|testutils?|e2e|e2etests?|integrationtests?|itests?|smoketests?|systemtests?|acceptancetests?)$/;
+var DEV_FILE_WORDS = {
+  tilt: "the file is named for Tilt, which builds it for a local development loop",
+  e2e: "the file is named as an `e2e` (end-to-end test) image"
+};
+var GENERATED_HEADER = /\bDO NOT EDIT\b/i;
+var KEEP_ALIVE = [
+  { program: "sleep", args: (args) => args.length === 1 && (args[0] === "infinity" || /^\d{5,}$/.test(args[0])) },
+  { program: "tail", args: (args) => args.includes("/dev/null") && args.some((a) => a === "-f" || a === "-F") }
+];
+var REPLS = {
+  sh: ["-l", "-i"],
+  bash: ["-l", "--login", "-i"],
+  ash: ["-l", "-i"],
+  dash: ["-l", "-i"],
+  zsh: ["-l", "-i"],
+  python: ["-i"],
+  node: ["-i", "--interactive"],
+  irb: [],
+  php: ["-a"],
+  jshell: [],
+  iex: [],
+  erl: [],
+  ghci: [],
+  julia: []
+};
+var PASS_THROUGH_ENTRYPOINT2 = /^docker-.*entrypoint(\.sh)?$/;
+var ENTRYPOINT_SCRIPT = /entrypoint(\.(sh|bash))?$/;
+var TOOL_PROGRAMS = /* @__PURE__ */ new Set([
+  "mvn",
+  "gradle",
+  "ant",
+  "sbt",
+  "lein",
+  "make",
+  "cmake",
+  "cargo",
+  "go",
+  "dotnet",
+  "npm",
+  "yarn",
+  "pnpm",
+  "pip",
+  "composer",
+  "bundle",
+  "rake",
+  "kubectl",
+  "helm",
+  "terraform",
+  "aws",
+  "gcloud",
+  "az",
+  "gsutil",
+  "docker",
+  "git",
+  "ansible",
+  "ansible-playbook",
+  "pylint",
+  "flake8",
+  "bandit",
+  "eslint",
+  "flutter",
+  "ng",
+  "firebase",
+  "gh"
+]);
+var SUPPORT_FILE = /\.(sh|bash|conf|ini|cnf|json|ya?ml|xml|properties|toml|exclude|template|deb|rpm)$/i;
+function basename2(word) {
+  return word.slice(word.lastIndexOf("/") + 1);
+}
+function replOf(argv) {
+  if (!argv.length) return null;
+  const program = basename2(argv[0]);
+  const accepted = REPLS[program] ?? REPLS[program.replace(/[\d.]+$/, "")];
+  if (!accepted) return null;
+  return argv.slice(1).every((arg) => accepted.includes(arg)) ? program : null;
+}
+function devName(stage) {
+  if (!stage.name) return null;
+  return stage.name.split(/[-_.]/).some((word) => DEV_STAGE_NAMES.has(word)) ? stage.name : null;
+}
+function fileNameWords(filename) {
+  if (!filename) return [];
+  const name = basename2(filename.replace(/\\/g, "/")).toLowerCase();
+  return name.replace(/(^|[._-])(dockerfile|containerfile)([._-]|$)/g, ".").split(/[-_.]/).filter(Boolean);
+}
+function keepAlive(argv) {
+  const program = basename2(argv[0] ?? "");
+  const found = KEEP_ALIVE.find((k) => k.program === program && k.args(argv.slice(1)));
+  return found ? argv.join(" ") : null;
+}
+function generatedHeader(facts) {
+  const model = facts.model;
+  const first = model.instructions[0];
+  const last = first ? first.line - 1 : model.source.lineStarts.length;
+  for (let line = 0; line < last; line++) {
+    const text = model.source.lineText(line);
+    if (/^\s*#/.test(text) && GENERATED_HEADER.test(text)) return true;
+  }
+  return false;
+}
+function roleOf(facts, stage, filename, target, context = null) {
+  if (filename && filename.split(/[\\/]/).includes(".devcontainer")) {
+    return { role: "devcontainer", reason: "the file is in a .devcontainer folder" };
+  }
+  const folders = filename ? filename.split(/[\\/]/) : [];
+  if (fileKind(facts.model, filename)?.kind === "vendored-file") return { role: "vendored", reason: "the file is in a vendor folder" };
+  const where = nonProductionFolder(folders.slice(0, -1));
+  if (where) return where;
+  const sample = folders.find((part) => part.toLowerCase().split(/[-_.]/).some((w) => SAMPLE_PATH_WORDS.has(w)));
+  if (sample) return { role: "sample", reason: `the file is in \`${sample}\`, named as a teaching sample` };
+  if (!facts.isDeployed(stage, target)) {
+    const users = facts.usedBy(stage);
+    if (users.length) return { role: "build-only", reason: "it is not the build target, and only other stages use it" };
+    const dev2 = devName(stage);
+    if (dev2) return { role: "dev-or-test", reason: `it is a build target named \`${dev2}\`` };
+    return { role: "application", reason: "no other stage uses it, so it is built as a target of its own" };
+  }
+  const dev = devName(stage);
+  if (dev) return { role: "dev-or-test", reason: `the build target is named \`${dev}\`` };
+  const words3 = fileNameWords(filename);
+  const toolWord = words3.find((w) => TOOLBOX_FILE_NAMES.has(w));
+  if (toolWord) return { role: "toolbox", reason: `the file is named as a \`${toolWord}\` image` };
+  const devWord = words3.find((w) => DEV_STAGE_NAMES.has(w) || Object.hasOwn(DEV_FILE_WORDS, w));
+  if (devWord) return { role: "dev-or-test", reason: Object.hasOwn(DEV_FILE_WORDS, devWord) ? DEV_FILE_WORDS[devWord] : `the file is named as a \`${devWord}\` image` };
+  const command = facts.command(stage);
+  const direct = (node, stored) => node ? facts.argvOf(node)?.direct ?? stored : stored;
+  const cmdWords = direct(command.cmdNode, command.cmd);
+  const entrypointWords = direct(command.entrypointNode, command.entrypoint);
+  const passThrough = command.entrypoint === null || command.entrypoint === void 0 && command.entrypointNode === null || entrypointWords?.length === 1 && ENTRYPOINT_SCRIPT.test(basename2(entrypointWords[0]));
+  const alive = passThrough && cmdWords ? keepAlive(cmdWords) : null;
+  if (alive) return { role: "toolbox", reason: `its command \`${alive}\` only keeps the container up for \`docker exec\`` };
+  if (passThrough && cmdWords?.length === 1 && TOOL_PROGRAMS.has(basename2(cmdWords[0]))) {
+    return { role: "toolbox", reason: `its command is the tool \`${cmdWords[0]}\`, which \`docker run\` hands the arguments of a build or job` };
+  }
+  if (generatedHeader(facts)) return { role: "official-image", reason: 'the file carries the "DO NOT EDIT" header of generated image definitions' };
+  const root = rootImageName(facts, stage);
+  if (root && OS_IMAGES.has(root) && command.entrypointNode && command.entrypoint?.length === 1 && PASS_THROUGH_ENTRYPOINT2.test(basename2(command.entrypoint[0])) && command.cmd?.length === 1 && !command.cmd[0].includes("/")) {
+    return {
+      role: "official-image",
+      reason: `it is built on \`${root}\` with a pass-through \`${command.entrypoint[0]}\` and the bare command \`${command.cmd[0]}\`, as official-image definitions are`
+    };
+  }
+  const repl = passThrough && cmdWords ? replOf(cmdWords) : entrypointWords && !cmdWords?.length ? replOf(entrypointWords) : null;
+  if (repl) {
+    const node = passThrough && cmdWords ? command.cmdNode : command.entrypointNode;
+    const where2 = node ? `line ${node.line} sets` : `it inherits from ${facts.baseImage(stage)}`;
+    return { role: "base", reason: `${where2} the command \`${repl}\`, an interactive shell or REPL, as base images do`, ...node ? { line: node.line } : {} };
+  }
+  const packaged = packagedRelease(facts, stage, context);
+  if (packaged) {
+    return {
+      role: "official-image",
+      reason: `it installs a pinned upstream release (\`ENV ${packaged}\`) and copies only scripts and configuration from the build context, as official-image definitions do`
+    };
+  }
+  if (command.entrypointNode && entrypointWords?.length === 1 && TOOL_PROGRAMS.has(basename2(entrypointWords[0])) && !cmdWords?.length) {
+    return { role: "toolbox", reason: `its ENTRYPOINT is the tool \`${entrypointWords[0]}\`, which \`docker run\` hands the arguments of a build or job` };
+  }
+  const tool = commandLineTool(facts, stage, entrypointWords, cmdWords, context);
+  if (tool) {
+    return { role: "toolbox", reason: `its ENTRYPOINT \`${tool}\` is a program copied into the image, with no CMD, EXPOSE or HEALTHCHECK: a command-line tool, which \`docker run\` hands its arguments` };
+  }
+  const chain = [];
+  for (let s = stage; s; s = facts.parentOf(s)) chain.push(s);
+  const instructions = chain.flatMap((s) => s.instructions);
+  const setsCommand = instructions.some((i) => i.keyword === "CMD" || i.keyword === "ENTRYPOINT");
+  if (!setsCommand && instructions.some((i) => i.keyword === "ONBUILD")) {
+    return { role: "base", reason: "it sets no CMD or ENTRYPOINT and has ONBUILD triggers, for images built FROM it" };
+  }
+  const chosenBy = setsCommand || command.cmd !== void 0 && command.entrypoint !== void 0 ? null : baseArgument(chain[chain.length - 1].image);
+  if (chosenBy) {
+    return { role: "base", reason: `it sets no CMD or ENTRYPOINT, and builds on whatever image the build argument ${chosenBy} names, as base images made for several bases do` };
+  }
+  return { role: "application", reason: "it is the build target" };
+}
+function nonProductionFolder(folders) {
+  const ci = folders.find((f) => CI_FOLDERS.has(f.toLowerCase()));
+  if (ci) return { role: "toolbox", reason: `the file is in \`${ci}/\`, a CI system's folder, for the images its jobs run in` };
+  for (const folder of folders) {
+    const lower = folder.toLowerCase();
+    const words3 = lower.split(/[-_.]/).filter(Boolean);
+    const dev = words3.find((w) => Object.hasOwn(DEV_FOLDER_WORDS, w));
+    if (dev) return { role: "dev-or-test", reason: `the file is in \`${folder}/\`, ${DEV_FOLDER_WORDS[dev]}` };
+    if (TEST_FOLDERS.has(lower) || words3.some((w) => TEST_FOLDER_WORD.test(w))) return { role: "dev-or-test", reason: `the file is in \`${folder}/\`, a test folder` };
+  }
+  return null;
+}
+var BASE_ARG_WORDS = /* @__PURE__ */ new Set(["BASE", "IMAGE", "OS", "DISTRO", "DISTRIBUTION", "FROM", "PARENT"]);
+function baseArgument(image) {
+  const whole = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(image);
+  if (whole) return whole[1];
+  for (const match of image.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
+    if (match[1].toUpperCase().split("_").some((w) => BASE_ARG_WORDS.has(w))) return match[1];
+  }
+  return null;
+}
+var SCRIPT_NAME = /\.(sh|bash|py|rb|pl|js|mjs|cjs|php|ps1|jar)$/i;
+function commandLineTool(facts, stage, entrypoint, cmd, context) {
+  const command = facts.command(stage);
+  const node = command.entrypointNode;
+  if (!node || node.form !== "exec" || !entrypoint?.length || cmd?.length || command.cmd === void 0) return null;
+  const chain = chainOf(facts, stage);
+  if (chain.some((s) => s.instructions.some((i) => i.keyword === "EXPOSE" || i.keyword === "HEALTHCHECK"))) return null;
+  const image = facts.baseImage(stage);
+  const info = image === null ? null : describeImage(image);
+  if (!info || info.family === null) return null;
+  const defaults = info.defaults;
+  if (defaults?.cmd?.length && SELF_REAPING_SERVERS[programKey(defaults.cmd[0])] !== void 0) return null;
+  const [program, ...args] = entrypoint;
+  const name = basename2(program);
+  const key = programKey(program);
+  if (SELF_REAPING_SERVERS[key] !== void 0 || ONE_SHOT_TOOLS.has(key) || SCRIPT_NAME.test(name) || ENTRYPOINT_SCRIPT.test(name)) return null;
+  const lower = name.toLowerCase();
+  if (lower.split(/[-_.]/).some((w) => SERVICE_NAME_WORDS.has(w)) || [...SERVICE_NAME_WORDS].some((w) => w.length >= 5 && lower.includes(w))) return null;
+  if (args.some((a) => SERVICE_ARGS.has(a) || LISTEN_OPTION.test(a))) return null;
+  const last = stage.instructions[stage.instructions.length - 1];
+  if ([...facts.envAt(last).keys()].some((k) => /(^|_)PORT$/i.test(k))) return null;
+  const copied = copiedProgram(facts, stage, program);
+  if (!copied || copied.compiled) return null;
+  if (copied.copy.from === null && context) {
+    const source = copied.copy.sources.find((s) => basename2(s.replace(/\/+$/, "")) === basename2(copied.path)) ?? (copied.copy.sources.length === 1 ? copied.copy.sources[0] : null);
+    const text = source && !/[*?[]/.test(source) && !/^[a-z]+:\/\//i.test(source) ? context.read(source.replace(/^\.\//, "")) : null;
+    if (text?.startsWith("#!")) return null;
+  }
+  return entrypoint.join(" ");
+}
+function rootImageName(facts, stage) {
+  const image = facts.baseImage(stage);
+  if (image === null) return null;
+  const name = image.split("@")[0].replace(/:[^/]*$/, "").toLowerCase();
+  return name.replace(/^(docker\.io\/)?(library\/)?/, "");
+}
+function initHelps(role) {
+  return role.role === "application";
+}
+function chainOf(facts, stage) {
+  const chain = [];
+  for (let s = stage; s; s = facts.parentOf(s)) chain.push(s);
+  return chain;
+}
+function packagedRelease(facts, stage, context) {
+  const chain = chainOf(facts, stage);
+  let version = null;
+  let copies = 0;
+  for (const s of chain) {
+    for (const node of s.instructions) {
+      if (node.keyword === "ENV") {
+        const name = /^\s*([A-Z][A-Z0-9_]*_VERSION)[\s=]/.exec(facts.model.rawArguments(node))?.[1];
+        if (name) version ??= name;
+      }
+      const copy = facts.copyOperands(node);
+      if (!copy || copy.from !== null) continue;
+      copies++;
+      for (const source of copy.sources) {
+        if (copy.node.keyword === "ADD" && /^[a-z]+:\/\//i.test(source)) continue;
+        const name = basename2(source.replace(/\/+$/, ""));
+        if (SUPPORT_FILE.test(name) || ENTRYPOINT_SCRIPT.test(name)) continue;
+        const text = context && !/[*?[]/.test(source) ? context.read(source.replace(/^\.\//, "")) : null;
+        if (text?.startsWith("#!")) continue;
+        return null;
+      }
+    }
+  }
+  return version && copies > 0 ? version : version && copies === 0 ? version : null;
 }
 
 // lib/facts/scripts.ts
@@ -22316,7 +22610,7 @@ var ROLE_IDS = {
 var ROLE_WHY = {
   base: "a base image: every image built FROM it would inherit the init",
   "official-image": "an official-image definition: every image built FROM it would inherit the init",
-  toolbox: "a toolbox or CI image, whose containers people and jobs exec into: images built FROM it would inherit the init",
+  toolbox: "a tool or CI image, which jobs and people run commands in, not a deployed service: images built FROM it would inherit the init",
   devcontainer: "a dev container, not what is deployed",
   "dev-or-test": "a development or test stage, not what is deployed",
   "build-only": "a build stage, not what is deployed",

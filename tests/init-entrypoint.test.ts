@@ -1427,7 +1427,7 @@ test('an entrypoint script with a background job that ends by exec\'ing supervis
 
 test('an npm script of several steps is never replaced by its last step: tini -g, and the note suggests a wrapper that ends in exec node', async () => {
   const input = lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', 'CMD ["npm", "start"]');
-  const kept = lines('FROM node:20-slim', APT, 'WORKDIR /app', 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', 'CMD ["npm", "start"]');
+  const kept = lines('FROM node:20-slim', 'WORKDIR /app', APT, 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', 'CMD ["npm", "start"]');
   const note = (why: string, fix: string, runner = 'npm start') =>
     `shutdown is forced, not graceful: \`${runner}\`: ${runner.split(' ')[0]} exits at SIGTERM without waiting for the script it started, and the container ends with it ` +
     `(dfmod cannot run the script's command instead: ${why}); tini -g sends SIGTERM to the app too, but it may be killed before its handler finishes: ${fix}`;
