@@ -304,8 +304,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path20, { windows } = {}) => {
-      const segs = path20.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path21, { windows } = {}) => {
+      const segs = path21.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -1902,17 +1902,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path20) {
-      const ctrl = callVisitor(key, node, visitor, path20);
+    function visit_(key, node, visitor, path21) {
+      const ctrl = callVisitor(key, node, visitor, path21);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path20, ctrl);
-        return visit_(key, ctrl, visitor, path20);
+        replaceNode(key, path21, ctrl);
+        return visit_(key, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path20 = Object.freeze(path20.concat(node));
+          path21 = Object.freeze(path21.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path20);
+            const ci = visit_(i, node.items[i], visitor, path21);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1923,13 +1923,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path20 = Object.freeze(path20.concat(node));
-          const ck = visit_("key", node.key, visitor, path20);
+          path21 = Object.freeze(path21.concat(node));
+          const ck = visit_("key", node.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path20);
+          const cv = visit_("value", node.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1950,17 +1950,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path20) {
-      const ctrl = await callVisitor(key, node, visitor, path20);
+    async function visitAsync_(key, node, visitor, path21) {
+      const ctrl = await callVisitor(key, node, visitor, path21);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path20, ctrl);
-        return visitAsync_(key, ctrl, visitor, path20);
+        replaceNode(key, path21, ctrl);
+        return visitAsync_(key, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path20 = Object.freeze(path20.concat(node));
+          path21 = Object.freeze(path21.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path20);
+            const ci = await visitAsync_(i, node.items[i], visitor, path21);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1971,13 +1971,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path20 = Object.freeze(path20.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path20);
+          path21 = Object.freeze(path21.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path20);
+          const cv = await visitAsync_("value", node.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2004,23 +2004,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path20) {
+    function callVisitor(key, node, visitor, path21) {
       if (typeof visitor === "function")
-        return visitor(key, node, path20);
+        return visitor(key, node, path21);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path20);
+        return visitor.Map?.(key, node, path21);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path20);
+        return visitor.Seq?.(key, node, path21);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path20);
+        return visitor.Pair?.(key, node, path21);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path20);
+        return visitor.Scalar?.(key, node, path21);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path20);
+        return visitor.Alias?.(key, node, path21);
       return void 0;
     }
-    function replaceNode(key, path20, node) {
-      const parent = path20[path20.length - 1];
+    function replaceNode(key, path21, node) {
+      const parent = path21[path21.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -2632,10 +2632,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path20, value) {
+    function collectionFromPath(schema, path21, value) {
       let v = value;
-      for (let i = path20.length - 1; i >= 0; --i) {
-        const k = path20[i];
+      for (let i = path21.length - 1; i >= 0; --i) {
+        const k = path21[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -2654,7 +2654,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path20) => path20 == null || typeof path20 === "object" && !!path20[Symbol.iterator]().next().done;
+    var isEmptyPath = (path21) => path21 == null || typeof path21 === "object" && !!path21[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -2684,11 +2684,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path20, value) {
-        if (isEmptyPath(path20))
+      addIn(path21, value) {
+        if (isEmptyPath(path21))
           this.add(value);
         else {
-          const [key, ...rest] = path20;
+          const [key, ...rest] = path21;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -2702,8 +2702,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path20) {
-        const [key, ...rest] = path20;
+      deleteIn(path21) {
+        const [key, ...rest] = path21;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -2717,8 +2717,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path20, keepScalar) {
-        const [key, ...rest] = path20;
+      getIn(path21, keepScalar) {
+        const [key, ...rest] = path21;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -2736,8 +2736,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path20) {
-        const [key, ...rest] = path20;
+      hasIn(path21) {
+        const [key, ...rest] = path21;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -2747,8 +2747,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path20, value) {
-        const [key, ...rest] = path20;
+      setIn(path21, value) {
+        const [key, ...rest] = path21;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -5263,9 +5263,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path20, value) {
+      addIn(path21, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path20, value);
+          this.contents.addIn(path21, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5340,14 +5340,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path20) {
-        if (Collection.isEmptyPath(path20)) {
+      deleteIn(path21) {
+        if (Collection.isEmptyPath(path21)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path20) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path21) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -5362,10 +5362,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path20, keepScalar) {
-        if (Collection.isEmptyPath(path20))
+      getIn(path21, keepScalar) {
+        if (Collection.isEmptyPath(path21))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path20, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path21, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -5376,10 +5376,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path20) {
-        if (Collection.isEmptyPath(path20))
+      hasIn(path21) {
+        if (Collection.isEmptyPath(path21))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path20) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path21) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -5396,13 +5396,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path20, value) {
-        if (Collection.isEmptyPath(path20)) {
+      setIn(path21, value) {
+        if (Collection.isEmptyPath(path21)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path20), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path21), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path20, value);
+          this.contents.setIn(path21, value);
         }
       }
       /**
@@ -7363,9 +7363,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path20) => {
+    visit.itemAtPath = (cst, path21) => {
       let item = cst;
-      for (const [field, index] of path20) {
+      for (const [field, index] of path21) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -7374,23 +7374,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path20) => {
-      const parent = visit.itemAtPath(cst, path20.slice(0, -1));
-      const field = path20[path20.length - 1][0];
+    visit.parentCollection = (cst, path21) => {
+      const parent = visit.itemAtPath(cst, path21.slice(0, -1));
+      const field = path21[path21.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path20, item, visitor) {
-      let ctrl = visitor(item, path20);
+    function _visit(path21, item, visitor) {
+      let ctrl = visitor(item, path21);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path20.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path21.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7401,10 +7401,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path20);
+            ctrl = ctrl(item, path21);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path20) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path21) : ctrl;
     }
     exports.visit = visit;
   }
@@ -13860,9 +13860,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path20 = this.getPath();
-        if (path20 === null || path20.startsWith("/")) {
-          return path20;
+        const path21 = this.getPath();
+        if (path21 === null || path21.startsWith("/")) {
+          return path21;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -13874,7 +13874,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path20 : parent + "/" + path20;
+              return parent.endsWith("/") ? parent + path21 : parent + "/" + path21;
             }
           }
         }
@@ -14975,7 +14975,7 @@ var require_main = __commonJS({
 var require_ignore = __commonJS({
   "node_modules/@balena/dockerignore/ignore.js"(exports, module) {
     "use strict";
-    var path20 = __require("path");
+    var path21 = __require("path");
     var factory = (options) => new IgnoreBase(options);
     factory.default = factory;
     module.exports = factory;
@@ -14984,22 +14984,22 @@ var require_ignore = __commonJS({
     }
     var REGEX_TRAILING_SLASH = /(?<=.)\/$/;
     var REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
-    var REGEX_TRAILING_PATH_SEP = path20.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
+    var REGEX_TRAILING_PATH_SEP = path21.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
     var KEY_IGNORE = typeof Symbol !== "undefined" ? /* @__PURE__ */ Symbol.for("dockerignore") : "dockerignore";
     function cleanPath(file) {
-      return path20.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
+      return path21.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
     }
     function toSlash(file) {
-      if (path20.sep === "/") {
+      if (path21.sep === "/") {
         return file;
       }
       return file.replace(/\\/g, "/");
     }
     function fromSlash(file) {
-      if (path20.sep === "/") {
+      if (path21.sep === "/") {
         return file;
       }
-      return file.replace(/\//g, path20.sep);
+      return file.replace(/\//g, path21.sep);
     }
     var IgnoreBase = class {
       constructor({
@@ -15048,13 +15048,13 @@ var require_ignore = __commonJS({
         return pattern && typeof pattern === "string" && pattern.indexOf("#") !== 0 && pattern.trim() !== "";
       }
       filter(paths) {
-        return make_array(paths).filter((path21) => this._filter(path21));
+        return make_array(paths).filter((path22) => this._filter(path22));
       }
       createFilter() {
-        return (path21) => this._filter(path21);
+        return (path22) => this._filter(path22);
       }
-      ignores(path21) {
-        return !this._filter(path21);
+      ignores(path22) {
+        return !this._filter(path22);
       }
       // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
@@ -15093,36 +15093,36 @@ var require_ignore = __commonJS({
           origin,
           pattern,
           // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
-          dirs: pattern.split(path20.sep),
+          dirs: pattern.split(path21.sep),
           negative
         };
       }
       // @returns `Boolean` true if the `path` is NOT ignored
-      _filter(path21) {
-        if (!path21) {
+      _filter(path22) {
+        if (!path22) {
           return false;
         }
-        if (path21 in this._cache) {
-          return this._cache[path21];
+        if (path22 in this._cache) {
+          return this._cache[path22];
         }
-        return this._cache[path21] = this._test(path21);
+        return this._cache[path22] = this._test(path22);
       }
       // @returns {Boolean} true if a file is NOT ignored
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
       _test(file) {
         file = fromSlash(file);
-        const parentPath = cleanPath(path20.dirname(file));
-        const parentPathDirs = parentPath.split(path20.sep);
+        const parentPath = cleanPath(path21.dirname(file));
+        const parentPathDirs = parentPath.split(path21.sep);
         let matched = false;
         this._rules.forEach((rule) => {
           let match = this._match(file, rule);
           if (!match && parentPath !== ".") {
             if (rule.dirs.includes("**")) {
               for (let i = rule.dirs.filter((x) => x !== "**").length; i <= parentPathDirs.length; i++) {
-                match = match || this._match(parentPathDirs.slice(0, i).join(path20.sep), rule);
+                match = match || this._match(parentPathDirs.slice(0, i).join(path21.sep), rule);
               }
             } else if (rule.dirs.length <= parentPathDirs.length) {
-              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path20.sep), rule);
+              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path21.sep), rule);
             }
           }
           if (match) {
@@ -15141,13 +15141,13 @@ var require_ignore = __commonJS({
           return rule;
         }
         let regStr = "^";
-        let escapedSlash = path20.sep === "\\" ? "\\\\" : path20.sep;
+        let escapedSlash = path21.sep === "\\" ? "\\\\" : path21.sep;
         for (let i = 0; i < rule.pattern.length; i++) {
           const ch = rule.pattern[i];
           if (ch === "*") {
             if (rule.pattern[i + 1] === "*") {
               i++;
-              if (rule.pattern[i + 1] === path20.sep) {
+              if (rule.pattern[i + 1] === path21.sep) {
                 i++;
               }
               if (rule.pattern[i + 1] === void 0) {
@@ -15163,7 +15163,7 @@ var require_ignore = __commonJS({
           } else if (ch === "." || ch === "$") {
             regStr += `\\${ch}`;
           } else if (ch === "\\") {
-            if (path20.sep === "\\") {
+            if (path21.sep === "\\") {
               regStr += escapedSlash;
               continue;
             }
@@ -15442,10 +15442,10 @@ import { pathToFileURL } from "node:url";
 
 // transforms/copy-deps-first/index.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
-import path7 from "node:path";
+import path8 from "node:path";
 
 // lib/facts/index.ts
-import path4 from "node:path";
+import path5 from "node:path";
 
 // lib/knowledge/releases.ts
 var debian = (version, codename, status) => ({ distro: "debian", version, codename, status });
@@ -17068,9 +17068,9 @@ function mounts(node) {
     return target ? [{ type: fields.get("type") ?? "bind", target: target.replace(/^["']|["']$/g, "") }] : [];
   });
 }
-function mountCovers(mount, path20) {
+function mountCovers(mount, path21) {
   const target = mount.target.replace(/\/+$/, "") || "/";
-  const dir = path20.replace(/\/+$/, "");
+  const dir = path21.replace(/\/+$/, "");
   return dir === target || dir.startsWith(target === "/" ? "/" : target + "/") || target.startsWith(dir + "/");
 }
 function mountFields(node) {
@@ -17088,11 +17088,35 @@ function mountFields(node) {
 }
 
 // lib/facts/file-kind.ts
+import { existsSync } from "node:fs";
+import path from "node:path";
 var GENERATED_MARKERS = [
   /\bDO NOT EDIT\b/i,
   /\b(auto-?generated|automatically generated|code generated)\b/i,
   /\bgenerated\b.*\b(from|by|via|using|with)\b.*\b(template|script|\.sh|\.py|jinja2?|tool)\b/i
 ];
+var TEMPLATE_NAMES = ["Dockerfile.template", "Dockerfile.tmpl", "Dockerfile.tpl", "Dockerfile.j2", "Dockerfile.jinja", "Dockerfile.jinja2", "Dockerfile.erb", "Dockerfile.in"];
+var TEMPLATE_LEVELS = 4;
+function generatingTemplate(filename) {
+  const base = path.basename(filename);
+  if (TEMPLATE_NAMES.includes(base)) return null;
+  let dir = path.dirname(path.resolve(filename));
+  for (let level = 0; level <= TEMPLATE_LEVELS; level++) {
+    try {
+      for (const name of TEMPLATE_NAMES) {
+        const candidate = path.join(dir, name);
+        if (existsSync(candidate)) return path.relative(path.dirname(path.resolve(filename)), candidate);
+      }
+      if (existsSync(path.join(dir, ".git"))) return null;
+    } catch {
+      return null;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+  return null;
+}
 var VENDOR_FOLDERS = /* @__PURE__ */ new Set(["vendor", "third_party", "third-party", "thirdparty"]);
 var TEST_FOLDERS = /* @__PURE__ */ new Set(["test", "tests", "testdata", "testfiles", "test-fixtures", "fixtures", "__fixtures__", "integration"]);
 var HEADER_LINES = 15;
@@ -17106,6 +17130,8 @@ function fileKind(model, filename) {
     }
   }
   if (filename) {
+    const template = generatingTemplate(filename);
+    if (template) return { kind: "generated-file", line: 1, reason: `generated file (${template} is the template it is made from): left as written; change the template` };
     const folders = filename.split(/[\\/]+/).slice(0, -1);
     const vendor = folders.find((f) => VENDOR_FOLDERS.has(f.toLowerCase()));
     if (vendor) return { kind: "vendored-file", line: 1, reason: `vendored file (under ${vendor}/): left as written; change it where it comes from` };
@@ -17121,7 +17147,7 @@ function clip(text) {
 
 // lib/facts/signals.ts
 var import_yaml = __toESM(require_dist(), 1);
-import path from "node:path";
+import path2 from "node:path";
 var PASS_THROUGH_ENTRYPOINT = /^docker-.*entrypoint(\.sh)?$/;
 var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh"]);
 var NOT_EXECABLE = /* @__PURE__ */ new Set(["cd", "export", "set", "unset", "trap", "wait", "exit", "return", "source", ".", "eval", "exec", ":", "true", "false", "read", "shift", "umask", "ulimit", "local", "readonly", "alias", "echo", "printf", "test", "["]);
@@ -17194,14 +17220,14 @@ function contextSourceAt(facts, stage, target) {
       for (const source of copy.sources) {
         const clean = source.replace(/^\.\/+/, "").replace(/^\/+/, "");
         if (clean === "" || clean === ".") {
-          const rel = path.posix.relative(dest, target);
-          if (rel && !rel.startsWith("..") && !path.posix.isAbsolute(rel)) found = rel;
+          const rel = path2.posix.relative(dest, target);
+          if (rel && !rel.startsWith("..") && !path2.posix.isAbsolute(rel)) found = rel;
           continue;
         }
-        const into = copy.destIsDirectory || copy.dest.endsWith("/") ? path.posix.join(dest, basename(clean)) : dest;
+        const into = copy.destIsDirectory || copy.dest.endsWith("/") ? path2.posix.join(dest, basename(clean)) : dest;
         if (/[*?[]/.test(clean)) {
           const pattern = new RegExp(`^${basename(clean).replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")}$`);
-          if (path.posix.dirname(target) === dest && pattern.test(basename(target))) found = path.posix.join(path.posix.dirname(clean), basename(target));
+          if (path2.posix.dirname(target) === dest && pattern.test(basename(target))) found = path2.posix.join(path2.posix.dirname(clean), basename(target));
         } else if (into === target) found = clean;
       }
     }
@@ -17269,11 +17295,11 @@ function scriptInContext(facts, stage, context, word) {
   if (!context) return null;
   const workdir = facts.finalWorkdir(stage);
   let target = null;
-  if (word.startsWith("/")) target = path.posix.normalize(word);
-  else if (word.includes("/") && workdir !== null) target = path.posix.resolve(workdir, word);
+  if (word.startsWith("/")) target = path2.posix.normalize(word);
+  else if (word.includes("/") && workdir !== null) target = path2.posix.resolve(workdir, word);
   else if (!word.includes("/")) {
     for (const dir of ["/usr/local/bin", "/usr/bin", "/bin"]) {
-      const source2 = contextSourceAt(facts, stage, path.posix.join(dir, word));
+      const source2 = contextSourceAt(facts, stage, path2.posix.join(dir, word));
       if (source2 !== null && context.exists(source2)) return { source: source2 };
     }
     return null;
@@ -17292,7 +17318,7 @@ function runScript(facts, stage, context, shell2, step, program, argv, name, wor
   if (argv.length > words3) return forced("");
   const workdir = facts.finalWorkdir(stage);
   if (workdir === null) return forced("");
-  const source = contextSourceAt(facts, stage, path.posix.join(workdir, "package.json"));
+  const source = contextSourceAt(facts, stage, path2.posix.join(workdir, "package.json"));
   const text = source === null ? null : context.read(source);
   if (text === null) return forced("dfmod cannot see which package.json it reads");
   let scripts;
@@ -17317,7 +17343,7 @@ function runScript(facts, stage, context, shell2, step, program, argv, name, wor
   if (!("argv" in parsed)) return forced(`its \`${name}\` script needs a shell: ${parsed.reason}`);
   if (parsed.argv[0] !== "node") return forced(`its \`${name}\` script runs \`${parsed.argv[0]}\`, which ${program} finds in node_modules/.bin`);
   const entry = parsed.argv.slice(1).find((a) => !a.startsWith("-"));
-  const entrySource = entry ? contextSourceAt(facts, stage, path.posix.resolve(workdir, entry)) : null;
+  const entrySource = entry ? contextSourceAt(facts, stage, path2.posix.resolve(workdir, entry)) : null;
   const entryText = entrySource === null ? null : context.read(entrySource);
   if (entryText === null) return forced(`dfmod cannot read ${entry ?? "the script's entry file"} to check it reads no npm_* variable`);
   if (/\bnpm_(package|config|lifecycle)_|\bnpm_lifecycle_event\b/.test(entryText)) return forced(`${entrySource} reads npm's environment (npm_*)`);
@@ -17377,8 +17403,8 @@ function lastNodeStep(shell2, scripts, name, depth) {
   return null;
 }
 function yarnPnp(context, packageJson, text) {
-  const dir = path.posix.dirname(packageJson);
-  const at = (file) => dir === "." ? file : path.posix.join(dir, file);
+  const dir = path2.posix.dirname(packageJson);
+  const at = (file) => dir === "." ? file : path2.posix.join(dir, file);
   for (const file of [".pnp.cjs", ".pnp.js"]) if (context.exists(at(file))) return at(file);
   let manager;
   try {
@@ -17490,7 +17516,7 @@ function compiledProgram(facts, stage, argv) {
     return null;
   }
   const workdir = facts.finalWorkdir(stage);
-  const target = argv[0].startsWith("/") ? path.posix.normalize(argv[0]) : argv[0].includes("/") && workdir !== null ? path.posix.resolve(workdir, argv[0]) : null;
+  const target = argv[0].startsWith("/") ? path2.posix.normalize(argv[0]) : argv[0].includes("/") && workdir !== null ? path2.posix.resolve(workdir, argv[0]) : null;
   if (target === null) return null;
   const from = copiedFromStage(facts, stage, target);
   if (!from) return null;
@@ -17509,7 +17535,7 @@ function copyAt(facts, stage, target) {
       const copy = facts.copyOperands(node);
       if (!copy || copy.destResolved === null) continue;
       const hit = copy.sources.some((source) => {
-        const into = copy.destIsDirectory || copy.dest.endsWith("/") ? path.posix.join(copy.destResolved, basename(source.replace(/\/+$/, ""))) : copy.destResolved;
+        const into = copy.destIsDirectory || copy.dest.endsWith("/") ? path2.posix.join(copy.destResolved, basename(source.replace(/\/+$/, ""))) : copy.destResolved;
         return into === target;
       });
       if (hit) found = copy;
@@ -17520,7 +17546,7 @@ function copyAt(facts, stage, target) {
 var BIN_FOLDERS = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
 function copiedProgram(facts, stage, word) {
   const workdir = facts.finalWorkdir(stage);
-  const candidates = word.startsWith("/") ? [path.posix.normalize(word)] : word.includes("/") ? workdir === null ? [] : [path.posix.resolve(workdir, word)] : BIN_FOLDERS.map((dir) => path.posix.join(dir, word));
+  const candidates = word.startsWith("/") ? [path2.posix.normalize(word)] : word.includes("/") ? workdir === null ? [] : [path2.posix.resolve(workdir, word)] : BIN_FOLDERS.map((dir) => path2.posix.join(dir, word));
   for (const target of candidates) {
     const copy = copyAt(facts, stage, target);
     if (copy) return { path: target, copy, compiled: copy.fromStage ? compilesIn(facts, copy.fromStage) : null };
@@ -17875,7 +17901,7 @@ function packagedRelease(facts, stage, context) {
 }
 
 // lib/facts/scripts.ts
-import path2 from "node:path";
+import path3 from "node:path";
 var SHELL_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-o", "+o", "-O", "+O", "--rcfile", "--init-file"]);
 var SYSTEM_BIN = /^\/(usr\/(local\/)?)?s?bin\//;
 function scriptRunBy(command, lookup) {
@@ -17935,8 +17961,8 @@ function fileScript(what, word, lookup) {
 function contextFile(word, lookup) {
   if (!lookup.context) return { why: "no build context is known" };
   let target;
-  if (word.startsWith("/")) target = path2.posix.normalize(word);
-  else if (lookup.workdir !== null) target = path2.posix.resolve(lookup.workdir, word);
+  if (word.startsWith("/")) target = path3.posix.normalize(word);
+  else if (lookup.workdir !== null) target = path3.posix.resolve(lookup.workdir, word);
   else return { why: "the WORKDIR is not known" };
   for (const copy of [...lookup.copies].reverse()) {
     if (copy.from !== null || copy.node.keyword === "ADD" && copy.sources.some((s) => /^[a-z]+:\/\//i.test(s))) {
@@ -17945,7 +17971,7 @@ function contextFile(word, lookup) {
     }
     if (copy.destResolved === null) return { why: `a ${copy.node.keyword} with a destination dfmod cannot resolve may have put ${word} there` };
     for (const raw of copy.sources) {
-      const source = path2.posix.normalize(raw.replace(/^\.\//, "")).replace(/\/+$/, "") || ".";
+      const source = path3.posix.normalize(raw.replace(/^\.\//, "")).replace(/\/+$/, "") || ".";
       if (/[*?[]/.test(source)) {
         if (covers(copy.destResolved, target)) return { why: `${word} may come from the pattern \`${raw}\`` };
         continue;
@@ -17953,12 +17979,12 @@ function contextFile(word, lookup) {
       const isFolder = source === "." || lookup.context.list(source).length > 0 && lookup.context.read(source) === null;
       let candidate = null;
       if (isFolder) {
-        if (covers(copy.destResolved, target)) candidate = path2.posix.join(source, path2.posix.relative(copy.destResolved, target));
-      } else if (target === path2.posix.join(copy.destResolved, path2.posix.basename(source))) {
+        if (covers(copy.destResolved, target)) candidate = path3.posix.join(source, path3.posix.relative(copy.destResolved, target));
+      } else if (target === path3.posix.join(copy.destResolved, path3.posix.basename(source))) {
         candidate = source;
       } else if (!copy.destIsDirectory && target === copy.destResolved) candidate = source;
       if (candidate !== null) {
-        candidate = path2.posix.normalize(candidate);
+        candidate = path3.posix.normalize(candidate);
         if (lookup.context.isIgnored(candidate)) return { why: `.dockerignore keeps ${candidate} out of the build context` };
         if (lookup.context.read(candidate) === null) continue;
         return candidate;
@@ -17986,7 +18012,7 @@ function makeRun(what, command, lookup) {
     else targets2.push(word);
   }
   const base = dir === null ? "." : dir;
-  const names = file !== null ? [file.startsWith("/") ? file : path2.posix.join(base, file)] : MAKEFILES.map((m) => path2.posix.join(base, m));
+  const names = file !== null ? [file.startsWith("/") ? file : path3.posix.join(base, file)] : MAKEFILES.map((m) => path3.posix.join(base, m));
   let found = { why: "no Makefile" };
   for (const name of names) {
     found = contextFile(name, lookup);
@@ -18266,7 +18292,7 @@ function record(map) {
 }
 
 // lib/facts/app-files.ts
-import path3 from "node:path";
+import path4 from "node:path";
 var EXTENSIONS = {
   go: [".go"],
   java: [".java"],
@@ -18323,12 +18349,12 @@ function programRuns(context, languages, parse) {
     if (!pattern) continue;
     for (const match of (context.read(file) ?? "").matchAll(pattern)) {
       const program = match[1].trim().split(/\s+/)[0];
-      if (program) runs2.push({ program: path3.posix.basename(program), file });
+      if (program) runs2.push({ program: path4.posix.basename(program), file });
     }
   }
   for (const { file } of shellScripts(context)) {
     for (const command of simpleCommands(parse(context.read(file) ?? ""))) {
-      if (command.name) runs2.push({ program: path3.posix.basename(command.name), file });
+      if (command.name) runs2.push({ program: path4.posix.basename(command.name), file });
     }
   }
   return runs2;
@@ -18354,7 +18380,7 @@ function stringLiteral(text) {
 }
 function runMakes(commands, workdir) {
   const makes = { folders: [], owners: /* @__PURE__ */ new Map(), modes: [], computed: false };
-  const resolve = (word) => word.startsWith("/") ? path3.posix.normalize(word) : workdir === null ? null : path3.posix.resolve(workdir, word);
+  const resolve = (word) => word.startsWith("/") ? path4.posix.normalize(word) : workdir === null ? null : path4.posix.resolve(workdir, word);
   for (const command of commands) {
     if (!["mkdir", "chown", "chmod"].includes(command.program ?? "")) continue;
     const args = command.words.slice(1);
@@ -18671,7 +18697,7 @@ var FileFacts = class {
   contextFileAt(node, imagePath, context) {
     const stage = node.stage;
     if (!stage) return null;
-    return this.traceFile(stage, node.index, path4.posix.normalize(imagePath), context, 0);
+    return this.traceFile(stage, node.index, path5.posix.normalize(imagePath), context, 0);
   }
   /**
    * The file a command name runs: a path (relative to the working directory
@@ -18685,12 +18711,12 @@ var FileFacts = class {
     if (program.includes("/")) {
       const workdir = this.finalWorkdir(stage);
       if (!program.startsWith("/") && workdir === null) return { path: program, source: void 0 };
-      const full = path4.posix.resolve(workdir ?? "/", program);
+      const full = path5.posix.resolve(workdir ?? "/", program);
       return { path: full, source: this.contextFileAt(node, full, context) };
     }
     const pathVariable = this.envAt(node).get("PATH");
     for (const dir of (pathVariable === void 0 ? DEFAULT_PATH : (pathVariable ?? "").split(":")).filter((d) => d.startsWith("/"))) {
-      const full = path4.posix.join(dir, program);
+      const full = path5.posix.join(dir, program);
       const source = this.contextFileAt(node, full, context);
       if (source !== null) return { path: full, source };
     }
@@ -18919,8 +18945,8 @@ var FileFacts = class {
         const value = expandWord(argsText3(), lookup, model.escapeChar);
         let workdir = null;
         if (value !== null && !this.isWindows(stage)) {
-          if (value.startsWith("/")) workdir = path4.posix.resolve(value);
-          else if (scope.workdir !== null) workdir = path4.posix.resolve(scope.workdir, value);
+          if (value.startsWith("/")) workdir = path5.posix.resolve(value);
+          else if (scope.workdir !== null) workdir = path5.posix.resolve(scope.workdir, value);
         }
         return { ...scope, workdir };
       }
@@ -18966,8 +18992,8 @@ var FileFacts = class {
     const workdir = this.workdirAt(node);
     let destResolved = null;
     if (expandedDest !== null && node.stage && !this.isWindows(node.stage)) {
-      if (expandedDest.startsWith("/")) destResolved = path4.posix.resolve(expandedDest);
-      else if (workdir !== null) destResolved = path4.posix.resolve(workdir, expandedDest);
+      if (expandedDest.startsWith("/")) destResolved = path5.posix.resolve(expandedDest);
+      else if (workdir !== null) destResolved = path5.posix.resolve(workdir, expandedDest);
     }
     return {
       node,
@@ -19052,7 +19078,7 @@ function basename3(word) {
 }
 function copySourceOf(copy, source, imagePath, isFolder) {
   const dest = copy.destResolved;
-  const relativeSource = path4.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
+  const relativeSource = path5.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
   const under2 = (folder2) => imagePath === folder2 ? "" : imagePath.startsWith(folder2.replace(/\/+$/, "") + "/") ? imagePath.slice(folder2.replace(/\/+$/, "").length + 1) : null;
   const inDest = under2(dest);
   if (GLOB.test(source)) return inDest === null ? null : void 0;
@@ -19060,7 +19086,7 @@ function copySourceOf(copy, source, imagePath, isFolder) {
   if (relativeSource === ".") return inDest ? inDest : null;
   const folder = isFolder(relativeSource);
   if (folder === true) return inDest ? join2(inDest) : null;
-  if (path4.posix.join(dest, path4.posix.basename(relativeSource)) === imagePath) return relativeSource;
+  if (path5.posix.join(dest, path5.posix.basename(relativeSource)) === imagePath) return relativeSource;
   if (!copy.destIsDirectory && dest === imagePath) return relativeSource;
   if (folder === null && inDest) return join2(inDest);
   return null;
@@ -19080,7 +19106,7 @@ function fileFacts(model, shell2, options = {}) {
 }
 
 // transforms/copy-deps-first/ecosystems.ts
-import path5 from "node:path";
+import path6 from "node:path";
 var refusal = (id, reason) => ({ refuse: { id, reason } });
 var VALUE_FLAGS = {
   npm: ["--omit", "--include", "--only", "--registry", "--cache", "--loglevel", "--prefix", "--workspace", "-w", "--install-strategy"],
@@ -19390,7 +19416,7 @@ function sourceTreePath(value, cwd2) {
   else if (/^[a-z][a-z0-9+.-]+:/i.test(v)) return null;
   if (v === "" || v.startsWith("~")) return null;
   if (!v.startsWith("/") || cwd2 === null) return v;
-  const normal = path5.posix.normalize(v);
+  const normal = path6.posix.normalize(v);
   const root = cwd2.replace(/\/+$/, "");
   return normal === cwd2 || normal === root || normal.startsWith(root + "/") ? normal : null;
 }
@@ -19436,7 +19462,7 @@ function requirementFiles(c, ctx, cwd2) {
       const [include] = optionValues(words3, ["-r", "--requirement", "-c", "--constraint"]);
       if (include) {
         if (include.value.includes("://")) continue;
-        queue.push(include.value.startsWith("/") ? contextPath(include.value, cwd2) : contextPath(path5.posix.join(path5.posix.dirname(file), include.value), null));
+        queue.push(include.value.startsWith("/") ? contextPath(include.value, cwd2) : contextPath(path6.posix.join(path6.posix.dirname(file), include.value), null));
         continue;
       }
       if (/^(-e|--editable)\b/.test(line)) return refusal("editable-install", `${file} has an editable install (\`${line}\`), which needs the source`);
@@ -19456,8 +19482,8 @@ function contextPath(name, cwd2) {
   let relative;
   if (name.startsWith("/")) {
     if (cwd2 === null) return null;
-    relative = path5.posix.relative(cwd2, path5.posix.normalize(name));
-  } else relative = path5.posix.normalize(name);
+    relative = path6.posix.relative(cwd2, path6.posix.normalize(name));
+  } else relative = path6.posix.normalize(name);
   return relative === "" || relative === "." || relative.startsWith("..") ? null : relative;
 }
 var PATH_SETTINGS = /* @__PURE__ */ new Set([
@@ -19585,7 +19611,7 @@ var LOCKFILE_LOCAL_ENTRIES = [
 ];
 
 // transforms/copy-deps-first/edits.ts
-import path6 from "node:path";
+import path7 from "node:path";
 
 // lib/core/edits.ts
 function jsonArray(argv) {
@@ -19649,7 +19675,7 @@ function splitFix(copy, dest, sources, site, plan2, model) {
   const base = dest === "." || dest === "./" ? "./" : dest.endsWith("/") ? dest : dest + "/";
   const byDir = /* @__PURE__ */ new Map();
   for (const s of sources) {
-    const dir = path6.posix.dirname(s);
+    const dir = path7.posix.dirname(s);
     byDir.set(dir, [...byDir.get(dir) ?? [], s]);
   }
   const copies = [...byDir.entries()].sort(([a], [b]) => a === "." ? -1 : b === "." ? 1 : a.localeCompare(b)).map(([dir, files]) => instructionText(copy, model, [...files, dir === "." ? base : `${base}${dir}/`]));
@@ -19807,7 +19833,7 @@ function stageOutcome(stage, ctx) {
   if (copyIndex < 0) return { notes };
   const copy = stage.instructions[copyIndex];
   const operands = sourceCopy(copy, facts);
-  const copied = stage.instructions.slice(0, copyIndex).flatMap((i) => facts.copyOperands(i)?.sources.map((s) => path7.posix.basename(s)) ?? []);
+  const copied = stage.instructions.slice(0, copyIndex).flatMap((i) => facts.copyOperands(i)?.sources.map((s) => path8.posix.basename(s)) ?? []);
   const brings = (manifest) => copied.some((c) => c === manifest || import_picomatch.default.isMatch(manifest, c, { dot: true }));
   const done = ECOSYSTEMS.filter((e) => e.id === "pip" ? copied.some((c) => /requirements.*\.txt$/.test(c)) : e.required.some(brings));
   for (const eco2 of done) notes.push(...ignoreNotes(eco2, copy, ctx.context));
@@ -19912,7 +19938,7 @@ function ignoreNotes(eco, copy, context) {
 }
 
 // transforms/merge-runs.ts
-import path8 from "node:path";
+import path9 from "node:path";
 
 // lib/core/run-script.ts
 var REFUSED = {
@@ -20402,7 +20428,7 @@ function replacesShell(ctx, node, commands) {
       return { id: "replaces-shell", reason: "the RUN above runs `dpkg-reconfigure dash`, which may change what /bin/sh is; each later RUN starts the shell afresh, joined they would run in the old one" };
     }
     for (const written of writtenPaths(command.words) ?? []) {
-      const full = written.startsWith("/") ? path8.posix.normalize(written) : workdir === null ? null : path8.posix.resolve(workdir, written);
+      const full = written.startsWith("/") ? path9.posix.normalize(written) : workdir === null ? null : path9.posix.resolve(workdir, written);
       if (full !== null && shell2.has(full)) {
         return { id: "replaces-shell", reason: `the RUN above replaces ${full}, the shell each later RUN starts; joined, they would run in the old shell` };
       }
@@ -21002,8 +21028,8 @@ function cleanupFor(hygiene, program, yumIsDnf2 = false) {
   const cleanup = yumIsDnf2 && hygiene.facts.cleanupWhereYumIsDnf ? hygiene.facts.cleanupWhereYumIsDnf : hygiene.cleanup;
   return cleanup.map((c) => c.startsWith(`${main} `) ? `${program}${c.slice(main.length)}` : c);
 }
-function inCacheDir(facts, path20) {
-  return facts.cacheDirs.some((dir) => dir.startsWith("/") ? path20.startsWith(dir) : path20.startsWith(`${dir}/`) || path20 === dir || path20.includes(`/${dir}/`) || path20.endsWith(`/${dir}`));
+function inCacheDir(facts, path21) {
+  return facts.cacheDirs.some((dir) => dir.startsWith("/") ? path21.startsWith(dir) : path21.startsWith(`${dir}/`) || path21 === dir || path21.includes(`/${dir}/`) || path21.endsWith(`/${dir}`));
 }
 function cleans(manager, command) {
   const facts = PACKAGE_MANAGER_FACTS[manager];
@@ -21093,45 +21119,45 @@ function leftoverArchives(ctx, run) {
       const word = words3[i];
       if (word === null) continue;
       const inline = word.startsWith(`${output.long}=`) && word.length > output.long.length + 1 ? word.slice(output.long.length + 1) : null;
-      const path20 = inline ?? (word === output.long || short.test(word) ? words3[i + 1] : null);
-      if (path20) downloads.push({ path: path20, index, inMain: command.inMainShell });
+      const path21 = inline ?? (word === output.long || short.test(word) ? words3[i + 1] : null);
+      if (path21) downloads.push({ path: path21, index, inMain: command.inMainShell });
     }
   });
   const found = [];
   for (const download of downloads) {
-    const { path: path20 } = download;
-    if (path20 === "-" || !/^[\w./+-]+$/.test(path20)) continue;
+    const { path: path21 } = download;
+    if (path21 === "-" || !/^[\w./+-]+$/.test(path21)) continue;
     const after = commands.slice(download.index + 1);
     const extracted = after.some(({ words: words3, program }) => {
-      if (program === "unzip") return words3.slice(1).includes(path20);
-      if (program === "dpkg") return words3.some((w) => w === "-i" || w === "--install") && words3.slice(1).includes(path20);
-      if (program === "apt-get" || program === "apt") return words3.includes("install") && words3.slice(1).some((w) => w === path20 || w === `./${path20}`);
+      if (program === "unzip") return words3.slice(1).includes(path21);
+      if (program === "dpkg") return words3.some((w) => w === "-i" || w === "--install") && words3.slice(1).includes(path21);
+      if (program === "apt-get" || program === "apt") return words3.includes("install") && words3.slice(1).some((w) => w === path21 || w === `./${path21}`);
       if (program !== "tar") return false;
       const extracting = words3.some((w, i) => w !== null && (w === "--extract" || w === "--get" || /^-[a-zA-Z]*x[a-zA-Z]*$/.test(w) || i === 1 && /^[a-zA-Z]*x[a-zA-Z]*$/.test(w)));
-      return extracting && words3.slice(1).some((w) => w === path20 || w === `--file=${path20}`);
+      return extracting && words3.slice(1).some((w) => w === path21 || w === `--file=${path21}`);
     });
     if (!extracted) continue;
-    const removed = after.some(({ words: words3, program }) => program === "rm" && words3.includes(path20)) || after.some(({ command }) => command.node.text.includes("rm ") && command.node.text.includes(path20)) || after.some((c) => c.program === "rm" && c.nodes.slice(1).some((n) => removes2(unquoted(n), path20)));
+    const removed = after.some(({ words: words3, program }) => program === "rm" && words3.includes(path21)) || after.some(({ command }) => command.node.text.includes("rm ") && command.node.text.includes(path21)) || after.some((c) => c.program === "rm" && c.nodes.slice(1).some((n) => removes2(unquoted(n), path21)));
     if (removed) continue;
     let refusal2 = null;
     const moves = after.some(({ command: c }) => c.inMainShell && ["cd", "pushd", "popd"].includes(c.name ?? ""));
-    if (!path20.startsWith("/") && (moves || !download.inMain)) refusal2 = { id: "working-directory-changes", reason: "the working directory changes after the download" };
-    else if (!path20.startsWith("/") && run.mounts.length > 0) refusal2 = { id: "relative-path-with-mounts", reason: "the RUN has mounts the relative path may be in" };
-    else if (run.mounts.some((m) => mountCovers(m, path20))) refusal2 = { id: "archive-in-mount", reason: "it is in a mount, not in the layer" };
-    else if (ctx.dockerfile.source.text.slice(run.node.end).includes(path20.slice(path20.lastIndexOf("/") + 1))) {
+    if (!path21.startsWith("/") && (moves || !download.inMain)) refusal2 = { id: "working-directory-changes", reason: "the working directory changes after the download" };
+    else if (!path21.startsWith("/") && run.mounts.length > 0) refusal2 = { id: "relative-path-with-mounts", reason: "the RUN has mounts the relative path may be in" };
+    else if (run.mounts.some((m) => mountCovers(m, path21))) refusal2 = { id: "archive-in-mount", reason: "it is in a mount, not in the layer" };
+    else if (ctx.dockerfile.source.text.slice(run.node.end).includes(path21.slice(path21.lastIndexOf("/") + 1))) {
       refusal2 = { id: "archive-used-later", reason: "a later instruction names it" };
-    } else if (commands.some(({ command: c }) => c.node.text.includes(path20) && /\brm\b|\bmv\b|\bcp\b/.test(c.name ?? ""))) {
+    } else if (commands.some(({ command: c }) => c.node.text.includes(path21) && /\brm\b|\bmv\b|\bcp\b/.test(c.name ?? ""))) {
       refusal2 = { id: "archive-moved", reason: "the RUN moves or copies it" };
     }
-    found.push({ path: path20, refusal: refusal2 });
+    found.push({ path: path21, refusal: refusal2 });
   }
   return found;
 }
-function removes2(operand, path20) {
+function removes2(operand, path21) {
   if (operand.startsWith("-") || operand === "") return false;
   const folder = operand.replace(/\/+$/, "");
-  if (folder !== "" && path20.startsWith(`${folder}/`)) return true;
-  return /[*?[]/.test(operand) && (0, import_picomatch2.default)(operand, { dot: true })(path20);
+  if (folder !== "" && path21.startsWith(`${folder}/`)) return true;
+  return /[*?[]/.test(operand) && (0, import_picomatch2.default)(operand, { dot: true })(path21);
 }
 var cacheCleanup = {
   id: "cache-cleanup",
@@ -21280,10 +21306,10 @@ function redundantFixes(ctx, run, commands, fixes) {
 }
 
 // transforms/multi-stage/index.ts
-import path17 from "node:path";
+import path18 from "node:path";
 
 // transforms/multi-stage/plan.ts
-import path9 from "node:path";
+import path10 from "node:path";
 function refuse(id, reason) {
   return { refuse: { id, reason } };
 }
@@ -21296,8 +21322,8 @@ function runtimeFor(stage, linkage) {
 }
 function programPath(stage, outputs) {
   const first = stage.argv[0] ?? "";
-  if (first.includes("/")) return path9.posix.resolve(stage.finalWorkdir, first);
-  return outputs.find((o) => path9.posix.basename(o) === first && DEFAULT_PATH.includes(path9.posix.dirname(o))) ?? null;
+  if (first.includes("/")) return path10.posix.resolve(stage.finalWorkdir, first);
+  return outputs.find((o) => path10.posix.basename(o) === first && DEFAULT_PATH.includes(path10.posix.dirname(o))) ?? null;
 }
 function insertBefore(run, command, text) {
   const offset = run.offsets[command.node.startIndex];
@@ -21387,7 +21413,7 @@ function checkPython(args, where) {
 }
 
 // transforms/multi-stage/closure.ts
-import path10 from "node:path";
+import path11 from "node:path";
 var SOURCES = {
   go: ["go"],
   java: ["java"],
@@ -21445,7 +21471,7 @@ function runtimePackages(ctx, stage, chosen, healthPrograms) {
   const programs = /* @__PURE__ */ new Set();
   const context = ctx.context;
   if (context) for (const run of programRuns(context, SOURCES[stage.ecosystem], (text) => ctx.shell.parse(text).rootNode)) programs.add(run.program);
-  for (const program of healthPrograms) programs.add(path10.posix.basename(program));
+  for (const program of healthPrograms) programs.add(path11.posix.basename(program));
   const runtime = describeImage(chosen.runtime);
   const fullImage = shipsBuildpackDeps(stage.image.family, stage.image.tag);
   for (const program of programs) {
@@ -21533,7 +21559,7 @@ function runtimeFiles(ctx, stage, chosen) {
     for (const target of redirectTargets(read.root)) {
       if (target.path === null) return refuse("run-writes-file", `${where}: RUN writes \`${target.text}\`, a file whose name the shell computes`);
       if (!target.path.startsWith("/") && (run.changesDir || run.workdir === null)) return refuse("run-writes-file", `${where}: RUN writes \`${target.text}\` after \`cd\`, in a folder dfmod does not know`);
-      const file = path10.posix.resolve(run.workdir ?? "/", target.path);
+      const file = path11.posix.resolve(run.workdir ?? "/", target.path);
       if (under("/etc/apt", file)) return refuse("apt-source", `${where}: RUN writes ${file}: the runtime's apt-get would not have that configuration`);
       if (under("/dev", file)) continue;
       if (compiled || !under(app, file)) want(file, null);
@@ -21555,7 +21581,7 @@ function runtimeFiles(ctx, stage, chosen) {
   const workFolders = /* @__PURE__ */ new Set();
   for (const run of stage.runs) {
     if (run.workdir) workFolders.add(run.workdir);
-    for (const c of run.commands) if (c.program === "cd" && typeof c.words[1] === "string") workFolders.add(path10.posix.resolve(run.workdir ?? "/", c.words[1]));
+    for (const c of run.commands) if (c.program === "cd" && typeof c.words[1] === "string") workFolders.add(path11.posix.resolve(run.workdir ?? "/", c.words[1]));
   }
   for (const node of stage.stage.instructions) {
     const copy = node.keyword === "COPY" || node.keyword === "ADD" ? ctx.facts.copyOperands(node) : null;
@@ -21572,7 +21598,7 @@ function runtimeFiles(ctx, stage, chosen) {
     const dest = copy.destResolved;
     if (under(app, dest) && app !== "/") continue;
     for (const source of copy.sources) {
-      const name = path10.posix.basename(source.replace(/\/+$/, ""));
+      const name = path11.posix.basename(source.replace(/\/+$/, ""));
       const folder = source === "." || source.endsWith("/") || (ctx.context?.list(source).length ?? 0) > 0;
       if (compiled && (folder || SOURCE_FILE.test(name))) continue;
       if (folder) {
@@ -21580,7 +21606,7 @@ function runtimeFiles(ctx, stage, chosen) {
         want(dest.replace(/\/$/, ""), chownOf(node));
       } else {
         const many = copy.sources.length > 1 || dest.endsWith("/") || copy.dest.endsWith("/");
-        want(many ? path10.posix.join(dest, name) : dest, chownOf(node));
+        want(many ? path11.posix.join(dest, name) : dest, chownOf(node));
       }
     }
   }
@@ -21588,8 +21614,8 @@ function runtimeFiles(ctx, stage, chosen) {
     for (const read of fileReads(ctx.context, SOURCES[stage.ecosystem])) {
       if (read.path === null) return refuse("reads-unnamed-file", `the program opens a file whose path it computes (${read.call} in ${read.file}), so what to copy is not known`);
       if (read.path === "" || PROVIDED.some((p) => under(p, read.path))) continue;
-      const resolved = path10.posix.resolve(app, read.path.replace(/[*?[].*$/, "") || ".");
-      const first = read.path.startsWith("/") ? resolved : path10.posix.join(app, path10.posix.relative(app, resolved).split("/")[0]);
+      const resolved = path11.posix.resolve(app, read.path.replace(/[*?[].*$/, "") || ".");
+      const first = read.path.startsWith("/") ? resolved : path11.posix.join(app, path11.posix.relative(app, resolved).split("/")[0]);
       if (first === app || first === "/") return refuse("reads-app-folder", `the program reads the whole folder ${first} (${read.call} in ${read.file})`);
       if (deliveredByStage(ctx, stage, first, made)) want(first, null);
       else checks.push(`${read.path}, which the program opens (${read.call} in ${read.file}) and the build does not make`);
@@ -21618,16 +21644,16 @@ function deliveredByStage(ctx, stage, target, made) {
       const isFolder = clean === "" || context.list(clean).length > 0;
       if (isFolder) {
         if (!under(dest, target)) continue;
-        const rel = path10.posix.relative(dest, target);
-        if (context.exists(clean ? path10.posix.join(clean, rel) : rel) && !context.isIgnored(clean ? path10.posix.join(clean, rel) : rel)) return true;
-      } else if (target === dest || target === path10.posix.join(dest, path10.posix.basename(clean))) return true;
+        const rel = path11.posix.relative(dest, target);
+        if (context.exists(clean ? path11.posix.join(clean, rel) : rel) && !context.isIgnored(clean ? path11.posix.join(clean, rel) : rel)) return true;
+      } else if (target === dest || target === path11.posix.join(dest, path11.posix.basename(clean))) return true;
     }
   }
   return false;
 }
 
 // transforms/multi-stage/go.ts
-import path11 from "node:path";
+import path12 from "node:path";
 
 // lib/facts/go.ts
 var ENVIRONMENT_WRAPPERS = /* @__PURE__ */ new Set(["sudo", "env"]);
@@ -21656,7 +21682,7 @@ var planGo = (stage, ctx) => {
       if (!raw.startsWith("/") && run.changesDir) return refuse("go-output-after-cd", `${where}: \`go build -o ${raw}\` after \`cd\`: its path is not known`);
       if (!raw.startsWith("/") && run.workdir === null) return refuse("workdir-unknown", `${where}: \`go build -o ${raw}\` runs in a folder dfmod does not know`);
       const cgoOff = cgoSetting(ctx.facts, run.node, command) === "0";
-      builds2.push({ run, command, output: path11.posix.resolve(run.workdir ?? "/", raw), cgoOff });
+      builds2.push({ run, command, output: path12.posix.resolve(run.workdir ?? "/", raw), cgoOff });
     }
   }
   if (!builds2.length) return null;
@@ -21698,7 +21724,7 @@ function importsC(context) {
 }
 
 // transforms/multi-stage/java.ts
-import path12 from "node:path";
+import path13 from "node:path";
 var planJava = (stage, ctx) => {
   const argv = stage.argv;
   if (argv[0] !== "java" && !/\/java$/.test(argv[0] ?? "")) return refuse("not-java", `the container runs \`${argv[0]}\`, not java`);
@@ -21712,8 +21738,8 @@ var planJava = (stage, ctx) => {
     if (arg === "-jar") {
       const jar = argv[i + 1];
       if (jar === void 0) return refuse("java-jar-unnamed", "`java -jar` without a jar");
-      const file = path12.posix.resolve(wd, jar);
-      const folder = path12.posix.dirname(file);
+      const file = path13.posix.resolve(wd, jar);
+      const folder = path13.posix.dirname(file);
       if (folder === wd || folder === "/") {
         copy(file);
         checks.push(`the Class-Path of ${file}'s manifest (only the jar is copied)`);
@@ -21722,7 +21748,7 @@ var planJava = (stage, ctx) => {
       break;
     }
     if (arg === "-cp" || arg === "-classpath" || arg === "--class-path") {
-      for (const entry of (argv[++i] ?? "").split(":")) copy(path12.posix.resolve(wd, entry.replace(/\/?\*$/, "")));
+      for (const entry of (argv[++i] ?? "").split(":")) copy(path13.posix.resolve(wd, entry.replace(/\/?\*$/, "")));
       classPathNamed = true;
       continue;
     }
@@ -21734,9 +21760,9 @@ var planJava = (stage, ctx) => {
       }
       if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(arg)) return refuse("java-main-class", `\`${arg}\` is not a class name`);
       const parts = arg.split(".");
-      if (parts.length === 1) copies.push({ from: path12.posix.join(wd, "*.class"), to: `${wd.replace(/\/$/, "")}/` });
-      else copy(path12.posix.join(wd, parts[0]));
-      checks.push(`the classes ${arg} loads are in ${parts.length === 1 ? `${wd}/*.class` : path12.posix.join(wd, parts[0])}`);
+      if (parts.length === 1) copies.push({ from: path13.posix.join(wd, "*.class"), to: `${wd.replace(/\/$/, "")}/` });
+      else copy(path13.posix.join(wd, parts[0]));
+      checks.push(`the classes ${arg} loads are in ${parts.length === 1 ? `${wd}/*.class` : path13.posix.join(wd, parts[0])}`);
       classPathNamed = true;
       break;
     }
@@ -21760,7 +21786,7 @@ var planJava = (stage, ctx) => {
 };
 
 // transforms/multi-stage/native.ts
-import path13 from "node:path";
+import path14 from "node:path";
 var COMPILERS = /* @__PURE__ */ new Set(["gcc", "g++", "cc", "c++"]);
 var PREFIX_WORDS = /^(PREFIX|prefix|DESTDIR|-DCMAKE_INSTALL_PREFIX)=|^--prefix(=|$)/;
 var planNative = (stage, ctx) => {
@@ -21774,14 +21800,14 @@ var planNative = (stage, ctx) => {
       const inSubshell = !command.command.inMainShell;
       if (command.program === "cd") {
         const to = command.words[1];
-        cwd2 = !inSubshell && cwd2 !== null && typeof to === "string" && !to.startsWith("-") ? path13.posix.resolve(cwd2, to) : null;
+        cwd2 = !inSubshell && cwd2 !== null && typeof to === "string" && !to.startsWith("-") ? path14.posix.resolve(cwd2, to) : null;
         continue;
       }
       const here = inSubshell ? null : cwd2;
       if (COMPILERS.has(command.program ?? "")) {
         const i = command.words.findIndex((w) => w === "-o" || (w?.startsWith("-o") ?? false));
         const raw = i === -1 ? null : command.words[i] === "-o" ? command.words[i + 1] : command.words[i].slice(2);
-        if (raw && (raw.startsWith("/") || here !== null)) outputs.push(path13.posix.resolve(here ?? "/", raw));
+        if (raw && (raw.startsWith("/") || here !== null)) outputs.push(path14.posix.resolve(here ?? "/", raw));
       }
       if (command.program === "make" || command.program === "cmake") {
         if (here === null && !command.words.includes("--install")) return refuse("make-after-cd", `line ${ctx.originalLine(run.node.line)}: make after \`cd\`: where it builds is not known`);
@@ -21797,7 +21823,7 @@ var planNative = (stage, ctx) => {
     }
   }
   const argv0 = stage.argv[0] ?? "";
-  if (installs && !argv0.includes("/")) outputs.push(path13.posix.join("/usr/local/bin", argv0));
+  if (installs && !argv0.includes("/")) outputs.push(path14.posix.join("/usr/local/bin", argv0));
   if (!outputs.length && !makes) return null;
   const first = stage.argv[0] ?? "";
   const program = programPath(stage, outputs);
@@ -21808,8 +21834,8 @@ var planNative = (stage, ctx) => {
     const fromContext = stage.stage.instructions.some((node) => {
       const copy = ctx.facts.copyOperands(node);
       if (!copy?.destResolved) return false;
-      const rel = path13.posix.relative(copy.destResolved, program);
-      return !rel.startsWith("..") && copy.sources.some((src) => context.exists(path13.posix.join(src, rel)) || context.exists(src) && path13.posix.basename(src) === path13.posix.basename(program));
+      const rel = path14.posix.relative(copy.destResolved, program);
+      return !rel.startsWith("..") && copy.sources.some((src) => context.exists(path14.posix.join(src, rel)) || context.exists(src) && path14.posix.basename(src) === path14.posix.basename(program));
     });
     if (fromContext) return refuse("program-from-context", `the container runs ${program}, which comes from the build context, not the build`);
   }
@@ -21842,7 +21868,7 @@ var planNative = (stage, ctx) => {
 };
 
 // transforms/multi-stage/node.ts
-import path14 from "node:path";
+import path15 from "node:path";
 var STATIC_RUNTIME = { image: "nginx:stable", root: "/usr/share/nginx/html" };
 var STATIC_SERVERS = {
   "http-server": { defaultPort: 8080, portFlags: ["-p", "--port"], hostFlags: ["-a"], spaFlags: [], otherFlags: /^(-c-?\d+|-s|--silent|-d|-i|-g|--gzip|-b|--brotli)$/ },
@@ -21902,7 +21928,7 @@ var planNode = (stage, ctx) => {
   }
   const layout = depsLayout(stage, ctx, devUsed.length > 0);
   if (isRefusal(layout)) return layout;
-  const modules = path14.posix.join(appDir, "node_modules");
+  const modules = path15.posix.join(appDir, "node_modules");
   const chown = layout.owner ? `--chown=${layout.owner} ` : "";
   const noDependencies = pkg !== null && !devUsed.length && !Object.keys(pkg.dependencies ?? {}).length;
   const sources = sourceCopies(stage, ctx, building);
@@ -22023,7 +22049,7 @@ function depsLayout(stage, ctx, allDependencies) {
   const owner = installUser && installUser !== "root" && installUser !== "0" ? installUser : null;
   return {
     stage: [`FROM ${stage.stage.image} AS deps`, ...settings, `WORKDIR ${appDir}`, copyLine, `RUN ${runFlags}${install}`],
-    removeModules: { start: last.end, end: last.end, text: `${eol}RUN rm -rf ${path14.posix.join(appDir, "node_modules")}` },
+    removeModules: { start: last.end, end: last.end, text: `${eol}RUN rm -rf ${path15.posix.join(appDir, "node_modules")}` },
     install,
     owner
   };
@@ -22048,7 +22074,7 @@ function planStatic(stage, argv, server) {
     else return refuse("static-option", `${argv[0]} option \`${arg}\` has no nginx equivalent dfmod writes`);
   }
   if (dir === null) return refuse("static-serves-workdir", `${argv[0]} serves the working folder, not a build output folder`);
-  const out = path14.posix.resolve(stage.finalWorkdir, dir);
+  const out = path15.posix.resolve(stage.finalWorkdir, dir);
   if (out === stage.finalWorkdir || out === "/") return refuse("static-serves-workdir", `${argv[0]} serves the whole working folder`);
   if (!stage.runs.some((r) => r.commands.some((c) => c.program === "npm" && ["run", "run-script"].includes(c.words[1] ?? "") || ["npx", "tsc", "node"].includes(c.program ?? "")))) {
     return refuse("static-not-built", `${out} is not produced by a build step`);
@@ -22073,7 +22099,7 @@ function planStatic(stage, argv, server) {
 }
 
 // transforms/multi-stage/python.ts
-import path15 from "node:path";
+import path16 from "node:path";
 var PYTHON = /^python(3(\.\d+)?)?$/;
 var normalized = (name) => name.toLowerCase().replace(/[-_.]+/g, "-");
 var planPython = (stage, ctx) => {
@@ -22081,7 +22107,7 @@ var planPython = (stage, ctx) => {
   if (!pipRuns.length) return refuse("no-pip-install", "no `pip install` in the stage, so the dependencies are not named");
   const venv = stageVenv(stage, ctx);
   const argv0 = stage.argv[0] ?? "";
-  const runner = venv && path15.posix.dirname(argv0) === `${venv}/bin` ? programName(argv0) : argv0;
+  const runner = venv && path16.posix.dirname(argv0) === `${venv}/bin` ? programName(argv0) : argv0;
   if (!PYTHON.test(runner)) {
     const requirements = ctx.context?.read("requirements.txt") ?? "";
     const installed = [
@@ -22153,18 +22179,18 @@ function venvFolder(args, run) {
   if (dirs.length !== 1) return null;
   const dir = dirs[0];
   if (!dir.startsWith("/") && (run.workdir === null || run.changesDir)) return null;
-  return path15.posix.resolve(run.workdir ?? "/", dir);
+  return path16.posix.resolve(run.workdir ?? "/", dir);
 }
 function runsVenvPip(program, venv, run, ctx) {
-  if (program.includes("/")) return path15.posix.dirname(path15.posix.resolve(run.workdir ?? "/", program)) === `${venv}/bin`;
+  if (program.includes("/")) return path16.posix.dirname(path16.posix.resolve(run.workdir ?? "/", program)) === `${venv}/bin`;
   const first = ctx.facts.pathHeadAt(run.node)[0];
-  return first !== void 0 && path15.posix.normalize(first).replace(/\/$/, "") === `${venv}/bin`;
+  return first !== void 0 && path16.posix.normalize(first).replace(/\/$/, "") === `${venv}/bin`;
 }
 
 // transforms/multi-stage/read-stage.ts
-import path16 from "node:path";
+import path17 from "node:path";
 var INITS = Object.keys(INIT_PATHS);
-var INIT_WRAPPERS2 = [...INITS, path16.posix.basename(TINI_STATIC)];
+var INIT_WRAPPERS2 = [...INITS, path17.posix.basename(TINI_STATIC)];
 function readStage(ctx, stage, image, ecosystem) {
   const model = ctx.dockerfile;
   const facts = ctx.facts;
@@ -22189,8 +22215,8 @@ function readStage(ctx, stage, image, ecosystem) {
   const command = containerArgv(ctx, stage);
   if (isRefusal(command)) return command;
   const entrypoint = image.defaults?.entrypoint ?? [];
-  const { argv, wrappers } = unwrap2(command, /* @__PURE__ */ new Set([...INIT_WRAPPERS2, ...entrypoint.map((e) => path16.posix.basename(e))]));
-  const inits = INITS.filter((init) => wrappers.some((w) => path16.posix.basename(w) === init));
+  const { argv, wrappers } = unwrap2(command, /* @__PURE__ */ new Set([...INIT_WRAPPERS2, ...entrypoint.map((e) => path17.posix.basename(e))]));
+  const inits = INITS.filter((init) => wrappers.some((w) => path17.posix.basename(w) === init));
   return { stage, image, ecosystem, runs: runs2, finalWorkdir: final, argv, inits };
 }
 function readRuns(ctx, stage) {
@@ -22232,7 +22258,7 @@ function directArgv2(ctx, node) {
 function unwrap2(argv, known) {
   const wrappers = [];
   let rest = argv;
-  while (rest.length && known.has(path16.posix.basename(rest[0]))) {
+  while (rest.length && known.has(path17.posix.basename(rest[0]))) {
     wrappers.push(rest[0]);
     rest = rest.slice(1);
     const end = rest.indexOf("--");
@@ -22395,7 +22421,7 @@ function checkRuntime(ctx, stage, chosen, packages) {
       if (health === null) continue;
       if (isRefusal(health)) return health;
       if (health.shell && !hasShell) return refuse("healthcheck-needs-shell", `${where}: HEALTHCHECK needs /bin/sh, which ${chosen.runtime} lacks`);
-      const installed = PROGRAM_PACKAGES[path17.posix.basename(health.argv[0])];
+      const installed = PROGRAM_PACKAGES[path18.posix.basename(health.argv[0])];
       if (!chosen.programs.includes(health.argv[0]) && !(installed && packages.includes(installed))) {
         return refuse("healthcheck-program", `${where}: HEALTHCHECK runs \`${health.argv[0]}\`, which ${chosen.runtime} may not have`);
       }
@@ -22796,10 +22822,10 @@ function readBinary(value) {
   if (typeof value !== "object" || value === null) return bad;
   const b = value;
   const str = (k) => typeof b[k] === "string" && b[k].length > 0 && !/\s/.test(b[k]) ? b[k] : void 0;
-  const path20 = str("path");
-  if (!path20?.startsWith("/")) return bad;
-  if (str("from") && !b.url) return { path: path20, from: str("from") };
-  if (str("url") && /^https:\/\//.test(str("url")) && /^sha256:[0-9a-f]{64}$/.test(str("checksum") ?? "") && !b.from) return { path: path20, url: str("url"), checksum: str("checksum") };
+  const path21 = str("path");
+  if (!path21?.startsWith("/")) return bad;
+  if (str("from") && !b.url) return { path: path21, from: str("from") };
+  if (str("url") && /^https:\/\//.test(str("url")) && /^sha256:[0-9a-f]{64}$/.test(str("checksum") ?? "") && !b.from) return { path: path21, url: str("url"), checksum: str("checksum") };
   return bad;
 }
 function checksumSupported(model) {
@@ -22870,9 +22896,9 @@ function planStage(ctx, stage, init, optedIn) {
   if (existing) {
     const binaryPath = readBinary(options.binary);
     const paths = [...Object.values(INIT_PATHS).flatMap((byDistro) => Object.values(byDistro)), ...typeof binaryPath === "object" && binaryPath ? [binaryPath.path] : []];
-    const written = paths.some((path21) => {
+    const written = paths.some((path22) => {
       const e = command.entrypoint;
-      return e?.[0] === path21 && (e[1] === "--" || e[1] === "-g" && e[2] === "--");
+      return e?.[0] === path22 && (e[1] === "--" || e[1] === "-g" && e[2] === "--");
     });
     if (written) return {};
     const node = inEntrypoint ? command.entrypointNode : command.cmdNode;
@@ -22945,41 +22971,41 @@ function planStage(ctx, stage, init, optedIn) {
   let signalsHow = "so signals reach the app and zombies are reaped";
   let entrypointArgv = command.entrypoint ?? null;
   let cmdArgv = command.cmd ?? null;
-  let path20 = signals;
-  while (path20.kind === "add-exec" || path20.kind === "run-script") {
-    if (path20.kind === "add-exec") {
-      const script = storedScript(ctx, path20.node);
+  let path21 = signals;
+  while (path21.kind === "add-exec" || path21.kind === "run-script") {
+    if (path21.kind === "add-exec") {
+      const script = storedScript(ctx, path21.node);
       if (script === null) break;
-      if (entrypointArgv) entrypointArgv = withExec(entrypointArgv, script, path20.offset);
-      if (cmdArgv) cmdArgv = withExec(cmdArgv, script, path20.offset);
-      if (path20.node.keyword === "CMD" && path20.node.stage === stage) {
-        const read = facts.readRun(path20.node);
-        if (read.kind !== "script" || locked(path20.node)) break;
-        edits2.push({ start: read.script.offsets[path20.offset], end: read.script.offsets[path20.offset], text: "exec " });
+      if (entrypointArgv) entrypointArgv = withExec(entrypointArgv, script, path21.offset);
+      if (cmdArgv) cmdArgv = withExec(cmdArgv, script, path21.offset);
+      if (path21.node.keyword === "CMD" && path21.node.stage === stage) {
+        const read = facts.readRun(path21.node);
+        if (read.kind !== "script" || locked(path21.node)) break;
+        edits2.push({ start: read.script.offsets[path21.offset], end: read.script.offsets[path21.offset], text: "exec " });
       }
-      signalsHow = `with \`exec\` in front of \`${path20.command}\`, so the app replaces the shell and receives the signals; zombies are reaped`;
+      signalsHow = `with \`exec\` in front of \`${path21.command}\`, so the app replaces the shell and receives the signals; zombies are reaped`;
     } else {
-      const node = path20.node;
+      const node = path21.node;
       const stored = facts.argvOf(node)?.stored;
-      if (!stored || stored.join("\0") !== path20.runner.join("\0") || locked(node)) {
-        path20 = { kind: "forced", why: `\`${path20.runner.join(" ")}\` exits at SIGTERM without waiting for its script`, fix: "run the script's command itself" };
+      if (!stored || stored.join("\0") !== path21.runner.join("\0") || locked(node)) {
+        path21 = { kind: "forced", why: `\`${path21.runner.join(" ")}\` exits at SIGTERM without waiting for its script`, fix: "run the script's command itself" };
         break;
       }
       if (node.keyword === "CMD") {
-        edits2.push({ start: node.argsStart, end: node.end, text: jsonArray(path20.argv) });
-        cmdArgv = path20.argv;
-      } else entrypointArgv = path20.argv;
-      signalsHow = `with \`${path20.runner.join(" ")}\` replaced by its script's command \`${path20.argv.join(" ")}\`, since ${path20.runner[0]} exits at SIGTERM without waiting for the app; zombies are reaped`;
+        edits2.push({ start: node.argsStart, end: node.end, text: jsonArray(path21.argv) });
+        cmdArgv = path21.argv;
+      } else entrypointArgv = path21.argv;
+      signalsHow = `with \`${path21.runner.join(" ")}\` replaced by its script's command \`${path21.argv.join(" ")}\`, since ${path21.runner[0]} exits at SIGTERM without waiting for the app; zombies are reaped`;
     }
-    path20 = path20.then;
+    path21 = path21.then;
   }
-  if (path20.kind === "forced") {
+  if (path21.kind === "forced") {
     group = init === "tini";
     signalsHow = `${group ? "with -g, so SIGTERM goes to the whole process group" : "signalling the whole process group"} and zombies are reaped (shutdown stays forced: see the note)`;
     notes.push({
       id: "shutdown-forced",
       line: command.cmdNode?.line ?? command.entrypointNode?.line ?? at,
-      message: `shutdown is forced, not graceful: ${path20.why}; ${init} ${group ? "-g " : ""}sends SIGTERM to the app too, but it may be killed before its handler finishes: ${path20.fix}`
+      message: `shutdown is forced, not graceful: ${path21.why}; ${init} ${group ? "-g " : ""}sends SIGTERM to the app too, but it may be killed before its handler finishes: ${path21.fix}`
     });
   }
   const prefix = group ? [initPath, "-g", "--"] : [initPath, "--"];
@@ -23458,7 +23484,7 @@ function checkShape(specifier, candidate) {
 
 // lib/cli/process.ts
 import { readFileSync as readFileSync2 } from "node:fs";
-import path19 from "node:path";
+import path20 from "node:path";
 
 // lib/core/dockerfile.ts
 var import_dockerfile_ast2 = __toESM(require_main(), 1);
@@ -24322,8 +24348,8 @@ function brokenScripts(model, shell2) {
 
 // lib/core/context.ts
 var import_dockerignore = __toESM(require_ignore(), 1);
-import { closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, statSync } from "node:fs";
-import path18 from "node:path";
+import { closeSync, existsSync as existsSync2, openSync, readFileSync, readSync, readdirSync, statSync } from "node:fs";
+import path19 from "node:path";
 var ignore = import_dockerignore.default.default;
 var FIRST_LINE_BYTES = 256;
 var WALK_LIMIT = 5e3;
@@ -24344,10 +24370,10 @@ function anyFileSent(context, dir) {
   return false;
 }
 function folderContext(root) {
-  const absoluteRoot = path18.resolve(root);
+  const absoluteRoot = path19.resolve(root);
   const resolve = (relativePath) => {
-    const full = path18.resolve(absoluteRoot, relativePath.replace(/^\/+/, ""));
-    return full === absoluteRoot || full.startsWith(absoluteRoot + path18.sep) ? full : null;
+    const full = path19.resolve(absoluteRoot, relativePath.replace(/^\/+/, ""));
+    return full === absoluteRoot || full.startsWith(absoluteRoot + path19.sep) ? full : null;
   };
   const existing = /* @__PURE__ */ new Map();
   const contents = /* @__PURE__ */ new Map();
@@ -24361,7 +24387,7 @@ function folderContext(root) {
       if (full === null) return false;
       let found = existing.get(full);
       if (found === void 0) {
-        found = existsSync(full);
+        found = existsSync2(full);
         existing.set(full, found);
       }
       return found;
@@ -24438,7 +24464,7 @@ function ignoreMatcher(patterns) {
   if (patterns === null) return () => false;
   const rules = ignore({ ignorecase: false }).add(patterns);
   return (relativePath) => {
-    const normal = path18.posix.normalize(relativePath.replace(/^\/+/, "")).replace(/\/+$/, "");
+    const normal = path19.posix.normalize(relativePath.replace(/^\/+/, "")).replace(/\/+$/, "");
     return normal !== "." && !normal.startsWith("../") && rules.ignores(normal);
   };
 }
@@ -24485,7 +24511,7 @@ function processText(shell2, displayPath, text, options, contextDir) {
 function processFile(shell2, file, options, cwd2 = process.cwd()) {
   let bytes;
   try {
-    bytes = readFileSync2(path19.resolve(cwd2, file));
+    bytes = readFileSync2(path20.resolve(cwd2, file));
   } catch (error) {
     const code = error.code;
     const message = code === "ENOENT" ? "no such file or directory" : code === "EACCES" ? "permission denied" : code === "EISDIR" ? "is a folder" : `cannot be read (${code ?? error.message})`;
@@ -24497,7 +24523,7 @@ function processFile(shell2, file, options, cwd2 = process.cwd()) {
   } catch (error) {
     return errorResult(file, error);
   }
-  const contextDir = options.contextDir ?? path19.dirname(path19.resolve(cwd2, file));
+  const contextDir = options.contextDir ?? path20.dirname(path20.resolve(cwd2, file));
   const result = processText(shell2, file, text, options, contextDir);
   result.bytes = bytes;
   return result;

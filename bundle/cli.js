@@ -609,26 +609,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path28) => {
-      const end = path28.length - 1;
-      const index = path28.lastIndexOf(
+    var basenameOf = (path29) => {
+      const end = path29.length - 1;
+      const index = path29.lastIndexOf(
         SLASH,
-        path28[end] === SLASH ? end - 1 : end
+        path29[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path28 : path28.slice(index + 1);
+      return index < 0 ? path29 : path29.slice(index + 1);
     };
-    var parentOf = (path28) => {
-      if (path28.charCodeAt(0) === SLASH_CODE || path28.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path28.split(SLASH).filter(Boolean);
+    var parentOf = (path29) => {
+      if (path29.charCodeAt(0) === SLASH_CODE || path29.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path29.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY3;
       }
-      const end = path28.length - 1;
-      const cut = path28.lastIndexOf(
+      const end = path29.length - 1;
+      const cut = path29.lastIndexOf(
         SLASH,
-        path28.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path29.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY3 : path28.slice(0, cut + 1);
+      return cut < 0 ? EMPTY3 : path29.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern2) => pattern2 && isString(pattern2);
@@ -778,7 +778,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path28) {
+      testLiteral(path29) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -787,7 +787,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path28)) {
+          if (rule.checkRegex.test(path29)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -807,15 +807,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path28, mode) {
+      test(path29, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename5 = shortcut ? basenameOf(path28) : path28;
+        const basename5 = shortcut ? basenameOf(path29) : path29;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename5 : path28
+            shortcut && rule._basenameOnly ? basename5 : path29
           )) {
             const { negative } = rule;
             const ret = {
@@ -837,17 +837,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path28, originalPath, doThrow) => {
-      if (!isString(path28)) {
+    var checkPath = (path29, originalPath, doThrow) => {
+      if (!isString(path29)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path28) {
+      if (!path29) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path28)) {
+      if (checkPath.isNotRelative(path29)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -856,25 +856,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path28) => {
-      const first = path28.charCodeAt(0);
+    var isNotRelative = (path29) => {
+      const first = path29.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path28.length === 1) {
+      if (path29.length === 1) {
         return true;
       }
-      const second = path28.charCodeAt(1);
+      const second = path29.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path28.length === 2 || path28.charCodeAt(2) === SLASH_CODE;
+      return path29.length === 2 || path29.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -905,58 +905,58 @@ var require_ignore = __commonJS({
         return this.add(pattern2);
       }
       // @returns {TestResult}
-      _test(originalPath, cache3, path28) {
+      _test(originalPath, cache3, path29) {
         checkPath(
-          path28,
+          path29,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path28 ? this._t(path28, cache3) : {
+        return path29 ? this._t(path29, cache3) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path28 = convertPath(target);
-        if (!path28 || path28.charCodeAt(path28.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path28);
+        const path29 = convertPath(target);
+        if (!path29 || path29.charCodeAt(path29.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path29);
         }
-        const dir = this._t(path28, this._testCache);
+        const dir = this._t(path29, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path28);
+        const literal = this._rules.testLiteral(path29);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path28, cache3) {
-        if (path28 in cache3) {
-          return cache3[path28];
+      _t(path29, cache3) {
+        if (path29 in cache3) {
+          return cache3[path29];
         }
-        const parentPath = parentOf(path28);
+        const parentPath = parentOf(path29);
         const parent = parentPath ? this._t(parentPath, cache3) : UNDEFINED;
-        return cache3[path28] = parent && parent.ignored ? parent : this._rules.test(path28, MODE_IGNORE);
+        return cache3[path29] = parent && parent.ignored ? parent : this._rules.test(path29, MODE_IGNORE);
       }
-      ignores(path28) {
-        return this._test(path28, this._ignoreCache, convertPath(path28)).ignored;
+      ignores(path29) {
+        return this._test(path29, this._ignoreCache, convertPath(path29)).ignored;
       }
       createFilter() {
-        return (path28) => !this.ignores(path28);
+        return (path29) => !this.ignores(path29);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path28) {
-        return this._test(path28, this._testCache, convertPath(path28));
+      test(path29) {
+        return this._test(path29, this._testCache, convertPath(path29));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path28) => checkPath(convertPath(path28), path28, RETURN_FALSE);
+    var isPathValid = (path29) => checkPath(convertPath(path29), path29, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path28) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path28) || isNotRelative(path28);
+      checkPath.isNotRelative = (path29) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path29) || isNotRelative(path29);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -1189,7 +1189,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os2 = __require("os");
-    var path28 = __require("path");
+    var path29 = __require("path");
     var IS_WINDOWS_PLATFORM = os2.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -1201,7 +1201,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path28.resolve(cwd, filepath);
+      return path29.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry) {
@@ -2498,7 +2498,7 @@ var require_braces = __commonJS({
 var require_constants2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path28 = __require("path");
+    var path29 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -2672,7 +2672,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path28.sep,
+      SEP: path29.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -2699,7 +2699,7 @@ var require_constants2 = __commonJS({
 var require_utils2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path28 = __require("path");
+    var path29 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -2728,7 +2728,7 @@ var require_utils2 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path28.sep === "\\";
+      return win32 === true || path29.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -4092,7 +4092,7 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path28 = __require("path");
+    var path29 = __require("path");
     var scan = require_scan();
     var parse2 = require_parse2();
     var utils = require_utils2();
@@ -4177,7 +4177,7 @@ var require_picomatch = __commonJS({
     };
     picomatch4.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
       const regex2 = glob instanceof RegExp ? glob : picomatch4.makeRe(glob, options);
-      return regex2.test(path28.basename(input));
+      return regex2.test(path29.basename(input));
     };
     picomatch4.isMatch = (str, patterns, options) => picomatch4(patterns, options)(str);
     picomatch4.parse = (pattern2, options) => {
@@ -4404,7 +4404,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path28 = __require("path");
+    var path29 = __require("path");
     var globParent = require_glob_parent();
     var micromatch = require_micromatch();
     var GLOBSTAR = "**";
@@ -4499,7 +4499,7 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern2) {
-      const basename5 = path28.basename(pattern2);
+      const basename5 = path29.basename(pattern2);
       return endsWithSlashGlobStar(pattern2) || isStaticPattern(basename5);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -4557,7 +4557,7 @@ var require_pattern = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern2) {
-      return path28.isAbsolute(pattern2);
+      return path29.isAbsolute(pattern2);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -4734,8 +4734,8 @@ var require_utils3 = __commonJS({
     exports.errno = errno;
     var fs = require_fs();
     exports.fs = fs;
-    var path28 = require_path();
-    exports.path = path28;
+    var path29 = require_path();
+    exports.path = path29;
     var pattern2 = require_pattern();
     exports.pattern = pattern2;
     var stream = require_stream();
@@ -4847,8 +4847,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path28, settings, callback) {
-      settings.fs.lstat(path28, (lstatError, lstat) => {
+    function read(path29, settings, callback) {
+      settings.fs.lstat(path29, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -4857,7 +4857,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path28, (statError, stat) => {
+        settings.fs.stat(path29, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -4889,13 +4889,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path28, settings) {
-      const lstat = settings.fs.lstatSync(path28);
+    function read(path29, settings) {
+      const lstat = settings.fs.lstatSync(path29);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path28);
+        const stat = settings.fs.statSync(path29);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -4966,17 +4966,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat(path28, optionsOrSettingsOrCallback, callback) {
+    function stat(path29, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path28, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path29, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path28, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path29, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync5(path28, optionsOrSettings) {
+    function statSync5(path29, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path28, settings);
+      return sync.read(path29, settings);
     }
     exports.statSync = statSync5;
     function getSettings(settingsOrOptions = {}) {
@@ -5192,16 +5192,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path28 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path29 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path28, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path29, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry = {
                 name,
-                path: path28,
+                path: path29,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -5319,7 +5319,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path28 = __require("path");
+    var path29 = __require("path");
     var fsStat = require_out();
     var fs = require_fs4();
     var Settings = class {
@@ -5327,7 +5327,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path28.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path29.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -5354,17 +5354,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path28, optionsOrSettingsOrCallback, callback) {
+    function scandir(path29, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path28, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path29, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path28, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path29, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path28, optionsOrSettings) {
+    function scandirSync(path29, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path28, settings);
+      return sync.read(path29, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -6012,7 +6012,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path28 = __require("path");
+    var path29 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -6022,7 +6022,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path28.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path29.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -6084,7 +6084,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path28 = __require("path");
+    var path29 = __require("path");
     var fsStat = require_out();
     var utils = require_utils3();
     var Reader = class {
@@ -6097,7 +6097,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path28.resolve(this._settings.cwd, filepath);
+        return path29.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern2) {
         const entry = {
@@ -6513,7 +6513,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path28 = __require("path");
+    var path29 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -6527,7 +6527,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path28.resolve(this._settings.cwd, task.base);
+        return path29.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -11568,9 +11568,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path28 = this.getPath();
-        if (path28 === null || path28.startsWith("/")) {
-          return path28;
+        const path29 = this.getPath();
+        if (path29 === null || path29.startsWith("/")) {
+          return path29;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -11582,7 +11582,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path28 : parent + "/" + path28;
+              return parent.endsWith("/") ? parent + path29 : parent + "/" + path29;
             }
           }
         }
@@ -13930,17 +13930,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path28) {
-      const ctrl = callVisitor(key, node, visitor, path28);
+    function visit_(key, node, visitor, path29) {
+      const ctrl = callVisitor(key, node, visitor, path29);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path28, ctrl);
-        return visit_(key, ctrl, visitor, path28);
+        replaceNode(key, path29, ctrl);
+        return visit_(key, ctrl, visitor, path29);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path28 = Object.freeze(path28.concat(node));
+          path29 = Object.freeze(path29.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path28);
+            const ci = visit_(i, node.items[i], visitor, path29);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -13951,13 +13951,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path28 = Object.freeze(path28.concat(node));
-          const ck = visit_("key", node.key, visitor, path28);
+          path29 = Object.freeze(path29.concat(node));
+          const ck = visit_("key", node.key, visitor, path29);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path28);
+          const cv = visit_("value", node.value, visitor, path29);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -13978,17 +13978,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path28) {
-      const ctrl = await callVisitor(key, node, visitor, path28);
+    async function visitAsync_(key, node, visitor, path29) {
+      const ctrl = await callVisitor(key, node, visitor, path29);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path28, ctrl);
-        return visitAsync_(key, ctrl, visitor, path28);
+        replaceNode(key, path29, ctrl);
+        return visitAsync_(key, ctrl, visitor, path29);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path28 = Object.freeze(path28.concat(node));
+          path29 = Object.freeze(path29.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path28);
+            const ci = await visitAsync_(i, node.items[i], visitor, path29);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -13999,13 +13999,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path28 = Object.freeze(path28.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path28);
+          path29 = Object.freeze(path29.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path29);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path28);
+          const cv = await visitAsync_("value", node.value, visitor, path29);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -14032,23 +14032,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path28) {
+    function callVisitor(key, node, visitor, path29) {
       if (typeof visitor === "function")
-        return visitor(key, node, path28);
+        return visitor(key, node, path29);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path28);
+        return visitor.Map?.(key, node, path29);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path28);
+        return visitor.Seq?.(key, node, path29);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path28);
+        return visitor.Pair?.(key, node, path29);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path28);
+        return visitor.Scalar?.(key, node, path29);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path28);
+        return visitor.Alias?.(key, node, path29);
       return void 0;
     }
-    function replaceNode(key, path28, node) {
-      const parent = path28[path28.length - 1];
+    function replaceNode(key, path29, node) {
+      const parent = path29[path29.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -14660,10 +14660,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path28, value) {
+    function collectionFromPath(schema, path29, value) {
       let v = value;
-      for (let i = path28.length - 1; i >= 0; --i) {
-        const k = path28[i];
+      for (let i = path29.length - 1; i >= 0; --i) {
+        const k = path29[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -14682,7 +14682,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path28) => path28 == null || typeof path28 === "object" && !!path28[Symbol.iterator]().next().done;
+    var isEmptyPath = (path29) => path29 == null || typeof path29 === "object" && !!path29[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -14712,11 +14712,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path28, value) {
-        if (isEmptyPath(path28))
+      addIn(path29, value) {
+        if (isEmptyPath(path29))
           this.add(value);
         else {
-          const [key, ...rest] = path28;
+          const [key, ...rest] = path29;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -14730,8 +14730,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path28) {
-        const [key, ...rest] = path28;
+      deleteIn(path29) {
+        const [key, ...rest] = path29;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -14745,8 +14745,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path28, keepScalar) {
-        const [key, ...rest] = path28;
+      getIn(path29, keepScalar) {
+        const [key, ...rest] = path29;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -14764,8 +14764,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path28) {
-        const [key, ...rest] = path28;
+      hasIn(path29) {
+        const [key, ...rest] = path29;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -14775,8 +14775,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path28, value) {
-        const [key, ...rest] = path28;
+      setIn(path29, value) {
+        const [key, ...rest] = path29;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -17291,9 +17291,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path28, value) {
+      addIn(path29, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path28, value);
+          this.contents.addIn(path29, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -17368,14 +17368,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path28) {
-        if (Collection.isEmptyPath(path28)) {
+      deleteIn(path29) {
+        if (Collection.isEmptyPath(path29)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path28) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path29) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -17390,10 +17390,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path28, keepScalar) {
-        if (Collection.isEmptyPath(path28))
+      getIn(path29, keepScalar) {
+        if (Collection.isEmptyPath(path29))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path28, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path29, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -17404,10 +17404,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path28) {
-        if (Collection.isEmptyPath(path28))
+      hasIn(path29) {
+        if (Collection.isEmptyPath(path29))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path28) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path29) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -17424,13 +17424,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path28, value) {
-        if (Collection.isEmptyPath(path28)) {
+      setIn(path29, value) {
+        if (Collection.isEmptyPath(path29)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path28), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path29), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path28, value);
+          this.contents.setIn(path29, value);
         }
       }
       /**
@@ -19391,9 +19391,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path28) => {
+    visit.itemAtPath = (cst, path29) => {
       let item = cst;
-      for (const [field, index] of path28) {
+      for (const [field, index] of path29) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -19402,23 +19402,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path28) => {
-      const parent = visit.itemAtPath(cst, path28.slice(0, -1));
-      const field = path28[path28.length - 1][0];
+    visit.parentCollection = (cst, path29) => {
+      const parent = visit.itemAtPath(cst, path29.slice(0, -1));
+      const field = path29[path29.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path28, item, visitor) {
-      let ctrl = visitor(item, path28);
+    function _visit(path29, item, visitor) {
+      let ctrl = visitor(item, path29);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path28.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path29.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19429,10 +19429,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path28);
+            ctrl = ctrl(item, path29);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path28) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path29) : ctrl;
     }
     exports.visit = visit;
   }
@@ -21187,7 +21187,7 @@ var require_dist = __commonJS({
 var require_ignore2 = __commonJS({
   "node_modules/@balena/dockerignore/ignore.js"(exports, module) {
     "use strict";
-    var path28 = __require("path");
+    var path29 = __require("path");
     var factory = (options) => new IgnoreBase(options);
     factory.default = factory;
     module.exports = factory;
@@ -21196,22 +21196,22 @@ var require_ignore2 = __commonJS({
     }
     var REGEX_TRAILING_SLASH = /(?<=.)\/$/;
     var REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
-    var REGEX_TRAILING_PATH_SEP = path28.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
+    var REGEX_TRAILING_PATH_SEP = path29.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
     var KEY_IGNORE = typeof Symbol !== "undefined" ? /* @__PURE__ */ Symbol.for("dockerignore") : "dockerignore";
     function cleanPath(file) {
-      return path28.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
+      return path29.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
     }
     function toSlash(file) {
-      if (path28.sep === "/") {
+      if (path29.sep === "/") {
         return file;
       }
       return file.replace(/\\/g, "/");
     }
     function fromSlash(file) {
-      if (path28.sep === "/") {
+      if (path29.sep === "/") {
         return file;
       }
-      return file.replace(/\//g, path28.sep);
+      return file.replace(/\//g, path29.sep);
     }
     var IgnoreBase = class {
       constructor({
@@ -21260,13 +21260,13 @@ var require_ignore2 = __commonJS({
         return pattern2 && typeof pattern2 === "string" && pattern2.indexOf("#") !== 0 && pattern2.trim() !== "";
       }
       filter(paths) {
-        return make_array(paths).filter((path29) => this._filter(path29));
+        return make_array(paths).filter((path30) => this._filter(path30));
       }
       createFilter() {
-        return (path29) => this._filter(path29);
+        return (path30) => this._filter(path30);
       }
-      ignores(path29) {
-        return !this._filter(path29);
+      ignores(path30) {
+        return !this._filter(path30);
       }
       // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
@@ -21305,36 +21305,36 @@ var require_ignore2 = __commonJS({
           origin,
           pattern: pattern2,
           // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
-          dirs: pattern2.split(path28.sep),
+          dirs: pattern2.split(path29.sep),
           negative
         };
       }
       // @returns `Boolean` true if the `path` is NOT ignored
-      _filter(path29) {
-        if (!path29) {
+      _filter(path30) {
+        if (!path30) {
           return false;
         }
-        if (path29 in this._cache) {
-          return this._cache[path29];
+        if (path30 in this._cache) {
+          return this._cache[path30];
         }
-        return this._cache[path29] = this._test(path29);
+        return this._cache[path30] = this._test(path30);
       }
       // @returns {Boolean} true if a file is NOT ignored
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
       _test(file) {
         file = fromSlash(file);
-        const parentPath = cleanPath(path28.dirname(file));
-        const parentPathDirs = parentPath.split(path28.sep);
+        const parentPath = cleanPath(path29.dirname(file));
+        const parentPathDirs = parentPath.split(path29.sep);
         let matched = false;
         this._rules.forEach((rule) => {
           let match = this._match(file, rule);
           if (!match && parentPath !== ".") {
             if (rule.dirs.includes("**")) {
               for (let i = rule.dirs.filter((x) => x !== "**").length; i <= parentPathDirs.length; i++) {
-                match = match || this._match(parentPathDirs.slice(0, i).join(path28.sep), rule);
+                match = match || this._match(parentPathDirs.slice(0, i).join(path29.sep), rule);
               }
             } else if (rule.dirs.length <= parentPathDirs.length) {
-              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path28.sep), rule);
+              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path29.sep), rule);
             }
           }
           if (match) {
@@ -21353,13 +21353,13 @@ var require_ignore2 = __commonJS({
           return rule;
         }
         let regStr = "^";
-        let escapedSlash = path28.sep === "\\" ? "\\\\" : path28.sep;
+        let escapedSlash = path29.sep === "\\" ? "\\\\" : path29.sep;
         for (let i = 0; i < rule.pattern.length; i++) {
           const ch = rule.pattern[i];
           if (ch === "*") {
             if (rule.pattern[i + 1] === "*") {
               i++;
-              if (rule.pattern[i + 1] === path28.sep) {
+              if (rule.pattern[i + 1] === path29.sep) {
                 i++;
               }
               if (rule.pattern[i + 1] === void 0) {
@@ -21375,7 +21375,7 @@ var require_ignore2 = __commonJS({
           } else if (ch === "." || ch === "$") {
             regStr += `\\${ch}`;
           } else if (ch === "\\") {
-            if (path28.sep === "\\") {
+            if (path29.sep === "\\") {
               regStr += escapedSlash;
               continue;
             }
@@ -21652,8 +21652,8 @@ var require_utils5 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path28, { windows } = {}) => {
-      const segs = path28.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path29, { windows } = {}) => {
+      const segs = path29.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -23276,16 +23276,16 @@ var init_base = __esm({
           }
         }
       }
-      addToPath(path28, added, removed, oldPosInc, options) {
-        const last = path28.lastComponent;
+      addToPath(path29, added, removed, oldPosInc, options) {
+        const last = path29.lastComponent;
         if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
           return {
-            oldPos: path28.oldPos + oldPosInc,
+            oldPos: path29.oldPos + oldPosInc,
             lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
           };
         } else {
           return {
-            oldPos: path28.oldPos + oldPosInc,
+            oldPos: path29.oldPos + oldPosInc,
             lastComponent: { count: 1, added, removed, previousComponent: last }
           };
         }
@@ -23739,18 +23739,18 @@ function positionsIn(text2) {
   const { document, lineCounter } = parse(text2);
   const values = /* @__PURE__ */ new Map();
   const keys = /* @__PURE__ */ new Map();
-  const walk2 = (node, path28) => {
+  const walk2 = (node, path29) => {
     if (!node) return;
-    if (node.range) values.set(positionKey(path28), toPosition(lineCounter, node.range[0]));
+    if (node.range) values.set(positionKey(path29), toPosition(lineCounter, node.range[0]));
     if ((0, import_yaml2.isMap)(node)) {
       for (const pair2 of node.items) {
         if (!(0, import_yaml2.isPair)(pair2)) continue;
         const key = (0, import_yaml2.isScalar)(pair2.key) ? String(pair2.key.value) : String(pair2.key);
-        if ((0, import_yaml2.isScalar)(pair2.key) && pair2.key.range) keys.set(positionKey([...path28, key]), toPosition(lineCounter, pair2.key.range[0]));
-        walk2(pair2.value, [...path28, key]);
+        if ((0, import_yaml2.isScalar)(pair2.key) && pair2.key.range) keys.set(positionKey([...path29, key]), toPosition(lineCounter, pair2.key.range[0]));
+        walk2(pair2.value, [...path29, key]);
       }
     } else if ((0, import_yaml2.isSeq)(node)) {
-      node.items.forEach((item, index) => walk2(item, [...path28, index]));
+      node.items.forEach((item, index) => walk2(item, [...path29, index]));
     }
   };
   walk2(document.contents, []);
@@ -23778,7 +23778,7 @@ var init_yaml_positions = __esm({
       }
       position;
     };
-    positionKey = (path28) => path28.join("\0");
+    positionKey = (path29) => path29.join("\0");
     withoutBom = (text2) => text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
   }
 });
@@ -23817,42 +23817,42 @@ function resolve5(schema, root) {
   if (!target) throw new Error(`schema: cannot resolve ${schema.$ref}`);
   return { ...target, ...schema, $ref: void 0 };
 }
-function check(value, raw, root, path28, problems) {
+function check(value, raw, root, path29, problems) {
   const schema = resolve5(raw, root);
   if (schema.anyOf) {
     const candidates = schema.anyOf.map((s) => resolve5(s, root));
     const sameType = candidates.find((s) => !s.type || hasType2(value, s.type));
     if (!sameType) {
-      problems.push({ path: path28, message: `must be ${expected(schema, root)}` });
+      problems.push({ path: path29, message: `must be ${expected(schema, root)}` });
       return;
     }
-    check(value, sameType, root, path28, problems);
+    check(value, sameType, root, path29, problems);
     return;
   }
   if (schema.type && !hasType2(value, schema.type)) {
-    problems.push({ path: path28, message: `must be ${expected(schema, root)}` });
+    problems.push({ path: path29, message: `must be ${expected(schema, root)}` });
     return;
   }
   if (schema.enum && !schema.enum.some((allowed) => allowed === value)) {
-    problems.push({ path: path28, message: `must be ${expected(schema, root)} (not ${JSON.stringify(value)})` });
+    problems.push({ path: path29, message: `must be ${expected(schema, root)} (not ${JSON.stringify(value)})` });
     return;
   }
   if (schema.pattern && typeof value === "string" && !new RegExp(schema.pattern, "u").test(value)) {
-    problems.push({ path: path28, message: `${schema.patternErrorMessage ?? `must match ${schema.pattern}`} (not ${JSON.stringify(value)})` });
+    problems.push({ path: path29, message: `${schema.patternErrorMessage ?? `must match ${schema.pattern}`} (not ${JSON.stringify(value)})` });
   }
   if (Array.isArray(value) && schema.items) {
-    value.forEach((item, index) => check(item, schema.items, root, [...path28, index], problems));
+    value.forEach((item, index) => check(item, schema.items, root, [...path29, index], problems));
   }
   if (typeName(value) === "object" && (schema.properties || schema.additionalProperties !== void 0)) {
     const known = Object.keys(schema.properties ?? {});
     for (const [key, member] of Object.entries(value)) {
       const property = schema.properties?.[key];
-      if (property) check(member, property, root, [...path28, key], problems);
+      if (property) check(member, property, root, [...path29, key], problems);
       else if (schema.additionalProperties === false) {
-        const what = path28.length ? "unknown option" : "unknown key";
-        problems.push({ path: [...path28, key], aboutKey: true, message: `${what} (${known.length ? `known: ${known.join(", ")}` : "this transform takes no options"})` });
+        const what = path29.length ? "unknown option" : "unknown key";
+        problems.push({ path: [...path29, key], aboutKey: true, message: `${what} (${known.length ? `known: ${known.join(", ")}` : "this transform takes no options"})` });
       } else if (typeof schema.additionalProperties === "object") {
-        check(member, schema.additionalProperties, root, [...path28, key], problems);
+        check(member, schema.additionalProperties, root, [...path29, key], problems);
       }
     }
   }
@@ -24062,14 +24062,14 @@ __export(write_exports, {
   writeAtomically: () => writeAtomically
 });
 import { closeSync as closeSync2, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, openSync as openSync2, readFileSync as readFileSync10, renameSync, unlinkSync, writeSync, lstatSync } from "node:fs";
-import path25 from "node:path";
+import path26 from "node:path";
 import { randomBytes } from "node:crypto";
 function writeAtomically(file, content, original) {
   const link = lstatSync(file);
   if (link.isSymbolicLink()) throw new WriteError("is a symbolic link; not written through (run dfmod on its target)");
   const current = readFileSync10(file);
   if (!Buffer.from(original).equals(current)) throw new WriteError("changed on disk since it was read; not written");
-  const temp = path25.join(path25.dirname(file), `.dfmod-tmp-${path25.basename(file)}-${process.pid}-${randomBytes(4).toString("hex")}`);
+  const temp = path26.join(path26.dirname(file), `.dfmod-tmp-${path26.basename(file)}-${process.pid}-${randomBytes(4).toString("hex")}`);
   const bytes = Buffer.from(content);
   let fd = null;
   let renamed = false;
@@ -24092,7 +24092,7 @@ function writeAtomically(file, content, original) {
     }
   } catch (error) {
     if (fd !== null) closeSync2(fd);
-    const kept = writingInPlace ? `; the new text is in ${path25.basename(temp)}` : "";
+    const kept = writingInPlace ? `; the new text is in ${path26.basename(temp)}` : "";
     throw new WriteError(`could not be written: ${error.message}${kept}`);
   } finally {
     if (!renamed && !writingInPlace) {
@@ -24147,11 +24147,11 @@ var explain_exports = {};
 __export(explain_exports, {
   explainedDiff: () => explainedDiff
 });
-function explainedDiff(path28, before, after, changes, transforms) {
-  const patch = structuredPatch(`a/${path28}`, `b/${path28}`, before, after, "", "", { context: 3 });
+function explainedDiff(path29, before, after, changes, transforms) {
+  const patch = structuredPatch(`a/${path29}`, `b/${path29}`, before, after, "", "", { context: 3 });
   const rationale = new Map(transforms.map((t) => [t.id, t.rationale]));
   const pending = [...changes];
-  const out = [`--- a/${path28}`, `+++ b/${path28}`];
+  const out = [`--- a/${path29}`, `+++ b/${path29}`];
   const explain = (list) => {
     const seen = /* @__PURE__ */ new Set();
     for (const change of list) {
@@ -24220,9 +24220,9 @@ __export(verify_exports, {
 });
 import { spawn } from "node:child_process";
 import net from "node:net";
-import { copyFileSync, existsSync as existsSync6, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync as existsSync7, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import path26 from "node:path";
+import path27 from "node:path";
 function decide(before, after) {
   if (!after.built) {
     return before.built ? { keep: false, reason: `rewrite not kept: it did not build, the original did: ${after.error ?? "unknown error"}` } : { keep: false, reason: `rewrite not kept: neither the original nor the rewrite built, so it cannot be verified (does the build need arguments, secrets or a network? see --verify-build-flags and --verify-network): ${after.error ?? "unknown error"}` };
@@ -24388,11 +24388,11 @@ async function observeImage(docker, image, settings) {
   }
 }
 function stage(file, text2) {
-  const folder = mkdtempSync(path26.join(os.tmpdir(), "dfmod-verify-"));
-  const dockerfile = path26.join(folder, path26.basename(file.absolutePath));
+  const folder = mkdtempSync(path27.join(os.tmpdir(), "dfmod-verify-"));
+  const dockerfile = path27.join(folder, path27.basename(file.absolutePath));
   writeFileSync(dockerfile, text2);
   const ignore3 = `${file.absolutePath}.dockerignore`;
-  if (existsSync6(ignore3)) copyFileSync(ignore3, `${dockerfile}.dockerignore`);
+  if (existsSync7(ignore3)) copyFileSync(ignore3, `${dockerfile}.dockerignore`);
   return { dockerfile, remove: () => rmSync(folder, { recursive: true, force: true }) };
 }
 async function openVerifier(env2, log, settings = {}) {
@@ -26279,11 +26279,11 @@ var parser = new YargsParser({
   format,
   normalize,
   resolve: resolve2,
-  require: (path28) => {
+  require: (path29) => {
     if (typeof require2 !== "undefined") {
-      return require2(path28);
-    } else if (path28.match(/\.json$/)) {
-      return JSON.parse(readFileSync(path28, "utf8"));
+      return require2(path29);
+    } else if (path29.match(/\.json$/)) {
+      return JSON.parse(readFileSync(path29, "utf8"));
     } else {
       throw Error("only .json config files are supported in ESM");
     }
@@ -30034,7 +30034,7 @@ var yargs_default = Yargs;
 
 // lib/cli/main.ts
 init_package();
-import path27 from "node:path";
+import path28 from "node:path";
 import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
 
 // lib/core/shell.ts
@@ -30447,7 +30447,7 @@ function display(cwd, absolute) {
 
 // lib/cli/process.ts
 import { readFileSync as readFileSync7 } from "node:fs";
-import path22 from "node:path";
+import path23 from "node:path";
 
 // lib/core/engine.ts
 init_dockerfile();
@@ -30455,7 +30455,7 @@ init_source();
 init_validate();
 
 // lib/facts/index.ts
-import path6 from "node:path";
+import path7 from "node:path";
 
 // lib/knowledge/index.ts
 init_tags();
@@ -31470,9 +31470,9 @@ function mounts(node) {
     return target ? [{ type: fields.get("type") ?? "bind", target: target.replace(/^["']|["']$/g, "") }] : [];
   });
 }
-function mountCovers(mount, path28) {
+function mountCovers(mount, path29) {
   const target = mount.target.replace(/\/+$/, "") || "/";
-  const dir = path28.replace(/\/+$/, "");
+  const dir = path29.replace(/\/+$/, "");
   return dir === target || dir.startsWith(target === "/" ? "/" : target + "/") || target.startsWith(dir + "/");
 }
 function mountFields(node) {
@@ -31490,11 +31490,35 @@ function mountFields(node) {
 }
 
 // lib/facts/file-kind.ts
+import { existsSync as existsSync3 } from "node:fs";
+import path3 from "node:path";
 var GENERATED_MARKERS = [
   /\bDO NOT EDIT\b/i,
   /\b(auto-?generated|automatically generated|code generated)\b/i,
   /\bgenerated\b.*\b(from|by|via|using|with)\b.*\b(template|script|\.sh|\.py|jinja2?|tool)\b/i
 ];
+var TEMPLATE_NAMES = ["Dockerfile.template", "Dockerfile.tmpl", "Dockerfile.tpl", "Dockerfile.j2", "Dockerfile.jinja", "Dockerfile.jinja2", "Dockerfile.erb", "Dockerfile.in"];
+var TEMPLATE_LEVELS = 4;
+function generatingTemplate(filename) {
+  const base = path3.basename(filename);
+  if (TEMPLATE_NAMES.includes(base)) return null;
+  let dir = path3.dirname(path3.resolve(filename));
+  for (let level = 0; level <= TEMPLATE_LEVELS; level++) {
+    try {
+      for (const name of TEMPLATE_NAMES) {
+        const candidate = path3.join(dir, name);
+        if (existsSync3(candidate)) return path3.relative(path3.dirname(path3.resolve(filename)), candidate);
+      }
+      if (existsSync3(path3.join(dir, ".git"))) return null;
+    } catch {
+      return null;
+    }
+    const parent = path3.dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+  return null;
+}
 var VENDOR_FOLDERS = /* @__PURE__ */ new Set(["vendor", "third_party", "third-party", "thirdparty"]);
 var TEST_FOLDERS = /* @__PURE__ */ new Set(["test", "tests", "testdata", "testfiles", "test-fixtures", "fixtures", "__fixtures__", "integration"]);
 var HEADER_LINES = 15;
@@ -31508,6 +31532,8 @@ function fileKind(model, filename) {
     }
   }
   if (filename) {
+    const template = generatingTemplate(filename);
+    if (template) return { kind: "generated-file", line: 1, reason: `generated file (${template} is the template it is made from): left as written; change the template` };
     const folders = filename.split(/[\\/]+/).slice(0, -1);
     const vendor = folders.find((f) => VENDOR_FOLDERS.has(f.toLowerCase()));
     if (vendor) return { kind: "vendored-file", line: 1, reason: `vendored file (under ${vendor}/): left as written; change it where it comes from` };
@@ -31523,7 +31549,7 @@ function clip(text2) {
 
 // lib/facts/signals.ts
 var import_yaml = __toESM(require_dist(), 1);
-import path3 from "node:path";
+import path4 from "node:path";
 var PASS_THROUGH_ENTRYPOINT = /^docker-.*entrypoint(\.sh)?$/;
 var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh"]);
 var NOT_EXECABLE = /* @__PURE__ */ new Set(["cd", "export", "set", "unset", "trap", "wait", "exit", "return", "source", ".", "eval", "exec", ":", "true", "false", "read", "shift", "umask", "ulimit", "local", "readonly", "alias", "echo", "printf", "test", "["]);
@@ -31596,14 +31622,14 @@ function contextSourceAt(facts, stage2, target) {
       for (const source of copy.sources) {
         const clean = source.replace(/^\.\/+/, "").replace(/^\/+/, "");
         if (clean === "" || clean === ".") {
-          const rel = path3.posix.relative(dest, target);
-          if (rel && !rel.startsWith("..") && !path3.posix.isAbsolute(rel)) found = rel;
+          const rel = path4.posix.relative(dest, target);
+          if (rel && !rel.startsWith("..") && !path4.posix.isAbsolute(rel)) found = rel;
           continue;
         }
-        const into = copy.destIsDirectory || copy.dest.endsWith("/") ? path3.posix.join(dest, basename2(clean)) : dest;
+        const into = copy.destIsDirectory || copy.dest.endsWith("/") ? path4.posix.join(dest, basename2(clean)) : dest;
         if (/[*?[]/.test(clean)) {
           const pattern2 = new RegExp(`^${basename2(clean).replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")}$`);
-          if (path3.posix.dirname(target) === dest && pattern2.test(basename2(target))) found = path3.posix.join(path3.posix.dirname(clean), basename2(target));
+          if (path4.posix.dirname(target) === dest && pattern2.test(basename2(target))) found = path4.posix.join(path4.posix.dirname(clean), basename2(target));
         } else if (into === target) found = clean;
       }
     }
@@ -31671,11 +31697,11 @@ function scriptInContext(facts, stage2, context, word) {
   if (!context) return null;
   const workdir = facts.finalWorkdir(stage2);
   let target = null;
-  if (word.startsWith("/")) target = path3.posix.normalize(word);
-  else if (word.includes("/") && workdir !== null) target = path3.posix.resolve(workdir, word);
+  if (word.startsWith("/")) target = path4.posix.normalize(word);
+  else if (word.includes("/") && workdir !== null) target = path4.posix.resolve(workdir, word);
   else if (!word.includes("/")) {
     for (const dir of ["/usr/local/bin", "/usr/bin", "/bin"]) {
-      const source2 = contextSourceAt(facts, stage2, path3.posix.join(dir, word));
+      const source2 = contextSourceAt(facts, stage2, path4.posix.join(dir, word));
       if (source2 !== null && context.exists(source2)) return { source: source2 };
     }
     return null;
@@ -31694,7 +31720,7 @@ function runScript(facts, stage2, context, shell, step, program, argv, name, wor
   if (argv.length > words3) return forced("");
   const workdir = facts.finalWorkdir(stage2);
   if (workdir === null) return forced("");
-  const source = contextSourceAt(facts, stage2, path3.posix.join(workdir, "package.json"));
+  const source = contextSourceAt(facts, stage2, path4.posix.join(workdir, "package.json"));
   const text2 = source === null ? null : context.read(source);
   if (text2 === null) return forced("dfmod cannot see which package.json it reads");
   let scripts;
@@ -31719,7 +31745,7 @@ function runScript(facts, stage2, context, shell, step, program, argv, name, wor
   if (!("argv" in parsed)) return forced(`its \`${name}\` script needs a shell: ${parsed.reason}`);
   if (parsed.argv[0] !== "node") return forced(`its \`${name}\` script runs \`${parsed.argv[0]}\`, which ${program} finds in node_modules/.bin`);
   const entry = parsed.argv.slice(1).find((a) => !a.startsWith("-"));
-  const entrySource = entry ? contextSourceAt(facts, stage2, path3.posix.resolve(workdir, entry)) : null;
+  const entrySource = entry ? contextSourceAt(facts, stage2, path4.posix.resolve(workdir, entry)) : null;
   const entryText = entrySource === null ? null : context.read(entrySource);
   if (entryText === null) return forced(`dfmod cannot read ${entry ?? "the script's entry file"} to check it reads no npm_* variable`);
   if (/\bnpm_(package|config|lifecycle)_|\bnpm_lifecycle_event\b/.test(entryText)) return forced(`${entrySource} reads npm's environment (npm_*)`);
@@ -31779,8 +31805,8 @@ function lastNodeStep(shell, scripts, name, depth) {
   return null;
 }
 function yarnPnp(context, packageJson, text2) {
-  const dir = path3.posix.dirname(packageJson);
-  const at = (file) => dir === "." ? file : path3.posix.join(dir, file);
+  const dir = path4.posix.dirname(packageJson);
+  const at = (file) => dir === "." ? file : path4.posix.join(dir, file);
   for (const file of [".pnp.cjs", ".pnp.js"]) if (context.exists(at(file))) return at(file);
   let manager;
   try {
@@ -31892,7 +31918,7 @@ function compiledProgram(facts, stage2, argv) {
     return null;
   }
   const workdir = facts.finalWorkdir(stage2);
-  const target = argv[0].startsWith("/") ? path3.posix.normalize(argv[0]) : argv[0].includes("/") && workdir !== null ? path3.posix.resolve(workdir, argv[0]) : null;
+  const target = argv[0].startsWith("/") ? path4.posix.normalize(argv[0]) : argv[0].includes("/") && workdir !== null ? path4.posix.resolve(workdir, argv[0]) : null;
   if (target === null) return null;
   const from = copiedFromStage(facts, stage2, target);
   if (!from) return null;
@@ -31911,7 +31937,7 @@ function copyAt(facts, stage2, target) {
       const copy = facts.copyOperands(node);
       if (!copy || copy.destResolved === null) continue;
       const hit = copy.sources.some((source) => {
-        const into = copy.destIsDirectory || copy.dest.endsWith("/") ? path3.posix.join(copy.destResolved, basename2(source.replace(/\/+$/, ""))) : copy.destResolved;
+        const into = copy.destIsDirectory || copy.dest.endsWith("/") ? path4.posix.join(copy.destResolved, basename2(source.replace(/\/+$/, ""))) : copy.destResolved;
         return into === target;
       });
       if (hit) found = copy;
@@ -31922,7 +31948,7 @@ function copyAt(facts, stage2, target) {
 var BIN_FOLDERS = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
 function copiedProgram(facts, stage2, word) {
   const workdir = facts.finalWorkdir(stage2);
-  const candidates = word.startsWith("/") ? [path3.posix.normalize(word)] : word.includes("/") ? workdir === null ? [] : [path3.posix.resolve(workdir, word)] : BIN_FOLDERS.map((dir) => path3.posix.join(dir, word));
+  const candidates = word.startsWith("/") ? [path4.posix.normalize(word)] : word.includes("/") ? workdir === null ? [] : [path4.posix.resolve(workdir, word)] : BIN_FOLDERS.map((dir) => path4.posix.join(dir, word));
   for (const target of candidates) {
     const copy = copyAt(facts, stage2, target);
     if (copy) return { path: target, copy, compiled: copy.fromStage ? compilesIn(facts, copy.fromStage) : null };
@@ -32281,7 +32307,7 @@ init_stages();
 init_words();
 
 // lib/facts/scripts.ts
-import path4 from "node:path";
+import path5 from "node:path";
 var SHELL_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-o", "+o", "-O", "+O", "--rcfile", "--init-file"]);
 var SYSTEM_BIN = /^\/(usr\/(local\/)?)?s?bin\//;
 function scriptRunBy(command2, lookup) {
@@ -32341,8 +32367,8 @@ function fileScript(what, word, lookup) {
 function contextFile(word, lookup) {
   if (!lookup.context) return { why: "no build context is known" };
   let target;
-  if (word.startsWith("/")) target = path4.posix.normalize(word);
-  else if (lookup.workdir !== null) target = path4.posix.resolve(lookup.workdir, word);
+  if (word.startsWith("/")) target = path5.posix.normalize(word);
+  else if (lookup.workdir !== null) target = path5.posix.resolve(lookup.workdir, word);
   else return { why: "the WORKDIR is not known" };
   for (const copy of [...lookup.copies].reverse()) {
     if (copy.from !== null || copy.node.keyword === "ADD" && copy.sources.some((s) => /^[a-z]+:\/\//i.test(s))) {
@@ -32351,7 +32377,7 @@ function contextFile(word, lookup) {
     }
     if (copy.destResolved === null) return { why: `a ${copy.node.keyword} with a destination dfmod cannot resolve may have put ${word} there` };
     for (const raw of copy.sources) {
-      const source = path4.posix.normalize(raw.replace(/^\.\//, "")).replace(/\/+$/, "") || ".";
+      const source = path5.posix.normalize(raw.replace(/^\.\//, "")).replace(/\/+$/, "") || ".";
       if (/[*?[]/.test(source)) {
         if (covers(copy.destResolved, target)) return { why: `${word} may come from the pattern \`${raw}\`` };
         continue;
@@ -32359,12 +32385,12 @@ function contextFile(word, lookup) {
       const isFolder = source === "." || lookup.context.list(source).length > 0 && lookup.context.read(source) === null;
       let candidate = null;
       if (isFolder) {
-        if (covers(copy.destResolved, target)) candidate = path4.posix.join(source, path4.posix.relative(copy.destResolved, target));
-      } else if (target === path4.posix.join(copy.destResolved, path4.posix.basename(source))) {
+        if (covers(copy.destResolved, target)) candidate = path5.posix.join(source, path5.posix.relative(copy.destResolved, target));
+      } else if (target === path5.posix.join(copy.destResolved, path5.posix.basename(source))) {
         candidate = source;
       } else if (!copy.destIsDirectory && target === copy.destResolved) candidate = source;
       if (candidate !== null) {
-        candidate = path4.posix.normalize(candidate);
+        candidate = path5.posix.normalize(candidate);
         if (lookup.context.isIgnored(candidate)) return { why: `.dockerignore keeps ${candidate} out of the build context` };
         if (lookup.context.read(candidate) === null) continue;
         return candidate;
@@ -32392,7 +32418,7 @@ function makeRun(what, command2, lookup) {
     else targets2.push(word);
   }
   const base = dir === null ? "." : dir;
-  const names = file !== null ? [file.startsWith("/") ? file : path4.posix.join(base, file)] : MAKEFILES.map((m) => path4.posix.join(base, m));
+  const names = file !== null ? [file.startsWith("/") ? file : path5.posix.join(base, file)] : MAKEFILES.map((m) => path5.posix.join(base, m));
   let found = { why: "no Makefile" };
   for (const name of names) {
     found = contextFile(name, lookup);
@@ -32675,7 +32701,7 @@ function record(map) {
 }
 
 // lib/facts/app-files.ts
-import path5 from "node:path";
+import path6 from "node:path";
 var EXTENSIONS = {
   go: [".go"],
   java: [".java"],
@@ -32732,12 +32758,12 @@ function programRuns(context, languages, parse2) {
     if (!pattern2) continue;
     for (const match of (context.read(file) ?? "").matchAll(pattern2)) {
       const program = match[1].trim().split(/\s+/)[0];
-      if (program) runs2.push({ program: path5.posix.basename(program), file });
+      if (program) runs2.push({ program: path6.posix.basename(program), file });
     }
   }
   for (const { file } of shellScripts(context)) {
     for (const command2 of simpleCommands(parse2(context.read(file) ?? ""))) {
-      if (command2.name) runs2.push({ program: path5.posix.basename(command2.name), file });
+      if (command2.name) runs2.push({ program: path6.posix.basename(command2.name), file });
     }
   }
   return runs2;
@@ -32763,7 +32789,7 @@ function stringLiteral(text2) {
 }
 function runMakes(commands, workdir) {
   const makes = { folders: [], owners: /* @__PURE__ */ new Map(), modes: [], computed: false };
-  const resolve6 = (word) => word.startsWith("/") ? path5.posix.normalize(word) : workdir === null ? null : path5.posix.resolve(workdir, word);
+  const resolve6 = (word) => word.startsWith("/") ? path6.posix.normalize(word) : workdir === null ? null : path6.posix.resolve(workdir, word);
   for (const command2 of commands) {
     if (!["mkdir", "chown", "chmod"].includes(command2.program ?? "")) continue;
     const args = command2.words.slice(1);
@@ -33080,7 +33106,7 @@ var FileFacts = class {
   contextFileAt(node, imagePath, context) {
     const stage2 = node.stage;
     if (!stage2) return null;
-    return this.traceFile(stage2, node.index, path6.posix.normalize(imagePath), context, 0);
+    return this.traceFile(stage2, node.index, path7.posix.normalize(imagePath), context, 0);
   }
   /**
    * The file a command name runs: a path (relative to the working directory
@@ -33094,12 +33120,12 @@ var FileFacts = class {
     if (program.includes("/")) {
       const workdir = this.finalWorkdir(stage2);
       if (!program.startsWith("/") && workdir === null) return { path: program, source: void 0 };
-      const full = path6.posix.resolve(workdir ?? "/", program);
+      const full = path7.posix.resolve(workdir ?? "/", program);
       return { path: full, source: this.contextFileAt(node, full, context) };
     }
     const pathVariable = this.envAt(node).get("PATH");
     for (const dir of (pathVariable === void 0 ? DEFAULT_PATH : (pathVariable ?? "").split(":")).filter((d) => d.startsWith("/"))) {
-      const full = path6.posix.join(dir, program);
+      const full = path7.posix.join(dir, program);
       const source = this.contextFileAt(node, full, context);
       if (source !== null) return { path: full, source };
     }
@@ -33328,8 +33354,8 @@ var FileFacts = class {
         const value = expandWord(argsText3(), lookup, model.escapeChar);
         let workdir = null;
         if (value !== null && !this.isWindows(stage2)) {
-          if (value.startsWith("/")) workdir = path6.posix.resolve(value);
-          else if (scope.workdir !== null) workdir = path6.posix.resolve(scope.workdir, value);
+          if (value.startsWith("/")) workdir = path7.posix.resolve(value);
+          else if (scope.workdir !== null) workdir = path7.posix.resolve(scope.workdir, value);
         }
         return { ...scope, workdir };
       }
@@ -33375,8 +33401,8 @@ var FileFacts = class {
     const workdir = this.workdirAt(node);
     let destResolved = null;
     if (expandedDest !== null && node.stage && !this.isWindows(node.stage)) {
-      if (expandedDest.startsWith("/")) destResolved = path6.posix.resolve(expandedDest);
-      else if (workdir !== null) destResolved = path6.posix.resolve(workdir, expandedDest);
+      if (expandedDest.startsWith("/")) destResolved = path7.posix.resolve(expandedDest);
+      else if (workdir !== null) destResolved = path7.posix.resolve(workdir, expandedDest);
     }
     return {
       node,
@@ -33461,7 +33487,7 @@ function basename4(word) {
 }
 function copySourceOf(copy, source, imagePath, isFolder) {
   const dest = copy.destResolved;
-  const relativeSource = path6.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
+  const relativeSource = path7.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
   const under2 = (folder2) => imagePath === folder2 ? "" : imagePath.startsWith(folder2.replace(/\/+$/, "") + "/") ? imagePath.slice(folder2.replace(/\/+$/, "").length + 1) : null;
   const inDest = under2(dest);
   if (GLOB.test(source)) return inDest === null ? null : void 0;
@@ -33469,7 +33495,7 @@ function copySourceOf(copy, source, imagePath, isFolder) {
   if (relativeSource === ".") return inDest ? inDest : null;
   const folder = isFolder(relativeSource);
   if (folder === true) return inDest ? join3(inDest) : null;
-  if (path6.posix.join(dest, path6.posix.basename(relativeSource)) === imagePath) return relativeSource;
+  if (path7.posix.join(dest, path7.posix.basename(relativeSource)) === imagePath) return relativeSource;
   if (!copy.destIsDirectory && dest === imagePath) return relativeSource;
   if (folder === null && inDest) return join3(inDest);
   return null;
@@ -34083,8 +34109,8 @@ function brokenScripts(model, shell) {
 
 // lib/core/context.ts
 var import_dockerignore = __toESM(require_ignore2(), 1);
-import { closeSync, existsSync as existsSync3, openSync, readFileSync as readFileSync6, readSync, readdirSync as readdirSync4, statSync as statSync4 } from "node:fs";
-import path7 from "node:path";
+import { closeSync, existsSync as existsSync4, openSync, readFileSync as readFileSync6, readSync, readdirSync as readdirSync4, statSync as statSync4 } from "node:fs";
+import path8 from "node:path";
 var ignore2 = import_dockerignore.default.default;
 var FIRST_LINE_BYTES = 256;
 var WALK_LIMIT = 5e3;
@@ -34105,10 +34131,10 @@ function anyFileSent(context, dir) {
   return false;
 }
 function folderContext(root) {
-  const absoluteRoot = path7.resolve(root);
+  const absoluteRoot = path8.resolve(root);
   const resolve6 = (relativePath) => {
-    const full = path7.resolve(absoluteRoot, relativePath.replace(/^\/+/, ""));
-    return full === absoluteRoot || full.startsWith(absoluteRoot + path7.sep) ? full : null;
+    const full = path8.resolve(absoluteRoot, relativePath.replace(/^\/+/, ""));
+    return full === absoluteRoot || full.startsWith(absoluteRoot + path8.sep) ? full : null;
   };
   const existing = /* @__PURE__ */ new Map();
   const contents = /* @__PURE__ */ new Map();
@@ -34122,7 +34148,7 @@ function folderContext(root) {
       if (full === null) return false;
       let found = existing.get(full);
       if (found === void 0) {
-        found = existsSync3(full);
+        found = existsSync4(full);
         existing.set(full, found);
       }
       return found;
@@ -34199,7 +34225,7 @@ function ignoreMatcher(patterns) {
   if (patterns === null) return () => false;
   const rules = ignore2({ ignorecase: false }).add(patterns);
   return (relativePath) => {
-    const normal = path7.posix.normalize(relativePath.replace(/^\/+/, "")).replace(/\/+$/, "");
+    const normal = path8.posix.normalize(relativePath.replace(/^\/+/, "")).replace(/\/+$/, "");
     return normal !== "." && !normal.startsWith("../") && rules.ignores(normal);
   };
 }
@@ -34213,16 +34239,16 @@ init_validate();
 init_dockerfile();
 
 // lib/registry.ts
-import path21 from "node:path";
+import path22 from "node:path";
 import { createRequire as createRequire4 } from "node:module";
 import { pathToFileURL } from "node:url";
 
 // transforms/copy-deps-first/index.ts
 var import_picomatch = __toESM(require_picomatch4(), 1);
-import path10 from "node:path";
+import path11 from "node:path";
 
 // transforms/copy-deps-first/ecosystems.ts
-import path8 from "node:path";
+import path9 from "node:path";
 var refusal = (id, reason) => ({ refuse: { id, reason } });
 var VALUE_FLAGS = {
   npm: ["--omit", "--include", "--only", "--registry", "--cache", "--loglevel", "--prefix", "--workspace", "-w", "--install-strategy"],
@@ -34532,7 +34558,7 @@ function sourceTreePath(value, cwd) {
   else if (/^[a-z][a-z0-9+.-]+:/i.test(v)) return null;
   if (v === "" || v.startsWith("~")) return null;
   if (!v.startsWith("/") || cwd === null) return v;
-  const normal = path8.posix.normalize(v);
+  const normal = path9.posix.normalize(v);
   const root = cwd.replace(/\/+$/, "");
   return normal === cwd || normal === root || normal.startsWith(root + "/") ? normal : null;
 }
@@ -34578,7 +34604,7 @@ function requirementFiles(c, ctx, cwd) {
       const [include] = optionValues(words3, ["-r", "--requirement", "-c", "--constraint"]);
       if (include) {
         if (include.value.includes("://")) continue;
-        queue.push(include.value.startsWith("/") ? contextPath(include.value, cwd) : contextPath(path8.posix.join(path8.posix.dirname(file), include.value), null));
+        queue.push(include.value.startsWith("/") ? contextPath(include.value, cwd) : contextPath(path9.posix.join(path9.posix.dirname(file), include.value), null));
         continue;
       }
       if (/^(-e|--editable)\b/.test(line)) return refusal("editable-install", `${file} has an editable install (\`${line}\`), which needs the source`);
@@ -34598,8 +34624,8 @@ function contextPath(name, cwd) {
   let relative2;
   if (name.startsWith("/")) {
     if (cwd === null) return null;
-    relative2 = path8.posix.relative(cwd, path8.posix.normalize(name));
-  } else relative2 = path8.posix.normalize(name);
+    relative2 = path9.posix.relative(cwd, path9.posix.normalize(name));
+  } else relative2 = path9.posix.normalize(name);
   return relative2 === "" || relative2 === "." || relative2.startsWith("..") ? null : relative2;
 }
 var PATH_SETTINGS = /* @__PURE__ */ new Set([
@@ -34727,7 +34753,7 @@ var LOCKFILE_LOCAL_ENTRIES = [
 ];
 
 // transforms/copy-deps-first/edits.ts
-import path9 from "node:path";
+import path10 from "node:path";
 function instructionText(node, model, words3) {
   const keyword = model.source.text.slice(node.start, node.start + node.keyword.length);
   return [keyword, ...node.flags.map((f) => f.text), ...words3].join(" ");
@@ -34745,7 +34771,7 @@ function splitFix(copy, dest, sources, site, plan2, model) {
   const base = dest === "." || dest === "./" ? "./" : dest.endsWith("/") ? dest : dest + "/";
   const byDir = /* @__PURE__ */ new Map();
   for (const s of sources) {
-    const dir = path9.posix.dirname(s);
+    const dir = path10.posix.dirname(s);
     byDir.set(dir, [...byDir.get(dir) ?? [], s]);
   }
   const copies = [...byDir.entries()].sort(([a], [b]) => a === "." ? -1 : b === "." ? 1 : a.localeCompare(b)).map(([dir, files]) => instructionText(copy, model, [...files, dir === "." ? base : `${base}${dir}/`]));
@@ -34903,7 +34929,7 @@ function stageOutcome(stage2, ctx) {
   if (copyIndex < 0) return { notes };
   const copy = stage2.instructions[copyIndex];
   const operands = sourceCopy(copy, facts);
-  const copied = stage2.instructions.slice(0, copyIndex).flatMap((i) => facts.copyOperands(i)?.sources.map((s) => path10.posix.basename(s)) ?? []);
+  const copied = stage2.instructions.slice(0, copyIndex).flatMap((i) => facts.copyOperands(i)?.sources.map((s) => path11.posix.basename(s)) ?? []);
   const brings = (manifest) => copied.some((c) => c === manifest || import_picomatch.default.isMatch(manifest, c, { dot: true }));
   const done = ECOSYSTEMS.filter((e) => e.id === "pip" ? copied.some((c) => /requirements.*\.txt$/.test(c)) : e.required.some(brings));
   for (const eco2 of done) notes.push(...ignoreNotes(eco2, copy, ctx.context));
@@ -35008,7 +35034,7 @@ function ignoreNotes(eco, copy, context) {
 }
 
 // transforms/merge-runs.ts
-import path11 from "node:path";
+import path12 from "node:path";
 
 // lib/core/run-script.ts
 var REFUSED = {
@@ -35498,7 +35524,7 @@ function replacesShell(ctx, node, commands) {
       return { id: "replaces-shell", reason: "the RUN above runs `dpkg-reconfigure dash`, which may change what /bin/sh is; each later RUN starts the shell afresh, joined they would run in the old one" };
     }
     for (const written of writtenPaths(command2.words) ?? []) {
-      const full = written.startsWith("/") ? path11.posix.normalize(written) : workdir === null ? null : path11.posix.resolve(workdir, written);
+      const full = written.startsWith("/") ? path12.posix.normalize(written) : workdir === null ? null : path12.posix.resolve(workdir, written);
       if (full !== null && shell.has(full)) {
         return { id: "replaces-shell", reason: `the RUN above replaces ${full}, the shell each later RUN starts; joined, they would run in the old shell` };
       }
@@ -36098,8 +36124,8 @@ function cleanupFor(hygiene, program, yumIsDnf2 = false) {
   const cleanup = yumIsDnf2 && hygiene.facts.cleanupWhereYumIsDnf ? hygiene.facts.cleanupWhereYumIsDnf : hygiene.cleanup;
   return cleanup.map((c) => c.startsWith(`${main2} `) ? `${program}${c.slice(main2.length)}` : c);
 }
-function inCacheDir(facts, path28) {
-  return facts.cacheDirs.some((dir) => dir.startsWith("/") ? path28.startsWith(dir) : path28.startsWith(`${dir}/`) || path28 === dir || path28.includes(`/${dir}/`) || path28.endsWith(`/${dir}`));
+function inCacheDir(facts, path29) {
+  return facts.cacheDirs.some((dir) => dir.startsWith("/") ? path29.startsWith(dir) : path29.startsWith(`${dir}/`) || path29 === dir || path29.includes(`/${dir}/`) || path29.endsWith(`/${dir}`));
 }
 function cleans(manager, command2) {
   const facts = PACKAGE_MANAGER_FACTS[manager];
@@ -36189,45 +36215,45 @@ function leftoverArchives(ctx, run2) {
       const word = words3[i];
       if (word === null) continue;
       const inline = word.startsWith(`${output.long}=`) && word.length > output.long.length + 1 ? word.slice(output.long.length + 1) : null;
-      const path28 = inline ?? (word === output.long || short.test(word) ? words3[i + 1] : null);
-      if (path28) downloads.push({ path: path28, index, inMain: command2.inMainShell });
+      const path29 = inline ?? (word === output.long || short.test(word) ? words3[i + 1] : null);
+      if (path29) downloads.push({ path: path29, index, inMain: command2.inMainShell });
     }
   });
   const found = [];
   for (const download of downloads) {
-    const { path: path28 } = download;
-    if (path28 === "-" || !/^[\w./+-]+$/.test(path28)) continue;
+    const { path: path29 } = download;
+    if (path29 === "-" || !/^[\w./+-]+$/.test(path29)) continue;
     const after = commands.slice(download.index + 1);
     const extracted = after.some(({ words: words3, program }) => {
-      if (program === "unzip") return words3.slice(1).includes(path28);
-      if (program === "dpkg") return words3.some((w) => w === "-i" || w === "--install") && words3.slice(1).includes(path28);
-      if (program === "apt-get" || program === "apt") return words3.includes("install") && words3.slice(1).some((w) => w === path28 || w === `./${path28}`);
+      if (program === "unzip") return words3.slice(1).includes(path29);
+      if (program === "dpkg") return words3.some((w) => w === "-i" || w === "--install") && words3.slice(1).includes(path29);
+      if (program === "apt-get" || program === "apt") return words3.includes("install") && words3.slice(1).some((w) => w === path29 || w === `./${path29}`);
       if (program !== "tar") return false;
       const extracting = words3.some((w, i) => w !== null && (w === "--extract" || w === "--get" || /^-[a-zA-Z]*x[a-zA-Z]*$/.test(w) || i === 1 && /^[a-zA-Z]*x[a-zA-Z]*$/.test(w)));
-      return extracting && words3.slice(1).some((w) => w === path28 || w === `--file=${path28}`);
+      return extracting && words3.slice(1).some((w) => w === path29 || w === `--file=${path29}`);
     });
     if (!extracted) continue;
-    const removed = after.some(({ words: words3, program }) => program === "rm" && words3.includes(path28)) || after.some(({ command: command2 }) => command2.node.text.includes("rm ") && command2.node.text.includes(path28)) || after.some((c) => c.program === "rm" && c.nodes.slice(1).some((n) => removes2(unquoted(n), path28)));
+    const removed = after.some(({ words: words3, program }) => program === "rm" && words3.includes(path29)) || after.some(({ command: command2 }) => command2.node.text.includes("rm ") && command2.node.text.includes(path29)) || after.some((c) => c.program === "rm" && c.nodes.slice(1).some((n) => removes2(unquoted(n), path29)));
     if (removed) continue;
     let refusal2 = null;
     const moves = after.some(({ command: c }) => c.inMainShell && ["cd", "pushd", "popd"].includes(c.name ?? ""));
-    if (!path28.startsWith("/") && (moves || !download.inMain)) refusal2 = { id: "working-directory-changes", reason: "the working directory changes after the download" };
-    else if (!path28.startsWith("/") && run2.mounts.length > 0) refusal2 = { id: "relative-path-with-mounts", reason: "the RUN has mounts the relative path may be in" };
-    else if (run2.mounts.some((m) => mountCovers(m, path28))) refusal2 = { id: "archive-in-mount", reason: "it is in a mount, not in the layer" };
-    else if (ctx.dockerfile.source.text.slice(run2.node.end).includes(path28.slice(path28.lastIndexOf("/") + 1))) {
+    if (!path29.startsWith("/") && (moves || !download.inMain)) refusal2 = { id: "working-directory-changes", reason: "the working directory changes after the download" };
+    else if (!path29.startsWith("/") && run2.mounts.length > 0) refusal2 = { id: "relative-path-with-mounts", reason: "the RUN has mounts the relative path may be in" };
+    else if (run2.mounts.some((m) => mountCovers(m, path29))) refusal2 = { id: "archive-in-mount", reason: "it is in a mount, not in the layer" };
+    else if (ctx.dockerfile.source.text.slice(run2.node.end).includes(path29.slice(path29.lastIndexOf("/") + 1))) {
       refusal2 = { id: "archive-used-later", reason: "a later instruction names it" };
-    } else if (commands.some(({ command: c }) => c.node.text.includes(path28) && /\brm\b|\bmv\b|\bcp\b/.test(c.name ?? ""))) {
+    } else if (commands.some(({ command: c }) => c.node.text.includes(path29) && /\brm\b|\bmv\b|\bcp\b/.test(c.name ?? ""))) {
       refusal2 = { id: "archive-moved", reason: "the RUN moves or copies it" };
     }
-    found.push({ path: path28, refusal: refusal2 });
+    found.push({ path: path29, refusal: refusal2 });
   }
   return found;
 }
-function removes2(operand, path28) {
+function removes2(operand, path29) {
   if (operand.startsWith("-") || operand === "") return false;
   const folder = operand.replace(/\/+$/, "");
-  if (folder !== "" && path28.startsWith(`${folder}/`)) return true;
-  return /[*?[]/.test(operand) && (0, import_picomatch2.default)(operand, { dot: true })(path28);
+  if (folder !== "" && path29.startsWith(`${folder}/`)) return true;
+  return /[*?[]/.test(operand) && (0, import_picomatch2.default)(operand, { dot: true })(path29);
 }
 var cacheCleanup = {
   id: "cache-cleanup",
@@ -36376,10 +36402,10 @@ function redundantFixes(ctx, run2, commands, fixes) {
 }
 
 // transforms/multi-stage/index.ts
-import path20 from "node:path";
+import path21 from "node:path";
 
 // transforms/multi-stage/plan.ts
-import path12 from "node:path";
+import path13 from "node:path";
 function refuse(id, reason) {
   return { refuse: { id, reason } };
 }
@@ -36392,8 +36418,8 @@ function runtimeFor(stage2, linkage) {
 }
 function programPath(stage2, outputs) {
   const first = stage2.argv[0] ?? "";
-  if (first.includes("/")) return path12.posix.resolve(stage2.finalWorkdir, first);
-  return outputs.find((o) => path12.posix.basename(o) === first && DEFAULT_PATH.includes(path12.posix.dirname(o))) ?? null;
+  if (first.includes("/")) return path13.posix.resolve(stage2.finalWorkdir, first);
+  return outputs.find((o) => path13.posix.basename(o) === first && DEFAULT_PATH.includes(path13.posix.dirname(o))) ?? null;
 }
 function insertBefore(run2, command2, text2) {
   const offset = run2.offsets[command2.node.startIndex];
@@ -36483,7 +36509,7 @@ function checkPython(args, where) {
 }
 
 // transforms/multi-stage/closure.ts
-import path13 from "node:path";
+import path14 from "node:path";
 var SOURCES = {
   go: ["go"],
   java: ["java"],
@@ -36541,7 +36567,7 @@ function runtimePackages(ctx, stage2, chosen, healthPrograms) {
   const programs = /* @__PURE__ */ new Set();
   const context = ctx.context;
   if (context) for (const run2 of programRuns(context, SOURCES[stage2.ecosystem], (text2) => ctx.shell.parse(text2).rootNode)) programs.add(run2.program);
-  for (const program of healthPrograms) programs.add(path13.posix.basename(program));
+  for (const program of healthPrograms) programs.add(path14.posix.basename(program));
   const runtime = describeImage(chosen.runtime);
   const fullImage = shipsBuildpackDeps(stage2.image.family, stage2.image.tag);
   for (const program of programs) {
@@ -36629,7 +36655,7 @@ function runtimeFiles(ctx, stage2, chosen) {
     for (const target of redirectTargets(read.root)) {
       if (target.path === null) return refuse("run-writes-file", `${where}: RUN writes \`${target.text}\`, a file whose name the shell computes`);
       if (!target.path.startsWith("/") && (run2.changesDir || run2.workdir === null)) return refuse("run-writes-file", `${where}: RUN writes \`${target.text}\` after \`cd\`, in a folder dfmod does not know`);
-      const file = path13.posix.resolve(run2.workdir ?? "/", target.path);
+      const file = path14.posix.resolve(run2.workdir ?? "/", target.path);
       if (under("/etc/apt", file)) return refuse("apt-source", `${where}: RUN writes ${file}: the runtime's apt-get would not have that configuration`);
       if (under("/dev", file)) continue;
       if (compiled || !under(app, file)) want(file, null);
@@ -36651,7 +36677,7 @@ function runtimeFiles(ctx, stage2, chosen) {
   const workFolders = /* @__PURE__ */ new Set();
   for (const run2 of stage2.runs) {
     if (run2.workdir) workFolders.add(run2.workdir);
-    for (const c of run2.commands) if (c.program === "cd" && typeof c.words[1] === "string") workFolders.add(path13.posix.resolve(run2.workdir ?? "/", c.words[1]));
+    for (const c of run2.commands) if (c.program === "cd" && typeof c.words[1] === "string") workFolders.add(path14.posix.resolve(run2.workdir ?? "/", c.words[1]));
   }
   for (const node of stage2.stage.instructions) {
     const copy = node.keyword === "COPY" || node.keyword === "ADD" ? ctx.facts.copyOperands(node) : null;
@@ -36668,7 +36694,7 @@ function runtimeFiles(ctx, stage2, chosen) {
     const dest = copy.destResolved;
     if (under(app, dest) && app !== "/") continue;
     for (const source of copy.sources) {
-      const name = path13.posix.basename(source.replace(/\/+$/, ""));
+      const name = path14.posix.basename(source.replace(/\/+$/, ""));
       const folder = source === "." || source.endsWith("/") || (ctx.context?.list(source).length ?? 0) > 0;
       if (compiled && (folder || SOURCE_FILE.test(name))) continue;
       if (folder) {
@@ -36676,7 +36702,7 @@ function runtimeFiles(ctx, stage2, chosen) {
         want(dest.replace(/\/$/, ""), chownOf(node));
       } else {
         const many = copy.sources.length > 1 || dest.endsWith("/") || copy.dest.endsWith("/");
-        want(many ? path13.posix.join(dest, name) : dest, chownOf(node));
+        want(many ? path14.posix.join(dest, name) : dest, chownOf(node));
       }
     }
   }
@@ -36684,8 +36710,8 @@ function runtimeFiles(ctx, stage2, chosen) {
     for (const read of fileReads(ctx.context, SOURCES[stage2.ecosystem])) {
       if (read.path === null) return refuse("reads-unnamed-file", `the program opens a file whose path it computes (${read.call} in ${read.file}), so what to copy is not known`);
       if (read.path === "" || PROVIDED.some((p) => under(p, read.path))) continue;
-      const resolved = path13.posix.resolve(app, read.path.replace(/[*?[].*$/, "") || ".");
-      const first = read.path.startsWith("/") ? resolved : path13.posix.join(app, path13.posix.relative(app, resolved).split("/")[0]);
+      const resolved = path14.posix.resolve(app, read.path.replace(/[*?[].*$/, "") || ".");
+      const first = read.path.startsWith("/") ? resolved : path14.posix.join(app, path14.posix.relative(app, resolved).split("/")[0]);
       if (first === app || first === "/") return refuse("reads-app-folder", `the program reads the whole folder ${first} (${read.call} in ${read.file})`);
       if (deliveredByStage(ctx, stage2, first, made)) want(first, null);
       else checks.push(`${read.path}, which the program opens (${read.call} in ${read.file}) and the build does not make`);
@@ -36714,16 +36740,16 @@ function deliveredByStage(ctx, stage2, target, made) {
       const isFolder = clean === "" || context.list(clean).length > 0;
       if (isFolder) {
         if (!under(dest, target)) continue;
-        const rel = path13.posix.relative(dest, target);
-        if (context.exists(clean ? path13.posix.join(clean, rel) : rel) && !context.isIgnored(clean ? path13.posix.join(clean, rel) : rel)) return true;
-      } else if (target === dest || target === path13.posix.join(dest, path13.posix.basename(clean))) return true;
+        const rel = path14.posix.relative(dest, target);
+        if (context.exists(clean ? path14.posix.join(clean, rel) : rel) && !context.isIgnored(clean ? path14.posix.join(clean, rel) : rel)) return true;
+      } else if (target === dest || target === path14.posix.join(dest, path14.posix.basename(clean))) return true;
     }
   }
   return false;
 }
 
 // transforms/multi-stage/go.ts
-import path14 from "node:path";
+import path15 from "node:path";
 
 // lib/facts/go.ts
 var ENVIRONMENT_WRAPPERS = /* @__PURE__ */ new Set(["sudo", "env"]);
@@ -36752,7 +36778,7 @@ var planGo = (stage2, ctx) => {
       if (!raw.startsWith("/") && run2.changesDir) return refuse("go-output-after-cd", `${where}: \`go build -o ${raw}\` after \`cd\`: its path is not known`);
       if (!raw.startsWith("/") && run2.workdir === null) return refuse("workdir-unknown", `${where}: \`go build -o ${raw}\` runs in a folder dfmod does not know`);
       const cgoOff = cgoSetting(ctx.facts, run2.node, command2) === "0";
-      builds2.push({ run: run2, command: command2, output: path14.posix.resolve(run2.workdir ?? "/", raw), cgoOff });
+      builds2.push({ run: run2, command: command2, output: path15.posix.resolve(run2.workdir ?? "/", raw), cgoOff });
     }
   }
   if (!builds2.length) return null;
@@ -36794,7 +36820,7 @@ function importsC(context) {
 }
 
 // transforms/multi-stage/java.ts
-import path15 from "node:path";
+import path16 from "node:path";
 var planJava = (stage2, ctx) => {
   const argv = stage2.argv;
   if (argv[0] !== "java" && !/\/java$/.test(argv[0] ?? "")) return refuse("not-java", `the container runs \`${argv[0]}\`, not java`);
@@ -36808,8 +36834,8 @@ var planJava = (stage2, ctx) => {
     if (arg === "-jar") {
       const jar = argv[i + 1];
       if (jar === void 0) return refuse("java-jar-unnamed", "`java -jar` without a jar");
-      const file = path15.posix.resolve(wd, jar);
-      const folder = path15.posix.dirname(file);
+      const file = path16.posix.resolve(wd, jar);
+      const folder = path16.posix.dirname(file);
       if (folder === wd || folder === "/") {
         copy(file);
         checks.push(`the Class-Path of ${file}'s manifest (only the jar is copied)`);
@@ -36818,7 +36844,7 @@ var planJava = (stage2, ctx) => {
       break;
     }
     if (arg === "-cp" || arg === "-classpath" || arg === "--class-path") {
-      for (const entry of (argv[++i] ?? "").split(":")) copy(path15.posix.resolve(wd, entry.replace(/\/?\*$/, "")));
+      for (const entry of (argv[++i] ?? "").split(":")) copy(path16.posix.resolve(wd, entry.replace(/\/?\*$/, "")));
       classPathNamed = true;
       continue;
     }
@@ -36830,9 +36856,9 @@ var planJava = (stage2, ctx) => {
       }
       if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(arg)) return refuse("java-main-class", `\`${arg}\` is not a class name`);
       const parts = arg.split(".");
-      if (parts.length === 1) copies.push({ from: path15.posix.join(wd, "*.class"), to: `${wd.replace(/\/$/, "")}/` });
-      else copy(path15.posix.join(wd, parts[0]));
-      checks.push(`the classes ${arg} loads are in ${parts.length === 1 ? `${wd}/*.class` : path15.posix.join(wd, parts[0])}`);
+      if (parts.length === 1) copies.push({ from: path16.posix.join(wd, "*.class"), to: `${wd.replace(/\/$/, "")}/` });
+      else copy(path16.posix.join(wd, parts[0]));
+      checks.push(`the classes ${arg} loads are in ${parts.length === 1 ? `${wd}/*.class` : path16.posix.join(wd, parts[0])}`);
       classPathNamed = true;
       break;
     }
@@ -36856,7 +36882,7 @@ var planJava = (stage2, ctx) => {
 };
 
 // transforms/multi-stage/native.ts
-import path16 from "node:path";
+import path17 from "node:path";
 var COMPILERS = /* @__PURE__ */ new Set(["gcc", "g++", "cc", "c++"]);
 var PREFIX_WORDS = /^(PREFIX|prefix|DESTDIR|-DCMAKE_INSTALL_PREFIX)=|^--prefix(=|$)/;
 var planNative = (stage2, ctx) => {
@@ -36870,14 +36896,14 @@ var planNative = (stage2, ctx) => {
       const inSubshell = !command2.command.inMainShell;
       if (command2.program === "cd") {
         const to = command2.words[1];
-        cwd = !inSubshell && cwd !== null && typeof to === "string" && !to.startsWith("-") ? path16.posix.resolve(cwd, to) : null;
+        cwd = !inSubshell && cwd !== null && typeof to === "string" && !to.startsWith("-") ? path17.posix.resolve(cwd, to) : null;
         continue;
       }
       const here = inSubshell ? null : cwd;
       if (COMPILERS.has(command2.program ?? "")) {
         const i = command2.words.findIndex((w) => w === "-o" || (w?.startsWith("-o") ?? false));
         const raw = i === -1 ? null : command2.words[i] === "-o" ? command2.words[i + 1] : command2.words[i].slice(2);
-        if (raw && (raw.startsWith("/") || here !== null)) outputs.push(path16.posix.resolve(here ?? "/", raw));
+        if (raw && (raw.startsWith("/") || here !== null)) outputs.push(path17.posix.resolve(here ?? "/", raw));
       }
       if (command2.program === "make" || command2.program === "cmake") {
         if (here === null && !command2.words.includes("--install")) return refuse("make-after-cd", `line ${ctx.originalLine(run2.node.line)}: make after \`cd\`: where it builds is not known`);
@@ -36893,7 +36919,7 @@ var planNative = (stage2, ctx) => {
     }
   }
   const argv0 = stage2.argv[0] ?? "";
-  if (installs && !argv0.includes("/")) outputs.push(path16.posix.join("/usr/local/bin", argv0));
+  if (installs && !argv0.includes("/")) outputs.push(path17.posix.join("/usr/local/bin", argv0));
   if (!outputs.length && !makes) return null;
   const first = stage2.argv[0] ?? "";
   const program = programPath(stage2, outputs);
@@ -36904,8 +36930,8 @@ var planNative = (stage2, ctx) => {
     const fromContext = stage2.stage.instructions.some((node) => {
       const copy = ctx.facts.copyOperands(node);
       if (!copy?.destResolved) return false;
-      const rel = path16.posix.relative(copy.destResolved, program);
-      return !rel.startsWith("..") && copy.sources.some((src) => context.exists(path16.posix.join(src, rel)) || context.exists(src) && path16.posix.basename(src) === path16.posix.basename(program));
+      const rel = path17.posix.relative(copy.destResolved, program);
+      return !rel.startsWith("..") && copy.sources.some((src) => context.exists(path17.posix.join(src, rel)) || context.exists(src) && path17.posix.basename(src) === path17.posix.basename(program));
     });
     if (fromContext) return refuse("program-from-context", `the container runs ${program}, which comes from the build context, not the build`);
   }
@@ -36938,7 +36964,7 @@ var planNative = (stage2, ctx) => {
 };
 
 // transforms/multi-stage/node.ts
-import path17 from "node:path";
+import path18 from "node:path";
 var STATIC_RUNTIME = { image: "nginx:stable", root: "/usr/share/nginx/html" };
 var STATIC_SERVERS = {
   "http-server": { defaultPort: 8080, portFlags: ["-p", "--port"], hostFlags: ["-a"], spaFlags: [], otherFlags: /^(-c-?\d+|-s|--silent|-d|-i|-g|--gzip|-b|--brotli)$/ },
@@ -36998,7 +37024,7 @@ var planNode = (stage2, ctx) => {
   }
   const layout = depsLayout(stage2, ctx, devUsed.length > 0);
   if (isRefusal(layout)) return layout;
-  const modules = path17.posix.join(appDir, "node_modules");
+  const modules = path18.posix.join(appDir, "node_modules");
   const chown = layout.owner ? `--chown=${layout.owner} ` : "";
   const noDependencies = pkg !== null && !devUsed.length && !Object.keys(pkg.dependencies ?? {}).length;
   const sources = sourceCopies(stage2, ctx, building);
@@ -37119,7 +37145,7 @@ function depsLayout(stage2, ctx, allDependencies) {
   const owner = installUser && installUser !== "root" && installUser !== "0" ? installUser : null;
   return {
     stage: [`FROM ${stage2.stage.image} AS deps`, ...settings, `WORKDIR ${appDir}`, copyLine, `RUN ${runFlags}${install}`],
-    removeModules: { start: last.end, end: last.end, text: `${eol}RUN rm -rf ${path17.posix.join(appDir, "node_modules")}` },
+    removeModules: { start: last.end, end: last.end, text: `${eol}RUN rm -rf ${path18.posix.join(appDir, "node_modules")}` },
     install,
     owner
   };
@@ -37144,7 +37170,7 @@ function planStatic(stage2, argv, server) {
     else return refuse("static-option", `${argv[0]} option \`${arg}\` has no nginx equivalent dfmod writes`);
   }
   if (dir === null) return refuse("static-serves-workdir", `${argv[0]} serves the working folder, not a build output folder`);
-  const out = path17.posix.resolve(stage2.finalWorkdir, dir);
+  const out = path18.posix.resolve(stage2.finalWorkdir, dir);
   if (out === stage2.finalWorkdir || out === "/") return refuse("static-serves-workdir", `${argv[0]} serves the whole working folder`);
   if (!stage2.runs.some((r) => r.commands.some((c) => c.program === "npm" && ["run", "run-script"].includes(c.words[1] ?? "") || ["npx", "tsc", "node"].includes(c.program ?? "")))) {
     return refuse("static-not-built", `${out} is not produced by a build step`);
@@ -37169,7 +37195,7 @@ function planStatic(stage2, argv, server) {
 }
 
 // transforms/multi-stage/python.ts
-import path18 from "node:path";
+import path19 from "node:path";
 var PYTHON = /^python(3(\.\d+)?)?$/;
 var normalized = (name) => name.toLowerCase().replace(/[-_.]+/g, "-");
 var planPython = (stage2, ctx) => {
@@ -37177,7 +37203,7 @@ var planPython = (stage2, ctx) => {
   if (!pipRuns.length) return refuse("no-pip-install", "no `pip install` in the stage, so the dependencies are not named");
   const venv = stageVenv(stage2, ctx);
   const argv0 = stage2.argv[0] ?? "";
-  const runner = venv && path18.posix.dirname(argv0) === `${venv}/bin` ? programName(argv0) : argv0;
+  const runner = venv && path19.posix.dirname(argv0) === `${venv}/bin` ? programName(argv0) : argv0;
   if (!PYTHON.test(runner)) {
     const requirements = ctx.context?.read("requirements.txt") ?? "";
     const installed = [
@@ -37249,18 +37275,18 @@ function venvFolder(args, run2) {
   if (dirs.length !== 1) return null;
   const dir = dirs[0];
   if (!dir.startsWith("/") && (run2.workdir === null || run2.changesDir)) return null;
-  return path18.posix.resolve(run2.workdir ?? "/", dir);
+  return path19.posix.resolve(run2.workdir ?? "/", dir);
 }
 function runsVenvPip(program, venv, run2, ctx) {
-  if (program.includes("/")) return path18.posix.dirname(path18.posix.resolve(run2.workdir ?? "/", program)) === `${venv}/bin`;
+  if (program.includes("/")) return path19.posix.dirname(path19.posix.resolve(run2.workdir ?? "/", program)) === `${venv}/bin`;
   const first = ctx.facts.pathHeadAt(run2.node)[0];
-  return first !== void 0 && path18.posix.normalize(first).replace(/\/$/, "") === `${venv}/bin`;
+  return first !== void 0 && path19.posix.normalize(first).replace(/\/$/, "") === `${venv}/bin`;
 }
 
 // transforms/multi-stage/read-stage.ts
-import path19 from "node:path";
+import path20 from "node:path";
 var INITS = Object.keys(INIT_PATHS);
-var INIT_WRAPPERS2 = [...INITS, path19.posix.basename(TINI_STATIC)];
+var INIT_WRAPPERS2 = [...INITS, path20.posix.basename(TINI_STATIC)];
 function readStage(ctx, stage2, image, ecosystem) {
   const model = ctx.dockerfile;
   const facts = ctx.facts;
@@ -37285,8 +37311,8 @@ function readStage(ctx, stage2, image, ecosystem) {
   const command2 = containerArgv(ctx, stage2);
   if (isRefusal(command2)) return command2;
   const entrypoint = image.defaults?.entrypoint ?? [];
-  const { argv, wrappers } = unwrap2(command2, /* @__PURE__ */ new Set([...INIT_WRAPPERS2, ...entrypoint.map((e) => path19.posix.basename(e))]));
-  const inits = INITS.filter((init) => wrappers.some((w) => path19.posix.basename(w) === init));
+  const { argv, wrappers } = unwrap2(command2, /* @__PURE__ */ new Set([...INIT_WRAPPERS2, ...entrypoint.map((e) => path20.posix.basename(e))]));
+  const inits = INITS.filter((init) => wrappers.some((w) => path20.posix.basename(w) === init));
   return { stage: stage2, image, ecosystem, runs: runs2, finalWorkdir: final, argv, inits };
 }
 function readRuns(ctx, stage2) {
@@ -37328,7 +37354,7 @@ function directArgv2(ctx, node) {
 function unwrap2(argv, known) {
   const wrappers = [];
   let rest = argv;
-  while (rest.length && known.has(path19.posix.basename(rest[0]))) {
+  while (rest.length && known.has(path20.posix.basename(rest[0]))) {
     wrappers.push(rest[0]);
     rest = rest.slice(1);
     const end = rest.indexOf("--");
@@ -37491,7 +37517,7 @@ function checkRuntime(ctx, stage2, chosen, packages) {
       if (health === null) continue;
       if (isRefusal(health)) return health;
       if (health.shell && !hasShell) return refuse("healthcheck-needs-shell", `${where}: HEALTHCHECK needs /bin/sh, which ${chosen.runtime} lacks`);
-      const installed = PROGRAM_PACKAGES[path20.posix.basename(health.argv[0])];
+      const installed = PROGRAM_PACKAGES[path21.posix.basename(health.argv[0])];
       if (!chosen.programs.includes(health.argv[0]) && !(installed && packages.includes(installed))) {
         return refuse("healthcheck-program", `${where}: HEALTHCHECK runs \`${health.argv[0]}\`, which ${chosen.runtime} may not have`);
       }
@@ -37892,10 +37918,10 @@ function readBinary(value) {
   if (typeof value !== "object" || value === null) return bad;
   const b = value;
   const str = (k) => typeof b[k] === "string" && b[k].length > 0 && !/\s/.test(b[k]) ? b[k] : void 0;
-  const path28 = str("path");
-  if (!path28?.startsWith("/")) return bad;
-  if (str("from") && !b.url) return { path: path28, from: str("from") };
-  if (str("url") && /^https:\/\//.test(str("url")) && /^sha256:[0-9a-f]{64}$/.test(str("checksum") ?? "") && !b.from) return { path: path28, url: str("url"), checksum: str("checksum") };
+  const path29 = str("path");
+  if (!path29?.startsWith("/")) return bad;
+  if (str("from") && !b.url) return { path: path29, from: str("from") };
+  if (str("url") && /^https:\/\//.test(str("url")) && /^sha256:[0-9a-f]{64}$/.test(str("checksum") ?? "") && !b.from) return { path: path29, url: str("url"), checksum: str("checksum") };
   return bad;
 }
 function checksumSupported(model) {
@@ -37966,9 +37992,9 @@ function planStage(ctx, stage2, init, optedIn) {
   if (existing) {
     const binaryPath = readBinary(options.binary);
     const paths = [...Object.values(INIT_PATHS).flatMap((byDistro) => Object.values(byDistro)), ...typeof binaryPath === "object" && binaryPath ? [binaryPath.path] : []];
-    const written = paths.some((path29) => {
+    const written = paths.some((path30) => {
       const e = command2.entrypoint;
-      return e?.[0] === path29 && (e[1] === "--" || e[1] === "-g" && e[2] === "--");
+      return e?.[0] === path30 && (e[1] === "--" || e[1] === "-g" && e[2] === "--");
     });
     if (written) return {};
     const node = inEntrypoint ? command2.entrypointNode : command2.cmdNode;
@@ -38041,41 +38067,41 @@ function planStage(ctx, stage2, init, optedIn) {
   let signalsHow = "so signals reach the app and zombies are reaped";
   let entrypointArgv = command2.entrypoint ?? null;
   let cmdArgv = command2.cmd ?? null;
-  let path28 = signals;
-  while (path28.kind === "add-exec" || path28.kind === "run-script") {
-    if (path28.kind === "add-exec") {
-      const script = storedScript(ctx, path28.node);
+  let path29 = signals;
+  while (path29.kind === "add-exec" || path29.kind === "run-script") {
+    if (path29.kind === "add-exec") {
+      const script = storedScript(ctx, path29.node);
       if (script === null) break;
-      if (entrypointArgv) entrypointArgv = withExec(entrypointArgv, script, path28.offset);
-      if (cmdArgv) cmdArgv = withExec(cmdArgv, script, path28.offset);
-      if (path28.node.keyword === "CMD" && path28.node.stage === stage2) {
-        const read = facts.readRun(path28.node);
-        if (read.kind !== "script" || locked(path28.node)) break;
-        edits2.push({ start: read.script.offsets[path28.offset], end: read.script.offsets[path28.offset], text: "exec " });
+      if (entrypointArgv) entrypointArgv = withExec(entrypointArgv, script, path29.offset);
+      if (cmdArgv) cmdArgv = withExec(cmdArgv, script, path29.offset);
+      if (path29.node.keyword === "CMD" && path29.node.stage === stage2) {
+        const read = facts.readRun(path29.node);
+        if (read.kind !== "script" || locked(path29.node)) break;
+        edits2.push({ start: read.script.offsets[path29.offset], end: read.script.offsets[path29.offset], text: "exec " });
       }
-      signalsHow = `with \`exec\` in front of \`${path28.command}\`, so the app replaces the shell and receives the signals; zombies are reaped`;
+      signalsHow = `with \`exec\` in front of \`${path29.command}\`, so the app replaces the shell and receives the signals; zombies are reaped`;
     } else {
-      const node = path28.node;
+      const node = path29.node;
       const stored = facts.argvOf(node)?.stored;
-      if (!stored || stored.join("\0") !== path28.runner.join("\0") || locked(node)) {
-        path28 = { kind: "forced", why: `\`${path28.runner.join(" ")}\` exits at SIGTERM without waiting for its script`, fix: "run the script's command itself" };
+      if (!stored || stored.join("\0") !== path29.runner.join("\0") || locked(node)) {
+        path29 = { kind: "forced", why: `\`${path29.runner.join(" ")}\` exits at SIGTERM without waiting for its script`, fix: "run the script's command itself" };
         break;
       }
       if (node.keyword === "CMD") {
-        edits2.push({ start: node.argsStart, end: node.end, text: jsonArray(path28.argv) });
-        cmdArgv = path28.argv;
-      } else entrypointArgv = path28.argv;
-      signalsHow = `with \`${path28.runner.join(" ")}\` replaced by its script's command \`${path28.argv.join(" ")}\`, since ${path28.runner[0]} exits at SIGTERM without waiting for the app; zombies are reaped`;
+        edits2.push({ start: node.argsStart, end: node.end, text: jsonArray(path29.argv) });
+        cmdArgv = path29.argv;
+      } else entrypointArgv = path29.argv;
+      signalsHow = `with \`${path29.runner.join(" ")}\` replaced by its script's command \`${path29.argv.join(" ")}\`, since ${path29.runner[0]} exits at SIGTERM without waiting for the app; zombies are reaped`;
     }
-    path28 = path28.then;
+    path29 = path29.then;
   }
-  if (path28.kind === "forced") {
+  if (path29.kind === "forced") {
     group = init === "tini";
     signalsHow = `${group ? "with -g, so SIGTERM goes to the whole process group" : "signalling the whole process group"} and zombies are reaped (shutdown stays forced: see the note)`;
     notes.push({
       id: "shutdown-forced",
       line: command2.cmdNode?.line ?? command2.entrypointNode?.line ?? at,
-      message: `shutdown is forced, not graceful: ${path28.why}; ${init} ${group ? "-g " : ""}sends SIGTERM to the app too, but it may be killed before its handler finishes: ${path28.fix}`
+      message: `shutdown is forced, not graceful: ${path29.why}; ${init} ${group ? "-g " : ""}sends SIGTERM to the app too, but it may be killed before its handler finishes: ${path29.fix}`
     });
   }
   const prefix = group ? [initPath, "-g", "--"] : [initPath, "--"];
@@ -38305,9 +38331,9 @@ function assemble(groups) {
   return available;
 }
 function resolvePlugin(specifier, base) {
-  if (specifier.startsWith(".") || path21.isAbsolute(specifier)) return path21.resolve(base, specifier);
+  if (specifier.startsWith(".") || path22.isAbsolute(specifier)) return path22.resolve(base, specifier);
   try {
-    return createRequire4(path21.join(base, "noop.js")).resolve(specifier);
+    return createRequire4(path22.join(base, "noop.js")).resolve(specifier);
   } catch (error) {
     const code = error.code;
     throw new PluginError(specifier, code === "MODULE_NOT_FOUND" ? `cannot be found from ${base}` : `cannot be resolved from ${base}: ${error.message}`);
@@ -38431,7 +38457,7 @@ function processText(shell, displayPath, text2, options, contextDir) {
 function processFile(shell, file, options, cwd = process.cwd()) {
   let bytes;
   try {
-    bytes = readFileSync7(path22.resolve(cwd, file));
+    bytes = readFileSync7(path23.resolve(cwd, file));
   } catch (error) {
     const code = error.code;
     const message = code === "ENOENT" ? "no such file or directory" : code === "EACCES" ? "permission denied" : code === "EISDIR" ? "is a folder" : `cannot be read (${code ?? error.message})`;
@@ -38443,7 +38469,7 @@ function processFile(shell, file, options, cwd = process.cwd()) {
   } catch (error) {
     return errorResult(file, error);
   }
-  const contextDir = options.contextDir ?? path22.dirname(path22.resolve(cwd, file));
+  const contextDir = options.contextDir ?? path23.dirname(path23.resolve(cwd, file));
   const result = processText(shell, file, text2, options, contextDir);
   result.bytes = bytes;
   return result;
@@ -38480,7 +38506,7 @@ function unknownSuppressions(displayPath, text2, known) {
 import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
-import { existsSync as existsSync4 } from "node:fs";
+import { existsSync as existsSync5 } from "node:fs";
 function runJob(shell, file, transforms, job, cwd) {
   const result = processFile(shell, file, { transforms, options: job.options, level: job.level, everyFile: job.everyFile, contextDir: job.contextDir, known: job.known, reportUnused: job.reportUnused }, cwd);
   if (!job.keepBytes) delete result.bytes;
@@ -38563,7 +38589,7 @@ function wire(job, id, options) {
 function workerEntry() {
   const fromSource = import.meta.url.endsWith(".ts");
   const url = new URL(fromSource ? "./bulk-worker.ts" : "./bulk-worker.js", import.meta.url);
-  if (!existsSync4(fileURLToPath2(url))) throw new Error(`worker script missing: ${fileURLToPath2(url)}`);
+  if (!existsSync5(fileURLToPath2(url))) throw new Error(`worker script missing: ${fileURLToPath2(url)}`);
   if (!fromSource) return { script: url, eval: false };
   const tsx = import.meta.resolve("tsx/esm/api");
   return { script: `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(url.href)}); });`, eval: true };
@@ -38840,8 +38866,8 @@ var STYLES = {
   "+": "\x1B[32m",
   "-": "\x1B[31m"
 };
-function unifiedDiff(path28, before, after, style = { color: false }) {
-  const patch = createTwoFilesPatch(`a/${path28}`, `b/${path28}`, before, after, "", "", { context: 3 }).replace(/^=+\n/, "").replace(/^(---|\+\+\+) ([^\n]*?)\t?\n/gm, "$1 $2\n");
+function unifiedDiff(path29, before, after, style = { color: false }) {
+  const patch = createTwoFilesPatch(`a/${path29}`, `b/${path29}`, before, after, "", "", { context: 3 }).replace(/^=+\n/, "").replace(/^(---|\+\+\+) ([^\n]*?)\t?\n/gm, "$1 $2\n");
   if (!style.color) return patch;
   return patch.split("\n").map((line) => {
     const key = ["---", "+++", "@@", "+", "-"].find((prefix) => line.startsWith(prefix));
@@ -38855,11 +38881,11 @@ function wantsColor(stream, env2 = process.env) {
 }
 
 // lib/cli/plan.ts
-import path24 from "node:path";
+import path25 from "node:path";
 
 // lib/cli/config.ts
-import { existsSync as existsSync5, readFileSync as readFileSync9 } from "node:fs";
-import path23 from "node:path";
+import { existsSync as existsSync6, readFileSync as readFileSync9 } from "node:fs";
+import path24 from "node:path";
 import { pathToFileURL as pathToFileURL2 } from "node:url";
 var ConfigError = class extends Error {
   constructor(file, message) {
@@ -38890,21 +38916,21 @@ var ConfigResolver = class {
    */
   noteWalk(walk2) {
     if (!CONFIG_FILES.every((name) => walk2.names.includes(name))) return;
-    const top2 = path23.resolve(walk2.top);
+    const top2 = path24.resolve(walk2.top);
     for (const file of walk2.found) {
-      for (let folder = path23.dirname(file); !this.walked.has(folder); folder = path23.dirname(folder)) {
+      for (let folder = path24.dirname(file); !this.walked.has(folder); folder = path24.dirname(folder)) {
         this.walked.add(folder);
-        if (folder === top2 || path23.dirname(folder) === folder) break;
+        if (folder === top2 || path24.dirname(folder) === folder) break;
       }
     }
-    for (const file of walk2.extras) if (CONFIG_FILES.includes(path23.basename(file))) this.seen.add(file);
+    for (const file of walk2.extras) if (CONFIG_FILES.includes(path24.basename(file))) this.seen.add(file);
   }
   exists(file) {
-    return (!this.walked.has(path23.dirname(file)) || this.seen.has(file)) && existsSync5(file);
+    return (!this.walked.has(path24.dirname(file)) || this.seen.has(file)) && existsSync6(file);
   }
   /** The configuration that applies to files in `folder` (cached per folder). */
   forFolder(folder) {
-    const absolute = path23.resolve(folder);
+    const absolute = path24.resolve(folder);
     let found = this.byFolder.get(absolute);
     if (!found) {
       found = this.search(absolute);
@@ -38914,12 +38940,12 @@ var ConfigResolver = class {
   }
   async search(folder) {
     for (const name of CONFIG_FILES) {
-      const file = path23.join(folder, name);
+      const file = path24.join(folder, name);
       if (!this.exists(file)) continue;
       const loaded2 = await loadConfigFile(file);
       if (loaded2) return loaded2;
     }
-    const parent = path23.dirname(folder);
+    const parent = path24.dirname(folder);
     return parent === folder ? EMPTY2 : this.forFolder(parent);
   }
 };
@@ -38939,7 +38965,7 @@ async function loadConfigFile(file) {
     } else {
       text2 = readFileSync9(file, "utf8");
       raw = JSON.parse(text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2);
-      if (path23.basename(file) === "package.json") {
+      if (path24.basename(file) === "package.json") {
         raw = raw && typeof raw === "object" ? raw.dfmod : void 0;
         if (raw === void 0) return null;
         prefix = ["dfmod"];
@@ -39002,11 +39028,11 @@ var Planner = class {
   }
   /** `applyIgnore`: whether configuration's `ignore` can leave the file out (not for --stdin, nor with --no-ignore). */
   async plan(file, applyIgnore) {
-    const absolute = path24.resolve(this.options.cwd, file);
-    const config = await this.configFor(path24.dirname(absolute));
-    const configDir = config.file ? path24.dirname(config.file) : this.options.cwd;
+    const absolute = path25.resolve(this.options.cwd, file);
+    const config = await this.configFor(path25.dirname(absolute));
+    const configDir = config.file ? path25.dirname(config.file) : this.options.cwd;
     if (applyIgnore && config.ignore?.length) {
-      const relative2 = path24.relative(configDir, absolute).split(path24.sep).join("/");
+      const relative2 = path25.relative(configDir, absolute).split(path25.sep).join("/");
       const { minimatch: minimatch2 } = await Promise.resolve().then(() => (init_glob(), glob_exports));
       if (config.ignore.some((glob) => minimatch2(relative2, glob))) {
         return { ignored: true, transforms: [], options: {}, pluginModules: [], config: config.file, known: [] };
@@ -39032,7 +39058,7 @@ var Planner = class {
     return found;
   }
   async assemble(config) {
-    const configDir = config.file ? path24.dirname(config.file) : this.options.cwd;
+    const configDir = config.file ? path25.dirname(config.file) : this.options.cwd;
     const plugins = [
       ...this.commandLinePlugins(),
       ...(config.plugins ?? []).map((given) => ({ given, module: resolvePlugin(given, configDir) }))
@@ -39054,8 +39080,8 @@ var Planner = class {
   configFor(folder) {
     if (this.options.useConfig === false) return Promise.resolve(NO_CONFIG);
     if (this.options.configFile) {
-      this.explicitConfig ??= loadConfigFile(path24.resolve(this.options.cwd, this.options.configFile)).then(
-        (c) => c ?? { options: {}, file: path24.resolve(this.options.cwd, this.options.configFile) }
+      this.explicitConfig ??= loadConfigFile(path25.resolve(this.options.cwd, this.options.configFile)).then(
+        (c) => c ?? { options: {}, file: path25.resolve(this.options.cwd, this.options.configFile) }
       );
       return this.explicitConfig;
     }
@@ -39082,7 +39108,7 @@ function reviewPart(result) {
 function failsCheck(result, failOn) {
   return result.status === "changed" || failOn === "review" && (result.suggestions?.length ?? 0) > 0;
 }
-function reviewBlock(path28, result, available, options) {
+function reviewBlock(path29, result, available, options) {
   const { changes, written } = reviewPart(result);
   const from = result.levels?.safe;
   const to = written ? result.output : result.levels?.review;
@@ -39099,7 +39125,7 @@ function reviewBlock(path28, result, available, options) {
     if (options.explain && rationale.get(change.transform)) out.push(`#     why: ${rationale.get(change.transform)}`);
     if (checks.get(change.transform)) out.push(`#     check: ${checks.get(change.transform)}`);
   }
-  return out.join("\n") + "\n" + unifiedDiff(path28, from, to, { color: options.color });
+  return out.join("\n") + "\n" + unifiedDiff(path29, from, to, { color: options.color });
 }
 
 // lib/cli/main.ts
@@ -39147,11 +39173,11 @@ Run 'dfmod --help' for usage.
   if (args.json) args.format = "json";
   if (args.outputFile) {
     const chunks = [];
-    const file = path27.resolve(io.cwd, args.outputFile);
+    const file = path28.resolve(io.cwd, args.outputFile);
     const stdout = { write: (s) => (chunks.push(s), true), isTTY: false, columns: io.stdout.columns };
     const code = await run(args, { ...io, stdout });
     try {
-      mkdirSync(path27.dirname(file), { recursive: true });
+      mkdirSync(path28.dirname(file), { recursive: true });
       writeFileSync2(file, chunks.join(""));
     } catch (error) {
       io.stderr.write(`dfmod: --output-file ${args.outputFile}: ${error.message}
@@ -39201,7 +39227,7 @@ Run 'dfmod --help' for usage.
     }
     return 0;
   }
-  const contextDir = args.context ? path27.resolve(io.cwd, args.context) : null;
+  const contextDir = args.context ? path28.resolve(io.cwd, args.context) : null;
   if (args.printConfig) {
     try {
       const plan2 = await planner.plan(args.printConfig, args.ignore);
@@ -39225,10 +39251,10 @@ Run 'dfmod --help' for usage.
 `);
       return 2;
     }
-    const fileDir = args.stdinFilepath ? path27.dirname(path27.resolve(io.cwd, args.stdinFilepath)) : null;
+    const fileDir = args.stdinFilepath ? path28.dirname(path28.resolve(io.cwd, args.stdinFilepath)) : null;
     let result;
     try {
-      const plan2 = await planner.plan(args.stdinFilepath ?? path27.join(io.cwd, "Dockerfile"), false);
+      const plan2 = await planner.plan(args.stdinFilepath ?? path28.join(io.cwd, "Dockerfile"), false);
       result = processText(shell, displayPath, text2, { transforms: plan2.transforms, options: plan2.options, known: plan2.known, level: args.level ?? plan2.level ?? "safe", everyFile: !args.ignore, reportUnused: args.reportUnusedDisableDirectives }, contextDir ?? fileDir);
       for (const warning of result.warnings ?? []) io.stderr.write(warning + "\n");
       if (flags.prettier && result.status !== "error") await formatResult(flags.prettier, result, io.cwd);
@@ -39333,13 +39359,13 @@ Run 'dfmod --help' for usage.`] : [error.message];
   for await (const result of processInBulk(jobs, { cwd: io.cwd, keepBytes: args.write, pool: early.pool })) {
     const job = jobs[index++];
     if (verifier && (result.status === "changed" || result.suggestions?.length)) {
-      const absolutePath = path27.resolve(io.cwd, result.path);
-      await verifyResult(verifier, verifyShell, job, result, { absolutePath, contextDir: contextDir ?? path27.dirname(absolutePath) }, (line) => loopIO.stderr.write(line + "\n"));
+      const absolutePath = path28.resolve(io.cwd, result.path);
+      await verifyResult(verifier, verifyShell, job, result, { absolutePath, contextDir: contextDir ?? path28.dirname(absolutePath) }, (line) => loopIO.stderr.write(line + "\n"));
     }
     if (flags.prettier && result.status !== "error") await formatResult(flags.prettier, result, io.cwd);
     if (result.status === "changed" && flags.write) {
       try {
-        flags.write.writeAtomically(path27.resolve(io.cwd, result.path), result.output, result.bytes);
+        flags.write.writeAtomically(path28.resolve(io.cwd, result.path), result.output, result.bytes);
       } catch (error) {
         result.status = "error";
         result.error = { line: null, message: error instanceof flags.write.WriteError ? error.message : String(error) };
@@ -39370,7 +39396,7 @@ Run 'dfmod --help' for usage.`] : [error.message];
   io.stderr.write(summaryLine(totals, args) + "\n");
   if (args.report) {
     try {
-      writeFileSync2(path27.resolve(io.cwd, args.report), markdownReport(rows, totals, args));
+      writeFileSync2(path28.resolve(io.cwd, args.report), markdownReport(rows, totals, args));
     } catch (error) {
       io.stderr.write(`dfmod: --report ${args.report}: ${error.message}
 `);
@@ -39426,7 +39452,7 @@ async function verifyResult(verifier, shell, job, result, where, log) {
 }
 async function formatResult(prettier, result, cwd) {
   try {
-    const formatted = await prettier.formatDockerfile(result.output, path27.resolve(cwd, result.path));
+    const formatted = await prettier.formatDockerfile(result.output, path28.resolve(cwd, result.path));
     if (formatted !== result.output) {
       result.output = formatted;
       result.changes.push({ transform: "format", line: 1, message: "formatted with Prettier", level: "safe" });

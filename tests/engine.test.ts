@@ -3,6 +3,9 @@ import * as assert from 'uvu/assert';
 import { runTransforms } from '../lib/core/engine.js';
 import { builtinTransforms } from '../transforms/index.js';
 import type { Transform } from '../lib/core/types.js';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const all = builtinTransforms.filter((t) => t.enabledByDefault !== false);
 
@@ -151,6 +154,27 @@ test('generated, vendored and test files are left as written with one note; ever
   // A comment that merely mentions generating something, and an ordinary path, are ordinary files.
   const ordinary = '# Build and generate the docs\n' + naive;
   assert.ok((await runTransforms(ordinary, { transforms: all, filename: 'docs/Dockerfile' })).changed);
+});
+
+test('a Dockerfile with a Dockerfile.template beside it or in a folder above (within the repository) is generated', async () => {
+  const naive = 'FROM debian\nRUN apt-get update\nRUN apt-get install -y curl\n';
+  const root = mkdtempSync(join(tmpdir(), 'dfmod-template-'));
+  try {
+    mkdirSync(join(root, 'repo', '.git'), { recursive: true });
+    mkdirSync(join(root, 'repo', '1.22', 'browsers'), { recursive: true });
+    writeFileSync(join(root, 'repo', 'Dockerfile.template'), naive);
+    const filename = join(root, 'repo', '1.22', 'browsers', 'Dockerfile');
+    const left = await runTransforms(naive, { transforms: all, filename });
+    assert.is(left.output, naive);
+    assert.equal(left.notes.map((n) => [n.id, n.line, n.message]), [['generated-file', 1, 'generated file (../../Dockerfile.template is the template it is made from): left as written; change the template (--no-ignore rewrites it)']]);
+    // The template itself, and a file whose repository has none (the search stops at .git), are ordinary.
+    assert.ok((await runTransforms(naive, { transforms: all, filename: join(root, 'repo', 'Dockerfile.template') })).changed);
+    mkdirSync(join(root, 'other', '.git'), { recursive: true });
+    writeFileSync(join(root, 'Dockerfile.template'), naive);
+    assert.ok((await runTransforms(naive, { transforms: all, filename: join(root, 'other', 'Dockerfile') })).changed);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });
 
 test('input BuildKit would reject is refused with its line', async () => {

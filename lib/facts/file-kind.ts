@@ -6,6 +6,8 @@
  * The engine leaves them as written with one note; `--no-ignore` processes
  * them like any other file.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { DockerfileModel } from '../core/dockerfile.js';
 
 export type FileKindName = 'generated-file' | 'vendored-file' | 'test-fixture';
@@ -23,6 +25,38 @@ const GENERATED_MARKERS = [
   /\b(auto-?generated|automatically generated|code generated)\b/i,
   /\bgenerated\b.*\b(from|by|via|using|with)\b.*\b(template|script|\.sh|\.py|jinja2?|tool)\b/i,
 ];
+
+/**
+ * Names of the templates image repositories generate their Dockerfiles from
+ * (docker-library's and CircleCI's `Dockerfile.template`, Jinja, ERB, `.in`):
+ * one next to the file or in a folder above it, within the repository, makes
+ * the file a generated one even without a header.
+ */
+const TEMPLATE_NAMES = ['Dockerfile.template', 'Dockerfile.tmpl', 'Dockerfile.tpl', 'Dockerfile.j2', 'Dockerfile.jinja', 'Dockerfile.jinja2', 'Dockerfile.erb', 'Dockerfile.in'];
+/** How many folders up from the file a template is looked for, stopping at the repository's root. */
+const TEMPLATE_LEVELS = 4;
+
+/** The template above `filename` that generates it, relative to the file's folder, or null. */
+function generatingTemplate(filename: string): string | null {
+  const base = path.basename(filename);
+  if (TEMPLATE_NAMES.includes(base)) return null;
+  let dir = path.dirname(path.resolve(filename));
+  for (let level = 0; level <= TEMPLATE_LEVELS; level++) {
+    try {
+      for (const name of TEMPLATE_NAMES) {
+        const candidate = path.join(dir, name);
+        if (existsSync(candidate)) return path.relative(path.dirname(path.resolve(filename)), candidate);
+      }
+      if (existsSync(path.join(dir, '.git'))) return null;
+    } catch {
+      return null;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+  return null;
+}
 
 /** Folder names that hold another project's files. */
 const VENDOR_FOLDERS = new Set(['vendor', 'third_party', 'third-party', 'thirdparty']);
@@ -44,6 +78,8 @@ export function fileKind(model: DockerfileModel, filename: string | null): FileK
     }
   }
   if (filename) {
+    const template = generatingTemplate(filename);
+    if (template) return { kind: 'generated-file', line: 1, reason: `generated file (${template} is the template it is made from): left as written; change the template` };
     const folders = filename.split(/[\\/]+/).slice(0, -1);
     const vendor = folders.find((f) => VENDOR_FOLDERS.has(f.toLowerCase()));
     if (vendor) return { kind: 'vendored-file', line: 1, reason: `vendored file (under ${vendor}/): left as written; change it where it comes from` };
