@@ -451,6 +451,14 @@ test('a stage whose layers are not shipped gets no lists removal (it saves nothi
   );
 });
 
+test('a stage nothing uses is a build target of its own: its layers ship, and its lists are removed', async () => {
+  await expectOutput(
+    lines('FROM debian:bookworm AS dev', 'RUN apt-get update && apt-get install -y git', 'FROM debian:bookworm-slim', 'CMD ["bash"]'),
+    lines('FROM debian:bookworm AS dev', 'RUN apt-get update && apt-get install -y git \\', '    && rm -rf /var/lib/apt/lists/*', 'FROM debian:bookworm-slim', 'CMD ["bash"]'),
+    { only },
+  );
+});
+
 test('`rm -rf /var/lib/apt/lists*` already removes the lists', async () => {
   await expectUnchanged(lines('FROM debian:bookworm', 'RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists*'), null, { only });
 });

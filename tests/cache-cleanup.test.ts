@@ -79,10 +79,31 @@ test('dnf5 is dnf: -y and the cleanup, run with dnf5', async () => {
 });
 
 test('dnf: -qy answers the prompt; --yes is not a dnf option, so -y is still added (a build stage: no cleanup)', async () => {
-  await expectUnchanged(lines('FROM fedora AS build', 'RUN dnf -qy install gcc', 'FROM scratch'), null, { only });
+  // The last stage copies from `build`: a stage nothing used would be a build target of its own, whose layers ship.
+  const copy = 'COPY --from=build /usr/bin/gcc /gcc';
+  await expectUnchanged(lines('FROM fedora AS build', 'RUN dnf -qy install gcc', 'FROM scratch', copy), null, { only });
   await expectOutput(
-    lines('FROM fedora AS build', 'RUN dnf --yes install gcc', 'FROM scratch'),
-    lines('FROM fedora AS build', 'RUN dnf --yes install -y gcc', 'FROM scratch'),
+    lines('FROM fedora AS build', 'RUN dnf --yes install gcc', 'FROM scratch', copy),
+    lines('FROM fedora AS build', 'RUN dnf --yes install -y gcc', 'FROM scratch', copy),
+    { only },
+  );
+});
+
+test('a stage nothing uses is a build target of its own: its layers ship, so its caches are cleaned as in the last stage', async () => {
+  await expectOutput(
+    lines('FROM node:20 AS dev', 'RUN npm install -g nodemon', 'FROM python:3.12 AS tools', 'RUN pip install httpie', 'FROM node:20 AS build', 'RUN npm install -g typescript', 'FROM node:20-slim', 'COPY --from=build /usr/local/lib /usr/local/lib', 'CMD ["node"]'),
+    lines(
+      'FROM node:20 AS dev',
+      'RUN npm install -g nodemon \\',
+      '    && npm cache clean --force',
+      'FROM python:3.12 AS tools',
+      'RUN pip install --no-cache-dir httpie',
+      'FROM node:20 AS build',
+      'RUN npm install -g typescript',
+      'FROM node:20-slim',
+      'COPY --from=build /usr/local/lib /usr/local/lib',
+      'CMD ["node"]',
+    ),
     { only },
   );
 });

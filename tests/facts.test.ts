@@ -3,8 +3,8 @@ import * as assert from 'uvu/assert';
 import { parseDockerfile, type InstructionNode } from '../lib/core/dockerfile.js';
 import { loadShellParser } from '../lib/core/shell.js';
 import {
-  contextSourceAt, expandWord, fileFacts, installedCommands, isPackageInstall, isPipInstall, isPipProgram, makeRecipes,
-  managerCommand, mountCovers, pipCommand, signalPath, writtenPaths,
+  contextSourceAt, downloadOf, expandWord, fileFacts, installedCommands, isBuild, isLanguageInstall, isPackageInstall, isPipInstall,
+  isPipProgram, makeRecipes, managerCommand, mountCovers, pipCommand, signalPath, writtenPaths,
   type FileFacts, type ImageDefaults, type RunScript,
 } from '../lib/facts/index.js';
 import { systemManagerOf } from '../lib/knowledge/index.js';
@@ -360,6 +360,74 @@ test('copiedFrom, usedBy, deployedStage with a target, builtStages', () => {
   assert.is(facts.deployedStage('nope'), null);
   assert.equal([facts.isDeployed(prod), facts.isDeployed(prod, 'prod')], [false, true]);
   assert.equal([...facts.builtStages('prod')].map((s) => s.name).sort(), ['build', 'certs', 'prod']);
+});
+
+test('shipsLayers: the targets (the last stage, stages nothing uses) and the stages they are built FROM', () => {
+  const { facts, model } = load(lines(
+    'FROM golang:1.22 AS base',
+    'FROM base AS build',
+    'FROM build AS dev-envs',
+    'FROM alpine AS certs',
+    'FROM base AS lint',
+    'FROM gcr.io/distroless/static AS prod',
+    'COPY --from=build /app /app',
+    'COPY --from=certs /etc/ssl /etc/ssl',
+  ));
+  const ships = (target?: string) => model.stages.map((s) => facts.shipsLayers(s, target));
+  // base and build ship in the dev-envs image, which nothing uses; certs is only copied from.
+  assert.equal(ships(), [true, true, true, false, true, true]);
+  // Given a target, only it and the stages it is built FROM.
+  assert.equal(ships('prod'), [false, false, false, false, false, true]);
+  assert.equal(ships('dev-envs'), [true, true, true, false, false, false]);
+});
+
+test('isLanguageInstall: install verbs of language package managers, cpanm and cpan operands, R code', () => {
+  const yes = [
+    ['pip', 'install', 'x'], ['python3', '-m', 'pip', 'install', 'x'], ['npm', 'ci'], ['yarn'], ['gem', 'install', 'rails'],
+    ['cpanm', 'EV'], ['cpanm', '-n', '--installdeps', '.'], ['cpan', '-i', 'DBI'], ['composer', 'install'], ['composer', 'global', 'require', 'x/y'],
+    ['bundle', 'install'], ['pnpm', 'i'], ['luarocks', 'install', 'lpeg'], ['uv', 'pip', 'install', 'x'], ['uv', 'sync'], ['poetry', 'install'],
+    ['conda', 'env', 'create'], ['Rscript', '-e', 'install.packages("x")'], ['R', '-e', 'remotes::install_github("a/b")'], ['R', 'CMD', 'INSTALL', 'p.tgz'],
+  ];
+  const no = [
+    ['cpanm', '--version'], ['cpanm', '-l', '/opt/perl'], ['yarn', '--version'], ['npm', 'run', 'build'], ['bundle', 'exec', 'rake'], ['uv', 'pip', 'list'],
+    ['Rscript', 'check.R'], ['Rscript', '-e', 'print(1)'], ['apt-get', 'install', '-y', 'curl'], ['go', 'install', 'x@v1'], ['pip', null, 'x'],
+  ];
+  assert.equal(yes.map(isLanguageInstall), yes.map(() => true));
+  assert.equal(no.map(isLanguageInstall), no.map(() => false));
+  assert.equal(managerCommand(['cpanm', 'EV']), { manager: 'cpanm', programIndex: 0, program: 'cpanm', subcommand: null, subcommandIndex: null });
+});
+
+test('isBuild: build tools, their build subcommands and options, package.json build scripts', () => {
+  const yes = [
+    ['make'], ['make', '-C', '/src', 'install'], ['./configure', '--prefix=/usr'], ['cmake', '--build', 'b'], ['ninja'], ['go', 'build', '.'],
+    ['go', 'install', 'x@v1'], ['cargo', 'install', 'rg'], ['./mvnw', '-B', 'package'], ['gradle', 'build'], ['dotnet', 'publish'],
+    ['npm', 'run', 'build'], ['yarn', 'build'], ['pnpm', 'run', 'build:prod'], ['bazel', 'build', '//...'],
+  ];
+  const no = [['make', '--version'], ['cmake', '-S', '.', '-B', 'b'], ['go', 'version'], ['go', 'mod', 'download'], ['cargo', 'fetch'], ['dotnet', 'restore'], ['npm', 'run', 'lint'], ['yarn', 'install'], ['gcc', '-o', 'a', 'a.c']];
+  assert.equal(yes.map(isBuild), yes.map(() => true));
+  assert.equal(no.map(isBuild), no.map(() => false));
+});
+
+test('downloadOf: a file curl or wget writes, a download piped into a shell or tar, git clone', () => {
+  const { facts, at } = load(lines(
+    'FROM debian',
+    'RUN curl -fsSLo a.jar https://x/a.jar && curl -fsSLO https://x/b.tgz && curl --output=/opt/c https://x/c && curl -o "$F" https://x/d',
+    'RUN wget -q https://x/e.tgz && wget -qO- https://x/f.tgz | tar -xz && wget -O - https://x/g | sudo bash && curl -fsSL https://x/i.sh 2>/dev/null | sh -s --',
+    'RUN curl -fsS https://x/health && curl -o /dev/null https://x/h && curl -fsSL https://x/key | gpg --dearmor -o /k.gpg && curl -XPOST https://x/hook && wget --spider https://x',
+    'RUN git clone --depth 1 https://x/r.git /src && git -C /src log',
+  ));
+  const downloads = (line: number) => {
+    const commands = facts.commandsOf(script(facts, at(line)));
+    return commands.map((c) => downloadOf(c, commands));
+  };
+  assert.equal(downloads(2), [
+    { kind: 'file', path: 'a.jar' }, { kind: 'file', path: null }, { kind: 'file', path: '/opt/c' }, { kind: 'file', path: null },
+  ]);
+  assert.equal(downloads(3), [
+    { kind: 'file', path: null }, { kind: 'piped', into: 'tar' }, null, { kind: 'piped', into: 'bash' }, null, { kind: 'piped', into: 'sh' }, null,
+  ]);
+  assert.equal(downloads(4), [null, null, null, null, null, null]);
+  assert.equal(downloads(5), [{ kind: 'file', path: null }, null]);
 });
 
 test('stageRole: devcontainer, build-only, dev-or-test, base images and applications', () => {

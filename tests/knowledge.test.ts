@@ -316,6 +316,9 @@ test('package-manager facts', () => {
   assert.equal(PACKAGE_MANAGER_FACTS.zypper.yes?.flag, '-n');
   assert.equal(PACKAGE_MANAGER_FACTS.pip.noCacheFlag, '--no-cache-dir');
   assert.equal(['/usr/bin/pip3.12', 'pip', 'mamba', 'apt-get', 'pipx', 'make'].map(managerOfProgram), ['pip', 'pip', 'conda', 'apt-get', null, null]);
+  // Language package managers read to tell installs from other work (merge-runs); no transform cleans up after them.
+  assert.equal(['cpanm', 'cpan', 'composer.phar', 'bundler', 'pnpm', 'luarocks', 'uv', 'poetry'].map(managerOfProgram), ['cpanm', 'cpan', 'composer', 'bundle', 'pnpm', 'luarocks', 'uv', 'poetry']);
+  assert.ok(PACKAGE_MANAGER_FACTS.cpanm.operandsArePackages && PACKAGE_MANAGER_FACTS.cpanm.system === undefined);
 });
 
 test('package-manager facts the cleanup transforms use', () => {

@@ -22,13 +22,13 @@ function cited(input: string, result: RunResult, which: 'changes' | 'notes'): [s
 const goServer = { 'go.mod': 'module example.com/s\n\ngo 1.19\n', 'main.go': 'package main\n\nimport "net/http"\n\nfunc main() { http.ListenAndServe(":80", nil) }\n' };
 
 test('apt-cleanup, merge-runs, init-entrypoint and exec-form on one file cite its own lines', async () => {
-  const input = lines('FROM debian:bookworm', 'RUN apt-get update', 'RUN apt-get install -y curl', '', 'RUN make', 'CMD node server.js');
+  const input = lines('FROM debian:bookworm', 'RUN apt-get update', 'RUN apt-get install -y curl', '', 'RUN rm -rf /tmp/build', 'CMD node server.js');
   const result = await run(input, { only: ['apt-cleanup', 'merge-runs', 'init-entrypoint', 'exec-form'] });
   assert.ok(result.passes > 2, 'the transforms compose over several passes');
   assert.equal(cited(input, result, 'changes'), [
     // The safe transforms first, to their fixpoint:
     ['apt-cleanup', 2, 'RUN'], // update joined into the RUN that installs
-    ['merge-runs', 3, 'RUN'], // that RUN (its keyword is line 3's) and `RUN make`
+    ['merge-runs', 3, 'RUN'], // that RUN (its keyword is line 3's) and `RUN rm -rf /tmp/build`, a cleanup
     ['exec-form', 6, 'CMD'],
     ['apt-cleanup', 3, 'RUN'], // the lists removed at the end of the merged RUN
     // then init-entrypoint (review) on top, tini joined to the install of line 3: no RUN of its own for merge-runs to glue.

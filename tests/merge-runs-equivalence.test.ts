@@ -198,14 +198,15 @@ const FAILS_IN_A_LIST = lines(
 const SET_E = lines(
   'FROM debian:bookworm-slim',
   'RUN touch first',
-  'RUN set -e && { false; touch not-after-false; }',
+  // Not first in its RUN: a RUN that starts with `set` is never joined to the one above.
+  'RUN touch second && set -e && { false; touch not-after-false; }',
   'RUN touch never',
 );
 
 const SET_E_PASSES = lines(
   'FROM debian:bookworm-slim',
   'RUN touch first',
-  'RUN set -eu && mkdir d && touch d/x',
+  'RUN mkdir d && set -eu && touch d/x',
   'RUN cd d; false; touch no-e-here',
   'RUN touch last',
 );
@@ -258,7 +259,7 @@ test('the harness tells builds apart: a naive `&&` join of the same files builds
 });
 
 test('the harness catches `( set -e; ... ) && next`, which is why a `set -e` RUN is only merged last', () => {
-  const subshelled = lines('FROM debian:bookworm-slim', 'RUN touch first && ( set -e; false; touch not-after-false ) && touch never');
+  const subshelled = lines('FROM debian:bookworm-slim', 'RUN touch first && ( touch second && set -e && { false; touch not-after-false; } ) && touch never');
   assert.not.equal(build(subshelled), build(SET_E));
 });
 

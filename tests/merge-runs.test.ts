@@ -22,6 +22,22 @@ test('a file of plain RUNs becomes one RUN', async () => {
   assert.is(result.passes, 2);
 });
 
+test("the README's example", async () => {
+  await expectOutput(
+    lines('FROM debian', 'RUN useradd app', 'RUN cd /src && ./gen-config  # conf', 'RUN test -f app.conf || cp def.conf .', 'RUN apt-get update', 'RUN apt-get install -y curl'),
+    lines(
+      'FROM debian',
+      'RUN useradd app \\',
+      '    && ( cd /src && ./gen-config ) \\',
+      '    # conf',
+      '    && { test -f app.conf || cp def.conf .; } \\',
+      '    && apt-get update \\',
+      '    && apt-get install -y curl',
+    ),
+    { only },
+  );
+});
+
 test('a comment line between RUNs ends the merge: it describes the RUN below, not a link of a chain', async () => {
   await expectOutput(
     lines('FROM x', 'RUN a', 'RUN b', '', '# build', '  # and test', '', 'RUN c', 'RUN d'),
@@ -32,8 +48,8 @@ test('a comment line between RUNs ends the merge: it describes the RUN below, no
 
 test('&& goes where the joined RUNs put it: at the end of the line when they write `a && \\`', async () => {
   await expectOutput(
-    lines('FROM alpine:3.20', 'RUN addgroup -S dev && \\', '    adduser -S -G dev dev && \\', '    apk --no-cache add gcc git', '', 'RUN \\', '\tmkdir -p /config && chown dev:dev /config'),
-    lines('FROM alpine:3.20', 'RUN addgroup -S dev && \\', '    adduser -S -G dev dev && \\', '    apk --no-cache add gcc git && \\', '    mkdir -p /config && chown dev:dev /config'),
+    lines('FROM alpine:3.20', 'RUN addgroup -S dev && \\', '    adduser -S -G dev dev && \\', '    mkdir -p /config', '', 'RUN \\', '\tapk --no-cache add gcc git && chown dev:dev /config'),
+    lines('FROM alpine:3.20', 'RUN addgroup -S dev && \\', '    adduser -S -G dev dev && \\', '    mkdir -p /config && \\', '    apk --no-cache add gcc git && chown dev:dev /config'),
     { only },
   );
 });
@@ -62,15 +78,15 @@ test('a commented-out instruction between RUNs is never pulled into the merge', 
 
 test("each RUN's own continuations and inner comment lines survive byte for byte", async () => {
   await expectOutput(
-    lines('FROM x', 'RUN apt-get update && apt-get install -y \\', '      # the client', '      curl \\', '      git', 'RUN make \\', '\t&& make install'),
+    lines('FROM x', 'RUN apt-get update && apt-get install -y \\', '      # the client', '      curl \\', '      git', 'RUN rm -rf /tmp/build \\', '\t&& rm -f /var/log/dpkg.log'),
     lines(
       'FROM x',
       'RUN apt-get update && apt-get install -y \\',
       '      # the client',
       '      curl \\',
       '      git \\',
-      '    && make \\',
-      '\t&& make install',
+      '    && rm -rf /tmp/build \\',
+      '\t&& rm -f /var/log/dpkg.log',
     ),
     { only },
   );
@@ -92,7 +108,7 @@ for (const [name, script] of [
   ['read', 'read -r line < VERSION'],
   ['readonly', 'readonly X=1'],
   ['local', 'local x=1'],
-  ['a function definition', 'build() { make "$@"; }'],
+  ['a function definition', 'build() { ./gen "$@"; }'],
   ['an assignment of a variable the shell reads', 'IFS=:'],
   ['an assignment before a special builtin', 'X=1 :'],
   ['an assigning expansion', ': "${JOBS:=4}"'],
@@ -113,9 +129,10 @@ for (const [name, script] of [
 }
 
 test('an assignment, a for loop or `set -x` needs no subshell when no later part reads what it leaves', async () => {
+  // A RUN that starts with `set -x` is not joined to the RUN above (its own test below), but starts a RUN of its own.
   await expectOutput(
     lines('FROM x', 'RUN PREFIX=/opt && mkdir -p "$PREFIX/bin"', 'RUN for d in logs tmp; do mkdir -p "/srv/$d"; done', 'RUN set -x', 'RUN make'),
-    lines('FROM x', 'RUN PREFIX=/opt && mkdir -p "$PREFIX/bin" \\', '    && for d in logs tmp; do mkdir -p "/srv/$d"; done \\', '    && set -x \\', '    && make'),
+    lines('FROM x', 'RUN PREFIX=/opt && mkdir -p "$PREFIX/bin" \\', '    && for d in logs tmp; do mkdir -p "/srv/$d"; done', 'RUN set -x \\', '    && make'),
     { only },
   );
 });
@@ -146,16 +163,16 @@ test('eval or source in a later part may read any variable: the assignment runs 
 
 test('a cd needs no subshell when the next part starts with cd to an absolute path', async () => {
   await expectOutput(
-    lines('FROM x', 'RUN cd /src && ./configure', 'RUN cd /src && make && make install'),
-    lines('FROM x', 'RUN cd /src && ./configure \\', '    && cd /src && make && make install'),
+    lines('FROM x', 'RUN cd /src && cp defaults.mk config.mk', 'RUN cd /src && make && make install'),
+    lines('FROM x', 'RUN cd /src && cp defaults.mk config.mk \\', '    && cd /src && make && make install'),
     { only },
   );
 });
 
 test('a cd keeps its subshell when the part that would undo it runs in a subshell itself', async () => {
   await expectOutput(
-    lines('FROM x', 'RUN cd /src && ./configure', 'RUN cd /src && make', 'RUN cp out /usr/bin/'),
-    lines('FROM x', 'RUN ( cd /src && ./configure ) \\', '    && ( cd /src && make ) \\', '    && cp out /usr/bin/'),
+    lines('FROM x', 'RUN cd /src && ./gen-config', 'RUN cd /src && ./check', 'RUN cp out /usr/bin/'),
+    lines('FROM x', 'RUN ( cd /src && ./gen-config ) \\', '    && ( cd /src && ./check ) \\', '    && cp out /usr/bin/'),
     { only },
   );
 });
@@ -177,32 +194,32 @@ test('continuation lines follow the file: tabs where its RUNs indent with tabs',
 });
 
 test('shell changes in the last RUN need no subshell', async () => {
-  await expectOutput(lines('FROM x', 'RUN make', 'RUN cd /app && export A=1 && ./run'), lines('FROM x', 'RUN make \\', '    && cd /app && export A=1 && ./run'), { only });
+  await expectOutput(lines('FROM x', 'RUN mkdir -p /app', 'RUN cd /app && export A=1 && ./run'), lines('FROM x', 'RUN mkdir -p /app \\', '    && cd /app && export A=1 && ./run'), { only });
 });
 
 test('changes already in a child process need no subshell: ( ), $( ), the first stages of a pipeline', async () => {
   await expectOutput(
-    lines('FROM x', 'RUN (cd src && make)', 'RUN echo "$(cd src; pwd)" > where', 'RUN read x < f | cat', 'RUN true'),
-    lines('FROM x', 'RUN (cd src && make) \\', '    && echo "$(cd src; pwd)" > where \\', '    && read x < f | cat \\', '    && true'),
+    lines('FROM x', 'RUN (cd src && ./gen)', 'RUN echo "$(cd src; pwd)" > where', 'RUN read x < f | cat', 'RUN true'),
+    lines('FROM x', 'RUN (cd src && ./gen) \\', '    && echo "$(cd src; pwd)" > where \\', '    && read x < f | cat \\', '    && true'),
     { only },
   );
 });
 
 test('a state change in the middle runs in a subshell, in the middle too', async () => {
   await expectOutput(
-    lines('FROM x', 'RUN a', 'RUN cd b && make', 'RUN c'),
-    lines('FROM x', 'RUN a \\', '    && ( cd b && make ) \\', '    && c'),
+    lines('FROM x', 'RUN a', 'RUN cd b && ./gen', 'RUN c'),
+    lines('FROM x', 'RUN a \\', '    && ( cd b && ./gen ) \\', '    && c'),
     { only },
   );
 });
 
 test('`||` lists are grouped on the right of `&&`, so an earlier failure cannot fall through', async () => {
   const result = await expectOutput(
-    lines('FROM x', 'RUN true', 'RUN make || true', 'RUN a && b || c', 'RUN a && b', 'RUN x | y'),
+    lines('FROM x', 'RUN true', 'RUN ./check || true', 'RUN a && b || c', 'RUN a && b', 'RUN x | y'),
     lines(
       'FROM x',
       'RUN true \\',
-      '    && { make || true; } \\',
+      '    && { ./check || true; } \\',
       '    && { a && b || c; } \\',
       '    && a && b \\',
       '    && x | y',
@@ -261,8 +278,8 @@ test('a trailing `;` is dropped where `&&` follows and kept at the end', async (
 
 test('a trailing shell comment becomes a comment line, so it cannot swallow what follows', async () => {
   await expectOutput(
-    lines('FROM x', 'RUN echo a # first', 'RUN cd b && make  # second', 'RUN echo c # last'),
-    lines('FROM x', 'RUN echo a \\', '    # first', '    && ( cd b && make ) \\', '    # second', '    && echo c # last'),
+    lines('FROM x', 'RUN echo a # first', 'RUN cd b && ./gen  # second', 'RUN echo c # last'),
+    lines('FROM x', 'RUN echo a \\', '    # first', '    && ( cd b && ./gen ) \\', '    # second', '    && echo c # last'),
     { only },
   );
 });
@@ -273,11 +290,47 @@ test('the last part keeps its comment after its group', async () => {
 
 test('`set -e` keeps working: a RUN that turns it on is only merged as the last part', async () => {
   const result = await expectOutput(
-    lines('FROM x', 'RUN mkdir out', 'RUN set -eux && make && make install', 'RUN rm -rf build', 'RUN ls'),
-    lines('FROM x', 'RUN mkdir out \\', '    && set -eux && make && make install', 'RUN rm -rf build \\', '    && ls'),
+    lines('FROM x', 'RUN mkdir out', 'RUN cd /src && set -eu && ./check', 'RUN rm -rf build', 'RUN ls'),
+    lines('FROM x', 'RUN mkdir out \\', '    && cd /src && set -eu && ./check', 'RUN rm -rf build \\', '    && ls'),
     { only },
   );
   assert.equal(result.notes, [{ transform: 'merge-runs', line: 4, id: 'errexit', message: 'not merged with the RUN above: the RUN above turns on `set -e`, which the shell ignores left of `&&`' }]);
+});
+
+const LEADING_SET_NOTE = (set: string): string =>
+  `not merged with the RUN above: it starts with \`${set}\`, written for the whole RUN; joined, it would apply only from the middle of the merged one`;
+
+test('a RUN that starts with `set -x` or `set -e` is not joined to the RUN above: it would trace only half', async () => {
+  const result = await expectOutput(
+    lines('FROM node:22-alpine', 'RUN addgroup -S app', 'RUN set -x && apk add --no-cache curl'),
+    lines('FROM node:22-alpine', 'RUN addgroup -S app', 'RUN set -x && apk add --no-cache curl'),
+    { only },
+  );
+  assert.equal(result.notes, [{ transform: 'merge-runs', line: 3, id: 'leading-set', message: LEADING_SET_NOTE('set -x') }]);
+  const errexit = await expectUnchanged(lines('FROM x', 'RUN mkdir out', 'RUN set -eux && make && make install', 'RUN rm -rf build'), null, { only });
+  assert.equal(errexit.notes.map((n) => [n.line, n.id, n.message]), [
+    [3, 'leading-set', LEADING_SET_NOTE('set -eux')],
+    [4, 'errexit', 'not merged with the RUN above: the RUN above turns on `set -e`, which the shell ignores left of `&&`'],
+  ]);
+  const named = await expectUnchanged(lines('FROM x', 'RUN mkdir out', 'RUN set -o xtrace && ./check'), null, { only });
+  assert.equal(named.notes.map((n) => n.message), [LEADING_SET_NOTE('set -o xtrace')]);
+});
+
+test('a RUN that starts with `set -x` may start a group: the RUNs below it join it', async () => {
+  const result = await expectOutput(
+    lines('FROM node:22-alpine', 'RUN set -x && addgroup -S app', 'RUN adduser -S -G app app', 'RUN apk add --no-cache curl'),
+    lines('FROM node:22-alpine', 'RUN set -x && addgroup -S app \\', '    && adduser -S -G app app \\', '    && apk add --no-cache curl'),
+    { only },
+  );
+  assert.equal(result.notes, []);
+});
+
+test('other `set` options at the start of a RUN, and `set -x` later in it, do not keep it apart', async () => {
+  await expectOutput(
+    lines('FROM x', 'RUN mkdir out', 'RUN set -o pipefail && ./gen | tee out/log', 'RUN ./check && set -x && ./report'),
+    lines('FROM x', 'RUN mkdir out \\', '    && ( set -o pipefail && ./gen | tee out/log ) \\', '    && ./check && set -x && ./report'),
+    { only },
+  );
 });
 
 for (const [name, script, reason] of [
@@ -310,7 +363,7 @@ test('SHELL bash without -e merges compound commands as usual', async () => {
 
 test('identical flags merge and stay on the RUN', async () => {
   const mount = '--mount=type=cache,target=/root/.cache';
-  await expectOutput(lines('FROM x', `RUN ${mount} pip install a`, `RUN ${mount} ./check`), lines('FROM x', `RUN ${mount} pip install a \\`, '    && ./check'), { only });
+  await expectOutput(lines('FROM x', `RUN ${mount} ./check`, `RUN ${mount} pip install a`), lines('FROM x', `RUN ${mount} ./check \\`, '    && pip install a'), { only });
 });
 
 test('stages are merged separately, never across FROM', async () => {
@@ -399,7 +452,7 @@ test('a refused RUN in the middle leaves its neighbours to merge on each side', 
 
 test('a script nested thousands deep is read without overflowing the stack, and merged', async () => {
   const deep = 'echo ' + '$('.repeat(3000) + 'x' + ')'.repeat(3000);
-  await expectOutput(lines('FROM x', `RUN ${deep}`, 'RUN b'), lines('FROM x', `RUN ${deep} \\`, '    && b'), { only });
+  await expectOutput(lines('FROM x', 'RUN b', `RUN ${deep}`), lines('FROM x', 'RUN b \\', `    && ${deep}`), { only });
 });
 
 test('runs with the default transforms', async () => {
@@ -502,8 +555,8 @@ test('a RUN that calls a command a RUN above reinstalled is not joined: the shel
 
 test('an install of a command the joined shell had not looked up yet is joined', async () => {
   await expectOutput(
-    lines('FROM node:20', 'RUN npm install -g typescript@5', 'RUN tsc --version'),
-    lines('FROM node:20', 'RUN npm install -g typescript@5 \\', '    && tsc --version'),
+    lines('FROM node:20', 'RUN ln -s /opt/ts/bin/tsc /usr/local/bin/tsc', 'RUN tsc --version'),
+    lines('FROM node:20', 'RUN ln -s /opt/ts/bin/tsc /usr/local/bin/tsc \\', '    && tsc --version'),
     { only },
   );
 });
@@ -536,6 +589,63 @@ test('a stage the deployed one is built FROM ships its layers and is merged', as
     lines('FROM debian:bookworm-slim AS base', 'RUN useradd -r app \\', '    && mkdir -p /srv && chown app /srv', 'FROM base', 'COPY app /srv/app'),
     { only },
   );
+});
+
+test('a stage nothing uses is a build target of its own: its layers ship, and its RUNs are merged like the last stage', async () => {
+  const result = await expectOutput(
+    lines(
+      'FROM golang:1.22 AS build',
+      'WORKDIR /src',
+      'RUN mkdir -p /out',
+      'RUN go build -o /out/app .',
+      'FROM build AS dev-envs',
+      'RUN useradd -m dev',
+      'RUN mkdir -p /home/dev/.cache',
+      'FROM gcr.io/distroless/static-debian12',
+      'COPY --from=build /out/app /app',
+      'CMD ["/app"]',
+    ),
+    lines(
+      'FROM golang:1.22 AS build',
+      'WORKDIR /src',
+      'RUN mkdir -p /out \\',
+      '    && go build -o /out/app .',
+      'FROM build AS dev-envs',
+      'RUN useradd -m dev \\',
+      '    && mkdir -p /home/dev/.cache',
+      'FROM gcr.io/distroless/static-debian12',
+      'COPY --from=build /out/app /app',
+      'CMD ["/app"]',
+    ),
+    { only },
+  );
+  // `build` ships too: the `dev-envs` image is built FROM it.
+  assert.equal(result.notes, []);
+});
+
+test('a stage only copied from (or built FROM by such a stage) is not merged; the note names it', async () => {
+  const input = lines(
+    'FROM golang:1.22 AS base',
+    'RUN mkdir -p /out',
+    'RUN useradd -m builder',
+    'FROM base AS build',
+    'RUN mkdir -p /src',
+    'RUN go build -o /out/app .',
+    'FROM alpine:3.20 AS assets',
+    'RUN mkdir -p /assets',
+    'RUN touch /assets/index.html',
+    'FROM gcr.io/distroless/static-debian12',
+    'COPY --from=build /out/app /app',
+    'RUN --mount=from=assets,source=/assets,target=/mnt cp -r /mnt /assets',
+    'CMD ["/app"]',
+  );
+  const result = await expectUnchanged(input, null, { only });
+  const note = (name: string) => `RUNs of stage \`${name}\` not merged: its layers are not in the image (only what is copied out of it is), so one layer would save no bytes and lose cache points`;
+  assert.equal(result.notes.map((n) => [n.line, n.id, n.message]), [
+    [2, 'unshipped-stage', note('base')],
+    [5, 'unshipped-stage', note('build')],
+    [8, 'unshipped-stage', note('assets')],
+  ]);
 });
 
 test('an unshipped stage with no two RUNs in a row gets no note', async () => {
@@ -581,14 +691,140 @@ test('language package installs are substantial steps too', async () => {
 });
 
 test('RUNs of many commands each are left apart; a few commands are a small step', async () => {
-  const big = 'RUN curl -fsSLO https://example.org/a.tgz && tar -xzf a.tgz && cd a && ./configure && make && make install';
-  await expectRefused(lines('FROM debian', big, big.replaceAll('a.tgz', 'b.tgz').replace('cd a', 'cd b')), 'separate-steps', { only });
+  const big = 'RUN mkdir -p /srv/a && cd /srv/a && cp /etc/a.conf . && chmod 0600 a.conf && ln -s /srv/a /a && touch ready';
+  await expectRefused(lines('FROM debian', big, big.replaceAll('a', 'b')), 'separate-steps', { only });
   await expectOutput(
+    lines('FROM debian', 'RUN groupadd -r app', 'RUN useradd -r -g app app', 'RUN mkdir -p /srv && chown app /srv'),
+    lines('FROM debian', 'RUN groupadd -r app \\', '    && useradd -r -g app app \\', '    && mkdir -p /srv && chown app /srv'),
+    { only },
+  );
+});
+
+const STEPS_NOTE = 'not merged with the RUN above: each does work of its own (installs packages, downloads, builds or runs many commands), and neither cleans up after the other; one layer would save no bytes, and a failure here would rerun the RUN above (further such RUNs of this stage are left apart too)';
+const AFTER_STEP_NOTE = 'not merged with the RUN above, which does work of its own (installs packages, downloads, builds or runs many commands): this RUN does not clean up after it, so one layer would save no bytes, and a change to this RUN would rerun the RUN above (further such RUNs of this stage are left apart too)';
+
+test('a download that cleans up after itself and an apt install are two steps', async () => {
+  const result = await expectUnchanged(
+    lines(
+      'FROM ubuntu:22.04',
+      'RUN curl -fsSLo a.jar https://example.com/a.jar && cp a.jar /opt/a.jar && rm a.jar',
+      'RUN apt-get update && apt-get install -y --no-install-recommends xvfb && rm -rf /var/lib/apt/lists/*',
+    ),
+    null,
+    { only },
+  );
+  assert.equal(result.notes, [{ transform: 'merge-runs', line: 3, id: 'separate-steps', message: STEPS_NOTE }]);
+});
+
+test('two cpanm installs are two steps', async () => {
+  const result = await expectUnchanged(lines('FROM perl', 'RUN cpanm EV && rm -rf ~/.cpanm', 'RUN cpanm IO::Socket::IP && rm -rf ~/.cpanm'), null, { only });
+  assert.equal(result.notes, [{ transform: 'merge-runs', line: 3, id: 'separate-steps', message: STEPS_NOTE }]);
+});
+
+test('a small step after a build stays apart: a config edit joined to it would rerun the build', async () => {
+  const input = lines('FROM fedora', 'COPY . /src', 'RUN make -C /src clean all install', `RUN sed -i 's,driver = ".*",driver = "vfs",' /etc/containers/storage.conf`);
+  const result = await expectUnchanged(input, null, { only });
+  assert.equal(result.notes, [{ transform: 'merge-runs', line: 4, id: 'after-step', message: AFTER_STEP_NOTE }]);
+});
+
+test('small steps before a step join it and each other; after it they only join each other', async () => {
+  const result = await expectOutput(
+    lines('FROM debian', 'RUN useradd app', 'RUN mkdir /data', 'RUN apt-get install -y --no-install-recommends curl', 'RUN make install', 'RUN chmod 0755 /usr/local/bin/app', 'RUN ln -s /usr/local/bin/app /app'),
+    lines(
+      'FROM debian',
+      'RUN useradd app \\',
+      '    && mkdir /data \\',
+      '    && apt-get install -y --no-install-recommends curl \\',
+      '    && make install',
+      'RUN chmod 0755 /usr/local/bin/app \\',
+      '    && ln -s /usr/local/bin/app /app',
+    ),
+    { only },
+  );
+  assert.equal(result.notes, [{ transform: 'merge-runs', line: 6, id: 'after-step', message: AFTER_STEP_NOTE }]);
+});
+
+test('`rm -rf … || true` is a cleanup: it joins the step above', async () => {
+  await expectOutput(
+    lines('FROM debian', 'RUN make install', 'RUN rm -rf /src/* || true'),
+    lines('FROM debian', 'RUN make install \\', '    && { rm -rf /src/* || true; }'),
+    { only },
+  );
+  await expectRefused(lines('FROM debian', 'RUN make install', 'RUN true'), 'after-step', { only, line: 3 });
+});
+
+test('a cleanup joins the step above it, with the small steps between them: download, unpack, delete the archive', async () => {
+  const result = await expectOutput(
     lines('FROM debian', 'RUN curl -fsSLo /tmp/t.tgz https://example.org/t.tgz', 'RUN tar -xzf /tmp/t.tgz -C /opt', 'RUN rm /tmp/t.tgz'),
     lines('FROM debian', 'RUN curl -fsSLo /tmp/t.tgz https://example.org/t.tgz \\', '    && tar -xzf /tmp/t.tgz -C /opt \\', '    && rm /tmp/t.tgz'),
     { only },
   );
+  assert.equal(result.notes, []);
 });
+
+for (const [name, step] of [
+  ['curl -o', 'curl -fsSL -o /opt/tool.tgz https://example.org/tool.tgz'],
+  ['curl --output=', 'curl -fsSL --output=/opt/tool.tgz https://example.org/tool.tgz'],
+  ['curl -O', 'curl -fsSLO https://example.org/tool.tgz'],
+  ['curl piped into sh', 'curl -fsSL https://example.org/install.sh | sh'],
+  ['curl piped into sudo bash', 'curl -fsSL https://example.org/install.sh | sudo -E bash -'],
+  ['wget, which writes a file by default', 'wget -q https://example.org/tool.tgz'],
+  ['wget -qO- piped into tar', 'wget -qO- https://example.org/tool.tgz | tar -xz -C /opt'],
+  ['git clone', 'git -c advice.detachedHead=false clone --depth 1 https://example.org/src.git /src'],
+  ['make', 'make -j4'],
+  ['./configure', './configure --prefix=/usr'],
+  ['cmake --build', 'cmake --build build --parallel'],
+  ['ninja', 'ninja -C build'],
+  ['go build', 'go build -o /out/app ./cmd/app'],
+  ['go install', 'go install example.org/tool@v1'],
+  ['cargo build', 'cargo build --release'],
+  ['cargo install', 'cargo install ripgrep'],
+  ['mvn', 'mvn -B package'],
+  ['./gradlew', './gradlew build'],
+  ['npm run build', 'npm run build'],
+  ['yarn build', 'yarn build'],
+  ['pnpm run build:prod', 'pnpm run build:prod'],
+  ['dotnet publish', 'dotnet publish -c Release -o /out'],
+  ['cpanm', 'cpanm --notest DBI'],
+  ['cpan', 'cpan -i DBI'],
+  ['gem install', 'gem install bundler'],
+  ['pip', 'python3 -m pip install requests'],
+  ['npm ci', 'npm ci'],
+  ['composer install', 'composer install --no-dev'],
+  ['bundle install', 'bundle install'],
+  ['pnpm install', 'pnpm install --frozen-lockfile'],
+  ['luarocks', 'luarocks install lpeg'],
+  ['uv pip install', 'uv pip install --system flask'],
+  ['poetry install', 'poetry install --no-root'],
+  ['Rscript install.packages', `Rscript -e 'install.packages("jsonlite")'`],
+  ['R CMD INSTALL', 'R CMD INSTALL /tmp/pkg.tar.gz'],
+] as [string, string][]) {
+  test(`a substantial step: ${name}`, async () => {
+    const result = await expectUnchanged(lines('FROM debian', `RUN ${step}`, 'RUN mkdir -p /srv/app'), null, { only });
+    assert.equal(result.notes.map((n) => n.id), ['after-step'], step);
+  });
+}
+
+for (const [name, step] of [
+  ['curl printing (a version check)', 'curl -fsS https://example.org/health'],
+  ['curl to /dev/null', 'curl -fsS -o /dev/null https://example.org/health'],
+  ['curl -XPOST (the X takes the rest of its word)', 'curl -fsS -XPOST https://example.org/hook'],
+  ['curl piped into gpg', 'curl -fsSL https://example.org/key.asc | gpg --dearmor -o /usr/share/keyrings/example.gpg'],
+  ['a repository key downloaded into the keyrings', 'curl -fsSLo /etc/apt/keyrings/example.asc https://example.org/key.asc'],
+  ['wget --spider', 'wget --spider https://example.org/'],
+  ['make --version', 'make --version'],
+  ['go version', 'go version'],
+  ['cmake configuring, not building', 'cmake -S . -B build'],
+  ['cmake --version', 'cmake --version'],
+  ['npm run lint', 'npm run lint'],
+  ['cpanm --version', 'cpanm --version'],
+  ['Rscript running a file of its own', 'Rscript /opt/check.R'],
+  ['git config', 'git config --global user.name ci'],
+] as [string, string][]) {
+  test(`a small step: ${name}`, async () => {
+    await expectOutput(lines('FROM debian', 'RUN mkdir -p /srv/app', `RUN ${step}`, 'RUN chmod 0755 /srv/app'), lines('FROM debian', 'RUN mkdir -p /srv/app \\', `    && ${step} \\`, '    && chmod 0755 /srv/app'), { only });
+  });
+}
 
 test('a cleanup joins the step above it, a small step the step below it', async () => {
   await expectOutput(

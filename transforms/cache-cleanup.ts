@@ -369,13 +369,13 @@ function flagFix(run: RunScript, hygiene: Hygiene, command: ManagerUse): Fix | n
 const ALREADY_CLEAN: Refusal = { id: 'already-cleaned', reason: 'already cleaned' };
 
 /**
- * Whether the RUN's layer ends up in the image: the build target or a stage it
- * is built FROM. A build stage's cache is not copied anywhere, so cleaning it
- * only costs time.
+ * Whether the RUN's layer ends up in an image: its stage's layers ship
+ * (ctx.facts.shipsLayers: a build target, the last stage or one no other
+ * stage uses, or a stage a target is built FROM). A stage only copied from
+ * keeps its cache out of every image, so cleaning it only costs time.
  */
 function inFinalImage(ctx: TransformContext, node: InstructionNode): boolean {
-  for (let stage = ctx.facts.deployedStage(); stage; stage = ctx.facts.parentOf(stage)) if (stage === node.stage) return true;
-  return false;
+  return node.stage !== null && ctx.facts.shipsLayers(node.stage);
 }
 
 /** Why the cache of `manager` must stay after this RUN, or null. */

@@ -4,18 +4,37 @@
  * stops the build where it did.
  *
  * Which RUNs are worth joining (the policy):
- * - Only in a stage whose layers ship (the build target or a stage it is
- *   built FROM). A stage that is only copied from loses its layers: joining
- *   there saves no bytes and only removes cache points. One note per stage.
+ * - Only in a stage whose layers ship (ctx.facts.shipsLayers): a build
+ *   target (the last stage, or a stage no other stage uses, which is built
+ *   as a target of its own) or a stage a target is built FROM. A stage that
+ *   other stages only copy or mount from (or that only such a stage builds
+ *   FROM) loses its layers: joining there saves no bytes and only removes
+ *   cache points. One note per stage (`unshipped-stage`).
  * - A merged RUN holds at most one substantial step: a RUN that installs
- *   packages (a system or language package manager) or runs many commands.
- *   Two of them each do their own work, and one layer would save nothing
- *   while a failure of the second reruns the first. Small steps (chmod,
- *   useradd, mkdir, ln, an echo into a config, a lone `apt-get update`, an
- *   apt install that reads the lists a RUN above fetched) and cleanups join
- *   their neighbours: a small step goes with the substantial step after it,
- *   which it usually prepares (a sources.list line before its update), and a
- *   cleanup with the one before it, whose files it deletes.
+ *   packages (a system package manager, or a language one: pip, npm
+ *   install/ci, yarn, pnpm, gem, bundle, composer, cpanm, cpan, conda,
+ *   luarocks, uv, poetry, `Rscript -e 'install.packages(...)'`, `R CMD
+ *   INSTALL`), downloads (curl or wget writing a file, or piped into a
+ *   shell or tar; `git clone`), builds (make, ./configure, cmake --build,
+ *   ninja, go build/install, cargo build/install, mvn, gradle, dotnet
+ *   build/publish, bazel build, a package.json `build` script), or runs six
+ *   commands or more. Which programs are which is lib/knowledge's
+ *   (package-managers' rows and CODE_INSTALLS; programs' BUILD_COMMANDS,
+ *   DOWNLOADERS, SOURCE_FETCHES), read by lib/facts. Two of them each do
+ *   their own work: one layer would save nothing while a failure of the
+ *   second reruns the first (`separate-steps`, once per stage).
+ * - Every other RUN is a small step (chmod, useradd, mkdir, ln, sed on a
+ *   config, an echo into one, a lone `apt-get update`, an apt install that
+ *   reads the lists a RUN above fetched, a repository key or list downloaded
+ *   into the package sources), or a cleanup when every command it runs
+ *   removes files or packages, or does nothing (`rm -rf /x || true`). A
+ *   small step joins the small steps beside it and the substantial step
+ *   after it, which it usually prepares (a sources.list line before its
+ *   update); it never joins a substantial step above it, whose work a change
+ *   to it would rerun (`after-step`, once per stage). Only a cleanup joins
+ *   upward: it joins the group above, and when that group holds a step it
+ *   takes along the small steps between them, which ran before the files
+ *   went (download, unpack, delete the archive).
  * - A merged RUN has at most one `apt-get update` and one removal of the
  *   lists, and no update after that removal.
  * - A comment line between two RUNs (a note on the next RUN, or a
@@ -26,6 +45,12 @@
  *   joined with neither the RUN above nor the one below, which `&&` would
  *   only reach through `{ ...; }`. One note per stage. A lone trailing `;`
  *   (`RUN a;`) leaves one statement, which joins as usual.
+ * - A RUN whose first command is `set` with a tracing or errexit option
+ *   (`set -x`, `set -eux`, `set +x`, `set -o errexit`/`xtrace`/`verbose`) is
+ *   written for the whole RUN: it is never joined to the RUN above, where it
+ *   would apply only from the middle (`leading-set`). It may start a group:
+ *   RUNs below it join it, unless it turns on `set -e`, which the shell
+ *   ignores left of `&&` (nothing joins after such a RUN).
  *
  * Each RUN starts a fresh shell in WORKDIR. Joined, they share one shell, so
  * a part that changes the shell (`cd`, `export`, `set`, a function, ...) runs
@@ -43,12 +68,16 @@ import type { Node } from '../lib/core/shell.js';
 import path from 'node:path';
 import { hasBackgroundJob, literalValue, topLevelStatements, walk } from '../lib/core/shell.js';
 import { operatorStyle } from '../lib/core/run-script.js';
-import { installedCommands, isPackageInstall, managerCommand, writtenPaths, type RunCommand } from '../lib/facts/index.js';
-import { PACKAGE_MANAGER_FACTS } from '../lib/knowledge/package-managers.js';
+import {
+  downloadOf, installedCommands, isBuild, isLanguageInstall, isPackageInstall, managerCommand, writtenPaths, type RunCommand,
+} from '../lib/facts/index.js';
+import { PACKAGE_MANAGER_FACTS, PACKAGE_SOURCE_DIRS } from '../lib/knowledge/package-managers.js';
 import type { DockerfileModel, InstructionNode } from '../lib/core/dockerfile.js';
 import type { Fix, NoteInput, Refusal, Transform, TransformContext } from '../lib/core/types.js';
 
 const ID = 'merge-runs';
+/** What makes a RUN a substantial step, as the notes say it. */
+const STEP_WORK = 'installs packages, downloads, builds or runs many commands';
 const HADOLINT_RULES = ['DL3059'];
 const INDENT = '    ';
 
@@ -111,9 +140,9 @@ interface Part {
   reads: Set<string> | null;
   /** Its first command is `cd` to an absolute path, so the directory an earlier part left does not matter to it. */
   startsWithAbsoluteCd: boolean;
-  /** It installs packages or runs many commands: a merged RUN holds at most one such step. */
+  /** It installs packages, downloads, builds or runs many commands: a merged RUN holds at most one such step. */
   substantial: boolean;
-  /** Every command it runs removes files or packages: it joins the RUN above. */
+  /** Every command it runs removes files or packages (or does nothing, `|| true`): it joins the RUN above. */
   cleanup: boolean;
   /** Its `apt-get update`s and removals of the apt lists, in order. */
   aptIndex: ('update' | 'removal')[];
@@ -123,6 +152,8 @@ interface Part {
   script: boolean;
   /** Why it may turn on `set -e` (only honoured in the last part of a `&&` list), or null. */
   errexit: string | null;
+  /** Its first command is `set` with tracing or errexit options (`set -eux`), as written: it is never joined to the RUN above. */
+  leadingSet: string | null;
   /** It has `;` lists or compound commands, where a SHELL's `-e` is off left of `&&`. */
   compound: boolean;
   /** Why nothing may be joined after it (it changes what starts each later RUN), or null. */
@@ -265,13 +296,33 @@ function variablesRead(root: Node): Set<string> | null {
   return any ? null : names;
 }
 
-/** Whether the first command the script runs is `cd` to an absolute path. */
-function startsWithAbsoluteCd(statements: ScriptFacts['statements']): boolean {
+/** The first command the script runs, when it is a simple command. */
+function firstCommand(statements: ScriptFacts['statements']): Node | null {
   let node: Node | null = statements[0]?.node ?? null;
   while (node && node.type === 'list') node = node.namedChildren[0] ?? null;
-  if (!node || node.type !== 'command' || commandName(node) !== 'cd') return false;
+  return node && node.type === 'command' ? node : null;
+}
+
+/** Whether the first command the script runs is `cd` to an absolute path. */
+function startsWithAbsoluteCd(statements: ScriptFacts['statements']): boolean {
+  const node = firstCommand(statements);
+  if (!node || commandName(node) !== 'cd') return false;
   const args = node.childrenForFieldName('argument').map((a) => (a ? literalValue(a) : null));
   return args.length === 1 && args[0] !== null && args[0].startsWith('/');
+}
+
+/** `set` options that trace the script or stop it at the first error: letters of `-eux`/`+x`, names of `-o`. */
+const TRACE_OR_ERREXIT_LETTERS = /^[-+][a-zA-Z]*[exv]/;
+const TRACE_OR_ERREXIT_NAMES = new Set(['errexit', 'xtrace', 'verbose']);
+
+/** The first command as written when it is `set` with a tracing or errexit option (`set -eux`, `set -o errexit`), else null. */
+function leadingSet(statements: ScriptFacts['statements']): string | null {
+  const node = firstCommand(statements);
+  if (!node || commandName(node) !== 'set') return null;
+  const args = node.childrenForFieldName('argument').map((a) => (a ? literalValue(a) : null));
+  const traces = args.some((arg, i) => arg !== null &&
+    (TRACE_OR_ERREXIT_LETTERS.test(arg) || ((arg === '-o' || arg === '+o') && TRACE_OR_ERREXIT_NAMES.has(args[i + 1] ?? ''))));
+  return traces ? node.text : null;
 }
 
 /** A script with this many commands is a step of its own even without a package install. */
@@ -281,6 +332,9 @@ const MANY_COMMANDS = 6;
 const REMOVING_VERBS = new Set(['remove', 'purge', 'autoremove', 'clean', 'autoclean', 'dist-clean', 'erase', 'uninstall', 'del', 'cache']);
 
 const APT_LISTS = '/var/lib/apt/lists';
+
+/** Commands that do nothing: `rm -rf /x || true` is still a cleanup. */
+const NO_OPS = new Set(['true', ':']);
 
 function removes(command: RunCommand): boolean {
   if (command.program === 'rm' || command.program === 'unlink') return true;
@@ -305,10 +359,17 @@ function aptIndexSteps(commands: RunCommand[]): ('update' | 'removal')[] {
   return steps;
 }
 
+/** Whether a path as written is one of PACKAGE_SOURCE_DIRS or in one. */
+function inPackageSources(file: string): boolean {
+  return PACKAGE_SOURCE_DIRS.some((dir) => file === dir || file.startsWith(`${dir}/`));
+}
+
 /**
- * Whether a RUN is a step of its own: it installs packages, or runs many
- * commands. An apt install without its own `apt-get update` reads the lists a
- * RUN above fetched, and belongs with it.
+ * Whether a RUN is a step of its own: it installs packages (a system or a
+ * language package manager), downloads, builds, or runs many commands. An apt
+ * install without its own `apt-get update` reads the lists a RUN above
+ * fetched, and a download into the package sources (a repository's key or
+ * list) prepares the install after it: both are small steps.
  */
 function isSubstantial(commands: RunCommand[], aptIndex: ('update' | 'removal')[]): boolean {
   if (commands.length >= MANY_COMMANDS) return true;
@@ -316,7 +377,12 @@ function isSubstantial(commands: RunCommand[], aptIndex: ('update' | 'removal')[
     const system = isPackageInstall(command.words);
     if (system) return system.manager !== 'apt' || aptIndex.includes('update');
     const manager = managerCommand(command.words);
-    return manager !== null && PACKAGE_MANAGER_FACTS[manager.manager].installVerbs.includes(manager.subcommand ?? '');
+    const row = manager === null ? null : PACKAGE_MANAGER_FACTS[manager.manager];
+    // An upgrade (`apt-get upgrade`, `dnf update`) installs too.
+    if (row?.system && row.installVerbs.includes(manager!.subcommand ?? '')) return true;
+    if (isLanguageInstall(command.words) || isBuild(command.words)) return true;
+    const download = downloadOf(command, commands);
+    return download !== null && !(download.kind === 'file' && download.path !== null && inPackageSources(download.path));
   });
 }
 
@@ -411,11 +477,12 @@ function readPart(node: InstructionNode, ctx: TransformContext): Part | Refusal 
     reads: facts.reads,
     startsWithAbsoluteCd: facts.startsWithAbsoluteCd,
     substantial: isSubstantial(commands, aptIndex),
-    cleanup: commands.length > 0 && commands.every(removes),
+    cleanup: commands.some(removes) && commands.every((c) => removes(c) || (c.program !== null && NO_OPS.has(c.program))),
     aptIndex,
     isList: facts.isList,
     script: facts.script,
     errexit: facts.errexit,
+    leadingSet: facts.leadingSet,
     compound: facts.compound,
     endsGroup: replacesShell(ctx, node, commands) ?? writesBashEnv(ctx, node, commands, root),
     calls: new Set(commands.flatMap((c) => (c.program === null ? [] : [c.program]))),
@@ -485,6 +552,7 @@ interface ScriptFacts {
   isList: boolean;
   script: boolean;
   errexit: string | null;
+  leadingSet: string | null;
   compound: boolean;
 }
 
@@ -525,6 +593,7 @@ function readScript(root: Node, text: string): ScriptFacts | Refusal {
     isList: hasOrList(last),
     script: statements.length > 1,
     errexit: errexitSource(root),
+    leadingSet: leadingSet(statements),
     compound: statements.length > 1 || hasType(root, COMPOUND),
   };
 }
@@ -615,38 +684,59 @@ function isStep(part: Part): boolean {
   return part.substantial && !part.cleanup;
 }
 
+/** Why a RUN is kept apart from a substantial step above it: it is another step, or a small step after it. */
+type Apart = 'steps' | 'after-step';
+
 /**
  * The groups a chain of joinable RUNs becomes under the policy in the header:
- * one substantial step each, small steps before the step they prepare,
- * cleanups after the step they clean up after, the apt index kept whole.
- * `separate` is called with a RUN kept apart from a substantial one above.
+ * one substantial step each; small steps before the step they prepare, or
+ * with each other; a cleanup after the group above it, taking along the small
+ * steps between it and the step; the apt index kept whole. `apart` is called
+ * with the first RUN of a group kept apart from a step above it.
  */
-function partition(chain: Part[], separate: (part: Part) => void): Part[][] {
+function partition(chain: Part[], apart: (part: Part, why: Apart) => void): Part[][] {
   const groups: Part[][] = [];
-  let current: Part[] = [];
-  const fits = (group: Part[], part: Part): boolean =>
-    !(isStep(part) && group.some(isStep)) && aptIndexFits([...group, part].flatMap((p) => p.aptIndex));
-  for (const part of chain) {
-    if (current.length && !fits(current, part)) {
-      let keep = current.length;
-      if (isStep(part) && current.some(isStep)) {
-        let step = current.length - 1;
-        while (!isStep(current[step])) step--;
-        while (keep - 1 > step && !current[keep - 1].cleanup) keep--;
-        // The note goes where the RUN left apart starts, with the small steps it took along: the same line in every pass.
-        separate(current[keep] ?? part);
-      }
-      const carried = current.slice(keep);
-      groups.push(current.slice(0, keep));
-      current = carried;
-      if (current.length && !fits(current, part)) {
-        groups.push(current);
-        current = [];
-      }
+  const fits = (parts: Part[]): boolean => aptIndexFits(parts.flatMap((p) => p.aptIndex));
+  const close = (group: Part[]): void => {
+    if (group.length) groups.push(group);
+  };
+  /** `part` added to `group`, or a new group of it when the apt index would not fit: the group now open. */
+  const add = (group: Part[], part: Part): Part[] => {
+    if (group.length && !fits([...group, part])) {
+      close(group);
+      return [part];
     }
-    current.push(part);
+    group.push(part);
+    return group;
+  };
+  let current: Part[] = [];
+  // Small steps after the step of `current`: they join it only when a cleanup follows them.
+  let pending: Part[] = [];
+  for (const part of chain) {
+    if (!current.some(isStep)) {
+      current = add(current, part);
+    } else if (isStep(part)) {
+      // The note goes where the RUN left apart starts, with the small steps it takes along: the same line in every pass.
+      apart(pending[0] ?? part, 'steps');
+      close(current);
+      current = add(pending, part);
+      pending = [];
+    } else if (part.cleanup && fits([...current, ...pending, part])) {
+      current = [...current, ...pending, part];
+      pending = [];
+    } else if (part.cleanup || (pending.length && !fits([...pending, part]))) {
+      if (pending.length) apart(pending[0], 'after-step');
+      close(current);
+      close(pending);
+      current = [part];
+      pending = [];
+    } else {
+      pending.push(part);
+    }
   }
-  if (current.length) groups.push(current);
+  close(current);
+  if (pending.length) apart(pending[0], 'after-step');
+  close(pending);
   return groups;
 }
 
@@ -726,19 +816,25 @@ export const mergeRuns: Transform = {
         continue;
       }
       let chain: Part[] = [];
-      let separated = false;
       // The programs the joined shell has looked up so far, and those of them a part reinstalled:
       // the shell's command hash would keep their old path where a fresh RUN finds the new one.
       let called = new Set<string>();
       let hashed = new Set<string>();
-      const separate = (part: Part): void => {
-        if (separated) return;
-        separated = true;
-        notes.push({
-          line: part.node.line,
-          id: 'separate-steps',
-          message: 'not merged with the RUN above: each installs packages or runs many commands of its own, and neither cleans up after the other; one layer would save no bytes, and a failure here would rerun the RUN above (further such RUNs of this stage are left apart too)',
-        });
+      const said = new Set<Apart>();
+      const apart = (part: Part, why: Apart): void => {
+        if (said.has(why)) return;
+        said.add(why);
+        notes.push(why === 'steps'
+          ? {
+            line: part.node.line,
+            id: 'separate-steps',
+            message: `not merged with the RUN above: each does work of its own (${STEP_WORK}), and neither cleans up after the other; one layer would save no bytes, and a failure here would rerun the RUN above (further such RUNs of this stage are left apart too)`,
+          }
+          : {
+            line: part.node.line,
+            id: 'after-step',
+            message: `not merged with the RUN above, which does work of its own (${STEP_WORK}): this RUN does not clean up after it, so one layer would save no bytes, and a change to this RUN would rerun the RUN above (further such RUNs of this stage are left apart too)`,
+          });
       };
       let scripted = false;
       const leaveApart = (script: Part): void => {
@@ -751,7 +847,7 @@ export const mergeRuns: Transform = {
         });
       };
       const flush = (): void => {
-        if (chain.length > 1) for (const group of partition(chain, separate)) if (group.length > 1) fixes.push(join(group, dockerfile));
+        if (chain.length > 1) for (const group of partition(chain, apart)) if (group.length > 1) fixes.push(join(group, dockerfile));
         chain = [];
         called = new Set();
         hashed = new Set();
@@ -782,6 +878,13 @@ export const mergeRuns: Transform = {
             flush();
           } else if (part.script || previous.script) {
             leaveApart(part.script ? part : previous);
+            flush();
+          } else if (part.leadingSet) {
+            notes.push({
+              line: node.line,
+              id: 'leading-set',
+              message: `not merged with the RUN above: it starts with \`${part.leadingSet}\`, written for the whole RUN; joined, it would apply only from the middle of the merged one`,
+            });
             flush();
           }
         }

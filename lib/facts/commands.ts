@@ -5,7 +5,8 @@
  * lib/knowledge's PACKAGE_MANAGER_FACTS; a new wrapper is a line here.
  */
 import { simpleCommands } from '../core/shell.js';
-import { managerOfProgram, PACKAGE_MANAGER_FACTS, type ManagerName } from '../knowledge/package-managers.js';
+import { CODE_INSTALLS, managerOfProgram, PACKAGE_MANAGER_FACTS, type ManagerName } from '../knowledge/package-managers.js';
+import { BUILD_COMMANDS, BUILD_INFO_OPTIONS, DISCARDING_FILES, DOWNLOAD_CONSUMERS, DOWNLOADERS, isBuildScript, packageScriptRun, SOURCE_FETCHES } from '../knowledge/programs.js';
 import type { PackageManager } from '../knowledge/images.js';
 import type { Node, SimpleCommand } from '../core/shell.js';
 
@@ -212,6 +213,8 @@ export function managerCommand(words: readonly (string | null)[]): ManagerComman
     const subcommandIndex = words.length - pip.args.length - 1;
     return { manager: 'pip', programIndex, program: programName(words[programIndex]!), subcommand: pip.subcommand, subcommandIndex };
   }
+  // A manager without subcommands (`cpanm EV`): its first operand is a package, not a subcommand.
+  if (PACKAGE_MANAGER_FACTS[first].operandsArePackages) return { manager: first, programIndex: 0, program: programName(words[0]), subcommand: null, subcommandIndex: null };
   const at = subcommandAt(words, 1, PACKAGE_MANAGER_FACTS[first].valueOptions ?? []);
   if (at === null) return { manager: first, programIndex: 0, program: programName(words[0]), subcommand: null, subcommandIndex: null };
   const sub = words[at];
@@ -325,4 +328,127 @@ export function installedCommands(words: readonly (string | null)[]): string[] {
   if (program === 'yarn' && words[1] === 'global' && words[2] === 'add') return names(words.slice(3).filter((w): w is string => w !== null && !w.startsWith('-')));
   const written = writtenPaths(words) ?? [];
   return written.filter((p) => /^\/(usr\/(local\/)?)?s?bin\/[^/]+$/.test(p)).map((p) => programName(p));
+}
+
+/**
+ * Whether a command installs language packages (words from the program on):
+ * an install subcommand of a language package manager lib/knowledge knows
+ * (`pip install`, `npm ci`, `gem install`, `composer install`, `bundle
+ * install`, `uv pip install`, bare `yarn`), a manager whose operands are
+ * packages given one (`cpanm EV`, `cpan -i DBI`), or an interpreter running
+ * code that installs (`Rscript -e 'install.packages("x")'`, `R CMD INSTALL`).
+ * System package managers are isPackageInstall's; `go install` and `cargo
+ * install` build, and are isBuild's.
+ */
+export function isLanguageInstall(words: readonly (string | null)[]): boolean {
+  if (!words[0]) return false;
+  const manager = managerCommand(words);
+  if (manager) {
+    const row = PACKAGE_MANAGER_FACTS[manager.manager];
+    if (row.system) return false;
+    const rest = words.slice(manager.programIndex + 1);
+    if (row.infoOptions && rest.some((w) => w !== null && row.infoOptions!.includes(w))) return false;
+    if (row.operandsArePackages) return subcommandAt(rest, 0, row.valueOptions ?? []) !== null;
+    return row.installVerbs.includes(manager.subcommand ?? '');
+  }
+  const code = CODE_INSTALLS[programName(words[0])];
+  if (!code) return false;
+  if ((code.subcommands ?? []).some((sub) => sub.split(' ').every((word, i) => words[i + 1] === word))) return true;
+  return words.some((word, i) => i > 0 && word !== null && code.codeOptions.includes(words[i - 1] ?? '') && code.calls.some((call) => word.includes(call)));
+}
+
+/**
+ * Whether a command builds software (words from the program on): a build
+ * tool of lib/knowledge's BUILD_COMMANDS (`make`, `./configure`, `cmake
+ * --build`, `go build`, `cargo install`, `mvn package`, `dotnet publish`),
+ * not only asking for its version or help, or a package.json build script
+ * (`npm run build`, `yarn build`, `pnpm run build:prod`).
+ */
+export function isBuild(words: readonly (string | null)[]): boolean {
+  if (!words[0]) return false;
+  const script = packageScriptRun(words.map((w) => w ?? ''));
+  if (script?.script && isBuildScript(script.script)) return true;
+  const row = BUILD_COMMANDS[programName(words[0])];
+  if (!row) return false;
+  const rest = words.slice(1);
+  if (rest.length > 0 && rest.every((w) => w !== null && BUILD_INFO_OPTIONS.has(w))) return false;
+  if (row.options) return rest.some((w) => w !== null && row.options!.includes(w));
+  if (row.subcommands) {
+    const subcommand = rest.find((w) => w === null || !/^[-+]/.test(w));
+    return subcommand !== undefined && subcommand !== null && row.subcommands.includes(subcommand);
+  }
+  return true;
+}
+
+/** What a download keeps: a file (its path as written; null when the name comes from the URL or the shell), or its output piped into a program. */
+export type Download = { kind: 'file'; path: string | null } | { kind: 'piped'; into: string };
+
+/**
+ * What a command downloads, or null when it keeps nothing: `curl -o f`,
+ * `curl -O`, `wget URL` (wget writes a file unless told `-O -`), `git
+ * clone`; or a download to standard output piped into a shell or tar (`curl
+ * -fsSL … | sh`, `wget -qO- … | tar -xz`). A download to /dev/null, or one
+ * printed or piped elsewhere (`curl … | gpg --dearmor -o key`), keeps nothing
+ * of its own. `commands` are the RUN's commands (commandsOf), to find what
+ * the pipeline feeds.
+ */
+export function downloadOf(command: RunCommand, commands: readonly RunCommand[]): Download | null {
+  const program = command.program;
+  if (program === null) return null;
+  const words = command.words;
+  const fetch = SOURCE_FETCHES[program];
+  if (fetch) {
+    const at = subcommandAt(words, 1, fetch.valueOptions);
+    return at !== null && fetch.subcommands.includes(words[at] ?? '') ? { kind: 'file', path: null } : null;
+  }
+  const tool = DOWNLOADERS[program];
+  if (!tool) return null;
+  // undefined: no output option given; null: given, but computed by the shell.
+  let output: string | null | undefined;
+  let remoteName = false;
+  for (let i = 1; i < words.length; i++) {
+    const word = words[i];
+    if (word === null || word === '-' || !word.startsWith('-')) continue;
+    if (tool.keepsNothing?.includes(word)) return null;
+    if (word.startsWith('--')) {
+      const equals = word.indexOf('=');
+      const name = equals < 0 ? word : word.slice(0, equals);
+      if (tool.outputOptions.includes(name)) output = equals < 0 ? (i + 1 < words.length ? words[++i] : null) : word.slice(equals + 1);
+      else if (tool.remoteNameOptions?.includes(name)) remoteName = true;
+      continue;
+    }
+    // A group of short options (`-fsSLo file`, `-qO-`): the first that takes a value takes the rest of the word, or the next one.
+    const letters = word.slice(1);
+    for (let j = 0; j < letters.length; j++) {
+      const letter = letters[j];
+      if (letter === tool.remoteNameLetter) remoteName = true;
+      if (letter !== tool.outputLetter && !tool.valueLetters.includes(letter)) continue;
+      const value = letters.slice(j + 1) !== '' ? letters.slice(j + 1) : i + 1 < words.length ? words[++i] : null;
+      if (letter === tool.outputLetter) output = value;
+      break;
+    }
+  }
+  if (output !== undefined && output !== '-') {
+    return output !== null && DISCARDING_FILES.has(output) ? null : { kind: 'file', path: output };
+  }
+  if (output === undefined && (remoteName || tool.writesByDefault)) return { kind: 'file', path: null };
+  const into = pipedInto(command, commands).find((p) => DOWNLOAD_CONSUMERS.has(p));
+  return into ? { kind: 'piped', into } : null;
+}
+
+/** The programs the later stages of the pipeline a command is a stage of run (read past their wrappers), in order. */
+export function pipedInto(command: RunCommand, commands: readonly RunCommand[]): string[] {
+  let stage: Node = command.command.node;
+  // tree-sitter-bash hangs a redirection before `|` on the whole list (`a && curl u 2>/dev/null | sh` parses as
+  // `(a && curl u) 2>/dev/null | sh`): the list's last command is the one whose output the pipe takes.
+  while (stage.parent && (stage.parent.type === 'redirected_statement' || (stage.parent.type === 'list' && stage.parent.namedChildren.at(-1) === stage))) {
+    stage = stage.parent;
+  }
+  const pipeline = stage.parent;
+  if (pipeline?.type !== 'pipeline') return [];
+  const later = pipeline.namedChildren.slice(pipeline.namedChildren.indexOf(stage) + 1);
+  return later.flatMap((node) => {
+    const first = commands.find((c) => c.command.node.startIndex >= node.startIndex && c.command.node.endIndex <= node.endIndex);
+    return first?.program ? [first.program] : [];
+  });
 }

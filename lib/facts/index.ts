@@ -37,8 +37,8 @@ export { scriptArgv, type ShellNeed } from './argv.js';
 export { signalPath, contextSourceAt, appArgv, pid1Sufficient, type SignalPath, type Pid1Sufficient } from './signals.js';
 export {
   programName, pipCommand, isPipProgram, isPipInstall, isPackageInstall,
-  managerCommand, subcommandAt, writtenPaths, installedCommands,
-  type ManagerCommand, type PackageInstall, type RunCommand,
+  managerCommand, subcommandAt, writtenPaths, installedCommands, isLanguageInstall, isBuild, downloadOf, pipedInto,
+  type ManagerCommand, type PackageInstall, type RunCommand, type Download,
 } from './commands.js';
 export { makeRecipes, type ScriptRun } from './scripts.js';
 export { imageMeaning, type ImageMeaning, type StageMeaning, type StageConfig, type CommandMeaning, type Step } from './meaning.js';
@@ -516,12 +516,19 @@ export class FileFacts {
   }
 
   /**
-   * Whether the layers of `stage` ship: it is the build target or a stage the
-   * target is built FROM. A stage that is only copied or mounted from is
-   * built but its layers are discarded.
+   * Whether the layers of `stage` ship: it is a build target or a stage a
+   * target is built FROM. Given `target`, that stage is the one target. Else
+   * every plausible target counts: the last stage, and each stage no other
+   * stage uses (nothing builds FROM it, copies or mounts from it), which is
+   * only built as a target of its own (`docker build --target dev`). What
+   * remains are stages other stages only copy or mount from (or build FROM
+   * such a stage): built, but their layers are discarded.
    */
   shipsLayers(stage: Stage, target?: string): boolean {
-    for (let s = this.deployedStage(target); s; s = this.parentOf(s)) if (s === stage) return true;
+    const targets = target !== undefined
+      ? [this.deployedStage(target)]
+      : this.model.stages.filter((s) => s === this.model.finalStage || this.usedBy(s).length === 0);
+    for (const shipped of targets) for (let s = shipped; s; s = this.parentOf(s)) if (s === stage) return true;
     return false;
   }
 

@@ -11,7 +11,9 @@
 
 import type { PackageManager } from './images.js';
 
-export type ManagerName = 'apt-get' | 'apt' | 'apk' | 'dnf' | 'yum' | 'microdnf' | 'zypper' | 'pip' | 'npm' | 'yarn' | 'gem' | 'conda';
+export type ManagerName =
+  | 'apt-get' | 'apt' | 'apk' | 'dnf' | 'yum' | 'microdnf' | 'zypper' | 'pip' | 'npm' | 'yarn' | 'gem' | 'conda'
+  | 'pnpm' | 'cpanm' | 'cpan' | 'composer' | 'bundle' | 'luarocks' | 'uv' | 'poetry';
 
 export interface ManagerFacts {
   /** Program names (last path component): `pip3.12` is matched by the `pip` prefix rule in `programPrefix`. */
@@ -20,6 +22,11 @@ export interface ManagerFacts {
   programPrefix?: string;
   /** Subcommands that install (and fill the cache). */
   installVerbs: string[];
+  /**
+   * It takes no subcommand: its operands are the packages it installs (`cpanm EV`,
+   * `cpan -i DBI`), and a run with none only prints (`cpanm --version`).
+   */
+  operandsArePackages?: boolean;
   /** Of those, the ones that install the packages named after them (`apt-get install curl`, `apk add curl`). */
   addVerbs?: string[];
   /** For a system package manager: the package manager of describeImage it is a program of (`apt-get` and `apt` are apt's). */
@@ -288,7 +295,115 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     // Environments linked to the package cache (allow_softlinks) would break when it is removed.
     cacheDisabledBy: ['softlink'],
   },
+  // The language package managers below are read to tell an install from other work (merge-runs);
+  // no transform cleans up after them (cache-cleanup's MANAGERS), so only their install verbs matter.
+  // pnpm's CLI documentation (install, add).
+  pnpm: {
+    programs: ['pnpm'],
+    installVerbs: ['install', 'i', 'add', 'install-test', 'it'],
+    yes: null,
+    cacheDirs: ['.local/share/pnpm/store'],
+    cleanup: [],
+    noCacheFlag: null,
+  },
+  // cpanm(1) (App::cpanminus): `cpanm Module`, `cpanm --installdeps .`; it works in ~/.cpanm.
+  cpanm: {
+    programs: ['cpanm'],
+    installVerbs: [],
+    operandsArePackages: true,
+    valueOptions: ['-l', '--local-lib', '-L', '--local-lib-contained', '--mirror', '--from', '-M'],
+    yes: null,
+    cacheDirs: ['.cpanm'],
+    cleanup: [],
+    noCacheFlag: null,
+  },
+  // cpan(1): `cpan Module`, `cpan -i Module`, `cpan -T Module`; it works in ~/.cpan.
+  cpan: {
+    programs: ['cpan'],
+    installVerbs: [],
+    operandsArePackages: true,
+    valueOptions: ['-j', '-J', '-M', '-c'],
+    yes: null,
+    cacheDirs: ['.cpan'],
+    cleanup: [],
+    noCacheFlag: null,
+  },
+  // Composer's command list: install, update, require, create-project, and `composer global require`.
+  composer: {
+    programs: ['composer', 'composer.phar'],
+    installVerbs: ['install', 'update', 'require', 'create-project', 'global require', 'global update'],
+    valueOptions: ['-d', '--working-dir'],
+    yes: null,
+    cacheDirs: ['.composer/cache', '.cache/composer'],
+    cleanup: [],
+    noCacheFlag: null,
+  },
+  // Bundler: `bundle install` (and `bundle update`, which installs the newer gems).
+  bundle: {
+    programs: ['bundle', 'bundler'],
+    installVerbs: ['install', 'update'],
+    yes: null,
+    cacheDirs: [],
+    cleanup: [],
+    noCacheFlag: null,
+  },
+  // luarocks(1): install, build and make install rocks.
+  luarocks: {
+    programs: ['luarocks'],
+    installVerbs: ['install', 'build', 'make'],
+    valueOptions: ['--tree', '--server', '--lua-version'],
+    yes: null,
+    cacheDirs: ['.cache/luarocks'],
+    cleanup: [],
+    noCacheFlag: null,
+  },
+  // uv's CLI reference: `uv pip install`, `uv pip sync`, `uv sync`, `uv add`, `uv tool install`.
+  uv: {
+    programs: ['uv'],
+    installVerbs: ['pip install', 'pip sync', 'sync', 'add', 'tool install'],
+    yes: null,
+    cacheDirs: ['.cache/uv'],
+    cleanup: [],
+    noCacheFlag: null,
+  },
+  // Poetry's CLI: install, add, update.
+  poetry: {
+    programs: ['poetry'],
+    installVerbs: ['install', 'add', 'update'],
+    yes: null,
+    cacheDirs: ['.cache/pypoetry'],
+    cleanup: [],
+    noCacheFlag: null,
+  },
 };
+
+/**
+ * Interpreters whose code argument installs packages: the options that take
+ * the code, and the calls in it that install (R's install.packages and the
+ * installers of remotes, devtools, BiocManager, pak; `renv::restore`). Also
+ * the subcommands that install a package archive (`R CMD INSTALL pkg.tar.gz`).
+ */
+export const CODE_INSTALLS: Readonly<Record<string, { codeOptions: readonly string[]; calls: readonly string[]; subcommands?: readonly string[] }>> = {
+  Rscript: {
+    codeOptions: ['-e'],
+    calls: ['install.packages(', 'remotes::install_', 'devtools::install_', 'BiocManager::install(', 'pak::pkg_install(', 'pak::pak(', 'renv::restore('],
+  },
+  R: {
+    codeOptions: ['-e'],
+    calls: ['install.packages(', 'remotes::install_', 'devtools::install_', 'BiocManager::install(', 'pak::pkg_install(', 'pak::pak(', 'renv::restore('],
+    subcommands: ['CMD INSTALL'],
+  },
+};
+
+/**
+ * Folders where a package manager's sources and their signing keys are kept
+ * (sources.list(5) and signed-by; dnf's and zypper's repository folders;
+ * apk's keys): a file downloaded there prepares the install that follows.
+ */
+export const PACKAGE_SOURCE_DIRS: readonly string[] = [
+  '/etc/apt/keyrings', '/usr/share/keyrings', '/etc/apt/trusted.gpg.d', '/etc/apt/sources.list.d', '/etc/apt/sources.list',
+  '/etc/yum.repos.d', '/etc/pki/rpm-gpg', '/etc/zypp/repos.d', '/etc/apk/keys', '/etc/apk/repositories',
+];
 
 /** The manager a program name runs (`/usr/bin/pip3.12` → pip), or null. */
 export function managerOfProgram(program: string): ManagerName | null {

@@ -151,3 +151,71 @@ export function packageScriptRun(argv: readonly string[]): { runner: string; scr
   if (known.commands && !known.commands.has(sub)) return { runner, script: sub, words: 2 };
   return null;
 }
+
+/**
+ * Commands that build software, by program name: every run of the program
+ * (`make`, `ninja`, `./configure`, `mvn package`, `./gradlew build`), or only
+ * one with a subcommand (`go build`) or an option (`cmake --build`) listed.
+ * A run that only asks for the version or help (`make --version`) builds
+ * nothing. package.json scripts named as builds are BUILD_SCRIPTS.
+ */
+export const BUILD_COMMANDS: Readonly<Record<string, { subcommands?: readonly string[]; options?: readonly string[] }>> = {
+  make: {},
+  gmake: {},
+  ninja: {},
+  configure: {},
+  cmake: { options: ['--build'] },
+  meson: { subcommands: ['compile'] },
+  go: { subcommands: ['build', 'install'] },
+  cargo: { subcommands: ['build', 'install'] },
+  dotnet: { subcommands: ['build', 'publish'] },
+  mvn: {},
+  mvnw: {},
+  gradle: {},
+  gradlew: {},
+  bazel: { subcommands: ['build'] },
+  bazelisk: { subcommands: ['build'] },
+};
+
+/** Options that make a build tool print and exit. */
+export const BUILD_INFO_OPTIONS: ReadonlySet<string> = new Set(['--version', '-v', '-V', '-version', '--help', '-h', '-help']);
+
+/** package.json scripts whose run is a build: `build`, and `build:<variant>` (`npm run build:prod`). */
+export function isBuildScript(name: string): boolean {
+  return name === 'build' || name.startsWith('build:');
+}
+
+/**
+ * Programs that download, and how they say where: the short option letter and
+ * long options that take the output file (`curl -o f`, `wget -O f`; `-`
+ * standard output), the options that write a file named after the URL
+ * (`curl -O`), whether a run without them writes a file (wget) or prints
+ * (curl), the other short options that take a value (the rest of their
+ * word, or the next: `-XPOST`, `-H 'a: b'`), and options with which nothing
+ * is kept (`wget --spider`). From curl(1) and wget(1).
+ */
+export interface Downloader {
+  writesByDefault: boolean;
+  outputLetter: string;
+  valueLetters: string;
+  outputOptions: readonly string[];
+  remoteNameLetter?: string;
+  remoteNameOptions?: readonly string[];
+  keepsNothing?: readonly string[];
+}
+
+export const DOWNLOADERS: Readonly<Record<string, Downloader>> = {
+  curl: { writesByDefault: false, outputLetter: 'o', valueLetters: 'AbcCdDeEFHKmPQrTuUwxXyYz', outputOptions: ['--output'], remoteNameLetter: 'O', remoteNameOptions: ['--remote-name', '--remote-name-all'] },
+  wget: { writesByDefault: true, outputLetter: 'O', valueLetters: 'aABDeilPQRtTUw', outputOptions: ['--output-document'], keepsNothing: ['--spider'] },
+};
+
+/** Output files that keep nothing: a download written there only checks that the URL answers. */
+export const DISCARDING_FILES: ReadonlySet<string> = new Set(['/dev/null']);
+
+/** Programs a download piped into runs or unpacks (`curl … | sh`, `wget -qO- … | tar -xz`). */
+export const DOWNLOAD_CONSUMERS: ReadonlySet<string> = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'tar', 'bsdtar']);
+
+/** Commands that fetch a source tree: the program, its subcommands that do, and its options before them that take a value. */
+export const SOURCE_FETCHES: Readonly<Record<string, { subcommands: readonly string[]; valueOptions: readonly string[] }>> = {
+  git: { subcommands: ['clone'], valueOptions: ['-c', '-C', '--git-dir', '--work-tree', '--namespace'] },
+};
