@@ -16325,8 +16325,111 @@ var PACKAGE_MANAGER_FACTS = {
     cleanVerbs: ["clean"],
     // Environments linked to the package cache (allow_softlinks) would break when it is removed.
     cacheDisabledBy: ["softlink"]
+  },
+  // The language package managers below are read to tell an install from other work (merge-runs);
+  // no transform cleans up after them (cache-cleanup's MANAGERS), so only their install verbs matter.
+  // pnpm's CLI documentation (install, add).
+  pnpm: {
+    programs: ["pnpm"],
+    installVerbs: ["install", "i", "add", "install-test", "it"],
+    yes: null,
+    cacheDirs: [".local/share/pnpm/store"],
+    cleanup: [],
+    noCacheFlag: null
+  },
+  // cpanm(1) (App::cpanminus): `cpanm Module`, `cpanm --installdeps .`; it works in ~/.cpanm.
+  cpanm: {
+    programs: ["cpanm"],
+    installVerbs: [],
+    operandsArePackages: true,
+    valueOptions: ["-l", "--local-lib", "-L", "--local-lib-contained", "--mirror", "--from", "-M"],
+    yes: null,
+    cacheDirs: [".cpanm"],
+    cleanup: [],
+    noCacheFlag: null
+  },
+  // cpan(1): `cpan Module`, `cpan -i Module`, `cpan -T Module`; it works in ~/.cpan.
+  cpan: {
+    programs: ["cpan"],
+    installVerbs: [],
+    operandsArePackages: true,
+    valueOptions: ["-j", "-J", "-M", "-c"],
+    yes: null,
+    cacheDirs: [".cpan"],
+    cleanup: [],
+    noCacheFlag: null
+  },
+  // Composer's command list: install, update, require, create-project, and `composer global require`.
+  composer: {
+    programs: ["composer", "composer.phar"],
+    installVerbs: ["install", "update", "require", "create-project", "global require", "global update"],
+    valueOptions: ["-d", "--working-dir"],
+    yes: null,
+    cacheDirs: [".composer/cache", ".cache/composer"],
+    cleanup: [],
+    noCacheFlag: null
+  },
+  // Bundler: `bundle install` (and `bundle update`, which installs the newer gems).
+  bundle: {
+    programs: ["bundle", "bundler"],
+    installVerbs: ["install", "update"],
+    yes: null,
+    cacheDirs: [],
+    cleanup: [],
+    noCacheFlag: null
+  },
+  // luarocks(1): install, build and make install rocks.
+  luarocks: {
+    programs: ["luarocks"],
+    installVerbs: ["install", "build", "make"],
+    valueOptions: ["--tree", "--server", "--lua-version"],
+    yes: null,
+    cacheDirs: [".cache/luarocks"],
+    cleanup: [],
+    noCacheFlag: null
+  },
+  // uv's CLI reference: `uv pip install`, `uv pip sync`, `uv sync`, `uv add`, `uv tool install`.
+  uv: {
+    programs: ["uv"],
+    installVerbs: ["pip install", "pip sync", "sync", "add", "tool install"],
+    yes: null,
+    cacheDirs: [".cache/uv"],
+    cleanup: [],
+    noCacheFlag: null
+  },
+  // Poetry's CLI: install, add, update.
+  poetry: {
+    programs: ["poetry"],
+    installVerbs: ["install", "add", "update"],
+    yes: null,
+    cacheDirs: [".cache/pypoetry"],
+    cleanup: [],
+    noCacheFlag: null
   }
 };
+var CODE_INSTALLS = {
+  Rscript: {
+    codeOptions: ["-e"],
+    calls: ["install.packages(", "remotes::install_", "devtools::install_", "BiocManager::install(", "pak::pkg_install(", "pak::pak(", "renv::restore("]
+  },
+  R: {
+    codeOptions: ["-e"],
+    calls: ["install.packages(", "remotes::install_", "devtools::install_", "BiocManager::install(", "pak::pkg_install(", "pak::pak(", "renv::restore("],
+    subcommands: ["CMD INSTALL"]
+  }
+};
+var PACKAGE_SOURCE_DIRS = [
+  "/etc/apt/keyrings",
+  "/usr/share/keyrings",
+  "/etc/apt/trusted.gpg.d",
+  "/etc/apt/sources.list.d",
+  "/etc/apt/sources.list",
+  "/etc/yum.repos.d",
+  "/etc/pki/rpm-gpg",
+  "/etc/zypp/repos.d",
+  "/etc/apk/keys",
+  "/etc/apk/repositories"
+];
 function managerOfProgram(program) {
   const base = program.split("/").pop() ?? program;
   for (const [name, facts] of Object.entries(PACKAGE_MANAGER_FACTS)) {
@@ -16539,6 +16642,36 @@ function packageScriptRun(argv) {
   if (known.commands && !known.commands.has(sub)) return { runner, script: sub, words: 2 };
   return null;
 }
+var BUILD_COMMANDS = {
+  make: {},
+  gmake: {},
+  ninja: {},
+  configure: {},
+  cmake: { options: ["--build"] },
+  meson: { subcommands: ["compile"] },
+  go: { subcommands: ["build", "install"] },
+  cargo: { subcommands: ["build", "install"] },
+  dotnet: { subcommands: ["build", "publish"] },
+  mvn: {},
+  mvnw: {},
+  gradle: {},
+  gradlew: {},
+  bazel: { subcommands: ["build"] },
+  bazelisk: { subcommands: ["build"] }
+};
+var BUILD_INFO_OPTIONS = /* @__PURE__ */ new Set(["--version", "-v", "-V", "-version", "--help", "-h", "-help"]);
+function isBuildScript(name) {
+  return name === "build" || name.startsWith("build:");
+}
+var DOWNLOADERS = {
+  curl: { writesByDefault: false, outputLetter: "o", valueLetters: "AbcCdDeEFHKmPQrTuUwxXyYz", outputOptions: ["--output"], remoteNameLetter: "O", remoteNameOptions: ["--remote-name", "--remote-name-all"] },
+  wget: { writesByDefault: true, outputLetter: "O", valueLetters: "aABDeilPQRtTUw", outputOptions: ["--output-document"], keepsNothing: ["--spider"] }
+};
+var DISCARDING_FILES = /* @__PURE__ */ new Set(["/dev/null"]);
+var DOWNLOAD_CONSUMERS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "tar", "bsdtar"]);
+var SOURCE_FETCHES = {
+  git: { subcommands: ["clone"], valueOptions: ["-c", "-C", "--git-dir", "--work-tree", "--namespace"] }
+};
 
 // lib/knowledge/shells.ts
 var POSIX_SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh"]);
@@ -16806,6 +16939,7 @@ function managerCommand(words3) {
     const subcommandIndex = words3.length - pip.args.length - 1;
     return { manager: "pip", programIndex, program: programName(words3[programIndex]), subcommand: pip.subcommand, subcommandIndex };
   }
+  if (PACKAGE_MANAGER_FACTS[first].operandsArePackages) return { manager: first, programIndex: 0, program: programName(words3[0]), subcommand: null, subcommandIndex: null };
   const at = subcommandAt(words3, 1, PACKAGE_MANAGER_FACTS[first].valueOptions ?? []);
   if (at === null) return { manager: first, programIndex: 0, program: programName(words3[0]), subcommand: null, subcommandIndex: null };
   const sub = words3[at];
@@ -16897,6 +17031,91 @@ function installedCommands(words3) {
   if (program === "yarn" && words3[1] === "global" && words3[2] === "add") return names(words3.slice(3).filter((w) => w !== null && !w.startsWith("-")));
   const written = writtenPaths(words3) ?? [];
   return written.filter((p) => /^\/(usr\/(local\/)?)?s?bin\/[^/]+$/.test(p)).map((p) => programName(p));
+}
+function isLanguageInstall(words3) {
+  if (!words3[0]) return false;
+  const manager = managerCommand(words3);
+  if (manager) {
+    const row2 = PACKAGE_MANAGER_FACTS[manager.manager];
+    if (row2.system) return false;
+    const rest = words3.slice(manager.programIndex + 1);
+    if (row2.infoOptions && rest.some((w) => w !== null && row2.infoOptions.includes(w))) return false;
+    if (row2.operandsArePackages) return subcommandAt(rest, 0, row2.valueOptions ?? []) !== null;
+    return row2.installVerbs.includes(manager.subcommand ?? "");
+  }
+  const code = CODE_INSTALLS[programName(words3[0])];
+  if (!code) return false;
+  if ((code.subcommands ?? []).some((sub) => sub.split(" ").every((word, i) => words3[i + 1] === word))) return true;
+  return words3.some((word, i) => i > 0 && word !== null && code.codeOptions.includes(words3[i - 1] ?? "") && code.calls.some((call) => word.includes(call)));
+}
+function isBuild(words3) {
+  if (!words3[0]) return false;
+  const script = packageScriptRun(words3.map((w) => w ?? ""));
+  if (script?.script && isBuildScript(script.script)) return true;
+  const row2 = BUILD_COMMANDS[programName(words3[0])];
+  if (!row2) return false;
+  const rest = words3.slice(1);
+  if (rest.length > 0 && rest.every((w) => w !== null && BUILD_INFO_OPTIONS.has(w))) return false;
+  if (row2.options) return rest.some((w) => w !== null && row2.options.includes(w));
+  if (row2.subcommands) {
+    const subcommand = rest.find((w) => w === null || !/^[-+]/.test(w));
+    return subcommand !== void 0 && subcommand !== null && row2.subcommands.includes(subcommand);
+  }
+  return true;
+}
+function downloadOf(command, commands) {
+  const program = command.program;
+  if (program === null) return null;
+  const words3 = command.words;
+  const fetch = SOURCE_FETCHES[program];
+  if (fetch) {
+    const at = subcommandAt(words3, 1, fetch.valueOptions);
+    return at !== null && fetch.subcommands.includes(words3[at] ?? "") ? { kind: "file", path: null } : null;
+  }
+  const tool = DOWNLOADERS[program];
+  if (!tool) return null;
+  let output;
+  let remoteName = false;
+  for (let i = 1; i < words3.length; i++) {
+    const word = words3[i];
+    if (word === null || word === "-" || !word.startsWith("-")) continue;
+    if (tool.keepsNothing?.includes(word)) return null;
+    if (word.startsWith("--")) {
+      const equals = word.indexOf("=");
+      const name = equals < 0 ? word : word.slice(0, equals);
+      if (tool.outputOptions.includes(name)) output = equals < 0 ? i + 1 < words3.length ? words3[++i] : null : word.slice(equals + 1);
+      else if (tool.remoteNameOptions?.includes(name)) remoteName = true;
+      continue;
+    }
+    const letters = word.slice(1);
+    for (let j = 0; j < letters.length; j++) {
+      const letter = letters[j];
+      if (letter === tool.remoteNameLetter) remoteName = true;
+      if (letter !== tool.outputLetter && !tool.valueLetters.includes(letter)) continue;
+      const value = letters.slice(j + 1) !== "" ? letters.slice(j + 1) : i + 1 < words3.length ? words3[++i] : null;
+      if (letter === tool.outputLetter) output = value;
+      break;
+    }
+  }
+  if (output !== void 0 && output !== "-") {
+    return output !== null && DISCARDING_FILES.has(output) ? null : { kind: "file", path: output };
+  }
+  if (output === void 0 && (remoteName || tool.writesByDefault)) return { kind: "file", path: null };
+  const into = pipedInto(command, commands).find((p) => DOWNLOAD_CONSUMERS.has(p));
+  return into ? { kind: "piped", into } : null;
+}
+function pipedInto(command, commands) {
+  let stage = command.command.node;
+  while (stage.parent && (stage.parent.type === "redirected_statement" || stage.parent.type === "list" && stage.parent.namedChildren.at(-1) === stage)) {
+    stage = stage.parent;
+  }
+  const pipeline = stage.parent;
+  if (pipeline?.type !== "pipeline") return [];
+  const later = pipeline.namedChildren.slice(pipeline.namedChildren.indexOf(stage) + 1);
+  return later.flatMap((node) => {
+    const first = commands.find((c) => c.command.node.startIndex >= node.startIndex && c.command.node.endIndex <= node.endIndex);
+    return first?.program ? [first.program] : [];
+  });
 }
 
 // lib/facts/words.ts
@@ -18752,12 +18971,17 @@ var FileFacts = class {
     return this.deployedStage(target) === stage;
   }
   /**
-   * Whether the layers of `stage` ship: it is the build target or a stage the
-   * target is built FROM. A stage that is only copied or mounted from is
-   * built but its layers are discarded.
+   * Whether the layers of `stage` ship: it is a build target or a stage a
+   * target is built FROM. Given `target`, that stage is the one target. Else
+   * every plausible target counts: the last stage, and each stage no other
+   * stage uses (nothing builds FROM it, copies or mounts from it), which is
+   * only built as a target of its own (`docker build --target dev`). What
+   * remains are stages other stages only copy or mount from (or build FROM
+   * such a stage): built, but their layers are discarded.
    */
   shipsLayers(stage, target) {
-    for (let s = this.deployedStage(target); s; s = this.parentOf(s)) if (s === stage) return true;
+    const targets2 = target !== void 0 ? [this.deployedStage(target)] : this.model.stages.filter((s) => s === this.model.finalStage || this.usedBy(s).length === 0);
+    for (const shipped of targets2) for (let s = shipped; s; s = this.parentOf(s)) if (s === stage) return true;
     return false;
   }
   /** The stages a build of `target` runs: the target and every stage it builds on, copies or mounts from. */
@@ -20063,6 +20287,7 @@ function insertListWord(model, run, items, word, key = (t) => t) {
 
 // transforms/merge-runs.ts
 var ID = "merge-runs";
+var STEP_WORK = "installs packages, downloads, builds or runs many commands";
 var HADOLINT_RULES = ["DL3059"];
 var INDENT = "    ";
 var STATE_BUILTINS = /* @__PURE__ */ new Set([
@@ -20286,16 +20511,30 @@ function variablesRead(root) {
   });
   return any ? null : names;
 }
-function startsWithAbsoluteCd(statements) {
+function firstCommand(statements) {
   let node = statements[0]?.node ?? null;
   while (node && node.type === "list") node = node.namedChildren[0] ?? null;
-  if (!node || node.type !== "command" || commandName(node) !== "cd") return false;
+  return node && node.type === "command" ? node : null;
+}
+function startsWithAbsoluteCd(statements) {
+  const node = firstCommand(statements);
+  if (!node || commandName(node) !== "cd") return false;
   const args = node.childrenForFieldName("argument").map((a) => a ? literalValue(a) : null);
   return args.length === 1 && args[0] !== null && args[0].startsWith("/");
+}
+var TRACE_OR_ERREXIT_LETTERS = /^[-+][a-zA-Z]*[exv]/;
+var TRACE_OR_ERREXIT_NAMES = /* @__PURE__ */ new Set(["errexit", "xtrace", "verbose"]);
+function leadingSet(statements) {
+  const node = firstCommand(statements);
+  if (!node || commandName(node) !== "set") return null;
+  const args = node.childrenForFieldName("argument").map((a) => a ? literalValue(a) : null);
+  const traces = args.some((arg, i) => arg !== null && (TRACE_OR_ERREXIT_LETTERS.test(arg) || (arg === "-o" || arg === "+o") && TRACE_OR_ERREXIT_NAMES.has(args[i + 1] ?? "")));
+  return traces ? node.text : null;
 }
 var MANY_COMMANDS = 6;
 var REMOVING_VERBS = /* @__PURE__ */ new Set(["remove", "purge", "autoremove", "clean", "autoclean", "dist-clean", "erase", "uninstall", "del", "cache"]);
 var APT_LISTS = "/var/lib/apt/lists";
+var NO_OPS = /* @__PURE__ */ new Set(["true", ":"]);
 function removes(command) {
   if (command.program === "rm" || command.program === "unlink") return true;
   if (command.program === "find") return command.words.includes("-delete");
@@ -20316,13 +20555,20 @@ function aptIndexSteps(commands) {
   }
   return steps;
 }
+function inPackageSources(file) {
+  return PACKAGE_SOURCE_DIRS.some((dir) => file === dir || file.startsWith(`${dir}/`));
+}
 function isSubstantial(commands, aptIndex) {
   if (commands.length >= MANY_COMMANDS) return true;
   return commands.some((command) => {
     const system = isPackageInstall(command.words);
     if (system) return system.manager !== "apt" || aptIndex.includes("update");
     const manager = managerCommand(command.words);
-    return manager !== null && PACKAGE_MANAGER_FACTS[manager.manager].installVerbs.includes(manager.subcommand ?? "");
+    const row2 = manager === null ? null : PACKAGE_MANAGER_FACTS[manager.manager];
+    if (row2?.system && row2.installVerbs.includes(manager.subcommand ?? "")) return true;
+    if (isLanguageInstall(command.words) || isBuild(command.words)) return true;
+    const download = downloadOf(command, commands);
+    return download !== null && !(download.kind === "file" && download.path !== null && inPackageSources(download.path));
   });
 }
 function errexitSource(root) {
@@ -20402,11 +20648,12 @@ function readPart(node, ctx) {
     reads: facts.reads,
     startsWithAbsoluteCd: facts.startsWithAbsoluteCd,
     substantial: isSubstantial(commands, aptIndex),
-    cleanup: commands.length > 0 && commands.every(removes),
+    cleanup: commands.some(removes) && commands.every((c) => removes(c) || c.program !== null && NO_OPS.has(c.program)),
     aptIndex,
     isList: facts.isList,
     script: facts.script,
     errexit: facts.errexit,
+    leadingSet: facts.leadingSet,
     compound: facts.compound,
     endsGroup: replacesShell(ctx, node, commands) ?? writesBashEnv(ctx, node, commands, root),
     calls: new Set(commands.flatMap((c) => c.program === null ? [] : [c.program])),
@@ -20487,6 +20734,7 @@ function readScript(root, text) {
     isList: hasOrList(last),
     script: statements.length > 1,
     errexit: errexitSource(root),
+    leadingSet: leadingSet(statements),
     compound: statements.length > 1 || hasType(root, COMPOUND)
   };
 }
@@ -20550,30 +20798,46 @@ function aptIndexFits(steps) {
 function isStep(part) {
   return part.substantial && !part.cleanup;
 }
-function partition(chain, separate) {
+function partition(chain, apart) {
   const groups = [];
-  let current = [];
-  const fits = (group, part) => !(isStep(part) && group.some(isStep)) && aptIndexFits([...group, part].flatMap((p) => p.aptIndex));
-  for (const part of chain) {
-    if (current.length && !fits(current, part)) {
-      let keep = current.length;
-      if (isStep(part) && current.some(isStep)) {
-        let step = current.length - 1;
-        while (!isStep(current[step])) step--;
-        while (keep - 1 > step && !current[keep - 1].cleanup) keep--;
-        separate(current[keep] ?? part);
-      }
-      const carried = current.slice(keep);
-      groups.push(current.slice(0, keep));
-      current = carried;
-      if (current.length && !fits(current, part)) {
-        groups.push(current);
-        current = [];
-      }
+  const fits = (parts) => aptIndexFits(parts.flatMap((p) => p.aptIndex));
+  const close = (group) => {
+    if (group.length) groups.push(group);
+  };
+  const add = (group, part) => {
+    if (group.length && !fits([...group, part])) {
+      close(group);
+      return [part];
     }
-    current.push(part);
+    group.push(part);
+    return group;
+  };
+  let current = [];
+  let pending = [];
+  for (const part of chain) {
+    if (!current.some(isStep)) {
+      current = add(current, part);
+    } else if (isStep(part)) {
+      apart(pending[0] ?? part, "steps");
+      close(current);
+      current = add(pending, part);
+      pending = [];
+    } else if (part.cleanup && fits([...current, ...pending, part])) {
+      current = [...current, ...pending, part];
+      pending = [];
+    } else if (part.cleanup || pending.length && !fits([...pending, part])) {
+      if (pending.length) apart(pending[0], "after-step");
+      close(current);
+      close(pending);
+      current = [part];
+      pending = [];
+    } else {
+      pending.push(part);
+    }
   }
-  if (current.length) groups.push(current);
+  close(current);
+  if (pending.length) apart(pending[0], "after-step");
+  close(pending);
   return groups;
 }
 function join(parts, model) {
@@ -20643,16 +20907,20 @@ var mergeRuns = {
         continue;
       }
       let chain = [];
-      let separated = false;
       let called = /* @__PURE__ */ new Set();
       let hashed = /* @__PURE__ */ new Set();
-      const separate = (part) => {
-        if (separated) return;
-        separated = true;
-        notes.push({
+      const said = /* @__PURE__ */ new Set();
+      const apart = (part, why) => {
+        if (said.has(why)) return;
+        said.add(why);
+        notes.push(why === "steps" ? {
           line: part.node.line,
           id: "separate-steps",
-          message: "not merged with the RUN above: each installs packages or runs many commands of its own, and neither cleans up after the other; one layer would save no bytes, and a failure here would rerun the RUN above (further such RUNs of this stage are left apart too)"
+          message: `not merged with the RUN above: each does work of its own (${STEP_WORK}), and neither cleans up after the other; one layer would save no bytes, and a failure here would rerun the RUN above (further such RUNs of this stage are left apart too)`
+        } : {
+          line: part.node.line,
+          id: "after-step",
+          message: `not merged with the RUN above, which does work of its own (${STEP_WORK}): this RUN does not clean up after it, so one layer would save no bytes, and a change to this RUN would rerun the RUN above (further such RUNs of this stage are left apart too)`
         });
       };
       let scripted = false;
@@ -20667,7 +20935,7 @@ var mergeRuns = {
       };
       const flush2 = () => {
         if (chain.length > 1) {
-          for (const group of partition(chain, separate)) if (group.length > 1) fixes.push(join(group, dockerfile));
+          for (const group of partition(chain, apart)) if (group.length > 1) fixes.push(join(group, dockerfile));
         }
         chain = [];
         called = /* @__PURE__ */ new Set();
@@ -20695,6 +20963,13 @@ var mergeRuns = {
             flush2();
           } else if (part.script || previous.script) {
             leaveApart(part.script ? part : previous);
+            flush2();
+          } else if (part.leadingSet) {
+            notes.push({
+              line: node.line,
+              id: "leading-set",
+              message: `not merged with the RUN above: it starts with \`${part.leadingSet}\`, written for the whole RUN; joined, it would apply only from the middle of the merged one`
+            });
             flush2();
           }
         }
@@ -21263,8 +21538,7 @@ function flagFix(run, hygiene, command) {
 }
 var ALREADY_CLEAN = { id: "already-cleaned", reason: "already cleaned" };
 function inFinalImage(ctx, node) {
-  for (let stage = ctx.facts.deployedStage(); stage; stage = ctx.facts.parentOf(stage)) if (stage === node.stage) return true;
-  return false;
+  return node.stage !== null && ctx.facts.shipsLayers(node.stage);
 }
 function cleanupRefusal(ctx, run, manager, mine) {
   const hygiene = HYGIENE[manager];
@@ -21349,7 +21623,7 @@ function argsText2(model, node) {
 
 // transforms/multi-stage/build-steps.ts
 var COMMON_COMMANDS = /* @__PURE__ */ new Set(["mkdir", "cd", "rm", "ls", "echo", "true", "chmod", "set", "test", "[", "apt-get", "apt", "touch", "chown"]);
-var BUILD_COMMANDS = {
+var BUILD_COMMANDS2 = {
   go: /* @__PURE__ */ new Set(["go"]),
   node: /* @__PURE__ */ new Set(["npm", "npx", "node", "tsc"]),
   python: /* @__PURE__ */ new Set(["pip", "pip3", "python", "python3"]),
@@ -21367,7 +21641,7 @@ function checkBuildSteps(stage, ctx) {
     for (const command of run.commands) {
       const name = command.program;
       if (name === null) return refuse("computed-command", `${where}: a RUN command name is computed by the shell`);
-      const unread = command.wrappers.includes("xargs") ? "xargs" : !COMMON_COMMANDS.has(name) && !BUILD_COMMANDS[stage.ecosystem].has(name) ? name : null;
+      const unread = command.wrappers.includes("xargs") ? "xargs" : !COMMON_COMMANDS.has(name) && !BUILD_COMMANDS2[stage.ecosystem].has(name) ? name : null;
       if (unread) return refuse("unknown-command", `${where}: RUN runs \`${unread}\`, whose effect on the runtime image dfmod cannot name`);
       const args = command.words.slice(1);
       if (name === "apt-get" || name === "apt") {
