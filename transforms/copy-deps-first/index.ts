@@ -34,7 +34,7 @@ import {
 } from '../../lib/facts/index.js';
 import { systemManagerOf } from '../../lib/knowledge/index.js';
 import {
-  ECOSYSTEMS, UNSUPPORTED, isEcosystemCommand, parseCommand, refusal, settingsProblem, type Ecosystem, type Parsed, type Refusal,
+  ECOSYSTEMS, UNSUPPORTED, isEcosystemCommand, notInContext, parseCommand, refusal, settingsProblem, type Ecosystem, type Parsed, type Refusal,
 } from './ecosystems.js';
 import { hoistFix, splitFix, type InstallSite } from './edits.js';
 
@@ -114,13 +114,42 @@ interface Found extends InstallSite {
   cmd: Parsed;
 }
 
-/** The ecosystem command in a RUN: the first element of its top-level `&&` chain (any element for a pre-fetch), or why not. */
-function findInstall(run: RunScript, facts: FileFacts): Found | { refuse: Refusal } | null {
-  const commands = facts.commandsOf(run);
+/**
+ * The last line (1-based, of this text) up to which `node`'s lines are the
+ * file's own: each the line after the one before in the file as read. A line
+ * past it was written or joined in by another transform (merge-runs joining
+ * the next RUN, a cleanup added on a line of its own), or follows lines an
+ * edit removed. The first pass sees the file as read, so every line is its own.
+ */
+function ownLinesEnd(node: InstructionNode, ctx: TransformContext): number {
+  const first = ctx.originalLine(node.line);
+  let line = node.line;
+  while (line < node.endLine && ctx.originalLine(line + 1) === first + (line + 1 - node.line)) line++;
+  return line;
+}
+
+/**
+ * The ecosystem command in a RUN: the first element of its top-level `&&`
+ * chain (any element for a pre-fetch), or why not. Only commands that start
+ * on the RUN's own lines (up to `ownEnd`) count: one another transform
+ * brought in (a RUN merge-runs joined to it) was not in this RUN as written.
+ */
+function findInstall(run: RunScript, facts: FileFacts, ownEnd: number): Found | { refuse: Refusal } | null {
+  const source = facts.model.source;
+  const commands = facts.commandsOf(run).filter((c) => source.positionAt(run.script.offsets[c.command.node.startIndex]).line + 1 <= ownEnd);
   let hit: { eco: Ecosystem; cmd: Parsed; command: RunCommand } | null = null;
   for (const command of commands) {
     const cmd = parseCommand(command.words);
-    if (!cmd) continue;
+    if (!cmd) {
+      // A build whose pre-fetch reads none of the words the shell computes (`go build -ldflags "…$(git rev-parse HEAD)"`).
+      const partial = command.program === null ? null : parseCommand(command.words, command.nodes.map((n) => n.text.replace(/["']/g, '')));
+      const eco = partial && ECOSYSTEMS.find((e) => e.computedArguments && e.detect(partial));
+      if (partial && eco) {
+        hit = { eco, cmd: partial, command };
+        break;
+      }
+      continue;
+    }
     const eco = ECOSYSTEMS.find((e) => e.detect(cmd));
     if (eco) {
       hit = { eco, cmd, command };
@@ -204,10 +233,13 @@ function stageOutcome(stage: Stage, ctx: TransformContext): StageOutcome {
   // An unread RUN (heredoc, JSON form, another shell) may or may not install: nothing to say about it.
   if (read.kind !== 'script') return { notes };
   const run = read;
-  const refuse = ({ id, reason }: Refusal): StageOutcome => ({ notes: [...notes, { line: target!.line, id, message: `${LABEL}: ${reason}` }] });
+  // A RUN another transform joined or extended is not the file's: what the first pass said of the RUN as written stands.
+  const ownEnd = ownLinesEnd(target, ctx);
+  const refuse = ({ id, reason }: Refusal): StageOutcome =>
+    ownEnd < target!.endLine ? { notes } : { notes: [...notes, { line: target!.line, id, message: `${LABEL}: ${reason}` }] };
   const otherFlag = operands.flags.find((f) => !KEPT_COPY_FLAGS.has(f.name));
   if (otherFlag) {
-    const found = findInstall(run, facts);
+    const found = findInstall(run, facts, ownEnd);
     return found && 'eco' in found ? refuse({ id: 'copy-flag', reason: `the COPY has --${otherFlag.name}` }) : { notes };
   }
   const dest = operands.dest;
@@ -222,7 +254,7 @@ function stageOutcome(stage: Stage, ctx: TransformContext): StageOutcome {
     if (hoist) return { fix: hoist, notes };
   }
 
-  const found = findInstall(run, facts);
+  const found = findInstall(run, facts, ownEnd);
   if (!found) return { notes };
   if ('refuse' in found) return refuse(found.refuse);
   const { eco, cmd } = found;
@@ -265,16 +297,23 @@ function stageOutcome(stage: Stage, ctx: TransformContext): StageOutcome {
   let sources: string[];
   if (context) {
     const missing = required.find((f) => !context.exists(f) || context.isIgnored(f));
-    if (missing) return refuse({ id: 'manifest-missing', reason: `${missing} is not in the build context` });
+    if (missing) {
+      return refuse({ id: 'manifest-missing', reason: context.exists(missing) ? `.dockerignore excludes ${missing}` : notInContext(missing) });
+    }
     sources = [...required, ...optional.filter((f) => context.read(f) !== null && !context.isIgnored(f))];
   } else {
     optional = optional.filter((f) => !f.includes('/'));
     sources = [...required, ...optional.map((f) => `${f}*`)];
   }
+  const glob = eco.glob;
+  if (glob) {
+    const covered = (s: string) => glob.covers.includes(s.replace(/\*$/, ''));
+    sources = [glob.pattern, ...sources.filter((s) => !covered(s))];
+  }
   const unsafe = sources.find((s) => !/^[\w.@+*-][\w.@+*/-]*$/.test(s));
   if (unsafe) return refuse({ id: 'manifest-needs-quoting', reason: `\`${unsafe}\` needs quoting in a COPY` });
 
-  const fix = splitFix(copy, dest, sources, found, plan, ctx.dockerfile);
+  const fix = splitFix(copy, dest, sources, found, plan, ctx.dockerfile, gap);
   if (!fix) return refuse({ id: 'shared-lines', reason: 'the instructions are not on lines of their own' });
   if (!context) {
     // Part of the change's message: it says what the change was made without.
