@@ -779,4 +779,29 @@ test('an install merge-runs joined to the RUN after the source copy was not in i
   assert.equal(written.notes.map((n) => n.message), ['dependencies not copied first: `pip install -r requirements.txt` is not the first command of the RUN\'s `&&` chain']);
 });
 
+test('a COPY --from of a whole folder before the source copy is no manifest copy (it threw on `/`)', async () => {
+  const result = await expectOutput(
+    lines('FROM golang:1.22', 'COPY --from=tools / /', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /out/app .'),
+    lines('FROM golang:1.22', 'COPY --from=tools / /', 'WORKDIR /src', 'COPY go.mod ./', 'RUN go mod download', 'COPY . .', 'RUN go build -o /out/app .'),
+    { only, files: { 'go.mod': 'module x\n' } },
+  );
+  assert.equal(result.failures, []);
+});
+
+test('go: past a COPY --from into the source tree, the pre-fetch goes above the source copy and nothing moves', async () => {
+  const files = { 'go.mod': 'module x\n', 'go.sum': '' };
+  await expectOutput(
+    lines('FROM golang:1.22-alpine', 'WORKDIR /src', 'COPY . .', 'COPY --from=web /dist ./public/dist', '', 'RUN go build -o /out/app ./cmd/app'),
+    lines('FROM golang:1.22-alpine', 'WORKDIR /src', 'COPY go.mod go.sum ./', 'RUN go mod download', 'COPY . .', 'COPY --from=web /dist ./public/dist', '',
+      'RUN go build -o /out/app ./cmd/app'),
+    { only, files },
+  );
+  // An install would have to move past it: still refused, with the instruction named.
+  await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'COPY --from=web /dist ./public', 'RUN npm ci'),
+    /^dependencies not copied first: COPY at line 4 stands between the COPY and the install$/, { only, files: node });
+  // An ENV among them may change the download: refused.
+  await expectRefused(lines('FROM golang:1.22-alpine', 'WORKDIR /src', 'COPY . .', 'COPY --from=web /dist ./public/dist', 'ENV GOPROXY=https://proxy.example',
+    'RUN go build -o /out/app .'), 'instruction-between', { only, files, line: 6 });
+});
+
 test.run();

@@ -46,10 +46,12 @@ function previous(node: InstructionNode, model: DockerfileModel): InstructionNod
  * it goes, the install's stay above the install. The manifest copy and its
  * install (or pre-fetch) stand together; blank lines that stood between the
  * source copy and its RUN end up after them, before the source copy, so the
- * dependencies and the source read as two groups.
+ * dependencies and the source read as two groups. `inPlace` (a pre-fetch
+ * past instructions that must stay after the source copy): the manifest copy
+ * and the pre-fetch go above the source copy, and nothing moves.
  */
 export function splitFix(copy: InstructionNode, dest: string, sources: string[], site: InstallSite, plan: Plan, model: DockerfileModel,
-  gap: readonly InstructionNode[]): Fix | null {
+  gap: readonly InstructionNode[], inPlace = false): Fix | null {
   const run = site.run.node;
   if (!ownsLines(copy, model) || !ownsLines(run, model)) return null;
   const src = model.source;
@@ -78,7 +80,10 @@ export function splitFix(copy: InstructionNode, dest: string, sources: string[],
   let message: string;
   if (plan.kind === 'prefetch') {
     const prefetch = instructionText(run, model, [plan.command]);
-    if (gap.length === 0) {
+    if (inPlace) {
+      // The instructions between stay after the source copy (a `COPY --from` into the tree): only the pre-fetch is added, above it.
+      edits.push({ start: copyStart, end: copyStart, text: indent + [...copies, prefetch].join(eol + indent) + eol });
+    } else if (gap.length === 0) {
       // The pre-fetch goes right under the manifests; the source copy, just above the RUN and its comments.
       edits.push({ start: copyStart, end: copy.end, text: indent + [...copies, prefetch].join(eol + indent) });
       edits.push({ start: runStart, end: runStart, text: movedCopy + eol });

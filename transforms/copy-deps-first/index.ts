@@ -48,6 +48,12 @@ const KEPT_COPY_FLAGS = new Set(['chown', 'chmod', 'link']);
 const MOVABLE_MOUNTS = new Set(['cache', 'secret', 'ssh', 'tmpfs']);
 /** Instructions that may stand between the source copy and the install: moving the install above them changes nothing it sees. */
 const PASSABLE = new Set(['ENV', 'ARG', 'LABEL', 'EXPOSE', 'USER']);
+/**
+ * Instructions that change nothing a command sees (no variable, user, folder
+ * or shell): a pre-fetch can go above the source copy past them, leaving
+ * every instruction where it is (a `COPY --from` into the source tree stays after `COPY . .`).
+ */
+const NEUTRAL = new Set(['COPY', 'ADD', 'LABEL', 'EXPOSE', 'VOLUME', 'HEALTHCHECK', 'STOPSIGNAL', 'CMD', 'ENTRYPOINT', 'MAINTAINER']);
 
 const LABEL = 'dependencies not copied first';
 
@@ -210,7 +216,11 @@ function stageOutcome(stage: Stage, ctx: TransformContext): StageOutcome {
   const operands = sourceCopy(copy, facts)!;
 
   // Manifests an earlier COPY already brought in (split by hand, or by an earlier pass).
-  const copied = stage.instructions.slice(0, copyIndex).flatMap((i) => facts.copyOperands(i)?.sources.map((s) => path.posix.basename(s)) ?? []);
+  // Only copies from the build context count (not `COPY --from=stage / /`), by their file names.
+  const copied = stage.instructions.slice(0, copyIndex).flatMap((i) => {
+    const operands = facts.copyOperands(i);
+    return operands && operands.from === null ? operands.sources.map((s) => path.posix.basename(s)).filter((name) => name !== '') : [];
+  });
   // A source may be a glob (`go.*`, `package*.json`): it brings in every manifest it matches.
   const brings = (manifest: string) => copied.some((c) => c === manifest || picomatch.isMatch(manifest, c, { dot: true }));
   const done = ECOSYSTEMS.filter((e) => e.id === 'pip' ? copied.some((c) => /requirements.*\.txt$/.test(c)) : e.required.some(brings));
@@ -260,7 +270,10 @@ function stageOutcome(stage: Stage, ctx: TransformContext): StageOutcome {
   const { eco, cmd } = found;
   if (done.includes(eco)) return { notes };
 
-  const bad = gap.find((i) => !PASSABLE.has(i.keyword));
+  // A pre-fetch moves nothing when nothing between changes what it sees: it goes above the source copy, which stays.
+  const early = eco.plan(cmd);
+  const inPlace = 'kind' in early && early.kind === 'prefetch' && gap.some((i) => !PASSABLE.has(i.keyword)) && gap.every((i) => NEUTRAL.has(i.keyword));
+  const bad = inPlace ? undefined : gap.find((i) => !PASSABLE.has(i.keyword));
   if (bad) return refuse({ id: 'instruction-between', reason: `${bad.keyword} at line ${ctx.originalLine(bad.line)} stands between the COPY and the install` });
   // The source copy moves below the gap, where an ENV or ARG there could change what the variable names.
   if (dest.includes('$') && gap.length) return refuse({ id: 'dest-variable', reason: 'the COPY destination uses a variable' });
@@ -313,7 +326,7 @@ function stageOutcome(stage: Stage, ctx: TransformContext): StageOutcome {
   const unsafe = sources.find((s) => !/^[\w.@+*-][\w.@+*/-]*$/.test(s));
   if (unsafe) return refuse({ id: 'manifest-needs-quoting', reason: `\`${unsafe}\` needs quoting in a COPY` });
 
-  const fix = splitFix(copy, dest, sources, found, plan, ctx.dockerfile, gap);
+  const fix = splitFix(copy, dest, sources, found, plan, ctx.dockerfile, gap, inPlace);
   if (!fix) return refuse({ id: 'shared-lines', reason: 'the instructions are not on lines of their own' });
   if (!context) {
     // Part of the change's message: it says what the change was made without.
