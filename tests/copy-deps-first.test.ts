@@ -16,7 +16,7 @@ const node = { ...ignore, 'package.json': pkg(), 'package-lock.json': '{}', 'ser
 test('npm: COPY . . + npm ci becomes manifests, install, source', async () => {
   const result = await expectOutput(
     lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'CMD ["node", "server.js"]'),
-    lines('FROM node:20', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci', 'COPY . .', 'CMD ["node", "server.js"]'),
+    lines('FROM node:20', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci', 'COPY . .', 'CMD ["node", "server.js"]'),
     { only, files: node },
   );
   assert.equal(result.changes.map((c) => [c.transform, c.line]), [['copy-deps-first', 4]]);
@@ -26,7 +26,7 @@ test('npm: COPY . . + npm ci becomes manifests, install, source', async () => {
 test('npm: a combined RUN is split, the build stays after the source copy', async () => {
   await expectOutput(
     lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci && npm run build && npm prune --omit=dev'),
-    lines('FROM node:20', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci', 'COPY . .', 'RUN npm run build && npm prune --omit=dev'),
+    lines('FROM node:20', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci', 'COPY . .', 'RUN npm run build && npm prune --omit=dev'),
     { only, files: node },
   );
 });
@@ -34,24 +34,24 @@ test('npm: a combined RUN is split, the build stays after the source copy', asyn
 test('npm: a continued RUN is split at the && and keeps its flags', async () => {
   await expectOutput(
     lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN --mount=type=cache,target=/root/.npm npm ci \\', '    && npm run build'),
-    lines('FROM node:20', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN --mount=type=cache,target=/root/.npm npm ci',
+    lines('FROM node:20', 'WORKDIR /app', 'COPY package*.json ./', 'RUN --mount=type=cache,target=/root/.npm npm ci',
       'COPY . .', 'RUN --mount=type=cache,target=/root/.npm npm run build'),
     { only, files: node },
   );
 });
 
-test('npm: only the manifests that exist are copied, .npmrc included', async () => {
+test('npm: the manifests as one glob (a lockfile added later is copied too), .npmrc when it exists', async () => {
   await expectOutput(
     lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm install'),
-    lines('FROM node:20', 'WORKDIR /app', 'COPY package.json .npmrc ./', 'RUN npm install', 'COPY . .'),
+    lines('FROM node:20', 'WORKDIR /app', 'COPY package*.json .npmrc ./', 'RUN npm install', 'COPY . .'),
     { only, files: { ...ignore, 'package.json': pkg(), '.npmrc': 'registry=https://r.example/' } },
   );
 });
 
-test('npm: a manifest excluded by .dockerignore is not copied', async () => {
+test('npm: a lockfile excluded by .dockerignore is not sent, so the glob copies package.json alone', async () => {
   await expectOutput(
     lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm install'),
-    lines('FROM node:20', 'WORKDIR /app', 'COPY package.json ./', 'RUN npm install', 'COPY . .'),
+    lines('FROM node:20', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm install', 'COPY . .'),
     { only, files: { '.dockerignore': 'node_modules\n*.json\n!package.json\n', 'package.json': pkg(), 'package-lock.json': '{}' } },
   );
 });
@@ -59,7 +59,7 @@ test('npm: a manifest excluded by .dockerignore is not copied', async () => {
 test('npm: COPY flags are kept, an absolute destination equal to WORKDIR gets a trailing slash', async () => {
   await expectOutput(
     lines('FROM node:20', 'WORKDIR /app', 'COPY --chown=node:node --chmod=644 --link . /app', 'ENV NODE_ENV=production', 'USER node', 'RUN npm ci'),
-    lines('FROM node:20', 'WORKDIR /app', 'COPY --chown=node:node --chmod=644 --link package.json package-lock.json /app/',
+    lines('FROM node:20', 'WORKDIR /app', 'COPY --chown=node:node --chmod=644 --link package*.json /app/',
       'ENV NODE_ENV=production', 'USER node', 'RUN npm ci', 'COPY --chown=node:node --chmod=644 --link . /app'),
     { only, files: node },
   );
@@ -84,7 +84,7 @@ test('pnpm: package.json + pnpm-lock.yaml', async () => {
 test('without a build context, optional manifests use a wildcard BuildKit accepts when they are absent', async () => {
   const result = await expectOutput(
     lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci'),
-    lines('FROM node:20', 'WORKDIR /app', 'COPY package.json package-lock.json* npm-shrinkwrap.json* .npmrc* ./', 'RUN npm ci', 'COPY . .'),
+    lines('FROM node:20', 'WORKDIR /app', 'COPY package*.json .npmrc* ./', 'RUN npm ci', 'COPY . .'),
     { only },
   );
   assert.match(result.changes[0].message, /no build context: install scripts, local and vendored dependencies were not checked/);
@@ -93,7 +93,7 @@ test('without a build context, optional manifests use a wildcard BuildKit accept
 test('CRLF files keep CRLF, indentation is kept', async () => {
   await expectOutput(
     'FROM node:20\r\nWORKDIR /app\r\n  COPY . .\r\n  RUN npm ci && npm test\r\n',
-    'FROM node:20\r\nWORKDIR /app\r\n  COPY package.json package-lock.json ./\r\n  RUN npm ci\r\n  COPY . .\r\n  RUN npm test\r\n',
+    'FROM node:20\r\nWORKDIR /app\r\n  COPY package*.json ./\r\n  RUN npm ci\r\n  COPY . .\r\n  RUN npm test\r\n',
     { only, files: node },
   );
 });
@@ -101,7 +101,7 @@ test('CRLF files keep CRLF, indentation is kept', async () => {
 test('the escape directive does not matter to the generated lines; untouched lines stay byte-identical', async () => {
   const input = lines('# escape=`', 'FROM node:20   ', '# the app', 'WORKDIR /app', 'COPY . .', 'RUN npm ci `', '  && npm run build', 'CMD  npm start');
   await expectOutput(input,
-    lines('# escape=`', 'FROM node:20   ', '# the app', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci', 'COPY . .', 'RUN npm run build', 'CMD  npm start'),
+    lines('# escape=`', 'FROM node:20   ', '# the app', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci', 'COPY . .', 'RUN npm run build', 'CMD  npm start'),
     { only, files: node });
 });
 
@@ -145,7 +145,7 @@ test('warns when .dockerignore lacks node_modules, on the rewrite and on the res
   const files = { 'package.json': pkg(), 'package-lock.json': '{}' };
   const result = await expectOutput(
     lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci'),
-    lines('FROM node:20', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci', 'COPY . .'),
+    lines('FROM node:20', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci', 'COPY . .'),
     { only, files },
   );
   assert.ok(result.notes.some((n) => /no \.dockerignore excludes node_modules/.test(n.message)), JSON.stringify(result.notes));
@@ -232,7 +232,7 @@ test('an already split Dockerfile is left alone', async () => {
 test('each stage is handled on its own', async () => {
   await expectOutput(
     lines('FROM node:20 AS web', 'WORKDIR /app', 'COPY . .', 'RUN npm ci && npm run build', '', 'FROM python:3.11', 'WORKDIR /srv', 'COPY . .', 'RUN pip install -r requirements.txt'),
-    lines('FROM node:20 AS web', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci', 'COPY . .', 'RUN npm run build', '',
+    lines('FROM node:20 AS web', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci', 'COPY . .', 'RUN npm run build', '',
       'FROM python:3.11', 'WORKDIR /srv', 'COPY requirements.txt ./', 'RUN pip install -r requirements.txt', 'COPY . .'),
     { only, files: { ...node, 'requirements.txt': 'flask\n' } },
   );
@@ -277,7 +277,7 @@ test('pip: the notes name the file and what it installs', async () => {
   await expectUnchanged(lines('FROM python:3.11', 'WORKDIR /app', 'COPY . .', 'RUN pip install .'),
     /^dependencies not copied first: it installs the project itself \(`pip install \.`\), which needs the source$/, { only, files: ignore });
   await expectUnchanged(lines('FROM python:3.11', 'WORKDIR /app', 'COPY . .', 'RUN pip install -r requirements.txt'),
-    /^dependencies not copied first: base\.txt is not in the build context$/, { only, files: { ...ignore, 'requirements.txt': '-r base.txt\n' } });
+    /^dependencies not copied first: base\.txt is not in the folder dfmod read as the build context \(the Dockerfile's, unless --context names another\); if the build sends another folder, name it with --context$/, { only, files: { ...ignore, 'requirements.txt': '-r base.txt\n' } });
 });
 
 test('pipenv: Pipfile + Pipfile.lock', async () => {
@@ -419,7 +419,7 @@ test('the .dockerignore warning has the id install-dir-not-ignored, on the sourc
 test('.dockerignore `node_modules/` (trailing slash) excludes the folder: no refusal, no warning', async () => {
   const result = await expectOutput(
     lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci'),
-    lines('FROM node:20', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci', 'COPY . .'),
+    lines('FROM node:20', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci', 'COPY . .'),
     { only, files: { ...node, '.dockerignore': 'node_modules/\n', 'node_modules/ms/index.js': '' } },
   );
   assert.equal(result.notes, []);
@@ -437,7 +437,7 @@ test('.dockerignore `**/node_modules` and `/node_modules` exclude the folder too
 test('an absolute destination with a trailing slash is the WORKDIR', async () => {
   await expectOutput(
     lines('FROM node:20', 'WORKDIR /app', 'COPY . /app/', 'RUN npm ci'),
-    lines('FROM node:20', 'WORKDIR /app', 'COPY package.json package-lock.json /app/', 'RUN npm ci', 'COPY . /app/'),
+    lines('FROM node:20', 'WORKDIR /app', 'COPY package*.json /app/', 'RUN npm ci', 'COPY . /app/'),
     { only, files: node },
   );
 });
@@ -445,12 +445,12 @@ test('an absolute destination with a trailing slash is the WORKDIR', async () =>
 test('the WORKDIR of the stage built on, and one set through ENV, are known', async () => {
   await expectOutput(
     lines('FROM node:20 AS base', 'WORKDIR /app', 'FROM base', 'COPY . /app', 'RUN npm ci'),
-    lines('FROM node:20 AS base', 'WORKDIR /app', 'FROM base', 'COPY package.json package-lock.json /app/', 'RUN npm ci', 'COPY . /app'),
+    lines('FROM node:20 AS base', 'WORKDIR /app', 'FROM base', 'COPY package*.json /app/', 'RUN npm ci', 'COPY . /app'),
     { only, files: node },
   );
   await expectOutput(
     lines('FROM node:20', 'ENV APP=/srv/app', 'WORKDIR $APP', 'COPY . $APP', 'RUN npm ci'),
-    lines('FROM node:20', 'ENV APP=/srv/app', 'WORKDIR $APP', 'COPY package.json package-lock.json $APP/', 'RUN npm ci', 'COPY . $APP'),
+    lines('FROM node:20', 'ENV APP=/srv/app', 'WORKDIR $APP', 'COPY package*.json $APP/', 'RUN npm ci', 'COPY . $APP'),
     { only, files: node },
   );
 });
@@ -481,7 +481,7 @@ test('commands are read past wrappers and spellings: sudo, a path to the program
   );
   await expectOutput(
     lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN /usr/local/bin/npm ci'),
-    lines('FROM node:20', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN /usr/local/bin/npm ci', 'COPY . .'),
+    lines('FROM node:20', 'WORKDIR /app', 'COPY package*.json ./', 'RUN /usr/local/bin/npm ci', 'COPY . .'),
     { only, files: node },
   );
   await expectOutput(lines('FROM ubuntu:24.04', 'WORKDIR /src', 'COPY . .', 'RUN sudo apt-get install -y curl'),
@@ -638,7 +638,7 @@ for (const [name, files] of [
 test('.dockerignore `node_modules/*` leaves only the empty folder, which COPY merges: no refusal, no warning', async () => {
   const result = await expectOutput(
     lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci'),
-    lines('FROM node:20', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci', 'COPY . .'),
+    lines('FROM node:20', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci', 'COPY . .'),
     { only, files: { ...node, '.dockerignore': 'node_modules/*\n', 'node_modules/ms/index.js': '' } },
   );
   assert.equal(result.notes, []);
@@ -657,13 +657,151 @@ test('.dockerignore `node_modules/` on disk (folderContext) excludes the folder'
     for (const [file, text] of Object.entries({ ...node, '.dockerignore': 'node_modules/\n', 'node_modules/ms/index.js': '' })) writeFileSync(path.join(root, file), text);
     const result = await expectOutput(
       lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci'),
-      lines('FROM node:20', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci', 'COPY . .'),
+      lines('FROM node:20', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci', 'COPY . .'),
       { only, context: folderContext(root) },
     );
     assert.equal(result.notes, []);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+});
+
+// ---- layout: comments stay with their instruction, blank lines keep the groups ------------------
+
+test('comments stay with the instruction they describe; npm manifests as package*.json (review round 3)', async () => {
+  const input = lines('FROM node:20-slim', 'WORKDIR /app', '# Copy local code to the container image.', 'COPY . ./', '# Install production dependencies.', 'RUN npm install');
+  const expected = lines('FROM node:20-slim', 'WORKDIR /app', 'COPY package*.json ./', '# Install production dependencies.', 'RUN npm install',
+    '# Copy local code to the container image.', 'COPY . ./');
+  // package.json without a lockfile: the glob also brings the lockfile the project adds later.
+  await expectOutput(input, expected, { only, files: { ...ignore, 'package.json': pkg() } });
+  await expectOutput(input, expected, { only, files: node });
+  // Without a build context, the glob too, and .npmrc when there is one.
+  const blind = await expectOutput(input, lines('FROM node:20-slim', 'WORKDIR /app', 'COPY package*.json .npmrc* ./', '# Install production dependencies.',
+    'RUN npm install', '# Copy local code to the container image.', 'COPY . ./'), { only });
+  assert.equal(blind.changes.map((c) => c.message), ['copy package*.json, .npmrc first and install before `COPY . .`, so source edits keep `npm install` cached ' +
+    '(no build context: install scripts, local and vendored dependencies were not checked)']);
+});
+
+test('go: the blank line after the source copy goes after the pre-fetch, which stays with its manifests (review round 3)', async () => {
+  const files = { 'go.mod': 'module x\n\ngo 1.23\n', 'go.sum': '' };
+  await expectOutput(
+    lines('FROM golang:1.23', 'WORKDIR /workspace', '', 'COPY . .', '', 'RUN go build -o bin/app ./main', '', 'CMD ["/workspace/bin/app"]'),
+    lines('FROM golang:1.23', 'WORKDIR /workspace', '', 'COPY go.mod go.sum ./', 'RUN go mod download', '', 'COPY . .', 'RUN go build -o bin/app ./main', '',
+      'CMD ["/workspace/bin/app"]'),
+    { only, files },
+  );
+  await expectOutput(
+    lines('FROM golang:1.23', 'WORKDIR /app', '# Copy local code to the container image.', 'COPY . ./', '', '# Build the binary.', 'RUN go build -v -o server'),
+    lines('FROM golang:1.23', 'WORKDIR /app', 'COPY go.mod go.sum ./', 'RUN go mod download', '', '# Copy local code to the container image.', 'COPY . ./',
+      '# Build the binary.', 'RUN go build -v -o server'),
+    { only, files },
+  );
+});
+
+test('go: with an ENV between, the pre-fetch goes after it, the source copy and its comment before the build', async () => {
+  await expectOutput(
+    lines('FROM golang:1.23', 'WORKDIR /src', '# the source', 'COPY . .', 'ENV GOFLAGS=-trimpath', '# build it', 'RUN go build -o /out/app .'),
+    lines('FROM golang:1.23', 'WORKDIR /src', 'COPY go.mod ./', 'ENV GOFLAGS=-trimpath', 'RUN go mod download', '# the source', 'COPY . .', '# build it',
+      'RUN go build -o /out/app .'),
+    { only, files: { 'go.mod': 'module x\n' } },
+  );
+});
+
+test('npm: the blank line between the source copy and the install goes between the install and the source copy', async () => {
+  await expectOutput(
+    lines('FROM node:20', 'WORKDIR /app', '# app', 'COPY . .', '', '# deps', 'RUN npm ci && npm run build', '', 'CMD ["node", "dist/main.js"]'),
+    lines('FROM node:20', 'WORKDIR /app', 'COPY package*.json ./', '# deps', 'RUN npm ci', '', '# app', 'COPY . .', 'RUN npm run build', '',
+      'CMD ["node", "dist/main.js"]'),
+    { only, files: node },
+  );
+  // A comment block standing on its own between them stays where it is.
+  await expectOutput(
+    lines('FROM node:20', 'WORKDIR /app', 'COPY . .', '# ---- dependencies', '', 'RUN npm ci'),
+    lines('FROM node:20', 'WORKDIR /app', 'COPY package*.json ./', '# ---- dependencies', '', 'RUN npm ci', 'COPY . .'),
+    { only, files: node },
+  );
+});
+
+test('a system install moved above the source copy goes above its comment too', async () => {
+  await expectOutput(lines('FROM debian:bookworm', 'WORKDIR /src', '# the source', 'COPY . .', '# tools', 'RUN apt-get install -y curl'),
+    lines('FROM debian:bookworm', 'WORKDIR /src', '# tools', 'RUN apt-get install -y curl', '# the source', 'COPY . .'), { only, files: {} });
+});
+
+// ---- what the pre-fetch needs ------------------------------------------------------------------
+
+test('go: build flags the shell computes do not matter to `go mod download` (review round 3)', async () => {
+  const files = { 'go.mod': 'module x\n', 'go.sum': '' };
+  await expectOutput(
+    lines('FROM golang:1.22', 'WORKDIR /app', 'COPY . .', 'RUN go build -ldflags "-X main.Commit=$(git rev-parse HEAD)" -o /app/server .'),
+    lines('FROM golang:1.22', 'WORKDIR /app', 'COPY go.mod go.sum ./', 'RUN go mod download', 'COPY . .', 'RUN go build -ldflags "-X main.Commit=$(git rev-parse HEAD)" -o /app/server .'),
+    { only, files },
+  );
+  await expectOutput(
+    lines('FROM golang:1.22', 'WORKDIR /app', 'COPY . .', 'RUN CGO_ENABLED=0 go build -tags "$TAGS" -o "$OUT" ./cmd/${APP}'),
+    lines('FROM golang:1.22', 'WORKDIR /app', 'COPY go.mod go.sum ./', 'RUN go mod download', 'COPY . .', 'RUN CGO_ENABLED=0 go build -tags "$TAGS" -o "$OUT" ./cmd/${APP}'),
+    { only, files },
+  );
+});
+
+test('go left alone: a computed -mod, or -C (another folder\'s module)', async () => {
+  const files = { 'go.mod': 'module x\n' };
+  const computed = await expectRefused(lines('FROM golang:1.22', 'WORKDIR /app', 'COPY . .', 'RUN go build "-mod=$MODE" -o /app/server .'), 'computed-arguments',
+    { only, files, line: 4 });
+  assert.equal(computed.notes.map((n) => n.message), ['dependencies not copied first: `go build` has a `-mod` the shell computes']);
+  const elsewhere = await expectRefused(lines('FROM golang:1.22', 'WORKDIR /app', 'COPY . .', 'RUN go build -C cmd/server -o /app/server .'), 'install-elsewhere',
+    { only, files, line: 4 });
+  assert.equal(elsewhere.notes.map((n) => n.message), ['dependencies not copied first: `-C cmd/server` builds the module of another folder']);
+});
+
+test('a missing manifest: the note says which folder dfmod read, and how to name another (review round 3)', async () => {
+  const result = await expectRefused(lines('FROM golang:1.22', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /out/app .'), 'manifest-missing',
+    { only, files: { 'main.go': '' }, line: 4 });
+  assert.equal(result.notes.map((n) => n.message), ['dependencies not copied first: go.mod is not in the folder dfmod read as the build context ' +
+    '(the Dockerfile\'s, unless --context names another); if the build sends another folder, name it with --context']);
+  const ignored = await expectRefused(lines('FROM golang:1.22', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /out/app .'), 'manifest-missing',
+    { only, files: { 'go.mod': 'module x\n', '.dockerignore': 'go.mod\n' }, line: 4 });
+  assert.equal(ignored.notes.map((n) => n.message), ['dependencies not copied first: .dockerignore excludes go.mod']);
+});
+
+// ---- notes are about the file as written ------------------------------------------------------------
+
+test('an install merge-runs joined to the RUN after the source copy was not in it: no note about dfmod\'s own merge (review round 3)', async () => {
+  const files = { ...ignore, 'requirements.txt': 'flask\n' };
+  const result = await expectOutput(
+    lines('FROM python:3.11', 'WORKDIR /app', 'COPY . .', 'RUN ./configure.sh', 'RUN pip install -r requirements.txt', 'CMD ["python", "app.py"]'),
+    lines('FROM python:3.11', 'WORKDIR /app', 'COPY . .', 'RUN ./configure.sh \\', '    && pip install -r requirements.txt', 'CMD ["python", "app.py"]'),
+    { only: ['copy-deps-first', 'merge-runs'], files },
+  );
+  assert.equal(result.notes, []);
+  // The same RUN as written is refused, on its own line.
+  const written = await expectRefused(lines('FROM python:3.11', 'WORKDIR /app', 'COPY . .', 'RUN ./configure.sh \\', '    && pip install -r requirements.txt'),
+    'not-first-command', { only: ['copy-deps-first', 'merge-runs'], files, line: 4 });
+  assert.equal(written.notes.map((n) => n.message), ['dependencies not copied first: `pip install -r requirements.txt` is not the first command of the RUN\'s `&&` chain']);
+});
+
+test('a COPY --from of a whole folder before the source copy is no manifest copy (it threw on `/`)', async () => {
+  const result = await expectOutput(
+    lines('FROM golang:1.22', 'COPY --from=tools / /', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /out/app .'),
+    lines('FROM golang:1.22', 'COPY --from=tools / /', 'WORKDIR /src', 'COPY go.mod ./', 'RUN go mod download', 'COPY . .', 'RUN go build -o /out/app .'),
+    { only, files: { 'go.mod': 'module x\n' } },
+  );
+  assert.equal(result.failures, []);
+});
+
+test('go: past a COPY --from into the source tree, the pre-fetch goes above the source copy and nothing moves', async () => {
+  const files = { 'go.mod': 'module x\n', 'go.sum': '' };
+  await expectOutput(
+    lines('FROM golang:1.22-alpine', 'WORKDIR /src', 'COPY . .', 'COPY --from=web /dist ./public/dist', '', 'RUN go build -o /out/app ./cmd/app'),
+    lines('FROM golang:1.22-alpine', 'WORKDIR /src', 'COPY go.mod go.sum ./', 'RUN go mod download', 'COPY . .', 'COPY --from=web /dist ./public/dist', '',
+      'RUN go build -o /out/app ./cmd/app'),
+    { only, files },
+  );
+  // An install would have to move past it: still refused, with the instruction named.
+  await expectUnchanged(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'COPY --from=web /dist ./public', 'RUN npm ci'),
+    /^dependencies not copied first: COPY at line 4 stands between the COPY and the install$/, { only, files: node });
+  // An ENV among them may change the download: refused.
+  await expectRefused(lines('FROM golang:1.22-alpine', 'WORKDIR /src', 'COPY . .', 'COPY --from=web /dist ./public/dist', 'ENV GOPROXY=https://proxy.example',
+    'RUN go build -o /out/app .'), 'instruction-between', { only, files, line: 6 });
 });
 
 test.run();

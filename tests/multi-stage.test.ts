@@ -2,6 +2,9 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { expectOutput, expectRefused, expectUnchanged, lines, run } from './helpers.js';
 import { runtimeImage } from '../lib/knowledge/index.js';
+import { runTransforms } from '../lib/core/engine.js';
+import { memoryContext } from '../lib/core/context.js';
+import { builtinTransforms } from '../transforms/index.js';
 
 const only = ['multi-stage'];
 
@@ -193,7 +196,7 @@ test('Node: production dependencies in their own deps stage, copied before the s
     lines(
       'FROM node:20 AS build', 'ENV NODE_ENV=production', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'RUN npm run build', 'RUN rm -rf /app/node_modules', 'EXPOSE 18082', 'CMD npm start',
       '',
-      'FROM node:20 AS deps', 'ENV NODE_ENV=production', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci --omit=dev',
+      'FROM node:20 AS deps', 'ENV NODE_ENV=production', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci --omit=dev',
       '',
       'FROM node:20-slim', 'ENV NODE_ENV=production', 'WORKDIR /app', 'COPY --from=deps /app/node_modules /app/node_modules', 'COPY --from=build /app /app', 'EXPOSE 18082', 'CMD npm start',
     ),
@@ -205,7 +208,7 @@ test('Node: production dependencies in their own deps stage, copied before the s
 test('Node: dev dependencies the start command loads are kept (node -r ts-node/register in npm start)', async () => {
   const files = { 'package.json': JSON.stringify({ scripts: { start: 'node -r ts-node/register src/index.ts' }, dependencies: { ms: '2.1.3' }, devDependencies: { 'ts-node': '10.9.2', typescript: '5.4.5' } }), 'package-lock.json': '{}' };
   const result = await run(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'CMD ["npm", "start"]'), { only, files });
-  assert.ok(result.output.includes(lines('FROM node:20 AS deps', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci', '')), result.output);
+  assert.ok(result.output.includes(lines('FROM node:20 AS deps', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci', '')), result.output);
   assert.match(result.changes[0].message, /all dependencies: the start command uses ts-node/);
 });
 
@@ -222,7 +225,7 @@ test('Node: USER before the app folder keeps its place, so WORKDIR makes the fol
     lines(
       'FROM node:20 AS build', 'USER node', 'WORKDIR /home/node/app', 'COPY --chown=node:node . .', 'RUN npm ci', 'CMD ["node", "server.js"]',
       '',
-      'FROM node:20 AS deps', 'WORKDIR /home/node/app', 'COPY package.json package-lock.json ./', 'RUN npm ci --omit=dev',
+      'FROM node:20 AS deps', 'WORKDIR /home/node/app', 'COPY package*.json ./', 'RUN npm ci --omit=dev',
       '',
       'FROM node:20-slim', 'USER node', 'WORKDIR /home/node/app', 'COPY --from=deps --chown=node /home/node/app/node_modules /home/node/app/node_modules',
       'COPY --chown=node:node . .', 'CMD ["node", "server.js"]',
@@ -232,22 +235,24 @@ test('Node: USER before the app folder keeps its place, so WORKDIR makes the fol
 });
 
 test('Node without a build step (e2e node-server); alpine is already its runtime image', async () => {
-  // Already the runtime image, nothing built and no package.json to name dev dependencies: no split into the same image.
+  // Already the runtime image, nothing built and NODE_ENV=production leaves the dev dependencies out: no split into the same image.
   const same = await expectUnchanged(lines('FROM node:20-alpine', 'ENV NODE_ENV=production', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'USER node', 'CMD ["node", "server.js"]'), null, { only });
-  assert.equal(same.notes, []);
+  assert.equal(same.notes.map((n) => [n.id, n.message]), [['nothing-to-split', 'nothing to split into build and runtime stages: no build step, ' +
+    'the install leaves out the dev dependencies, and the image is already node:20-alpine, the runtime image a split would use']]);
   await expectOutput(
     lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'CMD node server.js'),
     lines('FROM node:20 AS build', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'CMD node server.js', '',
-      'FROM node:20 AS deps', 'WORKDIR /app', 'COPY package.json ./', 'RUN npm ci --omit=dev', '',
+      'FROM node:20 AS deps', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci --omit=dev', '',
       'FROM node:20-slim', 'WORKDIR /app', 'COPY --from=deps /app/node_modules /app/node_modules', 'COPY . .', 'CMD node server.js'),
     { only, files: { 'package.json': '{"name":"s","dependencies":{"ms":"2.1.3"}}', 'server.js': '' } },
   );
 });
 
-test('Node: already slim, nothing built, no devDependencies: nothing to gain, no note', async () => {
+test('Node: already slim, nothing built, no devDependencies: nothing to split, said so', async () => {
   const result = await expectUnchanged(lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'CMD ["node", "server.js"]'), null,
     { only, files: { 'package.json': '{"dependencies":{"ms":"1"}}' } });
-  assert.equal(result.notes, []);
+  assert.equal(result.notes.map((n) => n.message), ['nothing to split into build and runtime stages: no build step, package.json lists no dev dependencies, ' +
+    'and the image is already node:20-slim, the runtime image a split would use']);
 });
 
 test('Node: refusals', async () => {
@@ -288,7 +293,7 @@ test('a fetch tool the build installs and never runs is kept in the runtime (exa
     lines(
       'FROM node:20 AS build', 'WORKDIR /app', 'RUN apt-get update', 'RUN apt-get install -y curl', 'COPY . .', 'RUN npm ci && npm run build', 'RUN rm -rf /app/node_modules', 'EXPOSE 3000', 'CMD node dist/server.js',
       '',
-      'FROM node:20 AS deps', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci --omit=dev',
+      'FROM node:20 AS deps', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci --omit=dev',
       '',
       'FROM node:20-slim', 'RUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates && rm -rf /var/lib/apt/lists/*',
       'WORKDIR /app', 'COPY --from=deps /app/node_modules /app/node_modules', 'COPY --from=build /app /app', 'EXPOSE 3000', 'CMD node dist/server.js',
@@ -302,7 +307,7 @@ test('a fetch tool the build installs and never runs is kept in the runtime (exa
     lines(
       'FROM node:20 AS build', 'WORKDIR /app', 'RUN apt-get update && apt-get install -y git', 'COPY . .', 'RUN npm ci', 'CMD ["node", "a.js"]',
       '',
-      'FROM node:20 AS deps', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci --omit=dev',
+      'FROM node:20 AS deps', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci --omit=dev',
       '',
       'FROM node:20-slim', 'WORKDIR /app', 'COPY --from=deps /app/node_modules /app/node_modules', 'COPY . .', 'CMD ["node", "a.js"]',
     ),
@@ -538,7 +543,8 @@ test('left alone: multi-stage files, dynamic and digest-pinned bases, unknown im
   assert.equal((await expectUnchanged(lines('FROM mycorp/base', 'RUN make', 'CMD ["./a"]'), null, { only })).notes, []);
   await expectRefused(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'CMD ["node", "a.js"]', 'SHELL ["/bin/bash", "-c"]'), 'not-carried', { only });
   await expectWording(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN <<EOF', 'npm ci', 'EOF', 'CMD ["node", "a.js"]'), 'run-heredoc', /heredoc RUN/, { only });
-  await expectRefused(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci'), 'no-command', { only });
+  // No CMD: what runs is node's REPL, which makes it a base image (lib/facts roles), said before anything else.
+  await expectRefused(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci'), 'base-image', { only });
 });
 
 test('CRLF and a missing final newline: generated lines use the file\'s EOL', async () => {
@@ -688,7 +694,8 @@ test('Python: apt packages that are not build tools are installed again; psycopg
 test('a slim image whose only apt package is an init is not split into the same slim image (e2e case ms-slim-tini)', async () => {
   const result = await expectUnchanged(lines('FROM python:3.11-slim', 'RUN apt-get update && apt-get install -y --no-install-recommends tini', 'WORKDIR /app', 'COPY . .',
     'RUN pip install -r requirements.txt', 'ENTRYPOINT ["tini", "--"]', 'CMD ["python", "app.py"]'), null, { only, files: { 'requirements.txt': '' } });
-  assert.equal(result.notes, []);
+  assert.equal(result.notes.map((n) => n.message), ['nothing to split into build and runtime stages: no build step, no compiler or other build tool installed, ' +
+    'and the image is already python:3.11-slim, the runtime image a split would use']);
 });
 
 test('C: make install puts the program under /usr/local, which the runtime copies (ldconfig again when the build ran it); cd with a literal folder is followed', async () => {
@@ -723,13 +730,13 @@ test('refusals that name what stopped the split: the app folder chowned, a folde
 test('Node: the npm of images before Node 15 omits dev dependencies with --production', async () => {
   const result = await run(lines('FROM node:4.2.3', 'WORKDIR /app', 'COPY package.json /app/', 'RUN npm install', 'COPY . /app', 'CMD ["npm", "start"]'),
     { only, files: { 'package.json': '{"scripts":{"start":"node a.js"},"dependencies":{"ms":"1"},"devDependencies":{"mocha":"1"}}' } });
-  assert.ok(result.output.includes(lines('FROM node:4.2.3 AS deps', 'WORKDIR /app', 'COPY package.json ./', 'RUN npm install --production', '')), result.output);
+  assert.ok(result.output.includes(lines('FROM node:4.2.3 AS deps', 'WORKDIR /app', 'COPY package.json /app/', 'RUN npm install --production', '')), result.output);
 });
 
 test('Node: the deps stage installs with the original install\'s options and RUN mounts', async () => {
   const result = await run(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci --legacy-peer-deps', 'CMD ["node", "a.js"]'),
     { only, files: { 'package.json': '{"dependencies":{"ms":"1"}}', 'package-lock.json': '{}' } });
-  assert.ok(result.output.includes(lines('FROM node:20 AS deps', 'WORKDIR /app', 'COPY package.json package-lock.json ./',
+  assert.ok(result.output.includes(lines('FROM node:20 AS deps', 'WORKDIR /app', 'COPY package*.json ./',
     'RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci --omit=dev --legacy-peer-deps', '')), result.output);
 });
 
@@ -737,6 +744,95 @@ test('Node, nothing built: the runtime repeats no manifest copy that its `COPY .
   const files = { 'package.json': JSON.stringify({ name: 'a', dependencies: { ms: '2.1.3' } }), 'package-lock.json': '{}', '.dockerignore': 'node_modules\n', 'server.js': '' };
   const result = await run(lines('FROM node:20', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci', 'COPY . .', 'CMD ["node", "server.js"]'), { only, files });
   assert.ok(result.output.endsWith(lines('FROM node:20-slim', 'WORKDIR /app', 'COPY --from=deps /app/node_modules /app/node_modules', 'COPY . .', 'CMD ["node", "server.js"]')), result.output);
+});
+
+// ---- review round 3: whether a split is worth it comes first ------------------------------------
+
+const nothing = (image: string, why: string) =>
+  `nothing to split into build and runtime stages: no build step, ${why}, and the image is already ${image}, the runtime image a split would use`;
+
+test('Node with no build step on the slim image: nothing to split, said first (review round 3)', async () => {
+  const input = lines('FROM node:20-slim', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm install --omit=dev', 'COPY . ./', 'CMD [ "npm", "start" ]');
+  const withDev = { 'package.json': '{"scripts":{"start":"node server.js"},"dependencies":{"ms":"1"},"devDependencies":{"jest":"29"}}', '.dockerignore': 'node_modules\n' };
+  for (const files of [withDev, undefined]) {
+    const result = await expectRefused(input, 'nothing-to-split', { only, files });
+    assert.equal(result.notes.map((n) => n.message), [nothing('node:20-slim', 'the install leaves out the dev dependencies')]);
+  }
+  // Before what dfmod cannot read: a digest, a WORKDIR from a build argument, a command it does not know.
+  const blind = await expectRefused(lines('FROM node:20-slim@sha256:0123abcd', 'ARG APP=/app', 'WORKDIR $APP', 'COPY . .', 'RUN npm ci --omit=dev && useradd app',
+    'CMD ["node", "server.js"]'), 'nothing-to-split', { only });
+  assert.equal(blind.notes.map((n) => n.message), [nothing('node:20-slim', 'the install leaves out the dev dependencies')]);
+  // Dev dependencies installed, a build step, or a build tool to leave behind: a split may gain, and is planned as before.
+  assert.is((await run(input.replace(' --omit=dev', ''), { only, files: withDev })).changes.length, 1);
+  const building = await run(lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', 'RUN npm ci --omit=dev && npm run build', 'CMD ["node", "dist/a.js"]'), { only });
+  assert.not.ok(building.notes.some((n) => n.id === 'nothing-to-split'), JSON.stringify(building.notes));
+  const tools = await run(lines('FROM node:20-slim', 'RUN apt-get update && apt-get install -y g++ make', 'WORKDIR /app', 'COPY . .', 'RUN npm ci --omit=dev',
+    'CMD ["node", "a.js"]'), { only });
+  assert.not.ok(tools.notes.some((n) => n.id === 'nothing-to-split'), JSON.stringify(tools.notes));
+});
+
+test('the deps stage copies the manifests the original copied: package*.json stays package*.json, a lockfile is never dropped (review round 3)', async () => {
+  const files = { 'package.json': '{"dependencies":{"ms":"1"},"devDependencies":{"typescript":"5"}}', '.dockerignore': 'node_modules\n' };
+  const result = await run(lines('FROM node:20', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci', 'COPY . .', 'RUN npm run build', 'CMD ["node", "dist/a.js"]'),
+    { only, files });
+  assert.ok(result.output.includes(lines('FROM node:20 AS deps', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci --omit=dev', '')), result.output);
+  const whole = await run(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci && npm run build', 'CMD ["node", "dist/a.js"]'),
+    { only, files: { ...files, '.npmrc': 'registry=https://r.example/\n' } });
+  assert.ok(whole.output.includes(lines('FROM node:20 AS deps', 'WORKDIR /app', 'COPY package*.json .npmrc ./', 'RUN npm ci --omit=dev', '')), whole.output);
+});
+
+/** Every transform at level review, on a file of this name. */
+function runAll(input: string, filename = 'Dockerfile', files?: Record<string, string>) {
+  return runTransforms(input, { transforms: builtinTransforms, context: files ? memoryContext(files) : null, filename, level: 'review' });
+}
+
+test('multi-stage judges the stage as written, not init-entrypoint\'s install of tini (review round 3)', async () => {
+  const cli = await runAll(lines('FROM node:alpine', 'COPY package.json /app/', 'WORKDIR /app', 'RUN npm install --production', 'ENTRYPOINT ["/app/bin/cli"]'));
+  const notes = cli.notes.filter((n) => n.transform === 'multi-stage');
+  assert.equal(notes.map((n) => n.message), [nothing('node:alpine', 'the install leaves out the dev dependencies')]);
+  // A refusal found after the build steps are read stays the same once init-entrypoint has added `RUN apk add --no-cache tini`.
+  const built = await runAll(lines('FROM node:20-alpine', 'WORKDIR /app', 'COPY . .', 'RUN npm ci && npm run build', 'ENTRYPOINT ["/app/bin/cli"]'), 'Dockerfile',
+    { 'package.json': '{"dependencies":{"ms":"1"}}', '.dockerignore': 'node_modules\n' });
+  assert.ok(built.output.includes('RUN apk add --no-cache tini'), built.output);
+  assert.equal(built.notes.filter((n) => n.transform === 'multi-stage').map((n) => n.message),
+    ['not split into build and runtime stages: the container runs `/app/bin/cli`, which is not node or a dependency\'s command dfmod can name']);
+});
+
+test('an Alpine init the stage installs alone is copied to the runtime, not an unknown command', async () => {
+  await expectOutput(
+    lines('FROM node:20-alpine', 'RUN apk add --no-cache tini', 'WORKDIR /app', 'COPY . .', 'RUN npm ci && npm run build', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["node", "dist/main.js"]'),
+    lines('FROM node:20-alpine AS build', 'RUN apk add --no-cache tini', 'WORKDIR /app', 'COPY . .', 'RUN npm ci && npm run build', 'RUN rm -rf /app/node_modules',
+      'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["node", "dist/main.js"]', '',
+      'FROM node:20-alpine AS deps', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci --omit=dev', '',
+      'FROM node:20-alpine', 'WORKDIR /app', 'COPY --from=deps /app/node_modules /app/node_modules', 'COPY --from=build /app /app', 'COPY --from=build /sbin/tini /sbin/tini',
+      'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["node", "dist/main.js"]'),
+    { only, files: { 'package.json': '{"dependencies":{"ms":"1"}}', '.dockerignore': 'node_modules\n' } },
+  );
+  // apk installing more than the init is still a step dfmod cannot name.
+  await expectWording(lines('FROM node:20-alpine', 'RUN apk add --no-cache tini git', 'WORKDIR /app', 'COPY . .', 'RUN npm ci && npm run build',
+    'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["node", "dist/main.js"]'), 'unknown-command', /^not split into build and runtime stages: line 2: RUN runs `apk`/, { only });
+});
+
+test('what the stage is for comes first: a dev container, a CI image, a base image (review round 3)', async () => {
+  const go = lines('FROM golang:1.22@sha256:0123abcd', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /usr/local/bin/app .', 'CMD ["app"]');
+  const dev = await runTransforms(go, { transforms: builtinTransforms.filter((t) => t.id === 'multi-stage'), filename: '.devcontainer/Dockerfile', level: 'review' });
+  assert.equal(dev.output, go);
+  assert.equal(dev.notes.map((n) => [n.id, n.message]), [['devcontainer',
+    'not split into build and runtime stages: the file is in a .devcontainer folder, so this is a dev container, whose build tools are what it is for']]);
+  const ci = await runTransforms(go, { transforms: builtinTransforms.filter((t) => t.id === 'multi-stage'), filename: 'build/Dockerfile.ci', level: 'review' });
+  assert.equal(ci.notes.map((n) => [n.id, n.message]), [['toolbox-image',
+    'not split into build and runtime stages: the file is named as a `ci` image, so this is a toolbox or CI image, whose tools are what it is for']]);
+  const base = await run(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci && npm run build', 'CMD ["node"]'), { only });
+  assert.equal(base.notes.map((n) => [n.id, n.message]), [['base-image',
+    'not split into build and runtime stages: line 5 sets the command `node`, an interactive shell or REPL, as base images do, so this is a base image, ' +
+    'which the images built FROM it extend with their own build']]);
+});
+
+test('a command of a RUN merge-runs joined is cited by the lines the RUN took the place of, not the merged RUN\'s first line (review round 3)', async () => {
+  const result = await run(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'RUN if [ -f Makefile ]; then \\', '      make assets; \\', '    fi',
+    'CMD ["node", "server.js"]'), { only: ['merge-runs', 'multi-stage'], files: { 'package.json': '{"dependencies":{"ms":"1"}}', '.dockerignore': 'node_modules\n' } });
+  assert.equal(result.notes.filter((n) => n.transform === 'multi-stage').map((n) => n.message),
+    ['not split into build and runtime stages: lines 4-7: RUN runs `make`, whose effect on the runtime image dfmod cannot name']);
 });
 
 test.run();

@@ -214,9 +214,9 @@ test('--verify with no docker client at all: exit 2', async () => {
 
 /** A naive Node app: safe changes (copy-deps-first, cache-cleanup, exec-form) and two review suggestions (multi-stage, init-entrypoint). */
 const NODE_APP = 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD node server.js\n';
-const SAFE = 'FROM node:20\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci \\\n    && npm cache clean --force\nCOPY . .\nCMD ["node", "server.js"]\n';
+const SAFE = 'FROM node:20\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci \\\n    && npm cache clean --force\nCOPY . .\nCMD ["node", "server.js"]\n';
 // package.json lists no dependencies and nothing is built: the runtime copies the source from the context.
-const MULTI_STAGE = 'FROM node:20 AS build\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci \\\n    && npm cache clean --force\nCOPY . .\nCMD ["node", "server.js"]\n\n' +
+const MULTI_STAGE = 'FROM node:20 AS build\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci \\\n    && npm cache clean --force\nCOPY . .\nCMD ["node", "server.js"]\n\n' +
   'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n';
 
 function nodeProject(): { dir: string; env: NodeJS.ProcessEnv } {

@@ -24,6 +24,13 @@ export interface Ecosystem {
   required: string[];
   /** Manifests copied when they exist (with a `*` wildcard when no build context is known). */
   optional: string[];
+  /**
+   * One wildcard that names the required manifest and its lockfiles, written
+   * in their place (`package*.json`, as npm's documentation writes it): it
+   * also brings a lockfile the project adds later, and BuildKit accepts it
+   * as long as the required manifest is there.
+   */
+  glob?: { pattern: string; covers: string[] };
   /** Folder the install writes into the working directory, which `COPY . .` must not bring from the host. */
   installDir: string | null;
   /**
@@ -39,6 +46,13 @@ export interface Ecosystem {
    * its environment variables (`PIP_FIND_LINKS`, `npm_config_cafile`).
    */
   settings?: { files: string[]; envPrefixes: string[] };
+  /**
+   * Whether its plan needs none of the command's arguments but those `plan`
+   * checks (a pre-fetch of its own words: `go mod download`), so a command
+   * whose other arguments the shell computes (`-ldflags "-X main.Commit=$(git rev-parse HEAD)"`)
+   * is read with those words as written (Parsed.computed).
+   */
+  computedArguments?: boolean;
   /** Extra manifests computed from the command and the context (pip's requirement files). */
   manifests?(cmd: Parsed, context: BuildContext | null, cwd: string | null): { files: string[]; unknown: boolean } | { refuse: Refusal };
 }
@@ -50,6 +64,8 @@ export interface Parsed {
   args: string[];
   positional: string[];
   flags: Map<string, string | true>;
+  /** Flags whose word or value the shell computes (`-mod=$MODE`); empty unless parseCommand was given the words as written. */
+  computed: ReadonlySet<string>;
 }
 
 /** Flags that take the next word as their value, per tool (so the value is not taken for a positional argument). */
@@ -85,11 +101,19 @@ export function isEcosystemCommand(words: readonly (string | null)[]): boolean {
 /**
  * A command's literal words (from the program on, past wrappers) with flags
  * and positional arguments split apart. `python -m pip ...` and `pip3.11`
- * are pip; `composer.phar` is composer. Null when a word is computed.
+ * are pip; `composer.phar` is composer. Null when a word is computed, unless
+ * `texts` (each word as written) is given: then a computed argument stands
+ * as written, and is in `computed`. The program itself must be literal.
  */
-export function parseCommand(words: readonly (string | null)[]): Parsed | null {
-  if (words.length === 0 || words.some((w) => w === null)) return null;
-  const literal = words as string[];
+export function parseCommand(words: readonly (string | null)[], texts?: readonly string[]): Parsed | null {
+  if (words.length === 0 || words[0] === null) return null;
+  if (!texts && words.some((w) => w === null)) return null;
+  const computedWords = new Set<string>();
+  const literal = words.map((w, i) => {
+    if (w !== null) return w;
+    computedWords.add(texts![i]);
+    return texts![i];
+  });
   const pip = pipCommand(literal);
   let name: string;
   let args: string[];
@@ -104,17 +128,22 @@ export function parseCommand(words: readonly (string | null)[]): Parsed | null {
   const valueFlags = VALUE_FLAGS[name] ?? [];
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
+  const computed = new Set<string>();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg.startsWith('-') && arg.length > 1) {
       const eq = arg.indexOf('=');
-      if (eq > 0) flags.set(arg.slice(0, eq), arg.slice(eq + 1));
-      else if (valueFlags.includes(arg) && i + 1 < args.length) flags.set(arg, args[++i]);
-      else if (/^-[rc].+/.test(arg) && name === 'pip') flags.set(arg.slice(0, 2), arg.slice(2));
+      let flag = arg;
+      if (eq > 0) flags.set(flag = arg.slice(0, eq), arg.slice(eq + 1));
+      else if (valueFlags.includes(arg) && i + 1 < args.length) {
+        flags.set(arg, args[++i]);
+        if (computedWords.has(args[i])) computed.add(arg);
+      } else if (/^-[rc].+/.test(arg) && name === 'pip') flags.set(flag = arg.slice(0, 2), arg.slice(2));
       else flags.set(arg, true);
+      if (computedWords.has(arg)) computed.add(flag);
     } else positional.push(arg);
   }
-  return { name, args, positional, flags };
+  return { name, args, positional, flags, computed };
 }
 
 /** npm lifecycle scripts that `npm ci`/`npm install` run in the root package, where they may read the source. */
@@ -128,6 +157,7 @@ export const ECOSYSTEMS: Ecosystem[] = [
     detect: (c) => c.name === 'npm' && ['ci', 'clean-install', 'install', 'i'].includes(c.positional[0] ?? ''),
     required: ['package.json'],
     optional: ['package-lock.json', 'npm-shrinkwrap.json', '.npmrc'],
+    glob: { pattern: 'package*.json', covers: ['package.json', 'package-lock.json', 'npm-shrinkwrap.json'] },
     installDir: 'node_modules',
     settings: { files: ['.npmrc'], envPrefixes: ['npm_config_'] },
     plan: (c) => nodePlan(c, ['--prefix', '-w', '--workspace', '--workspaces', '-g', '--global', '--location']),
@@ -253,10 +283,16 @@ export const ECOSYSTEMS: Ecosystem[] = [
     required: ['go.mod'],
     optional: ['go.sum'],
     installDir: null,
-    plan: (c) =>
-      c.flags.has('-mod') && c.flags.get('-mod') !== 'mod' && c.flags.get('-mod') !== 'readonly'
-        ? refusal('vendored-go-modules', 'it builds from vendor/')
-        : c.flags.has('-modfile') ? refusal('other-go-mod', 'it uses another go.mod') : { kind: 'prefetch', command: 'go mod download' },
+    // `go mod download` reads go.mod and go.sum only: how the build links, tags or names its output does not matter to it.
+    computedArguments: true,
+    plan: (c) => {
+      const computed = ['-mod', '-modfile', '-C'].find((f) => c.computed.has(f));
+      if (computed) return refusal('computed-arguments', `\`go ${c.positional[0]}\` has a \`${computed}\` the shell computes`);
+      if (c.flags.has('-mod') && c.flags.get('-mod') !== 'mod' && c.flags.get('-mod') !== 'readonly') return refusal('vendored-go-modules', 'it builds from vendor/');
+      if (c.flags.has('-modfile')) return refusal('other-go-mod', 'it uses another go.mod');
+      if (c.flags.has('-C')) return refusal('install-elsewhere', `\`-C ${c.flags.get('-C')}\` builds the module of another folder`);
+      return { kind: 'prefetch', command: 'go mod download' };
+    },
     check: (ctx) => {
       if (ctx.exists('go.work')) return { id: 'workspaces', reason: 'go.work makes it a workspace of several modules' };
       if (ctx.exists('vendor/modules.txt')) return { id: 'vendored-go-modules', reason: 'the module is vendored (vendor/modules.txt)' };
@@ -401,7 +437,7 @@ function requirementFiles(c: Parsed, ctx: BuildContext | null, cwd: string | nul
       continue;
     }
     const text = ctx.read(file);
-    if (text === null) return refusal('manifest-missing', `${file} is not in the build context`);
+    if (text === null) return refusal('manifest-missing', notInContext(file));
     for (const line of requirementLines(text)) {
       const words = line.split(/\s+/);
       const [include] = optionValues(words, ['-r', '--requirement', '-c', '--constraint']);
@@ -423,6 +459,17 @@ function requirementFiles(c: Parsed, ctx: BuildContext | null, cwd: string | nul
     }
   }
   return { files, unknown };
+}
+
+/**
+ * Why a manifest the install reads is not copied first, as dfmod saw it: the
+ * folder it read as the build context (the Dockerfile's own, unless
+ * --context named another) has no such file, which may be because the build
+ * sends another folder (`docker build -f deploy/Dockerfile .`).
+ */
+export function notInContext(file: string): string {
+  return `${file} is not in the folder dfmod read as the build context (the Dockerfile's, unless --context names another); ` +
+    'if the build sends another folder, name it with --context';
 }
 
 /**

@@ -34,7 +34,7 @@ import {
 } from '../../lib/facts/index.js';
 import { systemManagerOf } from '../../lib/knowledge/index.js';
 import {
-  ECOSYSTEMS, UNSUPPORTED, isEcosystemCommand, parseCommand, refusal, settingsProblem, type Ecosystem, type Parsed, type Refusal,
+  ECOSYSTEMS, UNSUPPORTED, isEcosystemCommand, notInContext, parseCommand, refusal, settingsProblem, type Ecosystem, type Parsed, type Refusal,
 } from './ecosystems.js';
 import { hoistFix, splitFix, type InstallSite } from './edits.js';
 
@@ -48,6 +48,12 @@ const KEPT_COPY_FLAGS = new Set(['chown', 'chmod', 'link']);
 const MOVABLE_MOUNTS = new Set(['cache', 'secret', 'ssh', 'tmpfs']);
 /** Instructions that may stand between the source copy and the install: moving the install above them changes nothing it sees. */
 const PASSABLE = new Set(['ENV', 'ARG', 'LABEL', 'EXPOSE', 'USER']);
+/**
+ * Instructions that change nothing a command sees (no variable, user, folder
+ * or shell): a pre-fetch can go above the source copy past them, leaving
+ * every instruction where it is (a `COPY --from` into the source tree stays after `COPY . .`).
+ */
+const NEUTRAL = new Set(['COPY', 'ADD', 'LABEL', 'EXPOSE', 'VOLUME', 'HEALTHCHECK', 'STOPSIGNAL', 'CMD', 'ENTRYPOINT', 'MAINTAINER']);
 
 const LABEL = 'dependencies not copied first';
 
@@ -114,13 +120,42 @@ interface Found extends InstallSite {
   cmd: Parsed;
 }
 
-/** The ecosystem command in a RUN: the first element of its top-level `&&` chain (any element for a pre-fetch), or why not. */
-function findInstall(run: RunScript, facts: FileFacts): Found | { refuse: Refusal } | null {
-  const commands = facts.commandsOf(run);
+/**
+ * The last line (1-based, of this text) up to which `node`'s lines are the
+ * file's own: each the line after the one before in the file as read. A line
+ * past it was written or joined in by another transform (merge-runs joining
+ * the next RUN, a cleanup added on a line of its own), or follows lines an
+ * edit removed. The first pass sees the file as read, so every line is its own.
+ */
+function ownLinesEnd(node: InstructionNode, ctx: TransformContext): number {
+  const first = ctx.originalLine(node.line);
+  let line = node.line;
+  while (line < node.endLine && ctx.originalLine(line + 1) === first + (line + 1 - node.line)) line++;
+  return line;
+}
+
+/**
+ * The ecosystem command in a RUN: the first element of its top-level `&&`
+ * chain (any element for a pre-fetch), or why not. Only commands that start
+ * on the RUN's own lines (up to `ownEnd`) count: one another transform
+ * brought in (a RUN merge-runs joined to it) was not in this RUN as written.
+ */
+function findInstall(run: RunScript, facts: FileFacts, ownEnd: number): Found | { refuse: Refusal } | null {
+  const source = facts.model.source;
+  const commands = facts.commandsOf(run).filter((c) => source.positionAt(run.script.offsets[c.command.node.startIndex]).line + 1 <= ownEnd);
   let hit: { eco: Ecosystem; cmd: Parsed; command: RunCommand } | null = null;
   for (const command of commands) {
     const cmd = parseCommand(command.words);
-    if (!cmd) continue;
+    if (!cmd) {
+      // A build whose pre-fetch reads none of the words the shell computes (`go build -ldflags "…$(git rev-parse HEAD)"`).
+      const partial = command.program === null ? null : parseCommand(command.words, command.nodes.map((n) => n.text.replace(/["']/g, '')));
+      const eco = partial && ECOSYSTEMS.find((e) => e.computedArguments && e.detect(partial));
+      if (partial && eco) {
+        hit = { eco, cmd: partial, command };
+        break;
+      }
+      continue;
+    }
     const eco = ECOSYSTEMS.find((e) => e.detect(cmd));
     if (eco) {
       hit = { eco, cmd, command };
@@ -181,7 +216,11 @@ function stageOutcome(stage: Stage, ctx: TransformContext): StageOutcome {
   const operands = sourceCopy(copy, facts)!;
 
   // Manifests an earlier COPY already brought in (split by hand, or by an earlier pass).
-  const copied = stage.instructions.slice(0, copyIndex).flatMap((i) => facts.copyOperands(i)?.sources.map((s) => path.posix.basename(s)) ?? []);
+  // Only copies from the build context count (not `COPY --from=stage / /`), by their file names.
+  const copied = stage.instructions.slice(0, copyIndex).flatMap((i) => {
+    const operands = facts.copyOperands(i);
+    return operands && operands.from === null ? operands.sources.map((s) => path.posix.basename(s)).filter((name) => name !== '') : [];
+  });
   // A source may be a glob (`go.*`, `package*.json`): it brings in every manifest it matches.
   const brings = (manifest: string) => copied.some((c) => c === manifest || picomatch.isMatch(manifest, c, { dot: true }));
   const done = ECOSYSTEMS.filter((e) => e.id === 'pip' ? copied.some((c) => /requirements.*\.txt$/.test(c)) : e.required.some(brings));
@@ -204,10 +243,13 @@ function stageOutcome(stage: Stage, ctx: TransformContext): StageOutcome {
   // An unread RUN (heredoc, JSON form, another shell) may or may not install: nothing to say about it.
   if (read.kind !== 'script') return { notes };
   const run = read;
-  const refuse = ({ id, reason }: Refusal): StageOutcome => ({ notes: [...notes, { line: target!.line, id, message: `${LABEL}: ${reason}` }] });
+  // A RUN another transform joined or extended is not the file's: what the first pass said of the RUN as written stands.
+  const ownEnd = ownLinesEnd(target, ctx);
+  const refuse = ({ id, reason }: Refusal): StageOutcome =>
+    ownEnd < target!.endLine ? { notes } : { notes: [...notes, { line: target!.line, id, message: `${LABEL}: ${reason}` }] };
   const otherFlag = operands.flags.find((f) => !KEPT_COPY_FLAGS.has(f.name));
   if (otherFlag) {
-    const found = findInstall(run, facts);
+    const found = findInstall(run, facts, ownEnd);
     return found && 'eco' in found ? refuse({ id: 'copy-flag', reason: `the COPY has --${otherFlag.name}` }) : { notes };
   }
   const dest = operands.dest;
@@ -222,13 +264,16 @@ function stageOutcome(stage: Stage, ctx: TransformContext): StageOutcome {
     if (hoist) return { fix: hoist, notes };
   }
 
-  const found = findInstall(run, facts);
+  const found = findInstall(run, facts, ownEnd);
   if (!found) return { notes };
   if ('refuse' in found) return refuse(found.refuse);
   const { eco, cmd } = found;
   if (done.includes(eco)) return { notes };
 
-  const bad = gap.find((i) => !PASSABLE.has(i.keyword));
+  // A pre-fetch moves nothing when nothing between changes what it sees: it goes above the source copy, which stays.
+  const early = eco.plan(cmd);
+  const inPlace = 'kind' in early && early.kind === 'prefetch' && gap.some((i) => !PASSABLE.has(i.keyword)) && gap.every((i) => NEUTRAL.has(i.keyword));
+  const bad = inPlace ? undefined : gap.find((i) => !PASSABLE.has(i.keyword));
   if (bad) return refuse({ id: 'instruction-between', reason: `${bad.keyword} at line ${ctx.originalLine(bad.line)} stands between the COPY and the install` });
   // The source copy moves below the gap, where an ENV or ARG there could change what the variable names.
   if (dest.includes('$') && gap.length) return refuse({ id: 'dest-variable', reason: 'the COPY destination uses a variable' });
@@ -265,16 +310,23 @@ function stageOutcome(stage: Stage, ctx: TransformContext): StageOutcome {
   let sources: string[];
   if (context) {
     const missing = required.find((f) => !context.exists(f) || context.isIgnored(f));
-    if (missing) return refuse({ id: 'manifest-missing', reason: `${missing} is not in the build context` });
+    if (missing) {
+      return refuse({ id: 'manifest-missing', reason: context.exists(missing) ? `.dockerignore excludes ${missing}` : notInContext(missing) });
+    }
     sources = [...required, ...optional.filter((f) => context.read(f) !== null && !context.isIgnored(f))];
   } else {
     optional = optional.filter((f) => !f.includes('/'));
     sources = [...required, ...optional.map((f) => `${f}*`)];
   }
+  const glob = eco.glob;
+  if (glob) {
+    const covered = (s: string) => glob.covers.includes(s.replace(/\*$/, ''));
+    sources = [glob.pattern, ...sources.filter((s) => !covered(s))];
+  }
   const unsafe = sources.find((s) => !/^[\w.@+*-][\w.@+*/-]*$/.test(s));
   if (unsafe) return refuse({ id: 'manifest-needs-quoting', reason: `\`${unsafe}\` needs quoting in a COPY` });
 
-  const fix = splitFix(copy, dest, sources, found, plan, ctx.dockerfile);
+  const fix = splitFix(copy, dest, sources, found, plan, ctx.dockerfile, gap, inPlace);
   if (!fix) return refuse({ id: 'shared-lines', reason: 'the instructions are not on lines of their own' });
   if (!context) {
     // Part of the change's message: it says what the change was made without.

@@ -4,8 +4,9 @@
  * or its working folder. Policy: what dfmod can name the runtime's needs for.
  */
 import { isPackageInstall, managerCommand } from '../../lib/facts/index.js';
+import type { InitName } from '../../lib/knowledge/index.js';
 import { refuse, type Ecosystem, type Refused } from './plan.js';
-import type { StageReading } from './read-stage.js';
+import { commandWhere, type StageReading } from './read-stage.js';
 import type { TransformContext } from '../../lib/core/types.js';
 
 /** Commands any build stage may run: their effects stay in the build stage or its working folder, or closure.ts copies them (folders `mkdir` makes, owners `chown` sets). */
@@ -32,13 +33,24 @@ const NPM_SUBCOMMANDS = new Set(['ci', 'run', 'run-script', 'test', 't', 'prune'
 /** python -m modules a build may run. */
 const PYTHON_MODULES = new Set(['pip', 'venv', 'compileall']);
 
-/** Checks every command of every RUN is a build step of the stage's ecosystem; returns the apt packages installed. */
-export function checkBuildSteps(stage: Omit<StageReading, 'aptPackages'>, ctx: TransformContext): string[] | Refused {
+/**
+ * Checks every command of every RUN is a build step of the stage's
+ * ecosystem; returns the apt packages installed, and the inits the ENTRYPOINT
+ * runs that `apk add` installs alone (as init-entrypoint writes it on Alpine):
+ * copyInits carries those to the runtime, so such an install is no unknown step.
+ */
+export function checkBuildSteps(stage: Omit<StageReading, 'aptPackages' | 'apkInits'>, ctx: TransformContext): { aptPackages: string[]; apkInits: InitName[] } | Refused {
   const packages: string[] = [];
+  const apkInits: InitName[] = [];
   for (const run of stage.runs) {
-    const where = `line ${ctx.originalLine(run.node.line)}`;
     for (const command of run.commands) {
+      const where = commandWhere(ctx, run, command);
       const name = command.program;
+      const apk = name === 'apk' && !command.wrappers.includes('xargs') ? isPackageInstall(command.words) : null;
+      if (apk && !apk.computed && apk.packages.length && apk.packages.every((p) => (stage.inits as string[]).includes(p))) {
+        apkInits.push(...(apk.packages as InitName[]));
+        continue;
+      }
       if (name === null) return refuse('computed-command', `${where}: a RUN command name is computed by the shell`);
       // xargs adds words read from its input: what the program gets is not written in the file.
       const unread = command.wrappers.includes('xargs') ? 'xargs'
@@ -67,7 +79,7 @@ export function checkBuildSteps(stage: Omit<StageReading, 'aptPackages'>, ctx: T
       }
     }
   }
-  return packages;
+  return { aptPackages: packages, apkInits };
 }
 
 function checkNpm(args: (string | null)[], where: string): Refused | null {

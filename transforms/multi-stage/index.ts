@@ -34,6 +34,7 @@ import { planNode } from './node.js';
 import { planPython } from './python.js';
 import { argsText, isRefusal, refuse, type Ecosystem, type Plan, type Planner, type Refused } from './plan.js';
 import { readStage, type StageReading } from './read-stage.js';
+import { nothingToSplit, roleRefusal } from './worth.js';
 
 const PLANNERS: Record<Ecosystem, Planner> = { go: planGo, node: planNode, python: planPython, java: planJava, native: planNative };
 
@@ -111,6 +112,11 @@ function plan(ctx: TransformContext): Outcome | Refused {
   const image = describeImage(ref.dynamic && !ref.name.includes('$') ? ref.name : stage.image);
   const ecosystem = ecosystemOf(image);
   if (!ecosystem || !looksLikeBuild(ctx, stage, ecosystem)) return null;
+  // What the stage is for, and whether a split gains anything, before what dfmod cannot read.
+  const role = roleRefusal(ctx, stage);
+  if (role) return role;
+  const idle = nothingToSplit(ctx, stage, image, ecosystem);
+  if (idle) return idle;
   if (ref.dynamic) return refuse('image-build-argument', `the base image \`${stage.image}\` uses a build argument`);
   if (ref.digest) return refuse('image-digest', 'the base image is pinned by digest, and the runtime image\'s digest is not known');
   if (stage.platform) return refuse('from-platform', 'FROM sets --platform');
@@ -123,9 +129,9 @@ function plan(ctx: TransformContext): Outcome | Refused {
   if (ctx.facts.isWindows(stage)) return refuse('windows', 'a Windows image');
   const read = readStage(ctx, stage, image, ecosystem);
   if (isRefusal(read)) return read;
-  const aptPackages = checkBuildSteps(read, ctx);
-  if (isRefusal(aptPackages)) return aptPackages;
-  const reading: StageReading = { ...read, aptPackages };
+  const steps = checkBuildSteps(read, ctx);
+  if (isRefusal(steps)) return steps;
+  const reading: StageReading = { ...read, ...steps };
   const chosen = PLANNERS[ecosystem](reading, ctx);
   if (chosen === null || isRefusal(chosen)) return chosen;
   const health = healthcheckPrograms(ctx, stage);
@@ -170,9 +176,18 @@ function healthcheckPrograms(ctx: TransformContext, stage: Stage): string[] | Re
   return programs;
 }
 
-/** Copies the inits the ENTRYPOINT runs that the build installed: tini-static where the runtime has no glibc. */
+/**
+ * Copies the inits the ENTRYPOINT runs that the build installed: Debian's
+ * (tini-static where the runtime has no glibc), or Alpine's onto a musl runtime.
+ */
 function copyInits(stage: StageReading, chosen: Plan): Refused | null {
-  const glibc = libcOf(chosen.runtime) === 'glibc';
+  const libc = libcOf(chosen.runtime);
+  for (const init of stage.apkInits) {
+    if (libc !== 'musl') return refuse('init-needs-musl', `Alpine's ${init} needs musl, which ${chosen.runtime} lacks`);
+    const binary = INIT_PATHS[init].alpine!;
+    chosen.payload.push(`COPY --from=build ${binary} ${binary}`);
+  }
+  const glibc = libc === 'glibc';
   // apt installed them, so the build is Debian or Ubuntu, which put both inits in the same place.
   const distro = stage.image.release?.distro === 'ubuntu' ? 'ubuntu' : 'debian';
   for (const init of stage.inits) {
@@ -317,7 +332,8 @@ export const multiStage: Transform = {
     if (!outcome) return {};
     if (isRefusal(outcome)) {
       const { id, reason } = outcome.refuse;
-      return { notes: [{ line: ctx.dockerfile.stages[0].from.line, id, message: `not split into build and runtime stages: ${reason}` }] };
+      const message = id === 'nothing-to-split' ? `nothing to split into build and runtime stages: ${reason}` : `not split into build and runtime stages: ${reason}`;
+      return { notes: [{ line: ctx.dockerfile.stages[0].from.line, id, message }] };
     }
     return { fixes: [outcome.fix] };
   },

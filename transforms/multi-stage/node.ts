@@ -3,7 +3,7 @@
  * or, for a static site a file server serves, the built folder on nginx.
  */
 import path from 'node:path';
-import { scriptArgv } from '../../lib/facts/index.js';
+import { scriptArgv, type CopyOperands } from '../../lib/facts/index.js';
 import { LANGUAGE_PACKAGE_LIBRARIES } from '../../lib/knowledge/index.js';
 import type { Edit, TransformContext } from '../../lib/core/types.js';
 import { isRefusal, refuse, runtimeFor, type Plan, type Planner, type Refused } from './plan.js';
@@ -223,16 +223,14 @@ function depsLayout(stage: StageReading, ctx: TransformContext, allDependencies:
     return refuse('node-modules-owner', `line ${ctx.originalLine(last.line)}: the stage's last RUN or COPY is under another user than npm's install, so a RUN after it may not remove node_modules`);
   }
   // Where package.json comes from: a COPY of the context root (`.`) or of the package files into the app folder.
-  const manifests = ['package.json', 'package-lock.json', 'npm-shrinkwrap.json', '.npmrc'];
-  const fromRoot = stage.stage.instructions.some((node) => {
-    if (node.keyword !== 'COPY' || node.line > installRun.node.line) return false;
+  const copies = stage.stage.instructions.flatMap((node) => {
+    if (node.keyword !== 'COPY' || node.line > installRun.node.line) return [];
     const copy = facts.copyOperands(node);
-    return copy?.destResolved?.replace(/\/$/, '') === appDir && copy.sources.some((s) => ['.', './'].includes(s) || s.startsWith('package'));
+    return copy && copy.from === null && copy.destResolved?.replace(/\/$/, '') === appDir ? [copy] : [];
   });
+  const fromRoot = copies.some((copy) => copy.sources.some((s) => ['.', './'].includes(s) || s.startsWith('package')));
   if (!fromRoot) return refuse('package-json-source', `package.json reaches ${appDir} in a way dfmod does not read (not a COPY of the context root or of package*.json into it)`);
-  const context = ctx.context;
-  const files = context ? manifests.filter((m) => context.exists(m) && !context.isIgnored(m)) : [];
-  const copyLine = context ? `COPY ${files.join(' ')} ./` : 'COPY package*.json ./';
+  const copyLines = depsCopies(ctx, copies, appDir);
   const verb = installCommand.words[1] === 'ci' ? 'ci' : 'install';
   // npm 7 (Node 15) brought --omit=dev; the npm of older Node images reads --production, and ignores an option it does not know.
   const major = stage.image.tag.version?.[0];
@@ -249,11 +247,28 @@ function depsLayout(stage: StageReading, ctx: TransformContext, allDependencies:
   const eol = ctx.dockerfile.source.eol;
   const owner = installUser && installUser !== 'root' && installUser !== '0' ? installUser : null;
   return {
-    stage: [`FROM ${stage.stage.image} AS deps`, ...settings, `WORKDIR ${appDir}`, copyLine, `RUN ${runFlags}${install}`],
+    stage: [`FROM ${stage.stage.image} AS deps`, ...settings, `WORKDIR ${appDir}`, ...copyLines, `RUN ${runFlags}${install}`],
     removeModules: { start: last.end, end: last.end, text: `${eol}RUN rm -rf ${path.posix.join(appDir, 'node_modules')}` },
     install,
     owner,
   };
+}
+
+/**
+ * The COPY lines of the `deps` stage: the package files the original's
+ * install saw, no fewer (a lockfile it copied is copied). The original's own
+ * copies of them, as written, when they name the files and land where they
+ * would in the deps stage (an absolute destination, or one relative to the
+ * app folder); after a copy of the whole context, package*.json (and the
+ * .npmrc the context has).
+ */
+function depsCopies(ctx: TransformContext, copies: readonly CopyOperands[], appDir: string): string[] {
+  const context = ctx.context;
+  const text = ctx.dockerfile.source.text;
+  const asWritten = copies.every((c) => !c.isWholeContext && (c.dest.startsWith('/') || ctx.facts.workdirAt(c.node) === appDir));
+  if (asWritten) return copies.map((c) => text.slice(c.node.start, c.node.end));
+  const npmrc = context && context.exists('.npmrc') && !context.isIgnored('.npmrc') ? ' .npmrc' : '';
+  return [`COPY package*.json${npmrc} ./`];
 }
 
 function planStatic(stage: StageReading, argv: string[], server: StaticServer): Plan | Refused {

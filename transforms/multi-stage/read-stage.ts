@@ -38,6 +38,8 @@ export interface StageReading {
   inits: InitName[];
   /** Debian packages the build installs with apt-get (see build-steps.ts). */
   aptPackages: string[];
+  /** Inits of `inits` an `apk add` of the stage installs and nothing else (init-entrypoint's own install on Alpine). */
+  apkInits: InitName[];
 }
 
 const INITS = Object.keys(INIT_PATHS) as InitName[];
@@ -46,7 +48,7 @@ const INITS = Object.keys(INIT_PATHS) as InitName[];
 const INIT_WRAPPERS = [...INITS, path.posix.basename(TINI_STATIC)];
 
 /** Reads the stage, up to (not including) the check of its build steps. */
-export function readStage(ctx: TransformContext, stage: Stage, image: ImageInfo, ecosystem: Ecosystem): Omit<StageReading, 'aptPackages'> | Refused {
+export function readStage(ctx: TransformContext, stage: Stage, image: ImageInfo, ecosystem: Ecosystem): Omit<StageReading, 'aptPackages' | 'apkInits'> | Refused {
   const model = ctx.dockerfile;
   const facts = ctx.facts;
   const where = (node: InstructionNode) => `line ${ctx.originalLine(node.line)}`;
@@ -76,6 +78,25 @@ export function readStage(ctx: TransformContext, stage: Stage, image: ImageInfo,
   const { argv, wrappers } = unwrap(command, new Set([...INIT_WRAPPERS, ...entrypoint.map((e) => path.posix.basename(e))]));
   const inits = INITS.filter((init) => wrappers.some((w) => path.posix.basename(w) === init));
   return { stage, image, ecosystem, runs, finalWorkdir: final, argv, inits };
+}
+
+/**
+ * Where a command of a RUN stands in the file as read: `line N` when the RUN's
+ * lines up to the command's are the file's own (each the line after the one
+ * before), else the lines of the file as read the RUN took the place of
+ * (`lines 4-7`): another transform wrote or joined lines in (merge-runs
+ * joining the next RUN), so the line the command had is not known.
+ */
+export function commandWhere(ctx: TransformContext, run: RunInfo, command: RunCommand): string {
+  const node = run.node;
+  const line = ctx.dockerfile.source.positionAt(run.offsets[command.command.node.startIndex]).line + 1;
+  const first = ctx.originalLine(node.line);
+  let own = true;
+  for (let l = node.line + 1; l <= line && own; l++) own = ctx.originalLine(l) === first + (l - node.line);
+  if (own) return `line ${first + (line - node.line)}`;
+  const next = ctx.dockerfile.instructions.find((i) => i.line > node.endLine);
+  const last = next ? ctx.originalLine(next.line) - 1 : null;
+  return last !== null && last > first ? `lines ${first}-${last}` : `the RUN at line ${first}`;
 }
 
 function readRuns(ctx: TransformContext, stage: Stage): RunInfo[] | Refused {
