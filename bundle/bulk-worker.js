@@ -19402,9 +19402,15 @@ function isEcosystemCommand(words3) {
   const program = words3[0];
   return !!program && (programName(program) in PROGRAMS || isPipProgram(program) || pipCommand(words3) !== null);
 }
-function parseCommand(words3) {
-  if (words3.length === 0 || words3.some((w) => w === null)) return null;
-  const literal = words3;
+function parseCommand(words3, texts) {
+  if (words3.length === 0 || words3[0] === null) return null;
+  if (!texts && words3.some((w) => w === null)) return null;
+  const computedWords = /* @__PURE__ */ new Set();
+  const literal = words3.map((w, i) => {
+    if (w !== null) return w;
+    computedWords.add(texts[i]);
+    return texts[i];
+  });
   const pip = pipCommand(literal);
   let name;
   let args;
@@ -19419,17 +19425,22 @@ function parseCommand(words3) {
   const valueFlags = VALUE_FLAGS[name] ?? [];
   const positional = [];
   const flags = /* @__PURE__ */ new Map();
+  const computed = /* @__PURE__ */ new Set();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg.startsWith("-") && arg.length > 1) {
       const eq = arg.indexOf("=");
-      if (eq > 0) flags.set(arg.slice(0, eq), arg.slice(eq + 1));
-      else if (valueFlags.includes(arg) && i + 1 < args.length) flags.set(arg, args[++i]);
-      else if (/^-[rc].+/.test(arg) && name === "pip") flags.set(arg.slice(0, 2), arg.slice(2));
+      let flag = arg;
+      if (eq > 0) flags.set(flag = arg.slice(0, eq), arg.slice(eq + 1));
+      else if (valueFlags.includes(arg) && i + 1 < args.length) {
+        flags.set(arg, args[++i]);
+        if (computedWords.has(args[i])) computed.add(arg);
+      } else if (/^-[rc].+/.test(arg) && name === "pip") flags.set(flag = arg.slice(0, 2), arg.slice(2));
       else flags.set(arg, true);
+      if (computedWords.has(arg)) computed.add(flag);
     } else positional.push(arg);
   }
-  return { name, args, positional, flags };
+  return { name, args, positional, flags, computed };
 }
 var NPM_INSTALL_SCRIPTS = ["preinstall", "install", "postinstall", "prepublish", "preprepare", "prepare", "postprepare", "dependencies"];
 var LOCAL_PATH_DEPENDENCY = "local-path-dependency";
@@ -19439,6 +19450,7 @@ var ECOSYSTEMS = [
     detect: (c) => c.name === "npm" && ["ci", "clean-install", "install", "i"].includes(c.positional[0] ?? ""),
     required: ["package.json"],
     optional: ["package-lock.json", "npm-shrinkwrap.json", ".npmrc"],
+    glob: { pattern: "package*.json", covers: ["package.json", "package-lock.json", "npm-shrinkwrap.json"] },
     installDir: "node_modules",
     settings: { files: [".npmrc"], envPrefixes: ["npm_config_"] },
     plan: (c) => nodePlan(c, ["--prefix", "-w", "--workspace", "--workspaces", "-g", "--global", "--location"]),
@@ -19552,7 +19564,16 @@ var ECOSYSTEMS = [
     required: ["go.mod"],
     optional: ["go.sum"],
     installDir: null,
-    plan: (c) => c.flags.has("-mod") && c.flags.get("-mod") !== "mod" && c.flags.get("-mod") !== "readonly" ? refusal("vendored-go-modules", "it builds from vendor/") : c.flags.has("-modfile") ? refusal("other-go-mod", "it uses another go.mod") : { kind: "prefetch", command: "go mod download" },
+    // `go mod download` reads go.mod and go.sum only: how the build links, tags or names its output does not matter to it.
+    computedArguments: true,
+    plan: (c) => {
+      const computed = ["-mod", "-modfile", "-C"].find((f) => c.computed.has(f));
+      if (computed) return refusal("computed-arguments", `\`go ${c.positional[0]}\` has a \`${computed}\` the shell computes`);
+      if (c.flags.has("-mod") && c.flags.get("-mod") !== "mod" && c.flags.get("-mod") !== "readonly") return refusal("vendored-go-modules", "it builds from vendor/");
+      if (c.flags.has("-modfile")) return refusal("other-go-mod", "it uses another go.mod");
+      if (c.flags.has("-C")) return refusal("install-elsewhere", `\`-C ${c.flags.get("-C")}\` builds the module of another folder`);
+      return { kind: "prefetch", command: "go mod download" };
+    },
     check: (ctx) => {
       if (ctx.exists("go.work")) return { id: "workspaces", reason: "go.work makes it a workspace of several modules" };
       if (ctx.exists("vendor/modules.txt")) return { id: "vendored-go-modules", reason: "the module is vendored (vendor/modules.txt)" };
@@ -19680,7 +19701,7 @@ function requirementFiles(c, ctx, cwd2) {
       continue;
     }
     const text = ctx.read(file);
-    if (text === null) return refusal("manifest-missing", `${file} is not in the build context`);
+    if (text === null) return refusal("manifest-missing", notInContext(file));
     for (const line of requirementLines(text)) {
       const words3 = line.split(/\s+/);
       const [include] = optionValues(words3, ["-r", "--requirement", "-c", "--constraint"]);
@@ -19701,6 +19722,9 @@ function requirementFiles(c, ctx, cwd2) {
     }
   }
   return { files, unknown: unknown2 };
+}
+function notInContext(file) {
+  return `${file} is not in the folder dfmod read as the build context (the Dockerfile's, unless --context names another); if the build sends another folder, name it with --context`;
 }
 function contextPath(name, cwd2) {
   let relative;
@@ -19892,10 +19916,15 @@ function ownsLines(node, model) {
   const lastLine = node.endLine - 1;
   return src.text.slice(src.lineStarts[firstLine], node.start).trim() === "" && src.text.slice(node.end, src.lineEnd(lastLine)).trim() === "";
 }
-function splitFix(copy, dest, sources, site, plan2, model) {
+function previous(node, model) {
+  const index = model.instructions.indexOf(node);
+  return index > 0 ? model.instructions[index - 1] : null;
+}
+function splitFix(copy, dest, sources, site, plan2, model, gap, inPlace = false) {
   const run = site.run.node;
   if (!ownsLines(copy, model) || !ownsLines(run, model)) return null;
-  const eol = model.source.eol;
+  const src = model.source;
+  const eol = src.eol;
   const base = dest === "." || dest === "./" ? "./" : dest.endsWith("/") ? dest : dest + "/";
   const byDir = /* @__PURE__ */ new Map();
   for (const s of sources) {
@@ -19903,25 +19932,43 @@ function splitFix(copy, dest, sources, site, plan2, model) {
     byDir.set(dir, [...byDir.get(dir) ?? [], s]);
   }
   const copies = [...byDir.entries()].sort(([a], [b]) => a === "." ? -1 : b === "." ? 1 : a.localeCompare(b)).map(([dir, files]) => instructionText(copy, model, [...files, dir === "." ? base : `${base}${dir}/`]));
-  const indent = model.source.indentOf(copy.line - 1);
-  const originalCopy = model.source.text.slice(copy.start, copy.end);
-  const edits2 = [{ start: copy.start, end: copy.end, text: copies.join(eol + indent) }];
-  const runIndent = model.source.indentOf(run.line - 1);
+  const indent = src.indentOf(copy.line - 1);
+  const runIndent = src.indentOf(run.line - 1);
+  const originalCopy = src.text.slice(copy.start, copy.end);
+  const copyStart = startWithComments(model, copy, previous(copy, model));
+  const copyComments = src.text.slice(copyStart, src.lineStarts[copy.line - 1]);
+  const runStart = startWithComments(model, run, gap.length ? gap[gap.length - 1] : copy);
+  const afterCopy = src.lineEndWithBreak(copy.endLine - 1);
+  const movedCopy = copyComments + runIndent + originalCopy;
   const names = sources.map((s) => s.replace(/\*$/, "")).join(", ");
+  const edits2 = [];
   let message;
   if (plan2.kind === "prefetch") {
-    const runText = instructionText(run, model, [plan2.command]);
-    edits2.push({ start: run.start, end: run.start, text: runText + eol + runIndent + originalCopy + eol + runIndent });
+    const prefetch = instructionText(run, model, [plan2.command]);
+    if (inPlace) {
+      edits2.push({ start: copyStart, end: copyStart, text: indent + [...copies, prefetch].join(eol + indent) + eol });
+    } else if (gap.length === 0) {
+      edits2.push({ start: copyStart, end: copy.end, text: indent + [...copies, prefetch].join(eol + indent) });
+      edits2.push({ start: runStart, end: runStart, text: movedCopy + eol });
+    } else {
+      edits2.push({ start: copyStart, end: copy.end, text: indent + copies.join(eol + indent) });
+      edits2.push({ start: runStart, end: runStart, text: runIndent + prefetch + eol + movedCopy + eol });
+    }
     message = `copy ${names} first and pre-fetch with \`${plan2.command}\`, so source edits keep the download cached`;
-  } else if (site.second) {
-    const offsets = site.run.script.offsets;
-    const start = offsets[site.first.endIndex];
-    const end = offsets[site.second.startIndex];
-    const rest = instructionText(run, model, []) + " ";
-    edits2.push({ start, end, text: eol + runIndent + originalCopy + eol + runIndent + rest });
-    message = `copy ${names} first and install before \`COPY . .\`, so source edits keep \`${site.first.text}\` cached`;
   } else {
-    edits2.push({ start: run.end, end: run.end, text: eol + runIndent + originalCopy });
+    edits2.push({ start: copyStart, end: copy.end, text: indent + copies.join(eol + indent) });
+    const between = gap.length === 0 ? src.text.slice(afterCopy, runStart) : "";
+    const blanks = between !== "" && between.trim() === "" ? between : "";
+    if (blanks) edits2.push({ start: afterCopy, end: runStart, text: "" });
+    if (site.second) {
+      const offsets = site.run.script.offsets;
+      const start = offsets[site.first.endIndex];
+      const end = offsets[site.second.startIndex];
+      const rest = instructionText(run, model, []) + " ";
+      edits2.push({ start, end, text: eol + blanks + movedCopy + eol + runIndent + rest });
+    } else {
+      edits2.push({ start: run.end, end: run.end, text: eol + blanks + movedCopy });
+    }
     message = `copy ${names} first and install before \`COPY . .\`, so source edits keep \`${site.first.text}\` cached`;
   }
   return { line: run.line, message, edits: edits2 };
@@ -19939,7 +19986,7 @@ function hoistFix(copy, run, model) {
     deleteStart = src.lineEnd(firstLine - 1);
     end = src.text.length;
   }
-  const at = src.lineStarts[copy.line - 1];
+  const at = startWithComments(model, copy, previous(copy, model));
   return {
     line: run.line,
     message: "system packages installed before `COPY . .`: they read nothing from the context, so source edits keep them cached",
@@ -19953,6 +20000,7 @@ var SYSTEM_DIRS = /^\/(etc|usr|var|lib|lib64|bin|sbin)?(\/|$)/;
 var KEPT_COPY_FLAGS = /* @__PURE__ */ new Set(["chown", "chmod", "link"]);
 var MOVABLE_MOUNTS = /* @__PURE__ */ new Set(["cache", "secret", "ssh", "tmpfs"]);
 var PASSABLE = /* @__PURE__ */ new Set(["ENV", "ARG", "LABEL", "EXPOSE", "USER"]);
+var NEUTRAL = /* @__PURE__ */ new Set(["COPY", "ADD", "LABEL", "EXPOSE", "VOLUME", "HEALTHCHECK", "STOPSIGNAL", "CMD", "ENTRYPOINT", "MAINTAINER"]);
 var LABEL = "dependencies not copied first";
 function sourceCopy(node, facts) {
   if (node.keyword !== "COPY") return null;
@@ -20003,12 +20051,27 @@ function isSystemInstall(run, facts, dest) {
   }
   return installs;
 }
-function findInstall(run, facts) {
-  const commands = facts.commandsOf(run);
+function ownLinesEnd(node, ctx) {
+  const first = ctx.originalLine(node.line);
+  let line = node.line;
+  while (line < node.endLine && ctx.originalLine(line + 1) === first + (line + 1 - node.line)) line++;
+  return line;
+}
+function findInstall(run, facts, ownEnd) {
+  const source = facts.model.source;
+  const commands = facts.commandsOf(run).filter((c) => source.positionAt(run.script.offsets[c.command.node.startIndex]).line + 1 <= ownEnd);
   let hit = null;
   for (const command of commands) {
     const cmd = parseCommand(command.words);
-    if (!cmd) continue;
+    if (!cmd) {
+      const partial = command.program === null ? null : parseCommand(command.words, command.nodes.map((n) => n.text.replace(/["']/g, "")));
+      const eco2 = partial && ECOSYSTEMS.find((e) => e.computedArguments && e.detect(partial));
+      if (partial && eco2) {
+        hit = { eco: eco2, cmd: partial, command };
+        break;
+      }
+      continue;
+    }
     const eco = ECOSYSTEMS.find((e) => e.detect(cmd));
     if (eco) {
       hit = { eco, cmd, command };
@@ -20057,7 +20120,10 @@ function stageOutcome(stage, ctx) {
   if (copyIndex < 0) return { notes };
   const copy = stage.instructions[copyIndex];
   const operands = sourceCopy(copy, facts);
-  const copied = stage.instructions.slice(0, copyIndex).flatMap((i) => facts.copyOperands(i)?.sources.map((s) => path8.posix.basename(s)) ?? []);
+  const copied = stage.instructions.slice(0, copyIndex).flatMap((i) => {
+    const operands2 = facts.copyOperands(i);
+    return operands2 && operands2.from === null ? operands2.sources.map((s) => path8.posix.basename(s)).filter((name) => name !== "") : [];
+  });
   const brings = (manifest) => copied.some((c) => c === manifest || import_picomatch.default.isMatch(manifest, c, { dot: true }));
   const done = ECOSYSTEMS.filter((e) => e.id === "pip" ? copied.some((c) => /requirements.*\.txt$/.test(c)) : e.required.some(brings));
   for (const eco2 of done) notes.push(...ignoreNotes(eco2, copy, ctx.context));
@@ -20075,10 +20141,11 @@ function stageOutcome(stage, ctx) {
   const read = facts.readRun(target);
   if (read.kind !== "script") return { notes };
   const run = read;
-  const refuse2 = ({ id, reason }) => ({ notes: [...notes, { line: target.line, id, message: `${LABEL}: ${reason}` }] });
+  const ownEnd = ownLinesEnd(target, ctx);
+  const refuse2 = ({ id, reason }) => ownEnd < target.endLine ? { notes } : { notes: [...notes, { line: target.line, id, message: `${LABEL}: ${reason}` }] };
   const otherFlag = operands.flags.find((f) => !KEPT_COPY_FLAGS.has(f.name));
   if (otherFlag) {
-    const found2 = findInstall(run, facts);
+    const found2 = findInstall(run, facts, ownEnd);
     return found2 && "eco" in found2 ? refuse2({ id: "copy-flag", reason: `the COPY has --${otherFlag.name}` }) : { notes };
   }
   const dest = operands.dest;
@@ -20089,12 +20156,14 @@ function stageOutcome(stage, ctx) {
     const hoist = hoistFix(copy, target, ctx.dockerfile);
     if (hoist) return { fix: hoist, notes };
   }
-  const found = findInstall(run, facts);
+  const found = findInstall(run, facts, ownEnd);
   if (!found) return { notes };
   if ("refuse" in found) return refuse2(found.refuse);
   const { eco, cmd } = found;
   if (done.includes(eco)) return { notes };
-  const bad = gap.find((i) => !PASSABLE.has(i.keyword));
+  const early = eco.plan(cmd);
+  const inPlace = "kind" in early && early.kind === "prefetch" && gap.some((i) => !PASSABLE.has(i.keyword)) && gap.every((i) => NEUTRAL.has(i.keyword));
+  const bad = inPlace ? void 0 : gap.find((i) => !PASSABLE.has(i.keyword));
   if (bad) return refuse2({ id: "instruction-between", reason: `${bad.keyword} at line ${ctx.originalLine(bad.line)} stands between the COPY and the install` });
   if (dest.includes("$") && gap.length) return refuse2({ id: "dest-variable", reason: "the COPY destination uses a variable" });
   if (!cwdIsDest) return refuse2({ id: "install-not-in-dest", reason: `the install does not run in the COPY destination (${dest})` });
@@ -20127,15 +20196,22 @@ function stageOutcome(stage, ctx) {
   let sources;
   if (context) {
     const missing = required.find((f) => !context.exists(f) || context.isIgnored(f));
-    if (missing) return refuse2({ id: "manifest-missing", reason: `${missing} is not in the build context` });
+    if (missing) {
+      return refuse2({ id: "manifest-missing", reason: context.exists(missing) ? `.dockerignore excludes ${missing}` : notInContext(missing) });
+    }
     sources = [...required, ...optional.filter((f) => context.read(f) !== null && !context.isIgnored(f))];
   } else {
     optional = optional.filter((f) => !f.includes("/"));
     sources = [...required, ...optional.map((f) => `${f}*`)];
   }
+  const glob = eco.glob;
+  if (glob) {
+    const covered = (s) => glob.covers.includes(s.replace(/\*$/, ""));
+    sources = [glob.pattern, ...sources.filter((s) => !covered(s))];
+  }
   const unsafe = sources.find((s) => !/^[\w.@+*-][\w.@+*/-]*$/.test(s));
   if (unsafe) return refuse2({ id: "manifest-needs-quoting", reason: `\`${unsafe}\` needs quoting in a COPY` });
-  const fix = splitFix(copy, dest, sources, found, plan2, ctx.dockerfile);
+  const fix = splitFix(copy, dest, sources, found, plan2, ctx.dockerfile, gap, inPlace);
   if (!fix) return refuse2({ id: "shared-lines", reason: "the instructions are not on lines of their own" });
   if (!context) {
     fix.message += ` (no build context: ${unknownIncludes ? "files named inside requirement files, " : ""}install scripts, local and vendored dependencies were not checked)`;
@@ -20953,16 +21029,16 @@ var mergeRuns = {
           flush2();
           return;
         }
-        const previous = chain[chain.length - 1];
-        if (previous && commentBetween(previous.node, node, dockerfile)) flush2();
-        else if (previous) {
+        const previous2 = chain[chain.length - 1];
+        if (previous2 && commentBetween(previous2.node, node, dockerfile)) flush2();
+        else if (previous2) {
           const stale = [...part.calls].find((name) => hashed.has(name));
-          const refusal2 = !sameFlags(previous.node, node) ? { id: "different-flags", reason: "different flags" } : endsChain(previous, shellHasErrexit(node, dockerfile)) ?? (stale ? { id: "command-hash", reason: `it runs \`${stale}\`, which a RUN above reinstalls after the shell looked it up; a fresh RUN finds the new one, a joined one the old path the shell remembers` } : null);
+          const refusal2 = !sameFlags(previous2.node, node) ? { id: "different-flags", reason: "different flags" } : endsChain(previous2, shellHasErrexit(node, dockerfile)) ?? (stale ? { id: "command-hash", reason: `it runs \`${stale}\`, which a RUN above reinstalls after the shell looked it up; a fresh RUN finds the new one, a joined one the old path the shell remembers` } : null);
           if (refusal2) {
             notes.push({ line: node.line, id: refusal2.id, message: `not merged with the RUN above: ${refusal2.reason}` });
             flush2();
-          } else if (part.script || previous.script) {
-            leaveApart(part.script ? part : previous);
+          } else if (part.script || previous2.script) {
+            leaveApart(part.script ? part : previous2);
             flush2();
           } else if (part.leadingSet) {
             notes.push({
@@ -21621,6 +21697,98 @@ function argsText2(model, node) {
   return model.logicalText(node.argsStart, node.end).text.trim();
 }
 
+// transforms/multi-stage/read-stage.ts
+import path11 from "node:path";
+var INITS = Object.keys(INIT_PATHS);
+var INIT_WRAPPERS2 = [...INITS, path11.posix.basename(TINI_STATIC)];
+function readStage(ctx, stage, image, ecosystem) {
+  const model = ctx.dockerfile;
+  const facts = ctx.facts;
+  const where = (node) => `line ${ctx.originalLine(node.line)}`;
+  for (const node of stage.instructions) {
+    if (node.keyword === "WORKDIR" && model.rawArguments(node).includes("$")) return refuse("workdir-variable", `${where(node)}: WORKDIR uses a variable`);
+  }
+  const final = facts.finalWorkdir(stage);
+  if (final === null) return refuse("workdir-unknown", `the folder the container starts in is not known: the stage sets no absolute WORKDIR, and dfmod does not know ${image.ref.raw}'s`);
+  for (const node of stage.instructions) {
+    if (node.keyword !== "COPY" && node.keyword !== "ADD") continue;
+    const copy = facts.copyOperands(node);
+    if (!copy) return refuse("copy-unread", `${where(node)}: ${node.keyword} is not read (a heredoc, or no destination)`);
+    const dest = copy.destResolved;
+    if (dest === null) return refuse("workdir-unknown", `${where(node)}: where ${node.keyword} puts files is not known`);
+    if (final === "/" && (ecosystem === "node" || ecosystem === "python")) {
+      return refuse("copy-outside-app", `${where(node)}: ${node.keyword} puts files in ${dest}, and the stage sets no app folder (WORKDIR) to copy`);
+    }
+  }
+  const runs2 = readRuns(ctx, stage);
+  if (isRefusal(runs2)) return runs2;
+  const command = containerArgv(ctx, stage);
+  if (isRefusal(command)) return command;
+  const entrypoint = image.defaults?.entrypoint ?? [];
+  const { argv, wrappers } = unwrap2(command, /* @__PURE__ */ new Set([...INIT_WRAPPERS2, ...entrypoint.map((e) => path11.posix.basename(e))]));
+  const inits = INITS.filter((init) => wrappers.some((w) => path11.posix.basename(w) === init));
+  return { stage, image, ecosystem, runs: runs2, finalWorkdir: final, argv, inits };
+}
+function commandWhere(ctx, run, command) {
+  const node = run.node;
+  const line = ctx.dockerfile.source.positionAt(run.offsets[command.command.node.startIndex]).line + 1;
+  const first = ctx.originalLine(node.line);
+  let own = true;
+  for (let l = node.line + 1; l <= line && own; l++) own = ctx.originalLine(l) === first + (l - node.line);
+  if (own) return `line ${first + (line - node.line)}`;
+  const next = ctx.dockerfile.instructions.find((i) => i.line > node.endLine);
+  const last = next ? ctx.originalLine(next.line) - 1 : null;
+  return last !== null && last > first ? `lines ${first}-${last}` : `the RUN at line ${first}`;
+}
+function readRuns(ctx, stage) {
+  const runs2 = [];
+  for (const node of stage.instructions) {
+    if (node.keyword !== "RUN") continue;
+    const where = `line ${ctx.originalLine(node.line)}`;
+    const read = ctx.facts.readRun(node);
+    if (read.kind === "refused") return refuse(`run-${read.refusal.id}`, `${where}: RUN is not read: ${read.refusal.reason}`);
+    const commands = ctx.facts.commandsOf(read);
+    let changesDir = false;
+    let cdSeen = false;
+    for (const command of commands) {
+      if (cdSeen) changesDir = true;
+      if (command.program === "cd") cdSeen = true;
+    }
+    runs2.push({ node, commands, workdir: ctx.facts.workdirAt(node), changesDir, offsets: read.script.offsets });
+  }
+  return runs2;
+}
+function containerArgv(ctx, stage) {
+  const { entrypointNode: entry, cmdNode: cmd } = ctx.facts.command(stage);
+  if (!entry && !cmd) return refuse("no-command", "the stage has no CMD or ENTRYPOINT, so what runs is not named");
+  if (entry) {
+    const e = directArgv2(ctx, entry);
+    if (isRefusal(e) || entry.form === "shell" || !cmd) return e;
+    if (cmd.form === "shell") return refuse("shell-cmd-after-exec-entrypoint", "a shell-form CMD after a JSON ENTRYPOINT is not read");
+    const c = directArgv2(ctx, cmd);
+    return isRefusal(c) ? c : [...e, ...c];
+  }
+  return directArgv2(ctx, cmd);
+}
+function directArgv2(ctx, node) {
+  const argv = ctx.facts.argvOf(node);
+  if (argv?.direct) return argv.direct;
+  const script = ctx.dockerfile.shellScript(node)?.text.trim() ?? "";
+  return refuse("command-unread", `cannot tell what \`${script}\` runs${argv?.needsShell ? `: ${argv.needsShell.reason}` : ""}`);
+}
+function unwrap2(argv, known) {
+  const wrappers = [];
+  let rest = argv;
+  while (rest.length && known.has(path11.posix.basename(rest[0]))) {
+    wrappers.push(rest[0]);
+    rest = rest.slice(1);
+    const end = rest.indexOf("--");
+    if (end !== -1 && rest.slice(0, end).every((a) => a.startsWith("-"))) rest = rest.slice(end + 1);
+    else while (rest.length && rest[0].startsWith("-")) rest = rest.slice(1);
+  }
+  return { argv: rest, wrappers };
+}
+
 // transforms/multi-stage/build-steps.ts
 var COMMON_COMMANDS = /* @__PURE__ */ new Set(["mkdir", "cd", "rm", "ls", "echo", "true", "chmod", "set", "test", "[", "apt-get", "apt", "touch", "chown"]);
 var BUILD_COMMANDS2 = {
@@ -21636,10 +21804,16 @@ var NPM_SUBCOMMANDS = /* @__PURE__ */ new Set(["ci", "run", "run-script", "test"
 var PYTHON_MODULES = /* @__PURE__ */ new Set(["pip", "venv", "compileall"]);
 function checkBuildSteps(stage, ctx) {
   const packages = [];
+  const apkInits = [];
   for (const run of stage.runs) {
-    const where = `line ${ctx.originalLine(run.node.line)}`;
     for (const command of run.commands) {
+      const where = commandWhere(ctx, run, command);
       const name = command.program;
+      const apk = name === "apk" && !command.wrappers.includes("xargs") ? isPackageInstall(command.words) : null;
+      if (apk && !apk.computed && apk.packages.length && apk.packages.every((p) => stage.inits.includes(p))) {
+        apkInits.push(...apk.packages);
+        continue;
+      }
       if (name === null) return refuse("computed-command", `${where}: a RUN command name is computed by the shell`);
       const unread = command.wrappers.includes("xargs") ? "xargs" : !COMMON_COMMANDS.has(name) && !BUILD_COMMANDS2[stage.ecosystem].has(name) ? name : null;
       if (unread) return refuse("unknown-command", `${where}: RUN runs \`${unread}\`, whose effect on the runtime image dfmod cannot name`);
@@ -21661,7 +21835,7 @@ function checkBuildSteps(stage, ctx) {
       }
     }
   }
-  return packages;
+  return { aptPackages: packages, apkInits };
 }
 function checkNpm(args, where) {
   const sub = args[0];
@@ -21687,7 +21861,7 @@ function checkPython(args, where) {
 }
 
 // transforms/multi-stage/closure.ts
-import path11 from "node:path";
+import path12 from "node:path";
 var SOURCES = {
   go: ["go"],
   java: ["java"],
@@ -21745,7 +21919,7 @@ function runtimePackages(ctx, stage, chosen, healthPrograms) {
   const programs = /* @__PURE__ */ new Set();
   const context = ctx.context;
   if (context) for (const run of programRuns(context, SOURCES[stage.ecosystem], (text) => ctx.shell.parse(text).rootNode)) programs.add(run.program);
-  for (const program of healthPrograms) programs.add(path11.posix.basename(program));
+  for (const program of healthPrograms) programs.add(path12.posix.basename(program));
   const runtime = describeImage(chosen.runtime);
   const fullImage = shipsBuildpackDeps(stage.image.family, stage.image.tag);
   for (const program of programs) {
@@ -21833,7 +22007,7 @@ function runtimeFiles(ctx, stage, chosen) {
     for (const target of redirectTargets(read.root)) {
       if (target.path === null) return refuse("run-writes-file", `${where}: RUN writes \`${target.text}\`, a file whose name the shell computes`);
       if (!target.path.startsWith("/") && (run.changesDir || run.workdir === null)) return refuse("run-writes-file", `${where}: RUN writes \`${target.text}\` after \`cd\`, in a folder dfmod does not know`);
-      const file = path11.posix.resolve(run.workdir ?? "/", target.path);
+      const file = path12.posix.resolve(run.workdir ?? "/", target.path);
       if (under("/etc/apt", file)) return refuse("apt-source", `${where}: RUN writes ${file}: the runtime's apt-get would not have that configuration`);
       if (under("/dev", file)) continue;
       if (compiled || !under(app, file)) want(file, null);
@@ -21855,7 +22029,7 @@ function runtimeFiles(ctx, stage, chosen) {
   const workFolders = /* @__PURE__ */ new Set();
   for (const run of stage.runs) {
     if (run.workdir) workFolders.add(run.workdir);
-    for (const c of run.commands) if (c.program === "cd" && typeof c.words[1] === "string") workFolders.add(path11.posix.resolve(run.workdir ?? "/", c.words[1]));
+    for (const c of run.commands) if (c.program === "cd" && typeof c.words[1] === "string") workFolders.add(path12.posix.resolve(run.workdir ?? "/", c.words[1]));
   }
   for (const node of stage.stage.instructions) {
     const copy = node.keyword === "COPY" || node.keyword === "ADD" ? ctx.facts.copyOperands(node) : null;
@@ -21872,7 +22046,7 @@ function runtimeFiles(ctx, stage, chosen) {
     const dest = copy.destResolved;
     if (under(app, dest) && app !== "/") continue;
     for (const source of copy.sources) {
-      const name = path11.posix.basename(source.replace(/\/+$/, ""));
+      const name = path12.posix.basename(source.replace(/\/+$/, ""));
       const folder = source === "." || source.endsWith("/") || (ctx.context?.list(source).length ?? 0) > 0;
       if (compiled && (folder || SOURCE_FILE.test(name))) continue;
       if (folder) {
@@ -21880,7 +22054,7 @@ function runtimeFiles(ctx, stage, chosen) {
         want(dest.replace(/\/$/, ""), chownOf(node));
       } else {
         const many = copy.sources.length > 1 || dest.endsWith("/") || copy.dest.endsWith("/");
-        want(many ? path11.posix.join(dest, name) : dest, chownOf(node));
+        want(many ? path12.posix.join(dest, name) : dest, chownOf(node));
       }
     }
   }
@@ -21888,8 +22062,8 @@ function runtimeFiles(ctx, stage, chosen) {
     for (const read of fileReads(ctx.context, SOURCES[stage.ecosystem])) {
       if (read.path === null) return refuse("reads-unnamed-file", `the program opens a file whose path it computes (${read.call} in ${read.file}), so what to copy is not known`);
       if (read.path === "" || PROVIDED.some((p) => under(p, read.path))) continue;
-      const resolved = path11.posix.resolve(app, read.path.replace(/[*?[].*$/, "") || ".");
-      const first = read.path.startsWith("/") ? resolved : path11.posix.join(app, path11.posix.relative(app, resolved).split("/")[0]);
+      const resolved = path12.posix.resolve(app, read.path.replace(/[*?[].*$/, "") || ".");
+      const first = read.path.startsWith("/") ? resolved : path12.posix.join(app, path12.posix.relative(app, resolved).split("/")[0]);
       if (first === app || first === "/") return refuse("reads-app-folder", `the program reads the whole folder ${first} (${read.call} in ${read.file})`);
       if (deliveredByStage(ctx, stage, first, made)) want(first, null);
       else checks.push(`${read.path}, which the program opens (${read.call} in ${read.file}) and the build does not make`);
@@ -21918,16 +22092,16 @@ function deliveredByStage(ctx, stage, target, made) {
       const isFolder = clean === "" || context.list(clean).length > 0;
       if (isFolder) {
         if (!under(dest, target)) continue;
-        const rel = path11.posix.relative(dest, target);
-        if (context.exists(clean ? path11.posix.join(clean, rel) : rel) && !context.isIgnored(clean ? path11.posix.join(clean, rel) : rel)) return true;
-      } else if (target === dest || target === path11.posix.join(dest, path11.posix.basename(clean))) return true;
+        const rel = path12.posix.relative(dest, target);
+        if (context.exists(clean ? path12.posix.join(clean, rel) : rel) && !context.isIgnored(clean ? path12.posix.join(clean, rel) : rel)) return true;
+      } else if (target === dest || target === path12.posix.join(dest, path12.posix.basename(clean))) return true;
     }
   }
   return false;
 }
 
 // transforms/multi-stage/go.ts
-import path12 from "node:path";
+import path13 from "node:path";
 
 // lib/facts/go.ts
 var ENVIRONMENT_WRAPPERS = /* @__PURE__ */ new Set(["sudo", "env"]);
@@ -21956,7 +22130,7 @@ var planGo = (stage, ctx) => {
       if (!raw.startsWith("/") && run.changesDir) return refuse("go-output-after-cd", `${where}: \`go build -o ${raw}\` after \`cd\`: its path is not known`);
       if (!raw.startsWith("/") && run.workdir === null) return refuse("workdir-unknown", `${where}: \`go build -o ${raw}\` runs in a folder dfmod does not know`);
       const cgoOff = cgoSetting(ctx.facts, run.node, command) === "0";
-      builds2.push({ run, command, output: path12.posix.resolve(run.workdir ?? "/", raw), cgoOff });
+      builds2.push({ run, command, output: path13.posix.resolve(run.workdir ?? "/", raw), cgoOff });
     }
   }
   if (!builds2.length) return null;
@@ -21998,7 +22172,7 @@ function importsC(context) {
 }
 
 // transforms/multi-stage/java.ts
-import path13 from "node:path";
+import path14 from "node:path";
 var planJava = (stage, ctx) => {
   const argv = stage.argv;
   if (argv[0] !== "java" && !/\/java$/.test(argv[0] ?? "")) return refuse("not-java", `the container runs \`${argv[0]}\`, not java`);
@@ -22012,8 +22186,8 @@ var planJava = (stage, ctx) => {
     if (arg === "-jar") {
       const jar = argv[i + 1];
       if (jar === void 0) return refuse("java-jar-unnamed", "`java -jar` without a jar");
-      const file = path13.posix.resolve(wd, jar);
-      const folder = path13.posix.dirname(file);
+      const file = path14.posix.resolve(wd, jar);
+      const folder = path14.posix.dirname(file);
       if (folder === wd || folder === "/") {
         copy(file);
         checks.push(`the Class-Path of ${file}'s manifest (only the jar is copied)`);
@@ -22022,7 +22196,7 @@ var planJava = (stage, ctx) => {
       break;
     }
     if (arg === "-cp" || arg === "-classpath" || arg === "--class-path") {
-      for (const entry of (argv[++i] ?? "").split(":")) copy(path13.posix.resolve(wd, entry.replace(/\/?\*$/, "")));
+      for (const entry of (argv[++i] ?? "").split(":")) copy(path14.posix.resolve(wd, entry.replace(/\/?\*$/, "")));
       classPathNamed = true;
       continue;
     }
@@ -22034,9 +22208,9 @@ var planJava = (stage, ctx) => {
       }
       if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(arg)) return refuse("java-main-class", `\`${arg}\` is not a class name`);
       const parts = arg.split(".");
-      if (parts.length === 1) copies.push({ from: path13.posix.join(wd, "*.class"), to: `${wd.replace(/\/$/, "")}/` });
-      else copy(path13.posix.join(wd, parts[0]));
-      checks.push(`the classes ${arg} loads are in ${parts.length === 1 ? `${wd}/*.class` : path13.posix.join(wd, parts[0])}`);
+      if (parts.length === 1) copies.push({ from: path14.posix.join(wd, "*.class"), to: `${wd.replace(/\/$/, "")}/` });
+      else copy(path14.posix.join(wd, parts[0]));
+      checks.push(`the classes ${arg} loads are in ${parts.length === 1 ? `${wd}/*.class` : path14.posix.join(wd, parts[0])}`);
       classPathNamed = true;
       break;
     }
@@ -22060,7 +22234,7 @@ var planJava = (stage, ctx) => {
 };
 
 // transforms/multi-stage/native.ts
-import path14 from "node:path";
+import path15 from "node:path";
 var COMPILERS = /* @__PURE__ */ new Set(["gcc", "g++", "cc", "c++"]);
 var PREFIX_WORDS = /^(PREFIX|prefix|DESTDIR|-DCMAKE_INSTALL_PREFIX)=|^--prefix(=|$)/;
 var planNative = (stage, ctx) => {
@@ -22074,14 +22248,14 @@ var planNative = (stage, ctx) => {
       const inSubshell = !command.command.inMainShell;
       if (command.program === "cd") {
         const to = command.words[1];
-        cwd2 = !inSubshell && cwd2 !== null && typeof to === "string" && !to.startsWith("-") ? path14.posix.resolve(cwd2, to) : null;
+        cwd2 = !inSubshell && cwd2 !== null && typeof to === "string" && !to.startsWith("-") ? path15.posix.resolve(cwd2, to) : null;
         continue;
       }
       const here = inSubshell ? null : cwd2;
       if (COMPILERS.has(command.program ?? "")) {
         const i = command.words.findIndex((w) => w === "-o" || (w?.startsWith("-o") ?? false));
         const raw = i === -1 ? null : command.words[i] === "-o" ? command.words[i + 1] : command.words[i].slice(2);
-        if (raw && (raw.startsWith("/") || here !== null)) outputs.push(path14.posix.resolve(here ?? "/", raw));
+        if (raw && (raw.startsWith("/") || here !== null)) outputs.push(path15.posix.resolve(here ?? "/", raw));
       }
       if (command.program === "make" || command.program === "cmake") {
         if (here === null && !command.words.includes("--install")) return refuse("make-after-cd", `line ${ctx.originalLine(run.node.line)}: make after \`cd\`: where it builds is not known`);
@@ -22097,7 +22271,7 @@ var planNative = (stage, ctx) => {
     }
   }
   const argv0 = stage.argv[0] ?? "";
-  if (installs && !argv0.includes("/")) outputs.push(path14.posix.join("/usr/local/bin", argv0));
+  if (installs && !argv0.includes("/")) outputs.push(path15.posix.join("/usr/local/bin", argv0));
   if (!outputs.length && !makes) return null;
   const first = stage.argv[0] ?? "";
   const program = programPath(stage, outputs);
@@ -22108,8 +22282,8 @@ var planNative = (stage, ctx) => {
     const fromContext = stage.stage.instructions.some((node) => {
       const copy = ctx.facts.copyOperands(node);
       if (!copy?.destResolved) return false;
-      const rel = path14.posix.relative(copy.destResolved, program);
-      return !rel.startsWith("..") && copy.sources.some((src) => context.exists(path14.posix.join(src, rel)) || context.exists(src) && path14.posix.basename(src) === path14.posix.basename(program));
+      const rel = path15.posix.relative(copy.destResolved, program);
+      return !rel.startsWith("..") && copy.sources.some((src) => context.exists(path15.posix.join(src, rel)) || context.exists(src) && path15.posix.basename(src) === path15.posix.basename(program));
     });
     if (fromContext) return refuse("program-from-context", `the container runs ${program}, which comes from the build context, not the build`);
   }
@@ -22142,7 +22316,7 @@ var planNative = (stage, ctx) => {
 };
 
 // transforms/multi-stage/node.ts
-import path15 from "node:path";
+import path16 from "node:path";
 var STATIC_RUNTIME = { image: "nginx:stable", root: "/usr/share/nginx/html" };
 var STATIC_SERVERS = {
   "http-server": { defaultPort: 8080, portFlags: ["-p", "--port"], hostFlags: ["-a"], spaFlags: [], otherFlags: /^(-c-?\d+|-s|--silent|-d|-i|-g|--gzip|-b|--brotli)$/ },
@@ -22202,7 +22376,7 @@ var planNode = (stage, ctx) => {
   }
   const layout = depsLayout(stage, ctx, devUsed.length > 0);
   if (isRefusal(layout)) return layout;
-  const modules = path15.posix.join(appDir, "node_modules");
+  const modules = path16.posix.join(appDir, "node_modules");
   const chown = layout.owner ? `--chown=${layout.owner} ` : "";
   const noDependencies = pkg !== null && !devUsed.length && !Object.keys(pkg.dependencies ?? {}).length;
   const sources = sourceCopies(stage, ctx, building);
@@ -22300,16 +22474,14 @@ function depsLayout(stage, ctx, allDependencies) {
   if (facts.userAt(last) !== installUser) {
     return refuse("node-modules-owner", `line ${ctx.originalLine(last.line)}: the stage's last RUN or COPY is under another user than npm's install, so a RUN after it may not remove node_modules`);
   }
-  const manifests = ["package.json", "package-lock.json", "npm-shrinkwrap.json", ".npmrc"];
-  const fromRoot = stage.stage.instructions.some((node) => {
-    if (node.keyword !== "COPY" || node.line > installRun.node.line) return false;
+  const copies = stage.stage.instructions.flatMap((node) => {
+    if (node.keyword !== "COPY" || node.line > installRun.node.line) return [];
     const copy = facts.copyOperands(node);
-    return copy?.destResolved?.replace(/\/$/, "") === appDir && copy.sources.some((s) => [".", "./"].includes(s) || s.startsWith("package"));
+    return copy && copy.from === null && copy.destResolved?.replace(/\/$/, "") === appDir ? [copy] : [];
   });
+  const fromRoot = copies.some((copy) => copy.sources.some((s) => [".", "./"].includes(s) || s.startsWith("package")));
   if (!fromRoot) return refuse("package-json-source", `package.json reaches ${appDir} in a way dfmod does not read (not a COPY of the context root or of package*.json into it)`);
-  const context = ctx.context;
-  const files = context ? manifests.filter((m) => context.exists(m) && !context.isIgnored(m)) : [];
-  const copyLine = context ? `COPY ${files.join(" ")} ./` : "COPY package*.json ./";
+  const copyLines = depsCopies(ctx, copies, appDir);
   const verb = installCommand.words[1] === "ci" ? "ci" : "install";
   const major = stage.image.tag.version?.[0];
   const omitDev = major !== void 0 && major < 15 ? " --production" : " --omit=dev";
@@ -22322,11 +22494,19 @@ function depsLayout(stage, ctx, allDependencies) {
   const eol = ctx.dockerfile.source.eol;
   const owner = installUser && installUser !== "root" && installUser !== "0" ? installUser : null;
   return {
-    stage: [`FROM ${stage.stage.image} AS deps`, ...settings, `WORKDIR ${appDir}`, copyLine, `RUN ${runFlags}${install}`],
-    removeModules: { start: last.end, end: last.end, text: `${eol}RUN rm -rf ${path15.posix.join(appDir, "node_modules")}` },
+    stage: [`FROM ${stage.stage.image} AS deps`, ...settings, `WORKDIR ${appDir}`, ...copyLines, `RUN ${runFlags}${install}`],
+    removeModules: { start: last.end, end: last.end, text: `${eol}RUN rm -rf ${path16.posix.join(appDir, "node_modules")}` },
     install,
     owner
   };
+}
+function depsCopies(ctx, copies, appDir) {
+  const context = ctx.context;
+  const text = ctx.dockerfile.source.text;
+  const asWritten = copies.every((c) => !c.isWholeContext && (c.dest.startsWith("/") || ctx.facts.workdirAt(c.node) === appDir));
+  if (asWritten) return copies.map((c) => text.slice(c.node.start, c.node.end));
+  const npmrc = context && context.exists(".npmrc") && !context.isIgnored(".npmrc") ? " .npmrc" : "";
+  return [`COPY package*.json${npmrc} ./`];
 }
 function planStatic(stage, argv, server) {
   let dir = null;
@@ -22348,7 +22528,7 @@ function planStatic(stage, argv, server) {
     else return refuse("static-option", `${argv[0]} option \`${arg}\` has no nginx equivalent dfmod writes`);
   }
   if (dir === null) return refuse("static-serves-workdir", `${argv[0]} serves the working folder, not a build output folder`);
-  const out = path15.posix.resolve(stage.finalWorkdir, dir);
+  const out = path16.posix.resolve(stage.finalWorkdir, dir);
   if (out === stage.finalWorkdir || out === "/") return refuse("static-serves-workdir", `${argv[0]} serves the whole working folder`);
   if (!stage.runs.some((r) => r.commands.some((c) => c.program === "npm" && ["run", "run-script"].includes(c.words[1] ?? "") || ["npx", "tsc", "node"].includes(c.program ?? "")))) {
     return refuse("static-not-built", `${out} is not produced by a build step`);
@@ -22373,7 +22553,7 @@ function planStatic(stage, argv, server) {
 }
 
 // transforms/multi-stage/python.ts
-import path16 from "node:path";
+import path17 from "node:path";
 var PYTHON = /^python(3(\.\d+)?)?$/;
 var normalized = (name) => name.toLowerCase().replace(/[-_.]+/g, "-");
 var planPython = (stage, ctx) => {
@@ -22381,7 +22561,7 @@ var planPython = (stage, ctx) => {
   if (!pipRuns.length) return refuse("no-pip-install", "no `pip install` in the stage, so the dependencies are not named");
   const venv = stageVenv(stage, ctx);
   const argv0 = stage.argv[0] ?? "";
-  const runner = venv && path16.posix.dirname(argv0) === `${venv}/bin` ? programName(argv0) : argv0;
+  const runner = venv && path17.posix.dirname(argv0) === `${venv}/bin` ? programName(argv0) : argv0;
   if (!PYTHON.test(runner)) {
     const requirements = ctx.context?.read("requirements.txt") ?? "";
     const installed = [
@@ -22453,93 +22633,136 @@ function venvFolder(args, run) {
   if (dirs.length !== 1) return null;
   const dir = dirs[0];
   if (!dir.startsWith("/") && (run.workdir === null || run.changesDir)) return null;
-  return path16.posix.resolve(run.workdir ?? "/", dir);
+  return path17.posix.resolve(run.workdir ?? "/", dir);
 }
 function runsVenvPip(program, venv, run, ctx) {
-  if (program.includes("/")) return path16.posix.dirname(path16.posix.resolve(run.workdir ?? "/", program)) === `${venv}/bin`;
+  if (program.includes("/")) return path17.posix.dirname(path17.posix.resolve(run.workdir ?? "/", program)) === `${venv}/bin`;
   const first = ctx.facts.pathHeadAt(run.node)[0];
-  return first !== void 0 && path16.posix.normalize(first).replace(/\/$/, "") === `${venv}/bin`;
+  return first !== void 0 && path17.posix.normalize(first).replace(/\/$/, "") === `${venv}/bin`;
 }
 
-// transforms/multi-stage/read-stage.ts
-import path17 from "node:path";
-var INITS = Object.keys(INIT_PATHS);
-var INIT_WRAPPERS2 = [...INITS, path17.posix.basename(TINI_STATIC)];
-function readStage(ctx, stage, image, ecosystem) {
-  const model = ctx.dockerfile;
-  const facts = ctx.facts;
-  const where = (node) => `line ${ctx.originalLine(node.line)}`;
-  for (const node of stage.instructions) {
-    if (node.keyword === "WORKDIR" && model.rawArguments(node).includes("$")) return refuse("workdir-variable", `${where(node)}: WORKDIR uses a variable`);
-  }
-  const final = facts.finalWorkdir(stage);
-  if (final === null) return refuse("workdir-unknown", `the folder the container starts in is not known: the stage sets no absolute WORKDIR, and dfmod does not know ${image.ref.raw}'s`);
-  for (const node of stage.instructions) {
-    if (node.keyword !== "COPY" && node.keyword !== "ADD") continue;
-    const copy = facts.copyOperands(node);
-    if (!copy) return refuse("copy-unread", `${where(node)}: ${node.keyword} is not read (a heredoc, or no destination)`);
-    const dest = copy.destResolved;
-    if (dest === null) return refuse("workdir-unknown", `${where(node)}: where ${node.keyword} puts files is not known`);
-    if (final === "/" && (ecosystem === "node" || ecosystem === "python")) {
-      return refuse("copy-outside-app", `${where(node)}: ${node.keyword} puts files in ${dest}, and the stage sets no app folder (WORKDIR) to copy`);
-    }
-  }
-  const runs2 = readRuns(ctx, stage);
-  if (isRefusal(runs2)) return runs2;
-  const command = containerArgv(ctx, stage);
-  if (isRefusal(command)) return command;
-  const entrypoint = image.defaults?.entrypoint ?? [];
-  const { argv, wrappers } = unwrap2(command, /* @__PURE__ */ new Set([...INIT_WRAPPERS2, ...entrypoint.map((e) => path17.posix.basename(e))]));
-  const inits = INITS.filter((init) => wrappers.some((w) => path17.posix.basename(w) === init));
-  return { stage, image, ecosystem, runs: runs2, finalWorkdir: final, argv, inits };
+// transforms/multi-stage/worth.ts
+var ROLE_IDS = {
+  base: "base-image",
+  "official-image": "official-image",
+  toolbox: "toolbox-image",
+  devcontainer: "devcontainer",
+  "dev-or-test": "dev-or-test-stage",
+  "build-only": "build-only-stage",
+  vendored: "vendored-file",
+  sample: "teaching-sample"
+};
+var ROLE_WHY = {
+  base: "a base image, which the images built FROM it extend with their own build",
+  "official-image": "an official-image definition, which the images built FROM it extend with their own build",
+  toolbox: "a toolbox or CI image, whose tools are what it is for",
+  devcontainer: "a dev container, whose build tools are what it is for",
+  "dev-or-test": "a development or test stage, which needs its build tools",
+  "build-only": "a build stage, not what is deployed",
+  vendored: "another project's file, rewritten when it is vendored again",
+  sample: "a sample written to be read, whose text is the lesson"
+};
+function roleRefusal(ctx, stage) {
+  const role = ctx.facts.stageRole(stage, ctx.filename, void 0, ctx.context);
+  if (role.role === "application") return null;
+  return refuse(ROLE_IDS[role.role], `${role.reason}, so this is ${ROLE_WHY[role.role]}`);
 }
-function readRuns(ctx, stage) {
-  const runs2 = [];
+var SETUP_COMMANDS = /* @__PURE__ */ new Set([
+  "mkdir",
+  "cd",
+  "rm",
+  "ls",
+  "echo",
+  "true",
+  "chmod",
+  "chown",
+  "chgrp",
+  "ln",
+  "touch",
+  "set",
+  "test",
+  "[",
+  "useradd",
+  "adduser",
+  "addgroup",
+  "groupadd",
+  "usermod"
+]);
+var NODE_INSTALLS = {
+  npm: /* @__PURE__ */ new Set(["ci", "clean-install", "install", "i", "cache", "config", "set", "prune", "audit"]),
+  yarn: /* @__PURE__ */ new Set(["", "install", "cache", "config"]),
+  pnpm: /* @__PURE__ */ new Set(["install", "i", "store", "config", "prune"])
+};
+var PIP_SUBCOMMANDS = /* @__PURE__ */ new Set(["install", "uninstall", "config", "cache", "freeze", "list", "download"]);
+var OMITS_DEV = /^--(omit=dev|production|prod|only=prod(uction)?)$/;
+function isBuildTool(name) {
+  const bare = name.replace(/[=:].*$/, "");
+  return BUILD_TOOL_PACKAGES.has(bare) && !FETCH_TOOL_PACKAGES.has(bare) || bare.endsWith("-dev") || bare === "build-base" || bare === "alpine-sdk";
+}
+function omitsDev(command, nodeEnv) {
+  const words3 = command.words.slice(1);
+  if (words3.some((w, i) => w !== null && (OMITS_DEV.test(w) || w === "--omit" && words3[i + 1] === "dev"))) return true;
+  return nodeEnv === "production";
+}
+function nothingToSplit(ctx, stage, image, ecosystem) {
+  if (ecosystem !== "node" && ecosystem !== "python") return null;
+  const ref = image.ref;
+  if (ref.dynamic) return null;
+  const written = `${ref.name}${ref.tag ? `:${ref.tag}` : ""}`;
+  const runtime = runtimeImage(written, "dynamic");
+  if (!("image" in runtime) || runtime.image !== written) return null;
+  const facts = ctx.facts;
+  let installs = 0;
+  let withDev = null;
   for (const node of stage.instructions) {
     if (node.keyword !== "RUN") continue;
-    const where = `line ${ctx.originalLine(node.line)}`;
-    const read = ctx.facts.readRun(node);
-    if (read.kind === "refused") return refuse(`run-${read.refusal.id}`, `${where}: RUN is not read: ${read.refusal.reason}`);
-    const commands = ctx.facts.commandsOf(read);
-    let changesDir = false;
-    let cdSeen = false;
-    for (const command of commands) {
-      if (cdSeen) changesDir = true;
-      if (command.program === "cd") cdSeen = true;
+    const read = facts.readRun(node);
+    if (read.kind !== "script") return null;
+    const nodeEnv = facts.envAt(node).get("NODE_ENV");
+    for (const command of facts.commandsOf(read)) {
+      const program = command.program;
+      if (program === null || command.wrappers.includes("xargs")) return null;
+      const system = isPackageInstall(command.words);
+      if (system) {
+        if (system.computed || system.packages.some(isBuildTool)) return null;
+        continue;
+      }
+      if (systemManagerOf(program) || SETUP_COMMANDS.has(program)) continue;
+      if (ecosystem === "node" && NODE_INSTALLS[program]) {
+        const sub = command.words.slice(1).find((w) => w === null || !w.startsWith("-")) ?? "";
+        if (sub === null || !NODE_INSTALLS[program].has(sub)) return null;
+        if (["", "ci", "clean-install", "install", "i"].includes(sub)) {
+          installs++;
+          if (!omitsDev(command, nodeEnv)) withDev ??= command;
+        }
+        if (sub === "prune" && omitsDev(command, null)) withDev = null;
+        continue;
+      }
+      if (ecosystem === "python") {
+        const pip = pipCommand(command.words);
+        if (pip && PIP_SUBCOMMANDS.has(pip.subcommand)) continue;
+        if (/^python(3(\.\d+)?)?$/.test(program) && command.words[1] === "-m" && command.words[2] === "venv") continue;
+      }
+      return null;
     }
-    runs2.push({ node, commands, workdir: ctx.facts.workdirAt(node), changesDir, offsets: read.script.offsets });
   }
-  return runs2;
-}
-function containerArgv(ctx, stage) {
-  const { entrypointNode: entry, cmdNode: cmd } = ctx.facts.command(stage);
-  if (!entry && !cmd) return refuse("no-command", "the stage has no CMD or ENTRYPOINT, so what runs is not named");
-  if (entry) {
-    const e = directArgv2(ctx, entry);
-    if (isRefusal(e) || entry.form === "shell" || !cmd) return e;
-    if (cmd.form === "shell") return refuse("shell-cmd-after-exec-entrypoint", "a shell-form CMD after a JSON ENTRYPOINT is not read");
-    const c = directArgv2(ctx, cmd);
-    return isRefusal(c) ? c : [...e, ...c];
-  }
-  return directArgv2(ctx, cmd);
-}
-function directArgv2(ctx, node) {
-  const argv = ctx.facts.argvOf(node);
-  if (argv?.direct) return argv.direct;
-  const script = ctx.dockerfile.shellScript(node)?.text.trim() ?? "";
-  return refuse("command-unread", `cannot tell what \`${script}\` runs${argv?.needsShell ? `: ${argv.needsShell.reason}` : ""}`);
-}
-function unwrap2(argv, known) {
-  const wrappers = [];
-  let rest = argv;
-  while (rest.length && known.has(path17.posix.basename(rest[0]))) {
-    wrappers.push(rest[0]);
-    rest = rest.slice(1);
-    const end = rest.indexOf("--");
-    if (end !== -1 && rest.slice(0, end).every((a) => a.startsWith("-"))) rest = rest.slice(end + 1);
-    else while (rest.length && rest[0].startsWith("-")) rest = rest.slice(1);
-  }
-  return { argv: rest, wrappers };
+  const reasons = ["no build step"];
+  if (ecosystem === "node") {
+    if (installs === 0) return null;
+    if (withDev) {
+      const pkg = ctx.context?.read("package.json") ?? null;
+      let devDependencies;
+      try {
+        devDependencies = pkg === null ? void 0 : JSON.parse(pkg).devDependencies;
+      } catch {
+        return null;
+      }
+      const none = pkg !== null && (devDependencies === void 0 || typeof devDependencies === "object" && devDependencies !== null && Object.keys(devDependencies).length === 0);
+      if (!none) return null;
+      reasons.push("package.json lists no dev dependencies");
+    } else reasons.push("the install leaves out the dev dependencies");
+  } else reasons.push("no compiler or other build tool installed");
+  return refuse("nothing-to-split", `${reasons.join(", ")}, and the image is already ${written}, the runtime image a split would use`);
 }
 
 // transforms/multi-stage/index.ts
@@ -22590,6 +22813,10 @@ function plan(ctx) {
   const image = describeImage(ref.dynamic && !ref.name.includes("$") ? ref.name : stage.image);
   const ecosystem = ecosystemOf(image);
   if (!ecosystem || !looksLikeBuild(ctx, stage, ecosystem)) return null;
+  const role = roleRefusal(ctx, stage);
+  if (role) return role;
+  const idle = nothingToSplit(ctx, stage, image, ecosystem);
+  if (idle) return idle;
   if (ref.dynamic) return refuse("image-build-argument", `the base image \`${stage.image}\` uses a build argument`);
   if (ref.digest) return refuse("image-digest", "the base image is pinned by digest, and the runtime image's digest is not known");
   if (stage.platform) return refuse("from-platform", "FROM sets --platform");
@@ -22602,9 +22829,9 @@ function plan(ctx) {
   if (ctx.facts.isWindows(stage)) return refuse("windows", "a Windows image");
   const read = readStage(ctx, stage, image, ecosystem);
   if (isRefusal(read)) return read;
-  const aptPackages = checkBuildSteps(read, ctx);
-  if (isRefusal(aptPackages)) return aptPackages;
-  const reading = { ...read, aptPackages };
+  const steps = checkBuildSteps(read, ctx);
+  if (isRefusal(steps)) return steps;
+  const reading = { ...read, ...steps };
   const chosen = PLANNERS[ecosystem](reading, ctx);
   if (chosen === null || isRefusal(chosen)) return chosen;
   const health = healthcheckPrograms(ctx, stage);
@@ -22645,7 +22872,13 @@ function healthcheckPrograms(ctx, stage) {
   return programs;
 }
 function copyInits(stage, chosen) {
-  const glibc = libcOf(chosen.runtime) === "glibc";
+  const libc = libcOf(chosen.runtime);
+  for (const init of stage.apkInits) {
+    if (libc !== "musl") return refuse("init-needs-musl", `Alpine's ${init} needs musl, which ${chosen.runtime} lacks`);
+    const binary = INIT_PATHS[init].alpine;
+    chosen.payload.push(`COPY --from=build ${binary} ${binary}`);
+  }
+  const glibc = libc === "glibc";
   const distro = stage.image.release?.distro === "ubuntu" ? "ubuntu" : "debian";
   for (const init of stage.inits) {
     if (!stage.aptPackages.includes(init)) continue;
@@ -22763,7 +22996,8 @@ var multiStage = {
     if (!outcome) return {};
     if (isRefusal(outcome)) {
       const { id, reason } = outcome.refuse;
-      return { notes: [{ line: ctx.dockerfile.stages[0].from.line, id, message: `not split into build and runtime stages: ${reason}` }] };
+      const message = id === "nothing-to-split" ? `nothing to split into build and runtime stages: ${reason}` : `not split into build and runtime stages: ${reason}`;
+      return { notes: [{ line: ctx.dockerfile.stages[0].from.line, id, message }] };
     }
     return { fixes: [outcome.fix] };
   }
@@ -22897,7 +23131,7 @@ function missingNote(missing, init, other, release) {
   const alternative = other && "path" in other ? `use \`docker run --init\`, or the option init=${otherInit}: ${release} has ${otherInit} (dfmod does not switch packages by itself)` : `use \`docker run --init\` (${release} has no ${otherInit} either)`;
   return `${missing.missing}; ${alternative}`;
 }
-var ROLE_IDS = {
+var ROLE_IDS2 = {
   base: "base-image",
   "official-image": "official-image",
   toolbox: "toolbox-image",
@@ -22907,7 +23141,7 @@ var ROLE_IDS = {
   vendored: "vendored-file",
   sample: "teaching-sample"
 };
-var ROLE_WHY = {
+var ROLE_WHY2 = {
   base: "a base image: every image built FROM it would inherit the init",
   "official-image": "an official-image definition: every image built FROM it would inherit the init",
   toolbox: "a tool or CI image, which jobs and people run commands in, not a deployed service: images built FROM it would inherit the init",
@@ -23161,8 +23395,8 @@ function planStage(ctx, stage, init, optedIn) {
   if (where && !where.helps && where.role.role !== "application") {
     const role = where.role.role;
     const reason = reasonOnDisk(ctx, where.role);
-    if (NO_OPT_IN.has(role)) return leave(ROLE_IDS[role], `${reason}, so this is ${ROLE_WHY[role]}`);
-    return leave(ROLE_IDS[role], `${reason}, so this is ${ROLE_WHY[role]}; to add one anyway, name it in the option ${optIn}, or run its containers with \`docker run --init\``);
+    if (NO_OPT_IN.has(role)) return leave(ROLE_IDS2[role], `${reason}, so this is ${ROLE_WHY2[role]}`);
+    return leave(ROLE_IDS2[role], `${reason}, so this is ${ROLE_WHY2[role]}; to add one anyway, name it in the option ${optIn}, or run its containers with \`docker run --init\``);
   }
   const command = facts.command(stage);
   const inEntrypoint = initIn(command.entrypoint, shell2);
@@ -24306,8 +24540,8 @@ function anchorLine(before, edit) {
   if (within) return within.line;
   const next = before.instructions.find((node) => node.start >= edit.start);
   if (next) return next.line;
-  const previous = [...before.instructions].reverse().find((node) => node.end <= edit.start);
-  if (previous) return previous.line;
+  const previous2 = [...before.instructions].reverse().find((node) => node.end <= edit.start);
+  if (previous2) return previous2.line;
   return before.source.positionAt(edit.start).line + 1;
 }
 function mapOffset(offset, edits2) {
