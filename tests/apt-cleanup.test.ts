@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { expectOutput, expectRefused, expectUnchanged, lines, run } from './helpers.js';
+import { memoryContext } from '../lib/core/context.js';
 
 const only = ['apt-cleanup'];
 const RM = '    && rm -rf /var/lib/apt/lists/*';
@@ -434,6 +435,86 @@ test('after a `cd`, a relative script or Makefile is not looked up at WORKDIR: w
     'lists-read-by-script',
     { only, files: { Makefile: 'all:\n\techo top\n', 'vendor/lib/Makefile': 'all:\n\tapt-get install -y libz-dev\n' } },
   );
+});
+
+test('a `find` that deletes the lists (`-delete`, `-exec rm`) already removes them: nothing appended after it', async () => {
+  await expectUnchanged(
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y curl && find /var/cache/apt/archives /var/lib/apt/lists -not -name lock -type f -delete'),
+    null, { only },
+  );
+  await expectUnchanged(lines('FROM debian', 'RUN apt-get update && apt-get install -y curl && find /var/lib/apt/lists -mindepth 1 -exec rm -rf {} +'), null, { only });
+  // One that deletes only what a test selects leaves the lists.
+  await expectOutput(
+    lines('FROM debian', "RUN apt-get update && apt-get install -y curl && find /var/lib/apt/lists -name '*.gz' -delete"),
+    lines('FROM debian', "RUN apt-get update && apt-get install -y curl && find /var/lib/apt/lists -name '*.gz' -delete \\", RM),
+    { only },
+  );
+});
+
+test('a script ADD puts in the image is read like one COPY puts there', async () => {
+  const input = lines('FROM debian', 'RUN apt-get update && apt-get install -y curl', 'ADD install-x /tmp/install-x', 'RUN /tmp/install-x');
+  const result = await expectUnchanged(input, null, { only, files: { 'install-x': '#!/bin/sh\napt-get install -y jq\n' } });
+  assert.equal(result.notes.map((n) => n.message), [
+    'lists kept: the RUN at line 4 runs `/tmp/install-x`, which may install packages from them (`apt-get install -y` in install-x)',
+  ]);
+  // Not in the folder dfmod reads: the note says so, and does not deny the ADD.
+  const missing = await expectUnchanged(input, null, { only, files: { 'other.txt': '' } });
+  assert.equal(missing.notes.map((n) => n.message), [
+    'lists kept: the RUN at line 4 runs `/tmp/install-x`, which may install packages from them (dfmod cannot read what it runs: the build context is not the folder dfmod read, which has no `install-x`)',
+  ]);
+});
+
+test('the lists kept for several later RUNs dfmod cannot follow: one note for the stage, naming each, commands quoted whole', async () => {
+  const result = await expectUnchanged(
+    lines(
+      'FROM debian', 'RUN apt-get update && apt-get install -y curl', 'COPY a.sh /tmp/a.sh', 'RUN /tmp/a.sh',
+      'RUN sh -c "apt-get install -y foo bar"', 'RUN bash /tmp/b.sh', 'RUN ["/tmp/c"]',
+    ),
+    null,
+    { only, files: { 'a.sh': 'apt-get install -y x\n' } },
+  );
+  assert.equal(result.notes.map((n) => [n.line, n.id, n.message]), [[
+    2,
+    'lists-read-by-script',
+    'lists kept: later RUNs may install packages from them: line 4 runs `/tmp/a.sh` (`apt-get install -y` in a.sh); ' +
+      'line 5 runs `sh -c "apt-get install -y foo bar"` (`apt-get install -y` in its inline script); ' +
+      'line 6 runs `bash /tmp/b.sh` (no COPY of the stage puts /tmp/b.sh there from the build context); ' +
+      'line 7, which dfmod does not read (it is in JSON (exec) form)',
+  ]]);
+});
+
+test('what dfmod cannot follow inside a script a later RUN runs is said to be in that script', async () => {
+  const result = await expectUnchanged(
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y curl', 'COPY setup.sh /', 'RUN sh /setup.sh'),
+    null,
+    { only, files: { 'setup.sh': 'curl -fsSL https://example.com/install | bash\n' } },
+  );
+  assert.equal(result.notes.map((n) => n.message), [
+    'lists kept: the RUN at line 4 runs `sh /setup.sh`, which may install packages from them (dfmod cannot read what it runs: it reads its script from standard input, in setup.sh)',
+  ]);
+});
+
+test('a Dockerfile in a subfolder built with the repository as its context: the scripts its COPYs name are read from the repository root', async () => {
+  const repo = (setup: string) => {
+    const root = memoryContext({ '.git/HEAD': 'ref: refs/heads/main\n', 'scripts/setup.sh': setup, 'scripts/release/Dockerfile': '' }, '/repo');
+    const scripts = memoryContext({ 'setup.sh': setup, 'release/Dockerfile': '' }, '/repo/scripts', {}, root);
+    return memoryContext({ Dockerfile: '' }, '/repo/scripts/release', {}, scripts);
+  };
+  const input = lines('FROM debian', 'RUN apt-get update && apt-get install -y curl', 'COPY ./scripts/setup.sh /tmp/scripts/setup.sh', 'RUN sh /tmp/scripts/setup.sh');
+  const result = await expectUnchanged(input, null, { only, context: repo('apt-get install -y jq\n') });
+  assert.equal(result.notes.map((n) => n.message), [
+    'lists kept: the RUN at line 4 runs `sh /tmp/scripts/setup.sh`, which may install packages from them (`apt-get install -y` in scripts/setup.sh)',
+  ]);
+  await expectOutput(
+    input,
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y curl \\', RM, 'COPY ./scripts/setup.sh /tmp/scripts/setup.sh', 'RUN sh /tmp/scripts/setup.sh'),
+    { only, context: repo('echo ready\n') },
+  );
+  // No folder above holds it: the note says the context is another one.
+  const alone = await expectUnchanged(input, null, { only, context: memoryContext({ Dockerfile: '' }, '/x/release') });
+  assert.equal(alone.notes.map((n) => n.message), [
+    'lists kept: the RUN at line 4 runs `sh /tmp/scripts/setup.sh`, which may install packages from them (dfmod cannot read what it runs: the build context is not the folder dfmod read, which has no `./scripts/setup.sh`)',
+  ]);
 });
 
 test('`apt-get dist-clean` already removes the lists: nothing appended after it', async () => {

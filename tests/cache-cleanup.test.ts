@@ -1,4 +1,5 @@
 import { test } from 'uvu';
+import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { expectOutput, expectRefused, expectUnchanged, lines } from './helpers.js';
 
@@ -19,8 +20,59 @@ test('apk: a same-RUN `apk update` and cache rm are dropped once --no-cache is t
   );
 });
 
-test('apk: with an `apk update` that stays (an `apk upgrade` reads the index), --no-cache would save nothing: not added', async () => {
-  await expectUnchanged(lines('FROM alpine', 'RUN apk update && apk upgrade && apk add curl'), null, { only });
+test('apk: with an `apk update` that stays (an `apk upgrade` reads the index), --no-cache would save nothing; the index is removed at the end', async () => {
+  await expectOutput(
+    lines('FROM alpine', 'RUN apk update && apk upgrade && apk add curl'),
+    lines('FROM alpine', 'RUN apk update && apk upgrade && apk add curl \\', '    && rm -rf /var/cache/apk/*'),
+    { only },
+  );
+});
+
+test('apk: `apk update && apk upgrade && apk add --no-cache` leaves the index: removed at the end, in every RUN of that shape', async () => {
+  const result = await expectOutput(
+    lines('FROM alpine:3.19', 'RUN apk update && apk upgrade && apk add --no-cache bash', 'RUN apk update && apk upgrade && apk add --no-cache curl'),
+    lines(
+      'FROM alpine:3.19',
+      'RUN apk update && apk upgrade && apk add --no-cache bash \\', '    && rm -rf /var/cache/apk/*',
+      'RUN apk update && apk upgrade && apk add --no-cache curl \\', '    && rm -rf /var/cache/apk/*',
+    ),
+    { only },
+  );
+  assert.equal(result.changes.map((c) => c.message), [
+    'apk index removed in the RUN that created it: `rm -rf /var/cache/apk/*`',
+    'apk index removed in the RUN that created it: `rm -rf /var/cache/apk/*`',
+  ]);
+  // The same in a base stage the deployed one is built FROM.
+  await expectOutput(
+    lines('FROM alpine:3.19 AS base', 'RUN apk update && apk upgrade && apk add --no-cache bash', 'FROM base', 'RUN apk update && apk upgrade && apk add --no-cache curl'),
+    lines(
+      'FROM alpine:3.19 AS base',
+      'RUN apk update && apk upgrade && apk add --no-cache bash \\', '    && rm -rf /var/cache/apk/*',
+      'FROM base',
+      'RUN apk update && apk upgrade && apk add --no-cache curl \\', '    && rm -rf /var/cache/apk/*',
+    ),
+    { only },
+  );
+});
+
+test('apk: the index stays for a later RUN that reads it without updating, or runs a script that installs', async () => {
+  const result = await expectUnchanged(lines('FROM alpine:3.19', 'RUN apk update && apk upgrade', 'RUN apk search curl'), null, { only });
+  assert.equal(result.notes.map((n) => [n.line, n.id, n.message]), [
+    [2, 'index-read-later', 'apk index kept: the RUN at line 3 reads it (`apk search`)'],
+  ]);
+  const script = await expectUnchanged(lines('FROM alpine:3.19', 'RUN apk update && apk upgrade', 'COPY setup.sh /', 'RUN sh /setup.sh'), null,
+    { only, files: { 'setup.sh': 'apk add curl\n' } });
+  assert.equal(script.notes.map((n) => [n.line, n.id, n.message]), [
+    [2, 'index-read-by-script', 'apk index kept: the RUN at line 4 runs `sh /setup.sh`, which installs from it (`apk add` in setup.sh)'],
+  ]);
+  // `apk update --no-cache` keeps no index.
+  await expectUnchanged(lines('FROM alpine:3.19', 'RUN apk update --no-cache && apk upgrade --no-cache'), null, { only });
+  // A later RUN that updates first reads its own index.
+  await expectOutput(
+    lines('FROM alpine:3.19', 'RUN apk update && apk upgrade', 'RUN apk update && apk search curl'),
+    lines('FROM alpine:3.19', 'RUN apk update && apk upgrade \\', '    && rm -rf /var/cache/apk/*', 'RUN apk update && apk search curl \\', '    && rm -rf /var/cache/apk/*'),
+    { only },
+  );
 });
 
 test('left alone: pip on a Windows tag of an official image (python:3.12-windowsservercore)', async () => {
@@ -212,6 +264,16 @@ test('conda: `conda clean -afy` after install and env create', async () => {
   );
 });
 
+test('conda run by its path is cleaned by that path (PATH may not have it); a temp folder named like it is not conda', async () => {
+  await expectOutput(
+    lines('FROM continuumio/miniconda3', 'RUN /opt/conda/bin/conda env update -n base -f /tmp/conda-tmp/environment.yml && rm -rf /tmp/conda-tmp'),
+    lines('FROM continuumio/miniconda3', 'RUN /opt/conda/bin/conda env update -n base -f /tmp/conda-tmp/environment.yml && rm -rf /tmp/conda-tmp \\', '    && /opt/conda/bin/conda clean -afy'),
+    { only },
+  );
+  const result = await expectUnchanged(lines('FROM continuumio/miniconda3', 'RUN /opt/conda/bin/conda install -y x && rm -rf /opt/conda'), null, { only });
+  assert.equal(result.notes.map((n) => n.message), ['conda cache left: conda is removed before the end of the RUN (`rm` of /opt/conda)']);
+});
+
 // archives
 
 test('an archive downloaded and extracted in the same RUN is removed', async () => {
@@ -232,8 +294,58 @@ test('left alone: the archive is already removed, or used later', async () => {
   await expectRefused(lines('FROM debian', 'RUN curl -o /tmp/a.tgz https://x/a.tgz && tar xzf /tmp/a.tgz', 'RUN sha256sum /tmp/a.tgz'), 'archive-used-later', { only, line: 2 });
 });
 
-test('left alone: a relative archive path after a cd', async () => {
-  await expectRefused(lines('FROM debian', 'RUN curl -o a.tgz https://x/a.tgz && tar xzf a.tgz && cd /opt && make'), 'working-directory-changes', { only, line: 2 });
+test('a relative archive path after a cd: resolved where the directory of the download is known, else left alone', async () => {
+  await expectOutput(
+    lines('FROM debian', 'WORKDIR /src', 'RUN curl -o a.tgz https://x/a.tgz && tar xzf a.tgz && cd /opt && make'),
+    lines('FROM debian', 'WORKDIR /src', 'RUN curl -o a.tgz https://x/a.tgz && tar xzf a.tgz && cd /opt && make \\', '    && rm -f /src/a.tgz'),
+    { only },
+  );
+  await expectRefused(lines('FROM example.com/base', 'RUN curl -o a.tgz https://x/a.tgz && tar xzf a.tgz && cd /opt && make'), 'working-directory-changes', { only, line: 2 });
+});
+
+test('an archive the RUN already removes by a relative path, after a cd or at WORKDIR, gets no second rm', async () => {
+  await expectUnchanged(lines('FROM debian', 'RUN curl -fsSL -o /opt/s/d.zip https://e/d.zip && cd /opt/s; unzip d.zip; rm -rf d.zip'), null, { only });
+  await expectUnchanged(lines('FROM debian', 'WORKDIR /opt/s', 'RUN curl -fsSL -o /opt/s/d.zip https://e/d.zip && unzip d.zip && rm d.zip'), null, { only });
+  await expectUnchanged(lines('FROM debian', 'RUN cd /opt/s && wget https://e/d.tar.gz && tar xzf /opt/s/d.tar.gz && rm /opt/s/d.tar.gz'), null, { only });
+});
+
+test('`wget URL` and `curl -O URL` save to the URL\'s name in the current directory: removed there once extracted', async () => {
+  await expectOutput(
+    lines('FROM debian', 'WORKDIR /opt', 'RUN wget https://example.com/sdk.tar.gz && tar xzf sdk.tar.gz && /opt/sdk/install.sh'),
+    lines('FROM debian', 'WORKDIR /opt', 'RUN wget https://example.com/sdk.tar.gz && tar xzf sdk.tar.gz && /opt/sdk/install.sh \\', '    && rm -f sdk.tar.gz'),
+    { only },
+  );
+  await expectOutput(
+    lines('FROM debian', 'RUN cd /tmp && curl -fsSLO https://example.com/a.tar.gz && tar xzf a.tar.gz -C /usr/local && cd /'),
+    lines('FROM debian', 'RUN cd /tmp && curl -fsSLO https://example.com/a.tar.gz && tar xzf a.tar.gz -C /usr/local && cd / \\', '    && rm -f /tmp/a.tar.gz'),
+    { only },
+  );
+  await expectOutput(
+    lines('FROM debian', 'RUN wget -P /tmp https://example.com/c.zip && unzip /tmp/c.zip -d /opt/c'),
+    lines('FROM debian', 'RUN wget -P /tmp https://example.com/c.zip && unzip /tmp/c.zip -d /opt/c \\', '    && rm -f /tmp/c.zip'),
+    { only },
+  );
+  // To standard output, under a name the server picks, or with a query string: no file dfmod can name.
+  await expectUnchanged(lines('FROM debian', 'RUN wget -qO- https://example.com/b.tar.gz | tar xz'), null, { only });
+  await expectUnchanged(lines('FROM debian', 'RUN wget --content-disposition https://example.com/get/b.tar.gz && tar xzf b.tar.gz'), null, { only });
+  await expectUnchanged(lines('FROM debian', 'RUN curl -fsSLOJ https://example.com/b.tar.gz && tar xzf b.tar.gz'), null, { only });
+  await expectUnchanged(lines('FROM debian', 'RUN wget https://example.com/b.tar.gz?v=1 && tar xzf b.tar.gz'), null, { only });
+});
+
+test('merge-runs then cache-cleanup: a download, its extraction and the install joined into one RUN lose the tarball there', async () => {
+  const result = await expectOutput(
+    lines('FROM debian:12', 'WORKDIR /opt', 'RUN wget https://example.com/sdk.tar.gz', 'RUN tar xzf sdk.tar.gz', 'RUN /opt/sdk/install.sh', 'CMD ["sdk"]'),
+    lines(
+      'FROM debian:12', 'WORKDIR /opt',
+      'RUN wget https://example.com/sdk.tar.gz \\', '    && tar xzf sdk.tar.gz \\', '    && /opt/sdk/install.sh \\', '    && rm -f sdk.tar.gz',
+      'CMD ["sdk"]',
+    ),
+    { only: ['merge-runs', 'cache-cleanup'] },
+  );
+  assert.equal(result.changes.map((c) => [c.transform, c.message]), [
+    ['merge-runs', 'merged 3 RUN instructions into one layer'],
+    ['cache-cleanup', 'downloaded archive sdk.tar.gz removed in the RUN that created it: `rm -f sdk.tar.gz`'],
+  ]);
 });
 
 test('left alone: a download that is not extracted', async () => {
@@ -347,6 +459,68 @@ test('a downloaded .deb installed with dpkg -i or apt-get install is removed by 
 test('an archive already removed by a glob or with its folder gets no second rm', async () => {
   await expectUnchanged(lines('FROM debian', 'RUN curl -o /tmp/x.tar.gz https://e/x && tar xzf /tmp/x.tar.gz -C /opt && rm -rf /tmp/x*'), null, { only });
   await expectUnchanged(lines('FROM debian', 'RUN curl -o /tmp/b/x.tar.gz https://e/x && tar xzf /tmp/b/x.tar.gz -C /opt && rm -rf /tmp/b'), null, { only });
+});
+
+// A cleanup that runs the manager is added only where the manager is still installed at the end of the RUN.
+
+const removedNote = async (input: string, message: string) => {
+  const result = await expectUnchanged(input, null, { only });
+  assert.equal(result.notes.filter((n) => n.id === 'manager-removed').map((n) => n.message), [message]);
+};
+
+test('npm removed by the RUN (purged, deleted, its package group dropped): no `npm cache clean`, and the note says by what', async () => {
+  await removedNote(lines('FROM debian:12', 'RUN apt-get update && apt-get install -y npm && npm install -g pnpm && apt-get purge -y npm'),
+    'npm cache left: npm is removed before the end of the RUN (`apt-get purge` of npm)');
+  await removedNote(lines('FROM node:20', 'RUN npm install -g pnpm && apt-get remove -y npm'),
+    'npm cache left: npm is removed before the end of the RUN (`apt-get remove` of npm)');
+  await removedNote(lines('FROM node:20-alpine', 'RUN npm ci && apk del npm'),
+    'npm cache left: npm is removed before the end of the RUN (`apk del` of npm)');
+  await removedNote(lines('FROM node:20', 'RUN npm install -g pnpm && rm -rf /usr/lib/node_modules/npm'),
+    'npm cache left: npm is removed before the end of the RUN (`rm` of /usr/lib/node_modules/npm)');
+  await removedNote(lines('FROM node:20', 'RUN npm ci && rm -rf /usr/local/lib/node_modules/*'),
+    'npm cache left: npm is removed before the end of the RUN (`rm` of /usr/local/lib/node_modules/*)');
+  await removedNote(lines('FROM node:20', 'WORKDIR /usr/local/lib', 'RUN npm ci && rm -rf node_modules'),
+    'npm cache left: npm is removed before the end of the RUN (`rm` of node_modules)');
+  await removedNote(lines('FROM alpine:3.19', 'RUN apk add --no-cache --virtual .build nodejs npm && npm ci && apk del .build'),
+    'npm cache left: npm is removed before the end of the RUN (`apk del` of .build, which holds nodejs)');
+  await removedNote(lines('FROM debian:12', "RUN deps='nodejs npm' && apt-get update && apt-get install -y $deps && npm ci && apt-get purge -y $deps"),
+    'npm cache left: npm is removed before the end of the RUN (`apt-get purge` of nodejs)');
+  await removedNote(lines('FROM node:20', 'RUN npm ci && apt-get purge -y $EXTRA'),
+    'npm cache left: npm may be removed before the end of the RUN (`apt-get purge` of $EXTRA)');
+  await removedNote(lines('FROM node:20', 'RUN npm install undici@6.27.0 && rm -rf /usr/local/lib/node_modules/npm/node_modules/undici && cp -r node_modules/undici /usr/local/lib/node_modules/npm/node_modules/'),
+    'npm cache left: npm may not run at the end of the RUN (`rm` of /usr/local/lib/node_modules/npm/node_modules/undici, inside its install)');
+});
+
+test('yarn removed by the RUN: no `yarn cache clean`', async () => {
+  const files = { 'package.json': '{"name":"app"}', 'yarn.lock': '' };
+  const result = await expectUnchanged(lines('FROM node:20', 'COPY . .', 'RUN yarn install && npm uninstall -g yarn'), null, { only, files });
+  assert.equal(result.notes.map((n) => n.message), ['yarn cache left: yarn is removed before the end of the RUN (`npm uninstall` of yarn)']);
+  const deleted = await expectUnchanged(lines('FROM node:20', 'COPY . .', 'RUN yarn install && rm -rf /opt/yarn-v1.22.19'), null, { only, files });
+  assert.equal(deleted.notes.map((n) => n.message), ['yarn cache left: yarn is removed before the end of the RUN (`rm` of /opt/yarn-v1.22.19)']);
+});
+
+test('npm still installed: a project\'s node_modules deleted, a group without npm dropped, a package kept: `npm cache clean` is added', async () => {
+  await expectOutput(
+    lines('FROM node:20', 'WORKDIR /app', 'RUN npm ci && npm run build && rm -rf node_modules'),
+    lines('FROM node:20', 'WORKDIR /app', 'RUN npm ci && npm run build && rm -rf node_modules \\', '    && npm cache clean --force'),
+    { only },
+  );
+  await expectOutput(
+    lines('FROM node:20', 'RUN npm ci && rm -rf /app/node_modules'),
+    lines('FROM node:20', 'RUN npm ci && rm -rf /app/node_modules \\', '    && npm cache clean --force'),
+    { only },
+  );
+  await expectOutput(
+    lines('FROM node:20-alpine', 'RUN apk add --no-cache --virtual .gyp python3 make g++ && npm ci && apk del .gyp'),
+    lines('FROM node:20-alpine', 'RUN apk add --no-cache --virtual .gyp python3 make g++ && npm ci && apk del .gyp \\', '    && npm cache clean --force'),
+    { only },
+  );
+  // `npm uninstall` without -g takes a package out of the project, not npm out of the image.
+  await expectOutput(
+    lines('FROM node:20', 'WORKDIR /app', 'RUN npm ci && npm uninstall npm-run-all'),
+    lines('FROM node:20', 'WORKDIR /app', 'RUN npm ci && npm uninstall npm-run-all \\', '    && npm cache clean --force'),
+    { only },
+  );
 });
 
 test('npm: a cache the project places (.npmrc `cache=`, npm_config_cache, --cache) is not cleaned', async () => {

@@ -4,7 +4,7 @@ import { parseDockerfile, type InstructionNode } from '../lib/core/dockerfile.js
 import { loadShellParser } from '../lib/core/shell.js';
 import {
   contextSourceAt, downloadOf, expandWord, fileFacts, installedCommands, isBuild, isLanguageInstall, isPackageInstall, isPipInstall,
-  isPipProgram, makeRecipes, managerCommand, mountCovers, pipCommand, signalPath, writtenPaths,
+  isPipProgram, makeRecipes, managerCommand, mountCovers, pipCommand, quoteCommand, signalPath, workingDirectories, writtenPaths,
   type FileFacts, type ImageDefaults, type RunScript,
 } from '../lib/facts/index.js';
 import { systemManagerOf } from '../lib/knowledge/index.js';
@@ -570,10 +570,42 @@ test('scriptRunBy: the script file, Makefile or inline text a RUN command runs, 
     ['./install.sh', 'script', 'install.sh', ['apt-get install -y jq']],
     ['sh /usr/local/lib/setup.sh', 'script', 'tools/setup.sh', ['echo setup']],
     ['make -C sub', 'make', 'sub/Makefile', ['echo deps']],
-    ['bash -c apt-get install -y jq', 'inline', null, ['apt-get install -y jq']],
+    // Quoted as written, whole: not `bash -c apt-get`, nor the words unquoted.
+    ['bash -c "apt-get install -y jq"', 'inline', null, ['apt-get install -y jq']],
     null,
     ['./absent.sh', 'script', null, 'no COPY of the stage puts ./absent.sh there from the build context'],
   ]);
+});
+
+test('workingDirectories: the directory each command runs in, from WORKDIR and the cds that surely run', () => {
+  const dirsOf = (text: string, workdir: string | null) => {
+    const root = shell.parse(text).rootNode;
+    const dirs = workingDirectories(root, workdir);
+    const commands = facts0.commandsOf({ root });
+    return { at: commands.map((c) => `${c.command.name}:${dirs.at(c.command.node)}`), end: dirs.end };
+  };
+  const facts0 = load(lines('FROM debian')).facts;
+  assert.equal(dirsOf('cd /opt/s; unzip d.zip && cd sub && ls', '/'), { at: ['cd:/', 'unzip:/opt/s', 'cd:/opt/s', 'ls:/opt/s/sub'], end: '/opt/s/sub' });
+  // A subshell's cd stays in it; one after a test or `||` may not run; one in an if leaves the directory unknown.
+  assert.equal(dirsOf('(cd /tmp && make) && rm a', '/app'), { at: ['cd:/app', 'make:/tmp', 'rm:/app'], end: '/app' });
+  assert.equal(dirsOf('[ -d x ] && cd x; rm a', '/app').at[1], 'rm:null');
+  assert.equal(dirsOf('cd /x || exit 1; rm a', '/app'), { at: ['cd:/app', 'exit:/x', 'rm:/x'], end: '/x' });
+  assert.equal(dirsOf('if true; then cd /x; fi; rm a', '/app').end, null);
+  // Relative paths need a known start; `cd` alone, `cd -` and `cd $DIR` are unknown.
+  assert.equal(dirsOf('cd src && make', null).end, null);
+  assert.equal(dirsOf('cd /src && cd ../lib', null).end, '/lib');
+  assert.equal(dirsOf('cd "$DIR" && make', '/').end, null);
+  assert.equal(dirsOf('cd && make', '/').end, null);
+});
+
+test('quoteCommand: whole words as written, at most three, a long script left out rather than cut', () => {
+  const words = (text: string) => {
+    const command = load(lines('FROM debian')).facts.commandsOf({ root: shell.parse(text).rootNode })[0]!;
+    return [command.command.node.childForFieldName('name')!, ...command.command.args];
+  };
+  assert.is(quoteCommand(words('sh -c "apt-get install -y foo bar"')), 'sh -c "apt-get install -y foo bar"');
+  assert.is(quoteCommand(words('apt-get install -y curl jq')), 'apt-get install -y');
+  assert.is(quoteCommand(words('bash -c "set -e; apt-get update; apt-get install -y --no-install-recommends curl"')), 'bash -c');
 });
 
 // ---- what an ENTRYPOINT does with the CMD; where an image's file comes from -------------------

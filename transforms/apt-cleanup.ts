@@ -14,11 +14,11 @@
  * dfmod cannot see (a script) keeps them, with a note.
  */
 import type { Node } from '../lib/core/shell.js';
-import type { DockerfileModel, InstructionNode } from '../lib/core/dockerfile.js';
+import type { DockerfileModel, InstructionNode, Stage } from '../lib/core/dockerfile.js';
 import {
   appendCommand, deleteInstruction, prependCommand, removeChainElement, sourceEnd, sourceStart, unquoted,
 } from '../lib/core/run-script.js';
-import { managerCommand, mountCovers, subcommandAt, type RunCommand, type RunRefusal, type RunScript } from '../lib/facts/index.js';
+import { managerCommand, mountCovers, quoteCommand, subcommandAt, type RunCommand, type RunRefusal, type RunScript } from '../lib/facts/index.js';
 import { answersPrompt, PACKAGE_MANAGER_FACTS } from '../lib/knowledge/index.js';
 import type { Edit, Fix, NoteInput, Transform, TransformContext } from '../lib/core/types.js';
 
@@ -62,7 +62,7 @@ type EventKind = 'update' | 'use' | 'clean' | 'opaque';
 interface Event {
   kind: EventKind;
   node: Node;
-  /** For `use`/`opaque`: what the command is, for notes. */
+  /** For `use`/`opaque`: the command as notes quote it (quoteCommand). */
   text: string;
   /** For `clean`: the rm removes nothing but the lists. */
   listsOnly?: boolean;
@@ -77,6 +77,12 @@ interface ListUse {
   unreadable: RunRefusal | null;
   events: Event[];
   apt: AptCommand[];
+}
+
+/** How notes quote a command: its first words as written, wrappers included (`sudo apt-get install`). */
+function quoted(command: RunCommand): string {
+  const name = command.command.node.childForFieldName('name');
+  return quoteCommand(name ? [name, ...command.command.args] : command.command.args);
 }
 
 /** An apt-get or apt command, or another program that reads their lists (apt-cache, aptitude). */
@@ -100,7 +106,7 @@ function readListUse(ctx: TransformContext, node: InstructionNode): ListUse {
   const apt: AptCommand[] = [];
   for (const command of ctx.facts.commandsOf(read)) {
     const { words, nodes, program } = command;
-    const text = command.command.node.text;
+    const text = quoted(command);
     const found = program === null ? null : aptCommand(command.command.node, words, nodes, program);
     if (found) {
       found.sudo = command.wrappers.includes('sudo') && command.sudoAsRoot;
@@ -132,6 +138,9 @@ function commandEvents(ctx: TransformContext, node: InstructionNode, command: Ru
     const listsOnly = depth === 0 && nodes.slice(1).every((n) => isListPath(unquoted(n)) || /^-[a-zA-Z]+$/.test(unquoted(n)));
     return [{ kind: 'clean', node: at, text, listsOnly }];
   }
+  if (program === 'find' && (findDeletes(command.words, nodes) ?? []).some((start) => isListPath(start) || LISTS.startsWith(`${start.replace(/\/+$/, '')}/`))) {
+    return [{ kind: 'clean', node: at, text, listsOnly: false }];
+  }
   if (OPAQUE.has(program)) return [{ kind: 'opaque', node: at, text }];
   const script = ctx.facts.scriptRunBy(node, command, ctx.context, within);
   if (!script) return [];
@@ -142,13 +151,62 @@ function commandEvents(ctx: TransformContext, node: InstructionNode, command: Ru
   for (const root of script.roots) {
     for (const inner of ctx.facts.commandsOf({ root })) {
       const innerApt = inner.program === null ? null : aptCommand(inner.command.node, inner.words, inner.nodes, inner.program);
-      for (const event of commandEvents(ctx, node, inner, inner.command.node.text, innerApt, depth + 1, { root })) {
-        const inside = event.inside ?? `\`${event.text.split(/\s+/).slice(0, 3).join(' ')}\` in ${where}`;
+      for (const event of commandEvents(ctx, node, inner, quoted(inner), innerApt, depth + 1, { root })) {
+        // What a script it runs does: said where, so that it is not taken for the RUN's own command.
+        const inside = event.inside !== undefined ? `${event.inside}, in ${where}` : `\`${event.text}\` in ${where}`;
         events.push({ ...event, kind: event.kind === 'use' ? 'opaque' : event.kind, node: at, text, inside, listsOnly: false });
       }
     }
   }
   return events;
+}
+
+/** find(1) tests that, negated (`-not -name lock`), keep some files; and options that select nothing out. */
+const FIND_NEGATABLE_TESTS = new Set(['-name', '-iname', '-path', '-ipath', '-wholename', '-iwholename', '-regex', '-iregex']);
+const FIND_KEEPS_ALL = new Set(['-xdev', '-mount', '-depth', '-print', '-print0', '-ignore_readdir_race']);
+const FIND_WITH_VALUE = new Set(['-type', '-xtype', '-mindepth', '-maxdepth']);
+
+/**
+ * The starting points of a `find` that deletes what is under them (`-delete`,
+ * `-exec rm … {} +`), when its expression selects nothing but by type, depth
+ * and negated names (`find /var/lib/apt/lists -not -name lock -type f
+ * -delete`); null for another find, one that only deletes what a test
+ * selects (`-name '*.deb'`), and one with words the shell computes.
+ */
+function findDeletes(words: (string | null)[], nodes: Node[]): string[] | null {
+  let i = 1;
+  while (i < words.length && words[i] !== null && /^-[HLP]$/.test(words[i]!)) i++;
+  const starts: string[] = [];
+  for (; i < words.length; i++) {
+    const word = words[i];
+    if (word === null) return null;
+    if (word.startsWith('-') || word === '!' || word === '(') break;
+    starts.push(word);
+  }
+  let deletes = false;
+  for (; i < words.length; i++) {
+    const word = words[i] ?? (nodes[i]?.text === '{}' ? '{}' : null);
+    if (word === null) return null;
+    if (word === '-delete') deletes = true;
+    else if (word === '-exec' || word === '-execdir') {
+      if (words[i + 1] !== 'rm') return null;
+      let j = i + 2;
+      while (j < words.length && words[j] !== ';' && words[j] !== '+') {
+        const arg = words[j];
+        if (arg === null ? nodes[j]?.text !== '{}' : !(/^-[rRfv]+$/.test(arg) || arg === '--' || arg === '{}')) return null;
+        j++;
+      }
+      if (j >= words.length) return null;
+      deletes = true;
+      i = j;
+    } else if (word === '!' || word === '-not') {
+      if (!FIND_NEGATABLE_TESTS.has(words[i + 1] ?? '') || words[i + 2] === undefined) return null;
+      i += 2;
+    } else if (FIND_WITH_VALUE.has(word)) i++;
+    else if (word === '-a' || word === '-and' || FIND_KEEPS_ALL.has(word)) continue;
+    else return null;
+  }
+  return deletes && starts.length > 0 ? starts : null;
 }
 
 /** The first event that touches the lists, and whether the lists are left behind at the end. */
@@ -203,7 +261,7 @@ function consumersOf(ctx: TransformContext, node: InstructionNode, uses: Map<Ins
         if (b === 0) cleaner = later;
         break;
       }
-      consumers.push({ node: later, use, unreadable: null, what: first.text.split(/\s+/).slice(0, 3).join(' '), inside: first.inside ?? null });
+      consumers.push({ node: later, use, unreadable: null, what: first.text, inside: first.inside ?? null });
       // It replaced or removed the lists: what comes after reads its lists, not ours.
       if (use.events.some((e) => e.kind === 'clean' || e.kind === 'update')) break;
     }
@@ -277,6 +335,7 @@ export const aptCleanup: Transform = {
     const fixes: Fix[] = [];
     const notes: NoteInput[] = [];
     const uses = new Map<InstructionNode, ListUse>();
+    const kept: KeptLists = new Map();
     for (const node of dockerfile.instructions) {
       if (node.keyword !== 'RUN' || !node.stage) continue;
       const use = useOf(ctx, node, uses);
@@ -287,11 +346,51 @@ export const aptCleanup: Transform = {
         continue;
       }
       for (const apt of use.apt) commandFix(apt, use.run!, noRecommends, fixes, notes);
-      listsFix(ctx, node, use, uses, fixes, notes);
+      listsFix(ctx, node, use, uses, fixes, notes, kept);
     }
+    notes.push(...keptNotes(ctx, kept));
     return { fixes, notes };
   },
 };
+
+/** Per stage, the RUNs that keep their lists for later RUNs dfmod cannot follow (scripts, RUNs it does not read), and those RUNs. */
+type KeptLists = Map<Stage, { producers: InstructionNode[]; readers: Consumer[] }>;
+
+/**
+ * One note per stage for the lists kept because later RUNs may read them in
+ * ways dfmod cannot follow: on the first RUN that keeps them, naming every
+ * such RUN and what it runs.
+ */
+function keptNotes(ctx: TransformContext, kept: KeptLists): NoteInput[] {
+  const notes: NoteInput[] = [];
+  for (const { producers, readers } of kept.values()) {
+    const line = (n: InstructionNode) => ctx.originalLine(n.line);
+    const id = readers.every((r) => r.unreadable) ? 'lists-read-by-unread-run' : 'lists-read-by-script';
+    const subject = producers.length === 1 ? 'lists kept' : `lists of the RUNs at lines ${listed(producers.map((p) => String(line(p))))} kept`;
+    if (readers.length === 1) {
+      const [reader] = readers as [Consumer];
+      const at = `the RUN at line ${line(reader.node)}`;
+      notes.push({
+        line: producers[0]!.line,
+        id,
+        message: reader.unreadable
+          ? `${subject}: ${at} may install packages from them, and dfmod does not read it: ${reader.unreadable.reason}`
+          : `${subject}: ${at} runs \`${reader.what}\`, which may install packages from them${reader.inside ? ` (${reader.inside})` : ''}`,
+      });
+      continue;
+    }
+    const parts = readers.map((r) => r.unreadable
+      ? `line ${line(r.node)}, which dfmod does not read (${r.unreadable.reason})`
+      : `line ${line(r.node)} runs \`${r.what}\`${r.inside ? ` (${r.inside.replace(/^dfmod cannot read what it runs: /, '')})` : ''}`);
+    notes.push({ line: producers[0]!.line, id, message: `${subject}: later RUNs may install packages from them: ${parts.join('; ')}` });
+  }
+  return notes;
+}
+
+/** `2`, `2 and 5`, `2, 5 and 9`. */
+function listed(items: string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
 
 /** `apt` -> `apt-get`, `-y`, and (as an option) `--no-install-recommends` on one apt command. */
 function commandFix(apt: AptCommand, run: RunScript, noRecommends: boolean, fixes: Fix[], notes: NoteInput[]): void {
@@ -334,7 +433,7 @@ function commandFix(apt: AptCommand, run: RunScript, noRecommends: boolean, fixe
 }
 
 /** Where `apt-get update` ran: remove the lists in the same RUN, or make the later RUNs that read them update for themselves. */
-function listsFix(ctx: TransformContext, node: InstructionNode, use: ListUse, uses: Map<InstructionNode, ListUse>, fixes: Fix[], notes: NoteInput[]): void {
+function listsFix(ctx: TransformContext, node: InstructionNode, use: ListUse, uses: Map<InstructionNode, ListUse>, fixes: Fix[], notes: NoteInput[], kept: KeptLists): void {
   const { dockerfile } = ctx;
   const run = use.run!;
   if (!leavesLists(use)) {
@@ -381,10 +480,10 @@ function listsFix(ctx: TransformContext, node: InstructionNode, use: ListUse, us
     const readable = consumer.use.run && firstEvent(consumer.use) !== 'unreadable' &&
       (consumer.use.events[0] as Event).kind === 'use';
     if (!readable) {
-      const at = `the RUN at line ${ctx.originalLine(consumer.node.line)}`;
-      notes.push(consumer.unreadable
-        ? { line: node.line, id: 'lists-read-by-unread-run', message: `lists kept: ${at} may install packages from them, and dfmod does not read it: ${consumer.unreadable.reason}` }
-        : { line: node.line, id: 'lists-read-by-script', message: `lists kept: ${at} runs \`${consumer.what}\`, which may install packages from them${consumer.inside ? ` (${consumer.inside})` : ''}` });
+      const group = kept.get(node.stage!) ?? { producers: [], readers: [] };
+      kept.set(node.stage!, group);
+      if (!group.producers.includes(node)) group.producers.push(node);
+      if (!group.readers.some((r) => r.node === consumer.node)) group.readers.push(consumer);
       continue;
     }
     if (isLoneUpdate(ctx, use) && consumer.node === next && node.flags.length === 0) {

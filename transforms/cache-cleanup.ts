@@ -14,12 +14,15 @@
  * where a later RUN installs offline from the cache; Yarn Berry, whose
  * `yarn cache clean` deletes the project's own zip cache.
  */
+import { posix } from 'node:path';
 import type { Node } from '../lib/core/shell.js';
-import { walk } from '../lib/core/shell.js';
+import { literalValue, walk } from '../lib/core/shell.js';
 import picomatch from 'picomatch';
 import type { InstructionNode } from '../lib/core/dockerfile.js';
 import { appendCommand, removeChainElement, sourceEnd, unquoted } from '../lib/core/run-script.js';
-import { managerCommand, mountCovers, type RunCommand, type RunScript } from '../lib/facts/index.js';
+import {
+  isPackageInstall, managerCommand, mountCovers, resolvedPath, workingDirectories, type RunCommand, type RunScript, type WorkingDirectories,
+} from '../lib/facts/index.js';
 import { answersPrompt, describeImage, PACKAGE_MANAGER_FACTS, type ManagerFacts, type ManagerName } from '../lib/knowledge/index.js';
 import type { Fix, NoteInput, Refusal, Transform, TransformContext } from '../lib/core/types.js';
 
@@ -96,7 +99,7 @@ interface ManagerUse {
 }
 
 /** The commands of a RUN that run a package manager this transform looks after: `pip3 install`, `python -m pip install`, `sudo apk add`. */
-function managerCommands(ctx: TransformContext, run: RunScript): ManagerUse[] {
+function managerCommands(ctx: TransformContext, run: { root: Node }): ManagerUse[] {
   const found: ManagerUse[] = [];
   for (const command of ctx.facts.commandsOf(run)) {
     const m = managerCommand(command.words);
@@ -175,58 +178,136 @@ function npmrcCache(ctx: TransformContext): Refusal | null {
   return line ? { id: 'cache-configured', reason: `the project's .npmrc places it (\`${line.trim()}\`), and \`npm cache clean\` would empty that folder` } : null;
 }
 
-/** How curl and wget name the file they download to: a short option letter (also in a group, `-fsSLo`) or a long option. */
-const DOWNLOAD_OUTPUT: Record<string, { short: string; long: string }> = {
-  curl: { short: 'o', long: '--output' },
-  wget: { short: 'O', long: '--output-document' },
+/**
+ * How curl and wget name the file they download to: an option that names it
+ * (a short letter, also last in a group, `-fsSLo`, or a long option), or,
+ * for curl's `-O` and wget without `-O`, the last part of the URL's path in
+ * the current directory (or the one an option gives). Options that let the
+ * server choose the name, or fetch many files, leave it unknown.
+ */
+interface DownloadSpelling {
+  short: string;
+  long: string;
+  /** Saves under the URL's name: always (wget), or with these options (curl `-O`; a short letter may be in a group). */
+  remoteName: { always: boolean; short: string | null; long: string[] };
+  /** The option giving the folder a URL-named file goes to. */
+  directory: { short: string | null; long: string };
+  /** Options after which the file's name is not the URL's. */
+  renames: string[];
+}
+
+const DOWNLOAD_OUTPUT: Record<string, DownloadSpelling> = {
+  curl: {
+    short: 'o', long: '--output',
+    remoteName: { always: false, short: 'O', long: ['--remote-name', '--remote-name-all'] },
+    directory: { short: null, long: '--output-dir' },
+    renames: ['-J', '--remote-header-name'],
+  },
+  wget: {
+    short: 'O', long: '--output-document',
+    remoteName: { always: true, short: null, long: [] },
+    directory: { short: 'P', long: '--directory-prefix' },
+    renames: ['--content-disposition', '--trust-server-names', '-r', '--recursive', '-m', '--mirror', '-x', '--force-directories', '-i', '--input-file', '-B', '--base'],
+  },
 };
 
-/** Archives this RUN downloads to a literal path (`curl -o`, `wget -O`) and extracts (`tar`, `unzip`). */
+/** The files a curl or wget command downloads to, as written (relative ones in the directory it runs in). */
+function downloadedFiles(words: (string | null)[], spelling: DownloadSpelling): string[] {
+  const short = new RegExp(`^-[a-zA-Z]*${spelling.short}$`);
+  const attached = new RegExp(`^-[a-zA-Z]*${spelling.short}(.+)$`);
+  const named: string[] = [];
+  let output = false;
+  for (let i = 1; i < words.length; i++) {
+    const word = words[i];
+    if (word === null) continue;
+    const inline = word.startsWith(`${spelling.long}=`) ? word.slice(spelling.long.length + 1) : attached.exec(word)?.[1] ?? null;
+    const path = inline ?? (word === spelling.long || short.test(word) ? words[i + 1] : null);
+    if (inline !== null || word === spelling.long || short.test(word)) output = true;
+    if (path) named.push(path);
+  }
+  if (output) return named;
+  const group = (letter: string | null, w: string) => letter !== null && /^-[a-zA-Z]+$/.test(w) && w.includes(letter);
+  const literal = words.filter((w): w is string => w !== null);
+  if (literal.some((w) => spelling.renames.includes(w) || spelling.renames.some((r) => r.startsWith('--') && w.startsWith(`${r}=`)) ||
+    spelling.renames.some((r) => /^-[a-zA-Z]$/.test(r) && group(r[1]!, w)))) return [];
+  const byName = spelling.remoteName.always || literal.some((w) => spelling.remoteName.long.includes(w) || group(spelling.remoteName.short, w));
+  if (!byName) return [];
+  const urls = literal.filter((w) => /^(https?|ftp):\/\/[^/]+\/./.test(w));
+  // curl's -O names the next URL only: one URL, or --remote-name-all.
+  if (!spelling.remoteName.always && urls.length !== 1 && !literal.includes('--remote-name-all')) return [];
+  let directory: string | null = null;
+  for (let i = 1; i < words.length; i++) {
+    const word = words[i];
+    if (word === null) continue;
+    if (word === spelling.directory.long || (spelling.directory.short !== null && word === `-${spelling.directory.short}`)) directory = words[i + 1] ?? '';
+    else if (word.startsWith(`${spelling.directory.long}=`)) directory = word.slice(spelling.directory.long.length + 1);
+  }
+  if (directory === '') return [];
+  return urls.flatMap((url) => {
+    const name = url.replace(/^[a-z]+:\/\/[^/]+/, '').split('/').pop() ?? '';
+    if (!/^[\w.+-]+$/.test(name) || /[?#%]/.test(url)) return [];
+    return [directory === null ? name : `${directory.replace(/\/+$/, '')}/${name}`];
+  });
+}
+
+/** Archives this RUN downloads to a path it knows (`curl -o`, `wget -O`, `wget URL`, `curl -O`) and extracts (`tar`, `unzip`). */
 function leftoverArchives(ctx: TransformContext, run: RunScript): { path: string; refusal: Refusal | null }[] {
   const commands = ctx.facts.commandsOf(run);
-  const downloads: { path: string; index: number; inMain: boolean }[] = [];
-  commands.forEach(({ words, program, command }, index) => {
-    const output = program ? DOWNLOAD_OUTPUT[program] : undefined;
-    if (!output) return;
-    const short = new RegExp(`^-[a-zA-Z]*${output.short}$`);
-    for (let i = 1; i < words.length; i++) {
-      const word = words[i];
-      if (word === null) continue;
-      const inline = word.startsWith(`${output.long}=`) && word.length > output.long.length + 1 ? word.slice(output.long.length + 1) : null;
-      const path = inline ?? (word === output.long || short.test(word) ? words[i + 1] : null);
-      if (path) downloads.push({ path, index, inMain: command.inMainShell });
-    }
+  const dirs = workingDirectories(run.root, ctx.facts.workdirAt(run.node));
+  const cwdOf = (c: RunCommand) => dirs.at(c.command.node) ?? null;
+  const downloads: { path: string; index: number; inMain: boolean; cwd: string | null }[] = [];
+  commands.forEach((command, index) => {
+    const spelling = command.program ? DOWNLOAD_OUTPUT[command.program] : undefined;
+    if (!spelling) return;
+    for (const path of downloadedFiles(command.words, spelling)) downloads.push({ path, index, inMain: command.command.inMainShell, cwd: cwdOf(command) });
   });
   const found: { path: string; refusal: Refusal | null }[] = [];
   for (const download of downloads) {
     const { path } = download;
     if (path === '-' || !/^[\w./+-]+$/.test(path)) continue;
+    const absolute = resolvedPath(path, download.cwd);
     const after = commands.slice(download.index + 1);
-    const extracted = after.some(({ words, program }) => {
-      if (program === 'unzip') return words.slice(1).includes(path);
+    const movesBefore = (c: RunCommand) => after.slice(0, after.indexOf(c)).some(({ command: m }) => ['cd', 'pushd', 'popd'].includes(m.name ?? ''));
+    // Whether an operand of a later command names the download: the same path once both are resolved, or as written when the directory is not known.
+    const names = (word: string | null, at: RunCommand): boolean => {
+      if (word === null) return false;
+      if (absolute === null) return word === path && !movesBefore(at);
+      return resolvedPath(word, cwdOf(at))?.replace(/\/+$/, '') === absolute;
+    };
+    const extracted = after.some((c) => {
+      const { words, program } = c;
+      if (program === 'unzip') return words.slice(1).some((w) => names(w, c));
       // A downloaded .deb installed from its file is used up the same way.
-      if (program === 'dpkg') return words.some((w) => w === '-i' || w === '--install') && words.slice(1).includes(path);
-      if (program === 'apt-get' || program === 'apt') return words.includes('install') && words.slice(1).some((w) => w === path || w === `./${path}`);
+      if (program === 'dpkg') return words.some((w) => w === '-i' || w === '--install') && words.slice(1).some((w) => names(w, c));
+      if (program === 'apt-get' || program === 'apt') return words.includes('install') && words.slice(1).some((w) => names(w, c));
       if (program !== 'tar') return false;
       const extracting = words.some((w, i) => w !== null && (w === '--extract' || w === '--get' || /^-[a-zA-Z]*x[a-zA-Z]*$/.test(w) || (i === 1 && /^[a-zA-Z]*x[a-zA-Z]*$/.test(w))));
-      return extracting && words.slice(1).some((w) => w === path || w === `--file=${path}`);
+      return extracting && words.slice(1).some((w) => names(w, c) || (w !== null && w.startsWith('--file=') && names(w.slice('--file='.length), c)));
     });
     if (!extracted) continue;
-    const removed = after.some(({ words, program }) => program === 'rm' && words.includes(path)) ||
+    const removed = after.some((c) => c.program === 'rm' && c.words.slice(1).some((w) => names(w, c))) ||
       after.some(({ command }) => command.node.text.includes('rm ') && command.node.text.includes(path)) ||
-      after.some((c) => c.program === 'rm' && c.nodes.slice(1).some((n) => removes(unquoted(n), path)));
+      after.some((c) => c.program === 'rm' && c.nodes.slice(1).some((n) => {
+        const operand = unquoted(n);
+        if (absolute === null) return removes(operand, path);
+        const resolved = operand.startsWith('-') ? null : resolvedPath(operand, cwdOf(c));
+        return resolved !== null && removes(resolved, absolute);
+      }));
     if (removed) continue;
+    // The rm goes at the end of the RUN: the path as written where that is the directory of the download, else resolved.
+    const relative = !path.startsWith('/');
+    const sameDirectory = absolute !== null ? dirs.end === download.cwd : download.inMain && !after.some(({ command: c }) => c.inMainShell && ['cd', 'pushd', 'popd'].includes(c.name ?? ''));
+    const written = !relative || sameDirectory ? path : absolute;
     let refusal: Refusal | null = null;
-    const moves = after.some(({ command: c }) => c.inMainShell && ['cd', 'pushd', 'popd'].includes(c.name ?? ''));
-    if (!path.startsWith('/') && (moves || !download.inMain)) refusal = { id: 'working-directory-changes', reason: 'the working directory changes after the download' };
-    else if (!path.startsWith('/') && run.mounts.length > 0) refusal = { id: 'relative-path-with-mounts', reason: 'the RUN has mounts the relative path may be in' };
-    else if (run.mounts.some((m) => mountCovers(m, path))) refusal = { id: 'archive-in-mount', reason: 'it is in a mount, not in the layer' };
+    if (written === null) refusal = { id: 'working-directory-changes', reason: 'the working directory changes after the download' };
+    else if (!written.startsWith('/') && absolute === null && run.mounts.length > 0) refusal = { id: 'relative-path-with-mounts', reason: 'the RUN has mounts the relative path may be in' };
+    else if (run.mounts.some((m) => mountCovers(m, absolute ?? path))) refusal = { id: 'archive-in-mount', reason: 'it is in a mount, not in the layer' };
     else if (ctx.dockerfile.source.text.slice(run.node.end).includes(path.slice(path.lastIndexOf('/') + 1))) {
       refusal = { id: 'archive-used-later', reason: 'a later instruction names it' };
     } else if (commands.some(({ command: c }) => c.node.text.includes(path) && /\brm\b|\bmv\b|\bcp\b/.test(c.name ?? ''))) {
       refusal = { id: 'archive-moved', reason: 'the RUN moves or copies it' };
     }
-    found.push({ path, refusal });
+    found.push({ path: written ?? path, refusal });
   }
   return found;
 }
@@ -235,6 +316,7 @@ function leftoverArchives(ctx: TransformContext, run: RunScript): { path: string
 function removes(operand: string, path: string): boolean {
   if (operand.startsWith('-') || operand === '') return false;
   const folder = operand.replace(/\/+$/, '');
+  if (folder === path) return true;
   if (folder !== '' && path.startsWith(`${folder}/`)) return true;
   return /[*?[]/.test(operand) && picomatch(operand, { dot: true })(path);
 }
@@ -279,6 +361,14 @@ export const cacheCleanup: Transform = {
             flagged = true;
           }
         }
+        if (inImage) {
+          const index = indexLeft(ctx, run, hygiene, mine, indexKept);
+          if (index && 'reason' in index) notes.push({ line: node.line, id: index.id, message: `${manager} index kept: ${index.reason}` });
+          else if (index) {
+            appended.push(...index.commands);
+            said.push(`${manager} index`);
+          }
+        }
         if (hygiene.cleanup.length === 0) continue;
         // An offline install reads the cache an earlier layer left; it does not fill one.
         const installs = mine.filter((c) => hygiene.installs.includes(c.sub) && !readsCache(hygiene, c.words) && !onlyAsksInfo(hygiene, c));
@@ -290,7 +380,8 @@ export const cacheCleanup: Transform = {
           continue;
         }
         const last = installs[installs.length - 1];
-        appended.push(...cleanupFor(hygiene, last.program, yumIsDnf(ctx, node)).map((c) => wrapperPrefix(last) + c));
+        // The program as the install ran it: `/opt/conda/bin/conda clean -afy` where PATH may not have it.
+        appended.push(...cleanupFor(hygiene, last.words[0] ?? last.program, yumIsDnf(ctx, node)).map((c) => wrapperPrefix(last) + c));
         said.push(`${manager} cache`);
       }
       if (!flagged) redundantFixes(ctx, run, commands, fixes);
@@ -386,14 +477,290 @@ function cleanupRefusal(ctx: TransformContext, run: RunScript, manager: ManagerN
   const others = ctx.facts.commandsOf(run).filter((c) => c.command.node.startIndex >= mine[lastInstall].node.endIndex);
   if (others.some((c) => cleans(manager, c))) return ALREADY_CLEAN;
   const program = mine[lastInstall].program;
-  if (others.some(({ command: c }) => c.node.text.includes(program === 'npm' ? 'node' : program) && /\b(del|remove|uninstall|purge|erase|rm)\b/.test(c.node.text))) {
-    return { id: 'manager-removed', reason: `\`${program}\` may be removed before the end of the RUN` };
+  const removal = programRemoval(ctx, run, manager, mine[lastInstall], others);
+  if (removal) {
+    const fate = removal.certain ? 'is removed before the end of the RUN' : removal.partial ? 'may not run at the end of the RUN' : 'may be removed before the end of the RUN';
+    return { id: 'manager-removed', reason: `${program} ${fate} (${removal.what})` };
   }
   const reader = laterReader(ctx, run.node, manager);
   if (reader) return { id: 'offline-install-later', reason: `the RUN at line ${ctx.originalLine(reader.line)} installs offline from it` };
   if (manager === 'yarn') return yarnBerryRisk(ctx, run.node);
   if (manager === 'npm') return npmrcCache(ctx);
   return null;
+}
+
+/**
+ * The package index an index download (`apk update`) leaves in the layer,
+ * and the cleanup that removes it at the end of the RUN: when the RUN keeps
+ * it for another command than installs with the no-cache flag (`apk
+ * upgrade` reads it; otherwise redundantFixes drops the `apk update`
+ * itself), when the RUN does not remove it already, and when no later RUN
+ * reads it (an install without the flag, or a script dfmod cannot read,
+ * before an index download of its own). Null when there is nothing to do.
+ */
+function indexLeft(ctx: TransformContext, run: RunScript, hygiene: Hygiene, mine: ManagerUse[], indexKept: boolean): { commands: string[] } | Refusal | null {
+  const { facts } = hygiene;
+  const indexVerbs = facts.indexVerbs ?? [];
+  if (!facts.noCacheFlag || indexVerbs.length === 0) return null;
+  // `apk update --no-cache` keeps nothing.
+  const updates = mine.filter((c) => indexVerbs.includes(c.sub ?? '') && !c.words.some((w) => w !== null && hygiene.flag!.present(w)));
+  if (updates.length === 0 || mine.every((c) => indexVerbs.includes(c.sub ?? ''))) return null;
+  const installs = mine.filter((c) => facts.installVerbs.includes(c.sub ?? ''));
+  const flagged = (c: ManagerUse) => c.words.some((w) => w !== null && hygiene.flag!.present(w)) || flagFix(run, hygiene, c) !== null;
+  if (!indexKept && installs.some(flagged)) return null;
+  const lastUpdate = updates[updates.length - 1]!;
+  const manager = lastUpdate.manager;
+  const after = ctx.facts.commandsOf(run).filter((c) => c.command.node.startIndex >= lastUpdate.node.endIndex);
+  if (after.some((c) => cleans(manager, c))) return null;
+  const reader = indexReader(ctx, run.node, hygiene, manager);
+  if (reader) return reader;
+  return { commands: facts.cleanup.filter((c) => c.startsWith('rm ')).map((c) => wrapperPrefix(lastUpdate) + c) };
+}
+
+/** A later RUN that may read the index a RUN leaves, before one downloads its own: why the index stays, or null. */
+function indexReader(ctx: TransformContext, node: InstructionNode, hygiene: Hygiene, manager: ManagerName): Refusal | null {
+  for (const branch of ctx.facts.laterRuns(node)) {
+    for (const later of branch) {
+      const found = indexUse(ctx, later, hygiene, manager);
+      if (found === 'refreshes') break;
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** What a later RUN does with the index: reads it (why, as a refusal), downloads its own first (`refreshes`), or neither (null). */
+function indexUse(ctx: TransformContext, later: InstructionNode, hygiene: Hygiene, manager: ManagerName): Refusal | 'refreshes' | null {
+  const { facts } = hygiene;
+  const indexVerbs = facts.indexVerbs ?? [];
+  const reads = (c: ManagerUse) => !indexVerbs.includes(c.sub ?? '') && !(facts.removeVerbs ?? []).includes(c.sub ?? '') &&
+    !c.words.some((w) => w !== null && hygiene.flag!.present(w));
+  const spelt = (c: ManagerUse) => `\`${c.program}${c.sub ? ` ${c.sub}` : ''}\``;
+  const does = (c: ManagerUse) => (facts.installVerbs.includes(c.sub ?? '') ? 'installs from it' : 'reads it');
+  const at = `the RUN at line ${ctx.originalLine(later.line)}`;
+  const read = ctx.facts.readRun(later);
+  if (read.kind === 'refused') {
+    const mentions = ctx.dockerfile.rawArguments(later).split(/\s+/).some((w) => PACKAGE_MANAGER_FACTS[manager].programs.includes(w.replace(/^.*\//, '')));
+    return mentions ? { id: 'index-read-later', reason: `${at} may install packages from it, and dfmod does not read it: ${read.refusal.reason}` } : null;
+  }
+  const uses = managerCommands(ctx, read).filter((c) => c.manager === manager);
+  for (const command of ctx.facts.commandsOf(read)) {
+    const use = uses.find((u) => u.node.id === command.command.node.id);
+    if (use) {
+      if (indexVerbs.includes(use.sub ?? '')) return 'refreshes';
+      if (reads(use)) return { id: 'index-read-later', reason: `${at} ${does(use)} (${spelt(use)})` };
+      continue;
+    }
+    const script = ctx.facts.scriptRunBy(later, command, ctx.context);
+    if (!script) continue;
+    const what = `\`${script.what}\``;
+    if (!script.roots) return { id: 'index-read-by-script', reason: `${at} runs ${what}, which may install packages from it (dfmod cannot read what it runs: ${script.unknown})` };
+    for (const root of script.roots) {
+      const first = managerCommands(ctx, { root }).find((c) => c.manager === manager && (indexVerbs.includes(c.sub ?? '') || reads(c)));
+      if (first && reads(first)) return { id: 'index-read-by-script', reason: `${at} runs ${what}, which ${does(first)} (${spelt(first)} in ${script.file ?? 'its inline script'})` };
+    }
+  }
+  return null;
+}
+
+/** Where a program's own names are installed, besides what its row's carriedBy says. */
+const BIN_DIRS = ['/bin', '/usr/bin', '/usr/local/bin'];
+
+interface Removal {
+  /** Whether the command surely takes the program away, or only may (a computed package list, a path dfmod cannot resolve). */
+  certain: boolean;
+  /** The command and what of it removes the program, in words for the note. */
+  what: string;
+  /** It deletes part of the program's install, not all of it. */
+  partial?: boolean;
+}
+
+/**
+ * Whether a command after the last install takes the manager's program away,
+ * so that the cleanup appended at the end of the RUN would not find it: a
+ * package removal of a package that carries it (`apt-get purge npm`, `apk del
+ * nodejs`, `npm uninstall -g yarn`) or of an apk group holding one (`apk del
+ * .build-deps`), an autoremove after `apt-mark auto` of one the RUN
+ * installed, or `rm` of where it is installed (`rm -rf
+ * /usr/local/lib/node_modules/npm`). A project's own node_modules is not where
+ * npm is; relative rm paths are resolved against the directory the rm runs in.
+ * A cleanup that is only `rm` needs no program.
+ */
+function programRemoval(ctx: TransformContext, run: RunScript, manager: ManagerName, use: ManagerUse, after: RunCommand[]): Removal | null {
+  const facts = PACKAGE_MANAGER_FACTS[manager];
+  if (HYGIENE[manager].cleanup.every((c) => c.startsWith('rm '))) return null;
+  const packages = [...facts.programs, ...(facts.carriedBy?.packages ?? [])];
+  const paths = [...(facts.carriedBy?.paths ?? []), ...facts.programs.flatMap((p) => BIN_DIRS.map((d) => `${d}/${p}`))];
+  const word = use.words[0];
+  if (word && word.startsWith('/')) paths.push(posix.normalize(word));
+  const dirs = workingDirectories(run.root, ctx.facts.workdirAt(run.node));
+  const carried = (name: string) => packages.some((p) => picomatch(p)(name)) || (/[*?[]/.test(name) && packages.some((p) => picomatch(name)(p.replace(/[*?[].*$/, ''))));
+  let maybe: Removal | null = null;
+  for (const command of after) {
+    const found = command.program === 'rm' || command.program === 'unlink'
+      ? rmRemoval(ctx, run, command, dirs, paths)
+      : packageRemoval(ctx, run, command, carried);
+    if (found?.certain) return found;
+    maybe ??= found;
+  }
+  return maybe;
+}
+
+/** `rm` of a path the program is installed at, or of a folder above it. */
+function rmRemoval(ctx: TransformContext, run: RunScript, command: RunCommand, dirs: WorkingDirectories, paths: string[]): Removal | null {
+  const cwd = dirs.at(command.command.node) ?? null;
+  let optionsEnded = false;
+  let maybe: Removal | null = null;
+  for (let i = 1; i < command.nodes.length; i++) {
+    const word = command.words[i];
+    if (!optionsEnded && word === '--') {
+      optionsEnded = true;
+      continue;
+    }
+    if (!optionsEnded && word !== null && word.startsWith('-')) continue;
+    const operand = word ?? pathPattern(ctx, run.node, command.nodes[i]!);
+    const computed = word === null && /\$|`/.test(command.nodes[i]!.text);
+    const resolved = resolvedPath(operand, cwd);
+    const what = `\`rm\` of ${command.nodes[i]!.text}`;
+    if (resolved === null) {
+      // A relative path in a directory dfmod does not know: only one that names the program's own file or folder counts.
+      const relative = posix.normalize(operand).replace(/\/+$/, '');
+      if (paths.some((p) => p.replace(/\*$/, '').endsWith(`/${relative}`))) maybe ??= { certain: false, what };
+      continue;
+    }
+    if (paths.some((p) => removesPath(resolved, p))) {
+      if (!computed) return { certain: true, what };
+      maybe ??= { certain: false, what };
+    }
+    // Part of its install (`rm -rf /usr/lib/node_modules/npm/node_modules/undici`): it may not run after that.
+    if (paths.some((p) => resolved.startsWith(`${p.replace(/\*$/, '')}/`) || (p.endsWith('*') && picomatch(`${p}/**`, { dot: true })(resolved)))) {
+      maybe ??= { certain: false, what: `${what}, inside its install`, partial: true };
+    }
+  }
+  return maybe;
+}
+
+/** An rm operand the shell computes, as a glob: expansions ENV and ARG give are filled in, others match anything (`$HOME/x` → `**` + `/x`). */
+function pathPattern(ctx: TransformContext, node: InstructionNode, operand: Node): string {
+  const text = unquoted(operand);
+  const expanded = /\$/.test(text) ? ctx.facts.expand(node, text) : null;
+  if (expanded !== null && !/[$`]/.test(expanded)) return expanded;
+  return text
+    .replace(/\$\{[^}]*\}|\$\([^)]*\)|`[^`]*`|\$[A-Za-z_][A-Za-z0-9_]*|\$./g, '\u0000')
+    .split('/')
+    .map((segment) => (segment === '\u0000' ? '**' : segment.replace(/\u0000/g, '*')))
+    .join('/');
+}
+
+/** Whether deleting `operand` (an absolute path, maybe a glob) deletes `target` (a carriedBy path, maybe ending in `*`). */
+function removesPath(operand: string, target: string): boolean {
+  const concrete = target.replace(/\*$/, '');
+  const o = operand.replace(/\/+$/, '') || '/';
+  if (o === '/') return true;
+  const ancestors = (p: string) => {
+    const list = [p];
+    for (let at = p.lastIndexOf('/'); at > 0; at = p.lastIndexOf('/', at - 1)) list.push(p.slice(0, at));
+    return list;
+  };
+  if (!/[*?[]/.test(o)) return o === target || concrete.startsWith(`${o}/`) || (target.endsWith('*') && picomatch(target, { dot: true })(o));
+  const matches = picomatch(o, { dot: true });
+  return ancestors(concrete).some((p) => matches(p)) || (target.endsWith('*') && picomatch(target, { dot: true })(o));
+}
+
+/** A package manager's removal of a package that carries the program (`apt-get purge npm`, `apk del .build-deps`, `npm uninstall -g yarn`). */
+function packageRemoval(ctx: TransformContext, run: RunScript, command: RunCommand, carried: (name: string) => boolean): Removal | null {
+  const m = managerCommand(command.words);
+  if (!m || m.subcommand === null || m.subcommandIndex === null) return null;
+  const row = PACKAGE_MANAGER_FACTS[m.manager];
+  if (!(row.removeVerbs ?? []).includes(m.subcommand)) return null;
+  const rest = command.words.slice(m.programIndex + 1);
+  if (row.globalRemoveFlags && !rest.some((w) => w !== null && row.globalRemoveFlags!.includes(w))) return null;
+  const verb = `\`${m.program} ${m.subcommand}\``;
+  const groups = m.manager === 'apk' ? apkGroups(ctx, run) : new Map<string, (string | null)[]>();
+  const valueOptions = row.valueOptions ?? [];
+  let maybe: Removal | null = null;
+  for (let i = m.subcommandIndex + 1; i < command.words.length; i++) {
+    const word = command.words[i];
+    if (word !== null && word.startsWith('-')) {
+      if (valueOptions.includes(word)) i++;
+      continue;
+    }
+    const node = command.nodes[i]!;
+    const names = word !== null ? [word] : variableWords(ctx, run, node);
+    if (names === null) {
+      maybe ??= { certain: false, what: `${verb} of ${node.text}` };
+      continue;
+    }
+    for (const name of names) {
+      const bare = name.replace(/[=:<>~@].*$/, '');
+      if (carried(bare)) return { certain: true, what: `${verb} of ${bare}` };
+      const group = groups.get(bare);
+      if (!group) continue;
+      const held = group.find((p) => p !== null && carried(p.replace(/[=:<>~@].*$/, '')));
+      if (held) return { certain: true, what: `${verb} of ${bare}, which holds ${held.replace(/[=:<>~@].*$/, '')}` };
+      if (group.includes(null)) maybe ??= { certain: false, what: `${verb} of ${bare}, whose packages are computed` };
+    }
+  }
+  const auto = m.subcommand === 'autoremove' || rest.some((w) => w !== null && (row.autoRemoveFlags ?? []).includes(w));
+  if (auto && row.system) {
+    // Autoremove takes what nothing needs and nobody installed by name; after `apt-mark auto`, that is what this RUN installed.
+    const commands = ctx.facts.commandsOf(run).filter((c) => c.command.node.startIndex < command.command.node.startIndex);
+    const marked = commands.some((c) => c.program === 'apt-mark' && c.words.includes('auto'));
+    const installed = commands.flatMap((c) => isPackageInstall(c.words)?.packages ?? []).find((p) => carried(p.replace(/[=:<>~@].*$/, '')));
+    if (marked && installed) return { certain: true, what: `${verb} with autoremove after \`apt-mark auto\`, of ${installed.replace(/[=:<>~@].*$/, '')} that the RUN installed` };
+  }
+  return maybe;
+}
+
+/** `apk add -t NAME pkgs` (`--virtual`) in the RUN or an earlier RUN of its stage: what `apk del NAME` removes. */
+function apkGroups(ctx: TransformContext, run: RunScript): Map<string, (string | null)[]> {
+  const groups = new Map<string, (string | null)[]>();
+  const options = PACKAGE_MANAGER_FACTS.apk.groupOptions ?? [];
+  const stage = run.node.stage!;
+  const runs = stage.instructions.filter((i) => i.keyword === 'RUN' && i.index < run.node.index).map((i) => ctx.facts.readRun(i));
+  for (const read of [...runs, run]) {
+    if (read.kind === 'refused') continue;
+    for (const command of ctx.facts.commandsOf(read)) {
+      const m = managerCommand(command.words);
+      if (m?.manager !== 'apk' || m.subcommand !== 'add') continue;
+      const words = command.words;
+      let name: string | null = null;
+      const packages: (string | null)[] = [];
+      for (let i = 1; i < words.length; i++) {
+        const word = words[i];
+        if (word !== null && options.includes(word)) name = words[++i] ?? null;
+        else if (word !== null && options.some((o) => o.startsWith('--') && word.startsWith(`${o}=`))) name = word.slice(word.indexOf('=') + 1);
+        else if (word !== null && word.startsWith('-')) {
+          if ((PACKAGE_MANAGER_FACTS.apk.valueOptions ?? []).includes(word)) i++;
+        } else if (word !== 'add') packages.push(word);
+      }
+      if (name !== null) groups.set(name, packages);
+    }
+  }
+  return groups;
+}
+
+/**
+ * The words a computed package word stands for: `$buildDeps` as the RUN
+ * sets it before (`buildDeps='gcc make'`), or as ENV or ARG do; null when
+ * that is not known.
+ */
+function variableWords(ctx: TransformContext, run: RunScript, node: Node): string[] | null {
+  const name = /^"?\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))"?$/.exec(node.text);
+  if (!name) return null;
+  const variable = name[1] ?? name[2]!;
+  let value: string | null | undefined;
+  walk(run.root, (n) => {
+    if (n.startIndex >= node.startIndex) return false;
+    if (n.type === 'variable_assignment' && n.childForFieldName('name')?.text === variable) {
+      const v = n.childForFieldName('value');
+      value = v ? literalValue(v) : '';
+    }
+    return true;
+  });
+  if (value === undefined) value = ctx.facts.envAt(run.node).get(variable) ?? ctx.facts.argsAt(run.node).get(variable);
+  if (value === undefined || value === null) return null;
+  return value.split(/\s+/).filter(Boolean);
 }
 
 /**

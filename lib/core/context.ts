@@ -42,6 +42,12 @@ export interface BuildContext {
   firstLine?(relativePath: string): string | null;
   /** Whether a file has an execute bit set; null when unknown (absent, or the context does not say). */
   isExecutable?(relativePath: string): boolean | null;
+  /**
+   * The folder above the root, as a context of its own (null at the top):
+   * where a Dockerfile kept in a subfolder is built from, with the
+   * repository as its context (`docker build -f docker/Dockerfile .`).
+   */
+  parent?(): BuildContext | null;
 }
 
 /** Bytes firstLine reads: enough for any `#!` line the kernel accepts. */
@@ -84,8 +90,13 @@ export function folderContext(root: string): BuildContext {
   const listings = new Map<string, string[]>();
   let ignoreLines: string[] | null | undefined;
   let matcher: IgnoreMatcher | undefined;
+  let above: BuildContext | null | undefined;
   return {
     root: absoluteRoot,
+    parent() {
+      if (above === undefined) above = path.dirname(absoluteRoot) === absoluteRoot ? null : folderContext(path.dirname(absoluteRoot));
+      return above;
+    },
     exists(relativePath) {
       const full = resolve(relativePath);
       if (full === null) return false;
@@ -185,12 +196,14 @@ function ignoreFileLines(text: string | null): string[] | null {
 /**
  * A context made of in-memory files, for tests and the library API. `modes`
  * gives file modes (`{ 'run.sh': 0o755 }`); a file without one is 0o644.
+ * `parent` is the context of the folder above, when there is one to read.
  */
-export function memoryContext(files: Record<string, string>, root = '/context', modes: Record<string, number> = {}): BuildContext {
+export function memoryContext(files: Record<string, string>, root = '/context', modes: Record<string, number> = {}, parent: BuildContext | null = null): BuildContext {
   const normal = (p: string) => path.posix.normalize(p.replace(/^\.?\/+/, '')).replace(/\/$/, '');
   const table = new Map(Object.entries(files).map(([k, v]) => [normal(k), v]));
   return {
     root,
+    parent: () => parent,
     exists(relativePath) {
       const key = normal(relativePath);
       if (key === '.' || table.has(key)) return true;

@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import type { BuildContext } from '../core/context.js';
-import type { Node, ShellParser } from '../core/shell.js';
+import { literalValue, walk, type Node, type ShellParser } from '../core/shell.js';
 import type { RunCommand } from './commands.js';
 import type { CopyOperands } from './index.js';
 import { DEFAULT_PATH, POSIX_SHELLS } from '../knowledge/index.js';
@@ -40,11 +40,12 @@ export interface ScriptLookup {
 }
 
 /** What `command` runs besides itself, or null when it runs only its own program. */
-export function scriptRunBy(command: RunCommand, lookup: ScriptLookup): ScriptRun | null {
+export function scriptRunBy(command: RunCommand, given: ScriptLookup): ScriptRun | null {
   const w = command.words;
   const program = command.program;
   if (program === null) return null;
-  const what = w.map((x) => x ?? '…').slice(0, 3).join(' ');
+  const lookup = { ...given, context: buildContextOf(given) };
+  const what = quoteCommand(command.nodes);
   if (POSIX_SHELLS.has(program)) {
     let i = 1;
     for (; i < w.length; i++) {
@@ -100,6 +101,61 @@ function fileScript(what: string, word: string | null, lookup: ScriptLookup): Sc
   return { what, kind: 'script', file, roots: [root], unknown: null };
 }
 
+/**
+ * How a note quotes a command: its first words as the RUN writes them, whole
+ * (at most three, and not a long or multi-line one after the first), never
+ * cut inside a word: `sh -c "apt-get install -y jq"`, `bash -c` before a
+ * long script.
+ */
+export function quoteCommand(words: readonly Node[]): string {
+  const quoted: string[] = [];
+  for (const word of words.slice(0, 3)) {
+    if (quoted.length > 0 && (word.text.length > 40 || /\n/.test(word.text))) break;
+    quoted.push(word.text);
+  }
+  return quoted.join(' ');
+}
+
+/** Folders above the Dockerfile's that buildContextOf tries, at most, before it stops looking for the repository root. */
+const ANCESTORS = 8;
+const chosenContexts = new WeakMap<BuildContext, Map<string, BuildContext>>();
+
+/**
+ * The build context the stage's COPYs read from: the one dfmod was given,
+ * unless a file or folder they name is missing there and every one of them is
+ * in a folder above it, up to the repository root (the folder with `.git`):
+ * a Dockerfile in a subfolder, built with the repository as its context
+ * (`docker build -f scripts/release/Dockerfile .`). The nearest such folder.
+ */
+function buildContextOf(lookup: ScriptLookup): BuildContext | null {
+  const context = lookup.context;
+  if (!context) return null;
+  const sources = [...new Set(lookup.copies.filter((c) => c.from === null).flatMap((c) => c.sources)
+    .filter((s) => !/^[a-z]+:\/\/|^git@/i.test(s) && !/[*?[$]/.test(s))
+    .map((s) => path.posix.normalize(s.replace(/^\.\//, '')).replace(/\/+$/, '') || '.'))];
+  if (sources.every((s) => context.exists(s))) return context;
+  let cache = chosenContexts.get(context);
+  if (!cache) chosenContexts.set(context, (cache = new Map()));
+  const key = sources.join('\n');
+  let chosen = cache.get(key);
+  if (!chosen) {
+    chosen = context;
+    let at: BuildContext | null = context;
+    for (let depth = 0; at && !at.exists('.git') && depth < ANCESTORS; depth++) {
+      at = at.parent?.() ?? null;
+      if (at && sources.every((s) => at!.exists(s))) {
+        chosen = at;
+        break;
+      }
+    }
+    cache.set(key, chosen);
+  }
+  return chosen;
+}
+
+/** Whether ADD unpacks a source (a local tar archive, by its name), so what it puts in the image is not the file itself. */
+const ARCHIVE = /\.(tar|tgz|tbz2?|txz|tzst|tar\.(gz|bz2|xz|zst|lz|lzma|Z))$/i;
+
 /** Where in the context a file the RUN names came from, or why that is not known. */
 export function contextFile(word: string, lookup: ScriptLookup): string | { why: string } {
   if (!lookup.context) return { why: 'no build context is known' };
@@ -108,7 +164,7 @@ export function contextFile(word: string, lookup: ScriptLookup): string | { why:
   else if (lookup.workdir !== null) target = path.posix.resolve(lookup.workdir, word);
   else return { why: 'the WORKDIR is not known' };
   for (const copy of [...lookup.copies].reverse()) {
-    if (copy.from !== null || copy.node.keyword === 'ADD' && copy.sources.some((s) => /^[a-z]+:\/\//i.test(s))) {
+    if (copy.from !== null || copy.node.keyword === 'ADD' && copy.sources.some((s) => /^[a-z]+:\/\/|^git@/i.test(s) || ARCHIVE.test(s))) {
       if (copy.destResolved !== null && covers(copy.destResolved, target)) return { why: `${word} may come from \`${copy.node.keyword} ${copy.sources.join(' ')}\`` };
       continue;
     }
@@ -130,8 +186,9 @@ export function contextFile(word: string, lookup: ScriptLookup): string | { why:
       if (candidate !== null) {
         candidate = path.posix.normalize(candidate);
         if (lookup.context.isIgnored(candidate)) return { why: `.dockerignore keeps ${candidate} out of the build context` };
-        if (lookup.context.read(candidate) === null) continue;
-        return candidate;
+        if (lookup.context.read(candidate) !== null) return candidate;
+        // The COPY names a file the folder dfmod reads does not have: the build sends another folder.
+        if (!isFolder && !lookup.context.exists(source)) return { why: `the build context is not the folder dfmod read, which has no \`${raw}\`` };
       }
     }
   }
@@ -270,3 +327,112 @@ function shellOfRecipe(line: string, variables: Map<string, string>): string {
   return text.replace(/\$\$/g, '\u0000').replace(/\$[@<^*?+|]/g, 'target').replace(/\u0000/g, '$');
 }
 
+
+/** Where the commands of a script run: see workingDirectories. */
+export interface WorkingDirectories {
+  /** The directory a command (by the id of its `command` node) runs in; null when unknown, undefined for a node that is no command of the script. */
+  at(command: Node): string | null | undefined;
+  /** The directory after the last command, where a command appended to the script runs; null when unknown. */
+  end: string | null;
+}
+
+/** Nodes whose commands run in a child process, so a `cd` in them does not last; a pipeline's commands too (dash, bash). */
+const CHILD_SHELLS = new Set(['subshell', 'command_substitution', 'process_substitution', 'pipeline']);
+/** Nodes whose body may run any number of times, or not at all. */
+const MAYBE_RUNS = new Set(['if_statement', 'while_statement', 'for_statement', 'c_style_for_statement', 'case_statement', 'function_definition']);
+/** Commands that test something: the command after them in an `&&` chain may not run. */
+const TESTS = new Set(['[', 'test', '[[']);
+
+/**
+ * The working directory each command of a script runs in: `workdir` (the
+ * WORKDIR at the RUN; null when unknown) changed by the script's own `cd`
+ * (and `pushd`). A `cd` counts where it surely runs: in the script's own
+ * shell, and not in a body that may not run (an `if`, a loop, the right of
+ * `||`, or of `&&` after a test); past one that may or may not have run, the
+ * directory is unknown. A `cd` in a subshell (`(cd x && make)`) counts for
+ * the commands of that subshell only. `cd` alone, `cd -` and `popd` leave
+ * the directory unknown.
+ */
+export function workingDirectories(root: Node, workdir: string | null): WorkingDirectories {
+  const at = new Map<number, string | null>();
+  const visit = (node: Node, cwd: string | null): string | null => {
+    if (node.type === 'command') {
+      at.set(node.id, cwd);
+      for (const child of node.children) if (child.type !== 'command_name') visit(child, cwd);
+      return afterCd(node, cwd);
+    }
+    if (CHILD_SHELLS.has(node.type)) {
+      let inner = cwd;
+      for (const child of node.children) inner = visit(child, inner);
+      return cwd;
+    }
+    if (MAYBE_RUNS.has(node.type)) {
+      const moves = changesDirectory(node);
+      let inner = moves ? null : cwd;
+      for (const child of node.children) inner = visit(child, moves ? null : inner);
+      return moves ? null : cwd;
+    }
+    if (node.type === 'list' && node.children.length === 3) {
+      const [left, operator, right] = node.children as [Node, Node, Node];
+      const middle = visit(left, cwd);
+      const after = visit(right, middle);
+      const conditional = operator.type === '||' || (operator.type === '&&' && endsInTest(left));
+      return !conditional || after === middle ? after : null;
+    }
+    let current = cwd;
+    for (const child of node.children) current = visit(child, current);
+    return current;
+  };
+  const end = visit(root, workdir);
+  return { at: (command) => at.get(command.id), end };
+}
+
+/** The directory after a command: changed by `cd DIR` or `pushd DIR`, unknown after `cd`, `cd -`, `popd`; the same after any other. */
+function afterCd(command: Node, cwd: string | null): string | null {
+  const nameWord = command.childForFieldName('name')?.namedChildren[0];
+  const name = nameWord ? literalValue(nameWord) : null;
+  if (name === null) return cwd;
+  if (name === 'popd') return null;
+  if (name !== 'cd' && name !== 'pushd') return cwd;
+  const operands = command.childrenForFieldName('argument').map(literalValue);
+  let i = 0;
+  while (i < operands.length && operands[i] !== null && /^-[LPe@]+$/.test(operands[i]!)) i++;
+  if (operands[i] === '--') i++;
+  const operand = operands[i];
+  if (operand === undefined || operand === null || operand === '-' || operand.startsWith('~') || operands.length > i + 1) return null;
+  if (operand.startsWith('/')) return path.posix.normalize(operand);
+  return cwd === null ? null : path.posix.resolve(cwd, operand);
+}
+
+/** Whether a node holds a `cd`, `pushd` or `popd` that runs in the shell around it. */
+function changesDirectory(node: Node): boolean {
+  let found = false;
+  walk(node, (n) => {
+    if (found || CHILD_SHELLS.has(n.type)) return false;
+    if (n.type === 'command') {
+      const nameWord = n.childForFieldName('name')?.namedChildren[0];
+      const name = nameWord ? literalValue(nameWord) : null;
+      if (name === 'cd' || name === 'pushd' || name === 'popd') found = true;
+    }
+    return !found;
+  });
+  return found;
+}
+
+/** Whether the last command of a chain tests something (`[ -d x ]`, `test -f y`), so what follows its `&&` may not run. */
+function endsInTest(node: Node): boolean {
+  let last: Node | null = node;
+  while (last && last.type === 'list') last = last.lastChild;
+  if (!last) return false;
+  if (last.type === 'test_command' || last.type === 'negated_command') return true;
+  if (last.type !== 'command') return false;
+  const nameWord = last.childForFieldName('name')?.namedChildren[0];
+  const name = nameWord ? literalValue(nameWord) : null;
+  return name === null || TESTS.has(name);
+}
+
+/** A path an operand names, resolved against the directory the command runs in (null when relative there and that is unknown). */
+export function resolvedPath(operand: string, cwd: string | null): string | null {
+  if (operand.startsWith('/')) return path.posix.normalize(operand);
+  return cwd === null ? null : path.posix.resolve(cwd, operand);
+}

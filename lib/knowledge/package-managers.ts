@@ -77,8 +77,24 @@ export interface ManagerFacts {
   indexCleanVerbs?: string[];
   /** Subcommands that only download the package index (`apk update`). */
   indexVerbs?: string[];
-  /** Subcommands that remove packages (`apk del`). */
+  /** Subcommands that remove packages (`apk del`, `apt-get purge`, `pip uninstall`). */
   removeVerbs?: string[];
+  /** Options without one of which a removal only touches the project, not the program's own install (`npm uninstall -g`). */
+  globalRemoveFlags?: string[];
+  /** Options of a removal that also take the packages nothing needs any more (`apt-get purge --auto-remove`), beside the `autoremove` verb. */
+  autoRemoveFlags?: string[];
+  /** The option of an install that names a group of its packages a later removal names instead (`apk add --virtual .build-deps …`). */
+  groupOptions?: string[];
+  /**
+   * What takes the program away, so that a cleanup it runs at the end of a
+   * RUN would fail: the packages that carry it (or what it runs on), removed
+   * by any package manager's remove verb (`apt-get purge npm`, `apk del
+   * nodejs`), as globs; and the paths it is installed at, deleted by `rm`
+   * (`rm -rf /usr/local/lib/node_modules/npm`), where a trailing `*` stands
+   * for any suffix (`/opt/yarn*` for /opt/yarn-v1.22.19). Besides these, the
+   * program's own names (as packages, and in /bin, /usr/bin, /usr/local/bin).
+   */
+  carriedBy?: { packages: string[]; paths: string[] };
   /** Other programs that read the same package index (and may update it). */
   indexReaders?: string[];
   /** Where the package index (`update`) is kept, apart from the download cache. */
@@ -97,6 +113,11 @@ const APT_GET_VALUE_OPTIONS = ['-o', '-c', '-t', '-a', '--option', '--config-fil
 // dnf(8), yum(8), microdnf --help: the options of the three that take a value.
 const RPM_VALUE_OPTIONS = ['--setopt', '--enablerepo', '--disablerepo', '--installroot', '--releasever', '-c', '--config', '--repo', '--repoid', '-x', '--exclude', '--forcearch'];
 
+// Node.js as Debian, Alpine, Fedora and SUSE package it (SUSE: nodejs20, npm20), and as the official node images install it.
+const NODE_PACKAGES = ['nodejs', 'nodejs[0-9]*', 'nodejs-current', 'nodejs-lts'];
+const NODE_PATHS = ['/usr/bin/node', '/usr/bin/nodejs', '/usr/local/bin/node'];
+const APT_REMOVE_VERBS = ['remove', 'purge', 'autoremove'];
+
 export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
   'apt-get': {
     programs: ['apt-get'],
@@ -111,6 +132,8 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     installScript: 'apt-get update && apt-get install -y --no-install-recommends {packages} && rm -rf /var/lib/apt/lists/*',
     installScriptKeepingIndex: 'apt-get update && apt-get install -y --no-install-recommends {packages}',
     promptVerbs: ['install', 'upgrade', 'dist-upgrade', 'remove', 'purge', 'autoremove', 'build-dep'],
+    removeVerbs: APT_REMOVE_VERBS,
+    autoRemoveFlags: ['--auto-remove', '--autoremove'],
     indexVerbs: ['update'],
     indexReaders: ['apt-cache', 'aptitude'],
     valueOptions: APT_GET_VALUE_OPTIONS,
@@ -132,6 +155,8 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     cleanup: ['rm -rf /var/lib/apt/lists/*'],
     noCacheFlag: null,
     valueOptions: APT_GET_VALUE_OPTIONS,
+    removeVerbs: APT_REMOVE_VERBS,
+    autoRemoveFlags: ['--auto-remove', '--autoremove'],
     indexDir: '/var/lib/apt/lists',
     // apt(8): list, search, show, edit-sources… have no apt-get counterpart.
     scriptEquivalent: {
@@ -166,6 +191,7 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     offlineFlags: ['--no-network'],
     indexVerbs: ['update'],
     removeVerbs: ['del'],
+    groupOptions: ['-t', '--virtual'],
   },
   dnf: {
     programs: ['dnf', 'dnf5'],
@@ -180,6 +206,7 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     installScript: 'dnf install -y {packages} && dnf clean all',
     promptVerbs: RPM_PROMPT_VERBS,
     cleanVerbs: ['clean'],
+    removeVerbs: ['remove', 'erase', 'autoremove'],
     offlineFlags: ['-C', '--cacheonly'],
   },
   yum: {
@@ -197,6 +224,7 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     installScript: 'yum install -y {packages} && yum clean all',
     promptVerbs: RPM_PROMPT_VERBS,
     cleanVerbs: ['clean'],
+    removeVerbs: ['remove', 'erase', 'autoremove'],
     offlineFlags: ['-C', '--cacheonly'],
   },
   microdnf: {
@@ -211,6 +239,7 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     noCacheFlag: null,
     installScript: 'microdnf install -y {packages} && microdnf clean all',
     cleanVerbs: ['clean'],
+    removeVerbs: ['remove'],
   },
   zypper: {
     programs: ['zypper'],
@@ -227,6 +256,7 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     promptVerbs: ['install', 'in', 'remove', 'rm', 'update', 'up', 'dist-upgrade', 'dup', 'patch'],
     cacheVerbs: ['refresh', 'ref'],
     cleanVerbs: ['clean', 'cc'],
+    removeVerbs: ['remove', 'rm'],
   },
   pip: {
     programs: ['pip', 'pip3'],
@@ -246,6 +276,7 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     // unambiguous prefix of a long option, and `--no-cache` is the one people write.
     noCacheSpellings: ['--no-cache-dir', '--no-cache', '--cache-dir'],
     cacheDisabledBy: ['PIP_NO_CACHE_DIR'],
+    removeVerbs: ['uninstall'],
   },
   npm: {
     programs: ['npm'],
@@ -258,6 +289,14 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     offlineFlags: ['--offline', '--prefer-offline', '--cache-min'],
     // A cache the user placed (often a committed offline cache): `npm cache clean` would empty it.
     cacheDisabledBy: ['npm_config_cache', '--cache=', '--cache '],
+    // npm(1) uninstall and its aliases; without -g it removes from the project's node_modules.
+    removeVerbs: ['uninstall', 'un', 'unlink', 'remove', 'rm', 'r'],
+    globalRemoveFlags: ['-g', '--global', '--location=global'],
+    // npm runs on node: Debian's and Fedora's npm packages, Alpine's and SUSE's, Node.js itself, and where the images put them.
+    carriedBy: {
+      packages: ['npm[0-9]*', 'nodejs-npm', ...NODE_PACKAGES],
+      paths: ['/usr/lib/node_modules/npm', '/usr/local/lib/node_modules/npm', '/usr/share/nodejs/npm', ...NODE_PATHS],
+    },
   },
   // Yarn classic (1.x). Yarn Berry's `yarn cache clean` deletes the project's own zip cache.
   yarn: {
@@ -271,6 +310,11 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     offlineFlags: ['--offline', '--prefer-offline'],
     // `yarn` alone installs; `yarn --version` prints and exits.
     infoOptions: ['--version', '-v', '--help', '-h'],
+    // Yarn runs on node. The node images keep it in /opt/yarn-v<version>, linked from /usr/local/bin; Debian's package is yarnpkg.
+    carriedBy: {
+      packages: ['yarnpkg', ...NODE_PACKAGES],
+      paths: ['/opt/yarn*', '/usr/share/yarn', '/usr/share/nodejs/yarn', '/usr/local/lib/node_modules/yarn', '/usr/lib/node_modules/yarn', '/usr/bin/yarnpkg', ...NODE_PATHS],
+    },
   },
   gem: {
     programs: ['gem'],
@@ -283,6 +327,7 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     // --document/--[no-]ri/--[no-]rdoc: the user chose what to build; --doc and --no-doc are their abbreviations.
     noCacheSpellings: ['--no-document', '-N', '--no-doc', '--no-rdoc', '--no-ri', '--document', '--doc', '--rdoc', '--ri'],
     cacheDisabledBy: ['gemrc'],
+    removeVerbs: ['uninstall'],
   },
   conda: {
     programs: ['conda', 'mamba'],
@@ -292,6 +337,9 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     cleanup: ['conda clean -afy'],
     noCacheFlag: null,
     cleanVerbs: ['clean'],
+    removeVerbs: ['remove', 'uninstall'],
+    // Where the installers put it (Miniconda, Miniforge, Mambaforge, the continuumio images); a program word with a path adds its own.
+    carriedBy: { packages: [], paths: ['/opt/conda', '/opt/miniconda*', '/opt/miniforge*', '/opt/mambaforge', '/usr/local/miniconda*'] },
     // Environments linked to the package cache (allow_softlinks) would break when it is removed.
     cacheDisabledBy: ['softlink'],
   },
