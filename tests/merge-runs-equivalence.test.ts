@@ -118,7 +118,7 @@ const STATE_LEAKS = lines(
   'FROM debian:bookworm-slim',
   'WORKDIR app',
   'RUN mkdir -p sub && echo top > where',
-  'RUN cd sub',
+  'RUN cd sub && touch here',
   'RUN basename "$PWD" > dir',
   'RUN export GREETING=hi && echo "${GREETING:-unset}" > g1',
   'RUN echo "${GREETING:-unset}" > g2',
@@ -128,7 +128,7 @@ const STATE_LEAKS = lines(
   'RUN greet b || echo "no function" > nofn',
   'RUN set -- x y && echo $# > args1',
   'RUN echo $# > args2',
-  'RUN X=1',
+  'RUN X=1 && echo "$X" > x0',
   'RUN echo "${X:-unset}" > x',
   'RUN : "${Y:=default}"',
   'RUN echo "${Y:-unset}" > y',
@@ -138,7 +138,7 @@ const STATE_LEAKS = lines(
   'RUN echo "${i:-unset}" > i',
   'RUN echo 7 > v && read n < v',
   'RUN echo "${n:-unset}" > n3',
-  'RUN set -u',
+  'RUN set -u && touch u',
   'RUN echo "${UNSET_VAR}x" > nounset',
   'RUN cd sub && touch insub',
   'RUN touch intop',
@@ -227,11 +227,13 @@ const CONTINUATIONS = lines(
   '    # an inner comment line',
   '    && cd a \\',
   '    && touch in-a',
+  'RUN printf "%s\\n" one two > list',
   '',
+  // A comment above a RUN describes it: only a cleanup joins it.
   '# make c',
   'RUN touch c \\',
   '      d',
-  'RUN printf "%s\\n" one two > list',
+  'RUN rm -f d',
 );
 
 for (const [name, dockerfile] of [

@@ -1,6 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { expectOutput, expectRefused, expectUnchanged, lines, run } from './helpers.js';
+import { runTransforms } from '../lib/core/engine.js';
+import { builtinTransforms } from '../transforms/index.js';
 
 const only = ['merge-runs'];
 
@@ -93,10 +95,11 @@ test("each RUN's own continuations and inner comment lines survive byte for byte
 });
 
 for (const [name, script] of [
-  ['cd', 'cd src'],
+  // Each with a command after it: a RUN that only changes its shell has no effect, and is left alone (its own test).
+  ['cd', 'cd src && ./gen'],
   ['pushd', 'pushd src'],
-  ['export', 'export PATH=/opt/bin:$PATH'],
-  ['set', 'set -- a b'],
+  ['export', 'export PATH=/opt/bin:$PATH && ./gen'],
+  ['set', 'set -- a b && ./gen'],
   ['umask', 'umask 077'],
   ['ulimit', 'ulimit -n 1024'],
   ['trap on EXIT', "trap 'rm -f lock' EXIT"],
@@ -109,7 +112,7 @@ for (const [name, script] of [
   ['readonly', 'readonly X=1'],
   ['local', 'local x=1'],
   ['a function definition', 'build() { ./gen "$@"; }'],
-  ['an assignment of a variable the shell reads', 'IFS=:'],
+  ['an assignment of a variable the shell reads', 'IFS=: && ./gen'],
   ['an assignment before a special builtin', 'X=1 :'],
   ['an assigning expansion', ': "${JOBS:=4}"'],
   ['an arithmetic assignment', 'echo $((n += 1))'],
@@ -131,16 +134,16 @@ for (const [name, script] of [
 test('an assignment, a for loop or `set -x` needs no subshell when no later part reads what it leaves', async () => {
   // A RUN that starts with `set -x` is not joined to the RUN above (its own test below), but starts a RUN of its own.
   await expectOutput(
-    lines('FROM x', 'RUN PREFIX=/opt && mkdir -p "$PREFIX/bin"', 'RUN for d in logs tmp; do mkdir -p "/srv/$d"; done', 'RUN set -x', 'RUN make'),
-    lines('FROM x', 'RUN PREFIX=/opt && mkdir -p "$PREFIX/bin" \\', '    && for d in logs tmp; do mkdir -p "/srv/$d"; done', 'RUN set -x \\', '    && make'),
+    lines('FROM x', 'RUN PREFIX=/opt && mkdir -p "$PREFIX/bin"', 'RUN for d in logs tmp; do mkdir -p "/srv/$d"; done', 'RUN set -x && ./gen', 'RUN make'),
+    lines('FROM x', 'RUN PREFIX=/opt && mkdir -p "$PREFIX/bin" \\', '    && for d in logs tmp; do mkdir -p "/srv/$d"; done', 'RUN set -x && ./gen \\', '    && make'),
     { only },
   );
 });
 
 test('an assignment or a for loop whose variable a later part reads runs in a subshell', async () => {
   await expectOutput(
-    lines('FROM x', 'RUN PREFIX=/opt', 'RUN for f in a b; do touch "$f"; done', 'RUN echo "$f" > last', 'RUN make PREFIX="$PREFIX"'),
-    lines('FROM x', 'RUN ( PREFIX=/opt ) \\', '    && ( for f in a b; do touch "$f"; done ) \\', '    && echo "$f" > last \\', '    && make PREFIX="$PREFIX"'),
+    lines('FROM x', 'RUN PREFIX=/opt && mkdir -p "$PREFIX"', 'RUN for f in a b; do touch "$f"; done', 'RUN echo "$f" > last', 'RUN make PREFIX="$PREFIX"'),
+    lines('FROM x', 'RUN ( PREFIX=/opt && mkdir -p "$PREFIX" ) \\', '    && ( for f in a b; do touch "$f"; done ) \\', '    && echo "$f" > last \\', '    && make PREFIX="$PREFIX"'),
     { only },
   );
 });
@@ -155,8 +158,8 @@ test('an assignment of a variable ENV or ARG set runs in a subshell: the program
 
 test('eval or source in a later part may read any variable: the assignment runs in a subshell', async () => {
   await expectOutput(
-    lines('FROM x', 'RUN V=1', 'RUN . ./env.sh'),
-    lines('FROM x', 'RUN ( V=1 ) \\', '    && . ./env.sh'),
+    lines('FROM x', 'RUN V=1 && ./gen', 'RUN . ./env.sh'),
+    lines('FROM x', 'RUN ( V=1 && ./gen ) \\', '    && . ./env.sh'),
     { only },
   );
 });
@@ -179,8 +182,8 @@ test('a cd keeps its subshell when the part that would undo it runs in a subshel
 
 test('a cd keeps its subshell when the next part cds to a relative path or reads $PWD', async () => {
   await expectOutput(
-    lines('FROM x', 'RUN cd /src', 'RUN cd lib', 'RUN cd /opt && echo "$OLDPWD"'),
-    lines('FROM x', 'RUN ( cd /src ) \\', '    && ( cd lib ) \\', '    && cd /opt && echo "$OLDPWD"'),
+    lines('FROM x', 'RUN cd /src && ./gen', 'RUN cd lib && ./gen', 'RUN cd /opt && echo "$OLDPWD"'),
+    lines('FROM x', 'RUN ( cd /src && ./gen ) \\', '    && ( cd lib && ./gen ) \\', '    && cd /opt && echo "$OLDPWD"'),
     { only },
   );
 });
@@ -924,6 +927,93 @@ test('default transforms: the RUNs of a compile stage are left as they are; the 
 test('default transforms: a commented-out RUN keeps the RUNs around it apart', async () => {
   const result = await run(lines('FROM python:3.12-slim', 'RUN chmod 0755 /usr/local/bin', '# RUN pip install debugpy', 'RUN pip install flask'));
   assert.fixture(result.output, lines('FROM python:3.12-slim', 'RUN chmod 0755 /usr/local/bin', '# RUN pip install debugpy', 'RUN pip install --no-cache-dir flask'));
+});
+
+// --- a comment above a RUN, a RUN with no effect, dev containers, RUNs other transforms insert ----------------
+
+const DESCRIBED = 'not merged with the RUN below: the comment above describes this RUN alone (further such RUNs of this stage are left apart too)';
+
+test('a RUN under its own comment is not joined with the RUN after it: the comment would label the merged RUN', async () => {
+  const input = lines(
+    'FROM alpine:3.19',
+    "# Where apache's PID lives",
+    'RUN mkdir -p /run/apache2 && chown apache:apache /run/apache2',
+    `RUN sed -i 's/variables_order = .*/variables_order = "EGPCS"/' /etc/php82/php.ini`,
+  );
+  const result = await expectUnchanged(input, null, { only });
+  assert.equal(result.notes.map((n) => [n.line, n.id, n.message]), [[3, 'described-run', DESCRIBED]]);
+});
+
+test('the RUNs after a described RUN join each other; one note per stage', async () => {
+  const result = await expectOutput(
+    lines('FROM alpine:3.19', '# Where the PID lives', 'RUN mkdir -p /run/apache2', 'RUN sed -i s/a/b/ /etc/x.ini', 'RUN chmod 0644 /etc/x.ini',
+      '# Logs', 'RUN mkdir /logs', 'RUN chown nobody /logs'),
+    lines('FROM alpine:3.19', '# Where the PID lives', 'RUN mkdir -p /run/apache2', 'RUN sed -i s/a/b/ /etc/x.ini \\', '    && chmod 0644 /etc/x.ini',
+      '# Logs', 'RUN mkdir /logs', 'RUN chown nobody /logs'),
+    { only },
+  );
+  assert.equal(result.notes.map((n) => [n.line, n.id]), [[3, 'described-run']]);
+});
+
+test('a cleanup still joins a described RUN: the comment still describes what the merged RUN does', async () => {
+  await expectOutput(
+    lines('FROM x', '# Build the docs', 'RUN make docs', 'RUN rm -rf /tmp/build'),
+    lines('FROM x', '# Build the docs', 'RUN make docs \\', '    && rm -rf /tmp/build'),
+    { only },
+  );
+});
+
+test('a commented-out instruction above a RUN, or a comment a blank line above it, describes no RUN', async () => {
+  await expectOutput(lines('FROM x', '# RUN make test', 'RUN a', 'RUN b'), lines('FROM x', '# RUN make test', 'RUN a \\', '    && b'), { only });
+  await expectOutput(lines('FROM x', '# Tools', '', 'RUN a', 'RUN b'), lines('FROM x', '# Tools', '', 'RUN a \\', '    && b'), { only });
+});
+
+test('a RUN that only sets shell state has no effect: left as written, with the instruction that would do it', async () => {
+  const flask = await expectUnchanged(lines('FROM python:3.12', 'RUN export FLASK_APP=app.py', 'RUN pip install flask'), null, { only });
+  assert.equal(flask.notes.map((n) => [n.line, n.id, n.message]), [[2, 'no-effect',
+    '`RUN export FLASK_APP=app.py` has no effect: each RUN starts a new shell; to set it for later RUNs and the container, use `ENV FLASK_APP=app.py`']]);
+  const cd = await expectUnchanged(lines('FROM x', 'RUN a', 'RUN cd /app', 'RUN b'), null, { only });
+  assert.equal(cd.notes.map((n) => [n.line, n.id, n.message]), [[3, 'no-effect',
+    '`RUN cd /app` has no effect: each RUN starts a new shell; to set it for later RUNs and the container, use `WORKDIR /app`']]);
+  const mixed = await expectUnchanged(lines('FROM x', 'RUN export A=1 B=2 && cd /srv && set -eux', 'RUN make'), null, { only });
+  assert.equal(mixed.notes.map((n) => n.message), ['`RUN export A=1 B=2 && cd /srv && set -eux` has no effect: each RUN starts a new shell; ' +
+    'to set them for later RUNs, use `ENV A=1 B=2`, `WORKDIR /srv` and `SHELL ["/bin/sh", "-eux", "-c"]`']);
+  const shell = await expectUnchanged(lines('FROM x', 'SHELL ["/bin/bash", "-c"]', 'RUN set -o pipefail', 'RUN make'), null, { only });
+  assert.equal(shell.notes.map((n) => n.message), ['`RUN set -o pipefail` has no effect: each RUN starts a new shell; to set it for later RUNs, use `SHELL ["/bin/bash", "-o", "pipefail", "-c"]`']);
+  const home = await expectUnchanged(lines('FROM x', 'RUN cd', 'RUN make'), null, { only });
+  assert.equal(home.notes.map((n) => n.message), ['`RUN cd` has no effect: each RUN starts a new shell']);
+});
+
+test('an assignment that computes something is not a RUN with no effect', async () => {
+  await expectOutput(lines('FROM x', 'RUN A=$(./gen)', 'RUN make'), lines('FROM x', 'RUN A=$(./gen) \\', '    && make'), { only });
+});
+
+test('a dev container: its RUNs are left alone, one note per file', async () => {
+  const input = lines('FROM mcr.microsoft.com/devcontainers/base:bookworm AS base', 'RUN a', 'RUN b', 'FROM base', 'RUN c', 'RUN d');
+  const runAs = (filename: string) => runTransforms(input, { transforms: builtinTransforms.filter((t) => t.id === 'merge-runs'), context: null, filename, level: 'review' });
+  const dev = await runAs('.devcontainer/Dockerfile');
+  assert.fixture(dev.output, input);
+  assert.equal(dev.notes.map((n) => [n.line, n.id, n.message]), [[2, 'devcontainer',
+    'RUNs not merged: the file is in a .devcontainer folder, so this is a dev container; its RUNs are cache points people rebuild often, and its size matters little']]);
+  const app = await runAs('Dockerfile');
+  assert.fixture(app.output, lines('FROM mcr.microsoft.com/devcontainers/base:bookworm AS base', 'RUN a \\', '    && b', 'FROM base', 'RUN c \\', '    && d'));
+});
+
+test('every transform: a merge that includes the RUN init-entrypoint inserts after a LABEL cites the line of the RUN it joined', async () => {
+  const input = lines('FROM rabbitmq:alpine', 'LABEL a=b', 'RUN rm -f /etc/rabbitmq/conf.d/10-defaults.conf');
+  const result = await expectOutput(
+    input,
+    lines(
+      'FROM rabbitmq:alpine',
+      'LABEL a=b',
+      'RUN apk add --no-cache tini \\',
+      '    && rm -f /etc/rabbitmq/conf.d/10-defaults.conf',
+      'ENTRYPOINT ["/sbin/tini", "--", "docker-entrypoint.sh"]',
+      'CMD ["rabbitmq-server"]',
+    ),
+    { transforms: [...builtinTransforms], level: 'review' },
+  );
+  assert.equal(result.changes.map((c) => [c.transform, c.line]), [['init-entrypoint', 1], ['merge-runs', 3]]);
 });
 
 test.run();

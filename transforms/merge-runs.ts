@@ -37,9 +37,20 @@
  *   went (download, unpack, delete the archive).
  * - A merged RUN has at most one `apt-get update` and one removal of the
  *   lists, and no update after that removal.
+ * - Not in a dev container (ctx.facts.stageRole says `devcontainer`: the
+ *   file is in a `.devcontainer/` folder): its RUNs are cache points people
+ *   rebuild often, and its size matters little. One note per file.
  * - A comment line between two RUNs (a note on the next RUN, or a
  *   commented-out instruction) ends the merge: inside a `&&` chain it would
- *   describe the wrong thing.
+ *   describe the wrong thing. A RUN directly under comment lines that
+ *   describe it (not only a commented-out instruction) is joined with no RUN
+ *   after it but cleanups: the comment would label the merged RUN
+ *   (`described-run`, once per stage).
+ * - A RUN that only changes its own shell (assignments, `export`, `cd`,
+ *   `set`, with nothing computed) has no effect, since each RUN starts a new
+ *   shell: it is joined with neither neighbour, and its note names the ENV,
+ *   WORKDIR or SHELL that would do what it meant (`no-effect`). It is left
+ *   as written: changing it is the author's call.
  * - A RUN whose top level is two or more statements (`set -eux; apt-get
  *   update; ...`, `b; c`) is a script written that way on purpose: it is
  *   joined with neither the RUN above nor the one below, which `&&` would
@@ -162,6 +173,8 @@ interface Part {
   calls: Set<string>;
   /** The command names it may put on PATH. */
   installs: Set<string>;
+  /** It only changes its own shell (assignments, `export`, `cd`, `set`), which no later RUN sees: the note that says so, or null. */
+  noEffect: string | null;
 }
 
 function tokenText(node: Node): string {
@@ -487,7 +500,94 @@ function readPart(node: InstructionNode, ctx: TransformContext): Part | Refusal 
     endsGroup: replacesShell(ctx, node, commands) ?? writesBashEnv(ctx, node, commands, root),
     calls: new Set(commands.flatMap((c) => (c.program === null ? [] : [c.program]))),
     installs: new Set(commands.flatMap((c) => installedCommands(c.words))),
+    noEffect: noEffect(node, root, statements, model),
   };
+}
+
+/** Node types that run or compute something even inside an assignment: `A=$(make)` is not only an assignment. */
+const COMPUTES = new Set(['command_substitution', 'process_substitution', 'arithmetic_expansion']);
+
+/** What a RUN that only changes its own shell sets: each part in order, as the instruction that sets it for later RUNs (null when none does). */
+interface ShellOnly {
+  env: string[];
+  workdirs: string[];
+  options: string[];
+  /** How many things it sets: `it` or `them` in the note. */
+  count: number;
+}
+
+/**
+ * What the RUN sets, when every command of it only changes its own shell:
+ * variable assignments, `export` of them, `cd`, `set` (joined by `&&` or
+ * `;`). Null when it does anything else. Each RUN starts a new shell, so such
+ * a RUN changes nothing for the RUNs after it.
+ */
+function shellOnly(root: Node, statements: ScriptFacts['statements']): ShellOnly | null {
+  if (hasType(root, COMPUTES)) return null;
+  const found: ShellOnly = { env: [], workdirs: [], options: [], count: 0 };
+  const pending = statements.map((s) => s.node);
+  while (pending.length) {
+    const node = pending.shift()!;
+    if (node.type === 'list') {
+      const operator = node.children.find((c) => c && !c.isNamed)?.type;
+      if (operator !== '&&' && operator !== ';') return null;
+      pending.unshift(...node.namedChildren.filter((c): c is Node => c !== null));
+    } else if (node.type === 'variable_assignment') {
+      found.env.push(node.text);
+      found.count++;
+    } else if (node.type === 'variable_assignments') {
+      for (const child of node.namedChildren) if (child) found.env.push(child.text);
+      found.count += node.namedChildren.length;
+    } else if (node.type === 'declaration_command') {
+      if (node.children[0]?.type !== 'export') return null;
+      for (const child of node.namedChildren) {
+        if (child?.type === 'variable_assignment') found.env.push(child.text);
+        else if (child?.type !== 'variable_name') return null;
+        found.count++;
+      }
+    } else if (node.type === 'command' && node.namedChildren.every((c) => c?.type !== 'variable_assignment')) {
+      const name = commandName(node);
+      const args = node.childrenForFieldName('argument').map((a) => (a ? literalValue(a) : null));
+      if (name === 'cd') {
+        // `cd`, `cd -` and `cd ~` go where WORKDIR cannot say.
+        const dir = args.length === 1 && args[0] !== null && args[0] !== '-' ? args[0] : null;
+        if (dir !== null) found.workdirs.push(dir);
+      } else if (name === 'set') {
+        // Options only (`set -eux`, `set -o pipefail`): `set -- a b` sets positional parameters.
+        const takesName = (arg: string | null | undefined): boolean => arg != null && /^-[a-zA-Z]*o$/.test(arg);
+        const options = args.every((a, i) => a !== null && (/^-[a-zA-Z]+$/.test(a) || (takesName(args[i - 1]) && /^[a-z]+$/.test(a)))) &&
+          !takesName(args[args.length - 1]);
+        if (options && args.length) found.options.push(...(args as string[]));
+      } else {
+        return null;
+      }
+      found.count++;
+    } else {
+      return null;
+    }
+  }
+  return found;
+}
+
+/** The note on a RUN that only changes its own shell, naming the instructions that would set what it sets; null for any other RUN. */
+function noEffect(node: InstructionNode, root: Node, statements: ScriptFacts['statements'], model: DockerfileModel): string | null {
+  const sets = shellOnly(root, statements);
+  if (!sets) return null;
+  const script = model.shellScript(node)?.text.trim() ?? '';
+  const shown = script.length > 60 || /[\r\n]/.test(script) ? 'this RUN' : `\`RUN ${script}\``;
+  const instead: string[] = [];
+  if (sets.env.length) instead.push(`\`ENV ${sets.env.join(' ')}\``);
+  for (const dir of sets.workdirs) instead.push(`\`WORKDIR ${dir}\``);
+  const shell = model.shellOf(node) ?? ['/bin/sh', '-c'];
+  if (sets.options.length && shell[shell.length - 1] === '-c') {
+    instead.push(`\`SHELL ${JSON.stringify([...shell.slice(0, -1), ...sets.options, '-c']).replace(/","/g, '", "')}\``);
+  }
+  const start = shown === 'this RUN' ? 'This RUN' : shown;
+  if (!instead.length) return `${start} has no effect: each RUN starts a new shell`;
+  const what = sets.count > 1 ? 'them' : 'it';
+  const forWhom = sets.options.length ? 'later RUNs' : 'later RUNs and the container';
+  const list = instead.length > 1 ? `${instead.slice(0, -1).join(', ')} and ${instead[instead.length - 1]}` : instead[0];
+  return `${start} has no effect: each RUN starts a new shell; to set ${what} for ${forWhom}, use ${list}`;
 }
 
 /** The shell every RUN starts, as the paths that name it (`/bin/sh` is `/usr/bin/sh` on merged-/usr images). */
@@ -639,6 +739,25 @@ function endsChain(part: Part, errexitShell: boolean): Refusal | null {
 function commentBetween(a: InstructionNode, b: InstructionNode, model: DockerfileModel): boolean {
   for (let line = a.endLine + 1; line < b.line; line++) if (model.source.lineText(line - 1).trim().startsWith('#')) return true;
   return false;
+}
+
+/** A comment line that is an instruction or a continuation commented out (`# RUN make`, `#  && make test \\`), not a description. */
+const COMMENTED_CODE = /^#\s*(?:(?:ADD|ARG|CMD|COPY|ENTRYPOINT|ENV|EXPOSE|FROM|HEALTHCHECK|LABEL|MAINTAINER|ONBUILD|RUN|SHELL|STOPSIGNAL|USER|VOLUME|WORKDIR)\s|&&|\|\||.*\\$)/;
+
+/**
+ * Whether comment lines stand directly above `node` (no blank line between)
+ * and one of them says something, not only code commented out: a comment
+ * that describes this RUN.
+ */
+function headedByComment(node: InstructionNode, model: DockerfileModel): boolean {
+  const previous = model.instructions[node.index - 1];
+  let described = false;
+  for (let line = node.line - 1; line >= 1 && (!previous || line > previous.endLine); line--) {
+    const text = model.source.lineText(line - 1).trim();
+    if (!text.startsWith('#')) break;
+    if (text.replace(/^#+/, '').trim() && !COMMENTED_CODE.test(text)) described = true;
+  }
+  return described;
 }
 
 /** The file's indentation of continuation lines: a tab when its RUNs indent theirs with tabs, else four spaces. */
@@ -801,8 +920,23 @@ export const mergeRuns: Transform = {
     const { dockerfile } = ctx;
     const fixes: Fix[] = [];
     const notes: NoteInput[] = [];
+    let devcontainerSaid = false;
     for (const stage of dockerfile.stages) {
       const instructions = stage.instructions;
+      const adjacent = instructions.find((node, i) => node.keyword === 'RUN' && instructions[i + 1]?.keyword === 'RUN');
+      if (!adjacent) continue;
+      const role = ctx.facts.stageRole(stage, ctx.filename, undefined, ctx.context);
+      if (role.role === 'devcontainer') {
+        if (!devcontainerSaid) {
+          devcontainerSaid = true;
+          notes.push({
+            line: adjacent.line,
+            id: 'devcontainer',
+            message: `RUNs not merged: ${role.reason}, so this is a dev container; its RUNs are cache points people rebuild often, and its size matters little`,
+          });
+        }
+        continue;
+      }
       if (!ctx.facts.shipsLayers(stage)) {
         const second = instructions.find((node, i) => node.keyword === 'RUN' && instructions[i - 1]?.keyword === 'RUN');
         if (second) {
@@ -836,6 +970,7 @@ export const mergeRuns: Transform = {
             message: `not merged with the RUN above, which does work of its own (${STEP_WORK}): this RUN does not clean up after it, so one layer would save no bytes, and a change to this RUN would rerun the RUN above (further such RUNs of this stage are left apart too)`,
           });
       };
+      let headedSaid = false;
       let scripted = false;
       const leaveApart = (script: Part): void => {
         if (scripted) return;
@@ -864,6 +999,12 @@ export const mergeRuns: Transform = {
           flush();
           return;
         }
+        if (part.noEffect) {
+          // Joined, it would run in a subshell of the merged RUN and still change nothing; whether to make it an ENV or WORKDIR is the author's call.
+          if (neighbour) notes.push({ line: node.line, id: 'no-effect', message: part.noEffect });
+          flush();
+          return;
+        }
         const previous = chain[chain.length - 1];
         if (previous && commentBetween(previous.node, node, dockerfile)) flush();
         else if (previous) {
@@ -885,6 +1026,16 @@ export const mergeRuns: Transform = {
               id: 'leading-set',
               message: `not merged with the RUN above: it starts with \`${part.leadingSet}\`, written for the whole RUN; joined, it would apply only from the middle of the merged one`,
             });
+            flush();
+          } else if (!part.cleanup && headedByComment(chain[0].node, dockerfile)) {
+            if (!headedSaid) {
+              headedSaid = true;
+              notes.push({
+                line: chain[0].node.line,
+                id: 'described-run',
+                message: 'not merged with the RUN below: the comment above describes this RUN alone (further such RUNs of this stage are left apart too)',
+              });
+            }
             flush();
           }
         }

@@ -61,9 +61,19 @@ export class LineOrigins {
   }
 }
 
-/** The line of `before` an edit's new lines belong to. */
+/**
+ * The line of `before` an edit's new lines belong to. Lines inserted at the
+ * end of an instruction, after its line break (`LABEL a=b` + `\nRUN apk add
+ * tini`), stand before the next instruction of the same stage: they are cited
+ * at its line, where a person reading the file on disk finds the spot (a
+ * RUN merged into the inserted one is cited at its own line, not the LABEL's).
+ */
 function anchorLine(before: DockerfileModel, edit: Edit): number {
   const within = before.instructions.find((node) => node.start <= edit.start && edit.start <= node.end);
+  if (within && edit.start === edit.end && edit.start === within.end && /^\r?\n/.test(edit.text)) {
+    const next = before.instructions[within.index + 1];
+    if (next && next.stage === within.stage) return next.line;
+  }
   if (within) return within.line;
   const next = before.instructions.find((node) => node.start >= edit.start);
   if (next) return next.line;
