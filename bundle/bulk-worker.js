@@ -1175,9 +1175,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
+                const posix2 = POSIX_REGEX_SOURCE[rest2];
+                if (posix2) {
+                  prev.value = pre + posix2;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -1694,7 +1694,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix = opts.windows;
+      const posix2 = opts.windows;
       const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -1704,8 +1704,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix });
-        const result = { glob, state, regex, posix, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix: posix2 });
+        const result = { glob, state, regex, posix: posix2, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -1730,7 +1730,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input, regex, options, { glob, posix } = {}) => {
+    picomatch3.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1738,7 +1738,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format ? format(input) : input;
       if (match === false) {
@@ -1747,16 +1747,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input, regex, options, posix);
+          match = picomatch3.matchBase(input, regex, options, posix2);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch3.matchBase = (input, glob, options, posix = options && options.windows) => {
+    picomatch3.matchBase = (input, glob, options, posix2 = options && options.windows) => {
       const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix }));
+      return regex.test(utils.basename(input, { windows: posix2 }));
     };
     picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
     picomatch3.parse = (pattern, options) => {
@@ -12542,7 +12542,7 @@ var require_jsonInstruction = __commonJS({
         const argsOffset = document.offsetAt(this.getArgumentsRange().start);
         let start = -1;
         let last = "";
-        let quoted = false;
+        let quoted2 = false;
         let escapedArg = "";
         argsCheck: for (let i = 0; i < argsContent.length; i++) {
           let char = argsContent.charAt(i);
@@ -12551,7 +12551,7 @@ var require_jsonInstruction = __commonJS({
               if (last === "") {
                 this.openingBracket = new argument_1.Argument("[", vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + i), document.positionAt(argsOffset + i + 1)));
                 last = "[";
-              } else if (quoted) {
+              } else if (quoted2) {
                 escapedArg = escapedArg + char;
               } else {
                 break argsCheck;
@@ -12560,14 +12560,14 @@ var require_jsonInstruction = __commonJS({
             case '"':
               if (last === "[" || last === ",") {
                 start = i;
-                quoted = true;
+                quoted2 = true;
                 last = '"';
                 escapedArg = escapedArg + char;
                 continue;
               } else if (last === '"') {
-                if (quoted) {
+                if (quoted2) {
                   escapedArg = escapedArg + char;
-                  quoted = false;
+                  quoted2 = false;
                   this.jsonStrings.push(new jsonArgument_1.JSONArgument(escapedArg, vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + start), document.positionAt(argsOffset + i + 1)), vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + start + 1), document.positionAt(argsOffset + i))));
                   escapedArg = "";
                 } else {
@@ -12578,7 +12578,7 @@ var require_jsonInstruction = __commonJS({
               }
               break;
             case ",":
-              if (quoted) {
+              if (quoted2) {
                 escapedArg = escapedArg + char;
               } else {
                 if (last === '"') {
@@ -12589,7 +12589,7 @@ var require_jsonInstruction = __commonJS({
               }
               break;
             case "]":
-              if (quoted) {
+              if (quoted2) {
                 escapedArg = escapedArg + char;
               } else if (last !== "") {
                 this.closingBracket = new argument_1.Argument("]", vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + i), document.positionAt(argsOffset + i + 1)));
@@ -12600,7 +12600,7 @@ var require_jsonInstruction = __commonJS({
             case "	":
               break;
             case "\\":
-              if (quoted) {
+              if (quoted2) {
                 switch (argsContent.charAt(i + 1)) {
                   case '"':
                   case "\\":
@@ -12648,7 +12648,7 @@ var require_jsonInstruction = __commonJS({
               }
               break argsCheck;
             default:
-              if (!quoted) {
+              if (!quoted2) {
                 break argsCheck;
               }
               escapedArg = escapedArg + char;
@@ -16113,6 +16113,9 @@ var RPM_INSTALL_VERBS = ["install", "groupinstall", "localinstall", "reinstall",
 var RPM_PROMPT_VERBS = [...RPM_INSTALL_VERBS, "remove", "erase", "autoremove", "swap", "module"];
 var APT_GET_VALUE_OPTIONS = ["-o", "-c", "-t", "-a", "--option", "--config-file", "--target-release", "--default-release", "--host-architecture"];
 var RPM_VALUE_OPTIONS = ["--setopt", "--enablerepo", "--disablerepo", "--installroot", "--releasever", "-c", "--config", "--repo", "--repoid", "-x", "--exclude", "--forcearch"];
+var NODE_PACKAGES = ["nodejs", "nodejs[0-9]*", "nodejs-current", "nodejs-lts"];
+var NODE_PATHS = ["/usr/bin/node", "/usr/bin/nodejs", "/usr/local/bin/node"];
+var APT_REMOVE_VERBS = ["remove", "purge", "autoremove"];
 var PACKAGE_MANAGER_FACTS = {
   "apt-get": {
     programs: ["apt-get"],
@@ -16127,6 +16130,8 @@ var PACKAGE_MANAGER_FACTS = {
     installScript: "apt-get update && apt-get install -y --no-install-recommends {packages} && rm -rf /var/lib/apt/lists/*",
     installScriptKeepingIndex: "apt-get update && apt-get install -y --no-install-recommends {packages}",
     promptVerbs: ["install", "upgrade", "dist-upgrade", "remove", "purge", "autoremove", "build-dep"],
+    removeVerbs: APT_REMOVE_VERBS,
+    autoRemoveFlags: ["--auto-remove", "--autoremove"],
     indexVerbs: ["update"],
     indexReaders: ["apt-cache", "aptitude"],
     valueOptions: APT_GET_VALUE_OPTIONS,
@@ -16148,6 +16153,8 @@ var PACKAGE_MANAGER_FACTS = {
     cleanup: ["rm -rf /var/lib/apt/lists/*"],
     noCacheFlag: null,
     valueOptions: APT_GET_VALUE_OPTIONS,
+    removeVerbs: APT_REMOVE_VERBS,
+    autoRemoveFlags: ["--auto-remove", "--autoremove"],
     indexDir: "/var/lib/apt/lists",
     // apt(8): list, search, show, edit-sources… have no apt-get counterpart.
     scriptEquivalent: {
@@ -16183,7 +16190,8 @@ var PACKAGE_MANAGER_FACTS = {
     // Installs only from packages already in the cache or given as files: nothing is downloaded to keep.
     offlineFlags: ["--no-network"],
     indexVerbs: ["update"],
-    removeVerbs: ["del"]
+    removeVerbs: ["del"],
+    groupOptions: ["-t", "--virtual"]
   },
   dnf: {
     programs: ["dnf", "dnf5"],
@@ -16198,6 +16206,7 @@ var PACKAGE_MANAGER_FACTS = {
     installScript: "dnf install -y {packages} && dnf clean all",
     promptVerbs: RPM_PROMPT_VERBS,
     cleanVerbs: ["clean"],
+    removeVerbs: ["remove", "erase", "autoremove"],
     offlineFlags: ["-C", "--cacheonly"]
   },
   yum: {
@@ -16215,6 +16224,7 @@ var PACKAGE_MANAGER_FACTS = {
     installScript: "yum install -y {packages} && yum clean all",
     promptVerbs: RPM_PROMPT_VERBS,
     cleanVerbs: ["clean"],
+    removeVerbs: ["remove", "erase", "autoremove"],
     offlineFlags: ["-C", "--cacheonly"]
   },
   microdnf: {
@@ -16228,7 +16238,8 @@ var PACKAGE_MANAGER_FACTS = {
     cleanup: ["microdnf clean all"],
     noCacheFlag: null,
     installScript: "microdnf install -y {packages} && microdnf clean all",
-    cleanVerbs: ["clean"]
+    cleanVerbs: ["clean"],
+    removeVerbs: ["remove"]
   },
   zypper: {
     programs: ["zypper"],
@@ -16244,7 +16255,8 @@ var PACKAGE_MANAGER_FACTS = {
     installScript: "zypper -n install {packages} && zypper clean -a",
     promptVerbs: ["install", "in", "remove", "rm", "update", "up", "dist-upgrade", "dup", "patch"],
     cacheVerbs: ["refresh", "ref"],
-    cleanVerbs: ["clean", "cc"]
+    cleanVerbs: ["clean", "cc"],
+    removeVerbs: ["remove", "rm"]
   },
   pip: {
     programs: ["pip", "pip3"],
@@ -16276,7 +16288,8 @@ var PACKAGE_MANAGER_FACTS = {
     // --cache-dir: the cache is somewhere the user chose. pip takes any
     // unambiguous prefix of a long option, and `--no-cache` is the one people write.
     noCacheSpellings: ["--no-cache-dir", "--no-cache", "--cache-dir"],
-    cacheDisabledBy: ["PIP_NO_CACHE_DIR"]
+    cacheDisabledBy: ["PIP_NO_CACHE_DIR"],
+    removeVerbs: ["uninstall"]
   },
   npm: {
     programs: ["npm"],
@@ -16288,7 +16301,15 @@ var PACKAGE_MANAGER_FACTS = {
     cleanVerbs: ["cache"],
     offlineFlags: ["--offline", "--prefer-offline", "--cache-min"],
     // A cache the user placed (often a committed offline cache): `npm cache clean` would empty it.
-    cacheDisabledBy: ["npm_config_cache", "--cache=", "--cache "]
+    cacheDisabledBy: ["npm_config_cache", "--cache=", "--cache "],
+    // npm(1) uninstall and its aliases; without -g it removes from the project's node_modules.
+    removeVerbs: ["uninstall", "un", "unlink", "remove", "rm", "r"],
+    globalRemoveFlags: ["-g", "--global", "--location=global"],
+    // npm runs on node: Debian's and Fedora's npm packages, Alpine's and SUSE's, Node.js itself, and where the images put them.
+    carriedBy: {
+      packages: ["npm[0-9]*", "nodejs-npm", ...NODE_PACKAGES],
+      paths: ["/usr/lib/node_modules/npm", "/usr/local/lib/node_modules/npm", "/usr/share/nodejs/npm", ...NODE_PATHS]
+    }
   },
   // Yarn classic (1.x). Yarn Berry's `yarn cache clean` deletes the project's own zip cache.
   yarn: {
@@ -16301,7 +16322,12 @@ var PACKAGE_MANAGER_FACTS = {
     cleanVerbs: ["cache"],
     offlineFlags: ["--offline", "--prefer-offline"],
     // `yarn` alone installs; `yarn --version` prints and exits.
-    infoOptions: ["--version", "-v", "--help", "-h"]
+    infoOptions: ["--version", "-v", "--help", "-h"],
+    // Yarn runs on node. The node images keep it in /opt/yarn-v<version>, linked from /usr/local/bin; Debian's package is yarnpkg.
+    carriedBy: {
+      packages: ["yarnpkg", ...NODE_PACKAGES],
+      paths: ["/opt/yarn*", "/usr/share/yarn", "/usr/share/nodejs/yarn", "/usr/local/lib/node_modules/yarn", "/usr/lib/node_modules/yarn", "/usr/bin/yarnpkg", ...NODE_PATHS]
+    }
   },
   gem: {
     programs: ["gem"],
@@ -16313,7 +16339,8 @@ var PACKAGE_MANAGER_FACTS = {
     noCacheFlag: "--no-document",
     // --document/--[no-]ri/--[no-]rdoc: the user chose what to build; --doc and --no-doc are their abbreviations.
     noCacheSpellings: ["--no-document", "-N", "--no-doc", "--no-rdoc", "--no-ri", "--document", "--doc", "--rdoc", "--ri"],
-    cacheDisabledBy: ["gemrc"]
+    cacheDisabledBy: ["gemrc"],
+    removeVerbs: ["uninstall"]
   },
   conda: {
     programs: ["conda", "mamba"],
@@ -16323,6 +16350,9 @@ var PACKAGE_MANAGER_FACTS = {
     cleanup: ["conda clean -afy"],
     noCacheFlag: null,
     cleanVerbs: ["clean"],
+    removeVerbs: ["remove", "uninstall"],
+    // Where the installers put it (Miniconda, Miniforge, Mambaforge, the continuumio images); a program word with a path adds its own.
+    carriedBy: { packages: [], paths: ["/opt/conda", "/opt/miniconda*", "/opt/miniforge*", "/opt/mambaforge", "/usr/local/miniconda*"] },
     // Environments linked to the package cache (allow_softlinks) would break when it is removed.
     cacheDisabledBy: ["softlink"]
   },
@@ -18123,11 +18153,12 @@ function packagedRelease(facts, stage, context) {
 import path3 from "node:path";
 var SHELL_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-o", "+o", "-O", "+O", "--rcfile", "--init-file"]);
 var SYSTEM_BIN = /^\/(usr\/(local\/)?)?s?bin\//;
-function scriptRunBy(command, lookup) {
+function scriptRunBy(command, given) {
   const w = command.words;
   const program = command.program;
   if (program === null) return null;
-  const what = w.map((x) => x ?? "\u2026").slice(0, 3).join(" ");
+  const lookup = { ...given, context: buildContextOf(given) };
+  const what = quoteCommand(command.nodes);
   if (POSIX_SHELLS.has(program)) {
     let i = 1;
     for (; i < w.length; i++) {
@@ -18177,6 +18208,40 @@ function fileScript(what, word, lookup) {
   if (root.hasError) return { what, kind: "script", file, roots: null, unknown: `dfmod cannot parse ${file}` };
   return { what, kind: "script", file, roots: [root], unknown: null };
 }
+function quoteCommand(words3) {
+  const quoted2 = [];
+  for (const word of words3.slice(0, 3)) {
+    if (quoted2.length > 0 && (word.text.length > 40 || /\n/.test(word.text))) break;
+    quoted2.push(word.text);
+  }
+  return quoted2.join(" ");
+}
+var ANCESTORS = 8;
+var chosenContexts = /* @__PURE__ */ new WeakMap();
+function buildContextOf(lookup) {
+  const context = lookup.context;
+  if (!context) return null;
+  const sources = [...new Set(lookup.copies.filter((c) => c.from === null).flatMap((c) => c.sources).filter((s) => !/^[a-z]+:\/\/|^git@/i.test(s) && !/[*?[$]/.test(s)).map((s) => path3.posix.normalize(s.replace(/^\.\//, "")).replace(/\/+$/, "") || "."))];
+  if (sources.every((s) => context.exists(s))) return context;
+  let cache2 = chosenContexts.get(context);
+  if (!cache2) chosenContexts.set(context, cache2 = /* @__PURE__ */ new Map());
+  const key = sources.join("\n");
+  let chosen = cache2.get(key);
+  if (!chosen) {
+    chosen = context;
+    let at = context;
+    for (let depth = 0; at && !at.exists(".git") && depth < ANCESTORS; depth++) {
+      at = at.parent?.() ?? null;
+      if (at && sources.every((s) => at.exists(s))) {
+        chosen = at;
+        break;
+      }
+    }
+    cache2.set(key, chosen);
+  }
+  return chosen;
+}
+var ARCHIVE = /\.(tar|tgz|tbz2?|txz|tzst|tar\.(gz|bz2|xz|zst|lz|lzma|Z))$/i;
 function contextFile(word, lookup) {
   if (!lookup.context) return { why: "no build context is known" };
   let target;
@@ -18184,7 +18249,7 @@ function contextFile(word, lookup) {
   else if (lookup.workdir !== null) target = path3.posix.resolve(lookup.workdir, word);
   else return { why: "the WORKDIR is not known" };
   for (const copy of [...lookup.copies].reverse()) {
-    if (copy.from !== null || copy.node.keyword === "ADD" && copy.sources.some((s) => /^[a-z]+:\/\//i.test(s))) {
+    if (copy.from !== null || copy.node.keyword === "ADD" && copy.sources.some((s) => /^[a-z]+:\/\/|^git@/i.test(s) || ARCHIVE.test(s))) {
       if (copy.destResolved !== null && covers(copy.destResolved, target)) return { why: `${word} may come from \`${copy.node.keyword} ${copy.sources.join(" ")}\`` };
       continue;
     }
@@ -18205,8 +18270,8 @@ function contextFile(word, lookup) {
       if (candidate !== null) {
         candidate = path3.posix.normalize(candidate);
         if (lookup.context.isIgnored(candidate)) return { why: `.dockerignore keeps ${candidate} out of the build context` };
-        if (lookup.context.read(candidate) === null) continue;
-        return candidate;
+        if (lookup.context.read(candidate) !== null) return candidate;
+        if (!isFolder && !lookup.context.exists(source)) return { why: `the build context is not the folder dfmod read, which has no \`${raw}\`` };
       }
     }
   }
@@ -18324,6 +18389,84 @@ function shellOfRecipe(line, variables) {
     text = next;
   }
   return text.replace(/\$\$/g, "\0").replace(/\$[@<^*?+|]/g, "target").replace(/\u0000/g, "$");
+}
+var CHILD_SHELLS = /* @__PURE__ */ new Set(["subshell", "command_substitution", "process_substitution", "pipeline"]);
+var MAYBE_RUNS = /* @__PURE__ */ new Set(["if_statement", "while_statement", "for_statement", "c_style_for_statement", "case_statement", "function_definition"]);
+var TESTS = /* @__PURE__ */ new Set(["[", "test", "[["]);
+function workingDirectories(root, workdir) {
+  const at = /* @__PURE__ */ new Map();
+  const visit = (node, cwd2) => {
+    if (node.type === "command") {
+      at.set(node.id, cwd2);
+      for (const child of node.children) if (child.type !== "command_name") visit(child, cwd2);
+      return afterCd(node, cwd2);
+    }
+    if (CHILD_SHELLS.has(node.type)) {
+      let inner = cwd2;
+      for (const child of node.children) inner = visit(child, inner);
+      return cwd2;
+    }
+    if (MAYBE_RUNS.has(node.type)) {
+      const moves = changesDirectory(node);
+      let inner = moves ? null : cwd2;
+      for (const child of node.children) inner = visit(child, moves ? null : inner);
+      return moves ? null : cwd2;
+    }
+    if (node.type === "list" && node.children.length === 3) {
+      const [left, operator, right] = node.children;
+      const middle = visit(left, cwd2);
+      const after = visit(right, middle);
+      const conditional = operator.type === "||" || operator.type === "&&" && endsInTest(left);
+      return !conditional || after === middle ? after : null;
+    }
+    let current = cwd2;
+    for (const child of node.children) current = visit(child, current);
+    return current;
+  };
+  const end = visit(root, workdir);
+  return { at: (command) => at.get(command.id), end };
+}
+function afterCd(command, cwd2) {
+  const nameWord = command.childForFieldName("name")?.namedChildren[0];
+  const name = nameWord ? literalValue(nameWord) : null;
+  if (name === null) return cwd2;
+  if (name === "popd") return null;
+  if (name !== "cd" && name !== "pushd") return cwd2;
+  const operands = command.childrenForFieldName("argument").map(literalValue);
+  let i = 0;
+  while (i < operands.length && operands[i] !== null && /^-[LPe@]+$/.test(operands[i])) i++;
+  if (operands[i] === "--") i++;
+  const operand = operands[i];
+  if (operand === void 0 || operand === null || operand === "-" || operand.startsWith("~") || operands.length > i + 1) return null;
+  if (operand.startsWith("/")) return path3.posix.normalize(operand);
+  return cwd2 === null ? null : path3.posix.resolve(cwd2, operand);
+}
+function changesDirectory(node) {
+  let found = false;
+  walk(node, (n) => {
+    if (found || CHILD_SHELLS.has(n.type)) return false;
+    if (n.type === "command") {
+      const nameWord = n.childForFieldName("name")?.namedChildren[0];
+      const name = nameWord ? literalValue(nameWord) : null;
+      if (name === "cd" || name === "pushd" || name === "popd") found = true;
+    }
+    return !found;
+  });
+  return found;
+}
+function endsInTest(node) {
+  let last = node;
+  while (last && last.type === "list") last = last.lastChild;
+  if (!last) return false;
+  if (last.type === "test_command" || last.type === "negated_command") return true;
+  if (last.type !== "command") return false;
+  const nameWord = last.childForFieldName("name")?.namedChildren[0];
+  const name = nameWord ? literalValue(nameWord) : null;
+  return name === null || TESTS.has(name);
+}
+function resolvedPath(operand, cwd2) {
+  if (operand.startsWith("/")) return path3.posix.normalize(operand);
+  return cwd2 === null ? null : path3.posix.resolve(cwd2, operand);
 }
 
 // lib/facts/meaning.ts
@@ -20733,8 +20876,72 @@ function readPart(node, ctx) {
     compound: facts.compound,
     endsGroup: replacesShell(ctx, node, commands) ?? writesBashEnv(ctx, node, commands, root),
     calls: new Set(commands.flatMap((c) => c.program === null ? [] : [c.program])),
-    installs: new Set(commands.flatMap((c) => installedCommands(c.words)))
+    installs: new Set(commands.flatMap((c) => installedCommands(c.words))),
+    noEffect: noEffect(node, root, statements, model)
   };
+}
+var COMPUTES = /* @__PURE__ */ new Set(["command_substitution", "process_substitution", "arithmetic_expansion"]);
+function shellOnly(root, statements) {
+  if (hasType(root, COMPUTES)) return null;
+  const found = { env: [], workdirs: [], options: [], count: 0 };
+  const pending = statements.map((s) => s.node);
+  while (pending.length) {
+    const node = pending.shift();
+    if (node.type === "list") {
+      const operator = node.children.find((c) => c && !c.isNamed)?.type;
+      if (operator !== "&&" && operator !== ";") return null;
+      pending.unshift(...node.namedChildren.filter((c) => c !== null));
+    } else if (node.type === "variable_assignment") {
+      found.env.push(node.text);
+      found.count++;
+    } else if (node.type === "variable_assignments") {
+      for (const child of node.namedChildren) if (child) found.env.push(child.text);
+      found.count += node.namedChildren.length;
+    } else if (node.type === "declaration_command") {
+      if (node.children[0]?.type !== "export") return null;
+      for (const child of node.namedChildren) {
+        if (child?.type === "variable_assignment") found.env.push(child.text);
+        else if (child?.type !== "variable_name") return null;
+        found.count++;
+      }
+    } else if (node.type === "command" && node.namedChildren.every((c) => c?.type !== "variable_assignment")) {
+      const name = commandName(node);
+      const args = node.childrenForFieldName("argument").map((a) => a ? literalValue(a) : null);
+      if (name === "cd") {
+        const dir = args.length === 1 && args[0] !== null && args[0] !== "-" ? args[0] : null;
+        if (dir !== null) found.workdirs.push(dir);
+      } else if (name === "set") {
+        const takesName = (arg) => arg != null && /^-[a-zA-Z]*o$/.test(arg);
+        const options = args.every((a, i) => a !== null && (/^-[a-zA-Z]+$/.test(a) || takesName(args[i - 1]) && /^[a-z]+$/.test(a))) && !takesName(args[args.length - 1]);
+        if (options && args.length) found.options.push(...args);
+      } else {
+        return null;
+      }
+      found.count++;
+    } else {
+      return null;
+    }
+  }
+  return found;
+}
+function noEffect(node, root, statements, model) {
+  const sets = shellOnly(root, statements);
+  if (!sets) return null;
+  const script = model.shellScript(node)?.text.trim() ?? "";
+  const shown = script.length > 60 || /[\r\n]/.test(script) ? "this RUN" : `\`RUN ${script}\``;
+  const instead = [];
+  if (sets.env.length) instead.push(`\`ENV ${sets.env.join(" ")}\``);
+  for (const dir of sets.workdirs) instead.push(`\`WORKDIR ${dir}\``);
+  const shell2 = model.shellOf(node) ?? ["/bin/sh", "-c"];
+  if (sets.options.length && shell2[shell2.length - 1] === "-c") {
+    instead.push(`\`SHELL ${JSON.stringify([...shell2.slice(0, -1), ...sets.options, "-c"]).replace(/","/g, '", "')}\``);
+  }
+  const start = shown === "this RUN" ? "This RUN" : shown;
+  if (!instead.length) return `${start} has no effect: each RUN starts a new shell`;
+  const what = sets.count > 1 ? "them" : "it";
+  const forWhom = sets.options.length ? "later RUNs" : "later RUNs and the container";
+  const list = instead.length > 1 ? `${instead.slice(0, -1).join(", ")} and ${instead[instead.length - 1]}` : instead[0];
+  return `${start} has no effect: each RUN starts a new shell; to set ${what} for ${forWhom}, use ${list}`;
 }
 function shellPaths(ctx, node) {
   const program = ctx.dockerfile.shellOf(node)?.[0] ?? "/bin/sh";
@@ -20843,6 +21050,17 @@ function endsChain(part, errexitShell) {
 function commentBetween(a, b, model) {
   for (let line = a.endLine + 1; line < b.line; line++) if (model.source.lineText(line - 1).trim().startsWith("#")) return true;
   return false;
+}
+var COMMENTED_CODE = /^#\s*(?:(?:ADD|ARG|CMD|COPY|ENTRYPOINT|ENV|EXPOSE|FROM|HEALTHCHECK|LABEL|MAINTAINER|ONBUILD|RUN|SHELL|STOPSIGNAL|USER|VOLUME|WORKDIR)\s|&&|\|\||.*\\$)/;
+function headedByComment(node, model) {
+  const previous2 = model.instructions[node.index - 1];
+  let described = false;
+  for (let line = node.line - 1; line >= 1 && (!previous2 || line > previous2.endLine); line--) {
+    const text = model.source.lineText(line - 1).trim();
+    if (!text.startsWith("#")) break;
+    if (text.replace(/^#+/, "").trim() && !COMMENTED_CODE.test(text)) described = true;
+  }
+  return described;
 }
 function continuationIndent(parts, model) {
   const runs2 = [...parts.map((p) => p.node), ...model.stages.flatMap((s) => s.instructions.filter((i) => i.keyword === "RUN"))];
@@ -20968,8 +21186,23 @@ var mergeRuns = {
     const { dockerfile } = ctx;
     const fixes = [];
     const notes = [];
+    let devcontainerSaid = false;
     for (const stage of dockerfile.stages) {
       const instructions = stage.instructions;
+      const adjacent = instructions.find((node, i) => node.keyword === "RUN" && instructions[i + 1]?.keyword === "RUN");
+      if (!adjacent) continue;
+      const role = ctx.facts.stageRole(stage, ctx.filename, void 0, ctx.context);
+      if (role.role === "devcontainer") {
+        if (!devcontainerSaid) {
+          devcontainerSaid = true;
+          notes.push({
+            line: adjacent.line,
+            id: "devcontainer",
+            message: `RUNs not merged: ${role.reason}, so this is a dev container; its RUNs are cache points people rebuild often, and its size matters little`
+          });
+        }
+        continue;
+      }
       if (!ctx.facts.shipsLayers(stage)) {
         const second = instructions.find((node, i) => node.keyword === "RUN" && instructions[i - 1]?.keyword === "RUN");
         if (second) {
@@ -20999,6 +21232,7 @@ var mergeRuns = {
           message: `not merged with the RUN above, which does work of its own (${STEP_WORK}): this RUN does not clean up after it, so one layer would save no bytes, and a change to this RUN would rerun the RUN above (further such RUNs of this stage are left apart too)`
         });
       };
+      let headedSaid = false;
       let scripted = false;
       const leaveApart = (script) => {
         if (scripted) return;
@@ -21029,6 +21263,11 @@ var mergeRuns = {
           flush2();
           return;
         }
+        if (part.noEffect) {
+          if (neighbour) notes.push({ line: node.line, id: "no-effect", message: part.noEffect });
+          flush2();
+          return;
+        }
         const previous2 = chain[chain.length - 1];
         if (previous2 && commentBetween(previous2.node, node, dockerfile)) flush2();
         else if (previous2) {
@@ -21046,6 +21285,16 @@ var mergeRuns = {
               id: "leading-set",
               message: `not merged with the RUN above: it starts with \`${part.leadingSet}\`, written for the whole RUN; joined, it would apply only from the middle of the merged one`
             });
+            flush2();
+          } else if (!part.cleanup && headedByComment(chain[0].node, dockerfile)) {
+            if (!headedSaid) {
+              headedSaid = true;
+              notes.push({
+                line: chain[0].node.line,
+                id: "described-run",
+                message: "not merged with the RUN below: the comment above describes this RUN alone (further such RUNs of this stage are left apart too)"
+              });
+            }
             flush2();
           }
         }
@@ -21073,6 +21322,10 @@ var isListPath = (word) => word === LISTS || word === `${LISTS}/` || word === `$
 var changesSources = (text) => SOURCE_MARKERS.some((m) => text.includes(m));
 var OPAQUE = /* @__PURE__ */ new Set(["eval"]);
 var SCRIPT_DEPTH = 4;
+function quoted(command) {
+  const name = command.command.node.childForFieldName("name");
+  return quoteCommand(name ? [name, ...command.command.args] : command.command.args);
+}
 function aptCommand(node, words3, nodes, program) {
   const found = managerCommand(words3);
   if (found && (found.manager === "apt-get" || found.manager === "apt")) {
@@ -21092,7 +21345,7 @@ function readListUse(ctx, node) {
   const apt = [];
   for (const command of ctx.facts.commandsOf(read)) {
     const { words: words3, nodes, program } = command;
-    const text = command.command.node.text;
+    const text = quoted(command);
     const found = program === null ? null : aptCommand(command.command.node, words3, nodes, program);
     if (found) {
       found.sudo = command.wrappers.includes("sudo") && command.sudoAsRoot;
@@ -21116,6 +21369,9 @@ function commandEvents(ctx, node, command, text, apt, depth, within) {
     const listsOnly = depth === 0 && nodes.slice(1).every((n) => isListPath(unquoted(n)) || /^-[a-zA-Z]+$/.test(unquoted(n)));
     return [{ kind: "clean", node: at, text, listsOnly }];
   }
+  if (program === "find" && (findDeletes(command.words, nodes) ?? []).some((start) => isListPath(start) || LISTS.startsWith(`${start.replace(/\/+$/, "")}/`))) {
+    return [{ kind: "clean", node: at, text, listsOnly: false }];
+  }
   if (OPAQUE.has(program)) return [{ kind: "opaque", node: at, text }];
   const script = ctx.facts.scriptRunBy(node, command, ctx.context, within);
   if (!script) return [];
@@ -21126,13 +21382,51 @@ function commandEvents(ctx, node, command, text, apt, depth, within) {
   for (const root of script.roots) {
     for (const inner of ctx.facts.commandsOf({ root })) {
       const innerApt = inner.program === null ? null : aptCommand(inner.command.node, inner.words, inner.nodes, inner.program);
-      for (const event of commandEvents(ctx, node, inner, inner.command.node.text, innerApt, depth + 1, { root })) {
-        const inside = event.inside ?? `\`${event.text.split(/\s+/).slice(0, 3).join(" ")}\` in ${where}`;
+      for (const event of commandEvents(ctx, node, inner, quoted(inner), innerApt, depth + 1, { root })) {
+        const inside = event.inside !== void 0 ? `${event.inside}, in ${where}` : `\`${event.text}\` in ${where}`;
         events.push({ ...event, kind: event.kind === "use" ? "opaque" : event.kind, node: at, text, inside, listsOnly: false });
       }
     }
   }
   return events;
+}
+var FIND_NEGATABLE_TESTS = /* @__PURE__ */ new Set(["-name", "-iname", "-path", "-ipath", "-wholename", "-iwholename", "-regex", "-iregex"]);
+var FIND_KEEPS_ALL = /* @__PURE__ */ new Set(["-xdev", "-mount", "-depth", "-print", "-print0", "-ignore_readdir_race"]);
+var FIND_WITH_VALUE = /* @__PURE__ */ new Set(["-type", "-xtype", "-mindepth", "-maxdepth"]);
+function findDeletes(words3, nodes) {
+  let i = 1;
+  while (i < words3.length && words3[i] !== null && /^-[HLP]$/.test(words3[i])) i++;
+  const starts = [];
+  for (; i < words3.length; i++) {
+    const word = words3[i];
+    if (word === null) return null;
+    if (word.startsWith("-") || word === "!" || word === "(") break;
+    starts.push(word);
+  }
+  let deletes = false;
+  for (; i < words3.length; i++) {
+    const word = words3[i] ?? (nodes[i]?.text === "{}" ? "{}" : null);
+    if (word === null) return null;
+    if (word === "-delete") deletes = true;
+    else if (word === "-exec" || word === "-execdir") {
+      if (words3[i + 1] !== "rm") return null;
+      let j = i + 2;
+      while (j < words3.length && words3[j] !== ";" && words3[j] !== "+") {
+        const arg = words3[j];
+        if (arg === null ? nodes[j]?.text !== "{}" : !(/^-[rRfv]+$/.test(arg) || arg === "--" || arg === "{}")) return null;
+        j++;
+      }
+      if (j >= words3.length) return null;
+      deletes = true;
+      i = j;
+    } else if (word === "!" || word === "-not") {
+      if (!FIND_NEGATABLE_TESTS.has(words3[i + 1] ?? "") || words3[i + 2] === void 0) return null;
+      i += 2;
+    } else if (FIND_WITH_VALUE.has(word)) i++;
+    else if (word === "-a" || word === "-and" || FIND_KEEPS_ALL.has(word)) continue;
+    else return null;
+  }
+  return deletes && starts.length > 0 ? starts : null;
 }
 function firstEvent(use) {
   if (use.unreadable) return "unreadable";
@@ -21167,7 +21461,7 @@ function consumersOf(ctx, node, uses2) {
         if (b === 0) cleaner = later;
         break;
       }
-      consumers.push({ node: later, use, unreadable: null, what: first.text.split(/\s+/).slice(0, 3).join(" "), inside: first.inside ?? null });
+      consumers.push({ node: later, use, unreadable: null, what: first.text, inside: first.inside ?? null });
       if (use.events.some((e) => e.kind === "clean" || e.kind === "update")) break;
     }
   });
@@ -21222,6 +21516,7 @@ var aptCleanup = {
     const fixes = [];
     const notes = [];
     const uses2 = /* @__PURE__ */ new Map();
+    const kept = /* @__PURE__ */ new Map();
     for (const node of dockerfile.instructions) {
       if (node.keyword !== "RUN" || !node.stage) continue;
       const use = useOf(ctx, node, uses2);
@@ -21232,11 +21527,36 @@ var aptCleanup = {
         continue;
       }
       for (const apt of use.apt) commandFix(apt, use.run, noRecommends, fixes, notes);
-      listsFix(ctx, node, use, uses2, fixes, notes);
+      listsFix(ctx, node, use, uses2, fixes, notes, kept);
     }
+    notes.push(...keptNotes(ctx, kept));
     return { fixes, notes };
   }
 };
+function keptNotes(ctx, kept) {
+  const notes = [];
+  for (const { producers, readers } of kept.values()) {
+    const line = (n) => ctx.originalLine(n.line);
+    const id = readers.every((r) => r.unreadable) ? "lists-read-by-unread-run" : "lists-read-by-script";
+    const subject = producers.length === 1 ? "lists kept" : `lists of the RUNs at lines ${listed(producers.map((p) => String(line(p))))} kept`;
+    if (readers.length === 1) {
+      const [reader] = readers;
+      const at = `the RUN at line ${line(reader.node)}`;
+      notes.push({
+        line: producers[0].line,
+        id,
+        message: reader.unreadable ? `${subject}: ${at} may install packages from them, and dfmod does not read it: ${reader.unreadable.reason}` : `${subject}: ${at} runs \`${reader.what}\`, which may install packages from them${reader.inside ? ` (${reader.inside})` : ""}`
+      });
+      continue;
+    }
+    const parts = readers.map((r) => r.unreadable ? `line ${line(r.node)}, which dfmod does not read (${r.unreadable.reason})` : `line ${line(r.node)} runs \`${r.what}\`${r.inside ? ` (${r.inside.replace(/^dfmod cannot read what it runs: /, "")})` : ""}`);
+    notes.push({ line: producers[0].line, id, message: `${subject}: later RUNs may install packages from them: ${parts.join("; ")}` });
+  }
+  return notes;
+}
+function listed(items) {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
 function commandFix(apt, run, noRecommends, fixes, notes) {
   if (apt.program !== "apt" && apt.program !== "apt-get") return;
   if (apt.sub === null || !apt.subNode) return;
@@ -21274,7 +21594,7 @@ function commandFix(apt, run, noRecommends, fixes, notes) {
   if (edits2.length === 0) return;
   fixes.push({ line: run.node.line, message: `apt: ${said.join(", ")}`, edits: edits2 });
 }
-function listsFix(ctx, node, use, uses2, fixes, notes) {
+function listsFix(ctx, node, use, uses2, fixes, notes, kept) {
   const { dockerfile } = ctx;
   const run = use.run;
   if (!leavesLists(use)) {
@@ -21318,8 +21638,10 @@ function listsFix(ctx, node, use, uses2, fixes, notes) {
   for (const consumer of consumers) {
     const readable = consumer.use.run && firstEvent(consumer.use) !== "unreadable" && consumer.use.events[0].kind === "use";
     if (!readable) {
-      const at = `the RUN at line ${ctx.originalLine(consumer.node.line)}`;
-      notes.push(consumer.unreadable ? { line: node.line, id: "lists-read-by-unread-run", message: `lists kept: ${at} may install packages from them, and dfmod does not read it: ${consumer.unreadable.reason}` } : { line: node.line, id: "lists-read-by-script", message: `lists kept: ${at} runs \`${consumer.what}\`, which may install packages from them${consumer.inside ? ` (${consumer.inside})` : ""}` });
+      const group = kept.get(node.stage) ?? { producers: [], readers: [] };
+      kept.set(node.stage, group);
+      if (!group.producers.includes(node)) group.producers.push(node);
+      if (!group.readers.some((r) => r.node === consumer.node)) group.readers.push(consumer);
       continue;
     }
     if (isLoneUpdate(ctx, use) && consumer.node === next && node.flags.length === 0) {
@@ -21358,6 +21680,7 @@ function listsFix(ctx, node, use, uses2, fixes, notes) {
 }
 
 // transforms/cache-cleanup.ts
+import { posix } from "node:path";
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
 var MANAGERS = ["apk", "yum", "dnf", "microdnf", "zypper", "pip", "npm", "yarn", "gem", "conda"];
 var spelt = (word, spellings) => spellings.some((s) => word === s || word.startsWith(`${s}=`));
@@ -21456,57 +21779,115 @@ function npmrcCache(ctx) {
   return line ? { id: "cache-configured", reason: `the project's .npmrc places it (\`${line.trim()}\`), and \`npm cache clean\` would empty that folder` } : null;
 }
 var DOWNLOAD_OUTPUT = {
-  curl: { short: "o", long: "--output" },
-  wget: { short: "O", long: "--output-document" }
+  curl: {
+    short: "o",
+    long: "--output",
+    remoteName: { always: false, short: "O", long: ["--remote-name", "--remote-name-all"] },
+    directory: { short: null, long: "--output-dir" },
+    renames: ["-J", "--remote-header-name"]
+  },
+  wget: {
+    short: "O",
+    long: "--output-document",
+    remoteName: { always: true, short: null, long: [] },
+    directory: { short: "P", long: "--directory-prefix" },
+    renames: ["--content-disposition", "--trust-server-names", "-r", "--recursive", "-m", "--mirror", "-x", "--force-directories", "-i", "--input-file", "-B", "--base"]
+  }
 };
+function downloadedFiles(words3, spelling) {
+  const short = new RegExp(`^-[a-zA-Z]*${spelling.short}$`);
+  const attached = new RegExp(`^-[a-zA-Z]*${spelling.short}(.+)$`);
+  const named = [];
+  let output = false;
+  for (let i = 1; i < words3.length; i++) {
+    const word = words3[i];
+    if (word === null) continue;
+    const inline = word.startsWith(`${spelling.long}=`) ? word.slice(spelling.long.length + 1) : attached.exec(word)?.[1] ?? null;
+    const path21 = inline ?? (word === spelling.long || short.test(word) ? words3[i + 1] : null);
+    if (inline !== null || word === spelling.long || short.test(word)) output = true;
+    if (path21) named.push(path21);
+  }
+  if (output) return named;
+  const group = (letter, w) => letter !== null && /^-[a-zA-Z]+$/.test(w) && w.includes(letter);
+  const literal = words3.filter((w) => w !== null);
+  if (literal.some((w) => spelling.renames.includes(w) || spelling.renames.some((r) => r.startsWith("--") && w.startsWith(`${r}=`)) || spelling.renames.some((r) => /^-[a-zA-Z]$/.test(r) && group(r[1], w)))) return [];
+  const byName = spelling.remoteName.always || literal.some((w) => spelling.remoteName.long.includes(w) || group(spelling.remoteName.short, w));
+  if (!byName) return [];
+  const urls = literal.filter((w) => /^(https?|ftp):\/\/[^/]+\/./.test(w));
+  if (!spelling.remoteName.always && urls.length !== 1 && !literal.includes("--remote-name-all")) return [];
+  let directory = null;
+  for (let i = 1; i < words3.length; i++) {
+    const word = words3[i];
+    if (word === null) continue;
+    if (word === spelling.directory.long || spelling.directory.short !== null && word === `-${spelling.directory.short}`) directory = words3[i + 1] ?? "";
+    else if (word.startsWith(`${spelling.directory.long}=`)) directory = word.slice(spelling.directory.long.length + 1);
+  }
+  if (directory === "") return [];
+  return urls.flatMap((url) => {
+    const name = url.replace(/^[a-z]+:\/\/[^/]+/, "").split("/").pop() ?? "";
+    if (!/^[\w.+-]+$/.test(name) || /[?#%]/.test(url)) return [];
+    return [directory === null ? name : `${directory.replace(/\/+$/, "")}/${name}`];
+  });
+}
 function leftoverArchives(ctx, run) {
   const commands = ctx.facts.commandsOf(run);
+  const dirs = workingDirectories(run.root, ctx.facts.workdirAt(run.node));
+  const cwdOf = (c) => dirs.at(c.command.node) ?? null;
   const downloads = [];
-  commands.forEach(({ words: words3, program, command }, index) => {
-    const output = program ? DOWNLOAD_OUTPUT[program] : void 0;
-    if (!output) return;
-    const short = new RegExp(`^-[a-zA-Z]*${output.short}$`);
-    for (let i = 1; i < words3.length; i++) {
-      const word = words3[i];
-      if (word === null) continue;
-      const inline = word.startsWith(`${output.long}=`) && word.length > output.long.length + 1 ? word.slice(output.long.length + 1) : null;
-      const path21 = inline ?? (word === output.long || short.test(word) ? words3[i + 1] : null);
-      if (path21) downloads.push({ path: path21, index, inMain: command.inMainShell });
-    }
+  commands.forEach((command, index) => {
+    const spelling = command.program ? DOWNLOAD_OUTPUT[command.program] : void 0;
+    if (!spelling) return;
+    for (const path21 of downloadedFiles(command.words, spelling)) downloads.push({ path: path21, index, inMain: command.command.inMainShell, cwd: cwdOf(command) });
   });
   const found = [];
   for (const download of downloads) {
     const { path: path21 } = download;
     if (path21 === "-" || !/^[\w./+-]+$/.test(path21)) continue;
+    const absolute = resolvedPath(path21, download.cwd);
     const after = commands.slice(download.index + 1);
-    const extracted = after.some(({ words: words3, program }) => {
-      if (program === "unzip") return words3.slice(1).includes(path21);
-      if (program === "dpkg") return words3.some((w) => w === "-i" || w === "--install") && words3.slice(1).includes(path21);
-      if (program === "apt-get" || program === "apt") return words3.includes("install") && words3.slice(1).some((w) => w === path21 || w === `./${path21}`);
+    const movesBefore = (c) => after.slice(0, after.indexOf(c)).some(({ command: m }) => ["cd", "pushd", "popd"].includes(m.name ?? ""));
+    const names = (word, at) => {
+      if (word === null) return false;
+      if (absolute === null) return word === path21 && !movesBefore(at);
+      return resolvedPath(word, cwdOf(at))?.replace(/\/+$/, "") === absolute;
+    };
+    const extracted = after.some((c) => {
+      const { words: words3, program } = c;
+      if (program === "unzip") return words3.slice(1).some((w) => names(w, c));
+      if (program === "dpkg") return words3.some((w) => w === "-i" || w === "--install") && words3.slice(1).some((w) => names(w, c));
+      if (program === "apt-get" || program === "apt") return words3.includes("install") && words3.slice(1).some((w) => names(w, c));
       if (program !== "tar") return false;
       const extracting = words3.some((w, i) => w !== null && (w === "--extract" || w === "--get" || /^-[a-zA-Z]*x[a-zA-Z]*$/.test(w) || i === 1 && /^[a-zA-Z]*x[a-zA-Z]*$/.test(w)));
-      return extracting && words3.slice(1).some((w) => w === path21 || w === `--file=${path21}`);
+      return extracting && words3.slice(1).some((w) => names(w, c) || w !== null && w.startsWith("--file=") && names(w.slice("--file=".length), c));
     });
     if (!extracted) continue;
-    const removed = after.some(({ words: words3, program }) => program === "rm" && words3.includes(path21)) || after.some(({ command }) => command.node.text.includes("rm ") && command.node.text.includes(path21)) || after.some((c) => c.program === "rm" && c.nodes.slice(1).some((n) => removes2(unquoted(n), path21)));
+    const removed = after.some((c) => c.program === "rm" && c.words.slice(1).some((w) => names(w, c))) || after.some(({ command }) => command.node.text.includes("rm ") && command.node.text.includes(path21)) || after.some((c) => c.program === "rm" && c.nodes.slice(1).some((n) => {
+      const operand = unquoted(n);
+      if (absolute === null) return removes2(operand, path21);
+      const resolved = operand.startsWith("-") ? null : resolvedPath(operand, cwdOf(c));
+      return resolved !== null && removes2(resolved, absolute);
+    }));
     if (removed) continue;
+    const relative = !path21.startsWith("/");
+    const sameDirectory = absolute !== null ? dirs.end === download.cwd : download.inMain && !after.some(({ command: c }) => c.inMainShell && ["cd", "pushd", "popd"].includes(c.name ?? ""));
+    const written = !relative || sameDirectory ? path21 : absolute;
     let refusal2 = null;
-    const moves = after.some(({ command: c }) => c.inMainShell && ["cd", "pushd", "popd"].includes(c.name ?? ""));
-    if (!path21.startsWith("/") && (moves || !download.inMain)) refusal2 = { id: "working-directory-changes", reason: "the working directory changes after the download" };
-    else if (!path21.startsWith("/") && run.mounts.length > 0) refusal2 = { id: "relative-path-with-mounts", reason: "the RUN has mounts the relative path may be in" };
-    else if (run.mounts.some((m) => mountCovers(m, path21))) refusal2 = { id: "archive-in-mount", reason: "it is in a mount, not in the layer" };
+    if (written === null) refusal2 = { id: "working-directory-changes", reason: "the working directory changes after the download" };
+    else if (!written.startsWith("/") && absolute === null && run.mounts.length > 0) refusal2 = { id: "relative-path-with-mounts", reason: "the RUN has mounts the relative path may be in" };
+    else if (run.mounts.some((m) => mountCovers(m, absolute ?? path21))) refusal2 = { id: "archive-in-mount", reason: "it is in a mount, not in the layer" };
     else if (ctx.dockerfile.source.text.slice(run.node.end).includes(path21.slice(path21.lastIndexOf("/") + 1))) {
       refusal2 = { id: "archive-used-later", reason: "a later instruction names it" };
     } else if (commands.some(({ command: c }) => c.node.text.includes(path21) && /\brm\b|\bmv\b|\bcp\b/.test(c.name ?? ""))) {
       refusal2 = { id: "archive-moved", reason: "the RUN moves or copies it" };
     }
-    found.push({ path: path21, refusal: refusal2 });
+    found.push({ path: written ?? path21, refusal: refusal2 });
   }
   return found;
 }
 function removes2(operand, path21) {
   if (operand.startsWith("-") || operand === "") return false;
   const folder = operand.replace(/\/+$/, "");
+  if (folder === path21) return true;
   if (folder !== "" && path21.startsWith(`${folder}/`)) return true;
   return /[*?[]/.test(operand) && (0, import_picomatch2.default)(operand, { dot: true })(path21);
 }
@@ -21544,6 +21925,14 @@ var cacheCleanup = {
             flagged = true;
           }
         }
+        if (inImage) {
+          const index = indexLeft(ctx, run, hygiene, mine, indexKept);
+          if (index && "reason" in index) notes.push({ line: node.line, id: index.id, message: `${manager} index kept: ${index.reason}` });
+          else if (index) {
+            appended.push(...index.commands);
+            said.push(`${manager} index`);
+          }
+        }
         if (hygiene.cleanup.length === 0) continue;
         const installs = mine.filter((c) => hygiene.installs.includes(c.sub) && !readsCache(hygiene, c.words) && !onlyAsksInfo(hygiene, c));
         if (installs.length === 0 || !inImage) continue;
@@ -21554,7 +21943,7 @@ var cacheCleanup = {
           continue;
         }
         const last = installs[installs.length - 1];
-        appended.push(...cleanupFor(hygiene, last.program, yumIsDnf(ctx, node)).map((c) => wrapperPrefix(last) + c));
+        appended.push(...cleanupFor(hygiene, last.words[0] ?? last.program, yumIsDnf(ctx, node)).map((c) => wrapperPrefix(last) + c));
         said.push(`${manager} cache`);
       }
       if (!flagged) redundantFixes(ctx, run, commands, fixes);
@@ -21623,14 +22012,226 @@ function cleanupRefusal(ctx, run, manager, mine) {
   const others = ctx.facts.commandsOf(run).filter((c) => c.command.node.startIndex >= mine[lastInstall].node.endIndex);
   if (others.some((c) => cleans(manager, c))) return ALREADY_CLEAN;
   const program = mine[lastInstall].program;
-  if (others.some(({ command: c }) => c.node.text.includes(program === "npm" ? "node" : program) && /\b(del|remove|uninstall|purge|erase|rm)\b/.test(c.node.text))) {
-    return { id: "manager-removed", reason: `\`${program}\` may be removed before the end of the RUN` };
+  const removal = programRemoval(ctx, run, manager, mine[lastInstall], others);
+  if (removal) {
+    const fate = removal.certain ? "is removed before the end of the RUN" : removal.partial ? "may not run at the end of the RUN" : "may be removed before the end of the RUN";
+    return { id: "manager-removed", reason: `${program} ${fate} (${removal.what})` };
   }
   const reader = laterReader(ctx, run.node, manager);
   if (reader) return { id: "offline-install-later", reason: `the RUN at line ${ctx.originalLine(reader.line)} installs offline from it` };
   if (manager === "yarn") return yarnBerryRisk(ctx, run.node);
   if (manager === "npm") return npmrcCache(ctx);
   return null;
+}
+function indexLeft(ctx, run, hygiene, mine, indexKept) {
+  const { facts } = hygiene;
+  const indexVerbs = facts.indexVerbs ?? [];
+  if (!facts.noCacheFlag || indexVerbs.length === 0) return null;
+  const updates = mine.filter((c) => indexVerbs.includes(c.sub ?? "") && !c.words.some((w) => w !== null && hygiene.flag.present(w)));
+  if (updates.length === 0 || mine.every((c) => indexVerbs.includes(c.sub ?? ""))) return null;
+  const installs = mine.filter((c) => facts.installVerbs.includes(c.sub ?? ""));
+  const flagged = (c) => c.words.some((w) => w !== null && hygiene.flag.present(w)) || flagFix(run, hygiene, c) !== null;
+  if (!indexKept && installs.some(flagged)) return null;
+  const lastUpdate = updates[updates.length - 1];
+  const manager = lastUpdate.manager;
+  const after = ctx.facts.commandsOf(run).filter((c) => c.command.node.startIndex >= lastUpdate.node.endIndex);
+  if (after.some((c) => cleans(manager, c))) return null;
+  const reader = indexReader(ctx, run.node, hygiene, manager);
+  if (reader) return reader;
+  return { commands: facts.cleanup.filter((c) => c.startsWith("rm ")).map((c) => wrapperPrefix(lastUpdate) + c) };
+}
+function indexReader(ctx, node, hygiene, manager) {
+  for (const branch of ctx.facts.laterRuns(node)) {
+    for (const later of branch) {
+      const found = indexUse(ctx, later, hygiene, manager);
+      if (found === "refreshes") break;
+      if (found) return found;
+    }
+  }
+  return null;
+}
+function indexUse(ctx, later, hygiene, manager) {
+  const { facts } = hygiene;
+  const indexVerbs = facts.indexVerbs ?? [];
+  const reads = (c) => !indexVerbs.includes(c.sub ?? "") && !(facts.removeVerbs ?? []).includes(c.sub ?? "") && !c.words.some((w) => w !== null && hygiene.flag.present(w));
+  const spelt2 = (c) => `\`${c.program}${c.sub ? ` ${c.sub}` : ""}\``;
+  const does = (c) => facts.installVerbs.includes(c.sub ?? "") ? "installs from it" : "reads it";
+  const at = `the RUN at line ${ctx.originalLine(later.line)}`;
+  const read = ctx.facts.readRun(later);
+  if (read.kind === "refused") {
+    const mentions = ctx.dockerfile.rawArguments(later).split(/\s+/).some((w) => PACKAGE_MANAGER_FACTS[manager].programs.includes(w.replace(/^.*\//, "")));
+    return mentions ? { id: "index-read-later", reason: `${at} may install packages from it, and dfmod does not read it: ${read.refusal.reason}` } : null;
+  }
+  const uses2 = managerCommands(ctx, read).filter((c) => c.manager === manager);
+  for (const command of ctx.facts.commandsOf(read)) {
+    const use = uses2.find((u) => u.node.id === command.command.node.id);
+    if (use) {
+      if (indexVerbs.includes(use.sub ?? "")) return "refreshes";
+      if (reads(use)) return { id: "index-read-later", reason: `${at} ${does(use)} (${spelt2(use)})` };
+      continue;
+    }
+    const script = ctx.facts.scriptRunBy(later, command, ctx.context);
+    if (!script) continue;
+    const what = `\`${script.what}\``;
+    if (!script.roots) return { id: "index-read-by-script", reason: `${at} runs ${what}, which may install packages from it (dfmod cannot read what it runs: ${script.unknown})` };
+    for (const root of script.roots) {
+      const first = managerCommands(ctx, { root }).find((c) => c.manager === manager && (indexVerbs.includes(c.sub ?? "") || reads(c)));
+      if (first && reads(first)) return { id: "index-read-by-script", reason: `${at} runs ${what}, which ${does(first)} (${spelt2(first)} in ${script.file ?? "its inline script"})` };
+    }
+  }
+  return null;
+}
+var BIN_DIRS = ["/bin", "/usr/bin", "/usr/local/bin"];
+function programRemoval(ctx, run, manager, use, after) {
+  const facts = PACKAGE_MANAGER_FACTS[manager];
+  if (HYGIENE[manager].cleanup.every((c) => c.startsWith("rm "))) return null;
+  const packages = [...facts.programs, ...facts.carriedBy?.packages ?? []];
+  const paths = [...facts.carriedBy?.paths ?? [], ...facts.programs.flatMap((p) => BIN_DIRS.map((d) => `${d}/${p}`))];
+  const word = use.words[0];
+  if (word && word.startsWith("/")) paths.push(posix.normalize(word));
+  const dirs = workingDirectories(run.root, ctx.facts.workdirAt(run.node));
+  const carried = (name) => packages.some((p) => (0, import_picomatch2.default)(p)(name)) || /[*?[]/.test(name) && packages.some((p) => (0, import_picomatch2.default)(name)(p.replace(/[*?[].*$/, "")));
+  let maybe = null;
+  for (const command of after) {
+    const found = command.program === "rm" || command.program === "unlink" ? rmRemoval(ctx, run, command, dirs, paths) : packageRemoval(ctx, run, command, carried);
+    if (found?.certain) return found;
+    maybe ??= found;
+  }
+  return maybe;
+}
+function rmRemoval(ctx, run, command, dirs, paths) {
+  const cwd2 = dirs.at(command.command.node) ?? null;
+  let optionsEnded = false;
+  let maybe = null;
+  for (let i = 1; i < command.nodes.length; i++) {
+    const word = command.words[i];
+    if (!optionsEnded && word === "--") {
+      optionsEnded = true;
+      continue;
+    }
+    if (!optionsEnded && word !== null && word.startsWith("-")) continue;
+    const operand = word ?? pathPattern(ctx, run.node, command.nodes[i]);
+    const computed = word === null && /\$|`/.test(command.nodes[i].text);
+    const resolved = resolvedPath(operand, cwd2);
+    const what = `\`rm\` of ${command.nodes[i].text}`;
+    if (resolved === null) {
+      const relative = posix.normalize(operand).replace(/\/+$/, "");
+      if (paths.some((p) => p.replace(/\*$/, "").endsWith(`/${relative}`))) maybe ??= { certain: false, what };
+      continue;
+    }
+    if (paths.some((p) => removesPath(resolved, p))) {
+      if (!computed) return { certain: true, what };
+      maybe ??= { certain: false, what };
+    }
+    if (paths.some((p) => resolved.startsWith(`${p.replace(/\*$/, "")}/`) || p.endsWith("*") && (0, import_picomatch2.default)(`${p}/**`, { dot: true })(resolved))) {
+      maybe ??= { certain: false, what: `${what}, inside its install`, partial: true };
+    }
+  }
+  return maybe;
+}
+function pathPattern(ctx, node, operand) {
+  const text = unquoted(operand);
+  const expanded = /\$/.test(text) ? ctx.facts.expand(node, text) : null;
+  if (expanded !== null && !/[$`]/.test(expanded)) return expanded;
+  return text.replace(/\$\{[^}]*\}|\$\([^)]*\)|`[^`]*`|\$[A-Za-z_][A-Za-z0-9_]*|\$./g, "\0").split("/").map((segment) => segment === "\0" ? "**" : segment.replace(/\u0000/g, "*")).join("/");
+}
+function removesPath(operand, target) {
+  const concrete = target.replace(/\*$/, "");
+  const o = operand.replace(/\/+$/, "") || "/";
+  if (o === "/") return true;
+  const ancestors = (p) => {
+    const list = [p];
+    for (let at = p.lastIndexOf("/"); at > 0; at = p.lastIndexOf("/", at - 1)) list.push(p.slice(0, at));
+    return list;
+  };
+  if (!/[*?[]/.test(o)) return o === target || concrete.startsWith(`${o}/`) || target.endsWith("*") && (0, import_picomatch2.default)(target, { dot: true })(o);
+  const matches = (0, import_picomatch2.default)(o, { dot: true });
+  return ancestors(concrete).some((p) => matches(p)) || target.endsWith("*") && (0, import_picomatch2.default)(target, { dot: true })(o);
+}
+function packageRemoval(ctx, run, command, carried) {
+  const m = managerCommand(command.words);
+  if (!m || m.subcommand === null || m.subcommandIndex === null) return null;
+  const row2 = PACKAGE_MANAGER_FACTS[m.manager];
+  if (!(row2.removeVerbs ?? []).includes(m.subcommand)) return null;
+  const rest = command.words.slice(m.programIndex + 1);
+  if (row2.globalRemoveFlags && !rest.some((w) => w !== null && row2.globalRemoveFlags.includes(w))) return null;
+  const verb = `\`${m.program} ${m.subcommand}\``;
+  const groups = m.manager === "apk" ? apkGroups(ctx, run) : /* @__PURE__ */ new Map();
+  const valueOptions = row2.valueOptions ?? [];
+  let maybe = null;
+  for (let i = m.subcommandIndex + 1; i < command.words.length; i++) {
+    const word = command.words[i];
+    if (word !== null && word.startsWith("-")) {
+      if (valueOptions.includes(word)) i++;
+      continue;
+    }
+    const node = command.nodes[i];
+    const names = word !== null ? [word] : variableWords(ctx, run, node);
+    if (names === null) {
+      maybe ??= { certain: false, what: `${verb} of ${node.text}` };
+      continue;
+    }
+    for (const name of names) {
+      const bare = name.replace(/[=:<>~@].*$/, "");
+      if (carried(bare)) return { certain: true, what: `${verb} of ${bare}` };
+      const group = groups.get(bare);
+      if (!group) continue;
+      const held = group.find((p) => p !== null && carried(p.replace(/[=:<>~@].*$/, "")));
+      if (held) return { certain: true, what: `${verb} of ${bare}, which holds ${held.replace(/[=:<>~@].*$/, "")}` };
+      if (group.includes(null)) maybe ??= { certain: false, what: `${verb} of ${bare}, whose packages are computed` };
+    }
+  }
+  const auto = m.subcommand === "autoremove" || rest.some((w) => w !== null && (row2.autoRemoveFlags ?? []).includes(w));
+  if (auto && row2.system) {
+    const commands = ctx.facts.commandsOf(run).filter((c) => c.command.node.startIndex < command.command.node.startIndex);
+    const marked = commands.some((c) => c.program === "apt-mark" && c.words.includes("auto"));
+    const installed = commands.flatMap((c) => isPackageInstall(c.words)?.packages ?? []).find((p) => carried(p.replace(/[=:<>~@].*$/, "")));
+    if (marked && installed) return { certain: true, what: `${verb} with autoremove after \`apt-mark auto\`, of ${installed.replace(/[=:<>~@].*$/, "")} that the RUN installed` };
+  }
+  return maybe;
+}
+function apkGroups(ctx, run) {
+  const groups = /* @__PURE__ */ new Map();
+  const options = PACKAGE_MANAGER_FACTS.apk.groupOptions ?? [];
+  const stage = run.node.stage;
+  const runs2 = stage.instructions.filter((i) => i.keyword === "RUN" && i.index < run.node.index).map((i) => ctx.facts.readRun(i));
+  for (const read of [...runs2, run]) {
+    if (read.kind === "refused") continue;
+    for (const command of ctx.facts.commandsOf(read)) {
+      const m = managerCommand(command.words);
+      if (m?.manager !== "apk" || m.subcommand !== "add") continue;
+      const words3 = command.words;
+      let name = null;
+      const packages = [];
+      for (let i = 1; i < words3.length; i++) {
+        const word = words3[i];
+        if (word !== null && options.includes(word)) name = words3[++i] ?? null;
+        else if (word !== null && options.some((o) => o.startsWith("--") && word.startsWith(`${o}=`))) name = word.slice(word.indexOf("=") + 1);
+        else if (word !== null && word.startsWith("-")) {
+          if ((PACKAGE_MANAGER_FACTS.apk.valueOptions ?? []).includes(word)) i++;
+        } else if (word !== "add") packages.push(word);
+      }
+      if (name !== null) groups.set(name, packages);
+    }
+  }
+  return groups;
+}
+function variableWords(ctx, run, node) {
+  const name = /^"?\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))"?$/.exec(node.text);
+  if (!name) return null;
+  const variable = name[1] ?? name[2];
+  let value;
+  walk(run.root, (n) => {
+    if (n.startIndex >= node.startIndex) return false;
+    if (n.type === "variable_assignment" && n.childForFieldName("name")?.text === variable) {
+      const v = n.childForFieldName("value");
+      value = v ? literalValue(v) : "";
+    }
+    return true;
+  });
+  if (value === void 0) value = ctx.facts.envAt(run.node).get(variable) ?? ctx.facts.argsAt(run.node).get(variable);
+  if (value === void 0 || value === null) return null;
+  return value.split(/\s+/).filter(Boolean);
 }
 function redundantFixes(ctx, run, commands, fixes) {
   for (const manager of new Set(commands.map((c) => c.manager))) {
@@ -23161,8 +23762,8 @@ function pathListed(filename, paths) {
   if (!filename) return false;
   const file = filename.replace(/\\/g, "/");
   return paths.some((p) => {
-    const listed = p.replace(/\\/g, "/").replace(/^\.\//, "");
-    return file === listed || file.endsWith(`/${listed}`);
+    const listed2 = p.replace(/\\/g, "/").replace(/^\.\//, "");
+    return file === listed2 || file.endsWith(`/${listed2}`);
   });
 }
 function stringList(value, name) {
@@ -24537,6 +25138,10 @@ var LineOrigins = class _LineOrigins {
 };
 function anchorLine(before, edit) {
   const within = before.instructions.find((node) => node.start <= edit.start && edit.start <= node.end);
+  if (within && edit.start === edit.end && edit.start === within.end && /^\r?\n/.test(edit.text)) {
+    const next2 = before.instructions[within.index + 1];
+    if (next2 && next2.stage === within.stage) return next2.line;
+  }
   if (within) return within.line;
   const next = before.instructions.find((node) => node.start >= edit.start);
   if (next) return next.line;
@@ -24888,8 +25493,13 @@ function folderContext(root) {
   const listings = /* @__PURE__ */ new Map();
   let ignoreLines;
   let matcher;
+  let above;
   return {
     root: absoluteRoot,
+    parent() {
+      if (above === void 0) above = path19.dirname(absoluteRoot) === absoluteRoot ? null : folderContext(path19.dirname(absoluteRoot));
+      return above;
+    },
     exists(relativePath) {
       const full = resolve(relativePath);
       if (full === null) return false;
