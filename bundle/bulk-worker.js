@@ -20790,6 +20790,26 @@ function isSubstantial(commands, aptIndex) {
     return download !== null && !(download.kind === "file" && download.path !== null && inPackageSources(download.path));
   });
 }
+function downloadedNames(commands) {
+  const names = /* @__PURE__ */ new Set();
+  for (const command of commands) {
+    const download = downloadOf(command, commands);
+    if (download?.kind !== "file") continue;
+    if (download.path !== null) {
+      names.add(path9.posix.basename(download.path));
+      continue;
+    }
+    for (const word of command.words) {
+      if (word === null || !/^(https?|ftp):\/\//.test(word)) continue;
+      const name = path9.posix.basename(word.replace(/[?#].*$/, ""));
+      if (name) names.add(name);
+    }
+  }
+  return names;
+}
+function readsDownload(part, group) {
+  return group.some((g) => [...g.downloads].some((name) => part.mentions.has(name)));
+}
 function errexitSource(root) {
   let found = null;
   walk(root, (node) => {
@@ -20867,6 +20887,8 @@ function readPart(node, ctx) {
     reads: facts.reads,
     startsWithAbsoluteCd: facts.startsWithAbsoluteCd,
     substantial: isSubstantial(commands, aptIndex),
+    downloads: downloadedNames(commands),
+    mentions: new Set(commands.flatMap((c) => c.words).filter((w) => w !== null && w !== "").map((w) => path9.posix.basename(w))),
     cleanup: commands.some(removes) && commands.every((c) => removes(c) || c.program !== null && NO_OPS.has(c.program)),
     aptIndex,
     isList: facts.isList,
@@ -21116,7 +21138,7 @@ function partition(chain, apart) {
       close(current);
       current = add(pending, part);
       pending = [];
-    } else if (part.cleanup && fits([...current, ...pending, part])) {
+    } else if ((part.cleanup || !isStep(part) && readsDownload(part, [...current, ...pending])) && fits([...current, ...pending, part])) {
       current = [...current, ...pending, part];
       pending = [];
     } else if (part.cleanup || pending.length && !fits([...pending, part])) {

@@ -69,6 +69,14 @@ test('&& at the line end follows the file when the joined RUNs are one-liners; l
   );
 });
 
+test('a RUN that unpacks what the RUN above downloaded joins it: the download is only read there', async () => {
+  await expectOutput(
+    lines('FROM debian:12', 'RUN curl -fsSLo /tmp/tool.tgz https://example.com/tool.tgz', 'RUN tar -C /opt -xzf /tmp/tool.tgz', 'RUN /opt/tool/setup'),
+    lines('FROM debian:12', 'RUN curl -fsSLo /tmp/tool.tgz https://example.com/tool.tgz \\', '    && tar -C /opt -xzf /tmp/tool.tgz', 'RUN /opt/tool/setup'),
+    { only },
+  );
+});
+
 test('blank lines between RUNs are dropped', async () => {
   await expectOutput(lines('FROM x', 'RUN a', '', '', 'RUN b'), lines('FROM x', 'RUN a \\', '    && b'), { only });
 });

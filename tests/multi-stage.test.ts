@@ -828,11 +828,11 @@ test('what the stage is for comes first: a dev container, a CI image, a base ima
     'which the images built FROM it extend with their own build']]);
 });
 
-test('a command of a RUN merge-runs joined is cited by the lines the RUN took the place of, not the merged RUN\'s first line (review round 3)', async () => {
+test('a command of a RUN is cited by its own line on disk, also with merge-runs on (review round 3)', async () => {
   const result = await run(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'RUN if [ -f Makefile ]; then \\', '      make assets; \\', '    fi',
     'CMD ["node", "server.js"]'), { only: ['merge-runs', 'multi-stage'], files: { 'package.json': '{"dependencies":{"ms":"1"}}', '.dockerignore': 'node_modules\n' } });
   assert.equal(result.notes.filter((n) => n.transform === 'multi-stage').map((n) => n.message),
-    ['not split into build and runtime stages: lines 4-7: RUN runs `make`, whose effect on the runtime image dfmod cannot name']);
+    ['not split into build and runtime stages: line 6: RUN runs `make`, whose effect on the runtime image dfmod cannot name']);
 });
 
 test.run();

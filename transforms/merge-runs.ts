@@ -173,6 +173,10 @@ interface Part {
   calls: Set<string>;
   /** The command names it may put on PATH. */
   installs: Set<string>;
+  /** The names of the files it downloads (`curl -o x.tgz`, `wget …/x.tgz`). */
+  downloads: Set<string>;
+  /** The file names its commands' words name, to see a later part read a download. */
+  mentions: Set<string>;
   /** It only changes its own shell (assignments, `export`, `cd`, `set`), which no later RUN sees: the note that says so, or null. */
   noEffect: string | null;
 }
@@ -399,6 +403,30 @@ function isSubstantial(commands: RunCommand[], aptIndex: ('update' | 'removal')[
   });
 }
 
+/** The names of the files the commands download: the output path's, or the URL's for `wget URL` / `curl -O URL`. */
+function downloadedNames(commands: RunCommand[]): Set<string> {
+  const names = new Set<string>();
+  for (const command of commands) {
+    const download = downloadOf(command, commands);
+    if (download?.kind !== 'file') continue;
+    if (download.path !== null) {
+      names.add(path.posix.basename(download.path));
+      continue;
+    }
+    for (const word of command.words) {
+      if (word === null || !/^(https?|ftp):\/\//.test(word)) continue;
+      const name = path.posix.basename(word.replace(/[?#].*$/, ''));
+      if (name) names.add(name);
+    }
+  }
+  return names;
+}
+
+/** Whether `part` reads a file the parts of `group` downloaded (unpacks or installs it): it belongs with the download. */
+function readsDownload(part: Part, group: Part[]): boolean {
+  return group.some((g) => [...g.downloads].some((name) => part.mentions.has(name)));
+}
+
 /** Why the script may turn on errexit (or an ERR trap), anywhere in it, or null. */
 function errexitSource(root: Node): string | null {
   let found: string | null = null;
@@ -490,6 +518,8 @@ function readPart(node: InstructionNode, ctx: TransformContext): Part | Refusal 
     reads: facts.reads,
     startsWithAbsoluteCd: facts.startsWithAbsoluteCd,
     substantial: isSubstantial(commands, aptIndex),
+    downloads: downloadedNames(commands),
+    mentions: new Set(commands.flatMap((c) => c.words).filter((w): w is string => w !== null && w !== '').map((w) => path.posix.basename(w))),
     cleanup: commands.some(removes) && commands.every((c) => removes(c) || (c.program !== null && NO_OPS.has(c.program))),
     aptIndex,
     isList: facts.isList,
@@ -840,7 +870,8 @@ function partition(chain: Part[], apart: (part: Part, why: Apart) => void): Part
       close(current);
       current = add(pending, part);
       pending = [];
-    } else if (part.cleanup && fits([...current, ...pending, part])) {
+    } else if ((part.cleanup || (!isStep(part) && readsDownload(part, [...current, ...pending]))) && fits([...current, ...pending, part])) {
+      // A cleanup deletes what the step made; a part that unpacks the step's download reads what only it fetched.
       current = [...current, ...pending, part];
       pending = [];
     } else if (part.cleanup || (pending.length && !fits([...pending, part]))) {
