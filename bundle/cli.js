@@ -31068,7 +31068,8 @@ var SELF_REAPING_SERVERS = {
   ...Object.fromEntries(["gunicorn", "uwsgi", "unicorn", "nginx", "httpd", "httpd-foreground", "apache2", "apache2-foreground", "php-fpm", "haproxy"].map((p) => [p, "a server whose master process reaps its workers and handles SIGTERM"])),
   puma: "a server whose master process reaps its workers and handles SIGTERM",
   ...Object.fromEntries(["postgres", "postmaster", "mysqld", "mariadbd", "redis-server", "mongod"].map((p) => [p, "a database server, which reaps its own children and handles SIGTERM"])),
-  ...Object.fromEntries(["caddy", "traefik", "envoy"].map((p) => [p, "a single proxy binary, which handles SIGTERM and starts no children"]))
+  ...Object.fromEntries(["caddy", "traefik", "envoy"].map((p) => [p, "a single proxy binary, which handles SIGTERM and starts no children"])),
+  "rabbitmq-server": "RabbitMQ's start script, which stops the broker at SIGTERM and waits for it (written for Docker's PID 1; the official image runs it without an init)"
 };
 var SERVER_SUBCOMMANDS = {
   rails: { subcommands: ["s", "server"], server: "puma" }
@@ -31800,20 +31801,13 @@ function clip(text2) {
 var import_yaml = __toESM(require_dist(), 1);
 import path4 from "node:path";
 var PASS_THROUGH_ENTRYPOINT = /^docker-.*entrypoint(\.sh)?$/;
+var POSIX_SHEBANG = /^#!\s*(?:\S*\/)?(?:env\s+(?:-\S+\s+)*)?(?:sh|bash|dash|ash)(?![\w.-])/;
 var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh"]);
 var NOT_EXECABLE = /* @__PURE__ */ new Set(["cd", "export", "set", "unset", "trap", "wait", "exit", "return", "source", ".", "eval", "exec", ":", "true", "false", "read", "shift", "umask", "ulimit", "local", "readonly", "alias", "echo", "printf", "test", "["]);
 var basename2 = (word) => word.slice(word.lastIndexOf("/") + 1);
 function lastCommand(root) {
   if (root.hasError) return { none: "dfmod cannot parse it" };
-  let trap = false;
-  let background = false;
-  const functions = /* @__PURE__ */ new Set();
-  walk(root, (n) => {
-    if (n.type === "command" && n.childForFieldName("name")?.text === "trap") trap = true;
-    if (!n.isNamed && n.type === "&") background = true;
-    if (n.type === "function_definition") functions.add(n.childForFieldName("name")?.text ?? "");
-  });
-  const busy = trap ? "it sets a trap, which exec would skip" : background ? "it starts a background job" : null;
+  const busy = busyReason(root);
   const statements = topLevelStatements(root);
   const last = statements[statements.length - 1];
   if (!last) return { none: "it runs nothing" };
@@ -31828,8 +31822,162 @@ function lastCommand(root) {
   const program = words3[0];
   if (program === "exec" && !(last.separator === "&")) return { command: command2, name, words: words3, execs: true, notProgram: null, busy };
   if (busy) return { none: busy };
-  const notProgram = program === null ? "named by an expansion dfmod does not read" : NOT_EXECABLE.has(program) ? "a shell builtin" : functions.has(program) ? "a function the script defines, which exec cannot run" : null;
-  return { command: command2, name, words: words3, execs: false, notProgram, busy: null };
+  return { command: command2, name, words: words3, execs: false, notProgram: notExecable(program, root), busy: null };
+}
+function busyReason(root) {
+  let trap = false;
+  let background = false;
+  walk(root, (n) => {
+    if (n.type === "command" && n.childForFieldName("name")?.text === "trap") trap = true;
+    if (!n.isNamed && n.type === "&") background = true;
+  });
+  return trap ? "it sets a trap, which exec would skip" : background ? "it starts a background job" : null;
+}
+function notExecable(program, root) {
+  if (program === null) return "named by an expansion dfmod does not read";
+  if (NOT_EXECABLE.has(program)) return "a shell builtin";
+  let defined = false;
+  walk(root, (n) => {
+    if (n.type === "function_definition" && n.childForFieldName("name")?.text === program) defined = true;
+    return !defined;
+  });
+  return defined ? "a function the script defines, which exec cannot run" : null;
+}
+var QUIET_BUILTINS = new Set([...NOT_EXECABLE].filter((b) => !["wait", "eval", "source", ".", "exec"].includes(b)));
+var article = (words3) => /^[aeiou]/.test(words3) ? `an ${words3}` : `a ${words3}`;
+function statementsIn(children) {
+  const statements = [];
+  for (const child of children) {
+    if (!child) continue;
+    if (child.isNamed) {
+      if (child.type !== "comment") statements.push({ node: child, separator: null });
+    } else if (statements.length && (child.type === ";" || child.type === "&" || child.type === "\n")) {
+      statements[statements.length - 1].separator = child.type;
+    }
+  }
+  return statements;
+}
+function ifBranches(node) {
+  const bodies = [];
+  let hasElse = false;
+  const collect = (children, after) => {
+    const start = children.findIndex((c) => c && !c.isNamed && c.type === after);
+    const body = [];
+    for (const c of children.slice(start + 1)) {
+      if (!c || c.type === "elif_clause" || c.type === "else_clause" || !c.isNamed && c.type === "fi") break;
+      body.push(c);
+    }
+    bodies.push(body);
+  };
+  collect(node.children, "then");
+  for (const clause of node.namedChildren) {
+    if (clause?.type === "elif_clause") collect(clause.children, "then");
+    if (clause?.type === "else_clause") {
+      hasElse = true;
+      collect(clause.children, "else");
+    }
+  }
+  return { bodies, hasElse };
+}
+function flowOf(statements, before) {
+  const ends = [];
+  let falls = before;
+  for (const { node, separator } of statements) {
+    if (falls === null) break;
+    if (node.type === "function_definition") continue;
+    if (separator === "&") {
+      falls = [{ kind: "other", node, why: "it starts a background job", quiet: false }];
+      continue;
+    }
+    const flow = statementFlow(node, falls);
+    ends.push(...flow.ends);
+    falls = flow.falls;
+  }
+  return { ends, falls };
+}
+function statementFlow(node, before) {
+  const other = (why, quiet = false) => ({ ends: [], falls: [{ kind: "other", node, why, quiet }] });
+  switch (node.type) {
+    case "redirected_statement": {
+      const body = node.childForFieldName("body");
+      return body ? statementFlow(body, before) : other("its last command is a redirection");
+    }
+    case "compound_statement":
+      return flowOf(statementsIn(node.children), before);
+    case "list": {
+      const chain2 = andChain(node);
+      if (chain2.length === 1) return other("its last command is a `||` list");
+      return statementFlow(chain2[chain2.length - 1], before);
+    }
+    case "if_statement": {
+      const { bodies, hasElse } = ifBranches(node);
+      const flows = bodies.map((body) => flowOf(statementsIn(body), before));
+      const falls = flows.flatMap((f) => f.falls ?? []);
+      if (!hasElse) falls.push({ kind: "other", node, why: "its last command is an if statement with no else", quiet: false });
+      return { ends: flows.flatMap((f) => f.ends), falls: falls.length ? falls : null };
+    }
+    case "case_statement": {
+      const items = node.namedChildren.filter((c) => c?.type === "case_item");
+      if (items.some((item) => item.children.some((c) => c && !c.isNamed && (c.type === ";&" || c.type === ";;&")))) return other("its last command is a case statement");
+      let fallback = false;
+      const flows = items.map((item) => {
+        const close = item.children.findIndex((c) => c && !c.isNamed && c.type === ")");
+        if (item.children.slice(0, close).some((c) => c?.isNamed && c.text === "*")) fallback = true;
+        return flowOf(statementsIn(item.children.slice(close + 1)), before);
+      });
+      const falls = flows.flatMap((f) => f.falls ?? []);
+      if (!fallback) falls.push({ kind: "other", node, why: "its last command is a case statement with no `*)`", quiet: false });
+      return { ends: flows.flatMap((f) => f.ends), falls: falls.length ? falls : null };
+    }
+    case "command": {
+      const name = node.childForFieldName("name");
+      if (!name) return other("its last command is only assignments", true);
+      const words3 = [literalValue(name.namedChildren[0] ?? name), ...node.childrenForFieldName("argument").map((a) => literalValue(a))];
+      const program = words3[0];
+      if (program === "exec") return node.childrenForFieldName("argument").length ? { ends: [{ kind: "exec", command: node }], falls: null } : { ends: [], falls: before };
+      if (program === "exit" || program === "return") {
+        const quiet = (end) => end.kind === "exit" || end.kind === "runs" && end.program !== null && QUIET_BUILTINS.has(end.program) || end.kind === "other" && end.quiet;
+        return { ends: before.map((end) => quiet(end) ? { kind: "exit" } : end), falls: null };
+      }
+      return { ends: [], falls: [{ kind: "runs", command: node, name, words: words3, program }] };
+    }
+    case "variable_assignment":
+    case "variable_assignments":
+    case "declaration_command":
+    case "unset_command":
+    case "test_command":
+      return other(`its last command is ${article(node.type.replace(/_/g, " "))}`, true);
+    default:
+      return other(`its last command is ${article(node.type.replace(/_/g, " "))}`);
+  }
+}
+function scriptEnding(root) {
+  if (root.hasError) return { none: "dfmod cannot parse it" };
+  const ends = [];
+  let falls = [{ kind: "other", node: root, why: "it runs nothing", quiet: true }];
+  let final = null;
+  for (const statement of statementsIn(root.children)) {
+    const flow = flowOf([statement], falls);
+    ends.push(...flow.ends);
+    falls = flow.falls;
+    if (falls === null) {
+      let node = statement.node;
+      if (node.type === "redirected_statement") node = node.childForFieldName("body") ?? node;
+      const last = andChain(node).at(-1);
+      final = last?.type === "command" && last.childForFieldName("name")?.text === "exec" ? last : null;
+      break;
+    }
+  }
+  ends.push(...falls ?? []);
+  if (ends.some((e) => e.kind === "exec") && ends.every((e) => e.kind === "exec" || e.kind === "exit")) return { execs: true, final };
+  const busy = busyReason(root);
+  if (busy) return { none: busy };
+  const waiting = ends.filter((e) => e.kind === "runs" || e.kind === "other");
+  const at = (e) => (e.kind === "runs" ? e.command : e.node).startIndex;
+  const end = waiting.reduce((a, b) => at(b) > at(a) ? b : a, waiting[0]);
+  if (!end) return { none: "it runs nothing" };
+  if (end.kind === "other") return { none: end.why };
+  return { command: end.command, name: end.name, words: end.words, execs: false, notProgram: notExecable(end.program, root), busy: null };
 }
 var IDLE_HANDLER = /* @__PURE__ */ new Set(["exit", "echo", "printf", "true", ":", "return", "logger"]);
 function trapsTerm(root, shell) {
@@ -31924,10 +32072,10 @@ function follow(facts, stage2, context, shell, step, cmdNode, depth) {
   const script = scriptInContext(facts, stage2, context, argv[0]);
   if (script) {
     const text2 = context.read(script.source);
-    if (text2 === null || !/^#!\s*\S*\b(sh|bash|dash|ash)\b/.test(text2)) return { kind: "direct" };
+    if (text2 === null || !POSIX_SHEBANG.test(text2)) return { kind: "direct" };
     const root = shell.parse(text2).rootNode;
-    const last = lastCommand(root);
-    if ("command" in last && last.execs) return { kind: "direct" };
+    const last = scriptEnding(root);
+    if ("final" in last) return { kind: "direct" };
     if (trapsTerm(root, shell)) return { kind: "direct" };
     if ("none" in last) return forcedShell(`the script ${script.source}`, last.none);
     const line = text2.slice(0, last.command.startIndex).split("\n").length;
@@ -32123,10 +32271,10 @@ function followApp(facts, stage2, context, shell, argv, inherited, depth, assume
   const script = scriptInContext(facts, stage2, context, argv[0]);
   if (script) {
     const text2 = context.read(script.source);
-    if (text2 === null || !/^#!\s*\S*\b(sh|bash|dash|ash)\b/.test(text2)) return null;
-    const last = lastCommand(shell.parse(text2).rootNode);
-    if ("none" in last || !last.execs) return null;
-    const words3 = execWords(last.command, argv.slice(1));
+    if (text2 === null || !POSIX_SHEBANG.test(text2)) return null;
+    const ending = scriptEnding(shell.parse(text2).rootNode);
+    if (!("final" in ending) || ending.final === null) return null;
+    const words3 = execWords(ending.final, argv.slice(1));
     return words3 ? next(words3) : null;
   }
   if (ENTRYPOINT_NAMED.test(program) && argv.length > 1 && assumed.script === null && (!context || !scriptInContext(facts, stage2, context, argv[0]))) {
@@ -32134,6 +32282,58 @@ function followApp(facts, stage2, context, shell, argv, inherited, depth, assume
     return next(argv.slice(1));
   }
   return argv;
+}
+function pastExecWrappers(words3) {
+  for (let depth = 0; depth < 4 && words3[0]; depth++) {
+    const wrapper = EXEC_WRAPPERS[basename2(words3[0])];
+    if (!wrapper || wrapper.subcommand !== void 0 && words3[1] !== wrapper.subcommand || words3.length <= wrapper.skip) break;
+    words3 = words3.slice(wrapper.skip);
+  }
+  return words3;
+}
+var startsInit = (words3) => words3[0] !== null && afterInitWrapper(words3.map((w) => w ?? "")) !== null;
+function scriptInit(facts, stage2, context, shell) {
+  if (!context) return null;
+  const command2 = facts.command(stage2);
+  if (command2.entrypoint === void 0 || command2.cmd === void 0) return null;
+  const entrypoint = command2.entrypoint ?? [];
+  let argv = entrypoint.length ? [...entrypoint, ...command2.cmd ?? []] : command2.cmd ?? [];
+  const inherited = command2.entrypointNode === null && entrypoint.length > 0;
+  for (let depth = 0; depth < 6 && argv.length; depth++) {
+    if (afterInitWrapper(argv)) return null;
+    const program = basename2(argv[0]);
+    const wrapper = EXEC_WRAPPERS[program];
+    if (wrapper && (wrapper.subcommand === void 0 || argv[1] === wrapper.subcommand) && argv.length > wrapper.skip) {
+      argv = argv.slice(wrapper.skip);
+      continue;
+    }
+    const script = scriptInContext(facts, stage2, context, argv[0]);
+    if (!script) {
+      if (PASS_THROUGH_ENTRYPOINT.test(program) && (inherited || !argv[0].includes("/") || argv[0] === `/usr/local/bin/${program}`)) {
+        argv = argv.slice(1);
+        continue;
+      }
+      return null;
+    }
+    const text2 = context.read(script.source);
+    if (text2 === null || !POSIX_SHEBANG.test(text2)) return null;
+    const root = shell.parse(text2).rootNode;
+    if (root.hasError) return null;
+    const commands = simpleCommands(root);
+    const execsArgs = commands.some((c) => c.name === "exec" && c.args[0] && (c.args[0].text === '"$@"' || c.args[0].text === "$@"));
+    for (const c of commands) {
+      const words4 = c.name === "exec" ? pastExecWrappers(c.argValues) : c.name === "set" && c.argValues[0] === "--" && execsArgs ? pastExecWrappers(c.argValues.slice(1)) : null;
+      if (words4 && startsInit(words4)) {
+        return { init: basename2(words4[0]), script: script.source, command: c.node.text, line: text2.slice(0, c.node.startIndex).split("\n").length };
+      }
+    }
+    const ending = scriptEnding(root);
+    if (!("final" in ending) || ending.final === null) return null;
+    const words3 = execWords(ending.final, argv.slice(1));
+    if (!words3) return null;
+    argv = words3;
+  }
+  return null;
 }
 function pid1Sufficient(facts, stage2, context, shell) {
   const check2 = oneShotCheck(facts, stage2, shell);
@@ -32493,7 +32693,9 @@ function commandLineTool(facts, stage2, entrypoint, cmd, context) {
   if (!info || info.family === null) return null;
   const defaults = info.defaults;
   if (defaults?.cmd?.length && SELF_REAPING_SERVERS[programKey(defaults.cmd[0])] !== void 0) return null;
-  const [program, ...args] = entrypoint;
+  const words3 = afterInitWrapper(entrypoint) ?? entrypoint;
+  if (!words3.length) return null;
+  const [program, ...args] = words3;
   const name = basename3(program);
   const key = programKey(program);
   if (SELF_REAPING_SERVERS[key] !== void 0 || ONE_SHOT_TOOLS.has(key) || SCRIPT_NAME.test(name) || ENTRYPOINT_SCRIPT.test(name)) return null;
@@ -32516,6 +32718,24 @@ function rootImageName(facts, stage2) {
   if (image === null) return null;
   const name = image.split("@")[0].replace(/:[^/]*$/, "").toLowerCase();
   return name.replace(/^(docker\.io\/)?(library\/)?/, "");
+}
+function targetPlatformRun(facts, stage2) {
+  const seen = /* @__PURE__ */ new Set();
+  const pending = [{ stage: stage2, copied: false }];
+  while (pending.length) {
+    const next = pending.shift();
+    for (const s of chainOf(facts, next.stage)) {
+      if (seen.has(s.index)) continue;
+      seen.add(s.index);
+      const native = next.copied && /\$\{?BUILDPLATFORM\}?/.test(s.platform ?? "");
+      for (const node of s.instructions) {
+        if (node.keyword === "RUN" && !native) return node;
+        const from = facts.copyOperands(node)?.fromStage;
+        if (from && !seen.has(from.index)) pending.push({ stage: from, copied: true });
+      }
+    }
+  }
+  return null;
 }
 function initHelps(role) {
   return role.role === "application";
@@ -39140,6 +39360,11 @@ function planStage(ctx, stage2, init, optedIn) {
     const node = inEntrypoint ? command2.entrypointNode : command2.cmdNode;
     return leave("already-has-init", `the container already runs an init (\`${existing}\`)`, node?.line ?? at);
   }
+  const started = scriptInit(facts, stage2, ctx.context, shell);
+  if (started) {
+    const node = command2.entrypoint?.length ? command2.entrypointNode : command2.cmdNode;
+    return leave("already-has-init", `the script ${started.script} starts \`${started.init}\` itself (\`${started.command}\`, its line ${started.line}), so the image has an init already`, node?.line ?? at);
+  }
   if (where?.sufficient) {
     const node = command2.cmdNode ?? command2.entrypointNode;
     return leave(where.sufficient.id, `${where.sufficient.reason} (to add one anyway: ${optIn})`, node && node.stage === stage2 ? node.line : at);
@@ -39157,10 +39382,15 @@ function planStage(ctx, stage2, init, optedIn) {
   const route = packageRoute(image, raw, init, leave);
   const binary = readBinary(options.binary);
   if (typeof binary === "string") return leave("unknown-option", binary);
+  const runs2 = targetPlatformRun(facts, stage2) !== null;
   let pkg = null;
-  if ("manager" in route) pkg = route;
-  else if (!binary) return route;
-  else if (binary.url && !checksumSupported(model)) {
+  if ("manager" in route) {
+    if (runs2 || !binary) pkg = route;
+  } else if (!binary) return route;
+  if (pkg && !runs2) {
+    return leave("no-run", `the stage is built only from COPY and ADD, with no RUN (nor one for its platform in the stages it is built FROM or copies from), so installing ${init} would add the image's first RUN, executed at build time (under emulation when built for other platforms); copy a static ${init} in with the option binary (\`{"init-entrypoint": {"binary": {"from": "<a stage or image with ${init}>", "path": "/\u2026"}}}\`), or run its containers with \`docker run --init\``);
+  }
+  if (!pkg && binary?.url && !checksumSupported(model)) {
     return leave("add-checksum-unsupported", `\`ADD --checksum\` needs the Dockerfile frontend 1.6 or later: add \`# syntax=docker/dockerfile:1\` as the first line, or give the option binary.from instead`);
   }
   const release = image.release;
@@ -39240,7 +39470,8 @@ function planStage(ctx, stage2, init, optedIn) {
     signalsHow = `${group ? "with -g, so SIGTERM goes to the whole process group" : "signalling the whole process group"} and zombies are reaped (shutdown stays forced: see the note)`;
     notes.push({
       id: "shutdown-forced",
-      line: command2.cmdNode?.line ?? command2.entrypointNode?.line ?? at,
+      // The fix's line, set below: the note and the change it explains cite the same instruction.
+      line: at,
       message: `shutdown is forced, not graceful: ${path29.why}; ${init} ${group ? "-g " : ""}sends SIGTERM to the app too, but it may be killed before its handler finishes: ${path29.fix}`
     });
   }
@@ -39283,6 +39514,7 @@ function planStage(ctx, stage2, init, optedIn) {
     return leave("unknown-release", `dfmod does not know which release \`${raw}\` is built on, so whether it has ${init}`);
   }
   for (const [offset, text2] of insertions) edits2.push({ start: offset, end: offset, text: text2 });
+  for (const note of notes) note.line = line;
   return {
     fixes: [{
       line,

@@ -12,6 +12,8 @@ async function runAs(filename: string, input: string, options: Record<string, Re
 const only = ['init-entrypoint'];
 const APT = 'RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*';
 const APK = 'RUN apk add --no-cache tini';
+/** A RUN of the stage's own: a stage built only from COPY and ADD gets no init (`no-run`), so the tests of other things give theirs one. */
+const OWN_RUN = 'RUN true';
 
 // --- per base family ---------------------------------------------------------
 
@@ -35,8 +37,8 @@ test('Debian-based language image: inherited ENTRYPOINT (node) wrapped, added be
 
 test('a base named by a global ARG: a version argument takes its default; a BASE argument may name another OS, refused', async () => {
   await expectOutput(
-    lines('ARG NODE=20-bookworm', 'FROM node:$NODE', 'CMD ["node", "a.js"]'),
-    lines('ARG NODE=20-bookworm', 'FROM node:$NODE', APT, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "a.js"]'),
+    lines('ARG NODE=20-bookworm', 'FROM node:$NODE', OWN_RUN, 'CMD ["node", "a.js"]'),
+    lines('ARG NODE=20-bookworm', 'FROM node:$NODE', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "a.js"]'),
     { only },
   );
   await expectRefused(lines('ARG BASE=node:20-bookworm', 'FROM $BASE', 'CMD ["node", "a.js"]'), 'dynamic-base', { only });
@@ -45,7 +47,7 @@ test('a base named by a global ARG: a version argument takes its default; a BASE
 
 test('-slim image without an ENTRYPOINT: install after the ARG/ENV/LABEL/WORKDIR lines that follow FROM', async () => {
   await expectOutput(
-    lines('FROM python:3.11-slim', 'ARG V=1', 'ENV PYTHONUNBUFFERED=1', 'LABEL a=b', 'WORKDIR /app', 'CMD python app.py'),
+    lines('FROM python:3.11-slim', 'ARG V=1', 'ENV PYTHONUNBUFFERED=1', 'LABEL a=b', 'WORKDIR /app', OWN_RUN, 'CMD python app.py'),
     lines(
       'FROM python:3.11-slim',
       'ARG V=1',
@@ -53,6 +55,7 @@ test('-slim image without an ENTRYPOINT: install after the ARG/ENV/LABEL/WORKDIR
       'LABEL a=b',
       'WORKDIR /app',
       APT,
+      OWN_RUN,
       'ENTRYPOINT ["/usr/bin/tini", "--"]',
       'CMD exec python app.py',
     ),
@@ -62,76 +65,79 @@ test('-slim image without an ENTRYPOINT: install after the ARG/ENV/LABEL/WORKDIR
 
 test('Ubuntu LTS', async () => {
   await expectOutput(
-    lines('FROM ubuntu:22.04', 'COPY app /app', 'CMD ["/app"]'),
-    lines('FROM ubuntu:22.04', APT, 'COPY app /app', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
+    lines('FROM ubuntu:22.04', 'COPY app /app', OWN_RUN, 'CMD ["/app"]'),
+    lines('FROM ubuntu:22.04', APT, 'COPY app /app', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
     { only },
   );
 });
 
 test('Alpine: apk, /sbin/tini', async () => {
   await expectOutput(
-    lines('FROM alpine:3.20', 'COPY app /app', 'CMD ["/app"]'),
-    lines('FROM alpine:3.20', APK, 'COPY app /app', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]'),
+    lines('FROM alpine:3.20', 'COPY app /app', OWN_RUN, 'CMD ["/app"]'),
+    lines('FROM alpine:3.20', APK, 'COPY app /app', OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]'),
     { only },
   );
 });
 
 test('-alpine variant of a language image, inherited ENTRYPOINT wrapped', async () => {
   await expectOutput(
-    lines('FROM node:20-alpine', 'CMD ["node", "index.js"]'),
-    lines('FROM node:20-alpine', APK, 'ENTRYPOINT ["/sbin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "index.js"]'),
+    lines('FROM node:20-alpine', OWN_RUN, 'CMD ["node", "index.js"]'),
+    lines('FROM node:20-alpine', APK, OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "index.js"]'),
     { only },
   );
 });
 
-test('no CMD in the stage: the inherited CMD (rabbitmq) is stated again, since a new ENTRYPOINT resets it', async () => {
+test('no CMD in the stage: the inherited CMD (memcached) is stated again, since a new ENTRYPOINT resets it', async () => {
   await expectOutput(
-    lines('FROM rabbitmq:3.13', 'COPY rabbitmq.conf /etc/rabbitmq/'),
+    lines('FROM memcached:1.6', 'COPY memcached.conf /etc/', OWN_RUN),
     lines(
-      'FROM rabbitmq:3.13',
+      'FROM memcached:1.6',
+      'USER root',
       APT,
-      'COPY rabbitmq.conf /etc/rabbitmq/',
+      'USER memcache',
+      'COPY memcached.conf /etc/',
+      OWN_RUN,
       'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]',
-      'CMD ["rabbitmq-server"]',
+      'CMD ["memcached"]',
     ),
     { only },
   );
 });
 
-test('a stage that is only FROM: install and ENTRYPOINT at the same point, in order', async () => {
+test('a final stage that is only FROM (its parent has the RUN): install and ENTRYPOINT at the same point, in order', async () => {
   await expectOutput(
-    lines('FROM rabbitmq:3.13'),
-    lines('FROM rabbitmq:3.13', APT, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["rabbitmq-server"]'),
+    lines('FROM memcached:1.6 AS base', OWN_RUN, 'FROM base'),
+    lines('FROM memcached:1.6 AS base', OWN_RUN, 'FROM base', 'USER root', APT, 'USER memcache', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["memcached"]'),
     { only },
   );
 });
 
 test('no final newline stays without one', async () => {
-  await expectOutput('FROM alpine\nCMD ["/app"]', 'FROM alpine\n' + APK + '\nENTRYPOINT ["/sbin/tini", "--"]\nCMD ["/app"]', { only });
+  await expectOutput('FROM alpine\nRUN true\nCMD ["/app"]', 'FROM alpine\n' + APK + '\nRUN true\nENTRYPOINT ["/sbin/tini", "--"]\nCMD ["/app"]', { only });
 });
 
 // --- existing ENTRYPOINTs ------------------------------------------------------
 
 test('exec-form ENTRYPOINT is wrapped; CMD kept', async () => {
   await expectOutput(
-    lines('FROM node:20-slim', 'ENTRYPOINT ["docker-entrypoint.sh"]', 'CMD ["node", "a.js"]'),
-    lines('FROM node:20-slim', APT, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "a.js"]'),
+    lines('FROM node:20-slim', OWN_RUN, 'ENTRYPOINT ["docker-entrypoint.sh"]', 'CMD ["node", "a.js"]'),
+    lines('FROM node:20-slim', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "a.js"]'),
     { only },
   );
 });
 
 test('shell-form ENTRYPOINT with a CMD: wrapped as the exact sh -c Docker runs (CMD stays $0.. and is ignored as before)', async () => {
   await expectOutput(
-    lines('FROM debian:bookworm-slim', 'ENTRYPOINT ./start.sh --x', 'CMD ["ignored"]'),
-    lines('FROM debian:bookworm-slim', APT, 'ENTRYPOINT ["/usr/bin/tini", "--", "/bin/sh", "-c", "exec ./start.sh --x"]', 'CMD ["ignored"]'),
+    lines('FROM debian:bookworm-slim', OWN_RUN, 'ENTRYPOINT ./start.sh --x', 'CMD ["ignored"]'),
+    lines('FROM debian:bookworm-slim', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "/bin/sh", "-c", "exec ./start.sh --x"]', 'CMD ["ignored"]'),
     { only },
   );
 });
 
 test('shell-form ENTRYPOINT that needs a shell keeps it', async () => {
   await expectOutput(
-    lines('FROM alpine', 'ENTRYPOINT exec app --port "$PORT"'),
-    lines('FROM alpine', APK, 'ENTRYPOINT ["/sbin/tini", "--", "/bin/sh", "-c", "exec app --port \\"$PORT\\""]'),
+    lines('FROM alpine', OWN_RUN, 'ENTRYPOINT exec app --port "$PORT"'),
+    lines('FROM alpine', APK, OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--", "/bin/sh", "-c", "exec app --port \\"$PORT\\""]'),
     { only },
   );
 });
@@ -139,19 +145,20 @@ test('shell-form ENTRYPOINT that needs a shell keeps it', async () => {
 // Changed: it ran `./start.sh --x` directly, which would hand it the `docker run` arguments the shell ignored.
 test('shell-form ENTRYPOINT of plain words and no CMD: kept under its shell, which execs the program', async () => {
   await expectOutput(
-    lines('FROM debian:bookworm', 'ENTRYPOINT ./start.sh \\', '    --x'),
-    lines('FROM debian:bookworm', APT, 'ENTRYPOINT ["/usr/bin/tini", "--", "/bin/sh", "-c", "exec ./start.sh     --x"]'),
+    lines('FROM debian:bookworm', OWN_RUN, 'ENTRYPOINT ./start.sh \\', '    --x'),
+    lines('FROM debian:bookworm', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "/bin/sh", "-c", "exec ./start.sh     --x"]'),
     { only },
   );
 });
 
 test('shell-form ENTRYPOINT under a SHELL: wrapped with that shell, as Docker stores it', async () => {
   await expectOutput(
-    lines('FROM debian:bookworm', 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]', 'ENTRYPOINT app serve'),
+    lines('FROM debian:bookworm', 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]', OWN_RUN, 'ENTRYPOINT app serve'),
     lines(
       'FROM debian:bookworm',
       APT,
       'SHELL ["/bin/bash", "-o", "pipefail", "-c"]',
+      OWN_RUN,
       'ENTRYPOINT ["/usr/bin/tini", "--", "/bin/bash", "-o", "pipefail", "-c", "exec app serve"]',
     ),
     { only },
@@ -161,26 +168,26 @@ test('shell-form ENTRYPOINT under a SHELL: wrapped with that shell, as Docker st
 // Fixed: an exec-form ENTRYPOINT written over several lines was flattened onto one when tini was put in front.
 test('a multi-line exec-form ENTRYPOINT keeps its layout: the init goes in front of its first word, the other lines stay as written', async () => {
   await expectOutput(
-    lines('FROM debian:12', 'COPY app /usr/local/bin/app', 'ENTRYPOINT ["/usr/local/bin/app", \\', '            "--config", "/etc/app.yml"]'),
-    lines('FROM debian:12', APT, 'COPY app /usr/local/bin/app', 'ENTRYPOINT ["/usr/bin/tini", "--", "/usr/local/bin/app", \\', '            "--config", "/etc/app.yml"]'),
+    lines('FROM debian:12', 'COPY app /usr/local/bin/app', OWN_RUN, 'ENTRYPOINT ["/usr/local/bin/app", \\', '            "--config", "/etc/app.yml"]'),
+    lines('FROM debian:12', APT, 'COPY app /usr/local/bin/app', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "/usr/local/bin/app", \\', '            "--config", "/etc/app.yml"]'),
     { only },
   );
   await expectOutput(
-    lines('FROM alpine:3.20', 'ENTRYPOINT [ \\', '    "/app", \\', '    "--x" \\', ']'),
-    lines('FROM alpine:3.20', APK, 'ENTRYPOINT [ \\', '    "/sbin/tini", "--", "/app", \\', '    "--x" \\', ']'),
+    lines('FROM alpine:3.20', OWN_RUN, 'ENTRYPOINT [ \\', '    "/app", \\', '    "--x" \\', ']'),
+    lines('FROM alpine:3.20', APK, OWN_RUN, 'ENTRYPOINT [ \\', '    "/sbin/tini", "--", "/app", \\', '    "--x" \\', ']'),
     { only },
   );
   await expectOutput(
-    lines('FROM alpine:3.20', 'ENTRYPOINT [ "/app", "--x" ]'),
-    lines('FROM alpine:3.20', APK, 'ENTRYPOINT [ "/sbin/tini", "--", "/app", "--x" ]'),
+    lines('FROM alpine:3.20', OWN_RUN, 'ENTRYPOINT [ "/app", "--x" ]'),
+    lines('FROM alpine:3.20', APK, OWN_RUN, 'ENTRYPOINT [ "/sbin/tini", "--", "/app", "--x" ]'),
     { only },
   );
 });
 
 test('ENTRYPOINT [] (cleared) becomes just the init', async () => {
   await expectOutput(
-    lines('FROM node:20', 'ENTRYPOINT []', 'CMD ["node", "a.js"]'),
-    lines('FROM node:20', APT, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["node", "a.js"]'),
+    lines('FROM node:20', OWN_RUN, 'ENTRYPOINT []', 'CMD ["node", "a.js"]'),
+    lines('FROM node:20', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["node", "a.js"]'),
     { only },
   );
 });
@@ -197,7 +204,7 @@ test('USER in the stage comes after the install, which runs as root', async () =
 
 test('a non-root USER inherited from an earlier stage: switch to root and back', async () => {
   await expectOutput(
-    lines('FROM node:20-slim AS base', 'USER node', '', 'FROM base AS runtime', 'COPY . .', 'CMD ["node", "a.js"]'),
+    lines('FROM node:20-slim AS base', 'USER node', '', 'FROM base AS runtime', 'COPY . .', OWN_RUN, 'CMD ["node", "a.js"]'),
     lines(
       'FROM node:20-slim AS base',
       'USER node',
@@ -207,6 +214,7 @@ test('a non-root USER inherited from an earlier stage: switch to root and back',
       APT,
       'USER node',
       'COPY . .',
+      OWN_RUN,
       'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]',
       'CMD ["node", "a.js"]',
     ),
@@ -216,12 +224,13 @@ test('a non-root USER inherited from an earlier stage: switch to root and back',
 
 test('a base image that runs as non-root (memcached): switch to root and back', async () => {
   await expectOutput(
-    lines('FROM memcached:1.6', 'CMD ["memcached", "-m", "64"]'),
+    lines('FROM memcached:1.6', OWN_RUN, 'CMD ["memcached", "-m", "64"]'),
     lines(
       'FROM memcached:1.6',
       'USER root',
       APT,
       'USER memcache',
+      OWN_RUN,
       'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]',
       'CMD ["memcached", "-m", "64"]',
     ),
@@ -231,16 +240,17 @@ test('a base image that runs as non-root (memcached): switch to root and back', 
 
 test('final stage built on an earlier one: its ENTRYPOINT and CMD are inherited and stated again', async () => {
   await expectOutput(
-    lines('FROM alpine AS base', 'ENTRYPOINT ["/app"]', 'CMD ["--serve"]', 'FROM base', 'COPY x /x'),
-    lines('FROM alpine AS base', 'ENTRYPOINT ["/app"]', 'CMD ["--serve"]', 'FROM base', APK, 'COPY x /x', 'ENTRYPOINT ["/sbin/tini", "--", "/app"]', 'CMD ["--serve"]'),
+    lines('FROM alpine AS base', 'ENTRYPOINT ["/app"]', 'CMD ["--serve"]', 'FROM base', 'COPY x /x', OWN_RUN),
+    lines('FROM alpine AS base', 'ENTRYPOINT ["/app"]', 'CMD ["--serve"]', 'FROM base', APK, 'COPY x /x', OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--", "/app"]', 'CMD ["--serve"]'),
     { only },
   );
 });
 
 test('an ENTRYPOINT and CMD of an earlier stage written over several lines are stated again as written', async () => {
   await expectOutput(
-    lines('FROM alpine:3.20 AS base', 'ENTRYPOINT ["/app", \\', '            "--x"]', 'CMD ["--serve", \\', '     "--port", "80"]', 'FROM base', 'COPY x /x'),
+    lines('FROM alpine:3.20 AS base', 'ENTRYPOINT ["/app", \\', '            "--x"]', 'CMD ["--serve", \\', '     "--port", "80"]', 'FROM base', 'COPY x /x', OWN_RUN),
     lines('FROM alpine:3.20 AS base', 'ENTRYPOINT ["/app", \\', '            "--x"]', 'CMD ["--serve", \\', '     "--port", "80"]', 'FROM base', APK, 'COPY x /x',
+      OWN_RUN,
       'ENTRYPOINT ["/sbin/tini", "--", "/app", \\', '            "--x"]', 'CMD ["--serve", \\', '     "--port", "80"]'),
     { only },
   );
@@ -249,8 +259,8 @@ test('an ENTRYPOINT and CMD of an earlier stage written over several lines are s
 // Fixed: `exec` was also written into the earlier stage's own CMD, a stage the init does not go in.
 test('a shell-form CMD of an earlier stage: stated again with exec in the final stage, the earlier stage left as it is', async () => {
   await expectOutput(
-    lines('FROM alpine:3.20 AS base', 'CMD /app --x', 'FROM base', 'COPY x /x'),
-    lines('FROM alpine:3.20 AS base', 'CMD /app --x', 'FROM base', APK, 'COPY x /x', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/bin/sh", "-c", "exec /app --x"]'),
+    lines('FROM alpine:3.20 AS base', 'CMD /app --x', 'FROM base', 'COPY x /x', OWN_RUN),
+    lines('FROM alpine:3.20 AS base', 'CMD /app --x', 'FROM base', APK, 'COPY x /x', OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/bin/sh", "-c", "exec /app --x"]'),
     { only },
   );
 });
@@ -281,42 +291,43 @@ test('tini already installed by a RUN (here in an earlier stage): only the ENTRY
 test('option init=dumb-init (apt and apk)', async () => {
   const options = { 'init-entrypoint': { init: 'dumb-init' } };
   await expectOutput(
-    lines('FROM debian:12', 'CMD ["/app"]'),
+    lines('FROM debian:12', OWN_RUN, 'CMD ["/app"]'),
     lines(
       'FROM debian:12',
       'RUN apt-get update && apt-get install -y --no-install-recommends dumb-init && rm -rf /var/lib/apt/lists/*',
+      OWN_RUN,
       'ENTRYPOINT ["/usr/bin/dumb-init", "--"]',
       'CMD ["/app"]',
     ),
     { only, options },
   );
   await expectOutput(
-    lines('FROM alpine', 'CMD ["/app"]'),
-    lines('FROM alpine', 'RUN apk add --no-cache dumb-init', 'ENTRYPOINT ["/usr/bin/dumb-init", "--"]', 'CMD ["/app"]'),
+    lines('FROM alpine', OWN_RUN, 'CMD ["/app"]'),
+    lines('FROM alpine', 'RUN apk add --no-cache dumb-init', OWN_RUN, 'ENTRYPOINT ["/usr/bin/dumb-init", "--"]', 'CMD ["/app"]'),
     { only, options },
   );
 });
 
 test('comments above the CMD stay with it (a suppression must not move to the new ENTRYPOINT)', async () => {
   await expectOutput(
-    lines('FROM alpine', '', '# start the app', '# hadolint ignore=DL3025', 'CMD /app'),
-    lines('FROM alpine', APK, '', 'ENTRYPOINT ["/sbin/tini", "--"]', '# start the app', '# hadolint ignore=DL3025', 'CMD exec /app'),
+    lines('FROM alpine', OWN_RUN, '', '# start the app', '# hadolint ignore=DL3025', 'CMD /app'),
+    lines('FROM alpine', APK, OWN_RUN, '', 'ENTRYPOINT ["/sbin/tini", "--"]', '# start the app', '# hadolint ignore=DL3025', 'CMD exec /app'),
     { only },
   );
 });
 
 test('CRLF files get CRLF lines', async () => {
   await expectOutput(
-    'FROM alpine\r\nCMD ["/app"]\r\n',
-    `FROM alpine\r\n${APK}\r\nENTRYPOINT ["/sbin/tini", "--"]\r\nCMD ["/app"]\r\n`,
+    'FROM alpine\r\nRUN true\r\nCMD ["/app"]\r\n',
+    `FROM alpine\r\n${APK}\r\nRUN true\r\nENTRYPOINT ["/sbin/tini", "--"]\r\nCMD ["/app"]\r\n`,
     { only },
   );
 });
 
 test('together with exec-form: the shell-form CMD also becomes JSON, and the result is a fixpoint', async () => {
   await expectOutput(
-    lines('FROM node:20', 'CMD node server.js'),
-    lines('FROM node:20', APT, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "server.js"]'),
+    lines('FROM node:20', OWN_RUN, 'CMD node server.js'),
+    lines('FROM node:20', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "server.js"]'),
     { only: ['init-entrypoint', 'exec-form'] },
   );
 });
@@ -345,14 +356,14 @@ for (const [name, text, id, line] of [
   ['an archived Debian release named in the tag', lines('FROM python:3.9-buster', 'CMD ["python", "app.py"]'), 'archived-release', 1],
   ['an old node image (stretch)', lines('FROM node:12', 'CMD ["node", "a.js"]'), 'archived-release', 1],
   ['an interim Ubuntu release past its support', lines('FROM ubuntu:23.10', 'CMD ["/app"]'), 'archived-release', 1],
-  ['a base whose ENTRYPOINT dfmod does not know', lines('FROM eclipse-temurin:17-jre', 'CMD ["java", "-jar", "a.jar"]'), 'unknown-entrypoint', 1],
-  ['no CMD and a base whose CMD dfmod does not know', lines('FROM golang:1.22', 'COPY . .'), 'unknown-cmd', 1],
-  ['nothing to run', lines('FROM alpine AS base', 'ENTRYPOINT []', 'CMD []', 'FROM base', 'COPY x /x'), 'no-command', 4],
+  ['a base whose ENTRYPOINT dfmod does not know', lines('FROM eclipse-temurin:17-jre', OWN_RUN, 'CMD ["java", "-jar", "a.jar"]'), 'unknown-entrypoint', 1],
+  ['no CMD and a base whose CMD dfmod does not know', lines('FROM golang:1.22', 'COPY . .', OWN_RUN), 'unknown-cmd', 1],
+  ['nothing to run', lines('FROM alpine AS base', 'ENTRYPOINT []', 'CMD []', 'FROM base', 'COPY x /x', OWN_RUN), 'no-command', 4],
   ['Windows', lines('# escape=`', 'FROM mcr.microsoft.com/windows/servercore:ltsc2022', 'CMD ["app.exe"]'), 'windows', 2],
   ['an ENTRYPOINT with no arguments', lines('FROM debian:bookworm', 'RUN echo hi', 'ENTRYPOINT'), 'empty-entrypoint', 3],
   ['an ENTRYPOINT with only a line continuation, at the end', lines('FROM debian:bookworm', 'RUN echo hi', 'ENTRYPOINT \\'), 'empty-entrypoint', 3],
-  ['inherited USER with a variable', lines('FROM alpine AS base', 'ARG U=app', 'USER $U', 'FROM base', 'CMD ["/app"]'), 'dynamic-user', 4],
-  ['a SHELL that is not POSIX, inherited', lines('FROM debian:bookworm AS base', 'SHELL ["pwsh", "-c"]', 'FROM base', 'CMD ["/app"]'), 'unknown-shell', 3],
+  ['inherited USER with a variable', lines('FROM alpine AS base', 'ARG U=app', 'USER $U', 'FROM base', OWN_RUN, 'CMD ["/app"]'), 'dynamic-user', 4],
+  ['a SHELL that is not POSIX, inherited', lines('FROM debian:bookworm AS base', 'SHELL ["pwsh", "-c"]', 'RUN Write-Output hi', 'FROM base', 'CMD ["/app"]'), 'unknown-shell', 4],
   ['an unknown init option', lines('FROM alpine', 'CMD ["/app"]'), 'unknown-option', 1],
 ] as [string, string, string, number][]) {
   test(`left alone: ${name}`, async () => {
@@ -391,17 +402,17 @@ test('wording: RHEL family and SUSE', async () => {
 });
 
 test('wording: what the base runs is not known', async () => {
-  await refusedWith(lines('FROM eclipse-temurin:17-jre', 'CMD ["java", "-jar", "a.jar"]'), 'unknown-entrypoint',
+  await refusedWith(lines('FROM eclipse-temurin:17-jre', OWN_RUN, 'CMD ["java", "-jar", "a.jar"]'), 'unknown-entrypoint',
     'dfmod does not know the ENTRYPOINT of `eclipse-temurin:17-jre`, which a new ENTRYPOINT would replace');
-  await refusedWith(lines('FROM golang:1.22', 'COPY . .'), 'unknown-cmd', 'dfmod does not know the CMD of `golang:1.22`, which a new ENTRYPOINT would reset');
+  await refusedWith(lines('FROM golang:1.22', 'COPY . .', OWN_RUN), 'unknown-cmd', 'dfmod does not know the CMD of `golang:1.22`, which a new ENTRYPOINT would reset');
 });
 
 test('wording: the stage itself', async () => {
   await refusedWith(lines('FROM alpine', 'CMD ["/app"]'), 'unknown-option', 'unknown option init="s6" (use "tini" or "dumb-init")', { 'init-entrypoint': { init: 's6' } });
   await refusedWith(lines('# escape=`', 'FROM mcr.microsoft.com/windows/servercore:ltsc2022', 'CMD ["app.exe"]'), 'windows', 'Windows images have no tini');
   await refusedWith(lines('FROM debian:bookworm', 'RUN echo hi', 'ENTRYPOINT'), 'empty-entrypoint', 'the ENTRYPOINT has no arguments, and dfmod does not know what Docker makes of that');
-  await refusedWith(lines('FROM alpine AS base', 'ARG U=app', 'USER $U', 'FROM base', 'CMD ["/app"]'), 'dynamic-user', 'the stage inherits `USER $U`, which dfmod cannot restore after installing as root');
-  await refusedWith(lines('FROM alpine AS base', 'ENTRYPOINT []', 'CMD []', 'FROM base', 'COPY x /x'), 'no-command', 'the container has no command to run');
+  await refusedWith(lines('FROM alpine AS base', 'ARG U=app', 'USER $U', 'FROM base', OWN_RUN, 'CMD ["/app"]'), 'dynamic-user', 'the stage inherits `USER $U`, which dfmod cannot restore after installing as root');
+  await refusedWith(lines('FROM alpine AS base', 'ENTRYPOINT []', 'CMD []', 'FROM base', 'COPY x /x', OWN_RUN), 'no-command', 'the container has no command to run');
 });
 
 // --- releases: facts from lib/knowledge (fixed: these were wrong before) ----------------
@@ -414,10 +425,11 @@ test('ubuntu:18.04 has no tini: refused, naming dumb-init (which it has) and doc
 
 test('ubuntu:18.04 with init=dumb-init installs dumb-init', async () => {
   await expectOutput(
-    lines('FROM ubuntu:18.04', 'CMD ["/app"]'),
+    lines('FROM ubuntu:18.04', OWN_RUN, 'CMD ["/app"]'),
     lines(
       'FROM ubuntu:18.04',
       'RUN apt-get update && apt-get install -y --no-install-recommends dumb-init && rm -rf /var/lib/apt/lists/*',
+      OWN_RUN,
       'ENTRYPOINT ["/usr/bin/dumb-init", "--"]',
       'CMD ["/app"]',
     ),
@@ -434,8 +446,8 @@ test('ubuntu:16.04 has neither: refused, naming docker run --init', async () => 
 for (const tag of ['20.04', '22.04', '24.04', 'focal', 'noble', '25.04', '25.10']) {
   test(`ubuntu:${tag} gets tini`, async () => {
     await expectOutput(
-      lines(`FROM ubuntu:${tag}`, 'CMD ["/app"]'),
-      lines(`FROM ubuntu:${tag}`, APT, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
+      lines(`FROM ubuntu:${tag}`, OWN_RUN, 'CMD ["/app"]'),
+      lines(`FROM ubuntu:${tag}`, APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
       { only },
     );
   });
@@ -460,8 +472,8 @@ test('debian:9 and debian:10 are archived', async () => {
 for (const tag of ['11', '12', '13', 'bullseye-slim']) {
   test(`debian:${tag} gets tini`, async () => {
     await expectOutput(
-      lines(`FROM debian:${tag}`, 'CMD ["/app"]'),
-      lines(`FROM debian:${tag}`, APT, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
+      lines(`FROM debian:${tag}`, OWN_RUN, 'CMD ["/app"]'),
+      lines(`FROM debian:${tag}`, APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
       { only },
     );
   });
@@ -476,7 +488,7 @@ test('a digest names no release: refused', async () => {
 
 test('a tag and a digest: the tag names the release', async () => {
   const image = 'ubuntu:22.04@sha256:' + 'a'.repeat(64);
-  await expectOutput(lines(`FROM ${image}`, 'CMD ["/app"]'), lines(`FROM ${image}`, APT, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'), { only });
+  await expectOutput(lines(`FROM ${image}`, OWN_RUN, 'CMD ["/app"]'), lines(`FROM ${image}`, APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'), { only });
 });
 
 // Fixed: chiseled images have no shell and no apt; a `RUN apt-get` there fails.
@@ -489,14 +501,14 @@ test('a chiseled .NET image: no shell, refused', async () => {
 test('python:3, python:3-slim and python:3-alpine get tini', async () => {
   for (const tag of ['3', '3-slim']) {
     await expectOutput(
-      lines(`FROM python:${tag}`, 'CMD ["python", "app.py"]'),
-      lines(`FROM python:${tag}`, APT, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["python", "app.py"]'),
+      lines(`FROM python:${tag}`, OWN_RUN, 'CMD ["python", "app.py"]'),
+      lines(`FROM python:${tag}`, APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["python", "app.py"]'),
       { only },
     );
   }
   await expectOutput(
-    lines('FROM python:3-alpine', 'CMD ["python", "app.py"]'),
-    lines('FROM python:3-alpine', APK, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["python", "app.py"]'),
+    lines('FROM python:3-alpine', OWN_RUN, 'CMD ["python", "app.py"]'),
+    lines('FROM python:3-alpine', APK, OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["python", "app.py"]'),
     { only },
   );
 });
@@ -508,12 +520,12 @@ test('python 2: Debian tags are on buster, refused as archived; the option binar
     await refusedWith(lines(`FROM python:${tag}`, 'CMD ["python", "app.py"]'), 'archived-release',
       'debian 10 (buster) is archived: its package sources are gone from the mirrors, so installing tini fails' + ARCHIVED_ALTERNATIVE);
   }
-  await expectOutput(lines('FROM python:2.7-alpine', 'CMD ["python", "app.py"]'), lines('FROM python:2.7-alpine', APK, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["python", "app.py"]'), { only });
+  await expectOutput(lines('FROM python:2.7-alpine', OWN_RUN, 'CMD ["python", "app.py"]'), lines('FROM python:2.7-alpine', APK, OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["python", "app.py"]'), { only });
   // Its inherited CMD is known now: the REPL, as python3 is for python:3 tags.
   await expectRefused(lines('FROM python:2.7-alpine', 'COPY app.py /app.py'), 'base-image', { only, line: 1 });
   await expectOutput(
-    lines('FROM python:2.7', 'CMD ["python", "app.py"]'),
-    lines('FROM python:2.7', 'COPY --from=registry.example/tini:0.19.0 /tini /tini', 'ENTRYPOINT ["/tini", "--"]', 'CMD ["python", "app.py"]'),
+    lines('FROM python:2.7', OWN_RUN, 'CMD ["python", "app.py"]'),
+    lines('FROM python:2.7', 'COPY --from=registry.example/tini:0.19.0 /tini /tini', OWN_RUN, 'ENTRYPOINT ["/tini", "--"]', 'CMD ["python", "app.py"]'),
     { only, options: { 'init-entrypoint': { binary: { from: 'registry.example/tini:0.19.0', path: '/tini' } } } },
   );
 });
@@ -525,17 +537,17 @@ test('node:16 is on buster: refused as archived', async () => {
 });
 
 test('a tag older than what dfmod knows the image to run, with its own ENTRYPOINT: its release is not known', async () => {
-  await refusedWith(lines('FROM memcached:1.5', 'ENTRYPOINT ["memcached"]'), 'unknown-release',
+  await refusedWith(lines('FROM memcached:1.5', OWN_RUN, 'ENTRYPOINT ["memcached"]'), 'unknown-release',
     'dfmod does not know which release `memcached:1.5` is built on, so whether it has tini');
   // Changed: an image dfmod knows neither the release nor the defaults of was installed into when the stage set its ENTRYPOINT.
-  await expectRefused(lines('FROM perl:5', 'ENTRYPOINT ["perl", "app.pl"]'), 'unknown-release', { only });
+  await expectRefused(lines('FROM perl:5', OWN_RUN, 'ENTRYPOINT ["perl", "app.pl"]'), 'unknown-release', { only });
 });
 
 test('an Alpine image pinned by digest still gets tini: every Alpine branch carries it', async () => {
   const image = 'alpine@sha256:69665d02cb32192e52e07644d76bc6f25abeb5410edc1c7a81a10ba3f0efb909';
   await expectOutput(
-    lines(`FROM ${image}`, 'CMD ["/app"]'),
-    lines(`FROM ${image}`, APK, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]'),
+    lines(`FROM ${image}`, OWN_RUN, 'CMD ["/app"]'),
+    lines(`FROM ${image}`, APK, OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]'),
     { only },
   );
 });
@@ -543,16 +555,16 @@ test('an Alpine image pinned by digest still gets tini: every Alpine branch carr
 // Alpine's community repository carries tini on every branch: an unknown Alpine release does not matter.
 test('an Alpine image whose release and defaults are unknown still gets tini when the stage sets its command', async () => {
   await expectOutput(
-    lines('FROM eclipse-temurin:17-jdk-alpine', 'ENTRYPOINT ["java", "-jar", "/app.jar"]'),
-    lines('FROM eclipse-temurin:17-jdk-alpine', APK, 'ENTRYPOINT ["/sbin/tini", "--", "java", "-jar", "/app.jar"]'),
+    lines('FROM eclipse-temurin:17-jdk-alpine', OWN_RUN, 'ENTRYPOINT ["java", "-jar", "/app.jar"]'),
+    lines('FROM eclipse-temurin:17-jdk-alpine', APK, OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--", "java", "-jar", "/app.jar"]'),
     { only },
   );
 });
 
-test('an image whose release is not known but whose tags dfmod knows (rabbitmq) still gets tini', async () => {
+test('an image whose release is not known but whose tags dfmod knows (memcached) still gets tini', async () => {
   await expectOutput(
-    lines('FROM rabbitmq:3.13', 'COPY defs.json /etc/rabbitmq/'),
-    lines('FROM rabbitmq:3.13', APT, 'COPY defs.json /etc/rabbitmq/', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["rabbitmq-server"]'),
+    lines('FROM memcached:1.6', 'COPY memcached.conf /etc/', OWN_RUN),
+    lines('FROM memcached:1.6', 'USER root', APT, 'USER memcache', 'COPY memcached.conf /etc/', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["memcached"]'),
     { only },
   );
 });
@@ -563,8 +575,8 @@ test('a digest without a tag on any image names no release', async () => {
 
 test('an argument named init is not an init', async () => {
   await expectOutput(
-    lines('FROM alpine', 'CMD ["/app", "init"]'),
-    lines('FROM alpine', APK, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app", "init"]'),
+    lines('FROM alpine', OWN_RUN, 'CMD ["/app", "init"]'),
+    lines('FROM alpine', APK, OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app", "init"]'),
     { only },
   );
 });
@@ -626,14 +638,14 @@ test('a toolbox kept alive for docker exec, and files named as base or CI images
 });
 
 test('a devcontainer: left alone; the paths option opts it in', async () => {
-  const input = lines('FROM node:20-slim', 'CMD ["node", "server.js"]');
+  const input = lines('FROM node:20-slim', OWN_RUN, 'CMD ["node", "server.js"]');
   const refused = await runAs('.devcontainer/Dockerfile', input);
   assert.fixture(refused.output, input);
   assert.equal(refused.notes.map((n) => [n.id, n.message]), [['devcontainer',
     'no init added: the file is in a .devcontainer folder, so this is a dev container, not what is deployed; to add one anyway, name it in the option ' +
     `{"init-entrypoint": {"paths": [".devcontainer/Dockerfile"]}}, ${OPT_IN}`]]);
   const optedIn = await runAs('.devcontainer/Dockerfile', input, { 'init-entrypoint': { paths: ['.devcontainer/Dockerfile'] } });
-  assert.fixture(optedIn.output, lines('FROM node:20-slim', APT, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "server.js"]'));
+  assert.fixture(optedIn.output, lines('FROM node:20-slim', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "server.js"]'));
 });
 
 test('a file named Dockerfile.dev is a dev image', async () => {
@@ -642,11 +654,11 @@ test('a file named Dockerfile.dev is a dev image', async () => {
 });
 
 test('a multi-stage file whose last stage is dev: left alone; the stages option puts the init in the deployed stage', async () => {
-  const input = lines('FROM node:20-slim AS prod', 'WORKDIR /app', 'COPY . .', 'CMD ["node", "server.js"]', '', 'FROM prod AS dev', 'CMD ["npm", "run", "dev"]');
+  const input = lines('FROM node:20-slim AS prod', 'WORKDIR /app', 'COPY . .', OWN_RUN, 'CMD ["node", "server.js"]', '', 'FROM prod AS dev', 'CMD ["npm", "run", "dev"]');
   await refusedWith(input, 'dev-or-test-stage',
     `the build target is named \`dev\`, so this is a development or test stage, not what is deployed; to add one anyway, name it in the option {"init-entrypoint": {"stages": ["dev"]}}, ${OPT_IN}`);
   await expectOutput(input,
-    lines('FROM node:20-slim AS prod', 'WORKDIR /app', APT, 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "server.js"]', '', 'FROM prod AS dev', 'CMD ["npm", "run", "dev"]'),
+    lines('FROM node:20-slim AS prod', 'WORKDIR /app', APT, 'COPY . .', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "server.js"]', '', 'FROM prod AS dev', 'CMD ["npm", "run", "dev"]'),
     { only, options: { 'init-entrypoint': { stages: ['prod'] } } });
   await expectRefused(input, 'unknown-stage', { only, options: { 'init-entrypoint': { stages: ['production'] } } });
   await expectRefused(input, 'unknown-option', { only, options: { 'init-entrypoint': { stages: 'prod' } } });
@@ -818,13 +830,13 @@ test('an apk --virtual group never deleted is joined; one deleted later gets a n
 
 test('a new RUN goes after the FROM/ARG/ENV/LABEL/WORKDIR preamble, above the comment heading the next instruction', async () => {
   await expectOutput(
-    lines('FROM node:20', 'ENV A=1', 'WORKDIR /app', '', '# Dependencies first, for the cache', 'COPY package.json .', 'CMD ["node", "a.js"]'),
-    lines('FROM node:20', 'ENV A=1', 'WORKDIR /app', APT, '', '# Dependencies first, for the cache', 'COPY package.json .', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "a.js"]'),
+    lines('FROM node:20', 'ENV A=1', 'WORKDIR /app', '', '# Dependencies first, for the cache', 'COPY package.json .', OWN_RUN, 'CMD ["node", "a.js"]'),
+    lines('FROM node:20', 'ENV A=1', 'WORKDIR /app', APT, '', '# Dependencies first, for the cache', 'COPY package.json .', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "a.js"]'),
     { only },
   );
   await expectOutput(
-    lines('FROM node:20', 'ENV A=1', '# the app lives here', 'WORKDIR /app', 'COPY . .', 'CMD ["node", "a.js"]'),
-    lines('FROM node:20', 'ENV A=1', '# the app lives here', 'WORKDIR /app', APT, 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "a.js"]'),
+    lines('FROM node:20', 'ENV A=1', '# the app lives here', 'WORKDIR /app', 'COPY . .', OWN_RUN, 'CMD ["node", "a.js"]'),
+    lines('FROM node:20', 'ENV A=1', '# the app lives here', 'WORKDIR /app', APT, 'COPY . .', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "a.js"]'),
     { only },
   );
 });
@@ -845,18 +857,18 @@ test('a base-image note cites the CMD line on disk, after other transforms chang
 
 test('official images from a per-architecture namespace (amd64/, arm64v8/, library/): known as the image itself; winamd64/ is Windows', async () => {
   await expectOutput(
-    lines('FROM arm64v8/debian:12', 'COPY app /app', 'CMD ["/app"]'),
-    lines('FROM arm64v8/debian:12', APT, 'COPY app /app', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
+    lines('FROM arm64v8/debian:12', 'COPY app /app', OWN_RUN, 'CMD ["/app"]'),
+    lines('FROM arm64v8/debian:12', APT, 'COPY app /app', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
     { only },
   );
   await expectOutput(
-    lines('FROM amd64/node:20-alpine', 'COPY . /app', 'CMD ["node", "/app/server.js"]'),
-    lines('FROM amd64/node:20-alpine', APK, 'COPY . /app', 'ENTRYPOINT ["/sbin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "/app/server.js"]'),
+    lines('FROM amd64/node:20-alpine', 'COPY . /app', OWN_RUN, 'CMD ["node", "/app/server.js"]'),
+    lines('FROM amd64/node:20-alpine', APK, 'COPY . /app', OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "/app/server.js"]'),
     { only },
   );
   await expectOutput(
-    lines('FROM docker.io/library/ubuntu:22.04', 'COPY app /app', 'CMD ["/app"]'),
-    lines('FROM docker.io/library/ubuntu:22.04', APT, 'COPY app /app', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
+    lines('FROM docker.io/library/ubuntu:22.04', 'COPY app /app', OWN_RUN, 'CMD ["/app"]'),
+    lines('FROM docker.io/library/ubuntu:22.04', APT, 'COPY app /app', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
     { only },
   );
   await expectRefused(lines('FROM winamd64/python:3.12', 'CMD ["python", "app.py"]'), 'windows', { only });
@@ -896,8 +908,8 @@ for (const [name, input, expected] of [
 
 test('a shell-form CMD that needs its shell: exec in front of the app', async () => {
   const result = await expectOutput(
-    lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', 'CMD cd /app && node server.js --port $PORT'),
-    lines('FROM node:20-slim', 'WORKDIR /app', APT, 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD cd /app && exec node server.js --port $PORT'),
+    lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', OWN_RUN, 'CMD cd /app && node server.js --port $PORT'),
+    lines('FROM node:20-slim', 'WORKDIR /app', APT, 'COPY . .', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD cd /app && exec node server.js --port $PORT'),
     { only },
   );
   assert.match(result.changes[0].message, 'with `exec` in front of `node server.js --port $PORT`, so the app replaces the shell and receives the signals');
@@ -905,31 +917,31 @@ test('a shell-form CMD that needs its shell: exec in front of the app', async ()
 
 test('a shell-form ENTRYPOINT that needs its shell: exec inside the wrapped script; an env prefix stays in front', async () => {
   await expectOutput(
-    lines('FROM alpine', 'ENTRYPOINT MODE=prod app --port "$PORT"'),
-    lines('FROM alpine', APK, 'ENTRYPOINT ["/sbin/tini", "--", "/bin/sh", "-c", "MODE=prod exec app --port \\"$PORT\\""]'),
+    lines('FROM alpine', OWN_RUN, 'ENTRYPOINT MODE=prod app --port "$PORT"'),
+    lines('FROM alpine', APK, OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--", "/bin/sh", "-c", "MODE=prod exec app --port \\"$PORT\\""]'),
     { only },
   );
 });
 
 test('a shell command exec cannot take over (a pipe, a trap): tini -g, and a note that shutdown is forced', async () => {
   const result = await expectOutput(
-    lines('FROM alpine', 'CMD /app | tee /tmp/log'),
-    lines('FROM alpine', APK, 'ENTRYPOINT ["/sbin/tini", "-g", "--"]', 'CMD /app | tee /tmp/log'),
+    lines('FROM alpine', OWN_RUN, 'CMD /app | tee /tmp/log'),
+    lines('FROM alpine', APK, OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "-g", "--"]', 'CMD /app | tee /tmp/log'),
     { only },
   );
-  assert.equal(result.notes.map((n) => [n.id, n.line, n.message]), [['shutdown-forced', 2,
+  assert.equal(result.notes.map((n) => [n.id, n.line, n.message]), [['shutdown-forced', 3,
     'shutdown is forced, not graceful: the shell script `/app | tee /tmp/log` is run by a shell that exits at SIGTERM (its last command is a pipeline), ' +
     'and the container ends with it; tini -g sends SIGTERM to the app too, but it may be killed before its handler finishes: run the app with exec, or in JSON form']]);
-  const trap = await run(lines('FROM alpine', "CMD trap 'echo bye' EXIT; /app"), { only });
+  const trap = await run(lines('FROM alpine', OWN_RUN, "CMD trap 'echo bye' EXIT; /app"), { only });
   assert.match(trap.output, 'ENTRYPOINT ["/sbin/tini", "-g", "--"]');
   assert.match(trap.notes[0].message, 'it sets a trap, which exec would skip');
 });
 
 test('npm start: replaced by its start script\'s command when package.json shows it runs the same without npm', async () => {
   const files = { 'package.json': '{"name": "a", "scripts": {"start": "node server.js"}}', 'server.js': 'require("http").createServer().listen(8080);\n' };
-  const input = lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', 'CMD ["npm", "start"]');
+  const input = lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', OWN_RUN, 'CMD ["npm", "start"]');
   const result = await expectOutput(input,
-    lines('FROM node:20-slim', 'WORKDIR /app', APT, 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "server.js"]'),
+    lines('FROM node:20-slim', 'WORKDIR /app', APT, 'COPY . .', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "server.js"]'),
     { only, files });
   assert.match(result.changes[0].message, 'with `npm start` replaced by its script\'s command `node server.js`, since npm exits at SIGTERM without waiting for the app');
   // A prestart script, npm's environment read by the app, or a script needing npm's PATH: npm stays, under tini -g, with the note.
@@ -939,7 +951,7 @@ test('npm start: replaced by its start script\'s command when package.json shows
     [{ ...files, 'package.json': '{"scripts": {"start": "nodemon server.js"}}' }, 'its `start` script runs `nodemon`, which npm finds in node_modules/.bin'],
   ] as [Record<string, string>, string][]) {
     const kept = await expectOutput(input,
-      lines('FROM node:20-slim', 'WORKDIR /app', APT, 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', 'CMD ["npm", "start"]'),
+      lines('FROM node:20-slim', 'WORKDIR /app', APT, 'COPY . .', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', 'CMD ["npm", "start"]'),
       { only, files: other });
     assert.equal(kept.notes.map((n) => n.id), ['shutdown-forced']);
     assert.match(kept.notes[0].message, `(dfmod cannot run the script's command instead: ${why})`);
@@ -948,8 +960,8 @@ test('npm start: replaced by its start script\'s command when package.json shows
 
 test('npm start without a build context: tini -g and the note', async () => {
   const result = await expectOutput(
-    lines('FROM node:20-slim', 'CMD ["npm", "start"]'),
-    lines('FROM node:20-slim', APT, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', 'CMD ["npm", "start"]'),
+    lines('FROM node:20-slim', OWN_RUN, 'CMD ["npm", "start"]'),
+    lines('FROM node:20-slim', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', 'CMD ["npm", "start"]'),
     { only },
   );
   assert.equal(result.notes.map((n) => [n.id, n.message]), [['shutdown-forced',
@@ -965,36 +977,36 @@ const forcedRunner = (argv: string[], why = '') =>
   'run the script\'s command itself in the CMD (`CMD ["node", "server.js"]`)';
 for (const argv of [['pnpm', 'start'], ['yarn', 'start'], ['pnpm', 'run', 'serve'], ['yarn', 'run', 'serve'], ['yarn', 'serve'], ['pnpm', 'serve']]) {
   test(`${argv.join(' ')}: the script's command where package.json shows it; without package.json, tini -g and the note`, async () => {
-    const input = lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', `CMD ${JSON.stringify(argv).replace(/","/g, '", "')}`);
+    const input = lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', OWN_RUN, `CMD ${JSON.stringify(argv).replace(/","/g, '", "')}`);
     const replaced = await expectOutput(input,
-      lines('FROM node:20-slim', 'WORKDIR /app', APT, 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "server.js"]'),
+      lines('FROM node:20-slim', 'WORKDIR /app', APT, 'COPY . .', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "server.js"]'),
       { only, files: SCRIPTS });
     assert.match(replaced.changes[0].message, `with \`${argv.join(' ')}\` replaced by its script's command \`node server.js\`, since ${argv[0]} exits at SIGTERM without waiting for the app; zombies are reaped`);
     assert.equal(replaced.notes, []);
-    const forced = lines('FROM node:20-slim', 'WORKDIR /app', APT, 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', input.trimEnd().split('\n')[3]);
+    const forced = lines('FROM node:20-slim', 'WORKDIR /app', APT, 'COPY . .', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', input.trimEnd().split('\n')[4]);
     const noContext = await expectOutput(input, forced, { only });
-    assert.equal(noContext.notes.map((n) => [n.id, n.line, n.message]), [['shutdown-forced', 4, forcedRunner(argv)]]);
+    assert.equal(noContext.notes.map((n) => [n.id, n.line, n.message]), [['shutdown-forced', 5, forcedRunner(argv)]]);
     const noPackageJson = await expectOutput(input, forced, { only, files: { 'server.js': SCRIPTS['server.js'] } });
     assert.equal(noPackageJson.notes.map((n) => n.message), [forcedRunner(argv, 'dfmod cannot see which package.json it reads')]);
   });
 }
 
 test('yarn and pnpm commands of their own are no script; options before the script: tini -g and the note', async () => {
-  await expectOutput(lines('FROM node:20-slim', 'CMD ["yarn", "install"]'), lines('FROM node:20-slim', APT, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["yarn", "install"]'), { only });
+  await expectOutput(lines('FROM node:20-slim', OWN_RUN, 'CMD ["yarn", "install"]'), lines('FROM node:20-slim', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["yarn", "install"]'), { only });
   // `npm test`, `pnpm t`: the test script, like start.
   for (const argv of [['npm', 'test'], ['pnpm', 't'], ['yarn', 'test']]) {
     const cmd = `CMD ${JSON.stringify(argv).replace(/","/g, '", "')}`;
-    const result = await expectOutput(lines('FROM node:20-slim', cmd), lines('FROM node:20-slim', APT, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', cmd), { only });
+    const result = await expectOutput(lines('FROM node:20-slim', OWN_RUN, cmd), lines('FROM node:20-slim', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', cmd), { only });
     assert.equal(result.notes.map((n) => n.message), [forcedRunner(argv)]);
   }
-  const filtered = await expectOutput(lines('FROM node:20-slim', 'CMD ["pnpm", "--filter", "web", "start"]'),
-    lines('FROM node:20-slim', APT, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', 'CMD ["pnpm", "--filter", "web", "start"]'), { only, files: SCRIPTS });
+  const filtered = await expectOutput(lines('FROM node:20-slim', OWN_RUN, 'CMD ["pnpm", "--filter", "web", "start"]'),
+    lines('FROM node:20-slim', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', 'CMD ["pnpm", "--filter", "web", "start"]'), { only, files: SCRIPTS });
   assert.equal(filtered.notes.map((n) => n.message), [forcedRunner(['pnpm', '--filter', 'web', 'start'])]);
 });
 
 test('yarn start under Yarn Plug\'n\'Play: node alone cannot load the packages, so yarn stays, under tini -g, with the note', async () => {
-  const input = lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', 'CMD ["yarn", "start"]');
-  const kept = lines('FROM node:20-slim', 'WORKDIR /app', APT, 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', 'CMD ["yarn", "start"]');
+  const input = lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', OWN_RUN, 'CMD ["yarn", "start"]');
+  const kept = lines('FROM node:20-slim', 'WORKDIR /app', APT, 'COPY . .', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', 'CMD ["yarn", "start"]');
   const berry = '{"name": "a", "packageManager": "yarn@4.1.0", "scripts": {"start": "node server.js"}}';
   for (const [files, why] of [
     [{ ...SCRIPTS, '.yarnrc.yml': 'yarnPath: .yarn/releases/yarn-4.1.0.cjs\n' }, '.yarnrc.yml sets no nodeLinker: node-modules'],
@@ -1013,14 +1025,14 @@ test('yarn start under Yarn Plug\'n\'Play: node alone cannot load the packages, 
 // Checked: exec goes only in front of the last command of a plain list at top level.
 test('a shell-form CMD chain: exec in front of its last command, after && and after ;', async () => {
   const chain = await expectOutput(
-    lines('FROM node:20-slim', 'CMD cd /app && ./migrate && node server.js'),
-    lines('FROM node:20-slim', APT, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD cd /app && ./migrate && exec node server.js'),
+    lines('FROM node:20-slim', OWN_RUN, 'CMD cd /app && ./migrate && node server.js'),
+    lines('FROM node:20-slim', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD cd /app && ./migrate && exec node server.js'),
     { only },
   );
   assert.equal(chain.notes, []);
   await expectOutput(
-    lines('FROM node:20-slim', 'CMD ./migrate; node server.js'),
-    lines('FROM node:20-slim', APT, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ./migrate; exec node server.js'),
+    lines('FROM node:20-slim', OWN_RUN, 'CMD ./migrate; node server.js'),
+    lines('FROM node:20-slim', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ./migrate; exec node server.js'),
     { only },
   );
 });
@@ -1035,17 +1047,17 @@ test('a shell-form CMD whose last command is a pipeline, a || list or a function
     ['start() { node server.js; }; start', 'its last command `start` is a function the script defines, which exec cannot run'],
   ]) {
     const result = await expectOutput(
-      lines('FROM node:20-slim', `CMD ${script}`),
-      lines('FROM node:20-slim', APT, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', `CMD ${script}`),
+      lines('FROM node:20-slim', OWN_RUN, `CMD ${script}`),
+      lines('FROM node:20-slim', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', `CMD ${script}`),
       { only },
     );
-    assert.equal(result.notes.map((n) => [n.id, n.line, n.message]), [['shutdown-forced', 2, forced(script, why)]]);
+    assert.equal(result.notes.map((n) => [n.id, n.line, n.message]), [['shutdown-forced', 3, forced(script, why)]]);
   }
 });
 
 test('an entrypoint script from the context: ending in exec "$@" it is wrapped as is; without exec, tini -g and the note names its line', async () => {
-  const input = lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', 'ENTRYPOINT ["./entrypoint.sh"]', 'CMD ["node", "server.js"]');
-  const wrapped = lines('FROM node:20-slim', 'WORKDIR /app', APT, 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "--", "./entrypoint.sh"]', 'CMD ["node", "server.js"]');
+  const input = lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', OWN_RUN, 'ENTRYPOINT ["./entrypoint.sh"]', 'CMD ["node", "server.js"]');
+  const wrapped = lines('FROM node:20-slim', 'WORKDIR /app', APT, 'COPY . .', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "./entrypoint.sh"]', 'CMD ["node", "server.js"]');
   const execs = await expectOutput(input, wrapped, { only, files: { 'entrypoint.sh': '#!/bin/sh\nset -e\necho starting\nexec "$@"\n' } });
   assert.equal(execs.notes, []);
   const waits = await expectOutput(input, wrapped.replace('"--", "./entrypoint.sh"', '"-g", "--", "./entrypoint.sh"'),
@@ -1062,8 +1074,8 @@ test('an entrypoint script from the context: ending in exec "$@" it is wrapped a
 
 test('dumb-init signals the process group by itself: no -g', async () => {
   await expectOutput(
-    lines('FROM debian:12', 'CMD /app | tee /tmp/log'),
-    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends dumb-init && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/usr/bin/dumb-init", "--"]', 'CMD /app | tee /tmp/log'),
+    lines('FROM debian:12', OWN_RUN, 'CMD /app | tee /tmp/log'),
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends dumb-init && rm -rf /var/lib/apt/lists/*', OWN_RUN, 'ENTRYPOINT ["/usr/bin/dumb-init", "--"]', 'CMD /app | tee /tmp/log'),
     { only, options: { 'init-entrypoint': { init: 'dumb-init' } } },
   );
 });
@@ -1101,7 +1113,7 @@ test('a chiseled image with the option binary.url: ADD with a pinned checksum, o
 });
 
 test('the option binary is not used where the package installs', async () => {
-  await expectOutput(lines('FROM debian:12', 'CMD ["/app"]'), lines('FROM debian:12', APT, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
+  await expectOutput(lines('FROM debian:12', OWN_RUN, 'CMD ["/app"]'), lines('FROM debian:12', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
     { only, options: { 'init-entrypoint': { binary: { from: 'tini', path: '/usr/bin/tini-static' } } } });
 });
 
@@ -1132,8 +1144,8 @@ test('a process manager exec\'d by the entrypoint script, or by the last command
 });
 
 test('an entrypoint script dfmod cannot read, in front of a server command: taken to exec it, and the note says so', async () => {
-  const input = lines('FROM python:3.12-slim', 'COPY . /app', 'ENTRYPOINT ["/app/bin/docker-entrypoint-web"]', 'CMD ["gunicorn", "-c", "python:config.gunicorn", "config.wsgi"]');
-  const result = await expectRefused(input, 'server-reaps', { only, line: 4 });
+  const input = lines('FROM python:3.12-slim', 'COPY . /app', 'RUN pip install --no-cache-dir -r /app/requirements.txt', 'ENTRYPOINT ["/app/bin/docker-entrypoint-web"]', 'CMD ["gunicorn", "-c", "python:config.gunicorn", "config.wsgi"]');
+  const result = await expectRefused(input, 'server-reaps', { only, line: 5 });
   assert.match(result.notes[0].message, /if `\/app\/bin\/docker-entrypoint-web` ends by exec'ing its arguments/);
   // Read from the context, a script that waits for its command keeps the init.
   const waits = await run(input, { only, files: { 'bin/docker-entrypoint-web': '#!/bin/sh\nset -e\n"$@"\n' } });
@@ -1166,8 +1178,8 @@ test('a one-shot CLI tool as the ENTRYPOINT: no init', async () => {
 
 test('where the init helps, it is still added: a shell that waits for its server, a binary dfmod cannot trace to a build', async () => {
   await expectOutput(
-    lines('FROM python:3.12-slim', 'CMD ["sh", "-c", "./migrate.py && gunicorn api.wsgi"]'),
-    lines('FROM python:3.12-slim', APT, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--"]', 'CMD ["sh", "-c", "./migrate.py && gunicorn api.wsgi"]'),
+    lines('FROM python:3.12-slim', OWN_RUN, 'CMD ["sh", "-c", "./migrate.py && gunicorn api.wsgi"]'),
+    lines('FROM python:3.12-slim', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--"]', 'CMD ["sh", "-c", "./migrate.py && gunicorn api.wsgi"]'),
     { only },
   );
   // Built in a node stage: not a compiled build dfmod knows.
@@ -1179,9 +1191,9 @@ test('where the init helps, it is still added: a shell that waits for its server
 });
 
 test('the option paths still opts a server in', async () => {
-  const input = lines('FROM python:3.12-slim', 'CMD ["gunicorn", "wsgi:app"]');
+  const input = lines('FROM python:3.12-slim', OWN_RUN, 'CMD ["gunicorn", "wsgi:app"]');
   const result = await runAs('svc/Dockerfile', input, { 'init-entrypoint': { paths: ['svc/Dockerfile'] } });
-  assert.fixture(result.output, lines('FROM python:3.12-slim', APT, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["gunicorn", "wsgi:app"]'));
+  assert.fixture(result.output, lines('FROM python:3.12-slim', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["gunicorn", "wsgi:app"]'));
 });
 
 test('vendored files and teaching samples: left alone, with one note and no opt-in', async () => {
@@ -1247,8 +1259,8 @@ test('ENTRYPOINT [""] clears the entrypoint as [] does: replaced by the init alo
     { only },
   );
   await expectOutput(
-    lines('FROM node:20-slim', 'ENTRYPOINT [""]', 'CMD ["node", "a.js"]'),
-    lines('FROM node:20-slim', APT, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["node", "a.js"]'),
+    lines('FROM node:20-slim', OWN_RUN, 'ENTRYPOINT [""]', 'CMD ["node", "a.js"]'),
+    lines('FROM node:20-slim', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["node", "a.js"]'),
     { only },
   );
 });
@@ -1272,13 +1284,13 @@ test('a base image chosen by an OS build argument (the file builds Debian and Al
   await expectRefused(lines("ARG BASE_OS_VERSION='trixie'", 'ARG BASE_IMAGE="php:8.4-zts-${BASE_OS_VERSION}"', 'FROM ${BASE_IMAGE}', 'CMD ["php", "/app/worker.php"]'),
     'dynamic-base', { only });
   await expectRefused(lines('ARG DISTRO=bookworm', 'FROM python:3.12-${DISTRO}', 'CMD ["python", "/app/main.py"]'), 'dynamic-base', { only });
-  const pinned = await run(lines('ARG NODE_VERSION=20', 'FROM node:${NODE_VERSION}-slim', 'CMD ["node", "/app/server.js"]'), { only });
+  const pinned = await run(lines('ARG NODE_VERSION=20', 'FROM node:${NODE_VERSION}-slim', OWN_RUN, 'CMD ["node", "/app/server.js"]'), { only });
   assert.match(pinned.output, /ENTRYPOINT \["\/usr\/bin\/tini", "--", "docker-entrypoint.sh"\]/);
 });
 
 // --- review round: where an init helps nobody, scripts that stop their app, npm scripts of several steps ---------
 
-const APP = lines('FROM node:20-slim', 'CMD ["node", "a.js"]');
+const APP = lines('FROM node:20-slim', OWN_RUN, 'CMD ["node", "a.js"]');
 const refusal = async (filename: string, input = APP) => {
   const result = await runAs(filename, input);
   assert.fixture(result.output, input);
@@ -1322,7 +1334,7 @@ test('hack/, test and e2e folders, Tilt files and browser-test setups are develo
   // Folder names that only contain the letters: an application as before.
   for (const file of ['latest/Dockerfile', 'contest/Dockerfile', 'gitlab/Dockerfile', 'hackathon-app/Dockerfile']) {
     const result = await runAs(file, APP);
-    assert.fixture(result.output, lines('FROM node:20-slim', APT, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "a.js"]'));
+    assert.fixture(result.output, lines('FROM node:20-slim', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "a.js"]'));
   }
 });
 
@@ -1337,13 +1349,13 @@ test('a final stage whose command is a one-shot check (cmp, diff, test, true, a 
   assert.match(chain.notes[0].message, 'is a one-shot check (`test`, `echo`)');
   await expectRefused(lines('FROM debian:12', 'CMD ["true"]'), 'one-shot-tool', { only, line: 2 });
   // A check in front of the app, or a loop of checks: the app, or the loop, still runs.
-  await expectOutput(lines('FROM debian:12', 'CMD test -f /cfg && /app'), lines('FROM debian:12', APT, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD test -f /cfg && exec /app'), { only });
-  await expectOutput(lines('FROM debian:12', 'CMD while true; do test -f /x; done'),
-    lines('FROM debian:12', APT, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--"]', 'CMD while true; do test -f /x; done'), { only });
+  await expectOutput(lines('FROM debian:12', OWN_RUN, 'CMD test -f /cfg && /app'), lines('FROM debian:12', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD test -f /cfg && exec /app'), { only });
+  await expectOutput(lines('FROM debian:12', OWN_RUN, 'CMD while true; do test -f /x; done'),
+    lines('FROM debian:12', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--"]', 'CMD while true; do test -f /x; done'), { only });
 });
 
 test('an ENTRYPOINT program copied in, with no CMD, EXPOSE or HEALTHCHECK: a command-line tool, no init', async () => {
-  const input = lines('FROM alpine:3.20', 'ADD out/container-structure-test /container-structure-test', 'ENTRYPOINT ["/container-structure-test"]');
+  const input = lines('FROM alpine:3.20', 'ADD out/container-structure-test /container-structure-test', OWN_RUN, 'ENTRYPOINT ["/container-structure-test"]');
   const tool = await expectRefused(input, 'toolbox-image', { only, line: 1 });
   assert.equal(tool.notes.map((n) => n.message), [
     'no init added: its ENTRYPOINT `/container-structure-test` is a program copied into the image, with no CMD, EXPOSE or HEALTHCHECK: a command-line tool, ' +
@@ -1354,7 +1366,7 @@ test('an ENTRYPOINT program copied in, with no CMD, EXPOSE or HEALTHCHECK: a com
   // tini installs after the ENV lines that follow FROM.
   const wrapped = (body: string[], entrypoint: string) => {
     const env = body.filter((l) => l.startsWith('ENV '));
-    return lines('FROM alpine:3.20', ...env, APK, ...body.slice(env.length), `ENTRYPOINT ["/sbin/tini", "--", ${entrypoint}]`);
+    return lines('FROM alpine:3.20', ...env, APK, ...body.slice(env.length), OWN_RUN, `ENTRYPOINT ["/sbin/tini", "--", ${entrypoint}]`);
   };
   const copy = 'ADD out/container-structure-test /container-structure-test';
   for (const [body, entrypoint, files] of [
@@ -1368,14 +1380,14 @@ test('an ENTRYPOINT program copied in, with no CMD, EXPOSE or HEALTHCHECK: a com
     [['COPY run /run'], '"/run"'],
     [['COPY launch /launch'], '"/launch"', { launch: '#!/bin/sh\nexec /srv/daemon\n' }],
   ] as [string[], string, Record<string, string>?][]) {
-    const text = lines('FROM alpine:3.20', ...body, `ENTRYPOINT [${entrypoint}]`);
+    const text = lines('FROM alpine:3.20', ...body, OWN_RUN, `ENTRYPOINT [${entrypoint}]`);
     const result = await run(text, { only, files });
     assert.fixture(result.output, wrapped(body, entrypoint), body.join(' '));
   }
-  await expectOutput(lines('FROM alpine:3.20 AS base', 'EXPOSE 9000', 'FROM base', copy, 'ENTRYPOINT ["/container-structure-test"]'),
-    lines('FROM alpine:3.20 AS base', 'EXPOSE 9000', 'FROM base', APK, copy, 'ENTRYPOINT ["/sbin/tini", "--", "/container-structure-test"]'), { only });
-  await expectOutput(lines('FROM alpine:3.20', copy, 'ENTRYPOINT ["/container-structure-test"]', 'CMD ["--config", "/c.yaml"]'),
-    lines('FROM alpine:3.20', APK, copy, 'ENTRYPOINT ["/sbin/tini", "--", "/container-structure-test"]', 'CMD ["--config", "/c.yaml"]'), { only });
+  await expectOutput(lines('FROM alpine:3.20 AS base', 'EXPOSE 9000', 'FROM base', copy, OWN_RUN, 'ENTRYPOINT ["/container-structure-test"]'),
+    lines('FROM alpine:3.20 AS base', 'EXPOSE 9000', 'FROM base', APK, copy, OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--", "/container-structure-test"]'), { only });
+  await expectOutput(lines('FROM alpine:3.20', copy, OWN_RUN, 'ENTRYPOINT ["/container-structure-test"]', 'CMD ["--config", "/c.yaml"]'),
+    lines('FROM alpine:3.20', APK, copy, OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--", "/container-structure-test"]', 'CMD ["--config", "/c.yaml"]'), { only });
 });
 
 test('a stage with no CMD or ENTRYPOINT on a base a build argument chooses: the base-image reason, not the build argument', async () => {
@@ -1399,8 +1411,8 @@ test('an entrypoint script that traps SIGTERM, stops its app and waits: plain ti
   assert.equal(result.changes.map((c) => c.message), ['tini runs as PID 1 (added to the apk install of line 2; ENTRYPOINT wrapped), so signals reach the app and zombies are reaped']);
   assert.equal(result.notes, []);
   // TERM with INT or EXIT, in a -c script too.
-  await expectOutput(lines('FROM debian:12', 'CMD ["bash", "-c", "trap \'kill $p; wait $p\' INT TERM; /app & p=$!; wait $p"]'),
-    lines('FROM debian:12', APT, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["bash", "-c", "trap \'kill $p; wait $p\' INT TERM; /app & p=$!; wait $p"]'), { only });
+  await expectOutput(lines('FROM debian:12', OWN_RUN, 'CMD ["bash", "-c", "trap \'kill $p; wait $p\' INT TERM; /app & p=$!; wait $p"]'),
+    lines('FROM debian:12', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["bash", "-c", "trap \'kill $p; wait $p\' INT TERM; /app & p=$!; wait $p"]'), { only });
   // A trap of INT only, a handler that only exits, no wait: the shell still exits at SIGTERM.
   const forced = lines('FROM alpine:3.20', 'RUN apk add --no-cache bash tini', 'COPY start.sh /usr/bin/start.sh', 'ENTRYPOINT ["/sbin/tini", "-g", "--", "start.sh"]');
   for (const script of [
@@ -1420,14 +1432,14 @@ test('an entrypoint script with a background job that ends by exec\'ing supervis
   );
   assert.equal(result.notes.map((n) => n.id), ['server-reaps']);
   // The exec'd last command of a script with a background job is what the init signals: no -g.
-  await expectOutput(lines('FROM debian:12', 'COPY run.sh /run.sh', 'ENTRYPOINT ["/run.sh"]'),
-    lines('FROM debian:12', APT, 'COPY run.sh /run.sh', 'ENTRYPOINT ["/usr/bin/tini", "--", "/run.sh"]'),
+  await expectOutput(lines('FROM debian:12', 'COPY run.sh /run.sh', OWN_RUN, 'ENTRYPOINT ["/run.sh"]'),
+    lines('FROM debian:12', APT, 'COPY run.sh /run.sh', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "/run.sh"]'),
     { only, files: { 'run.sh': '#!/bin/sh\nwarm-cache &\nexec /srv/app\n' } });
 });
 
 test('an npm script of several steps is never replaced by its last step: tini -g, and the note suggests a wrapper that ends in exec node', async () => {
-  const input = lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', 'CMD ["npm", "start"]');
-  const kept = lines('FROM node:20-slim', 'WORKDIR /app', APT, 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', 'CMD ["npm", "start"]');
+  const input = lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', OWN_RUN, 'CMD ["npm", "start"]');
+  const kept = lines('FROM node:20-slim', 'WORKDIR /app', APT, 'COPY . .', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', 'CMD ["npm", "start"]');
   const note = (why: string, fix: string, runner = 'npm start') =>
     `shutdown is forced, not graceful: \`${runner}\`: ${runner.split(' ')[0]} exits at SIGTERM without waiting for the script it started, and the container ends with it ` +
     `(dfmod cannot run the script's command instead: ${why}); tini -g sends SIGTERM to the app too, but it may be killed before its handler finishes: ${fix}`;
@@ -1443,10 +1455,143 @@ test('an npm script of several steps is never replaced by its last step: tini -g
     assert.equal(result.notes.map((n) => n.message), [note(why, fix)], JSON.stringify(scripts));
   }
   // pnpm's script that runs other scripts with npm-run-all.
-  const pnpm = lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', 'CMD ["pnpm", "start-docker"]');
+  const pnpm = lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', OWN_RUN, 'CMD ["pnpm", "start-docker"]');
   const scripts = { 'start-docker': 'npm-run-all check-db update-tracker start-server', 'start-server': 'node server.js' };
   const result = await expectOutput(pnpm, kept.replace('CMD ["npm", "start"]', 'CMD ["pnpm", "start-docker"]'), { only, files: { 'package.json': JSON.stringify({ scripts }), 'server.js': '' } });
   assert.equal(result.notes.map((n) => n.message), [note('its `start-docker` script runs several steps: `npm-run-all check-db update-tracker start-server`', wrapper('exec node server.js'), 'pnpm start-docker')]);
+});
+
+
+// --- review round 4: scripts that start the init, images of copies alone, every path of a script, one line per decision ---------
+
+// Fixed (review): exim's entrypoint runs tini itself when it is PID 1; dfmod put a second tini in front, so the script never was PID 1.
+test('an entrypoint script that starts tini itself (set -- tini -- "$@" … exec "$@", exec tini --, exec dumb-init --): no init, and the note says so', async () => {
+  const input = lines(
+    'FROM debian:trixie-slim',
+    'RUN apt-get update && apt-get install -y tini && apt-get dist-clean',
+    'COPY docker-entrypoint.sh /usr/local/bin/',
+    'ENTRYPOINT ["docker-entrypoint.sh"]',
+    'CMD ["exim", "-bd"]',
+  );
+  const exim = '#!/bin/bash\nset -e\nif [ "$1" = \'exim\' ]; then\n\tif [ "$$" = 1 ]; then\n\t\tset -- tini -- "$@"\n\tfi\nfi\nexec "$@"\n';
+  const result = await expectRefused(input, 'already-has-init', { only, line: 4, files: { 'docker-entrypoint.sh': exim } });
+  assert.equal(result.notes.map((n) => n.message), [
+    'no init added: the script docker-entrypoint.sh starts `tini` itself (`set -- tini -- "$@"`, its line 5), so the image has an init already']);
+  for (const [script, message] of [
+    ['#!/bin/sh\nset -e\nexec tini -- "$@"\n', 'the script docker-entrypoint.sh starts `tini` itself (`exec tini -- "$@"`, its line 3), so the image has an init already'],
+    ['#!/bin/sh\nchown -R exim /var/spool/exim\nexec /usr/bin/dumb-init -- "$@"\n', 'the script docker-entrypoint.sh starts `dumb-init` itself (`exec /usr/bin/dumb-init -- "$@"`, its line 3), so the image has an init already'],
+    ['#!/bin/sh\nexec gosu exim tini -- "$@"\n', 'the script docker-entrypoint.sh starts `tini` itself (`exec gosu exim tini -- "$@"`, its line 2), so the image has an init already'],
+  ]) {
+    const other = await expectUnchanged(input, null, { only, files: { 'docker-entrypoint.sh': script } });
+    assert.equal(other.notes.map((n) => [n.id, n.line, n.message]), [['already-has-init', 4, `no init added: ${message}`]]);
+  }
+  // A script that only execs its arguments: the init goes in front of it, as before.
+  await expectOutput(input, input.replace('ENTRYPOINT ["docker-entrypoint.sh"]', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]'),
+    { only, files: { 'docker-entrypoint.sh': '#!/bin/sh\nset -e\nexec "$@"\n' } });
+});
+
+// Fixed (review): a final stage of copies alone got its first RUN (the image had been reproducible without executing anything, and
+// built for other platforms without emulation).
+test('an image built from copies alone gets no first RUN: the note offers the option binary and docker run --init; a binary is copied in', async () => {
+  const input = lines('FROM alpine:3.20', 'COPY dist/app /', 'ENTRYPOINT ["/app"]');
+  const result = await expectRefused(input, 'no-run', { only, line: 1 });
+  assert.equal(result.notes.map((n) => n.message), [
+    'no init added: the stage is built only from COPY and ADD, with no RUN (nor one for its platform in the stages it is built FROM or copies from), ' +
+    'so installing tini would add the image\'s first RUN, executed at build time (under emulation when built for other platforms); ' +
+    'copy a static tini in with the option binary (`{"init-entrypoint": {"binary": {"from": "<a stage or image with tini>", "path": "/…"}}}`), ' +
+    'or run its containers with `docker run --init`']);
+  const binary = await expectOutput(input,
+    lines('FROM alpine:3.20', 'COPY --from=registry.example/tini:0.19.0 /tini /tini', 'COPY dist/app /', 'ENTRYPOINT ["/tini", "--", "/app"]'),
+    { only, options: { 'init-entrypoint': { binary: { from: 'registry.example/tini:0.19.0', path: '/tini' } } } });
+  assert.equal(binary.notes, []);
+  // A stage it copies from that builds on the build platform (a cross build) runs nothing for the image's platform either.
+  await expectRefused(
+    lines('FROM --platform=$BUILDPLATFORM node:20 AS build', 'WORKDIR /src', 'COPY . .', 'RUN npm ci && npm run build', 'FROM node:20-slim', 'COPY --from=build /src/dist /app', 'CMD ["node", "/app/main.js"]'),
+    'no-run', { only, line: 5 });
+  // One that builds for the image's platform already executes there: the init's RUN is not the first.
+  await expectOutput(
+    lines('FROM node:20 AS build', 'WORKDIR /src', 'COPY . .', 'RUN npm ci && npm run build', 'FROM node:20-slim', 'COPY --from=build /src/dist /app', 'CMD ["node", "/app/main.js"]'),
+    lines('FROM node:20 AS build', 'WORKDIR /src', 'COPY . .', 'RUN npm ci && npm run build', 'FROM node:20-slim', APT, 'COPY --from=build /src/dist /app',
+      'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "/app/main.js"]'),
+    { only });
+});
+
+// Fixed (review): the script analysis read only the last top-level command, so odoo's unreachable `exit 1` after a case whose every item
+// execs got tini -g and a forced-shutdown note.
+test('an entrypoint script judged on every path: a case whose every item execs (odoo), a seeding server stopped before exec (clickhouse), a foreground last command (authelia)', async () => {
+  const odoo = '#!/bin/bash\nset -e\ncase "$1" in\n  -- | odoo)\n    shift\n    if [[ "$1" == "scaffold" ]] ; then\n      exec odoo "$@"\n    else\n' +
+    '      wait-for-psql.py --timeout=30\n      exec odoo "$@"\n    fi\n    ;;\n  -*)\n    exec odoo "$@"\n    ;;\n  *)\n    exec "$@"\nesac\n\nexit 1\n';
+  const input = lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends python3 && rm -rf /var/lib/apt/lists/*', 'COPY entrypoint.sh /',
+    'ENTRYPOINT ["/entrypoint.sh"]', 'CMD ["odoo"]');
+  const plain = lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends python3 tini && rm -rf /var/lib/apt/lists/*', 'COPY entrypoint.sh /',
+    'ENTRYPOINT ["/usr/bin/tini", "--", "/entrypoint.sh"]', 'CMD ["odoo"]');
+  const every = await expectOutput(input, plain, { only, files: { 'entrypoint.sh': odoo } });
+  assert.equal(every.changes.map((c) => c.message), ['tini runs as PID 1 (added to the apt install of line 2; ENTRYPOINT wrapped), so signals reach the app and zombies are reaped']);
+  assert.equal(every.notes, []);
+  const clickhouse = '#!/bin/bash\nset -e\nif [ -z "$(ls -A /var/lib/clickhouse)" ]; then\n  clickhouse-server --daemon=0 &\n  pid=$!\n  ./seed.sh\n' +
+    '  kill "$pid"\n  wait "$pid"\nfi\nexec "$@"\n';
+  const seeded = await expectOutput(input, plain, { only, files: { 'entrypoint.sh': clickhouse } });
+  assert.equal(seeded.notes, []);
+  // One item runs its app in the foreground: that path leaves the shell waiting.
+  const item = await expectOutput(input, plain.replace('"--", "/entrypoint.sh"', '"-g", "--", "/entrypoint.sh"'),
+    { only, files: { 'entrypoint.sh': '#!/bin/sh\ncase "$1" in\n  odoo)\n    /usr/bin/odoo --config /etc/odoo.conf\n    ;;\n  *)\n    exec "$@"\n    ;;\nesac\n' } });
+  assert.equal(item.notes.map((n) => [n.id, n.line, n.message]), [['shutdown-forced', 4,
+    'shutdown is forced, not graceful: the script entrypoint.sh runs `/usr/bin/odoo --config /etc/odoo.conf` (its line 4) without exec, so its shell exits at SIGTERM and the container ends with it; ' +
+    'tini -g sends SIGTERM to the app too, but it may be killed before its handler finishes: write `exec /usr/bin/odoo --config /etc/odoo.conf` there']]);
+  // authelia: supervisord in the foreground as the last command, with no exec; `#!/usr/bin/env bash` is read as bash.
+  const authelia = lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends supervisor && rm -rf /var/lib/apt/lists/*', 'COPY init.sh /', 'CMD ["/init.sh"]');
+  for (const shebang of ['#!/bin/sh', '#!/usr/bin/env bash']) {
+    const forced = await expectOutput(authelia,
+      lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends supervisor tini && rm -rf /var/lib/apt/lists/*', 'COPY init.sh /',
+        'ENTRYPOINT ["/usr/bin/tini", "-g", "--"]', 'CMD ["/init.sh"]'),
+      { only, files: { 'init.sh': `${shebang}\nset -e\nmkdir -p /config/logs\n/usr/bin/supervisord -c /etc/supervisord.conf\n` } });
+    assert.equal(forced.notes.map((n) => [n.id, n.line, n.message]), [['shutdown-forced', 4,
+      'shutdown is forced, not graceful: the script init.sh runs `/usr/bin/supervisord -c /etc/supervisord.conf` (its line 4) without exec, so its shell exits at SIGTERM and the container ends with it; ' +
+      'tini -g sends SIGTERM to the app too, but it may be killed before its handler finishes: write `exec /usr/bin/supervisord -c /etc/supervisord.conf` there']], shebang);
+  }
+  // After a program run in the foreground, `exit` leaves the shell waiting as well; after only a message it is a usage error, no path to judge.
+  const exits = await run(input, { only, files: { 'entrypoint.sh': '#!/bin/sh\nif [ -z "$1" ]; then\n  echo "usage: odoo" >&2\n  exit 64\nfi\nodoo "$@"\nexit $?\n' } });
+  assert.equal(exits.notes.map((n) => n.message), [
+    'shutdown is forced, not graceful: the script entrypoint.sh runs `odoo "$@"` (its line 6) without exec, so its shell exits at SIGTERM and the container ends with it; ' +
+    'tini -g sends SIGTERM to the app too, but it may be killed before its handler finishes: write `exec odoo "$@"` there']);
+  await expectOutput(input, plain, { only, files: { 'entrypoint.sh': '#!/bin/sh\nif [ -z "$1" ]; then\n  echo "usage: odoo" >&2\n  exit 64\nfi\nexec "$@"\n' } });
+});
+
+// Fixed (review): the forced-shutdown note sat on the CMD line while the change (tini -g written into the ENTRYPOINT) sat on the ENTRYPOINT line.
+test('the change and its note cite the same instruction: the ENTRYPOINT the init is written into', async () => {
+  const result = await expectOutput(
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*', 'COPY entrypoint.sh /', 'ENTRYPOINT ["/entrypoint.sh"]', 'CMD ["/app"]'),
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends curl tini && rm -rf /var/lib/apt/lists/*', 'COPY entrypoint.sh /',
+      'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "/entrypoint.sh"]', 'CMD ["/app"]'),
+    { only, files: { 'entrypoint.sh': '#!/bin/sh\n/app\n' } });
+  assert.equal(result.changes.map((c) => c.line), [4]);
+  assert.equal(result.notes.map((n) => [n.id, n.line]), [['shutdown-forced', 4]]);
+  // The ENTRYPOINT inherited from an earlier stage: the new one goes before the stage's CMD, and both cite that line.
+  const inherited = await expectOutput(
+    lines('FROM alpine:3.20 AS base', 'RUN apk add --no-cache curl', 'ENTRYPOINT ["/bin/sh", "-c", "/app | tee /tmp/log"]', 'FROM base', 'COPY app /app', 'CMD ["--serve"]'),
+    lines('FROM alpine:3.20 AS base', 'RUN apk add --no-cache curl tini', 'ENTRYPOINT ["/bin/sh", "-c", "/app | tee /tmp/log"]', 'FROM base', 'COPY app /app',
+      'ENTRYPOINT ["/sbin/tini", "-g", "--", "/bin/sh", "-c", "/app | tee /tmp/log"]', 'CMD ["--serve"]'),
+    { only });
+  assert.equal(inherited.changes.map((c) => c.line), [6]);
+  assert.equal(inherited.notes.map((n) => [n.id, n.line]), [['shutdown-forced', 6]]);
+  // Before, the note cited the earlier stage's ENTRYPOINT (line 3), which the change leaves as it is.
+});
+
+// Checked: RabbitMQ's start script traps SIGTERM and stops the broker (since 3.5.5, for Docker's PID 1), and the official image runs it
+// without an init. The Erlang VM and Elixir releases reap no orphans, and Phoenix's generated Dockerfile advises tini: they keep it.
+test('rabbitmq-server is a proper PID 1 (no init); the Erlang VM and an Elixir release still get one', async () => {
+  const official = await expectRefused(lines('FROM rabbitmq:3.13-management', 'COPY definitions.json /etc/rabbitmq/', 'RUN rabbitmq-plugins enable --offline rabbitmq_prometheus'),
+    'server-reaps', { only, line: 1 });
+  const reason = 'no init added: PID 1 is `rabbitmq-server`, RabbitMQ\'s start script, which stops the broker at SIGTERM and waits for it ' +
+    '(written for Docker\'s PID 1; the official image runs it without an init) (to add one anyway: {"init-entrypoint": {"paths": ["Dockerfile"]}})';
+  assert.equal(official.notes.map((n) => n.message), [reason]);
+  const own = await expectRefused(lines('FROM ubuntu:24.04', 'RUN apt-get update && apt-get install -y rabbitmq-server', 'CMD ["rabbitmq-server"]'), 'server-reaps', { only, line: 3 });
+  assert.equal(own.notes.map((n) => n.message), [reason]);
+  await expectOutput(
+    lines('FROM debian:12-slim', 'RUN apt-get update && apt-get install -y --no-install-recommends libstdc++6 openssl && rm -rf /var/lib/apt/lists/*', 'COPY _build/prod/rel/shop /app', 'CMD ["/app/bin/shop", "start"]'),
+    lines('FROM debian:12-slim', 'RUN apt-get update && apt-get install -y --no-install-recommends libstdc++6 openssl tini && rm -rf /var/lib/apt/lists/*', 'COPY _build/prod/rel/shop /app',
+      'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app/bin/shop", "start"]'),
+    { only });
 });
 
 test.run();

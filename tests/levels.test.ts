@@ -15,10 +15,10 @@ import { transform } from '../lib/index.js';
 import { pick } from './helpers.js';
 import { folderContext, memoryContext } from '../lib/core/context.js';
 
-// exec-form (safe) and init-entrypoint (review) on a Debian node image.
-const INPUT = 'FROM node:20\nCMD node server.js\n';
-const SAFE = 'FROM node:20\nCMD ["node", "server.js"]\n';
-const REVIEW = 'FROM node:20\nRUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*\n' +
+// exec-form (safe) and init-entrypoint (review) on a Debian node image (with a RUN: a stage of only COPY and ADD gets no init).
+const INPUT = 'FROM node:20\nRUN npm ci\nCMD node server.js\n';
+const SAFE = 'FROM node:20\nRUN npm ci\nCMD ["node", "server.js"]\n';
+const REVIEW = 'FROM node:20\nRUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*\nRUN npm ci\n' +
   'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]\nCMD ["node", "server.js"]\n';
 const EXEC_FORM = 'CMD in JSON form, so node runs as PID 1 and receives signals';
 const INIT = 'tini runs as PID 1 (installed with apt; the inherited ENTRYPOINT ["docker-entrypoint.sh"] wrapped), so signals reach the app and zombies are reaped';
@@ -30,8 +30,8 @@ test('engine: the safe text by default, the review text on top of it, each chang
   assert.is(result.level, 'safe');
   assert.is(result.output, SAFE);
   assert.equal(result.levels, { safe: SAFE, review: REVIEW });
-  assert.equal(result.changes, [{ transform: 'exec-form', line: 2, message: EXEC_FORM, level: 'safe' }]);
-  assert.equal(result.suggestions, [{ transform: 'init-entrypoint', line: 2, message: INIT, level: 'review' }]);
+  assert.equal(result.changes, [{ transform: 'exec-form', line: 3, message: EXEC_FORM, level: 'safe' }]);
+  assert.equal(result.suggestions, [{ transform: 'init-entrypoint', line: 3, message: INIT, level: 'review' }]);
   const review = await runTransforms(INPUT, { transforms, level: 'review' });
   assert.is(review.output, REVIEW);
   assert.equal(review.changes.map((c) => `${c.transform} ${c.level}`), ['exec-form safe', 'init-entrypoint review']);
@@ -140,35 +140,37 @@ test('dry run: the safe diff, then the review suggestion with what to check, as 
   assert.is(ran.stdout, [
     '--- a/Dockerfile',
     '+++ b/Dockerfile',
-    '@@ -1,2 +1,2 @@',
+    '@@ -1,3 +1,3 @@',
     ' FROM node:20',
+    ' RUN npm ci',
     '-CMD node server.js',
     '+CMD ["node", "server.js"]',
     '# review suggestion, not written (--level review writes it; --verify writes what passes a rebuild):',
-    `#   init-entrypoint (line 2): ${INIT}`,
+    `#   init-entrypoint (line 3): ${INIT}`,
     `#     check: ${CHECK}`,
     '--- a/Dockerfile',
     '+++ b/Dockerfile',
-    '@@ -1,2 +1,4 @@',
+    '@@ -1,3 +1,5 @@',
     ' FROM node:20',
     '+RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*',
+    ' RUN npm ci',
     '+ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]',
     ' CMD ["node", "server.js"]',
     '',
   ].join('\n'));
   const review = await dfmod(['--level', 'review', '--explain'], project());
-  assert.match(review.stdout, '# exec-form (line 2): CMD in JSON form');
-  assert.match(review.stdout, `# review changes, written at --level review; check:\n#   init-entrypoint (line 2): ${INIT}\n#     why: PID 1 gets no default signal handlers`);
+  assert.match(review.stdout, '# exec-form (line 3): CMD in JSON form');
+  assert.match(review.stdout, `# review changes, written at --level review; check:\n#   init-entrypoint (line 3): ${INIT}\n#     why: PID 1 gets no default signal handlers`);
   assert.match(review.stdout, `#     check: ${CHECK}\n--- a/Dockerfile\n`);
 });
 
 test('--json: each change has its level; review suggestions are listed apart, with their diff and what to check', async () => {
   const ran = await dfmod(['--json'], project());
   const file = JSON.parse(ran.stdout).files[0];
-  assert.equal(file.changes, [{ transform: 'exec-form', line: 2, message: EXEC_FORM, level: 'safe' }]);
-  assert.equal(file.suggestions, [{ transform: 'init-entrypoint', line: 2, message: INIT, level: 'review' }]);
+  assert.equal(file.changes, [{ transform: 'exec-form', line: 3, message: EXEC_FORM, level: 'safe' }]);
+  assert.equal(file.suggestions, [{ transform: 'init-entrypoint', line: 3, message: INIT, level: 'review' }]);
   assert.equal(file.checks, { 'init-entrypoint': CHECK });
-  assert.is(file.reviewDiff, '--- a/Dockerfile\n+++ b/Dockerfile\n@@ -1,2 +1,4 @@\n FROM node:20\n+RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*\n+ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]\n CMD ["node", "server.js"]\n');
+  assert.is(file.reviewDiff, '--- a/Dockerfile\n+++ b/Dockerfile\n@@ -1,3 +1,5 @@\n FROM node:20\n+RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*\n RUN npm ci\n+ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]\n CMD ["node", "server.js"]\n');
   assert.equal(JSON.parse(ran.stdout).summary, { files: 1, changed: 1, unchanged: 0, errors: 0, transforms: { 'exec-form': 1 }, layersSaved: 0, suggested: 1, suggestions: { 'init-entrypoint': 1 } });
   const review = JSON.parse((await dfmod(['--json', '--level', 'review'], project())).stdout).files[0];
   assert.equal(review.changes.map((c: { level: string }) => c.level), ['safe', 'review']);
@@ -193,19 +195,22 @@ test('-f sarif: a review suggestion is a result of level note, marked review and
 test('-f sarif: a suggestion on a file with no safe change carries its fix, offsets of the file as read', async () => {
   const ran = await dfmod(['-f', 'sarif'], tempProject({ Dockerfile: SAFE }, 'dfmod-levels-'));
   const [result] = JSON.parse(ran.stdout).runs[0].results;
-  assert.equal(result.fixes[0].artifactChanges[0].replacements, [{ deletedRegion: { charOffset: 13, charLength: 0 }, insertedContent: { text: 'RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*\nENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]\n' } }]);
+  assert.equal(result.fixes[0].artifactChanges[0].replacements, [
+    { deletedRegion: { charOffset: 13, charLength: 0 }, insertedContent: { text: 'RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*\n' } },
+    { deletedRegion: { charOffset: 24, charLength: 0 }, insertedContent: { text: 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]\n' } },
+  ]);
 });
 
 test('-f github, gitlab, checkstyle: suggestions are notices / info, titled review', async () => {
   const dir = project();
   const github = await dfmod(['-f', 'github'], dir);
   assert.is(github.stdout,
-    `::warning file=Dockerfile,line=2,title=dfmod exec-form::${EXEC_FORM}\n` +
-    `::notice file=Dockerfile,line=2,title=dfmod init-entrypoint (review)::review suggestion, not written (--level review writes it): ${INIT}. Check: ${CHECK.replace(/%/g, '%25')}\n`);
+    `::warning file=Dockerfile,line=3,title=dfmod exec-form::${EXEC_FORM}\n` +
+    `::notice file=Dockerfile,line=3,title=dfmod init-entrypoint (review)::review suggestion, not written (--level review writes it): ${INIT}. Check: ${CHECK.replace(/%/g, '%25')}\n`);
   const gitlab = JSON.parse((await dfmod(['-f', 'gitlab'], dir)).stdout);
   assert.equal(gitlab.map((i: { check_name: string; severity: string }) => [i.check_name, i.severity]), [['exec-form', 'minor'], ['init-entrypoint', 'info']]);
   const checkstyle = (await dfmod(['-f', 'checkstyle'], dir)).stdout;
-  assert.match(checkstyle, '<error line="2" column="1" severity="info" message="review suggestion, not written (--level review writes it): tini runs as PID 1');
+  assert.match(checkstyle, '<error line="3" column="1" severity="info" message="review suggestion, not written (--level review writes it): tini runs as PID 1');
 });
 
 test('--report: review suggestions in their own table, with what to check', async () => {
@@ -214,7 +219,7 @@ test('--report: review suggestions in their own table, with what to check', asyn
   assert.is(ran.code, 0, ran.stderr);
   const report = readFileSync(path.join(dir, 'dfmod.md'), 'utf8');
   assert.match(report, "Review suggestions, not written ('--level review' writes them; check each first):".replace(/'/g, '`'));
-  assert.match(report, `| \`Dockerfile\` | 2 | \`init-entrypoint\` | ${INIT.replace(/\[/g, '[')} | ${CHECK.replace(/`/g, "'")} |`);
+  assert.match(report, `| \`Dockerfile\` | 3 | \`init-entrypoint\` | ${INIT.replace(/\[/g, '[')} | ${CHECK.replace(/`/g, "'")} |`);
 });
 
 test('--stdin: the safe text by default, --level review the review text; a suggestion is named on stderr', async () => {

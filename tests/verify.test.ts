@@ -212,12 +212,17 @@ test('--verify with no docker client at all: exit 2', async () => {
   assert.match(ran.stderr, /--verify needs a Docker engine: .*no-such-docker.*ENOENT/);
 });
 
-/** A naive Node app: safe changes (copy-deps-first, cache-cleanup, exec-form) and two review suggestions (multi-stage, init-entrypoint). */
-const NODE_APP = 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD node server.js\n';
-const SAFE = 'FROM node:20\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci \\\n    && npm cache clean --force\nCOPY . .\nCMD ["node", "server.js"]\n';
-// package.json lists no dependencies and nothing is built: the runtime copies the source from the context.
-const MULTI_STAGE = 'FROM node:20 AS build\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci \\\n    && npm cache clean --force\nCOPY . .\nCMD ["node", "server.js"]\n\n' +
-  'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n';
+/**
+ * A naive Node app: safe changes (copy-deps-first, cache-cleanup, exec-form) and two review suggestions (multi-stage, init-entrypoint).
+ * Its curl install goes into the runtime stage too, which gives the init a RUN to join (a runtime of only COPY gets none).
+ */
+const CURL = 'RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*';
+const NODE_APP = `FROM node:20\n${CURL}\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD node server.js\n`;
+const SAFE = `FROM node:20\n${CURL}\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci \\\n    && npm cache clean --force\nCOPY . .\nCMD ["node", "server.js"]\n`;
+// package.json lists no dependencies and nothing is built: the runtime copies the app from the build stage.
+const MULTI_STAGE = `FROM node:20 AS build\n${CURL}\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci \\\n    && npm cache clean --force\nCOPY . .\n` +
+  'RUN rm -rf /app/node_modules\nCMD ["node", "server.js"]\n\n' +
+  'FROM node:20-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates && rm -rf /var/lib/apt/lists/*\nWORKDIR /app\nCOPY --from=build /app /app\nCMD ["node", "server.js"]\n';
 
 function nodeProject(): { dir: string; env: NodeJS.ProcessEnv } {
   const dir = mkdtempSync(path.join(tmpdir(), 'dfmod-verify-review-'));
@@ -250,7 +255,7 @@ test('--verify --write: the safe rewrite, then each review change on top; one th
   });
   // The init was tried on top of the kept multi-stage rewrite.
   const calls = readFileSync(path.join(dir, 'calls.log'), 'utf8');
-  assert.match(calls, /-t dfmod-verify-\d+-\d+:after-3 \S+\nFROM node:20 AS build\n[^]*FROM node:20-slim\nWORKDIR \/app\nRUN apt-get update && apt-get install -y --no-install-recommends tini/);
+  assert.match(calls, /-t dfmod-verify-\d+-\d+:after-3 \S+\nFROM node:20 AS build\n[^]*FROM node:20-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates tini/);
   // A second run at the same level writes nothing more.
   const again = await dfmod(['--write'], dir, env);
   assert.is(again.code, 0, again.stderr);
@@ -263,7 +268,7 @@ test('--verify --write: a review change that does not build is kept out; the saf
   assert.is(ran.code, 0, ran.stderr);
   // multi-stage did not build; init-entrypoint, on the safe text alone, did and ran.
   assert.match(ran.stderr, /Dockerfile: review change of multi-stage not written: rewrite not kept: it did not build, the original did: #5 ERROR/);
-  assert.is(readFileSync(path.join(dir, 'Dockerfile'), 'utf8'), SAFE.replace('WORKDIR /app\n', 'WORKDIR /app\nRUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*\n')
+  assert.is(readFileSync(path.join(dir, 'Dockerfile'), 'utf8'), SAFE.replace('curl &&', 'curl tini &&')
     .replace('CMD ["node", "server.js"]\n', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]\nCMD ["node", "server.js"]\n'));
 });
 

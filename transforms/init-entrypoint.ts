@@ -18,7 +18,12 @@
  * would pass the init on to every image built FROM it, and dev containers
  * and dev/test stages are not what runs in production; they are left alone,
  * with a note naming the case and the opt-in (the options `stages`, `paths`;
- * or `docker run --init`).
+ * or `docker run --init`). Nor where the image has an init already: in
+ * what it runs, or started by its entrypoint script (`set -- tini -- "$@"`
+ * … `exec "$@"`, FileFacts' scriptInit). Nor, from a package, where the
+ * image is built from copies alone (no RUN for its platform:
+ * targetPlatformRun): the install would be its first RUN; the note offers
+ * the option `binary` (a COPY) or `docker run --init`.
  *
  * How: joined to the stage's own package install when one runs as root
  * (`apt-get install … tini`), so the image keeps one update and one cleanup
@@ -35,7 +40,9 @@
  * runs (FileFacts' signalPath). The fix makes the app the process (`exec` in
  * the file's own shell-form command, the start script's command in place of
  * `npm start`), or, where dfmod cannot, runs tini with -g and says that
- * shutdown is forced.
+ * shutdown is forced. An entrypoint script is judged on every path through
+ * it (each must exec its app, or exit having started none). The notes about
+ * the change cite its line: the instruction whose text changes.
  */
 import {
   describeImage, initPackage, initPackageOfManager, installScript, INIT_PATHS, isInitProgram, PACKAGE_MANAGER_FACTS, parseImageRef, releaseName,
@@ -46,7 +53,7 @@ import type { DockerfileModel, Stage } from '../lib/core/dockerfile.js';
 import type { Node, ShellParser } from '../lib/core/shell.js';
 import type { Edit, NoteInput, Transform, TransformContext, TransformResult } from '../lib/core/types.js';
 import { execFormPrefix, execFormWithPrefix, jsonArray, startWithComments } from '../lib/core/edits.js';
-import { isPackageInstall, managerCommand, signalPath, type FileFacts, type RoleName, type SignalPath, type StageRole } from '../lib/facts/index.js';
+import { isPackageInstall, managerCommand, scriptInit, signalPath, targetPlatformRun, type FileFacts, type RoleName, type SignalPath, type StageRole } from '../lib/facts/index.js';
 import { insertListWord } from '../lib/core/run-script.js';
 import type { BuildContext } from '../lib/core/context.js';
 import type { InstructionNode } from '../lib/core/dockerfile.js';
@@ -494,6 +501,12 @@ function planStage(ctx: TransformContext, stage: Stage, init: InitName, optedIn:
     const node = inEntrypoint ? command.entrypointNode : command.cmdNode;
     return leave('already-has-init', `the container already runs an init (\`${existing}\`)`, node?.line ?? at);
   }
+  // An entrypoint script that starts the init itself (`set -- tini -- "$@"` … `exec "$@"`): a second one in front would only be its parent.
+  const started = scriptInit(facts, stage, ctx.context as BuildContext | null, shell);
+  if (started) {
+    const node = command.entrypoint?.length ? command.entrypointNode : command.cmdNode;
+    return leave('already-has-init', `the script ${started.script} starts \`${started.init}\` itself (\`${started.command}\`, its line ${started.line}), so the image has an init already`, node?.line ?? at);
+  }
 
   // PID 1 is already a proper one (a server's master, one compiled program, a one-shot tool): the init would add a package and nothing else.
   if (where?.sufficient) {
@@ -516,10 +529,19 @@ function planStage(ctx: TransformContext, stage: Stage, init: InitName, optedIn:
   const route = packageRoute(image, raw, init, leave);
   const binary = readBinary(options.binary);
   if (typeof binary === 'string') return leave('unknown-option', binary);
+  // An image built from copies alone (FileFacts' targetPlatformRun) executes nothing for its platform: a package install would be
+  // its first RUN (and a multi-platform build would need emulation). A static binary copied in is no RUN.
+  const runs = targetPlatformRun(facts, stage) !== null;
   let pkg: { manager: PackageManager; path: string; everyRelease: boolean } | null = null;
-  if ('manager' in route) pkg = route;
-  else if (!binary) return route;
-  else if (binary.url && !checksumSupported(model)) {
+  if ('manager' in route) {
+    if (runs || !binary) pkg = route;
+  } else if (!binary) return route;
+  if (pkg && !runs) {
+    return leave('no-run', `the stage is built only from COPY and ADD, with no RUN (nor one for its platform in the stages it is built FROM or copies from), so installing ${init} would add the image's first RUN, ` +
+      `executed at build time (under emulation when built for other platforms); ` +
+      `copy a static ${init} in with the option binary (\`{"init-entrypoint": {"binary": {"from": "<a stage or image with ${init}>", "path": "/…"}}}\`), or run its containers with \`docker run --init\``);
+  }
+  if (!pkg && binary?.url && !checksumSupported(model)) {
     return leave('add-checksum-unsupported', `\`ADD --checksum\` needs the Dockerfile frontend 1.6 or later: add \`# syntax=docker/dockerfile:1\` as the first line, or give the option binary.from instead`);
   }
   const release = image.release;
@@ -611,7 +633,8 @@ function planStage(ctx: TransformContext, stage: Stage, init: InitName, optedIn:
     signalsHow = `${group ? 'with -g, so SIGTERM goes to the whole process group' : 'signalling the whole process group'} and zombies are reaped (shutdown stays forced: see the note)`;
     notes.push({
       id: 'shutdown-forced',
-      line: command.cmdNode?.line ?? command.entrypointNode?.line ?? at,
+      // The fix's line, set below: the note and the change it explains cite the same instruction.
+      line: at,
       message: `shutdown is forced, not graceful: ${path.why}; ${init} ${group ? '-g ' : ''}sends SIGTERM to the app too, but it may be killed before its handler finishes: ${path.fix}`,
     });
   }
@@ -665,6 +688,7 @@ function planStage(ctx: TransformContext, stage: Stage, init: InitName, optedIn:
     return leave('unknown-release', `dfmod does not know which release \`${raw}\` is built on, so whether it has ${init}`);
   }
   for (const [offset, text] of insertions) edits.push({ start: offset, end: offset, text });
+  for (const note of notes) note.line = line;
   return {
     fixes: [{
       line,

@@ -34,7 +34,7 @@ import { scriptRunBy, type ScriptRun } from './scripts.js';
 export { expandWord, type VariableLookup } from './words.js';
 export { mountFields, mountCovers, type Mount, type RunRead, type RunRefusal, type RunRefusalId, type RunScript } from './run.js';
 export { scriptArgv, type ShellNeed } from './argv.js';
-export { signalPath, contextSourceAt, appArgv, pid1Sufficient, type SignalPath, type Pid1Sufficient } from './signals.js';
+export { signalPath, scriptInit, contextSourceAt, appArgv, pid1Sufficient, type SignalPath, type Pid1Sufficient } from './signals.js';
 export {
   programName, pipCommand, isPipProgram, isPipInstall, isPackageInstall,
   managerCommand, subcommandAt, writtenPaths, installedCommands, isLanguageInstall, isBuild, downloadOf, pipedInto,
@@ -42,7 +42,7 @@ export {
 } from './commands.js';
 export { makeRecipes, quoteCommand, resolvedPath, workingDirectories, type ScriptRun, type WorkingDirectories } from './scripts.js';
 export { imageMeaning, type ImageMeaning, type StageMeaning, type StageConfig, type CommandMeaning, type Step } from './meaning.js';
-export { DEV_STAGE_NAMES, OS_IMAGES, REPLS, TOOLBOX_FILE_NAMES, TOOL_PROGRAMS, type StageRole, type RoleName } from './roles.js';
+export { DEV_STAGE_NAMES, OS_IMAGES, REPLS, TOOLBOX_FILE_NAMES, TOOL_PROGRAMS, targetPlatformRun, type StageRole, type RoleName } from './roles.js';
 export { fileReads, programRuns, runMakes, redirectTargets, sourceFiles, type FileRead, type ProgramRun, type RunMakes, type SourceLanguage } from './app-files.js';
 
 /**

@@ -45,8 +45,8 @@
  */
 import { fileKind, TEST_FOLDERS } from './file-kind.js';
 import { copiedProgram } from './signals.js';
-import { describeImage, LISTEN_OPTION, ONE_SHOT_TOOLS, programKey, SELF_REAPING_SERVERS, SERVICE_ARGS, SERVICE_NAME_WORDS } from '../knowledge/index.js';
-import type { Stage } from '../core/dockerfile.js';
+import { afterInitWrapper, describeImage, LISTEN_OPTION, ONE_SHOT_TOOLS, programKey, SELF_REAPING_SERVERS, SERVICE_ARGS, SERVICE_NAME_WORDS } from '../knowledge/index.js';
+import type { InstructionNode, Stage } from '../core/dockerfile.js';
 import type { FileFacts } from './index.js';
 import type { BuildContext } from '../core/context.js';
 
@@ -342,7 +342,10 @@ function commandLineTool(facts: FileFacts, stage: Stage, entrypoint: string[] | 
   if (!info || info.family === null) return null;
   const defaults = info.defaults;
   if (defaults?.cmd?.length && SELF_REAPING_SERVERS[programKey(defaults.cmd[0])] !== undefined) return null;
-  const [program, ...args] = entrypoint;
+  // What an init in front runs (the form init-entrypoint writes, `/tini -- /app`): the program is the one after it.
+  const words = afterInitWrapper(entrypoint) ?? entrypoint;
+  if (!words.length) return null;
+  const [program, ...args] = words;
   const name = basename(program);
   const key = programKey(program);
   if (SELF_REAPING_SERVERS[key] !== undefined || ONE_SHOT_TOOLS.has(key) || SCRIPT_NAME.test(name) || ENTRYPOINT_SCRIPT.test(name)) return null;
@@ -368,6 +371,36 @@ function rootImageName(facts: FileFacts, stage: Stage): string | null {
   if (image === null) return null;
   const name = image.split('@')[0].replace(/:[^/]*$/, '').toLowerCase();
   return name.replace(/^(docker\.io\/)?(library\/)?/, '');
+}
+
+/**
+ * The first RUN that building `stage` executes for the platform the image is
+ * for, or null when its image is built from copies alone: a RUN of the stage
+ * or of the stages of the file it is built FROM; or of a stage it copies
+ * from (COPY --from, that stage's own FROM chain and copies in turn), unless
+ * that stage runs on the build platform (`FROM --platform=$BUILDPLATFORM`,
+ * a cross-compile), whose RUNs execute natively. A stage with none is
+ * reproducible without executing anything for its platform (and a
+ * multi-platform build of it needs no emulation): adding the first RUN
+ * changes that.
+ */
+export function targetPlatformRun(facts: FileFacts, stage: Stage): InstructionNode | null {
+  const seen = new Set<number>();
+  const pending: { stage: Stage; copied: boolean }[] = [{ stage, copied: false }];
+  while (pending.length) {
+    const next = pending.shift()!;
+    for (const s of chainOf(facts, next.stage)) {
+      if (seen.has(s.index)) continue;
+      seen.add(s.index);
+      const native = next.copied && /\$\{?BUILDPLATFORM\}?/.test(s.platform ?? '');
+      for (const node of s.instructions) {
+        if (node.keyword === 'RUN' && !native) return node;
+        const from = facts.copyOperands(node)?.fromStage;
+        if (from && !seen.has(from.index)) pending.push({ stage: from, copied: true });
+      }
+    }
+  }
+  return null;
 }
 
 /** Whether an init as PID 1 helps a stage of this role: only an application's (see the rules above). */

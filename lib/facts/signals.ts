@@ -14,7 +14,10 @@
  * pass-through entrypoint (which ends `exec "$@"`), a shell running a script,
  * a package-manager script runner, or the app itself. A script that traps
  * SIGTERM, stops its app and waits handles the signal itself (trapsTerm):
- * the init forwards it there, and must not signal the whole group.
+ * the init forwards it there, and must not signal the whole group. An
+ * entrypoint script of the build context is judged on every path through it
+ * (scriptEnding): `case "$1" in a) exec x ;; *) exec "$@" ;; esac` execs on
+ * each, and the `exit 1` after it is never reached.
  */
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -27,6 +30,9 @@ import type { CopyOperands, FileFacts } from './index.js';
 
 /** The official images' entrypoint scripts: each ends `exec "$@"`, so the CMD replaces it. */
 const PASS_THROUGH_ENTRYPOINT = /^docker-.*entrypoint(\.sh)?$/;
+
+/** The `#!` line of a script a POSIX shell runs: `#!/bin/sh`, `#!/bin/bash -e`, `#!/usr/bin/env bash`. */
+const POSIX_SHEBANG = /^#!\s*(?:\S*\/)?(?:env\s+(?:-\S+\s+)*)?(?:sh|bash|dash|ash)(?![\w.-])/;
 
 /** Shells whose `-c` script dfmod reads. */
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh']);
@@ -60,15 +66,7 @@ const basename = (word: string) => word.slice(word.lastIndexOf('/') + 1);
  */
 function lastCommand(root: Node): { command: Node; name: Node; words: (string | null)[]; execs: boolean; notProgram: string | null; busy: string | null } | { none: string } {
   if (root.hasError) return { none: 'dfmod cannot parse it' };
-  let trap = false;
-  let background = false;
-  const functions = new Set<string>();
-  walk(root, (n) => {
-    if (n.type === 'command' && n.childForFieldName('name')?.text === 'trap') trap = true;
-    if (!n.isNamed && n.type === '&') background = true;
-    if (n.type === 'function_definition') functions.add(n.childForFieldName('name')?.text ?? '');
-  });
-  const busy = trap ? 'it sets a trap, which exec would skip' : background ? 'it starts a background job' : null;
+  const busy = busyReason(root);
   const statements = topLevelStatements(root);
   const last = statements[statements.length - 1];
   if (!last) return { none: 'it runs nothing' };
@@ -84,11 +82,215 @@ function lastCommand(root: Node): { command: Node; name: Node; words: (string | 
   // A background job started by the last command itself (`app &`) leaves the shell to exit, exec'd or not.
   if (program === 'exec' && !(last.separator === '&')) return { command, name, words, execs: true, notProgram: null, busy };
   if (busy) return { none: busy };
-  const notProgram = program === null ? 'named by an expansion dfmod does not read'
-    : NOT_EXECABLE.has(program) ? 'a shell builtin'
-    : functions.has(program) ? 'a function the script defines, which exec cannot run'
-    : null;
-  return { command, name, words, execs: false, notProgram, busy: null };
+  return { command, name, words, execs: false, notProgram: notExecable(program, root), busy: null };
+}
+
+/** Why dfmod cannot write `exec` in a script: it sets a trap (which exec would skip) or starts a background job; null when neither. */
+function busyReason(root: Node): string | null {
+  let trap = false;
+  let background = false;
+  walk(root, (n) => {
+    if (n.type === 'command' && n.childForFieldName('name')?.text === 'trap') trap = true;
+    if (!n.isNamed && n.type === '&') background = true;
+  });
+  return trap ? 'it sets a trap, which exec would skip' : background ? 'it starts a background job' : null;
+}
+
+/** Why `exec` cannot run `program` (a shell builtin, a function the script defines, a computed name), or null. */
+function notExecable(program: string | null, root: Node): string | null {
+  if (program === null) return 'named by an expansion dfmod does not read';
+  if (NOT_EXECABLE.has(program)) return 'a shell builtin';
+  let defined = false;
+  walk(root, (n) => {
+    if (n.type === 'function_definition' && n.childForFieldName('name')?.text === program) defined = true;
+    return !defined;
+  });
+  return defined ? 'a function the script defines, which exec cannot run' : null;
+}
+
+/** Builtins after which nothing of the script is left running: a path that exits after one of these (a usage error) starts no app. */
+const QUIET_BUILTINS = new Set([...NOT_EXECABLE].filter((b) => !['wait', 'eval', 'source', '.', 'exec'].includes(b)));
+
+/**
+ * How one path through a script ends. `exec`: it replaces the shell with a
+ * program. `exit`: it exits with nothing of its own running (after nothing,
+ * or a builtin: a usage error). `runs`: its last command runs as the shell's
+ * child, with the shell waiting for it, and then the script ends (falls off
+ * its end or exits). `other`: its last statement is no plain command (a
+ * pipeline, a loop, a `||` list …); `quiet` when it starts nothing (an
+ * assignment, a test).
+ */
+type PathEnd =
+  | { kind: 'exec'; command: Node }
+  | { kind: 'exit' }
+  | { kind: 'runs'; command: Node; name: Node; words: (string | null)[]; program: string | null }
+  | { kind: 'other'; node: Node; why: string; quiet: boolean };
+
+/** The ends of the paths through a list of statements: those that end in it, and what the last command is on those that go on past it (null: none do). */
+interface Flow {
+  ends: PathEnd[];
+  falls: PathEnd[] | null;
+}
+
+const article = (words: string) => (/^[aeiou]/.test(words) ? `an ${words}` : `a ${words}`);
+
+/** The statements among `children` (named, no comments) with the separator after each. */
+function statementsIn(children: readonly (Node | null)[]): { node: Node; separator: string | null }[] {
+  const statements: { node: Node; separator: string | null }[] = [];
+  for (const child of children) {
+    if (!child) continue;
+    if (child.isNamed) {
+      if (child.type !== 'comment') statements.push({ node: child, separator: null });
+    } else if (statements.length && (child.type === ';' || child.type === '&' || child.type === '\n')) {
+      statements[statements.length - 1].separator = child.type;
+    }
+  }
+  return statements;
+}
+
+/** The bodies of an if statement's branches, and whether it has an else. */
+function ifBranches(node: Node): { bodies: Node[][]; hasElse: boolean } {
+  const bodies: Node[][] = [];
+  let hasElse = false;
+  const collect = (children: readonly (Node | null)[], after: string) => {
+    const start = children.findIndex((c) => c && !c.isNamed && c.type === after);
+    const body: (Node | null)[] = [];
+    for (const c of children.slice(start + 1)) {
+      if (!c || c.type === 'elif_clause' || c.type === 'else_clause' || (!c.isNamed && c.type === 'fi')) break;
+      body.push(c);
+    }
+    bodies.push(body as Node[]);
+  };
+  collect(node.children, 'then');
+  for (const clause of node.namedChildren) {
+    if (clause?.type === 'elif_clause') collect(clause.children, 'then');
+    if (clause?.type === 'else_clause') {
+      hasElse = true;
+      collect(clause.children, 'else');
+    }
+  }
+  return { bodies, hasElse };
+}
+
+/**
+ * The paths through `statements`, each judged by its last command: the
+ * first statement every path ends at (an exec, an exit, an if whose every
+ * branch does, a case with a `*)` whose every item does) makes the rest
+ * unreachable. `before`: the last command of each path so far.
+ */
+function flowOf(statements: { node: Node; separator: string | null }[], before: PathEnd[] | null): Flow {
+  const ends: PathEnd[] = [];
+  let falls = before;
+  for (const { node, separator } of statements) {
+    if (falls === null) break;
+    if (node.type === 'function_definition') continue;
+    if (separator === '&') {
+      falls = [{ kind: 'other', node, why: 'it starts a background job', quiet: false }];
+      continue;
+    }
+    const flow = statementFlow(node, falls);
+    ends.push(...flow.ends);
+    falls = flow.falls;
+  }
+  return { ends, falls };
+}
+
+function statementFlow(node: Node, before: PathEnd[]): Flow {
+  const other = (why: string, quiet = false): Flow => ({ ends: [], falls: [{ kind: 'other', node, why, quiet }] });
+  switch (node.type) {
+    case 'redirected_statement': {
+      const body = node.childForFieldName('body');
+      return body ? statementFlow(body, before) : other('its last command is a redirection');
+    }
+    case 'compound_statement':
+      return flowOf(statementsIn(node.children), before);
+    case 'list': {
+      const chain = andChain(node);
+      if (chain.length === 1) return other('its last command is a `||` list');
+      // `a && exec b`: the exec ends the script (where `a` fails, `set -e` or the end of the script does).
+      return statementFlow(chain[chain.length - 1], before);
+    }
+    case 'if_statement': {
+      const { bodies, hasElse } = ifBranches(node);
+      const flows = bodies.map((body) => flowOf(statementsIn(body), before));
+      const falls = flows.flatMap((f) => f.falls ?? []);
+      if (!hasElse) falls.push({ kind: 'other', node, why: 'its last command is an if statement with no else', quiet: false });
+      return { ends: flows.flatMap((f) => f.ends), falls: falls.length ? falls : null };
+    }
+    case 'case_statement': {
+      const items = node.namedChildren.filter((c): c is Node => c?.type === 'case_item');
+      // `;&` and `;;&` run the next item too: not followed.
+      if (items.some((item) => item.children.some((c) => c && !c.isNamed && (c.type === ';&' || c.type === ';;&')))) return other('its last command is a case statement');
+      let fallback = false;
+      const flows = items.map((item) => {
+        const close = item.children.findIndex((c) => c && !c.isNamed && c.type === ')');
+        if (item.children.slice(0, close).some((c) => c?.isNamed && c.text === '*')) fallback = true;
+        return flowOf(statementsIn(item.children.slice(close + 1)), before);
+      });
+      const falls = flows.flatMap((f) => f.falls ?? []);
+      if (!fallback) falls.push({ kind: 'other', node, why: 'its last command is a case statement with no `*)`', quiet: false });
+      return { ends: flows.flatMap((f) => f.ends), falls: falls.length ? falls : null };
+    }
+    case 'command': {
+      const name = node.childForFieldName('name');
+      if (!name) return other('its last command is only assignments', true);
+      const words = [literalValue(name.namedChildren[0] ?? name), ...node.childrenForFieldName('argument').map((a) => literalValue(a!))];
+      const program = words[0];
+      // `exec >log 2>&1` only redirects the shell's output.
+      if (program === 'exec') return node.childrenForFieldName('argument').length ? { ends: [{ kind: 'exec', command: node }], falls: null } : { ends: [], falls: before };
+      if (program === 'exit' || program === 'return') {
+        // After a builtin or nothing, no app runs: a usage error. After a program, the shell waited for it.
+        const quiet = (end: PathEnd) => end.kind === 'exit' || (end.kind === 'runs' && end.program !== null && QUIET_BUILTINS.has(end.program)) || (end.kind === 'other' && end.quiet);
+        return { ends: before.map((end): PathEnd => (quiet(end) ? { kind: 'exit' } : end)), falls: null };
+      }
+      return { ends: [], falls: [{ kind: 'runs', command: node, name, words, program }] };
+    }
+    case 'variable_assignment':
+    case 'variable_assignments':
+    case 'declaration_command':
+    case 'unset_command':
+    case 'test_command':
+      return other(`its last command is ${article(node.type.replace(/_/g, ' '))}`, true);
+    default:
+      return other(`its last command is ${article(node.type.replace(/_/g, ' '))}`);
+  }
+}
+
+/**
+ * How a script ends, judged on every path (flowOf): `execs` when each path
+ * execs a program or exits having started none, with `final` the exec'd
+ * command of the top-level statement every path ends at, when it is a plain
+ * exec (`exec "$@"`, `cd /app && exec node s.js`); otherwise the end of a
+ * path that leaves the shell waiting (the one latest in the script, where
+ * its app most likely runs), as lastCommand says it.
+ */
+function scriptEnding(root: Node): { execs: true; final: Node | null } | ReturnType<typeof lastCommand> {
+  if (root.hasError) return { none: 'dfmod cannot parse it' };
+  const ends: PathEnd[] = [];
+  let falls: PathEnd[] | null = [{ kind: 'other', node: root, why: 'it runs nothing', quiet: true }];
+  let final: Node | null = null;
+  for (const statement of statementsIn(root.children)) {
+    const flow = flowOf([statement], falls);
+    ends.push(...flow.ends);
+    falls = flow.falls;
+    if (falls === null) {
+      let node = statement.node;
+      if (node.type === 'redirected_statement') node = node.childForFieldName('body') ?? node;
+      const last = andChain(node).at(-1);
+      final = last?.type === 'command' && last.childForFieldName('name')?.text === 'exec' ? last : null;
+      break;
+    }
+  }
+  ends.push(...(falls ?? []));
+  if (ends.some((e) => e.kind === 'exec') && ends.every((e) => e.kind === 'exec' || e.kind === 'exit')) return { execs: true, final };
+  const busy = busyReason(root);
+  if (busy) return { none: busy };
+  const waiting = ends.filter((e): e is Extract<PathEnd, { kind: 'runs' | 'other' }> => e.kind === 'runs' || e.kind === 'other');
+  const at = (e: Extract<PathEnd, { kind: 'runs' | 'other' }>) => (e.kind === 'runs' ? e.command : e.node).startIndex;
+  const end = waiting.reduce((a, b) => (at(b) > at(a) ? b : a), waiting[0]);
+  if (!end) return { none: 'it runs nothing' };
+  if (end.kind === 'other') return { none: end.why };
+  return { command: end.command, name: end.name, words: end.words, execs: false, notProgram: notExecable(end.program, root), busy: null };
 }
 
 /** Commands of a trap's handler that do no shutdown work: a handler of only these just exits or prints. */
@@ -216,10 +418,10 @@ function follow(facts: FileFacts, stage: Stage, context: BuildContext | null, sh
   const script = scriptInContext(facts, stage, context, argv[0]);
   if (script) {
     const text = context!.read(script.source);
-    if (text === null || !/^#!\s*\S*\b(sh|bash|dash|ash)\b/.test(text)) return { kind: 'direct' };
+    if (text === null || !POSIX_SHEBANG.test(text)) return { kind: 'direct' };
     const root = shell.parse(text).rootNode;
-    const last = lastCommand(root);
-    if ('command' in last && last.execs) return { kind: 'direct' };
+    const last = scriptEnding(root);
+    if ('final' in last) return { kind: 'direct' };
     if (trapsTerm(root, shell)) return { kind: 'direct' };
     if ('none' in last) return forcedShell(`the script ${script.source}`, last.none);
     const line = text.slice(0, last.command.startIndex).split('\n').length;
@@ -466,10 +668,10 @@ function followApp(facts: FileFacts, stage: Stage, context: BuildContext | null,
   const script = scriptInContext(facts, stage, context, argv[0]);
   if (script) {
     const text = context!.read(script.source);
-    if (text === null || !/^#!\s*\S*\b(sh|bash|dash|ash)\b/.test(text)) return null;
-    const last = lastCommand(shell.parse(text).rootNode);
-    if ('none' in last || !last.execs) return null;
-    const words = execWords(last.command, argv.slice(1));
+    if (text === null || !POSIX_SHEBANG.test(text)) return null;
+    const ending = scriptEnding(shell.parse(text).rootNode);
+    if (!('final' in ending) || ending.final === null) return null;
+    const words = execWords(ending.final, argv.slice(1));
     return words ? next(words) : null;
   }
   // An entrypoint script dfmod cannot read (not in the build context it was given), with a command after it: taken to exec it, as the name promises; the note says so.
@@ -478,6 +680,73 @@ function followApp(facts: FileFacts, stage: Stage, context: BuildContext | null,
     return next(argv.slice(1));
   }
   return argv;
+}
+
+/** The words of a command after the wrappers that exec what follows them (`gosu app tini -- "$@"` → `tini -- "$@"`). */
+function pastExecWrappers(words: (string | null)[]): (string | null)[] {
+  for (let depth = 0; depth < 4 && words[0]; depth++) {
+    const wrapper = EXEC_WRAPPERS[basename(words[0])];
+    if (!wrapper || (wrapper.subcommand !== undefined && words[1] !== wrapper.subcommand) || words.length <= wrapper.skip) break;
+    words = words.slice(wrapper.skip);
+  }
+  return words;
+}
+
+/** Whether words start with an init that execs the command after it (tini, dumb-init: INIT_WRAPPERS). */
+const startsInit = (words: (string | null)[]): boolean => words[0] !== null && afterInitWrapper(words.map((w) => w ?? '')) !== null;
+
+/**
+ * The init an entrypoint script of the build context starts itself, on some
+ * path: `exec tini -- "$@"`, or `set -- tini -- "$@"` (the official images'
+ * idiom, often only when the script is PID 1: `if [ "$$" = 1 ]`) with an
+ * `exec "$@"` to run it. Found on the way from what the container runs, as
+ * appArgv follows it (a script that execs another script is followed on).
+ * `line`: the command's line in the script. Null when no script dfmod reads does.
+ */
+export function scriptInit(facts: FileFacts, stage: Stage, context: BuildContext | null, shell: ShellParser): { init: string; script: string; command: string; line: number } | null {
+  if (!context) return null;
+  const command = facts.command(stage);
+  if (command.entrypoint === undefined || command.cmd === undefined) return null;
+  const entrypoint = command.entrypoint ?? [];
+  let argv = entrypoint.length ? [...entrypoint, ...(command.cmd ?? [])] : command.cmd ?? [];
+  const inherited = command.entrypointNode === null && entrypoint.length > 0;
+  for (let depth = 0; depth < 6 && argv.length; depth++) {
+    if (afterInitWrapper(argv)) return null;
+    const program = basename(argv[0]);
+    const wrapper = EXEC_WRAPPERS[program];
+    if (wrapper && (wrapper.subcommand === undefined || argv[1] === wrapper.subcommand) && argv.length > wrapper.skip) {
+      argv = argv.slice(wrapper.skip);
+      continue;
+    }
+    const script = scriptInContext(facts, stage, context, argv[0]);
+    if (!script) {
+      if (PASS_THROUGH_ENTRYPOINT.test(program) && (inherited || !argv[0].includes('/') || argv[0] === `/usr/local/bin/${program}`)) {
+        argv = argv.slice(1);
+        continue;
+      }
+      return null;
+    }
+    const text = context.read(script.source);
+    if (text === null || !POSIX_SHEBANG.test(text)) return null;
+    const root = shell.parse(text).rootNode;
+    if (root.hasError) return null;
+    const commands = simpleCommands(root);
+    const execsArgs = commands.some((c) => c.name === 'exec' && c.args[0] && (c.args[0].text === '"$@"' || c.args[0].text === '$@'));
+    for (const c of commands) {
+      const words = c.name === 'exec' ? pastExecWrappers(c.argValues)
+        : c.name === 'set' && c.argValues[0] === '--' && execsArgs ? pastExecWrappers(c.argValues.slice(1))
+        : null;
+      if (words && startsInit(words)) {
+        return { init: basename(words[0]!), script: script.source, command: c.node.text, line: text.slice(0, c.node.startIndex).split('\n').length };
+      }
+    }
+    const ending = scriptEnding(root);
+    if (!('final' in ending) || ending.final === null) return null;
+    const words = execWords(ending.final, argv.slice(1));
+    if (!words) return null;
+    argv = words;
+  }
+  return null;
 }
 
 /** Why a stage's PID 1 needs no init, with the note's id; null when an init may help (or dfmod cannot tell). */

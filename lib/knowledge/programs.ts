@@ -10,6 +10,18 @@
  * redis-server, mongod, HAProxy, Caddy, Traefik and Envoy (single binaries
  * that handle SIGTERM and drain).
  *
+ * RabbitMQ's `rabbitmq-server`: since 3.5.5 the script traps SIGTERM when it
+ * runs in the foreground, stops the broker and waits for it, written for
+ * Docker's PID 1 (rabbitmq-server pull request 258, "useful to Docker where
+ * the service runs as PID 1"); the official image dropped its tini then
+ * (docker-library/rabbitmq pull request 41) and has run it without an init
+ * since (now as `exec` of the Erlang VM, pull request 778). Not the BEAM in
+ * general: the Erlang VM stops at SIGTERM (kernel's erl_signal_handler) but
+ * reaps no orphans (epmd's double fork leaves a zombie under it as PID 1:
+ * processone/docker-ejabberd issue 89), and the Dockerfile Phoenix generates
+ * for Elixir releases (`bin/app start`, `bin/server`) advises tini for that:
+ * `erl`, `beam.smp` and release scripts are left out.
+ *
  * One-shot command-line tools: a container that runs one of them as its
  * whole command reads its input, prints and exits; it spawns nothing, and
  * nobody stops it.
@@ -27,6 +39,7 @@ export const SELF_REAPING_SERVERS: Readonly<Record<string, string>> = {
   puma: 'a server whose master process reaps its workers and handles SIGTERM',
   ...Object.fromEntries(['postgres', 'postmaster', 'mysqld', 'mariadbd', 'redis-server', 'mongod'].map((p) => [p, 'a database server, which reaps its own children and handles SIGTERM'])),
   ...Object.fromEntries(['caddy', 'traefik', 'envoy'].map((p) => [p, 'a single proxy binary, which handles SIGTERM and starts no children'])),
+  'rabbitmq-server': 'RabbitMQ\'s start script, which stops the broker at SIGTERM and waits for it (written for Docker\'s PID 1; the official image runs it without an init)',
 };
 
 /** Commands that start one of SELF_REAPING_SERVERS: a program and the subcommands that do (`rails server` runs puma). */
