@@ -1008,20 +1008,20 @@ test('a dev container: its RUNs are left alone, one note per file', async () => 
 });
 
 test('every transform: a merge that includes the RUN init-entrypoint inserts after a LABEL cites the line of the RUN it joined', async () => {
-  const input = lines('FROM rabbitmq:alpine', 'LABEL a=b', 'RUN rm -f /etc/rabbitmq/conf.d/10-defaults.conf');
+  const input = lines('FROM node:20-alpine', 'LABEL a=b', 'RUN rm -f /usr/local/lib/node_modules/corepack/README.md', 'CMD ["node", "server.js"]');
   const result = await expectOutput(
     input,
     lines(
-      'FROM rabbitmq:alpine',
+      'FROM node:20-alpine',
       'LABEL a=b',
       'RUN apk add --no-cache tini \\',
-      '    && rm -f /etc/rabbitmq/conf.d/10-defaults.conf',
+      '    && rm -f /usr/local/lib/node_modules/corepack/README.md',
       'ENTRYPOINT ["/sbin/tini", "--", "docker-entrypoint.sh"]',
-      'CMD ["rabbitmq-server"]',
+      'CMD ["node", "server.js"]',
     ),
     { transforms: [...builtinTransforms], level: 'review' },
   );
-  assert.equal(result.changes.map((c) => [c.transform, c.line]), [['init-entrypoint', 1], ['merge-runs', 3]]);
+  assert.equal(result.changes.map((c) => [c.transform, c.line]), [['init-entrypoint', 4], ['merge-runs', 3]]);
 });
 
 test.run();
