@@ -53,7 +53,7 @@ import type { DockerfileModel, Stage } from '../lib/core/dockerfile.js';
 import type { Node, ShellParser } from '../lib/core/shell.js';
 import type { Edit, NoteInput, Transform, TransformContext, TransformResult } from '../lib/core/types.js';
 import { execFormPrefix, execFormWithPrefix, jsonArray, startWithComments } from '../lib/core/edits.js';
-import { isPackageInstall, managerCommand, scriptInit, signalPath, targetPlatformRun, type FileFacts, type RoleName, type SignalPath, type StageRole } from '../lib/facts/index.js';
+import { isPackageInstall, managerCommand, ROLE_NOTE_IDS, scriptInit, signalPath, targetPlatformRun, type FileFacts, type RoleName, type SignalPath, type StageRole } from '../lib/facts/index.js';
 import { insertListWord } from '../lib/core/run-script.js';
 import type { BuildContext } from '../lib/core/context.js';
 import type { InstructionNode } from '../lib/core/dockerfile.js';
@@ -128,17 +128,6 @@ function missingNote(missing: Extract<InitPackage, { missing: string }>, init: I
 }
 
 
-/** Note ids of the stages an init does not help, by role. */
-const ROLE_IDS: Record<Exclude<RoleName, 'application'>, string> = {
-  base: 'base-image',
-  'official-image': 'official-image',
-  toolbox: 'toolbox-image',
-  devcontainer: 'devcontainer',
-  'dev-or-test': 'dev-or-test-stage',
-  'build-only': 'build-only-stage',
-  vendored: 'vendored-file',
-  sample: 'teaching-sample',
-};
 
 /** What each role is, and why an init there does not help, for the note. */
 const ROLE_WHY: Record<Exclude<RoleName, 'application'>, string> = {
@@ -481,8 +470,8 @@ function planStage(ctx: TransformContext, stage: Stage, init: InitName, optedIn:
   if (where && !where.helps && where.role.role !== 'application') {
     const role = where.role.role;
     const reason = reasonOnDisk(ctx, where.role);
-    if (NO_OPT_IN.has(role)) return leave(ROLE_IDS[role], `${reason}, so this is ${ROLE_WHY[role]}`);
-    return leave(ROLE_IDS[role], `${reason}, so this is ${ROLE_WHY[role]}; to add one anyway, name it in the option ${optIn}, or run its containers with \`docker run --init\``);
+    if (NO_OPT_IN.has(role)) return leave(ROLE_NOTE_IDS[role], `${reason}, so this is ${ROLE_WHY[role]}`);
+    return leave(ROLE_NOTE_IDS[role], `${reason}, so this is ${ROLE_WHY[role]}; to add one anyway, name it in the option ${optIn}, or run its containers with \`docker run --init\``);
   }
 
   // What the container runs: the base image's defaults, then every stage this one builds on.

@@ -50,6 +50,18 @@ import type { InstructionNode, Stage } from '../core/dockerfile.js';
 import type { FileFacts } from './index.js';
 import type { BuildContext } from '../core/context.js';
 
+/** The note id a transform gives a stage it leaves alone for its role: one name per role, whichever transform says it. */
+export const ROLE_NOTE_IDS: Readonly<Record<Exclude<RoleName, 'application'>, string>> = {
+  base: 'base-image',
+  'official-image': 'official-image',
+  toolbox: 'toolbox-image',
+  devcontainer: 'devcontainer',
+  'dev-or-test': 'dev-or-test-stage',
+  'build-only': 'build-only-stage',
+  vendored: 'vendored-file',
+  sample: 'teaching-sample',
+};
+
 export type RoleName = 'application' | 'base' | 'official-image' | 'toolbox' | 'devcontainer' | 'build-only' | 'dev-or-test' | 'vendored' | 'sample';
 
 export interface StageRole {

@@ -6,21 +6,10 @@
  */
 import type { Stage } from '../../lib/core/dockerfile.js';
 import type { TransformContext } from '../../lib/core/types.js';
-import { isPackageInstall, pipCommand, type RoleName, type RunCommand } from '../../lib/facts/index.js';
+import { isPackageInstall, pipCommand, ROLE_NOTE_IDS, type RoleName, type RunCommand } from '../../lib/facts/index.js';
 import { BUILD_TOOL_PACKAGES, FETCH_TOOL_PACKAGES, runtimeImage, systemManagerOf, type ImageInfo } from '../../lib/knowledge/index.js';
 import { refuse, type Ecosystem, type Refused } from './plan.js';
 
-/** Note ids by role (the ones init-entrypoint gives the same roles). */
-const ROLE_IDS: Record<Exclude<RoleName, 'application'>, string> = {
-  base: 'base-image',
-  'official-image': 'official-image',
-  toolbox: 'toolbox-image',
-  devcontainer: 'devcontainer',
-  'dev-or-test': 'dev-or-test-stage',
-  'build-only': 'build-only-stage',
-  vendored: 'vendored-file',
-  sample: 'teaching-sample',
-};
 
 /** What each role is, and why a slim runtime stage does not belong there. */
 const ROLE_WHY: Record<Exclude<RoleName, 'application'>, string> = {
@@ -38,7 +27,7 @@ const ROLE_WHY: Record<Exclude<RoleName, 'application'>, string> = {
 export function roleRefusal(ctx: TransformContext, stage: Stage): Refused | null {
   const role = ctx.facts.stageRole(stage, ctx.filename, undefined, ctx.context);
   if (role.role === 'application') return null;
-  return refuse(ROLE_IDS[role.role], `${role.reason}, so this is ${ROLE_WHY[role.role]}`);
+  return refuse(ROLE_NOTE_IDS[role.role], `${role.reason}, so this is ${ROLE_WHY[role.role]}`);
 }
 
 /** Commands that set the image up and build nothing: folders, owners, modes, links, users. */
