@@ -1555,6 +1555,12 @@ test('an entrypoint script judged on every path: a case whose every item execs (
     'shutdown is forced, not graceful: the script entrypoint.sh runs `odoo "$@"` (its line 6) without exec, so its shell exits at SIGTERM and the container ends with it; ' +
     'tini -g sends SIGTERM to the app too, but it may be killed before its handler finishes: write `exec odoo "$@"` there']);
   await expectOutput(input, plain, { only, files: { 'entrypoint.sh': '#!/bin/sh\nif [ -z "$1" ]; then\n  echo "usage: odoo" >&2\n  exit 64\nfi\nexec "$@"\n' } });
+  // An exit in a branch is an error path, whatever it ran before (snipe-it prints a generated key and exits): the script still execs
+  // its command, here Apache's, whose master reaps its workers: no init at all.
+  const key = '#!/bin/bash\nif [ -z "$APP_KEY" ]; then\n  echo "Please re-run this container with an environment variable \\$APP_KEY"\n' +
+    '  /var/www/html/artisan key:generate --show\n  exit\nfi\nphp artisan migrate --force\nexec "$@"\n';
+  await expectRefused(lines('FROM debian:12', 'RUN apt-get update && apt-get install -y apache2', 'COPY startup.sh /', 'ENTRYPOINT ["/startup.sh"]', 'CMD ["apache2-foreground"]'),
+    'server-reaps', { only, line: 5, files: { 'startup.sh': key } });
 });
 
 // Fixed (review): the forced-shutdown note sat on the CMD line while the change (tini -g written into the ENTRYPOINT) sat on the ENTRYPOINT line.

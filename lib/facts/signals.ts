@@ -178,7 +178,7 @@ function ifBranches(node: Node): { bodies: Node[][]; hasElse: boolean } {
  * branch does, a case with a `*)` whose every item does) makes the rest
  * unreachable. `before`: the last command of each path so far.
  */
-function flowOf(statements: { node: Node; separator: string | null }[], before: PathEnd[] | null): Flow {
+function flowOf(statements: { node: Node; separator: string | null }[], before: PathEnd[] | null, nested: boolean): Flow {
   const ends: PathEnd[] = [];
   let falls = before;
   for (const { node, separator } of statements) {
@@ -188,31 +188,31 @@ function flowOf(statements: { node: Node; separator: string | null }[], before: 
       falls = [{ kind: 'other', node, why: 'it starts a background job', quiet: false }];
       continue;
     }
-    const flow = statementFlow(node, falls);
+    const flow = statementFlow(node, falls, nested);
     ends.push(...flow.ends);
     falls = flow.falls;
   }
   return { ends, falls };
 }
 
-function statementFlow(node: Node, before: PathEnd[]): Flow {
+function statementFlow(node: Node, before: PathEnd[], nested: boolean): Flow {
   const other = (why: string, quiet = false): Flow => ({ ends: [], falls: [{ kind: 'other', node, why, quiet }] });
   switch (node.type) {
     case 'redirected_statement': {
       const body = node.childForFieldName('body');
-      return body ? statementFlow(body, before) : other('its last command is a redirection');
+      return body ? statementFlow(body, before, nested) : other('its last command is a redirection');
     }
     case 'compound_statement':
-      return flowOf(statementsIn(node.children), before);
+      return flowOf(statementsIn(node.children), before, nested);
     case 'list': {
       const chain = andChain(node);
       if (chain.length === 1) return other('its last command is a `||` list');
       // `a && exec b`: the exec ends the script (where `a` fails, `set -e` or the end of the script does).
-      return statementFlow(chain[chain.length - 1], before);
+      return statementFlow(chain[chain.length - 1], before, nested);
     }
     case 'if_statement': {
       const { bodies, hasElse } = ifBranches(node);
-      const flows = bodies.map((body) => flowOf(statementsIn(body), before));
+      const flows = bodies.map((body) => flowOf(statementsIn(body), before, true));
       const falls = flows.flatMap((f) => f.falls ?? []);
       if (!hasElse) falls.push({ kind: 'other', node, why: 'its last command is an if statement with no else', quiet: false });
       return { ends: flows.flatMap((f) => f.ends), falls: falls.length ? falls : null };
@@ -225,7 +225,7 @@ function statementFlow(node: Node, before: PathEnd[]): Flow {
       const flows = items.map((item) => {
         const close = item.children.findIndex((c) => c && !c.isNamed && c.type === ')');
         if (item.children.slice(0, close).some((c) => c?.isNamed && c.text === '*')) fallback = true;
-        return flowOf(statementsIn(item.children.slice(close + 1)), before);
+        return flowOf(statementsIn(item.children.slice(close + 1)), before, true);
       });
       const falls = flows.flatMap((f) => f.falls ?? []);
       if (!fallback) falls.push({ kind: 'other', node, why: 'its last command is a case statement with no `*)`', quiet: false });
@@ -239,8 +239,9 @@ function statementFlow(node: Node, before: PathEnd[]): Flow {
       // `exec >log 2>&1` only redirects the shell's output.
       if (program === 'exec') return node.childrenForFieldName('argument').length ? { ends: [{ kind: 'exec', command: node }], falls: null } : { ends: [], falls: before };
       if (program === 'exit' || program === 'return') {
-        // After a builtin or nothing, no app runs: a usage error. After a program, the shell waited for it.
-        const quiet = (end: PathEnd) => end.kind === 'exit' || (end.kind === 'runs' && end.program !== null && QUIET_BUILTINS.has(end.program)) || (end.kind === 'other' && end.quiet);
+        // In a branch, an exit is an error path (`echo usage; exit 64`, `print-key; exit`): no app runs. At the top of the
+        // script, after a builtin or nothing, neither; after a program (`app; exit $?`), the shell waited for it.
+        const quiet = (end: PathEnd) => nested || end.kind === 'exit' || (end.kind === 'runs' && end.program !== null && QUIET_BUILTINS.has(end.program)) || (end.kind === 'other' && end.quiet);
         return { ends: before.map((end): PathEnd => (quiet(end) ? { kind: 'exit' } : end)), falls: null };
       }
       return { ends: [], falls: [{ kind: 'runs', command: node, name, words, program }] };
@@ -270,7 +271,7 @@ function scriptEnding(root: Node): { execs: true; final: Node | null } | ReturnT
   let falls: PathEnd[] | null = [{ kind: 'other', node: root, why: 'it runs nothing', quiet: true }];
   let final: Node | null = null;
   for (const statement of statementsIn(root.children)) {
-    const flow = flowOf([statement], falls);
+    const flow = flowOf([statement], falls, false);
     ends.push(...flow.ends);
     falls = flow.falls;
     if (falls === null) {
