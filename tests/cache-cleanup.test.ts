@@ -538,4 +538,8 @@ test('yum on RHEL 8 and later is dnf: its cache is /var/cache/dnf; on CentOS 7 i
     lines('FROM centos:7', 'RUN yum install -y git \\', '    && yum clean all \\', '    && rm -rf /var/cache/yum'), { only });
 });
 
+test('a RUN on a Windows base known only by its name (`node-windows`) is left alone: its SHELL may be PowerShell', async () => {
+  await expectUnchanged(lines('FROM stefanscherer/node-windows:6.9.2-nano', 'WORKDIR /app', 'ADD ./package.json /app/package.json', 'RUN npm install --unsafe-perm=true'), null, { only });
+});
+
 test.run();

@@ -358,6 +358,9 @@ test('isWindowsImage: by repository, by tag words, by --platform', () => {
   assert.equal(images.map((image) => isWindowsImage(image)), [true, true, true, true, true, false, false, false]);
   assert.is(isWindowsImage('example/app', 'windows/amd64'), true);
   assert.is(isWindowsImage('example/app', 'linux/amd64'), false);
+  // A community image named for Windows (review round 4: its PowerShell SHELL was given `&&`).
+  assert.is(isWindowsImage('stefanscherer/node-windows:6.9.2-nano'), true);
+  assert.is(isWindowsImage('example/windowsish-tools'), false);
 });
 
 test('answersPrompt: a spelling of the yes flag, a short-flag group with its letter, an option that sets it', () => {

@@ -392,8 +392,8 @@ function defaultsOf(family: ImageFamily, tag: TagInfo): Runs | null {
 /**
  * Repository path segments of Microsoft's Windows base images
  * (`mcr.microsoft.com/windows/servercore`, `…/windows/nanoserver`,
- * `microsoft/windowsservercore`): a segment that is one of these words, or
- * starts with one and `-`.
+ * `microsoft/windowsservercore`) and community ones (`stefanscherer/node-windows`):
+ * a segment that is one of these words, or has one as a `-`-separated word.
  */
 const WINDOWS_REPOSITORY_WORDS = new Set(['windows', 'windowsservercore', 'nanoserver', 'servercore']);
 
@@ -407,7 +407,7 @@ export function isWindowsImage(raw: string, platform: string | null = null): boo
   if ((platform ?? '').toLowerCase().startsWith('windows')) return true;
   const ref = parseImageRef(raw);
   if (inWindowsNamespace(ref)) return true;
-  if (ref.repository.split('/').some((segment) => WINDOWS_REPOSITORY_WORDS.has(segment.split('-')[0]))) return true;
+  if (ref.repository.split('/').some((segment) => segment.split('-').some((word) => WINDOWS_REPOSITORY_WORDS.has(word)))) return true;
   return parseTag(ref.tag).windows !== null;
 }
 
