@@ -15871,7 +15871,7 @@ function isWindowsImage(raw, platform = null) {
   if ((platform ?? "").toLowerCase().startsWith("windows")) return true;
   const ref = parseImageRef(raw);
   if (inWindowsNamespace(ref)) return true;
-  if (ref.repository.split("/").some((segment) => WINDOWS_REPOSITORY_WORDS.has(segment.split("-")[0]))) return true;
+  if (ref.repository.split("/").some((segment) => segment.split("-").some((word) => WINDOWS_REPOSITORY_WORDS.has(word)))) return true;
   return parseTag(ref.tag).windows !== null;
 }
 function libcOf(raw) {
@@ -17477,7 +17477,7 @@ function ifBranches(node) {
   }
   return { bodies, hasElse };
 }
-function flowOf(statements, before) {
+function flowOf(statements, before, nested) {
   const ends = [];
   let falls = before;
   for (const { node, separator } of statements) {
@@ -17487,29 +17487,29 @@ function flowOf(statements, before) {
       falls = [{ kind: "other", node, why: "it starts a background job", quiet: false }];
       continue;
     }
-    const flow = statementFlow(node, falls);
+    const flow = statementFlow(node, falls, nested);
     ends.push(...flow.ends);
     falls = flow.falls;
   }
   return { ends, falls };
 }
-function statementFlow(node, before) {
+function statementFlow(node, before, nested) {
   const other = (why, quiet = false) => ({ ends: [], falls: [{ kind: "other", node, why, quiet }] });
   switch (node.type) {
     case "redirected_statement": {
       const body = node.childForFieldName("body");
-      return body ? statementFlow(body, before) : other("its last command is a redirection");
+      return body ? statementFlow(body, before, nested) : other("its last command is a redirection");
     }
     case "compound_statement":
-      return flowOf(statementsIn(node.children), before);
+      return flowOf(statementsIn(node.children), before, nested);
     case "list": {
       const chain = andChain(node);
       if (chain.length === 1) return other("its last command is a `||` list");
-      return statementFlow(chain[chain.length - 1], before);
+      return statementFlow(chain[chain.length - 1], before, nested);
     }
     case "if_statement": {
       const { bodies, hasElse } = ifBranches(node);
-      const flows = bodies.map((body) => flowOf(statementsIn(body), before));
+      const flows = bodies.map((body) => flowOf(statementsIn(body), before, true));
       const falls = flows.flatMap((f) => f.falls ?? []);
       if (!hasElse) falls.push({ kind: "other", node, why: "its last command is an if statement with no else", quiet: false });
       return { ends: flows.flatMap((f) => f.ends), falls: falls.length ? falls : null };
@@ -17521,7 +17521,7 @@ function statementFlow(node, before) {
       const flows = items.map((item) => {
         const close = item.children.findIndex((c) => c && !c.isNamed && c.type === ")");
         if (item.children.slice(0, close).some((c) => c?.isNamed && c.text === "*")) fallback = true;
-        return flowOf(statementsIn(item.children.slice(close + 1)), before);
+        return flowOf(statementsIn(item.children.slice(close + 1)), before, true);
       });
       const falls = flows.flatMap((f) => f.falls ?? []);
       if (!fallback) falls.push({ kind: "other", node, why: "its last command is a case statement with no `*)`", quiet: false });
@@ -17534,7 +17534,7 @@ function statementFlow(node, before) {
       const program = words3[0];
       if (program === "exec") return node.childrenForFieldName("argument").length ? { ends: [{ kind: "exec", command: node }], falls: null } : { ends: [], falls: before };
       if (program === "exit" || program === "return") {
-        const quiet = (end) => end.kind === "exit" || end.kind === "runs" && end.program !== null && QUIET_BUILTINS.has(end.program) || end.kind === "other" && end.quiet;
+        const quiet = (end) => nested || end.kind === "exit" || end.kind === "runs" && end.program !== null && QUIET_BUILTINS.has(end.program) || end.kind === "other" && end.quiet;
         return { ends: before.map((end) => quiet(end) ? { kind: "exit" } : end), falls: null };
       }
       return { ends: [], falls: [{ kind: "runs", command: node, name, words: words3, program }] };
@@ -17555,7 +17555,7 @@ function scriptEnding(root) {
   let falls = [{ kind: "other", node: root, why: "it runs nothing", quiet: true }];
   let final = null;
   for (const statement of statementsIn(root.children)) {
-    const flow = flowOf([statement], falls);
+    const flow = flowOf([statement], falls, false);
     ends.push(...flow.ends);
     falls = flow.falls;
     if (falls === null) {
@@ -18044,6 +18044,16 @@ function compilesIn(facts, stage) {
 }
 
 // lib/facts/roles.ts
+var ROLE_NOTE_IDS = {
+  base: "base-image",
+  "official-image": "official-image",
+  toolbox: "toolbox-image",
+  devcontainer: "devcontainer",
+  "dev-or-test": "dev-or-test-stage",
+  "build-only": "build-only-stage",
+  vendored: "vendored-file",
+  sample: "teaching-sample"
+};
 var DEV_STAGE_NAMES = /* @__PURE__ */ new Set([
   "dev",
   "devel",
@@ -23485,16 +23495,6 @@ function runsVenvPip(program, venv, run, ctx) {
 }
 
 // transforms/multi-stage/worth.ts
-var ROLE_IDS = {
-  base: "base-image",
-  "official-image": "official-image",
-  toolbox: "toolbox-image",
-  devcontainer: "devcontainer",
-  "dev-or-test": "dev-or-test-stage",
-  "build-only": "build-only-stage",
-  vendored: "vendored-file",
-  sample: "teaching-sample"
-};
 var ROLE_WHY = {
   base: "a base image, which the images built FROM it extend with their own build",
   "official-image": "an official-image definition, which the images built FROM it extend with their own build",
@@ -23508,7 +23508,7 @@ var ROLE_WHY = {
 function roleRefusal(ctx, stage) {
   const role = ctx.facts.stageRole(stage, ctx.filename, void 0, ctx.context);
   if (role.role === "application") return null;
-  return refuse(ROLE_IDS[role.role], `${role.reason}, so this is ${ROLE_WHY[role.role]}`);
+  return refuse(ROLE_NOTE_IDS[role.role], `${role.reason}, so this is ${ROLE_WHY[role.role]}`);
 }
 var SETUP_COMMANDS = /* @__PURE__ */ new Set([
   "mkdir",
@@ -23974,16 +23974,6 @@ function missingNote(missing, init, other, release) {
   const alternative = other && "path" in other ? `use \`docker run --init\`, or the option init=${otherInit}: ${release} has ${otherInit} (dfmod does not switch packages by itself)` : `use \`docker run --init\` (${release} has no ${otherInit} either)`;
   return `${missing.missing}; ${alternative}`;
 }
-var ROLE_IDS2 = {
-  base: "base-image",
-  "official-image": "official-image",
-  toolbox: "toolbox-image",
-  devcontainer: "devcontainer",
-  "dev-or-test": "dev-or-test-stage",
-  "build-only": "build-only-stage",
-  vendored: "vendored-file",
-  sample: "teaching-sample"
-};
 var ROLE_WHY2 = {
   base: "a base image: every image built FROM it would inherit the init",
   "official-image": "an official-image definition: every image built FROM it would inherit the init",
@@ -24238,8 +24228,8 @@ function planStage(ctx, stage, init, optedIn) {
   if (where && !where.helps && where.role.role !== "application") {
     const role = where.role.role;
     const reason = reasonOnDisk(ctx, where.role);
-    if (NO_OPT_IN.has(role)) return leave(ROLE_IDS2[role], `${reason}, so this is ${ROLE_WHY2[role]}`);
-    return leave(ROLE_IDS2[role], `${reason}, so this is ${ROLE_WHY2[role]}; to add one anyway, name it in the option ${optIn}, or run its containers with \`docker run --init\``);
+    if (NO_OPT_IN.has(role)) return leave(ROLE_NOTE_IDS[role], `${reason}, so this is ${ROLE_WHY2[role]}`);
+    return leave(ROLE_NOTE_IDS[role], `${reason}, so this is ${ROLE_WHY2[role]}; to add one anyway, name it in the option ${optIn}, or run its containers with \`docker run --init\``);
   }
   const command = facts.command(stage);
   const inEntrypoint = initIn(command.entrypoint, shell2);
