@@ -1601,3 +1601,16 @@ test('rabbitmq-server is a proper PID 1 (no init); the Erlang VM and an Elixir r
 });
 
 test.run();
+
+// Review C: `python:3.8.5-slim` got an apt-get install of tini, read as today's 3.8 (bookworm); 3.8.5 was built on buster, archived.
+test('a tag pinning a patch version names no release dfmod knows: refused, with the tag that would name it; x.y and named releases still install', async () => {
+  await refusedWith(lines('FROM python:3.8.5-slim', 'WORKDIR /app', OWN_RUN, 'CMD ["python", "app.py"]'), 'unknown-release',
+    'dfmod does not know which release `python:3.8.5-slim` is built on, so whether it has tini: its tag pins version 3.8.5, whose images were built on the release current when it came out; name the release in the tag (`python:3.8.5-slim-<codename>`)');
+  for (const image of ['python:3.8-slim', 'python:3.12.1-slim-bookworm']) {
+    await expectOutput(
+      lines(`FROM ${image}`, 'WORKDIR /app', OWN_RUN, 'CMD ["python", "app.py"]'),
+      lines(`FROM ${image}`, 'WORKDIR /app', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["python", "app.py"]'),
+      { only },
+    );
+  }
+});

@@ -376,3 +376,18 @@ test('the system package manager of a program (its row of PACKAGE_MANAGER_FACTS)
 });
 
 test.run();
+
+// Review C: `python:3.8.5-slim` (built on buster, now archived) was read as today's 3.8 tag (bookworm).
+test('a tag pinning a patch version of an official language image names no release dfmod knows; x.y and x tags keep theirs', () => {
+  for (const raw of ['python:3.8.5-slim', 'python:3.8.5', 'node:20.11.1-slim', 'golang:1.15.2', 'ruby:2.7.1', 'php:8.2.12-apache', 'eclipse-temurin:17.0.9_9-jdk', 'python:3.13.0rc2-slim']) {
+    assert.is(describeImage(raw).release, null, raw);
+  }
+  assert.is(describeImage('python:3.8.5-slim').unknownRelease,
+    'its tag pins version 3.8.5, whose images were built on the release current when it came out; name the release in the tag (`python:3.8.5-slim-<codename>`)');
+  assert.is(describeImage('node:20.11.1-slim').unknownRelease,
+    'its tag pins version 20.11.1, whose images were built on the release current when it came out; name the release in the tag (`node:20.11.1-<codename>-slim`)');
+  assert.equal(['python:3.8-slim', 'python:3.12.1-slim-bookworm', 'node:20.11.1-bookworm-slim', 'python:2.7.18', 'node:20', 'golang:1.22'].map(rel),
+    ['debian 12', 'debian 12', 'debian 12', 'debian 10', 'debian 12', 'debian 12']);
+  for (const raw of ['python:3.8-slim', 'python:3.12.1-slim-bookworm', 'python:2.7.18', 'mcr.microsoft.com/dotnet/sdk:8.0.100']) assert.is(describeImage(raw).unknownRelease, null, raw);
+  assert.is(rel('mcr.microsoft.com/dotnet/sdk:8.0.100'), 'debian 12');
+});

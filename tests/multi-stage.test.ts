@@ -209,7 +209,7 @@ test('Node: dev dependencies the start command loads are kept (node -r ts-node/r
   const files = { 'package.json': JSON.stringify({ scripts: { start: 'node -r ts-node/register src/index.ts' }, dependencies: { ms: '2.1.3' }, devDependencies: { 'ts-node': '10.9.2', typescript: '5.4.5' } }), 'package-lock.json': '{}' };
   const result = await run(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'CMD ["npm", "start"]'), { only, files });
   assert.ok(result.output.includes(lines('FROM node:20 AS deps', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci', '')), result.output);
-  assert.match(result.changes[0].message, /all dependencies: the start command uses ts-node/);
+  assert.match(result.changes[0].message, /`npm ci` as the original runs it: every dependency, devDependencies included, since nothing is built and the app may load any of them at run time \(the start command uses ts-node\)/);
 });
 
 test('Node without a build step: a context node_modules that .dockerignore lets through keeps the build-stage layout (npm ci replaced it there)', async () => {
@@ -225,7 +225,7 @@ test('Node: USER before the app folder keeps its place, so WORKDIR makes the fol
     lines(
       'FROM node:20 AS build', 'USER node', 'WORKDIR /home/node/app', 'COPY --chown=node:node . .', 'RUN npm ci', 'CMD ["node", "server.js"]',
       '',
-      'FROM node:20 AS deps', 'WORKDIR /home/node/app', 'COPY package*.json ./', 'RUN npm ci --omit=dev',
+      'FROM node:20 AS deps', 'WORKDIR /home/node/app', 'COPY package*.json ./', 'RUN npm ci',
       '',
       'FROM node:20-slim', 'USER node', 'WORKDIR /home/node/app', 'COPY --from=deps --chown=node /home/node/app/node_modules /home/node/app/node_modules',
       'COPY --chown=node:node . .', 'CMD ["node", "server.js"]',
@@ -242,7 +242,7 @@ test('Node without a build step (e2e node-server); alpine is already its runtime
   await expectOutput(
     lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'CMD node server.js'),
     lines('FROM node:20 AS build', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'CMD node server.js', '',
-      'FROM node:20 AS deps', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci --omit=dev', '',
+      'FROM node:20 AS deps', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci', '',
       'FROM node:20-slim', 'WORKDIR /app', 'COPY --from=deps /app/node_modules /app/node_modules', 'COPY . .', 'CMD node server.js'),
     { only, files: { 'package.json': '{"name":"s","dependencies":{"ms":"2.1.3"}}', 'server.js': '' } },
   );
@@ -273,7 +273,7 @@ test('Node: HEALTHCHECK running node is kept', async () => {
   await expectOutput(
     lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'HEALTHCHECK --interval=30s CMD ["node", "health.js"]', 'STOPSIGNAL SIGINT', 'CMD ["node", "a.js"]'),
     lines('FROM node:20 AS build', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'RUN rm -rf /app/node_modules', 'HEALTHCHECK --interval=30s CMD ["node", "health.js"]', 'STOPSIGNAL SIGINT', 'CMD ["node", "a.js"]', '',
-      'FROM node:20 AS deps', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci --omit=dev', '',
+      'FROM node:20 AS deps', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci', '',
       'FROM node:20-slim', 'WORKDIR /app', 'COPY --from=deps /app/node_modules /app/node_modules', 'COPY --from=build /app /app', 'HEALTHCHECK --interval=30s CMD ["node", "health.js"]', 'STOPSIGNAL SIGINT', 'CMD ["node", "a.js"]'),
     { only },
   );
@@ -307,7 +307,7 @@ test('a fetch tool the build installs and never runs is kept in the runtime (exa
     lines(
       'FROM node:20 AS build', 'WORKDIR /app', 'RUN apt-get update && apt-get install -y git', 'COPY . .', 'RUN npm ci', 'CMD ["node", "a.js"]',
       '',
-      'FROM node:20 AS deps', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci --omit=dev',
+      'FROM node:20 AS deps', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci',
       '',
       'FROM node:20-slim', 'WORKDIR /app', 'COPY --from=deps /app/node_modules /app/node_modules', 'COPY . .', 'CMD ["node", "a.js"]',
     ),
@@ -322,7 +322,7 @@ test('a fetch tool the app runs is installed again, with no check to add (e2e ca
     lines(
       'FROM node:20 AS build', 'RUN apt-get update && apt-get install -y curl', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci', 'COPY app.js .', 'CMD ["node", "app.js"]',
       '',
-      'FROM node:20 AS deps', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci --omit=dev',
+      'FROM node:20 AS deps', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci',
       '',
       'FROM node:20-slim', 'RUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates && rm -rf /var/lib/apt/lists/*',
       'WORKDIR /app', 'COPY --from=deps /app/node_modules /app/node_modules', 'COPY package.json package-lock.json ./', 'COPY app.js .', 'CMD ["node", "app.js"]',
@@ -550,7 +550,7 @@ test('left alone: multi-stage files, dynamic and digest-pinned bases, unknown im
 test('CRLF and a missing final newline: generated lines use the file\'s EOL', async () => {
   await expectOutput(
     'FROM node:20\r\nWORKDIR /app\r\nCOPY . .\r\nRUN npm ci\r\nCMD ["node", "a.js"]',
-    'FROM node:20 AS build\r\nWORKDIR /app\r\nCOPY . .\r\nRUN npm ci\r\nRUN rm -rf /app/node_modules\r\nCMD ["node", "a.js"]\r\n\r\nFROM node:20 AS deps\r\nWORKDIR /app\r\nCOPY package*.json ./\r\nRUN npm ci --omit=dev\r\n\r\n'
+    'FROM node:20 AS build\r\nWORKDIR /app\r\nCOPY . .\r\nRUN npm ci\r\nRUN rm -rf /app/node_modules\r\nCMD ["node", "a.js"]\r\n\r\nFROM node:20 AS deps\r\nWORKDIR /app\r\nCOPY package*.json ./\r\nRUN npm ci\r\n\r\n'
       + 'FROM node:20-slim\r\nWORKDIR /app\r\nCOPY --from=deps /app/node_modules /app/node_modules\r\nCOPY --from=build /app /app\r\nCMD ["node", "a.js"]',
     { only },
   );
@@ -728,16 +728,20 @@ test('refusals that name what stopped the split: the app folder chowned, a folde
 });
 
 test('Node: the npm of images before Node 15 omits dev dependencies with --production', async () => {
-  const result = await run(lines('FROM node:4.2.3', 'WORKDIR /app', 'COPY package.json /app/', 'RUN npm install', 'COPY . /app', 'CMD ["npm", "start"]'),
-    { only, files: { 'package.json': '{"scripts":{"start":"node a.js"},"dependencies":{"ms":"1"},"devDependencies":{"mocha":"1"}}' } });
+  const result = await run(lines('FROM node:4.2.3', 'WORKDIR /app', 'COPY package.json /app/', 'RUN npm install', 'COPY . /app', 'RUN npm run build', 'CMD ["npm", "start"]'),
+    { only, files: { 'package.json': '{"scripts":{"start":"node a.js","build":"gulp"},"dependencies":{"ms":"1"},"devDependencies":{"gulp":"3"}}' } });
   assert.ok(result.output.includes(lines('FROM node:4.2.3 AS deps', 'WORKDIR /app', 'COPY package.json /app/', 'RUN npm install --production', '')), result.output);
 });
 
 test('Node: the deps stage installs with the original install\'s options and RUN mounts', async () => {
-  const result = await run(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci --legacy-peer-deps', 'CMD ["node", "a.js"]'),
-    { only, files: { 'package.json': '{"dependencies":{"ms":"1"}}', 'package-lock.json': '{}' } });
+  const install = 'RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci --legacy-peer-deps';
+  const files = { 'package.json': '{"dependencies":{"ms":"1"}}', 'package-lock.json': '{}' };
+  const result = await run(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', install, 'RUN npm run build', 'CMD ["node", "a.js"]'), { only, files });
   assert.ok(result.output.includes(lines('FROM node:20 AS deps', 'WORKDIR /app', 'COPY package*.json ./',
     'RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci --omit=dev --legacy-peer-deps', '')), result.output);
+  // Nothing built: the original's install as written.
+  const plain = await run(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', install, 'CMD ["node", "a.js"]'), { only, files });
+  assert.ok(plain.output.includes(lines('FROM node:20 AS deps', 'WORKDIR /app', 'COPY package*.json ./', install, '')), plain.output);
 });
 
 test('Node, nothing built: the runtime repeats no manifest copy that its `COPY . .` copies again (one layer, no install to cache)', async () => {
@@ -762,8 +766,10 @@ test('Node with no build step on the slim image: nothing to split, said first (r
   const blind = await expectRefused(lines('FROM node:20-slim@sha256:0123abcd', 'ARG APP=/app', 'WORKDIR $APP', 'COPY . .', 'RUN npm ci --omit=dev && useradd app',
     'CMD ["node", "server.js"]'), 'nothing-to-split', { only });
   assert.equal(blind.notes.map((n) => n.message), [nothing('node:20-slim', 'the install leaves out the dev dependencies')]);
-  // Dev dependencies installed, a build step, or a build tool to leave behind: a split may gain, and is planned as before.
-  assert.is((await run(input.replace(' --omit=dev', ''), { only, files: withDev })).changes.length, 1);
+  // Dev dependencies installed and nothing built: the runtime would keep them (the app may load one), so nothing to split either.
+  const withDevInstalled = await expectRefused(input.replace(' --omit=dev', ''), 'nothing-to-split', { only, files: withDev });
+  assert.equal(withDevInstalled.notes.map((n) => n.message), [nothing('node:20-slim', 'the runtime would keep every dependency the install brings, dev ones included')]);
+  // A build step, or a build tool to leave behind: a split may gain, and is planned as before.
   const building = await run(lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', 'RUN npm ci --omit=dev && npm run build', 'CMD ["node", "dist/a.js"]'), { only });
   assert.not.ok(building.notes.some((n) => n.id === 'nothing-to-split'), JSON.stringify(building.notes));
   const tools = await run(lines('FROM node:20-slim', 'RUN apt-get update && apt-get install -y g++ make', 'WORKDIR /app', 'COPY . .', 'RUN npm ci --omit=dev',
@@ -836,3 +842,22 @@ test('a command of a RUN is cited by its own line on disk, also with merge-runs 
 });
 
 test.run();
+
+// Review C: `npm install` (devDependencies too) on node:20 with nothing built was split into `npm ci --omit=dev`; server.js may load a devDependency.
+test('Node, nothing built, dev dependencies installed: the deps stage runs the original\'s install, and the gain is node:20-slim', async () => {
+  const files = {
+    'package.json': JSON.stringify({ name: 'app', dependencies: { express: '4.18.2' }, devDependencies: { errorhandler: '1.5.1', 'method-override': '3.0.0' } }),
+    '.dockerignore': 'node_modules\n', 'server.js': '',
+  };
+  const result = await expectOutput(
+    lines('FROM node:20', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm install', 'COPY . .', 'EXPOSE 8080', 'CMD ["node","server.js"]'),
+    lines('FROM node:20 AS build', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm install', 'COPY . .', 'EXPOSE 8080', 'CMD ["node","server.js"]', '',
+      'FROM node:20 AS deps', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm install', '',
+      'FROM node:20-slim', 'WORKDIR /app', 'COPY --from=deps /app/node_modules /app/node_modules', 'COPY . .', 'EXPOSE 8080', 'CMD ["node","server.js"]'),
+    { only, files },
+  );
+  assert.equal(result.changes.map((c) => c.message), ['split into a build stage and a runtime stage on node:20-slim; it gets /app/node_modules from a `deps` stage ' +
+    '(`npm install` as the original runs it: every dependency, devDependencies included, since nothing is built and the app may load any of them at run time), ' +
+    'then the source copied from the build context as the original copies it (the runtime uses nothing of the build stage); no apt packages; ' +
+    'runs as node:20-slim\'s default user; check: that the app reads no other file of the build stage']);
+});

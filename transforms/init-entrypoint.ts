@@ -448,6 +448,9 @@ function packageRoute(image: ImageInfo, raw: string, init: InitName, leave: (id:
     const other = release ? initPackage(release, OTHER_INIT[init]) : null;
     return leave(MISSING_IDS[found.reason], missingNote(found, init, other, release ? releaseName(release) : null));
   }
+  if (!release && image.unknownRelease && !found.everyRelease) {
+    return leave('unknown-release', `dfmod does not know which release \`${raw}\` is built on, so whether it has ${init}: ${image.unknownRelease}`);
+  }
   if (!release && image.ref.digest && !found.everyRelease) {
     return leave('digest-release-unknown', `\`${raw}\` is pinned by digest, and a digest names no release, so dfmod cannot tell whether it has ${init}`);
   }

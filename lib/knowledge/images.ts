@@ -83,6 +83,16 @@ export interface ImageFamily {
   latest?: string;
   /** Ascending by `from`: the Debian (or Ubuntu) release of tags that name none. */
   releases?: ReleaseRow[];
+  /**
+   * Docker's official language images: a tag naming no release is rebuilt on
+   * each new Debian (or Ubuntu) release, so one that pins a patch version
+   * (`3.8.5`) was built on whichever was current when that version came out,
+   * and `releases` does not hold for it. `pinned`: patch versions whose
+   * release is known (none is guessed). `releaseWord`: where the tag writes a
+   * release, after its last word (`3.8.5-slim-bookworm`) or before `slim`
+   * (node's `20.11.1-bookworm-slim`).
+   */
+  patchPins?: { releaseWord: 'last' | 'before-slim'; pinned?: Readonly<Record<string, string>> };
   /** One row, or one per range of versions (`since`/`until`) where the major versions ran different programs. */
   runs?: RunsRow | RunsRow[];
   /** The slim image a runtime stage can use instead (see runtimeImage). */
@@ -100,8 +110,13 @@ export interface ImageInfo {
   packageManager: PackageManager | null;
   /** Whether /bin/sh exists; null when not known. */
   hasShell: boolean | null;
-  /** The OS release, from the tag or the family's default for that version; null when not known (digest, $ARG). */
+  /** The OS release, from the tag or the family's default for that version; null when not known (digest, $ARG, a patch version). */
   release: Release | null;
+  /**
+   * Why the release is null for a tag that pins a patch version of an
+   * official language image, and how to name it, as a clause for notes; null otherwise.
+   */
+  unknownRelease: string | null;
   /** What it runs, when the family's row holds for this tag. */
   defaults: Runs | null;
   language: Language | null;
@@ -182,6 +197,9 @@ const osOfRelease = (image: ImageInfo): RuntimeChoice => {
  * dotnet/dotnet-docker README (.NET 8 and 9 default to Debian 12, .NET 10 to
  * Ubuntu 24.04). Where a row has no `releases` or `runs`, dfmod does not know.
  */
+/** Official images whose tags write a release after their last word (`1.22.1-bookworm`, `3.2.2-slim-bookworm`). */
+const LAST: ImageFamily['patchPins'] = { releaseWord: 'last' };
+
 export const IMAGE_FAMILIES: ImageFamily[] = [
   { id: 'scratch', match: /^scratch$/, os: 'none' },
   // distroless: the `nonroot` (65532) and `nobody` accounts of GoogleContainerTools/distroless base/passwd.
@@ -204,7 +222,7 @@ export const IMAGE_FAMILIES: ImageFamily[] = [
   { id: 'ubi', match: /^(registry\.access\.redhat\.com\/)?(ubi\d*|ubi\d+\/ubi(-minimal|-micro|-init)?|redhat\/ubi\d+(-minimal|-micro)?)$/, os: 'rhel' },
   { id: 'suse', match: /^(registry\.suse\.com\/.*|opensuse\/.*|suse\/.*)$/, os: 'suse' },
   // node: its Dockerfiles create the `node` account (uid 1000) and set no WORKDIR.
-  { id: 'node', match: /^node$/, os: 'debian', language: 'node', runtime: slimLast('node'), users: ['node'],
+  { id: 'node', match: /^node$/, os: 'debian', language: 'node', runtime: slimLast('node'), users: ['node'], patchPins: { releaseWord: 'before-slim' },
     runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['node'], user: null, entrypointActsOn: [], entrypointCommands: ['node', 'npm', 'npx', 'yarn', 'yarnpkg', 'corepack', 'sh'], workdir: '/', since: [16] },
     releases: [
       { from: [10], release: 'stretch' }, { from: [14], release: 'buster' }, { from: [15], release: 'stretch' },
@@ -213,12 +231,13 @@ export const IMAGE_FAMILIES: ImageFamily[] = [
     ] },
   // python 2.7: CMD ["python2"]; its last images (2.7.18, 2020) were built on buster (and alpine3.11).
   { id: 'python', match: /^python$/, os: 'debian', language: 'python', runtime: slimBeforeRelease('python'),
+    patchPins: { releaseWord: 'last', pinned: { '2.7.18': 'buster' } },
     runs: [
       { entrypoint: null, cmd: ['python2'], user: null, workdir: '/', since: [2, 7], until: [3] },
       { entrypoint: null, cmd: ['python3'], user: null, workdir: '/', since: [3, 6] },
     ],
     releases: [{ from: [2, 7], release: 'buster' }, { from: [3], release: null }, { from: [3, 7], release: 'bookworm' }, { from: [3, 9], release: 'trixie' }] },
-  { id: 'golang', match: /^golang$/, os: 'debian', language: 'go', runtime: distroless,
+  { id: 'golang', match: /^golang$/, os: 'debian', language: 'go', runtime: distroless, patchPins: LAST,
     // No CMD of its own: it inherits buildpack-deps' (Debian's `bash`), which dfmod does not assume.
     // Its Dockerfiles end with `WORKDIR $GOPATH`, and GOPATH is /go.
     runs: { entrypoint: null, cmd: undefined, user: null, workdir: '/go', since: [1, 16] },
@@ -226,22 +245,22 @@ export const IMAGE_FAMILIES: ImageFamily[] = [
       { from: [1, 14], release: 'buster' }, { from: [1, 16], release: 'bullseye' }, { from: [1, 19], release: 'bookworm' },
       { from: [1, 23], release: 'trixie' },
     ] },
-  { id: 'eclipse-temurin', match: /^eclipse-temurin$/, os: 'debian', language: 'java', runtime: (image) => {
+  { id: 'eclipse-temurin', match: /^eclipse-temurin$/, os: 'debian', language: 'java', patchPins: LAST, runtime: (image) => {
     const t = image.tag;
     if (t.java === 'jre') return { none: `${image.ref.raw} is already a JRE` };
     if (t.java === 'jdk') return { image: `eclipse-temurin:${t.words.map((w) => (w === 'jdk' ? 'jre' : w)).join('-')}` };
     if (!t.version) return { none: `the Java version of ${image.ref.raw} is not named in its tag` };
     return { image: `eclipse-temurin:${[t.words[0], 'jre', ...t.words.slice(1)].join('-')}` };
   } },
-  { id: 'openjdk', match: /^openjdk$/, os: 'debian', language: 'java', runtime: (image) => temurinJre(image.tag.version?.[0] ?? null, image) },
-  { id: 'maven', match: /^maven$/, os: 'debian', language: 'java', runtime: (image) => temurinJre(image.tag.javaVersion, image) },
-  { id: 'gradle', match: /^gradle$/, os: 'debian', language: 'java', runtime: (image) => temurinJre(image.tag.javaVersion, image) },
+  { id: 'openjdk', match: /^openjdk$/, os: 'debian', language: 'java', patchPins: LAST, runtime: (image) => temurinJre(image.tag.version?.[0] ?? null, image) },
+  { id: 'maven', match: /^maven$/, os: 'debian', language: 'java', patchPins: LAST, runtime: (image) => temurinJre(image.tag.javaVersion, image) },
+  { id: 'gradle', match: /^gradle$/, os: 'debian', language: 'java', patchPins: LAST, runtime: (image) => temurinJre(image.tag.javaVersion, image) },
   // Amazon Corretto's default tags are Amazon Linux 2 (yum), not Debian.
   { id: 'amazoncorretto', match: /^amazoncorretto$/, os: 'rhel', packageManager: 'yum', language: 'java' },
-  { id: 'ruby', match: /^ruby$/, os: 'debian', language: 'ruby', runs: { entrypoint: null, cmd: ['irb'], user: null, since: [2, 7] } },
+  { id: 'ruby', match: /^ruby$/, os: 'debian', language: 'ruby', patchPins: LAST, runs: { entrypoint: null, cmd: ['irb'], user: null, since: [2, 7] } },
   // php's CMD is per variant (cli: php -a, fpm: php-fpm, apache: apache2-foreground).
-  { id: 'php', match: /^php$/, os: 'debian', language: 'php', runs: { entrypoint: ['docker-php-entrypoint'], cmd: undefined, user: null, entrypointActsOn: [], entrypointCommands: ['php', 'php-fpm', 'apache2-foreground', 'sh'], since: [8] } },
-  { id: 'rust', match: /^rust$/, os: 'debian', language: 'rust' },
+  { id: 'php', match: /^php$/, os: 'debian', language: 'php', patchPins: LAST, runs: { entrypoint: ['docker-php-entrypoint'], cmd: undefined, user: null, entrypointActsOn: [], entrypointCommands: ['php', 'php-fpm', 'apache2-foreground', 'sh'], since: [8] } },
+  { id: 'rust', match: /^rust$/, os: 'debian', language: 'rust', patchPins: LAST },
   { id: 'gcc', match: /^gcc$/, os: 'debian', runtime: osOfRelease },
   { id: 'debian-based', match: /^(perl|erlang|elixir|haskell|julia|r-base|swift)$/, os: 'debian' },
   { id: 'nginx', match: /^nginx$/, os: 'debian', runs: { entrypoint: ['/docker-entrypoint.sh'], cmd: ['nginx', '-g', 'daemon off;'], user: null, entrypointActsOn: ['nginx', 'nginx-debug'], entrypointCommands: ['nginx', 'nginx-debug'], since: [1, 22] } },
@@ -308,6 +327,10 @@ function releaseOf(ref: ImageRef, tag: TagInfo, family: ImageFamily | null): Rel
   if (tag.alpine !== null) return tag.alpine ? findRelease('alpine', tag.alpine) : null;
   if (tag.release) return tag.release;
   if (!family) return null;
+  if (family.patchPins && tag.patchPinned) {
+    const codename = family.patchPins.pinned?.[tag.words[0].replace(/^v/, '')];
+    return codename ? releaseByCodename(codename) : null;
+  }
   if (family.versionIsRelease) {
     const first = tag.words[0] ?? '';
     if (tag.alias === 'latest' || tag.alias === 'stable') return family.latest ? findRelease(family.versionIsRelease, family.latest) : null;
@@ -340,7 +363,7 @@ export function describeImage(raw: string): ImageInfo {
   const ref = parseImageRef(raw);
   const tag = parseTag(ref.tag);
   const family = familyOf(ref);
-  const unknown: ImageInfo = { ref, tag, family: null, os: 'unknown', packageManager: null, hasShell: null, release: null, defaults: null, language: null, users: family?.users ?? [] };
+  const unknown: ImageInfo = { ref, tag, family: null, os: 'unknown', packageManager: null, hasShell: null, release: null, unknownRelease: null, defaults: null, language: null, users: family?.users ?? [] };
   if (!family) return unknown;
   const language = family.language ?? null;
   if (inWindowsNamespace(ref)) return { ...unknown, family: family.id, os: 'unknown', hasShell: false, language };
@@ -372,7 +395,20 @@ export function describeImage(raw: string): ImageInfo {
     }
   }
   packageManager = packageManagerOf(family, os, ref, release);
-  return { ref, tag, family: family.id, os, packageManager, hasShell, release, defaults: defaultsOf(family, tag), language, users: unknown.users };
+  const unknownRelease = release === null ? patchPinNote(family, ref, tag) : null;
+  return { ref, tag, family: family.id, os, packageManager, hasShell, release, unknownRelease, defaults: defaultsOf(family, tag), language, users: unknown.users };
+}
+
+/** For a tag pinning a patch version whose release dfmod does not know: why, and the tag that would name it. */
+function patchPinNote(family: ImageFamily, ref: ImageRef, tag: TagInfo): string | null {
+  if (!family.patchPins || !tag.patchPinned || ref.tag === null || ref.dynamic) return null;
+  const words = ref.tag.split('-');
+  const slim = words.findIndex((w) => w.toLowerCase() === 'slim');
+  const at = family.patchPins.releaseWord === 'before-slim' && slim > 0 ? slim : words.length;
+  const named = [...words.slice(0, at), '<codename>', ...words.slice(at)].join('-');
+  const colon = ref.raw.lastIndexOf(`:${ref.tag}`);
+  const suggestion = `${ref.raw.slice(0, colon)}:${named}${ref.raw.slice(colon + 1 + ref.tag.length)}`;
+  return `its tag pins version ${words[0]}, whose images were built on the release current when it came out; name the release in the tag (\`${suggestion}\`)`;
 }
 
 function defaultsOf(family: ImageFamily, tag: TagInfo): Runs | null {

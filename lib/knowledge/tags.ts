@@ -102,6 +102,12 @@ export interface TagInfo {
   version: number[] | null;
   /** A named alias where the version would be: `latest`, `lts`, `stable`, `current`. */
   alias: string | null;
+  /**
+   * The tag pins a full patch version (`3.8.5`, `20.11.1`, `17.0.9_9`,
+   * `3.13.0rc2`): its images were built once, when that version was current,
+   * not rebuilt on each new OS release as `3.8` and `3` are.
+   */
+  patchPinned: boolean;
   slim: boolean;
   /** `alpine` or `alpine3.19`: the Alpine version, '' when the tag names none. null: not Alpine. */
   alpine: string | null;
@@ -152,6 +158,7 @@ export function parseTag(tag: string | null): TagInfo {
     tag: text,
     version,
     alias,
+    patchPinned: /^v?\d+\.\d+\.\d+/.test(words[0] ?? ''),
     slim: words.includes('slim'),
     alpine,
     release,

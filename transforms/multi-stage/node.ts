@@ -74,11 +74,15 @@ export const planNode: Planner = (stage, ctx) => {
   }
   // The start command loads a dev dependency (`node -r ts-node/register`, `ts-node src/index.ts`): the runtime keeps them all.
   const devUsed = Object.keys(pkg?.devDependencies ?? {}).filter((dev) => argv.some((word) => word === dev || word.startsWith(`${dev}/`)));
-  const local = pkg && localDependency(pkg, devUsed.length > 0);
+  const building = builds(stage);
+  // Nothing built: the app runs with what the original installed (a server.js may load a devDependency), so the
+  // deps stage runs the original's own install, and the split gains the slim image only.
+  const keepAll = devUsed.length > 0 || !building;
+  const local = pkg && localDependency(pkg, keepAll);
   if (local) return local;
   const packages: string[] = [];
   if (context) {
-    const addons = nativeAddons(context.read('package-lock.json'));
+    const addons = nativeAddons(context.read('package-lock.json'), keepAll);
     for (const addon of addons) {
       const libraries = LANGUAGE_PACKAGE_LIBRARIES.npm[addon];
       if (!libraries) return refuse('native-addon', `${addon} has an install script (a native addon?): the libraries it links may be missing on the slim image`);
@@ -87,16 +91,19 @@ export const planNode: Planner = (stage, ctx) => {
   }
   const runtime = runtimeFor(stage, 'dynamic');
   if (isRefusal(runtime)) return runtime;
-  const building = builds(stage);
-  // Already slim and nothing built: a split only gains the dev dependencies it leaves out, when package.json names some.
-  if (runtime.image === stage.image.ref.raw.replace(/^docker\.io\/(library\/)?/, '') && !building && (!pkg || !Object.keys(pkg.devDependencies ?? {}).length || devUsed.length)) {
-    return null;
-  }
-  const layout = depsLayout(stage, ctx, devUsed.length > 0);
+  // Already slim and nothing built: the runtime would keep every dependency, so a split gains nothing.
+  if (runtime.image === stage.image.ref.raw.replace(/^docker\.io\/(library\/)?/, '') && !building) return null;
+  const layout = depsLayout(stage, ctx, !building ? 'original' : devUsed.length ? 'all' : 'production');
   if (isRefusal(layout)) return layout;
   const modules = path.posix.join(appDir, 'node_modules');
   const chown = layout.owner ? `--chown=${layout.owner} ` : '';
-  const noDependencies = pkg !== null && !devUsed.length && !Object.keys(pkg.dependencies ?? {}).length;
+  // No dependency the runtime would get: none at all, or dev ones only that it leaves out.
+  const noDependencies = pkg !== null && !Object.keys(pkg.dependencies ?? {}).length && (!keepAll || !Object.keys(pkg.devDependencies ?? {}).length);
+  // What the deps stage's install brings, for the change message.
+  const got = !building
+    ? `\`${layout.install}\` as the original runs it: every dependency${pkg && Object.keys(pkg.devDependencies ?? {}).length ? ', devDependencies included' : ''}, since nothing is built and the app may load any of them at run time${devUsed.length ? ` (the start command uses ${devUsed.join(', ')})` : ''}`
+    : devUsed.length ? `all dependencies: the start command uses ${devUsed.join(', ')}` : `\`${layout.install}\`, production dependencies only`;
+  const devCheck = keepAll ? [] : ['that nothing the app loads at run time is a devDependency'];
   const sources = sourceCopies(stage, ctx, building);
   if (sources) {
     // Nothing is built: the runtime copies the source from the context as the original does, after the
@@ -110,8 +117,8 @@ export const planNode: Planner = (stage, ctx) => {
       programs: ['node', 'npm'],
       copied: [appDir],
       packages,
-      summary: `${noDependencies ? 'no node_modules (package.json lists no dependencies)' : `${modules} from a \`deps\` stage (${devUsed.length ? `all dependencies: the start command uses ${devUsed.join(', ')}` : `\`${layout.install}\`, production dependencies only`})`}, then the source copied from the build context as the original copies it (the runtime uses nothing of the build stage)`,
-      checks: devUsed.length ? [] : ['that nothing the app loads at run time is a devDependency'],
+      summary: `${noDependencies ? 'no node_modules (package.json lists no dependencies)' : `${modules} from a \`deps\` stage (${got})`}, then the source copied from the build context as the original copies it (the runtime uses nothing of the build stage)`,
+      checks: devCheck,
     };
   }
   if (noDependencies) {
@@ -125,7 +132,7 @@ export const planNode: Planner = (stage, ctx) => {
       copied: [appDir],
       packages,
       summary: `${appDir}${building ? ' with the build output' : ''}, without node_modules (package.json lists no dependencies)`,
-      checks: ['that nothing the app loads at run time is a devDependency'],
+      checks: devCheck,
     };
   }
   return {
@@ -138,9 +145,9 @@ export const planNode: Planner = (stage, ctx) => {
     programs: ['node', 'npm'],
     copied: [appDir],
     packages,
-    summary: `${modules} from a \`deps\` stage (${devUsed.length ? `all dependencies: the start command uses ${devUsed.join(', ')}` : `\`${layout.install}\`, production dependencies only`}), then ${appDir}${building ? ' with the build output' : ''}`,
+    summary: `${modules} from a \`deps\` stage (${got}), then ${appDir}${building ? ' with the build output' : ''}`,
     checks: [
-      ...(devUsed.length ? [] : ['that nothing the app loads at run time is a devDependency']),
+      ...devCheck,
       ...(building ? [`that the build writes nothing into ${modules} the app needs (the runtime's come from \`${layout.install}\`)`] : []),
     ],
   };
@@ -191,24 +198,26 @@ function localDependency(pkg: PackageJson, withDev: boolean): Refused | null {
   return refuse('npm-local-dependency', `the dependency ${found[0]} comes from the project's folder \`${found[1]}\`, which the \`deps\` stage (package files only) would not have`);
 }
 
-/** Packages of a lockfile that run an install script (native addons, mostly), dev-only ones left out: the runtime never has them. */
-function nativeAddons(lock: string | null): string[] {
+/** Packages of a lockfile that run an install script (native addons, mostly); dev-only ones only when the runtime keeps them. */
+function nativeAddons(lock: string | null, withDev: boolean): string[] {
   if (!lock) return [];
   try {
     const packages = (JSON.parse(lock) as { packages?: Record<string, { hasInstallScript?: boolean; dev?: boolean }> }).packages ?? {};
-    return Object.entries(packages).filter(([, p]) => p.hasInstallScript && !p.dev).map(([name]) => name.replace(/^.*node_modules\//, ''));
+    return Object.entries(packages).filter(([, p]) => p.hasInstallScript && (withDev || !p.dev)).map(([name]) => name.replace(/^.*node_modules\//, ''));
   } catch {
     return [];
   }
 }
 
 /**
- * The `deps` stage: the build image with the package files and a production
- * install, cached until they change; and the edit that leaves the build
+ * The `deps` stage: the build image with the package files and an install,
+ * cached until they change (`production`: the original's without the dev
+ * dependencies; `all`: every dependency; `original`: the original's install
+ * as written, options and all); and the edit that leaves the build
  * stage's own node_modules (with its dev dependencies) out of the app folder
  * the runtime copies, right after the stage's last RUN or COPY (not after its CMD).
  */
-function depsLayout(stage: StageReading, ctx: TransformContext, allDependencies: boolean):
+function depsLayout(stage: StageReading, ctx: TransformContext, dependencies: 'production' | 'all' | 'original'):
   { stage: string[]; removeModules: Edit; install: string; owner: string | null } | Refused {
   const appDir = stage.finalWorkdir;
   const facts = ctx.facts;
@@ -240,7 +249,8 @@ function depsLayout(stage: StageReading, ctx: TransformContext, allDependencies:
   if (options.some((w) => w === null)) return refuse('npm-install-options', `line ${ctx.originalLine(installRun.node.line)}: npm's install options are computed by the shell`);
   const kept = (options as string[]).filter((w) => !/^--(omit|production|only|include)(=|$)/.test(w));
   const runFlags = installRun.node.flags.map((f) => `${f.text} `).join('');
-  const install = `npm ${verb}${allDependencies ? '' : omitDev}${kept.length ? ` ${kept.join(' ')}` : ''}`;
+  const install = dependencies === 'original' ? ['npm', ...installCommand.words.slice(1) as string[]].join(' ')
+    : `npm ${verb}${dependencies === 'all' ? '' : omitDev}${kept.length ? ` ${kept.join(' ')}` : ''}`;
   // ENV and ARG in force at the install (NODE_ENV, NPM_CONFIG_*) reach the deps stage's install too.
   const settings = stage.stage.instructions.filter((n) => (n.keyword === 'ENV' || n.keyword === 'ARG') && n.line < installRun.node.line)
     .map((n) => ctx.dockerfile.source.text.slice(n.start, n.end));

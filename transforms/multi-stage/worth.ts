@@ -65,9 +65,10 @@ function omitsDev(command: RunCommand, nodeEnv: string | null | undefined): bool
 /**
  * Why splitting the stage would gain nothing, as a refusal: it builds nothing
  * (every RUN installs packages or dependencies, or sets the image up), it
- * installs no build tools a runtime stage would leave behind, a Node install
- * brings no dev dependencies, and the image is already the runtime image dfmod
- * would use. Null when a split may gain something, or dfmod cannot tell.
+ * installs no build tools a runtime stage would leave behind, and the image is
+ * already the runtime image dfmod would use. A Node install's dev
+ * dependencies are no gain: with nothing built, the runtime keeps them (the
+ * app may load one at run time). Null when a split may gain something, or dfmod cannot tell.
  */
 export function nothingToSplit(ctx: TransformContext, stage: Stage, image: ImageInfo, ecosystem: Ecosystem): Refused | null {
   if (ecosystem !== 'node' && ecosystem !== 'python') return null;
@@ -124,8 +125,8 @@ export function nothingToSplit(ctx: TransformContext, stage: Stage, image: Image
         return null;
       }
       const none = pkg !== null && (devDependencies === undefined || (typeof devDependencies === 'object' && devDependencies !== null && Object.keys(devDependencies).length === 0));
-      if (!none) return null;
-      reasons.push('package.json lists no dev dependencies');
+      // Nothing built: the runtime keeps what the install brings (the app may load a devDependency), so dropping them is no gain either.
+      reasons.push(none ? 'package.json lists no dev dependencies' : 'the runtime would keep every dependency the install brings, dev ones included');
     } else reasons.push('the install leaves out the dev dependencies');
   } else reasons.push('no compiler or other build tool installed');
   return refuse('nothing-to-split', `${reasons.join(', ')}, and the image is already ${written}, the runtime image a split would use`);
