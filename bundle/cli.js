@@ -12943,6 +12943,7 @@ function parseTag(tag) {
     tag: text2,
     version,
     alias,
+    patchPinned: /^v?\d+\.\d+\.\d+/.test(words3[0] ?? ""),
     slim: words3.includes("slim"),
     alpine: alpine2,
     release,
@@ -13002,6 +13003,10 @@ function releaseOf(ref, tag, family) {
   if (tag.alpine !== null) return tag.alpine ? findRelease("alpine", tag.alpine) : null;
   if (tag.release) return tag.release;
   if (!family) return null;
+  if (family.patchPins && tag.patchPinned) {
+    const codename2 = family.patchPins.pinned?.[tag.words[0].replace(/^v/, "")];
+    return codename2 ? releaseByCodename(codename2) : null;
+  }
   if (family.versionIsRelease) {
     const first = tag.words[0] ?? "";
     if (tag.alias === "latest" || tag.alias === "stable") return family.latest ? findRelease(family.versionIsRelease, family.latest) : null;
@@ -13026,7 +13031,7 @@ function describeImage(raw) {
   const ref = parseImageRef(raw);
   const tag = parseTag(ref.tag);
   const family = familyOf(ref);
-  const unknown2 = { ref, tag, family: null, os: "unknown", packageManager: null, hasShell: null, release: null, defaults: null, language: null, users: family?.users ?? [] };
+  const unknown2 = { ref, tag, family: null, os: "unknown", packageManager: null, hasShell: null, release: null, unknownRelease: null, defaults: null, language: null, users: family?.users ?? [] };
   if (!family) return unknown2;
   const language = family.language ?? null;
   if (inWindowsNamespace(ref)) return { ...unknown2, family: family.id, os: "unknown", hasShell: false, language };
@@ -13056,7 +13061,18 @@ function describeImage(raw) {
     }
   }
   packageManager = packageManagerOf(family, os2, ref, release);
-  return { ref, tag, family: family.id, os: os2, packageManager, hasShell, release, defaults: defaultsOf(family, tag), language, users: unknown2.users };
+  const unknownRelease = release === null ? patchPinNote(family, ref, tag) : null;
+  return { ref, tag, family: family.id, os: os2, packageManager, hasShell, release, unknownRelease, defaults: defaultsOf(family, tag), language, users: unknown2.users };
+}
+function patchPinNote(family, ref, tag) {
+  if (!family.patchPins || !tag.patchPinned || ref.tag === null || ref.dynamic) return null;
+  const words3 = ref.tag.split("-");
+  const slim = words3.findIndex((w) => w.toLowerCase() === "slim");
+  const at = family.patchPins.releaseWord === "before-slim" && slim > 0 ? slim : words3.length;
+  const named = [...words3.slice(0, at), "<codename>", ...words3.slice(at)].join("-");
+  const colon = ref.raw.lastIndexOf(`:${ref.tag}`);
+  const suggestion = `${ref.raw.slice(0, colon)}:${named}${ref.raw.slice(colon + 1 + ref.tag.length)}`;
+  return `its tag pins version ${words3[0]}, whose images were built on the release current when it came out; name the release in the tag (\`${suggestion}\`)`;
 }
 function defaultsOf(family, tag) {
   const rows = family.runs === void 0 ? [] : Array.isArray(family.runs) ? family.runs : [family.runs];
@@ -13107,7 +13123,7 @@ function languageOf(raw) {
   const ref = parseImageRef(raw);
   return IMAGE_FAMILIES.find((f) => f.match.test(ref.repository))?.language ?? null;
 }
-var DEFAULT_PATH, OS_PACKAGE_MANAGERS, archived, slimLast, slimBeforeRelease, DISTROLESS_DEBIAN, distroless, temurinJre, osOfRelease, IMAGE_FAMILIES, HUB_MIRRORS, inWindowsNamespace, TAG_VARIANTS, RPM_DISTROS, WINDOWS_REPOSITORY_WORDS;
+var DEFAULT_PATH, OS_PACKAGE_MANAGERS, archived, slimLast, slimBeforeRelease, DISTROLESS_DEBIAN, distroless, temurinJre, osOfRelease, LAST, IMAGE_FAMILIES, HUB_MIRRORS, inWindowsNamespace, TAG_VARIANTS, RPM_DISTROS, WINDOWS_REPOSITORY_WORDS;
 var init_images = __esm({
   "lib/knowledge/images.ts"() {
     "use strict";
@@ -13155,6 +13171,7 @@ var init_images = __esm({
       if (!r || !image.tag.release) return { none: `${image.ref.raw} names no Debian or Ubuntu release in its tag` };
       return { image: r.distro === "ubuntu" ? `ubuntu:${r.codename}` : `debian:${r.codename}-slim` };
     };
+    LAST = { releaseWord: "last" };
     IMAGE_FAMILIES = [
       { id: "scratch", match: /^scratch$/, os: "none" },
       // distroless: the `nonroot` (65532) and `nobody` accounts of GoogleContainerTools/distroless base/passwd.
@@ -13184,6 +13201,7 @@ var init_images = __esm({
         language: "node",
         runtime: slimLast("node"),
         users: ["node"],
+        patchPins: { releaseWord: "before-slim" },
         runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["node"], user: null, entrypointActsOn: [], entrypointCommands: ["node", "npm", "npx", "yarn", "yarnpkg", "corepack", "sh"], workdir: "/", since: [16] },
         releases: [
           { from: [10], release: "stretch" },
@@ -13202,6 +13220,7 @@ var init_images = __esm({
         os: "debian",
         language: "python",
         runtime: slimBeforeRelease("python"),
+        patchPins: { releaseWord: "last", pinned: { "2.7.18": "buster" } },
         runs: [
           { entrypoint: null, cmd: ["python2"], user: null, workdir: "/", since: [2, 7], until: [3] },
           { entrypoint: null, cmd: ["python3"], user: null, workdir: "/", since: [3, 6] }
@@ -13214,6 +13233,7 @@ var init_images = __esm({
         os: "debian",
         language: "go",
         runtime: distroless,
+        patchPins: LAST,
         // No CMD of its own: it inherits buildpack-deps' (Debian's `bash`), which dfmod does not assume.
         // Its Dockerfiles end with `WORKDIR $GOPATH`, and GOPATH is /go.
         runs: { entrypoint: null, cmd: void 0, user: null, workdir: "/go", since: [1, 16] },
@@ -13224,22 +13244,22 @@ var init_images = __esm({
           { from: [1, 23], release: "trixie" }
         ]
       },
-      { id: "eclipse-temurin", match: /^eclipse-temurin$/, os: "debian", language: "java", runtime: (image) => {
+      { id: "eclipse-temurin", match: /^eclipse-temurin$/, os: "debian", language: "java", patchPins: LAST, runtime: (image) => {
         const t = image.tag;
         if (t.java === "jre") return { none: `${image.ref.raw} is already a JRE` };
         if (t.java === "jdk") return { image: `eclipse-temurin:${t.words.map((w) => w === "jdk" ? "jre" : w).join("-")}` };
         if (!t.version) return { none: `the Java version of ${image.ref.raw} is not named in its tag` };
         return { image: `eclipse-temurin:${[t.words[0], "jre", ...t.words.slice(1)].join("-")}` };
       } },
-      { id: "openjdk", match: /^openjdk$/, os: "debian", language: "java", runtime: (image) => temurinJre(image.tag.version?.[0] ?? null, image) },
-      { id: "maven", match: /^maven$/, os: "debian", language: "java", runtime: (image) => temurinJre(image.tag.javaVersion, image) },
-      { id: "gradle", match: /^gradle$/, os: "debian", language: "java", runtime: (image) => temurinJre(image.tag.javaVersion, image) },
+      { id: "openjdk", match: /^openjdk$/, os: "debian", language: "java", patchPins: LAST, runtime: (image) => temurinJre(image.tag.version?.[0] ?? null, image) },
+      { id: "maven", match: /^maven$/, os: "debian", language: "java", patchPins: LAST, runtime: (image) => temurinJre(image.tag.javaVersion, image) },
+      { id: "gradle", match: /^gradle$/, os: "debian", language: "java", patchPins: LAST, runtime: (image) => temurinJre(image.tag.javaVersion, image) },
       // Amazon Corretto's default tags are Amazon Linux 2 (yum), not Debian.
       { id: "amazoncorretto", match: /^amazoncorretto$/, os: "rhel", packageManager: "yum", language: "java" },
-      { id: "ruby", match: /^ruby$/, os: "debian", language: "ruby", runs: { entrypoint: null, cmd: ["irb"], user: null, since: [2, 7] } },
+      { id: "ruby", match: /^ruby$/, os: "debian", language: "ruby", patchPins: LAST, runs: { entrypoint: null, cmd: ["irb"], user: null, since: [2, 7] } },
       // php's CMD is per variant (cli: php -a, fpm: php-fpm, apache: apache2-foreground).
-      { id: "php", match: /^php$/, os: "debian", language: "php", runs: { entrypoint: ["docker-php-entrypoint"], cmd: void 0, user: null, entrypointActsOn: [], entrypointCommands: ["php", "php-fpm", "apache2-foreground", "sh"], since: [8] } },
-      { id: "rust", match: /^rust$/, os: "debian", language: "rust" },
+      { id: "php", match: /^php$/, os: "debian", language: "php", patchPins: LAST, runs: { entrypoint: ["docker-php-entrypoint"], cmd: void 0, user: null, entrypointActsOn: [], entrypointCommands: ["php", "php-fpm", "apache2-foreground", "sh"], since: [8] } },
+      { id: "rust", match: /^rust$/, os: "debian", language: "rust", patchPins: LAST },
       { id: "gcc", match: /^gcc$/, os: "debian", runtime: osOfRelease },
       { id: "debian-based", match: /^(perl|erlang|elixir|haskell|julia|r-base|swift)$/, os: "debian" },
       { id: "nginx", match: /^nginx$/, os: "debian", runs: { entrypoint: ["/docker-entrypoint.sh"], cmd: ["nginx", "-g", "daemon off;"], user: null, entrypointActsOn: ["nginx", "nginx-debug"], entrypointCommands: ["nginx", "nginx-debug"], since: [1, 22] } },
@@ -38315,11 +38335,13 @@ var planNode = (stage2, ctx) => {
     if (!pkg?.dependencies?.[bin] && !pkg?.devDependencies?.[bin]) return refuse("not-node", `the container runs \`${bin}\`, which is not node or a dependency's command dfmod can name`);
   }
   const devUsed = Object.keys(pkg?.devDependencies ?? {}).filter((dev) => argv.some((word) => word === dev || word.startsWith(`${dev}/`)));
-  const local = pkg && localDependency(pkg, devUsed.length > 0);
+  const building = builds(stage2);
+  const keepAll = devUsed.length > 0 || !building;
+  const local = pkg && localDependency(pkg, keepAll);
   if (local) return local;
   const packages = [];
   if (context) {
-    const addons = nativeAddons(context.read("package-lock.json"));
+    const addons = nativeAddons(context.read("package-lock.json"), keepAll);
     for (const addon of addons) {
       const libraries = LANGUAGE_PACKAGE_LIBRARIES.npm[addon];
       if (!libraries) return refuse("native-addon", `${addon} has an install script (a native addon?): the libraries it links may be missing on the slim image`);
@@ -38328,15 +38350,14 @@ var planNode = (stage2, ctx) => {
   }
   const runtime = runtimeFor(stage2, "dynamic");
   if (isRefusal(runtime)) return runtime;
-  const building = builds(stage2);
-  if (runtime.image === stage2.image.ref.raw.replace(/^docker\.io\/(library\/)?/, "") && !building && (!pkg || !Object.keys(pkg.devDependencies ?? {}).length || devUsed.length)) {
-    return null;
-  }
-  const layout = depsLayout(stage2, ctx, devUsed.length > 0);
+  if (runtime.image === stage2.image.ref.raw.replace(/^docker\.io\/(library\/)?/, "") && !building) return null;
+  const layout = depsLayout(stage2, ctx, !building ? "original" : devUsed.length ? "all" : "production");
   if (isRefusal(layout)) return layout;
   const modules = path19.posix.join(appDir, "node_modules");
   const chown = layout.owner ? `--chown=${layout.owner} ` : "";
-  const noDependencies = pkg !== null && !devUsed.length && !Object.keys(pkg.dependencies ?? {}).length;
+  const noDependencies = pkg !== null && !Object.keys(pkg.dependencies ?? {}).length && (!keepAll || !Object.keys(pkg.devDependencies ?? {}).length);
+  const got = !building ? `\`${layout.install}\` as the original runs it: every dependency${pkg && Object.keys(pkg.devDependencies ?? {}).length ? ", devDependencies included" : ""}, since nothing is built and the app may load any of them at run time${devUsed.length ? ` (the start command uses ${devUsed.join(", ")})` : ""}` : devUsed.length ? `all dependencies: the start command uses ${devUsed.join(", ")}` : `\`${layout.install}\`, production dependencies only`;
+  const devCheck = keepAll ? [] : ["that nothing the app loads at run time is a devDependency"];
   const sources = sourceCopies(stage2, ctx, building);
   if (sources) {
     return {
@@ -38348,8 +38369,8 @@ var planNode = (stage2, ctx) => {
       programs: ["node", "npm"],
       copied: [appDir],
       packages,
-      summary: `${noDependencies ? "no node_modules (package.json lists no dependencies)" : `${modules} from a \`deps\` stage (${devUsed.length ? `all dependencies: the start command uses ${devUsed.join(", ")}` : `\`${layout.install}\`, production dependencies only`})`}, then the source copied from the build context as the original copies it (the runtime uses nothing of the build stage)`,
-      checks: devUsed.length ? [] : ["that nothing the app loads at run time is a devDependency"]
+      summary: `${noDependencies ? "no node_modules (package.json lists no dependencies)" : `${modules} from a \`deps\` stage (${got})`}, then the source copied from the build context as the original copies it (the runtime uses nothing of the build stage)`,
+      checks: devCheck
     };
   }
   if (noDependencies) {
@@ -38362,7 +38383,7 @@ var planNode = (stage2, ctx) => {
       copied: [appDir],
       packages,
       summary: `${appDir}${building ? " with the build output" : ""}, without node_modules (package.json lists no dependencies)`,
-      checks: ["that nothing the app loads at run time is a devDependency"]
+      checks: devCheck
     };
   }
   return {
@@ -38375,9 +38396,9 @@ var planNode = (stage2, ctx) => {
     programs: ["node", "npm"],
     copied: [appDir],
     packages,
-    summary: `${modules} from a \`deps\` stage (${devUsed.length ? `all dependencies: the start command uses ${devUsed.join(", ")}` : `\`${layout.install}\`, production dependencies only`}), then ${appDir}${building ? " with the build output" : ""}`,
+    summary: `${modules} from a \`deps\` stage (${got}), then ${appDir}${building ? " with the build output" : ""}`,
     checks: [
-      ...devUsed.length ? [] : ["that nothing the app loads at run time is a devDependency"],
+      ...devCheck,
       ...building ? [`that the build writes nothing into ${modules} the app needs (the runtime's come from \`${layout.install}\`)`] : []
     ]
   };
@@ -38411,16 +38432,16 @@ function localDependency(pkg, withDev) {
   if (!found) return null;
   return refuse("npm-local-dependency", `the dependency ${found[0]} comes from the project's folder \`${found[1]}\`, which the \`deps\` stage (package files only) would not have`);
 }
-function nativeAddons(lock) {
+function nativeAddons(lock, withDev) {
   if (!lock) return [];
   try {
     const packages = JSON.parse(lock).packages ?? {};
-    return Object.entries(packages).filter(([, p]) => p.hasInstallScript && !p.dev).map(([name]) => name.replace(/^.*node_modules\//, ""));
+    return Object.entries(packages).filter(([, p]) => p.hasInstallScript && (withDev || !p.dev)).map(([name]) => name.replace(/^.*node_modules\//, ""));
   } catch {
     return [];
   }
 }
-function depsLayout(stage2, ctx, allDependencies) {
+function depsLayout(stage2, ctx, dependencies) {
   const appDir = stage2.finalWorkdir;
   const facts = ctx.facts;
   const installRuns = stage2.runs.filter((r) => r.commands.some((c) => c.program === "npm" && ["ci", "install", "i"].includes(c.words[1] ?? "")));
@@ -38447,7 +38468,7 @@ function depsLayout(stage2, ctx, allDependencies) {
   if (options.some((w) => w === null)) return refuse("npm-install-options", `line ${ctx.originalLine(installRun.node.line)}: npm's install options are computed by the shell`);
   const kept = options.filter((w) => !/^--(omit|production|only|include)(=|$)/.test(w));
   const runFlags = installRun.node.flags.map((f) => `${f.text} `).join("");
-  const install = `npm ${verb}${allDependencies ? "" : omitDev}${kept.length ? ` ${kept.join(" ")}` : ""}`;
+  const install = dependencies === "original" ? ["npm", ...installCommand.words.slice(1)].join(" ") : `npm ${verb}${dependencies === "all" ? "" : omitDev}${kept.length ? ` ${kept.join(" ")}` : ""}`;
   const settings = stage2.stage.instructions.filter((n) => (n.keyword === "ENV" || n.keyword === "ARG") && n.line < installRun.node.line).map((n) => ctx.dockerfile.source.text.slice(n.start, n.end));
   const eol = ctx.dockerfile.source.eol;
   const owner = installUser && installUser !== "root" && installUser !== "0" ? installUser : null;
@@ -38706,8 +38727,7 @@ function nothingToSplit(ctx, stage2, image, ecosystem) {
         return null;
       }
       const none = pkg !== null && (devDependencies === void 0 || typeof devDependencies === "object" && devDependencies !== null && Object.keys(devDependencies).length === 0);
-      if (!none) return null;
-      reasons.push("package.json lists no dev dependencies");
+      reasons.push(none ? "package.json lists no dev dependencies" : "the runtime would keep every dependency the install brings, dev ones included");
     } else reasons.push("the install leaves out the dev dependencies");
   } else reasons.push("no compiler or other build tool installed");
   return refuse("nothing-to-split", `${reasons.join(", ")}, and the image is already ${written}, the runtime image a split would use`);
@@ -39316,6 +39336,9 @@ function packageRoute(image, raw, init, leave) {
   if ("missing" in found) {
     const other = release ? initPackage(release, OTHER_INIT[init]) : null;
     return leave(MISSING_IDS[found.reason], missingNote(found, init, other, release ? releaseName(release) : null));
+  }
+  if (!release && image.unknownRelease && !found.everyRelease) {
+    return leave("unknown-release", `dfmod does not know which release \`${raw}\` is built on, so whether it has ${init}: ${image.unknownRelease}`);
   }
   if (!release && image.ref.digest && !found.everyRelease) {
     return leave("digest-release-unknown", `\`${raw}\` is pinned by digest, and a digest names no release, so dfmod cannot tell whether it has ${init}`);
