@@ -18,16 +18,22 @@
  * would pass the init on to every image built FROM it, and dev containers
  * and dev/test stages are not what runs in production; they are left alone,
  * with a note naming the case and the opt-in (the options `stages`, `paths`;
- * or `docker run --init`). Nor where the image has an init already: in
+ * or `docker run --init`). Nor where nothing shows the image runs a
+ * long-lived service (FileFacts.initHelps' service: no EXPOSE or HEALTHCHECK,
+ * no base image that EXPOSEs ports, no server command): a job, a tool, an
+ * interactive client, which nobody stops with signals (`no-service`). Nor
+ * where the image has an init already: in
  * what it runs, or started by its entrypoint script (`set -- tini -- "$@"`
- * … `exec "$@"`, FileFacts' scriptInit). Nor, from a package, where the
+ * … `exec "$@"`, or its `#!` line, `#!/usr/bin/dumb-init /bin/sh`:
+ * FileFacts' scriptInit). Nor, from a package, where the
  * image is built from copies alone (no RUN for its platform:
  * targetPlatformRun): the install would be its first RUN; the note offers
  * the option `binary` (a COPY) or `docker run --init`.
  *
  * How: joined to the stage's own package install when one runs as root
  * (`apt-get install … tini`), so the image keeps one update and one cleanup
- * per RUN, and written as its list is: a line of its own in a list of one
+ * per RUN (never an install of a package file, `./x.deb`, nor one that
+ * reads no repository, `apk add --no-network`), and written as its list is: a line of its own in a list of one
  * package per line, in order where the list is sorted, before trailing flags
  * and variables (lib/core's insertListWord). An `apk add --virtual` group is
  * joined unless some `apk del` deletes it. Otherwise one RUN early in the

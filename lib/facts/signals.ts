@@ -702,6 +702,8 @@ const startsInit = (words: (string | null)[]): boolean => words[0] !== null && a
  * idiom, often only when the script is PID 1: `if [ "$$" = 1 ]`) with an
  * `exec "$@"` to run it. Found on the way from what the container runs, as
  * appArgv follows it (a script that execs another script is followed on).
+ * A script whose `#!` line runs an init (`#!/usr/bin/dumb-init /bin/sh`) has
+ * one too: `command` is that line, `line` 1.
  * `line`: the command's line in the script. Null when no script dfmod reads does.
  */
 export function scriptInit(facts: FileFacts, stage: Stage, context: BuildContext | null, shell: ShellParser): { init: string; script: string; command: string; line: number } | null {
