@@ -670,7 +670,7 @@ test('stageRole: toolboxes, official-image definitions, files named for dev or C
   assert.is(role(lines('FROM node:20', 'ENTRYPOINT ["docker-entrypoint.sh"]', 'CMD ["myserver"]')), 'application', 'a language image is no OS image');
   assert.is(role(lines('FROM debian:12', 'ENTRYPOINT ["docker-entrypoint.sh"]', 'CMD ["/usr/local/bin/app", "--serve"]')), 'application');
   const { model, facts } = load(lines('FROM node:20', 'CMD ["node", "server.js"]'), official);
-  assert.equal(facts.initHelps(model.finalStage!, 'Dockerfile'), { helps: true, role: { role: 'application', reason: 'it is the build target' }, sufficient: null });
+  assert.equal(facts.initHelps(model.finalStage!, 'Dockerfile'), { helps: true, role: { role: 'application', reason: 'it is the build target' }, sufficient: null, service: 'its command runs `server.js`, named as a server' });
   assert.is(facts.initHelps(model.finalStage!, '.devcontainer/Dockerfile').helps, false);
   assert.is(role(lines('FROM node:20', 'CMD ["node", "a.js"]'), 'third/vendor/x/Dockerfile'), 'vendored');
   assert.is(role(lines('FROM node:20', 'CMD ["node", "a.js"]'), 'docker-tutorial/step-2/Dockerfile'), 'sample');
@@ -690,6 +690,25 @@ test('initHelps: an application whose PID 1 already is a proper one, and why', a
   assert.is(sufficient(lines('FROM debian:12', 'ENTRYPOINT ["yq"]')).sufficient?.id, 'one-shot-tool');
   assert.is(sufficient(lines('FROM debian:12', 'CMD ["python", "main.py"]')).sufficient, null);
   assert.is(sufficient(lines('FROM debian:12', 'CMD gunicorn app:app & wait')).sufficient, null, 'a shell stays as PID 1');
+});
+
+test('initHelps: service evidence, and none for a job, a tool or a client (service: null)', async () => {
+  const service = (text: string) => {
+    const { model, facts } = load(text, official);
+    const where = facts.initHelps(model.finalStage!, 'Dockerfile');
+    return [where.helps, where.service];
+  };
+  assert.equal(service(lines('FROM debian:12', 'CMD ["python", "main.py"]')), [false, null]);
+  assert.equal(service(lines('FROM debian:12', 'HEALTHCHECK NONE', 'CMD ["python", "main.py"]')), [false, null]);
+  assert.equal(service(lines('FROM debian:12', 'EXPOSE 8080/tcp', 'CMD ["python", "main.py"]')), [true, 'line 2 EXPOSEs 8080/tcp']);
+  assert.equal(service(lines('FROM debian:12 AS base', 'HEALTHCHECK CMD curl -f localhost', 'FROM base', 'CMD ["python", "main.py"]')), [true, 'line 2 sets a HEALTHCHECK']);
+  assert.equal(service(lines('FROM nginx:1.27', 'CMD ["/start.sh"]')), [true, 'its base image `nginx:1.27` EXPOSEs 80']);
+  assert.equal(service(lines('FROM debian:12', 'ENV APP_PORT=80', 'CMD ["python", "main.py"]')), [true, 'it sets the variable APP_PORT']);
+  assert.equal(service(lines('FROM debian:12', 'CMD ["uvicorn", "main:app"]')), [true, 'its command runs the server `uvicorn`']);
+  assert.equal(service(lines('FROM debian:12', 'CMD ["flask", "run"]')), [true, 'its command runs the server `flask run`']);
+  assert.equal(service(lines('FROM debian:12', 'CMD python manage.py runserver 0.0.0.0:8000')), [true, 'its command passes `runserver`']);
+  assert.equal(service(lines('FROM debian:12', 'CMD ["/app", "--listen=:80"]')), [true, 'its command passes `--listen=:80`']);
+  assert.equal(service(lines('FROM debian:12', 'CMD ["node", "web_server.js"]')), [true, 'its command runs `web_server.js`, named as a server']);
 });
 
 test('aptListsInherited: lists an earlier stage of the chain downloaded and did not delete', () => {

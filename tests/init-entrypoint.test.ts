@@ -14,12 +14,14 @@ const APT = 'RUN apt-get update && apt-get install -y --no-install-recommends ti
 const APK = 'RUN apk add --no-cache tini';
 /** A RUN of the stage's own: a stage built only from COPY and ADD gets no init (`no-run`), so the tests of other things give theirs one. */
 const OWN_RUN = 'RUN true';
+/** What shows a long-lived service: without one (a job, a tool) init-entrypoint adds no init (`no-service`), so the tests of other things give theirs one, last. */
+const SERVES = 'EXPOSE 8080';
 
 // --- per base family ---------------------------------------------------------
 
 test('Debian-based language image: inherited ENTRYPOINT (node) wrapped, added before CMD, CMD kept', async () => {
   const result = await expectOutput(
-    lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'CMD ["node", "server.js"]'),
+    lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'CMD ["node", "server.js"]', SERVES),
     lines(
       'FROM node:20',
       'WORKDIR /app',
@@ -28,6 +30,7 @@ test('Debian-based language image: inherited ENTRYPOINT (node) wrapped, added be
       'RUN npm ci',
       'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]',
       'CMD ["node", "server.js"]',
+      SERVES,
     ),
     { only },
   );
@@ -37,17 +40,17 @@ test('Debian-based language image: inherited ENTRYPOINT (node) wrapped, added be
 
 test('a base named by a global ARG: a version argument takes its default; a BASE argument may name another OS, refused', async () => {
   await expectOutput(
-    lines('ARG NODE=20-bookworm', 'FROM node:$NODE', OWN_RUN, 'CMD ["node", "a.js"]'),
-    lines('ARG NODE=20-bookworm', 'FROM node:$NODE', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "a.js"]'),
+    lines('ARG NODE=20-bookworm', 'FROM node:$NODE', OWN_RUN, 'CMD ["node", "a.js"]', SERVES),
+    lines('ARG NODE=20-bookworm', 'FROM node:$NODE', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "a.js"]', SERVES),
     { only },
   );
-  await expectRefused(lines('ARG BASE=node:20-bookworm', 'FROM $BASE', 'CMD ["node", "a.js"]'), 'dynamic-base', { only });
-  await expectRefused(lines('ARG BASE', 'FROM ${BASE}-slim', 'CMD ["/app"]'), 'dynamic-base', { only, line: 2 });
+  await expectRefused(lines('ARG BASE=node:20-bookworm', 'FROM $BASE', 'CMD ["node", "a.js"]', SERVES), 'dynamic-base', { only });
+  await expectRefused(lines('ARG BASE', 'FROM ${BASE}-slim', 'CMD ["/app"]', SERVES), 'dynamic-base', { only, line: 2 });
 });
 
 test('-slim image without an ENTRYPOINT: install after the ARG/ENV/LABEL/WORKDIR lines that follow FROM', async () => {
   await expectOutput(
-    lines('FROM python:3.11-slim', 'ARG V=1', 'ENV PYTHONUNBUFFERED=1', 'LABEL a=b', 'WORKDIR /app', OWN_RUN, 'CMD python app.py'),
+    lines('FROM python:3.11-slim', 'ARG V=1', 'ENV PYTHONUNBUFFERED=1', 'LABEL a=b', 'WORKDIR /app', OWN_RUN, 'CMD python app.py', SERVES),
     lines(
       'FROM python:3.11-slim',
       'ARG V=1',
@@ -58,6 +61,7 @@ test('-slim image without an ENTRYPOINT: install after the ARG/ENV/LABEL/WORKDIR
       OWN_RUN,
       'ENTRYPOINT ["/usr/bin/tini", "--"]',
       'CMD exec python app.py',
+      SERVES,
     ),
     { only },
   );
@@ -65,24 +69,24 @@ test('-slim image without an ENTRYPOINT: install after the ARG/ENV/LABEL/WORKDIR
 
 test('Ubuntu LTS', async () => {
   await expectOutput(
-    lines('FROM ubuntu:22.04', 'COPY app /app', OWN_RUN, 'CMD ["/app"]'),
-    lines('FROM ubuntu:22.04', APT, 'COPY app /app', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
+    lines('FROM ubuntu:22.04', 'COPY app /app', OWN_RUN, 'CMD ["/app"]', SERVES),
+    lines('FROM ubuntu:22.04', APT, 'COPY app /app', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES),
     { only },
   );
 });
 
 test('Alpine: apk, /sbin/tini', async () => {
   await expectOutput(
-    lines('FROM alpine:3.20', 'COPY app /app', OWN_RUN, 'CMD ["/app"]'),
-    lines('FROM alpine:3.20', APK, 'COPY app /app', OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]'),
+    lines('FROM alpine:3.20', 'COPY app /app', OWN_RUN, 'CMD ["/app"]', SERVES),
+    lines('FROM alpine:3.20', APK, 'COPY app /app', OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]', SERVES),
     { only },
   );
 });
 
 test('-alpine variant of a language image, inherited ENTRYPOINT wrapped', async () => {
   await expectOutput(
-    lines('FROM node:20-alpine', OWN_RUN, 'CMD ["node", "index.js"]'),
-    lines('FROM node:20-alpine', APK, OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "index.js"]'),
+    lines('FROM node:20-alpine', OWN_RUN, 'CMD ["node", "index.js"]', SERVES),
+    lines('FROM node:20-alpine', APK, OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "index.js"]', SERVES),
     { only },
   );
 });
@@ -113,23 +117,23 @@ test('a final stage that is only FROM (its parent has the RUN): install and ENTR
 });
 
 test('no final newline stays without one', async () => {
-  await expectOutput('FROM alpine\nRUN true\nCMD ["/app"]', 'FROM alpine\n' + APK + '\nRUN true\nENTRYPOINT ["/sbin/tini", "--"]\nCMD ["/app"]', { only });
+  await expectOutput('FROM alpine\nRUN true\nEXPOSE 8080\nCMD ["/app"]', 'FROM alpine\n' + APK + '\nRUN true\nEXPOSE 8080\nENTRYPOINT ["/sbin/tini", "--"]\nCMD ["/app"]', { only });
 });
 
 // --- existing ENTRYPOINTs ------------------------------------------------------
 
 test('exec-form ENTRYPOINT is wrapped; CMD kept', async () => {
   await expectOutput(
-    lines('FROM node:20-slim', OWN_RUN, 'ENTRYPOINT ["docker-entrypoint.sh"]', 'CMD ["node", "a.js"]'),
-    lines('FROM node:20-slim', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "a.js"]'),
+    lines('FROM node:20-slim', OWN_RUN, 'ENTRYPOINT ["docker-entrypoint.sh"]', 'CMD ["node", "a.js"]', SERVES),
+    lines('FROM node:20-slim', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "a.js"]', SERVES),
     { only },
   );
 });
 
 test('shell-form ENTRYPOINT with a CMD: wrapped as the exact sh -c Docker runs (CMD stays $0.. and is ignored as before)', async () => {
   await expectOutput(
-    lines('FROM debian:bookworm-slim', OWN_RUN, 'ENTRYPOINT ./start.sh --x', 'CMD ["ignored"]'),
-    lines('FROM debian:bookworm-slim', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "/bin/sh", "-c", "exec ./start.sh --x"]', 'CMD ["ignored"]'),
+    lines('FROM debian:bookworm-slim', OWN_RUN, 'ENTRYPOINT ./start.sh --x', 'CMD ["ignored"]', SERVES),
+    lines('FROM debian:bookworm-slim', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "/bin/sh", "-c", "exec ./start.sh --x"]', 'CMD ["ignored"]', SERVES),
     { only },
   );
 });
@@ -145,8 +149,8 @@ test('shell-form ENTRYPOINT that needs a shell keeps it', async () => {
 // Changed: it ran `./start.sh --x` directly, which would hand it the `docker run` arguments the shell ignored.
 test('shell-form ENTRYPOINT of plain words and no CMD: kept under its shell, which execs the program', async () => {
   await expectOutput(
-    lines('FROM debian:bookworm', OWN_RUN, 'ENTRYPOINT ./start.sh \\', '    --x'),
-    lines('FROM debian:bookworm', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "/bin/sh", "-c", "exec ./start.sh     --x"]'),
+    lines('FROM debian:bookworm', OWN_RUN, 'ENTRYPOINT ./start.sh \\', '    --x', SERVES),
+    lines('FROM debian:bookworm', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "/bin/sh", "-c", "exec ./start.sh     --x"]', SERVES),
     { only },
   );
 });
@@ -168,26 +172,26 @@ test('shell-form ENTRYPOINT under a SHELL: wrapped with that shell, as Docker st
 // Fixed: an exec-form ENTRYPOINT written over several lines was flattened onto one when tini was put in front.
 test('a multi-line exec-form ENTRYPOINT keeps its layout: the init goes in front of its first word, the other lines stay as written', async () => {
   await expectOutput(
-    lines('FROM debian:12', 'COPY app /usr/local/bin/app', OWN_RUN, 'ENTRYPOINT ["/usr/local/bin/app", \\', '            "--config", "/etc/app.yml"]'),
-    lines('FROM debian:12', APT, 'COPY app /usr/local/bin/app', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "/usr/local/bin/app", \\', '            "--config", "/etc/app.yml"]'),
+    lines('FROM debian:12', 'COPY app /usr/local/bin/app', OWN_RUN, 'ENTRYPOINT ["/usr/local/bin/app", \\', '            "--config", "/etc/app.yml"]', SERVES),
+    lines('FROM debian:12', APT, 'COPY app /usr/local/bin/app', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "/usr/local/bin/app", \\', '            "--config", "/etc/app.yml"]', SERVES),
     { only },
   );
   await expectOutput(
-    lines('FROM alpine:3.20', OWN_RUN, 'ENTRYPOINT [ \\', '    "/app", \\', '    "--x" \\', ']'),
-    lines('FROM alpine:3.20', APK, OWN_RUN, 'ENTRYPOINT [ \\', '    "/sbin/tini", "--", "/app", \\', '    "--x" \\', ']'),
+    lines('FROM alpine:3.20', OWN_RUN, 'ENTRYPOINT [ \\', '    "/app", \\', '    "--x" \\', ']', SERVES),
+    lines('FROM alpine:3.20', APK, OWN_RUN, 'ENTRYPOINT [ \\', '    "/sbin/tini", "--", "/app", \\', '    "--x" \\', ']', SERVES),
     { only },
   );
   await expectOutput(
-    lines('FROM alpine:3.20', OWN_RUN, 'ENTRYPOINT [ "/app", "--x" ]'),
-    lines('FROM alpine:3.20', APK, OWN_RUN, 'ENTRYPOINT [ "/sbin/tini", "--", "/app", "--x" ]'),
+    lines('FROM alpine:3.20', OWN_RUN, 'ENTRYPOINT [ "/app", "--x" ]', SERVES),
+    lines('FROM alpine:3.20', APK, OWN_RUN, 'ENTRYPOINT [ "/sbin/tini", "--", "/app", "--x" ]', SERVES),
     { only },
   );
 });
 
 test('ENTRYPOINT [] (cleared) becomes just the init', async () => {
   await expectOutput(
-    lines('FROM node:20', OWN_RUN, 'ENTRYPOINT []', 'CMD ["node", "a.js"]'),
-    lines('FROM node:20', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["node", "a.js"]'),
+    lines('FROM node:20', OWN_RUN, 'ENTRYPOINT []', 'CMD ["node", "a.js"]', SERVES),
+    lines('FROM node:20', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["node", "a.js"]', SERVES),
     { only },
   );
 });
@@ -196,15 +200,15 @@ test('ENTRYPOINT [] (cleared) becomes just the init', async () => {
 
 test('USER in the stage comes after the install, which runs as root', async () => {
   await expectOutput(
-    lines('FROM python:3.11', 'RUN useradd app', 'USER app', 'CMD ["python", "a.py"]'),
-    lines('FROM python:3.11', APT, 'RUN useradd app', 'USER app', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["python", "a.py"]'),
+    lines('FROM python:3.11', 'RUN useradd app', 'USER app', 'CMD ["python", "a.py"]', SERVES),
+    lines('FROM python:3.11', APT, 'RUN useradd app', 'USER app', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["python", "a.py"]', SERVES),
     { only },
   );
 });
 
 test('a non-root USER inherited from an earlier stage: switch to root and back', async () => {
   await expectOutput(
-    lines('FROM node:20-slim AS base', 'USER node', '', 'FROM base AS runtime', 'COPY . .', OWN_RUN, 'CMD ["node", "a.js"]'),
+    lines('FROM node:20-slim AS base', 'USER node', '', 'FROM base AS runtime', 'COPY . .', OWN_RUN, 'CMD ["node", "a.js"]', SERVES),
     lines(
       'FROM node:20-slim AS base',
       'USER node',
@@ -217,6 +221,7 @@ test('a non-root USER inherited from an earlier stage: switch to root and back',
       OWN_RUN,
       'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]',
       'CMD ["node", "a.js"]',
+      SERVES,
     ),
     { only },
   );
@@ -240,8 +245,8 @@ test('a base image that runs as non-root (memcached): switch to root and back', 
 
 test('final stage built on an earlier one: its ENTRYPOINT and CMD are inherited and stated again', async () => {
   await expectOutput(
-    lines('FROM alpine AS base', 'ENTRYPOINT ["/app"]', 'CMD ["--serve"]', 'FROM base', 'COPY x /x', OWN_RUN),
-    lines('FROM alpine AS base', 'ENTRYPOINT ["/app"]', 'CMD ["--serve"]', 'FROM base', APK, 'COPY x /x', OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--", "/app"]', 'CMD ["--serve"]'),
+    lines('FROM alpine AS base', 'ENTRYPOINT ["/app"]', 'CMD ["--serve"]', 'FROM base', 'COPY x /x', OWN_RUN, SERVES),
+    lines('FROM alpine AS base', 'ENTRYPOINT ["/app"]', 'CMD ["--serve"]', 'FROM base', APK, 'COPY x /x', OWN_RUN, SERVES, 'ENTRYPOINT ["/sbin/tini", "--", "/app"]', 'CMD ["--serve"]'),
     { only },
   );
 });
@@ -259,29 +264,29 @@ test('an ENTRYPOINT and CMD of an earlier stage written over several lines are s
 // Fixed: `exec` was also written into the earlier stage's own CMD, a stage the init does not go in.
 test('a shell-form CMD of an earlier stage: stated again with exec in the final stage, the earlier stage left as it is', async () => {
   await expectOutput(
-    lines('FROM alpine:3.20 AS base', 'CMD /app --x', 'FROM base', 'COPY x /x', OWN_RUN),
-    lines('FROM alpine:3.20 AS base', 'CMD /app --x', 'FROM base', APK, 'COPY x /x', OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/bin/sh", "-c", "exec /app --x"]'),
+    lines('FROM alpine:3.20 AS base', 'CMD /app --x', 'FROM base', 'COPY x /x', OWN_RUN, SERVES),
+    lines('FROM alpine:3.20 AS base', 'CMD /app --x', 'FROM base', APK, 'COPY x /x', OWN_RUN, SERVES, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/bin/sh", "-c", "exec /app --x"]'),
     { only },
   );
 });
 
 test('only the final stage changes', async () => {
   await expectOutput(
-    lines('FROM node:20 AS build', 'RUN npm ci && npm run build', 'FROM node:20-slim', 'COPY --from=build /dist /app', 'CMD ["node", "/app/main.js"]'),
-    lines('FROM node:20 AS build', 'RUN npm ci && npm run build', 'FROM node:20-slim', APT, 'COPY --from=build /dist /app', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "/app/main.js"]'),
+    lines('FROM node:20 AS build', 'RUN npm ci && npm run build', 'FROM node:20-slim', 'COPY --from=build /dist /app', 'CMD ["node", "/app/main.js"]', SERVES),
+    lines('FROM node:20 AS build', 'RUN npm ci && npm run build', 'FROM node:20-slim', APT, 'COPY --from=build /dist /app', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "/app/main.js"]', SERVES),
     { only },
   );
 });
 
 test('tini already installed by a RUN (here in an earlier stage): only the ENTRYPOINT is added', async () => {
   await expectOutput(
-    lines('FROM node:20-slim AS base', 'RUN apt-get update && apt-get install -y tini', 'FROM base', 'CMD ["node", "a.js"]'),
-    lines('FROM node:20-slim AS base', 'RUN apt-get update && apt-get install -y tini', 'FROM base', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "a.js"]'),
+    lines('FROM node:20-slim AS base', 'RUN apt-get update && apt-get install -y tini', 'FROM base', 'CMD ["node", "a.js"]', SERVES),
+    lines('FROM node:20-slim AS base', 'RUN apt-get update && apt-get install -y tini', 'FROM base', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "a.js"]', SERVES),
     { only },
   );
   await expectOutput(
-    lines('FROM alpine', 'RUN apk add --no-cache curl tini', 'CMD ["/app"]'),
-    lines('FROM alpine', 'RUN apk add --no-cache curl tini', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]'),
+    lines('FROM alpine', 'RUN apk add --no-cache curl tini', 'CMD ["/app"]', SERVES),
+    lines('FROM alpine', 'RUN apk add --no-cache curl tini', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]', SERVES),
     { only },
   );
 });
@@ -291,43 +296,44 @@ test('tini already installed by a RUN (here in an earlier stage): only the ENTRY
 test('option init=dumb-init (apt and apk)', async () => {
   const options = { 'init-entrypoint': { init: 'dumb-init' } };
   await expectOutput(
-    lines('FROM debian:12', OWN_RUN, 'CMD ["/app"]'),
+    lines('FROM debian:12', OWN_RUN, 'CMD ["/app"]', SERVES),
     lines(
       'FROM debian:12',
       'RUN apt-get update && apt-get install -y --no-install-recommends dumb-init && rm -rf /var/lib/apt/lists/*',
       OWN_RUN,
       'ENTRYPOINT ["/usr/bin/dumb-init", "--"]',
       'CMD ["/app"]',
+      SERVES,
     ),
     { only, options },
   );
   await expectOutput(
-    lines('FROM alpine', OWN_RUN, 'CMD ["/app"]'),
-    lines('FROM alpine', 'RUN apk add --no-cache dumb-init', OWN_RUN, 'ENTRYPOINT ["/usr/bin/dumb-init", "--"]', 'CMD ["/app"]'),
+    lines('FROM alpine', OWN_RUN, 'CMD ["/app"]', SERVES),
+    lines('FROM alpine', 'RUN apk add --no-cache dumb-init', OWN_RUN, 'ENTRYPOINT ["/usr/bin/dumb-init", "--"]', 'CMD ["/app"]', SERVES),
     { only, options },
   );
 });
 
 test('comments above the CMD stay with it (a suppression must not move to the new ENTRYPOINT)', async () => {
   await expectOutput(
-    lines('FROM alpine', OWN_RUN, '', '# start the app', '# hadolint ignore=DL3025', 'CMD /app'),
-    lines('FROM alpine', APK, OWN_RUN, '', 'ENTRYPOINT ["/sbin/tini", "--"]', '# start the app', '# hadolint ignore=DL3025', 'CMD exec /app'),
+    lines('FROM alpine', OWN_RUN, '', '# start the app', '# hadolint ignore=DL3025', 'CMD /app', SERVES),
+    lines('FROM alpine', APK, OWN_RUN, '', 'ENTRYPOINT ["/sbin/tini", "--"]', '# start the app', '# hadolint ignore=DL3025', 'CMD exec /app', SERVES),
     { only },
   );
 });
 
 test('CRLF files get CRLF lines', async () => {
   await expectOutput(
-    'FROM alpine\r\nRUN true\r\nCMD ["/app"]\r\n',
-    `FROM alpine\r\n${APK}\r\nRUN true\r\nENTRYPOINT ["/sbin/tini", "--"]\r\nCMD ["/app"]\r\n`,
+    'FROM alpine\r\nRUN true\r\nEXPOSE 8080\r\nCMD ["/app"]\r\n',
+    `FROM alpine\r\n${APK}\r\nRUN true\r\nEXPOSE 8080\r\nENTRYPOINT ["/sbin/tini", "--"]\r\nCMD ["/app"]\r\n`,
     { only },
   );
 });
 
 test('together with exec-form: the shell-form CMD also becomes JSON, and the result is a fixpoint', async () => {
   await expectOutput(
-    lines('FROM node:20', OWN_RUN, 'CMD node server.js'),
-    lines('FROM node:20', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "server.js"]'),
+    lines('FROM node:20', OWN_RUN, 'CMD node server.js', SERVES),
+    lines('FROM node:20', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "server.js"]', SERVES),
     { only: ['init-entrypoint', 'exec-form'] },
   );
 });
@@ -336,35 +342,35 @@ test('together with exec-form: the shell-form CMD also becomes JSON, and the res
 
 // Which refusal, by id; the wording of each family is checked once below.
 for (const [name, text, id, line] of [
-  ['tini already in ENTRYPOINT', lines('FROM alpine', 'RUN apk add tini', 'ENTRYPOINT ["tini", "--", "/app"]'), 'already-has-init', 3],
-  ['dumb-init in CMD', lines('FROM debian', 'CMD ["dumb-init", "/app"]'), 'already-has-init', 2],
-  ['s6-overlay /init', lines('FROM alpine', 'ENTRYPOINT ["/init"]'), 'already-has-init', 2],
-  ['/sbin/init', lines('FROM debian:bookworm', 'CMD ["/sbin/init"]'), 'already-has-init', 2],
-  ['docker-init', lines('FROM alpine', 'ENTRYPOINT ["/sbin/docker-init", "--", "/app"]'), 'already-has-init', 2],
-  ['supervisord', lines('FROM debian:bookworm', 'CMD ["/usr/bin/supervisord", "-n"]'), 'already-has-init', 2],
-  ['systemd', lines('FROM ubuntu:24.04', 'CMD ["/lib/systemd/systemd"]'), 'already-has-init', 2],
-  ['an init inside a shell-form CMD', lines('FROM alpine', 'CMD exec tini -- /app'), 'already-has-init', 2],
-  ['scratch', lines('FROM scratch', 'COPY app /app', 'CMD ["/app"]'), 'no-shell', 1],
-  ['distroless', lines('FROM gcr.io/distroless/static-debian12', 'COPY app /app', 'CMD ["/app"]'), 'no-shell', 1],
-  ['busybox', lines('FROM busybox', 'CMD ["/app"]'), 'no-package-manager', 1],
-  ['a build-argument base', lines('ARG BASE', 'FROM $BASE', 'CMD ["/app"]'), 'dynamic-base', 2],
-  ['an unknown base', lines('FROM mycorp/base:1', 'CMD ["/app"]'), 'unknown-base', 1],
-  ['RHEL family (tini is in EPEL)', lines('FROM rockylinux:9', 'CMD ["/app"]'), 'rhel-epel', 1],
-  ['UBI minimal', lines('FROM registry.access.redhat.com/ubi9/ubi-minimal', 'CMD ["/app"]'), 'rhel-epel', 1],
-  ['Amazon Corretto (Amazon Linux)', lines('FROM amazoncorretto:17', 'CMD ["java", "-jar", "a.jar"]'), 'rhel-epel', 1],
-  ['SUSE', lines('FROM opensuse/leap:15', 'CMD ["/app"]'), 'no-init-package', 1],
-  ['an archived Debian release named in the tag', lines('FROM python:3.9-buster', 'CMD ["python", "app.py"]'), 'archived-release', 1],
-  ['an old node image (stretch)', lines('FROM node:12', 'CMD ["node", "a.js"]'), 'archived-release', 1],
-  ['an interim Ubuntu release past its support', lines('FROM ubuntu:23.10', 'CMD ["/app"]'), 'archived-release', 1],
-  ['a base whose ENTRYPOINT dfmod does not know', lines('FROM eclipse-temurin:17-jre', OWN_RUN, 'CMD ["java", "-jar", "a.jar"]'), 'unknown-entrypoint', 1],
-  ['no CMD and a base whose CMD dfmod does not know', lines('FROM golang:1.22', 'COPY . .', OWN_RUN), 'unknown-cmd', 1],
-  ['nothing to run', lines('FROM alpine AS base', 'ENTRYPOINT []', 'CMD []', 'FROM base', 'COPY x /x', OWN_RUN), 'no-command', 4],
-  ['Windows', lines('# escape=`', 'FROM mcr.microsoft.com/windows/servercore:ltsc2022', 'CMD ["app.exe"]'), 'windows', 2],
-  ['an ENTRYPOINT with no arguments', lines('FROM debian:bookworm', 'RUN echo hi', 'ENTRYPOINT'), 'empty-entrypoint', 3],
-  ['an ENTRYPOINT with only a line continuation, at the end', lines('FROM debian:bookworm', 'RUN echo hi', 'ENTRYPOINT \\'), 'empty-entrypoint', 3],
-  ['inherited USER with a variable', lines('FROM alpine AS base', 'ARG U=app', 'USER $U', 'FROM base', OWN_RUN, 'CMD ["/app"]'), 'dynamic-user', 4],
-  ['a SHELL that is not POSIX, inherited', lines('FROM debian:bookworm AS base', 'SHELL ["pwsh", "-c"]', 'RUN Write-Output hi', 'FROM base', 'CMD ["/app"]'), 'unknown-shell', 4],
-  ['an unknown init option', lines('FROM alpine', 'CMD ["/app"]'), 'unknown-option', 1],
+  ['tini already in ENTRYPOINT', lines('FROM alpine', 'RUN apk add tini', 'ENTRYPOINT ["tini", "--", "/app"]', SERVES), 'already-has-init', 3],
+  ['dumb-init in CMD', lines('FROM debian', 'CMD ["dumb-init", "/app"]', SERVES), 'already-has-init', 2],
+  ['s6-overlay /init', lines('FROM alpine', 'ENTRYPOINT ["/init"]', SERVES), 'already-has-init', 2],
+  ['/sbin/init', lines('FROM debian:bookworm', 'CMD ["/sbin/init"]', SERVES), 'already-has-init', 2],
+  ['docker-init', lines('FROM alpine', 'ENTRYPOINT ["/sbin/docker-init", "--", "/app"]', SERVES), 'already-has-init', 2],
+  ['supervisord', lines('FROM debian:bookworm', 'CMD ["/usr/bin/supervisord", "-n"]', SERVES), 'already-has-init', 2],
+  ['systemd', lines('FROM ubuntu:24.04', 'CMD ["/lib/systemd/systemd"]', SERVES), 'already-has-init', 2],
+  ['an init inside a shell-form CMD', lines('FROM alpine', 'CMD exec tini -- /app', SERVES), 'already-has-init', 2],
+  ['scratch', lines('FROM scratch', 'COPY app /app', 'CMD ["/app"]', SERVES), 'no-shell', 1],
+  ['distroless', lines('FROM gcr.io/distroless/static-debian12', 'COPY app /app', 'CMD ["/app"]', SERVES), 'no-shell', 1],
+  ['busybox', lines('FROM busybox', 'CMD ["/app"]', SERVES), 'no-package-manager', 1],
+  ['a build-argument base', lines('ARG BASE', 'FROM $BASE', 'CMD ["/app"]', SERVES), 'dynamic-base', 2],
+  ['an unknown base', lines('FROM mycorp/base:1', 'CMD ["/app"]', SERVES), 'unknown-base', 1],
+  ['RHEL family (tini is in EPEL)', lines('FROM rockylinux:9', 'CMD ["/app"]', SERVES), 'rhel-epel', 1],
+  ['UBI minimal', lines('FROM registry.access.redhat.com/ubi9/ubi-minimal', 'CMD ["/app"]', SERVES), 'rhel-epel', 1],
+  ['Amazon Corretto (Amazon Linux)', lines('FROM amazoncorretto:17', 'CMD ["java", "-jar", "a.jar"]', SERVES), 'rhel-epel', 1],
+  ['SUSE', lines('FROM opensuse/leap:15', 'CMD ["/app"]', SERVES), 'no-init-package', 1],
+  ['an archived Debian release named in the tag', lines('FROM python:3.9-buster', 'CMD ["python", "app.py"]', SERVES), 'archived-release', 1],
+  ['an old node image (stretch)', lines('FROM node:12', 'CMD ["node", "a.js"]', SERVES), 'archived-release', 1],
+  ['an interim Ubuntu release past its support', lines('FROM ubuntu:23.10', 'CMD ["/app"]', SERVES), 'archived-release', 1],
+  ['a base whose ENTRYPOINT dfmod does not know', lines('FROM eclipse-temurin:17-jre', OWN_RUN, 'CMD ["java", "-jar", "a.jar"]', SERVES), 'unknown-entrypoint', 1],
+  ['no CMD and a base whose CMD dfmod does not know', lines('FROM golang:1.22', 'COPY . .', OWN_RUN, SERVES), 'unknown-cmd', 1],
+  ['nothing to run', lines('FROM alpine AS base', 'ENTRYPOINT []', 'CMD []', 'FROM base', 'COPY x /x', OWN_RUN, SERVES), 'no-command', 4],
+  ['Windows', lines('# escape=`', 'FROM mcr.microsoft.com/windows/servercore:ltsc2022', 'CMD ["app.exe"]', SERVES), 'windows', 2],
+  ['an ENTRYPOINT with no arguments', lines('FROM debian:bookworm', 'RUN echo hi', 'ENTRYPOINT', SERVES), 'empty-entrypoint', 3],
+  ['an ENTRYPOINT with only a line continuation, at the end', lines('FROM debian:bookworm', 'RUN echo hi', SERVES, 'ENTRYPOINT \\'), 'empty-entrypoint', 4],
+  ['inherited USER with a variable', lines('FROM alpine AS base', 'ARG U=app', 'USER $U', 'FROM base', OWN_RUN, 'CMD ["/app"]', SERVES), 'dynamic-user', 4],
+  ['a SHELL that is not POSIX, inherited', lines('FROM debian:bookworm AS base', 'SHELL ["pwsh", "-c"]', 'RUN Write-Output hi', 'FROM base', 'CMD ["/app"]', SERVES), 'unknown-shell', 4],
+  ['an unknown init option', lines('FROM alpine', 'CMD ["/app"]', SERVES), 'unknown-option', 1],
 ] as [string, string, string, number][]) {
   test(`left alone: ${name}`, async () => {
     const options = id === 'unknown-option' ? { 'init-entrypoint': { init: 's6' } } : undefined;
@@ -390,55 +396,56 @@ test('wording: an init already runs', async () => {
 });
 
 test('wording: no package manager, no shell, unknown and dynamic bases', async () => {
-  await refusedWith(lines('FROM busybox', 'CMD ["/app"]'), 'no-package-manager', '`busybox` has no package manager dfmod installs tini with (apt, apk, dnf, yum, microdnf, zypper); copy a static binary in with the option binary, or use `docker run --init`');
-  await refusedWith(lines('FROM mycorp/base:1', 'CMD ["/app"]'), 'unknown-base', 'dfmod does not know the base image `mycorp/base:1` (its package manager and entrypoint)');
-  await refusedWith(lines('ARG BASE', 'FROM $BASE', 'CMD ["/app"]'), 'dynamic-base', 'the base image `$BASE` is a build argument, so its package manager is unknown');
+  await refusedWith(lines('FROM busybox', 'CMD ["/app"]', SERVES), 'no-package-manager', '`busybox` has no package manager dfmod installs tini with (apt, apk, dnf, yum, microdnf, zypper); copy a static binary in with the option binary, or use `docker run --init`');
+  await refusedWith(lines('FROM mycorp/base:1', 'CMD ["/app"]', SERVES), 'unknown-base', 'dfmod does not know the base image `mycorp/base:1` (its package manager and entrypoint)');
+  await refusedWith(lines('ARG BASE', 'FROM $BASE', 'CMD ["/app"]', SERVES), 'dynamic-base', 'the base image `$BASE` is a build argument, so its package manager is unknown');
 });
 
 test('wording: RHEL family and SUSE', async () => {
-  await refusedWith(lines('FROM rockylinux:9', 'CMD ["/app"]'), 'rhel-epel', 'tini is in EPEL or nowhere, not in the base repositories of rocky 9');
-  await refusedWith(lines('FROM amazoncorretto:17', 'CMD ["/app"]'), 'rhel-epel', 'tini is in EPEL or nowhere, not in the base repositories of RHEL-family images');
-  await refusedWith(lines('FROM opensuse/leap:15', 'CMD ["/app"]'), 'no-init-package', 'dfmod does not know a tini package for SUSE images');
+  await refusedWith(lines('FROM rockylinux:9', 'CMD ["/app"]', SERVES), 'rhel-epel', 'tini is in EPEL or nowhere, not in the base repositories of rocky 9');
+  await refusedWith(lines('FROM amazoncorretto:17', 'CMD ["/app"]', SERVES), 'rhel-epel', 'tini is in EPEL or nowhere, not in the base repositories of RHEL-family images');
+  await refusedWith(lines('FROM opensuse/leap:15', 'CMD ["/app"]', SERVES), 'no-init-package', 'dfmod does not know a tini package for SUSE images');
 });
 
 test('wording: what the base runs is not known', async () => {
-  await refusedWith(lines('FROM eclipse-temurin:17-jre', OWN_RUN, 'CMD ["java", "-jar", "a.jar"]'), 'unknown-entrypoint',
+  await refusedWith(lines('FROM eclipse-temurin:17-jre', OWN_RUN, 'CMD ["java", "-jar", "a.jar"]', SERVES), 'unknown-entrypoint',
     'dfmod does not know the ENTRYPOINT of `eclipse-temurin:17-jre`, which a new ENTRYPOINT would replace');
-  await refusedWith(lines('FROM golang:1.22', 'COPY . .', OWN_RUN), 'unknown-cmd', 'dfmod does not know the CMD of `golang:1.22`, which a new ENTRYPOINT would reset');
+  await refusedWith(lines('FROM golang:1.22', 'COPY . .', OWN_RUN, SERVES), 'unknown-cmd', 'dfmod does not know the CMD of `golang:1.22`, which a new ENTRYPOINT would reset');
 });
 
 test('wording: the stage itself', async () => {
-  await refusedWith(lines('FROM alpine', 'CMD ["/app"]'), 'unknown-option', 'unknown option init="s6" (use "tini" or "dumb-init")', { 'init-entrypoint': { init: 's6' } });
-  await refusedWith(lines('# escape=`', 'FROM mcr.microsoft.com/windows/servercore:ltsc2022', 'CMD ["app.exe"]'), 'windows', 'Windows images have no tini');
-  await refusedWith(lines('FROM debian:bookworm', 'RUN echo hi', 'ENTRYPOINT'), 'empty-entrypoint', 'the ENTRYPOINT has no arguments, and dfmod does not know what Docker makes of that');
-  await refusedWith(lines('FROM alpine AS base', 'ARG U=app', 'USER $U', 'FROM base', OWN_RUN, 'CMD ["/app"]'), 'dynamic-user', 'the stage inherits `USER $U`, which dfmod cannot restore after installing as root');
-  await refusedWith(lines('FROM alpine AS base', 'ENTRYPOINT []', 'CMD []', 'FROM base', 'COPY x /x', OWN_RUN), 'no-command', 'the container has no command to run');
+  await refusedWith(lines('FROM alpine', 'CMD ["/app"]', SERVES), 'unknown-option', 'unknown option init="s6" (use "tini" or "dumb-init")', { 'init-entrypoint': { init: 's6' } });
+  await refusedWith(lines('# escape=`', 'FROM mcr.microsoft.com/windows/servercore:ltsc2022', 'CMD ["app.exe"]', SERVES), 'windows', 'Windows images have no tini');
+  await refusedWith(lines('FROM debian:bookworm', 'RUN echo hi', 'ENTRYPOINT', SERVES), 'empty-entrypoint', 'the ENTRYPOINT has no arguments, and dfmod does not know what Docker makes of that');
+  await refusedWith(lines('FROM alpine AS base', 'ARG U=app', 'USER $U', 'FROM base', OWN_RUN, 'CMD ["/app"]', SERVES), 'dynamic-user', 'the stage inherits `USER $U`, which dfmod cannot restore after installing as root');
+  await refusedWith(lines('FROM alpine AS base', 'ENTRYPOINT []', 'CMD []', 'FROM base', 'COPY x /x', OWN_RUN, SERVES), 'no-command', 'the container has no command to run');
 });
 
 // --- releases: facts from lib/knowledge (fixed: these were wrong before) ----------------
 
 // Fixed: tini is not in bionic or xenial (it entered Ubuntu with focal), so `apt-get install tini` failed the build.
 test('ubuntu:18.04 has no tini: refused, naming dumb-init (which it has) and docker run --init, without switching', async () => {
-  await refusedWith(lines('FROM ubuntu:18.04', 'CMD ["/app"]'), 'no-init-package',
+  await refusedWith(lines('FROM ubuntu:18.04', 'CMD ["/app"]', SERVES), 'no-init-package',
     'ubuntu 18.04 (bionic) has no tini package; use `docker run --init`, or the option init=dumb-init: ubuntu 18.04 (bionic) has dumb-init (dfmod does not switch packages by itself)');
 });
 
 test('ubuntu:18.04 with init=dumb-init installs dumb-init', async () => {
   await expectOutput(
-    lines('FROM ubuntu:18.04', OWN_RUN, 'CMD ["/app"]'),
+    lines('FROM ubuntu:18.04', OWN_RUN, 'CMD ["/app"]', SERVES),
     lines(
       'FROM ubuntu:18.04',
       'RUN apt-get update && apt-get install -y --no-install-recommends dumb-init && rm -rf /var/lib/apt/lists/*',
       OWN_RUN,
       'ENTRYPOINT ["/usr/bin/dumb-init", "--"]',
       'CMD ["/app"]',
+      SERVES,
     ),
     { only, options: { 'init-entrypoint': { init: 'dumb-init' } } },
   );
 });
 
 test('ubuntu:16.04 has neither: refused, naming docker run --init', async () => {
-  await refusedWith(lines('FROM ubuntu:16.04', 'CMD ["/app"]'), 'no-init-package',
+  await refusedWith(lines('FROM ubuntu:16.04', 'CMD ["/app"]', SERVES), 'no-init-package',
     'ubuntu 16.04 (xenial) has no tini package; use `docker run --init` (ubuntu 16.04 (xenial) has no dumb-init either)');
 });
 
@@ -446,8 +453,8 @@ test('ubuntu:16.04 has neither: refused, naming docker run --init', async () => 
 for (const tag of ['20.04', '22.04', '24.04', 'focal', 'noble', '25.04', '25.10']) {
   test(`ubuntu:${tag} gets tini`, async () => {
     await expectOutput(
-      lines(`FROM ubuntu:${tag}`, OWN_RUN, 'CMD ["/app"]'),
-      lines(`FROM ubuntu:${tag}`, APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
+      lines(`FROM ubuntu:${tag}`, OWN_RUN, 'CMD ["/app"]', SERVES),
+      lines(`FROM ubuntu:${tag}`, APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES),
       { only },
     );
   });
@@ -458,22 +465,22 @@ const ARCHIVED_ALTERNATIVE = '; copy a static binary in with the option binary, 
 
 // Fixed: 14.04 is an LTS; the refusal said dfmod "knows the LTS releases". The fact is that trusty is archived.
 test('ubuntu:14.04 is refused as archived', async () => {
-  await refusedWith(lines('FROM ubuntu:14.04', 'CMD ["/app"]'), 'archived-release',
+  await refusedWith(lines('FROM ubuntu:14.04', 'CMD ["/app"]', SERVES), 'archived-release',
     'ubuntu 14.04 (trusty) is archived: its package sources are gone from the mirrors, so installing tini fails' + ARCHIVED_ALTERNATIVE);
 });
 
 test('debian:9 and debian:10 are archived', async () => {
-  await refusedWith(lines('FROM debian:9', 'CMD ["/app"]'), 'archived-release',
+  await refusedWith(lines('FROM debian:9', 'CMD ["/app"]', SERVES), 'archived-release',
     'debian 9 (stretch) is archived: its package sources are gone from the mirrors, so installing tini fails' + ARCHIVED_ALTERNATIVE);
-  await refusedWith(lines('FROM debian:10', 'CMD ["/app"]'), 'archived-release',
+  await refusedWith(lines('FROM debian:10', 'CMD ["/app"]', SERVES), 'archived-release',
     'debian 10 (buster) is archived: its package sources are gone from the mirrors, so installing tini fails' + ARCHIVED_ALTERNATIVE);
 });
 
 for (const tag of ['11', '12', '13', 'bullseye-slim']) {
   test(`debian:${tag} gets tini`, async () => {
     await expectOutput(
-      lines(`FROM debian:${tag}`, OWN_RUN, 'CMD ["/app"]'),
-      lines(`FROM debian:${tag}`, APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
+      lines(`FROM debian:${tag}`, OWN_RUN, 'CMD ["/app"]', SERVES),
+      lines(`FROM debian:${tag}`, APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES),
       { only },
     );
   });
@@ -482,18 +489,18 @@ for (const tag of ['11', '12', '13', 'bullseye-slim']) {
 // Fixed: a digest was read as the default tag.
 test('a digest names no release: refused', async () => {
   const digest = 'ubuntu@sha256:' + 'a'.repeat(64);
-  await refusedWith(lines(`FROM ${digest}`, 'CMD ["/app"]'), 'digest-release-unknown',
+  await refusedWith(lines(`FROM ${digest}`, 'CMD ["/app"]', SERVES), 'digest-release-unknown',
     `\`${digest}\` is pinned by digest, and a digest names no release, so dfmod cannot tell whether it has tini`);
 });
 
 test('a tag and a digest: the tag names the release', async () => {
   const image = 'ubuntu:22.04@sha256:' + 'a'.repeat(64);
-  await expectOutput(lines(`FROM ${image}`, OWN_RUN, 'CMD ["/app"]'), lines(`FROM ${image}`, APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'), { only });
+  await expectOutput(lines(`FROM ${image}`, OWN_RUN, 'CMD ["/app"]', SERVES), lines(`FROM ${image}`, APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES), { only });
 });
 
 // Fixed: chiseled images have no shell and no apt; a `RUN apt-get` there fails.
 test('a chiseled .NET image: no shell, refused', async () => {
-  await refusedWith(lines('FROM mcr.microsoft.com/dotnet/runtime-deps:8.0-jammy-chiseled', 'COPY app /app', 'ENTRYPOINT ["/app"]'), 'no-shell',
+  await refusedWith(lines('FROM mcr.microsoft.com/dotnet/runtime-deps:8.0-jammy-chiseled', 'COPY app /app', 'ENTRYPOINT ["/app"]', SERVES), 'no-shell',
     '`mcr.microsoft.com/dotnet/runtime-deps:8.0-jammy-chiseled` has no shell to RUN an install in, nor a package manager; copy a static binary in with the option binary, or use `docker run --init`');
 });
 
@@ -501,14 +508,14 @@ test('a chiseled .NET image: no shell, refused', async () => {
 test('python:3, python:3-slim and python:3-alpine get tini', async () => {
   for (const tag of ['3', '3-slim']) {
     await expectOutput(
-      lines(`FROM python:${tag}`, OWN_RUN, 'CMD ["python", "app.py"]'),
-      lines(`FROM python:${tag}`, APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["python", "app.py"]'),
+      lines(`FROM python:${tag}`, OWN_RUN, 'CMD ["python", "app.py"]', SERVES),
+      lines(`FROM python:${tag}`, APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["python", "app.py"]', SERVES),
       { only },
     );
   }
   await expectOutput(
-    lines('FROM python:3-alpine', OWN_RUN, 'CMD ["python", "app.py"]'),
-    lines('FROM python:3-alpine', APK, OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["python", "app.py"]'),
+    lines('FROM python:3-alpine', OWN_RUN, 'CMD ["python", "app.py"]', SERVES),
+    lines('FROM python:3-alpine', APK, OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["python", "app.py"]', SERVES),
     { only },
   );
 });
@@ -517,37 +524,37 @@ test('python:3, python:3-slim and python:3-alpine get tini', async () => {
 // which is archived: the note says so and what to do; alpine tags get tini.
 test('python 2: Debian tags are on buster, refused as archived; the option binary or an alpine tag gets tini', async () => {
   for (const tag of ['2', '2.7', '2-slim', '2.7.18']) {
-    await refusedWith(lines(`FROM python:${tag}`, 'CMD ["python", "app.py"]'), 'archived-release',
+    await refusedWith(lines(`FROM python:${tag}`, 'CMD ["python", "app.py"]', SERVES), 'archived-release',
       'debian 10 (buster) is archived: its package sources are gone from the mirrors, so installing tini fails' + ARCHIVED_ALTERNATIVE);
   }
-  await expectOutput(lines('FROM python:2.7-alpine', OWN_RUN, 'CMD ["python", "app.py"]'), lines('FROM python:2.7-alpine', APK, OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["python", "app.py"]'), { only });
+  await expectOutput(lines('FROM python:2.7-alpine', OWN_RUN, 'CMD ["python", "app.py"]', SERVES), lines('FROM python:2.7-alpine', APK, OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["python", "app.py"]', SERVES), { only });
   // Its inherited CMD is known now: the REPL, as python3 is for python:3 tags.
-  await expectRefused(lines('FROM python:2.7-alpine', 'COPY app.py /app.py'), 'base-image', { only, line: 1 });
+  await expectRefused(lines('FROM python:2.7-alpine', 'COPY app.py /app.py', SERVES), 'base-image', { only, line: 1 });
   await expectOutput(
-    lines('FROM python:2.7', OWN_RUN, 'CMD ["python", "app.py"]'),
-    lines('FROM python:2.7', 'COPY --from=registry.example/tini:0.19.0 /tini /tini', OWN_RUN, 'ENTRYPOINT ["/tini", "--"]', 'CMD ["python", "app.py"]'),
+    lines('FROM python:2.7', OWN_RUN, 'CMD ["python", "app.py"]', SERVES),
+    lines('FROM python:2.7', 'COPY --from=registry.example/tini:0.19.0 /tini /tini', OWN_RUN, 'ENTRYPOINT ["/tini", "--"]', 'CMD ["python", "app.py"]', SERVES),
     { only, options: { 'init-entrypoint': { binary: { from: 'registry.example/tini:0.19.0', path: '/tini' } } } },
   );
 });
 
 // Fixed: node:16 was accepted ("16 and later"), but its default tag is buster, which is archived.
 test('node:16 is on buster: refused as archived', async () => {
-  await refusedWith(lines('FROM node:16', 'CMD ["node", "a.js"]'), 'archived-release',
+  await refusedWith(lines('FROM node:16', 'CMD ["node", "a.js"]', SERVES), 'archived-release',
     'debian 10 (buster) is archived: its package sources are gone from the mirrors, so installing tini fails' + ARCHIVED_ALTERNATIVE);
 });
 
 test('a tag older than what dfmod knows the image to run, with its own ENTRYPOINT: its release is not known', async () => {
-  await refusedWith(lines('FROM memcached:1.5', OWN_RUN, 'ENTRYPOINT ["memcached"]'), 'unknown-release',
+  await refusedWith(lines('FROM memcached:1.5', OWN_RUN, 'ENTRYPOINT ["memcached"]', SERVES), 'unknown-release',
     'dfmod does not know which release `memcached:1.5` is built on, so whether it has tini');
   // Changed: an image dfmod knows neither the release nor the defaults of was installed into when the stage set its ENTRYPOINT.
-  await expectRefused(lines('FROM perl:5', OWN_RUN, 'ENTRYPOINT ["perl", "app.pl"]'), 'unknown-release', { only });
+  await expectRefused(lines('FROM perl:5', OWN_RUN, 'ENTRYPOINT ["perl", "app.pl"]', SERVES), 'unknown-release', { only });
 });
 
 test('an Alpine image pinned by digest still gets tini: every Alpine branch carries it', async () => {
   const image = 'alpine@sha256:69665d02cb32192e52e07644d76bc6f25abeb5410edc1c7a81a10ba3f0efb909';
   await expectOutput(
-    lines(`FROM ${image}`, OWN_RUN, 'CMD ["/app"]'),
-    lines(`FROM ${image}`, APK, OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]'),
+    lines(`FROM ${image}`, OWN_RUN, 'CMD ["/app"]', SERVES),
+    lines(`FROM ${image}`, APK, OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]', SERVES),
     { only },
   );
 });
@@ -555,8 +562,8 @@ test('an Alpine image pinned by digest still gets tini: every Alpine branch carr
 // Alpine's community repository carries tini on every branch: an unknown Alpine release does not matter.
 test('an Alpine image whose release and defaults are unknown still gets tini when the stage sets its command', async () => {
   await expectOutput(
-    lines('FROM eclipse-temurin:17-jdk-alpine', OWN_RUN, 'ENTRYPOINT ["java", "-jar", "/app.jar"]'),
-    lines('FROM eclipse-temurin:17-jdk-alpine', APK, OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--", "java", "-jar", "/app.jar"]'),
+    lines('FROM eclipse-temurin:17-jdk-alpine', OWN_RUN, 'ENTRYPOINT ["java", "-jar", "/app.jar"]', SERVES),
+    lines('FROM eclipse-temurin:17-jdk-alpine', APK, OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--", "java", "-jar", "/app.jar"]', SERVES),
     { only },
   );
 });
@@ -570,13 +577,13 @@ test('an image whose release is not known but whose tags dfmod knows (memcached)
 });
 
 test('a digest without a tag on any image names no release', async () => {
-  await expectRefused(lines('FROM node@sha256:' + 'b'.repeat(64), 'CMD ["node", "a.js"]'), 'digest-release-unknown', { only, line: 1 });
+  await expectRefused(lines('FROM node@sha256:' + 'b'.repeat(64), 'CMD ["node", "a.js"]', SERVES), 'digest-release-unknown', { only, line: 1 });
 });
 
 test('an argument named init is not an init', async () => {
   await expectOutput(
-    lines('FROM alpine', OWN_RUN, 'CMD ["/app", "init"]'),
-    lines('FROM alpine', APK, OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app", "init"]'),
+    lines('FROM alpine', OWN_RUN, 'CMD ["/app", "init"]', SERVES),
+    lines('FROM alpine', APK, OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app", "init"]', SERVES),
     { only },
   );
 });
@@ -599,7 +606,7 @@ test('the form this transform writes is left without a note', async () => {
 
 // Fixed: Fedora was told tini is "in EPEL or nowhere"; EPEL is RHEL's, and Fedora's own repositories were never checked.
 test('Fedora: refused as not checked, without a claim about EPEL', async () => {
-  await refusedWith(lines('FROM fedora:40', 'CMD ["/app"]'), 'no-init-package',
+  await refusedWith(lines('FROM fedora:40', 'CMD ["/app"]', SERVES), 'no-init-package',
     'dfmod has not checked which Fedora releases carry tini');
 });
 
@@ -668,52 +675,52 @@ test('a multi-stage file whose last stage is dev: left alone; the stages option 
 
 test('joins an existing apt-get install, with --no-install-recommends or not, keeping its flags', async () => {
   await expectOutput(
-    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates && rm -rf /var/lib/apt/lists/*', 'CMD ["/app"]'),
-    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates tini && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates && rm -rf /var/lib/apt/lists/*', 'CMD ["/app"]', SERVES),
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates tini && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES),
     { only },
   );
   await expectOutput(
-    lines('FROM ubuntu:24.04', 'RUN apt-get update \\', '    && apt-get install -y \\', '        curl \\', '    && rm -rf /var/lib/apt/lists/*', 'CMD ["/app"]'),
-    lines('FROM ubuntu:24.04', 'RUN apt-get update \\', '    && apt-get install -y \\', '        curl \\', '        tini \\', '    && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
+    lines('FROM ubuntu:24.04', 'RUN apt-get update \\', '    && apt-get install -y \\', '        curl \\', '    && rm -rf /var/lib/apt/lists/*', 'CMD ["/app"]', SERVES),
+    lines('FROM ubuntu:24.04', 'RUN apt-get update \\', '    && apt-get install -y \\', '        curl \\', '        tini \\', '    && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES),
     { only },
   );
 });
 
 test('joins an apt-get install run with sudo by a non-root stage', async () => {
   await expectOutput(
-    lines('FROM ubuntu:22.04', 'USER app', 'RUN sudo apt-get update && sudo apt-get install -y curl', 'CMD ["/app"]'),
-    lines('FROM ubuntu:22.04', 'USER app', 'RUN sudo apt-get update && sudo apt-get install -y curl tini', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
+    lines('FROM ubuntu:22.04', 'USER app', 'RUN sudo apt-get update && sudo apt-get install -y curl', 'CMD ["/app"]', SERVES),
+    lines('FROM ubuntu:22.04', 'USER app', 'RUN sudo apt-get update && sudo apt-get install -y curl tini', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES),
     { only },
   );
 });
 
 test('joins an existing apk add --no-cache', async () => {
   await expectOutput(
-    lines('FROM node:20-alpine', 'RUN apk add --no-cache curl', 'CMD ["node", "a.js"]'),
-    lines('FROM node:20-alpine', 'RUN apk add --no-cache curl tini', 'ENTRYPOINT ["/sbin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "a.js"]'),
+    lines('FROM node:20-alpine', 'RUN apk add --no-cache curl', 'CMD ["node", "a.js"]', SERVES),
+    lines('FROM node:20-alpine', 'RUN apk add --no-cache curl tini', 'ENTRYPOINT ["/sbin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "a.js"]', SERVES),
     { only },
   );
 });
 
 // Changed: a new `apt-get update` layer for tini beside the stage's own install is refused, with the line to add it to.
 test('not joined: an install after USER without sudo, apt-mark auto patterns (refused); apk --virtual groups deleted again (a new apk RUN)', async () => {
-  await expectRefused(lines('FROM debian:12', 'USER app', 'RUN apt-get install -y curl', 'CMD ["/app"]'), 'install-not-joinable', { only });
+  await expectRefused(lines('FROM debian:12', 'USER app', 'RUN apt-get install -y curl', 'CMD ["/app"]', SERVES), 'install-not-joinable', { only });
   await expectOutput(
-    lines('FROM alpine:3.20', 'COPY . .', 'RUN apk add --no-cache --virtual .deps gcc && make && apk del .deps', 'CMD ["/app"]'),
-    lines('FROM alpine:3.20', APK, 'COPY . .', 'RUN apk add --no-cache --virtual .deps gcc && make && apk del .deps', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]'),
+    lines('FROM alpine:3.20', 'COPY . .', 'RUN apk add --no-cache --virtual .deps gcc && make && apk del .deps', 'CMD ["/app"]', SERVES),
+    lines('FROM alpine:3.20', APK, 'COPY . .', 'RUN apk add --no-cache --virtual .deps gcc && make && apk del .deps', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]', SERVES),
     { only },
   );
-  await expectRefused(lines('FROM debian:12', 'COPY . .', "RUN apt-get update && apt-mark auto '.*' && apt-get install -y gcc", 'CMD ["/app"]'), 'install-not-joinable', { only });
+  await expectRefused(lines('FROM debian:12', 'COPY . .', "RUN apt-get update && apt-mark auto '.*' && apt-get install -y gcc", 'CMD ["/app"]', SERVES), 'install-not-joinable', { only });
   // The note names the init chosen.
-  await refusedWith(lines('FROM debian:12', 'COPY . .', "RUN apt-get update && apt-mark auto '.*' && apt-get install -y gcc", 'CMD ["/app"]'), 'install-not-joinable',
+  await refusedWith(lines('FROM debian:12', 'COPY . .', "RUN apt-get update && apt-mark auto '.*' && apt-get install -y gcc", 'CMD ["/app"]', SERVES), 'install-not-joinable',
     'the apt install at line 3 marks packages for autoremove (apt-mark), which would remove dumb-init too: add `dumb-init` where the image\'s packages are installed',
     { 'init-entrypoint': { init: 'dumb-init' } });
 });
 
 test('a non-root final stage: the install joins the root RUN before USER, the ENTRYPOINT runs as the stage user', async () => {
   await expectOutput(
-    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y curl && useradd app', 'USER app', 'CMD ["/app"]'),
-    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y curl tini && useradd app', 'USER app', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y curl && useradd app', 'USER app', 'CMD ["/app"]', SERVES),
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y curl tini && useradd app', 'USER app', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES),
     { only },
   );
 });
@@ -721,13 +728,13 @@ test('a non-root final stage: the install joins the root RUN before USER, the EN
 // Fixed: the inserted `apt-get update && … && rm -rf /var/lib/apt/lists/*` deleted the lists the stage inherited, and its own later install failed.
 test('a stage FROM a parent that ran apt-get update: its lists are not deleted, and its own install is joined', async () => {
   await expectOutput(
-    lines('FROM debian:bookworm AS base', 'RUN apt-get update', 'FROM base', 'COPY app /app', 'CMD ["/app"]'),
-    lines('FROM debian:bookworm AS base', 'RUN apt-get update', 'FROM base', 'RUN apt-get update && apt-get install -y --no-install-recommends tini', 'COPY app /app', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
+    lines('FROM debian:bookworm AS base', 'RUN apt-get update', 'FROM base', 'COPY app /app', 'CMD ["/app"]', SERVES),
+    lines('FROM debian:bookworm AS base', 'RUN apt-get update', 'FROM base', 'RUN apt-get update && apt-get install -y --no-install-recommends tini', 'COPY app /app', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES),
     { only },
   );
   await expectOutput(
-    lines('FROM debian:bookworm AS base', 'RUN apt-get update', 'FROM base', 'COPY app /app', 'RUN apt-get install -y curl', 'CMD ["/app"]'),
-    lines('FROM debian:bookworm AS base', 'RUN apt-get update', 'FROM base', 'COPY app /app', 'RUN apt-get install -y curl tini', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
+    lines('FROM debian:bookworm AS base', 'RUN apt-get update', 'FROM base', 'COPY app /app', 'RUN apt-get install -y curl', 'CMD ["/app"]', SERVES),
+    lines('FROM debian:bookworm AS base', 'RUN apt-get update', 'FROM base', 'COPY app /app', 'RUN apt-get install -y curl tini', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES),
     { only },
   );
 });
@@ -737,58 +744,58 @@ test('a stage FROM a parent that ran apt-get update: its lists are not deleted, 
 // Fixed (review): tini was glued onto the last line of a one-package-per-line list (`    curl tini`).
 for (const [name, input, expected] of [
   ['one package per line: a line of its own after the last, same indentation and continuation',
-    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    bash \\', '    curl', 'COPY entrypoint.sh /entrypoint.sh', 'ENTRYPOINT ["/entrypoint.sh"]'),
-    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    bash \\', '    curl \\', '    tini', 'COPY entrypoint.sh /entrypoint.sh', 'ENTRYPOINT ["/sbin/tini", "--", "/entrypoint.sh"]')],
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    bash \\', '    curl', 'COPY entrypoint.sh /entrypoint.sh', 'ENTRYPOINT ["/entrypoint.sh"]', SERVES),
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    bash \\', '    curl \\', '    tini', 'COPY entrypoint.sh /entrypoint.sh', 'ENTRYPOINT ["/sbin/tini", "--", "/entrypoint.sh"]', SERVES)],
   ['a sorted list: tini at its place in the order',
-    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    bash \\', '    curl \\', '    wget', 'CMD ["/app"]'),
-    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    bash \\', '    curl \\', '    tini \\', '    wget', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]')],
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    bash \\', '    curl \\', '    wget', 'CMD ["/app"]', SERVES),
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    bash \\', '    curl \\', '    tini \\', '    wget', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]', SERVES)],
   ['an unsorted list: at the end',
-    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    wget \\', '    bash \\', '    curl', 'CMD ["/app"]'),
-    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    wget \\', '    bash \\', '    curl \\', '    tini', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]')],
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    wget \\', '    bash \\', '    curl', 'CMD ["/app"]', SERVES),
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    wget \\', '    bash \\', '    curl \\', '    tini', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]', SERVES)],
   ['a sorted list whose first package is on the command line, tini first: in front of it, the rest as it was',
-    lines('FROM alpine:3.20', 'RUN apk add --no-cache zlib \\', '    zstd', 'CMD ["/app"]'),
-    lines('FROM alpine:3.20', 'RUN apk add --no-cache tini \\', '    zlib \\', '    zstd', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]')],
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache zlib \\', '    zstd', 'CMD ["/app"]', SERVES),
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache tini \\', '    zlib \\', '    zstd', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]', SERVES)],
   ['the list followed by `&& rm -rf /var/lib/apt/lists/*` on the next line (leading &&)',
-    lines('FROM debian:12', 'RUN apt-get update \\', '    && apt-get install -y --no-install-recommends \\', '        ca-certificates \\', '        curl \\', '    && rm -rf /var/lib/apt/lists/*', 'CMD ["/app"]'),
-    lines('FROM debian:12', 'RUN apt-get update \\', '    && apt-get install -y --no-install-recommends \\', '        ca-certificates \\', '        curl \\', '        tini \\', '    && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]')],
+    lines('FROM debian:12', 'RUN apt-get update \\', '    && apt-get install -y --no-install-recommends \\', '        ca-certificates \\', '        curl \\', '    && rm -rf /var/lib/apt/lists/*', 'CMD ["/app"]', SERVES),
+    lines('FROM debian:12', 'RUN apt-get update \\', '    && apt-get install -y --no-install-recommends \\', '        ca-certificates \\', '        curl \\', '        tini \\', '    && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES)],
   ['the list followed by `&& \\` (trailing &&): the && stays after the last package',
-    lines('FROM debian:12', 'RUN apt-get update && \\', '    apt-get install -y --no-install-recommends \\', '        ca-certificates \\', '        curl && \\', '    rm -rf /var/lib/apt/lists/*', 'CMD ["/app"]'),
-    lines('FROM debian:12', 'RUN apt-get update && \\', '    apt-get install -y --no-install-recommends \\', '        ca-certificates \\', '        curl \\', '        tini && \\', '    rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]')],
+    lines('FROM debian:12', 'RUN apt-get update && \\', '    apt-get install -y --no-install-recommends \\', '        ca-certificates \\', '        curl && \\', '    rm -rf /var/lib/apt/lists/*', 'CMD ["/app"]', SERVES),
+    lines('FROM debian:12', 'RUN apt-get update && \\', '    apt-get install -y --no-install-recommends \\', '        ca-certificates \\', '        curl \\', '        tini && \\', '    rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES)],
   ['a trailing flag stays last: tini after the last package',
-    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y foo bar --no-install-recommends', 'CMD ["/app"]'),
-    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y foo bar tini --no-install-recommends', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]')],
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y foo bar --no-install-recommends', 'CMD ["/app"]', SERVES),
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y foo bar tini --no-install-recommends', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES)],
   ['a trailing flag on a line of its own in a one-per-line list',
-    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y \\', '    wget \\', '    curl \\', '    --no-install-recommends \\', ' && rm -rf /var/lib/apt/lists/*', 'CMD ["/app"]'),
-    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y \\', '    wget \\', '    curl \\', '    tini \\', '    --no-install-recommends \\', ' && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]')],
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y \\', '    wget \\', '    curl \\', '    --no-install-recommends \\', ' && rm -rf /var/lib/apt/lists/*', 'CMD ["/app"]', SERVES),
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y \\', '    wget \\', '    curl \\', '    tini \\', '    --no-install-recommends \\', ' && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES)],
   ['a quoted version constraint as the last package, on one line',
-    lines('FROM alpine:3.20', 'RUN apk add --no-cache curl "zlib>1.3.2"', 'CMD ["/app"]'),
-    lines('FROM alpine:3.20', 'RUN apk add --no-cache curl "zlib>1.3.2" tini', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]')],
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache curl "zlib>1.3.2"', 'CMD ["/app"]', SERVES),
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache curl "zlib>1.3.2" tini', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]', SERVES)],
   ['a quoted version constraint in a sorted one-per-line list: sorted by the package name',
-    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    curl \\', '    "zlib>1.3.2"', 'CMD ["/app"]'),
-    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    curl \\', '    tini \\', '    "zlib>1.3.2"', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]')],
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    curl \\', '    "zlib>1.3.2"', 'CMD ["/app"]', SERVES),
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    curl \\', '    tini \\', '    "zlib>1.3.2"', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]', SERVES)],
   ['a quoted version constraint last in an unsorted one-per-line list',
-    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    zsh \\', '    "zlib>1.3.2"', 'RUN true', 'CMD ["/app"]'),
-    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    zsh \\', '    "zlib>1.3.2" \\', '    tini', 'RUN true', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]')],
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    zsh \\', '    "zlib>1.3.2"', 'RUN true', 'CMD ["/app"]', SERVES),
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    zsh \\', '    "zlib>1.3.2" \\', '    tini', 'RUN true', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]', SERVES)],
   ['several packages per line: after the last, on its line',
-    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    a b \\', '    c d', 'CMD ["/app"]'),
-    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    a b \\', '    c d tini', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]')],
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    a b \\', '    c d', 'CMD ["/app"]', SERVES),
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    a b \\', '    c d tini', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]', SERVES)],
   // A variable may expand to nothing, to several packages or to flags: tini goes before it, after the last package named.
   ['a list ending in a variable: tini before it, on a line of its own',
-    lines('FROM alpine:3.20', 'ARG EXTRA_PKGS=""', 'RUN apk add --no-cache \\', '    bash \\', '    curl \\', '    $EXTRA_PKGS', 'CMD ["/app"]'),
-    lines('FROM alpine:3.20', 'ARG EXTRA_PKGS=""', 'RUN apk add --no-cache \\', '    bash \\', '    curl \\', '    tini \\', '    $EXTRA_PKGS', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]')],
+    lines('FROM alpine:3.20', 'ARG EXTRA_PKGS=""', 'RUN apk add --no-cache \\', '    bash \\', '    curl \\', '    $EXTRA_PKGS', 'CMD ["/app"]', SERVES),
+    lines('FROM alpine:3.20', 'ARG EXTRA_PKGS=""', 'RUN apk add --no-cache \\', '    bash \\', '    curl \\', '    tini \\', '    $EXTRA_PKGS', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]', SERVES)],
   ['a list ending in a variable, on one line',
-    lines('FROM alpine:3.20', 'ARG EXTRA_PKGS=""', 'RUN apk add --no-cache curl $EXTRA_PKGS', 'CMD ["/app"]'),
-    lines('FROM alpine:3.20', 'ARG EXTRA_PKGS=""', 'RUN apk add --no-cache curl tini $EXTRA_PKGS', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]')],
+    lines('FROM alpine:3.20', 'ARG EXTRA_PKGS=""', 'RUN apk add --no-cache curl $EXTRA_PKGS', 'CMD ["/app"]', SERVES),
+    lines('FROM alpine:3.20', 'ARG EXTRA_PKGS=""', 'RUN apk add --no-cache curl tini $EXTRA_PKGS', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]', SERVES)],
   ['only a variable: tini in front of it',
-    lines('FROM alpine:3.20', 'ARG PKGS=curl', 'RUN apk add --no-cache $PKGS', 'CMD ["/app"]'),
-    lines('FROM alpine:3.20', 'ARG PKGS=curl', 'RUN apk add --no-cache tini $PKGS', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]')],
+    lines('FROM alpine:3.20', 'ARG PKGS=curl', 'RUN apk add --no-cache $PKGS', 'CMD ["/app"]', SERVES),
+    lines('FROM alpine:3.20', 'ARG PKGS=curl', 'RUN apk add --no-cache tini $PKGS', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]', SERVES)],
   ['a comment line inside the list: not reordered, tini after the last package',
-    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y \\', '    bash \\', '# network tools', '    curl \\', '    wget', 'CMD ["/app"]'),
-    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y \\', '    bash \\', '# network tools', '    curl \\', '    wget \\', '    tini', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]')],
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y \\', '    bash \\', '# network tools', '    curl \\', '    wget', 'CMD ["/app"]', SERVES),
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y \\', '    bash \\', '# network tools', '    curl \\', '    wget \\', '    tini', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES)],
   // Fixed: `-t` was read as apk's `--virtual` for every manager; for apt it is --target-release.
   ['apt-get install -t (target release) is joined',
-    lines('FROM debian:12', 'RUN apt-get update && apt-get install -t bookworm-backports -y curl', 'CMD ["/app"]'),
-    lines('FROM debian:12', 'RUN apt-get update && apt-get install -t bookworm-backports -y curl tini', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]')],
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -t bookworm-backports -y curl', 'CMD ["/app"]', SERVES),
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -t bookworm-backports -y curl tini', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES)],
 ] as [string, string, string][]) {
   test(`package list layout: ${name}`, async () => {
     await expectOutput(input, expected, { only });
@@ -798,45 +805,45 @@ for (const [name, input, expected] of [
 // Fixed (review): a new `RUN apk add tini` went between the ENV block and the stage's own `# Install dependencies` install.
 test('an apk --virtual group never deleted is joined; one deleted later gets a new RUN right after its install step', async () => {
   await expectOutput(
-    lines('FROM nginx:alpine', 'ENV A=1', '# Install dependencies', 'RUN apk add --no-cache --virtual .run-deps bash openssl', 'ENTRYPOINT ["/app/docker-entrypoint.sh"]'),
-    lines('FROM nginx:alpine', 'ENV A=1', '# Install dependencies', 'RUN apk add --no-cache --virtual .run-deps bash openssl tini', 'ENTRYPOINT ["/sbin/tini", "--", "/app/docker-entrypoint.sh"]'),
+    lines('FROM nginx:alpine', 'ENV A=1', '# Install dependencies', 'RUN apk add --no-cache --virtual .run-deps bash openssl', 'ENTRYPOINT ["/app/docker-entrypoint.sh"]', SERVES),
+    lines('FROM nginx:alpine', 'ENV A=1', '# Install dependencies', 'RUN apk add --no-cache --virtual .run-deps bash openssl tini', 'ENTRYPOINT ["/sbin/tini", "--", "/app/docker-entrypoint.sh"]', SERVES),
     { only },
   );
   // Deleted in the same RUN: the new RUN follows it, and the comment heading the next instruction stays above it.
   await expectOutput(
-    lines('FROM alpine:3.20', 'ENV A=1', '# Build dependencies', 'RUN apk add --no-cache --virtual .build-deps gcc make \\', '    && make \\', '    && apk del .build-deps', '# The app', 'COPY app /app', 'CMD ["/app"]'),
-    lines('FROM alpine:3.20', 'ENV A=1', '# Build dependencies', 'RUN apk add --no-cache --virtual .build-deps gcc make \\', '    && make \\', '    && apk del .build-deps', 'RUN apk add --no-cache tini', '# The app', 'COPY app /app', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]'),
+    lines('FROM alpine:3.20', 'ENV A=1', '# Build dependencies', 'RUN apk add --no-cache --virtual .build-deps gcc make \\', '    && make \\', '    && apk del .build-deps', '# The app', 'COPY app /app', 'CMD ["/app"]', SERVES),
+    lines('FROM alpine:3.20', 'ENV A=1', '# Build dependencies', 'RUN apk add --no-cache --virtual .build-deps gcc make \\', '    && make \\', '    && apk del .build-deps', 'RUN apk add --no-cache tini', '# The app', 'COPY app /app', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]', SERVES),
     { only },
   );
   // Deleted by a later RUN (`-t` is --virtual's short form): right after the install step, not after the deletion.
   await expectOutput(
-    lines('FROM alpine:3.20', 'RUN apk add -t .build-deps gcc', 'RUN make', 'RUN apk del .build-deps', 'CMD ["/app"]'),
-    lines('FROM alpine:3.20', 'RUN apk add -t .build-deps gcc', APK, 'RUN make', 'RUN apk del .build-deps', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]'),
+    lines('FROM alpine:3.20', 'RUN apk add -t .build-deps gcc', 'RUN make', 'RUN apk del .build-deps', 'CMD ["/app"]', SERVES),
+    lines('FROM alpine:3.20', 'RUN apk add -t .build-deps gcc', APK, 'RUN make', 'RUN apk del .build-deps', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]', SERVES),
     { only },
   );
   // An `apk del` of a computed name may delete the group: not joined.
   await expectOutput(
-    lines('FROM alpine:3.20', 'ARG DEPS=.run-deps', 'RUN apk add --virtual .run-deps bash && apk del $DEPS', 'CMD ["/app"]'),
-    lines('FROM alpine:3.20', 'ARG DEPS=.run-deps', 'RUN apk add --virtual .run-deps bash && apk del $DEPS', APK, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]'),
+    lines('FROM alpine:3.20', 'ARG DEPS=.run-deps', 'RUN apk add --virtual .run-deps bash && apk del $DEPS', 'CMD ["/app"]', SERVES),
+    lines('FROM alpine:3.20', 'ARG DEPS=.run-deps', 'RUN apk add --virtual .run-deps bash && apk del $DEPS', APK, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]', SERVES),
     { only },
   );
   // A parent stage's deletion counts too; the new RUN then goes after the final stage's preamble.
   await expectOutput(
-    lines('FROM alpine:3.20 AS base', 'RUN apk add --virtual .deps gcc', '', 'FROM base', 'RUN apk del .deps', 'CMD ["/app"]'),
-    lines('FROM alpine:3.20 AS base', 'RUN apk add --virtual .deps gcc', '', 'FROM base', APK, 'RUN apk del .deps', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]'),
+    lines('FROM alpine:3.20 AS base', 'RUN apk add --virtual .deps gcc', '', 'FROM base', 'RUN apk del .deps', 'CMD ["/app"]', SERVES),
+    lines('FROM alpine:3.20 AS base', 'RUN apk add --virtual .deps gcc', '', 'FROM base', APK, 'RUN apk del .deps', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]', SERVES),
     { only },
   );
 });
 
 test('a new RUN goes after the FROM/ARG/ENV/LABEL/WORKDIR preamble, above the comment heading the next instruction', async () => {
   await expectOutput(
-    lines('FROM node:20', 'ENV A=1', 'WORKDIR /app', '', '# Dependencies first, for the cache', 'COPY package.json .', OWN_RUN, 'CMD ["node", "a.js"]'),
-    lines('FROM node:20', 'ENV A=1', 'WORKDIR /app', APT, '', '# Dependencies first, for the cache', 'COPY package.json .', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "a.js"]'),
+    lines('FROM node:20', 'ENV A=1', 'WORKDIR /app', '', '# Dependencies first, for the cache', 'COPY package.json .', OWN_RUN, 'CMD ["node", "a.js"]', SERVES),
+    lines('FROM node:20', 'ENV A=1', 'WORKDIR /app', APT, '', '# Dependencies first, for the cache', 'COPY package.json .', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "a.js"]', SERVES),
     { only },
   );
   await expectOutput(
-    lines('FROM node:20', 'ENV A=1', '# the app lives here', 'WORKDIR /app', 'COPY . .', OWN_RUN, 'CMD ["node", "a.js"]'),
-    lines('FROM node:20', 'ENV A=1', '# the app lives here', 'WORKDIR /app', APT, 'COPY . .', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "a.js"]'),
+    lines('FROM node:20', 'ENV A=1', '# the app lives here', 'WORKDIR /app', 'COPY . .', OWN_RUN, 'CMD ["node", "a.js"]', SERVES),
+    lines('FROM node:20', 'ENV A=1', '# the app lives here', 'WORKDIR /app', APT, 'COPY . .', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "a.js"]', SERVES),
     { only },
   );
 });
@@ -857,21 +864,21 @@ test('a base-image note cites the CMD line on disk, after other transforms chang
 
 test('official images from a per-architecture namespace (amd64/, arm64v8/, library/): known as the image itself; winamd64/ is Windows', async () => {
   await expectOutput(
-    lines('FROM arm64v8/debian:12', 'COPY app /app', OWN_RUN, 'CMD ["/app"]'),
-    lines('FROM arm64v8/debian:12', APT, 'COPY app /app', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
+    lines('FROM arm64v8/debian:12', 'COPY app /app', OWN_RUN, 'CMD ["/app"]', SERVES),
+    lines('FROM arm64v8/debian:12', APT, 'COPY app /app', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES),
     { only },
   );
   await expectOutput(
-    lines('FROM amd64/node:20-alpine', 'COPY . /app', OWN_RUN, 'CMD ["node", "/app/server.js"]'),
-    lines('FROM amd64/node:20-alpine', APK, 'COPY . /app', OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "/app/server.js"]'),
+    lines('FROM amd64/node:20-alpine', 'COPY . /app', OWN_RUN, 'CMD ["node", "/app/server.js"]', SERVES),
+    lines('FROM amd64/node:20-alpine', APK, 'COPY . /app', OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "/app/server.js"]', SERVES),
     { only },
   );
   await expectOutput(
-    lines('FROM docker.io/library/ubuntu:22.04', 'COPY app /app', OWN_RUN, 'CMD ["/app"]'),
-    lines('FROM docker.io/library/ubuntu:22.04', APT, 'COPY app /app', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
+    lines('FROM docker.io/library/ubuntu:22.04', 'COPY app /app', OWN_RUN, 'CMD ["/app"]', SERVES),
+    lines('FROM docker.io/library/ubuntu:22.04', APT, 'COPY app /app', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES),
     { only },
   );
-  await expectRefused(lines('FROM winamd64/python:3.12', 'CMD ["python", "app.py"]'), 'windows', { only });
+  await expectRefused(lines('FROM winamd64/python:3.12', 'CMD ["python", "app.py"]', SERVES), 'windows', { only });
 });
 
 // --- composed with merge-runs and apt-cleanup: one update and one cleanup per RUN ------------------
@@ -885,18 +892,18 @@ function perRun(text: string): { updates: number; cleanups: number; apkAdds: num
 
 for (const [name, input, expected] of [
   ['apt install after WORKDIR',
-    lines('FROM node:20-slim', 'WORKDIR /app', 'RUN apt-get update && apt-get install -y --no-install-recommends curl', 'COPY . .', 'CMD ["node", "server.js"]'),
+    lines('FROM node:20-slim', 'WORKDIR /app', 'RUN apt-get update && apt-get install -y --no-install-recommends curl', 'COPY . .', 'CMD ["node", "server.js"]', SERVES),
     lines('FROM node:20-slim', 'WORKDIR /app', 'RUN apt-get update && apt-get install -y --no-install-recommends curl tini \\', '    && rm -rf /var/lib/apt/lists/*', 'COPY . .',
-      'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "server.js"]')],
+      'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "server.js"]', SERVES)],
   ['apt install right after FROM, split in two RUNs',
-    lines('FROM debian:12', 'RUN apt-get update', 'RUN apt-get install -y curl', 'CMD ["/app"]'),
-    lines('FROM debian:12', 'RUN apt-get update \\', '    && apt-get install -y curl tini \\', '    && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]')],
+    lines('FROM debian:12', 'RUN apt-get update', 'RUN apt-get install -y curl', 'CMD ["/app"]', SERVES),
+    lines('FROM debian:12', 'RUN apt-get update \\', '    && apt-get install -y curl tini \\', '    && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES)],
   ['apk add',
-    lines('FROM node:20-alpine', 'RUN apk add --no-cache curl', 'COPY . .', 'CMD ["node", "server.js"]'),
-    lines('FROM node:20-alpine', 'RUN apk add --no-cache curl tini', 'COPY . .', 'ENTRYPOINT ["/sbin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "server.js"]')],
+    lines('FROM node:20-alpine', 'RUN apk add --no-cache curl', 'COPY . .', 'CMD ["node", "server.js"]', SERVES),
+    lines('FROM node:20-alpine', 'RUN apk add --no-cache curl tini', 'COPY . .', 'ENTRYPOINT ["/sbin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "server.js"]', SERVES)],
   ['a parent that ran apt-get update',
-    lines('FROM debian:bookworm AS base', 'RUN apt-get update', 'FROM base', 'RUN apt-get install -y curl', 'CMD ["/app"]'),
-    lines('FROM debian:bookworm AS base', 'RUN apt-get update', 'FROM base', 'RUN apt-get update && apt-get install -y curl tini \\', '    && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]')],
+    lines('FROM debian:bookworm AS base', 'RUN apt-get update', 'FROM base', 'RUN apt-get install -y curl', 'CMD ["/app"]', SERVES),
+    lines('FROM debian:bookworm AS base', 'RUN apt-get update', 'FROM base', 'RUN apt-get update && apt-get install -y curl tini \\', '    && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES)],
 ] as [string, string, string][]) {
   test(`composed with every default transform (${name}): tini joins the install, one update and one cleanup per RUN`, async () => {
     const result = await expectOutput(input, expected);
@@ -925,23 +932,23 @@ test('a shell-form ENTRYPOINT that needs its shell: exec inside the wrapped scri
 
 test('a shell command exec cannot take over (a pipe, a trap): tini -g, and a note that shutdown is forced', async () => {
   const result = await expectOutput(
-    lines('FROM alpine', OWN_RUN, 'CMD /app | tee /tmp/log'),
-    lines('FROM alpine', APK, OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "-g", "--"]', 'CMD /app | tee /tmp/log'),
+    lines('FROM alpine', OWN_RUN, 'CMD /app | tee /tmp/log', SERVES),
+    lines('FROM alpine', APK, OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "-g", "--"]', 'CMD /app | tee /tmp/log', SERVES),
     { only },
   );
   assert.equal(result.notes.map((n) => [n.id, n.line, n.message]), [['shutdown-forced', 3,
     'shutdown is forced, not graceful: the shell script `/app | tee /tmp/log` is run by a shell that exits at SIGTERM (its last command is a pipeline), ' +
     'and the container ends with it; tini -g sends SIGTERM to the app too, but it may be killed before its handler finishes: run the app with exec, or in JSON form']]);
-  const trap = await run(lines('FROM alpine', OWN_RUN, "CMD trap 'echo bye' EXIT; /app"), { only });
+  const trap = await run(lines('FROM alpine', OWN_RUN, "CMD trap 'echo bye' EXIT; /app", SERVES), { only });
   assert.match(trap.output, 'ENTRYPOINT ["/sbin/tini", "-g", "--"]');
   assert.match(trap.notes[0].message, 'it sets a trap, which exec would skip');
 });
 
 test('npm start: replaced by its start script\'s command when package.json shows it runs the same without npm', async () => {
   const files = { 'package.json': '{"name": "a", "scripts": {"start": "node server.js"}}', 'server.js': 'require("http").createServer().listen(8080);\n' };
-  const input = lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', OWN_RUN, 'CMD ["npm", "start"]');
+  const input = lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', OWN_RUN, 'CMD ["npm", "start"]', SERVES);
   const result = await expectOutput(input,
-    lines('FROM node:20-slim', 'WORKDIR /app', APT, 'COPY . .', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "server.js"]'),
+    lines('FROM node:20-slim', 'WORKDIR /app', APT, 'COPY . .', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "server.js"]', SERVES),
     { only, files });
   assert.match(result.changes[0].message, 'with `npm start` replaced by its script\'s command `node server.js`, since npm exits at SIGTERM without waiting for the app');
   // A prestart script, npm's environment read by the app, or a script needing npm's PATH: npm stays, under tini -g, with the note.
@@ -951,7 +958,7 @@ test('npm start: replaced by its start script\'s command when package.json shows
     [{ ...files, 'package.json': '{"scripts": {"start": "nodemon server.js"}}' }, 'its `start` script runs `nodemon`, which npm finds in node_modules/.bin'],
   ] as [Record<string, string>, string][]) {
     const kept = await expectOutput(input,
-      lines('FROM node:20-slim', 'WORKDIR /app', APT, 'COPY . .', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', 'CMD ["npm", "start"]'),
+      lines('FROM node:20-slim', 'WORKDIR /app', APT, 'COPY . .', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', 'CMD ["npm", "start"]', SERVES),
       { only, files: other });
     assert.equal(kept.notes.map((n) => n.id), ['shutdown-forced']);
     assert.match(kept.notes[0].message, `(dfmod cannot run the script's command instead: ${why})`);
@@ -960,8 +967,8 @@ test('npm start: replaced by its start script\'s command when package.json shows
 
 test('npm start without a build context: tini -g and the note', async () => {
   const result = await expectOutput(
-    lines('FROM node:20-slim', OWN_RUN, 'CMD ["npm", "start"]'),
-    lines('FROM node:20-slim', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', 'CMD ["npm", "start"]'),
+    lines('FROM node:20-slim', OWN_RUN, 'CMD ["npm", "start"]', SERVES),
+    lines('FROM node:20-slim', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', 'CMD ["npm", "start"]', SERVES),
     { only },
   );
   assert.equal(result.notes.map((n) => [n.id, n.message]), [['shutdown-forced',
@@ -977,13 +984,13 @@ const forcedRunner = (argv: string[], why = '') =>
   'run the script\'s command itself in the CMD (`CMD ["node", "server.js"]`)';
 for (const argv of [['pnpm', 'start'], ['yarn', 'start'], ['pnpm', 'run', 'serve'], ['yarn', 'run', 'serve'], ['yarn', 'serve'], ['pnpm', 'serve']]) {
   test(`${argv.join(' ')}: the script's command where package.json shows it; without package.json, tini -g and the note`, async () => {
-    const input = lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', OWN_RUN, `CMD ${JSON.stringify(argv).replace(/","/g, '", "')}`);
+    const input = lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', OWN_RUN, `CMD ${JSON.stringify(argv).replace(/","/g, '", "')}`, SERVES);
     const replaced = await expectOutput(input,
-      lines('FROM node:20-slim', 'WORKDIR /app', APT, 'COPY . .', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "server.js"]'),
+      lines('FROM node:20-slim', 'WORKDIR /app', APT, 'COPY . .', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "server.js"]', SERVES),
       { only, files: SCRIPTS });
     assert.match(replaced.changes[0].message, `with \`${argv.join(' ')}\` replaced by its script's command \`node server.js\`, since ${argv[0]} exits at SIGTERM without waiting for the app; zombies are reaped`);
     assert.equal(replaced.notes, []);
-    const forced = lines('FROM node:20-slim', 'WORKDIR /app', APT, 'COPY . .', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', input.trimEnd().split('\n')[4]);
+    const forced = lines('FROM node:20-slim', 'WORKDIR /app', APT, 'COPY . .', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', input.trimEnd().split('\n')[4], SERVES);
     const noContext = await expectOutput(input, forced, { only });
     assert.equal(noContext.notes.map((n) => [n.id, n.line, n.message]), [['shutdown-forced', 5, forcedRunner(argv)]]);
     const noPackageJson = await expectOutput(input, forced, { only, files: { 'server.js': SCRIPTS['server.js'] } });
@@ -992,21 +999,21 @@ for (const argv of [['pnpm', 'start'], ['yarn', 'start'], ['pnpm', 'run', 'serve
 }
 
 test('yarn and pnpm commands of their own are no script; options before the script: tini -g and the note', async () => {
-  await expectOutput(lines('FROM node:20-slim', OWN_RUN, 'CMD ["yarn", "install"]'), lines('FROM node:20-slim', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["yarn", "install"]'), { only });
+  await expectOutput(lines('FROM node:20-slim', OWN_RUN, 'CMD ["yarn", "install"]', SERVES), lines('FROM node:20-slim', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["yarn", "install"]', SERVES), { only });
   // `npm test`, `pnpm t`: the test script, like start.
   for (const argv of [['npm', 'test'], ['pnpm', 't'], ['yarn', 'test']]) {
     const cmd = `CMD ${JSON.stringify(argv).replace(/","/g, '", "')}`;
-    const result = await expectOutput(lines('FROM node:20-slim', OWN_RUN, cmd), lines('FROM node:20-slim', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', cmd), { only });
+    const result = await expectOutput(lines('FROM node:20-slim', OWN_RUN, cmd, SERVES), lines('FROM node:20-slim', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', cmd, SERVES), { only });
     assert.equal(result.notes.map((n) => n.message), [forcedRunner(argv)]);
   }
-  const filtered = await expectOutput(lines('FROM node:20-slim', OWN_RUN, 'CMD ["pnpm", "--filter", "web", "start"]'),
-    lines('FROM node:20-slim', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', 'CMD ["pnpm", "--filter", "web", "start"]'), { only, files: SCRIPTS });
+  const filtered = await expectOutput(lines('FROM node:20-slim', OWN_RUN, 'CMD ["pnpm", "--filter", "web", "start"]', SERVES),
+    lines('FROM node:20-slim', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', 'CMD ["pnpm", "--filter", "web", "start"]', SERVES), { only, files: SCRIPTS });
   assert.equal(filtered.notes.map((n) => n.message), [forcedRunner(['pnpm', '--filter', 'web', 'start'])]);
 });
 
 test('yarn start under Yarn Plug\'n\'Play: node alone cannot load the packages, so yarn stays, under tini -g, with the note', async () => {
-  const input = lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', OWN_RUN, 'CMD ["yarn", "start"]');
-  const kept = lines('FROM node:20-slim', 'WORKDIR /app', APT, 'COPY . .', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', 'CMD ["yarn", "start"]');
+  const input = lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', OWN_RUN, 'CMD ["yarn", "start"]', SERVES);
+  const kept = lines('FROM node:20-slim', 'WORKDIR /app', APT, 'COPY . .', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', 'CMD ["yarn", "start"]', SERVES);
   const berry = '{"name": "a", "packageManager": "yarn@4.1.0", "scripts": {"start": "node server.js"}}';
   for (const [files, why] of [
     [{ ...SCRIPTS, '.yarnrc.yml': 'yarnPath: .yarn/releases/yarn-4.1.0.cjs\n' }, '.yarnrc.yml sets no nodeLinker: node-modules'],
@@ -1025,14 +1032,14 @@ test('yarn start under Yarn Plug\'n\'Play: node alone cannot load the packages, 
 // Checked: exec goes only in front of the last command of a plain list at top level.
 test('a shell-form CMD chain: exec in front of its last command, after && and after ;', async () => {
   const chain = await expectOutput(
-    lines('FROM node:20-slim', OWN_RUN, 'CMD cd /app && ./migrate && node server.js'),
-    lines('FROM node:20-slim', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD cd /app && ./migrate && exec node server.js'),
+    lines('FROM node:20-slim', OWN_RUN, 'CMD cd /app && ./migrate && node server.js', SERVES),
+    lines('FROM node:20-slim', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD cd /app && ./migrate && exec node server.js', SERVES),
     { only },
   );
   assert.equal(chain.notes, []);
   await expectOutput(
-    lines('FROM node:20-slim', OWN_RUN, 'CMD ./migrate; node server.js'),
-    lines('FROM node:20-slim', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ./migrate; exec node server.js'),
+    lines('FROM node:20-slim', OWN_RUN, 'CMD ./migrate; node server.js', SERVES),
+    lines('FROM node:20-slim', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ./migrate; exec node server.js', SERVES),
     { only },
   );
 });
@@ -1047,8 +1054,8 @@ test('a shell-form CMD whose last command is a pipeline, a || list or a function
     ['start() { node server.js; }; start', 'its last command `start` is a function the script defines, which exec cannot run'],
   ]) {
     const result = await expectOutput(
-      lines('FROM node:20-slim', OWN_RUN, `CMD ${script}`),
-      lines('FROM node:20-slim', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', `CMD ${script}`),
+      lines('FROM node:20-slim', OWN_RUN, `CMD ${script}`, SERVES),
+      lines('FROM node:20-slim', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', `CMD ${script}`, SERVES),
       { only },
     );
     assert.equal(result.notes.map((n) => [n.id, n.line, n.message]), [['shutdown-forced', 3, forced(script, why)]]);
@@ -1056,8 +1063,8 @@ test('a shell-form CMD whose last command is a pipeline, a || list or a function
 });
 
 test('an entrypoint script from the context: ending in exec "$@" it is wrapped as is; without exec, tini -g and the note names its line', async () => {
-  const input = lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', OWN_RUN, 'ENTRYPOINT ["./entrypoint.sh"]', 'CMD ["node", "server.js"]');
-  const wrapped = lines('FROM node:20-slim', 'WORKDIR /app', APT, 'COPY . .', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "./entrypoint.sh"]', 'CMD ["node", "server.js"]');
+  const input = lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', OWN_RUN, 'ENTRYPOINT ["./entrypoint.sh"]', 'CMD ["node", "server.js"]', SERVES);
+  const wrapped = lines('FROM node:20-slim', 'WORKDIR /app', APT, 'COPY . .', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "./entrypoint.sh"]', 'CMD ["node", "server.js"]', SERVES);
   const execs = await expectOutput(input, wrapped, { only, files: { 'entrypoint.sh': '#!/bin/sh\nset -e\necho starting\nexec "$@"\n' } });
   assert.equal(execs.notes, []);
   const waits = await expectOutput(input, wrapped.replace('"--", "./entrypoint.sh"', '"-g", "--", "./entrypoint.sh"'),
@@ -1074,8 +1081,8 @@ test('an entrypoint script from the context: ending in exec "$@" it is wrapped a
 
 test('dumb-init signals the process group by itself: no -g', async () => {
   await expectOutput(
-    lines('FROM debian:12', OWN_RUN, 'CMD /app | tee /tmp/log'),
-    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends dumb-init && rm -rf /var/lib/apt/lists/*', OWN_RUN, 'ENTRYPOINT ["/usr/bin/dumb-init", "--"]', 'CMD /app | tee /tmp/log'),
+    lines('FROM debian:12', OWN_RUN, 'CMD /app | tee /tmp/log', SERVES),
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends dumb-init && rm -rf /var/lib/apt/lists/*', OWN_RUN, 'ENTRYPOINT ["/usr/bin/dumb-init", "--"]', 'CMD /app | tee /tmp/log', SERVES),
     { only, options: { 'init-entrypoint': { init: 'dumb-init' } } },
   );
 });
@@ -1083,7 +1090,7 @@ test('dumb-init signals the process group by itself: no -g', async () => {
 // --- a static binary where no package can be installed (option binary) ---------------------------
 
 test('a distroless final stage with the option binary.from: the static tini is copied in from an image that has it', async () => {
-  const input = lines('FROM gcr.io/distroless/static-debian12', 'COPY app /app', 'ENTRYPOINT ["/app"]');
+  const input = lines('FROM gcr.io/distroless/static-debian12', 'COPY app /app', 'ENTRYPOINT ["/app"]', SERVES);
   await expectRefused(input, 'no-shell', { only, line: 1 });
   const options = { 'init-entrypoint': { binary: { from: 'registry.example/tini:0.19.0', path: '/usr/bin/tini-static' } } };
   const result = await expectOutput(input, lines(
@@ -1091,16 +1098,17 @@ test('a distroless final stage with the option binary.from: the static tini is c
     'COPY --from=registry.example/tini:0.19.0 /usr/bin/tini-static /usr/bin/tini-static',
     'COPY app /app',
     'ENTRYPOINT ["/usr/bin/tini-static", "--", "/app"]',
+    SERVES,
   ), { only, options });
   assert.match(result.changes[0].message, 'a static binary copied from registry.example/tini:0.19.0');
   // From a stage of the file, the build graph changes (the final stage copies from it): the guard withholds that.
-  const staged = lines('FROM debian:12-slim AS tini', 'RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*', ...input.trimEnd().split('\n'));
+  const staged = lines('FROM debian:12-slim AS tini', 'RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*', ...input.trimEnd().split('\n'), SERVES);
   await expectRefused(staged, 'withheld-stages', { only, options: { 'init-entrypoint': { binary: { from: 'tini', path: '/usr/bin/tini-static' } } } });
 });
 
 test('a chiseled image with the option binary.url: ADD with a pinned checksum, only where the frontend has it', async () => {
   const options = { 'init-entrypoint': { binary: { url: 'https://github.com/krallin/tini/releases/download/v0.19.0/tini-static-amd64', checksum: `sha256:${'c'.repeat(64)}`, path: '/tini' } } };
-  const body = ['FROM mcr.microsoft.com/dotnet/runtime-deps:8.0-jammy-chiseled', 'COPY app /app', 'ENTRYPOINT ["/app"]'];
+  const body = ['FROM mcr.microsoft.com/dotnet/runtime-deps:8.0-jammy-chiseled', 'COPY app /app', 'ENTRYPOINT ["/app"]', SERVES];
   await expectRefused(lines(...body), 'add-checksum-unsupported', { only, options });
   await expectOutput(lines('# syntax=docker/dockerfile:1', ...body), lines(
     '# syntax=docker/dockerfile:1',
@@ -1108,12 +1116,13 @@ test('a chiseled image with the option binary.url: ADD with a pinned checksum, o
     `ADD --checksum=sha256:${'c'.repeat(64)} --chmod=755 https://github.com/krallin/tini/releases/download/v0.19.0/tini-static-amd64 /tini`,
     'COPY app /app',
     'ENTRYPOINT ["/tini", "--", "/app"]',
+    SERVES,
   ), { only, options });
   await expectRefused(lines(...body), 'unknown-option', { only, options: { 'init-entrypoint': { binary: { url: 'http://x/tini', path: '/tini' } } } });
 });
 
 test('the option binary is not used where the package installs', async () => {
-  await expectOutput(lines('FROM debian:12', OWN_RUN, 'CMD ["/app"]'), lines('FROM debian:12', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
+  await expectOutput(lines('FROM debian:12', OWN_RUN, 'CMD ["/app"]', SERVES), lines('FROM debian:12', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES),
     { only, options: { 'init-entrypoint': { binary: { from: 'tini', path: '/usr/bin/tini-static' } } } });
 });
 
@@ -1178,14 +1187,14 @@ test('a one-shot CLI tool as the ENTRYPOINT: no init', async () => {
 
 test('where the init helps, it is still added: a shell that waits for its server, a binary dfmod cannot trace to a build', async () => {
   await expectOutput(
-    lines('FROM python:3.12-slim', OWN_RUN, 'CMD ["sh", "-c", "./migrate.py && gunicorn api.wsgi"]'),
-    lines('FROM python:3.12-slim', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--"]', 'CMD ["sh", "-c", "./migrate.py && gunicorn api.wsgi"]'),
+    lines('FROM python:3.12-slim', OWN_RUN, 'CMD ["sh", "-c", "./migrate.py && gunicorn api.wsgi"]', SERVES),
+    lines('FROM python:3.12-slim', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--"]', 'CMD ["sh", "-c", "./migrate.py && gunicorn api.wsgi"]', SERVES),
     { only },
   );
   // Built in a node stage: not a compiled build dfmod knows.
   await expectOutput(
-    lines('FROM node:20 AS b', 'RUN node pack.js', 'FROM debian:12', 'COPY --from=b /out/agent /agent', 'ENTRYPOINT ["/agent"]'),
-    lines('FROM node:20 AS b', 'RUN node pack.js', 'FROM debian:12', APT, 'COPY --from=b /out/agent /agent', 'ENTRYPOINT ["/usr/bin/tini", "--", "/agent"]'),
+    lines('FROM node:20 AS b', 'RUN node pack.js', 'FROM debian:12', 'COPY --from=b /out/agent /agent', 'ENTRYPOINT ["/agent"]', SERVES),
+    lines('FROM node:20 AS b', 'RUN node pack.js', 'FROM debian:12', APT, 'COPY --from=b /out/agent /agent', 'ENTRYPOINT ["/usr/bin/tini", "--", "/agent"]', SERVES),
     { only },
   );
 });
@@ -1211,15 +1220,15 @@ test('vendored files and teaching samples: left alone, with one note and no opt-
 
 test('tini joins the install of the stage the deployed one is built FROM; the ENTRYPOINT goes in the deployed stage', async () => {
   await expectOutput(
-    lines('FROM python:3.12-slim AS common', 'RUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*', 'FROM common AS web', 'COPY . /srv', 'CMD ["python", "/srv/serve.py"]'),
-    lines('FROM python:3.12-slim AS common', 'RUN apt-get update && apt-get install -y --no-install-recommends libpq5 tini && rm -rf /var/lib/apt/lists/*', 'FROM common AS web', 'COPY . /srv', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["python", "/srv/serve.py"]'),
+    lines('FROM python:3.12-slim AS common', 'RUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*', 'FROM common AS web', 'COPY . /srv', 'CMD ["python", "/srv/serve.py"]', SERVES),
+    lines('FROM python:3.12-slim AS common', 'RUN apt-get update && apt-get install -y --no-install-recommends libpq5 tini && rm -rf /var/lib/apt/lists/*', 'FROM common AS web', 'COPY . /srv', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["python", "/srv/serve.py"]', SERVES),
     { only },
   );
 });
 
 test('an install RUN dfmod cannot read: no second install layer for tini, a note naming the RUN', async () => {
   const result = await expectRefused(
-    lines('# syntax=docker/dockerfile:1', 'FROM python:3.12-slim', 'RUN <<EOF', 'apt-get update', 'apt-get install -y libpq5', 'EOF', 'CMD ["python", "main.py"]'),
+    lines('# syntax=docker/dockerfile:1', 'FROM python:3.12-slim', 'RUN <<EOF', 'apt-get update', 'apt-get install -y libpq5', 'EOF', 'CMD ["python", "main.py"]', SERVES),
     'install-not-joinable', { only, line: 2 },
   );
   assert.match(result.notes[0].message, /the RUN at line 3 may be the stage's install, and dfmod cannot read it \(it is a heredoc RUN\)/);
@@ -1227,7 +1236,7 @@ test('an install RUN dfmod cannot read: no second install layer for tini, a note
 
 // Fixed: a new `apt-get update` layer for tini went in front of an install dfmod could not read, and merge-runs glued `useradd` onto it.
 test('composed with every default transform: an unreadable install leaves the useradd RUN as it was, with no tini layer', async () => {
-  const input = lines('# syntax=docker/dockerfile:1', 'FROM python:3.12-slim', 'RUN useradd -r app', 'RUN <<EOF', 'apt-get update', 'apt-get install -y libpq5', 'EOF', 'USER app', 'CMD ["python", "main.py"]');
+  const input = lines('# syntax=docker/dockerfile:1', 'FROM python:3.12-slim', 'RUN useradd -r app', 'RUN <<EOF', 'apt-get update', 'apt-get install -y libpq5', 'EOF', 'USER app', 'CMD ["python", "main.py"]', SERVES);
   const result = await run(input, {});
   assert.fixture(result.output, input);
   assert.ok(result.notes.some((n) => n.id === 'install-not-joinable' && n.line === 2), JSON.stringify(result.notes));
@@ -1235,18 +1244,18 @@ test('composed with every default transform: an unreadable install leaves the us
 
 test('an install in a loop, a branch or a function never gets tini: another install does, or one RUN of its own', async () => {
   await expectOutput(
-    lines('FROM alpine:3.20', 'ARG EXTRAS="geoip njs"', 'RUN for e in $EXTRAS; do apk add --no-cache "nginx-mod-$e"; done', 'COPY app /app', 'CMD ["/app"]'),
-    lines('FROM alpine:3.20', 'ARG EXTRAS="geoip njs"', APK, 'RUN for e in $EXTRAS; do apk add --no-cache "nginx-mod-$e"; done', 'COPY app /app', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]'),
+    lines('FROM alpine:3.20', 'ARG EXTRAS="geoip njs"', 'RUN for e in $EXTRAS; do apk add --no-cache "nginx-mod-$e"; done', 'COPY app /app', 'CMD ["/app"]', SERVES),
+    lines('FROM alpine:3.20', 'ARG EXTRAS="geoip njs"', APK, 'RUN for e in $EXTRAS; do apk add --no-cache "nginx-mod-$e"; done', 'COPY app /app', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]', SERVES),
     { only },
   );
   await expectOutput(
-    lines('FROM debian:12', 'ARG TRACE', 'RUN if [ -n "$TRACE" ]; then apt-get update && apt-get install -y strace; fi', 'RUN apt-get update && apt-get install -y curl', 'COPY app /app', 'CMD ["/app"]'),
-    lines('FROM debian:12', 'ARG TRACE', 'RUN if [ -n "$TRACE" ]; then apt-get update && apt-get install -y strace; fi', 'RUN apt-get update && apt-get install -y curl tini', 'COPY app /app', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
+    lines('FROM debian:12', 'ARG TRACE', 'RUN if [ -n "$TRACE" ]; then apt-get update && apt-get install -y strace; fi', 'RUN apt-get update && apt-get install -y curl', 'COPY app /app', 'CMD ["/app"]', SERVES),
+    lines('FROM debian:12', 'ARG TRACE', 'RUN if [ -n "$TRACE" ]; then apt-get update && apt-get install -y strace; fi', 'RUN apt-get update && apt-get install -y curl tini', 'COPY app /app', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES),
     { only },
   );
   await expectOutput(
-    lines('FROM debian:12', 'RUN add() { apt-get install -y "$@"; } && apt-get update && add curl', 'COPY app /app', 'CMD ["/app"]'),
-    lines('FROM debian:12', APT, 'RUN add() { apt-get install -y "$@"; } && apt-get update && add curl', 'COPY app /app', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
+    lines('FROM debian:12', 'RUN add() { apt-get install -y "$@"; } && apt-get update && add curl', 'COPY app /app', 'CMD ["/app"]', SERVES),
+    lines('FROM debian:12', APT, 'RUN add() { apt-get install -y "$@"; } && apt-get update && add curl', 'COPY app /app', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES),
     { only },
   );
 });
@@ -1254,21 +1263,21 @@ test('an install in a loop, a branch or a function never gets tini: another inst
 // Fixed: `ENTRYPOINT [""]` became ["/usr/bin/tini", "--", ""], and tini tried to run the empty string.
 test('ENTRYPOINT [""] clears the entrypoint as [] does: replaced by the init alone, so the CMD and run arguments still are the command', async () => {
   await expectOutput(
-    lines('FROM ruby:3.3-slim', 'RUN apt-get update && apt-get install -y --no-install-recommends git && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT [""]'),
-    lines('FROM ruby:3.3-slim', 'RUN apt-get update && apt-get install -y --no-install-recommends git tini && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/usr/bin/tini", "--"]'),
+    lines('FROM ruby:3.3-slim', 'RUN apt-get update && apt-get install -y --no-install-recommends git && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT [""]', SERVES),
+    lines('FROM ruby:3.3-slim', 'RUN apt-get update && apt-get install -y --no-install-recommends git tini && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/usr/bin/tini", "--"]', SERVES),
     { only },
   );
   await expectOutput(
-    lines('FROM node:20-slim', OWN_RUN, 'ENTRYPOINT [""]', 'CMD ["node", "a.js"]'),
-    lines('FROM node:20-slim', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["node", "a.js"]'),
+    lines('FROM node:20-slim', OWN_RUN, 'ENTRYPOINT [""]', 'CMD ["node", "a.js"]', SERVES),
+    lines('FROM node:20-slim', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["node", "a.js"]', SERVES),
     { only },
   );
 });
 test('an install on the right of `||`, or after a test with `&&`, may not run: tini gets its own RUN', async () => {
   for (const guard of ['[ -z "$TZ" ] || { apk add --no-cache tzdata; }', '[ -n "$TZ" ] && apk add --no-cache tzdata']) {
     await expectOutput(
-      lines('FROM node:20-alpine', 'ARG TZ=', `RUN ${guard}`, 'COPY . /app', 'CMD ["node", "/app/server.js"]'),
-      lines('FROM node:20-alpine', 'ARG TZ=', 'RUN apk add --no-cache tini', `RUN ${guard}`, 'COPY . /app', 'ENTRYPOINT ["/sbin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "/app/server.js"]'),
+      lines('FROM node:20-alpine', 'ARG TZ=', `RUN ${guard}`, 'COPY . /app', 'CMD ["node", "/app/server.js"]', SERVES),
+      lines('FROM node:20-alpine', 'ARG TZ=', 'RUN apk add --no-cache tini', `RUN ${guard}`, 'COPY . /app', 'ENTRYPOINT ["/sbin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "/app/server.js"]', SERVES),
       { only },
     );
   }
@@ -1276,21 +1285,21 @@ test('an install on the right of `||`, or after a test with `&&`, may not run: t
 
 test('Azure Linux (CBL-Mariner) variants install with tdnf: no apt-get, refused', async () => {
   for (const tag of ['9.0-azurelinux3.0', '8.0-cbl-mariner2.0']) {
-    await expectRefused(lines(`FROM mcr.microsoft.com/dotnet/aspnet:${tag}`, 'COPY app /app', 'CMD ["dotnet", "/app/app.dll"]'), 'no-package-manager', { only });
+    await expectRefused(lines(`FROM mcr.microsoft.com/dotnet/aspnet:${tag}`, 'COPY app /app', 'CMD ["dotnet", "/app/app.dll"]', SERVES), 'no-package-manager', { only });
   }
 });
 
 test('a base image chosen by an OS build argument (the file builds Debian and Alpine variants): refused; a version argument is fine', async () => {
-  await expectRefused(lines("ARG BASE_OS_VERSION='trixie'", 'ARG BASE_IMAGE="php:8.4-zts-${BASE_OS_VERSION}"', 'FROM ${BASE_IMAGE}', 'CMD ["php", "/app/worker.php"]'),
+  await expectRefused(lines("ARG BASE_OS_VERSION='trixie'", 'ARG BASE_IMAGE="php:8.4-zts-${BASE_OS_VERSION}"', 'FROM ${BASE_IMAGE}', 'CMD ["php", "/app/worker.php"]', SERVES),
     'dynamic-base', { only });
-  await expectRefused(lines('ARG DISTRO=bookworm', 'FROM python:3.12-${DISTRO}', 'CMD ["python", "/app/main.py"]'), 'dynamic-base', { only });
-  const pinned = await run(lines('ARG NODE_VERSION=20', 'FROM node:${NODE_VERSION}-slim', OWN_RUN, 'CMD ["node", "/app/server.js"]'), { only });
+  await expectRefused(lines('ARG DISTRO=bookworm', 'FROM python:3.12-${DISTRO}', 'CMD ["python", "/app/main.py"]', SERVES), 'dynamic-base', { only });
+  const pinned = await run(lines('ARG NODE_VERSION=20', 'FROM node:${NODE_VERSION}-slim', OWN_RUN, 'CMD ["node", "/app/server.js"]', SERVES), { only });
   assert.match(pinned.output, /ENTRYPOINT \["\/usr\/bin\/tini", "--", "docker-entrypoint.sh"\]/);
 });
 
 // --- review round: where an init helps nobody, scripts that stop their app, npm scripts of several steps ---------
 
-const APP = lines('FROM node:20-slim', OWN_RUN, 'CMD ["node", "a.js"]');
+const APP = lines('FROM node:20-slim', OWN_RUN, 'CMD ["node", "a.js"]', SERVES);
 const refusal = async (filename: string, input = APP) => {
   const result = await runAs(filename, input);
   assert.fixture(result.output, input);
@@ -1334,24 +1343,24 @@ test('hack/, test and e2e folders, Tilt files and browser-test setups are develo
   // Folder names that only contain the letters: an application as before.
   for (const file of ['latest/Dockerfile', 'contest/Dockerfile', 'gitlab/Dockerfile', 'hackathon-app/Dockerfile']) {
     const result = await runAs(file, APP);
-    assert.fixture(result.output, lines('FROM node:20-slim', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "a.js"]'));
+    assert.fixture(result.output, lines('FROM node:20-slim', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "a.js"]', SERVES));
   }
 });
 
 test('a final stage whose command is a one-shot check (cmp, diff, test, true, a chain of them): no init', async () => {
-  const input = lines('FROM alpine:3.20', 'COPY a b c d /', 'CMD cmp a b && cmp c d');
+  const input = lines('FROM alpine:3.20', 'COPY a b c d /', 'CMD cmp a b && cmp c d', SERVES);
   const cmp = await expectRefused(input, 'one-shot-tool', { only, line: 3 });
   assert.equal(cmp.notes.map((n) => n.message), [
     'no init added: the command `cmp a b && cmp c d` is a one-shot check (`cmp`), which exits when done and starts nothing to stop or reap (to add one anyway: {"init-entrypoint": {"paths": ["Dockerfile"]}})']);
-  const diff = await expectRefused(lines('FROM debian:12', 'COPY out /out', 'CMD ["diff", "-r", "/out", "/golden"]'), 'one-shot-tool', { only, line: 3 });
+  const diff = await expectRefused(lines('FROM debian:12', 'COPY out /out', 'CMD ["diff", "-r", "/out", "/golden"]', SERVES), 'one-shot-tool', { only, line: 3 });
   assert.match(diff.notes[0].message, 'the command `diff -r /out /golden` is a one-shot check (`diff`)');
-  const chain = await expectRefused(lines('FROM debian:12', 'CMD test -f /out/a && test -s /out/b && echo ok'), 'one-shot-tool', { only, line: 2 });
+  const chain = await expectRefused(lines('FROM debian:12', 'CMD test -f /out/a && test -s /out/b && echo ok', SERVES), 'one-shot-tool', { only, line: 2 });
   assert.match(chain.notes[0].message, 'is a one-shot check (`test`, `echo`)');
-  await expectRefused(lines('FROM debian:12', 'CMD ["true"]'), 'one-shot-tool', { only, line: 2 });
+  await expectRefused(lines('FROM debian:12', 'CMD ["true"]', SERVES), 'one-shot-tool', { only, line: 2 });
   // A check in front of the app, or a loop of checks: the app, or the loop, still runs.
-  await expectOutput(lines('FROM debian:12', OWN_RUN, 'CMD test -f /cfg && /app'), lines('FROM debian:12', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD test -f /cfg && exec /app'), { only });
-  await expectOutput(lines('FROM debian:12', OWN_RUN, 'CMD while true; do test -f /x; done'),
-    lines('FROM debian:12', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--"]', 'CMD while true; do test -f /x; done'), { only });
+  await expectOutput(lines('FROM debian:12', OWN_RUN, 'CMD test -f /cfg && /app', SERVES), lines('FROM debian:12', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD test -f /cfg && exec /app', SERVES), { only });
+  await expectOutput(lines('FROM debian:12', OWN_RUN, 'CMD while true; do test -f /x; done', SERVES),
+    lines('FROM debian:12', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--"]', 'CMD while true; do test -f /x; done', SERVES), { only });
 });
 
 test('an ENTRYPOINT program copied in, with no CMD, EXPOSE or HEALTHCHECK: a command-line tool, no init', async () => {
@@ -1362,7 +1371,8 @@ test('an ENTRYPOINT program copied in, with no CMD, EXPOSE or HEALTHCHECK: a com
     `which \`docker run\` hands its arguments, ${TOOL_WHY}; ${optIn('Dockerfile')}`]);
   await expectRefused(lines('FROM debian:12-slim', 'COPY --from=ghcr.io/acme/gen:1 /gen /usr/local/bin/gen', 'ENTRYPOINT ["gen", "--out", "/work"]'), 'toolbox-image', { only });
   // Still an application: an EXPOSE or HEALTHCHECK (of the stage or one it is built FROM), a CMD, a service's name or
-  // arguments, a PORT variable, a script (by its #! line).
+  // arguments, a PORT variable, a script (by its #! line). The init goes where something shows a service: an EXPOSE or
+  // HEALTHCHECK, a server's argument or listening option, a PORT variable; elsewhere the note is no-service, not toolbox-image.
   // tini installs after the ENV lines that follow FROM.
   const wrapped = (body: string[], entrypoint: string) => {
     const env = body.filter((l) => l.startsWith('ENV '));
@@ -1372,49 +1382,55 @@ test('an ENTRYPOINT program copied in, with no CMD, EXPOSE or HEALTHCHECK: a com
   for (const [body, entrypoint, files] of [
     [[copy, 'EXPOSE 8080'], '"/container-structure-test"'],
     [[copy, 'HEALTHCHECK CMD ["/container-structure-test", "--ping"]'], '"/container-structure-test"'],
-    [['COPY bin/app /app'], '"/app"'],
-    [['COPY bin/metrics-agent /usr/bin/metrics-agent'], '"/usr/bin/metrics-agent"'],
     [['COPY bin/tool /tool'], '"/tool", "serve"'],
     [['COPY bin/tool /tool'], '"/tool", "--port=8080"'],
     [['ENV HTTP_PORT=8080', 'COPY bin/tool /tool'], '"/tool"'],
-    [['COPY run /run'], '"/run"'],
-    [['COPY launch /launch'], '"/launch"', { launch: '#!/bin/sh\nexec /srv/daemon\n' }],
   ] as [string[], string, Record<string, string>?][]) {
     const text = lines('FROM alpine:3.20', ...body, OWN_RUN, `ENTRYPOINT [${entrypoint}]`);
     const result = await run(text, { only, files });
     assert.fixture(result.output, wrapped(body, entrypoint), body.join(' '));
   }
+  for (const [body, entrypoint, files] of [
+    [['COPY bin/app /app'], '"/app"'],
+    [['COPY bin/metrics-agent /usr/bin/metrics-agent'], '"/usr/bin/metrics-agent"'],
+    [['COPY run /run'], '"/run"'],
+    [['COPY launch /launch'], '"/launch"', { launch: '#!/bin/sh\nexec /srv/daemon\n' }],
+  ] as [string[], string, Record<string, string>?][]) {
+    const result = await expectRefused(lines('FROM alpine:3.20', ...body, OWN_RUN, `ENTRYPOINT [${entrypoint}]`), 'no-service', { only, files, line: 4 });
+    assert.equal(result.notes.map((n) => n.id), ['no-service'], body.join(' '));
+  }
   await expectOutput(lines('FROM alpine:3.20 AS base', 'EXPOSE 9000', 'FROM base', copy, OWN_RUN, 'ENTRYPOINT ["/container-structure-test"]'),
     lines('FROM alpine:3.20 AS base', 'EXPOSE 9000', 'FROM base', APK, copy, OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--", "/container-structure-test"]'), { only });
-  await expectOutput(lines('FROM alpine:3.20', copy, OWN_RUN, 'ENTRYPOINT ["/container-structure-test"]', 'CMD ["--config", "/c.yaml"]'),
-    lines('FROM alpine:3.20', APK, copy, OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--", "/container-structure-test"]', 'CMD ["--config", "/c.yaml"]'), { only });
+  await expectRefused(lines('FROM alpine:3.20', copy, OWN_RUN, 'ENTRYPOINT ["/container-structure-test"]', 'CMD ["--config", "/c.yaml"]'), 'no-service', { only, line: 5 });
+  await expectOutput(lines('FROM alpine:3.20', copy, OWN_RUN, 'ENTRYPOINT ["/container-structure-test"]', 'CMD ["--config", "/c.yaml"]', SERVES),
+    lines('FROM alpine:3.20', APK, copy, OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--", "/container-structure-test"]', 'CMD ["--config", "/c.yaml"]', SERVES), { only });
 });
 
 test('a stage with no CMD or ENTRYPOINT on a base a build argument chooses: the base-image reason, not the build argument', async () => {
-  const input = lines('ARG BASE_IMAGE=nvidia/cuda:12.2.0-devel-ubuntu22.04', 'FROM ${BASE_IMAGE}', 'RUN apt-get update && apt-get install -y curl');
+  const input = lines('ARG BASE_IMAGE=nvidia/cuda:12.2.0-devel-ubuntu22.04', 'FROM ${BASE_IMAGE}', 'RUN apt-get update && apt-get install -y curl', SERVES);
   const result = await expectRefused(input, 'base-image', { only, line: 2 });
   assert.equal(result.notes.map((n) => n.message), [
     'no init added: it sets no CMD or ENTRYPOINT, and builds on whatever image the build argument BASE_IMAGE names, as base images made for several bases do, ' +
     `so this is a base image: every image built FROM it would inherit the init; ${optIn('Dockerfile')}`]);
-  await expectRefused(lines('ARG BASE', 'FROM ${BASE}', 'RUN apt-get update && apt-get install -y curl'), 'base-image', { only, line: 2 });
+  await expectRefused(lines('ARG BASE', 'FROM ${BASE}', 'RUN apt-get update && apt-get install -y curl', SERVES), 'base-image', { only, line: 2 });
   // With a command of its own, the build argument is the reason.
-  await expectRefused(lines('ARG BASE_IMAGE=nvidia/cuda:12.2.0-devel-ubuntu22.04', 'FROM ${BASE_IMAGE}', 'CMD ["/app"]'), 'dynamic-base', { only, line: 2 });
+  await expectRefused(lines('ARG BASE_IMAGE=nvidia/cuda:12.2.0-devel-ubuntu22.04', 'FROM ${BASE_IMAGE}', 'CMD ["/app"]', SERVES), 'dynamic-base', { only, line: 2 });
 });
 
 const STOPS = '#!/bin/bash\nstop() { kill -TERM "$pid"; wait "$pid"; sleep 2; }\ntrap stop TERM\napp & pid=$!\ntail -F /log &\nwait $pid\n';
 
 test('an entrypoint script that traps SIGTERM, stops its app and waits: plain tini in front of it, no -g, no forced-shutdown note', async () => {
-  const input = lines('FROM alpine:3.20', 'RUN apk add --no-cache bash', 'COPY start.sh /usr/bin/start.sh', 'ENTRYPOINT ["start.sh"]');
+  const input = lines('FROM alpine:3.20', 'RUN apk add --no-cache bash', 'COPY start.sh /usr/bin/start.sh', 'ENTRYPOINT ["start.sh"]', SERVES);
   const result = await expectOutput(input,
-    lines('FROM alpine:3.20', 'RUN apk add --no-cache bash tini', 'COPY start.sh /usr/bin/start.sh', 'ENTRYPOINT ["/sbin/tini", "--", "start.sh"]'),
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache bash tini', 'COPY start.sh /usr/bin/start.sh', 'ENTRYPOINT ["/sbin/tini", "--", "start.sh"]', SERVES),
     { only, files: { 'start.sh': STOPS } });
   assert.equal(result.changes.map((c) => c.message), ['tini runs as PID 1 (added to the apk install of line 2; ENTRYPOINT wrapped), so signals reach the app and zombies are reaped']);
   assert.equal(result.notes, []);
   // TERM with INT or EXIT, in a -c script too.
-  await expectOutput(lines('FROM debian:12', OWN_RUN, 'CMD ["bash", "-c", "trap \'kill $p; wait $p\' INT TERM; /app & p=$!; wait $p"]'),
-    lines('FROM debian:12', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["bash", "-c", "trap \'kill $p; wait $p\' INT TERM; /app & p=$!; wait $p"]'), { only });
+  await expectOutput(lines('FROM debian:12', OWN_RUN, 'CMD ["bash", "-c", "trap \'kill $p; wait $p\' INT TERM; /app & p=$!; wait $p"]', SERVES),
+    lines('FROM debian:12', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["bash", "-c", "trap \'kill $p; wait $p\' INT TERM; /app & p=$!; wait $p"]', SERVES), { only });
   // A trap of INT only, a handler that only exits, no wait: the shell still exits at SIGTERM.
-  const forced = lines('FROM alpine:3.20', 'RUN apk add --no-cache bash tini', 'COPY start.sh /usr/bin/start.sh', 'ENTRYPOINT ["/sbin/tini", "-g", "--", "start.sh"]');
+  const forced = lines('FROM alpine:3.20', 'RUN apk add --no-cache bash tini', 'COPY start.sh /usr/bin/start.sh', 'ENTRYPOINT ["/sbin/tini", "-g", "--", "start.sh"]', SERVES);
   for (const script of [
     STOPS.replace('trap stop TERM', 'trap stop INT'),
     '#!/bin/bash\ntrap \'echo bye; exit 0\' TERM\napp &\nwait\n',
@@ -1432,14 +1448,14 @@ test('an entrypoint script with a background job that ends by exec\'ing supervis
   );
   assert.equal(result.notes.map((n) => n.id), ['server-reaps']);
   // The exec'd last command of a script with a background job is what the init signals: no -g.
-  await expectOutput(lines('FROM debian:12', 'COPY run.sh /run.sh', OWN_RUN, 'ENTRYPOINT ["/run.sh"]'),
-    lines('FROM debian:12', APT, 'COPY run.sh /run.sh', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "/run.sh"]'),
+  await expectOutput(lines('FROM debian:12', 'COPY run.sh /run.sh', OWN_RUN, 'ENTRYPOINT ["/run.sh"]', SERVES),
+    lines('FROM debian:12', APT, 'COPY run.sh /run.sh', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "/run.sh"]', SERVES),
     { only, files: { 'run.sh': '#!/bin/sh\nwarm-cache &\nexec /srv/app\n' } });
 });
 
 test('an npm script of several steps is never replaced by its last step: tini -g, and the note suggests a wrapper that ends in exec node', async () => {
-  const input = lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', OWN_RUN, 'CMD ["npm", "start"]');
-  const kept = lines('FROM node:20-slim', 'WORKDIR /app', APT, 'COPY . .', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', 'CMD ["npm", "start"]');
+  const input = lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', OWN_RUN, 'CMD ["npm", "start"]', SERVES);
+  const kept = lines('FROM node:20-slim', 'WORKDIR /app', APT, 'COPY . .', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "docker-entrypoint.sh"]', 'CMD ["npm", "start"]', SERVES);
   const note = (why: string, fix: string, runner = 'npm start') =>
     `shutdown is forced, not graceful: \`${runner}\`: ${runner.split(' ')[0]} exits at SIGTERM without waiting for the script it started, and the container ends with it ` +
     `(dfmod cannot run the script's command instead: ${why}); tini -g sends SIGTERM to the app too, but it may be killed before its handler finishes: ${fix}`;
@@ -1455,7 +1471,7 @@ test('an npm script of several steps is never replaced by its last step: tini -g
     assert.equal(result.notes.map((n) => n.message), [note(why, fix)], JSON.stringify(scripts));
   }
   // pnpm's script that runs other scripts with npm-run-all.
-  const pnpm = lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', OWN_RUN, 'CMD ["pnpm", "start-docker"]');
+  const pnpm = lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', OWN_RUN, 'CMD ["pnpm", "start-docker"]', SERVES);
   const scripts = { 'start-docker': 'npm-run-all check-db update-tracker start-server', 'start-server': 'node server.js' };
   const result = await expectOutput(pnpm, kept.replace('CMD ["npm", "start"]', 'CMD ["pnpm", "start-docker"]'), { only, files: { 'package.json': JSON.stringify({ scripts }), 'server.js': '' } });
   assert.equal(result.notes.map((n) => n.message), [note('its `start-docker` script runs several steps: `npm-run-all check-db update-tracker start-server`', wrapper('exec node server.js'), 'pnpm start-docker')]);
@@ -1472,6 +1488,7 @@ test('an entrypoint script that starts tini itself (set -- tini -- "$@" … exec
     'COPY docker-entrypoint.sh /usr/local/bin/',
     'ENTRYPOINT ["docker-entrypoint.sh"]',
     'CMD ["exim", "-bd"]',
+    'EXPOSE 25',
   );
   const exim = '#!/bin/bash\nset -e\nif [ "$1" = \'exim\' ]; then\n\tif [ "$$" = 1 ]; then\n\t\tset -- tini -- "$@"\n\tfi\nfi\nexec "$@"\n';
   const result = await expectRefused(input, 'already-has-init', { only, line: 4, files: { 'docker-entrypoint.sh': exim } });
@@ -1493,7 +1510,7 @@ test('an entrypoint script that starts tini itself (set -- tini -- "$@" … exec
 // Fixed (review): a final stage of copies alone got its first RUN (the image had been reproducible without executing anything, and
 // built for other platforms without emulation).
 test('an image built from copies alone gets no first RUN: the note offers the option binary and docker run --init; a binary is copied in', async () => {
-  const input = lines('FROM alpine:3.20', 'COPY dist/app /', 'ENTRYPOINT ["/app"]');
+  const input = lines('FROM alpine:3.20', 'COPY dist/app /', 'ENTRYPOINT ["/app"]', SERVES);
   const result = await expectRefused(input, 'no-run', { only, line: 1 });
   assert.equal(result.notes.map((n) => n.message), [
     'no init added: the stage is built only from COPY and ADD, with no RUN (nor one for its platform in the stages it is built FROM or copies from), ' +
@@ -1501,18 +1518,18 @@ test('an image built from copies alone gets no first RUN: the note offers the op
     'copy a static tini in with the option binary (`{"init-entrypoint": {"binary": {"from": "<a stage or image with tini>", "path": "/…"}}}`), ' +
     'or run its containers with `docker run --init`']);
   const binary = await expectOutput(input,
-    lines('FROM alpine:3.20', 'COPY --from=registry.example/tini:0.19.0 /tini /tini', 'COPY dist/app /', 'ENTRYPOINT ["/tini", "--", "/app"]'),
+    lines('FROM alpine:3.20', 'COPY --from=registry.example/tini:0.19.0 /tini /tini', 'COPY dist/app /', 'ENTRYPOINT ["/tini", "--", "/app"]', SERVES),
     { only, options: { 'init-entrypoint': { binary: { from: 'registry.example/tini:0.19.0', path: '/tini' } } } });
   assert.equal(binary.notes, []);
   // A stage it copies from that builds on the build platform (a cross build) runs nothing for the image's platform either.
   await expectRefused(
-    lines('FROM --platform=$BUILDPLATFORM node:20 AS build', 'WORKDIR /src', 'COPY . .', 'RUN npm ci && npm run build', 'FROM node:20-slim', 'COPY --from=build /src/dist /app', 'CMD ["node", "/app/main.js"]'),
+    lines('FROM --platform=$BUILDPLATFORM node:20 AS build', 'WORKDIR /src', 'COPY . .', 'RUN npm ci && npm run build', 'FROM node:20-slim', 'COPY --from=build /src/dist /app', 'CMD ["node", "/app/main.js"]', SERVES),
     'no-run', { only, line: 5 });
   // One that builds for the image's platform already executes there: the init's RUN is not the first.
   await expectOutput(
-    lines('FROM node:20 AS build', 'WORKDIR /src', 'COPY . .', 'RUN npm ci && npm run build', 'FROM node:20-slim', 'COPY --from=build /src/dist /app', 'CMD ["node", "/app/main.js"]'),
+    lines('FROM node:20 AS build', 'WORKDIR /src', 'COPY . .', 'RUN npm ci && npm run build', 'FROM node:20-slim', 'COPY --from=build /src/dist /app', 'CMD ["node", "/app/main.js"]', SERVES),
     lines('FROM node:20 AS build', 'WORKDIR /src', 'COPY . .', 'RUN npm ci && npm run build', 'FROM node:20-slim', APT, 'COPY --from=build /src/dist /app',
-      'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "/app/main.js"]'),
+      'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "/app/main.js"]', SERVES),
     { only });
 });
 
@@ -1522,9 +1539,9 @@ test('an entrypoint script judged on every path: a case whose every item execs (
   const odoo = '#!/bin/bash\nset -e\ncase "$1" in\n  -- | odoo)\n    shift\n    if [[ "$1" == "scaffold" ]] ; then\n      exec odoo "$@"\n    else\n' +
     '      wait-for-psql.py --timeout=30\n      exec odoo "$@"\n    fi\n    ;;\n  -*)\n    exec odoo "$@"\n    ;;\n  *)\n    exec "$@"\nesac\n\nexit 1\n';
   const input = lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends python3 && rm -rf /var/lib/apt/lists/*', 'COPY entrypoint.sh /',
-    'ENTRYPOINT ["/entrypoint.sh"]', 'CMD ["odoo"]');
+    'ENTRYPOINT ["/entrypoint.sh"]', 'CMD ["odoo"]', SERVES);
   const plain = lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends python3 tini && rm -rf /var/lib/apt/lists/*', 'COPY entrypoint.sh /',
-    'ENTRYPOINT ["/usr/bin/tini", "--", "/entrypoint.sh"]', 'CMD ["odoo"]');
+    'ENTRYPOINT ["/usr/bin/tini", "--", "/entrypoint.sh"]', 'CMD ["odoo"]', SERVES);
   const every = await expectOutput(input, plain, { only, files: { 'entrypoint.sh': odoo } });
   assert.equal(every.changes.map((c) => c.message), ['tini runs as PID 1 (added to the apt install of line 2; ENTRYPOINT wrapped), so signals reach the app and zombies are reaped']);
   assert.equal(every.notes, []);
@@ -1539,11 +1556,11 @@ test('an entrypoint script judged on every path: a case whose every item execs (
     'shutdown is forced, not graceful: the script entrypoint.sh runs `/usr/bin/odoo --config /etc/odoo.conf` (its line 4) without exec, so its shell exits at SIGTERM and the container ends with it; ' +
     'tini -g sends SIGTERM to the app too, but it may be killed before its handler finishes: write `exec /usr/bin/odoo --config /etc/odoo.conf` there']]);
   // authelia: supervisord in the foreground as the last command, with no exec; `#!/usr/bin/env bash` is read as bash.
-  const authelia = lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends supervisor && rm -rf /var/lib/apt/lists/*', 'COPY init.sh /', 'CMD ["/init.sh"]');
+  const authelia = lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends supervisor && rm -rf /var/lib/apt/lists/*', 'COPY init.sh /', 'CMD ["/init.sh"]', SERVES);
   for (const shebang of ['#!/bin/sh', '#!/usr/bin/env bash']) {
     const forced = await expectOutput(authelia,
       lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends supervisor tini && rm -rf /var/lib/apt/lists/*', 'COPY init.sh /',
-        'ENTRYPOINT ["/usr/bin/tini", "-g", "--"]', 'CMD ["/init.sh"]'),
+        'ENTRYPOINT ["/usr/bin/tini", "-g", "--"]', 'CMD ["/init.sh"]', SERVES),
       { only, files: { 'init.sh': `${shebang}\nset -e\nmkdir -p /config/logs\n/usr/bin/supervisord -c /etc/supervisord.conf\n` } });
     assert.equal(forced.notes.map((n) => [n.id, n.line, n.message]), [['shutdown-forced', 4,
       'shutdown is forced, not graceful: the script init.sh runs `/usr/bin/supervisord -c /etc/supervisord.conf` (its line 4) without exec, so its shell exits at SIGTERM and the container ends with it; ' +
@@ -1559,24 +1576,24 @@ test('an entrypoint script judged on every path: a case whose every item execs (
   // its command, here Apache's, whose master reaps its workers: no init at all.
   const key = '#!/bin/bash\nif [ -z "$APP_KEY" ]; then\n  echo "Please re-run this container with an environment variable \\$APP_KEY"\n' +
     '  /var/www/html/artisan key:generate --show\n  exit\nfi\nphp artisan migrate --force\nexec "$@"\n';
-  await expectRefused(lines('FROM debian:12', 'RUN apt-get update && apt-get install -y apache2', 'COPY startup.sh /', 'ENTRYPOINT ["/startup.sh"]', 'CMD ["apache2-foreground"]'),
+  await expectRefused(lines('FROM debian:12', 'RUN apt-get update && apt-get install -y apache2', 'COPY startup.sh /', 'ENTRYPOINT ["/startup.sh"]', 'CMD ["apache2-foreground"]', SERVES),
     'server-reaps', { only, line: 5, files: { 'startup.sh': key } });
 });
 
 // Fixed (review): the forced-shutdown note sat on the CMD line while the change (tini -g written into the ENTRYPOINT) sat on the ENTRYPOINT line.
 test('the change and its note cite the same instruction: the ENTRYPOINT the init is written into', async () => {
   const result = await expectOutput(
-    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*', 'COPY entrypoint.sh /', 'ENTRYPOINT ["/entrypoint.sh"]', 'CMD ["/app"]'),
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*', 'COPY entrypoint.sh /', 'ENTRYPOINT ["/entrypoint.sh"]', 'CMD ["/app"]', SERVES),
     lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends curl tini && rm -rf /var/lib/apt/lists/*', 'COPY entrypoint.sh /',
-      'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "/entrypoint.sh"]', 'CMD ["/app"]'),
+      'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "/entrypoint.sh"]', 'CMD ["/app"]', SERVES),
     { only, files: { 'entrypoint.sh': '#!/bin/sh\n/app\n' } });
   assert.equal(result.changes.map((c) => c.line), [4]);
   assert.equal(result.notes.map((n) => [n.id, n.line]), [['shutdown-forced', 4]]);
   // The ENTRYPOINT inherited from an earlier stage: the new one goes before the stage's CMD, and both cite that line.
   const inherited = await expectOutput(
-    lines('FROM alpine:3.20 AS base', 'RUN apk add --no-cache curl', 'ENTRYPOINT ["/bin/sh", "-c", "/app | tee /tmp/log"]', 'FROM base', 'COPY app /app', 'CMD ["--serve"]'),
+    lines('FROM alpine:3.20 AS base', 'RUN apk add --no-cache curl', 'ENTRYPOINT ["/bin/sh", "-c", "/app | tee /tmp/log"]', 'FROM base', 'COPY app /app', 'CMD ["--serve"]', SERVES),
     lines('FROM alpine:3.20 AS base', 'RUN apk add --no-cache curl tini', 'ENTRYPOINT ["/bin/sh", "-c", "/app | tee /tmp/log"]', 'FROM base', 'COPY app /app',
-      'ENTRYPOINT ["/sbin/tini", "-g", "--", "/bin/sh", "-c", "/app | tee /tmp/log"]', 'CMD ["--serve"]'),
+      'ENTRYPOINT ["/sbin/tini", "-g", "--", "/bin/sh", "-c", "/app | tee /tmp/log"]', 'CMD ["--serve"]', SERVES),
     { only });
   assert.equal(inherited.changes.map((c) => c.line), [6]);
   assert.equal(inherited.notes.map((n) => [n.id, n.line]), [['shutdown-forced', 6]]);
@@ -1586,31 +1603,109 @@ test('the change and its note cite the same instruction: the ENTRYPOINT the init
 // Checked: RabbitMQ's start script traps SIGTERM and stops the broker (since 3.5.5, for Docker's PID 1), and the official image runs it
 // without an init. The Erlang VM and Elixir releases reap no orphans, and Phoenix's generated Dockerfile advises tini: they keep it.
 test('rabbitmq-server is a proper PID 1 (no init); the Erlang VM and an Elixir release still get one', async () => {
-  const official = await expectRefused(lines('FROM rabbitmq:3.13-management', 'COPY definitions.json /etc/rabbitmq/', 'RUN rabbitmq-plugins enable --offline rabbitmq_prometheus'),
+  const official = await expectRefused(lines('FROM rabbitmq:3.13-management', 'COPY definitions.json /etc/rabbitmq/', 'RUN rabbitmq-plugins enable --offline rabbitmq_prometheus', SERVES),
     'server-reaps', { only, line: 1 });
   const reason = 'no init added: PID 1 is `rabbitmq-server`, RabbitMQ\'s start script, which stops the broker at SIGTERM and waits for it ' +
     '(written for Docker\'s PID 1; the official image runs it without an init) (to add one anyway: {"init-entrypoint": {"paths": ["Dockerfile"]}})';
   assert.equal(official.notes.map((n) => n.message), [reason]);
-  const own = await expectRefused(lines('FROM ubuntu:24.04', 'RUN apt-get update && apt-get install -y rabbitmq-server', 'CMD ["rabbitmq-server"]'), 'server-reaps', { only, line: 3 });
+  const own = await expectRefused(lines('FROM ubuntu:24.04', 'RUN apt-get update && apt-get install -y rabbitmq-server', 'CMD ["rabbitmq-server"]', SERVES), 'server-reaps', { only, line: 3 });
   assert.equal(own.notes.map((n) => n.message), [reason]);
   await expectOutput(
-    lines('FROM debian:12-slim', 'RUN apt-get update && apt-get install -y --no-install-recommends libstdc++6 openssl && rm -rf /var/lib/apt/lists/*', 'COPY _build/prod/rel/shop /app', 'CMD ["/app/bin/shop", "start"]'),
+    lines('FROM debian:12-slim', 'RUN apt-get update && apt-get install -y --no-install-recommends libstdc++6 openssl && rm -rf /var/lib/apt/lists/*', 'COPY _build/prod/rel/shop /app', 'CMD ["/app/bin/shop", "start"]', SERVES),
     lines('FROM debian:12-slim', 'RUN apt-get update && apt-get install -y --no-install-recommends libstdc++6 openssl tini && rm -rf /var/lib/apt/lists/*', 'COPY _build/prod/rel/shop /app',
-      'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app/bin/shop", "start"]'),
+      'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app/bin/shop", "start"]', SERVES),
     { only });
 });
 
-test.run();
+
+// --- service evidence (review round 4: an init where it helps nobody) -------------------------------
+
+const NO_SERVICE = 'no init added: nothing shows the image runs a long-lived service (no EXPOSE, HEALTHCHECK or known server command); ' +
+  'for a job or tool, run it with `docker run --init` where one is wanted, or name it in the option {"init-entrypoint": {"paths": ["Dockerfile"]}}';
+
+test('no EXPOSE, HEALTHCHECK or server command: an interactive client, a GitHub Action, a job get no init (no-service)', async () => {
+  for (const [text, line] of [
+    [lines('FROM alpine:3.20', 'RUN apk add --no-cache weechat', 'ENTRYPOINT ["weechat"]'), 3],
+    [lines('FROM python:3.12-slim', 'COPY entrypoint.py /entrypoint.py', 'RUN pip install requests', 'ENTRYPOINT ["python", "/entrypoint.py"]'), 4],
+    [lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends mutt && rm -rf /var/lib/apt/lists/*', 'CMD ["mutt"]'), 3],
+    // HEALTHCHECK NONE turns a check off: it shows no service.
+    [lines('FROM python:3.12-slim', 'COPY app.py /app.py', 'RUN true', 'HEALTHCHECK NONE', 'CMD ["python", "/app.py"]'), 5],
+  ] as [string, number][]) {
+    const result = await expectRefused(text, 'no-service', { only, line });
+    assert.equal(result.notes.map((n) => n.message), [NO_SERVICE]);
+  }
+  // The option names the file: the init goes in.
+  const job = lines('FROM debian:12', 'RUN true', 'CMD ["/usr/local/bin/backup"]');
+  const result = await runAs('Dockerfile', job, { 'init-entrypoint': { paths: ['Dockerfile'] } });
+  assert.fixture(result.output, lines('FROM debian:12', APT, 'RUN true', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/usr/local/bin/backup"]'));
+});
+
+test('service evidence: a HEALTHCHECK, a known server, a server argument, a base image that EXPOSEs ports', async () => {
+  await expectOutput(
+    lines('FROM python:3.12-slim', 'COPY app.py /app.py', 'RUN true', 'HEALTHCHECK CMD ["python", "/app.py", "--check"]', 'CMD ["python", "/app.py"]'),
+    lines('FROM python:3.12-slim', APT, 'COPY app.py /app.py', 'RUN true', 'HEALTHCHECK CMD ["python", "/app.py", "--check"]', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["python", "/app.py"]'),
+    { only },
+  );
+  await expectOutput(
+    lines('FROM python:3.12-slim', 'RUN pip install uvicorn', 'COPY . .', 'CMD ["uvicorn", "main:app"]'),
+    lines('FROM python:3.12-slim', APT, 'RUN pip install uvicorn', 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["uvicorn", "main:app"]'),
+    { only },
+  );
+  await expectOutput(
+    lines('FROM php:8.3-cli', 'COPY . /app', 'RUN true', 'CMD ["php", "/app/artisan", "serve"]'),
+    lines('FROM php:8.3-cli', APT, 'COPY . /app', 'RUN true', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-php-entrypoint"]', 'CMD ["php", "/app/artisan", "serve"]'),
+    { only },
+  );
+  // nginx's image EXPOSEs 80 (the knowledge base says): a stage built on it is a server whatever its CMD.
+  await expectOutput(
+    lines('FROM nginx:1.27', 'COPY start.sh /start.sh', 'RUN true', 'CMD ["/start.sh"]'),
+    lines('FROM nginx:1.27', APT, 'COPY start.sh /start.sh', 'RUN true', 'ENTRYPOINT ["/usr/bin/tini", "--", "/docker-entrypoint.sh"]', 'CMD ["/start.sh"]'),
+    { only },
+  );
+});
+
+// --- installs from a package file (review round 4 C: tini joined into `apk add --allow-untrusted /tmp/pkg.apk`) ---
+
+test('an install of a local package file, or one that reads no repository, is not joined: tini gets an install of its own', async () => {
+  await expectOutput(
+    lines('FROM alpine:3.20', 'COPY pkg.apk /tmp/pkg.apk', 'RUN apk add --no-cache --allow-untrusted /tmp/pkg.apk', SERVES, 'CMD ["/app"]'),
+    lines('FROM alpine:3.20', APK, 'COPY pkg.apk /tmp/pkg.apk', 'RUN apk add --no-cache --allow-untrusted /tmp/pkg.apk', SERVES, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]'),
+    { only },
+  );
+  await expectOutput(
+    lines('FROM debian:12', 'COPY x.deb /tmp/', 'RUN apt-get update && apt-get install -y ./x.deb && rm -rf /var/lib/apt/lists/*', SERVES, 'CMD ["/app"]'),
+    lines('FROM debian:12', APT, 'COPY x.deb /tmp/', 'RUN apt-get update && apt-get install -y ./x.deb && rm -rf /var/lib/apt/lists/*', SERVES, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
+    { only },
+  );
+  await expectOutput(
+    lines('FROM alpine:3.20', 'RUN apk add --no-network curl', SERVES, 'CMD ["/app"]'),
+    lines('FROM alpine:3.20', APK, 'RUN apk add --no-network curl', SERVES, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]'),
+    { only },
+  );
+});
+
+test('a script whose #! line runs an init (#!/usr/bin/dumb-init /bin/sh, #!/sbin/tini -s /bin/sh) has one: no init, and the note says so', async () => {
+  for (const [base, shebang, init] of [
+    ['debian:12', '#!/usr/bin/dumb-init /bin/sh', 'dumb-init'],
+    ['alpine:3.20', '#!/sbin/tini -s /bin/sh', 'tini'],
+  ]) {
+    const result = await expectRefused(lines(`FROM ${base}`, 'RUN true', 'COPY entrypoint.sh /entrypoint.sh', SERVES, 'ENTRYPOINT ["/entrypoint.sh"]'), 'already-has-init',
+      { only, line: 5, files: { 'entrypoint.sh': `${shebang}\nexec /srv/app\n` } });
+    assert.equal(result.notes.map((n) => n.message), [`no init added: the script entrypoint.sh starts \`${init}\` itself (\`${shebang}\`, its line 1), so the image has an init already`]);
+  }
+});
 
 // Review C: `python:3.8.5-slim` got an apt-get install of tini, read as today's 3.8 (bookworm); 3.8.5 was built on buster, archived.
 test('a tag pinning a patch version names no release dfmod knows: refused, with the tag that would name it; x.y and named releases still install', async () => {
-  await refusedWith(lines('FROM python:3.8.5-slim', 'WORKDIR /app', OWN_RUN, 'CMD ["python", "app.py"]'), 'unknown-release',
+  await refusedWith(lines('FROM python:3.8.5-slim', 'WORKDIR /app', OWN_RUN, SERVES, 'CMD ["python", "app.py"]'), 'unknown-release',
     'dfmod does not know which release `python:3.8.5-slim` is built on, so whether it has tini: its tag pins version 3.8.5, whose images were built on the release current when it came out; name the release in the tag (`python:3.8.5-slim-<codename>`)');
   for (const image of ['python:3.8-slim', 'python:3.12.1-slim-bookworm']) {
     await expectOutput(
-      lines(`FROM ${image}`, 'WORKDIR /app', OWN_RUN, 'CMD ["python", "app.py"]'),
-      lines(`FROM ${image}`, 'WORKDIR /app', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["python", "app.py"]'),
+      lines(`FROM ${image}`, 'WORKDIR /app', OWN_RUN, SERVES, 'CMD ["python", "app.py"]'),
+      lines(`FROM ${image}`, 'WORKDIR /app', APT, OWN_RUN, SERVES, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["python", "app.py"]'),
       { only },
     );
   }
 });
+
+test.run();

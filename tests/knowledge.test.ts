@@ -122,7 +122,7 @@ test('what images run, and since which versions', () => {
     entrypoint: ['docker-entrypoint.sh'], cmd: ['node'], user: null, workdir: '/', entrypointActsOn: [],
     entrypointCommands: ['node', 'npm', 'npx', 'yarn', 'yarnpkg', 'corepack', 'sh'],
   });
-  assert.equal(describeImage('memcached:1.6').defaults, { entrypoint: ['docker-entrypoint.sh'], cmd: ['memcached'], user: 'memcache', entrypointActsOn: ['memcached'] });
+  assert.equal(describeImage('memcached:1.6').defaults, { entrypoint: ['docker-entrypoint.sh'], cmd: ['memcached'], user: 'memcache', entrypointActsOn: ['memcached'], exposes: ['11211'] });
   assert.equal(describeImage('php:8.3-fpm').defaults, {
     entrypoint: ['docker-php-entrypoint'], cmd: undefined, user: null, entrypointActsOn: [], entrypointCommands: ['php', 'php-fpm', 'apache2-foreground', 'sh'],
   });

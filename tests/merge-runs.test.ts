@@ -913,7 +913,7 @@ test('default transforms: a vendor repository is added in one RUN with a single 
 
 test('default transforms: the RUNs of a compile stage are left as they are; the shipped stage is still cleaned', async () => {
   const result = await expectOutput(
-    lines('FROM rust:1.80 AS compile', 'WORKDIR /src', 'COPY . .', 'RUN cargo test --release', 'RUN cargo build --release', 'FROM debian:bookworm-slim', 'RUN apt-get update && apt-get install -y ca-certificates', 'COPY --from=compile /src/target/release/srv /usr/local/bin/srv', 'USER nobody', 'CMD ["srv"]'),
+    lines('FROM rust:1.80 AS compile', 'WORKDIR /src', 'COPY . .', 'RUN cargo test --release', 'RUN cargo build --release', 'FROM debian:bookworm-slim', 'RUN apt-get update && apt-get install -y ca-certificates', 'COPY --from=compile /src/target/release/srv /usr/local/bin/srv', 'EXPOSE 8080', 'USER nobody', 'CMD ["srv"]'),
     lines(
       'FROM rust:1.80 AS compile',
       'WORKDIR /src',
@@ -924,6 +924,7 @@ test('default transforms: the RUNs of a compile stage are left as they are; the 
       'RUN apt-get update && apt-get install -y ca-certificates tini \\',
       '    && rm -rf /var/lib/apt/lists/*',
       'COPY --from=compile /src/target/release/srv /usr/local/bin/srv',
+      'EXPOSE 8080',
       'USER nobody',
       'ENTRYPOINT ["/usr/bin/tini", "--"]',
       'CMD ["srv"]',

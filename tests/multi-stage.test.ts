@@ -793,11 +793,11 @@ function runAll(input: string, filename = 'Dockerfile', files?: Record<string, s
 }
 
 test('multi-stage judges the stage as written, not init-entrypoint\'s install of tini (review round 3)', async () => {
-  const cli = await runAll(lines('FROM node:alpine', 'COPY package.json /app/', 'WORKDIR /app', 'RUN npm install --production', 'ENTRYPOINT ["/app/bin/cli"]'));
+  const cli = await runAll(lines('FROM node:alpine', 'COPY package.json /app/', 'WORKDIR /app', 'RUN npm install --production', 'EXPOSE 3000', 'ENTRYPOINT ["/app/bin/cli"]'));
   const notes = cli.notes.filter((n) => n.transform === 'multi-stage');
   assert.equal(notes.map((n) => n.message), [nothing('node:alpine', 'the install leaves out the dev dependencies')]);
   // A refusal found after the build steps are read stays the same once init-entrypoint has added `RUN apk add --no-cache tini`.
-  const built = await runAll(lines('FROM node:20-alpine', 'WORKDIR /app', 'COPY . .', 'RUN npm ci && npm run build', 'ENTRYPOINT ["/app/bin/cli"]'), 'Dockerfile',
+  const built = await runAll(lines('FROM node:20-alpine', 'WORKDIR /app', 'COPY . .', 'RUN npm ci && npm run build', 'EXPOSE 3000', 'ENTRYPOINT ["/app/bin/cli"]'), 'Dockerfile',
     { 'package.json': '{"dependencies":{"ms":"1"}}', '.dockerignore': 'node_modules\n' });
   assert.ok(built.output.includes('RUN apk add --no-cache tini'), built.output);
   assert.equal(built.notes.filter((n) => n.transform === 'multi-stage').map((n) => n.message),

@@ -18,16 +18,22 @@
  * would pass the init on to every image built FROM it, and dev containers
  * and dev/test stages are not what runs in production; they are left alone,
  * with a note naming the case and the opt-in (the options `stages`, `paths`;
- * or `docker run --init`). Nor where the image has an init already: in
+ * or `docker run --init`). Nor where nothing shows the image runs a
+ * long-lived service (FileFacts.initHelps' service: no EXPOSE or HEALTHCHECK,
+ * no base image that EXPOSEs ports, no server command): a job, a tool, an
+ * interactive client, which nobody stops with signals (`no-service`). Nor
+ * where the image has an init already: in
  * what it runs, or started by its entrypoint script (`set -- tini -- "$@"`
- * … `exec "$@"`, FileFacts' scriptInit). Nor, from a package, where the
+ * … `exec "$@"`, or its `#!` line, `#!/usr/bin/dumb-init /bin/sh`:
+ * FileFacts' scriptInit). Nor, from a package, where the
  * image is built from copies alone (no RUN for its platform:
  * targetPlatformRun): the install would be its first RUN; the note offers
  * the option `binary` (a COPY) or `docker run --init`.
  *
  * How: joined to the stage's own package install when one runs as root
  * (`apt-get install … tini`), so the image keeps one update and one cleanup
- * per RUN, and written as its list is: a line of its own in a list of one
+ * per RUN (never an install of a package file, `./x.deb`, nor one that
+ * reads no repository, `apk add --no-network`), and written as its list is: a line of its own in a list of one
  * package per line, in order where the list is sorted, before trailing flags
  * and variables (lib/core's insertListWord). An `apk add --virtual` group is
  * joined unless some `apk del` deletes it. Otherwise one RUN early in the
@@ -214,6 +220,16 @@ function groupDeleted(ctx: TransformContext, stages: readonly Stage[], group: st
   }));
 }
 
+/** Flags of an install that make it read no repository: apk's --no-network, apt's --no-download, dnf/yum's cache-only and all repositories disabled. */
+const NO_REPOSITORY_FLAGS = new Set(['--no-network', '--no-download', '-C', '--cacheonly', '--disablerepo=*', '--repositories-file=/dev/null']);
+
+/** Whether an install's operands name a package file (a path, or a `.deb`, `.apk`, `.rpm`), or its flags read no repository: no install to join. */
+function readsNoRepository(packages: readonly string[], flags: readonly string[]): boolean {
+  const file = (word: string) => /^(\.{0,2}\/|~)/.test(word) || /\.(deb|apk|rpm)$/i.test(word) || /[*?]/.test(word) || /^[a-z]+:\/\//i.test(word);
+  const noRepository = flags.some((f, i) => NO_REPOSITORY_FLAGS.has(f) || (f === '--disablerepo' && flags[i + 1] === '*') || (f === '--repositories-file' && flags[i + 1] === '/dev/null'));
+  return noRepository || packages.some((p) => file(p.replace(/^['"]|['"]$/g, '')));
+}
+
 /** A package word's name, for the order of a sorted list: no quotes (insertListWord takes them off), no version (`zlib>1.3.2`, `curl=7.88.*`). */
 const packageName = (word: string): string => word.split(/[=<>~]/)[0];
 
@@ -250,6 +266,8 @@ function joinableInstall(ctx: TransformContext, stage: Stage, manager: string, i
         const install = isPackageInstall(c.words);
         if (!install || install.manager !== manager || !['install', 'add'].includes(install.verb)) continue;
         if (!install.packages.length && !install.computed) continue;
+        // A local package file (`./x.deb`, `/tmp/x.apk`, `*.rpm`), or flags that read no repository: the init would not be found there.
+        if (readsNoRepository(install.packages, install.flags)) continue;
         // An install that may run several times or not at all is no place for a package the ENTRYPOINT needs.
         if (insideControlFlow(c.nodes[0])) continue;
         const refuse = (why: string) => { blocked ??= `the ${manager} install at line ${line} ${why}: add ${'`'}${init}${'`'} where the image's packages are installed`; };
@@ -504,6 +522,12 @@ function planStage(ctx: TransformContext, stage: Stage, init: InitName, optedIn:
   if (where?.sufficient) {
     const node = command.cmdNode ?? command.entrypointNode;
     return leave(where.sufficient.id, `${where.sufficient.reason} (to add one anyway: ${optIn})`, node && node.stage === stage ? node.line : at);
+  }
+  // Nothing shows a long-lived service (no EXPOSE, HEALTHCHECK or server command): a job, tool or client, which nobody stops with signals.
+  if (where && where.service === null) {
+    const node = command.cmdNode ?? command.entrypointNode;
+    return leave('no-service', 'nothing shows the image runs a long-lived service (no EXPOSE, HEALTHCHECK or known server command); ' +
+      `for a job or tool, run it with \`docker run --init\` where one is wanted, or name it in the option ${optIn}`, node && node.stage === stage ? node.line : at);
   }
 
   // How to install the init: the base image's package manager, if its release carries the package.

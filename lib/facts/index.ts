@@ -23,7 +23,7 @@ import type { BuildContext } from '../core/context.js';
 import { scriptArgv, type ShellNeed } from './argv.js';
 import { commandsOf, managerCommand, type RunCommand } from './commands.js';
 import { mountFields, readRunScript, type RunRead } from './run.js';
-import { initHelps, roleOf, type StageRole } from './roles.js';
+import { initHelps, roleOf, serviceEvidence, type StageRole } from './roles.js';
 import { pid1Sufficient, type Pid1Sufficient } from './signals.js';
 import {
   argDeclaration, baseImageOf, globalArgDefaults, isWindowsStage, propertyValueText, type PropertyLike,
@@ -42,7 +42,7 @@ export {
 } from './commands.js';
 export { makeRecipes, quoteCommand, resolvedPath, workingDirectories, type ScriptRun, type WorkingDirectories } from './scripts.js';
 export { imageMeaning, type ImageMeaning, type StageMeaning, type StageConfig, type CommandMeaning, type Step } from './meaning.js';
-export { DEV_STAGE_NAMES, OS_IMAGES, REPLS, ROLE_NOTE_IDS, TOOLBOX_FILE_NAMES, TOOL_PROGRAMS, targetPlatformRun, type StageRole, type RoleName } from './roles.js';
+export { DEV_STAGE_NAMES, OS_IMAGES, REPLS, ROLE_NOTE_IDS, TOOLBOX_FILE_NAMES, TOOL_PROGRAMS, serviceEvidence, targetPlatformRun, type StageRole, type RoleName } from './roles.js';
 export { fileReads, programRuns, runMakes, redirectTargets, sourceFiles, type FileRead, type ProgramRun, type RunMakes, type SourceLanguage } from './app-files.js';
 
 /**
@@ -559,13 +559,18 @@ export class FileFacts {
    * would inherit the init), a dev container, or a dev/test or build stage.
    * The role says which case it is. Nor an application whose PID 1 already
    * is a proper one (`sufficient` says why): a server whose master reaps its
-   * workers, a single compiled program, a one-shot CLI tool.
+   * workers, a single compiled program, a one-shot CLI tool. Nor a stage
+   * that shows no sign of running a long-lived service (`service` is null:
+   * serviceEvidence), a job, tool or interactive client: nobody stops it
+   * with signals, and `docker run --init` gives one where it is wanted.
    */
-  initHelps(stage: Stage, filename: string | null, target?: string, context: BuildContext | null = null): { helps: boolean; role: StageRole; sufficient: Pid1Sufficient | null } {
+  initHelps(stage: Stage, filename: string | null, target?: string, context: BuildContext | null = null): { helps: boolean; role: StageRole; sufficient: Pid1Sufficient | null; service: string | null } {
     const role = this.stageRole(stage, filename, target, context);
-    if (!initHelps(role)) return { helps: false, role, sufficient: null };
+    if (!initHelps(role)) return { helps: false, role, sufficient: null, service: null };
     const sufficient = pid1Sufficient(this, stage, context, this.shell);
-    return { helps: sufficient === null, role, sufficient };
+    if (sufficient) return { helps: false, role, sufficient, service: null };
+    const service = serviceEvidence(this, stage, context, this.shell);
+    return { helps: service !== null, role, sufficient: null, service };
   }
 
   // ------------------------------------------------------------ internals

@@ -45,7 +45,9 @@
  */
 import { fileKind, TEST_FOLDERS } from './file-kind.js';
 import { copiedProgram } from './signals.js';
-import { afterInitWrapper, describeImage, LISTEN_OPTION, ONE_SHOT_TOOLS, programKey, SELF_REAPING_SERVERS, SERVICE_ARGS, SERVICE_NAME_WORDS } from '../knowledge/index.js';
+import { afterInitWrapper, describeImage, LISTEN_OPTION, ONE_SHOT_TOOLS, programKey, SELF_REAPING_SERVERS, SERVER_ARGS, SERVER_PROGRAM_SUBCOMMANDS, SERVER_PROGRAMS, SERVER_SUBCOMMANDS, SERVICE_ARGS, SERVICE_NAME_WORDS } from '../knowledge/index.js';
+import { simpleCommands, type ShellParser } from '../core/shell.js';
+import { appArgv } from './signals.js';
 import type { InstructionNode, Stage } from '../core/dockerfile.js';
 import type { FileFacts } from './index.js';
 import type { BuildContext } from '../core/context.js';
@@ -418,6 +420,67 @@ export function targetPlatformRun(facts: FileFacts, stage: Stage): InstructionNo
 /** Whether an init as PID 1 helps a stage of this role: only an application's (see the rules above). */
 export function initHelps(role: StageRole): boolean {
   return role.role === 'application';
+}
+
+/**
+ * What shows that the stage's container runs a long-lived service, as a
+ * clause (`line 5 EXPOSEs 8080`), or null when nothing does: an EXPOSE or a
+ * HEALTHCHECK (not `HEALTHCHECK NONE`) in the stage or a stage of the file it
+ * is built FROM; a base image whose Dockerfile EXPOSEs ports (the knowledge
+ * base's `exposes`: nginx, postgres); an ENV `PORT` (or `*_PORT`); or a
+ * command that starts a server: a known server program (SELF_REAPING_SERVERS,
+ * SERVER_PROGRAMS, `rails server`, `flask run`), a server argument (`serve`,
+ * `runserver`) or a listening option (`--port`, `--bind=…`), a program or
+ * script named as a server (`node server.js`), in what the
+ * container runs, in a `-c` script it runs, or in the app an entrypoint
+ * script execs. A job, a tool or an interactive client shows none: an init
+ * there helps nobody (`docker run --init` gives one where it is wanted).
+ */
+/** Words of a program's or script's name that say it is a server: `server.js`, `web_server.py`, `grpc-server`. */
+const SERVER_NAME_WORDS: ReadonlySet<string> = new Set(['server', 'webserver']);
+
+export function serviceEvidence(facts: FileFacts, stage: Stage, context: BuildContext | null, shell: ShellParser): string | null {
+  const chain = chainOf(facts, stage);
+  for (const s of chain) {
+    for (const node of s.instructions) {
+      if (node.keyword === 'EXPOSE') return `line ${node.line} EXPOSEs ${facts.model.rawArguments(node).trim()}`;
+      if (node.keyword === 'HEALTHCHECK' && facts.model.rawArguments(node).trim().toUpperCase() !== 'NONE') return `line ${node.line} sets a HEALTHCHECK`;
+    }
+  }
+  const image = facts.baseImage(stage);
+  const exposes = image === null ? undefined : describeImage(image).defaults?.exposes;
+  if (exposes?.length) return `its base image \`${image}\` EXPOSEs ${exposes.join(' ')}`;
+  const last = stage.instructions[stage.instructions.length - 1];
+  const port = [...facts.envAt(last).keys()].find((k) => /(^|_)PORT$/i.test(k));
+  if (port) return `it sets the variable ${port}`;
+  const command = facts.command(stage);
+  const argvs: string[][] = [];
+  const entrypoint = command.entrypoint ?? [];
+  const whole = [...entrypoint, ...(command.cmd ?? [])];
+  if (whole.length) argvs.push(whole);
+  const app = appArgv(facts, stage, context, shell);
+  if (app) argvs.push(app.argv);
+  for (const argv of [...argvs]) {
+    for (const word of argv) {
+      if (!/\s/.test(word)) continue;
+      const root = shell.parse(word).rootNode;
+      if (root.hasError) continue;
+      for (const c of simpleCommands(root)) if (c.name) argvs.push([c.name, ...c.argValues.map((v) => v ?? '')]);
+    }
+  }
+  for (const argv of argvs) {
+    const words = afterInitWrapper(argv) ?? argv;
+    for (const [i, word] of words.entries()) {
+      const key = programKey(word);
+      const next = words[i + 1] ?? '';
+      if (SELF_REAPING_SERVERS[key] !== undefined || SERVER_PROGRAMS.has(key)) return `its command runs the server \`${key}\``;
+      if (SERVER_SUBCOMMANDS[key]?.subcommands.includes(next) || SERVER_PROGRAM_SUBCOMMANDS[key]?.includes(next)) return `its command runs the server \`${key} ${next}\``;
+      if (i > 0 && (SERVER_ARGS.has(word) || LISTEN_OPTION.test(word))) return `its command passes \`${word}\``;
+      // A program or script named as a server (`server.js`, `web_server.py`, `/usr/bin/grpc-server`).
+      if (SERVER_NAME_WORDS.has(word) || basename(word).toLowerCase().split(/[-_.]/).some((w) => SERVER_NAME_WORDS.has(w))) return `its command runs \`${word}\`, named as a server`;
+    }
+  }
+  return null;
 }
 
 function chainOf(facts: FileFacts, stage: Stage): Stage[] {

@@ -25,7 +25,7 @@ import type { InstructionNode, Stage } from '../core/dockerfile.js';
 import type { BuildContext } from '../core/context.js';
 import { andChain, literalValue, simpleCommands, topLevelStatements, walk, type Node, type ShellParser } from '../core/shell.js';
 import { scriptArgv } from './argv.js';
-import { afterInitWrapper, COMPILED_BUILDS, describeImage, EXEC_WRAPPERS, ONE_SHOT_CHECKS, ONE_SHOT_TOOLS, packageScriptRun, programKey, SELF_REAPING_SERVERS, SERVER_SUBCOMMANDS } from '../knowledge/index.js';
+import { afterInitWrapper, isInitProgram, COMPILED_BUILDS, describeImage, EXEC_WRAPPERS, ONE_SHOT_CHECKS, ONE_SHOT_TOOLS, packageScriptRun, programKey, SELF_REAPING_SERVERS, SERVER_SUBCOMMANDS } from '../knowledge/index.js';
 import type { CopyOperands, FileFacts } from './index.js';
 
 /** The official images' entrypoint scripts: each ends `exec "$@"`, so the CMD replaces it. */
@@ -702,6 +702,8 @@ const startsInit = (words: (string | null)[]): boolean => words[0] !== null && a
  * idiom, often only when the script is PID 1: `if [ "$$" = 1 ]`) with an
  * `exec "$@"` to run it. Found on the way from what the container runs, as
  * appArgv follows it (a script that execs another script is followed on).
+ * A script whose `#!` line runs an init (`#!/usr/bin/dumb-init /bin/sh`) has
+ * one too: `command` is that line, `line` 1.
  * `line`: the command's line in the script. Null when no script dfmod reads does.
  */
 export function scriptInit(facts: FileFacts, stage: Stage, context: BuildContext | null, shell: ShellParser): { init: string; script: string; command: string; line: number } | null {
@@ -728,6 +730,9 @@ export function scriptInit(facts: FileFacts, stage: Stage, context: BuildContext
       return null;
     }
     const text = context.read(script.source);
+    // `#!/usr/bin/dumb-init /bin/sh`, `#!/sbin/tini -s /bin/sh`: the kernel runs the init, which runs the script.
+    const shebang = text === null ? null : shebangInit(text);
+    if (shebang) return { init: shebang.init, script: script.source, command: shebang.line, line: 1 };
     if (text === null || !POSIX_SHEBANG.test(text)) return null;
     const root = shell.parse(text).rootNode;
     if (root.hasError) return null;
@@ -748,6 +753,15 @@ export function scriptInit(facts: FileFacts, stage: Stage, context: BuildContext
     argv = words;
   }
   return null;
+}
+
+/** The init a script's `#!` line runs (`#!/usr/bin/dumb-init /bin/sh`, `#!/usr/bin/env tini -s -- /bin/sh`), with the line; null when it runs none. */
+function shebangInit(text: string): { init: string; line: string } | null {
+  if (!text.startsWith('#!')) return null;
+  const line = text.slice(0, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n')).replace(/\r$/, '');
+  let words = line.slice(2).trim().split(/\s+/).filter(Boolean);
+  if (words.length && basename(words[0]) === 'env') words = words.slice(1).filter((w) => !w.startsWith('-'));
+  return words.length && isInitProgram(words[0]) ? { init: basename(words[0]), line } : null;
 }
 
 /** Why a stage's PID 1 needs no init, with the note's id; null when an init may help (or dfmod cannot tell). */

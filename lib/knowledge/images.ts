@@ -43,6 +43,8 @@ export interface Runs {
    * its program's runs as they are.
    */
   entrypointCommands?: string[];
+  /** The ports the image's Dockerfile EXPOSEs (a server's image; absent: none, or not recorded). */
+  exposes?: string[];
 }
 
 interface RunsRow extends Runs {
@@ -263,17 +265,17 @@ export const IMAGE_FAMILIES: ImageFamily[] = [
   { id: 'rust', match: /^rust$/, os: 'debian', language: 'rust', patchPins: LAST },
   { id: 'gcc', match: /^gcc$/, os: 'debian', runtime: osOfRelease },
   { id: 'debian-based', match: /^(perl|erlang|elixir|haskell|julia|r-base|swift)$/, os: 'debian' },
-  { id: 'nginx', match: /^nginx$/, os: 'debian', runs: { entrypoint: ['/docker-entrypoint.sh'], cmd: ['nginx', '-g', 'daemon off;'], user: null, entrypointActsOn: ['nginx', 'nginx-debug'], entrypointCommands: ['nginx', 'nginx-debug'], since: [1, 22] } },
-  { id: 'httpd', match: /^httpd$/, os: 'debian', runs: { entrypoint: null, cmd: ['httpd-foreground'], user: null, since: [2, 4] } },
-  { id: 'redis', match: /^redis$/, os: 'debian', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['redis-server'], user: null, entrypointActsOn: ['redis-server'], since: [6] } },
-  { id: 'postgres', match: /^postgres$/, os: 'debian', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['postgres'], user: null, entrypointActsOn: ['postgres'], since: [10] } },
-  { id: 'mongo', match: /^mongo$/, os: 'debian', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['mongod'], user: null, entrypointActsOn: ['mongod'], since: [5] } },
-  { id: 'memcached', match: /^memcached$/, os: 'debian', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['memcached'], user: 'memcache', entrypointActsOn: ['memcached'], since: [1, 6] } },
+  { id: 'nginx', match: /^nginx$/, os: 'debian', runs: { entrypoint: ['/docker-entrypoint.sh'], cmd: ['nginx', '-g', 'daemon off;'], user: null, exposes: ['80'], entrypointActsOn: ['nginx', 'nginx-debug'], entrypointCommands: ['nginx', 'nginx-debug'], since: [1, 22] } },
+  { id: 'httpd', match: /^httpd$/, os: 'debian', runs: { entrypoint: null, cmd: ['httpd-foreground'], user: null, exposes: ['80'], since: [2, 4] } },
+  { id: 'redis', match: /^redis$/, os: 'debian', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['redis-server'], user: null, exposes: ['6379'], entrypointActsOn: ['redis-server'], since: [6] } },
+  { id: 'postgres', match: /^postgres$/, os: 'debian', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['postgres'], user: null, exposes: ['5432'], entrypointActsOn: ['postgres'], since: [10] } },
+  { id: 'mongo', match: /^mongo$/, os: 'debian', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['mongod'], user: null, exposes: ['27017'], entrypointActsOn: ['mongod'], since: [5] } },
+  { id: 'memcached', match: /^memcached$/, os: 'debian', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['memcached'], user: 'memcache', exposes: ['11211'], entrypointActsOn: ['memcached'], since: [1, 6] } },
   { id: 'mariadb', match: /^mariadb$/, os: 'debian' },
-  { id: 'rabbitmq', match: /^rabbitmq$/, os: 'debian', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['rabbitmq-server'], user: null, entrypointActsOn: ['rabbitmq-server'], since: [3, 8] } },
+  { id: 'rabbitmq', match: /^rabbitmq$/, os: 'debian', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['rabbitmq-server'], user: null, exposes: ['4369', '5671', '5672', '15691', '15692', '25672'], entrypointActsOn: ['rabbitmq-server'], since: [3, 8] } },
   // mysql's default tags are Oracle Linux slim (`8.0-oracle`, microdnf); `-debian` tags refine below.
-  { id: 'mysql', match: /^mysql$/, os: 'rhel', packageManager: 'microdnf', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['mysqld'], user: null, entrypointActsOn: ['mysqld'], since: [8] } },
-  { id: 'traefik', match: /^traefik$/, os: 'alpine', runs: { entrypoint: ['/entrypoint.sh'], cmd: ['traefik'], user: null, since: [2] } },
+  { id: 'mysql', match: /^mysql$/, os: 'rhel', packageManager: 'microdnf', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['mysqld'], user: null, exposes: ['3306', '33060'], entrypointActsOn: ['mysqld'], since: [8] } },
+  { id: 'traefik', match: /^traefik$/, os: 'alpine', runs: { entrypoint: ['/entrypoint.sh'], cmd: ['traefik'], user: null, exposes: ['80'], since: [2] } },
   { id: 'caddy', match: /^caddy$/, os: 'alpine' },
   { id: 'dotnet', match: /^(mcr\.microsoft\.com\/)?dotnet\/(sdk|aspnet|runtime|runtime-deps)$/, os: 'debian', language: 'dotnet',
     releases: [{ from: [8], release: 'bookworm' }, { from: [10], release: 'noble' }] },
@@ -422,6 +424,7 @@ function defaultsOf(family: ImageFamily, tag: TagInfo): Runs | null {
   if (row.workdir !== undefined) runs.workdir = row.workdir;
   if (row.entrypointActsOn !== undefined) runs.entrypointActsOn = row.entrypointActsOn;
   if (row.entrypointCommands !== undefined) runs.entrypointCommands = row.entrypointCommands;
+  if (row.exposes !== undefined) runs.exposes = row.exposes;
   return runs;
 }
 

@@ -90,6 +90,31 @@ export const SERVICE_NAME_WORDS: ReadonlySet<string> = new Set([
 export const SERVICE_ARGS: ReadonlySet<string> = new Set(['serve', 'server', 'start', 'run', 'daemon', 'agent', 'web', 'api', 'listen', 'up', 'watch', 'worker']);
 export const LISTEN_OPTION = /^--?(port|listen|addr|address|bind|host|http|grpc|metrics)[-.\w]*(=|$)/i;
 
+/**
+ * Programs that run a long-lived network server (besides SELF_REAPING_SERVERS),
+ * by program name: ASGI/WSGI servers, static and dev servers, notebook servers.
+ * A command that runs one shows the image is a service.
+ */
+export const SERVER_PROGRAMS: ReadonlySet<string> = new Set([
+  'uvicorn', 'hypercorn', 'daphne', 'waitress-serve', 'granian', 'http-server', 'serve', 'live-server', 'json-server',
+  'pm2-runtime', 'node-red', 'jupyter', 'jupyter-lab', 'jupyter-notebook', 'code-server', 'sshd', 'dockerd', 'memcached', 'mosquitto',
+  'named', 'dnsmasq', 'squid', 'vsftpd', 'lighttpd', 'openresty', 'consul', 'vault', 'nomad', 'etcd', 'prometheus', 'grafana-server',
+  'redis-sentinel', 'valkey-server', 'kafka-server-start.sh', 'zookeeper-server-start.sh', 'catalina.sh', 'jetty.sh',
+]);
+
+/** Programs whose subcommand starts a server: `flask run`, `streamlit run`, `next start`. */
+export const SERVER_PROGRAM_SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = {
+  flask: ['run'],
+  streamlit: ['run'],
+  next: ['start', 'dev'],
+  nuxt: ['start', 'dev'],
+  'catalina.sh': ['run'],
+  celery: ['worker', 'beat'],
+};
+
+/** Arguments that start or configure a server, wherever they are in a command (`artisan serve`, `manage.py runserver`, `hugo server`). */
+export const SERVER_ARGS: ReadonlySet<string> = new Set(['serve', 'server', 'runserver']);
+
 /** Commands that build one compiled program (the program and its subcommands), and the runtime it is for. */
 export const COMPILED_BUILDS: Readonly<Record<string, { subcommands: readonly string[]; runtime: string }>> = {
   go: { subcommands: ['build', 'install'], runtime: 'Go' },
