@@ -13082,6 +13082,7 @@ function defaultsOf(family, tag) {
   if (row2.workdir !== void 0) runs2.workdir = row2.workdir;
   if (row2.entrypointActsOn !== void 0) runs2.entrypointActsOn = row2.entrypointActsOn;
   if (row2.entrypointCommands !== void 0) runs2.entrypointCommands = row2.entrypointCommands;
+  if (row2.exposes !== void 0) runs2.exposes = row2.exposes;
   return runs2;
 }
 function isWindowsImage(raw, platform = null) {
@@ -13262,17 +13263,17 @@ var init_images = __esm({
       { id: "rust", match: /^rust$/, os: "debian", language: "rust", patchPins: LAST },
       { id: "gcc", match: /^gcc$/, os: "debian", runtime: osOfRelease },
       { id: "debian-based", match: /^(perl|erlang|elixir|haskell|julia|r-base|swift)$/, os: "debian" },
-      { id: "nginx", match: /^nginx$/, os: "debian", runs: { entrypoint: ["/docker-entrypoint.sh"], cmd: ["nginx", "-g", "daemon off;"], user: null, entrypointActsOn: ["nginx", "nginx-debug"], entrypointCommands: ["nginx", "nginx-debug"], since: [1, 22] } },
-      { id: "httpd", match: /^httpd$/, os: "debian", runs: { entrypoint: null, cmd: ["httpd-foreground"], user: null, since: [2, 4] } },
-      { id: "redis", match: /^redis$/, os: "debian", runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["redis-server"], user: null, entrypointActsOn: ["redis-server"], since: [6] } },
-      { id: "postgres", match: /^postgres$/, os: "debian", runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["postgres"], user: null, entrypointActsOn: ["postgres"], since: [10] } },
-      { id: "mongo", match: /^mongo$/, os: "debian", runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["mongod"], user: null, entrypointActsOn: ["mongod"], since: [5] } },
-      { id: "memcached", match: /^memcached$/, os: "debian", runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["memcached"], user: "memcache", entrypointActsOn: ["memcached"], since: [1, 6] } },
+      { id: "nginx", match: /^nginx$/, os: "debian", runs: { entrypoint: ["/docker-entrypoint.sh"], cmd: ["nginx", "-g", "daemon off;"], user: null, exposes: ["80"], entrypointActsOn: ["nginx", "nginx-debug"], entrypointCommands: ["nginx", "nginx-debug"], since: [1, 22] } },
+      { id: "httpd", match: /^httpd$/, os: "debian", runs: { entrypoint: null, cmd: ["httpd-foreground"], user: null, exposes: ["80"], since: [2, 4] } },
+      { id: "redis", match: /^redis$/, os: "debian", runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["redis-server"], user: null, exposes: ["6379"], entrypointActsOn: ["redis-server"], since: [6] } },
+      { id: "postgres", match: /^postgres$/, os: "debian", runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["postgres"], user: null, exposes: ["5432"], entrypointActsOn: ["postgres"], since: [10] } },
+      { id: "mongo", match: /^mongo$/, os: "debian", runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["mongod"], user: null, exposes: ["27017"], entrypointActsOn: ["mongod"], since: [5] } },
+      { id: "memcached", match: /^memcached$/, os: "debian", runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["memcached"], user: "memcache", exposes: ["11211"], entrypointActsOn: ["memcached"], since: [1, 6] } },
       { id: "mariadb", match: /^mariadb$/, os: "debian" },
-      { id: "rabbitmq", match: /^rabbitmq$/, os: "debian", runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["rabbitmq-server"], user: null, entrypointActsOn: ["rabbitmq-server"], since: [3, 8] } },
+      { id: "rabbitmq", match: /^rabbitmq$/, os: "debian", runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["rabbitmq-server"], user: null, exposes: ["4369", "5671", "5672", "15691", "15692", "25672"], entrypointActsOn: ["rabbitmq-server"], since: [3, 8] } },
       // mysql's default tags are Oracle Linux slim (`8.0-oracle`, microdnf); `-debian` tags refine below.
-      { id: "mysql", match: /^mysql$/, os: "rhel", packageManager: "microdnf", runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["mysqld"], user: null, entrypointActsOn: ["mysqld"], since: [8] } },
-      { id: "traefik", match: /^traefik$/, os: "alpine", runs: { entrypoint: ["/entrypoint.sh"], cmd: ["traefik"], user: null, since: [2] } },
+      { id: "mysql", match: /^mysql$/, os: "rhel", packageManager: "microdnf", runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["mysqld"], user: null, exposes: ["3306", "33060"], entrypointActsOn: ["mysqld"], since: [8] } },
+      { id: "traefik", match: /^traefik$/, os: "alpine", runs: { entrypoint: ["/entrypoint.sh"], cmd: ["traefik"], user: null, exposes: ["80"], since: [2] } },
       { id: "caddy", match: /^caddy$/, os: "alpine" },
       {
         id: "dotnet",
@@ -31206,6 +31207,54 @@ var SERVICE_NAME_WORDS = /* @__PURE__ */ new Set([
 ]);
 var SERVICE_ARGS = /* @__PURE__ */ new Set(["serve", "server", "start", "run", "daemon", "agent", "web", "api", "listen", "up", "watch", "worker"]);
 var LISTEN_OPTION = /^--?(port|listen|addr|address|bind|host|http|grpc|metrics)[-.\w]*(=|$)/i;
+var SERVER_PROGRAMS = /* @__PURE__ */ new Set([
+  "uvicorn",
+  "hypercorn",
+  "daphne",
+  "waitress-serve",
+  "granian",
+  "http-server",
+  "serve",
+  "live-server",
+  "json-server",
+  "pm2-runtime",
+  "node-red",
+  "jupyter",
+  "jupyter-lab",
+  "jupyter-notebook",
+  "code-server",
+  "sshd",
+  "dockerd",
+  "memcached",
+  "mosquitto",
+  "named",
+  "dnsmasq",
+  "squid",
+  "vsftpd",
+  "lighttpd",
+  "openresty",
+  "consul",
+  "vault",
+  "nomad",
+  "etcd",
+  "prometheus",
+  "grafana-server",
+  "redis-sentinel",
+  "valkey-server",
+  "kafka-server-start.sh",
+  "zookeeper-server-start.sh",
+  "catalina.sh",
+  "jetty.sh"
+]);
+var SERVER_PROGRAM_SUBCOMMANDS = {
+  flask: ["run"],
+  streamlit: ["run"],
+  next: ["start", "dev"],
+  nuxt: ["start", "dev"],
+  "catalina.sh": ["run"],
+  celery: ["worker", "beat"]
+};
+var SERVER_ARGS = /* @__PURE__ */ new Set(["serve", "server", "runserver"]);
 var COMPILED_BUILDS = {
   go: { subcommands: ["build", "install"], runtime: "Go" },
   cargo: { subcommands: ["build", "install"], runtime: "Rust" },
@@ -32336,6 +32385,8 @@ function scriptInit(facts, stage2, context, shell) {
       return null;
     }
     const text2 = context.read(script.source);
+    const shebang = text2 === null ? null : shebangInit(text2);
+    if (shebang) return { init: shebang.init, script: script.source, command: shebang.line, line: 1 };
     if (text2 === null || !POSIX_SHEBANG.test(text2)) return null;
     const root = shell.parse(text2).rootNode;
     if (root.hasError) return null;
@@ -32354,6 +32405,13 @@ function scriptInit(facts, stage2, context, shell) {
     argv = words3;
   }
   return null;
+}
+function shebangInit(text2) {
+  if (!text2.startsWith("#!")) return null;
+  const line = text2.slice(0, text2.indexOf("\n") < 0 ? text2.length : text2.indexOf("\n")).replace(/\r$/, "");
+  let words3 = line.slice(2).trim().split(/\s+/).filter(Boolean);
+  if (words3.length && basename2(words3[0]) === "env") words3 = words3.slice(1).filter((w) => !w.startsWith("-"));
+  return words3.length && isInitProgram(words3[0]) ? { init: basename2(words3[0]), line } : null;
 }
 function pid1Sufficient(facts, stage2, context, shell) {
   const check2 = oneShotCheck(facts, stage2, shell);
@@ -32769,6 +32827,49 @@ function targetPlatformRun(facts, stage2) {
 }
 function initHelps(role) {
   return role.role === "application";
+}
+var SERVER_NAME_WORDS = /* @__PURE__ */ new Set(["server", "webserver"]);
+function serviceEvidence(facts, stage2, context, shell) {
+  const chain2 = chainOf(facts, stage2);
+  for (const s of chain2) {
+    for (const node of s.instructions) {
+      if (node.keyword === "EXPOSE") return `line ${node.line} EXPOSEs ${facts.model.rawArguments(node).trim()}`;
+      if (node.keyword === "HEALTHCHECK" && facts.model.rawArguments(node).trim().toUpperCase() !== "NONE") return `line ${node.line} sets a HEALTHCHECK`;
+    }
+  }
+  const image = facts.baseImage(stage2);
+  const exposes = image === null ? void 0 : describeImage(image).defaults?.exposes;
+  if (exposes?.length) return `its base image \`${image}\` EXPOSEs ${exposes.join(" ")}`;
+  const last = stage2.instructions[stage2.instructions.length - 1];
+  const port = [...facts.envAt(last).keys()].find((k) => /(^|_)PORT$/i.test(k));
+  if (port) return `it sets the variable ${port}`;
+  const command2 = facts.command(stage2);
+  const argvs = [];
+  const entrypoint = command2.entrypoint ?? [];
+  const whole = [...entrypoint, ...command2.cmd ?? []];
+  if (whole.length) argvs.push(whole);
+  const app = appArgv(facts, stage2, context, shell);
+  if (app) argvs.push(app.argv);
+  for (const argv of [...argvs]) {
+    for (const word of argv) {
+      if (!/\s/.test(word)) continue;
+      const root = shell.parse(word).rootNode;
+      if (root.hasError) continue;
+      for (const c of simpleCommands(root)) if (c.name) argvs.push([c.name, ...c.argValues.map((v) => v ?? "")]);
+    }
+  }
+  for (const argv of argvs) {
+    const words3 = afterInitWrapper(argv) ?? argv;
+    for (const [i, word] of words3.entries()) {
+      const key = programKey(word);
+      const next = words3[i + 1] ?? "";
+      if (SELF_REAPING_SERVERS[key] !== void 0 || SERVER_PROGRAMS.has(key)) return `its command runs the server \`${key}\``;
+      if (SERVER_SUBCOMMANDS[key]?.subcommands.includes(next) || SERVER_PROGRAM_SUBCOMMANDS[key]?.includes(next)) return `its command runs the server \`${key} ${next}\``;
+      if (i > 0 && (SERVER_ARGS.has(word) || LISTEN_OPTION.test(word))) return `its command passes \`${word}\``;
+      if (SERVER_NAME_WORDS.has(word) || basename3(word).toLowerCase().split(/[-_.]/).some((w) => SERVER_NAME_WORDS.has(w))) return `its command runs \`${word}\`, named as a server`;
+    }
+  }
+  return null;
 }
 function chainOf(facts, stage2) {
   const chain2 = [];
@@ -33811,13 +33912,18 @@ var FileFacts = class {
    * would inherit the init), a dev container, or a dev/test or build stage.
    * The role says which case it is. Nor an application whose PID 1 already
    * is a proper one (`sufficient` says why): a server whose master reaps its
-   * workers, a single compiled program, a one-shot CLI tool.
+   * workers, a single compiled program, a one-shot CLI tool. Nor a stage
+   * that shows no sign of running a long-lived service (`service` is null:
+   * serviceEvidence), a job, tool or interactive client: nobody stops it
+   * with signals, and `docker run --init` gives one where it is wanted.
    */
   initHelps(stage2, filename, target, context = null) {
     const role = this.stageRole(stage2, filename, target, context);
-    if (!initHelps(role)) return { helps: false, role, sufficient: null };
+    if (!initHelps(role)) return { helps: false, role, sufficient: null, service: null };
     const sufficient = pid1Sufficient(this, stage2, context, this.shell);
-    return { helps: sufficient === null, role, sufficient };
+    if (sufficient) return { helps: false, role, sufficient, service: null };
+    const service = serviceEvidence(this, stage2, context, this.shell);
+    return { helps: service !== null, role, sufficient: null, service };
   }
   // ------------------------------------------------------------ internals
   /** Stages a RUN of `stage` mounts (`--mount=from=<stage>`). */
@@ -39163,6 +39269,12 @@ function groupDeleted(ctx, stages, group) {
     });
   }));
 }
+var NO_REPOSITORY_FLAGS = /* @__PURE__ */ new Set(["--no-network", "--no-download", "-C", "--cacheonly", "--disablerepo=*", "--repositories-file=/dev/null"]);
+function readsNoRepository(packages, flags) {
+  const file = (word) => /^(\.{0,2}\/|~)/.test(word) || /\.(deb|apk|rpm)$/i.test(word) || /[*?]/.test(word) || /^[a-z]+:\/\//i.test(word);
+  const noRepository = flags.some((f, i) => NO_REPOSITORY_FLAGS.has(f) || f === "--disablerepo" && flags[i + 1] === "*" || f === "--repositories-file" && flags[i + 1] === "/dev/null");
+  return noRepository || packages.some((p) => file(p.replace(/^['"]|['"]$/g, "")));
+}
 var packageName = (word) => word.split(/[=<>~]/)[0];
 function joinableInstall(ctx, stage2, manager, init) {
   const { facts, locked } = ctx;
@@ -39184,6 +39296,7 @@ function joinableInstall(ctx, stage2, manager, init) {
         const install = isPackageInstall(c.words);
         if (!install || install.manager !== manager || !["install", "add"].includes(install.verb)) continue;
         if (!install.packages.length && !install.computed) continue;
+        if (readsNoRepository(install.packages, install.flags)) continue;
         if (insideControlFlow(c.nodes[0])) continue;
         const refuse2 = (why) => {
           blocked ??= `the ${manager} install at line ${line} ${why}: add ${"`"}${init}${"`"} where the image's packages are installed`;
@@ -39381,6 +39494,10 @@ function planStage(ctx, stage2, init, optedIn) {
   if (where?.sufficient) {
     const node = command2.cmdNode ?? command2.entrypointNode;
     return leave(where.sufficient.id, `${where.sufficient.reason} (to add one anyway: ${optIn})`, node && node.stage === stage2 ? node.line : at);
+  }
+  if (where && where.service === null) {
+    const node = command2.cmdNode ?? command2.entrypointNode;
+    return leave("no-service", `nothing shows the image runs a long-lived service (no EXPOSE, HEALTHCHECK or known server command); for a job or tool, run it with \`docker run --init\` where one is wanted, or name it in the option ${optIn}`, node && node.stage === stage2 ? node.line : at);
   }
   const raw = facts.baseImage(stage2);
   if (raw === null || parseImageRef(raw).dynamic) {
