@@ -25,7 +25,7 @@ import type { InstructionNode, Stage } from '../core/dockerfile.js';
 import type { BuildContext } from '../core/context.js';
 import { andChain, literalValue, simpleCommands, topLevelStatements, walk, type Node, type ShellParser } from '../core/shell.js';
 import { scriptArgv } from './argv.js';
-import { afterInitWrapper, isInitProgram, COMPILED_BUILDS, describeImage, EXEC_WRAPPERS, ONE_SHOT_CHECKS, ONE_SHOT_TOOLS, packageScriptRun, programKey, SELF_REAPING_SERVERS, SERVER_SUBCOMMANDS } from '../knowledge/index.js';
+import { afterInitWrapper, isInitProgram, POSIX_SHELLS, COMPILED_BUILDS, describeImage, EXEC_WRAPPERS, ONE_SHOT_CHECKS, ONE_SHOT_TOOLS, packageScriptRun, programKey, SELF_REAPING_SERVERS, SERVER_SUBCOMMANDS } from '../knowledge/index.js';
 import type { CopyOperands, FileFacts } from './index.js';
 
 /** The official images' entrypoint scripts: each ends `exec "$@"`, so the CMD replaces it. */
@@ -33,9 +33,6 @@ const PASS_THROUGH_ENTRYPOINT = /^docker-.*entrypoint(\.sh)?$/;
 
 /** The `#!` line of a script a POSIX shell runs: `#!/bin/sh`, `#!/bin/bash -e`, `#!/usr/bin/env bash`. */
 const POSIX_SHEBANG = /^#!\s*(?:\S*\/)?(?:env\s+(?:-\S+\s+)*)?(?:sh|bash|dash|ash)(?![\w.-])/;
-
-/** Shells whose `-c` script dfmod reads. */
-const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh']);
 
 /** Builtins that are no program to exec (exec would fail or mean something else). */
 const NOT_EXECABLE = new Set(['cd', 'export', 'set', 'unset', 'trap', 'wait', 'exit', 'return', 'source', '.', 'eval', 'exec', ':', 'true', 'false', 'read', 'shift', 'umask', 'ulimit', 'local', 'readonly', 'alias', 'echo', 'printf', 'test', '[']);
@@ -396,7 +393,7 @@ function follow(facts: FileFacts, stage: Stage, context: BuildContext | null, sh
     return follow(facts, stage, context, shell, { argv: rest, node: cmdNode, inherited: cmdNode === null }, cmdNode, depth + 1);
   }
   const c = argv.indexOf('-c');
-  if (SHELLS.has(program) && c > 0 && c + 1 < argv.length) {
+  if (POSIX_SHELLS.has(program) && c > 0 && c + 1 < argv.length) {
     const script = argv[c + 1];
     const root = shell.parse(script).rootNode;
     const last = lastCommand(root);
@@ -660,7 +657,7 @@ function followApp(facts: FileFacts, stage: Stage, context: BuildContext | null,
     return next(argv.slice(1));
   }
   const c = argv.indexOf('-c');
-  if (SHELLS.has(program) && c > 0 && c + 1 < argv.length) {
+  if (POSIX_SHELLS.has(program) && c > 0 && c + 1 < argv.length) {
     const last = lastCommand(shell.parse(argv[c + 1]).rootNode);
     if ('none' in last || !last.execs) return null;
     const words = execWords(last.command, argv.slice(c + 3));
@@ -882,7 +879,7 @@ export function oneShotCheck(facts: FileFacts, stage: Stage, shell: ShellParser)
   if (argv.length && PASS_THROUGH_ENTRYPOINT.test(basename(argv[0])) && (command.entrypointNode === null || !argv[0].includes('/') || argv[0] === `/usr/local/bin/${basename(argv[0])}`)) argv = argv.slice(1);
   if (!argv.length) return null;
   const c = argv.indexOf('-c');
-  if (SHELLS.has(basename(argv[0])) && c > 0 && c + 1 < argv.length) {
+  if (POSIX_SHELLS.has(basename(argv[0])) && c > 0 && c + 1 < argv.length) {
     const script = argv[c + 1];
     const root = shell.parse(script).rootNode;
     if (root.hasError) return null;
