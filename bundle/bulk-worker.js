@@ -17469,7 +17469,6 @@ var import_yaml = __toESM(require_dist(), 1);
 import path2 from "node:path";
 var PASS_THROUGH_ENTRYPOINT = /^docker-.*entrypoint(\.sh)?$/;
 var POSIX_SHEBANG = /^#!\s*(?:\S*\/)?(?:env\s+(?:-\S+\s+)*)?(?:sh|bash|dash|ash)(?![\w.-])/;
-var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh"]);
 var NOT_EXECABLE = /* @__PURE__ */ new Set(["cd", "export", "set", "unset", "trap", "wait", "exit", "return", "source", ".", "eval", "exec", ":", "true", "false", "read", "shift", "umask", "ulimit", "local", "readonly", "alias", "echo", "printf", "test", "["]);
 var basename = (word) => word.slice(word.lastIndexOf("/") + 1);
 function lastCommand(root) {
@@ -17718,7 +17717,7 @@ function follow(facts, stage, context, shell2, step, cmdNode, depth) {
     return follow(facts, stage, context, shell2, { argv: rest, node: cmdNode, inherited: cmdNode === null }, cmdNode, depth + 1);
   }
   const c = argv.indexOf("-c");
-  if (SHELLS.has(program) && c > 0 && c + 1 < argv.length) {
+  if (POSIX_SHELLS.has(program) && c > 0 && c + 1 < argv.length) {
     const script2 = argv[c + 1];
     const root = shell2.parse(script2).rootNode;
     const last = lastCommand(root);
@@ -17929,7 +17928,7 @@ function followApp(facts, stage, context, shell2, argv, inherited, depth, assume
     return next(argv.slice(1));
   }
   const c = argv.indexOf("-c");
-  if (SHELLS.has(program) && c > 0 && c + 1 < argv.length) {
+  if (POSIX_SHELLS.has(program) && c > 0 && c + 1 < argv.length) {
     const last = lastCommand(shell2.parse(argv[c + 1]).rootNode);
     if ("none" in last || !last.execs) return null;
     const words3 = execWords(last.command, argv.slice(c + 3));
@@ -18089,7 +18088,7 @@ function oneShotCheck(facts, stage, shell2) {
   if (argv.length && PASS_THROUGH_ENTRYPOINT.test(basename(argv[0])) && (command.entrypointNode === null || !argv[0].includes("/") || argv[0] === `/usr/local/bin/${basename(argv[0])}`)) argv = argv.slice(1);
   if (!argv.length) return null;
   const c = argv.indexOf("-c");
-  if (SHELLS.has(basename(argv[0])) && c > 0 && c + 1 < argv.length) {
+  if (POSIX_SHELLS.has(basename(argv[0])) && c > 0 && c + 1 < argv.length) {
     const script = argv[c + 1];
     const root = shell2.parse(script).rootNode;
     if (root.hasError) return null;

@@ -31871,7 +31871,6 @@ var import_yaml = __toESM(require_dist(), 1);
 import path4 from "node:path";
 var PASS_THROUGH_ENTRYPOINT = /^docker-.*entrypoint(\.sh)?$/;
 var POSIX_SHEBANG = /^#!\s*(?:\S*\/)?(?:env\s+(?:-\S+\s+)*)?(?:sh|bash|dash|ash)(?![\w.-])/;
-var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh"]);
 var NOT_EXECABLE = /* @__PURE__ */ new Set(["cd", "export", "set", "unset", "trap", "wait", "exit", "return", "source", ".", "eval", "exec", ":", "true", "false", "read", "shift", "umask", "ulimit", "local", "readonly", "alias", "echo", "printf", "test", "["]);
 var basename2 = (word) => word.slice(word.lastIndexOf("/") + 1);
 function lastCommand(root) {
@@ -32120,7 +32119,7 @@ function follow(facts, stage2, context, shell, step, cmdNode, depth) {
     return follow(facts, stage2, context, shell, { argv: rest, node: cmdNode, inherited: cmdNode === null }, cmdNode, depth + 1);
   }
   const c = argv.indexOf("-c");
-  if (SHELLS.has(program) && c > 0 && c + 1 < argv.length) {
+  if (POSIX_SHELLS.has(program) && c > 0 && c + 1 < argv.length) {
     const script2 = argv[c + 1];
     const root = shell.parse(script2).rootNode;
     const last = lastCommand(root);
@@ -32331,7 +32330,7 @@ function followApp(facts, stage2, context, shell, argv, inherited, depth, assume
     return next(argv.slice(1));
   }
   const c = argv.indexOf("-c");
-  if (SHELLS.has(program) && c > 0 && c + 1 < argv.length) {
+  if (POSIX_SHELLS.has(program) && c > 0 && c + 1 < argv.length) {
     const last = lastCommand(shell.parse(argv[c + 1]).rootNode);
     if ("none" in last || !last.execs) return null;
     const words3 = execWords(last.command, argv.slice(c + 3));
@@ -32491,7 +32490,7 @@ function oneShotCheck(facts, stage2, shell) {
   if (argv.length && PASS_THROUGH_ENTRYPOINT.test(basename2(argv[0])) && (command2.entrypointNode === null || !argv[0].includes("/") || argv[0] === `/usr/local/bin/${basename2(argv[0])}`)) argv = argv.slice(1);
   if (!argv.length) return null;
   const c = argv.indexOf("-c");
-  if (SHELLS.has(basename2(argv[0])) && c > 0 && c + 1 < argv.length) {
+  if (POSIX_SHELLS.has(basename2(argv[0])) && c > 0 && c + 1 < argv.length) {
     const script = argv[c + 1];
     const root = shell.parse(script).rootNode;
     if (root.hasError) return null;
