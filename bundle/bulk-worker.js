@@ -14268,15 +14268,15 @@ var require_dockerfile = __commonJS({
         return image ? image.getAvailableVariables(currentLine) : [];
       }
       getParentStage(image) {
-        const templateFrom = image.getFROM();
-        const imageName = templateFrom === null ? null : templateFrom.getImageName();
+        const templateFrom2 = image.getFROM();
+        const imageName = templateFrom2 === null ? null : templateFrom2.getImageName();
         if (imageName === null) {
           return null;
         }
         for (const from of this.getFROMs()) {
           if (from.getBuildStage() === imageName) {
             const range = from.getRange();
-            if (range.start.line === templateFrom.getRange().start.line) {
+            if (range.start.line === templateFrom2.getRange().start.line) {
               return null;
             }
             return this.getContainingImage(range.start);
@@ -17416,15 +17416,21 @@ var GENERATED_MARKERS = [
 ];
 var TEMPLATE_NAMES = ["Dockerfile.template", "Dockerfile.tmpl", "Dockerfile.tpl", "Dockerfile.j2", "Dockerfile.jinja", "Dockerfile.jinja2", "Dockerfile.erb", "Dockerfile.in"];
 var TEMPLATE_LEVELS = 4;
+var templateFrom = /* @__PURE__ */ new Map();
 function generatingTemplate(filename) {
-  const base = path.basename(filename);
-  if (TEMPLATE_NAMES.includes(base)) return null;
-  let dir = path.dirname(path.resolve(filename));
+  if (TEMPLATE_NAMES.includes(path.basename(filename))) return null;
+  const folder = path.dirname(path.resolve(filename));
+  if (!templateFrom.has(folder)) templateFrom.set(folder, findTemplate(folder));
+  const found = templateFrom.get(folder);
+  return found === null ? null : path.relative(folder, found);
+}
+function findTemplate(folder) {
+  let dir = folder;
   for (let level = 0; level <= TEMPLATE_LEVELS; level++) {
     try {
       for (const name of TEMPLATE_NAMES) {
         const candidate = path.join(dir, name);
-        if (existsSync(candidate)) return path.relative(path.dirname(path.resolve(filename)), candidate);
+        if (existsSync(candidate)) return candidate;
       }
       if (existsSync(path.join(dir, ".git"))) return null;
     } catch {

@@ -36,16 +36,30 @@ const TEMPLATE_NAMES = ['Dockerfile.template', 'Dockerfile.tmpl', 'Dockerfile.tp
 /** How many folders up from the file a template is looked for, stopping at the repository's root. */
 const TEMPLATE_LEVELS = 4;
 
+/**
+ * The template found from each folder (absolute), or null: the engine and
+ * every stage's role ask for each file, on every pass, and a bulk run asks
+ * for every file of a folder, so the disk is looked at once per folder.
+ */
+const templateFrom = new Map<string, string | null>();
+
 /** The template above `filename` that generates it, relative to the file's folder, or null. */
 function generatingTemplate(filename: string): string | null {
-  const base = path.basename(filename);
-  if (TEMPLATE_NAMES.includes(base)) return null;
-  let dir = path.dirname(path.resolve(filename));
+  if (TEMPLATE_NAMES.includes(path.basename(filename))) return null;
+  const folder = path.dirname(path.resolve(filename));
+  if (!templateFrom.has(folder)) templateFrom.set(folder, findTemplate(folder));
+  const found = templateFrom.get(folder)!;
+  return found === null ? null : path.relative(folder, found);
+}
+
+/** The first template in `folder` or a folder above it, up to the repository's root, as an absolute path. */
+function findTemplate(folder: string): string | null {
+  let dir = folder;
   for (let level = 0; level <= TEMPLATE_LEVELS; level++) {
     try {
       for (const name of TEMPLATE_NAMES) {
         const candidate = path.join(dir, name);
-        if (existsSync(candidate)) return path.relative(path.dirname(path.resolve(filename)), candidate);
+        if (existsSync(candidate)) return candidate;
       }
       if (existsSync(path.join(dir, '.git'))) return null;
     } catch {
