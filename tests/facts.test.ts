@@ -704,10 +704,12 @@ test('initHelps: service evidence, and none for a job, a tool or a client (servi
   assert.equal(service(lines('FROM debian:12 AS base', 'HEALTHCHECK CMD curl -f localhost', 'FROM base', 'CMD ["python", "main.py"]')), [true, 'line 2 sets a HEALTHCHECK']);
   assert.equal(service(lines('FROM nginx:1.27', 'CMD ["/start.sh"]')), [true, 'its base image `nginx:1.27` EXPOSEs 80']);
   assert.equal(service(lines('FROM debian:12', 'ENV APP_PORT=80', 'CMD ["python", "main.py"]')), [true, 'it sets the variable APP_PORT']);
-  assert.equal(service(lines('FROM debian:12', 'CMD ["uvicorn", "main:app"]')), [true, 'its command runs the server `uvicorn`']);
+  assert.equal(service(lines('FROM debian:12', 'CMD ["waitress-serve", "main:app"]')), [true, 'its command runs the server `waitress-serve`']);
+  // A server dfmod cannot name as needing an init: the service is shown, and the init still does not help.
+  assert.equal(service(lines('FROM debian:12', 'CMD ["http-server", "/srv"]')), [false, 'its command runs the server `http-server`']);
   assert.equal(service(lines('FROM debian:12', 'CMD ["flask", "run"]')), [true, 'its command runs the server `flask run`']);
   assert.equal(service(lines('FROM debian:12', 'CMD python manage.py runserver 0.0.0.0:8000')), [true, 'its command passes `runserver`']);
-  assert.equal(service(lines('FROM debian:12', 'CMD ["/app", "--listen=:80"]')), [true, 'its command passes `--listen=:80`']);
+  assert.equal(service(lines('FROM debian:12', 'CMD ["/app.py", "--listen=:80"]')), [true, 'its command passes `--listen=:80`']);
   assert.equal(service(lines('FROM debian:12', 'CMD ["node", "web_server.js"]')), [true, 'its command runs `web_server.js`, named as a server']);
 });
 

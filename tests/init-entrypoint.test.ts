@@ -10,6 +10,8 @@ async function runAs(filename: string, input: string, options: Record<string, Re
 }
 
 const only = ['init-entrypoint'];
+/** The option that names the test's file: the init goes where a person asked for it, whatever PID 1 is. */
+const OPTED_IN = { 'init-entrypoint': { paths: ['Dockerfile'] } };
 const APT = 'RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*';
 const APK = 'RUN apk add --no-cache tini';
 /** A RUN of the stage's own: a stage built only from COPY and ADD gets no init (`no-run`), so the tests of other things give theirs one. */
@@ -45,7 +47,7 @@ test('a base named by a global ARG: a version argument takes its default; a BASE
     { only },
   );
   await expectRefused(lines('ARG BASE=node:20-bookworm', 'FROM $BASE', 'CMD ["node", "a.js"]', SERVES), 'dynamic-base', { only });
-  await expectRefused(lines('ARG BASE', 'FROM ${BASE}-slim', 'CMD ["/app"]', SERVES), 'dynamic-base', { only, line: 2 });
+  await expectRefused(lines('ARG BASE', 'FROM ${BASE}-slim', 'CMD ["node", "/app"]', SERVES), 'dynamic-base', { only, line: 2 });
 });
 
 test('-slim image without an ENTRYPOINT: install after the ARG/ENV/LABEL/WORKDIR lines that follow FROM', async () => {
@@ -69,16 +71,16 @@ test('-slim image without an ENTRYPOINT: install after the ARG/ENV/LABEL/WORKDIR
 
 test('Ubuntu LTS', async () => {
   await expectOutput(
-    lines('FROM ubuntu:22.04', 'COPY app /app', OWN_RUN, 'CMD ["/app"]', SERVES),
-    lines('FROM ubuntu:22.04', APT, 'COPY app /app', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES),
+    lines('FROM ubuntu:22.04', 'COPY app /app', OWN_RUN, 'CMD ["node", "/app"]', SERVES),
+    lines('FROM ubuntu:22.04', APT, 'COPY app /app', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["node", "/app"]', SERVES),
     { only },
   );
 });
 
 test('Alpine: apk, /sbin/tini', async () => {
   await expectOutput(
-    lines('FROM alpine:3.20', 'COPY app /app', OWN_RUN, 'CMD ["/app"]', SERVES),
-    lines('FROM alpine:3.20', APK, 'COPY app /app', OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]', SERVES),
+    lines('FROM alpine:3.20', 'COPY app /app', OWN_RUN, 'CMD ["node", "/app"]', SERVES),
+    lines('FROM alpine:3.20', APK, 'COPY app /app', OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["node", "/app"]', SERVES),
     { only },
   );
 });
@@ -91,18 +93,24 @@ test('-alpine variant of a language image, inherited ENTRYPOINT wrapped', async 
   );
 });
 
-test('no CMD in the stage: the inherited CMD (memcached) is stated again, since a new ENTRYPOINT resets it', async () => {
+test('memcached handles SIGTERM itself: no init for the CMD it inherits', async () => {
+  await expectRefused(lines('FROM memcached:1.6', 'COPY memcached.conf /etc/', OWN_RUN), 'handles-sigterm', { only, line: 1 });
+});
+
+test('no CMD in the stage: the inherited CMD is stated again, since a new ENTRYPOINT resets it', async () => {
   await expectOutput(
-    lines('FROM memcached:1.6', 'COPY memcached.conf /etc/', OWN_RUN),
+    lines('FROM memcached:1.6 AS base', 'CMD ["/start.sh"]', 'FROM base', 'COPY memcached.conf /etc/', OWN_RUN),
     lines(
-      'FROM memcached:1.6',
+      'FROM memcached:1.6 AS base',
+      'CMD ["/start.sh"]',
+      'FROM base',
       'USER root',
       APT,
       'USER memcache',
       'COPY memcached.conf /etc/',
       OWN_RUN,
       'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]',
-      'CMD ["memcached"]',
+      'CMD ["/start.sh"]',
     ),
     { only },
   );
@@ -110,14 +118,14 @@ test('no CMD in the stage: the inherited CMD (memcached) is stated again, since 
 
 test('a final stage that is only FROM (its parent has the RUN): install and ENTRYPOINT at the same point, in order', async () => {
   await expectOutput(
-    lines('FROM memcached:1.6 AS base', OWN_RUN, 'FROM base'),
-    lines('FROM memcached:1.6 AS base', OWN_RUN, 'FROM base', 'USER root', APT, 'USER memcache', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["memcached"]'),
+    lines('FROM memcached:1.6 AS base', OWN_RUN, 'CMD ["/start.sh"]', 'FROM base'),
+    lines('FROM memcached:1.6 AS base', OWN_RUN, 'CMD ["/start.sh"]', 'FROM base', 'USER root', APT, 'USER memcache', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["/start.sh"]'),
     { only },
   );
 });
 
 test('no final newline stays without one', async () => {
-  await expectOutput('FROM alpine\nRUN true\nEXPOSE 8080\nCMD ["/app"]', 'FROM alpine\n' + APK + '\nRUN true\nEXPOSE 8080\nENTRYPOINT ["/sbin/tini", "--"]\nCMD ["/app"]', { only });
+  await expectOutput('FROM alpine\nRUN true\nEXPOSE 8080\nCMD ["node", "/app"]', 'FROM alpine\n' + APK + '\nRUN true\nEXPOSE 8080\nENTRYPOINT ["/sbin/tini", "--"]\nCMD ["node", "/app"]', { only });
 });
 
 // --- existing ENTRYPOINTs ------------------------------------------------------
@@ -172,18 +180,18 @@ test('shell-form ENTRYPOINT under a SHELL: wrapped with that shell, as Docker st
 // Fixed: an exec-form ENTRYPOINT written over several lines was flattened onto one when tini was put in front.
 test('a multi-line exec-form ENTRYPOINT keeps its layout: the init goes in front of its first word, the other lines stay as written', async () => {
   await expectOutput(
-    lines('FROM debian:12', 'COPY app /usr/local/bin/app', OWN_RUN, 'ENTRYPOINT ["/usr/local/bin/app", \\', '            "--config", "/etc/app.yml"]', SERVES),
-    lines('FROM debian:12', APT, 'COPY app /usr/local/bin/app', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "/usr/local/bin/app", \\', '            "--config", "/etc/app.yml"]', SERVES),
+    lines('FROM debian:12', 'COPY app /usr/local/bin/app', OWN_RUN, 'ENTRYPOINT ["/usr/local/bin/app.py", \\', '            "--config", "/etc/app.yml"]', SERVES),
+    lines('FROM debian:12', APT, 'COPY app /usr/local/bin/app', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "/usr/local/bin/app.py", \\', '            "--config", "/etc/app.yml"]', SERVES),
     { only },
   );
   await expectOutput(
-    lines('FROM alpine:3.20', OWN_RUN, 'ENTRYPOINT [ \\', '    "/app", \\', '    "--x" \\', ']', SERVES),
-    lines('FROM alpine:3.20', APK, OWN_RUN, 'ENTRYPOINT [ \\', '    "/sbin/tini", "--", "/app", \\', '    "--x" \\', ']', SERVES),
+    lines('FROM alpine:3.20', OWN_RUN, 'ENTRYPOINT [ \\', '    "/app.py", \\', '    "--x" \\', ']', SERVES),
+    lines('FROM alpine:3.20', APK, OWN_RUN, 'ENTRYPOINT [ \\', '    "/sbin/tini", "--", "/app.py", \\', '    "--x" \\', ']', SERVES),
     { only },
   );
   await expectOutput(
-    lines('FROM alpine:3.20', OWN_RUN, 'ENTRYPOINT [ "/app", "--x" ]', SERVES),
-    lines('FROM alpine:3.20', APK, OWN_RUN, 'ENTRYPOINT [ "/sbin/tini", "--", "/app", "--x" ]', SERVES),
+    lines('FROM alpine:3.20', OWN_RUN, 'ENTRYPOINT [ "/app.py", "--x" ]', SERVES),
+    lines('FROM alpine:3.20', APK, OWN_RUN, 'ENTRYPOINT [ "/sbin/tini", "--", "/app.py", "--x" ]', SERVES),
     { only },
   );
 });
@@ -229,7 +237,7 @@ test('a non-root USER inherited from an earlier stage: switch to root and back',
 
 test('a base image that runs as non-root (memcached): switch to root and back', async () => {
   await expectOutput(
-    lines('FROM memcached:1.6', OWN_RUN, 'CMD ["memcached", "-m", "64"]'),
+    lines('FROM memcached:1.6', OWN_RUN, 'CMD ["/start.sh", "-m", "64"]'),
     lines(
       'FROM memcached:1.6',
       'USER root',
@@ -237,7 +245,7 @@ test('a base image that runs as non-root (memcached): switch to root and back', 
       'USER memcache',
       OWN_RUN,
       'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]',
-      'CMD ["memcached", "-m", "64"]',
+      'CMD ["/start.sh", "-m", "64"]',
     ),
     { only },
   );
@@ -245,18 +253,18 @@ test('a base image that runs as non-root (memcached): switch to root and back', 
 
 test('final stage built on an earlier one: its ENTRYPOINT and CMD are inherited and stated again', async () => {
   await expectOutput(
-    lines('FROM alpine AS base', 'ENTRYPOINT ["/app"]', 'CMD ["--serve"]', 'FROM base', 'COPY x /x', OWN_RUN, SERVES),
-    lines('FROM alpine AS base', 'ENTRYPOINT ["/app"]', 'CMD ["--serve"]', 'FROM base', APK, 'COPY x /x', OWN_RUN, SERVES, 'ENTRYPOINT ["/sbin/tini", "--", "/app"]', 'CMD ["--serve"]'),
+    lines('FROM alpine AS base', 'ENTRYPOINT ["/app.py"]', 'CMD ["--serve"]', 'FROM base', 'COPY x /x', OWN_RUN, SERVES),
+    lines('FROM alpine AS base', 'ENTRYPOINT ["/app.py"]', 'CMD ["--serve"]', 'FROM base', APK, 'COPY x /x', OWN_RUN, SERVES, 'ENTRYPOINT ["/sbin/tini", "--", "/app.py"]', 'CMD ["--serve"]'),
     { only },
   );
 });
 
 test('an ENTRYPOINT and CMD of an earlier stage written over several lines are stated again as written', async () => {
   await expectOutput(
-    lines('FROM alpine:3.20 AS base', 'ENTRYPOINT ["/app", \\', '            "--x"]', 'CMD ["--serve", \\', '     "--port", "80"]', 'FROM base', 'COPY x /x', OWN_RUN),
-    lines('FROM alpine:3.20 AS base', 'ENTRYPOINT ["/app", \\', '            "--x"]', 'CMD ["--serve", \\', '     "--port", "80"]', 'FROM base', APK, 'COPY x /x',
+    lines('FROM alpine:3.20 AS base', 'ENTRYPOINT ["/app.py", \\', '            "--x"]', 'CMD ["--serve", \\', '     "--port", "80"]', 'FROM base', 'COPY x /x', OWN_RUN),
+    lines('FROM alpine:3.20 AS base', 'ENTRYPOINT ["/app.py", \\', '            "--x"]', 'CMD ["--serve", \\', '     "--port", "80"]', 'FROM base', APK, 'COPY x /x',
       OWN_RUN,
-      'ENTRYPOINT ["/sbin/tini", "--", "/app", \\', '            "--x"]', 'CMD ["--serve", \\', '     "--port", "80"]'),
+      'ENTRYPOINT ["/sbin/tini", "--", "/app.py", \\', '            "--x"]', 'CMD ["--serve", \\', '     "--port", "80"]'),
     { only },
   );
 });
@@ -285,8 +293,8 @@ test('tini already installed by a RUN (here in an earlier stage): only the ENTRY
     { only },
   );
   await expectOutput(
-    lines('FROM alpine', 'RUN apk add --no-cache curl tini', 'CMD ["/app"]', SERVES),
-    lines('FROM alpine', 'RUN apk add --no-cache curl tini', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]', SERVES),
+    lines('FROM alpine', 'RUN apk add --no-cache curl tini', 'CMD ["node", "/app"]', SERVES),
+    lines('FROM alpine', 'RUN apk add --no-cache curl tini', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["node", "/app"]', SERVES),
     { only },
   );
 });
@@ -296,20 +304,20 @@ test('tini already installed by a RUN (here in an earlier stage): only the ENTRY
 test('option init=dumb-init (apt and apk)', async () => {
   const options = { 'init-entrypoint': { init: 'dumb-init' } };
   await expectOutput(
-    lines('FROM debian:12', OWN_RUN, 'CMD ["/app"]', SERVES),
+    lines('FROM debian:12', OWN_RUN, 'CMD ["node", "/app"]', SERVES),
     lines(
       'FROM debian:12',
       'RUN apt-get update && apt-get install -y --no-install-recommends dumb-init && rm -rf /var/lib/apt/lists/*',
       OWN_RUN,
       'ENTRYPOINT ["/usr/bin/dumb-init", "--"]',
-      'CMD ["/app"]',
+      'CMD ["node", "/app"]',
       SERVES,
     ),
     { only, options },
   );
   await expectOutput(
-    lines('FROM alpine', OWN_RUN, 'CMD ["/app"]', SERVES),
-    lines('FROM alpine', 'RUN apk add --no-cache dumb-init', OWN_RUN, 'ENTRYPOINT ["/usr/bin/dumb-init", "--"]', 'CMD ["/app"]', SERVES),
+    lines('FROM alpine', OWN_RUN, 'CMD ["node", "/app"]', SERVES),
+    lines('FROM alpine', 'RUN apk add --no-cache dumb-init', OWN_RUN, 'ENTRYPOINT ["/usr/bin/dumb-init", "--"]', 'CMD ["node", "/app"]', SERVES),
     { only, options },
   );
 });
@@ -324,8 +332,8 @@ test('comments above the CMD stay with it (a suppression must not move to the ne
 
 test('CRLF files get CRLF lines', async () => {
   await expectOutput(
-    'FROM alpine\r\nRUN true\r\nEXPOSE 8080\r\nCMD ["/app"]\r\n',
-    `FROM alpine\r\n${APK}\r\nRUN true\r\nEXPOSE 8080\r\nENTRYPOINT ["/sbin/tini", "--"]\r\nCMD ["/app"]\r\n`,
+    'FROM alpine\r\nRUN true\r\nEXPOSE 8080\r\nCMD ["node", "/app"]\r\n',
+    `FROM alpine\r\n${APK}\r\nRUN true\r\nEXPOSE 8080\r\nENTRYPOINT ["/sbin/tini", "--"]\r\nCMD ["node", "/app"]\r\n`,
     { only },
   );
 });
@@ -350,27 +358,27 @@ for (const [name, text, id, line] of [
   ['supervisord', lines('FROM debian:bookworm', 'CMD ["/usr/bin/supervisord", "-n"]', SERVES), 'already-has-init', 2],
   ['systemd', lines('FROM ubuntu:24.04', 'CMD ["/lib/systemd/systemd"]', SERVES), 'already-has-init', 2],
   ['an init inside a shell-form CMD', lines('FROM alpine', 'CMD exec tini -- /app', SERVES), 'already-has-init', 2],
-  ['scratch', lines('FROM scratch', 'COPY app /app', 'CMD ["/app"]', SERVES), 'no-shell', 1],
-  ['distroless', lines('FROM gcr.io/distroless/static-debian12', 'COPY app /app', 'CMD ["/app"]', SERVES), 'no-shell', 1],
-  ['busybox', lines('FROM busybox', 'CMD ["/app"]', SERVES), 'no-package-manager', 1],
-  ['a build-argument base', lines('ARG BASE', 'FROM $BASE', 'CMD ["/app"]', SERVES), 'dynamic-base', 2],
-  ['an unknown base', lines('FROM mycorp/base:1', 'CMD ["/app"]', SERVES), 'unknown-base', 1],
-  ['RHEL family (tini is in EPEL)', lines('FROM rockylinux:9', 'CMD ["/app"]', SERVES), 'rhel-epel', 1],
-  ['UBI minimal', lines('FROM registry.access.redhat.com/ubi9/ubi-minimal', 'CMD ["/app"]', SERVES), 'rhel-epel', 1],
+  ['scratch', lines('FROM scratch', 'COPY app /app', 'CMD ["node", "/app"]', SERVES), 'no-shell', 1],
+  ['distroless', lines('FROM gcr.io/distroless/static-debian12', 'COPY app /app', 'CMD ["node", "/app"]', SERVES), 'no-shell', 1],
+  ['busybox', lines('FROM busybox', 'CMD ["node", "/app"]', SERVES), 'no-package-manager', 1],
+  ['a build-argument base', lines('ARG BASE', 'FROM $BASE', 'CMD ["node", "/app"]', SERVES), 'dynamic-base', 2],
+  ['an unknown base', lines('FROM mycorp/base:1', 'CMD ["node", "/app"]', SERVES), 'unknown-base', 1],
+  ['RHEL family (tini is in EPEL)', lines('FROM rockylinux:9', 'CMD ["node", "/app"]', SERVES), 'rhel-epel', 1],
+  ['UBI minimal', lines('FROM registry.access.redhat.com/ubi9/ubi-minimal', 'CMD ["node", "/app"]', SERVES), 'rhel-epel', 1],
   ['Amazon Corretto (Amazon Linux)', lines('FROM amazoncorretto:17', 'CMD ["java", "-jar", "a.jar"]', SERVES), 'rhel-epel', 1],
-  ['SUSE', lines('FROM opensuse/leap:15', 'CMD ["/app"]', SERVES), 'no-init-package', 1],
+  ['SUSE', lines('FROM opensuse/leap:15', 'CMD ["node", "/app"]', SERVES), 'no-init-package', 1],
   ['an archived Debian release named in the tag', lines('FROM python:3.9-buster', 'CMD ["python", "app.py"]', SERVES), 'archived-release', 1],
   ['an old node image (stretch)', lines('FROM node:12', 'CMD ["node", "a.js"]', SERVES), 'archived-release', 1],
-  ['an interim Ubuntu release past its support', lines('FROM ubuntu:23.10', 'CMD ["/app"]', SERVES), 'archived-release', 1],
+  ['an interim Ubuntu release past its support', lines('FROM ubuntu:23.10', 'CMD ["node", "/app"]', SERVES), 'archived-release', 1],
   ['a base whose ENTRYPOINT dfmod does not know', lines('FROM eclipse-temurin:17-jre', OWN_RUN, 'CMD ["java", "-jar", "a.jar"]', SERVES), 'unknown-entrypoint', 1],
   ['no CMD and a base whose CMD dfmod does not know', lines('FROM golang:1.22', 'COPY . .', OWN_RUN, SERVES), 'unknown-cmd', 1],
   ['nothing to run', lines('FROM alpine AS base', 'ENTRYPOINT []', 'CMD []', 'FROM base', 'COPY x /x', OWN_RUN, SERVES), 'no-command', 4],
   ['Windows', lines('# escape=`', 'FROM mcr.microsoft.com/windows/servercore:ltsc2022', 'CMD ["app.exe"]', SERVES), 'windows', 2],
   ['an ENTRYPOINT with no arguments', lines('FROM debian:bookworm', 'RUN echo hi', 'ENTRYPOINT', SERVES), 'empty-entrypoint', 3],
   ['an ENTRYPOINT with only a line continuation, at the end', lines('FROM debian:bookworm', 'RUN echo hi', SERVES, 'ENTRYPOINT \\'), 'empty-entrypoint', 4],
-  ['inherited USER with a variable', lines('FROM alpine AS base', 'ARG U=app', 'USER $U', 'FROM base', OWN_RUN, 'CMD ["/app"]', SERVES), 'dynamic-user', 4],
-  ['a SHELL that is not POSIX, inherited', lines('FROM debian:bookworm AS base', 'SHELL ["pwsh", "-c"]', 'RUN Write-Output hi', 'FROM base', 'CMD ["/app"]', SERVES), 'unknown-shell', 4],
-  ['an unknown init option', lines('FROM alpine', 'CMD ["/app"]', SERVES), 'unknown-option', 1],
+  ['inherited USER with a variable', lines('FROM alpine AS base', 'ARG U=app', 'USER $U', 'FROM base', OWN_RUN, 'CMD ["node", "/app"]', SERVES), 'dynamic-user', 4],
+  ['a SHELL that is not POSIX, inherited', lines('FROM debian:bookworm AS base', 'SHELL ["pwsh", "-c"]', 'RUN Write-Output hi', 'FROM base', 'CMD ["node", "/app"]', SERVES), 'unknown-shell', 4],
+  ['an unknown init option', lines('FROM alpine', 'CMD ["node", "/app"]', SERVES), 'unknown-option', 1],
 ] as [string, string, string, number][]) {
   test(`left alone: ${name}`, async () => {
     const options = id === 'unknown-option' ? { 'init-entrypoint': { init: 's6' } } : undefined;
@@ -379,7 +387,7 @@ for (const [name, text, id, line] of [
 }
 
 test('an init inherited from an earlier stage, in the form this transform writes: no note', async () => {
-  const result = await expectUnchanged(lines('FROM alpine AS base', 'ENTRYPOINT ["/sbin/tini", "--"]', 'FROM base', 'CMD ["/app"]'), null, { only });
+  const result = await expectUnchanged(lines('FROM alpine AS base', 'ENTRYPOINT ["/sbin/tini", "--"]', 'FROM base', 'CMD ["node", "/app"]'), null, { only });
   assert.equal(result.notes, []);
 });
 
@@ -396,15 +404,15 @@ test('wording: an init already runs', async () => {
 });
 
 test('wording: no package manager, no shell, unknown and dynamic bases', async () => {
-  await refusedWith(lines('FROM busybox', 'CMD ["/app"]', SERVES), 'no-package-manager', '`busybox` has no package manager dfmod installs tini with (apt, apk, dnf, yum, microdnf, zypper); copy a static binary in with the option binary, or use `docker run --init`');
-  await refusedWith(lines('FROM mycorp/base:1', 'CMD ["/app"]', SERVES), 'unknown-base', 'dfmod does not know the base image `mycorp/base:1` (its package manager and entrypoint)');
-  await refusedWith(lines('ARG BASE', 'FROM $BASE', 'CMD ["/app"]', SERVES), 'dynamic-base', 'the base image `$BASE` is a build argument, so its package manager is unknown');
+  await refusedWith(lines('FROM busybox', 'CMD ["node", "/app"]', SERVES), 'no-package-manager', '`busybox` has no package manager dfmod installs tini with (apt, apk, dnf, yum, microdnf, zypper); copy a static binary in with the option binary, or use `docker run --init`');
+  await refusedWith(lines('FROM mycorp/base:1', 'CMD ["node", "/app"]', SERVES), 'unknown-base', 'dfmod does not know the base image `mycorp/base:1` (its package manager and entrypoint)');
+  await refusedWith(lines('ARG BASE', 'FROM $BASE', 'CMD ["node", "/app"]', SERVES), 'dynamic-base', 'the base image `$BASE` is a build argument, so its package manager is unknown');
 });
 
 test('wording: RHEL family and SUSE', async () => {
-  await refusedWith(lines('FROM rockylinux:9', 'CMD ["/app"]', SERVES), 'rhel-epel', 'tini is in EPEL or nowhere, not in the base repositories of rocky 9');
-  await refusedWith(lines('FROM amazoncorretto:17', 'CMD ["/app"]', SERVES), 'rhel-epel', 'tini is in EPEL or nowhere, not in the base repositories of RHEL-family images');
-  await refusedWith(lines('FROM opensuse/leap:15', 'CMD ["/app"]', SERVES), 'no-init-package', 'dfmod does not know a tini package for SUSE images');
+  await refusedWith(lines('FROM rockylinux:9', 'CMD ["node", "/app"]', SERVES), 'rhel-epel', 'tini is in EPEL or nowhere, not in the base repositories of rocky 9');
+  await refusedWith(lines('FROM amazoncorretto:17', 'CMD ["node", "/app"]', SERVES), 'rhel-epel', 'tini is in EPEL or nowhere, not in the base repositories of RHEL-family images');
+  await refusedWith(lines('FROM opensuse/leap:15', 'CMD ["node", "/app"]', SERVES), 'no-init-package', 'dfmod does not know a tini package for SUSE images');
 });
 
 test('wording: what the base runs is not known', async () => {
@@ -414,10 +422,10 @@ test('wording: what the base runs is not known', async () => {
 });
 
 test('wording: the stage itself', async () => {
-  await refusedWith(lines('FROM alpine', 'CMD ["/app"]', SERVES), 'unknown-option', 'unknown option init="s6" (use "tini" or "dumb-init")', { 'init-entrypoint': { init: 's6' } });
+  await refusedWith(lines('FROM alpine', 'CMD ["node", "/app"]', SERVES), 'unknown-option', 'unknown option init="s6" (use "tini" or "dumb-init")', { 'init-entrypoint': { init: 's6' } });
   await refusedWith(lines('# escape=`', 'FROM mcr.microsoft.com/windows/servercore:ltsc2022', 'CMD ["app.exe"]', SERVES), 'windows', 'Windows images have no tini');
   await refusedWith(lines('FROM debian:bookworm', 'RUN echo hi', 'ENTRYPOINT', SERVES), 'empty-entrypoint', 'the ENTRYPOINT has no arguments, and dfmod does not know what Docker makes of that');
-  await refusedWith(lines('FROM alpine AS base', 'ARG U=app', 'USER $U', 'FROM base', OWN_RUN, 'CMD ["/app"]', SERVES), 'dynamic-user', 'the stage inherits `USER $U`, which dfmod cannot restore after installing as root');
+  await refusedWith(lines('FROM alpine AS base', 'ARG U=app', 'USER $U', 'FROM base', OWN_RUN, 'CMD ["node", "/app"]', SERVES), 'dynamic-user', 'the stage inherits `USER $U`, which dfmod cannot restore after installing as root');
   await refusedWith(lines('FROM alpine AS base', 'ENTRYPOINT []', 'CMD []', 'FROM base', 'COPY x /x', OWN_RUN, SERVES), 'no-command', 'the container has no command to run');
 });
 
@@ -425,19 +433,19 @@ test('wording: the stage itself', async () => {
 
 // Fixed: tini is not in bionic or xenial (it entered Ubuntu with focal), so `apt-get install tini` failed the build.
 test('ubuntu:18.04 has no tini: refused, naming dumb-init (which it has) and docker run --init, without switching', async () => {
-  await refusedWith(lines('FROM ubuntu:18.04', 'CMD ["/app"]', SERVES), 'no-init-package',
+  await refusedWith(lines('FROM ubuntu:18.04', 'CMD ["node", "/app"]', SERVES), 'no-init-package',
     'ubuntu 18.04 (bionic) has no tini package; use `docker run --init`, or the option init=dumb-init: ubuntu 18.04 (bionic) has dumb-init (dfmod does not switch packages by itself)');
 });
 
 test('ubuntu:18.04 with init=dumb-init installs dumb-init', async () => {
   await expectOutput(
-    lines('FROM ubuntu:18.04', OWN_RUN, 'CMD ["/app"]', SERVES),
+    lines('FROM ubuntu:18.04', OWN_RUN, 'CMD ["node", "/app"]', SERVES),
     lines(
       'FROM ubuntu:18.04',
       'RUN apt-get update && apt-get install -y --no-install-recommends dumb-init && rm -rf /var/lib/apt/lists/*',
       OWN_RUN,
       'ENTRYPOINT ["/usr/bin/dumb-init", "--"]',
-      'CMD ["/app"]',
+      'CMD ["node", "/app"]',
       SERVES,
     ),
     { only, options: { 'init-entrypoint': { init: 'dumb-init' } } },
@@ -445,7 +453,7 @@ test('ubuntu:18.04 with init=dumb-init installs dumb-init', async () => {
 });
 
 test('ubuntu:16.04 has neither: refused, naming docker run --init', async () => {
-  await refusedWith(lines('FROM ubuntu:16.04', 'CMD ["/app"]', SERVES), 'no-init-package',
+  await refusedWith(lines('FROM ubuntu:16.04', 'CMD ["node", "/app"]', SERVES), 'no-init-package',
     'ubuntu 16.04 (xenial) has no tini package; use `docker run --init` (ubuntu 16.04 (xenial) has no dumb-init either)');
 });
 
@@ -453,8 +461,8 @@ test('ubuntu:16.04 has neither: refused, naming docker run --init', async () => 
 for (const tag of ['20.04', '22.04', '24.04', 'focal', 'noble', '25.04', '25.10']) {
   test(`ubuntu:${tag} gets tini`, async () => {
     await expectOutput(
-      lines(`FROM ubuntu:${tag}`, OWN_RUN, 'CMD ["/app"]', SERVES),
-      lines(`FROM ubuntu:${tag}`, APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES),
+      lines(`FROM ubuntu:${tag}`, OWN_RUN, 'CMD ["node", "/app"]', SERVES),
+      lines(`FROM ubuntu:${tag}`, APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["node", "/app"]', SERVES),
       { only },
     );
   });
@@ -465,22 +473,22 @@ const ARCHIVED_ALTERNATIVE = '; copy a static binary in with the option binary, 
 
 // Fixed: 14.04 is an LTS; the refusal said dfmod "knows the LTS releases". The fact is that trusty is archived.
 test('ubuntu:14.04 is refused as archived', async () => {
-  await refusedWith(lines('FROM ubuntu:14.04', 'CMD ["/app"]', SERVES), 'archived-release',
+  await refusedWith(lines('FROM ubuntu:14.04', 'CMD ["node", "/app"]', SERVES), 'archived-release',
     'ubuntu 14.04 (trusty) is archived: its package sources are gone from the mirrors, so installing tini fails' + ARCHIVED_ALTERNATIVE);
 });
 
 test('debian:9 and debian:10 are archived', async () => {
-  await refusedWith(lines('FROM debian:9', 'CMD ["/app"]', SERVES), 'archived-release',
+  await refusedWith(lines('FROM debian:9', 'CMD ["node", "/app"]', SERVES), 'archived-release',
     'debian 9 (stretch) is archived: its package sources are gone from the mirrors, so installing tini fails' + ARCHIVED_ALTERNATIVE);
-  await refusedWith(lines('FROM debian:10', 'CMD ["/app"]', SERVES), 'archived-release',
+  await refusedWith(lines('FROM debian:10', 'CMD ["node", "/app"]', SERVES), 'archived-release',
     'debian 10 (buster) is archived: its package sources are gone from the mirrors, so installing tini fails' + ARCHIVED_ALTERNATIVE);
 });
 
 for (const tag of ['11', '12', '13', 'bullseye-slim']) {
   test(`debian:${tag} gets tini`, async () => {
     await expectOutput(
-      lines(`FROM debian:${tag}`, OWN_RUN, 'CMD ["/app"]', SERVES),
-      lines(`FROM debian:${tag}`, APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES),
+      lines(`FROM debian:${tag}`, OWN_RUN, 'CMD ["node", "/app"]', SERVES),
+      lines(`FROM debian:${tag}`, APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["node", "/app"]', SERVES),
       { only },
     );
   });
@@ -489,19 +497,22 @@ for (const tag of ['11', '12', '13', 'bullseye-slim']) {
 // Fixed: a digest was read as the default tag.
 test('a digest names no release: refused', async () => {
   const digest = 'ubuntu@sha256:' + 'a'.repeat(64);
-  await refusedWith(lines(`FROM ${digest}`, 'CMD ["/app"]', SERVES), 'digest-release-unknown',
+  await refusedWith(lines(`FROM ${digest}`, 'CMD ["node", "/app"]', SERVES), 'digest-release-unknown',
     `\`${digest}\` is pinned by digest, and a digest names no release, so dfmod cannot tell whether it has tini`);
 });
 
 test('a tag and a digest: the tag names the release', async () => {
   const image = 'ubuntu:22.04@sha256:' + 'a'.repeat(64);
-  await expectOutput(lines(`FROM ${image}`, OWN_RUN, 'CMD ["/app"]', SERVES), lines(`FROM ${image}`, APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES), { only });
+  await expectOutput(lines(`FROM ${image}`, OWN_RUN, 'CMD ["node", "/app"]', SERVES), lines(`FROM ${image}`, APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["node", "/app"]', SERVES), { only });
 });
 
 // Fixed: chiseled images have no shell and no apt; a `RUN apt-get` there fails.
 test('a chiseled .NET image: no shell, refused', async () => {
-  await refusedWith(lines('FROM mcr.microsoft.com/dotnet/runtime-deps:8.0-jammy-chiseled', 'COPY app /app', 'ENTRYPOINT ["/app"]', SERVES), 'no-shell',
-    '`mcr.microsoft.com/dotnet/runtime-deps:8.0-jammy-chiseled` has no shell to RUN an install in, nor a package manager; copy a static binary in with the option binary, or use `docker run --init`');
+  // Its program is no runtime known to need an init; opted in, the image has no shell to install one with.
+  const chiseled = lines('FROM mcr.microsoft.com/dotnet/runtime-deps:8.0-jammy-chiseled', 'COPY app /app', 'ENTRYPOINT ["/app"]', SERVES);
+  await expectRefused(chiseled, 'pid1-not-known', { only, line: 3 });
+  await refusedWith(chiseled, 'no-shell',
+    '`mcr.microsoft.com/dotnet/runtime-deps:8.0-jammy-chiseled` has no shell to RUN an install in, nor a package manager; copy a static binary in with the option binary, or use `docker run --init`', OPTED_IN);
 });
 
 // Fixed: `3` was read as 3.0, older than 3.6; it is the newest 3.x.
@@ -544,7 +555,7 @@ test('node:16 is on buster: refused as archived', async () => {
 });
 
 test('a tag older than what dfmod knows the image to run, with its own ENTRYPOINT: its release is not known', async () => {
-  await refusedWith(lines('FROM memcached:1.5', OWN_RUN, 'ENTRYPOINT ["memcached"]', SERVES), 'unknown-release',
+  await refusedWith(lines('FROM memcached:1.5', OWN_RUN, 'ENTRYPOINT ["/start.sh"]', SERVES), 'unknown-release',
     'dfmod does not know which release `memcached:1.5` is built on, so whether it has tini');
   // Changed: an image dfmod knows neither the release nor the defaults of was installed into when the stage set its ENTRYPOINT.
   await expectRefused(lines('FROM perl:5', OWN_RUN, 'ENTRYPOINT ["perl", "app.pl"]', SERVES), 'unknown-release', { only });
@@ -553,8 +564,8 @@ test('a tag older than what dfmod knows the image to run, with its own ENTRYPOIN
 test('an Alpine image pinned by digest still gets tini: every Alpine branch carries it', async () => {
   const image = 'alpine@sha256:69665d02cb32192e52e07644d76bc6f25abeb5410edc1c7a81a10ba3f0efb909';
   await expectOutput(
-    lines(`FROM ${image}`, OWN_RUN, 'CMD ["/app"]', SERVES),
-    lines(`FROM ${image}`, APK, OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]', SERVES),
+    lines(`FROM ${image}`, OWN_RUN, 'CMD ["node", "/app"]', SERVES),
+    lines(`FROM ${image}`, APK, OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["node", "/app"]', SERVES),
     { only },
   );
 });
@@ -562,16 +573,16 @@ test('an Alpine image pinned by digest still gets tini: every Alpine branch carr
 // Alpine's community repository carries tini on every branch: an unknown Alpine release does not matter.
 test('an Alpine image whose release and defaults are unknown still gets tini when the stage sets its command', async () => {
   await expectOutput(
-    lines('FROM eclipse-temurin:17-jdk-alpine', OWN_RUN, 'ENTRYPOINT ["java", "-jar", "/app.jar"]', SERVES),
-    lines('FROM eclipse-temurin:17-jdk-alpine', APK, OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--", "java", "-jar", "/app.jar"]', SERVES),
+    lines('FROM eclipse-temurin:17-jdk-alpine', OWN_RUN, 'ENTRYPOINT ["/start.sh"]', SERVES),
+    lines('FROM eclipse-temurin:17-jdk-alpine', APK, OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--", "/start.sh"]', SERVES),
     { only },
   );
 });
 
 test('an image whose release is not known but whose tags dfmod knows (memcached) still gets tini', async () => {
   await expectOutput(
-    lines('FROM memcached:1.6', 'COPY memcached.conf /etc/', OWN_RUN),
-    lines('FROM memcached:1.6', 'USER root', APT, 'USER memcache', 'COPY memcached.conf /etc/', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["memcached"]'),
+    lines('FROM memcached:1.6', 'COPY memcached.conf /etc/', OWN_RUN, 'CMD ["/start.sh"]'),
+    lines('FROM memcached:1.6', 'USER root', APT, 'USER memcache', 'COPY memcached.conf /etc/', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["/start.sh"]'),
     { only },
   );
 });
@@ -582,23 +593,23 @@ test('a digest without a tag on any image names no release', async () => {
 
 test('an argument named init is not an init', async () => {
   await expectOutput(
-    lines('FROM alpine', OWN_RUN, 'CMD ["/app", "init"]', SERVES),
-    lines('FROM alpine', APK, OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app", "init"]', SERVES),
+    lines('FROM alpine', OWN_RUN, 'CMD ["/app.py", "init"]', SERVES),
+    lines('FROM alpine', APK, OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app.py", "init"]', SERVES),
     { only },
   );
 });
 
 test('suppressed by a comment above the final FROM', async () => {
-  const result = await expectUnchanged(lines('FROM alpine AS build', '# dfmod-ignore init-entrypoint', 'FROM alpine', 'CMD ["/app"]'), null, { only });
+  const result = await expectUnchanged(lines('FROM alpine AS build', '# dfmod-ignore init-entrypoint', 'FROM alpine', 'CMD ["node", "/app"]'), null, { only });
   assert.equal(result.notes, []);
 });
 
 test('suppressed by a comment above the CMD the ENTRYPOINT would go before', async () => {
-  await expectUnchanged(lines('FROM alpine', '# dfmod-ignore', 'CMD ["/app"]'), null, { only });
+  await expectUnchanged(lines('FROM alpine', '# dfmod-ignore', 'CMD ["node", "/app"]'), null, { only });
 });
 
 test('the form this transform writes is left without a note', async () => {
-  const input = lines('FROM alpine', APK, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]');
+  const input = lines('FROM alpine', APK, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["node", "/app"]');
   const result = await run(input, { only });
   assert.fixture(result.output, input);
   assert.equal(result.notes, []);
@@ -606,7 +617,7 @@ test('the form this transform writes is left without a note', async () => {
 
 // Fixed: Fedora was told tini is "in EPEL or nowhere"; EPEL is RHEL's, and Fedora's own repositories were never checked.
 test('Fedora: refused as not checked, without a claim about EPEL', async () => {
-  await refusedWith(lines('FROM fedora:40', 'CMD ["/app"]', SERVES), 'no-init-package',
+  await refusedWith(lines('FROM fedora:40', 'CMD ["node", "/app"]', SERVES), 'no-init-package',
     'dfmod has not checked which Fedora releases carry tini');
 });
 
@@ -640,7 +651,7 @@ test('a base image (inherits a shell as its command, as toolboxes and CI images 
 test('a toolbox kept alive for docker exec, and files named as base or CI images', async () => {
   await expectRefused(lines('FROM debian:12', 'CMD ["sleep", "infinity"]'), 'toolbox-image', { only });
   await expectRefused(lines('FROM debian:12', 'CMD tail -f /dev/null'), 'toolbox-image', { only });
-  const ci = await runAs('ci/Dockerfile.ci', lines('FROM debian:12', 'COPY app /app', 'CMD ["/app"]'));
+  const ci = await runAs('ci/Dockerfile.ci', lines('FROM debian:12', 'COPY app /app', 'CMD ["node", "/app"]'));
   assert.equal(ci.notes.map((n) => n.id), ['toolbox-image']);
 });
 
@@ -675,21 +686,21 @@ test('a multi-stage file whose last stage is dev: left alone; the stages option 
 
 test('joins an existing apt-get install, with --no-install-recommends or not, keeping its flags', async () => {
   await expectOutput(
-    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates && rm -rf /var/lib/apt/lists/*', 'CMD ["/app"]', SERVES),
-    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates tini && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES),
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates && rm -rf /var/lib/apt/lists/*', 'CMD ["node", "/app"]', SERVES),
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates tini && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["node", "/app"]', SERVES),
     { only },
   );
   await expectOutput(
-    lines('FROM ubuntu:24.04', 'RUN apt-get update \\', '    && apt-get install -y \\', '        curl \\', '    && rm -rf /var/lib/apt/lists/*', 'CMD ["/app"]', SERVES),
-    lines('FROM ubuntu:24.04', 'RUN apt-get update \\', '    && apt-get install -y \\', '        curl \\', '        tini \\', '    && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES),
+    lines('FROM ubuntu:24.04', 'RUN apt-get update \\', '    && apt-get install -y \\', '        curl \\', '    && rm -rf /var/lib/apt/lists/*', 'CMD ["node", "/app"]', SERVES),
+    lines('FROM ubuntu:24.04', 'RUN apt-get update \\', '    && apt-get install -y \\', '        curl \\', '        tini \\', '    && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["node", "/app"]', SERVES),
     { only },
   );
 });
 
 test('joins an apt-get install run with sudo by a non-root stage', async () => {
   await expectOutput(
-    lines('FROM ubuntu:22.04', 'USER app', 'RUN sudo apt-get update && sudo apt-get install -y curl', 'CMD ["/app"]', SERVES),
-    lines('FROM ubuntu:22.04', 'USER app', 'RUN sudo apt-get update && sudo apt-get install -y curl tini', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES),
+    lines('FROM ubuntu:22.04', 'USER app', 'RUN sudo apt-get update && sudo apt-get install -y curl', 'CMD ["node", "/app"]', SERVES),
+    lines('FROM ubuntu:22.04', 'USER app', 'RUN sudo apt-get update && sudo apt-get install -y curl tini', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["node", "/app"]', SERVES),
     { only },
   );
 });
@@ -704,23 +715,23 @@ test('joins an existing apk add --no-cache', async () => {
 
 // Changed: a new `apt-get update` layer for tini beside the stage's own install is refused, with the line to add it to.
 test('not joined: an install after USER without sudo, apt-mark auto patterns (refused); apk --virtual groups deleted again (a new apk RUN)', async () => {
-  await expectRefused(lines('FROM debian:12', 'USER app', 'RUN apt-get install -y curl', 'CMD ["/app"]', SERVES), 'install-not-joinable', { only });
+  await expectRefused(lines('FROM debian:12', 'USER app', 'RUN apt-get install -y curl', 'CMD ["node", "/app"]', SERVES), 'install-not-joinable', { only });
   await expectOutput(
-    lines('FROM alpine:3.20', 'COPY . .', 'RUN apk add --no-cache --virtual .deps gcc && make && apk del .deps', 'CMD ["/app"]', SERVES),
-    lines('FROM alpine:3.20', APK, 'COPY . .', 'RUN apk add --no-cache --virtual .deps gcc && make && apk del .deps', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]', SERVES),
+    lines('FROM alpine:3.20', 'COPY . .', 'RUN apk add --no-cache --virtual .deps gcc && make && apk del .deps', 'CMD ["node", "/app"]', SERVES),
+    lines('FROM alpine:3.20', APK, 'COPY . .', 'RUN apk add --no-cache --virtual .deps gcc && make && apk del .deps', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["node", "/app"]', SERVES),
     { only },
   );
-  await expectRefused(lines('FROM debian:12', 'COPY . .', "RUN apt-get update && apt-mark auto '.*' && apt-get install -y gcc", 'CMD ["/app"]', SERVES), 'install-not-joinable', { only });
+  await expectRefused(lines('FROM debian:12', 'COPY . .', "RUN apt-get update && apt-mark auto '.*' && apt-get install -y gcc", 'CMD ["node", "/app"]', SERVES), 'install-not-joinable', { only });
   // The note names the init chosen.
-  await refusedWith(lines('FROM debian:12', 'COPY . .', "RUN apt-get update && apt-mark auto '.*' && apt-get install -y gcc", 'CMD ["/app"]', SERVES), 'install-not-joinable',
+  await refusedWith(lines('FROM debian:12', 'COPY . .', "RUN apt-get update && apt-mark auto '.*' && apt-get install -y gcc", 'CMD ["node", "/app"]', SERVES), 'install-not-joinable',
     'the apt install at line 3 marks packages for autoremove (apt-mark), which would remove dumb-init too: add `dumb-init` where the image\'s packages are installed',
     { 'init-entrypoint': { init: 'dumb-init' } });
 });
 
 test('a non-root final stage: the install joins the root RUN before USER, the ENTRYPOINT runs as the stage user', async () => {
   await expectOutput(
-    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y curl && useradd app', 'USER app', 'CMD ["/app"]', SERVES),
-    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y curl tini && useradd app', 'USER app', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES),
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y curl && useradd app', 'USER app', 'CMD ["node", "/app"]', SERVES),
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y curl tini && useradd app', 'USER app', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["node", "/app"]', SERVES),
     { only },
   );
 });
@@ -728,13 +739,13 @@ test('a non-root final stage: the install joins the root RUN before USER, the EN
 // Fixed: the inserted `apt-get update && … && rm -rf /var/lib/apt/lists/*` deleted the lists the stage inherited, and its own later install failed.
 test('a stage FROM a parent that ran apt-get update: its lists are not deleted, and its own install is joined', async () => {
   await expectOutput(
-    lines('FROM debian:bookworm AS base', 'RUN apt-get update', 'FROM base', 'COPY app /app', 'CMD ["/app"]', SERVES),
-    lines('FROM debian:bookworm AS base', 'RUN apt-get update', 'FROM base', 'RUN apt-get update && apt-get install -y --no-install-recommends tini', 'COPY app /app', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES),
+    lines('FROM debian:bookworm AS base', 'RUN apt-get update', 'FROM base', 'COPY app /app', 'CMD ["node", "/app"]', SERVES),
+    lines('FROM debian:bookworm AS base', 'RUN apt-get update', 'FROM base', 'RUN apt-get update && apt-get install -y --no-install-recommends tini', 'COPY app /app', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["node", "/app"]', SERVES),
     { only },
   );
   await expectOutput(
-    lines('FROM debian:bookworm AS base', 'RUN apt-get update', 'FROM base', 'COPY app /app', 'RUN apt-get install -y curl', 'CMD ["/app"]', SERVES),
-    lines('FROM debian:bookworm AS base', 'RUN apt-get update', 'FROM base', 'COPY app /app', 'RUN apt-get install -y curl tini', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES),
+    lines('FROM debian:bookworm AS base', 'RUN apt-get update', 'FROM base', 'COPY app /app', 'RUN apt-get install -y curl', 'CMD ["node", "/app"]', SERVES),
+    lines('FROM debian:bookworm AS base', 'RUN apt-get update', 'FROM base', 'COPY app /app', 'RUN apt-get install -y curl tini', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["node", "/app"]', SERVES),
     { only },
   );
 });
@@ -747,55 +758,55 @@ for (const [name, input, expected] of [
     lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    bash \\', '    curl', 'COPY entrypoint.sh /entrypoint.sh', 'ENTRYPOINT ["/entrypoint.sh"]', SERVES),
     lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    bash \\', '    curl \\', '    tini', 'COPY entrypoint.sh /entrypoint.sh', 'ENTRYPOINT ["/sbin/tini", "--", "/entrypoint.sh"]', SERVES)],
   ['a sorted list: tini at its place in the order',
-    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    bash \\', '    curl \\', '    wget', 'CMD ["/app"]', SERVES),
-    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    bash \\', '    curl \\', '    tini \\', '    wget', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]', SERVES)],
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    bash \\', '    curl \\', '    wget', 'CMD ["node", "/app"]', SERVES),
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    bash \\', '    curl \\', '    tini \\', '    wget', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["node", "/app"]', SERVES)],
   ['an unsorted list: at the end',
-    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    wget \\', '    bash \\', '    curl', 'CMD ["/app"]', SERVES),
-    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    wget \\', '    bash \\', '    curl \\', '    tini', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]', SERVES)],
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    wget \\', '    bash \\', '    curl', 'CMD ["node", "/app"]', SERVES),
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    wget \\', '    bash \\', '    curl \\', '    tini', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["node", "/app"]', SERVES)],
   ['a sorted list whose first package is on the command line, tini first: in front of it, the rest as it was',
-    lines('FROM alpine:3.20', 'RUN apk add --no-cache zlib \\', '    zstd', 'CMD ["/app"]', SERVES),
-    lines('FROM alpine:3.20', 'RUN apk add --no-cache tini \\', '    zlib \\', '    zstd', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]', SERVES)],
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache zlib \\', '    zstd', 'CMD ["node", "/app"]', SERVES),
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache tini \\', '    zlib \\', '    zstd', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["node", "/app"]', SERVES)],
   ['the list followed by `&& rm -rf /var/lib/apt/lists/*` on the next line (leading &&)',
-    lines('FROM debian:12', 'RUN apt-get update \\', '    && apt-get install -y --no-install-recommends \\', '        ca-certificates \\', '        curl \\', '    && rm -rf /var/lib/apt/lists/*', 'CMD ["/app"]', SERVES),
-    lines('FROM debian:12', 'RUN apt-get update \\', '    && apt-get install -y --no-install-recommends \\', '        ca-certificates \\', '        curl \\', '        tini \\', '    && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES)],
+    lines('FROM debian:12', 'RUN apt-get update \\', '    && apt-get install -y --no-install-recommends \\', '        ca-certificates \\', '        curl \\', '    && rm -rf /var/lib/apt/lists/*', 'CMD ["node", "/app"]', SERVES),
+    lines('FROM debian:12', 'RUN apt-get update \\', '    && apt-get install -y --no-install-recommends \\', '        ca-certificates \\', '        curl \\', '        tini \\', '    && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["node", "/app"]', SERVES)],
   ['the list followed by `&& \\` (trailing &&): the && stays after the last package',
-    lines('FROM debian:12', 'RUN apt-get update && \\', '    apt-get install -y --no-install-recommends \\', '        ca-certificates \\', '        curl && \\', '    rm -rf /var/lib/apt/lists/*', 'CMD ["/app"]', SERVES),
-    lines('FROM debian:12', 'RUN apt-get update && \\', '    apt-get install -y --no-install-recommends \\', '        ca-certificates \\', '        curl \\', '        tini && \\', '    rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES)],
+    lines('FROM debian:12', 'RUN apt-get update && \\', '    apt-get install -y --no-install-recommends \\', '        ca-certificates \\', '        curl && \\', '    rm -rf /var/lib/apt/lists/*', 'CMD ["node", "/app"]', SERVES),
+    lines('FROM debian:12', 'RUN apt-get update && \\', '    apt-get install -y --no-install-recommends \\', '        ca-certificates \\', '        curl \\', '        tini && \\', '    rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["node", "/app"]', SERVES)],
   ['a trailing flag stays last: tini after the last package',
-    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y foo bar --no-install-recommends', 'CMD ["/app"]', SERVES),
-    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y foo bar tini --no-install-recommends', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES)],
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y foo bar --no-install-recommends', 'CMD ["node", "/app"]', SERVES),
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y foo bar tini --no-install-recommends', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["node", "/app"]', SERVES)],
   ['a trailing flag on a line of its own in a one-per-line list',
-    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y \\', '    wget \\', '    curl \\', '    --no-install-recommends \\', ' && rm -rf /var/lib/apt/lists/*', 'CMD ["/app"]', SERVES),
-    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y \\', '    wget \\', '    curl \\', '    tini \\', '    --no-install-recommends \\', ' && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES)],
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y \\', '    wget \\', '    curl \\', '    --no-install-recommends \\', ' && rm -rf /var/lib/apt/lists/*', 'CMD ["node", "/app"]', SERVES),
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y \\', '    wget \\', '    curl \\', '    tini \\', '    --no-install-recommends \\', ' && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["node", "/app"]', SERVES)],
   ['a quoted version constraint as the last package, on one line',
-    lines('FROM alpine:3.20', 'RUN apk add --no-cache curl "zlib>1.3.2"', 'CMD ["/app"]', SERVES),
-    lines('FROM alpine:3.20', 'RUN apk add --no-cache curl "zlib>1.3.2" tini', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]', SERVES)],
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache curl "zlib>1.3.2"', 'CMD ["node", "/app"]', SERVES),
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache curl "zlib>1.3.2" tini', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["node", "/app"]', SERVES)],
   ['a quoted version constraint in a sorted one-per-line list: sorted by the package name',
-    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    curl \\', '    "zlib>1.3.2"', 'CMD ["/app"]', SERVES),
-    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    curl \\', '    tini \\', '    "zlib>1.3.2"', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]', SERVES)],
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    curl \\', '    "zlib>1.3.2"', 'CMD ["node", "/app"]', SERVES),
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    curl \\', '    tini \\', '    "zlib>1.3.2"', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["node", "/app"]', SERVES)],
   ['a quoted version constraint last in an unsorted one-per-line list',
-    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    zsh \\', '    "zlib>1.3.2"', 'RUN true', 'CMD ["/app"]', SERVES),
-    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    zsh \\', '    "zlib>1.3.2" \\', '    tini', 'RUN true', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]', SERVES)],
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    zsh \\', '    "zlib>1.3.2"', 'RUN true', 'CMD ["node", "/app"]', SERVES),
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    zsh \\', '    "zlib>1.3.2" \\', '    tini', 'RUN true', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["node", "/app"]', SERVES)],
   ['several packages per line: after the last, on its line',
-    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    a b \\', '    c d', 'CMD ["/app"]', SERVES),
-    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    a b \\', '    c d tini', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]', SERVES)],
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    a b \\', '    c d', 'CMD ["node", "/app"]', SERVES),
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache \\', '    a b \\', '    c d tini', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["node", "/app"]', SERVES)],
   // A variable may expand to nothing, to several packages or to flags: tini goes before it, after the last package named.
   ['a list ending in a variable: tini before it, on a line of its own',
-    lines('FROM alpine:3.20', 'ARG EXTRA_PKGS=""', 'RUN apk add --no-cache \\', '    bash \\', '    curl \\', '    $EXTRA_PKGS', 'CMD ["/app"]', SERVES),
-    lines('FROM alpine:3.20', 'ARG EXTRA_PKGS=""', 'RUN apk add --no-cache \\', '    bash \\', '    curl \\', '    tini \\', '    $EXTRA_PKGS', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]', SERVES)],
+    lines('FROM alpine:3.20', 'ARG EXTRA_PKGS=""', 'RUN apk add --no-cache \\', '    bash \\', '    curl \\', '    $EXTRA_PKGS', 'CMD ["node", "/app"]', SERVES),
+    lines('FROM alpine:3.20', 'ARG EXTRA_PKGS=""', 'RUN apk add --no-cache \\', '    bash \\', '    curl \\', '    tini \\', '    $EXTRA_PKGS', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["node", "/app"]', SERVES)],
   ['a list ending in a variable, on one line',
-    lines('FROM alpine:3.20', 'ARG EXTRA_PKGS=""', 'RUN apk add --no-cache curl $EXTRA_PKGS', 'CMD ["/app"]', SERVES),
-    lines('FROM alpine:3.20', 'ARG EXTRA_PKGS=""', 'RUN apk add --no-cache curl tini $EXTRA_PKGS', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]', SERVES)],
+    lines('FROM alpine:3.20', 'ARG EXTRA_PKGS=""', 'RUN apk add --no-cache curl $EXTRA_PKGS', 'CMD ["node", "/app"]', SERVES),
+    lines('FROM alpine:3.20', 'ARG EXTRA_PKGS=""', 'RUN apk add --no-cache curl tini $EXTRA_PKGS', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["node", "/app"]', SERVES)],
   ['only a variable: tini in front of it',
-    lines('FROM alpine:3.20', 'ARG PKGS=curl', 'RUN apk add --no-cache $PKGS', 'CMD ["/app"]', SERVES),
-    lines('FROM alpine:3.20', 'ARG PKGS=curl', 'RUN apk add --no-cache tini $PKGS', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]', SERVES)],
+    lines('FROM alpine:3.20', 'ARG PKGS=curl', 'RUN apk add --no-cache $PKGS', 'CMD ["node", "/app"]', SERVES),
+    lines('FROM alpine:3.20', 'ARG PKGS=curl', 'RUN apk add --no-cache tini $PKGS', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["node", "/app"]', SERVES)],
   ['a comment line inside the list: not reordered, tini after the last package',
-    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y \\', '    bash \\', '# network tools', '    curl \\', '    wget', 'CMD ["/app"]', SERVES),
-    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y \\', '    bash \\', '# network tools', '    curl \\', '    wget \\', '    tini', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES)],
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y \\', '    bash \\', '# network tools', '    curl \\', '    wget', 'CMD ["node", "/app"]', SERVES),
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y \\', '    bash \\', '# network tools', '    curl \\', '    wget \\', '    tini', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["node", "/app"]', SERVES)],
   // Fixed: `-t` was read as apk's `--virtual` for every manager; for apt it is --target-release.
   ['apt-get install -t (target release) is joined',
-    lines('FROM debian:12', 'RUN apt-get update && apt-get install -t bookworm-backports -y curl', 'CMD ["/app"]', SERVES),
-    lines('FROM debian:12', 'RUN apt-get update && apt-get install -t bookworm-backports -y curl tini', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES)],
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -t bookworm-backports -y curl', 'CMD ["node", "/app"]', SERVES),
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -t bookworm-backports -y curl tini', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["node", "/app"]', SERVES)],
 ] as [string, string, string][]) {
   test(`package list layout: ${name}`, async () => {
     await expectOutput(input, expected, { only });
@@ -811,26 +822,26 @@ test('an apk --virtual group never deleted is joined; one deleted later gets a n
   );
   // Deleted in the same RUN: the new RUN follows it, and the comment heading the next instruction stays above it.
   await expectOutput(
-    lines('FROM alpine:3.20', 'ENV A=1', '# Build dependencies', 'RUN apk add --no-cache --virtual .build-deps gcc make \\', '    && make \\', '    && apk del .build-deps', '# The app', 'COPY app /app', 'CMD ["/app"]', SERVES),
-    lines('FROM alpine:3.20', 'ENV A=1', '# Build dependencies', 'RUN apk add --no-cache --virtual .build-deps gcc make \\', '    && make \\', '    && apk del .build-deps', 'RUN apk add --no-cache tini', '# The app', 'COPY app /app', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]', SERVES),
+    lines('FROM alpine:3.20', 'ENV A=1', '# Build dependencies', 'RUN apk add --no-cache --virtual .build-deps gcc make \\', '    && make \\', '    && apk del .build-deps', '# The app', 'COPY app /app', 'CMD ["node", "/app"]', SERVES),
+    lines('FROM alpine:3.20', 'ENV A=1', '# Build dependencies', 'RUN apk add --no-cache --virtual .build-deps gcc make \\', '    && make \\', '    && apk del .build-deps', 'RUN apk add --no-cache tini', '# The app', 'COPY app /app', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["node", "/app"]', SERVES),
     { only },
   );
   // Deleted by a later RUN (`-t` is --virtual's short form): right after the install step, not after the deletion.
   await expectOutput(
-    lines('FROM alpine:3.20', 'RUN apk add -t .build-deps gcc', 'RUN make', 'RUN apk del .build-deps', 'CMD ["/app"]', SERVES),
-    lines('FROM alpine:3.20', 'RUN apk add -t .build-deps gcc', APK, 'RUN make', 'RUN apk del .build-deps', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]', SERVES),
+    lines('FROM alpine:3.20', 'RUN apk add -t .build-deps gcc', 'RUN make', 'RUN apk del .build-deps', 'CMD ["node", "/app"]', SERVES),
+    lines('FROM alpine:3.20', 'RUN apk add -t .build-deps gcc', APK, 'RUN make', 'RUN apk del .build-deps', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["node", "/app"]', SERVES),
     { only },
   );
   // An `apk del` of a computed name may delete the group: not joined.
   await expectOutput(
-    lines('FROM alpine:3.20', 'ARG DEPS=.run-deps', 'RUN apk add --virtual .run-deps bash && apk del $DEPS', 'CMD ["/app"]', SERVES),
-    lines('FROM alpine:3.20', 'ARG DEPS=.run-deps', 'RUN apk add --virtual .run-deps bash && apk del $DEPS', APK, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]', SERVES),
+    lines('FROM alpine:3.20', 'ARG DEPS=.run-deps', 'RUN apk add --virtual .run-deps bash && apk del $DEPS', 'CMD ["node", "/app"]', SERVES),
+    lines('FROM alpine:3.20', 'ARG DEPS=.run-deps', 'RUN apk add --virtual .run-deps bash && apk del $DEPS', APK, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["node", "/app"]', SERVES),
     { only },
   );
   // A parent stage's deletion counts too; the new RUN then goes after the final stage's preamble.
   await expectOutput(
-    lines('FROM alpine:3.20 AS base', 'RUN apk add --virtual .deps gcc', '', 'FROM base', 'RUN apk del .deps', 'CMD ["/app"]', SERVES),
-    lines('FROM alpine:3.20 AS base', 'RUN apk add --virtual .deps gcc', '', 'FROM base', APK, 'RUN apk del .deps', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]', SERVES),
+    lines('FROM alpine:3.20 AS base', 'RUN apk add --virtual .deps gcc', '', 'FROM base', 'RUN apk del .deps', 'CMD ["node", "/app"]', SERVES),
+    lines('FROM alpine:3.20 AS base', 'RUN apk add --virtual .deps gcc', '', 'FROM base', APK, 'RUN apk del .deps', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["node", "/app"]', SERVES),
     { only },
   );
 });
@@ -864,8 +875,8 @@ test('a base-image note cites the CMD line on disk, after other transforms chang
 
 test('official images from a per-architecture namespace (amd64/, arm64v8/, library/): known as the image itself; winamd64/ is Windows', async () => {
   await expectOutput(
-    lines('FROM arm64v8/debian:12', 'COPY app /app', OWN_RUN, 'CMD ["/app"]', SERVES),
-    lines('FROM arm64v8/debian:12', APT, 'COPY app /app', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES),
+    lines('FROM arm64v8/debian:12', 'COPY app /app', OWN_RUN, 'CMD ["node", "/app"]', SERVES),
+    lines('FROM arm64v8/debian:12', APT, 'COPY app /app', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["node", "/app"]', SERVES),
     { only },
   );
   await expectOutput(
@@ -874,8 +885,8 @@ test('official images from a per-architecture namespace (amd64/, arm64v8/, libra
     { only },
   );
   await expectOutput(
-    lines('FROM docker.io/library/ubuntu:22.04', 'COPY app /app', OWN_RUN, 'CMD ["/app"]', SERVES),
-    lines('FROM docker.io/library/ubuntu:22.04', APT, 'COPY app /app', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES),
+    lines('FROM docker.io/library/ubuntu:22.04', 'COPY app /app', OWN_RUN, 'CMD ["node", "/app"]', SERVES),
+    lines('FROM docker.io/library/ubuntu:22.04', APT, 'COPY app /app', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["node", "/app"]', SERVES),
     { only },
   );
   await expectRefused(lines('FROM winamd64/python:3.12', 'CMD ["python", "app.py"]', SERVES), 'windows', { only });
@@ -896,14 +907,14 @@ for (const [name, input, expected] of [
     lines('FROM node:20-slim', 'WORKDIR /app', 'RUN apt-get update && apt-get install -y --no-install-recommends curl tini \\', '    && rm -rf /var/lib/apt/lists/*', 'COPY . .',
       'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "server.js"]', SERVES)],
   ['apt install right after FROM, split in two RUNs',
-    lines('FROM debian:12', 'RUN apt-get update', 'RUN apt-get install -y curl', 'CMD ["/app"]', SERVES),
-    lines('FROM debian:12', 'RUN apt-get update \\', '    && apt-get install -y curl tini \\', '    && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES)],
+    lines('FROM debian:12', 'RUN apt-get update', 'RUN apt-get install -y curl', 'CMD ["node", "/app"]', SERVES),
+    lines('FROM debian:12', 'RUN apt-get update \\', '    && apt-get install -y curl tini \\', '    && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["node", "/app"]', SERVES)],
   ['apk add',
     lines('FROM node:20-alpine', 'RUN apk add --no-cache curl', 'COPY . .', 'CMD ["node", "server.js"]', SERVES),
     lines('FROM node:20-alpine', 'RUN apk add --no-cache curl tini', 'COPY . .', 'ENTRYPOINT ["/sbin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "server.js"]', SERVES)],
   ['a parent that ran apt-get update',
-    lines('FROM debian:bookworm AS base', 'RUN apt-get update', 'FROM base', 'RUN apt-get install -y curl', 'CMD ["/app"]', SERVES),
-    lines('FROM debian:bookworm AS base', 'RUN apt-get update', 'FROM base', 'RUN apt-get update && apt-get install -y curl tini \\', '    && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES)],
+    lines('FROM debian:bookworm AS base', 'RUN apt-get update', 'FROM base', 'RUN apt-get install -y curl', 'CMD ["node", "/app"]', SERVES),
+    lines('FROM debian:bookworm AS base', 'RUN apt-get update', 'FROM base', 'RUN apt-get update && apt-get install -y curl tini \\', '    && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["node", "/app"]', SERVES)],
 ] as [string, string, string][]) {
   test(`composed with every default transform (${name}): tini joins the install, one update and one cleanup per RUN`, async () => {
     const result = await expectOutput(input, expected);
@@ -1091,8 +1102,8 @@ test('dumb-init signals the process group by itself: no -g', async () => {
 
 test('a distroless final stage with the option binary.from: the static tini is copied in from an image that has it', async () => {
   const input = lines('FROM gcr.io/distroless/static-debian12', 'COPY app /app', 'ENTRYPOINT ["/app"]', SERVES);
-  await expectRefused(input, 'no-shell', { only, line: 1 });
-  const options = { 'init-entrypoint': { binary: { from: 'registry.example/tini:0.19.0', path: '/usr/bin/tini-static' } } };
+  await expectRefused(input, 'no-shell', { only, line: 1, options: OPTED_IN });
+  const options = { 'init-entrypoint': { ...OPTED_IN['init-entrypoint'], binary: { from: 'registry.example/tini:0.19.0', path: '/usr/bin/tini-static' } } };
   const result = await expectOutput(input, lines(
     'FROM gcr.io/distroless/static-debian12',
     'COPY --from=registry.example/tini:0.19.0 /usr/bin/tini-static /usr/bin/tini-static',
@@ -1103,11 +1114,11 @@ test('a distroless final stage with the option binary.from: the static tini is c
   assert.match(result.changes[0].message, 'a static binary copied from registry.example/tini:0.19.0');
   // From a stage of the file, the build graph changes (the final stage copies from it): the guard withholds that.
   const staged = lines('FROM debian:12-slim AS tini', 'RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*', ...input.trimEnd().split('\n'), SERVES);
-  await expectRefused(staged, 'withheld-stages', { only, options: { 'init-entrypoint': { binary: { from: 'tini', path: '/usr/bin/tini-static' } } } });
+  await expectRefused(staged, 'withheld-stages', { only, options: { 'init-entrypoint': { ...OPTED_IN['init-entrypoint'], binary: { from: 'tini', path: '/usr/bin/tini-static' } } } });
 });
 
 test('a chiseled image with the option binary.url: ADD with a pinned checksum, only where the frontend has it', async () => {
-  const options = { 'init-entrypoint': { binary: { url: 'https://github.com/krallin/tini/releases/download/v0.19.0/tini-static-amd64', checksum: `sha256:${'c'.repeat(64)}`, path: '/tini' } } };
+  const options = { 'init-entrypoint': { ...OPTED_IN['init-entrypoint'], binary: { url: 'https://github.com/krallin/tini/releases/download/v0.19.0/tini-static-amd64', checksum: `sha256:${'c'.repeat(64)}`, path: '/tini' } } };
   const body = ['FROM mcr.microsoft.com/dotnet/runtime-deps:8.0-jammy-chiseled', 'COPY app /app', 'ENTRYPOINT ["/app"]', SERVES];
   await expectRefused(lines(...body), 'add-checksum-unsupported', { only, options });
   await expectOutput(lines('# syntax=docker/dockerfile:1', ...body), lines(
@@ -1118,11 +1129,11 @@ test('a chiseled image with the option binary.url: ADD with a pinned checksum, o
     'ENTRYPOINT ["/tini", "--", "/app"]',
     SERVES,
   ), { only, options });
-  await expectRefused(lines(...body), 'unknown-option', { only, options: { 'init-entrypoint': { binary: { url: 'http://x/tini', path: '/tini' } } } });
+  await expectRefused(lines(...body), 'unknown-option', { only, options: { 'init-entrypoint': { ...OPTED_IN['init-entrypoint'], binary: { url: 'http://x/tini', path: '/tini' } } } });
 });
 
 test('the option binary is not used where the package installs', async () => {
-  await expectOutput(lines('FROM debian:12', OWN_RUN, 'CMD ["/app"]', SERVES), lines('FROM debian:12', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES),
+  await expectOutput(lines('FROM debian:12', OWN_RUN, 'CMD ["node", "/app"]', SERVES), lines('FROM debian:12', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["node", "/app"]', SERVES),
     { only, options: { 'init-entrypoint': { binary: { from: 'tini', path: '/usr/bin/tini-static' } } } });
 });
 
@@ -1191,12 +1202,16 @@ test('where the init helps, it is still added: a shell that waits for its server
     lines('FROM python:3.12-slim', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--"]', 'CMD ["sh", "-c", "./migrate.py && gunicorn api.wsgi"]', SERVES),
     { only },
   );
-  // Built in a node stage: not a compiled build dfmod knows.
+  // A C program built in a stage of the file.
   await expectOutput(
-    lines('FROM node:20 AS b', 'RUN node pack.js', 'FROM debian:12', 'COPY --from=b /out/agent /agent', 'ENTRYPOINT ["/agent"]', SERVES),
-    lines('FROM node:20 AS b', 'RUN node pack.js', 'FROM debian:12', APT, 'COPY --from=b /out/agent /agent', 'ENTRYPOINT ["/usr/bin/tini", "--", "/agent"]', SERVES),
+    lines('FROM gcc:13 AS b', 'RUN gcc -o /out/agent agent.c', 'FROM debian:12', 'COPY --from=b /out/agent /agent', 'ENTRYPOINT ["/agent"]', SERVES),
+    lines('FROM gcc:13 AS b', 'RUN gcc -o /out/agent agent.c', 'FROM debian:12', APT, 'COPY --from=b /out/agent /agent', 'ENTRYPOINT ["/usr/bin/tini", "--", "/agent"]', SERVES),
     { only },
   );
+  // Built in a node stage: a program dfmod cannot name, left alone (most programs that are no interpreter handle SIGTERM).
+  await refusedWith(lines('FROM node:20 AS b', 'RUN node pack.js', 'FROM debian:12', 'COPY --from=b /out/agent /agent', 'ENTRYPOINT ["/agent"]', SERVES), 'pid1-not-known',
+    'PID 1 is `/agent`, which dfmod does not know to ignore SIGTERM (it adds an init in front of Node.js, Python, PHP, Perl, npm, yarn, pnpm, shells ' +
+    'and C programs the file builds, which do; most other programs handle the signal) (to add one anyway: {"init-entrypoint": {"paths": ["Dockerfile"]}})');
 });
 
 test('the option paths still opts a server in', async () => {
@@ -1244,18 +1259,18 @@ test('composed with every default transform: an unreadable install leaves the us
 
 test('an install in a loop, a branch or a function never gets tini: another install does, or one RUN of its own', async () => {
   await expectOutput(
-    lines('FROM alpine:3.20', 'ARG EXTRAS="geoip njs"', 'RUN for e in $EXTRAS; do apk add --no-cache "nginx-mod-$e"; done', 'COPY app /app', 'CMD ["/app"]', SERVES),
-    lines('FROM alpine:3.20', 'ARG EXTRAS="geoip njs"', APK, 'RUN for e in $EXTRAS; do apk add --no-cache "nginx-mod-$e"; done', 'COPY app /app', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]', SERVES),
+    lines('FROM alpine:3.20', 'ARG EXTRAS="geoip njs"', 'RUN for e in $EXTRAS; do apk add --no-cache "nginx-mod-$e"; done', 'COPY app /app', 'CMD ["node", "/app"]', SERVES),
+    lines('FROM alpine:3.20', 'ARG EXTRAS="geoip njs"', APK, 'RUN for e in $EXTRAS; do apk add --no-cache "nginx-mod-$e"; done', 'COPY app /app', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["node", "/app"]', SERVES),
     { only },
   );
   await expectOutput(
-    lines('FROM debian:12', 'ARG TRACE', 'RUN if [ -n "$TRACE" ]; then apt-get update && apt-get install -y strace; fi', 'RUN apt-get update && apt-get install -y curl', 'COPY app /app', 'CMD ["/app"]', SERVES),
-    lines('FROM debian:12', 'ARG TRACE', 'RUN if [ -n "$TRACE" ]; then apt-get update && apt-get install -y strace; fi', 'RUN apt-get update && apt-get install -y curl tini', 'COPY app /app', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES),
+    lines('FROM debian:12', 'ARG TRACE', 'RUN if [ -n "$TRACE" ]; then apt-get update && apt-get install -y strace; fi', 'RUN apt-get update && apt-get install -y curl', 'COPY app /app', 'CMD ["node", "/app"]', SERVES),
+    lines('FROM debian:12', 'ARG TRACE', 'RUN if [ -n "$TRACE" ]; then apt-get update && apt-get install -y strace; fi', 'RUN apt-get update && apt-get install -y curl tini', 'COPY app /app', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["node", "/app"]', SERVES),
     { only },
   );
   await expectOutput(
-    lines('FROM debian:12', 'RUN add() { apt-get install -y "$@"; } && apt-get update && add curl', 'COPY app /app', 'CMD ["/app"]', SERVES),
-    lines('FROM debian:12', APT, 'RUN add() { apt-get install -y "$@"; } && apt-get update && add curl', 'COPY app /app', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]', SERVES),
+    lines('FROM debian:12', 'RUN add() { apt-get install -y "$@"; } && apt-get update && add curl', 'COPY app /app', 'CMD ["node", "/app"]', SERVES),
+    lines('FROM debian:12', APT, 'RUN add() { apt-get install -y "$@"; } && apt-get update && add curl', 'COPY app /app', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["node", "/app"]', SERVES),
     { only },
   );
 });
@@ -1371,9 +1386,9 @@ test('an ENTRYPOINT program copied in, with no CMD, EXPOSE or HEALTHCHECK: a com
     `which \`docker run\` hands its arguments, ${TOOL_WHY}; ${optIn('Dockerfile')}`]);
   await expectRefused(lines('FROM debian:12-slim', 'COPY --from=ghcr.io/acme/gen:1 /gen /usr/local/bin/gen', 'ENTRYPOINT ["gen", "--out", "/work"]'), 'toolbox-image', { only });
   // Still an application: an EXPOSE or HEALTHCHECK (of the stage or one it is built FROM), a CMD, a service's name or
-  // arguments, a PORT variable, a script (by its #! line). The init goes where something shows a service: an EXPOSE or
-  // HEALTHCHECK, a server's argument or listening option, a PORT variable; elsewhere the note is no-service, not toolbox-image.
-  // tini installs after the ENV lines that follow FROM.
+  // arguments, a PORT variable, a script (by its #! line). Where something shows a service (an EXPOSE or HEALTHCHECK, a
+  // server's argument or listening option, a PORT variable) the note is about PID 1, a program dfmod cannot name, and opted in
+  // the init goes in (tini installs after the ENV lines that follow FROM); elsewhere the note is no-service, not toolbox-image.
   const wrapped = (body: string[], entrypoint: string) => {
     const env = body.filter((l) => l.startsWith('ENV '));
     return lines('FROM alpine:3.20', ...env, APK, ...body.slice(env.length), OWN_RUN, `ENTRYPOINT ["/sbin/tini", "--", ${entrypoint}]`);
@@ -1387,7 +1402,9 @@ test('an ENTRYPOINT program copied in, with no CMD, EXPOSE or HEALTHCHECK: a com
     [['ENV HTTP_PORT=8080', 'COPY bin/tool /tool'], '"/tool"'],
   ] as [string[], string, Record<string, string>?][]) {
     const text = lines('FROM alpine:3.20', ...body, OWN_RUN, `ENTRYPOINT [${entrypoint}]`);
-    const result = await run(text, { only, files });
+    const left = await run(text, { only, files });
+    assert.equal(left.notes.map((n) => n.id), ['pid1-not-known'], body.join(' '));
+    const result = await run(text, { only, files, options: OPTED_IN });
     assert.fixture(result.output, wrapped(body, entrypoint), body.join(' '));
   }
   for (const [body, entrypoint, files] of [
@@ -1399,11 +1416,9 @@ test('an ENTRYPOINT program copied in, with no CMD, EXPOSE or HEALTHCHECK: a com
     const result = await expectRefused(lines('FROM alpine:3.20', ...body, OWN_RUN, `ENTRYPOINT [${entrypoint}]`), 'no-service', { only, files, line: 4 });
     assert.equal(result.notes.map((n) => n.id), ['no-service'], body.join(' '));
   }
-  await expectOutput(lines('FROM alpine:3.20 AS base', 'EXPOSE 9000', 'FROM base', copy, OWN_RUN, 'ENTRYPOINT ["/container-structure-test"]'),
-    lines('FROM alpine:3.20 AS base', 'EXPOSE 9000', 'FROM base', APK, copy, OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--", "/container-structure-test"]'), { only });
+  await expectRefused(lines('FROM alpine:3.20 AS base', 'EXPOSE 9000', 'FROM base', copy, OWN_RUN, 'ENTRYPOINT ["/container-structure-test"]'), 'pid1-not-known', { only });
   await expectRefused(lines('FROM alpine:3.20', copy, OWN_RUN, 'ENTRYPOINT ["/container-structure-test"]', 'CMD ["--config", "/c.yaml"]'), 'no-service', { only, line: 5 });
-  await expectOutput(lines('FROM alpine:3.20', copy, OWN_RUN, 'ENTRYPOINT ["/container-structure-test"]', 'CMD ["--config", "/c.yaml"]', SERVES),
-    lines('FROM alpine:3.20', APK, copy, OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--", "/container-structure-test"]', 'CMD ["--config", "/c.yaml"]', SERVES), { only });
+  await expectRefused(lines('FROM alpine:3.20', copy, OWN_RUN, 'ENTRYPOINT ["/container-structure-test"]', 'CMD ["--config", "/c.yaml"]', SERVES), 'pid1-not-known', { only, line: 5 });
 });
 
 test('a stage with no CMD or ENTRYPOINT on a base a build argument chooses: the base-image reason, not the build argument', async () => {
@@ -1414,7 +1429,7 @@ test('a stage with no CMD or ENTRYPOINT on a base a build argument chooses: the 
     `so this is a base image: every image built FROM it would inherit the init; ${optIn('Dockerfile')}`]);
   await expectRefused(lines('ARG BASE', 'FROM ${BASE}', 'RUN apt-get update && apt-get install -y curl', SERVES), 'base-image', { only, line: 2 });
   // With a command of its own, the build argument is the reason.
-  await expectRefused(lines('ARG BASE_IMAGE=nvidia/cuda:12.2.0-devel-ubuntu22.04', 'FROM ${BASE_IMAGE}', 'CMD ["/app"]', SERVES), 'dynamic-base', { only, line: 2 });
+  await expectRefused(lines('ARG BASE_IMAGE=nvidia/cuda:12.2.0-devel-ubuntu22.04', 'FROM ${BASE_IMAGE}', 'CMD ["node", "/app"]', SERVES), 'dynamic-base', { only, line: 2 });
 });
 
 const STOPS = '#!/bin/bash\nstop() { kill -TERM "$pid"; wait "$pid"; sleep 2; }\ntrap stop TERM\napp & pid=$!\ntail -F /log &\nwait $pid\n';
@@ -1450,7 +1465,7 @@ test('an entrypoint script with a background job that ends by exec\'ing supervis
   // The exec'd last command of a script with a background job is what the init signals: no -g.
   await expectOutput(lines('FROM debian:12', 'COPY run.sh /run.sh', OWN_RUN, 'ENTRYPOINT ["/run.sh"]', SERVES),
     lines('FROM debian:12', APT, 'COPY run.sh /run.sh', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "/run.sh"]', SERVES),
-    { only, files: { 'run.sh': '#!/bin/sh\nwarm-cache &\nexec /srv/app\n' } });
+    { only, files: { 'run.sh': '#!/bin/sh\nwarm-cache &\nexec node /srv/app.js\n' } });
 });
 
 test('an npm script of several steps is never replaced by its last step: tini -g, and the note suggests a wrapper that ends in exec node', async () => {
@@ -1502,16 +1517,17 @@ test('an entrypoint script that starts tini itself (set -- tini -- "$@" … exec
     const other = await expectUnchanged(input, null, { only, files: { 'docker-entrypoint.sh': script } });
     assert.equal(other.notes.map((n) => [n.id, n.line, n.message]), [['already-has-init', 4, `no init added: ${message}`]]);
   }
-  // A script that only execs its arguments: the init goes in front of it, as before.
+  // A script that only execs its arguments: the init goes in front of it, as before (opted in: exim handles SIGTERM itself).
   await expectOutput(input, input.replace('ENTRYPOINT ["docker-entrypoint.sh"]', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]'),
-    { only, files: { 'docker-entrypoint.sh': '#!/bin/sh\nset -e\nexec "$@"\n' } });
+    { only, options: OPTED_IN, files: { 'docker-entrypoint.sh': '#!/bin/sh\nset -e\nexec "$@"\n' } });
+  await expectRefused(input, 'pid1-not-known', { only, files: { 'docker-entrypoint.sh': '#!/bin/sh\nset -e\nexec "$@"\n' } });
 });
 
 // Fixed (review): a final stage of copies alone got its first RUN (the image had been reproducible without executing anything, and
 // built for other platforms without emulation).
 test('an image built from copies alone gets no first RUN: the note offers the option binary and docker run --init; a binary is copied in', async () => {
   const input = lines('FROM alpine:3.20', 'COPY dist/app /', 'ENTRYPOINT ["/app"]', SERVES);
-  const result = await expectRefused(input, 'no-run', { only, line: 1 });
+  const result = await expectRefused(input, 'no-run', { only, line: 1, options: OPTED_IN });
   assert.equal(result.notes.map((n) => n.message), [
     'no init added: the stage is built only from COPY and ADD, with no RUN (nor one for its platform in the stages it is built FROM or copies from), ' +
     'so installing tini would add the image\'s first RUN, executed at build time (under emulation when built for other platforms); ' +
@@ -1519,7 +1535,7 @@ test('an image built from copies alone gets no first RUN: the note offers the op
     'or run its containers with `docker run --init`']);
   const binary = await expectOutput(input,
     lines('FROM alpine:3.20', 'COPY --from=registry.example/tini:0.19.0 /tini /tini', 'COPY dist/app /', 'ENTRYPOINT ["/tini", "--", "/app"]', SERVES),
-    { only, options: { 'init-entrypoint': { binary: { from: 'registry.example/tini:0.19.0', path: '/tini' } } } });
+    { only, options: { 'init-entrypoint': { ...OPTED_IN['init-entrypoint'], binary: { from: 'registry.example/tini:0.19.0', path: '/tini' } } } });
   assert.equal(binary.notes, []);
   // A stage it copies from that builds on the build platform (a cross build) runs nothing for the image's platform either.
   await expectRefused(
@@ -1538,20 +1554,21 @@ test('an image built from copies alone gets no first RUN: the note offers the op
 test('an entrypoint script judged on every path: a case whose every item execs (odoo), a seeding server stopped before exec (clickhouse), a foreground last command (authelia)', async () => {
   const odoo = '#!/bin/bash\nset -e\ncase "$1" in\n  -- | odoo)\n    shift\n    if [[ "$1" == "scaffold" ]] ; then\n      exec odoo "$@"\n    else\n' +
     '      wait-for-psql.py --timeout=30\n      exec odoo "$@"\n    fi\n    ;;\n  -*)\n    exec odoo "$@"\n    ;;\n  *)\n    exec "$@"\nesac\n\nexit 1\n';
+  // odoo handles SIGTERM itself: opted in, the paths through the script are what is judged.
   const input = lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends python3 && rm -rf /var/lib/apt/lists/*', 'COPY entrypoint.sh /',
     'ENTRYPOINT ["/entrypoint.sh"]', 'CMD ["odoo"]', SERVES);
   const plain = lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends python3 tini && rm -rf /var/lib/apt/lists/*', 'COPY entrypoint.sh /',
     'ENTRYPOINT ["/usr/bin/tini", "--", "/entrypoint.sh"]', 'CMD ["odoo"]', SERVES);
-  const every = await expectOutput(input, plain, { only, files: { 'entrypoint.sh': odoo } });
+  const every = await expectOutput(input, plain, { only, options: OPTED_IN, files: { 'entrypoint.sh': odoo } });
   assert.equal(every.changes.map((c) => c.message), ['tini runs as PID 1 (added to the apt install of line 2; ENTRYPOINT wrapped), so signals reach the app and zombies are reaped']);
   assert.equal(every.notes, []);
   const clickhouse = '#!/bin/bash\nset -e\nif [ -z "$(ls -A /var/lib/clickhouse)" ]; then\n  clickhouse-server --daemon=0 &\n  pid=$!\n  ./seed.sh\n' +
     '  kill "$pid"\n  wait "$pid"\nfi\nexec "$@"\n';
-  const seeded = await expectOutput(input, plain, { only, files: { 'entrypoint.sh': clickhouse } });
+  const seeded = await expectOutput(input, plain, { only, options: OPTED_IN, files: { 'entrypoint.sh': clickhouse } });
   assert.equal(seeded.notes, []);
   // One item runs its app in the foreground: that path leaves the shell waiting.
   const item = await expectOutput(input, plain.replace('"--", "/entrypoint.sh"', '"-g", "--", "/entrypoint.sh"'),
-    { only, files: { 'entrypoint.sh': '#!/bin/sh\ncase "$1" in\n  odoo)\n    /usr/bin/odoo --config /etc/odoo.conf\n    ;;\n  *)\n    exec "$@"\n    ;;\nesac\n' } });
+    { only, options: OPTED_IN, files: { 'entrypoint.sh': '#!/bin/sh\ncase "$1" in\n  odoo)\n    /usr/bin/odoo --config /etc/odoo.conf\n    ;;\n  *)\n    exec "$@"\n    ;;\nesac\n' } });
   assert.equal(item.notes.map((n) => [n.id, n.line, n.message]), [['shutdown-forced', 4,
     'shutdown is forced, not graceful: the script entrypoint.sh runs `/usr/bin/odoo --config /etc/odoo.conf` (its line 4) without exec, so its shell exits at SIGTERM and the container ends with it; ' +
     'tini -g sends SIGTERM to the app too, but it may be killed before its handler finishes: write `exec /usr/bin/odoo --config /etc/odoo.conf` there']]);
@@ -1567,11 +1584,11 @@ test('an entrypoint script judged on every path: a case whose every item execs (
       'tini -g sends SIGTERM to the app too, but it may be killed before its handler finishes: write `exec /usr/bin/supervisord -c /etc/supervisord.conf` there']], shebang);
   }
   // After a program run in the foreground, `exit` leaves the shell waiting as well; after only a message it is a usage error, no path to judge.
-  const exits = await run(input, { only, files: { 'entrypoint.sh': '#!/bin/sh\nif [ -z "$1" ]; then\n  echo "usage: odoo" >&2\n  exit 64\nfi\nodoo "$@"\nexit $?\n' } });
+  const exits = await run(input, { only, options: OPTED_IN, files: { 'entrypoint.sh': '#!/bin/sh\nif [ -z "$1" ]; then\n  echo "usage: odoo" >&2\n  exit 64\nfi\nodoo "$@"\nexit $?\n' } });
   assert.equal(exits.notes.map((n) => n.message), [
     'shutdown is forced, not graceful: the script entrypoint.sh runs `odoo "$@"` (its line 6) without exec, so its shell exits at SIGTERM and the container ends with it; ' +
     'tini -g sends SIGTERM to the app too, but it may be killed before its handler finishes: write `exec odoo "$@"` there']);
-  await expectOutput(input, plain, { only, files: { 'entrypoint.sh': '#!/bin/sh\nif [ -z "$1" ]; then\n  echo "usage: odoo" >&2\n  exit 64\nfi\nexec "$@"\n' } });
+  await expectOutput(input, plain, { only, options: OPTED_IN, files: { 'entrypoint.sh': '#!/bin/sh\nif [ -z "$1" ]; then\n  echo "usage: odoo" >&2\n  exit 64\nfi\nexec "$@"\n' } });
   // An exit in a branch is an error path, whatever it ran before (snipe-it prints a generated key and exits): the script still execs
   // its command, here Apache's, whose master reaps its workers: no init at all.
   const key = '#!/bin/bash\nif [ -z "$APP_KEY" ]; then\n  echo "Please re-run this container with an environment variable \\$APP_KEY"\n' +
@@ -1583,9 +1600,9 @@ test('an entrypoint script judged on every path: a case whose every item execs (
 // Fixed (review): the forced-shutdown note sat on the CMD line while the change (tini -g written into the ENTRYPOINT) sat on the ENTRYPOINT line.
 test('the change and its note cite the same instruction: the ENTRYPOINT the init is written into', async () => {
   const result = await expectOutput(
-    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*', 'COPY entrypoint.sh /', 'ENTRYPOINT ["/entrypoint.sh"]', 'CMD ["/app"]', SERVES),
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*', 'COPY entrypoint.sh /', 'ENTRYPOINT ["/entrypoint.sh"]', 'CMD ["node", "/app"]', SERVES),
     lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends curl tini && rm -rf /var/lib/apt/lists/*', 'COPY entrypoint.sh /',
-      'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "/entrypoint.sh"]', 'CMD ["/app"]', SERVES),
+      'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "/entrypoint.sh"]', 'CMD ["node", "/app"]', SERVES),
     { only, files: { 'entrypoint.sh': '#!/bin/sh\n/app\n' } });
   assert.equal(result.changes.map((c) => c.line), [4]);
   assert.equal(result.notes.map((n) => [n.id, n.line]), [['shutdown-forced', 4]]);
@@ -1647,8 +1664,8 @@ test('service evidence: a HEALTHCHECK, a known server, a server argument, a base
     { only },
   );
   await expectOutput(
-    lines('FROM python:3.12-slim', 'RUN pip install uvicorn', 'COPY . .', 'CMD ["uvicorn", "main:app"]'),
-    lines('FROM python:3.12-slim', APT, 'RUN pip install uvicorn', 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["uvicorn", "main:app"]'),
+    lines('FROM python:3.12-slim', 'RUN pip install flask', 'COPY . .', 'CMD ["flask", "run", "--host=0.0.0.0"]'),
+    lines('FROM python:3.12-slim', APT, 'RUN pip install flask', 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["flask", "run", "--host=0.0.0.0"]'),
     { only },
   );
   await expectOutput(
@@ -1668,18 +1685,18 @@ test('service evidence: a HEALTHCHECK, a known server, a server argument, a base
 
 test('an install of a local package file, or one that reads no repository, is not joined: tini gets an install of its own', async () => {
   await expectOutput(
-    lines('FROM alpine:3.20', 'COPY pkg.apk /tmp/pkg.apk', 'RUN apk add --no-cache --allow-untrusted /tmp/pkg.apk', SERVES, 'CMD ["/app"]'),
-    lines('FROM alpine:3.20', APK, 'COPY pkg.apk /tmp/pkg.apk', 'RUN apk add --no-cache --allow-untrusted /tmp/pkg.apk', SERVES, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]'),
+    lines('FROM alpine:3.20', 'COPY pkg.apk /tmp/pkg.apk', 'RUN apk add --no-cache --allow-untrusted /tmp/pkg.apk', SERVES, 'CMD ["node", "/app"]'),
+    lines('FROM alpine:3.20', APK, 'COPY pkg.apk /tmp/pkg.apk', 'RUN apk add --no-cache --allow-untrusted /tmp/pkg.apk', SERVES, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["node", "/app"]'),
     { only },
   );
   await expectOutput(
-    lines('FROM debian:12', 'COPY x.deb /tmp/', 'RUN apt-get update && apt-get install -y ./x.deb && rm -rf /var/lib/apt/lists/*', SERVES, 'CMD ["/app"]'),
-    lines('FROM debian:12', APT, 'COPY x.deb /tmp/', 'RUN apt-get update && apt-get install -y ./x.deb && rm -rf /var/lib/apt/lists/*', SERVES, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app"]'),
+    lines('FROM debian:12', 'COPY x.deb /tmp/', 'RUN apt-get update && apt-get install -y ./x.deb && rm -rf /var/lib/apt/lists/*', SERVES, 'CMD ["node", "/app"]'),
+    lines('FROM debian:12', APT, 'COPY x.deb /tmp/', 'RUN apt-get update && apt-get install -y ./x.deb && rm -rf /var/lib/apt/lists/*', SERVES, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["node", "/app"]'),
     { only },
   );
   await expectOutput(
-    lines('FROM alpine:3.20', 'RUN apk add --no-network curl', SERVES, 'CMD ["/app"]'),
-    lines('FROM alpine:3.20', APK, 'RUN apk add --no-network curl', SERVES, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/app"]'),
+    lines('FROM alpine:3.20', 'RUN apk add --no-network curl', SERVES, 'CMD ["node", "/app"]'),
+    lines('FROM alpine:3.20', APK, 'RUN apk add --no-network curl', SERVES, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["node", "/app"]'),
     { only },
   );
 });
@@ -1706,6 +1723,42 @@ test('a tag pinning a patch version names no release dfmod knows: refused, with 
       { only },
     );
   }
+});
+
+// --- what PID 1 is (review round 5: an init in front of programs that handle SIGTERM themselves) -------------------------
+
+test('an init only in front of what ignores SIGTERM as PID 1: interpreters, npm, shells, C programs the file builds', async () => {
+  // Go (a goreleaser image: the binary copied in, built elsewhere), a daemon: programs dfmod cannot name are left alone.
+  const go = await expectRefused(lines('FROM alpine:3.20', 'RUN apk add --no-cache ca-certificates', 'COPY mytool /usr/bin/mytool', 'ENTRYPOINT ["/usr/bin/mytool"]', 'CMD ["serve"]'),
+    'pid1-not-known', { only, line: 5 });
+  assert.equal(go.notes.map((n) => n.message), ['no init added: PID 1 is `/usr/bin/mytool`, which dfmod does not know to ignore SIGTERM (it adds an init in front of ' +
+    'Node.js, Python, PHP, Perl, npm, yarn, pnpm, shells and C programs the file builds, which do; most other programs handle the signal) ' +
+    '(to add one anyway: {"init-entrypoint": {"paths": ["Dockerfile"]}})']);
+  // Runtimes that handle SIGTERM as PID 1 by themselves.
+  for (const [text, message] of [
+    [lines('FROM eclipse-temurin:21-jre', 'COPY app.jar /app.jar', 'RUN true', 'ENTRYPOINT ["java", "-jar", "/app.jar"]', SERVES),
+      'PID 1 is `java`, the JVM, which handles SIGTERM itself (its shutdown hooks run, and it exits)'],
+    [lines('FROM ruby:3.3', 'COPY . /app', 'RUN bundle install', 'CMD ["ruby", "/app/server.rb"]', SERVES),
+      'PID 1 is `ruby`, which exits at SIGTERM by default (SignalException) even as PID 1'],
+    [lines('FROM python:3.12-slim', 'RUN pip install uvicorn', 'COPY . .', 'CMD ["python", "-m", "uvicorn", "main:app"]', SERVES),
+      'PID 1 is `uvicorn`, which handles SIGTERM itself and shuts down gracefully'],
+    [lines('FROM debian:12', 'RUN apt-get update && apt-get install -y gosu', 'COPY app /app', 'ENTRYPOINT ["gosu", "app", "dotnet", "/app/Api.dll"]', SERVES),
+      'PID 1 is `dotnet`, the .NET host, which handles SIGTERM itself (the app\'s ProcessExit and IHost shutdown run)'],
+  ] as [string, string][]) {
+    const result = await expectRefused(text, 'handles-sigterm', { only });
+    assert.equal(result.notes.map((n) => n.message), [`no init added: ${message} (to add one anyway: {"init-entrypoint": {"paths": ["Dockerfile"]}})`]);
+  }
+  // By the script's extension, or its #! line: Python, Node.js, a shell.
+  await expectOutput(lines('FROM debian:12', 'COPY serve /usr/local/bin/serve', 'RUN true', 'CMD ["serve"]', SERVES),
+    lines('FROM debian:12', APT, 'COPY serve /usr/local/bin/serve', 'RUN true', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["serve"]', SERVES),
+    { only, files: { serve: '#!/usr/bin/env python3\nimport http.server\n' } });
+  await expectOutput(lines('FROM node:20-slim', 'COPY server.mjs /srv/', 'RUN true', 'CMD ["/srv/server.mjs"]', SERVES),
+    lines('FROM node:20-slim', APT, 'COPY server.mjs /srv/', 'RUN true', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["/srv/server.mjs"]', SERVES), { only });
+  // A C program the stage builds (make), run from its WORKDIR.
+  await expectOutput(lines('FROM debian:12', 'RUN apt-get install -y gcc make', 'WORKDIR /src', 'COPY . .', 'RUN make', 'EXPOSE 8080', 'CMD ./hello'),
+    lines('FROM debian:12', 'RUN apt-get install -y gcc make tini', 'WORKDIR /src', 'COPY . .', 'RUN make', 'EXPOSE 8080', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD exec ./hello'), { only });
+  // No service shown is the reason given first, for a program dfmod cannot name.
+  await expectRefused(lines('FROM alpine:3.20', 'COPY mytool /usr/bin/mytool', 'RUN true', 'ENTRYPOINT ["/usr/bin/mytool"]', 'CMD ["--once"]'), 'no-service', { only });
 });
 
 test.run();

@@ -921,12 +921,11 @@ test('default transforms: the RUNs of a compile stage are left as they are; the 
       'RUN cargo test --release',
       'RUN cargo build --release',
       'FROM debian:bookworm-slim',
-      'RUN apt-get update && apt-get install -y ca-certificates tini \\',
+      'RUN apt-get update && apt-get install -y ca-certificates \\',
       '    && rm -rf /var/lib/apt/lists/*',
       'COPY --from=compile /src/target/release/srv /usr/local/bin/srv',
       'EXPOSE 8080',
       'USER nobody',
-      'ENTRYPOINT ["/usr/bin/tini", "--"]',
       'CMD ["srv"]',
     ),
   );

@@ -797,11 +797,11 @@ test('multi-stage judges the stage as written, not init-entrypoint\'s install of
   const notes = cli.notes.filter((n) => n.transform === 'multi-stage');
   assert.equal(notes.map((n) => n.message), [nothing('node:alpine', 'the install leaves out the dev dependencies')]);
   // A refusal found after the build steps are read stays the same once init-entrypoint has added `RUN apk add --no-cache tini`.
-  const built = await runAll(lines('FROM node:20-alpine', 'WORKDIR /app', 'COPY . .', 'RUN npm ci && npm run build', 'EXPOSE 3000', 'ENTRYPOINT ["/app/bin/cli"]'), 'Dockerfile',
+  const built = await runAll(lines('FROM node:20-alpine', 'WORKDIR /app', 'COPY . .', 'RUN npm ci && npm run build', 'EXPOSE 3000', 'ENTRYPOINT ["/app/bin/cli.js"]'), 'Dockerfile',
     { 'package.json': '{"dependencies":{"ms":"1"}}', '.dockerignore': 'node_modules\n' });
   assert.ok(built.output.includes('RUN apk add --no-cache tini'), built.output);
   assert.equal(built.notes.filter((n) => n.transform === 'multi-stage').map((n) => n.message),
-    ['not split into build and runtime stages: the container runs `/app/bin/cli`, which is not node or a dependency\'s command dfmod can name']);
+    ['not split into build and runtime stages: the container runs `/app/bin/cli.js`, which is not node or a dependency\'s command dfmod can name']);
 });
 
 test('an Alpine init the stage installs alone is copied to the runtime, not an unknown command', async () => {

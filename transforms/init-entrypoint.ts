@@ -28,7 +28,11 @@
  * FileFacts' scriptInit). Nor, from a package, where the
  * image is built from copies alone (no RUN for its platform:
  * targetPlatformRun): the install would be its first RUN; the note offers
- * the option `binary` (a COPY) or `docker run --init`.
+ * the option `binary` (a COPY) or `docker run --init`. And only in front of
+ * a PID 1 known to ignore SIGTERM (Node.js, Python, PHP, Perl, npm/yarn/pnpm,
+ * a shell, a C program the file builds: knowledge/programs.ts); a runtime
+ * that handles it (the JVM, Ruby, .NET) or a program dfmod cannot name is
+ * left as it is (`handles-sigterm`, `pid1-not-known`), with the opt-in.
  *
  * How: joined to the stage's own package install when one runs as root
  * (`apt-get install … tini`), so the image keeps one update and one cleanup

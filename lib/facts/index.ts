@@ -568,8 +568,10 @@ export class FileFacts {
     const role = this.stageRole(stage, filename, target, context);
     if (!initHelps(role)) return { helps: false, role, sufficient: null, service: null };
     const sufficient = pid1Sufficient(this, stage, context, this.shell);
-    if (sufficient) return { helps: false, role, sufficient, service: null };
+    // A program dfmod does not know is left alone either way; where nothing shows a service, that is the better reason to give.
+    if (sufficient && sufficient.id !== 'pid1-not-known') return { helps: false, role, sufficient, service: null };
     const service = serviceEvidence(this, stage, context, this.shell);
+    if (service !== null && sufficient) return { helps: false, role, sufficient, service };
     return { helps: service !== null, role, sufficient: null, service };
   }
 

@@ -25,7 +25,10 @@ import type { InstructionNode, Stage } from '../core/dockerfile.js';
 import type { BuildContext } from '../core/context.js';
 import { andChain, literalValue, simpleCommands, topLevelStatements, walk, type Node, type ShellParser } from '../core/shell.js';
 import { scriptArgv } from './argv.js';
-import { afterInitWrapper, isInitProgram, POSIX_SHELLS, COMPILED_BUILDS, describeImage, EXEC_WRAPPERS, ONE_SHOT_CHECKS, ONE_SHOT_TOOLS, packageScriptRun, programKey, SELF_REAPING_SERVERS, SERVER_SUBCOMMANDS } from '../knowledge/index.js';
+import {
+  afterInitWrapper, isInitProgram, POSIX_SHELLS, COMPILED_BUILDS, C_TOOLCHAINS, describeImage, EXEC_WRAPPERS, ONE_SHOT_CHECKS, ONE_SHOT_TOOLS, packageScriptRun,
+  ELIXIR_RELEASE_PATH, ERLANG_VM, PID1_HANDLES_TERM, PID1_NEEDS_INIT, programKey, SCRIPT_EXTENSIONS, SELF_REAPING_SERVERS, SERVER_SUBCOMMANDS,
+} from '../knowledge/index.js';
 import type { CopyOperands, FileFacts } from './index.js';
 
 /** The official images' entrypoint scripts: each ends `exec "$@"`, so the CMD replaces it. */
@@ -353,6 +356,8 @@ export function contextSourceAt(facts: FileFacts, stage: Stage, target: string):
           const pattern = new RegExp(`^${basename(clean).replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`);
           if (path.posix.dirname(target) === dest && pattern.test(basename(target))) found = path.posix.join(path.posix.dirname(clean), basename(target));
         } else if (into === target) found = clean;
+        // A folder copied whole (`COPY _build/prod/rel/shop /app`): a file under it came from under the source.
+        else if (target.startsWith(`${into}/`)) found = path.posix.join(clean, target.slice(into.length + 1));
       }
     }
   }
@@ -763,7 +768,7 @@ function shebangInit(text: string): { init: string; line: string } | null {
 
 /** Why a stage's PID 1 needs no init, with the note's id; null when an init may help (or dfmod cannot tell). */
 export interface Pid1Sufficient {
-  id: 'server-reaps' | 'single-binary' | 'one-shot-tool';
+  id: 'server-reaps' | 'single-binary' | 'one-shot-tool' | 'handles-sigterm' | 'pid1-not-known';
   reason: string;
 }
 
@@ -772,7 +777,14 @@ export interface Pid1Sufficient {
  * knowledge/programs.ts): a server or process manager that reaps its workers
  * and handles SIGTERM, a single compiled program a build stage of the file
  * produced (or the .NET host running an app), a one-shot CLI tool, or a
- * one-shot check (`cmp a b && cmp c d`), which needs no init at all.
+ * one-shot check (`cmp a b && cmp c d`), which needs no init at all; a
+ * runtime that handles SIGTERM itself (the JVM, Ruby). An init is added only
+ * in front of what is known to ignore SIGTERM as PID 1 (PID1_NEEDS_INIT:
+ * interpreters, npm, shells, a C program the file builds): any other program
+ * dfmod can name is left as it is (`pid1-not-known`), since most that are no
+ * interpreter (Go, Rust, .NET programs, daemons) handle the signal. Null
+ * where an init helps, or dfmod cannot follow the path to the app (a shell
+ * that stays PID 1 and waits: the init helps there too).
  */
 export function pid1Sufficient(facts: FileFacts, stage: Stage, context: BuildContext | null, shell: ShellParser): Pid1Sufficient | null {
   const check = oneShotCheck(facts, stage, shell);
@@ -782,12 +794,14 @@ export function pid1Sufficient(facts: FileFacts, stage: Stage, context: BuildCon
   }
   const app = appArgv(facts, stage, context, shell);
   if (!app) return null;
-  const found = sufficientArgv(facts, stage, app.argv);
+  const found = sufficientArgv(facts, stage, context, app.argv);
   if (!found || !app.assumed) return found;
   return { ...found, reason: `${found.reason}, if \`${app.assumed}\` ends by exec'ing its arguments` };
 }
 
-function sufficientArgv(facts: FileFacts, stage: Stage, argv: string[]): Pid1Sufficient | null {
+function sufficientArgv(facts: FileFacts, stage: Stage, context: BuildContext | null, argv: string[]): Pid1Sufficient | null {
+  // `python -m gunicorn …` is gunicorn.
+  if (programKey(argv[0]) === 'python' && argv[1] === '-m' && argv[2]) argv = argv.slice(2);
   const program = programKey(argv[0]);
   const server = SELF_REAPING_SERVERS[program];
   if (server !== undefined) return { id: 'server-reaps', reason: `PID 1 is \`${program}\`, ${server}` };
@@ -798,7 +812,61 @@ function sufficientArgv(facts: FileFacts, stage: Stage, argv: string[]): Pid1Suf
   if (ONE_SHOT_TOOLS.has(program)) return { id: 'one-shot-tool', reason: `PID 1 is the command-line tool \`${program}\`, which runs once and starts no children` };
   const built = compiledProgram(facts, stage, argv);
   if (built) return { id: 'single-binary', reason: `PID 1 is ${built}, which handles SIGTERM itself and starts no children` };
-  return null;
+  const handles = PID1_HANDLES_TERM[program];
+  if (handles !== undefined) return { id: 'handles-sigterm', reason: `PID 1 is \`${program}\`, ${handles}` };
+  if (pid1NeedsInit(facts, stage, context, argv) !== null) return null;
+  return {
+    id: 'pid1-not-known',
+    reason: `PID 1 is \`${argv[0]}\`, which dfmod does not know to ignore SIGTERM (it adds an init in front of Node.js, Python, PHP, Perl, ` +
+      'npm, yarn, pnpm, shells and C programs the file builds, which do; most other programs handle the signal)',
+  };
+}
+
+/**
+ * Why the program argv runs ignores SIGTERM as PID 1 (PID1_NEEDS_INIT),
+ * as a clause for the change message; null when it is not known to. By its
+ * name, its file's extension (`/start.sh`, `app.py`), the `#!` line of a
+ * script of the build context, or a C/C++ toolchain that built it (in the
+ * stage it is copied from, or the stage's own chain).
+ */
+export function pid1NeedsInit(facts: FileFacts, stage: Stage, context: BuildContext | null, argv: readonly string[]): string | null {
+  if (!argv.length) return null;
+  const byName = PID1_NEEDS_INIT[programKey(argv[0])];
+  if (byName !== undefined) return byName;
+  const extension = path.posix.extname(argv[0]);
+  const byExtension = Object.hasOwn(SCRIPT_EXTENSIONS, extension) ? PID1_NEEDS_INIT[SCRIPT_EXTENSIONS[extension]] : undefined;
+  if (byExtension !== undefined) return byExtension;
+  const script = scriptInContext(facts, stage, context, argv[0]);
+  const text = script ? context!.read(script.source) : null;
+  const interpreter = text === null ? null : shebangProgram(text);
+  if (interpreter !== null && PID1_NEEDS_INIT[programKey(interpreter)] !== undefined) return PID1_NEEDS_INIT[programKey(interpreter)];
+  if (script) return null;
+  const workdir = facts.finalWorkdir(stage);
+  const target = argv[0].startsWith('/') ? path.posix.normalize(argv[0]) : argv[0].includes('/') && workdir !== null ? path.posix.resolve(workdir, argv[0]) : null;
+  if (target !== null && ELIXIR_RELEASE_PATH.test(contextSourceAt(facts, stage, target) ?? '')) return `an Elixir release, run by ${ERLANG_VM}`;
+  const builtIn = (target !== null ? copiedFromStage(facts, stage, target) : null) ?? stage;
+  return runsCToolchain(facts, builtIn) ? 'a C or C++ program built by the file, which ignores SIGTERM as PID 1 unless its code handles it' : null;
+}
+
+/** The program a script's `#!` line runs (`#!/usr/bin/env python3` → python3), or null. */
+function shebangProgram(text: string): string | null {
+  if (!text.startsWith('#!')) return null;
+  const end = text.indexOf('\n');
+  let words = text.slice(2, end < 0 ? text.length : end).trim().split(/\s+/).filter(Boolean);
+  if (words.length && path.posix.basename(words[0]) === 'env') words = words.slice(1).filter((w) => !w.startsWith('-'));
+  return words.length ? path.posix.basename(words[0]) : null;
+}
+
+/** Whether a RUN of the stage (or the stages it builds on) runs a C or C++ toolchain (C_TOOLCHAINS). */
+function runsCToolchain(facts: FileFacts, stage: Stage): boolean {
+  for (let s: Stage | null = stage; s; s = facts.parentOf(s)) {
+    for (const node of s.instructions) {
+      if (node.keyword !== 'RUN') continue;
+      const read = facts.readRun(node);
+      if (read.kind === 'script' && facts.commandsOf(read).some((c) => c.program !== null && C_TOOLCHAINS.has(c.program))) return true;
+    }
+  }
+  return false;
 }
 
 /** What compiled program argv runs, as a clause (`/app is a Go program built in stage build`), or null. */

@@ -42,6 +42,57 @@ export const SELF_REAPING_SERVERS: Readonly<Record<string, string>> = {
   'rabbitmq-server': 'RabbitMQ\'s start script, which stops the broker at SIGTERM and waits for it (written for Docker\'s PID 1; the official image runs it without an init)',
 };
 
+/**
+ * What PID 1 is, for whether an init helps in front of it. The kernel gives
+ * a container's PID 1 no default signal actions: a program that installs no
+ * SIGTERM handler of its own ignores `docker stop`, which waits its ten
+ * seconds and kills it. Interpreters install none (Node.js, Python, PHP,
+ * Perl), nor do shells, nor a C program unless it says so; npm, yarn and
+ * pnpm run the app as their child and leave it when signalled; the Erlang
+ * VM reaps no orphans. These are the programs an init is added in front of (by program name, no path, no
+ * version suffix; `python3.12` is `python`).
+ */
+/** The Erlang VM's reason (see the head of this file). */
+export const ERLANG_VM = 'the Erlang VM, which stops at SIGTERM but reaps no orphaned children as PID 1 (epmd\'s double fork leaves a zombie)';
+
+export const PID1_NEEDS_INIT: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(['node', 'nodejs', 'ts-node', 'tsx'].map((p) => [p, 'Node.js, which installs no SIGTERM handler: as PID 1 it ignores `docker stop` until killed'])),
+  ...Object.fromEntries(['python', 'flask', 'django-admin', 'waitress-serve'].map((p) => [p, 'Python, which installs no SIGTERM handler: as PID 1 it ignores `docker stop` until killed'])),
+  php: 'PHP, which installs no SIGTERM handler: as PID 1 it ignores `docker stop` until killed',
+  perl: 'Perl, which installs no SIGTERM handler: as PID 1 it ignores `docker stop` until killed',
+  ...Object.fromEntries(['npm', 'npx', 'yarn', 'pnpm'].map((p) => [p, `${p}, which runs the app as its child and does not pass \`docker stop\` on to it as PID 1`])),
+  ...Object.fromEntries(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh'].map((p) => [p, 'a shell, which ignores SIGTERM as PID 1'])),
+  ...Object.fromEntries(['erl', 'beam.smp', 'elixir', 'iex'].map((p) => [p, ERLANG_VM])),
+};
+
+/** Where an Elixir release is built (`mix release`: `_build/prod/rel/shop`): a copy from there runs the Erlang VM. */
+export const ELIXIR_RELEASE_PATH = /(^|\/)_build\/[^/]+\/rel\//;
+
+/** Script file extensions and the program that runs them, for a PID 1 named by its file (`/start.sh`, `app.py`). */
+export const SCRIPT_EXTENSIONS: Readonly<Record<string, string>> = {
+  '.sh': 'sh', '.bash': 'bash', '.py': 'python', '.js': 'node', '.mjs': 'node', '.cjs': 'node', '.ts': 'ts-node', '.php': 'php', '.pl': 'perl',
+};
+
+/**
+ * Runtimes that handle SIGTERM as PID 1 by themselves: an init in front of
+ * them adds a package and changes nothing at `docker stop`.
+ */
+export const PID1_HANDLES_TERM: Readonly<Record<string, string>> = {
+  java: 'the JVM, which handles SIGTERM itself (its shutdown hooks run, and it exits)',
+  memcached: 'which exits at SIGTERM',
+  ruby: 'which exits at SIGTERM by default (SignalException) even as PID 1',
+  dotnet: 'the .NET host, which handles SIGTERM itself (the app\'s ProcessExit and IHost shutdown run)',
+  uvicorn: 'which handles SIGTERM itself and shuts down gracefully',
+  hypercorn: 'which handles SIGTERM itself and shuts down gracefully',
+  celery: 'which handles SIGTERM itself (a warm shutdown)',
+  streamlit: 'which handles SIGTERM itself',
+  jupyter: 'which handles SIGTERM itself',
+  'pm2-runtime': 'a process manager written for PID 1 in containers, which handles SIGTERM and reaps its apps',
+};
+
+/** C and C++ toolchains: a program they build handles no SIGTERM unless its code says so. */
+export const C_TOOLCHAINS: ReadonlySet<string> = new Set(['gcc', 'g++', 'cc', 'c++', 'clang', 'clang++', 'make', 'gmake', 'cmake', 'ninja']);
+
 /** Commands that start one of SELF_REAPING_SERVERS: a program and the subcommands that do (`rails server` runs puma). */
 export const SERVER_SUBCOMMANDS: Readonly<Record<string, { subcommands: readonly string[]; server: string }>> = {
   rails: { subcommands: ['s', 'server'], server: 'puma' },
