@@ -235,4 +235,21 @@ test('only the changed line differs: everything else is byte-identical', async (
   await expectOutput(input, input.replace('CMD app', 'CMD ["app"]'), { only });
 });
 
+test('bash -c with one command: JSON form makes that command PID 1 (bash execs it); php\'s entrypoint passes a command on as it is (review round 5)', async () => {
+  const result = await expectOutput(
+    lines('FROM php:8.3-cli', "CMD bash -c 'X=1 php -S 0.0.0.0:2080 -t /src'"),
+    lines('FROM php:8.3-cli', 'CMD ["bash", "-c", "X=1 php -S 0.0.0.0:2080 -t /src"]'),
+    { only: ['exec-form'] },
+  );
+  assert.equal(result.changes.map((c) => c.message), ['CMD in JSON form, so bash execs `php` as PID 1, where it receives signals']);
+  // Two commands: bash stays (dfmod counts only on the one-command case, which every bash execs).
+  const two = await expectUnchanged(lines('FROM php:8.3-cli', "CMD bash -c 'cd /src && php -S 0.0.0.0:2080'"), null, { only: ['exec-form'] });
+  assert.equal(two.notes.map((n) => n.id), ['runs-a-shell']);
+  // sh (dash) forks even its one command.
+  const dash = await expectUnchanged(lines('FROM php:8.3-cli', "CMD sh -c 'php -S 0.0.0.0:2080'"), null, { only: ['exec-form'] });
+  assert.equal(dash.notes.map((n) => n.id), ['runs-a-shell']);
+  // php's entrypoint gives php only a first argument starting with `-`: any command runs as it is.
+  await expectOutput(lines('FROM php:8.3-cli', 'CMD my-server --port 80'), lines('FROM php:8.3-cli', 'CMD ["my-server", "--port", "80"]'), { only: ['exec-form'] });
+});
+
 test.run();

@@ -629,7 +629,7 @@ test('cmdReceiver: none, a shell-form ENTRYPOINT, an init, the image\'s own scri
   const init = kind(lines('FROM debian:12', 'ENTRYPOINT ["tini", "-g", "--"]'));
   assert.equal(init.kind === 'runs' && [init.init, init.script], ['tini', null]);
   const own = kind(lines('FROM node:20', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]'));
-  assert.equal(own.kind === 'runs' && own.script, { argv: ['docker-entrypoint.sh'], image: 'node:20', actsOn: [], commands: ['node', 'npm'] });
+  assert.equal(own.kind === 'runs' && own.script, { argv: ['docker-entrypoint.sh'], image: 'node:20', actsOn: [], commands: ['node', 'npm'], optionsOnly: false });
   assert.equal(kind(lines('FROM node:20', 'CMD x')).kind, 'runs');
   const custom = kind(lines('FROM node:20', 'ENTRYPOINT ["/entrypoint.sh"]'));
   assert.equal(custom.kind === 'unknown' && [custom.node?.line, custom.entrypoint], [2, ['/entrypoint.sh']]);

@@ -165,14 +165,20 @@ test('shell-form ENTRYPOINT of plain words and no CMD: kept under its shell, whi
 
 test('shell-form ENTRYPOINT under a SHELL: wrapped with that shell, as Docker stores it', async () => {
   await expectOutput(
-    lines('FROM debian:bookworm', 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]', OWN_RUN, 'ENTRYPOINT app serve'),
+    lines('FROM debian:bookworm', 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]', OWN_RUN, 'ENTRYPOINT cd /srv && python3 app.py serve'),
     lines(
       'FROM debian:bookworm',
       APT,
       'SHELL ["/bin/bash", "-o", "pipefail", "-c"]',
       OWN_RUN,
-      'ENTRYPOINT ["/usr/bin/tini", "--", "/bin/bash", "-o", "pipefail", "-c", "exec app serve"]',
+      'ENTRYPOINT ["/usr/bin/tini", "--", "/bin/bash", "-o", "pipefail", "-c", "cd /srv && exec python3 app.py serve"]',
     ),
+    { only },
+  );
+  // bash execs the one command of its script itself: no exec to add.
+  await expectOutput(
+    lines('FROM debian:bookworm', 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]', OWN_RUN, 'ENTRYPOINT python3 app.py serve'),
+    lines('FROM debian:bookworm', APT, 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "/bin/bash", "-o", "pipefail", "-c", "python3 app.py serve"]'),
     { only },
   );
 });
@@ -1759,6 +1765,47 @@ test('an init only in front of what ignores SIGTERM as PID 1: interpreters, npm,
     lines('FROM debian:12', 'RUN apt-get install -y gcc make tini', 'WORKDIR /src', 'COPY . .', 'RUN make', 'EXPOSE 8080', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD exec ./hello'), { only });
   // No service shown is the reason given first, for a program dfmod cannot name.
   await expectRefused(lines('FROM alpine:3.20', 'COPY mytool /usr/bin/mytool', 'RUN true', 'ENTRYPOINT ["/usr/bin/mytool"]', 'CMD ["--once"]'), 'no-service', { only });
+});
+
+test('a new install RUN goes after the RUN that switches the mirror or adds a repository (review round 5 C)', async () => {
+  const mirror = 'RUN if [ ${CHANGE_SOURCE} = true ]; then sed -i \'s/dl-cdn.alpinelinux.org/mirrors.aliyun.com/\' /etc/apk/repositories; fi';
+  await expectOutput(
+    lines('FROM php:8.3-cli-alpine', 'ARG CHANGE_SOURCE=false', mirror, 'COPY . /app', 'CMD ["php", "-S", "0.0.0.0:80", "-t", "/app"]', SERVES),
+    lines('FROM php:8.3-cli-alpine', 'ARG CHANGE_SOURCE=false', mirror, APK, 'COPY . /app', 'ENTRYPOINT ["/sbin/tini", "--", "docker-php-entrypoint"]', 'CMD ["php", "-S", "0.0.0.0:80", "-t", "/app"]', SERVES),
+    { only },
+  );
+  const repository = 'RUN echo "deb http://deb.example.org/ bookworm main" > /etc/apt/sources.list.d/example.list';
+  await expectOutput(
+    lines('FROM debian:12', 'ENV A=1', repository, 'COPY app.py /app.py', 'CMD ["python3", "/app.py"]', SERVES),
+    lines('FROM debian:12', 'ENV A=1', repository, APT, 'COPY app.py /app.py', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["python3", "/app.py"]', SERVES),
+    { only },
+  );
+});
+
+test('a nearly sorted one-per-line list gets tini after the last package that sorts before it (review round 5)', async () => {
+  const list = ['ca-certificates', 'curl', 'gnupg', 'python3-pip', 'python3-phonenumbers', 'python3-xlwt', 'xz-utils'];
+  const install = (packages: string[]) => ['RUN apt-get update && \\', '    apt-get install -y --no-install-recommends \\', ...packages.map((p) => `        ${p} \\`), '    && rm -rf /var/lib/apt/lists/*'];
+  await expectOutput(
+    lines('FROM debian:12', ...install(list), 'COPY app.py /app.py', 'CMD ["python3", "/app.py"]', SERVES),
+    lines('FROM debian:12', ...install([...list.slice(0, 6), 'tini', 'xz-utils']), 'COPY app.py /app.py', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["python3", "/app.py"]', SERVES),
+    { only },
+  );
+  // An order of its own (not by name): after the last item.
+  const own = ['zlib1g', 'curl', 'bash', 'ca-certificates', 'xz-utils', 'git', 'make'];
+  await expectOutput(
+    lines('FROM debian:12', ...install(own), 'COPY app.py /app.py', 'CMD ["python3", "/app.py"]', SERVES),
+    lines('FROM debian:12', ...install([...own, 'tini']), 'COPY app.py /app.py', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["python3", "/app.py"]', SERVES),
+    { only },
+  );
+});
+
+test('bash -c with one command execs it: no -g, no forced-shutdown note (review round 5)', async () => {
+  const result = await expectOutput(
+    lines('FROM php:8.3-cli', OWN_RUN, 'EXPOSE 2080', 'CMD ["bash", "-c", "X=1 php -S 0.0.0.0:2080 -t /src"]'),
+    lines('FROM php:8.3-cli', APT, OWN_RUN, 'EXPOSE 2080', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-php-entrypoint"]', 'CMD ["bash", "-c", "X=1 php -S 0.0.0.0:2080 -t /src"]'),
+    { only },
+  );
+  assert.equal(result.notes, []);
 });
 
 test.run();

@@ -124,7 +124,7 @@ test('what images run, and since which versions', () => {
   });
   assert.equal(describeImage('memcached:1.6').defaults, { entrypoint: ['docker-entrypoint.sh'], cmd: ['memcached'], user: 'memcache', entrypointActsOn: ['memcached'], exposes: ['11211'] });
   assert.equal(describeImage('php:8.3-fpm').defaults, {
-    entrypoint: ['docker-php-entrypoint'], cmd: undefined, user: null, entrypointActsOn: [], entrypointCommands: ['php', 'php-fpm', 'apache2-foreground', 'sh'],
+    entrypoint: ['docker-php-entrypoint'], cmd: undefined, user: null, entrypointActsOn: [], entrypointCommands: ['php', 'php-fpm', 'apache2-foreground', 'sh'], entrypointOptionsOnly: true,
   });
   assert.is(describeImage('node:14').defaults, null);
   assert.is(describeImage('golang:1.15').defaults, null);

@@ -15,7 +15,7 @@ import type { InstructionNode, Stage } from '../lib/core/dockerfile.js';
 import type { BuildContext } from '../lib/core/context.js';
 import type { Fix, NoteInput, Transform } from '../lib/core/types.js';
 import { jsonArray } from '../lib/core/edits.js';
-import type { FileFacts, ShellNeed } from '../lib/facts/index.js';
+import { shellExecs, type FileFacts, type ShellNeed } from '../lib/facts/index.js';
 import { POSIX_SHELLS } from '../lib/knowledge/index.js';
 
 /** Reasons lib/facts gives that come from the stage, not the script. */
@@ -108,7 +108,7 @@ function cmdRefusal(node: InstructionNode, argv: string[], facts: FileFacts, con
   if (!receiver.script) return null;
   // The knowledge base's entrypoint scripts exec their arguments, after acting on some first ones, and give a first
   // argument that is an option or no command to their own program.
-  const { actsOn, commands, image, argv: script } = receiver.script;
+  const { actsOn, commands, image, argv: script, optionsOnly } = receiver.script;
   const name = `${image}'s ${script[0]}`;
   const program = argv[0];
   if (actsOn.includes(program)) {
@@ -117,7 +117,7 @@ function cmdRefusal(node: InstructionNode, argv: string[], facts: FileFacts, con
   if (program.startsWith('-')) {
     return { id: 'entrypoint-branches', reason: `${name} takes a first argument starting with \`-\` as options of its own program` };
   }
-  if (!commands.includes(program) && !executableInImage(node, program, facts, context)) {
+  if (!optionsOnly && !commands.includes(program) && !executableInImage(node, program, facts, context)) {
     return {
       id: 'entrypoint-branches',
       reason: `${name} runs its own program on a first argument that is not an executable command, and dfmod cannot tell that \`${program}\` is one`,
@@ -152,6 +152,16 @@ export const execForm: Transform = {
       }
       // `CMD sh -c "…"` runs a shell as PID 1 in either form: JSON form would claim a signal benefit it does not give.
       const program = direct[0].split('/').pop() ?? '';
+      // Unless the shell execs its script's one command (`bash -c 'php -S …'`): then that program is PID 1 in JSON form.
+      const execd = POSIX_SHELLS.has(program) ? shellExecs(direct, facts.shell) : null;
+      if (execd !== null) {
+        fixes.push({
+          line: node.line,
+          message: `${node.keyword} in JSON form, so ${program} execs \`${execd}\` as PID 1, where it receives signals`,
+          edits: [{ start: node.argsStart, end: node.end, text: jsonArray(direct) }],
+        });
+        continue;
+      }
       if (POSIX_SHELLS.has(program) && direct.length > 1) {
         notes.push({
           line: node.line,

@@ -391,6 +391,21 @@ function installAnchor(ctx: TransformContext, stage: Stage, install: Instruction
   return install;
 }
 
+/** The text that changes where `manager` installs from (a mirror, a repository): the knowledge base's sourceMarkers. */
+function sourceMarkers(manager: PackageManager): readonly string[] {
+  return PACKAGE_MANAGER_FACTS[manager === 'apt' ? 'apt-get' : manager]?.sourceMarkers ?? [];
+}
+
+/** The stage's last RUN that may change `manager`'s sources (`sed -i … /etc/apk/repositories`, `add-apt-repository`), or null. */
+function lastSourcesChange(ctx: TransformContext, stage: Stage, manager: PackageManager): InstructionNode | null {
+  const markers = sourceMarkers(manager);
+  let last: InstructionNode | null = null;
+  for (const node of stage.instructions) {
+    if (node.keyword === 'RUN' && markers.some((m) => ctx.dockerfile.rawArguments(node).includes(m))) last = node;
+  }
+  return last;
+}
+
 /** The option `binary`: a static init to copy in where no package can be installed. */
 interface StaticBinary {
   /** Where the binary is (in `from`) and where it goes. */
@@ -595,7 +610,10 @@ function planStage(ctx: TransformContext, stage: Stage, init: InitName, optedIn:
     insert(join.edit.start, join.edit.text);
     installed = `added to the ${manager} install of line ${ctx.originalLine(join.node.line)}`;
   } else {
-    const anchor = found && 'after' in found ? installAnchor(ctx, stage, found.after) : firstAnchor(stage);
+    const early = found && 'after' in found ? installAnchor(ctx, stage, found.after) : firstAnchor(stage);
+    // A RUN that switches the mirror or adds a repository prepares every install after it: the init's comes after it too.
+    const sources = lastSourcesChange(ctx, stage, manager);
+    const anchor = sources && stage.instructions.indexOf(sources) > stage.instructions.indexOf(early) ? sources : early;
     const next = stage.instructions[stage.instructions.indexOf(anchor) + 1] ?? anchor;
     if (!model.hasPosixShell(next)) return leave('unknown-shell', 'the stage runs RUN under a shell dfmod does not know');
     const userText = inheritedUserText(stage, facts, model);

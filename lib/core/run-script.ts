@@ -143,8 +143,8 @@ export interface ListItem {
  *
  * - written one item per line (`bash \⏎    curl`): a line of its own, with the
  *   indentation and continuation of its neighbours; at its place in the order
- *   when the list is sorted (by `key` of each item's unquoted text), else
- *   after the last item;
+ *   when the list is sorted, or nearly (by `key` of each item's unquoted
+ *   text: after the last item that sorts before it), else after the last item;
  * - otherwise ` word` on the line of the item it follows.
  *
  * "The last item" is the last literal one: a computed item after it stays
@@ -191,8 +191,14 @@ export function insertListWord(model: DockerfileModel, run: EditableRun, items: 
   const eol = src.eol;
   const commented = [...Array(spans[spans.length - 1].line - spans[0].line).keys()].some((d) => /^\s*#/.test(src.lineText(spans[0].line + d + 1)));
   const keys = literal.map((s) => key(unquoted(s.node)).toLowerCase());
-  const sorted = literal.length > 1 && !commented && keys.every((k, i) => i === 0 || keys[i - 1] <= k);
-  const next = sorted ? literal.find((_, i) => keys[i] > key(word).toLowerCase()) : undefined;
+  // Sorted, or nearly (a reviewer reads `python3-pip` before `python3-phonenumbers` as a slip, not as another order): the
+  // word goes after the last item that sorts before it.
+  const inOrder = keys.filter((k, i) => i > 0 && keys[i - 1] <= k).length;
+  const sorted = literal.length > 1 && !commented && (inOrder === keys.length - 1 || (keys.length >= 6 && keys.length - 1 - inOrder <= Math.max(1, Math.floor((keys.length - 1) / 10))));
+  const own = key(word).toLowerCase();
+  let before = -1;
+  if (sorted) for (const [i, k] of keys.entries()) if (k <= own) before = i;
+  const next = sorted ? literal[before + 1] : undefined;
   const target = next ?? (last ? null : spans[0]);
   if (target) {
     const i = spans.indexOf(target);

@@ -34,7 +34,7 @@ import { scriptRunBy, type ScriptRun } from './scripts.js';
 export { expandWord, type VariableLookup } from './words.js';
 export { mountFields, mountCovers, type Mount, type RunRead, type RunRefusal, type RunRefusalId, type RunScript } from './run.js';
 export { scriptArgv, type ShellNeed } from './argv.js';
-export { signalPath, scriptInit, contextSourceAt, appArgv, pid1Sufficient, type SignalPath, type Pid1Sufficient } from './signals.js';
+export { signalPath, scriptInit, contextSourceAt, appArgv, pid1Sufficient, shellExecs, type SignalPath, type Pid1Sufficient } from './signals.js';
 export {
   programName, pipCommand, isPipProgram, isPipInstall, isPackageInstall,
   managerCommand, subcommandAt, writtenPaths, installedCommands, isLanguageInstall, isBuild, downloadOf, pipedInto,
@@ -60,6 +60,8 @@ export interface ImageDefaults {
   entrypointActsOn?: string[];
   /** Commands the image has on its PATH, which its entrypoint runs as given (see the knowledge base). */
   entrypointCommands?: string[];
+  /** The entrypoint gives its program only a first argument starting with `-` (see the knowledge base). */
+  entrypointOptionsOnly?: boolean;
 }
 
 /**
@@ -78,7 +80,7 @@ export interface ImageDefaults {
 export type CmdReceiver =
   | { kind: 'none' }
   | { kind: 'ignored'; node: InstructionNode }
-  | { kind: 'runs'; node: InstructionNode | null; init: string | null; script: { argv: string[]; image: string; actsOn: string[]; commands: string[] } | null }
+  | { kind: 'runs'; node: InstructionNode | null; init: string | null; script: { argv: string[]; image: string; actsOn: string[]; commands: string[]; optionsOnly: boolean } | null }
   | { kind: 'unknown-image' }
   | { kind: 'unknown'; node: InstructionNode | null; entrypoint: string[] | null };
 
@@ -439,7 +441,7 @@ export class FileFacts {
     const own = defaults?.entrypoint;
     const same = own && own.length === rest.length && own.every((word, i) => word === rest[i] || (i === 0 && basename(word) === basename(rest[0])));
     if (image && same && defaults?.entrypointActsOn) {
-      return { kind: 'runs', node, init, script: { argv: rest, image, actsOn: defaults.entrypointActsOn, commands: defaults.entrypointCommands ?? [] } };
+      return { kind: 'runs', node, init, script: { argv: rest, image, actsOn: defaults.entrypointActsOn, commands: defaults.entrypointCommands ?? [], optionsOnly: defaults.entrypointOptionsOnly === true } };
     }
     return { kind: 'unknown', node, entrypoint: command.entrypoint };
   }

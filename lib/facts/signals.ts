@@ -26,7 +26,7 @@ import type { BuildContext } from '../core/context.js';
 import { andChain, literalValue, simpleCommands, topLevelStatements, walk, type Node, type ShellParser } from '../core/shell.js';
 import { scriptArgv } from './argv.js';
 import {
-  afterInitWrapper, isInitProgram, POSIX_SHELLS, COMPILED_BUILDS, C_TOOLCHAINS, describeImage, EXEC_WRAPPERS, ONE_SHOT_CHECKS, ONE_SHOT_TOOLS, packageScriptRun,
+  afterInitWrapper, EXECS_SOLE_COMMAND, isInitProgram, POSIX_SHELLS, COMPILED_BUILDS, C_TOOLCHAINS, describeImage, EXEC_WRAPPERS, ONE_SHOT_CHECKS, ONE_SHOT_TOOLS, packageScriptRun,
   ELIXIR_RELEASE_PATH, ERLANG_VM, PID1_HANDLES_TERM, PID1_NEEDS_INIT, programKey, SCRIPT_EXTENSIONS, SELF_REAPING_SERVERS, SERVER_SUBCOMMANDS,
 } from '../knowledge/index.js';
 import type { CopyOperands, FileFacts } from './index.js';
@@ -64,7 +64,7 @@ const basename = (word: string) => word.slice(word.lastIndexOf('/') + 1);
  * exec would skip) or starts a background job; a last command the script
  * already exec's replaces the shell all the same.
  */
-function lastCommand(root: Node): { command: Node; name: Node; words: (string | null)[]; execs: boolean; notProgram: string | null; busy: string | null } | { none: string } {
+function lastCommand(root: Node, shellProgram: string | null = null): { command: Node; name: Node; words: (string | null)[]; execs: boolean; notProgram: string | null; busy: string | null } | { none: string } {
   if (root.hasError) return { none: 'dfmod cannot parse it' };
   const busy = busyReason(root);
   const statements = topLevelStatements(root);
@@ -82,7 +82,25 @@ function lastCommand(root: Node): { command: Node; name: Node; words: (string | 
   // A background job started by the last command itself (`app &`) leaves the shell to exit, exec'd or not.
   if (program === 'exec' && !(last.separator === '&')) return { command, name, words, execs: true, notProgram: null, busy };
   if (busy) return { none: busy };
-  return { command, name, words, execs: false, notProgram: notExecable(program, root), busy: null };
+  const notProgram = notExecable(program, root);
+  // bash execs the only command of its `-c` script itself (EXECS_SOLE_COMMAND): as if `exec` were written.
+  const sole = statements.length === 1 && chain.length === 1 && chain[0].type === 'command' && last.separator !== '&';
+  if (sole && notProgram === null && shellProgram !== null && EXECS_SOLE_COMMAND.has(shellProgram)) return { command, name, words: ['exec', ...words], execs: true, notProgram: null, busy: null };
+  return { command, name, words, execs: false, notProgram, busy: null };
+}
+
+/**
+ * The program a shell's `-c` argv (`bash -c 'php -S …'`) becomes: the one
+ * simple command of its script, when the shell execs it (EXECS_SOLE_COMMAND)
+ * or the script does (`sh -c 'exec app'`). Null when the shell stays.
+ */
+export function shellExecs(argv: readonly string[], shell: ShellParser): string | null {
+  const program = basename(argv[0] ?? '');
+  const c = argv.indexOf('-c');
+  if (!POSIX_SHELLS.has(program) || c < 1 || c + 1 >= argv.length) return null;
+  const last = lastCommand(shell.parse(argv[c + 1]).rootNode, program);
+  if ('none' in last || !last.execs) return null;
+  return last.words[1] ?? null;
 }
 
 /** Why dfmod cannot write `exec` in a script: it sets a trap (which exec would skip) or starts a background job; null when neither. */
@@ -401,7 +419,7 @@ function follow(facts: FileFacts, stage: Stage, context: BuildContext | null, sh
   if (POSIX_SHELLS.has(program) && c > 0 && c + 1 < argv.length) {
     const script = argv[c + 1];
     const root = shell.parse(script).rootNode;
-    const last = lastCommand(root);
+    const last = lastCommand(root, program);
     // A script that stops its app itself at SIGTERM: the init forwards the signal to it.
     if (!('command' in last && last.execs) && trapsTerm(root, shell)) return { kind: 'direct' };
     if ('none' in last) return forcedShell(`the shell script \`${script}\``, last.none);
@@ -663,7 +681,7 @@ function followApp(facts: FileFacts, stage: Stage, context: BuildContext | null,
   }
   const c = argv.indexOf('-c');
   if (POSIX_SHELLS.has(program) && c > 0 && c + 1 < argv.length) {
-    const last = lastCommand(shell.parse(argv[c + 1]).rootNode);
+    const last = lastCommand(shell.parse(argv[c + 1]).rootNode, program);
     if ('none' in last || !last.execs) return null;
     const words = execWords(last.command, argv.slice(c + 3));
     return words ? next(words) : null;

@@ -43,6 +43,12 @@ export interface Runs {
    * its program's runs as they are.
    */
   entrypointCommands?: string[];
+  /**
+   * The entrypoint script gives its program only a first argument that
+   * starts with `-` (docker-php-entrypoint: `if [ "${1#-}" != "$1" ]; then
+   * set -- php "$@"`); any other first argument it execs as a command.
+   */
+  entrypointOptionsOnly?: boolean;
   /** The ports the image's Dockerfile EXPOSEs (a server's image; absent: none, or not recorded). */
   exposes?: string[];
 }
@@ -261,7 +267,7 @@ export const IMAGE_FAMILIES: ImageFamily[] = [
   { id: 'amazoncorretto', match: /^amazoncorretto$/, os: 'rhel', packageManager: 'yum', language: 'java' },
   { id: 'ruby', match: /^ruby$/, os: 'debian', language: 'ruby', patchPins: LAST, runs: { entrypoint: null, cmd: ['irb'], user: null, since: [2, 7] } },
   // php's CMD is per variant (cli: php -a, fpm: php-fpm, apache: apache2-foreground).
-  { id: 'php', match: /^php$/, os: 'debian', language: 'php', patchPins: LAST, runs: { entrypoint: ['docker-php-entrypoint'], cmd: undefined, user: null, entrypointActsOn: [], entrypointCommands: ['php', 'php-fpm', 'apache2-foreground', 'sh'], since: [8] } },
+  { id: 'php', match: /^php$/, os: 'debian', language: 'php', patchPins: LAST, runs: { entrypoint: ['docker-php-entrypoint'], cmd: undefined, user: null, entrypointActsOn: [], entrypointCommands: ['php', 'php-fpm', 'apache2-foreground', 'sh'], entrypointOptionsOnly: true, since: [8] } },
   { id: 'rust', match: /^rust$/, os: 'debian', language: 'rust', patchPins: LAST },
   { id: 'gcc', match: /^gcc$/, os: 'debian', runtime: osOfRelease },
   { id: 'debian-based', match: /^(perl|erlang|elixir|haskell|julia|r-base|swift)$/, os: 'debian' },
@@ -424,6 +430,7 @@ function defaultsOf(family: ImageFamily, tag: TagInfo): Runs | null {
   if (row.workdir !== undefined) runs.workdir = row.workdir;
   if (row.entrypointActsOn !== undefined) runs.entrypointActsOn = row.entrypointActsOn;
   if (row.entrypointCommands !== undefined) runs.entrypointCommands = row.entrypointCommands;
+  if (row.entrypointOptionsOnly !== undefined) runs.entrypointOptionsOnly = row.entrypointOptionsOnly;
   if (row.exposes !== undefined) runs.exposes = row.exposes;
   return runs;
 }

@@ -192,6 +192,8 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     indexVerbs: ['update'],
     removeVerbs: ['del'],
     groupOptions: ['-t', '--virtual'],
+    // apk-repositories(5), apk-keys: a mirror switch (`sed -i … /etc/apk/repositories`) or an added repository.
+    sourceMarkers: ['/etc/apk/repositories', '/etc/apk/keys'],
   },
   dnf: {
     programs: ['dnf', 'dnf5'],
@@ -208,6 +210,8 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     cleanVerbs: ['clean'],
     removeVerbs: ['remove', 'erase', 'autoremove'],
     offlineFlags: ['-C', '--cacheonly'],
+    // yum.conf(5) repositories, `dnf config-manager --add-repo`.
+    sourceMarkers: ['/etc/yum.repos.d', '/etc/dnf', 'config-manager', '/etc/pki/rpm-gpg'],
   },
   yum: {
     programs: ['yum'],
@@ -226,6 +230,7 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     cleanVerbs: ['clean'],
     removeVerbs: ['remove', 'erase', 'autoremove'],
     offlineFlags: ['-C', '--cacheonly'],
+    sourceMarkers: ['/etc/yum.repos.d', '/etc/yum.conf', 'yum-config-manager', '/etc/pki/rpm-gpg'],
   },
   microdnf: {
     programs: ['microdnf'],
@@ -240,6 +245,7 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     installScript: 'microdnf install -y {packages} && microdnf clean all',
     cleanVerbs: ['clean'],
     removeVerbs: ['remove'],
+    sourceMarkers: ['/etc/yum.repos.d', '/etc/dnf', '/etc/pki/rpm-gpg'],
   },
   zypper: {
     programs: ['zypper'],
@@ -257,6 +263,8 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     cacheVerbs: ['refresh', 'ref'],
     cleanVerbs: ['clean', 'cc'],
     removeVerbs: ['remove', 'rm'],
+    // zypper addrepo (ar), /etc/zypp/repos.d.
+    sourceMarkers: ['/etc/zypp', 'addrepo', 'zypper ar '],
   },
   pip: {
     programs: ['pip', 'pip3'],

@@ -7,6 +7,13 @@
  */
 export const POSIX_SHELLS: ReadonlySet<string> = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh']);
 
+/**
+ * Shells that exec the one simple command of a `-c` script in place of
+ * forking it: bash (`bash -c 'php -S …'`: php replaces bash, as ps shows).
+ * Not dash, Debian's /bin/sh, which forks even that one command.
+ */
+export const EXECS_SOLE_COMMAND: ReadonlySet<string> = new Set(['bash']);
+
 /** Options, and `-o` option names, that do nothing to one simple command of plain words. */
 export const NEUTRAL_SHELL_FLAGS: ReadonlySet<string> = new Set(['e', 'u', 'x', 'v', 'c']);
 export const NEUTRAL_SHELL_OPTION_NAMES: ReadonlySet<string> = new Set(['pipefail', 'errexit', 'nounset', 'xtrace', 'verbose']);
