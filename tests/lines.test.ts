@@ -155,4 +155,34 @@ test('a note by another transform about the same instruction does not replace it
   assert.equal(result.notes.map((n) => [n.transform, n.line, n.message]), [['stepper', 2, 'from a'], ['other', 2, 'from b']]);
 });
 
+test('ctx.onDisk: an instruction an edit inserted or moved is not on disk; one edited inside or after an insertion is', async () => {
+  // Pass by pass: LABELs inserted after FROM; `RUN x` edited inside; `RUN y` moved above the CMD.
+  const mover: Transform = {
+    id: 'mover', level: 'safe', description: '', rationale: '',
+    run: ({ dockerfile, source }) => {
+      const y = dockerfile.instructions.find((i) => dockerfile.rawArguments(i) === 'y');
+      const cmd = dockerfile.instructions.find((i) => i.keyword === 'CMD');
+      if (!y || !cmd || y.index > cmd.index) return {};
+      return { fixes: [{ line: y.line, message: 'moved', edits: [{ start: y.start, end: y.end + 1, text: '' }, { start: source.length, end: source.length, text: 'RUN y\n' }] }] };
+    },
+  };
+  const editor: Transform = {
+    id: 'editor', level: 'safe', description: '', rationale: '',
+    run: ({ dockerfile }) => ({
+      fixes: dockerfile.instructions.filter((i) => dockerfile.rawArguments(i) === 'x').map((i) => ({ line: i.line, message: 'x -> xx', edits: [{ start: i.argsStart, end: i.end, text: 'xx' }] })),
+    }),
+  };
+  const seen: [string, boolean][][] = [];
+  const probe: Transform = {
+    id: 'probe', level: 'safe', description: '', rationale: '',
+    run: ({ dockerfile, onDisk }) => {
+      seen.push(dockerfile.instructions.map((i) => [dockerfile.source.lineText(i.line - 1), onDisk(i)]));
+      return {};
+    },
+  };
+  const result = await runTransforms('FROM s\nRUN x\nRUN y\nCMD ["s"]\n', { transforms: [inserter, editor, mover, probe] });
+  assert.is(result.output, 'FROM s\nLABEL a=1\nLABEL b=2\nRUN xx\nCMD ["s"]\nRUN y\n');
+  assert.equal(seen[seen.length - 1], [['FROM s', true], ['LABEL a=1', false], ['LABEL b=2', false], ['RUN xx', true], ['CMD ["s"]', true], ['RUN y', false]]);
+});
+
 test.run();

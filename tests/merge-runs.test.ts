@@ -668,33 +668,66 @@ test('an unshipped stage with no two RUNs in a row gets no note', async () => {
   assert.equal(result.notes, []);
 });
 
-test('two RUNs that each update, install and clean up stay apart, with a note on the second', async () => {
-  await expectRefused(
+const APT_LISTS_NOTE = "not merged with the RUN above, which installs with the same manager and options: joined, one RUN would update or remove the apt lists twice, or update them after removing them; one install of both RUNs' packages after a single `apt-get update` would do (further such RUNs of this stage are left apart too)";
+
+test('two RUNs that each update, install and clean up stay apart, with a note on the second that says why', async () => {
+  const result = await expectUnchanged(
     lines(
       'FROM ubuntu:24.04',
       'RUN apt-get update && apt-get install -y --no-install-recommends firefox && rm -rf /var/lib/apt/lists/*',
       'RUN apt-get update && apt-get install -y --no-install-recommends chromium && rm -rf /var/lib/apt/lists/*',
     ),
-    'separate-steps',
-    { only, line: 3 },
+    null,
+    { only },
   );
+  assert.equal(result.notes, [{ transform: 'merge-runs', line: 3, id: 'apt-lists', message: APT_LISTS_NOTE }]);
 });
 
-test('apk installs stay apart; small steps between two of them go with the one below, which they prepare', async () => {
+test('two apk installs in a row with the same options are one install: they join', async () => {
+  const result = await expectOutput(
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache bash openssl', 'RUN apk add --no-cache curl', 'CMD ["bash"]'),
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache bash openssl \\', '    && apk add --no-cache curl', 'CMD ["bash"]'),
+    { only },
+  );
+  assert.equal(result.notes, []);
+});
+
+test('an apt install right after an update and install with the same options joins it; other options stay apart', async () => {
+  const result = await expectOutput(
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends curl', 'RUN apt-get install -y --no-install-recommends jq', 'RUN apt-get install -y git'),
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends curl \\', '    && apt-get install -y --no-install-recommends jq', 'RUN apt-get install -y git'),
+    { only },
+  );
+  assert.equal(result.notes.map((n) => [n.line, n.id]), [[4, 'after-step']]);
+});
+
+test('an apk install with other options (a virtual package to delete later) stays apart from the install above', async () => {
+  const result = await expectUnchanged(
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache curl', 'RUN apk add --no-cache --virtual .build-deps gcc make'),
+    null,
+    { only },
+  );
+  assert.equal(result.notes, [{ transform: 'merge-runs', line: 3, id: 'separate-steps', message: STEPS_NOTE }]);
+});
+
+test('apk installs in a row join; small steps between two installs go with the one below, which they prepare', async () => {
   const result = await expectOutput(
     lines('FROM alpine:3.20', 'RUN apk add --no-cache curl', 'RUN apk add --no-cache jq', 'RUN addgroup -S app && adduser -S -G app app', 'RUN mkdir -p /data', 'RUN apk add --no-cache git'),
     lines(
       'FROM alpine:3.20',
-      'RUN apk add --no-cache curl',
-      'RUN apk add --no-cache jq',
+      'RUN apk add --no-cache curl \\',
+      '    && apk add --no-cache jq',
       'RUN addgroup -S app && adduser -S -G app app \\',
       '    && mkdir -p /data \\',
       '    && apk add --no-cache git',
     ),
     { only },
   );
-  // One note per stage, however many RUNs are left apart.
-  assert.equal(result.notes.filter((n) => n.id === 'separate-steps').map((n) => n.line), [3]);
+  assert.equal(result.notes.filter((n) => n.id === 'separate-steps').map((n) => n.line), [4]);
+});
+
+test('language installs in a row stay two steps: the exception is for system packages', async () => {
+  await expectRefused(lines('FROM python:3.12', 'RUN pip install flask', 'RUN pip install gunicorn'), 'separate-steps', { only, line: 3 });
 });
 
 test('language package installs are substantial steps too', async () => {
@@ -939,36 +972,64 @@ test('default transforms: a commented-out RUN keeps the RUNs around it apart', a
 
 // --- a comment above a RUN, a RUN with no effect, dev containers, RUNs other transforms insert ----------------
 
-const DESCRIBED = 'not merged with the RUN below: the comment above describes this RUN alone (further such RUNs of this stage are left apart too)';
+const DESCRIBED = 'not merged with the RUN after the blank line below: the comment above covers what stands right under it, up to that line (further such RUNs of this stage are left apart too)';
 
-test('a RUN under its own comment is not joined with the RUN after it: the comment would label the merged RUN', async () => {
+test('a RUN under its own comment is not joined with a RUN past a blank line: the comment would label the merged RUN', async () => {
   const input = lines(
     'FROM alpine:3.19',
     "# Where apache's PID lives",
     'RUN mkdir -p /run/apache2 && chown apache:apache /run/apache2',
+    '',
     `RUN sed -i 's/variables_order = .*/variables_order = "EGPCS"/' /etc/php82/php.ini`,
   );
   const result = await expectUnchanged(input, null, { only });
   assert.equal(result.notes.map((n) => [n.line, n.id, n.message]), [[3, 'described-run', DESCRIBED]]);
 });
 
-test('the RUNs after a described RUN join each other; one note per stage', async () => {
+test('a comment heads the RUNs right under it: a list of what they do, and the RUNs join under it', async () => {
   const result = await expectOutput(
-    lines('FROM alpine:3.19', '# Where the PID lives', 'RUN mkdir -p /run/apache2', 'RUN sed -i s/a/b/ /etc/x.ini', 'RUN chmod 0644 /etc/x.ini',
-      '# Logs', 'RUN mkdir /logs', 'RUN chown nobody /logs'),
-    lines('FROM alpine:3.19', '# Where the PID lives', 'RUN mkdir -p /run/apache2', 'RUN sed -i s/a/b/ /etc/x.ini \\', '    && chmod 0644 /etc/x.ini',
-      '# Logs', 'RUN mkdir /logs', 'RUN chown nobody /logs'),
+    lines('FROM alpine:3.20', '# Make copies of useful things:', '# - the hosts file', '# - the passwd file', 'RUN cp /etc/hosts /hosts.bak', 'RUN cp /etc/passwd /passwd.bak'),
+    lines('FROM alpine:3.20', '# Make copies of useful things:', '# - the hosts file', '# - the passwd file', 'RUN cp /etc/hosts /hosts.bak \\', '    && cp /etc/passwd /passwd.bak'),
     { only },
   );
-  assert.equal(result.notes.map((n) => [n.line, n.id]), [[3, 'described-run']]);
+  assert.equal(result.notes, []);
 });
 
-test('a cleanup still joins a described RUN: the comment still describes what the merged RUN does', async () => {
+test('the group a comment heads ends at a blank line; the RUNs past it join each other; one note per stage', async () => {
+  const result = await expectOutput(
+    lines('FROM alpine:3.19', '# Where the PID lives', 'RUN mkdir -p /run/apache2', 'RUN chown apache /run/apache2', '', 'RUN sed -i s/a/b/ /etc/x.ini', 'RUN chmod 0644 /etc/x.ini',
+      '# Logs', 'RUN mkdir /logs', '', 'RUN chown nobody /logs'),
+    lines('FROM alpine:3.19', '# Where the PID lives', 'RUN mkdir -p /run/apache2 \\', '    && chown apache /run/apache2', '', 'RUN sed -i s/a/b/ /etc/x.ini \\', '    && chmod 0644 /etc/x.ini',
+      '# Logs', 'RUN mkdir /logs', '', 'RUN chown nobody /logs'),
+    { only },
+  );
+  assert.equal(result.notes.map((n) => [n.line, n.id, n.message]), [[3, 'described-run', DESCRIBED]]);
+});
+
+test('a RUN with a comment of its own is never pulled into the group a comment above heads', async () => {
   await expectOutput(
-    lines('FROM x', '# Build the docs', 'RUN make docs', 'RUN rm -rf /tmp/build'),
+    lines('FROM x', '# Users', 'RUN groupadd app', 'RUN useradd -g app app', '# Data', 'RUN mkdir /data'),
+    lines('FROM x', '# Users', 'RUN groupadd app \\', '    && useradd -g app app', '# Data', 'RUN mkdir /data'),
+    { only },
+  );
+});
+
+test('a cleanup still joins a described RUN, past a blank line too: the comment still describes what the merged RUN does', async () => {
+  await expectOutput(
+    lines('FROM x', '# Build the docs', 'RUN make docs', '', 'RUN rm -rf /tmp/build'),
     lines('FROM x', '# Build the docs', 'RUN make docs \\', '    && rm -rf /tmp/build'),
     { only },
   );
+});
+
+test('a cleanup that joins a described RUN across a blank line takes the line away: the RUN right under it joins too, in one pass', async () => {
+  const result = await expectOutput(
+    lines('FROM debian', '# Config', 'RUN mkdir /etc/app', '', 'RUN rm -f /etc/app.conf', 'RUN chmod 0644 /etc/app'),
+    lines('FROM debian', '# Config', 'RUN mkdir /etc/app \\', '    && rm -f /etc/app.conf \\', '    && chmod 0644 /etc/app'),
+    { only },
+  );
+  assert.equal(result.changes.map((c) => c.message), ['merged 3 RUN instructions into one layer']);
+  assert.equal(result.notes, []);
 });
 
 test('a commented-out instruction above a RUN, or a comment a blank line above it, describes no RUN', async () => {
@@ -1022,6 +1083,24 @@ test('every transform: a merge that includes the RUN init-entrypoint inserts aft
     { transforms: [...builtinTransforms], level: 'review' },
   );
   assert.equal(result.changes.map((c) => [c.transform, c.line]), [['init-entrypoint', 4], ['merge-runs', 3]]);
+});
+
+test('every transform: no note speaks of the RUN init-entrypoint inserts as "the RUN above": it is not in the file as read', async () => {
+  const result = await expectOutput(
+    lines('FROM alpine:3.21', 'RUN mkdir -p /home/app', 'EXPOSE 8080', 'CMD ["node", "app.js"]'),
+    lines('FROM alpine:3.21', 'RUN apk add --no-cache tini', 'RUN mkdir -p /home/app', 'EXPOSE 8080', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["node", "app.js"]'),
+    { transforms: [...builtinTransforms], level: 'review' },
+  );
+  assert.equal(result.notes.filter((n) => n.transform === 'merge-runs'), []);
+});
+
+test('every transform: a RUN on disk next to an inserted one still gets its notes about RUNs on disk', async () => {
+  const result = await expectOutput(
+    lines('FROM alpine:3.21', 'RUN mkdir -p /home/app', 'RUN make -C /src', 'RUN chmod 0755 /home/app', 'EXPOSE 8080', 'CMD ["node", "app.js"]'),
+    lines('FROM alpine:3.21', 'RUN apk add --no-cache tini', 'RUN mkdir -p /home/app \\', '    && make -C /src', 'RUN chmod 0755 /home/app', 'EXPOSE 8080', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["node", "app.js"]'),
+    { transforms: [...builtinTransforms], level: 'review' },
+  );
+  assert.equal(result.notes.filter((n) => n.transform === 'merge-runs').map((n) => [n.line, n.id, n.message]), [[4, 'after-step', AFTER_STEP_NOTE]]);
 });
 
 test.run();

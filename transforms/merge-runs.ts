@@ -22,7 +22,13 @@
  *   (package-managers' rows and CODE_INSTALLS; programs' BUILD_COMMANDS,
  *   DOWNLOADERS, SOURCE_FETCHES), read by lib/facts. Two of them each do
  *   their own work: one layer would save nothing while a failure of the
- *   second reruns the first (`separate-steps`, once per stage).
+ *   second reruns the first (`separate-steps`, once per stage). The one
+ *   exception: RUNs right after one another that only install system
+ *   packages with the same manager, verb and options (`apk add --no-cache
+ *   bash` then `apk add --no-cache curl`) are one install split in two, which
+ *   an expert writes as one; they join, unless the apt lists would be updated
+ *   or removed twice (`apt-lists`, once per stage). Other options (`apk add
+ *   --virtual .build-deps`) or a small step between them keep them apart.
  * - Every other RUN is a small step (chmod, useradd, mkdir, ln, sed on a
  *   config, an echo into one, a lone `apt-get update`, an apt install that
  *   reads the lists a RUN above fetched, a repository key or list downloaded
@@ -42,10 +48,17 @@
  *   rebuild often, and its size matters little. One note per file.
  * - A comment line between two RUNs (a note on the next RUN, or a
  *   commented-out instruction) ends the merge: inside a `&&` chain it would
- *   describe the wrong thing. A RUN directly under comment lines that
- *   describe it (not only a commented-out instruction) is joined with no RUN
- *   after it but cleanups: the comment would label the merged RUN
- *   (`described-run`, once per stage).
+ *   describe the wrong thing. Comment lines that describe something (not
+ *   only a commented-out instruction) directly above a RUN head it and the
+ *   RUNs right under it, up to a blank line: those may join (a list of what
+ *   they do, or a heading over a few small steps), and none past the blank
+ *   line joins them but cleanups, since the comment would label it too
+ *   (`described-run`, once per stage). A cleanup that joins across the blank
+ *   line takes it away, so what is right under the cleanup joins as well. A RUN with a comment of its own is
+ *   never pulled into the RUN above it.
+ * - Notes speak only of RUNs in the file as read (ctx.onDisk): not of one
+ *   another transform inserted (init-entrypoint's `RUN apk add tini`), which
+ *   the reader does not find there.
  * - A RUN that only changes its own shell (assignments, `export`, `cd`,
  *   `set`, with nothing computed) has no effect, since each RUN starts a new
  *   shell: it is joined with neither neighbour, and its note names the ENV,
@@ -155,6 +168,12 @@ interface Part {
   substantial: boolean;
   /** Every command it runs removes files or packages (or does nothing, `|| true`): it joins the RUN above. */
   cleanup: boolean;
+  /**
+   * It only installs system packages, with one manager, verb and options (and
+   * may refresh that manager's index or remove files): what they are, as one
+   * key, or null. Two such RUNs in a row with the same key join.
+   */
+  installOnly: string | null;
   /** Its `apt-get update`s and removals of the apt lists, in order. */
   aptIndex: ('update' | 'removal')[];
   /** Its one top-level statement is an `||` list, so it needs `{ ; }` right of `&&`. */
@@ -403,6 +422,37 @@ function isSubstantial(commands: RunCommand[], aptIndex: ('update' | 'removal')[
   });
 }
 
+/**
+ * What a RUN installs when all it does is install system packages with one
+ * manager, one verb and the same options (`apk add --no-cache bash` then `apk
+ * add --no-cache curl`), besides refreshing that manager's index and removing
+ * files: the manager, verb and options as one key. Null for any other RUN.
+ */
+function installOnly(commands: RunCommand[]): string | null {
+  let key: string | null = null;
+  let system: string | null = null;
+  for (const command of commands) {
+    const install = isPackageInstall(command.words);
+    if (install) {
+      const own = [install.manager, install.verb, ...install.flags].join(' ');
+      if ((key !== null && key !== own) || (system !== null && system !== install.manager)) return null;
+      key = own;
+      system = install.manager;
+      continue;
+    }
+    if (removes(command)) continue;
+    const manager = managerCommand(command.words);
+    const row = manager === null ? null : PACKAGE_MANAGER_FACTS[manager.manager];
+    const refresh = row?.system !== undefined && [...(row.indexVerbs ?? []), ...(row.cacheVerbs ?? [])].includes(manager!.subcommand ?? '');
+    if (refresh && (system === null || system === row.system)) {
+      system = row.system ?? null;
+      continue;
+    }
+    return null;
+  }
+  return key;
+}
+
 /** The names of the files the commands download: the output path's, or the URL's for `wget URL` / `curl -O URL`. */
 function downloadedNames(commands: RunCommand[]): Set<string> {
   const names = new Set<string>();
@@ -521,6 +571,7 @@ function readPart(node: InstructionNode, ctx: TransformContext): Part | Refusal 
     downloads: downloadedNames(commands),
     mentions: new Set(commands.flatMap((c) => c.words).filter((w): w is string => w !== null && w !== '').map((w) => path.posix.basename(w))),
     cleanup: commands.some(removes) && commands.every((c) => removes(c) || (c.program !== null && NO_OPS.has(c.program))),
+    installOnly: installOnly(commands),
     aptIndex,
     isList: facts.isList,
     script: facts.script,
@@ -771,6 +822,20 @@ function commentBetween(a: InstructionNode, b: InstructionNode, model: Dockerfil
   return false;
 }
 
+/**
+ * Whether a blank line stands between two of `parts`, consecutive RUNs in
+ * order, other than before a cleanup: a cleanup joins the RUN above across a
+ * blank line, and the merged RUN has none left, so the next pass would not
+ * see it either.
+ */
+function blankBetween(parts: Part[], model: DockerfileModel): boolean {
+  for (let i = 1; i < parts.length; i++) {
+    if (parts[i].cleanup) continue;
+    for (let line = parts[i - 1].node.endLine + 1; line < parts[i].node.line; line++) if (model.source.lineText(line - 1).trim() === '') return true;
+  }
+  return false;
+}
+
 /** A comment line that is an instruction or a continuation commented out (`# RUN make`, `#  && make test \\`), not a description. */
 const COMMENTED_CODE = /^#\s*(?:(?:ADD|ARG|CMD|COPY|ENTRYPOINT|ENV|EXPOSE|FROM|HEALTHCHECK|LABEL|MAINTAINER|ONBUILD|RUN|SHELL|STOPSIGNAL|USER|VOLUME|WORKDIR)\s|&&|\|\||.*\\$)/;
 
@@ -833,17 +898,30 @@ function isStep(part: Part): boolean {
   return part.substantial && !part.cleanup;
 }
 
-/** Why a RUN is kept apart from a substantial step above it: it is another step, or a small step after it. */
-type Apart = 'steps' | 'after-step';
+/**
+ * Why a RUN is kept apart from a substantial step above it: it is another
+ * step, a small step after it, or an install like the one above whose joining
+ * would update or remove the apt lists twice.
+ */
+type Apart = 'steps' | 'after-step' | 'apt-lists';
+
+/** Whether `part` installs as the RUN just above it did, with only such installs the steps of `group`: the two join. */
+function sameInstall(group: Part[], part: Part): boolean {
+  const above = group[group.length - 1];
+  return part.installOnly !== null && above?.installOnly === part.installOnly &&
+    group.every((g) => !isStep(g) || g.installOnly === part.installOnly);
+}
 
 /**
  * The groups a chain of joinable RUNs becomes under the policy in the header:
  * one substantial step each; small steps before the step they prepare, or
  * with each other; a cleanup after the group above it, taking along the small
- * steps between it and the step; the apt index kept whole. `apart` is called
- * with the first RUN of a group kept apart from a step above it.
+ * steps between it and the step; the apt index kept whole. Installs of one
+ * manager with the same options, one right after the other, count as one
+ * step: they join. `apart` is called with the first RUN of a group kept apart
+ * from a step above it, and the RUNs of the group above.
  */
-function partition(chain: Part[], apart: (part: Part, why: Apart) => void): Part[][] {
+function partition(chain: Part[], apart: (part: Part, why: Apart, above: Part[]) => void): Part[][] {
   const groups: Part[][] = [];
   const fits = (parts: Part[]): boolean => aptIndexFits(parts.flatMap((p) => p.aptIndex));
   const close = (group: Part[]): void => {
@@ -864,9 +942,17 @@ function partition(chain: Part[], apart: (part: Part, why: Apart) => void): Part
   for (const part of chain) {
     if (!current.some(isStep)) {
       current = add(current, part);
+    } else if (!pending.length && sameInstall(current, part)) {
+      // `apk add --no-cache bash` then `apk add --no-cache curl`: one install, as an expert writes it.
+      if (fits([...current, part])) current.push(part);
+      else {
+        apart(part, 'apt-lists', current);
+        close(current);
+        current = [part];
+      }
     } else if (isStep(part)) {
       // The note goes where the RUN left apart starts, with the small steps it takes along: the same line in every pass.
-      apart(pending[0] ?? part, 'steps');
+      apart(pending[0] ?? part, 'steps', current);
       close(current);
       current = add(pending, part);
       pending = [];
@@ -875,7 +961,7 @@ function partition(chain: Part[], apart: (part: Part, why: Apart) => void): Part
       current = [...current, ...pending, part];
       pending = [];
     } else if (part.cleanup || (pending.length && !fits([...pending, part]))) {
-      if (pending.length) apart(pending[0], 'after-step');
+      if (pending.length) apart(pending[0], 'after-step', current);
       close(current);
       close(pending);
       current = [part];
@@ -885,7 +971,7 @@ function partition(chain: Part[], apart: (part: Part, why: Apart) => void): Part
     }
   }
   close(current);
-  if (pending.length) apart(pending[0], 'after-step');
+  if (pending.length) apart(pending[0], 'after-step', current);
   close(pending);
   return groups;
 }
@@ -956,12 +1042,15 @@ export const mergeRuns: Transform = {
       const instructions = stage.instructions;
       const adjacent = instructions.find((node, i) => node.keyword === 'RUN' && instructions[i + 1]?.keyword === 'RUN');
       if (!adjacent) continue;
+      // Notes speak of RUNs the reader finds in the file as read: not of one another transform inserted.
+      const onDisk = (...nodes: (InstructionNode | undefined)[]): boolean => nodes.every((n) => n !== undefined && ctx.onDisk(n));
+      const pairOnDisk = instructions.find((node, i) => node.keyword === 'RUN' && instructions[i + 1]?.keyword === 'RUN' && onDisk(node, instructions[i + 1]));
       const role = ctx.facts.stageRole(stage, ctx.filename, undefined, ctx.context);
       if (role.role === 'devcontainer') {
-        if (!devcontainerSaid) {
+        if (!devcontainerSaid && pairOnDisk) {
           devcontainerSaid = true;
           notes.push({
-            line: adjacent.line,
+            line: pairOnDisk.line,
             id: 'devcontainer',
             message: `RUNs not merged: ${role.reason}, so this is a dev container; its RUNs are cache points people rebuild often, and its size matters little`,
           });
@@ -969,11 +1058,10 @@ export const mergeRuns: Transform = {
         continue;
       }
       if (!ctx.facts.shipsLayers(stage)) {
-        const second = instructions.find((node, i) => node.keyword === 'RUN' && instructions[i - 1]?.keyword === 'RUN');
-        if (second) {
+        if (pairOnDisk) {
           const name = stage.name ? `\`${stage.name}\`` : `${stage.index + 1}`;
           notes.push({
-            line: instructions[instructions.indexOf(second) - 1].line,
+            line: pairOnDisk.line,
             id: 'unshipped-stage',
             message: `RUNs of stage ${name} not merged: its layers are not in the image (only what is copied out of it is), so one layer would save no bytes and lose cache points`,
           });
@@ -986,8 +1074,11 @@ export const mergeRuns: Transform = {
       let called = new Set<string>();
       let hashed = new Set<string>();
       const said = new Set<Apart>();
-      const apart = (part: Part, why: Apart): void => {
+      const apart = (part: Part, why: Apart, above: Part[]): void => {
         if (said.has(why)) return;
+        // The RUN noted, the one right above it and the step above are what the note speaks of: each must be in the file as read.
+        const step = above.filter(isStep).pop();
+        if (![part, above[above.length - 1], step].every((p) => p === undefined || ctx.onDisk(p.node))) return;
         said.add(why);
         notes.push(why === 'steps'
           ? {
@@ -995,11 +1086,17 @@ export const mergeRuns: Transform = {
             id: 'separate-steps',
             message: `not merged with the RUN above: each does work of its own (${STEP_WORK}), and neither cleans up after the other; one layer would save no bytes, and a failure here would rerun the RUN above (further such RUNs of this stage are left apart too)`,
           }
-          : {
-            line: part.node.line,
-            id: 'after-step',
-            message: `not merged with the RUN above, which does work of its own (${STEP_WORK}): this RUN does not clean up after it, so one layer would save no bytes, and a change to this RUN would rerun the RUN above (further such RUNs of this stage are left apart too)`,
-          });
+          : why === 'after-step'
+            ? {
+              line: part.node.line,
+              id: 'after-step',
+              message: `not merged with the RUN above, which does work of its own (${STEP_WORK}): this RUN does not clean up after it, so one layer would save no bytes, and a change to this RUN would rerun the RUN above (further such RUNs of this stage are left apart too)`,
+            }
+            : {
+              line: part.node.line,
+              id: 'apt-lists',
+              message: 'not merged with the RUN above, which installs with the same manager and options: joined, one RUN would update or remove the apt lists twice, or update them after removing them; one install of both RUNs\' packages after a single `apt-get update` would do (further such RUNs of this stage are left apart too)',
+            });
       };
       let headedSaid = false;
       let scripted = false;
@@ -1023,7 +1120,8 @@ export const mergeRuns: Transform = {
           flush();
           return;
         }
-        const neighbour = instructions[i - 1]?.keyword === 'RUN' || instructions[i + 1]?.keyword === 'RUN';
+        // A RUN beside it that it could have joined, both in the file as read: what a note on it answers.
+        const neighbour = onDisk(node) && [instructions[i - 1], instructions[i + 1]].some((n) => n?.keyword === 'RUN' && onDisk(n));
         const part = readPart(node, ctx);
         if ('reason' in part) {
           if (neighbour) notes.push({ line: node.line, id: part.id, message: `RUN not merged: ${part.reason}` });
@@ -1045,26 +1143,29 @@ export const mergeRuns: Transform = {
             : endsChain(previous, shellHasErrexit(node, dockerfile)) ?? (stale
               ? { id: 'command-hash', reason: `it runs \`${stale}\`, which a RUN above reinstalls after the shell looked it up; a fresh RUN finds the new one, a joined one the old path the shell remembers` }
               : null);
+          const pair = onDisk(previous.node, node);
           if (refusal) {
-            notes.push({ line: node.line, id: refusal.id, message: `not merged with the RUN above: ${refusal.reason}` });
+            if (pair) notes.push({ line: node.line, id: refusal.id, message: `not merged with the RUN above: ${refusal.reason}` });
             flush();
           } else if (part.script || previous.script) {
-            leaveApart(part.script ? part : previous);
+            if (pair) leaveApart(part.script ? part : previous);
             flush();
           } else if (part.leadingSet) {
-            notes.push({
+            if (pair) notes.push({
               line: node.line,
               id: 'leading-set',
               message: `not merged with the RUN above: it starts with \`${part.leadingSet}\`, written for the whole RUN; joined, it would apply only from the middle of the merged one`,
             });
             flush();
-          } else if (!part.cleanup && headedByComment(chain[0].node, dockerfile)) {
-            if (!headedSaid) {
+          } else if (!part.cleanup && headedByComment(chain[0].node, dockerfile) && blankBetween([...chain, part], dockerfile)) {
+            // The comment heads the RUNs right under it, up to a blank line: one past that has a place of its own.
+            if (!headedSaid && onDisk(chain[0].node, node)) {
               headedSaid = true;
               notes.push({
                 line: chain[0].node.line,
                 id: 'described-run',
-                message: 'not merged with the RUN below: the comment above describes this RUN alone (further such RUNs of this stage are left apart too)',
+                // One wording for one RUN under the comment or several: a later pass sees them merged.
+                message: 'not merged with the RUN after the blank line below: the comment above covers what stands right under it, up to that line (further such RUNs of this stage are left apart too)',
               });
             }
             flush();

@@ -263,6 +263,7 @@ function runOne(transform: Transform, model: DockerfileModel, origins: LineOrigi
       locked,
       suppressionComment: (node) => suppressionComment(model, node),
       originalLine: (line) => origins.of(line),
+      onDisk: (node) => origins.onDisk(node.line),
     });
   } catch (error) {
     // A bug in one transform must not stop a bulk run or touch the file.

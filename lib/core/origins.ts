@@ -8,17 +8,31 @@ import type { DockerfileModel } from './dockerfile.js';
 import type { Edit } from './types.js';
 
 export class LineOrigins {
-  /** origin[i]: the 1-based line of the file as read that line i (0-based) of the current text comes from. */
-  private constructor(private readonly origin: readonly number[]) {}
+  /**
+   * origin[i]: the 1-based line of the file as read that line i (0-based) of the current text comes from.
+   * kept[i]: whether line i starts in text as read, at the start of a line of the file (no edit wrote it).
+   */
+  private constructor(private readonly origin: readonly number[], private readonly kept: readonly boolean[]) {}
 
   static identity(model: DockerfileModel): LineOrigins {
-    return new LineOrigins(model.source.lineStarts.map((_, i) => i + 1));
+    return new LineOrigins(model.source.lineStarts.map((_, i) => i + 1), model.source.lineStarts.map(() => true));
   }
 
   /** The line of the file as read for 1-based `line` of the current text. */
   of(line: number): number {
     if (this.origin.length === 0) return line;
     return this.origin[Math.min(Math.max(line, 1), this.origin.length) - 1];
+  }
+
+  /**
+   * Whether 1-based `line` of the current text starts as a line of the file
+   * as read starts, in text no edit wrote: a line an edit inserted, or moved,
+   * or rewrote from its first character, is not on disk as it stands.
+   */
+  onDisk(line: number): boolean {
+    if (this.kept.length === 0) return true;
+    if (line < 1 || line > this.kept.length) return false;
+    return this.kept[line - 1];
   }
 
   /**
@@ -47,17 +61,23 @@ export class LineOrigins {
     segments.push({ newStart: newAt, newEnd: newAt + oldLength - oldAt, oldStart: oldAt, anchor: 0 });
 
     const origin: number[] = [];
+    const kept: boolean[] = [];
     let s = 0;
     for (const lineStart of after.source.lineStarts) {
       while (s < segments.length - 1 && (segments[s].newEnd <= lineStart || segments[s].newStart === segments[s].newEnd)) s++;
       const segment = segments[s];
-      if (segment.oldStart === null) origin.push(segment.anchor);
-      else {
+      if (segment.oldStart === null) {
+        origin.push(segment.anchor);
+        kept.push(false);
+      } else {
         const old = Math.min(segment.oldStart + Math.max(0, lineStart - segment.newStart), oldLength);
-        origin.push(this.of(before.source.positionAt(old).line + 1));
+        const position = before.source.positionAt(old);
+        origin.push(this.of(position.line + 1));
+        // Kept text that starts a line here but not in `before` (an edit ended mid-line) is no line as read.
+        kept.push(position.character === 0 && this.onDisk(position.line + 1));
       }
     }
-    return new LineOrigins(origin);
+    return new LineOrigins(origin, kept);
   }
 }
 

@@ -96,6 +96,15 @@ export interface TransformContext {
    * that names another instruction's line names it through this.
    */
   originalLine(line: number): number;
+  /**
+   * Whether `node` is in the file as read, where it stands: its first line is
+   * text no edit wrote. An instruction another transform inserted (or moved,
+   * or rewrote from its keyword on) is not; one it edited inside, or joined
+   * other RUNs onto, is. A note that speaks of another instruction ("the RUN
+   * above") speaks only of one on disk: the person reading it has the file as
+   * read, where an inserted one is not.
+   */
+  onDisk(node: InstructionNode): boolean;
 }
 
 export interface Transform {
