@@ -13082,6 +13082,7 @@ function defaultsOf(family, tag) {
   if (row2.workdir !== void 0) runs2.workdir = row2.workdir;
   if (row2.entrypointActsOn !== void 0) runs2.entrypointActsOn = row2.entrypointActsOn;
   if (row2.entrypointCommands !== void 0) runs2.entrypointCommands = row2.entrypointCommands;
+  if (row2.entrypointOptionsOnly !== void 0) runs2.entrypointOptionsOnly = row2.entrypointOptionsOnly;
   if (row2.exposes !== void 0) runs2.exposes = row2.exposes;
   return runs2;
 }
@@ -13259,7 +13260,7 @@ var init_images = __esm({
       { id: "amazoncorretto", match: /^amazoncorretto$/, os: "rhel", packageManager: "yum", language: "java" },
       { id: "ruby", match: /^ruby$/, os: "debian", language: "ruby", patchPins: LAST, runs: { entrypoint: null, cmd: ["irb"], user: null, since: [2, 7] } },
       // php's CMD is per variant (cli: php -a, fpm: php-fpm, apache: apache2-foreground).
-      { id: "php", match: /^php$/, os: "debian", language: "php", patchPins: LAST, runs: { entrypoint: ["docker-php-entrypoint"], cmd: void 0, user: null, entrypointActsOn: [], entrypointCommands: ["php", "php-fpm", "apache2-foreground", "sh"], since: [8] } },
+      { id: "php", match: /^php$/, os: "debian", language: "php", patchPins: LAST, runs: { entrypoint: ["docker-php-entrypoint"], cmd: void 0, user: null, entrypointActsOn: [], entrypointCommands: ["php", "php-fpm", "apache2-foreground", "sh"], entrypointOptionsOnly: true, since: [8] } },
       { id: "rust", match: /^rust$/, os: "debian", language: "rust", patchPins: LAST },
       { id: "gcc", match: /^gcc$/, os: "debian", runtime: osOfRelease },
       { id: "debian-based", match: /^(perl|erlang|elixir|haskell|julia|r-base|swift)$/, os: "debian" },
@@ -13475,11 +13476,12 @@ function isNeutralPosixShell(shell) {
   }
   return true;
 }
-var POSIX_SHELLS, NEUTRAL_SHELL_FLAGS, NEUTRAL_SHELL_OPTION_NAMES;
+var POSIX_SHELLS, EXECS_SOLE_COMMAND, NEUTRAL_SHELL_FLAGS, NEUTRAL_SHELL_OPTION_NAMES;
 var init_shells = __esm({
   "lib/knowledge/shells.ts"() {
     "use strict";
     POSIX_SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh"]);
+    EXECS_SOLE_COMMAND = /* @__PURE__ */ new Set(["bash"]);
     NEUTRAL_SHELL_FLAGS = /* @__PURE__ */ new Set(["e", "u", "x", "v", "c"]);
     NEUTRAL_SHELL_OPTION_NAMES = /* @__PURE__ */ new Set(["pipefail", "errexit", "nounset", "xtrace", "verbose"]);
   }
@@ -30768,7 +30770,9 @@ var PACKAGE_MANAGER_FACTS = {
     offlineFlags: ["--no-network"],
     indexVerbs: ["update"],
     removeVerbs: ["del"],
-    groupOptions: ["-t", "--virtual"]
+    groupOptions: ["-t", "--virtual"],
+    // apk-repositories(5), apk-keys: a mirror switch (`sed -i … /etc/apk/repositories`) or an added repository.
+    sourceMarkers: ["/etc/apk/repositories", "/etc/apk/keys"]
   },
   dnf: {
     programs: ["dnf", "dnf5"],
@@ -30784,7 +30788,9 @@ var PACKAGE_MANAGER_FACTS = {
     promptVerbs: RPM_PROMPT_VERBS,
     cleanVerbs: ["clean"],
     removeVerbs: ["remove", "erase", "autoremove"],
-    offlineFlags: ["-C", "--cacheonly"]
+    offlineFlags: ["-C", "--cacheonly"],
+    // yum.conf(5) repositories, `dnf config-manager --add-repo`.
+    sourceMarkers: ["/etc/yum.repos.d", "/etc/dnf", "config-manager", "/etc/pki/rpm-gpg"]
   },
   yum: {
     programs: ["yum"],
@@ -30802,7 +30808,8 @@ var PACKAGE_MANAGER_FACTS = {
     promptVerbs: RPM_PROMPT_VERBS,
     cleanVerbs: ["clean"],
     removeVerbs: ["remove", "erase", "autoremove"],
-    offlineFlags: ["-C", "--cacheonly"]
+    offlineFlags: ["-C", "--cacheonly"],
+    sourceMarkers: ["/etc/yum.repos.d", "/etc/yum.conf", "yum-config-manager", "/etc/pki/rpm-gpg"]
   },
   microdnf: {
     programs: ["microdnf"],
@@ -30816,7 +30823,8 @@ var PACKAGE_MANAGER_FACTS = {
     noCacheFlag: null,
     installScript: "microdnf install -y {packages} && microdnf clean all",
     cleanVerbs: ["clean"],
-    removeVerbs: ["remove"]
+    removeVerbs: ["remove"],
+    sourceMarkers: ["/etc/yum.repos.d", "/etc/dnf", "/etc/pki/rpm-gpg"]
   },
   zypper: {
     programs: ["zypper"],
@@ -30833,7 +30841,9 @@ var PACKAGE_MANAGER_FACTS = {
     promptVerbs: ["install", "in", "remove", "rm", "update", "up", "dist-upgrade", "dup", "patch"],
     cacheVerbs: ["refresh", "ref"],
     cleanVerbs: ["clean", "cc"],
-    removeVerbs: ["remove", "rm"]
+    removeVerbs: ["remove", "rm"],
+    // zypper addrepo (ar), /etc/zypp/repos.d.
+    sourceMarkers: ["/etc/zypp", "addrepo", "zypper ar "]
   },
   pip: {
     programs: ["pip", "pip3"],
@@ -31092,6 +31102,41 @@ var SELF_REAPING_SERVERS = {
   ...Object.fromEntries(["caddy", "traefik", "envoy"].map((p) => [p, "a single proxy binary, which handles SIGTERM and starts no children"])),
   "rabbitmq-server": "RabbitMQ's start script, which stops the broker at SIGTERM and waits for it (written for Docker's PID 1; the official image runs it without an init)"
 };
+var ERLANG_VM = "the Erlang VM, which stops at SIGTERM but reaps no orphaned children as PID 1 (epmd's double fork leaves a zombie)";
+var PID1_NEEDS_INIT = {
+  ...Object.fromEntries(["node", "nodejs", "ts-node", "tsx"].map((p) => [p, "Node.js, which installs no SIGTERM handler: as PID 1 it ignores `docker stop` until killed"])),
+  ...Object.fromEntries(["python", "flask", "django-admin", "waitress-serve"].map((p) => [p, "Python, which installs no SIGTERM handler: as PID 1 it ignores `docker stop` until killed"])),
+  php: "PHP, which installs no SIGTERM handler: as PID 1 it ignores `docker stop` until killed",
+  perl: "Perl, which installs no SIGTERM handler: as PID 1 it ignores `docker stop` until killed",
+  ...Object.fromEntries(["npm", "npx", "yarn", "pnpm"].map((p) => [p, `${p}, which runs the app as its child and does not pass \`docker stop\` on to it as PID 1`])),
+  ...Object.fromEntries(["sh", "bash", "dash", "ash", "zsh", "ksh"].map((p) => [p, "a shell, which ignores SIGTERM as PID 1"])),
+  ...Object.fromEntries(["erl", "beam.smp", "elixir", "iex"].map((p) => [p, ERLANG_VM]))
+};
+var ELIXIR_RELEASE_PATH = /(^|\/)_build\/[^/]+\/rel\//;
+var SCRIPT_EXTENSIONS = {
+  ".sh": "sh",
+  ".bash": "bash",
+  ".py": "python",
+  ".js": "node",
+  ".mjs": "node",
+  ".cjs": "node",
+  ".ts": "ts-node",
+  ".php": "php",
+  ".pl": "perl"
+};
+var PID1_HANDLES_TERM = {
+  java: "the JVM, which handles SIGTERM itself (its shutdown hooks run, and it exits)",
+  memcached: "which exits at SIGTERM",
+  ruby: "which exits at SIGTERM by default (SignalException) even as PID 1",
+  dotnet: "the .NET host, which handles SIGTERM itself (the app's ProcessExit and IHost shutdown run)",
+  uvicorn: "which handles SIGTERM itself and shuts down gracefully",
+  hypercorn: "which handles SIGTERM itself and shuts down gracefully",
+  celery: "which handles SIGTERM itself (a warm shutdown)",
+  streamlit: "which handles SIGTERM itself",
+  jupyter: "which handles SIGTERM itself",
+  "pm2-runtime": "a process manager written for PID 1 in containers, which handles SIGTERM and reaps its apps"
+};
+var C_TOOLCHAINS = /* @__PURE__ */ new Set(["gcc", "g++", "cc", "c++", "clang", "clang++", "make", "gmake", "cmake", "ninja"]);
 var SERVER_SUBCOMMANDS = {
   rails: { subcommands: ["s", "server"], server: "puma" }
 };
@@ -31879,7 +31924,7 @@ var PASS_THROUGH_ENTRYPOINT = /^docker-.*entrypoint(\.sh)?$/;
 var POSIX_SHEBANG = /^#!\s*(?:\S*\/)?(?:env\s+(?:-\S+\s+)*)?(?:sh|bash|dash|ash)(?![\w.-])/;
 var NOT_EXECABLE = /* @__PURE__ */ new Set(["cd", "export", "set", "unset", "trap", "wait", "exit", "return", "source", ".", "eval", "exec", ":", "true", "false", "read", "shift", "umask", "ulimit", "local", "readonly", "alias", "echo", "printf", "test", "["]);
 var basename2 = (word) => word.slice(word.lastIndexOf("/") + 1);
-function lastCommand(root) {
+function lastCommand(root, shellProgram = null) {
   if (root.hasError) return { none: "dfmod cannot parse it" };
   const busy = busyReason(root);
   const statements = topLevelStatements(root);
@@ -31896,7 +31941,18 @@ function lastCommand(root) {
   const program = words3[0];
   if (program === "exec" && !(last.separator === "&")) return { command: command2, name, words: words3, execs: true, notProgram: null, busy };
   if (busy) return { none: busy };
-  return { command: command2, name, words: words3, execs: false, notProgram: notExecable(program, root), busy: null };
+  const notProgram = notExecable(program, root);
+  const sole = statements.length === 1 && chain2.length === 1 && chain2[0].type === "command" && last.separator !== "&";
+  if (sole && notProgram === null && shellProgram !== null && EXECS_SOLE_COMMAND.has(shellProgram)) return { command: command2, name, words: ["exec", ...words3], execs: true, notProgram: null, busy: null };
+  return { command: command2, name, words: words3, execs: false, notProgram, busy: null };
+}
+function shellExecs(argv, shell) {
+  const program = basename2(argv[0] ?? "");
+  const c = argv.indexOf("-c");
+  if (!POSIX_SHELLS.has(program) || c < 1 || c + 1 >= argv.length) return null;
+  const last = lastCommand(shell.parse(argv[c + 1]).rootNode, program);
+  if ("none" in last || !last.execs) return null;
+  return last.words[1] ?? null;
 }
 function busyReason(root) {
   let trap = false;
@@ -32102,6 +32158,7 @@ function contextSourceAt(facts, stage2, target) {
           const pattern2 = new RegExp(`^${basename2(clean).replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")}$`);
           if (path4.posix.dirname(target) === dest && pattern2.test(basename2(target))) found = path4.posix.join(path4.posix.dirname(clean), basename2(target));
         } else if (into === target) found = clean;
+        else if (target.startsWith(`${into}/`)) found = path4.posix.join(clean, target.slice(into.length + 1));
       }
     }
   }
@@ -32128,7 +32185,7 @@ function follow(facts, stage2, context, shell, step, cmdNode, depth) {
   if (POSIX_SHELLS.has(program) && c > 0 && c + 1 < argv.length) {
     const script2 = argv[c + 1];
     const root = shell.parse(script2).rootNode;
-    const last = lastCommand(root);
+    const last = lastCommand(root, program);
     if (!("command" in last && last.execs) && trapsTerm(root, shell)) return { kind: "direct" };
     if ("none" in last) return forcedShell(`the shell script \`${script2}\``, last.none);
     const words3 = last.words.slice(last.execs ? 1 : 0);
@@ -32337,7 +32394,7 @@ function followApp(facts, stage2, context, shell, argv, inherited, depth, assume
   }
   const c = argv.indexOf("-c");
   if (POSIX_SHELLS.has(program) && c > 0 && c + 1 < argv.length) {
-    const last = lastCommand(shell.parse(argv[c + 1]).rootNode);
+    const last = lastCommand(shell.parse(argv[c + 1]).rootNode, program);
     if ("none" in last || !last.execs) return null;
     const words3 = execWords(last.command, argv.slice(c + 3));
     return words3 ? next(words3) : null;
@@ -32426,11 +32483,12 @@ function pid1Sufficient(facts, stage2, context, shell) {
   }
   const app = appArgv(facts, stage2, context, shell);
   if (!app) return null;
-  const found = sufficientArgv(facts, stage2, app.argv);
+  const found = sufficientArgv(facts, stage2, context, app.argv);
   if (!found || !app.assumed) return found;
   return { ...found, reason: `${found.reason}, if \`${app.assumed}\` ends by exec'ing its arguments` };
 }
-function sufficientArgv(facts, stage2, argv) {
+function sufficientArgv(facts, stage2, context, argv) {
+  if (programKey(argv[0]) === "python" && argv[1] === "-m" && argv[2]) argv = argv.slice(2);
   const program = programKey(argv[0]);
   const server = SELF_REAPING_SERVERS[program];
   if (server !== void 0) return { id: "server-reaps", reason: `PID 1 is \`${program}\`, ${server}` };
@@ -32441,7 +32499,48 @@ function sufficientArgv(facts, stage2, argv) {
   if (ONE_SHOT_TOOLS.has(program)) return { id: "one-shot-tool", reason: `PID 1 is the command-line tool \`${program}\`, which runs once and starts no children` };
   const built = compiledProgram(facts, stage2, argv);
   if (built) return { id: "single-binary", reason: `PID 1 is ${built}, which handles SIGTERM itself and starts no children` };
-  return null;
+  const handles = PID1_HANDLES_TERM[program];
+  if (handles !== void 0) return { id: "handles-sigterm", reason: `PID 1 is \`${program}\`, ${handles}` };
+  if (pid1NeedsInit(facts, stage2, context, argv) !== null) return null;
+  return {
+    id: "pid1-not-known",
+    reason: `PID 1 is \`${argv[0]}\`, which dfmod does not know to ignore SIGTERM (it adds an init in front of Node.js, Python, PHP, Perl, npm, yarn, pnpm, shells and C programs the file builds, which do; most other programs handle the signal)`
+  };
+}
+function pid1NeedsInit(facts, stage2, context, argv) {
+  if (!argv.length) return null;
+  const byName = PID1_NEEDS_INIT[programKey(argv[0])];
+  if (byName !== void 0) return byName;
+  const extension = path4.posix.extname(argv[0]);
+  const byExtension = Object.hasOwn(SCRIPT_EXTENSIONS, extension) ? PID1_NEEDS_INIT[SCRIPT_EXTENSIONS[extension]] : void 0;
+  if (byExtension !== void 0) return byExtension;
+  const script = scriptInContext(facts, stage2, context, argv[0]);
+  const text2 = script ? context.read(script.source) : null;
+  const interpreter = text2 === null ? null : shebangProgram(text2);
+  if (interpreter !== null && PID1_NEEDS_INIT[programKey(interpreter)] !== void 0) return PID1_NEEDS_INIT[programKey(interpreter)];
+  if (script) return null;
+  const workdir = facts.finalWorkdir(stage2);
+  const target = argv[0].startsWith("/") ? path4.posix.normalize(argv[0]) : argv[0].includes("/") && workdir !== null ? path4.posix.resolve(workdir, argv[0]) : null;
+  if (target !== null && ELIXIR_RELEASE_PATH.test(contextSourceAt(facts, stage2, target) ?? "")) return `an Elixir release, run by ${ERLANG_VM}`;
+  const builtIn = (target !== null ? copiedFromStage(facts, stage2, target) : null) ?? stage2;
+  return runsCToolchain(facts, builtIn) ? "a C or C++ program built by the file, which ignores SIGTERM as PID 1 unless its code handles it" : null;
+}
+function shebangProgram(text2) {
+  if (!text2.startsWith("#!")) return null;
+  const end = text2.indexOf("\n");
+  let words3 = text2.slice(2, end < 0 ? text2.length : end).trim().split(/\s+/).filter(Boolean);
+  if (words3.length && path4.posix.basename(words3[0]) === "env") words3 = words3.slice(1).filter((w) => !w.startsWith("-"));
+  return words3.length ? path4.posix.basename(words3[0]) : null;
+}
+function runsCToolchain(facts, stage2) {
+  for (let s = stage2; s; s = facts.parentOf(s)) {
+    for (const node of s.instructions) {
+      if (node.keyword !== "RUN") continue;
+      const read = facts.readRun(node);
+      if (read.kind === "script" && facts.commandsOf(read).some((c) => c.program !== null && C_TOOLCHAINS.has(c.program))) return true;
+    }
+  }
+  return false;
 }
 function compiledProgram(facts, stage2, argv) {
   if (basename2(argv[0]) === "dotnet" && argv.length >= 2 && argv[1].endsWith(".dll")) {
@@ -33809,7 +33908,7 @@ var FileFacts = class {
     const own = defaults?.entrypoint;
     const same = own && own.length === rest.length && own.every((word, i) => word === rest[i] || i === 0 && basename4(word) === basename4(rest[0]));
     if (image && same && defaults?.entrypointActsOn) {
-      return { kind: "runs", node, init, script: { argv: rest, image, actsOn: defaults.entrypointActsOn, commands: defaults.entrypointCommands ?? [] } };
+      return { kind: "runs", node, init, script: { argv: rest, image, actsOn: defaults.entrypointActsOn, commands: defaults.entrypointCommands ?? [], optionsOnly: defaults.entrypointOptionsOnly === true } };
     }
     return { kind: "unknown", node, entrypoint: command2.entrypoint };
   }
@@ -33926,8 +34025,9 @@ var FileFacts = class {
     const role = this.stageRole(stage2, filename, target, context);
     if (!initHelps(role)) return { helps: false, role, sufficient: null, service: null };
     const sufficient = pid1Sufficient(this, stage2, context, this.shell);
-    if (sufficient) return { helps: false, role, sufficient, service: null };
+    if (sufficient && sufficient.id !== "pid1-not-known") return { helps: false, role, sufficient, service: null };
     const service = serviceEvidence(this, stage2, context, this.shell);
+    if (service !== null && sufficient) return { helps: false, role, sufficient, service };
     return { helps: service !== null, role, sufficient: null, service };
   }
   // ------------------------------------------------------------ internals
@@ -34422,18 +34522,33 @@ function show(argv) {
 
 // lib/core/origins.ts
 var LineOrigins = class _LineOrigins {
-  /** origin[i]: the 1-based line of the file as read that line i (0-based) of the current text comes from. */
-  constructor(origin) {
+  /**
+   * origin[i]: the 1-based line of the file as read that line i (0-based) of the current text comes from.
+   * kept[i]: whether line i starts in text as read, at the start of a line of the file (no edit wrote it).
+   */
+  constructor(origin, kept) {
     this.origin = origin;
+    this.kept = kept;
   }
   origin;
+  kept;
   static identity(model) {
-    return new _LineOrigins(model.source.lineStarts.map((_, i) => i + 1));
+    return new _LineOrigins(model.source.lineStarts.map((_, i) => i + 1), model.source.lineStarts.map(() => true));
   }
   /** The line of the file as read for 1-based `line` of the current text. */
   of(line) {
     if (this.origin.length === 0) return line;
     return this.origin[Math.min(Math.max(line, 1), this.origin.length) - 1];
+  }
+  /**
+   * Whether 1-based `line` of the current text starts as a line of the file
+   * as read starts, in text no edit wrote: a line an edit inserted, or moved,
+   * or rewrote from its first character, is not on disk as it stands.
+   */
+  onDisk(line) {
+    if (this.kept.length === 0) return true;
+    if (line < 1 || line > this.kept.length) return false;
+    return this.kept[line - 1];
   }
   /**
    * The origins of `after`, the text `edits` made of `before`. A line that
@@ -34459,17 +34574,22 @@ var LineOrigins = class _LineOrigins {
     const oldLength = before.source.text.length;
     segments.push({ newStart: newAt, newEnd: newAt + oldLength - oldAt, oldStart: oldAt, anchor: 0 });
     const origin = [];
+    const kept = [];
     let s = 0;
     for (const lineStart of after.source.lineStarts) {
       while (s < segments.length - 1 && (segments[s].newEnd <= lineStart || segments[s].newStart === segments[s].newEnd)) s++;
       const segment = segments[s];
-      if (segment.oldStart === null) origin.push(segment.anchor);
-      else {
+      if (segment.oldStart === null) {
+        origin.push(segment.anchor);
+        kept.push(false);
+      } else {
         const old = Math.min(segment.oldStart + Math.max(0, lineStart - segment.newStart), oldLength);
-        origin.push(this.of(before.source.positionAt(old).line + 1));
+        const position = before.source.positionAt(old);
+        origin.push(this.of(position.line + 1));
+        kept.push(position.character === 0 && this.onDisk(position.line + 1));
       }
     }
-    return new _LineOrigins(origin);
+    return new _LineOrigins(origin, kept);
   }
 };
 function anchorLine(before, edit) {
@@ -34665,7 +34785,8 @@ function runOne(transform, model, origins, shell, options, usedSuppressions) {
       filename: options.filename ?? null,
       locked,
       suppressionComment: (node) => suppressionComment(model, node),
-      originalLine: (line) => origins.of(line)
+      originalLine: (line) => origins.of(line),
+      onDisk: (node) => origins.onDisk(node.line)
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -35928,8 +36049,8 @@ function insertListWord(model, run2, items, word, key = (t) => t) {
     const start = sourceStart(run2, item.node);
     const end = sourceEnd(run2, item.node);
     const line = src.positionAt(start).line;
-    const before = src.text.slice(src.lineStarts[line], start);
-    return { ...item, start, end, line, ownLine: /^[ \t]*$/.test(before) ? before : null };
+    const before2 = src.text.slice(src.lineStarts[line], start);
+    return { ...item, start, end, line, ownLine: /^[ \t]*$/.test(before2) ? before2 : null };
   });
   const lines = new Set(spans.map((s) => s.line));
   const onePerLine = lines.size === spans.length && spans.every((s) => src.positionAt(s.end - 1).line === s.line) && (spans.length > 1 || spans[0].ownLine !== null);
@@ -35956,8 +36077,14 @@ function insertListWord(model, run2, items, word, key = (t) => t) {
   const eol = src.eol;
   const commented = [...Array(spans[spans.length - 1].line - spans[0].line).keys()].some((d) => /^\s*#/.test(src.lineText(spans[0].line + d + 1)));
   const keys = literal.map((s) => key(unquoted(s.node)).toLowerCase());
-  const sorted = literal.length > 1 && !commented && keys.every((k, i) => i === 0 || keys[i - 1] <= k);
-  const next = sorted ? literal.find((_, i) => keys[i] > key(word).toLowerCase()) : void 0;
+  const inOrder = keys.filter((k, i) => i > 0 && keys[i - 1] <= k).length;
+  const sorted = literal.length > 1 && !commented && (inOrder === keys.length - 1 || keys.length >= 6 && keys.length - 1 - inOrder <= Math.max(1, Math.floor((keys.length - 1) / 10)));
+  const own = key(word).toLowerCase();
+  let before = -1;
+  if (sorted) {
+    for (const [i, k] of keys.entries()) if (k <= own) before = i;
+  }
+  const next = sorted ? literal[before + 1] : void 0;
   const target = next ?? (last ? null : spans[0]);
   if (target) {
     const i = spans.indexOf(target);
@@ -36256,6 +36383,30 @@ function isSubstantial(commands, aptIndex) {
     return download !== null && !(download.kind === "file" && download.path !== null && inPackageSources(download.path));
   });
 }
+function installOnly(commands) {
+  let key = null;
+  let system = null;
+  for (const command2 of commands) {
+    const install = isPackageInstall(command2.words);
+    if (install) {
+      const own = [install.manager, install.verb, ...install.flags].join(" ");
+      if (key !== null && key !== own || system !== null && system !== install.manager) return null;
+      key = own;
+      system = install.manager;
+      continue;
+    }
+    if (removes(command2)) continue;
+    const manager = managerCommand(command2.words);
+    const row2 = manager === null ? null : PACKAGE_MANAGER_FACTS[manager.manager];
+    const refresh = row2?.system !== void 0 && [...row2.indexVerbs ?? [], ...row2.cacheVerbs ?? []].includes(manager.subcommand ?? "");
+    if (refresh && (system === null || system === row2.system)) {
+      system = row2.system ?? null;
+      continue;
+    }
+    return null;
+  }
+  return key;
+}
 function downloadedNames(commands) {
   const names = /* @__PURE__ */ new Set();
   for (const command2 of commands) {
@@ -36356,6 +36507,7 @@ function readPart(node, ctx) {
     downloads: downloadedNames(commands),
     mentions: new Set(commands.flatMap((c) => c.words).filter((w) => w !== null && w !== "").map((w) => path12.posix.basename(w))),
     cleanup: commands.some(removes) && commands.every((c) => removes(c) || c.program !== null && NO_OPS.has(c.program)),
+    installOnly: installOnly(commands),
     aptIndex,
     isList: facts.isList,
     script: facts.script,
@@ -36539,6 +36691,13 @@ function commentBetween(a, b, model) {
   for (let line = a.endLine + 1; line < b.line; line++) if (model.source.lineText(line - 1).trim().startsWith("#")) return true;
   return false;
 }
+function blankBetween(parts, model) {
+  for (let i = 1; i < parts.length; i++) {
+    if (parts[i].cleanup) continue;
+    for (let line = parts[i - 1].node.endLine + 1; line < parts[i].node.line; line++) if (model.source.lineText(line - 1).trim() === "") return true;
+  }
+  return false;
+}
 var COMMENTED_CODE = /^#\s*(?:(?:ADD|ARG|CMD|COPY|ENTRYPOINT|ENV|EXPOSE|FROM|HEALTHCHECK|LABEL|MAINTAINER|ONBUILD|RUN|SHELL|STOPSIGNAL|USER|VOLUME|WORKDIR)\s|&&|\|\||.*\\$)/;
 function headedByComment(node, model) {
   const previous2 = model.instructions[node.index - 1];
@@ -36580,6 +36739,10 @@ function aptIndexFits(steps) {
 function isStep(part) {
   return part.substantial && !part.cleanup;
 }
+function sameInstall(group, part) {
+  const above = group[group.length - 1];
+  return part.installOnly !== null && above?.installOnly === part.installOnly && group.every((g) => !isStep(g) || g.installOnly === part.installOnly);
+}
 function partition(chain2, apart) {
   const groups = [];
   const fits = (parts) => aptIndexFits(parts.flatMap((p) => p.aptIndex));
@@ -36599,8 +36762,15 @@ function partition(chain2, apart) {
   for (const part of chain2) {
     if (!current.some(isStep)) {
       current = add(current, part);
+    } else if (!pending.length && sameInstall(current, part)) {
+      if (fits([...current, part])) current.push(part);
+      else {
+        apart(part, "apt-lists", current);
+        close(current);
+        current = [part];
+      }
     } else if (isStep(part)) {
-      apart(pending[0] ?? part, "steps");
+      apart(pending[0] ?? part, "steps", current);
       close(current);
       current = add(pending, part);
       pending = [];
@@ -36608,7 +36778,7 @@ function partition(chain2, apart) {
       current = [...current, ...pending, part];
       pending = [];
     } else if (part.cleanup || pending.length && !fits([...pending, part])) {
-      if (pending.length) apart(pending[0], "after-step");
+      if (pending.length) apart(pending[0], "after-step", current);
       close(current);
       close(pending);
       current = [part];
@@ -36618,7 +36788,7 @@ function partition(chain2, apart) {
     }
   }
   close(current);
-  if (pending.length) apart(pending[0], "after-step");
+  if (pending.length) apart(pending[0], "after-step", current);
   close(pending);
   return groups;
 }
@@ -36679,12 +36849,14 @@ var mergeRuns = {
       const instructions = stage2.instructions;
       const adjacent = instructions.find((node, i) => node.keyword === "RUN" && instructions[i + 1]?.keyword === "RUN");
       if (!adjacent) continue;
+      const onDisk = (...nodes) => nodes.every((n) => n !== void 0 && ctx.onDisk(n));
+      const pairOnDisk = instructions.find((node, i) => node.keyword === "RUN" && instructions[i + 1]?.keyword === "RUN" && onDisk(node, instructions[i + 1]));
       const role = ctx.facts.stageRole(stage2, ctx.filename, void 0, ctx.context);
       if (role.role === "devcontainer") {
-        if (!devcontainerSaid) {
+        if (!devcontainerSaid && pairOnDisk) {
           devcontainerSaid = true;
           notes.push({
-            line: adjacent.line,
+            line: pairOnDisk.line,
             id: "devcontainer",
             message: `RUNs not merged: ${role.reason}, so this is a dev container; its RUNs are cache points people rebuild often, and its size matters little`
           });
@@ -36692,11 +36864,10 @@ var mergeRuns = {
         continue;
       }
       if (!ctx.facts.shipsLayers(stage2)) {
-        const second = instructions.find((node, i) => node.keyword === "RUN" && instructions[i - 1]?.keyword === "RUN");
-        if (second) {
+        if (pairOnDisk) {
           const name = stage2.name ? `\`${stage2.name}\`` : `${stage2.index + 1}`;
           notes.push({
-            line: instructions[instructions.indexOf(second) - 1].line,
+            line: pairOnDisk.line,
             id: "unshipped-stage",
             message: `RUNs of stage ${name} not merged: its layers are not in the image (only what is copied out of it is), so one layer would save no bytes and lose cache points`
           });
@@ -36707,17 +36878,23 @@ var mergeRuns = {
       let called = /* @__PURE__ */ new Set();
       let hashed = /* @__PURE__ */ new Set();
       const said = /* @__PURE__ */ new Set();
-      const apart = (part, why) => {
+      const apart = (part, why, above) => {
         if (said.has(why)) return;
+        const step = above.filter(isStep).pop();
+        if (![part, above[above.length - 1], step].every((p) => p === void 0 || ctx.onDisk(p.node))) return;
         said.add(why);
         notes.push(why === "steps" ? {
           line: part.node.line,
           id: "separate-steps",
           message: `not merged with the RUN above: each does work of its own (${STEP_WORK}), and neither cleans up after the other; one layer would save no bytes, and a failure here would rerun the RUN above (further such RUNs of this stage are left apart too)`
-        } : {
+        } : why === "after-step" ? {
           line: part.node.line,
           id: "after-step",
           message: `not merged with the RUN above, which does work of its own (${STEP_WORK}): this RUN does not clean up after it, so one layer would save no bytes, and a change to this RUN would rerun the RUN above (further such RUNs of this stage are left apart too)`
+        } : {
+          line: part.node.line,
+          id: "apt-lists",
+          message: "not merged with the RUN above, which installs with the same manager and options: joined, one RUN would update or remove the apt lists twice, or update them after removing them; one install of both RUNs' packages after a single `apt-get update` would do (further such RUNs of this stage are left apart too)"
         });
       };
       let headedSaid = false;
@@ -36744,7 +36921,7 @@ var mergeRuns = {
           flush();
           return;
         }
-        const neighbour = instructions[i - 1]?.keyword === "RUN" || instructions[i + 1]?.keyword === "RUN";
+        const neighbour = onDisk(node) && [instructions[i - 1], instructions[i + 1]].some((n) => n?.keyword === "RUN" && onDisk(n));
         const part = readPart(node, ctx);
         if ("reason" in part) {
           if (neighbour) notes.push({ line: node.line, id: part.id, message: `RUN not merged: ${part.reason}` });
@@ -36761,26 +36938,28 @@ var mergeRuns = {
         else if (previous2) {
           const stale = [...part.calls].find((name) => hashed.has(name));
           const refusal2 = !sameFlags(previous2.node, node) ? { id: "different-flags", reason: "different flags" } : endsChain(previous2, shellHasErrexit(node, dockerfile)) ?? (stale ? { id: "command-hash", reason: `it runs \`${stale}\`, which a RUN above reinstalls after the shell looked it up; a fresh RUN finds the new one, a joined one the old path the shell remembers` } : null);
+          const pair2 = onDisk(previous2.node, node);
           if (refusal2) {
-            notes.push({ line: node.line, id: refusal2.id, message: `not merged with the RUN above: ${refusal2.reason}` });
+            if (pair2) notes.push({ line: node.line, id: refusal2.id, message: `not merged with the RUN above: ${refusal2.reason}` });
             flush();
           } else if (part.script || previous2.script) {
-            leaveApart(part.script ? part : previous2);
+            if (pair2) leaveApart(part.script ? part : previous2);
             flush();
           } else if (part.leadingSet) {
-            notes.push({
+            if (pair2) notes.push({
               line: node.line,
               id: "leading-set",
               message: `not merged with the RUN above: it starts with \`${part.leadingSet}\`, written for the whole RUN; joined, it would apply only from the middle of the merged one`
             });
             flush();
-          } else if (!part.cleanup && headedByComment(chain2[0].node, dockerfile)) {
-            if (!headedSaid) {
+          } else if (!part.cleanup && headedByComment(chain2[0].node, dockerfile) && blankBetween([...chain2, part], dockerfile)) {
+            if (!headedSaid && onDisk(chain2[0].node, node)) {
               headedSaid = true;
               notes.push({
                 line: chain2[0].node.line,
                 id: "described-run",
-                message: "not merged with the RUN below: the comment above describes this RUN alone (further such RUNs of this stage are left apart too)"
+                // One wording for one RUN under the comment or several: a later pass sees them merged.
+                message: "not merged with the RUN after the blank line below: the comment above covers what stands right under it, up to that line (further such RUNs of this stage are left apart too)"
               });
             }
             flush();
@@ -39400,6 +39579,17 @@ function installAnchor(ctx, stage2, install) {
   if (before.some((n) => n.keyword === "COPY" || n.keyword === "ADD") || !isRoot(ctx.facts.userAt(install)) || ctx.locked(install)) return firstAnchor(stage2);
   return install;
 }
+function sourceMarkers(manager) {
+  return PACKAGE_MANAGER_FACTS[manager === "apt" ? "apt-get" : manager]?.sourceMarkers ?? [];
+}
+function lastSourcesChange(ctx, stage2, manager) {
+  const markers = sourceMarkers(manager);
+  let last = null;
+  for (const node of stage2.instructions) {
+    if (node.keyword === "RUN" && markers.some((m) => ctx.dockerfile.rawArguments(node).includes(m))) last = node;
+  }
+  return last;
+}
 function readBinary(value) {
   if (value === void 0) return null;
   const bad = 'the option binary must be {"from": "<stage or image>", "path": "/\u2026"} or {"url": "https://\u2026", "checksum": "sha256:\u2026", "path": "/\u2026"}';
@@ -39552,7 +39742,9 @@ function planStage(ctx, stage2, init, optedIn) {
     insert(join3.edit.start, join3.edit.text);
     installed = `added to the ${manager} install of line ${ctx.originalLine(join3.node.line)}`;
   } else {
-    const anchor = found && "after" in found ? installAnchor(ctx, stage2, found.after) : firstAnchor(stage2);
+    const early = found && "after" in found ? installAnchor(ctx, stage2, found.after) : firstAnchor(stage2);
+    const sources = lastSourcesChange(ctx, stage2, manager);
+    const anchor = sources && stage2.instructions.indexOf(sources) > stage2.instructions.indexOf(early) ? sources : early;
     const next = stage2.instructions[stage2.instructions.indexOf(anchor) + 1] ?? anchor;
     if (!model.hasPosixShell(next)) return leave("unknown-shell", "the stage runs RUN under a shell dfmod does not know");
     const userText = inheritedUserText(stage2, facts, model);
@@ -39728,7 +39920,7 @@ function cmdRefusal(node, argv, facts, context) {
     };
   }
   if (!receiver.script) return null;
-  const { actsOn, commands, image, argv: script } = receiver.script;
+  const { actsOn, commands, image, argv: script, optionsOnly } = receiver.script;
   const name = `${image}'s ${script[0]}`;
   const program = argv[0];
   if (actsOn.includes(program)) {
@@ -39737,7 +39929,7 @@ function cmdRefusal(node, argv, facts, context) {
   if (program.startsWith("-")) {
     return { id: "entrypoint-branches", reason: `${name} takes a first argument starting with \`-\` as options of its own program` };
   }
-  if (!commands.includes(program) && !executableInImage(node, program, facts, context)) {
+  if (!optionsOnly && !commands.includes(program) && !executableInImage(node, program, facts, context)) {
     return {
       id: "entrypoint-branches",
       reason: `${name} runs its own program on a first argument that is not an executable command, and dfmod cannot tell that \`${program}\` is one`
@@ -39766,6 +39958,15 @@ var execForm = {
         continue;
       }
       const program = direct[0].split("/").pop() ?? "";
+      const execd = POSIX_SHELLS.has(program) ? shellExecs(direct, facts.shell) : null;
+      if (execd !== null) {
+        fixes.push({
+          line: node.line,
+          message: `${node.keyword} in JSON form, so ${program} execs \`${execd}\` as PID 1, where it receives signals`,
+          edits: [{ start: node.argsStart, end: node.end, text: jsonArray(direct) }]
+        });
+        continue;
+      }
       if (POSIX_SHELLS.has(program) && direct.length > 1) {
         notes.push({
           line: node.line,
