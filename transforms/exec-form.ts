@@ -126,6 +126,15 @@ function cmdRefusal(node: InstructionNode, argv: string[], facts: FileFacts, con
   return null;
 }
 
+/** Whether a shell-form instruction's script is one command that starts with `exec` (`CMD exec gunicorn app:app`). */
+function startsWithExec(facts: FileFacts, node: InstructionNode): boolean {
+  const read = facts.readRun(node);
+  if (read.kind !== 'script') return false;
+  const statements = read.root.namedChildren.filter((n) => n.type !== 'comment');
+  const name = statements.length === 1 ? statements[0].childForFieldName('name') : null;
+  return name?.text === 'exec';
+}
+
 export const execForm: Transform = {
   id: 'exec-form',
   level: 'safe',
@@ -150,6 +159,9 @@ export const execForm: Transform = {
         notes.push({ line: node.line, id: refused!.id, message: `${label}: ${refused!.reason}` });
         continue;
       }
+      // `CMD exec app …`: the shell already replaces itself with the app, which is PID 1 as in JSON form; rewriting it
+      // changes nothing that runs, and a reviewer reads it as noise.
+      if (node.keyword === 'CMD' && startsWithExec(facts, node)) continue;
       // `CMD sh -c "…"` runs a shell as PID 1 in either form: JSON form would claim a signal benefit it does not give.
       const program = direct[0].split('/').pop() ?? '';
       // Unless the shell execs its script's one command (`bash -c 'php -S …'`): then that program is PID 1 in JSON form.
