@@ -55,7 +55,7 @@ test('copy-deps-first after a merge above it: the install and the CMD keep their
 });
 
 test('multi-stage after merge-runs and exec-form: the pass-one refusal is stale once the split is made', async () => {
-  const input = lines('FROM golang:1.19', 'WORKDIR /app', 'COPY . .', 'RUN go mod download', 'RUN go build -o /app/server .', 'EXPOSE 80', 'CMD /app/server');
+  const input = lines('FROM golang:1.19', 'WORKDIR /app', 'COPY . .', 'RUN go env', 'RUN go build -o /app/server .', 'EXPOSE 80', 'CMD /app/server');
   const result = await run(input, { only: ['multi-stage', 'merge-runs', 'exec-form'], files: goServer });
   assert.equal(cited(input, result, 'changes'), [['merge-runs', 4, 'RUN'], ['exec-form', 7, 'CMD'], ['multi-stage', 1, 'FROM']]);
   assert.equal(result.notes, [], 'pass one refused the split for the shell-form CMD; the split that followed supersedes it');

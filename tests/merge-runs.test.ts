@@ -1103,4 +1103,12 @@ test('every transform: a RUN on disk next to an inserted one still gets its note
   assert.equal(result.notes.filter((n) => n.transform === 'merge-runs').map((n) => [n.line, n.id, n.message]), [[4, 'after-step', AFTER_STEP_NOTE]]);
 });
 
+test('a dependency download (`go mod download`, `cargo fetch`, `dotnet restore`) is a step of its own: it does not join the build (review round 4)', async () => {
+  for (const [fetch, build] of [['go mod download', 'go build -o /app .'], ['cargo fetch', 'cargo build --release'], ['dotnet restore', 'dotnet publish -c Release -o /out']]) {
+    const text = lines('FROM golang:1.25', 'COPY . .', `RUN ${fetch}`, `RUN ${build}`, 'CMD ["/app"]');
+    const result = await expectUnchanged(text, null, { only: ['merge-runs'] });
+    assert.equal(result.notes.map((n) => [n.id, n.line]), [['separate-steps', 4]], fetch);
+  }
+});
+
 test.run();

@@ -93,7 +93,7 @@ import path from 'node:path';
 import { hasBackgroundJob, literalValue, topLevelStatements, walk } from '../lib/core/shell.js';
 import { operatorStyle } from '../lib/core/run-script.js';
 import {
-  downloadOf, installedCommands, isBuild, isLanguageInstall, isPackageInstall, managerCommand, writtenPaths, type RunCommand,
+  downloadOf, installedCommands, isBuild, isDependencyFetch, isLanguageInstall, isPackageInstall, managerCommand, writtenPaths, type RunCommand,
 } from '../lib/facts/index.js';
 import { PACKAGE_MANAGER_FACTS, PACKAGE_SOURCE_DIRS } from '../lib/knowledge/package-managers.js';
 import type { DockerfileModel, InstructionNode } from '../lib/core/dockerfile.js';
@@ -416,7 +416,7 @@ function isSubstantial(commands: RunCommand[], aptIndex: ('update' | 'removal')[
     const row = manager === null ? null : PACKAGE_MANAGER_FACTS[manager.manager];
     // An upgrade (`apt-get upgrade`, `dnf update`) installs too.
     if (row?.system && row.installVerbs.includes(manager!.subcommand ?? '')) return true;
-    if (isLanguageInstall(command.words) || isBuild(command.words)) return true;
+    if (isLanguageInstall(command.words) || isBuild(command.words) || isDependencyFetch(command.words)) return true;
     const download = downloadOf(command, commands);
     return download !== null && !(download.kind === 'file' && download.path !== null && inPackageSources(download.path));
   });

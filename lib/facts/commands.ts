@@ -6,7 +6,7 @@
  */
 import { simpleCommands } from '../core/shell.js';
 import { CODE_INSTALLS, managerOfProgram, PACKAGE_MANAGER_FACTS, type ManagerName } from '../knowledge/package-managers.js';
-import { BUILD_COMMANDS, BUILD_INFO_OPTIONS, DISCARDING_FILES, DOWNLOAD_CONSUMERS, DOWNLOADERS, isBuildScript, packageScriptRun, SOURCE_FETCHES } from '../knowledge/programs.js';
+import { BUILD_COMMANDS, BUILD_INFO_OPTIONS, DEPENDENCY_FETCHES, DISCARDING_FILES, DOWNLOAD_CONSUMERS, DOWNLOADERS, isBuildScript, packageScriptRun, SOURCE_FETCHES } from '../knowledge/programs.js';
 import type { PackageManager } from '../knowledge/images.js';
 import type { Node, SimpleCommand } from '../core/shell.js';
 
@@ -355,6 +355,15 @@ export function isLanguageInstall(words: readonly (string | null)[]): boolean {
   if (!code) return false;
   if ((code.subcommands ?? []).some((sub) => sub.split(' ').every((word, i) => words[i + 1] === word))) return true;
   return words.some((word, i) => i > 0 && word !== null && code.codeOptions.includes(words[i - 1] ?? '') && code.calls.some((call) => word.includes(call)));
+}
+
+/** Whether a command only downloads a project's dependencies (DEPENDENCY_FETCHES: `go mod download`, `cargo fetch`, `dotnet restore`). */
+export function isDependencyFetch(words: readonly (string | null)[]): boolean {
+  if (!words[0]) return false;
+  const fetches = DEPENDENCY_FETCHES[programName(words[0])];
+  if (!fetches) return false;
+  const rest = words.slice(1).filter((w) => w === null || !w.startsWith('-'));
+  return fetches.some((sub) => sub.every((word, i) => rest[i] === word));
 }
 
 /**

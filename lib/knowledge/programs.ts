@@ -266,6 +266,19 @@ export const BUILD_COMMANDS: Readonly<Record<string, { subcommands?: readonly st
   bazelisk: { subcommands: ['build'] },
 };
 
+/**
+ * Commands that download a project's dependencies and nothing else (the
+ * program and the subcommand words that do): a step of its own, whose layer
+ * a build after it reuses (`RUN go mod download` before `COPY . .`).
+ */
+export const DEPENDENCY_FETCHES: Readonly<Record<string, readonly (readonly string[])[]>> = {
+  go: [['mod', 'download']],
+  cargo: [['fetch']],
+  dotnet: [['restore']],
+  mvn: [['dependency:go-offline'], ['dependency:resolve']],
+  mvnw: [['dependency:go-offline'], ['dependency:resolve']],
+};
+
 /** Options that make a build tool print and exit. */
 export const BUILD_INFO_OPTIONS: ReadonlySet<string> = new Set(['--version', '-v', '-V', '-version', '--help', '-h', '-help']);
 
