@@ -16803,6 +16803,13 @@ var BUILD_COMMANDS = {
   bazel: { subcommands: ["build"] },
   bazelisk: { subcommands: ["build"] }
 };
+var DEPENDENCY_FETCHES = {
+  go: [["mod", "download"]],
+  cargo: [["fetch"]],
+  dotnet: [["restore"]],
+  mvn: [["dependency:go-offline"], ["dependency:resolve"]],
+  mvnw: [["dependency:go-offline"], ["dependency:resolve"]]
+};
 var BUILD_INFO_OPTIONS = /* @__PURE__ */ new Set(["--version", "-v", "-V", "-version", "--help", "-h", "-help"]);
 function isBuildScript(name) {
   return name === "build" || name.startsWith("build:");
@@ -16819,7 +16826,8 @@ var SOURCE_FETCHES = {
 
 // lib/knowledge/shells.ts
 var POSIX_SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh"]);
-var EXECS_SOLE_COMMAND = /* @__PURE__ */ new Set(["bash"]);
+var EXECS_SOLE_COMMAND = /* @__PURE__ */ new Set(["bash", "ash"]);
+var ASH_SH_OS = /* @__PURE__ */ new Set(["alpine", "none"]);
 var NEUTRAL_SHELL_FLAGS = /* @__PURE__ */ new Set(["e", "u", "x", "v", "c"]);
 var NEUTRAL_SHELL_OPTION_NAMES = /* @__PURE__ */ new Set(["pipefail", "errexit", "nounset", "xtrace", "verbose"]);
 function isNeutralPosixShell(shell2) {
@@ -17193,6 +17201,13 @@ function isLanguageInstall(words3) {
   if ((code.subcommands ?? []).some((sub) => sub.split(" ").every((word, i) => words3[i + 1] === word))) return true;
   return words3.some((word, i) => i > 0 && word !== null && code.codeOptions.includes(words3[i - 1] ?? "") && code.calls.some((call) => word.includes(call)));
 }
+function isDependencyFetch(words3) {
+  if (!words3[0]) return false;
+  const fetches = DEPENDENCY_FETCHES[programName(words3[0])];
+  if (!fetches) return false;
+  const rest = words3.slice(1).filter((w) => w === null || !w.startsWith("-"));
+  return fetches.some((sub) => sub.every((word, i) => rest[i] === word));
+}
 function isBuild(words3) {
   if (!words3[0]) return false;
   const script = packageScriptRun(words3.map((w) => w ?? ""));
@@ -17544,11 +17559,16 @@ function lastCommand(root, shellProgram = null) {
   if (sole && notProgram === null && shellProgram !== null && EXECS_SOLE_COMMAND.has(shellProgram)) return { command, name, words: ["exec", ...words3], execs: true, notProgram: null, busy: null };
   return { command, name, words: words3, execs: false, notProgram, busy: null };
 }
-function shellExecs(argv, shell2) {
+function shellImplementation(facts, stage, program) {
+  if (program !== "sh") return program;
+  const image = facts.baseImage(stage);
+  return image !== null && ASH_SH_OS.has(describeImage(image).os) ? "ash" : program;
+}
+function shellExecs(facts, stage, argv) {
   const program = basename(argv[0] ?? "");
   const c = argv.indexOf("-c");
   if (!POSIX_SHELLS.has(program) || c < 1 || c + 1 >= argv.length) return null;
-  const last = lastCommand(shell2.parse(argv[c + 1]).rootNode, program);
+  const last = lastCommand(facts.shell.parse(argv[c + 1]).rootNode, shellImplementation(facts, stage, program));
   if ("none" in last || !last.execs) return null;
   return last.words[1] ?? null;
 }
@@ -17783,7 +17803,7 @@ function follow(facts, stage, context, shell2, step, cmdNode, depth) {
   if (POSIX_SHELLS.has(program) && c > 0 && c + 1 < argv.length) {
     const script2 = argv[c + 1];
     const root = shell2.parse(script2).rootNode;
-    const last = lastCommand(root, program);
+    const last = lastCommand(root, shellImplementation(facts, stage, program));
     if (!("command" in last && last.execs) && trapsTerm(root, shell2)) return { kind: "direct" };
     if ("none" in last) return forcedShell(`the shell script \`${script2}\``, last.none);
     const words3 = last.words.slice(last.execs ? 1 : 0);
@@ -17992,7 +18012,7 @@ function followApp(facts, stage, context, shell2, argv, inherited, depth, assume
   }
   const c = argv.indexOf("-c");
   if (POSIX_SHELLS.has(program) && c > 0 && c + 1 < argv.length) {
-    const last = lastCommand(shell2.parse(argv[c + 1]).rootNode, program);
+    const last = lastCommand(shell2.parse(argv[c + 1]).rootNode, shellImplementation(facts, stage, program));
     if ("none" in last || !last.execs) return null;
     const words3 = execWords(last.command, argv.slice(c + 3));
     return words3 ? next(words3) : null;
@@ -21252,7 +21272,7 @@ function isSubstantial(commands, aptIndex) {
     const manager = managerCommand(command.words);
     const row2 = manager === null ? null : PACKAGE_MANAGER_FACTS[manager.manager];
     if (row2?.system && row2.installVerbs.includes(manager.subcommand ?? "")) return true;
-    if (isLanguageInstall(command.words) || isBuild(command.words)) return true;
+    if (isLanguageInstall(command.words) || isBuild(command.words) || isDependencyFetch(command.words)) return true;
     const download = downloadOf(command, commands);
     return download !== null && !(download.kind === "file" && download.path !== null && inPackageSources(download.path));
   });
@@ -24811,6 +24831,13 @@ function cmdRefusal(node, argv, facts, context) {
   }
   return null;
 }
+function startsWithExec(facts, node) {
+  const read = facts.readRun(node);
+  if (read.kind !== "script") return false;
+  const statements = read.root.namedChildren.filter((n) => n.type !== "comment");
+  const name = statements.length === 1 ? statements[0].childForFieldName("name") : null;
+  return name?.text === "exec";
+}
 var execForm = {
   id: "exec-form",
   level: "safe",
@@ -24831,8 +24858,9 @@ var execForm = {
         notes.push({ line: node.line, id: refused2.id, message: `${label}: ${refused2.reason}` });
         continue;
       }
+      if (node.keyword === "CMD" && startsWithExec(facts, node)) continue;
       const program = direct[0].split("/").pop() ?? "";
-      const execd = POSIX_SHELLS.has(program) ? shellExecs(direct, facts.shell) : null;
+      const execd = POSIX_SHELLS.has(program) ? shellExecs(facts, node.stage, direct) : null;
       if (execd !== null) {
         fixes.push({
           line: node.line,

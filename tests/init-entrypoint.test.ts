@@ -278,8 +278,8 @@ test('an ENTRYPOINT and CMD of an earlier stage written over several lines are s
 // Fixed: `exec` was also written into the earlier stage's own CMD, a stage the init does not go in.
 test('a shell-form CMD of an earlier stage: stated again with exec in the final stage, the earlier stage left as it is', async () => {
   await expectOutput(
-    lines('FROM alpine:3.20 AS base', 'CMD /app --x', 'FROM base', 'COPY x /x', OWN_RUN, SERVES),
-    lines('FROM alpine:3.20 AS base', 'CMD /app --x', 'FROM base', APK, 'COPY x /x', OWN_RUN, SERVES, 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["/bin/sh", "-c", "exec /app --x"]'),
+    lines('FROM debian:12 AS base', 'CMD /app --x', 'FROM base', 'COPY x /x', OWN_RUN, SERVES),
+    lines('FROM debian:12 AS base', 'CMD /app --x', 'FROM base', APT, 'COPY x /x', OWN_RUN, SERVES, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/bin/sh", "-c", "exec /app --x"]'),
     { only },
   );
 });
@@ -330,8 +330,8 @@ test('option init=dumb-init (apt and apk)', async () => {
 
 test('comments above the CMD stay with it (a suppression must not move to the new ENTRYPOINT)', async () => {
   await expectOutput(
-    lines('FROM alpine', OWN_RUN, '', '# start the app', '# hadolint ignore=DL3025', 'CMD /app', SERVES),
-    lines('FROM alpine', APK, OWN_RUN, '', 'ENTRYPOINT ["/sbin/tini", "--"]', '# start the app', '# hadolint ignore=DL3025', 'CMD exec /app', SERVES),
+    lines('FROM debian:12', OWN_RUN, '', '# start the app', '# hadolint ignore=DL3025', 'CMD /app', SERVES),
+    lines('FROM debian:12', APT, OWN_RUN, '', 'ENTRYPOINT ["/usr/bin/tini", "--"]', '# start the app', '# hadolint ignore=DL3025', 'CMD exec /app', SERVES),
     { only },
   );
 });
@@ -941,8 +941,8 @@ test('a shell-form CMD that needs its shell: exec in front of the app', async ()
 
 test('a shell-form ENTRYPOINT that needs its shell: exec inside the wrapped script; an env prefix stays in front', async () => {
   await expectOutput(
-    lines('FROM alpine', OWN_RUN, 'ENTRYPOINT MODE=prod app --port "$PORT"'),
-    lines('FROM alpine', APK, OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--", "/bin/sh", "-c", "MODE=prod exec app --port \\"$PORT\\""]'),
+    lines('FROM debian:12', OWN_RUN, 'ENTRYPOINT MODE=prod app --port "$PORT"'),
+    lines('FROM debian:12', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "/bin/sh", "-c", "MODE=prod exec app --port \\"$PORT\\""]'),
     { only },
   );
 });
@@ -1806,6 +1806,18 @@ test('bash -c with one command execs it: no -g, no forced-shutdown note (review 
     { only },
   );
   assert.equal(result.notes, []);
+});
+
+test('Alpine\'s sh (BusyBox ash) execs the one command of its -c script: no -g, no note; Debian\'s dash does not (review round 6)', async () => {
+  const alpine = await expectOutput(
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache nodejs', 'ENV PORT=8080', 'EXPOSE 8080', 'ENTRYPOINT ["sh", "-c", "node /srv/app.js ${PORT}"]'),
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache nodejs tini', 'ENV PORT=8080', 'EXPOSE 8080', 'ENTRYPOINT ["/sbin/tini", "--", "sh", "-c", "node /srv/app.js ${PORT}"]'),
+    { only },
+  );
+  assert.equal(alpine.notes, []);
+  const debian = await run(lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends nodejs && rm -rf /var/lib/apt/lists/*', 'EXPOSE 8080', 'ENTRYPOINT ["sh", "-c", "node /srv/app.js ${PORT}"]'), { only });
+  assert.match(debian.output, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "sh", "-c", "node /srv/app.js ${PORT}"]');
+  assert.equal(debian.notes.map((n) => n.id), ['shutdown-forced']);
 });
 
 test.run();

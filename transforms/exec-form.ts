@@ -165,7 +165,7 @@ export const execForm: Transform = {
       // `CMD sh -c "…"` runs a shell as PID 1 in either form: JSON form would claim a signal benefit it does not give.
       const program = direct[0].split('/').pop() ?? '';
       // Unless the shell execs its script's one command (`bash -c 'php -S …'`): then that program is PID 1 in JSON form.
-      const execd = POSIX_SHELLS.has(program) ? shellExecs(direct, facts.shell) : null;
+      const execd = POSIX_SHELLS.has(program) ? shellExecs(facts, node.stage, direct) : null;
       if (execd !== null) {
         fixes.push({
           line: node.line,

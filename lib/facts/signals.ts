@@ -26,7 +26,7 @@ import type { BuildContext } from '../core/context.js';
 import { andChain, literalValue, simpleCommands, topLevelStatements, walk, type Node, type ShellParser } from '../core/shell.js';
 import { scriptArgv } from './argv.js';
 import {
-  afterInitWrapper, EXECS_SOLE_COMMAND, isInitProgram, POSIX_SHELLS, COMPILED_BUILDS, C_TOOLCHAINS, describeImage, EXEC_WRAPPERS, ONE_SHOT_CHECKS, ONE_SHOT_TOOLS, packageScriptRun,
+  afterInitWrapper, ASH_SH_OS, EXECS_SOLE_COMMAND, isInitProgram, POSIX_SHELLS, COMPILED_BUILDS, C_TOOLCHAINS, describeImage, EXEC_WRAPPERS, ONE_SHOT_CHECKS, ONE_SHOT_TOOLS, packageScriptRun,
   ELIXIR_RELEASE_PATH, ERLANG_VM, PID1_HANDLES_TERM, PID1_NEEDS_INIT, programKey, SCRIPT_EXTENSIONS, SELF_REAPING_SERVERS, SERVER_SUBCOMMANDS,
 } from '../knowledge/index.js';
 import type { CopyOperands, FileFacts } from './index.js';
@@ -89,16 +89,23 @@ function lastCommand(root: Node, shellProgram: string | null = null): { command:
   return { command, name, words, execs: false, notProgram, busy: null };
 }
 
+/** Which shell `program` is in the stage's image: `sh` is BusyBox's ash on Alpine and busybox images (ASH_SH_OS), else as named. */
+function shellImplementation(facts: FileFacts, stage: Stage, program: string): string {
+  if (program !== 'sh') return program;
+  const image = facts.baseImage(stage);
+  return image !== null && ASH_SH_OS.has(describeImage(image).os) ? 'ash' : program;
+}
+
 /**
  * The program a shell's `-c` argv (`bash -c 'php -S …'`) becomes: the one
  * simple command of its script, when the shell execs it (EXECS_SOLE_COMMAND)
  * or the script does (`sh -c 'exec app'`). Null when the shell stays.
  */
-export function shellExecs(argv: readonly string[], shell: ShellParser): string | null {
+export function shellExecs(facts: FileFacts, stage: Stage, argv: readonly string[]): string | null {
   const program = basename(argv[0] ?? '');
   const c = argv.indexOf('-c');
   if (!POSIX_SHELLS.has(program) || c < 1 || c + 1 >= argv.length) return null;
-  const last = lastCommand(shell.parse(argv[c + 1]).rootNode, program);
+  const last = lastCommand(facts.shell.parse(argv[c + 1]).rootNode, shellImplementation(facts, stage, program));
   if ('none' in last || !last.execs) return null;
   return last.words[1] ?? null;
 }
@@ -419,7 +426,7 @@ function follow(facts: FileFacts, stage: Stage, context: BuildContext | null, sh
   if (POSIX_SHELLS.has(program) && c > 0 && c + 1 < argv.length) {
     const script = argv[c + 1];
     const root = shell.parse(script).rootNode;
-    const last = lastCommand(root, program);
+    const last = lastCommand(root, shellImplementation(facts, stage, program));
     // A script that stops its app itself at SIGTERM: the init forwards the signal to it.
     if (!('command' in last && last.execs) && trapsTerm(root, shell)) return { kind: 'direct' };
     if ('none' in last) return forcedShell(`the shell script \`${script}\``, last.none);
@@ -681,7 +688,7 @@ function followApp(facts: FileFacts, stage: Stage, context: BuildContext | null,
   }
   const c = argv.indexOf('-c');
   if (POSIX_SHELLS.has(program) && c > 0 && c + 1 < argv.length) {
-    const last = lastCommand(shell.parse(argv[c + 1]).rootNode, program);
+    const last = lastCommand(shell.parse(argv[c + 1]).rootNode, shellImplementation(facts, stage, program));
     if ('none' in last || !last.execs) return null;
     const words = execWords(last.command, argv.slice(c + 3));
     return words ? next(words) : null;

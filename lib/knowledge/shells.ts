@@ -9,10 +9,14 @@ export const POSIX_SHELLS: ReadonlySet<string> = new Set(['sh', 'bash', 'dash', 
 
 /**
  * Shells that exec the one simple command of a `-c` script in place of
- * forking it: bash (`bash -c 'php -S …'`: php replaces bash, as ps shows).
- * Not dash, Debian's /bin/sh, which forks even that one command.
+ * forking it: bash (`bash -c 'php -S …'`: php replaces bash, as ps shows),
+ * and BusyBox's ash, the /bin/sh of Alpine and busybox images. Not dash,
+ * Debian's /bin/sh, which forks even that one command.
  */
-export const EXECS_SOLE_COMMAND: ReadonlySet<string> = new Set(['bash']);
+export const EXECS_SOLE_COMMAND: ReadonlySet<string> = new Set(['bash', 'ash']);
+
+/** The OS families whose /bin/sh is BusyBox's ash. */
+export const ASH_SH_OS: ReadonlySet<string> = new Set(['alpine', 'none']);
 
 /** Options, and `-o` option names, that do nothing to one simple command of plain words. */
 export const NEUTRAL_SHELL_FLAGS: ReadonlySet<string> = new Set(['e', 'u', 'x', 'v', 'c']);
