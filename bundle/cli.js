@@ -13107,11 +13107,18 @@ function runtimeImage(raw, linkage = "static") {
   if (!family?.runtime) return { none: `dfmod knows no runtime image for ${raw}` };
   if (image.os === "unknown" || image.os === "none") return { none: `dfmod knows no runtime image for ${raw}` };
   if (image.ref.dynamic) return { none: `${raw} uses a build argument` };
-  if (image.ref.digest) return { none: `${raw} is pinned by digest, and the runtime image's digest is not known` };
+  if (image.ref.digest) return pinnedRuntime(image.ref, linkage);
   const old = archived(image);
   if (old) return { none: old };
   const choice = family.runtime(image, linkage);
   return image.ref.arch && "image" in choice ? sameNamespace(image.ref, choice) : choice;
+}
+function pinnedRuntime(ref, linkage) {
+  const tagged = ref.raw.slice(0, ref.raw.indexOf("@"));
+  const choice = runtimeImage(tagged, linkage);
+  if (!("image" in choice)) return choice;
+  if (choice.image === tagged) return { image: ref.raw };
+  return { none: `${ref.raw} is pinned by digest, and its runtime image ${choice.image} would need a digest too, which dfmod does not know` };
 }
 function sameNamespace(ref, choice) {
   if (choice.image === ref.raw) return choice;
@@ -13476,13 +13483,15 @@ function isNeutralPosixShell(shell) {
   }
   return true;
 }
-var POSIX_SHELLS, EXECS_SOLE_COMMAND, ASH_SH_OS, NEUTRAL_SHELL_FLAGS, NEUTRAL_SHELL_OPTION_NAMES;
+var POSIX_SHELLS, EXECS_SOLE_COMMAND, ASH_SH_OS, SH_BUILTINS, SH_RUNNERS, NEUTRAL_SHELL_FLAGS, NEUTRAL_SHELL_OPTION_NAMES;
 var init_shells = __esm({
   "lib/knowledge/shells.ts"() {
     "use strict";
     POSIX_SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh"]);
     EXECS_SOLE_COMMAND = /* @__PURE__ */ new Set(["bash", "ash"]);
     ASH_SH_OS = /* @__PURE__ */ new Set(["alpine", "none"]);
+    SH_BUILTINS = /* @__PURE__ */ new Set([":", "cd", "echo", "exit", "export", "false", "printf", "read", "return", "set", "shift", "test", "[", "true", "unset", "wait"]);
+    SH_RUNNERS = /* @__PURE__ */ new Set(["exec", "eval", ".", "source", "command", "builtin"]);
     NEUTRAL_SHELL_FLAGS = /* @__PURE__ */ new Set(["e", "u", "x", "v", "c"]);
     NEUTRAL_SHELL_OPTION_NAMES = /* @__PURE__ */ new Set(["pipefail", "errexit", "nounset", "xtrace", "verbose"]);
   }
@@ -37955,8 +37964,11 @@ function isRefusal(value) {
   return typeof value === "object" && value !== null && "refuse" in value;
 }
 function runtimeFor(stage2, linkage) {
-  const choice = runtimeImage(stage2.image.ref.raw, linkage);
-  return "image" in choice ? choice : refuse("no-runtime-image", `no runtime image: ${choice.none}`);
+  const ref = stage2.image.ref;
+  const choice = runtimeImage(ref.raw, linkage);
+  if ("image" in choice) return choice;
+  const pinned = ref.digest !== null && "image" in runtimeImage(ref.raw.slice(0, ref.raw.indexOf("@")), linkage);
+  return refuse(pinned ? "image-digest" : "no-runtime-image", `no runtime image: ${choice.none}`);
 }
 function programPath(stage2, outputs) {
   const first = stage2.argv[0] ?? "";
@@ -38093,6 +38105,7 @@ var PYTHON_MODULES = /* @__PURE__ */ new Set(["pip", "venv", "compileall"]);
 function checkBuildSteps(stage2, ctx) {
   const packages = [];
   const apkInits = [];
+  const npmGlobals = [];
   for (const run2 of stage2.runs) {
     for (const command2 of run2.commands) {
       const where = commandWhere(ctx, run2, command2);
@@ -38116,6 +38129,11 @@ function checkBuildSteps(stage2, ctx) {
           if (!APT_HOUSEKEEPING.has(subcommand)) return refuse("apt-subcommand", `${where}: \`${name} ${subcommand}\` is not read`);
         }
       }
+      const global2 = name === "npm" ? npmGlobal(args) : null;
+      if (global2) {
+        npmGlobals.push({ packages: global2, where, text: `npm ${args.join(" ")}` });
+        continue;
+      }
       const step = name === "npm" ? checkNpm(args, where) : name === "pip" || name === "pip3" ? checkPip(args, where) : name === "python" || name === "python3" ? checkPython(args, where) : null;
       if (step) return step;
       if (name === "npx" && !NPX_TOOLS.has(args.find((a) => a !== null && !a.startsWith("-")) ?? "")) {
@@ -38123,7 +38141,12 @@ function checkBuildSteps(stage2, ctx) {
       }
     }
   }
-  return { aptPackages: packages, apkInits };
+  return { aptPackages: packages, apkInits, npmGlobals };
+}
+function npmGlobal(args) {
+  if (!["install", "i", "add"].includes(args[0] ?? "") || !args.some((a) => a === "-g" || a === "--global")) return null;
+  const packages = args.slice(1).filter((a) => a === null || !a.startsWith("-"));
+  return packages.length && packages.every((a) => a !== null) ? packages : null;
 }
 function checkNpm(args, where) {
   const sub = args[0];
@@ -38168,6 +38191,11 @@ function runtimeClosure(ctx, stage2, chosen, healthPrograms) {
   closure.packages = packages.packages;
   closure.checks.push(...packages.checks);
   if (closure.packages.length) {
+    const written = parseImageRef(stage2.stage.image);
+    const pinned = written.digest ? "is pinned by digest" : written.dynamic ? "uses a build argument" : null;
+    if (pinned && !parseTag(written.tag).release) {
+      return refuse("runtime-packages-unchecked", `the runtime needs ${closure.packages.join(", ")}, and the base image \`${stage2.stage.image}\` ${pinned}, with no Debian release named in its tag to check those package names on`);
+    }
     const release = stage2.image.release;
     if (!release || !RUNTIME_PACKAGE_RELEASES.has(release.version) || release.distro !== "debian") {
       return refuse("runtime-packages-unchecked", `the runtime needs ${closure.packages.join(", ")}, and dfmod has checked those package names on Debian 12 only, not on ${release ? releaseName(release) : `the release of ${stage2.image.ref.raw}`}`);
@@ -38640,6 +38668,8 @@ var planNode = (stage2, ctx) => {
   if (argv[0] === "npx") argv = argv.slice(1).filter((a, i) => i > 0 || !a.startsWith("-"));
   const server = STATIC_SERVERS[argv[0] ?? ""];
   if (server) return planStatic(stage2, argv, server);
+  const global2 = stage2.npmGlobals[0];
+  if (global2) return refuse("npm-global", `${global2.where}: \`${global2.text}\` installs outside the app`);
   if (argv[0] !== "node" && !/\/node$/.test(argv[0] ?? "")) {
     const bin = argv[0] ?? "";
     if (!pkg?.dependencies?.[bin] && !pkg?.devDependencies?.[bin]) return refuse("not-node", `the container runs \`${bin}\`, which is not node or a dependency's command dfmod can name`);
@@ -38668,6 +38698,7 @@ var planNode = (stage2, ctx) => {
   const noDependencies = pkg !== null && !Object.keys(pkg.dependencies ?? {}).length && (!keepAll || !Object.keys(pkg.devDependencies ?? {}).length);
   const got = !building ? `\`${layout.install}\` as the original runs it: every dependency${pkg && Object.keys(pkg.devDependencies ?? {}).length ? ", devDependencies included" : ""}, since nothing is built and the app may load any of them at run time${devUsed.length ? ` (the start command uses ${devUsed.join(", ")})` : ""}` : devUsed.length ? `all dependencies: the start command uses ${devUsed.join(", ")}` : `\`${layout.install}\`, production dependencies only`;
   const devCheck = keepAll ? [] : ["that nothing the app loads at run time is a devDependency"];
+  const localModules = context && !context.isIgnored("node_modules") && stage2.stage.instructions.some((n) => n.keyword === "COPY" && ctx.facts.copyOperands(n)?.isWholeContext && ctx.facts.copyOperands(n)?.destResolved?.replace(/\/$/, "") === appDir) ? [`that the build context holds no node_modules of its own: .dockerignore does not exclude it, so the original's copy of the context puts it over the installed one, and the runtime's come from \`${layout.install}\``] : [];
   const sources = sourceCopies(stage2, ctx, building);
   if (sources) {
     return {
@@ -38693,7 +38724,7 @@ var planNode = (stage2, ctx) => {
       copied: [appDir],
       packages,
       summary: `${appDir}${building ? " with the build output" : ""}, without node_modules (package.json lists no dependencies)`,
-      checks: devCheck
+      checks: [...devCheck, ...localModules]
     };
   }
   return {
@@ -38709,7 +38740,8 @@ var planNode = (stage2, ctx) => {
     summary: `${modules} from a \`deps\` stage (${got}), then ${appDir}${building ? " with the build output" : ""}`,
     checks: [
       ...devCheck,
-      ...building ? [`that the build writes nothing into ${modules} the app needs (the runtime's come from \`${layout.install}\`)`] : []
+      ...building ? [`that the build writes nothing into ${modules} the app needs (the runtime's come from \`${layout.install}\`)`] : [],
+      ...localModules
     ]
   };
 };
@@ -38866,7 +38898,9 @@ var planPython = (stage2, ctx) => {
   const runtime = runtimeFor(stage2, "dynamic");
   if (isRefusal(runtime)) return runtime;
   const leftBehind = stage2.aptPackages.filter((p) => BUILD_TOOL_PACKAGES.has(p) || p.endsWith("-dev"));
-  if (runtime.image === stage2.image.ref.raw.replace(/^docker\.io\/(library\/)?/, "") && !leftBehind.length) return null;
+  const same = runtime.image === stage2.image.ref.raw.replace(/^docker\.io\/(library\/)?/, "");
+  if (same && !leftBehind.length) return null;
+  const checks = pythonChecks(stage2, ctx, same ? null : runtime.image, pipRuns);
   if (venv) {
     const inApp = venv === appDir || venv.startsWith(`${appDir}/`);
     return {
@@ -38876,7 +38910,8 @@ var planPython = (stage2, ctx) => {
       buildTail: [],
       programs: ["python", "python3", argv0, `${venv}/bin/python`, `${venv}/bin/python3`],
       copied: inApp ? [appDir] : [venv, appDir],
-      summary: `the stage's virtualenv ${venv}${inApp ? `, in ${appDir}` : ` and ${appDir}`}`
+      summary: `the stage's virtualenv ${venv}${inApp ? `, in ${appDir}` : ` and ${appDir}`}`,
+      checks
     };
   }
   const at = startWithComments(ctx.dockerfile, pipRuns[0].node);
@@ -38888,9 +38923,30 @@ var planPython = (stage2, ctx) => {
     buildTail: [],
     programs: ["python", "python3", runner],
     copied: ["/opt/venv", appDir],
-    summary: `the virtualenv /opt/venv (installed in the build stage) and ${appDir}`
+    summary: `the virtualenv /opt/venv (installed in the build stage) and ${appDir}`,
+    checks
   };
 };
+function pythonChecks(stage2, ctx, otherRuntime, pipRuns) {
+  const checks = [];
+  const tools = stage2.aptPackages.filter((p) => BUILD_TOOL_PACKAGES.has(p) && !FETCH_TOOL_PACKAGES.has(p) || p.endsWith("-dev"));
+  if (tools.length) checks.push(`that nothing pip compiles loads a library that came with ${tools.join(", ")}, which the runtime leaves behind (as libgomp1 comes with gcc)`);
+  const requirementFiles2 = pipRuns.flatMap((r) => r.commands.filter((c) => isPipInstall(c.words)).flatMap((c) => requirementsOf(c.words)));
+  if (otherRuntime && requirementFiles2.length && (ctx.context?.read("requirements.txt") ?? null) === null) {
+    checks.push(`that the packages of ${requirementFiles2.join(", ")} (not in the build context, so not read) need no system library ${otherRuntime} lacks`);
+  }
+  return checks;
+}
+function requirementsOf(words3) {
+  const files = [];
+  for (let i = 0; i < words3.length; i++) {
+    const word = words3[i];
+    if (word === "-r" || word === "--requirement") files.push(words3[++i] ?? "(a computed name)");
+    else if (word?.startsWith("--requirement=")) files.push(word.slice("--requirement=".length));
+    else if (word?.startsWith("-r") && word.length > 2 && !word.startsWith("--")) files.push(word.slice(2));
+  }
+  return files;
+}
 var VENV_VALUE_OPTIONS = /* @__PURE__ */ new Set(["--prompt"]);
 function stageVenv(stage2, ctx) {
   let venv = null;
@@ -38961,12 +39017,21 @@ var SETUP_COMMANDS = /* @__PURE__ */ new Set([
   "set",
   "test",
   "[",
+  "mv",
+  "cp",
   "useradd",
   "adduser",
   "addgroup",
   "groupadd",
   "usermod"
 ]);
+function globalInstall(program, words3) {
+  const args = words3.slice(1);
+  const subs = args.filter((w) => w !== null && !w.startsWith("-"));
+  if (program === "yarn") return subs[0] === "global" && subs[1] === "add";
+  const global2 = args.some((w) => w === "-g" || w === "--global" || w === "--location=global");
+  return global2 && ["install", "i", "add"].includes(subs[0] ?? "");
+}
 var NODE_INSTALLS = {
   npm: /* @__PURE__ */ new Set(["ci", "clean-install", "install", "i", "cache", "config", "set", "prune", "audit"]),
   yarn: /* @__PURE__ */ new Set(["", "install", "cache", "config"]),
@@ -38977,6 +39042,24 @@ var OMITS_DEV = /^--(omit=dev|production|prod|only=prod(uction)?)$/;
 function isBuildTool(name) {
   const bare = name.replace(/[=:].*$/, "");
   return BUILD_TOOL_PACKAGES.has(bare) && !FETCH_TOOL_PACKAGES.has(bare) || bare.endsWith("-dev") || bare === "build-base" || bare === "alpine-sdk";
+}
+function removedPackages(command2) {
+  const manager = managerCommand(command2.words);
+  if (!manager || !systemManagerOf(manager.program) || manager.subcommandIndex === null) return null;
+  const facts = PACKAGE_MANAGER_FACTS[manager.manager];
+  if (!facts.removeVerbs?.includes(manager.subcommand ?? "")) return null;
+  const removed = [];
+  const words3 = command2.words;
+  for (let i = manager.subcommandIndex + 1; i < words3.length; i++) {
+    const word = words3[i];
+    if (word === null) return "computed";
+    if (word.startsWith("-")) {
+      if ((facts.valueOptions ?? []).includes(word)) i++;
+      continue;
+    }
+    removed.push(word.replace(/[=:].*$/, ""));
+  }
+  return removed;
 }
 function omitsDev(command2, nodeEnv) {
   const words3 = command2.words.slice(1);
@@ -38992,22 +39075,43 @@ function nothingToSplit(ctx, stage2, image, ecosystem) {
   if (!("image" in runtime) || runtime.image !== written) return null;
   const facts = ctx.facts;
   let installs = 0;
+  let globals = 0;
+  let removedTools = false;
   let withDev = null;
   for (const node of stage2.instructions) {
     if (node.keyword !== "RUN") continue;
     const read = facts.readRun(node);
     if (read.kind !== "script") return null;
     const nodeEnv = facts.envAt(node).get("NODE_ENV");
+    const tools = /* @__PURE__ */ new Map();
     for (const command2 of facts.commandsOf(read)) {
       const program = command2.program;
       if (program === null || command2.wrappers.includes("xargs")) return null;
       const system = isPackageInstall(command2.words);
       if (system) {
-        if (system.computed || system.packages.some(isBuildTool)) return null;
+        if (system.computed) return null;
+        const groupOptions = PACKAGE_MANAGER_FACTS[managerOfProgram(program)].groupOptions ?? [];
+        const at = system.flags.findIndex((f) => groupOptions.includes(f));
+        for (const pkg of system.packages.filter(isBuildTool)) tools.set(pkg, at === -1 ? null : system.flags[at + 1] ?? null);
+        continue;
+      }
+      const removed = removedPackages(command2);
+      if (removed === "computed") return null;
+      if (removed) {
+        for (const [pkg, group] of tools) {
+          if (!removed.includes(pkg) && (group === null || !removed.includes(group))) continue;
+          tools.delete(pkg);
+          removedTools = true;
+        }
         continue;
       }
       if (systemManagerOf(program) || SETUP_COMMANDS.has(program)) continue;
+      if (ecosystem === "node" && program === "corepack" && ["enable", "prepare"].includes(command2.words[1] ?? "")) continue;
       if (ecosystem === "node" && NODE_INSTALLS[program]) {
+        if (globalInstall(program, command2.words)) {
+          globals++;
+          continue;
+        }
         const sub = command2.words.slice(1).find((w) => w === null || !w.startsWith("-")) ?? "";
         if (sub === null || !NODE_INSTALLS[program].has(sub)) return null;
         if (["", "ci", "clean-install", "install", "i"].includes(sub)) {
@@ -39024,11 +39128,14 @@ function nothingToSplit(ctx, stage2, image, ecosystem) {
       }
       return null;
     }
+    if (tools.size) return null;
   }
   const reasons = ["no build step"];
+  if (removedTools) reasons.push("the build tools are removed in the RUN that installs them");
   if (ecosystem === "node") {
-    if (installs === 0) return null;
-    if (withDev) {
+    if (installs === 0 && globals === 0) return null;
+    if (installs === 0) reasons.push("npm installs tools globally only, which the runtime would need again");
+    else if (withDev) {
       const pkg = ctx.context?.read("package.json") ?? null;
       let devDependencies;
       try {
@@ -39039,7 +39146,7 @@ function nothingToSplit(ctx, stage2, image, ecosystem) {
       const none = pkg !== null && (devDependencies === void 0 || typeof devDependencies === "object" && devDependencies !== null && Object.keys(devDependencies).length === 0);
       reasons.push(none ? "package.json lists no dev dependencies" : "the runtime would keep every dependency the install brings, dev ones included");
     } else reasons.push("the install leaves out the dev dependencies");
-  } else reasons.push("no compiler or other build tool installed");
+  } else if (!removedTools) reasons.push("no compiler or other build tool installed");
   return refuse("nothing-to-split", `${reasons.join(", ")}, and the image is already ${written}, the runtime image a split would use`);
 }
 
@@ -39088,15 +39195,15 @@ function plan(ctx) {
   if (model.stages.length !== 1) return null;
   const stage2 = model.stages[0];
   const ref = parseImageRef(stage2.image);
-  const image = describeImage(ref.dynamic && !ref.name.includes("$") ? ref.name : stage2.image);
+  const expanded = ref.dynamic ? ctx.facts.baseImage(stage2) : stage2.image;
+  const image = describeImage(expanded ?? (!ref.name.includes("$") ? ref.name : stage2.image));
   const ecosystem = ecosystemOf(image);
   if (!ecosystem || !looksLikeBuild(ctx, stage2, ecosystem)) return null;
   const role = roleRefusal(ctx, stage2);
   if (role) return role;
-  const idle = nothingToSplit(ctx, stage2, image, ecosystem);
+  const idle = ref.dynamic ? null : nothingToSplit(ctx, stage2, image, ecosystem);
   if (idle) return idle;
-  if (ref.dynamic) return refuse("image-build-argument", `the base image \`${stage2.image}\` uses a build argument`);
-  if (ref.digest) return refuse("image-digest", "the base image is pinned by digest, and the runtime image's digest is not known");
+  if (expanded === null) return refuse("image-build-argument", `the base image \`${stage2.image}\` uses a build argument that has no default`);
   if (stage2.platform) return refuse("from-platform", "FROM sets --platform");
   for (const node of stage2.instructions) {
     if (node.keyword === "ONBUILD" || node.keyword === "SHELL") {
@@ -39112,6 +39219,15 @@ function plan(ctx) {
   const reading = { ...read, ...steps };
   const chosen = PLANNERS[ecosystem](reading, ctx);
   if (chosen === null || isRefusal(chosen)) return chosen;
+  if (ref.dynamic) {
+    if (chosen.runtime !== expanded) {
+      return refuse("image-build-argument", `the base image \`${stage2.image}\` uses a build argument, and the runtime image a split would use, ${chosen.runtime}, is the one for its default (${expanded}): it would not follow the argument`);
+    }
+    chosen.checks = [...chosen.checks ?? [], `that the runtime needs nothing more for other values of the build arguments in \`${stage2.image}\` (dfmod read it as ${expanded})`];
+  }
+  if (ref.digest && chosen.runtime !== stage2.image) {
+    return refuse("image-digest", `the base image is pinned by digest, and the runtime image a split would use, ${chosen.runtime}, would need a digest too, which dfmod does not know`);
+  }
   const health = healthcheckPrograms(ctx, stage2);
   if (isRefusal(health)) return health;
   const closure = runtimeClosure(ctx, reading, chosen, health);
@@ -39121,19 +39237,22 @@ function plan(ctx) {
   if (unfit) return unfit;
   const inits = copyInits(reading, chosen);
   if (inits) return inits;
-  const result = edits(ctx, stage2, chosen, packages, closure.copies);
+  const result = edits(ctx, stage2, chosen, ref.dynamic ? stage2.image : chosen.runtime, packages, closure.copies);
   if (isRefusal(result)) return result;
-  return { fix: { line: stage2.from.line, message: splitMessage(ctx, stage2, chosen, packages, closure), edits: result } };
+  return { fix: { line: stage2.from.line, message: splitMessage(ctx, stage2, chosen, ref.dynamic || ref.digest ? stage2.image : null, packages, closure), edits: result } };
 }
-function splitMessage(ctx, stage2, chosen, packages, closure) {
+function splitMessage(ctx, stage2, chosen, same, packages, closure) {
   const users = stage2.instructions.filter((n) => n.keyword === "USER");
-  const user = users.length ? `USER ${argsText2(ctx.dockerfile, users[users.length - 1])}` : `${chosen.runtime}'s default user`;
+  const runtime = same ?? chosen.runtime;
+  const user = users.length ? `USER ${argsText2(ctx.dockerfile, users[users.length - 1])}` : `${same ? "the base image" : runtime}'s default user`;
   const parts = [
-    `split into a build stage and a runtime stage on ${chosen.runtime}`,
+    // A pinned or argument-chosen base is its own runtime: the same FROM, without what the build installed.
+    `split into a build stage and a runtime stage on ${same ? `${same}, the build's own base image` : runtime}`,
     `it gets ${chosen.summary}`,
     packages.length ? `apt packages ${packages.join(", ")}` : "no apt packages",
     ...closure.files.length ? [`also ${closure.files.join(", ")}`] : [],
-    `runs as ${user}`
+    `runs as ${user}`,
+    ...stage2.name && stage2.name !== "build" ? [`the runtime stage takes the name ${stage2.name} (\`--target ${stage2.name}\` builds what is deployed), the build stage is named build`] : []
   ];
   const checks = [...chosen.checks ?? [], ...closure.checks, "that the app reads no other file of the build stage"];
   return `${parts.join("; ")}; check: ${checks.join("; ")}`;
@@ -39145,7 +39264,7 @@ function healthcheckPrograms(ctx, stage2) {
     const health = healthcheckArgv(ctx, node);
     if (health === null) continue;
     if (isRefusal(health)) return health;
-    programs.push(health.argv[0]);
+    programs.push(...health.programs);
   }
   return programs;
 }
@@ -39177,13 +39296,24 @@ function healthcheckArgv(ctx, node) {
   if (command2.startsWith("[")) {
     try {
       const value = JSON.parse(command2);
-      if (Array.isArray(value) && value.length && value.every((v) => typeof v === "string")) return { argv: value, shell: false };
+      if (Array.isArray(value) && value.length && value.every((v) => typeof v === "string")) return { programs: [value[0]], shell: false };
     } catch {
     }
   }
-  const read = scriptArgv(ctx.shell.parse(command2).rootNode);
-  if (!("argv" in read)) return refuse("healthcheck-unread", `${where}: cannot tell what HEALTHCHECK \`${command2}\` runs: ${read.reason}`);
-  return { argv: read.argv, shell: true };
+  const root = ctx.shell.parse(command2).rootNode;
+  const read = scriptArgv(root);
+  if ("argv" in read) return { programs: [read.argv[0]], shell: true };
+  const commands = ctx.facts.commandsOf({ root });
+  let hidden = root.hasError || !commands.length ? read.reason : null;
+  walk(root, (n) => {
+    if (["command_substitution", "process_substitution"].includes(n.type)) hidden = "it runs a substitution, whose output the shell runs or passes on";
+    if (n.type === "function_definition") hidden = "it defines a function";
+    return hidden === null;
+  });
+  const runner = commands.find((c) => c.wrappers.length || SH_RUNNERS.has(c.program ?? ""));
+  hidden ??= commands.some((c) => c.program === null) ? "a command name is computed by the shell" : runner ? `it runs \`${runner.wrappers[0] ?? runner.program}\`, which runs what its arguments name` : null;
+  if (hidden) return refuse("healthcheck-unread", `${where}: cannot tell what HEALTHCHECK \`${command2}\` runs: ${hidden}`);
+  return { programs: [...new Set(commands.map((c) => c.program).filter((p) => !SH_BUILTINS.has(p)))], shell: true };
 }
 function checkRuntime(ctx, stage2, chosen, packages) {
   const model = ctx.dockerfile;
@@ -39206,21 +39336,30 @@ function checkRuntime(ctx, stage2, chosen, packages) {
       if (health === null) continue;
       if (isRefusal(health)) return health;
       if (health.shell && !hasShell) return refuse("healthcheck-needs-shell", `${where}: HEALTHCHECK needs /bin/sh, which ${chosen.runtime} lacks`);
-      const installed = PROGRAM_PACKAGES[path21.posix.basename(health.argv[0])];
-      if (!chosen.programs.includes(health.argv[0]) && !(installed && packages.includes(installed))) {
-        return refuse("healthcheck-program", `${where}: HEALTHCHECK runs \`${health.argv[0]}\`, which ${chosen.runtime} may not have`);
+      for (const program of health.programs) {
+        const installed = PROGRAM_PACKAGES[path21.posix.basename(program)];
+        if (!chosen.programs.includes(program) && !(installed && packages.includes(installed))) {
+          return refuse("healthcheck-program", `${where}: HEALTHCHECK runs \`${program}\`, which ${chosen.runtime} may not have`);
+        }
       }
     }
   }
   return null;
 }
-function edits(ctx, stage2, chosen, packages, copies) {
+function edits(ctx, stage2, chosen, runtime, packages, copies) {
   const model = ctx.dockerfile;
   const source = model.source.text;
   const eol = model.source.eol;
   const result = [...chosen.buildEdits];
+  let runtimeName = "";
   if (stage2.name === null) result.push({ start: stage2.from.end, end: stage2.from.end, text: " AS build" });
-  else if (stage2.name !== "build") return refuse("stage-named", `the stage is already named ${stage2.name}`);
+  else if (stage2.name !== "build") {
+    const named = stageNameRange(ctx, stage2);
+    if (!named) return refuse("stage-named", `the stage is already named ${stage2.name}, written in a way dfmod does not rename`);
+    if (stage2.name === "deps" && chosen.stages) return refuse("stage-named", "the stage is already named deps, the name of the dependencies stage a split adds");
+    result.push({ ...named, text: "build" });
+    runtimeName = ` AS ${source.slice(named.start, named.end)}`;
+  }
   const kept = stage2.instructions.filter((node) => KEPT.has(node.keyword) && !chosen.drop?.has(node.keyword));
   const keptText = kept.map((node) => source.slice(node.start, node.end)).join("\n");
   const args = stage2.instructions.filter((node) => node.keyword === "ARG" && argNames(argsText2(model, node)).some((name) => new RegExp(`\\$\\{?${name}\\b`).test(keptText)));
@@ -39232,7 +39371,7 @@ function edits(ctx, stage2, chosen, packages, copies) {
   const text2 = (node) => node.keyword === "WORKDIR" ? workdirText(ctx, stage2, node) : source.slice(node.start, node.end);
   const install = packages.length ? [`RUN apt-get update && apt-get install -y --no-install-recommends ${packages.join(" ")} && rm -rf /var/lib/apt/lists/*`] : [];
   const lines = [
-    `FROM ${chosen.runtime}`,
+    `FROM ${runtime}${runtimeName}`,
     ...install,
     ...leading.map(text2),
     ...chosen.payload,
@@ -39250,6 +39389,13 @@ function edits(ctx, stage2, chosen, packages, copies) {
   ].join("");
   result.push({ start: source.length, end: source.length, text: tail });
   return result;
+}
+function stageNameRange(ctx, stage2) {
+  const text2 = ctx.dockerfile.source.text.slice(stage2.from.argsStart, stage2.from.end);
+  const match = /\sAS[ \t]+([A-Za-z0-9][A-Za-z0-9_.-]*)[ \t]*$/i.exec(text2);
+  if (!match || match[1].toLowerCase() !== stage2.name) return null;
+  const end = stage2.from.argsStart + match.index + match[0].trimEnd().length;
+  return { start: end - match[1].length, end };
 }
 function workdirText(ctx, stage2, node) {
   const written = ctx.dockerfile.source.text.slice(node.start, node.end);

@@ -209,6 +209,10 @@ const runtimeCases: [string, string | RegExp, ('static' | 'dynamic')?][] = [
   ['debian:bookworm', 'debian:bookworm-slim'],
   ['buildpack-deps:jammy', 'ubuntu:jammy'],
   ['python@sha256:0123abcd', /digest/],
+  // Pinned by digest: the image is its own runtime (the same pin), or the runtime would need a digest dfmod does not know.
+  ['python:3.12-slim@sha256:0123abcd', 'python:3.12-slim@sha256:0123abcd'],
+  ['docker.io/library/node:20-alpine@sha256:0123abcd', 'docker.io/library/node:20-alpine@sha256:0123abcd'],
+  ['python:3.12@sha256:0123abcd', /pinned by digest, and its runtime image python:3\.12-slim would need a digest too/],
   ['$BASE', /knows no runtime/],
 ];
 for (const [raw, expected, linkage] of runtimeCases) {

@@ -538,7 +538,7 @@ test('Python: refusals', async () => {
 test('left alone: multi-stage files, dynamic and digest-pinned bases, unknown images', async () => {
   const multi = lines('FROM golang:1.19 AS build', 'WORKDIR /app', 'RUN go build -o /app/s .', 'FROM gcr.io/distroless/static-debian12', 'COPY --from=build /app/s /s', 'CMD ["/s"]');
   assert.equal((await expectUnchanged(multi, null, { only })).notes, []);
-  await expectRefused(lines('ARG V=20', 'FROM node:${V}', 'WORKDIR /app', 'RUN npm ci', 'CMD ["node", "a.js"]'), 'image-build-argument', { only });
+  await expectRefused(lines('ARG V=20', 'FROM node:${V}', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'CMD ["node", "a.js"]'), 'image-build-argument', { only });
   await expectRefused(lines('FROM node:20@sha256:abc', 'WORKDIR /app', 'RUN npm ci', 'CMD ["node", "a.js"]'), 'image-digest', { only });
   assert.equal((await expectUnchanged(lines('FROM mycorp/base', 'RUN make', 'CMD ["./a"]'), null, { only })).notes, []);
   await expectRefused(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'CMD ["node", "a.js"]', 'SHELL ["/bin/bash", "-c"]'), 'not-carried', { only });
@@ -839,6 +839,165 @@ test('a command of a RUN is cited by its own line on disk, also with merge-runs 
     'CMD ["node", "server.js"]'), { only: ['merge-runs', 'multi-stage'], files: { 'package.json': '{"dependencies":{"ms":"1"}}', '.dockerignore': 'node_modules\n' } });
   assert.equal(result.notes.filter((n) => n.transform === 'multi-stage').map((n) => n.message),
     ['not split into build and runtime stages: line 6: RUN runs `make`, whose effect on the runtime image dfmod cannot name']);
+});
+
+// Review: "the base image is pinned by digest, and the runtime image's digest is not known" where the runtime is the pinned image itself.
+const pin = 'sha256:' + '0'.repeat(64);
+
+test('pinned by digest: a base that is its own runtime image (python:3.12-slim) is the runtime, pinned the same, without the build tools', async () => {
+  const result = await expectOutput(
+    lines(`FROM python:3.12-slim@${pin}`, 'WORKDIR /app', 'RUN apt-get update && apt-get install -y --no-install-recommends build-essential && rm -rf /var/lib/apt/lists/*',
+      'COPY requirements.txt .', 'RUN pip install --no-cache-dir -r requirements.txt', 'COPY . .', 'CMD ["python", "run.py"]'),
+    lines(`FROM python:3.12-slim@${pin} AS build`, 'WORKDIR /app', 'RUN apt-get update && apt-get install -y --no-install-recommends build-essential && rm -rf /var/lib/apt/lists/*',
+      'COPY requirements.txt .', 'RUN python -m venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'RUN pip install --no-cache-dir -r requirements.txt', 'COPY . .', 'CMD ["python", "run.py"]',
+      '',
+      `FROM python:3.12-slim@${pin}`, 'WORKDIR /app', 'COPY --from=build /opt/venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'COPY --from=build /app /app', 'CMD ["python", "run.py"]'),
+    { only, files: { 'requirements.txt': 'ujson==5.10.0\n' } },
+  );
+  assert.equal(result.changes.map((c) => c.message), [`split into a build stage and a runtime stage on python:3.12-slim@${pin}, the build's own base image; ` +
+    'it gets the virtualenv /opt/venv (installed in the build stage) and /app; no apt packages; runs as the base image\'s default user; ' +
+    'check: that nothing pip compiles loads a library that came with build-essential, which the runtime leaves behind (as libgomp1 comes with gcc); ' +
+    'that the app reads no other file of the build stage']);
+  // The reviewers' file has no WORKDIR: its files are spread over /, which is the true reason, not the digest.
+  await expectWording(lines(`FROM python:3.12-slim@${pin}`, 'RUN apt-get update && apt-get install -y --no-install-recommends build-essential && rm -rf /var/lib/apt/lists/*',
+    'COPY requirements.txt .', 'RUN pip install --no-cache-dir -r requirements.txt', 'COPY . .', 'CMD ["python", "run.py"]'),
+  'copy-outside-app', /^not split into build and runtime stages: line 3: COPY puts files in \/, and the stage sets no app folder \(WORKDIR\) to copy$/, { only });
+});
+
+test('pinned by digest: a runtime that is another image (python:3.12 → -slim, golang → distroless, a static site\'s nginx) is refused by its digest', async () => {
+  await expectWording(lines(`FROM python:3.12@${pin}`, 'WORKDIR /app', 'COPY . .', 'RUN pip install --no-cache-dir -r requirements.txt', 'CMD ["python", "run.py"]'),
+    'image-digest', new RegExp(`: no runtime image: python:3\\.12@${pin} is pinned by digest, and its runtime image python:3\\.12-slim would need a digest too, which dfmod does not know$`), { only });
+  await expectWording(lines(`FROM golang:1.22@${pin}`, 'WORKDIR /src', 'COPY . .', 'RUN go build -o /app .', 'CMD ["/app"]'),
+    'image-digest', /its runtime image gcr\.io\/distroless\/base-debian12 would need a digest too/, { only });
+  await expectWording(lines(`FROM node:20-slim@${pin}`, 'WORKDIR /app', 'COPY . .', 'RUN npm ci && npm run build', 'CMD ["npx", "serve", "-s", "build"]'),
+    'image-digest', /: the base image is pinned by digest, and the runtime image a split would use, nginx:stable, would need a digest too, which dfmod does not know$/, { only });
+  // Packages to install again: a digest may hold another release than the tag's default, so their names are not checked.
+  await expectWording(lines(`FROM python:3.12-slim@${pin}`, 'WORKDIR /app', 'RUN apt-get update && apt-get install -y --no-install-recommends build-essential libpq-dev',
+    'COPY . .', 'RUN pip install --no-cache-dir -r requirements.txt', 'CMD ["python", "run.py"]'),
+  'runtime-packages-unchecked', new RegExp(`: the runtime needs libpq5, and the base image \`python:3\\.12-slim@${pin}\` is pinned by digest, with no Debian release named in its tag to check those package names on$`), { only });
+});
+
+// Review: a Node image pinned by digest that builds nothing was refused for its digest; the true reason is that nothing is built.
+test('nothing built: a global install of a tool (yarn global add pnpm, npm install -g nodemon) or a moved node_modules is no build step', async () => {
+  const pnpm = await expectRefused(lines(`FROM node:25-alpine@${pin}`, 'WORKDIR /usr/app/src', 'COPY --link package.json pnpm-lock.yaml ./',
+    'RUN yarn global add pnpm && pnpm install --frozen-lockfile --prod', 'EXPOSE 3000', 'CMD ["node","app.js"]'), 'nothing-to-split',
+  { only, files: { 'package.json': '{"dependencies":{"express":"4"}}', 'pnpm-lock.yaml': '' } });
+  assert.equal(pnpm.notes.map((n) => n.message), [nothing('node:25-alpine', 'the install leaves out the dev dependencies')]);
+  const nodemon = await expectRefused(lines('FROM node:18-slim', 'WORKDIR /usr/local/app', 'RUN npm install -g nodemon', 'COPY package*.json ./',
+    'RUN npm ci && npm cache clean --force && mv /usr/local/app/node_modules /node_modules', 'COPY . .', 'CMD ["node", "server.js"]'), 'nothing-to-split',
+  { only, files: { 'package.json': '{"dependencies":{"express":"4"},"devDependencies":{"jest":"29"}}' } });
+  assert.equal(nodemon.notes.map((n) => n.message), [nothing('node:18-slim', 'the runtime would keep every dependency the install brings, dev ones included')]);
+});
+
+// Review: "the base image uses a build argument": a global ARG feeds every FROM, so a base that is its own runtime can be the runtime, as written.
+test('a base image from a global ARG: the runtime stage is FROM the same text where the base is its own runtime image', async () => {
+  const result = await expectOutput(
+    lines('ARG PYTHON_VERSION=3.12', 'FROM python:${PYTHON_VERSION}-slim-bookworm', 'WORKDIR /app',
+      'RUN apt-get update && apt-get install -y --no-install-recommends build-essential && rm -rf /var/lib/apt/lists/*', 'COPY . .',
+      'RUN pip install --no-cache-dir -r requirements.txt', 'CMD ["python", "run.py"]'),
+    lines('ARG PYTHON_VERSION=3.12', 'FROM python:${PYTHON_VERSION}-slim-bookworm AS build', 'WORKDIR /app',
+      'RUN apt-get update && apt-get install -y --no-install-recommends build-essential && rm -rf /var/lib/apt/lists/*', 'COPY . .',
+      'RUN python -m venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'RUN pip install --no-cache-dir -r requirements.txt', 'CMD ["python", "run.py"]',
+      '',
+      'FROM python:${PYTHON_VERSION}-slim-bookworm', 'WORKDIR /app', 'COPY --from=build /opt/venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'COPY --from=build /app /app',
+      'CMD ["python", "run.py"]'),
+    { only, files: { 'requirements.txt': 'ujson==5.10.0\n' } },
+  );
+  assert.match(result.changes[0].message, /^split into a build stage and a runtime stage on python:\$\{PYTHON_VERSION\}-slim-bookworm, the build's own base image; /);
+  assert.match(result.changes[0].message, /; that the runtime needs nothing more for other values of the build arguments in `python:\$\{PYTHON_VERSION\}-slim-bookworm` \(dfmod read it as python:3\.12-slim-bookworm\); /);
+  // Another runtime image is the default's, which would not follow the argument; an argument without a default names nothing.
+  await expectWording(lines('ARG PYTHON_VERSION=3.12', 'FROM python:${PYTHON_VERSION}', 'WORKDIR /app', 'COPY . .', 'RUN pip install -r requirements.txt', 'CMD ["python", "run.py"]'),
+    'image-build-argument', /: the base image `python:\$\{PYTHON_VERSION\}` uses a build argument, and the runtime image a split would use, python:3\.12-slim, is the one for its default \(python:3\.12\): it would not follow the argument$/, { only });
+  await expectWording(lines('ARG PYTHON_VERSION', 'FROM python:${PYTHON_VERSION}-slim', 'WORKDIR /app', 'COPY . .', 'RUN pip install -r requirements.txt', 'CMD ["python", "run.py"]'),
+    'image-build-argument', /: the base image `python:\$\{PYTHON_VERSION\}-slim` uses a build argument that has no default$/, { only });
+  // Runtime packages: a release the argument may change is not one their names were checked on.
+  await expectWording(lines('ARG PYTHON_VERSION=3.12', 'FROM python:${PYTHON_VERSION}-slim', 'WORKDIR /app', 'RUN apt-get update && apt-get install -y libpq-dev gcc',
+    'COPY . .', 'RUN pip install -r requirements.txt', 'CMD ["python", "run.py"]'),
+  'runtime-packages-unchecked', /the base image `python:\$\{PYTHON_VERSION\}-slim` uses a build argument, with no Debian release named in its tag/, { only });
+});
+
+test('a HEALTHCHECK list (`node check.js || exit 1`) runs node, which the runtime has; one that hides its program is still not read', async () => {
+  const files = { 'package.json': '{"scripts":{"build":"node build.js"},"dependencies":{"express":"4"},"devDependencies":{"webpack":"5"}}', '.dockerignore': 'node_modules\n' };
+  const input = (health: string) => lines('FROM node:20', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci', 'COPY . .', 'RUN npm run build', `HEALTHCHECK CMD ${health}`, 'CMD ["node", "server.js"]');
+  const result = await run(input('node /app/healthcheck.js || exit 1'), { only, files });
+  assert.equal(result.changes.length, 1, JSON.stringify(result.notes));
+  assert.ok(result.output.endsWith(lines('FROM node:20-slim', 'WORKDIR /app', 'COPY --from=deps /app/node_modules /app/node_modules', 'COPY --from=build /app /app',
+    'HEALTHCHECK CMD node /app/healthcheck.js || exit 1', 'CMD ["node", "server.js"]')), result.output);
+  // Each program of the list counts: curl, which node:20 ships, is installed again; one the runtime may not have stops the split.
+  const curl = await run(input('curl -f http://localhost/ || exit 1'), { only, files });
+  assert.ok(curl.output.includes(lines('FROM node:20-slim', 'RUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates && rm -rf /var/lib/apt/lists/*')), curl.output);
+  await expectWording(input('probe --ready || exit 1'), 'healthcheck-program', /: line 7: HEALTHCHECK runs `probe`, which node:20-slim may not have$/, { only, files });
+  await expectWording(input('exec probe || exit 1'), 'healthcheck-unread', /: line 7: cannot tell what HEALTHCHECK `exec probe \|\| exit 1` runs: it runs `exec`, which runs what its arguments name$/, { only, files });
+  await expectWording(input('$(cat /probe) || exit 1'), 'healthcheck-unread', /: line 7: cannot tell what HEALTHCHECK `\$\(cat \/probe\) \|\| exit 1` runs: it runs a substitution, whose output the shell runs or passes on$/, { only, files });
+});
+
+test('a stage already named (`AS dist`) passes its name to the runtime stage: `--target dist` builds what is deployed', async () => {
+  const files = { 'package.json': '{"scripts":{"build":"node build.js"},"dependencies":{"express":"4"},"devDependencies":{"webpack":"5"}}', '.dockerignore': 'node_modules\n' };
+  const result = await expectOutput(
+    lines('FROM node:20 AS dist', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci', 'COPY . .', 'RUN npm run build', 'CMD ["node", "server.js"]'),
+    lines('FROM node:20 AS build', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci', 'COPY . .', 'RUN npm run build', 'RUN rm -rf /app/node_modules', 'CMD ["node", "server.js"]',
+      '',
+      'FROM node:20 AS deps', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci --omit=dev',
+      '',
+      'FROM node:20-slim AS dist', 'WORKDIR /app', 'COPY --from=deps /app/node_modules /app/node_modules', 'COPY --from=build /app /app', 'CMD ["node", "server.js"]'),
+    { only, files },
+  );
+  assert.match(result.changes[0].message, /; runs as node:20-slim's default user; the runtime stage takes the name dist \(`--target dist` builds what is deployed\), the build stage is named build; check: /);
+  // deps is the name of the stage a split adds.
+  await expectWording(lines('FROM node:20 AS deps', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci', 'COPY . .', 'RUN npm run build', 'CMD ["node", "server.js"]'),
+    'stage-named', /: the stage is already named deps, the name of the dependencies stage a split adds$/, { only, files });
+});
+
+// welcome-to-docker's pattern: serve installed globally to serve the build; nginx serves it in its place, so the global install stays behind.
+test('static site: `npm install -g serve` for the CMD stays in the build stage, nginx serves the build; a global tool a node runtime needs is refused', async () => {
+  const files = { 'package.json': '{"scripts":{"build":"node build.js"},"dependencies":{"react":"18"}}', '.dockerignore': 'node_modules\n' };
+  await expectOutput(
+    lines('FROM node:18', 'WORKDIR /app', 'COPY package*.json ./', 'COPY ./src ./src', 'RUN npm install && npm install -g serve && npm run build && rm -fr node_modules',
+      'EXPOSE 3000', 'CMD [ "serve", "-s", "build" ]'),
+    lines('FROM node:18 AS build', 'WORKDIR /app', 'COPY package*.json ./', 'COPY ./src ./src', 'RUN npm install && npm install -g serve && npm run build && rm -fr node_modules',
+      'EXPOSE 3000', 'CMD [ "serve", "-s", "build" ]',
+      '',
+      'FROM nginx:stable', 'WORKDIR /app', 'COPY --from=build /app/build /usr/share/nginx/html',
+      'RUN echo \'server { listen 3000; root /usr/share/nginx/html; location / { try_files $uri $uri/ /index.html; } }\' > /etc/nginx/conf.d/default.conf', 'EXPOSE 3000'),
+    { only, files },
+  );
+  await expectWording(lines('FROM node:18', 'WORKDIR /app', 'COPY . .', 'RUN npm ci && npm install -g pm2 && npm run build', 'CMD ["pm2-runtime", "server.js"]'),
+    'npm-global', /: line 4: `npm install -g pm2` installs outside the app$/, { only, files });
+});
+
+// jessfraz's httpbin and imagemin: `apk add --virtual .build-deps … && pip install … && apk del .build-deps` leaves no build tool behind.
+test('nothing built: build tools removed in the RUN that installs them leave nothing for a runtime stage to leave behind', async () => {
+  const httpbin = await expectRefused(lines('FROM python:3-alpine', 'RUN apk add --no-cache --virtual .build-deps build-base libffi-dev \\',
+    '  && pip3 install --no-cache-dir gevent gunicorn httpbin \\', '  && apk del .build-deps', 'CMD ["gunicorn", "-b", "0.0.0.0:8080", "httpbin:app"]'), 'nothing-to-split', { only });
+  assert.equal(httpbin.notes.map((n) => n.message), ['nothing to split into build and runtime stages: no build step, the build tools are removed in the RUN that installs them, ' +
+    'and the image is already python:3-alpine, the runtime image a split would use']);
+  const imagemin = await expectRefused(lines('FROM node:alpine', 'RUN apk --no-cache add file libpng',
+    'RUN apk add --no-cache --virtual .build-deps autoconf build-base libpng-dev && npm install --global imagemin-cli && apk del .build-deps', 'CMD [ "imagemin", "--help" ]'),
+  'nothing-to-split', { only });
+  assert.equal(imagemin.notes.map((n) => n.message), ['nothing to split into build and runtime stages: no build step, the build tools are removed in the RUN that installs them, ' +
+    'npm installs tools globally only, which the runtime would need again, and the image is already node:alpine, the runtime image a split would use']);
+  // Removed by name on Debian too; one left installed (or removed in a later RUN, whose layer still holds it) is what a split leaves behind.
+  const purged = await expectRefused(lines('FROM python:3.12-slim', 'WORKDIR /app', 'COPY . .',
+    'RUN apt-get update && apt-get install -y gcc && pip install -r requirements.txt && apt-get purge -y gcc', 'CMD ["python", "app.py"]'), 'nothing-to-split', { only });
+  assert.match(purged.notes[0].message, /^nothing to split into build and runtime stages: no build step, the build tools are removed in the RUN that installs them, and the image is already python:3\.12-slim/);
+  for (const input of [
+    lines('FROM python:3.12-slim', 'WORKDIR /app', 'COPY . .', 'RUN apt-get update && apt-get install -y gcc make && pip install -r requirements.txt && apt-get purge -y gcc', 'CMD ["python", "app.py"]'),
+    lines('FROM python:3.12-slim', 'WORKDIR /app', 'COPY . .', 'RUN apt-get update && apt-get install -y gcc && pip install -r requirements.txt', 'RUN apt-get purge -y gcc', 'CMD ["python", "app.py"]'),
+  ]) {
+    const left = await run(input, { only });
+    assert.not.ok(left.notes.some((n) => n.id === 'nothing-to-split'), JSON.stringify(left.notes));
+  }
+});
+
+// The swarm visualizer's .dockerignore excludes node_modules/caniuse-db only: `COPY . .` after `npm ci` may bring a local node_modules.
+test('a build whose context node_modules is not excluded: the reviewer checks the context holds none (the runtime\'s come from the deps stage)', async () => {
+  const pkg = '{"scripts":{"build":"node build.js"},"dependencies":{"express":"4"},"devDependencies":{"webpack":"5"}}';
+  const input = lines('FROM node:20', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci', 'COPY . .', 'RUN npm run build', 'CMD ["node", "server.js"]');
+  const check = 'that the build context holds no node_modules of its own: .dockerignore does not exclude it, so the original\'s copy of the context puts it over the installed one, and the runtime\'s come from `npm ci --omit=dev`';
+  const open = await run(input, { only, files: { 'package.json': pkg, '.dockerignore': 'node_modules/caniuse-db\n' } });
+  assert.ok(open.changes[0].message.includes(`; ${check}; `), open.changes[0].message);
+  const excluded = await run(input, { only, files: { 'package.json': pkg, '.dockerignore': 'node_modules\n' } });
+  assert.not.ok(excluded.changes[0].message.includes(check), excluded.changes[0].message);
 });
 
 test.run();

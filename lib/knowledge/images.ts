@@ -485,11 +485,25 @@ export function runtimeImage(raw: string, linkage: Linkage = 'static'): RuntimeC
   if (!family?.runtime) return { none: `dfmod knows no runtime image for ${raw}` };
   if (image.os === 'unknown' || image.os === 'none') return { none: `dfmod knows no runtime image for ${raw}` };
   if (image.ref.dynamic) return { none: `${raw} uses a build argument` };
-  if (image.ref.digest) return { none: `${raw} is pinned by digest, and the runtime image's digest is not known` };
+  if (image.ref.digest) return pinnedRuntime(image.ref, linkage);
   const old = archived(image);
   if (old) return { none: old };
   const choice = family.runtime(image, linkage);
   return image.ref.arch && 'image' in choice ? sameNamespace(image.ref, choice) : choice;
+}
+
+/**
+ * The runtime image of a base pinned by digest: the same pinned image where
+ * the tag's runtime is the image itself (python:3.12-slim@sha256:…: a runtime
+ * stage on it has what the build had, without the build tools); none where
+ * the runtime is another image, whose digest dfmod cannot know.
+ */
+function pinnedRuntime(ref: ImageRef, linkage: Linkage): RuntimeChoice {
+  const tagged = ref.raw.slice(0, ref.raw.indexOf('@'));
+  const choice = runtimeImage(tagged, linkage);
+  if (!('image' in choice)) return choice;
+  if (choice.image === tagged) return { image: ref.raw };
+  return { none: `${ref.raw} is pinned by digest, and its runtime image ${choice.image} would need a digest too, which dfmod does not know` };
 }
 
 /**

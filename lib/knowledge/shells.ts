@@ -18,6 +18,17 @@ export const EXECS_SOLE_COMMAND: ReadonlySet<string> = new Set(['bash', 'ash']);
 /** The OS families whose /bin/sh is BusyBox's ash. */
 export const ASH_SH_OS: ReadonlySet<string> = new Set(['alpine', 'none']);
 
+/**
+ * Commands every /bin/sh runs itself (dash, busybox ash, bash as sh), and
+ * that run no other command: a shell script that calls them needs no program
+ * of that name in the image. (`exec`, `eval`, `.` and `command` run what
+ * their arguments name: SH_RUNNERS.)
+ */
+export const SH_BUILTINS: ReadonlySet<string> = new Set([':', 'cd', 'echo', 'exit', 'export', 'false', 'printf', 'read', 'return', 'set', 'shift', 'test', '[', 'true', 'unset', 'wait']);
+
+/** /bin/sh's builtins that run a command their arguments name or a file they read. */
+export const SH_RUNNERS: ReadonlySet<string> = new Set(['exec', 'eval', '.', 'source', 'command', 'builtin']);
+
 /** Options, and `-o` option names, that do nothing to one simple command of plain words. */
 export const NEUTRAL_SHELL_FLAGS: ReadonlySet<string> = new Set(['e', 'u', 'x', 'v', 'c']);
 export const NEUTRAL_SHELL_OPTION_NAMES: ReadonlySet<string> = new Set(['pipefail', 'errexit', 'nounset', 'xtrace', 'verbose']);

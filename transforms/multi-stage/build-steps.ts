@@ -39,9 +39,10 @@ const PYTHON_MODULES = new Set(['pip', 'venv', 'compileall']);
  * runs that `apk add` installs alone (as init-entrypoint writes it on Alpine):
  * copyInits carries those to the runtime, so such an install is no unknown step.
  */
-export function checkBuildSteps(stage: Omit<StageReading, 'aptPackages' | 'apkInits'>, ctx: TransformContext): { aptPackages: string[]; apkInits: InitName[] } | Refused {
+export function checkBuildSteps(stage: Omit<StageReading, 'aptPackages' | 'apkInits' | 'npmGlobals'>, ctx: TransformContext): Pick<StageReading, 'aptPackages' | 'apkInits' | 'npmGlobals'> | Refused {
   const packages: string[] = [];
   const apkInits: InitName[] = [];
+  const npmGlobals: StageReading['npmGlobals'] = [];
   for (const run of stage.runs) {
     for (const command of run.commands) {
       const where = commandWhere(ctx, run, command);
@@ -69,6 +70,11 @@ export function checkBuildSteps(stage: Omit<StageReading, 'aptPackages' | 'apkIn
           if (!APT_HOUSEKEEPING.has(subcommand)) return refuse('apt-subcommand', `${where}: \`${name} ${subcommand}\` is not read`);
         }
       }
+      const global = name === 'npm' ? npmGlobal(args) : null;
+      if (global) {
+        npmGlobals.push({ packages: global, where, text: `npm ${args.join(' ')}` });
+        continue;
+      }
       const step = name === 'npm' ? checkNpm(args, where)
         : name === 'pip' || name === 'pip3' ? checkPip(args, where)
         : name === 'python' || name === 'python3' ? checkPython(args, where)
@@ -79,7 +85,14 @@ export function checkBuildSteps(stage: Omit<StageReading, 'aptPackages' | 'apkIn
       }
     }
   }
-  return { aptPackages: packages, apkInits };
+  return { aptPackages: packages, apkInits, npmGlobals };
+}
+
+/** The packages `npm install -g` installs, named as written (the planner decides whether the runtime goes without them); null for any other npm command. */
+function npmGlobal(args: (string | null)[]): string[] | null {
+  if (!['install', 'i', 'add'].includes(args[0] ?? '') || !args.some((a) => a === '-g' || a === '--global')) return null;
+  const packages = args.slice(1).filter((a) => a === null || !a.startsWith('-'));
+  return packages.length && packages.every((a): a is string => a !== null) ? packages : null;
 }
 
 function checkNpm(args: (string | null)[], where: string): Refused | null {

@@ -16,7 +16,7 @@ import type { TransformContext } from '../../lib/core/types.js';
 import { fileReads, isPackageInstall, isPipInstall, programRuns, redirectTargets, runMakes, type SourceLanguage } from '../../lib/facts/index.js';
 import {
   BUILD_TOOL_PACKAGES, DEV_RUNTIME_PACKAGES, FETCH_TOOL_CALLERS, FETCH_TOOL_PACKAGES, LANGUAGE_PACKAGE_LIBRARIES, LINK_FLAG_PACKAGES,
-  PROGRAM_PACKAGES, RUNTIME_PACKAGE_RELEASES, describeImage, releaseName, shipsBuildpackDeps,
+  PROGRAM_PACKAGES, RUNTIME_PACKAGE_RELEASES, describeImage, parseImageRef, parseTag, releaseName, shipsBuildpackDeps,
 } from '../../lib/knowledge/index.js';
 import { refuse, type Plan, type Refused } from './plan.js';
 import type { StageReading } from './read-stage.js';
@@ -55,6 +55,12 @@ export function runtimeClosure(ctx: TransformContext, stage: StageReading, chose
   closure.packages = packages.packages;
   closure.checks.push(...packages.checks);
   if (closure.packages.length) {
+    // A digest or a build argument may name another release than the tag's default: only a release the tag names as written holds.
+    const written = parseImageRef(stage.stage.image);
+    const pinned = written.digest ? 'is pinned by digest' : written.dynamic ? 'uses a build argument' : null;
+    if (pinned && !parseTag(written.tag).release) {
+      return refuse('runtime-packages-unchecked', `the runtime needs ${closure.packages.join(', ')}, and the base image \`${stage.stage.image}\` ${pinned}, with no Debian release named in its tag to check those package names on`);
+    }
     const release = stage.image.release;
     if (!release || !RUNTIME_PACKAGE_RELEASES.has(release.version) || release.distro !== 'debian') {
       return refuse('runtime-packages-unchecked', `the runtime needs ${closure.packages.join(', ')}, and dfmod has checked those package names on Debian 12 only, not on ${release ? releaseName(release) : `the release of ${stage.image.ref.raw}`}`);

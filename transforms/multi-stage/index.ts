@@ -21,9 +21,10 @@ import path from 'node:path';
 import type { DockerfileModel, InstructionNode, Stage } from '../../lib/core/dockerfile.js';
 import type { Edit, Transform, TransformContext } from '../../lib/core/types.js';
 import type { Healthcheck, Heredoc } from 'dockerfile-ast';
+import { walk } from '../../lib/core/shell.js';
 import { isPipInstall, programName, scriptArgv } from '../../lib/facts/index.js';
 import {
-  DOCKER_HUB, IMAGE_FAMILIES, INIT_PATHS, PROGRAM_PACKAGES, TINI_STATIC, describeImage, libcOf, parseImageRef, type ImageInfo, type Language,
+  DOCKER_HUB, IMAGE_FAMILIES, INIT_PATHS, PROGRAM_PACKAGES, SH_BUILTINS, SH_RUNNERS, TINI_STATIC, describeImage, libcOf, parseImageRef, type ImageInfo, type Language,
 } from '../../lib/knowledge/index.js';
 import { checkBuildSteps } from './build-steps.js';
 import { runtimeClosure, type Closure } from './closure.js';
@@ -108,17 +109,18 @@ function plan(ctx: TransformContext): Outcome | Refused {
   if (model.stages.length !== 1) return null;
   const stage = model.stages[0];
   const ref = parseImageRef(stage.image);
-  // A build argument in the tag only: the repository still names the family, so the note can say why.
-  const image = describeImage(ref.dynamic && !ref.name.includes('$') ? ref.name : stage.image);
+  // A build argument: the image its global ARGs' defaults name (a FROM sees only the ARGs before the first FROM).
+  const expanded = ref.dynamic ? ctx.facts.baseImage(stage) : stage.image;
+  // Without a default, a build argument in the tag only: the repository still names the family, so the note can say why.
+  const image = describeImage(expanded ?? (!ref.name.includes('$') ? ref.name : stage.image));
   const ecosystem = ecosystemOf(image);
   if (!ecosystem || !looksLikeBuild(ctx, stage, ecosystem)) return null;
   // What the stage is for, and whether a split gains anything, before what dfmod cannot read.
   const role = roleRefusal(ctx, stage);
   if (role) return role;
-  const idle = nothingToSplit(ctx, stage, image, ecosystem);
+  const idle = ref.dynamic ? null : nothingToSplit(ctx, stage, image, ecosystem);
   if (idle) return idle;
-  if (ref.dynamic) return refuse('image-build-argument', `the base image \`${stage.image}\` uses a build argument`);
-  if (ref.digest) return refuse('image-digest', 'the base image is pinned by digest, and the runtime image\'s digest is not known');
+  if (expanded === null) return refuse('image-build-argument', `the base image \`${stage.image}\` uses a build argument that has no default`);
   if (stage.platform) return refuse('from-platform', 'FROM sets --platform');
   for (const node of stage.instructions) {
     if (node.keyword === 'ONBUILD' || node.keyword === 'SHELL') {
@@ -134,6 +136,18 @@ function plan(ctx: TransformContext): Outcome | Refused {
   const reading: StageReading = { ...read, ...steps };
   const chosen = PLANNERS[ecosystem](reading, ctx);
   if (chosen === null || isRefusal(chosen)) return chosen;
+  // A FROM with a build argument: the runtime stage can be FROM the same text, which follows the argument, where the
+  // runtime is the build's own image; another runtime image was chosen for the default and would not follow it.
+  if (ref.dynamic) {
+    if (chosen.runtime !== expanded) {
+      return refuse('image-build-argument', `the base image \`${stage.image}\` uses a build argument, and the runtime image a split would use, ${chosen.runtime}, is the one for its default (${expanded}): it would not follow the argument`);
+    }
+    chosen.checks = [...(chosen.checks ?? []), `that the runtime needs nothing more for other values of the build arguments in \`${stage.image}\` (dfmod read it as ${expanded})`];
+  }
+  // Pinned by digest: only the pinned image itself is a runtime whose digest is known (a static site's nginx is not).
+  if (ref.digest && chosen.runtime !== stage.image) {
+    return refuse('image-digest', `the base image is pinned by digest, and the runtime image a split would use, ${chosen.runtime}, would need a digest too, which dfmod does not know`);
+  }
   const health = healthcheckPrograms(ctx, stage);
   if (isRefusal(health)) return health;
   const closure = runtimeClosure(ctx, reading, chosen, health);
@@ -143,21 +157,24 @@ function plan(ctx: TransformContext): Outcome | Refused {
   if (unfit) return unfit;
   const inits = copyInits(reading, chosen);
   if (inits) return inits;
-  const result = edits(ctx, stage, chosen, packages, closure.copies);
+  const result = edits(ctx, stage, chosen, ref.dynamic ? stage.image : chosen.runtime, packages, closure.copies);
   if (isRefusal(result)) return result;
-  return { fix: { line: stage.from.line, message: splitMessage(ctx, stage, chosen, packages, closure), edits: result } };
+  return { fix: { line: stage.from.line, message: splitMessage(ctx, stage, chosen, ref.dynamic || ref.digest ? stage.image : null, packages, closure), edits: result } };
 }
 
 /** What the runtime gets (base, packages, files, user) and what the reviewer should check. */
-function splitMessage(ctx: TransformContext, stage: Stage, chosen: Plan, packages: string[], closure: Closure): string {
+function splitMessage(ctx: TransformContext, stage: Stage, chosen: Plan, same: string | null, packages: string[], closure: Closure): string {
   const users = stage.instructions.filter((n) => n.keyword === 'USER');
-  const user = users.length ? `USER ${argsText(ctx.dockerfile, users[users.length - 1])}` : `${chosen.runtime}'s default user`;
+  const runtime = same ?? chosen.runtime;
+  const user = users.length ? `USER ${argsText(ctx.dockerfile, users[users.length - 1])}` : `${same ? 'the base image' : runtime}'s default user`;
   const parts = [
-    `split into a build stage and a runtime stage on ${chosen.runtime}`,
+    // A pinned or argument-chosen base is its own runtime: the same FROM, without what the build installed.
+    `split into a build stage and a runtime stage on ${same ? `${same}, the build's own base image` : runtime}`,
     `it gets ${chosen.summary}`,
     packages.length ? `apt packages ${packages.join(', ')}` : 'no apt packages',
     ...(closure.files.length ? [`also ${closure.files.join(', ')}`] : []),
     `runs as ${user}`,
+    ...(stage.name && stage.name !== 'build' ? [`the runtime stage takes the name ${stage.name} (\`--target ${stage.name}\` builds what is deployed), the build stage is named build`] : []),
   ];
   const checks = [...(chosen.checks ?? []), ...closure.checks, 'that the app reads no other file of the build stage'];
   return `${parts.join('; ')}; check: ${checks.join('; ')}`;
@@ -171,7 +188,7 @@ function healthcheckPrograms(ctx: TransformContext, stage: Stage): string[] | Re
     const health = healthcheckArgv(ctx, node);
     if (health === null) continue;
     if (isRefusal(health)) return health;
-    programs.push(health.argv[0]);
+    programs.push(...health.programs);
   }
   return programs;
 }
@@ -200,8 +217,12 @@ function copyInits(stage: StageReading, chosen: Plan): Refused | null {
   return null;
 }
 
-/** The argv and form of a HEALTHCHECK's command; null for HEALTHCHECK NONE. */
-function healthcheckArgv(ctx: TransformContext, node: InstructionNode): { argv: string[]; shell: boolean } | Refused | null {
+/**
+ * The programs a HEALTHCHECK's command runs, and whether it needs /bin/sh;
+ * null for HEALTHCHECK NONE. A shell-form list (`node check.js || exit 1`)
+ * runs each of its commands' programs, /bin/sh's builtins aside.
+ */
+function healthcheckArgv(ctx: TransformContext, node: InstructionNode): { programs: string[]; shell: boolean } | Refused | null {
   const model = ctx.dockerfile;
   const subcommand = 'getSubcommand' in node.ast ? (node.ast as Healthcheck).getSubcommand() : null;
   if (subcommand?.getValue().toUpperCase() === 'NONE') return null;
@@ -211,14 +232,27 @@ function healthcheckArgv(ctx: TransformContext, node: InstructionNode): { argv: 
   if (command.startsWith('[')) {
     try {
       const value: unknown = JSON.parse(command);
-      if (Array.isArray(value) && value.length && value.every((v) => typeof v === 'string')) return { argv: value as string[], shell: false };
+      if (Array.isArray(value) && value.length && value.every((v) => typeof v === 'string')) return { programs: [value[0] as string], shell: false };
     } catch {
       // shell form after all
     }
   }
-  const read = scriptArgv(ctx.shell.parse(command).rootNode);
-  if (!('argv' in read)) return refuse('healthcheck-unread', `${where}: cannot tell what HEALTHCHECK \`${command}\` runs: ${read.reason}`);
-  return { argv: read.argv, shell: true };
+  const root = ctx.shell.parse(command).rootNode;
+  const read = scriptArgv(root);
+  if ('argv' in read) return { programs: [read.argv[0]], shell: true };
+  const commands = ctx.facts.commandsOf({ root });
+  // A list, a pipeline or a redirection still names its programs; a substitution, a function or a computed name does not.
+  let hidden: string | null = root.hasError || !commands.length ? read.reason : null;
+  walk(root, (n) => {
+    if (['command_substitution', 'process_substitution'].includes(n.type)) hidden = 'it runs a substitution, whose output the shell runs or passes on';
+    if (n.type === 'function_definition') hidden = 'it defines a function';
+    return hidden === null;
+  });
+  const runner = commands.find((c) => c.wrappers.length || SH_RUNNERS.has(c.program ?? ''));
+  hidden ??= commands.some((c) => c.program === null) ? 'a command name is computed by the shell'
+    : runner ? `it runs \`${runner.wrappers[0] ?? runner.program}\`, which runs what its arguments name` : null;
+  if (hidden) return refuse('healthcheck-unread', `${where}: cannot tell what HEALTHCHECK \`${command}\` runs: ${hidden}`);
+  return { programs: [...new Set(commands.map((c) => c.program!).filter((p) => !SH_BUILTINS.has(p)))], shell: true };
 }
 
 /** What the runtime stage keeps must work on the runtime image. */
@@ -243,9 +277,11 @@ function checkRuntime(ctx: TransformContext, stage: StageReading, chosen: Plan, 
       if (health === null) continue;
       if (isRefusal(health)) return health;
       if (health.shell && !hasShell) return refuse('healthcheck-needs-shell', `${where}: HEALTHCHECK needs /bin/sh, which ${chosen.runtime} lacks`);
-      const installed = PROGRAM_PACKAGES[path.posix.basename(health.argv[0])];
-      if (!chosen.programs.includes(health.argv[0]) && !(installed && packages.includes(installed))) {
-        return refuse('healthcheck-program', `${where}: HEALTHCHECK runs \`${health.argv[0]}\`, which ${chosen.runtime} may not have`);
+      for (const program of health.programs) {
+        const installed = PROGRAM_PACKAGES[path.posix.basename(program)];
+        if (!chosen.programs.includes(program) && !(installed && packages.includes(installed))) {
+          return refuse('healthcheck-program', `${where}: HEALTHCHECK runs \`${program}\`, which ${chosen.runtime} may not have`);
+        }
       }
     }
   }
@@ -253,13 +289,21 @@ function checkRuntime(ctx: TransformContext, stage: StageReading, chosen: Plan, 
 }
 
 /** The edits: name the stage `build`, the build-stage changes, and the runtime stage appended at the end. */
-function edits(ctx: TransformContext, stage: Stage, chosen: Plan, packages: readonly string[], copies: readonly string[]): Edit[] | Refused {
+function edits(ctx: TransformContext, stage: Stage, chosen: Plan, runtime: string, packages: readonly string[], copies: readonly string[]): Edit[] | Refused {
   const model = ctx.dockerfile;
   const source = model.source.text;
   const eol = model.source.eol;
   const result: Edit[] = [...chosen.buildEdits];
+  // A stage named otherwise (`AS dist`) passes its name to the runtime stage, so `--target dist` still builds what is deployed.
+  let runtimeName = '';
   if (stage.name === null) result.push({ start: stage.from.end, end: stage.from.end, text: ' AS build' });
-  else if (stage.name !== 'build') return refuse('stage-named', `the stage is already named ${stage.name}`);
+  else if (stage.name !== 'build') {
+    const named = stageNameRange(ctx, stage);
+    if (!named) return refuse('stage-named', `the stage is already named ${stage.name}, written in a way dfmod does not rename`);
+    if (stage.name === 'deps' && chosen.stages) return refuse('stage-named', 'the stage is already named deps, the name of the dependencies stage a split adds');
+    result.push({ ...named, text: 'build' });
+    runtimeName = ` AS ${source.slice(named.start, named.end)}`;
+  }
   const kept = stage.instructions.filter((node) => (KEPT.has(node.keyword) && !chosen.drop?.has(node.keyword)));
   const keptText = kept.map((node) => source.slice(node.start, node.end)).join('\n');
   // Stage ARGs that a kept instruction uses are declared again in the runtime stage.
@@ -277,7 +321,7 @@ function edits(ctx: TransformContext, stage: Stage, chosen: Plan, packages: read
     ? [`RUN apt-get update && apt-get install -y --no-install-recommends ${packages.join(' ')} && rm -rf /var/lib/apt/lists/*`]
     : [];
   const lines = [
-    `FROM ${chosen.runtime}`,
+    `FROM ${runtime}${runtimeName}`,
     ...install,
     ...leading.map(text),
     ...chosen.payload,
@@ -295,6 +339,15 @@ function edits(ctx: TransformContext, stage: Stage, chosen: Plan, packages: read
   ].join('');
   result.push({ start: source.length, end: source.length, text: tail });
   return result;
+}
+
+/** Where the FROM writes the stage's name (`FROM node:20 AS dist`: `dist`), when it ends the line as one plain word. */
+function stageNameRange(ctx: TransformContext, stage: Stage): { start: number; end: number } | null {
+  const text = ctx.dockerfile.source.text.slice(stage.from.argsStart, stage.from.end);
+  const match = /\sAS[ \t]+([A-Za-z0-9][A-Za-z0-9_.-]*)[ \t]*$/i.exec(text);
+  if (!match || match[1].toLowerCase() !== stage.name) return null;
+  const end = stage.from.argsStart + match.index + match[0].trimEnd().length;
+  return { start: end - match[1].length, end };
 }
 
 /**

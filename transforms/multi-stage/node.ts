@@ -67,7 +67,10 @@ export const planNode: Planner = (stage, ctx) => {
   }
   if (argv[0] === 'npx') argv = argv.slice(1).filter((a, i) => i > 0 || !a.startsWith('-'));
   const server = STATIC_SERVERS[argv[0] ?? ''];
+  // nginx serves the built files: a tool npm installed globally for the build or to serve them stays behind.
   if (server) return planStatic(stage, argv, server);
+  const global = stage.npmGlobals[0];
+  if (global) return refuse('npm-global', `${global.where}: \`${global.text}\` installs outside the app`);
   if (argv[0] !== 'node' && !/\/node$/.test(argv[0] ?? '')) {
     const bin = argv[0] ?? '';
     if (!pkg?.dependencies?.[bin] && !pkg?.devDependencies?.[bin]) return refuse('not-node', `the container runs \`${bin}\`, which is not node or a dependency's command dfmod can name`);
@@ -104,6 +107,11 @@ export const planNode: Planner = (stage, ctx) => {
     ? `\`${layout.install}\` as the original runs it: every dependency${pkg && Object.keys(pkg.devDependencies ?? {}).length ? ', devDependencies included' : ''}, since nothing is built and the app may load any of them at run time${devUsed.length ? ` (the start command uses ${devUsed.join(', ')})` : ''}`
     : devUsed.length ? `all dependencies: the start command uses ${devUsed.join(', ')}` : `\`${layout.install}\`, production dependencies only`;
   const devCheck = keepAll ? [] : ['that nothing the app loads at run time is a devDependency'];
+  // The build stage's node_modules stays behind: one the context brings with `COPY . .` (not excluded) is what the original ran with.
+  const localModules = context && !context.isIgnored('node_modules') && stage.stage.instructions.some((n) =>
+    n.keyword === 'COPY' && ctx.facts.copyOperands(n)?.isWholeContext && ctx.facts.copyOperands(n)?.destResolved?.replace(/\/$/, '') === appDir)
+    ? [`that the build context holds no node_modules of its own: .dockerignore does not exclude it, so the original's copy of the context puts it over the installed one, and the runtime's come from \`${layout.install}\``]
+    : [];
   const sources = sourceCopies(stage, ctx, building);
   if (sources) {
     // Nothing is built: the runtime copies the source from the context as the original does, after the
@@ -132,7 +140,7 @@ export const planNode: Planner = (stage, ctx) => {
       copied: [appDir],
       packages,
       summary: `${appDir}${building ? ' with the build output' : ''}, without node_modules (package.json lists no dependencies)`,
-      checks: devCheck,
+      checks: [...devCheck, ...localModules],
     };
   }
   return {
@@ -149,6 +157,7 @@ export const planNode: Planner = (stage, ctx) => {
     checks: [
       ...devCheck,
       ...(building ? [`that the build writes nothing into ${modules} the app needs (the runtime's come from \`${layout.install}\`)`] : []),
+      ...localModules,
     ],
   };
 };

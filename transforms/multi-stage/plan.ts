@@ -57,8 +57,12 @@ export type Planner = (stage: StageReading, ctx: TransformContext) => Plan | Ref
 
 /** The runtime image the knowledge base names for the build image, or why there is none. */
 export function runtimeFor(stage: StageReading, linkage: Linkage): { image: string } | Refused {
-  const choice = runtimeImage(stage.image.ref.raw, linkage);
-  return 'image' in choice ? choice : refuse('no-runtime-image', `no runtime image: ${choice.none}`);
+  const ref = stage.image.ref;
+  const choice = runtimeImage(ref.raw, linkage);
+  if ('image' in choice) return choice;
+  // Pinned by digest, with a runtime image of its own (not the image itself): the digest is what stops the split.
+  const pinned = ref.digest !== null && 'image' in runtimeImage(ref.raw.slice(0, ref.raw.indexOf('@')), linkage);
+  return refuse(pinned ? 'image-digest' : 'no-runtime-image', `no runtime image: ${choice.none}`);
 }
 
 /** The file the container's first word names: a path against the final WORKDIR, or a bare name on PATH among `outputs`. */

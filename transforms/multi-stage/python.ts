@@ -7,7 +7,7 @@ import path from 'node:path';
 import { isPipInstall, programName } from '../../lib/facts/index.js';
 import type { TransformContext } from '../../lib/core/types.js';
 import { startWithComments } from '../../lib/core/edits.js';
-import { BUILD_TOOL_PACKAGES } from '../../lib/knowledge/index.js';
+import { BUILD_TOOL_PACKAGES, FETCH_TOOL_PACKAGES } from '../../lib/knowledge/index.js';
 import { isRefusal, refuse, runtimeFor, type Planner } from './plan.js';
 import type { RunInfo, StageReading } from './read-stage.js';
 
@@ -40,7 +40,9 @@ export const planPython: Planner = (stage, ctx) => {
   if (isRefusal(runtime)) return runtime;
   // Already slim: only build tools left behind make a split worth it (an init or a runtime package is installed again).
   const leftBehind = stage.aptPackages.filter((p) => BUILD_TOOL_PACKAGES.has(p) || p.endsWith('-dev'));
-  if (runtime.image === stage.image.ref.raw.replace(/^docker\.io\/(library\/)?/, '') && !leftBehind.length) return null;
+  const same = runtime.image === stage.image.ref.raw.replace(/^docker\.io\/(library\/)?/, '');
+  if (same && !leftBehind.length) return null;
+  const checks = pythonChecks(stage, ctx, same ? null : runtime.image, pipRuns);
   if (venv) {
     // The stage's ENV and the venv's paths in its commands are repeated as written: nothing to add.
     const inApp = venv === appDir || venv.startsWith(`${appDir}/`);
@@ -52,6 +54,7 @@ export const planPython: Planner = (stage, ctx) => {
       programs: ['python', 'python3', argv0, `${venv}/bin/python`, `${venv}/bin/python3`],
       copied: inApp ? [appDir] : [venv, appDir],
       summary: `the stage's virtualenv ${venv}${inApp ? `, in ${appDir}` : ` and ${appDir}`}`,
+      checks,
     };
   }
   const at = startWithComments(ctx.dockerfile, pipRuns[0].node);
@@ -64,8 +67,38 @@ export const planPython: Planner = (stage, ctx) => {
     programs: ['python', 'python3', runner],
     copied: ['/opt/venv', appDir],
     summary: `the virtualenv /opt/venv (installed in the build stage) and ${appDir}`,
+    checks,
   };
 };
+
+/**
+ * What the reviewer checks of the packages pip installs: that the ones it
+ * compiles load no library of the build tools left behind (libgomp1 comes
+ * with gcc), and, on another runtime image, that a requirements file dfmod
+ * could not read names no package needing a library that image lacks.
+ */
+function pythonChecks(stage: StageReading, ctx: TransformContext, otherRuntime: string | null, pipRuns: RunInfo[]): string[] {
+  const checks: string[] = [];
+  const tools = stage.aptPackages.filter((p) => (BUILD_TOOL_PACKAGES.has(p) && !FETCH_TOOL_PACKAGES.has(p)) || p.endsWith('-dev'));
+  if (tools.length) checks.push(`that nothing pip compiles loads a library that came with ${tools.join(', ')}, which the runtime leaves behind (as libgomp1 comes with gcc)`);
+  const requirementFiles = pipRuns.flatMap((r) => r.commands.filter((c) => isPipInstall(c.words)).flatMap((c) => requirementsOf(c.words)));
+  if (otherRuntime && requirementFiles.length && (ctx.context?.read('requirements.txt') ?? null) === null) {
+    checks.push(`that the packages of ${requirementFiles.join(', ')} (not in the build context, so not read) need no system library ${otherRuntime} lacks`);
+  }
+  return checks;
+}
+
+/** The requirements files a pip install reads (`-r FILE`, `--requirement=FILE`). */
+function requirementsOf(words: readonly (string | null)[]): string[] {
+  const files: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    if (word === '-r' || word === '--requirement') files.push(words[++i] ?? '(a computed name)');
+    else if (word?.startsWith('--requirement=')) files.push(word.slice('--requirement='.length));
+    else if (word?.startsWith('-r') && word.length > 2 && !word.startsWith('--')) files.push(word.slice(2));
+  }
+  return files;
+}
 
 /** `python -m venv` options that take a value. */
 const VENV_VALUE_OPTIONS = new Set(['--prompt']);

@@ -40,6 +40,8 @@ export interface StageReading {
   aptPackages: string[];
   /** Inits of `inits` an `apk add` of the stage installs and nothing else (init-entrypoint's own install on Alpine). */
   apkInits: InitName[];
+  /** The RUNs' global npm installs (`npm install -g serve`), with where each is: only a runtime that needs no node tool goes without them. */
+  npmGlobals: { packages: string[]; where: string; text: string }[];
 }
 
 const INITS = Object.keys(INIT_PATHS) as InitName[];
@@ -48,7 +50,7 @@ const INITS = Object.keys(INIT_PATHS) as InitName[];
 const INIT_WRAPPERS = [...INITS, path.posix.basename(TINI_STATIC)];
 
 /** Reads the stage, up to (not including) the check of its build steps. */
-export function readStage(ctx: TransformContext, stage: Stage, image: ImageInfo, ecosystem: Ecosystem): Omit<StageReading, 'aptPackages' | 'apkInits'> | Refused {
+export function readStage(ctx: TransformContext, stage: Stage, image: ImageInfo, ecosystem: Ecosystem): Omit<StageReading, 'aptPackages' | 'apkInits' | 'npmGlobals'> | Refused {
   const model = ctx.dockerfile;
   const facts = ctx.facts;
   const where = (node: InstructionNode) => `line ${ctx.originalLine(node.line)}`;
