@@ -148,8 +148,8 @@ test('shell-form ENTRYPOINT with a CMD: wrapped as the exact sh -c Docker runs (
 
 test('shell-form ENTRYPOINT that needs a shell keeps it', async () => {
   await expectOutput(
-    lines('FROM alpine', OWN_RUN, 'ENTRYPOINT exec app --port "$PORT"'),
-    lines('FROM alpine', APK, OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--", "/bin/sh", "-c", "exec app --port \\"$PORT\\""]'),
+    lines('FROM alpine', OWN_RUN, 'ENTRYPOINT exec node app.js --port "$PORT"'),
+    lines('FROM alpine', APK, OWN_RUN, 'ENTRYPOINT ["/sbin/tini", "--", "/bin/sh", "-c", "exec node app.js --port \\"$PORT\\""]'),
     { only },
   );
 });
@@ -990,7 +990,7 @@ test('npm start without a build context: tini -g and the note', async () => {
   );
   assert.equal(result.notes.map((n) => [n.id, n.message]), [['shutdown-forced',
     'shutdown is forced, not graceful: `npm start`: npm exits at SIGTERM without waiting for the script it started, and the container ends with it; ' +
-    'tini -g sends SIGTERM to the app too, but it may be killed before its handler finishes: run the script\'s command itself in the CMD (`CMD ["node", "server.js"]`)']]);
+    'tini -g sends SIGTERM to the app too, but it may be killed before its handler finishes: run the command its script runs in the CMD itself, in JSON form']]);
 });
 
 // Checked: pnpm and yarn run package.json scripts as npm does (as their child, exiting at SIGTERM without waiting for it).
@@ -998,7 +998,7 @@ const SCRIPTS = { 'package.json': '{"name": "a", "scripts": {"start": "node serv
 const forcedRunner = (argv: string[], why = '') =>
   `shutdown is forced, not graceful: \`${argv.join(' ')}\`: ${argv[0]} exits at SIGTERM without waiting for the script it started, and the container ends with it` +
   `${why ? ` (dfmod cannot run the script's command instead: ${why})` : ''}; tini -g sends SIGTERM to the app too, but it may be killed before its handler finishes: ` +
-  'run the script\'s command itself in the CMD (`CMD ["node", "server.js"]`)';
+  'run the command its script runs in the CMD itself, in JSON form';
 for (const argv of [['pnpm', 'start'], ['yarn', 'start'], ['pnpm', 'run', 'serve'], ['yarn', 'run', 'serve'], ['yarn', 'serve'], ['pnpm', 'serve']]) {
   test(`${argv.join(' ')}: the script's command where package.json shows it; without package.json, tini -g and the note`, async () => {
     const input = lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', OWN_RUN, `CMD ${JSON.stringify(argv).replace(/","/g, '", "')}`, SERVES);
@@ -1440,16 +1440,19 @@ test('a stage with no CMD or ENTRYPOINT on a base a build argument chooses: the 
 
 const STOPS = '#!/bin/bash\nstop() { kill -TERM "$pid"; wait "$pid"; sleep 2; }\ntrap stop TERM\napp & pid=$!\ntail -F /log &\nwait $pid\n';
 
-test('an entrypoint script that traps SIGTERM, stops its app and waits: plain tini in front of it, no -g, no forced-shutdown note', async () => {
+// Changed (review round 6): plain tini was put in front of a script that traps SIGTERM; the script handles it and reaps what it waits for.
+test('an entrypoint script that traps SIGTERM, stops its app and waits handles the signal itself: no init', async () => {
   const input = lines('FROM alpine:3.20', 'RUN apk add --no-cache bash', 'COPY start.sh /usr/bin/start.sh', 'ENTRYPOINT ["start.sh"]', SERVES);
-  const result = await expectOutput(input,
-    lines('FROM alpine:3.20', 'RUN apk add --no-cache bash tini', 'COPY start.sh /usr/bin/start.sh', 'ENTRYPOINT ["/sbin/tini", "--", "start.sh"]', SERVES),
-    { only, files: { 'start.sh': STOPS } });
-  assert.equal(result.changes.map((c) => c.message), ['tini runs as PID 1 (added to the apk install of line 2; ENTRYPOINT wrapped), so signals reach the app and zombies are reaped']);
-  assert.equal(result.notes, []);
+  const result = await expectRefused(input, 'handles-sigterm', { only, line: 4, files: { 'start.sh': STOPS } });
+  assert.equal(result.notes.map((n) => n.message), ['no init added: PID 1 is the script start.sh, which traps SIGTERM, stops its app and waits for it (reaping it) ' +
+    '(to add one anyway: {"init-entrypoint": {"paths": ["Dockerfile"]}})']);
   // TERM with INT or EXIT, in a -c script too.
-  await expectOutput(lines('FROM debian:12', OWN_RUN, 'CMD ["bash", "-c", "trap \'kill $p; wait $p\' INT TERM; /app & p=$!; wait $p"]', SERVES),
-    lines('FROM debian:12', APT, OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["bash", "-c", "trap \'kill $p; wait $p\' INT TERM; /app & p=$!; wait $p"]', SERVES), { only });
+  await expectRefused(lines('FROM debian:12', OWN_RUN, 'CMD ["bash", "-c", "trap \'kill $p; wait $p\' INT TERM; /app & p=$!; wait $p"]', SERVES), 'handles-sigterm', { only });
+  // Opted in: plain tini in front of it, no -g, no forced-shutdown note.
+  const opted = await expectOutput(input,
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache bash tini', 'COPY start.sh /usr/bin/start.sh', 'ENTRYPOINT ["/sbin/tini", "--", "start.sh"]', SERVES),
+    { only, files: { 'start.sh': STOPS }, options: OPTED_IN });
+  assert.equal(opted.notes, []);
   // A trap of INT only, a handler that only exits, no wait: the shell still exits at SIGTERM.
   const forced = lines('FROM alpine:3.20', 'RUN apk add --no-cache bash tini', 'COPY start.sh /usr/bin/start.sh', 'ENTRYPOINT ["/sbin/tini", "-g", "--", "start.sh"]', SERVES);
   for (const script of [
@@ -1818,6 +1821,46 @@ test('Alpine\'s sh (BusyBox ash) execs the one command of its -c script: no -g, 
   const debian = await run(lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends nodejs && rm -rf /var/lib/apt/lists/*', 'EXPOSE 8080', 'ENTRYPOINT ["sh", "-c", "node /srv/app.js ${PORT}"]'), { only });
   assert.match(debian.output, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "sh", "-c", "node /srv/app.js ${PORT}"]');
   assert.equal(debian.notes.map((n) => n.id), ['shutdown-forced']);
+});
+
+test('an entrypoint script is followed down the `case "$1"` item its CMD selects, and on paths that all exec the same command (review round 6)', async () => {
+  // docker-gitlab: `app:start` ends `exec supervisord`, after a supervisord run in the background for migrations; other items exec nothing.
+  const gitlab = '#!/bin/bash\nset -e\ncase ${1} in\n  app:init|app:start)\n    configure\n    case ${1} in\n      app:start)\n' +
+    '        /usr/bin/supervisord -nc /etc/supervisor/supervisord.conf &\n        pid=$!\n        migrate\n        kill -15 $pid\n        wait $pid || true\n' +
+    '        exec /usr/bin/supervisord -nc /etc/supervisor/supervisord.conf\n        ;;\n      app:init)\n        migrate\n        ;;\n    esac\n    ;;\n' +
+    '  app:help)\n    echo help\n    ;;\n  *)\n    exec "$@"\n    ;;\nesac\n';
+  const input = lines('FROM ubuntu:24.04', 'RUN apt-get update && apt-get install -y --no-install-recommends supervisor && rm -rf /var/lib/apt/lists/*',
+    'COPY entrypoint.sh /sbin/entrypoint.sh', 'EXPOSE 80', 'ENTRYPOINT ["/sbin/entrypoint.sh"]', 'CMD ["app:start"]');
+  const result = await expectRefused(input, 'server-reaps', { only, files: { 'entrypoint.sh': gitlab } });
+  assert.equal(result.notes.map((n) => n.id), ['server-reaps']);
+  // The item `app:init` runs migrate in the foreground: the shell waits (opted in, -g and the note).
+  const init = await run(input.replace('CMD ["app:start"]', 'CMD ["app:init"]'), { only, options: OPTED_IN, files: { 'entrypoint.sh': gitlab } });
+  assert.match(init.output, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "/sbin/entrypoint.sh"]');
+  // odoo: every path that execs, execs `odoo "$@"`: odoo is PID 1.
+  const odoo = '#!/bin/bash\nset -e\ncase "$1" in\n  -- | odoo)\n    shift\n    if [[ "$1" == "scaffold" ]] ; then\n      exec odoo "$@"\n    else\n' +
+    '      wait-for-psql.py --timeout=30\n      exec odoo "$@"\n    fi\n    ;;\n  -*)\n    exec odoo "$@"\n    ;;\n  *)\n    exec "$@"\nesac\n\nexit 1\n';
+  const odooFile = lines('FROM ubuntu:noble', 'RUN apt-get update && apt-get install -y --no-install-recommends python3 && rm -rf /var/lib/apt/lists/*', 'COPY entrypoint.sh /',
+    'EXPOSE 8069', 'ENTRYPOINT ["/entrypoint.sh"]', 'CMD ["odoo"]');
+  const left = await expectRefused(odooFile, 'pid1-not-known', { only, files: { 'entrypoint.sh': odoo } });
+  assert.match(left.notes[0].message, 'PID 1 is `odoo`');
+  // A computed command exec'd on every path (`exec $gosu_cmd /app/Notifications`): a program dfmod cannot name.
+  const gosu = '#!/bin/sh\ngosu_cmd=""\nif [ "$(id -u)" = "0" ]; then gosu_cmd="gosu app"; fi\nexec $gosu_cmd /app/Notifications\n';
+  const computed = await expectRefused(lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends gosu && rm -rf /var/lib/apt/lists/*',
+    'COPY entrypoint.sh /', 'EXPOSE 5000', 'ENTRYPOINT ["/entrypoint.sh"]'), 'pid1-not-known', { only, files: { 'entrypoint.sh': gosu } });
+  assert.equal(computed.notes.map((n) => n.message), ['no init added: the script entrypoint.sh ends by exec\'ing a program dfmod cannot name (a computed command, or another on each path), ' +
+    'so dfmod does not know it ignores SIGTERM (to add one anyway: {"init-entrypoint": {"paths": ["Dockerfile"]}})']);
+});
+
+test('a header that says the image is not for production, a test-suite folder, a Go program built with make: no init (review round 6)', async () => {
+  const header = await expectRefused(lines('# Used by complement.sh. Not suitable for production use.', 'FROM python:3.12-slim', 'COPY start.py /start.py', 'RUN true', 'EXPOSE 8008', 'ENTRYPOINT ["/start.py"]'),
+    'dev-or-test-stage', { only });
+  assert.match(header.notes[0].message, 'its header says `Used by complement.sh. Not suitable for production use.`, so this is a development or test stage, not what is deployed');
+  const suite = await runAs('internal/suites/example/compose/duo-api/Dockerfile', lines('FROM node:20-alpine', 'COPY . /app', 'RUN true', 'EXPOSE 3000', 'CMD ["node", "/app/duo_api.js"]'));
+  assert.equal(suite.notes.map((n) => n.id), ['dev-or-test-stage']);
+  // A Go program a golang stage builds with make, run by its bare name from PATH.
+  const go = await expectRefused(lines('FROM golang:1.22 AS build', 'WORKDIR /src', 'COPY . .', 'RUN make miniflux', 'FROM alpine:3.20', 'RUN apk add --no-cache ca-certificates',
+    'COPY --from=build /src/miniflux /usr/bin/miniflux', 'EXPOSE 8080', 'CMD ["miniflux"]'), 'single-binary', { only });
+  assert.match(go.notes[0].message, 'PID 1 is `miniflux`, a Go program built in stage `build`');
 });
 
 test.run();

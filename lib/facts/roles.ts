@@ -112,7 +112,7 @@ export const DEV_FOLDER_WORDS: Readonly<Record<string, string>> = {
 };
 
 /** Words of a folder name that mark tests: `test…` folders (`testing`, `testenv`), end-to-end and integration tests. */
-const TEST_FOLDER_WORD = /^(tests?|testing|testdata|testenvs?|testbeds?|testsuites?|testinfra|testharness|testkit|testutils?|e2e|e2etests?|integrationtests?|itests?|smoketests?|systemtests?|acceptancetests?)$/;
+const TEST_FOLDER_WORD = /^(tests?|testing|testdata|testenvs?|testbeds?|testsuites?|suites?|testinfra|testharness|testkit|testutils?|e2e|e2etests?|integrationtests?|itests?|smoketests?|systemtests?|acceptancetests?)$/;
 
 /** Words of a Dockerfile's name that mark an image for local development or tests: `Dockerfile.tilt`, `api.tilt`, `e2e.Dockerfile`. */
 const DEV_FILE_WORDS: Readonly<Record<string, string>> = {
@@ -206,17 +206,26 @@ function keepAlive(argv: string[]): string | null {
   return found ? argv.join(' ') : null;
 }
 
-/** Whether the comments above the first instruction carry docker-library's generated-file header. */
-function generatedHeader(facts: FileFacts): boolean {
+/** The comment lines above the first instruction. */
+function headerComments(facts: FileFacts): string[] {
   const model = facts.model;
   const first = model.instructions[0];
   const last = first ? first.line - 1 : model.source.lineStarts.length;
+  const comments: string[] = [];
   for (let line = 0; line < last; line++) {
     const text = model.source.lineText(line);
-    if (/^\s*#/.test(text) && GENERATED_HEADER.test(text)) return true;
+    if (/^\s*#/.test(text)) comments.push(text);
   }
-  return false;
+  return comments;
 }
+
+/** Whether the comments above the first instruction carry docker-library's generated-file header. */
+function generatedHeader(facts: FileFacts): boolean {
+  return headerComments(facts).some((text) => GENERATED_HEADER.test(text));
+}
+
+/** What a file's header says of itself when it is no production image (`Not suitable for production use`, `for testing only`). */
+const NOT_PRODUCTION_HEADER = /\bnot (?:suitable|meant|intended|designed|recommended|for) (?:for )?(?:use in )?production\b|\b(?:for|used by) (?:local )?(?:testing|tests|development) only\b|\b(?:test|development|dev)[- ]only\b/i;
 
 export function roleOf(facts: FileFacts, stage: Stage, filename: string | null, target?: string, context: BuildContext | null = null): StageRole {
   if (filename && filename.split(/[\\/]/).includes('.devcontainer')) {
@@ -238,6 +247,8 @@ export function roleOf(facts: FileFacts, stage: Stage, filename: string | null, 
   }
   const dev = devName(stage);
   if (dev) return { role: 'dev-or-test', reason: `the build target is named \`${dev}\`` };
+  const header = headerComments(facts).find((text) => NOT_PRODUCTION_HEADER.test(text));
+  if (header) return { role: 'dev-or-test', reason: `its header says \`${header.replace(/^\s*#\s*/, '').trim()}\`` };
   // A file named for CI (`Dockerfile.ci`) is a CI image, though a stage named `ci` is a test stage.
   const words = fileNameWords(filename);
   const toolWord = words.find((w) => TOOLBOX_FILE_NAMES.has(w));

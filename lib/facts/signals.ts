@@ -26,7 +26,7 @@ import type { BuildContext } from '../core/context.js';
 import { andChain, literalValue, simpleCommands, topLevelStatements, walk, type Node, type ShellParser } from '../core/shell.js';
 import { scriptArgv } from './argv.js';
 import {
-  afterInitWrapper, ASH_SH_OS, EXECS_SOLE_COMMAND, isInitProgram, POSIX_SHELLS, COMPILED_BUILDS, C_TOOLCHAINS, describeImage, EXEC_WRAPPERS, ONE_SHOT_CHECKS, ONE_SHOT_TOOLS, packageScriptRun,
+  afterInitWrapper, ASH_SH_OS, COMPILED_LANGUAGES, EXECS_SOLE_COMMAND, isInitProgram, POSIX_SHELLS, COMPILED_BUILDS, C_TOOLCHAINS, describeImage, EXEC_WRAPPERS, ONE_SHOT_CHECKS, ONE_SHOT_TOOLS, packageScriptRun,
   ELIXIR_RELEASE_PATH, ERLANG_VM, PID1_HANDLES_TERM, PID1_NEEDS_INIT, programKey, SCRIPT_EXTENSIONS, SELF_REAPING_SERVERS, SERVER_SUBCOMMANDS,
 } from '../knowledge/index.js';
 import type { CopyOperands, FileFacts } from './index.js';
@@ -203,7 +203,44 @@ function ifBranches(node: Node): { bodies: Node[][]; hasElse: boolean } {
  * branch does, a case with a `*)` whose every item does) makes the rest
  * unreachable. `before`: the last command of each path so far.
  */
-function flowOf(statements: { node: Node; separator: string | null }[], before: PathEnd[] | null, nested: boolean): Flow {
+/**
+ * The script's first argument where dfmod knows it (the CMD an entrypoint
+ * script is given), for the `case "$1" in` it branches on: only the item it
+ * selects runs. `known`: whether $1 is still that argument at a node (no
+ * `shift` or `set --` before it).
+ */
+interface FirstArgument {
+  value: string;
+  known: (node: Node) => boolean;
+}
+
+function firstArgument(root: Node, value: string | undefined): FirstArgument | null {
+  if (value === undefined) return null;
+  const changes: number[] = [];
+  walk(root, (n) => {
+    if (n.type === 'command') {
+      const name = n.childForFieldName('name')?.text;
+      if (name === 'shift' || (name === 'set' && n.childrenForFieldName('argument').some((a) => a?.text === '--'))) changes.push(n.startIndex);
+    }
+  });
+  return { value, known: (node) => changes.every((at) => at > node.startIndex) };
+}
+
+/** Whether a case item's pattern (`app:start`, `-*`, `"odoo"`, `*`) matches `value`: literal text and the `*`, `?` globs. */
+function patternMatches(pattern: Node, value: string): boolean {
+  const text = literalValue(pattern) ?? (/^[\w:./*?-]+$/.test(pattern.text) ? pattern.text : null);
+  if (text === null) return false;
+  const regex = new RegExp(`^${[...text].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('')}$`);
+  return regex.test(value);
+}
+
+/** The subject of `case "$1" in` / `case ${1} in`: whether it is the first argument. */
+function casesOnFirstArgument(node: Node): boolean {
+  const subject = node.childForFieldName('value');
+  return !!subject && ['$1', '${1}', '"$1"', '"${1}"'].includes(subject.text);
+}
+
+function flowOf(statements: { node: Node; separator: string | null }[], before: PathEnd[] | null, nested: boolean, arg: FirstArgument | null = null): Flow {
   const ends: PathEnd[] = [];
   let falls = before;
   for (const { node, separator } of statements) {
@@ -213,31 +250,31 @@ function flowOf(statements: { node: Node; separator: string | null }[], before: 
       falls = [{ kind: 'other', node, why: 'it starts a background job', quiet: false }];
       continue;
     }
-    const flow = statementFlow(node, falls, nested);
+    const flow = statementFlow(node, falls, nested, arg);
     ends.push(...flow.ends);
     falls = flow.falls;
   }
   return { ends, falls };
 }
 
-function statementFlow(node: Node, before: PathEnd[], nested: boolean): Flow {
+function statementFlow(node: Node, before: PathEnd[], nested: boolean, arg: FirstArgument | null = null): Flow {
   const other = (why: string, quiet = false): Flow => ({ ends: [], falls: [{ kind: 'other', node, why, quiet }] });
   switch (node.type) {
     case 'redirected_statement': {
       const body = node.childForFieldName('body');
-      return body ? statementFlow(body, before, nested) : other('its last command is a redirection');
+      return body ? statementFlow(body, before, nested, arg) : other('its last command is a redirection');
     }
     case 'compound_statement':
-      return flowOf(statementsIn(node.children), before, nested);
+      return flowOf(statementsIn(node.children), before, nested, arg);
     case 'list': {
       const chain = andChain(node);
       if (chain.length === 1) return other('its last command is a `||` list');
       // `a && exec b`: the exec ends the script (where `a` fails, `set -e` or the end of the script does).
-      return statementFlow(chain[chain.length - 1], before, nested);
+      return statementFlow(chain[chain.length - 1], before, nested, arg);
     }
     case 'if_statement': {
       const { bodies, hasElse } = ifBranches(node);
-      const flows = bodies.map((body) => flowOf(statementsIn(body), before, true));
+      const flows = bodies.map((body) => flowOf(statementsIn(body), before, true, arg));
       const falls = flows.flatMap((f) => f.falls ?? []);
       if (!hasElse) falls.push({ kind: 'other', node, why: 'its last command is an if statement with no else', quiet: false });
       return { ends: flows.flatMap((f) => f.ends), falls: falls.length ? falls : null };
@@ -246,11 +283,18 @@ function statementFlow(node: Node, before: PathEnd[], nested: boolean): Flow {
       const items = node.namedChildren.filter((c): c is Node => c?.type === 'case_item');
       // `;&` and `;;&` run the next item too: not followed.
       if (items.some((item) => item.children.some((c) => c && !c.isNamed && (c.type === ';&' || c.type === ';;&')))) return other('its last command is a case statement');
+      const body = (item: Node) => item.children.slice(item.children.findIndex((c) => c && !c.isNamed && c.type === ')') + 1);
+      // `case "$1" in` with the argument known: only the first item whose pattern matches it runs.
+      if (arg && casesOnFirstArgument(node) && arg.known(node)) {
+        const chosen = items.find((item) => item.childrenForFieldName('value').some((p) => p !== null && patternMatches(p, arg.value)));
+        if (!chosen) return { ends: [], falls: before };
+        return flowOf(statementsIn(body(chosen)), before, true, arg);
+      }
       let fallback = false;
       const flows = items.map((item) => {
         const close = item.children.findIndex((c) => c && !c.isNamed && c.type === ')');
         if (item.children.slice(0, close).some((c) => c?.isNamed && c.text === '*')) fallback = true;
-        return flowOf(statementsIn(item.children.slice(close + 1)), before, true);
+        return flowOf(statementsIn(body(item)), before, true, arg);
       });
       const falls = flows.flatMap((f) => f.falls ?? []);
       if (!fallback) falls.push({ kind: 'other', node, why: 'its last command is a case statement with no `*)`', quiet: false });
@@ -290,13 +334,14 @@ function statementFlow(node: Node, before: PathEnd[], nested: boolean): Flow {
  * path that leaves the shell waiting (the one latest in the script, where
  * its app most likely runs), as lastCommand says it.
  */
-function scriptEnding(root: Node): { execs: true; final: Node | null } | ReturnType<typeof lastCommand> {
+function scriptEnding(root: Node, firstArg?: string): { execs: true; final: Node | null } | ReturnType<typeof lastCommand> {
   if (root.hasError) return { none: 'dfmod cannot parse it' };
+  const arg = firstArgument(root, firstArg);
   const ends: PathEnd[] = [];
   let falls: PathEnd[] | null = [{ kind: 'other', node: root, why: 'it runs nothing', quiet: true }];
   let final: Node | null = null;
   for (const statement of statementsIn(root.children)) {
-    const flow = flowOf([statement], falls, false);
+    const flow = flowOf([statement], falls, false, arg);
     ends.push(...flow.ends);
     falls = flow.falls;
     if (falls === null) {
@@ -308,7 +353,10 @@ function scriptEnding(root: Node): { execs: true; final: Node | null } | ReturnT
     }
   }
   ends.push(...(falls ?? []));
-  if (ends.some((e) => e.kind === 'exec') && ends.every((e) => e.kind === 'exec' || e.kind === 'exit')) return { execs: true, final };
+  const execs = ends.filter((e): e is Extract<PathEnd, { kind: 'exec' }> => e.kind === 'exec');
+  // Every path that execs, execs the same command (odoo's `exec odoo "$@"` in each branch): that is the final one.
+  if (final === null && execs.length && execs.every((e) => e.command.text === execs[0].command.text)) final = execs[0].command;
+  if (execs.length && ends.every((e) => e.kind === 'exec' || e.kind === 'exit')) return { execs: true, final };
   const busy = busyReason(root);
   if (busy) return { none: busy };
   const waiting = ends.filter((e): e is Extract<PathEnd, { kind: 'runs' | 'other' }> => e.kind === 'runs' || e.kind === 'other');
@@ -448,7 +496,7 @@ function follow(facts: FileFacts, stage: Stage, context: BuildContext | null, sh
     const text = context!.read(script.source);
     if (text === null || !POSIX_SHEBANG.test(text)) return { kind: 'direct' };
     const root = shell.parse(text).rootNode;
-    const last = scriptEnding(root);
+    const last = scriptEnding(root, argv[1] ?? '');
     if ('final' in last) return { kind: 'direct' };
     if (trapsTerm(root, shell)) return { kind: 'direct' };
     if ('none' in last) return forcedShell(`the script ${script.source}`, last.none);
@@ -488,7 +536,7 @@ function scriptInContext(facts: FileFacts, stage: Stage, context: BuildContext |
 
 /** `npm start` and the like (`words` of argv name the script): the script's own command, when it runs the same without the runner. */
 function runScript(facts: FileFacts, stage: Stage, context: BuildContext | null, shell: ShellParser, step: Step, program: string, argv: string[], name: string | null, words: number): SignalPath {
-  const forced = (why: string, fix = 'run the script\'s command itself in the CMD (`CMD ["node", "server.js"]`)'): SignalPath => ({
+  const forced = (why: string, fix = 'run the command its script runs in the CMD itself, in JSON form'): SignalPath => ({
     kind: 'forced',
     why: `\`${argv.join(' ')}\`: ${program} exits at SIGTERM without waiting for the script it started, and the container ends with it${why ? ` (dfmod cannot run the script's command instead: ${why})` : ''}`,
     fix,
@@ -646,19 +694,42 @@ function yarnPnp(context: BuildContext, packageJson: string, text: string): stri
  * follow it: then nothing is known of what PID 1 does.
  */
 export function appArgv(facts: FileFacts, stage: Stage, context: BuildContext | null, shell: ShellParser): { argv: string[]; assumed: string | null } | null {
+  const path = appPath(facts, stage, context, shell);
+  return path?.argv ? { argv: path.argv, assumed: path.script } : null;
+}
+
+/**
+ * What appArgv finds on the way, and where it stopped. `script`: an
+ * entrypoint script taken to exec its arguments unread. `trapping`: the
+ * script that stays PID 1 traps SIGTERM, stops its app and waits for it.
+ * `execsUnknown`: the script (or `-c` script) ends by exec'ing on every
+ * path, a program dfmod cannot name (a computed word, or programs that
+ * differ from path to path).
+ */
+interface FollowState {
+  script: string | null;
+  trapping: string | null;
+  execsUnknown: string | null;
+}
+
+function appPath(facts: FileFacts, stage: Stage, context: BuildContext | null, shell: ShellParser): (FollowState & { argv: string[] | null }) | null {
   const command = facts.command(stage);
   if (command.entrypoint === undefined || command.cmd === undefined) return null;
   const entrypoint = command.entrypoint ?? [];
   const argv = entrypoint.length ? [...entrypoint, ...(command.cmd ?? [])] : command.cmd ?? [];
-  const assumed = { script: null as string | null };
-  const app = followApp(facts, stage, context, shell, argv, command.entrypointNode === null && entrypoint.length > 0, 0, assumed);
-  return app ? { argv: app, assumed: assumed.script } : null;
+  const state: FollowState = { script: null, trapping: null, execsUnknown: null };
+  const app = followApp(facts, stage, context, shell, argv, command.entrypointNode === null && entrypoint.length > 0, 0, state);
+  return { ...state, argv: app };
 }
 
 /** An entrypoint script by its name (`entrypoint.sh`, `docker-entrypoint-web`): by convention it sets up and execs its arguments. */
 const ENTRYPOINT_NAMED = /(^|[-_.])entrypoint([-_.]|$)/;
 
-/** The words of an exec'd last command, `"$@"` replaced by `args`; null when a word is computed. */
+/**
+ * The words of an exec'd last command, `"$@"` replaced by `args`; null when
+ * the program's name is computed. An argument the shell computes
+ * (`"$PORT"`) is kept as written: what the program is does not depend on it.
+ */
 function execWords(command: Node, args: string[]): string[] | null {
   const name = command.childForFieldName('name');
   const nodes = [name?.namedChildren[0] ?? name, ...command.childrenForFieldName('argument')].filter((n): n is Node => !!n);
@@ -668,14 +739,14 @@ function execWords(command: Node, args: string[]): string[] | null {
       words.push(...args);
       continue;
     }
-    const value = literalValue(node);
+    const value = literalValue(node) ?? (words.length && !(words[0] === 'exec' && words.length === 1) ? node.text : null);
     if (value === null) return null;
     words.push(value);
   }
   return words[0] === 'exec' ? words.slice(1) : words;
 }
 
-function followApp(facts: FileFacts, stage: Stage, context: BuildContext | null, shell: ShellParser, argv: string[], inherited: boolean, depth: number, assumed: { script: string | null }): string[] | null {
+function followApp(facts: FileFacts, stage: Stage, context: BuildContext | null, shell: ShellParser, argv: string[], inherited: boolean, depth: number, assumed: FollowState): string[] | null {
   if (!argv.length || depth > 6) return null;
   const program = basename(argv[0]);
   const next = (rest: string[]) => followApp(facts, stage, context, shell, rest, inherited, depth + 1, assumed);
@@ -688,18 +759,28 @@ function followApp(facts: FileFacts, stage: Stage, context: BuildContext | null,
   }
   const c = argv.indexOf('-c');
   if (POSIX_SHELLS.has(program) && c > 0 && c + 1 < argv.length) {
-    const last = lastCommand(shell.parse(argv[c + 1]).rootNode, shellImplementation(facts, stage, program));
-    if ('none' in last || !last.execs) return null;
+    const root = shell.parse(argv[c + 1]).rootNode;
+    const last = lastCommand(root, shellImplementation(facts, stage, program));
+    if ('none' in last || !last.execs) {
+      if (trapsTerm(root, shell)) assumed.trapping ??= `the \`${program} -c\` script`;
+      return null;
+    }
     const words = execWords(last.command, argv.slice(c + 3));
+    if (!words) assumed.execsUnknown ??= `the \`${program} -c\` script`;
     return words ? next(words) : null;
   }
   const script = scriptInContext(facts, stage, context, argv[0]);
   if (script) {
     const text = context!.read(script.source);
     if (text === null || !POSIX_SHEBANG.test(text)) return null;
-    const ending = scriptEnding(shell.parse(text).rootNode);
-    if (!('final' in ending) || ending.final === null) return null;
-    const words = execWords(ending.final, argv.slice(1));
+    const root = shell.parse(text).rootNode;
+    const ending = scriptEnding(root, argv[1] ?? '');
+    if (!('final' in ending)) {
+      if (trapsTerm(root, shell)) assumed.trapping ??= `the script ${script.source}`;
+      return null;
+    }
+    const words = ending.final === null ? null : execWords(ending.final, argv.slice(1));
+    if (!words) assumed.execsUnknown ??= `the script ${script.source}`;
     return words ? next(words) : null;
   }
   // An entrypoint script dfmod cannot read (not in the build context it was given), with a command after it: taken to exec it, as the name promises; the note says so.
@@ -773,7 +854,7 @@ export function scriptInit(facts: FileFacts, stage: Stage, context: BuildContext
         return { init: basename(words[0]!), script: script.source, command: c.node.text, line: text.slice(0, c.node.startIndex).split('\n').length };
       }
     }
-    const ending = scriptEnding(root);
+    const ending = scriptEnding(root, argv[1] ?? '');
     if (!('final' in ending) || ending.final === null) return null;
     const words = execWords(ending.final, argv.slice(1));
     if (!words) return null;
@@ -817,11 +898,19 @@ export function pid1Sufficient(facts: FileFacts, stage: Stage, context: BuildCon
     const programs = check.programs.map((p) => `\`${p}\``).join(', ');
     return { id: 'one-shot-tool', reason: `the command \`${check.command}\` is a one-shot check (${programs}), which exits when done and starts nothing to stop or reap` };
   }
-  const app = appArgv(facts, stage, context, shell);
-  if (!app) return null;
-  const found = sufficientArgv(facts, stage, context, app.argv);
-  if (!found || !app.assumed) return found;
-  return { ...found, reason: `${found.reason}, if \`${app.assumed}\` ends by exec'ing its arguments` };
+  const path = appPath(facts, stage, context, shell);
+  if (!path) return null;
+  if (!path.argv) {
+    // The script that stays PID 1 handles SIGTERM itself, and as the parent of what it started it reaps it.
+    if (path.trapping) return { id: 'handles-sigterm', reason: `PID 1 is ${path.trapping}, which traps SIGTERM, stops its app and waits for it (reaping it)` };
+    if (path.execsUnknown) {
+      return { id: 'pid1-not-known', reason: `${path.execsUnknown} ends by exec'ing a program dfmod cannot name (a computed command, or another on each path), so dfmod does not know it ignores SIGTERM` };
+    }
+    return null;
+  }
+  const found = sufficientArgv(facts, stage, context, path.argv);
+  if (!found || !path.script) return found;
+  return { ...found, reason: `${found.reason}, if \`${path.script}\` ends by exec'ing its arguments` };
 }
 
 function sufficientArgv(facts: FileFacts, stage: Stage, context: BuildContext | null, argv: string[]): Pid1Sufficient | null {
@@ -903,12 +992,21 @@ function compiledProgram(facts: FileFacts, stage: Stage, argv: string[]): string
     return null;
   }
   const workdir = facts.finalWorkdir(stage);
-  const target = argv[0].startsWith('/') ? path.posix.normalize(argv[0]) : argv[0].includes('/') && workdir !== null ? path.posix.resolve(workdir, argv[0]) : null;
-  if (target === null) return null;
-  const from = copiedFromStage(facts, stage, target);
+  // A bare name runs from PATH: the copies into the usual bin folders.
+  const targets = argv[0].startsWith('/') ? [path.posix.normalize(argv[0])]
+    : argv[0].includes('/') ? (workdir !== null ? [path.posix.resolve(workdir, argv[0])] : [])
+    : ['/usr/local/bin', '/usr/bin', '/bin'].map((dir) => path.posix.join(dir, argv[0]));
+  const from = targets.map((target) => copiedFromStage(facts, stage, target)).find((s) => s !== null) ?? null;
   if (!from) return null;
-  const runtime = compilesIn(facts, from);
+  const runtime = compilesIn(facts, from) ?? compiledLanguage(facts, from);
   return runtime ? `\`${argv[0]}\`, a ${runtime} program built in stage \`${from.name ?? from.index}\`` : null;
+}
+
+/** The compiled language of the image a stage is built on (COMPILED_LANGUAGES: golang, rust), or null. */
+function compiledLanguage(facts: FileFacts, stage: Stage): string | null {
+  const image = facts.baseImage(stage);
+  const language = image === null ? null : describeImage(image).language;
+  return language ? COMPILED_LANGUAGES[language] ?? null : null;
 }
 
 /** The stage a COPY --from of the stage's FROM chain took `target` from (the last such COPY), or null. */

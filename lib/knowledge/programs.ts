@@ -173,6 +173,13 @@ export const COMPILED_BUILDS: Readonly<Record<string, { subcommands: readonly st
   dotnet: { subcommands: ['publish'], runtime: '.NET' },
 };
 
+/**
+ * Image languages whose build output is one compiled program (the runtime
+ * it is for): a program copied out of a stage FROM golang or rust is one,
+ * however the stage builds it (`make`, a script).
+ */
+export const COMPILED_LANGUAGES: Readonly<Record<string, string>> = { go: 'Go', rust: 'Rust' };
+
 /** The name a program is looked up by: no path, no version suffix (`php-fpm8.3`, `php-fpm83` → `php-fpm`). */
 export function programKey(word: string): string {
   const name = word.slice(word.lastIndexOf('/') + 1);
