@@ -1,5 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { readFileSync } from 'node:fs';
 import { expectOutput, expectRefused, expectUnchanged, lines, run } from './helpers.js';
 import { runTransforms } from '../lib/core/engine.js';
 import { builtinTransforms } from '../transforms/index.js';
@@ -1030,6 +1031,83 @@ test('a cleanup that joins a described RUN across a blank line takes the line aw
   );
   assert.equal(result.changes.map((c) => c.message), ['merged 3 RUN instructions into one layer']);
   assert.equal(result.notes, []);
+});
+
+// --- a cleanup joined across its own comment: the comment moves with it, above the merged RUN --------------------
+
+const DEBIAN_TOOLS = lines(
+  'FROM debian:bookworm',
+  'RUN apt update',
+  'RUN apt install curl jq ca-certificates',
+  '# a cleanup in a later layer saves nothing',
+  'RUN rm -rf /var/lib/apt/lists/*',
+  'RUN cd /opt && curl -fsSLo tool.tar.gz https://example.com/tool.tar.gz && tar -xzf tool.tar.gz',
+  'ENTRYPOINT /opt/tool/bin/tool',
+);
+
+test("default transforms, the README's examples/debian-tools: the cleanup's comment heads the merged RUN, not the download below", async () => {
+  assert.fixture(readFileSync('examples/debian-tools/Dockerfile', 'utf8'), DEBIAN_TOOLS);
+  const result = await expectOutput(
+    DEBIAN_TOOLS,
+    lines(
+      'FROM debian:bookworm',
+      '# a cleanup in a later layer saves nothing',
+      'RUN apt-get update \\',
+      '    && apt-get install -y curl jq ca-certificates \\',
+      '    && rm -rf /var/lib/apt/lists/*',
+      'RUN cd /opt && curl -fsSLo tool.tar.gz https://example.com/tool.tar.gz && tar -xzf tool.tar.gz \\',
+      '    && rm -f tool.tar.gz',
+      'ENTRYPOINT /opt/tool/bin/tool',
+    ),
+    { level: 'safe' },
+  );
+  assert.equal(result.changes.filter((c) => c.transform === 'merge-runs').map((c) => [c.line, c.message]), [[2, 'merged 3 RUN instructions into one layer']]);
+  // The one note is on the download's RUN, line 6 of the file as read.
+  const notes = result.notes.filter((n) => n.transform === 'merge-runs');
+  assert.equal(notes.map((n) => [n.line, n.id]), [[6, 'separate-steps']]);
+  assert.ok(DEBIAN_TOOLS.split('\n')[notes[0].line - 1].startsWith('RUN cd /opt'));
+});
+
+test('a cleanup joined across its own comment: the comment goes right above the merged RUN, below the comment of the RUN above', async () => {
+  const result = await expectOutput(
+    lines('FROM debian:12', '# tools', 'RUN apt-get update && apt-get install -y curl', '# the lists are not needed at run time', 'RUN rm -rf /var/lib/apt/lists/*', 'CMD ["bash"]'),
+    lines(
+      'FROM debian:12',
+      '# tools',
+      '# the lists are not needed at run time',
+      'RUN apt-get update && apt-get install -y curl \\',
+      '    && rm -rf /var/lib/apt/lists/*',
+      'CMD ["bash"]',
+    ),
+    { only },
+  );
+  assert.equal(result.changes.map((c) => [c.line, c.message]), [[3, 'merged 2 RUN instructions into one layer']]);
+  assert.equal(result.notes, []);
+});
+
+test('a joined cleanup keeps its comment lines byte for byte, CRLF and the escape character of the file', async () => {
+  await expectOutput(
+    ['# escape=`', 'FROM x', '# build', 'RUN make', '', '  # drop the objects', '#', 'RUN rm -rf /tmp/build', 'CMD ["app"]', ''].join('\r\n'),
+    ['# escape=`', 'FROM x', '# build', '  # drop the objects', '#', 'RUN make `', '    && rm -rf /tmp/build', 'CMD ["app"]', ''].join('\r\n'),
+    { only },
+  );
+});
+
+test('after a cleanup that took its comment up, only cleanups follow it; a second run changes nothing', async () => {
+  const input = lines('FROM x', 'RUN make', '# clean', 'RUN rm -rf /tmp/a', 'RUN rm -rf /tmp/b', '# and the cache', 'RUN rm -rf /root/.cache', 'RUN make install');
+  const output = lines('FROM x', '# clean', '# and the cache', 'RUN make \\', '    && rm -rf /tmp/a \\', '    && rm -rf /tmp/b \\', '    && rm -rf /root/.cache', 'RUN make install');
+  const result = await expectOutput(input, output, { only });
+  assert.equal(result.changes.map((c) => [c.line, c.message]), [[2, 'merged 4 RUN instructions into one layer']]);
+  const again = await run(output, { only });
+  assert.fixture(again.output, output);
+  assert.equal(again.changes, []);
+});
+
+test('a cleanup under a commented-out instruction, or a comment a blank line above it, is not joined: the comment stays where it was', async () => {
+  await expectUnchanged(lines('FROM debian:12', 'RUN apt-get update && apt-get install -y curl', '# RUN rm -rf /tmp/x', 'RUN rm -rf /var/lib/apt/lists/*'), null, { only });
+  await expectUnchanged(lines('FROM debian:12', 'RUN apt-get update && apt-get install -y curl', '# cleanup', '#CMD ["bash"]', 'RUN rm -rf /var/lib/apt/lists/*'), null, { only });
+  await expectUnchanged(lines('FROM debian:12', 'RUN apt-get update && apt-get install -y curl', '# cleanup', '', 'RUN rm -rf /var/lib/apt/lists/*'), null, { only });
+  await expectUnchanged(lines('FROM debian:12', 'RUN apt-get update && apt-get install -y curl', '# about curl', '', '# cleanup', 'RUN rm -rf /var/lib/apt/lists/*'), null, { only });
 });
 
 test('a commented-out instruction above a RUN, or a comment a blank line above it, describes no RUN', async () => {

@@ -54,8 +54,16 @@
  *   they do, or a heading over a few small steps), and none past the blank
  *   line joins them but cleanups, since the comment would label it too
  *   (`described-run`, once per stage). A cleanup that joins across the blank
- *   line takes it away, so what is right under the cleanup joins as well. A RUN with a comment of its own is
- *   never pulled into the RUN above it.
+ *   line takes it away, so what is right under the cleanup joins as well.
+ * - A RUN with a comment of its own is never pulled into the RUN above it,
+ *   but a cleanup, since a cleanup in a later layer saves nothing: when the
+ *   comment lines stand right above it (only blank lines above them), each
+ *   describes or is an empty `#` (none is code commented out), the cleanup
+ *   joins and its comment moves with it, to stand right above the merged
+ *   RUN's first line, below any comment of the RUN above, so it still heads
+ *   what it describes: none is left above the next RUN, nor inside the `&&`
+ *   chain. What stood under that comment past the cleanup stays apart from
+ *   the RUNs above it, as the comment kept it, unless it is a cleanup too.
  * - Notes speak only of RUNs in the file as read (ctx.onDisk): not of one
  *   another transform inserted (init-entrypoint's `RUN apk add tini`), which
  *   the reader does not find there.
@@ -156,6 +164,11 @@ interface Part {
   tail: string;
   /** A trailing `# comment`, which must not stay where it would swallow the next part. */
   comment: string | null;
+  /**
+   * The comment lines right above this RUN, as written (line breaks kept), when it is a cleanup joined across them
+   * into the RUN above: they go above the merged RUN. Set while the chain is read.
+   */
+  carries?: string;
   /** Why this part changes the shell, or null. */
   changesShell: string | null;
   /** How it changes the shell, to judge whether a later part can be affected. */
@@ -855,6 +868,28 @@ function headedByComment(node: InstructionNode, model: DockerfileModel): boolean
   return described;
 }
 
+/**
+ * The comment lines between two instructions, as written with their line
+ * breaks, when they are one block right above `b` (no blank line between; only
+ * blank lines above the block), each line a description or an empty `#`, at
+ * least one saying something, none code commented out: a comment that
+ * describes `b` and moves with it. Null for any other lines between.
+ */
+function describingComment(a: InstructionNode, b: InstructionNode, model: DockerfileModel): string | null {
+  let first = b.line;
+  while (first - 1 > a.endLine && model.source.lineText(first - 2).trim().startsWith('#')) first--;
+  if (first === b.line) return null;
+  for (let line = a.endLine + 1; line < first; line++) if (model.source.lineText(line - 1).trim() !== '') return null;
+  let described = false;
+  for (let line = first; line < b.line; line++) {
+    const text = model.source.lineText(line - 1).trim();
+    if (COMMENTED_CODE.test(text)) return null;
+    if (text.replace(/^#+/, '').trim()) described = true;
+  }
+  const { lineStarts, text } = model.source;
+  return described ? text.slice(lineStarts[first - 1], lineStarts[b.line - 1]) : null;
+}
+
 /** The file's indentation of continuation lines: a tab when its RUNs indent theirs with tabs, else four spaces. */
 function continuationIndent(parts: Part[], model: DockerfileModel): string {
   const runs = [...parts.map((p) => p.node), ...model.stages.flatMap((s) => s.instructions.filter((i) => i.keyword === 'RUN'))];
@@ -1012,10 +1047,17 @@ function join(parts: Part[], model: DockerfileModel): Fix {
   const subshells = isolated
     ? `; ${isolated > 1 ? `${isolated} of them run` : 'one runs'} in a subshell so ${isolated > 1 ? 'their' : 'its'} shell changes stay local`
     : '';
+  const edits = [{ start: first.argsStart, end: parts[parts.length - 1].node.end, text }];
+  // A joined cleanup's comment heads the merged RUN, right above its first line: the lines it stood on are inside the edit above, and go.
+  const carried = parts.slice(1).map((p) => p.carries ?? '').join('');
+  if (carried) {
+    const lineStart = model.source.lineStarts[first.line - 1];
+    edits.unshift({ start: lineStart, end: lineStart, text: carried });
+  }
   return {
     line: first.line,
     message: `merged ${parts.length} RUN instructions into one layer${subshells}`,
-    edits: [{ start: first.argsStart, end: parts[parts.length - 1].node.end, text }],
+    edits,
   };
 }
 
@@ -1098,6 +1140,8 @@ export const mergeRuns: Transform = {
               message: 'not merged with the RUN above, which installs with the same manager and options: joined, one RUN would update or remove the apt lists twice, or update them after removing them; one install of both RUNs\' packages after a single `apt-get update` would do (further such RUNs of this stage are left apart too)',
             });
       };
+      // A cleanup in the chain came with its comment: only cleanups join after it.
+      let carrying = false;
       let headedSaid = false;
       let scripted = false;
       const leaveApart = (script: Part): void => {
@@ -1114,6 +1158,7 @@ export const mergeRuns: Transform = {
         chain = [];
         called = new Set();
         hashed = new Set();
+        carrying = false;
       };
       instructions.forEach((node, i) => {
         if (node.keyword !== 'RUN' || ctx.locked(node)) {
@@ -1135,8 +1180,14 @@ export const mergeRuns: Transform = {
           return;
         }
         const previous = chain[chain.length - 1];
-        if (previous && commentBetween(previous.node, node, dockerfile)) flush();
-        else if (previous) {
+        // A cleanup joins the RUN above across the comment that describes it, which moves with it; any other comment ends the chain.
+        const crossing = previous !== undefined && commentBetween(previous.node, node, dockerfile);
+        const carried = crossing && part.cleanup ? describingComment(previous.node, node, dockerfile) : null;
+        if (crossing && carried === null) flush();
+        else if (previous && carrying && !part.cleanup) {
+          // It stood under the comment a cleanup took up, apart from the RUNs above it.
+          flush();
+        } else if (previous) {
           const stale = [...part.calls].find((name) => hashed.has(name));
           const refusal = !sameFlags(previous.node, node)
             ? { id: 'different-flags', reason: 'different flags' }
@@ -1170,6 +1221,10 @@ export const mergeRuns: Transform = {
             }
             flush();
           }
+        }
+        if (carried !== null && chain.length) {
+          part.carries = carried;
+          carrying = true;
         }
         chain.push(part);
         for (const name of part.calls) called.add(name);
