@@ -304,8 +304,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path21, { windows } = {}) => {
-      const segs = path21.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path22, { windows } = {}) => {
+      const segs = path22.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -1676,7 +1676,7 @@ var require_picomatch = __commonJS({
     var parse = require_parse();
     var utils = require_utils();
     var constants = require_constants();
-    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input) => picomatch3(input, options, returnState));
@@ -1689,7 +1689,7 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject2(glob) && glob.tokens && glob.input;
+      const isState = isObject3(glob) && glob.tokens && glob.input;
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
@@ -1902,17 +1902,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path21) {
-      const ctrl = callVisitor(key, node, visitor, path21);
+    function visit_(key, node, visitor, path22) {
+      const ctrl = callVisitor(key, node, visitor, path22);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path21, ctrl);
-        return visit_(key, ctrl, visitor, path21);
+        replaceNode(key, path22, ctrl);
+        return visit_(key, ctrl, visitor, path22);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path21 = Object.freeze(path21.concat(node));
+          path22 = Object.freeze(path22.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path21);
+            const ci = visit_(i, node.items[i], visitor, path22);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1923,13 +1923,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path21 = Object.freeze(path21.concat(node));
-          const ck = visit_("key", node.key, visitor, path21);
+          path22 = Object.freeze(path22.concat(node));
+          const ck = visit_("key", node.key, visitor, path22);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path21);
+          const cv = visit_("value", node.value, visitor, path22);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1950,17 +1950,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path21) {
-      const ctrl = await callVisitor(key, node, visitor, path21);
+    async function visitAsync_(key, node, visitor, path22) {
+      const ctrl = await callVisitor(key, node, visitor, path22);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path21, ctrl);
-        return visitAsync_(key, ctrl, visitor, path21);
+        replaceNode(key, path22, ctrl);
+        return visitAsync_(key, ctrl, visitor, path22);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path21 = Object.freeze(path21.concat(node));
+          path22 = Object.freeze(path22.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path21);
+            const ci = await visitAsync_(i, node.items[i], visitor, path22);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1971,13 +1971,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path21 = Object.freeze(path21.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path21);
+          path22 = Object.freeze(path22.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path22);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path21);
+          const cv = await visitAsync_("value", node.value, visitor, path22);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2004,23 +2004,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path21) {
+    function callVisitor(key, node, visitor, path22) {
       if (typeof visitor === "function")
-        return visitor(key, node, path21);
+        return visitor(key, node, path22);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path21);
+        return visitor.Map?.(key, node, path22);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path21);
+        return visitor.Seq?.(key, node, path22);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path21);
+        return visitor.Pair?.(key, node, path22);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path21);
+        return visitor.Scalar?.(key, node, path22);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path21);
+        return visitor.Alias?.(key, node, path22);
       return void 0;
     }
-    function replaceNode(key, path21, node) {
-      const parent = path21[path21.length - 1];
+    function replaceNode(key, path22, node) {
+      const parent = path22[path22.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -2632,10 +2632,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path21, value) {
+    function collectionFromPath(schema, path22, value) {
       let v = value;
-      for (let i = path21.length - 1; i >= 0; --i) {
-        const k = path21[i];
+      for (let i = path22.length - 1; i >= 0; --i) {
+        const k = path22[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -2654,7 +2654,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path21) => path21 == null || typeof path21 === "object" && !!path21[Symbol.iterator]().next().done;
+    var isEmptyPath = (path22) => path22 == null || typeof path22 === "object" && !!path22[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -2684,11 +2684,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path21, value) {
-        if (isEmptyPath(path21))
+      addIn(path22, value) {
+        if (isEmptyPath(path22))
           this.add(value);
         else {
-          const [key, ...rest] = path21;
+          const [key, ...rest] = path22;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -2702,8 +2702,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path21) {
-        const [key, ...rest] = path21;
+      deleteIn(path22) {
+        const [key, ...rest] = path22;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -2717,8 +2717,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path21, keepScalar) {
-        const [key, ...rest] = path21;
+      getIn(path22, keepScalar) {
+        const [key, ...rest] = path22;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -2736,8 +2736,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path21) {
-        const [key, ...rest] = path21;
+      hasIn(path22) {
+        const [key, ...rest] = path22;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -2747,8 +2747,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path21, value) {
-        const [key, ...rest] = path21;
+      setIn(path22, value) {
+        const [key, ...rest] = path22;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -5263,9 +5263,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path21, value) {
+      addIn(path22, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path21, value);
+          this.contents.addIn(path22, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5340,14 +5340,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path21) {
-        if (Collection.isEmptyPath(path21)) {
+      deleteIn(path22) {
+        if (Collection.isEmptyPath(path22)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path21) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path22) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -5362,10 +5362,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path21, keepScalar) {
-        if (Collection.isEmptyPath(path21))
+      getIn(path22, keepScalar) {
+        if (Collection.isEmptyPath(path22))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path21, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path22, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -5376,10 +5376,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path21) {
-        if (Collection.isEmptyPath(path21))
+      hasIn(path22) {
+        if (Collection.isEmptyPath(path22))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path21) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path22) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -5396,13 +5396,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path21, value) {
-        if (Collection.isEmptyPath(path21)) {
+      setIn(path22, value) {
+        if (Collection.isEmptyPath(path22)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path21), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path22), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path21, value);
+          this.contents.setIn(path22, value);
         }
       }
       /**
@@ -7363,9 +7363,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path21) => {
+    visit.itemAtPath = (cst, path22) => {
       let item = cst;
-      for (const [field, index] of path21) {
+      for (const [field, index] of path22) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -7374,23 +7374,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path21) => {
-      const parent = visit.itemAtPath(cst, path21.slice(0, -1));
-      const field = path21[path21.length - 1][0];
+    visit.parentCollection = (cst, path22) => {
+      const parent = visit.itemAtPath(cst, path22.slice(0, -1));
+      const field = path22[path22.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path21, item, visitor) {
-      let ctrl = visitor(item, path21);
+    function _visit(path22, item, visitor) {
+      let ctrl = visitor(item, path22);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path21.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path22.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7401,10 +7401,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path21);
+            ctrl = ctrl(item, path22);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path21) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path22) : ctrl;
     }
     exports.visit = visit;
   }
@@ -13860,9 +13860,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path21 = this.getPath();
-        if (path21 === null || path21.startsWith("/")) {
-          return path21;
+        const path22 = this.getPath();
+        if (path22 === null || path22.startsWith("/")) {
+          return path22;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -13874,7 +13874,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path21 : parent + "/" + path21;
+              return parent.endsWith("/") ? parent + path22 : parent + "/" + path22;
             }
           }
         }
@@ -14975,7 +14975,7 @@ var require_main = __commonJS({
 var require_ignore = __commonJS({
   "node_modules/@balena/dockerignore/ignore.js"(exports, module) {
     "use strict";
-    var path21 = __require("path");
+    var path22 = __require("path");
     var factory = (options) => new IgnoreBase(options);
     factory.default = factory;
     module.exports = factory;
@@ -14984,22 +14984,22 @@ var require_ignore = __commonJS({
     }
     var REGEX_TRAILING_SLASH = /(?<=.)\/$/;
     var REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
-    var REGEX_TRAILING_PATH_SEP = path21.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
+    var REGEX_TRAILING_PATH_SEP = path22.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
     var KEY_IGNORE = typeof Symbol !== "undefined" ? /* @__PURE__ */ Symbol.for("dockerignore") : "dockerignore";
     function cleanPath(file) {
-      return path21.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
+      return path22.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
     }
     function toSlash(file) {
-      if (path21.sep === "/") {
+      if (path22.sep === "/") {
         return file;
       }
       return file.replace(/\\/g, "/");
     }
     function fromSlash(file) {
-      if (path21.sep === "/") {
+      if (path22.sep === "/") {
         return file;
       }
-      return file.replace(/\//g, path21.sep);
+      return file.replace(/\//g, path22.sep);
     }
     var IgnoreBase = class {
       constructor({
@@ -15048,13 +15048,13 @@ var require_ignore = __commonJS({
         return pattern && typeof pattern === "string" && pattern.indexOf("#") !== 0 && pattern.trim() !== "";
       }
       filter(paths) {
-        return make_array(paths).filter((path22) => this._filter(path22));
+        return make_array(paths).filter((path23) => this._filter(path23));
       }
       createFilter() {
-        return (path22) => this._filter(path22);
+        return (path23) => this._filter(path23);
       }
-      ignores(path22) {
-        return !this._filter(path22);
+      ignores(path23) {
+        return !this._filter(path23);
       }
       // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
@@ -15093,36 +15093,36 @@ var require_ignore = __commonJS({
           origin,
           pattern,
           // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
-          dirs: pattern.split(path21.sep),
+          dirs: pattern.split(path22.sep),
           negative
         };
       }
       // @returns `Boolean` true if the `path` is NOT ignored
-      _filter(path22) {
-        if (!path22) {
+      _filter(path23) {
+        if (!path23) {
           return false;
         }
-        if (path22 in this._cache) {
-          return this._cache[path22];
+        if (path23 in this._cache) {
+          return this._cache[path23];
         }
-        return this._cache[path22] = this._test(path22);
+        return this._cache[path23] = this._test(path23);
       }
       // @returns {Boolean} true if a file is NOT ignored
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
       _test(file) {
         file = fromSlash(file);
-        const parentPath = cleanPath(path21.dirname(file));
-        const parentPathDirs = parentPath.split(path21.sep);
+        const parentPath = cleanPath(path22.dirname(file));
+        const parentPathDirs = parentPath.split(path22.sep);
         let matched = false;
         this._rules.forEach((rule) => {
           let match = this._match(file, rule);
           if (!match && parentPath !== ".") {
             if (rule.dirs.includes("**")) {
               for (let i = rule.dirs.filter((x) => x !== "**").length; i <= parentPathDirs.length; i++) {
-                match = match || this._match(parentPathDirs.slice(0, i).join(path21.sep), rule);
+                match = match || this._match(parentPathDirs.slice(0, i).join(path22.sep), rule);
               }
             } else if (rule.dirs.length <= parentPathDirs.length) {
-              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path21.sep), rule);
+              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path22.sep), rule);
             }
           }
           if (match) {
@@ -15141,13 +15141,13 @@ var require_ignore = __commonJS({
           return rule;
         }
         let regStr = "^";
-        let escapedSlash = path21.sep === "\\" ? "\\\\" : path21.sep;
+        let escapedSlash = path22.sep === "\\" ? "\\\\" : path22.sep;
         for (let i = 0; i < rule.pattern.length; i++) {
           const ch = rule.pattern[i];
           if (ch === "*") {
             if (rule.pattern[i + 1] === "*") {
               i++;
-              if (rule.pattern[i + 1] === path21.sep) {
+              if (rule.pattern[i + 1] === path22.sep) {
                 i++;
               }
               if (rule.pattern[i + 1] === void 0) {
@@ -15163,7 +15163,7 @@ var require_ignore = __commonJS({
           } else if (ch === "." || ch === "$") {
             regStr += `\\${ch}`;
           } else if (ch === "\\") {
-            if (path21.sep === "\\") {
+            if (path22.sep === "\\") {
               regStr += escapedSlash;
               continue;
             }
@@ -15442,10 +15442,10 @@ import { pathToFileURL } from "node:url";
 
 // transforms/copy-deps-first/index.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
-import path8 from "node:path";
+import path9 from "node:path";
 
 // lib/facts/index.ts
-import path5 from "node:path";
+import path6 from "node:path";
 
 // lib/knowledge/releases.ts
 var debian = (version, codename, status) => ({ distro: "debian", version, codename, status });
@@ -16138,6 +16138,7 @@ function shipsBuildpackDeps(family, tag) {
 }
 
 // lib/knowledge/package-managers.ts
+var NPM_INSTALL_SCRIPTS = ["preinstall", "install", "postinstall", "prepublish", "preprepare", "prepare", "postprepare", "dependencies"];
 var RPM_INSTALL_VERBS = ["install", "groupinstall", "localinstall", "reinstall", "update", "upgrade", "downgrade", "distro-sync", "group"];
 var RPM_PROMPT_VERBS = [...RPM_INSTALL_VERBS, "remove", "erase", "autoremove", "swap", "module"];
 var APT_GET_VALUE_OPTIONS = ["-o", "-c", "-t", "-a", "--option", "--config-file", "--target-release", "--default-release", "--host-architecture"];
@@ -16755,6 +16756,7 @@ var COMPILED_BUILDS = {
   cargo: { subcommands: ["build", "install"], runtime: "Rust" },
   dotnet: { subcommands: ["publish"], runtime: ".NET" }
 };
+var COMPILED_LANGUAGES = { go: "Go", rust: "Rust" };
 function programKey(word) {
   const name = word.slice(word.lastIndexOf("/") + 1);
   if (SELF_REAPING_SERVERS[name] !== void 0 || ONE_SHOT_TOOLS.has(name)) return name;
@@ -17456,9 +17458,9 @@ function mounts(node) {
     return target ? [{ type: fields.get("type") ?? "bind", target: target.replace(/^["']|["']$/g, "") }] : [];
   });
 }
-function mountCovers(mount, path21) {
+function mountCovers(mount, path22) {
   const target = mount.target.replace(/\/+$/, "") || "/";
-  const dir = path21.replace(/\/+$/, "");
+  const dir = path22.replace(/\/+$/, "");
   return dir === target || dir.startsWith(target === "/" ? "/" : target + "/") || target.startsWith(dir + "/");
 }
 function mountFields(node) {
@@ -17636,7 +17638,28 @@ function ifBranches(node) {
   }
   return { bodies, hasElse };
 }
-function flowOf(statements, before, nested) {
+function firstArgument(root, value) {
+  if (value === void 0) return null;
+  const changes = [];
+  walk(root, (n) => {
+    if (n.type === "command") {
+      const name = n.childForFieldName("name")?.text;
+      if (name === "shift" || name === "set" && n.childrenForFieldName("argument").some((a) => a?.text === "--")) changes.push(n.startIndex);
+    }
+  });
+  return { value, known: (node) => changes.every((at) => at > node.startIndex) };
+}
+function patternMatches(pattern, value) {
+  const text = literalValue(pattern) ?? (/^[\w:./*?-]+$/.test(pattern.text) ? pattern.text : null);
+  if (text === null) return false;
+  const regex = new RegExp(`^${[...text].map((c) => c === "*" ? ".*" : c === "?" ? "." : c.replace(/[.+^${}()|[\]\\]/g, "\\$&")).join("")}$`);
+  return regex.test(value);
+}
+function casesOnFirstArgument(node) {
+  const subject = node.childForFieldName("value");
+  return !!subject && ["$1", "${1}", '"$1"', '"${1}"'].includes(subject.text);
+}
+function flowOf(statements, before, nested, arg = null) {
   const ends = [];
   let falls = before;
   for (const { node, separator } of statements) {
@@ -17646,29 +17669,29 @@ function flowOf(statements, before, nested) {
       falls = [{ kind: "other", node, why: "it starts a background job", quiet: false }];
       continue;
     }
-    const flow = statementFlow(node, falls, nested);
+    const flow = statementFlow(node, falls, nested, arg);
     ends.push(...flow.ends);
     falls = flow.falls;
   }
   return { ends, falls };
 }
-function statementFlow(node, before, nested) {
+function statementFlow(node, before, nested, arg = null) {
   const other = (why, quiet = false) => ({ ends: [], falls: [{ kind: "other", node, why, quiet }] });
   switch (node.type) {
     case "redirected_statement": {
       const body = node.childForFieldName("body");
-      return body ? statementFlow(body, before, nested) : other("its last command is a redirection");
+      return body ? statementFlow(body, before, nested, arg) : other("its last command is a redirection");
     }
     case "compound_statement":
-      return flowOf(statementsIn(node.children), before, nested);
+      return flowOf(statementsIn(node.children), before, nested, arg);
     case "list": {
       const chain = andChain(node);
       if (chain.length === 1) return other("its last command is a `||` list");
-      return statementFlow(chain[chain.length - 1], before, nested);
+      return statementFlow(chain[chain.length - 1], before, nested, arg);
     }
     case "if_statement": {
       const { bodies, hasElse } = ifBranches(node);
-      const flows = bodies.map((body) => flowOf(statementsIn(body), before, true));
+      const flows = bodies.map((body) => flowOf(statementsIn(body), before, true, arg));
       const falls = flows.flatMap((f) => f.falls ?? []);
       if (!hasElse) falls.push({ kind: "other", node, why: "its last command is an if statement with no else", quiet: false });
       return { ends: flows.flatMap((f) => f.ends), falls: falls.length ? falls : null };
@@ -17676,11 +17699,17 @@ function statementFlow(node, before, nested) {
     case "case_statement": {
       const items = node.namedChildren.filter((c) => c?.type === "case_item");
       if (items.some((item) => item.children.some((c) => c && !c.isNamed && (c.type === ";&" || c.type === ";;&")))) return other("its last command is a case statement");
+      const body = (item) => item.children.slice(item.children.findIndex((c) => c && !c.isNamed && c.type === ")") + 1);
+      if (arg && casesOnFirstArgument(node) && arg.known(node)) {
+        const chosen = items.find((item) => item.childrenForFieldName("value").some((p) => p !== null && patternMatches(p, arg.value)));
+        if (!chosen) return { ends: [], falls: before };
+        return flowOf(statementsIn(body(chosen)), before, true, arg);
+      }
       let fallback = false;
       const flows = items.map((item) => {
         const close = item.children.findIndex((c) => c && !c.isNamed && c.type === ")");
         if (item.children.slice(0, close).some((c) => c?.isNamed && c.text === "*")) fallback = true;
-        return flowOf(statementsIn(item.children.slice(close + 1)), before, true);
+        return flowOf(statementsIn(body(item)), before, true, arg);
       });
       const falls = flows.flatMap((f) => f.falls ?? []);
       if (!fallback) falls.push({ kind: "other", node, why: "its last command is a case statement with no `*)`", quiet: false });
@@ -17708,13 +17737,14 @@ function statementFlow(node, before, nested) {
       return other(`its last command is ${article(node.type.replace(/_/g, " "))}`);
   }
 }
-function scriptEnding(root) {
+function scriptEnding(root, firstArg) {
   if (root.hasError) return { none: "dfmod cannot parse it" };
+  const arg = firstArgument(root, firstArg);
   const ends = [];
   let falls = [{ kind: "other", node: root, why: "it runs nothing", quiet: true }];
   let final = null;
   for (const statement of statementsIn(root.children)) {
-    const flow = flowOf([statement], falls, false);
+    const flow = flowOf([statement], falls, false, arg);
     ends.push(...flow.ends);
     falls = flow.falls;
     if (falls === null) {
@@ -17726,7 +17756,9 @@ function scriptEnding(root) {
     }
   }
   ends.push(...falls ?? []);
-  if (ends.some((e) => e.kind === "exec") && ends.every((e) => e.kind === "exec" || e.kind === "exit")) return { execs: true, final };
+  const execs = ends.filter((e) => e.kind === "exec");
+  if (final === null && execs.length && execs.every((e) => e.command.text === execs[0].command.text)) final = execs[0].command;
+  if (execs.length && ends.every((e) => e.kind === "exec" || e.kind === "exit")) return { execs: true, final };
   const busy = busyReason(root);
   if (busy) return { none: busy };
   const waiting = ends.filter((e) => e.kind === "runs" || e.kind === "other");
@@ -17832,7 +17864,7 @@ function follow(facts, stage, context, shell2, step, cmdNode, depth) {
     const text = context.read(script.source);
     if (text === null || !POSIX_SHEBANG.test(text)) return { kind: "direct" };
     const root = shell2.parse(text).rootNode;
-    const last = scriptEnding(root);
+    const last = scriptEnding(root, argv[1] ?? "");
     if ("final" in last) return { kind: "direct" };
     if (trapsTerm(root, shell2)) return { kind: "direct" };
     if ("none" in last) return forcedShell(`the script ${script.source}`, last.none);
@@ -17866,7 +17898,7 @@ function scriptInContext(facts, stage, context, word) {
   return source !== null && context.exists(source) ? { source } : null;
 }
 function runScript(facts, stage, context, shell2, step, program, argv, name, words3) {
-  const forced = (why, fix = 'run the script\'s command itself in the CMD (`CMD ["node", "server.js"]`)') => ({
+  const forced = (why, fix = "run the command its script runs in the CMD itself, in JSON form") => ({
     kind: "forced",
     why: `\`${argv.join(" ")}\`: ${program} exits at SIGTERM without waiting for the script it started, and the container ends with it${why ? ` (dfmod cannot run the script's command instead: ${why})` : ""}`,
     fix
@@ -17984,13 +18016,17 @@ function yarnPnp(context, packageJson, text) {
   return berry && rc === null ? `package.json names ${manager}, whose default is Plug'n'Play` : null;
 }
 function appArgv(facts, stage, context, shell2) {
+  const path22 = appPath(facts, stage, context, shell2);
+  return path22?.argv ? { argv: path22.argv, assumed: path22.script } : null;
+}
+function appPath(facts, stage, context, shell2) {
   const command = facts.command(stage);
   if (command.entrypoint === void 0 || command.cmd === void 0) return null;
   const entrypoint = command.entrypoint ?? [];
   const argv = entrypoint.length ? [...entrypoint, ...command.cmd ?? []] : command.cmd ?? [];
-  const assumed = { script: null };
-  const app = followApp(facts, stage, context, shell2, argv, command.entrypointNode === null && entrypoint.length > 0, 0, assumed);
-  return app ? { argv: app, assumed: assumed.script } : null;
+  const state = { script: null, trapping: null, execsUnknown: null };
+  const app = followApp(facts, stage, context, shell2, argv, command.entrypointNode === null && entrypoint.length > 0, 0, state);
+  return { ...state, argv: app };
 }
 var ENTRYPOINT_NAMED = /(^|[-_.])entrypoint([-_.]|$)/;
 function execWords(command, args) {
@@ -18002,7 +18038,7 @@ function execWords(command, args) {
       words3.push(...args);
       continue;
     }
-    const value = literalValue(node);
+    const value = literalValue(node) ?? (words3.length && !(words3[0] === "exec" && words3.length === 1) ? node.text : null);
     if (value === null) return null;
     words3.push(value);
   }
@@ -18021,18 +18057,28 @@ function followApp(facts, stage, context, shell2, argv, inherited, depth, assume
   }
   const c = argv.indexOf("-c");
   if (POSIX_SHELLS.has(program) && c > 0 && c + 1 < argv.length) {
-    const last = lastCommand(shell2.parse(argv[c + 1]).rootNode, shellImplementation(facts, stage, program));
-    if ("none" in last || !last.execs) return null;
+    const root = shell2.parse(argv[c + 1]).rootNode;
+    const last = lastCommand(root, shellImplementation(facts, stage, program));
+    if ("none" in last || !last.execs) {
+      if (trapsTerm(root, shell2)) assumed.trapping ??= `the \`${program} -c\` script`;
+      return null;
+    }
     const words3 = execWords(last.command, argv.slice(c + 3));
+    if (!words3) assumed.execsUnknown ??= `the \`${program} -c\` script`;
     return words3 ? next(words3) : null;
   }
   const script = scriptInContext(facts, stage, context, argv[0]);
   if (script) {
     const text = context.read(script.source);
     if (text === null || !POSIX_SHEBANG.test(text)) return null;
-    const ending = scriptEnding(shell2.parse(text).rootNode);
-    if (!("final" in ending) || ending.final === null) return null;
-    const words3 = execWords(ending.final, argv.slice(1));
+    const root = shell2.parse(text).rootNode;
+    const ending = scriptEnding(root, argv[1] ?? "");
+    if (!("final" in ending)) {
+      if (trapsTerm(root, shell2)) assumed.trapping ??= `the script ${script.source}`;
+      return null;
+    }
+    const words3 = ending.final === null ? null : execWords(ending.final, argv.slice(1));
+    if (!words3) assumed.execsUnknown ??= `the script ${script.source}`;
     return words3 ? next(words3) : null;
   }
   if (ENTRYPOINT_NAMED.test(program) && argv.length > 1 && assumed.script === null && (!context || !scriptInContext(facts, stage, context, argv[0]))) {
@@ -18087,7 +18133,7 @@ function scriptInit(facts, stage, context, shell2) {
         return { init: basename(words4[0]), script: script.source, command: c.node.text, line: text.slice(0, c.node.startIndex).split("\n").length };
       }
     }
-    const ending = scriptEnding(root);
+    const ending = scriptEnding(root, argv[1] ?? "");
     if (!("final" in ending) || ending.final === null) return null;
     const words3 = execWords(ending.final, argv.slice(1));
     if (!words3) return null;
@@ -18108,11 +18154,18 @@ function pid1Sufficient(facts, stage, context, shell2) {
     const programs = check.programs.map((p) => `\`${p}\``).join(", ");
     return { id: "one-shot-tool", reason: `the command \`${check.command}\` is a one-shot check (${programs}), which exits when done and starts nothing to stop or reap` };
   }
-  const app = appArgv(facts, stage, context, shell2);
-  if (!app) return null;
-  const found = sufficientArgv(facts, stage, context, app.argv);
-  if (!found || !app.assumed) return found;
-  return { ...found, reason: `${found.reason}, if \`${app.assumed}\` ends by exec'ing its arguments` };
+  const path22 = appPath(facts, stage, context, shell2);
+  if (!path22) return null;
+  if (!path22.argv) {
+    if (path22.trapping) return { id: "handles-sigterm", reason: `PID 1 is ${path22.trapping}, which traps SIGTERM, stops its app and waits for it (reaping it)` };
+    if (path22.execsUnknown) {
+      return { id: "pid1-not-known", reason: `${path22.execsUnknown} ends by exec'ing a program dfmod cannot name (a computed command, or another on each path), so dfmod does not know it ignores SIGTERM` };
+    }
+    return null;
+  }
+  const found = sufficientArgv(facts, stage, context, path22.argv);
+  if (!found || !path22.script) return found;
+  return { ...found, reason: `${found.reason}, if \`${path22.script}\` ends by exec'ing its arguments` };
 }
 function sufficientArgv(facts, stage, context, argv) {
   if (programKey(argv[0]) === "python" && argv[1] === "-m" && argv[2]) argv = argv.slice(2);
@@ -18176,12 +18229,16 @@ function compiledProgram(facts, stage, argv) {
     return null;
   }
   const workdir = facts.finalWorkdir(stage);
-  const target = argv[0].startsWith("/") ? path2.posix.normalize(argv[0]) : argv[0].includes("/") && workdir !== null ? path2.posix.resolve(workdir, argv[0]) : null;
-  if (target === null) return null;
-  const from = copiedFromStage(facts, stage, target);
+  const targets2 = argv[0].startsWith("/") ? [path2.posix.normalize(argv[0])] : argv[0].includes("/") ? workdir !== null ? [path2.posix.resolve(workdir, argv[0])] : [] : ["/usr/local/bin", "/usr/bin", "/bin"].map((dir) => path2.posix.join(dir, argv[0]));
+  const from = targets2.map((target) => copiedFromStage(facts, stage, target)).find((s) => s !== null) ?? null;
   if (!from) return null;
-  const runtime = compilesIn(facts, from);
+  const runtime = compilesIn(facts, from) ?? compiledLanguage(facts, from);
   return runtime ? `\`${argv[0]}\`, a ${runtime} program built in stage \`${from.name ?? from.index}\`` : null;
+}
+function compiledLanguage(facts, stage) {
+  const image = facts.baseImage(stage);
+  const language = image === null ? null : describeImage(image).language;
+  return language ? COMPILED_LANGUAGES[language] ?? null : null;
 }
 function copiedFromStage(facts, stage, target) {
   return copyAt(facts, stage, target)?.fromStage ?? null;
@@ -18303,7 +18360,7 @@ var DEV_FOLDER_WORDS = {
   playwright: "a browser-test setup",
   cypress: "a browser-test setup"
 };
-var TEST_FOLDER_WORD = /^(tests?|testing|testdata|testenvs?|testbeds?|testsuites?|testinfra|testharness|testkit|testutils?|e2e|e2etests?|integrationtests?|itests?|smoketests?|systemtests?|acceptancetests?)$/;
+var TEST_FOLDER_WORD = /^(tests?|testing|testdata|testenvs?|testbeds?|testsuites?|suites?|testinfra|testharness|testkit|testutils?|e2e|e2etests?|integrationtests?|itests?|smoketests?|systemtests?|acceptancetests?)$/;
 var DEV_FILE_WORDS = {
   tilt: "the file is named for Tilt, which builds it for a local development loop",
   e2e: "the file is named as an `e2e` (end-to-end test) image"
@@ -18394,16 +18451,21 @@ function keepAlive(argv) {
   const found = KEEP_ALIVE.find((k) => k.program === program && k.args(argv.slice(1)));
   return found ? argv.join(" ") : null;
 }
-function generatedHeader(facts) {
+function headerComments(facts) {
   const model = facts.model;
   const first = model.instructions[0];
   const last = first ? first.line - 1 : model.source.lineStarts.length;
+  const comments = [];
   for (let line = 0; line < last; line++) {
     const text = model.source.lineText(line);
-    if (/^\s*#/.test(text) && GENERATED_HEADER.test(text)) return true;
+    if (/^\s*#/.test(text)) comments.push(text);
   }
-  return false;
+  return comments;
 }
+function generatedHeader(facts) {
+  return headerComments(facts).some((text) => GENERATED_HEADER.test(text));
+}
+var NOT_PRODUCTION_HEADER = /\bnot (?:suitable|meant|intended|designed|recommended|for) (?:for )?(?:use in )?production\b|\b(?:for|used by) (?:local )?(?:testing|tests|development) only\b|\b(?:test|development|dev)[- ]only\b/i;
 function roleOf(facts, stage, filename, target, context = null) {
   if (filename && filename.split(/[\\/]/).includes(".devcontainer")) {
     return { role: "devcontainer", reason: "the file is in a .devcontainer folder" };
@@ -18423,6 +18485,8 @@ function roleOf(facts, stage, filename, target, context = null) {
   }
   const dev = devName(stage);
   if (dev) return { role: "dev-or-test", reason: `the build target is named \`${dev}\`` };
+  const header = headerComments(facts).find((text) => NOT_PRODUCTION_HEADER.test(text));
+  if (header) return { role: "dev-or-test", reason: `its header says \`${header.replace(/^\s*#\s*/, "").trim()}\`` };
   const words3 = fileNameWords(filename);
   const toolWord = words3.find((w) => TOOLBOX_FILE_NAMES.has(w));
   if (toolWord) return { role: "toolbox", reason: `the file is named as a \`${toolWord}\` image` };
@@ -19276,6 +19340,92 @@ function redirectTargets(root) {
   return targets2;
 }
 
+// lib/facts/typescript.ts
+import path5 from "node:path";
+var ELSEWHERE = {
+  extends: "its options extend another file",
+  references: "it names project references",
+  outFile: "it writes one outFile",
+  out: "it writes one out file",
+  incremental: "an incremental build writes its build-info file by rootDir",
+  composite: "a composite build writes its build-info file by rootDir",
+  tsBuildInfoFile: "it names a tsBuildInfoFile",
+  noEmit: "it emits nothing (noEmit)"
+};
+function tscOutput(args, context) {
+  let project = null;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === null) return { unknown: "its arguments are computed by the shell" };
+    if ((arg === "-p" || arg === "--project") && project === null && typeof args[i + 1] === "string") project = args[++i];
+    else return { unknown: `\`tsc ${args.join(" ")}\` sets options on the command line` };
+  }
+  const named = path5.posix.normalize(project ?? ".");
+  const config = context.list(named).length || named === "." ? path5.posix.join(named, "tsconfig.json") : named;
+  if (config.startsWith("../") || path5.posix.isAbsolute(config)) return { unknown: `${config} is outside the copied folder` };
+  const text = context.isIgnored(config) ? null : context.read(config);
+  if (text === null) return { unknown: `${config} is not in the build context` };
+  let parsed;
+  try {
+    parsed = JSON.parse(plainJson(text));
+  } catch {
+    return { unknown: `${config} is not read (not JSON)` };
+  }
+  if (!isObject(parsed)) return { unknown: `${config} is not a JSON object` };
+  const options = isObject(parsed.compilerOptions) ? parsed.compilerOptions : {};
+  for (const [key, reason] of Object.entries(ELSEWHERE)) {
+    const value = key in parsed ? parsed[key] : options[key];
+    if (value !== void 0 && value !== false) return { unknown: `${config}: ${reason}` };
+  }
+  const outDir = options.outDir;
+  if (typeof outDir !== "string" || !outDir) return { unknown: `${config} sets no outDir, so tsc writes beside the sources` };
+  if (path5.posix.isAbsolute(outDir)) return { unknown: `${config}: outDir ${outDir} is absolute` };
+  const dir = path5.posix.join(path5.posix.dirname(config), outDir).replace(/\/+$/, "");
+  if (dir === "." || dir === ".." || dir.startsWith("../") || dir.split("/").includes("node_modules")) return { unknown: `${config}: outDir ${outDir} is not a folder of its own in the copied folder` };
+  const declarationDir = options.declarationDir;
+  if (declarationDir !== void 0) {
+    const declarations = typeof declarationDir === "string" ? path5.posix.join(path5.posix.dirname(config), declarationDir) : null;
+    if (declarations === null || !`${declarations}/`.startsWith(`${dir}/`)) return { unknown: `${config}: declarationDir is outside outDir` };
+  }
+  return { outDir: dir, config };
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function plainJson(text) {
+  let out = "";
+  let i = 0;
+  let comma = "";
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
+      out += comma + text.slice(i, j + 1);
+      comma = "";
+      i = j + 1;
+    } else if (c === "/" && text[i + 1] === "/") {
+      while (i < text.length && text[i] !== "\n") i++;
+    } else if (c === "/" && text[i + 1] === "*") {
+      const end = text.indexOf("*/", i + 2);
+      i = end === -1 ? text.length : end + 2;
+    } else if (c === ",") {
+      out += comma;
+      comma = ",";
+      i++;
+    } else if (c === " " || c === "	" || c === "\n" || c === "\r") {
+      out += c;
+      i++;
+    } else {
+      if (c !== "}" && c !== "]") out += comma;
+      comma = "";
+      out += c;
+      i++;
+    }
+  }
+  return out + comma;
+}
+
 // lib/facts/index.ts
 var GLOB = /[*?[]/;
 var EMPTY = /* @__PURE__ */ new Map();
@@ -19543,7 +19693,7 @@ var FileFacts = class {
   contextFileAt(node, imagePath, context) {
     const stage = node.stage;
     if (!stage) return null;
-    return this.traceFile(stage, node.index, path5.posix.normalize(imagePath), context, 0);
+    return this.traceFile(stage, node.index, path6.posix.normalize(imagePath), context, 0);
   }
   /**
    * The file a command name runs: a path (relative to the working directory
@@ -19557,12 +19707,12 @@ var FileFacts = class {
     if (program.includes("/")) {
       const workdir = this.finalWorkdir(stage);
       if (!program.startsWith("/") && workdir === null) return { path: program, source: void 0 };
-      const full = path5.posix.resolve(workdir ?? "/", program);
+      const full = path6.posix.resolve(workdir ?? "/", program);
       return { path: full, source: this.contextFileAt(node, full, context) };
     }
     const pathVariable = this.envAt(node).get("PATH");
     for (const dir of (pathVariable === void 0 ? DEFAULT_PATH : (pathVariable ?? "").split(":")).filter((d) => d.startsWith("/"))) {
-      const full = path5.posix.join(dir, program);
+      const full = path6.posix.join(dir, program);
       const source = this.contextFileAt(node, full, context);
       if (source !== null) return { path: full, source };
     }
@@ -19802,8 +19952,8 @@ var FileFacts = class {
         const value = expandWord(argsText3(), lookup, model.escapeChar);
         let workdir = null;
         if (value !== null && !this.isWindows(stage)) {
-          if (value.startsWith("/")) workdir = path5.posix.resolve(value);
-          else if (scope.workdir !== null) workdir = path5.posix.resolve(scope.workdir, value);
+          if (value.startsWith("/")) workdir = path6.posix.resolve(value);
+          else if (scope.workdir !== null) workdir = path6.posix.resolve(scope.workdir, value);
         }
         return { ...scope, workdir };
       }
@@ -19849,8 +19999,8 @@ var FileFacts = class {
     const workdir = this.workdirAt(node);
     let destResolved = null;
     if (expandedDest !== null && node.stage && !this.isWindows(node.stage)) {
-      if (expandedDest.startsWith("/")) destResolved = path5.posix.resolve(expandedDest);
-      else if (workdir !== null) destResolved = path5.posix.resolve(workdir, expandedDest);
+      if (expandedDest.startsWith("/")) destResolved = path6.posix.resolve(expandedDest);
+      else if (workdir !== null) destResolved = path6.posix.resolve(workdir, expandedDest);
     }
     return {
       node,
@@ -19935,7 +20085,7 @@ function basename3(word) {
 }
 function copySourceOf(copy, source, imagePath, isFolder) {
   const dest = copy.destResolved;
-  const relativeSource = path5.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
+  const relativeSource = path6.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
   const under2 = (folder2) => imagePath === folder2 ? "" : imagePath.startsWith(folder2.replace(/\/+$/, "") + "/") ? imagePath.slice(folder2.replace(/\/+$/, "").length + 1) : null;
   const inDest = under2(dest);
   if (GLOB.test(source)) return inDest === null ? null : void 0;
@@ -19943,7 +20093,7 @@ function copySourceOf(copy, source, imagePath, isFolder) {
   if (relativeSource === ".") return inDest ? inDest : null;
   const folder = isFolder(relativeSource);
   if (folder === true) return inDest ? join2(inDest) : null;
-  if (path5.posix.join(dest, path5.posix.basename(relativeSource)) === imagePath) return relativeSource;
+  if (path6.posix.join(dest, path6.posix.basename(relativeSource)) === imagePath) return relativeSource;
   if (!copy.destIsDirectory && dest === imagePath) return relativeSource;
   if (folder === null && inDest) return join2(inDest);
   return null;
@@ -19963,7 +20113,7 @@ function fileFacts(model, shell2, options = {}) {
 }
 
 // transforms/copy-deps-first/ecosystems.ts
-import path6 from "node:path";
+import path7 from "node:path";
 var refusal = (id, reason) => ({ refuse: { id, reason } });
 var VALUE_FLAGS = {
   npm: ["--omit", "--include", "--only", "--registry", "--cache", "--loglevel", "--prefix", "--workspace", "-w", "--install-strategy"],
@@ -20075,7 +20225,6 @@ function parseCommand(words3, texts) {
   }
   return { name, args, positional, flags, computed };
 }
-var NPM_INSTALL_SCRIPTS = ["preinstall", "install", "postinstall", "prepublish", "preprepare", "prepare", "postprepare", "dependencies"];
 var LOCAL_PATH_DEPENDENCY = "local-path-dependency";
 var ECOSYSTEMS = [
   {
@@ -20110,7 +20259,7 @@ var ECOSYSTEMS = [
     check: (ctx) => {
       if (ctx.exists("pnpm-workspace.yaml")) return { id: "workspaces", reason: "pnpm-workspace.yaml makes it a workspace, whose packages the install reads" };
       const pkg = readJson(ctx, "package.json");
-      if (pkg && isObject(pkg.pnpm) && "patchedDependencies" in pkg.pnpm) {
+      if (pkg && isObject2(pkg.pnpm) && "patchedDependencies" in pkg.pnpm) {
         return { id: "patched-dependencies", reason: "package.json has pnpm.patchedDependencies, whose patch files the install reads" };
       }
       return packageJsonProblem(ctx);
@@ -20183,11 +20332,11 @@ var ECOSYSTEMS = [
       const json = readJson(ctx, "composer.json");
       if (!json) return { id: "unreadable-manifest", reason: "composer.json could not be read" };
       const repos = Array.isArray(json.repositories) ? json.repositories : Object.values(json.repositories ?? {});
-      if (repos.some((r) => isObject(r) && r.type === "path")) return { id: LOCAL_PATH_DEPENDENCY, reason: "composer.json has a path repository" };
-      if (isObject(json.extra) && "installer-paths" in json.extra) {
+      if (repos.some((r) => isObject2(r) && r.type === "path")) return { id: LOCAL_PATH_DEPENDENCY, reason: "composer.json has a path repository" };
+      if (isObject2(json.extra) && "installer-paths" in json.extra) {
         return { id: "installs-into-source", reason: "composer.json installs packages into the source tree (installer-paths)" };
       }
-      if (isObject(json.config) && "vendor-dir" in json.config) return { id: "install-dir-moved", reason: "composer.json moves vendor-dir" };
+      if (isObject2(json.config) && "vendor-dir" in json.config) return { id: "install-dir-moved", reason: "composer.json moves vendor-dir" };
       return null;
     }
   },
@@ -20294,7 +20443,7 @@ function sourceTreePath(value, cwd2) {
   else if (/^[a-z][a-z0-9+.-]+:/i.test(v)) return null;
   if (v === "" || v.startsWith("~")) return null;
   if (!v.startsWith("/") || cwd2 === null) return v;
-  const normal = path6.posix.normalize(v);
+  const normal = path7.posix.normalize(v);
   const root = cwd2.replace(/\/+$/, "");
   return normal === cwd2 || normal === root || normal.startsWith(root + "/") ? normal : null;
 }
@@ -20340,7 +20489,7 @@ function requirementFiles(c, ctx, cwd2) {
       const [include] = optionValues(words3, ["-r", "--requirement", "-c", "--constraint"]);
       if (include) {
         if (include.value.includes("://")) continue;
-        queue.push(include.value.startsWith("/") ? contextPath(include.value, cwd2) : contextPath(path6.posix.join(path6.posix.dirname(file), include.value), null));
+        queue.push(include.value.startsWith("/") ? contextPath(include.value, cwd2) : contextPath(path7.posix.join(path7.posix.dirname(file), include.value), null));
         continue;
       }
       if (/^(-e|--editable)\b/.test(line)) return refusal("editable-install", `${file} has an editable install (\`${line}\`), which needs the source`);
@@ -20363,8 +20512,8 @@ function contextPath(name, cwd2) {
   let relative;
   if (name.startsWith("/")) {
     if (cwd2 === null) return null;
-    relative = path6.posix.relative(cwd2, path6.posix.normalize(name));
-  } else relative = path6.posix.normalize(name);
+    relative = path7.posix.relative(cwd2, path7.posix.normalize(name));
+  } else relative = path7.posix.normalize(name);
   return relative === "" || relative === "." || relative.startsWith("..") ? null : relative;
 }
 var PATH_SETTINGS = /* @__PURE__ */ new Set([
@@ -20450,25 +20599,25 @@ function readJson(ctx, file) {
   if (text === null) return null;
   try {
     const value = JSON.parse(text);
-    return isObject(value) ? value : null;
+    return isObject2(value) ? value : null;
   } catch {
     return null;
   }
 }
-function isObject(value) {
+function isObject2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function packageJsonProblem(ctx) {
   const pkg = readJson(ctx, "package.json");
   if (!pkg) return { id: "unreadable-manifest", reason: "package.json could not be read" };
-  const scripts = isObject(pkg.scripts) ? pkg.scripts : {};
+  const scripts = isObject2(pkg.scripts) ? pkg.scripts : {};
   const script = NPM_INSTALL_SCRIPTS.find((s) => s in scripts);
   if (script) return { id: "install-script", reason: `package.json has a \`${script}\` script, which runs during the install and may read the source` };
   if ("workspaces" in pkg) return { id: "workspaces", reason: "package.json declares workspaces, whose packages the install reads" };
   if (ctx.exists("binding.gyp")) return { id: "native-build", reason: "binding.gyp makes the install build native code from the source" };
   for (const field of ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies", "overrides", "resolutions"]) {
     const deps = pkg[field];
-    if (!isObject(deps)) continue;
+    if (!isObject2(deps)) continue;
     for (const [name, spec] of Object.entries(deps)) {
       if (typeof spec === "string" && isLocalNodeSpec(spec)) {
         return { id: LOCAL_PATH_DEPENDENCY, reason: `package.json depends on a local path (${name}: ${spec})` };
@@ -20492,7 +20641,7 @@ var LOCKFILE_LOCAL_ENTRIES = [
 ];
 
 // transforms/copy-deps-first/edits.ts
-import path7 from "node:path";
+import path8 from "node:path";
 
 // lib/core/edits.ts
 function jsonArray(argv) {
@@ -20561,7 +20710,7 @@ function splitFix(copy, dest, sources, site, plan2, model, gap, inPlace = false)
   const base = dest === "." || dest === "./" ? "./" : dest.endsWith("/") ? dest : dest + "/";
   const byDir = /* @__PURE__ */ new Map();
   for (const s of sources) {
-    const dir = path7.posix.dirname(s);
+    const dir = path8.posix.dirname(s);
     byDir.set(dir, [...byDir.get(dir) ?? [], s]);
   }
   const copies = [...byDir.entries()].sort(([a], [b]) => a === "." ? -1 : b === "." ? 1 : a.localeCompare(b)).map(([dir, files]) => instructionText(copy, model, [...files, dir === "." ? base : `${base}${dir}/`]));
@@ -20755,7 +20904,7 @@ function stageOutcome(stage, ctx) {
   const operands = sourceCopy(copy, facts);
   const copied = stage.instructions.slice(0, copyIndex).flatMap((i) => {
     const operands2 = facts.copyOperands(i);
-    return operands2 && operands2.from === null ? operands2.sources.map((s) => path8.posix.basename(s)).filter((name) => name !== "") : [];
+    return operands2 && operands2.from === null ? operands2.sources.map((s) => path9.posix.basename(s)).filter((name) => name !== "") : [];
   });
   const brings = (manifest) => copied.some((c) => c === manifest || import_picomatch.default.isMatch(manifest, c, { dot: true }));
   const done = ECOSYSTEMS.filter((e) => e.id === "pip" ? copied.some((c) => /requirements.*\.txt$/.test(c)) : e.required.some(brings));
@@ -20871,7 +21020,7 @@ function ignoreNotes(eco, copy, context) {
 }
 
 // transforms/merge-runs.ts
-import path9 from "node:path";
+import path10 from "node:path";
 
 // lib/core/run-script.ts
 var REFUSED = {
@@ -21316,12 +21465,12 @@ function downloadedNames(commands) {
     const download = downloadOf(command, commands);
     if (download?.kind !== "file") continue;
     if (download.path !== null) {
-      names.add(path9.posix.basename(download.path));
+      names.add(path10.posix.basename(download.path));
       continue;
     }
     for (const word of command.words) {
       if (word === null || !/^(https?|ftp):\/\//.test(word)) continue;
-      const name = path9.posix.basename(word.replace(/[?#].*$/, ""));
+      const name = path10.posix.basename(word.replace(/[?#].*$/, ""));
       if (name) names.add(name);
     }
   }
@@ -21408,7 +21557,7 @@ function readPart(node, ctx) {
     startsWithAbsoluteCd: facts.startsWithAbsoluteCd,
     substantial: isSubstantial(commands, aptIndex),
     downloads: downloadedNames(commands),
-    mentions: new Set(commands.flatMap((c) => c.words).filter((w) => w !== null && w !== "").map((w) => path9.posix.basename(w))),
+    mentions: new Set(commands.flatMap((c) => c.words).filter((w) => w !== null && w !== "").map((w) => path10.posix.basename(w))),
     cleanup: commands.some(removes) && commands.every((c) => removes(c) || c.program !== null && NO_OPS.has(c.program)),
     installOnly: installOnly(commands),
     aptIndex,
@@ -21501,7 +21650,7 @@ function replacesShell(ctx, node, commands) {
       return { id: "replaces-shell", reason: "the RUN above runs `dpkg-reconfigure dash`, which may change what /bin/sh is; each later RUN starts the shell afresh, joined they would run in the old one" };
     }
     for (const written of writtenPaths(command.words) ?? []) {
-      const full = written.startsWith("/") ? path9.posix.normalize(written) : workdir === null ? null : path9.posix.resolve(workdir, written);
+      const full = written.startsWith("/") ? path10.posix.normalize(written) : workdir === null ? null : path10.posix.resolve(workdir, written);
       if (full !== null && shell2.has(full)) {
         return { id: "replaces-shell", reason: `the RUN above replaces ${full}, the shell each later RUN starts; joined, they would run in the old shell` };
       }
@@ -21611,6 +21760,20 @@ function headedByComment(node, model) {
     if (text.replace(/^#+/, "").trim() && !COMMENTED_CODE.test(text)) described = true;
   }
   return described;
+}
+function describingComment(a, b, model) {
+  let first = b.line;
+  while (first - 1 > a.endLine && model.source.lineText(first - 2).trim().startsWith("#")) first--;
+  if (first === b.line) return null;
+  for (let line = a.endLine + 1; line < first; line++) if (model.source.lineText(line - 1).trim() !== "") return null;
+  let described = false;
+  for (let line = first; line < b.line; line++) {
+    const text2 = model.source.lineText(line - 1).trim();
+    if (COMMENTED_CODE.test(text2)) return null;
+    if (text2.replace(/^#+/, "").trim()) described = true;
+  }
+  const { lineStarts, text } = model.source;
+  return described ? text.slice(lineStarts[first - 1], lineStarts[b.line - 1]) : null;
 }
 function continuationIndent(parts, model) {
   const runs2 = [...parts.map((p) => p.node), ...model.stages.flatMap((s) => s.instructions.filter((i) => i.keyword === "RUN"))];
@@ -21727,10 +21890,16 @@ function join(parts, model) {
   });
   const first = parts[0].node;
   const subshells = isolated ? `; ${isolated > 1 ? `${isolated} of them run` : "one runs"} in a subshell so ${isolated > 1 ? "their" : "its"} shell changes stay local` : "";
+  const edits2 = [{ start: first.argsStart, end: parts[parts.length - 1].node.end, text }];
+  const carried = parts.slice(1).map((p) => p.carries ?? "").join("");
+  if (carried) {
+    const lineStart = model.source.lineStarts[first.line - 1];
+    edits2.unshift({ start: lineStart, end: lineStart, text: carried });
+  }
   return {
     line: first.line,
     message: `merged ${parts.length} RUN instructions into one layer${subshells}`,
-    edits: [{ start: first.argsStart, end: parts[parts.length - 1].node.end, text }]
+    edits: edits2
   };
 }
 function sameFlags(a, b) {
@@ -21800,6 +21969,7 @@ var mergeRuns = {
           message: "not merged with the RUN above, which installs with the same manager and options: joined, one RUN would update or remove the apt lists twice, or update them after removing them; one install of both RUNs' packages after a single `apt-get update` would do (further such RUNs of this stage are left apart too)"
         });
       };
+      let carrying = false;
       let headedSaid = false;
       let scripted = false;
       const leaveApart = (script) => {
@@ -21818,6 +21988,7 @@ var mergeRuns = {
         chain = [];
         called = /* @__PURE__ */ new Set();
         hashed = /* @__PURE__ */ new Set();
+        carrying = false;
       };
       instructions.forEach((node, i) => {
         if (node.keyword !== "RUN" || ctx.locked(node)) {
@@ -21837,8 +22008,12 @@ var mergeRuns = {
           return;
         }
         const previous2 = chain[chain.length - 1];
-        if (previous2 && commentBetween(previous2.node, node, dockerfile)) flush2();
-        else if (previous2) {
+        const crossing = previous2 !== void 0 && commentBetween(previous2.node, node, dockerfile);
+        const carried = crossing && part.cleanup ? describingComment(previous2.node, node, dockerfile) : null;
+        if (crossing && carried === null) flush2();
+        else if (previous2 && carrying && !part.cleanup) {
+          flush2();
+        } else if (previous2) {
           const stale = [...part.calls].find((name) => hashed.has(name));
           const refusal2 = !sameFlags(previous2.node, node) ? { id: "different-flags", reason: "different flags" } : endsChain(previous2, shellHasErrexit(node, dockerfile)) ?? (stale ? { id: "command-hash", reason: `it runs \`${stale}\`, which a RUN above reinstalls after the shell looked it up; a fresh RUN finds the new one, a joined one the old path the shell remembers` } : null);
           const pair = onDisk(previous2.node, node);
@@ -21867,6 +22042,10 @@ var mergeRuns = {
             }
             flush2();
           }
+        }
+        if (carried !== null && chain.length) {
+          part.carries = carried;
+          carrying = true;
         }
         chain.push(part);
         for (const name of part.calls) called.add(name);
@@ -22272,8 +22451,8 @@ function cleanupFor(hygiene, program, yumIsDnf2 = false) {
   const cleanup = yumIsDnf2 && hygiene.facts.cleanupWhereYumIsDnf ? hygiene.facts.cleanupWhereYumIsDnf : hygiene.cleanup;
   return cleanup.map((c) => c.startsWith(`${main} `) ? `${program}${c.slice(main.length)}` : c);
 }
-function inCacheDir(facts, path21) {
-  return facts.cacheDirs.some((dir) => dir.startsWith("/") ? path21.startsWith(dir) : path21.startsWith(`${dir}/`) || path21 === dir || path21.includes(`/${dir}/`) || path21.endsWith(`/${dir}`));
+function inCacheDir(facts, path22) {
+  return facts.cacheDirs.some((dir) => dir.startsWith("/") ? path22.startsWith(dir) : path22.startsWith(`${dir}/`) || path22 === dir || path22.includes(`/${dir}/`) || path22.endsWith(`/${dir}`));
 }
 function cleans(manager, command) {
   const facts = PACKAGE_MANAGER_FACTS[manager];
@@ -22373,9 +22552,9 @@ function downloadedFiles(words3, spelling) {
     const word = words3[i];
     if (word === null) continue;
     const inline = word.startsWith(`${spelling.long}=`) ? word.slice(spelling.long.length + 1) : attached.exec(word)?.[1] ?? null;
-    const path21 = inline ?? (word === spelling.long || short.test(word) ? words3[i + 1] : null);
+    const path22 = inline ?? (word === spelling.long || short.test(word) ? words3[i + 1] : null);
     if (inline !== null || word === spelling.long || short.test(word)) output = true;
-    if (path21) named.push(path21);
+    if (path22) named.push(path22);
   }
   if (output) return named;
   const group = (letter, w) => letter !== null && /^-[a-zA-Z]+$/.test(w) && w.includes(letter);
@@ -22407,18 +22586,18 @@ function leftoverArchives(ctx, run) {
   commands.forEach((command, index) => {
     const spelling = command.program ? DOWNLOAD_OUTPUT[command.program] : void 0;
     if (!spelling) return;
-    for (const path21 of downloadedFiles(command.words, spelling)) downloads.push({ path: path21, index, inMain: command.command.inMainShell, cwd: cwdOf(command) });
+    for (const path22 of downloadedFiles(command.words, spelling)) downloads.push({ path: path22, index, inMain: command.command.inMainShell, cwd: cwdOf(command) });
   });
   const found = [];
   for (const download of downloads) {
-    const { path: path21 } = download;
-    if (path21 === "-" || !/^[\w./+-]+$/.test(path21)) continue;
-    const absolute = resolvedPath(path21, download.cwd);
+    const { path: path22 } = download;
+    if (path22 === "-" || !/^[\w./+-]+$/.test(path22)) continue;
+    const absolute = resolvedPath(path22, download.cwd);
     const after = commands.slice(download.index + 1);
     const movesBefore = (c) => after.slice(0, after.indexOf(c)).some(({ command: m }) => ["cd", "pushd", "popd"].includes(m.name ?? ""));
     const names = (word, at) => {
       if (word === null) return false;
-      if (absolute === null) return word === path21 && !movesBefore(at);
+      if (absolute === null) return word === path22 && !movesBefore(at);
       return resolvedPath(word, cwdOf(at))?.replace(/\/+$/, "") === absolute;
     };
     const extracted = after.some((c) => {
@@ -22431,35 +22610,35 @@ function leftoverArchives(ctx, run) {
       return extracting && words3.slice(1).some((w) => names(w, c) || w !== null && w.startsWith("--file=") && names(w.slice("--file=".length), c));
     });
     if (!extracted) continue;
-    const removed = after.some((c) => c.program === "rm" && c.words.slice(1).some((w) => names(w, c))) || after.some(({ command }) => command.node.text.includes("rm ") && command.node.text.includes(path21)) || after.some((c) => c.program === "rm" && c.nodes.slice(1).some((n) => {
+    const removed = after.some((c) => c.program === "rm" && c.words.slice(1).some((w) => names(w, c))) || after.some(({ command }) => command.node.text.includes("rm ") && command.node.text.includes(path22)) || after.some((c) => c.program === "rm" && c.nodes.slice(1).some((n) => {
       const operand = unquoted(n);
-      if (absolute === null) return removes2(operand, path21);
+      if (absolute === null) return removes2(operand, path22);
       const resolved = operand.startsWith("-") ? null : resolvedPath(operand, cwdOf(c));
       return resolved !== null && removes2(resolved, absolute);
     }));
     if (removed) continue;
-    const relative = !path21.startsWith("/");
+    const relative = !path22.startsWith("/");
     const sameDirectory = absolute !== null ? dirs.end === download.cwd : download.inMain && !after.some(({ command: c }) => c.inMainShell && ["cd", "pushd", "popd"].includes(c.name ?? ""));
-    const written = !relative || sameDirectory ? path21 : absolute;
+    const written = !relative || sameDirectory ? path22 : absolute;
     let refusal2 = null;
     if (written === null) refusal2 = { id: "working-directory-changes", reason: "the working directory changes after the download" };
     else if (!written.startsWith("/") && absolute === null && run.mounts.length > 0) refusal2 = { id: "relative-path-with-mounts", reason: "the RUN has mounts the relative path may be in" };
-    else if (run.mounts.some((m) => mountCovers(m, absolute ?? path21))) refusal2 = { id: "archive-in-mount", reason: "it is in a mount, not in the layer" };
-    else if (ctx.dockerfile.source.text.slice(run.node.end).includes(path21.slice(path21.lastIndexOf("/") + 1))) {
+    else if (run.mounts.some((m) => mountCovers(m, absolute ?? path22))) refusal2 = { id: "archive-in-mount", reason: "it is in a mount, not in the layer" };
+    else if (ctx.dockerfile.source.text.slice(run.node.end).includes(path22.slice(path22.lastIndexOf("/") + 1))) {
       refusal2 = { id: "archive-used-later", reason: "a later instruction names it" };
-    } else if (commands.some(({ command: c }) => c.node.text.includes(path21) && /\brm\b|\bmv\b|\bcp\b/.test(c.name ?? ""))) {
+    } else if (commands.some(({ command: c }) => c.node.text.includes(path22) && /\brm\b|\bmv\b|\bcp\b/.test(c.name ?? ""))) {
       refusal2 = { id: "archive-moved", reason: "the RUN moves or copies it" };
     }
-    found.push({ path: written ?? path21, refusal: refusal2 });
+    found.push({ path: written ?? path22, refusal: refusal2 });
   }
   return found;
 }
-function removes2(operand, path21) {
+function removes2(operand, path22) {
   if (operand.startsWith("-") || operand === "") return false;
   const folder = operand.replace(/\/+$/, "");
-  if (folder === path21) return true;
-  if (folder !== "" && path21.startsWith(`${folder}/`)) return true;
-  return /[*?[]/.test(operand) && (0, import_picomatch2.default)(operand, { dot: true })(path21);
+  if (folder === path22) return true;
+  if (folder !== "" && path22.startsWith(`${folder}/`)) return true;
+  return /[*?[]/.test(operand) && (0, import_picomatch2.default)(operand, { dot: true })(path22);
 }
 var cacheCleanup = {
   id: "cache-cleanup",
@@ -22827,10 +23006,10 @@ function redundantFixes(ctx, run, commands, fixes) {
 }
 
 // transforms/multi-stage/index.ts
-import path18 from "node:path";
+import path19 from "node:path";
 
 // transforms/multi-stage/plan.ts
-import path10 from "node:path";
+import path11 from "node:path";
 function refuse(id, reason) {
   return { refuse: { id, reason } };
 }
@@ -22846,8 +23025,8 @@ function runtimeFor(stage, linkage) {
 }
 function programPath(stage, outputs) {
   const first = stage.argv[0] ?? "";
-  if (first.includes("/")) return path10.posix.resolve(stage.finalWorkdir, first);
-  return outputs.find((o) => path10.posix.basename(o) === first && DEFAULT_PATH.includes(path10.posix.dirname(o))) ?? null;
+  if (first.includes("/")) return path11.posix.resolve(stage.finalWorkdir, first);
+  return outputs.find((o) => path11.posix.basename(o) === first && DEFAULT_PATH.includes(path11.posix.dirname(o))) ?? null;
 }
 function insertBefore(run, command, text) {
   const offset = run.offsets[command.node.startIndex];
@@ -22872,9 +23051,9 @@ function argsText2(model, node) {
 }
 
 // transforms/multi-stage/read-stage.ts
-import path11 from "node:path";
+import path12 from "node:path";
 var INITS = Object.keys(INIT_PATHS);
-var INIT_WRAPPERS2 = [...INITS, path11.posix.basename(TINI_STATIC)];
+var INIT_WRAPPERS2 = [...INITS, path12.posix.basename(TINI_STATIC)];
 function readStage(ctx, stage, image, ecosystem) {
   const model = ctx.dockerfile;
   const facts = ctx.facts;
@@ -22899,8 +23078,8 @@ function readStage(ctx, stage, image, ecosystem) {
   const command = containerArgv(ctx, stage);
   if (isRefusal(command)) return command;
   const entrypoint = image.defaults?.entrypoint ?? [];
-  const { argv, wrappers } = unwrap2(command, /* @__PURE__ */ new Set([...INIT_WRAPPERS2, ...entrypoint.map((e) => path11.posix.basename(e))]));
-  const inits = INITS.filter((init) => wrappers.some((w) => path11.posix.basename(w) === init));
+  const { argv, wrappers } = unwrap2(command, /* @__PURE__ */ new Set([...INIT_WRAPPERS2, ...entrypoint.map((e) => path12.posix.basename(e))]));
+  const inits = INITS.filter((init) => wrappers.some((w) => path12.posix.basename(w) === init));
   return { stage, image, ecosystem, runs: runs2, finalWorkdir: final, argv, inits };
 }
 function commandWhere(ctx, run, command) {
@@ -22953,7 +23132,7 @@ function directArgv2(ctx, node) {
 function unwrap2(argv, known) {
   const wrappers = [];
   let rest = argv;
-  while (rest.length && known.has(path11.posix.basename(rest[0]))) {
+  while (rest.length && known.has(path12.posix.basename(rest[0]))) {
     wrappers.push(rest[0]);
     rest = rest.slice(1);
     const end = rest.indexOf("--");
@@ -23046,7 +23225,7 @@ function checkPython(args, where) {
 }
 
 // transforms/multi-stage/closure.ts
-import path12 from "node:path";
+import path13 from "node:path";
 var SOURCES = {
   go: ["go"],
   java: ["java"],
@@ -23109,7 +23288,7 @@ function runtimePackages(ctx, stage, chosen, healthPrograms) {
   const programs = /* @__PURE__ */ new Set();
   const context = ctx.context;
   if (context) for (const run of programRuns(context, SOURCES[stage.ecosystem], (text) => ctx.shell.parse(text).rootNode)) programs.add(run.program);
-  for (const program of healthPrograms) programs.add(path12.posix.basename(program));
+  for (const program of healthPrograms) programs.add(path13.posix.basename(program));
   const runtime = describeImage(chosen.runtime);
   const fullImage = shipsBuildpackDeps(stage.image.family, stage.image.tag);
   for (const program of programs) {
@@ -23197,7 +23376,7 @@ function runtimeFiles(ctx, stage, chosen) {
     for (const target of redirectTargets(read.root)) {
       if (target.path === null) return refuse("run-writes-file", `${where}: RUN writes \`${target.text}\`, a file whose name the shell computes`);
       if (!target.path.startsWith("/") && (run.changesDir || run.workdir === null)) return refuse("run-writes-file", `${where}: RUN writes \`${target.text}\` after \`cd\`, in a folder dfmod does not know`);
-      const file = path12.posix.resolve(run.workdir ?? "/", target.path);
+      const file = path13.posix.resolve(run.workdir ?? "/", target.path);
       if (under("/etc/apt", file)) return refuse("apt-source", `${where}: RUN writes ${file}: the runtime's apt-get would not have that configuration`);
       if (under("/dev", file)) continue;
       if (compiled || !under(app, file)) want(file, null);
@@ -23219,7 +23398,7 @@ function runtimeFiles(ctx, stage, chosen) {
   const workFolders = /* @__PURE__ */ new Set();
   for (const run of stage.runs) {
     if (run.workdir) workFolders.add(run.workdir);
-    for (const c of run.commands) if (c.program === "cd" && typeof c.words[1] === "string") workFolders.add(path12.posix.resolve(run.workdir ?? "/", c.words[1]));
+    for (const c of run.commands) if (c.program === "cd" && typeof c.words[1] === "string") workFolders.add(path13.posix.resolve(run.workdir ?? "/", c.words[1]));
   }
   for (const node of stage.stage.instructions) {
     const copy = node.keyword === "COPY" || node.keyword === "ADD" ? ctx.facts.copyOperands(node) : null;
@@ -23236,7 +23415,7 @@ function runtimeFiles(ctx, stage, chosen) {
     const dest = copy.destResolved;
     if (under(app, dest) && app !== "/") continue;
     for (const source of copy.sources) {
-      const name = path12.posix.basename(source.replace(/\/+$/, ""));
+      const name = path13.posix.basename(source.replace(/\/+$/, ""));
       const folder = source === "." || source.endsWith("/") || (ctx.context?.list(source).length ?? 0) > 0;
       if (compiled && (folder || SOURCE_FILE.test(name))) continue;
       if (folder) {
@@ -23244,7 +23423,7 @@ function runtimeFiles(ctx, stage, chosen) {
         want(dest.replace(/\/$/, ""), chownOf(node));
       } else {
         const many = copy.sources.length > 1 || dest.endsWith("/") || copy.dest.endsWith("/");
-        want(many ? path12.posix.join(dest, name) : dest, chownOf(node));
+        want(many ? path13.posix.join(dest, name) : dest, chownOf(node));
       }
     }
   }
@@ -23252,8 +23431,8 @@ function runtimeFiles(ctx, stage, chosen) {
     for (const read of fileReads(ctx.context, SOURCES[stage.ecosystem])) {
       if (read.path === null) return refuse("reads-unnamed-file", `the program opens a file whose path it computes (${read.call} in ${read.file}), so what to copy is not known`);
       if (read.path === "" || PROVIDED.some((p) => under(p, read.path))) continue;
-      const resolved = path12.posix.resolve(app, read.path.replace(/[*?[].*$/, "") || ".");
-      const first = read.path.startsWith("/") ? resolved : path12.posix.join(app, path12.posix.relative(app, resolved).split("/")[0]);
+      const resolved = path13.posix.resolve(app, read.path.replace(/[*?[].*$/, "") || ".");
+      const first = read.path.startsWith("/") ? resolved : path13.posix.join(app, path13.posix.relative(app, resolved).split("/")[0]);
       if (first === app || first === "/") return refuse("reads-app-folder", `the program reads the whole folder ${first} (${read.call} in ${read.file})`);
       if (deliveredByStage(ctx, stage, first, made)) want(first, null);
       else checks.push(`${read.path}, which the program opens (${read.call} in ${read.file}) and the build does not make`);
@@ -23282,16 +23461,16 @@ function deliveredByStage(ctx, stage, target, made) {
       const isFolder = clean === "" || context.list(clean).length > 0;
       if (isFolder) {
         if (!under(dest, target)) continue;
-        const rel = path12.posix.relative(dest, target);
-        if (context.exists(clean ? path12.posix.join(clean, rel) : rel) && !context.isIgnored(clean ? path12.posix.join(clean, rel) : rel)) return true;
-      } else if (target === dest || target === path12.posix.join(dest, path12.posix.basename(clean))) return true;
+        const rel = path13.posix.relative(dest, target);
+        if (context.exists(clean ? path13.posix.join(clean, rel) : rel) && !context.isIgnored(clean ? path13.posix.join(clean, rel) : rel)) return true;
+      } else if (target === dest || target === path13.posix.join(dest, path13.posix.basename(clean))) return true;
     }
   }
   return false;
 }
 
 // transforms/multi-stage/go.ts
-import path13 from "node:path";
+import path14 from "node:path";
 
 // lib/facts/go.ts
 var ENVIRONMENT_WRAPPERS = /* @__PURE__ */ new Set(["sudo", "env"]);
@@ -23320,7 +23499,7 @@ var planGo = (stage, ctx) => {
       if (!raw.startsWith("/") && run.changesDir) return refuse("go-output-after-cd", `${where}: \`go build -o ${raw}\` after \`cd\`: its path is not known`);
       if (!raw.startsWith("/") && run.workdir === null) return refuse("workdir-unknown", `${where}: \`go build -o ${raw}\` runs in a folder dfmod does not know`);
       const cgoOff = cgoSetting(ctx.facts, run.node, command) === "0";
-      builds2.push({ run, command, output: path13.posix.resolve(run.workdir ?? "/", raw), cgoOff });
+      builds2.push({ run, command, output: path14.posix.resolve(run.workdir ?? "/", raw), cgoOff });
     }
   }
   if (!builds2.length) return null;
@@ -23362,7 +23541,7 @@ function importsC(context) {
 }
 
 // transforms/multi-stage/java.ts
-import path14 from "node:path";
+import path15 from "node:path";
 var planJava = (stage, ctx) => {
   const argv = stage.argv;
   if (argv[0] !== "java" && !/\/java$/.test(argv[0] ?? "")) return refuse("not-java", `the container runs \`${argv[0]}\`, not java`);
@@ -23376,8 +23555,8 @@ var planJava = (stage, ctx) => {
     if (arg === "-jar") {
       const jar = argv[i + 1];
       if (jar === void 0) return refuse("java-jar-unnamed", "`java -jar` without a jar");
-      const file = path14.posix.resolve(wd, jar);
-      const folder = path14.posix.dirname(file);
+      const file = path15.posix.resolve(wd, jar);
+      const folder = path15.posix.dirname(file);
       if (folder === wd || folder === "/") {
         copy(file);
         checks.push(`the Class-Path of ${file}'s manifest (only the jar is copied)`);
@@ -23386,7 +23565,7 @@ var planJava = (stage, ctx) => {
       break;
     }
     if (arg === "-cp" || arg === "-classpath" || arg === "--class-path") {
-      for (const entry of (argv[++i] ?? "").split(":")) copy(path14.posix.resolve(wd, entry.replace(/\/?\*$/, "")));
+      for (const entry of (argv[++i] ?? "").split(":")) copy(path15.posix.resolve(wd, entry.replace(/\/?\*$/, "")));
       classPathNamed = true;
       continue;
     }
@@ -23398,9 +23577,9 @@ var planJava = (stage, ctx) => {
       }
       if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(arg)) return refuse("java-main-class", `\`${arg}\` is not a class name`);
       const parts = arg.split(".");
-      if (parts.length === 1) copies.push({ from: path14.posix.join(wd, "*.class"), to: `${wd.replace(/\/$/, "")}/` });
-      else copy(path14.posix.join(wd, parts[0]));
-      checks.push(`the classes ${arg} loads are in ${parts.length === 1 ? `${wd}/*.class` : path14.posix.join(wd, parts[0])}`);
+      if (parts.length === 1) copies.push({ from: path15.posix.join(wd, "*.class"), to: `${wd.replace(/\/$/, "")}/` });
+      else copy(path15.posix.join(wd, parts[0]));
+      checks.push(`the classes ${arg} loads are in ${parts.length === 1 ? `${wd}/*.class` : path15.posix.join(wd, parts[0])}`);
       classPathNamed = true;
       break;
     }
@@ -23424,7 +23603,7 @@ var planJava = (stage, ctx) => {
 };
 
 // transforms/multi-stage/native.ts
-import path15 from "node:path";
+import path16 from "node:path";
 var COMPILERS = /* @__PURE__ */ new Set(["gcc", "g++", "cc", "c++"]);
 var PREFIX_WORDS = /^(PREFIX|prefix|DESTDIR|-DCMAKE_INSTALL_PREFIX)=|^--prefix(=|$)/;
 var planNative = (stage, ctx) => {
@@ -23438,14 +23617,14 @@ var planNative = (stage, ctx) => {
       const inSubshell = !command.command.inMainShell;
       if (command.program === "cd") {
         const to = command.words[1];
-        cwd2 = !inSubshell && cwd2 !== null && typeof to === "string" && !to.startsWith("-") ? path15.posix.resolve(cwd2, to) : null;
+        cwd2 = !inSubshell && cwd2 !== null && typeof to === "string" && !to.startsWith("-") ? path16.posix.resolve(cwd2, to) : null;
         continue;
       }
       const here = inSubshell ? null : cwd2;
       if (COMPILERS.has(command.program ?? "")) {
         const i = command.words.findIndex((w) => w === "-o" || (w?.startsWith("-o") ?? false));
         const raw = i === -1 ? null : command.words[i] === "-o" ? command.words[i + 1] : command.words[i].slice(2);
-        if (raw && (raw.startsWith("/") || here !== null)) outputs.push(path15.posix.resolve(here ?? "/", raw));
+        if (raw && (raw.startsWith("/") || here !== null)) outputs.push(path16.posix.resolve(here ?? "/", raw));
       }
       if (command.program === "make" || command.program === "cmake") {
         if (here === null && !command.words.includes("--install")) return refuse("make-after-cd", `line ${ctx.originalLine(run.node.line)}: make after \`cd\`: where it builds is not known`);
@@ -23461,7 +23640,7 @@ var planNative = (stage, ctx) => {
     }
   }
   const argv0 = stage.argv[0] ?? "";
-  if (installs && !argv0.includes("/")) outputs.push(path15.posix.join("/usr/local/bin", argv0));
+  if (installs && !argv0.includes("/")) outputs.push(path16.posix.join("/usr/local/bin", argv0));
   if (!outputs.length && !makes) return null;
   const first = stage.argv[0] ?? "";
   const program = programPath(stage, outputs);
@@ -23472,8 +23651,8 @@ var planNative = (stage, ctx) => {
     const fromContext = stage.stage.instructions.some((node) => {
       const copy = ctx.facts.copyOperands(node);
       if (!copy?.destResolved) return false;
-      const rel = path15.posix.relative(copy.destResolved, program);
-      return !rel.startsWith("..") && copy.sources.some((src) => context.exists(path15.posix.join(src, rel)) || context.exists(src) && path15.posix.basename(src) === path15.posix.basename(program));
+      const rel = path16.posix.relative(copy.destResolved, program);
+      return !rel.startsWith("..") && copy.sources.some((src) => context.exists(path16.posix.join(src, rel)) || context.exists(src) && path16.posix.basename(src) === path16.posix.basename(program));
     });
     if (fromContext) return refuse("program-from-context", `the container runs ${program}, which comes from the build context, not the build`);
   }
@@ -23506,7 +23685,7 @@ var planNative = (stage, ctx) => {
 };
 
 // transforms/multi-stage/node.ts
-import path16 from "node:path";
+import path17 from "node:path";
 var STATIC_RUNTIME = { image: "nginx:stable", root: "/usr/share/nginx/html" };
 var STATIC_SERVERS = {
   "http-server": { defaultPort: 8080, portFlags: ["-p", "--port"], hostFlags: ["-a"], spaFlags: [], otherFlags: /^(-c-?\d+|-s|--silent|-d|-i|-g|--gzip|-b|--brotli)$/ },
@@ -23567,24 +23746,30 @@ var planNode = (stage, ctx) => {
   if (runtime.image === stage.image.ref.raw.replace(/^docker\.io\/(library\/)?/, "") && !building) return null;
   const layout = depsLayout(stage, ctx, !building ? "original" : devUsed.length ? "all" : "production");
   if (isRefusal(layout)) return layout;
-  const modules = path16.posix.join(appDir, "node_modules");
+  const modules = path17.posix.join(appDir, "node_modules");
   const chown = layout.owner ? `--chown=${layout.owner} ` : "";
   const noDependencies = pkg !== null && !Object.keys(pkg.dependencies ?? {}).length && (!keepAll || !Object.keys(pkg.devDependencies ?? {}).length);
   const got = !building ? `\`${layout.install}\` as the original runs it: every dependency${pkg && Object.keys(pkg.devDependencies ?? {}).length ? ", devDependencies included" : ""}, since nothing is built and the app may load any of them at run time${devUsed.length ? ` (the start command uses ${devUsed.join(", ")})` : ""}` : devUsed.length ? `all dependencies: the start command uses ${devUsed.join(", ")}` : `\`${layout.install}\`, production dependencies only`;
   const devCheck = keepAll ? [] : ["that nothing the app loads at run time is a devDependency"];
   const localModules = context && !context.isIgnored("node_modules") && stage.stage.instructions.some((n) => n.keyword === "COPY" && ctx.facts.copyOperands(n)?.isWholeContext && ctx.facts.copyOperands(n)?.destResolved?.replace(/\/$/, "") === appDir) ? [`that the build context holds no node_modules of its own: .dockerignore does not exclude it, so the original's copy of the context puts it over the installed one, and the runtime's come from \`${layout.install}\``] : [];
-  const sources = sourceCopies(stage, ctx, building);
+  const compiled = building ? tscBuild(stage, ctx, pkg) : null;
+  const sources = sourceCopies(stage, ctx, building, compiled);
   if (sources) {
+    const deps = noDependencies ? "no node_modules (package.json lists no dependencies)" : `${modules} from a \`deps\` stage (${got})`;
     return {
       runtime: runtime.image,
-      payload: [...noDependencies ? [] : [`COPY --from=deps ${chown}${modules} ${modules}`], ...sources],
+      payload: [
+        ...noDependencies ? [] : [`COPY --from=deps ${chown}${modules} ${modules}`],
+        ...sources,
+        ...compiled ? [`COPY --from=build ${compiled.out} ${compiled.out}`] : []
+      ],
       buildEdits: [],
       buildTail: [],
       stages: noDependencies ? void 0 : layout.stage,
       programs: ["node", "npm"],
       copied: [appDir],
       packages,
-      summary: `${noDependencies ? "no node_modules (package.json lists no dependencies)" : `${modules} from a \`deps\` stage (${got})`}, then the source copied from the build context as the original copies it (the runtime uses nothing of the build stage)`,
+      summary: compiled ? `${deps}, then the source copied from the build context as the original copies it, and ${compiled.out} from the build stage (tsc's outDir in ${compiled.config}, the one folder the build writes)` : `${deps}, then the source copied from the build context as the original copies it (the runtime uses nothing of the build stage)`,
       checks: devCheck
     };
   }
@@ -23619,10 +23804,10 @@ var planNode = (stage, ctx) => {
     ]
   };
 };
-function sourceCopies(stage, ctx, building) {
+function sourceCopies(stage, ctx, building, compiled) {
   const context = ctx.context;
-  if (building || !context || context.exists("node_modules") && !context.isIgnored("node_modules")) return null;
-  const installsOnly = stage.runs.every((r) => r.commands.every((c) => c.program === "apt-get" || c.program === "apt" || c.program === "npm" && ["ci", "install", "i", "cache"].includes(c.words[1] ?? "")));
+  if (building && !compiled || !context || context.exists("node_modules") && !context.isIgnored("node_modules")) return null;
+  const installsOnly = stage.runs.every((r) => r.commands.every((c) => compiled?.commands.has(c) || c.program === "apt-get" || c.program === "apt" || c.program === "npm" && ["ci", "install", "i", "cache"].includes(c.words[1] ?? "")));
   if (!installsOnly) return null;
   const instructions = stage.stage.instructions;
   const copies = instructions.filter((n) => n.keyword === "COPY" || n.keyword === "ADD");
@@ -23639,6 +23824,49 @@ function sourceCopies(stage, ctx, building) {
   const whole = copies.findIndex((n) => plain(n) && operands(n)?.isWholeContext && operands(n)?.destResolved === appDir);
   const kept = copies.filter((n, i) => !(whole > i && plain(n) && operands(n)?.from === null));
   return kept.map((n) => ctx.dockerfile.source.text.slice(n.start, n.end));
+}
+function tscBuild(stage, ctx, pkg) {
+  const context = ctx.context;
+  if (!context || !pkg) return null;
+  const scripts = pkg.scripts ?? {};
+  if (NPM_INSTALL_SCRIPTS.some((s) => s in scripts)) return null;
+  const instructions = stage.stage.instructions;
+  if (instructions.some((n) => n.keyword === "USER")) return null;
+  const appDir = stage.finalWorkdir;
+  const copies = instructions.filter((n) => n.keyword === "COPY" || n.keyword === "ADD");
+  const last = copies[copies.length - 1];
+  const whole = last && last.keyword === "COPY" ? ctx.facts.copyOperands(last) : null;
+  if (!whole || !whole.isWholeContext || whole.from !== null || whole.destResolved !== appDir) return null;
+  const commands = /* @__PURE__ */ new Set();
+  const outs = /* @__PURE__ */ new Set();
+  let config = "";
+  for (const run of stage.runs) {
+    for (const command of run.commands) {
+      const args = tscArgs(command, scripts, ctx);
+      if (args === void 0) continue;
+      if (args === null || run.workdir !== appDir || run.changesDir || run.node.line < last.line) return null;
+      const read = tscOutput(args, context);
+      if ("unknown" in read) return null;
+      commands.add(command);
+      outs.add(read.outDir);
+      config = read.config;
+    }
+  }
+  if (outs.size !== 1) return null;
+  return { commands, out: path17.posix.join(appDir, [...outs][0]), config };
+}
+function tscArgs(command, scripts, ctx) {
+  const words3 = command.words;
+  const program = (word) => typeof word === "string" ? path17.posix.basename(word) : null;
+  const direct = (argv) => program(argv[0]) === "tsc" ? argv.slice(1) : program(argv[0]) === "npx" && argv[1] === "tsc" ? argv.slice(2) : null;
+  if (command.program === "tsc" || command.program === "npx") return direct(words3);
+  if (command.program !== "npm" || !["run", "run-script"].includes(words3[1] ?? "")) return void 0;
+  const name = words3[2];
+  if (typeof name !== "string" || words3.length > 3 || `pre${name}` in scripts || `post${name}` in scripts) return null;
+  const script = scripts[name];
+  if (typeof script !== "string") return null;
+  const read = scriptArgv(ctx.shell.parse(script).rootNode);
+  return "argv" in read ? direct(read.argv) : null;
 }
 var LOCAL_SPEC = /^(file:|link:|\.{1,2}\/|\/|~\/)/;
 function localDependency(pkg, withDev) {
@@ -23690,7 +23918,7 @@ function depsLayout(stage, ctx, dependencies) {
   const owner = installUser && installUser !== "root" && installUser !== "0" ? installUser : null;
   return {
     stage: [`FROM ${stage.stage.image} AS deps`, ...settings, `WORKDIR ${appDir}`, ...copyLines, `RUN ${runFlags}${install}`],
-    removeModules: { start: last.end, end: last.end, text: `${eol}RUN rm -rf ${path16.posix.join(appDir, "node_modules")}` },
+    removeModules: { start: last.end, end: last.end, text: `${eol}RUN rm -rf ${path17.posix.join(appDir, "node_modules")}` },
     install,
     owner
   };
@@ -23723,7 +23951,7 @@ function planStatic(stage, argv, server) {
     else return refuse("static-option", `${argv[0]} option \`${arg}\` has no nginx equivalent dfmod writes`);
   }
   if (dir === null) return refuse("static-serves-workdir", `${argv[0]} serves the working folder, not a build output folder`);
-  const out = path16.posix.resolve(stage.finalWorkdir, dir);
+  const out = path17.posix.resolve(stage.finalWorkdir, dir);
   if (out === stage.finalWorkdir || out === "/") return refuse("static-serves-workdir", `${argv[0]} serves the whole working folder`);
   if (!stage.runs.some((r) => r.commands.some((c) => c.program === "npm" && ["run", "run-script"].includes(c.words[1] ?? "") || ["npx", "tsc", "node"].includes(c.program ?? "")))) {
     return refuse("static-not-built", `${out} is not produced by a build step`);
@@ -23748,7 +23976,7 @@ function planStatic(stage, argv, server) {
 }
 
 // transforms/multi-stage/python.ts
-import path17 from "node:path";
+import path18 from "node:path";
 var PYTHON = /^python(3(\.\d+)?)?$/;
 var normalized = (name) => name.toLowerCase().replace(/[-_.]+/g, "-");
 var planPython = (stage, ctx) => {
@@ -23756,7 +23984,7 @@ var planPython = (stage, ctx) => {
   if (!pipRuns.length) return refuse("no-pip-install", "no `pip install` in the stage, so the dependencies are not named");
   const venv = stageVenv(stage, ctx);
   const argv0 = stage.argv[0] ?? "";
-  const runner = venv && path17.posix.dirname(argv0) === `${venv}/bin` ? programName(argv0) : argv0;
+  const runner = venv && path18.posix.dirname(argv0) === `${venv}/bin` ? programName(argv0) : argv0;
   if (!PYTHON.test(runner)) {
     const requirements = ctx.context?.read("requirements.txt") ?? "";
     const installed = [
@@ -23852,12 +24080,12 @@ function venvFolder(args, run) {
   if (dirs.length !== 1) return null;
   const dir = dirs[0];
   if (!dir.startsWith("/") && (run.workdir === null || run.changesDir)) return null;
-  return path17.posix.resolve(run.workdir ?? "/", dir);
+  return path18.posix.resolve(run.workdir ?? "/", dir);
 }
 function runsVenvPip(program, venv, run, ctx) {
-  if (program.includes("/")) return path17.posix.dirname(path17.posix.resolve(run.workdir ?? "/", program)) === `${venv}/bin`;
+  if (program.includes("/")) return path18.posix.dirname(path18.posix.resolve(run.workdir ?? "/", program)) === `${venv}/bin`;
   const first = ctx.facts.pathHeadAt(run.node)[0];
-  return first !== void 0 && path17.posix.normalize(first).replace(/\/$/, "") === `${venv}/bin`;
+  return first !== void 0 && path18.posix.normalize(first).replace(/\/$/, "") === `${venv}/bin`;
 }
 
 // transforms/multi-stage/worth.ts
@@ -24211,7 +24439,7 @@ function checkRuntime(ctx, stage, chosen, packages) {
       if (isRefusal(health)) return health;
       if (health.shell && !hasShell) return refuse("healthcheck-needs-shell", `${where}: HEALTHCHECK needs /bin/sh, which ${chosen.runtime} lacks`);
       for (const program of health.programs) {
-        const installed = PROGRAM_PACKAGES[path18.posix.basename(program)];
+        const installed = PROGRAM_PACKAGES[path19.posix.basename(program)];
         if (!chosen.programs.includes(program) && !(installed && packages.includes(installed))) {
           return refuse("healthcheck-program", `${where}: HEALTHCHECK runs \`${program}\`, which ${chosen.runtime} may not have`);
         }
@@ -24636,10 +24864,10 @@ function readBinary(value) {
   if (typeof value !== "object" || value === null) return bad;
   const b = value;
   const str = (k) => typeof b[k] === "string" && b[k].length > 0 && !/\s/.test(b[k]) ? b[k] : void 0;
-  const path21 = str("path");
-  if (!path21?.startsWith("/")) return bad;
-  if (str("from") && !b.url) return { path: path21, from: str("from") };
-  if (str("url") && /^https:\/\//.test(str("url")) && /^sha256:[0-9a-f]{64}$/.test(str("checksum") ?? "") && !b.from) return { path: path21, url: str("url"), checksum: str("checksum") };
+  const path22 = str("path");
+  if (!path22?.startsWith("/")) return bad;
+  if (str("from") && !b.url) return { path: path22, from: str("from") };
+  if (str("url") && /^https:\/\//.test(str("url")) && /^sha256:[0-9a-f]{64}$/.test(str("checksum") ?? "") && !b.from) return { path: path22, url: str("url"), checksum: str("checksum") };
   return bad;
 }
 function checksumSupported(model) {
@@ -24713,9 +24941,9 @@ function planStage(ctx, stage, init, optedIn) {
   if (existing) {
     const binaryPath = readBinary(options.binary);
     const paths = [...Object.values(INIT_PATHS).flatMap((byDistro) => Object.values(byDistro)), ...typeof binaryPath === "object" && binaryPath ? [binaryPath.path] : []];
-    const written = paths.some((path22) => {
+    const written = paths.some((path23) => {
       const e = command.entrypoint;
-      return e?.[0] === path22 && (e[1] === "--" || e[1] === "-g" && e[2] === "--");
+      return e?.[0] === path23 && (e[1] === "--" || e[1] === "-g" && e[2] === "--");
     });
     if (written) return {};
     const node = inEntrypoint ? command.entrypointNode : command.cmdNode;
@@ -24804,42 +25032,42 @@ function planStage(ctx, stage, init, optedIn) {
   let signalsHow = "so signals reach the app and zombies are reaped";
   let entrypointArgv = command.entrypoint ?? null;
   let cmdArgv = command.cmd ?? null;
-  let path21 = signals;
-  while (path21.kind === "add-exec" || path21.kind === "run-script") {
-    if (path21.kind === "add-exec") {
-      const script = storedScript(ctx, path21.node);
+  let path22 = signals;
+  while (path22.kind === "add-exec" || path22.kind === "run-script") {
+    if (path22.kind === "add-exec") {
+      const script = storedScript(ctx, path22.node);
       if (script === null) break;
-      if (entrypointArgv) entrypointArgv = withExec(entrypointArgv, script, path21.offset);
-      if (cmdArgv) cmdArgv = withExec(cmdArgv, script, path21.offset);
-      if (path21.node.keyword === "CMD" && path21.node.stage === stage) {
-        const read = facts.readRun(path21.node);
-        if (read.kind !== "script" || locked(path21.node)) break;
-        edits2.push({ start: read.script.offsets[path21.offset], end: read.script.offsets[path21.offset], text: "exec " });
+      if (entrypointArgv) entrypointArgv = withExec(entrypointArgv, script, path22.offset);
+      if (cmdArgv) cmdArgv = withExec(cmdArgv, script, path22.offset);
+      if (path22.node.keyword === "CMD" && path22.node.stage === stage) {
+        const read = facts.readRun(path22.node);
+        if (read.kind !== "script" || locked(path22.node)) break;
+        edits2.push({ start: read.script.offsets[path22.offset], end: read.script.offsets[path22.offset], text: "exec " });
       }
-      signalsHow = `with \`exec\` in front of \`${path21.command}\`, so the app replaces the shell and receives the signals; zombies are reaped`;
+      signalsHow = `with \`exec\` in front of \`${path22.command}\`, so the app replaces the shell and receives the signals; zombies are reaped`;
     } else {
-      const node = path21.node;
+      const node = path22.node;
       const stored = facts.argvOf(node)?.stored;
-      if (!stored || stored.join("\0") !== path21.runner.join("\0") || locked(node)) {
-        path21 = { kind: "forced", why: `\`${path21.runner.join(" ")}\` exits at SIGTERM without waiting for its script`, fix: "run the script's command itself" };
+      if (!stored || stored.join("\0") !== path22.runner.join("\0") || locked(node)) {
+        path22 = { kind: "forced", why: `\`${path22.runner.join(" ")}\` exits at SIGTERM without waiting for its script`, fix: "run the script's command itself" };
         break;
       }
       if (node.keyword === "CMD") {
-        edits2.push({ start: node.argsStart, end: node.end, text: jsonArray(path21.argv) });
-        cmdArgv = path21.argv;
-      } else entrypointArgv = path21.argv;
-      signalsHow = `with \`${path21.runner.join(" ")}\` replaced by its script's command \`${path21.argv.join(" ")}\`, since ${path21.runner[0]} exits at SIGTERM without waiting for the app; zombies are reaped`;
+        edits2.push({ start: node.argsStart, end: node.end, text: jsonArray(path22.argv) });
+        cmdArgv = path22.argv;
+      } else entrypointArgv = path22.argv;
+      signalsHow = `with \`${path22.runner.join(" ")}\` replaced by its script's command \`${path22.argv.join(" ")}\`, since ${path22.runner[0]} exits at SIGTERM without waiting for the app; zombies are reaped`;
     }
-    path21 = path21.then;
+    path22 = path22.then;
   }
-  if (path21.kind === "forced") {
+  if (path22.kind === "forced") {
     group = init === "tini";
     signalsHow = `${group ? "with -g, so SIGTERM goes to the whole process group" : "signalling the whole process group"} and zombies are reaped (shutdown stays forced: see the note)`;
     notes.push({
       id: "shutdown-forced",
       // The fix's line, set below: the note and the change it explains cite the same instruction.
       line: at,
-      message: `shutdown is forced, not graceful: ${path21.why}; ${init} ${group ? "-g " : ""}sends SIGTERM to the app too, but it may be killed before its handler finishes: ${path21.fix}`
+      message: `shutdown is forced, not graceful: ${path22.why}; ${init} ${group ? "-g " : ""}sends SIGTERM to the app too, but it may be killed before its handler finishes: ${path22.fix}`
     });
   }
   const prefix = group ? [initPath, "-g", "--"] : [initPath, "--"];
@@ -25336,7 +25564,7 @@ function checkShape(specifier, candidate) {
 
 // lib/cli/process.ts
 import { readFileSync as readFileSync2 } from "node:fs";
-import path20 from "node:path";
+import path21 from "node:path";
 
 // lib/core/dockerfile.ts
 var import_dockerfile_ast2 = __toESM(require_main(), 1);
@@ -26226,7 +26454,7 @@ function brokenScripts(model, shell2) {
 // lib/core/context.ts
 var import_dockerignore = __toESM(require_ignore(), 1);
 import { closeSync, existsSync as existsSync2, openSync, readFileSync, readSync, readdirSync, statSync } from "node:fs";
-import path19 from "node:path";
+import path20 from "node:path";
 var ignore = import_dockerignore.default.default;
 var FIRST_LINE_BYTES = 256;
 var WALK_LIMIT = 5e3;
@@ -26247,10 +26475,10 @@ function anyFileSent(context, dir) {
   return false;
 }
 function folderContext(root) {
-  const absoluteRoot = path19.resolve(root);
+  const absoluteRoot = path20.resolve(root);
   const resolve = (relativePath) => {
-    const full = path19.resolve(absoluteRoot, relativePath.replace(/^\/+/, ""));
-    return full === absoluteRoot || full.startsWith(absoluteRoot + path19.sep) ? full : null;
+    const full = path20.resolve(absoluteRoot, relativePath.replace(/^\/+/, ""));
+    return full === absoluteRoot || full.startsWith(absoluteRoot + path20.sep) ? full : null;
   };
   const existing = /* @__PURE__ */ new Map();
   const contents = /* @__PURE__ */ new Map();
@@ -26261,7 +26489,7 @@ function folderContext(root) {
   return {
     root: absoluteRoot,
     parent() {
-      if (above === void 0) above = path19.dirname(absoluteRoot) === absoluteRoot ? null : folderContext(path19.dirname(absoluteRoot));
+      if (above === void 0) above = path20.dirname(absoluteRoot) === absoluteRoot ? null : folderContext(path20.dirname(absoluteRoot));
       return above;
     },
     exists(relativePath) {
@@ -26346,7 +26574,7 @@ function ignoreMatcher(patterns) {
   if (patterns === null) return () => false;
   const rules = ignore({ ignorecase: false }).add(patterns);
   return (relativePath) => {
-    const normal = path19.posix.normalize(relativePath.replace(/^\/+/, "")).replace(/\/+$/, "");
+    const normal = path20.posix.normalize(relativePath.replace(/^\/+/, "")).replace(/\/+$/, "");
     return normal !== "." && !normal.startsWith("../") && rules.ignores(normal);
   };
 }
@@ -26393,7 +26621,7 @@ function processText(shell2, displayPath, text, options, contextDir) {
 function processFile(shell2, file, options, cwd2 = process.cwd()) {
   let bytes;
   try {
-    bytes = readFileSync2(path20.resolve(cwd2, file));
+    bytes = readFileSync2(path21.resolve(cwd2, file));
   } catch (error) {
     const code = error.code;
     const message = code === "ENOENT" ? "no such file or directory" : code === "EACCES" ? "permission denied" : code === "EISDIR" ? "is a folder" : `cannot be read (${code ?? error.message})`;
@@ -26405,7 +26633,7 @@ function processFile(shell2, file, options, cwd2 = process.cwd()) {
   } catch (error) {
     return errorResult(file, error);
   }
-  const contextDir = options.contextDir ?? path20.dirname(path20.resolve(cwd2, file));
+  const contextDir = options.contextDir ?? path21.dirname(path21.resolve(cwd2, file));
   const result = processText(shell2, file, text, options, contextDir);
   result.bytes = bytes;
   return result;

@@ -609,26 +609,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path29) => {
-      const end = path29.length - 1;
-      const index = path29.lastIndexOf(
+    var basenameOf = (path30) => {
+      const end = path30.length - 1;
+      const index = path30.lastIndexOf(
         SLASH,
-        path29[end] === SLASH ? end - 1 : end
+        path30[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path29 : path29.slice(index + 1);
+      return index < 0 ? path30 : path30.slice(index + 1);
     };
-    var parentOf = (path29) => {
-      if (path29.charCodeAt(0) === SLASH_CODE || path29.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path29.split(SLASH).filter(Boolean);
+    var parentOf = (path30) => {
+      if (path30.charCodeAt(0) === SLASH_CODE || path30.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path30.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY3;
       }
-      const end = path29.length - 1;
-      const cut = path29.lastIndexOf(
+      const end = path30.length - 1;
+      const cut = path30.lastIndexOf(
         SLASH,
-        path29.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path30.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY3 : path29.slice(0, cut + 1);
+      return cut < 0 ? EMPTY3 : path30.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern2) => pattern2 && isString(pattern2);
@@ -778,7 +778,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path29) {
+      testLiteral(path30) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -787,7 +787,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path29)) {
+          if (rule.checkRegex.test(path30)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -807,15 +807,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path29, mode) {
+      test(path30, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename5 = shortcut ? basenameOf(path29) : path29;
+        const basename5 = shortcut ? basenameOf(path30) : path30;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename5 : path29
+            shortcut && rule._basenameOnly ? basename5 : path30
           )) {
             const { negative } = rule;
             const ret = {
@@ -837,17 +837,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path29, originalPath, doThrow) => {
-      if (!isString(path29)) {
+    var checkPath = (path30, originalPath, doThrow) => {
+      if (!isString(path30)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path29) {
+      if (!path30) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path29)) {
+      if (checkPath.isNotRelative(path30)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -856,25 +856,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path29) => {
-      const first = path29.charCodeAt(0);
+    var isNotRelative = (path30) => {
+      const first = path30.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path29.length === 1) {
+      if (path30.length === 1) {
         return true;
       }
-      const second = path29.charCodeAt(1);
+      const second = path30.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path29.length === 2 || path29.charCodeAt(2) === SLASH_CODE;
+      return path30.length === 2 || path30.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -905,58 +905,58 @@ var require_ignore = __commonJS({
         return this.add(pattern2);
       }
       // @returns {TestResult}
-      _test(originalPath, cache3, path29) {
+      _test(originalPath, cache3, path30) {
         checkPath(
-          path29,
+          path30,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path29 ? this._t(path29, cache3) : {
+        return path30 ? this._t(path30, cache3) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path29 = convertPath(target);
-        if (!path29 || path29.charCodeAt(path29.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path29);
+        const path30 = convertPath(target);
+        if (!path30 || path30.charCodeAt(path30.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path30);
         }
-        const dir = this._t(path29, this._testCache);
+        const dir = this._t(path30, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path29);
+        const literal = this._rules.testLiteral(path30);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path29, cache3) {
-        if (path29 in cache3) {
-          return cache3[path29];
+      _t(path30, cache3) {
+        if (path30 in cache3) {
+          return cache3[path30];
         }
-        const parentPath = parentOf(path29);
+        const parentPath = parentOf(path30);
         const parent = parentPath ? this._t(parentPath, cache3) : UNDEFINED;
-        return cache3[path29] = parent && parent.ignored ? parent : this._rules.test(path29, MODE_IGNORE);
+        return cache3[path30] = parent && parent.ignored ? parent : this._rules.test(path30, MODE_IGNORE);
       }
-      ignores(path29) {
-        return this._test(path29, this._ignoreCache, convertPath(path29)).ignored;
+      ignores(path30) {
+        return this._test(path30, this._ignoreCache, convertPath(path30)).ignored;
       }
       createFilter() {
-        return (path29) => !this.ignores(path29);
+        return (path30) => !this.ignores(path30);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path29) {
-        return this._test(path29, this._testCache, convertPath(path29));
+      test(path30) {
+        return this._test(path30, this._testCache, convertPath(path30));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path29) => checkPath(convertPath(path29), path29, RETURN_FALSE);
+    var isPathValid = (path30) => checkPath(convertPath(path30), path30, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path29) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path29) || isNotRelative(path29);
+      checkPath.isNotRelative = (path30) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path30) || isNotRelative(path30);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -1189,7 +1189,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os2 = __require("os");
-    var path29 = __require("path");
+    var path30 = __require("path");
     var IS_WINDOWS_PLATFORM = os2.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -1201,7 +1201,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path29.resolve(cwd, filepath);
+      return path30.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry) {
@@ -1758,7 +1758,7 @@ var require_fill_range = __commonJS({
     "use strict";
     var util = __require("util");
     var toRegexRange = require_to_regex_range();
-    var isObject2 = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    var isObject3 = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
     var transform = (toNumber) => {
       return (value) => toNumber === true ? Number(value) : String(value);
     };
@@ -1927,14 +1927,14 @@ var require_fill_range = __commonJS({
       if (typeof step === "function") {
         return fill(start, end, 1, { transform: step });
       }
-      if (isObject2(step)) {
+      if (isObject3(step)) {
         return fill(start, end, 0, step);
       }
       let opts = { ...options };
       if (opts.capture === true) opts.wrap = true;
       step = step || opts.step || 1;
       if (!isNumber(step)) {
-        if (step != null && !isObject2(step)) return invalidStep(step, opts);
+        if (step != null && !isObject3(step)) return invalidStep(step, opts);
         return fill(start, end, 1, step);
       }
       if (isNumber(start) && isNumber(end)) {
@@ -2498,7 +2498,7 @@ var require_braces = __commonJS({
 var require_constants2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path29 = __require("path");
+    var path30 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -2672,7 +2672,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path29.sep,
+      SEP: path30.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -2699,7 +2699,7 @@ var require_constants2 = __commonJS({
 var require_utils2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path29 = __require("path");
+    var path30 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -2728,7 +2728,7 @@ var require_utils2 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path29.sep === "\\";
+      return win32 === true || path30.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -4092,12 +4092,12 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path29 = __require("path");
+    var path30 = __require("path");
     var scan = require_scan();
     var parse2 = require_parse2();
     var utils = require_utils2();
     var constants = require_constants2();
-    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch4 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input) => picomatch4(input, options, returnState));
@@ -4110,7 +4110,7 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject2(glob) && glob.tokens && glob.input;
+      const isState = isObject3(glob) && glob.tokens && glob.input;
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
@@ -4177,7 +4177,7 @@ var require_picomatch = __commonJS({
     };
     picomatch4.matchBase = (input, glob, options, posix2 = utils.isWindows(options)) => {
       const regex2 = glob instanceof RegExp ? glob : picomatch4.makeRe(glob, options);
-      return regex2.test(path29.basename(input));
+      return regex2.test(path30.basename(input));
     };
     picomatch4.isMatch = (str, patterns, options) => picomatch4(patterns, options)(str);
     picomatch4.parse = (pattern2, options) => {
@@ -4404,7 +4404,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path29 = __require("path");
+    var path30 = __require("path");
     var globParent = require_glob_parent();
     var micromatch = require_micromatch();
     var GLOBSTAR = "**";
@@ -4499,7 +4499,7 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern2) {
-      const basename5 = path29.basename(pattern2);
+      const basename5 = path30.basename(pattern2);
       return endsWithSlashGlobStar(pattern2) || isStaticPattern(basename5);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -4557,7 +4557,7 @@ var require_pattern = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern2) {
-      return path29.isAbsolute(pattern2);
+      return path30.isAbsolute(pattern2);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -4734,8 +4734,8 @@ var require_utils3 = __commonJS({
     exports.errno = errno;
     var fs = require_fs();
     exports.fs = fs;
-    var path29 = require_path();
-    exports.path = path29;
+    var path30 = require_path();
+    exports.path = path30;
     var pattern2 = require_pattern();
     exports.pattern = pattern2;
     var stream = require_stream();
@@ -4847,8 +4847,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path29, settings, callback) {
-      settings.fs.lstat(path29, (lstatError, lstat) => {
+    function read(path30, settings, callback) {
+      settings.fs.lstat(path30, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -4857,7 +4857,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path29, (statError, stat) => {
+        settings.fs.stat(path30, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -4889,13 +4889,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path29, settings) {
-      const lstat = settings.fs.lstatSync(path29);
+    function read(path30, settings) {
+      const lstat = settings.fs.lstatSync(path30);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path29);
+        const stat = settings.fs.statSync(path30);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -4966,17 +4966,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat(path29, optionsOrSettingsOrCallback, callback) {
+    function stat(path30, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path29, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path30, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path29, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path30, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync5(path29, optionsOrSettings) {
+    function statSync5(path30, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path29, settings);
+      return sync.read(path30, settings);
     }
     exports.statSync = statSync5;
     function getSettings(settingsOrOptions = {}) {
@@ -5192,16 +5192,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path29 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path30 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path29, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path30, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry = {
                 name,
-                path: path29,
+                path: path30,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -5319,7 +5319,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path29 = __require("path");
+    var path30 = __require("path");
     var fsStat = require_out();
     var fs = require_fs4();
     var Settings = class {
@@ -5327,7 +5327,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path29.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path30.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -5354,17 +5354,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path29, optionsOrSettingsOrCallback, callback) {
+    function scandir(path30, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path29, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path30, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path29, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path30, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path29, optionsOrSettings) {
+    function scandirSync(path30, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path29, settings);
+      return sync.read(path30, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -6012,7 +6012,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path29 = __require("path");
+    var path30 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -6022,7 +6022,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path29.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path30.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -6084,7 +6084,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path29 = __require("path");
+    var path30 = __require("path");
     var fsStat = require_out();
     var utils = require_utils3();
     var Reader = class {
@@ -6097,7 +6097,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path29.resolve(this._settings.cwd, filepath);
+        return path30.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern2) {
         const entry = {
@@ -6513,7 +6513,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path29 = __require("path");
+    var path30 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -6527,7 +6527,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path29.resolve(this._settings.cwd, task.base);
+        return path30.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -11568,9 +11568,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path29 = this.getPath();
-        if (path29 === null || path29.startsWith("/")) {
-          return path29;
+        const path30 = this.getPath();
+        if (path30 === null || path30.startsWith("/")) {
+          return path30;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -11582,7 +11582,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path29 : parent + "/" + path29;
+              return parent.endsWith("/") ? parent + path30 : parent + "/" + path30;
             }
           }
         }
@@ -13963,17 +13963,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path29) {
-      const ctrl = callVisitor(key, node, visitor, path29);
+    function visit_(key, node, visitor, path30) {
+      const ctrl = callVisitor(key, node, visitor, path30);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path29, ctrl);
-        return visit_(key, ctrl, visitor, path29);
+        replaceNode(key, path30, ctrl);
+        return visit_(key, ctrl, visitor, path30);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path29 = Object.freeze(path29.concat(node));
+          path30 = Object.freeze(path30.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path29);
+            const ci = visit_(i, node.items[i], visitor, path30);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -13984,13 +13984,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path29 = Object.freeze(path29.concat(node));
-          const ck = visit_("key", node.key, visitor, path29);
+          path30 = Object.freeze(path30.concat(node));
+          const ck = visit_("key", node.key, visitor, path30);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path29);
+          const cv = visit_("value", node.value, visitor, path30);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -14011,17 +14011,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path29) {
-      const ctrl = await callVisitor(key, node, visitor, path29);
+    async function visitAsync_(key, node, visitor, path30) {
+      const ctrl = await callVisitor(key, node, visitor, path30);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path29, ctrl);
-        return visitAsync_(key, ctrl, visitor, path29);
+        replaceNode(key, path30, ctrl);
+        return visitAsync_(key, ctrl, visitor, path30);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path29 = Object.freeze(path29.concat(node));
+          path30 = Object.freeze(path30.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path29);
+            const ci = await visitAsync_(i, node.items[i], visitor, path30);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -14032,13 +14032,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path29 = Object.freeze(path29.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path29);
+          path30 = Object.freeze(path30.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path30);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path29);
+          const cv = await visitAsync_("value", node.value, visitor, path30);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -14065,23 +14065,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path29) {
+    function callVisitor(key, node, visitor, path30) {
       if (typeof visitor === "function")
-        return visitor(key, node, path29);
+        return visitor(key, node, path30);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path29);
+        return visitor.Map?.(key, node, path30);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path29);
+        return visitor.Seq?.(key, node, path30);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path29);
+        return visitor.Pair?.(key, node, path30);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path29);
+        return visitor.Scalar?.(key, node, path30);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path29);
+        return visitor.Alias?.(key, node, path30);
       return void 0;
     }
-    function replaceNode(key, path29, node) {
-      const parent = path29[path29.length - 1];
+    function replaceNode(key, path30, node) {
+      const parent = path30[path30.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -14693,10 +14693,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path29, value) {
+    function collectionFromPath(schema, path30, value) {
       let v = value;
-      for (let i = path29.length - 1; i >= 0; --i) {
-        const k = path29[i];
+      for (let i = path30.length - 1; i >= 0; --i) {
+        const k = path30[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -14715,7 +14715,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path29) => path29 == null || typeof path29 === "object" && !!path29[Symbol.iterator]().next().done;
+    var isEmptyPath = (path30) => path30 == null || typeof path30 === "object" && !!path30[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -14745,11 +14745,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path29, value) {
-        if (isEmptyPath(path29))
+      addIn(path30, value) {
+        if (isEmptyPath(path30))
           this.add(value);
         else {
-          const [key, ...rest] = path29;
+          const [key, ...rest] = path30;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -14763,8 +14763,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path29) {
-        const [key, ...rest] = path29;
+      deleteIn(path30) {
+        const [key, ...rest] = path30;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -14778,8 +14778,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path29, keepScalar) {
-        const [key, ...rest] = path29;
+      getIn(path30, keepScalar) {
+        const [key, ...rest] = path30;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -14797,8 +14797,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path29) {
-        const [key, ...rest] = path29;
+      hasIn(path30) {
+        const [key, ...rest] = path30;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -14808,8 +14808,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path29, value) {
-        const [key, ...rest] = path29;
+      setIn(path30, value) {
+        const [key, ...rest] = path30;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -17324,9 +17324,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path29, value) {
+      addIn(path30, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path29, value);
+          this.contents.addIn(path30, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -17401,14 +17401,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path29) {
-        if (Collection.isEmptyPath(path29)) {
+      deleteIn(path30) {
+        if (Collection.isEmptyPath(path30)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path29) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path30) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -17423,10 +17423,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path29, keepScalar) {
-        if (Collection.isEmptyPath(path29))
+      getIn(path30, keepScalar) {
+        if (Collection.isEmptyPath(path30))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path29, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path30, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -17437,10 +17437,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path29) {
-        if (Collection.isEmptyPath(path29))
+      hasIn(path30) {
+        if (Collection.isEmptyPath(path30))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path29) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path30) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -17457,13 +17457,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path29, value) {
-        if (Collection.isEmptyPath(path29)) {
+      setIn(path30, value) {
+        if (Collection.isEmptyPath(path30)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path29), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path30), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path29, value);
+          this.contents.setIn(path30, value);
         }
       }
       /**
@@ -19424,9 +19424,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path29) => {
+    visit.itemAtPath = (cst, path30) => {
       let item = cst;
-      for (const [field, index] of path29) {
+      for (const [field, index] of path30) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -19435,23 +19435,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path29) => {
-      const parent = visit.itemAtPath(cst, path29.slice(0, -1));
-      const field = path29[path29.length - 1][0];
+    visit.parentCollection = (cst, path30) => {
+      const parent = visit.itemAtPath(cst, path30.slice(0, -1));
+      const field = path30[path30.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path29, item, visitor) {
-      let ctrl = visitor(item, path29);
+    function _visit(path30, item, visitor) {
+      let ctrl = visitor(item, path30);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path29.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path30.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19462,10 +19462,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path29);
+            ctrl = ctrl(item, path30);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path29) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path30) : ctrl;
     }
     exports.visit = visit;
   }
@@ -21220,7 +21220,7 @@ var require_dist = __commonJS({
 var require_ignore2 = __commonJS({
   "node_modules/@balena/dockerignore/ignore.js"(exports, module) {
     "use strict";
-    var path29 = __require("path");
+    var path30 = __require("path");
     var factory = (options) => new IgnoreBase(options);
     factory.default = factory;
     module.exports = factory;
@@ -21229,22 +21229,22 @@ var require_ignore2 = __commonJS({
     }
     var REGEX_TRAILING_SLASH = /(?<=.)\/$/;
     var REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
-    var REGEX_TRAILING_PATH_SEP = path29.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
+    var REGEX_TRAILING_PATH_SEP = path30.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
     var KEY_IGNORE = typeof Symbol !== "undefined" ? /* @__PURE__ */ Symbol.for("dockerignore") : "dockerignore";
     function cleanPath(file) {
-      return path29.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
+      return path30.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
     }
     function toSlash(file) {
-      if (path29.sep === "/") {
+      if (path30.sep === "/") {
         return file;
       }
       return file.replace(/\\/g, "/");
     }
     function fromSlash(file) {
-      if (path29.sep === "/") {
+      if (path30.sep === "/") {
         return file;
       }
-      return file.replace(/\//g, path29.sep);
+      return file.replace(/\//g, path30.sep);
     }
     var IgnoreBase = class {
       constructor({
@@ -21293,13 +21293,13 @@ var require_ignore2 = __commonJS({
         return pattern2 && typeof pattern2 === "string" && pattern2.indexOf("#") !== 0 && pattern2.trim() !== "";
       }
       filter(paths) {
-        return make_array(paths).filter((path30) => this._filter(path30));
+        return make_array(paths).filter((path31) => this._filter(path31));
       }
       createFilter() {
-        return (path30) => this._filter(path30);
+        return (path31) => this._filter(path31);
       }
-      ignores(path30) {
-        return !this._filter(path30);
+      ignores(path31) {
+        return !this._filter(path31);
       }
       // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
@@ -21338,36 +21338,36 @@ var require_ignore2 = __commonJS({
           origin,
           pattern: pattern2,
           // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
-          dirs: pattern2.split(path29.sep),
+          dirs: pattern2.split(path30.sep),
           negative
         };
       }
       // @returns `Boolean` true if the `path` is NOT ignored
-      _filter(path30) {
-        if (!path30) {
+      _filter(path31) {
+        if (!path31) {
           return false;
         }
-        if (path30 in this._cache) {
-          return this._cache[path30];
+        if (path31 in this._cache) {
+          return this._cache[path31];
         }
-        return this._cache[path30] = this._test(path30);
+        return this._cache[path31] = this._test(path31);
       }
       // @returns {Boolean} true if a file is NOT ignored
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
       _test(file) {
         file = fromSlash(file);
-        const parentPath = cleanPath(path29.dirname(file));
-        const parentPathDirs = parentPath.split(path29.sep);
+        const parentPath = cleanPath(path30.dirname(file));
+        const parentPathDirs = parentPath.split(path30.sep);
         let matched = false;
         this._rules.forEach((rule) => {
           let match = this._match(file, rule);
           if (!match && parentPath !== ".") {
             if (rule.dirs.includes("**")) {
               for (let i = rule.dirs.filter((x) => x !== "**").length; i <= parentPathDirs.length; i++) {
-                match = match || this._match(parentPathDirs.slice(0, i).join(path29.sep), rule);
+                match = match || this._match(parentPathDirs.slice(0, i).join(path30.sep), rule);
               }
             } else if (rule.dirs.length <= parentPathDirs.length) {
-              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path29.sep), rule);
+              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path30.sep), rule);
             }
           }
           if (match) {
@@ -21386,13 +21386,13 @@ var require_ignore2 = __commonJS({
           return rule;
         }
         let regStr = "^";
-        let escapedSlash = path29.sep === "\\" ? "\\\\" : path29.sep;
+        let escapedSlash = path30.sep === "\\" ? "\\\\" : path30.sep;
         for (let i = 0; i < rule.pattern.length; i++) {
           const ch = rule.pattern[i];
           if (ch === "*") {
             if (rule.pattern[i + 1] === "*") {
               i++;
-              if (rule.pattern[i + 1] === path29.sep) {
+              if (rule.pattern[i + 1] === path30.sep) {
                 i++;
               }
               if (rule.pattern[i + 1] === void 0) {
@@ -21408,7 +21408,7 @@ var require_ignore2 = __commonJS({
           } else if (ch === "." || ch === "$") {
             regStr += `\\${ch}`;
           } else if (ch === "\\") {
-            if (path29.sep === "\\") {
+            if (path30.sep === "\\") {
               regStr += escapedSlash;
               continue;
             }
@@ -21685,8 +21685,8 @@ var require_utils5 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path29, { windows } = {}) => {
-      const segs = path29.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path30, { windows } = {}) => {
+      const segs = path30.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -23057,7 +23057,7 @@ var require_picomatch3 = __commonJS({
     var parse2 = require_parse3();
     var utils = require_utils5();
     var constants = require_constants4();
-    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch4 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input) => picomatch4(input, options, returnState));
@@ -23070,7 +23070,7 @@ var require_picomatch3 = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject2(glob) && glob.tokens && glob.input;
+      const isState = isObject3(glob) && glob.tokens && glob.input;
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
@@ -23309,16 +23309,16 @@ var init_base = __esm({
           }
         }
       }
-      addToPath(path29, added, removed, oldPosInc, options) {
-        const last = path29.lastComponent;
+      addToPath(path30, added, removed, oldPosInc, options) {
+        const last = path30.lastComponent;
         if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
           return {
-            oldPos: path29.oldPos + oldPosInc,
+            oldPos: path30.oldPos + oldPosInc,
             lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
           };
         } else {
           return {
-            oldPos: path29.oldPos + oldPosInc,
+            oldPos: path30.oldPos + oldPosInc,
             lastComponent: { count: 1, added, removed, previousComponent: last }
           };
         }
@@ -23772,18 +23772,18 @@ function positionsIn(text2) {
   const { document, lineCounter } = parse(text2);
   const values = /* @__PURE__ */ new Map();
   const keys = /* @__PURE__ */ new Map();
-  const walk2 = (node, path29) => {
+  const walk2 = (node, path30) => {
     if (!node) return;
-    if (node.range) values.set(positionKey(path29), toPosition(lineCounter, node.range[0]));
+    if (node.range) values.set(positionKey(path30), toPosition(lineCounter, node.range[0]));
     if ((0, import_yaml2.isMap)(node)) {
       for (const pair2 of node.items) {
         if (!(0, import_yaml2.isPair)(pair2)) continue;
         const key = (0, import_yaml2.isScalar)(pair2.key) ? String(pair2.key.value) : String(pair2.key);
-        if ((0, import_yaml2.isScalar)(pair2.key) && pair2.key.range) keys.set(positionKey([...path29, key]), toPosition(lineCounter, pair2.key.range[0]));
-        walk2(pair2.value, [...path29, key]);
+        if ((0, import_yaml2.isScalar)(pair2.key) && pair2.key.range) keys.set(positionKey([...path30, key]), toPosition(lineCounter, pair2.key.range[0]));
+        walk2(pair2.value, [...path30, key]);
       }
     } else if ((0, import_yaml2.isSeq)(node)) {
-      node.items.forEach((item, index) => walk2(item, [...path29, index]));
+      node.items.forEach((item, index) => walk2(item, [...path30, index]));
     }
   };
   walk2(document.contents, []);
@@ -23811,7 +23811,7 @@ var init_yaml_positions = __esm({
       }
       position;
     };
-    positionKey = (path29) => path29.join("\0");
+    positionKey = (path30) => path30.join("\0");
     withoutBom = (text2) => text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
   }
 });
@@ -23850,42 +23850,42 @@ function resolve5(schema, root) {
   if (!target) throw new Error(`schema: cannot resolve ${schema.$ref}`);
   return { ...target, ...schema, $ref: void 0 };
 }
-function check(value, raw, root, path29, problems) {
+function check(value, raw, root, path30, problems) {
   const schema = resolve5(raw, root);
   if (schema.anyOf) {
     const candidates = schema.anyOf.map((s) => resolve5(s, root));
     const sameType = candidates.find((s) => !s.type || hasType2(value, s.type));
     if (!sameType) {
-      problems.push({ path: path29, message: `must be ${expected(schema, root)}` });
+      problems.push({ path: path30, message: `must be ${expected(schema, root)}` });
       return;
     }
-    check(value, sameType, root, path29, problems);
+    check(value, sameType, root, path30, problems);
     return;
   }
   if (schema.type && !hasType2(value, schema.type)) {
-    problems.push({ path: path29, message: `must be ${expected(schema, root)}` });
+    problems.push({ path: path30, message: `must be ${expected(schema, root)}` });
     return;
   }
   if (schema.enum && !schema.enum.some((allowed) => allowed === value)) {
-    problems.push({ path: path29, message: `must be ${expected(schema, root)} (not ${JSON.stringify(value)})` });
+    problems.push({ path: path30, message: `must be ${expected(schema, root)} (not ${JSON.stringify(value)})` });
     return;
   }
   if (schema.pattern && typeof value === "string" && !new RegExp(schema.pattern, "u").test(value)) {
-    problems.push({ path: path29, message: `${schema.patternErrorMessage ?? `must match ${schema.pattern}`} (not ${JSON.stringify(value)})` });
+    problems.push({ path: path30, message: `${schema.patternErrorMessage ?? `must match ${schema.pattern}`} (not ${JSON.stringify(value)})` });
   }
   if (Array.isArray(value) && schema.items) {
-    value.forEach((item, index) => check(item, schema.items, root, [...path29, index], problems));
+    value.forEach((item, index) => check(item, schema.items, root, [...path30, index], problems));
   }
   if (typeName(value) === "object" && (schema.properties || schema.additionalProperties !== void 0)) {
     const known = Object.keys(schema.properties ?? {});
     for (const [key, member] of Object.entries(value)) {
       const property = schema.properties?.[key];
-      if (property) check(member, property, root, [...path29, key], problems);
+      if (property) check(member, property, root, [...path30, key], problems);
       else if (schema.additionalProperties === false) {
-        const what = path29.length ? "unknown option" : "unknown key";
-        problems.push({ path: [...path29, key], aboutKey: true, message: `${what} (${known.length ? `known: ${known.join(", ")}` : "this transform takes no options"})` });
+        const what = path30.length ? "unknown option" : "unknown key";
+        problems.push({ path: [...path30, key], aboutKey: true, message: `${what} (${known.length ? `known: ${known.join(", ")}` : "this transform takes no options"})` });
       } else if (typeof schema.additionalProperties === "object") {
-        check(member, schema.additionalProperties, root, [...path29, key], problems);
+        check(member, schema.additionalProperties, root, [...path30, key], problems);
       }
     }
   }
@@ -24095,14 +24095,14 @@ __export(write_exports, {
   writeAtomically: () => writeAtomically
 });
 import { closeSync as closeSync2, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, openSync as openSync2, readFileSync as readFileSync10, renameSync, unlinkSync, writeSync, lstatSync } from "node:fs";
-import path26 from "node:path";
+import path27 from "node:path";
 import { randomBytes } from "node:crypto";
 function writeAtomically(file, content, original) {
   const link = lstatSync(file);
   if (link.isSymbolicLink()) throw new WriteError("is a symbolic link; not written through (run dfmod on its target)");
   const current = readFileSync10(file);
   if (!Buffer.from(original).equals(current)) throw new WriteError("changed on disk since it was read; not written");
-  const temp = path26.join(path26.dirname(file), `.dfmod-tmp-${path26.basename(file)}-${process.pid}-${randomBytes(4).toString("hex")}`);
+  const temp = path27.join(path27.dirname(file), `.dfmod-tmp-${path27.basename(file)}-${process.pid}-${randomBytes(4).toString("hex")}`);
   const bytes = Buffer.from(content);
   let fd = null;
   let renamed = false;
@@ -24125,7 +24125,7 @@ function writeAtomically(file, content, original) {
     }
   } catch (error) {
     if (fd !== null) closeSync2(fd);
-    const kept = writingInPlace ? `; the new text is in ${path26.basename(temp)}` : "";
+    const kept = writingInPlace ? `; the new text is in ${path27.basename(temp)}` : "";
     throw new WriteError(`could not be written: ${error.message}${kept}`);
   } finally {
     if (!renamed && !writingInPlace) {
@@ -24180,11 +24180,11 @@ var explain_exports = {};
 __export(explain_exports, {
   explainedDiff: () => explainedDiff
 });
-function explainedDiff(path29, before, after, changes, transforms) {
-  const patch = structuredPatch(`a/${path29}`, `b/${path29}`, before, after, "", "", { context: 3 });
+function explainedDiff(path30, before, after, changes, transforms) {
+  const patch = structuredPatch(`a/${path30}`, `b/${path30}`, before, after, "", "", { context: 3 });
   const rationale = new Map(transforms.map((t) => [t.id, t.rationale]));
   const pending = [...changes];
-  const out = [`--- a/${path29}`, `+++ b/${path29}`];
+  const out = [`--- a/${path30}`, `+++ b/${path30}`];
   const explain = (list) => {
     const seen = /* @__PURE__ */ new Set();
     for (const change of list) {
@@ -24255,7 +24255,7 @@ import { spawn } from "node:child_process";
 import net from "node:net";
 import { copyFileSync, existsSync as existsSync7, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import path27 from "node:path";
+import path28 from "node:path";
 function decide(before, after) {
   if (!after.built) {
     return before.built ? { keep: false, reason: `rewrite not kept: it did not build, the original did: ${after.error ?? "unknown error"}` } : { keep: false, reason: `rewrite not kept: neither the original nor the rewrite built, so it cannot be verified (does the build need arguments, secrets or a network? see --verify-build-flags and --verify-network): ${after.error ?? "unknown error"}` };
@@ -24421,8 +24421,8 @@ async function observeImage(docker, image, settings) {
   }
 }
 function stage(file, text2) {
-  const folder = mkdtempSync(path27.join(os.tmpdir(), "dfmod-verify-"));
-  const dockerfile = path27.join(folder, path27.basename(file.absolutePath));
+  const folder = mkdtempSync(path28.join(os.tmpdir(), "dfmod-verify-"));
+  const dockerfile = path28.join(folder, path28.basename(file.absolutePath));
   writeFileSync(dockerfile, text2);
   const ignore3 = `${file.absolutePath}.dockerignore`;
   if (existsSync7(ignore3)) copyFileSync(ignore3, `${dockerfile}.dockerignore`);
@@ -26312,11 +26312,11 @@ var parser = new YargsParser({
   format,
   normalize,
   resolve: resolve2,
-  require: (path29) => {
+  require: (path30) => {
     if (typeof require2 !== "undefined") {
-      return require2(path29);
-    } else if (path29.match(/\.json$/)) {
-      return JSON.parse(readFileSync(path29, "utf8"));
+      return require2(path30);
+    } else if (path30.match(/\.json$/)) {
+      return JSON.parse(readFileSync(path30, "utf8"));
     } else {
       throw Error("only .json config files are supported in ESM");
     }
@@ -28546,14 +28546,14 @@ function getPathToDefaultConfig(cwd, pathToExtend) {
 }
 function mergeDeep(config1, config2) {
   const target = {};
-  function isObject2(obj) {
+  function isObject3(obj) {
     return obj && typeof obj === "object" && !Array.isArray(obj);
   }
   Object.assign(target, config1);
   for (const key of Object.keys(config2)) {
     if (key === "__proto__")
       continue;
-    if (isObject2(config2[key]) && isObject2(target[key])) {
+    if (isObject3(config2[key]) && isObject3(target[key])) {
       target[key] = mergeDeep(config1[key], config2[key]);
     } else {
       target[key] = config2[key];
@@ -30067,7 +30067,7 @@ var yargs_default = Yargs;
 
 // lib/cli/main.ts
 init_package();
-import path28 from "node:path";
+import path29 from "node:path";
 import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
 
 // lib/core/shell.ts
@@ -30480,7 +30480,7 @@ function display(cwd, absolute) {
 
 // lib/cli/process.ts
 import { readFileSync as readFileSync7 } from "node:fs";
-import path23 from "node:path";
+import path24 from "node:path";
 
 // lib/core/engine.ts
 init_dockerfile();
@@ -30488,7 +30488,7 @@ init_source();
 init_validate();
 
 // lib/facts/index.ts
-import path7 from "node:path";
+import path8 from "node:path";
 
 // lib/knowledge/index.ts
 init_tags();
@@ -30698,6 +30698,7 @@ function shipsBuildpackDeps(family, tag) {
 }
 
 // lib/knowledge/package-managers.ts
+var NPM_INSTALL_SCRIPTS = ["preinstall", "install", "postinstall", "prepublish", "preprepare", "prepare", "postprepare", "dependencies"];
 var RPM_INSTALL_VERBS = ["install", "groupinstall", "localinstall", "reinstall", "update", "upgrade", "downgrade", "distro-sync", "group"];
 var RPM_PROMPT_VERBS = [...RPM_INSTALL_VERBS, "remove", "erase", "autoremove", "swap", "module"];
 var APT_GET_VALUE_OPTIONS = ["-o", "-c", "-t", "-a", "--option", "--config-file", "--target-release", "--default-release", "--host-architecture"];
@@ -31315,6 +31316,7 @@ var COMPILED_BUILDS = {
   cargo: { subcommands: ["build", "install"], runtime: "Rust" },
   dotnet: { subcommands: ["publish"], runtime: ".NET" }
 };
+var COMPILED_LANGUAGES = { go: "Go", rust: "Rust" };
 function programKey(word) {
   const name = word.slice(word.lastIndexOf("/") + 1);
   if (SELF_REAPING_SERVERS[name] !== void 0 || ONE_SHOT_TOOLS.has(name)) return name;
@@ -31858,9 +31860,9 @@ function mounts(node) {
     return target ? [{ type: fields.get("type") ?? "bind", target: target.replace(/^["']|["']$/g, "") }] : [];
   });
 }
-function mountCovers(mount, path29) {
+function mountCovers(mount, path30) {
   const target = mount.target.replace(/\/+$/, "") || "/";
-  const dir = path29.replace(/\/+$/, "");
+  const dir = path30.replace(/\/+$/, "");
   return dir === target || dir.startsWith(target === "/" ? "/" : target + "/") || target.startsWith(dir + "/");
 }
 function mountFields(node) {
@@ -32038,7 +32040,28 @@ function ifBranches(node) {
   }
   return { bodies, hasElse };
 }
-function flowOf(statements, before, nested) {
+function firstArgument(root, value) {
+  if (value === void 0) return null;
+  const changes = [];
+  walk(root, (n) => {
+    if (n.type === "command") {
+      const name = n.childForFieldName("name")?.text;
+      if (name === "shift" || name === "set" && n.childrenForFieldName("argument").some((a) => a?.text === "--")) changes.push(n.startIndex);
+    }
+  });
+  return { value, known: (node) => changes.every((at) => at > node.startIndex) };
+}
+function patternMatches(pattern2, value) {
+  const text2 = literalValue(pattern2) ?? (/^[\w:./*?-]+$/.test(pattern2.text) ? pattern2.text : null);
+  if (text2 === null) return false;
+  const regex2 = new RegExp(`^${[...text2].map((c) => c === "*" ? ".*" : c === "?" ? "." : c.replace(/[.+^${}()|[\]\\]/g, "\\$&")).join("")}$`);
+  return regex2.test(value);
+}
+function casesOnFirstArgument(node) {
+  const subject = node.childForFieldName("value");
+  return !!subject && ["$1", "${1}", '"$1"', '"${1}"'].includes(subject.text);
+}
+function flowOf(statements, before, nested, arg = null) {
   const ends = [];
   let falls = before;
   for (const { node, separator } of statements) {
@@ -32048,29 +32071,29 @@ function flowOf(statements, before, nested) {
       falls = [{ kind: "other", node, why: "it starts a background job", quiet: false }];
       continue;
     }
-    const flow = statementFlow(node, falls, nested);
+    const flow = statementFlow(node, falls, nested, arg);
     ends.push(...flow.ends);
     falls = flow.falls;
   }
   return { ends, falls };
 }
-function statementFlow(node, before, nested) {
+function statementFlow(node, before, nested, arg = null) {
   const other = (why, quiet = false) => ({ ends: [], falls: [{ kind: "other", node, why, quiet }] });
   switch (node.type) {
     case "redirected_statement": {
       const body = node.childForFieldName("body");
-      return body ? statementFlow(body, before, nested) : other("its last command is a redirection");
+      return body ? statementFlow(body, before, nested, arg) : other("its last command is a redirection");
     }
     case "compound_statement":
-      return flowOf(statementsIn(node.children), before, nested);
+      return flowOf(statementsIn(node.children), before, nested, arg);
     case "list": {
       const chain2 = andChain(node);
       if (chain2.length === 1) return other("its last command is a `||` list");
-      return statementFlow(chain2[chain2.length - 1], before, nested);
+      return statementFlow(chain2[chain2.length - 1], before, nested, arg);
     }
     case "if_statement": {
       const { bodies, hasElse } = ifBranches(node);
-      const flows = bodies.map((body) => flowOf(statementsIn(body), before, true));
+      const flows = bodies.map((body) => flowOf(statementsIn(body), before, true, arg));
       const falls = flows.flatMap((f) => f.falls ?? []);
       if (!hasElse) falls.push({ kind: "other", node, why: "its last command is an if statement with no else", quiet: false });
       return { ends: flows.flatMap((f) => f.ends), falls: falls.length ? falls : null };
@@ -32078,11 +32101,17 @@ function statementFlow(node, before, nested) {
     case "case_statement": {
       const items = node.namedChildren.filter((c) => c?.type === "case_item");
       if (items.some((item) => item.children.some((c) => c && !c.isNamed && (c.type === ";&" || c.type === ";;&")))) return other("its last command is a case statement");
+      const body = (item) => item.children.slice(item.children.findIndex((c) => c && !c.isNamed && c.type === ")") + 1);
+      if (arg && casesOnFirstArgument(node) && arg.known(node)) {
+        const chosen = items.find((item) => item.childrenForFieldName("value").some((p) => p !== null && patternMatches(p, arg.value)));
+        if (!chosen) return { ends: [], falls: before };
+        return flowOf(statementsIn(body(chosen)), before, true, arg);
+      }
       let fallback = false;
       const flows = items.map((item) => {
         const close = item.children.findIndex((c) => c && !c.isNamed && c.type === ")");
         if (item.children.slice(0, close).some((c) => c?.isNamed && c.text === "*")) fallback = true;
-        return flowOf(statementsIn(item.children.slice(close + 1)), before, true);
+        return flowOf(statementsIn(body(item)), before, true, arg);
       });
       const falls = flows.flatMap((f) => f.falls ?? []);
       if (!fallback) falls.push({ kind: "other", node, why: "its last command is a case statement with no `*)`", quiet: false });
@@ -32110,13 +32139,14 @@ function statementFlow(node, before, nested) {
       return other(`its last command is ${article(node.type.replace(/_/g, " "))}`);
   }
 }
-function scriptEnding(root) {
+function scriptEnding(root, firstArg) {
   if (root.hasError) return { none: "dfmod cannot parse it" };
+  const arg = firstArgument(root, firstArg);
   const ends = [];
   let falls = [{ kind: "other", node: root, why: "it runs nothing", quiet: true }];
   let final = null;
   for (const statement of statementsIn(root.children)) {
-    const flow = flowOf([statement], falls, false);
+    const flow = flowOf([statement], falls, false, arg);
     ends.push(...flow.ends);
     falls = flow.falls;
     if (falls === null) {
@@ -32128,7 +32158,9 @@ function scriptEnding(root) {
     }
   }
   ends.push(...falls ?? []);
-  if (ends.some((e) => e.kind === "exec") && ends.every((e) => e.kind === "exec" || e.kind === "exit")) return { execs: true, final };
+  const execs = ends.filter((e) => e.kind === "exec");
+  if (final === null && execs.length && execs.every((e) => e.command.text === execs[0].command.text)) final = execs[0].command;
+  if (execs.length && ends.every((e) => e.kind === "exec" || e.kind === "exit")) return { execs: true, final };
   const busy = busyReason(root);
   if (busy) return { none: busy };
   const waiting = ends.filter((e) => e.kind === "runs" || e.kind === "other");
@@ -32234,7 +32266,7 @@ function follow(facts, stage2, context, shell, step, cmdNode, depth) {
     const text2 = context.read(script.source);
     if (text2 === null || !POSIX_SHEBANG.test(text2)) return { kind: "direct" };
     const root = shell.parse(text2).rootNode;
-    const last = scriptEnding(root);
+    const last = scriptEnding(root, argv[1] ?? "");
     if ("final" in last) return { kind: "direct" };
     if (trapsTerm(root, shell)) return { kind: "direct" };
     if ("none" in last) return forcedShell(`the script ${script.source}`, last.none);
@@ -32268,7 +32300,7 @@ function scriptInContext(facts, stage2, context, word) {
   return source !== null && context.exists(source) ? { source } : null;
 }
 function runScript(facts, stage2, context, shell, step, program, argv, name, words3) {
-  const forced = (why, fix = 'run the script\'s command itself in the CMD (`CMD ["node", "server.js"]`)') => ({
+  const forced = (why, fix = "run the command its script runs in the CMD itself, in JSON form") => ({
     kind: "forced",
     why: `\`${argv.join(" ")}\`: ${program} exits at SIGTERM without waiting for the script it started, and the container ends with it${why ? ` (dfmod cannot run the script's command instead: ${why})` : ""}`,
     fix
@@ -32386,13 +32418,17 @@ function yarnPnp(context, packageJson, text2) {
   return berry && rc === null ? `package.json names ${manager}, whose default is Plug'n'Play` : null;
 }
 function appArgv(facts, stage2, context, shell) {
+  const path30 = appPath(facts, stage2, context, shell);
+  return path30?.argv ? { argv: path30.argv, assumed: path30.script } : null;
+}
+function appPath(facts, stage2, context, shell) {
   const command2 = facts.command(stage2);
   if (command2.entrypoint === void 0 || command2.cmd === void 0) return null;
   const entrypoint = command2.entrypoint ?? [];
   const argv = entrypoint.length ? [...entrypoint, ...command2.cmd ?? []] : command2.cmd ?? [];
-  const assumed = { script: null };
-  const app = followApp(facts, stage2, context, shell, argv, command2.entrypointNode === null && entrypoint.length > 0, 0, assumed);
-  return app ? { argv: app, assumed: assumed.script } : null;
+  const state = { script: null, trapping: null, execsUnknown: null };
+  const app = followApp(facts, stage2, context, shell, argv, command2.entrypointNode === null && entrypoint.length > 0, 0, state);
+  return { ...state, argv: app };
 }
 var ENTRYPOINT_NAMED = /(^|[-_.])entrypoint([-_.]|$)/;
 function execWords(command2, args) {
@@ -32404,7 +32440,7 @@ function execWords(command2, args) {
       words3.push(...args);
       continue;
     }
-    const value = literalValue(node);
+    const value = literalValue(node) ?? (words3.length && !(words3[0] === "exec" && words3.length === 1) ? node.text : null);
     if (value === null) return null;
     words3.push(value);
   }
@@ -32423,18 +32459,28 @@ function followApp(facts, stage2, context, shell, argv, inherited, depth, assume
   }
   const c = argv.indexOf("-c");
   if (POSIX_SHELLS.has(program) && c > 0 && c + 1 < argv.length) {
-    const last = lastCommand(shell.parse(argv[c + 1]).rootNode, shellImplementation(facts, stage2, program));
-    if ("none" in last || !last.execs) return null;
+    const root = shell.parse(argv[c + 1]).rootNode;
+    const last = lastCommand(root, shellImplementation(facts, stage2, program));
+    if ("none" in last || !last.execs) {
+      if (trapsTerm(root, shell)) assumed.trapping ??= `the \`${program} -c\` script`;
+      return null;
+    }
     const words3 = execWords(last.command, argv.slice(c + 3));
+    if (!words3) assumed.execsUnknown ??= `the \`${program} -c\` script`;
     return words3 ? next(words3) : null;
   }
   const script = scriptInContext(facts, stage2, context, argv[0]);
   if (script) {
     const text2 = context.read(script.source);
     if (text2 === null || !POSIX_SHEBANG.test(text2)) return null;
-    const ending = scriptEnding(shell.parse(text2).rootNode);
-    if (!("final" in ending) || ending.final === null) return null;
-    const words3 = execWords(ending.final, argv.slice(1));
+    const root = shell.parse(text2).rootNode;
+    const ending = scriptEnding(root, argv[1] ?? "");
+    if (!("final" in ending)) {
+      if (trapsTerm(root, shell)) assumed.trapping ??= `the script ${script.source}`;
+      return null;
+    }
+    const words3 = ending.final === null ? null : execWords(ending.final, argv.slice(1));
+    if (!words3) assumed.execsUnknown ??= `the script ${script.source}`;
     return words3 ? next(words3) : null;
   }
   if (ENTRYPOINT_NAMED.test(program) && argv.length > 1 && assumed.script === null && (!context || !scriptInContext(facts, stage2, context, argv[0]))) {
@@ -32489,7 +32535,7 @@ function scriptInit(facts, stage2, context, shell) {
         return { init: basename2(words4[0]), script: script.source, command: c.node.text, line: text2.slice(0, c.node.startIndex).split("\n").length };
       }
     }
-    const ending = scriptEnding(root);
+    const ending = scriptEnding(root, argv[1] ?? "");
     if (!("final" in ending) || ending.final === null) return null;
     const words3 = execWords(ending.final, argv.slice(1));
     if (!words3) return null;
@@ -32510,11 +32556,18 @@ function pid1Sufficient(facts, stage2, context, shell) {
     const programs = check2.programs.map((p) => `\`${p}\``).join(", ");
     return { id: "one-shot-tool", reason: `the command \`${check2.command}\` is a one-shot check (${programs}), which exits when done and starts nothing to stop or reap` };
   }
-  const app = appArgv(facts, stage2, context, shell);
-  if (!app) return null;
-  const found = sufficientArgv(facts, stage2, context, app.argv);
-  if (!found || !app.assumed) return found;
-  return { ...found, reason: `${found.reason}, if \`${app.assumed}\` ends by exec'ing its arguments` };
+  const path30 = appPath(facts, stage2, context, shell);
+  if (!path30) return null;
+  if (!path30.argv) {
+    if (path30.trapping) return { id: "handles-sigterm", reason: `PID 1 is ${path30.trapping}, which traps SIGTERM, stops its app and waits for it (reaping it)` };
+    if (path30.execsUnknown) {
+      return { id: "pid1-not-known", reason: `${path30.execsUnknown} ends by exec'ing a program dfmod cannot name (a computed command, or another on each path), so dfmod does not know it ignores SIGTERM` };
+    }
+    return null;
+  }
+  const found = sufficientArgv(facts, stage2, context, path30.argv);
+  if (!found || !path30.script) return found;
+  return { ...found, reason: `${found.reason}, if \`${path30.script}\` ends by exec'ing its arguments` };
 }
 function sufficientArgv(facts, stage2, context, argv) {
   if (programKey(argv[0]) === "python" && argv[1] === "-m" && argv[2]) argv = argv.slice(2);
@@ -32578,12 +32631,16 @@ function compiledProgram(facts, stage2, argv) {
     return null;
   }
   const workdir = facts.finalWorkdir(stage2);
-  const target = argv[0].startsWith("/") ? path4.posix.normalize(argv[0]) : argv[0].includes("/") && workdir !== null ? path4.posix.resolve(workdir, argv[0]) : null;
-  if (target === null) return null;
-  const from = copiedFromStage(facts, stage2, target);
+  const targets2 = argv[0].startsWith("/") ? [path4.posix.normalize(argv[0])] : argv[0].includes("/") ? workdir !== null ? [path4.posix.resolve(workdir, argv[0])] : [] : ["/usr/local/bin", "/usr/bin", "/bin"].map((dir) => path4.posix.join(dir, argv[0]));
+  const from = targets2.map((target) => copiedFromStage(facts, stage2, target)).find((s) => s !== null) ?? null;
   if (!from) return null;
-  const runtime = compilesIn(facts, from);
+  const runtime = compilesIn(facts, from) ?? compiledLanguage(facts, from);
   return runtime ? `\`${argv[0]}\`, a ${runtime} program built in stage \`${from.name ?? from.index}\`` : null;
+}
+function compiledLanguage(facts, stage2) {
+  const image = facts.baseImage(stage2);
+  const language = image === null ? null : describeImage(image).language;
+  return language ? COMPILED_LANGUAGES[language] ?? null : null;
 }
 function copiedFromStage(facts, stage2, target) {
   return copyAt(facts, stage2, target)?.fromStage ?? null;
@@ -32705,7 +32762,7 @@ var DEV_FOLDER_WORDS = {
   playwright: "a browser-test setup",
   cypress: "a browser-test setup"
 };
-var TEST_FOLDER_WORD = /^(tests?|testing|testdata|testenvs?|testbeds?|testsuites?|testinfra|testharness|testkit|testutils?|e2e|e2etests?|integrationtests?|itests?|smoketests?|systemtests?|acceptancetests?)$/;
+var TEST_FOLDER_WORD = /^(tests?|testing|testdata|testenvs?|testbeds?|testsuites?|suites?|testinfra|testharness|testkit|testutils?|e2e|e2etests?|integrationtests?|itests?|smoketests?|systemtests?|acceptancetests?)$/;
 var DEV_FILE_WORDS = {
   tilt: "the file is named for Tilt, which builds it for a local development loop",
   e2e: "the file is named as an `e2e` (end-to-end test) image"
@@ -32796,16 +32853,21 @@ function keepAlive(argv) {
   const found = KEEP_ALIVE.find((k) => k.program === program && k.args(argv.slice(1)));
   return found ? argv.join(" ") : null;
 }
-function generatedHeader(facts) {
+function headerComments(facts) {
   const model = facts.model;
   const first = model.instructions[0];
   const last = first ? first.line - 1 : model.source.lineStarts.length;
+  const comments = [];
   for (let line = 0; line < last; line++) {
     const text2 = model.source.lineText(line);
-    if (/^\s*#/.test(text2) && GENERATED_HEADER.test(text2)) return true;
+    if (/^\s*#/.test(text2)) comments.push(text2);
   }
-  return false;
+  return comments;
 }
+function generatedHeader(facts) {
+  return headerComments(facts).some((text2) => GENERATED_HEADER.test(text2));
+}
+var NOT_PRODUCTION_HEADER = /\bnot (?:suitable|meant|intended|designed|recommended|for) (?:for )?(?:use in )?production\b|\b(?:for|used by) (?:local )?(?:testing|tests|development) only\b|\b(?:test|development|dev)[- ]only\b/i;
 function roleOf(facts, stage2, filename, target, context = null) {
   if (filename && filename.split(/[\\/]/).includes(".devcontainer")) {
     return { role: "devcontainer", reason: "the file is in a .devcontainer folder" };
@@ -32825,6 +32887,8 @@ function roleOf(facts, stage2, filename, target, context = null) {
   }
   const dev = devName(stage2);
   if (dev) return { role: "dev-or-test", reason: `the build target is named \`${dev}\`` };
+  const header = headerComments(facts).find((text2) => NOT_PRODUCTION_HEADER.test(text2));
+  if (header) return { role: "dev-or-test", reason: `its header says \`${header.replace(/^\s*#\s*/, "").trim()}\`` };
   const words3 = fileNameWords(filename);
   const toolWord = words3.find((w) => TOOLBOX_FILE_NAMES.has(w));
   if (toolWord) return { role: "toolbox", reason: `the file is named as a \`${toolWord}\` image` };
@@ -33685,6 +33749,92 @@ function redirectTargets(root) {
   return targets2;
 }
 
+// lib/facts/typescript.ts
+import path7 from "node:path";
+var ELSEWHERE = {
+  extends: "its options extend another file",
+  references: "it names project references",
+  outFile: "it writes one outFile",
+  out: "it writes one out file",
+  incremental: "an incremental build writes its build-info file by rootDir",
+  composite: "a composite build writes its build-info file by rootDir",
+  tsBuildInfoFile: "it names a tsBuildInfoFile",
+  noEmit: "it emits nothing (noEmit)"
+};
+function tscOutput(args, context) {
+  let project = null;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === null) return { unknown: "its arguments are computed by the shell" };
+    if ((arg === "-p" || arg === "--project") && project === null && typeof args[i + 1] === "string") project = args[++i];
+    else return { unknown: `\`tsc ${args.join(" ")}\` sets options on the command line` };
+  }
+  const named = path7.posix.normalize(project ?? ".");
+  const config = context.list(named).length || named === "." ? path7.posix.join(named, "tsconfig.json") : named;
+  if (config.startsWith("../") || path7.posix.isAbsolute(config)) return { unknown: `${config} is outside the copied folder` };
+  const text2 = context.isIgnored(config) ? null : context.read(config);
+  if (text2 === null) return { unknown: `${config} is not in the build context` };
+  let parsed;
+  try {
+    parsed = JSON.parse(plainJson(text2));
+  } catch {
+    return { unknown: `${config} is not read (not JSON)` };
+  }
+  if (!isObject(parsed)) return { unknown: `${config} is not a JSON object` };
+  const options = isObject(parsed.compilerOptions) ? parsed.compilerOptions : {};
+  for (const [key, reason] of Object.entries(ELSEWHERE)) {
+    const value = key in parsed ? parsed[key] : options[key];
+    if (value !== void 0 && value !== false) return { unknown: `${config}: ${reason}` };
+  }
+  const outDir = options.outDir;
+  if (typeof outDir !== "string" || !outDir) return { unknown: `${config} sets no outDir, so tsc writes beside the sources` };
+  if (path7.posix.isAbsolute(outDir)) return { unknown: `${config}: outDir ${outDir} is absolute` };
+  const dir = path7.posix.join(path7.posix.dirname(config), outDir).replace(/\/+$/, "");
+  if (dir === "." || dir === ".." || dir.startsWith("../") || dir.split("/").includes("node_modules")) return { unknown: `${config}: outDir ${outDir} is not a folder of its own in the copied folder` };
+  const declarationDir = options.declarationDir;
+  if (declarationDir !== void 0) {
+    const declarations = typeof declarationDir === "string" ? path7.posix.join(path7.posix.dirname(config), declarationDir) : null;
+    if (declarations === null || !`${declarations}/`.startsWith(`${dir}/`)) return { unknown: `${config}: declarationDir is outside outDir` };
+  }
+  return { outDir: dir, config };
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function plainJson(text2) {
+  let out = "";
+  let i = 0;
+  let comma = "";
+  while (i < text2.length) {
+    const c = text2[i];
+    if (c === '"') {
+      let j = i + 1;
+      while (j < text2.length && text2[j] !== '"') j += text2[j] === "\\" ? 2 : 1;
+      out += comma + text2.slice(i, j + 1);
+      comma = "";
+      i = j + 1;
+    } else if (c === "/" && text2[i + 1] === "/") {
+      while (i < text2.length && text2[i] !== "\n") i++;
+    } else if (c === "/" && text2[i + 1] === "*") {
+      const end = text2.indexOf("*/", i + 2);
+      i = end === -1 ? text2.length : end + 2;
+    } else if (c === ",") {
+      out += comma;
+      comma = ",";
+      i++;
+    } else if (c === " " || c === "	" || c === "\n" || c === "\r") {
+      out += c;
+      i++;
+    } else {
+      if (c !== "}" && c !== "]") out += comma;
+      comma = "";
+      out += c;
+      i++;
+    }
+  }
+  return out + comma;
+}
+
 // lib/facts/index.ts
 var GLOB = /[*?[]/;
 var EMPTY = /* @__PURE__ */ new Map();
@@ -33952,7 +34102,7 @@ var FileFacts = class {
   contextFileAt(node, imagePath, context) {
     const stage2 = node.stage;
     if (!stage2) return null;
-    return this.traceFile(stage2, node.index, path7.posix.normalize(imagePath), context, 0);
+    return this.traceFile(stage2, node.index, path8.posix.normalize(imagePath), context, 0);
   }
   /**
    * The file a command name runs: a path (relative to the working directory
@@ -33966,12 +34116,12 @@ var FileFacts = class {
     if (program.includes("/")) {
       const workdir = this.finalWorkdir(stage2);
       if (!program.startsWith("/") && workdir === null) return { path: program, source: void 0 };
-      const full = path7.posix.resolve(workdir ?? "/", program);
+      const full = path8.posix.resolve(workdir ?? "/", program);
       return { path: full, source: this.contextFileAt(node, full, context) };
     }
     const pathVariable = this.envAt(node).get("PATH");
     for (const dir of (pathVariable === void 0 ? DEFAULT_PATH : (pathVariable ?? "").split(":")).filter((d) => d.startsWith("/"))) {
-      const full = path7.posix.join(dir, program);
+      const full = path8.posix.join(dir, program);
       const source = this.contextFileAt(node, full, context);
       if (source !== null) return { path: full, source };
     }
@@ -34211,8 +34361,8 @@ var FileFacts = class {
         const value = expandWord(argsText3(), lookup, model.escapeChar);
         let workdir = null;
         if (value !== null && !this.isWindows(stage2)) {
-          if (value.startsWith("/")) workdir = path7.posix.resolve(value);
-          else if (scope.workdir !== null) workdir = path7.posix.resolve(scope.workdir, value);
+          if (value.startsWith("/")) workdir = path8.posix.resolve(value);
+          else if (scope.workdir !== null) workdir = path8.posix.resolve(scope.workdir, value);
         }
         return { ...scope, workdir };
       }
@@ -34258,8 +34408,8 @@ var FileFacts = class {
     const workdir = this.workdirAt(node);
     let destResolved = null;
     if (expandedDest !== null && node.stage && !this.isWindows(node.stage)) {
-      if (expandedDest.startsWith("/")) destResolved = path7.posix.resolve(expandedDest);
-      else if (workdir !== null) destResolved = path7.posix.resolve(workdir, expandedDest);
+      if (expandedDest.startsWith("/")) destResolved = path8.posix.resolve(expandedDest);
+      else if (workdir !== null) destResolved = path8.posix.resolve(workdir, expandedDest);
     }
     return {
       node,
@@ -34344,7 +34494,7 @@ function basename4(word) {
 }
 function copySourceOf(copy, source, imagePath, isFolder) {
   const dest = copy.destResolved;
-  const relativeSource = path7.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
+  const relativeSource = path8.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
   const under2 = (folder2) => imagePath === folder2 ? "" : imagePath.startsWith(folder2.replace(/\/+$/, "") + "/") ? imagePath.slice(folder2.replace(/\/+$/, "").length + 1) : null;
   const inDest = under2(dest);
   if (GLOB.test(source)) return inDest === null ? null : void 0;
@@ -34352,7 +34502,7 @@ function copySourceOf(copy, source, imagePath, isFolder) {
   if (relativeSource === ".") return inDest ? inDest : null;
   const folder = isFolder(relativeSource);
   if (folder === true) return inDest ? join3(inDest) : null;
-  if (path7.posix.join(dest, path7.posix.basename(relativeSource)) === imagePath) return relativeSource;
+  if (path8.posix.join(dest, path8.posix.basename(relativeSource)) === imagePath) return relativeSource;
   if (!copy.destIsDirectory && dest === imagePath) return relativeSource;
   if (folder === null && inDest) return join3(inDest);
   return null;
@@ -34992,7 +35142,7 @@ function brokenScripts(model, shell) {
 // lib/core/context.ts
 var import_dockerignore = __toESM(require_ignore2(), 1);
 import { closeSync, existsSync as existsSync4, openSync, readFileSync as readFileSync6, readSync, readdirSync as readdirSync4, statSync as statSync4 } from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 var ignore2 = import_dockerignore.default.default;
 var FIRST_LINE_BYTES = 256;
 var WALK_LIMIT = 5e3;
@@ -35013,10 +35163,10 @@ function anyFileSent(context, dir) {
   return false;
 }
 function folderContext(root) {
-  const absoluteRoot = path8.resolve(root);
+  const absoluteRoot = path9.resolve(root);
   const resolve6 = (relativePath) => {
-    const full = path8.resolve(absoluteRoot, relativePath.replace(/^\/+/, ""));
-    return full === absoluteRoot || full.startsWith(absoluteRoot + path8.sep) ? full : null;
+    const full = path9.resolve(absoluteRoot, relativePath.replace(/^\/+/, ""));
+    return full === absoluteRoot || full.startsWith(absoluteRoot + path9.sep) ? full : null;
   };
   const existing = /* @__PURE__ */ new Map();
   const contents = /* @__PURE__ */ new Map();
@@ -35027,7 +35177,7 @@ function folderContext(root) {
   return {
     root: absoluteRoot,
     parent() {
-      if (above === void 0) above = path8.dirname(absoluteRoot) === absoluteRoot ? null : folderContext(path8.dirname(absoluteRoot));
+      if (above === void 0) above = path9.dirname(absoluteRoot) === absoluteRoot ? null : folderContext(path9.dirname(absoluteRoot));
       return above;
     },
     exists(relativePath) {
@@ -35112,7 +35262,7 @@ function ignoreMatcher(patterns) {
   if (patterns === null) return () => false;
   const rules = ignore2({ ignorecase: false }).add(patterns);
   return (relativePath) => {
-    const normal = path8.posix.normalize(relativePath.replace(/^\/+/, "")).replace(/\/+$/, "");
+    const normal = path9.posix.normalize(relativePath.replace(/^\/+/, "")).replace(/\/+$/, "");
     return normal !== "." && !normal.startsWith("../") && rules.ignores(normal);
   };
 }
@@ -35126,16 +35276,16 @@ init_validate();
 init_dockerfile();
 
 // lib/registry.ts
-import path22 from "node:path";
+import path23 from "node:path";
 import { createRequire as createRequire4 } from "node:module";
 import { pathToFileURL } from "node:url";
 
 // transforms/copy-deps-first/index.ts
 var import_picomatch = __toESM(require_picomatch4(), 1);
-import path11 from "node:path";
+import path12 from "node:path";
 
 // transforms/copy-deps-first/ecosystems.ts
-import path9 from "node:path";
+import path10 from "node:path";
 var refusal = (id, reason) => ({ refuse: { id, reason } });
 var VALUE_FLAGS = {
   npm: ["--omit", "--include", "--only", "--registry", "--cache", "--loglevel", "--prefix", "--workspace", "-w", "--install-strategy"],
@@ -35247,7 +35397,6 @@ function parseCommand2(words3, texts) {
   }
   return { name, args, positional, flags, computed };
 }
-var NPM_INSTALL_SCRIPTS = ["preinstall", "install", "postinstall", "prepublish", "preprepare", "prepare", "postprepare", "dependencies"];
 var LOCAL_PATH_DEPENDENCY = "local-path-dependency";
 var ECOSYSTEMS = [
   {
@@ -35282,7 +35431,7 @@ var ECOSYSTEMS = [
     check: (ctx) => {
       if (ctx.exists("pnpm-workspace.yaml")) return { id: "workspaces", reason: "pnpm-workspace.yaml makes it a workspace, whose packages the install reads" };
       const pkg = readJson(ctx, "package.json");
-      if (pkg && isObject(pkg.pnpm) && "patchedDependencies" in pkg.pnpm) {
+      if (pkg && isObject2(pkg.pnpm) && "patchedDependencies" in pkg.pnpm) {
         return { id: "patched-dependencies", reason: "package.json has pnpm.patchedDependencies, whose patch files the install reads" };
       }
       return packageJsonProblem(ctx);
@@ -35355,11 +35504,11 @@ var ECOSYSTEMS = [
       const json = readJson(ctx, "composer.json");
       if (!json) return { id: "unreadable-manifest", reason: "composer.json could not be read" };
       const repos = Array.isArray(json.repositories) ? json.repositories : Object.values(json.repositories ?? {});
-      if (repos.some((r) => isObject(r) && r.type === "path")) return { id: LOCAL_PATH_DEPENDENCY, reason: "composer.json has a path repository" };
-      if (isObject(json.extra) && "installer-paths" in json.extra) {
+      if (repos.some((r) => isObject2(r) && r.type === "path")) return { id: LOCAL_PATH_DEPENDENCY, reason: "composer.json has a path repository" };
+      if (isObject2(json.extra) && "installer-paths" in json.extra) {
         return { id: "installs-into-source", reason: "composer.json installs packages into the source tree (installer-paths)" };
       }
-      if (isObject(json.config) && "vendor-dir" in json.config) return { id: "install-dir-moved", reason: "composer.json moves vendor-dir" };
+      if (isObject2(json.config) && "vendor-dir" in json.config) return { id: "install-dir-moved", reason: "composer.json moves vendor-dir" };
       return null;
     }
   },
@@ -35466,7 +35615,7 @@ function sourceTreePath(value, cwd) {
   else if (/^[a-z][a-z0-9+.-]+:/i.test(v)) return null;
   if (v === "" || v.startsWith("~")) return null;
   if (!v.startsWith("/") || cwd === null) return v;
-  const normal = path9.posix.normalize(v);
+  const normal = path10.posix.normalize(v);
   const root = cwd.replace(/\/+$/, "");
   return normal === cwd || normal === root || normal.startsWith(root + "/") ? normal : null;
 }
@@ -35512,7 +35661,7 @@ function requirementFiles(c, ctx, cwd) {
       const [include] = optionValues(words3, ["-r", "--requirement", "-c", "--constraint"]);
       if (include) {
         if (include.value.includes("://")) continue;
-        queue.push(include.value.startsWith("/") ? contextPath(include.value, cwd) : contextPath(path9.posix.join(path9.posix.dirname(file), include.value), null));
+        queue.push(include.value.startsWith("/") ? contextPath(include.value, cwd) : contextPath(path10.posix.join(path10.posix.dirname(file), include.value), null));
         continue;
       }
       if (/^(-e|--editable)\b/.test(line)) return refusal("editable-install", `${file} has an editable install (\`${line}\`), which needs the source`);
@@ -35535,8 +35684,8 @@ function contextPath(name, cwd) {
   let relative2;
   if (name.startsWith("/")) {
     if (cwd === null) return null;
-    relative2 = path9.posix.relative(cwd, path9.posix.normalize(name));
-  } else relative2 = path9.posix.normalize(name);
+    relative2 = path10.posix.relative(cwd, path10.posix.normalize(name));
+  } else relative2 = path10.posix.normalize(name);
   return relative2 === "" || relative2 === "." || relative2.startsWith("..") ? null : relative2;
 }
 var PATH_SETTINGS = /* @__PURE__ */ new Set([
@@ -35622,25 +35771,25 @@ function readJson(ctx, file) {
   if (text2 === null) return null;
   try {
     const value = JSON.parse(text2);
-    return isObject(value) ? value : null;
+    return isObject2(value) ? value : null;
   } catch {
     return null;
   }
 }
-function isObject(value) {
+function isObject2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function packageJsonProblem(ctx) {
   const pkg = readJson(ctx, "package.json");
   if (!pkg) return { id: "unreadable-manifest", reason: "package.json could not be read" };
-  const scripts = isObject(pkg.scripts) ? pkg.scripts : {};
+  const scripts = isObject2(pkg.scripts) ? pkg.scripts : {};
   const script = NPM_INSTALL_SCRIPTS.find((s) => s in scripts);
   if (script) return { id: "install-script", reason: `package.json has a \`${script}\` script, which runs during the install and may read the source` };
   if ("workspaces" in pkg) return { id: "workspaces", reason: "package.json declares workspaces, whose packages the install reads" };
   if (ctx.exists("binding.gyp")) return { id: "native-build", reason: "binding.gyp makes the install build native code from the source" };
   for (const field of ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies", "overrides", "resolutions"]) {
     const deps = pkg[field];
-    if (!isObject(deps)) continue;
+    if (!isObject2(deps)) continue;
     for (const [name, spec] of Object.entries(deps)) {
       if (typeof spec === "string" && isLocalNodeSpec(spec)) {
         return { id: LOCAL_PATH_DEPENDENCY, reason: `package.json depends on a local path (${name}: ${spec})` };
@@ -35664,7 +35813,7 @@ var LOCKFILE_LOCAL_ENTRIES = [
 ];
 
 // transforms/copy-deps-first/edits.ts
-import path10 from "node:path";
+import path11 from "node:path";
 function instructionText(node, model, words3) {
   const keyword = model.source.text.slice(node.start, node.start + node.keyword.length);
   return [keyword, ...node.flags.map((f) => f.text), ...words3].join(" ");
@@ -35687,7 +35836,7 @@ function splitFix(copy, dest, sources, site, plan2, model, gap, inPlace = false)
   const base = dest === "." || dest === "./" ? "./" : dest.endsWith("/") ? dest : dest + "/";
   const byDir = /* @__PURE__ */ new Map();
   for (const s of sources) {
-    const dir = path10.posix.dirname(s);
+    const dir = path11.posix.dirname(s);
     byDir.set(dir, [...byDir.get(dir) ?? [], s]);
   }
   const copies = [...byDir.entries()].sort(([a], [b]) => a === "." ? -1 : b === "." ? 1 : a.localeCompare(b)).map(([dir, files]) => instructionText(copy, model, [...files, dir === "." ? base : `${base}${dir}/`]));
@@ -35881,7 +36030,7 @@ function stageOutcome(stage2, ctx) {
   const operands = sourceCopy(copy, facts);
   const copied = stage2.instructions.slice(0, copyIndex).flatMap((i) => {
     const operands2 = facts.copyOperands(i);
-    return operands2 && operands2.from === null ? operands2.sources.map((s) => path11.posix.basename(s)).filter((name) => name !== "") : [];
+    return operands2 && operands2.from === null ? operands2.sources.map((s) => path12.posix.basename(s)).filter((name) => name !== "") : [];
   });
   const brings = (manifest) => copied.some((c) => c === manifest || import_picomatch.default.isMatch(manifest, c, { dot: true }));
   const done = ECOSYSTEMS.filter((e) => e.id === "pip" ? copied.some((c) => /requirements.*\.txt$/.test(c)) : e.required.some(brings));
@@ -35997,7 +36146,7 @@ function ignoreNotes(eco, copy, context) {
 }
 
 // transforms/merge-runs.ts
-import path12 from "node:path";
+import path13 from "node:path";
 
 // lib/core/run-script.ts
 var REFUSED = {
@@ -36442,12 +36591,12 @@ function downloadedNames(commands) {
     const download = downloadOf(command2, commands);
     if (download?.kind !== "file") continue;
     if (download.path !== null) {
-      names.add(path12.posix.basename(download.path));
+      names.add(path13.posix.basename(download.path));
       continue;
     }
     for (const word of command2.words) {
       if (word === null || !/^(https?|ftp):\/\//.test(word)) continue;
-      const name = path12.posix.basename(word.replace(/[?#].*$/, ""));
+      const name = path13.posix.basename(word.replace(/[?#].*$/, ""));
       if (name) names.add(name);
     }
   }
@@ -36534,7 +36683,7 @@ function readPart(node, ctx) {
     startsWithAbsoluteCd: facts.startsWithAbsoluteCd,
     substantial: isSubstantial(commands, aptIndex),
     downloads: downloadedNames(commands),
-    mentions: new Set(commands.flatMap((c) => c.words).filter((w) => w !== null && w !== "").map((w) => path12.posix.basename(w))),
+    mentions: new Set(commands.flatMap((c) => c.words).filter((w) => w !== null && w !== "").map((w) => path13.posix.basename(w))),
     cleanup: commands.some(removes) && commands.every((c) => removes(c) || c.program !== null && NO_OPS.has(c.program)),
     installOnly: installOnly(commands),
     aptIndex,
@@ -36627,7 +36776,7 @@ function replacesShell(ctx, node, commands) {
       return { id: "replaces-shell", reason: "the RUN above runs `dpkg-reconfigure dash`, which may change what /bin/sh is; each later RUN starts the shell afresh, joined they would run in the old one" };
     }
     for (const written of writtenPaths(command2.words) ?? []) {
-      const full = written.startsWith("/") ? path12.posix.normalize(written) : workdir === null ? null : path12.posix.resolve(workdir, written);
+      const full = written.startsWith("/") ? path13.posix.normalize(written) : workdir === null ? null : path13.posix.resolve(workdir, written);
       if (full !== null && shell.has(full)) {
         return { id: "replaces-shell", reason: `the RUN above replaces ${full}, the shell each later RUN starts; joined, they would run in the old shell` };
       }
@@ -36737,6 +36886,20 @@ function headedByComment(node, model) {
     if (text2.replace(/^#+/, "").trim() && !COMMENTED_CODE.test(text2)) described = true;
   }
   return described;
+}
+function describingComment(a, b, model) {
+  let first = b.line;
+  while (first - 1 > a.endLine && model.source.lineText(first - 2).trim().startsWith("#")) first--;
+  if (first === b.line) return null;
+  for (let line = a.endLine + 1; line < first; line++) if (model.source.lineText(line - 1).trim() !== "") return null;
+  let described = false;
+  for (let line = first; line < b.line; line++) {
+    const text3 = model.source.lineText(line - 1).trim();
+    if (COMMENTED_CODE.test(text3)) return null;
+    if (text3.replace(/^#+/, "").trim()) described = true;
+  }
+  const { lineStarts, text: text2 } = model.source;
+  return described ? text2.slice(lineStarts[first - 1], lineStarts[b.line - 1]) : null;
 }
 function continuationIndent(parts, model) {
   const runs2 = [...parts.map((p) => p.node), ...model.stages.flatMap((s) => s.instructions.filter((i) => i.keyword === "RUN"))];
@@ -36853,10 +37016,16 @@ function join2(parts, model) {
   });
   const first = parts[0].node;
   const subshells = isolated ? `; ${isolated > 1 ? `${isolated} of them run` : "one runs"} in a subshell so ${isolated > 1 ? "their" : "its"} shell changes stay local` : "";
+  const edits2 = [{ start: first.argsStart, end: parts[parts.length - 1].node.end, text: text2 }];
+  const carried = parts.slice(1).map((p) => p.carries ?? "").join("");
+  if (carried) {
+    const lineStart = model.source.lineStarts[first.line - 1];
+    edits2.unshift({ start: lineStart, end: lineStart, text: carried });
+  }
   return {
     line: first.line,
     message: `merged ${parts.length} RUN instructions into one layer${subshells}`,
-    edits: [{ start: first.argsStart, end: parts[parts.length - 1].node.end, text: text2 }]
+    edits: edits2
   };
 }
 function sameFlags(a, b) {
@@ -36926,6 +37095,7 @@ var mergeRuns = {
           message: "not merged with the RUN above, which installs with the same manager and options: joined, one RUN would update or remove the apt lists twice, or update them after removing them; one install of both RUNs' packages after a single `apt-get update` would do (further such RUNs of this stage are left apart too)"
         });
       };
+      let carrying = false;
       let headedSaid = false;
       let scripted = false;
       const leaveApart = (script) => {
@@ -36944,6 +37114,7 @@ var mergeRuns = {
         chain2 = [];
         called = /* @__PURE__ */ new Set();
         hashed = /* @__PURE__ */ new Set();
+        carrying = false;
       };
       instructions.forEach((node, i) => {
         if (node.keyword !== "RUN" || ctx.locked(node)) {
@@ -36963,8 +37134,12 @@ var mergeRuns = {
           return;
         }
         const previous2 = chain2[chain2.length - 1];
-        if (previous2 && commentBetween(previous2.node, node, dockerfile)) flush();
-        else if (previous2) {
+        const crossing = previous2 !== void 0 && commentBetween(previous2.node, node, dockerfile);
+        const carried = crossing && part.cleanup ? describingComment(previous2.node, node, dockerfile) : null;
+        if (crossing && carried === null) flush();
+        else if (previous2 && carrying && !part.cleanup) {
+          flush();
+        } else if (previous2) {
           const stale = [...part.calls].find((name) => hashed.has(name));
           const refusal2 = !sameFlags(previous2.node, node) ? { id: "different-flags", reason: "different flags" } : endsChain(previous2, shellHasErrexit(node, dockerfile)) ?? (stale ? { id: "command-hash", reason: `it runs \`${stale}\`, which a RUN above reinstalls after the shell looked it up; a fresh RUN finds the new one, a joined one the old path the shell remembers` } : null);
           const pair2 = onDisk(previous2.node, node);
@@ -36993,6 +37168,10 @@ var mergeRuns = {
             }
             flush();
           }
+        }
+        if (carried !== null && chain2.length) {
+          part.carries = carried;
+          carrying = true;
         }
         chain2.push(part);
         for (const name of part.calls) called.add(name);
@@ -37398,8 +37577,8 @@ function cleanupFor(hygiene, program, yumIsDnf2 = false) {
   const cleanup = yumIsDnf2 && hygiene.facts.cleanupWhereYumIsDnf ? hygiene.facts.cleanupWhereYumIsDnf : hygiene.cleanup;
   return cleanup.map((c) => c.startsWith(`${main2} `) ? `${program}${c.slice(main2.length)}` : c);
 }
-function inCacheDir(facts, path29) {
-  return facts.cacheDirs.some((dir) => dir.startsWith("/") ? path29.startsWith(dir) : path29.startsWith(`${dir}/`) || path29 === dir || path29.includes(`/${dir}/`) || path29.endsWith(`/${dir}`));
+function inCacheDir(facts, path30) {
+  return facts.cacheDirs.some((dir) => dir.startsWith("/") ? path30.startsWith(dir) : path30.startsWith(`${dir}/`) || path30 === dir || path30.includes(`/${dir}/`) || path30.endsWith(`/${dir}`));
 }
 function cleans(manager, command2) {
   const facts = PACKAGE_MANAGER_FACTS[manager];
@@ -37499,9 +37678,9 @@ function downloadedFiles(words3, spelling) {
     const word = words3[i];
     if (word === null) continue;
     const inline = word.startsWith(`${spelling.long}=`) ? word.slice(spelling.long.length + 1) : attached.exec(word)?.[1] ?? null;
-    const path29 = inline ?? (word === spelling.long || short.test(word) ? words3[i + 1] : null);
+    const path30 = inline ?? (word === spelling.long || short.test(word) ? words3[i + 1] : null);
     if (inline !== null || word === spelling.long || short.test(word)) output = true;
-    if (path29) named.push(path29);
+    if (path30) named.push(path30);
   }
   if (output) return named;
   const group = (letter, w) => letter !== null && /^-[a-zA-Z]+$/.test(w) && w.includes(letter);
@@ -37533,18 +37712,18 @@ function leftoverArchives(ctx, run2) {
   commands.forEach((command2, index) => {
     const spelling = command2.program ? DOWNLOAD_OUTPUT[command2.program] : void 0;
     if (!spelling) return;
-    for (const path29 of downloadedFiles(command2.words, spelling)) downloads.push({ path: path29, index, inMain: command2.command.inMainShell, cwd: cwdOf(command2) });
+    for (const path30 of downloadedFiles(command2.words, spelling)) downloads.push({ path: path30, index, inMain: command2.command.inMainShell, cwd: cwdOf(command2) });
   });
   const found = [];
   for (const download of downloads) {
-    const { path: path29 } = download;
-    if (path29 === "-" || !/^[\w./+-]+$/.test(path29)) continue;
-    const absolute = resolvedPath(path29, download.cwd);
+    const { path: path30 } = download;
+    if (path30 === "-" || !/^[\w./+-]+$/.test(path30)) continue;
+    const absolute = resolvedPath(path30, download.cwd);
     const after = commands.slice(download.index + 1);
     const movesBefore = (c) => after.slice(0, after.indexOf(c)).some(({ command: m }) => ["cd", "pushd", "popd"].includes(m.name ?? ""));
     const names = (word, at) => {
       if (word === null) return false;
-      if (absolute === null) return word === path29 && !movesBefore(at);
+      if (absolute === null) return word === path30 && !movesBefore(at);
       return resolvedPath(word, cwdOf(at))?.replace(/\/+$/, "") === absolute;
     };
     const extracted = after.some((c) => {
@@ -37557,35 +37736,35 @@ function leftoverArchives(ctx, run2) {
       return extracting && words3.slice(1).some((w) => names(w, c) || w !== null && w.startsWith("--file=") && names(w.slice("--file=".length), c));
     });
     if (!extracted) continue;
-    const removed = after.some((c) => c.program === "rm" && c.words.slice(1).some((w) => names(w, c))) || after.some(({ command: command2 }) => command2.node.text.includes("rm ") && command2.node.text.includes(path29)) || after.some((c) => c.program === "rm" && c.nodes.slice(1).some((n) => {
+    const removed = after.some((c) => c.program === "rm" && c.words.slice(1).some((w) => names(w, c))) || after.some(({ command: command2 }) => command2.node.text.includes("rm ") && command2.node.text.includes(path30)) || after.some((c) => c.program === "rm" && c.nodes.slice(1).some((n) => {
       const operand = unquoted(n);
-      if (absolute === null) return removes2(operand, path29);
+      if (absolute === null) return removes2(operand, path30);
       const resolved = operand.startsWith("-") ? null : resolvedPath(operand, cwdOf(c));
       return resolved !== null && removes2(resolved, absolute);
     }));
     if (removed) continue;
-    const relative2 = !path29.startsWith("/");
+    const relative2 = !path30.startsWith("/");
     const sameDirectory = absolute !== null ? dirs.end === download.cwd : download.inMain && !after.some(({ command: c }) => c.inMainShell && ["cd", "pushd", "popd"].includes(c.name ?? ""));
-    const written = !relative2 || sameDirectory ? path29 : absolute;
+    const written = !relative2 || sameDirectory ? path30 : absolute;
     let refusal2 = null;
     if (written === null) refusal2 = { id: "working-directory-changes", reason: "the working directory changes after the download" };
     else if (!written.startsWith("/") && absolute === null && run2.mounts.length > 0) refusal2 = { id: "relative-path-with-mounts", reason: "the RUN has mounts the relative path may be in" };
-    else if (run2.mounts.some((m) => mountCovers(m, absolute ?? path29))) refusal2 = { id: "archive-in-mount", reason: "it is in a mount, not in the layer" };
-    else if (ctx.dockerfile.source.text.slice(run2.node.end).includes(path29.slice(path29.lastIndexOf("/") + 1))) {
+    else if (run2.mounts.some((m) => mountCovers(m, absolute ?? path30))) refusal2 = { id: "archive-in-mount", reason: "it is in a mount, not in the layer" };
+    else if (ctx.dockerfile.source.text.slice(run2.node.end).includes(path30.slice(path30.lastIndexOf("/") + 1))) {
       refusal2 = { id: "archive-used-later", reason: "a later instruction names it" };
-    } else if (commands.some(({ command: c }) => c.node.text.includes(path29) && /\brm\b|\bmv\b|\bcp\b/.test(c.name ?? ""))) {
+    } else if (commands.some(({ command: c }) => c.node.text.includes(path30) && /\brm\b|\bmv\b|\bcp\b/.test(c.name ?? ""))) {
       refusal2 = { id: "archive-moved", reason: "the RUN moves or copies it" };
     }
-    found.push({ path: written ?? path29, refusal: refusal2 });
+    found.push({ path: written ?? path30, refusal: refusal2 });
   }
   return found;
 }
-function removes2(operand, path29) {
+function removes2(operand, path30) {
   if (operand.startsWith("-") || operand === "") return false;
   const folder = operand.replace(/\/+$/, "");
-  if (folder === path29) return true;
-  if (folder !== "" && path29.startsWith(`${folder}/`)) return true;
-  return /[*?[]/.test(operand) && (0, import_picomatch2.default)(operand, { dot: true })(path29);
+  if (folder === path30) return true;
+  if (folder !== "" && path30.startsWith(`${folder}/`)) return true;
+  return /[*?[]/.test(operand) && (0, import_picomatch2.default)(operand, { dot: true })(path30);
 }
 var cacheCleanup = {
   id: "cache-cleanup",
@@ -37953,10 +38132,10 @@ function redundantFixes(ctx, run2, commands, fixes) {
 }
 
 // transforms/multi-stage/index.ts
-import path21 from "node:path";
+import path22 from "node:path";
 
 // transforms/multi-stage/plan.ts
-import path13 from "node:path";
+import path14 from "node:path";
 function refuse(id, reason) {
   return { refuse: { id, reason } };
 }
@@ -37972,8 +38151,8 @@ function runtimeFor(stage2, linkage) {
 }
 function programPath(stage2, outputs) {
   const first = stage2.argv[0] ?? "";
-  if (first.includes("/")) return path13.posix.resolve(stage2.finalWorkdir, first);
-  return outputs.find((o) => path13.posix.basename(o) === first && DEFAULT_PATH.includes(path13.posix.dirname(o))) ?? null;
+  if (first.includes("/")) return path14.posix.resolve(stage2.finalWorkdir, first);
+  return outputs.find((o) => path14.posix.basename(o) === first && DEFAULT_PATH.includes(path14.posix.dirname(o))) ?? null;
 }
 function insertBefore(run2, command2, text2) {
   const offset = run2.offsets[command2.node.startIndex];
@@ -37998,9 +38177,9 @@ function argsText2(model, node) {
 }
 
 // transforms/multi-stage/read-stage.ts
-import path14 from "node:path";
+import path15 from "node:path";
 var INITS = Object.keys(INIT_PATHS);
-var INIT_WRAPPERS2 = [...INITS, path14.posix.basename(TINI_STATIC)];
+var INIT_WRAPPERS2 = [...INITS, path15.posix.basename(TINI_STATIC)];
 function readStage(ctx, stage2, image, ecosystem) {
   const model = ctx.dockerfile;
   const facts = ctx.facts;
@@ -38025,8 +38204,8 @@ function readStage(ctx, stage2, image, ecosystem) {
   const command2 = containerArgv(ctx, stage2);
   if (isRefusal(command2)) return command2;
   const entrypoint = image.defaults?.entrypoint ?? [];
-  const { argv, wrappers } = unwrap2(command2, /* @__PURE__ */ new Set([...INIT_WRAPPERS2, ...entrypoint.map((e) => path14.posix.basename(e))]));
-  const inits = INITS.filter((init) => wrappers.some((w) => path14.posix.basename(w) === init));
+  const { argv, wrappers } = unwrap2(command2, /* @__PURE__ */ new Set([...INIT_WRAPPERS2, ...entrypoint.map((e) => path15.posix.basename(e))]));
+  const inits = INITS.filter((init) => wrappers.some((w) => path15.posix.basename(w) === init));
   return { stage: stage2, image, ecosystem, runs: runs2, finalWorkdir: final, argv, inits };
 }
 function commandWhere(ctx, run2, command2) {
@@ -38079,7 +38258,7 @@ function directArgv2(ctx, node) {
 function unwrap2(argv, known) {
   const wrappers = [];
   let rest = argv;
-  while (rest.length && known.has(path14.posix.basename(rest[0]))) {
+  while (rest.length && known.has(path15.posix.basename(rest[0]))) {
     wrappers.push(rest[0]);
     rest = rest.slice(1);
     const end = rest.indexOf("--");
@@ -38172,7 +38351,7 @@ function checkPython(args, where) {
 }
 
 // transforms/multi-stage/closure.ts
-import path15 from "node:path";
+import path16 from "node:path";
 var SOURCES = {
   go: ["go"],
   java: ["java"],
@@ -38235,7 +38414,7 @@ function runtimePackages(ctx, stage2, chosen, healthPrograms) {
   const programs = /* @__PURE__ */ new Set();
   const context = ctx.context;
   if (context) for (const run2 of programRuns(context, SOURCES[stage2.ecosystem], (text2) => ctx.shell.parse(text2).rootNode)) programs.add(run2.program);
-  for (const program of healthPrograms) programs.add(path15.posix.basename(program));
+  for (const program of healthPrograms) programs.add(path16.posix.basename(program));
   const runtime = describeImage(chosen.runtime);
   const fullImage = shipsBuildpackDeps(stage2.image.family, stage2.image.tag);
   for (const program of programs) {
@@ -38323,7 +38502,7 @@ function runtimeFiles(ctx, stage2, chosen) {
     for (const target of redirectTargets(read.root)) {
       if (target.path === null) return refuse("run-writes-file", `${where}: RUN writes \`${target.text}\`, a file whose name the shell computes`);
       if (!target.path.startsWith("/") && (run2.changesDir || run2.workdir === null)) return refuse("run-writes-file", `${where}: RUN writes \`${target.text}\` after \`cd\`, in a folder dfmod does not know`);
-      const file = path15.posix.resolve(run2.workdir ?? "/", target.path);
+      const file = path16.posix.resolve(run2.workdir ?? "/", target.path);
       if (under("/etc/apt", file)) return refuse("apt-source", `${where}: RUN writes ${file}: the runtime's apt-get would not have that configuration`);
       if (under("/dev", file)) continue;
       if (compiled || !under(app, file)) want(file, null);
@@ -38345,7 +38524,7 @@ function runtimeFiles(ctx, stage2, chosen) {
   const workFolders = /* @__PURE__ */ new Set();
   for (const run2 of stage2.runs) {
     if (run2.workdir) workFolders.add(run2.workdir);
-    for (const c of run2.commands) if (c.program === "cd" && typeof c.words[1] === "string") workFolders.add(path15.posix.resolve(run2.workdir ?? "/", c.words[1]));
+    for (const c of run2.commands) if (c.program === "cd" && typeof c.words[1] === "string") workFolders.add(path16.posix.resolve(run2.workdir ?? "/", c.words[1]));
   }
   for (const node of stage2.stage.instructions) {
     const copy = node.keyword === "COPY" || node.keyword === "ADD" ? ctx.facts.copyOperands(node) : null;
@@ -38362,7 +38541,7 @@ function runtimeFiles(ctx, stage2, chosen) {
     const dest = copy.destResolved;
     if (under(app, dest) && app !== "/") continue;
     for (const source of copy.sources) {
-      const name = path15.posix.basename(source.replace(/\/+$/, ""));
+      const name = path16.posix.basename(source.replace(/\/+$/, ""));
       const folder = source === "." || source.endsWith("/") || (ctx.context?.list(source).length ?? 0) > 0;
       if (compiled && (folder || SOURCE_FILE.test(name))) continue;
       if (folder) {
@@ -38370,7 +38549,7 @@ function runtimeFiles(ctx, stage2, chosen) {
         want(dest.replace(/\/$/, ""), chownOf(node));
       } else {
         const many = copy.sources.length > 1 || dest.endsWith("/") || copy.dest.endsWith("/");
-        want(many ? path15.posix.join(dest, name) : dest, chownOf(node));
+        want(many ? path16.posix.join(dest, name) : dest, chownOf(node));
       }
     }
   }
@@ -38378,8 +38557,8 @@ function runtimeFiles(ctx, stage2, chosen) {
     for (const read of fileReads(ctx.context, SOURCES[stage2.ecosystem])) {
       if (read.path === null) return refuse("reads-unnamed-file", `the program opens a file whose path it computes (${read.call} in ${read.file}), so what to copy is not known`);
       if (read.path === "" || PROVIDED.some((p) => under(p, read.path))) continue;
-      const resolved = path15.posix.resolve(app, read.path.replace(/[*?[].*$/, "") || ".");
-      const first = read.path.startsWith("/") ? resolved : path15.posix.join(app, path15.posix.relative(app, resolved).split("/")[0]);
+      const resolved = path16.posix.resolve(app, read.path.replace(/[*?[].*$/, "") || ".");
+      const first = read.path.startsWith("/") ? resolved : path16.posix.join(app, path16.posix.relative(app, resolved).split("/")[0]);
       if (first === app || first === "/") return refuse("reads-app-folder", `the program reads the whole folder ${first} (${read.call} in ${read.file})`);
       if (deliveredByStage(ctx, stage2, first, made)) want(first, null);
       else checks.push(`${read.path}, which the program opens (${read.call} in ${read.file}) and the build does not make`);
@@ -38408,16 +38587,16 @@ function deliveredByStage(ctx, stage2, target, made) {
       const isFolder = clean === "" || context.list(clean).length > 0;
       if (isFolder) {
         if (!under(dest, target)) continue;
-        const rel = path15.posix.relative(dest, target);
-        if (context.exists(clean ? path15.posix.join(clean, rel) : rel) && !context.isIgnored(clean ? path15.posix.join(clean, rel) : rel)) return true;
-      } else if (target === dest || target === path15.posix.join(dest, path15.posix.basename(clean))) return true;
+        const rel = path16.posix.relative(dest, target);
+        if (context.exists(clean ? path16.posix.join(clean, rel) : rel) && !context.isIgnored(clean ? path16.posix.join(clean, rel) : rel)) return true;
+      } else if (target === dest || target === path16.posix.join(dest, path16.posix.basename(clean))) return true;
     }
   }
   return false;
 }
 
 // transforms/multi-stage/go.ts
-import path16 from "node:path";
+import path17 from "node:path";
 
 // lib/facts/go.ts
 var ENVIRONMENT_WRAPPERS = /* @__PURE__ */ new Set(["sudo", "env"]);
@@ -38446,7 +38625,7 @@ var planGo = (stage2, ctx) => {
       if (!raw.startsWith("/") && run2.changesDir) return refuse("go-output-after-cd", `${where}: \`go build -o ${raw}\` after \`cd\`: its path is not known`);
       if (!raw.startsWith("/") && run2.workdir === null) return refuse("workdir-unknown", `${where}: \`go build -o ${raw}\` runs in a folder dfmod does not know`);
       const cgoOff = cgoSetting(ctx.facts, run2.node, command2) === "0";
-      builds2.push({ run: run2, command: command2, output: path16.posix.resolve(run2.workdir ?? "/", raw), cgoOff });
+      builds2.push({ run: run2, command: command2, output: path17.posix.resolve(run2.workdir ?? "/", raw), cgoOff });
     }
   }
   if (!builds2.length) return null;
@@ -38488,7 +38667,7 @@ function importsC(context) {
 }
 
 // transforms/multi-stage/java.ts
-import path17 from "node:path";
+import path18 from "node:path";
 var planJava = (stage2, ctx) => {
   const argv = stage2.argv;
   if (argv[0] !== "java" && !/\/java$/.test(argv[0] ?? "")) return refuse("not-java", `the container runs \`${argv[0]}\`, not java`);
@@ -38502,8 +38681,8 @@ var planJava = (stage2, ctx) => {
     if (arg === "-jar") {
       const jar = argv[i + 1];
       if (jar === void 0) return refuse("java-jar-unnamed", "`java -jar` without a jar");
-      const file = path17.posix.resolve(wd, jar);
-      const folder = path17.posix.dirname(file);
+      const file = path18.posix.resolve(wd, jar);
+      const folder = path18.posix.dirname(file);
       if (folder === wd || folder === "/") {
         copy(file);
         checks.push(`the Class-Path of ${file}'s manifest (only the jar is copied)`);
@@ -38512,7 +38691,7 @@ var planJava = (stage2, ctx) => {
       break;
     }
     if (arg === "-cp" || arg === "-classpath" || arg === "--class-path") {
-      for (const entry of (argv[++i] ?? "").split(":")) copy(path17.posix.resolve(wd, entry.replace(/\/?\*$/, "")));
+      for (const entry of (argv[++i] ?? "").split(":")) copy(path18.posix.resolve(wd, entry.replace(/\/?\*$/, "")));
       classPathNamed = true;
       continue;
     }
@@ -38524,9 +38703,9 @@ var planJava = (stage2, ctx) => {
       }
       if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(arg)) return refuse("java-main-class", `\`${arg}\` is not a class name`);
       const parts = arg.split(".");
-      if (parts.length === 1) copies.push({ from: path17.posix.join(wd, "*.class"), to: `${wd.replace(/\/$/, "")}/` });
-      else copy(path17.posix.join(wd, parts[0]));
-      checks.push(`the classes ${arg} loads are in ${parts.length === 1 ? `${wd}/*.class` : path17.posix.join(wd, parts[0])}`);
+      if (parts.length === 1) copies.push({ from: path18.posix.join(wd, "*.class"), to: `${wd.replace(/\/$/, "")}/` });
+      else copy(path18.posix.join(wd, parts[0]));
+      checks.push(`the classes ${arg} loads are in ${parts.length === 1 ? `${wd}/*.class` : path18.posix.join(wd, parts[0])}`);
       classPathNamed = true;
       break;
     }
@@ -38550,7 +38729,7 @@ var planJava = (stage2, ctx) => {
 };
 
 // transforms/multi-stage/native.ts
-import path18 from "node:path";
+import path19 from "node:path";
 var COMPILERS = /* @__PURE__ */ new Set(["gcc", "g++", "cc", "c++"]);
 var PREFIX_WORDS = /^(PREFIX|prefix|DESTDIR|-DCMAKE_INSTALL_PREFIX)=|^--prefix(=|$)/;
 var planNative = (stage2, ctx) => {
@@ -38564,14 +38743,14 @@ var planNative = (stage2, ctx) => {
       const inSubshell = !command2.command.inMainShell;
       if (command2.program === "cd") {
         const to = command2.words[1];
-        cwd = !inSubshell && cwd !== null && typeof to === "string" && !to.startsWith("-") ? path18.posix.resolve(cwd, to) : null;
+        cwd = !inSubshell && cwd !== null && typeof to === "string" && !to.startsWith("-") ? path19.posix.resolve(cwd, to) : null;
         continue;
       }
       const here = inSubshell ? null : cwd;
       if (COMPILERS.has(command2.program ?? "")) {
         const i = command2.words.findIndex((w) => w === "-o" || (w?.startsWith("-o") ?? false));
         const raw = i === -1 ? null : command2.words[i] === "-o" ? command2.words[i + 1] : command2.words[i].slice(2);
-        if (raw && (raw.startsWith("/") || here !== null)) outputs.push(path18.posix.resolve(here ?? "/", raw));
+        if (raw && (raw.startsWith("/") || here !== null)) outputs.push(path19.posix.resolve(here ?? "/", raw));
       }
       if (command2.program === "make" || command2.program === "cmake") {
         if (here === null && !command2.words.includes("--install")) return refuse("make-after-cd", `line ${ctx.originalLine(run2.node.line)}: make after \`cd\`: where it builds is not known`);
@@ -38587,7 +38766,7 @@ var planNative = (stage2, ctx) => {
     }
   }
   const argv0 = stage2.argv[0] ?? "";
-  if (installs && !argv0.includes("/")) outputs.push(path18.posix.join("/usr/local/bin", argv0));
+  if (installs && !argv0.includes("/")) outputs.push(path19.posix.join("/usr/local/bin", argv0));
   if (!outputs.length && !makes) return null;
   const first = stage2.argv[0] ?? "";
   const program = programPath(stage2, outputs);
@@ -38598,8 +38777,8 @@ var planNative = (stage2, ctx) => {
     const fromContext = stage2.stage.instructions.some((node) => {
       const copy = ctx.facts.copyOperands(node);
       if (!copy?.destResolved) return false;
-      const rel = path18.posix.relative(copy.destResolved, program);
-      return !rel.startsWith("..") && copy.sources.some((src) => context.exists(path18.posix.join(src, rel)) || context.exists(src) && path18.posix.basename(src) === path18.posix.basename(program));
+      const rel = path19.posix.relative(copy.destResolved, program);
+      return !rel.startsWith("..") && copy.sources.some((src) => context.exists(path19.posix.join(src, rel)) || context.exists(src) && path19.posix.basename(src) === path19.posix.basename(program));
     });
     if (fromContext) return refuse("program-from-context", `the container runs ${program}, which comes from the build context, not the build`);
   }
@@ -38632,7 +38811,7 @@ var planNative = (stage2, ctx) => {
 };
 
 // transforms/multi-stage/node.ts
-import path19 from "node:path";
+import path20 from "node:path";
 var STATIC_RUNTIME = { image: "nginx:stable", root: "/usr/share/nginx/html" };
 var STATIC_SERVERS = {
   "http-server": { defaultPort: 8080, portFlags: ["-p", "--port"], hostFlags: ["-a"], spaFlags: [], otherFlags: /^(-c-?\d+|-s|--silent|-d|-i|-g|--gzip|-b|--brotli)$/ },
@@ -38693,24 +38872,30 @@ var planNode = (stage2, ctx) => {
   if (runtime.image === stage2.image.ref.raw.replace(/^docker\.io\/(library\/)?/, "") && !building) return null;
   const layout = depsLayout(stage2, ctx, !building ? "original" : devUsed.length ? "all" : "production");
   if (isRefusal(layout)) return layout;
-  const modules = path19.posix.join(appDir, "node_modules");
+  const modules = path20.posix.join(appDir, "node_modules");
   const chown = layout.owner ? `--chown=${layout.owner} ` : "";
   const noDependencies = pkg !== null && !Object.keys(pkg.dependencies ?? {}).length && (!keepAll || !Object.keys(pkg.devDependencies ?? {}).length);
   const got = !building ? `\`${layout.install}\` as the original runs it: every dependency${pkg && Object.keys(pkg.devDependencies ?? {}).length ? ", devDependencies included" : ""}, since nothing is built and the app may load any of them at run time${devUsed.length ? ` (the start command uses ${devUsed.join(", ")})` : ""}` : devUsed.length ? `all dependencies: the start command uses ${devUsed.join(", ")}` : `\`${layout.install}\`, production dependencies only`;
   const devCheck = keepAll ? [] : ["that nothing the app loads at run time is a devDependency"];
   const localModules = context && !context.isIgnored("node_modules") && stage2.stage.instructions.some((n) => n.keyword === "COPY" && ctx.facts.copyOperands(n)?.isWholeContext && ctx.facts.copyOperands(n)?.destResolved?.replace(/\/$/, "") === appDir) ? [`that the build context holds no node_modules of its own: .dockerignore does not exclude it, so the original's copy of the context puts it over the installed one, and the runtime's come from \`${layout.install}\``] : [];
-  const sources = sourceCopies(stage2, ctx, building);
+  const compiled = building ? tscBuild(stage2, ctx, pkg) : null;
+  const sources = sourceCopies(stage2, ctx, building, compiled);
   if (sources) {
+    const deps = noDependencies ? "no node_modules (package.json lists no dependencies)" : `${modules} from a \`deps\` stage (${got})`;
     return {
       runtime: runtime.image,
-      payload: [...noDependencies ? [] : [`COPY --from=deps ${chown}${modules} ${modules}`], ...sources],
+      payload: [
+        ...noDependencies ? [] : [`COPY --from=deps ${chown}${modules} ${modules}`],
+        ...sources,
+        ...compiled ? [`COPY --from=build ${compiled.out} ${compiled.out}`] : []
+      ],
       buildEdits: [],
       buildTail: [],
       stages: noDependencies ? void 0 : layout.stage,
       programs: ["node", "npm"],
       copied: [appDir],
       packages,
-      summary: `${noDependencies ? "no node_modules (package.json lists no dependencies)" : `${modules} from a \`deps\` stage (${got})`}, then the source copied from the build context as the original copies it (the runtime uses nothing of the build stage)`,
+      summary: compiled ? `${deps}, then the source copied from the build context as the original copies it, and ${compiled.out} from the build stage (tsc's outDir in ${compiled.config}, the one folder the build writes)` : `${deps}, then the source copied from the build context as the original copies it (the runtime uses nothing of the build stage)`,
       checks: devCheck
     };
   }
@@ -38745,10 +38930,10 @@ var planNode = (stage2, ctx) => {
     ]
   };
 };
-function sourceCopies(stage2, ctx, building) {
+function sourceCopies(stage2, ctx, building, compiled) {
   const context = ctx.context;
-  if (building || !context || context.exists("node_modules") && !context.isIgnored("node_modules")) return null;
-  const installsOnly = stage2.runs.every((r) => r.commands.every((c) => c.program === "apt-get" || c.program === "apt" || c.program === "npm" && ["ci", "install", "i", "cache"].includes(c.words[1] ?? "")));
+  if (building && !compiled || !context || context.exists("node_modules") && !context.isIgnored("node_modules")) return null;
+  const installsOnly = stage2.runs.every((r) => r.commands.every((c) => compiled?.commands.has(c) || c.program === "apt-get" || c.program === "apt" || c.program === "npm" && ["ci", "install", "i", "cache"].includes(c.words[1] ?? "")));
   if (!installsOnly) return null;
   const instructions = stage2.stage.instructions;
   const copies = instructions.filter((n) => n.keyword === "COPY" || n.keyword === "ADD");
@@ -38765,6 +38950,49 @@ function sourceCopies(stage2, ctx, building) {
   const whole = copies.findIndex((n) => plain(n) && operands(n)?.isWholeContext && operands(n)?.destResolved === appDir);
   const kept = copies.filter((n, i) => !(whole > i && plain(n) && operands(n)?.from === null));
   return kept.map((n) => ctx.dockerfile.source.text.slice(n.start, n.end));
+}
+function tscBuild(stage2, ctx, pkg) {
+  const context = ctx.context;
+  if (!context || !pkg) return null;
+  const scripts = pkg.scripts ?? {};
+  if (NPM_INSTALL_SCRIPTS.some((s) => s in scripts)) return null;
+  const instructions = stage2.stage.instructions;
+  if (instructions.some((n) => n.keyword === "USER")) return null;
+  const appDir = stage2.finalWorkdir;
+  const copies = instructions.filter((n) => n.keyword === "COPY" || n.keyword === "ADD");
+  const last = copies[copies.length - 1];
+  const whole = last && last.keyword === "COPY" ? ctx.facts.copyOperands(last) : null;
+  if (!whole || !whole.isWholeContext || whole.from !== null || whole.destResolved !== appDir) return null;
+  const commands = /* @__PURE__ */ new Set();
+  const outs = /* @__PURE__ */ new Set();
+  let config = "";
+  for (const run2 of stage2.runs) {
+    for (const command2 of run2.commands) {
+      const args = tscArgs(command2, scripts, ctx);
+      if (args === void 0) continue;
+      if (args === null || run2.workdir !== appDir || run2.changesDir || run2.node.line < last.line) return null;
+      const read = tscOutput(args, context);
+      if ("unknown" in read) return null;
+      commands.add(command2);
+      outs.add(read.outDir);
+      config = read.config;
+    }
+  }
+  if (outs.size !== 1) return null;
+  return { commands, out: path20.posix.join(appDir, [...outs][0]), config };
+}
+function tscArgs(command2, scripts, ctx) {
+  const words3 = command2.words;
+  const program = (word) => typeof word === "string" ? path20.posix.basename(word) : null;
+  const direct = (argv) => program(argv[0]) === "tsc" ? argv.slice(1) : program(argv[0]) === "npx" && argv[1] === "tsc" ? argv.slice(2) : null;
+  if (command2.program === "tsc" || command2.program === "npx") return direct(words3);
+  if (command2.program !== "npm" || !["run", "run-script"].includes(words3[1] ?? "")) return void 0;
+  const name = words3[2];
+  if (typeof name !== "string" || words3.length > 3 || `pre${name}` in scripts || `post${name}` in scripts) return null;
+  const script = scripts[name];
+  if (typeof script !== "string") return null;
+  const read = scriptArgv(ctx.shell.parse(script).rootNode);
+  return "argv" in read ? direct(read.argv) : null;
 }
 var LOCAL_SPEC = /^(file:|link:|\.{1,2}\/|\/|~\/)/;
 function localDependency(pkg, withDev) {
@@ -38816,7 +39044,7 @@ function depsLayout(stage2, ctx, dependencies) {
   const owner = installUser && installUser !== "root" && installUser !== "0" ? installUser : null;
   return {
     stage: [`FROM ${stage2.stage.image} AS deps`, ...settings, `WORKDIR ${appDir}`, ...copyLines, `RUN ${runFlags}${install}`],
-    removeModules: { start: last.end, end: last.end, text: `${eol}RUN rm -rf ${path19.posix.join(appDir, "node_modules")}` },
+    removeModules: { start: last.end, end: last.end, text: `${eol}RUN rm -rf ${path20.posix.join(appDir, "node_modules")}` },
     install,
     owner
   };
@@ -38849,7 +39077,7 @@ function planStatic(stage2, argv, server) {
     else return refuse("static-option", `${argv[0]} option \`${arg}\` has no nginx equivalent dfmod writes`);
   }
   if (dir === null) return refuse("static-serves-workdir", `${argv[0]} serves the working folder, not a build output folder`);
-  const out = path19.posix.resolve(stage2.finalWorkdir, dir);
+  const out = path20.posix.resolve(stage2.finalWorkdir, dir);
   if (out === stage2.finalWorkdir || out === "/") return refuse("static-serves-workdir", `${argv[0]} serves the whole working folder`);
   if (!stage2.runs.some((r) => r.commands.some((c) => c.program === "npm" && ["run", "run-script"].includes(c.words[1] ?? "") || ["npx", "tsc", "node"].includes(c.program ?? "")))) {
     return refuse("static-not-built", `${out} is not produced by a build step`);
@@ -38874,7 +39102,7 @@ function planStatic(stage2, argv, server) {
 }
 
 // transforms/multi-stage/python.ts
-import path20 from "node:path";
+import path21 from "node:path";
 var PYTHON = /^python(3(\.\d+)?)?$/;
 var normalized = (name) => name.toLowerCase().replace(/[-_.]+/g, "-");
 var planPython = (stage2, ctx) => {
@@ -38882,7 +39110,7 @@ var planPython = (stage2, ctx) => {
   if (!pipRuns.length) return refuse("no-pip-install", "no `pip install` in the stage, so the dependencies are not named");
   const venv = stageVenv(stage2, ctx);
   const argv0 = stage2.argv[0] ?? "";
-  const runner = venv && path20.posix.dirname(argv0) === `${venv}/bin` ? programName(argv0) : argv0;
+  const runner = venv && path21.posix.dirname(argv0) === `${venv}/bin` ? programName(argv0) : argv0;
   if (!PYTHON.test(runner)) {
     const requirements = ctx.context?.read("requirements.txt") ?? "";
     const installed = [
@@ -38978,12 +39206,12 @@ function venvFolder(args, run2) {
   if (dirs.length !== 1) return null;
   const dir = dirs[0];
   if (!dir.startsWith("/") && (run2.workdir === null || run2.changesDir)) return null;
-  return path20.posix.resolve(run2.workdir ?? "/", dir);
+  return path21.posix.resolve(run2.workdir ?? "/", dir);
 }
 function runsVenvPip(program, venv, run2, ctx) {
-  if (program.includes("/")) return path20.posix.dirname(path20.posix.resolve(run2.workdir ?? "/", program)) === `${venv}/bin`;
+  if (program.includes("/")) return path21.posix.dirname(path21.posix.resolve(run2.workdir ?? "/", program)) === `${venv}/bin`;
   const first = ctx.facts.pathHeadAt(run2.node)[0];
-  return first !== void 0 && path20.posix.normalize(first).replace(/\/$/, "") === `${venv}/bin`;
+  return first !== void 0 && path21.posix.normalize(first).replace(/\/$/, "") === `${venv}/bin`;
 }
 
 // transforms/multi-stage/worth.ts
@@ -39337,7 +39565,7 @@ function checkRuntime(ctx, stage2, chosen, packages) {
       if (isRefusal(health)) return health;
       if (health.shell && !hasShell) return refuse("healthcheck-needs-shell", `${where}: HEALTHCHECK needs /bin/sh, which ${chosen.runtime} lacks`);
       for (const program of health.programs) {
-        const installed = PROGRAM_PACKAGES[path21.posix.basename(program)];
+        const installed = PROGRAM_PACKAGES[path22.posix.basename(program)];
         if (!chosen.programs.includes(program) && !(installed && packages.includes(installed))) {
           return refuse("healthcheck-program", `${where}: HEALTHCHECK runs \`${program}\`, which ${chosen.runtime} may not have`);
         }
@@ -39762,10 +39990,10 @@ function readBinary(value) {
   if (typeof value !== "object" || value === null) return bad;
   const b = value;
   const str = (k) => typeof b[k] === "string" && b[k].length > 0 && !/\s/.test(b[k]) ? b[k] : void 0;
-  const path29 = str("path");
-  if (!path29?.startsWith("/")) return bad;
-  if (str("from") && !b.url) return { path: path29, from: str("from") };
-  if (str("url") && /^https:\/\//.test(str("url")) && /^sha256:[0-9a-f]{64}$/.test(str("checksum") ?? "") && !b.from) return { path: path29, url: str("url"), checksum: str("checksum") };
+  const path30 = str("path");
+  if (!path30?.startsWith("/")) return bad;
+  if (str("from") && !b.url) return { path: path30, from: str("from") };
+  if (str("url") && /^https:\/\//.test(str("url")) && /^sha256:[0-9a-f]{64}$/.test(str("checksum") ?? "") && !b.from) return { path: path30, url: str("url"), checksum: str("checksum") };
   return bad;
 }
 function checksumSupported(model) {
@@ -39839,9 +40067,9 @@ function planStage(ctx, stage2, init, optedIn) {
   if (existing) {
     const binaryPath = readBinary(options.binary);
     const paths = [...Object.values(INIT_PATHS).flatMap((byDistro) => Object.values(byDistro)), ...typeof binaryPath === "object" && binaryPath ? [binaryPath.path] : []];
-    const written = paths.some((path30) => {
+    const written = paths.some((path31) => {
       const e = command2.entrypoint;
-      return e?.[0] === path30 && (e[1] === "--" || e[1] === "-g" && e[2] === "--");
+      return e?.[0] === path31 && (e[1] === "--" || e[1] === "-g" && e[2] === "--");
     });
     if (written) return {};
     const node = inEntrypoint ? command2.entrypointNode : command2.cmdNode;
@@ -39930,42 +40158,42 @@ function planStage(ctx, stage2, init, optedIn) {
   let signalsHow = "so signals reach the app and zombies are reaped";
   let entrypointArgv = command2.entrypoint ?? null;
   let cmdArgv = command2.cmd ?? null;
-  let path29 = signals;
-  while (path29.kind === "add-exec" || path29.kind === "run-script") {
-    if (path29.kind === "add-exec") {
-      const script = storedScript(ctx, path29.node);
+  let path30 = signals;
+  while (path30.kind === "add-exec" || path30.kind === "run-script") {
+    if (path30.kind === "add-exec") {
+      const script = storedScript(ctx, path30.node);
       if (script === null) break;
-      if (entrypointArgv) entrypointArgv = withExec(entrypointArgv, script, path29.offset);
-      if (cmdArgv) cmdArgv = withExec(cmdArgv, script, path29.offset);
-      if (path29.node.keyword === "CMD" && path29.node.stage === stage2) {
-        const read = facts.readRun(path29.node);
-        if (read.kind !== "script" || locked(path29.node)) break;
-        edits2.push({ start: read.script.offsets[path29.offset], end: read.script.offsets[path29.offset], text: "exec " });
+      if (entrypointArgv) entrypointArgv = withExec(entrypointArgv, script, path30.offset);
+      if (cmdArgv) cmdArgv = withExec(cmdArgv, script, path30.offset);
+      if (path30.node.keyword === "CMD" && path30.node.stage === stage2) {
+        const read = facts.readRun(path30.node);
+        if (read.kind !== "script" || locked(path30.node)) break;
+        edits2.push({ start: read.script.offsets[path30.offset], end: read.script.offsets[path30.offset], text: "exec " });
       }
-      signalsHow = `with \`exec\` in front of \`${path29.command}\`, so the app replaces the shell and receives the signals; zombies are reaped`;
+      signalsHow = `with \`exec\` in front of \`${path30.command}\`, so the app replaces the shell and receives the signals; zombies are reaped`;
     } else {
-      const node = path29.node;
+      const node = path30.node;
       const stored = facts.argvOf(node)?.stored;
-      if (!stored || stored.join("\0") !== path29.runner.join("\0") || locked(node)) {
-        path29 = { kind: "forced", why: `\`${path29.runner.join(" ")}\` exits at SIGTERM without waiting for its script`, fix: "run the script's command itself" };
+      if (!stored || stored.join("\0") !== path30.runner.join("\0") || locked(node)) {
+        path30 = { kind: "forced", why: `\`${path30.runner.join(" ")}\` exits at SIGTERM without waiting for its script`, fix: "run the script's command itself" };
         break;
       }
       if (node.keyword === "CMD") {
-        edits2.push({ start: node.argsStart, end: node.end, text: jsonArray(path29.argv) });
-        cmdArgv = path29.argv;
-      } else entrypointArgv = path29.argv;
-      signalsHow = `with \`${path29.runner.join(" ")}\` replaced by its script's command \`${path29.argv.join(" ")}\`, since ${path29.runner[0]} exits at SIGTERM without waiting for the app; zombies are reaped`;
+        edits2.push({ start: node.argsStart, end: node.end, text: jsonArray(path30.argv) });
+        cmdArgv = path30.argv;
+      } else entrypointArgv = path30.argv;
+      signalsHow = `with \`${path30.runner.join(" ")}\` replaced by its script's command \`${path30.argv.join(" ")}\`, since ${path30.runner[0]} exits at SIGTERM without waiting for the app; zombies are reaped`;
     }
-    path29 = path29.then;
+    path30 = path30.then;
   }
-  if (path29.kind === "forced") {
+  if (path30.kind === "forced") {
     group = init === "tini";
     signalsHow = `${group ? "with -g, so SIGTERM goes to the whole process group" : "signalling the whole process group"} and zombies are reaped (shutdown stays forced: see the note)`;
     notes.push({
       id: "shutdown-forced",
       // The fix's line, set below: the note and the change it explains cite the same instruction.
       line: at,
-      message: `shutdown is forced, not graceful: ${path29.why}; ${init} ${group ? "-g " : ""}sends SIGTERM to the app too, but it may be killed before its handler finishes: ${path29.fix}`
+      message: `shutdown is forced, not graceful: ${path30.why}; ${init} ${group ? "-g " : ""}sends SIGTERM to the app too, but it may be killed before its handler finishes: ${path30.fix}`
     });
   }
   const prefix = group ? [initPath, "-g", "--"] : [initPath, "--"];
@@ -40213,9 +40441,9 @@ function assemble(groups) {
   return available;
 }
 function resolvePlugin(specifier, base) {
-  if (specifier.startsWith(".") || path22.isAbsolute(specifier)) return path22.resolve(base, specifier);
+  if (specifier.startsWith(".") || path23.isAbsolute(specifier)) return path23.resolve(base, specifier);
   try {
-    return createRequire4(path22.join(base, "noop.js")).resolve(specifier);
+    return createRequire4(path23.join(base, "noop.js")).resolve(specifier);
   } catch (error) {
     const code = error.code;
     throw new PluginError(specifier, code === "MODULE_NOT_FOUND" ? `cannot be found from ${base}` : `cannot be resolved from ${base}: ${error.message}`);
@@ -40339,7 +40567,7 @@ function processText(shell, displayPath, text2, options, contextDir) {
 function processFile(shell, file, options, cwd = process.cwd()) {
   let bytes;
   try {
-    bytes = readFileSync7(path23.resolve(cwd, file));
+    bytes = readFileSync7(path24.resolve(cwd, file));
   } catch (error) {
     const code = error.code;
     const message = code === "ENOENT" ? "no such file or directory" : code === "EACCES" ? "permission denied" : code === "EISDIR" ? "is a folder" : `cannot be read (${code ?? error.message})`;
@@ -40351,7 +40579,7 @@ function processFile(shell, file, options, cwd = process.cwd()) {
   } catch (error) {
     return errorResult(file, error);
   }
-  const contextDir = options.contextDir ?? path23.dirname(path23.resolve(cwd, file));
+  const contextDir = options.contextDir ?? path24.dirname(path24.resolve(cwd, file));
   const result = processText(shell, file, text2, options, contextDir);
   result.bytes = bytes;
   return result;
@@ -40748,8 +40976,8 @@ var STYLES = {
   "+": "\x1B[32m",
   "-": "\x1B[31m"
 };
-function unifiedDiff(path29, before, after, style = { color: false }) {
-  const patch = createTwoFilesPatch(`a/${path29}`, `b/${path29}`, before, after, "", "", { context: 3 }).replace(/^=+\n/, "").replace(/^(---|\+\+\+) ([^\n]*?)\t?\n/gm, "$1 $2\n");
+function unifiedDiff(path30, before, after, style = { color: false }) {
+  const patch = createTwoFilesPatch(`a/${path30}`, `b/${path30}`, before, after, "", "", { context: 3 }).replace(/^=+\n/, "").replace(/^(---|\+\+\+) ([^\n]*?)\t?\n/gm, "$1 $2\n");
   if (!style.color) return patch;
   return patch.split("\n").map((line) => {
     const key = ["---", "+++", "@@", "+", "-"].find((prefix) => line.startsWith(prefix));
@@ -40763,11 +40991,11 @@ function wantsColor(stream, env2 = process.env) {
 }
 
 // lib/cli/plan.ts
-import path25 from "node:path";
+import path26 from "node:path";
 
 // lib/cli/config.ts
 import { existsSync as existsSync6, readFileSync as readFileSync9 } from "node:fs";
-import path24 from "node:path";
+import path25 from "node:path";
 import { pathToFileURL as pathToFileURL2 } from "node:url";
 var ConfigError = class extends Error {
   constructor(file, message) {
@@ -40798,21 +41026,21 @@ var ConfigResolver = class {
    */
   noteWalk(walk2) {
     if (!CONFIG_FILES.every((name) => walk2.names.includes(name))) return;
-    const top2 = path24.resolve(walk2.top);
+    const top2 = path25.resolve(walk2.top);
     for (const file of walk2.found) {
-      for (let folder = path24.dirname(file); !this.walked.has(folder); folder = path24.dirname(folder)) {
+      for (let folder = path25.dirname(file); !this.walked.has(folder); folder = path25.dirname(folder)) {
         this.walked.add(folder);
-        if (folder === top2 || path24.dirname(folder) === folder) break;
+        if (folder === top2 || path25.dirname(folder) === folder) break;
       }
     }
-    for (const file of walk2.extras) if (CONFIG_FILES.includes(path24.basename(file))) this.seen.add(file);
+    for (const file of walk2.extras) if (CONFIG_FILES.includes(path25.basename(file))) this.seen.add(file);
   }
   exists(file) {
-    return (!this.walked.has(path24.dirname(file)) || this.seen.has(file)) && existsSync6(file);
+    return (!this.walked.has(path25.dirname(file)) || this.seen.has(file)) && existsSync6(file);
   }
   /** The configuration that applies to files in `folder` (cached per folder). */
   forFolder(folder) {
-    const absolute = path24.resolve(folder);
+    const absolute = path25.resolve(folder);
     let found = this.byFolder.get(absolute);
     if (!found) {
       found = this.search(absolute);
@@ -40822,12 +41050,12 @@ var ConfigResolver = class {
   }
   async search(folder) {
     for (const name of CONFIG_FILES) {
-      const file = path24.join(folder, name);
+      const file = path25.join(folder, name);
       if (!this.exists(file)) continue;
       const loaded2 = await loadConfigFile(file);
       if (loaded2) return loaded2;
     }
-    const parent = path24.dirname(folder);
+    const parent = path25.dirname(folder);
     return parent === folder ? EMPTY2 : this.forFolder(parent);
   }
 };
@@ -40847,7 +41075,7 @@ async function loadConfigFile(file) {
     } else {
       text2 = readFileSync9(file, "utf8");
       raw = JSON.parse(text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2);
-      if (path24.basename(file) === "package.json") {
+      if (path25.basename(file) === "package.json") {
         raw = raw && typeof raw === "object" ? raw.dfmod : void 0;
         if (raw === void 0) return null;
         prefix = ["dfmod"];
@@ -40910,11 +41138,11 @@ var Planner = class {
   }
   /** `applyIgnore`: whether configuration's `ignore` can leave the file out (not for --stdin, nor with --no-ignore). */
   async plan(file, applyIgnore) {
-    const absolute = path25.resolve(this.options.cwd, file);
-    const config = await this.configFor(path25.dirname(absolute));
-    const configDir = config.file ? path25.dirname(config.file) : this.options.cwd;
+    const absolute = path26.resolve(this.options.cwd, file);
+    const config = await this.configFor(path26.dirname(absolute));
+    const configDir = config.file ? path26.dirname(config.file) : this.options.cwd;
     if (applyIgnore && config.ignore?.length) {
-      const relative2 = path25.relative(configDir, absolute).split(path25.sep).join("/");
+      const relative2 = path26.relative(configDir, absolute).split(path26.sep).join("/");
       const { minimatch: minimatch2 } = await Promise.resolve().then(() => (init_glob(), glob_exports));
       if (config.ignore.some((glob) => minimatch2(relative2, glob))) {
         return { ignored: true, transforms: [], options: {}, pluginModules: [], config: config.file, known: [] };
@@ -40940,7 +41168,7 @@ var Planner = class {
     return found;
   }
   async assemble(config) {
-    const configDir = config.file ? path25.dirname(config.file) : this.options.cwd;
+    const configDir = config.file ? path26.dirname(config.file) : this.options.cwd;
     const plugins = [
       ...this.commandLinePlugins(),
       ...(config.plugins ?? []).map((given) => ({ given, module: resolvePlugin(given, configDir) }))
@@ -40962,8 +41190,8 @@ var Planner = class {
   configFor(folder) {
     if (this.options.useConfig === false) return Promise.resolve(NO_CONFIG);
     if (this.options.configFile) {
-      this.explicitConfig ??= loadConfigFile(path25.resolve(this.options.cwd, this.options.configFile)).then(
-        (c) => c ?? { options: {}, file: path25.resolve(this.options.cwd, this.options.configFile) }
+      this.explicitConfig ??= loadConfigFile(path26.resolve(this.options.cwd, this.options.configFile)).then(
+        (c) => c ?? { options: {}, file: path26.resolve(this.options.cwd, this.options.configFile) }
       );
       return this.explicitConfig;
     }
@@ -40990,7 +41218,7 @@ function reviewPart(result) {
 function failsCheck(result, failOn) {
   return result.status === "changed" || failOn === "review" && (result.suggestions?.length ?? 0) > 0;
 }
-function reviewBlock(path29, result, available, options) {
+function reviewBlock(path30, result, available, options) {
   const { changes, written } = reviewPart(result);
   const from = result.levels?.safe;
   const to = written ? result.output : result.levels?.review;
@@ -41007,7 +41235,7 @@ function reviewBlock(path29, result, available, options) {
     if (options.explain && rationale.get(change.transform)) out.push(`#     why: ${rationale.get(change.transform)}`);
     if (checks.get(change.transform)) out.push(`#     check: ${checks.get(change.transform)}`);
   }
-  return out.join("\n") + "\n" + unifiedDiff(path29, from, to, { color: options.color });
+  return out.join("\n") + "\n" + unifiedDiff(path30, from, to, { color: options.color });
 }
 
 // lib/cli/main.ts
@@ -41055,11 +41283,11 @@ Run 'dfmod --help' for usage.
   if (args.json) args.format = "json";
   if (args.outputFile) {
     const chunks = [];
-    const file = path28.resolve(io.cwd, args.outputFile);
+    const file = path29.resolve(io.cwd, args.outputFile);
     const stdout = { write: (s) => (chunks.push(s), true), isTTY: false, columns: io.stdout.columns };
     const code = await run(args, { ...io, stdout });
     try {
-      mkdirSync(path28.dirname(file), { recursive: true });
+      mkdirSync(path29.dirname(file), { recursive: true });
       writeFileSync2(file, chunks.join(""));
     } catch (error) {
       io.stderr.write(`dfmod: --output-file ${args.outputFile}: ${error.message}
@@ -41109,7 +41337,7 @@ Run 'dfmod --help' for usage.
     }
     return 0;
   }
-  const contextDir = args.context ? path28.resolve(io.cwd, args.context) : null;
+  const contextDir = args.context ? path29.resolve(io.cwd, args.context) : null;
   if (args.printConfig) {
     try {
       const plan2 = await planner.plan(args.printConfig, args.ignore);
@@ -41133,10 +41361,10 @@ Run 'dfmod --help' for usage.
 `);
       return 2;
     }
-    const fileDir = args.stdinFilepath ? path28.dirname(path28.resolve(io.cwd, args.stdinFilepath)) : null;
+    const fileDir = args.stdinFilepath ? path29.dirname(path29.resolve(io.cwd, args.stdinFilepath)) : null;
     let result;
     try {
-      const plan2 = await planner.plan(args.stdinFilepath ?? path28.join(io.cwd, "Dockerfile"), false);
+      const plan2 = await planner.plan(args.stdinFilepath ?? path29.join(io.cwd, "Dockerfile"), false);
       result = processText(shell, displayPath, text2, { transforms: plan2.transforms, options: plan2.options, known: plan2.known, level: args.level ?? plan2.level ?? "safe", everyFile: !args.ignore, reportUnused: args.reportUnusedDisableDirectives }, contextDir ?? fileDir);
       for (const warning of result.warnings ?? []) io.stderr.write(warning + "\n");
       if (flags.prettier && result.status !== "error") await formatResult(flags.prettier, result, io.cwd);
@@ -41241,13 +41469,13 @@ Run 'dfmod --help' for usage.`] : [error.message];
   for await (const result of processInBulk(jobs, { cwd: io.cwd, keepBytes: args.write, pool: early.pool })) {
     const job = jobs[index++];
     if (verifier && (result.status === "changed" || result.suggestions?.length)) {
-      const absolutePath = path28.resolve(io.cwd, result.path);
-      await verifyResult(verifier, verifyShell, job, result, { absolutePath, contextDir: contextDir ?? path28.dirname(absolutePath) }, (line) => loopIO.stderr.write(line + "\n"));
+      const absolutePath = path29.resolve(io.cwd, result.path);
+      await verifyResult(verifier, verifyShell, job, result, { absolutePath, contextDir: contextDir ?? path29.dirname(absolutePath) }, (line) => loopIO.stderr.write(line + "\n"));
     }
     if (flags.prettier && result.status !== "error") await formatResult(flags.prettier, result, io.cwd);
     if (result.status === "changed" && flags.write) {
       try {
-        flags.write.writeAtomically(path28.resolve(io.cwd, result.path), result.output, result.bytes);
+        flags.write.writeAtomically(path29.resolve(io.cwd, result.path), result.output, result.bytes);
       } catch (error) {
         result.status = "error";
         result.error = { line: null, message: error instanceof flags.write.WriteError ? error.message : String(error) };
@@ -41278,7 +41506,7 @@ Run 'dfmod --help' for usage.`] : [error.message];
   io.stderr.write(summaryLine(totals, args) + "\n");
   if (args.report) {
     try {
-      writeFileSync2(path28.resolve(io.cwd, args.report), markdownReport(rows, totals, args));
+      writeFileSync2(path29.resolve(io.cwd, args.report), markdownReport(rows, totals, args));
     } catch (error) {
       io.stderr.write(`dfmod: --report ${args.report}: ${error.message}
 `);
@@ -41334,7 +41562,7 @@ async function verifyResult(verifier, shell, job, result, where, log) {
 }
 async function formatResult(prettier, result, cwd) {
   try {
-    const formatted = await prettier.formatDockerfile(result.output, path28.resolve(cwd, result.path));
+    const formatted = await prettier.formatDockerfile(result.output, path29.resolve(cwd, result.path));
     if (formatted !== result.output) {
       result.output = formatted;
       result.changes.push({ transform: "format", line: 1, message: "formatted with Prettier", level: "safe" });

@@ -173,20 +173,86 @@ test('Go: global ARGs stay before the first FROM; a stage ARG used by a kept ENV
 const nodeBuild = {
   'package.json': JSON.stringify({ name: 'x', main: 'dist/server.js', scripts: { build: 'tsc -p tsconfig.json', start: 'node dist/server.js' }, devDependencies: { typescript: '5.4.5' } }),
   'package-lock.json': '{}',
+  'tsconfig.json': JSON.stringify({ compilerOptions: { target: 'ES2020', module: 'commonjs', rootDir: 'src', outDir: 'dist', strict: true }, include: ['src'] }),
   'src/server.ts': '',
 };
 
-test('Node with a build step: runtime on -slim with the app and production dependencies (e2e node-build)', async () => {
+/** The split as the e2e app node-build's rewrite had it before tsc's outDir was read: the whole app folder from the build stage, node_modules removed there. */
+const wholeFolder = (build: string[], runtime: string[] = []) => lines(
+  'FROM node:20 AS build', 'WORKDIR /app', ...build, 'RUN rm -rf /app/node_modules', 'CMD npm start',
+  '',
+  'FROM node:20-slim', 'WORKDIR /app', ...runtime, 'COPY --from=build /app /app', 'CMD npm start',
+);
+
+test('Node with a tsc build: runtime on -slim with the source from the context and tsc\'s outDir from the build stage (e2e node-build)', async () => {
   const result = await expectOutput(
     lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm install', 'RUN npm run build', 'EXPOSE 18082', 'CMD npm start'),
     lines(
-      'FROM node:20 AS build', 'WORKDIR /app', 'COPY . .', 'RUN npm install', 'RUN npm run build', 'RUN rm -rf /app/node_modules', 'EXPOSE 18082', 'CMD npm start',
+      'FROM node:20 AS build', 'WORKDIR /app', 'COPY . .', 'RUN npm install', 'RUN npm run build', 'EXPOSE 18082', 'CMD npm start',
       '',
-      'FROM node:20-slim', 'WORKDIR /app', 'COPY --from=build /app /app', 'EXPOSE 18082', 'CMD npm start',
+      'FROM node:20-slim', 'WORKDIR /app', 'COPY . .', 'COPY --from=build /app/dist /app/dist', 'EXPOSE 18082', 'CMD npm start',
     ),
     { only, files: nodeBuild },
   );
-  assert.match(result.changes[0].message, /runtime stage on node:20-slim; it gets \/app with the build output, without node_modules \(package\.json lists no dependencies\); no apt packages; runs as node:20-slim's default user; check: /);
+  assert.match(result.changes[0].message, /runtime stage on node:20-slim; it gets no node_modules \(package\.json lists no dependencies\), then the source copied from the build context as the original copies it, and \/app\/dist from the build stage \(tsc's outDir in tsconfig\.json, the one folder the build writes\); no apt packages; runs as node:20-slim's default user; check: that nothing the app loads at run time is a devDependency; that the app reads no other file of the build stage$/);
+});
+
+test('Node with a tsc build, as copy-deps-first leaves it: the runtime copies the context once, and no layer of the build stage removes node_modules', async () => {
+  await expectOutput(
+    lines('FROM node:20', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm install \\', '    && npm cache clean --force', 'COPY . .', 'RUN npm run build', 'EXPOSE 18082', 'CMD ["npm", "start"]'),
+    lines(
+      'FROM node:20 AS build', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm install \\', '    && npm cache clean --force', 'COPY . .', 'RUN npm run build', 'EXPOSE 18082', 'CMD ["npm", "start"]',
+      '',
+      'FROM node:20-slim', 'WORKDIR /app', 'COPY . .', 'COPY --from=build /app/dist /app/dist', 'EXPOSE 18082', 'CMD ["npm", "start"]',
+    ),
+    { only, files: nodeBuild },
+  );
+});
+
+test('Node with a tsc build: tsc -p names a folder or a file; outDir is relative to the tsconfig; comments and trailing commas are read', async () => {
+  const config = { 'config/tsconfig.json': '{\n  // compiled for the image\n  "compilerOptions": { "outDir": "../build", /* beside src */ "rootDir": "../src", },\n}\n' };
+  await expectOutput(
+    lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci && npx tsc -p config', 'CMD ["node", "build/server.js"]'),
+    lines('FROM node:20 AS build', 'WORKDIR /app', 'COPY . .', 'RUN npm ci && npx tsc -p config', 'CMD ["node", "build/server.js"]', '',
+      'FROM node:20-slim', 'WORKDIR /app', 'COPY . .', 'COPY --from=build /app/build /app/build', 'CMD ["node", "build/server.js"]'),
+    { only, files: { ...nodeBuild, ...config } },
+  );
+  await expectOutput(
+    lines('FROM node:20', 'WORKDIR /srv/app', 'COPY . .', 'RUN npm ci', 'RUN tsc --project tsconfig.build.json', 'CMD ["node", "out/server.js"]'),
+    lines('FROM node:20 AS build', 'WORKDIR /srv/app', 'COPY . .', 'RUN npm ci', 'RUN tsc --project tsconfig.build.json', 'CMD ["node", "out/server.js"]', '',
+      'FROM node:20-slim', 'WORKDIR /srv/app', 'COPY . .', 'COPY --from=build /srv/app/out /srv/app/out', 'CMD ["node", "out/server.js"]'),
+    { only, files: { ...nodeBuild, 'tsconfig.build.json': '{"compilerOptions":{"outDir":"./out/"}}' } },
+  );
+});
+
+test('Node with a tsc build whose output dfmod cannot name: the whole app folder from the build stage, node_modules removed there', async () => {
+  const dockerfile = (...build: string[]) => lines('FROM node:20', 'WORKDIR /app', ...build, 'CMD npm start');
+  const standard = ['COPY . .', 'RUN npm ci', 'RUN npm run build'];
+  const pkg = (scripts: Record<string, string>) => JSON.stringify({ scripts: { build: 'tsc', start: 'node dist/server.js', ...scripts }, devDependencies: { typescript: '5.4.5' } });
+  const tsconfig = (options: Record<string, unknown>, extra: Record<string, unknown> = {}) => JSON.stringify({ ...extra, compilerOptions: { outDir: 'dist', ...options } });
+  const cases: [string, Record<string, string>, string[]][] = [
+    ['no tsconfig.json in the context', { 'tsconfig.json': '' }, standard],
+    ['no outDir: tsc writes beside the sources', { 'tsconfig.json': tsconfig({ outDir: undefined }) }, standard],
+    ['outDir is the app folder', { 'tsconfig.json': tsconfig({ outDir: '.' }) }, standard],
+    ['extends another file', { 'tsconfig.json': tsconfig({}, { extends: './base.json' }) }, standard],
+    ['incremental: the build-info file goes by rootDir', { 'tsconfig.json': tsconfig({ incremental: true, rootDir: 'src' }) }, standard],
+    ['declarationDir outside outDir', { 'tsconfig.json': tsconfig({ declaration: true, declarationDir: 'types' }) }, standard],
+    ['not JSON', { 'tsconfig.json': '{ compilerOptions: { outDir: dist } }' }, standard],
+    ['tsconfig.json left out by .dockerignore', { '.dockerignore': 'tsconfig.json\n' }, standard],
+    ['a prebuild script', { 'package.json': pkg({ prebuild: 'node gen.js' }) }, standard],
+    ['an install lifecycle script', { 'package.json': pkg({ postinstall: 'node gen.js' }) }, standard],
+    ['a build script that is not a plain tsc', { 'package.json': pkg({ build: 'tsc && cp -r assets dist' }) }, standard],
+    ['options on tsc\'s command line', {}, ['COPY . .', 'RUN npm ci', 'RUN npx tsc --outDir out']],
+    ['words passed on to the script', {}, ['COPY . .', 'RUN npm ci', 'RUN npm run build -- --sourceMap']],
+    ['a copy after the whole context', { 'config.json': '{}' }, ['COPY . .', 'COPY config.json ./config.json', 'RUN npm ci', 'RUN npm run build']],
+    ['tsc runs in another folder', { 'web/tsconfig.json': tsconfig({}) }, ['COPY . .', 'RUN npm ci', 'RUN cd web && npx tsc']],
+  ];
+  for (const [why, files, build] of cases) {
+    const context = { ...nodeBuild, 'package.json': pkg({}), 'tsconfig.json': tsconfig({}), ...files };
+    if (why === 'no tsconfig.json in the context') delete (context as Record<string, string>)['tsconfig.json'];
+    const result = await run(dockerfile(...build), { only, files: context });
+    assert.equal(result.output, wholeFolder(build), `${why}:\n${result.output}`);
+  }
 });
 
 test('Node: production dependencies in their own deps stage, copied before the source, so a source edit re-copies only the app', async () => {
@@ -194,15 +260,21 @@ test('Node: production dependencies in their own deps stage, copied before the s
   const result = await expectOutput(
     lines('FROM node:20', 'ENV NODE_ENV=production', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'RUN npm run build', 'EXPOSE 18082', 'CMD npm start'),
     lines(
-      'FROM node:20 AS build', 'ENV NODE_ENV=production', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'RUN npm run build', 'RUN rm -rf /app/node_modules', 'EXPOSE 18082', 'CMD npm start',
+      'FROM node:20 AS build', 'ENV NODE_ENV=production', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'RUN npm run build', 'EXPOSE 18082', 'CMD npm start',
       '',
       'FROM node:20 AS deps', 'ENV NODE_ENV=production', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci --omit=dev',
       '',
-      'FROM node:20-slim', 'ENV NODE_ENV=production', 'WORKDIR /app', 'COPY --from=deps /app/node_modules /app/node_modules', 'COPY --from=build /app /app', 'EXPOSE 18082', 'CMD npm start',
+      'FROM node:20-slim', 'ENV NODE_ENV=production', 'WORKDIR /app', 'COPY --from=deps /app/node_modules /app/node_modules', 'COPY . .', 'COPY --from=build /app/dist /app/dist', 'EXPOSE 18082', 'CMD npm start',
     ),
     { only, files },
   );
-  assert.match(result.changes[0].message, /`npm ci --omit=dev`, production dependencies only/);
+  assert.match(result.changes[0].message, /it gets \/app\/node_modules from a `deps` stage \(`npm ci --omit=dev`, production dependencies only\), then the source copied from the build context as the original copies it, and \/app\/dist from the build stage/);
+  // A build dfmod cannot read the output of: the whole app folder, after the dependencies.
+  const whole = await run(lines('FROM node:20', 'ENV NODE_ENV=production', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'RUN npm run build', 'EXPOSE 18082', 'CMD npm start'),
+    { only, files: { ...files, 'tsconfig.json': '{"compilerOptions":{}}' } });
+  assert.ok(whole.output.endsWith(lines('RUN npm ci --omit=dev', '', 'FROM node:20-slim', 'ENV NODE_ENV=production', 'WORKDIR /app',
+    'COPY --from=deps /app/node_modules /app/node_modules', 'COPY --from=build /app /app', 'EXPOSE 18082', 'CMD npm start')), whole.output);
+  assert.match(whole.changes[0].message, /then \/app with the build output; .*check: that nothing the app loads at run time is a devDependency; that the build writes nothing into \/app\/node_modules the app needs/);
 });
 
 test('Node: dev dependencies the start command loads are kept (node -r ts-node/register in npm start)', async () => {

@@ -15,6 +15,9 @@ export type ManagerName =
   | 'apt-get' | 'apt' | 'apk' | 'dnf' | 'yum' | 'microdnf' | 'zypper' | 'pip' | 'npm' | 'yarn' | 'gem' | 'conda'
   | 'pnpm' | 'cpanm' | 'cpan' | 'composer' | 'bundle' | 'luarocks' | 'uv' | 'poetry';
 
+/** npm lifecycle scripts that `npm ci`/`npm install` run in the root package (npm's "scripts" documentation): they may read the source and write anywhere. */
+export const NPM_INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall', 'prepublish', 'preprepare', 'prepare', 'postprepare', 'dependencies'];
+
 export interface ManagerFacts {
   /** Program names (last path component): `pip3.12` is matched by the `pip` prefix rule in `programPrefix`. */
   programs: string[];

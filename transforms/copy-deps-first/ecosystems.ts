@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { BuildContext } from '../../lib/core/context.js';
 import { isPipProgram, pipCommand, programName } from '../../lib/facts/index.js';
+import { NPM_INSTALL_SCRIPTS } from '../../lib/knowledge/index.js';
 import type { Refusal } from '../../lib/core/types.js';
 
 export type { Refusal };
@@ -145,9 +146,6 @@ export function parseCommand(words: readonly (string | null)[], texts?: readonly
   }
   return { name, args, positional, flags, computed };
 }
-
-/** npm lifecycle scripts that `npm ci`/`npm install` run in the root package, where they may read the source. */
-const NPM_INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall', 'prepublish', 'preprepare', 'prepare', 'postprepare', 'dependencies'];
 
 const LOCAL_PATH_DEPENDENCY = 'local-path-dependency';
 

@@ -3,8 +3,8 @@
  * or, for a static site a file server serves, the built folder on nginx.
  */
 import path from 'node:path';
-import { scriptArgv, type CopyOperands } from '../../lib/facts/index.js';
-import { LANGUAGE_PACKAGE_LIBRARIES } from '../../lib/knowledge/index.js';
+import { scriptArgv, tscOutput, type CopyOperands, type RunCommand } from '../../lib/facts/index.js';
+import { LANGUAGE_PACKAGE_LIBRARIES, NPM_INSTALL_SCRIPTS } from '../../lib/knowledge/index.js';
 import type { Edit, TransformContext } from '../../lib/core/types.js';
 import { isRefusal, refuse, runtimeFor, type Plan, type Planner, type Refused } from './plan.js';
 import type { StageReading } from './read-stage.js';
@@ -112,20 +112,30 @@ export const planNode: Planner = (stage, ctx) => {
     n.keyword === 'COPY' && ctx.facts.copyOperands(n)?.isWholeContext && ctx.facts.copyOperands(n)?.destResolved?.replace(/\/$/, '') === appDir)
     ? [`that the build context holds no node_modules of its own: .dockerignore does not exclude it, so the original's copy of the context puts it over the installed one, and the runtime's come from \`${layout.install}\``]
     : [];
-  const sources = sourceCopies(stage, ctx, building);
+  const compiled = building ? tscBuild(stage, ctx, pkg) : null;
+  const sources = sourceCopies(stage, ctx, building, compiled);
   if (sources) {
-    // Nothing is built: the runtime copies the source from the context as the original does, after the
-    // dependencies, and needs nothing of the build stage; a source edit re-runs only those copies.
+    // The runtime copies the source from the context as the original does, after the dependencies, and of the
+    // build stage at most the compiler's output folder; a source edit re-runs only those copies. Not the whole
+    // app folder from the build stage: BuildKit walks the parent of a folder COPY --from copies to key its
+    // cache, which for /app is the build image's whole file system, on every rebuild.
+    const deps = noDependencies ? 'no node_modules (package.json lists no dependencies)' : `${modules} from a \`deps\` stage (${got})`;
     return {
       runtime: runtime.image,
-      payload: [...(noDependencies ? [] : [`COPY --from=deps ${chown}${modules} ${modules}`]), ...sources],
+      payload: [
+        ...(noDependencies ? [] : [`COPY --from=deps ${chown}${modules} ${modules}`]),
+        ...sources,
+        ...(compiled ? [`COPY --from=build ${compiled.out} ${compiled.out}`] : []),
+      ],
       buildEdits: [],
       buildTail: [],
       stages: noDependencies ? undefined : layout.stage,
       programs: ['node', 'npm'],
       copied: [appDir],
       packages,
-      summary: `${noDependencies ? 'no node_modules (package.json lists no dependencies)' : `${modules} from a \`deps\` stage (${got})`}, then the source copied from the build context as the original copies it (the runtime uses nothing of the build stage)`,
+      summary: compiled
+        ? `${deps}, then the source copied from the build context as the original copies it, and ${compiled.out} from the build stage (tsc's outDir in ${compiled.config}, the one folder the build writes)`
+        : `${deps}, then the source copied from the build context as the original copies it (the runtime uses nothing of the build stage)`,
       checks: devCheck,
     };
   }
@@ -164,15 +174,16 @@ export const planNode: Planner = (stage, ctx) => {
 
 /**
  * The stage's COPY instructions, to repeat in the runtime, when the runtime
- * can take the source from the context: nothing is built, every RUN only
- * installs (npm's install, apt-get), every copy lands in the app folder after
- * the last USER and WORKDIR, and the context holds no node_modules the copy
+ * can take the source from the context: nothing is built (or only a tsc
+ * compile whose output folder is known), every other RUN only installs
+ * (npm's install, apt-get), every copy lands in the app folder after the
+ * last USER and WORKDIR, and the context holds no node_modules the copy
  * would bring over the installed one. Null otherwise.
  */
-function sourceCopies(stage: StageReading, ctx: TransformContext, building: boolean): string[] | null {
+function sourceCopies(stage: StageReading, ctx: TransformContext, building: boolean, compiled: TscBuild | null): string[] | null {
   const context = ctx.context;
-  if (building || !context || (context.exists('node_modules') && !context.isIgnored('node_modules'))) return null;
-  const installsOnly = stage.runs.every((r) => r.commands.every((c) =>
+  if ((building && !compiled) || !context || (context.exists('node_modules') && !context.isIgnored('node_modules'))) return null;
+  const installsOnly = stage.runs.every((r) => r.commands.every((c) => compiled?.commands.has(c) ||
     c.program === 'apt-get' || c.program === 'apt' || (c.program === 'npm' && ['ci', 'install', 'i', 'cache'].includes(c.words[1] ?? ''))));
   if (!installsOnly) return null;
   const instructions = stage.stage.instructions;
@@ -189,6 +200,69 @@ function sourceCopies(stage: StageReading, ctx: TransformContext, building: bool
   const whole = copies.findIndex((n) => plain(n) && operands(n)?.isWholeContext && operands(n)?.destResolved === appDir);
   const kept = copies.filter((n, i) => !(whole > i && plain(n) && operands(n)?.from === null));
   return kept.map((n) => ctx.dockerfile.source.text.slice(n.start, n.end));
+}
+
+/** A build that is a TypeScript compile: the commands that run tsc, and the one folder they write (absolute). */
+interface TscBuild {
+  commands: Set<RunCommand>;
+  out: string;
+  config: string;
+}
+
+/**
+ * The stage's build, when every build command is tsc (`tsc -p …`, `npx tsc`,
+ * or `npm run <script>` whose script is one) run in the app folder after the
+ * last copy, which copies the whole context there (so tsconfig.json in the
+ * image is the context's), and tsconfig names the one folder tsc writes; no
+ * npm lifecycle script runs besides (an install's `prepare`, a `prebuild`),
+ * and no USER is set (the copies keep the owners the original's have). Null
+ * otherwise: the runtime then copies the whole app folder from the build stage.
+ */
+function tscBuild(stage: StageReading, ctx: TransformContext, pkg: PackageJson | null): TscBuild | null {
+  const context = ctx.context;
+  if (!context || !pkg) return null;
+  const scripts = pkg.scripts ?? {};
+  if (NPM_INSTALL_SCRIPTS.some((s) => s in scripts)) return null;
+  const instructions = stage.stage.instructions;
+  if (instructions.some((n) => n.keyword === 'USER')) return null;
+  const appDir = stage.finalWorkdir;
+  const copies = instructions.filter((n) => n.keyword === 'COPY' || n.keyword === 'ADD');
+  const last = copies[copies.length - 1];
+  const whole = last && last.keyword === 'COPY' ? ctx.facts.copyOperands(last) : null;
+  if (!whole || !whole.isWholeContext || whole.from !== null || whole.destResolved !== appDir) return null;
+  const commands = new Set<RunCommand>();
+  const outs = new Set<string>();
+  let config = '';
+  for (const run of stage.runs) {
+    for (const command of run.commands) {
+      const args = tscArgs(command, scripts, ctx);
+      if (args === undefined) continue;
+      if (args === null || run.workdir !== appDir || run.changesDir || run.node.line < last.line) return null;
+      const read = tscOutput(args, context);
+      if ('unknown' in read) return null;
+      commands.add(command);
+      outs.add(read.outDir);
+      config = read.config;
+    }
+  }
+  if (outs.size !== 1) return null;
+  return { commands, out: path.posix.join(appDir, [...outs][0]), config };
+}
+
+/** tsc's arguments, for a command that runs tsc; undefined for one that builds nothing (an install), null for another build command. */
+function tscArgs(command: RunCommand, scripts: Record<string, string>, ctx: TransformContext): (string | null)[] | null | undefined {
+  const words = command.words;
+  const program = (word: string | null | undefined) => (typeof word === 'string' ? path.posix.basename(word) : null);
+  const direct = (argv: readonly (string | null)[]) => (program(argv[0]) === 'tsc' ? argv.slice(1) : program(argv[0]) === 'npx' && argv[1] === 'tsc' ? argv.slice(2) : null);
+  if (command.program === 'tsc' || command.program === 'npx') return direct(words);
+  if (command.program !== 'npm' || !['run', 'run-script'].includes(words[1] ?? '')) return undefined;
+  const name = words[2];
+  // `npm run build -- --watch` passes words on; `prebuild` and `postbuild` run around the script.
+  if (typeof name !== 'string' || words.length > 3 || `pre${name}` in scripts || `post${name}` in scripts) return null;
+  const script = scripts[name];
+  if (typeof script !== 'string') return null;
+  const read = scriptArgv(ctx.shell.parse(script).rootNode);
+  return 'argv' in read ? direct(read.argv) : null;
 }
 
 /** npm dependency specs that install a folder of the project: `file:./lib`, `link:../x`, `./lib`. */
