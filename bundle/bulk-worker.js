@@ -17575,9 +17575,18 @@ function shellImplementation(facts, stage, program) {
   const image = facts.baseImage(stage);
   return image !== null && ASH_SH_OS.has(describeImage(image).os) ? "ash" : program;
 }
+function commandOptionIndex(argv) {
+  for (let i = 1; i < argv.length; i++) {
+    const word = argv[i];
+    if (!word.startsWith("-") || word === "--") return -1;
+    if (/^-[a-zA-Z]*c$/.test(word)) return i;
+    if (word === "-o" || word === "+o") i++;
+  }
+  return -1;
+}
 function shellExecs(facts, stage, argv) {
   const program = basename(argv[0] ?? "");
-  const c = argv.indexOf("-c");
+  const c = commandOptionIndex(argv);
   if (!POSIX_SHELLS.has(program) || c < 1 || c + 1 >= argv.length) return null;
   const last = lastCommand(facts.shell.parse(argv[c + 1]).rootNode, shellImplementation(facts, stage, program));
   if ("none" in last || !last.execs) return null;
@@ -17840,7 +17849,7 @@ function follow(facts, stage, context, shell2, step, cmdNode, depth) {
     const rest = argv.slice(1);
     return follow(facts, stage, context, shell2, { argv: rest, node: cmdNode, inherited: cmdNode === null }, cmdNode, depth + 1);
   }
-  const c = argv.indexOf("-c");
+  const c = commandOptionIndex(argv);
   if (POSIX_SHELLS.has(program) && c > 0 && c + 1 < argv.length) {
     const script2 = argv[c + 1];
     const root = shell2.parse(script2).rootNode;
@@ -18055,7 +18064,7 @@ function followApp(facts, stage, context, shell2, argv, inherited, depth, assume
   if (PASS_THROUGH_ENTRYPOINT.test(program) && (inherited || !argv[0].includes("/") || argv[0] === `/usr/local/bin/${program}`) && !scriptInContext(facts, stage, context, argv[0])) {
     return next(argv.slice(1));
   }
-  const c = argv.indexOf("-c");
+  const c = commandOptionIndex(argv);
   if (POSIX_SHELLS.has(program) && c > 0 && c + 1 < argv.length) {
     const root = shell2.parse(argv[c + 1]).rootNode;
     const last = lastCommand(root, shellImplementation(facts, stage, program));
@@ -18278,7 +18287,7 @@ function oneShotCheck(facts, stage, shell2) {
   argv = afterInitWrapper(argv) ?? argv;
   if (argv.length && PASS_THROUGH_ENTRYPOINT.test(basename(argv[0])) && (command.entrypointNode === null || !argv[0].includes("/") || argv[0] === `/usr/local/bin/${basename(argv[0])}`)) argv = argv.slice(1);
   if (!argv.length) return null;
-  const c = argv.indexOf("-c");
+  const c = commandOptionIndex(argv);
   if (POSIX_SHELLS.has(basename(argv[0])) && c > 0 && c + 1 < argv.length) {
     const script = argv[c + 1];
     const root = shell2.parse(script).rootNode;

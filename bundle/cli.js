@@ -31977,9 +31977,18 @@ function shellImplementation(facts, stage2, program) {
   const image = facts.baseImage(stage2);
   return image !== null && ASH_SH_OS.has(describeImage(image).os) ? "ash" : program;
 }
+function commandOptionIndex(argv) {
+  for (let i = 1; i < argv.length; i++) {
+    const word = argv[i];
+    if (!word.startsWith("-") || word === "--") return -1;
+    if (/^-[a-zA-Z]*c$/.test(word)) return i;
+    if (word === "-o" || word === "+o") i++;
+  }
+  return -1;
+}
 function shellExecs(facts, stage2, argv) {
   const program = basename2(argv[0] ?? "");
-  const c = argv.indexOf("-c");
+  const c = commandOptionIndex(argv);
   if (!POSIX_SHELLS.has(program) || c < 1 || c + 1 >= argv.length) return null;
   const last = lastCommand(facts.shell.parse(argv[c + 1]).rootNode, shellImplementation(facts, stage2, program));
   if ("none" in last || !last.execs) return null;
@@ -32242,7 +32251,7 @@ function follow(facts, stage2, context, shell, step, cmdNode, depth) {
     const rest = argv.slice(1);
     return follow(facts, stage2, context, shell, { argv: rest, node: cmdNode, inherited: cmdNode === null }, cmdNode, depth + 1);
   }
-  const c = argv.indexOf("-c");
+  const c = commandOptionIndex(argv);
   if (POSIX_SHELLS.has(program) && c > 0 && c + 1 < argv.length) {
     const script2 = argv[c + 1];
     const root = shell.parse(script2).rootNode;
@@ -32457,7 +32466,7 @@ function followApp(facts, stage2, context, shell, argv, inherited, depth, assume
   if (PASS_THROUGH_ENTRYPOINT.test(program) && (inherited || !argv[0].includes("/") || argv[0] === `/usr/local/bin/${program}`) && !scriptInContext(facts, stage2, context, argv[0])) {
     return next(argv.slice(1));
   }
-  const c = argv.indexOf("-c");
+  const c = commandOptionIndex(argv);
   if (POSIX_SHELLS.has(program) && c > 0 && c + 1 < argv.length) {
     const root = shell.parse(argv[c + 1]).rootNode;
     const last = lastCommand(root, shellImplementation(facts, stage2, program));
@@ -32680,7 +32689,7 @@ function oneShotCheck(facts, stage2, shell) {
   argv = afterInitWrapper(argv) ?? argv;
   if (argv.length && PASS_THROUGH_ENTRYPOINT.test(basename2(argv[0])) && (command2.entrypointNode === null || !argv[0].includes("/") || argv[0] === `/usr/local/bin/${basename2(argv[0])}`)) argv = argv.slice(1);
   if (!argv.length) return null;
-  const c = argv.indexOf("-c");
+  const c = commandOptionIndex(argv);
   if (POSIX_SHELLS.has(basename2(argv[0])) && c > 0 && c + 1 < argv.length) {
     const script = argv[c + 1];
     const root = shell.parse(script).rootNode;

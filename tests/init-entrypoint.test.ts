@@ -1863,4 +1863,14 @@ test('a header that says the image is not for production, a test-suite folder, a
   assert.match(go.notes[0].message, 'PID 1 is `miniflux`, a Go program built in stage `build`');
 });
 
+test('combined shell flags (`bash -lc`, `sh -ec`) give the script too: a chain that leaves the shell waiting gets -g and the note (review round 6)', async () => {
+  const result = await run(lines('FROM debian:12', OWN_RUN, 'EXPOSE 1313', 'CMD ["bash", "-lc", "npm ci && node server.js"]'), { only });
+  assert.match(result.output, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--"]');
+  assert.equal(result.notes.map((n) => n.id), ['shutdown-forced']);
+  // One command under `bash -ec`: bash execs it.
+  const one = await run(lines('FROM debian:12', OWN_RUN, 'EXPOSE 1313', 'CMD ["bash", "-ec", "node server.js"]'), { only });
+  assert.match(one.output, 'ENTRYPOINT ["/usr/bin/tini", "--"]');
+  assert.equal(one.notes, []);
+});
+
 test.run();

@@ -96,6 +96,17 @@ function shellImplementation(facts: FileFacts, stage: Stage, program: string): s
   return image !== null && ASH_SH_OS.has(describeImage(image).os) ? 'ash' : program;
 }
 
+/** Where a shell's argv gives its script: the `-c` option, alone or last of combined flags (`bash -lc`, `sh -ec`); -1 when none. */
+function commandOptionIndex(argv: readonly string[]): number {
+  for (let i = 1; i < argv.length; i++) {
+    const word = argv[i];
+    if (!word.startsWith('-') || word === '--') return -1;
+    if (/^-[a-zA-Z]*c$/.test(word)) return i;
+    if (word === '-o' || word === '+o') i++;
+  }
+  return -1;
+}
+
 /**
  * The program a shell's `-c` argv (`bash -c 'php -S …'`) becomes: the one
  * simple command of its script, when the shell execs it (EXECS_SOLE_COMMAND)
@@ -103,7 +114,7 @@ function shellImplementation(facts: FileFacts, stage: Stage, program: string): s
  */
 export function shellExecs(facts: FileFacts, stage: Stage, argv: readonly string[]): string | null {
   const program = basename(argv[0] ?? '');
-  const c = argv.indexOf('-c');
+  const c = commandOptionIndex(argv);
   if (!POSIX_SHELLS.has(program) || c < 1 || c + 1 >= argv.length) return null;
   const last = lastCommand(facts.shell.parse(argv[c + 1]).rootNode, shellImplementation(facts, stage, program));
   if ('none' in last || !last.execs) return null;
@@ -470,7 +481,7 @@ function follow(facts: FileFacts, stage: Stage, context: BuildContext | null, sh
     const rest = argv.slice(1);
     return follow(facts, stage, context, shell, { argv: rest, node: cmdNode, inherited: cmdNode === null }, cmdNode, depth + 1);
   }
-  const c = argv.indexOf('-c');
+  const c = commandOptionIndex(argv);
   if (POSIX_SHELLS.has(program) && c > 0 && c + 1 < argv.length) {
     const script = argv[c + 1];
     const root = shell.parse(script).rootNode;
@@ -757,7 +768,7 @@ function followApp(facts: FileFacts, stage: Stage, context: BuildContext | null,
   if (PASS_THROUGH_ENTRYPOINT.test(program) && (inherited || !argv[0].includes('/') || argv[0] === `/usr/local/bin/${program}`) && !scriptInContext(facts, stage, context, argv[0])) {
     return next(argv.slice(1));
   }
-  const c = argv.indexOf('-c');
+  const c = commandOptionIndex(argv);
   if (POSIX_SHELLS.has(program) && c > 0 && c + 1 < argv.length) {
     const root = shell.parse(argv[c + 1]).rootNode;
     const last = lastCommand(root, shellImplementation(facts, stage, program));
@@ -1069,7 +1080,7 @@ export function oneShotCheck(facts: FileFacts, stage: Stage, shell: ShellParser)
   argv = afterInitWrapper(argv) ?? argv;
   if (argv.length && PASS_THROUGH_ENTRYPOINT.test(basename(argv[0])) && (command.entrypointNode === null || !argv[0].includes('/') || argv[0] === `/usr/local/bin/${basename(argv[0])}`)) argv = argv.slice(1);
   if (!argv.length) return null;
-  const c = argv.indexOf('-c');
+  const c = commandOptionIndex(argv);
   if (POSIX_SHELLS.has(basename(argv[0])) && c > 0 && c + 1 < argv.length) {
     const script = argv[c + 1];
     const root = shell.parse(script).rootNode;
