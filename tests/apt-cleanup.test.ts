@@ -589,4 +589,28 @@ test('`rm -rf /var/lib/apt/lists*` already removes the lists', async () => {
   await expectUnchanged(lines('FROM debian:bookworm', 'RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists*'), null, { only });
 });
 
+test('after merge-runs, a note names the line on disk of the command that reads the lists, not the first line of the merged RUN', async () => {
+  const result = await run(
+    lines('FROM debian:bookworm', 'RUN apt-get update && apt-get install -y curl', 'RUN mkdir /opt/x', 'RUN ./install.sh'),
+    { only: ['merge-runs', 'apt-cleanup'] },
+  );
+  assert.fixture(result.output, lines('FROM debian:bookworm', 'RUN apt-get update && apt-get install -y curl', 'RUN mkdir /opt/x \\', '    && ./install.sh'));
+  assert.equal(result.notes.filter((n) => n.transform === 'apt-cleanup').map((n) => [n.line, n.message]), [
+    [2, 'lists kept: the RUN at line 4 runs `./install.sh`, which may install packages from them (dfmod cannot read what it runs: no build context is known)'],
+  ]);
+});
+
+test('after merge-runs, changes are at the lines on disk of the update and the install they are about', async () => {
+  const result = await expectOutput(
+    lines('FROM debian:bookworm', 'RUN echo a', 'RUN apt-get update', 'COPY x /x', 'RUN mkdir /opt/x', 'RUN apt-get install -y curl'),
+    lines('FROM debian:bookworm', 'RUN echo a \\', '    && apt-get update \\', RM, 'COPY x /x', 'RUN apt-get update && mkdir /opt/x \\', '    && apt-get install -y curl \\', RM),
+    { only: ['merge-runs', 'apt-cleanup'] },
+  );
+  assert.equal(result.changes.filter((c) => c.transform === 'apt-cleanup').map((c) => [c.line, c.message]), [
+    [6, '`apt-get update` in the RUN that installs: it read the lists of line 3, stale once that layer is cached'],
+    [3, '`rm -rf /var/lib/apt/lists/*` in the RUN that ran apt-get update: the lists stay out of the layer'],
+    [5, '`rm -rf /var/lib/apt/lists/*` in the RUN that ran apt-get update: the lists stay out of the layer'],
+  ]);
+});
+
 test.run();
