@@ -152,6 +152,18 @@ function laterReader(ctx: TransformContext, node: InstructionNode, manager: Mana
 
 const BERRY_CLEAN = 'whose `yarn cache clean` deletes the project cache';
 
+/**
+ * Whether a subcommand only the classic version has (`yarn global add`) ran
+ * in the folder the RUN ends in (no `cd` after it): the cleanup appended at
+ * the end runs the same classic version there.
+ */
+function classicRan(ctx: TransformContext, run: RunScript, manager: ManagerName, mine: ManagerUse[]): boolean {
+  const classic = PACKAGE_MANAGER_FACTS[manager].classicOnlyVerbs ?? [];
+  const commands = ctx.facts.commandsOf(run);
+  return mine.some((use) => classic.includes(use.sub ?? '') && !commands.some((c) =>
+    c.command.node.startIndex > use.node.startIndex && ['cd', 'pushd', 'popd'].includes(c.program ?? '')));
+}
+
 /** Yarn 1 or Yarn Berry: Berry's `yarn cache clean` empties the project's .yarn/cache, which Plug'n'Play runs from. */
 function yarnBerryRisk(ctx: TransformContext, node: InstructionNode): Refusal | null {
   const stageText = node.stage!.instructions.map((i) => ctx.dockerfile.rawArguments(i)).join('\n');
@@ -380,12 +392,12 @@ export const cacheCleanup: Transform = {
         const last = installs[installs.length - 1];
         const refusal = cleanupRefusal(ctx, run, manager, mine);
         if (refusal === ALREADY_CLEAN) continue;
-        if (refusal) {
+        if (refusal && 'reason' in refusal) {
           notes.push({ line: node.line, at: sourceStart(run, last.node), id: refusal.id, message: `${manager} cache left: ${refusal.reason}` });
           continue;
         }
         // The program as the install ran it: `/opt/conda/bin/conda clean -afy` where PATH may not have it.
-        appended.push(...cleanupFor(hygiene, last.words[0] ?? last.program, yumIsDnf(ctx, node)).map((c) => wrapperPrefix(last) + c));
+        appended.push(...(refusal ? refusal.instead : cleanupFor(hygiene, last.words[0] ?? last.program, yumIsDnf(ctx, node)).map((c) => wrapperPrefix(last) + c)));
         said.push(`${manager} cache`);
         about.push(sourceStart(run, last.node));
       }
@@ -477,23 +489,56 @@ function inFinalImage(ctx: TransformContext, node: InstructionNode): boolean {
 }
 
 /** Why the cache of `manager` must stay after this RUN, or null. */
-function cleanupRefusal(ctx: TransformContext, run: RunScript, manager: ManagerName, mine: ManagerUse[]): Refusal | null {
+/**
+ * Why the cache of `manager` must stay after this RUN, or null; or, when the
+ * RUN removes the program before its end, the `rm -rf` of its cache folder
+ * that empties it without the program (`instead` of its own cleanup).
+ */
+function cleanupRefusal(ctx: TransformContext, run: RunScript, manager: ManagerName, mine: ManagerUse[]): Refusal | { instead: string[] } | null {
   const hygiene = HYGIENE[manager];
   const lastInstall = mine.map((c, i) => (hygiene.installs.includes(c.sub) ? i : -1)).reduce((a, b) => Math.max(a, b), -1);
   if (lastInstall < 0) return null;
   const others = ctx.facts.commandsOf(run).filter((c) => c.command.node.startIndex >= mine[lastInstall].node.endIndex);
   if (others.some((c) => cleans(manager, c))) return ALREADY_CLEAN;
+  const reader = laterReader(ctx, run.node, manager);
+  if (reader !== null) return { id: 'offline-install-later', reason: `the RUN at line ${ctx.originalInstructionLineAt(reader)} installs offline from it` };
+  const placed = manager === 'npm' ? npmrcCache(ctx) : null;
+  if (placed) return placed;
   const program = mine[lastInstall].program;
   const removal = programRemoval(ctx, run, manager, mine[lastInstall], others);
   if (removal) {
+    // Without the program its cleanup cannot run; `rm -rf` of where it keeps the cache needs nothing of it.
+    const folder = homeCacheFolder(ctx, run, hygiene.facts, mine[lastInstall]);
+    if (folder) return { instead: [`rm -rf ${folder}`] };
     const fate = removal.certain ? 'is removed before the end of the RUN' : removal.partial ? 'may not run at the end of the RUN' : 'may be removed before the end of the RUN';
     return { id: 'manager-removed', reason: `${program} ${fate} (${removal.what})` };
   }
-  const reader = laterReader(ctx, run.node, manager);
-  if (reader !== null) return { id: 'offline-install-later', reason: `the RUN at line ${ctx.originalInstructionLineAt(reader)} installs offline from it` };
-  if (manager === 'yarn') return yarnBerryRisk(ctx, run.node);
-  if (manager === 'npm') return npmrcCache(ctx);
+  if (manager === 'yarn') return classicRan(ctx, run, manager, mine) ? null : yarnBerryRisk(ctx, run.node);
   return null;
+}
+
+const ROOT_USER = /^(root|0)(:(root|0))?$/;
+
+/**
+ * The cache folder in the home of the user the install ran as (its row's
+ * homeCacheDir: `/root/.npm`), when that is known: the install ran as root
+ * (the RUN's USER, no `sudo -u` or other wrapper) and HOME is root's own or
+ * one ENV gives literally, not set by the RUN itself. Null otherwise.
+ */
+function homeCacheFolder(ctx: TransformContext, run: RunScript, facts: ManagerFacts, use: ManagerUse): string | null {
+  if (!facts.homeCacheDir || use.run.wrappers.length > 0 || use.run.command.hasAssignments) return null;
+  const user = ctx.facts.userAt(run.node);
+  if (user !== null && !ROOT_USER.test(user)) return null;
+  let setsHome = false;
+  walk(run.root, (n) => {
+    if (n.type === 'variable_assignment' && n.childForFieldName('name')?.text === 'HOME') setsHome = true;
+    return !setsHome;
+  });
+  if (setsHome) return null;
+  const env = ctx.facts.envAt(run.node);
+  const home = env.has('HOME') ? env.get('HOME') : '/root';
+  if (!home || !/^\/[\w./-]*$/.test(home)) return null;
+  return posix.join(home, facts.homeCacheDir);
 }
 
 /**
