@@ -15364,6 +15364,23 @@ function literalValue(node) {
       return null;
   }
 }
+function literalSuffix(node) {
+  const whole = literalValue(node);
+  if (whole !== null) return { text: whole, whole: true };
+  if (node.type !== "concatenation" && node.type !== "string") return { text: "", whole: false };
+  let text = "";
+  const parts = node.namedChildren.filter((c) => c !== null);
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const part = parts[i];
+    const value = node.type === "string" ? part.type === "string_content" ? part.text.replace(/\\([$`"\\\n])/g, "$1") : null : literalValue(part);
+    if (value === null) {
+      if (node.type === "concatenation" && i === parts.length - 1 && part.type === "string") return literalSuffix(part);
+      break;
+    }
+    text = value + text;
+  }
+  return { text, whole: false };
+}
 function describeCommand(node, inMainShell) {
   const nameNode = node.childForFieldName("name");
   const args = [];
@@ -16335,6 +16352,7 @@ var PACKAGE_MANAGER_FACTS = {
     yes: null,
     cacheDirs: ["/root/.npm", ".npm"],
     cleanup: ["npm cache clean --force"],
+    homeCacheDir: ".npm",
     noCacheFlag: null,
     cleanVerbs: ["cache"],
     offlineFlags: ["--offline", "--prefer-offline", "--cache-min"],
@@ -16352,7 +16370,9 @@ var PACKAGE_MANAGER_FACTS = {
   // Yarn classic (1.x). Yarn Berry's `yarn cache clean` deletes the project's own zip cache.
   yarn: {
     programs: ["yarn"],
-    installVerbs: ["install", "add", ""],
+    // `yarn global add` installs a tool into Yarn 1's global folder, through its cache (/usr/local/share/.cache/yarn for root).
+    installVerbs: ["install", "add", "global add", ""],
+    classicOnlyVerbs: ["global add", "global"],
     yes: null,
     cacheDirs: ["/usr/local/share/.cache/yarn", ".cache/yarn", ".yarn"],
     cleanup: ["yarn cache clean"],
@@ -16832,6 +16852,15 @@ var DOWNLOAD_CONSUMERS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "
 var SOURCE_FETCHES = {
   git: { subcommands: ["clone"], valueOptions: ["-c", "-C", "--git-dir", "--work-tree", "--namespace"] }
 };
+var ENVIRONMENT_SCRIPTS = [
+  { suffix: "bin/activate", what: "a virtual environment's activate script, which only sets environment variables" }
+];
+function environmentScript(pathEnd, whole) {
+  for (const { suffix, what } of ENVIRONMENT_SCRIPTS) {
+    if (pathEnd === suffix && whole || pathEnd.endsWith(`/${suffix}`)) return what;
+  }
+  return null;
+}
 
 // lib/knowledge/shells.ts
 var POSIX_SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh"]);
@@ -18331,6 +18360,11 @@ var ROLE_NOTE_IDS = {
   vendored: "vendored-file",
   sample: "teaching-sample"
 };
+function roleReasonOnDisk(role, onDisk) {
+  if (role.line === void 0) return role.reason;
+  const cited = `line ${role.line} `;
+  return role.reason.startsWith(cited) ? `line ${onDisk(role.line)} ${role.reason.slice(cited.length)}` : role.reason;
+}
 var DEV_STAGE_NAMES = /* @__PURE__ */ new Set([
   "dev",
   "devel",
@@ -18741,7 +18775,13 @@ function scriptRunBy(command, given) {
     return fileScript(what, w[i], lookup);
   }
   if (program === "." || program === "source") {
-    return w[1] ? fileScript(what, w[1], lookup) : unknown(what, "script", "it names no file");
+    const named = command.nodes[1];
+    if (!named) return unknown(what, "script", "it names no file");
+    const found = fileScript(what, w[1] ?? null, lookup);
+    if (found.roots || found.file !== null) return found;
+    const end = literalSuffix(named);
+    const known = environmentScript(end.text, end.whole);
+    return known ? { what, kind: "script", file: null, roots: [], unknown: null, known } : found;
   }
   if (program === "make" || program === "gmake") return makeRun(what, command, lookup);
   const first = w[0];
@@ -19344,7 +19384,7 @@ function redirectTargets(root) {
     const target = n.childForFieldName("destination");
     const value = target ? literalValue(target) : null;
     if (value === "/dev/null" || /^&?\d$/.test(value ?? "") || /^\d?>&/.test(n.text) || n.text.trimStart().startsWith("<")) return;
-    targets2.push({ text: n.text, path: value });
+    targets2.push({ text: n.text, path: value, node: n });
   });
   return targets2;
 }
@@ -20695,6 +20735,24 @@ function execFormWithPrefix(model, node, words3) {
   const text = model.source.text;
   return text.slice(node.argsStart, prefix.at) + prefix.text + text.slice(prefix.at, node.end);
 }
+function rewriteKeeping(start, end, pieces) {
+  const edits2 = [];
+  let at = start;
+  let text = "";
+  for (const piece of pieces) {
+    if (typeof piece === "string") {
+      text += piece;
+      continue;
+    }
+    const [from, to] = piece.keep;
+    if (from < at || to < from || to > end) throw new Error(`rewriteKeeping: kept [${from}, ${to}) is out of order in [${start}, ${end})`);
+    if (text || from > at) edits2.push({ start: at, end: from, text });
+    at = to;
+    text = "";
+  }
+  if (text || end > at || edits2.length === 0) edits2.push({ start: at, end, text });
+  return edits2;
+}
 
 // transforms/copy-deps-first/edits.ts
 function instructionText(node, model, words3) {
@@ -21872,24 +21930,30 @@ function join(parts, model) {
   const escape = model.escapeChar;
   const indent = continuationIndent(parts, model);
   const trailing = operatorStyle(model, parts.map((p) => p.node)) === "trailing";
+  const pieces = [];
   let text = "";
+  const keep = (part) => {
+    pieces.push(text, { keep: [part.node.argsStart, part.node.argsStart + part.body.length] });
+    text = "";
+  };
   let isolated = 0;
   const subshell = parts.map(() => false);
   for (let i = parts.length - 2; i >= 0; i--) subshell[i] = affectsLater(parts[i], parts.slice(i + 1), subshell[i + 1]) !== null;
   parts.forEach((part, i) => {
     const last = i === parts.length - 1;
-    let body = part.body;
-    let grouped = false;
+    let open = "";
+    let close = "";
     if (subshell[i]) {
-      body = `( ${body} )`;
-      grouped = true;
+      [open, close] = ["( ", " )"];
       isolated++;
     } else if (i > 0 && part.isList) {
-      body = `{ ${body}; }`;
-      grouped = true;
+      [open, close] = ["{ ", "; }"];
     }
+    const grouped = open !== "";
     if (i > 0) text += trailing ? indent : `${indent}&& `;
-    text += body;
+    text += open;
+    keep(part);
+    text += close;
     if (last) {
       text += grouped ? part.comment ? ` ${part.comment}` : "" : part.tail;
       return;
@@ -21899,7 +21963,7 @@ function join(parts, model) {
   });
   const first = parts[0].node;
   const subshells = isolated ? `; ${isolated > 1 ? `${isolated} of them run` : "one runs"} in a subshell so ${isolated > 1 ? "their" : "its"} shell changes stay local` : "";
-  const edits2 = [{ start: first.argsStart, end: parts[parts.length - 1].node.end, text }];
+  const edits2 = rewriteKeeping(first.argsStart, parts[parts.length - 1].node.end, [...pieces, text]);
   const carried = parts.slice(1).map((p) => p.carries ?? "").join("");
   if (carried) {
     const lineStart = model.source.lineStarts[first.line - 1];
@@ -21939,7 +22003,7 @@ var mergeRuns = {
           notes.push({
             line: pairOnDisk.line,
             id: "devcontainer",
-            message: `RUNs not merged: ${role.reason}, so this is a dev container; its RUNs are cache points people rebuild often, and its size matters little`
+            message: `RUNs not merged: ${roleReasonOnDisk(role, ctx.originalLine)}, so this is a dev container; its RUNs are cache points people rebuild often, and its size matters little`
           });
         }
         continue;
@@ -22199,6 +22263,15 @@ function isLoneUpdate(ctx, use) {
   const commands = ctx.facts.commandsOf(use.run);
   return commands.length > 0 && use.run.root.namedChildren.filter((n) => n && n.type !== "comment").length === 1 && commands.every((c) => use.apt.some((a) => a.node.id === c.command.node.id && a.sub === "update"));
 }
+function eventOffset(use, kind) {
+  const event = [...use.events].reverse().find((e) => e.kind === kind);
+  if (!use.run) return 0;
+  return event ? sourceStart(use.run, event.node) : use.run.node.start;
+}
+function readOffset(consumer) {
+  const first = consumer.use.events[0];
+  return first && consumer.use.run ? sourceStart(consumer.use.run, first.node) : consumer.node.start;
+}
 function listsMounted(run) {
   return run.mounts.some((m) => mountCovers(m, LISTS));
 }
@@ -22294,21 +22367,22 @@ var aptCleanup = {
 function keptNotes(ctx, kept) {
   const notes = [];
   for (const { producers, readers } of kept.values()) {
-    const line = (n) => ctx.originalLine(n.line);
+    const line = (r) => ctx.originalInstructionLineAt(readOffset(r));
     const id = readers.every((r) => r.unreadable) ? "lists-read-by-unread-run" : "lists-read-by-script";
-    const subject = producers.length === 1 ? "lists kept" : `lists of the RUNs at lines ${listed(producers.map((p) => String(line(p))))} kept`;
+    const subject = producers.length === 1 ? "lists kept" : `lists of the RUNs at lines ${listed(producers.map((p) => String(ctx.originalInstructionLineAt(p.at))))} kept`;
     if (readers.length === 1) {
       const [reader] = readers;
-      const at = `the RUN at line ${line(reader.node)}`;
+      const at = `the RUN at line ${line(reader)}`;
       notes.push({
-        line: producers[0].line,
+        line: producers[0].node.line,
+        at: producers[0].at,
         id,
         message: reader.unreadable ? `${subject}: ${at} may install packages from them, and dfmod does not read it: ${reader.unreadable.reason}` : `${subject}: ${at} runs \`${reader.what}\`, which may install packages from them${reader.inside ? ` (${reader.inside})` : ""}`
       });
       continue;
     }
-    const parts = readers.map((r) => r.unreadable ? `line ${line(r.node)}, which dfmod does not read (${r.unreadable.reason})` : `line ${line(r.node)} runs \`${r.what}\`${r.inside ? ` (${r.inside.replace(/^dfmod cannot read what it runs: /, "")})` : ""}`);
-    notes.push({ line: producers[0].line, id, message: `${subject}: later RUNs may install packages from them: ${parts.join("; ")}` });
+    const parts = readers.map((r) => r.unreadable ? `line ${line(r)}, which dfmod does not read (${r.unreadable.reason})` : `line ${line(r)} runs \`${r.what}\`${r.inside ? ` (${r.inside.replace(/^dfmod cannot read what it runs: /, "")})` : ""}`);
+    notes.push({ line: producers[0].node.line, at: producers[0].at, id, message: `${subject}: later RUNs may install packages from them: ${parts.join("; ")}` });
   }
   return notes;
 }
@@ -22318,13 +22392,14 @@ function listed(items) {
 function commandFix(apt, run, noRecommends, fixes, notes) {
   if (apt.program !== "apt" && apt.program !== "apt-get") return;
   if (apt.sub === null || !apt.subNode) return;
+  const at = sourceStart(run, apt.node);
   const edits2 = [];
   const said = [];
   let sub = apt.sub;
   if (apt.program === "apt") {
     const equivalent = APT.scriptEquivalent.verbs[apt.sub];
     if (!equivalent) {
-      notes.push({ line: run.node.line, id: "no-apt-get-equivalent", message: `\`apt ${apt.sub}\` left alone: apt-get has no ${apt.sub}` });
+      notes.push({ line: run.node.line, at, id: "no-apt-get-equivalent", message: `\`apt ${apt.sub}\` left alone: apt-get has no ${apt.sub}` });
     } else if (apt.programNode.text === "apt") {
       edits2.push({ start: sourceStart(run, apt.programNode), end: sourceEnd(run, apt.programNode), text: "apt-get" });
       if (equivalent !== apt.sub) {
@@ -22338,19 +22413,19 @@ function commandFix(apt, run, noRecommends, fixes, notes) {
   const rest = apt.words.slice(1);
   const computed = rest.some((w) => w === null);
   if (PROMPTING.includes(sub) && !rest.some((w) => w !== null && answersPrompt("apt-get", w))) {
-    if (computed) notes.push({ line: run.node.line, id: "computed-arguments", message: "-y not added: some arguments of apt-get are computed by the shell" });
+    if (computed) notes.push({ line: run.node.line, at, id: "computed-arguments", message: "-y not added: some arguments of apt-get are computed by the shell" });
     else flags.push("-y");
   }
   if (noRecommends && sub === "install" && !computed && !rest.some((w) => w !== null && RECOMMENDS.test(w))) {
     flags.push("--no-install-recommends");
   }
   if (flags.length) {
-    const at = sourceEnd(run, apt.subNode);
-    edits2.push({ start: at, end: at, text: ` ${flags.join(" ")}` });
+    const at2 = sourceEnd(run, apt.subNode);
+    edits2.push({ start: at2, end: at2, text: ` ${flags.join(" ")}` });
     said.push(`${flags.join(" ")} added`);
   }
   if (edits2.length === 0) return;
-  fixes.push({ line: run.node.line, message: `apt: ${said.join(", ")}`, edits: edits2 });
+  fixes.push({ line: run.node.line, at, message: `apt: ${said.join(", ")}`, edits: edits2 });
 }
 function listsFix(ctx, node, use, uses2, fixes, notes, kept) {
   const { dockerfile } = ctx;
@@ -22361,13 +22436,14 @@ function listsFix(ctx, node, use, uses2, fixes, notes, kept) {
       const removal = cleaner2 && useOf(ctx, cleaner2, uses2);
       const edits2 = removal && removeLaterCleanup(dockerfile, removal);
       if (cleaner2 && edits2) {
-        fixes.push({ line: cleaner2.line, message: `removed a later \`${CLEANUP}\`: line ${ctx.originalLine(node.line)} already removes the lists in its own layer`, edits: edits2 });
+        fixes.push({ line: cleaner2.line, at: eventOffset(removal, "clean"), message: `removed a later \`${CLEANUP}\`: line ${ctx.originalInstructionLineAt(eventOffset(use, "clean"))} already removes the lists in its own layer`, edits: edits2 });
       }
     }
     return;
   }
   if (listsMounted(run)) return;
   const { consumers, cleaner } = consumersOf(ctx, node, uses2);
+  const at = eventOffset(use, "update");
   if (consumers.length === 0 && !isLoneUpdate(ctx, use) && !ctx.facts.shipsLayers(node.stage)) return;
   if (consumers.length === 0) {
     if (isLoneUpdate(ctx, use)) {
@@ -22376,62 +22452,65 @@ function listsFix(ctx, node, use, uses2, fixes, notes, kept) {
     }
     const root = asRoot(ctx, node, use, "update");
     if (root === null) {
-      notes.push({ line: node.line, id: "not-root", message: `lists not removed: the RUN runs as USER ${ctx.facts.userAt(node)}, and dfmod does not know how it removes them as root` });
+      notes.push({ line: node.line, at, id: "not-root", message: `lists not removed: the RUN runs as USER ${ctx.facts.userAt(node)}, and dfmod does not know how it removes them as root` });
       return;
     }
     const edit = appendCommand(dockerfile, run, [`${root}${CLEANUP}`]);
     if ("reason" in edit) {
-      notes.push({ line: node.line, id: edit.id, message: `lists not removed: ${edit.reason}` });
+      notes.push({ line: node.line, at, id: edit.id, message: `lists not removed: ${edit.reason}` });
       return;
     }
     const removal = cleaner && removeLaterCleanup(dockerfile, useOf(ctx, cleaner, uses2));
     if (cleaner && removal) {
-      fixes.push({ line: node.line, message: `\`${CLEANUP}\` moved from line ${ctx.originalLine(cleaner.line)} into the RUN that downloaded the lists`, edits: [edit, ...removal] });
+      fixes.push({ line: node.line, at, message: `\`${CLEANUP}\` moved from line ${ctx.originalInstructionLineAt(eventOffset(useOf(ctx, cleaner, uses2), "clean"))} into the RUN that downloaded the lists`, edits: [edit, ...removal] });
     } else {
-      fixes.push({ line: node.line, message: `\`${CLEANUP}\` in the RUN that ran apt-get update: the lists stay out of the layer`, edits: [edit] });
+      fixes.push({ line: node.line, at, message: `\`${CLEANUP}\` in the RUN that ran apt-get update: the lists stay out of the layer`, edits: [edit] });
     }
     return;
   }
   const next = node.stage.instructions[node.stage.instructions.indexOf(node) + 1];
   for (const consumer of consumers) {
+    const reads = `the RUN at line ${ctx.originalInstructionLineAt(readOffset(consumer))}`;
     const readable = consumer.use.run && firstEvent(consumer.use) !== "unreadable" && consumer.use.events[0].kind === "use";
     if (!readable) {
       const group = kept.get(node.stage) ?? { producers: [], readers: [] };
       kept.set(node.stage, group);
-      if (!group.producers.includes(node)) group.producers.push(node);
+      if (!group.producers.some((p) => p.node === node)) group.producers.push({ node, at: eventOffset(use, "update") });
       if (!group.readers.some((r) => r.node === consumer.node)) group.readers.push(consumer);
       continue;
     }
     if (isLoneUpdate(ctx, use) && consumer.node === next && node.flags.length === 0) {
       const prepend2 = prependCommand(consumer.use.run, run.script.text.trim());
       if ("reason" in prepend2) {
-        notes.push({ line: node.line, id: "lone-update-cannot-join", message: `left alone: \`apt-get update\` alone in a RUN caches stale lists, and it cannot join the next RUN: ${prepend2.reason}` });
+        notes.push({ line: node.line, at, id: "lone-update-cannot-join", message: `left alone: \`apt-get update\` alone in a RUN caches stale lists, and it cannot join the next RUN: ${prepend2.reason}` });
         continue;
       }
       fixes.push({
         line: node.line,
-        message: `\`apt-get update\` merged into the RUN that installs (line ${ctx.originalLine(consumer.node.line)}): alone, its cached lists go stale`,
+        at,
+        message: `\`apt-get update\` merged into the RUN that installs (line ${ctx.originalInstructionLineAt(readOffset(consumer))}): alone, its cached lists go stale`,
         edits: [deleteInstruction(dockerfile, node), prepend2]
       });
       continue;
     }
     if (sourcesChangeBetween(dockerfile, use, consumer.node)) {
-      notes.push({ line: node.line, id: "sources-change", message: `lists kept: the RUN at line ${ctx.originalLine(consumer.node.line)} installs from them, and apt's sources change in between` });
+      notes.push({ line: node.line, at, id: "sources-change", message: `lists kept: ${reads} installs from them, and apt's sources change in between` });
       continue;
     }
     const root = asRoot(ctx, consumer.node, consumer.use);
     if (root === null) {
-      notes.push({ line: node.line, id: "not-root", message: `lists kept: the RUN at line ${ctx.originalLine(consumer.node.line)} installs from them as USER ${ctx.facts.userAt(consumer.node)}, and dfmod does not know how it updates them as root` });
+      notes.push({ line: node.line, at, id: "not-root", message: `lists kept: ${reads} installs from them as USER ${ctx.facts.userAt(consumer.node)}, and dfmod does not know how it updates them as root` });
       continue;
     }
     const prepend = prependCommand(consumer.use.run, `${root}${updateCommand(use)}`);
     if ("reason" in prepend) {
-      notes.push({ line: node.line, id: prepend.id, message: `lists kept: the RUN at line ${ctx.originalLine(consumer.node.line)} installs from them without \`apt-get update\`, and one cannot be added: ${prepend.reason}` });
+      notes.push({ line: node.line, at, id: prepend.id, message: `lists kept: ${reads} installs from them without \`apt-get update\`, and one cannot be added: ${prepend.reason}` });
       continue;
     }
     fixes.push({
       line: consumer.node.line,
-      message: `\`apt-get update\` in the RUN that installs: it read the lists of line ${ctx.originalLine(node.line)}, stale once that layer is cached`,
+      at: readOffset(consumer),
+      message: `\`apt-get update\` in the RUN that installs: it read the lists of line ${ctx.originalInstructionLineAt(at)}, stale once that layer is cached`,
       edits: [prepend]
     });
   }
@@ -22508,11 +22587,17 @@ function laterReader(ctx, node, manager) {
   for (const later of ctx.facts.laterRuns(node).flat()) {
     const run = ctx.facts.readRun(later);
     if (run.kind === "refused") continue;
-    if (managerCommands(ctx, run).some((c) => c.manager === manager && readsCache(hygiene, c.words))) return later;
+    const reader = managerCommands(ctx, run).find((c) => c.manager === manager && readsCache(hygiene, c.words));
+    if (reader) return sourceStart(run, reader.node);
   }
   return null;
 }
 var BERRY_CLEAN = "whose `yarn cache clean` deletes the project cache";
+function classicRan(ctx, run, manager, mine) {
+  const classic = PACKAGE_MANAGER_FACTS[manager].classicOnlyVerbs ?? [];
+  const commands = ctx.facts.commandsOf(run);
+  return mine.some((use) => classic.includes(use.sub ?? "") && !commands.some((c) => c.command.node.startIndex > use.node.startIndex && ["cd", "pushd", "popd"].includes(c.program ?? "")));
+}
 function yarnBerryRisk(ctx, node) {
   const stageText = node.stage.instructions.map((i) => ctx.dockerfile.rawArguments(i)).join("\n");
   if (/corepack|yarn set version|yarnPath|\.yarnrc\.yml/.test(stageText)) return { id: "yarn-berry-stage", reason: `the stage may use Yarn Berry, ${BERRY_CLEAN}` };
@@ -22595,7 +22680,7 @@ function leftoverArchives(ctx, run) {
   commands.forEach((command, index) => {
     const spelling = command.program ? DOWNLOAD_OUTPUT[command.program] : void 0;
     if (!spelling) return;
-    for (const path22 of downloadedFiles(command.words, spelling)) downloads.push({ path: path22, index, inMain: command.command.inMainShell, cwd: cwdOf(command) });
+    for (const path22 of downloadedFiles(command.words, spelling)) downloads.push({ path: path22, index, inMain: command.command.inMainShell, cwd: cwdOf(command), at: sourceStart(run, command.command.node) });
   });
   const found = [];
   for (const download of downloads) {
@@ -22638,7 +22723,7 @@ function leftoverArchives(ctx, run) {
     } else if (commands.some(({ command: c }) => c.node.text.includes(path22) && /\brm\b|\bmv\b|\bcp\b/.test(c.name ?? ""))) {
       refusal2 = { id: "archive-moved", reason: "the RUN moves or copies it" };
     }
-    found.push({ path: written ?? path22, refusal: refusal2 });
+    found.push({ path: written ?? path22, refusal: refusal2, at: download.at });
   }
   return found;
 }
@@ -22668,6 +22753,7 @@ var cacheCleanup = {
       const inImage = inFinalImage(ctx, node);
       const appended = [];
       const said = [];
+      const about = [];
       let flagged = false;
       for (const manager of new Set(commands.map((c) => c.manager))) {
         const hygiene = HYGIENE[manager];
@@ -22685,41 +22771,44 @@ var cacheCleanup = {
         }
         if (inImage) {
           const index = indexLeft(ctx, run, hygiene, mine, indexKept);
-          if (index && "reason" in index) notes.push({ line: node.line, id: index.id, message: `${manager} index kept: ${index.reason}` });
+          if (index && "reason" in index) notes.push({ line: node.line, at: index.at, id: index.id, message: `${manager} index kept: ${index.reason}` });
           else if (index) {
             appended.push(...index.commands);
             said.push(`${manager} index`);
+            about.push(index.at);
           }
         }
         if (hygiene.cleanup.length === 0) continue;
         const installs = mine.filter((c) => hygiene.installs.includes(c.sub) && !readsCache(hygiene, c.words) && !onlyAsksInfo(hygiene, c));
         if (installs.length === 0 || !inImage) continue;
+        const last = installs[installs.length - 1];
         const refusal2 = cleanupRefusal(ctx, run, manager, mine);
         if (refusal2 === ALREADY_CLEAN) continue;
-        if (refusal2) {
-          notes.push({ line: node.line, id: refusal2.id, message: `${manager} cache left: ${refusal2.reason}` });
+        if (refusal2 && "reason" in refusal2) {
+          notes.push({ line: node.line, at: sourceStart(run, last.node), id: refusal2.id, message: `${manager} cache left: ${refusal2.reason}` });
           continue;
         }
-        const last = installs[installs.length - 1];
-        appended.push(...cleanupFor(hygiene, last.words[0] ?? last.program, yumIsDnf(ctx, node)).map((c) => wrapperPrefix(last) + c));
+        appended.push(...refusal2 ? refusal2.instead : cleanupFor(hygiene, last.words[0] ?? last.program, yumIsDnf(ctx, node)).map((c) => wrapperPrefix(last) + c));
         said.push(`${manager} cache`);
+        about.push(sourceStart(run, last.node));
       }
       if (!flagged) redundantFixes(ctx, run, commands, fixes);
       for (const archive of inImage ? leftoverArchives(ctx, run) : []) {
         if (archive.refusal) {
-          notes.push({ line: node.line, id: archive.refusal.id, message: `archive ${archive.path} left: ${archive.refusal.reason}` });
+          notes.push({ line: node.line, at: archive.at, id: archive.refusal.id, message: `archive ${archive.path} left: ${archive.refusal.reason}` });
           continue;
         }
         appended.push(`rm -f ${archive.path}`);
         said.push(`downloaded ${archive.path.endsWith(".deb") ? "package" : "archive"} ${archive.path}`);
+        about.push(archive.at);
       }
       if (appended.length === 0) continue;
       const edit = appendCommand(dockerfile, run, appended);
       if ("reason" in edit) {
-        notes.push({ line: node.line, id: edit.id, message: `${said.join(", ")} left: ${edit.reason}` });
+        notes.push({ line: node.line, at: about[0], id: edit.id, message: `${said.join(", ")} left: ${edit.reason}` });
         continue;
       }
-      fixes.push({ line: node.line, message: `${said.join(", ")} removed in the RUN that created it: \`${appended.join(" && ")}\``, edits: [edit] });
+      fixes.push({ line: node.line, at: about[0], message: `${said.join(", ")} removed in the RUN that created it: \`${appended.join(" && ")}\``, edits: [edit] });
     }
     return { fixes, notes };
   }
@@ -22755,6 +22844,7 @@ function flagFix(run, hygiene, command) {
   const at = flag.global ? sourceEnd(run, command.programNode) : sourceEnd(run, command.subNode);
   return {
     line: run.node.line,
+    at: sourceStart(run, command.node),
     message: `\`${command.program} ${command.sub}\`: ${flag.text} added`,
     edits: [{ start: at, end: at, text: ` ${flag.text}` }]
   };
@@ -22769,17 +22859,36 @@ function cleanupRefusal(ctx, run, manager, mine) {
   if (lastInstall < 0) return null;
   const others = ctx.facts.commandsOf(run).filter((c) => c.command.node.startIndex >= mine[lastInstall].node.endIndex);
   if (others.some((c) => cleans(manager, c))) return ALREADY_CLEAN;
+  const reader = laterReader(ctx, run.node, manager);
+  if (reader !== null) return { id: "offline-install-later", reason: `the RUN at line ${ctx.originalInstructionLineAt(reader)} installs offline from it` };
+  const placed = manager === "npm" ? npmrcCache(ctx) : null;
+  if (placed) return placed;
   const program = mine[lastInstall].program;
   const removal = programRemoval(ctx, run, manager, mine[lastInstall], others);
   if (removal) {
+    const folder = homeCacheFolder(ctx, run, hygiene.facts, mine[lastInstall]);
+    if (folder) return { instead: [`rm -rf ${folder}`] };
     const fate = removal.certain ? "is removed before the end of the RUN" : removal.partial ? "may not run at the end of the RUN" : "may be removed before the end of the RUN";
     return { id: "manager-removed", reason: `${program} ${fate} (${removal.what})` };
   }
-  const reader = laterReader(ctx, run.node, manager);
-  if (reader) return { id: "offline-install-later", reason: `the RUN at line ${ctx.originalLine(reader.line)} installs offline from it` };
-  if (manager === "yarn") return yarnBerryRisk(ctx, run.node);
-  if (manager === "npm") return npmrcCache(ctx);
+  if (manager === "yarn") return classicRan(ctx, run, manager, mine) ? null : yarnBerryRisk(ctx, run.node);
   return null;
+}
+var ROOT_USER = /^(root|0)(:(root|0))?$/;
+function homeCacheFolder(ctx, run, facts, use) {
+  if (!facts.homeCacheDir || use.run.wrappers.length > 0 || use.run.command.hasAssignments) return null;
+  const user = ctx.facts.userAt(run.node);
+  if (user !== null && !ROOT_USER.test(user)) return null;
+  let setsHome = false;
+  walk(run.root, (n) => {
+    if (n.type === "variable_assignment" && n.childForFieldName("name")?.text === "HOME") setsHome = true;
+    return !setsHome;
+  });
+  if (setsHome) return null;
+  const env = ctx.facts.envAt(run.node);
+  const home = env.has("HOME") ? env.get("HOME") : "/root";
+  if (!home || !/^\/[\w./-]*$/.test(home)) return null;
+  return posix.join(home, facts.homeCacheDir);
 }
 function indexLeft(ctx, run, hygiene, mine, indexKept) {
   const { facts } = hygiene;
@@ -22794,9 +22903,10 @@ function indexLeft(ctx, run, hygiene, mine, indexKept) {
   const manager = lastUpdate.manager;
   const after = ctx.facts.commandsOf(run).filter((c) => c.command.node.startIndex >= lastUpdate.node.endIndex);
   if (after.some((c) => cleans(manager, c))) return null;
+  const at = sourceStart(run, lastUpdate.node);
   const reader = indexReader(ctx, run.node, hygiene, manager);
-  if (reader) return reader;
-  return { commands: facts.cleanup.filter((c) => c.startsWith("rm ")).map((c) => wrapperPrefix(lastUpdate) + c) };
+  if (reader) return { ...reader, at };
+  return { commands: facts.cleanup.filter((c) => c.startsWith("rm ")).map((c) => wrapperPrefix(lastUpdate) + c), at };
 }
 function indexReader(ctx, node, hygiene, manager) {
   for (const branch of ctx.facts.laterRuns(node)) {
@@ -22814,27 +22924,27 @@ function indexUse(ctx, later, hygiene, manager) {
   const reads = (c) => !indexVerbs.includes(c.sub ?? "") && !(facts.removeVerbs ?? []).includes(c.sub ?? "") && !c.words.some((w) => w !== null && hygiene.flag.present(w));
   const spelt2 = (c) => `\`${c.program}${c.sub ? ` ${c.sub}` : ""}\``;
   const does = (c) => facts.installVerbs.includes(c.sub ?? "") ? "installs from it" : "reads it";
-  const at = `the RUN at line ${ctx.originalLine(later.line)}`;
   const read = ctx.facts.readRun(later);
   if (read.kind === "refused") {
     const mentions = ctx.dockerfile.rawArguments(later).split(/\s+/).some((w) => PACKAGE_MANAGER_FACTS[manager].programs.includes(w.replace(/^.*\//, "")));
-    return mentions ? { id: "index-read-later", reason: `${at} may install packages from it, and dfmod does not read it: ${read.refusal.reason}` } : null;
+    return mentions ? { id: "index-read-later", reason: `the RUN at line ${ctx.originalLine(later.line)} may install packages from it, and dfmod does not read it: ${read.refusal.reason}` } : null;
   }
+  const at = (node) => `the RUN at line ${ctx.originalInstructionLineAt(sourceStart(read, node))}`;
   const uses2 = managerCommands(ctx, read).filter((c) => c.manager === manager);
   for (const command of ctx.facts.commandsOf(read)) {
     const use = uses2.find((u) => u.node.id === command.command.node.id);
     if (use) {
       if (indexVerbs.includes(use.sub ?? "")) return "refreshes";
-      if (reads(use)) return { id: "index-read-later", reason: `${at} ${does(use)} (${spelt2(use)})` };
+      if (reads(use)) return { id: "index-read-later", reason: `${at(use.node)} ${does(use)} (${spelt2(use)})` };
       continue;
     }
     const script = ctx.facts.scriptRunBy(later, command, ctx.context);
     if (!script) continue;
     const what = `\`${script.what}\``;
-    if (!script.roots) return { id: "index-read-by-script", reason: `${at} runs ${what}, which may install packages from it (dfmod cannot read what it runs: ${script.unknown})` };
+    if (!script.roots) return { id: "index-read-by-script", reason: `${at(command.command.node)} runs ${what}, which may install packages from it (dfmod cannot read what it runs: ${script.unknown})` };
     for (const root of script.roots) {
       const first = managerCommands(ctx, { root }).find((c) => c.manager === manager && (indexVerbs.includes(c.sub ?? "") || reads(c)));
-      if (first && reads(first)) return { id: "index-read-by-script", reason: `${at} runs ${what}, which ${does(first)} (${spelt2(first)} in ${script.file ?? "its inline script"})` };
+      if (first && reads(first)) return { id: "index-read-by-script", reason: `${at(command.command.node)} runs ${what}, which ${does(first)} (${spelt2(first)} in ${script.file ?? "its inline script"})` };
     }
   }
   return null;
@@ -23009,7 +23119,7 @@ function redundantFixes(ctx, run, commands, fixes) {
       const rmOfCache = command.program === "rm" && command.words.length === command.nodes.length && command.nodes.slice(1).some((n) => cachePath(unquoted(n))) && command.nodes.slice(1).every((n) => unquoted(n).startsWith("-") || cachePath(unquoted(n)));
       if (!(use && indexOnly(use)) && !rmOfCache) continue;
       const edit = removeChainElement(ctx.dockerfile, run, command.command.node);
-      if (edit) fixes.push({ line: run.node.line, message: `\`${command.command.node.text}\` removed: ${flag.text} already keeps the ${manager} cache out of the layer`, edits: [edit] });
+      if (edit) fixes.push({ line: run.node.line, at: sourceStart(run, command.command.node), message: `\`${command.command.node.text}\` removed: ${flag.text} already keeps the ${manager} cache out of the layer`, edits: [edit] });
     }
   }
 }
@@ -23092,15 +23202,7 @@ function readStage(ctx, stage, image, ecosystem) {
   return { stage, image, ecosystem, runs: runs2, finalWorkdir: final, argv, inits };
 }
 function commandWhere(ctx, run, command) {
-  const node = run.node;
-  const line = ctx.dockerfile.source.positionAt(run.offsets[command.command.node.startIndex]).line + 1;
-  const first = ctx.originalLine(node.line);
-  let own = true;
-  for (let l = node.line + 1; l <= line && own; l++) own = ctx.originalLine(l) === first + (l - node.line);
-  if (own) return `line ${first + (line - node.line)}`;
-  const next = ctx.dockerfile.instructions.find((i) => i.line > node.endLine);
-  const last = next ? ctx.originalLine(next.line) - 1 : null;
-  return last !== null && last > first ? `lines ${first}-${last}` : `the RUN at line ${first}`;
+  return `line ${ctx.originalLineAt(run.offsets[command.command.node.startIndex])}`;
 }
 function readRuns(ctx, stage) {
   const runs2 = [];
@@ -23321,7 +23423,7 @@ function runtimePackages(ctx, stage, chosen, healthPrograms) {
         if (word === null || !word.startsWith("-l")) continue;
         const library = word === "-l" ? command.words[++i] ?? "" : word.slice(2);
         const libraries = LINK_FLAG_PACKAGES[library ?? ""];
-        if (!libraries) return refuse("link-flag-unknown", `line ${ctx.originalLine(run.node.line)}: the program links -l${library}, whose Debian package dfmod does not know`);
+        if (!libraries) return refuse("link-flag-unknown", `${commandWhere(ctx, run, command)}: the program links -l${library}, whose Debian package dfmod does not know`);
         add(...libraries);
       }
       if (command.words.includes("-static")) checks.push("the program is linked with -static");
@@ -23383,10 +23485,11 @@ function runtimeFiles(ctx, stage, chosen) {
     const read = ctx.facts.readRun(run.node);
     if (read.kind !== "script") continue;
     for (const target of redirectTargets(read.root)) {
-      if (target.path === null) return refuse("run-writes-file", `${where}: RUN writes \`${target.text}\`, a file whose name the shell computes`);
-      if (!target.path.startsWith("/") && (run.changesDir || run.workdir === null)) return refuse("run-writes-file", `${where}: RUN writes \`${target.text}\` after \`cd\`, in a folder dfmod does not know`);
+      const where2 = `line ${ctx.originalLineAt(read.script.offsets[target.node.startIndex])}`;
+      if (target.path === null) return refuse("run-writes-file", `${where2}: RUN writes \`${target.text}\`, a file whose name the shell computes`);
+      if (!target.path.startsWith("/") && (run.changesDir || run.workdir === null)) return refuse("run-writes-file", `${where2}: RUN writes \`${target.text}\` after \`cd\`, in a folder dfmod does not know`);
       const file = path13.posix.resolve(run.workdir ?? "/", target.path);
-      if (under("/etc/apt", file)) return refuse("apt-source", `${where}: RUN writes ${file}: the runtime's apt-get would not have that configuration`);
+      if (under("/etc/apt", file)) return refuse("apt-source", `${where2}: RUN writes ${file}: the runtime's apt-get would not have that configuration`);
       if (under("/dev", file)) continue;
       if (compiled || !under(app, file)) want(file, null);
     }
@@ -23498,9 +23601,9 @@ function cgoSetting(facts, runNode, command) {
 var planGo = (stage, ctx) => {
   const builds2 = [];
   for (const run of stage.runs) {
-    const where = `line ${ctx.originalLine(run.node.line)}`;
     for (const command of run.commands) {
       if (command.program !== "go" || command.words[1] !== "build") continue;
+      const where = commandWhere(ctx, run, command);
       const args = command.words.slice(1);
       const i = args.findIndex((a) => a === "-o" || (a?.startsWith("-o=") ?? false));
       const raw = i === -1 ? null : args[i].startsWith("-o=") ? args[i].slice(3) : args[i + 1];
@@ -23636,14 +23739,14 @@ var planNative = (stage, ctx) => {
         if (raw && (raw.startsWith("/") || here !== null)) outputs.push(path16.posix.resolve(here ?? "/", raw));
       }
       if (command.program === "make" || command.program === "cmake") {
-        if (here === null && !command.words.includes("--install")) return refuse("make-after-cd", `line ${ctx.originalLine(run.node.line)}: make after \`cd\`: where it builds is not known`);
+        if (here === null && !command.words.includes("--install")) return refuse("make-after-cd", `${commandWhere(ctx, run, command)}: make after \`cd\`: where it builds is not known`);
         makes = true;
         const words3 = command.words.slice(1);
-        if (words3.some((w) => w === null || PREFIX_WORDS.test(w))) return refuse("install-prefix", `line ${ctx.originalLine(run.node.line)}: \`${command.program}\` sets where it installs`);
+        if (words3.some((w) => w === null || PREFIX_WORDS.test(w))) return refuse("install-prefix", `${commandWhere(ctx, run, command)}: \`${command.program}\` sets where it installs`);
         if (command.program === "make" && words3.includes("install") || command.program === "cmake" && words3.includes("--install")) installs = true;
       }
       if (command.program === "configure" && command.words.slice(1).some((w) => w === null || PREFIX_WORDS.test(w))) {
-        return refuse("install-prefix", `line ${ctx.originalLine(run.node.line)}: \`configure\` sets where make installs`);
+        return refuse("install-prefix", `${commandWhere(ctx, run, command)}: \`configure\` sets where make installs`);
       }
       if (command.program === "ldconfig") ldconfig = true;
     }
@@ -23900,7 +24003,7 @@ function depsLayout(stage, ctx, dependencies) {
   const installRuns = stage.runs.filter((r) => r.commands.some((c) => c.program === "npm" && ["ci", "install", "i"].includes(c.words[1] ?? "")));
   const installRun = installRuns[0];
   const installCommand = installRun.commands.find((c) => c.program === "npm" && ["ci", "install", "i"].includes(c.words[1] ?? ""));
-  if (installRun.workdir !== appDir || installRun.changesDir) return refuse("npm-install-elsewhere", `line ${ctx.originalLine(installRun.node.line)}: npm installs outside the app folder ${appDir}`);
+  if (installRun.workdir !== appDir || installRun.changesDir) return refuse("npm-install-elsewhere", `${commandWhere(ctx, installRun, installCommand)}: npm installs outside the app folder ${appDir}`);
   const last = [...stage.stage.instructions].reverse().find((n) => ["RUN", "COPY", "ADD"].includes(n.keyword));
   const installUser = facts.userAt(installRun.node);
   if (facts.userAt(last) !== installUser) {
@@ -23918,7 +24021,7 @@ function depsLayout(stage, ctx, dependencies) {
   const major = stage.image.tag.version?.[0];
   const omitDev = major !== void 0 && major < 15 ? " --production" : " --omit=dev";
   const options = installCommand.words.slice(2);
-  if (options.some((w) => w === null)) return refuse("npm-install-options", `line ${ctx.originalLine(installRun.node.line)}: npm's install options are computed by the shell`);
+  if (options.some((w) => w === null)) return refuse("npm-install-options", `${commandWhere(ctx, installRun, installCommand)}: npm's install options are computed by the shell`);
   const kept = options.filter((w) => !/^--(omit|production|only|include)(=|$)/.test(w));
   const runFlags = installRun.node.flags.map((f) => `${f.text} `).join("");
   const install = dependencies === "original" ? ["npm", ...installCommand.words.slice(1)].join(" ") : `npm ${verb}${dependencies === "all" ? "" : omitDev}${kept.length ? ` ${kept.join(" ")}` : ""}`;
@@ -24111,7 +24214,7 @@ var ROLE_WHY = {
 function roleRefusal(ctx, stage) {
   const role = ctx.facts.stageRole(stage, ctx.filename, void 0, ctx.context);
   if (role.role === "application") return null;
-  return refuse(ROLE_NOTE_IDS[role.role], `${role.reason}, so this is ${ROLE_WHY[role.role]}`);
+  return refuse(ROLE_NOTE_IDS[role.role], `${roleReasonOnDisk(role, ctx.originalLine)}, so this is ${ROLE_WHY[role.role]}`);
 }
 var SETUP_COMMANDS = /* @__PURE__ */ new Set([
   "mkdir",
@@ -24676,11 +24779,6 @@ var ROLE_WHY2 = {
   vendored: "another project's file, rewritten when it is vendored again",
   sample: "a sample written to be read, whose text is the lesson"
 };
-function reasonOnDisk(ctx, role) {
-  if (role.line === void 0) return role.reason;
-  const cited = `line ${role.line} `;
-  return role.reason.startsWith(cited) ? `line ${ctx.originalLine(role.line)} ${role.reason.slice(cited.length)}` : role.reason;
-}
 var NO_OPT_IN = /* @__PURE__ */ new Set(["vendored", "sample"]);
 function pathListed(filename, paths) {
   if (!filename) return false;
@@ -24760,7 +24858,7 @@ function joinableInstall(ctx, stage, manager, init) {
         if (readsNoRepository(install.packages, install.flags)) continue;
         if (insideControlFlow(c.nodes[0])) continue;
         const refuse2 = (why) => {
-          blocked ??= `the ${manager} install at line ${line} ${why}: add ${"`"}${init}${"`"} where the image's packages are installed`;
+          blocked ??= `the ${manager} install at line ${ctx.originalInstructionLineAt(sourceStart(read, c.command.node))} ${why}: add ${"`"}${init}${"`"} where the image's packages are installed`;
         };
         if (locked(node)) {
           refuse2("is suppressed");
@@ -24781,7 +24879,7 @@ function joinableInstall(ctx, stage, manager, init) {
           continue;
         }
         const items = install.packageAt.map((i) => ({ node: c.nodes[i], computed: c.words[i] === null }));
-        return { node, edit: insertListWord(ctx.dockerfile, read, items, init, packageName) };
+        return { node, at: sourceStart(read, c.command.node), edit: insertListWord(ctx.dockerfile, read, items, init, packageName) };
       }
     }
   }
@@ -24940,7 +25038,7 @@ function planStage(ctx, stage, init, optedIn) {
   const where = optedIn ? null : facts.initHelps(stage, ctx.filename, void 0, ctx.context);
   if (where && !where.helps && where.role.role !== "application") {
     const role = where.role.role;
-    const reason = reasonOnDisk(ctx, where.role);
+    const reason = roleReasonOnDisk(where.role, ctx.originalLine);
     if (NO_OPT_IN.has(role)) return leave(ROLE_NOTE_IDS[role], `${reason}, so this is ${ROLE_WHY2[role]}`);
     return leave(ROLE_NOTE_IDS[role], `${reason}, so this is ${ROLE_WHY2[role]}; to add one anyway, name it in the option ${optIn}, or run its containers with \`docker run --init\``);
   }
@@ -25017,7 +25115,7 @@ function planStage(ctx, stage, init, optedIn) {
     installed = "installed by the stage already";
   } else if (join2) {
     insert(join2.edit.start, join2.edit.text);
-    installed = `added to the ${manager} install of line ${ctx.originalLine(join2.node.line)}`;
+    installed = `added to the ${manager} install of line ${ctx.originalInstructionLineAt(join2.at)}`;
   } else {
     const early = found && "after" in found ? installAnchor(ctx, stage, found.after) : firstAnchor(stage);
     const sources = lastSourcesChange(ctx, stage, manager);
@@ -25133,14 +25231,14 @@ function planStage(ctx, stage, init, optedIn) {
 var STAGE_SHELL_NEEDS = /* @__PURE__ */ new Set(["windows-shell", "shell-instruction"]);
 var SHELL_SCRIPT_NAME = /\.(sh|bash|ksh)$/;
 var ELF_MAGIC = "\x7FELF";
-function entrypointRefusal(node, facts) {
+function entrypointRefusal(node, facts, onDisk) {
   const stage = node.stage;
   const receivers = [stage, ...facts.stagesBuiltOn(stage)].filter((s) => facts.command(s).entrypointNode === node);
   for (const s of receivers) {
     const command = facts.command(s);
     if (command.cmd === null) continue;
     if (s === stage) return { id: "entrypoint-with-cmd", reason: "the stage has a CMD, which a JSON-form ENTRYPOINT would receive as arguments" };
-    const where = command.cmdNode ? `line ${command.cmdNode.line}` : "its base";
+    const where = command.cmdNode ? `line ${onDisk(command.cmdNode.line)}` : "its base";
     return {
       id: "entrypoint-child-cmd",
       reason: `stage ${s.name ?? s.index} builds on this one and has a CMD (${where}), which a JSON-form ENTRYPOINT would receive as arguments`
@@ -25151,7 +25249,7 @@ function entrypointRefusal(node, facts) {
     reason: "a shell-form ENTRYPOINT ignores CMD and `docker run` arguments, which a JSON-form one would pass to the program"
   };
 }
-function scriptRefusal(node, program, facts, context) {
+function scriptRefusal(node, program, facts, context, onDisk) {
   if (!context) {
     if (program.includes("/") && SHELL_SCRIPT_NAME.test(program)) {
       return { id: "script-not-read", reason: `without a build context dfmod cannot read ${program} for a \`#!\` line, without which only the shell runs it` };
@@ -25166,7 +25264,7 @@ function scriptRefusal(node, program, facts, context) {
     if (first !== null && !first.startsWith("#!") && !first.startsWith(ELF_MAGIC)) {
       return {
         id: "no-shebang",
-        reason: `${source.file} (copied at line ${source.copy.node.line}) has no \`#!\` line: the shell runs it as a script, exec would fail with "exec format error"`
+        reason: `${source.file} (copied at line ${onDisk(source.copy.node.line)}) has no \`#!\` line: the shell runs it as a script, exec would fail with "exec format error"`
       };
     }
     return null;
@@ -25184,12 +25282,12 @@ function executableInImage(node, program, facts, context) {
   if (chmod !== null) return /^[0-7]{3,4}$/.test(chmod) ? (parseInt(chmod, 8) & 73) !== 0 : /x/.test(chmod);
   return context.isExecutable?.(source.file) === true;
 }
-function cmdRefusal(node, argv, facts, context) {
+function cmdRefusal(node, argv, facts, context, onDisk) {
   const stage = node.stage;
   const receiver = facts.cmdReceiver(stage);
   if (receiver.kind === "none" || receiver.kind === "ignored" || receiver.kind === "unknown-image") return null;
   if (receiver.kind === "unknown") {
-    const where = receiver.node ? `the ENTRYPOINT at line ${receiver.node.line}` : `the ENTRYPOINT of ${facts.baseImage(stage)}`;
+    const where = receiver.node ? `the ENTRYPOINT at line ${onDisk(receiver.node.line)}` : `the ENTRYPOINT of ${facts.baseImage(stage)}`;
     const named = receiver.entrypoint ? ` (${receiver.entrypoint.join(" ")})` : "";
     return {
       id: "entrypoint-not-known",
@@ -25228,7 +25326,7 @@ var execForm = {
   description: "Write shell-form CMD in JSON form when it uses no shell features",
   rationale: "In shell form /bin/sh is PID 1 and does not forward SIGTERM, so `docker stop` waits 10 s and kills the app. JSON (exec) form runs the program as PID 1, where it receives signals directly.",
   hadolintRules: ["DL3025"],
-  run({ dockerfile, facts, context }) {
+  run({ dockerfile, facts, context, originalLine }) {
     const fixes = [];
     const notes = [];
     for (const node of dockerfile.instructions) {
@@ -25236,7 +25334,7 @@ var execForm = {
       const label = `${node.keyword} left in shell form`;
       const { direct, needsShell } = facts.argvOf(node);
       const imposed = needsShell && STAGE_SHELL_NEEDS.has(needsShell.id) ? needsShell : null;
-      const refused2 = imposed ?? (node.keyword === "ENTRYPOINT" ? entrypointRefusal(node, facts) : null) ?? needsShell ?? scriptRefusal(node, direct[0], facts, context) ?? cmdRefusal(node, direct, facts, context);
+      const refused2 = imposed ?? (node.keyword === "ENTRYPOINT" ? entrypointRefusal(node, facts, originalLine) : null) ?? needsShell ?? scriptRefusal(node, direct[0], facts, context, originalLine) ?? cmdRefusal(node, direct, facts, context, originalLine);
       if (refused2 || !direct) {
         notes.push({ line: node.line, id: refused2.id, message: `${label}: ${refused2.reason}` });
         continue;
@@ -26066,23 +26164,24 @@ function delimiterLineFollows(dockerfile, node, name) {
 
 // lib/core/origins.ts
 var LineOrigins = class _LineOrigins {
-  /**
-   * origin[i]: the 1-based line of the file as read that line i (0-based) of the current text comes from.
-   * kept[i]: whether line i starts in text as read, at the start of a line of the file (no edit wrote it).
-   */
-  constructor(origin, kept) {
-    this.origin = origin;
-    this.kept = kept;
+  /** `segments` cover the current text in order, none empty; `lineStarts` are the current text's. */
+  constructor(segments, lineStarts, input) {
+    this.segments = segments;
+    this.lineStarts = lineStarts;
+    this.input = input;
   }
-  origin;
-  kept;
+  segments;
+  lineStarts;
+  input;
   static identity(model) {
-    return new _LineOrigins(model.source.lineStarts.map((_, i) => i + 1), model.source.lineStarts.map(() => true));
+    const length = model.source.text.length;
+    const input = { source: model.source, instructions: model.instructions.map((i) => ({ line: i.line, endLine: i.endLine })) };
+    return new _LineOrigins(length ? [{ start: 0, end: length, from: 0, anchor: 1 }] : [], model.source.lineStarts, input);
   }
-  /** The line of the file as read for 1-based `line` of the current text. */
+  /** The line of the file as read for 1-based `line` of the current text: where its first character comes from. */
   of(line) {
-    if (this.origin.length === 0) return line;
-    return this.origin[Math.min(Math.max(line, 1), this.origin.length) - 1];
+    if (this.lineStarts.length === 0) return line;
+    return this.lineAt(this.lineStarts[Math.min(Math.max(line, 1), this.lineStarts.length) - 1]);
   }
   /**
    * Whether 1-based `line` of the current text starts as a line of the file
@@ -26090,16 +26189,61 @@ var LineOrigins = class _LineOrigins {
    * or rewrote from its first character, is not on disk as it stands.
    */
   onDisk(line) {
-    if (this.kept.length === 0) return true;
-    if (line < 1 || line > this.kept.length) return false;
-    return this.kept[line - 1];
+    if (line < 1 || line > this.lineStarts.length) return false;
+    const offset = this.lineStarts[line - 1];
+    const segment = this.segmentAt(offset);
+    if (!segment) return true;
+    if (segment.from === null) return false;
+    const original = segment.from + Math.min(offset, segment.end) - segment.start;
+    return this.input.source.positionAt(Math.min(original, this.input.source.text.length)).character === 0;
+  }
+  /** The line of the file as read that the character at `offset` of the current text comes from. */
+  lineAt(offset) {
+    const segment = this.segmentAt(offset);
+    if (!segment) return 1;
+    if (segment.from === null) return segment.anchor;
+    const original = segment.from + Math.min(Math.max(offset, segment.start), segment.end) - segment.start;
+    return this.input.source.positionAt(Math.min(original, this.input.source.text.length)).line + 1;
   }
   /**
-   * The origins of `after`, the text `edits` made of `before`. A line that
-   * starts in text kept from `before` comes from where that text came from;
-   * a line that starts in text an edit wrote comes from the instruction the
-   * edit starts in, or, for an insertion between instructions, the
-   * instruction it was inserted before.
+   * The line on disk of the instruction that the text at `offset` was written
+   * in: for a command of a RUN merged from several, the first line of the RUN
+   * it was part of in the file as read; for text an edit wrote, the line that
+   * edit is cited at.
+   */
+  instructionLineAt(offset) {
+    const line = this.lineAt(offset);
+    const within = this.input.instructions.find((i) => i.line <= line && line <= i.endLine);
+    return within ? within.line : line;
+  }
+  segmentAt(offset) {
+    const segments = this.segments;
+    if (segments.length === 0) return void 0;
+    let low = 0;
+    let high = segments.length - 1;
+    while (low < high) {
+      const mid = low + high + 1 >> 1;
+      if (segments[mid].start <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return segments[low];
+  }
+  /** The segments of [start, end) of the current text, moved by `shift`. */
+  slice(start, end, shift) {
+    const pieces = [];
+    for (const s of this.segments) {
+      if (s.end <= start || s.start >= end) continue;
+      const from = Math.max(s.start, start);
+      const to = Math.min(s.end, end);
+      pieces.push({ start: from + shift, end: to + shift, from: s.from === null ? null : s.from + from - s.start, anchor: s.anchor });
+    }
+    return pieces;
+  }
+  /**
+   * The origins of `after`, the text `edits` made of `before`. Text kept from
+   * `before` comes from where it came from; text an edit wrote comes from the
+   * instruction the edit starts in, or, for an insertion between
+   * instructions, the instruction it was inserted before.
    */
   after(before, edits2, after) {
     const sorted = [...edits2].sort((a, b) => a.start - b.start || a.end - b.end);
@@ -26108,32 +26252,17 @@ var LineOrigins = class _LineOrigins {
     let newAt = 0;
     for (const edit of sorted) {
       if (edit.start > oldAt) {
-        segments.push({ newStart: newAt, newEnd: newAt + edit.start - oldAt, oldStart: oldAt, anchor: 0 });
+        segments.push(...this.slice(oldAt, edit.start, newAt - oldAt));
         newAt += edit.start - oldAt;
       }
-      segments.push({ newStart: newAt, newEnd: newAt + edit.text.length, oldStart: null, anchor: this.of(anchorLine(before, edit)) });
-      newAt += edit.text.length;
+      if (edit.text.length) {
+        segments.push({ start: newAt, end: newAt + edit.text.length, from: null, anchor: this.of(anchorLine(before, edit)) });
+        newAt += edit.text.length;
+      }
       oldAt = Math.max(oldAt, edit.end);
     }
-    const oldLength = before.source.text.length;
-    segments.push({ newStart: newAt, newEnd: newAt + oldLength - oldAt, oldStart: oldAt, anchor: 0 });
-    const origin = [];
-    const kept = [];
-    let s = 0;
-    for (const lineStart of after.source.lineStarts) {
-      while (s < segments.length - 1 && (segments[s].newEnd <= lineStart || segments[s].newStart === segments[s].newEnd)) s++;
-      const segment = segments[s];
-      if (segment.oldStart === null) {
-        origin.push(segment.anchor);
-        kept.push(false);
-      } else {
-        const old = Math.min(segment.oldStart + Math.max(0, lineStart - segment.newStart), oldLength);
-        const position = before.source.positionAt(old);
-        origin.push(this.of(position.line + 1));
-        kept.push(position.character === 0 && this.onDisk(position.line + 1));
-      }
-    }
-    return new _LineOrigins(origin, kept);
+    segments.push(...this.slice(oldAt, before.source.text.length, newAt - oldAt));
+    return new _LineOrigins(segments, after.source.lineStarts, this.input);
   }
 };
 function anchorLine(before, edit) {
@@ -26218,13 +26347,13 @@ function settle(shell2, state, transforms, level, maxPasses, options) {
       const accepted = acceptFixes(transform, outcome, model, origins, shell2);
       state.notes.record(transform.id, outcome.notes, accepted ? outcome.changes.map((c) => c.line) : [], model, origins);
       if (level === "review" && text === state.safeText && transform.level !== "safe") {
-        for (const n of outcome.notes) state.notesOnSafe.push({ transform: transform.id, line: origins.of(n.line), message: n.message, ...n.id ? { id: n.id } : {} });
+        for (const n of outcome.notes) state.notesOnSafe.push({ transform: transform.id, line: reportedLine(origins, n), message: n.message, ...n.id ? { id: n.id } : {} });
       }
       if (!accepted) {
         state.settledOn.set(transform, text);
         continue;
       }
-      for (const change of outcome.changes) changes.push({ ...change, line: origins.of(change.line), level });
+      for (const { at, ...change } of outcome.changes) changes.push({ ...change, line: reportedLine(origins, { line: change.line, at }), level });
       state.origins = origins.after(model, outcome.edits, accepted.model);
       state.notes.follow(outcome.edits);
       state.model = accepted.model;
@@ -26240,7 +26369,7 @@ var NoteBook = class {
   record(transform, inputs, changed, model, origins) {
     const anchorOf = (line) => model.instructions.find((i) => i.line === line)?.start ?? null;
     const fresh = inputs.map((input) => {
-      const note = { transform, line: origins.of(input.line), message: input.message, ...input.id ? { id: input.id } : {} };
+      const note = { transform, line: reportedLine(origins, input), message: input.message, ...input.id ? { id: input.id } : {} };
       return { note, transform, anchor: anchorOf(input.line) };
     });
     const restated = /* @__PURE__ */ new Set([...fresh.map((f) => f.anchor), ...changed.map(anchorOf).filter((a) => a !== null)]);
@@ -26263,6 +26392,9 @@ var NoteBook = class {
     return this.held.map((h) => h.note);
   }
 };
+function reportedLine(origins, item) {
+  return item.at !== void 0 ? origins.instructionLineAt(item.at) : origins.of(item.line);
+}
 function runOne(transform, model, origins, shell2, options, usedSuppressions) {
   const outcome = { fixes: [], edits: [], changes: [], notes: [] };
   const use = (suppressions) => {
@@ -26286,7 +26418,9 @@ function runOne(transform, model, origins, shell2, options, usedSuppressions) {
       locked,
       suppressionComment: (node) => suppressionComment(model, node),
       originalLine: (line) => origins.of(line),
-      onDisk: (node) => origins.onDisk(node.line)
+      onDisk: (node) => origins.onDisk(node.line),
+      originalLineAt: (offset) => origins.lineAt(offset),
+      originalInstructionLineAt: (offset) => origins.instructionLineAt(offset)
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -26297,7 +26431,7 @@ function runOne(transform, model, origins, shell2, options, usedSuppressions) {
   for (const note of result.notes ?? []) {
     const node = byLine.get(note.line);
     if (node && locked(node)) continue;
-    outcome.notes.push(note.id ? { line: note.line, message: note.message, id: note.id } : { line: note.line, message: note.message });
+    outcome.notes.push({ line: note.line, ...note.at !== void 0 ? { at: note.at } : {}, message: note.message, ...note.id ? { id: note.id } : {} });
   }
   const taken = [];
   const fixes = [...result.fixes ?? []].sort((a, b) => firstStart(a) - firstStart(b));
@@ -26313,7 +26447,7 @@ function runOne(transform, model, origins, shell2, options, usedSuppressions) {
     if (fix.edits.some((edit) => taken.some((other) => overlaps(edit, other)))) continue;
     if (overlapsItself(fix.edits)) continue;
     taken.push(...fix.edits);
-    outcome.fixes.push({ edits: fix.edits, change: { transform: transform.id, line: fix.line, message: fix.message } });
+    outcome.fixes.push({ edits: fix.edits, change: { transform: transform.id, line: fix.line, ...fix.at !== void 0 ? { at: fix.at } : {}, message: fix.message } });
   }
   return outcome;
 }
@@ -26326,7 +26460,7 @@ function acceptFixes(transform, outcome, model, origins, shell2) {
     if (candidate === text) return { problem: "", id: "" };
     const checked = checkCandidate(candidate, model, shell2, edits2);
     if ("problem" in checked) {
-      const where = checked.at ? ` at line ${origins.after(model, edits2, checked.at.model).of(checked.at.line)}` : "";
+      const where = checked.at ? ` at line ${origins.after(model, edits2, checked.at.model).of(checked.at.line)}` : checked.before !== void 0 ? ` at line ${origins.of(checked.before)}` : "";
       return { problem: `${checked.problem}${where}`, id: checked.id };
     }
     const changed = meaningChange(transform, model, checked.model, shell2, origins);
@@ -26343,7 +26477,7 @@ function acceptFixes(transform, outcome, model, origins, shell2) {
         kept.push(fix);
         result = tried;
       } else if (tried.problem) {
-        outcome.notes.push({ line: fix.change.line, id: tried.id, message: `change withheld: it would ${tried.problem}` });
+        outcome.notes.push({ line: fix.change.line, ...fix.change.at !== void 0 ? { at: fix.change.at } : {}, id: tried.id, message: `change withheld: it would ${tried.problem}` });
       }
     }
   }
@@ -26381,7 +26515,7 @@ function suppressionComment(model, node) {
 function joinedSuppressions(fix, model) {
   return fix.edits.flatMap((edit) => {
     if (edit.start === edit.end) return [];
-    const touched = model.instructions.filter((node) => edit.start < node.end && edit.end > node.start);
+    const touched = model.instructions.filter((node) => edit.start < node.end && edit.end > node.start || extendsAtEnd(edit, node));
     const joins = touched.length > 1 && touched[0].start < edit.start;
     return joins ? model.suppressions.filter((s) => s.instruction !== null && touched.includes(s.instruction)) : [];
   });
@@ -26404,8 +26538,11 @@ function overlapsItself(edits2) {
 function touchedInstructions(fix, model) {
   return model.instructions.filter((node) => (
     // An insertion at `end` (just before the line break) appends to the instruction, so it touches it too.
-    fix.edits.some((e) => e.start === e.end ? e.start > node.start && e.start <= node.end : e.start < node.end && e.end > node.start)
+    fix.edits.some((e) => e.start === e.end ? e.start > node.start && e.start <= node.end : e.start < node.end && e.end > node.start || extendsAtEnd(e, node))
   ));
+}
+function extendsAtEnd(edit, node) {
+  return edit.start === node.end && edit.start > node.start && !/^\r?\n/.test(edit.text);
 }
 function applyEdits(text, edits2) {
   const sorted = [...edits2].sort((a, b) => b.start - a.start || b.end - a.end);
@@ -26428,7 +26565,7 @@ function checkCandidate(candidate, before, shell2, edits2) {
   }
   if (after.instructions.length === 0 && before.instructions.length > 0) return { problem: "remove every instruction", id: "withheld-empty" };
   const swallowed = swallowedInstruction(before, after, edits2);
-  if (swallowed) return { problem: `join new text into the instruction at line ${swallowed.line}`, id: "withheld-joins-instruction", at: void 0 };
+  if (swallowed) return { problem: "join new text into the instruction", id: "withheld-joins-instruction", before: swallowed.line };
   let brokenBefore = null;
   for (const node of after.instructions) {
     const script = after.shellScript(node);
@@ -26442,7 +26579,7 @@ function swallowedInstruction(before, after, edits2) {
   const sorted = [...edits2].sort((a, b) => a.start - b.start || a.end - b.end);
   const starts = new Map(after.instructions.map((node) => [node.start, node]));
   for (const node of before.instructions) {
-    const touched = edits2.some((e) => e.start === e.end ? e.start > node.start && (e.start < node.end || e.start === node.end && !/^\r?\n/.test(e.text)) : e.start < node.end && e.end > node.start);
+    const touched = edits2.some((e) => (e.start === e.end ? e.start > node.start && e.start < node.end : e.start < node.end && e.end > node.start) || extendsAtEnd(e, node));
     if (touched) continue;
     const start = mapOffset(node.start, sorted);
     const found = start === null ? void 0 : starts.get(start);

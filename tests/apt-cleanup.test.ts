@@ -382,6 +382,51 @@ test('a context script run as ./install.sh that installs keeps the lists; one th
   );
 });
 
+test('a later RUN that sources a virtualenv\'s bin/activate installs nothing: the lists are removed', async () => {
+  await expectOutput(
+    lines(
+      'FROM python:3.12-slim',
+      'RUN apt-get update && apt-get install -y --no-install-recommends curl',
+      'RUN python -m venv /opt/v',
+      'RUN . /opt/v/bin/activate && pip install --no-cache-dir requests',
+      'CMD ["python"]',
+    ),
+    lines(
+      'FROM python:3.12-slim',
+      'RUN apt-get update && apt-get install -y --no-install-recommends curl \\',
+      RM,
+      'RUN python -m venv /opt/v',
+      'RUN . /opt/v/bin/activate && pip install --no-cache-dir requests',
+      'CMD ["python"]',
+    ),
+    { only },
+  );
+  // A path the shell computes, a relative one, `source`: the file is still named bin/activate.
+  for (const activate of ['. "$VIRTUAL_ENV/bin/activate"', 'source ${VENV}/bin/activate', '. .venv/bin/activate']) {
+    await expectOutput(
+      lines('FROM python:3.12-slim', 'WORKDIR /app', 'RUN apt-get update && apt-get install -y curl', `RUN ${activate} && pip install requests`),
+      lines('FROM python:3.12-slim', 'WORKDIR /app', 'RUN apt-get update && apt-get install -y curl \\', RM, `RUN ${activate} && pip install requests`),
+      { only },
+    );
+  }
+});
+
+test('a sourced bin/activate a COPY put there from the context is read like any script; another sourced file the build made still keeps the lists', async () => {
+  await expectRefused(
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y curl', 'COPY tools/ /opt/tools/', 'RUN . /opt/tools/bin/activate'),
+    'lists-read-by-script',
+    { only, files: { 'tools/bin/activate': 'apt-get install -y jq\n' } },
+  );
+  const result = await expectRefused(
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y curl', 'RUN . /opt/tools/env.sh && make'),
+    'lists-read-by-script',
+    { only },
+  );
+  assert.equal(result.notes.map((n) => n.message), [
+    'lists kept: the RUN at line 3 runs `. /opt/tools/env.sh`, which may install packages from them (dfmod cannot read what it runs: no build context is known)',
+  ]);
+});
+
 test('a script that sh runs, found through `COPY scripts/ /usr/local/lib/setup/`, is read', async () => {
   await expectRefused(
     lines('FROM debian', 'RUN apt-get update', 'COPY scripts/ /usr/local/lib/setup/', 'RUN sh /usr/local/lib/setup/deps.sh'),
@@ -542,6 +587,30 @@ test('a stage nothing uses is a build target of its own: its layers ship, and it
 
 test('`rm -rf /var/lib/apt/lists*` already removes the lists', async () => {
   await expectUnchanged(lines('FROM debian:bookworm', 'RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists*'), null, { only });
+});
+
+test('after merge-runs, a note names the line on disk of the command that reads the lists, not the first line of the merged RUN', async () => {
+  const result = await run(
+    lines('FROM debian:bookworm', 'RUN apt-get update && apt-get install -y curl', 'RUN mkdir /opt/x', 'RUN ./install.sh'),
+    { only: ['merge-runs', 'apt-cleanup'] },
+  );
+  assert.fixture(result.output, lines('FROM debian:bookworm', 'RUN apt-get update && apt-get install -y curl', 'RUN mkdir /opt/x \\', '    && ./install.sh'));
+  assert.equal(result.notes.filter((n) => n.transform === 'apt-cleanup').map((n) => [n.line, n.message]), [
+    [2, 'lists kept: the RUN at line 4 runs `./install.sh`, which may install packages from them (dfmod cannot read what it runs: no build context is known)'],
+  ]);
+});
+
+test('after merge-runs, changes are at the lines on disk of the update and the install they are about', async () => {
+  const result = await expectOutput(
+    lines('FROM debian:bookworm', 'RUN echo a', 'RUN apt-get update', 'COPY x /x', 'RUN mkdir /opt/x', 'RUN apt-get install -y curl'),
+    lines('FROM debian:bookworm', 'RUN echo a \\', '    && apt-get update \\', RM, 'COPY x /x', 'RUN apt-get update && mkdir /opt/x \\', '    && apt-get install -y curl \\', RM),
+    { only: ['merge-runs', 'apt-cleanup'] },
+  );
+  assert.equal(result.changes.filter((c) => c.transform === 'apt-cleanup').map((c) => [c.line, c.message]), [
+    [6, '`apt-get update` in the RUN that installs: it read the lists of line 3, stale once that layer is cached'],
+    [3, '`rm -rf /var/lib/apt/lists/*` in the RUN that ran apt-get update: the lists stay out of the layer'],
+    [5, '`rm -rf /var/lib/apt/lists/*` in the RUN that ran apt-get update: the lists stay out of the layer'],
+  ]);
 });
 
 test.run();

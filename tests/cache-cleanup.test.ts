@@ -234,6 +234,17 @@ test('left alone: Yarn Berry, whose cache clean deletes the project cache', asyn
   await expectRefused(lines('FROM node:20', 'RUN corepack enable && yarn install'), 'yarn-berry-stage', { only, files: yarnClassic });
 });
 
+test('`yarn global add` fills Yarn 1\'s cache: `yarn cache clean` in the same RUN, which is Yarn 1 where `yarn global` ran (Yarn 2+ has none)', async () => {
+  const result = await expectOutput(
+    lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN yarn global add pnpm && pnpm install --frozen-lockfile --prod', 'CMD ["node", "server.js"]'),
+    lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN yarn global add pnpm && pnpm install --frozen-lockfile --prod \\', '    && yarn cache clean', 'CMD ["node", "server.js"]'),
+    { only },
+  );
+  assert.equal(result.changes.map((c) => c.message), ['yarn cache removed in the RUN that created it: `yarn cache clean`']);
+  // After a `cd`, the cleanup runs in another folder, whose yarn may be Berry: without a build context, left alone.
+  await expectRefused(lines('FROM node:20', 'RUN yarn global add pnpm && cd /app && pnpm install'), 'yarn-version-unknown', { only });
+});
+
 test('left alone: yarn without a build context', async () => {
   await expectRefused(lines('FROM node:20', 'RUN yarn install'), 'yarn-version-unknown', { only, line: 2 });
 });
@@ -464,32 +475,51 @@ test('an archive already removed by a glob or with its folder gets no second rm'
 
 // A cleanup that runs the manager is added only where the manager is still installed at the end of the RUN.
 
-const removedNote = async (input: string, message: string) => {
-  const result = await expectUnchanged(input, null, { only });
-  assert.equal(result.notes.filter((n) => n.id === 'manager-removed').map((n) => n.message), [message]);
-};
+/** The RUNs of each case, which remove npm before they end, and the note when dfmod cannot tell where npm's cache is. */
+const NPM_REMOVED: [string[], string][] = [
+  [['FROM debian:12', 'RUN apt-get update && apt-get install -y npm && npm install -g pnpm && apt-get purge -y npm'], 'npm cache left: npm is removed before the end of the RUN (`apt-get purge` of npm)'],
+  [['FROM node:20', 'RUN npm install -g pnpm && apt-get remove -y npm'], 'npm cache left: npm is removed before the end of the RUN (`apt-get remove` of npm)'],
+  [['FROM node:20-alpine', 'RUN npm ci && apk del npm'], 'npm cache left: npm is removed before the end of the RUN (`apk del` of npm)'],
+  [['FROM node:20', 'RUN npm install -g pnpm && rm -rf /usr/lib/node_modules/npm'], 'npm cache left: npm is removed before the end of the RUN (`rm` of /usr/lib/node_modules/npm)'],
+  [['FROM node:20', 'RUN npm ci && rm -rf /usr/local/lib/node_modules/*'], 'npm cache left: npm is removed before the end of the RUN (`rm` of /usr/local/lib/node_modules/*)'],
+  [['FROM node:20', 'WORKDIR /usr/local/lib', 'RUN npm ci && rm -rf node_modules'], 'npm cache left: npm is removed before the end of the RUN (`rm` of node_modules)'],
+  [['FROM alpine:3.19', 'RUN apk add --no-cache --virtual .build nodejs npm && npm ci && apk del .build'], 'npm cache left: npm is removed before the end of the RUN (`apk del` of .build, which holds nodejs)'],
+  [['FROM debian:12', "RUN deps='nodejs npm' && apt-get update && apt-get install -y $deps && npm ci && apt-get purge -y $deps"], 'npm cache left: npm is removed before the end of the RUN (`apt-get purge` of nodejs)'],
+  [['FROM node:20', 'RUN npm ci && apt-get purge -y $EXTRA'], 'npm cache left: npm may be removed before the end of the RUN (`apt-get purge` of $EXTRA)'],
+  [['FROM node:20', 'RUN npm install undici@6.27.0 && rm -rf /usr/local/lib/node_modules/npm/node_modules/undici && cp -r node_modules/undici /usr/local/lib/node_modules/npm/node_modules/'], 'npm cache left: npm may not run at the end of the RUN (`rm` of /usr/local/lib/node_modules/npm/node_modules/undici, inside its install)'],
+];
 
-test('npm removed by the RUN (purged, deleted, its package group dropped): no `npm cache clean`, and the note says by what', async () => {
-  await removedNote(lines('FROM debian:12', 'RUN apt-get update && apt-get install -y npm && npm install -g pnpm && apt-get purge -y npm'),
-    'npm cache left: npm is removed before the end of the RUN (`apt-get purge` of npm)');
-  await removedNote(lines('FROM node:20', 'RUN npm install -g pnpm && apt-get remove -y npm'),
-    'npm cache left: npm is removed before the end of the RUN (`apt-get remove` of npm)');
-  await removedNote(lines('FROM node:20-alpine', 'RUN npm ci && apk del npm'),
-    'npm cache left: npm is removed before the end of the RUN (`apk del` of npm)');
-  await removedNote(lines('FROM node:20', 'RUN npm install -g pnpm && rm -rf /usr/lib/node_modules/npm'),
-    'npm cache left: npm is removed before the end of the RUN (`rm` of /usr/lib/node_modules/npm)');
-  await removedNote(lines('FROM node:20', 'RUN npm ci && rm -rf /usr/local/lib/node_modules/*'),
-    'npm cache left: npm is removed before the end of the RUN (`rm` of /usr/local/lib/node_modules/*)');
-  await removedNote(lines('FROM node:20', 'WORKDIR /usr/local/lib', 'RUN npm ci && rm -rf node_modules'),
-    'npm cache left: npm is removed before the end of the RUN (`rm` of node_modules)');
-  await removedNote(lines('FROM alpine:3.19', 'RUN apk add --no-cache --virtual .build nodejs npm && npm ci && apk del .build'),
-    'npm cache left: npm is removed before the end of the RUN (`apk del` of .build, which holds nodejs)');
-  await removedNote(lines('FROM debian:12', "RUN deps='nodejs npm' && apt-get update && apt-get install -y $deps && npm ci && apt-get purge -y $deps"),
-    'npm cache left: npm is removed before the end of the RUN (`apt-get purge` of nodejs)');
-  await removedNote(lines('FROM node:20', 'RUN npm ci && apt-get purge -y $EXTRA'),
-    'npm cache left: npm may be removed before the end of the RUN (`apt-get purge` of $EXTRA)');
-  await removedNote(lines('FROM node:20', 'RUN npm install undici@6.27.0 && rm -rf /usr/local/lib/node_modules/npm/node_modules/undici && cp -r node_modules/undici /usr/local/lib/node_modules/npm/node_modules/'),
-    'npm cache left: npm may not run at the end of the RUN (`rm` of /usr/local/lib/node_modules/npm/node_modules/undici, inside its install)');
+test('npm removed by the RUN (purged, deleted, its package group dropped): its cache folder is removed instead, with no npm', async () => {
+  for (const [input] of NPM_REMOVED) {
+    const result = await expectOutput(lines(...input), lines(...input.slice(0, -1), `${input[input.length - 1]} \\`, '    && rm -rf /root/.npm'), { only });
+    assert.equal(result.changes.map((c) => c.message), ['npm cache removed in the RUN that created it: `rm -rf /root/.npm`']);
+  }
+  // The reviewers' case: npm purged after a global install.
+  await expectOutput(
+    lines('FROM ubuntu:jammy', 'RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm \\', '    && npm install -g rtlcss \\',
+      '    && apt-get purge --autoremove -y npm \\', '    && rm -rf /var/lib/apt/lists/*'),
+    lines('FROM ubuntu:jammy', 'RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm \\', '    && npm install -g rtlcss \\',
+      '    && apt-get purge --autoremove -y npm \\', '    && rm -rf /var/lib/apt/lists/* \\', '    && rm -rf /root/.npm'),
+    { only },
+  );
+  // HOME as ENV gives it.
+  await expectOutput(lines('FROM node:20', 'ENV HOME=/home/app', 'RUN npm ci && apt-get purge -y npm'),
+    lines('FROM node:20', 'ENV HOME=/home/app', 'RUN npm ci && apt-get purge -y npm \\', '    && rm -rf /home/app/.npm'), { only });
+});
+
+test('npm removed by the RUN, and where its cache is not known (HOME computed, set by the RUN, another user): the note says by what', async () => {
+  for (const [input, message] of NPM_REMOVED) {
+    const result = await expectUnchanged(lines(input[0]!, 'ARG HOME_DIR', 'ENV HOME=${HOME_DIR}', ...input.slice(1)), null, { only });
+    assert.equal(result.notes.filter((n) => n.id === 'manager-removed').map((n) => n.message), [message]);
+  }
+  for (const input of [
+    lines('FROM node:20', 'RUN export HOME=/tmp && npm ci && apt-get purge -y npm'),
+    lines('FROM node:20', 'RUN sudo -u app npm ci && apt-get purge -y npm'),
+    lines('FROM node:20', 'USER node', 'RUN npm ci && rm -rf /usr/local/lib/node_modules/npm'),
+  ]) {
+    const result = await expectUnchanged(input, null, { only });
+    assert.equal(result.notes.map((n) => n.id), ['manager-removed']);
+  }
 });
 
 test('yarn removed by the RUN: no `yarn cache clean`', async () => {

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { expectOutput, expectRefused, expectUnchanged, lines } from './helpers.js';
+import { expectOutput, expectRefused, expectUnchanged, lines, run } from './helpers.js';
 import { memoryContext } from '../lib/core/context.js';
 
 const only = ['exec-form'];
@@ -255,6 +255,17 @@ test('bash -c with one command: JSON form makes that command PID 1 (bash execs i
   assert.equal(dash.notes.map((n) => n.id), ['runs-a-shell']);
   // php's entrypoint gives php only a first argument starting with `-`: any command runs as it is.
   await expectOutput(lines('FROM php:8.3-cli', 'CMD my-server --port 80'), lines('FROM php:8.3-cli', 'CMD ["my-server", "--port", "80"]'), { only: ['exec-form'] });
+});
+
+test('a line a refusal quotes is the line on disk, after an earlier change removed a line above it', async () => {
+  const result = await run(
+    lines('FROM debian:bookworm', 'RUN apt-get update', 'RUN apt-get install -y curl && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/entry.sh"]', 'CMD node server.js'),
+    { only: ['apt-cleanup', 'exec-form'] },
+  );
+  assert.fixture(result.output, lines('FROM debian:bookworm', 'RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT ["/entry.sh"]', 'CMD node server.js'));
+  assert.equal(result.notes.filter((n) => n.transform === 'exec-form').map((n) => [n.line, n.message]), [[5,
+    'CMD left in shell form: the ENTRYPOINT at line 4 (/entry.sh) receives the CMD as its arguments, `/bin/sh -c …` in shell form and `node …` in JSON form, ' +
+    'and dfmod does not know that it treats both alike']]);
 });
 
 test.run();

@@ -1873,4 +1873,15 @@ test('combined shell flags (`bash -lc`, `sh -ec`) give the script too: a chain t
   assert.equal(one.notes, []);
 });
 
+test('the install the init joins is named by its line on disk, in a RUN merge-runs made of several', async () => {
+  const result = await run(
+    lines('FROM node:20-alpine', 'RUN echo start', 'RUN apk add --no-cache curl', 'COPY server.js /app/server.js', 'EXPOSE 8080', 'CMD ["node", "/app/server.js"]'),
+    { only: ['merge-runs', 'init-entrypoint'] },
+  );
+  assert.fixture(result.output, lines('FROM node:20-alpine', 'RUN echo start \\', '    && apk add --no-cache curl tini', 'COPY server.js /app/server.js', 'EXPOSE 8080',
+    'ENTRYPOINT ["/sbin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "/app/server.js"]'));
+  assert.equal(result.changes.filter((c) => c.transform === 'init-entrypoint').map((c) => c.message),
+    ['tini runs as PID 1 (added to the apk install of line 3; the inherited ENTRYPOINT ["docker-entrypoint.sh"] wrapped), so signals reach the app and zombies are reaped']);
+});
+
 test.run();

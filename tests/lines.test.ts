@@ -73,9 +73,30 @@ test('messages that name another instruction name its line in the input', async 
   const input = lines('FROM debian:bookworm', 'RUN echo a', 'RUN echo b', 'RUN apt-get update', 'COPY x /x', 'RUN apt-get install -y curl');
   const result = await run(input, { only: ['merge-runs', 'apt-cleanup'] });
   const named = [...result.changes, ...result.notes].map((c) => /line (\d+)/.exec(c.message)?.[1]).filter((n) => n !== undefined);
-  // The update's lists were read from the RUN merged at line 2 (`echo a` there, the update joined into it).
-  assert.equal(named, ['2'], JSON.stringify(result));
-  assert.is(parseDockerfile(input).instructions.find((i) => i.line === 2)?.keyword, 'RUN');
+  // The update's lists were read from the RUN merged at line 2, but the update itself is on line 4 on disk.
+  assert.equal(named, ['4'], JSON.stringify(result));
+  assert.equal(result.changes.map((c) => [c.transform, c.line]), [['merge-runs', 2], ['apt-cleanup', 6], ['apt-cleanup', 4], ['apt-cleanup', 6]]);
+});
+
+test('after RUNs are merged, each change and note is at the line on disk of the command it is about', async () => {
+  const input = lines('FROM alpine:3.20', 'RUN echo x > /x', '', 'RUN apk update && apk add bash', 'CMD ["bash"]');
+  const result = await run(input, { level: 'safe' });
+  assert.fixture(result.output, lines('FROM alpine:3.20', 'RUN echo x > /x \\', '    && apk add --no-cache bash', 'CMD ["bash"]'));
+  assert.equal(result.changes.map((c) => [c.transform, c.line, c.message]), [
+    ['merge-runs', 2, 'merged 2 RUN instructions into one layer'],
+    ['cache-cleanup', 4, '`apk add`: --no-cache added'],
+    ['cache-cleanup', 4, '`apk update` removed: --no-cache already keeps the apk cache out of the layer'],
+  ]);
+});
+
+test('a line quoted in a message is the line on disk of the command it names, inside a merged RUN too', async () => {
+  // npm installs offline at line 4, merged into the RUN at line 3: the note names line 4.
+  const input = lines('FROM node:20', 'RUN npm install', 'RUN echo start', 'RUN npm ci --offline');
+  const result = await run(input, { only: ['merge-runs', 'cache-cleanup'] });
+  assert.fixture(result.output, lines('FROM node:20', 'RUN npm install', 'RUN echo start \\', '    && npm ci --offline'));
+  assert.equal(result.notes.filter((n) => n.transform === 'cache-cleanup').map((n) => [n.line, n.message]), [
+    [2, 'npm cache left: the RUN at line 4 installs offline from it'],
+  ]);
 });
 
 test('every example: each change and note cites an instruction line of the input', async () => {
@@ -183,6 +204,22 @@ test('ctx.onDisk: an instruction an edit inserted or moved is not on disk; one e
   const result = await runTransforms('FROM s\nRUN x\nRUN y\nCMD ["s"]\n', { transforms: [inserter, editor, mover, probe] });
   assert.is(result.output, 'FROM s\nLABEL a=1\nLABEL b=2\nRUN xx\nCMD ["s"]\nRUN y\n');
   assert.equal(seen[seen.length - 1], [['FROM s', true], ['LABEL a=1', false], ['LABEL b=2', false], ['RUN xx', true], ['CMD ["s"]', true], ['RUN y', false]]);
+});
+
+test('a withheld change that would join an instruction names its line on disk, after lines were inserted above it', async () => {
+  const joiner: Transform = {
+    id: 'joiner', level: 'safe', description: '', rationale: '',
+    run: ({ dockerfile, source }) => {
+      if (!source.includes('LABEL')) return {};
+      const node = dockerfile.instructions.find((i) => dockerfile.rawArguments(i) === 'a')!;
+      return { fixes: [{ line: node.line, message: 'joined', edits: [{ start: node.end, end: node.end, text: '\nENV X=1 \\' }] }] };
+    },
+  };
+  const result = await runTransforms('FROM debian\nRUN a\nCMD ["app"]\n', { transforms: [inserter, joiner] });
+  assert.is(result.output, 'FROM debian\nLABEL a=1\nLABEL b=2\nRUN a\nCMD ["app"]\n');
+  assert.equal(result.notes.map((n) => [n.transform, n.line, n.id, n.message]), [
+    ['joiner', 2, 'withheld-joins-instruction', 'change withheld: it would join new text into the instruction at line 3'],
+  ]);
 });
 
 test.run();

@@ -1072,6 +1072,21 @@ test('a build whose context node_modules is not excluded: the reviewer checks th
   assert.not.ok(excluded.changes[0].message.includes(check), excluded.changes[0].message);
 });
 
+test('a command of a RUN merge-runs joined into the one above is cited by its own line on disk', async () => {
+  const result = await run(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'RUN mkdir -p /x', 'RUN useradd app', 'CMD ["node", "server.js"]'),
+    { only: ['merge-runs', 'multi-stage'], files: { 'package.json': '{"dependencies":{"ms":"1"}}', '.dockerignore': 'node_modules\n' } });
+  assert.equal(result.notes.filter((n) => n.transform === 'multi-stage').map((n) => n.message),
+    ['not split into build and runtime stages: line 6: RUN runs `useradd`, whose effect on the runtime image dfmod cannot name']);
+});
+
+test('the line a role reason quotes is the line on disk, after an earlier change removed a line above it', async () => {
+  const result = await run(lines('FROM node:20', 'RUN apt-get update', 'RUN apt-get install -y curl && rm -rf /var/lib/apt/lists/*', 'WORKDIR /app', 'COPY . .',
+    'RUN npm ci && npm run build', 'CMD ["node"]'), { only: ['apt-cleanup', 'multi-stage'] });
+  assert.equal(result.notes.filter((n) => n.transform === 'multi-stage').map((n) => n.message), [
+    'not split into build and runtime stages: line 7 sets the command `node`, an interactive shell or REPL, as base images do, so this is a base image, ' +
+    'which the images built FROM it extend with their own build']);
+});
+
 test.run();
 
 // Review C: `npm install` (devDependencies too) on node:20 with nothing built was split into `npm ci --omit=dev`; server.js may load a devDependency.

@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createRequire } from 'node:module';
 import { Parser, Language, type Node as WasmNode } from 'web-tree-sitter';
-import { loadShellParser, literalValue, simpleCommands, type Node } from '../lib/core/shell.js';
+import { loadShellParser, literalSuffix, literalValue, simpleCommands, type Node } from '../lib/core/shell.js';
 
 const SCRIPTS = [
   'apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*',
@@ -66,6 +66,19 @@ test('literalValue: plain words, quotes and escapes are literal; expansions, glo
   assert.equal(values(`x a/b.c:d=e@f%g+h,i-j 'q s' "d q" a\\ b`), ['a/b.c:d=e@f%g+h,i-j', 'q s', 'd q', 'a b']);
   assert.equal(values('x $HOME "$HOME" *.txt ~/bin {a,b} a?c'), [null, null, null, null, null, null]);
   assert.equal(literalValue(shell.parse('echo').rootNode), null);
+});
+
+test('literalSuffix: the literal end of a word the shell computes, the whole value of a literal one', async () => {
+  const shell = await loadShellParser();
+  const suffixes = (script: string) => simpleCommands(shell.parse(script).rootNode)[0].args.map((a) => literalSuffix(a));
+  assert.equal(suffixes('. "$VENV/bin/activate" ${V}/bin/activate "$V"/bin/activate x"$V/bin/a" /opt/v/bin/activate $V'), [
+    { text: '/bin/activate', whole: false },
+    { text: '/bin/activate', whole: false },
+    { text: '/bin/activate', whole: false },
+    { text: '/bin/a', whole: false },
+    { text: '/opt/v/bin/activate', whole: true },
+    { text: '', whole: false },
+  ]);
 });
 
 test('scripts nested thousands deep parse and walk without overflowing the stack', async () => {

@@ -228,6 +228,24 @@ function isLoneUpdate(ctx: TransformContext, use: ListUse): boolean {
     commands.every((c) => use.apt.some((a) => a.node.id === c.command.node.id && a.sub === 'update'));
 }
 
+/**
+ * Where in the text a RUN's lists come from or go: the offset of its last
+ * `apt-get update` (or, for `clean`, of its last removal of the lists), for
+ * lines on disk (a merged RUN holds commands of several); the RUN's start
+ * when it has none.
+ */
+function eventOffset(use: ListUse, kind: EventKind): number {
+  const event = [...use.events].reverse().find((e) => e.kind === kind);
+  if (!use.run) return 0;
+  return event ? sourceStart(use.run, event.node) : use.run.node.start;
+}
+
+/** The offset of what in a later RUN reads the lists: its first event; its start when dfmod does not read it. */
+function readOffset(consumer: Consumer): number {
+  const first = consumer.use.events[0];
+  return first && consumer.use.run ? sourceStart(consumer.use.run, first.node) : consumer.node.start;
+}
+
 function listsMounted(run: RunScript): boolean {
   return run.mounts.some((m) => mountCovers(m, LISTS));
 }
@@ -354,7 +372,7 @@ export const aptCleanup: Transform = {
 };
 
 /** Per stage, the RUNs that keep their lists for later RUNs dfmod cannot follow (scripts, RUNs it does not read), and those RUNs. */
-type KeptLists = Map<Stage, { producers: InstructionNode[]; readers: Consumer[] }>;
+type KeptLists = Map<Stage, { producers: { node: InstructionNode; at: number }[]; readers: Consumer[] }>;
 
 /**
  * One note per stage for the lists kept because later RUNs may read them in
@@ -364,14 +382,16 @@ type KeptLists = Map<Stage, { producers: InstructionNode[]; readers: Consumer[] 
 function keptNotes(ctx: TransformContext, kept: KeptLists): NoteInput[] {
   const notes: NoteInput[] = [];
   for (const { producers, readers } of kept.values()) {
-    const line = (n: InstructionNode) => ctx.originalLine(n.line);
+    // Lines on disk of the commands concerned: the producers' updates, the readers' reads.
+    const line = (r: Consumer) => ctx.originalInstructionLineAt(readOffset(r));
     const id = readers.every((r) => r.unreadable) ? 'lists-read-by-unread-run' : 'lists-read-by-script';
-    const subject = producers.length === 1 ? 'lists kept' : `lists of the RUNs at lines ${listed(producers.map((p) => String(line(p))))} kept`;
+    const subject = producers.length === 1 ? 'lists kept' : `lists of the RUNs at lines ${listed(producers.map((p) => String(ctx.originalInstructionLineAt(p.at))))} kept`;
     if (readers.length === 1) {
       const [reader] = readers as [Consumer];
-      const at = `the RUN at line ${line(reader.node)}`;
+      const at = `the RUN at line ${line(reader)}`;
       notes.push({
-        line: producers[0]!.line,
+        line: producers[0]!.node.line,
+        at: producers[0]!.at,
         id,
         message: reader.unreadable
           ? `${subject}: ${at} may install packages from them, and dfmod does not read it: ${reader.unreadable.reason}`
@@ -380,9 +400,9 @@ function keptNotes(ctx: TransformContext, kept: KeptLists): NoteInput[] {
       continue;
     }
     const parts = readers.map((r) => r.unreadable
-      ? `line ${line(r.node)}, which dfmod does not read (${r.unreadable.reason})`
-      : `line ${line(r.node)} runs \`${r.what}\`${r.inside ? ` (${r.inside.replace(/^dfmod cannot read what it runs: /, '')})` : ''}`);
-    notes.push({ line: producers[0]!.line, id, message: `${subject}: later RUNs may install packages from them: ${parts.join('; ')}` });
+      ? `line ${line(r)}, which dfmod does not read (${r.unreadable.reason})`
+      : `line ${line(r)} runs \`${r.what}\`${r.inside ? ` (${r.inside.replace(/^dfmod cannot read what it runs: /, '')})` : ''}`);
+    notes.push({ line: producers[0]!.node.line, at: producers[0]!.at, id, message: `${subject}: later RUNs may install packages from them: ${parts.join('; ')}` });
   }
   return notes;
 }
@@ -396,13 +416,14 @@ function listed(items: string[]): string {
 function commandFix(apt: AptCommand, run: RunScript, noRecommends: boolean, fixes: Fix[], notes: NoteInput[]): void {
   if (apt.program !== 'apt' && apt.program !== 'apt-get') return;
   if (apt.sub === null || !apt.subNode) return;
+  const at = sourceStart(run, apt.node);
   const edits: Edit[] = [];
   const said: string[] = [];
   let sub = apt.sub;
   if (apt.program === 'apt') {
     const equivalent = APT.scriptEquivalent!.verbs[apt.sub];
     if (!equivalent) {
-      notes.push({ line: run.node.line, id: 'no-apt-get-equivalent', message: `\`apt ${apt.sub}\` left alone: apt-get has no ${apt.sub}` });
+      notes.push({ line: run.node.line, at, id: 'no-apt-get-equivalent', message: `\`apt ${apt.sub}\` left alone: apt-get has no ${apt.sub}` });
     } else if (apt.programNode.text === 'apt') {
       edits.push({ start: sourceStart(run, apt.programNode), end: sourceEnd(run, apt.programNode), text: 'apt-get' });
       if (equivalent !== apt.sub) {
@@ -417,7 +438,7 @@ function commandFix(apt: AptCommand, run: RunScript, noRecommends: boolean, fixe
   const computed = rest.some((w) => w === null);
   // apt reads apt-get's configuration (APT::Get::Assume-Yes), and is rewritten to apt-get anyway.
   if (PROMPTING.includes(sub) && !rest.some((w) => w !== null && answersPrompt('apt-get', w))) {
-    if (computed) notes.push({ line: run.node.line, id: 'computed-arguments', message: '-y not added: some arguments of apt-get are computed by the shell' });
+    if (computed) notes.push({ line: run.node.line, at, id: 'computed-arguments', message: '-y not added: some arguments of apt-get are computed by the shell' });
     else flags.push('-y');
   }
   if (noRecommends && sub === 'install' && !computed && !rest.some((w) => w !== null && RECOMMENDS.test(w))) {
@@ -429,7 +450,7 @@ function commandFix(apt: AptCommand, run: RunScript, noRecommends: boolean, fixe
     said.push(`${flags.join(' ')} added`);
   }
   if (edits.length === 0) return;
-  fixes.push({ line: run.node.line, message: `apt: ${said.join(', ')}`, edits });
+  fixes.push({ line: run.node.line, at, message: `apt: ${said.join(', ')}`, edits });
 }
 
 /** Where `apt-get update` ran: remove the lists in the same RUN, or make the later RUNs that read them update for themselves. */
@@ -443,13 +464,15 @@ function listsFix(ctx: TransformContext, node: InstructionNode, use: ListUse, us
       const removal = cleaner && useOf(ctx, cleaner, uses);
       const edits = removal && removeLaterCleanup(dockerfile, removal);
       if (cleaner && edits) {
-        fixes.push({ line: cleaner.line, message: `removed a later \`${CLEANUP}\`: line ${ctx.originalLine(node.line)} already removes the lists in its own layer`, edits });
+        fixes.push({ line: cleaner.line, at: eventOffset(removal, 'clean'), message: `removed a later \`${CLEANUP}\`: line ${ctx.originalInstructionLineAt(eventOffset(use, 'clean'))} already removes the lists in its own layer`, edits });
       }
     }
     return;
   }
   if (listsMounted(run)) return; // the lists live in a cache mount, not in the layer
   const { consumers, cleaner } = consumersOf(ctx, node, uses);
+  // The `apt-get update` whose lists stay: what the notes and changes about them are about.
+  const at = eventOffset(use, 'update');
   // A stage whose layers are not shipped (only copied from) keeps nothing in the image: removing its lists saves nothing.
   if (consumers.length === 0 && !isLoneUpdate(ctx, use) && !ctx.facts.shipsLayers(node.stage!)) return;
   if (consumers.length === 0) {
@@ -459,63 +482,66 @@ function listsFix(ctx: TransformContext, node: InstructionNode, use: ListUse, us
     }
     const root = asRoot(ctx, node, use, 'update');
     if (root === null) {
-      notes.push({ line: node.line, id: 'not-root', message: `lists not removed: the RUN runs as USER ${ctx.facts.userAt(node)}, and dfmod does not know how it removes them as root` });
+      notes.push({ line: node.line, at, id: 'not-root', message: `lists not removed: the RUN runs as USER ${ctx.facts.userAt(node)}, and dfmod does not know how it removes them as root` });
       return;
     }
     const edit = appendCommand(dockerfile, run, [`${root}${CLEANUP}`]);
     if ('reason' in edit) {
-      notes.push({ line: node.line, id: edit.id, message: `lists not removed: ${edit.reason}` });
+      notes.push({ line: node.line, at, id: edit.id, message: `lists not removed: ${edit.reason}` });
       return;
     }
     const removal = cleaner && removeLaterCleanup(dockerfile, useOf(ctx, cleaner, uses));
     if (cleaner && removal) {
-      fixes.push({ line: node.line, message: `\`${CLEANUP}\` moved from line ${ctx.originalLine(cleaner.line)} into the RUN that downloaded the lists`, edits: [edit, ...removal] });
+      fixes.push({ line: node.line, at, message: `\`${CLEANUP}\` moved from line ${ctx.originalInstructionLineAt(eventOffset(useOf(ctx, cleaner, uses), 'clean'))} into the RUN that downloaded the lists`, edits: [edit, ...removal] });
     } else {
-      fixes.push({ line: node.line, message: `\`${CLEANUP}\` in the RUN that ran apt-get update: the lists stay out of the layer`, edits: [edit] });
+      fixes.push({ line: node.line, at, message: `\`${CLEANUP}\` in the RUN that ran apt-get update: the lists stay out of the layer`, edits: [edit] });
     }
     return;
   }
   const next = node.stage!.instructions[node.stage!.instructions.indexOf(node) + 1];
   for (const consumer of consumers) {
+    const reads = `the RUN at line ${ctx.originalInstructionLineAt(readOffset(consumer))}`;
     const readable = consumer.use.run && firstEvent(consumer.use) !== 'unreadable' &&
       (consumer.use.events[0] as Event).kind === 'use';
     if (!readable) {
       const group = kept.get(node.stage!) ?? { producers: [], readers: [] };
       kept.set(node.stage!, group);
-      if (!group.producers.includes(node)) group.producers.push(node);
+      if (!group.producers.some((p) => p.node === node)) group.producers.push({ node, at: eventOffset(use, 'update') });
       if (!group.readers.some((r) => r.node === consumer.node)) group.readers.push(consumer);
       continue;
     }
     if (isLoneUpdate(ctx, use) && consumer.node === next && node.flags.length === 0) {
       const prepend = prependCommand(consumer.use.run!, run.script.text.trim());
       if ('reason' in prepend) {
-        notes.push({ line: node.line, id: 'lone-update-cannot-join', message: `left alone: \`apt-get update\` alone in a RUN caches stale lists, and it cannot join the next RUN: ${prepend.reason}` });
+        notes.push({ line: node.line, at, id: 'lone-update-cannot-join', message: `left alone: \`apt-get update\` alone in a RUN caches stale lists, and it cannot join the next RUN: ${prepend.reason}` });
         continue;
       }
       fixes.push({
         line: node.line,
-        message: `\`apt-get update\` merged into the RUN that installs (line ${ctx.originalLine(consumer.node.line)}): alone, its cached lists go stale`,
+        at,
+        message: `\`apt-get update\` merged into the RUN that installs (line ${ctx.originalInstructionLineAt(readOffset(consumer))}): alone, its cached lists go stale`,
         edits: [deleteInstruction(dockerfile, node), prepend],
       });
       continue;
     }
     if (sourcesChangeBetween(dockerfile, use, consumer.node)) {
-      notes.push({ line: node.line, id: 'sources-change', message: `lists kept: the RUN at line ${ctx.originalLine(consumer.node.line)} installs from them, and apt's sources change in between` });
+      notes.push({ line: node.line, at, id: 'sources-change', message: `lists kept: ${reads} installs from them, and apt's sources change in between` });
       continue;
     }
     const root = asRoot(ctx, consumer.node, consumer.use);
     if (root === null) {
-      notes.push({ line: node.line, id: 'not-root', message: `lists kept: the RUN at line ${ctx.originalLine(consumer.node.line)} installs from them as USER ${ctx.facts.userAt(consumer.node)}, and dfmod does not know how it updates them as root` });
+      notes.push({ line: node.line, at, id: 'not-root', message: `lists kept: ${reads} installs from them as USER ${ctx.facts.userAt(consumer.node)}, and dfmod does not know how it updates them as root` });
       continue;
     }
     const prepend = prependCommand(consumer.use.run!, `${root}${updateCommand(use)}`);
     if ('reason' in prepend) {
-      notes.push({ line: node.line, id: prepend.id, message: `lists kept: the RUN at line ${ctx.originalLine(consumer.node.line)} installs from them without \`apt-get update\`, and one cannot be added: ${prepend.reason}` });
+      notes.push({ line: node.line, at, id: prepend.id, message: `lists kept: ${reads} installs from them without \`apt-get update\`, and one cannot be added: ${prepend.reason}` });
       continue;
     }
     fixes.push({
       line: consumer.node.line,
-      message: `\`apt-get update\` in the RUN that installs: it read the lists of line ${ctx.originalLine(node.line)}, stale once that layer is cached`,
+      at: readOffset(consumer),
+      message: `\`apt-get update\` in the RUN that installs: it read the lists of line ${ctx.originalInstructionLineAt(at)}, stale once that layer is cached`,
       edits: [prepend],
     });
   }

@@ -19,7 +19,7 @@ import type { Node } from '../lib/core/shell.js';
 import { literalValue, walk } from '../lib/core/shell.js';
 import picomatch from 'picomatch';
 import type { InstructionNode } from '../lib/core/dockerfile.js';
-import { appendCommand, removeChainElement, sourceEnd, unquoted } from '../lib/core/run-script.js';
+import { appendCommand, removeChainElement, sourceEnd, sourceStart, unquoted } from '../lib/core/run-script.js';
 import {
   isPackageInstall, managerCommand, mountCovers, resolvedPath, workingDirectories, type RunCommand, type RunScript, type WorkingDirectories,
 } from '../lib/facts/index.js';
@@ -136,20 +136,33 @@ function readsCache(hygiene: Hygiene, words: (string | null)[]): boolean {
   return flags !== undefined && words.some((w) => w !== null && spelt(w, flags));
 }
 
-/** A later RUN that installs offline from the cache this RUN would clean, or null. */
-function laterReader(ctx: TransformContext, node: InstructionNode, manager: ManagerName): InstructionNode | null {
+/** The offset of a later command that installs offline from the cache this RUN would clean, or null. */
+function laterReader(ctx: TransformContext, node: InstructionNode, manager: ManagerName): number | null {
   const hygiene = HYGIENE[manager];
   if (!hygiene.facts.offlineFlags) return null;
   for (const later of ctx.facts.laterRuns(node).flat()) {
     const run = ctx.facts.readRun(later);
     if (run.kind === 'refused') continue;
-    if (managerCommands(ctx, run).some((c) => c.manager === manager && readsCache(hygiene, c.words))) return later;
+    const reader = managerCommands(ctx, run).find((c) => c.manager === manager && readsCache(hygiene, c.words));
+    if (reader) return sourceStart(run, reader.node);
   }
   return null;
 }
 
 
 const BERRY_CLEAN = 'whose `yarn cache clean` deletes the project cache';
+
+/**
+ * Whether a subcommand only the classic version has (`yarn global add`) ran
+ * in the folder the RUN ends in (no `cd` after it): the cleanup appended at
+ * the end runs the same classic version there.
+ */
+function classicRan(ctx: TransformContext, run: RunScript, manager: ManagerName, mine: ManagerUse[]): boolean {
+  const classic = PACKAGE_MANAGER_FACTS[manager].classicOnlyVerbs ?? [];
+  const commands = ctx.facts.commandsOf(run);
+  return mine.some((use) => classic.includes(use.sub ?? '') && !commands.some((c) =>
+    c.command.node.startIndex > use.node.startIndex && ['cd', 'pushd', 'popd'].includes(c.program ?? '')));
+}
 
 /** Yarn 1 or Yarn Berry: Berry's `yarn cache clean` empties the project's .yarn/cache, which Plug'n'Play runs from. */
 function yarnBerryRisk(ctx: TransformContext, node: InstructionNode): Refusal | null {
@@ -251,17 +264,17 @@ function downloadedFiles(words: (string | null)[], spelling: DownloadSpelling): 
 }
 
 /** Archives this RUN downloads to a path it knows (`curl -o`, `wget -O`, `wget URL`, `curl -O`) and extracts (`tar`, `unzip`). */
-function leftoverArchives(ctx: TransformContext, run: RunScript): { path: string; refusal: Refusal | null }[] {
+function leftoverArchives(ctx: TransformContext, run: RunScript): { path: string; refusal: Refusal | null; at: number }[] {
   const commands = ctx.facts.commandsOf(run);
   const dirs = workingDirectories(run.root, ctx.facts.workdirAt(run.node));
   const cwdOf = (c: RunCommand) => dirs.at(c.command.node) ?? null;
-  const downloads: { path: string; index: number; inMain: boolean; cwd: string | null }[] = [];
+  const downloads: { path: string; index: number; inMain: boolean; cwd: string | null; at: number }[] = [];
   commands.forEach((command, index) => {
     const spelling = command.program ? DOWNLOAD_OUTPUT[command.program] : undefined;
     if (!spelling) return;
-    for (const path of downloadedFiles(command.words, spelling)) downloads.push({ path, index, inMain: command.command.inMainShell, cwd: cwdOf(command) });
+    for (const path of downloadedFiles(command.words, spelling)) downloads.push({ path, index, inMain: command.command.inMainShell, cwd: cwdOf(command), at: sourceStart(run, command.command.node) });
   });
-  const found: { path: string; refusal: Refusal | null }[] = [];
+  const found: { path: string; refusal: Refusal | null; at: number }[] = [];
   for (const download of downloads) {
     const { path } = download;
     if (path === '-' || !/^[\w./+-]+$/.test(path)) continue;
@@ -307,7 +320,7 @@ function leftoverArchives(ctx: TransformContext, run: RunScript): { path: string
     } else if (commands.some(({ command: c }) => c.node.text.includes(path) && /\brm\b|\bmv\b|\bcp\b/.test(c.name ?? ''))) {
       refusal = { id: 'archive-moved', reason: 'the RUN moves or copies it' };
     }
-    found.push({ path: written ?? path, refusal });
+    found.push({ path: written ?? path, refusal, at: download.at });
   }
   return found;
 }
@@ -343,6 +356,8 @@ export const cacheCleanup: Transform = {
       const inImage = inFinalImage(ctx, node);
       const appended: string[] = [];
       const said: string[] = [];
+      /** Where each part of `said` is about: the offset of its command (a merged RUN holds commands of several lines on disk). */
+      const about: number[] = [];
       let flagged = false;
       for (const manager of new Set(commands.map((c) => c.manager))) {
         const hygiene = HYGIENE[manager];
@@ -363,43 +378,46 @@ export const cacheCleanup: Transform = {
         }
         if (inImage) {
           const index = indexLeft(ctx, run, hygiene, mine, indexKept);
-          if (index && 'reason' in index) notes.push({ line: node.line, id: index.id, message: `${manager} index kept: ${index.reason}` });
+          if (index && 'reason' in index) notes.push({ line: node.line, at: index.at, id: index.id, message: `${manager} index kept: ${index.reason}` });
           else if (index) {
             appended.push(...index.commands);
             said.push(`${manager} index`);
+            about.push(index.at);
           }
         }
         if (hygiene.cleanup.length === 0) continue;
         // An offline install reads the cache an earlier layer left; it does not fill one.
         const installs = mine.filter((c) => hygiene.installs.includes(c.sub) && !readsCache(hygiene, c.words) && !onlyAsksInfo(hygiene, c));
         if (installs.length === 0 || !inImage) continue;
+        const last = installs[installs.length - 1];
         const refusal = cleanupRefusal(ctx, run, manager, mine);
         if (refusal === ALREADY_CLEAN) continue;
-        if (refusal) {
-          notes.push({ line: node.line, id: refusal.id, message: `${manager} cache left: ${refusal.reason}` });
+        if (refusal && 'reason' in refusal) {
+          notes.push({ line: node.line, at: sourceStart(run, last.node), id: refusal.id, message: `${manager} cache left: ${refusal.reason}` });
           continue;
         }
-        const last = installs[installs.length - 1];
         // The program as the install ran it: `/opt/conda/bin/conda clean -afy` where PATH may not have it.
-        appended.push(...cleanupFor(hygiene, last.words[0] ?? last.program, yumIsDnf(ctx, node)).map((c) => wrapperPrefix(last) + c));
+        appended.push(...(refusal ? refusal.instead : cleanupFor(hygiene, last.words[0] ?? last.program, yumIsDnf(ctx, node)).map((c) => wrapperPrefix(last) + c)));
         said.push(`${manager} cache`);
+        about.push(sourceStart(run, last.node));
       }
       if (!flagged) redundantFixes(ctx, run, commands, fixes);
       for (const archive of inImage ? leftoverArchives(ctx, run) : []) {
         if (archive.refusal) {
-          notes.push({ line: node.line, id: archive.refusal.id, message: `archive ${archive.path} left: ${archive.refusal.reason}` });
+          notes.push({ line: node.line, at: archive.at, id: archive.refusal.id, message: `archive ${archive.path} left: ${archive.refusal.reason}` });
           continue;
         }
         appended.push(`rm -f ${archive.path}`);
         said.push(`downloaded ${archive.path.endsWith('.deb') ? 'package' : 'archive'} ${archive.path}`);
+        about.push(archive.at);
       }
       if (appended.length === 0) continue;
       const edit = appendCommand(dockerfile, run, appended);
       if ('reason' in edit) {
-        notes.push({ line: node.line, id: edit.id, message: `${said.join(', ')} left: ${edit.reason}` });
+        notes.push({ line: node.line, at: about[0], id: edit.id, message: `${said.join(', ')} left: ${edit.reason}` });
         continue;
       }
-      fixes.push({ line: node.line, message: `${said.join(', ')} removed in the RUN that created it: \`${appended.join(' && ')}\``, edits: [edit] });
+      fixes.push({ line: node.line, at: about[0], message: `${said.join(', ')} removed in the RUN that created it: \`${appended.join(' && ')}\``, edits: [edit] });
     }
     return { fixes, notes };
   },
@@ -452,6 +470,7 @@ function flagFix(run: RunScript, hygiene: Hygiene, command: ManagerUse): Fix | n
   const at = flag.global ? sourceEnd(run, command.programNode) : sourceEnd(run, command.subNode);
   return {
     line: run.node.line,
+    at: sourceStart(run, command.node),
     message: `\`${command.program} ${command.sub}\`: ${flag.text} added`,
     edits: [{ start: at, end: at, text: ` ${flag.text}` }],
   };
@@ -470,23 +489,56 @@ function inFinalImage(ctx: TransformContext, node: InstructionNode): boolean {
 }
 
 /** Why the cache of `manager` must stay after this RUN, or null. */
-function cleanupRefusal(ctx: TransformContext, run: RunScript, manager: ManagerName, mine: ManagerUse[]): Refusal | null {
+/**
+ * Why the cache of `manager` must stay after this RUN, or null; or, when the
+ * RUN removes the program before its end, the `rm -rf` of its cache folder
+ * that empties it without the program (`instead` of its own cleanup).
+ */
+function cleanupRefusal(ctx: TransformContext, run: RunScript, manager: ManagerName, mine: ManagerUse[]): Refusal | { instead: string[] } | null {
   const hygiene = HYGIENE[manager];
   const lastInstall = mine.map((c, i) => (hygiene.installs.includes(c.sub) ? i : -1)).reduce((a, b) => Math.max(a, b), -1);
   if (lastInstall < 0) return null;
   const others = ctx.facts.commandsOf(run).filter((c) => c.command.node.startIndex >= mine[lastInstall].node.endIndex);
   if (others.some((c) => cleans(manager, c))) return ALREADY_CLEAN;
+  const reader = laterReader(ctx, run.node, manager);
+  if (reader !== null) return { id: 'offline-install-later', reason: `the RUN at line ${ctx.originalInstructionLineAt(reader)} installs offline from it` };
+  const placed = manager === 'npm' ? npmrcCache(ctx) : null;
+  if (placed) return placed;
   const program = mine[lastInstall].program;
   const removal = programRemoval(ctx, run, manager, mine[lastInstall], others);
   if (removal) {
+    // Without the program its cleanup cannot run; `rm -rf` of where it keeps the cache needs nothing of it.
+    const folder = homeCacheFolder(ctx, run, hygiene.facts, mine[lastInstall]);
+    if (folder) return { instead: [`rm -rf ${folder}`] };
     const fate = removal.certain ? 'is removed before the end of the RUN' : removal.partial ? 'may not run at the end of the RUN' : 'may be removed before the end of the RUN';
     return { id: 'manager-removed', reason: `${program} ${fate} (${removal.what})` };
   }
-  const reader = laterReader(ctx, run.node, manager);
-  if (reader) return { id: 'offline-install-later', reason: `the RUN at line ${ctx.originalLine(reader.line)} installs offline from it` };
-  if (manager === 'yarn') return yarnBerryRisk(ctx, run.node);
-  if (manager === 'npm') return npmrcCache(ctx);
+  if (manager === 'yarn') return classicRan(ctx, run, manager, mine) ? null : yarnBerryRisk(ctx, run.node);
   return null;
+}
+
+const ROOT_USER = /^(root|0)(:(root|0))?$/;
+
+/**
+ * The cache folder in the home of the user the install ran as (its row's
+ * homeCacheDir: `/root/.npm`), when that is known: the install ran as root
+ * (the RUN's USER, no `sudo -u` or other wrapper) and HOME is root's own or
+ * one ENV gives literally, not set by the RUN itself. Null otherwise.
+ */
+function homeCacheFolder(ctx: TransformContext, run: RunScript, facts: ManagerFacts, use: ManagerUse): string | null {
+  if (!facts.homeCacheDir || use.run.wrappers.length > 0 || use.run.command.hasAssignments) return null;
+  const user = ctx.facts.userAt(run.node);
+  if (user !== null && !ROOT_USER.test(user)) return null;
+  let setsHome = false;
+  walk(run.root, (n) => {
+    if (n.type === 'variable_assignment' && n.childForFieldName('name')?.text === 'HOME') setsHome = true;
+    return !setsHome;
+  });
+  if (setsHome) return null;
+  const env = ctx.facts.envAt(run.node);
+  const home = env.has('HOME') ? env.get('HOME') : '/root';
+  if (!home || !/^\/[\w./-]*$/.test(home)) return null;
+  return posix.join(home, facts.homeCacheDir);
 }
 
 /**
@@ -498,7 +550,7 @@ function cleanupRefusal(ctx: TransformContext, run: RunScript, manager: ManagerN
  * reads it (an install without the flag, or a script dfmod cannot read,
  * before an index download of its own). Null when there is nothing to do.
  */
-function indexLeft(ctx: TransformContext, run: RunScript, hygiene: Hygiene, mine: ManagerUse[], indexKept: boolean): { commands: string[] } | Refusal | null {
+function indexLeft(ctx: TransformContext, run: RunScript, hygiene: Hygiene, mine: ManagerUse[], indexKept: boolean): ({ commands: string[] } | Refusal) & { at: number } | null {
   const { facts } = hygiene;
   const indexVerbs = facts.indexVerbs ?? [];
   if (!facts.noCacheFlag || indexVerbs.length === 0) return null;
@@ -512,9 +564,10 @@ function indexLeft(ctx: TransformContext, run: RunScript, hygiene: Hygiene, mine
   const manager = lastUpdate.manager;
   const after = ctx.facts.commandsOf(run).filter((c) => c.command.node.startIndex >= lastUpdate.node.endIndex);
   if (after.some((c) => cleans(manager, c))) return null;
+  const at = sourceStart(run, lastUpdate.node);
   const reader = indexReader(ctx, run.node, hygiene, manager);
-  if (reader) return reader;
-  return { commands: facts.cleanup.filter((c) => c.startsWith('rm ')).map((c) => wrapperPrefix(lastUpdate) + c) };
+  if (reader) return { ...reader, at };
+  return { commands: facts.cleanup.filter((c) => c.startsWith('rm ')).map((c) => wrapperPrefix(lastUpdate) + c), at };
 }
 
 /** A later RUN that may read the index a RUN leaves, before one downloads its own: why the index stays, or null. */
@@ -537,27 +590,28 @@ function indexUse(ctx: TransformContext, later: InstructionNode, hygiene: Hygien
     !c.words.some((w) => w !== null && hygiene.flag!.present(w));
   const spelt = (c: ManagerUse) => `\`${c.program}${c.sub ? ` ${c.sub}` : ''}\``;
   const does = (c: ManagerUse) => (facts.installVerbs.includes(c.sub ?? '') ? 'installs from it' : 'reads it');
-  const at = `the RUN at line ${ctx.originalLine(later.line)}`;
   const read = ctx.facts.readRun(later);
   if (read.kind === 'refused') {
     const mentions = ctx.dockerfile.rawArguments(later).split(/\s+/).some((w) => PACKAGE_MANAGER_FACTS[manager].programs.includes(w.replace(/^.*\//, '')));
-    return mentions ? { id: 'index-read-later', reason: `${at} may install packages from it, and dfmod does not read it: ${read.refusal.reason}` } : null;
+    return mentions ? { id: 'index-read-later', reason: `the RUN at line ${ctx.originalLine(later.line)} may install packages from it, and dfmod does not read it: ${read.refusal.reason}` } : null;
   }
+  // The RUN on disk that holds the command (a merged RUN holds commands of several).
+  const at = (node: Node) => `the RUN at line ${ctx.originalInstructionLineAt(sourceStart(read, node))}`;
   const uses = managerCommands(ctx, read).filter((c) => c.manager === manager);
   for (const command of ctx.facts.commandsOf(read)) {
     const use = uses.find((u) => u.node.id === command.command.node.id);
     if (use) {
       if (indexVerbs.includes(use.sub ?? '')) return 'refreshes';
-      if (reads(use)) return { id: 'index-read-later', reason: `${at} ${does(use)} (${spelt(use)})` };
+      if (reads(use)) return { id: 'index-read-later', reason: `${at(use.node)} ${does(use)} (${spelt(use)})` };
       continue;
     }
     const script = ctx.facts.scriptRunBy(later, command, ctx.context);
     if (!script) continue;
     const what = `\`${script.what}\``;
-    if (!script.roots) return { id: 'index-read-by-script', reason: `${at} runs ${what}, which may install packages from it (dfmod cannot read what it runs: ${script.unknown})` };
+    if (!script.roots) return { id: 'index-read-by-script', reason: `${at(command.command.node)} runs ${what}, which may install packages from it (dfmod cannot read what it runs: ${script.unknown})` };
     for (const root of script.roots) {
       const first = managerCommands(ctx, { root }).find((c) => c.manager === manager && (indexVerbs.includes(c.sub ?? '') || reads(c)));
-      if (first && reads(first)) return { id: 'index-read-by-script', reason: `${at} runs ${what}, which ${does(first)} (${spelt(first)} in ${script.file ?? 'its inline script'})` };
+      if (first && reads(first)) return { id: 'index-read-by-script', reason: `${at(command.command.node)} runs ${what}, which ${does(first)} (${spelt(first)} in ${script.file ?? 'its inline script'})` };
     }
   }
   return null;
@@ -788,7 +842,7 @@ function redundantFixes(ctx: TransformContext, run: RunScript, commands: Manager
         command.nodes.slice(1).every((n) => unquoted(n).startsWith('-') || cachePath(unquoted(n)));
       if (!(use && indexOnly(use)) && !rmOfCache) continue;
       const edit = removeChainElement(ctx.dockerfile, run, command.command.node);
-      if (edit) fixes.push({ line: run.node.line, message: `\`${command.command.node.text}\` removed: ${flag.text} already keeps the ${manager} cache out of the layer`, edits: [edit] });
+      if (edit) fixes.push({ line: run.node.line, at: sourceStart(run, command.command.node), message: `\`${command.command.node.text}\` removed: ${flag.text} already keeps the ${manager} cache out of the layer`, edits: [edit] });
     }
   }
 }

@@ -32,14 +32,14 @@ const ELF_MAGIC = '\x7fELF';
  * stage gives it a CMD that changes what runs; where none does, it still
  * changes what `docker run image --flag` does, which the file cannot rule out.
  */
-function entrypointRefusal(node: InstructionNode, facts: FileFacts): ShellNeed {
+function entrypointRefusal(node: InstructionNode, facts: FileFacts, onDisk: (line: number) => number): ShellNeed {
   const stage = node.stage!;
   const receivers = [stage, ...facts.stagesBuiltOn(stage)].filter((s) => facts.command(s).entrypointNode === node);
   for (const s of receivers) {
     const command = facts.command(s);
     if (command.cmd === null) continue;
     if (s === stage) return { id: 'entrypoint-with-cmd', reason: 'the stage has a CMD, which a JSON-form ENTRYPOINT would receive as arguments' };
-    const where = command.cmdNode ? `line ${command.cmdNode.line}` : 'its base';
+    const where = command.cmdNode ? `line ${onDisk(command.cmdNode.line)}` : 'its base';
     return {
       id: 'entrypoint-child-cmd',
       reason: `stage ${s.name ?? s.index} builds on this one and has a CMD (${where}), which a JSON-form ENTRYPOINT would receive as arguments`,
@@ -52,7 +52,7 @@ function entrypointRefusal(node: InstructionNode, facts: FileFacts): ShellNeed {
 }
 
 /** Why the program JSON form would exec is not known to run as the shell runs it: a script without `#!`. */
-function scriptRefusal(node: InstructionNode, program: string, facts: FileFacts, context: BuildContext | null): ShellNeed | null {
+function scriptRefusal(node: InstructionNode, program: string, facts: FileFacts, context: BuildContext | null, onDisk: (line: number) => number): ShellNeed | null {
   if (!context) {
     if (program.includes('/') && SHELL_SCRIPT_NAME.test(program)) {
       return { id: 'script-not-read', reason: `without a build context dfmod cannot read ${program} for a \`#!\` line, without which only the shell runs it` };
@@ -67,7 +67,7 @@ function scriptRefusal(node: InstructionNode, program: string, facts: FileFacts,
     if (first !== null && !first.startsWith('#!') && !first.startsWith(ELF_MAGIC)) {
       return {
         id: 'no-shebang',
-        reason: `${source.file} (copied at line ${source.copy.node.line}) has no \`#!\` line: the shell runs it as a script, exec would fail with "exec format error"`,
+        reason: `${source.file} (copied at line ${onDisk(source.copy.node.line)}) has no \`#!\` line: the shell runs it as a script, exec would fail with "exec format error"`,
       };
     }
     return null;
@@ -93,12 +93,12 @@ function executableInImage(node: InstructionNode, program: string, facts: FileFa
  * dfmod has not read, or the image's own script, which the knowledge base
  * says branches on the first argument this CMD would give it.
  */
-function cmdRefusal(node: InstructionNode, argv: string[], facts: FileFacts, context: BuildContext | null): ShellNeed | null {
+function cmdRefusal(node: InstructionNode, argv: string[], facts: FileFacts, context: BuildContext | null, onDisk: (line: number) => number): ShellNeed | null {
   const stage: Stage = node.stage!;
   const receiver = facts.cmdReceiver(stage);
   if (receiver.kind === 'none' || receiver.kind === 'ignored' || receiver.kind === 'unknown-image') return null;
   if (receiver.kind === 'unknown') {
-    const where = receiver.node ? `the ENTRYPOINT at line ${receiver.node.line}` : `the ENTRYPOINT of ${facts.baseImage(stage)}`;
+    const where = receiver.node ? `the ENTRYPOINT at line ${onDisk(receiver.node.line)}` : `the ENTRYPOINT of ${facts.baseImage(stage)}`;
     const named = receiver.entrypoint ? ` (${receiver.entrypoint.join(' ')})` : '';
     return {
       id: 'entrypoint-not-known',
@@ -144,7 +144,7 @@ export const execForm: Transform = {
     'In shell form /bin/sh is PID 1 and does not forward SIGTERM, so `docker stop` waits 10 s and kills the app. ' +
     'JSON (exec) form runs the program as PID 1, where it receives signals directly.',
   hadolintRules: ['DL3025'],
-  run({ dockerfile, facts, context }) {
+  run({ dockerfile, facts, context, originalLine }) {
     const fixes: Fix[] = [];
     const notes: NoteInput[] = [];
     for (const node of dockerfile.instructions) {
@@ -153,8 +153,9 @@ export const execForm: Transform = {
       const { direct, needsShell } = facts.argvOf(node)!;
       // What the stage imposes (its image's shell, SHELL) comes first, then the instruction, then its script, then what it runs.
       const imposed = needsShell && STAGE_SHELL_NEEDS.has(needsShell.id) ? needsShell : null;
-      const refused = imposed ?? (node.keyword === 'ENTRYPOINT' ? entrypointRefusal(node, facts) : null) ?? needsShell ??
-        scriptRefusal(node, direct![0], facts, context) ?? cmdRefusal(node, direct!, facts, context);
+      // Lines quoted in the reasons are lines on disk: earlier transforms may have moved this text's.
+      const refused = imposed ?? (node.keyword === 'ENTRYPOINT' ? entrypointRefusal(node, facts, originalLine) : null) ?? needsShell ??
+        scriptRefusal(node, direct![0], facts, context, originalLine) ?? cmdRefusal(node, direct!, facts, context, originalLine);
       if (refused || !direct) {
         notes.push({ line: node.line, id: refused!.id, message: `${label}: ${refused!.reason}` });
         continue;

@@ -63,8 +63,8 @@ import type { DockerfileModel, Stage } from '../lib/core/dockerfile.js';
 import type { Node, ShellParser } from '../lib/core/shell.js';
 import type { Edit, NoteInput, Transform, TransformContext, TransformResult } from '../lib/core/types.js';
 import { execFormPrefix, execFormWithPrefix, jsonArray, startWithComments } from '../lib/core/edits.js';
-import { isPackageInstall, managerCommand, ROLE_NOTE_IDS, scriptInit, signalPath, targetPlatformRun, type FileFacts, type RoleName, type SignalPath, type StageRole } from '../lib/facts/index.js';
-import { insertListWord } from '../lib/core/run-script.js';
+import { isPackageInstall, managerCommand, ROLE_NOTE_IDS, roleReasonOnDisk, scriptInit, signalPath, targetPlatformRun, type FileFacts, type RoleName, type SignalPath } from '../lib/facts/index.js';
+import { insertListWord, sourceStart } from '../lib/core/run-script.js';
 import type { BuildContext } from '../lib/core/context.js';
 import type { InstructionNode } from '../lib/core/dockerfile.js';
 
@@ -150,13 +150,6 @@ const ROLE_WHY: Record<Exclude<RoleName, 'application'>, string> = {
   vendored: 'another project\'s file, rewritten when it is vendored again',
   sample: 'a sample written to be read, whose text is the lesson',
 };
-
-/** A role's reason with the line it cites as the line on disk (the facts read the text after earlier transforms' changes). */
-function reasonOnDisk(ctx: TransformContext, role: StageRole): string {
-  if (role.line === undefined) return role.reason;
-  const cited = `line ${role.line} `;
-  return role.reason.startsWith(cited) ? `line ${ctx.originalLine(role.line)} ${role.reason.slice(cited.length)}` : role.reason;
-}
 
 /** Roles whose note names no opt-in: nobody deploys these files as they are. */
 const NO_OPT_IN: ReadonlySet<RoleName> = new Set(['vendored', 'sample']);
@@ -250,7 +243,7 @@ const packageName = (word: string): string => word.split(/[=<>~]/)[0];
  * a new RUN goes right after it.
  */
 function joinableInstall(ctx: TransformContext, stage: Stage, manager: string, init: InitName):
-  { node: InstructionNode; edit: Edit } | { blocked: string } | { after: InstructionNode } | null {
+  { node: InstructionNode; at: number; edit: Edit } | { blocked: string } | { after: InstructionNode } | null {
   const { facts, locked } = ctx;
   let blocked: string | null = null;
   let after: InstructionNode | null = null;
@@ -274,7 +267,8 @@ function joinableInstall(ctx: TransformContext, stage: Stage, manager: string, i
         if (readsNoRepository(install.packages, install.flags)) continue;
         // An install that may run several times or not at all is no place for a package the ENTRYPOINT needs.
         if (insideControlFlow(c.nodes[0])) continue;
-        const refuse = (why: string) => { blocked ??= `the ${manager} install at line ${line} ${why}: add ${'`'}${init}${'`'} where the image's packages are installed`; };
+        // The install's own line on disk: a RUN merged from several starts at another one.
+        const refuse = (why: string) => { blocked ??= `the ${manager} install at line ${ctx.originalInstructionLineAt(sourceStart(read, c.command.node))} ${why}: add ${'`'}${init}${'`'} where the image's packages are installed`; };
         if (locked(node)) { refuse('is suppressed'); continue; }
         // apt-mark auto '.*' (the official images' cleanup pattern) would mark the init for autoremove.
         if (commands.some((x) => x.program === 'apt-mark')) { refuse(`marks packages for autoremove (apt-mark), which would remove ${init} too`); continue; }
@@ -287,7 +281,7 @@ function joinableInstall(ctx: TransformContext, stage: Stage, manager: string, i
         const asRoot = c.wrappers.includes('sudo') ? c.sudoAsRoot : isRoot(facts.userAt(node));
         if (!asRoot) { refuse(`runs as \`${facts.userAt(node)}\`, not root`); continue; }
         const items = install.packageAt.map((i) => ({ node: c.nodes[i], computed: c.words[i] === null }));
-        return { node, edit: insertListWord(ctx.dockerfile, read, items, init, packageName) };
+        return { node, at: sourceStart(read, c.command.node), edit: insertListWord(ctx.dockerfile, read, items, init, packageName) };
       }
     }
   }
@@ -509,7 +503,7 @@ function planStage(ctx: TransformContext, stage: Stage, init: InitName, optedIn:
   const where = optedIn ? null : facts.initHelps(stage, ctx.filename, undefined, ctx.context as BuildContext | null);
   if (where && !where.helps && where.role.role !== 'application') {
     const role = where.role.role;
-    const reason = reasonOnDisk(ctx, where.role);
+    const reason = roleReasonOnDisk(where.role, ctx.originalLine);
     if (NO_OPT_IN.has(role)) return leave(ROLE_NOTE_IDS[role], `${reason}, so this is ${ROLE_WHY[role]}`);
     return leave(ROLE_NOTE_IDS[role], `${reason}, so this is ${ROLE_WHY[role]}; to add one anyway, name it in the option ${optIn}, or run its containers with \`docker run --init\``);
   }
@@ -608,7 +602,7 @@ function planStage(ctx: TransformContext, stage: Stage, init: InitName, optedIn:
     installed = 'installed by the stage already';
   } else if (join) {
     insert(join.edit.start, join.edit.text);
-    installed = `added to the ${manager} install of line ${ctx.originalLine(join.node.line)}`;
+    installed = `added to the ${manager} install of line ${ctx.originalInstructionLineAt(join.at)}`;
   } else {
     const early = found && 'after' in found ? installAnchor(ctx, stage, found.after) : firstAnchor(stage);
     // A RUN that switches the mirror or adds a repository prepares every install after it: the init's comes after it too.

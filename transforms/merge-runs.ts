@@ -100,8 +100,9 @@ import type { Node } from '../lib/core/shell.js';
 import path from 'node:path';
 import { hasBackgroundJob, literalValue, topLevelStatements, walk } from '../lib/core/shell.js';
 import { operatorStyle } from '../lib/core/run-script.js';
+import { rewriteKeeping, type RewritePiece } from '../lib/core/edits.js';
 import {
-  downloadOf, installedCommands, isBuild, isDependencyFetch, isLanguageInstall, isPackageInstall, managerCommand, writtenPaths, type RunCommand,
+  downloadOf, installedCommands, isBuild, isDependencyFetch, isLanguageInstall, isPackageInstall, managerCommand, roleReasonOnDisk, writtenPaths, type RunCommand,
 } from '../lib/facts/index.js';
 import { PACKAGE_MANAGER_FACTS, PACKAGE_SOURCE_DIRS } from '../lib/knowledge/package-managers.js';
 import type { DockerfileModel, InstructionNode } from '../lib/core/dockerfile.js';
@@ -1016,25 +1017,32 @@ function join(parts: Part[], model: DockerfileModel): Fix {
   const escape = model.escapeChar;
   const indent = continuationIndent(parts, model);
   const trailing = operatorStyle(model, parts.map((p) => p.node)) === 'trailing';
+  // The joints are written; each part's commands are kept where they are, so their lines on disk stay known.
+  const pieces: RewritePiece[] = [];
   let text = '';
+  const keep = (part: Part) => {
+    pieces.push(text, { keep: [part.node.argsStart, part.node.argsStart + part.body.length] });
+    text = '';
+  };
   let isolated = 0;
   // Decided from the last part up: whether a part's `cd` is undone depends on whether the next part is isolated.
   const subshell = parts.map(() => false);
   for (let i = parts.length - 2; i >= 0; i--) subshell[i] = affectsLater(parts[i], parts.slice(i + 1), subshell[i + 1]) !== null;
   parts.forEach((part, i) => {
     const last = i === parts.length - 1;
-    let body = part.body;
-    let grouped = false;
+    let open = '';
+    let close = '';
     if (subshell[i]) {
-      body = `( ${body} )`;
-      grouped = true;
+      [open, close] = ['( ', ' )'];
       isolated++;
     } else if (i > 0 && part.isList) {
-      body = `{ ${body}; }`;
-      grouped = true;
+      [open, close] = ['{ ', '; }'];
     }
+    const grouped = open !== '';
     if (i > 0) text += trailing ? indent : `${indent}&& `;
-    text += body;
+    text += open;
+    keep(part);
+    text += close;
     if (last) {
       text += grouped ? (part.comment ? ` ${part.comment}` : '') : part.tail;
       return;
@@ -1047,7 +1055,7 @@ function join(parts: Part[], model: DockerfileModel): Fix {
   const subshells = isolated
     ? `; ${isolated > 1 ? `${isolated} of them run` : 'one runs'} in a subshell so ${isolated > 1 ? 'their' : 'its'} shell changes stay local`
     : '';
-  const edits = [{ start: first.argsStart, end: parts[parts.length - 1].node.end, text }];
+  const edits = rewriteKeeping(first.argsStart, parts[parts.length - 1].node.end, [...pieces, text]);
   // A joined cleanup's comment heads the merged RUN, right above its first line: the lines it stood on are inside the edit above, and go.
   const carried = parts.slice(1).map((p) => p.carries ?? '').join('');
   if (carried) {
@@ -1094,7 +1102,7 @@ export const mergeRuns: Transform = {
           notes.push({
             line: pairOnDisk.line,
             id: 'devcontainer',
-            message: `RUNs not merged: ${role.reason}, so this is a dev container; its RUNs are cache points people rebuild often, and its size matters little`,
+            message: `RUNs not merged: ${roleReasonOnDisk(role, ctx.originalLine)}, so this is a dev container; its RUNs are cache points people rebuild often, and its size matters little`,
           });
         }
         continue;

@@ -76,3 +76,31 @@ export function execFormWithPrefix(model: DockerfileModel, node: InstructionNode
   const text = model.source.text;
   return text.slice(node.argsStart, prefix.at) + prefix.text + text.slice(prefix.at, node.end);
 }
+
+/** A piece of a rewrite: text written anew, or a stretch `[start, end)` of the current text kept as it is. */
+export type RewritePiece = string | { keep: readonly [number, number] };
+
+/**
+ * The edits that make [start, end) of the text read as `pieces`, writing only
+ * what is new: each kept stretch (in order, inside the range) stays where it
+ * is, so the engine still knows the line on disk its text comes from (a RUN
+ * merged from several keeps each command's line). One edit when nothing is kept.
+ */
+export function rewriteKeeping(start: number, end: number, pieces: readonly RewritePiece[]): Edit[] {
+  const edits: Edit[] = [];
+  let at = start;
+  let text = '';
+  for (const piece of pieces) {
+    if (typeof piece === 'string') {
+      text += piece;
+      continue;
+    }
+    const [from, to] = piece.keep;
+    if (from < at || to < from || to > end) throw new Error(`rewriteKeeping: kept [${from}, ${to}) is out of order in [${start}, ${end})`);
+    if (text || from > at) edits.push({ start: at, end: from, text });
+    at = to;
+    text = '';
+  }
+  if (text || end > at || edits.length === 0) edits.push({ start: at, end, text });
+  return edits;
+}

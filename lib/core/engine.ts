@@ -167,13 +167,13 @@ function settle(shell: ShellParser, state: RunState, transforms: readonly Transf
       const accepted = acceptFixes(transform, outcome, model, origins, shell);
       state.notes.record(transform.id, outcome.notes, accepted ? outcome.changes.map((c) => c.line) : [], model, origins);
       if (level === 'review' && text === state.safeText && transform.level !== 'safe') {
-        for (const n of outcome.notes) state.notesOnSafe.push({ transform: transform.id, line: origins.of(n.line), message: n.message, ...(n.id ? { id: n.id } : {}) });
+        for (const n of outcome.notes) state.notesOnSafe.push({ transform: transform.id, line: reportedLine(origins, n), message: n.message, ...(n.id ? { id: n.id } : {}) });
       }
       if (!accepted) {
         state.settledOn.set(transform, text);
         continue;
       }
-      for (const change of outcome.changes) changes.push({ ...change, line: origins.of(change.line), level });
+      for (const { at, ...change } of outcome.changes) changes.push({ ...change, line: reportedLine(origins, { line: change.line, at }), level });
       state.origins = origins.after(model, outcome.edits, accepted.model);
       state.notes.follow(outcome.edits);
       state.model = accepted.model;
@@ -200,7 +200,7 @@ class NoteBook {
   record(transform: string, inputs: readonly NoteInput[], changed: readonly number[], model: DockerfileModel, origins: LineOrigins): void {
     const anchorOf = (line: number): number | null => model.instructions.find((i) => i.line === line)?.start ?? null;
     const fresh = inputs.map((input) => {
-      const note: Note = { transform, line: origins.of(input.line), message: input.message, ...(input.id ? { id: input.id } : {}) };
+      const note: Note = { transform, line: reportedLine(origins, input), message: input.message, ...(input.id ? { id: input.id } : {}) };
       return { note, transform, anchor: anchorOf(input.line) };
     });
     const restated = new Set([...fresh.map((f) => f.anchor), ...changed.map(anchorOf).filter((a) => a !== null)]);
@@ -227,13 +227,21 @@ class NoteBook {
   }
 }
 
+/** A change before it is reported: in the lines of the text the transform saw, with the offset of what it is about (Fix.at). */
+type SeenChange = Omit<Change, 'level'> & { at?: number };
+
+/** The line on disk a change or note is reported at: of the command it is about (`at`), else of its instruction. */
+function reportedLine(origins: LineOrigins, item: { line: number; at?: number }): number {
+  return item.at !== undefined ? origins.instructionLineAt(item.at) : origins.of(item.line);
+}
+
 interface Outcome {
   /** Each fix taken: its edits and its change, in the lines of the text the transform saw. */
-  fixes: { edits: Edit[]; change: Omit<Change, 'level'> }[];
+  fixes: { edits: Edit[]; change: SeenChange }[];
   /** Set by acceptFixes: the edits and changes of the fixes applied. */
   edits: Edit[];
   /** In the lines of the text the transform saw; the level is the run's. */
-  changes: Omit<Change, 'level'>[];
+  changes: SeenChange[];
   /** In the lines of the text the transform saw. */
   notes: NoteInput[];
   /** What the transform threw. */
@@ -264,6 +272,8 @@ function runOne(transform: Transform, model: DockerfileModel, origins: LineOrigi
       suppressionComment: (node) => suppressionComment(model, node),
       originalLine: (line) => origins.of(line),
       onDisk: (node) => origins.onDisk(node.line),
+      originalLineAt: (offset) => origins.lineAt(offset),
+      originalInstructionLineAt: (offset) => origins.instructionLineAt(offset),
     });
   } catch (error) {
     // A bug in one transform must not stop a bulk run or touch the file.
@@ -275,7 +285,7 @@ function runOne(transform: Transform, model: DockerfileModel, origins: LineOrigi
   for (const note of result.notes ?? []) {
     const node = byLine.get(note.line);
     if (node && locked(node)) continue;
-    outcome.notes.push(note.id ? { line: note.line, message: note.message, id: note.id } : { line: note.line, message: note.message });
+    outcome.notes.push({ line: note.line, ...(note.at !== undefined ? { at: note.at } : {}), message: note.message, ...(note.id ? { id: note.id } : {}) });
   }
   const taken: Edit[] = [];
   const fixes = [...(result.fixes ?? [])].sort((a, b) => firstStart(a) - firstStart(b));
@@ -292,7 +302,7 @@ function runOne(transform: Transform, model: DockerfileModel, origins: LineOrigi
     if (fix.edits.some((edit) => taken.some((other) => overlaps(edit, other)))) continue;
     if (overlapsItself(fix.edits)) continue;
     taken.push(...fix.edits);
-    outcome.fixes.push({ edits: fix.edits, change: { transform: transform.id, line: fix.line, message: fix.message } });
+    outcome.fixes.push({ edits: fix.edits, change: { transform: transform.id, line: fix.line, ...(fix.at !== undefined ? { at: fix.at } : {}), message: fix.message } });
   }
   return outcome;
 }
@@ -314,7 +324,8 @@ function acceptFixes(transform: Transform, outcome: Outcome, model: DockerfileMo
     const checked = checkCandidate(candidate, model, shell, edits);
     if ('problem' in checked) {
       // The broken line is in the candidate, which the engine maps like any text it applied.
-      const where = checked.at ? ` at line ${origins.after(model, edits, checked.at.model).of(checked.at.line)}` : '';
+      const where = checked.at ? ` at line ${origins.after(model, edits, checked.at.model).of(checked.at.line)}`
+        : checked.before !== undefined ? ` at line ${origins.of(checked.before)}` : '';
       return { problem: `${checked.problem}${where}`, id: checked.id };
     }
     const changed = meaningChange(transform, model, checked.model, shell, origins);
@@ -331,7 +342,7 @@ function acceptFixes(transform: Transform, outcome: Outcome, model: DockerfileMo
         kept.push(fix);
         result = tried;
       } else if (tried.problem) {
-        outcome.notes.push({ line: fix.change.line, id: tried.id, message: `change withheld: it would ${tried.problem}` });
+        outcome.notes.push({ line: fix.change.line, ...(fix.change.at !== undefined ? { at: fix.change.at } : {}), id: tried.id, message: `change withheld: it would ${tried.problem}` });
       }
     }
   }
@@ -394,7 +405,7 @@ function suppressionComment(model: DockerfileModel, node: InstructionNode): stri
 function joinedSuppressions(fix: Fix, model: DockerfileModel): Suppression[] {
   return fix.edits.flatMap((edit) => {
     if (edit.start === edit.end) return [];
-    const touched = model.instructions.filter((node) => edit.start < node.end && edit.end > node.start);
+    const touched = model.instructions.filter((node) => (edit.start < node.end && edit.end > node.start) || extendsAtEnd(edit, node));
     const joins = touched.length > 1 && touched[0].start < edit.start;
     return joins ? model.suppressions.filter((s) => s.instruction !== null && touched.includes(s.instruction)) : [];
   });
@@ -422,7 +433,16 @@ function overlapsItself(edits: Edit[]): boolean {
 function touchedInstructions(fix: Fix, model: DockerfileModel): InstructionNode[] {
   return model.instructions.filter((node) =>
     // An insertion at `end` (just before the line break) appends to the instruction, so it touches it too.
-    fix.edits.some((e) => (e.start === e.end ? e.start > node.start && e.start <= node.end : e.start < node.end && e.end > node.start)));
+    fix.edits.some((e) => (e.start === e.end ? e.start > node.start && e.start <= node.end : (e.start < node.end && e.end > node.start) || extendsAtEnd(e, node))));
+}
+
+/**
+ * Whether a replacement that starts where `node` ends (a RUN merged into the
+ * one above, written as the joint between them) continues `node`: its text
+ * does not start a line of its own.
+ */
+function extendsAtEnd(edit: Edit, node: InstructionNode): boolean {
+  return edit.start === node.end && edit.start > node.start && !/^\r?\n/.test(edit.text);
 }
 
 export function applyEdits(text: string, edits: readonly Edit[]): string {
@@ -443,7 +463,7 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
  * unless the same script already failed to parse before.
  */
 function checkCandidate(candidate: string, before: DockerfileModel, shell: ShellParser, edits: readonly Edit[]):
-  { model: DockerfileModel } | { problem: string; id: string; at?: { model: DockerfileModel; line: number } } {
+  { model: DockerfileModel } | { problem: string; id: string; at?: { model: DockerfileModel; line: number }; before?: number } {
   let after: DockerfileModel;
   try {
     after = parseDockerfile(candidate);
@@ -453,7 +473,7 @@ function checkCandidate(candidate: string, before: DockerfileModel, shell: Shell
   }
   if (after.instructions.length === 0 && before.instructions.length > 0) return { problem: 'remove every instruction', id: 'withheld-empty' };
   const swallowed = swallowedInstruction(before, after, edits);
-  if (swallowed) return { problem: `join new text into the instruction at line ${swallowed.line}`, id: 'withheld-joins-instruction', at: undefined };
+  if (swallowed) return { problem: 'join new text into the instruction', id: 'withheld-joins-instruction', before: swallowed.line };
   let brokenBefore: Set<string> | null = null;
   for (const node of after.instructions) {
     const script = after.shellScript(node);
@@ -473,10 +493,10 @@ function swallowedInstruction(before: DockerfileModel, after: DockerfileModel, e
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
   const starts = new Map(after.instructions.map((node) => [node.start, node]));
   for (const node of before.instructions) {
-    // Text inserted at its end extends it, unless it starts a line of its own.
+    // Text written at its end (inserted, or replacing what follows it) extends it, unless it starts a line of its own.
     const touched = edits.some((e) => (e.start === e.end
-      ? e.start > node.start && (e.start < node.end || (e.start === node.end && !/^\r?\n/.test(e.text)))
-      : e.start < node.end && e.end > node.start));
+      ? e.start > node.start && e.start < node.end
+      : e.start < node.end && e.end > node.start) || extendsAtEnd(e, node));
     if (touched) continue;
     const start = mapOffset(node.start, sorted);
     const found = start === null ? undefined : starts.get(start);

@@ -1,27 +1,47 @@
 /**
- * Where each line of a rewritten text came from in the file as read. Changes
+ * Where each part of a rewritten text came from in the file as read. Changes
  * and notes are made against whatever text a pass sees; people read them next
- * to the file on disk, so the engine carries every line back through the
- * edits it applied.
+ * to the file on disk, so the engine carries every offset back through the
+ * edits it applied: text kept from the file as read maps to where it was
+ * there, text an edit wrote to the line of the instruction it was written in.
+ * A RUN merged from several RUNs keeps each command's own place on disk.
  */
 import type { DockerfileModel } from './dockerfile.js';
+import type { SourceText } from './source.js';
 import type { Edit } from './types.js';
 
+/** A stretch of the current text: a copy of the file as read from `from` on, or text an edit wrote (`from` null), cited at `anchor`. */
+interface Segment {
+  start: number;
+  end: number;
+  from: number | null;
+  anchor: number;
+}
+
+/** The file as read: its text, and the lines its instructions span. */
+interface Input {
+  source: SourceText;
+  instructions: readonly { line: number; endLine: number }[];
+}
+
 export class LineOrigins {
-  /**
-   * origin[i]: the 1-based line of the file as read that line i (0-based) of the current text comes from.
-   * kept[i]: whether line i starts in text as read, at the start of a line of the file (no edit wrote it).
-   */
-  private constructor(private readonly origin: readonly number[], private readonly kept: readonly boolean[]) {}
+  /** `segments` cover the current text in order, none empty; `lineStarts` are the current text's. */
+  private constructor(
+    private readonly segments: readonly Segment[],
+    private readonly lineStarts: readonly number[],
+    private readonly input: Input,
+  ) {}
 
   static identity(model: DockerfileModel): LineOrigins {
-    return new LineOrigins(model.source.lineStarts.map((_, i) => i + 1), model.source.lineStarts.map(() => true));
+    const length = model.source.text.length;
+    const input = { source: model.source, instructions: model.instructions.map((i) => ({ line: i.line, endLine: i.endLine })) };
+    return new LineOrigins(length ? [{ start: 0, end: length, from: 0, anchor: 1 }] : [], model.source.lineStarts, input);
   }
 
-  /** The line of the file as read for 1-based `line` of the current text. */
+  /** The line of the file as read for 1-based `line` of the current text: where its first character comes from. */
   of(line: number): number {
-    if (this.origin.length === 0) return line;
-    return this.origin[Math.min(Math.max(line, 1), this.origin.length) - 1];
+    if (this.lineStarts.length === 0) return line;
+    return this.lineAt(this.lineStarts[Math.min(Math.max(line, 1), this.lineStarts.length) - 1]);
   }
 
   /**
@@ -30,54 +50,85 @@ export class LineOrigins {
    * or rewrote from its first character, is not on disk as it stands.
    */
   onDisk(line: number): boolean {
-    if (this.kept.length === 0) return true;
-    if (line < 1 || line > this.kept.length) return false;
-    return this.kept[line - 1];
+    if (line < 1 || line > this.lineStarts.length) return false;
+    const offset = this.lineStarts[line - 1];
+    const segment = this.segmentAt(offset);
+    if (!segment) return true;
+    if (segment.from === null) return false;
+    const original = segment.from + Math.min(offset, segment.end) - segment.start;
+    return this.input.source.positionAt(Math.min(original, this.input.source.text.length)).character === 0;
+  }
+
+  /** The line of the file as read that the character at `offset` of the current text comes from. */
+  lineAt(offset: number): number {
+    const segment = this.segmentAt(offset);
+    if (!segment) return 1;
+    if (segment.from === null) return segment.anchor;
+    const original = segment.from + Math.min(Math.max(offset, segment.start), segment.end) - segment.start;
+    return this.input.source.positionAt(Math.min(original, this.input.source.text.length)).line + 1;
   }
 
   /**
-   * The origins of `after`, the text `edits` made of `before`. A line that
-   * starts in text kept from `before` comes from where that text came from;
-   * a line that starts in text an edit wrote comes from the instruction the
-   * edit starts in, or, for an insertion between instructions, the
-   * instruction it was inserted before.
+   * The line on disk of the instruction that the text at `offset` was written
+   * in: for a command of a RUN merged from several, the first line of the RUN
+   * it was part of in the file as read; for text an edit wrote, the line that
+   * edit is cited at.
+   */
+  instructionLineAt(offset: number): number {
+    const line = this.lineAt(offset);
+    const within = this.input.instructions.find((i) => i.line <= line && line <= i.endLine);
+    return within ? within.line : line;
+  }
+
+  private segmentAt(offset: number): Segment | undefined {
+    const segments = this.segments;
+    if (segments.length === 0) return undefined;
+    let low = 0;
+    let high = segments.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (segments[mid].start <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return segments[low];
+  }
+
+  /** The segments of [start, end) of the current text, moved by `shift`. */
+  private slice(start: number, end: number, shift: number): Segment[] {
+    const pieces: Segment[] = [];
+    for (const s of this.segments) {
+      if (s.end <= start || s.start >= end) continue;
+      const from = Math.max(s.start, start);
+      const to = Math.min(s.end, end);
+      pieces.push({ start: from + shift, end: to + shift, from: s.from === null ? null : s.from + from - s.start, anchor: s.anchor });
+    }
+    return pieces;
+  }
+
+  /**
+   * The origins of `after`, the text `edits` made of `before`. Text kept from
+   * `before` comes from where it came from; text an edit wrote comes from the
+   * instruction the edit starts in, or, for an insertion between
+   * instructions, the instruction it was inserted before.
    */
   after(before: DockerfileModel, edits: readonly Edit[], after: DockerfileModel): LineOrigins {
     const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-    // Segments of the new text: kept (oldStart is where it was) or written (anchor is the origin of every line starting in it).
-    const segments: { newStart: number; newEnd: number; oldStart: number | null; anchor: number }[] = [];
+    const segments: Segment[] = [];
     let oldAt = 0;
     let newAt = 0;
     for (const edit of sorted) {
       if (edit.start > oldAt) {
-        segments.push({ newStart: newAt, newEnd: newAt + edit.start - oldAt, oldStart: oldAt, anchor: 0 });
+        segments.push(...this.slice(oldAt, edit.start, newAt - oldAt));
         newAt += edit.start - oldAt;
       }
-      segments.push({ newStart: newAt, newEnd: newAt + edit.text.length, oldStart: null, anchor: this.of(anchorLine(before, edit)) });
-      newAt += edit.text.length;
+      if (edit.text.length) {
+        segments.push({ start: newAt, end: newAt + edit.text.length, from: null, anchor: this.of(anchorLine(before, edit)) });
+        newAt += edit.text.length;
+      }
       oldAt = Math.max(oldAt, edit.end);
     }
-    const oldLength = before.source.text.length;
-    segments.push({ newStart: newAt, newEnd: newAt + oldLength - oldAt, oldStart: oldAt, anchor: 0 });
-
-    const origin: number[] = [];
-    const kept: boolean[] = [];
-    let s = 0;
-    for (const lineStart of after.source.lineStarts) {
-      while (s < segments.length - 1 && (segments[s].newEnd <= lineStart || segments[s].newStart === segments[s].newEnd)) s++;
-      const segment = segments[s];
-      if (segment.oldStart === null) {
-        origin.push(segment.anchor);
-        kept.push(false);
-      } else {
-        const old = Math.min(segment.oldStart + Math.max(0, lineStart - segment.newStart), oldLength);
-        const position = before.source.positionAt(old);
-        origin.push(this.of(position.line + 1));
-        // Kept text that starts a line here but not in `before` (an edit ended mid-line) is no line as read.
-        kept.push(position.character === 0 && this.onDisk(position.line + 1));
-      }
-    }
-    return new LineOrigins(origin, kept);
+    segments.push(...this.slice(oldAt, before.source.text.length, newAt - oldAt));
+    return new LineOrigins(segments, after.source.lineStarts, this.input);
   }
 }
 

@@ -257,6 +257,32 @@ export function literalValue(node: Node): string | null {
 }
 
 /**
+ * The literal text a word ends with, whatever the shell computes before it:
+ * `/bin/activate` for `"$VENV/bin/activate"` or `${VENV}/bin/activate`, the
+ * whole value for a literal word (`whole`), '' when it ends in an expansion.
+ */
+export function literalSuffix(node: Node): { text: string; whole: boolean } {
+  const whole = literalValue(node);
+  if (whole !== null) return { text: whole, whole: true };
+  if (node.type !== 'concatenation' && node.type !== 'string') return { text: '', whole: false };
+  let text = '';
+  const parts = node.namedChildren.filter((c): c is Node => c !== null);
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const part = parts[i]!;
+    const value = node.type === 'string'
+      ? (part.type === 'string_content' ? part.text.replace(/\\([$`"\\\n])/g, '$1') : null)
+      : literalValue(part);
+    if (value === null) {
+      // A word ending in a quoted part: what the quotes end with.
+      if (node.type === 'concatenation' && i === parts.length - 1 && part.type === 'string') return literalSuffix(part);
+      break;
+    }
+    text = value + text;
+  }
+  return { text, whole: false };
+}
+
+/**
  * `inMainShell` comes from the walk down (no climbing back up through
  * parents per command, which made deeply nested scripts quadratic).
  */

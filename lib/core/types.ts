@@ -37,6 +37,13 @@ export interface Edit {
 export interface Fix {
   /** 1-based line of the instruction the fix is about. */
   line: number;
+  /**
+   * The offset in this text of the command the fix is about, when it is one
+   * command of the instruction (a RUN merged from several may hold it): the
+   * change is reported at the line on disk of the instruction it was written
+   * in (`ctx.originalInstructionLineAt`), not at the first line of the merged RUN.
+   */
+  at?: number;
   /** Why: a human sentence, shown in diffs with --explain and in reports. */
   message: string;
   edits: Edit[];
@@ -46,6 +53,8 @@ export interface Fix {
 export interface NoteInput {
   /** 1-based line of the instruction the note is about. */
   line: number;
+  /** The offset in this text of the command the note is about, as Fix.at: the note is reported at its line on disk. */
+  at?: number;
   message: string;
   /**
    * Which refusal or remark this is, kebab-case and stable across wording
@@ -105,6 +114,20 @@ export interface TransformContext {
    * read, where an inserted one is not.
    */
   onDisk(node: InstructionNode): boolean;
+  /**
+   * The line on disk that the text at `offset` of this text comes from (text
+   * an earlier transform wrote: the line of the instruction it wrote it in).
+   * A RUN that merge-runs made of several keeps each command's own line.
+   */
+  originalLineAt(offset: number): number;
+  /**
+   * The first line on disk of the instruction that the text at `offset` was
+   * written in: a message that names the RUN of one command (`the RUN at
+   * line 4 runs …`) names it through this, with the command's offset
+   * (`sourceStart(run, node)`); a RUN merged from several starts at the
+   * line of the first, where that command may not be.
+   */
+  originalInstructionLineAt(offset: number): number;
 }
 
 export interface Transform {

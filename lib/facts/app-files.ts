@@ -177,14 +177,14 @@ export function runMakes(commands: readonly RunCommand[], workdir: string | null
 }
 
 /** The file a redirection writes, as a literal path (null when computed); `/dev/null` and descriptor copies are not files. */
-export function redirectTargets(root: Node): { text: string; path: string | null }[] {
-  const targets: { text: string; path: string | null }[] = [];
+export function redirectTargets(root: Node): { text: string; path: string | null; node: Node }[] {
+  const targets: { text: string; path: string | null; node: Node }[] = [];
   walk(root, (n) => {
     if (n.type !== 'file_redirect') return;
     const target = n.childForFieldName('destination');
     const value = target ? literalValue(target) : null;
     if (value === '/dev/null' || /^&?\d$/.test(value ?? '') || /^\d?>&/.test(n.text) || n.text.trimStart().startsWith('<')) return;
-    targets.push({ text: n.text, path: value });
+    targets.push({ text: n.text, path: value, node: n });
   });
   return targets;
 }

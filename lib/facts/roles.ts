@@ -74,6 +74,16 @@ export interface StageRole {
   line?: number;
 }
 
+/**
+ * A role's reason with the line it cites as the line on disk: `onDisk` maps
+ * a line of the text the facts read to the file as read (ctx.originalLine).
+ */
+export function roleReasonOnDisk(role: StageRole, onDisk: (line: number) => number): string {
+  if (role.line === undefined) return role.reason;
+  const cited = `line ${role.line} `;
+  return role.reason.startsWith(cited) ? `line ${onDisk(role.line)} ${role.reason.slice(cited.length)}` : role.reason;
+}
+
 /** Words in a stage name (split at `-`, `_`, `.`) that mark a development or test stage. */
 export const DEV_STAGE_NAMES = new Set([
   'dev', 'devel', 'develop', 'development', 'test', 'tests', 'testing', 'validate', 'validation', 'lint', 'ci', 'debug',

@@ -8,10 +8,10 @@
  */
 import path from 'node:path';
 import type { BuildContext } from '../core/context.js';
-import { literalValue, walk, type Node, type ShellParser } from '../core/shell.js';
+import { literalSuffix, literalValue, walk, type Node, type ShellParser } from '../core/shell.js';
 import type { RunCommand } from './commands.js';
 import type { CopyOperands } from './index.js';
-import { DEFAULT_PATH, POSIX_SHELLS } from '../knowledge/index.js';
+import { DEFAULT_PATH, environmentScript, POSIX_SHELLS } from '../knowledge/index.js';
 
 /** Shell options that take a value (`bash -o pipefail script.sh`). */
 const SHELL_VALUE_OPTIONS = new Set(['-o', '+o', '-O', '+O', '--rcfile', '--init-file']);
@@ -28,6 +28,8 @@ export interface ScriptRun {
   roots: Node[] | null;
   /** Why the code is unknown, when roots is null. */
   unknown: string | null;
+  /** What the script is, when dfmod knows it by its name and it runs nothing (roots is empty): a virtualenv's activate script. */
+  known?: string;
 }
 
 export interface ScriptLookup {
@@ -72,7 +74,15 @@ export function scriptRunBy(command: RunCommand, given: ScriptLookup): ScriptRun
     return fileScript(what, w[i]!, lookup);
   }
   if (program === '.' || program === 'source') {
-    return w[1] ? fileScript(what, w[1], lookup) : unknown(what, 'script', 'it names no file');
+    const named = command.nodes[1];
+    if (!named) return unknown(what, 'script', 'it names no file');
+    const found = fileScript(what, w[1] ?? null, lookup);
+    // Read from the build context: what the file there runs.
+    if (found.roots || found.file !== null) return found;
+    // A file the build made that only sets the environment (a virtualenv's bin/activate): it runs nothing else.
+    const end = literalSuffix(named);
+    const known = environmentScript(end.text, end.whole);
+    return known ? { what, kind: 'script', file: null, roots: [], unknown: null, known } : found;
   }
   if (program === 'make' || program === 'gmake') return makeRun(what, command, lookup);
   const first = w[0]!;

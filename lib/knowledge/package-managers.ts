@@ -106,6 +106,21 @@ export interface ManagerFacts {
   indexFreeVerbs?: string[];
   /** Text that changes where packages come from: an install after it needs a fresh index. */
   sourceMarkers?: string[];
+  /**
+   * Subcommands only the classic major version has: where one ran (and
+   * succeeded), the program there is that version. Yarn 2+ removed `yarn
+   * global` ("consider using yarn dlx"), so after `yarn global add` in a
+   * folder, `yarn cache clean` there is Yarn 1's, which empties only its own
+   * global cache.
+   */
+  classicOnlyVerbs?: string[];
+  /**
+   * The cache folder under the home of the user who runs it (with no option
+   * or environment placing it elsewhere), which `rm -rf` empties without the
+   * program: for a RUN that removes the program before its end (npm's
+   * `~/.npm`, its `_cacache` and logs; npm's docs, "cache").
+   */
+  homeCacheDir?: string;
   /** For a program meant for people: subcommand → the words of the scripting program (`apt` → `apt-get`) that do the same. */
   scriptEquivalent?: { program: ManagerName; verbs: Record<string, string> };
 }
@@ -295,6 +310,7 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     yes: null,
     cacheDirs: ['/root/.npm', '.npm'],
     cleanup: ['npm cache clean --force'],
+    homeCacheDir: '.npm',
     noCacheFlag: null,
     cleanVerbs: ['cache'],
     offlineFlags: ['--offline', '--prefer-offline', '--cache-min'],
@@ -312,7 +328,9 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
   // Yarn classic (1.x). Yarn Berry's `yarn cache clean` deletes the project's own zip cache.
   yarn: {
     programs: ['yarn'],
-    installVerbs: ['install', 'add', ''],
+    // `yarn global add` installs a tool into Yarn 1's global folder, through its cache (/usr/local/share/.cache/yarn for root).
+    installVerbs: ['install', 'add', 'global add', ''],
+    classicOnlyVerbs: ['global add', 'global'],
     yes: null,
     cacheDirs: ['/usr/local/share/.cache/yarn', '.cache/yarn', '.yarn'],
     cleanup: ['yarn cache clean'],

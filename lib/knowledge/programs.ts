@@ -328,3 +328,27 @@ export const DOWNLOAD_CONSUMERS: ReadonlySet<string> = new Set(['sh', 'bash', 'd
 export const SOURCE_FETCHES: Readonly<Record<string, { subcommands: readonly string[]; valueOptions: readonly string[] }>> = {
   git: { subcommands: ['clone'], valueOptions: ['-c', '-C', '--git-dir', '--work-tree', '--namespace'] },
 };
+
+/**
+ * Scripts a RUN sources (`. FILE`, `source FILE`) that only set the shell's
+ * environment, by how their path ends: what each is. A Python virtual
+ * environment's activate script (`python -m venv DIR`, `virtualenv DIR` and
+ * `uv venv DIR` write DIR/bin/activate; conda's bin/activate likewise) sets
+ * VIRTUAL_ENV, PATH and the prompt and defines `deactivate`: it runs no
+ * package manager and installs nothing.
+ */
+export const ENVIRONMENT_SCRIPTS: readonly { suffix: string; what: string }[] = [
+  { suffix: 'bin/activate', what: "a virtual environment's activate script, which only sets environment variables" },
+];
+
+/**
+ * What a sourced script is, when its path (or the literal end of a path the
+ * shell computes, `"$VIRTUAL_ENV/bin/activate"`) names one of
+ * ENVIRONMENT_SCRIPTS; null otherwise.
+ */
+export function environmentScript(pathEnd: string, whole: boolean): string | null {
+  for (const { suffix, what } of ENVIRONMENT_SCRIPTS) {
+    if (pathEnd === suffix && whole || pathEnd.endsWith(`/${suffix}`)) return what;
+  }
+  return null;
+}

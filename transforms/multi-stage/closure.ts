@@ -19,7 +19,7 @@ import {
   PROGRAM_PACKAGES, RUNTIME_PACKAGE_RELEASES, describeImage, parseImageRef, parseTag, releaseName, shipsBuildpackDeps,
 } from '../../lib/knowledge/index.js';
 import { refuse, type Plan, type Refused } from './plan.js';
-import type { StageReading } from './read-stage.js';
+import { commandWhere, type StageReading } from './read-stage.js';
 
 export interface Closure {
   /** Debian packages the runtime installs, in the order found. */
@@ -128,7 +128,7 @@ function runtimePackages(ctx: TransformContext, stage: StageReading, chosen: Pla
         if (word === null || !word.startsWith('-l')) continue;
         const library = word === '-l' ? command.words[++i] ?? '' : word.slice(2);
         const libraries = LINK_FLAG_PACKAGES[library ?? ''];
-        if (!libraries) return refuse('link-flag-unknown', `line ${ctx.originalLine(run.node.line)}: the program links -l${library}, whose Debian package dfmod does not know`);
+        if (!libraries) return refuse('link-flag-unknown', `${commandWhere(ctx, run, command)}: the program links -l${library}, whose Debian package dfmod does not know`);
         add(...libraries);
       }
       if (command.words.includes('-static')) checks.push('the program is linked with -static');
@@ -199,6 +199,8 @@ function runtimeFiles(ctx: TransformContext, stage: StageReading, chosen: Plan):
     const read = ctx.facts.readRun(run.node);
     if (read.kind !== 'script') continue;
     for (const target of redirectTargets(read.root)) {
+      // The redirect's own line on disk (a RUN merged from several holds commands of several lines).
+      const where = `line ${ctx.originalLineAt(read.script.offsets[target.node.startIndex])}`;
       if (target.path === null) return refuse('run-writes-file', `${where}: RUN writes \`${target.text}\`, a file whose name the shell computes`);
       if (!target.path.startsWith('/') && (run.changesDir || run.workdir === null)) return refuse('run-writes-file', `${where}: RUN writes \`${target.text}\` after \`cd\`, in a folder dfmod does not know`);
       const file = path.posix.resolve(run.workdir ?? '/', target.path);

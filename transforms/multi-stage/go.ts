@@ -6,14 +6,14 @@ import type { BuildContext } from '../../lib/core/context.js';
 import type { Edit } from '../../lib/core/types.js';
 import type { Linkage } from '../../lib/knowledge/index.js';
 import { contextFiles, insertBefore, isRefusal, programPath, refuse, runtimeFor, type Planner } from './plan.js';
-import type { RunInfo } from './read-stage.js';
+import { commandWhere, type RunInfo } from './read-stage.js';
 
 export const planGo: Planner = (stage, ctx) => {
   const builds: { run: RunInfo; command: RunCommand; output: string; cgoOff: boolean }[] = [];
   for (const run of stage.runs) {
-    const where = `line ${ctx.originalLine(run.node.line)}`;
     for (const command of run.commands) {
       if (command.program !== 'go' || command.words[1] !== 'build') continue;
+      const where = commandWhere(ctx, run, command);
       const args = command.words.slice(1);
       const i = args.findIndex((a) => a === '-o' || (a?.startsWith('-o=') ?? false));
       const raw = i === -1 ? null : args[i]!.startsWith('-o=') ? args[i]!.slice(3) : args[i + 1];

@@ -1,6 +1,7 @@
 /** C and C++: the program gcc or make built, on a slim image of the build's Debian or Ubuntu release. */
 import path from 'node:path';
 import { isRefusal, programPath, refuse, runtimeFor, type Planner } from './plan.js';
+import { commandWhere } from './read-stage.js';
 
 const COMPILERS = new Set(['gcc', 'g++', 'cc', 'c++']);
 
@@ -29,14 +30,14 @@ export const planNative: Planner = (stage, ctx) => {
         if (raw && (raw.startsWith('/') || here !== null)) outputs.push(path.posix.resolve(here ?? '/', raw));
       }
       if (command.program === 'make' || command.program === 'cmake') {
-        if (here === null && !command.words.includes('--install')) return refuse('make-after-cd', `line ${ctx.originalLine(run.node.line)}: make after \`cd\`: where it builds is not known`);
+        if (here === null && !command.words.includes('--install')) return refuse('make-after-cd', `${commandWhere(ctx, run, command)}: make after \`cd\`: where it builds is not known`);
         makes = true;
         const words = command.words.slice(1);
-        if (words.some((w) => w === null || PREFIX_WORDS.test(w))) return refuse('install-prefix', `line ${ctx.originalLine(run.node.line)}: \`${command.program}\` sets where it installs`);
+        if (words.some((w) => w === null || PREFIX_WORDS.test(w))) return refuse('install-prefix', `${commandWhere(ctx, run, command)}: \`${command.program}\` sets where it installs`);
         if ((command.program === 'make' && words.includes('install')) || (command.program === 'cmake' && words.includes('--install'))) installs = true;
       }
       if (command.program === 'configure' && command.words.slice(1).some((w) => w === null || PREFIX_WORDS.test(w))) {
-        return refuse('install-prefix', `line ${ctx.originalLine(run.node.line)}: \`configure\` sets where make installs`);
+        return refuse('install-prefix', `${commandWhere(ctx, run, command)}: \`configure\` sets where make installs`);
       }
       if (command.program === 'ldconfig') ldconfig = true;
     }

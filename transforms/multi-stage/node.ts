@@ -7,7 +7,7 @@ import { scriptArgv, tscOutput, type CopyOperands, type RunCommand } from '../..
 import { LANGUAGE_PACKAGE_LIBRARIES, NPM_INSTALL_SCRIPTS } from '../../lib/knowledge/index.js';
 import type { Edit, TransformContext } from '../../lib/core/types.js';
 import { isRefusal, refuse, runtimeFor, type Plan, type Planner, type Refused } from './plan.js';
-import type { StageReading } from './read-stage.js';
+import { commandWhere, type StageReading } from './read-stage.js';
 
 interface PackageJson {
   main?: string;
@@ -307,7 +307,7 @@ function depsLayout(stage: StageReading, ctx: TransformContext, dependencies: 'p
   const installRuns = stage.runs.filter((r) => r.commands.some((c) => c.program === 'npm' && ['ci', 'install', 'i'].includes(c.words[1] ?? '')));
   const installRun = installRuns[0];
   const installCommand = installRun.commands.find((c) => c.program === 'npm' && ['ci', 'install', 'i'].includes(c.words[1] ?? ''))!;
-  if (installRun.workdir !== appDir || installRun.changesDir) return refuse('npm-install-elsewhere', `line ${ctx.originalLine(installRun.node.line)}: npm installs outside the app folder ${appDir}`);
+  if (installRun.workdir !== appDir || installRun.changesDir) return refuse('npm-install-elsewhere', `${commandWhere(ctx, installRun, installCommand)}: npm installs outside the app folder ${appDir}`);
   // After the last instruction that may write node_modules (a later COPY may bring the context's own).
   const last = [...stage.stage.instructions].reverse().find((n) => ['RUN', 'COPY', 'ADD'].includes(n.keyword))!;
   const installUser = facts.userAt(installRun.node);
@@ -329,7 +329,7 @@ function depsLayout(stage: StageReading, ctx: TransformContext, dependencies: 'p
   const omitDev = major !== undefined && major < 15 ? ' --production' : ' --omit=dev';
   // The original install's own options (--legacy-peer-deps, a registry) and RUN flags (a secret or cache mount) come along.
   const options = installCommand.words.slice(2);
-  if (options.some((w) => w === null)) return refuse('npm-install-options', `line ${ctx.originalLine(installRun.node.line)}: npm's install options are computed by the shell`);
+  if (options.some((w) => w === null)) return refuse('npm-install-options', `${commandWhere(ctx, installRun, installCommand)}: npm's install options are computed by the shell`);
   const kept = (options as string[]).filter((w) => !/^--(omit|production|only|include)(=|$)/.test(w));
   const runFlags = installRun.node.flags.map((f) => `${f.text} `).join('');
   const install = dependencies === 'original' ? ['npm', ...installCommand.words.slice(1) as string[]].join(' ')

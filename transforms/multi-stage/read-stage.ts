@@ -82,23 +82,9 @@ export function readStage(ctx: TransformContext, stage: Stage, image: ImageInfo,
   return { stage, image, ecosystem, runs, finalWorkdir: final, argv, inits };
 }
 
-/**
- * Where a command of a RUN stands in the file as read: `line N` when the RUN's
- * lines up to the command's are the file's own (each the line after the one
- * before), else the lines of the file as read the RUN took the place of
- * (`lines 4-7`): another transform wrote or joined lines in (merge-runs
- * joining the next RUN), so the line the command had is not known.
- */
+/** Where a command of a RUN stands in the file as read: `line N`, its own line on disk (in a RUN merged from several too). */
 export function commandWhere(ctx: TransformContext, run: RunInfo, command: RunCommand): string {
-  const node = run.node;
-  const line = ctx.dockerfile.source.positionAt(run.offsets[command.command.node.startIndex]).line + 1;
-  const first = ctx.originalLine(node.line);
-  let own = true;
-  for (let l = node.line + 1; l <= line && own; l++) own = ctx.originalLine(l) === first + (l - node.line);
-  if (own) return `line ${first + (line - node.line)}`;
-  const next = ctx.dockerfile.instructions.find((i) => i.line > node.endLine);
-  const last = next ? ctx.originalLine(next.line) - 1 : null;
-  return last !== null && last > first ? `lines ${first}-${last}` : `the RUN at line ${first}`;
+  return `line ${ctx.originalLineAt(run.offsets[command.command.node.startIndex])}`;
 }
 
 function readRuns(ctx: TransformContext, stage: Stage): RunInfo[] | Refused {

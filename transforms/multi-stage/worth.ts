@@ -6,7 +6,7 @@
  */
 import type { Stage } from '../../lib/core/dockerfile.js';
 import type { TransformContext } from '../../lib/core/types.js';
-import { isPackageInstall, managerCommand, pipCommand, ROLE_NOTE_IDS, type RoleName, type RunCommand } from '../../lib/facts/index.js';
+import { isPackageInstall, managerCommand, pipCommand, ROLE_NOTE_IDS, roleReasonOnDisk, type RoleName, type RunCommand } from '../../lib/facts/index.js';
 import { BUILD_TOOL_PACKAGES, FETCH_TOOL_PACKAGES, PACKAGE_MANAGER_FACTS, managerOfProgram, runtimeImage, systemManagerOf, type ImageInfo } from '../../lib/knowledge/index.js';
 import { refuse, type Ecosystem, type Refused } from './plan.js';
 
@@ -27,7 +27,7 @@ const ROLE_WHY: Record<Exclude<RoleName, 'application'>, string> = {
 export function roleRefusal(ctx: TransformContext, stage: Stage): Refused | null {
   const role = ctx.facts.stageRole(stage, ctx.filename, undefined, ctx.context);
   if (role.role === 'application') return null;
-  return refuse(ROLE_NOTE_IDS[role.role], `${role.reason}, so this is ${ROLE_WHY[role.role]}`);
+  return refuse(ROLE_NOTE_IDS[role.role], `${roleReasonOnDisk(role, ctx.originalLine)}, so this is ${ROLE_WHY[role.role]}`);
 }
 
 /** Commands that set the image up and build nothing: folders, owners, modes, links, users. */
