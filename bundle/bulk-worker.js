@@ -17572,7 +17572,338 @@ function clip(text) {
 
 // lib/facts/signals.ts
 var import_yaml = __toESM(require_dist(), 1);
+import path3 from "node:path";
+
+// lib/facts/scripts.ts
 import path2 from "node:path";
+var SHELL_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-o", "+o", "-O", "+O", "--rcfile", "--init-file"]);
+var SYSTEM_BIN = /^\/(usr\/(local\/)?)?s?bin\//;
+function scriptRunBy(command, given) {
+  const w = command.words;
+  const program = command.program;
+  if (program === null) return null;
+  const lookup = { ...given, context: buildContextOf(given) };
+  const what = quoteCommand(command.nodes);
+  if (POSIX_SHELLS.has(program)) {
+    let i = 1;
+    for (; i < w.length; i++) {
+      const word = w[i];
+      if (word === null) return unknown(what, "script", "its arguments are computed by the shell");
+      if (word === "-c" || /^-[a-zA-Z]+$/.test(word) && word.includes("c")) {
+        const text = w[i + 1];
+        if (text === void 0 || text === null) return unknown(what, "inline", "its script is computed by the shell");
+        const root = lookup.shell.parse(text).rootNode;
+        return root.hasError ? unknown(what, "inline", "dfmod cannot parse its script") : { what, kind: "inline", file: null, roots: [root], unknown: null };
+      }
+      if (word === "--" || word === "-") {
+        i++;
+        break;
+      }
+      if (SHELL_VALUE_OPTIONS.has(word)) {
+        i++;
+        continue;
+      }
+      if (!word.startsWith("-") && !word.startsWith("+")) break;
+    }
+    if (i >= w.length) return unknown(what, "script", "it reads its script from standard input");
+    return fileScript(what, w[i], lookup);
+  }
+  if (program === "." || program === "source") {
+    const named = command.nodes[1];
+    if (!named) return unknown(what, "script", "it names no file");
+    const found = fileScript(what, w[1] ?? null, lookup);
+    if (found.roots || found.file !== null) return found;
+    const end = literalSuffix(named);
+    const known = environmentScript(end.text, end.whole);
+    return known ? { what, kind: "script", file: null, roots: [], unknown: null, known } : found;
+  }
+  if (program === "make" || program === "gmake") return makeRun(what, command, lookup);
+  const first = w[0];
+  if (first.includes("/")) return SYSTEM_BIN.test(first) && typeof contextFile(first, lookup) !== "string" ? null : fileScript(what, first, lookup);
+  for (const dir of DEFAULT_PATH) {
+    if (typeof contextFile(`${dir}/${first}`, lookup) === "string") return fileScript(what, `${dir}/${first}`, lookup);
+  }
+  return null;
+}
+function unknown(what, kind, why) {
+  return { what, kind, file: null, roots: null, unknown: why };
+}
+function fileScript(what, word, lookup) {
+  if (word === null) return unknown(what, "script", "its path is computed by the shell");
+  const file = contextFile(word, lookup);
+  if (typeof file !== "string") return unknown(what, "script", file.why);
+  const text = lookup.context.read(file);
+  if (text === null) return unknown(what, "script", `${file} cannot be read from the build context`);
+  if (/^#!.*\b(python|perl|ruby|node)/.test(text)) return unknown(what, "script", `${file} is not a shell script`);
+  const root = lookup.shell.parse(text).rootNode;
+  if (root.hasError) return { what, kind: "script", file, roots: null, unknown: `dfmod cannot parse ${file}` };
+  return { what, kind: "script", file, roots: [root], unknown: null };
+}
+function quoteCommand(words3) {
+  const quoted2 = [];
+  for (const word of words3.slice(0, 3)) {
+    if (quoted2.length > 0 && (word.text.length > 40 || /\n/.test(word.text))) break;
+    quoted2.push(word.text);
+  }
+  return quoted2.join(" ");
+}
+var ANCESTORS = 8;
+var chosenContexts = /* @__PURE__ */ new WeakMap();
+function buildContextOf(lookup) {
+  const context = lookup.context;
+  if (!context) return null;
+  const sources = [...new Set(lookup.copies.filter((c) => c.from === null).flatMap((c) => c.sources).filter((s) => !/^[a-z]+:\/\/|^git@/i.test(s) && !/[*?[$]/.test(s)).map((s) => path2.posix.normalize(s.replace(/^\.\//, "")).replace(/\/+$/, "") || "."))];
+  if (sources.every((s) => context.exists(s))) return context;
+  let cache2 = chosenContexts.get(context);
+  if (!cache2) chosenContexts.set(context, cache2 = /* @__PURE__ */ new Map());
+  const key = sources.join("\n");
+  let chosen = cache2.get(key);
+  if (!chosen) {
+    chosen = context;
+    let at = context;
+    for (let depth = 0; at && !at.exists(".git") && depth < ANCESTORS; depth++) {
+      at = at.parent?.() ?? null;
+      if (at && sources.every((s) => at.exists(s))) {
+        chosen = at;
+        break;
+      }
+    }
+    cache2.set(key, chosen);
+  }
+  return chosen;
+}
+function stageBuildContext(context, copies) {
+  return buildContextOf({ context, copies });
+}
+var ARCHIVE = /\.(tar|tgz|tbz2?|txz|tzst|tar\.(gz|bz2|xz|zst|lz|lzma|Z))$/i;
+function contextFile(word, lookup) {
+  if (!lookup.context) return { why: "no build context is known" };
+  let target;
+  if (word.startsWith("/")) target = path2.posix.normalize(word);
+  else if (lookup.workdir !== null) target = path2.posix.resolve(lookup.workdir, word);
+  else return { why: "the WORKDIR is not known" };
+  for (const copy of [...lookup.copies].reverse()) {
+    if (copy.from !== null || copy.node.keyword === "ADD" && copy.sources.some((s) => /^[a-z]+:\/\/|^git@/i.test(s) || ARCHIVE.test(s))) {
+      if (copy.destResolved !== null && covers(copy.destResolved, target)) return { why: `${word} may come from \`${copy.node.keyword} ${copy.sources.join(" ")}\`` };
+      continue;
+    }
+    if (copy.destResolved === null) return { why: `a ${copy.node.keyword} with a destination dfmod cannot resolve may have put ${word} there` };
+    for (const raw of copy.sources) {
+      const source = path2.posix.normalize(raw.replace(/^\.\//, "")).replace(/\/+$/, "") || ".";
+      if (/[*?[]/.test(source)) {
+        if (covers(copy.destResolved, target)) return { why: `${word} may come from the pattern \`${raw}\`` };
+        continue;
+      }
+      const isFolder = source === "." || lookup.context.list(source).length > 0 && lookup.context.read(source) === null;
+      let candidate = null;
+      if (isFolder) {
+        if (covers(copy.destResolved, target)) candidate = path2.posix.join(source, path2.posix.relative(copy.destResolved, target));
+      } else if (target === path2.posix.join(copy.destResolved, path2.posix.basename(source))) {
+        candidate = source;
+      } else if (!copy.destIsDirectory && target === copy.destResolved) candidate = source;
+      if (candidate !== null) {
+        candidate = path2.posix.normalize(candidate);
+        if (lookup.context.isIgnored(candidate)) return { why: `.dockerignore keeps ${candidate} out of the build context` };
+        if (lookup.context.read(candidate) !== null) return candidate;
+        if (!isFolder && !lookup.context.exists(source)) return { why: `the build context is not the folder dfmod read, which has no \`${raw}\`` };
+      }
+    }
+  }
+  return { why: `no COPY of the stage puts ${word} there from the build context` };
+}
+var covers = (folder, target) => folder === "/" || target === folder || target.startsWith(folder + "/");
+var MAKE_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-C", "-f", "--file", "--makefile", "--directory", "-I", "--include-dir", "-j", "--jobs", "-l", "-o", "-W"]);
+var MAKEFILES = ["GNUmakefile", "makefile", "Makefile"];
+function makeRun(what, command, lookup) {
+  const w = command.words;
+  let dir = null;
+  let file = null;
+  const targets2 = [];
+  for (let i = 1; i < w.length; i++) {
+    const word = w[i];
+    if (word === null) return unknown(what, "make", "its arguments are computed by the shell");
+    if (word === "-C" || word === "--directory") dir = w[++i] ?? null;
+    else if (word === "-f" || word === "--file" || word === "--makefile") file = w[++i] ?? null;
+    else if (MAKE_VALUE_OPTIONS.has(word)) i++;
+    else if (word.startsWith("-")) continue;
+    else if (word.includes("=")) continue;
+    else targets2.push(word);
+  }
+  const base = dir === null ? "." : dir;
+  const names = file !== null ? [file.startsWith("/") ? file : path2.posix.join(base, file)] : MAKEFILES.map((m) => path2.posix.join(base, m));
+  let found = { why: "no Makefile" };
+  for (const name of names) {
+    found = contextFile(name, lookup);
+    if (typeof found === "string") break;
+  }
+  if (typeof found !== "string") return unknown(what, "make", `its Makefile is not known: ${found.why}`);
+  const text = lookup.context.read(found);
+  const recipes = makeRecipes(text, targets2);
+  if ("why" in recipes) return { what, kind: "make", file: found, roots: null, unknown: recipes.why };
+  const roots = [];
+  for (const recipe of recipes.lines) {
+    const root = lookup.shell.parse(recipe).rootNode;
+    if (root.hasError) return { what, kind: "make", file: found, roots: null, unknown: `dfmod cannot parse the recipe \`${recipe}\`` };
+    roots.push(root);
+  }
+  return { what, kind: "make", file: found, roots, unknown: null };
+}
+function makeRecipes(text, targets2) {
+  const rules = /* @__PURE__ */ new Map();
+  const variables = /* @__PURE__ */ new Map([["MAKE", "make"], ["CC", "cc"], ["CXX", "g++"], ["RM", "rm -f"], ["SHELL", "/bin/sh"]]);
+  let defaultGoal = null;
+  let current = [];
+  const lines = text.replace(/\\\r?\n/g, " ").split(/\r?\n/);
+  for (const line of lines) {
+    if (line.startsWith("	")) {
+      for (const rule2 of current) rule2.recipe.push(line.slice(1));
+      continue;
+    }
+    const stripped = line.replace(/(^|[^\\])#.*$/, "$1").trim();
+    if (!stripped) continue;
+    if (/^(ifeq|ifneq|ifdef|ifndef|else|endif|include|-include|sinclude|define|endef|export|override|vpath)\b/.test(stripped)) {
+      if (/^(ifeq|ifneq|ifdef|ifndef|include|-include|sinclude|define)\b/.test(stripped)) return { why: "its Makefile uses conditionals, includes or defines" };
+      continue;
+    }
+    const assignment = /^([A-Za-z_][A-Za-z0-9_.]*)\s*(\?|:|::|\+|!)?=\s*(.*)$/.exec(stripped);
+    if (assignment) {
+      const [, name, op, value] = assignment;
+      if (name === ".DEFAULT_GOAL") defaultGoal = value.trim();
+      else if (op === "+") variables.set(name, `${variables.get(name) ?? ""} ${value}`.trim());
+      else if (op !== "?" || !variables.has(name)) variables.set(name, value);
+      current = [];
+      continue;
+    }
+    const rule = /^([^:=]+?)\s*::?\s*(.*)$/.exec(stripped);
+    if (!rule) {
+      current = [];
+      continue;
+    }
+    const [prereqs, inline] = rule[2].split(";", 2);
+    current = [];
+    for (const target of rule[1].split(/\s+/)) {
+      const entry = rules.get(target) ?? { prerequisites: [], recipe: [] };
+      entry.prerequisites.push(...prereqs.split(/\s+/).filter(Boolean));
+      if (inline?.trim()) entry.recipe.push(inline.trim());
+      rules.set(target, entry);
+      current.push(entry);
+      if (defaultGoal === null && !target.startsWith(".") && !target.includes("%")) defaultGoal = target;
+    }
+  }
+  const goals = targets2.length ? targets2 : defaultGoal ? [defaultGoal] : [];
+  if (!goals.length) return { why: "its Makefile has no target" };
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  const visit = (target, depth) => {
+    if (seen.has(target)) return null;
+    seen.add(target);
+    const rule = rules.get(target);
+    if (!rule) return null;
+    if (depth > 20) return "its Makefile nests too deep";
+    for (const p of rule.prerequisites) {
+      const why = visit(p, depth + 1);
+      if (why) return why;
+    }
+    for (const line of rule.recipe) out.push(shellOfRecipe(line, variables));
+    return null;
+  };
+  for (const goal of goals) {
+    if (/[%$]/.test(goal)) return { why: `the target ${goal} is computed` };
+    if (!rules.has(goal) && !rules.has("%")) return { why: `its Makefile has no rule for ${goal}` };
+    const why = visit(goal, 0);
+    if (why) return { why };
+  }
+  return { lines: out };
+}
+function shellOfRecipe(line, variables) {
+  let text = line.trim().replace(/^[@+-]+/, "");
+  for (let round = 0; round < 5; round++) {
+    const next = text.replace(/\$[({]([A-Za-z_][A-Za-z0-9_.]*)[)}]/g, (whole, name) => variables.get(name) ?? whole);
+    if (next === text) break;
+    text = next;
+  }
+  return text.replace(/\$\$/g, "\0").replace(/\$[@<^*?+|]/g, "target").replace(/\u0000/g, "$");
+}
+var CHILD_SHELLS = /* @__PURE__ */ new Set(["subshell", "command_substitution", "process_substitution", "pipeline"]);
+var MAYBE_RUNS = /* @__PURE__ */ new Set(["if_statement", "while_statement", "for_statement", "c_style_for_statement", "case_statement", "function_definition"]);
+var TESTS = /* @__PURE__ */ new Set(["[", "test", "[["]);
+function workingDirectories(root, workdir) {
+  const at = /* @__PURE__ */ new Map();
+  const visit = (node, cwd2) => {
+    if (node.type === "command") {
+      at.set(node.id, cwd2);
+      for (const child of node.children) if (child.type !== "command_name") visit(child, cwd2);
+      return afterCd(node, cwd2);
+    }
+    if (CHILD_SHELLS.has(node.type)) {
+      let inner = cwd2;
+      for (const child of node.children) inner = visit(child, inner);
+      return cwd2;
+    }
+    if (MAYBE_RUNS.has(node.type)) {
+      const moves = changesDirectory(node);
+      let inner = moves ? null : cwd2;
+      for (const child of node.children) inner = visit(child, moves ? null : inner);
+      return moves ? null : cwd2;
+    }
+    if (node.type === "list" && node.children.length === 3) {
+      const [left, operator, right] = node.children;
+      const middle = visit(left, cwd2);
+      const after = visit(right, middle);
+      const conditional = operator.type === "||" || operator.type === "&&" && endsInTest(left);
+      return !conditional || after === middle ? after : null;
+    }
+    let current = cwd2;
+    for (const child of node.children) current = visit(child, current);
+    return current;
+  };
+  const end = visit(root, workdir);
+  return { at: (command) => at.get(command.id), end };
+}
+function afterCd(command, cwd2) {
+  const nameWord = command.childForFieldName("name")?.namedChildren[0];
+  const name = nameWord ? literalValue(nameWord) : null;
+  if (name === null) return cwd2;
+  if (name === "popd") return null;
+  if (name !== "cd" && name !== "pushd") return cwd2;
+  const operands = command.childrenForFieldName("argument").map(literalValue);
+  let i = 0;
+  while (i < operands.length && operands[i] !== null && /^-[LPe@]+$/.test(operands[i])) i++;
+  if (operands[i] === "--") i++;
+  const operand = operands[i];
+  if (operand === void 0 || operand === null || operand === "-" || operand.startsWith("~") || operands.length > i + 1) return null;
+  if (operand.startsWith("/")) return path2.posix.normalize(operand);
+  return cwd2 === null ? null : path2.posix.resolve(cwd2, operand);
+}
+function changesDirectory(node) {
+  let found = false;
+  walk(node, (n) => {
+    if (found || CHILD_SHELLS.has(n.type)) return false;
+    if (n.type === "command") {
+      const nameWord = n.childForFieldName("name")?.namedChildren[0];
+      const name = nameWord ? literalValue(nameWord) : null;
+      if (name === "cd" || name === "pushd" || name === "popd") found = true;
+    }
+    return !found;
+  });
+  return found;
+}
+function endsInTest(node) {
+  let last = node;
+  while (last && last.type === "list") last = last.lastChild;
+  if (!last) return false;
+  if (last.type === "test_command" || last.type === "negated_command") return true;
+  if (last.type !== "command") return false;
+  const nameWord = last.childForFieldName("name")?.namedChildren[0];
+  const name = nameWord ? literalValue(nameWord) : null;
+  return name === null || TESTS.has(name);
+}
+function resolvedPath(operand, cwd2) {
+  if (operand.startsWith("/")) return path2.posix.normalize(operand);
+  return cwd2 === null ? null : path2.posix.resolve(cwd2, operand);
+}
+
+// lib/facts/signals.ts
 var PASS_THROUGH_ENTRYPOINT = /^docker-.*entrypoint(\.sh)?$/;
 var POSIX_SHEBANG = /^#!\s*(?:\S*\/)?(?:env\s+(?:-\S+\s+)*)?(?:sh|bash|dash|ash)(?![\w.-])/;
 var NOT_EXECABLE = /* @__PURE__ */ new Set(["cd", "export", "set", "unset", "trap", "wait", "exit", "return", "source", ".", "eval", "exec", ":", "true", "false", "read", "shift", "umask", "ulimit", "local", "readonly", "alias", "echo", "printf", "test", "["]);
@@ -17603,6 +17934,17 @@ function shellImplementation(facts, stage, program) {
   if (program !== "sh") return program;
   const image = facts.baseImage(stage);
   return image !== null && ASH_SH_OS.has(describeImage(image).os) ? "ash" : program;
+}
+function buildContextFor(facts, stage, context) {
+  if (!context) return null;
+  const copies = [];
+  for (let s = stage; s; s = facts.parentOf(s)) {
+    for (const node of s.instructions) {
+      const copy = facts.copyOperands(node);
+      if (copy) copies.push(copy);
+    }
+  }
+  return stageBuildContext(context, copies);
 }
 function commandOptionIndex(argv) {
   for (let i = 1; i < argv.length; i++) {
@@ -17846,22 +18188,23 @@ function contextSourceAt(facts, stage, target) {
       for (const source of copy.sources) {
         const clean = source.replace(/^\.\/+/, "").replace(/^\/+/, "");
         if (clean === "" || clean === ".") {
-          const rel = path2.posix.relative(dest, target);
-          if (rel && !rel.startsWith("..") && !path2.posix.isAbsolute(rel)) found = rel;
+          const rel = path3.posix.relative(dest, target);
+          if (rel && !rel.startsWith("..") && !path3.posix.isAbsolute(rel)) found = rel;
           continue;
         }
-        const into = copy.destIsDirectory || copy.dest.endsWith("/") ? path2.posix.join(dest, basename(clean)) : dest;
+        const into = copy.destIsDirectory || copy.dest.endsWith("/") ? path3.posix.join(dest, basename(clean)) : dest;
         if (/[*?[]/.test(clean)) {
           const pattern = new RegExp(`^${basename(clean).replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")}$`);
-          if (path2.posix.dirname(target) === dest && pattern.test(basename(target))) found = path2.posix.join(path2.posix.dirname(clean), basename(target));
+          if (path3.posix.dirname(target) === dest && pattern.test(basename(target))) found = path3.posix.join(path3.posix.dirname(clean), basename(target));
         } else if (into === target) found = clean;
-        else if (target.startsWith(`${into}/`)) found = path2.posix.join(clean, target.slice(into.length + 1));
+        else if (target.startsWith(`${into}/`)) found = path3.posix.join(clean, target.slice(into.length + 1));
       }
     }
   }
   return found;
 }
 function signalPath(facts, stage, context, shell2) {
+  context = buildContextFor(facts, stage, context);
   const command = facts.command(stage);
   const entrypoint = command.entrypoint ?? [];
   const cmd = command.cmd ?? [];
@@ -17922,11 +18265,11 @@ function scriptInContext(facts, stage, context, word) {
   if (!context) return null;
   const workdir = facts.finalWorkdir(stage);
   let target = null;
-  if (word.startsWith("/")) target = path2.posix.normalize(word);
-  else if (word.includes("/") && workdir !== null) target = path2.posix.resolve(workdir, word);
+  if (word.startsWith("/")) target = path3.posix.normalize(word);
+  else if (word.includes("/") && workdir !== null) target = path3.posix.resolve(workdir, word);
   else if (!word.includes("/")) {
     for (const dir of ["/usr/local/bin", "/usr/bin", "/bin"]) {
-      const source2 = contextSourceAt(facts, stage, path2.posix.join(dir, word));
+      const source2 = contextSourceAt(facts, stage, path3.posix.join(dir, word));
       if (source2 !== null && context.exists(source2)) return { source: source2 };
     }
     return null;
@@ -17945,7 +18288,7 @@ function runScript(facts, stage, context, shell2, step, program, argv, name, wor
   if (argv.length > words3) return forced("");
   const workdir = facts.finalWorkdir(stage);
   if (workdir === null) return forced("");
-  const source = contextSourceAt(facts, stage, path2.posix.join(workdir, "package.json"));
+  const source = contextSourceAt(facts, stage, path3.posix.join(workdir, "package.json"));
   const text = source === null ? null : context.read(source);
   if (text === null) return forced("dfmod cannot see which package.json it reads");
   let scripts;
@@ -17970,7 +18313,7 @@ function runScript(facts, stage, context, shell2, step, program, argv, name, wor
   if (!("argv" in parsed)) return forced(`its \`${name}\` script needs a shell: ${parsed.reason}`);
   if (parsed.argv[0] !== "node") return forced(`its \`${name}\` script runs \`${parsed.argv[0]}\`, which ${program} finds in node_modules/.bin`);
   const entry = parsed.argv.slice(1).find((a) => !a.startsWith("-"));
-  const entrySource = entry ? contextSourceAt(facts, stage, path2.posix.resolve(workdir, entry)) : null;
+  const entrySource = entry ? contextSourceAt(facts, stage, path3.posix.resolve(workdir, entry)) : null;
   const entryText = entrySource === null ? null : context.read(entrySource);
   if (entryText === null) return forced(`dfmod cannot read ${entry ?? "the script's entry file"} to check it reads no npm_* variable`);
   if (/\bnpm_(package|config|lifecycle)_|\bnpm_lifecycle_event\b/.test(entryText)) return forced(`${entrySource} reads npm's environment (npm_*)`);
@@ -18030,8 +18373,8 @@ function lastNodeStep(shell2, scripts, name, depth) {
   return null;
 }
 function yarnPnp(context, packageJson, text) {
-  const dir = path2.posix.dirname(packageJson);
-  const at = (file) => dir === "." ? file : path2.posix.join(dir, file);
+  const dir = path3.posix.dirname(packageJson);
+  const at = (file) => dir === "." ? file : path3.posix.join(dir, file);
   for (const file of [".pnp.cjs", ".pnp.js"]) if (context.exists(at(file))) return at(file);
   let manager;
   try {
@@ -18058,6 +18401,7 @@ function appArgv(facts, stage, context, shell2) {
   return path22?.argv ? { argv: path22.argv, assumed: path22.script } : null;
 }
 function appPath(facts, stage, context, shell2) {
+  context = buildContextFor(facts, stage, context);
   const command = facts.command(stage);
   if (command.entrypoint === void 0 || command.cmd === void 0) return null;
   const entrypoint = command.entrypoint ?? [];
@@ -18135,6 +18479,7 @@ function pastExecWrappers(words3) {
 }
 var startsInit = (words3) => words3[0] !== null && afterInitWrapper(words3.map((w) => w ?? "")) !== null;
 function scriptInit(facts, stage, context, shell2) {
+  context = buildContextFor(facts, stage, context);
   if (!context) return null;
   const command = facts.command(stage);
   if (command.entrypoint === void 0 || command.cmd === void 0) return null;
@@ -18226,10 +18571,11 @@ function sufficientArgv(facts, stage, context, argv) {
   };
 }
 function pid1NeedsInit(facts, stage, context, argv) {
+  context = buildContextFor(facts, stage, context);
   if (!argv.length) return null;
   const byName = PID1_NEEDS_INIT[programKey(argv[0])];
   if (byName !== void 0) return byName;
-  const extension = path2.posix.extname(argv[0]);
+  const extension = path3.posix.extname(argv[0]);
   const byExtension = Object.hasOwn(SCRIPT_EXTENSIONS, extension) ? PID1_NEEDS_INIT[SCRIPT_EXTENSIONS[extension]] : void 0;
   if (byExtension !== void 0) return byExtension;
   const script = scriptInContext(facts, stage, context, argv[0]);
@@ -18238,7 +18584,7 @@ function pid1NeedsInit(facts, stage, context, argv) {
   if (interpreter !== null && PID1_NEEDS_INIT[programKey(interpreter)] !== void 0) return PID1_NEEDS_INIT[programKey(interpreter)];
   if (script) return null;
   const workdir = facts.finalWorkdir(stage);
-  const target = argv[0].startsWith("/") ? path2.posix.normalize(argv[0]) : argv[0].includes("/") && workdir !== null ? path2.posix.resolve(workdir, argv[0]) : null;
+  const target = argv[0].startsWith("/") ? path3.posix.normalize(argv[0]) : argv[0].includes("/") && workdir !== null ? path3.posix.resolve(workdir, argv[0]) : null;
   if (target !== null && ELIXIR_RELEASE_PATH.test(contextSourceAt(facts, stage, target) ?? "")) return `an Elixir release, run by ${ERLANG_VM}`;
   const builtIn = (target !== null ? copiedFromStage(facts, stage, target) : null) ?? stage;
   return runsCToolchain(facts, builtIn) ? "a C or C++ program built by the file, which ignores SIGTERM as PID 1 unless its code handles it" : null;
@@ -18247,8 +18593,8 @@ function shebangProgram(text) {
   if (!text.startsWith("#!")) return null;
   const end = text.indexOf("\n");
   let words3 = text.slice(2, end < 0 ? text.length : end).trim().split(/\s+/).filter(Boolean);
-  if (words3.length && path2.posix.basename(words3[0]) === "env") words3 = words3.slice(1).filter((w) => !w.startsWith("-"));
-  return words3.length ? path2.posix.basename(words3[0]) : null;
+  if (words3.length && path3.posix.basename(words3[0]) === "env") words3 = words3.slice(1).filter((w) => !w.startsWith("-"));
+  return words3.length ? path3.posix.basename(words3[0]) : null;
 }
 function runsCToolchain(facts, stage) {
   for (let s = stage; s; s = facts.parentOf(s)) {
@@ -18267,7 +18613,7 @@ function compiledProgram(facts, stage, argv) {
     return null;
   }
   const workdir = facts.finalWorkdir(stage);
-  const targets2 = argv[0].startsWith("/") ? [path2.posix.normalize(argv[0])] : argv[0].includes("/") ? workdir !== null ? [path2.posix.resolve(workdir, argv[0])] : [] : ["/usr/local/bin", "/usr/bin", "/bin"].map((dir) => path2.posix.join(dir, argv[0]));
+  const targets2 = argv[0].startsWith("/") ? [path3.posix.normalize(argv[0])] : argv[0].includes("/") ? workdir !== null ? [path3.posix.resolve(workdir, argv[0])] : [] : ["/usr/local/bin", "/usr/bin", "/bin"].map((dir) => path3.posix.join(dir, argv[0]));
   const from = targets2.map((target) => copiedFromStage(facts, stage, target)).find((s) => s !== null) ?? null;
   if (!from) return null;
   const runtime = compilesIn(facts, from) ?? compiledLanguage(facts, from);
@@ -18290,7 +18636,7 @@ function copyAt(facts, stage, target) {
       const copy = facts.copyOperands(node);
       if (!copy || copy.destResolved === null) continue;
       const hit = copy.sources.some((source) => {
-        const into = copy.destIsDirectory || copy.dest.endsWith("/") ? path2.posix.join(copy.destResolved, basename(source.replace(/\/+$/, ""))) : copy.destResolved;
+        const into = copy.destIsDirectory || copy.dest.endsWith("/") ? path3.posix.join(copy.destResolved, basename(source.replace(/\/+$/, ""))) : copy.destResolved;
         return into === target;
       });
       if (hit) found = copy;
@@ -18301,7 +18647,7 @@ function copyAt(facts, stage, target) {
 var BIN_FOLDERS = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
 function copiedProgram(facts, stage, word) {
   const workdir = facts.finalWorkdir(stage);
-  const candidates = word.startsWith("/") ? [path2.posix.normalize(word)] : word.includes("/") ? workdir === null ? [] : [path2.posix.resolve(workdir, word)] : BIN_FOLDERS.map((dir) => path2.posix.join(dir, word));
+  const candidates = word.startsWith("/") ? [path3.posix.normalize(word)] : word.includes("/") ? workdir === null ? [] : [path3.posix.resolve(workdir, word)] : BIN_FOLDERS.map((dir) => path3.posix.join(dir, word));
   for (const target of candidates) {
     const copy = copyAt(facts, stage, target);
     if (copy) return { path: target, copy, compiled: copy.fromStage ? compilesIn(facts, copy.fromStage) : null };
@@ -18738,332 +19084,6 @@ function packagedRelease(facts, stage, context) {
     }
   }
   return version && copies > 0 ? version : version && copies === 0 ? version : null;
-}
-
-// lib/facts/scripts.ts
-import path3 from "node:path";
-var SHELL_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-o", "+o", "-O", "+O", "--rcfile", "--init-file"]);
-var SYSTEM_BIN = /^\/(usr\/(local\/)?)?s?bin\//;
-function scriptRunBy(command, given) {
-  const w = command.words;
-  const program = command.program;
-  if (program === null) return null;
-  const lookup = { ...given, context: buildContextOf(given) };
-  const what = quoteCommand(command.nodes);
-  if (POSIX_SHELLS.has(program)) {
-    let i = 1;
-    for (; i < w.length; i++) {
-      const word = w[i];
-      if (word === null) return unknown(what, "script", "its arguments are computed by the shell");
-      if (word === "-c" || /^-[a-zA-Z]+$/.test(word) && word.includes("c")) {
-        const text = w[i + 1];
-        if (text === void 0 || text === null) return unknown(what, "inline", "its script is computed by the shell");
-        const root = lookup.shell.parse(text).rootNode;
-        return root.hasError ? unknown(what, "inline", "dfmod cannot parse its script") : { what, kind: "inline", file: null, roots: [root], unknown: null };
-      }
-      if (word === "--" || word === "-") {
-        i++;
-        break;
-      }
-      if (SHELL_VALUE_OPTIONS.has(word)) {
-        i++;
-        continue;
-      }
-      if (!word.startsWith("-") && !word.startsWith("+")) break;
-    }
-    if (i >= w.length) return unknown(what, "script", "it reads its script from standard input");
-    return fileScript(what, w[i], lookup);
-  }
-  if (program === "." || program === "source") {
-    const named = command.nodes[1];
-    if (!named) return unknown(what, "script", "it names no file");
-    const found = fileScript(what, w[1] ?? null, lookup);
-    if (found.roots || found.file !== null) return found;
-    const end = literalSuffix(named);
-    const known = environmentScript(end.text, end.whole);
-    return known ? { what, kind: "script", file: null, roots: [], unknown: null, known } : found;
-  }
-  if (program === "make" || program === "gmake") return makeRun(what, command, lookup);
-  const first = w[0];
-  if (first.includes("/")) return SYSTEM_BIN.test(first) && typeof contextFile(first, lookup) !== "string" ? null : fileScript(what, first, lookup);
-  for (const dir of DEFAULT_PATH) {
-    if (typeof contextFile(`${dir}/${first}`, lookup) === "string") return fileScript(what, `${dir}/${first}`, lookup);
-  }
-  return null;
-}
-function unknown(what, kind, why) {
-  return { what, kind, file: null, roots: null, unknown: why };
-}
-function fileScript(what, word, lookup) {
-  if (word === null) return unknown(what, "script", "its path is computed by the shell");
-  const file = contextFile(word, lookup);
-  if (typeof file !== "string") return unknown(what, "script", file.why);
-  const text = lookup.context.read(file);
-  if (text === null) return unknown(what, "script", `${file} cannot be read from the build context`);
-  if (/^#!.*\b(python|perl|ruby|node)/.test(text)) return unknown(what, "script", `${file} is not a shell script`);
-  const root = lookup.shell.parse(text).rootNode;
-  if (root.hasError) return { what, kind: "script", file, roots: null, unknown: `dfmod cannot parse ${file}` };
-  return { what, kind: "script", file, roots: [root], unknown: null };
-}
-function quoteCommand(words3) {
-  const quoted2 = [];
-  for (const word of words3.slice(0, 3)) {
-    if (quoted2.length > 0 && (word.text.length > 40 || /\n/.test(word.text))) break;
-    quoted2.push(word.text);
-  }
-  return quoted2.join(" ");
-}
-var ANCESTORS = 8;
-var chosenContexts = /* @__PURE__ */ new WeakMap();
-function buildContextOf(lookup) {
-  const context = lookup.context;
-  if (!context) return null;
-  const sources = [...new Set(lookup.copies.filter((c) => c.from === null).flatMap((c) => c.sources).filter((s) => !/^[a-z]+:\/\/|^git@/i.test(s) && !/[*?[$]/.test(s)).map((s) => path3.posix.normalize(s.replace(/^\.\//, "")).replace(/\/+$/, "") || "."))];
-  if (sources.every((s) => context.exists(s))) return context;
-  let cache2 = chosenContexts.get(context);
-  if (!cache2) chosenContexts.set(context, cache2 = /* @__PURE__ */ new Map());
-  const key = sources.join("\n");
-  let chosen = cache2.get(key);
-  if (!chosen) {
-    chosen = context;
-    let at = context;
-    for (let depth = 0; at && !at.exists(".git") && depth < ANCESTORS; depth++) {
-      at = at.parent?.() ?? null;
-      if (at && sources.every((s) => at.exists(s))) {
-        chosen = at;
-        break;
-      }
-    }
-    cache2.set(key, chosen);
-  }
-  return chosen;
-}
-var ARCHIVE = /\.(tar|tgz|tbz2?|txz|tzst|tar\.(gz|bz2|xz|zst|lz|lzma|Z))$/i;
-function contextFile(word, lookup) {
-  if (!lookup.context) return { why: "no build context is known" };
-  let target;
-  if (word.startsWith("/")) target = path3.posix.normalize(word);
-  else if (lookup.workdir !== null) target = path3.posix.resolve(lookup.workdir, word);
-  else return { why: "the WORKDIR is not known" };
-  for (const copy of [...lookup.copies].reverse()) {
-    if (copy.from !== null || copy.node.keyword === "ADD" && copy.sources.some((s) => /^[a-z]+:\/\/|^git@/i.test(s) || ARCHIVE.test(s))) {
-      if (copy.destResolved !== null && covers(copy.destResolved, target)) return { why: `${word} may come from \`${copy.node.keyword} ${copy.sources.join(" ")}\`` };
-      continue;
-    }
-    if (copy.destResolved === null) return { why: `a ${copy.node.keyword} with a destination dfmod cannot resolve may have put ${word} there` };
-    for (const raw of copy.sources) {
-      const source = path3.posix.normalize(raw.replace(/^\.\//, "")).replace(/\/+$/, "") || ".";
-      if (/[*?[]/.test(source)) {
-        if (covers(copy.destResolved, target)) return { why: `${word} may come from the pattern \`${raw}\`` };
-        continue;
-      }
-      const isFolder = source === "." || lookup.context.list(source).length > 0 && lookup.context.read(source) === null;
-      let candidate = null;
-      if (isFolder) {
-        if (covers(copy.destResolved, target)) candidate = path3.posix.join(source, path3.posix.relative(copy.destResolved, target));
-      } else if (target === path3.posix.join(copy.destResolved, path3.posix.basename(source))) {
-        candidate = source;
-      } else if (!copy.destIsDirectory && target === copy.destResolved) candidate = source;
-      if (candidate !== null) {
-        candidate = path3.posix.normalize(candidate);
-        if (lookup.context.isIgnored(candidate)) return { why: `.dockerignore keeps ${candidate} out of the build context` };
-        if (lookup.context.read(candidate) !== null) return candidate;
-        if (!isFolder && !lookup.context.exists(source)) return { why: `the build context is not the folder dfmod read, which has no \`${raw}\`` };
-      }
-    }
-  }
-  return { why: `no COPY of the stage puts ${word} there from the build context` };
-}
-var covers = (folder, target) => folder === "/" || target === folder || target.startsWith(folder + "/");
-var MAKE_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-C", "-f", "--file", "--makefile", "--directory", "-I", "--include-dir", "-j", "--jobs", "-l", "-o", "-W"]);
-var MAKEFILES = ["GNUmakefile", "makefile", "Makefile"];
-function makeRun(what, command, lookup) {
-  const w = command.words;
-  let dir = null;
-  let file = null;
-  const targets2 = [];
-  for (let i = 1; i < w.length; i++) {
-    const word = w[i];
-    if (word === null) return unknown(what, "make", "its arguments are computed by the shell");
-    if (word === "-C" || word === "--directory") dir = w[++i] ?? null;
-    else if (word === "-f" || word === "--file" || word === "--makefile") file = w[++i] ?? null;
-    else if (MAKE_VALUE_OPTIONS.has(word)) i++;
-    else if (word.startsWith("-")) continue;
-    else if (word.includes("=")) continue;
-    else targets2.push(word);
-  }
-  const base = dir === null ? "." : dir;
-  const names = file !== null ? [file.startsWith("/") ? file : path3.posix.join(base, file)] : MAKEFILES.map((m) => path3.posix.join(base, m));
-  let found = { why: "no Makefile" };
-  for (const name of names) {
-    found = contextFile(name, lookup);
-    if (typeof found === "string") break;
-  }
-  if (typeof found !== "string") return unknown(what, "make", `its Makefile is not known: ${found.why}`);
-  const text = lookup.context.read(found);
-  const recipes = makeRecipes(text, targets2);
-  if ("why" in recipes) return { what, kind: "make", file: found, roots: null, unknown: recipes.why };
-  const roots = [];
-  for (const recipe of recipes.lines) {
-    const root = lookup.shell.parse(recipe).rootNode;
-    if (root.hasError) return { what, kind: "make", file: found, roots: null, unknown: `dfmod cannot parse the recipe \`${recipe}\`` };
-    roots.push(root);
-  }
-  return { what, kind: "make", file: found, roots, unknown: null };
-}
-function makeRecipes(text, targets2) {
-  const rules = /* @__PURE__ */ new Map();
-  const variables = /* @__PURE__ */ new Map([["MAKE", "make"], ["CC", "cc"], ["CXX", "g++"], ["RM", "rm -f"], ["SHELL", "/bin/sh"]]);
-  let defaultGoal = null;
-  let current = [];
-  const lines = text.replace(/\\\r?\n/g, " ").split(/\r?\n/);
-  for (const line of lines) {
-    if (line.startsWith("	")) {
-      for (const rule2 of current) rule2.recipe.push(line.slice(1));
-      continue;
-    }
-    const stripped = line.replace(/(^|[^\\])#.*$/, "$1").trim();
-    if (!stripped) continue;
-    if (/^(ifeq|ifneq|ifdef|ifndef|else|endif|include|-include|sinclude|define|endef|export|override|vpath)\b/.test(stripped)) {
-      if (/^(ifeq|ifneq|ifdef|ifndef|include|-include|sinclude|define)\b/.test(stripped)) return { why: "its Makefile uses conditionals, includes or defines" };
-      continue;
-    }
-    const assignment = /^([A-Za-z_][A-Za-z0-9_.]*)\s*(\?|:|::|\+|!)?=\s*(.*)$/.exec(stripped);
-    if (assignment) {
-      const [, name, op, value] = assignment;
-      if (name === ".DEFAULT_GOAL") defaultGoal = value.trim();
-      else if (op === "+") variables.set(name, `${variables.get(name) ?? ""} ${value}`.trim());
-      else if (op !== "?" || !variables.has(name)) variables.set(name, value);
-      current = [];
-      continue;
-    }
-    const rule = /^([^:=]+?)\s*::?\s*(.*)$/.exec(stripped);
-    if (!rule) {
-      current = [];
-      continue;
-    }
-    const [prereqs, inline] = rule[2].split(";", 2);
-    current = [];
-    for (const target of rule[1].split(/\s+/)) {
-      const entry = rules.get(target) ?? { prerequisites: [], recipe: [] };
-      entry.prerequisites.push(...prereqs.split(/\s+/).filter(Boolean));
-      if (inline?.trim()) entry.recipe.push(inline.trim());
-      rules.set(target, entry);
-      current.push(entry);
-      if (defaultGoal === null && !target.startsWith(".") && !target.includes("%")) defaultGoal = target;
-    }
-  }
-  const goals = targets2.length ? targets2 : defaultGoal ? [defaultGoal] : [];
-  if (!goals.length) return { why: "its Makefile has no target" };
-  const out = [];
-  const seen = /* @__PURE__ */ new Set();
-  const visit = (target, depth) => {
-    if (seen.has(target)) return null;
-    seen.add(target);
-    const rule = rules.get(target);
-    if (!rule) return null;
-    if (depth > 20) return "its Makefile nests too deep";
-    for (const p of rule.prerequisites) {
-      const why = visit(p, depth + 1);
-      if (why) return why;
-    }
-    for (const line of rule.recipe) out.push(shellOfRecipe(line, variables));
-    return null;
-  };
-  for (const goal of goals) {
-    if (/[%$]/.test(goal)) return { why: `the target ${goal} is computed` };
-    if (!rules.has(goal) && !rules.has("%")) return { why: `its Makefile has no rule for ${goal}` };
-    const why = visit(goal, 0);
-    if (why) return { why };
-  }
-  return { lines: out };
-}
-function shellOfRecipe(line, variables) {
-  let text = line.trim().replace(/^[@+-]+/, "");
-  for (let round = 0; round < 5; round++) {
-    const next = text.replace(/\$[({]([A-Za-z_][A-Za-z0-9_.]*)[)}]/g, (whole, name) => variables.get(name) ?? whole);
-    if (next === text) break;
-    text = next;
-  }
-  return text.replace(/\$\$/g, "\0").replace(/\$[@<^*?+|]/g, "target").replace(/\u0000/g, "$");
-}
-var CHILD_SHELLS = /* @__PURE__ */ new Set(["subshell", "command_substitution", "process_substitution", "pipeline"]);
-var MAYBE_RUNS = /* @__PURE__ */ new Set(["if_statement", "while_statement", "for_statement", "c_style_for_statement", "case_statement", "function_definition"]);
-var TESTS = /* @__PURE__ */ new Set(["[", "test", "[["]);
-function workingDirectories(root, workdir) {
-  const at = /* @__PURE__ */ new Map();
-  const visit = (node, cwd2) => {
-    if (node.type === "command") {
-      at.set(node.id, cwd2);
-      for (const child of node.children) if (child.type !== "command_name") visit(child, cwd2);
-      return afterCd(node, cwd2);
-    }
-    if (CHILD_SHELLS.has(node.type)) {
-      let inner = cwd2;
-      for (const child of node.children) inner = visit(child, inner);
-      return cwd2;
-    }
-    if (MAYBE_RUNS.has(node.type)) {
-      const moves = changesDirectory(node);
-      let inner = moves ? null : cwd2;
-      for (const child of node.children) inner = visit(child, moves ? null : inner);
-      return moves ? null : cwd2;
-    }
-    if (node.type === "list" && node.children.length === 3) {
-      const [left, operator, right] = node.children;
-      const middle = visit(left, cwd2);
-      const after = visit(right, middle);
-      const conditional = operator.type === "||" || operator.type === "&&" && endsInTest(left);
-      return !conditional || after === middle ? after : null;
-    }
-    let current = cwd2;
-    for (const child of node.children) current = visit(child, current);
-    return current;
-  };
-  const end = visit(root, workdir);
-  return { at: (command) => at.get(command.id), end };
-}
-function afterCd(command, cwd2) {
-  const nameWord = command.childForFieldName("name")?.namedChildren[0];
-  const name = nameWord ? literalValue(nameWord) : null;
-  if (name === null) return cwd2;
-  if (name === "popd") return null;
-  if (name !== "cd" && name !== "pushd") return cwd2;
-  const operands = command.childrenForFieldName("argument").map(literalValue);
-  let i = 0;
-  while (i < operands.length && operands[i] !== null && /^-[LPe@]+$/.test(operands[i])) i++;
-  if (operands[i] === "--") i++;
-  const operand = operands[i];
-  if (operand === void 0 || operand === null || operand === "-" || operand.startsWith("~") || operands.length > i + 1) return null;
-  if (operand.startsWith("/")) return path3.posix.normalize(operand);
-  return cwd2 === null ? null : path3.posix.resolve(cwd2, operand);
-}
-function changesDirectory(node) {
-  let found = false;
-  walk(node, (n) => {
-    if (found || CHILD_SHELLS.has(n.type)) return false;
-    if (n.type === "command") {
-      const nameWord = n.childForFieldName("name")?.namedChildren[0];
-      const name = nameWord ? literalValue(nameWord) : null;
-      if (name === "cd" || name === "pushd" || name === "popd") found = true;
-    }
-    return !found;
-  });
-  return found;
-}
-function endsInTest(node) {
-  let last = node;
-  while (last && last.type === "list") last = last.lastChild;
-  if (!last) return false;
-  if (last.type === "test_command" || last.type === "negated_command") return true;
-  if (last.type !== "command") return false;
-  const nameWord = last.childForFieldName("name")?.namedChildren[0];
-  const name = nameWord ? literalValue(nameWord) : null;
-  return name === null || TESTS.has(name);
-}
-function resolvedPath(operand, cwd2) {
-  if (operand.startsWith("/")) return path3.posix.normalize(operand);
-  return cwd2 === null ? null : path3.posix.resolve(cwd2, operand);
 }
 
 // lib/facts/meaning.ts

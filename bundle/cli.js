@@ -31974,7 +31974,338 @@ function clip(text2) {
 
 // lib/facts/signals.ts
 var import_yaml = __toESM(require_dist(), 1);
+import path5 from "node:path";
+
+// lib/facts/scripts.ts
 import path4 from "node:path";
+var SHELL_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-o", "+o", "-O", "+O", "--rcfile", "--init-file"]);
+var SYSTEM_BIN = /^\/(usr\/(local\/)?)?s?bin\//;
+function scriptRunBy(command2, given) {
+  const w = command2.words;
+  const program = command2.program;
+  if (program === null) return null;
+  const lookup = { ...given, context: buildContextOf(given) };
+  const what = quoteCommand(command2.nodes);
+  if (POSIX_SHELLS.has(program)) {
+    let i = 1;
+    for (; i < w.length; i++) {
+      const word = w[i];
+      if (word === null) return unknown(what, "script", "its arguments are computed by the shell");
+      if (word === "-c" || /^-[a-zA-Z]+$/.test(word) && word.includes("c")) {
+        const text2 = w[i + 1];
+        if (text2 === void 0 || text2 === null) return unknown(what, "inline", "its script is computed by the shell");
+        const root = lookup.shell.parse(text2).rootNode;
+        return root.hasError ? unknown(what, "inline", "dfmod cannot parse its script") : { what, kind: "inline", file: null, roots: [root], unknown: null };
+      }
+      if (word === "--" || word === "-") {
+        i++;
+        break;
+      }
+      if (SHELL_VALUE_OPTIONS.has(word)) {
+        i++;
+        continue;
+      }
+      if (!word.startsWith("-") && !word.startsWith("+")) break;
+    }
+    if (i >= w.length) return unknown(what, "script", "it reads its script from standard input");
+    return fileScript(what, w[i], lookup);
+  }
+  if (program === "." || program === "source") {
+    const named = command2.nodes[1];
+    if (!named) return unknown(what, "script", "it names no file");
+    const found = fileScript(what, w[1] ?? null, lookup);
+    if (found.roots || found.file !== null) return found;
+    const end = literalSuffix(named);
+    const known = environmentScript(end.text, end.whole);
+    return known ? { what, kind: "script", file: null, roots: [], unknown: null, known } : found;
+  }
+  if (program === "make" || program === "gmake") return makeRun(what, command2, lookup);
+  const first = w[0];
+  if (first.includes("/")) return SYSTEM_BIN.test(first) && typeof contextFile(first, lookup) !== "string" ? null : fileScript(what, first, lookup);
+  for (const dir of DEFAULT_PATH) {
+    if (typeof contextFile(`${dir}/${first}`, lookup) === "string") return fileScript(what, `${dir}/${first}`, lookup);
+  }
+  return null;
+}
+function unknown(what, kind, why) {
+  return { what, kind, file: null, roots: null, unknown: why };
+}
+function fileScript(what, word, lookup) {
+  if (word === null) return unknown(what, "script", "its path is computed by the shell");
+  const file = contextFile(word, lookup);
+  if (typeof file !== "string") return unknown(what, "script", file.why);
+  const text2 = lookup.context.read(file);
+  if (text2 === null) return unknown(what, "script", `${file} cannot be read from the build context`);
+  if (/^#!.*\b(python|perl|ruby|node)/.test(text2)) return unknown(what, "script", `${file} is not a shell script`);
+  const root = lookup.shell.parse(text2).rootNode;
+  if (root.hasError) return { what, kind: "script", file, roots: null, unknown: `dfmod cannot parse ${file}` };
+  return { what, kind: "script", file, roots: [root], unknown: null };
+}
+function quoteCommand(words3) {
+  const quoted2 = [];
+  for (const word of words3.slice(0, 3)) {
+    if (quoted2.length > 0 && (word.text.length > 40 || /\n/.test(word.text))) break;
+    quoted2.push(word.text);
+  }
+  return quoted2.join(" ");
+}
+var ANCESTORS = 8;
+var chosenContexts = /* @__PURE__ */ new WeakMap();
+function buildContextOf(lookup) {
+  const context = lookup.context;
+  if (!context) return null;
+  const sources = [...new Set(lookup.copies.filter((c) => c.from === null).flatMap((c) => c.sources).filter((s) => !/^[a-z]+:\/\/|^git@/i.test(s) && !/[*?[$]/.test(s)).map((s) => path4.posix.normalize(s.replace(/^\.\//, "")).replace(/\/+$/, "") || "."))];
+  if (sources.every((s) => context.exists(s))) return context;
+  let cache3 = chosenContexts.get(context);
+  if (!cache3) chosenContexts.set(context, cache3 = /* @__PURE__ */ new Map());
+  const key = sources.join("\n");
+  let chosen = cache3.get(key);
+  if (!chosen) {
+    chosen = context;
+    let at = context;
+    for (let depth = 0; at && !at.exists(".git") && depth < ANCESTORS; depth++) {
+      at = at.parent?.() ?? null;
+      if (at && sources.every((s) => at.exists(s))) {
+        chosen = at;
+        break;
+      }
+    }
+    cache3.set(key, chosen);
+  }
+  return chosen;
+}
+function stageBuildContext(context, copies) {
+  return buildContextOf({ context, copies });
+}
+var ARCHIVE = /\.(tar|tgz|tbz2?|txz|tzst|tar\.(gz|bz2|xz|zst|lz|lzma|Z))$/i;
+function contextFile(word, lookup) {
+  if (!lookup.context) return { why: "no build context is known" };
+  let target;
+  if (word.startsWith("/")) target = path4.posix.normalize(word);
+  else if (lookup.workdir !== null) target = path4.posix.resolve(lookup.workdir, word);
+  else return { why: "the WORKDIR is not known" };
+  for (const copy of [...lookup.copies].reverse()) {
+    if (copy.from !== null || copy.node.keyword === "ADD" && copy.sources.some((s) => /^[a-z]+:\/\/|^git@/i.test(s) || ARCHIVE.test(s))) {
+      if (copy.destResolved !== null && covers(copy.destResolved, target)) return { why: `${word} may come from \`${copy.node.keyword} ${copy.sources.join(" ")}\`` };
+      continue;
+    }
+    if (copy.destResolved === null) return { why: `a ${copy.node.keyword} with a destination dfmod cannot resolve may have put ${word} there` };
+    for (const raw of copy.sources) {
+      const source = path4.posix.normalize(raw.replace(/^\.\//, "")).replace(/\/+$/, "") || ".";
+      if (/[*?[]/.test(source)) {
+        if (covers(copy.destResolved, target)) return { why: `${word} may come from the pattern \`${raw}\`` };
+        continue;
+      }
+      const isFolder = source === "." || lookup.context.list(source).length > 0 && lookup.context.read(source) === null;
+      let candidate = null;
+      if (isFolder) {
+        if (covers(copy.destResolved, target)) candidate = path4.posix.join(source, path4.posix.relative(copy.destResolved, target));
+      } else if (target === path4.posix.join(copy.destResolved, path4.posix.basename(source))) {
+        candidate = source;
+      } else if (!copy.destIsDirectory && target === copy.destResolved) candidate = source;
+      if (candidate !== null) {
+        candidate = path4.posix.normalize(candidate);
+        if (lookup.context.isIgnored(candidate)) return { why: `.dockerignore keeps ${candidate} out of the build context` };
+        if (lookup.context.read(candidate) !== null) return candidate;
+        if (!isFolder && !lookup.context.exists(source)) return { why: `the build context is not the folder dfmod read, which has no \`${raw}\`` };
+      }
+    }
+  }
+  return { why: `no COPY of the stage puts ${word} there from the build context` };
+}
+var covers = (folder, target) => folder === "/" || target === folder || target.startsWith(folder + "/");
+var MAKE_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-C", "-f", "--file", "--makefile", "--directory", "-I", "--include-dir", "-j", "--jobs", "-l", "-o", "-W"]);
+var MAKEFILES = ["GNUmakefile", "makefile", "Makefile"];
+function makeRun(what, command2, lookup) {
+  const w = command2.words;
+  let dir = null;
+  let file = null;
+  const targets2 = [];
+  for (let i = 1; i < w.length; i++) {
+    const word = w[i];
+    if (word === null) return unknown(what, "make", "its arguments are computed by the shell");
+    if (word === "-C" || word === "--directory") dir = w[++i] ?? null;
+    else if (word === "-f" || word === "--file" || word === "--makefile") file = w[++i] ?? null;
+    else if (MAKE_VALUE_OPTIONS.has(word)) i++;
+    else if (word.startsWith("-")) continue;
+    else if (word.includes("=")) continue;
+    else targets2.push(word);
+  }
+  const base = dir === null ? "." : dir;
+  const names = file !== null ? [file.startsWith("/") ? file : path4.posix.join(base, file)] : MAKEFILES.map((m) => path4.posix.join(base, m));
+  let found = { why: "no Makefile" };
+  for (const name of names) {
+    found = contextFile(name, lookup);
+    if (typeof found === "string") break;
+  }
+  if (typeof found !== "string") return unknown(what, "make", `its Makefile is not known: ${found.why}`);
+  const text2 = lookup.context.read(found);
+  const recipes = makeRecipes(text2, targets2);
+  if ("why" in recipes) return { what, kind: "make", file: found, roots: null, unknown: recipes.why };
+  const roots2 = [];
+  for (const recipe of recipes.lines) {
+    const root = lookup.shell.parse(recipe).rootNode;
+    if (root.hasError) return { what, kind: "make", file: found, roots: null, unknown: `dfmod cannot parse the recipe \`${recipe}\`` };
+    roots2.push(root);
+  }
+  return { what, kind: "make", file: found, roots: roots2, unknown: null };
+}
+function makeRecipes(text2, targets2) {
+  const rules = /* @__PURE__ */ new Map();
+  const variables = /* @__PURE__ */ new Map([["MAKE", "make"], ["CC", "cc"], ["CXX", "g++"], ["RM", "rm -f"], ["SHELL", "/bin/sh"]]);
+  let defaultGoal = null;
+  let current = [];
+  const lines = text2.replace(/\\\r?\n/g, " ").split(/\r?\n/);
+  for (const line of lines) {
+    if (line.startsWith("	")) {
+      for (const rule2 of current) rule2.recipe.push(line.slice(1));
+      continue;
+    }
+    const stripped = line.replace(/(^|[^\\])#.*$/, "$1").trim();
+    if (!stripped) continue;
+    if (/^(ifeq|ifneq|ifdef|ifndef|else|endif|include|-include|sinclude|define|endef|export|override|vpath)\b/.test(stripped)) {
+      if (/^(ifeq|ifneq|ifdef|ifndef|include|-include|sinclude|define)\b/.test(stripped)) return { why: "its Makefile uses conditionals, includes or defines" };
+      continue;
+    }
+    const assignment = /^([A-Za-z_][A-Za-z0-9_.]*)\s*(\?|:|::|\+|!)?=\s*(.*)$/.exec(stripped);
+    if (assignment) {
+      const [, name, op, value] = assignment;
+      if (name === ".DEFAULT_GOAL") defaultGoal = value.trim();
+      else if (op === "+") variables.set(name, `${variables.get(name) ?? ""} ${value}`.trim());
+      else if (op !== "?" || !variables.has(name)) variables.set(name, value);
+      current = [];
+      continue;
+    }
+    const rule = /^([^:=]+?)\s*::?\s*(.*)$/.exec(stripped);
+    if (!rule) {
+      current = [];
+      continue;
+    }
+    const [prereqs, inline] = rule[2].split(";", 2);
+    current = [];
+    for (const target of rule[1].split(/\s+/)) {
+      const entry = rules.get(target) ?? { prerequisites: [], recipe: [] };
+      entry.prerequisites.push(...prereqs.split(/\s+/).filter(Boolean));
+      if (inline?.trim()) entry.recipe.push(inline.trim());
+      rules.set(target, entry);
+      current.push(entry);
+      if (defaultGoal === null && !target.startsWith(".") && !target.includes("%")) defaultGoal = target;
+    }
+  }
+  const goals = targets2.length ? targets2 : defaultGoal ? [defaultGoal] : [];
+  if (!goals.length) return { why: "its Makefile has no target" };
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  const visit = (target, depth) => {
+    if (seen.has(target)) return null;
+    seen.add(target);
+    const rule = rules.get(target);
+    if (!rule) return null;
+    if (depth > 20) return "its Makefile nests too deep";
+    for (const p of rule.prerequisites) {
+      const why = visit(p, depth + 1);
+      if (why) return why;
+    }
+    for (const line of rule.recipe) out.push(shellOfRecipe(line, variables));
+    return null;
+  };
+  for (const goal of goals) {
+    if (/[%$]/.test(goal)) return { why: `the target ${goal} is computed` };
+    if (!rules.has(goal) && !rules.has("%")) return { why: `its Makefile has no rule for ${goal}` };
+    const why = visit(goal, 0);
+    if (why) return { why };
+  }
+  return { lines: out };
+}
+function shellOfRecipe(line, variables) {
+  let text2 = line.trim().replace(/^[@+-]+/, "");
+  for (let round = 0; round < 5; round++) {
+    const next = text2.replace(/\$[({]([A-Za-z_][A-Za-z0-9_.]*)[)}]/g, (whole, name) => variables.get(name) ?? whole);
+    if (next === text2) break;
+    text2 = next;
+  }
+  return text2.replace(/\$\$/g, "\0").replace(/\$[@<^*?+|]/g, "target").replace(/\u0000/g, "$");
+}
+var CHILD_SHELLS = /* @__PURE__ */ new Set(["subshell", "command_substitution", "process_substitution", "pipeline"]);
+var MAYBE_RUNS = /* @__PURE__ */ new Set(["if_statement", "while_statement", "for_statement", "c_style_for_statement", "case_statement", "function_definition"]);
+var TESTS = /* @__PURE__ */ new Set(["[", "test", "[["]);
+function workingDirectories(root, workdir) {
+  const at = /* @__PURE__ */ new Map();
+  const visit = (node, cwd) => {
+    if (node.type === "command") {
+      at.set(node.id, cwd);
+      for (const child of node.children) if (child.type !== "command_name") visit(child, cwd);
+      return afterCd(node, cwd);
+    }
+    if (CHILD_SHELLS.has(node.type)) {
+      let inner = cwd;
+      for (const child of node.children) inner = visit(child, inner);
+      return cwd;
+    }
+    if (MAYBE_RUNS.has(node.type)) {
+      const moves = changesDirectory(node);
+      let inner = moves ? null : cwd;
+      for (const child of node.children) inner = visit(child, moves ? null : inner);
+      return moves ? null : cwd;
+    }
+    if (node.type === "list" && node.children.length === 3) {
+      const [left2, operator, right2] = node.children;
+      const middle = visit(left2, cwd);
+      const after = visit(right2, middle);
+      const conditional = operator.type === "||" || operator.type === "&&" && endsInTest(left2);
+      return !conditional || after === middle ? after : null;
+    }
+    let current = cwd;
+    for (const child of node.children) current = visit(child, current);
+    return current;
+  };
+  const end = visit(root, workdir);
+  return { at: (command2) => at.get(command2.id), end };
+}
+function afterCd(command2, cwd) {
+  const nameWord = command2.childForFieldName("name")?.namedChildren[0];
+  const name = nameWord ? literalValue(nameWord) : null;
+  if (name === null) return cwd;
+  if (name === "popd") return null;
+  if (name !== "cd" && name !== "pushd") return cwd;
+  const operands = command2.childrenForFieldName("argument").map(literalValue);
+  let i = 0;
+  while (i < operands.length && operands[i] !== null && /^-[LPe@]+$/.test(operands[i])) i++;
+  if (operands[i] === "--") i++;
+  const operand = operands[i];
+  if (operand === void 0 || operand === null || operand === "-" || operand.startsWith("~") || operands.length > i + 1) return null;
+  if (operand.startsWith("/")) return path4.posix.normalize(operand);
+  return cwd === null ? null : path4.posix.resolve(cwd, operand);
+}
+function changesDirectory(node) {
+  let found = false;
+  walk(node, (n) => {
+    if (found || CHILD_SHELLS.has(n.type)) return false;
+    if (n.type === "command") {
+      const nameWord = n.childForFieldName("name")?.namedChildren[0];
+      const name = nameWord ? literalValue(nameWord) : null;
+      if (name === "cd" || name === "pushd" || name === "popd") found = true;
+    }
+    return !found;
+  });
+  return found;
+}
+function endsInTest(node) {
+  let last = node;
+  while (last && last.type === "list") last = last.lastChild;
+  if (!last) return false;
+  if (last.type === "test_command" || last.type === "negated_command") return true;
+  if (last.type !== "command") return false;
+  const nameWord = last.childForFieldName("name")?.namedChildren[0];
+  const name = nameWord ? literalValue(nameWord) : null;
+  return name === null || TESTS.has(name);
+}
+function resolvedPath(operand, cwd) {
+  if (operand.startsWith("/")) return path4.posix.normalize(operand);
+  return cwd === null ? null : path4.posix.resolve(cwd, operand);
+}
+
+// lib/facts/signals.ts
 var PASS_THROUGH_ENTRYPOINT = /^docker-.*entrypoint(\.sh)?$/;
 var POSIX_SHEBANG = /^#!\s*(?:\S*\/)?(?:env\s+(?:-\S+\s+)*)?(?:sh|bash|dash|ash)(?![\w.-])/;
 var NOT_EXECABLE = /* @__PURE__ */ new Set(["cd", "export", "set", "unset", "trap", "wait", "exit", "return", "source", ".", "eval", "exec", ":", "true", "false", "read", "shift", "umask", "ulimit", "local", "readonly", "alias", "echo", "printf", "test", "["]);
@@ -32005,6 +32336,17 @@ function shellImplementation(facts, stage2, program) {
   if (program !== "sh") return program;
   const image = facts.baseImage(stage2);
   return image !== null && ASH_SH_OS.has(describeImage(image).os) ? "ash" : program;
+}
+function buildContextFor(facts, stage2, context) {
+  if (!context) return null;
+  const copies = [];
+  for (let s = stage2; s; s = facts.parentOf(s)) {
+    for (const node of s.instructions) {
+      const copy = facts.copyOperands(node);
+      if (copy) copies.push(copy);
+    }
+  }
+  return stageBuildContext(context, copies);
 }
 function commandOptionIndex(argv) {
   for (let i = 1; i < argv.length; i++) {
@@ -32248,22 +32590,23 @@ function contextSourceAt(facts, stage2, target) {
       for (const source of copy.sources) {
         const clean = source.replace(/^\.\/+/, "").replace(/^\/+/, "");
         if (clean === "" || clean === ".") {
-          const rel = path4.posix.relative(dest, target);
-          if (rel && !rel.startsWith("..") && !path4.posix.isAbsolute(rel)) found = rel;
+          const rel = path5.posix.relative(dest, target);
+          if (rel && !rel.startsWith("..") && !path5.posix.isAbsolute(rel)) found = rel;
           continue;
         }
-        const into = copy.destIsDirectory || copy.dest.endsWith("/") ? path4.posix.join(dest, basename2(clean)) : dest;
+        const into = copy.destIsDirectory || copy.dest.endsWith("/") ? path5.posix.join(dest, basename2(clean)) : dest;
         if (/[*?[]/.test(clean)) {
           const pattern2 = new RegExp(`^${basename2(clean).replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")}$`);
-          if (path4.posix.dirname(target) === dest && pattern2.test(basename2(target))) found = path4.posix.join(path4.posix.dirname(clean), basename2(target));
+          if (path5.posix.dirname(target) === dest && pattern2.test(basename2(target))) found = path5.posix.join(path5.posix.dirname(clean), basename2(target));
         } else if (into === target) found = clean;
-        else if (target.startsWith(`${into}/`)) found = path4.posix.join(clean, target.slice(into.length + 1));
+        else if (target.startsWith(`${into}/`)) found = path5.posix.join(clean, target.slice(into.length + 1));
       }
     }
   }
   return found;
 }
 function signalPath(facts, stage2, context, shell) {
+  context = buildContextFor(facts, stage2, context);
   const command2 = facts.command(stage2);
   const entrypoint = command2.entrypoint ?? [];
   const cmd = command2.cmd ?? [];
@@ -32324,11 +32667,11 @@ function scriptInContext(facts, stage2, context, word) {
   if (!context) return null;
   const workdir = facts.finalWorkdir(stage2);
   let target = null;
-  if (word.startsWith("/")) target = path4.posix.normalize(word);
-  else if (word.includes("/") && workdir !== null) target = path4.posix.resolve(workdir, word);
+  if (word.startsWith("/")) target = path5.posix.normalize(word);
+  else if (word.includes("/") && workdir !== null) target = path5.posix.resolve(workdir, word);
   else if (!word.includes("/")) {
     for (const dir of ["/usr/local/bin", "/usr/bin", "/bin"]) {
-      const source2 = contextSourceAt(facts, stage2, path4.posix.join(dir, word));
+      const source2 = contextSourceAt(facts, stage2, path5.posix.join(dir, word));
       if (source2 !== null && context.exists(source2)) return { source: source2 };
     }
     return null;
@@ -32347,7 +32690,7 @@ function runScript(facts, stage2, context, shell, step, program, argv, name, wor
   if (argv.length > words3) return forced("");
   const workdir = facts.finalWorkdir(stage2);
   if (workdir === null) return forced("");
-  const source = contextSourceAt(facts, stage2, path4.posix.join(workdir, "package.json"));
+  const source = contextSourceAt(facts, stage2, path5.posix.join(workdir, "package.json"));
   const text2 = source === null ? null : context.read(source);
   if (text2 === null) return forced("dfmod cannot see which package.json it reads");
   let scripts;
@@ -32372,7 +32715,7 @@ function runScript(facts, stage2, context, shell, step, program, argv, name, wor
   if (!("argv" in parsed)) return forced(`its \`${name}\` script needs a shell: ${parsed.reason}`);
   if (parsed.argv[0] !== "node") return forced(`its \`${name}\` script runs \`${parsed.argv[0]}\`, which ${program} finds in node_modules/.bin`);
   const entry = parsed.argv.slice(1).find((a) => !a.startsWith("-"));
-  const entrySource = entry ? contextSourceAt(facts, stage2, path4.posix.resolve(workdir, entry)) : null;
+  const entrySource = entry ? contextSourceAt(facts, stage2, path5.posix.resolve(workdir, entry)) : null;
   const entryText = entrySource === null ? null : context.read(entrySource);
   if (entryText === null) return forced(`dfmod cannot read ${entry ?? "the script's entry file"} to check it reads no npm_* variable`);
   if (/\bnpm_(package|config|lifecycle)_|\bnpm_lifecycle_event\b/.test(entryText)) return forced(`${entrySource} reads npm's environment (npm_*)`);
@@ -32432,8 +32775,8 @@ function lastNodeStep(shell, scripts, name, depth) {
   return null;
 }
 function yarnPnp(context, packageJson, text2) {
-  const dir = path4.posix.dirname(packageJson);
-  const at = (file) => dir === "." ? file : path4.posix.join(dir, file);
+  const dir = path5.posix.dirname(packageJson);
+  const at = (file) => dir === "." ? file : path5.posix.join(dir, file);
   for (const file of [".pnp.cjs", ".pnp.js"]) if (context.exists(at(file))) return at(file);
   let manager;
   try {
@@ -32460,6 +32803,7 @@ function appArgv(facts, stage2, context, shell) {
   return path30?.argv ? { argv: path30.argv, assumed: path30.script } : null;
 }
 function appPath(facts, stage2, context, shell) {
+  context = buildContextFor(facts, stage2, context);
   const command2 = facts.command(stage2);
   if (command2.entrypoint === void 0 || command2.cmd === void 0) return null;
   const entrypoint = command2.entrypoint ?? [];
@@ -32537,6 +32881,7 @@ function pastExecWrappers(words3) {
 }
 var startsInit = (words3) => words3[0] !== null && afterInitWrapper(words3.map((w) => w ?? "")) !== null;
 function scriptInit(facts, stage2, context, shell) {
+  context = buildContextFor(facts, stage2, context);
   if (!context) return null;
   const command2 = facts.command(stage2);
   if (command2.entrypoint === void 0 || command2.cmd === void 0) return null;
@@ -32628,10 +32973,11 @@ function sufficientArgv(facts, stage2, context, argv) {
   };
 }
 function pid1NeedsInit(facts, stage2, context, argv) {
+  context = buildContextFor(facts, stage2, context);
   if (!argv.length) return null;
   const byName = PID1_NEEDS_INIT[programKey(argv[0])];
   if (byName !== void 0) return byName;
-  const extension = path4.posix.extname(argv[0]);
+  const extension = path5.posix.extname(argv[0]);
   const byExtension = Object.hasOwn(SCRIPT_EXTENSIONS, extension) ? PID1_NEEDS_INIT[SCRIPT_EXTENSIONS[extension]] : void 0;
   if (byExtension !== void 0) return byExtension;
   const script = scriptInContext(facts, stage2, context, argv[0]);
@@ -32640,7 +32986,7 @@ function pid1NeedsInit(facts, stage2, context, argv) {
   if (interpreter !== null && PID1_NEEDS_INIT[programKey(interpreter)] !== void 0) return PID1_NEEDS_INIT[programKey(interpreter)];
   if (script) return null;
   const workdir = facts.finalWorkdir(stage2);
-  const target = argv[0].startsWith("/") ? path4.posix.normalize(argv[0]) : argv[0].includes("/") && workdir !== null ? path4.posix.resolve(workdir, argv[0]) : null;
+  const target = argv[0].startsWith("/") ? path5.posix.normalize(argv[0]) : argv[0].includes("/") && workdir !== null ? path5.posix.resolve(workdir, argv[0]) : null;
   if (target !== null && ELIXIR_RELEASE_PATH.test(contextSourceAt(facts, stage2, target) ?? "")) return `an Elixir release, run by ${ERLANG_VM}`;
   const builtIn = (target !== null ? copiedFromStage(facts, stage2, target) : null) ?? stage2;
   return runsCToolchain(facts, builtIn) ? "a C or C++ program built by the file, which ignores SIGTERM as PID 1 unless its code handles it" : null;
@@ -32649,8 +32995,8 @@ function shebangProgram(text2) {
   if (!text2.startsWith("#!")) return null;
   const end = text2.indexOf("\n");
   let words3 = text2.slice(2, end < 0 ? text2.length : end).trim().split(/\s+/).filter(Boolean);
-  if (words3.length && path4.posix.basename(words3[0]) === "env") words3 = words3.slice(1).filter((w) => !w.startsWith("-"));
-  return words3.length ? path4.posix.basename(words3[0]) : null;
+  if (words3.length && path5.posix.basename(words3[0]) === "env") words3 = words3.slice(1).filter((w) => !w.startsWith("-"));
+  return words3.length ? path5.posix.basename(words3[0]) : null;
 }
 function runsCToolchain(facts, stage2) {
   for (let s = stage2; s; s = facts.parentOf(s)) {
@@ -32669,7 +33015,7 @@ function compiledProgram(facts, stage2, argv) {
     return null;
   }
   const workdir = facts.finalWorkdir(stage2);
-  const targets2 = argv[0].startsWith("/") ? [path4.posix.normalize(argv[0])] : argv[0].includes("/") ? workdir !== null ? [path4.posix.resolve(workdir, argv[0])] : [] : ["/usr/local/bin", "/usr/bin", "/bin"].map((dir) => path4.posix.join(dir, argv[0]));
+  const targets2 = argv[0].startsWith("/") ? [path5.posix.normalize(argv[0])] : argv[0].includes("/") ? workdir !== null ? [path5.posix.resolve(workdir, argv[0])] : [] : ["/usr/local/bin", "/usr/bin", "/bin"].map((dir) => path5.posix.join(dir, argv[0]));
   const from = targets2.map((target) => copiedFromStage(facts, stage2, target)).find((s) => s !== null) ?? null;
   if (!from) return null;
   const runtime = compilesIn(facts, from) ?? compiledLanguage(facts, from);
@@ -32692,7 +33038,7 @@ function copyAt(facts, stage2, target) {
       const copy = facts.copyOperands(node);
       if (!copy || copy.destResolved === null) continue;
       const hit = copy.sources.some((source) => {
-        const into = copy.destIsDirectory || copy.dest.endsWith("/") ? path4.posix.join(copy.destResolved, basename2(source.replace(/\/+$/, ""))) : copy.destResolved;
+        const into = copy.destIsDirectory || copy.dest.endsWith("/") ? path5.posix.join(copy.destResolved, basename2(source.replace(/\/+$/, ""))) : copy.destResolved;
         return into === target;
       });
       if (hit) found = copy;
@@ -32703,7 +33049,7 @@ function copyAt(facts, stage2, target) {
 var BIN_FOLDERS = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
 function copiedProgram(facts, stage2, word) {
   const workdir = facts.finalWorkdir(stage2);
-  const candidates = word.startsWith("/") ? [path4.posix.normalize(word)] : word.includes("/") ? workdir === null ? [] : [path4.posix.resolve(workdir, word)] : BIN_FOLDERS.map((dir) => path4.posix.join(dir, word));
+  const candidates = word.startsWith("/") ? [path5.posix.normalize(word)] : word.includes("/") ? workdir === null ? [] : [path5.posix.resolve(workdir, word)] : BIN_FOLDERS.map((dir) => path5.posix.join(dir, word));
   for (const target of candidates) {
     const copy = copyAt(facts, stage2, target);
     if (copy) return { path: target, copy, compiled: copy.fromStage ? compilesIn(facts, copy.fromStage) : null };
@@ -33145,334 +33491,6 @@ function packagedRelease(facts, stage2, context) {
 // lib/facts/index.ts
 init_stages();
 init_words();
-
-// lib/facts/scripts.ts
-import path5 from "node:path";
-var SHELL_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-o", "+o", "-O", "+O", "--rcfile", "--init-file"]);
-var SYSTEM_BIN = /^\/(usr\/(local\/)?)?s?bin\//;
-function scriptRunBy(command2, given) {
-  const w = command2.words;
-  const program = command2.program;
-  if (program === null) return null;
-  const lookup = { ...given, context: buildContextOf(given) };
-  const what = quoteCommand(command2.nodes);
-  if (POSIX_SHELLS.has(program)) {
-    let i = 1;
-    for (; i < w.length; i++) {
-      const word = w[i];
-      if (word === null) return unknown(what, "script", "its arguments are computed by the shell");
-      if (word === "-c" || /^-[a-zA-Z]+$/.test(word) && word.includes("c")) {
-        const text2 = w[i + 1];
-        if (text2 === void 0 || text2 === null) return unknown(what, "inline", "its script is computed by the shell");
-        const root = lookup.shell.parse(text2).rootNode;
-        return root.hasError ? unknown(what, "inline", "dfmod cannot parse its script") : { what, kind: "inline", file: null, roots: [root], unknown: null };
-      }
-      if (word === "--" || word === "-") {
-        i++;
-        break;
-      }
-      if (SHELL_VALUE_OPTIONS.has(word)) {
-        i++;
-        continue;
-      }
-      if (!word.startsWith("-") && !word.startsWith("+")) break;
-    }
-    if (i >= w.length) return unknown(what, "script", "it reads its script from standard input");
-    return fileScript(what, w[i], lookup);
-  }
-  if (program === "." || program === "source") {
-    const named = command2.nodes[1];
-    if (!named) return unknown(what, "script", "it names no file");
-    const found = fileScript(what, w[1] ?? null, lookup);
-    if (found.roots || found.file !== null) return found;
-    const end = literalSuffix(named);
-    const known = environmentScript(end.text, end.whole);
-    return known ? { what, kind: "script", file: null, roots: [], unknown: null, known } : found;
-  }
-  if (program === "make" || program === "gmake") return makeRun(what, command2, lookup);
-  const first = w[0];
-  if (first.includes("/")) return SYSTEM_BIN.test(first) && typeof contextFile(first, lookup) !== "string" ? null : fileScript(what, first, lookup);
-  for (const dir of DEFAULT_PATH) {
-    if (typeof contextFile(`${dir}/${first}`, lookup) === "string") return fileScript(what, `${dir}/${first}`, lookup);
-  }
-  return null;
-}
-function unknown(what, kind, why) {
-  return { what, kind, file: null, roots: null, unknown: why };
-}
-function fileScript(what, word, lookup) {
-  if (word === null) return unknown(what, "script", "its path is computed by the shell");
-  const file = contextFile(word, lookup);
-  if (typeof file !== "string") return unknown(what, "script", file.why);
-  const text2 = lookup.context.read(file);
-  if (text2 === null) return unknown(what, "script", `${file} cannot be read from the build context`);
-  if (/^#!.*\b(python|perl|ruby|node)/.test(text2)) return unknown(what, "script", `${file} is not a shell script`);
-  const root = lookup.shell.parse(text2).rootNode;
-  if (root.hasError) return { what, kind: "script", file, roots: null, unknown: `dfmod cannot parse ${file}` };
-  return { what, kind: "script", file, roots: [root], unknown: null };
-}
-function quoteCommand(words3) {
-  const quoted2 = [];
-  for (const word of words3.slice(0, 3)) {
-    if (quoted2.length > 0 && (word.text.length > 40 || /\n/.test(word.text))) break;
-    quoted2.push(word.text);
-  }
-  return quoted2.join(" ");
-}
-var ANCESTORS = 8;
-var chosenContexts = /* @__PURE__ */ new WeakMap();
-function buildContextOf(lookup) {
-  const context = lookup.context;
-  if (!context) return null;
-  const sources = [...new Set(lookup.copies.filter((c) => c.from === null).flatMap((c) => c.sources).filter((s) => !/^[a-z]+:\/\/|^git@/i.test(s) && !/[*?[$]/.test(s)).map((s) => path5.posix.normalize(s.replace(/^\.\//, "")).replace(/\/+$/, "") || "."))];
-  if (sources.every((s) => context.exists(s))) return context;
-  let cache3 = chosenContexts.get(context);
-  if (!cache3) chosenContexts.set(context, cache3 = /* @__PURE__ */ new Map());
-  const key = sources.join("\n");
-  let chosen = cache3.get(key);
-  if (!chosen) {
-    chosen = context;
-    let at = context;
-    for (let depth = 0; at && !at.exists(".git") && depth < ANCESTORS; depth++) {
-      at = at.parent?.() ?? null;
-      if (at && sources.every((s) => at.exists(s))) {
-        chosen = at;
-        break;
-      }
-    }
-    cache3.set(key, chosen);
-  }
-  return chosen;
-}
-var ARCHIVE = /\.(tar|tgz|tbz2?|txz|tzst|tar\.(gz|bz2|xz|zst|lz|lzma|Z))$/i;
-function contextFile(word, lookup) {
-  if (!lookup.context) return { why: "no build context is known" };
-  let target;
-  if (word.startsWith("/")) target = path5.posix.normalize(word);
-  else if (lookup.workdir !== null) target = path5.posix.resolve(lookup.workdir, word);
-  else return { why: "the WORKDIR is not known" };
-  for (const copy of [...lookup.copies].reverse()) {
-    if (copy.from !== null || copy.node.keyword === "ADD" && copy.sources.some((s) => /^[a-z]+:\/\/|^git@/i.test(s) || ARCHIVE.test(s))) {
-      if (copy.destResolved !== null && covers(copy.destResolved, target)) return { why: `${word} may come from \`${copy.node.keyword} ${copy.sources.join(" ")}\`` };
-      continue;
-    }
-    if (copy.destResolved === null) return { why: `a ${copy.node.keyword} with a destination dfmod cannot resolve may have put ${word} there` };
-    for (const raw of copy.sources) {
-      const source = path5.posix.normalize(raw.replace(/^\.\//, "")).replace(/\/+$/, "") || ".";
-      if (/[*?[]/.test(source)) {
-        if (covers(copy.destResolved, target)) return { why: `${word} may come from the pattern \`${raw}\`` };
-        continue;
-      }
-      const isFolder = source === "." || lookup.context.list(source).length > 0 && lookup.context.read(source) === null;
-      let candidate = null;
-      if (isFolder) {
-        if (covers(copy.destResolved, target)) candidate = path5.posix.join(source, path5.posix.relative(copy.destResolved, target));
-      } else if (target === path5.posix.join(copy.destResolved, path5.posix.basename(source))) {
-        candidate = source;
-      } else if (!copy.destIsDirectory && target === copy.destResolved) candidate = source;
-      if (candidate !== null) {
-        candidate = path5.posix.normalize(candidate);
-        if (lookup.context.isIgnored(candidate)) return { why: `.dockerignore keeps ${candidate} out of the build context` };
-        if (lookup.context.read(candidate) !== null) return candidate;
-        if (!isFolder && !lookup.context.exists(source)) return { why: `the build context is not the folder dfmod read, which has no \`${raw}\`` };
-      }
-    }
-  }
-  return { why: `no COPY of the stage puts ${word} there from the build context` };
-}
-var covers = (folder, target) => folder === "/" || target === folder || target.startsWith(folder + "/");
-var MAKE_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-C", "-f", "--file", "--makefile", "--directory", "-I", "--include-dir", "-j", "--jobs", "-l", "-o", "-W"]);
-var MAKEFILES = ["GNUmakefile", "makefile", "Makefile"];
-function makeRun(what, command2, lookup) {
-  const w = command2.words;
-  let dir = null;
-  let file = null;
-  const targets2 = [];
-  for (let i = 1; i < w.length; i++) {
-    const word = w[i];
-    if (word === null) return unknown(what, "make", "its arguments are computed by the shell");
-    if (word === "-C" || word === "--directory") dir = w[++i] ?? null;
-    else if (word === "-f" || word === "--file" || word === "--makefile") file = w[++i] ?? null;
-    else if (MAKE_VALUE_OPTIONS.has(word)) i++;
-    else if (word.startsWith("-")) continue;
-    else if (word.includes("=")) continue;
-    else targets2.push(word);
-  }
-  const base = dir === null ? "." : dir;
-  const names = file !== null ? [file.startsWith("/") ? file : path5.posix.join(base, file)] : MAKEFILES.map((m) => path5.posix.join(base, m));
-  let found = { why: "no Makefile" };
-  for (const name of names) {
-    found = contextFile(name, lookup);
-    if (typeof found === "string") break;
-  }
-  if (typeof found !== "string") return unknown(what, "make", `its Makefile is not known: ${found.why}`);
-  const text2 = lookup.context.read(found);
-  const recipes = makeRecipes(text2, targets2);
-  if ("why" in recipes) return { what, kind: "make", file: found, roots: null, unknown: recipes.why };
-  const roots2 = [];
-  for (const recipe of recipes.lines) {
-    const root = lookup.shell.parse(recipe).rootNode;
-    if (root.hasError) return { what, kind: "make", file: found, roots: null, unknown: `dfmod cannot parse the recipe \`${recipe}\`` };
-    roots2.push(root);
-  }
-  return { what, kind: "make", file: found, roots: roots2, unknown: null };
-}
-function makeRecipes(text2, targets2) {
-  const rules = /* @__PURE__ */ new Map();
-  const variables = /* @__PURE__ */ new Map([["MAKE", "make"], ["CC", "cc"], ["CXX", "g++"], ["RM", "rm -f"], ["SHELL", "/bin/sh"]]);
-  let defaultGoal = null;
-  let current = [];
-  const lines = text2.replace(/\\\r?\n/g, " ").split(/\r?\n/);
-  for (const line of lines) {
-    if (line.startsWith("	")) {
-      for (const rule2 of current) rule2.recipe.push(line.slice(1));
-      continue;
-    }
-    const stripped = line.replace(/(^|[^\\])#.*$/, "$1").trim();
-    if (!stripped) continue;
-    if (/^(ifeq|ifneq|ifdef|ifndef|else|endif|include|-include|sinclude|define|endef|export|override|vpath)\b/.test(stripped)) {
-      if (/^(ifeq|ifneq|ifdef|ifndef|include|-include|sinclude|define)\b/.test(stripped)) return { why: "its Makefile uses conditionals, includes or defines" };
-      continue;
-    }
-    const assignment = /^([A-Za-z_][A-Za-z0-9_.]*)\s*(\?|:|::|\+|!)?=\s*(.*)$/.exec(stripped);
-    if (assignment) {
-      const [, name, op, value] = assignment;
-      if (name === ".DEFAULT_GOAL") defaultGoal = value.trim();
-      else if (op === "+") variables.set(name, `${variables.get(name) ?? ""} ${value}`.trim());
-      else if (op !== "?" || !variables.has(name)) variables.set(name, value);
-      current = [];
-      continue;
-    }
-    const rule = /^([^:=]+?)\s*::?\s*(.*)$/.exec(stripped);
-    if (!rule) {
-      current = [];
-      continue;
-    }
-    const [prereqs, inline] = rule[2].split(";", 2);
-    current = [];
-    for (const target of rule[1].split(/\s+/)) {
-      const entry = rules.get(target) ?? { prerequisites: [], recipe: [] };
-      entry.prerequisites.push(...prereqs.split(/\s+/).filter(Boolean));
-      if (inline?.trim()) entry.recipe.push(inline.trim());
-      rules.set(target, entry);
-      current.push(entry);
-      if (defaultGoal === null && !target.startsWith(".") && !target.includes("%")) defaultGoal = target;
-    }
-  }
-  const goals = targets2.length ? targets2 : defaultGoal ? [defaultGoal] : [];
-  if (!goals.length) return { why: "its Makefile has no target" };
-  const out = [];
-  const seen = /* @__PURE__ */ new Set();
-  const visit = (target, depth) => {
-    if (seen.has(target)) return null;
-    seen.add(target);
-    const rule = rules.get(target);
-    if (!rule) return null;
-    if (depth > 20) return "its Makefile nests too deep";
-    for (const p of rule.prerequisites) {
-      const why = visit(p, depth + 1);
-      if (why) return why;
-    }
-    for (const line of rule.recipe) out.push(shellOfRecipe(line, variables));
-    return null;
-  };
-  for (const goal of goals) {
-    if (/[%$]/.test(goal)) return { why: `the target ${goal} is computed` };
-    if (!rules.has(goal) && !rules.has("%")) return { why: `its Makefile has no rule for ${goal}` };
-    const why = visit(goal, 0);
-    if (why) return { why };
-  }
-  return { lines: out };
-}
-function shellOfRecipe(line, variables) {
-  let text2 = line.trim().replace(/^[@+-]+/, "");
-  for (let round = 0; round < 5; round++) {
-    const next = text2.replace(/\$[({]([A-Za-z_][A-Za-z0-9_.]*)[)}]/g, (whole, name) => variables.get(name) ?? whole);
-    if (next === text2) break;
-    text2 = next;
-  }
-  return text2.replace(/\$\$/g, "\0").replace(/\$[@<^*?+|]/g, "target").replace(/\u0000/g, "$");
-}
-var CHILD_SHELLS = /* @__PURE__ */ new Set(["subshell", "command_substitution", "process_substitution", "pipeline"]);
-var MAYBE_RUNS = /* @__PURE__ */ new Set(["if_statement", "while_statement", "for_statement", "c_style_for_statement", "case_statement", "function_definition"]);
-var TESTS = /* @__PURE__ */ new Set(["[", "test", "[["]);
-function workingDirectories(root, workdir) {
-  const at = /* @__PURE__ */ new Map();
-  const visit = (node, cwd) => {
-    if (node.type === "command") {
-      at.set(node.id, cwd);
-      for (const child of node.children) if (child.type !== "command_name") visit(child, cwd);
-      return afterCd(node, cwd);
-    }
-    if (CHILD_SHELLS.has(node.type)) {
-      let inner = cwd;
-      for (const child of node.children) inner = visit(child, inner);
-      return cwd;
-    }
-    if (MAYBE_RUNS.has(node.type)) {
-      const moves = changesDirectory(node);
-      let inner = moves ? null : cwd;
-      for (const child of node.children) inner = visit(child, moves ? null : inner);
-      return moves ? null : cwd;
-    }
-    if (node.type === "list" && node.children.length === 3) {
-      const [left2, operator, right2] = node.children;
-      const middle = visit(left2, cwd);
-      const after = visit(right2, middle);
-      const conditional = operator.type === "||" || operator.type === "&&" && endsInTest(left2);
-      return !conditional || after === middle ? after : null;
-    }
-    let current = cwd;
-    for (const child of node.children) current = visit(child, current);
-    return current;
-  };
-  const end = visit(root, workdir);
-  return { at: (command2) => at.get(command2.id), end };
-}
-function afterCd(command2, cwd) {
-  const nameWord = command2.childForFieldName("name")?.namedChildren[0];
-  const name = nameWord ? literalValue(nameWord) : null;
-  if (name === null) return cwd;
-  if (name === "popd") return null;
-  if (name !== "cd" && name !== "pushd") return cwd;
-  const operands = command2.childrenForFieldName("argument").map(literalValue);
-  let i = 0;
-  while (i < operands.length && operands[i] !== null && /^-[LPe@]+$/.test(operands[i])) i++;
-  if (operands[i] === "--") i++;
-  const operand = operands[i];
-  if (operand === void 0 || operand === null || operand === "-" || operand.startsWith("~") || operands.length > i + 1) return null;
-  if (operand.startsWith("/")) return path5.posix.normalize(operand);
-  return cwd === null ? null : path5.posix.resolve(cwd, operand);
-}
-function changesDirectory(node) {
-  let found = false;
-  walk(node, (n) => {
-    if (found || CHILD_SHELLS.has(n.type)) return false;
-    if (n.type === "command") {
-      const nameWord = n.childForFieldName("name")?.namedChildren[0];
-      const name = nameWord ? literalValue(nameWord) : null;
-      if (name === "cd" || name === "pushd" || name === "popd") found = true;
-    }
-    return !found;
-  });
-  return found;
-}
-function endsInTest(node) {
-  let last = node;
-  while (last && last.type === "list") last = last.lastChild;
-  if (!last) return false;
-  if (last.type === "test_command" || last.type === "negated_command") return true;
-  if (last.type !== "command") return false;
-  const nameWord = last.childForFieldName("name")?.namedChildren[0];
-  const name = nameWord ? literalValue(nameWord) : null;
-  return name === null || TESTS.has(name);
-}
-function resolvedPath(operand, cwd) {
-  if (operand.startsWith("/")) return path5.posix.normalize(operand);
-  return cwd === null ? null : path5.posix.resolve(cwd, operand);
-}
-
-// lib/facts/index.ts
 init_words();
 
 // lib/facts/meaning.ts

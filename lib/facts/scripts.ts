@@ -137,7 +137,7 @@ const chosenContexts = new WeakMap<BuildContext, Map<string, BuildContext>>();
  * a Dockerfile in a subfolder, built with the repository as its context
  * (`docker build -f scripts/release/Dockerfile .`). The nearest such folder.
  */
-function buildContextOf(lookup: ScriptLookup): BuildContext | null {
+function buildContextOf(lookup: Pick<ScriptLookup, 'context' | 'copies'>): BuildContext | null {
   const context = lookup.context;
   if (!context) return null;
   const sources = [...new Set(lookup.copies.filter((c) => c.from === null).flatMap((c) => c.sources)
@@ -161,6 +161,11 @@ function buildContextOf(lookup: ScriptLookup): BuildContext | null {
     cache.set(key, chosen);
   }
   return chosen;
+}
+
+/** The build context a stage's COPYs read from (buildContextOf), for the copies of the stage and the stages it is built FROM. */
+export function stageBuildContext(context: BuildContext | null, copies: CopyOperands[]): BuildContext | null {
+  return buildContextOf({ context, copies });
 }
 
 /** Whether ADD unpacks a source (a local tar archive, by its name), so what it puts in the image is not the file itself. */

@@ -25,6 +25,7 @@ import type { InstructionNode, Stage } from '../core/dockerfile.js';
 import type { BuildContext } from '../core/context.js';
 import { andChain, literalValue, simpleCommands, topLevelStatements, walk, type Node, type ShellParser } from '../core/shell.js';
 import { scriptArgv } from './argv.js';
+import { stageBuildContext } from './scripts.js';
 import {
   afterInitWrapper, ASH_SH_OS, COMPILED_LANGUAGES, EXECS_SOLE_COMMAND, isInitProgram, POSIX_SHELLS, COMPILED_BUILDS, C_TOOLCHAINS, describeImage, EXEC_WRAPPERS, ONE_SHOT_CHECKS, ONE_SHOT_TOOLS, packageScriptRun,
   ELIXIR_RELEASE_PATH, ERLANG_VM, PID1_HANDLES_TERM, PID1_NEEDS_INIT, programKey, SCRIPT_EXTENSIONS, SELF_REAPING_SERVERS, SERVER_SUBCOMMANDS,
@@ -94,6 +95,23 @@ function shellImplementation(facts: FileFacts, stage: Stage, program: string): s
   if (program !== 'sh') return program;
   const image = facts.baseImage(stage);
   return image !== null && ASH_SH_OS.has(describeImage(image).os) ? 'ash' : program;
+}
+
+/**
+ * The build context the stage's copies read from: the one dfmod was given, or
+ * a folder above it up to the repository root where every source the
+ * stage's COPYs name is (`docker build -f util/api/Dockerfile .`).
+ */
+function buildContextFor(facts: FileFacts, stage: Stage, context: BuildContext | null): BuildContext | null {
+  if (!context) return null;
+  const copies: CopyOperands[] = [];
+  for (let s: Stage | null = stage; s; s = facts.parentOf(s)) {
+    for (const node of s.instructions) {
+      const copy = facts.copyOperands(node);
+      if (copy) copies.push(copy);
+    }
+  }
+  return stageBuildContext(context, copies);
 }
 
 /** Where a shell's argv gives its script: the `-c` option, alone or last of combined flags (`bash -lc`, `sh -ec`); -1 when none. */
@@ -463,6 +481,7 @@ interface Step {
  * script copied from the build context.
  */
 export function signalPath(facts: FileFacts, stage: Stage, context: BuildContext | null, shell: ShellParser): SignalPath {
+  context = buildContextFor(facts, stage, context);
   const command = facts.command(stage);
   const entrypoint = command.entrypoint ?? [];
   const cmd = command.cmd ?? [];
@@ -724,6 +743,7 @@ interface FollowState {
 }
 
 function appPath(facts: FileFacts, stage: Stage, context: BuildContext | null, shell: ShellParser): (FollowState & { argv: string[] | null }) | null {
+  context = buildContextFor(facts, stage, context);
   const command = facts.command(stage);
   if (command.entrypoint === undefined || command.cmd === undefined) return null;
   const entrypoint = command.entrypoint ?? [];
@@ -826,6 +846,7 @@ const startsInit = (words: (string | null)[]): boolean => words[0] !== null && a
  * `line`: the command's line in the script. Null when no script dfmod reads does.
  */
 export function scriptInit(facts: FileFacts, stage: Stage, context: BuildContext | null, shell: ShellParser): { init: string; script: string; command: string; line: number } | null {
+  context = buildContextFor(facts, stage, context);
   if (!context) return null;
   const command = facts.command(stage);
   if (command.entrypoint === undefined || command.cmd === undefined) return null;
@@ -955,6 +976,7 @@ function sufficientArgv(facts: FileFacts, stage: Stage, context: BuildContext | 
  * stage it is copied from, or the stage's own chain).
  */
 export function pid1NeedsInit(facts: FileFacts, stage: Stage, context: BuildContext | null, argv: readonly string[]): string | null {
+  context = buildContextFor(facts, stage, context);
   if (!argv.length) return null;
   const byName = PID1_NEEDS_INIT[programKey(argv[0])];
   if (byName !== undefined) return byName;
