@@ -18018,14 +18018,27 @@ function ifBranches(node) {
   }
   return { bodies, hasElse };
 }
+function definedFunctions(root) {
+  const functions = /* @__PURE__ */ new Map();
+  walk(root, (n) => {
+    if (n.type === "function_definition") {
+      const name = n.childForFieldName("name")?.text;
+      const body = n.childForFieldName("body");
+      if (name && body) functions.set(name, body);
+    }
+  });
+  return functions;
+}
 function firstArgument(root, value) {
   if (value === void 0) return null;
   const changes = [];
   walk(root, (n) => {
+    if (n.type === "function_definition") return false;
     if (n.type === "command") {
       const name = n.childForFieldName("name")?.text;
       if (name === "shift" || name === "set" && n.childrenForFieldName("argument").some((a) => a?.text === "--")) changes.push(n.startIndex);
     }
+    return true;
   });
   return { value, known: (node) => changes.every((at) => at > node.startIndex) };
 }
@@ -18039,7 +18052,7 @@ function casesOnFirstArgument(node) {
   const subject = node.childForFieldName("value");
   return !!subject && ["$1", "${1}", '"$1"', '"${1}"'].includes(subject.text);
 }
-function flowOf(statements, before, nested, arg = null) {
+function flowOf(statements, before, nested, flow = null) {
   const ends = [];
   let falls = before;
   for (const { node, separator } of statements) {
@@ -18049,29 +18062,29 @@ function flowOf(statements, before, nested, arg = null) {
       falls = [{ kind: "other", node, why: "it starts a background job", quiet: false }];
       continue;
     }
-    const flow = statementFlow(node, falls, nested, arg);
-    ends.push(...flow.ends);
-    falls = flow.falls;
+    const step = statementFlow(node, falls, nested, flow);
+    ends.push(...step.ends);
+    falls = step.falls;
   }
   return { ends, falls };
 }
-function statementFlow(node, before, nested, arg = null) {
+function statementFlow(node, before, nested, flow = null) {
   const other = (why, quiet = false) => ({ ends: [], falls: [{ kind: "other", node, why, quiet }] });
   switch (node.type) {
     case "redirected_statement": {
       const body = node.childForFieldName("body");
-      return body ? statementFlow(body, before, nested, arg) : other("its last command is a redirection");
+      return body ? statementFlow(body, before, nested, flow) : other("its last command is a redirection");
     }
     case "compound_statement":
-      return flowOf(statementsIn(node.children), before, nested, arg);
+      return flowOf(statementsIn(node.children), before, nested, flow);
     case "list": {
       const chain = andChain(node);
       if (chain.length === 1) return other("its last command is a `||` list");
-      return statementFlow(chain[chain.length - 1], before, nested, arg);
+      return statementFlow(chain[chain.length - 1], before, nested, flow);
     }
     case "if_statement": {
       const { bodies, hasElse } = ifBranches(node);
-      const flows = bodies.map((body) => flowOf(statementsIn(body), before, true, arg));
+      const flows = bodies.map((body) => flowOf(statementsIn(body), before, true, flow));
       const falls = flows.flatMap((f) => f.falls ?? []);
       if (!hasElse) falls.push({ kind: "other", node, why: "its last command is an if statement with no else", quiet: false });
       return { ends: flows.flatMap((f) => f.ends), falls: falls.length ? falls : null };
@@ -18080,16 +18093,17 @@ function statementFlow(node, before, nested, arg = null) {
       const items = node.namedChildren.filter((c) => c?.type === "case_item");
       if (items.some((item) => item.children.some((c) => c && !c.isNamed && (c.type === ";&" || c.type === ";;&")))) return other("its last command is a case statement");
       const body = (item) => item.children.slice(item.children.findIndex((c) => c && !c.isNamed && c.type === ")") + 1);
+      const arg = flow?.arg ?? null;
       if (arg && casesOnFirstArgument(node) && arg.known(node)) {
         const chosen = items.find((item) => item.childrenForFieldName("value").some((p) => p !== null && patternMatches(p, arg.value)));
         if (!chosen) return { ends: [], falls: before };
-        return flowOf(statementsIn(body(chosen)), before, true, arg);
+        return flowOf(statementsIn(body(chosen)), before, true, flow);
       }
       let fallback = false;
       const flows = items.map((item) => {
         const close = item.children.findIndex((c) => c && !c.isNamed && c.type === ")");
         if (item.children.slice(0, close).some((c) => c?.isNamed && c.text === "*")) fallback = true;
-        return flowOf(statementsIn(body(item)), before, true, arg);
+        return flowOf(statementsIn(body(item)), before, true, flow);
       });
       const falls = flows.flatMap((f) => f.falls ?? []);
       if (!fallback) falls.push({ kind: "other", node, why: "its last command is a case statement with no `*)`", quiet: false });
@@ -18101,6 +18115,9 @@ function statementFlow(node, before, nested, arg = null) {
       const words3 = [literalValue(name.namedChildren[0] ?? name), ...node.childrenForFieldName("argument").map((a) => literalValue(a))];
       const program = words3[0];
       if (program === "exec") return node.childrenForFieldName("argument").length ? { ends: [{ kind: "exec", command: node }], falls: null } : { ends: [], falls: before };
+      const fn = program !== null && flow ? flow.functions.get(program) : void 0;
+      if (fn && flow && flow.depth < 4) return statementFlow(fn, before, nested, { ...flow, depth: flow.depth + 1, inFunction: true });
+      if (program === "return" && flow?.inFunction) return { ends: [], falls: before };
       if (program === "exit" || program === "return") {
         const quiet = (end) => nested || end.kind === "exit" || end.kind === "runs" && end.program !== null && QUIET_BUILTINS.has(end.program) || end.kind === "other" && end.quiet;
         return { ends: before.map((end) => quiet(end) ? { kind: "exit" } : end), falls: null };
@@ -18119,14 +18136,14 @@ function statementFlow(node, before, nested, arg = null) {
 }
 function scriptEnding(root, firstArg) {
   if (root.hasError) return { none: "dfmod cannot parse it" };
-  const arg = firstArgument(root, firstArg);
+  const flow = { arg: firstArgument(root, firstArg), functions: definedFunctions(root), depth: 0, inFunction: false };
   const ends = [];
   let falls = [{ kind: "other", node: root, why: "it runs nothing", quiet: true }];
   let final = null;
   for (const statement of statementsIn(root.children)) {
-    const flow = flowOf([statement], falls, false, arg);
-    ends.push(...flow.ends);
-    falls = flow.falls;
+    const step = flowOf([statement], falls, false, flow);
+    ends.push(...step.ends);
+    falls = step.falls;
     if (falls === null) {
       let node = statement.node;
       if (node.type === "redirected_statement") node = node.childForFieldName("body") ?? node;

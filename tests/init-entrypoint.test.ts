@@ -1089,11 +1089,11 @@ test('an entrypoint script from the context: ending in exec "$@" it is wrapped a
   assert.equal(waits.notes.map((n) => [n.id, n.message]), [['shutdown-forced',
     'shutdown is forced, not graceful: the script entrypoint.sh runs `node server.js` (its line 4) without exec, so its shell exits at SIGTERM and the container ends with it; ' +
     'tini -g sends SIGTERM to the app too, but it may be killed before its handler finishes: write `exec node server.js` there']]);
-  // A last command exec cannot run (a function of the script): the fix says what to do instead.
+  // A last command that calls a function of the script: the path goes on in its body, to the command that runs the app.
   const main = await run(input, { only, files: { 'entrypoint.sh': '#!/bin/sh\nmain() { node server.js; }\nmain\n' } });
   assert.equal(main.notes.map((n) => n.message), [
-    'shutdown is forced, not graceful: the script entrypoint.sh runs `main` (its line 3) without exec, so its shell exits at SIGTERM and the container ends with it; ' +
-    'tini -g sends SIGTERM to the app too, but it may be killed before its handler finishes: end it by exec\'ing the app (its last command is a function the script defines, which exec cannot run)']);
+    'shutdown is forced, not graceful: the script entrypoint.sh runs `node server.js` (its line 2) without exec, so its shell exits at SIGTERM and the container ends with it; ' +
+    'tini -g sends SIGTERM to the app too, but it may be killed before its handler finishes: write `exec node server.js` there']);
 });
 
 test('dumb-init signals the process group by itself: no -g', async () => {
@@ -1882,6 +1882,16 @@ test('the install the init joins is named by its line on disk, in a RUN merge-ru
     'ENTRYPOINT ["/sbin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "/app/server.js"]'));
   assert.equal(result.changes.filter((c) => c.transform === 'init-entrypoint').map((c) => c.message),
     ['tini runs as PID 1 (added to the apk install of line 3; the inherited ENTRYPOINT ["docker-entrypoint.sh"] wrapped), so signals reach the app and zombies are reaped']);
+});
+
+test('a function the entrypoint script calls is followed into its body (docker-zulip: `app:run) appRun ;;`, appRun ends `exec supervisord`; review round 8)', async () => {
+  const zulip = '#!/bin/bash\nset -e\nappRun() {\n    configure\n    tail -F /var/log/errors.log &\n    exec supervisord -n -c /etc/supervisor/supervisord.conf\n}\n' +
+    'appRestore() {\n    trap "start-server" EXIT\n    shift 1\n    restore "$@"\n}\ncase "$1" in\n    app:run)\n        appRun\n        ;;\n    app:restore)\n        shift 1\n        appRestore "$@"\n        ;;\n' +
+    '    *)\n        exec "$@"\n        ;;\nesac\n';
+  const input = lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends supervisor && rm -rf /var/lib/apt/lists/*', 'COPY entrypoint.sh /sbin/entrypoint.sh',
+    'EXPOSE 80', 'ENTRYPOINT ["/sbin/entrypoint.sh"]', 'CMD ["app:run"]');
+  const result = await expectRefused(input, 'server-reaps', { only, files: { 'entrypoint.sh': zulip } });
+  assert.equal(result.notes.map((n) => n.id), ['server-reaps']);
 });
 
 test.run();

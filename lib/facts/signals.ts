@@ -243,14 +243,43 @@ interface FirstArgument {
   known: (node: Node) => boolean;
 }
 
+/**
+ * What the path walk knows of the script: its first argument, the functions
+ * it defines (a call runs the function's body: `app:run) appRun ;;` whose
+ * body ends `exec supervisord`), and whether it is inside one (where
+ * `return` goes back to the caller).
+ */
+interface FlowContext {
+  arg: FirstArgument | null;
+  functions: Map<string, Node>;
+  depth: number;
+  inFunction: boolean;
+}
+
+/** The functions a script defines, by name: their bodies. */
+function definedFunctions(root: Node): Map<string, Node> {
+  const functions = new Map<string, Node>();
+  walk(root, (n) => {
+    if (n.type === 'function_definition') {
+      const name = n.childForFieldName('name')?.text;
+      const body = n.childForFieldName('body');
+      if (name && body) functions.set(name, body);
+    }
+  });
+  return functions;
+}
+
 function firstArgument(root: Node, value: string | undefined): FirstArgument | null {
   if (value === undefined) return null;
   const changes: number[] = [];
+  // A shift in a function body runs only when it is called, with the function's own arguments.
   walk(root, (n) => {
+    if (n.type === 'function_definition') return false;
     if (n.type === 'command') {
       const name = n.childForFieldName('name')?.text;
       if (name === 'shift' || (name === 'set' && n.childrenForFieldName('argument').some((a) => a?.text === '--'))) changes.push(n.startIndex);
     }
+    return true;
   });
   return { value, known: (node) => changes.every((at) => at > node.startIndex) };
 }
@@ -269,7 +298,7 @@ function casesOnFirstArgument(node: Node): boolean {
   return !!subject && ['$1', '${1}', '"$1"', '"${1}"'].includes(subject.text);
 }
 
-function flowOf(statements: { node: Node; separator: string | null }[], before: PathEnd[] | null, nested: boolean, arg: FirstArgument | null = null): Flow {
+function flowOf(statements: { node: Node; separator: string | null }[], before: PathEnd[] | null, nested: boolean, flow: FlowContext | null = null): Flow {
   const ends: PathEnd[] = [];
   let falls = before;
   for (const { node, separator } of statements) {
@@ -279,31 +308,31 @@ function flowOf(statements: { node: Node; separator: string | null }[], before: 
       falls = [{ kind: 'other', node, why: 'it starts a background job', quiet: false }];
       continue;
     }
-    const flow = statementFlow(node, falls, nested, arg);
-    ends.push(...flow.ends);
-    falls = flow.falls;
+    const step = statementFlow(node, falls, nested, flow);
+    ends.push(...step.ends);
+    falls = step.falls;
   }
   return { ends, falls };
 }
 
-function statementFlow(node: Node, before: PathEnd[], nested: boolean, arg: FirstArgument | null = null): Flow {
+function statementFlow(node: Node, before: PathEnd[], nested: boolean, flow: FlowContext | null = null): Flow {
   const other = (why: string, quiet = false): Flow => ({ ends: [], falls: [{ kind: 'other', node, why, quiet }] });
   switch (node.type) {
     case 'redirected_statement': {
       const body = node.childForFieldName('body');
-      return body ? statementFlow(body, before, nested, arg) : other('its last command is a redirection');
+      return body ? statementFlow(body, before, nested, flow) : other('its last command is a redirection');
     }
     case 'compound_statement':
-      return flowOf(statementsIn(node.children), before, nested, arg);
+      return flowOf(statementsIn(node.children), before, nested, flow);
     case 'list': {
       const chain = andChain(node);
       if (chain.length === 1) return other('its last command is a `||` list');
       // `a && exec b`: the exec ends the script (where `a` fails, `set -e` or the end of the script does).
-      return statementFlow(chain[chain.length - 1], before, nested, arg);
+      return statementFlow(chain[chain.length - 1], before, nested, flow);
     }
     case 'if_statement': {
       const { bodies, hasElse } = ifBranches(node);
-      const flows = bodies.map((body) => flowOf(statementsIn(body), before, true, arg));
+      const flows = bodies.map((body) => flowOf(statementsIn(body), before, true, flow));
       const falls = flows.flatMap((f) => f.falls ?? []);
       if (!hasElse) falls.push({ kind: 'other', node, why: 'its last command is an if statement with no else', quiet: false });
       return { ends: flows.flatMap((f) => f.ends), falls: falls.length ? falls : null };
@@ -314,16 +343,17 @@ function statementFlow(node: Node, before: PathEnd[], nested: boolean, arg: Firs
       if (items.some((item) => item.children.some((c) => c && !c.isNamed && (c.type === ';&' || c.type === ';;&')))) return other('its last command is a case statement');
       const body = (item: Node) => item.children.slice(item.children.findIndex((c) => c && !c.isNamed && c.type === ')') + 1);
       // `case "$1" in` with the argument known: only the first item whose pattern matches it runs.
+      const arg = flow?.arg ?? null;
       if (arg && casesOnFirstArgument(node) && arg.known(node)) {
         const chosen = items.find((item) => item.childrenForFieldName('value').some((p) => p !== null && patternMatches(p, arg.value)));
         if (!chosen) return { ends: [], falls: before };
-        return flowOf(statementsIn(body(chosen)), before, true, arg);
+        return flowOf(statementsIn(body(chosen)), before, true, flow);
       }
       let fallback = false;
       const flows = items.map((item) => {
         const close = item.children.findIndex((c) => c && !c.isNamed && c.type === ')');
         if (item.children.slice(0, close).some((c) => c?.isNamed && c.text === '*')) fallback = true;
-        return flowOf(statementsIn(body(item)), before, true, arg);
+        return flowOf(statementsIn(body(item)), before, true, flow);
       });
       const falls = flows.flatMap((f) => f.falls ?? []);
       if (!fallback) falls.push({ kind: 'other', node, why: 'its last command is a case statement with no `*)`', quiet: false });
@@ -336,6 +366,10 @@ function statementFlow(node: Node, before: PathEnd[], nested: boolean, arg: Firs
       const program = words[0];
       // `exec >log 2>&1` only redirects the shell's output.
       if (program === 'exec') return node.childrenForFieldName('argument').length ? { ends: [{ kind: 'exec', command: node }], falls: null } : { ends: [], falls: before };
+      // A call of a function the script defines runs its body here; inside it, `return` goes back to the caller.
+      const fn = program !== null && flow ? flow.functions.get(program) : undefined;
+      if (fn && flow && flow.depth < 4) return statementFlow(fn, before, nested, { ...flow, depth: flow.depth + 1, inFunction: true });
+      if (program === 'return' && flow?.inFunction) return { ends: [], falls: before };
       if (program === 'exit' || program === 'return') {
         // In a branch, an exit is an error path (`echo usage; exit 64`, `print-key; exit`): no app runs. At the top of the
         // script, after a builtin or nothing, neither; after a program (`app; exit $?`), the shell waited for it.
@@ -365,14 +399,14 @@ function statementFlow(node: Node, before: PathEnd[], nested: boolean, arg: Firs
  */
 function scriptEnding(root: Node, firstArg?: string): { execs: true; final: Node | null } | ReturnType<typeof lastCommand> {
   if (root.hasError) return { none: 'dfmod cannot parse it' };
-  const arg = firstArgument(root, firstArg);
+  const flow: FlowContext = { arg: firstArgument(root, firstArg), functions: definedFunctions(root), depth: 0, inFunction: false };
   const ends: PathEnd[] = [];
   let falls: PathEnd[] | null = [{ kind: 'other', node: root, why: 'it runs nothing', quiet: true }];
   let final: Node | null = null;
   for (const statement of statementsIn(root.children)) {
-    const flow = flowOf([statement], falls, false, arg);
-    ends.push(...flow.ends);
-    falls = flow.falls;
+    const step = flowOf([statement], falls, false, flow);
+    ends.push(...step.ends);
+    falls = step.falls;
     if (falls === null) {
       let node = statement.node;
       if (node.type === 'redirected_statement') node = node.childForFieldName('body') ?? node;
