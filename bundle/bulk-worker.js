@@ -16830,6 +16830,10 @@ var BUILD_COMMANDS = {
   gradle: {},
   gradlew: {},
   bazel: { subcommands: ["build"] },
+  // Rails' asset and boot caches: `rake assets:precompile`, `bootsnap precompile` (each a build of its own).
+  rake: { subcommands: ["assets:precompile"] },
+  rails: { subcommands: ["assets:precompile"] },
+  bootsnap: { subcommands: ["precompile"] },
   bazelisk: { subcommands: ["build"] }
 };
 var DEPENDENCY_FETCHES = {
@@ -17250,6 +17254,8 @@ function isDependencyFetch(words3) {
 }
 function isBuild(words3) {
   if (!words3[0]) return false;
+  const wrapper = EXEC_WRAPPERS[programName(words3[0])];
+  if (wrapper && (wrapper.subcommand === void 0 || words3[1] === wrapper.subcommand) && words3.length > wrapper.skip) return isBuild(words3.slice(wrapper.skip));
   const script = packageScriptRun(words3.map((w) => w ?? ""));
   if (script?.script && isBuildScript(script.script)) return true;
   const row2 = BUILD_COMMANDS[programName(words3[0])];
@@ -21865,6 +21871,16 @@ function headedByComment(node, model) {
   }
   return described;
 }
+function headsGroup(node, model) {
+  const previous2 = model.instructions[node.index - 1];
+  for (let line = node.line - 1; line >= 1 && (!previous2 || line > previous2.endLine); line--) {
+    const text = model.source.lineText(line - 1).trim();
+    if (!text.startsWith("#")) break;
+    const words3 = text.replace(/^#+/, "").trim();
+    if (/^([-*•]|\d+[.)])\s/.test(words3) || words3.endsWith(":")) return true;
+  }
+  return false;
+}
 function describingComment(a, b, model) {
   let first = b.line;
   while (first - 1 > a.endLine && model.source.lineText(first - 2).trim().startsWith("#")) first--;
@@ -22140,14 +22156,15 @@ var mergeRuns = {
               message: `not merged with the RUN above: it starts with \`${part.leadingSet}\`, written for the whole RUN; joined, it would apply only from the middle of the merged one`
             });
             flush2();
-          } else if (!part.cleanup && headedByComment(chain[0].node, dockerfile) && blankBetween([...chain, part], dockerfile)) {
+          } else if (!part.cleanup && headedByComment(chain[0].node, dockerfile) && (!headsGroup(chain[0].node, dockerfile) && isStep(part) && !chain.some(isStep) || blankBetween([...chain, part], dockerfile))) {
+            const group = !isStep(part) || headsGroup(chain[0].node, dockerfile);
             if (!headedSaid && onDisk(chain[0].node, node)) {
               headedSaid = true;
               notes.push({
                 line: chain[0].node.line,
                 id: "described-run",
                 // One wording for one RUN under the comment or several: a later pass sees them merged.
-                message: "not merged with the RUN after the blank line below: the comment above covers what stands right under it, up to that line (further such RUNs of this stage are left apart too)"
+                message: group ? "not merged with the RUN after the blank line below: the comment above covers what stands right under it, up to that line (further such RUNs of this stage are left apart too)" : "not merged with the RUN below, which does work of its own: the comment above describes the RUN under it, and joined it would seem to describe that work too (further such RUNs of this stage are left apart too)"
               });
             }
             flush2();

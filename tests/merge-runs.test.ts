@@ -1189,4 +1189,16 @@ test('a dependency download (`go mod download`, `cargo fetch`, `dotnet restore`)
   }
 });
 
+test('a one-sentence comment over a small step does not take in the install or build below it; Rails precompiles are builds (review round 7)', async () => {
+  const text = lines('FROM alpine:3.20', '# create the app user', 'RUN adduser -D app', 'RUN apk add --no-cache curl', 'CMD ["sh"]');
+  const result = await expectUnchanged(text, null, { only: ['merge-runs'] });
+  assert.equal(result.notes.map((n) => [n.line, n.id, n.message]), [[3, 'described-run',
+    'not merged with the RUN below, which does work of its own: the comment above describes the RUN under it, and joined it would seem to describe that work too (further such RUNs of this stage are left apart too)']]);
+  // A list heads both.
+  await expectOutput(lines('FROM alpine:3.20', '# Accounts:', '# - the app user', 'RUN adduser -D app', 'RUN apk add --no-cache curl', 'CMD ["sh"]'),
+    lines('FROM alpine:3.20', '# Accounts:', '# - the app user', 'RUN adduser -D app \\', '    && apk add --no-cache curl', 'CMD ["sh"]'), { only: ['merge-runs'] });
+  const rails = await expectUnchanged(lines('FROM ruby:3.3', 'COPY . .', 'RUN bundle exec bootsnap precompile app/ lib/', 'RUN bundle exec rake assets:precompile', 'CMD ["rails", "s"]'), null, { only: ['merge-runs'] });
+  assert.equal(rails.notes.map((n) => n.id), ['separate-steps']);
+});
+
 test.run();

@@ -870,6 +870,23 @@ function headedByComment(node: InstructionNode, model: DockerfileModel): boolean
 }
 
 /**
+ * Whether the comment that heads `node` speaks of several things: a list
+ * (`# - the hosts file`, `# 1. …`) or a heading that ends with a colon
+ * (`# Make copies of useful things:`). A comment of one sentence describes
+ * the RUN under it alone (`# create the app user` over a useradd).
+ */
+function headsGroup(node: InstructionNode, model: DockerfileModel): boolean {
+  const previous = model.instructions[node.index - 1];
+  for (let line = node.line - 1; line >= 1 && (!previous || line > previous.endLine); line--) {
+    const text = model.source.lineText(line - 1).trim();
+    if (!text.startsWith('#')) break;
+    const words = text.replace(/^#+/, '').trim();
+    if (/^([-*•]|\d+[.)])\s/.test(words) || words.endsWith(':')) return true;
+  }
+  return false;
+}
+
+/**
  * The comment lines between two instructions, as written with their line
  * breaks, when they are one block right above `b` (no blank line between; only
  * blank lines above the block), each line a description or an empty `#`, at
@@ -1216,15 +1233,20 @@ export const mergeRuns: Transform = {
               message: `not merged with the RUN above: it starts with \`${part.leadingSet}\`, written for the whole RUN; joined, it would apply only from the middle of the merged one`,
             });
             flush();
-          } else if (!part.cleanup && headedByComment(chain[0].node, dockerfile) && blankBetween([...chain, part], dockerfile)) {
-            // The comment heads the RUNs right under it, up to a blank line: one past that has a place of its own.
+          } else if (!part.cleanup && headedByComment(chain[0].node, dockerfile) &&
+            ((!headsGroup(chain[0].node, dockerfile) && isStep(part) && !chain.some(isStep)) || blankBetween([...chain, part], dockerfile))) {
+            // The comment covers the RUNs right under it, up to a blank line (one past that has a place of its own); but a
+            // comment that is no list or heading speaks of small steps, not of an install or build that follows them.
+            const group = !isStep(part) || headsGroup(chain[0].node, dockerfile);
             if (!headedSaid && onDisk(chain[0].node, node)) {
               headedSaid = true;
               notes.push({
                 line: chain[0].node.line,
                 id: 'described-run',
                 // One wording for one RUN under the comment or several: a later pass sees them merged.
-                message: 'not merged with the RUN after the blank line below: the comment above covers what stands right under it, up to that line (further such RUNs of this stage are left apart too)',
+                message: group
+                  ? 'not merged with the RUN after the blank line below: the comment above covers what stands right under it, up to that line (further such RUNs of this stage are left apart too)'
+                  : 'not merged with the RUN below, which does work of its own: the comment above describes the RUN under it, and joined it would seem to describe that work too (further such RUNs of this stage are left apart too)',
               });
             }
             flush();

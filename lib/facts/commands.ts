@@ -6,7 +6,7 @@
  */
 import { simpleCommands } from '../core/shell.js';
 import { CODE_INSTALLS, managerOfProgram, PACKAGE_MANAGER_FACTS, type ManagerName } from '../knowledge/package-managers.js';
-import { BUILD_COMMANDS, BUILD_INFO_OPTIONS, DEPENDENCY_FETCHES, DISCARDING_FILES, DOWNLOAD_CONSUMERS, DOWNLOADERS, isBuildScript, packageScriptRun, SOURCE_FETCHES } from '../knowledge/programs.js';
+import { BUILD_COMMANDS, BUILD_INFO_OPTIONS, DEPENDENCY_FETCHES, EXEC_WRAPPERS, DISCARDING_FILES, DOWNLOAD_CONSUMERS, DOWNLOADERS, isBuildScript, packageScriptRun, SOURCE_FETCHES } from '../knowledge/programs.js';
 import type { PackageManager } from '../knowledge/images.js';
 import type { Node, SimpleCommand } from '../core/shell.js';
 
@@ -375,6 +375,9 @@ export function isDependencyFetch(words: readonly (string | null)[]): boolean {
  */
 export function isBuild(words: readonly (string | null)[]): boolean {
   if (!words[0]) return false;
+  // `bundle exec rake assets:precompile` runs rake: the wrappers that exec what follows them (EXEC_WRAPPERS).
+  const wrapper = EXEC_WRAPPERS[programName(words[0])];
+  if (wrapper && (wrapper.subcommand === undefined || words[1] === wrapper.subcommand) && words.length > wrapper.skip) return isBuild(words.slice(wrapper.skip));
   const script = packageScriptRun(words.map((w) => w ?? ''));
   if (script?.script && isBuildScript(script.script)) return true;
   const row = BUILD_COMMANDS[programName(words[0])];

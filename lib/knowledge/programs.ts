@@ -270,6 +270,10 @@ export const BUILD_COMMANDS: Readonly<Record<string, { subcommands?: readonly st
   gradle: {},
   gradlew: {},
   bazel: { subcommands: ['build'] },
+  // Rails' asset and boot caches: `rake assets:precompile`, `bootsnap precompile` (each a build of its own).
+  rake: { subcommands: ['assets:precompile'] },
+  rails: { subcommands: ['assets:precompile'] },
+  bootsnap: { subcommands: ['precompile'] },
   bazelisk: { subcommands: ['build'] },
 };
 
