@@ -21897,10 +21897,18 @@ function describingComment(a, b, model) {
 }
 function continuationIndent(parts, model) {
   const runs2 = [...parts.map((p) => p.node), ...model.stages.flatMap((s) => s.instructions.filter((i) => i.keyword === "RUN"))];
+  const escape = model.escapeChar;
   for (const node of runs2) {
     for (let line = node.line + 1; line <= node.endLine; line++) {
       const text = model.source.lineText(line - 1);
-      const indent = /^[ \t]+(?=\S)/.exec(text)?.[0];
+      const above = model.source.lineText(line - 2).trimEnd();
+      const startsCommand = /^[ \t]+(&&|\|\|)\s/.test(text) || above.endsWith(escape) && /(&&|\|\|)$/.test(above.slice(0, -escape.length).trimEnd()) && /^[ \t]+\S/.test(text);
+      if (startsCommand) return /^[ \t]+/.exec(text)[0];
+    }
+  }
+  for (const node of runs2) {
+    for (let line = node.line + 1; line <= node.endLine; line++) {
+      const indent = /^[ \t]+(?=\S)/.exec(model.source.lineText(line - 1))?.[0];
       if (indent) return indent.startsWith("	") ? "	" : INDENT;
     }
   }

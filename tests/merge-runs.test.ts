@@ -96,9 +96,28 @@ test("each RUN's own continuations and inner comment lines survive byte for byte
       '      # the client',
       '      curl \\',
       '      git \\',
-      '    && rm -rf /tmp/build \\',
+      '\t&& rm -rf /tmp/build \\',
       '\t&& rm -f /var/log/dpkg.log',
     ),
+    { only },
+  );
+});
+
+test('joined commands take the indentation the RUNs give their commands on continuation lines (review round 7)', async () => {
+  await expectOutput(
+    lines('FROM debian:bookworm', 'RUN useradd app \\', '        && mkdir /data', 'RUN chown app /data', 'CMD ["bash"]'),
+    lines('FROM debian:bookworm', 'RUN useradd app \\', '        && mkdir /data \\', '        && chown app /data', 'CMD ["bash"]'),
+    { only },
+  );
+  await expectOutput(
+    lines('FROM debian:bookworm', 'RUN useradd app && \\', '  mkdir /data', 'RUN chown app /data', 'CMD ["bash"]'),
+    lines('FROM debian:bookworm', 'RUN useradd app && \\', '  mkdir /data && \\', '  chown app /data', 'CMD ["bash"]'),
+    { only },
+  );
+  // A package list's indentation is not a command's: with no command on a continuation line, four spaces.
+  await expectOutput(
+    lines('FROM debian:bookworm', 'RUN apt-get install -y \\', '      curl', 'RUN useradd app', 'CMD ["bash"]'),
+    lines('FROM debian:bookworm', 'RUN apt-get install -y \\', '      curl \\', '    && useradd app', 'CMD ["bash"]'),
     { only },
   );
 });

@@ -92,8 +92,8 @@
  * `||` list is grouped `{ ...; }` on the right of `&&` so that an earlier
  * failure cannot fall through to it. Anything the join could not keep exactly
  * (background jobs, flags, heredocs, other shells, `set -e` left of `&&`) is
- * left alone with a note. Continuation lines are indented with a tab when the
- * file's RUNs indent theirs with tabs, else with four spaces, and `&&` goes at
+ * left alone with a note. Joined commands take the indentation the RUNs give
+ * theirs on continuation lines (see continuationIndent), and `&&` goes at
  * the end of a line (`a && \`) when the RUNs write it there, else at the start.
  */
 import type { Node } from '../lib/core/shell.js';
@@ -908,13 +908,27 @@ function describingComment(a: InstructionNode, b: InstructionNode, model: Docker
   return described ? text.slice(lineStarts[first - 1], lineStarts[b.line - 1]) : null;
 }
 
-/** The file's indentation of continuation lines: a tab when its RUNs indent theirs with tabs, else four spaces. */
+/**
+ * The indentation of the commands the merge puts on continuation lines: that of a command the RUNs already start on a
+ * continuation line (after a line ending in `&& \\`, or before a leading `&&`), the merged ones first, then the file's
+ * other RUNs; else a tab when the RUNs indent their continuation lines with tabs, else four spaces. A layout question:
+ * lines are compared, never read as shell.
+ */
 function continuationIndent(parts: Part[], model: DockerfileModel): string {
   const runs = [...parts.map((p) => p.node), ...model.stages.flatMap((s) => s.instructions.filter((i) => i.keyword === 'RUN'))];
+  const escape = model.escapeChar;
   for (const node of runs) {
     for (let line = node.line + 1; line <= node.endLine; line++) {
       const text = model.source.lineText(line - 1);
-      const indent = /^[ \t]+(?=\S)/.exec(text)?.[0];
+      const above = model.source.lineText(line - 2).trimEnd();
+      const startsCommand = /^[ \t]+(&&|\|\|)\s/.test(text) ||
+        (above.endsWith(escape) && /(&&|\|\|)$/.test(above.slice(0, -escape.length).trimEnd()) && /^[ \t]+\S/.test(text));
+      if (startsCommand) return /^[ \t]+/.exec(text)![0];
+    }
+  }
+  for (const node of runs) {
+    for (let line = node.line + 1; line <= node.endLine; line++) {
+      const indent = /^[ \t]+(?=\S)/.exec(model.source.lineText(line - 1))?.[0];
       if (indent) return indent.startsWith('\t') ? '\t' : INDENT;
     }
   }
