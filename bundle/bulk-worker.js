@@ -17961,6 +17961,16 @@ function commandOptionIndex(argv) {
   }
   return -1;
 }
+function scriptOperandIndex(argv) {
+  for (let i = 1; i < argv.length; i++) {
+    const word = argv[i];
+    if (word === "--") return i + 1 < argv.length ? i + 1 : -1;
+    if (!word.startsWith("-") && !word.startsWith("+")) return i;
+    if (/^-[a-zA-Z]*[cs]$/.test(word)) return -1;
+    if (word === "-o" || word === "+o" || word === "-O" || word === "+O") i++;
+  }
+  return -1;
+}
 function shellExecs(facts, stage, argv) {
   const program = basename(argv[0] ?? "");
   const c = commandOptionIndex(argv);
@@ -18263,12 +18273,12 @@ function follow(facts, stage, context, shell2, step, cmdNode, depth) {
   }
   const scriptRun = packageScriptRun(argv);
   if (scriptRun) return runScript(facts, stage, context, shell2, step, scriptRun.runner, argv, scriptRun.script, scriptRun.words);
-  const script = scriptInContext(facts, stage, context, argv[0]);
+  const { script, args, byShell } = scriptRunBy2(facts, stage, context, argv);
   if (script) {
     const text = context.read(script.source);
-    if (text === null || !POSIX_SHEBANG.test(text)) return { kind: "direct" };
+    if (text === null || !byShell && !POSIX_SHEBANG.test(text)) return { kind: "direct" };
     const root = shell2.parse(text).rootNode;
-    const last = scriptEnding(root, argv[1] ?? "");
+    const last = scriptEnding(root, args[0] ?? "");
     if ("final" in last) return { kind: "direct" };
     if (trapsTerm(root, shell2)) return { kind: "direct" };
     if ("none" in last) return forcedShell(`the script ${script.source}`, last.none);
@@ -18283,6 +18293,16 @@ function follow(facts, stage, context, shell2, step, cmdNode, depth) {
 }
 function forcedShell(what, why) {
   return { kind: "forced", why: `${what} is run by a shell that exits at SIGTERM (${why}), and the container ends with it`, fix: "run the app with exec, or in JSON form" };
+}
+function scriptRunBy2(facts, stage, context, argv) {
+  const operand = POSIX_SHELLS.has(basename(argv[0] ?? "")) ? scriptOperandIndex(argv) : -1;
+  if (operand > 0) {
+    const word = argv[operand];
+    const workdir = facts.finalWorkdir(stage);
+    const inWorkdir = !word.includes("/") && workdir !== null ? scriptInContext(facts, stage, context, `./${word}`) : null;
+    return { script: inWorkdir ?? scriptInContext(facts, stage, context, word), args: argv.slice(operand + 1), byShell: true };
+  }
+  return { script: scriptInContext(facts, stage, context, argv[0]), args: argv.slice(1), byShell: false };
 }
 function scriptInContext(facts, stage, context, word) {
   if (!context) return null;
@@ -18472,17 +18492,17 @@ function followApp(facts, stage, context, shell2, argv, inherited, depth, assume
     if (!words3) assumed.execsUnknown ??= `the \`${program} -c\` script`;
     return words3 ? next(words3) : null;
   }
-  const script = scriptInContext(facts, stage, context, argv[0]);
+  const { script, args, byShell } = scriptRunBy2(facts, stage, context, argv);
   if (script) {
     const text = context.read(script.source);
-    if (text === null || !POSIX_SHEBANG.test(text)) return null;
+    if (text === null || !byShell && !POSIX_SHEBANG.test(text)) return null;
     const root = shell2.parse(text).rootNode;
-    const ending = scriptEnding(root, argv[1] ?? "");
+    const ending = scriptEnding(root, args[0] ?? "");
     if (!("final" in ending)) {
       if (trapsTerm(root, shell2)) assumed.trapping ??= `the script ${script.source}`;
       return null;
     }
-    const words3 = ending.final === null ? null : execWords(ending.final, argv.slice(1));
+    const words3 = ending.final === null ? null : execWords(ending.final, args);
     if (!words3) assumed.execsUnknown ??= `the script ${script.source}`;
     return words3 ? next(words3) : null;
   }
@@ -20099,7 +20119,8 @@ var FileFacts = class {
       sources,
       dest,
       destResolved,
-      destIsDirectory: dest.endsWith("/") || sources.length > 1,
+      // `.` (and a dest that resolves to the WORKDIR, which exists) is a folder: what is copied goes inside it.
+      destIsDirectory: dest.endsWith("/") || sources.length > 1 || /(^|\/)\.\.?$/.test(dest) || destResolved !== null && destResolved === workdir,
       from,
       fromStage: fromName === null ? null : this.stageNamed(fromName, node.stage),
       chown: flag("chown")?.value ?? null,

@@ -1096,6 +1096,21 @@ test('an entrypoint script from the context: ending in exec "$@" it is wrapped a
     'tini -g sends SIGTERM to the app too, but it may be killed before its handler finishes: write `exec node server.js` there']);
 });
 
+test('a script a shell is given (`bash /opt/start.sh`, `sh start.sh` in WORKDIR) is followed like an entrypoint script: without exec, tini -g and the note; with exec of nginx, no init (review round 8)', async () => {
+  const input = lines('FROM debian:12', 'WORKDIR /srv', 'RUN apt-get update && apt-get install -y nginx cron', 'COPY startup.sh /opt/startup.sh', 'CMD ["/bin/bash", "/opt/startup.sh"]', 'EXPOSE 80');
+  const waits = await expectOutput(input, lines('FROM debian:12', 'WORKDIR /srv', 'RUN apt-get update && apt-get install -y nginx cron tini', 'COPY startup.sh /opt/startup.sh',
+    'ENTRYPOINT ["/usr/bin/tini", "-g", "--"]', 'CMD ["/bin/bash", "/opt/startup.sh"]', 'EXPOSE 80'), { only, files: { 'startup.sh': 'cron\nnginx -g "daemon off;"\n' } });
+  assert.equal(waits.notes.map((n) => [n.id, n.message]), [['shutdown-forced',
+    'shutdown is forced, not graceful: the script startup.sh runs `nginx -g "daemon off;"` (its line 2) without exec, so its shell exits at SIGTERM and the container ends with it; ' +
+    'tini -g sends SIGTERM to the app too, but it may be killed before its handler finishes: write `exec nginx -g "daemon off;"` there']]);
+  const execs = await expectUnchanged(input, null, { only, files: { 'startup.sh': 'cron\nexec nginx -g "daemon off;"\n' } });
+  assert.equal(execs.notes.map((n) => n.id), ['server-reaps']);
+  // A bare name is the file in WORKDIR.
+  const bare = await expectUnchanged(lines('FROM debian:12', 'WORKDIR /srv', 'RUN apt-get update && apt-get install -y nginx', 'COPY start.sh .', 'CMD ["sh", "start.sh"]', 'EXPOSE 80'), null,
+    { only, files: { 'start.sh': 'exec nginx -g "daemon off;"\n' } });
+  assert.equal(bare.notes.map((n) => n.id), ['server-reaps']);
+});
+
 test('dumb-init signals the process group by itself: no -g', async () => {
   await expectOutput(
     lines('FROM debian:12', OWN_RUN, 'CMD /app | tee /tmp/log', SERVES),

@@ -799,7 +799,8 @@ export class FileFacts {
       sources,
       dest,
       destResolved,
-      destIsDirectory: dest.endsWith('/') || sources.length > 1,
+      // `.` (and a dest that resolves to the WORKDIR, which exists) is a folder: what is copied goes inside it.
+      destIsDirectory: dest.endsWith('/') || sources.length > 1 || /(^|\/)\.\.?$/.test(dest) || (destResolved !== null && destResolved === workdir),
       from,
       fromStage: fromName === null ? null : this.stageNamed(fromName, node.stage),
       chown: flag('chown')?.value ?? null,

@@ -126,6 +126,22 @@ function commandOptionIndex(argv: readonly string[]): number {
 }
 
 /**
+ * Where the script file of a shell's argv is (`bash /opt/start.sh`, `sh -e
+ * ./run.sh arg`): the first word after the options, or -1 (a `-c` script, or
+ * no file: the shell reads standard input).
+ */
+function scriptOperandIndex(argv: readonly string[]): number {
+  for (let i = 1; i < argv.length; i++) {
+    const word = argv[i];
+    if (word === '--') return i + 1 < argv.length ? i + 1 : -1;
+    if (!word.startsWith('-') && !word.startsWith('+')) return i;
+    if (/^-[a-zA-Z]*[cs]$/.test(word)) return -1;
+    if (word === '-o' || word === '+o' || word === '-O' || word === '+O') i++;
+  }
+  return -1;
+}
+
+/**
  * The program a shell's `-c` argv (`bash -c 'php -S …'`) becomes: the one
  * simple command of its script, when the shell execs it (EXECS_SOLE_COMMAND)
  * or the script does (`sh -c 'exec app'`). Null when the shell stays.
@@ -555,12 +571,12 @@ function follow(facts: FileFacts, stage: Stage, context: BuildContext | null, sh
   }
   const scriptRun = packageScriptRun(argv);
   if (scriptRun) return runScript(facts, stage, context, shell, step, scriptRun.runner, argv, scriptRun.script, scriptRun.words);
-  const script = scriptInContext(facts, stage, context, argv[0]);
+  const { script, args, byShell } = scriptRunBy(facts, stage, context, argv);
   if (script) {
     const text = context!.read(script.source);
-    if (text === null || !POSIX_SHEBANG.test(text)) return { kind: 'direct' };
+    if (text === null || (!byShell && !POSIX_SHEBANG.test(text))) return { kind: 'direct' };
     const root = shell.parse(text).rootNode;
-    const last = scriptEnding(root, argv[1] ?? '');
+    const last = scriptEnding(root, args[0] ?? '');
     if ('final' in last) return { kind: 'direct' };
     if (trapsTerm(root, shell)) return { kind: 'direct' };
     if ('none' in last) return forcedShell(`the script ${script.source}`, last.none);
@@ -576,6 +592,24 @@ function follow(facts: FileFacts, stage: Stage, context: BuildContext | null, sh
 
 function forcedShell(what: string, why: string): SignalPath {
   return { kind: 'forced', why: `${what} is run by a shell that exits at SIGTERM (${why}), and the container ends with it`, fix: 'run the app with exec, or in JSON form' };
+}
+
+/**
+ * The script of the build context an argv runs, and the arguments it gets:
+ * the program itself (`/entrypoint.sh a`), or the file a POSIX shell is
+ * given (`bash /opt/start.sh a`; a bare name is looked for in WORKDIR first,
+ * as the shell does, then on PATH). `byShell`: the shell is named, so the
+ * script needs no `#!` line.
+ */
+function scriptRunBy(facts: FileFacts, stage: Stage, context: BuildContext | null, argv: readonly string[]): { script: { source: string } | null; args: string[]; byShell: boolean } {
+  const operand = POSIX_SHELLS.has(basename(argv[0] ?? '')) ? scriptOperandIndex(argv) : -1;
+  if (operand > 0) {
+    const word = argv[operand];
+    const workdir = facts.finalWorkdir(stage);
+    const inWorkdir = !word.includes('/') && workdir !== null ? scriptInContext(facts, stage, context, `./${word}`) : null;
+    return { script: inWorkdir ?? scriptInContext(facts, stage, context, word), args: argv.slice(operand + 1), byShell: true };
+  }
+  return { script: scriptInContext(facts, stage, context, argv[0]), args: argv.slice(1), byShell: false };
 }
 
 /** A script the container runs that a COPY took from the build context: its path there. */
@@ -834,17 +868,17 @@ function followApp(facts: FileFacts, stage: Stage, context: BuildContext | null,
     if (!words) assumed.execsUnknown ??= `the \`${program} -c\` script`;
     return words ? next(words) : null;
   }
-  const script = scriptInContext(facts, stage, context, argv[0]);
+  const { script, args, byShell } = scriptRunBy(facts, stage, context, argv);
   if (script) {
     const text = context!.read(script.source);
-    if (text === null || !POSIX_SHEBANG.test(text)) return null;
+    if (text === null || (!byShell && !POSIX_SHEBANG.test(text))) return null;
     const root = shell.parse(text).rootNode;
-    const ending = scriptEnding(root, argv[1] ?? '');
+    const ending = scriptEnding(root, args[0] ?? '');
     if (!('final' in ending)) {
       if (trapsTerm(root, shell)) assumed.trapping ??= `the script ${script.source}`;
       return null;
     }
-    const words = ending.final === null ? null : execWords(ending.final, argv.slice(1));
+    const words = ending.final === null ? null : execWords(ending.final, args);
     if (!words) assumed.execsUnknown ??= `the script ${script.source}`;
     return words ? next(words) : null;
   }
