@@ -31141,7 +31141,9 @@ var PID1_NEEDS_INIT = {
   perl: "Perl, which installs no SIGTERM handler: as PID 1 it ignores `docker stop` until killed",
   ...Object.fromEntries(["npm", "npx", "yarn", "pnpm"].map((p) => [p, `${p}, which runs the app as its child and does not pass \`docker stop\` on to it as PID 1`])),
   ...Object.fromEntries(["sh", "bash", "dash", "ash", "zsh", "ksh"].map((p) => [p, "a shell, which ignores SIGTERM as PID 1"])),
-  ...Object.fromEntries(["erl", "beam.smp", "elixir", "iex"].map((p) => [p, ERLANG_VM]))
+  ...Object.fromEntries(["erl", "beam.smp", "elixir", "iex"].map((p) => [p, ERLANG_VM])),
+  // Measured: `cron -f` as PID 1 of a Debian image outlives `docker stop` until killed (BusyBox's crond exits at once).
+  cron: "Debian's cron, which installs no SIGTERM handler: as PID 1 it ignores `docker stop` until killed"
 };
 var ELIXIR_RELEASE_PATH = /(^|\/)_build\/[^/]+\/rel\//;
 var SCRIPT_EXTENSIONS = {
@@ -31320,7 +31322,10 @@ var SERVER_PROGRAMS = /* @__PURE__ */ new Set([
   "kafka-server-start.sh",
   "zookeeper-server-start.sh",
   "catalina.sh",
-  "jetty.sh"
+  "jetty.sh",
+  "cron",
+  "crond",
+  "supercronic"
 ]);
 var SERVER_PROGRAM_SUBCOMMANDS = {
   flask: ["run"],
@@ -33012,7 +33017,7 @@ function sufficientArgv(facts, stage2, context, argv) {
   if (pid1NeedsInit(facts, stage2, context, argv) !== null) return null;
   return {
     id: "pid1-not-known",
-    reason: `PID 1 is \`${argv[0]}\`, which dfmod does not know to ignore SIGTERM (it adds an init in front of Node.js, Python, PHP, Perl, npm, yarn, pnpm, shells and C programs the file builds, which do; most other programs handle the signal)`
+    reason: `PID 1 is \`${argv[0]}\`, which dfmod does not know to ignore SIGTERM (it adds an init in front of Node.js, Python, PHP, Perl, npm, yarn, pnpm, shells, Debian's cron and C programs the file builds, which do; most other programs handle the signal)`
   };
 }
 function pid1NeedsInit(facts, stage2, context, argv) {

@@ -1111,6 +1111,16 @@ test('a script a shell is given (`bash /opt/start.sh`, `sh start.sh` in WORKDIR)
   assert.equal(bare.notes.map((n) => n.id), ['server-reaps']);
 });
 
+test("`cron -f` is a long-lived service, and Debian's cron ignores SIGTERM as PID 1: tini (review round 8)", async () => {
+  await expectOutput(
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y cron', 'COPY crontab /etc/cron.d/app', 'CMD ["cron", "-f"]'),
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y cron tini', 'COPY crontab /etc/cron.d/app', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["cron", "-f"]'),
+    { only },
+  );
+  // BusyBox's crond is a service too, whose signal handling dfmod does not claim to know.
+  await expectRefused(lines('FROM alpine:3.20', 'COPY crontab /etc/crontabs/root', 'CMD ["crond", "-f"]'), 'pid1-not-known', { only, line: 3 });
+});
+
 test('dumb-init signals the process group by itself: no -g', async () => {
   await expectOutput(
     lines('FROM debian:12', OWN_RUN, 'CMD /app | tee /tmp/log', SERVES),
@@ -1231,8 +1241,8 @@ test('where the init helps, it is still added: a shell that waits for its server
   );
   // Built in a node stage: a program dfmod cannot name, left alone (most programs that are no interpreter handle SIGTERM).
   await refusedWith(lines('FROM node:20 AS b', 'RUN node pack.js', 'FROM debian:12', 'COPY --from=b /out/agent /agent', 'ENTRYPOINT ["/agent"]', SERVES), 'pid1-not-known',
-    'PID 1 is `/agent`, which dfmod does not know to ignore SIGTERM (it adds an init in front of Node.js, Python, PHP, Perl, npm, yarn, pnpm, shells ' +
-    'and C programs the file builds, which do; most other programs handle the signal) (to add one anyway: {"init-entrypoint": {"paths": ["Dockerfile"]}})');
+    'PID 1 is `/agent`, which dfmod does not know to ignore SIGTERM (it adds an init in front of Node.js, Python, PHP, Perl, npm, yarn, pnpm, shells, ' +
+    'Debian\'s cron and C programs the file builds, which do; most other programs handle the signal) (to add one anyway: {"init-entrypoint": {"paths": ["Dockerfile"]}})');
 });
 
 test('the option paths still opts a server in', async () => {
@@ -1756,7 +1766,7 @@ test('an init only in front of what ignores SIGTERM as PID 1: interpreters, npm,
   const go = await expectRefused(lines('FROM alpine:3.20', 'RUN apk add --no-cache ca-certificates', 'COPY mytool /usr/bin/mytool', 'ENTRYPOINT ["/usr/bin/mytool"]', 'CMD ["serve"]'),
     'pid1-not-known', { only, line: 5 });
   assert.equal(go.notes.map((n) => n.message), ['no init added: PID 1 is `/usr/bin/mytool`, which dfmod does not know to ignore SIGTERM (it adds an init in front of ' +
-    'Node.js, Python, PHP, Perl, npm, yarn, pnpm, shells and C programs the file builds, which do; most other programs handle the signal) ' +
+    'Node.js, Python, PHP, Perl, npm, yarn, pnpm, shells, Debian\'s cron and C programs the file builds, which do; most other programs handle the signal) ' +
     '(to add one anyway: {"init-entrypoint": {"paths": ["Dockerfile"]}})']);
   // Runtimes that handle SIGTERM as PID 1 by themselves.
   for (const [text, message] of [

@@ -1032,7 +1032,7 @@ function sufficientArgv(facts: FileFacts, stage: Stage, context: BuildContext | 
   return {
     id: 'pid1-not-known',
     reason: `PID 1 is \`${argv[0]}\`, which dfmod does not know to ignore SIGTERM (it adds an init in front of Node.js, Python, PHP, Perl, ` +
-      'npm, yarn, pnpm, shells and C programs the file builds, which do; most other programs handle the signal)',
+      'npm, yarn, pnpm, shells, Debian\'s cron and C programs the file builds, which do; most other programs handle the signal)',
   };
 }
 

@@ -63,6 +63,8 @@ export const PID1_NEEDS_INIT: Readonly<Record<string, string>> = {
   ...Object.fromEntries(['npm', 'npx', 'yarn', 'pnpm'].map((p) => [p, `${p}, which runs the app as its child and does not pass \`docker stop\` on to it as PID 1`])),
   ...Object.fromEntries(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh'].map((p) => [p, 'a shell, which ignores SIGTERM as PID 1'])),
   ...Object.fromEntries(['erl', 'beam.smp', 'elixir', 'iex'].map((p) => [p, ERLANG_VM])),
+  // Measured: `cron -f` as PID 1 of a Debian image outlives `docker stop` until killed (BusyBox's crond exits at once).
+  cron: 'Debian\'s cron, which installs no SIGTERM handler: as PID 1 it ignores `docker stop` until killed',
 };
 
 /** Where an Elixir release is built (`mix release`: `_build/prod/rel/shop`): a copy from there runs the Erlang VM. */
@@ -142,15 +144,17 @@ export const SERVICE_ARGS: ReadonlySet<string> = new Set(['serve', 'server', 'st
 export const LISTEN_OPTION = /^--?(port|listen|addr|address|bind|host|http|grpc|metrics)[-.\w]*(=|$)/i;
 
 /**
- * Programs that run a long-lived network server (besides SELF_REAPING_SERVERS),
- * by program name: ASGI/WSGI servers, static and dev servers, notebook servers.
- * A command that runs one shows the image is a service.
+ * Programs that run a long-lived network server or daemon (besides
+ * SELF_REAPING_SERVERS), by program name: ASGI/WSGI servers, static and dev
+ * servers, notebook servers, job schedulers. A command that runs one shows
+ * the image is a service.
  */
 export const SERVER_PROGRAMS: ReadonlySet<string> = new Set([
   'uvicorn', 'hypercorn', 'daphne', 'waitress-serve', 'granian', 'http-server', 'serve', 'live-server', 'json-server',
   'pm2-runtime', 'node-red', 'jupyter', 'jupyter-lab', 'jupyter-notebook', 'code-server', 'sshd', 'dockerd', 'memcached', 'mosquitto',
   'named', 'dnsmasq', 'squid', 'vsftpd', 'lighttpd', 'openresty', 'consul', 'vault', 'nomad', 'etcd', 'prometheus', 'grafana-server',
   'redis-sentinel', 'valkey-server', 'kafka-server-start.sh', 'zookeeper-server-start.sh', 'catalina.sh', 'jetty.sh',
+  'cron', 'crond', 'supercronic',
 ]);
 
 /** Programs whose subcommand starts a server: `flask run`, `streamlit run`, `next start`. */
