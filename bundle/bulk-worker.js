@@ -15676,9 +15676,17 @@ var osOfRelease = (image) => {
   return { image: r.distro === "ubuntu" ? `ubuntu:${r.codename}` : `debian:${r.codename}-slim` };
 };
 var LAST = { releaseWord: "last" };
+var DISTROLESS_BASE_RUNS = [
+  { entrypoint: ["/busybox/sh"], cmd: null, user: "65532", workdir: "/home/nonroot", tags: /^debug-nonroot(-|$)/ },
+  { entrypoint: ["/busybox/sh"], cmd: null, user: null, workdir: "/", tags: /^debug($|-(?!nonroot))/ },
+  { entrypoint: null, cmd: null, user: "65532", workdir: "/home/nonroot", tags: /^nonroot(-|$)/ },
+  { entrypoint: null, cmd: null, user: null, workdir: "/", tags: /^latest(-|$)/ }
+];
 var IMAGE_FAMILIES = [
-  { id: "scratch", match: /^scratch$/, os: "none" },
-  // distroless: the `nonroot` (65532) and `nobody` accounts of GoogleContainerTools/distroless base/passwd.
+  { id: "scratch", match: /^scratch$/, os: "none", runs: { entrypoint: null, cmd: null, user: null, workdir: "/" } },
+  // distroless: the `nonroot` (65532) and `nobody` accounts of GoogleContainerTools/distroless base/passwd. Its base images
+  // (static, base, cc) run nothing of their own; the language images (java, python3, nodejs) run their runtime, unrecorded here.
+  { id: "distroless", match: /(^|\/)distroless\/(static|base|base-nossl|cc)(-debian\d+)?$/, os: "none", users: ["nonroot", "nobody"], runs: DISTROLESS_BASE_RUNS },
   { id: "distroless", match: /(^|\/)distroless\//, os: "none", users: ["nonroot", "nobody"] },
   // Chainguard's `-dev` tags add a shell and apk (Wolfi's, not Alpine's): see describeImage.
   { id: "chainguard", match: /^(cgr\.dev\/|chainguard\/)/, os: "none" },
@@ -15875,13 +15883,13 @@ function describeImage(raw) {
         return { ...unknown2, family: family.id, os, hasShell, release: tag.windows ? null : release, language };
       }
       if (variant.os !== family.os) {
-        return { ...unknown2, family: family.id, os, packageManager, hasShell, release, language, defaults: defaultsOf(family, tag) };
+        return { ...unknown2, family: family.id, os, packageManager, hasShell, release, language, defaults: defaultsOf(family, tag, ref.tag) };
       }
     }
   }
   packageManager = packageManagerOf(family, os, ref, release);
   const unknownRelease = release === null ? patchPinNote(family, ref, tag) : null;
-  return { ref, tag, family: family.id, os, packageManager, hasShell, release, unknownRelease, defaults: defaultsOf(family, tag), language, users: unknown2.users };
+  return { ref, tag, family: family.id, os, packageManager, hasShell, release, unknownRelease, defaults: defaultsOf(family, tag, ref.tag), language, users: unknown2.users };
 }
 function patchPinNote(family, ref, tag) {
   if (!family.patchPins || !tag.patchPinned || ref.tag === null || ref.dynamic) return null;
@@ -15893,8 +15901,8 @@ function patchPinNote(family, ref, tag) {
   const suggestion = `${ref.raw.slice(0, colon)}:${named}${ref.raw.slice(colon + 1 + ref.tag.length)}`;
   return `its tag pins version ${words3[0]}, whose images were built on the release current when it came out; name the release in the tag (\`${suggestion}\`)`;
 }
-function defaultsOf(family, tag) {
-  const rows = family.runs === void 0 ? [] : Array.isArray(family.runs) ? family.runs : [family.runs];
+function defaultsOf(family, tag, name) {
+  const rows = (family.runs === void 0 ? [] : Array.isArray(family.runs) ? family.runs : [family.runs]).filter((r) => !r.tags || r.tags.test(name ?? "latest"));
   const row2 = tag.version ? rows.find((r) => !(r.since && compareVersion(tag.version, r.since) < 0) && !(r.until && compareVersion(tag.version, r.until) >= 0)) : rows[rows.length - 1];
   if (!row2) return null;
   const runs2 = { entrypoint: row2.entrypoint, cmd: row2.cmd, user: row2.user };

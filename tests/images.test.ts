@@ -92,4 +92,16 @@ test('package managers per family', () => {
   assert.equal(['debian', 'alpine', 'scratch', 'mycorp/base:1'].map((image) => describeImage(image).packageManager), ['apt', 'apk', null, null]);
 });
 
+test('what scratch and distroless base images run, by tag: nothing, as root in /; nonroot: 65532 in /home/nonroot; debug: BusyBox sh', () => {
+  const runs = (raw: string) => describeImage(raw).defaults;
+  assert.equal(runs('scratch'), { entrypoint: null, cmd: null, user: null, workdir: '/' });
+  assert.equal(runs('gcr.io/distroless/static-debian12'), { entrypoint: null, cmd: null, user: null, workdir: '/' });
+  assert.equal(runs('gcr.io/distroless/base-debian12:nonroot'), { entrypoint: null, cmd: null, user: '65532', workdir: '/home/nonroot' });
+  assert.equal(runs('gcr.io/distroless/cc-debian12:debug'), { entrypoint: ['/busybox/sh'], cmd: null, user: null, workdir: '/' });
+  assert.equal(runs('gcr.io/distroless/static:debug-nonroot'), { entrypoint: ['/busybox/sh'], cmd: null, user: '65532', workdir: '/home/nonroot' });
+  // The language images run their runtime, which dfmod has not recorded.
+  assert.is(runs('gcr.io/distroless/java17-debian12'), null);
+  assert.is(describeImage('gcr.io/distroless/java17-debian12').family, 'distroless');
+});
+
 test.run();

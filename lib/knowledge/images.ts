@@ -62,6 +62,8 @@ interface RunsRow extends Runs {
   since?: number[];
   /** The first version the row no longer holds for (a newer major ran something else). */
   until?: number[];
+  /** The tags the row holds for (the whole tag, `latest` when there is none); absent: every tag. */
+  tags?: RegExp;
 }
 
 /** From version `from` on (until the next row), tags that name no release are built on `release` (null: not known). */
@@ -208,9 +210,19 @@ const osOfRelease = (image: ImageInfo): RuntimeChoice => {
 /** Official images whose tags write a release after their last word (`1.22.1-bookworm`, `3.2.2-slim-bookworm`). */
 const LAST: ImageFamily['patchPins'] = { releaseWord: 'last' };
 
+/** What distroless's base images run, by tag: `nonroot` sets USER 65532 and WORKDIR /home/nonroot; `debug` adds BusyBox and ENTRYPOINT its sh. */
+const DISTROLESS_BASE_RUNS: RunsRow[] = [
+  { entrypoint: ['/busybox/sh'], cmd: null, user: '65532', workdir: '/home/nonroot', tags: /^debug-nonroot(-|$)/ },
+  { entrypoint: ['/busybox/sh'], cmd: null, user: null, workdir: '/', tags: /^debug($|-(?!nonroot))/ },
+  { entrypoint: null, cmd: null, user: '65532', workdir: '/home/nonroot', tags: /^nonroot(-|$)/ },
+  { entrypoint: null, cmd: null, user: null, workdir: '/', tags: /^latest(-|$)/ },
+];
+
 export const IMAGE_FAMILIES: ImageFamily[] = [
-  { id: 'scratch', match: /^scratch$/, os: 'none' },
-  // distroless: the `nonroot` (65532) and `nobody` accounts of GoogleContainerTools/distroless base/passwd.
+  { id: 'scratch', match: /^scratch$/, os: 'none', runs: { entrypoint: null, cmd: null, user: null, workdir: '/' } },
+  // distroless: the `nonroot` (65532) and `nobody` accounts of GoogleContainerTools/distroless base/passwd. Its base images
+  // (static, base, cc) run nothing of their own; the language images (java, python3, nodejs) run their runtime, unrecorded here.
+  { id: 'distroless', match: /(^|\/)distroless\/(static|base|base-nossl|cc)(-debian\d+)?$/, os: 'none', users: ['nonroot', 'nobody'], runs: DISTROLESS_BASE_RUNS },
   { id: 'distroless', match: /(^|\/)distroless\//, os: 'none', users: ['nonroot', 'nobody'] },
   // Chainguard's `-dev` tags add a shell and apk (Wolfi's, not Alpine's): see describeImage.
   { id: 'chainguard', match: /^(cgr\.dev\/|chainguard\/)/, os: 'none' },
@@ -398,13 +410,13 @@ export function describeImage(raw: string): ImageInfo {
         return { ...unknown, family: family.id, os, hasShell, release: tag.windows ? null : release, language };
       }
       if (variant.os !== family.os) {
-        return { ...unknown, family: family.id, os, packageManager, hasShell, release, language, defaults: defaultsOf(family, tag) };
+        return { ...unknown, family: family.id, os, packageManager, hasShell, release, language, defaults: defaultsOf(family, tag, ref.tag) };
       }
     }
   }
   packageManager = packageManagerOf(family, os, ref, release);
   const unknownRelease = release === null ? patchPinNote(family, ref, tag) : null;
-  return { ref, tag, family: family.id, os, packageManager, hasShell, release, unknownRelease, defaults: defaultsOf(family, tag), language, users: unknown.users };
+  return { ref, tag, family: family.id, os, packageManager, hasShell, release, unknownRelease, defaults: defaultsOf(family, tag, ref.tag), language, users: unknown.users };
 }
 
 /** For a tag pinning a patch version whose release dfmod does not know: why, and the tag that would name it. */
@@ -419,8 +431,8 @@ function patchPinNote(family: ImageFamily, ref: ImageRef, tag: TagInfo): string 
   return `its tag pins version ${words[0]}, whose images were built on the release current when it came out; name the release in the tag (\`${suggestion}\`)`;
 }
 
-function defaultsOf(family: ImageFamily, tag: TagInfo): Runs | null {
-  const rows = family.runs === undefined ? [] : Array.isArray(family.runs) ? family.runs : [family.runs];
+function defaultsOf(family: ImageFamily, tag: TagInfo, name: string | null): Runs | null {
+  const rows = (family.runs === undefined ? [] : Array.isArray(family.runs) ? family.runs : [family.runs]).filter((r) => !r.tags || r.tags.test(name ?? 'latest'));
   // A tag without a version (`latest`, `slim`) is current: the newest row.
   const row = tag.version
     ? rows.find((r) => !(r.since && compareVersion(tag.version!, r.since) < 0) && !(r.until && compareVersion(tag.version!, r.until) >= 0))
