@@ -16237,6 +16237,8 @@ var PACKAGE_MANAGER_FACTS = {
     // Installs only from packages already in the cache or given as files: nothing is downloaded to keep.
     offlineFlags: ["--no-network"],
     indexVerbs: ["update"],
+    // apk(8): -U, --update-cache; `--update` is the abbreviation scripts write (`apk --update add`).
+    indexRefreshFlags: ["-U", "--update-cache", "--update"],
     removeVerbs: ["del"],
     groupOptions: ["-t", "--virtual"],
     // apk-repositories(5), apk-keys: a mirror switch (`sed -i … /etc/apk/repositories`) or an added repository.
@@ -22809,13 +22811,19 @@ var cacheCleanup = {
       const said = [];
       const about = [];
       let flagged = false;
+      const indexNeeded = /* @__PURE__ */ new Set();
       for (const manager of new Set(commands.map((c) => c.manager))) {
         const hygiene = HYGIENE[manager];
         const mine = commands.filter((c) => c.manager === manager);
         if (cacheMounted(run, hygiene)) continue;
         if (hygiene.facts.cacheDisabledBy && mentioned(ctx, node, run, hygiene.facts.cacheDisabledBy)) continue;
-        const indexKept = mine.some((c) => (hygiene.facts.indexVerbs ?? []).includes(c.sub ?? "")) && !mine.every((c) => (hygiene.facts.indexVerbs ?? []).includes(c.sub ?? "") || hygiene.facts.installVerbs.includes(c.sub ?? "") || (hygiene.facts.removeVerbs ?? []).includes(c.sub ?? ""));
-        const flagSavesNothing = hygiene.facts.noCacheFlag !== null && (!ctx.facts.shipsLayers(node.stage) || indexKept);
+        const indexKept = keepsIndexDownload(hygiene, mine);
+        const readLater = ctx.facts.shipsLayers(node.stage) ? laterIndexRead(ctx, node, hygiene, mine) : null;
+        if (readLater) {
+          notes.push({ line: node.line, at: readLater.at, id: readLater.id, message: `${manager} index kept: ${readLater.reason}` });
+          indexNeeded.add(manager);
+        }
+        const flagSavesNothing = hygiene.facts.noCacheFlag !== null && (!ctx.facts.shipsLayers(node.stage) || indexKept || readLater !== null);
         for (const command of flagSavesNothing ? [] : mine) {
           const fix = flagFix(run, hygiene, command);
           if (fix) {
@@ -22823,7 +22831,7 @@ var cacheCleanup = {
             flagged = true;
           }
         }
-        if (inImage) {
+        if (inImage && !readLater) {
           const index = indexLeft(ctx, run, hygiene, mine, indexKept);
           if (index && "reason" in index) notes.push({ line: node.line, at: index.at, id: index.id, message: `${manager} index kept: ${index.reason}` });
           else if (index) {
@@ -22846,7 +22854,7 @@ var cacheCleanup = {
         said.push(`${manager} cache`);
         about.push(sourceStart(run, last.node));
       }
-      if (!flagged) redundantFixes(ctx, run, commands, fixes);
+      if (!flagged) redundantFixes(ctx, run, commands.filter((c) => !indexNeeded.has(c.manager)), fixes);
       for (const archive of inImage ? leftoverArchives(ctx, run) : []) {
         if (archive.refusal) {
           notes.push({ line: node.line, at: archive.at, id: archive.refusal.id, message: `archive ${archive.path} left: ${archive.refusal.reason}` });
@@ -22962,6 +22970,21 @@ function indexLeft(ctx, run, hygiene, mine, indexKept) {
   if (reader) return { ...reader, at };
   return { commands: facts.cleanup.filter((c) => c.startsWith("rm ")).map((c) => wrapperPrefix(lastUpdate) + c), at };
 }
+function keepsIndexDownload(hygiene, mine) {
+  const { facts } = hygiene;
+  const indexVerbs = facts.indexVerbs ?? [];
+  return mine.some((c) => indexVerbs.includes(c.sub ?? "")) && !mine.every((c) => indexVerbs.includes(c.sub ?? "") || facts.installVerbs.includes(c.sub ?? "") || (facts.removeVerbs ?? []).includes(c.sub ?? ""));
+}
+function laterIndexRead(ctx, node, hygiene, mine) {
+  const { facts, flag } = hygiene;
+  if (!facts.noCacheFlag || !facts.indexVerbs || !flag) return null;
+  const run = ctx.facts.readRun(node);
+  if (run.kind === "refused") return null;
+  const leaves = mine.filter((c) => (facts.indexVerbs.includes(c.sub ?? "") || facts.installVerbs.includes(c.sub ?? "")) && !c.words.some((w) => w !== null && flag.present(w)) && !readsCache(hygiene, c.words));
+  if (leaves.length === 0) return null;
+  const reader = indexReader(ctx, node, hygiene, mine[0].manager);
+  return reader ? { ...reader, at: sourceStart(run, leaves[leaves.length - 1].node) } : null;
+}
 function indexReader(ctx, node, hygiene, manager) {
   for (const branch of ctx.facts.laterRuns(node)) {
     for (const later of branch) {
@@ -22972,9 +22995,17 @@ function indexReader(ctx, node, hygiene, manager) {
   }
   return null;
 }
+function flagsItself(ctx, later, read, hygiene, use) {
+  if (!later.stage || !ctx.facts.shipsLayers(later.stage) || cacheMounted(read, hygiene)) return false;
+  if (hygiene.facts.cacheDisabledBy && mentioned(ctx, later, read, hygiene.facts.cacheDisabledBy)) return false;
+  const mine = managerCommands(ctx, read).filter((c) => c.manager === use.manager);
+  if (keepsIndexDownload(hygiene, mine) || flagFix(read, hygiene, use) === null) return false;
+  return laterIndexRead(ctx, later, hygiene, mine) === null;
+}
 function indexUse(ctx, later, hygiene, manager) {
   const { facts } = hygiene;
   const indexVerbs = facts.indexVerbs ?? [];
+  const refreshes = (c) => indexVerbs.includes(c.sub ?? "") || c.words.some((w) => w !== null && (facts.indexRefreshFlags ?? []).includes(w));
   const reads = (c) => !indexVerbs.includes(c.sub ?? "") && !(facts.removeVerbs ?? []).includes(c.sub ?? "") && !c.words.some((w) => w !== null && hygiene.flag.present(w));
   const spelt2 = (c) => `\`${c.program}${c.sub ? ` ${c.sub}` : ""}\``;
   const does = (c) => facts.installVerbs.includes(c.sub ?? "") ? "installs from it" : "reads it";
@@ -22988,8 +23019,8 @@ function indexUse(ctx, later, hygiene, manager) {
   for (const command of ctx.facts.commandsOf(read)) {
     const use = uses2.find((u) => u.node.id === command.command.node.id);
     if (use) {
-      if (indexVerbs.includes(use.sub ?? "")) return "refreshes";
-      if (reads(use)) return { id: "index-read-later", reason: `${at(use.node)} ${does(use)} (${spelt2(use)})` };
+      if (refreshes(use)) return "refreshes";
+      if (reads(use) && !flagsItself(ctx, later, read, hygiene, use)) return { id: "index-read-later", reason: `${at(use.node)} ${does(use)} (${spelt2(use)})` };
       continue;
     }
     const script = ctx.facts.scriptRunBy(later, command, ctx.context);
@@ -22997,8 +23028,8 @@ function indexUse(ctx, later, hygiene, manager) {
     const what = `\`${script.what}\``;
     if (!script.roots) return { id: "index-read-by-script", reason: `${at(command.command.node)} runs ${what}, which may install packages from it (dfmod cannot read what it runs: ${script.unknown})` };
     for (const root of script.roots) {
-      const first = managerCommands(ctx, { root }).find((c) => c.manager === manager && (indexVerbs.includes(c.sub ?? "") || reads(c)));
-      if (first && reads(first)) return { id: "index-read-by-script", reason: `${at(command.command.node)} runs ${what}, which ${does(first)} (${spelt2(first)} in ${script.file ?? "its inline script"})` };
+      const first = managerCommands(ctx, { root }).find((c) => c.manager === manager && (refreshes(c) || reads(c)));
+      if (first && !refreshes(first) && reads(first)) return { id: "index-read-by-script", reason: `${at(command.command.node)} runs ${what}, which ${does(first)} (${spelt2(first)} in ${script.file ?? "its inline script"})` };
     }
   }
   return null;

@@ -30797,6 +30797,8 @@ var PACKAGE_MANAGER_FACTS = {
     // Installs only from packages already in the cache or given as files: nothing is downloaded to keep.
     offlineFlags: ["--no-network"],
     indexVerbs: ["update"],
+    // apk(8): -U, --update-cache; `--update` is the abbreviation scripts write (`apk --update add`).
+    indexRefreshFlags: ["-U", "--update-cache", "--update"],
     removeVerbs: ["del"],
     groupOptions: ["-t", "--virtual"],
     // apk-repositories(5), apk-keys: a mirror switch (`sed -i … /etc/apk/repositories`) or an added repository.
@@ -37972,13 +37974,19 @@ var cacheCleanup = {
       const said = [];
       const about = [];
       let flagged = false;
+      const indexNeeded = /* @__PURE__ */ new Set();
       for (const manager of new Set(commands.map((c) => c.manager))) {
         const hygiene = HYGIENE[manager];
         const mine = commands.filter((c) => c.manager === manager);
         if (cacheMounted(run2, hygiene)) continue;
         if (hygiene.facts.cacheDisabledBy && mentioned(ctx, node, run2, hygiene.facts.cacheDisabledBy)) continue;
-        const indexKept = mine.some((c) => (hygiene.facts.indexVerbs ?? []).includes(c.sub ?? "")) && !mine.every((c) => (hygiene.facts.indexVerbs ?? []).includes(c.sub ?? "") || hygiene.facts.installVerbs.includes(c.sub ?? "") || (hygiene.facts.removeVerbs ?? []).includes(c.sub ?? ""));
-        const flagSavesNothing = hygiene.facts.noCacheFlag !== null && (!ctx.facts.shipsLayers(node.stage) || indexKept);
+        const indexKept = keepsIndexDownload(hygiene, mine);
+        const readLater = ctx.facts.shipsLayers(node.stage) ? laterIndexRead(ctx, node, hygiene, mine) : null;
+        if (readLater) {
+          notes.push({ line: node.line, at: readLater.at, id: readLater.id, message: `${manager} index kept: ${readLater.reason}` });
+          indexNeeded.add(manager);
+        }
+        const flagSavesNothing = hygiene.facts.noCacheFlag !== null && (!ctx.facts.shipsLayers(node.stage) || indexKept || readLater !== null);
         for (const command2 of flagSavesNothing ? [] : mine) {
           const fix = flagFix(run2, hygiene, command2);
           if (fix) {
@@ -37986,7 +37994,7 @@ var cacheCleanup = {
             flagged = true;
           }
         }
-        if (inImage) {
+        if (inImage && !readLater) {
           const index = indexLeft(ctx, run2, hygiene, mine, indexKept);
           if (index && "reason" in index) notes.push({ line: node.line, at: index.at, id: index.id, message: `${manager} index kept: ${index.reason}` });
           else if (index) {
@@ -38009,7 +38017,7 @@ var cacheCleanup = {
         said.push(`${manager} cache`);
         about.push(sourceStart(run2, last.node));
       }
-      if (!flagged) redundantFixes(ctx, run2, commands, fixes);
+      if (!flagged) redundantFixes(ctx, run2, commands.filter((c) => !indexNeeded.has(c.manager)), fixes);
       for (const archive of inImage ? leftoverArchives(ctx, run2) : []) {
         if (archive.refusal) {
           notes.push({ line: node.line, at: archive.at, id: archive.refusal.id, message: `archive ${archive.path} left: ${archive.refusal.reason}` });
@@ -38125,6 +38133,21 @@ function indexLeft(ctx, run2, hygiene, mine, indexKept) {
   if (reader) return { ...reader, at };
   return { commands: facts.cleanup.filter((c) => c.startsWith("rm ")).map((c) => wrapperPrefix(lastUpdate) + c), at };
 }
+function keepsIndexDownload(hygiene, mine) {
+  const { facts } = hygiene;
+  const indexVerbs = facts.indexVerbs ?? [];
+  return mine.some((c) => indexVerbs.includes(c.sub ?? "")) && !mine.every((c) => indexVerbs.includes(c.sub ?? "") || facts.installVerbs.includes(c.sub ?? "") || (facts.removeVerbs ?? []).includes(c.sub ?? ""));
+}
+function laterIndexRead(ctx, node, hygiene, mine) {
+  const { facts, flag } = hygiene;
+  if (!facts.noCacheFlag || !facts.indexVerbs || !flag) return null;
+  const run2 = ctx.facts.readRun(node);
+  if (run2.kind === "refused") return null;
+  const leaves = mine.filter((c) => (facts.indexVerbs.includes(c.sub ?? "") || facts.installVerbs.includes(c.sub ?? "")) && !c.words.some((w) => w !== null && flag.present(w)) && !readsCache(hygiene, c.words));
+  if (leaves.length === 0) return null;
+  const reader = indexReader(ctx, node, hygiene, mine[0].manager);
+  return reader ? { ...reader, at: sourceStart(run2, leaves[leaves.length - 1].node) } : null;
+}
 function indexReader(ctx, node, hygiene, manager) {
   for (const branch of ctx.facts.laterRuns(node)) {
     for (const later of branch) {
@@ -38135,9 +38158,17 @@ function indexReader(ctx, node, hygiene, manager) {
   }
   return null;
 }
+function flagsItself(ctx, later, read, hygiene, use) {
+  if (!later.stage || !ctx.facts.shipsLayers(later.stage) || cacheMounted(read, hygiene)) return false;
+  if (hygiene.facts.cacheDisabledBy && mentioned(ctx, later, read, hygiene.facts.cacheDisabledBy)) return false;
+  const mine = managerCommands(ctx, read).filter((c) => c.manager === use.manager);
+  if (keepsIndexDownload(hygiene, mine) || flagFix(read, hygiene, use) === null) return false;
+  return laterIndexRead(ctx, later, hygiene, mine) === null;
+}
 function indexUse(ctx, later, hygiene, manager) {
   const { facts } = hygiene;
   const indexVerbs = facts.indexVerbs ?? [];
+  const refreshes = (c) => indexVerbs.includes(c.sub ?? "") || c.words.some((w) => w !== null && (facts.indexRefreshFlags ?? []).includes(w));
   const reads = (c) => !indexVerbs.includes(c.sub ?? "") && !(facts.removeVerbs ?? []).includes(c.sub ?? "") && !c.words.some((w) => w !== null && hygiene.flag.present(w));
   const spelt2 = (c) => `\`${c.program}${c.sub ? ` ${c.sub}` : ""}\``;
   const does = (c) => facts.installVerbs.includes(c.sub ?? "") ? "installs from it" : "reads it";
@@ -38151,8 +38182,8 @@ function indexUse(ctx, later, hygiene, manager) {
   for (const command2 of ctx.facts.commandsOf(read)) {
     const use = uses2.find((u) => u.node.id === command2.command.node.id);
     if (use) {
-      if (indexVerbs.includes(use.sub ?? "")) return "refreshes";
-      if (reads(use)) return { id: "index-read-later", reason: `${at(use.node)} ${does(use)} (${spelt2(use)})` };
+      if (refreshes(use)) return "refreshes";
+      if (reads(use) && !flagsItself(ctx, later, read, hygiene, use)) return { id: "index-read-later", reason: `${at(use.node)} ${does(use)} (${spelt2(use)})` };
       continue;
     }
     const script = ctx.facts.scriptRunBy(later, command2, ctx.context);
@@ -38160,8 +38191,8 @@ function indexUse(ctx, later, hygiene, manager) {
     const what = `\`${script.what}\``;
     if (!script.roots) return { id: "index-read-by-script", reason: `${at(command2.command.node)} runs ${what}, which may install packages from it (dfmod cannot read what it runs: ${script.unknown})` };
     for (const root of script.roots) {
-      const first = managerCommands(ctx, { root }).find((c) => c.manager === manager && (indexVerbs.includes(c.sub ?? "") || reads(c)));
-      if (first && reads(first)) return { id: "index-read-by-script", reason: `${at(command2.command.node)} runs ${what}, which ${does(first)} (${spelt2(first)} in ${script.file ?? "its inline script"})` };
+      const first = managerCommands(ctx, { root }).find((c) => c.manager === manager && (refreshes(c) || reads(c)));
+      if (first && !refreshes(first) && reads(first)) return { id: "index-read-by-script", reason: `${at(command2.command.node)} runs ${what}, which ${does(first)} (${spelt2(first)} in ${script.file ?? "its inline script"})` };
     }
   }
   return null;

@@ -80,6 +80,8 @@ export interface ManagerFacts {
   indexCleanVerbs?: string[];
   /** Subcommands that only download the package index (`apk update`). */
   indexVerbs?: string[];
+  /** Options with which an install downloads the index first (`apk add --update-cache`), as `update` would. */
+  indexRefreshFlags?: string[];
   /** Subcommands that remove packages (`apk del`, `apt-get purge`, `pip uninstall`). */
   removeVerbs?: string[];
   /** Options without one of which a removal only touches the project, not the program's own install (`npm uninstall -g`). */
@@ -208,6 +210,8 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     // Installs only from packages already in the cache or given as files: nothing is downloaded to keep.
     offlineFlags: ['--no-network'],
     indexVerbs: ['update'],
+    // apk(8): -U, --update-cache; `--update` is the abbreviation scripts write (`apk --update add`).
+    indexRefreshFlags: ['-U', '--update-cache', '--update'],
     removeVerbs: ['del'],
     groupOptions: ['-t', '--virtual'],
     // apk-repositories(5), apk-keys: a mirror switch (`sed -i … /etc/apk/repositories`) or an added repository.
