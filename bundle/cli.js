@@ -13031,7 +13031,7 @@ function describeImage(raw) {
   const ref = parseImageRef(raw);
   const tag = parseTag(ref.tag);
   const family = familyOf(ref);
-  const unknown2 = { ref, tag, family: null, os: "unknown", packageManager: null, hasShell: null, release: null, unknownRelease: null, defaults: null, language: null, users: family?.users ?? [] };
+  const unknown2 = { ref, tag, family: null, os: "unknown", packageManager: null, hasShell: null, release: null, unknownRelease: null, defaults: null, language: null, users: family?.users ?? [], yumIsDnf: false };
   if (!family) return unknown2;
   const language = family.language ?? null;
   if (inWindowsNamespace(ref)) return { ...unknown2, family: family.id, os: "unknown", hasShell: false, language };
@@ -13062,7 +13062,8 @@ function describeImage(raw) {
   }
   packageManager = packageManagerOf(family, os2, ref, release);
   const unknownRelease = release === null ? patchPinNote(family, ref, tag) : null;
-  return { ref, tag, family: family.id, os: os2, packageManager, hasShell, release, unknownRelease, defaults: defaultsOf(family, tag), language, users: unknown2.users };
+  const yumIsDnf2 = release?.yumIsDnf === true || family.yumIsDnf === true && !(tag.version && compareVersion(tag.version, [22]) < 0);
+  return { ref, tag, family: family.id, os: os2, packageManager, hasShell, release, unknownRelease, defaults: defaultsOf(family, tag), language, users: unknown2.users, yumIsDnf: yumIsDnf2 };
 }
 function patchPinNote(family, ref, tag) {
   if (!family.patchPins || !tag.patchPinned || ref.tag === null || ref.dynamic) return null;
@@ -13198,7 +13199,8 @@ var init_images = __esm({
       { id: "buildpack-deps", match: /^buildpack-deps$/, os: "debian", runtime: osOfRelease },
       { id: "minideb", match: /^bitnami\/minideb$/, os: "debian" },
       // Fedora is not RHEL: its own repositories, not EPEL, are where its packages come from.
-      { id: "fedora", match: /^fedora$/, os: "rhel" },
+      // Fedora 22 (2015) replaced yum with dnf; `yum` is a link to it since.
+      { id: "fedora", match: /^fedora$/, os: "rhel", yumIsDnf: true },
       { id: "rhel-like", match: /^(centos|rockylinux|almalinux|oraclelinux|amazonlinux|rockylinux\/rockylinux)$/, os: "rhel" },
       { id: "ubi", match: /^(registry\.access\.redhat\.com\/)?(ubi\d*|ubi\d+\/ubi(-minimal|-micro|-init)?|redhat\/ubi\d+(-minimal|-micro)?)$/, os: "rhel" },
       { id: "suse", match: /^(registry\.suse\.com\/.*|opensuse\/.*|suse\/.*)$/, os: "suse" },
@@ -30815,6 +30817,7 @@ var PACKAGE_MANAGER_FACTS = {
     cleanup: ["dnf clean all", "rm -rf /var/cache/dnf"],
     noCacheFlag: null,
     installScript: "dnf install -y {packages} && dnf clean all",
+    sameProgramWhereYumIsDnf: "yum",
     promptVerbs: RPM_PROMPT_VERBS,
     cleanVerbs: ["clean"],
     removeVerbs: ["remove", "erase", "autoremove"],
@@ -30833,6 +30836,7 @@ var PACKAGE_MANAGER_FACTS = {
     cleanup: ["yum clean all", "rm -rf /var/cache/yum"],
     // Where yum is dnf (RHEL 8 on), its cache is dnf's.
     cleanupWhereYumIsDnf: ["yum clean all", "rm -rf /var/cache/dnf"],
+    sameProgramWhereYumIsDnf: "dnf",
     noCacheFlag: null,
     installScript: "yum install -y {packages} && yum clean all",
     promptVerbs: RPM_PROMPT_VERBS,
@@ -37761,7 +37765,11 @@ function cleanupFor(hygiene, program, yumIsDnf2 = false) {
 function inCacheDir(facts, path30) {
   return facts.cacheDirs.some((dir) => dir.startsWith("/") ? path30.startsWith(dir) : path30.startsWith(`${dir}/`) || path30 === dir || path30.includes(`/${dir}/`) || path30.endsWith(`/${dir}`));
 }
-function cleans(manager, command2) {
+function cleans(manager, command2, yumIsDnf2 = false) {
+  const same = yumIsDnf2 ? PACKAGE_MANAGER_FACTS[manager].sameProgramWhereYumIsDnf : void 0;
+  return cleansOwn(manager, command2) || same !== void 0 && cleansOwn(same, command2);
+}
+function cleansOwn(manager, command2) {
   const facts = PACKAGE_MANAGER_FACTS[manager];
   if (command2.program === "rm") return command2.nodes.slice(1).some((n) => inCacheDir(facts, unquoted(n)));
   const found = managerCommand(command2.words);
@@ -38007,6 +38015,8 @@ var cacheCleanup = {
         const installs = mine.filter((c) => hygiene.installs.includes(c.sub) && !readsCache(hygiene, c.words) && !onlyAsksInfo(hygiene, c));
         if (installs.length === 0 || !inImage) continue;
         const last = installs[installs.length - 1];
+        const same = yumIsDnf(ctx, node) ? hygiene.facts.sameProgramWhereYumIsDnf : void 0;
+        if (same && commands.some((c) => c.manager === same && HYGIENE[same].installs.includes(c.sub) && c.node.startIndex > last.node.startIndex)) continue;
         const refusal2 = cleanupRefusal(ctx, run2, manager, mine);
         if (refusal2 === ALREADY_CLEAN) continue;
         if (refusal2 && "reason" in refusal2) {
@@ -38040,7 +38050,7 @@ var cacheCleanup = {
 };
 function yumIsDnf(ctx, node) {
   const image = node.stage ? ctx.facts.baseImage(node.stage) : null;
-  return image !== null && describeImage(image).release?.yumIsDnf === true;
+  return image !== null && describeImage(image).yumIsDnf;
 }
 function onlyAsksInfo(hygiene, command2) {
   const info = hygiene.facts.infoOptions;
@@ -38083,7 +38093,7 @@ function cleanupRefusal(ctx, run2, manager, mine) {
   const lastInstall = mine.map((c, i) => hygiene.installs.includes(c.sub) ? i : -1).reduce((a, b) => Math.max(a, b), -1);
   if (lastInstall < 0) return null;
   const others = ctx.facts.commandsOf(run2).filter((c) => c.command.node.startIndex >= mine[lastInstall].node.endIndex);
-  if (others.some((c) => cleans(manager, c))) return ALREADY_CLEAN;
+  if (others.some((c) => cleans(manager, c, yumIsDnf(ctx, run2.node)))) return ALREADY_CLEAN;
   const reader = laterReader(ctx, run2.node, manager);
   if (reader !== null) return { id: "offline-install-later", reason: `the RUN at line ${ctx.originalInstructionLineAt(reader)} installs offline from it` };
   const placed = manager === "npm" ? npmrcCache(ctx) : null;

@@ -144,6 +144,37 @@ test('dnf: -y kept when present, cleanup added', async () => {
   );
 });
 
+test('yum where yum is dnf: one cleanup for a RUN with yum and dnf, and a clean by either name counts', async () => {
+  // Fedora has had dnf behind `yum` since 22, whichever release the tag names.
+  await expectOutput(
+    lines('FROM fedora:40', 'RUN yum install -y make'),
+    lines('FROM fedora:40', 'RUN yum install -y make \\', '    && yum clean all \\', '    && rm -rf /var/cache/dnf'),
+    { only },
+  );
+  // Both names in one RUN: the cleanup of whichever installs last, once.
+  await expectOutput(
+    lines('FROM fedora:40', 'RUN yum install -y make && dnf install -y gcc'),
+    lines('FROM fedora:40', 'RUN yum install -y make && dnf install -y gcc \\', '    && dnf clean all \\', '    && rm -rf /var/cache/dnf'),
+    { only },
+  );
+  await expectOutput(
+    lines('FROM rockylinux:9', 'RUN dnf install -y gcc && yum install -y make'),
+    lines('FROM rockylinux:9', 'RUN dnf install -y gcc && yum install -y make \\', '    && yum clean all \\', '    && rm -rf /var/cache/dnf'),
+    { only },
+  );
+  // Already cleaned under the other name, or with both yum's commands.
+  await expectUnchanged(lines('FROM rockylinux:9', 'RUN yum install -y make && dnf clean all'), null, { only });
+  await expectUnchanged(lines('FROM almalinux:8', 'RUN dnf install -y make && yum clean all'), null, { only });
+  await expectUnchanged(lines('FROM fedora:40', 'RUN dnf install -y make && yum clean all'), null, { only });
+  await expectUnchanged(lines('FROM redhat/ubi9', 'RUN yum install -y make && yum clean all && rm -rf /var/cache/yum'), null, { only });
+  // Where yum is not dnf (CentOS 7), they are two programs with two caches.
+  await expectOutput(
+    lines('FROM centos:7', 'RUN yum install -y make && dnf clean all'),
+    lines('FROM centos:7', 'RUN yum install -y make && dnf clean all \\', '    && yum clean all \\', '    && rm -rf /var/cache/yum'),
+    { only },
+  );
+});
+
 test('microdnf: `microdnf clean all`', async () => {
   await expectOutput(
     lines('FROM ubi9/ubi-minimal', 'RUN microdnf install -y shadow-utils'),

@@ -92,4 +92,9 @@ test('package managers per family', () => {
   assert.equal(['debian', 'alpine', 'scratch', 'mycorp/base:1'].map((image) => describeImage(image).packageManager), ['apt', 'apk', null, null]);
 });
 
+test('yum is dnf: RHEL-family releases from 8 on, and Fedora from 22 on', () => {
+  const images = ['fedora', 'fedora:40', 'fedora:21', 'rockylinux:9', 'almalinux:8', 'redhat/ubi8', 'centos:7', 'alpine:3.20'];
+  assert.equal(images.map((image) => describeImage(image).yumIsDnf), [true, true, false, true, true, true, false, false]);
+});
+
 test.run();

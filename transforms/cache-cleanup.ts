@@ -72,8 +72,17 @@ function inCacheDir(facts: ManagerFacts, path: string): boolean {
     : path.startsWith(`${dir}/`) || path === dir || path.includes(`/${dir}/`) || path.endsWith(`/${dir}`));
 }
 
-/** `rm` of a path in the manager's cache, or its clean subcommand: the cache is already emptied. */
-function cleans(manager: ManagerName, command: RunCommand): boolean {
+/**
+ * `rm` of a path in the manager's cache, or its clean subcommand: the cache is
+ * already emptied. Where yum is dnf, dnf's clean empties yum's cache and the
+ * other way round: one program, one cache.
+ */
+function cleans(manager: ManagerName, command: RunCommand, yumIsDnf = false): boolean {
+  const same = yumIsDnf ? PACKAGE_MANAGER_FACTS[manager].sameProgramWhereYumIsDnf : undefined;
+  return cleansOwn(manager, command) || (same !== undefined && cleansOwn(same, command));
+}
+
+function cleansOwn(manager: ManagerName, command: RunCommand): boolean {
   const facts = PACKAGE_MANAGER_FACTS[manager];
   if (command.program === 'rm') return command.nodes.slice(1).some((n) => inCacheDir(facts, unquoted(n)));
   const found = managerCommand(command.words);
@@ -398,6 +407,9 @@ export const cacheCleanup: Transform = {
         const installs = mine.filter((c) => hygiene.installs.includes(c.sub) && !readsCache(hygiene, c.words) && !onlyAsksInfo(hygiene, c));
         if (installs.length === 0 || !inImage) continue;
         const last = installs[installs.length - 1];
+        // Where yum is dnf, a RUN with both gets one cleanup, the one of whichever installs last.
+        const same = yumIsDnf(ctx, node) ? hygiene.facts.sameProgramWhereYumIsDnf : undefined;
+        if (same && commands.some((c) => c.manager === same && HYGIENE[same].installs.includes(c.sub) && c.node.startIndex > last.node.startIndex)) continue;
         const refusal = cleanupRefusal(ctx, run, manager, mine);
         if (refusal === ALREADY_CLEAN) continue;
         if (refusal && 'reason' in refusal) {
@@ -434,7 +446,7 @@ export const cacheCleanup: Transform = {
 /** Whether the stage's base is a release where yum is dnf (RHEL 8 on): known from the knowledge base, else no. */
 function yumIsDnf(ctx: TransformContext, node: InstructionNode): boolean {
   const image = node.stage ? ctx.facts.baseImage(node.stage) : null;
-  return image !== null && describeImage(image).release?.yumIsDnf === true;
+  return image !== null && describeImage(image).yumIsDnf;
 }
 
 /** Whether a bare invocation only prints (`yarn --version`): not an install. */
@@ -507,7 +519,7 @@ function cleanupRefusal(ctx: TransformContext, run: RunScript, manager: ManagerN
   const lastInstall = mine.map((c, i) => (hygiene.installs.includes(c.sub) ? i : -1)).reduce((a, b) => Math.max(a, b), -1);
   if (lastInstall < 0) return null;
   const others = ctx.facts.commandsOf(run).filter((c) => c.command.node.startIndex >= mine[lastInstall].node.endIndex);
-  if (others.some((c) => cleans(manager, c))) return ALREADY_CLEAN;
+  if (others.some((c) => cleans(manager, c, yumIsDnf(ctx, run.node)))) return ALREADY_CLEAN;
   const reader = laterReader(ctx, run.node, manager);
   if (reader !== null) return { id: 'offline-install-later', reason: `the RUN at line ${ctx.originalInstructionLineAt(reader)} installs offline from it` };
   const placed = manager === 'npm' ? npmrcCache(ctx) : null;

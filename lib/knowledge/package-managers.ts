@@ -76,6 +76,8 @@ export interface ManagerFacts {
   infoOptions?: string[];
   /** yum's cleanup on releases where yum is dnf (Release.yumIsDnf). */
   cleanupWhereYumIsDnf?: string[];
+  /** Where yum is dnf, the other name of the same program: one cache, which either's clean empties. */
+  sameProgramWhereYumIsDnf?: ManagerName;
   /** Subcommands that delete the downloaded package index (`apt-get dist-clean`). */
   indexCleanVerbs?: string[];
   /** Subcommands that only download the package index (`apk update`). */
@@ -228,6 +230,7 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     cleanup: ['dnf clean all', 'rm -rf /var/cache/dnf'],
     noCacheFlag: null,
     installScript: 'dnf install -y {packages} && dnf clean all',
+    sameProgramWhereYumIsDnf: 'yum',
     promptVerbs: RPM_PROMPT_VERBS,
     cleanVerbs: ['clean'],
     removeVerbs: ['remove', 'erase', 'autoremove'],
@@ -246,6 +249,7 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     cleanup: ['yum clean all', 'rm -rf /var/cache/yum'],
     // Where yum is dnf (RHEL 8 on), its cache is dnf's.
     cleanupWhereYumIsDnf: ['yum clean all', 'rm -rf /var/cache/dnf'],
+    sameProgramWhereYumIsDnf: 'dnf',
     noCacheFlag: null,
     installScript: 'yum install -y {packages} && yum clean all',
     promptVerbs: RPM_PROMPT_VERBS,
