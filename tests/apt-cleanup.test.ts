@@ -331,6 +331,19 @@ test('a stage that installs from lists its parent left, without an update of its
   );
 });
 
+test('an install inside an if: a removal already in the branch is enough; without one it goes after fi, a no-op when the branch did not run', async () => {
+  await expectUnchanged(
+    lines('FROM debian:12', 'ARG WITH_GIT', 'RUN if [ "$WITH_GIT" = 1 ]; then apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*; fi'),
+    null,
+    { only: ['apt-cleanup', 'cache-cleanup'] },
+  );
+  await expectOutput(
+    lines('FROM debian:12', 'ARG WITH_GIT', 'RUN if [ "$WITH_GIT" = 1 ]; then apt-get update && apt-get install -y git; fi'),
+    lines('FROM debian:12', 'ARG WITH_GIT', 'RUN if [ "$WITH_GIT" = 1 ]; then apt-get update && apt-get install -y git; fi \\', RM),
+    { only: ['apt-cleanup', 'cache-cleanup'] },
+  );
+});
+
 test('left alone: the lists are in a cache mount', async () => {
   await expectUnchanged(
     lines('FROM debian', 'RUN --mount=type=cache,target=/var/lib/apt/lists apt-get update && apt-get install -y curl'),
