@@ -15701,7 +15701,8 @@ var IMAGE_FAMILIES = [
   { id: "buildpack-deps", match: /^buildpack-deps$/, os: "debian", runtime: osOfRelease },
   { id: "minideb", match: /^bitnami\/minideb$/, os: "debian" },
   // Fedora is not RHEL: its own repositories, not EPEL, are where its packages come from.
-  { id: "fedora", match: /^fedora$/, os: "rhel" },
+  // Fedora 22 (2015) replaced yum with dnf; `yum` is a link to it since.
+  { id: "fedora", match: /^fedora$/, os: "rhel", yumIsDnf: true },
   { id: "rhel-like", match: /^(centos|rockylinux|almalinux|oraclelinux|amazonlinux|rockylinux\/rockylinux)$/, os: "rhel" },
   { id: "ubi", match: /^(registry\.access\.redhat\.com\/)?(ubi\d*|ubi\d+\/ubi(-minimal|-micro|-init)?|redhat\/ubi\d+(-minimal|-micro)?)$/, os: "rhel" },
   { id: "suse", match: /^(registry\.suse\.com\/.*|opensuse\/.*|suse\/.*)$/, os: "suse" },
@@ -15858,7 +15859,7 @@ function describeImage(raw) {
   const ref = parseImageRef(raw);
   const tag = parseTag(ref.tag);
   const family = familyOf(ref);
-  const unknown2 = { ref, tag, family: null, os: "unknown", packageManager: null, hasShell: null, release: null, unknownRelease: null, defaults: null, language: null, users: family?.users ?? [] };
+  const unknown2 = { ref, tag, family: null, os: "unknown", packageManager: null, hasShell: null, release: null, unknownRelease: null, defaults: null, language: null, users: family?.users ?? [], yumIsDnf: false };
   if (!family) return unknown2;
   const language = family.language ?? null;
   if (inWindowsNamespace(ref)) return { ...unknown2, family: family.id, os: "unknown", hasShell: false, language };
@@ -15889,7 +15890,8 @@ function describeImage(raw) {
   }
   packageManager = packageManagerOf(family, os, ref, release);
   const unknownRelease = release === null ? patchPinNote(family, ref, tag) : null;
-  return { ref, tag, family: family.id, os, packageManager, hasShell, release, unknownRelease, defaults: defaultsOf(family, tag, ref.tag), language, users: unknown2.users };
+  const yumIsDnf2 = release?.yumIsDnf === true || family.yumIsDnf === true && !(tag.version && compareVersion(tag.version, [22]) < 0);
+  return { ref, tag, family: family.id, os, packageManager, hasShell, release, unknownRelease, defaults: defaultsOf(family, tag, ref.tag), language, users: unknown2.users, yumIsDnf: yumIsDnf2 };
 }
 function patchPinNote(family, ref, tag) {
   if (!family.patchPins || !tag.patchPinned || ref.tag === null || ref.dynamic) return null;
@@ -16245,6 +16247,8 @@ var PACKAGE_MANAGER_FACTS = {
     // Installs only from packages already in the cache or given as files: nothing is downloaded to keep.
     offlineFlags: ["--no-network"],
     indexVerbs: ["update"],
+    // apk(8): -U, --update-cache; `--update` is the abbreviation scripts write (`apk --update add`).
+    indexRefreshFlags: ["-U", "--update-cache", "--update"],
     removeVerbs: ["del"],
     groupOptions: ["-t", "--virtual"],
     // apk-repositories(5), apk-keys: a mirror switch (`sed -i … /etc/apk/repositories`) or an added repository.
@@ -16261,6 +16265,7 @@ var PACKAGE_MANAGER_FACTS = {
     cleanup: ["dnf clean all", "rm -rf /var/cache/dnf"],
     noCacheFlag: null,
     installScript: "dnf install -y {packages} && dnf clean all",
+    sameProgramWhereYumIsDnf: "yum",
     promptVerbs: RPM_PROMPT_VERBS,
     cleanVerbs: ["clean"],
     removeVerbs: ["remove", "erase", "autoremove"],
@@ -16279,6 +16284,7 @@ var PACKAGE_MANAGER_FACTS = {
     cleanup: ["yum clean all", "rm -rf /var/cache/yum"],
     // Where yum is dnf (RHEL 8 on), its cache is dnf's.
     cleanupWhereYumIsDnf: ["yum clean all", "rm -rf /var/cache/dnf"],
+    sameProgramWhereYumIsDnf: "dnf",
     noCacheFlag: null,
     installScript: "yum install -y {packages} && yum clean all",
     promptVerbs: RPM_PROMPT_VERBS,
@@ -22638,7 +22644,11 @@ function cleanupFor(hygiene, program, yumIsDnf2 = false) {
 function inCacheDir(facts, path22) {
   return facts.cacheDirs.some((dir) => dir.startsWith("/") ? path22.startsWith(dir) : path22.startsWith(`${dir}/`) || path22 === dir || path22.includes(`/${dir}/`) || path22.endsWith(`/${dir}`));
 }
-function cleans(manager, command) {
+function cleans(manager, command, yumIsDnf2 = false) {
+  const same = yumIsDnf2 ? PACKAGE_MANAGER_FACTS[manager].sameProgramWhereYumIsDnf : void 0;
+  return cleansOwn(manager, command) || same !== void 0 && cleansOwn(same, command);
+}
+function cleansOwn(manager, command) {
   const facts = PACKAGE_MANAGER_FACTS[manager];
   if (command.program === "rm") return command.nodes.slice(1).some((n) => inCacheDir(facts, unquoted(n)));
   const found = managerCommand(command.words);
@@ -22851,13 +22861,19 @@ var cacheCleanup = {
       const said = [];
       const about = [];
       let flagged = false;
+      const indexNeeded = /* @__PURE__ */ new Set();
       for (const manager of new Set(commands.map((c) => c.manager))) {
         const hygiene = HYGIENE[manager];
         const mine = commands.filter((c) => c.manager === manager);
         if (cacheMounted(run, hygiene)) continue;
         if (hygiene.facts.cacheDisabledBy && mentioned(ctx, node, run, hygiene.facts.cacheDisabledBy)) continue;
-        const indexKept = mine.some((c) => (hygiene.facts.indexVerbs ?? []).includes(c.sub ?? "")) && !mine.every((c) => (hygiene.facts.indexVerbs ?? []).includes(c.sub ?? "") || hygiene.facts.installVerbs.includes(c.sub ?? "") || (hygiene.facts.removeVerbs ?? []).includes(c.sub ?? ""));
-        const flagSavesNothing = hygiene.facts.noCacheFlag !== null && (!ctx.facts.shipsLayers(node.stage) || indexKept);
+        const indexKept = keepsIndexDownload(hygiene, mine);
+        const readLater = ctx.facts.shipsLayers(node.stage) ? laterIndexRead(ctx, node, hygiene, mine) : null;
+        if (readLater) {
+          notes.push({ line: node.line, at: readLater.at, id: readLater.id, message: `${manager} index kept: ${readLater.reason}` });
+          indexNeeded.add(manager);
+        }
+        const flagSavesNothing = hygiene.facts.noCacheFlag !== null && (!ctx.facts.shipsLayers(node.stage) || indexKept || readLater !== null);
         for (const command of flagSavesNothing ? [] : mine) {
           const fix = flagFix(run, hygiene, command);
           if (fix) {
@@ -22865,7 +22881,7 @@ var cacheCleanup = {
             flagged = true;
           }
         }
-        if (inImage) {
+        if (inImage && !readLater) {
           const index = indexLeft(ctx, run, hygiene, mine, indexKept);
           if (index && "reason" in index) notes.push({ line: node.line, at: index.at, id: index.id, message: `${manager} index kept: ${index.reason}` });
           else if (index) {
@@ -22878,6 +22894,8 @@ var cacheCleanup = {
         const installs = mine.filter((c) => hygiene.installs.includes(c.sub) && !readsCache(hygiene, c.words) && !onlyAsksInfo(hygiene, c));
         if (installs.length === 0 || !inImage) continue;
         const last = installs[installs.length - 1];
+        const same = yumIsDnf(ctx, node) ? hygiene.facts.sameProgramWhereYumIsDnf : void 0;
+        if (same && commands.some((c) => c.manager === same && HYGIENE[same].installs.includes(c.sub) && c.node.startIndex > last.node.startIndex)) continue;
         const refusal2 = cleanupRefusal(ctx, run, manager, mine);
         if (refusal2 === ALREADY_CLEAN) continue;
         if (refusal2 && "reason" in refusal2) {
@@ -22888,7 +22906,7 @@ var cacheCleanup = {
         said.push(`${manager} cache`);
         about.push(sourceStart(run, last.node));
       }
-      if (!flagged) redundantFixes(ctx, run, commands, fixes);
+      if (!flagged) redundantFixes(ctx, run, commands.filter((c) => !indexNeeded.has(c.manager)), fixes);
       for (const archive of inImage ? leftoverArchives(ctx, run) : []) {
         if (archive.refusal) {
           notes.push({ line: node.line, at: archive.at, id: archive.refusal.id, message: `archive ${archive.path} left: ${archive.refusal.reason}` });
@@ -22911,7 +22929,7 @@ var cacheCleanup = {
 };
 function yumIsDnf(ctx, node) {
   const image = node.stage ? ctx.facts.baseImage(node.stage) : null;
-  return image !== null && describeImage(image).release?.yumIsDnf === true;
+  return image !== null && describeImage(image).yumIsDnf;
 }
 function onlyAsksInfo(hygiene, command) {
   const info = hygiene.facts.infoOptions;
@@ -22954,7 +22972,7 @@ function cleanupRefusal(ctx, run, manager, mine) {
   const lastInstall = mine.map((c, i) => hygiene.installs.includes(c.sub) ? i : -1).reduce((a, b) => Math.max(a, b), -1);
   if (lastInstall < 0) return null;
   const others = ctx.facts.commandsOf(run).filter((c) => c.command.node.startIndex >= mine[lastInstall].node.endIndex);
-  if (others.some((c) => cleans(manager, c))) return ALREADY_CLEAN;
+  if (others.some((c) => cleans(manager, c, yumIsDnf(ctx, run.node)))) return ALREADY_CLEAN;
   const reader = laterReader(ctx, run.node, manager);
   if (reader !== null) return { id: "offline-install-later", reason: `the RUN at line ${ctx.originalInstructionLineAt(reader)} installs offline from it` };
   const placed = manager === "npm" ? npmrcCache(ctx) : null;
@@ -23004,6 +23022,21 @@ function indexLeft(ctx, run, hygiene, mine, indexKept) {
   if (reader) return { ...reader, at };
   return { commands: facts.cleanup.filter((c) => c.startsWith("rm ")).map((c) => wrapperPrefix(lastUpdate) + c), at };
 }
+function keepsIndexDownload(hygiene, mine) {
+  const { facts } = hygiene;
+  const indexVerbs = facts.indexVerbs ?? [];
+  return mine.some((c) => indexVerbs.includes(c.sub ?? "")) && !mine.every((c) => indexVerbs.includes(c.sub ?? "") || facts.installVerbs.includes(c.sub ?? "") || (facts.removeVerbs ?? []).includes(c.sub ?? ""));
+}
+function laterIndexRead(ctx, node, hygiene, mine) {
+  const { facts, flag } = hygiene;
+  if (!facts.noCacheFlag || !facts.indexVerbs || !flag) return null;
+  const run = ctx.facts.readRun(node);
+  if (run.kind === "refused") return null;
+  const leaves = mine.filter((c) => (facts.indexVerbs.includes(c.sub ?? "") || facts.installVerbs.includes(c.sub ?? "")) && !c.words.some((w) => w !== null && flag.present(w)) && !readsCache(hygiene, c.words));
+  if (leaves.length === 0) return null;
+  const reader = indexReader(ctx, node, hygiene, mine[0].manager);
+  return reader ? { ...reader, at: sourceStart(run, leaves[leaves.length - 1].node) } : null;
+}
 function indexReader(ctx, node, hygiene, manager) {
   for (const branch of ctx.facts.laterRuns(node)) {
     for (const later of branch) {
@@ -23014,9 +23047,17 @@ function indexReader(ctx, node, hygiene, manager) {
   }
   return null;
 }
+function flagsItself(ctx, later, read, hygiene, use) {
+  if (!later.stage || !ctx.facts.shipsLayers(later.stage) || cacheMounted(read, hygiene)) return false;
+  if (hygiene.facts.cacheDisabledBy && mentioned(ctx, later, read, hygiene.facts.cacheDisabledBy)) return false;
+  const mine = managerCommands(ctx, read).filter((c) => c.manager === use.manager);
+  if (keepsIndexDownload(hygiene, mine) || flagFix(read, hygiene, use) === null) return false;
+  return laterIndexRead(ctx, later, hygiene, mine) === null;
+}
 function indexUse(ctx, later, hygiene, manager) {
   const { facts } = hygiene;
   const indexVerbs = facts.indexVerbs ?? [];
+  const refreshes = (c) => indexVerbs.includes(c.sub ?? "") || c.words.some((w) => w !== null && (facts.indexRefreshFlags ?? []).includes(w));
   const reads = (c) => !indexVerbs.includes(c.sub ?? "") && !(facts.removeVerbs ?? []).includes(c.sub ?? "") && !c.words.some((w) => w !== null && hygiene.flag.present(w));
   const spelt2 = (c) => `\`${c.program}${c.sub ? ` ${c.sub}` : ""}\``;
   const does = (c) => facts.installVerbs.includes(c.sub ?? "") ? "installs from it" : "reads it";
@@ -23030,8 +23071,8 @@ function indexUse(ctx, later, hygiene, manager) {
   for (const command of ctx.facts.commandsOf(read)) {
     const use = uses2.find((u) => u.node.id === command.command.node.id);
     if (use) {
-      if (indexVerbs.includes(use.sub ?? "")) return "refreshes";
-      if (reads(use)) return { id: "index-read-later", reason: `${at(use.node)} ${does(use)} (${spelt2(use)})` };
+      if (refreshes(use)) return "refreshes";
+      if (reads(use) && !flagsItself(ctx, later, read, hygiene, use)) return { id: "index-read-later", reason: `${at(use.node)} ${does(use)} (${spelt2(use)})` };
       continue;
     }
     const script = ctx.facts.scriptRunBy(later, command, ctx.context);
@@ -23039,8 +23080,8 @@ function indexUse(ctx, later, hygiene, manager) {
     const what = `\`${script.what}\``;
     if (!script.roots) return { id: "index-read-by-script", reason: `${at(command.command.node)} runs ${what}, which may install packages from it (dfmod cannot read what it runs: ${script.unknown})` };
     for (const root of script.roots) {
-      const first = managerCommands(ctx, { root }).find((c) => c.manager === manager && (indexVerbs.includes(c.sub ?? "") || reads(c)));
-      if (first && reads(first)) return { id: "index-read-by-script", reason: `${at(command.command.node)} runs ${what}, which ${does(first)} (${spelt2(first)} in ${script.file ?? "its inline script"})` };
+      const first = managerCommands(ctx, { root }).find((c) => c.manager === manager && (refreshes(c) || reads(c)));
+      if (first && !refreshes(first) && reads(first)) return { id: "index-read-by-script", reason: `${at(command.command.node)} runs ${what}, which ${does(first)} (${spelt2(first)} in ${script.file ?? "its inline script"})` };
     }
   }
   return null;

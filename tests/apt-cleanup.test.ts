@@ -315,6 +315,35 @@ test('left alone: a stage built FROM this one installs from the lists', async ()
   );
 });
 
+test('a stage that installs from lists its parent left, without an update of its own, deletes none of them', async () => {
+  // No update can go first (a second top-level command would run even when it failed): both RUNs stay as they are.
+  const kept = await expectUnchanged(
+    lines('FROM debian:12 AS base', 'RUN apt-get update && apt-get install -y curl', 'FROM base', 'RUN apt-get install -y jq; jq --version'),
+    null,
+    { only: ['apt-cleanup', 'cache-cleanup'] },
+  );
+  assert.equal(kept.notes.map((n) => [n.line, n.id]), [[2, 'several-statements']]);
+  // Where one can go first, the lists the child then deletes are the ones it downloaded.
+  await expectOutput(
+    lines('FROM debian:12 AS base', 'RUN apt-get update && apt-get install -y curl', 'FROM base', 'RUN apt-get install -y jq'),
+    lines('FROM debian:12 AS base', 'RUN apt-get update && apt-get install -y curl \\', RM, 'FROM base', 'RUN apt-get update && apt-get install -y jq \\', RM),
+    { only: ['apt-cleanup', 'cache-cleanup'] },
+  );
+});
+
+test('an install inside an if: a removal already in the branch is enough; without one it goes after fi, a no-op when the branch did not run', async () => {
+  await expectUnchanged(
+    lines('FROM debian:12', 'ARG WITH_GIT', 'RUN if [ "$WITH_GIT" = 1 ]; then apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*; fi'),
+    null,
+    { only: ['apt-cleanup', 'cache-cleanup'] },
+  );
+  await expectOutput(
+    lines('FROM debian:12', 'ARG WITH_GIT', 'RUN if [ "$WITH_GIT" = 1 ]; then apt-get update && apt-get install -y git; fi'),
+    lines('FROM debian:12', 'ARG WITH_GIT', 'RUN if [ "$WITH_GIT" = 1 ]; then apt-get update && apt-get install -y git; fi \\', RM),
+    { only: ['apt-cleanup', 'cache-cleanup'] },
+  );
+});
+
 test('left alone: the lists are in a cache mount', async () => {
   await expectUnchanged(
     lines('FROM debian', 'RUN --mount=type=cache,target=/var/lib/apt/lists apt-get update && apt-get install -y curl'),

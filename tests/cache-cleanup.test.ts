@@ -75,6 +75,44 @@ test('apk: the index stays for a later RUN that reads it without updating, or ru
   );
 });
 
+test('apk: an index a later stage installs from is kept, with a note on the line that leaves it', async () => {
+  // The child stage is only copied from: dfmod adds no --no-cache there, so its `apk add` reads the parent's index.
+  const unshipped = await expectUnchanged(lines(
+    'FROM alpine:3.20 AS tools',
+    'RUN apk update && apk add git',
+    'FROM tools AS fetch',
+    'RUN apk add make && make -v > /version',
+    'FROM tools',
+    'COPY --from=fetch /version /version',
+  ), null, { only });
+  assert.equal(unshipped.notes.map((n) => [n.line, n.id, n.message]), [
+    [2, 'index-read-later', 'apk index kept: the RUN at line 4 installs from it (`apk add`)'],
+  ]);
+  // A child install whose packages the shell computes cannot be given the flag either; nor one in a script.
+  const computed = await expectUnchanged(lines('FROM alpine:3.20 AS tools', 'RUN apk add git', 'FROM tools', 'ARG EXTRA=make', 'RUN apk add $EXTRA'), null, { only });
+  assert.equal(computed.notes.map((n) => [n.line, n.id]), [[2, 'index-read-later']]);
+  const script = await expectUnchanged(lines('FROM alpine:3.20 AS tools', 'RUN apk add git', 'FROM tools', 'COPY deps.sh /', 'RUN sh /deps.sh'), null,
+    { only, files: { 'deps.sh': 'apk add make\n' } });
+  assert.equal(script.notes.map((n) => [n.line, n.id, n.message]), [
+    [2, 'index-read-by-script', 'apk index kept: the RUN at line 5 runs `sh /deps.sh`, which installs from it (`apk add` in deps.sh)'],
+  ]);
+  // A same-RUN `apk update` stays too: it is what the child reads.
+  await expectUnchanged(lines('FROM alpine:3.20 AS tools', 'RUN apk update && apk add --no-cache git', 'FROM tools', 'ARG EXTRA=make', 'RUN apk add $EXTRA'), null, { only });
+});
+
+test('apk: a later stage that gets --no-cache, or updates for itself, reads no index of its parent: the parent is cleaned', async () => {
+  await expectOutput(
+    lines('FROM alpine:3.20 AS tools', 'RUN apk update && apk add git', 'FROM tools', 'RUN apk add make'),
+    lines('FROM alpine:3.20 AS tools', 'RUN apk add --no-cache git', 'FROM tools', 'RUN apk add --no-cache make'),
+    { only },
+  );
+  await expectOutput(
+    lines('FROM alpine:3.20 AS tools', 'RUN apk add git', 'FROM tools AS fetch', 'RUN apk add --update make', 'FROM tools', 'COPY --from=fetch /usr/bin/make /usr/bin/'),
+    lines('FROM alpine:3.20 AS tools', 'RUN apk add --no-cache git', 'FROM tools AS fetch', 'RUN apk add --update make', 'FROM tools', 'COPY --from=fetch /usr/bin/make /usr/bin/'),
+    { only },
+  );
+});
+
 test('left alone: pip on a Windows tag of an official image (python:3.12-windowsservercore)', async () => {
   await expectUnchanged(lines('FROM python:3.12-windowsservercore', 'RUN pip install flask'), null, { only });
 });
@@ -102,6 +140,37 @@ test('dnf: -y kept when present, cleanup added', async () => {
   await expectOutput(
     lines('FROM fedora', 'RUN dnf -y install gcc'),
     lines('FROM fedora', 'RUN dnf -y install gcc \\', '    && dnf clean all \\', '    && rm -rf /var/cache/dnf'),
+    { only },
+  );
+});
+
+test('yum where yum is dnf: one cleanup for a RUN with yum and dnf, and a clean by either name counts', async () => {
+  // Fedora has had dnf behind `yum` since 22, whichever release the tag names.
+  await expectOutput(
+    lines('FROM fedora:40', 'RUN yum install -y make'),
+    lines('FROM fedora:40', 'RUN yum install -y make \\', '    && yum clean all \\', '    && rm -rf /var/cache/dnf'),
+    { only },
+  );
+  // Both names in one RUN: the cleanup of whichever installs last, once.
+  await expectOutput(
+    lines('FROM fedora:40', 'RUN yum install -y make && dnf install -y gcc'),
+    lines('FROM fedora:40', 'RUN yum install -y make && dnf install -y gcc \\', '    && dnf clean all \\', '    && rm -rf /var/cache/dnf'),
+    { only },
+  );
+  await expectOutput(
+    lines('FROM rockylinux:9', 'RUN dnf install -y gcc && yum install -y make'),
+    lines('FROM rockylinux:9', 'RUN dnf install -y gcc && yum install -y make \\', '    && yum clean all \\', '    && rm -rf /var/cache/dnf'),
+    { only },
+  );
+  // Already cleaned under the other name, or with both yum's commands.
+  await expectUnchanged(lines('FROM rockylinux:9', 'RUN yum install -y make && dnf clean all'), null, { only });
+  await expectUnchanged(lines('FROM almalinux:8', 'RUN dnf install -y make && yum clean all'), null, { only });
+  await expectUnchanged(lines('FROM fedora:40', 'RUN dnf install -y make && yum clean all'), null, { only });
+  await expectUnchanged(lines('FROM redhat/ubi9', 'RUN yum install -y make && yum clean all && rm -rf /var/cache/yum'), null, { only });
+  // Where yum is not dnf (CentOS 7), they are two programs with two caches.
+  await expectOutput(
+    lines('FROM centos:7', 'RUN yum install -y make && dnf clean all'),
+    lines('FROM centos:7', 'RUN yum install -y make && dnf clean all \\', '    && yum clean all \\', '    && rm -rf /var/cache/yum'),
     { only },
   );
 });

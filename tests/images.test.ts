@@ -104,4 +104,9 @@ test('what scratch and distroless base images run, by tag: nothing, as root in /
   assert.is(describeImage('gcr.io/distroless/java17-debian12').family, 'distroless');
 });
 
+test('yum is dnf: RHEL-family releases from 8 on, and Fedora from 22 on', () => {
+  const images = ['fedora', 'fedora:40', 'fedora:21', 'rockylinux:9', 'almalinux:8', 'redhat/ubi8', 'centos:7', 'alpine:3.20'];
+  assert.equal(images.map((image) => describeImage(image).yumIsDnf), [true, true, false, true, true, true, false, false]);
+});
+
 test.run();

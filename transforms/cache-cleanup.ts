@@ -72,8 +72,17 @@ function inCacheDir(facts: ManagerFacts, path: string): boolean {
     : path.startsWith(`${dir}/`) || path === dir || path.includes(`/${dir}/`) || path.endsWith(`/${dir}`));
 }
 
-/** `rm` of a path in the manager's cache, or its clean subcommand: the cache is already emptied. */
-function cleans(manager: ManagerName, command: RunCommand): boolean {
+/**
+ * `rm` of a path in the manager's cache, or its clean subcommand: the cache is
+ * already emptied. Where yum is dnf, dnf's clean empties yum's cache and the
+ * other way round: one program, one cache.
+ */
+function cleans(manager: ManagerName, command: RunCommand, yumIsDnf = false): boolean {
+  const same = yumIsDnf ? PACKAGE_MANAGER_FACTS[manager].sameProgramWhereYumIsDnf : undefined;
+  return cleansOwn(manager, command) || (same !== undefined && cleansOwn(same, command));
+}
+
+function cleansOwn(manager: ManagerName, command: RunCommand): boolean {
   const facts = PACKAGE_MANAGER_FACTS[manager];
   if (command.program === 'rm') return command.nodes.slice(1).some((n) => inCacheDir(facts, unquoted(n)));
   const found = managerCommand(command.words);
@@ -359,6 +368,8 @@ export const cacheCleanup: Transform = {
       /** Where each part of `said` is about: the offset of its command (a merged RUN holds commands of several lines on disk). */
       const about: number[] = [];
       let flagged = false;
+      /** Managers whose index this RUN leaves for a later RUN: what would drop its download stays. */
+      const indexNeeded = new Set<ManagerName>();
       for (const manager of new Set(commands.map((c) => c.manager))) {
         const hygiene = HYGIENE[manager];
         const mine = commands.filter((c) => c.manager === manager);
@@ -366,9 +377,15 @@ export const cacheCleanup: Transform = {
         if (hygiene.facts.cacheDisabledBy && mentioned(ctx, node, run, hygiene.facts.cacheDisabledBy)) continue;
         // A no-cache flag saves nothing in a stage whose layers are not shipped, nor next to an index
         // download that stays (`apk update` kept for an `apk upgrade`). A prompt answer is always needed.
-        const indexKept = mine.some((c) => (hygiene.facts.indexVerbs ?? []).includes(c.sub ?? '')) && !mine.every((c) =>
-          (hygiene.facts.indexVerbs ?? []).includes(c.sub ?? '') || hygiene.facts.installVerbs.includes(c.sub ?? '') || (hygiene.facts.removeVerbs ?? []).includes(c.sub ?? ''));
-        const flagSavesNothing = hygiene.facts.noCacheFlag !== null && (!ctx.facts.shipsLayers(node.stage) || indexKept);
+        const indexKept = keepsIndexDownload(hygiene, mine);
+        // A later RUN, here or in a stage built FROM this one, that installs from the index this RUN
+        // leaves and that dfmod cannot give a download of its own: removing the index would fail it.
+        const readLater = ctx.facts.shipsLayers(node.stage) ? laterIndexRead(ctx, node, hygiene, mine) : null;
+        if (readLater) {
+          notes.push({ line: node.line, at: readLater.at, id: readLater.id, message: `${manager} index kept: ${readLater.reason}` });
+          indexNeeded.add(manager);
+        }
+        const flagSavesNothing = hygiene.facts.noCacheFlag !== null && (!ctx.facts.shipsLayers(node.stage) || indexKept || readLater !== null);
         for (const command of flagSavesNothing ? [] : mine) {
           const fix = flagFix(run, hygiene, command);
           if (fix) {
@@ -376,7 +393,7 @@ export const cacheCleanup: Transform = {
             flagged = true;
           }
         }
-        if (inImage) {
+        if (inImage && !readLater) {
           const index = indexLeft(ctx, run, hygiene, mine, indexKept);
           if (index && 'reason' in index) notes.push({ line: node.line, at: index.at, id: index.id, message: `${manager} index kept: ${index.reason}` });
           else if (index) {
@@ -390,6 +407,9 @@ export const cacheCleanup: Transform = {
         const installs = mine.filter((c) => hygiene.installs.includes(c.sub) && !readsCache(hygiene, c.words) && !onlyAsksInfo(hygiene, c));
         if (installs.length === 0 || !inImage) continue;
         const last = installs[installs.length - 1];
+        // Where yum is dnf, a RUN with both gets one cleanup, the one of whichever installs last.
+        const same = yumIsDnf(ctx, node) ? hygiene.facts.sameProgramWhereYumIsDnf : undefined;
+        if (same && commands.some((c) => c.manager === same && HYGIENE[same].installs.includes(c.sub) && c.node.startIndex > last.node.startIndex)) continue;
         const refusal = cleanupRefusal(ctx, run, manager, mine);
         if (refusal === ALREADY_CLEAN) continue;
         if (refusal && 'reason' in refusal) {
@@ -401,7 +421,7 @@ export const cacheCleanup: Transform = {
         said.push(`${manager} cache`);
         about.push(sourceStart(run, last.node));
       }
-      if (!flagged) redundantFixes(ctx, run, commands, fixes);
+      if (!flagged) redundantFixes(ctx, run, commands.filter((c) => !indexNeeded.has(c.manager)), fixes);
       for (const archive of inImage ? leftoverArchives(ctx, run) : []) {
         if (archive.refusal) {
           notes.push({ line: node.line, at: archive.at, id: archive.refusal.id, message: `archive ${archive.path} left: ${archive.refusal.reason}` });
@@ -426,7 +446,7 @@ export const cacheCleanup: Transform = {
 /** Whether the stage's base is a release where yum is dnf (RHEL 8 on): known from the knowledge base, else no. */
 function yumIsDnf(ctx: TransformContext, node: InstructionNode): boolean {
   const image = node.stage ? ctx.facts.baseImage(node.stage) : null;
-  return image !== null && describeImage(image).release?.yumIsDnf === true;
+  return image !== null && describeImage(image).yumIsDnf;
 }
 
 /** Whether a bare invocation only prints (`yarn --version`): not an install. */
@@ -499,7 +519,7 @@ function cleanupRefusal(ctx: TransformContext, run: RunScript, manager: ManagerN
   const lastInstall = mine.map((c, i) => (hygiene.installs.includes(c.sub) ? i : -1)).reduce((a, b) => Math.max(a, b), -1);
   if (lastInstall < 0) return null;
   const others = ctx.facts.commandsOf(run).filter((c) => c.command.node.startIndex >= mine[lastInstall].node.endIndex);
-  if (others.some((c) => cleans(manager, c))) return ALREADY_CLEAN;
+  if (others.some((c) => cleans(manager, c, yumIsDnf(ctx, run.node)))) return ALREADY_CLEAN;
   const reader = laterReader(ctx, run.node, manager);
   if (reader !== null) return { id: 'offline-install-later', reason: `the RUN at line ${ctx.originalInstructionLineAt(reader)} installs offline from it` };
   const placed = manager === 'npm' ? npmrcCache(ctx) : null;
@@ -570,6 +590,37 @@ function indexLeft(ctx: TransformContext, run: RunScript, hygiene: Hygiene, mine
   return { commands: facts.cleanup.filter((c) => c.startsWith('rm ')).map((c) => wrapperPrefix(lastUpdate) + c), at };
 }
 
+/**
+ * Whether the RUN downloads the index for another command than installs and
+ * removals (`apk update && apk upgrade`): that download stays, so a no-cache
+ * flag on its installs saves nothing.
+ */
+function keepsIndexDownload(hygiene: Hygiene, mine: ManagerUse[]): boolean {
+  const { facts } = hygiene;
+  const indexVerbs = facts.indexVerbs ?? [];
+  return mine.some((c) => indexVerbs.includes(c.sub ?? '')) && !mine.every((c) =>
+    indexVerbs.includes(c.sub ?? '') || facts.installVerbs.includes(c.sub ?? '') || (facts.removeVerbs ?? []).includes(c.sub ?? ''));
+}
+
+/**
+ * Why the index a RUN leaves (an index download, or an install without the
+ * no-cache flag, which reads or fetches one) must stay for a later RUN, with
+ * the offset of the command that leaves it; null when the RUN leaves none or
+ * nothing later reads it. The apk counterpart of apt-cleanup's later readers
+ * of the lists: a stage built FROM this one reads what it left.
+ */
+function laterIndexRead(ctx: TransformContext, node: InstructionNode, hygiene: Hygiene, mine: ManagerUse[]): (Refusal & { at: number }) | null {
+  const { facts, flag } = hygiene;
+  if (!facts.noCacheFlag || !facts.indexVerbs || !flag) return null;
+  const run = ctx.facts.readRun(node);
+  if (run.kind === 'refused') return null;
+  const leaves = mine.filter((c) => (facts.indexVerbs!.includes(c.sub ?? '') || facts.installVerbs.includes(c.sub ?? '')) &&
+    !c.words.some((w) => w !== null && flag.present(w)) && !readsCache(hygiene, c.words));
+  if (leaves.length === 0) return null;
+  const reader = indexReader(ctx, node, hygiene, mine[0]!.manager);
+  return reader ? { ...reader, at: sourceStart(run, leaves[leaves.length - 1]!.node) } : null;
+}
+
 /** A later RUN that may read the index a RUN leaves, before one downloads its own: why the index stays, or null. */
 function indexReader(ctx: TransformContext, node: InstructionNode, hygiene: Hygiene, manager: ManagerName): Refusal | null {
   for (const branch of ctx.facts.laterRuns(node)) {
@@ -582,10 +633,24 @@ function indexReader(ctx: TransformContext, node: InstructionNode, hygiene: Hygi
   return null;
 }
 
+/**
+ * Whether dfmod gives a later install the no-cache flag itself, so that it
+ * downloads an index of its own (`apk add --no-cache` fetches one and keeps
+ * none): the same conditions as the transform's own run, for that RUN.
+ */
+function flagsItself(ctx: TransformContext, later: InstructionNode, read: RunScript, hygiene: Hygiene, use: ManagerUse): boolean {
+  if (!later.stage || !ctx.facts.shipsLayers(later.stage) || cacheMounted(read, hygiene)) return false;
+  if (hygiene.facts.cacheDisabledBy && mentioned(ctx, later, read, hygiene.facts.cacheDisabledBy)) return false;
+  const mine = managerCommands(ctx, read).filter((c) => c.manager === use.manager);
+  if (keepsIndexDownload(hygiene, mine) || flagFix(read, hygiene, use) === null) return false;
+  return laterIndexRead(ctx, later, hygiene, mine) === null;
+}
+
 /** What a later RUN does with the index: reads it (why, as a refusal), downloads its own first (`refreshes`), or neither (null). */
 function indexUse(ctx: TransformContext, later: InstructionNode, hygiene: Hygiene, manager: ManagerName): Refusal | 'refreshes' | null {
   const { facts } = hygiene;
   const indexVerbs = facts.indexVerbs ?? [];
+  const refreshes = (c: ManagerUse) => indexVerbs.includes(c.sub ?? '') || c.words.some((w) => w !== null && (facts.indexRefreshFlags ?? []).includes(w));
   const reads = (c: ManagerUse) => !indexVerbs.includes(c.sub ?? '') && !(facts.removeVerbs ?? []).includes(c.sub ?? '') &&
     !c.words.some((w) => w !== null && hygiene.flag!.present(w));
   const spelt = (c: ManagerUse) => `\`${c.program}${c.sub ? ` ${c.sub}` : ''}\``;
@@ -601,8 +666,8 @@ function indexUse(ctx: TransformContext, later: InstructionNode, hygiene: Hygien
   for (const command of ctx.facts.commandsOf(read)) {
     const use = uses.find((u) => u.node.id === command.command.node.id);
     if (use) {
-      if (indexVerbs.includes(use.sub ?? '')) return 'refreshes';
-      if (reads(use)) return { id: 'index-read-later', reason: `${at(use.node)} ${does(use)} (${spelt(use)})` };
+      if (refreshes(use)) return 'refreshes';
+      if (reads(use) && !flagsItself(ctx, later, read, hygiene, use)) return { id: 'index-read-later', reason: `${at(use.node)} ${does(use)} (${spelt(use)})` };
       continue;
     }
     const script = ctx.facts.scriptRunBy(later, command, ctx.context);
@@ -610,8 +675,8 @@ function indexUse(ctx: TransformContext, later: InstructionNode, hygiene: Hygien
     const what = `\`${script.what}\``;
     if (!script.roots) return { id: 'index-read-by-script', reason: `${at(command.command.node)} runs ${what}, which may install packages from it (dfmod cannot read what it runs: ${script.unknown})` };
     for (const root of script.roots) {
-      const first = managerCommands(ctx, { root }).find((c) => c.manager === manager && (indexVerbs.includes(c.sub ?? '') || reads(c)));
-      if (first && reads(first)) return { id: 'index-read-by-script', reason: `${at(command.command.node)} runs ${what}, which ${does(first)} (${spelt(first)} in ${script.file ?? 'its inline script'})` };
+      const first = managerCommands(ctx, { root }).find((c) => c.manager === manager && (refreshes(c) || reads(c)));
+      if (first && !refreshes(first) && reads(first)) return { id: 'index-read-by-script', reason: `${at(command.command.node)} runs ${what}, which ${does(first)} (${spelt(first)} in ${script.file ?? 'its inline script'})` };
     }
   }
   return null;

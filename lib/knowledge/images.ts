@@ -109,6 +109,8 @@ export interface ImageFamily {
   runtime?: (image: ImageInfo, linkage: Linkage) => RuntimeChoice;
   /** Accounts the image creates besides root (numeric ids work everywhere). */
   users?: string[];
+  /** Every release of it has dnf behind `yum` (Fedora since 22), whichever release a tag names. */
+  yumIsDnf?: boolean;
 }
 
 export interface ImageInfo {
@@ -132,6 +134,8 @@ export interface ImageInfo {
   language: Language | null;
   /** Accounts the image has besides root, as far as dfmod knows (the family's row). */
   users: string[];
+  /** `yum` is dnf there: the release says so (RHEL 8 on), or the whole family does (Fedora). */
+  yumIsDnf: boolean;
 }
 
 /** The package manager each OS family installs with. */
@@ -237,7 +241,8 @@ export const IMAGE_FAMILIES: ImageFamily[] = [
   { id: 'buildpack-deps', match: /^buildpack-deps$/, os: 'debian', runtime: osOfRelease },
   { id: 'minideb', match: /^bitnami\/minideb$/, os: 'debian' },
   // Fedora is not RHEL: its own repositories, not EPEL, are where its packages come from.
-  { id: 'fedora', match: /^fedora$/, os: 'rhel' },
+  // Fedora 22 (2015) replaced yum with dnf; `yum` is a link to it since.
+  { id: 'fedora', match: /^fedora$/, os: 'rhel', yumIsDnf: true },
   { id: 'rhel-like', match: /^(centos|rockylinux|almalinux|oraclelinux|amazonlinux|rockylinux\/rockylinux)$/, os: 'rhel' },
   { id: 'ubi', match: /^(registry\.access\.redhat\.com\/)?(ubi\d*|ubi\d+\/ubi(-minimal|-micro|-init)?|redhat\/ubi\d+(-minimal|-micro)?)$/, os: 'rhel' },
   { id: 'suse', match: /^(registry\.suse\.com\/.*|opensuse\/.*|suse\/.*)$/, os: 'suse' },
@@ -383,7 +388,7 @@ export function describeImage(raw: string): ImageInfo {
   const ref = parseImageRef(raw);
   const tag = parseTag(ref.tag);
   const family = familyOf(ref);
-  const unknown: ImageInfo = { ref, tag, family: null, os: 'unknown', packageManager: null, hasShell: null, release: null, unknownRelease: null, defaults: null, language: null, users: family?.users ?? [] };
+  const unknown: ImageInfo = { ref, tag, family: null, os: 'unknown', packageManager: null, hasShell: null, release: null, unknownRelease: null, defaults: null, language: null, users: family?.users ?? [], yumIsDnf: false };
   if (!family) return unknown;
   const language = family.language ?? null;
   if (inWindowsNamespace(ref)) return { ...unknown, family: family.id, os: 'unknown', hasShell: false, language };
@@ -416,7 +421,8 @@ export function describeImage(raw: string): ImageInfo {
   }
   packageManager = packageManagerOf(family, os, ref, release);
   const unknownRelease = release === null ? patchPinNote(family, ref, tag) : null;
-  return { ref, tag, family: family.id, os, packageManager, hasShell, release, unknownRelease, defaults: defaultsOf(family, tag, ref.tag), language, users: unknown.users };
+  const yumIsDnf = release?.yumIsDnf === true || (family.yumIsDnf === true && !(tag.version && compareVersion(tag.version, [22]) < 0));
+  return { ref, tag, family: family.id, os, packageManager, hasShell, release, unknownRelease, defaults: defaultsOf(family, tag, ref.tag), language, users: unknown.users, yumIsDnf };
 }
 
 /** For a tag pinning a patch version whose release dfmod does not know: why, and the tag that would name it. */

@@ -76,10 +76,14 @@ export interface ManagerFacts {
   infoOptions?: string[];
   /** yum's cleanup on releases where yum is dnf (Release.yumIsDnf). */
   cleanupWhereYumIsDnf?: string[];
+  /** Where yum is dnf, the other name of the same program: one cache, which either's clean empties. */
+  sameProgramWhereYumIsDnf?: ManagerName;
   /** Subcommands that delete the downloaded package index (`apt-get dist-clean`). */
   indexCleanVerbs?: string[];
   /** Subcommands that only download the package index (`apk update`). */
   indexVerbs?: string[];
+  /** Options with which an install downloads the index first (`apk add --update-cache`), as `update` would. */
+  indexRefreshFlags?: string[];
   /** Subcommands that remove packages (`apk del`, `apt-get purge`, `pip uninstall`). */
   removeVerbs?: string[];
   /** Options without one of which a removal only touches the project, not the program's own install (`npm uninstall -g`). */
@@ -208,6 +212,8 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     // Installs only from packages already in the cache or given as files: nothing is downloaded to keep.
     offlineFlags: ['--no-network'],
     indexVerbs: ['update'],
+    // apk(8): -U, --update-cache; `--update` is the abbreviation scripts write (`apk --update add`).
+    indexRefreshFlags: ['-U', '--update-cache', '--update'],
     removeVerbs: ['del'],
     groupOptions: ['-t', '--virtual'],
     // apk-repositories(5), apk-keys: a mirror switch (`sed -i … /etc/apk/repositories`) or an added repository.
@@ -224,6 +230,7 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     cleanup: ['dnf clean all', 'rm -rf /var/cache/dnf'],
     noCacheFlag: null,
     installScript: 'dnf install -y {packages} && dnf clean all',
+    sameProgramWhereYumIsDnf: 'yum',
     promptVerbs: RPM_PROMPT_VERBS,
     cleanVerbs: ['clean'],
     removeVerbs: ['remove', 'erase', 'autoremove'],
@@ -242,6 +249,7 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     cleanup: ['yum clean all', 'rm -rf /var/cache/yum'],
     // Where yum is dnf (RHEL 8 on), its cache is dnf's.
     cleanupWhereYumIsDnf: ['yum clean all', 'rm -rf /var/cache/dnf'],
+    sameProgramWhereYumIsDnf: 'dnf',
     noCacheFlag: null,
     installScript: 'yum install -y {packages} && yum clean all',
     promptVerbs: RPM_PROMPT_VERBS,
