@@ -40,6 +40,7 @@ export {
   managerCommand, subcommandAt, writtenPaths, installedCommands, isLanguageInstall, isBuild, isDependencyFetch, downloadOf, pipedInto,
   type ManagerCommand, type PackageInstall, type RunCommand, type Download,
 } from './commands.js';
+export { repositoryPath, repositoryRoot, type RepositoryPath } from './repository.js';
 export { makeRecipes, quoteCommand, resolvedPath, workingDirectories, type ScriptRun, type WorkingDirectories } from './scripts.js';
 export { imageMeaning, type ImageMeaning, type StageMeaning, type StageConfig, type CommandMeaning, type Step } from './meaning.js';
 export { DEV_STAGE_NAMES, OS_IMAGES, REPLS, ROLE_NOTE_IDS, TOOLBOX_FILE_NAMES, TOOL_PROGRAMS, roleReasonOnDisk, serviceEvidence, targetPlatformRun, type StageRole, type RoleName } from './roles.js';
