@@ -19910,6 +19910,15 @@ var FileFacts = class {
     }
     return built;
   }
+  /**
+   * The build context the stage's COPYs read from: `context` (the one dfmod
+   * was given), or the folder above it, up to the repository root, where
+   * every file they name is (`docker build -f docker/Dockerfile .`). Its
+   * .dockerignore is the one the build reads.
+   */
+  stageContext(stage, context) {
+    return buildContextFor(this, stage, context);
+  }
   /** What a stage is for, with the reason (see roles.ts for the rules). */
   stageRole(stage, filename, target, context = null) {
     return roleOf(this, stage, filename, target, context);
@@ -21050,6 +21059,7 @@ var copyDepsFirst = {
 };
 function stageOutcome(stage, ctx) {
   const facts = ctx.facts;
+  const context = facts.stageContext(stage, ctx.context);
   const notes = [];
   const copyIndex = stage.instructions.findIndex((i) => sourceCopy(i, facts) !== null);
   if (copyIndex < 0) return { notes };
@@ -21061,7 +21071,7 @@ function stageOutcome(stage, ctx) {
   });
   const brings = (manifest) => copied.some((c) => c === manifest || import_picomatch.default.isMatch(manifest, c, { dot: true }));
   const done = ECOSYSTEMS.filter((e) => e.id === "pip" ? copied.some((c) => /requirements.*\.txt$/.test(c)) : e.required.some(brings));
-  for (const eco2 of done) notes.push(...ignoreNotes(eco2, copy, ctx.context));
+  for (const eco2 of done) notes.push(...ignoreNotes(eco2, copy, context, ctx.context));
   const gap = [];
   let target = null;
   for (const node of stage.instructions.slice(copyIndex + 1)) {
@@ -21106,7 +21116,6 @@ function stageOutcome(stage, ctx) {
   if (flagProblem) return refuse2(flagProblem);
   const plan2 = eco.plan(cmd);
   if ("refuse" in plan2) return refuse2(plan2.refuse);
-  const context = ctx.context;
   if (context && eco.check) {
     const problem = eco.check(context);
     if (problem) return refuse2(problem);
@@ -21151,7 +21160,7 @@ function stageOutcome(stage, ctx) {
   if (!context) {
     fix.message += ` (no build context: ${unknownIncludes ? "files named inside requirement files, " : ""}install scripts, local and vendored dependencies were not checked)`;
   }
-  notes.push(...ignoreNotes(eco, copy, context));
+  notes.push(...ignoreNotes(eco, copy, context, ctx.context));
   return { fix, notes };
 }
 function sendsFilesUnder(context, dir) {
@@ -21161,14 +21170,19 @@ function excludesFolder(context, dir) {
   if (context.exists(dir) && sendsFilesUnder(context, dir)) return false;
   return context.isIgnored(dir) || context.isIgnored(`${dir}/any-package/index.js`);
 }
-function ignoreNotes(eco, copy, context) {
+function ignoreNotes(eco, copy, context, given) {
   if (!eco.installDir || !context) return [];
   const hasIgnoreFile = context.dockerignore() !== null;
   if (hasIgnoreFile && excludesFolder(context, eco.installDir)) return [];
+  const from = given?.root ?? context.root;
+  const ignoreFile = context.dockerignorePath?.() ?? null;
+  const named = ignoreFile === null ? ".dockerignore" : path10.relative(from, ignoreFile).split(path10.sep).join("/");
+  const contextRoot = path10.relative(from, context.root).split(path10.sep).join("/");
+  const where = ignoreFile === null && contextRoot !== "" ? ` in the build context (${contextRoot}/)` : "";
   return [{
     line: copy.line,
     id: "install-dir-not-ignored",
-    message: `${hasIgnoreFile ? ".dockerignore does not exclude" : "no .dockerignore excludes"} ${eco.installDir}/: a local one would overwrite the installed dependencies at \`COPY . .\``
+    message: `${hasIgnoreFile ? `${named} does not exclude` : `no .dockerignore${where} excludes`} ${eco.installDir}/: a local one would overwrite the installed dependencies at \`COPY . .\``
   }];
 }
 
@@ -26720,8 +26734,9 @@ function anyFileSent(context, dir) {
   }
   return false;
 }
-function folderContext(root) {
+function folderContext(root, dockerfile = null) {
   const absoluteRoot = path21.resolve(root);
+  const ownIgnoreFile = dockerfile === null ? null : `${path21.resolve(dockerfile)}.dockerignore`;
   const resolve = (relativePath) => {
     const full = path21.resolve(absoluteRoot, relativePath.replace(/^\/+/, ""));
     return full === absoluteRoot || full.startsWith(absoluteRoot + path21.sep) ? full : null;
@@ -26730,12 +26745,13 @@ function folderContext(root) {
   const contents = /* @__PURE__ */ new Map();
   const listings = /* @__PURE__ */ new Map();
   let ignoreLines;
+  let ignoreFile;
   let matcher;
   let above;
   return {
     root: absoluteRoot,
     parent() {
-      if (above === void 0) above = path21.dirname(absoluteRoot) === absoluteRoot ? null : folderContext(path21.dirname(absoluteRoot));
+      if (above === void 0) above = path21.dirname(absoluteRoot) === absoluteRoot ? null : folderContext(path21.dirname(absoluteRoot), dockerfile);
       return above;
     },
     exists(relativePath) {
@@ -26777,8 +26793,28 @@ function folderContext(root) {
       return names.slice();
     },
     dockerignore() {
-      if (ignoreLines === void 0) ignoreLines = ignoreFileLines(this.read(".dockerignore"));
+      if (ignoreLines === void 0) {
+        ignoreFile = null;
+        ignoreLines = null;
+        for (const file of [ownIgnoreFile, path21.join(absoluteRoot, ".dockerignore")]) {
+          if (file === null) continue;
+          let text;
+          try {
+            if (!statSync(file).isFile()) continue;
+            text = readFileSync(file, "utf8");
+          } catch {
+            continue;
+          }
+          ignoreFile = file;
+          ignoreLines = ignoreFileLines(text);
+          break;
+        }
+      }
       return ignoreLines && ignoreLines.slice();
+    },
+    dockerignorePath() {
+      this.dockerignore();
+      return ignoreFile ?? null;
     },
     isIgnored(relativePath) {
       matcher ??= ignoreMatcher(this.dockerignore());
@@ -26830,12 +26866,12 @@ function ignoreFileLines(text) {
 }
 
 // lib/cli/process.ts
-function processText(shell2, displayPath, text, options, contextDir) {
+function processText(shell2, displayPath, text, options, contextDir, dockerfile = null) {
   try {
     const result = runTransformsWith(shell2, text, {
       transforms: options.transforms,
       filename: displayPath,
-      context: contextDir ? folderContext(contextDir) : null,
+      context: contextDir ? folderContext(contextDir, dockerfile) : null,
       options: options.options,
       level: options.level ?? "safe",
       everyFile: options.everyFile ?? false
@@ -26880,7 +26916,7 @@ function processFile(shell2, file, options, cwd2 = process.cwd()) {
     return errorResult(file, error);
   }
   const contextDir = options.contextDir ?? path22.dirname(path22.resolve(cwd2, file));
-  const result = processText(shell2, file, text, options, contextDir);
+  const result = processText(shell2, file, text, options, contextDir, path22.resolve(cwd2, file));
   result.bytes = bytes;
   return result;
 }

@@ -34318,6 +34318,15 @@ var FileFacts = class {
     }
     return built;
   }
+  /**
+   * The build context the stage's COPYs read from: `context` (the one dfmod
+   * was given), or the folder above it, up to the repository root, where
+   * every file they name is (`docker build -f docker/Dockerfile .`). Its
+   * .dockerignore is the one the build reads.
+   */
+  stageContext(stage2, context) {
+    return buildContextFor(this, stage2, context);
+  }
   /** What a stage is for, with the reason (see roles.ts for the rules). */
   stageRole(stage2, filename, target, context = null) {
     return roleOf(this, stage2, filename, target, context);
@@ -35353,8 +35362,9 @@ function anyFileSent(context, dir) {
   }
   return false;
 }
-function folderContext(root) {
+function folderContext(root, dockerfile = null) {
   const absoluteRoot = path10.resolve(root);
+  const ownIgnoreFile = dockerfile === null ? null : `${path10.resolve(dockerfile)}.dockerignore`;
   const resolve6 = (relativePath) => {
     const full = path10.resolve(absoluteRoot, relativePath.replace(/^\/+/, ""));
     return full === absoluteRoot || full.startsWith(absoluteRoot + path10.sep) ? full : null;
@@ -35363,12 +35373,13 @@ function folderContext(root) {
   const contents = /* @__PURE__ */ new Map();
   const listings = /* @__PURE__ */ new Map();
   let ignoreLines;
+  let ignoreFile;
   let matcher;
   let above;
   return {
     root: absoluteRoot,
     parent() {
-      if (above === void 0) above = path10.dirname(absoluteRoot) === absoluteRoot ? null : folderContext(path10.dirname(absoluteRoot));
+      if (above === void 0) above = path10.dirname(absoluteRoot) === absoluteRoot ? null : folderContext(path10.dirname(absoluteRoot), dockerfile);
       return above;
     },
     exists(relativePath) {
@@ -35410,8 +35421,28 @@ function folderContext(root) {
       return names.slice();
     },
     dockerignore() {
-      if (ignoreLines === void 0) ignoreLines = ignoreFileLines(this.read(".dockerignore"));
+      if (ignoreLines === void 0) {
+        ignoreFile = null;
+        ignoreLines = null;
+        for (const file of [ownIgnoreFile, path10.join(absoluteRoot, ".dockerignore")]) {
+          if (file === null) continue;
+          let text2;
+          try {
+            if (!statSync4(file).isFile()) continue;
+            text2 = readFileSync6(file, "utf8");
+          } catch {
+            continue;
+          }
+          ignoreFile = file;
+          ignoreLines = ignoreFileLines(text2);
+          break;
+        }
+      }
       return ignoreLines && ignoreLines.slice();
+    },
+    dockerignorePath() {
+      this.dockerignore();
+      return ignoreFile ?? null;
     },
     isIgnored(relativePath) {
       matcher ??= ignoreMatcher(this.dockerignore());
@@ -36214,6 +36245,7 @@ var copyDepsFirst = {
 };
 function stageOutcome(stage2, ctx) {
   const facts = ctx.facts;
+  const context = facts.stageContext(stage2, ctx.context);
   const notes = [];
   const copyIndex = stage2.instructions.findIndex((i) => sourceCopy(i, facts) !== null);
   if (copyIndex < 0) return { notes };
@@ -36225,7 +36257,7 @@ function stageOutcome(stage2, ctx) {
   });
   const brings = (manifest) => copied.some((c) => c === manifest || import_picomatch.default.isMatch(manifest, c, { dot: true }));
   const done = ECOSYSTEMS.filter((e) => e.id === "pip" ? copied.some((c) => /requirements.*\.txt$/.test(c)) : e.required.some(brings));
-  for (const eco2 of done) notes.push(...ignoreNotes(eco2, copy, ctx.context));
+  for (const eco2 of done) notes.push(...ignoreNotes(eco2, copy, context, ctx.context));
   const gap = [];
   let target = null;
   for (const node of stage2.instructions.slice(copyIndex + 1)) {
@@ -36270,7 +36302,6 @@ function stageOutcome(stage2, ctx) {
   if (flagProblem) return refuse2(flagProblem);
   const plan2 = eco.plan(cmd);
   if ("refuse" in plan2) return refuse2(plan2.refuse);
-  const context = ctx.context;
   if (context && eco.check) {
     const problem = eco.check(context);
     if (problem) return refuse2(problem);
@@ -36315,7 +36346,7 @@ function stageOutcome(stage2, ctx) {
   if (!context) {
     fix.message += ` (no build context: ${unknownIncludes ? "files named inside requirement files, " : ""}install scripts, local and vendored dependencies were not checked)`;
   }
-  notes.push(...ignoreNotes(eco, copy, context));
+  notes.push(...ignoreNotes(eco, copy, context, ctx.context));
   return { fix, notes };
 }
 function sendsFilesUnder(context, dir) {
@@ -36325,14 +36356,19 @@ function excludesFolder(context, dir) {
   if (context.exists(dir) && sendsFilesUnder(context, dir)) return false;
   return context.isIgnored(dir) || context.isIgnored(`${dir}/any-package/index.js`);
 }
-function ignoreNotes(eco, copy, context) {
+function ignoreNotes(eco, copy, context, given) {
   if (!eco.installDir || !context) return [];
   const hasIgnoreFile = context.dockerignore() !== null;
   if (hasIgnoreFile && excludesFolder(context, eco.installDir)) return [];
+  const from = given?.root ?? context.root;
+  const ignoreFile = context.dockerignorePath?.() ?? null;
+  const named = ignoreFile === null ? ".dockerignore" : path13.relative(from, ignoreFile).split(path13.sep).join("/");
+  const contextRoot = path13.relative(from, context.root).split(path13.sep).join("/");
+  const where = ignoreFile === null && contextRoot !== "" ? ` in the build context (${contextRoot}/)` : "";
   return [{
     line: copy.line,
     id: "install-dir-not-ignored",
-    message: `${hasIgnoreFile ? ".dockerignore does not exclude" : "no .dockerignore excludes"} ${eco.installDir}/: a local one would overwrite the installed dependencies at \`COPY . .\``
+    message: `${hasIgnoreFile ? `${named} does not exclude` : `no .dockerignore${where} excludes`} ${eco.installDir}/: a local one would overwrite the installed dependencies at \`COPY . .\``
   }];
 }
 
@@ -40775,12 +40811,12 @@ function checkShape(specifier, candidate) {
 }
 
 // lib/cli/process.ts
-function processText(shell, displayPath, text2, options, contextDir) {
+function processText(shell, displayPath, text2, options, contextDir, dockerfile = null) {
   try {
     const result = runTransformsWith(shell, text2, {
       transforms: options.transforms,
       filename: displayPath,
-      context: contextDir ? folderContext(contextDir) : null,
+      context: contextDir ? folderContext(contextDir, dockerfile) : null,
       options: options.options,
       level: options.level ?? "safe",
       everyFile: options.everyFile ?? false
@@ -40825,7 +40861,7 @@ function processFile(shell, file, options, cwd = process.cwd()) {
     return errorResult(file, error);
   }
   const contextDir = options.contextDir ?? path25.dirname(path25.resolve(cwd, file));
-  const result = processText(shell, file, text2, options, contextDir);
+  const result = processText(shell, file, text2, options, contextDir, path25.resolve(cwd, file));
   result.bytes = bytes;
   return result;
 }
@@ -41610,7 +41646,7 @@ Run 'dfmod --help' for usage.
     let result;
     try {
       const plan2 = await planner.plan(args.stdinFilepath ?? path30.join(io.cwd, "Dockerfile"), false);
-      result = processText(shell, displayPath, text2, { transforms: plan2.transforms, options: plan2.options, known: plan2.known, level: args.level ?? plan2.level ?? "safe", everyFile: !args.ignore, reportUnused: args.reportUnusedDisableDirectives }, contextDir ?? fileDir);
+      result = processText(shell, displayPath, text2, { transforms: plan2.transforms, options: plan2.options, known: plan2.known, level: args.level ?? plan2.level ?? "safe", everyFile: !args.ignore, reportUnused: args.reportUnusedDisableDirectives }, contextDir ?? fileDir, args.stdinFilepath ? path30.resolve(io.cwd, args.stdinFilepath) : null);
       for (const warning of result.warnings ?? []) io.stderr.write(warning + "\n");
       if (flags.prettier && result.status !== "error") await formatResult(flags.prettier, result, io.cwd);
     } catch (error) {

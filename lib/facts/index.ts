@@ -24,7 +24,7 @@ import { scriptArgv, type ShellNeed } from './argv.js';
 import { commandsOf, managerCommand, type RunCommand } from './commands.js';
 import { mountFields, readRunScript, type RunRead } from './run.js';
 import { initHelps, roleOf, serviceEvidence, type StageRole } from './roles.js';
-import { pid1Sufficient, type Pid1Sufficient } from './signals.js';
+import { buildContextFor, pid1Sufficient, type Pid1Sufficient } from './signals.js';
 import {
   argDeclaration, baseImageOf, globalArgDefaults, isWindowsStage, propertyValueText, type PropertyLike,
 } from './stages.js';
@@ -549,6 +549,16 @@ export class FileFacts {
       pending.push(...this.copiedFrom(stage), ...this.mountedFrom(stage));
     }
     return built;
+  }
+
+  /**
+   * The build context the stage's COPYs read from: `context` (the one dfmod
+   * was given), or the folder above it, up to the repository root, where
+   * every file they name is (`docker build -f docker/Dockerfile .`). Its
+   * .dockerignore is the one the build reads.
+   */
+  stageContext(stage: Stage, context: BuildContext | null): BuildContext | null {
+    return buildContextFor(this, stage, context);
   }
 
   /** What a stage is for, with the reason (see roles.ts for the rules). */
