@@ -304,8 +304,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path22, { windows } = {}) => {
-      const segs = path22.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path23, { windows } = {}) => {
+      const segs = path23.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -1902,17 +1902,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path22) {
-      const ctrl = callVisitor(key, node, visitor, path22);
+    function visit_(key, node, visitor, path23) {
+      const ctrl = callVisitor(key, node, visitor, path23);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path22, ctrl);
-        return visit_(key, ctrl, visitor, path22);
+        replaceNode(key, path23, ctrl);
+        return visit_(key, ctrl, visitor, path23);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path22 = Object.freeze(path22.concat(node));
+          path23 = Object.freeze(path23.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path22);
+            const ci = visit_(i, node.items[i], visitor, path23);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1923,13 +1923,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path22 = Object.freeze(path22.concat(node));
-          const ck = visit_("key", node.key, visitor, path22);
+          path23 = Object.freeze(path23.concat(node));
+          const ck = visit_("key", node.key, visitor, path23);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path22);
+          const cv = visit_("value", node.value, visitor, path23);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1950,17 +1950,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path22) {
-      const ctrl = await callVisitor(key, node, visitor, path22);
+    async function visitAsync_(key, node, visitor, path23) {
+      const ctrl = await callVisitor(key, node, visitor, path23);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path22, ctrl);
-        return visitAsync_(key, ctrl, visitor, path22);
+        replaceNode(key, path23, ctrl);
+        return visitAsync_(key, ctrl, visitor, path23);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path22 = Object.freeze(path22.concat(node));
+          path23 = Object.freeze(path23.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path22);
+            const ci = await visitAsync_(i, node.items[i], visitor, path23);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1971,13 +1971,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path22 = Object.freeze(path22.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path22);
+          path23 = Object.freeze(path23.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path23);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path22);
+          const cv = await visitAsync_("value", node.value, visitor, path23);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2004,23 +2004,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path22) {
+    function callVisitor(key, node, visitor, path23) {
       if (typeof visitor === "function")
-        return visitor(key, node, path22);
+        return visitor(key, node, path23);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path22);
+        return visitor.Map?.(key, node, path23);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path22);
+        return visitor.Seq?.(key, node, path23);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path22);
+        return visitor.Pair?.(key, node, path23);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path22);
+        return visitor.Scalar?.(key, node, path23);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path22);
+        return visitor.Alias?.(key, node, path23);
       return void 0;
     }
-    function replaceNode(key, path22, node) {
-      const parent = path22[path22.length - 1];
+    function replaceNode(key, path23, node) {
+      const parent = path23[path23.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -2632,10 +2632,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path22, value) {
+    function collectionFromPath(schema, path23, value) {
       let v = value;
-      for (let i = path22.length - 1; i >= 0; --i) {
-        const k = path22[i];
+      for (let i = path23.length - 1; i >= 0; --i) {
+        const k = path23[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -2654,7 +2654,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path22) => path22 == null || typeof path22 === "object" && !!path22[Symbol.iterator]().next().done;
+    var isEmptyPath = (path23) => path23 == null || typeof path23 === "object" && !!path23[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -2684,11 +2684,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path22, value) {
-        if (isEmptyPath(path22))
+      addIn(path23, value) {
+        if (isEmptyPath(path23))
           this.add(value);
         else {
-          const [key, ...rest] = path22;
+          const [key, ...rest] = path23;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -2702,8 +2702,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path22) {
-        const [key, ...rest] = path22;
+      deleteIn(path23) {
+        const [key, ...rest] = path23;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -2717,8 +2717,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path22, keepScalar) {
-        const [key, ...rest] = path22;
+      getIn(path23, keepScalar) {
+        const [key, ...rest] = path23;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -2736,8 +2736,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path22) {
-        const [key, ...rest] = path22;
+      hasIn(path23) {
+        const [key, ...rest] = path23;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -2747,8 +2747,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path22, value) {
-        const [key, ...rest] = path22;
+      setIn(path23, value) {
+        const [key, ...rest] = path23;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -5263,9 +5263,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path22, value) {
+      addIn(path23, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path22, value);
+          this.contents.addIn(path23, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5340,14 +5340,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path22) {
-        if (Collection.isEmptyPath(path22)) {
+      deleteIn(path23) {
+        if (Collection.isEmptyPath(path23)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path22) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path23) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -5362,10 +5362,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path22, keepScalar) {
-        if (Collection.isEmptyPath(path22))
+      getIn(path23, keepScalar) {
+        if (Collection.isEmptyPath(path23))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path22, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path23, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -5376,10 +5376,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path22) {
-        if (Collection.isEmptyPath(path22))
+      hasIn(path23) {
+        if (Collection.isEmptyPath(path23))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path22) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path23) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -5396,13 +5396,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path22, value) {
-        if (Collection.isEmptyPath(path22)) {
+      setIn(path23, value) {
+        if (Collection.isEmptyPath(path23)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path22), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path23), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path22, value);
+          this.contents.setIn(path23, value);
         }
       }
       /**
@@ -7363,9 +7363,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path22) => {
+    visit.itemAtPath = (cst, path23) => {
       let item = cst;
-      for (const [field, index] of path22) {
+      for (const [field, index] of path23) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -7374,23 +7374,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path22) => {
-      const parent = visit.itemAtPath(cst, path22.slice(0, -1));
-      const field = path22[path22.length - 1][0];
+    visit.parentCollection = (cst, path23) => {
+      const parent = visit.itemAtPath(cst, path23.slice(0, -1));
+      const field = path23[path23.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path22, item, visitor) {
-      let ctrl = visitor(item, path22);
+    function _visit(path23, item, visitor) {
+      let ctrl = visitor(item, path23);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path22.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path23.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7401,10 +7401,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path22);
+            ctrl = ctrl(item, path23);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path22) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path23) : ctrl;
     }
     exports.visit = visit;
   }
@@ -13860,9 +13860,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path22 = this.getPath();
-        if (path22 === null || path22.startsWith("/")) {
-          return path22;
+        const path23 = this.getPath();
+        if (path23 === null || path23.startsWith("/")) {
+          return path23;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -13874,7 +13874,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path22 : parent + "/" + path22;
+              return parent.endsWith("/") ? parent + path23 : parent + "/" + path23;
             }
           }
         }
@@ -14975,7 +14975,7 @@ var require_main = __commonJS({
 var require_ignore = __commonJS({
   "node_modules/@balena/dockerignore/ignore.js"(exports, module) {
     "use strict";
-    var path22 = __require("path");
+    var path23 = __require("path");
     var factory = (options) => new IgnoreBase(options);
     factory.default = factory;
     module.exports = factory;
@@ -14984,22 +14984,22 @@ var require_ignore = __commonJS({
     }
     var REGEX_TRAILING_SLASH = /(?<=.)\/$/;
     var REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
-    var REGEX_TRAILING_PATH_SEP = path22.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
+    var REGEX_TRAILING_PATH_SEP = path23.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
     var KEY_IGNORE = typeof Symbol !== "undefined" ? /* @__PURE__ */ Symbol.for("dockerignore") : "dockerignore";
     function cleanPath(file) {
-      return path22.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
+      return path23.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
     }
     function toSlash(file) {
-      if (path22.sep === "/") {
+      if (path23.sep === "/") {
         return file;
       }
       return file.replace(/\\/g, "/");
     }
     function fromSlash(file) {
-      if (path22.sep === "/") {
+      if (path23.sep === "/") {
         return file;
       }
-      return file.replace(/\//g, path22.sep);
+      return file.replace(/\//g, path23.sep);
     }
     var IgnoreBase = class {
       constructor({
@@ -15048,13 +15048,13 @@ var require_ignore = __commonJS({
         return pattern && typeof pattern === "string" && pattern.indexOf("#") !== 0 && pattern.trim() !== "";
       }
       filter(paths) {
-        return make_array(paths).filter((path23) => this._filter(path23));
+        return make_array(paths).filter((path24) => this._filter(path24));
       }
       createFilter() {
-        return (path23) => this._filter(path23);
+        return (path24) => this._filter(path24);
       }
-      ignores(path23) {
-        return !this._filter(path23);
+      ignores(path24) {
+        return !this._filter(path24);
       }
       // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
@@ -15093,36 +15093,36 @@ var require_ignore = __commonJS({
           origin,
           pattern,
           // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
-          dirs: pattern.split(path22.sep),
+          dirs: pattern.split(path23.sep),
           negative
         };
       }
       // @returns `Boolean` true if the `path` is NOT ignored
-      _filter(path23) {
-        if (!path23) {
+      _filter(path24) {
+        if (!path24) {
           return false;
         }
-        if (path23 in this._cache) {
-          return this._cache[path23];
+        if (path24 in this._cache) {
+          return this._cache[path24];
         }
-        return this._cache[path23] = this._test(path23);
+        return this._cache[path24] = this._test(path24);
       }
       // @returns {Boolean} true if a file is NOT ignored
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
       _test(file) {
         file = fromSlash(file);
-        const parentPath = cleanPath(path22.dirname(file));
-        const parentPathDirs = parentPath.split(path22.sep);
+        const parentPath = cleanPath(path23.dirname(file));
+        const parentPathDirs = parentPath.split(path23.sep);
         let matched = false;
         this._rules.forEach((rule) => {
           let match = this._match(file, rule);
           if (!match && parentPath !== ".") {
             if (rule.dirs.includes("**")) {
               for (let i = rule.dirs.filter((x) => x !== "**").length; i <= parentPathDirs.length; i++) {
-                match = match || this._match(parentPathDirs.slice(0, i).join(path22.sep), rule);
+                match = match || this._match(parentPathDirs.slice(0, i).join(path23.sep), rule);
               }
             } else if (rule.dirs.length <= parentPathDirs.length) {
-              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path22.sep), rule);
+              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path23.sep), rule);
             }
           }
           if (match) {
@@ -15141,13 +15141,13 @@ var require_ignore = __commonJS({
           return rule;
         }
         let regStr = "^";
-        let escapedSlash = path22.sep === "\\" ? "\\\\" : path22.sep;
+        let escapedSlash = path23.sep === "\\" ? "\\\\" : path23.sep;
         for (let i = 0; i < rule.pattern.length; i++) {
           const ch = rule.pattern[i];
           if (ch === "*") {
             if (rule.pattern[i + 1] === "*") {
               i++;
-              if (rule.pattern[i + 1] === path22.sep) {
+              if (rule.pattern[i + 1] === path23.sep) {
                 i++;
               }
               if (rule.pattern[i + 1] === void 0) {
@@ -15163,7 +15163,7 @@ var require_ignore = __commonJS({
           } else if (ch === "." || ch === "$") {
             regStr += `\\${ch}`;
           } else if (ch === "\\") {
-            if (path22.sep === "\\") {
+            if (path23.sep === "\\") {
               regStr += escapedSlash;
               continue;
             }
@@ -15459,10 +15459,10 @@ import { pathToFileURL } from "node:url";
 
 // transforms/copy-deps-first/index.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
-import path9 from "node:path";
+import path10 from "node:path";
 
 // lib/facts/index.ts
-import path6 from "node:path";
+import path7 from "node:path";
 
 // lib/knowledge/releases.ts
 var debian = (version, codename, status) => ({ distro: "debian", version, codename, status });
@@ -17512,9 +17512,9 @@ function mounts(node) {
     return target ? [{ type: fields.get("type") ?? "bind", target: target.replace(/^["']|["']$/g, "") }] : [];
   });
 }
-function mountCovers(mount, path22) {
+function mountCovers(mount, path23) {
   const target = mount.target.replace(/\/+$/, "") || "/";
-  const dir = path22.replace(/\/+$/, "");
+  const dir = path23.replace(/\/+$/, "");
   return dir === target || dir.startsWith(target === "/" ? "/" : target + "/") || target.startsWith(dir + "/");
 }
 function mountFields(node) {
@@ -17532,8 +17532,50 @@ function mountFields(node) {
 }
 
 // lib/facts/file-kind.ts
+import { existsSync as existsSync2 } from "node:fs";
+import path2 from "node:path";
+
+// lib/facts/repository.ts
 import { existsSync } from "node:fs";
 import path from "node:path";
+var FOLDERS_WITHOUT_ROOT = 2;
+var roots = /* @__PURE__ */ new Map();
+function repositoryRoot(dir) {
+  let found = roots.get(dir);
+  if (found === void 0) {
+    let exists;
+    try {
+      exists = existsSync(path.join(dir, ".git"));
+    } catch {
+      exists = false;
+    }
+    found = exists ? dir : path.dirname(dir) === dir ? null : repositoryRoot(path.dirname(dir));
+    roots.set(dir, found);
+  }
+  return found;
+}
+var byFile = /* @__PURE__ */ new Map();
+function repositoryPath(filename) {
+  const absolute = path.resolve(path.sep === "/" ? filename.replace(/\\/g, "/") : filename);
+  const key = `${process.cwd()}\0${absolute}`;
+  let found = byFile.get(key);
+  if (!found) {
+    const root = repositoryRoot(path.dirname(absolute));
+    let parts;
+    if (root !== null) {
+      parts = path.relative(root, absolute).split(path.sep);
+    } else {
+      const fromCwd = path.relative(process.cwd(), absolute);
+      parts = fromCwd && !fromCwd.startsWith("..") && !path.isAbsolute(fromCwd) ? fromCwd.split(path.sep) : absolute.split(path.sep).filter(Boolean).slice(-(FOLDERS_WITHOUT_ROOT + 1));
+    }
+    parts = parts.filter(Boolean);
+    found = { root, relative: parts.join("/"), folders: parts.slice(0, -1) };
+    byFile.set(key, found);
+  }
+  return found;
+}
+
+// lib/facts/file-kind.ts
 var GENERATED_MARKERS = [
   /\bDO NOT EDIT\b/i,
   /\b(auto-?generated|automatically generated|code generated)\b/i,
@@ -17543,25 +17585,25 @@ var TEMPLATE_NAMES = ["Dockerfile.template", "Dockerfile.tmpl", "Dockerfile.tpl"
 var TEMPLATE_LEVELS = 4;
 var templateFrom = /* @__PURE__ */ new Map();
 function generatingTemplate(filename) {
-  if (TEMPLATE_NAMES.includes(path.basename(filename))) return null;
-  const folder = path.dirname(path.resolve(filename));
+  if (TEMPLATE_NAMES.includes(path2.basename(filename))) return null;
+  const folder = path2.dirname(path2.resolve(filename));
   if (!templateFrom.has(folder)) templateFrom.set(folder, findTemplate(folder));
   const found = templateFrom.get(folder);
-  return found === null ? null : path.relative(folder, found);
+  return found === null ? null : path2.relative(folder, found);
 }
 function findTemplate(folder) {
   let dir = folder;
   for (let level = 0; level <= TEMPLATE_LEVELS; level++) {
     try {
       for (const name of TEMPLATE_NAMES) {
-        const candidate = path.join(dir, name);
-        if (existsSync(candidate)) return candidate;
+        const candidate = path2.join(dir, name);
+        if (existsSync2(candidate)) return candidate;
       }
-      if (existsSync(path.join(dir, ".git"))) return null;
+      if (existsSync2(path2.join(dir, ".git"))) return null;
     } catch {
       return null;
     }
-    const parent = path.dirname(dir);
+    const parent = path2.dirname(dir);
     if (parent === dir) return null;
     dir = parent;
   }
@@ -17582,7 +17624,7 @@ function fileKind(model, filename) {
   if (filename) {
     const template = generatingTemplate(filename);
     if (template) return { kind: "generated-file", line: 1, reason: `generated file (${template} is the template it is made from): left as written; change the template` };
-    const folders = filename.split(/[\\/]+/).slice(0, -1);
+    const { folders } = repositoryPath(filename);
     const vendor = folders.find((f) => VENDOR_FOLDERS.has(f.toLowerCase()));
     if (vendor) return { kind: "vendored-file", line: 1, reason: `vendored file (under ${vendor}/): left as written; change it where it comes from` };
     const test = folders.find((f) => TEST_FOLDERS.has(f.toLowerCase()));
@@ -17597,10 +17639,10 @@ function clip(text) {
 
 // lib/facts/signals.ts
 var import_yaml = __toESM(require_dist(), 1);
-import path3 from "node:path";
+import path4 from "node:path";
 
 // lib/facts/scripts.ts
-import path2 from "node:path";
+import path3 from "node:path";
 var SHELL_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-o", "+o", "-O", "+O", "--rcfile", "--init-file"]);
 var SYSTEM_BIN = /^\/(usr\/(local\/)?)?s?bin\//;
 function scriptRunBy(command, given) {
@@ -17677,7 +17719,7 @@ var chosenContexts = /* @__PURE__ */ new WeakMap();
 function buildContextOf(lookup) {
   const context = lookup.context;
   if (!context) return null;
-  const sources = [...new Set(lookup.copies.filter((c) => c.from === null).flatMap((c) => c.sources).filter((s) => !/^[a-z]+:\/\/|^git@/i.test(s) && !/[*?[$]/.test(s)).map((s) => path2.posix.normalize(s.replace(/^\.\//, "")).replace(/\/+$/, "") || "."))];
+  const sources = [...new Set(lookup.copies.filter((c) => c.from === null).flatMap((c) => c.sources).filter((s) => !/^[a-z]+:\/\/|^git@/i.test(s) && !/[*?[$]/.test(s)).map((s) => path3.posix.normalize(s.replace(/^\.\//, "")).replace(/\/+$/, "") || "."))];
   if (sources.every((s) => context.exists(s))) return context;
   let cache2 = chosenContexts.get(context);
   if (!cache2) chosenContexts.set(context, cache2 = /* @__PURE__ */ new Map());
@@ -17704,8 +17746,8 @@ var ARCHIVE = /\.(tar|tgz|tbz2?|txz|tzst|tar\.(gz|bz2|xz|zst|lz|lzma|Z))$/i;
 function contextFile(word, lookup) {
   if (!lookup.context) return { why: "no build context is known" };
   let target;
-  if (word.startsWith("/")) target = path2.posix.normalize(word);
-  else if (lookup.workdir !== null) target = path2.posix.resolve(lookup.workdir, word);
+  if (word.startsWith("/")) target = path3.posix.normalize(word);
+  else if (lookup.workdir !== null) target = path3.posix.resolve(lookup.workdir, word);
   else return { why: "the WORKDIR is not known" };
   for (const copy of [...lookup.copies].reverse()) {
     if (copy.from !== null || copy.node.keyword === "ADD" && copy.sources.some((s) => /^[a-z]+:\/\/|^git@/i.test(s) || ARCHIVE.test(s))) {
@@ -17714,7 +17756,7 @@ function contextFile(word, lookup) {
     }
     if (copy.destResolved === null) return { why: `a ${copy.node.keyword} with a destination dfmod cannot resolve may have put ${word} there` };
     for (const raw of copy.sources) {
-      const source = path2.posix.normalize(raw.replace(/^\.\//, "")).replace(/\/+$/, "") || ".";
+      const source = path3.posix.normalize(raw.replace(/^\.\//, "")).replace(/\/+$/, "") || ".";
       if (/[*?[]/.test(source)) {
         if (covers(copy.destResolved, target)) return { why: `${word} may come from the pattern \`${raw}\`` };
         continue;
@@ -17722,12 +17764,12 @@ function contextFile(word, lookup) {
       const isFolder = source === "." || lookup.context.list(source).length > 0 && lookup.context.read(source) === null;
       let candidate = null;
       if (isFolder) {
-        if (covers(copy.destResolved, target)) candidate = path2.posix.join(source, path2.posix.relative(copy.destResolved, target));
-      } else if (target === path2.posix.join(copy.destResolved, path2.posix.basename(source))) {
+        if (covers(copy.destResolved, target)) candidate = path3.posix.join(source, path3.posix.relative(copy.destResolved, target));
+      } else if (target === path3.posix.join(copy.destResolved, path3.posix.basename(source))) {
         candidate = source;
       } else if (!copy.destIsDirectory && target === copy.destResolved) candidate = source;
       if (candidate !== null) {
-        candidate = path2.posix.normalize(candidate);
+        candidate = path3.posix.normalize(candidate);
         if (lookup.context.isIgnored(candidate)) return { why: `.dockerignore keeps ${candidate} out of the build context` };
         if (lookup.context.read(candidate) !== null) return candidate;
         if (!isFolder && !lookup.context.exists(source)) return { why: `the build context is not the folder dfmod read, which has no \`${raw}\`` };
@@ -17755,7 +17797,7 @@ function makeRun(what, command, lookup) {
     else targets2.push(word);
   }
   const base = dir === null ? "." : dir;
-  const names = file !== null ? [file.startsWith("/") ? file : path2.posix.join(base, file)] : MAKEFILES.map((m) => path2.posix.join(base, m));
+  const names = file !== null ? [file.startsWith("/") ? file : path3.posix.join(base, file)] : MAKEFILES.map((m) => path3.posix.join(base, m));
   let found = { why: "no Makefile" };
   for (const name of names) {
     found = contextFile(name, lookup);
@@ -17765,13 +17807,13 @@ function makeRun(what, command, lookup) {
   const text = lookup.context.read(found);
   const recipes = makeRecipes(text, targets2);
   if ("why" in recipes) return { what, kind: "make", file: found, roots: null, unknown: recipes.why };
-  const roots = [];
+  const roots2 = [];
   for (const recipe of recipes.lines) {
     const root = lookup.shell.parse(recipe).rootNode;
     if (root.hasError) return { what, kind: "make", file: found, roots: null, unknown: `dfmod cannot parse the recipe \`${recipe}\`` };
-    roots.push(root);
+    roots2.push(root);
   }
-  return { what, kind: "make", file: found, roots, unknown: null };
+  return { what, kind: "make", file: found, roots: roots2, unknown: null };
 }
 function makeRecipes(text, targets2) {
   const rules = /* @__PURE__ */ new Map();
@@ -17897,8 +17939,8 @@ function afterCd(command, cwd2) {
   if (operands[i] === "--") i++;
   const operand = operands[i];
   if (operand === void 0 || operand === null || operand === "-" || operand.startsWith("~") || operands.length > i + 1) return null;
-  if (operand.startsWith("/")) return path2.posix.normalize(operand);
-  return cwd2 === null ? null : path2.posix.resolve(cwd2, operand);
+  if (operand.startsWith("/")) return path3.posix.normalize(operand);
+  return cwd2 === null ? null : path3.posix.resolve(cwd2, operand);
 }
 function changesDirectory(node) {
   let found = false;
@@ -17924,8 +17966,8 @@ function endsInTest(node) {
   return name === null || TESTS.has(name);
 }
 function resolvedPath(operand, cwd2) {
-  if (operand.startsWith("/")) return path2.posix.normalize(operand);
-  return cwd2 === null ? null : path2.posix.resolve(cwd2, operand);
+  if (operand.startsWith("/")) return path3.posix.normalize(operand);
+  return cwd2 === null ? null : path3.posix.resolve(cwd2, operand);
 }
 
 // lib/facts/signals.ts
@@ -18240,16 +18282,16 @@ function contextSourceAt(facts, stage, target) {
       for (const source of copy.sources) {
         const clean = source.replace(/^\.\/+/, "").replace(/^\/+/, "");
         if (clean === "" || clean === ".") {
-          const rel = path3.posix.relative(dest, target);
-          if (rel && !rel.startsWith("..") && !path3.posix.isAbsolute(rel)) found = rel;
+          const rel = path4.posix.relative(dest, target);
+          if (rel && !rel.startsWith("..") && !path4.posix.isAbsolute(rel)) found = rel;
           continue;
         }
-        const into = copy.destIsDirectory || copy.dest.endsWith("/") ? path3.posix.join(dest, basename(clean)) : dest;
+        const into = copy.destIsDirectory || copy.dest.endsWith("/") ? path4.posix.join(dest, basename(clean)) : dest;
         if (/[*?[]/.test(clean)) {
           const pattern = new RegExp(`^${basename(clean).replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")}$`);
-          if (path3.posix.dirname(target) === dest && pattern.test(basename(target))) found = path3.posix.join(path3.posix.dirname(clean), basename(target));
+          if (path4.posix.dirname(target) === dest && pattern.test(basename(target))) found = path4.posix.join(path4.posix.dirname(clean), basename(target));
         } else if (into === target) found = clean;
-        else if (target.startsWith(`${into}/`)) found = path3.posix.join(clean, target.slice(into.length + 1));
+        else if (target.startsWith(`${into}/`)) found = path4.posix.join(clean, target.slice(into.length + 1));
       }
     }
   }
@@ -18327,11 +18369,11 @@ function scriptInContext(facts, stage, context, word) {
   if (!context) return null;
   const workdir = facts.finalWorkdir(stage);
   let target = null;
-  if (word.startsWith("/")) target = path3.posix.normalize(word);
-  else if (word.includes("/") && workdir !== null) target = path3.posix.resolve(workdir, word);
+  if (word.startsWith("/")) target = path4.posix.normalize(word);
+  else if (word.includes("/") && workdir !== null) target = path4.posix.resolve(workdir, word);
   else if (!word.includes("/")) {
     for (const dir of ["/usr/local/bin", "/usr/bin", "/bin"]) {
-      const source2 = contextSourceAt(facts, stage, path3.posix.join(dir, word));
+      const source2 = contextSourceAt(facts, stage, path4.posix.join(dir, word));
       if (source2 !== null && context.exists(source2)) return { source: source2 };
     }
     return null;
@@ -18350,7 +18392,7 @@ function runScript(facts, stage, context, shell2, step, program, argv, name, wor
   if (argv.length > words3) return forced("");
   const workdir = facts.finalWorkdir(stage);
   if (workdir === null) return forced("");
-  const source = contextSourceAt(facts, stage, path3.posix.join(workdir, "package.json"));
+  const source = contextSourceAt(facts, stage, path4.posix.join(workdir, "package.json"));
   const text = source === null ? null : context.read(source);
   if (text === null) return forced("dfmod cannot see which package.json it reads");
   let scripts;
@@ -18375,7 +18417,7 @@ function runScript(facts, stage, context, shell2, step, program, argv, name, wor
   if (!("argv" in parsed)) return forced(`its \`${name}\` script needs a shell: ${parsed.reason}`);
   if (parsed.argv[0] !== "node") return forced(`its \`${name}\` script runs \`${parsed.argv[0]}\`, which ${program} finds in node_modules/.bin`);
   const entry = parsed.argv.slice(1).find((a) => !a.startsWith("-"));
-  const entrySource = entry ? contextSourceAt(facts, stage, path3.posix.resolve(workdir, entry)) : null;
+  const entrySource = entry ? contextSourceAt(facts, stage, path4.posix.resolve(workdir, entry)) : null;
   const entryText = entrySource === null ? null : context.read(entrySource);
   if (entryText === null) return forced(`dfmod cannot read ${entry ?? "the script's entry file"} to check it reads no npm_* variable`);
   if (/\bnpm_(package|config|lifecycle)_|\bnpm_lifecycle_event\b/.test(entryText)) return forced(`${entrySource} reads npm's environment (npm_*)`);
@@ -18435,8 +18477,8 @@ function lastNodeStep(shell2, scripts, name, depth) {
   return null;
 }
 function yarnPnp(context, packageJson, text) {
-  const dir = path3.posix.dirname(packageJson);
-  const at = (file) => dir === "." ? file : path3.posix.join(dir, file);
+  const dir = path4.posix.dirname(packageJson);
+  const at = (file) => dir === "." ? file : path4.posix.join(dir, file);
   for (const file of [".pnp.cjs", ".pnp.js"]) if (context.exists(at(file))) return at(file);
   let manager;
   try {
@@ -18459,8 +18501,8 @@ function yarnPnp(context, packageJson, text) {
   return berry && rc === null ? `package.json names ${manager}, whose default is Plug'n'Play` : null;
 }
 function appArgv(facts, stage, context, shell2) {
-  const path22 = appPath(facts, stage, context, shell2);
-  return path22?.argv ? { argv: path22.argv, assumed: path22.script } : null;
+  const path23 = appPath(facts, stage, context, shell2);
+  return path23?.argv ? { argv: path23.argv, assumed: path23.script } : null;
 }
 function appPath(facts, stage, context, shell2) {
   context = buildContextFor(facts, stage, context);
@@ -18599,18 +18641,18 @@ function pid1Sufficient(facts, stage, context, shell2) {
     const programs = check.programs.map((p) => `\`${p}\``).join(", ");
     return { id: "one-shot-tool", reason: `the command \`${check.command}\` is a one-shot check (${programs}), which exits when done and starts nothing to stop or reap` };
   }
-  const path22 = appPath(facts, stage, context, shell2);
-  if (!path22) return null;
-  if (!path22.argv) {
-    if (path22.trapping) return { id: "handles-sigterm", reason: `PID 1 is ${path22.trapping}, which traps SIGTERM, stops its app and waits for it (reaping it)` };
-    if (path22.execsUnknown) {
-      return { id: "pid1-not-known", reason: `${path22.execsUnknown} ends by exec'ing a program dfmod cannot name (a computed command, or another on each path), so dfmod does not know it ignores SIGTERM` };
+  const path23 = appPath(facts, stage, context, shell2);
+  if (!path23) return null;
+  if (!path23.argv) {
+    if (path23.trapping) return { id: "handles-sigterm", reason: `PID 1 is ${path23.trapping}, which traps SIGTERM, stops its app and waits for it (reaping it)` };
+    if (path23.execsUnknown) {
+      return { id: "pid1-not-known", reason: `${path23.execsUnknown} ends by exec'ing a program dfmod cannot name (a computed command, or another on each path), so dfmod does not know it ignores SIGTERM` };
     }
     return null;
   }
-  const found = sufficientArgv(facts, stage, context, path22.argv);
-  if (!found || !path22.script) return found;
-  return { ...found, reason: `${found.reason}, if \`${path22.script}\` ends by exec'ing its arguments` };
+  const found = sufficientArgv(facts, stage, context, path23.argv);
+  if (!found || !path23.script) return found;
+  return { ...found, reason: `${found.reason}, if \`${path23.script}\` ends by exec'ing its arguments` };
 }
 function sufficientArgv(facts, stage, context, argv) {
   if (programKey(argv[0]) === "python" && argv[1] === "-m" && argv[2]) argv = argv.slice(2);
@@ -18637,7 +18679,7 @@ function pid1NeedsInit(facts, stage, context, argv) {
   if (!argv.length) return null;
   const byName = PID1_NEEDS_INIT[programKey(argv[0])];
   if (byName !== void 0) return byName;
-  const extension = path3.posix.extname(argv[0]);
+  const extension = path4.posix.extname(argv[0]);
   const byExtension = Object.hasOwn(SCRIPT_EXTENSIONS, extension) ? PID1_NEEDS_INIT[SCRIPT_EXTENSIONS[extension]] : void 0;
   if (byExtension !== void 0) return byExtension;
   const script = scriptInContext(facts, stage, context, argv[0]);
@@ -18646,7 +18688,7 @@ function pid1NeedsInit(facts, stage, context, argv) {
   if (interpreter !== null && PID1_NEEDS_INIT[programKey(interpreter)] !== void 0) return PID1_NEEDS_INIT[programKey(interpreter)];
   if (script) return null;
   const workdir = facts.finalWorkdir(stage);
-  const target = argv[0].startsWith("/") ? path3.posix.normalize(argv[0]) : argv[0].includes("/") && workdir !== null ? path3.posix.resolve(workdir, argv[0]) : null;
+  const target = argv[0].startsWith("/") ? path4.posix.normalize(argv[0]) : argv[0].includes("/") && workdir !== null ? path4.posix.resolve(workdir, argv[0]) : null;
   if (target !== null && ELIXIR_RELEASE_PATH.test(contextSourceAt(facts, stage, target) ?? "")) return `an Elixir release, run by ${ERLANG_VM}`;
   const builtIn = (target !== null ? copiedFromStage(facts, stage, target) : null) ?? stage;
   return runsCToolchain(facts, builtIn) ? "a C or C++ program built by the file, which ignores SIGTERM as PID 1 unless its code handles it" : null;
@@ -18655,8 +18697,8 @@ function shebangProgram(text) {
   if (!text.startsWith("#!")) return null;
   const end = text.indexOf("\n");
   let words3 = text.slice(2, end < 0 ? text.length : end).trim().split(/\s+/).filter(Boolean);
-  if (words3.length && path3.posix.basename(words3[0]) === "env") words3 = words3.slice(1).filter((w) => !w.startsWith("-"));
-  return words3.length ? path3.posix.basename(words3[0]) : null;
+  if (words3.length && path4.posix.basename(words3[0]) === "env") words3 = words3.slice(1).filter((w) => !w.startsWith("-"));
+  return words3.length ? path4.posix.basename(words3[0]) : null;
 }
 function runsCToolchain(facts, stage) {
   for (let s = stage; s; s = facts.parentOf(s)) {
@@ -18675,7 +18717,7 @@ function compiledProgram(facts, stage, argv) {
     return null;
   }
   const workdir = facts.finalWorkdir(stage);
-  const targets2 = argv[0].startsWith("/") ? [path3.posix.normalize(argv[0])] : argv[0].includes("/") ? workdir !== null ? [path3.posix.resolve(workdir, argv[0])] : [] : ["/usr/local/bin", "/usr/bin", "/bin"].map((dir) => path3.posix.join(dir, argv[0]));
+  const targets2 = argv[0].startsWith("/") ? [path4.posix.normalize(argv[0])] : argv[0].includes("/") ? workdir !== null ? [path4.posix.resolve(workdir, argv[0])] : [] : ["/usr/local/bin", "/usr/bin", "/bin"].map((dir) => path4.posix.join(dir, argv[0]));
   const from = targets2.map((target) => copiedFromStage(facts, stage, target)).find((s) => s !== null) ?? null;
   if (!from) return null;
   const runtime = compilesIn(facts, from) ?? compiledLanguage(facts, from);
@@ -18698,7 +18740,7 @@ function copyAt(facts, stage, target) {
       const copy = facts.copyOperands(node);
       if (!copy || copy.destResolved === null) continue;
       const hit = copy.sources.some((source) => {
-        const into = copy.destIsDirectory || copy.dest.endsWith("/") ? path3.posix.join(copy.destResolved, basename(source.replace(/\/+$/, ""))) : copy.destResolved;
+        const into = copy.destIsDirectory || copy.dest.endsWith("/") ? path4.posix.join(copy.destResolved, basename(source.replace(/\/+$/, ""))) : copy.destResolved;
         return into === target;
       });
       if (hit) found = copy;
@@ -18709,7 +18751,7 @@ function copyAt(facts, stage, target) {
 var BIN_FOLDERS = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
 function copiedProgram(facts, stage, word) {
   const workdir = facts.finalWorkdir(stage);
-  const candidates = word.startsWith("/") ? [path3.posix.normalize(word)] : word.includes("/") ? workdir === null ? [] : [path3.posix.resolve(workdir, word)] : BIN_FOLDERS.map((dir) => path3.posix.join(dir, word));
+  const candidates = word.startsWith("/") ? [path4.posix.normalize(word)] : word.includes("/") ? workdir === null ? [] : [path4.posix.resolve(workdir, word)] : BIN_FOLDERS.map((dir) => path4.posix.join(dir, word));
   for (const target of candidates) {
     const copy = copyAt(facts, stage, target);
     if (copy) return { path: target, copy, compiled: copy.fromStage ? compilesIn(facts, copy.fromStage) : null };
@@ -18918,14 +18960,15 @@ function generatedHeader(facts) {
 }
 var NOT_PRODUCTION_HEADER = /\bnot (?:suitable|meant|intended|designed|recommended|for) (?:for )?(?:use in )?production\b|\b(?:for|used by) (?:local )?(?:testing|tests|development) only\b|\b(?:test|development|dev)[- ]only\b/i;
 function roleOf(facts, stage, filename, target, context = null) {
-  if (filename && filename.split(/[\\/]/).includes(".devcontainer")) {
+  const inRepository = filename ? repositoryPath(filename) : null;
+  const folders = inRepository?.folders ?? [];
+  if (folders.includes(".devcontainer")) {
     return { role: "devcontainer", reason: "the file is in a .devcontainer folder" };
   }
-  const folders = filename ? filename.split(/[\\/]/) : [];
   if (fileKind(facts.model, filename)?.kind === "vendored-file") return { role: "vendored", reason: "the file is in a vendor folder" };
-  const where = nonProductionFolder(folders.slice(0, -1));
+  const where = nonProductionFolder(folders);
   if (where) return where;
-  const sample = folders.find((part) => part.toLowerCase().split(/[-_.]/).some((w) => SAMPLE_PATH_WORDS.has(w)));
+  const sample = [...folders, inRepository ? basename2(inRepository.relative) : ""].filter(Boolean).find((part) => part.toLowerCase().split(/[-_.]/).some((w) => SAMPLE_PATH_WORDS.has(w)));
   if (sample) return { role: "sample", reason: `the file is in \`${sample}\`, named as a teaching sample` };
   if (!facts.isDeployed(stage, target)) {
     const users = facts.usedBy(stage);
@@ -19333,7 +19376,7 @@ function record(map) {
 }
 
 // lib/facts/app-files.ts
-import path4 from "node:path";
+import path5 from "node:path";
 var EXTENSIONS = {
   go: [".go"],
   java: [".java"],
@@ -19390,12 +19433,12 @@ function programRuns(context, languages, parse) {
     if (!pattern) continue;
     for (const match of (context.read(file) ?? "").matchAll(pattern)) {
       const program = match[1].trim().split(/\s+/)[0];
-      if (program) runs2.push({ program: path4.posix.basename(program), file });
+      if (program) runs2.push({ program: path5.posix.basename(program), file });
     }
   }
   for (const { file } of shellScripts(context)) {
     for (const command of simpleCommands(parse(context.read(file) ?? ""))) {
-      if (command.name) runs2.push({ program: path4.posix.basename(command.name), file });
+      if (command.name) runs2.push({ program: path5.posix.basename(command.name), file });
     }
   }
   return runs2;
@@ -19421,7 +19464,7 @@ function stringLiteral(text) {
 }
 function runMakes(commands, workdir) {
   const makes = { folders: [], owners: /* @__PURE__ */ new Map(), modes: [], computed: false };
-  const resolve = (word) => word.startsWith("/") ? path4.posix.normalize(word) : workdir === null ? null : path4.posix.resolve(workdir, word);
+  const resolve = (word) => word.startsWith("/") ? path5.posix.normalize(word) : workdir === null ? null : path5.posix.resolve(workdir, word);
   for (const command of commands) {
     if (!["mkdir", "chown", "chmod"].includes(command.program ?? "")) continue;
     const args = command.words.slice(1);
@@ -19472,7 +19515,7 @@ function redirectTargets(root) {
 }
 
 // lib/facts/typescript.ts
-import path5 from "node:path";
+import path6 from "node:path";
 var ELSEWHERE = {
   extends: "its options extend another file",
   references: "it names project references",
@@ -19491,9 +19534,9 @@ function tscOutput(args, context) {
     if ((arg === "-p" || arg === "--project") && project === null && typeof args[i + 1] === "string") project = args[++i];
     else return { unknown: `\`tsc ${args.join(" ")}\` sets options on the command line` };
   }
-  const named = path5.posix.normalize(project ?? ".");
-  const config = context.list(named).length || named === "." ? path5.posix.join(named, "tsconfig.json") : named;
-  if (config.startsWith("../") || path5.posix.isAbsolute(config)) return { unknown: `${config} is outside the copied folder` };
+  const named = path6.posix.normalize(project ?? ".");
+  const config = context.list(named).length || named === "." ? path6.posix.join(named, "tsconfig.json") : named;
+  if (config.startsWith("../") || path6.posix.isAbsolute(config)) return { unknown: `${config} is outside the copied folder` };
   const text = context.isIgnored(config) ? null : context.read(config);
   if (text === null) return { unknown: `${config} is not in the build context` };
   let parsed;
@@ -19510,12 +19553,12 @@ function tscOutput(args, context) {
   }
   const outDir = options.outDir;
   if (typeof outDir !== "string" || !outDir) return { unknown: `${config} sets no outDir, so tsc writes beside the sources` };
-  if (path5.posix.isAbsolute(outDir)) return { unknown: `${config}: outDir ${outDir} is absolute` };
-  const dir = path5.posix.join(path5.posix.dirname(config), outDir).replace(/\/+$/, "");
+  if (path6.posix.isAbsolute(outDir)) return { unknown: `${config}: outDir ${outDir} is absolute` };
+  const dir = path6.posix.join(path6.posix.dirname(config), outDir).replace(/\/+$/, "");
   if (dir === "." || dir === ".." || dir.startsWith("../") || dir.split("/").includes("node_modules")) return { unknown: `${config}: outDir ${outDir} is not a folder of its own in the copied folder` };
   const declarationDir = options.declarationDir;
   if (declarationDir !== void 0) {
-    const declarations = typeof declarationDir === "string" ? path5.posix.join(path5.posix.dirname(config), declarationDir) : null;
+    const declarations = typeof declarationDir === "string" ? path6.posix.join(path6.posix.dirname(config), declarationDir) : null;
     if (declarations === null || !`${declarations}/`.startsWith(`${dir}/`)) return { unknown: `${config}: declarationDir is outside outDir` };
   }
   return { outDir: dir, config };
@@ -19824,7 +19867,7 @@ var FileFacts = class {
   contextFileAt(node, imagePath, context) {
     const stage = node.stage;
     if (!stage) return null;
-    return this.traceFile(stage, node.index, path6.posix.normalize(imagePath), context, 0);
+    return this.traceFile(stage, node.index, path7.posix.normalize(imagePath), context, 0);
   }
   /**
    * The file a command name runs: a path (relative to the working directory
@@ -19838,12 +19881,12 @@ var FileFacts = class {
     if (program.includes("/")) {
       const workdir = this.finalWorkdir(stage);
       if (!program.startsWith("/") && workdir === null) return { path: program, source: void 0 };
-      const full = path6.posix.resolve(workdir ?? "/", program);
+      const full = path7.posix.resolve(workdir ?? "/", program);
       return { path: full, source: this.contextFileAt(node, full, context) };
     }
     const pathVariable = this.envAt(node).get("PATH");
     for (const dir of (pathVariable === void 0 ? DEFAULT_PATH : (pathVariable ?? "").split(":")).filter((d) => d.startsWith("/"))) {
-      const full = path6.posix.join(dir, program);
+      const full = path7.posix.join(dir, program);
       const source = this.contextFileAt(node, full, context);
       if (source !== null) return { path: full, source };
     }
@@ -19905,6 +19948,15 @@ var FileFacts = class {
       pending.push(...this.copiedFrom(stage), ...this.mountedFrom(stage));
     }
     return built;
+  }
+  /**
+   * The build context the stage's COPYs read from: `context` (the one dfmod
+   * was given), or the folder above it, up to the repository root, where
+   * every file they name is (`docker build -f docker/Dockerfile .`). Its
+   * .dockerignore is the one the build reads.
+   */
+  stageContext(stage, context) {
+    return buildContextFor(this, stage, context);
   }
   /** What a stage is for, with the reason (see roles.ts for the rules). */
   stageRole(stage, filename, target, context = null) {
@@ -20083,8 +20135,8 @@ var FileFacts = class {
         const value = expandWord(argsText3(), lookup, model.escapeChar);
         let workdir = null;
         if (value !== null && !this.isWindows(stage)) {
-          if (value.startsWith("/")) workdir = path6.posix.resolve(value);
-          else if (scope.workdir !== null) workdir = path6.posix.resolve(scope.workdir, value);
+          if (value.startsWith("/")) workdir = path7.posix.resolve(value);
+          else if (scope.workdir !== null) workdir = path7.posix.resolve(scope.workdir, value);
         }
         return { ...scope, workdir };
       }
@@ -20130,8 +20182,8 @@ var FileFacts = class {
     const workdir = this.workdirAt(node);
     let destResolved = null;
     if (expandedDest !== null && node.stage && !this.isWindows(node.stage)) {
-      if (expandedDest.startsWith("/")) destResolved = path6.posix.resolve(expandedDest);
-      else if (workdir !== null) destResolved = path6.posix.resolve(workdir, expandedDest);
+      if (expandedDest.startsWith("/")) destResolved = path7.posix.resolve(expandedDest);
+      else if (workdir !== null) destResolved = path7.posix.resolve(workdir, expandedDest);
     }
     return {
       node,
@@ -20217,7 +20269,7 @@ function basename3(word) {
 }
 function copySourceOf(copy, source, imagePath, isFolder) {
   const dest = copy.destResolved;
-  const relativeSource = path6.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
+  const relativeSource = path7.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
   const under2 = (folder2) => imagePath === folder2 ? "" : imagePath.startsWith(folder2.replace(/\/+$/, "") + "/") ? imagePath.slice(folder2.replace(/\/+$/, "").length + 1) : null;
   const inDest = under2(dest);
   if (GLOB.test(source)) return inDest === null ? null : void 0;
@@ -20225,7 +20277,7 @@ function copySourceOf(copy, source, imagePath, isFolder) {
   if (relativeSource === ".") return inDest ? inDest : null;
   const folder = isFolder(relativeSource);
   if (folder === true) return inDest ? join2(inDest) : null;
-  if (path6.posix.join(dest, path6.posix.basename(relativeSource)) === imagePath) return relativeSource;
+  if (path7.posix.join(dest, path7.posix.basename(relativeSource)) === imagePath) return relativeSource;
   if (!copy.destIsDirectory && dest === imagePath) return relativeSource;
   if (folder === null && inDest) return join2(inDest);
   return null;
@@ -20245,7 +20297,7 @@ function fileFacts(model, shell2, options = {}) {
 }
 
 // transforms/copy-deps-first/ecosystems.ts
-import path7 from "node:path";
+import path8 from "node:path";
 var refusal = (id, reason) => ({ refuse: { id, reason } });
 var VALUE_FLAGS = {
   npm: ["--omit", "--include", "--only", "--registry", "--cache", "--loglevel", "--prefix", "--workspace", "-w", "--install-strategy"],
@@ -20575,7 +20627,7 @@ function sourceTreePath(value, cwd2) {
   else if (/^[a-z][a-z0-9+.-]+:/i.test(v)) return null;
   if (v === "" || v.startsWith("~")) return null;
   if (!v.startsWith("/") || cwd2 === null) return v;
-  const normal = path7.posix.normalize(v);
+  const normal = path8.posix.normalize(v);
   const root = cwd2.replace(/\/+$/, "");
   return normal === cwd2 || normal === root || normal.startsWith(root + "/") ? normal : null;
 }
@@ -20621,7 +20673,7 @@ function requirementFiles(c, ctx, cwd2) {
       const [include] = optionValues(words3, ["-r", "--requirement", "-c", "--constraint"]);
       if (include) {
         if (include.value.includes("://")) continue;
-        queue.push(include.value.startsWith("/") ? contextPath(include.value, cwd2) : contextPath(path7.posix.join(path7.posix.dirname(file), include.value), null));
+        queue.push(include.value.startsWith("/") ? contextPath(include.value, cwd2) : contextPath(path8.posix.join(path8.posix.dirname(file), include.value), null));
         continue;
       }
       if (/^(-e|--editable)\b/.test(line)) return refusal("editable-install", `${file} has an editable install (\`${line}\`), which needs the source`);
@@ -20644,8 +20696,8 @@ function contextPath(name, cwd2) {
   let relative;
   if (name.startsWith("/")) {
     if (cwd2 === null) return null;
-    relative = path7.posix.relative(cwd2, path7.posix.normalize(name));
-  } else relative = path7.posix.normalize(name);
+    relative = path8.posix.relative(cwd2, path8.posix.normalize(name));
+  } else relative = path8.posix.normalize(name);
   return relative === "" || relative === "." || relative.startsWith("..") ? null : relative;
 }
 var PATH_SETTINGS = /* @__PURE__ */ new Set([
@@ -20773,7 +20825,7 @@ var LOCKFILE_LOCAL_ENTRIES = [
 ];
 
 // transforms/copy-deps-first/edits.ts
-import path8 from "node:path";
+import path9 from "node:path";
 
 // lib/core/edits.ts
 function jsonArray(argv) {
@@ -20860,7 +20912,7 @@ function splitFix(copy, dest, sources, site, plan2, model, gap, inPlace = false)
   const base = dest === "." || dest === "./" ? "./" : dest.endsWith("/") ? dest : dest + "/";
   const byDir = /* @__PURE__ */ new Map();
   for (const s of sources) {
-    const dir = path8.posix.dirname(s);
+    const dir = path9.posix.dirname(s);
     byDir.set(dir, [...byDir.get(dir) ?? [], s]);
   }
   const copies = [...byDir.entries()].sort(([a], [b]) => a === "." ? -1 : b === "." ? 1 : a.localeCompare(b)).map(([dir, files]) => instructionText(copy, model, [...files, dir === "." ? base : `${base}${dir}/`]));
@@ -21047,6 +21099,7 @@ var copyDepsFirst = {
 };
 function stageOutcome(stage, ctx) {
   const facts = ctx.facts;
+  const context = facts.stageContext(stage, ctx.context);
   const notes = [];
   const copyIndex = stage.instructions.findIndex((i) => sourceCopy(i, facts) !== null);
   if (copyIndex < 0) return { notes };
@@ -21054,11 +21107,11 @@ function stageOutcome(stage, ctx) {
   const operands = sourceCopy(copy, facts);
   const copied = stage.instructions.slice(0, copyIndex).flatMap((i) => {
     const operands2 = facts.copyOperands(i);
-    return operands2 && operands2.from === null ? operands2.sources.map((s) => path9.posix.basename(s)).filter((name) => name !== "") : [];
+    return operands2 && operands2.from === null ? operands2.sources.map((s) => path10.posix.basename(s)).filter((name) => name !== "") : [];
   });
   const brings = (manifest) => copied.some((c) => c === manifest || import_picomatch.default.isMatch(manifest, c, { dot: true }));
   const done = ECOSYSTEMS.filter((e) => e.id === "pip" ? copied.some((c) => /requirements.*\.txt$/.test(c)) : e.required.some(brings));
-  for (const eco2 of done) notes.push(...ignoreNotes(eco2, copy, ctx.context));
+  for (const eco2 of done) notes.push(...ignoreNotes(eco2, copy, context, ctx.context));
   const gap = [];
   let target = null;
   for (const node of stage.instructions.slice(copyIndex + 1)) {
@@ -21103,7 +21156,6 @@ function stageOutcome(stage, ctx) {
   if (flagProblem) return refuse2(flagProblem);
   const plan2 = eco.plan(cmd);
   if ("refuse" in plan2) return refuse2(plan2.refuse);
-  const context = ctx.context;
   if (context && eco.check) {
     const problem = eco.check(context);
     if (problem) return refuse2(problem);
@@ -21148,7 +21200,7 @@ function stageOutcome(stage, ctx) {
   if (!context) {
     fix.message += ` (no build context: ${unknownIncludes ? "files named inside requirement files, " : ""}install scripts, local and vendored dependencies were not checked)`;
   }
-  notes.push(...ignoreNotes(eco, copy, context));
+  notes.push(...ignoreNotes(eco, copy, context, ctx.context));
   return { fix, notes };
 }
 function sendsFilesUnder(context, dir) {
@@ -21158,19 +21210,24 @@ function excludesFolder(context, dir) {
   if (context.exists(dir) && sendsFilesUnder(context, dir)) return false;
   return context.isIgnored(dir) || context.isIgnored(`${dir}/any-package/index.js`);
 }
-function ignoreNotes(eco, copy, context) {
+function ignoreNotes(eco, copy, context, given) {
   if (!eco.installDir || !context) return [];
   const hasIgnoreFile = context.dockerignore() !== null;
   if (hasIgnoreFile && excludesFolder(context, eco.installDir)) return [];
+  const from = given?.root ?? context.root;
+  const ignoreFile = context.dockerignorePath?.() ?? null;
+  const named = ignoreFile === null ? ".dockerignore" : path10.relative(from, ignoreFile).split(path10.sep).join("/");
+  const contextRoot = path10.relative(from, context.root).split(path10.sep).join("/");
+  const where = ignoreFile === null && contextRoot !== "" ? ` in the build context (${contextRoot}/)` : "";
   return [{
     line: copy.line,
     id: "install-dir-not-ignored",
-    message: `${hasIgnoreFile ? ".dockerignore does not exclude" : "no .dockerignore excludes"} ${eco.installDir}/: a local one would overwrite the installed dependencies at \`COPY . .\``
+    message: `${hasIgnoreFile ? `${named} does not exclude` : `no .dockerignore${where} excludes`} ${eco.installDir}/: a local one would overwrite the installed dependencies at \`COPY . .\``
   }];
 }
 
 // transforms/merge-runs.ts
-import path10 from "node:path";
+import path11 from "node:path";
 
 // lib/core/run-script.ts
 var REFUSED = {
@@ -21615,12 +21672,12 @@ function downloadedNames(commands) {
     const download = downloadOf(command, commands);
     if (download?.kind !== "file") continue;
     if (download.path !== null) {
-      names.add(path10.posix.basename(download.path));
+      names.add(path11.posix.basename(download.path));
       continue;
     }
     for (const word of command.words) {
       if (word === null || !/^(https?|ftp):\/\//.test(word)) continue;
-      const name = path10.posix.basename(word.replace(/[?#].*$/, ""));
+      const name = path11.posix.basename(word.replace(/[?#].*$/, ""));
       if (name) names.add(name);
     }
   }
@@ -21707,7 +21764,7 @@ function readPart(node, ctx) {
     startsWithAbsoluteCd: facts.startsWithAbsoluteCd,
     substantial: isSubstantial(commands, aptIndex),
     downloads: downloadedNames(commands),
-    mentions: new Set(commands.flatMap((c) => c.words).filter((w) => w !== null && w !== "").map((w) => path10.posix.basename(w))),
+    mentions: new Set(commands.flatMap((c) => c.words).filter((w) => w !== null && w !== "").map((w) => path11.posix.basename(w))),
     cleanup: commands.some(removes) && commands.every((c) => removes(c) || c.program !== null && NO_OPS.has(c.program)),
     installOnly: installOnly(commands),
     aptIndex,
@@ -21800,7 +21857,7 @@ function replacesShell(ctx, node, commands) {
       return { id: "replaces-shell", reason: "the RUN above runs `dpkg-reconfigure dash`, which may change what /bin/sh is; each later RUN starts the shell afresh, joined they would run in the old one" };
     }
     for (const written of writtenPaths(command.words) ?? []) {
-      const full = written.startsWith("/") ? path10.posix.normalize(written) : workdir === null ? null : path10.posix.resolve(workdir, written);
+      const full = written.startsWith("/") ? path11.posix.normalize(written) : workdir === null ? null : path11.posix.resolve(workdir, written);
       if (full !== null && shell2.has(full)) {
         return { id: "replaces-shell", reason: `the RUN above replaces ${full}, the shell each later RUN starts; joined, they would run in the old shell` };
       }
@@ -22641,8 +22698,8 @@ function cleanupFor(hygiene, program, yumIsDnf2 = false) {
   const cleanup = yumIsDnf2 && hygiene.facts.cleanupWhereYumIsDnf ? hygiene.facts.cleanupWhereYumIsDnf : hygiene.cleanup;
   return cleanup.map((c) => c.startsWith(`${main} `) ? `${program}${c.slice(main.length)}` : c);
 }
-function inCacheDir(facts, path22) {
-  return facts.cacheDirs.some((dir) => dir.startsWith("/") ? path22.startsWith(dir) : path22.startsWith(`${dir}/`) || path22 === dir || path22.includes(`/${dir}/`) || path22.endsWith(`/${dir}`));
+function inCacheDir(facts, path23) {
+  return facts.cacheDirs.some((dir) => dir.startsWith("/") ? path23.startsWith(dir) : path23.startsWith(`${dir}/`) || path23 === dir || path23.includes(`/${dir}/`) || path23.endsWith(`/${dir}`));
 }
 function cleans(manager, command, yumIsDnf2 = false) {
   const same = yumIsDnf2 ? PACKAGE_MANAGER_FACTS[manager].sameProgramWhereYumIsDnf : void 0;
@@ -22752,9 +22809,9 @@ function downloadedFiles(words3, spelling) {
     const word = words3[i];
     if (word === null) continue;
     const inline = word.startsWith(`${spelling.long}=`) ? word.slice(spelling.long.length + 1) : attached.exec(word)?.[1] ?? null;
-    const path22 = inline ?? (word === spelling.long || short.test(word) ? words3[i + 1] : null);
+    const path23 = inline ?? (word === spelling.long || short.test(word) ? words3[i + 1] : null);
     if (inline !== null || word === spelling.long || short.test(word)) output = true;
-    if (path22) named.push(path22);
+    if (path23) named.push(path23);
   }
   if (output) return named;
   const group = (letter, w) => letter !== null && /^-[a-zA-Z]+$/.test(w) && w.includes(letter);
@@ -22786,18 +22843,18 @@ function leftoverArchives(ctx, run) {
   commands.forEach((command, index) => {
     const spelling = command.program ? DOWNLOAD_OUTPUT[command.program] : void 0;
     if (!spelling) return;
-    for (const path22 of downloadedFiles(command.words, spelling)) downloads.push({ path: path22, index, inMain: command.command.inMainShell, cwd: cwdOf(command), at: sourceStart(run, command.command.node) });
+    for (const path23 of downloadedFiles(command.words, spelling)) downloads.push({ path: path23, index, inMain: command.command.inMainShell, cwd: cwdOf(command), at: sourceStart(run, command.command.node) });
   });
   const found = [];
   for (const download of downloads) {
-    const { path: path22 } = download;
-    if (path22 === "-" || !/^[\w./+-]+$/.test(path22)) continue;
-    const absolute = resolvedPath(path22, download.cwd);
+    const { path: path23 } = download;
+    if (path23 === "-" || !/^[\w./+-]+$/.test(path23)) continue;
+    const absolute = resolvedPath(path23, download.cwd);
     const after = commands.slice(download.index + 1);
     const movesBefore = (c) => after.slice(0, after.indexOf(c)).some(({ command: m }) => ["cd", "pushd", "popd"].includes(m.name ?? ""));
     const names = (word, at) => {
       if (word === null) return false;
-      if (absolute === null) return word === path22 && !movesBefore(at);
+      if (absolute === null) return word === path23 && !movesBefore(at);
       return resolvedPath(word, cwdOf(at))?.replace(/\/+$/, "") === absolute;
     };
     const extracted = after.some((c) => {
@@ -22810,35 +22867,35 @@ function leftoverArchives(ctx, run) {
       return extracting && words3.slice(1).some((w) => names(w, c) || w !== null && w.startsWith("--file=") && names(w.slice("--file=".length), c));
     });
     if (!extracted) continue;
-    const removed = after.some((c) => c.program === "rm" && c.words.slice(1).some((w) => names(w, c))) || after.some(({ command }) => command.node.text.includes("rm ") && command.node.text.includes(path22)) || after.some((c) => c.program === "rm" && c.nodes.slice(1).some((n) => {
+    const removed = after.some((c) => c.program === "rm" && c.words.slice(1).some((w) => names(w, c))) || after.some(({ command }) => command.node.text.includes("rm ") && command.node.text.includes(path23)) || after.some((c) => c.program === "rm" && c.nodes.slice(1).some((n) => {
       const operand = unquoted(n);
-      if (absolute === null) return removes2(operand, path22);
+      if (absolute === null) return removes2(operand, path23);
       const resolved = operand.startsWith("-") ? null : resolvedPath(operand, cwdOf(c));
       return resolved !== null && removes2(resolved, absolute);
     }));
     if (removed) continue;
-    const relative = !path22.startsWith("/");
+    const relative = !path23.startsWith("/");
     const sameDirectory = absolute !== null ? dirs.end === download.cwd : download.inMain && !after.some(({ command: c }) => c.inMainShell && ["cd", "pushd", "popd"].includes(c.name ?? ""));
-    const written = !relative || sameDirectory ? path22 : absolute;
+    const written = !relative || sameDirectory ? path23 : absolute;
     let refusal2 = null;
     if (written === null) refusal2 = { id: "working-directory-changes", reason: "the working directory changes after the download" };
     else if (!written.startsWith("/") && absolute === null && run.mounts.length > 0) refusal2 = { id: "relative-path-with-mounts", reason: "the RUN has mounts the relative path may be in" };
-    else if (run.mounts.some((m) => mountCovers(m, absolute ?? path22))) refusal2 = { id: "archive-in-mount", reason: "it is in a mount, not in the layer" };
-    else if (ctx.dockerfile.source.text.slice(run.node.end).includes(path22.slice(path22.lastIndexOf("/") + 1))) {
+    else if (run.mounts.some((m) => mountCovers(m, absolute ?? path23))) refusal2 = { id: "archive-in-mount", reason: "it is in a mount, not in the layer" };
+    else if (ctx.dockerfile.source.text.slice(run.node.end).includes(path23.slice(path23.lastIndexOf("/") + 1))) {
       refusal2 = { id: "archive-used-later", reason: "a later instruction names it" };
-    } else if (commands.some(({ command: c }) => c.node.text.includes(path22) && /\brm\b|\bmv\b|\bcp\b/.test(c.name ?? ""))) {
+    } else if (commands.some(({ command: c }) => c.node.text.includes(path23) && /\brm\b|\bmv\b|\bcp\b/.test(c.name ?? ""))) {
       refusal2 = { id: "archive-moved", reason: "the RUN moves or copies it" };
     }
-    found.push({ path: written ?? path22, refusal: refusal2, at: download.at });
+    found.push({ path: written ?? path23, refusal: refusal2, at: download.at });
   }
   return found;
 }
-function removes2(operand, path22) {
+function removes2(operand, path23) {
   if (operand.startsWith("-") || operand === "") return false;
   const folder = operand.replace(/\/+$/, "");
-  if (folder === path22) return true;
-  if (folder !== "" && path22.startsWith(`${folder}/`)) return true;
-  return /[*?[]/.test(operand) && (0, import_picomatch2.default)(operand, { dot: true })(path22);
+  if (folder === path23) return true;
+  if (folder !== "" && path23.startsWith(`${folder}/`)) return true;
+  return /[*?[]/.test(operand) && (0, import_picomatch2.default)(operand, { dot: true })(path23);
 }
 var cacheCleanup = {
   id: "cache-cleanup",
@@ -23262,10 +23319,10 @@ function redundantFixes(ctx, run, commands, fixes) {
 }
 
 // transforms/multi-stage/index.ts
-import path19 from "node:path";
+import path20 from "node:path";
 
 // transforms/multi-stage/plan.ts
-import path11 from "node:path";
+import path12 from "node:path";
 function refuse(id, reason) {
   return { refuse: { id, reason } };
 }
@@ -23281,8 +23338,8 @@ function runtimeFor(stage, linkage) {
 }
 function programPath(stage, outputs) {
   const first = stage.argv[0] ?? "";
-  if (first.includes("/")) return path11.posix.resolve(stage.finalWorkdir, first);
-  return outputs.find((o) => path11.posix.basename(o) === first && DEFAULT_PATH.includes(path11.posix.dirname(o))) ?? null;
+  if (first.includes("/")) return path12.posix.resolve(stage.finalWorkdir, first);
+  return outputs.find((o) => path12.posix.basename(o) === first && DEFAULT_PATH.includes(path12.posix.dirname(o))) ?? null;
 }
 function insertBefore(run, command, text) {
   const offset = run.offsets[command.node.startIndex];
@@ -23307,9 +23364,9 @@ function argsText2(model, node) {
 }
 
 // transforms/multi-stage/read-stage.ts
-import path12 from "node:path";
+import path13 from "node:path";
 var INITS = Object.keys(INIT_PATHS);
-var INIT_WRAPPERS2 = [...INITS, path12.posix.basename(TINI_STATIC)];
+var INIT_WRAPPERS2 = [...INITS, path13.posix.basename(TINI_STATIC)];
 function readStage(ctx, stage, image, ecosystem) {
   const model = ctx.dockerfile;
   const facts = ctx.facts;
@@ -23334,8 +23391,8 @@ function readStage(ctx, stage, image, ecosystem) {
   const command = containerArgv(ctx, stage);
   if (isRefusal(command)) return command;
   const entrypoint = image.defaults?.entrypoint ?? [];
-  const { argv, wrappers } = unwrap2(command, /* @__PURE__ */ new Set([...INIT_WRAPPERS2, ...entrypoint.map((e) => path12.posix.basename(e))]));
-  const inits = INITS.filter((init) => wrappers.some((w) => path12.posix.basename(w) === init));
+  const { argv, wrappers } = unwrap2(command, /* @__PURE__ */ new Set([...INIT_WRAPPERS2, ...entrypoint.map((e) => path13.posix.basename(e))]));
+  const inits = INITS.filter((init) => wrappers.some((w) => path13.posix.basename(w) === init));
   return { stage, image, ecosystem, runs: runs2, finalWorkdir: final, argv, inits };
 }
 function commandWhere(ctx, run, command) {
@@ -23380,7 +23437,7 @@ function directArgv2(ctx, node) {
 function unwrap2(argv, known) {
   const wrappers = [];
   let rest = argv;
-  while (rest.length && known.has(path12.posix.basename(rest[0]))) {
+  while (rest.length && known.has(path13.posix.basename(rest[0]))) {
     wrappers.push(rest[0]);
     rest = rest.slice(1);
     const end = rest.indexOf("--");
@@ -23473,7 +23530,7 @@ function checkPython(args, where) {
 }
 
 // transforms/multi-stage/closure.ts
-import path13 from "node:path";
+import path14 from "node:path";
 var SOURCES = {
   go: ["go"],
   java: ["java"],
@@ -23536,7 +23593,7 @@ function runtimePackages(ctx, stage, chosen, healthPrograms) {
   const programs = /* @__PURE__ */ new Set();
   const context = ctx.context;
   if (context) for (const run of programRuns(context, SOURCES[stage.ecosystem], (text) => ctx.shell.parse(text).rootNode)) programs.add(run.program);
-  for (const program of healthPrograms) programs.add(path13.posix.basename(program));
+  for (const program of healthPrograms) programs.add(path14.posix.basename(program));
   const runtime = describeImage(chosen.runtime);
   const fullImage = shipsBuildpackDeps(stage.image.family, stage.image.tag);
   for (const program of programs) {
@@ -23625,7 +23682,7 @@ function runtimeFiles(ctx, stage, chosen) {
       const where2 = `line ${ctx.originalLineAt(read.script.offsets[target.node.startIndex])}`;
       if (target.path === null) return refuse("run-writes-file", `${where2}: RUN writes \`${target.text}\`, a file whose name the shell computes`);
       if (!target.path.startsWith("/") && (run.changesDir || run.workdir === null)) return refuse("run-writes-file", `${where2}: RUN writes \`${target.text}\` after \`cd\`, in a folder dfmod does not know`);
-      const file = path13.posix.resolve(run.workdir ?? "/", target.path);
+      const file = path14.posix.resolve(run.workdir ?? "/", target.path);
       if (under("/etc/apt", file)) return refuse("apt-source", `${where2}: RUN writes ${file}: the runtime's apt-get would not have that configuration`);
       if (under("/dev", file)) continue;
       if (compiled || !under(app, file)) want(file, null);
@@ -23647,7 +23704,7 @@ function runtimeFiles(ctx, stage, chosen) {
   const workFolders = /* @__PURE__ */ new Set();
   for (const run of stage.runs) {
     if (run.workdir) workFolders.add(run.workdir);
-    for (const c of run.commands) if (c.program === "cd" && typeof c.words[1] === "string") workFolders.add(path13.posix.resolve(run.workdir ?? "/", c.words[1]));
+    for (const c of run.commands) if (c.program === "cd" && typeof c.words[1] === "string") workFolders.add(path14.posix.resolve(run.workdir ?? "/", c.words[1]));
   }
   for (const node of stage.stage.instructions) {
     const copy = node.keyword === "COPY" || node.keyword === "ADD" ? ctx.facts.copyOperands(node) : null;
@@ -23664,7 +23721,7 @@ function runtimeFiles(ctx, stage, chosen) {
     const dest = copy.destResolved;
     if (under(app, dest) && app !== "/") continue;
     for (const source of copy.sources) {
-      const name = path13.posix.basename(source.replace(/\/+$/, ""));
+      const name = path14.posix.basename(source.replace(/\/+$/, ""));
       const folder = source === "." || source.endsWith("/") || (ctx.context?.list(source).length ?? 0) > 0;
       if (compiled && (folder || SOURCE_FILE.test(name))) continue;
       if (folder) {
@@ -23672,7 +23729,7 @@ function runtimeFiles(ctx, stage, chosen) {
         want(dest.replace(/\/$/, ""), chownOf(node));
       } else {
         const many = copy.sources.length > 1 || dest.endsWith("/") || copy.dest.endsWith("/");
-        want(many ? path13.posix.join(dest, name) : dest, chownOf(node));
+        want(many ? path14.posix.join(dest, name) : dest, chownOf(node));
       }
     }
   }
@@ -23680,8 +23737,8 @@ function runtimeFiles(ctx, stage, chosen) {
     for (const read of fileReads(ctx.context, SOURCES[stage.ecosystem])) {
       if (read.path === null) return refuse("reads-unnamed-file", `the program opens a file whose path it computes (${read.call} in ${read.file}), so what to copy is not known`);
       if (read.path === "" || PROVIDED.some((p) => under(p, read.path))) continue;
-      const resolved = path13.posix.resolve(app, read.path.replace(/[*?[].*$/, "") || ".");
-      const first = read.path.startsWith("/") ? resolved : path13.posix.join(app, path13.posix.relative(app, resolved).split("/")[0]);
+      const resolved = path14.posix.resolve(app, read.path.replace(/[*?[].*$/, "") || ".");
+      const first = read.path.startsWith("/") ? resolved : path14.posix.join(app, path14.posix.relative(app, resolved).split("/")[0]);
       if (first === app || first === "/") return refuse("reads-app-folder", `the program reads the whole folder ${first} (${read.call} in ${read.file})`);
       if (deliveredByStage(ctx, stage, first, made)) want(first, null);
       else checks.push(`${read.path}, which the program opens (${read.call} in ${read.file}) and the build does not make`);
@@ -23710,16 +23767,16 @@ function deliveredByStage(ctx, stage, target, made) {
       const isFolder = clean === "" || context.list(clean).length > 0;
       if (isFolder) {
         if (!under(dest, target)) continue;
-        const rel = path13.posix.relative(dest, target);
-        if (context.exists(clean ? path13.posix.join(clean, rel) : rel) && !context.isIgnored(clean ? path13.posix.join(clean, rel) : rel)) return true;
-      } else if (target === dest || target === path13.posix.join(dest, path13.posix.basename(clean))) return true;
+        const rel = path14.posix.relative(dest, target);
+        if (context.exists(clean ? path14.posix.join(clean, rel) : rel) && !context.isIgnored(clean ? path14.posix.join(clean, rel) : rel)) return true;
+      } else if (target === dest || target === path14.posix.join(dest, path14.posix.basename(clean))) return true;
     }
   }
   return false;
 }
 
 // transforms/multi-stage/go.ts
-import path14 from "node:path";
+import path15 from "node:path";
 
 // lib/facts/go.ts
 var ENVIRONMENT_WRAPPERS = /* @__PURE__ */ new Set(["sudo", "env"]);
@@ -23748,7 +23805,7 @@ var planGo = (stage, ctx) => {
       if (!raw.startsWith("/") && run.changesDir) return refuse("go-output-after-cd", `${where}: \`go build -o ${raw}\` after \`cd\`: its path is not known`);
       if (!raw.startsWith("/") && run.workdir === null) return refuse("workdir-unknown", `${where}: \`go build -o ${raw}\` runs in a folder dfmod does not know`);
       const cgoOff = cgoSetting(ctx.facts, run.node, command) === "0";
-      builds2.push({ run, command, output: path14.posix.resolve(run.workdir ?? "/", raw), cgoOff });
+      builds2.push({ run, command, output: path15.posix.resolve(run.workdir ?? "/", raw), cgoOff });
     }
   }
   if (!builds2.length) return null;
@@ -23790,7 +23847,7 @@ function importsC(context) {
 }
 
 // transforms/multi-stage/java.ts
-import path15 from "node:path";
+import path16 from "node:path";
 var planJava = (stage, ctx) => {
   const argv = stage.argv;
   if (argv[0] !== "java" && !/\/java$/.test(argv[0] ?? "")) return refuse("not-java", `the container runs \`${argv[0]}\`, not java`);
@@ -23804,8 +23861,8 @@ var planJava = (stage, ctx) => {
     if (arg === "-jar") {
       const jar = argv[i + 1];
       if (jar === void 0) return refuse("java-jar-unnamed", "`java -jar` without a jar");
-      const file = path15.posix.resolve(wd, jar);
-      const folder = path15.posix.dirname(file);
+      const file = path16.posix.resolve(wd, jar);
+      const folder = path16.posix.dirname(file);
       if (folder === wd || folder === "/") {
         copy(file);
         checks.push(`the Class-Path of ${file}'s manifest (only the jar is copied)`);
@@ -23814,7 +23871,7 @@ var planJava = (stage, ctx) => {
       break;
     }
     if (arg === "-cp" || arg === "-classpath" || arg === "--class-path") {
-      for (const entry of (argv[++i] ?? "").split(":")) copy(path15.posix.resolve(wd, entry.replace(/\/?\*$/, "")));
+      for (const entry of (argv[++i] ?? "").split(":")) copy(path16.posix.resolve(wd, entry.replace(/\/?\*$/, "")));
       classPathNamed = true;
       continue;
     }
@@ -23826,9 +23883,9 @@ var planJava = (stage, ctx) => {
       }
       if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(arg)) return refuse("java-main-class", `\`${arg}\` is not a class name`);
       const parts = arg.split(".");
-      if (parts.length === 1) copies.push({ from: path15.posix.join(wd, "*.class"), to: `${wd.replace(/\/$/, "")}/` });
-      else copy(path15.posix.join(wd, parts[0]));
-      checks.push(`the classes ${arg} loads are in ${parts.length === 1 ? `${wd}/*.class` : path15.posix.join(wd, parts[0])}`);
+      if (parts.length === 1) copies.push({ from: path16.posix.join(wd, "*.class"), to: `${wd.replace(/\/$/, "")}/` });
+      else copy(path16.posix.join(wd, parts[0]));
+      checks.push(`the classes ${arg} loads are in ${parts.length === 1 ? `${wd}/*.class` : path16.posix.join(wd, parts[0])}`);
       classPathNamed = true;
       break;
     }
@@ -23852,7 +23909,7 @@ var planJava = (stage, ctx) => {
 };
 
 // transforms/multi-stage/native.ts
-import path16 from "node:path";
+import path17 from "node:path";
 var COMPILERS = /* @__PURE__ */ new Set(["gcc", "g++", "cc", "c++"]);
 var PREFIX_WORDS = /^(PREFIX|prefix|DESTDIR|-DCMAKE_INSTALL_PREFIX)=|^--prefix(=|$)/;
 var planNative = (stage, ctx) => {
@@ -23866,14 +23923,14 @@ var planNative = (stage, ctx) => {
       const inSubshell = !command.command.inMainShell;
       if (command.program === "cd") {
         const to = command.words[1];
-        cwd2 = !inSubshell && cwd2 !== null && typeof to === "string" && !to.startsWith("-") ? path16.posix.resolve(cwd2, to) : null;
+        cwd2 = !inSubshell && cwd2 !== null && typeof to === "string" && !to.startsWith("-") ? path17.posix.resolve(cwd2, to) : null;
         continue;
       }
       const here = inSubshell ? null : cwd2;
       if (COMPILERS.has(command.program ?? "")) {
         const i = command.words.findIndex((w) => w === "-o" || (w?.startsWith("-o") ?? false));
         const raw = i === -1 ? null : command.words[i] === "-o" ? command.words[i + 1] : command.words[i].slice(2);
-        if (raw && (raw.startsWith("/") || here !== null)) outputs.push(path16.posix.resolve(here ?? "/", raw));
+        if (raw && (raw.startsWith("/") || here !== null)) outputs.push(path17.posix.resolve(here ?? "/", raw));
       }
       if (command.program === "make" || command.program === "cmake") {
         if (here === null && !command.words.includes("--install")) return refuse("make-after-cd", `${commandWhere(ctx, run, command)}: make after \`cd\`: where it builds is not known`);
@@ -23889,7 +23946,7 @@ var planNative = (stage, ctx) => {
     }
   }
   const argv0 = stage.argv[0] ?? "";
-  if (installs && !argv0.includes("/")) outputs.push(path16.posix.join("/usr/local/bin", argv0));
+  if (installs && !argv0.includes("/")) outputs.push(path17.posix.join("/usr/local/bin", argv0));
   if (!outputs.length && !makes) return null;
   const first = stage.argv[0] ?? "";
   const program = programPath(stage, outputs);
@@ -23900,8 +23957,8 @@ var planNative = (stage, ctx) => {
     const fromContext = stage.stage.instructions.some((node) => {
       const copy = ctx.facts.copyOperands(node);
       if (!copy?.destResolved) return false;
-      const rel = path16.posix.relative(copy.destResolved, program);
-      return !rel.startsWith("..") && copy.sources.some((src) => context.exists(path16.posix.join(src, rel)) || context.exists(src) && path16.posix.basename(src) === path16.posix.basename(program));
+      const rel = path17.posix.relative(copy.destResolved, program);
+      return !rel.startsWith("..") && copy.sources.some((src) => context.exists(path17.posix.join(src, rel)) || context.exists(src) && path17.posix.basename(src) === path17.posix.basename(program));
     });
     if (fromContext) return refuse("program-from-context", `the container runs ${program}, which comes from the build context, not the build`);
   }
@@ -23934,7 +23991,7 @@ var planNative = (stage, ctx) => {
 };
 
 // transforms/multi-stage/node.ts
-import path17 from "node:path";
+import path18 from "node:path";
 var STATIC_RUNTIME = { image: "nginx:stable", root: "/usr/share/nginx/html" };
 var STATIC_SERVERS = {
   "http-server": { defaultPort: 8080, portFlags: ["-p", "--port"], hostFlags: ["-a"], spaFlags: [], otherFlags: /^(-c-?\d+|-s|--silent|-d|-i|-g|--gzip|-b|--brotli)$/ },
@@ -23995,7 +24052,7 @@ var planNode = (stage, ctx) => {
   if (runtime.image === stage.image.ref.raw.replace(/^docker\.io\/(library\/)?/, "") && !building) return null;
   const layout = depsLayout(stage, ctx, !building ? "original" : devUsed.length ? "all" : "production");
   if (isRefusal(layout)) return layout;
-  const modules = path17.posix.join(appDir, "node_modules");
+  const modules = path18.posix.join(appDir, "node_modules");
   const chown = layout.owner ? `--chown=${layout.owner} ` : "";
   const noDependencies = pkg !== null && !Object.keys(pkg.dependencies ?? {}).length && (!keepAll || !Object.keys(pkg.devDependencies ?? {}).length);
   const got = !building ? `\`${layout.install}\` as the original runs it: every dependency${pkg && Object.keys(pkg.devDependencies ?? {}).length ? ", devDependencies included" : ""}, since nothing is built and the app may load any of them at run time${devUsed.length ? ` (the start command uses ${devUsed.join(", ")})` : ""}` : devUsed.length ? `all dependencies: the start command uses ${devUsed.join(", ")}` : `\`${layout.install}\`, production dependencies only`;
@@ -24102,11 +24159,11 @@ function tscBuild(stage, ctx, pkg) {
     }
   }
   if (outs.size !== 1) return null;
-  return { commands, out: path17.posix.join(appDir, [...outs][0]), config };
+  return { commands, out: path18.posix.join(appDir, [...outs][0]), config };
 }
 function tscArgs(command, scripts, ctx) {
   const words3 = command.words;
-  const program = (word) => typeof word === "string" ? path17.posix.basename(word) : null;
+  const program = (word) => typeof word === "string" ? path18.posix.basename(word) : null;
   const direct = (argv) => program(argv[0]) === "tsc" ? argv.slice(1) : program(argv[0]) === "npx" && argv[1] === "tsc" ? argv.slice(2) : null;
   if (command.program === "tsc" || command.program === "npx") return direct(words3);
   if (command.program !== "npm" || !["run", "run-script"].includes(words3[1] ?? "")) return void 0;
@@ -24167,7 +24224,7 @@ function depsLayout(stage, ctx, dependencies) {
   const owner = installUser && installUser !== "root" && installUser !== "0" ? installUser : null;
   return {
     stage: [`FROM ${stage.stage.image} AS deps`, ...settings, `WORKDIR ${appDir}`, ...copyLines, `RUN ${runFlags}${install}`],
-    removeModules: { start: last.end, end: last.end, text: `${eol}RUN rm -rf ${path17.posix.join(appDir, "node_modules")}` },
+    removeModules: { start: last.end, end: last.end, text: `${eol}RUN rm -rf ${path18.posix.join(appDir, "node_modules")}` },
     install,
     owner
   };
@@ -24200,7 +24257,7 @@ function planStatic(stage, argv, server) {
     else return refuse("static-option", `${argv[0]} option \`${arg}\` has no nginx equivalent dfmod writes`);
   }
   if (dir === null) return refuse("static-serves-workdir", `${argv[0]} serves the working folder, not a build output folder`);
-  const out = path17.posix.resolve(stage.finalWorkdir, dir);
+  const out = path18.posix.resolve(stage.finalWorkdir, dir);
   if (out === stage.finalWorkdir || out === "/") return refuse("static-serves-workdir", `${argv[0]} serves the whole working folder`);
   if (!stage.runs.some((r) => r.commands.some((c) => c.program === "npm" && ["run", "run-script"].includes(c.words[1] ?? "") || ["npx", "tsc", "node"].includes(c.program ?? "")))) {
     return refuse("static-not-built", `${out} is not produced by a build step`);
@@ -24225,7 +24282,7 @@ function planStatic(stage, argv, server) {
 }
 
 // transforms/multi-stage/python.ts
-import path18 from "node:path";
+import path19 from "node:path";
 var PYTHON = /^python(3(\.\d+)?)?$/;
 var normalized = (name) => name.toLowerCase().replace(/[-_.]+/g, "-");
 var planPython = (stage, ctx) => {
@@ -24233,7 +24290,7 @@ var planPython = (stage, ctx) => {
   if (!pipRuns.length) return refuse("no-pip-install", "no `pip install` in the stage, so the dependencies are not named");
   const venv = stageVenv(stage, ctx);
   const argv0 = stage.argv[0] ?? "";
-  const runner = venv && path18.posix.dirname(argv0) === `${venv}/bin` ? programName(argv0) : argv0;
+  const runner = venv && path19.posix.dirname(argv0) === `${venv}/bin` ? programName(argv0) : argv0;
   if (!PYTHON.test(runner)) {
     const requirements = ctx.context?.read("requirements.txt") ?? "";
     const installed = [
@@ -24329,12 +24386,12 @@ function venvFolder(args, run) {
   if (dirs.length !== 1) return null;
   const dir = dirs[0];
   if (!dir.startsWith("/") && (run.workdir === null || run.changesDir)) return null;
-  return path18.posix.resolve(run.workdir ?? "/", dir);
+  return path19.posix.resolve(run.workdir ?? "/", dir);
 }
 function runsVenvPip(program, venv, run, ctx) {
-  if (program.includes("/")) return path18.posix.dirname(path18.posix.resolve(run.workdir ?? "/", program)) === `${venv}/bin`;
+  if (program.includes("/")) return path19.posix.dirname(path19.posix.resolve(run.workdir ?? "/", program)) === `${venv}/bin`;
   const first = ctx.facts.pathHeadAt(run.node)[0];
-  return first !== void 0 && path18.posix.normalize(first).replace(/\/$/, "") === `${venv}/bin`;
+  return first !== void 0 && path19.posix.normalize(first).replace(/\/$/, "") === `${venv}/bin`;
 }
 
 // transforms/multi-stage/worth.ts
@@ -24688,7 +24745,7 @@ function checkRuntime(ctx, stage, chosen, packages) {
       if (isRefusal(health)) return health;
       if (health.shell && !hasShell) return refuse("healthcheck-needs-shell", `${where}: HEALTHCHECK needs /bin/sh, which ${chosen.runtime} lacks`);
       for (const program of health.programs) {
-        const installed = PROGRAM_PACKAGES[path19.posix.basename(program)];
+        const installed = PROGRAM_PACKAGES[path20.posix.basename(program)];
         if (!chosen.programs.includes(program) && !(installed && packages.includes(installed))) {
           return refuse("healthcheck-program", `${where}: HEALTHCHECK runs \`${program}\`, which ${chosen.runtime} may not have`);
         }
@@ -24925,6 +24982,9 @@ function pathListed(filename, paths) {
     return file === listed2 || file.endsWith(`/${listed2}`);
   });
 }
+function listedPath(filename) {
+  return filename ? repositoryPath(filename).relative || "Dockerfile" : "Dockerfile";
+}
 function stringList(value, name) {
   if (value === void 0) return [];
   if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value;
@@ -25108,10 +25168,10 @@ function readBinary(value) {
   if (typeof value !== "object" || value === null) return bad;
   const b = value;
   const str = (k) => typeof b[k] === "string" && b[k].length > 0 && !/\s/.test(b[k]) ? b[k] : void 0;
-  const path22 = str("path");
-  if (!path22?.startsWith("/")) return bad;
-  if (str("from") && !b.url) return { path: path22, from: str("from") };
-  if (str("url") && /^https:\/\//.test(str("url")) && /^sha256:[0-9a-f]{64}$/.test(str("checksum") ?? "") && !b.from) return { path: path22, url: str("url"), checksum: str("checksum") };
+  const path23 = str("path");
+  if (!path23?.startsWith("/")) return bad;
+  if (str("from") && !b.url) return { path: path23, from: str("from") };
+  if (str("url") && /^https:\/\//.test(str("url")) && /^sha256:[0-9a-f]{64}$/.test(str("checksum") ?? "") && !b.from) return { path: path23, url: str("url"), checksum: str("checksum") };
   return bad;
 }
 function checksumSupported(model) {
@@ -25171,7 +25231,7 @@ function planStage(ctx, stage, init, optedIn) {
   const at = stage.from.line;
   const leave = (id, message, line2 = at) => ({ notes: [{ id, line: line2, message: `no init added: ${message}` }] });
   if (facts.isWindows(stage)) return leave("windows", "Windows images have no tini");
-  const optIn = stage.name ? `{"init-entrypoint": {"stages": ["${stage.name}"]}}` : `{"init-entrypoint": {"paths": ["${(ctx.filename ?? "Dockerfile").replace(/\\/g, "/").split("/").slice(-2).join("/")}"]}}`;
+  const optIn = stage.name ? `{"init-entrypoint": {"stages": ["${stage.name}"]}}` : `{"init-entrypoint": {"paths": ["${listedPath(ctx.filename)}"]}}`;
   const where = optedIn ? null : facts.initHelps(stage, ctx.filename, void 0, ctx.context);
   if (where && !where.helps && where.role.role !== "application") {
     const role = where.role.role;
@@ -25185,9 +25245,9 @@ function planStage(ctx, stage, init, optedIn) {
   if (existing) {
     const binaryPath = readBinary(options.binary);
     const paths = [...Object.values(INIT_PATHS).flatMap((byDistro) => Object.values(byDistro)), ...typeof binaryPath === "object" && binaryPath ? [binaryPath.path] : []];
-    const written = paths.some((path23) => {
+    const written = paths.some((path24) => {
       const e = command.entrypoint;
-      return e?.[0] === path23 && (e[1] === "--" || e[1] === "-g" && e[2] === "--");
+      return e?.[0] === path24 && (e[1] === "--" || e[1] === "-g" && e[2] === "--");
     });
     if (written) return {};
     const node = inEntrypoint ? command.entrypointNode : command.cmdNode;
@@ -25276,42 +25336,42 @@ function planStage(ctx, stage, init, optedIn) {
   let signalsHow = "so signals reach the app and zombies are reaped";
   let entrypointArgv = command.entrypoint ?? null;
   let cmdArgv = command.cmd ?? null;
-  let path22 = signals;
-  while (path22.kind === "add-exec" || path22.kind === "run-script") {
-    if (path22.kind === "add-exec") {
-      const script = storedScript(ctx, path22.node);
+  let path23 = signals;
+  while (path23.kind === "add-exec" || path23.kind === "run-script") {
+    if (path23.kind === "add-exec") {
+      const script = storedScript(ctx, path23.node);
       if (script === null) break;
-      if (entrypointArgv) entrypointArgv = withExec(entrypointArgv, script, path22.offset);
-      if (cmdArgv) cmdArgv = withExec(cmdArgv, script, path22.offset);
-      if (path22.node.keyword === "CMD" && path22.node.stage === stage) {
-        const read = facts.readRun(path22.node);
-        if (read.kind !== "script" || locked(path22.node)) break;
-        edits2.push({ start: read.script.offsets[path22.offset], end: read.script.offsets[path22.offset], text: "exec " });
+      if (entrypointArgv) entrypointArgv = withExec(entrypointArgv, script, path23.offset);
+      if (cmdArgv) cmdArgv = withExec(cmdArgv, script, path23.offset);
+      if (path23.node.keyword === "CMD" && path23.node.stage === stage) {
+        const read = facts.readRun(path23.node);
+        if (read.kind !== "script" || locked(path23.node)) break;
+        edits2.push({ start: read.script.offsets[path23.offset], end: read.script.offsets[path23.offset], text: "exec " });
       }
-      signalsHow = `with \`exec\` in front of \`${path22.command}\`, so the app replaces the shell and receives the signals; zombies are reaped`;
+      signalsHow = `with \`exec\` in front of \`${path23.command}\`, so the app replaces the shell and receives the signals; zombies are reaped`;
     } else {
-      const node = path22.node;
+      const node = path23.node;
       const stored = facts.argvOf(node)?.stored;
-      if (!stored || stored.join("\0") !== path22.runner.join("\0") || locked(node)) {
-        path22 = { kind: "forced", why: `\`${path22.runner.join(" ")}\` exits at SIGTERM without waiting for its script`, fix: "run the script's command itself" };
+      if (!stored || stored.join("\0") !== path23.runner.join("\0") || locked(node)) {
+        path23 = { kind: "forced", why: `\`${path23.runner.join(" ")}\` exits at SIGTERM without waiting for its script`, fix: "run the script's command itself" };
         break;
       }
       if (node.keyword === "CMD") {
-        edits2.push({ start: node.argsStart, end: node.end, text: jsonArray(path22.argv) });
-        cmdArgv = path22.argv;
-      } else entrypointArgv = path22.argv;
-      signalsHow = `with \`${path22.runner.join(" ")}\` replaced by its script's command \`${path22.argv.join(" ")}\`, since ${path22.runner[0]} exits at SIGTERM without waiting for the app; zombies are reaped`;
+        edits2.push({ start: node.argsStart, end: node.end, text: jsonArray(path23.argv) });
+        cmdArgv = path23.argv;
+      } else entrypointArgv = path23.argv;
+      signalsHow = `with \`${path23.runner.join(" ")}\` replaced by its script's command \`${path23.argv.join(" ")}\`, since ${path23.runner[0]} exits at SIGTERM without waiting for the app; zombies are reaped`;
     }
-    path22 = path22.then;
+    path23 = path23.then;
   }
-  if (path22.kind === "forced") {
+  if (path23.kind === "forced") {
     group = init === "tini";
     signalsHow = `${group ? "with -g, so SIGTERM goes to the whole process group" : "signalling the whole process group"} and zombies are reaped (shutdown stays forced: see the note)`;
     notes.push({
       id: "shutdown-forced",
       // The fix's line, set below: the note and the change it explains cite the same instruction.
       line: at,
-      message: `shutdown is forced, not graceful: ${path22.why}; ${init} ${group ? "-g " : ""}sends SIGTERM to the app too, but it may be killed before its handler finishes: ${path22.fix}`
+      message: `shutdown is forced, not graceful: ${path23.why}; ${init} ${group ? "-g " : ""}sends SIGTERM to the app too, but it may be killed before its handler finishes: ${path23.fix}`
     });
   }
   const prefix = group ? [initPath, "-g", "--"] : [initPath, "--"];
@@ -25808,7 +25868,7 @@ function checkShape(specifier, candidate) {
 
 // lib/cli/process.ts
 import { readFileSync as readFileSync2 } from "node:fs";
-import path21 from "node:path";
+import path22 from "node:path";
 
 // lib/core/dockerfile.ts
 var import_dockerfile_ast2 = __toESM(require_main(), 1);
@@ -26736,8 +26796,8 @@ function brokenScripts(model, shell2) {
 
 // lib/core/context.ts
 var import_dockerignore = __toESM(require_ignore(), 1);
-import { closeSync, existsSync as existsSync2, openSync, readFileSync, readSync, readdirSync, statSync } from "node:fs";
-import path20 from "node:path";
+import { closeSync, existsSync as existsSync3, openSync, readFileSync, readSync, readdirSync, statSync } from "node:fs";
+import path21 from "node:path";
 var ignore = import_dockerignore.default.default;
 var FIRST_LINE_BYTES = 256;
 var WALK_LIMIT = 5e3;
@@ -26757,22 +26817,24 @@ function anyFileSent(context, dir) {
   }
   return false;
 }
-function folderContext(root) {
-  const absoluteRoot = path20.resolve(root);
+function folderContext(root, dockerfile = null) {
+  const absoluteRoot = path21.resolve(root);
+  const ownIgnoreFile = dockerfile === null ? null : `${path21.resolve(dockerfile)}.dockerignore`;
   const resolve = (relativePath) => {
-    const full = path20.resolve(absoluteRoot, relativePath.replace(/^\/+/, ""));
-    return full === absoluteRoot || full.startsWith(absoluteRoot + path20.sep) ? full : null;
+    const full = path21.resolve(absoluteRoot, relativePath.replace(/^\/+/, ""));
+    return full === absoluteRoot || full.startsWith(absoluteRoot + path21.sep) ? full : null;
   };
   const existing = /* @__PURE__ */ new Map();
   const contents = /* @__PURE__ */ new Map();
   const listings = /* @__PURE__ */ new Map();
   let ignoreLines;
+  let ignoreFile;
   let matcher;
   let above;
   return {
     root: absoluteRoot,
     parent() {
-      if (above === void 0) above = path20.dirname(absoluteRoot) === absoluteRoot ? null : folderContext(path20.dirname(absoluteRoot));
+      if (above === void 0) above = path21.dirname(absoluteRoot) === absoluteRoot ? null : folderContext(path21.dirname(absoluteRoot), dockerfile);
       return above;
     },
     exists(relativePath) {
@@ -26780,7 +26842,7 @@ function folderContext(root) {
       if (full === null) return false;
       let found = existing.get(full);
       if (found === void 0) {
-        found = existsSync2(full);
+        found = existsSync3(full);
         existing.set(full, found);
       }
       return found;
@@ -26814,8 +26876,28 @@ function folderContext(root) {
       return names.slice();
     },
     dockerignore() {
-      if (ignoreLines === void 0) ignoreLines = ignoreFileLines(this.read(".dockerignore"));
+      if (ignoreLines === void 0) {
+        ignoreFile = null;
+        ignoreLines = null;
+        for (const file of [ownIgnoreFile, path21.join(absoluteRoot, ".dockerignore")]) {
+          if (file === null) continue;
+          let text;
+          try {
+            if (!statSync(file).isFile()) continue;
+            text = readFileSync(file, "utf8");
+          } catch {
+            continue;
+          }
+          ignoreFile = file;
+          ignoreLines = ignoreFileLines(text);
+          break;
+        }
+      }
       return ignoreLines && ignoreLines.slice();
+    },
+    dockerignorePath() {
+      this.dockerignore();
+      return ignoreFile ?? null;
     },
     isIgnored(relativePath) {
       matcher ??= ignoreMatcher(this.dockerignore());
@@ -26857,7 +26939,7 @@ function ignoreMatcher(patterns) {
   if (patterns === null) return () => false;
   const rules = ignore({ ignorecase: false }).add(patterns);
   return (relativePath) => {
-    const normal = path20.posix.normalize(relativePath.replace(/^\/+/, "")).replace(/\/+$/, "");
+    const normal = path21.posix.normalize(relativePath.replace(/^\/+/, "")).replace(/\/+$/, "");
     return normal !== "." && !normal.startsWith("../") && rules.ignores(normal);
   };
 }
@@ -26867,12 +26949,12 @@ function ignoreFileLines(text) {
 }
 
 // lib/cli/process.ts
-function processText(shell2, displayPath, text, options, contextDir) {
+function processText(shell2, displayPath, text, options, contextDir, dockerfile = null) {
   try {
     const result = runTransformsWith(shell2, text, {
       transforms: options.transforms,
       filename: displayPath,
-      context: contextDir ? folderContext(contextDir) : null,
+      context: contextDir ? folderContext(contextDir, dockerfile) : null,
       options: options.options,
       level: options.level ?? "safe",
       everyFile: options.everyFile ?? false
@@ -26904,7 +26986,7 @@ function processText(shell2, displayPath, text, options, contextDir) {
 function processFile(shell2, file, options, cwd2 = process.cwd()) {
   let bytes;
   try {
-    bytes = readFileSync2(path21.resolve(cwd2, file));
+    bytes = readFileSync2(path22.resolve(cwd2, file));
   } catch (error) {
     const code = error.code;
     const message = code === "ENOENT" ? "no such file or directory" : code === "EACCES" ? "permission denied" : code === "EISDIR" ? "is a folder" : `cannot be read (${code ?? error.message})`;
@@ -26916,8 +26998,8 @@ function processFile(shell2, file, options, cwd2 = process.cwd()) {
   } catch (error) {
     return errorResult(file, error);
   }
-  const contextDir = options.contextDir ?? path21.dirname(path21.resolve(cwd2, file));
-  const result = processText(shell2, file, text, options, contextDir);
+  const contextDir = options.contextDir ?? path22.dirname(path22.resolve(cwd2, file));
+  const result = processText(shell2, file, text, options, contextDir, path22.resolve(cwd2, file));
   result.bytes = bytes;
   return result;
 }

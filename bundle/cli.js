@@ -609,26 +609,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path30) => {
-      const end = path30.length - 1;
-      const index = path30.lastIndexOf(
+    var basenameOf = (path31) => {
+      const end = path31.length - 1;
+      const index = path31.lastIndexOf(
         SLASH,
-        path30[end] === SLASH ? end - 1 : end
+        path31[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path30 : path30.slice(index + 1);
+      return index < 0 ? path31 : path31.slice(index + 1);
     };
-    var parentOf = (path30) => {
-      if (path30.charCodeAt(0) === SLASH_CODE || path30.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path30.split(SLASH).filter(Boolean);
+    var parentOf = (path31) => {
+      if (path31.charCodeAt(0) === SLASH_CODE || path31.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path31.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY3;
       }
-      const end = path30.length - 1;
-      const cut = path30.lastIndexOf(
+      const end = path31.length - 1;
+      const cut = path31.lastIndexOf(
         SLASH,
-        path30.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path31.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY3 : path30.slice(0, cut + 1);
+      return cut < 0 ? EMPTY3 : path31.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern2) => pattern2 && isString(pattern2);
@@ -778,7 +778,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path30) {
+      testLiteral(path31) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -787,7 +787,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path30)) {
+          if (rule.checkRegex.test(path31)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -807,15 +807,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path30, mode) {
+      test(path31, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename5 = shortcut ? basenameOf(path30) : path30;
+        const basename5 = shortcut ? basenameOf(path31) : path31;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename5 : path30
+            shortcut && rule._basenameOnly ? basename5 : path31
           )) {
             const { negative } = rule;
             const ret = {
@@ -837,17 +837,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path30, originalPath, doThrow) => {
-      if (!isString(path30)) {
+    var checkPath = (path31, originalPath, doThrow) => {
+      if (!isString(path31)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path30) {
+      if (!path31) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path30)) {
+      if (checkPath.isNotRelative(path31)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -856,25 +856,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path30) => {
-      const first = path30.charCodeAt(0);
+    var isNotRelative = (path31) => {
+      const first = path31.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path30.length === 1) {
+      if (path31.length === 1) {
         return true;
       }
-      const second = path30.charCodeAt(1);
+      const second = path31.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path30.length === 2 || path30.charCodeAt(2) === SLASH_CODE;
+      return path31.length === 2 || path31.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -905,58 +905,58 @@ var require_ignore = __commonJS({
         return this.add(pattern2);
       }
       // @returns {TestResult}
-      _test(originalPath, cache3, path30) {
+      _test(originalPath, cache3, path31) {
         checkPath(
-          path30,
+          path31,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path30 ? this._t(path30, cache3) : {
+        return path31 ? this._t(path31, cache3) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path30 = convertPath(target);
-        if (!path30 || path30.charCodeAt(path30.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path30);
+        const path31 = convertPath(target);
+        if (!path31 || path31.charCodeAt(path31.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path31);
         }
-        const dir = this._t(path30, this._testCache);
+        const dir = this._t(path31, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path30);
+        const literal = this._rules.testLiteral(path31);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path30, cache3) {
-        if (path30 in cache3) {
-          return cache3[path30];
+      _t(path31, cache3) {
+        if (path31 in cache3) {
+          return cache3[path31];
         }
-        const parentPath = parentOf(path30);
+        const parentPath = parentOf(path31);
         const parent = parentPath ? this._t(parentPath, cache3) : UNDEFINED;
-        return cache3[path30] = parent && parent.ignored ? parent : this._rules.test(path30, MODE_IGNORE);
+        return cache3[path31] = parent && parent.ignored ? parent : this._rules.test(path31, MODE_IGNORE);
       }
-      ignores(path30) {
-        return this._test(path30, this._ignoreCache, convertPath(path30)).ignored;
+      ignores(path31) {
+        return this._test(path31, this._ignoreCache, convertPath(path31)).ignored;
       }
       createFilter() {
-        return (path30) => !this.ignores(path30);
+        return (path31) => !this.ignores(path31);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path30) {
-        return this._test(path30, this._testCache, convertPath(path30));
+      test(path31) {
+        return this._test(path31, this._testCache, convertPath(path31));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path30) => checkPath(convertPath(path30), path30, RETURN_FALSE);
+    var isPathValid = (path31) => checkPath(convertPath(path31), path31, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path30) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path30) || isNotRelative(path30);
+      checkPath.isNotRelative = (path31) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path31) || isNotRelative(path31);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -971,39 +971,78 @@ var require_ignore = __commonJS({
   }
 });
 
+// lib/facts/repository.ts
+import { existsSync as existsSync2 } from "node:fs";
+import path from "node:path";
+function repositoryRoot(dir) {
+  let found = roots.get(dir);
+  if (found === void 0) {
+    let exists;
+    try {
+      exists = existsSync2(path.join(dir, ".git"));
+    } catch {
+      exists = false;
+    }
+    found = exists ? dir : path.dirname(dir) === dir ? null : repositoryRoot(path.dirname(dir));
+    roots.set(dir, found);
+  }
+  return found;
+}
+function repositoryPath(filename) {
+  const absolute = path.resolve(path.sep === "/" ? filename.replace(/\\/g, "/") : filename);
+  const key = `${process.cwd()}\0${absolute}`;
+  let found = byFile.get(key);
+  if (!found) {
+    const root = repositoryRoot(path.dirname(absolute));
+    let parts;
+    if (root !== null) {
+      parts = path.relative(root, absolute).split(path.sep);
+    } else {
+      const fromCwd = path.relative(process.cwd(), absolute);
+      parts = fromCwd && !fromCwd.startsWith("..") && !path.isAbsolute(fromCwd) ? fromCwd.split(path.sep) : absolute.split(path.sep).filter(Boolean).slice(-(FOLDERS_WITHOUT_ROOT + 1));
+    }
+    parts = parts.filter(Boolean);
+    found = { root, relative: parts.join("/"), folders: parts.slice(0, -1) };
+    byFile.set(key, found);
+  }
+  return found;
+}
+var FOLDERS_WITHOUT_ROOT, roots, byFile;
+var init_repository = __esm({
+  "lib/facts/repository.ts"() {
+    "use strict";
+    FOLDERS_WITHOUT_ROOT = 2;
+    roots = /* @__PURE__ */ new Map();
+    byFile = /* @__PURE__ */ new Map();
+  }
+});
+
 // lib/cli/ignore.ts
 var ignore_exports = {};
 __export(ignore_exports, {
   IGNORE_FILES: () => IGNORE_FILES,
   IgnoreRules: () => IgnoreRules
 });
-import { existsSync as existsSync2, readFileSync as readFileSync5 } from "node:fs";
-import path from "node:path";
+import { readFileSync as readFileSync5 } from "node:fs";
+import path2 from "node:path";
 function chain(root, dir) {
   const folders = [];
-  for (let current = dir; ; current = path.dirname(current)) {
+  for (let current = dir; ; current = path2.dirname(current)) {
     folders.unshift(current);
-    if (current === root || current === path.dirname(current)) break;
+    if (current === root || current === path2.dirname(current)) break;
   }
   return folders;
 }
 function isInside(dir, root) {
-  const relative2 = path.relative(root, dir);
-  return relative2 !== "" && !relative2.startsWith("..") && !path.isAbsolute(relative2);
+  const relative2 = path2.relative(root, dir);
+  return relative2 !== "" && !relative2.startsWith("..") && !path2.isAbsolute(relative2);
 }
-function repositoryRoot(dir) {
-  let found = roots.get(dir);
-  if (found === void 0) {
-    found = existsSync2(path.join(dir, ".git")) ? dir : path.dirname(dir) === dir ? null : repositoryRoot(path.dirname(dir));
-    roots.set(dir, found);
-  }
-  return found;
-}
-var import_ignore, IGNORE_FILES, IgnoreRules, roots;
+var import_ignore, IGNORE_FILES, IgnoreRules;
 var init_ignore = __esm({
   "lib/cli/ignore.ts"() {
     "use strict";
     import_ignore = __toESM(require_ignore(), 1);
+    init_repository();
     IGNORE_FILES = [".gitignore", ".dfmodignore"];
     IgnoreRules = class {
       /** Rules of each folder's own ignore files (null: none). */
@@ -1020,7 +1059,7 @@ var init_ignore = __esm({
       constructor(ignorePaths) {
         this.explicit = Boolean(ignorePaths?.length);
         for (const file of ignorePaths ?? []) {
-          const folder = path.dirname(file);
+          const folder = path2.dirname(file);
           const rules = this.rules.get(folder) ?? (0, import_ignore.default)();
           rules.add(readFileSync5(file, "utf8"));
           this.rules.set(folder, rules);
@@ -1041,8 +1080,8 @@ var init_ignore = __esm({
       }
       /** Whether `file` (absolute) is ignored when walking from `top` (an absolute folder above it). */
       ignores(file, top2) {
-        if (!this.explicit && this.seen.size === 0 && file.startsWith(top2 + path.sep) && this.walked.includes(top2) && !this.rulesAbove(repositoryRoot(top2) ?? top2, top2)) return false;
-        const dir = path.dirname(file);
+        if (!this.explicit && this.seen.size === 0 && file.startsWith(top2 + path2.sep) && this.walked.includes(top2) && !this.rulesAbove(repositoryRoot(top2) ?? top2, top2)) return false;
+        const dir = path2.dirname(file);
         const root = this.rootFor(dir, top2);
         if (this.folderIgnored(dir, root)) return true;
         return this.decide(file, false, root);
@@ -1053,7 +1092,7 @@ var init_ignore = __esm({
       }
       /** The folder whose rules and those below it count: the repository root, or the file system root for --ignore-path files. */
       rootFor(dir, top2) {
-        if (this.explicit) return path.parse(dir).root;
+        if (this.explicit) return path2.parse(dir).root;
         const root = repositoryRoot(top2) ?? top2;
         return dir === root || isInside(dir, root) ? root : repositoryRoot(dir) ?? dir;
       }
@@ -1072,7 +1111,7 @@ var init_ignore = __esm({
         const key = `${root}\0${dir}`;
         let known = this.folders.get(key);
         if (known === void 0) {
-          known = this.folderIgnored(path.dirname(dir), root) || this.decide(dir, true, root);
+          known = this.folderIgnored(path2.dirname(dir), root) || this.decide(dir, true, root);
           this.folders.set(key, known);
         }
         return known;
@@ -1080,10 +1119,10 @@ var init_ignore = __esm({
       /** The verdict on one path by the ignore files from `root` down to its folder, deepest last. */
       decide(target, isFolder, root) {
         let ignored = false;
-        for (const folder of chain(root, path.dirname(target))) {
+        for (const folder of chain(root, path2.dirname(target))) {
           const rules = this.rulesOf(folder);
           if (!rules) continue;
-          const relative2 = path.relative(folder, target).split(path.sep).join("/") + (isFolder ? "/" : "");
+          const relative2 = path2.relative(folder, target).split(path2.sep).join("/") + (isFolder ? "/" : "");
           const verdict = rules.test(relative2);
           if (verdict.ignored) ignored = true;
           else if (verdict.unignored) ignored = false;
@@ -1097,7 +1136,7 @@ var init_ignore = __esm({
           rules = null;
           const walked = this.walked.some((top2) => folder === top2 || isInside(folder, top2));
           for (const name of IGNORE_FILES) {
-            const file = path.join(folder, name);
+            const file = path2.join(folder, name);
             if (walked && !this.seen.has(file)) continue;
             let text2;
             try {
@@ -1113,7 +1152,6 @@ var init_ignore = __esm({
         return rules;
       }
     };
-    roots = /* @__PURE__ */ new Map();
   }
 });
 
@@ -1189,7 +1227,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os2 = __require("os");
-    var path30 = __require("path");
+    var path31 = __require("path");
     var IS_WINDOWS_PLATFORM = os2.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -1201,7 +1239,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path30.resolve(cwd, filepath);
+      return path31.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry) {
@@ -2498,7 +2536,7 @@ var require_braces = __commonJS({
 var require_constants2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path30 = __require("path");
+    var path31 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -2672,7 +2710,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path30.sep,
+      SEP: path31.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -2699,7 +2737,7 @@ var require_constants2 = __commonJS({
 var require_utils2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path30 = __require("path");
+    var path31 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -2728,7 +2766,7 @@ var require_utils2 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path30.sep === "\\";
+      return win32 === true || path31.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -4092,7 +4130,7 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path30 = __require("path");
+    var path31 = __require("path");
     var scan = require_scan();
     var parse2 = require_parse2();
     var utils = require_utils2();
@@ -4177,7 +4215,7 @@ var require_picomatch = __commonJS({
     };
     picomatch4.matchBase = (input, glob, options, posix2 = utils.isWindows(options)) => {
       const regex2 = glob instanceof RegExp ? glob : picomatch4.makeRe(glob, options);
-      return regex2.test(path30.basename(input));
+      return regex2.test(path31.basename(input));
     };
     picomatch4.isMatch = (str, patterns, options) => picomatch4(patterns, options)(str);
     picomatch4.parse = (pattern2, options) => {
@@ -4404,7 +4442,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path30 = __require("path");
+    var path31 = __require("path");
     var globParent = require_glob_parent();
     var micromatch = require_micromatch();
     var GLOBSTAR = "**";
@@ -4499,7 +4537,7 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern2) {
-      const basename5 = path30.basename(pattern2);
+      const basename5 = path31.basename(pattern2);
       return endsWithSlashGlobStar(pattern2) || isStaticPattern(basename5);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -4557,7 +4595,7 @@ var require_pattern = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern2) {
-      return path30.isAbsolute(pattern2);
+      return path31.isAbsolute(pattern2);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -4734,8 +4772,8 @@ var require_utils3 = __commonJS({
     exports.errno = errno;
     var fs = require_fs();
     exports.fs = fs;
-    var path30 = require_path();
-    exports.path = path30;
+    var path31 = require_path();
+    exports.path = path31;
     var pattern2 = require_pattern();
     exports.pattern = pattern2;
     var stream = require_stream();
@@ -4847,8 +4885,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path30, settings, callback) {
-      settings.fs.lstat(path30, (lstatError, lstat) => {
+    function read(path31, settings, callback) {
+      settings.fs.lstat(path31, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -4857,7 +4895,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path30, (statError, stat) => {
+        settings.fs.stat(path31, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -4889,13 +4927,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path30, settings) {
-      const lstat = settings.fs.lstatSync(path30);
+    function read(path31, settings) {
+      const lstat = settings.fs.lstatSync(path31);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path30);
+        const stat = settings.fs.statSync(path31);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -4966,17 +5004,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat(path30, optionsOrSettingsOrCallback, callback) {
+    function stat(path31, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path30, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path31, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path30, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path31, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync5(path30, optionsOrSettings) {
+    function statSync5(path31, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path30, settings);
+      return sync.read(path31, settings);
     }
     exports.statSync = statSync5;
     function getSettings(settingsOrOptions = {}) {
@@ -5192,16 +5230,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path30 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path31 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path30, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path31, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry = {
                 name,
-                path: path30,
+                path: path31,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -5319,7 +5357,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path30 = __require("path");
+    var path31 = __require("path");
     var fsStat = require_out();
     var fs = require_fs4();
     var Settings = class {
@@ -5327,7 +5365,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path30.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path31.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -5354,17 +5392,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path30, optionsOrSettingsOrCallback, callback) {
+    function scandir(path31, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path30, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path31, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path30, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path31, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path30, optionsOrSettings) {
+    function scandirSync(path31, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path30, settings);
+      return sync.read(path31, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -6012,7 +6050,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path30 = __require("path");
+    var path31 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -6022,7 +6060,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path30.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path31.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -6084,7 +6122,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path30 = __require("path");
+    var path31 = __require("path");
     var fsStat = require_out();
     var utils = require_utils3();
     var Reader = class {
@@ -6097,7 +6135,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path30.resolve(this._settings.cwd, filepath);
+        return path31.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern2) {
         const entry = {
@@ -6513,7 +6551,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path30 = __require("path");
+    var path31 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -6527,7 +6565,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path30.resolve(this._settings.cwd, task.base);
+        return path31.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -11568,9 +11606,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path30 = this.getPath();
-        if (path30 === null || path30.startsWith("/")) {
-          return path30;
+        const path31 = this.getPath();
+        if (path31 === null || path31.startsWith("/")) {
+          return path31;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -11582,7 +11620,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path30 : parent + "/" + path30;
+              return parent.endsWith("/") ? parent + path31 : parent + "/" + path31;
             }
           }
         }
@@ -13973,17 +14011,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path30) {
-      const ctrl = callVisitor(key, node, visitor, path30);
+    function visit_(key, node, visitor, path31) {
+      const ctrl = callVisitor(key, node, visitor, path31);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path30, ctrl);
-        return visit_(key, ctrl, visitor, path30);
+        replaceNode(key, path31, ctrl);
+        return visit_(key, ctrl, visitor, path31);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path30 = Object.freeze(path30.concat(node));
+          path31 = Object.freeze(path31.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path30);
+            const ci = visit_(i, node.items[i], visitor, path31);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -13994,13 +14032,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path30 = Object.freeze(path30.concat(node));
-          const ck = visit_("key", node.key, visitor, path30);
+          path31 = Object.freeze(path31.concat(node));
+          const ck = visit_("key", node.key, visitor, path31);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path30);
+          const cv = visit_("value", node.value, visitor, path31);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -14021,17 +14059,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path30) {
-      const ctrl = await callVisitor(key, node, visitor, path30);
+    async function visitAsync_(key, node, visitor, path31) {
+      const ctrl = await callVisitor(key, node, visitor, path31);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path30, ctrl);
-        return visitAsync_(key, ctrl, visitor, path30);
+        replaceNode(key, path31, ctrl);
+        return visitAsync_(key, ctrl, visitor, path31);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path30 = Object.freeze(path30.concat(node));
+          path31 = Object.freeze(path31.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path30);
+            const ci = await visitAsync_(i, node.items[i], visitor, path31);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -14042,13 +14080,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path30 = Object.freeze(path30.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path30);
+          path31 = Object.freeze(path31.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path31);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path30);
+          const cv = await visitAsync_("value", node.value, visitor, path31);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -14075,23 +14113,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path30) {
+    function callVisitor(key, node, visitor, path31) {
       if (typeof visitor === "function")
-        return visitor(key, node, path30);
+        return visitor(key, node, path31);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path30);
+        return visitor.Map?.(key, node, path31);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path30);
+        return visitor.Seq?.(key, node, path31);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path30);
+        return visitor.Pair?.(key, node, path31);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path30);
+        return visitor.Scalar?.(key, node, path31);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path30);
+        return visitor.Alias?.(key, node, path31);
       return void 0;
     }
-    function replaceNode(key, path30, node) {
-      const parent = path30[path30.length - 1];
+    function replaceNode(key, path31, node) {
+      const parent = path31[path31.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -14703,10 +14741,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path30, value) {
+    function collectionFromPath(schema, path31, value) {
       let v = value;
-      for (let i = path30.length - 1; i >= 0; --i) {
-        const k = path30[i];
+      for (let i = path31.length - 1; i >= 0; --i) {
+        const k = path31[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -14725,7 +14763,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path30) => path30 == null || typeof path30 === "object" && !!path30[Symbol.iterator]().next().done;
+    var isEmptyPath = (path31) => path31 == null || typeof path31 === "object" && !!path31[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -14755,11 +14793,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path30, value) {
-        if (isEmptyPath(path30))
+      addIn(path31, value) {
+        if (isEmptyPath(path31))
           this.add(value);
         else {
-          const [key, ...rest] = path30;
+          const [key, ...rest] = path31;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -14773,8 +14811,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path30) {
-        const [key, ...rest] = path30;
+      deleteIn(path31) {
+        const [key, ...rest] = path31;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -14788,8 +14826,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path30, keepScalar) {
-        const [key, ...rest] = path30;
+      getIn(path31, keepScalar) {
+        const [key, ...rest] = path31;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -14807,8 +14845,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path30) {
-        const [key, ...rest] = path30;
+      hasIn(path31) {
+        const [key, ...rest] = path31;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -14818,8 +14856,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path30, value) {
-        const [key, ...rest] = path30;
+      setIn(path31, value) {
+        const [key, ...rest] = path31;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -17334,9 +17372,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path30, value) {
+      addIn(path31, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path30, value);
+          this.contents.addIn(path31, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -17411,14 +17449,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path30) {
-        if (Collection.isEmptyPath(path30)) {
+      deleteIn(path31) {
+        if (Collection.isEmptyPath(path31)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path30) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path31) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -17433,10 +17471,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path30, keepScalar) {
-        if (Collection.isEmptyPath(path30))
+      getIn(path31, keepScalar) {
+        if (Collection.isEmptyPath(path31))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path30, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path31, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -17447,10 +17485,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path30) {
-        if (Collection.isEmptyPath(path30))
+      hasIn(path31) {
+        if (Collection.isEmptyPath(path31))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path30) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path31) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -17467,13 +17505,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path30, value) {
-        if (Collection.isEmptyPath(path30)) {
+      setIn(path31, value) {
+        if (Collection.isEmptyPath(path31)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path30), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path31), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path30, value);
+          this.contents.setIn(path31, value);
         }
       }
       /**
@@ -19434,9 +19472,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path30) => {
+    visit.itemAtPath = (cst, path31) => {
       let item = cst;
-      for (const [field, index] of path30) {
+      for (const [field, index] of path31) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -19445,23 +19483,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path30) => {
-      const parent = visit.itemAtPath(cst, path30.slice(0, -1));
-      const field = path30[path30.length - 1][0];
+    visit.parentCollection = (cst, path31) => {
+      const parent = visit.itemAtPath(cst, path31.slice(0, -1));
+      const field = path31[path31.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path30, item, visitor) {
-      let ctrl = visitor(item, path30);
+    function _visit(path31, item, visitor) {
+      let ctrl = visitor(item, path31);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path30.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path31.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19472,10 +19510,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path30);
+            ctrl = ctrl(item, path31);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path30) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path31) : ctrl;
     }
     exports.visit = visit;
   }
@@ -21230,7 +21268,7 @@ var require_dist = __commonJS({
 var require_ignore2 = __commonJS({
   "node_modules/@balena/dockerignore/ignore.js"(exports, module) {
     "use strict";
-    var path30 = __require("path");
+    var path31 = __require("path");
     var factory = (options) => new IgnoreBase(options);
     factory.default = factory;
     module.exports = factory;
@@ -21239,22 +21277,22 @@ var require_ignore2 = __commonJS({
     }
     var REGEX_TRAILING_SLASH = /(?<=.)\/$/;
     var REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
-    var REGEX_TRAILING_PATH_SEP = path30.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
+    var REGEX_TRAILING_PATH_SEP = path31.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
     var KEY_IGNORE = typeof Symbol !== "undefined" ? /* @__PURE__ */ Symbol.for("dockerignore") : "dockerignore";
     function cleanPath(file) {
-      return path30.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
+      return path31.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
     }
     function toSlash(file) {
-      if (path30.sep === "/") {
+      if (path31.sep === "/") {
         return file;
       }
       return file.replace(/\\/g, "/");
     }
     function fromSlash(file) {
-      if (path30.sep === "/") {
+      if (path31.sep === "/") {
         return file;
       }
-      return file.replace(/\//g, path30.sep);
+      return file.replace(/\//g, path31.sep);
     }
     var IgnoreBase = class {
       constructor({
@@ -21303,13 +21341,13 @@ var require_ignore2 = __commonJS({
         return pattern2 && typeof pattern2 === "string" && pattern2.indexOf("#") !== 0 && pattern2.trim() !== "";
       }
       filter(paths) {
-        return make_array(paths).filter((path31) => this._filter(path31));
+        return make_array(paths).filter((path32) => this._filter(path32));
       }
       createFilter() {
-        return (path31) => this._filter(path31);
+        return (path32) => this._filter(path32);
       }
-      ignores(path31) {
-        return !this._filter(path31);
+      ignores(path32) {
+        return !this._filter(path32);
       }
       // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
@@ -21348,36 +21386,36 @@ var require_ignore2 = __commonJS({
           origin,
           pattern: pattern2,
           // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
-          dirs: pattern2.split(path30.sep),
+          dirs: pattern2.split(path31.sep),
           negative
         };
       }
       // @returns `Boolean` true if the `path` is NOT ignored
-      _filter(path31) {
-        if (!path31) {
+      _filter(path32) {
+        if (!path32) {
           return false;
         }
-        if (path31 in this._cache) {
-          return this._cache[path31];
+        if (path32 in this._cache) {
+          return this._cache[path32];
         }
-        return this._cache[path31] = this._test(path31);
+        return this._cache[path32] = this._test(path32);
       }
       // @returns {Boolean} true if a file is NOT ignored
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
       _test(file) {
         file = fromSlash(file);
-        const parentPath = cleanPath(path30.dirname(file));
-        const parentPathDirs = parentPath.split(path30.sep);
+        const parentPath = cleanPath(path31.dirname(file));
+        const parentPathDirs = parentPath.split(path31.sep);
         let matched = false;
         this._rules.forEach((rule) => {
           let match = this._match(file, rule);
           if (!match && parentPath !== ".") {
             if (rule.dirs.includes("**")) {
               for (let i = rule.dirs.filter((x) => x !== "**").length; i <= parentPathDirs.length; i++) {
-                match = match || this._match(parentPathDirs.slice(0, i).join(path30.sep), rule);
+                match = match || this._match(parentPathDirs.slice(0, i).join(path31.sep), rule);
               }
             } else if (rule.dirs.length <= parentPathDirs.length) {
-              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path30.sep), rule);
+              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path31.sep), rule);
             }
           }
           if (match) {
@@ -21396,13 +21434,13 @@ var require_ignore2 = __commonJS({
           return rule;
         }
         let regStr = "^";
-        let escapedSlash = path30.sep === "\\" ? "\\\\" : path30.sep;
+        let escapedSlash = path31.sep === "\\" ? "\\\\" : path31.sep;
         for (let i = 0; i < rule.pattern.length; i++) {
           const ch = rule.pattern[i];
           if (ch === "*") {
             if (rule.pattern[i + 1] === "*") {
               i++;
-              if (rule.pattern[i + 1] === path30.sep) {
+              if (rule.pattern[i + 1] === path31.sep) {
                 i++;
               }
               if (rule.pattern[i + 1] === void 0) {
@@ -21418,7 +21456,7 @@ var require_ignore2 = __commonJS({
           } else if (ch === "." || ch === "$") {
             regStr += `\\${ch}`;
           } else if (ch === "\\") {
-            if (path30.sep === "\\") {
+            if (path31.sep === "\\") {
               regStr += escapedSlash;
               continue;
             }
@@ -21695,8 +21733,8 @@ var require_utils5 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path30, { windows } = {}) => {
-      const segs = path30.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path31, { windows } = {}) => {
+      const segs = path31.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -23319,16 +23357,16 @@ var init_base = __esm({
           }
         }
       }
-      addToPath(path30, added, removed, oldPosInc, options) {
-        const last = path30.lastComponent;
+      addToPath(path31, added, removed, oldPosInc, options) {
+        const last = path31.lastComponent;
         if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
           return {
-            oldPos: path30.oldPos + oldPosInc,
+            oldPos: path31.oldPos + oldPosInc,
             lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
           };
         } else {
           return {
-            oldPos: path30.oldPos + oldPosInc,
+            oldPos: path31.oldPos + oldPosInc,
             lastComponent: { count: 1, added, removed, previousComponent: last }
           };
         }
@@ -23782,18 +23820,18 @@ function positionsIn(text2) {
   const { document, lineCounter } = parse(text2);
   const values = /* @__PURE__ */ new Map();
   const keys = /* @__PURE__ */ new Map();
-  const walk2 = (node, path30) => {
+  const walk2 = (node, path31) => {
     if (!node) return;
-    if (node.range) values.set(positionKey(path30), toPosition(lineCounter, node.range[0]));
+    if (node.range) values.set(positionKey(path31), toPosition(lineCounter, node.range[0]));
     if ((0, import_yaml2.isMap)(node)) {
       for (const pair2 of node.items) {
         if (!(0, import_yaml2.isPair)(pair2)) continue;
         const key = (0, import_yaml2.isScalar)(pair2.key) ? String(pair2.key.value) : String(pair2.key);
-        if ((0, import_yaml2.isScalar)(pair2.key) && pair2.key.range) keys.set(positionKey([...path30, key]), toPosition(lineCounter, pair2.key.range[0]));
-        walk2(pair2.value, [...path30, key]);
+        if ((0, import_yaml2.isScalar)(pair2.key) && pair2.key.range) keys.set(positionKey([...path31, key]), toPosition(lineCounter, pair2.key.range[0]));
+        walk2(pair2.value, [...path31, key]);
       }
     } else if ((0, import_yaml2.isSeq)(node)) {
-      node.items.forEach((item, index) => walk2(item, [...path30, index]));
+      node.items.forEach((item, index) => walk2(item, [...path31, index]));
     }
   };
   walk2(document.contents, []);
@@ -23821,7 +23859,7 @@ var init_yaml_positions = __esm({
       }
       position;
     };
-    positionKey = (path30) => path30.join("\0");
+    positionKey = (path31) => path31.join("\0");
     withoutBom = (text2) => text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
   }
 });
@@ -23860,42 +23898,42 @@ function resolve5(schema, root) {
   if (!target) throw new Error(`schema: cannot resolve ${schema.$ref}`);
   return { ...target, ...schema, $ref: void 0 };
 }
-function check(value, raw, root, path30, problems) {
+function check(value, raw, root, path31, problems) {
   const schema = resolve5(raw, root);
   if (schema.anyOf) {
     const candidates = schema.anyOf.map((s) => resolve5(s, root));
     const sameType = candidates.find((s) => !s.type || hasType2(value, s.type));
     if (!sameType) {
-      problems.push({ path: path30, message: `must be ${expected(schema, root)}` });
+      problems.push({ path: path31, message: `must be ${expected(schema, root)}` });
       return;
     }
-    check(value, sameType, root, path30, problems);
+    check(value, sameType, root, path31, problems);
     return;
   }
   if (schema.type && !hasType2(value, schema.type)) {
-    problems.push({ path: path30, message: `must be ${expected(schema, root)}` });
+    problems.push({ path: path31, message: `must be ${expected(schema, root)}` });
     return;
   }
   if (schema.enum && !schema.enum.some((allowed) => allowed === value)) {
-    problems.push({ path: path30, message: `must be ${expected(schema, root)} (not ${JSON.stringify(value)})` });
+    problems.push({ path: path31, message: `must be ${expected(schema, root)} (not ${JSON.stringify(value)})` });
     return;
   }
   if (schema.pattern && typeof value === "string" && !new RegExp(schema.pattern, "u").test(value)) {
-    problems.push({ path: path30, message: `${schema.patternErrorMessage ?? `must match ${schema.pattern}`} (not ${JSON.stringify(value)})` });
+    problems.push({ path: path31, message: `${schema.patternErrorMessage ?? `must match ${schema.pattern}`} (not ${JSON.stringify(value)})` });
   }
   if (Array.isArray(value) && schema.items) {
-    value.forEach((item, index) => check(item, schema.items, root, [...path30, index], problems));
+    value.forEach((item, index) => check(item, schema.items, root, [...path31, index], problems));
   }
   if (typeName(value) === "object" && (schema.properties || schema.additionalProperties !== void 0)) {
     const known = Object.keys(schema.properties ?? {});
     for (const [key, member] of Object.entries(value)) {
       const property = schema.properties?.[key];
-      if (property) check(member, property, root, [...path30, key], problems);
+      if (property) check(member, property, root, [...path31, key], problems);
       else if (schema.additionalProperties === false) {
-        const what = path30.length ? "unknown option" : "unknown key";
-        problems.push({ path: [...path30, key], aboutKey: true, message: `${what} (${known.length ? `known: ${known.join(", ")}` : "this transform takes no options"})` });
+        const what = path31.length ? "unknown option" : "unknown key";
+        problems.push({ path: [...path31, key], aboutKey: true, message: `${what} (${known.length ? `known: ${known.join(", ")}` : "this transform takes no options"})` });
       } else if (typeof schema.additionalProperties === "object") {
-        check(member, schema.additionalProperties, root, [...path30, key], problems);
+        check(member, schema.additionalProperties, root, [...path31, key], problems);
       }
     }
   }
@@ -24105,14 +24143,14 @@ __export(write_exports, {
   writeAtomically: () => writeAtomically
 });
 import { closeSync as closeSync2, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, openSync as openSync2, readFileSync as readFileSync10, renameSync, unlinkSync, writeSync, lstatSync } from "node:fs";
-import path27 from "node:path";
+import path28 from "node:path";
 import { randomBytes } from "node:crypto";
 function writeAtomically(file, content, original) {
   const link = lstatSync(file);
   if (link.isSymbolicLink()) throw new WriteError("is a symbolic link; not written through (run dfmod on its target)");
   const current = readFileSync10(file);
   if (!Buffer.from(original).equals(current)) throw new WriteError("changed on disk since it was read; not written");
-  const temp = path27.join(path27.dirname(file), `.dfmod-tmp-${path27.basename(file)}-${process.pid}-${randomBytes(4).toString("hex")}`);
+  const temp = path28.join(path28.dirname(file), `.dfmod-tmp-${path28.basename(file)}-${process.pid}-${randomBytes(4).toString("hex")}`);
   const bytes = Buffer.from(content);
   let fd = null;
   let renamed = false;
@@ -24135,7 +24173,7 @@ function writeAtomically(file, content, original) {
     }
   } catch (error) {
     if (fd !== null) closeSync2(fd);
-    const kept = writingInPlace ? `; the new text is in ${path27.basename(temp)}` : "";
+    const kept = writingInPlace ? `; the new text is in ${path28.basename(temp)}` : "";
     throw new WriteError(`could not be written: ${error.message}${kept}`);
   } finally {
     if (!renamed && !writingInPlace) {
@@ -24190,11 +24228,11 @@ var explain_exports = {};
 __export(explain_exports, {
   explainedDiff: () => explainedDiff
 });
-function explainedDiff(path30, before, after, changes, transforms) {
-  const patch = structuredPatch(`a/${path30}`, `b/${path30}`, before, after, "", "", { context: 3 });
+function explainedDiff(path31, before, after, changes, transforms) {
+  const patch = structuredPatch(`a/${path31}`, `b/${path31}`, before, after, "", "", { context: 3 });
   const rationale = new Map(transforms.map((t) => [t.id, t.rationale]));
   const pending = [...changes];
-  const out = [`--- a/${path30}`, `+++ b/${path30}`];
+  const out = [`--- a/${path31}`, `+++ b/${path31}`];
   const explain = (list) => {
     const seen = /* @__PURE__ */ new Set();
     for (const change of list) {
@@ -24265,7 +24303,7 @@ import { spawn } from "node:child_process";
 import net from "node:net";
 import { copyFileSync, existsSync as existsSync7, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import path28 from "node:path";
+import path29 from "node:path";
 function decide(before, after) {
   if (!after.built) {
     return before.built ? { keep: false, reason: `rewrite not kept: it did not build, the original did: ${after.error ?? "unknown error"}` } : { keep: false, reason: `rewrite not kept: neither the original nor the rewrite built, so it cannot be verified (does the build need arguments, secrets or a network? see --verify-build-flags and --verify-network): ${after.error ?? "unknown error"}` };
@@ -24431,8 +24469,8 @@ async function observeImage(docker, image, settings) {
   }
 }
 function stage(file, text2) {
-  const folder = mkdtempSync(path28.join(os.tmpdir(), "dfmod-verify-"));
-  const dockerfile = path28.join(folder, path28.basename(file.absolutePath));
+  const folder = mkdtempSync(path29.join(os.tmpdir(), "dfmod-verify-"));
+  const dockerfile = path29.join(folder, path29.basename(file.absolutePath));
   writeFileSync(dockerfile, text2);
   const ignore3 = `${file.absolutePath}.dockerignore`;
   if (existsSync7(ignore3)) copyFileSync(ignore3, `${dockerfile}.dockerignore`);
@@ -26322,11 +26360,11 @@ var parser = new YargsParser({
   format,
   normalize,
   resolve: resolve2,
-  require: (path30) => {
+  require: (path31) => {
     if (typeof require2 !== "undefined") {
-      return require2(path30);
-    } else if (path30.match(/\.json$/)) {
-      return JSON.parse(readFileSync(path30, "utf8"));
+      return require2(path31);
+    } else if (path31.match(/\.json$/)) {
+      return JSON.parse(readFileSync(path31, "utf8"));
     } else {
       throw Error("only .json config files are supported in ESM");
     }
@@ -30077,7 +30115,7 @@ var yargs_default = Yargs;
 
 // lib/cli/main.ts
 init_package();
-import path29 from "node:path";
+import path30 from "node:path";
 import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
 
 // lib/core/shell.ts
@@ -30348,7 +30386,7 @@ function andChain(node) {
 
 // lib/cli/files.ts
 import { readdirSync as readdirSync3, statSync as statSync3 } from "node:fs";
-import path2 from "node:path";
+import path3 from "node:path";
 var DOCKERFILE_PATTERNS = [
   "**/Dockerfile",
   "**/dockerfile",
@@ -30400,7 +30438,7 @@ async function discoverFiles(inputs, options = {}) {
       } catch (error) {
         const code = error.code;
         if (!code || !UNREADABLE.has(code)) throw error;
-        unreadable.set(path2.resolve(folder), code);
+        unreadable.set(path3.resolve(folder), code);
         return [];
       }
     })
@@ -30412,12 +30450,12 @@ async function discoverFiles(inputs, options = {}) {
   const ignoreRules = async () => {
     if (rules === void 0) {
       const { IgnoreRules: IgnoreRules2 } = await Promise.resolve().then(() => (init_ignore(), ignore_exports));
-      rules = options.ignoreFiles === false ? null : new IgnoreRules2(options.ignorePaths?.map((p) => path2.resolve(cwd, p)));
+      rules = options.ignoreFiles === false ? null : new IgnoreRules2(options.ignorePaths?.map((p) => path3.resolve(cwd, p)));
     }
     return rules;
   };
   for (const input of inputs.length ? inputs : ["."]) {
-    const absolute = path2.resolve(cwd, input);
+    const absolute = path3.resolve(cwd, input);
     let stats;
     try {
       stats = statSync3(absolute);
@@ -30426,7 +30464,7 @@ async function discoverFiles(inputs, options = {}) {
     }
     if (stats?.isFile()) {
       const named = await ignoreRules();
-      if (named?.ignores(absolute, isInside2(absolute, cwd) ? cwd : path2.dirname(absolute))) continue;
+      if (named?.ignores(absolute, isInside2(absolute, cwd) ? cwd : path3.dirname(absolute))) continue;
       files.push(display(cwd, absolute));
       options.onFound?.(++count);
       continue;
@@ -30435,9 +30473,9 @@ async function discoverFiles(inputs, options = {}) {
     const { fg, IGNORE_FILES: IGNORE_FILES2 } = walker;
     const rules2 = await ignoreRules();
     const extraNames = [...rules2 && !rules2.fromIgnorePaths ? IGNORE_FILES2 : [], ...options.alsoFind ?? []];
-    const isExtra = (file) => extraNames.includes(path2.basename(file));
-    const isIgnoreFile = (file) => IGNORE_FILES2.includes(path2.basename(file));
-    const extraPatterns = (base, deep) => deep ? extraNames.map((name) => path2.posix.join(base, "**", name)) : [];
+    const isExtra = (file) => extraNames.includes(path3.basename(file));
+    const isIgnoreFile = (file) => IGNORE_FILES2.includes(path3.basename(file));
+    const extraPatterns = (base, deep) => deep ? extraNames.map((name) => path3.posix.join(base, "**", name)) : [];
     const kept = (found, top2, deep) => {
       const dockerfiles = found.filter((f) => !isExtra(f));
       if (deep) walks.push({ top: top2, names: extraNames, found, extras: found.filter(isExtra) });
@@ -30477,7 +30515,7 @@ async function discoverFiles(inputs, options = {}) {
       const base = staticBase(fg, input);
       const deep = input.includes("**");
       const found = glob([input, ...extraPatterns(base, deep)], { ...walkOptions, cwd });
-      const yielded = kept(found, path2.resolve(cwd, base), deep).map((f) => display(cwd, f));
+      const yielded = kept(found, path3.resolve(cwd, base), deep).map((f) => display(cwd, f));
       inputsSeen.push({ input, files: yielded });
       files.push(...yielded);
     } else {
@@ -30492,8 +30530,8 @@ async function loadWalker() {
   return { fg, IGNORE_FILES: IGNORE_FILES2 };
 }
 function isInside2(file, dir) {
-  const relative2 = path2.relative(dir, file);
-  return relative2 !== "" && !relative2.startsWith("..") && !path2.isAbsolute(relative2);
+  const relative2 = path3.relative(dir, file);
+  return relative2 !== "" && !relative2.startsWith("..") && !path3.isAbsolute(relative2);
 }
 function staticBase(fg, glob) {
   const parts = glob.split("/");
@@ -30501,13 +30539,13 @@ function staticBase(fg, glob) {
   return parts.slice(0, index === -1 ? parts.length - 1 : index).join("/") || ".";
 }
 function display(cwd, absolute) {
-  const relative2 = path2.relative(cwd, absolute);
-  return relative2 && !relative2.startsWith("..") && !path2.isAbsolute(relative2) ? relative2.split(path2.sep).join("/") : absolute;
+  const relative2 = path3.relative(cwd, absolute);
+  return relative2 && !relative2.startsWith("..") && !path3.isAbsolute(relative2) ? relative2.split(path3.sep).join("/") : absolute;
 }
 
 // lib/cli/process.ts
 import { readFileSync as readFileSync7 } from "node:fs";
-import path24 from "node:path";
+import path25 from "node:path";
 
 // lib/core/engine.ts
 init_dockerfile();
@@ -30515,7 +30553,7 @@ init_source();
 init_validate();
 
 // lib/facts/index.ts
-import path8 from "node:path";
+import path9 from "node:path";
 
 // lib/knowledge/index.ts
 init_tags();
@@ -31914,9 +31952,9 @@ function mounts(node) {
     return target ? [{ type: fields.get("type") ?? "bind", target: target.replace(/^["']|["']$/g, "") }] : [];
   });
 }
-function mountCovers(mount, path30) {
+function mountCovers(mount, path31) {
   const target = mount.target.replace(/\/+$/, "") || "/";
-  const dir = path30.replace(/\/+$/, "");
+  const dir = path31.replace(/\/+$/, "");
   return dir === target || dir.startsWith(target === "/" ? "/" : target + "/") || target.startsWith(dir + "/");
 }
 function mountFields(node) {
@@ -31934,8 +31972,9 @@ function mountFields(node) {
 }
 
 // lib/facts/file-kind.ts
+init_repository();
 import { existsSync as existsSync3 } from "node:fs";
-import path3 from "node:path";
+import path4 from "node:path";
 var GENERATED_MARKERS = [
   /\bDO NOT EDIT\b/i,
   /\b(auto-?generated|automatically generated|code generated)\b/i,
@@ -31945,25 +31984,25 @@ var TEMPLATE_NAMES = ["Dockerfile.template", "Dockerfile.tmpl", "Dockerfile.tpl"
 var TEMPLATE_LEVELS = 4;
 var templateFrom = /* @__PURE__ */ new Map();
 function generatingTemplate(filename) {
-  if (TEMPLATE_NAMES.includes(path3.basename(filename))) return null;
-  const folder = path3.dirname(path3.resolve(filename));
+  if (TEMPLATE_NAMES.includes(path4.basename(filename))) return null;
+  const folder = path4.dirname(path4.resolve(filename));
   if (!templateFrom.has(folder)) templateFrom.set(folder, findTemplate(folder));
   const found = templateFrom.get(folder);
-  return found === null ? null : path3.relative(folder, found);
+  return found === null ? null : path4.relative(folder, found);
 }
 function findTemplate(folder) {
   let dir = folder;
   for (let level = 0; level <= TEMPLATE_LEVELS; level++) {
     try {
       for (const name of TEMPLATE_NAMES) {
-        const candidate = path3.join(dir, name);
+        const candidate = path4.join(dir, name);
         if (existsSync3(candidate)) return candidate;
       }
-      if (existsSync3(path3.join(dir, ".git"))) return null;
+      if (existsSync3(path4.join(dir, ".git"))) return null;
     } catch {
       return null;
     }
-    const parent = path3.dirname(dir);
+    const parent = path4.dirname(dir);
     if (parent === dir) return null;
     dir = parent;
   }
@@ -31984,7 +32023,7 @@ function fileKind(model, filename) {
   if (filename) {
     const template = generatingTemplate(filename);
     if (template) return { kind: "generated-file", line: 1, reason: `generated file (${template} is the template it is made from): left as written; change the template` };
-    const folders = filename.split(/[\\/]+/).slice(0, -1);
+    const { folders } = repositoryPath(filename);
     const vendor = folders.find((f) => VENDOR_FOLDERS.has(f.toLowerCase()));
     if (vendor) return { kind: "vendored-file", line: 1, reason: `vendored file (under ${vendor}/): left as written; change it where it comes from` };
     const test = folders.find((f) => TEST_FOLDERS.has(f.toLowerCase()));
@@ -31997,12 +32036,15 @@ function clip(text2) {
   return trimmed.length > 60 ? `${trimmed.slice(0, 57)}...` : trimmed;
 }
 
+// lib/facts/roles.ts
+init_repository();
+
 // lib/facts/signals.ts
 var import_yaml = __toESM(require_dist(), 1);
-import path5 from "node:path";
+import path6 from "node:path";
 
 // lib/facts/scripts.ts
-import path4 from "node:path";
+import path5 from "node:path";
 var SHELL_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-o", "+o", "-O", "+O", "--rcfile", "--init-file"]);
 var SYSTEM_BIN = /^\/(usr\/(local\/)?)?s?bin\//;
 function scriptRunBy(command2, given) {
@@ -32079,7 +32121,7 @@ var chosenContexts = /* @__PURE__ */ new WeakMap();
 function buildContextOf(lookup) {
   const context = lookup.context;
   if (!context) return null;
-  const sources = [...new Set(lookup.copies.filter((c) => c.from === null).flatMap((c) => c.sources).filter((s) => !/^[a-z]+:\/\/|^git@/i.test(s) && !/[*?[$]/.test(s)).map((s) => path4.posix.normalize(s.replace(/^\.\//, "")).replace(/\/+$/, "") || "."))];
+  const sources = [...new Set(lookup.copies.filter((c) => c.from === null).flatMap((c) => c.sources).filter((s) => !/^[a-z]+:\/\/|^git@/i.test(s) && !/[*?[$]/.test(s)).map((s) => path5.posix.normalize(s.replace(/^\.\//, "")).replace(/\/+$/, "") || "."))];
   if (sources.every((s) => context.exists(s))) return context;
   let cache3 = chosenContexts.get(context);
   if (!cache3) chosenContexts.set(context, cache3 = /* @__PURE__ */ new Map());
@@ -32106,8 +32148,8 @@ var ARCHIVE = /\.(tar|tgz|tbz2?|txz|tzst|tar\.(gz|bz2|xz|zst|lz|lzma|Z))$/i;
 function contextFile(word, lookup) {
   if (!lookup.context) return { why: "no build context is known" };
   let target;
-  if (word.startsWith("/")) target = path4.posix.normalize(word);
-  else if (lookup.workdir !== null) target = path4.posix.resolve(lookup.workdir, word);
+  if (word.startsWith("/")) target = path5.posix.normalize(word);
+  else if (lookup.workdir !== null) target = path5.posix.resolve(lookup.workdir, word);
   else return { why: "the WORKDIR is not known" };
   for (const copy of [...lookup.copies].reverse()) {
     if (copy.from !== null || copy.node.keyword === "ADD" && copy.sources.some((s) => /^[a-z]+:\/\/|^git@/i.test(s) || ARCHIVE.test(s))) {
@@ -32116,7 +32158,7 @@ function contextFile(word, lookup) {
     }
     if (copy.destResolved === null) return { why: `a ${copy.node.keyword} with a destination dfmod cannot resolve may have put ${word} there` };
     for (const raw of copy.sources) {
-      const source = path4.posix.normalize(raw.replace(/^\.\//, "")).replace(/\/+$/, "") || ".";
+      const source = path5.posix.normalize(raw.replace(/^\.\//, "")).replace(/\/+$/, "") || ".";
       if (/[*?[]/.test(source)) {
         if (covers(copy.destResolved, target)) return { why: `${word} may come from the pattern \`${raw}\`` };
         continue;
@@ -32124,12 +32166,12 @@ function contextFile(word, lookup) {
       const isFolder = source === "." || lookup.context.list(source).length > 0 && lookup.context.read(source) === null;
       let candidate = null;
       if (isFolder) {
-        if (covers(copy.destResolved, target)) candidate = path4.posix.join(source, path4.posix.relative(copy.destResolved, target));
-      } else if (target === path4.posix.join(copy.destResolved, path4.posix.basename(source))) {
+        if (covers(copy.destResolved, target)) candidate = path5.posix.join(source, path5.posix.relative(copy.destResolved, target));
+      } else if (target === path5.posix.join(copy.destResolved, path5.posix.basename(source))) {
         candidate = source;
       } else if (!copy.destIsDirectory && target === copy.destResolved) candidate = source;
       if (candidate !== null) {
-        candidate = path4.posix.normalize(candidate);
+        candidate = path5.posix.normalize(candidate);
         if (lookup.context.isIgnored(candidate)) return { why: `.dockerignore keeps ${candidate} out of the build context` };
         if (lookup.context.read(candidate) !== null) return candidate;
         if (!isFolder && !lookup.context.exists(source)) return { why: `the build context is not the folder dfmod read, which has no \`${raw}\`` };
@@ -32157,7 +32199,7 @@ function makeRun(what, command2, lookup) {
     else targets2.push(word);
   }
   const base = dir === null ? "." : dir;
-  const names = file !== null ? [file.startsWith("/") ? file : path4.posix.join(base, file)] : MAKEFILES.map((m) => path4.posix.join(base, m));
+  const names = file !== null ? [file.startsWith("/") ? file : path5.posix.join(base, file)] : MAKEFILES.map((m) => path5.posix.join(base, m));
   let found = { why: "no Makefile" };
   for (const name of names) {
     found = contextFile(name, lookup);
@@ -32299,8 +32341,8 @@ function afterCd(command2, cwd) {
   if (operands[i] === "--") i++;
   const operand = operands[i];
   if (operand === void 0 || operand === null || operand === "-" || operand.startsWith("~") || operands.length > i + 1) return null;
-  if (operand.startsWith("/")) return path4.posix.normalize(operand);
-  return cwd === null ? null : path4.posix.resolve(cwd, operand);
+  if (operand.startsWith("/")) return path5.posix.normalize(operand);
+  return cwd === null ? null : path5.posix.resolve(cwd, operand);
 }
 function changesDirectory(node) {
   let found = false;
@@ -32326,8 +32368,8 @@ function endsInTest(node) {
   return name === null || TESTS.has(name);
 }
 function resolvedPath(operand, cwd) {
-  if (operand.startsWith("/")) return path4.posix.normalize(operand);
-  return cwd === null ? null : path4.posix.resolve(cwd, operand);
+  if (operand.startsWith("/")) return path5.posix.normalize(operand);
+  return cwd === null ? null : path5.posix.resolve(cwd, operand);
 }
 
 // lib/facts/signals.ts
@@ -32642,16 +32684,16 @@ function contextSourceAt(facts, stage2, target) {
       for (const source of copy.sources) {
         const clean = source.replace(/^\.\/+/, "").replace(/^\/+/, "");
         if (clean === "" || clean === ".") {
-          const rel = path5.posix.relative(dest, target);
-          if (rel && !rel.startsWith("..") && !path5.posix.isAbsolute(rel)) found = rel;
+          const rel = path6.posix.relative(dest, target);
+          if (rel && !rel.startsWith("..") && !path6.posix.isAbsolute(rel)) found = rel;
           continue;
         }
-        const into = copy.destIsDirectory || copy.dest.endsWith("/") ? path5.posix.join(dest, basename2(clean)) : dest;
+        const into = copy.destIsDirectory || copy.dest.endsWith("/") ? path6.posix.join(dest, basename2(clean)) : dest;
         if (/[*?[]/.test(clean)) {
           const pattern2 = new RegExp(`^${basename2(clean).replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")}$`);
-          if (path5.posix.dirname(target) === dest && pattern2.test(basename2(target))) found = path5.posix.join(path5.posix.dirname(clean), basename2(target));
+          if (path6.posix.dirname(target) === dest && pattern2.test(basename2(target))) found = path6.posix.join(path6.posix.dirname(clean), basename2(target));
         } else if (into === target) found = clean;
-        else if (target.startsWith(`${into}/`)) found = path5.posix.join(clean, target.slice(into.length + 1));
+        else if (target.startsWith(`${into}/`)) found = path6.posix.join(clean, target.slice(into.length + 1));
       }
     }
   }
@@ -32729,11 +32771,11 @@ function scriptInContext(facts, stage2, context, word) {
   if (!context) return null;
   const workdir = facts.finalWorkdir(stage2);
   let target = null;
-  if (word.startsWith("/")) target = path5.posix.normalize(word);
-  else if (word.includes("/") && workdir !== null) target = path5.posix.resolve(workdir, word);
+  if (word.startsWith("/")) target = path6.posix.normalize(word);
+  else if (word.includes("/") && workdir !== null) target = path6.posix.resolve(workdir, word);
   else if (!word.includes("/")) {
     for (const dir of ["/usr/local/bin", "/usr/bin", "/bin"]) {
-      const source2 = contextSourceAt(facts, stage2, path5.posix.join(dir, word));
+      const source2 = contextSourceAt(facts, stage2, path6.posix.join(dir, word));
       if (source2 !== null && context.exists(source2)) return { source: source2 };
     }
     return null;
@@ -32752,7 +32794,7 @@ function runScript(facts, stage2, context, shell, step, program, argv, name, wor
   if (argv.length > words3) return forced("");
   const workdir = facts.finalWorkdir(stage2);
   if (workdir === null) return forced("");
-  const source = contextSourceAt(facts, stage2, path5.posix.join(workdir, "package.json"));
+  const source = contextSourceAt(facts, stage2, path6.posix.join(workdir, "package.json"));
   const text2 = source === null ? null : context.read(source);
   if (text2 === null) return forced("dfmod cannot see which package.json it reads");
   let scripts;
@@ -32777,7 +32819,7 @@ function runScript(facts, stage2, context, shell, step, program, argv, name, wor
   if (!("argv" in parsed)) return forced(`its \`${name}\` script needs a shell: ${parsed.reason}`);
   if (parsed.argv[0] !== "node") return forced(`its \`${name}\` script runs \`${parsed.argv[0]}\`, which ${program} finds in node_modules/.bin`);
   const entry = parsed.argv.slice(1).find((a) => !a.startsWith("-"));
-  const entrySource = entry ? contextSourceAt(facts, stage2, path5.posix.resolve(workdir, entry)) : null;
+  const entrySource = entry ? contextSourceAt(facts, stage2, path6.posix.resolve(workdir, entry)) : null;
   const entryText = entrySource === null ? null : context.read(entrySource);
   if (entryText === null) return forced(`dfmod cannot read ${entry ?? "the script's entry file"} to check it reads no npm_* variable`);
   if (/\bnpm_(package|config|lifecycle)_|\bnpm_lifecycle_event\b/.test(entryText)) return forced(`${entrySource} reads npm's environment (npm_*)`);
@@ -32837,8 +32879,8 @@ function lastNodeStep(shell, scripts, name, depth) {
   return null;
 }
 function yarnPnp(context, packageJson, text2) {
-  const dir = path5.posix.dirname(packageJson);
-  const at = (file) => dir === "." ? file : path5.posix.join(dir, file);
+  const dir = path6.posix.dirname(packageJson);
+  const at = (file) => dir === "." ? file : path6.posix.join(dir, file);
   for (const file of [".pnp.cjs", ".pnp.js"]) if (context.exists(at(file))) return at(file);
   let manager;
   try {
@@ -32861,8 +32903,8 @@ function yarnPnp(context, packageJson, text2) {
   return berry && rc === null ? `package.json names ${manager}, whose default is Plug'n'Play` : null;
 }
 function appArgv(facts, stage2, context, shell) {
-  const path30 = appPath(facts, stage2, context, shell);
-  return path30?.argv ? { argv: path30.argv, assumed: path30.script } : null;
+  const path31 = appPath(facts, stage2, context, shell);
+  return path31?.argv ? { argv: path31.argv, assumed: path31.script } : null;
 }
 function appPath(facts, stage2, context, shell) {
   context = buildContextFor(facts, stage2, context);
@@ -33001,18 +33043,18 @@ function pid1Sufficient(facts, stage2, context, shell) {
     const programs = check2.programs.map((p) => `\`${p}\``).join(", ");
     return { id: "one-shot-tool", reason: `the command \`${check2.command}\` is a one-shot check (${programs}), which exits when done and starts nothing to stop or reap` };
   }
-  const path30 = appPath(facts, stage2, context, shell);
-  if (!path30) return null;
-  if (!path30.argv) {
-    if (path30.trapping) return { id: "handles-sigterm", reason: `PID 1 is ${path30.trapping}, which traps SIGTERM, stops its app and waits for it (reaping it)` };
-    if (path30.execsUnknown) {
-      return { id: "pid1-not-known", reason: `${path30.execsUnknown} ends by exec'ing a program dfmod cannot name (a computed command, or another on each path), so dfmod does not know it ignores SIGTERM` };
+  const path31 = appPath(facts, stage2, context, shell);
+  if (!path31) return null;
+  if (!path31.argv) {
+    if (path31.trapping) return { id: "handles-sigterm", reason: `PID 1 is ${path31.trapping}, which traps SIGTERM, stops its app and waits for it (reaping it)` };
+    if (path31.execsUnknown) {
+      return { id: "pid1-not-known", reason: `${path31.execsUnknown} ends by exec'ing a program dfmod cannot name (a computed command, or another on each path), so dfmod does not know it ignores SIGTERM` };
     }
     return null;
   }
-  const found = sufficientArgv(facts, stage2, context, path30.argv);
-  if (!found || !path30.script) return found;
-  return { ...found, reason: `${found.reason}, if \`${path30.script}\` ends by exec'ing its arguments` };
+  const found = sufficientArgv(facts, stage2, context, path31.argv);
+  if (!found || !path31.script) return found;
+  return { ...found, reason: `${found.reason}, if \`${path31.script}\` ends by exec'ing its arguments` };
 }
 function sufficientArgv(facts, stage2, context, argv) {
   if (programKey(argv[0]) === "python" && argv[1] === "-m" && argv[2]) argv = argv.slice(2);
@@ -33039,7 +33081,7 @@ function pid1NeedsInit(facts, stage2, context, argv) {
   if (!argv.length) return null;
   const byName = PID1_NEEDS_INIT[programKey(argv[0])];
   if (byName !== void 0) return byName;
-  const extension = path5.posix.extname(argv[0]);
+  const extension = path6.posix.extname(argv[0]);
   const byExtension = Object.hasOwn(SCRIPT_EXTENSIONS, extension) ? PID1_NEEDS_INIT[SCRIPT_EXTENSIONS[extension]] : void 0;
   if (byExtension !== void 0) return byExtension;
   const script = scriptInContext(facts, stage2, context, argv[0]);
@@ -33048,7 +33090,7 @@ function pid1NeedsInit(facts, stage2, context, argv) {
   if (interpreter !== null && PID1_NEEDS_INIT[programKey(interpreter)] !== void 0) return PID1_NEEDS_INIT[programKey(interpreter)];
   if (script) return null;
   const workdir = facts.finalWorkdir(stage2);
-  const target = argv[0].startsWith("/") ? path5.posix.normalize(argv[0]) : argv[0].includes("/") && workdir !== null ? path5.posix.resolve(workdir, argv[0]) : null;
+  const target = argv[0].startsWith("/") ? path6.posix.normalize(argv[0]) : argv[0].includes("/") && workdir !== null ? path6.posix.resolve(workdir, argv[0]) : null;
   if (target !== null && ELIXIR_RELEASE_PATH.test(contextSourceAt(facts, stage2, target) ?? "")) return `an Elixir release, run by ${ERLANG_VM}`;
   const builtIn = (target !== null ? copiedFromStage(facts, stage2, target) : null) ?? stage2;
   return runsCToolchain(facts, builtIn) ? "a C or C++ program built by the file, which ignores SIGTERM as PID 1 unless its code handles it" : null;
@@ -33057,8 +33099,8 @@ function shebangProgram(text2) {
   if (!text2.startsWith("#!")) return null;
   const end = text2.indexOf("\n");
   let words3 = text2.slice(2, end < 0 ? text2.length : end).trim().split(/\s+/).filter(Boolean);
-  if (words3.length && path5.posix.basename(words3[0]) === "env") words3 = words3.slice(1).filter((w) => !w.startsWith("-"));
-  return words3.length ? path5.posix.basename(words3[0]) : null;
+  if (words3.length && path6.posix.basename(words3[0]) === "env") words3 = words3.slice(1).filter((w) => !w.startsWith("-"));
+  return words3.length ? path6.posix.basename(words3[0]) : null;
 }
 function runsCToolchain(facts, stage2) {
   for (let s = stage2; s; s = facts.parentOf(s)) {
@@ -33077,7 +33119,7 @@ function compiledProgram(facts, stage2, argv) {
     return null;
   }
   const workdir = facts.finalWorkdir(stage2);
-  const targets2 = argv[0].startsWith("/") ? [path5.posix.normalize(argv[0])] : argv[0].includes("/") ? workdir !== null ? [path5.posix.resolve(workdir, argv[0])] : [] : ["/usr/local/bin", "/usr/bin", "/bin"].map((dir) => path5.posix.join(dir, argv[0]));
+  const targets2 = argv[0].startsWith("/") ? [path6.posix.normalize(argv[0])] : argv[0].includes("/") ? workdir !== null ? [path6.posix.resolve(workdir, argv[0])] : [] : ["/usr/local/bin", "/usr/bin", "/bin"].map((dir) => path6.posix.join(dir, argv[0]));
   const from = targets2.map((target) => copiedFromStage(facts, stage2, target)).find((s) => s !== null) ?? null;
   if (!from) return null;
   const runtime = compilesIn(facts, from) ?? compiledLanguage(facts, from);
@@ -33100,7 +33142,7 @@ function copyAt(facts, stage2, target) {
       const copy = facts.copyOperands(node);
       if (!copy || copy.destResolved === null) continue;
       const hit = copy.sources.some((source) => {
-        const into = copy.destIsDirectory || copy.dest.endsWith("/") ? path5.posix.join(copy.destResolved, basename2(source.replace(/\/+$/, ""))) : copy.destResolved;
+        const into = copy.destIsDirectory || copy.dest.endsWith("/") ? path6.posix.join(copy.destResolved, basename2(source.replace(/\/+$/, ""))) : copy.destResolved;
         return into === target;
       });
       if (hit) found = copy;
@@ -33111,7 +33153,7 @@ function copyAt(facts, stage2, target) {
 var BIN_FOLDERS = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
 function copiedProgram(facts, stage2, word) {
   const workdir = facts.finalWorkdir(stage2);
-  const candidates = word.startsWith("/") ? [path5.posix.normalize(word)] : word.includes("/") ? workdir === null ? [] : [path5.posix.resolve(workdir, word)] : BIN_FOLDERS.map((dir) => path5.posix.join(dir, word));
+  const candidates = word.startsWith("/") ? [path6.posix.normalize(word)] : word.includes("/") ? workdir === null ? [] : [path6.posix.resolve(workdir, word)] : BIN_FOLDERS.map((dir) => path6.posix.join(dir, word));
   for (const target of candidates) {
     const copy = copyAt(facts, stage2, target);
     if (copy) return { path: target, copy, compiled: copy.fromStage ? compilesIn(facts, copy.fromStage) : null };
@@ -33320,14 +33362,15 @@ function generatedHeader(facts) {
 }
 var NOT_PRODUCTION_HEADER = /\bnot (?:suitable|meant|intended|designed|recommended|for) (?:for )?(?:use in )?production\b|\b(?:for|used by) (?:local )?(?:testing|tests|development) only\b|\b(?:test|development|dev)[- ]only\b/i;
 function roleOf(facts, stage2, filename, target, context = null) {
-  if (filename && filename.split(/[\\/]/).includes(".devcontainer")) {
+  const inRepository = filename ? repositoryPath(filename) : null;
+  const folders = inRepository?.folders ?? [];
+  if (folders.includes(".devcontainer")) {
     return { role: "devcontainer", reason: "the file is in a .devcontainer folder" };
   }
-  const folders = filename ? filename.split(/[\\/]/) : [];
   if (fileKind(facts.model, filename)?.kind === "vendored-file") return { role: "vendored", reason: "the file is in a vendor folder" };
-  const where = nonProductionFolder(folders.slice(0, -1));
+  const where = nonProductionFolder(folders);
   if (where) return where;
-  const sample = folders.find((part) => part.toLowerCase().split(/[-_.]/).some((w) => SAMPLE_PATH_WORDS.has(w)));
+  const sample = [...folders, inRepository ? basename3(inRepository.relative) : ""].filter(Boolean).find((part) => part.toLowerCase().split(/[-_.]/).some((w) => SAMPLE_PATH_WORDS.has(w)));
   if (sample) return { role: "sample", reason: `the file is in \`${sample}\`, named as a teaching sample` };
   if (!facts.isDeployed(stage2, target)) {
     const users = facts.usedBy(stage2);
@@ -33554,6 +33597,7 @@ function packagedRelease(facts, stage2, context) {
 init_stages();
 init_words();
 init_words();
+init_repository();
 
 // lib/facts/meaning.ts
 function imageMeaning(facts) {
@@ -33740,7 +33784,7 @@ function record(map) {
 }
 
 // lib/facts/app-files.ts
-import path6 from "node:path";
+import path7 from "node:path";
 var EXTENSIONS = {
   go: [".go"],
   java: [".java"],
@@ -33797,12 +33841,12 @@ function programRuns(context, languages, parse2) {
     if (!pattern2) continue;
     for (const match of (context.read(file) ?? "").matchAll(pattern2)) {
       const program = match[1].trim().split(/\s+/)[0];
-      if (program) runs2.push({ program: path6.posix.basename(program), file });
+      if (program) runs2.push({ program: path7.posix.basename(program), file });
     }
   }
   for (const { file } of shellScripts(context)) {
     for (const command2 of simpleCommands(parse2(context.read(file) ?? ""))) {
-      if (command2.name) runs2.push({ program: path6.posix.basename(command2.name), file });
+      if (command2.name) runs2.push({ program: path7.posix.basename(command2.name), file });
     }
   }
   return runs2;
@@ -33828,7 +33872,7 @@ function stringLiteral(text2) {
 }
 function runMakes(commands, workdir) {
   const makes = { folders: [], owners: /* @__PURE__ */ new Map(), modes: [], computed: false };
-  const resolve6 = (word) => word.startsWith("/") ? path6.posix.normalize(word) : workdir === null ? null : path6.posix.resolve(workdir, word);
+  const resolve6 = (word) => word.startsWith("/") ? path7.posix.normalize(word) : workdir === null ? null : path7.posix.resolve(workdir, word);
   for (const command2 of commands) {
     if (!["mkdir", "chown", "chmod"].includes(command2.program ?? "")) continue;
     const args = command2.words.slice(1);
@@ -33879,7 +33923,7 @@ function redirectTargets(root) {
 }
 
 // lib/facts/typescript.ts
-import path7 from "node:path";
+import path8 from "node:path";
 var ELSEWHERE = {
   extends: "its options extend another file",
   references: "it names project references",
@@ -33898,9 +33942,9 @@ function tscOutput(args, context) {
     if ((arg === "-p" || arg === "--project") && project === null && typeof args[i + 1] === "string") project = args[++i];
     else return { unknown: `\`tsc ${args.join(" ")}\` sets options on the command line` };
   }
-  const named = path7.posix.normalize(project ?? ".");
-  const config = context.list(named).length || named === "." ? path7.posix.join(named, "tsconfig.json") : named;
-  if (config.startsWith("../") || path7.posix.isAbsolute(config)) return { unknown: `${config} is outside the copied folder` };
+  const named = path8.posix.normalize(project ?? ".");
+  const config = context.list(named).length || named === "." ? path8.posix.join(named, "tsconfig.json") : named;
+  if (config.startsWith("../") || path8.posix.isAbsolute(config)) return { unknown: `${config} is outside the copied folder` };
   const text2 = context.isIgnored(config) ? null : context.read(config);
   if (text2 === null) return { unknown: `${config} is not in the build context` };
   let parsed;
@@ -33917,12 +33961,12 @@ function tscOutput(args, context) {
   }
   const outDir = options.outDir;
   if (typeof outDir !== "string" || !outDir) return { unknown: `${config} sets no outDir, so tsc writes beside the sources` };
-  if (path7.posix.isAbsolute(outDir)) return { unknown: `${config}: outDir ${outDir} is absolute` };
-  const dir = path7.posix.join(path7.posix.dirname(config), outDir).replace(/\/+$/, "");
+  if (path8.posix.isAbsolute(outDir)) return { unknown: `${config}: outDir ${outDir} is absolute` };
+  const dir = path8.posix.join(path8.posix.dirname(config), outDir).replace(/\/+$/, "");
   if (dir === "." || dir === ".." || dir.startsWith("../") || dir.split("/").includes("node_modules")) return { unknown: `${config}: outDir ${outDir} is not a folder of its own in the copied folder` };
   const declarationDir = options.declarationDir;
   if (declarationDir !== void 0) {
-    const declarations = typeof declarationDir === "string" ? path7.posix.join(path7.posix.dirname(config), declarationDir) : null;
+    const declarations = typeof declarationDir === "string" ? path8.posix.join(path8.posix.dirname(config), declarationDir) : null;
     if (declarations === null || !`${declarations}/`.startsWith(`${dir}/`)) return { unknown: `${config}: declarationDir is outside outDir` };
   }
   return { outDir: dir, config };
@@ -34231,7 +34275,7 @@ var FileFacts = class {
   contextFileAt(node, imagePath, context) {
     const stage2 = node.stage;
     if (!stage2) return null;
-    return this.traceFile(stage2, node.index, path8.posix.normalize(imagePath), context, 0);
+    return this.traceFile(stage2, node.index, path9.posix.normalize(imagePath), context, 0);
   }
   /**
    * The file a command name runs: a path (relative to the working directory
@@ -34245,12 +34289,12 @@ var FileFacts = class {
     if (program.includes("/")) {
       const workdir = this.finalWorkdir(stage2);
       if (!program.startsWith("/") && workdir === null) return { path: program, source: void 0 };
-      const full = path8.posix.resolve(workdir ?? "/", program);
+      const full = path9.posix.resolve(workdir ?? "/", program);
       return { path: full, source: this.contextFileAt(node, full, context) };
     }
     const pathVariable = this.envAt(node).get("PATH");
     for (const dir of (pathVariable === void 0 ? DEFAULT_PATH : (pathVariable ?? "").split(":")).filter((d) => d.startsWith("/"))) {
-      const full = path8.posix.join(dir, program);
+      const full = path9.posix.join(dir, program);
       const source = this.contextFileAt(node, full, context);
       if (source !== null) return { path: full, source };
     }
@@ -34312,6 +34356,15 @@ var FileFacts = class {
       pending.push(...this.copiedFrom(stage2), ...this.mountedFrom(stage2));
     }
     return built;
+  }
+  /**
+   * The build context the stage's COPYs read from: `context` (the one dfmod
+   * was given), or the folder above it, up to the repository root, where
+   * every file they name is (`docker build -f docker/Dockerfile .`). Its
+   * .dockerignore is the one the build reads.
+   */
+  stageContext(stage2, context) {
+    return buildContextFor(this, stage2, context);
   }
   /** What a stage is for, with the reason (see roles.ts for the rules). */
   stageRole(stage2, filename, target, context = null) {
@@ -34490,8 +34543,8 @@ var FileFacts = class {
         const value = expandWord(argsText3(), lookup, model.escapeChar);
         let workdir = null;
         if (value !== null && !this.isWindows(stage2)) {
-          if (value.startsWith("/")) workdir = path8.posix.resolve(value);
-          else if (scope.workdir !== null) workdir = path8.posix.resolve(scope.workdir, value);
+          if (value.startsWith("/")) workdir = path9.posix.resolve(value);
+          else if (scope.workdir !== null) workdir = path9.posix.resolve(scope.workdir, value);
         }
         return { ...scope, workdir };
       }
@@ -34537,8 +34590,8 @@ var FileFacts = class {
     const workdir = this.workdirAt(node);
     let destResolved = null;
     if (expandedDest !== null && node.stage && !this.isWindows(node.stage)) {
-      if (expandedDest.startsWith("/")) destResolved = path8.posix.resolve(expandedDest);
-      else if (workdir !== null) destResolved = path8.posix.resolve(workdir, expandedDest);
+      if (expandedDest.startsWith("/")) destResolved = path9.posix.resolve(expandedDest);
+      else if (workdir !== null) destResolved = path9.posix.resolve(workdir, expandedDest);
     }
     return {
       node,
@@ -34624,7 +34677,7 @@ function basename4(word) {
 }
 function copySourceOf(copy, source, imagePath, isFolder) {
   const dest = copy.destResolved;
-  const relativeSource = path8.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
+  const relativeSource = path9.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
   const under2 = (folder2) => imagePath === folder2 ? "" : imagePath.startsWith(folder2.replace(/\/+$/, "") + "/") ? imagePath.slice(folder2.replace(/\/+$/, "").length + 1) : null;
   const inDest = under2(dest);
   if (GLOB.test(source)) return inDest === null ? null : void 0;
@@ -34632,7 +34685,7 @@ function copySourceOf(copy, source, imagePath, isFolder) {
   if (relativeSource === ".") return inDest ? inDest : null;
   const folder = isFolder(relativeSource);
   if (folder === true) return inDest ? join3(inDest) : null;
-  if (path8.posix.join(dest, path8.posix.basename(relativeSource)) === imagePath) return relativeSource;
+  if (path9.posix.join(dest, path9.posix.basename(relativeSource)) === imagePath) return relativeSource;
   if (!copy.destIsDirectory && dest === imagePath) return relativeSource;
   if (folder === null && inDest) return join3(inDest);
   return null;
@@ -35329,7 +35382,7 @@ function brokenScripts(model, shell) {
 // lib/core/context.ts
 var import_dockerignore = __toESM(require_ignore2(), 1);
 import { closeSync, existsSync as existsSync4, openSync, readFileSync as readFileSync6, readSync, readdirSync as readdirSync4, statSync as statSync4 } from "node:fs";
-import path9 from "node:path";
+import path10 from "node:path";
 var ignore2 = import_dockerignore.default.default;
 var FIRST_LINE_BYTES = 256;
 var WALK_LIMIT = 5e3;
@@ -35349,22 +35402,24 @@ function anyFileSent(context, dir) {
   }
   return false;
 }
-function folderContext(root) {
-  const absoluteRoot = path9.resolve(root);
+function folderContext(root, dockerfile = null) {
+  const absoluteRoot = path10.resolve(root);
+  const ownIgnoreFile = dockerfile === null ? null : `${path10.resolve(dockerfile)}.dockerignore`;
   const resolve6 = (relativePath) => {
-    const full = path9.resolve(absoluteRoot, relativePath.replace(/^\/+/, ""));
-    return full === absoluteRoot || full.startsWith(absoluteRoot + path9.sep) ? full : null;
+    const full = path10.resolve(absoluteRoot, relativePath.replace(/^\/+/, ""));
+    return full === absoluteRoot || full.startsWith(absoluteRoot + path10.sep) ? full : null;
   };
   const existing = /* @__PURE__ */ new Map();
   const contents = /* @__PURE__ */ new Map();
   const listings = /* @__PURE__ */ new Map();
   let ignoreLines;
+  let ignoreFile;
   let matcher;
   let above;
   return {
     root: absoluteRoot,
     parent() {
-      if (above === void 0) above = path9.dirname(absoluteRoot) === absoluteRoot ? null : folderContext(path9.dirname(absoluteRoot));
+      if (above === void 0) above = path10.dirname(absoluteRoot) === absoluteRoot ? null : folderContext(path10.dirname(absoluteRoot), dockerfile);
       return above;
     },
     exists(relativePath) {
@@ -35406,8 +35461,28 @@ function folderContext(root) {
       return names.slice();
     },
     dockerignore() {
-      if (ignoreLines === void 0) ignoreLines = ignoreFileLines(this.read(".dockerignore"));
+      if (ignoreLines === void 0) {
+        ignoreFile = null;
+        ignoreLines = null;
+        for (const file of [ownIgnoreFile, path10.join(absoluteRoot, ".dockerignore")]) {
+          if (file === null) continue;
+          let text2;
+          try {
+            if (!statSync4(file).isFile()) continue;
+            text2 = readFileSync6(file, "utf8");
+          } catch {
+            continue;
+          }
+          ignoreFile = file;
+          ignoreLines = ignoreFileLines(text2);
+          break;
+        }
+      }
       return ignoreLines && ignoreLines.slice();
+    },
+    dockerignorePath() {
+      this.dockerignore();
+      return ignoreFile ?? null;
     },
     isIgnored(relativePath) {
       matcher ??= ignoreMatcher(this.dockerignore());
@@ -35449,7 +35524,7 @@ function ignoreMatcher(patterns) {
   if (patterns === null) return () => false;
   const rules = ignore2({ ignorecase: false }).add(patterns);
   return (relativePath) => {
-    const normal = path9.posix.normalize(relativePath.replace(/^\/+/, "")).replace(/\/+$/, "");
+    const normal = path10.posix.normalize(relativePath.replace(/^\/+/, "")).replace(/\/+$/, "");
     return normal !== "." && !normal.startsWith("../") && rules.ignores(normal);
   };
 }
@@ -35463,16 +35538,16 @@ init_validate();
 init_dockerfile();
 
 // lib/registry.ts
-import path23 from "node:path";
+import path24 from "node:path";
 import { createRequire as createRequire4 } from "node:module";
 import { pathToFileURL } from "node:url";
 
 // transforms/copy-deps-first/index.ts
 var import_picomatch = __toESM(require_picomatch4(), 1);
-import path12 from "node:path";
+import path13 from "node:path";
 
 // transforms/copy-deps-first/ecosystems.ts
-import path10 from "node:path";
+import path11 from "node:path";
 var refusal = (id, reason) => ({ refuse: { id, reason } });
 var VALUE_FLAGS = {
   npm: ["--omit", "--include", "--only", "--registry", "--cache", "--loglevel", "--prefix", "--workspace", "-w", "--install-strategy"],
@@ -35802,7 +35877,7 @@ function sourceTreePath(value, cwd) {
   else if (/^[a-z][a-z0-9+.-]+:/i.test(v)) return null;
   if (v === "" || v.startsWith("~")) return null;
   if (!v.startsWith("/") || cwd === null) return v;
-  const normal = path10.posix.normalize(v);
+  const normal = path11.posix.normalize(v);
   const root = cwd.replace(/\/+$/, "");
   return normal === cwd || normal === root || normal.startsWith(root + "/") ? normal : null;
 }
@@ -35848,7 +35923,7 @@ function requirementFiles(c, ctx, cwd) {
       const [include] = optionValues(words3, ["-r", "--requirement", "-c", "--constraint"]);
       if (include) {
         if (include.value.includes("://")) continue;
-        queue.push(include.value.startsWith("/") ? contextPath(include.value, cwd) : contextPath(path10.posix.join(path10.posix.dirname(file), include.value), null));
+        queue.push(include.value.startsWith("/") ? contextPath(include.value, cwd) : contextPath(path11.posix.join(path11.posix.dirname(file), include.value), null));
         continue;
       }
       if (/^(-e|--editable)\b/.test(line)) return refusal("editable-install", `${file} has an editable install (\`${line}\`), which needs the source`);
@@ -35871,8 +35946,8 @@ function contextPath(name, cwd) {
   let relative2;
   if (name.startsWith("/")) {
     if (cwd === null) return null;
-    relative2 = path10.posix.relative(cwd, path10.posix.normalize(name));
-  } else relative2 = path10.posix.normalize(name);
+    relative2 = path11.posix.relative(cwd, path11.posix.normalize(name));
+  } else relative2 = path11.posix.normalize(name);
   return relative2 === "" || relative2 === "." || relative2.startsWith("..") ? null : relative2;
 }
 var PATH_SETTINGS = /* @__PURE__ */ new Set([
@@ -36000,7 +36075,7 @@ var LOCKFILE_LOCAL_ENTRIES = [
 ];
 
 // transforms/copy-deps-first/edits.ts
-import path11 from "node:path";
+import path12 from "node:path";
 function instructionText(node, model, words3) {
   const keyword = model.source.text.slice(node.start, node.start + node.keyword.length);
   return [keyword, ...node.flags.map((f) => f.text), ...words3].join(" ");
@@ -36023,7 +36098,7 @@ function splitFix(copy, dest, sources, site, plan2, model, gap, inPlace = false)
   const base = dest === "." || dest === "./" ? "./" : dest.endsWith("/") ? dest : dest + "/";
   const byDir = /* @__PURE__ */ new Map();
   for (const s of sources) {
-    const dir = path11.posix.dirname(s);
+    const dir = path12.posix.dirname(s);
     byDir.set(dir, [...byDir.get(dir) ?? [], s]);
   }
   const copies = [...byDir.entries()].sort(([a], [b]) => a === "." ? -1 : b === "." ? 1 : a.localeCompare(b)).map(([dir, files]) => instructionText(copy, model, [...files, dir === "." ? base : `${base}${dir}/`]));
@@ -36210,6 +36285,7 @@ var copyDepsFirst = {
 };
 function stageOutcome(stage2, ctx) {
   const facts = ctx.facts;
+  const context = facts.stageContext(stage2, ctx.context);
   const notes = [];
   const copyIndex = stage2.instructions.findIndex((i) => sourceCopy(i, facts) !== null);
   if (copyIndex < 0) return { notes };
@@ -36217,11 +36293,11 @@ function stageOutcome(stage2, ctx) {
   const operands = sourceCopy(copy, facts);
   const copied = stage2.instructions.slice(0, copyIndex).flatMap((i) => {
     const operands2 = facts.copyOperands(i);
-    return operands2 && operands2.from === null ? operands2.sources.map((s) => path12.posix.basename(s)).filter((name) => name !== "") : [];
+    return operands2 && operands2.from === null ? operands2.sources.map((s) => path13.posix.basename(s)).filter((name) => name !== "") : [];
   });
   const brings = (manifest) => copied.some((c) => c === manifest || import_picomatch.default.isMatch(manifest, c, { dot: true }));
   const done = ECOSYSTEMS.filter((e) => e.id === "pip" ? copied.some((c) => /requirements.*\.txt$/.test(c)) : e.required.some(brings));
-  for (const eco2 of done) notes.push(...ignoreNotes(eco2, copy, ctx.context));
+  for (const eco2 of done) notes.push(...ignoreNotes(eco2, copy, context, ctx.context));
   const gap = [];
   let target = null;
   for (const node of stage2.instructions.slice(copyIndex + 1)) {
@@ -36266,7 +36342,6 @@ function stageOutcome(stage2, ctx) {
   if (flagProblem) return refuse2(flagProblem);
   const plan2 = eco.plan(cmd);
   if ("refuse" in plan2) return refuse2(plan2.refuse);
-  const context = ctx.context;
   if (context && eco.check) {
     const problem = eco.check(context);
     if (problem) return refuse2(problem);
@@ -36311,7 +36386,7 @@ function stageOutcome(stage2, ctx) {
   if (!context) {
     fix.message += ` (no build context: ${unknownIncludes ? "files named inside requirement files, " : ""}install scripts, local and vendored dependencies were not checked)`;
   }
-  notes.push(...ignoreNotes(eco, copy, context));
+  notes.push(...ignoreNotes(eco, copy, context, ctx.context));
   return { fix, notes };
 }
 function sendsFilesUnder(context, dir) {
@@ -36321,19 +36396,24 @@ function excludesFolder(context, dir) {
   if (context.exists(dir) && sendsFilesUnder(context, dir)) return false;
   return context.isIgnored(dir) || context.isIgnored(`${dir}/any-package/index.js`);
 }
-function ignoreNotes(eco, copy, context) {
+function ignoreNotes(eco, copy, context, given) {
   if (!eco.installDir || !context) return [];
   const hasIgnoreFile = context.dockerignore() !== null;
   if (hasIgnoreFile && excludesFolder(context, eco.installDir)) return [];
+  const from = given?.root ?? context.root;
+  const ignoreFile = context.dockerignorePath?.() ?? null;
+  const named = ignoreFile === null ? ".dockerignore" : path13.relative(from, ignoreFile).split(path13.sep).join("/");
+  const contextRoot = path13.relative(from, context.root).split(path13.sep).join("/");
+  const where = ignoreFile === null && contextRoot !== "" ? ` in the build context (${contextRoot}/)` : "";
   return [{
     line: copy.line,
     id: "install-dir-not-ignored",
-    message: `${hasIgnoreFile ? ".dockerignore does not exclude" : "no .dockerignore excludes"} ${eco.installDir}/: a local one would overwrite the installed dependencies at \`COPY . .\``
+    message: `${hasIgnoreFile ? `${named} does not exclude` : `no .dockerignore${where} excludes`} ${eco.installDir}/: a local one would overwrite the installed dependencies at \`COPY . .\``
   }];
 }
 
 // transforms/merge-runs.ts
-import path13 from "node:path";
+import path14 from "node:path";
 
 // lib/core/run-script.ts
 var REFUSED = {
@@ -36778,12 +36858,12 @@ function downloadedNames(commands) {
     const download = downloadOf(command2, commands);
     if (download?.kind !== "file") continue;
     if (download.path !== null) {
-      names.add(path13.posix.basename(download.path));
+      names.add(path14.posix.basename(download.path));
       continue;
     }
     for (const word of command2.words) {
       if (word === null || !/^(https?|ftp):\/\//.test(word)) continue;
-      const name = path13.posix.basename(word.replace(/[?#].*$/, ""));
+      const name = path14.posix.basename(word.replace(/[?#].*$/, ""));
       if (name) names.add(name);
     }
   }
@@ -36870,7 +36950,7 @@ function readPart(node, ctx) {
     startsWithAbsoluteCd: facts.startsWithAbsoluteCd,
     substantial: isSubstantial(commands, aptIndex),
     downloads: downloadedNames(commands),
-    mentions: new Set(commands.flatMap((c) => c.words).filter((w) => w !== null && w !== "").map((w) => path13.posix.basename(w))),
+    mentions: new Set(commands.flatMap((c) => c.words).filter((w) => w !== null && w !== "").map((w) => path14.posix.basename(w))),
     cleanup: commands.some(removes) && commands.every((c) => removes(c) || c.program !== null && NO_OPS.has(c.program)),
     installOnly: installOnly(commands),
     aptIndex,
@@ -36963,7 +37043,7 @@ function replacesShell(ctx, node, commands) {
       return { id: "replaces-shell", reason: "the RUN above runs `dpkg-reconfigure dash`, which may change what /bin/sh is; each later RUN starts the shell afresh, joined they would run in the old one" };
     }
     for (const written of writtenPaths(command2.words) ?? []) {
-      const full = written.startsWith("/") ? path13.posix.normalize(written) : workdir === null ? null : path13.posix.resolve(workdir, written);
+      const full = written.startsWith("/") ? path14.posix.normalize(written) : workdir === null ? null : path14.posix.resolve(workdir, written);
       if (full !== null && shell.has(full)) {
         return { id: "replaces-shell", reason: `the RUN above replaces ${full}, the shell each later RUN starts; joined, they would run in the old shell` };
       }
@@ -37804,8 +37884,8 @@ function cleanupFor(hygiene, program, yumIsDnf2 = false) {
   const cleanup = yumIsDnf2 && hygiene.facts.cleanupWhereYumIsDnf ? hygiene.facts.cleanupWhereYumIsDnf : hygiene.cleanup;
   return cleanup.map((c) => c.startsWith(`${main2} `) ? `${program}${c.slice(main2.length)}` : c);
 }
-function inCacheDir(facts, path30) {
-  return facts.cacheDirs.some((dir) => dir.startsWith("/") ? path30.startsWith(dir) : path30.startsWith(`${dir}/`) || path30 === dir || path30.includes(`/${dir}/`) || path30.endsWith(`/${dir}`));
+function inCacheDir(facts, path31) {
+  return facts.cacheDirs.some((dir) => dir.startsWith("/") ? path31.startsWith(dir) : path31.startsWith(`${dir}/`) || path31 === dir || path31.includes(`/${dir}/`) || path31.endsWith(`/${dir}`));
 }
 function cleans(manager, command2, yumIsDnf2 = false) {
   const same = yumIsDnf2 ? PACKAGE_MANAGER_FACTS[manager].sameProgramWhereYumIsDnf : void 0;
@@ -37915,9 +37995,9 @@ function downloadedFiles(words3, spelling) {
     const word = words3[i];
     if (word === null) continue;
     const inline = word.startsWith(`${spelling.long}=`) ? word.slice(spelling.long.length + 1) : attached.exec(word)?.[1] ?? null;
-    const path30 = inline ?? (word === spelling.long || short.test(word) ? words3[i + 1] : null);
+    const path31 = inline ?? (word === spelling.long || short.test(word) ? words3[i + 1] : null);
     if (inline !== null || word === spelling.long || short.test(word)) output = true;
-    if (path30) named.push(path30);
+    if (path31) named.push(path31);
   }
   if (output) return named;
   const group = (letter, w) => letter !== null && /^-[a-zA-Z]+$/.test(w) && w.includes(letter);
@@ -37949,18 +38029,18 @@ function leftoverArchives(ctx, run2) {
   commands.forEach((command2, index) => {
     const spelling = command2.program ? DOWNLOAD_OUTPUT[command2.program] : void 0;
     if (!spelling) return;
-    for (const path30 of downloadedFiles(command2.words, spelling)) downloads.push({ path: path30, index, inMain: command2.command.inMainShell, cwd: cwdOf(command2), at: sourceStart(run2, command2.command.node) });
+    for (const path31 of downloadedFiles(command2.words, spelling)) downloads.push({ path: path31, index, inMain: command2.command.inMainShell, cwd: cwdOf(command2), at: sourceStart(run2, command2.command.node) });
   });
   const found = [];
   for (const download of downloads) {
-    const { path: path30 } = download;
-    if (path30 === "-" || !/^[\w./+-]+$/.test(path30)) continue;
-    const absolute = resolvedPath(path30, download.cwd);
+    const { path: path31 } = download;
+    if (path31 === "-" || !/^[\w./+-]+$/.test(path31)) continue;
+    const absolute = resolvedPath(path31, download.cwd);
     const after = commands.slice(download.index + 1);
     const movesBefore = (c) => after.slice(0, after.indexOf(c)).some(({ command: m }) => ["cd", "pushd", "popd"].includes(m.name ?? ""));
     const names = (word, at) => {
       if (word === null) return false;
-      if (absolute === null) return word === path30 && !movesBefore(at);
+      if (absolute === null) return word === path31 && !movesBefore(at);
       return resolvedPath(word, cwdOf(at))?.replace(/\/+$/, "") === absolute;
     };
     const extracted = after.some((c) => {
@@ -37973,35 +38053,35 @@ function leftoverArchives(ctx, run2) {
       return extracting && words3.slice(1).some((w) => names(w, c) || w !== null && w.startsWith("--file=") && names(w.slice("--file=".length), c));
     });
     if (!extracted) continue;
-    const removed = after.some((c) => c.program === "rm" && c.words.slice(1).some((w) => names(w, c))) || after.some(({ command: command2 }) => command2.node.text.includes("rm ") && command2.node.text.includes(path30)) || after.some((c) => c.program === "rm" && c.nodes.slice(1).some((n) => {
+    const removed = after.some((c) => c.program === "rm" && c.words.slice(1).some((w) => names(w, c))) || after.some(({ command: command2 }) => command2.node.text.includes("rm ") && command2.node.text.includes(path31)) || after.some((c) => c.program === "rm" && c.nodes.slice(1).some((n) => {
       const operand = unquoted(n);
-      if (absolute === null) return removes2(operand, path30);
+      if (absolute === null) return removes2(operand, path31);
       const resolved = operand.startsWith("-") ? null : resolvedPath(operand, cwdOf(c));
       return resolved !== null && removes2(resolved, absolute);
     }));
     if (removed) continue;
-    const relative2 = !path30.startsWith("/");
+    const relative2 = !path31.startsWith("/");
     const sameDirectory = absolute !== null ? dirs.end === download.cwd : download.inMain && !after.some(({ command: c }) => c.inMainShell && ["cd", "pushd", "popd"].includes(c.name ?? ""));
-    const written = !relative2 || sameDirectory ? path30 : absolute;
+    const written = !relative2 || sameDirectory ? path31 : absolute;
     let refusal2 = null;
     if (written === null) refusal2 = { id: "working-directory-changes", reason: "the working directory changes after the download" };
     else if (!written.startsWith("/") && absolute === null && run2.mounts.length > 0) refusal2 = { id: "relative-path-with-mounts", reason: "the RUN has mounts the relative path may be in" };
-    else if (run2.mounts.some((m) => mountCovers(m, absolute ?? path30))) refusal2 = { id: "archive-in-mount", reason: "it is in a mount, not in the layer" };
-    else if (ctx.dockerfile.source.text.slice(run2.node.end).includes(path30.slice(path30.lastIndexOf("/") + 1))) {
+    else if (run2.mounts.some((m) => mountCovers(m, absolute ?? path31))) refusal2 = { id: "archive-in-mount", reason: "it is in a mount, not in the layer" };
+    else if (ctx.dockerfile.source.text.slice(run2.node.end).includes(path31.slice(path31.lastIndexOf("/") + 1))) {
       refusal2 = { id: "archive-used-later", reason: "a later instruction names it" };
-    } else if (commands.some(({ command: c }) => c.node.text.includes(path30) && /\brm\b|\bmv\b|\bcp\b/.test(c.name ?? ""))) {
+    } else if (commands.some(({ command: c }) => c.node.text.includes(path31) && /\brm\b|\bmv\b|\bcp\b/.test(c.name ?? ""))) {
       refusal2 = { id: "archive-moved", reason: "the RUN moves or copies it" };
     }
-    found.push({ path: written ?? path30, refusal: refusal2, at: download.at });
+    found.push({ path: written ?? path31, refusal: refusal2, at: download.at });
   }
   return found;
 }
-function removes2(operand, path30) {
+function removes2(operand, path31) {
   if (operand.startsWith("-") || operand === "") return false;
   const folder = operand.replace(/\/+$/, "");
-  if (folder === path30) return true;
-  if (folder !== "" && path30.startsWith(`${folder}/`)) return true;
-  return /[*?[]/.test(operand) && (0, import_picomatch2.default)(operand, { dot: true })(path30);
+  if (folder === path31) return true;
+  if (folder !== "" && path31.startsWith(`${folder}/`)) return true;
+  return /[*?[]/.test(operand) && (0, import_picomatch2.default)(operand, { dot: true })(path31);
 }
 var cacheCleanup = {
   id: "cache-cleanup",
@@ -38425,10 +38505,10 @@ function redundantFixes(ctx, run2, commands, fixes) {
 }
 
 // transforms/multi-stage/index.ts
-import path22 from "node:path";
+import path23 from "node:path";
 
 // transforms/multi-stage/plan.ts
-import path14 from "node:path";
+import path15 from "node:path";
 function refuse(id, reason) {
   return { refuse: { id, reason } };
 }
@@ -38444,8 +38524,8 @@ function runtimeFor(stage2, linkage) {
 }
 function programPath(stage2, outputs) {
   const first = stage2.argv[0] ?? "";
-  if (first.includes("/")) return path14.posix.resolve(stage2.finalWorkdir, first);
-  return outputs.find((o) => path14.posix.basename(o) === first && DEFAULT_PATH.includes(path14.posix.dirname(o))) ?? null;
+  if (first.includes("/")) return path15.posix.resolve(stage2.finalWorkdir, first);
+  return outputs.find((o) => path15.posix.basename(o) === first && DEFAULT_PATH.includes(path15.posix.dirname(o))) ?? null;
 }
 function insertBefore(run2, command2, text2) {
   const offset = run2.offsets[command2.node.startIndex];
@@ -38470,9 +38550,9 @@ function argsText2(model, node) {
 }
 
 // transforms/multi-stage/read-stage.ts
-import path15 from "node:path";
+import path16 from "node:path";
 var INITS = Object.keys(INIT_PATHS);
-var INIT_WRAPPERS2 = [...INITS, path15.posix.basename(TINI_STATIC)];
+var INIT_WRAPPERS2 = [...INITS, path16.posix.basename(TINI_STATIC)];
 function readStage(ctx, stage2, image, ecosystem) {
   const model = ctx.dockerfile;
   const facts = ctx.facts;
@@ -38497,8 +38577,8 @@ function readStage(ctx, stage2, image, ecosystem) {
   const command2 = containerArgv(ctx, stage2);
   if (isRefusal(command2)) return command2;
   const entrypoint = image.defaults?.entrypoint ?? [];
-  const { argv, wrappers } = unwrap2(command2, /* @__PURE__ */ new Set([...INIT_WRAPPERS2, ...entrypoint.map((e) => path15.posix.basename(e))]));
-  const inits = INITS.filter((init) => wrappers.some((w) => path15.posix.basename(w) === init));
+  const { argv, wrappers } = unwrap2(command2, /* @__PURE__ */ new Set([...INIT_WRAPPERS2, ...entrypoint.map((e) => path16.posix.basename(e))]));
+  const inits = INITS.filter((init) => wrappers.some((w) => path16.posix.basename(w) === init));
   return { stage: stage2, image, ecosystem, runs: runs2, finalWorkdir: final, argv, inits };
 }
 function commandWhere(ctx, run2, command2) {
@@ -38543,7 +38623,7 @@ function directArgv2(ctx, node) {
 function unwrap2(argv, known) {
   const wrappers = [];
   let rest = argv;
-  while (rest.length && known.has(path15.posix.basename(rest[0]))) {
+  while (rest.length && known.has(path16.posix.basename(rest[0]))) {
     wrappers.push(rest[0]);
     rest = rest.slice(1);
     const end = rest.indexOf("--");
@@ -38636,7 +38716,7 @@ function checkPython(args, where) {
 }
 
 // transforms/multi-stage/closure.ts
-import path16 from "node:path";
+import path17 from "node:path";
 var SOURCES = {
   go: ["go"],
   java: ["java"],
@@ -38699,7 +38779,7 @@ function runtimePackages(ctx, stage2, chosen, healthPrograms) {
   const programs = /* @__PURE__ */ new Set();
   const context = ctx.context;
   if (context) for (const run2 of programRuns(context, SOURCES[stage2.ecosystem], (text2) => ctx.shell.parse(text2).rootNode)) programs.add(run2.program);
-  for (const program of healthPrograms) programs.add(path16.posix.basename(program));
+  for (const program of healthPrograms) programs.add(path17.posix.basename(program));
   const runtime = describeImage(chosen.runtime);
   const fullImage = shipsBuildpackDeps(stage2.image.family, stage2.image.tag);
   for (const program of programs) {
@@ -38788,7 +38868,7 @@ function runtimeFiles(ctx, stage2, chosen) {
       const where2 = `line ${ctx.originalLineAt(read.script.offsets[target.node.startIndex])}`;
       if (target.path === null) return refuse("run-writes-file", `${where2}: RUN writes \`${target.text}\`, a file whose name the shell computes`);
       if (!target.path.startsWith("/") && (run2.changesDir || run2.workdir === null)) return refuse("run-writes-file", `${where2}: RUN writes \`${target.text}\` after \`cd\`, in a folder dfmod does not know`);
-      const file = path16.posix.resolve(run2.workdir ?? "/", target.path);
+      const file = path17.posix.resolve(run2.workdir ?? "/", target.path);
       if (under("/etc/apt", file)) return refuse("apt-source", `${where2}: RUN writes ${file}: the runtime's apt-get would not have that configuration`);
       if (under("/dev", file)) continue;
       if (compiled || !under(app, file)) want(file, null);
@@ -38810,7 +38890,7 @@ function runtimeFiles(ctx, stage2, chosen) {
   const workFolders = /* @__PURE__ */ new Set();
   for (const run2 of stage2.runs) {
     if (run2.workdir) workFolders.add(run2.workdir);
-    for (const c of run2.commands) if (c.program === "cd" && typeof c.words[1] === "string") workFolders.add(path16.posix.resolve(run2.workdir ?? "/", c.words[1]));
+    for (const c of run2.commands) if (c.program === "cd" && typeof c.words[1] === "string") workFolders.add(path17.posix.resolve(run2.workdir ?? "/", c.words[1]));
   }
   for (const node of stage2.stage.instructions) {
     const copy = node.keyword === "COPY" || node.keyword === "ADD" ? ctx.facts.copyOperands(node) : null;
@@ -38827,7 +38907,7 @@ function runtimeFiles(ctx, stage2, chosen) {
     const dest = copy.destResolved;
     if (under(app, dest) && app !== "/") continue;
     for (const source of copy.sources) {
-      const name = path16.posix.basename(source.replace(/\/+$/, ""));
+      const name = path17.posix.basename(source.replace(/\/+$/, ""));
       const folder = source === "." || source.endsWith("/") || (ctx.context?.list(source).length ?? 0) > 0;
       if (compiled && (folder || SOURCE_FILE.test(name))) continue;
       if (folder) {
@@ -38835,7 +38915,7 @@ function runtimeFiles(ctx, stage2, chosen) {
         want(dest.replace(/\/$/, ""), chownOf(node));
       } else {
         const many = copy.sources.length > 1 || dest.endsWith("/") || copy.dest.endsWith("/");
-        want(many ? path16.posix.join(dest, name) : dest, chownOf(node));
+        want(many ? path17.posix.join(dest, name) : dest, chownOf(node));
       }
     }
   }
@@ -38843,8 +38923,8 @@ function runtimeFiles(ctx, stage2, chosen) {
     for (const read of fileReads(ctx.context, SOURCES[stage2.ecosystem])) {
       if (read.path === null) return refuse("reads-unnamed-file", `the program opens a file whose path it computes (${read.call} in ${read.file}), so what to copy is not known`);
       if (read.path === "" || PROVIDED.some((p) => under(p, read.path))) continue;
-      const resolved = path16.posix.resolve(app, read.path.replace(/[*?[].*$/, "") || ".");
-      const first = read.path.startsWith("/") ? resolved : path16.posix.join(app, path16.posix.relative(app, resolved).split("/")[0]);
+      const resolved = path17.posix.resolve(app, read.path.replace(/[*?[].*$/, "") || ".");
+      const first = read.path.startsWith("/") ? resolved : path17.posix.join(app, path17.posix.relative(app, resolved).split("/")[0]);
       if (first === app || first === "/") return refuse("reads-app-folder", `the program reads the whole folder ${first} (${read.call} in ${read.file})`);
       if (deliveredByStage(ctx, stage2, first, made)) want(first, null);
       else checks.push(`${read.path}, which the program opens (${read.call} in ${read.file}) and the build does not make`);
@@ -38873,16 +38953,16 @@ function deliveredByStage(ctx, stage2, target, made) {
       const isFolder = clean === "" || context.list(clean).length > 0;
       if (isFolder) {
         if (!under(dest, target)) continue;
-        const rel = path16.posix.relative(dest, target);
-        if (context.exists(clean ? path16.posix.join(clean, rel) : rel) && !context.isIgnored(clean ? path16.posix.join(clean, rel) : rel)) return true;
-      } else if (target === dest || target === path16.posix.join(dest, path16.posix.basename(clean))) return true;
+        const rel = path17.posix.relative(dest, target);
+        if (context.exists(clean ? path17.posix.join(clean, rel) : rel) && !context.isIgnored(clean ? path17.posix.join(clean, rel) : rel)) return true;
+      } else if (target === dest || target === path17.posix.join(dest, path17.posix.basename(clean))) return true;
     }
   }
   return false;
 }
 
 // transforms/multi-stage/go.ts
-import path17 from "node:path";
+import path18 from "node:path";
 
 // lib/facts/go.ts
 var ENVIRONMENT_WRAPPERS = /* @__PURE__ */ new Set(["sudo", "env"]);
@@ -38911,7 +38991,7 @@ var planGo = (stage2, ctx) => {
       if (!raw.startsWith("/") && run2.changesDir) return refuse("go-output-after-cd", `${where}: \`go build -o ${raw}\` after \`cd\`: its path is not known`);
       if (!raw.startsWith("/") && run2.workdir === null) return refuse("workdir-unknown", `${where}: \`go build -o ${raw}\` runs in a folder dfmod does not know`);
       const cgoOff = cgoSetting(ctx.facts, run2.node, command2) === "0";
-      builds2.push({ run: run2, command: command2, output: path17.posix.resolve(run2.workdir ?? "/", raw), cgoOff });
+      builds2.push({ run: run2, command: command2, output: path18.posix.resolve(run2.workdir ?? "/", raw), cgoOff });
     }
   }
   if (!builds2.length) return null;
@@ -38953,7 +39033,7 @@ function importsC(context) {
 }
 
 // transforms/multi-stage/java.ts
-import path18 from "node:path";
+import path19 from "node:path";
 var planJava = (stage2, ctx) => {
   const argv = stage2.argv;
   if (argv[0] !== "java" && !/\/java$/.test(argv[0] ?? "")) return refuse("not-java", `the container runs \`${argv[0]}\`, not java`);
@@ -38967,8 +39047,8 @@ var planJava = (stage2, ctx) => {
     if (arg === "-jar") {
       const jar = argv[i + 1];
       if (jar === void 0) return refuse("java-jar-unnamed", "`java -jar` without a jar");
-      const file = path18.posix.resolve(wd, jar);
-      const folder = path18.posix.dirname(file);
+      const file = path19.posix.resolve(wd, jar);
+      const folder = path19.posix.dirname(file);
       if (folder === wd || folder === "/") {
         copy(file);
         checks.push(`the Class-Path of ${file}'s manifest (only the jar is copied)`);
@@ -38977,7 +39057,7 @@ var planJava = (stage2, ctx) => {
       break;
     }
     if (arg === "-cp" || arg === "-classpath" || arg === "--class-path") {
-      for (const entry of (argv[++i] ?? "").split(":")) copy(path18.posix.resolve(wd, entry.replace(/\/?\*$/, "")));
+      for (const entry of (argv[++i] ?? "").split(":")) copy(path19.posix.resolve(wd, entry.replace(/\/?\*$/, "")));
       classPathNamed = true;
       continue;
     }
@@ -38989,9 +39069,9 @@ var planJava = (stage2, ctx) => {
       }
       if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(arg)) return refuse("java-main-class", `\`${arg}\` is not a class name`);
       const parts = arg.split(".");
-      if (parts.length === 1) copies.push({ from: path18.posix.join(wd, "*.class"), to: `${wd.replace(/\/$/, "")}/` });
-      else copy(path18.posix.join(wd, parts[0]));
-      checks.push(`the classes ${arg} loads are in ${parts.length === 1 ? `${wd}/*.class` : path18.posix.join(wd, parts[0])}`);
+      if (parts.length === 1) copies.push({ from: path19.posix.join(wd, "*.class"), to: `${wd.replace(/\/$/, "")}/` });
+      else copy(path19.posix.join(wd, parts[0]));
+      checks.push(`the classes ${arg} loads are in ${parts.length === 1 ? `${wd}/*.class` : path19.posix.join(wd, parts[0])}`);
       classPathNamed = true;
       break;
     }
@@ -39015,7 +39095,7 @@ var planJava = (stage2, ctx) => {
 };
 
 // transforms/multi-stage/native.ts
-import path19 from "node:path";
+import path20 from "node:path";
 var COMPILERS = /* @__PURE__ */ new Set(["gcc", "g++", "cc", "c++"]);
 var PREFIX_WORDS = /^(PREFIX|prefix|DESTDIR|-DCMAKE_INSTALL_PREFIX)=|^--prefix(=|$)/;
 var planNative = (stage2, ctx) => {
@@ -39029,14 +39109,14 @@ var planNative = (stage2, ctx) => {
       const inSubshell = !command2.command.inMainShell;
       if (command2.program === "cd") {
         const to = command2.words[1];
-        cwd = !inSubshell && cwd !== null && typeof to === "string" && !to.startsWith("-") ? path19.posix.resolve(cwd, to) : null;
+        cwd = !inSubshell && cwd !== null && typeof to === "string" && !to.startsWith("-") ? path20.posix.resolve(cwd, to) : null;
         continue;
       }
       const here = inSubshell ? null : cwd;
       if (COMPILERS.has(command2.program ?? "")) {
         const i = command2.words.findIndex((w) => w === "-o" || (w?.startsWith("-o") ?? false));
         const raw = i === -1 ? null : command2.words[i] === "-o" ? command2.words[i + 1] : command2.words[i].slice(2);
-        if (raw && (raw.startsWith("/") || here !== null)) outputs.push(path19.posix.resolve(here ?? "/", raw));
+        if (raw && (raw.startsWith("/") || here !== null)) outputs.push(path20.posix.resolve(here ?? "/", raw));
       }
       if (command2.program === "make" || command2.program === "cmake") {
         if (here === null && !command2.words.includes("--install")) return refuse("make-after-cd", `${commandWhere(ctx, run2, command2)}: make after \`cd\`: where it builds is not known`);
@@ -39052,7 +39132,7 @@ var planNative = (stage2, ctx) => {
     }
   }
   const argv0 = stage2.argv[0] ?? "";
-  if (installs && !argv0.includes("/")) outputs.push(path19.posix.join("/usr/local/bin", argv0));
+  if (installs && !argv0.includes("/")) outputs.push(path20.posix.join("/usr/local/bin", argv0));
   if (!outputs.length && !makes) return null;
   const first = stage2.argv[0] ?? "";
   const program = programPath(stage2, outputs);
@@ -39063,8 +39143,8 @@ var planNative = (stage2, ctx) => {
     const fromContext = stage2.stage.instructions.some((node) => {
       const copy = ctx.facts.copyOperands(node);
       if (!copy?.destResolved) return false;
-      const rel = path19.posix.relative(copy.destResolved, program);
-      return !rel.startsWith("..") && copy.sources.some((src) => context.exists(path19.posix.join(src, rel)) || context.exists(src) && path19.posix.basename(src) === path19.posix.basename(program));
+      const rel = path20.posix.relative(copy.destResolved, program);
+      return !rel.startsWith("..") && copy.sources.some((src) => context.exists(path20.posix.join(src, rel)) || context.exists(src) && path20.posix.basename(src) === path20.posix.basename(program));
     });
     if (fromContext) return refuse("program-from-context", `the container runs ${program}, which comes from the build context, not the build`);
   }
@@ -39097,7 +39177,7 @@ var planNative = (stage2, ctx) => {
 };
 
 // transforms/multi-stage/node.ts
-import path20 from "node:path";
+import path21 from "node:path";
 var STATIC_RUNTIME = { image: "nginx:stable", root: "/usr/share/nginx/html" };
 var STATIC_SERVERS = {
   "http-server": { defaultPort: 8080, portFlags: ["-p", "--port"], hostFlags: ["-a"], spaFlags: [], otherFlags: /^(-c-?\d+|-s|--silent|-d|-i|-g|--gzip|-b|--brotli)$/ },
@@ -39158,7 +39238,7 @@ var planNode = (stage2, ctx) => {
   if (runtime.image === stage2.image.ref.raw.replace(/^docker\.io\/(library\/)?/, "") && !building) return null;
   const layout = depsLayout(stage2, ctx, !building ? "original" : devUsed.length ? "all" : "production");
   if (isRefusal(layout)) return layout;
-  const modules = path20.posix.join(appDir, "node_modules");
+  const modules = path21.posix.join(appDir, "node_modules");
   const chown = layout.owner ? `--chown=${layout.owner} ` : "";
   const noDependencies = pkg !== null && !Object.keys(pkg.dependencies ?? {}).length && (!keepAll || !Object.keys(pkg.devDependencies ?? {}).length);
   const got = !building ? `\`${layout.install}\` as the original runs it: every dependency${pkg && Object.keys(pkg.devDependencies ?? {}).length ? ", devDependencies included" : ""}, since nothing is built and the app may load any of them at run time${devUsed.length ? ` (the start command uses ${devUsed.join(", ")})` : ""}` : devUsed.length ? `all dependencies: the start command uses ${devUsed.join(", ")}` : `\`${layout.install}\`, production dependencies only`;
@@ -39265,11 +39345,11 @@ function tscBuild(stage2, ctx, pkg) {
     }
   }
   if (outs.size !== 1) return null;
-  return { commands, out: path20.posix.join(appDir, [...outs][0]), config };
+  return { commands, out: path21.posix.join(appDir, [...outs][0]), config };
 }
 function tscArgs(command2, scripts, ctx) {
   const words3 = command2.words;
-  const program = (word) => typeof word === "string" ? path20.posix.basename(word) : null;
+  const program = (word) => typeof word === "string" ? path21.posix.basename(word) : null;
   const direct = (argv) => program(argv[0]) === "tsc" ? argv.slice(1) : program(argv[0]) === "npx" && argv[1] === "tsc" ? argv.slice(2) : null;
   if (command2.program === "tsc" || command2.program === "npx") return direct(words3);
   if (command2.program !== "npm" || !["run", "run-script"].includes(words3[1] ?? "")) return void 0;
@@ -39330,7 +39410,7 @@ function depsLayout(stage2, ctx, dependencies) {
   const owner = installUser && installUser !== "root" && installUser !== "0" ? installUser : null;
   return {
     stage: [`FROM ${stage2.stage.image} AS deps`, ...settings, `WORKDIR ${appDir}`, ...copyLines, `RUN ${runFlags}${install}`],
-    removeModules: { start: last.end, end: last.end, text: `${eol}RUN rm -rf ${path20.posix.join(appDir, "node_modules")}` },
+    removeModules: { start: last.end, end: last.end, text: `${eol}RUN rm -rf ${path21.posix.join(appDir, "node_modules")}` },
     install,
     owner
   };
@@ -39363,7 +39443,7 @@ function planStatic(stage2, argv, server) {
     else return refuse("static-option", `${argv[0]} option \`${arg}\` has no nginx equivalent dfmod writes`);
   }
   if (dir === null) return refuse("static-serves-workdir", `${argv[0]} serves the working folder, not a build output folder`);
-  const out = path20.posix.resolve(stage2.finalWorkdir, dir);
+  const out = path21.posix.resolve(stage2.finalWorkdir, dir);
   if (out === stage2.finalWorkdir || out === "/") return refuse("static-serves-workdir", `${argv[0]} serves the whole working folder`);
   if (!stage2.runs.some((r) => r.commands.some((c) => c.program === "npm" && ["run", "run-script"].includes(c.words[1] ?? "") || ["npx", "tsc", "node"].includes(c.program ?? "")))) {
     return refuse("static-not-built", `${out} is not produced by a build step`);
@@ -39388,7 +39468,7 @@ function planStatic(stage2, argv, server) {
 }
 
 // transforms/multi-stage/python.ts
-import path21 from "node:path";
+import path22 from "node:path";
 var PYTHON = /^python(3(\.\d+)?)?$/;
 var normalized = (name) => name.toLowerCase().replace(/[-_.]+/g, "-");
 var planPython = (stage2, ctx) => {
@@ -39396,7 +39476,7 @@ var planPython = (stage2, ctx) => {
   if (!pipRuns.length) return refuse("no-pip-install", "no `pip install` in the stage, so the dependencies are not named");
   const venv = stageVenv(stage2, ctx);
   const argv0 = stage2.argv[0] ?? "";
-  const runner = venv && path21.posix.dirname(argv0) === `${venv}/bin` ? programName(argv0) : argv0;
+  const runner = venv && path22.posix.dirname(argv0) === `${venv}/bin` ? programName(argv0) : argv0;
   if (!PYTHON.test(runner)) {
     const requirements = ctx.context?.read("requirements.txt") ?? "";
     const installed = [
@@ -39492,12 +39572,12 @@ function venvFolder(args, run2) {
   if (dirs.length !== 1) return null;
   const dir = dirs[0];
   if (!dir.startsWith("/") && (run2.workdir === null || run2.changesDir)) return null;
-  return path21.posix.resolve(run2.workdir ?? "/", dir);
+  return path22.posix.resolve(run2.workdir ?? "/", dir);
 }
 function runsVenvPip(program, venv, run2, ctx) {
-  if (program.includes("/")) return path21.posix.dirname(path21.posix.resolve(run2.workdir ?? "/", program)) === `${venv}/bin`;
+  if (program.includes("/")) return path22.posix.dirname(path22.posix.resolve(run2.workdir ?? "/", program)) === `${venv}/bin`;
   const first = ctx.facts.pathHeadAt(run2.node)[0];
-  return first !== void 0 && path21.posix.normalize(first).replace(/\/$/, "") === `${venv}/bin`;
+  return first !== void 0 && path22.posix.normalize(first).replace(/\/$/, "") === `${venv}/bin`;
 }
 
 // transforms/multi-stage/worth.ts
@@ -39851,7 +39931,7 @@ function checkRuntime(ctx, stage2, chosen, packages) {
       if (isRefusal(health)) return health;
       if (health.shell && !hasShell) return refuse("healthcheck-needs-shell", `${where}: HEALTHCHECK needs /bin/sh, which ${chosen.runtime} lacks`);
       for (const program of health.programs) {
-        const installed = PROGRAM_PACKAGES[path22.posix.basename(program)];
+        const installed = PROGRAM_PACKAGES[path23.posix.basename(program)];
         if (!chosen.programs.includes(program) && !(installed && packages.includes(installed))) {
           return refuse("healthcheck-program", `${where}: HEALTHCHECK runs \`${program}\`, which ${chosen.runtime} may not have`);
         }
@@ -40088,6 +40168,9 @@ function pathListed(filename, paths) {
     return file === listed2 || file.endsWith(`/${listed2}`);
   });
 }
+function listedPath(filename) {
+  return filename ? repositoryPath(filename).relative || "Dockerfile" : "Dockerfile";
+}
 function stringList(value, name) {
   if (value === void 0) return [];
   if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value;
@@ -40271,10 +40354,10 @@ function readBinary(value) {
   if (typeof value !== "object" || value === null) return bad;
   const b = value;
   const str = (k) => typeof b[k] === "string" && b[k].length > 0 && !/\s/.test(b[k]) ? b[k] : void 0;
-  const path30 = str("path");
-  if (!path30?.startsWith("/")) return bad;
-  if (str("from") && !b.url) return { path: path30, from: str("from") };
-  if (str("url") && /^https:\/\//.test(str("url")) && /^sha256:[0-9a-f]{64}$/.test(str("checksum") ?? "") && !b.from) return { path: path30, url: str("url"), checksum: str("checksum") };
+  const path31 = str("path");
+  if (!path31?.startsWith("/")) return bad;
+  if (str("from") && !b.url) return { path: path31, from: str("from") };
+  if (str("url") && /^https:\/\//.test(str("url")) && /^sha256:[0-9a-f]{64}$/.test(str("checksum") ?? "") && !b.from) return { path: path31, url: str("url"), checksum: str("checksum") };
   return bad;
 }
 function checksumSupported(model) {
@@ -40334,7 +40417,7 @@ function planStage(ctx, stage2, init, optedIn) {
   const at = stage2.from.line;
   const leave = (id, message, line2 = at) => ({ notes: [{ id, line: line2, message: `no init added: ${message}` }] });
   if (facts.isWindows(stage2)) return leave("windows", "Windows images have no tini");
-  const optIn = stage2.name ? `{"init-entrypoint": {"stages": ["${stage2.name}"]}}` : `{"init-entrypoint": {"paths": ["${(ctx.filename ?? "Dockerfile").replace(/\\/g, "/").split("/").slice(-2).join("/")}"]}}`;
+  const optIn = stage2.name ? `{"init-entrypoint": {"stages": ["${stage2.name}"]}}` : `{"init-entrypoint": {"paths": ["${listedPath(ctx.filename)}"]}}`;
   const where = optedIn ? null : facts.initHelps(stage2, ctx.filename, void 0, ctx.context);
   if (where && !where.helps && where.role.role !== "application") {
     const role = where.role.role;
@@ -40348,9 +40431,9 @@ function planStage(ctx, stage2, init, optedIn) {
   if (existing) {
     const binaryPath = readBinary(options.binary);
     const paths = [...Object.values(INIT_PATHS).flatMap((byDistro) => Object.values(byDistro)), ...typeof binaryPath === "object" && binaryPath ? [binaryPath.path] : []];
-    const written = paths.some((path31) => {
+    const written = paths.some((path32) => {
       const e = command2.entrypoint;
-      return e?.[0] === path31 && (e[1] === "--" || e[1] === "-g" && e[2] === "--");
+      return e?.[0] === path32 && (e[1] === "--" || e[1] === "-g" && e[2] === "--");
     });
     if (written) return {};
     const node = inEntrypoint ? command2.entrypointNode : command2.cmdNode;
@@ -40439,42 +40522,42 @@ function planStage(ctx, stage2, init, optedIn) {
   let signalsHow = "so signals reach the app and zombies are reaped";
   let entrypointArgv = command2.entrypoint ?? null;
   let cmdArgv = command2.cmd ?? null;
-  let path30 = signals;
-  while (path30.kind === "add-exec" || path30.kind === "run-script") {
-    if (path30.kind === "add-exec") {
-      const script = storedScript(ctx, path30.node);
+  let path31 = signals;
+  while (path31.kind === "add-exec" || path31.kind === "run-script") {
+    if (path31.kind === "add-exec") {
+      const script = storedScript(ctx, path31.node);
       if (script === null) break;
-      if (entrypointArgv) entrypointArgv = withExec(entrypointArgv, script, path30.offset);
-      if (cmdArgv) cmdArgv = withExec(cmdArgv, script, path30.offset);
-      if (path30.node.keyword === "CMD" && path30.node.stage === stage2) {
-        const read = facts.readRun(path30.node);
-        if (read.kind !== "script" || locked(path30.node)) break;
-        edits2.push({ start: read.script.offsets[path30.offset], end: read.script.offsets[path30.offset], text: "exec " });
+      if (entrypointArgv) entrypointArgv = withExec(entrypointArgv, script, path31.offset);
+      if (cmdArgv) cmdArgv = withExec(cmdArgv, script, path31.offset);
+      if (path31.node.keyword === "CMD" && path31.node.stage === stage2) {
+        const read = facts.readRun(path31.node);
+        if (read.kind !== "script" || locked(path31.node)) break;
+        edits2.push({ start: read.script.offsets[path31.offset], end: read.script.offsets[path31.offset], text: "exec " });
       }
-      signalsHow = `with \`exec\` in front of \`${path30.command}\`, so the app replaces the shell and receives the signals; zombies are reaped`;
+      signalsHow = `with \`exec\` in front of \`${path31.command}\`, so the app replaces the shell and receives the signals; zombies are reaped`;
     } else {
-      const node = path30.node;
+      const node = path31.node;
       const stored = facts.argvOf(node)?.stored;
-      if (!stored || stored.join("\0") !== path30.runner.join("\0") || locked(node)) {
-        path30 = { kind: "forced", why: `\`${path30.runner.join(" ")}\` exits at SIGTERM without waiting for its script`, fix: "run the script's command itself" };
+      if (!stored || stored.join("\0") !== path31.runner.join("\0") || locked(node)) {
+        path31 = { kind: "forced", why: `\`${path31.runner.join(" ")}\` exits at SIGTERM without waiting for its script`, fix: "run the script's command itself" };
         break;
       }
       if (node.keyword === "CMD") {
-        edits2.push({ start: node.argsStart, end: node.end, text: jsonArray(path30.argv) });
-        cmdArgv = path30.argv;
-      } else entrypointArgv = path30.argv;
-      signalsHow = `with \`${path30.runner.join(" ")}\` replaced by its script's command \`${path30.argv.join(" ")}\`, since ${path30.runner[0]} exits at SIGTERM without waiting for the app; zombies are reaped`;
+        edits2.push({ start: node.argsStart, end: node.end, text: jsonArray(path31.argv) });
+        cmdArgv = path31.argv;
+      } else entrypointArgv = path31.argv;
+      signalsHow = `with \`${path31.runner.join(" ")}\` replaced by its script's command \`${path31.argv.join(" ")}\`, since ${path31.runner[0]} exits at SIGTERM without waiting for the app; zombies are reaped`;
     }
-    path30 = path30.then;
+    path31 = path31.then;
   }
-  if (path30.kind === "forced") {
+  if (path31.kind === "forced") {
     group = init === "tini";
     signalsHow = `${group ? "with -g, so SIGTERM goes to the whole process group" : "signalling the whole process group"} and zombies are reaped (shutdown stays forced: see the note)`;
     notes.push({
       id: "shutdown-forced",
       // The fix's line, set below: the note and the change it explains cite the same instruction.
       line: at,
-      message: `shutdown is forced, not graceful: ${path30.why}; ${init} ${group ? "-g " : ""}sends SIGTERM to the app too, but it may be killed before its handler finishes: ${path30.fix}`
+      message: `shutdown is forced, not graceful: ${path31.why}; ${init} ${group ? "-g " : ""}sends SIGTERM to the app too, but it may be killed before its handler finishes: ${path31.fix}`
     });
   }
   const prefix = group ? [initPath, "-g", "--"] : [initPath, "--"];
@@ -40722,9 +40805,9 @@ function assemble(groups) {
   return available;
 }
 function resolvePlugin(specifier, base) {
-  if (specifier.startsWith(".") || path23.isAbsolute(specifier)) return path23.resolve(base, specifier);
+  if (specifier.startsWith(".") || path24.isAbsolute(specifier)) return path24.resolve(base, specifier);
   try {
-    return createRequire4(path23.join(base, "noop.js")).resolve(specifier);
+    return createRequire4(path24.join(base, "noop.js")).resolve(specifier);
   } catch (error) {
     const code = error.code;
     throw new PluginError(specifier, code === "MODULE_NOT_FOUND" ? `cannot be found from ${base}` : `cannot be resolved from ${base}: ${error.message}`);
@@ -40811,12 +40894,12 @@ function checkShape(specifier, candidate) {
 }
 
 // lib/cli/process.ts
-function processText(shell, displayPath, text2, options, contextDir) {
+function processText(shell, displayPath, text2, options, contextDir, dockerfile = null) {
   try {
     const result = runTransformsWith(shell, text2, {
       transforms: options.transforms,
       filename: displayPath,
-      context: contextDir ? folderContext(contextDir) : null,
+      context: contextDir ? folderContext(contextDir, dockerfile) : null,
       options: options.options,
       level: options.level ?? "safe",
       everyFile: options.everyFile ?? false
@@ -40848,7 +40931,7 @@ function processText(shell, displayPath, text2, options, contextDir) {
 function processFile(shell, file, options, cwd = process.cwd()) {
   let bytes;
   try {
-    bytes = readFileSync7(path24.resolve(cwd, file));
+    bytes = readFileSync7(path25.resolve(cwd, file));
   } catch (error) {
     const code = error.code;
     const message = code === "ENOENT" ? "no such file or directory" : code === "EACCES" ? "permission denied" : code === "EISDIR" ? "is a folder" : `cannot be read (${code ?? error.message})`;
@@ -40860,8 +40943,8 @@ function processFile(shell, file, options, cwd = process.cwd()) {
   } catch (error) {
     return errorResult(file, error);
   }
-  const contextDir = options.contextDir ?? path24.dirname(path24.resolve(cwd, file));
-  const result = processText(shell, file, text2, options, contextDir);
+  const contextDir = options.contextDir ?? path25.dirname(path25.resolve(cwd, file));
+  const result = processText(shell, file, text2, options, contextDir, path25.resolve(cwd, file));
   result.bytes = bytes;
   return result;
 }
@@ -41257,8 +41340,8 @@ var STYLES = {
   "+": "\x1B[32m",
   "-": "\x1B[31m"
 };
-function unifiedDiff(path30, before, after, style = { color: false }) {
-  const patch = createTwoFilesPatch(`a/${path30}`, `b/${path30}`, before, after, "", "", { context: 3 }).replace(/^=+\n/, "").replace(/^(---|\+\+\+) ([^\n]*?)\t?\n/gm, "$1 $2\n");
+function unifiedDiff(path31, before, after, style = { color: false }) {
+  const patch = createTwoFilesPatch(`a/${path31}`, `b/${path31}`, before, after, "", "", { context: 3 }).replace(/^=+\n/, "").replace(/^(---|\+\+\+) ([^\n]*?)\t?\n/gm, "$1 $2\n");
   if (!style.color) return patch;
   return patch.split("\n").map((line) => {
     const key = ["---", "+++", "@@", "+", "-"].find((prefix) => line.startsWith(prefix));
@@ -41272,11 +41355,11 @@ function wantsColor(stream, env2 = process.env) {
 }
 
 // lib/cli/plan.ts
-import path26 from "node:path";
+import path27 from "node:path";
 
 // lib/cli/config.ts
 import { existsSync as existsSync6, readFileSync as readFileSync9 } from "node:fs";
-import path25 from "node:path";
+import path26 from "node:path";
 import { pathToFileURL as pathToFileURL2 } from "node:url";
 var ConfigError = class extends Error {
   constructor(file, message) {
@@ -41307,21 +41390,21 @@ var ConfigResolver = class {
    */
   noteWalk(walk2) {
     if (!CONFIG_FILES.every((name) => walk2.names.includes(name))) return;
-    const top2 = path25.resolve(walk2.top);
+    const top2 = path26.resolve(walk2.top);
     for (const file of walk2.found) {
-      for (let folder = path25.dirname(file); !this.walked.has(folder); folder = path25.dirname(folder)) {
+      for (let folder = path26.dirname(file); !this.walked.has(folder); folder = path26.dirname(folder)) {
         this.walked.add(folder);
-        if (folder === top2 || path25.dirname(folder) === folder) break;
+        if (folder === top2 || path26.dirname(folder) === folder) break;
       }
     }
-    for (const file of walk2.extras) if (CONFIG_FILES.includes(path25.basename(file))) this.seen.add(file);
+    for (const file of walk2.extras) if (CONFIG_FILES.includes(path26.basename(file))) this.seen.add(file);
   }
   exists(file) {
-    return (!this.walked.has(path25.dirname(file)) || this.seen.has(file)) && existsSync6(file);
+    return (!this.walked.has(path26.dirname(file)) || this.seen.has(file)) && existsSync6(file);
   }
   /** The configuration that applies to files in `folder` (cached per folder). */
   forFolder(folder) {
-    const absolute = path25.resolve(folder);
+    const absolute = path26.resolve(folder);
     let found = this.byFolder.get(absolute);
     if (!found) {
       found = this.search(absolute);
@@ -41331,12 +41414,12 @@ var ConfigResolver = class {
   }
   async search(folder) {
     for (const name of CONFIG_FILES) {
-      const file = path25.join(folder, name);
+      const file = path26.join(folder, name);
       if (!this.exists(file)) continue;
       const loaded2 = await loadConfigFile(file);
       if (loaded2) return loaded2;
     }
-    const parent = path25.dirname(folder);
+    const parent = path26.dirname(folder);
     return parent === folder ? EMPTY2 : this.forFolder(parent);
   }
 };
@@ -41356,7 +41439,7 @@ async function loadConfigFile(file) {
     } else {
       text2 = readFileSync9(file, "utf8");
       raw = JSON.parse(text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2);
-      if (path25.basename(file) === "package.json") {
+      if (path26.basename(file) === "package.json") {
         raw = raw && typeof raw === "object" ? raw.dfmod : void 0;
         if (raw === void 0) return null;
         prefix = ["dfmod"];
@@ -41419,11 +41502,11 @@ var Planner = class {
   }
   /** `applyIgnore`: whether configuration's `ignore` can leave the file out (not for --stdin, nor with --no-ignore). */
   async plan(file, applyIgnore) {
-    const absolute = path26.resolve(this.options.cwd, file);
-    const config = await this.configFor(path26.dirname(absolute));
-    const configDir = config.file ? path26.dirname(config.file) : this.options.cwd;
+    const absolute = path27.resolve(this.options.cwd, file);
+    const config = await this.configFor(path27.dirname(absolute));
+    const configDir = config.file ? path27.dirname(config.file) : this.options.cwd;
     if (applyIgnore && config.ignore?.length) {
-      const relative2 = path26.relative(configDir, absolute).split(path26.sep).join("/");
+      const relative2 = path27.relative(configDir, absolute).split(path27.sep).join("/");
       const { minimatch: minimatch2 } = await Promise.resolve().then(() => (init_glob(), glob_exports));
       if (config.ignore.some((glob) => minimatch2(relative2, glob))) {
         return { ignored: true, transforms: [], options: {}, pluginModules: [], config: config.file, known: [] };
@@ -41449,7 +41532,7 @@ var Planner = class {
     return found;
   }
   async assemble(config) {
-    const configDir = config.file ? path26.dirname(config.file) : this.options.cwd;
+    const configDir = config.file ? path27.dirname(config.file) : this.options.cwd;
     const plugins = [
       ...this.commandLinePlugins(),
       ...(config.plugins ?? []).map((given) => ({ given, module: resolvePlugin(given, configDir) }))
@@ -41471,8 +41554,8 @@ var Planner = class {
   configFor(folder) {
     if (this.options.useConfig === false) return Promise.resolve(NO_CONFIG);
     if (this.options.configFile) {
-      this.explicitConfig ??= loadConfigFile(path26.resolve(this.options.cwd, this.options.configFile)).then(
-        (c) => c ?? { options: {}, file: path26.resolve(this.options.cwd, this.options.configFile) }
+      this.explicitConfig ??= loadConfigFile(path27.resolve(this.options.cwd, this.options.configFile)).then(
+        (c) => c ?? { options: {}, file: path27.resolve(this.options.cwd, this.options.configFile) }
       );
       return this.explicitConfig;
     }
@@ -41499,7 +41582,7 @@ function reviewPart(result) {
 function failsCheck(result, failOn) {
   return result.status === "changed" || failOn === "review" && (result.suggestions?.length ?? 0) > 0;
 }
-function reviewBlock(path30, result, available, options) {
+function reviewBlock(path31, result, available, options) {
   const { changes, written } = reviewPart(result);
   const from = result.levels?.safe;
   const to = written ? result.output : result.levels?.review;
@@ -41516,7 +41599,7 @@ function reviewBlock(path30, result, available, options) {
     if (options.explain && rationale.get(change.transform)) out.push(`#     why: ${rationale.get(change.transform)}`);
     if (checks.get(change.transform)) out.push(`#     check: ${checks.get(change.transform)}`);
   }
-  return out.join("\n") + "\n" + unifiedDiff(path30, from, to, { color: options.color });
+  return out.join("\n") + "\n" + unifiedDiff(path31, from, to, { color: options.color });
 }
 
 // lib/cli/main.ts
@@ -41564,11 +41647,11 @@ Run 'dfmod --help' for usage.
   if (args.json) args.format = "json";
   if (args.outputFile) {
     const chunks = [];
-    const file = path29.resolve(io.cwd, args.outputFile);
+    const file = path30.resolve(io.cwd, args.outputFile);
     const stdout = { write: (s) => (chunks.push(s), true), isTTY: false, columns: io.stdout.columns };
     const code = await run(args, { ...io, stdout });
     try {
-      mkdirSync(path29.dirname(file), { recursive: true });
+      mkdirSync(path30.dirname(file), { recursive: true });
       writeFileSync2(file, chunks.join(""));
     } catch (error) {
       io.stderr.write(`dfmod: --output-file ${args.outputFile}: ${error.message}
@@ -41618,7 +41701,7 @@ Run 'dfmod --help' for usage.
     }
     return 0;
   }
-  const contextDir = args.context ? path29.resolve(io.cwd, args.context) : null;
+  const contextDir = args.context ? path30.resolve(io.cwd, args.context) : null;
   if (args.printConfig) {
     try {
       const plan2 = await planner.plan(args.printConfig, args.ignore);
@@ -41642,11 +41725,11 @@ Run 'dfmod --help' for usage.
 `);
       return 2;
     }
-    const fileDir = args.stdinFilepath ? path29.dirname(path29.resolve(io.cwd, args.stdinFilepath)) : null;
+    const fileDir = args.stdinFilepath ? path30.dirname(path30.resolve(io.cwd, args.stdinFilepath)) : null;
     let result;
     try {
-      const plan2 = await planner.plan(args.stdinFilepath ?? path29.join(io.cwd, "Dockerfile"), false);
-      result = processText(shell, displayPath, text2, { transforms: plan2.transforms, options: plan2.options, known: plan2.known, level: args.level ?? plan2.level ?? "safe", everyFile: !args.ignore, reportUnused: args.reportUnusedDisableDirectives }, contextDir ?? fileDir);
+      const plan2 = await planner.plan(args.stdinFilepath ?? path30.join(io.cwd, "Dockerfile"), false);
+      result = processText(shell, displayPath, text2, { transforms: plan2.transforms, options: plan2.options, known: plan2.known, level: args.level ?? plan2.level ?? "safe", everyFile: !args.ignore, reportUnused: args.reportUnusedDisableDirectives }, contextDir ?? fileDir, args.stdinFilepath ? path30.resolve(io.cwd, args.stdinFilepath) : null);
       for (const warning of result.warnings ?? []) io.stderr.write(warning + "\n");
       if (flags.prettier && result.status !== "error") await formatResult(flags.prettier, result, io.cwd);
     } catch (error) {
@@ -41750,13 +41833,13 @@ Run 'dfmod --help' for usage.`] : [error.message];
   for await (const result of processInBulk(jobs, { cwd: io.cwd, keepBytes: args.write, pool: early.pool })) {
     const job = jobs[index++];
     if (verifier && (result.status === "changed" || result.suggestions?.length)) {
-      const absolutePath = path29.resolve(io.cwd, result.path);
-      await verifyResult(verifier, verifyShell, job, result, { absolutePath, contextDir: contextDir ?? path29.dirname(absolutePath) }, (line) => loopIO.stderr.write(line + "\n"));
+      const absolutePath = path30.resolve(io.cwd, result.path);
+      await verifyResult(verifier, verifyShell, job, result, { absolutePath, contextDir: contextDir ?? path30.dirname(absolutePath) }, (line) => loopIO.stderr.write(line + "\n"));
     }
     if (flags.prettier && result.status !== "error") await formatResult(flags.prettier, result, io.cwd);
     if (result.status === "changed" && flags.write) {
       try {
-        flags.write.writeAtomically(path29.resolve(io.cwd, result.path), result.output, result.bytes);
+        flags.write.writeAtomically(path30.resolve(io.cwd, result.path), result.output, result.bytes);
       } catch (error) {
         result.status = "error";
         result.error = { line: null, message: error instanceof flags.write.WriteError ? error.message : String(error) };
@@ -41787,7 +41870,7 @@ Run 'dfmod --help' for usage.`] : [error.message];
   io.stderr.write(summaryLine(totals, args) + "\n");
   if (args.report) {
     try {
-      writeFileSync2(path29.resolve(io.cwd, args.report), markdownReport(rows, totals, args));
+      writeFileSync2(path30.resolve(io.cwd, args.report), markdownReport(rows, totals, args));
     } catch (error) {
       io.stderr.write(`dfmod: --report ${args.report}: ${error.message}
 `);
@@ -41843,7 +41926,7 @@ async function verifyResult(verifier, shell, job, result, where, log) {
 }
 async function formatResult(prettier, result, cwd) {
   try {
-    const formatted = await prettier.formatDockerfile(result.output, path29.resolve(cwd, result.path));
+    const formatted = await prettier.formatDockerfile(result.output, path30.resolve(cwd, result.path));
     if (formatted !== result.output) {
       result.output = formatted;
       result.changes.push({ transform: "format", line: 1, message: "formatted with Prettier", level: "safe" });

@@ -57,12 +57,12 @@ export async function transform(source: string, options: TransformOptions = {}):
 
 function resolveContext(options: TransformOptions): BuildContext | null {
   const { context, filename } = options;
-  if (typeof context === 'string') return folderContext(context);
+  if (typeof context === 'string') return folderContext(context, filename ?? null);
   if (context && typeof (context as BuildContext).exists === 'function') return context as BuildContext;
   if (context) return memoryContext(context as Record<string, string>);
   if (filename) {
     const slash = Math.max(filename.lastIndexOf('/'), filename.lastIndexOf('\\'));
-    return folderContext(slash >= 0 ? filename.slice(0, slash) || '/' : '.');
+    return folderContext(slash >= 0 ? filename.slice(0, slash) || '/' : '.', filename);
   }
   return null;
 }

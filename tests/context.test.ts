@@ -117,4 +117,24 @@ test('sendsFilesUnder, firstLine, isExecutable: on disk and in memory', () => {
   }
 });
 
+test('folderContext with its Dockerfile reads <Dockerfile>.dockerignore beside it first, in the folders above too', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'dfmod-context-'));
+  folders.push(root);
+  mkdirSync(path.join(root, 'docker'));
+  writeFileSync(path.join(root, '.dockerignore'), 'dist\n');
+  writeFileSync(path.join(root, 'docker', 'Dockerfile.dockerignore'), 'node_modules\n');
+  const dockerfile = path.join(root, 'docker', 'Dockerfile');
+  const inFolder = folderContext(path.join(root, 'docker'), dockerfile);
+  const above = inFolder.parent!()!;
+  for (const context of [inFolder, above, folderContext(root, dockerfile)]) {
+    assert.equal(context.dockerignore(), ['node_modules'], context.root);
+    assert.is(context.dockerignorePath!(), path.join(root, 'docker', 'Dockerfile.dockerignore'));
+    assert.equal([context.isIgnored('node_modules'), context.isIgnored('dist')], [true, false]);
+  }
+  // Without one of its own: the context root's .dockerignore.
+  const other = folderContext(root, path.join(root, 'docker', 'other.Dockerfile'));
+  assert.equal([other.dockerignore(), other.dockerignorePath!()], [['dist'], path.join(root, '.dockerignore')]);
+  assert.equal(folderContext(path.join(root, 'docker'), path.join(root, 'docker', 'other.Dockerfile')).dockerignore(), null);
+});
+
 test.run();

@@ -666,6 +666,49 @@ test('.dockerignore `node_modules/` on disk (folderContext) excludes the folder'
   }
 });
 
+// ---- the ignore file the build reads: the stage's build context, or the Dockerfile's own ----------------
+
+/** A Dockerfile in docker/, built from the repository root: its COPY names docker/entrypoint.sh, there and not beside the Dockerfile. */
+const FROM_ROOT = lines('FROM node:20', 'WORKDIR /app', 'COPY docker/entrypoint.sh /usr/local/bin/', 'COPY . .', 'RUN npm ci');
+
+async function inRepository(files: Record<string, string>, dockerfile: string) {
+  const { runCli, tempProject } = await import('./cli-harness.js');
+  const repo = tempProject({ '.git/HEAD': '', 'package.json': pkg(), 'package-lock.json': '{}', 'docker/entrypoint.sh': '#!/bin/sh\nexec "$@"\n', ...files });
+  try {
+    const ran = await runCli(['--json', '-t', 'copy-deps-first', dockerfile], repo);
+    const file = (JSON.parse(ran.stdout) as { files: { diff?: string; notes: { id: string; message: string }[] }[] }).files[0];
+    return { diff: file.diff ?? '', notes: file.notes.map((n) => [n.id, n.message]) };
+  } finally {
+    rmSync(repo, { recursive: true, force: true });
+  }
+}
+
+test('the .dockerignore read is the one of the build context the COPYs name, above the Dockerfile\'s folder', async () => {
+  const excluded = await inRepository({ 'docker/Dockerfile': FROM_ROOT, '.dockerignore': 'node_modules\n' }, 'docker/Dockerfile');
+  assert.match(excluded.diff, /\+COPY package\*\.json \.\//);
+  assert.equal(excluded.notes, []);
+  const none = await inRepository({ 'docker/Dockerfile': FROM_ROOT }, 'docker/Dockerfile');
+  assert.equal(none.notes, [['install-dir-not-ignored',
+    'no .dockerignore in the build context (../) excludes node_modules/: a local one would overwrite the installed dependencies at `COPY . .`']]);
+  const other = await inRepository({ 'docker/Dockerfile': FROM_ROOT, '.dockerignore': '*.log\n', 'docker/.dockerignore': 'node_modules\n' }, 'docker/Dockerfile');
+  assert.equal(other.notes, [['install-dir-not-ignored',
+    '../.dockerignore does not exclude node_modules/: a local one would overwrite the installed dependencies at `COPY . .`']]);
+});
+
+test('<Dockerfile>.dockerignore beside the Dockerfile is read instead of the context\'s .dockerignore', async () => {
+  const own = await inRepository({ 'docker/Dockerfile': FROM_ROOT, '.dockerignore': '*.log\n', 'docker/Dockerfile.dockerignore': 'node_modules\n' }, 'docker/Dockerfile');
+  assert.match(own.diff, /\+COPY package\*\.json \.\//);
+  assert.equal(own.notes, []);
+  const replaced = await inRepository({ 'docker/Dockerfile': FROM_ROOT, '.dockerignore': 'node_modules\n', 'docker/Dockerfile.dockerignore': '*.log\n' }, 'docker/Dockerfile');
+  assert.equal(replaced.notes, [['install-dir-not-ignored',
+    'Dockerfile.dockerignore does not exclude node_modules/: a local one would overwrite the installed dependencies at `COPY . .`']]);
+  // In the context's own folder too: app.Dockerfile.dockerignore, not .dockerignore.
+  const beside = await inRepository({ 'app.Dockerfile': lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci'), 'app.Dockerfile.dockerignore': 'node_modules\n', '.dockerignore': '' }, 'app.Dockerfile');
+  assert.equal(beside.notes, []);
+  const shared = await inRepository({ 'app.Dockerfile': lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci'), '.dockerignore': '*.log\n' }, 'app.Dockerfile');
+  assert.equal(shared.notes.map(([id]) => id), ['install-dir-not-ignored']);
+});
+
 // ---- layout: comments stay with their instruction, blank lines keep the groups ------------------
 
 test('comments stay with the instruction they describe; npm manifests as package*.json (review round 3)', async () => {

@@ -1356,35 +1356,35 @@ const DEV_WHY = 'so this is a development or test stage, not what is deployed';
 const TOOL_WHY = 'so this is a tool or CI image, which jobs and people run commands in, not a deployed service: images built FROM it would inherit the init';
 
 test('a file in a CI system\'s folder is a CI image, even under a folder named as a sample', async () => {
-  for (const [file, folder, path] of [
-    ['.kokoro/docker/samples/Dockerfile', '.kokoro', 'samples/Dockerfile'],
-    ['python-docs-samples/.kokoro/Dockerfile', '.kokoro', '.kokoro/Dockerfile'],
-    ['.circleci/images/Dockerfile', '.circleci', 'images/Dockerfile'],
-    ['.github/actions/lint/Dockerfile', '.github', 'lint/Dockerfile'],
-    ['.gitlab/ci/Dockerfile', '.gitlab', 'ci/Dockerfile'],
-    ['.buildkite/Dockerfile', '.buildkite', '.buildkite/Dockerfile'],
-    ['ci/Dockerfile', 'ci', 'ci/Dockerfile'],
-    ['prow/Dockerfile', 'prow', 'prow/Dockerfile'],
+  for (const [file, folder] of [
+    ['.kokoro/docker/samples/Dockerfile', '.kokoro'],
+    ['python-docs-samples/.kokoro/Dockerfile', '.kokoro'],
+    ['.circleci/images/Dockerfile', '.circleci'],
+    ['.github/actions/lint/Dockerfile', '.github'],
+    ['.gitlab/ci/Dockerfile', '.gitlab'],
+    ['.buildkite/Dockerfile', '.buildkite'],
+    ['ci/Dockerfile', 'ci'],
+    ['prow/Dockerfile', 'prow'],
   ]) {
     assert.equal(await refusal(file), [['toolbox-image',
-      `no init added: the file is in \`${folder}/\`, a CI system's folder, for the images its jobs run in, ${TOOL_WHY}; ${optIn(path)}`]], file);
+      `no init added: the file is in \`${folder}/\`, a CI system's folder, for the images its jobs run in, ${TOOL_WHY}; ${optIn(file)}`]], file);
   }
 });
 
 test('hack/, test and e2e folders, Tilt files and browser-test setups are development or test images', async () => {
-  for (const [file, reason, path] of [
-    ['hack/tools/Dockerfile', 'the file is in `hack/`, where projects keep their development scripts and tools', 'tools/Dockerfile'],
-    ['integrationtest/Dockerfile', 'the file is in `integrationtest/`, a test folder', 'integrationtest/Dockerfile'],
-    ['src/integration-tests/Dockerfile', 'the file is in `integration-tests/`, a test folder', 'integration-tests/Dockerfile'],
-    ['integration-test/db/Dockerfile', 'the file is in `integration-test/`, a test folder', 'db/Dockerfile'],
-    ['e2e/Dockerfile', 'the file is in `e2e/`, a test folder', 'e2e/Dockerfile'],
-    ['testing/Dockerfile', 'the file is in `testing/`, a test folder', 'testing/Dockerfile'],
-    ['tilt/api/Dockerfile', "the file is in `tilt/`, Tilt's local development setup", 'api/Dockerfile'],
-    ['Dockerfile.tilt', 'the file is named for Tilt, which builds it for a local development loop', 'Dockerfile.tilt'],
-    ['deploy/api.tilt', 'the file is named for Tilt, which builds it for a local development loop', 'deploy/api.tilt'],
-    ['playwright/Dockerfile', 'the file is in `playwright/`, a browser-test setup', 'playwright/Dockerfile'],
+  for (const [file, reason] of [
+    ['hack/tools/Dockerfile', 'the file is in `hack/`, where projects keep their development scripts and tools'],
+    ['integrationtest/Dockerfile', 'the file is in `integrationtest/`, a test folder'],
+    ['src/integration-tests/Dockerfile', 'the file is in `integration-tests/`, a test folder'],
+    ['integration-test/db/Dockerfile', 'the file is in `integration-test/`, a test folder'],
+    ['e2e/Dockerfile', 'the file is in `e2e/`, a test folder'],
+    ['testing/Dockerfile', 'the file is in `testing/`, a test folder'],
+    ['tilt/api/Dockerfile', "the file is in `tilt/`, Tilt's local development setup"],
+    ['Dockerfile.tilt', 'the file is named for Tilt, which builds it for a local development loop'],
+    ['deploy/api.tilt', 'the file is named for Tilt, which builds it for a local development loop'],
+    ['playwright/Dockerfile', 'the file is in `playwright/`, a browser-test setup'],
   ]) {
-    assert.equal(await refusal(file), [['dev-or-test-stage', `no init added: ${reason}, ${DEV_WHY}; ${optIn(path)}`]], file);
+    assert.equal(await refusal(file), [['dev-or-test-stage', `no init added: ${reason}, ${DEV_WHY}; ${optIn(file)}`]], file);
   }
   // Folder names that only contain the letters: an application as before.
   for (const file of ['latest/Dockerfile', 'contest/Dockerfile', 'gitlab/Dockerfile', 'hackathon-app/Dockerfile']) {

@@ -63,7 +63,7 @@ import type { DockerfileModel, Stage } from '../lib/core/dockerfile.js';
 import type { Node, ShellParser } from '../lib/core/shell.js';
 import type { Edit, NoteInput, Transform, TransformContext, TransformResult } from '../lib/core/types.js';
 import { execFormPrefix, execFormWithPrefix, jsonArray, startWithComments } from '../lib/core/edits.js';
-import { isPackageInstall, managerCommand, ROLE_NOTE_IDS, roleReasonOnDisk, scriptInit, signalPath, targetPlatformRun, type FileFacts, type RoleName, type SignalPath } from '../lib/facts/index.js';
+import { isPackageInstall, managerCommand, ROLE_NOTE_IDS, repositoryPath, roleReasonOnDisk, scriptInit, signalPath, targetPlatformRun, type FileFacts, type RoleName, type SignalPath } from '../lib/facts/index.js';
 import { insertListWord, sourceStart } from '../lib/core/run-script.js';
 import type { BuildContext } from '../lib/core/context.js';
 import type { InstructionNode } from '../lib/core/dockerfile.js';
@@ -162,6 +162,16 @@ function pathListed(filename: string | null, paths: readonly string[]): boolean 
     const listed = p.replace(/\\/g, '/').replace(/^\.\//, '');
     return file === listed || file.endsWith(`/${listed}`);
   });
+}
+
+/**
+ * What to list in `paths` for `filename`, as the note offers it: its path from
+ * the repository root, which is how a configuration file at the root names it
+ * (pathListed matches the end of the path dfmod was given, at a folder
+ * boundary, so the same words work from any directory dfmod is run in).
+ */
+function listedPath(filename: string | null): string {
+  return filename ? repositoryPath(filename).relative || 'Dockerfile' : 'Dockerfile';
 }
 
 /** The option's list of strings, or an error message. */
@@ -499,7 +509,7 @@ function planStage(ctx: TransformContext, stage: Stage, init: InitName, optedIn:
   // Where an init helps: the deployed stage of an application image, unless the options name this one.
   const optIn = stage.name
     ? `{"init-entrypoint": {"stages": ["${stage.name}"]}}`
-    : `{"init-entrypoint": {"paths": ["${(ctx.filename ?? 'Dockerfile').replace(/\\/g, '/').split('/').slice(-2).join('/')}"]}}`;
+    : `{"init-entrypoint": {"paths": ["${listedPath(ctx.filename)}"]}}`;
   const where = optedIn ? null : facts.initHelps(stage, ctx.filename, undefined, ctx.context as BuildContext | null);
   if (where && !where.helps && where.role.role !== 'application') {
     const role = where.role.role;

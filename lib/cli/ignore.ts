@@ -7,8 +7,9 @@
  * a `.git`), as they would for git.
  */
 import ignore, { type Ignore } from 'ignore';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { repositoryRoot } from '../facts/repository.js';
 
 export const IGNORE_FILES = ['.gitignore', '.dfmodignore'];
 
@@ -147,16 +148,4 @@ function chain(root: string, dir: string): string[] {
 function isInside(dir: string, root: string): boolean {
   const relative = path.relative(root, dir);
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-}
-
-const roots = new Map<string, string | null>();
-
-/** The nearest folder at or above `dir` holding `.git`, or null. */
-function repositoryRoot(dir: string): string | null {
-  let found = roots.get(dir);
-  if (found === undefined) {
-    found = existsSync(path.join(dir, '.git')) ? dir : path.dirname(dir) === dir ? null : repositoryRoot(path.dirname(dir));
-    roots.set(dir, found);
-  }
-  return found;
 }

@@ -257,7 +257,7 @@ async function run(args: Args, io: CliIO): Promise<number> {
     let result: FileResult;
     try {
       const plan = await planner.plan(args.stdinFilepath ?? path.join(io.cwd, 'Dockerfile'), false);
-      result = processText(shell, displayPath, text, { transforms: plan.transforms, options: plan.options, known: plan.known, level: args.level ?? plan.level ?? 'safe', everyFile: !args.ignore, reportUnused: args.reportUnusedDisableDirectives }, contextDir ?? fileDir);
+      result = processText(shell, displayPath, text, { transforms: plan.transforms, options: plan.options, known: plan.known, level: args.level ?? plan.level ?? 'safe', everyFile: !args.ignore, reportUnused: args.reportUnusedDisableDirectives }, contextDir ?? fileDir, args.stdinFilepath ? path.resolve(io.cwd, args.stdinFilepath) : null);
       for (const warning of result.warnings ?? []) io.stderr.write(warning + '\n');
       if (flags.prettier && result.status !== 'error') await formatResult(flags.prettier, result, io.cwd);
     } catch (error) {

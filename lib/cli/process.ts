@@ -66,12 +66,13 @@ export interface ProcessOptions {
   everyFile?: boolean;
 }
 
-export function processText(shell: ShellParser, displayPath: string, text: string, options: ProcessOptions, contextDir: string | null): FileResult {
+/** `dockerfile`: the file's absolute path, when it is on disk (its own `<Dockerfile>.dockerignore` is read beside it). */
+export function processText(shell: ShellParser, displayPath: string, text: string, options: ProcessOptions, contextDir: string | null, dockerfile: string | null = null): FileResult {
   try {
     const result = runTransformsWith(shell, text, {
       transforms: options.transforms,
       filename: displayPath,
-      context: contextDir ? folderContext(contextDir) : null,
+      context: contextDir ? folderContext(contextDir, dockerfile) : null,
       options: options.options,
       level: options.level ?? 'safe',
       everyFile: options.everyFile ?? false,
@@ -121,7 +122,7 @@ export function processFile(shell: ShellParser, file: string, options: ProcessOp
     return errorResult(file, error);
   }
   const contextDir = options.contextDir ?? path.dirname(path.resolve(cwd, file));
-  const result = processText(shell, file, text, options, contextDir);
+  const result = processText(shell, file, text, options, contextDir, path.resolve(cwd, file));
   result.bytes = bytes;
   return result;
 }

@@ -18,8 +18,15 @@ export interface BuildContext {
   read(relativePath: string): string | null;
   /** Names of the entries of a folder (empty when absent). */
   list(relativePath: string): string[];
-  /** The lines of .dockerignore (comments and blanks removed), or null without one. */
+  /**
+   * The lines of the ignore file the build reads (comments and blanks
+   * removed), or null without one: `<Dockerfile>.dockerignore` beside the
+   * Dockerfile when there is one (BuildKit reads it instead of the context's),
+   * else the context root's `.dockerignore`.
+   */
   dockerignore(): string[] | null;
+  /** The path (absolute) of the ignore file dockerignore() reads, or null without one. */
+  dockerignorePath?(): string | null;
   /**
    * Whether .dockerignore keeps `relativePath` out of the context, by
    * Docker's rules: the last matching pattern wins, `!` makes an exception,
@@ -79,8 +86,10 @@ function anyFileSent(context: BuildContext, dir: string): boolean {
  * the context (one file's run): every transform in every pass asks for the
  * same few entries, and all of them then see one snapshot of the folder.
  */
-export function folderContext(root: string): BuildContext {
+export function folderContext(root: string, dockerfile: string | null = null): BuildContext {
   const absoluteRoot = path.resolve(root);
+  // The Dockerfile's own ignore file, whichever folder the build sends: it stays the one read in the contexts above too.
+  const ownIgnoreFile = dockerfile === null ? null : `${path.resolve(dockerfile)}.dockerignore`;
   const resolve = (relativePath: string): string | null => {
     const full = path.resolve(absoluteRoot, relativePath.replace(/^\/+/, ''));
     return full === absoluteRoot || full.startsWith(absoluteRoot + path.sep) ? full : null;
@@ -89,12 +98,13 @@ export function folderContext(root: string): BuildContext {
   const contents = new Map<string, string | null>();
   const listings = new Map<string, string[]>();
   let ignoreLines: string[] | null | undefined;
+  let ignoreFile: string | null | undefined;
   let matcher: IgnoreMatcher | undefined;
   let above: BuildContext | null | undefined;
   return {
     root: absoluteRoot,
     parent() {
-      if (above === undefined) above = path.dirname(absoluteRoot) === absoluteRoot ? null : folderContext(path.dirname(absoluteRoot));
+      if (above === undefined) above = path.dirname(absoluteRoot) === absoluteRoot ? null : folderContext(path.dirname(absoluteRoot), dockerfile);
       return above;
     },
     exists(relativePath) {
@@ -136,8 +146,28 @@ export function folderContext(root: string): BuildContext {
       return names.slice();
     },
     dockerignore() {
-      if (ignoreLines === undefined) ignoreLines = ignoreFileLines(this.read('.dockerignore'));
+      if (ignoreLines === undefined) {
+        ignoreFile = null;
+        ignoreLines = null;
+        for (const file of [ownIgnoreFile, path.join(absoluteRoot, '.dockerignore')]) {
+          if (file === null) continue;
+          let text: string;
+          try {
+            if (!statSync(file).isFile()) continue;
+            text = readFileSync(file, 'utf8');
+          } catch {
+            continue;
+          }
+          ignoreFile = file;
+          ignoreLines = ignoreFileLines(text);
+          break;
+        }
+      }
       return ignoreLines && ignoreLines.slice();
+    },
+    dockerignorePath() {
+      this.dockerignore();
+      return ignoreFile ?? null;
     },
     isIgnored(relativePath) {
       matcher ??= ignoreMatcher(this.dockerignore());
@@ -223,6 +253,9 @@ export function memoryContext(files: Record<string, string>, root = '/context', 
     },
     dockerignore() {
       return ignoreFileLines(this.read('.dockerignore'));
+    },
+    dockerignorePath() {
+      return table.has('.dockerignore') ? path.posix.join(root, '.dockerignore') : null;
     },
     isIgnored(relativePath) {
       return ignoreMatcher(this.dockerignore())(relativePath);

@@ -9,6 +9,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { DockerfileModel } from '../core/dockerfile.js';
+import { repositoryPath } from './repository.js';
 
 export type FileKindName = 'generated-file' | 'vendored-file' | 'test-fixture';
 
@@ -94,7 +95,8 @@ export function fileKind(model: DockerfileModel, filename: string | null): FileK
   if (filename) {
     const template = generatingTemplate(filename);
     if (template) return { kind: 'generated-file', line: 1, reason: `generated file (${template} is the template it is made from): left as written; change the template` };
-    const folders = filename.split(/[\\/]+/).slice(0, -1);
+    // Only the repository's own folders: a checkout under /tmp/tests/ is no test fixture.
+    const { folders } = repositoryPath(filename);
     const vendor = folders.find((f) => VENDOR_FOLDERS.has(f.toLowerCase()));
     if (vendor) return { kind: 'vendored-file', line: 1, reason: `vendored file (under ${vendor}/): left as written; change it where it comes from` };
     const test = folders.find((f) => TEST_FOLDERS.has(f.toLowerCase()));

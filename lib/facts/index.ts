@@ -24,7 +24,7 @@ import { scriptArgv, type ShellNeed } from './argv.js';
 import { commandsOf, managerCommand, type RunCommand } from './commands.js';
 import { mountFields, readRunScript, type RunRead } from './run.js';
 import { initHelps, roleOf, serviceEvidence, type StageRole } from './roles.js';
-import { pid1Sufficient, type Pid1Sufficient } from './signals.js';
+import { buildContextFor, pid1Sufficient, type Pid1Sufficient } from './signals.js';
 import {
   argDeclaration, baseImageOf, globalArgDefaults, isWindowsStage, propertyValueText, type PropertyLike,
 } from './stages.js';
@@ -40,6 +40,7 @@ export {
   managerCommand, subcommandAt, writtenPaths, installedCommands, isLanguageInstall, isBuild, isDependencyFetch, downloadOf, pipedInto,
   type ManagerCommand, type PackageInstall, type RunCommand, type Download,
 } from './commands.js';
+export { repositoryPath, repositoryRoot, type RepositoryPath } from './repository.js';
 export { makeRecipes, quoteCommand, resolvedPath, workingDirectories, type ScriptRun, type WorkingDirectories } from './scripts.js';
 export { imageMeaning, type ImageMeaning, type StageMeaning, type StageConfig, type CommandMeaning, type Step } from './meaning.js';
 export { DEV_STAGE_NAMES, OS_IMAGES, REPLS, ROLE_NOTE_IDS, TOOLBOX_FILE_NAMES, TOOL_PROGRAMS, roleReasonOnDisk, serviceEvidence, targetPlatformRun, type StageRole, type RoleName } from './roles.js';
@@ -548,6 +549,16 @@ export class FileFacts {
       pending.push(...this.copiedFrom(stage), ...this.mountedFrom(stage));
     }
     return built;
+  }
+
+  /**
+   * The build context the stage's COPYs read from: `context` (the one dfmod
+   * was given), or the folder above it, up to the repository root, where
+   * every file they name is (`docker build -f docker/Dockerfile .`). Its
+   * .dockerignore is the one the build reads.
+   */
+  stageContext(stage: Stage, context: BuildContext | null): BuildContext | null {
+    return buildContextFor(this, stage, context);
   }
 
   /** What a stage is for, with the reason (see roles.ts for the rules). */

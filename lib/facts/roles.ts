@@ -11,7 +11,8 @@
  *    `e2e/`, `integration-tests/`, `testing/`); sample: under a folder (or in
  *    a file) named as a teaching sample (SAMPLE_PATH_WORDS), whose text is
  *    the lesson. CI and development folders win over a sample's name: a
- *    samples repository has CI images too.
+ *    samples repository has CI images too. Only folders inside the
+ *    repository count (repository.ts): not the ones a checkout sits in.
  * 2. A stage that is not the build target:
  *    build-only when other stages use it (FROM, COPY --from, RUN --mount
  *    from); otherwise another target it may be built as: dev-or-test when
@@ -44,6 +45,7 @@
  * image built FROM the stage, or every dev container, would inherit it.
  */
 import { fileKind, TEST_FOLDERS } from './file-kind.js';
+import { repositoryPath } from './repository.js';
 import { copiedProgram } from './signals.js';
 import { afterInitWrapper, describeImage, LISTEN_OPTION, ONE_SHOT_TOOLS, programKey, SELF_REAPING_SERVERS, SERVER_ARGS, SERVER_PROGRAM_SUBCOMMANDS, SERVER_PROGRAMS, SERVER_SUBCOMMANDS, SERVICE_ARGS, SERVICE_NAME_WORDS } from '../knowledge/index.js';
 import { simpleCommands, type ShellParser } from '../core/shell.js';
@@ -238,15 +240,17 @@ function generatedHeader(facts: FileFacts): boolean {
 const NOT_PRODUCTION_HEADER = /\bnot (?:suitable|meant|intended|designed|recommended|for) (?:for )?(?:use in )?production\b|\b(?:for|used by) (?:local )?(?:testing|tests|development) only\b|\b(?:test|development|dev)[- ]only\b/i;
 
 export function roleOf(facts: FileFacts, stage: Stage, filename: string | null, target?: string, context: BuildContext | null = null): StageRole {
-  if (filename && filename.split(/[\\/]/).includes('.devcontainer')) {
+  // The folders inside the repository, and the file's name: not the ones a checkout happens to sit in (`/tmp/test-run/`).
+  const inRepository = filename ? repositoryPath(filename) : null;
+  const folders = inRepository?.folders ?? [];
+  if (folders.includes('.devcontainer')) {
     return { role: 'devcontainer', reason: 'the file is in a .devcontainer folder' };
   }
-  const folders = filename ? filename.split(/[\\/]/) : [];
   if (fileKind(facts.model, filename)?.kind === 'vendored-file') return { role: 'vendored', reason: 'the file is in a vendor folder' };
   // CI and development folders first: a sample's repository has CI images too (`docs-samples/.kokoro/`).
-  const where = nonProductionFolder(folders.slice(0, -1));
+  const where = nonProductionFolder(folders);
   if (where) return where;
-  const sample = folders.find((part) => part.toLowerCase().split(/[-_.]/).some((w) => SAMPLE_PATH_WORDS.has(w)));
+  const sample = [...folders, inRepository ? basename(inRepository.relative) : ''].filter(Boolean).find((part) => part.toLowerCase().split(/[-_.]/).some((w) => SAMPLE_PATH_WORDS.has(w)));
   if (sample) return { role: 'sample', reason: `the file is in \`${sample}\`, named as a teaching sample` };
   if (!facts.isDeployed(stage, target)) {
     const users = facts.usedBy(stage);

@@ -102,7 +102,7 @@ function shellImplementation(facts: FileFacts, stage: Stage, program: string): s
  * a folder above it up to the repository root where every source the
  * stage's COPYs name is (`docker build -f util/api/Dockerfile .`).
  */
-function buildContextFor(facts: FileFacts, stage: Stage, context: BuildContext | null): BuildContext | null {
+export function buildContextFor(facts: FileFacts, stage: Stage, context: BuildContext | null): BuildContext | null {
   if (!context) return null;
   const copies: CopyOperands[] = [];
   for (let s: Stage | null = stage; s; s = facts.parentOf(s)) {

@@ -209,6 +209,8 @@ interface StageOutcome {
 
 function stageOutcome(stage: Stage, ctx: TransformContext): StageOutcome {
   const facts = ctx.facts;
+  // The folder the build sends, which may be above the Dockerfile's (`docker build -f docker/Dockerfile .`): its files and ignore file are the ones that count.
+  const context = facts.stageContext(stage, ctx.context);
   const notes: NoteInput[] = [];
   const copyIndex = stage.instructions.findIndex((i) => sourceCopy(i, facts) !== null);
   if (copyIndex < 0) return { notes };
@@ -224,7 +226,7 @@ function stageOutcome(stage: Stage, ctx: TransformContext): StageOutcome {
   // A source may be a glob (`go.*`, `package*.json`): it brings in every manifest it matches.
   const brings = (manifest: string) => copied.some((c) => c === manifest || picomatch.isMatch(manifest, c, { dot: true }));
   const done = ECOSYSTEMS.filter((e) => e.id === 'pip' ? copied.some((c) => /requirements.*\.txt$/.test(c)) : e.required.some(brings));
-  for (const eco of done) notes.push(...ignoreNotes(eco, copy, ctx.context));
+  for (const eco of done) notes.push(...ignoreNotes(eco, copy, context, ctx.context));
 
   // The first RUN after the copy, and what stands between.
   const gap: InstructionNode[] = [];
@@ -282,7 +284,6 @@ function stageOutcome(stage: Stage, ctx: TransformContext): StageOutcome {
   if (flagProblem) return refuse(flagProblem);
   const plan = eco.plan(cmd);
   if ('refuse' in plan) return refuse(plan.refuse);
-  const context = ctx.context;
   if (context && eco.check) {
     const problem = eco.check(context);
     if (problem) return refuse(problem);
@@ -332,7 +333,7 @@ function stageOutcome(stage: Stage, ctx: TransformContext): StageOutcome {
     // Part of the change's message: it says what the change was made without.
     fix.message += ` (no build context: ${unknownIncludes ? 'files named inside requirement files, ' : ''}install scripts, local and vendored dependencies were not checked)`;
   }
-  notes.push(...ignoreNotes(eco, copy, context));
+  notes.push(...ignoreNotes(eco, copy, context, ctx.context));
   return { fix, notes };
 }
 
@@ -354,15 +355,26 @@ function excludesFolder(context: BuildContext, dir: string): boolean {
   return context.isIgnored(dir) || context.isIgnored(`${dir}/any-package/index.js`);
 }
 
-/** Warns when `COPY . .` would bring the host's installed dependencies over the image's. */
-function ignoreNotes(eco: Ecosystem, copy: InstructionNode, context: BuildContext | null): NoteInput[] {
+/**
+ * Warns when `COPY . .` would bring the host's installed dependencies over
+ * the image's. `context` is the stage's build context, `given` the one dfmod
+ * was given (the Dockerfile's folder, unless --context): the ignore file is
+ * named from there when it is not `.dockerignore` of the given folder.
+ */
+function ignoreNotes(eco: Ecosystem, copy: InstructionNode, context: BuildContext | null, given: BuildContext | null): NoteInput[] {
   if (!eco.installDir || !context) return [];
   const hasIgnoreFile = context.dockerignore() !== null;
   if (hasIgnoreFile && excludesFolder(context, eco.installDir)) return [];
+  const from = given?.root ?? context.root;
+  const ignoreFile = context.dockerignorePath?.() ?? null;
+  const named = ignoreFile === null ? '.dockerignore' : path.relative(from, ignoreFile).split(path.sep).join('/');
+  const contextRoot = path.relative(from, context.root).split(path.sep).join('/');
+  // Without an ignore file, where one is missing: the build context, when it is not the folder dfmod was given.
+  const where = ignoreFile === null && contextRoot !== '' ? ` in the build context (${contextRoot}/)` : '';
   return [{
     line: copy.line,
     id: 'install-dir-not-ignored',
-    message: `${hasIgnoreFile ? '.dockerignore does not exclude' : 'no .dockerignore excludes'} ${eco.installDir}/: a local one would overwrite the installed dependencies at \`COPY . .\``,
+    message: `${hasIgnoreFile ? `${named} does not exclude` : `no .dockerignore${where} excludes`} ${eco.installDir}/: a local one would overwrite the installed dependencies at \`COPY . .\``,
   }];
 }
 
