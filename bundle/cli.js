@@ -38788,6 +38788,7 @@ function runtimeFiles(ctx, stage2, chosen) {
       const resolved = path16.posix.resolve(app, read.path.replace(/[*?[].*$/, "") || ".");
       const first = read.path.startsWith("/") ? resolved : path16.posix.join(app, path16.posix.relative(app, resolved).split("/")[0]);
       if (first === app || first === "/") return refuse("reads-app-folder", `the program reads the whole folder ${first} (${read.call} in ${read.file})`);
+      if (covered(first) || [...wanted.keys()].some((w) => under(w, first))) continue;
       if (deliveredByStage(ctx, stage2, first, made)) want(first, null);
       else checks.push(`that ${read.path}, which the program opens (${read.call} in ${read.file}) and the build does not make, is there at run time`);
     }
@@ -39102,9 +39103,9 @@ var planNode = (stage2, ctx) => {
   const modules = path20.posix.join(appDir, "node_modules");
   const chown = layout.owner ? `--chown=${layout.owner} ` : "";
   const noDependencies = pkg !== null && !Object.keys(pkg.dependencies ?? {}).length && (!keepAll || !Object.keys(pkg.devDependencies ?? {}).length);
-  const got = !building ? `\`${layout.install}\` as the original runs it: every dependency${pkg && Object.keys(pkg.devDependencies ?? {}).length ? ", devDependencies included" : ""}, since nothing is built and the app may load any of them at run time${devUsed.length ? ` (the start command uses ${devUsed.join(", ")})` : ""}` : devUsed.length ? `all dependencies: the start command uses ${devUsed.join(", ")}` : `\`${layout.install}\`, production dependencies only`;
+  const got = !building ? `\`${layout.install}\` as the original runs it: every dependency${pkg && Object.keys(pkg.devDependencies ?? {}).length ? ", devDependencies included" : ""}, since nothing is built and the app may load any of them at run time${devUsed.length ? `: the start command uses ${devUsed.join(", ")}` : ""}` : devUsed.length ? `all dependencies: the start command uses ${devUsed.join(", ")}` : `\`${layout.install}\`, production dependencies only`;
   const devCheck = keepAll ? [] : ["that nothing the app loads at run time is a devDependency"];
-  const localModules = context && !context.isIgnored("node_modules") && stage2.stage.instructions.some((n) => n.keyword === "COPY" && ctx.facts.copyOperands(n)?.isWholeContext && ctx.facts.copyOperands(n)?.destResolved?.replace(/\/$/, "") === appDir) ? [`that the build context holds no node_modules of its own: .dockerignore does not exclude it, so the original's copy of the context puts it over the installed one, and the runtime's come from \`${layout.install}\``] : [];
+  const localModules = context && !context.isIgnored("node_modules") && stage2.stage.instructions.some((n) => n.keyword === "COPY" && ctx.facts.copyOperands(n)?.isWholeContext && ctx.facts.copyOperands(n)?.destResolved?.replace(/\/$/, "") === appDir) ? [`that the build context holds no node_modules of its own: .dockerignore does not exclude it, so the original's copy of the context puts it over the installed one, and ${noDependencies ? "the runtime has none" : `the runtime's come from \`${layout.install}\``}`] : [];
   const compiled = building ? tscBuild(stage2, ctx, pkg) : null;
   const sources = sourceCopies(stage2, ctx, building, compiled);
   if (sources) {

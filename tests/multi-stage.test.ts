@@ -288,7 +288,7 @@ test('Node: dev dependencies the start command loads are kept (node -r ts-node/r
   const files = { 'package.json': JSON.stringify({ scripts: { start: 'node -r ts-node/register src/index.ts' }, dependencies: { ms: '2.1.3' }, devDependencies: { 'ts-node': '10.9.2', typescript: '5.4.5' } }), 'package-lock.json': '{}' };
   const result = await run(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'CMD ["npm", "start"]'), { only, files });
   assert.ok(result.output.includes(lines('FROM node:20 AS deps', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci', '')), result.output);
-  assert.match(result.changes[0].message, /`npm ci` as the original runs it: every dependency, devDependencies included, since nothing is built and the app may load any of them at run time \(the start command uses ts-node\)/);
+  assert.match(result.changes[0].message, /`npm ci` as the original runs it: every dependency, devDependencies included, since nothing is built and the app may load any of them at run time: the start command uses ts-node\)/);
 });
 
 test('Node without a build step: a context node_modules that .dockerignore lets through keeps the build-stage layout (npm ci replaced it there)', async () => {
@@ -824,6 +824,11 @@ test('C: a file a RUN writes under /etc is copied (e2e case ms-c-etc-config)', a
   const result = await run(lines('FROM debian:bookworm', 'RUN apt-get update && apt-get install -y gcc', 'WORKDIR /src', 'COPY greet.c .', 'RUN gcc -o /usr/local/bin/greet greet.c',
     'RUN echo "greeting=hello" > /etc/greet.conf', 'CMD ["greet"]'), { only });
   assert.ok(result.output.endsWith(lines('FROM debian:bookworm-slim', 'WORKDIR /src', 'COPY --from=build /usr/local/bin/greet /usr/local/bin/greet', 'COPY --from=build /etc/greet.conf /etc/greet.conf', 'CMD ["greet"]')), result.output);
+  // The program opens the file the RUN wrote, which the runtime gets: the message asks nothing more about it.
+  const opened = await run(lines('FROM debian:bookworm', 'RUN apt-get update && apt-get install -y gcc', 'WORKDIR /src', 'COPY greet.c .', 'RUN gcc -o /usr/local/bin/greet greet.c',
+    'RUN echo "greeting=hello" > /etc/greet.conf', 'CMD ["greet"]'), { only, files: { 'greet.c': 'int main(void) { FILE *f = fopen("/etc/greet.conf", "r"); return f == 0; }\n' } });
+  assert.equal(opened.changes.map((c) => c.message), ['split into a build stage and a runtime stage on debian:bookworm-slim; the runtime gets /usr/local/bin/greet; installs no OS packages; ' +
+    'also copies /etc/greet.conf from the build stage; runs as debian:bookworm-slim\'s default user']);
   await expectRefused(lines('FROM debian:bookworm', 'RUN echo "deb http://x y main" > /etc/apt/sources.list.d/x.list && apt-get update && apt-get install -y gcc', 'WORKDIR /src', 'COPY . .',
     'RUN gcc -o /usr/local/bin/a a.c', 'CMD ["a"]'), 'apt-source', { only });
 });
@@ -1164,6 +1169,9 @@ test('a build whose context node_modules is not excluded: the reviewer checks th
   assert.ok(open.changes[0].message.endsWith(`; ${check}`), open.changes[0].message);
   const excluded = await run(input, { only, files: { 'package.json': pkg, '.dockerignore': 'node_modules\n' } });
   assert.not.ok(excluded.changes[0].message.includes(check), excluded.changes[0].message);
+  // No dependencies: the runtime gets no node_modules, and the check says so.
+  const none = await run(input, { only, files: { 'package.json': '{"scripts":{"build":"node build.js"}}', '.dockerignore': 'node_modules/caniuse-db\n' } });
+  assert.ok(none.changes[0].message.endsWith('; that the build context holds no node_modules of its own: .dockerignore does not exclude it, so the original\'s copy of the context puts it over the installed one, and the runtime has none'), none.changes[0].message);
 });
 
 test('a command of a RUN merge-runs joined into the one above is cited by its own line on disk', async () => {

@@ -265,6 +265,8 @@ function runtimeFiles(ctx: TransformContext, stage: StageReading, chosen: Plan):
       const resolved = path.posix.resolve(app, read.path.replace(/[*?[].*$/, '') || '.');
       const first = read.path.startsWith('/') ? resolved : path.posix.join(app, path.posix.relative(app, resolved).split('/')[0]);
       if (first === app || first === '/') return refuse('reads-app-folder', `the program reads the whole folder ${first} (${read.call} in ${read.file})`);
+      // Copied already (the payload's folder, a file a RUN wrote): nothing to add, and nothing to check.
+      if (covered(first) || [...wanted.keys()].some((w) => under(w, first))) continue;
       if (deliveredByStage(ctx, stage, first, made)) want(first, null);
       else checks.push(`that ${read.path}, which the program opens (${read.call} in ${read.file}) and the build does not make, is there at run time`);
     }

@@ -93,13 +93,13 @@ export const planNode: Planner = (stage, ctx) => {
   const noDependencies = pkg !== null && !Object.keys(pkg.dependencies ?? {}).length && (!keepAll || !Object.keys(pkg.devDependencies ?? {}).length);
   // What the deps stage's install brings, for the change message.
   const got = !building
-    ? `\`${layout.install}\` as the original runs it: every dependency${pkg && Object.keys(pkg.devDependencies ?? {}).length ? ', devDependencies included' : ''}, since nothing is built and the app may load any of them at run time${devUsed.length ? ` (the start command uses ${devUsed.join(', ')})` : ''}`
+    ? `\`${layout.install}\` as the original runs it: every dependency${pkg && Object.keys(pkg.devDependencies ?? {}).length ? ', devDependencies included' : ''}, since nothing is built and the app may load any of them at run time${devUsed.length ? `: the start command uses ${devUsed.join(', ')}` : ''}`
     : devUsed.length ? `all dependencies: the start command uses ${devUsed.join(', ')}` : `\`${layout.install}\`, production dependencies only`;
   const devCheck = keepAll ? [] : ['that nothing the app loads at run time is a devDependency'];
   // The build stage's node_modules stays behind: one the context brings with `COPY . .` (not excluded) is what the original ran with.
   const localModules = context && !context.isIgnored('node_modules') && stage.stage.instructions.some((n) =>
     n.keyword === 'COPY' && ctx.facts.copyOperands(n)?.isWholeContext && ctx.facts.copyOperands(n)?.destResolved?.replace(/\/$/, '') === appDir)
-    ? [`that the build context holds no node_modules of its own: .dockerignore does not exclude it, so the original's copy of the context puts it over the installed one, and the runtime's come from \`${layout.install}\``]
+    ? [`that the build context holds no node_modules of its own: .dockerignore does not exclude it, so the original's copy of the context puts it over the installed one, and ${noDependencies ? 'the runtime has none' : `the runtime's come from \`${layout.install}\``}`]
     : [];
   const compiled = building ? tscBuild(stage, ctx, pkg) : null;
   const sources = sourceCopies(stage, ctx, building, compiled);
