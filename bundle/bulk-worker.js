@@ -16884,6 +16884,31 @@ function environmentScript(pathEnd, whole) {
   }
   return null;
 }
+var STATIC_FILE_SERVERS = {
+  serve: {
+    package: "serve",
+    valueOptions: ["-l", "--listen", "-p", "-c", "--config", "--ssl-cert", "--ssl-key", "--ssl-pass"],
+    flags: [
+      "-s",
+      "--single",
+      "-d",
+      "--debug",
+      "-C",
+      "--cors",
+      "-L",
+      "--no-request-logging",
+      "-n",
+      "--no-clipboard",
+      "-u",
+      "--no-compression",
+      "--no-etag",
+      "-S",
+      "--symlinks",
+      "--no-port-switching"
+    ]
+  },
+  "http-server": { package: "http-server", valueOptions: [], flags: [], optionsTakeNextWord: true }
+};
 
 // lib/knowledge/shells.ts
 var POSIX_SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh"]);
@@ -23489,7 +23514,7 @@ function checkBuildSteps(stage, ctx) {
       }
       const global = name === "npm" ? npmGlobal(args) : null;
       if (global) {
-        npmGlobals.push({ packages: global, where, text: `npm ${args.join(" ")}` });
+        npmGlobals.push({ packages: global, where, text: `npm ${args.join(" ")}`, node: run.node });
         continue;
       }
       const step = name === "npm" ? checkNpm(args, where) : name === "pip" || name === "pip3" ? checkPip(args, where) : name === "python" || name === "python3" ? checkPython(args, where) : null;
@@ -23620,10 +23645,10 @@ function runtimePackages(ctx, stage, chosen, healthPrograms) {
         if (!libraries) return refuse("link-flag-unknown", `${commandWhere(ctx, run, command)}: the program links -l${library}, whose Debian package dfmod does not know`);
         add(...libraries);
       }
-      if (command.words.includes("-static")) checks.push("the program is linked with -static");
+      if (command.words.includes("-static")) checks.push("that the program, linked with -static, needs no file of the build image at run time");
     }
   }
-  if (stage.ecosystem === "native" && !ctx.context) checks.push("the libraries the program loads beyond its -l flags (dfmod reads no source without the build context)");
+  if (stage.ecosystem === "native" && !ctx.context) checks.push("that the program loads no library beyond its -l flags (dfmod reads no source without the build context)");
   return { packages: found, checks };
 }
 function unusedByBuild(stage, pkg) {
@@ -23740,8 +23765,9 @@ function runtimeFiles(ctx, stage, chosen) {
       const resolved = path14.posix.resolve(app, read.path.replace(/[*?[].*$/, "") || ".");
       const first = read.path.startsWith("/") ? resolved : path14.posix.join(app, path14.posix.relative(app, resolved).split("/")[0]);
       if (first === app || first === "/") return refuse("reads-app-folder", `the program reads the whole folder ${first} (${read.call} in ${read.file})`);
+      if (covered(first) || [...wanted.keys()].some((w) => under(w, first))) continue;
       if (deliveredByStage(ctx, stage, first, made)) want(first, null);
-      else checks.push(`${read.path}, which the program opens (${read.call} in ${read.file}) and the build does not make`);
+      else checks.push(`that ${read.path}, which the program opens (${read.call} in ${read.file}) and the build does not make, is there at run time`);
     }
   }
   const copies = [];
@@ -23865,7 +23891,7 @@ var planJava = (stage, ctx) => {
       const folder = path16.posix.dirname(file);
       if (folder === wd || folder === "/") {
         copy(file);
-        checks.push(`the Class-Path of ${file}'s manifest (only the jar is copied)`);
+        checks.push(`that the Class-Path of ${file}'s manifest names nothing outside the jar (only the jar is copied)`);
       } else copy(folder);
       classPathNamed = true;
       break;
@@ -23885,7 +23911,7 @@ var planJava = (stage, ctx) => {
       const parts = arg.split(".");
       if (parts.length === 1) copies.push({ from: path16.posix.join(wd, "*.class"), to: `${wd.replace(/\/$/, "")}/` });
       else copy(path16.posix.join(wd, parts[0]));
-      checks.push(`the classes ${arg} loads are in ${parts.length === 1 ? `${wd}/*.class` : path16.posix.join(wd, parts[0])}`);
+      checks.push(`that the classes ${arg} loads are in ${parts.length === 1 ? `${wd}/*.class` : path16.posix.join(wd, parts[0])}`);
       classPathNamed = true;
       break;
     }
@@ -23992,11 +24018,6 @@ var planNative = (stage, ctx) => {
 
 // transforms/multi-stage/node.ts
 import path18 from "node:path";
-var STATIC_RUNTIME = { image: "nginx:stable", root: "/usr/share/nginx/html" };
-var STATIC_SERVERS = {
-  "http-server": { defaultPort: 8080, portFlags: ["-p", "--port"], hostFlags: ["-a"], spaFlags: [], otherFlags: /^(-c-?\d+|-s|--silent|-d|-i|-g|--gzip|-b|--brotli)$/ },
-  serve: { defaultPort: 3e3, portFlags: ["-l", "--listen", "-p"], hostFlags: [], spaFlags: ["-s", "--single"], otherFlags: /^(-n|--no-clipboard|-u|--no-request-logging)$/ }
-};
 var isStart = (argv) => argv[0] === "npm" && (argv[1] === "start" || (argv[1] === "run" || argv[1] === "run-script") && argv[2] === "start");
 var builds = (stage) => stage.runs.some((r) => r.commands.some((c) => ["npx", "tsc"].includes(c.program ?? "") || c.program === "npm" && ["run", "run-script"].includes(c.words[1] ?? "")));
 var planNode = (stage, ctx) => {
@@ -24024,9 +24045,13 @@ var planNode = (stage, ctx) => {
     if (!("argv" in read)) return refuse("start-script-unread", `the start script \`${script}\` is not a plain command`);
     argv = read.argv;
   }
-  if (argv[0] === "npx") argv = argv.slice(1).filter((a, i) => i > 0 || !a.startsWith("-"));
-  const server = STATIC_SERVERS[argv[0] ?? ""];
-  if (server) return planStatic(stage, argv, server);
+  const npx = argv[0] === "npx";
+  if (npx) argv = argv.slice(1).filter((a, i) => i > 0 || !a.startsWith("-"));
+  const server = STATIC_FILE_SERVERS[argv[0] ?? ""];
+  if (server && !isStart(stage.argv)) {
+    const kept = planStaticServer(stage, ctx, argv, server, pkg, npx);
+    if (kept) return kept;
+  }
   const global = stage.npmGlobals[0];
   if (global) return refuse("npm-global", `${global.where}: \`${global.text}\` installs outside the app`);
   if (argv[0] !== "node" && !/\/node$/.test(argv[0] ?? "")) {
@@ -24055,9 +24080,9 @@ var planNode = (stage, ctx) => {
   const modules = path18.posix.join(appDir, "node_modules");
   const chown = layout.owner ? `--chown=${layout.owner} ` : "";
   const noDependencies = pkg !== null && !Object.keys(pkg.dependencies ?? {}).length && (!keepAll || !Object.keys(pkg.devDependencies ?? {}).length);
-  const got = !building ? `\`${layout.install}\` as the original runs it: every dependency${pkg && Object.keys(pkg.devDependencies ?? {}).length ? ", devDependencies included" : ""}, since nothing is built and the app may load any of them at run time${devUsed.length ? ` (the start command uses ${devUsed.join(", ")})` : ""}` : devUsed.length ? `all dependencies: the start command uses ${devUsed.join(", ")}` : `\`${layout.install}\`, production dependencies only`;
+  const got = !building ? `\`${layout.install}\` as the original runs it: every dependency${pkg && Object.keys(pkg.devDependencies ?? {}).length ? ", devDependencies included" : ""}, since nothing is built and the app may load any of them at run time${devUsed.length ? `: the start command uses ${devUsed.join(", ")}` : ""}` : devUsed.length ? `all dependencies: the start command uses ${devUsed.join(", ")}` : `\`${layout.install}\`, production dependencies only`;
   const devCheck = keepAll ? [] : ["that nothing the app loads at run time is a devDependency"];
-  const localModules = context && !context.isIgnored("node_modules") && stage.stage.instructions.some((n) => n.keyword === "COPY" && ctx.facts.copyOperands(n)?.isWholeContext && ctx.facts.copyOperands(n)?.destResolved?.replace(/\/$/, "") === appDir) ? [`that the build context holds no node_modules of its own: .dockerignore does not exclude it, so the original's copy of the context puts it over the installed one, and the runtime's come from \`${layout.install}\``] : [];
+  const localModules = context && !context.isIgnored("node_modules") && stage.stage.instructions.some((n) => n.keyword === "COPY" && ctx.facts.copyOperands(n)?.isWholeContext && ctx.facts.copyOperands(n)?.destResolved?.replace(/\/$/, "") === appDir) ? [`that the build context holds no node_modules of its own: .dockerignore does not exclude it, so the original's copy of the context puts it over the installed one, and ${noDependencies ? "the runtime has none" : `the runtime's come from \`${layout.install}\``}`] : [];
   const compiled = building ? tscBuild(stage, ctx, pkg) : null;
   const sources = sourceCopies(stage, ctx, building, compiled);
   if (sources) {
@@ -24237,48 +24262,73 @@ function depsCopies(ctx, copies, appDir) {
   const npmrc = context && context.exists(".npmrc") && !context.isIgnored(".npmrc") ? " .npmrc" : "";
   return [`COPY package*.json${npmrc} ./`];
 }
-function planStatic(stage, argv, server) {
-  let dir = null;
-  let port = server.defaultPort;
-  let host = null;
-  let spa = false;
-  for (let i = 1; i < argv.length; i++) {
-    const arg = argv[i];
-    if (server.portFlags.includes(arg)) {
-      const value = argv[++i] ?? "";
-      const match = /^(?:tcp:\/\/([\d.]+):)?(\d+)$/.exec(value);
-      if (!match) return refuse("static-listen-address", `${argv[0]} listens on \`${value}\`, which nginx is not set up for`);
-      if (match[1]) host = match[1];
-      port = Number(match[2]);
-    } else if (server.hostFlags.includes(arg)) host = argv[++i] ?? null;
-    else if (server.spaFlags.includes(arg)) spa = true;
-    else if (server.otherFlags.test(arg)) continue;
-    else if (!arg.startsWith("-") && dir === null) dir = arg;
-    else return refuse("static-option", `${argv[0]} option \`${arg}\` has no nginx equivalent dfmod writes`);
+var specName = (spec) => spec.replace(/(?!^)@.*$/, "");
+function planStaticServer(stage, ctx, argv, server, pkg, npx) {
+  const name = server.package;
+  const other = stage.npmGlobals.find((g) => g.packages.some((p) => specName(p) !== name));
+  if (other) return refuse("npm-global", `${other.where}: \`${other.text}\` installs outside the app`);
+  const globals = stage.npmGlobals;
+  const dependency = pkg?.dependencies?.[name] ?? pkg?.devDependencies?.[name];
+  if (npx && dependency !== void 0) return null;
+  if (!globals.length) {
+    if (!npx) return refuse("static-server-source", `the container runs \`${argv[0]}\`, which the stage neither installs globally nor runs through npx`);
+    if (!pkg) return refuse("static-server-source", `without package.json in the build context, dfmod cannot tell whether \`npx ${name}\` runs a dependency or fetches ${name} when the container starts`);
+    if (lockfileHas(ctx.context?.read("package-lock.json") ?? null, name)) {
+      return refuse("static-server-source", `\`npx ${name}\` runs the ${name} that a dependency brings into node_modules (package-lock.json lists it), which the runtime would not have`);
+    }
   }
-  if (dir === null) return refuse("static-serves-workdir", `${argv[0]} serves the working folder, not a build output folder`);
-  const out = path18.posix.resolve(stage.finalWorkdir, dir);
+  const served = servedFolder(argv, server);
+  if (isRefusal(served)) return served;
+  if (served === null) return refuse("static-serves-workdir", `${argv[0]} serves the working folder, not a build output folder`);
+  const out = path18.posix.resolve(stage.finalWorkdir, served);
   if (out === stage.finalWorkdir || out === "/") return refuse("static-serves-workdir", `${argv[0]} serves the whole working folder`);
   if (!stage.runs.some((r) => r.commands.some((c) => c.program === "npm" && ["run", "run-script"].includes(c.words[1] ?? "") || ["npx", "tsc", "node"].includes(c.program ?? "")))) {
     return refuse("static-not-built", `${out} is not produced by a build step`);
   }
-  if (stage.stage.instructions.some((i) => i.keyword === "USER")) return refuse("static-user", "USER is set, and nginx needs root to start");
-  const listen = host ? `${host}:${port}` : String(port);
-  const location = spa ? " location / { try_files $uri $uri/ /index.html; }" : "";
-  const payload = [`COPY --from=build ${out} ${STATIC_RUNTIME.root}`];
-  if (port !== 80 || host || spa) {
-    payload.push(`RUN echo 'server { listen ${listen}; root ${STATIC_RUNTIME.root};${location} }' > /etc/nginx/conf.d/default.conf`);
-  }
+  const instructions = stage.stage.instructions;
+  const last = [...instructions].reverse().find((n) => ["RUN", "COPY", "ADD"].includes(n.keyword));
+  const moved = globals.find((g) => ctx.facts.userAt(g.node) !== ctx.facts.userAt(last));
+  if (moved) return refuse("static-server-user", `${moved.where}: \`${moved.text}\` runs as another user than the stage's last RUN or COPY, where the runtime stage would install ${name}`);
+  const runtime = runtimeFor(stage, "dynamic");
+  if (isRefusal(runtime)) return runtime;
+  const installs = [...new Set(globals.map((g) => g.text))];
+  const command = `\`${stage.argv.join(" ")}\``;
   return {
-    runtime: STATIC_RUNTIME.image,
-    payload,
+    runtime: runtime.image,
+    payload: [...installs.map((text) => `RUN ${text}`), `COPY --from=build ${out} ${out}`],
     buildEdits: [],
     buildTail: [],
-    drop: /* @__PURE__ */ new Set(["CMD", "ENTRYPOINT"]),
-    programs: [],
-    copied: [STATIC_RUNTIME.root],
-    summary: `${out} served by nginx on ${listen} in place of \`${stage.argv.join(" ")}\` (nginx's own CMD; its headers and directory listings differ from ${argv[0]}'s)`
+    programs: ["node", "npm", "npx", argv[0]],
+    copied: [out],
+    summary: installs.length ? `${name} (\`${installs.join("`, `")}\`, as the original installs it) and ${out} from the build stage, served by the original's ${command}` : `${out} from the build stage, served by the original's ${command} (npx fetches ${name} from the npm registry when the container starts, as in the original)`
   };
+}
+function servedFolder(argv, server) {
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!arg.startsWith("-") || arg === "-") return arg;
+    if (arg === "--") return argv[i + 1] ?? null;
+    if (server.optionsTakeNextWord) {
+      const attached = arg.includes("=") || /^-[^-]/.test(arg) && arg.length > 2;
+      if (!attached && argv[i + 1] !== void 0 && !argv[i + 1].startsWith("-")) i++;
+      continue;
+    }
+    const option = arg.replace(/=.*$/, "");
+    if (server.valueOptions.includes(option)) {
+      if (!arg.includes("=")) i++;
+    } else if (!server.flags.includes(arg)) {
+      return refuse("static-option", `${argv[0]} option \`${arg}\` is not one dfmod knows, so the folder it serves is not named`);
+    }
+  }
+  return null;
+}
+function lockfileHas(lock, name) {
+  if (!lock) return false;
+  try {
+    return `node_modules/${name}` in (JSON.parse(lock).packages ?? {});
+  } catch {
+    return false;
+  }
 }
 
 // transforms/multi-stage/python.ts
@@ -24322,7 +24372,10 @@ var planPython = (stage, ctx) => {
       checks
     };
   }
-  const at = startWithComments(ctx.dockerfile, pipRuns[0].node);
+  const instructions = stage.stage.instructions;
+  let first = instructions.indexOf(pipRuns[0].node);
+  while (first > 0 && ["COPY", "ADD"].includes(instructions[first - 1].keyword)) first--;
+  const at = startWithComments(ctx.dockerfile, instructions[first]);
   const eol = ctx.dockerfile.source.eol;
   return {
     runtime: runtime.image,
@@ -24640,11 +24693,11 @@ function plan(ctx) {
   if (isRefusal(health)) return health;
   const closure = runtimeClosure(ctx, reading, chosen, health);
   if (isRefusal(closure)) return closure;
-  const packages = [.../* @__PURE__ */ new Set([...chosen.packages ?? [], ...closure.packages])];
+  const inits = runtimeInits(reading, chosen);
+  if (isRefusal(inits)) return inits;
+  const packages = [.../* @__PURE__ */ new Set([...chosen.packages ?? [], ...closure.packages, ...inits])];
   const unfit = checkRuntime(ctx, reading, chosen, packages);
   if (unfit) return unfit;
-  const inits = copyInits(reading, chosen);
-  if (inits) return inits;
   const result = edits(ctx, stage, chosen, ref.dynamic ? stage.image : chosen.runtime, packages, closure.copies);
   if (isRefusal(result)) return result;
   return { fix: { line: stage.from.line, message: splitMessage(ctx, stage, chosen, ref.dynamic || ref.digest ? stage.image : null, packages, closure), edits: result } };
@@ -24653,17 +24706,18 @@ function splitMessage(ctx, stage, chosen, same, packages, closure) {
   const users = stage.instructions.filter((n) => n.keyword === "USER");
   const runtime = same ?? chosen.runtime;
   const user = users.length ? `USER ${argsText2(ctx.dockerfile, users[users.length - 1])}` : `${same ? "the base image" : runtime}'s default user`;
+  const manager = describeImage(chosen.runtime).packageManager;
   const parts = [
     // A pinned or argument-chosen base is its own runtime: the same FROM, without what the build installed.
     `split into a build stage and a runtime stage on ${same ? `${same}, the build's own base image` : runtime}`,
-    `it gets ${chosen.summary}`,
-    packages.length ? `apt packages ${packages.join(", ")}` : "no apt packages",
-    ...closure.files.length ? [`also ${closure.files.join(", ")}`] : [],
+    `the runtime gets ${chosen.summary}`,
+    packages.length && manager ? `installs ${packages.join(", ")} with ${SCRIPT_PROGRAM[manager]}` : "installs no OS packages",
+    ...closure.files.length ? [`also copies ${closure.files.join(", ")} from the build stage`] : [],
     `runs as ${user}`,
     ...stage.name && stage.name !== "build" ? [`the runtime stage takes the name ${stage.name} (\`--target ${stage.name}\` builds what is deployed), the build stage is named build`] : []
   ];
-  const checks = [...chosen.checks ?? [], ...closure.checks, "that the app reads no other file of the build stage"];
-  return `${parts.join("; ")}; check: ${checks.join("; ")}`;
+  const checks = [...chosen.checks ?? [], ...closure.checks];
+  return `${parts.join("; ")}${checks.length ? `. Make sure ${checks.join("; ")}` : ""}`;
 }
 function healthcheckPrograms(ctx, stage) {
   const programs = [];
@@ -24676,9 +24730,15 @@ function healthcheckPrograms(ctx, stage) {
   }
   return programs;
 }
-function copyInits(stage, chosen) {
+function runtimeInits(stage, chosen) {
+  const runtime = describeImage(chosen.runtime);
   const libc = libcOf(chosen.runtime);
+  const installs = [];
   for (const init of stage.apkInits) {
+    if (runtime.packageManager === "apk") {
+      installs.push(init);
+      continue;
+    }
     if (libc !== "musl") return refuse("init-needs-musl", `Alpine's ${init} needs musl, which ${chosen.runtime} lacks`);
     const binary = INIT_PATHS[init].alpine;
     chosen.payload.push(`COPY --from=build ${binary} ${binary}`);
@@ -24687,12 +24747,16 @@ function copyInits(stage, chosen) {
   const distro = stage.image.release?.distro === "ubuntu" ? "ubuntu" : "debian";
   for (const init of stage.inits) {
     if (!stage.aptPackages.includes(init)) continue;
+    if (runtime.packageManager === "apt") {
+      installs.push(init);
+      continue;
+    }
     const binary = INIT_PATHS[init][distro];
     const statically = init === "tini" ? TINI_STATIC : null;
     if (!glibc && !statically) return refuse("init-needs-glibc", `Debian's ${init} needs glibc, which ${chosen.runtime} lacks`);
     chosen.payload.push(`COPY --from=build ${glibc ? binary : statically} ${binary}`);
   }
-  return null;
+  return installs;
 }
 function healthcheckArgv(ctx, node) {
   const model = ctx.dockerfile;
@@ -24728,7 +24792,6 @@ function checkRuntime(ctx, stage, chosen, packages) {
   const runtime = describeImage(chosen.runtime);
   const hasShell = runtime.hasShell === true;
   for (const node of stage.stage.instructions) {
-    if (chosen.drop?.has(node.keyword)) continue;
     const where = `line ${ctx.originalLine(node.line)}`;
     if ((node.keyword === "CMD" || node.keyword === "ENTRYPOINT") && node.form === "shell" && !hasShell) {
       return refuse("shell-form-needs-shell", `${where}: ${node.keyword} in shell form needs /bin/sh, which ${chosen.runtime} lacks (exec-form can write it in JSON form first)`);
@@ -24768,7 +24831,7 @@ function edits(ctx, stage, chosen, runtime, packages, copies) {
     result.push({ ...named, text: "build" });
     runtimeName = ` AS ${source.slice(named.start, named.end)}`;
   }
-  const kept = stage.instructions.filter((node) => KEPT.has(node.keyword) && !chosen.drop?.has(node.keyword));
+  const kept = stage.instructions.filter((node) => KEPT.has(node.keyword));
   const keptText = kept.map((node) => source.slice(node.start, node.end)).join("\n");
   const args = stage.instructions.filter((node) => node.keyword === "ARG" && argNames(argsText2(model, node)).some((name) => new RegExp(`\\$\\{?${name}\\b`).test(keptText)));
   const ordered = stage.instructions.filter((node) => kept.includes(node) || args.includes(node));
@@ -24777,7 +24840,8 @@ function edits(ctx, stage, chosen, runtime, packages, copies) {
   const leading = ordered.filter((node) => index(node) < lastContent || LEADING.has(node.keyword) && node.keyword !== "WORKDIR");
   const rest = ordered.filter((node) => !leading.includes(node));
   const text = (node) => node.keyword === "WORKDIR" ? workdirText(ctx, stage, node) : source.slice(node.start, node.end);
-  const install = packages.length ? [`RUN apt-get update && apt-get install -y --no-install-recommends ${packages.join(" ")} && rm -rf /var/lib/apt/lists/*`] : [];
+  const manager = describeImage(chosen.runtime).packageManager;
+  const install = packages.length && manager ? [`RUN ${installScript(manager, packages)}`] : [];
   const lines = [
     `FROM ${runtime}${runtimeName}`,
     ...install,

@@ -360,3 +360,32 @@ export function environmentScript(pathEnd: string, whole: boolean): string | nul
   }
   return null;
 }
+
+/**
+ * Static file servers a Node image runs from npm, by program name: the npm
+ * package that brings the program, and how its command line names the
+ * folder it serves (the first operand). serve 14 reads its options with
+ * `arg`, whose value options take the next word and whose flags take none
+ * (`serve --help`); http-server reads them with minimist, where an option
+ * without an attached value (`-c-1`, `--port=80`) takes the next word unless
+ * that word is an option itself.
+ */
+export interface StaticFileServer {
+  package: string;
+  /** Options that take the next word (serve's); unused where every option may (minimist). */
+  valueOptions: readonly string[];
+  /** Options that take no value (serve's). */
+  flags: readonly string[];
+  /** Every option without an attached value takes the next word that is no option (minimist). */
+  optionsTakeNextWord?: boolean;
+}
+
+export const STATIC_FILE_SERVERS: Readonly<Record<string, StaticFileServer>> = {
+  serve: {
+    package: 'serve',
+    valueOptions: ['-l', '--listen', '-p', '-c', '--config', '--ssl-cert', '--ssl-key', '--ssl-pass'],
+    flags: ['-s', '--single', '-d', '--debug', '-C', '--cors', '-L', '--no-request-logging', '-n', '--no-clipboard', '-u', '--no-compression',
+      '--no-etag', '-S', '--symlinks', '--no-port-switching'],
+  },
+  'http-server': { package: 'http-server', valueOptions: [], flags: [], optionsTakeNextWord: true },
+};

@@ -72,7 +72,7 @@ export function checkBuildSteps(stage: Omit<StageReading, 'aptPackages' | 'apkIn
       }
       const global = name === 'npm' ? npmGlobal(args) : null;
       if (global) {
-        npmGlobals.push({ packages: global, where, text: `npm ${args.join(' ')}` });
+        npmGlobals.push({ packages: global, where, text: `npm ${args.join(' ')}`, node: run.node });
         continue;
       }
       const step = name === 'npm' ? checkNpm(args, where)

@@ -131,10 +131,10 @@ function runtimePackages(ctx: TransformContext, stage: StageReading, chosen: Pla
         if (!libraries) return refuse('link-flag-unknown', `${commandWhere(ctx, run, command)}: the program links -l${library}, whose Debian package dfmod does not know`);
         add(...libraries);
       }
-      if (command.words.includes('-static')) checks.push('the program is linked with -static');
+      if (command.words.includes('-static')) checks.push('that the program, linked with -static, needs no file of the build image at run time');
     }
   }
-  if (stage.ecosystem === 'native' && !ctx.context) checks.push('the libraries the program loads beyond its -l flags (dfmod reads no source without the build context)');
+  if (stage.ecosystem === 'native' && !ctx.context) checks.push('that the program loads no library beyond its -l flags (dfmod reads no source without the build context)');
   return { packages: found, checks };
 }
 
@@ -265,8 +265,10 @@ function runtimeFiles(ctx: TransformContext, stage: StageReading, chosen: Plan):
       const resolved = path.posix.resolve(app, read.path.replace(/[*?[].*$/, '') || '.');
       const first = read.path.startsWith('/') ? resolved : path.posix.join(app, path.posix.relative(app, resolved).split('/')[0]);
       if (first === app || first === '/') return refuse('reads-app-folder', `the program reads the whole folder ${first} (${read.call} in ${read.file})`);
+      // Copied already (the payload's folder, a file a RUN wrote): nothing to add, and nothing to check.
+      if (covered(first) || [...wanted.keys()].some((w) => under(w, first))) continue;
       if (deliveredByStage(ctx, stage, first, made)) want(first, null);
-      else checks.push(`${read.path}, which the program opens (${read.call} in ${read.file}) and the build does not make`);
+      else checks.push(`that ${read.path}, which the program opens (${read.call} in ${read.file}) and the build does not make, is there at run time`);
     }
   }
   const copies: string[] = [];

@@ -3,7 +3,7 @@
  * caches. This splits it into the stage as written (named `build`) and a
  * runtime stage on a smaller image that copies only what runs: the Go or C
  * binary, the jar or classes, the Node app with production dependencies, the
- * Python virtualenv, or a static site served by nginx.
+ * Python virtualenv, or a static site with the server from npm that serves it.
  *
  * It rewrites only when it can name what the runtime needs: every RUN of the
  * stage must be a build step it understands, the CMD/ENTRYPOINT must run the
@@ -24,7 +24,7 @@ import type { Healthcheck, Heredoc } from 'dockerfile-ast';
 import { walk } from '../../lib/core/shell.js';
 import { isPipInstall, programName, scriptArgv } from '../../lib/facts/index.js';
 import {
-  DOCKER_HUB, IMAGE_FAMILIES, INIT_PATHS, PROGRAM_PACKAGES, SH_BUILTINS, SH_RUNNERS, TINI_STATIC, describeImage, libcOf, parseImageRef, type ImageInfo, type Language,
+  DOCKER_HUB, IMAGE_FAMILIES, INIT_PATHS, installScript, PROGRAM_PACKAGES, SCRIPT_PROGRAM, SH_BUILTINS, SH_RUNNERS, TINI_STATIC, describeImage, libcOf, parseImageRef, type ImageInfo, type Language,
 } from '../../lib/knowledge/index.js';
 import { checkBuildSteps } from './build-steps.js';
 import { runtimeClosure, type Closure } from './closure.js';
@@ -144,7 +144,7 @@ function plan(ctx: TransformContext): Outcome | Refused {
     }
     chosen.checks = [...(chosen.checks ?? []), `that the runtime needs nothing more for other values of the build arguments in \`${stage.image}\` (dfmod read it as ${expanded})`];
   }
-  // Pinned by digest: only the pinned image itself is a runtime whose digest is known (a static site's nginx is not).
+  // Pinned by digest: only the pinned image itself is a runtime whose digest is known.
   if (ref.digest && chosen.runtime !== stage.image) {
     return refuse('image-digest', `the base image is pinned by digest, and the runtime image a split would use, ${chosen.runtime}, would need a digest too, which dfmod does not know`);
   }
@@ -152,32 +152,38 @@ function plan(ctx: TransformContext): Outcome | Refused {
   if (isRefusal(health)) return health;
   const closure = runtimeClosure(ctx, reading, chosen, health);
   if (isRefusal(closure)) return closure;
-  const packages = [...new Set([...(chosen.packages ?? []), ...closure.packages])];
+  const inits = runtimeInits(reading, chosen);
+  if (isRefusal(inits)) return inits;
+  const packages = [...new Set([...(chosen.packages ?? []), ...closure.packages, ...inits])];
   const unfit = checkRuntime(ctx, reading, chosen, packages);
   if (unfit) return unfit;
-  const inits = copyInits(reading, chosen);
-  if (inits) return inits;
   const result = edits(ctx, stage, chosen, ref.dynamic ? stage.image : chosen.runtime, packages, closure.copies);
   if (isRefusal(result)) return result;
   return { fix: { line: stage.from.line, message: splitMessage(ctx, stage, chosen, ref.dynamic || ref.digest ? stage.image : null, packages, closure), edits: result } };
 }
 
-/** What the runtime gets (base, packages, files, user) and what the reviewer should check. */
+/**
+ * What the runtime gets (base, packages, files, user), in one line of
+ * clauses, and what the reviewer should make sure of that dfmod could not
+ * prove, as a second sentence. The transform's reviewCheck, printed with it,
+ * says to build and run the image: not repeated here.
+ */
 function splitMessage(ctx: TransformContext, stage: Stage, chosen: Plan, same: string | null, packages: string[], closure: Closure): string {
   const users = stage.instructions.filter((n) => n.keyword === 'USER');
   const runtime = same ?? chosen.runtime;
   const user = users.length ? `USER ${argsText(ctx.dockerfile, users[users.length - 1])}` : `${same ? 'the base image' : runtime}'s default user`;
+  const manager = describeImage(chosen.runtime).packageManager;
   const parts = [
     // A pinned or argument-chosen base is its own runtime: the same FROM, without what the build installed.
     `split into a build stage and a runtime stage on ${same ? `${same}, the build's own base image` : runtime}`,
-    `it gets ${chosen.summary}`,
-    packages.length ? `apt packages ${packages.join(', ')}` : 'no apt packages',
-    ...(closure.files.length ? [`also ${closure.files.join(', ')}`] : []),
+    `the runtime gets ${chosen.summary}`,
+    packages.length && manager ? `installs ${packages.join(', ')} with ${SCRIPT_PROGRAM[manager]}` : 'installs no OS packages',
+    ...(closure.files.length ? [`also copies ${closure.files.join(', ')} from the build stage`] : []),
     `runs as ${user}`,
     ...(stage.name && stage.name !== 'build' ? [`the runtime stage takes the name ${stage.name} (\`--target ${stage.name}\` builds what is deployed), the build stage is named build`] : []),
   ];
-  const checks = [...(chosen.checks ?? []), ...closure.checks, 'that the app reads no other file of the build stage'];
-  return `${parts.join('; ')}; check: ${checks.join('; ')}`;
+  const checks = [...(chosen.checks ?? []), ...closure.checks];
+  return `${parts.join('; ')}${checks.length ? `. Make sure ${checks.join('; ')}` : ''}`;
 }
 
 /** The programs the stage's HEALTHCHECKs run. */
@@ -194,12 +200,21 @@ function healthcheckPrograms(ctx: TransformContext, stage: Stage): string[] | Re
 }
 
 /**
- * Copies the inits the ENTRYPOINT runs that the build installed: Debian's
- * (tini-static where the runtime has no glibc), or Alpine's onto a musl runtime.
+ * The inits the ENTRYPOINT runs that the build installed, as packages the
+ * runtime installs with its own package manager where that is the build's
+ * (its slim image is of the same release, whose package the build's install
+ * found). A runtime without one gets the binary copied: Debian's (tini-static
+ * where the runtime has no glibc), or Alpine's onto a musl runtime.
  */
-function copyInits(stage: StageReading, chosen: Plan): Refused | null {
+function runtimeInits(stage: StageReading, chosen: Plan): string[] | Refused {
+  const runtime = describeImage(chosen.runtime);
   const libc = libcOf(chosen.runtime);
+  const installs: string[] = [];
   for (const init of stage.apkInits) {
+    if (runtime.packageManager === 'apk') {
+      installs.push(init);
+      continue;
+    }
     if (libc !== 'musl') return refuse('init-needs-musl', `Alpine's ${init} needs musl, which ${chosen.runtime} lacks`);
     const binary = INIT_PATHS[init].alpine!;
     chosen.payload.push(`COPY --from=build ${binary} ${binary}`);
@@ -209,12 +224,16 @@ function copyInits(stage: StageReading, chosen: Plan): Refused | null {
   const distro = stage.image.release?.distro === 'ubuntu' ? 'ubuntu' : 'debian';
   for (const init of stage.inits) {
     if (!stage.aptPackages.includes(init)) continue;
+    if (runtime.packageManager === 'apt') {
+      installs.push(init);
+      continue;
+    }
     const binary = INIT_PATHS[init][distro]!;
     const statically = init === 'tini' ? TINI_STATIC : null;
     if (!glibc && !statically) return refuse('init-needs-glibc', `Debian's ${init} needs glibc, which ${chosen.runtime} lacks`);
     chosen.payload.push(`COPY --from=build ${glibc ? binary : statically} ${binary}`);
   }
-  return null;
+  return installs;
 }
 
 /**
@@ -261,7 +280,6 @@ function checkRuntime(ctx: TransformContext, stage: StageReading, chosen: Plan, 
   const runtime = describeImage(chosen.runtime);
   const hasShell = runtime.hasShell === true;
   for (const node of stage.stage.instructions) {
-    if (chosen.drop?.has(node.keyword)) continue;
     const where = `line ${ctx.originalLine(node.line)}`;
     if ((node.keyword === 'CMD' || node.keyword === 'ENTRYPOINT') && node.form === 'shell' && !hasShell) {
       return refuse('shell-form-needs-shell', `${where}: ${node.keyword} in shell form needs /bin/sh, which ${chosen.runtime} lacks (exec-form can write it in JSON form first)`);
@@ -304,7 +322,7 @@ function edits(ctx: TransformContext, stage: Stage, chosen: Plan, runtime: strin
     result.push({ ...named, text: 'build' });
     runtimeName = ` AS ${source.slice(named.start, named.end)}`;
   }
-  const kept = stage.instructions.filter((node) => (KEPT.has(node.keyword) && !chosen.drop?.has(node.keyword)));
+  const kept = stage.instructions.filter((node) => KEPT.has(node.keyword));
   const keptText = kept.map((node) => source.slice(node.start, node.end)).join('\n');
   // Stage ARGs that a kept instruction uses are declared again in the runtime stage.
   const args = stage.instructions.filter((node) => node.keyword === 'ARG' && argNames(argsText(model, node)).some((name) =>
@@ -317,9 +335,9 @@ function edits(ctx: TransformContext, stage: Stage, chosen: Plan, runtime: strin
   const leading = ordered.filter((node) => index(node) < lastContent || (LEADING.has(node.keyword) && node.keyword !== 'WORKDIR'));
   const rest = ordered.filter((node) => !leading.includes(node));
   const text = (node: InstructionNode) => (node.keyword === 'WORKDIR' ? workdirText(ctx, stage, node) : source.slice(node.start, node.end));
-  const install = packages.length
-    ? [`RUN apt-get update && apt-get install -y --no-install-recommends ${packages.join(' ')} && rm -rf /var/lib/apt/lists/*`]
-    : [];
+  // Packages to install come with the runtime's package manager only (runtimeClosure and runtimeInits see to it).
+  const manager = describeImage(chosen.runtime).packageManager;
+  const install = packages.length && manager ? [`RUN ${installScript(manager, packages)}`] : [];
   const lines = [
     `FROM ${runtime}${runtimeName}`,
     ...install,

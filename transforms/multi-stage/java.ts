@@ -24,7 +24,7 @@ export const planJava: Planner = (stage, ctx) => {
       // The jar's folder holds its manifest's Class-Path neighbours (target/lib); the working folder holds the sources too.
       if (folder === wd || folder === '/') {
         copy(file);
-        checks.push(`the Class-Path of ${file}'s manifest (only the jar is copied)`);
+        checks.push(`that the Class-Path of ${file}'s manifest names nothing outside the jar (only the jar is copied)`);
       } else copy(folder);
       classPathNamed = true;
       break;
@@ -45,7 +45,7 @@ export const planJava: Planner = (stage, ctx) => {
       const parts = arg.split('.');
       if (parts.length === 1) copies.push({ from: path.posix.join(wd, '*.class'), to: `${wd.replace(/\/$/, '')}/` });
       else copy(path.posix.join(wd, parts[0]));
-      checks.push(`the classes ${arg} loads are in ${parts.length === 1 ? `${wd}/*.class` : path.posix.join(wd, parts[0])}`);
+      checks.push(`that the classes ${arg} loads are in ${parts.length === 1 ? `${wd}/*.class` : path.posix.join(wd, parts[0])}`);
       classPathNamed = true;
       break;
     }

@@ -1,10 +1,11 @@
 /**
  * Node: the app folder with production dependencies only, on the slim image;
- * or, for a static site a file server serves, the built folder on nginx.
+ * or, for a static site a file server from npm serves (serve, http-server),
+ * the built folder and that same server on the slim image.
  */
 import path from 'node:path';
 import { scriptArgv, tscOutput, type CopyOperands, type RunCommand } from '../../lib/facts/index.js';
-import { LANGUAGE_PACKAGE_LIBRARIES, NPM_INSTALL_SCRIPTS } from '../../lib/knowledge/index.js';
+import { LANGUAGE_PACKAGE_LIBRARIES, NPM_INSTALL_SCRIPTS, STATIC_FILE_SERVERS, type StaticFileServer } from '../../lib/knowledge/index.js';
 import type { Edit, TransformContext } from '../../lib/core/types.js';
 import { isRefusal, refuse, runtimeFor, type Plan, type Planner, type Refused } from './plan.js';
 import { commandWhere, type StageReading } from './read-stage.js';
@@ -16,23 +17,6 @@ interface PackageJson {
   devDependencies?: Record<string, string>;
   workspaces?: unknown;
 }
-
-/** The static front end runtime: nginx serving the build output. */
-const STATIC_RUNTIME = { image: 'nginx:stable', root: '/usr/share/nginx/html' };
-
-interface StaticServer {
-  defaultPort: number;
-  portFlags: string[];
-  hostFlags: string[];
-  spaFlags: string[];
-  otherFlags: RegExp;
-}
-
-/** Static file servers a Node image may run, with the nginx behaviour that matches them. */
-const STATIC_SERVERS: Record<string, StaticServer> = {
-  'http-server': { defaultPort: 8080, portFlags: ['-p', '--port'], hostFlags: ['-a'], spaFlags: [], otherFlags: /^(-c-?\d+|-s|--silent|-d|-i|-g|--gzip|-b|--brotli)$/ },
-  serve: { defaultPort: 3000, portFlags: ['-l', '--listen', '-p'], hostFlags: [], spaFlags: ['-s', '--single'], otherFlags: /^(-n|--no-clipboard|-u|--no-request-logging)$/ },
-};
 
 const isStart = (argv: string[]) => argv[0] === 'npm' && (argv[1] === 'start' || ((argv[1] === 'run' || argv[1] === 'run-script') && argv[2] === 'start'));
 
@@ -65,10 +49,15 @@ export const planNode: Planner = (stage, ctx) => {
     if (!('argv' in read)) return refuse('start-script-unread', `the start script \`${script}\` is not a plain command`);
     argv = read.argv;
   }
-  if (argv[0] === 'npx') argv = argv.slice(1).filter((a, i) => i > 0 || !a.startsWith('-'));
-  const server = STATIC_SERVERS[argv[0] ?? ''];
-  // nginx serves the built files: a tool npm installed globally for the build or to serve them stays behind.
-  if (server) return planStatic(stage, argv, server);
+  const npx = argv[0] === 'npx';
+  if (npx) argv = argv.slice(1).filter((a, i) => i > 0 || !a.startsWith('-'));
+  const server = STATIC_FILE_SERVERS[argv[0] ?? ''];
+  // The server the original runs is kept: its headers, caching and fallbacks are the site's behaviour. Through
+  // `npm start` it needs the app's package.json and scripts, which the plan for a whole app keeps.
+  if (server && !isStart(stage.argv)) {
+    const kept = planStaticServer(stage, ctx, argv, server, pkg, npx);
+    if (kept) return kept;
+  }
   const global = stage.npmGlobals[0];
   if (global) return refuse('npm-global', `${global.where}: \`${global.text}\` installs outside the app`);
   if (argv[0] !== 'node' && !/\/node$/.test(argv[0] ?? '')) {
@@ -104,13 +93,13 @@ export const planNode: Planner = (stage, ctx) => {
   const noDependencies = pkg !== null && !Object.keys(pkg.dependencies ?? {}).length && (!keepAll || !Object.keys(pkg.devDependencies ?? {}).length);
   // What the deps stage's install brings, for the change message.
   const got = !building
-    ? `\`${layout.install}\` as the original runs it: every dependency${pkg && Object.keys(pkg.devDependencies ?? {}).length ? ', devDependencies included' : ''}, since nothing is built and the app may load any of them at run time${devUsed.length ? ` (the start command uses ${devUsed.join(', ')})` : ''}`
+    ? `\`${layout.install}\` as the original runs it: every dependency${pkg && Object.keys(pkg.devDependencies ?? {}).length ? ', devDependencies included' : ''}, since nothing is built and the app may load any of them at run time${devUsed.length ? `: the start command uses ${devUsed.join(', ')}` : ''}`
     : devUsed.length ? `all dependencies: the start command uses ${devUsed.join(', ')}` : `\`${layout.install}\`, production dependencies only`;
   const devCheck = keepAll ? [] : ['that nothing the app loads at run time is a devDependency'];
   // The build stage's node_modules stays behind: one the context brings with `COPY . .` (not excluded) is what the original ran with.
   const localModules = context && !context.isIgnored('node_modules') && stage.stage.instructions.some((n) =>
     n.keyword === 'COPY' && ctx.facts.copyOperands(n)?.isWholeContext && ctx.facts.copyOperands(n)?.destResolved?.replace(/\/$/, '') === appDir)
-    ? [`that the build context holds no node_modules of its own: .dockerignore does not exclude it, so the original's copy of the context puts it over the installed one, and the runtime's come from \`${layout.install}\``]
+    ? [`that the build context holds no node_modules of its own: .dockerignore does not exclude it, so the original's copy of the context puts it over the installed one, and ${noDependencies ? 'the runtime has none' : `the runtime's come from \`${layout.install}\``}`]
     : [];
   const compiled = building ? tscBuild(stage, ctx, pkg) : null;
   const sources = sourceCopies(stage, ctx, building, compiled);
@@ -364,46 +353,90 @@ function depsCopies(ctx: TransformContext, copies: readonly CopyOperands[], appD
   return [`COPY package*.json${npmrc} ./`];
 }
 
-function planStatic(stage: StageReading, argv: string[], server: StaticServer): Plan | Refused {
-  let dir: string | null = null;
-  let port = server.defaultPort;
-  let host: string | null = null;
-  let spa = false;
-  for (let i = 1; i < argv.length; i++) {
-    const arg = argv[i];
-    if (server.portFlags.includes(arg)) {
-      const value = argv[++i] ?? '';
-      const match = /^(?:tcp:\/\/([\d.]+):)?(\d+)$/.exec(value);
-      if (!match) return refuse('static-listen-address', `${argv[0]} listens on \`${value}\`, which nginx is not set up for`);
-      if (match[1]) host = match[1];
-      port = Number(match[2]);
-    } else if (server.hostFlags.includes(arg)) host = argv[++i] ?? null;
-    else if (server.spaFlags.includes(arg)) spa = true;
-    else if (server.otherFlags.test(arg)) continue;
-    else if (!arg.startsWith('-') && dir === null) dir = arg;
-    else return refuse('static-option', `${argv[0]} option \`${arg}\` has no nginx equivalent dfmod writes`);
+/** An npm package spec's name: `serve@14.2.4` → `serve`, `@scope/x@1` → `@scope/x`. */
+const specName = (spec: string) => spec.replace(/(?!^)@.*$/, '');
+
+/**
+ * A static site a file server from npm serves: the runtime is the slim Node
+ * image with the same server, installed globally as the original installs it
+ * (before the site's files, so a rebuild of the site reuses that layer), or
+ * fetched by npx when the container starts as the original's is, and the
+ * folder the server serves, at the same path; the CMD stays as written. Null
+ * when the server is a dependency of package.json run through npx: the plan
+ * for a whole app keeps node_modules, and the server with it.
+ */
+function planStaticServer(stage: StageReading, ctx: TransformContext, argv: string[], server: StaticFileServer, pkg: PackageJson | null, npx: boolean): Plan | Refused | null {
+  const name = server.package;
+  const other = stage.npmGlobals.find((g) => g.packages.some((p) => specName(p) !== name));
+  if (other) return refuse('npm-global', `${other.where}: \`${other.text}\` installs outside the app`);
+  const globals = stage.npmGlobals;
+  const dependency = pkg?.dependencies?.[name] ?? pkg?.devDependencies?.[name];
+  // npx runs the project's own copy first; a program named in CMD is found on PATH, where the global install puts it.
+  if (npx && dependency !== undefined) return null;
+  if (!globals.length) {
+    if (!npx) return refuse('static-server-source', `the container runs \`${argv[0]}\`, which the stage neither installs globally nor runs through npx`);
+    if (!pkg) return refuse('static-server-source', `without package.json in the build context, dfmod cannot tell whether \`npx ${name}\` runs a dependency or fetches ${name} when the container starts`);
+    if (lockfileHas(ctx.context?.read('package-lock.json') ?? null, name)) {
+      return refuse('static-server-source', `\`npx ${name}\` runs the ${name} that a dependency brings into node_modules (package-lock.json lists it), which the runtime would not have`);
+    }
   }
-  if (dir === null) return refuse('static-serves-workdir', `${argv[0]} serves the working folder, not a build output folder`);
-  const out = path.posix.resolve(stage.finalWorkdir, dir);
+  const served = servedFolder(argv, server);
+  if (isRefusal(served)) return served;
+  if (served === null) return refuse('static-serves-workdir', `${argv[0]} serves the working folder, not a build output folder`);
+  const out = path.posix.resolve(stage.finalWorkdir, served);
   if (out === stage.finalWorkdir || out === '/') return refuse('static-serves-workdir', `${argv[0]} serves the whole working folder`);
   if (!stage.runs.some((r) => r.commands.some((c) => c.program === 'npm' && ['run', 'run-script'].includes(c.words[1] ?? '') || ['npx', 'tsc', 'node'].includes(c.program ?? '')))) {
     return refuse('static-not-built', `${out} is not produced by a build step`);
   }
-  if (stage.stage.instructions.some((i) => i.keyword === 'USER')) return refuse('static-user', 'USER is set, and nginx needs root to start');
-  const listen = host ? `${host}:${port}` : String(port);
-  const location = spa ? ' location / { try_files $uri $uri/ /index.html; }' : '';
-  const payload = [`COPY --from=build ${out} ${STATIC_RUNTIME.root}`];
-  if (port !== 80 || host || spa) {
-    payload.push(`RUN echo 'server { listen ${listen}; root ${STATIC_RUNTIME.root};${location} }' > /etc/nginx/conf.d/default.conf`);
-  }
+  // The runtime repeats the install where the stage's USER and WORKDIR stand before the site's files: under the user of the stage's last RUN or COPY.
+  const instructions = stage.stage.instructions;
+  const last = [...instructions].reverse().find((n) => ['RUN', 'COPY', 'ADD'].includes(n.keyword))!;
+  const moved = globals.find((g) => ctx.facts.userAt(g.node) !== ctx.facts.userAt(last));
+  if (moved) return refuse('static-server-user', `${moved.where}: \`${moved.text}\` runs as another user than the stage's last RUN or COPY, where the runtime stage would install ${name}`);
+  const runtime = runtimeFor(stage, 'dynamic');
+  if (isRefusal(runtime)) return runtime;
+  const installs = [...new Set(globals.map((g) => g.text))];
+  const command = `\`${stage.argv.join(' ')}\``;
   return {
-    runtime: STATIC_RUNTIME.image,
-    payload,
+    runtime: runtime.image,
+    payload: [...installs.map((text) => `RUN ${text}`), `COPY --from=build ${out} ${out}`],
     buildEdits: [],
     buildTail: [],
-    drop: new Set(['CMD', 'ENTRYPOINT']),
-    programs: [],
-    copied: [STATIC_RUNTIME.root],
-    summary: `${out} served by nginx on ${listen} in place of \`${stage.argv.join(' ')}\` (nginx's own CMD; its headers and directory listings differ from ${argv[0]}'s)`,
+    programs: ['node', 'npm', 'npx', argv[0]],
+    copied: [out],
+    summary: installs.length
+      ? `${name} (\`${installs.join('`, `')}\`, as the original installs it) and ${out} from the build stage, served by the original's ${command}`
+      : `${out} from the build stage, served by the original's ${command} (npx fetches ${name} from the npm registry when the container starts, as in the original)`,
   };
+}
+
+/** The folder a static server's command line serves: its first operand, or null for none (the working folder). */
+function servedFolder(argv: string[], server: StaticFileServer): string | null | Refused {
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!arg.startsWith('-') || arg === '-') return arg;
+    if (arg === '--') return argv[i + 1] ?? null;
+    if (server.optionsTakeNextWord) {
+      const attached = arg.includes('=') || (/^-[^-]/.test(arg) && arg.length > 2);
+      if (!attached && argv[i + 1] !== undefined && !argv[i + 1].startsWith('-')) i++;
+      continue;
+    }
+    const option = arg.replace(/=.*$/, '');
+    if (server.valueOptions.includes(option)) {
+      if (!arg.includes('=')) i++;
+    } else if (!server.flags.includes(arg)) {
+      return refuse('static-option', `${argv[0]} option \`${arg}\` is not one dfmod knows, so the folder it serves is not named`);
+    }
+  }
+  return null;
+}
+
+/** Whether a lockfile (v2 or v3) installs `name` at the top of node_modules, where npx finds its program. */
+function lockfileHas(lock: string | null, name: string): boolean {
+  if (!lock) return false;
+  try {
+    return `node_modules/${name}` in ((JSON.parse(lock) as { packages?: Record<string, unknown> }).packages ?? {});
+  } catch {
+    return false;
+  }
 }

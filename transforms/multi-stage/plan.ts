@@ -36,8 +36,6 @@ export interface Plan {
   buildEdits: Edit[];
   /** Lines appended to the build stage. */
   buildTail: string[];
-  /** Kept keywords to drop from the runtime stage (nginx brings its own command). */
-  drop?: Set<string>;
   /** Programs the runtime has that HEALTHCHECK may run. */
   programs: string[];
   /** The paths the payload copies into the runtime (closure.ts copies what else the app needs). */

@@ -1,7 +1,8 @@
 /**
  * Python: the dependencies pip installs, in a virtualenv the runtime copies, on
  * the slim image: the stage's own virtualenv when every pip install runs its
- * pip, otherwise one made at /opt/venv before the first install.
+ * pip, otherwise one made at /opt/venv before the first install and the
+ * copies it reads.
  */
 import path from 'node:path';
 import { isPipInstall, programName } from '../../lib/facts/index.js';
@@ -57,7 +58,12 @@ export const planPython: Planner = (stage, ctx) => {
       checks,
     };
   }
-  const at = startWithComments(ctx.dockerfile, pipRuns[0].node);
+  // The virtualenv goes above the copies the first install reads (COPY requirements.txt .): it depends on none
+  // of them, so a change to the requirements or the source re-runs the install, not the venv's creation.
+  const instructions = stage.stage.instructions;
+  let first = instructions.indexOf(pipRuns[0].node);
+  while (first > 0 && ['COPY', 'ADD'].includes(instructions[first - 1].keyword)) first--;
+  const at = startWithComments(ctx.dockerfile, instructions[first]);
   const eol = ctx.dockerfile.source.eol;
   return {
     runtime: runtime.image,

@@ -41,7 +41,7 @@ export interface StageReading {
   /** Inits of `inits` an `apk add` of the stage installs and nothing else (init-entrypoint's own install on Alpine). */
   apkInits: InitName[];
   /** The RUNs' global npm installs (`npm install -g serve`), with where each is: only a runtime that needs no node tool goes without them. */
-  npmGlobals: { packages: string[]; where: string; text: string }[];
+  npmGlobals: { packages: string[]; where: string; text: string; node: InstructionNode }[];
 }
 
 const INITS = Object.keys(INIT_PATHS) as InitName[];
