@@ -17664,7 +17664,7 @@ function clip(text) {
 
 // lib/facts/signals.ts
 var import_yaml = __toESM(require_dist(), 1);
-import path4 from "node:path";
+import path5 from "node:path";
 
 // lib/facts/scripts.ts
 import path3 from "node:path";
@@ -17995,6 +17995,109 @@ function resolvedPath(operand, cwd2) {
   return cwd2 === null ? null : path3.posix.resolve(cwd2, operand);
 }
 
+// lib/facts/typescript.ts
+import path4 from "node:path";
+var ELSEWHERE = {
+  extends: "its options extend another file",
+  references: "it names project references",
+  outFile: "it writes one outFile",
+  out: "it writes one out file",
+  incremental: "an incremental build writes its build-info file by rootDir",
+  composite: "a composite build writes its build-info file by rootDir",
+  tsBuildInfoFile: "it names a tsBuildInfoFile",
+  noEmit: "it emits nothing (noEmit)"
+};
+function tscOutput(args, context) {
+  let project = null;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === null) return { unknown: "its arguments are computed by the shell" };
+    if ((arg === "-p" || arg === "--project") && project === null && typeof args[i + 1] === "string") project = args[++i];
+    else return { unknown: `\`tsc ${args.join(" ")}\` sets options on the command line` };
+  }
+  const named = path4.posix.normalize(project ?? ".");
+  const config = context.list(named).length || named === "." ? path4.posix.join(named, "tsconfig.json") : named;
+  if (config.startsWith("../") || path4.posix.isAbsolute(config)) return { unknown: `${config} is outside the copied folder` };
+  const text = context.isIgnored(config) ? null : context.read(config);
+  if (text === null) return { unknown: `${config} is not in the build context` };
+  let parsed;
+  try {
+    parsed = JSON.parse(plainJson(text));
+  } catch {
+    return { unknown: `${config} is not read (not JSON)` };
+  }
+  if (!isObject(parsed)) return { unknown: `${config} is not a JSON object` };
+  const options = isObject(parsed.compilerOptions) ? parsed.compilerOptions : {};
+  for (const [key, reason] of Object.entries(ELSEWHERE)) {
+    const value = key in parsed ? parsed[key] : options[key];
+    if (value !== void 0 && value !== false) return { unknown: `${config}: ${reason}` };
+  }
+  const outDir = options.outDir;
+  if (typeof outDir !== "string" || !outDir) return { unknown: `${config} sets no outDir, so tsc writes beside the sources` };
+  if (path4.posix.isAbsolute(outDir)) return { unknown: `${config}: outDir ${outDir} is absolute` };
+  const dir = path4.posix.join(path4.posix.dirname(config), outDir).replace(/\/+$/, "");
+  if (dir === "." || dir === ".." || dir.startsWith("../") || dir.split("/").includes("node_modules")) return { unknown: `${config}: outDir ${outDir} is not a folder of its own in the copied folder` };
+  const declarationDir = options.declarationDir;
+  if (declarationDir !== void 0) {
+    const declarations = typeof declarationDir === "string" ? path4.posix.join(path4.posix.dirname(config), declarationDir) : null;
+    if (declarations === null || !`${declarations}/`.startsWith(`${dir}/`)) return { unknown: `${config}: declarationDir is outside outDir` };
+  }
+  return { outDir: dir, config };
+}
+var SOURCE_EXTENSIONS = { ".js": [".ts", ".tsx"], ".mjs": [".mts"], ".cjs": [".cts"] };
+function tscSourceOf(built, context, project = ".") {
+  const out = tscOutput(project === "." ? [] : ["-p", project], context);
+  if ("unknown" in out || !built.startsWith(`${out.outDir}/`)) return null;
+  let rootDir;
+  try {
+    const parsed = JSON.parse(plainJson(context.read(out.config) ?? ""));
+    rootDir = parsed.compilerOptions?.rootDir;
+  } catch {
+    return null;
+  }
+  if (typeof rootDir !== "string" || path4.posix.isAbsolute(rootDir)) return null;
+  const ext = path4.posix.extname(built);
+  const stem = path4.posix.join(path4.posix.dirname(out.config), rootDir, built.slice(out.outDir.length + 1, built.length - ext.length));
+  for (const source of (SOURCE_EXTENSIONS[ext] ?? []).map((e) => stem + e)) if (!context.isIgnored(source) && context.exists(source)) return source;
+  return null;
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function plainJson(text) {
+  let out = "";
+  let i = 0;
+  let comma = "";
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
+      out += comma + text.slice(i, j + 1);
+      comma = "";
+      i = j + 1;
+    } else if (c === "/" && text[i + 1] === "/") {
+      while (i < text.length && text[i] !== "\n") i++;
+    } else if (c === "/" && text[i + 1] === "*") {
+      const end = text.indexOf("*/", i + 2);
+      i = end === -1 ? text.length : end + 2;
+    } else if (c === ",") {
+      out += comma;
+      comma = ",";
+      i++;
+    } else if (c === " " || c === "	" || c === "\n" || c === "\r") {
+      out += c;
+      i++;
+    } else {
+      if (c !== "}" && c !== "]") out += comma;
+      comma = "";
+      out += c;
+      i++;
+    }
+  }
+  return out + comma;
+}
+
 // lib/facts/signals.ts
 var PASS_THROUGH_ENTRYPOINT = /^docker-.*entrypoint(\.sh)?$/;
 var POSIX_SHEBANG = /^#!\s*(?:\S*\/)?(?:env\s+(?:-\S+\s+)*)?(?:sh|bash|dash|ash)(?![\w.-])/;
@@ -18307,16 +18410,16 @@ function contextSourceAt(facts, stage, target) {
       for (const source of copy.sources) {
         const clean = source.replace(/^\.\/+/, "").replace(/^\/+/, "");
         if (clean === "" || clean === ".") {
-          const rel = path4.posix.relative(dest, target);
-          if (rel && !rel.startsWith("..") && !path4.posix.isAbsolute(rel)) found = rel;
+          const rel = path5.posix.relative(dest, target);
+          if (rel && !rel.startsWith("..") && !path5.posix.isAbsolute(rel)) found = rel;
           continue;
         }
-        const into = copy.destIsDirectory || copy.dest.endsWith("/") ? path4.posix.join(dest, basename(clean)) : dest;
+        const into = copy.destIsDirectory || copy.dest.endsWith("/") ? path5.posix.join(dest, basename(clean)) : dest;
         if (/[*?[]/.test(clean)) {
           const pattern = new RegExp(`^${basename(clean).replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")}$`);
-          if (path4.posix.dirname(target) === dest && pattern.test(basename(target))) found = path4.posix.join(path4.posix.dirname(clean), basename(target));
+          if (path5.posix.dirname(target) === dest && pattern.test(basename(target))) found = path5.posix.join(path5.posix.dirname(clean), basename(target));
         } else if (into === target) found = clean;
-        else if (target.startsWith(`${into}/`)) found = path4.posix.join(clean, target.slice(into.length + 1));
+        else if (target.startsWith(`${into}/`)) found = path5.posix.join(clean, target.slice(into.length + 1));
       }
     }
   }
@@ -18394,11 +18497,11 @@ function scriptInContext(facts, stage, context, word) {
   if (!context) return null;
   const workdir = facts.finalWorkdir(stage);
   let target = null;
-  if (word.startsWith("/")) target = path4.posix.normalize(word);
-  else if (word.includes("/") && workdir !== null) target = path4.posix.resolve(workdir, word);
+  if (word.startsWith("/")) target = path5.posix.normalize(word);
+  else if (word.includes("/") && workdir !== null) target = path5.posix.resolve(workdir, word);
   else if (!word.includes("/")) {
     for (const dir of ["/usr/local/bin", "/usr/bin", "/bin"]) {
-      const source2 = contextSourceAt(facts, stage, path4.posix.join(dir, word));
+      const source2 = contextSourceAt(facts, stage, path5.posix.join(dir, word));
       if (source2 !== null && context.exists(source2)) return { source: source2 };
     }
     return null;
@@ -18417,7 +18520,7 @@ function runScript(facts, stage, context, shell2, step, program, argv, name, wor
   if (argv.length > words3) return forced("");
   const workdir = facts.finalWorkdir(stage);
   if (workdir === null) return forced("");
-  const source = contextSourceAt(facts, stage, path4.posix.join(workdir, "package.json"));
+  const source = contextSourceAt(facts, stage, path5.posix.join(workdir, "package.json"));
   const text = source === null ? null : context.read(source);
   if (text === null) return forced("dfmod cannot see which package.json it reads");
   let scripts;
@@ -18442,7 +18545,9 @@ function runScript(facts, stage, context, shell2, step, program, argv, name, wor
   if (!("argv" in parsed)) return forced(`its \`${name}\` script needs a shell: ${parsed.reason}`);
   if (parsed.argv[0] !== "node") return forced(`its \`${name}\` script runs \`${parsed.argv[0]}\`, which ${program} finds in node_modules/.bin`);
   const entry = parsed.argv.slice(1).find((a) => !a.startsWith("-"));
-  const entrySource = entry ? contextSourceAt(facts, stage, path4.posix.resolve(workdir, entry)) : null;
+  const copied = entry ? contextSourceAt(facts, stage, path5.posix.resolve(workdir, entry)) : null;
+  const entryInContext = copied !== null && !context.isIgnored(copied) && context.exists(copied) ? copied : null;
+  const entrySource = entryInContext ?? (entry ? tscSourceOf(path5.posix.join(path5.posix.dirname(source), path5.posix.relative(workdir, path5.posix.resolve(workdir, entry))), context, path5.posix.dirname(source)) : null);
   const entryText = entrySource === null ? null : context.read(entrySource);
   if (entryText === null) return forced(`dfmod cannot read ${entry ?? "the script's entry file"} to check it reads no npm_* variable`);
   if (/\bnpm_(package|config|lifecycle)_|\bnpm_lifecycle_event\b/.test(entryText)) return forced(`${entrySource} reads npm's environment (npm_*)`);
@@ -18502,8 +18607,8 @@ function lastNodeStep(shell2, scripts, name, depth) {
   return null;
 }
 function yarnPnp(context, packageJson, text) {
-  const dir = path4.posix.dirname(packageJson);
-  const at = (file) => dir === "." ? file : path4.posix.join(dir, file);
+  const dir = path5.posix.dirname(packageJson);
+  const at = (file) => dir === "." ? file : path5.posix.join(dir, file);
   for (const file of [".pnp.cjs", ".pnp.js"]) if (context.exists(at(file))) return at(file);
   let manager;
   try {
@@ -18704,7 +18809,7 @@ function pid1NeedsInit(facts, stage, context, argv) {
   if (!argv.length) return null;
   const byName = PID1_NEEDS_INIT[programKey(argv[0])];
   if (byName !== void 0) return byName;
-  const extension = path4.posix.extname(argv[0]);
+  const extension = path5.posix.extname(argv[0]);
   const byExtension = Object.hasOwn(SCRIPT_EXTENSIONS, extension) ? PID1_NEEDS_INIT[SCRIPT_EXTENSIONS[extension]] : void 0;
   if (byExtension !== void 0) return byExtension;
   const script = scriptInContext(facts, stage, context, argv[0]);
@@ -18713,7 +18818,7 @@ function pid1NeedsInit(facts, stage, context, argv) {
   if (interpreter !== null && PID1_NEEDS_INIT[programKey(interpreter)] !== void 0) return PID1_NEEDS_INIT[programKey(interpreter)];
   if (script) return null;
   const workdir = facts.finalWorkdir(stage);
-  const target = argv[0].startsWith("/") ? path4.posix.normalize(argv[0]) : argv[0].includes("/") && workdir !== null ? path4.posix.resolve(workdir, argv[0]) : null;
+  const target = argv[0].startsWith("/") ? path5.posix.normalize(argv[0]) : argv[0].includes("/") && workdir !== null ? path5.posix.resolve(workdir, argv[0]) : null;
   if (target !== null && ELIXIR_RELEASE_PATH.test(contextSourceAt(facts, stage, target) ?? "")) return `an Elixir release, run by ${ERLANG_VM}`;
   const builtIn = (target !== null ? copiedFromStage(facts, stage, target) : null) ?? stage;
   return runsCToolchain(facts, builtIn) ? "a C or C++ program built by the file, which ignores SIGTERM as PID 1 unless its code handles it" : null;
@@ -18722,8 +18827,8 @@ function shebangProgram(text) {
   if (!text.startsWith("#!")) return null;
   const end = text.indexOf("\n");
   let words3 = text.slice(2, end < 0 ? text.length : end).trim().split(/\s+/).filter(Boolean);
-  if (words3.length && path4.posix.basename(words3[0]) === "env") words3 = words3.slice(1).filter((w) => !w.startsWith("-"));
-  return words3.length ? path4.posix.basename(words3[0]) : null;
+  if (words3.length && path5.posix.basename(words3[0]) === "env") words3 = words3.slice(1).filter((w) => !w.startsWith("-"));
+  return words3.length ? path5.posix.basename(words3[0]) : null;
 }
 function runsCToolchain(facts, stage) {
   for (let s = stage; s; s = facts.parentOf(s)) {
@@ -18742,7 +18847,7 @@ function compiledProgram(facts, stage, argv) {
     return null;
   }
   const workdir = facts.finalWorkdir(stage);
-  const targets2 = argv[0].startsWith("/") ? [path4.posix.normalize(argv[0])] : argv[0].includes("/") ? workdir !== null ? [path4.posix.resolve(workdir, argv[0])] : [] : ["/usr/local/bin", "/usr/bin", "/bin"].map((dir) => path4.posix.join(dir, argv[0]));
+  const targets2 = argv[0].startsWith("/") ? [path5.posix.normalize(argv[0])] : argv[0].includes("/") ? workdir !== null ? [path5.posix.resolve(workdir, argv[0])] : [] : ["/usr/local/bin", "/usr/bin", "/bin"].map((dir) => path5.posix.join(dir, argv[0]));
   const from = targets2.map((target) => copiedFromStage(facts, stage, target)).find((s) => s !== null) ?? null;
   if (!from) return null;
   const runtime = compilesIn(facts, from) ?? compiledLanguage(facts, from);
@@ -18765,7 +18870,7 @@ function copyAt(facts, stage, target) {
       const copy = facts.copyOperands(node);
       if (!copy || copy.destResolved === null) continue;
       const hit = copy.sources.some((source) => {
-        const into = copy.destIsDirectory || copy.dest.endsWith("/") ? path4.posix.join(copy.destResolved, basename(source.replace(/\/+$/, ""))) : copy.destResolved;
+        const into = copy.destIsDirectory || copy.dest.endsWith("/") ? path5.posix.join(copy.destResolved, basename(source.replace(/\/+$/, ""))) : copy.destResolved;
         return into === target;
       });
       if (hit) found = copy;
@@ -18776,7 +18881,7 @@ function copyAt(facts, stage, target) {
 var BIN_FOLDERS = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
 function copiedProgram(facts, stage, word) {
   const workdir = facts.finalWorkdir(stage);
-  const candidates = word.startsWith("/") ? [path4.posix.normalize(word)] : word.includes("/") ? workdir === null ? [] : [path4.posix.resolve(workdir, word)] : BIN_FOLDERS.map((dir) => path4.posix.join(dir, word));
+  const candidates = word.startsWith("/") ? [path5.posix.normalize(word)] : word.includes("/") ? workdir === null ? [] : [path5.posix.resolve(workdir, word)] : BIN_FOLDERS.map((dir) => path5.posix.join(dir, word));
   for (const target of candidates) {
     const copy = copyAt(facts, stage, target);
     if (copy) return { path: target, copy, compiled: copy.fromStage ? compilesIn(facts, copy.fromStage) : null };
@@ -19401,7 +19506,7 @@ function record(map) {
 }
 
 // lib/facts/app-files.ts
-import path5 from "node:path";
+import path6 from "node:path";
 var EXTENSIONS = {
   go: [".go"],
   java: [".java"],
@@ -19458,12 +19563,12 @@ function programRuns(context, languages, parse) {
     if (!pattern) continue;
     for (const match of (context.read(file) ?? "").matchAll(pattern)) {
       const program = match[1].trim().split(/\s+/)[0];
-      if (program) runs2.push({ program: path5.posix.basename(program), file });
+      if (program) runs2.push({ program: path6.posix.basename(program), file });
     }
   }
   for (const { file } of shellScripts(context)) {
     for (const command of simpleCommands(parse(context.read(file) ?? ""))) {
-      if (command.name) runs2.push({ program: path5.posix.basename(command.name), file });
+      if (command.name) runs2.push({ program: path6.posix.basename(command.name), file });
     }
   }
   return runs2;
@@ -19489,7 +19594,7 @@ function stringLiteral(text) {
 }
 function runMakes(commands, workdir) {
   const makes = { folders: [], owners: /* @__PURE__ */ new Map(), modes: [], computed: false };
-  const resolve = (word) => word.startsWith("/") ? path5.posix.normalize(word) : workdir === null ? null : path5.posix.resolve(workdir, word);
+  const resolve = (word) => word.startsWith("/") ? path6.posix.normalize(word) : workdir === null ? null : path6.posix.resolve(workdir, word);
   for (const command of commands) {
     if (!["mkdir", "chown", "chmod"].includes(command.program ?? "")) continue;
     const args = command.words.slice(1);
@@ -19537,92 +19642,6 @@ function redirectTargets(root) {
     targets2.push({ text: n.text, path: value, node: n });
   });
   return targets2;
-}
-
-// lib/facts/typescript.ts
-import path6 from "node:path";
-var ELSEWHERE = {
-  extends: "its options extend another file",
-  references: "it names project references",
-  outFile: "it writes one outFile",
-  out: "it writes one out file",
-  incremental: "an incremental build writes its build-info file by rootDir",
-  composite: "a composite build writes its build-info file by rootDir",
-  tsBuildInfoFile: "it names a tsBuildInfoFile",
-  noEmit: "it emits nothing (noEmit)"
-};
-function tscOutput(args, context) {
-  let project = null;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === null) return { unknown: "its arguments are computed by the shell" };
-    if ((arg === "-p" || arg === "--project") && project === null && typeof args[i + 1] === "string") project = args[++i];
-    else return { unknown: `\`tsc ${args.join(" ")}\` sets options on the command line` };
-  }
-  const named = path6.posix.normalize(project ?? ".");
-  const config = context.list(named).length || named === "." ? path6.posix.join(named, "tsconfig.json") : named;
-  if (config.startsWith("../") || path6.posix.isAbsolute(config)) return { unknown: `${config} is outside the copied folder` };
-  const text = context.isIgnored(config) ? null : context.read(config);
-  if (text === null) return { unknown: `${config} is not in the build context` };
-  let parsed;
-  try {
-    parsed = JSON.parse(plainJson(text));
-  } catch {
-    return { unknown: `${config} is not read (not JSON)` };
-  }
-  if (!isObject(parsed)) return { unknown: `${config} is not a JSON object` };
-  const options = isObject(parsed.compilerOptions) ? parsed.compilerOptions : {};
-  for (const [key, reason] of Object.entries(ELSEWHERE)) {
-    const value = key in parsed ? parsed[key] : options[key];
-    if (value !== void 0 && value !== false) return { unknown: `${config}: ${reason}` };
-  }
-  const outDir = options.outDir;
-  if (typeof outDir !== "string" || !outDir) return { unknown: `${config} sets no outDir, so tsc writes beside the sources` };
-  if (path6.posix.isAbsolute(outDir)) return { unknown: `${config}: outDir ${outDir} is absolute` };
-  const dir = path6.posix.join(path6.posix.dirname(config), outDir).replace(/\/+$/, "");
-  if (dir === "." || dir === ".." || dir.startsWith("../") || dir.split("/").includes("node_modules")) return { unknown: `${config}: outDir ${outDir} is not a folder of its own in the copied folder` };
-  const declarationDir = options.declarationDir;
-  if (declarationDir !== void 0) {
-    const declarations = typeof declarationDir === "string" ? path6.posix.join(path6.posix.dirname(config), declarationDir) : null;
-    if (declarations === null || !`${declarations}/`.startsWith(`${dir}/`)) return { unknown: `${config}: declarationDir is outside outDir` };
-  }
-  return { outDir: dir, config };
-}
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function plainJson(text) {
-  let out = "";
-  let i = 0;
-  let comma = "";
-  while (i < text.length) {
-    const c = text[i];
-    if (c === '"') {
-      let j = i + 1;
-      while (j < text.length && text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
-      out += comma + text.slice(i, j + 1);
-      comma = "";
-      i = j + 1;
-    } else if (c === "/" && text[i + 1] === "/") {
-      while (i < text.length && text[i] !== "\n") i++;
-    } else if (c === "/" && text[i + 1] === "*") {
-      const end = text.indexOf("*/", i + 2);
-      i = end === -1 ? text.length : end + 2;
-    } else if (c === ",") {
-      out += comma;
-      comma = ",";
-      i++;
-    } else if (c === " " || c === "	" || c === "\n" || c === "\r") {
-      out += c;
-      i++;
-    } else {
-      if (c !== "}" && c !== "]") out += comma;
-      comma = "";
-      out += c;
-      i++;
-    }
-  }
-  return out + comma;
 }
 
 // lib/facts/index.ts

@@ -32066,7 +32066,7 @@ init_repository();
 
 // lib/facts/signals.ts
 var import_yaml = __toESM(require_dist(), 1);
-import path6 from "node:path";
+import path7 from "node:path";
 
 // lib/facts/scripts.ts
 import path5 from "node:path";
@@ -32397,6 +32397,109 @@ function resolvedPath(operand, cwd) {
   return cwd === null ? null : path5.posix.resolve(cwd, operand);
 }
 
+// lib/facts/typescript.ts
+import path6 from "node:path";
+var ELSEWHERE = {
+  extends: "its options extend another file",
+  references: "it names project references",
+  outFile: "it writes one outFile",
+  out: "it writes one out file",
+  incremental: "an incremental build writes its build-info file by rootDir",
+  composite: "a composite build writes its build-info file by rootDir",
+  tsBuildInfoFile: "it names a tsBuildInfoFile",
+  noEmit: "it emits nothing (noEmit)"
+};
+function tscOutput(args, context) {
+  let project = null;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === null) return { unknown: "its arguments are computed by the shell" };
+    if ((arg === "-p" || arg === "--project") && project === null && typeof args[i + 1] === "string") project = args[++i];
+    else return { unknown: `\`tsc ${args.join(" ")}\` sets options on the command line` };
+  }
+  const named = path6.posix.normalize(project ?? ".");
+  const config = context.list(named).length || named === "." ? path6.posix.join(named, "tsconfig.json") : named;
+  if (config.startsWith("../") || path6.posix.isAbsolute(config)) return { unknown: `${config} is outside the copied folder` };
+  const text2 = context.isIgnored(config) ? null : context.read(config);
+  if (text2 === null) return { unknown: `${config} is not in the build context` };
+  let parsed;
+  try {
+    parsed = JSON.parse(plainJson(text2));
+  } catch {
+    return { unknown: `${config} is not read (not JSON)` };
+  }
+  if (!isObject(parsed)) return { unknown: `${config} is not a JSON object` };
+  const options = isObject(parsed.compilerOptions) ? parsed.compilerOptions : {};
+  for (const [key, reason] of Object.entries(ELSEWHERE)) {
+    const value = key in parsed ? parsed[key] : options[key];
+    if (value !== void 0 && value !== false) return { unknown: `${config}: ${reason}` };
+  }
+  const outDir = options.outDir;
+  if (typeof outDir !== "string" || !outDir) return { unknown: `${config} sets no outDir, so tsc writes beside the sources` };
+  if (path6.posix.isAbsolute(outDir)) return { unknown: `${config}: outDir ${outDir} is absolute` };
+  const dir = path6.posix.join(path6.posix.dirname(config), outDir).replace(/\/+$/, "");
+  if (dir === "." || dir === ".." || dir.startsWith("../") || dir.split("/").includes("node_modules")) return { unknown: `${config}: outDir ${outDir} is not a folder of its own in the copied folder` };
+  const declarationDir = options.declarationDir;
+  if (declarationDir !== void 0) {
+    const declarations = typeof declarationDir === "string" ? path6.posix.join(path6.posix.dirname(config), declarationDir) : null;
+    if (declarations === null || !`${declarations}/`.startsWith(`${dir}/`)) return { unknown: `${config}: declarationDir is outside outDir` };
+  }
+  return { outDir: dir, config };
+}
+var SOURCE_EXTENSIONS = { ".js": [".ts", ".tsx"], ".mjs": [".mts"], ".cjs": [".cts"] };
+function tscSourceOf(built, context, project = ".") {
+  const out = tscOutput(project === "." ? [] : ["-p", project], context);
+  if ("unknown" in out || !built.startsWith(`${out.outDir}/`)) return null;
+  let rootDir;
+  try {
+    const parsed = JSON.parse(plainJson(context.read(out.config) ?? ""));
+    rootDir = parsed.compilerOptions?.rootDir;
+  } catch {
+    return null;
+  }
+  if (typeof rootDir !== "string" || path6.posix.isAbsolute(rootDir)) return null;
+  const ext = path6.posix.extname(built);
+  const stem = path6.posix.join(path6.posix.dirname(out.config), rootDir, built.slice(out.outDir.length + 1, built.length - ext.length));
+  for (const source of (SOURCE_EXTENSIONS[ext] ?? []).map((e) => stem + e)) if (!context.isIgnored(source) && context.exists(source)) return source;
+  return null;
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function plainJson(text2) {
+  let out = "";
+  let i = 0;
+  let comma = "";
+  while (i < text2.length) {
+    const c = text2[i];
+    if (c === '"') {
+      let j = i + 1;
+      while (j < text2.length && text2[j] !== '"') j += text2[j] === "\\" ? 2 : 1;
+      out += comma + text2.slice(i, j + 1);
+      comma = "";
+      i = j + 1;
+    } else if (c === "/" && text2[i + 1] === "/") {
+      while (i < text2.length && text2[i] !== "\n") i++;
+    } else if (c === "/" && text2[i + 1] === "*") {
+      const end = text2.indexOf("*/", i + 2);
+      i = end === -1 ? text2.length : end + 2;
+    } else if (c === ",") {
+      out += comma;
+      comma = ",";
+      i++;
+    } else if (c === " " || c === "	" || c === "\n" || c === "\r") {
+      out += c;
+      i++;
+    } else {
+      if (c !== "}" && c !== "]") out += comma;
+      comma = "";
+      out += c;
+      i++;
+    }
+  }
+  return out + comma;
+}
+
 // lib/facts/signals.ts
 var PASS_THROUGH_ENTRYPOINT = /^docker-.*entrypoint(\.sh)?$/;
 var POSIX_SHEBANG = /^#!\s*(?:\S*\/)?(?:env\s+(?:-\S+\s+)*)?(?:sh|bash|dash|ash)(?![\w.-])/;
@@ -32709,16 +32812,16 @@ function contextSourceAt(facts, stage2, target) {
       for (const source of copy.sources) {
         const clean = source.replace(/^\.\/+/, "").replace(/^\/+/, "");
         if (clean === "" || clean === ".") {
-          const rel = path6.posix.relative(dest, target);
-          if (rel && !rel.startsWith("..") && !path6.posix.isAbsolute(rel)) found = rel;
+          const rel = path7.posix.relative(dest, target);
+          if (rel && !rel.startsWith("..") && !path7.posix.isAbsolute(rel)) found = rel;
           continue;
         }
-        const into = copy.destIsDirectory || copy.dest.endsWith("/") ? path6.posix.join(dest, basename2(clean)) : dest;
+        const into = copy.destIsDirectory || copy.dest.endsWith("/") ? path7.posix.join(dest, basename2(clean)) : dest;
         if (/[*?[]/.test(clean)) {
           const pattern2 = new RegExp(`^${basename2(clean).replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")}$`);
-          if (path6.posix.dirname(target) === dest && pattern2.test(basename2(target))) found = path6.posix.join(path6.posix.dirname(clean), basename2(target));
+          if (path7.posix.dirname(target) === dest && pattern2.test(basename2(target))) found = path7.posix.join(path7.posix.dirname(clean), basename2(target));
         } else if (into === target) found = clean;
-        else if (target.startsWith(`${into}/`)) found = path6.posix.join(clean, target.slice(into.length + 1));
+        else if (target.startsWith(`${into}/`)) found = path7.posix.join(clean, target.slice(into.length + 1));
       }
     }
   }
@@ -32796,11 +32899,11 @@ function scriptInContext(facts, stage2, context, word) {
   if (!context) return null;
   const workdir = facts.finalWorkdir(stage2);
   let target = null;
-  if (word.startsWith("/")) target = path6.posix.normalize(word);
-  else if (word.includes("/") && workdir !== null) target = path6.posix.resolve(workdir, word);
+  if (word.startsWith("/")) target = path7.posix.normalize(word);
+  else if (word.includes("/") && workdir !== null) target = path7.posix.resolve(workdir, word);
   else if (!word.includes("/")) {
     for (const dir of ["/usr/local/bin", "/usr/bin", "/bin"]) {
-      const source2 = contextSourceAt(facts, stage2, path6.posix.join(dir, word));
+      const source2 = contextSourceAt(facts, stage2, path7.posix.join(dir, word));
       if (source2 !== null && context.exists(source2)) return { source: source2 };
     }
     return null;
@@ -32819,7 +32922,7 @@ function runScript(facts, stage2, context, shell, step, program, argv, name, wor
   if (argv.length > words3) return forced("");
   const workdir = facts.finalWorkdir(stage2);
   if (workdir === null) return forced("");
-  const source = contextSourceAt(facts, stage2, path6.posix.join(workdir, "package.json"));
+  const source = contextSourceAt(facts, stage2, path7.posix.join(workdir, "package.json"));
   const text2 = source === null ? null : context.read(source);
   if (text2 === null) return forced("dfmod cannot see which package.json it reads");
   let scripts;
@@ -32844,7 +32947,9 @@ function runScript(facts, stage2, context, shell, step, program, argv, name, wor
   if (!("argv" in parsed)) return forced(`its \`${name}\` script needs a shell: ${parsed.reason}`);
   if (parsed.argv[0] !== "node") return forced(`its \`${name}\` script runs \`${parsed.argv[0]}\`, which ${program} finds in node_modules/.bin`);
   const entry = parsed.argv.slice(1).find((a) => !a.startsWith("-"));
-  const entrySource = entry ? contextSourceAt(facts, stage2, path6.posix.resolve(workdir, entry)) : null;
+  const copied = entry ? contextSourceAt(facts, stage2, path7.posix.resolve(workdir, entry)) : null;
+  const entryInContext = copied !== null && !context.isIgnored(copied) && context.exists(copied) ? copied : null;
+  const entrySource = entryInContext ?? (entry ? tscSourceOf(path7.posix.join(path7.posix.dirname(source), path7.posix.relative(workdir, path7.posix.resolve(workdir, entry))), context, path7.posix.dirname(source)) : null);
   const entryText = entrySource === null ? null : context.read(entrySource);
   if (entryText === null) return forced(`dfmod cannot read ${entry ?? "the script's entry file"} to check it reads no npm_* variable`);
   if (/\bnpm_(package|config|lifecycle)_|\bnpm_lifecycle_event\b/.test(entryText)) return forced(`${entrySource} reads npm's environment (npm_*)`);
@@ -32904,8 +33009,8 @@ function lastNodeStep(shell, scripts, name, depth) {
   return null;
 }
 function yarnPnp(context, packageJson, text2) {
-  const dir = path6.posix.dirname(packageJson);
-  const at = (file) => dir === "." ? file : path6.posix.join(dir, file);
+  const dir = path7.posix.dirname(packageJson);
+  const at = (file) => dir === "." ? file : path7.posix.join(dir, file);
   for (const file of [".pnp.cjs", ".pnp.js"]) if (context.exists(at(file))) return at(file);
   let manager;
   try {
@@ -33106,7 +33211,7 @@ function pid1NeedsInit(facts, stage2, context, argv) {
   if (!argv.length) return null;
   const byName = PID1_NEEDS_INIT[programKey(argv[0])];
   if (byName !== void 0) return byName;
-  const extension = path6.posix.extname(argv[0]);
+  const extension = path7.posix.extname(argv[0]);
   const byExtension = Object.hasOwn(SCRIPT_EXTENSIONS, extension) ? PID1_NEEDS_INIT[SCRIPT_EXTENSIONS[extension]] : void 0;
   if (byExtension !== void 0) return byExtension;
   const script = scriptInContext(facts, stage2, context, argv[0]);
@@ -33115,7 +33220,7 @@ function pid1NeedsInit(facts, stage2, context, argv) {
   if (interpreter !== null && PID1_NEEDS_INIT[programKey(interpreter)] !== void 0) return PID1_NEEDS_INIT[programKey(interpreter)];
   if (script) return null;
   const workdir = facts.finalWorkdir(stage2);
-  const target = argv[0].startsWith("/") ? path6.posix.normalize(argv[0]) : argv[0].includes("/") && workdir !== null ? path6.posix.resolve(workdir, argv[0]) : null;
+  const target = argv[0].startsWith("/") ? path7.posix.normalize(argv[0]) : argv[0].includes("/") && workdir !== null ? path7.posix.resolve(workdir, argv[0]) : null;
   if (target !== null && ELIXIR_RELEASE_PATH.test(contextSourceAt(facts, stage2, target) ?? "")) return `an Elixir release, run by ${ERLANG_VM}`;
   const builtIn = (target !== null ? copiedFromStage(facts, stage2, target) : null) ?? stage2;
   return runsCToolchain(facts, builtIn) ? "a C or C++ program built by the file, which ignores SIGTERM as PID 1 unless its code handles it" : null;
@@ -33124,8 +33229,8 @@ function shebangProgram(text2) {
   if (!text2.startsWith("#!")) return null;
   const end = text2.indexOf("\n");
   let words3 = text2.slice(2, end < 0 ? text2.length : end).trim().split(/\s+/).filter(Boolean);
-  if (words3.length && path6.posix.basename(words3[0]) === "env") words3 = words3.slice(1).filter((w) => !w.startsWith("-"));
-  return words3.length ? path6.posix.basename(words3[0]) : null;
+  if (words3.length && path7.posix.basename(words3[0]) === "env") words3 = words3.slice(1).filter((w) => !w.startsWith("-"));
+  return words3.length ? path7.posix.basename(words3[0]) : null;
 }
 function runsCToolchain(facts, stage2) {
   for (let s = stage2; s; s = facts.parentOf(s)) {
@@ -33144,7 +33249,7 @@ function compiledProgram(facts, stage2, argv) {
     return null;
   }
   const workdir = facts.finalWorkdir(stage2);
-  const targets2 = argv[0].startsWith("/") ? [path6.posix.normalize(argv[0])] : argv[0].includes("/") ? workdir !== null ? [path6.posix.resolve(workdir, argv[0])] : [] : ["/usr/local/bin", "/usr/bin", "/bin"].map((dir) => path6.posix.join(dir, argv[0]));
+  const targets2 = argv[0].startsWith("/") ? [path7.posix.normalize(argv[0])] : argv[0].includes("/") ? workdir !== null ? [path7.posix.resolve(workdir, argv[0])] : [] : ["/usr/local/bin", "/usr/bin", "/bin"].map((dir) => path7.posix.join(dir, argv[0]));
   const from = targets2.map((target) => copiedFromStage(facts, stage2, target)).find((s) => s !== null) ?? null;
   if (!from) return null;
   const runtime = compilesIn(facts, from) ?? compiledLanguage(facts, from);
@@ -33167,7 +33272,7 @@ function copyAt(facts, stage2, target) {
       const copy = facts.copyOperands(node);
       if (!copy || copy.destResolved === null) continue;
       const hit = copy.sources.some((source) => {
-        const into = copy.destIsDirectory || copy.dest.endsWith("/") ? path6.posix.join(copy.destResolved, basename2(source.replace(/\/+$/, ""))) : copy.destResolved;
+        const into = copy.destIsDirectory || copy.dest.endsWith("/") ? path7.posix.join(copy.destResolved, basename2(source.replace(/\/+$/, ""))) : copy.destResolved;
         return into === target;
       });
       if (hit) found = copy;
@@ -33178,7 +33283,7 @@ function copyAt(facts, stage2, target) {
 var BIN_FOLDERS = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
 function copiedProgram(facts, stage2, word) {
   const workdir = facts.finalWorkdir(stage2);
-  const candidates = word.startsWith("/") ? [path6.posix.normalize(word)] : word.includes("/") ? workdir === null ? [] : [path6.posix.resolve(workdir, word)] : BIN_FOLDERS.map((dir) => path6.posix.join(dir, word));
+  const candidates = word.startsWith("/") ? [path7.posix.normalize(word)] : word.includes("/") ? workdir === null ? [] : [path7.posix.resolve(workdir, word)] : BIN_FOLDERS.map((dir) => path7.posix.join(dir, word));
   for (const target of candidates) {
     const copy = copyAt(facts, stage2, target);
     if (copy) return { path: target, copy, compiled: copy.fromStage ? compilesIn(facts, copy.fromStage) : null };
@@ -33809,7 +33914,7 @@ function record(map) {
 }
 
 // lib/facts/app-files.ts
-import path7 from "node:path";
+import path8 from "node:path";
 var EXTENSIONS = {
   go: [".go"],
   java: [".java"],
@@ -33866,12 +33971,12 @@ function programRuns(context, languages, parse2) {
     if (!pattern2) continue;
     for (const match of (context.read(file) ?? "").matchAll(pattern2)) {
       const program = match[1].trim().split(/\s+/)[0];
-      if (program) runs2.push({ program: path7.posix.basename(program), file });
+      if (program) runs2.push({ program: path8.posix.basename(program), file });
     }
   }
   for (const { file } of shellScripts(context)) {
     for (const command2 of simpleCommands(parse2(context.read(file) ?? ""))) {
-      if (command2.name) runs2.push({ program: path7.posix.basename(command2.name), file });
+      if (command2.name) runs2.push({ program: path8.posix.basename(command2.name), file });
     }
   }
   return runs2;
@@ -33897,7 +34002,7 @@ function stringLiteral(text2) {
 }
 function runMakes(commands, workdir) {
   const makes = { folders: [], owners: /* @__PURE__ */ new Map(), modes: [], computed: false };
-  const resolve6 = (word) => word.startsWith("/") ? path7.posix.normalize(word) : workdir === null ? null : path7.posix.resolve(workdir, word);
+  const resolve6 = (word) => word.startsWith("/") ? path8.posix.normalize(word) : workdir === null ? null : path8.posix.resolve(workdir, word);
   for (const command2 of commands) {
     if (!["mkdir", "chown", "chmod"].includes(command2.program ?? "")) continue;
     const args = command2.words.slice(1);
@@ -33945,92 +34050,6 @@ function redirectTargets(root) {
     targets2.push({ text: n.text, path: value, node: n });
   });
   return targets2;
-}
-
-// lib/facts/typescript.ts
-import path8 from "node:path";
-var ELSEWHERE = {
-  extends: "its options extend another file",
-  references: "it names project references",
-  outFile: "it writes one outFile",
-  out: "it writes one out file",
-  incremental: "an incremental build writes its build-info file by rootDir",
-  composite: "a composite build writes its build-info file by rootDir",
-  tsBuildInfoFile: "it names a tsBuildInfoFile",
-  noEmit: "it emits nothing (noEmit)"
-};
-function tscOutput(args, context) {
-  let project = null;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === null) return { unknown: "its arguments are computed by the shell" };
-    if ((arg === "-p" || arg === "--project") && project === null && typeof args[i + 1] === "string") project = args[++i];
-    else return { unknown: `\`tsc ${args.join(" ")}\` sets options on the command line` };
-  }
-  const named = path8.posix.normalize(project ?? ".");
-  const config = context.list(named).length || named === "." ? path8.posix.join(named, "tsconfig.json") : named;
-  if (config.startsWith("../") || path8.posix.isAbsolute(config)) return { unknown: `${config} is outside the copied folder` };
-  const text2 = context.isIgnored(config) ? null : context.read(config);
-  if (text2 === null) return { unknown: `${config} is not in the build context` };
-  let parsed;
-  try {
-    parsed = JSON.parse(plainJson(text2));
-  } catch {
-    return { unknown: `${config} is not read (not JSON)` };
-  }
-  if (!isObject(parsed)) return { unknown: `${config} is not a JSON object` };
-  const options = isObject(parsed.compilerOptions) ? parsed.compilerOptions : {};
-  for (const [key, reason] of Object.entries(ELSEWHERE)) {
-    const value = key in parsed ? parsed[key] : options[key];
-    if (value !== void 0 && value !== false) return { unknown: `${config}: ${reason}` };
-  }
-  const outDir = options.outDir;
-  if (typeof outDir !== "string" || !outDir) return { unknown: `${config} sets no outDir, so tsc writes beside the sources` };
-  if (path8.posix.isAbsolute(outDir)) return { unknown: `${config}: outDir ${outDir} is absolute` };
-  const dir = path8.posix.join(path8.posix.dirname(config), outDir).replace(/\/+$/, "");
-  if (dir === "." || dir === ".." || dir.startsWith("../") || dir.split("/").includes("node_modules")) return { unknown: `${config}: outDir ${outDir} is not a folder of its own in the copied folder` };
-  const declarationDir = options.declarationDir;
-  if (declarationDir !== void 0) {
-    const declarations = typeof declarationDir === "string" ? path8.posix.join(path8.posix.dirname(config), declarationDir) : null;
-    if (declarations === null || !`${declarations}/`.startsWith(`${dir}/`)) return { unknown: `${config}: declarationDir is outside outDir` };
-  }
-  return { outDir: dir, config };
-}
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function plainJson(text2) {
-  let out = "";
-  let i = 0;
-  let comma = "";
-  while (i < text2.length) {
-    const c = text2[i];
-    if (c === '"') {
-      let j = i + 1;
-      while (j < text2.length && text2[j] !== '"') j += text2[j] === "\\" ? 2 : 1;
-      out += comma + text2.slice(i, j + 1);
-      comma = "";
-      i = j + 1;
-    } else if (c === "/" && text2[i + 1] === "/") {
-      while (i < text2.length && text2[i] !== "\n") i++;
-    } else if (c === "/" && text2[i + 1] === "*") {
-      const end = text2.indexOf("*/", i + 2);
-      i = end === -1 ? text2.length : end + 2;
-    } else if (c === ",") {
-      out += comma;
-      comma = ",";
-      i++;
-    } else if (c === " " || c === "	" || c === "\n" || c === "\r") {
-      out += c;
-      i++;
-    } else {
-      if (c !== "}" && c !== "]") out += comma;
-      comma = "";
-      out += c;
-      i++;
-    }
-  }
-  return out + comma;
 }
 
 // lib/facts/index.ts

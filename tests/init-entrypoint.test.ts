@@ -982,6 +982,28 @@ test('npm start: replaced by its start script\'s command when package.json shows
   }
 });
 
+test('npm start whose entry file tsc compiles (outDir, rootDir in tsconfig.json): its TypeScript source is read, and the script\'s command replaces npm start', async () => {
+  const files = {
+    'package.json': '{"name": "a", "scripts": {"build": "tsc", "start": "node dist/server.js"}}',
+    'tsconfig.json': '{"compilerOptions": {"rootDir": "src", "outDir": "dist"}}',
+    'src/server.ts': 'import http from "http";\nhttp.createServer().listen(8080);\n',
+    '.dockerignore': 'dist\n',
+  };
+  const input = lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', 'RUN npm ci && npm run build', 'CMD ["npm", "start"]', SERVES);
+  await expectOutput(input,
+    lines('FROM node:20-slim', 'WORKDIR /app', APT, 'COPY . .', 'RUN npm ci && npm run build', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "dist/server.js"]', SERVES),
+    { only, files });
+  // The source reads npm's environment: npm stays. Without rootDir, which source it is depends on the file list: npm stays.
+  for (const [other, why] of [
+    [{ ...files, 'src/server.ts': 'console.log(process.env.npm_package_version);\n' }, "src/server.ts reads npm's environment (npm_*)"],
+    [{ ...files, 'tsconfig.json': '{"compilerOptions": {"outDir": "dist"}}' }, 'dfmod cannot read dist/server.js to check it reads no npm_* variable'],
+  ] as [Record<string, string>, string][]) {
+    const kept = await run(input, { only, files: other });
+    assert.match(kept.output, 'CMD ["npm", "start"]');
+    assert.match(kept.notes[0].message, `(dfmod cannot run the script's command instead: ${why})`);
+  }
+});
+
 test('npm start without a build context: tini -g and the note', async () => {
   const result = await expectOutput(
     lines('FROM node:20-slim', OWN_RUN, 'CMD ["npm", "start"]', SERVES),

@@ -26,6 +26,7 @@ import type { BuildContext } from '../core/context.js';
 import { andChain, literalValue, simpleCommands, topLevelStatements, walk, type Node, type ShellParser } from '../core/shell.js';
 import { scriptArgv } from './argv.js';
 import { stageBuildContext } from './scripts.js';
+import { tscSourceOf } from './typescript.js';
 import {
   afterInitWrapper, ASH_SH_OS, COMPILED_LANGUAGES, EXECS_SOLE_COMMAND, isInitProgram, POSIX_SHELLS, COMPILED_BUILDS, C_TOOLCHAINS, describeImage, EXEC_WRAPPERS, ONE_SHOT_CHECKS, ONE_SHOT_TOOLS, packageScriptRun,
   ELIXIR_RELEASE_PATH, ERLANG_VM, PID1_HANDLES_TERM, PID1_NEEDS_INIT, programKey, SCRIPT_EXTENSIONS, SELF_REAPING_SERVERS, SERVER_SUBCOMMANDS,
@@ -671,7 +672,10 @@ function runScript(facts: FileFacts, stage: Stage, context: BuildContext | null,
   // `node` is on PATH without npm's node_modules/.bin; a package's binary is not.
   if (parsed.argv[0] !== 'node') return forced(`its \`${name}\` script runs \`${parsed.argv[0]}\`, which ${program} finds in node_modules/.bin`);
   const entry = parsed.argv.slice(1).find((a) => !a.startsWith('-'));
-  const entrySource = entry ? contextSourceAt(facts, stage, path.posix.resolve(workdir, entry)) : null;
+  // A file the build compiles (tsc's outDir) is read as its TypeScript source: what it reads of the environment is the same.
+  const copied = entry ? contextSourceAt(facts, stage, path.posix.resolve(workdir, entry)) : null;
+  const entryInContext = copied !== null && !context.isIgnored(copied) && context.exists(copied) ? copied : null;
+  const entrySource = entryInContext ?? (entry ? tscSourceOf(path.posix.join(path.posix.dirname(source!), path.posix.relative(workdir, path.posix.resolve(workdir, entry))), context, path.posix.dirname(source!)) : null);
   const entryText = entrySource === null ? null : context.read(entrySource);
   if (entryText === null) return forced(`dfmod cannot read ${entry ?? 'the script\'s entry file'} to check it reads no npm_* variable`);
   if (/\bnpm_(package|config|lifecycle)_|\bnpm_lifecycle_event\b/.test(entryText)) return forced(`${entrySource} reads npm's environment (npm_*)`);

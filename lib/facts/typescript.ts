@@ -73,6 +73,33 @@ export function tscOutput(args: readonly (string | null)[], context: BuildContex
   return { outDir: dir, config };
 }
 
+/** The source extensions tsc compiles to each output extension. */
+const SOURCE_EXTENSIONS: Readonly<Record<string, readonly string[]>> = { '.js': ['.ts', '.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'] };
+
+/**
+ * The TypeScript source a file under the outDir of the project in `project`
+ * (a context folder) is compiled from: `dist/server.js` from `src/server.ts`
+ * when tsconfig sets `rootDir: "src"`. Null when the file is not tsc's
+ * output, or tsconfig sets no rootDir (tsc then takes the sources' common
+ * folder, which the file list decides).
+ */
+export function tscSourceOf(built: string, context: BuildContext, project = '.'): string | null {
+  const out = tscOutput(project === '.' ? [] : ['-p', project], context);
+  if ('unknown' in out || !built.startsWith(`${out.outDir}/`)) return null;
+  let rootDir: unknown;
+  try {
+    const parsed = JSON.parse(plainJson(context.read(out.config) ?? '')) as { compilerOptions?: { rootDir?: unknown } };
+    rootDir = parsed.compilerOptions?.rootDir;
+  } catch {
+    return null;
+  }
+  if (typeof rootDir !== 'string' || path.posix.isAbsolute(rootDir)) return null;
+  const ext = path.posix.extname(built);
+  const stem = path.posix.join(path.posix.dirname(out.config), rootDir, built.slice(out.outDir.length + 1, built.length - ext.length));
+  for (const source of (SOURCE_EXTENSIONS[ext] ?? []).map((e) => stem + e)) if (!context.isIgnored(source) && context.exists(source)) return source;
+  return null;
+}
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
