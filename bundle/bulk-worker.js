@@ -19322,6 +19322,15 @@ function packagedRelease(facts, stage, context) {
 }
 
 // lib/facts/meaning.ts
+function packageListOf(command) {
+  const { words: words3, nodes } = command;
+  const install = isPackageInstall(words3);
+  if (!install || install.computed || install.packages.length === 0) return null;
+  const first = install.packageAt[0];
+  if (install.packageAt.some((at, i) => at !== first + i) || install.packageAt[install.packageAt.length - 1] !== words3.length - 1) return null;
+  const node = command.command.node;
+  return { prefix: normalSpace(node.text.slice(0, nodes[first].startIndex - node.startIndex)), packages: install.packages, first: nodes[first] };
+}
 function imageMeaning(facts) {
   const model = facts.model;
   const stages = model.stages.map((stage) => stageMeaning(facts, model, stage));
@@ -19454,8 +19463,13 @@ function directArgv(facts, node) {
 }
 function runStep(facts, model, node) {
   const read = facts.readRun(node);
-  const commands = read.kind === "script" ? facts.commandsOf(read).map((c) => normalSpace(c.command.node.text)) : [normalSpace(argsText(model, node))];
-  return { kind: "RUN", line: node.line, commands, context: contextOf(facts, node, true) };
+  const read_ = read.kind === "script" ? facts.commandsOf(read) : null;
+  const commands = read_ ? read_.map((c) => normalSpace(c.command.node.text)) : [normalSpace(argsText(model, node))];
+  const installs = read_ ? read_.map((c) => {
+    const list = packageListOf(c);
+    return list && { prefix: list.prefix, packages: list.packages };
+  }) : [null];
+  return { kind: "RUN", line: node.line, commands, context: contextOf(facts, node, true), installs };
 }
 function copyStep(facts, model, node) {
   const operands = facts.copyOperands(node);
@@ -21796,6 +21810,10 @@ function readPart(node, ctx) {
   const commands = ctx.facts.commandsOf(read);
   const env = ctx.facts.envAt(node);
   const aptIndex = aptIndexSteps(commands);
+  const lastCommand2 = commands[commands.length - 1];
+  const list = lastCommand2 && !facts.isList && !facts.script ? packageListOf(lastCommand2) : null;
+  const listNode = lastCommand2?.command.node;
+  const endsWithList = list && listNode && ["program", "list"].includes(listNode.parent?.type ?? "") && script.offsets[listNode.endIndex - 1] + 1 === bodyEnd ? { prefix: list.prefix, packagesStart: script.offsets[list.first.startIndex], sole: commands.length === 1 } : null;
   return {
     node,
     body: model.source.text.slice(node.argsStart, bodyEnd),
@@ -21812,6 +21830,7 @@ function readPart(node, ctx) {
     cleanup: commands.some(removes) && commands.every((c) => removes(c) || c.program !== null && NO_OPS.has(c.program)),
     installOnly: installOnly(commands),
     aptIndex,
+    endsWithList,
     isList: facts.isList,
     script: facts.script,
     errexit: facts.errexit,
@@ -22141,8 +22160,35 @@ function join(parts, model) {
   let isolated = 0;
   const subshell = parts.map(() => false);
   for (let i = parts.length - 2; i >= 0; i--) subshell[i] = affectsLater(parts[i], parts.slice(i + 1), subshell[i + 1]) !== null;
+  const bodyEnd = (part) => part.node.argsStart + part.body.length;
+  const packagesText = (part) => model.source.text.slice(part.endsWithList.packagesStart, bodyEnd(part));
+  const listed2 = parts.map((part, i) => i > 0 && part.endsWithList?.sole === true && !subshell[i] && !subshell[i - 1] && !parts[i - 1].comment && parts[i - 1].endsWithList?.prefix === part.endsWithList.prefix);
+  const lastLineIndent = (text2) => /^[ \t]*/.exec(text2.slice(Math.max(text2.lastIndexOf("\n"), text2.lastIndexOf("\r")) + 1))[0];
+  const listBreak = parts.map((part, i) => {
+    if (!listed2[i]) return null;
+    let head = i - 1;
+    while (listed2[head]) head--;
+    const above = packagesText(parts[head]);
+    const own = packagesText(part);
+    return /[\r\n]/.test(above) ? lastLineIndent(above) : /[\r\n]/.test(own) ? lastLineIndent(own) : null;
+  });
+  let lists = 0;
+  const joint = (part, i) => {
+    if (listed2[i + 1]) return;
+    text += trailing ? ` && ${escape}${eol}` : ` ${escape}${eol}`;
+    if (part.comment) text += indent + part.comment + eol;
+  };
   parts.forEach((part, i) => {
     const last = i === parts.length - 1;
+    if (listed2[i]) {
+      lists++;
+      text += listBreak[i] === null ? " " : ` ${escape}${eol}${listBreak[i]}`;
+      pieces.push(text, { keep: [part.endsWithList.packagesStart, bodyEnd(part)] });
+      text = "";
+      if (last) text += part.tail;
+      else joint(part, i);
+      return;
+    }
     let open = "";
     let close = "";
     if (subshell[i]) {
@@ -22160,8 +22206,7 @@ function join(parts, model) {
       text += grouped ? part.comment ? ` ${part.comment}` : "" : part.tail;
       return;
     }
-    text += trailing ? ` && ${escape}${eol}` : ` ${escape}${eol}`;
-    if (part.comment) text += indent + part.comment + eol;
+    joint(part, i);
   });
   const first = parts[0].node;
   const subshells = isolated ? `; ${isolated > 1 ? `${isolated} of them run` : "one runs"} in a subshell so ${isolated > 1 ? "their" : "its"} shell changes stay local` : "";
@@ -22173,7 +22218,7 @@ function join(parts, model) {
   }
   return {
     line: first.line,
-    message: `merged ${parts.length} RUN instructions into one layer${subshells}`,
+    message: `merged ${parts.length} RUN instructions into one layer${subshells}${lists ? `; ${lists > 1 ? `${lists} installs'` : "an install's"} packages joined to the install above` : ""}`,
     edits: edits2
   };
 }
@@ -25796,7 +25841,23 @@ function stepDifferences(from, to, where) {
   const found = [];
   const runsOf = (steps) => steps.filter((s) => s.kind === "RUN");
   const copiesOf = (steps) => steps.filter((s) => s.kind !== "RUN");
-  const flat = (steps) => runsOf(steps).flatMap((run) => run.commands.map((command) => `${run.context}\0${command}`));
+  const flat = (steps) => {
+    const entries = [];
+    for (const run of runsOf(steps)) {
+      run.commands.forEach((command, i) => {
+        const install = run.installs[i];
+        const previous2 = entries[entries.length - 1];
+        if (install && previous2?.list && previous2.list.prefix === install.prefix && previous2.list.context === run.context) {
+          previous2.list.packages.push(...install.packages);
+          previous2.text = `${run.context}\0${previous2.list.prefix} ${previous2.list.packages.join(" ")}`;
+          return;
+        }
+        const list = install ? { prefix: install.prefix, packages: [...install.packages], context: run.context } : null;
+        entries.push({ text: `${run.context}\0${list ? `${list.prefix} ${list.packages.join(" ")}` : command}`, list });
+      });
+    }
+    return entries.map((e) => e.text);
+  };
   const a = flat(from.steps);
   const b = flat(to.steps);
   if (a.join("") !== b.join("")) {

@@ -703,10 +703,10 @@ test('two RUNs that each update, install and clean up stay apart, with a note on
   assert.equal(result.notes, [{ transform: 'merge-runs', line: 3, id: 'apt-lists', message: APT_LISTS_NOTE }]);
 });
 
-test('two apk installs in a row with the same options are one install: they join', async () => {
+test('two apk installs in a row with the same options are one install: they join, as one package list (review round 9)', async () => {
   const result = await expectOutput(
     lines('FROM alpine:3.20', 'RUN apk add --no-cache bash openssl', 'RUN apk add --no-cache curl', 'CMD ["bash"]'),
-    lines('FROM alpine:3.20', 'RUN apk add --no-cache bash openssl \\', '    && apk add --no-cache curl', 'CMD ["bash"]'),
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache bash openssl curl', 'CMD ["bash"]'),
     { only },
   );
   assert.equal(result.notes, []);
@@ -715,10 +715,30 @@ test('two apk installs in a row with the same options are one install: they join
 test('an apt install right after an update and install with the same options joins it; other options stay apart', async () => {
   const result = await expectOutput(
     lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends curl', 'RUN apt-get install -y --no-install-recommends jq', 'RUN apt-get install -y git'),
-    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends curl \\', '    && apt-get install -y --no-install-recommends jq', 'RUN apt-get install -y git'),
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends curl jq', 'RUN apt-get install -y git'),
     { only },
   );
   assert.equal(result.notes.map((n) => [n.line, n.id]), [[4, 'after-step']]);
+});
+
+test('package lists join the list above on its line, or on lines of their own where either list puts its packages so; installs with other words (sudo) join with &&', async () => {
+  const result = await expectOutput(
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache openssl', 'RUN apk add --no-cache font-freefont', 'RUN apk add --no-cache \\', '      git \\', '      curl', 'RUN sudo apk add --no-cache jq', 'CMD ["sh"]'),
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache openssl font-freefont \\', '      git \\', '      curl \\', '    && sudo apk add --no-cache jq', 'CMD ["sh"]'),
+    { only },
+  );
+  assert.equal(result.changes.map((c) => c.message), ["merged 4 RUN instructions into one layer; 2 installs' packages joined to the install above"]);
+  // A list that puts its packages on lines of its own takes the next one on a line of its own; a list with a redirection after it keeps its &&.
+  await expectOutput(
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y \\', '      git \\', '      curl', 'RUN apt-get install -y jq', 'CMD ["bash"]'),
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y \\', '      git \\', '      curl \\', '      jq', 'CMD ["bash"]'),
+    { only },
+  );
+  await expectOutput(
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache curl > /dev/null', 'RUN apk add --no-cache jq', 'CMD ["sh"]'),
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache curl > /dev/null \\', '    && apk add --no-cache jq', 'CMD ["sh"]'),
+    { only },
+  );
 });
 
 test('an apk install with other options (a virtual package to delete later) stays apart from the install above', async () => {
@@ -735,8 +755,7 @@ test('apk installs in a row join; small steps between two installs go with the o
     lines('FROM alpine:3.20', 'RUN apk add --no-cache curl', 'RUN apk add --no-cache jq', 'RUN addgroup -S app && adduser -S -G app app', 'RUN mkdir -p /data', 'RUN apk add --no-cache git'),
     lines(
       'FROM alpine:3.20',
-      'RUN apk add --no-cache curl \\',
-      '    && apk add --no-cache jq',
+      'RUN apk add --no-cache curl jq',
       'RUN addgroup -S app && adduser -S -G app app \\',
       '    && mkdir -p /data \\',
       '    && apk add --no-cache git',
@@ -921,7 +940,7 @@ test('a repository key and sources.list line join the apt-get update that reads 
 test('apt installs that read the lists of an update above join it: one update', async () => {
   await expectOutput(
     lines('FROM debian', 'RUN apt-get update', 'RUN apt-get install -y make', 'RUN apt-get install -y gcc'),
-    lines('FROM debian', 'RUN apt-get update \\', '    && apt-get install -y make \\', '    && apt-get install -y gcc'),
+    lines('FROM debian', 'RUN apt-get update \\', '    && apt-get install -y make gcc'),
     { only },
   );
 });

@@ -102,7 +102,7 @@ import { hasBackgroundJob, literalValue, topLevelStatements, walk } from '../lib
 import { operatorStyle } from '../lib/core/run-script.js';
 import { rewriteKeeping, type RewritePiece } from '../lib/core/edits.js';
 import {
-  downloadOf, installedCommands, isBuild, isDependencyFetch, isLanguageInstall, isPackageInstall, managerCommand, roleReasonOnDisk, writtenPaths, type RunCommand,
+  downloadOf, installedCommands, isBuild, isDependencyFetch, isLanguageInstall, isPackageInstall, managerCommand, packageListOf, roleReasonOnDisk, writtenPaths, type RunCommand,
 } from '../lib/facts/index.js';
 import { PACKAGE_MANAGER_FACTS, PACKAGE_SOURCE_DIRS } from '../lib/knowledge/package-managers.js';
 import type { DockerfileModel, InstructionNode } from '../lib/core/dockerfile.js';
@@ -190,6 +190,13 @@ interface Part {
   installOnly: string | null;
   /** Its `apt-get update`s and removals of the apt lists, in order. */
   aptIndex: ('update' | 'removal')[];
+  /**
+   * Its last command installs packages named last on the line, ending the
+   * RUN at the top of its `&&` chain: the words before the packages, and the
+   * file offset where they start. `sole`: that install is all the RUN runs.
+   * A sole install right after one with the same words joins its list.
+   */
+  endsWithList: { prefix: string; packagesStart: number; sole: boolean } | null;
   /** Its one top-level statement is an `||` list, so it needs `{ ; }` right of `&&`. */
   isList: boolean;
   /** Its top level is two or more statements (`a; b`): it is joined with no neighbour. */
@@ -569,6 +576,12 @@ function readPart(node: InstructionNode, ctx: TransformContext): Part | Refusal 
   const commands = ctx.facts.commandsOf(read);
   const env = ctx.facts.envAt(node);
   const aptIndex = aptIndexSteps(commands);
+  const lastCommand = commands[commands.length - 1];
+  const list = lastCommand && !facts.isList && !facts.script ? packageListOf(lastCommand) : null;
+  const listNode = lastCommand?.command.node;
+  const endsWithList = list && listNode && ['program', 'list'].includes(listNode.parent?.type ?? '') && script.offsets[listNode.endIndex - 1] + 1 === bodyEnd
+    ? { prefix: list.prefix, packagesStart: script.offsets[list.first.startIndex], sole: commands.length === 1 }
+    : null;
   return {
     node,
     body: model.source.text.slice(node.argsStart, bodyEnd),
@@ -587,6 +600,7 @@ function readPart(node: InstructionNode, ctx: TransformContext): Part | Refusal 
     cleanup: commands.some(removes) && commands.every((c) => removes(c) || (c.program !== null && NO_OPS.has(c.program))),
     installOnly: installOnly(commands),
     aptIndex,
+    endsWithList,
     isList: facts.isList,
     script: facts.script,
     errexit: facts.errexit,
@@ -1059,8 +1073,39 @@ function join(parts: Part[], model: DockerfileModel): Fix {
   // Decided from the last part up: whether a part's `cd` is undone depends on whether the next part is isolated.
   const subshell = parts.map(() => false);
   for (let i = parts.length - 2; i >= 0; i--) subshell[i] = affectsLater(parts[i], parts.slice(i + 1), subshell[i + 1]) !== null;
+  // A sole install right after an install with the same words (`apk add --no-cache a`, `apk add --no-cache b`) joins its list.
+  const bodyEnd = (part: Part) => part.node.argsStart + part.body.length;
+  const packagesText = (part: Part) => model.source.text.slice(part.endsWithList!.packagesStart, bodyEnd(part));
+  const listed = parts.map((part, i) => i > 0 && part.endsWithList?.sole === true && !subshell[i] && !subshell[i - 1] && !parts[i - 1].comment &&
+    parts[i - 1].endsWithList?.prefix === part.endsWithList.prefix);
+  // The packages go on the line of the list above; where either list puts its packages on lines of their own, on a line of their own.
+  const lastLineIndent = (text: string) => /^[ \t]*/.exec(text.slice(Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1))![0];
+  const listBreak = parts.map((part, i) => {
+    if (!listed[i]) return null;
+    let head = i - 1;
+    while (listed[head]) head--;
+    const above = packagesText(parts[head]);
+    const own = packagesText(part);
+    return /[\r\n]/.test(above) ? lastLineIndent(above) : /[\r\n]/.test(own) ? lastLineIndent(own) : null;
+  });
+  let lists = 0;
+  const joint = (part: Part, i: number) => {
+    // Before a list that joins this one, the packages follow on the same line.
+    if (listed[i + 1]) return;
+    text += trailing ? ` && ${escape}${eol}` : ` ${escape}${eol}`;
+    if (part.comment) text += indent + part.comment + eol;
+  };
   parts.forEach((part, i) => {
     const last = i === parts.length - 1;
+    if (listed[i]) {
+      lists++;
+      text += listBreak[i] === null ? ' ' : ` ${escape}${eol}${listBreak[i]}`;
+      pieces.push(text, { keep: [part.endsWithList!.packagesStart, bodyEnd(part)] });
+      text = '';
+      if (last) text += part.tail;
+      else joint(part, i);
+      return;
+    }
     let open = '';
     let close = '';
     if (subshell[i]) {
@@ -1078,8 +1123,7 @@ function join(parts: Part[], model: DockerfileModel): Fix {
       text += grouped ? (part.comment ? ` ${part.comment}` : '') : part.tail;
       return;
     }
-    text += trailing ? ` && ${escape}${eol}` : ` ${escape}${eol}`;
-    if (part.comment) text += indent + part.comment + eol;
+    joint(part, i);
   });
   const first = parts[0].node;
   // Lines are cited by the fix's `line` alone: the engine maps it to the file as read; a number in the message would be of the text this pass sees.
@@ -1095,7 +1139,7 @@ function join(parts: Part[], model: DockerfileModel): Fix {
   }
   return {
     line: first.line,
-    message: `merged ${parts.length} RUN instructions into one layer${subshells}`,
+    message: `merged ${parts.length} RUN instructions into one layer${subshells}${lists ? `; ${lists > 1 ? `${lists} installs'` : 'an install\'s'} packages joined to the install above` : ''}`,
     edits,
   };
 }

@@ -173,7 +173,25 @@ function stepDifferences(from: StageMeaning, to: StageMeaning, where: string): D
   const found: Difference[] = [];
   const runsOf = (steps: Step[]) => steps.filter((s) => s.kind === 'RUN') as Extract<Step, { kind: 'RUN' }>[];
   const copiesOf = (steps: Step[]) => steps.filter((s) => s.kind !== 'RUN') as Extract<Step, { kind: 'COPY' | 'ADD' }>[];
-  const flat = (steps: Step[]) => runsOf(steps).flatMap((run) => run.commands.map((command) => `${run.context}\u0000${command}`));
+  const flat = (steps: Step[]) => {
+    // Installs in a row with the same words and state are one install of all their packages (`apk add a` then `apk
+    // add b` is `apk add a b`), in one RUN or across RUNs: so merge-runs may write one list, or keep two.
+    const entries: { text: string; list: { prefix: string; packages: string[]; context: string } | null }[] = [];
+    for (const run of runsOf(steps)) {
+      run.commands.forEach((command, i) => {
+        const install = run.installs[i];
+        const previous = entries[entries.length - 1];
+        if (install && previous?.list && previous.list.prefix === install.prefix && previous.list.context === run.context) {
+          previous.list.packages.push(...install.packages);
+          previous.text = `${run.context}\u0000${previous.list.prefix} ${previous.list.packages.join(' ')}`;
+          return;
+        }
+        const list = install ? { prefix: install.prefix, packages: [...install.packages], context: run.context } : null;
+        entries.push({ text: `${run.context}\u0000${list ? `${list.prefix} ${list.packages.join(' ')}` : command}`, list });
+      });
+    }
+    return entries.map((e) => e.text);
+  };
   const a = flat(from.steps);
   const b = flat(to.steps);
   if (a.join('\u0001') !== b.join('\u0001')) {
