@@ -13099,9 +13099,13 @@ function describeImage(raw) {
     }
   }
   packageManager = packageManagerOf(family, os2, ref, release);
-  const unknownRelease = release === null ? patchPinNote(family, ref, tag) : null;
+  const unknownRelease = release === null ? patchPinNote(family, ref, tag) ?? unknownReleaseTag(family, ref) : null;
   const yumIsDnf2 = release?.yumIsDnf === true || family.yumIsDnf === true && !(tag.version && compareVersion(tag.version, [22]) < 0);
   return { ref, tag, family: family.id, os: os2, packageManager, hasShell, release, unknownRelease, defaults: defaultsOf(family, tag, ref.tag), language, users: unknown2.users, yumIsDnf: yumIsDnf2 };
+}
+function unknownReleaseTag(family, ref) {
+  if (!family.versionIsRelease || ref.tag === null || ref.dynamic) return null;
+  return `its tag \`${ref.tag}\` names a release dfmod's releases table does not hold (too old, or a development branch)`;
 }
 function patchPinNote(family, ref, tag) {
   if (!family.patchPins || !tag.patchPinned || ref.tag === null || ref.dynamic) return null;
@@ -13111,7 +13115,7 @@ function patchPinNote(family, ref, tag) {
   const named = [...words3.slice(0, at), "<codename>", ...words3.slice(at)].join("-");
   const colon = ref.raw.lastIndexOf(`:${ref.tag}`);
   const suggestion = `${ref.raw.slice(0, colon)}:${named}${ref.raw.slice(colon + 1 + ref.tag.length)}`;
-  return `its tag pins version ${words3[0]}, whose images were built on the release current when it came out; name the release in the tag (\`${suggestion}\`)`;
+  return `its tag pins version ${words3[0]}, whose images were built on the release current when it came out; name the release in the tag (\`${suggestion}\`), where one was published for that version`;
 }
 function defaultsOf(family, tag, name) {
   const rows = (family.runs === void 0 ? [] : Array.isArray(family.runs) ? family.runs : [family.runs]).filter((r) => !r.tags || r.tags.test(name ?? "latest"));
@@ -31179,11 +31183,18 @@ function crossBuild(language) {
 // lib/knowledge/programs.ts
 var SELF_REAPING_SERVERS = {
   ...Object.fromEntries(["supervisord", "s6-svscan", "runsvdir"].map((p) => [p, "a process manager, which reaps its children and handles SIGTERM"])),
-  ...Object.fromEntries(["gunicorn", "uwsgi", "unicorn", "nginx", "httpd", "httpd-foreground", "apache2", "apache2-foreground", "php-fpm", "haproxy"].map((p) => [p, "a server whose master process reaps its workers and handles SIGTERM"])),
+  uwsgi: "a server whose master process reaps its workers and stops at the STOPSIGNAL or with die-on-term",
+  ...Object.fromEntries(["gunicorn", "unicorn", "nginx", "httpd", "httpd-foreground", "apache2", "apache2-foreground", "php-fpm", "haproxy"].map((p) => [p, "a server whose master process reaps its workers and handles SIGTERM"])),
   puma: "a server whose master process reaps its workers and handles SIGTERM",
   ...Object.fromEntries(["postgres", "postmaster", "mysqld", "mariadbd", "redis-server", "mongod"].map((p) => [p, "a database server, which reaps its own children and handles SIGTERM"])),
   ...Object.fromEntries(["caddy", "traefik", "envoy"].map((p) => [p, "a single proxy binary, which handles SIGTERM and starts no children"])),
   "rabbitmq-server": "RabbitMQ's start script, which stops the broker at SIGTERM and waits for it (written for Docker's PID 1; the official image runs it without an init)"
+};
+var SIGTERM_RELOADS = {
+  uwsgi: {
+    stopOptions: ["--die-on-term"],
+    reason: "uWSGI, whose master reaps its workers, but which reloads at SIGTERM instead of stopping unless `die-on-term` is set; an init does not change that: add `STOPSIGNAL SIGINT` (or set `die-on-term = true` in its configuration) so that `docker stop` stops it"
+  }
 };
 var ERLANG_VM = "the Erlang VM, which stops at SIGTERM but reaps no orphaned children as PID 1 (epmd's double fork leaves a zombie)";
 var PID1_NEEDS_INIT = {
@@ -33186,10 +33197,19 @@ function pid1Sufficient(facts, stage2, context, shell) {
   if (!found || !path31.script) return found;
   return { ...found, reason: `${found.reason}, if \`${path31.script}\` ends by exec'ing its arguments` };
 }
+function stopSignalSet(facts, stage2) {
+  for (let s = stage2; s; s = facts.parentOf(s)) if (s.instructions.some((n) => n.keyword === "STOPSIGNAL")) return true;
+  return false;
+}
 function sufficientArgv(facts, stage2, context, argv) {
-  if (programKey(argv[0]) === "python" && argv[1] === "-m" && argv[2]) argv = argv.slice(2);
+  if (programKey(argv[0]) === "python" && argv[1] === "-m" && argv[2]) {
+    const module = programKey(argv[2]);
+    if (SELF_REAPING_SERVERS[module] !== void 0 || PID1_HANDLES_TERM[module] !== void 0 || SERVER_SUBCOMMANDS[module] !== void 0) argv = argv.slice(2);
+  }
   const program = programKey(argv[0]);
   const server = SELF_REAPING_SERVERS[program];
+  const reloads = SIGTERM_RELOADS[program];
+  if (reloads && !argv.some((a) => reloads.stopOptions.includes(a)) && !stopSignalSet(facts, stage2)) return { id: "server-reaps", reason: `PID 1 is \`${program}\`, ${reloads.reason}` };
   if (server !== void 0) return { id: "server-reaps", reason: `PID 1 is \`${program}\`, ${server}` };
   const sub = SERVER_SUBCOMMANDS[program];
   if (sub && sub.subcommands.includes(argv[1] ?? "")) {

@@ -567,6 +567,20 @@ test('a tag older than what dfmod knows the image to run, with its own ENTRYPOIN
   await expectRefused(lines('FROM perl:5', OWN_RUN, 'ENTRYPOINT ["perl", "app.pl"]', SERVES), 'unknown-release', { only });
 });
 
+test('a distro tag naming a release the table does not hold (wheezy, 7, precise, sid): its release is not known, no install (review round 9)', async () => {
+  for (const image of ['debian:wheezy', 'debian:7', 'ubuntu:precise', 'ubuntu:12.04', 'debian:sid']) {
+    const tag = image.slice(image.indexOf(':') + 1);
+    await refusedWith(lines(`FROM ${image}`, 'RUN apt-get update && apt-get install -y python3', 'CMD ["python3", "-m", "http.server"]', SERVES), 'unknown-release',
+      `dfmod does not know which release \`${image}\` is built on, so whether it has tini: its tag \`${tag}\` names a release dfmod's releases table does not hold (too old, or a development branch)`);
+  }
+});
+
+test('`python -m <module>` is Python unless the module is a server dfmod knows (`python -m gunicorn`): http.server gets tini', async () => {
+  await expectOutput(lines('FROM debian:12', 'RUN apt-get update && apt-get install -y python3', 'CMD ["python3", "-m", "http.server"]', SERVES),
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y python3 tini', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["python3", "-m", "http.server"]', SERVES), { only });
+  await expectRefused(lines('FROM python:3.12', 'RUN pip install gunicorn', 'CMD ["python", "-m", "gunicorn", "app:app"]', SERVES), 'server-reaps', { only });
+});
+
 test('an Alpine image pinned by digest still gets tini: every Alpine branch carries it', async () => {
   const image = 'alpine@sha256:69665d02cb32192e52e07644d76bc6f25abeb5410edc1c7a81a10ba3f0efb909';
   await expectOutput(
@@ -1141,6 +1155,18 @@ test("`cron -f` is a long-lived service, and Debian's cron ignores SIGTERM as PI
   );
   // BusyBox's crond is a service too, whose signal handling dfmod does not claim to know.
   await expectRefused(lines('FROM alpine:3.20', 'COPY crontab /etc/crontabs/root', 'CMD ["crond", "-f"]'), 'pid1-not-known', { only, line: 3 });
+});
+
+test('uWSGI reloads at SIGTERM: no init, and the note says how `docker stop` stops it (STOPSIGNAL, --die-on-term) (review round 9)', async () => {
+  const input = lines('FROM python:3.12', 'WORKDIR /app', 'COPY . .', 'RUN pip install uwsgi', 'CMD ["uwsgi", "--ini", "app.ini"]', 'EXPOSE 8080');
+  const result = await expectUnchanged(input, null, { only });
+  assert.equal(result.notes.map((n) => [n.id, n.message]), [['server-reaps', 'no init added: PID 1 is `uwsgi`, uWSGI, whose master reaps its workers, but which reloads at SIGTERM ' +
+    'instead of stopping unless `die-on-term` is set; an init does not change that: add `STOPSIGNAL SIGINT` (or set `die-on-term = true` in its configuration) so that `docker stop` stops it ' +
+    '(to add one anyway: {"init-entrypoint": {"paths": ["Dockerfile"]}})']]);
+  for (const stops of [input.replace('CMD ["uwsgi", "--ini", "app.ini"]', 'CMD ["uwsgi", "--ini", "app.ini", "--die-on-term"]'), input + 'STOPSIGNAL SIGINT\n']) {
+    const told = await expectUnchanged(stops, null, { only });
+    assert.match(told.notes[0].message, 'PID 1 is `uwsgi`, a server whose master process reaps its workers and stops at the STOPSIGNAL or with die-on-term');
+  }
 });
 
 test('dumb-init signals the process group by itself: no -g', async () => {
@@ -1771,7 +1797,7 @@ test('a script whose #! line runs an init (#!/usr/bin/dumb-init /bin/sh, #!/sbin
 // Review C: `python:3.8.5-slim` got an apt-get install of tini, read as today's 3.8 (bookworm); 3.8.5 was built on buster, archived.
 test('a tag pinning a patch version names no release dfmod knows: refused, with the tag that would name it; x.y and named releases still install', async () => {
   await refusedWith(lines('FROM python:3.8.5-slim', 'WORKDIR /app', OWN_RUN, SERVES, 'CMD ["python", "app.py"]'), 'unknown-release',
-    'dfmod does not know which release `python:3.8.5-slim` is built on, so whether it has tini: its tag pins version 3.8.5, whose images were built on the release current when it came out; name the release in the tag (`python:3.8.5-slim-<codename>`)');
+    'dfmod does not know which release `python:3.8.5-slim` is built on, so whether it has tini: its tag pins version 3.8.5, whose images were built on the release current when it came out; name the release in the tag (`python:3.8.5-slim-<codename>`), where one was published for that version');
   for (const image of ['python:3.8-slim', 'python:3.12.1-slim-bookworm']) {
     await expectOutput(
       lines(`FROM ${image}`, 'WORKDIR /app', OWN_RUN, SERVES, 'CMD ["python", "app.py"]'),

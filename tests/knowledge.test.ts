@@ -387,9 +387,9 @@ test('a tag pinning a patch version of an official language image names no relea
     assert.is(describeImage(raw).release, null, raw);
   }
   assert.is(describeImage('python:3.8.5-slim').unknownRelease,
-    'its tag pins version 3.8.5, whose images were built on the release current when it came out; name the release in the tag (`python:3.8.5-slim-<codename>`)');
+    'its tag pins version 3.8.5, whose images were built on the release current when it came out; name the release in the tag (`python:3.8.5-slim-<codename>`), where one was published for that version');
   assert.is(describeImage('node:20.11.1-slim').unknownRelease,
-    'its tag pins version 20.11.1, whose images were built on the release current when it came out; name the release in the tag (`node:20.11.1-<codename>-slim`)');
+    'its tag pins version 20.11.1, whose images were built on the release current when it came out; name the release in the tag (`node:20.11.1-<codename>-slim`), where one was published for that version');
   assert.equal(['python:3.8-slim', 'python:3.12.1-slim-bookworm', 'node:20.11.1-bookworm-slim', 'python:2.7.18', 'node:20', 'golang:1.22'].map(rel),
     ['debian 12', 'debian 12', 'debian 12', 'debian 10', 'debian 12', 'debian 12']);
   for (const raw of ['python:3.8-slim', 'python:3.12.1-slim-bookworm', 'python:2.7.18', 'mcr.microsoft.com/dotnet/sdk:8.0.100']) assert.is(describeImage(raw).unknownRelease, null, raw);

@@ -29,7 +29,7 @@ import { stageBuildContext } from './scripts.js';
 import { tscSourceOf } from './typescript.js';
 import {
   afterInitWrapper, ASH_SH_OS, COMPILED_LANGUAGES, EXECS_SOLE_COMMAND, isInitProgram, POSIX_SHELLS, COMPILED_BUILDS, C_TOOLCHAINS, describeImage, EXEC_WRAPPERS, ONE_SHOT_CHECKS, ONE_SHOT_TOOLS, packageScriptRun,
-  ELIXIR_RELEASE_PATH, ERLANG_VM, PID1_HANDLES_TERM, PID1_NEEDS_INIT, programKey, SCRIPT_EXTENSIONS, SELF_REAPING_SERVERS, SERVER_SUBCOMMANDS,
+  ELIXIR_RELEASE_PATH, ERLANG_VM, PID1_HANDLES_TERM, PID1_NEEDS_INIT, programKey, SCRIPT_EXTENSIONS, SELF_REAPING_SERVERS, SERVER_SUBCOMMANDS, SIGTERM_RELOADS,
 } from '../knowledge/index.js';
 import type { CopyOperands, FileFacts } from './index.js';
 
@@ -1017,11 +1017,22 @@ export function pid1Sufficient(facts: FileFacts, stage: Stage, context: BuildCon
   return { ...found, reason: `${found.reason}, if \`${path.script}\` ends by exec'ing its arguments` };
 }
 
+/** Whether the stage, or a stage it is built FROM, sets STOPSIGNAL. */
+function stopSignalSet(facts: FileFacts, stage: Stage): boolean {
+  for (let s: Stage | null = stage; s; s = facts.parentOf(s)) if (s.instructions.some((n) => n.keyword === 'STOPSIGNAL')) return true;
+  return false;
+}
+
 function sufficientArgv(facts: FileFacts, stage: Stage, context: BuildContext | null, argv: string[]): Pid1Sufficient | null {
-  // `python -m gunicorn …` is gunicorn.
-  if (programKey(argv[0]) === 'python' && argv[1] === '-m' && argv[2]) argv = argv.slice(2);
+  // `python -m gunicorn …` is gunicorn; `python -m http.server` is still Python.
+  if (programKey(argv[0]) === 'python' && argv[1] === '-m' && argv[2]) {
+    const module = programKey(argv[2]);
+    if (SELF_REAPING_SERVERS[module] !== undefined || PID1_HANDLES_TERM[module] !== undefined || SERVER_SUBCOMMANDS[module] !== undefined) argv = argv.slice(2);
+  }
   const program = programKey(argv[0]);
   const server = SELF_REAPING_SERVERS[program];
+  const reloads = SIGTERM_RELOADS[program];
+  if (reloads && !argv.some((a) => reloads.stopOptions.includes(a)) && !stopSignalSet(facts, stage)) return { id: 'server-reaps', reason: `PID 1 is \`${program}\`, ${reloads.reason}` };
   if (server !== undefined) return { id: 'server-reaps', reason: `PID 1 is \`${program}\`, ${server}` };
   const sub = SERVER_SUBCOMMANDS[program];
   if (sub && sub.subcommands.includes(argv[1] ?? '')) {

@@ -420,9 +420,15 @@ export function describeImage(raw: string): ImageInfo {
     }
   }
   packageManager = packageManagerOf(family, os, ref, release);
-  const unknownRelease = release === null ? patchPinNote(family, ref, tag) : null;
+  const unknownRelease = release === null ? patchPinNote(family, ref, tag) ?? unknownReleaseTag(family, ref) : null;
   const yumIsDnf = release?.yumIsDnf === true || (family.yumIsDnf === true && !(tag.version && compareVersion(tag.version, [22]) < 0));
   return { ref, tag, family: family.id, os, packageManager, hasShell, release, unknownRelease, defaults: defaultsOf(family, tag, ref.tag), language, users: unknown.users, yumIsDnf };
+}
+
+/** For a distro image whose tag names a release RELEASES does not hold (`debian:wheezy`, `ubuntu:12.04`, `debian:sid`): why. */
+function unknownReleaseTag(family: ImageFamily, ref: ImageRef): string | null {
+  if (!family.versionIsRelease || ref.tag === null || ref.dynamic) return null;
+  return `its tag \`${ref.tag}\` names a release dfmod's releases table does not hold (too old, or a development branch)`;
 }
 
 /** For a tag pinning a patch version whose release dfmod does not know: why, and the tag that would name it. */
@@ -434,7 +440,7 @@ function patchPinNote(family: ImageFamily, ref: ImageRef, tag: TagInfo): string 
   const named = [...words.slice(0, at), '<codename>', ...words.slice(at)].join('-');
   const colon = ref.raw.lastIndexOf(`:${ref.tag}`);
   const suggestion = `${ref.raw.slice(0, colon)}:${named}${ref.raw.slice(colon + 1 + ref.tag.length)}`;
-  return `its tag pins version ${words[0]}, whose images were built on the release current when it came out; name the release in the tag (\`${suggestion}\`)`;
+  return `its tag pins version ${words[0]}, whose images were built on the release current when it came out; name the release in the tag (\`${suggestion}\`), where one was published for that version`;
 }
 
 function defaultsOf(family: ImageFamily, tag: TagInfo, name: string | null): Runs | null {

@@ -34,12 +34,27 @@
 /** Servers whose master process reaps its workers and handles SIGTERM, by program name (no path, no version suffix). */
 export const SELF_REAPING_SERVERS: Readonly<Record<string, string>> = {
   ...Object.fromEntries(['supervisord', 's6-svscan', 'runsvdir'].map((p) => [p, 'a process manager, which reaps its children and handles SIGTERM'])),
-  ...Object.fromEntries(['gunicorn', 'uwsgi', 'unicorn', 'nginx', 'httpd', 'httpd-foreground', 'apache2', 'apache2-foreground', 'php-fpm', 'haproxy']
+  uwsgi: 'a server whose master process reaps its workers and stops at the STOPSIGNAL or with die-on-term',
+  ...Object.fromEntries(['gunicorn', 'unicorn', 'nginx', 'httpd', 'httpd-foreground', 'apache2', 'apache2-foreground', 'php-fpm', 'haproxy']
     .map((p) => [p, 'a server whose master process reaps its workers and handles SIGTERM'])),
   puma: 'a server whose master process reaps its workers and handles SIGTERM',
   ...Object.fromEntries(['postgres', 'postmaster', 'mysqld', 'mariadbd', 'redis-server', 'mongod'].map((p) => [p, 'a database server, which reaps its own children and handles SIGTERM'])),
   ...Object.fromEntries(['caddy', 'traefik', 'envoy'].map((p) => [p, 'a single proxy binary, which handles SIGTERM and starts no children'])),
   'rabbitmq-server': 'RabbitMQ\'s start script, which stops the broker at SIGTERM and waits for it (written for Docker\'s PID 1; the official image runs it without an init)',
+};
+
+/**
+ * Servers of SELF_REAPING_SERVERS that reload at SIGTERM instead of stopping
+ * (uWSGI 2.0's docs, "Managing the uWSGI server": SIGTERM is a "brutal
+ * reload"; SIGINT and SIGQUIT stop it): the options that make it stop, and
+ * what to say when neither those nor a STOPSIGNAL are set.
+ */
+export const SIGTERM_RELOADS: Readonly<Record<string, { stopOptions: readonly string[]; reason: string }>> = {
+  uwsgi: {
+    stopOptions: ['--die-on-term'],
+    reason: 'uWSGI, whose master reaps its workers, but which reloads at SIGTERM instead of stopping unless `die-on-term` is set; an init does not change that: ' +
+      'add `STOPSIGNAL SIGINT` (or set `die-on-term = true` in its configuration) so that `docker stop` stops it',
+  },
 };
 
 /**
