@@ -13535,12 +13535,17 @@ function isNeutralPosixShell(shell) {
   }
   return true;
 }
-var POSIX_SHELLS, EXECS_SOLE_COMMAND, ASH_SH_OS, SH_BUILTINS, SH_RUNNERS, NEUTRAL_SHELL_FLAGS, NEUTRAL_SHELL_OPTION_NAMES;
+var POSIX_SHELLS, EXECS_SOLE_COMMAND, EXECS_LAST_OF_LIST, BASH_5_2_RELEASES, ASH_SH_OS, SH_BUILTINS, SH_RUNNERS, NEUTRAL_SHELL_FLAGS, NEUTRAL_SHELL_OPTION_NAMES;
 var init_shells = __esm({
   "lib/knowledge/shells.ts"() {
     "use strict";
     POSIX_SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh"]);
-    EXECS_SOLE_COMMAND = /* @__PURE__ */ new Set(["bash", "ash"]);
+    EXECS_SOLE_COMMAND = /* @__PURE__ */ new Set(["bash", "bash-5.2", "ash"]);
+    EXECS_LAST_OF_LIST = { "bash-5.2": "one-list", ash: "any" };
+    BASH_5_2_RELEASES = {
+      debian: ["12", "13"],
+      ubuntu: ["24.04", "25.04", "25.10"]
+    };
     ASH_SH_OS = /* @__PURE__ */ new Set(["alpine", "none"]);
     SH_BUILTINS = /* @__PURE__ */ new Set([":", "cd", "echo", "exit", "export", "false", "printf", "read", "return", "set", "shift", "test", "[", "true", "unset", "wait"]);
     SH_RUNNERS = /* @__PURE__ */ new Set(["exec", "eval", ".", "source", "command", "builtin"]);
@@ -31223,6 +31228,9 @@ var SCRIPT_EXTENSIONS = {
 var PID1_HANDLES_TERM = {
   java: "the JVM, which handles SIGTERM itself (its shutdown hooks run, and it exits)",
   memcached: "which exits at SIGTERM",
+  // C and C++ daemons with their own SIGTERM handlers: built from source in the file, they are still no unhandled C program.
+  mosquitto: "which handles SIGTERM itself (it closes its clients and exits)",
+  "clickhouse-server": "which handles SIGTERM itself and shuts down gracefully",
   ruby: "which exits at SIGTERM by default (SignalException) even as PID 1",
   dotnet: "the .NET host, which handles SIGTERM itself (the app's ProcessExit and IHost shutdown run)",
   uvicorn: "which handles SIGTERM itself and shuts down gracefully",
@@ -32536,12 +32544,20 @@ function lastCommand(root, shellProgram = null) {
   const notProgram = notExecable(program, root);
   const sole = statements.length === 1 && chain2.length === 1 && chain2[0].type === "command" && last.separator !== "&";
   if (sole && notProgram === null && shellProgram !== null && EXECS_SOLE_COMMAND.has(shellProgram)) return { command: command2, name, words: ["exec", ...words3], execs: true, notProgram: null, busy: null };
+  const rule = shellProgram === null ? void 0 : EXECS_LAST_OF_LIST[shellProgram];
+  const listed2 = statements.every((s) => s.separator !== "&") && (rule === "any" ? chain2.length > 1 || statements.length > 1 : rule === "one-list" ? statements.length === 1 && chain2.length > 1 || statements.length > 1 && chain2.length === 1 : false);
+  if (listed2 && notProgram === null) return { command: command2, name, words: ["exec", ...words3], execs: true, notProgram: null, busy: null, implicit: true };
   return { command: command2, name, words: words3, execs: false, notProgram, busy: null };
 }
 function shellImplementation(facts, stage2, program) {
-  if (program !== "sh") return program;
   const image = facts.baseImage(stage2);
-  return image !== null && ASH_SH_OS.has(describeImage(image).os) ? "ash" : program;
+  const described = image === null ? null : describeImage(image);
+  if (program === "bash") {
+    const release = described?.release;
+    return release && BASH_5_2_RELEASES[release.distro]?.includes(release.version) ? "bash-5.2" : program;
+  }
+  if (program !== "sh") return program;
+  return described !== null && ASH_SH_OS.has(described.os) ? "ash" : program;
 }
 function buildContextFor(facts, stage2, context) {
   if (!context) return null;
@@ -32866,6 +32882,9 @@ function follow(facts, stage2, context, shell, step, cmdNode, depth) {
     const words3 = last.words.slice(last.execs ? 1 : 0);
     const rest = words3.every((w) => w !== null) ? words3 : [];
     const then = follow(facts, stage2, context, shell, { argv: rest, node: null, inherited: step.inherited }, null, depth + 1);
+    if (last.execs && last.implicit && step.node && step.node.form === "shell") {
+      return { kind: "add-exec", node: step.node, offset: last.name.startIndex, command: last.command.text, then };
+    }
     if (last.execs) return then;
     if (last.notProgram) return forcedShell(`the shell script \`${script2}\``, `its last command \`${last.command.text}\` is ${last.notProgram}`);
     if (step.node && step.node.form === "shell") {
@@ -33107,8 +33126,8 @@ function followApp(facts, stage2, context, shell, argv, inherited, depth, assume
       return null;
     }
     const words3 = ending.final === null ? null : execWords(ending.final, args);
-    if (!words3) assumed.execsUnknown ??= `the script ${script.source}`;
-    return words3 ? next(words3) : null;
+    if (!words3?.length) assumed.execsUnknown ??= `the script ${script.source}`;
+    return words3?.length ? next(words3) : null;
   }
   if (ENTRYPOINT_NAMED.test(program) && argv.length > 1 && assumed.script === null && (!context || !scriptInContext(facts, stage2, context, argv[0]))) {
     assumed.script = argv[0];

@@ -8,13 +8,15 @@ import { gunzipSync } from 'node:zlib';
 import { register } from 'tsx/esm/api';
 
 register();
-const { RELEASES, INIT_PACKAGES } = await import('../lib/knowledge/index.ts');
+const { RELEASES, INIT_PACKAGES, BASH_5_2_RELEASES } = await import('../lib/knowledge/index.ts');
 
 const MIRRORS = {
   debian: { base: 'https://deb.debian.org/debian/dists', components: ['main'] },
   ubuntu: { base: 'http://archive.ubuntu.com/ubuntu/dists', components: ['main', 'universe'] },
 };
 const INITS = ['tini', 'dumb-init'];
+// Also read: bash, whose version says whether it execs the last command of a `-c` list (BASH_5_2_RELEASES).
+const READ = [...INITS, 'bash'];
 
 async function packagesOf(base, codename, component) {
   const res = await fetch(`${base}/${codename}/${component}/binary-amd64/Packages.gz`);
@@ -23,7 +25,7 @@ async function packagesOf(base, codename, component) {
   const found = {};
   for (const stanza of text.split('\n\n')) {
     const name = /^Package: (\S+)$/m.exec(stanza)?.[1];
-    if (INITS.includes(name)) found[name] = /^Version: (\S+)$/m.exec(stanza)?.[1];
+    if (READ.includes(name)) found[name] = /^Version: (\S+)$/m.exec(stanza)?.[1];
   }
   return found;
 }
@@ -48,6 +50,14 @@ await Promise.all(RELEASES.filter((r) => MIRRORS[r.distro]).map(async (release) 
       }
     }
     if (!table) row.note = 'no INIT_PACKAGES row';
+    const [major, minor] = (found.bash ?? '0.0').split(/[.-]/).map(Number);
+    const isNew = major > 5 || (major === 5 && minor >= 2);
+    const listed = (BASH_5_2_RELEASES[release.distro] ?? []).includes(release.version);
+    row.bash = found.bash ?? '-';
+    if (found.bash && isNew !== listed) {
+      row.ok = false;
+      row.bash += ` (BASH_5_2_RELEASES: ${listed ? 'listed' : 'not listed'})`;
+    }
   } else {
     for (const init of INITS) row[init] = table ? `${table[init] ?? '-'} (not checked)` : 'n/a';
   }

@@ -1169,6 +1169,14 @@ test('uWSGI reloads at SIGTERM: no init, and the note says how `docker stop` sto
   }
 });
 
+test('an entrypoint script that sets its own arguments (`set -- "${DEFAULT_CMD[@]}"`) before `exec "$@"` execs what dfmod cannot name: pid1-not-known; mosquitto built by the file handles SIGTERM (review round 9)', async () => {
+  const input = lines('FROM debian:12', 'RUN apt-get update && apt-get install -y openjdk-17-jre-headless', 'COPY entrypoint.sh /entrypoint.sh', 'ENTRYPOINT ["/entrypoint.sh"]', 'EXPOSE 9000');
+  const script = '#!/bin/bash\nset -e\nDEFAULT_CMD=(java -jar lib/app.jar)\nif [[ $# -eq 0 ]]; then\n  set -- "${DEFAULT_CMD[@]}" "$@"\nfi\nexec "$@"\n';
+  await expectRefused(input, 'pid1-not-known', { only, files: { 'entrypoint.sh': script } });
+  const built = lines('FROM alpine:3.20', 'RUN apk add --no-cache build-base && make -C /src install', 'EXPOSE 1883', 'CMD ["/usr/sbin/mosquitto", "-c", "/m.conf"]');
+  await expectRefused(built, 'handles-sigterm', { only });
+});
+
 test('dumb-init signals the process group by itself: no -g', async () => {
   await expectOutput(
     lines('FROM debian:12', OWN_RUN, 'CMD /app | tee /tmp/log', SERVES),
@@ -1937,9 +1945,20 @@ test('a header that says the image is not for production, a test-suite folder, a
 });
 
 test('combined shell flags (`bash -lc`, `sh -ec`) give the script too: a chain that leaves the shell waiting gets -g and the note (review round 6)', async () => {
-  const result = await run(lines('FROM debian:12', OWN_RUN, 'EXPOSE 1313', 'CMD ["bash", "-lc", "npm ci && node server.js"]'), { only });
+  // Debian 11's bash 5.1 forks the last command of a chain.
+  const result = await run(lines('FROM debian:11', OWN_RUN, 'EXPOSE 1313', 'CMD ["bash", "-lc", "npm ci && node server.js"]'), { only });
   assert.match(result.output, 'ENTRYPOINT ["/usr/bin/tini", "-g", "--"]');
   assert.equal(result.notes.map((n) => n.id), ['shutdown-forced']);
+  // Debian 12's bash 5.2 execs the last command of one `&&` chain, or of a `;` list ending in a simple command (measured with ps), not of `a; b && c`.
+  for (const [script, forced] of [['npm ci && node server.js', false], ['npm ci; node server.js', false], ['set -e; npm ci && node server.js', true]] as [string, boolean][]) {
+    const on12 = await run(lines('FROM debian:12', OWN_RUN, 'EXPOSE 1313', `CMD ["bash", "-lc", "${script}"]`), { only });
+    assert.match(on12.output, forced ? 'ENTRYPOINT ["/usr/bin/tini", "-g", "--"]' : 'ENTRYPOINT ["/usr/bin/tini", "--"]', script);
+    assert.equal(on12.notes.map((n) => n.id), forced ? ['shutdown-forced'] : [], script);
+  }
+  // BusyBox ash (Alpine's sh) execs the last command of either.
+  const ash = await run(lines('FROM alpine:3.20', OWN_RUN, 'EXPOSE 1313', 'CMD ["sh", "-c", "set -e; npm ci && node server.js"]'), { only });
+  assert.match(ash.output, 'ENTRYPOINT ["/sbin/tini", "--"]');
+  assert.equal(ash.notes, []);
   // One command under `bash -ec`: bash execs it.
   const one = await run(lines('FROM debian:12', OWN_RUN, 'EXPOSE 1313', 'CMD ["bash", "-ec", "node server.js"]'), { only });
   assert.match(one.output, 'ENTRYPOINT ["/usr/bin/tini", "--"]');

@@ -28,7 +28,7 @@ import { scriptArgv } from './argv.js';
 import { stageBuildContext } from './scripts.js';
 import { tscSourceOf } from './typescript.js';
 import {
-  afterInitWrapper, ASH_SH_OS, COMPILED_LANGUAGES, EXECS_SOLE_COMMAND, isInitProgram, POSIX_SHELLS, COMPILED_BUILDS, C_TOOLCHAINS, describeImage, EXEC_WRAPPERS, ONE_SHOT_CHECKS, ONE_SHOT_TOOLS, packageScriptRun,
+  afterInitWrapper, ASH_SH_OS, BASH_5_2_RELEASES, COMPILED_LANGUAGES, EXECS_LAST_OF_LIST, EXECS_SOLE_COMMAND, isInitProgram, POSIX_SHELLS, COMPILED_BUILDS, C_TOOLCHAINS, describeImage, EXEC_WRAPPERS, ONE_SHOT_CHECKS, ONE_SHOT_TOOLS, packageScriptRun,
   ELIXIR_RELEASE_PATH, ERLANG_VM, PID1_HANDLES_TERM, PID1_NEEDS_INIT, programKey, SCRIPT_EXTENSIONS, SELF_REAPING_SERVERS, SERVER_SUBCOMMANDS, SIGTERM_RELOADS,
 } from '../knowledge/index.js';
 import type { CopyOperands, FileFacts } from './index.js';
@@ -66,7 +66,7 @@ const basename = (word: string) => word.slice(word.lastIndexOf('/') + 1);
  * exec would skip) or starts a background job; a last command the script
  * already exec's replaces the shell all the same.
  */
-function lastCommand(root: Node, shellProgram: string | null = null): { command: Node; name: Node; words: (string | null)[]; execs: boolean; notProgram: string | null; busy: string | null } | { none: string } {
+function lastCommand(root: Node, shellProgram: string | null = null): { command: Node; name: Node; words: (string | null)[]; execs: boolean; notProgram: string | null; busy: string | null; implicit?: boolean } | { none: string } {
   if (root.hasError) return { none: 'dfmod cannot parse it' };
   const busy = busyReason(root);
   const statements = topLevelStatements(root);
@@ -88,14 +88,24 @@ function lastCommand(root: Node, shellProgram: string | null = null): { command:
   // bash execs the only command of its `-c` script itself (EXECS_SOLE_COMMAND): as if `exec` were written.
   const sole = statements.length === 1 && chain.length === 1 && chain[0].type === 'command' && last.separator !== '&';
   if (sole && notProgram === null && shellProgram !== null && EXECS_SOLE_COMMAND.has(shellProgram)) return { command, name, words: ['exec', ...words], execs: true, notProgram: null, busy: null };
+  // The last command of a top-level `&&` or `;` list, for the shells that exec it too (EXECS_LAST_OF_LIST).
+  const rule = shellProgram === null ? undefined : EXECS_LAST_OF_LIST[shellProgram];
+  const listed = statements.every((s) => s.separator !== '&') && (rule === 'any' ? chain.length > 1 || statements.length > 1
+    : rule === 'one-list' ? (statements.length === 1 && chain.length > 1) || (statements.length > 1 && chain.length === 1) : false);
+  if (listed && notProgram === null) return { command, name, words: ['exec', ...words], execs: true, notProgram: null, busy: null, implicit: true };
   return { command, name, words, execs: false, notProgram, busy: null };
 }
 
 /** Which shell `program` is in the stage's image: `sh` is BusyBox's ash on Alpine and busybox images (ASH_SH_OS), else as named. */
 function shellImplementation(facts: FileFacts, stage: Stage, program: string): string {
-  if (program !== 'sh') return program;
   const image = facts.baseImage(stage);
-  return image !== null && ASH_SH_OS.has(describeImage(image).os) ? 'ash' : program;
+  const described = image === null ? null : describeImage(image);
+  if (program === 'bash') {
+    const release = described?.release;
+    return release && BASH_5_2_RELEASES[release.distro]?.includes(release.version) ? 'bash-5.2' : program;
+  }
+  if (program !== 'sh') return program;
+  return described !== null && ASH_SH_OS.has(described.os) ? 'ash' : program;
 }
 
 /**
@@ -562,6 +572,10 @@ function follow(facts: FileFacts, stage: Stage, context: BuildContext | null, sh
     const words = last.words.slice(last.execs ? 1 : 0);
     const rest = words.every((w) => w !== null) ? (words as string[]) : [];
     const then = follow(facts, stage, context, shell, { argv: rest, node: null, inherited: step.inherited }, null, depth + 1);
+    // The shell execs a list's last command itself; where the file writes the script, `exec` says so (and holds on any shell).
+    if (last.execs && last.implicit && step.node && step.node.form === 'shell') {
+      return { kind: 'add-exec', node: step.node, offset: last.name.startIndex, command: last.command.text, then };
+    }
     if (last.execs) return then;
     if (last.notProgram) return forcedShell(`the shell script \`${script}\``, `its last command \`${last.command.text}\` is ${last.notProgram}`);
     if (step.node && step.node.form === 'shell') {
@@ -883,8 +897,9 @@ function followApp(facts: FileFacts, stage: Stage, context: BuildContext | null,
       return null;
     }
     const words = ending.final === null ? null : execWords(ending.final, args);
-    if (!words) assumed.execsUnknown ??= `the script ${script.source}`;
-    return words ? next(words) : null;
+    // `exec "$@"` with no arguments: the script set them itself (`set -- "${DEFAULT_CMD[@]}"`), to what dfmod cannot name.
+    if (!words?.length) assumed.execsUnknown ??= `the script ${script.source}`;
+    return words?.length ? next(words) : null;
   }
   // An entrypoint script dfmod cannot read (not in the build context it was given), with a command after it: taken to exec it, as the name promises; the note says so.
   if (ENTRYPOINT_NAMED.test(program) && argv.length > 1 && assumed.script === null && (!context || !scriptInContext(facts, stage, context, argv[0]))) {

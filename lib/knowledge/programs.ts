@@ -97,6 +97,9 @@ export const SCRIPT_EXTENSIONS: Readonly<Record<string, string>> = {
 export const PID1_HANDLES_TERM: Readonly<Record<string, string>> = {
   java: 'the JVM, which handles SIGTERM itself (its shutdown hooks run, and it exits)',
   memcached: 'which exits at SIGTERM',
+  // C and C++ daemons with their own SIGTERM handlers: built from source in the file, they are still no unhandled C program.
+  mosquitto: 'which handles SIGTERM itself (it closes its clients and exits)',
+  'clickhouse-server': 'which handles SIGTERM itself and shuts down gracefully',
   ruby: 'which exits at SIGTERM by default (SignalException) even as PID 1',
   dotnet: 'the .NET host, which handles SIGTERM itself (the app\'s ProcessExit and IHost shutdown run)',
   uvicorn: 'which handles SIGTERM itself and shuts down gracefully',

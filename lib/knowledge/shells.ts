@@ -13,7 +13,26 @@ export const POSIX_SHELLS: ReadonlySet<string> = new Set(['sh', 'bash', 'dash', 
  * and BusyBox's ash, the /bin/sh of Alpine and busybox images. Not dash,
  * Debian's /bin/sh, which forks even that one command.
  */
-export const EXECS_SOLE_COMMAND: ReadonlySet<string> = new Set(['bash', 'ash']);
+export const EXECS_SOLE_COMMAND: ReadonlySet<string> = new Set(['bash', 'bash-5.2', 'ash']);
+
+/**
+ * Shells that, in a `-c` script, exec its last command in place of forking
+ * it, as ps shows: BusyBox's ash for the last command of any top-level `&&`
+ * or `;` list (`any`); bash 5.2 (`bash-5.2`, see BASH_5_2_RELEASES, measured
+ * on Debian 12) when the script is one `&&` chain or a `;` list ending in a
+ * simple command (`one-list`: `true; true && sleep 9` forks sleep).
+ */
+export const EXECS_LAST_OF_LIST: Readonly<Record<string, 'any' | 'one-list'>> = { 'bash-5.2': 'one-list', ash: 'any' };
+
+/**
+ * The releases whose bash is 5.2 or later, from each release's Packages
+ * index (Debian 12: 5.2.15, 13: 5.2.37; Ubuntu 24.04: 5.2.21; Debian 11 and
+ * Ubuntu 22.04 have 5.1): `node scripts/verify-knowledge.mjs` checks them.
+ */
+export const BASH_5_2_RELEASES: Readonly<Record<string, readonly string[]>> = {
+  debian: ['12', '13'],
+  ubuntu: ['24.04', '25.04', '25.10'],
+};
 
 /** The OS families whose /bin/sh is BusyBox's ash. */
 export const ASH_SH_OS: ReadonlySet<string> = new Set(['alpine', 'none']);
