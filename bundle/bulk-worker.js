@@ -16145,6 +16145,11 @@ var LANGUAGE_PACKAGE_LIBRARIES = {
     gm: ["graphicsmagick"]
   }
 };
+var BUILD_IMAGE_LINKED_PACKAGES = {
+  pypi: {
+    uwsgi: ["libxml2", "PCRE", "libyaml", "jansson", "OpenSSL", "zlib", "libcap", "libuuid"]
+  }
+};
 var PROGRAM_PACKAGES = {
   convert: "imagemagick",
   identify: "imagemagick",
@@ -23698,6 +23703,14 @@ function runtimePackages(ctx, stage, chosen, healthPrograms) {
   const languagePackages = stage.ecosystem === "python" ? pythonPackages(ctx, stage) : stage.ecosystem === "node" ? nodePackages(ctx) : [];
   const table = stage.ecosystem === "python" ? LANGUAGE_PACKAGE_LIBRARIES.pypi : LANGUAGE_PACKAGE_LIBRARIES.npm;
   for (const name of languagePackages) if (table[name]) add(...table[name]);
+  const probing2 = stage.ecosystem === "python" ? BUILD_IMAGE_LINKED_PACKAGES.pypi : {};
+  if (chosen.runtime !== stage.image.ref.raw.replace(/^docker\.io\/(library\/)?/, "")) {
+    const probed = languagePackages.find((name) => probing2[name]);
+    if (probed) {
+      const libraries = probing2[probed];
+      return refuse("compiled-against-build-image", `${probed} is compiled when pip installs it (PyPI has no wheel of it) and links those of ${libraries.slice(0, -1).join(", ")} and ${libraries[libraries.length - 1]} that ${stage.stage.image} has, some of which ${chosen.runtime} lacks: which ones the runtime must install is not certain`);
+    }
+  }
   for (const run of stage.runs) {
     for (const command of run.commands) {
       if (!["gcc", "g++", "cc", "c++"].includes(command.program ?? "")) continue;

@@ -30743,6 +30743,11 @@ var LANGUAGE_PACKAGE_LIBRARIES = {
     gm: ["graphicsmagick"]
   }
 };
+var BUILD_IMAGE_LINKED_PACKAGES = {
+  pypi: {
+    uwsgi: ["libxml2", "PCRE", "libyaml", "jansson", "OpenSSL", "zlib", "libcap", "libuuid"]
+  }
+};
 var PROGRAM_PACKAGES = {
   convert: "imagemagick",
   identify: "imagemagick",
@@ -38900,6 +38905,14 @@ function runtimePackages(ctx, stage2, chosen, healthPrograms) {
   const languagePackages = stage2.ecosystem === "python" ? pythonPackages(ctx, stage2) : stage2.ecosystem === "node" ? nodePackages(ctx) : [];
   const table = stage2.ecosystem === "python" ? LANGUAGE_PACKAGE_LIBRARIES.pypi : LANGUAGE_PACKAGE_LIBRARIES.npm;
   for (const name of languagePackages) if (table[name]) add(...table[name]);
+  const probing2 = stage2.ecosystem === "python" ? BUILD_IMAGE_LINKED_PACKAGES.pypi : {};
+  if (chosen.runtime !== stage2.image.ref.raw.replace(/^docker\.io\/(library\/)?/, "")) {
+    const probed = languagePackages.find((name) => probing2[name]);
+    if (probed) {
+      const libraries = probing2[probed];
+      return refuse("compiled-against-build-image", `${probed} is compiled when pip installs it (PyPI has no wheel of it) and links those of ${libraries.slice(0, -1).join(", ")} and ${libraries[libraries.length - 1]} that ${stage2.stage.image} has, some of which ${chosen.runtime} lacks: which ones the runtime must install is not certain`);
+    }
+  }
   for (const run2 of stage2.runs) {
     for (const command2 of run2.commands) {
       if (!["gcc", "g++", "cc", "c++"].includes(command2.program ?? "")) continue;

@@ -1248,4 +1248,38 @@ test('Node, nothing built, a named stage: the runtime takes its name, the origin
   await expectRefused(lines('FROM node:20 AS deps', 'WORKDIR /app', 'COPY package.json ./', 'RUN npm install', 'COPY . .', 'CMD ["node", "index.js"]'), 'stage-named', { only, files });
 });
 
+// Review C (round 9): uWSGI, compiled by pip against the full image's libxml2 (and more), was split onto the slim image without them.
+test('Python: uwsgi, compiled against whatever the build image has, is not split onto another image (requirements, RUN, any case and pin)', async () => {
+  const wording = 'not split into build and runtime stages: uwsgi is compiled when pip installs it (PyPI has no wheel of it) and links those of ' +
+    'libxml2, PCRE, libyaml, jansson, OpenSSL, zlib, libcap and libuuid that python:3.9 has, some of which python:3.9-slim lacks: which ones the runtime must install is not certain';
+  const fromRequirements = lines('FROM python:3.9', 'WORKDIR /srv', 'COPY requirements.txt .', 'RUN pip install -r requirements.txt', 'COPY . .', 'CMD ["python", "main.py"]');
+  for (const requirements of ['flask==3.0.0\nuwsgi\n', 'uWSGI==2.0.21 ; sys_platform == "linux"\nflask\n', 'UWSGI>=2.0\n']) {
+    const result = await expectRefused(fromRequirements, 'compiled-against-build-image', { only, files: { 'requirements.txt': requirements, 'main.py': '' } });
+    assert.equal(result.notes.map((n) => n.message), [wording]);
+  }
+  // In a RUN, and as the container's command.
+  for (const install of ['RUN pip install --no-cache-dir uwsgi flask', 'RUN pip install uWSGI==2.0.21', 'RUN python -m pip install "uwsgi<3"']) {
+    const result = await expectRefused(lines('FROM python:3.9', 'WORKDIR /srv', 'COPY . .', install, 'CMD ["uwsgi", "--http", ":8000", "--wsgi-file", "main.py"]'),
+      'compiled-against-build-image', { only, files: { 'main.py': '' } });
+    assert.equal(result.notes.map((n) => n.message), [wording]);
+  }
+});
+
+test('Python: uwsgi on the slim image itself is split (the runtime is the same image, with what apt installed), and pyuwsgi (a wheel) is not refused', async () => {
+  await expectOutput(
+    lines('FROM python:3.9-slim-bookworm', 'RUN apt-get update && apt-get install -y gcc libxml2-dev', 'WORKDIR /srv', 'COPY . .', 'RUN pip install uwsgi', 'CMD ["uwsgi", "--ini", "app.ini"]'),
+    lines('FROM python:3.9-slim-bookworm AS build', 'RUN apt-get update && apt-get install -y gcc libxml2-dev', 'WORKDIR /srv', 'RUN python -m venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH',
+      'COPY . .', 'RUN pip install uwsgi', 'CMD ["uwsgi", "--ini", "app.ini"]', '',
+      'FROM python:3.9-slim-bookworm', 'RUN apt-get update && apt-get install -y --no-install-recommends libxml2 && rm -rf /var/lib/apt/lists/*', 'WORKDIR /srv',
+      'COPY --from=build /opt/venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'COPY --from=build /srv /srv', 'CMD ["uwsgi", "--ini", "app.ini"]'),
+    { only, files: { 'app.ini': '[uwsgi]\n' } },
+  );
+  await expectOutput(
+    lines('FROM python:3.9', 'WORKDIR /srv', 'COPY . .', 'RUN pip install pyuwsgi', 'CMD ["python", "main.py"]'),
+    lines('FROM python:3.9 AS build', 'WORKDIR /srv', 'RUN python -m venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'COPY . .', 'RUN pip install pyuwsgi', 'CMD ["python", "main.py"]', '',
+      'FROM python:3.9-slim', 'WORKDIR /srv', 'COPY --from=build /opt/venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'COPY --from=build /srv /srv', 'CMD ["python", "main.py"]'),
+    { only, files: { 'main.py': '' } },
+  );
+});
+
 test.run();
