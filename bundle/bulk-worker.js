@@ -16149,6 +16149,11 @@ var LANGUAGE_PACKAGE_LIBRARIES = {
     gm: ["graphicsmagick"]
   }
 };
+var BUILD_IMAGE_LINKED_PACKAGES = {
+  pypi: {
+    uwsgi: ["libxml2", "PCRE", "libyaml", "jansson", "OpenSSL", "zlib", "libcap", "libuuid"]
+  }
+};
 var PROGRAM_PACKAGES = {
   convert: "imagemagick",
   identify: "imagemagick",
@@ -23737,6 +23742,14 @@ function runtimePackages(ctx, stage, chosen, healthPrograms) {
   const languagePackages = stage.ecosystem === "python" ? pythonPackages(ctx, stage) : stage.ecosystem === "node" ? nodePackages(ctx) : [];
   const table = stage.ecosystem === "python" ? LANGUAGE_PACKAGE_LIBRARIES.pypi : LANGUAGE_PACKAGE_LIBRARIES.npm;
   for (const name of languagePackages) if (table[name]) add(...table[name]);
+  const probing2 = stage.ecosystem === "python" ? BUILD_IMAGE_LINKED_PACKAGES.pypi : {};
+  if (chosen.runtime !== stage.image.ref.raw.replace(/^docker\.io\/(library\/)?/, "")) {
+    const probed = languagePackages.find((name) => probing2[name]);
+    if (probed) {
+      const libraries = probing2[probed];
+      return refuse("compiled-against-build-image", `${probed} is compiled when pip installs it (PyPI has no wheel of it) and links those of ${libraries.slice(0, -1).join(", ")} and ${libraries[libraries.length - 1]} that ${stage.stage.image} has, some of which ${chosen.runtime} lacks: which ones the runtime must install is not certain`);
+    }
+  }
   for (const run of stage.runs) {
     for (const command of run.commands) {
       if (!["gcc", "g++", "cc", "c++"].includes(command.program ?? "")) continue;
@@ -24189,6 +24202,21 @@ var planNode = (stage, ctx) => {
   const compiled = building ? tscBuild(stage, ctx, pkg) : null;
   const sources = sourceCopies(stage, ctx, building, compiled);
   if (sources) {
+    const inPlace = !compiled && !noDependencies ? originalAsDeps(stage, ctx) : null;
+    if (inPlace) {
+      return {
+        runtime: runtime.image,
+        payload: [`COPY --from=deps ${chown}${modules} ${modules}`, ...sources],
+        buildEdits: inPlace.edits,
+        buildTail: [],
+        dependencyStage: { name: "deps", end: inPlace.end },
+        programs: ["node", "npm"],
+        copied: [appDir],
+        packages,
+        summary: `${modules} from the original stage, named deps and ending at its install (${got}), then the source copied from the build context as the original copies it`,
+        checks: devCheck
+      };
+    }
     const deps = noDependencies ? "no node_modules (package.json lists no dependencies)" : `${modules} from a \`deps\` stage (${got})`;
     return {
       runtime: runtime.image,
@@ -24357,13 +24385,41 @@ function depsLayout(stage, ctx, dependencies) {
     owner
   };
 }
-function depsCopies(ctx, copies, appDir) {
+function originalAsDeps(stage, ctx) {
+  if (stage.stage.name === "deps") return null;
+  const appDir = stage.finalWorkdir;
+  const instructions = stage.stage.instructions;
+  const installRuns = stage.runs.filter((r) => r.commands.some((c) => c.program === "npm" && ["ci", "install", "i"].includes(c.words[1] ?? "")));
+  const lastInstall = installRuns[installRuns.length - 1].node;
+  const prefix = instructions.slice(0, instructions.indexOf(lastInstall));
+  const copies = prefix.filter((n) => n.keyword === "COPY" || n.keyword === "ADD").map((n) => ctx.facts.copyOperands(n));
+  if (copies.some((c) => c === null)) return null;
+  const intoApp = (c) => c.destResolved?.replace(/\/$/, "") === appDir;
+  const packageFilesCopied = copies.some((c) => c && !c.isWholeContext && intoApp(c) && c.sources.some((s) => s.startsWith("package")));
+  const edits2 = [];
+  for (const copy of copies) {
+    if (!copy?.isWholeContext) continue;
+    const node = copy.node;
+    if (packageFilesCopied || !intoApp(copy)) {
+      const next = instructions[instructions.indexOf(node) + 1];
+      edits2.push({ start: startWithComments(ctx.dockerfile, node), end: startWithComments(ctx.dockerfile, next), text: "" });
+      continue;
+    }
+    const flags = copy.flags.filter((f) => ["chown", "chmod", "link"].includes(f.name)).map((f) => `${f.text} `).join("");
+    const dest = copy.json || /\s/.test(copy.dest) ? `${appDir}/` : copy.dest.replace(/\/?$/, "/");
+    edits2.push({ start: node.start, end: node.end, text: `COPY ${flags}${packageFiles(ctx)} ${dest}` });
+  }
+  return { edits: edits2, end: lastInstall.end };
+}
+function packageFiles(ctx) {
   const context = ctx.context;
+  return `package*.json${context && context.exists(".npmrc") && !context.isIgnored(".npmrc") ? " .npmrc" : ""}`;
+}
+function depsCopies(ctx, copies, appDir) {
   const text = ctx.dockerfile.source.text;
   const asWritten = copies.every((c) => !c.isWholeContext && (c.dest.startsWith("/") || ctx.facts.workdirAt(c.node) === appDir));
   if (asWritten) return copies.map((c) => text.slice(c.node.start, c.node.end));
-  const npmrc = context && context.exists(".npmrc") && !context.isIgnored(".npmrc") ? " .npmrc" : "";
-  return [`COPY package*.json${npmrc} ./`];
+  return [`COPY ${packageFiles(ctx)} ./`];
 }
 var specName = (spec) => spec.replace(/(?!^)@.*$/, "");
 function planStaticServer(stage, ctx, argv, server, pkg, npx) {
@@ -24812,12 +24868,12 @@ function splitMessage(ctx, stage, chosen, same, packages, closure) {
   const manager = describeImage(chosen.runtime).packageManager;
   const parts = [
     // A pinned or argument-chosen base is its own runtime: the same FROM, without what the build installed.
-    `split into a build stage and a runtime stage on ${same ? `${same}, the build's own base image` : runtime}`,
+    `split into ${chosen.dependencyStage ? "a dependencies stage" : "a build stage"} and a runtime stage on ${same ? `${same}, the build's own base image` : runtime}`,
     `the runtime gets ${chosen.summary}`,
     packages.length && manager ? `installs ${packages.join(", ")} with ${SCRIPT_PROGRAM[manager]}` : "installs no OS packages",
     ...closure.files.length ? [`also copies ${closure.files.join(", ")} from the build stage`] : [],
     `runs as ${user}`,
-    ...stage.name && stage.name !== "build" ? [`the runtime stage takes the name ${stage.name} (\`--target ${stage.name}\` builds what is deployed), the build stage is named build`] : []
+    ...stage.name && stage.name !== (chosen.dependencyStage?.name ?? "build") ? [`the runtime stage takes the name ${stage.name} (\`--target ${stage.name}\` builds what is deployed), the ${chosen.dependencyStage ? "dependencies" : "build"} stage is named ${chosen.dependencyStage?.name ?? "build"}`] : []
   ];
   const checks = [...chosen.checks ?? [], ...closure.checks];
   return `${parts.join("; ")}${checks.length ? `. Make sure ${checks.join("; ")}` : ""}`;
@@ -24926,12 +24982,13 @@ function edits(ctx, stage, chosen, runtime, packages, copies) {
   const eol = model.source.eol;
   const result = [...chosen.buildEdits];
   let runtimeName = "";
-  if (stage.name === null) result.push({ start: stage.from.end, end: stage.from.end, text: " AS build" });
-  else if (stage.name !== "build") {
+  const buildName = chosen.dependencyStage?.name ?? "build";
+  if (stage.name === null) result.push({ start: stage.from.end, end: stage.from.end, text: ` AS ${buildName}` });
+  else if (stage.name !== buildName) {
     const named = stageNameRange(ctx, stage);
     if (!named) return refuse("stage-named", `the stage is already named ${stage.name}, written in a way dfmod does not rename`);
-    if (stage.name === "deps" && chosen.stages) return refuse("stage-named", "the stage is already named deps, the name of the dependencies stage a split adds");
-    result.push({ ...named, text: "build" });
+    if (stage.name === "deps" && (chosen.stages || chosen.dependencyStage)) return refuse("stage-named", "the stage is already named deps, the name of the dependencies stage a split adds");
+    result.push({ ...named, text: buildName });
     runtimeName = ` AS ${source.slice(named.start, named.end)}`;
   }
   const kept = stage.instructions.filter((node) => KEPT.has(node.keyword));
@@ -24954,15 +25011,16 @@ function edits(ctx, stage, chosen, runtime, packages, copies) {
     ...rest.map(text)
   ];
   const endsWithBreak = /[\r\n]$/.test(source);
+  const cut = chosen.dependencyStage?.end ?? source.length;
   const tail = [
-    endsWithBreak ? "" : eol,
+    endsWithBreak && cut === source.length ? "" : eol,
     ...chosen.buildTail.map((l) => l + eol),
     eol,
     ...chosen.stages ? [chosen.stages.join(eol), eol, eol] : [],
     lines.join(eol),
     endsWithBreak ? eol : ""
   ].join("");
-  result.push({ start: source.length, end: source.length, text: tail });
+  result.push({ start: cut, end: source.length, text: tail });
   return result;
 }
 function stageNameRange(ctx, stage) {

@@ -30752,6 +30752,11 @@ var LANGUAGE_PACKAGE_LIBRARIES = {
     gm: ["graphicsmagick"]
   }
 };
+var BUILD_IMAGE_LINKED_PACKAGES = {
+  pypi: {
+    uwsgi: ["libxml2", "PCRE", "libyaml", "jansson", "OpenSSL", "zlib", "libcap", "libuuid"]
+  }
+};
 var PROGRAM_PACKAGES = {
   convert: "imagemagick",
   identify: "imagemagick",
@@ -38939,6 +38944,14 @@ function runtimePackages(ctx, stage2, chosen, healthPrograms) {
   const languagePackages = stage2.ecosystem === "python" ? pythonPackages(ctx, stage2) : stage2.ecosystem === "node" ? nodePackages(ctx) : [];
   const table = stage2.ecosystem === "python" ? LANGUAGE_PACKAGE_LIBRARIES.pypi : LANGUAGE_PACKAGE_LIBRARIES.npm;
   for (const name of languagePackages) if (table[name]) add(...table[name]);
+  const probing2 = stage2.ecosystem === "python" ? BUILD_IMAGE_LINKED_PACKAGES.pypi : {};
+  if (chosen.runtime !== stage2.image.ref.raw.replace(/^docker\.io\/(library\/)?/, "")) {
+    const probed = languagePackages.find((name) => probing2[name]);
+    if (probed) {
+      const libraries = probing2[probed];
+      return refuse("compiled-against-build-image", `${probed} is compiled when pip installs it (PyPI has no wheel of it) and links those of ${libraries.slice(0, -1).join(", ")} and ${libraries[libraries.length - 1]} that ${stage2.stage.image} has, some of which ${chosen.runtime} lacks: which ones the runtime must install is not certain`);
+    }
+  }
   for (const run2 of stage2.runs) {
     for (const command2 of run2.commands) {
       if (!["gcc", "g++", "cc", "c++"].includes(command2.program ?? "")) continue;
@@ -39391,6 +39404,21 @@ var planNode = (stage2, ctx) => {
   const compiled = building ? tscBuild(stage2, ctx, pkg) : null;
   const sources = sourceCopies(stage2, ctx, building, compiled);
   if (sources) {
+    const inPlace = !compiled && !noDependencies ? originalAsDeps(stage2, ctx) : null;
+    if (inPlace) {
+      return {
+        runtime: runtime.image,
+        payload: [`COPY --from=deps ${chown}${modules} ${modules}`, ...sources],
+        buildEdits: inPlace.edits,
+        buildTail: [],
+        dependencyStage: { name: "deps", end: inPlace.end },
+        programs: ["node", "npm"],
+        copied: [appDir],
+        packages,
+        summary: `${modules} from the original stage, named deps and ending at its install (${got}), then the source copied from the build context as the original copies it`,
+        checks: devCheck
+      };
+    }
     const deps = noDependencies ? "no node_modules (package.json lists no dependencies)" : `${modules} from a \`deps\` stage (${got})`;
     return {
       runtime: runtime.image,
@@ -39559,13 +39587,41 @@ function depsLayout(stage2, ctx, dependencies) {
     owner
   };
 }
-function depsCopies(ctx, copies, appDir) {
+function originalAsDeps(stage2, ctx) {
+  if (stage2.stage.name === "deps") return null;
+  const appDir = stage2.finalWorkdir;
+  const instructions = stage2.stage.instructions;
+  const installRuns = stage2.runs.filter((r) => r.commands.some((c) => c.program === "npm" && ["ci", "install", "i"].includes(c.words[1] ?? "")));
+  const lastInstall = installRuns[installRuns.length - 1].node;
+  const prefix = instructions.slice(0, instructions.indexOf(lastInstall));
+  const copies = prefix.filter((n) => n.keyword === "COPY" || n.keyword === "ADD").map((n) => ctx.facts.copyOperands(n));
+  if (copies.some((c) => c === null)) return null;
+  const intoApp = (c) => c.destResolved?.replace(/\/$/, "") === appDir;
+  const packageFilesCopied = copies.some((c) => c && !c.isWholeContext && intoApp(c) && c.sources.some((s) => s.startsWith("package")));
+  const edits2 = [];
+  for (const copy of copies) {
+    if (!copy?.isWholeContext) continue;
+    const node = copy.node;
+    if (packageFilesCopied || !intoApp(copy)) {
+      const next = instructions[instructions.indexOf(node) + 1];
+      edits2.push({ start: startWithComments(ctx.dockerfile, node), end: startWithComments(ctx.dockerfile, next), text: "" });
+      continue;
+    }
+    const flags = copy.flags.filter((f) => ["chown", "chmod", "link"].includes(f.name)).map((f) => `${f.text} `).join("");
+    const dest = copy.json || /\s/.test(copy.dest) ? `${appDir}/` : copy.dest.replace(/\/?$/, "/");
+    edits2.push({ start: node.start, end: node.end, text: `COPY ${flags}${packageFiles(ctx)} ${dest}` });
+  }
+  return { edits: edits2, end: lastInstall.end };
+}
+function packageFiles(ctx) {
   const context = ctx.context;
+  return `package*.json${context && context.exists(".npmrc") && !context.isIgnored(".npmrc") ? " .npmrc" : ""}`;
+}
+function depsCopies(ctx, copies, appDir) {
   const text2 = ctx.dockerfile.source.text;
   const asWritten = copies.every((c) => !c.isWholeContext && (c.dest.startsWith("/") || ctx.facts.workdirAt(c.node) === appDir));
   if (asWritten) return copies.map((c) => text2.slice(c.node.start, c.node.end));
-  const npmrc = context && context.exists(".npmrc") && !context.isIgnored(".npmrc") ? " .npmrc" : "";
-  return [`COPY package*.json${npmrc} ./`];
+  return [`COPY ${packageFiles(ctx)} ./`];
 }
 var specName = (spec) => spec.replace(/(?!^)@.*$/, "");
 function planStaticServer(stage2, ctx, argv, server, pkg, npx) {
@@ -40014,12 +40070,12 @@ function splitMessage(ctx, stage2, chosen, same, packages, closure) {
   const manager = describeImage(chosen.runtime).packageManager;
   const parts = [
     // A pinned or argument-chosen base is its own runtime: the same FROM, without what the build installed.
-    `split into a build stage and a runtime stage on ${same ? `${same}, the build's own base image` : runtime}`,
+    `split into ${chosen.dependencyStage ? "a dependencies stage" : "a build stage"} and a runtime stage on ${same ? `${same}, the build's own base image` : runtime}`,
     `the runtime gets ${chosen.summary}`,
     packages.length && manager ? `installs ${packages.join(", ")} with ${SCRIPT_PROGRAM[manager]}` : "installs no OS packages",
     ...closure.files.length ? [`also copies ${closure.files.join(", ")} from the build stage`] : [],
     `runs as ${user}`,
-    ...stage2.name && stage2.name !== "build" ? [`the runtime stage takes the name ${stage2.name} (\`--target ${stage2.name}\` builds what is deployed), the build stage is named build`] : []
+    ...stage2.name && stage2.name !== (chosen.dependencyStage?.name ?? "build") ? [`the runtime stage takes the name ${stage2.name} (\`--target ${stage2.name}\` builds what is deployed), the ${chosen.dependencyStage ? "dependencies" : "build"} stage is named ${chosen.dependencyStage?.name ?? "build"}`] : []
   ];
   const checks = [...chosen.checks ?? [], ...closure.checks];
   return `${parts.join("; ")}${checks.length ? `. Make sure ${checks.join("; ")}` : ""}`;
@@ -40128,12 +40184,13 @@ function edits(ctx, stage2, chosen, runtime, packages, copies) {
   const eol = model.source.eol;
   const result = [...chosen.buildEdits];
   let runtimeName = "";
-  if (stage2.name === null) result.push({ start: stage2.from.end, end: stage2.from.end, text: " AS build" });
-  else if (stage2.name !== "build") {
+  const buildName = chosen.dependencyStage?.name ?? "build";
+  if (stage2.name === null) result.push({ start: stage2.from.end, end: stage2.from.end, text: ` AS ${buildName}` });
+  else if (stage2.name !== buildName) {
     const named = stageNameRange(ctx, stage2);
     if (!named) return refuse("stage-named", `the stage is already named ${stage2.name}, written in a way dfmod does not rename`);
-    if (stage2.name === "deps" && chosen.stages) return refuse("stage-named", "the stage is already named deps, the name of the dependencies stage a split adds");
-    result.push({ ...named, text: "build" });
+    if (stage2.name === "deps" && (chosen.stages || chosen.dependencyStage)) return refuse("stage-named", "the stage is already named deps, the name of the dependencies stage a split adds");
+    result.push({ ...named, text: buildName });
     runtimeName = ` AS ${source.slice(named.start, named.end)}`;
   }
   const kept = stage2.instructions.filter((node) => KEPT.has(node.keyword));
@@ -40156,15 +40213,16 @@ function edits(ctx, stage2, chosen, runtime, packages, copies) {
     ...rest.map(text2)
   ];
   const endsWithBreak = /[\r\n]$/.test(source);
+  const cut = chosen.dependencyStage?.end ?? source.length;
   const tail = [
-    endsWithBreak ? "" : eol,
+    endsWithBreak && cut === source.length ? "" : eol,
     ...chosen.buildTail.map((l) => l + eol),
     eol,
     ...chosen.stages ? [chosen.stages.join(eol), eol, eol] : [],
     lines.join(eol),
     endsWithBreak ? eol : ""
   ].join("");
-  result.push({ start: source.length, end: source.length, text: tail });
+  result.push({ start: cut, end: source.length, text: tail });
   return result;
 }
 function stageNameRange(ctx, stage2) {

@@ -302,9 +302,7 @@ test('Node: USER before the app folder keeps its place, so WORKDIR makes the fol
   await expectOutput(
     lines('FROM node:20', 'USER node', 'WORKDIR /home/node/app', 'COPY --chown=node:node . .', 'RUN npm ci', 'CMD ["node", "server.js"]'),
     lines(
-      'FROM node:20 AS build', 'USER node', 'WORKDIR /home/node/app', 'COPY --chown=node:node . .', 'RUN npm ci', 'CMD ["node", "server.js"]',
-      '',
-      'FROM node:20 AS deps', 'WORKDIR /home/node/app', 'COPY package*.json ./', 'RUN npm ci',
+      'FROM node:20 AS deps', 'USER node', 'WORKDIR /home/node/app', 'COPY --chown=node:node package*.json ./', 'RUN npm ci',
       '',
       'FROM node:20-slim', 'USER node', 'WORKDIR /home/node/app', 'COPY --from=deps --chown=node /home/node/app/node_modules /home/node/app/node_modules',
       'COPY --chown=node:node . .', 'CMD ["node", "server.js"]',
@@ -320,8 +318,7 @@ test('Node without a build step (e2e node-server); alpine is already its runtime
     'the install leaves out the dev dependencies, and the image is already node:20-alpine, the runtime image a split would use']]);
   await expectOutput(
     lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'CMD node server.js'),
-    lines('FROM node:20 AS build', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'CMD node server.js', '',
-      'FROM node:20 AS deps', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci', '',
+    lines('FROM node:20 AS deps', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci', '',
       'FROM node:20-slim', 'WORKDIR /app', 'COPY --from=deps /app/node_modules /app/node_modules', 'COPY . .', 'CMD node server.js'),
     { only, files: { 'package.json': '{"name":"s","dependencies":{"ms":"2.1.3"}}', 'server.js': '' } },
   );
@@ -384,9 +381,7 @@ test('a fetch tool the build installs and never runs is kept in the runtime (exa
   await expectOutput(
     lines('FROM node:20', 'WORKDIR /app', 'RUN apt-get update && apt-get install -y git', 'COPY . .', 'RUN npm ci', 'CMD ["node", "a.js"]'),
     lines(
-      'FROM node:20 AS build', 'WORKDIR /app', 'RUN apt-get update && apt-get install -y git', 'COPY . .', 'RUN npm ci', 'CMD ["node", "a.js"]',
-      '',
-      'FROM node:20 AS deps', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci',
+      'FROM node:20 AS deps', 'WORKDIR /app', 'RUN apt-get update && apt-get install -y git', 'COPY package*.json ./', 'RUN npm ci',
       '',
       'FROM node:20-slim', 'WORKDIR /app', 'COPY --from=deps /app/node_modules /app/node_modules', 'COPY . .', 'CMD ["node", "a.js"]',
     ),
@@ -399,9 +394,7 @@ test('a fetch tool the app runs is installed again, with no check to add (e2e ca
   const result = await expectOutput(
     lines('FROM node:20', 'RUN apt-get update && apt-get install -y curl', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci', 'COPY app.js .', 'CMD ["node", "app.js"]'),
     lines(
-      'FROM node:20 AS build', 'RUN apt-get update && apt-get install -y curl', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci', 'COPY app.js .', 'CMD ["node", "app.js"]',
-      '',
-      'FROM node:20 AS deps', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci',
+      'FROM node:20 AS deps', 'RUN apt-get update && apt-get install -y curl', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci',
       '',
       'FROM node:20-slim', 'RUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates && rm -rf /var/lib/apt/lists/*',
       'WORKDIR /app', 'COPY --from=deps /app/node_modules /app/node_modules', 'COPY package.json package-lock.json ./', 'COPY app.js .', 'CMD ["node", "app.js"]',
@@ -1189,8 +1182,6 @@ test('the line a role reason quotes is the line on disk, after an earlier change
     'which the images built FROM it extend with their own build']);
 });
 
-test.run();
-
 // Review C: `npm install` (devDependencies too) on node:20 with nothing built was split into `npm ci --omit=dev`; server.js may load a devDependency.
 test('Node, nothing built, dev dependencies installed: the deps stage runs the original\'s install, and the gain is node:20-slim', async () => {
   const files = {
@@ -1199,13 +1190,96 @@ test('Node, nothing built, dev dependencies installed: the deps stage runs the o
   };
   const result = await expectOutput(
     lines('FROM node:20', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm install', 'COPY . .', 'EXPOSE 8080', 'CMD ["node","server.js"]'),
-    lines('FROM node:20 AS build', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm install', 'COPY . .', 'EXPOSE 8080', 'CMD ["node","server.js"]', '',
-      'FROM node:20 AS deps', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm install', '',
+    lines('FROM node:20 AS deps', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm install', '',
       'FROM node:20-slim', 'WORKDIR /app', 'COPY --from=deps /app/node_modules /app/node_modules', 'COPY . .', 'EXPOSE 8080', 'CMD ["node","server.js"]'),
     { only, files },
   );
-  assert.equal(result.changes.map((c) => c.message), ['split into a build stage and a runtime stage on node:20-slim; the runtime gets /app/node_modules from a `deps` stage ' +
-    '(`npm install` as the original runs it: every dependency, devDependencies included, since nothing is built and the app may load any of them at run time), ' +
-    'then the source copied from the build context as the original copies it (the runtime uses nothing of the build stage); installs no OS packages; ' +
+  assert.equal(result.changes.map((c) => c.message), ['split into a dependencies stage and a runtime stage on node:20-slim; the runtime gets /app/node_modules from the original stage, ' +
+    'named deps and ending at its install (`npm install` as the original runs it: every dependency, devDependencies included, since nothing is built and the app may load any of them at run time), ' +
+    'then the source copied from the build context as the original copies it; installs no OS packages; ' +
     'runs as node:20-slim\'s default user']);
 });
+
+// Review B (round 9): nothing built, so the runtime used nothing of the original stage, which stayed as a dead `build`
+// stage beside a `deps` stage that repeated its install.
+test('Node, nothing built: the original stage, cut after its install, is the deps stage; no stage is left that nothing copies from', async () => {
+  const files = { 'package.json': JSON.stringify({ name: 'site', scripts: { start: 'node server.js' }, dependencies: { koa: '2.15.0' } }), 'server.js': '' };
+  const result = await expectOutput(
+    lines('FROM node:4.2.3', 'WORKDIR /app', 'COPY package.json /app/', 'RUN npm install', 'COPY . /app', 'EXPOSE 3000', 'ENTRYPOINT ["npm", "start"]'),
+    lines('FROM node:4.2.3 AS deps', 'WORKDIR /app', 'COPY package.json /app/', 'RUN npm install', '',
+      'FROM node:4.2.3-slim', 'WORKDIR /app', 'COPY --from=deps /app/node_modules /app/node_modules', 'COPY . /app', 'EXPOSE 3000', 'ENTRYPOINT ["npm", "start"]'),
+    { only, files },
+  );
+  assert.equal(result.changes.map((c) => c.message), ['split into a dependencies stage and a runtime stage on node:4.2.3-slim; the runtime gets /app/node_modules from the original stage, ' +
+    'named deps and ending at its install (`npm install` as the original runs it: every dependency, since nothing is built and the app may load any of them at run time), ' +
+    'then the source copied from the build context as the original copies it; installs no OS packages; runs as node:4.2.3-slim\'s default user']);
+  // Every FROM after the first is copied from: the deps stage by the runtime.
+  const stages = result.output.split('\n').filter((l) => l.startsWith('FROM '));
+  assert.equal(stages, ['FROM node:4.2.3 AS deps', 'FROM node:4.2.3-slim']);
+});
+
+test('Node, nothing built, the whole context copied before the install: that copy becomes the package files (a source edit keeps the install cached)', async () => {
+  const files = { 'package.json': '{"dependencies":{"ms":"2.1.3"}}', 'package-lock.json': '{}', '.npmrc': 'registry=https://registry.example.test/\n', 'index.js': '' };
+  // The stage ends at the install: npm's cache clean after it is of no use in a stage that is not deployed.
+  await expectOutput(
+    lines('FROM node:20', 'WORKDIR /srv', '# everything, for the install', 'COPY --chown=node:node . /srv', 'RUN npm ci', 'RUN npm cache clean --force', 'CMD ["node", "index.js"]'),
+    lines('FROM node:20 AS deps', 'WORKDIR /srv', '# everything, for the install', 'COPY --chown=node:node package*.json .npmrc /srv/', 'RUN npm ci', '',
+      'FROM node:20-slim', 'WORKDIR /srv', 'COPY --from=deps /srv/node_modules /srv/node_modules', 'COPY --chown=node:node . /srv', 'CMD ["node", "index.js"]'),
+    { only, files },
+  );
+  // A copy of the package files is there already: the whole-context copy goes, with its comment.
+  await expectOutput(
+    lines('FROM node:20', 'WORKDIR /app', 'COPY package.json ./', '# and the rest', 'COPY . .', 'RUN npm install', 'CMD ["node", "index.js"]'),
+    lines('FROM node:20 AS deps', 'WORKDIR /app', 'COPY package.json ./', 'RUN npm install', '',
+      'FROM node:20-slim', 'WORKDIR /app', 'COPY --from=deps /app/node_modules /app/node_modules', 'COPY . .', 'CMD ["node", "index.js"]'),
+    { only, files: { 'package.json': '{"dependencies":{"ms":"2.1.3"}}', 'index.js': '' } },
+  );
+});
+
+test('Node, nothing built, a named stage: the runtime takes its name, the original is renamed deps; one already named deps is refused', async () => {
+  const files = { 'package.json': '{"dependencies":{"ms":"2.1.3"}}', 'index.js': '' };
+  const result = await expectOutput(
+    lines('FROM node:20 AS web', 'WORKDIR /app', 'COPY package.json ./', 'RUN npm install', 'COPY . .', 'CMD ["node", "index.js"]'),
+    lines('FROM node:20 AS deps', 'WORKDIR /app', 'COPY package.json ./', 'RUN npm install', '',
+      'FROM node:20-slim AS web', 'WORKDIR /app', 'COPY --from=deps /app/node_modules /app/node_modules', 'COPY . .', 'CMD ["node", "index.js"]'),
+    { only, files },
+  );
+  assert.match(result.changes[0].message, /; the runtime stage takes the name web \(`--target web` builds what is deployed\), the dependencies stage is named deps$/);
+  await expectRefused(lines('FROM node:20 AS deps', 'WORKDIR /app', 'COPY package.json ./', 'RUN npm install', 'COPY . .', 'CMD ["node", "index.js"]'), 'stage-named', { only, files });
+});
+
+// Review C (round 9): uWSGI, compiled by pip against the full image's libxml2 (and more), was split onto the slim image without them.
+test('Python: uwsgi, compiled against whatever the build image has, is not split onto another image (requirements, RUN, any case and pin)', async () => {
+  const wording = 'not split into build and runtime stages: uwsgi is compiled when pip installs it (PyPI has no wheel of it) and links those of ' +
+    'libxml2, PCRE, libyaml, jansson, OpenSSL, zlib, libcap and libuuid that python:3.9 has, some of which python:3.9-slim lacks: which ones the runtime must install is not certain';
+  const fromRequirements = lines('FROM python:3.9', 'WORKDIR /srv', 'COPY requirements.txt .', 'RUN pip install -r requirements.txt', 'COPY . .', 'CMD ["python", "main.py"]');
+  for (const requirements of ['flask==3.0.0\nuwsgi\n', 'uWSGI==2.0.21 ; sys_platform == "linux"\nflask\n', 'UWSGI>=2.0\n']) {
+    const result = await expectRefused(fromRequirements, 'compiled-against-build-image', { only, files: { 'requirements.txt': requirements, 'main.py': '' } });
+    assert.equal(result.notes.map((n) => n.message), [wording]);
+  }
+  // In a RUN, and as the container's command.
+  for (const install of ['RUN pip install --no-cache-dir uwsgi flask', 'RUN pip install uWSGI==2.0.21', 'RUN python -m pip install "uwsgi<3"']) {
+    const result = await expectRefused(lines('FROM python:3.9', 'WORKDIR /srv', 'COPY . .', install, 'CMD ["uwsgi", "--http", ":8000", "--wsgi-file", "main.py"]'),
+      'compiled-against-build-image', { only, files: { 'main.py': '' } });
+    assert.equal(result.notes.map((n) => n.message), [wording]);
+  }
+});
+
+test('Python: uwsgi on the slim image itself is split (the runtime is the same image, with what apt installed), and pyuwsgi (a wheel) is not refused', async () => {
+  await expectOutput(
+    lines('FROM python:3.9-slim-bookworm', 'RUN apt-get update && apt-get install -y gcc libxml2-dev', 'WORKDIR /srv', 'COPY . .', 'RUN pip install uwsgi', 'CMD ["uwsgi", "--ini", "app.ini"]'),
+    lines('FROM python:3.9-slim-bookworm AS build', 'RUN apt-get update && apt-get install -y gcc libxml2-dev', 'WORKDIR /srv', 'RUN python -m venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH',
+      'COPY . .', 'RUN pip install uwsgi', 'CMD ["uwsgi", "--ini", "app.ini"]', '',
+      'FROM python:3.9-slim-bookworm', 'RUN apt-get update && apt-get install -y --no-install-recommends libxml2 && rm -rf /var/lib/apt/lists/*', 'WORKDIR /srv',
+      'COPY --from=build /opt/venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'COPY --from=build /srv /srv', 'CMD ["uwsgi", "--ini", "app.ini"]'),
+    { only, files: { 'app.ini': '[uwsgi]\n' } },
+  );
+  await expectOutput(
+    lines('FROM python:3.9', 'WORKDIR /srv', 'COPY . .', 'RUN pip install pyuwsgi', 'CMD ["python", "main.py"]'),
+    lines('FROM python:3.9 AS build', 'WORKDIR /srv', 'RUN python -m venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'COPY . .', 'RUN pip install pyuwsgi', 'CMD ["python", "main.py"]', '',
+      'FROM python:3.9-slim', 'WORKDIR /srv', 'COPY --from=build /opt/venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'COPY --from=build /srv /srv', 'CMD ["python", "main.py"]'),
+    { only, files: { 'main.py': '' } },
+  );
+});
+
+test.run();

@@ -259,6 +259,22 @@ export const LANGUAGE_PACKAGE_LIBRARIES: Readonly<Record<'pypi' | 'npm', Readonl
 };
 
 /**
+ * Language packages the installer always compiles (the registry has their
+ * source only, no wheel) whose build links whichever optional libraries it
+ * finds in the build image, with those libraries: which of them the program
+ * links depends on that image, so no list of runtime packages is certain for
+ * another. uWSGI: PyPI has an sdist only, and its uwsgiconfig.py turns on
+ * each `auto` feature whose header it finds (xml2-config, pcre-config,
+ * yaml.h, jansson.h, openssl, zlib.h, sys/capability.h, uuid/uuid.h); its
+ * wheel is the pyuwsgi package, libraries bundled. Names as PEP 503 compares them.
+ */
+export const BUILD_IMAGE_LINKED_PACKAGES: Readonly<Record<'pypi', Readonly<Record<string, readonly string[]>>>> = {
+  pypi: {
+    uwsgi: ['libxml2', 'PCRE', 'libyaml', 'jansson', 'OpenSSL', 'zlib', 'libcap', 'libuuid'],
+  },
+};
+
+/**
  * Programs an app may run that the full official images (buildpack-deps)
  * ship and the slim or distroless ones do not, with the Debian 12 package
  * that carries each (`dpkg -S` on Debian 12).

@@ -15,7 +15,7 @@ import type { InstructionNode } from '../../lib/core/dockerfile.js';
 import type { TransformContext } from '../../lib/core/types.js';
 import { fileReads, isPackageInstall, isPipInstall, programRuns, redirectTargets, runMakes, type SourceLanguage } from '../../lib/facts/index.js';
 import {
-  BUILD_TOOL_PACKAGES, DEV_RUNTIME_PACKAGES, FETCH_TOOL_CALLERS, FETCH_TOOL_PACKAGES, LANGUAGE_PACKAGE_LIBRARIES, LINK_FLAG_PACKAGES,
+  BUILD_IMAGE_LINKED_PACKAGES, BUILD_TOOL_PACKAGES, DEV_RUNTIME_PACKAGES, FETCH_TOOL_CALLERS, FETCH_TOOL_PACKAGES, LANGUAGE_PACKAGE_LIBRARIES, LINK_FLAG_PACKAGES,
   PROGRAM_PACKAGES, RUNTIME_PACKAGE_RELEASES, describeImage, parseImageRef, parseTag, releaseName, shipsBuildpackDeps,
 } from '../../lib/knowledge/index.js';
 import { refuse, type Plan, type Refused } from './plan.js';
@@ -119,6 +119,17 @@ function runtimePackages(ctx: TransformContext, stage: StageReading, chosen: Pla
   const languagePackages = stage.ecosystem === 'python' ? pythonPackages(ctx, stage) : stage.ecosystem === 'node' ? nodePackages(ctx) : [];
   const table = stage.ecosystem === 'python' ? LANGUAGE_PACKAGE_LIBRARIES.pypi : LANGUAGE_PACKAGE_LIBRARIES.npm;
   for (const name of languagePackages) if (table[name]) add(...table[name]);
+  // A package compiled against what the build image happens to have: on the build's own image the runtime has the
+  // same libraries (and the -dev packages apt installed are installed again as theirs); on another, no list is certain.
+  const probing = stage.ecosystem === 'python' ? BUILD_IMAGE_LINKED_PACKAGES.pypi : {};
+  if (chosen.runtime !== stage.image.ref.raw.replace(/^docker\.io\/(library\/)?/, '')) {
+    const probed = languagePackages.find((name) => probing[name]);
+    if (probed) {
+      const libraries = probing[probed];
+      return refuse('compiled-against-build-image', `${probed} is compiled when pip installs it (PyPI has no wheel of it) and links those of ` +
+        `${libraries.slice(0, -1).join(', ')} and ${libraries[libraries.length - 1]} that ${stage.stage.image} has, some of which ${chosen.runtime} lacks: which ones the runtime must install is not certain`);
+    }
+  }
   // Libraries a C or C++ program links.
   for (const run of stage.runs) {
     for (const command of run.commands) {

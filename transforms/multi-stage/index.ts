@@ -1,6 +1,8 @@
 /**
  * multi-stage: a single-stage image ships its compilers, dev dependencies and
- * caches. This splits it into the stage as written (named `build`) and a
+ * caches. This splits it into the stage as written (named `build`; for a
+ * Node app with nothing built, `deps`, cut after its install, since the
+ * runtime takes only node_modules of it) and a
  * runtime stage on a smaller image that copies only what runs: the Go or C
  * binary, the jar or classes, the Node app with production dependencies, the
  * Python virtualenv, or a static site with the server from npm that serves it.
@@ -175,12 +177,13 @@ function splitMessage(ctx: TransformContext, stage: Stage, chosen: Plan, same: s
   const manager = describeImage(chosen.runtime).packageManager;
   const parts = [
     // A pinned or argument-chosen base is its own runtime: the same FROM, without what the build installed.
-    `split into a build stage and a runtime stage on ${same ? `${same}, the build's own base image` : runtime}`,
+    `split into ${chosen.dependencyStage ? 'a dependencies stage' : 'a build stage'} and a runtime stage on ${same ? `${same}, the build's own base image` : runtime}`,
     `the runtime gets ${chosen.summary}`,
     packages.length && manager ? `installs ${packages.join(', ')} with ${SCRIPT_PROGRAM[manager]}` : 'installs no OS packages',
     ...(closure.files.length ? [`also copies ${closure.files.join(', ')} from the build stage`] : []),
     `runs as ${user}`,
-    ...(stage.name && stage.name !== 'build' ? [`the runtime stage takes the name ${stage.name} (\`--target ${stage.name}\` builds what is deployed), the build stage is named build`] : []),
+    ...(stage.name && stage.name !== (chosen.dependencyStage?.name ?? 'build')
+      ? [`the runtime stage takes the name ${stage.name} (\`--target ${stage.name}\` builds what is deployed), the ${chosen.dependencyStage ? 'dependencies' : 'build'} stage is named ${chosen.dependencyStage?.name ?? 'build'}`] : []),
   ];
   const checks = [...(chosen.checks ?? []), ...closure.checks];
   return `${parts.join('; ')}${checks.length ? `. Make sure ${checks.join('; ')}` : ''}`;
@@ -314,12 +317,13 @@ function edits(ctx: TransformContext, stage: Stage, chosen: Plan, runtime: strin
   const result: Edit[] = [...chosen.buildEdits];
   // A stage named otherwise (`AS dist`) passes its name to the runtime stage, so `--target dist` still builds what is deployed.
   let runtimeName = '';
-  if (stage.name === null) result.push({ start: stage.from.end, end: stage.from.end, text: ' AS build' });
-  else if (stage.name !== 'build') {
+  const buildName = chosen.dependencyStage?.name ?? 'build';
+  if (stage.name === null) result.push({ start: stage.from.end, end: stage.from.end, text: ` AS ${buildName}` });
+  else if (stage.name !== buildName) {
     const named = stageNameRange(ctx, stage);
     if (!named) return refuse('stage-named', `the stage is already named ${stage.name}, written in a way dfmod does not rename`);
-    if (stage.name === 'deps' && chosen.stages) return refuse('stage-named', 'the stage is already named deps, the name of the dependencies stage a split adds');
-    result.push({ ...named, text: 'build' });
+    if (stage.name === 'deps' && (chosen.stages || chosen.dependencyStage)) return refuse('stage-named', 'the stage is already named deps, the name of the dependencies stage a split adds');
+    result.push({ ...named, text: buildName });
     runtimeName = ` AS ${source.slice(named.start, named.end)}`;
   }
   const kept = stage.instructions.filter((node) => KEPT.has(node.keyword));
@@ -347,15 +351,17 @@ function edits(ctx: TransformContext, stage: Stage, chosen: Plan, runtime: strin
     ...rest.map(text),
   ];
   const endsWithBreak = /[\r\n]$/.test(source);
+  // A dependencies stage ends at its install: the rest of the original (its copies and settings) is the runtime's.
+  const cut = chosen.dependencyStage?.end ?? source.length;
   const tail = [
-    endsWithBreak ? '' : eol,
+    endsWithBreak && cut === source.length ? '' : eol,
     ...chosen.buildTail.map((l) => l + eol),
     eol,
     ...(chosen.stages ? [chosen.stages.join(eol), eol, eol] : []),
     lines.join(eol),
     endsWithBreak ? eol : '',
   ].join('');
-  result.push({ start: source.length, end: source.length, text: tail });
+  result.push({ start: cut, end: source.length, text: tail });
   return result;
 }
 

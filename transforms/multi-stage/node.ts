@@ -7,6 +7,7 @@ import path from 'node:path';
 import { scriptArgv, tscOutput, type CopyOperands, type RunCommand } from '../../lib/facts/index.js';
 import { LANGUAGE_PACKAGE_LIBRARIES, NPM_INSTALL_SCRIPTS, STATIC_FILE_SERVERS, type StaticFileServer } from '../../lib/knowledge/index.js';
 import type { Edit, TransformContext } from '../../lib/core/types.js';
+import { startWithComments } from '../../lib/core/edits.js';
 import { isRefusal, refuse, runtimeFor, type Plan, type Planner, type Refused } from './plan.js';
 import { commandWhere, type StageReading } from './read-stage.js';
 
@@ -108,6 +109,23 @@ export const planNode: Planner = (stage, ctx) => {
     // build stage at most the compiler's output folder; a source edit re-runs only those copies. Not the whole
     // app folder from the build stage: BuildKit walks the parent of a folder COPY --from copies to key its
     // cache, which for /app is the build image's whole file system, on every rebuild.
+    // Nothing of the build stage reaches the runtime: the original stage, up to its install, is the deps stage, so
+    // the file has no stage nothing copies from and no second install.
+    const inPlace = !compiled && !noDependencies ? originalAsDeps(stage, ctx) : null;
+    if (inPlace) {
+      return {
+        runtime: runtime.image,
+        payload: [`COPY --from=deps ${chown}${modules} ${modules}`, ...sources],
+        buildEdits: inPlace.edits,
+        buildTail: [],
+        dependencyStage: { name: 'deps', end: inPlace.end },
+        programs: ['node', 'npm'],
+        copied: [appDir],
+        packages,
+        summary: `${modules} from the original stage, named deps and ending at its install (${got}), then the source copied from the build context as the original copies it`,
+        checks: devCheck,
+      };
+    }
     const deps = noDependencies ? 'no node_modules (package.json lists no dependencies)' : `${modules} from a \`deps\` stage (${got})`;
     return {
       runtime: runtime.image,
@@ -337,6 +355,48 @@ function depsLayout(stage: StageReading, ctx: TransformContext, dependencies: 'p
 }
 
 /**
+ * The edits that make the original stage the `deps` stage, and where it then
+ * ends (after its last install: the copies and settings that follow are the
+ * runtime's, which repeats them). A copy of the whole context before the
+ * install becomes a copy of the package files, as the `deps` stage a split
+ * adds would write it, so that a source edit does not re-run the install; one
+ * beside a copy of the package files into the app folder goes. Null for a
+ * stage already named deps (the runtime takes the original's name).
+ */
+function originalAsDeps(stage: StageReading, ctx: TransformContext): { edits: Edit[]; end: number } | null {
+  if (stage.stage.name === 'deps') return null;
+  const appDir = stage.finalWorkdir;
+  const instructions = stage.stage.instructions;
+  const installRuns = stage.runs.filter((r) => r.commands.some((c) => c.program === 'npm' && ['ci', 'install', 'i'].includes(c.words[1] ?? '')));
+  const lastInstall = installRuns[installRuns.length - 1].node;
+  const prefix = instructions.slice(0, instructions.indexOf(lastInstall));
+  const copies = prefix.filter((n) => n.keyword === 'COPY' || n.keyword === 'ADD').map((n) => ctx.facts.copyOperands(n));
+  if (copies.some((c) => c === null)) return null;
+  const intoApp = (c: CopyOperands) => c.destResolved?.replace(/\/$/, '') === appDir;
+  const packageFilesCopied = copies.some((c) => c && !c.isWholeContext && intoApp(c) && c.sources.some((s) => s.startsWith('package')));
+  const edits: Edit[] = [];
+  for (const copy of copies) {
+    if (!copy?.isWholeContext) continue;
+    const node = copy.node;
+    if (packageFilesCopied || !intoApp(copy)) {
+      const next = instructions[instructions.indexOf(node) + 1];
+      edits.push({ start: startWithComments(ctx.dockerfile, node), end: startWithComments(ctx.dockerfile, next), text: '' });
+      continue;
+    }
+    const flags = copy.flags.filter((f) => ['chown', 'chmod', 'link'].includes(f.name)).map((f) => `${f.text} `).join('');
+    const dest = copy.json || /\s/.test(copy.dest) ? `${appDir}/` : copy.dest.replace(/\/?$/, '/');
+    edits.push({ start: node.start, end: node.end, text: `COPY ${flags}${packageFiles(ctx)} ${dest}` });
+  }
+  return { edits, end: lastInstall.end };
+}
+
+/** The package files a `deps` stage copies when the original copies the whole context: package*.json, and the .npmrc the context has. */
+function packageFiles(ctx: TransformContext): string {
+  const context = ctx.context;
+  return `package*.json${context && context.exists('.npmrc') && !context.isIgnored('.npmrc') ? ' .npmrc' : ''}`;
+}
+
+/**
  * The COPY lines of the `deps` stage: the package files the original's
  * install saw, no fewer (a lockfile it copied is copied). The original's own
  * copies of them, as written, when they name the files and land where they
@@ -345,12 +405,10 @@ function depsLayout(stage: StageReading, ctx: TransformContext, dependencies: 'p
  * .npmrc the context has).
  */
 function depsCopies(ctx: TransformContext, copies: readonly CopyOperands[], appDir: string): string[] {
-  const context = ctx.context;
   const text = ctx.dockerfile.source.text;
   const asWritten = copies.every((c) => !c.isWholeContext && (c.dest.startsWith('/') || ctx.facts.workdirAt(c.node) === appDir));
   if (asWritten) return copies.map((c) => text.slice(c.node.start, c.node.end));
-  const npmrc = context && context.exists('.npmrc') && !context.isIgnored('.npmrc') ? ' .npmrc' : '';
-  return [`COPY package*.json${npmrc} ./`];
+  return [`COPY ${packageFiles(ctx)} ./`];
 }
 
 /** An npm package spec's name: `serve@14.2.4` → `serve`, `@scope/x@1` → `@scope/x`. */

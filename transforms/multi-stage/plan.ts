@@ -40,6 +40,11 @@ export interface Plan {
   programs: string[];
   /** The paths the payload copies into the runtime (closure.ts copies what else the app needs). */
   copied: string[];
+  /**
+   * The original stage is kept under another role than the build: its name,
+   * and the offset where it ends (what follows it, the runtime repeats).
+   */
+  dependencyStage?: { name: string; end: number };
   /** Stages written between the build stage and the runtime (node's `deps`), as lines. */
   stages?: string[];
   /** What the runtime gets, for the change message: `/app with production dependencies`. */
