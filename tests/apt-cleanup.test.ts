@@ -397,8 +397,12 @@ test('`make` whose recipes never touch apt does not keep the lists', async () =>
   );
 });
 
-test('`make` without a Makefile dfmod can read keeps the lists: its recipes may install', async () => {
-  await expectRefused(MAKE_DEPS, 'lists-read-by-script', { only, files: { 'main.c': '' } });
+test('`make` without a Makefile dfmod can read does not keep the lists: a build tool runs no apt', async () => {
+  await expectOutput(
+    MAKE_DEPS,
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y make gcc \\', RM, 'WORKDIR /src', 'COPY Makefile main.c ./', 'RUN make deps', 'RUN make'),
+    { only, files: { 'main.c': '' } },
+  );
 });
 
 test('a context script run as ./install.sh that installs keeps the lists; one that does not lets them go', async () => {
@@ -503,12 +507,15 @@ test('a context script that updates and installs by itself gets the removal at t
   );
 });
 
-test('after a `cd`, a relative script or Makefile is not looked up at WORKDIR: what runs is unknown, the lists stay', async () => {
-  await expectRefused(
-    lines('FROM debian', 'RUN apt-get update && apt-get install -y make', 'WORKDIR /src', 'COPY . .', 'RUN cd vendor/lib && make'),
+test('after a `cd`, a relative script is not looked up at WORKDIR: what runs is unknown, the lists stay, and the note says why', async () => {
+  const result = await expectRefused(
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y make', 'WORKDIR /src', 'COPY . .', 'RUN cd vendor/lib && ./setup.sh'),
     'lists-read-by-script',
-    { only, files: { Makefile: 'all:\n\techo top\n', 'vendor/lib/Makefile': 'all:\n\tapt-get install -y libz-dev\n' } },
+    { only, files: { 'setup.sh': 'echo top\n', 'vendor/lib/setup.sh': 'apt-get install -y libz-dev\n' } },
   );
+  assert.equal(result.notes.map((n) => n.message), [
+    'lists kept: the RUN at line 5 runs `./setup.sh`, which may install packages from them (dfmod cannot read what it runs: it runs after a `cd`)',
+  ]);
 });
 
 test('a `find` that deletes the lists (`-delete`, `-exec rm`) already removes them: nothing appended after it', async () => {
@@ -640,6 +647,92 @@ test('after merge-runs, changes are at the lines on disk of the update and the i
     [3, '`rm -rf /var/lib/apt/lists/*` in the RUN that ran apt-get update: the lists stay out of the layer'],
     [5, '`rm -rf /var/lib/apt/lists/*` in the RUN that ran apt-get update: the lists stay out of the layer'],
   ]);
+});
+
+// Review round 9: lists kept for later RUNs that cannot read them, and removals not recognised.
+
+test('a later RUN that only builds (`./configure`, `make`, `cmake --build`) reads no lists: they are removed', async () => {
+  await expectOutput(
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y git build-essential', 'RUN git clone https://example.org/t.git /t && cd /t && ./configure && make && cmake --build build', 'CMD ["/t/bin/t"]'),
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y git build-essential \\', RM, 'RUN git clone https://example.org/t.git /t && cd /t && ./configure && make && cmake --build build', 'CMD ["/t/bin/t"]'),
+    { only },
+  );
+});
+
+test('a later RUN that sources a shell startup file (`bash -c "source ~/.bashrc"`) installs nothing: the lists are removed', async () => {
+  await expectOutput(
+    lines('FROM ubuntu:22.04', 'RUN apt-get update && apt-get install -y curl', 'RUN echo \'export PATH="$PATH:/opt/t/bin"\' >> ~/.bashrc && bash -c "source ~/.bashrc"'),
+    lines('FROM ubuntu:22.04', 'RUN apt-get update && apt-get install -y curl \\', RM, 'RUN echo \'export PATH="$PATH:/opt/t/bin"\' >> ~/.bashrc && bash -c "source ~/.bashrc"'),
+    { only },
+  );
+});
+
+test('a later `curl | bash` run by a user without sudo cannot install with apt: the lists are removed; with a sudo right they stay', async () => {
+  await expectOutput(
+    lines('FROM ubuntu:22.04', 'RUN apt-get update && apt-get install -y curl sudo', 'RUN useradd -m dev', 'USER dev', 'RUN curl -fsSL https://example.org/i.sh | bash'),
+    lines('FROM ubuntu:22.04', 'RUN apt-get update && apt-get install -y curl sudo \\', RM, 'RUN useradd -m dev', 'USER dev', 'RUN curl -fsSL https://example.org/i.sh | bash'),
+    { only },
+  );
+  await expectRefused(
+    lines('FROM ubuntu:22.04', 'RUN apt-get update && apt-get install -y curl sudo', 'RUN useradd -m -G sudo dev', 'USER dev', 'RUN curl -fsSL https://example.org/i.sh | bash'),
+    'lists-read-by-script',
+    { only, line: 2 },
+  );
+  // An image dfmod does not know may give the user a sudo right.
+  await expectRefused(
+    lines('FROM example.org/devbox:1', 'RUN sudo apt-get update && sudo apt-get install -y curl', 'USER dev', 'RUN curl -fsSL https://example.org/i.sh | bash'),
+    'lists-read-by-script',
+    { only, line: 2 },
+  );
+});
+
+test('a `cd` in a script after the line that sources a relative helper does not hide the helper: it is read at WORKDIR (`/` on ubuntu)', async () => {
+  const files = {
+    'lib.sh': 'install_packages() {\n  apt-get update\n  apt-get install -y --no-install-recommends "$@"\n}\n',
+    'tool.sh': '#!/usr/bin/env bash\nset -euo pipefail\n. lib.sh\nmain() {\n  install_packages curl\n  cd /tmp\n}\nmain "$@"\n',
+  };
+  const result = await expectOutput(
+    lines('FROM ubuntu:24.04', 'COPY lib.sh /', 'RUN apt-get update && apt-get install -y ca-certificates', 'COPY tool.sh /', 'RUN /tool.sh'),
+    lines('FROM ubuntu:24.04', 'COPY lib.sh /', 'RUN apt-get update && apt-get install -y ca-certificates \\', RM, 'COPY tool.sh /', 'RUN /tool.sh \\', RM),
+    { only, files },
+  );
+  assert.equal(result.notes.filter((n) => n.transform === 'apt-cleanup'), []);
+});
+
+test('`rm -f /var/lib/apt/lists/*_*`, `rm -rf /var/lib/apt/*` already remove the lists: nothing appended after them', async () => {
+  for (const removal of ['rm -f /var/lib/apt/lists/*_*', 'rm -rf /var/lib/apt/*', 'rm -rf "/var/lib/apt/lists/"*', 'rm -rf /var/lib/apt']) {
+    await expectUnchanged(lines('FROM debian:12', `RUN apt-get update && apt-get install -y curl && apt-get clean && ${removal}`), null, { only });
+  }
+  // A glob that leaves some list files is no removal of them.
+  await expectOutput(
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y curl && rm -f /var/lib/apt/lists/*.lz4'),
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y curl && rm -f /var/lib/apt/lists/*.lz4 \\', RM),
+    { only },
+  );
+});
+
+test('`playwright install-deps` downloads lists itself: the removal after it stays, and one is added where missing', async () => {
+  await expectOutput(
+    lines(
+      'FROM ubuntu:22.04',
+      'RUN apt-get update && apt-get install -y nodejs npm && rm -rf /var/lib/apt/lists/*',
+      'RUN npx -y playwright@1.47.0 install-deps chromium && rm -rf /var/lib/apt/lists/*',
+      'RUN npx playwright install --with-deps chromium',
+      'RUN npx playwright install-deps',
+      'RUN playwright install chromium',
+    ),
+    lines(
+      'FROM ubuntu:22.04',
+      'RUN apt-get update && apt-get install -y nodejs npm && rm -rf /var/lib/apt/lists/*',
+      'RUN npx -y playwright@1.47.0 install-deps chromium && rm -rf /var/lib/apt/lists/*',
+      'RUN npx playwright install --with-deps chromium \\',
+      RM,
+      'RUN npx playwright install-deps \\',
+      RM,
+      'RUN playwright install chromium',
+    ),
+    { only },
+  );
 });
 
 test.run();
