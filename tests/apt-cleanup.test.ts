@@ -735,4 +735,19 @@ test('`playwright install-deps` downloads lists itself: the removal after it sta
   );
 });
 
+test('a heredoc RUN that runs no apt command gets no note; one whose script runs apt does', async () => {
+  const quiet = await expectUnchanged(
+    lines('# syntax=docker/dockerfile:1', 'FROM debian:bookworm', 'RUN cat <<EOF > /etc/apt/sources.list.d/extra.sources', 'Types: deb', 'URIs: http://deb.debian.org/debian', 'EOF'),
+    null,
+    { only },
+  );
+  assert.equal(quiet.notes, []);
+  const quietScript = await expectUnchanged(lines('# syntax=docker/dockerfile:1', 'FROM debian:bookworm', 'RUN <<EOF', 'echo "deb http://x/apt stable main" > /etc/apt/sources.list.d/x.list', 'EOF'), null, { only });
+  assert.equal(quietScript.notes, []);
+  for (const run of [['RUN <<EOF', 'set -e', 'apt-get update'], ['RUN bash -e <<EOF', 'apt-get install -y jq']]) {
+    const said = await expectUnchanged(lines('# syntax=docker/dockerfile:1', 'FROM debian:bookworm', ...run, 'EOF'), null, { only });
+    assert.equal(said.notes.map((n) => [n.line, n.message]), [[3, 'left alone: it is a heredoc RUN']]);
+  }
+});
+
 test.run();

@@ -19,7 +19,7 @@ import {
   appendCommand, deleteInstruction, prependCommand, removeChainElement, sourceEnd, sourceStart,
 } from '../lib/core/run-script.js';
 import {
-  aptListsRemoval, downloadsAptLists, managerCommand, mountCovers, quoteCommand, subcommandAt, type RunCommand, type RunRefusal, type RunScript,
+  aptListsRemoval, downloadsAptLists, managerCommand, runsAptItself, mountCovers, quoteCommand, subcommandAt, type RunCommand, type RunRefusal, type RunScript,
 } from '../lib/facts/index.js';
 import { answersPrompt, APT_FREE_PROGRAMS, PACKAGE_MANAGER_FACTS } from '../lib/knowledge/index.js';
 import type { Edit, Fix, NoteInput, Transform, TransformContext } from '../lib/core/types.js';
@@ -306,7 +306,7 @@ export const aptCleanup: Transform = {
       if (node.keyword !== 'RUN' || !node.stage) continue;
       const use = useOf(ctx, node, uses);
       if (use.unreadable) {
-        if (/\bapt(-get)?\b/.test(dockerfile.rawArguments(node))) {
+        if (mayUseApt(ctx, node)) {
           notes.push({ line: node.line, id: use.unreadable.id, message: `left alone: ${use.unreadable.reason}` });
         }
         continue;
@@ -318,6 +318,18 @@ export const aptCleanup: Transform = {
     return { fixes, notes };
   },
 };
+
+/**
+ * Whether a RUN dfmod does not read may run apt, for a note that says it was
+ * left alone: a heredoc RUN whose commands it can parse when one of them is
+ * an apt command (not one that only writes a file under /etc/apt); another
+ * when its text names apt.
+ */
+function mayUseApt(ctx: TransformContext, node: InstructionNode): boolean {
+  const commands = ctx.facts.heredocCommands(node);
+  if (commands === null) return /\bapt(-get)?\b/.test(ctx.dockerfile.rawArguments(node));
+  return commands.some((c) => c.program !== null && (aptCommand(c.command.node, c.words, c.nodes, c.program) !== null || runsAptItself(c.words)));
+}
 
 /** Per stage, the RUNs that keep their lists for later RUNs dfmod cannot follow (scripts, RUNs it does not read), and those RUNs. */
 type KeptLists = Map<Stage, { producers: { node: InstructionNode; at: number }[]; readers: Consumer[] }>;

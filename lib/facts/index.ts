@@ -16,7 +16,7 @@
  * without a default.
  */
 import path from 'node:path';
-import { afterInitWrapper, DEFAULT_PATH, isNeutralPosixShell } from '../knowledge/index.js';
+import { afterInitWrapper, DEFAULT_PATH, isNeutralPosixShell, POSIX_SHELLS } from '../knowledge/index.js';
 import type { DockerfileModel, Flag, InstructionNode, Stage } from '../core/dockerfile.js';
 import type { Node, ShellParser } from '../core/shell.js';
 import type { BuildContext } from '../core/context.js';
@@ -308,6 +308,35 @@ export class FileFacts {
       this.runs.set(node, read);
     }
     return read;
+  }
+
+  /**
+   * The simple commands of a heredoc RUN, which readRun does not read: its
+   * command line's, and those of each heredoc a shell runs as its script (the
+   * body of `RUN <<EOF`, of `RUN bash <<EOF`); not the text of a heredoc that
+   * another program reads (`cat <<EOF > file`). Null for another RUN, and
+   * when dfmod cannot parse one of them.
+   */
+  heredocCommands(node: InstructionNode): RunCommand[] | null {
+    if (node.keyword !== 'RUN' || node.form !== 'heredoc') return null;
+    const text = this.model.rawArguments(node);
+    // With no command before `<<`, the shell runs the heredoc: read as the script of a `:` that stands for that shell.
+    const bare = text.trimStart().startsWith('<<');
+    const root = this.shell.parse(bare ? `: ${text}` : text).rootNode;
+    if (root.hasError) return null;
+    const commands = [...this.commandsOf({ root })];
+    for (const command of this.commandsOf({ root })) {
+      const shell = command.program === ':' && bare || command.program !== null && POSIX_SHELLS.has(command.program) && command.words.slice(1).every((w) => w !== null && w.startsWith('-') && !w.includes('c'));
+      if (!shell) continue;
+      const redirected = command.command.node.parent;
+      if (!redirected || redirected.type !== 'redirected_statement') continue;
+      for (const body of redirected.descendantsOfType('heredoc_body')) {
+        const script = this.shell.parse(body.text).rootNode;
+        if (script.hasError) return null;
+        commands.push(...this.commandsOf({ root: script }));
+      }
+    }
+    return commands;
   }
 
   /** The simple commands of a read RUN, past their wrappers. */
