@@ -750,4 +750,21 @@ test('a heredoc RUN that runs no apt command gets no note; one whose script runs
   }
 });
 
+test('under `set -e` (or a SHELL with -e) a later install of several statements gets `apt-get update;` before it, in its branch', async () => {
+  await expectOutput(
+    lines('FROM debian:12', 'ARG A', 'RUN apt-get update && apt-get install -y curl', 'RUN set -eux; \\', '    if [ "$A" = true ]; then apt-get install -y jq; fi; \\', '    echo done'),
+    lines('FROM debian:12', 'ARG A', 'RUN apt-get update && apt-get install -y curl \\', RM, 'RUN set -eux; \\', '    if [ "$A" = true ]; then apt-get update; apt-get install -y jq; fi; \\', '    echo done \\', RM),
+    { only },
+  );
+  await expectOutput(
+    lines('FROM debian:12', 'SHELL ["/bin/bash", "-eo", "pipefail", "-c"]', 'RUN apt-get update && apt-get install -y curl', 'RUN apt-get install -y jq; jq --version'),
+    lines('FROM debian:12', 'SHELL ["/bin/bash", "-eo", "pipefail", "-c"]', 'RUN apt-get update && apt-get install -y curl \\', RM, 'RUN apt-get update; apt-get install -y jq; jq --version \\', RM),
+    { only },
+  );
+  // Where set -e does not stop the RUN, the note says so, not that the RUN has several commands.
+  const result = await expectUnchanged(lines('FROM debian:12', 'RUN apt-get update && apt-get install -y curl', 'RUN set -e; if apt-get install -y jq; then echo ok; fi'), null, { only });
+  assert.equal(result.notes.map((n) => [n.line, n.id, n.message]), [[2, 'not-stopping',
+    'lists kept: the RUN at line 3 installs from them without `apt-get update`, and one cannot be added: it installs where `set -e` does not stop the RUN when a command fails (a condition, a function, a pipeline or an `||` list)']]);
+});
+
 test.run();

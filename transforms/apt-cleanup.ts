@@ -16,7 +16,7 @@
 import type { Node } from '../lib/core/shell.js';
 import type { DockerfileModel, InstructionNode, Stage } from '../lib/core/dockerfile.js';
 import {
-  appendCommand, deleteInstruction, prependCommand, removeChainElement, sourceEnd, sourceStart,
+  appendCommand, deleteInstruction, insertBeforeStatements, prependCommand, type EditRefusal, removeChainElement, sourceEnd, sourceStart,
 } from '../lib/core/run-script.js';
 import {
   aptListsRemoval, downloadsAptLists, managerCommand, runsAptItself, mountCovers, quoteCommand, subcommandAt, type RunCommand, type RunRefusal, type RunScript,
@@ -493,7 +493,13 @@ function listsFix(ctx: TransformContext, node: InstructionNode, use: ListUse, us
       notes.push({ line: node.line, at, id: 'not-root', message: `lists kept: ${reads} installs from them as USER ${ctx.facts.userAt(consumer.node)}, and dfmod does not know how it updates them as root` });
       continue;
     }
-    const prepend = prependCommand(consumer.use.run!, `${root}${updateCommand(use)}`);
+    let prepend: Edit | Edit[] | EditRefusal = prependCommand(consumer.use.run!, `${root}${updateCommand(use)}`);
+    // Under `set -e` a failed update stops the RUN: it goes, a statement of its own, before each install.
+    if ('reason' in prepend && prepend.id === 'several-statements' && ctx.facts.errexitAt(consumer.node)) {
+      const own = consumer.use.events.findIndex((e) => e.kind === 'update' || e.kind === 'clean');
+      const installs = consumer.use.events.slice(0, own < 0 ? undefined : own).filter((e) => e.kind === 'use' && e.inside === undefined).map((e) => e.node);
+      prepend = insertBeforeStatements(consumer.use.run!, installs, `${root}${updateCommand(use)}`);
+    }
     if ('reason' in prepend) {
       notes.push({ line: node.line, at, id: prepend.id, message: `lists kept: ${reads} installs from them without \`apt-get update\`, and one cannot be added: ${prepend.reason}` });
       continue;
@@ -502,7 +508,7 @@ function listsFix(ctx: TransformContext, node: InstructionNode, use: ListUse, us
       line: consumer.node.line,
       at: readOffset(consumer),
       message: `\`apt-get update\` in the RUN that installs: it read the lists of line ${ctx.originalInstructionLineAt(at)}, stale once that layer is cached`,
-      edits: [prepend],
+      edits: Array.isArray(prepend) ? prepend : [prepend],
     });
   }
 }

@@ -339,6 +339,23 @@ export class FileFacts {
     return commands;
   }
 
+  /**
+   * Whether errexit is in effect for the whole script of a read RUN, so that a
+   * failing top-level statement stops it: the SHELL runs with `-e`
+   * (`["/bin/bash", "-eo", "pipefail", "-c"]`), or the script's first
+   * statement is `set -e` (`set -eux`, `set -o errexit`).
+   */
+  errexitAt(node: InstructionNode): boolean {
+    const shell = this.shellAt(node);
+    if (shell && shell.slice(1).some((w, i, rest) => /^-[a-zA-Z]*e[a-zA-Z]*$/.test(w) || w === '-o' && rest[i + 1] === 'errexit')) return true;
+    const read = this.readRun(node);
+    if (read.kind !== 'script') return false;
+    const first = read.root.namedChildren.find((n) => n && n.type !== 'comment');
+    const command = first && this.commandsOf(read).find((c) => c.command.node.id === first.id);
+    if (!command || command.program !== 'set' || command.wrappers.length) return false;
+    return command.words.slice(1).some((w, i, rest) => w !== null && (/^-[a-zA-Z]*e[a-zA-Z]*$/.test(w) || w === '-o' && rest[i + 1] === 'errexit'));
+  }
+
   /** The simple commands of a read RUN, past their wrappers. */
   commandsOf(run: { root: Node }): RunCommand[] {
     let commands = this.runCommands.get(run.root);
