@@ -31177,6 +31177,18 @@ function installScript(manager, packages, keepIndex = false) {
   const row2 = PACKAGE_MANAGER_FACTS[SCRIPT_PROGRAM[manager]];
   return ((keepIndex ? row2.installScriptKeepingIndex : void 0) ?? row2.installScript).replace("{packages}", packages.join(" "));
 }
+var APT_RUNNING_COMMANDS = [
+  ...["playwright", "playwright-core", "@playwright/test"].flatMap((program) => [
+    { program, subcommand: "install-deps" },
+    { program, subcommand: "install", option: "--with-deps" }
+  ])
+];
+var PACKAGE_RUNNERS = {
+  npx: { subcommands: null, valueOptions: ["-p", "--package", "-c", "--call", "-w", "--workspace"] },
+  bunx: { subcommands: null, valueOptions: ["-p", "--package"] },
+  pnpm: { subcommands: ["exec", "dlx"], valueOptions: ["--filter", "-F", "-C", "--dir"] },
+  yarn: { subcommands: ["exec", "dlx", "run"], valueOptions: ["-p", "--package"] }
+};
 
 // lib/knowledge/languages.ts
 var CROSS_BUILDS = {
@@ -31484,6 +31496,48 @@ var DEPENDENCY_FETCHES = {
   mvn: [["dependency:go-offline"], ["dependency:resolve"]],
   mvnw: [["dependency:go-offline"], ["dependency:resolve"]]
 };
+var APT_FREE_PROGRAMS = /* @__PURE__ */ new Set([
+  ...Object.keys(BUILD_COMMANDS),
+  "autogen.sh",
+  "autoreconf",
+  "autoconf",
+  "automake",
+  "libtoolize",
+  "scons",
+  "waf",
+  "ctest",
+  "cpack",
+  "gcc",
+  "g++",
+  "cc",
+  "c++",
+  "clang",
+  "clang++",
+  "rustc",
+  "javac",
+  "ld",
+  "ar",
+  "strip",
+  "pip",
+  "pip3",
+  "uv",
+  "poetry",
+  "pipx",
+  "conda",
+  "mamba",
+  "micromamba",
+  "gem",
+  "bundle",
+  "composer",
+  "cpanm",
+  "npm",
+  "yarn",
+  "pnpm",
+  "rustup",
+  "pyenv",
+  "rbenv",
+  "sdk"
+]);
 var BUILD_INFO_OPTIONS = /* @__PURE__ */ new Set(["--version", "-v", "-V", "-version", "--help", "-h", "-help"]);
 function isBuildScript(name) {
   return name === "build" || name.startsWith("build:");
@@ -31498,7 +31552,9 @@ var SOURCE_FETCHES = {
   git: { subcommands: ["clone"], valueOptions: ["-c", "-C", "--git-dir", "--work-tree", "--namespace"] }
 };
 var ENVIRONMENT_SCRIPTS = [
-  { suffix: "bin/activate", what: "a virtual environment's activate script, which only sets environment variables" }
+  { suffix: "bin/activate", what: "a virtual environment's activate script, which only sets environment variables" },
+  // A shell's startup files (bash(1) INVOCATION): what a build puts there is PATH and environment for later shells.
+  ...[".bashrc", ".bash_profile", ".profile", ".zshrc"].map((suffix) => ({ suffix, what: "a shell's startup file, which sets up the environment" }))
 ];
 function environmentScript(pathEnd, whole) {
   for (const { suffix, what } of ENVIRONMENT_SCRIPTS) {
@@ -32131,7 +32187,8 @@ function scriptRunBy(command2, given) {
     if (!named) return unknown(what, "script", "it names no file");
     const found = fileScript(what, w[1] ?? null, lookup);
     if (found.roots || found.file !== null) return found;
-    const end = literalSuffix(named);
+    const tilde = /^~[\w.-]*(\/[\w./-]+)$/.exec(named.text);
+    const end = tilde ? { text: tilde[1], whole: false } : literalSuffix(named);
     const known = environmentScript(end.text, end.whole);
     return known ? { what, kind: "script", file: null, roots: [], unknown: null, known } : found;
   }
@@ -32199,7 +32256,7 @@ function contextFile(word, lookup) {
   let target;
   if (word.startsWith("/")) target = path5.posix.normalize(word);
   else if (lookup.workdir !== null) target = path5.posix.resolve(lookup.workdir, word);
-  else return { why: "the WORKDIR is not known" };
+  else return { why: lookup.workdirUnknown ?? "the WORKDIR is not known" };
   for (const copy of [...lookup.copies].reverse()) {
     if (copy.from !== null || copy.node.keyword === "ADD" && copy.sources.some((s) => /^[a-z]+:\/\/|^git@/i.test(s) || ARCHIVE.test(s))) {
       if (copy.destResolved !== null && covers(copy.destResolved, target)) return { why: `${word} may come from \`${copy.node.keyword} ${copy.sources.join(" ")}\`` };
@@ -33770,6 +33827,100 @@ function packagedRelease(facts, stage2, context) {
 // lib/facts/index.ts
 init_stages();
 init_words();
+
+// lib/facts/apt-lists.ts
+var APT_GET = PACKAGE_MANAGER_FACTS["apt-get"];
+var APT_LISTS = APT_GET.indexDir;
+var ALL_LIST_FILES = /^\*(_\*)*$/;
+function isListsPath(word) {
+  if (word === APT_LISTS || word === `${APT_LISTS}/` || word === `${APT_LISTS}*`) return true;
+  return word.startsWith(`${APT_LISTS}/`) && ALL_LIST_FILES.test(word.slice(APT_LISTS.length + 1));
+}
+function coversLists(word) {
+  const folder = word.replace(/\/\*$/, "").replace(/\/+$/, "");
+  return folder !== "" && folder.startsWith("/") && !/[*?[]/.test(folder) && APT_LISTS.startsWith(`${folder}/`);
+}
+var unquote = (node) => node.text.replace(/["']/g, "");
+function aptListsRemoval(command2) {
+  const { program, nodes } = command2;
+  if (program === null) return null;
+  const apt = managerCommand(command2.words);
+  if (apt && (apt.manager === "apt-get" || apt.manager === "apt") && apt.subcommand !== null && (APT_GET.indexCleanVerbs ?? []).includes(apt.subcommand)) {
+    return { listsOnly: false };
+  }
+  if (program === "rm") {
+    const args = nodes.slice(1).map(unquote);
+    if (args.some(isListsPath)) return { listsOnly: args.every((a) => isListsPath(a) || /^-[a-zA-Z]+$/.test(a)) };
+    if (args.some(coversLists)) return { listsOnly: false };
+    return null;
+  }
+  if (program === "find" && (findDeletes(command2.words, nodes) ?? []).some((start) => isListsPath(start) || LISTS_UNDER(start))) {
+    return { listsOnly: false };
+  }
+  return null;
+}
+var LISTS_UNDER = (start) => APT_LISTS.startsWith(`${start.replace(/\/+$/, "")}/`);
+function downloadsAptLists(command2) {
+  const apt = managerCommand(command2.words);
+  if (apt && (apt.manager === "apt-get" || apt.manager === "apt")) return apt.subcommand === "update";
+  return runsAptItself(command2.words);
+}
+function runsAptItself(words3) {
+  if (!words3[0]) return false;
+  let i = 0;
+  const runner = PACKAGE_RUNNERS[programName(words3[0])];
+  if (runner) {
+    i = 1;
+    if (runner.subcommands !== null && runner.subcommands.includes(words3[1] ?? "")) i = 2;
+    while (i < words3.length && words3[i] !== null && words3[i].startsWith("-")) i += runner.valueOptions.includes(words3[i]) ? 2 : 1;
+  }
+  const word = words3[i];
+  if (!word) return false;
+  const name = i > 0 ? word.replace(/(.)@[^/]*$/, "$1") : programName(word);
+  const rest = words3.slice(i + 1);
+  const subcommand = rest.find((w) => w === null || !w.startsWith("-"));
+  return APT_RUNNING_COMMANDS.some((c) => c.program === name && subcommand === c.subcommand && (c.option === void 0 || rest.includes(c.option)));
+}
+var FIND_NEGATABLE_TESTS = /* @__PURE__ */ new Set(["-name", "-iname", "-path", "-ipath", "-wholename", "-iwholename", "-regex", "-iregex"]);
+var FIND_KEEPS_ALL = /* @__PURE__ */ new Set(["-xdev", "-mount", "-depth", "-print", "-print0", "-ignore_readdir_race"]);
+var FIND_WITH_VALUE = /* @__PURE__ */ new Set(["-type", "-xtype", "-mindepth", "-maxdepth"]);
+function findDeletes(words3, nodes) {
+  let i = 1;
+  while (i < words3.length && words3[i] !== null && /^-[HLP]$/.test(words3[i])) i++;
+  const starts = [];
+  for (; i < words3.length; i++) {
+    const word = words3[i];
+    if (word === null) return null;
+    if (word.startsWith("-") || word === "!" || word === "(") break;
+    starts.push(word);
+  }
+  let deletes = false;
+  for (; i < words3.length; i++) {
+    const word = words3[i] ?? (nodes[i]?.text === "{}" ? "{}" : null);
+    if (word === null) return null;
+    if (word === "-delete") deletes = true;
+    else if (word === "-exec" || word === "-execdir") {
+      if (words3[i + 1] !== "rm") return null;
+      let j = i + 2;
+      while (j < words3.length && words3[j] !== ";" && words3[j] !== "+") {
+        const arg = words3[j];
+        if (arg === null ? nodes[j]?.text !== "{}" : !(/^-[rRfv]+$/.test(arg) || arg === "--" || arg === "{}")) return null;
+        j++;
+      }
+      if (j >= words3.length) return null;
+      deletes = true;
+      i = j;
+    } else if (word === "!" || word === "-not") {
+      if (!FIND_NEGATABLE_TESTS.has(words3[i + 1] ?? "") || words3[i + 2] === void 0) return null;
+      i += 2;
+    } else if (FIND_WITH_VALUE.has(word)) i++;
+    else if (word === "-a" || word === "-and" || FIND_KEEPS_ALL.has(word)) continue;
+    else return null;
+  }
+  return deletes && starts.length > 0 ? starts : null;
+}
+
+// lib/facts/index.ts
 init_words();
 init_repository();
 
@@ -34114,6 +34265,9 @@ function redirectTargets(root) {
 var GLOB = /[*?[]/;
 var EMPTY = /* @__PURE__ */ new Map();
 var DIRECTORY_CHANGERS = /* @__PURE__ */ new Set(["cd", "pushd", "popd"]);
+var USER_GROUP_EDITORS = /* @__PURE__ */ new Set(["usermod", "useradd", "adduser", "gpasswd", "addgroup"]);
+var ADMIN_GROUPS = /* @__PURE__ */ new Set(["sudo", "wheel", "admin"]);
+var REPEATING = /* @__PURE__ */ new Set(["for_statement", "c_style_for_statement", "while_statement", "function_definition"]);
 var DEFAULT_SHELL = ["/bin/sh", "-c"];
 var WINDOWS_SHELL = ["cmd", "/S", "/C"];
 var SCRATCH = { entrypoint: null, cmd: null, user: null, workdir: "/" };
@@ -34152,6 +34306,35 @@ var FileFacts = class {
   /** The USER in effect (variables expanded when known), inherited from parent stages; null for root/the image default. */
   userAt(node) {
     return this.scopeAt(node).user;
+  }
+  /**
+   * Whether a command of the RUN `node` may run as root: the USER is root (or
+   * the image's default), or a non-root USER may have a sudo right, which is
+   * so unless the base image is one dfmod knows and no instruction of the
+   * stage or the stages it builds on grants one (a sudoers file, a user added
+   * to the sudo, wheel or admin group) or is a RUN dfmod does not read.
+   */
+  mayRunAsRoot(node) {
+    const user = this.userAt(node);
+    if (user === null || /^(root|0)(:.*)?$/.test(user)) return true;
+    if (!node.stage) return true;
+    const chain2 = [];
+    for (let stage2 = node.stage; stage2; stage2 = this.parentOf(stage2)) chain2.unshift(stage2);
+    if (this.defaultsOf(chain2[0]) === null) return true;
+    for (const stage2 of chain2) {
+      for (const instruction2 of stage2.instructions) {
+        if (instruction2.stage === node.stage && instruction2.index >= node.index) break;
+        if (this.model.rawArguments(instruction2).includes("sudoers")) return true;
+        if (instruction2.keyword !== "RUN") continue;
+        const read = this.readRun(instruction2);
+        if (read.kind !== "script") return true;
+        for (const c of this.commandsOf(read)) {
+          if (c.program === null || !USER_GROUP_EDITORS.has(c.program)) continue;
+          if (c.words.some((w) => w === null || w.split(",").some((g) => ADMIN_GROUPS.has(g.replace(/^-[a-zA-Z]*G/, ""))))) return true;
+        }
+      }
+    }
+    return false;
   }
   /** The SHELL in effect (its JSON array), inherited from parent stages; null for the default shell. */
   shellAt(node) {
@@ -34207,6 +34390,49 @@ var FileFacts = class {
     }
     return read;
   }
+  /**
+   * The simple commands of a heredoc RUN, which readRun does not read: its
+   * command line's, and those of each heredoc a shell runs as its script (the
+   * body of `RUN <<EOF`, of `RUN bash <<EOF`); not the text of a heredoc that
+   * another program reads (`cat <<EOF > file`). Null for another RUN, and
+   * when dfmod cannot parse one of them.
+   */
+  heredocCommands(node) {
+    if (node.keyword !== "RUN" || node.form !== "heredoc") return null;
+    const text2 = this.model.rawArguments(node);
+    const bare = text2.trimStart().startsWith("<<");
+    const root = this.shell.parse(bare ? `: ${text2}` : text2).rootNode;
+    if (root.hasError) return null;
+    const commands = [...this.commandsOf({ root })];
+    for (const command2 of this.commandsOf({ root })) {
+      const shell = command2.program === ":" && bare || command2.program !== null && POSIX_SHELLS.has(command2.program) && command2.words.slice(1).every((w) => w !== null && w.startsWith("-") && !w.includes("c"));
+      if (!shell) continue;
+      const redirected = command2.command.node.parent;
+      if (!redirected || redirected.type !== "redirected_statement") continue;
+      for (const body of redirected.descendantsOfType("heredoc_body")) {
+        const script = this.shell.parse(body.text).rootNode;
+        if (script.hasError) return null;
+        commands.push(...this.commandsOf({ root: script }));
+      }
+    }
+    return commands;
+  }
+  /**
+   * Whether errexit is in effect for the whole script of a read RUN, so that a
+   * failing top-level statement stops it: the SHELL runs with `-e`
+   * (`["/bin/bash", "-eo", "pipefail", "-c"]`), or the script's first
+   * statement is `set -e` (`set -eux`, `set -o errexit`).
+   */
+  errexitAt(node) {
+    const shell = this.shellAt(node);
+    if (shell && shell.slice(1).some((w, i, rest) => /^-[a-zA-Z]*e[a-zA-Z]*$/.test(w) || w === "-o" && rest[i + 1] === "errexit")) return true;
+    const read = this.readRun(node);
+    if (read.kind !== "script") return false;
+    const first = read.root.namedChildren.find((n) => n && n.type !== "comment");
+    const command2 = first && this.commandsOf(read).find((c) => c.command.node.id === first.id);
+    if (!command2 || command2.program !== "set" || command2.wrappers.length) return false;
+    return command2.words.slice(1).some((w, i, rest) => w !== null && (/^-[a-zA-Z]*e[a-zA-Z]*$/.test(w) || w === "-o" && rest[i + 1] === "errexit"));
+  }
   /** The simple commands of a read RUN, past their wrappers. */
   commandsOf(run2) {
     let commands = this.runCommands.get(run2.root);
@@ -34255,9 +34481,15 @@ var FileFacts = class {
       }
     }
     const read = this.readRun(node);
-    const moves = (root) => this.commandsOf({ root }).some((c) => c.program !== null && DIRECTORY_CHANGERS.has(c.program));
-    const moved = read.kind === "script" && moves(read.root) || within !== void 0 && moves(within.root);
-    return scriptRunBy(command2, { context, shell: this.shell, workdir: moved ? null : this.workdirAt(node), copies });
+    const at = command2.command.node;
+    const repeated = (n) => {
+      for (let p = n.parent; p; p = p.parent) if (REPEATING.has(p.type)) return true;
+      return false;
+    };
+    const movesBefore = (root, own) => this.commandsOf({ root }).some((c) => c.program !== null && DIRECTORY_CHANGERS.has(c.program) && (!own || c.command.node.startIndex < at.startIndex || repeated(at)));
+    const moved = read.kind === "script" && movesBefore(read.root, within === void 0) || within !== void 0 && movesBefore(within.root, true);
+    const workdir = moved ? null : this.workdirAt(node);
+    return scriptRunBy(command2, { context, shell: this.shell, workdir, copies, workdirUnknown: moved ? "it runs after a `cd`" : void 0 });
   }
   /** The argv of a CMD, ENTRYPOINT or RUN; null for other instructions, heredocs and empty ones. */
   argvOf(node) {
@@ -34318,9 +34550,8 @@ var FileFacts = class {
         const read = this.readRun(node);
         if (read.kind !== "script") continue;
         for (const c of this.commandsOf(read)) {
-          const manager = managerCommand(c.words);
-          if (manager && (manager.manager === "apt-get" || manager.manager === "apt") && manager.subcommand === "update") left2 = true;
-          else if (c.program === "rm" && c.nodes.some((n) => /^\/var\/lib\/apt\/lists\/?\*?$/.test(n.text.replace(/["']/g, "")))) left2 = false;
+          if (downloadsAptLists(c)) left2 = true;
+          else if (aptListsRemoval(c)) left2 = false;
         }
       }
     }
@@ -36538,7 +36769,8 @@ var REFUSED = {
   "no-command": { id: "no-command", reason: "it has no command" },
   "background-job": { id: "background-job", reason: "it runs a background job (`&`)" },
   "several-statements": { id: "several-statements", reason: "it has several top-level commands, which would still run when the update failed" },
-  "or-list": { id: "or-list", reason: "it uses `||`, which would run when the update failed" }
+  "or-list": { id: "or-list", reason: "it uses `||`, which would run when the update failed" },
+  "not-stopping": { id: "not-stopping", reason: "it installs where `set -e` does not stop the RUN when a command fails (a condition, a function, a pipeline or an `||` list)" }
 };
 function sourceStart(run2, node) {
   return run2.script.offsets[node.startIndex];
@@ -36588,6 +36820,26 @@ function prependCommand(run2, command2) {
   if (andChain(statements[0].node).some((n) => n.type === "list")) return REFUSED["or-list"];
   const at = sourceStart(run2, statements[0].node);
   return { start: at, end: at, text: `${command2} && ` };
+}
+var ERREXIT_BODIES = /* @__PURE__ */ new Set(["program", "if_statement", "elif_clause", "else_clause", "do_group", "compound_statement", "subshell", "case_item"]);
+function insertBeforeStatements(run2, commands, command2) {
+  const edits2 = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const target of commands) {
+    let statement = target;
+    while (statement.parent && statement.parent.type === "list" && statement.parent.namedChildren[0]?.id === statement.id && andChain(statement.parent).length > 1 && statement.parent.children.some((c) => c && c.type === "&&")) statement = statement.parent;
+    if (statement.parent?.type === "redirected_statement") return REFUSED["not-stopping"];
+    const parent = statement.parent;
+    if (!parent || !ERREXIT_BODIES.has(parent.type) || statement.fieldName === "condition" || statement.fieldName === "value") return REFUSED["not-stopping"];
+    for (let p = parent; p; p = p.parent) {
+      if (p.type === "function_definition" || p.type === "pipeline" || p.type === "negated_command" || p.type === "command_substitution" || p.fieldName === "condition" || p.type === "list") return REFUSED["not-stopping"];
+    }
+    if (seen.has(statement.id)) continue;
+    seen.add(statement.id);
+    const at = sourceStart(run2, statement);
+    edits2.push({ start: at, end: at, text: `${command2}; ` });
+  }
+  return edits2.length ? edits2 : REFUSED["no-command"];
 }
 function removeChainElement(model, run2, command2) {
   const statements = topLevelStatements(run2.root);
@@ -36908,7 +37160,6 @@ function leadingSet(statements) {
 }
 var MANY_COMMANDS = 6;
 var REMOVING_VERBS = /* @__PURE__ */ new Set(["remove", "purge", "autoremove", "clean", "autoclean", "dist-clean", "erase", "uninstall", "del", "cache"]);
-var APT_LISTS = "/var/lib/apt/lists";
 var NO_OPS = /* @__PURE__ */ new Set(["true", ":"]);
 function removes(command2) {
   if (command2.program === "rm" || command2.program === "unlink") return true;
@@ -36922,11 +37173,8 @@ function removes(command2) {
 function aptIndexSteps(commands) {
   const steps = [];
   for (const command2 of commands) {
-    const manager = managerCommand(command2.words);
-    const apt = manager !== null && PACKAGE_MANAGER_FACTS[manager.manager].system === "apt";
-    if (apt && manager.subcommand === "update") steps.push("update");
-    else if (apt && manager.subcommand === "dist-clean") steps.push("removal");
-    else if (command2.program === "rm" && command2.words.some((w) => w !== null && w.startsWith(APT_LISTS))) steps.push("removal");
+    if (downloadsAptLists(command2)) steps.push("update");
+    else if (aptListsRemoval(command2)) steps.push("removal");
   }
   return steps;
 }
@@ -37625,16 +37873,15 @@ var mergeRuns = {
 };
 
 // transforms/apt-cleanup.ts
-var APT_GET = PACKAGE_MANAGER_FACTS["apt-get"];
+var APT_GET2 = PACKAGE_MANAGER_FACTS["apt-get"];
 var APT = PACKAGE_MANAGER_FACTS.apt;
-var LISTS = APT_GET.indexDir;
-var CLEANUP = APT_GET.cleanup[0];
-var SOURCE_MARKERS = APT_GET.sourceMarkers;
-var PROMPTING = APT_GET.promptVerbs;
-var LIST_FREE = APT_GET.indexFreeVerbs;
-var VALUE_OPTIONS = APT_GET.valueOptions;
+var LISTS = APT_GET2.indexDir;
+var CLEANUP = APT_GET2.cleanup[0];
+var SOURCE_MARKERS = APT_GET2.sourceMarkers;
+var PROMPTING = APT_GET2.promptVerbs;
+var LIST_FREE = APT_GET2.indexFreeVerbs;
+var VALUE_OPTIONS = APT_GET2.valueOptions;
 var RECOMMENDS = /^(--no-install-recommends|--install-recommends|.*Install-Recommends.*)$/i;
-var isListPath = (word) => word === LISTS || word === `${LISTS}/` || word === `${LISTS}/*` || word === `${LISTS}*`;
 var changesSources = (text2) => SOURCE_MARKERS.some((m) => text2.includes(m));
 var OPAQUE = /* @__PURE__ */ new Set(["eval"]);
 var SCRIPT_DEPTH = 4;
@@ -37648,7 +37895,7 @@ function aptCommand(node, words3, nodes, program) {
     const at2 = found.subcommandIndex;
     return { node, program: found.program, programNode: nodes[0], sub: found.subcommand, subNode: at2 === null ? null : nodes[at2], words: words3, sudo: false };
   }
-  if (program === null || !APT_GET.indexReaders.includes(program)) return null;
+  if (program === null || !APT_GET2.indexReaders.includes(program)) return null;
   const at = subcommandAt(words3, 1, VALUE_OPTIONS);
   return { node, program, programNode: nodes[0], sub: at === null ? null : words3[at], subNode: at === null ? null : nodes[at], words: words3, sudo: false };
 }
@@ -37672,27 +37919,22 @@ function readListUse(ctx, node) {
   return { run: read, unreadable: null, events, apt };
 }
 function commandEvents(ctx, node, command2, text2, apt, depth, within) {
-  const { nodes, program } = command2;
+  const { program } = command2;
   const at = command2.command.node;
   if (program === null) return [{ kind: "opaque", node: at, text: text2 }];
-  if (apt) {
-    if (apt.sub === "update") return [{ kind: "update", node: at, text: text2 }];
-    if (apt.sub !== null && (APT_GET.indexCleanVerbs ?? []).includes(apt.sub)) return [{ kind: "clean", node: at, text: text2, listsOnly: false }];
-    if (apt.sub === null || !LIST_FREE.includes(apt.sub)) return [{ kind: "use", node: at, text: text2 }];
-    return [];
-  }
-  if (program === "rm" && nodes.slice(1).some((n) => isListPath(unquoted(n)))) {
-    const listsOnly = depth === 0 && nodes.slice(1).every((n) => isListPath(unquoted(n)) || /^-[a-zA-Z]+$/.test(unquoted(n)));
-    return [{ kind: "clean", node: at, text: text2, listsOnly }];
-  }
-  if (program === "find" && (findDeletes(command2.words, nodes) ?? []).some((start) => isListPath(start) || LISTS.startsWith(`${start.replace(/\/+$/, "")}/`))) {
-    return [{ kind: "clean", node: at, text: text2, listsOnly: false }];
-  }
-  if (OPAQUE.has(program)) return [{ kind: "opaque", node: at, text: text2 }];
+  if (downloadsAptLists(command2) || apt?.sub === "update") return [{ kind: "update", node: at, text: text2 }];
+  const removal = aptListsRemoval(command2);
+  if (removal) return [{ kind: "clean", node: at, text: text2, listsOnly: removal.listsOnly && depth === 0 }];
+  if (apt) return apt.sub === null || !LIST_FREE.includes(apt.sub) ? [{ kind: "use", node: at, text: text2 }] : [];
+  const rootless = depth === 0 && !(command2.wrappers.includes("sudo") && command2.sudoAsRoot) && !ctx.facts.mayRunAsRoot(node);
+  if (OPAQUE.has(program)) return rootless ? [] : [{ kind: "opaque", node: at, text: text2 }];
   const script = ctx.facts.scriptRunBy(node, command2, ctx.context, within);
   if (!script) return [];
   const where = script.file ?? "its inline script";
-  if (!script.roots) return [{ kind: "opaque", node: at, text: text2, inside: `dfmod cannot read what it runs: ${script.unknown}` }];
+  if (!script.roots) {
+    if (APT_FREE_PROGRAMS.has(program) || rootless) return [];
+    return [{ kind: "opaque", node: at, text: text2, inside: `dfmod cannot read what it runs: ${script.unknown}` }];
+  }
   if (depth >= SCRIPT_DEPTH) return [{ kind: "opaque", node: at, text: text2, inside: `it runs scripts nested deeper than dfmod reads (${where})` }];
   const events = [];
   for (const root of script.roots) {
@@ -37705,44 +37947,6 @@ function commandEvents(ctx, node, command2, text2, apt, depth, within) {
     }
   }
   return events;
-}
-var FIND_NEGATABLE_TESTS = /* @__PURE__ */ new Set(["-name", "-iname", "-path", "-ipath", "-wholename", "-iwholename", "-regex", "-iregex"]);
-var FIND_KEEPS_ALL = /* @__PURE__ */ new Set(["-xdev", "-mount", "-depth", "-print", "-print0", "-ignore_readdir_race"]);
-var FIND_WITH_VALUE = /* @__PURE__ */ new Set(["-type", "-xtype", "-mindepth", "-maxdepth"]);
-function findDeletes(words3, nodes) {
-  let i = 1;
-  while (i < words3.length && words3[i] !== null && /^-[HLP]$/.test(words3[i])) i++;
-  const starts = [];
-  for (; i < words3.length; i++) {
-    const word = words3[i];
-    if (word === null) return null;
-    if (word.startsWith("-") || word === "!" || word === "(") break;
-    starts.push(word);
-  }
-  let deletes = false;
-  for (; i < words3.length; i++) {
-    const word = words3[i] ?? (nodes[i]?.text === "{}" ? "{}" : null);
-    if (word === null) return null;
-    if (word === "-delete") deletes = true;
-    else if (word === "-exec" || word === "-execdir") {
-      if (words3[i + 1] !== "rm") return null;
-      let j = i + 2;
-      while (j < words3.length && words3[j] !== ";" && words3[j] !== "+") {
-        const arg = words3[j];
-        if (arg === null ? nodes[j]?.text !== "{}" : !(/^-[rRfv]+$/.test(arg) || arg === "--" || arg === "{}")) return null;
-        j++;
-      }
-      if (j >= words3.length) return null;
-      deletes = true;
-      i = j;
-    } else if (word === "!" || word === "-not") {
-      if (!FIND_NEGATABLE_TESTS.has(words3[i + 1] ?? "") || words3[i + 2] === void 0) return null;
-      i += 2;
-    } else if (FIND_WITH_VALUE.has(word)) i++;
-    else if (word === "-a" || word === "-and" || FIND_KEEPS_ALL.has(word)) continue;
-    else return null;
-  }
-  return deletes && starts.length > 0 ? starts : null;
 }
 function firstEvent(use) {
   if (use.unreadable) return "unreadable";
@@ -37846,7 +38050,7 @@ var aptCleanup = {
       if (node.keyword !== "RUN" || !node.stage) continue;
       const use = useOf(ctx, node, uses2);
       if (use.unreadable) {
-        if (/\bapt(-get)?\b/.test(dockerfile.rawArguments(node))) {
+        if (mayUseApt(ctx, node)) {
           notes.push({ line: node.line, id: use.unreadable.id, message: `left alone: ${use.unreadable.reason}` });
         }
         continue;
@@ -37858,6 +38062,11 @@ var aptCleanup = {
     return { fixes, notes };
   }
 };
+function mayUseApt(ctx, node) {
+  const commands = ctx.facts.heredocCommands(node);
+  if (commands === null) return /\bapt(-get)?\b/.test(ctx.dockerfile.rawArguments(node));
+  return commands.some((c) => c.program !== null && (aptCommand(c.command.node, c.words, c.nodes, c.program) !== null || runsAptItself(c.words)));
+}
 function keptNotes(ctx, kept) {
   const notes = [];
   for (const { producers, readers } of kept.values()) {
@@ -37996,7 +38205,12 @@ function listsFix(ctx, node, use, uses2, fixes, notes, kept) {
       notes.push({ line: node.line, at, id: "not-root", message: `lists kept: ${reads} installs from them as USER ${ctx.facts.userAt(consumer.node)}, and dfmod does not know how it updates them as root` });
       continue;
     }
-    const prepend = prependCommand(consumer.use.run, `${root}${updateCommand(use)}`);
+    let prepend = prependCommand(consumer.use.run, `${root}${updateCommand(use)}`);
+    if ("reason" in prepend && prepend.id === "several-statements" && ctx.facts.errexitAt(consumer.node)) {
+      const own = consumer.use.events.findIndex((e) => e.kind === "update" || e.kind === "clean");
+      const installs = consumer.use.events.slice(0, own < 0 ? void 0 : own).filter((e) => e.kind === "use" && e.inside === void 0).map((e) => e.node);
+      prepend = insertBeforeStatements(consumer.use.run, installs, `${root}${updateCommand(use)}`);
+    }
     if ("reason" in prepend) {
       notes.push({ line: node.line, at, id: prepend.id, message: `lists kept: ${reads} installs from them without \`apt-get update\`, and one cannot be added: ${prepend.reason}` });
       continue;
@@ -38005,7 +38219,7 @@ function listsFix(ctx, node, use, uses2, fixes, notes, kept) {
       line: consumer.node.line,
       at: readOffset(consumer),
       message: `\`apt-get update\` in the RUN that installs: it read the lists of line ${ctx.originalInstructionLineAt(at)}, stale once that layer is cached`,
-      edits: [prepend]
+      edits: Array.isArray(prepend) ? prepend : [prepend]
     });
   }
 }

@@ -397,8 +397,12 @@ test('`make` whose recipes never touch apt does not keep the lists', async () =>
   );
 });
 
-test('`make` without a Makefile dfmod can read keeps the lists: its recipes may install', async () => {
-  await expectRefused(MAKE_DEPS, 'lists-read-by-script', { only, files: { 'main.c': '' } });
+test('`make` without a Makefile dfmod can read does not keep the lists: a build tool runs no apt', async () => {
+  await expectOutput(
+    MAKE_DEPS,
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y make gcc \\', RM, 'WORKDIR /src', 'COPY Makefile main.c ./', 'RUN make deps', 'RUN make'),
+    { only, files: { 'main.c': '' } },
+  );
 });
 
 test('a context script run as ./install.sh that installs keeps the lists; one that does not lets them go', async () => {
@@ -503,12 +507,15 @@ test('a context script that updates and installs by itself gets the removal at t
   );
 });
 
-test('after a `cd`, a relative script or Makefile is not looked up at WORKDIR: what runs is unknown, the lists stay', async () => {
-  await expectRefused(
-    lines('FROM debian', 'RUN apt-get update && apt-get install -y make', 'WORKDIR /src', 'COPY . .', 'RUN cd vendor/lib && make'),
+test('after a `cd`, a relative script is not looked up at WORKDIR: what runs is unknown, the lists stay, and the note says why', async () => {
+  const result = await expectRefused(
+    lines('FROM debian', 'RUN apt-get update && apt-get install -y make', 'WORKDIR /src', 'COPY . .', 'RUN cd vendor/lib && ./setup.sh'),
     'lists-read-by-script',
-    { only, files: { Makefile: 'all:\n\techo top\n', 'vendor/lib/Makefile': 'all:\n\tapt-get install -y libz-dev\n' } },
+    { only, files: { 'setup.sh': 'echo top\n', 'vendor/lib/setup.sh': 'apt-get install -y libz-dev\n' } },
   );
+  assert.equal(result.notes.map((n) => n.message), [
+    'lists kept: the RUN at line 5 runs `./setup.sh`, which may install packages from them (dfmod cannot read what it runs: it runs after a `cd`)',
+  ]);
 });
 
 test('a `find` that deletes the lists (`-delete`, `-exec rm`) already removes them: nothing appended after it', async () => {
@@ -640,6 +647,124 @@ test('after merge-runs, changes are at the lines on disk of the update and the i
     [3, '`rm -rf /var/lib/apt/lists/*` in the RUN that ran apt-get update: the lists stay out of the layer'],
     [5, '`rm -rf /var/lib/apt/lists/*` in the RUN that ran apt-get update: the lists stay out of the layer'],
   ]);
+});
+
+// Review round 9: lists kept for later RUNs that cannot read them, and removals not recognised.
+
+test('a later RUN that only builds (`./configure`, `make`, `cmake --build`) reads no lists: they are removed', async () => {
+  await expectOutput(
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y git build-essential', 'RUN git clone https://example.org/t.git /t && cd /t && ./configure && make && cmake --build build', 'CMD ["/t/bin/t"]'),
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y git build-essential \\', RM, 'RUN git clone https://example.org/t.git /t && cd /t && ./configure && make && cmake --build build', 'CMD ["/t/bin/t"]'),
+    { only },
+  );
+});
+
+test('a later RUN that sources a shell startup file (`bash -c "source ~/.bashrc"`) installs nothing: the lists are removed', async () => {
+  await expectOutput(
+    lines('FROM ubuntu:22.04', 'RUN apt-get update && apt-get install -y curl', 'RUN echo \'export PATH="$PATH:/opt/t/bin"\' >> ~/.bashrc && bash -c "source ~/.bashrc"'),
+    lines('FROM ubuntu:22.04', 'RUN apt-get update && apt-get install -y curl \\', RM, 'RUN echo \'export PATH="$PATH:/opt/t/bin"\' >> ~/.bashrc && bash -c "source ~/.bashrc"'),
+    { only },
+  );
+});
+
+test('a later `curl | bash` run by a user without sudo cannot install with apt: the lists are removed; with a sudo right they stay', async () => {
+  await expectOutput(
+    lines('FROM ubuntu:22.04', 'RUN apt-get update && apt-get install -y curl sudo', 'RUN useradd -m dev', 'USER dev', 'RUN curl -fsSL https://example.org/i.sh | bash'),
+    lines('FROM ubuntu:22.04', 'RUN apt-get update && apt-get install -y curl sudo \\', RM, 'RUN useradd -m dev', 'USER dev', 'RUN curl -fsSL https://example.org/i.sh | bash'),
+    { only },
+  );
+  await expectRefused(
+    lines('FROM ubuntu:22.04', 'RUN apt-get update && apt-get install -y curl sudo', 'RUN useradd -m -G sudo dev', 'USER dev', 'RUN curl -fsSL https://example.org/i.sh | bash'),
+    'lists-read-by-script',
+    { only, line: 2 },
+  );
+  // An image dfmod does not know may give the user a sudo right.
+  await expectRefused(
+    lines('FROM example.org/devbox:1', 'RUN sudo apt-get update && sudo apt-get install -y curl', 'USER dev', 'RUN curl -fsSL https://example.org/i.sh | bash'),
+    'lists-read-by-script',
+    { only, line: 2 },
+  );
+});
+
+test('a `cd` in a script after the line that sources a relative helper does not hide the helper: it is read at WORKDIR (`/` on ubuntu)', async () => {
+  const files = {
+    'lib.sh': 'install_packages() {\n  apt-get update\n  apt-get install -y --no-install-recommends "$@"\n}\n',
+    'tool.sh': '#!/usr/bin/env bash\nset -euo pipefail\n. lib.sh\nmain() {\n  install_packages curl\n  cd /tmp\n}\nmain "$@"\n',
+  };
+  const result = await expectOutput(
+    lines('FROM ubuntu:24.04', 'COPY lib.sh /', 'RUN apt-get update && apt-get install -y ca-certificates', 'COPY tool.sh /', 'RUN /tool.sh'),
+    lines('FROM ubuntu:24.04', 'COPY lib.sh /', 'RUN apt-get update && apt-get install -y ca-certificates \\', RM, 'COPY tool.sh /', 'RUN /tool.sh \\', RM),
+    { only, files },
+  );
+  assert.equal(result.notes.filter((n) => n.transform === 'apt-cleanup'), []);
+});
+
+test('`rm -f /var/lib/apt/lists/*_*`, `rm -rf /var/lib/apt/*` already remove the lists: nothing appended after them', async () => {
+  for (const removal of ['rm -f /var/lib/apt/lists/*_*', 'rm -rf /var/lib/apt/*', 'rm -rf "/var/lib/apt/lists/"*', 'rm -rf /var/lib/apt']) {
+    await expectUnchanged(lines('FROM debian:12', `RUN apt-get update && apt-get install -y curl && apt-get clean && ${removal}`), null, { only });
+  }
+  // A glob that leaves some list files is no removal of them.
+  await expectOutput(
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y curl && rm -f /var/lib/apt/lists/*.lz4'),
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y curl && rm -f /var/lib/apt/lists/*.lz4 \\', RM),
+    { only },
+  );
+});
+
+test('`playwright install-deps` downloads lists itself: the removal after it stays, and one is added where missing', async () => {
+  await expectOutput(
+    lines(
+      'FROM ubuntu:22.04',
+      'RUN apt-get update && apt-get install -y nodejs npm && rm -rf /var/lib/apt/lists/*',
+      'RUN npx -y playwright@1.47.0 install-deps chromium && rm -rf /var/lib/apt/lists/*',
+      'RUN npx playwright install --with-deps chromium',
+      'RUN npx playwright install-deps',
+      'RUN playwright install chromium',
+    ),
+    lines(
+      'FROM ubuntu:22.04',
+      'RUN apt-get update && apt-get install -y nodejs npm && rm -rf /var/lib/apt/lists/*',
+      'RUN npx -y playwright@1.47.0 install-deps chromium && rm -rf /var/lib/apt/lists/*',
+      'RUN npx playwright install --with-deps chromium \\',
+      RM,
+      'RUN npx playwright install-deps \\',
+      RM,
+      'RUN playwright install chromium',
+    ),
+    { only },
+  );
+});
+
+test('a heredoc RUN that runs no apt command gets no note; one whose script runs apt does', async () => {
+  const quiet = await expectUnchanged(
+    lines('# syntax=docker/dockerfile:1', 'FROM debian:bookworm', 'RUN cat <<EOF > /etc/apt/sources.list.d/extra.sources', 'Types: deb', 'URIs: http://deb.debian.org/debian', 'EOF'),
+    null,
+    { only },
+  );
+  assert.equal(quiet.notes, []);
+  const quietScript = await expectUnchanged(lines('# syntax=docker/dockerfile:1', 'FROM debian:bookworm', 'RUN <<EOF', 'echo "deb http://x/apt stable main" > /etc/apt/sources.list.d/x.list', 'EOF'), null, { only });
+  assert.equal(quietScript.notes, []);
+  for (const run of [['RUN <<EOF', 'set -e', 'apt-get update'], ['RUN bash -e <<EOF', 'apt-get install -y jq']]) {
+    const said = await expectUnchanged(lines('# syntax=docker/dockerfile:1', 'FROM debian:bookworm', ...run, 'EOF'), null, { only });
+    assert.equal(said.notes.map((n) => [n.line, n.message]), [[3, 'left alone: it is a heredoc RUN']]);
+  }
+});
+
+test('under `set -e` (or a SHELL with -e) a later install of several statements gets `apt-get update;` before it, in its branch', async () => {
+  await expectOutput(
+    lines('FROM debian:12', 'ARG A', 'RUN apt-get update && apt-get install -y curl', 'RUN set -eux; \\', '    if [ "$A" = true ]; then apt-get install -y jq; fi; \\', '    echo done'),
+    lines('FROM debian:12', 'ARG A', 'RUN apt-get update && apt-get install -y curl \\', RM, 'RUN set -eux; \\', '    if [ "$A" = true ]; then apt-get update; apt-get install -y jq; fi; \\', '    echo done \\', RM),
+    { only },
+  );
+  await expectOutput(
+    lines('FROM debian:12', 'SHELL ["/bin/bash", "-eo", "pipefail", "-c"]', 'RUN apt-get update && apt-get install -y curl', 'RUN apt-get install -y jq; jq --version'),
+    lines('FROM debian:12', 'SHELL ["/bin/bash", "-eo", "pipefail", "-c"]', 'RUN apt-get update && apt-get install -y curl \\', RM, 'RUN apt-get update; apt-get install -y jq; jq --version \\', RM),
+    { only },
+  );
+  // Where set -e does not stop the RUN, the note says so, not that the RUN has several commands.
+  const result = await expectUnchanged(lines('FROM debian:12', 'RUN apt-get update && apt-get install -y curl', 'RUN set -e; if apt-get install -y jq; then echo ok; fi'), null, { only });
+  assert.equal(result.notes.map((n) => [n.line, n.id, n.message]), [[2, 'not-stopping',
+    'lists kept: the RUN at line 3 installs from them without `apt-get update`, and one cannot be added: it installs where `set -e` does not stop the RUN when a command fails (a condition, a function, a pipeline or an `||` list)']]);
 });
 
 test.run();

@@ -16,10 +16,12 @@
 import type { Node } from '../lib/core/shell.js';
 import type { DockerfileModel, InstructionNode, Stage } from '../lib/core/dockerfile.js';
 import {
-  appendCommand, deleteInstruction, prependCommand, removeChainElement, sourceEnd, sourceStart, unquoted,
+  appendCommand, deleteInstruction, insertBeforeStatements, prependCommand, type EditRefusal, removeChainElement, sourceEnd, sourceStart,
 } from '../lib/core/run-script.js';
-import { managerCommand, mountCovers, quoteCommand, subcommandAt, type RunCommand, type RunRefusal, type RunScript } from '../lib/facts/index.js';
-import { answersPrompt, PACKAGE_MANAGER_FACTS } from '../lib/knowledge/index.js';
+import {
+  aptListsRemoval, downloadsAptLists, managerCommand, runsAptItself, mountCovers, quoteCommand, subcommandAt, type RunCommand, type RunRefusal, type RunScript,
+} from '../lib/facts/index.js';
+import { answersPrompt, APT_FREE_PROGRAMS, PACKAGE_MANAGER_FACTS } from '../lib/knowledge/index.js';
 import type { Edit, Fix, NoteInput, Transform, TransformContext } from '../lib/core/types.js';
 
 const APT_GET = PACKAGE_MANAGER_FACTS['apt-get'];
@@ -32,9 +34,6 @@ const LIST_FREE = APT_GET.indexFreeVerbs!;
 const VALUE_OPTIONS = APT_GET.valueOptions!;
 
 const RECOMMENDS = /^(--no-install-recommends|--install-recommends|.*Install-Recommends.*)$/i;
-
-/** `/var/lib/apt/lists`, `/var/lib/apt/lists/` or `/var/lib/apt/lists/*`: an rm argument that names the lists. */
-const isListPath = (word: string) => word === LISTS || word === `${LISTS}/` || word === `${LISTS}/*` || word === `${LISTS}*`;
 
 /** Whether the text may change apt's sources. */
 const changesSources = (text: string) => SOURCE_MARKERS.some((m) => text.includes(m));
@@ -125,27 +124,24 @@ function readListUse(ctx: TransformContext, node: InstructionNode): ListUse {
  * Dockerfile), so it keeps the lists (`opaque`).
  */
 function commandEvents(ctx: TransformContext, node: InstructionNode, command: RunCommand, text: string, apt: AptCommand | null, depth: number, within?: { root: Node }): Event[] {
-  const { nodes, program } = command;
+  const { program } = command;
   const at = command.command.node;
   if (program === null) return [{ kind: 'opaque', node: at, text }];
-  if (apt) {
-    if (apt.sub === 'update') return [{ kind: 'update', node: at, text }];
-    if (apt.sub !== null && (APT_GET.indexCleanVerbs ?? []).includes(apt.sub)) return [{ kind: 'clean', node: at, text, listsOnly: false }];
-    if (apt.sub === null || !LIST_FREE.includes(apt.sub)) return [{ kind: 'use', node: at, text }];
-    return [];
-  }
-  if (program === 'rm' && nodes.slice(1).some((n) => isListPath(unquoted(n)))) {
-    const listsOnly = depth === 0 && nodes.slice(1).every((n) => isListPath(unquoted(n)) || /^-[a-zA-Z]+$/.test(unquoted(n)));
-    return [{ kind: 'clean', node: at, text, listsOnly }];
-  }
-  if (program === 'find' && (findDeletes(command.words, nodes) ?? []).some((start) => isListPath(start) || LISTS.startsWith(`${start.replace(/\/+$/, '')}/`))) {
-    return [{ kind: 'clean', node: at, text, listsOnly: false }];
-  }
-  if (OPAQUE.has(program)) return [{ kind: 'opaque', node: at, text }];
+  if (downloadsAptLists(command) || apt?.sub === 'update') return [{ kind: 'update', node: at, text }];
+  const removal = aptListsRemoval(command);
+  if (removal) return [{ kind: 'clean', node: at, text, listsOnly: removal.listsOnly && depth === 0 }];
+  if (apt) return apt.sub === null || !LIST_FREE.includes(apt.sub) ? [{ kind: 'use', node: at, text }] : [];
+  // Code dfmod cannot see installs with apt only where it may run as root.
+  const rootless = depth === 0 && !(command.wrappers.includes('sudo') && command.sudoAsRoot) && !ctx.facts.mayRunAsRoot(node);
+  if (OPAQUE.has(program)) return rootless ? [] : [{ kind: 'opaque', node: at, text }];
   const script = ctx.facts.scriptRunBy(node, command, ctx.context, within);
   if (!script) return [];
   const where = script.file ?? 'its inline script';
-  if (!script.roots) return [{ kind: 'opaque', node: at, text, inside: `dfmod cannot read what it runs: ${script.unknown}` }];
+  if (!script.roots) {
+    // A build tool runs no apt, whatever its Makefile or configure script holds; a user without sudo cannot.
+    if (APT_FREE_PROGRAMS.has(program) || rootless) return [];
+    return [{ kind: 'opaque', node: at, text, inside: `dfmod cannot read what it runs: ${script.unknown}` }];
+  }
   if (depth >= SCRIPT_DEPTH) return [{ kind: 'opaque', node: at, text, inside: `it runs scripts nested deeper than dfmod reads (${where})` }];
   const events: Event[] = [];
   for (const root of script.roots) {
@@ -159,54 +155,6 @@ function commandEvents(ctx: TransformContext, node: InstructionNode, command: Ru
     }
   }
   return events;
-}
-
-/** find(1) tests that, negated (`-not -name lock`), keep some files; and options that select nothing out. */
-const FIND_NEGATABLE_TESTS = new Set(['-name', '-iname', '-path', '-ipath', '-wholename', '-iwholename', '-regex', '-iregex']);
-const FIND_KEEPS_ALL = new Set(['-xdev', '-mount', '-depth', '-print', '-print0', '-ignore_readdir_race']);
-const FIND_WITH_VALUE = new Set(['-type', '-xtype', '-mindepth', '-maxdepth']);
-
-/**
- * The starting points of a `find` that deletes what is under them (`-delete`,
- * `-exec rm … {} +`), when its expression selects nothing but by type, depth
- * and negated names (`find /var/lib/apt/lists -not -name lock -type f
- * -delete`); null for another find, one that only deletes what a test
- * selects (`-name '*.deb'`), and one with words the shell computes.
- */
-function findDeletes(words: (string | null)[], nodes: Node[]): string[] | null {
-  let i = 1;
-  while (i < words.length && words[i] !== null && /^-[HLP]$/.test(words[i]!)) i++;
-  const starts: string[] = [];
-  for (; i < words.length; i++) {
-    const word = words[i];
-    if (word === null) return null;
-    if (word.startsWith('-') || word === '!' || word === '(') break;
-    starts.push(word);
-  }
-  let deletes = false;
-  for (; i < words.length; i++) {
-    const word = words[i] ?? (nodes[i]?.text === '{}' ? '{}' : null);
-    if (word === null) return null;
-    if (word === '-delete') deletes = true;
-    else if (word === '-exec' || word === '-execdir') {
-      if (words[i + 1] !== 'rm') return null;
-      let j = i + 2;
-      while (j < words.length && words[j] !== ';' && words[j] !== '+') {
-        const arg = words[j];
-        if (arg === null ? nodes[j]?.text !== '{}' : !(/^-[rRfv]+$/.test(arg) || arg === '--' || arg === '{}')) return null;
-        j++;
-      }
-      if (j >= words.length) return null;
-      deletes = true;
-      i = j;
-    } else if (word === '!' || word === '-not') {
-      if (!FIND_NEGATABLE_TESTS.has(words[i + 1] ?? '') || words[i + 2] === undefined) return null;
-      i += 2;
-    } else if (FIND_WITH_VALUE.has(word)) i++;
-    else if (word === '-a' || word === '-and' || FIND_KEEPS_ALL.has(word)) continue;
-    else return null;
-  }
-  return deletes && starts.length > 0 ? starts : null;
 }
 
 /** The first event that touches the lists, and whether the lists are left behind at the end. */
@@ -358,7 +306,7 @@ export const aptCleanup: Transform = {
       if (node.keyword !== 'RUN' || !node.stage) continue;
       const use = useOf(ctx, node, uses);
       if (use.unreadable) {
-        if (/\bapt(-get)?\b/.test(dockerfile.rawArguments(node))) {
+        if (mayUseApt(ctx, node)) {
           notes.push({ line: node.line, id: use.unreadable.id, message: `left alone: ${use.unreadable.reason}` });
         }
         continue;
@@ -370,6 +318,18 @@ export const aptCleanup: Transform = {
     return { fixes, notes };
   },
 };
+
+/**
+ * Whether a RUN dfmod does not read may run apt, for a note that says it was
+ * left alone: a heredoc RUN whose commands it can parse when one of them is
+ * an apt command (not one that only writes a file under /etc/apt); another
+ * when its text names apt.
+ */
+function mayUseApt(ctx: TransformContext, node: InstructionNode): boolean {
+  const commands = ctx.facts.heredocCommands(node);
+  if (commands === null) return /\bapt(-get)?\b/.test(ctx.dockerfile.rawArguments(node));
+  return commands.some((c) => c.program !== null && (aptCommand(c.command.node, c.words, c.nodes, c.program) !== null || runsAptItself(c.words)));
+}
 
 /** Per stage, the RUNs that keep their lists for later RUNs dfmod cannot follow (scripts, RUNs it does not read), and those RUNs. */
 type KeptLists = Map<Stage, { producers: { node: InstructionNode; at: number }[]; readers: Consumer[] }>;
@@ -533,7 +493,13 @@ function listsFix(ctx: TransformContext, node: InstructionNode, use: ListUse, us
       notes.push({ line: node.line, at, id: 'not-root', message: `lists kept: ${reads} installs from them as USER ${ctx.facts.userAt(consumer.node)}, and dfmod does not know how it updates them as root` });
       continue;
     }
-    const prepend = prependCommand(consumer.use.run!, `${root}${updateCommand(use)}`);
+    let prepend: Edit | Edit[] | EditRefusal = prependCommand(consumer.use.run!, `${root}${updateCommand(use)}`);
+    // Under `set -e` a failed update stops the RUN: it goes, a statement of its own, before each install.
+    if ('reason' in prepend && prepend.id === 'several-statements' && ctx.facts.errexitAt(consumer.node)) {
+      const own = consumer.use.events.findIndex((e) => e.kind === 'update' || e.kind === 'clean');
+      const installs = consumer.use.events.slice(0, own < 0 ? undefined : own).filter((e) => e.kind === 'use' && e.inside === undefined).map((e) => e.node);
+      prepend = insertBeforeStatements(consumer.use.run!, installs, `${root}${updateCommand(use)}`);
+    }
     if ('reason' in prepend) {
       notes.push({ line: node.line, at, id: prepend.id, message: `lists kept: ${reads} installs from them without \`apt-get update\`, and one cannot be added: ${prepend.reason}` });
       continue;
@@ -542,7 +508,7 @@ function listsFix(ctx: TransformContext, node: InstructionNode, use: ListUse, us
       line: consumer.node.line,
       at: readOffset(consumer),
       message: `\`apt-get update\` in the RUN that installs: it read the lists of line ${ctx.originalInstructionLineAt(at)}, stale once that layer is cached`,
-      edits: [prepend],
+      edits: Array.isArray(prepend) ? prepend : [prepend],
     });
   }
 }

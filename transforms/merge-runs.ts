@@ -102,7 +102,7 @@ import { hasBackgroundJob, literalValue, topLevelStatements, walk } from '../lib
 import { operatorStyle } from '../lib/core/run-script.js';
 import { rewriteKeeping, type RewritePiece } from '../lib/core/edits.js';
 import {
-  downloadOf, installedCommands, isBuild, isDependencyFetch, isLanguageInstall, isPackageInstall, managerCommand, packageListOf, roleReasonOnDisk, writtenPaths, type RunCommand,
+  aptListsRemoval, downloadOf, downloadsAptLists, installedCommands, isBuild, isDependencyFetch, isLanguageInstall, isPackageInstall, managerCommand, packageListOf, roleReasonOnDisk, writtenPaths, type RunCommand,
 } from '../lib/facts/index.js';
 import { PACKAGE_MANAGER_FACTS, PACKAGE_SOURCE_DIRS } from '../lib/knowledge/package-managers.js';
 import type { DockerfileModel, InstructionNode } from '../lib/core/dockerfile.js';
@@ -388,7 +388,6 @@ const MANY_COMMANDS = 6;
 /** Subcommands of a package manager that remove packages or empty its cache. */
 const REMOVING_VERBS = new Set(['remove', 'purge', 'autoremove', 'clean', 'autoclean', 'dist-clean', 'erase', 'uninstall', 'del', 'cache']);
 
-const APT_LISTS = '/var/lib/apt/lists';
 
 /** Commands that do nothing: `rm -rf /x || true` is still a cleanup. */
 const NO_OPS = new Set(['true', ':']);
@@ -407,11 +406,8 @@ function removes(command: RunCommand): boolean {
 function aptIndexSteps(commands: RunCommand[]): ('update' | 'removal')[] {
   const steps: ('update' | 'removal')[] = [];
   for (const command of commands) {
-    const manager = managerCommand(command.words);
-    const apt = manager !== null && PACKAGE_MANAGER_FACTS[manager.manager].system === 'apt';
-    if (apt && manager!.subcommand === 'update') steps.push('update');
-    else if (apt && manager!.subcommand === 'dist-clean') steps.push('removal');
-    else if (command.program === 'rm' && command.words.some((w) => w !== null && w.startsWith(APT_LISTS))) steps.push('removal');
+    if (downloadsAptLists(command)) steps.push('update');
+    else if (aptListsRemoval(command)) steps.push('removal');
   }
   return steps;
 }

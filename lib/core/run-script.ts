@@ -20,13 +20,14 @@ export interface EditableRun {
 }
 
 /** Why an edit cannot be made. */
-export type EditRefusal = Refusal<'no-command' | 'background-job' | 'several-statements' | 'or-list'>;
+export type EditRefusal = Refusal<'no-command' | 'background-job' | 'several-statements' | 'or-list' | 'not-stopping'>;
 
 const REFUSED: Record<EditRefusal['id'], EditRefusal> = {
   'no-command': { id: 'no-command', reason: 'it has no command' },
   'background-job': { id: 'background-job', reason: 'it runs a background job (`&`)' },
   'several-statements': { id: 'several-statements', reason: 'it has several top-level commands, which would still run when the update failed' },
   'or-list': { id: 'or-list', reason: 'it uses `||`, which would run when the update failed' },
+  'not-stopping': { id: 'not-stopping', reason: 'it installs where `set -e` does not stop the RUN when a command fails (a condition, a function, a pipeline or an `||` list)' },
 };
 
 /** Source offset of the first character of a shell node. */
@@ -105,6 +106,40 @@ export function prependCommand(run: EditableRun, command: string): Edit | EditRe
   if (andChain(statements[0].node).some((n) => n.type === 'list')) return REFUSED['or-list'];
   const at = sourceStart(run, statements[0].node);
   return { start: at, end: at, text: `${command} && ` };
+}
+
+/** Nodes whose statements errexit (`set -e`) stops at the first failure of: a script, a then or else branch, a loop body, a group. */
+const ERREXIT_BODIES = new Set(['program', 'if_statement', 'elif_clause', 'else_clause', 'do_group', 'compound_statement', 'subshell', 'case_item']);
+
+/**
+ * Edits that run `command` as a statement of its own just before each of
+ * `commands`, in a script where errexit is in effect (`set -e`): `command; `
+ * in front of the statement each is (or heads, as the first of an `&&`
+ * chain), so that a failure of `command` stops the script before it runs.
+ * Refused when one is where errexit does not stop the script: in a
+ * condition, an `||` list, a pipeline, a function (which may be called from
+ * a condition), behind a `!`.
+ */
+export function insertBeforeStatements(run: EditableRun, commands: readonly Node[], command: string): Edit[] | EditRefusal {
+  const edits: Edit[] = [];
+  const seen = new Set<number>();
+  for (const target of commands) {
+    let statement = target;
+    while (statement.parent && statement.parent.type === 'list' && statement.parent.namedChildren[0]?.id === statement.id &&
+      andChain(statement.parent).length > 1 && statement.parent.children.some((c) => c && c.type === '&&')) statement = statement.parent;
+    if (statement.parent?.type === 'redirected_statement') return REFUSED['not-stopping'];
+    const parent = statement.parent;
+    if (!parent || !ERREXIT_BODIES.has(parent.type) || statement.fieldName === 'condition' || statement.fieldName === 'value') return REFUSED['not-stopping'];
+    for (let p: Node | null = parent; p; p = p.parent) {
+      if (p.type === 'function_definition' || p.type === 'pipeline' || p.type === 'negated_command' || p.type === 'command_substitution' ||
+        p.fieldName === 'condition' || p.type === 'list') return REFUSED['not-stopping'];
+    }
+    if (seen.has(statement.id)) continue;
+    seen.add(statement.id);
+    const at = sourceStart(run, statement);
+    edits.push({ start: at, end: at, text: `${command}; ` });
+  }
+  return edits.length ? edits : REFUSED['no-command'];
 }
 
 /**

@@ -16,12 +16,12 @@
  * without a default.
  */
 import path from 'node:path';
-import { afterInitWrapper, DEFAULT_PATH, isNeutralPosixShell } from '../knowledge/index.js';
+import { afterInitWrapper, DEFAULT_PATH, isNeutralPosixShell, POSIX_SHELLS } from '../knowledge/index.js';
 import type { DockerfileModel, Flag, InstructionNode, Stage } from '../core/dockerfile.js';
 import type { Node, ShellParser } from '../core/shell.js';
 import type { BuildContext } from '../core/context.js';
 import { scriptArgv, type ShellNeed } from './argv.js';
-import { commandsOf, managerCommand, type RunCommand } from './commands.js';
+import { commandsOf, type RunCommand } from './commands.js';
 import { mountFields, readRunScript, type RunRead } from './run.js';
 import { initHelps, roleOf, serviceEvidence, type StageRole } from './roles.js';
 import { buildContextFor, pid1Sufficient, type Pid1Sufficient } from './signals.js';
@@ -30,6 +30,7 @@ import {
 } from './stages.js';
 import { expandWord, type VariableLookup } from './words.js';
 import { scriptRunBy, type ScriptRun } from './scripts.js';
+import { aptListsRemoval, downloadsAptLists } from './apt-lists.js';
 
 export { expandWord, type VariableLookup } from './words.js';
 export { mountFields, mountCovers, type Mount, type RunRead, type RunRefusal, type RunRefusalId, type RunScript } from './run.js';
@@ -46,6 +47,7 @@ export { imageMeaning, packageListOf, type ImageMeaning, type StageMeaning, type
 export { DEV_STAGE_NAMES, OS_IMAGES, REPLS, ROLE_NOTE_IDS, TOOLBOX_FILE_NAMES, TOOL_PROGRAMS, roleReasonOnDisk, serviceEvidence, targetPlatformRun, type StageRole, type RoleName } from './roles.js';
 export { fileReads, programRuns, runMakes, redirectTargets, sourceFiles, type FileRead, type ProgramRun, type RunMakes, type SourceLanguage } from './app-files.js';
 export { tscOutput, type TscOutput } from './typescript.js';
+export { APT_LISTS, aptListsRemoval, downloadsAptLists, findDeletes, isListsPath, runsAptItself } from './apt-lists.js';
 
 /**
  * What an image runs and as whom when a Dockerfile does not say: the image
@@ -170,6 +172,11 @@ interface StageScan {
 const EMPTY: ReadonlyMap<string, string | null> = new Map();
 /** Builtins after which a script's relative paths start elsewhere. */
 const DIRECTORY_CHANGERS = new Set(['cd', 'pushd', 'popd']);
+/** Programs that add users to groups, and the groups whose members sudo lets run anything (Debian's sudo, RHEL's wheel, Ubuntu's old admin). */
+const USER_GROUP_EDITORS = new Set(['usermod', 'useradd', 'adduser', 'gpasswd', 'addgroup']);
+const ADMIN_GROUPS = new Set(['sudo', 'wheel', 'admin']);
+/** Shell nodes whose body may run again after a command written below it. */
+const REPEATING = new Set(['for_statement', 'c_style_for_statement', 'while_statement', 'function_definition']);
 const DEFAULT_SHELL = ['/bin/sh', '-c'];
 const WINDOWS_SHELL = ['cmd', '/S', '/C'];
 /** scratch is the empty image: no command, no environment, `/` as working directory. */
@@ -210,6 +217,36 @@ export class FileFacts {
   /** The USER in effect (variables expanded when known), inherited from parent stages; null for root/the image default. */
   userAt(node: InstructionNode): string | null {
     return this.scopeAt(node).user;
+  }
+
+  /**
+   * Whether a command of the RUN `node` may run as root: the USER is root (or
+   * the image's default), or a non-root USER may have a sudo right, which is
+   * so unless the base image is one dfmod knows and no instruction of the
+   * stage or the stages it builds on grants one (a sudoers file, a user added
+   * to the sudo, wheel or admin group) or is a RUN dfmod does not read.
+   */
+  mayRunAsRoot(node: InstructionNode): boolean {
+    const user = this.userAt(node);
+    if (user === null || /^(root|0)(:.*)?$/.test(user)) return true;
+    if (!node.stage) return true;
+    const chain: Stage[] = [];
+    for (let stage: Stage | null = node.stage; stage; stage = this.parentOf(stage)) chain.unshift(stage);
+    if (this.defaultsOf(chain[0]!) === null) return true;
+    for (const stage of chain) {
+      for (const instruction of stage.instructions) {
+        if (instruction.stage === node.stage && instruction.index >= node.index) break;
+        if (this.model.rawArguments(instruction).includes('sudoers')) return true;
+        if (instruction.keyword !== 'RUN') continue;
+        const read = this.readRun(instruction);
+        if (read.kind !== 'script') return true;
+        for (const c of this.commandsOf(read)) {
+          if (c.program === null || !USER_GROUP_EDITORS.has(c.program)) continue;
+          if (c.words.some((w) => w === null || w.split(',').some((g) => ADMIN_GROUPS.has(g.replace(/^-[a-zA-Z]*G/, ''))))) return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The SHELL in effect (its JSON array), inherited from parent stages; null for the default shell. */
@@ -273,6 +310,52 @@ export class FileFacts {
     return read;
   }
 
+  /**
+   * The simple commands of a heredoc RUN, which readRun does not read: its
+   * command line's, and those of each heredoc a shell runs as its script (the
+   * body of `RUN <<EOF`, of `RUN bash <<EOF`); not the text of a heredoc that
+   * another program reads (`cat <<EOF > file`). Null for another RUN, and
+   * when dfmod cannot parse one of them.
+   */
+  heredocCommands(node: InstructionNode): RunCommand[] | null {
+    if (node.keyword !== 'RUN' || node.form !== 'heredoc') return null;
+    const text = this.model.rawArguments(node);
+    // With no command before `<<`, the shell runs the heredoc: read as the script of a `:` that stands for that shell.
+    const bare = text.trimStart().startsWith('<<');
+    const root = this.shell.parse(bare ? `: ${text}` : text).rootNode;
+    if (root.hasError) return null;
+    const commands = [...this.commandsOf({ root })];
+    for (const command of this.commandsOf({ root })) {
+      const shell = command.program === ':' && bare || command.program !== null && POSIX_SHELLS.has(command.program) && command.words.slice(1).every((w) => w !== null && w.startsWith('-') && !w.includes('c'));
+      if (!shell) continue;
+      const redirected = command.command.node.parent;
+      if (!redirected || redirected.type !== 'redirected_statement') continue;
+      for (const body of redirected.descendantsOfType('heredoc_body')) {
+        const script = this.shell.parse(body.text).rootNode;
+        if (script.hasError) return null;
+        commands.push(...this.commandsOf({ root: script }));
+      }
+    }
+    return commands;
+  }
+
+  /**
+   * Whether errexit is in effect for the whole script of a read RUN, so that a
+   * failing top-level statement stops it: the SHELL runs with `-e`
+   * (`["/bin/bash", "-eo", "pipefail", "-c"]`), or the script's first
+   * statement is `set -e` (`set -eux`, `set -o errexit`).
+   */
+  errexitAt(node: InstructionNode): boolean {
+    const shell = this.shellAt(node);
+    if (shell && shell.slice(1).some((w, i, rest) => /^-[a-zA-Z]*e[a-zA-Z]*$/.test(w) || w === '-o' && rest[i + 1] === 'errexit')) return true;
+    const read = this.readRun(node);
+    if (read.kind !== 'script') return false;
+    const first = read.root.namedChildren.find((n) => n && n.type !== 'comment');
+    const command = first && this.commandsOf(read).find((c) => c.command.node.id === first.id);
+    if (!command || command.program !== 'set' || command.wrappers.length) return false;
+    return command.words.slice(1).some((w, i, rest) => w !== null && (/^-[a-zA-Z]*e[a-zA-Z]*$/.test(w) || w === '-o' && rest[i + 1] === 'errexit'));
+  }
+
   /** The simple commands of a read RUN, past their wrappers. */
   commandsOf(run: { root: Node }): RunCommand[] {
     let commands = this.runCommands.get(run.root);
@@ -323,10 +406,18 @@ export class FileFacts {
       }
     }
     // After a `cd` (in the RUN, or in the script the command is part of) relative paths no longer start at WORKDIR.
+    // One written after the command runs after it, unless a loop or a function may run the command again later.
     const read = this.readRun(node);
-    const moves = (root: Node) => this.commandsOf({ root }).some((c) => c.program !== null && DIRECTORY_CHANGERS.has(c.program));
-    const moved = (read.kind === 'script' && moves(read.root)) || (within !== undefined && moves(within.root));
-    return scriptRunBy(command, { context, shell: this.shell, workdir: moved ? null : this.workdirAt(node), copies });
+    const at = command.command.node;
+    const repeated = (n: Node) => {
+      for (let p = n.parent; p; p = p.parent) if (REPEATING.has(p.type)) return true;
+      return false;
+    };
+    const movesBefore = (root: Node, own: boolean) => this.commandsOf({ root }).some((c) => c.program !== null && DIRECTORY_CHANGERS.has(c.program) &&
+      (!own || c.command.node.startIndex < at.startIndex || repeated(at)));
+    const moved = read.kind === 'script' && movesBefore(read.root, within === undefined) || within !== undefined && movesBefore(within.root, true);
+    const workdir = moved ? null : this.workdirAt(node);
+    return scriptRunBy(command, { context, shell: this.shell, workdir, copies, workdirUnknown: moved ? 'it runs after a `cd`' : undefined });
   }
 
   /** The argv of a CMD, ENTRYPOINT or RUN; null for other instructions, heredocs and empty ones. */
@@ -396,9 +487,8 @@ export class FileFacts {
         const read = this.readRun(node);
         if (read.kind !== 'script') continue;
         for (const c of this.commandsOf(read)) {
-          const manager = managerCommand(c.words);
-          if (manager && (manager.manager === 'apt-get' || manager.manager === 'apt') && manager.subcommand === 'update') left = true;
-          else if (c.program === 'rm' && c.nodes.some((n) => /^\/var\/lib\/apt\/lists\/?\*?$/.test(n.text.replace(/["']/g, '')))) left = false;
+          if (downloadsAptLists(c)) left = true;
+          else if (aptListsRemoval(c)) left = false;
         }
       }
     }

@@ -39,6 +39,8 @@ export interface ScriptLookup {
   workdir: string | null;
   /** COPY/ADD operands before the RUN that may have put files in the image, nearest last. */
   copies: CopyOperands[];
+  /** Why the working directory is not known, when workdir is null for a reason other than an unknown WORKDIR. */
+  workdirUnknown?: string;
 }
 
 /** What `command` runs besides itself, or null when it runs only its own program. */
@@ -80,7 +82,9 @@ export function scriptRunBy(command: RunCommand, given: ScriptLookup): ScriptRun
     // Read from the build context: what the file there runs.
     if (found.roots || found.file !== null) return found;
     // A file the build made that only sets the environment (a virtualenv's bin/activate): it runs nothing else.
-    const end = literalSuffix(named);
+    // `~/.bashrc`: the shell computes the home folder, the rest of the word is literal.
+    const tilde = /^~[\w.-]*(\/[\w./-]+)$/.exec(named.text);
+    const end = tilde ? { text: tilde[1]!, whole: false } : literalSuffix(named);
     const known = environmentScript(end.text, end.whole);
     return known ? { what, kind: 'script', file: null, roots: [], unknown: null, known } : found;
   }
@@ -177,7 +181,7 @@ export function contextFile(word: string, lookup: ScriptLookup): string | { why:
   let target: string;
   if (word.startsWith('/')) target = path.posix.normalize(word);
   else if (lookup.workdir !== null) target = path.posix.resolve(lookup.workdir, word);
-  else return { why: 'the WORKDIR is not known' };
+  else return { why: lookup.workdirUnknown ?? 'the WORKDIR is not known' };
   for (const copy of [...lookup.copies].reverse()) {
     if (copy.from !== null || copy.node.keyword === 'ADD' && copy.sources.some((s) => /^[a-z]+:\/\/|^git@/i.test(s) || ARCHIVE.test(s))) {
       if (copy.destResolved !== null && covers(copy.destResolved, target)) return { why: `${word} may come from \`${copy.node.keyword} ${copy.sources.join(' ')}\`` };

@@ -532,3 +532,33 @@ export function installScript(manager: PackageManager, packages: readonly string
   const row = PACKAGE_MANAGER_FACTS[SCRIPT_PROGRAM[manager]];
   return ((keepIndex ? row.installScriptKeepingIndex : undefined) ?? row.installScript!).replace('{packages}', packages.join(' '));
 }
+
+/**
+ * Commands that run `apt-get update` and `apt-get install` themselves (as
+ * root, or through sudo when run by another user), so that the RUN running
+ * one downloads apt package lists: the program (its name, a package runner's
+ * package name without `@version`), the subcommand, and an option that must
+ * be there too. From Playwright's CLI documentation: `install-deps` installs
+ * the browsers' system dependencies, `install --with-deps` the browsers and
+ * those dependencies; on Debian and Ubuntu both run apt-get update and
+ * apt-get install -y.
+ */
+export const APT_RUNNING_COMMANDS: readonly { program: string; subcommand: string; option?: string }[] = [
+  ...['playwright', 'playwright-core', '@playwright/test'].flatMap((program) => [
+    { program, subcommand: 'install-deps' },
+    { program, subcommand: 'install', option: '--with-deps' },
+  ]),
+];
+
+/**
+ * Programs that run a package's program from its name (`npx playwright`,
+ * `pnpm exec playwright`, `yarn dlx playwright`): their subcommand that
+ * does (none for npx and bunx), and their options before the package that
+ * take a value.
+ */
+export const PACKAGE_RUNNERS: Readonly<Record<string, { subcommands: readonly string[] | null; valueOptions: readonly string[] }>> = {
+  npx: { subcommands: null, valueOptions: ['-p', '--package', '-c', '--call', '-w', '--workspace'] },
+  bunx: { subcommands: null, valueOptions: ['-p', '--package'] },
+  pnpm: { subcommands: ['exec', 'dlx'], valueOptions: ['--filter', '-F', '-C', '--dir'] },
+  yarn: { subcommands: ['exec', 'dlx', 'run'], valueOptions: ['-p', '--package'] },
+};

@@ -312,6 +312,23 @@ export const DEPENDENCY_FETCHES: Readonly<Record<string, readonly (readonly stri
   mvnw: [['dependency:go-offline'], ['dependency:resolve']],
 };
 
+/**
+ * Programs that never run apt-get, apt or aptitude, by program name: build
+ * tools (every program of BUILD_COMMANDS, whatever its subcommand, and
+ * autotools' `./configure`, `./autogen.sh`), compilers, and the package
+ * managers of languages. What one of them runs that dfmod cannot read (a
+ * Makefile it has not got, a configure script) reads no apt package lists:
+ * a configure script checks for libraries and fails when one is missing, and
+ * make runs its recipes, which a Makefile dfmod can read shows.
+ */
+export const APT_FREE_PROGRAMS: ReadonlySet<string> = new Set([
+  ...Object.keys(BUILD_COMMANDS),
+  'autogen.sh', 'autoreconf', 'autoconf', 'automake', 'libtoolize', 'scons', 'waf', 'ctest', 'cpack',
+  'gcc', 'g++', 'cc', 'c++', 'clang', 'clang++', 'rustc', 'javac', 'ld', 'ar', 'strip',
+  'pip', 'pip3', 'uv', 'poetry', 'pipx', 'conda', 'mamba', 'micromamba', 'gem', 'bundle', 'composer', 'cpanm',
+  'npm', 'yarn', 'pnpm', 'rustup', 'pyenv', 'rbenv', 'sdk',
+]);
+
 /** Options that make a build tool print and exit. */
 export const BUILD_INFO_OPTIONS: ReadonlySet<string> = new Set(['--version', '-v', '-V', '-version', '--help', '-h', '-help']);
 
@@ -365,6 +382,8 @@ export const SOURCE_FETCHES: Readonly<Record<string, { subcommands: readonly str
  */
 export const ENVIRONMENT_SCRIPTS: readonly { suffix: string; what: string }[] = [
   { suffix: 'bin/activate', what: "a virtual environment's activate script, which only sets environment variables" },
+  // A shell's startup files (bash(1) INVOCATION): what a build puts there is PATH and environment for later shells.
+  ...['.bashrc', '.bash_profile', '.profile', '.zshrc'].map((suffix) => ({ suffix, what: "a shell's startup file, which sets up the environment" })),
 ];
 
 /**
