@@ -205,10 +205,10 @@ test('wrapped commands: sudo and xargs', async () => {
   );
 });
 
-test('a conditional update still gets the cleanup after it', async () => {
+test('a conditional update gets the cleanup in its branch, right after the install', async () => {
   await expectOutput(
     lines('FROM debian', 'RUN if [ -x /usr/bin/apt-get ]; then apt-get update && apt-get install -y curl; fi'),
-    lines('FROM debian', 'RUN if [ -x /usr/bin/apt-get ]; then apt-get update && apt-get install -y curl; fi \\', RM),
+    lines('FROM debian', 'RUN if [ -x /usr/bin/apt-get ]; then apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*; fi'),
     { only },
   );
 });
@@ -331,7 +331,7 @@ test('a stage that installs from lists its parent left, without an update of its
   );
 });
 
-test('an install inside an if: a removal already in the branch is enough; without one it goes after fi, a no-op when the branch did not run', async () => {
+test('an install inside an if: a removal already in the branch is enough; without one it goes in the branch', async () => {
   await expectUnchanged(
     lines('FROM debian:12', 'ARG WITH_GIT', 'RUN if [ "$WITH_GIT" = 1 ]; then apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*; fi'),
     null,
@@ -339,7 +339,7 @@ test('an install inside an if: a removal already in the branch is enough; withou
   );
   await expectOutput(
     lines('FROM debian:12', 'ARG WITH_GIT', 'RUN if [ "$WITH_GIT" = 1 ]; then apt-get update && apt-get install -y git; fi'),
-    lines('FROM debian:12', 'ARG WITH_GIT', 'RUN if [ "$WITH_GIT" = 1 ]; then apt-get update && apt-get install -y git; fi \\', RM),
+    lines('FROM debian:12', 'ARG WITH_GIT', 'RUN if [ "$WITH_GIT" = 1 ]; then apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*; fi'),
     { only: ['apt-cleanup', 'cache-cleanup'] },
   );
 });
@@ -640,6 +640,113 @@ test('after merge-runs, changes are at the lines on disk of the update and the i
     [3, '`rm -rf /var/lib/apt/lists/*` in the RUN that ran apt-get update: the lists stay out of the layer'],
     [5, '`rm -rf /var/lib/apt/lists/*` in the RUN that ran apt-get update: the lists stay out of the layer'],
   ]);
+});
+
+
+// Conditional installs: the update and the removal run exactly when the branch that installs runs.
+
+test('an install in a one-line if branch gets its update before the install and its removal after it, both in the branch', async () => {
+  await expectOutput(
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y wget', 'ARG WITH_TREE=no', 'RUN if [ "$WITH_TREE" = yes ]; then apt-get install -y tree; fi'),
+    lines(
+      'FROM debian:12',
+      'RUN apt-get update && apt-get install -y wget \\',
+      RM,
+      'ARG WITH_TREE=no',
+      'RUN if [ "$WITH_TREE" = yes ]; then apt-get update && apt-get install -y tree && rm -rf /var/lib/apt/lists/*; fi',
+    ),
+    { only },
+  );
+});
+
+test('a branch on continuation lines ending in `; \\`: the removal is a continuation line of the install, before the `;`', async () => {
+  await expectOutput(
+    lines('FROM debian:12', 'ARG WITH_SSL=0', 'RUN if [ "$WITH_SSL" = 1 ]; then \\', '      apt-get update && apt-get install -y libssl-dev; \\', '    fi'),
+    lines(
+      'FROM debian:12', 'ARG WITH_SSL=0', 'RUN if [ "$WITH_SSL" = 1 ]; then \\',
+      '      apt-get update && apt-get install -y libssl-dev \\', '      && rm -rf /var/lib/apt/lists/*; \\', '    fi',
+    ),
+    { only },
+  );
+});
+
+test('a branch written `&& \\` at line ends: the removal follows that style', async () => {
+  await expectOutput(
+    lines('FROM debian:12', 'ARG WITH_SSL=0', 'RUN if [ "$WITH_SSL" = 1 ]; then \\', '      apt-get update && \\', '      apt-get install -y libssl-dev; \\', '    fi'),
+    lines(
+      'FROM debian:12', 'ARG WITH_SSL=0', 'RUN if [ "$WITH_SSL" = 1 ]; then \\', '      apt-get update && \\',
+      '      apt-get install -y libssl-dev && \\', '      rm -rf /var/lib/apt/lists/*; \\', '    fi',
+    ),
+    { only },
+  );
+});
+
+test('a branch closed by `;fi` on a line of its own: the update goes before the install, the removal on a line before `;fi`', async () => {
+  await expectOutput(
+    lines(
+      'FROM debian:12', 'RUN apt-get update && apt-get install -y make', 'ARG WITH_ZIP=false',
+      'RUN if [ ${WITH_ZIP} = true ]; then \\', '    apt-get -y install zip \\', ';fi',
+    ),
+    lines(
+      'FROM debian:12', 'RUN apt-get update && apt-get install -y make \\', RM, 'ARG WITH_ZIP=false',
+      'RUN if [ ${WITH_ZIP} = true ]; then \\', '    apt-get update && apt-get -y install zip \\', '    && rm -rf /var/lib/apt/lists/* \\', ';fi',
+    ),
+    { only },
+  );
+});
+
+test('if/else that both update and install: one removal after fi, which is safe on either path', async () => {
+  await expectOutput(
+    lines('FROM debian:12', 'RUN if [ -n "$SLIM" ]; then apt-get update && apt-get install -y curl; else apt-get update && apt-get install -y curl git; fi'),
+    lines('FROM debian:12', 'RUN if [ -n "$SLIM" ]; then apt-get update && apt-get install -y curl; else apt-get update && apt-get install -y curl git; fi \\', RM),
+    { only },
+  );
+});
+
+test('an update and install in the else branch only: the removal goes at the end of the else branch', async () => {
+  await expectOutput(
+    lines('FROM debian:12', 'RUN if [ -n "$SLIM" ]; then echo slim; else apt-get update && apt-get install -y git; fi'),
+    lines('FROM debian:12', 'RUN if [ -n "$SLIM" ]; then echo slim; else apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*; fi'),
+    { only },
+  );
+});
+
+test('an install in a case item: the update and the removal go in that item', async () => {
+  await expectOutput(
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y wget', 'RUN case "$FLAVOR" in full) apt-get install -y vim;; *) echo minimal;; esac'),
+    lines(
+      'FROM debian:12', 'RUN apt-get update && apt-get install -y wget \\', RM,
+      'RUN case "$FLAVOR" in full) apt-get update && apt-get install -y vim && rm -rf /var/lib/apt/lists/*;; *) echo minimal;; esac',
+    ),
+    { only },
+  );
+});
+
+test('an update outside the if and the install inside: the removal stays after fi, where it runs on every path the update ran', async () => {
+  await expectOutput(
+    lines('FROM debian:12', 'RUN apt-get update && if [ -n "$DEV" ]; then apt-get install -y gdb; fi'),
+    lines('FROM debian:12', 'RUN apt-get update && if [ -n "$DEV" ]; then apt-get install -y gdb; fi \\', RM),
+    { only },
+  );
+});
+
+test('a branch whose install is not its last statement: the update cannot go in it so that its failure fails the RUN, and goes first as before', async () => {
+  await expectOutput(
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y wget', 'RUN if [ -n "$DEV" ]; then apt-get install -y gdb; echo installed; fi'),
+    lines(
+      'FROM debian:12', 'RUN apt-get update && apt-get install -y wget \\', RM,
+      'RUN apt-get update && if [ -n "$DEV" ]; then apt-get install -y gdb; echo installed; fi \\', RM,
+    ),
+    { only },
+  );
+});
+
+test('a lone `RUN apt-get update` merged into a conditional install goes into its branch', async () => {
+  await expectOutput(
+    lines('FROM debian:12', 'RUN apt-get update', 'RUN if [ -n "$DEV" ]; then apt-get install -y gdb; fi'),
+    lines('FROM debian:12', 'RUN if [ -n "$DEV" ]; then apt-get update && apt-get install -y gdb && rm -rf /var/lib/apt/lists/*; fi'),
+    { only },
+  );
 });
 
 test.run();
