@@ -15453,6 +15453,25 @@ function andChain(node) {
   if (!left || !right) return [node];
   return [...andChain(left), right];
 }
+var BODIES = /* @__PURE__ */ new Set(["program", "if_statement", "elif_clause", "else_clause", "case_item", "compound_statement", "subshell", "do_group"]);
+function bodyStatements(node) {
+  if (!BODIES.has(node.type)) return null;
+  let children = node.children;
+  if (node.type === "if_statement" || node.type === "elif_clause") {
+    const then = children.findIndex((c) => !c.isNamed && c.type === "then");
+    children = then < 0 ? [] : children.slice(then + 1);
+  }
+  return children.filter((c) => c.isNamed && c.type !== "comment" && c.type !== "elif_clause" && c.type !== "else_clause" && !(node.type === "case_item" && c.fieldName === "value"));
+}
+function enclosingBodies(node) {
+  const found = [];
+  let child = node;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    const statements = bodyStatements(parent);
+    if (statements?.some((s) => s.id === child.id)) found.push({ body: parent, statement: child });
+  }
+  return found;
+}
 
 // lib/registry.ts
 import { pathToFileURL } from "node:url";
@@ -21600,7 +21619,9 @@ function appendCommand(model, run, commands) {
   if (statements.length === 0) return REFUSED["no-command"];
   if (hasBackgroundJob(run.root)) return REFUSED["background-job"];
   const last = statements[statements.length - 1];
-  const at = sourceEnd(run, last.node);
+  return continuedAt(model, run, sourceEnd(run, last.node), commands);
+}
+function continuedAt(model, run, at, commands) {
   const src = model.source;
   const line = src.positionAt(at).line;
   const indent = line + 1 > run.node.line ? src.indentOf(line) : "    ";
@@ -21608,6 +21629,67 @@ function appendCommand(model, run, commands) {
   const trailing = operatorStyle(model, [run.node]) === "trailing";
   const text = commands.map((c) => trailing ? ` && ${escape}${src.eol}${indent}${c}` : ` ${escape}${src.eol}${indent}&& ${c}`).join("");
   return { start: at, end: at, text };
+}
+function cleanupPlacements(targets2, needsProgram) {
+  if (targets2.length === 0) return [];
+  const chains = targets2.map((t) => enclosingBodies(t).map((b) => b.body).reverse());
+  let depth = 1;
+  while (chains.every((c) => c.length > depth && c[depth].id === chains[0][depth].id)) depth++;
+  const common = chains[0][depth - 1];
+  if (!needsProgram || chains.some((c) => c.length === depth)) return [{ body: common, targets: [...targets2] }];
+  const groups = /* @__PURE__ */ new Map();
+  targets2.forEach((t, i) => {
+    const branch = chains[i][depth].id;
+    groups.set(branch, [...groups.get(branch) ?? [], t]);
+  });
+  return [...groups.values()].flatMap((group) => cleanupPlacements(group, true));
+}
+function appendInBody(model, run, body, commands) {
+  if (body.type === "program") return appendCommand(model, run, commands);
+  if (hasBackgroundJob(run.root)) return REFUSED["background-job"];
+  const statements = bodyStatements(body) ?? [];
+  const last = statements[statements.length - 1];
+  if (!last) return REFUSED["no-command"];
+  const at = sourceEnd(run, last);
+  const compound = ["elif_clause", "else_clause", "case_item", "do_group"].includes(body.type) ? body.parent : body;
+  const src = model.source;
+  if (src.positionAt(sourceStart(run, compound)).line === src.positionAt(sourceEnd(run, compound)).line) {
+    return { start: at, end: at, text: commands.map((c) => ` && ${c}`).join("") };
+  }
+  return continuedAt(model, run, at, commands);
+}
+function failureFailsScript(node) {
+  let cur = node;
+  for (let parent = cur.parent; parent; cur = parent, parent = parent.parent) {
+    const type = parent.type;
+    if (type === "program") return (bodyStatements(parent) ?? []).length === 1;
+    if (type === "list") {
+      const operator = parent.children.find((c) => !c.isNamed)?.type;
+      if (parent.namedChildren[0]?.id === cur.id && operator !== "&&") return false;
+    } else if (type === "pipeline") {
+      if (parent.namedChildren[parent.namedChildren.length - 1]?.id !== cur.id) return false;
+    } else if (type === "redirected_statement") {
+      if (cur.fieldName !== "body") return false;
+    } else if (type === "if_statement" && (cur.type === "elif_clause" || cur.type === "else_clause") || type === "case_statement" && cur.type === "case_item") {
+      continue;
+    } else {
+      const statements = bodyStatements(parent);
+      if (!statements || type === "do_group" || statements[statements.length - 1]?.id !== cur.id) return false;
+    }
+  }
+  return false;
+}
+function prependBeforeUses(run, uses2, command) {
+  const [placement] = cleanupPlacements(uses2, false);
+  let body = placement?.body ?? run.root;
+  while (body.type === "do_group") body = enclosingBodies(body)[0]?.body ?? run.root;
+  if (body.type === "program" || hasBackgroundJob(run.root)) return prependCommand(run, command);
+  const first = uses2[0];
+  const statement = enclosingBodies(first).find((b) => b.body.id === body.id)?.statement;
+  const element = statement && andChain(statement).find((n) => n.startIndex <= first.startIndex && first.endIndex <= n.endIndex);
+  if (!element || element.type === "list" || !failureFailsScript(element)) return prependCommand(run, command);
+  const at = sourceStart(run, element);
+  return { start: at, end: at, text: `${command} && ` };
 }
 function prependCommand(run, command) {
   const statements = topLevelStatements(run.root);
@@ -22752,6 +22834,15 @@ function leavesLists(use) {
   const last = [...use.events].reverse().find((e) => e.kind === "update" || e.kind === "clean");
   return last?.kind === "update";
 }
+function listsBody(use) {
+  const lastClean = use.events.map((e) => e.kind).lastIndexOf("clean");
+  const since = use.events.slice(lastClean + 1).map((e) => e.node);
+  return cleanupPlacements(since, false)[0]?.body ?? use.run.root;
+}
+function readsBeforeUpdate(use) {
+  const own = use.events.findIndex((e) => e.kind === "update" || e.kind === "clean");
+  return use.events.slice(0, own < 0 ? void 0 : own).filter((e) => e.kind === "use" || e.kind === "opaque").map((e) => e.node);
+}
 function isLoneUpdate(ctx, use) {
   if (!use.run) return false;
   const commands = ctx.facts.commandsOf(use.run);
@@ -22954,7 +23045,7 @@ function listsFix(ctx, node, use, uses2, fixes, notes, kept) {
       notes.push({ line: node.line, at, id: "not-root", message: `lists not removed: the RUN runs as USER ${ctx.facts.userAt(node)}, and dfmod does not know how it removes them as root` });
       return;
     }
-    const edit = appendCommand(dockerfile, run, [`${root}${CLEANUP}`]);
+    const edit = appendInBody(dockerfile, run, listsBody(use), [`${root}${CLEANUP}`]);
     if ("reason" in edit) {
       notes.push({ line: node.line, at, id: edit.id, message: `lists not removed: ${edit.reason}` });
       return;
@@ -22979,7 +23070,7 @@ function listsFix(ctx, node, use, uses2, fixes, notes, kept) {
       continue;
     }
     if (isLoneUpdate(ctx, use) && consumer.node === next && node.flags.length === 0) {
-      const prepend2 = prependCommand(consumer.use.run, run.script.text.trim());
+      const prepend2 = prependBeforeUses(consumer.use.run, readsBeforeUpdate(consumer.use), run.script.text.trim());
       if ("reason" in prepend2) {
         notes.push({ line: node.line, at, id: "lone-update-cannot-join", message: `left alone: \`apt-get update\` alone in a RUN caches stale lists, and it cannot join the next RUN: ${prepend2.reason}` });
         continue;
@@ -23001,7 +23092,7 @@ function listsFix(ctx, node, use, uses2, fixes, notes, kept) {
       notes.push({ line: node.line, at, id: "not-root", message: `lists kept: ${reads} installs from them as USER ${ctx.facts.userAt(consumer.node)}, and dfmod does not know how it updates them as root` });
       continue;
     }
-    let prepend = prependCommand(consumer.use.run, `${root}${updateCommand(use)}`);
+    let prepend = prependBeforeUses(consumer.use.run, readsBeforeUpdate(consumer.use), `${root}${updateCommand(use)}`);
     if ("reason" in prepend && prepend.id === "several-statements" && ctx.facts.errexitAt(consumer.node)) {
       const own = consumer.use.events.findIndex((e) => e.kind === "update" || e.kind === "clean");
       const installs = consumer.use.events.slice(0, own < 0 ? void 0 : own).filter((e) => e.kind === "use" && e.inside === void 0).map((e) => e.node);
@@ -23260,6 +23351,12 @@ var cacheCleanup = {
       const commands = managerCommands(ctx, run);
       const inImage = inFinalImage(ctx, node);
       const appended = [];
+      const placed = [];
+      const place = (body, commands2) => {
+        const found = placed.find((p) => p.body.id === body.id);
+        if (found) found.commands.push(...commands2);
+        else placed.push({ body, commands: [...commands2] });
+      };
       const said = [];
       const about = [];
       let flagged = false;
@@ -23288,6 +23385,7 @@ var cacheCleanup = {
           if (index && "reason" in index) notes.push({ line: node.line, at: index.at, id: index.id, message: `${manager} index kept: ${index.reason}` });
           else if (index) {
             appended.push(...index.commands);
+            place(run.root, index.commands);
             said.push(`${manager} index`);
             about.push(index.at);
           }
@@ -23304,7 +23402,15 @@ var cacheCleanup = {
           notes.push({ line: node.line, at: sourceStart(run, last.node), id: refusal2.id, message: `${manager} cache left: ${refusal2.reason}` });
           continue;
         }
-        appended.push(...refusal2 ? refusal2.instead : cleanupFor(hygiene, last.words[0] ?? last.program, yumIsDnf(ctx, node)).map((c) => wrapperPrefix(last) + c));
+        const cleanupAfter = (install) => refusal2 ? refusal2.instead : cleanupFor(hygiene, install.words[0] ?? install.program, yumIsDnf(ctx, node)).map((c) => wrapperPrefix(install) + c);
+        const needsProgram = (refusal2 ? refusal2.instead : cleanupFor(hygiene, last.program)).some((c) => !c.startsWith("rm "));
+        const placements = cleanupPlacements(installs.map((c) => c.node), needsProgram).flatMap((p) => {
+          const install = installs.find((c) => c.node.id === p.targets[p.targets.length - 1].id);
+          return p.body.id !== run.root.id && cleanedIn(ctx, run, p.body, install, yumIsDnf(ctx, node)) ? [] : [{ body: p.body, install }];
+        });
+        if (placements.length === 0) continue;
+        for (const p of placements) place(p.body, cleanupAfter(p.install));
+        appended.push(...cleanupAfter(placements[placements.length - 1]?.install ?? last));
         said.push(`${manager} cache`);
         about.push(sourceStart(run, last.node));
       }
@@ -23315,20 +23421,27 @@ var cacheCleanup = {
           continue;
         }
         appended.push(`rm -f ${archive.path}`);
+        place(run.root, [`rm -f ${archive.path}`]);
         said.push(`downloaded ${archive.path.endsWith(".deb") ? "package" : "archive"} ${archive.path}`);
         about.push(archive.at);
       }
-      if (appended.length === 0) continue;
-      const edit = appendCommand(dockerfile, run, appended);
-      if ("reason" in edit) {
-        notes.push({ line: node.line, at: about[0], id: edit.id, message: `${said.join(", ")} left: ${edit.reason}` });
+      if (placed.length === 0) continue;
+      const edits2 = placed.map((p) => appendInBody(dockerfile, run, p.body, p.commands));
+      const refused2 = edits2.find((e) => "reason" in e);
+      if (refused2 && "reason" in refused2) {
+        notes.push({ line: node.line, at: about[0], id: refused2.id, message: `${said.join(", ")} left: ${refused2.reason}` });
         continue;
       }
-      fixes.push({ line: node.line, at: about[0], message: `${said.join(", ")} removed in the RUN that created it: \`${appended.join(" && ")}\``, edits: [edit] });
+      fixes.push({ line: node.line, at: about[0], message: `${said.join(", ")} removed in the RUN that created it: \`${appended.join(" && ")}\``, edits: edits2 });
     }
     return { fixes, notes };
   }
 };
+function cleanedIn(ctx, run, body, install, yumIsDnf2) {
+  const statements = bodyStatements(body) ?? [];
+  const end = statements[statements.length - 1]?.endIndex ?? body.endIndex;
+  return ctx.facts.commandsOf(run).some((c) => c.command.node.startIndex >= install.node.endIndex && c.command.node.endIndex <= end && cleans(install.manager, c, yumIsDnf2));
+}
 function yumIsDnf(ctx, node) {
   const image = node.stage ? ctx.facts.baseImage(node.stage) : null;
   return image !== null && describeImage(image).yumIsDnf;

@@ -30392,6 +30392,25 @@ function andChain(node) {
   if (!left2 || !right2) return [node];
   return [...andChain(left2), right2];
 }
+var BODIES = /* @__PURE__ */ new Set(["program", "if_statement", "elif_clause", "else_clause", "case_item", "compound_statement", "subshell", "do_group"]);
+function bodyStatements(node) {
+  if (!BODIES.has(node.type)) return null;
+  let children = node.children;
+  if (node.type === "if_statement" || node.type === "elif_clause") {
+    const then = children.findIndex((c) => !c.isNamed && c.type === "then");
+    children = then < 0 ? [] : children.slice(then + 1);
+  }
+  return children.filter((c) => c.isNamed && c.type !== "comment" && c.type !== "elif_clause" && c.type !== "else_clause" && !(node.type === "case_item" && c.fieldName === "value"));
+}
+function enclosingBodies(node) {
+  const found = [];
+  let child = node;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    const statements = bodyStatements(parent);
+    if (statements?.some((s) => s.id === child.id)) found.push({ body: parent, statement: child });
+  }
+  return found;
+}
 
 // lib/cli/files.ts
 import { readdirSync as readdirSync3, statSync as statSync3 } from "node:fs";
@@ -36804,7 +36823,9 @@ function appendCommand(model, run2, commands) {
   if (statements.length === 0) return REFUSED["no-command"];
   if (hasBackgroundJob(run2.root)) return REFUSED["background-job"];
   const last = statements[statements.length - 1];
-  const at = sourceEnd(run2, last.node);
+  return continuedAt(model, run2, sourceEnd(run2, last.node), commands);
+}
+function continuedAt(model, run2, at, commands) {
   const src = model.source;
   const line = src.positionAt(at).line;
   const indent = line + 1 > run2.node.line ? src.indentOf(line) : "    ";
@@ -36812,6 +36833,67 @@ function appendCommand(model, run2, commands) {
   const trailing = operatorStyle(model, [run2.node]) === "trailing";
   const text2 = commands.map((c) => trailing ? ` && ${escape2}${src.eol}${indent}${c}` : ` ${escape2}${src.eol}${indent}&& ${c}`).join("");
   return { start: at, end: at, text: text2 };
+}
+function cleanupPlacements(targets2, needsProgram) {
+  if (targets2.length === 0) return [];
+  const chains = targets2.map((t) => enclosingBodies(t).map((b) => b.body).reverse());
+  let depth = 1;
+  while (chains.every((c) => c.length > depth && c[depth].id === chains[0][depth].id)) depth++;
+  const common = chains[0][depth - 1];
+  if (!needsProgram || chains.some((c) => c.length === depth)) return [{ body: common, targets: [...targets2] }];
+  const groups = /* @__PURE__ */ new Map();
+  targets2.forEach((t, i) => {
+    const branch = chains[i][depth].id;
+    groups.set(branch, [...groups.get(branch) ?? [], t]);
+  });
+  return [...groups.values()].flatMap((group) => cleanupPlacements(group, true));
+}
+function appendInBody(model, run2, body, commands) {
+  if (body.type === "program") return appendCommand(model, run2, commands);
+  if (hasBackgroundJob(run2.root)) return REFUSED["background-job"];
+  const statements = bodyStatements(body) ?? [];
+  const last = statements[statements.length - 1];
+  if (!last) return REFUSED["no-command"];
+  const at = sourceEnd(run2, last);
+  const compound = ["elif_clause", "else_clause", "case_item", "do_group"].includes(body.type) ? body.parent : body;
+  const src = model.source;
+  if (src.positionAt(sourceStart(run2, compound)).line === src.positionAt(sourceEnd(run2, compound)).line) {
+    return { start: at, end: at, text: commands.map((c) => ` && ${c}`).join("") };
+  }
+  return continuedAt(model, run2, at, commands);
+}
+function failureFailsScript(node) {
+  let cur = node;
+  for (let parent = cur.parent; parent; cur = parent, parent = parent.parent) {
+    const type = parent.type;
+    if (type === "program") return (bodyStatements(parent) ?? []).length === 1;
+    if (type === "list") {
+      const operator = parent.children.find((c) => !c.isNamed)?.type;
+      if (parent.namedChildren[0]?.id === cur.id && operator !== "&&") return false;
+    } else if (type === "pipeline") {
+      if (parent.namedChildren[parent.namedChildren.length - 1]?.id !== cur.id) return false;
+    } else if (type === "redirected_statement") {
+      if (cur.fieldName !== "body") return false;
+    } else if (type === "if_statement" && (cur.type === "elif_clause" || cur.type === "else_clause") || type === "case_statement" && cur.type === "case_item") {
+      continue;
+    } else {
+      const statements = bodyStatements(parent);
+      if (!statements || type === "do_group" || statements[statements.length - 1]?.id !== cur.id) return false;
+    }
+  }
+  return false;
+}
+function prependBeforeUses(run2, uses2, command2) {
+  const [placement] = cleanupPlacements(uses2, false);
+  let body = placement?.body ?? run2.root;
+  while (body.type === "do_group") body = enclosingBodies(body)[0]?.body ?? run2.root;
+  if (body.type === "program" || hasBackgroundJob(run2.root)) return prependCommand(run2, command2);
+  const first = uses2[0];
+  const statement = enclosingBodies(first).find((b) => b.body.id === body.id)?.statement;
+  const element = statement && andChain(statement).find((n) => n.startIndex <= first.startIndex && first.endIndex <= n.endIndex);
+  if (!element || element.type === "list" || !failureFailsScript(element)) return prependCommand(run2, command2);
+  const at = sourceStart(run2, element);
+  return { start: at, end: at, text: `${command2} && ` };
 }
 function prependCommand(run2, command2) {
   const statements = topLevelStatements(run2.root);
@@ -37956,6 +38038,15 @@ function leavesLists(use) {
   const last = [...use.events].reverse().find((e) => e.kind === "update" || e.kind === "clean");
   return last?.kind === "update";
 }
+function listsBody(use) {
+  const lastClean = use.events.map((e) => e.kind).lastIndexOf("clean");
+  const since = use.events.slice(lastClean + 1).map((e) => e.node);
+  return cleanupPlacements(since, false)[0]?.body ?? use.run.root;
+}
+function readsBeforeUpdate(use) {
+  const own = use.events.findIndex((e) => e.kind === "update" || e.kind === "clean");
+  return use.events.slice(0, own < 0 ? void 0 : own).filter((e) => e.kind === "use" || e.kind === "opaque").map((e) => e.node);
+}
 function isLoneUpdate(ctx, use) {
   if (!use.run) return false;
   const commands = ctx.facts.commandsOf(use.run);
@@ -38158,7 +38249,7 @@ function listsFix(ctx, node, use, uses2, fixes, notes, kept) {
       notes.push({ line: node.line, at, id: "not-root", message: `lists not removed: the RUN runs as USER ${ctx.facts.userAt(node)}, and dfmod does not know how it removes them as root` });
       return;
     }
-    const edit = appendCommand(dockerfile, run2, [`${root}${CLEANUP}`]);
+    const edit = appendInBody(dockerfile, run2, listsBody(use), [`${root}${CLEANUP}`]);
     if ("reason" in edit) {
       notes.push({ line: node.line, at, id: edit.id, message: `lists not removed: ${edit.reason}` });
       return;
@@ -38183,7 +38274,7 @@ function listsFix(ctx, node, use, uses2, fixes, notes, kept) {
       continue;
     }
     if (isLoneUpdate(ctx, use) && consumer.node === next && node.flags.length === 0) {
-      const prepend2 = prependCommand(consumer.use.run, run2.script.text.trim());
+      const prepend2 = prependBeforeUses(consumer.use.run, readsBeforeUpdate(consumer.use), run2.script.text.trim());
       if ("reason" in prepend2) {
         notes.push({ line: node.line, at, id: "lone-update-cannot-join", message: `left alone: \`apt-get update\` alone in a RUN caches stale lists, and it cannot join the next RUN: ${prepend2.reason}` });
         continue;
@@ -38205,7 +38296,7 @@ function listsFix(ctx, node, use, uses2, fixes, notes, kept) {
       notes.push({ line: node.line, at, id: "not-root", message: `lists kept: ${reads} installs from them as USER ${ctx.facts.userAt(consumer.node)}, and dfmod does not know how it updates them as root` });
       continue;
     }
-    let prepend = prependCommand(consumer.use.run, `${root}${updateCommand(use)}`);
+    let prepend = prependBeforeUses(consumer.use.run, readsBeforeUpdate(consumer.use), `${root}${updateCommand(use)}`);
     if ("reason" in prepend && prepend.id === "several-statements" && ctx.facts.errexitAt(consumer.node)) {
       const own = consumer.use.events.findIndex((e) => e.kind === "update" || e.kind === "clean");
       const installs = consumer.use.events.slice(0, own < 0 ? void 0 : own).filter((e) => e.kind === "use" && e.inside === void 0).map((e) => e.node);
@@ -38464,6 +38555,12 @@ var cacheCleanup = {
       const commands = managerCommands(ctx, run2);
       const inImage = inFinalImage(ctx, node);
       const appended = [];
+      const placed = [];
+      const place = (body, commands2) => {
+        const found = placed.find((p) => p.body.id === body.id);
+        if (found) found.commands.push(...commands2);
+        else placed.push({ body, commands: [...commands2] });
+      };
       const said = [];
       const about = [];
       let flagged = false;
@@ -38492,6 +38589,7 @@ var cacheCleanup = {
           if (index && "reason" in index) notes.push({ line: node.line, at: index.at, id: index.id, message: `${manager} index kept: ${index.reason}` });
           else if (index) {
             appended.push(...index.commands);
+            place(run2.root, index.commands);
             said.push(`${manager} index`);
             about.push(index.at);
           }
@@ -38508,7 +38606,15 @@ var cacheCleanup = {
           notes.push({ line: node.line, at: sourceStart(run2, last.node), id: refusal2.id, message: `${manager} cache left: ${refusal2.reason}` });
           continue;
         }
-        appended.push(...refusal2 ? refusal2.instead : cleanupFor(hygiene, last.words[0] ?? last.program, yumIsDnf(ctx, node)).map((c) => wrapperPrefix(last) + c));
+        const cleanupAfter = (install) => refusal2 ? refusal2.instead : cleanupFor(hygiene, install.words[0] ?? install.program, yumIsDnf(ctx, node)).map((c) => wrapperPrefix(install) + c);
+        const needsProgram = (refusal2 ? refusal2.instead : cleanupFor(hygiene, last.program)).some((c) => !c.startsWith("rm "));
+        const placements = cleanupPlacements(installs.map((c) => c.node), needsProgram).flatMap((p) => {
+          const install = installs.find((c) => c.node.id === p.targets[p.targets.length - 1].id);
+          return p.body.id !== run2.root.id && cleanedIn(ctx, run2, p.body, install, yumIsDnf(ctx, node)) ? [] : [{ body: p.body, install }];
+        });
+        if (placements.length === 0) continue;
+        for (const p of placements) place(p.body, cleanupAfter(p.install));
+        appended.push(...cleanupAfter(placements[placements.length - 1]?.install ?? last));
         said.push(`${manager} cache`);
         about.push(sourceStart(run2, last.node));
       }
@@ -38519,20 +38625,27 @@ var cacheCleanup = {
           continue;
         }
         appended.push(`rm -f ${archive.path}`);
+        place(run2.root, [`rm -f ${archive.path}`]);
         said.push(`downloaded ${archive.path.endsWith(".deb") ? "package" : "archive"} ${archive.path}`);
         about.push(archive.at);
       }
-      if (appended.length === 0) continue;
-      const edit = appendCommand(dockerfile, run2, appended);
-      if ("reason" in edit) {
-        notes.push({ line: node.line, at: about[0], id: edit.id, message: `${said.join(", ")} left: ${edit.reason}` });
+      if (placed.length === 0) continue;
+      const edits2 = placed.map((p) => appendInBody(dockerfile, run2, p.body, p.commands));
+      const refused2 = edits2.find((e) => "reason" in e);
+      if (refused2 && "reason" in refused2) {
+        notes.push({ line: node.line, at: about[0], id: refused2.id, message: `${said.join(", ")} left: ${refused2.reason}` });
         continue;
       }
-      fixes.push({ line: node.line, at: about[0], message: `${said.join(", ")} removed in the RUN that created it: \`${appended.join(" && ")}\``, edits: [edit] });
+      fixes.push({ line: node.line, at: about[0], message: `${said.join(", ")} removed in the RUN that created it: \`${appended.join(" && ")}\``, edits: edits2 });
     }
     return { fixes, notes };
   }
 };
+function cleanedIn(ctx, run2, body, install, yumIsDnf2) {
+  const statements = bodyStatements(body) ?? [];
+  const end = statements[statements.length - 1]?.endIndex ?? body.endIndex;
+  return ctx.facts.commandsOf(run2).some((c) => c.command.node.startIndex >= install.node.endIndex && c.command.node.endIndex <= end && cleans(install.manager, c, yumIsDnf2));
+}
 function yumIsDnf(ctx, node) {
   const image = node.stage ? ctx.facts.baseImage(node.stage) : null;
   return image !== null && describeImage(image).yumIsDnf;

@@ -205,10 +205,10 @@ test('wrapped commands: sudo and xargs', async () => {
   );
 });
 
-test('a conditional update still gets the cleanup after it', async () => {
+test('a conditional update gets the cleanup in its branch, right after the install', async () => {
   await expectOutput(
     lines('FROM debian', 'RUN if [ -x /usr/bin/apt-get ]; then apt-get update && apt-get install -y curl; fi'),
-    lines('FROM debian', 'RUN if [ -x /usr/bin/apt-get ]; then apt-get update && apt-get install -y curl; fi \\', RM),
+    lines('FROM debian', 'RUN if [ -x /usr/bin/apt-get ]; then apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*; fi'),
     { only },
   );
 });
@@ -331,7 +331,7 @@ test('a stage that installs from lists its parent left, without an update of its
   );
 });
 
-test('an install inside an if: a removal already in the branch is enough; without one it goes after fi, a no-op when the branch did not run', async () => {
+test('an install inside an if: a removal already in the branch is enough; without one it goes in the branch', async () => {
   await expectUnchanged(
     lines('FROM debian:12', 'ARG WITH_GIT', 'RUN if [ "$WITH_GIT" = 1 ]; then apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*; fi'),
     null,
@@ -339,7 +339,7 @@ test('an install inside an if: a removal already in the branch is enough; withou
   );
   await expectOutput(
     lines('FROM debian:12', 'ARG WITH_GIT', 'RUN if [ "$WITH_GIT" = 1 ]; then apt-get update && apt-get install -y git; fi'),
-    lines('FROM debian:12', 'ARG WITH_GIT', 'RUN if [ "$WITH_GIT" = 1 ]; then apt-get update && apt-get install -y git; fi \\', RM),
+    lines('FROM debian:12', 'ARG WITH_GIT', 'RUN if [ "$WITH_GIT" = 1 ]; then apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*; fi'),
     { only: ['apt-cleanup', 'cache-cleanup'] },
   );
 });
@@ -735,6 +735,23 @@ test('`playwright install-deps` downloads lists itself: the removal after it sta
   );
 });
 
+
+// Conditional installs: the update and the removal run exactly when the branch that installs runs.
+
+test('an install in a one-line if branch gets its update before the install and its removal after it, both in the branch', async () => {
+  await expectOutput(
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y wget', 'ARG WITH_TREE=no', 'RUN if [ "$WITH_TREE" = yes ]; then apt-get install -y tree; fi'),
+    lines(
+      'FROM debian:12',
+      'RUN apt-get update && apt-get install -y wget \\',
+      RM,
+      'ARG WITH_TREE=no',
+      'RUN if [ "$WITH_TREE" = yes ]; then apt-get update && apt-get install -y tree && rm -rf /var/lib/apt/lists/*; fi',
+    ),
+    { only },
+  );
+});
+
 test('a heredoc RUN that runs no apt command gets no note; one whose script runs apt does', async () => {
   const quiet = await expectUnchanged(
     lines('# syntax=docker/dockerfile:1', 'FROM debian:bookworm', 'RUN cat <<EOF > /etc/apt/sources.list.d/extra.sources', 'Types: deb', 'URIs: http://deb.debian.org/debian', 'EOF'),
@@ -753,7 +770,7 @@ test('a heredoc RUN that runs no apt command gets no note; one whose script runs
 test('under `set -e` (or a SHELL with -e) a later install of several statements gets `apt-get update;` before it, in its branch', async () => {
   await expectOutput(
     lines('FROM debian:12', 'ARG A', 'RUN apt-get update && apt-get install -y curl', 'RUN set -eux; \\', '    if [ "$A" = true ]; then apt-get install -y jq; fi; \\', '    echo done'),
-    lines('FROM debian:12', 'ARG A', 'RUN apt-get update && apt-get install -y curl \\', RM, 'RUN set -eux; \\', '    if [ "$A" = true ]; then apt-get update; apt-get install -y jq; fi; \\', '    echo done \\', RM),
+    lines('FROM debian:12', 'ARG A', 'RUN apt-get update && apt-get install -y curl \\', RM, 'RUN set -eux; \\', '    if [ "$A" = true ]; then apt-get update; apt-get install -y jq && rm -rf /var/lib/apt/lists/*; fi; \\', '    echo done'),
     { only },
   );
   await expectOutput(
@@ -765,6 +782,96 @@ test('under `set -e` (or a SHELL with -e) a later install of several statements 
   const result = await expectUnchanged(lines('FROM debian:12', 'RUN apt-get update && apt-get install -y curl', 'RUN set -e; if apt-get install -y jq; then echo ok; fi'), null, { only });
   assert.equal(result.notes.map((n) => [n.line, n.id, n.message]), [[2, 'not-stopping',
     'lists kept: the RUN at line 3 installs from them without `apt-get update`, and one cannot be added: it installs where `set -e` does not stop the RUN when a command fails (a condition, a function, a pipeline or an `||` list)']]);
+});
+
+test('a branch on continuation lines ending in `; \\`: the removal is a continuation line of the install, before the `;`', async () => {
+  await expectOutput(
+    lines('FROM debian:12', 'ARG WITH_SSL=0', 'RUN if [ "$WITH_SSL" = 1 ]; then \\', '      apt-get update && apt-get install -y libssl-dev; \\', '    fi'),
+    lines(
+      'FROM debian:12', 'ARG WITH_SSL=0', 'RUN if [ "$WITH_SSL" = 1 ]; then \\',
+      '      apt-get update && apt-get install -y libssl-dev \\', '      && rm -rf /var/lib/apt/lists/*; \\', '    fi',
+    ),
+    { only },
+  );
+});
+
+test('a branch written `&& \\` at line ends: the removal follows that style', async () => {
+  await expectOutput(
+    lines('FROM debian:12', 'ARG WITH_SSL=0', 'RUN if [ "$WITH_SSL" = 1 ]; then \\', '      apt-get update && \\', '      apt-get install -y libssl-dev; \\', '    fi'),
+    lines(
+      'FROM debian:12', 'ARG WITH_SSL=0', 'RUN if [ "$WITH_SSL" = 1 ]; then \\', '      apt-get update && \\',
+      '      apt-get install -y libssl-dev && \\', '      rm -rf /var/lib/apt/lists/*; \\', '    fi',
+    ),
+    { only },
+  );
+});
+
+test('a branch closed by `;fi` on a line of its own: the update goes before the install, the removal on a line before `;fi`', async () => {
+  await expectOutput(
+    lines(
+      'FROM debian:12', 'RUN apt-get update && apt-get install -y make', 'ARG WITH_ZIP=false',
+      'RUN if [ ${WITH_ZIP} = true ]; then \\', '    apt-get -y install zip \\', ';fi',
+    ),
+    lines(
+      'FROM debian:12', 'RUN apt-get update && apt-get install -y make \\', RM, 'ARG WITH_ZIP=false',
+      'RUN if [ ${WITH_ZIP} = true ]; then \\', '    apt-get update && apt-get -y install zip \\', '    && rm -rf /var/lib/apt/lists/* \\', ';fi',
+    ),
+    { only },
+  );
+});
+
+test('if/else that both update and install: one removal after fi, which is safe on either path', async () => {
+  await expectOutput(
+    lines('FROM debian:12', 'RUN if [ -n "$SLIM" ]; then apt-get update && apt-get install -y curl; else apt-get update && apt-get install -y curl git; fi'),
+    lines('FROM debian:12', 'RUN if [ -n "$SLIM" ]; then apt-get update && apt-get install -y curl; else apt-get update && apt-get install -y curl git; fi \\', RM),
+    { only },
+  );
+});
+
+test('an update and install in the else branch only: the removal goes at the end of the else branch', async () => {
+  await expectOutput(
+    lines('FROM debian:12', 'RUN if [ -n "$SLIM" ]; then echo slim; else apt-get update && apt-get install -y git; fi'),
+    lines('FROM debian:12', 'RUN if [ -n "$SLIM" ]; then echo slim; else apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*; fi'),
+    { only },
+  );
+});
+
+test('an install in a case item: the update and the removal go in that item', async () => {
+  await expectOutput(
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y wget', 'RUN case "$FLAVOR" in full) apt-get install -y vim;; *) echo minimal;; esac'),
+    lines(
+      'FROM debian:12', 'RUN apt-get update && apt-get install -y wget \\', RM,
+      'RUN case "$FLAVOR" in full) apt-get update && apt-get install -y vim && rm -rf /var/lib/apt/lists/*;; *) echo minimal;; esac',
+    ),
+    { only },
+  );
+});
+
+test('an update outside the if and the install inside: the removal stays after fi, where it runs on every path the update ran', async () => {
+  await expectOutput(
+    lines('FROM debian:12', 'RUN apt-get update && if [ -n "$DEV" ]; then apt-get install -y gdb; fi'),
+    lines('FROM debian:12', 'RUN apt-get update && if [ -n "$DEV" ]; then apt-get install -y gdb; fi \\', RM),
+    { only },
+  );
+});
+
+test('a branch whose install is not its last statement: the update cannot go in it so that its failure fails the RUN, and goes first as before', async () => {
+  await expectOutput(
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y wget', 'RUN if [ -n "$DEV" ]; then apt-get install -y gdb; echo installed; fi'),
+    lines(
+      'FROM debian:12', 'RUN apt-get update && apt-get install -y wget \\', RM,
+      'RUN apt-get update && if [ -n "$DEV" ]; then apt-get install -y gdb; echo installed; fi \\', RM,
+    ),
+    { only },
+  );
+});
+
+test('a lone `RUN apt-get update` merged into a conditional install goes into its branch', async () => {
+  await expectOutput(
+    lines('FROM debian:12', 'RUN apt-get update', 'RUN if [ -n "$DEV" ]; then apt-get install -y gdb; fi'),
+    lines('FROM debian:12', 'RUN if [ -n "$DEV" ]; then apt-get update && apt-get install -y gdb && rm -rf /var/lib/apt/lists/*; fi'),
+    { only },
+  );
 });
 
 test.run();

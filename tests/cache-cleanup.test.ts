@@ -641,4 +641,71 @@ test('a RUN on a Windows base known only by its name (`node-windows`) is left al
   await expectUnchanged(lines('FROM stefanscherer/node-windows:6.9.2-nano', 'WORKDIR /app', 'ADD ./package.json /app/package.json', 'RUN npm install --unsafe-perm=true'), null, { only });
 });
 
+
+// Conditional installs: a cleanup runs exactly when the install it cleans up after ran.
+
+test('npm installed and used in a one-line if branch: its cache clean goes in the branch, not after fi where npm may be missing', async () => {
+  await expectOutput(
+    lines('FROM ubuntu:24.04', 'ARG WITH_NODE=false', 'RUN if [ "$WITH_NODE" = true ]; then curl -fsSL https://example.org/node.sh | bash && apt-get install -y nodejs && npm install -g yarn; fi'),
+    lines('FROM ubuntu:24.04', 'ARG WITH_NODE=false', 'RUN if [ "$WITH_NODE" = true ]; then curl -fsSL https://example.org/node.sh | bash && apt-get install -y nodejs && npm install -g yarn && npm cache clean --force; fi'),
+    { only: ['cache-cleanup'] },
+  );
+});
+
+test('a branch on continuation lines ending in `; \\`: the cleanup is a continuation line of the install, before the `;`', async () => {
+  await expectOutput(
+    lines('FROM ubuntu:24.04', 'RUN if [ -n "$WITH_NODE" ]; then \\', '      npm install -g pnpm; \\', '    fi'),
+    lines('FROM ubuntu:24.04', 'RUN if [ -n "$WITH_NODE" ]; then \\', '      npm install -g pnpm \\', '      && npm cache clean --force; \\', '    fi'),
+    { only: ['cache-cleanup'] },
+  );
+});
+
+test('a branch written `&& \\` at line ends: the cleanup follows that style', async () => {
+  await expectOutput(
+    lines('FROM rockylinux:9', 'RUN if [ -n "$WITH_GCC" ]; then \\', '      yum install -y gcc && \\', '      gcc --version; \\', '    fi'),
+    lines('FROM rockylinux:9', 'RUN if [ -n "$WITH_GCC" ]; then \\', '      yum install -y gcc && \\', '      gcc --version && \\', '      yum clean all && \\', '      rm -rf /var/cache/dnf; \\', '    fi'),
+    { only: ['cache-cleanup'] },
+  );
+});
+
+test('npm installs in both branches of an if/else: each branch gets its own cache clean', async () => {
+  await expectOutput(
+    lines('FROM node:20', 'RUN if [ -n "$LEGACY" ]; then npm install -g grunt-cli; else npm install -g gulp-cli; fi'),
+    lines('FROM node:20', 'RUN if [ -n "$LEGACY" ]; then npm install -g grunt-cli && npm cache clean --force; else npm install -g gulp-cli && npm cache clean --force; fi'),
+    { only: ['cache-cleanup'] },
+  );
+});
+
+test('a branch that already cleans its npm cache: only the other branch gets one', async () => {
+  await expectOutput(
+    lines('FROM node:20', 'RUN if [ -n "$LEGACY" ]; then npm install -g grunt-cli && npm cache clean --force; else npm install -g gulp-cli; fi'),
+    lines('FROM node:20', 'RUN if [ -n "$LEGACY" ]; then npm install -g grunt-cli && npm cache clean --force; else npm install -g gulp-cli && npm cache clean --force; fi'),
+    { only: ['cache-cleanup'] },
+  );
+});
+
+test('npm installs in two separate ifs: each if gets its own cache clean', async () => {
+  await expectOutput(
+    lines('FROM node:20', 'RUN if [ -n "$A" ]; then npm install -g grunt-cli; fi && if [ -n "$B" ]; then npm install -g gulp-cli; fi'),
+    lines('FROM node:20', 'RUN if [ -n "$A" ]; then npm install -g grunt-cli && npm cache clean --force; fi && if [ -n "$B" ]; then npm install -g gulp-cli && npm cache clean --force; fi'),
+    { only: ['cache-cleanup'] },
+  );
+});
+
+test('an npm install outside the if and one inside: one cache clean at the end of the RUN, where npm surely exists', async () => {
+  await expectOutput(
+    lines('FROM node:20', 'RUN npm install -g grunt-cli && if [ -n "$B" ]; then npm install -g gulp-cli; fi'),
+    lines('FROM node:20', 'RUN npm install -g grunt-cli && if [ -n "$B" ]; then npm install -g gulp-cli; fi \\', '    && npm cache clean --force'),
+    { only: ['cache-cleanup'] },
+  );
+});
+
+test('an install in a case item: the cleanup goes in that item', async () => {
+  await expectOutput(
+    lines('FROM rockylinux:9', 'RUN case "$FLAVOR" in full) yum install -y vim;; *) echo minimal;; esac'),
+    lines('FROM rockylinux:9', 'RUN case "$FLAVOR" in full) yum install -y vim && yum clean all && rm -rf /var/cache/dnf;; *) echo minimal;; esac'),
+    { only: ['cache-cleanup'] },
+  );
+});
+
 test.run();

@@ -16,7 +16,7 @@
 import type { Node } from '../lib/core/shell.js';
 import type { DockerfileModel, InstructionNode, Stage } from '../lib/core/dockerfile.js';
 import {
-  appendCommand, deleteInstruction, insertBeforeStatements, prependCommand, type EditRefusal, removeChainElement, sourceEnd, sourceStart,
+  appendInBody, cleanupPlacements, deleteInstruction, insertBeforeStatements, prependBeforeUses, type EditRefusal, removeChainElement, sourceEnd, sourceStart,
 } from '../lib/core/run-script.js';
 import {
   aptListsRemoval, downloadsAptLists, managerCommand, runsAptItself, mountCovers, quoteCommand, subcommandAt, type RunCommand, type RunRefusal, type RunScript,
@@ -166,6 +166,23 @@ function firstEvent(use: ListUse): Event | 'unreadable' | null {
 function leavesLists(use: ListUse): boolean {
   const last = [...use.events].reverse().find((e) => e.kind === 'update' || e.kind === 'clean');
   return last?.kind === 'update';
+}
+
+/**
+ * The body the lists' removal goes at the end of: the innermost one that holds
+ * every update and read since the RUN last removed them, so that an update
+ * and install in an if branch are cleaned up in that branch.
+ */
+function listsBody(use: ListUse): Node {
+  const lastClean = use.events.map((e) => e.kind).lastIndexOf('clean');
+  const since = use.events.slice(lastClean + 1).map((e) => e.node);
+  return cleanupPlacements(since, false)[0]?.body ?? use.run!.root;
+}
+
+/** The commands of a RUN that read the lists before it updates or removes them itself: what an update added to it is for. */
+function readsBeforeUpdate(use: ListUse): Node[] {
+  const own = use.events.findIndex((e) => e.kind === 'update' || e.kind === 'clean');
+  return use.events.slice(0, own < 0 ? undefined : own).filter((e) => e.kind === 'use' || e.kind === 'opaque').map((e) => e.node);
 }
 
 /** A RUN that does nothing but `apt-get update`. */
@@ -445,7 +462,7 @@ function listsFix(ctx: TransformContext, node: InstructionNode, use: ListUse, us
       notes.push({ line: node.line, at, id: 'not-root', message: `lists not removed: the RUN runs as USER ${ctx.facts.userAt(node)}, and dfmod does not know how it removes them as root` });
       return;
     }
-    const edit = appendCommand(dockerfile, run, [`${root}${CLEANUP}`]);
+    const edit = appendInBody(dockerfile, run, listsBody(use), [`${root}${CLEANUP}`]);
     if ('reason' in edit) {
       notes.push({ line: node.line, at, id: edit.id, message: `lists not removed: ${edit.reason}` });
       return;
@@ -471,7 +488,7 @@ function listsFix(ctx: TransformContext, node: InstructionNode, use: ListUse, us
       continue;
     }
     if (isLoneUpdate(ctx, use) && consumer.node === next && node.flags.length === 0) {
-      const prepend = prependCommand(consumer.use.run!, run.script.text.trim());
+      const prepend = prependBeforeUses(consumer.use.run!, readsBeforeUpdate(consumer.use), run.script.text.trim());
       if ('reason' in prepend) {
         notes.push({ line: node.line, at, id: 'lone-update-cannot-join', message: `left alone: \`apt-get update\` alone in a RUN caches stale lists, and it cannot join the next RUN: ${prepend.reason}` });
         continue;
@@ -493,7 +510,7 @@ function listsFix(ctx: TransformContext, node: InstructionNode, use: ListUse, us
       notes.push({ line: node.line, at, id: 'not-root', message: `lists kept: ${reads} installs from them as USER ${ctx.facts.userAt(consumer.node)}, and dfmod does not know how it updates them as root` });
       continue;
     }
-    let prepend: Edit | Edit[] | EditRefusal = prependCommand(consumer.use.run!, `${root}${updateCommand(use)}`);
+    let prepend: Edit | Edit[] | EditRefusal = prependBeforeUses(consumer.use.run!, readsBeforeUpdate(consumer.use), `${root}${updateCommand(use)}`);
     // Under `set -e` a failed update stops the RUN: it goes, a statement of its own, before each install.
     if ('reason' in prepend && prepend.id === 'several-statements' && ctx.facts.errexitAt(consumer.node)) {
       const own = consumer.use.events.findIndex((e) => e.kind === 'update' || e.kind === 'clean');

@@ -16,15 +16,15 @@
  */
 import { posix } from 'node:path';
 import type { Node } from '../lib/core/shell.js';
-import { literalValue, walk } from '../lib/core/shell.js';
+import { bodyStatements, literalValue, walk } from '../lib/core/shell.js';
 import picomatch from 'picomatch';
 import type { InstructionNode } from '../lib/core/dockerfile.js';
-import { appendCommand, removeChainElement, sourceEnd, sourceStart, unquoted } from '../lib/core/run-script.js';
+import { appendInBody, cleanupPlacements, removeChainElement, sourceEnd, sourceStart, unquoted } from '../lib/core/run-script.js';
 import {
   isPackageInstall, managerCommand, mountCovers, resolvedPath, workingDirectories, type RunCommand, type RunScript, type WorkingDirectories,
 } from '../lib/facts/index.js';
 import { answersPrompt, describeImage, PACKAGE_MANAGER_FACTS, type ManagerFacts, type ManagerName } from '../lib/knowledge/index.js';
-import type { Fix, NoteInput, Refusal, Transform, TransformContext } from '../lib/core/types.js';
+import type { Edit, Fix, NoteInput, Refusal, Transform, TransformContext } from '../lib/core/types.js';
 
 /** The managers this transform looks after; apt's lists are apt-cleanup's. */
 const MANAGERS: ManagerName[] = ['apk', 'yum', 'dnf', 'microdnf', 'zypper', 'pip', 'npm', 'yarn', 'gem', 'conda'];
@@ -364,6 +364,13 @@ export const cacheCleanup: Transform = {
       const commands = managerCommands(ctx, run);
       const inImage = inFinalImage(ctx, node);
       const appended: string[] = [];
+      /** Where the cleanups go: the end of the RUN, or of the branch an install is in (cleanupPlacements). */
+      const placed: { body: Node; commands: string[] }[] = [];
+      const place = (body: Node, commands: string[]) => {
+        const found = placed.find((p) => p.body.id === body.id);
+        if (found) found.commands.push(...commands);
+        else placed.push({ body, commands: [...commands] });
+      };
       const said: string[] = [];
       /** Where each part of `said` is about: the offset of its command (a merged RUN holds commands of several lines on disk). */
       const about: number[] = [];
@@ -398,6 +405,7 @@ export const cacheCleanup: Transform = {
           if (index && 'reason' in index) notes.push({ line: node.line, at: index.at, id: index.id, message: `${manager} index kept: ${index.reason}` });
           else if (index) {
             appended.push(...index.commands);
+            place(run.root, index.commands);
             said.push(`${manager} index`);
             about.push(index.at);
           }
@@ -417,7 +425,16 @@ export const cacheCleanup: Transform = {
           continue;
         }
         // The program as the install ran it: `/opt/conda/bin/conda clean -afy` where PATH may not have it.
-        appended.push(...(refusal ? refusal.instead : cleanupFor(hygiene, last.words[0] ?? last.program, yumIsDnf(ctx, node)).map((c) => wrapperPrefix(last) + c)));
+        const cleanupAfter = (install: ManagerUse) => refusal ? refusal.instead : cleanupFor(hygiene, install.words[0] ?? install.program, yumIsDnf(ctx, node)).map((c) => wrapperPrefix(install) + c);
+        const needsProgram = (refusal ? refusal.instead : cleanupFor(hygiene, last.program)).some((c) => !c.startsWith('rm '));
+        const placements = cleanupPlacements(installs.map((c) => c.node), needsProgram).flatMap((p) => {
+          const install = installs.find((c) => c.node.id === p.targets[p.targets.length - 1]!.id)!;
+          // A branch that already cleans after its installs (when another does not) needs nothing more.
+          return p.body.id !== run.root.id && cleanedIn(ctx, run, p.body, install, yumIsDnf(ctx, node)) ? [] : [{ body: p.body, install }];
+        });
+        if (placements.length === 0) continue;
+        for (const p of placements) place(p.body, cleanupAfter(p.install));
+        appended.push(...cleanupAfter(placements[placements.length - 1]?.install ?? last));
         said.push(`${manager} cache`);
         about.push(sourceStart(run, last.node));
       }
@@ -428,20 +445,30 @@ export const cacheCleanup: Transform = {
           continue;
         }
         appended.push(`rm -f ${archive.path}`);
+        place(run.root, [`rm -f ${archive.path}`]);
         said.push(`downloaded ${archive.path.endsWith('.deb') ? 'package' : 'archive'} ${archive.path}`);
         about.push(archive.at);
       }
-      if (appended.length === 0) continue;
-      const edit = appendCommand(dockerfile, run, appended);
-      if ('reason' in edit) {
-        notes.push({ line: node.line, at: about[0], id: edit.id, message: `${said.join(', ')} left: ${edit.reason}` });
+      if (placed.length === 0) continue;
+      const edits = placed.map((p) => appendInBody(dockerfile, run, p.body, p.commands));
+      const refused = edits.find((e) => 'reason' in e);
+      if (refused && 'reason' in refused) {
+        notes.push({ line: node.line, at: about[0], id: refused.id, message: `${said.join(', ')} left: ${refused.reason}` });
         continue;
       }
-      fixes.push({ line: node.line, at: about[0], message: `${said.join(', ')} removed in the RUN that created it: \`${appended.join(' && ')}\``, edits: [edit] });
+      fixes.push({ line: node.line, at: about[0], message: `${said.join(', ')} removed in the RUN that created it: \`${appended.join(' && ')}\``, edits: edits as Edit[] });
     }
     return { fixes, notes };
   },
 };
+
+/** Whether a command at the end of `body`, after `install`, empties the manager's cache already. */
+function cleanedIn(ctx: TransformContext, run: RunScript, body: Node, install: ManagerUse, yumIsDnf: boolean): boolean {
+  const statements = bodyStatements(body) ?? [];
+  const end = statements[statements.length - 1]?.endIndex ?? body.endIndex;
+  return ctx.facts.commandsOf(run).some((c) => c.command.node.startIndex >= install.node.endIndex && c.command.node.endIndex <= end &&
+    cleans(install.manager, c, yumIsDnf));
+}
 
 /** Whether the stage's base is a release where yum is dnf (RHEL 8 on): known from the knowledge base, else no. */
 function yumIsDnf(ctx: TransformContext, node: InstructionNode): boolean {

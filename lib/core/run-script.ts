@@ -8,7 +8,7 @@
  * Reading a RUN is lib/facts' (`ctx.facts.readRun`).
  */
 import type { DockerfileModel, InstructionNode, ShellScript } from './dockerfile.js';
-import { andChain, hasBackgroundJob, topLevelStatements } from './shell.js';
+import { andChain, bodyStatements, enclosingBodies, hasBackgroundJob, topLevelStatements } from './shell.js';
 import type { Node } from './shell.js';
 import type { Edit, Refusal } from './types.js';
 
@@ -84,7 +84,11 @@ export function appendCommand(model: DockerfileModel, run: EditableRun, commands
   if (statements.length === 0) return REFUSED['no-command'];
   if (hasBackgroundJob(run.root)) return REFUSED['background-job'];
   const last = statements[statements.length - 1];
-  const at = sourceEnd(run, last.node);
+  return continuedAt(model, run, sourceEnd(run, last.node), commands);
+}
+
+/** `&& command` for each command at `at`, each on a continuation line of its own, laid out as the RUN writes its chains. */
+function continuedAt(model: DockerfileModel, run: EditableRun, at: number, commands: string[]): Edit {
   const src = model.source;
   const line = src.positionAt(at).line;
   const indent = line + 1 > run.node.line ? src.indentOf(line) : '    ';
@@ -92,6 +96,109 @@ export function appendCommand(model: DockerfileModel, run: EditableRun, commands
   const trailing = operatorStyle(model, [run.node]) === 'trailing';
   const text = commands.map((c) => (trailing ? ` && ${escape}${src.eol}${indent}${c}` : ` ${escape}${src.eol}${indent}&& ${c}`)).join('');
   return { start: at, end: at, text };
+}
+
+/** A body of the script (shell.ts bodyStatements) and the commands in it that a cleanup appended there is for. */
+export interface Placement {
+  body: Node;
+  targets: Node[];
+}
+
+/**
+ * Where a cleanup of what `targets` leave behind goes (an install's cache,
+ * the lists an update downloads): at the end of the innermost body that holds
+ * them all (an if or else branch, a case item, a group, a loop body, else the
+ * script), so that it runs when they may have run and not when the branch
+ * holding them is skipped. A cleanup that runs the program (`npm cache
+ * clean`) must not run where the program may be missing: when no target
+ * runs in that body itself, each in a branch of its own, each branch gets
+ * its own cleanup, and so on down. An `rm` of a path is safe anywhere after
+ * the targets, so one after the compound is enough. Targets in source order.
+ */
+export function cleanupPlacements(targets: readonly Node[], needsProgram: boolean): Placement[] {
+  if (targets.length === 0) return [];
+  const chains = targets.map((t) => enclosingBodies(t).map((b) => b.body).reverse());
+  let depth = 1;
+  while (chains.every((c) => c.length > depth && c[depth].id === chains[0][depth].id)) depth++;
+  const common = chains[0][depth - 1];
+  if (!needsProgram || chains.some((c) => c.length === depth)) return [{ body: common, targets: [...targets] }];
+  const groups = new Map<number, Node[]>();
+  targets.forEach((t, i) => {
+    const branch = chains[i][depth].id;
+    groups.set(branch, [...(groups.get(branch) ?? []), t]);
+  });
+  return [...groups.values()].flatMap((group) => cleanupPlacements(group, true));
+}
+
+/**
+ * An edit that runs `commands` at the end of a body, after its last
+ * statement when it succeeded (`…; then install && cleanup; fi`): on the
+ * same line where the compound holding the body is written on one line,
+ * else on continuation lines as appendCommand writes them. The script's own
+ * body is appendCommand's.
+ */
+export function appendInBody(model: DockerfileModel, run: EditableRun, body: Node, commands: string[]): Edit | EditRefusal {
+  if (body.type === 'program') return appendCommand(model, run, commands);
+  if (hasBackgroundJob(run.root)) return REFUSED['background-job'];
+  const statements = bodyStatements(body) ?? [];
+  const last = statements[statements.length - 1];
+  if (!last) return REFUSED['no-command'];
+  const at = sourceEnd(run, last);
+  const compound = ['elif_clause', 'else_clause', 'case_item', 'do_group'].includes(body.type) ? body.parent! : body;
+  const src = model.source;
+  if (src.positionAt(sourceStart(run, compound)).line === src.positionAt(sourceEnd(run, compound)).line) {
+    return { start: at, end: at, text: commands.map((c) => ` && ${c}`).join('') };
+  }
+  return continuedAt(model, run, at, commands);
+}
+
+/**
+ * Whether a failure of `node` fails the whole script: it is not the left
+ * side of a `||`, nor a pipeline's command whose status is dropped, nor in a
+ * condition or a loop, and every body it is in ends with it; the script is
+ * one statement (as for prependCommand).
+ */
+function failureFailsScript(node: Node): boolean {
+  let cur = node;
+  for (let parent = cur.parent; parent; cur = parent, parent = parent.parent) {
+    const type = parent.type;
+    if (type === 'program') return (bodyStatements(parent) ?? []).length === 1;
+    if (type === 'list') {
+      const operator = parent.children.find((c) => !c.isNamed)?.type;
+      if (parent.namedChildren[0]?.id === cur.id && operator !== '&&') return false;
+    } else if (type === 'pipeline') {
+      if (parent.namedChildren[parent.namedChildren.length - 1]?.id !== cur.id) return false;
+    } else if (type === 'redirected_statement') {
+      if (cur.fieldName !== 'body') return false;
+    } else if ((type === 'if_statement' && (cur.type === 'elif_clause' || cur.type === 'else_clause')) || (type === 'case_statement' && cur.type === 'case_item')) {
+      continue;
+    } else {
+      const statements = bodyStatements(parent);
+      if (!statements || type === 'do_group' || statements[statements.length - 1]?.id !== cur.id) return false;
+    }
+  }
+  return false;
+}
+
+/**
+ * An edit that runs `command` (an `apt-get update`) right before the first
+ * of `uses` (the commands it serves), in the innermost body holding them all
+ * but outside loops, which would run it once per pass: `if …; then update &&
+ * install; fi` runs no update when the branch is skipped. When they are all
+ * in the script's own body, or the command cannot go there so that its
+ * failure fails the RUN, it goes first in the script (prependCommand).
+ */
+export function prependBeforeUses(run: EditableRun, uses: readonly Node[], command: string): Edit | EditRefusal {
+  const [placement] = cleanupPlacements(uses, false);
+  let body = placement?.body ?? run.root;
+  while (body.type === 'do_group') body = enclosingBodies(body)[0]?.body ?? run.root;
+  if (body.type === 'program' || hasBackgroundJob(run.root)) return prependCommand(run, command);
+  const first = uses[0];
+  const statement = enclosingBodies(first).find((b) => b.body.id === body.id)?.statement;
+  const element = statement && andChain(statement).find((n) => n.startIndex <= first.startIndex && first.endIndex <= n.endIndex);
+  if (!element || element.type === 'list' || !failureFailsScript(element)) return prependCommand(run, command);
+  const at = sourceStart(run, element);
+  return { start: at, end: at, text: `${command} && ` };
 }
 
 /**

@@ -381,3 +381,37 @@ export function andChain(node: Node): Node[] {
   if (!left || !right) return [node];
   return [...andChain(left), right];
 }
+
+/**
+ * Nodes holding a list of statements the shell runs in order: a script, the
+ * `then` part of an if (the if_statement itself stands for it), an elif or
+ * else part, a case item, a `{ }` group, a subshell, a loop's `do … done`.
+ */
+const BODIES = new Set(['program', 'if_statement', 'elif_clause', 'else_clause', 'case_item', 'compound_statement', 'subshell', 'do_group']);
+
+/** The statements of a body (see BODIES), in order; null for another node. An if's or elif's condition is not part of it. */
+export function bodyStatements(node: Node): Node[] | null {
+  if (!BODIES.has(node.type)) return null;
+  let children = node.children;
+  if (node.type === 'if_statement' || node.type === 'elif_clause') {
+    const then = children.findIndex((c) => !c.isNamed && c.type === 'then');
+    children = then < 0 ? [] : children.slice(then + 1);
+  }
+  return children.filter((c) => c.isNamed && c.type !== 'comment' && c.type !== 'elif_clause' && c.type !== 'else_clause' &&
+    !(node.type === 'case_item' && c.fieldName === 'value'));
+}
+
+/**
+ * The bodies a node runs in, innermost first, ending with the script: each
+ * with the statement of that body the node is in. A command in an if's
+ * condition is in the body that holds the if.
+ */
+export function enclosingBodies(node: Node): { body: Node; statement: Node }[] {
+  const found: { body: Node; statement: Node }[] = [];
+  let child = node;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    const statements = bodyStatements(parent);
+    if (statements?.some((s) => s.id === child.id)) found.push({ body: parent, statement: child });
+  }
+  return found;
+}
