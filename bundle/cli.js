@@ -31229,8 +31229,19 @@ var EXEC_WRAPPERS = {
   gosu: { skip: 2 },
   "su-exec": { skip: 2 },
   "s6-setuidgid": { skip: 2 },
-  bundle: { skip: 2, subcommand: "exec" }
+  bundle: { skip: 2, subcommand: "exec" },
+  // pyenv's and rbenv's shims: `pyenv exec python3.12 -m pip install …` runs that interpreter's pip.
+  pyenv: { skip: 2, subcommand: "exec" },
+  rbenv: { skip: 2, subcommand: "exec" }
 };
+var LAYER_SPLIT_COMMENT = [
+  /\bsplit\b.*\b(runs?|layers?|commands?|steps?|instructions?)\b/,
+  /\bseparate(ly)?\b.*\b(runs?|layers?|commands?|steps?|instructions?)\b/,
+  /\b(own|separate|individual|distinct|different) (docker )?layers?\b/,
+  /\b(one|a) layer (per|for each|each)\b/,
+  /\bparallel (pulls?|downloads?|layers?)\b/,
+  /\blayer[- ]cach(e|ing)\b/
+];
 var ONE_SHOT_TOOLS = /* @__PURE__ */ new Set([
   "jq",
   "yq",
@@ -31435,6 +31446,9 @@ function packageScriptRun(argv) {
 var BUILD_COMMANDS = {
   make: {},
   gmake: {},
+  // Each compiles an interpreter from source (python-build, ruby-build).
+  pyenv: { subcommands: ["install"] },
+  rbenv: { subcommands: ["install"] },
   ninja: {},
   configure: {},
   cmake: { options: ["--build"] },
@@ -31854,6 +31868,8 @@ function installedCommands(words3) {
 }
 function isLanguageInstall(words3) {
   if (!words3[0]) return false;
+  const wrapper = EXEC_WRAPPERS[programName(words3[0])];
+  if (wrapper && (wrapper.subcommand === void 0 || words3[1] === wrapper.subcommand) && words3.length > wrapper.skip) return isLanguageInstall(words3.slice(wrapper.skip));
   const manager = managerCommand(words3);
   if (manager) {
     const row2 = PACKAGE_MANAGER_FACTS[manager.manager];
@@ -36844,7 +36860,9 @@ function variablesRead(root) {
 }
 function firstCommand(statements) {
   let node = statements[0]?.node ?? null;
-  while (node && node.type === "list") node = node.namedChildren[0] ?? null;
+  while (node && (node.type === "list" || node.type === "redirected_statement" && node.childForFieldName("body")?.type === "list")) {
+    node = node.type === "list" ? node.namedChildren[0] ?? null : node.childForFieldName("body");
+  }
   return node && node.type === "command" ? node : null;
 }
 function startsWithAbsoluteCd(statements) {
@@ -37233,6 +37251,28 @@ function headedByComment(node, model) {
   }
   return described;
 }
+function layerSplitComment(node, model) {
+  for (let current = node; current?.keyword === "RUN"; ) {
+    const previous2 = model.instructions[current.index - 1];
+    const comments = [];
+    for (let line = current.line - 1; line >= 1 && (!previous2 || line > previous2.endLine); line--) {
+      const text2 = model.source.lineText(line - 1).trim();
+      if (text2.startsWith("#")) comments.unshift(text2);
+    }
+    if (comments.length) {
+      const words3 = (text2) => text2.replace(/^#+/, "").trim().toLowerCase();
+      const block = comments.map(words3).join(" ");
+      if (!LAYER_SPLIT_COMMENT.some((pattern2) => pattern2.test(block))) return null;
+      for (const pattern2 of LAYER_SPLIT_COMMENT) {
+        const line = comments.find((c) => pattern2.test(words3(c)));
+        if (line) return line;
+      }
+      return comments[comments.length - 1];
+    }
+    current = previous2;
+  }
+  return null;
+}
 function headsGroup(node, model) {
   const previous2 = model.instructions[node.index - 1];
   for (let line = node.line - 1; line >= 1 && (!previous2 || line > previous2.endLine); line--) {
@@ -37493,6 +37533,7 @@ var mergeRuns = {
       };
       let carrying = false;
       let headedSaid = false;
+      const splitSaid = /* @__PURE__ */ new Set();
       let scripted = false;
       const leaveApart = (script) => {
         if (scripted) return;
@@ -37532,7 +37573,19 @@ var mergeRuns = {
         const previous2 = chain2[chain2.length - 1];
         const crossing = previous2 !== void 0 && commentBetween(previous2.node, node, dockerfile);
         const carried = crossing && part.cleanup ? describingComment(previous2.node, node, dockerfile) : null;
-        if (crossing && carried === null) flush();
+        const split = previous2 ? layerSplitComment(node, dockerfile) : null;
+        if (split !== null) {
+          if (!crossing && !splitSaid.has(split) && onDisk(previous2.node, node)) {
+            splitSaid.add(split);
+            const shown = split.length > 100 ? `${split.slice(0, 97)}...` : split;
+            notes.push({
+              line: node.line,
+              id: "layer-split-comment",
+              message: `not merged with the RUN above: the comment \`${shown}\` keeps the RUNs under it as separate layers on purpose; none of them is merged`
+            });
+          }
+          flush();
+        } else if (crossing && carried === null) flush();
         else if (previous2 && carrying && !part.cleanup) {
           flush();
         } else if (previous2) {

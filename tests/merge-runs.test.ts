@@ -1239,4 +1239,48 @@ test('a one-sentence comment over a small step does not take in the install or b
   assert.equal(rails.notes.map((n) => n.id), ['separate-steps']);
 });
 
+test('a comment that keeps the RUNs under it as separate layers stops every merge among them, with one note (review round 9)', async () => {
+  const text = lines(
+    'FROM python:3.12',
+    'COPY requirements/ requirements/',
+    '# Install the requirements one file at a time',
+    '# Split into separate RUN commands to keep each install cached on its own',
+    'RUN pip install -r requirements/base.txt',
+    '',
+    'RUN pip install -r requirements/extra.txt',
+    '',
+    'RUN rm -rf /root/.cache',
+    'CMD ["python"]',
+  );
+  const result = await expectUnchanged(text, null, { only });
+  assert.equal(result.notes.map((n) => [n.line, n.id, n.message]), [[7, 'layer-split-comment',
+    'not merged with the RUN above: the comment `# Split into separate RUN commands to keep each install cached on its own` keeps the RUNs under it as separate layers on purpose; none of them is merged']]);
+  // Small steps under such a comment stay apart too, and one among the RUNs covers those below it.
+  const among = lines('FROM alpine:3.20', 'RUN mkdir /opt/sdk', '# one layer per SDK, so clients pull them in parallel', 'RUN wget -qO /opt/sdk/a.tgz https://example.com/a.tgz', 'RUN wget -qO /opt/sdk/b.tgz https://example.com/b.tgz', 'CMD ["sh"]');
+  const second = await expectUnchanged(among, null, { only });
+  assert.equal(second.notes.map((n) => [n.line, n.id]), [[5, 'layer-split-comment']]);
+  // A comment that says nothing of layers still lets its RUNs join.
+  await expectOutput(lines('FROM alpine:3.20', '# folders', 'RUN mkdir /a', 'RUN mkdir /b', 'CMD ["sh"]'),
+    lines('FROM alpine:3.20', '# folders', 'RUN mkdir /a \\', '    && mkdir /b', 'CMD ["sh"]'), { only });
+});
+
+test('an install run through `pyenv exec`, and `pyenv install`, are steps of their own: they join no other step (review round 9)', async () => {
+  const text = lines(
+    'FROM ubuntu:24.04',
+    'RUN pyenv install 3.12.4 && pyenv global 3.12.4',
+    'RUN pyenv exec python3.12 -m pip install -r requirements.txt',
+    'RUN pip install --upgrade pip && pip install pipenv',
+    'CMD ["python3"]',
+  );
+  const result = await expectUnchanged(text, null, { only });
+  assert.equal(result.notes.map((n) => [n.line, n.id]), [[3, 'separate-steps']]);
+});
+
+test('a RUN whose first command is `set -x` is not joined to the RUN above even when a later command redirects (review round 9)', async () => {
+  const text = lines('FROM debian:bookworm', 'RUN set -x && mkdir /etc/app', 'RUN set -x && echo on > /etc/app/mode && chmod 0644 /etc/app/mode', 'CMD ["bash"]');
+  const result = await expectUnchanged(text, null, { only });
+  assert.equal(result.notes.map((n) => [n.line, n.id, n.message]), [[3, 'leading-set',
+    'not merged with the RUN above: it starts with `set -x`, written for the whole RUN; joined, it would apply only from the middle of the merged one']]);
+});
+
 test.run();

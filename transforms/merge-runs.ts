@@ -105,6 +105,7 @@ import {
   downloadOf, installedCommands, isBuild, isDependencyFetch, isLanguageInstall, isPackageInstall, managerCommand, packageListOf, roleReasonOnDisk, writtenPaths, type RunCommand,
 } from '../lib/facts/index.js';
 import { PACKAGE_MANAGER_FACTS, PACKAGE_SOURCE_DIRS } from '../lib/knowledge/package-managers.js';
+import { LAYER_SPLIT_COMMENT } from '../lib/knowledge/programs.js';
 import type { DockerfileModel, InstructionNode } from '../lib/core/dockerfile.js';
 import type { Fix, NoteInput, Refusal, Transform, TransformContext } from '../lib/core/types.js';
 
@@ -356,7 +357,10 @@ function variablesRead(root: Node): Set<string> | null {
 /** The first command the script runs, when it is a simple command. */
 function firstCommand(statements: ScriptFacts['statements']): Node | null {
   let node: Node | null = statements[0]?.node ?? null;
-  while (node && node.type === 'list') node = node.namedChildren[0] ?? null;
+  // tree-sitter-bash hangs a redirection of a later command on the whole list (`a && b > f` as `(a && b) > f`): its body starts with `a`.
+  while (node && (node.type === 'list' || (node.type === 'redirected_statement' && node.childForFieldName('body')?.type === 'list'))) {
+    node = node.type === 'list' ? node.namedChildren[0] ?? null : node.childForFieldName('body');
+  }
   return node && node.type === 'command' ? node : null;
 }
 
@@ -884,6 +888,37 @@ function headedByComment(node: InstructionNode, model: DockerfileModel): boolean
 }
 
 /**
+ * The comment line, as written, that says the RUNs under it are kept as
+ * separate layers on purpose (LAYER_SPLIT_COMMENT), when it heads the run of
+ * RUN instructions `node` stands in (blank lines between them allowed), or
+ * null. The nearest comment above `node` decides: a comment that says
+ * nothing of layers heads RUNs of its own.
+ */
+function layerSplitComment(node: InstructionNode, model: DockerfileModel): string | null {
+  for (let current: InstructionNode | undefined = node; current?.keyword === 'RUN';) {
+    const previous: InstructionNode | undefined = model.instructions[current.index - 1];
+    const comments: string[] = [];
+    for (let line = current.line - 1; line >= 1 && (!previous || line > previous.endLine); line--) {
+      const text = model.source.lineText(line - 1).trim();
+      if (text.startsWith('#')) comments.unshift(text);
+    }
+    if (comments.length) {
+      const words = (text: string) => text.replace(/^#+/, '').trim().toLowerCase();
+      const block = comments.map(words).join(' ');
+      if (!LAYER_SPLIT_COMMENT.some((pattern) => pattern.test(block))) return null;
+      // The line that says it most plainly: the patterns come in that order.
+      for (const pattern of LAYER_SPLIT_COMMENT) {
+        const line = comments.find((c) => pattern.test(words(c)));
+        if (line) return line;
+      }
+      return comments[comments.length - 1];
+    }
+    current = previous;
+  }
+  return null;
+}
+
+/**
  * Whether the comment that heads `node` speaks of several things: a list
  * (`# - the hosts file`, `# 1. …`) or a heading that ends with a colon
  * (`# Make copies of useful things:`). A comment of one sentence describes
@@ -1226,6 +1261,7 @@ export const mergeRuns: Transform = {
       // A cleanup in the chain came with its comment: only cleanups join after it.
       let carrying = false;
       let headedSaid = false;
+      const splitSaid = new Set<string>();
       let scripted = false;
       const leaveApart = (script: Part): void => {
         if (scripted) return;
@@ -1266,7 +1302,21 @@ export const mergeRuns: Transform = {
         // A cleanup joins the RUN above across the comment that describes it, which moves with it; any other comment ends the chain.
         const crossing = previous !== undefined && commentBetween(previous.node, node, dockerfile);
         const carried = crossing && part.cleanup ? describingComment(previous.node, node, dockerfile) : null;
-        if (crossing && carried === null) flush();
+        const split = previous ? layerSplitComment(node, dockerfile) : null;
+        if (split !== null) {
+          // The author keeps these layers apart on purpose: even a cleanup stays where it is.
+          // Across the comment itself the chain ends anyway: the note goes on the first RUN under it that a RUN above it could join.
+          if (!crossing && !splitSaid.has(split) && onDisk(previous!.node, node)) {
+            splitSaid.add(split);
+            const shown = split.length > 100 ? `${split.slice(0, 97)}...` : split;
+            notes.push({
+              line: node.line,
+              id: 'layer-split-comment',
+              message: `not merged with the RUN above: the comment \`${shown}\` keeps the RUNs under it as separate layers on purpose; none of them is merged`,
+            });
+          }
+          flush();
+        } else if (crossing && carried === null) flush();
         else if (previous && carrying && !part.cleanup) {
           // It stood under the comment a cleanup took up, apart from the RUNs above it.
           flush();
