@@ -37440,6 +37440,9 @@ function join2(parts, model) {
       [open, close] = ["{ ", "; }"];
     }
     const grouped = open !== "";
+    if (part.carries) {
+      for (const line of part.carries.split(/\r?\n|\r/)) if (line.trim()) text2 += indent + line.trimStart() + eol;
+    }
     if (i > 0) text2 += trailing ? indent : `${indent}&& `;
     text2 += open;
     keep(part);
@@ -37453,11 +37456,6 @@ function join2(parts, model) {
   const first = parts[0].node;
   const subshells = isolated ? `; ${isolated > 1 ? `${isolated} of them run` : "one runs"} in a subshell so ${isolated > 1 ? "their" : "its"} shell changes stay local` : "";
   const edits2 = rewriteKeeping(first.argsStart, parts[parts.length - 1].node.end, [...pieces, text2]);
-  const carried = parts.slice(1).map((p) => p.carries ?? "").join("");
-  if (carried) {
-    const lineStart = model.source.lineStarts[first.line - 1];
-    edits2.unshift({ start: lineStart, end: lineStart, text: carried });
-  }
   return {
     line: first.line,
     message: `merged ${parts.length} RUN instructions into one layer${subshells}${lists ? `; ${lists > 1 ? `${lists} installs'` : "an install's"} packages joined to the install above` : ""}`,

@@ -1089,9 +1089,9 @@ test("default transforms, the README's examples/debian-tools: the cleanup's comm
     DEBIAN_TOOLS,
     lines(
       'FROM debian:bookworm',
-      '# a cleanup in a later layer saves nothing',
       'RUN apt-get update \\',
       '    && apt-get install -y curl jq ca-certificates \\',
+      '    # a cleanup in a later layer saves nothing',
       '    && rm -rf /var/lib/apt/lists/*',
       'RUN cd /opt && curl -fsSLo tool.tar.gz https://example.com/tool.tar.gz && tar -xzf tool.tar.gz \\',
       '    && rm -f tool.tar.gz',
@@ -1106,14 +1106,14 @@ test("default transforms, the README's examples/debian-tools: the cleanup's comm
   assert.ok(DEBIAN_TOOLS.split('\n')[notes[0].line - 1].startsWith('RUN cd /opt'));
 });
 
-test('a cleanup joined across its own comment: the comment goes right above the merged RUN, below the comment of the RUN above', async () => {
+test('a cleanup joined across its own comment: the comment goes inside the merged RUN, right above the cleanup, where it describes no other command (review round 9)', async () => {
   const result = await expectOutput(
     lines('FROM debian:12', '# tools', 'RUN apt-get update && apt-get install -y curl', '# the lists are not needed at run time', 'RUN rm -rf /var/lib/apt/lists/*', 'CMD ["bash"]'),
     lines(
       'FROM debian:12',
       '# tools',
-      '# the lists are not needed at run time',
       'RUN apt-get update && apt-get install -y curl \\',
+      '    # the lists are not needed at run time',
       '    && rm -rf /var/lib/apt/lists/*',
       'CMD ["bash"]',
     ),
@@ -1126,14 +1126,14 @@ test('a cleanup joined across its own comment: the comment goes right above the 
 test('a joined cleanup keeps its comment lines byte for byte, CRLF and the escape character of the file', async () => {
   await expectOutput(
     ['# escape=`', 'FROM x', '# build', 'RUN make', '', '  # drop the objects', '#', 'RUN rm -rf /tmp/build', 'CMD ["app"]', ''].join('\r\n'),
-    ['# escape=`', 'FROM x', '# build', '  # drop the objects', '#', 'RUN make `', '    && rm -rf /tmp/build', 'CMD ["app"]', ''].join('\r\n'),
+    ['# escape=`', 'FROM x', '# build', 'RUN make `', '    # drop the objects', '    #', '    && rm -rf /tmp/build', 'CMD ["app"]', ''].join('\r\n'),
     { only },
   );
 });
 
 test('after a cleanup that took its comment up, only cleanups follow it; a second run changes nothing', async () => {
   const input = lines('FROM x', 'RUN make', '# clean', 'RUN rm -rf /tmp/a', 'RUN rm -rf /tmp/b', '# and the cache', 'RUN rm -rf /root/.cache', 'RUN make install');
-  const output = lines('FROM x', '# clean', '# and the cache', 'RUN make \\', '    && rm -rf /tmp/a \\', '    && rm -rf /tmp/b \\', '    && rm -rf /root/.cache', 'RUN make install');
+  const output = lines('FROM x', 'RUN make \\', '    # clean', '    && rm -rf /tmp/a \\', '    && rm -rf /tmp/b \\', '    # and the cache', '    && rm -rf /root/.cache', 'RUN make install');
   const result = await expectOutput(input, output, { only });
   assert.equal(result.changes.map((c) => [c.line, c.message]), [[2, 'merged 4 RUN instructions into one layer']]);
   const again = await run(output, { only });
@@ -1281,6 +1281,14 @@ test('a RUN whose first command is `set -x` is not joined to the RUN above even 
   const result = await expectUnchanged(text, null, { only });
   assert.equal(result.notes.map((n) => [n.line, n.id, n.message]), [[3, 'leading-set',
     'not merged with the RUN above: it starts with `set -x`, written for the whole RUN; joined, it would apply only from the middle of the merged one']]);
+});
+
+test('a cleanup joined across its own comment below an uncommented RUN: the comment stays on the cleanup, not above the first command (review round 9)', async () => {
+  await expectOutput(
+    lines('FROM debian:12', 'RUN /opt/setup/install-cache-server', '', '# the web root of the base image is not ours', 'RUN rm -rf /srv/www/*', 'CMD ["bash"]'),
+    lines('FROM debian:12', 'RUN /opt/setup/install-cache-server \\', '    # the web root of the base image is not ours', '    && rm -rf /srv/www/*', 'CMD ["bash"]'),
+    { only },
+  );
 });
 
 test.run();

@@ -59,10 +59,10 @@
  *   but a cleanup, since a cleanup in a later layer saves nothing: when the
  *   comment lines stand right above it (only blank lines above them), each
  *   describes or is an empty `#` (none is code commented out), the cleanup
- *   joins and its comment moves with it, to stand right above the merged
- *   RUN's first line, below any comment of the RUN above, so it still heads
- *   what it describes: none is left above the next RUN, nor inside the `&&`
- *   chain. What stood under that comment past the cleanup stays apart from
+ *   joins and its comment moves with it, onto comment lines of the merged
+ *   RUN right above the cleanup's command (Docker drops them), so it still
+ *   stands on what it describes: above the merged RUN it would seem to
+ *   describe its first command, and none is left above the next RUN. What stood under that comment past the cleanup stays apart from
  *   the RUNs above it, as the comment kept it, unless it is a cleanup too.
  * - Notes speak only of RUNs in the file as read (ctx.onDisk): not of one
  *   another transform inserted (init-entrypoint's `RUN apk add tini`), which
@@ -168,7 +168,7 @@ interface Part {
   comment: string | null;
   /**
    * The comment lines right above this RUN, as written (line breaks kept), when it is a cleanup joined across them
-   * into the RUN above: they go above the merged RUN. Set while the chain is read.
+   * into the RUN above: they go into the merged RUN, right above its command. Set while the chain is read.
    */
   carries?: string;
   /** Why this part changes the shell, or null. */
@@ -1150,6 +1150,8 @@ function join(parts: Part[], model: DockerfileModel): Fix {
       [open, close] = ['{ ', '; }'];
     }
     const grouped = open !== '';
+    // A cleanup's own comment stays right above its command, on lines of the merged RUN that Docker drops: above the RUN it would head a first command it does not describe.
+    if (part.carries) for (const line of part.carries.split(/\r?\n|\r/)) if (line.trim()) text += indent + line.trimStart() + eol;
     if (i > 0) text += trailing ? indent : `${indent}&& `;
     text += open;
     keep(part);
@@ -1165,13 +1167,8 @@ function join(parts: Part[], model: DockerfileModel): Fix {
   const subshells = isolated
     ? `; ${isolated > 1 ? `${isolated} of them run` : 'one runs'} in a subshell so ${isolated > 1 ? 'their' : 'its'} shell changes stay local`
     : '';
+  // A joined cleanup's comment lines are inside the edit: they move into the merged RUN, above the cleanup's command.
   const edits = rewriteKeeping(first.argsStart, parts[parts.length - 1].node.end, [...pieces, text]);
-  // A joined cleanup's comment heads the merged RUN, right above its first line: the lines it stood on are inside the edit above, and go.
-  const carried = parts.slice(1).map((p) => p.carries ?? '').join('');
-  if (carried) {
-    const lineStart = model.source.lineStarts[first.line - 1];
-    edits.unshift({ start: lineStart, end: lineStart, text: carried });
-  }
   return {
     line: first.line,
     message: `merged ${parts.length} RUN instructions into one layer${subshells}${lists ? `; ${lists > 1 ? `${lists} installs'` : 'an install\'s'} packages joined to the install above` : ''}`,
