@@ -36900,7 +36900,7 @@ function aptIndexSteps(commands) {
     const apt = manager !== null && PACKAGE_MANAGER_FACTS[manager.manager].system === "apt";
     if (apt && manager.subcommand === "update") steps.push("update");
     else if (apt && manager.subcommand === "dist-clean") steps.push("removal");
-    else if (command2.program === "rm" && command2.words.some((w) => w !== null && w.startsWith(APT_LISTS))) steps.push("removal");
+    else if (command2.program === "rm" && command2.nodes.some((n) => n.text.replace(/^["']/, "").startsWith(APT_LISTS))) steps.push("removal");
   }
   return steps;
 }
@@ -36963,6 +36963,10 @@ function downloadedNames(commands) {
 }
 function readsDownload(part, group) {
   return group.some((g) => [...g.downloads].some((name) => part.mentions.has(name)));
+}
+function readsAptLists(part, group) {
+  const steps = group.flatMap((p) => p.aptIndex);
+  return part.aptInstall && !part.aptIndex.includes("update") && steps.includes("update") && steps[steps.length - 1] === "update";
 }
 function errexitSource(root) {
   let found = null;
@@ -37050,6 +37054,8 @@ function readPart(node, ctx) {
     cleanup: commands.some(removes) && commands.every((c) => removes(c) || c.program !== null && NO_OPS.has(c.program)),
     installOnly: installOnly(commands),
     aptIndex,
+    aptInstall: commands.some((c) => isPackageInstall(c.words)?.manager === "apt"),
+    removesSome: commands.some(removes),
     endsWithList,
     isList: facts.isList,
     script: facts.script,
@@ -37370,7 +37376,7 @@ function partition(chain2, apart) {
       close(current);
       current = add(pending, part);
       pending = [];
-    } else if ((part.cleanup || !isStep(part) && readsDownload(part, [...current, ...pending])) && fits([...current, ...pending, part])) {
+    } else if ((part.cleanup || !isStep(part) && (readsDownload(part, [...current, ...pending]) || readsAptLists(part, [...current, ...pending]))) && fits([...current, ...pending, part])) {
       current = [...current, ...pending, part];
       pending = [];
     } else if (part.cleanup || pending.length && !fits([...pending, part])) {
@@ -37522,7 +37528,7 @@ var mergeRuns = {
         } : why === "after-step" ? {
           line: part.node.line,
           id: "after-step",
-          message: `not merged with the RUN above, which does work of its own (${STEP_WORK}): this RUN does not clean up after it, so one layer would save no bytes, and a change to this RUN would rerun the RUN above (further such RUNs of this stage are left apart too)`
+          message: `not merged with the RUN above, which does work of its own (${STEP_WORK}): this RUN ${part.removesSome ? "does more than clean up after it" : "does not clean up after it, so one layer would save no bytes"}, and a change to this RUN would rerun the RUN above (further such RUNs of this stage are left apart too)`
         } : {
           line: part.node.line,
           id: "apt-lists",

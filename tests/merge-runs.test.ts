@@ -712,13 +712,24 @@ test('two apk installs in a row with the same options are one install: they join
   assert.equal(result.notes, []);
 });
 
-test('an apt install right after an update and install with the same options joins it; other options stay apart', async () => {
+test('an apt install right after an update and install with the same options joins its list; one with other options joins with && (it reads the lists the RUN above left, review round 9)', async () => {
   const result = await expectOutput(
     lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends curl', 'RUN apt-get install -y --no-install-recommends jq', 'RUN apt-get install -y git'),
-    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends curl jq', 'RUN apt-get install -y git'),
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends curl jq \\', '    && apt-get install -y git'),
     { only },
   );
-  assert.equal(result.notes.map((n) => [n.line, n.id]), [[4, 'after-step']]);
+  assert.equal(result.notes, []);
+});
+
+test('an apt install that reads the lists the RUN above fetched and left joins it, and removes them once, at the end (review round 9)', async () => {
+  const result = await expectOutput(
+    lines('FROM ubuntu:22.04', 'RUN apt-get update && apt-get install -y gnupg && add-apt-repository -y ppa:example/tools', 'RUN apt-get install -y example-tool && rm -rf /var/lib/apt/lists/*', 'CMD ["bash"]'),
+    lines('FROM ubuntu:22.04', 'RUN apt-get update && apt-get install -y gnupg && add-apt-repository -y ppa:example/tools \\', '    && apt-get install -y example-tool && rm -rf /var/lib/apt/lists/*', 'CMD ["bash"]'),
+    { only },
+  );
+  assert.equal(result.notes, []);
+  // Lists removed above: the install below updates them itself or reads none, and the RUNs stay apart.
+  await expectUnchanged(lines('FROM ubuntu:22.04', 'RUN apt-get update && apt-get install -y gnupg && rm -rf /var/lib/apt/lists/*', 'RUN apt-get install -y --no-install-recommends example-tool', 'CMD ["bash"]'), null, { only });
 });
 
 test('package lists join the list above on its line, or on lines of their own where either list puts its packages so; installs with other words (sudo) join with &&', async () => {
@@ -1289,6 +1300,12 @@ test('a cleanup joined across its own comment below an uncommented RUN: the comm
     lines('FROM debian:12', 'RUN /opt/setup/install-cache-server \\', '    # the web root of the base image is not ours', '    && rm -rf /srv/www/*', 'CMD ["bash"]'),
     { only },
   );
+});
+
+test('a small step that removes files too is not said to clean up nothing (review round 9)', async () => {
+  const result = await expectUnchanged(lines('FROM debian:12', 'RUN make -C /src install', 'RUN sed -i s/debug/info/ /etc/app.conf && rm -f /etc/app.conf.orig', 'CMD ["app"]'), null, { only });
+  assert.equal(result.notes.map((n) => [n.line, n.id, n.message]), [[3, 'after-step',
+    'not merged with the RUN above, which does work of its own (installs packages, downloads, builds or runs many commands): this RUN does more than clean up after it, and a change to this RUN would rerun the RUN above (further such RUNs of this stage are left apart too)']]);
 });
 
 test.run();

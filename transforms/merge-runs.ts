@@ -191,6 +191,10 @@ interface Part {
   installOnly: string | null;
   /** Its `apt-get update`s and removals of the apt lists, in order. */
   aptIndex: ('update' | 'removal')[];
+  /** It installs with apt: without an update of its own, from the lists a RUN above fetched. */
+  aptInstall: boolean;
+  /** Some command of it removes files or packages (all of them do, for a cleanup). */
+  removesSome: boolean;
   /**
    * Its last command installs packages named last on the line, ending the
    * RUN at the top of its `&&` chain: the words before the packages, and the
@@ -415,7 +419,8 @@ function aptIndexSteps(commands: RunCommand[]): ('update' | 'removal')[] {
     const apt = manager !== null && PACKAGE_MANAGER_FACTS[manager.manager].system === 'apt';
     if (apt && manager!.subcommand === 'update') steps.push('update');
     else if (apt && manager!.subcommand === 'dist-clean') steps.push('removal');
-    else if (command.program === 'rm' && command.words.some((w) => w !== null && w.startsWith(APT_LISTS))) steps.push('removal');
+    // `/var/lib/apt/lists/*` is a glob, which has no literal value: its text as written says where it points.
+    else if (command.program === 'rm' && command.nodes.some((n) => n.text.replace(/^["']/, '').startsWith(APT_LISTS))) steps.push('removal');
   }
   return steps;
 }
@@ -500,6 +505,17 @@ function downloadedNames(commands: RunCommand[]): Set<string> {
 /** Whether `part` reads a file the parts of `group` downloaded (unpacks or installs it): it belongs with the download. */
 function readsDownload(part: Part, group: Part[]): boolean {
   return group.some((g) => [...g.downloads].some((name) => part.mentions.has(name)));
+}
+
+/**
+ * Whether `part` installs with apt from the lists the parts of `group`
+ * fetched and left in place (an update, no removal after it): apart, the
+ * lists stay in the layer above, and the install reads them stale when only
+ * the RUN above is cached.
+ */
+function readsAptLists(part: Part, group: Part[]): boolean {
+  const steps = group.flatMap((p) => p.aptIndex);
+  return part.aptInstall && !part.aptIndex.includes('update') && steps.includes('update') && steps[steps.length - 1] === 'update';
 }
 
 /** Why the script may turn on errexit (or an ERR trap), anywhere in it, or null. */
@@ -604,6 +620,8 @@ function readPart(node: InstructionNode, ctx: TransformContext): Part | Refusal 
     cleanup: commands.some(removes) && commands.every((c) => removes(c) || (c.program !== null && NO_OPS.has(c.program))),
     installOnly: installOnly(commands),
     aptIndex,
+    aptInstall: commands.some((c) => isPackageInstall(c.words)?.manager === 'apt'),
+    removesSome: commands.some(removes),
     endsWithList,
     isList: facts.isList,
     script: facts.script,
@@ -1072,8 +1090,9 @@ function partition(chain: Part[], apart: (part: Part, why: Apart, above: Part[])
       close(current);
       current = add(pending, part);
       pending = [];
-    } else if ((part.cleanup || (!isStep(part) && readsDownload(part, [...current, ...pending]))) && fits([...current, ...pending, part])) {
-      // A cleanup deletes what the step made; a part that unpacks the step's download reads what only it fetched.
+    } else if ((part.cleanup || (!isStep(part) && (readsDownload(part, [...current, ...pending]) || readsAptLists(part, [...current, ...pending])))) &&
+      fits([...current, ...pending, part])) {
+      // A cleanup deletes what the step made; a part that unpacks the step's download, or installs from the lists it fetched, reads what only it fetched.
       current = [...current, ...pending, part];
       pending = [];
     } else if (part.cleanup || (pending.length && !fits([...pending, part]))) {
@@ -1247,7 +1266,7 @@ export const mergeRuns: Transform = {
             ? {
               line: part.node.line,
               id: 'after-step',
-              message: `not merged with the RUN above, which does work of its own (${STEP_WORK}): this RUN does not clean up after it, so one layer would save no bytes, and a change to this RUN would rerun the RUN above (further such RUNs of this stage are left apart too)`,
+              message: `not merged with the RUN above, which does work of its own (${STEP_WORK}): this RUN ${part.removesSome ? 'does more than clean up after it' : 'does not clean up after it, so one layer would save no bytes'}, and a change to this RUN would rerun the RUN above (further such RUNs of this stage are left apart too)`,
             }
             : {
               line: part.node.line,
