@@ -21751,11 +21751,12 @@ function downloadedNames(commands) {
       names.add(path11.posix.basename(download.path));
       continue;
     }
-    for (const word of command.words) {
-      if (word === null || !/^(https?|ftp):\/\//.test(word)) continue;
-      const name = path11.posix.basename(word.replace(/[?#].*$/, ""));
-      if (name) names.add(name);
-    }
+    command.words.forEach((word, i) => {
+      const text = word ?? command.nodes[i]?.text.replace(/^["']|["']$/g, "") ?? "";
+      if (!/^(https?|ftp):\/\//.test(text)) return;
+      const name = path11.posix.basename(text.replace(/[?#].*$/, ""));
+      if (name && /^[\w.+-]+$/.test(name)) names.add(name);
+    });
   }
   return names;
 }
@@ -21849,6 +21850,7 @@ function readPart(node, ctx) {
     substantial: isSubstantial(commands, aptIndex),
     downloads: downloadedNames(commands),
     mentions: new Set(commands.flatMap((c) => c.words).filter((w) => w !== null && w !== "").map((w) => path11.posix.basename(w))),
+    installsFiles: new Set(commands.filter((c) => isPackageInstall(c.words) || managerCommand(c.words) !== null).flatMap((c) => c.words).filter((w) => w !== null && w.includes(".")).map((w) => path11.posix.basename(w))),
     cleanup: commands.some(removes) && commands.every((c) => removes(c) || c.program !== null && NO_OPS.has(c.program)),
     installOnly: installOnly(commands),
     aptIndex,
@@ -22169,6 +22171,9 @@ function partition(chain, apart) {
         close(current);
         current = [part];
       }
+    } else if (isStep(part) && [...current, ...pending].some((g) => [...g.downloads].some((name) => part.installsFiles.has(name))) && fits([...current, ...pending, part])) {
+      current = [...current, ...pending, part];
+      pending = [];
     } else if (isStep(part)) {
       apart(pending[0] ?? part, "steps", current);
       close(current);

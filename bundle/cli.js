@@ -36953,11 +36953,12 @@ function downloadedNames(commands) {
       names.add(path14.posix.basename(download.path));
       continue;
     }
-    for (const word of command2.words) {
-      if (word === null || !/^(https?|ftp):\/\//.test(word)) continue;
-      const name = path14.posix.basename(word.replace(/[?#].*$/, ""));
-      if (name) names.add(name);
-    }
+    command2.words.forEach((word, i) => {
+      const text2 = word ?? command2.nodes[i]?.text.replace(/^["']|["']$/g, "") ?? "";
+      if (!/^(https?|ftp):\/\//.test(text2)) return;
+      const name = path14.posix.basename(text2.replace(/[?#].*$/, ""));
+      if (name && /^[\w.+-]+$/.test(name)) names.add(name);
+    });
   }
   return names;
 }
@@ -37051,6 +37052,7 @@ function readPart(node, ctx) {
     substantial: isSubstantial(commands, aptIndex),
     downloads: downloadedNames(commands),
     mentions: new Set(commands.flatMap((c) => c.words).filter((w) => w !== null && w !== "").map((w) => path14.posix.basename(w))),
+    installsFiles: new Set(commands.filter((c) => isPackageInstall(c.words) || managerCommand(c.words) !== null).flatMap((c) => c.words).filter((w) => w !== null && w.includes(".")).map((w) => path14.posix.basename(w))),
     cleanup: commands.some(removes) && commands.every((c) => removes(c) || c.program !== null && NO_OPS.has(c.program)),
     installOnly: installOnly(commands),
     aptIndex,
@@ -37371,6 +37373,9 @@ function partition(chain2, apart) {
         close(current);
         current = [part];
       }
+    } else if (isStep(part) && [...current, ...pending].some((g) => [...g.downloads].some((name) => part.installsFiles.has(name))) && fits([...current, ...pending, part])) {
+      current = [...current, ...pending, part];
+      pending = [];
     } else if (isStep(part)) {
       apart(pending[0] ?? part, "steps", current);
       close(current);

@@ -1308,4 +1308,20 @@ test('a small step that removes files too is not said to clean up nothing (revie
     'not merged with the RUN above, which does work of its own (installs packages, downloads, builds or runs many commands): this RUN does more than clean up after it, and a change to this RUN would rerun the RUN above (further such RUNs of this stage are left apart too)']]);
 });
 
+test('a download joins the RUNs that install, chmod or move the file it fetched, also when the shell computes part of its URL (review round 9)', async () => {
+  await expectOutput(
+    lines('FROM alpine:3.20', 'RUN wget https://example.org/pkgs/tool-2.1-r0.apk', 'RUN apk add --no-cache --allow-untrusted tool-2.1-r0.apk', 'CMD ["tool"]'),
+    lines('FROM alpine:3.20', 'RUN wget https://example.org/pkgs/tool-2.1-r0.apk \\', '    && apk add --no-cache --allow-untrusted tool-2.1-r0.apk', 'CMD ["tool"]'),
+    { only },
+  );
+  await expectOutput(
+    lines('FROM debian:12', 'RUN curl -LO https://example.org/release/$(curl -sL https://example.org/stable.txt)/bin/ctl', 'RUN chmod +x ./ctl', 'RUN mv ./ctl /usr/local/bin/ctl', 'CMD ["ctl"]'),
+    lines('FROM debian:12', 'RUN curl -LO https://example.org/release/$(curl -sL https://example.org/stable.txt)/bin/ctl \\', '    && chmod +x ./ctl \\', '    && mv ./ctl /usr/local/bin/ctl', 'CMD ["ctl"]'),
+    { only },
+  );
+  // An install of other packages is a step of its own.
+  const other = await expectUnchanged(lines('FROM alpine:3.20', 'RUN wget https://example.org/pkgs/tool-2.1-r0.apk', 'RUN apk add --no-cache curl', 'CMD ["tool"]'), null, { only });
+  assert.equal(other.notes.map((n) => [n.line, n.id]), [[3, 'separate-steps']]);
+});
+
 test.run();

@@ -41,6 +41,16 @@
  *   upward: it joins the group above, and when that group holds a step it
  *   takes along the small steps between them, which ran before the files
  *   went (download, unpack, delete the archive).
+ * - A download joins the RUNs that read its file (unpack, chmod, move it),
+ *   and the install of a package file it fetched (`apk add ./x.apk`), even
+ *   though that install is a step: apart, the file stays in the download's
+ *   layer. An apt install without its own update joins the RUN above when
+ *   that RUN fetched the lists and left them: it reads them.
+ * - A comment above or among the RUNs that says they are kept as separate
+ *   layers on purpose (lib/knowledge's LAYER_SPLIT_COMMENT: "split into
+ *   separate RUN commands", "each in its own layer for parallel pulls")
+ *   stops every merge of the RUNs under it (`layer-split-comment`, once per
+ *   comment).
  * - A merged RUN has at most one `apt-get update` and one removal of the
  *   lists, and no update after that removal.
  * - Not in a dev container (ctx.facts.stageRole says `devcontainer`: the
@@ -222,6 +232,8 @@ interface Part {
   downloads: Set<string>;
   /** The file names its commands' words name, to see a later part read a download. */
   mentions: Set<string>;
+  /** The file names its package installs name (`apk add ./pkg.apk`, `dpkg -i x.deb`): an install of a download belongs with it. */
+  installsFiles: Set<string>;
   /** It only changes its own shell (assignments, `export`, `cd`, `set`), which no later RUN sees: the note that says so, or null. */
   noEffect: string | null;
 }
@@ -493,11 +505,13 @@ function downloadedNames(commands: RunCommand[]): Set<string> {
       names.add(path.posix.basename(download.path));
       continue;
     }
-    for (const word of command.words) {
-      if (word === null || !/^(https?|ftp):\/\//.test(word)) continue;
-      const name = path.posix.basename(word.replace(/[?#].*$/, ''));
-      if (name) names.add(name);
-    }
+    command.words.forEach((word, i) => {
+      // A URL the shell computes in part (`…/release/$(curl -sL …/stable.txt)/bin/kubectl`) still names its file when its last segment is literal.
+      const text = word ?? command.nodes[i]?.text.replace(/^["']|["']$/g, '') ?? '';
+      if (!/^(https?|ftp):\/\//.test(text)) return;
+      const name = path.posix.basename(text.replace(/[?#].*$/, ''));
+      if (name && /^[\w.+-]+$/.test(name)) names.add(name);
+    });
   }
   return names;
 }
@@ -617,6 +631,8 @@ function readPart(node: InstructionNode, ctx: TransformContext): Part | Refusal 
     substantial: isSubstantial(commands, aptIndex),
     downloads: downloadedNames(commands),
     mentions: new Set(commands.flatMap((c) => c.words).filter((w): w is string => w !== null && w !== '').map((w) => path.posix.basename(w))),
+    installsFiles: new Set(commands.filter((c) => isPackageInstall(c.words) || managerCommand(c.words) !== null)
+      .flatMap((c) => c.words).filter((w): w is string => w !== null && w.includes('.')).map((w) => path.posix.basename(w))),
     cleanup: commands.some(removes) && commands.every((c) => removes(c) || (c.program !== null && NO_OPS.has(c.program))),
     installOnly: installOnly(commands),
     aptIndex,
@@ -1084,6 +1100,10 @@ function partition(chain: Part[], apart: (part: Part, why: Apart, above: Part[])
         close(current);
         current = [part];
       }
+    } else if (isStep(part) && [...current, ...pending].some((g) => [...g.downloads].some((name) => part.installsFiles.has(name))) && fits([...current, ...pending, part])) {
+      // It installs the package file the group downloaded: apart, the file stays in the download's layer.
+      current = [...current, ...pending, part];
+      pending = [];
     } else if (isStep(part)) {
       // The note goes where the RUN left apart starts, with the small steps it takes along: the same line in every pass.
       apart(pending[0] ?? part, 'steps', current);
