@@ -16681,8 +16681,19 @@ var EXEC_WRAPPERS = {
   gosu: { skip: 2 },
   "su-exec": { skip: 2 },
   "s6-setuidgid": { skip: 2 },
-  bundle: { skip: 2, subcommand: "exec" }
+  bundle: { skip: 2, subcommand: "exec" },
+  // pyenv's and rbenv's shims: `pyenv exec python3.12 -m pip install …` runs that interpreter's pip.
+  pyenv: { skip: 2, subcommand: "exec" },
+  rbenv: { skip: 2, subcommand: "exec" }
 };
+var LAYER_SPLIT_COMMENT = [
+  /\bsplit\b.*\b(runs?|layers?|commands?|steps?|instructions?)\b/,
+  /\bseparate(ly)?\b.*\b(runs?|layers?|commands?|steps?|instructions?)\b/,
+  /\b(own|separate|individual|distinct|different) (docker )?layers?\b/,
+  /\b(one|a) layer (per|for each|each)\b/,
+  /\bparallel (pulls?|downloads?|layers?)\b/,
+  /\blayer[- ]cach(e|ing)\b/
+];
 var ONE_SHOT_TOOLS = /* @__PURE__ */ new Set([
   "jq",
   "yq",
@@ -16887,6 +16898,9 @@ function packageScriptRun(argv) {
 var BUILD_COMMANDS = {
   make: {},
   gmake: {},
+  // Each compiles an interpreter from source (python-build, ruby-build).
+  pyenv: { subcommands: ["install"] },
+  rbenv: { subcommands: ["install"] },
   ninja: {},
   configure: {},
   cmake: { options: ["--build"] },
@@ -17374,6 +17388,8 @@ function installedCommands(words3) {
 }
 function isLanguageInstall(words3) {
   if (!words3[0]) return false;
+  const wrapper = EXEC_WRAPPERS[programName(words3[0])];
+  if (wrapper && (wrapper.subcommand === void 0 || words3[1] === wrapper.subcommand) && words3.length > wrapper.skip) return isLanguageInstall(words3.slice(wrapper.skip));
   const manager = managerCommand(words3);
   if (manager) {
     const row2 = PACKAGE_MANAGER_FACTS[manager.manager];
@@ -22018,7 +22034,9 @@ function variablesRead(root) {
 }
 function firstCommand(statements) {
   let node = statements[0]?.node ?? null;
-  while (node && node.type === "list") node = node.namedChildren[0] ?? null;
+  while (node && (node.type === "list" || node.type === "redirected_statement" && node.childForFieldName("body")?.type === "list")) {
+    node = node.type === "list" ? node.namedChildren[0] ?? null : node.childForFieldName("body");
+  }
   return node && node.type === "command" ? node : null;
 }
 function startsWithAbsoluteCd(statements) {
@@ -22105,16 +22123,21 @@ function downloadedNames(commands) {
       names.add(path11.posix.basename(download.path));
       continue;
     }
-    for (const word of command.words) {
-      if (word === null || !/^(https?|ftp):\/\//.test(word)) continue;
-      const name = path11.posix.basename(word.replace(/[?#].*$/, ""));
-      if (name) names.add(name);
-    }
+    command.words.forEach((word, i) => {
+      const text = word ?? command.nodes[i]?.text.replace(/^["']|["']$/g, "") ?? "";
+      if (!/^(https?|ftp):\/\//.test(text)) return;
+      const name = path11.posix.basename(text.replace(/[?#].*$/, ""));
+      if (name && /^[\w.+-]+$/.test(name)) names.add(name);
+    });
   }
   return names;
 }
 function readsDownload(part, group) {
   return group.some((g) => [...g.downloads].some((name) => part.mentions.has(name)));
+}
+function readsAptLists(part, group) {
+  const steps = group.flatMap((p) => p.aptIndex);
+  return part.aptInstall && !part.aptIndex.includes("update") && steps.includes("update") && steps[steps.length - 1] === "update";
 }
 function errexitSource(root) {
   let found = null;
@@ -22199,9 +22222,12 @@ function readPart(node, ctx) {
     substantial: isSubstantial(commands, aptIndex),
     downloads: downloadedNames(commands),
     mentions: new Set(commands.flatMap((c) => c.words).filter((w) => w !== null && w !== "").map((w) => path11.posix.basename(w))),
+    installsFiles: new Set(commands.filter((c) => isPackageInstall(c.words) || managerCommand(c.words) !== null).flatMap((c) => c.words).filter((w) => w !== null && w.includes(".")).map((w) => path11.posix.basename(w))),
     cleanup: commands.some(removes) && commands.every((c) => removes(c) || c.program !== null && NO_OPS.has(c.program)),
     installOnly: installOnly(commands),
     aptIndex,
+    aptInstall: commands.some((c) => isPackageInstall(c.words)?.manager === "apt"),
+    removesSome: commands.some(removes),
     endsWithList,
     isList: facts.isList,
     script: facts.script,
@@ -22403,6 +22429,28 @@ function headedByComment(node, model) {
   }
   return described;
 }
+function layerSplitComment(node, model) {
+  for (let current = node; current?.keyword === "RUN"; ) {
+    const previous2 = model.instructions[current.index - 1];
+    const comments = [];
+    for (let line = current.line - 1; line >= 1 && (!previous2 || line > previous2.endLine); line--) {
+      const text = model.source.lineText(line - 1).trim();
+      if (text.startsWith("#")) comments.unshift(text);
+    }
+    if (comments.length) {
+      const words3 = (text) => text.replace(/^#+/, "").trim().toLowerCase();
+      const block = comments.map(words3).join(" ");
+      if (!LAYER_SPLIT_COMMENT.some((pattern) => pattern.test(block))) return null;
+      for (const pattern of LAYER_SPLIT_COMMENT) {
+        const line = comments.find((c) => pattern.test(words3(c)));
+        if (line) return line;
+      }
+      return comments[comments.length - 1];
+    }
+    current = previous2;
+  }
+  return null;
+}
 function headsGroup(node, model) {
   const previous2 = model.instructions[node.index - 1];
   for (let line = node.line - 1; line >= 1 && (!previous2 || line > previous2.endLine); line--) {
@@ -22495,12 +22543,15 @@ function partition(chain, apart) {
         close(current);
         current = [part];
       }
+    } else if (isStep(part) && [...current, ...pending].some((g) => [...g.downloads].some((name) => part.installsFiles.has(name))) && fits([...current, ...pending, part])) {
+      current = [...current, ...pending, part];
+      pending = [];
     } else if (isStep(part)) {
       apart(pending[0] ?? part, "steps", current);
       close(current);
       current = add(pending, part);
       pending = [];
-    } else if ((part.cleanup || !isStep(part) && readsDownload(part, [...current, ...pending])) && fits([...current, ...pending, part])) {
+    } else if ((part.cleanup || !isStep(part) && (readsDownload(part, [...current, ...pending]) || readsAptLists(part, [...current, ...pending]))) && fits([...current, ...pending, part])) {
       current = [...current, ...pending, part];
       pending = [];
     } else if (part.cleanup || pending.length && !fits([...pending, part])) {
@@ -22570,6 +22621,9 @@ function join(parts, model) {
       [open, close] = ["{ ", "; }"];
     }
     const grouped = open !== "";
+    if (part.carries) {
+      for (const line of part.carries.split(/\r?\n|\r/)) if (line.trim()) text += indent + line.trimStart() + eol;
+    }
     if (i > 0) text += trailing ? indent : `${indent}&& `;
     text += open;
     keep(part);
@@ -22583,11 +22637,6 @@ function join(parts, model) {
   const first = parts[0].node;
   const subshells = isolated ? `; ${isolated > 1 ? `${isolated} of them run` : "one runs"} in a subshell so ${isolated > 1 ? "their" : "its"} shell changes stay local` : "";
   const edits2 = rewriteKeeping(first.argsStart, parts[parts.length - 1].node.end, [...pieces, text]);
-  const carried = parts.slice(1).map((p) => p.carries ?? "").join("");
-  if (carried) {
-    const lineStart = model.source.lineStarts[first.line - 1];
-    edits2.unshift({ start: lineStart, end: lineStart, text: carried });
-  }
   return {
     line: first.line,
     message: `merged ${parts.length} RUN instructions into one layer${subshells}${lists ? `; ${lists > 1 ? `${lists} installs'` : "an install's"} packages joined to the install above` : ""}`,
@@ -22654,7 +22703,7 @@ var mergeRuns = {
         } : why === "after-step" ? {
           line: part.node.line,
           id: "after-step",
-          message: `not merged with the RUN above, which does work of its own (${STEP_WORK}): this RUN does not clean up after it, so one layer would save no bytes, and a change to this RUN would rerun the RUN above (further such RUNs of this stage are left apart too)`
+          message: `not merged with the RUN above, which does work of its own (${STEP_WORK}): this RUN ${part.removesSome ? "does more than clean up after it" : "does not clean up after it, so one layer would save no bytes"}, and a change to this RUN would rerun the RUN above (further such RUNs of this stage are left apart too)`
         } : {
           line: part.node.line,
           id: "apt-lists",
@@ -22663,6 +22712,7 @@ var mergeRuns = {
       };
       let carrying = false;
       let headedSaid = false;
+      const splitSaid = /* @__PURE__ */ new Set();
       let scripted = false;
       const leaveApart = (script) => {
         if (scripted) return;
@@ -22702,7 +22752,19 @@ var mergeRuns = {
         const previous2 = chain[chain.length - 1];
         const crossing = previous2 !== void 0 && commentBetween(previous2.node, node, dockerfile);
         const carried = crossing && part.cleanup ? describingComment(previous2.node, node, dockerfile) : null;
-        if (crossing && carried === null) flush2();
+        const split = previous2 ? layerSplitComment(node, dockerfile) : null;
+        if (split !== null) {
+          if (!crossing && !splitSaid.has(split) && onDisk(previous2.node, node)) {
+            splitSaid.add(split);
+            const shown = split.length > 100 ? `${split.slice(0, 97)}...` : split;
+            notes.push({
+              line: node.line,
+              id: "layer-split-comment",
+              message: `not merged with the RUN above: the comment \`${shown}\` keeps the RUNs under it as separate layers on purpose; none of them is merged`
+            });
+          }
+          flush2();
+        } else if (crossing && carried === null) flush2();
         else if (previous2 && carrying && !part.cleanup) {
           flush2();
         } else if (previous2) {

@@ -712,13 +712,24 @@ test('two apk installs in a row with the same options are one install: they join
   assert.equal(result.notes, []);
 });
 
-test('an apt install right after an update and install with the same options joins it; other options stay apart', async () => {
+test('an apt install right after an update and install with the same options joins its list; one with other options joins with && (it reads the lists the RUN above left, review round 9)', async () => {
   const result = await expectOutput(
     lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends curl', 'RUN apt-get install -y --no-install-recommends jq', 'RUN apt-get install -y git'),
-    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends curl jq', 'RUN apt-get install -y git'),
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends curl jq \\', '    && apt-get install -y git'),
     { only },
   );
-  assert.equal(result.notes.map((n) => [n.line, n.id]), [[4, 'after-step']]);
+  assert.equal(result.notes, []);
+});
+
+test('an apt install that reads the lists the RUN above fetched and left joins it, and removes them once, at the end (review round 9)', async () => {
+  const result = await expectOutput(
+    lines('FROM ubuntu:22.04', 'RUN apt-get update && apt-get install -y gnupg && add-apt-repository -y ppa:example/tools', 'RUN apt-get install -y example-tool && rm -rf /var/lib/apt/lists/*', 'CMD ["bash"]'),
+    lines('FROM ubuntu:22.04', 'RUN apt-get update && apt-get install -y gnupg && add-apt-repository -y ppa:example/tools \\', '    && apt-get install -y example-tool && rm -rf /var/lib/apt/lists/*', 'CMD ["bash"]'),
+    { only },
+  );
+  assert.equal(result.notes, []);
+  // Lists removed above: the install below updates them itself or reads none, and the RUNs stay apart.
+  await expectUnchanged(lines('FROM ubuntu:22.04', 'RUN apt-get update && apt-get install -y gnupg && rm -rf /var/lib/apt/lists/*', 'RUN apt-get install -y --no-install-recommends example-tool', 'CMD ["bash"]'), null, { only });
 });
 
 test('package lists join the list above on its line, or on lines of their own where either list puts its packages so; installs with other words (sudo) join with &&', async () => {
@@ -1089,9 +1100,9 @@ test("default transforms, the README's examples/debian-tools: the cleanup's comm
     DEBIAN_TOOLS,
     lines(
       'FROM debian:bookworm',
-      '# a cleanup in a later layer saves nothing',
       'RUN apt-get update \\',
       '    && apt-get install -y curl jq ca-certificates \\',
+      '    # a cleanup in a later layer saves nothing',
       '    && rm -rf /var/lib/apt/lists/*',
       'RUN cd /opt && curl -fsSLo tool.tar.gz https://example.com/tool.tar.gz && tar -xzf tool.tar.gz \\',
       '    && rm -f tool.tar.gz',
@@ -1106,14 +1117,14 @@ test("default transforms, the README's examples/debian-tools: the cleanup's comm
   assert.ok(DEBIAN_TOOLS.split('\n')[notes[0].line - 1].startsWith('RUN cd /opt'));
 });
 
-test('a cleanup joined across its own comment: the comment goes right above the merged RUN, below the comment of the RUN above', async () => {
+test('a cleanup joined across its own comment: the comment goes inside the merged RUN, right above the cleanup, where it describes no other command (review round 9)', async () => {
   const result = await expectOutput(
     lines('FROM debian:12', '# tools', 'RUN apt-get update && apt-get install -y curl', '# the lists are not needed at run time', 'RUN rm -rf /var/lib/apt/lists/*', 'CMD ["bash"]'),
     lines(
       'FROM debian:12',
       '# tools',
-      '# the lists are not needed at run time',
       'RUN apt-get update && apt-get install -y curl \\',
+      '    # the lists are not needed at run time',
       '    && rm -rf /var/lib/apt/lists/*',
       'CMD ["bash"]',
     ),
@@ -1126,14 +1137,14 @@ test('a cleanup joined across its own comment: the comment goes right above the 
 test('a joined cleanup keeps its comment lines byte for byte, CRLF and the escape character of the file', async () => {
   await expectOutput(
     ['# escape=`', 'FROM x', '# build', 'RUN make', '', '  # drop the objects', '#', 'RUN rm -rf /tmp/build', 'CMD ["app"]', ''].join('\r\n'),
-    ['# escape=`', 'FROM x', '# build', '  # drop the objects', '#', 'RUN make `', '    && rm -rf /tmp/build', 'CMD ["app"]', ''].join('\r\n'),
+    ['# escape=`', 'FROM x', '# build', 'RUN make `', '    # drop the objects', '    #', '    && rm -rf /tmp/build', 'CMD ["app"]', ''].join('\r\n'),
     { only },
   );
 });
 
 test('after a cleanup that took its comment up, only cleanups follow it; a second run changes nothing', async () => {
   const input = lines('FROM x', 'RUN make', '# clean', 'RUN rm -rf /tmp/a', 'RUN rm -rf /tmp/b', '# and the cache', 'RUN rm -rf /root/.cache', 'RUN make install');
-  const output = lines('FROM x', '# clean', '# and the cache', 'RUN make \\', '    && rm -rf /tmp/a \\', '    && rm -rf /tmp/b \\', '    && rm -rf /root/.cache', 'RUN make install');
+  const output = lines('FROM x', 'RUN make \\', '    # clean', '    && rm -rf /tmp/a \\', '    && rm -rf /tmp/b \\', '    # and the cache', '    && rm -rf /root/.cache', 'RUN make install');
   const result = await expectOutput(input, output, { only });
   assert.equal(result.changes.map((c) => [c.line, c.message]), [[2, 'merged 4 RUN instructions into one layer']]);
   const again = await run(output, { only });
@@ -1237,6 +1248,80 @@ test('a one-sentence comment over a small step does not take in the install or b
     lines('FROM alpine:3.20', '# Accounts:', '# - the app user', 'RUN adduser -D app \\', '    && apk add --no-cache curl', 'CMD ["sh"]'), { only: ['merge-runs'] });
   const rails = await expectUnchanged(lines('FROM ruby:3.3', 'COPY . .', 'RUN bundle exec bootsnap precompile app/ lib/', 'RUN bundle exec rake assets:precompile', 'CMD ["rails", "s"]'), null, { only: ['merge-runs'] });
   assert.equal(rails.notes.map((n) => n.id), ['separate-steps']);
+});
+
+test('a comment that keeps the RUNs under it as separate layers stops every merge among them, with one note (review round 9)', async () => {
+  const text = lines(
+    'FROM python:3.12',
+    'COPY requirements/ requirements/',
+    '# Install the requirements one file at a time',
+    '# Split into separate RUN commands to keep each install cached on its own',
+    'RUN pip install -r requirements/base.txt',
+    '',
+    'RUN pip install -r requirements/extra.txt',
+    '',
+    'RUN rm -rf /root/.cache',
+    'CMD ["python"]',
+  );
+  const result = await expectUnchanged(text, null, { only });
+  assert.equal(result.notes.map((n) => [n.line, n.id, n.message]), [[7, 'layer-split-comment',
+    'not merged with the RUN above: the comment `# Split into separate RUN commands to keep each install cached on its own` keeps the RUNs under it as separate layers on purpose; none of them is merged']]);
+  // Small steps under such a comment stay apart too, and one among the RUNs covers those below it.
+  const among = lines('FROM alpine:3.20', 'RUN mkdir /opt/sdk', '# one layer per SDK, so clients pull them in parallel', 'RUN wget -qO /opt/sdk/a.tgz https://example.com/a.tgz', 'RUN wget -qO /opt/sdk/b.tgz https://example.com/b.tgz', 'CMD ["sh"]');
+  const second = await expectUnchanged(among, null, { only });
+  assert.equal(second.notes.map((n) => [n.line, n.id]), [[5, 'layer-split-comment']]);
+  // A comment that says nothing of layers still lets its RUNs join.
+  await expectOutput(lines('FROM alpine:3.20', '# folders', 'RUN mkdir /a', 'RUN mkdir /b', 'CMD ["sh"]'),
+    lines('FROM alpine:3.20', '# folders', 'RUN mkdir /a \\', '    && mkdir /b', 'CMD ["sh"]'), { only });
+});
+
+test('an install run through `pyenv exec`, and `pyenv install`, are steps of their own: they join no other step (review round 9)', async () => {
+  const text = lines(
+    'FROM ubuntu:24.04',
+    'RUN pyenv install 3.12.4 && pyenv global 3.12.4',
+    'RUN pyenv exec python3.12 -m pip install -r requirements.txt',
+    'RUN pip install --upgrade pip && pip install pipenv',
+    'CMD ["python3"]',
+  );
+  const result = await expectUnchanged(text, null, { only });
+  assert.equal(result.notes.map((n) => [n.line, n.id]), [[3, 'separate-steps']]);
+});
+
+test('a RUN whose first command is `set -x` is not joined to the RUN above even when a later command redirects (review round 9)', async () => {
+  const text = lines('FROM debian:bookworm', 'RUN set -x && mkdir /etc/app', 'RUN set -x && echo on > /etc/app/mode && chmod 0644 /etc/app/mode', 'CMD ["bash"]');
+  const result = await expectUnchanged(text, null, { only });
+  assert.equal(result.notes.map((n) => [n.line, n.id, n.message]), [[3, 'leading-set',
+    'not merged with the RUN above: it starts with `set -x`, written for the whole RUN; joined, it would apply only from the middle of the merged one']]);
+});
+
+test('a cleanup joined across its own comment below an uncommented RUN: the comment stays on the cleanup, not above the first command (review round 9)', async () => {
+  await expectOutput(
+    lines('FROM debian:12', 'RUN /opt/setup/install-cache-server', '', '# the web root of the base image is not ours', 'RUN rm -rf /srv/www/*', 'CMD ["bash"]'),
+    lines('FROM debian:12', 'RUN /opt/setup/install-cache-server \\', '    # the web root of the base image is not ours', '    && rm -rf /srv/www/*', 'CMD ["bash"]'),
+    { only },
+  );
+});
+
+test('a small step that removes files too is not said to clean up nothing (review round 9)', async () => {
+  const result = await expectUnchanged(lines('FROM debian:12', 'RUN make -C /src install', 'RUN sed -i s/debug/info/ /etc/app.conf && rm -f /etc/app.conf.orig', 'CMD ["app"]'), null, { only });
+  assert.equal(result.notes.map((n) => [n.line, n.id, n.message]), [[3, 'after-step',
+    'not merged with the RUN above, which does work of its own (installs packages, downloads, builds or runs many commands): this RUN does more than clean up after it, and a change to this RUN would rerun the RUN above (further such RUNs of this stage are left apart too)']]);
+});
+
+test('a download joins the RUNs that install, chmod or move the file it fetched, also when the shell computes part of its URL (review round 9)', async () => {
+  await expectOutput(
+    lines('FROM alpine:3.20', 'RUN wget https://example.org/pkgs/tool-2.1-r0.apk', 'RUN apk add --no-cache --allow-untrusted tool-2.1-r0.apk', 'CMD ["tool"]'),
+    lines('FROM alpine:3.20', 'RUN wget https://example.org/pkgs/tool-2.1-r0.apk \\', '    && apk add --no-cache --allow-untrusted tool-2.1-r0.apk', 'CMD ["tool"]'),
+    { only },
+  );
+  await expectOutput(
+    lines('FROM debian:12', 'RUN curl -LO https://example.org/release/$(curl -sL https://example.org/stable.txt)/bin/ctl', 'RUN chmod +x ./ctl', 'RUN mv ./ctl /usr/local/bin/ctl', 'CMD ["ctl"]'),
+    lines('FROM debian:12', 'RUN curl -LO https://example.org/release/$(curl -sL https://example.org/stable.txt)/bin/ctl \\', '    && chmod +x ./ctl \\', '    && mv ./ctl /usr/local/bin/ctl', 'CMD ["ctl"]'),
+    { only },
+  );
+  // An install of other packages is a step of its own.
+  const other = await expectUnchanged(lines('FROM alpine:3.20', 'RUN wget https://example.org/pkgs/tool-2.1-r0.apk', 'RUN apk add --no-cache curl', 'CMD ["tool"]'), null, { only });
+  assert.equal(other.notes.map((n) => [n.line, n.id]), [[3, 'separate-steps']]);
 });
 
 test.run();

@@ -41,6 +41,16 @@
  *   upward: it joins the group above, and when that group holds a step it
  *   takes along the small steps between them, which ran before the files
  *   went (download, unpack, delete the archive).
+ * - A download joins the RUNs that read its file (unpack, chmod, move it),
+ *   and the install of a package file it fetched (`apk add ./x.apk`), even
+ *   though that install is a step: apart, the file stays in the download's
+ *   layer. An apt install without its own update joins the RUN above when
+ *   that RUN fetched the lists and left them: it reads them.
+ * - A comment above or among the RUNs that says they are kept as separate
+ *   layers on purpose (lib/knowledge's LAYER_SPLIT_COMMENT: "split into
+ *   separate RUN commands", "each in its own layer for parallel pulls")
+ *   stops every merge of the RUNs under it (`layer-split-comment`, once per
+ *   comment).
  * - A merged RUN has at most one `apt-get update` and one removal of the
  *   lists, and no update after that removal.
  * - Not in a dev container (ctx.facts.stageRole says `devcontainer`: the
@@ -59,10 +69,10 @@
  *   but a cleanup, since a cleanup in a later layer saves nothing: when the
  *   comment lines stand right above it (only blank lines above them), each
  *   describes or is an empty `#` (none is code commented out), the cleanup
- *   joins and its comment moves with it, to stand right above the merged
- *   RUN's first line, below any comment of the RUN above, so it still heads
- *   what it describes: none is left above the next RUN, nor inside the `&&`
- *   chain. What stood under that comment past the cleanup stays apart from
+ *   joins and its comment moves with it, onto comment lines of the merged
+ *   RUN right above the cleanup's command (Docker drops them), so it still
+ *   stands on what it describes: above the merged RUN it would seem to
+ *   describe its first command, and none is left above the next RUN. What stood under that comment past the cleanup stays apart from
  *   the RUNs above it, as the comment kept it, unless it is a cleanup too.
  * - Notes speak only of RUNs in the file as read (ctx.onDisk): not of one
  *   another transform inserted (init-entrypoint's `RUN apk add tini`), which
@@ -105,6 +115,7 @@ import {
   aptListsRemoval, downloadOf, downloadsAptLists, installedCommands, isBuild, isDependencyFetch, isLanguageInstall, isPackageInstall, managerCommand, packageListOf, roleReasonOnDisk, writtenPaths, type RunCommand,
 } from '../lib/facts/index.js';
 import { PACKAGE_MANAGER_FACTS, PACKAGE_SOURCE_DIRS } from '../lib/knowledge/package-managers.js';
+import { LAYER_SPLIT_COMMENT } from '../lib/knowledge/programs.js';
 import type { DockerfileModel, InstructionNode } from '../lib/core/dockerfile.js';
 import type { Fix, NoteInput, Refusal, Transform, TransformContext } from '../lib/core/types.js';
 
@@ -167,7 +178,7 @@ interface Part {
   comment: string | null;
   /**
    * The comment lines right above this RUN, as written (line breaks kept), when it is a cleanup joined across them
-   * into the RUN above: they go above the merged RUN. Set while the chain is read.
+   * into the RUN above: they go into the merged RUN, right above its command. Set while the chain is read.
    */
   carries?: string;
   /** Why this part changes the shell, or null. */
@@ -190,6 +201,10 @@ interface Part {
   installOnly: string | null;
   /** Its `apt-get update`s and removals of the apt lists, in order. */
   aptIndex: ('update' | 'removal')[];
+  /** It installs with apt: without an update of its own, from the lists a RUN above fetched. */
+  aptInstall: boolean;
+  /** Some command of it removes files or packages (all of them do, for a cleanup). */
+  removesSome: boolean;
   /**
    * Its last command installs packages named last on the line, ending the
    * RUN at the top of its `&&` chain: the words before the packages, and the
@@ -217,6 +232,8 @@ interface Part {
   downloads: Set<string>;
   /** The file names its commands' words name, to see a later part read a download. */
   mentions: Set<string>;
+  /** The file names its package installs name (`apk add ./pkg.apk`, `dpkg -i x.deb`): an install of a download belongs with it. */
+  installsFiles: Set<string>;
   /** It only changes its own shell (assignments, `export`, `cd`, `set`), which no later RUN sees: the note that says so, or null. */
   noEffect: string | null;
 }
@@ -356,7 +373,10 @@ function variablesRead(root: Node): Set<string> | null {
 /** The first command the script runs, when it is a simple command. */
 function firstCommand(statements: ScriptFacts['statements']): Node | null {
   let node: Node | null = statements[0]?.node ?? null;
-  while (node && node.type === 'list') node = node.namedChildren[0] ?? null;
+  // tree-sitter-bash hangs a redirection of a later command on the whole list (`a && b > f` as `(a && b) > f`): its body starts with `a`.
+  while (node && (node.type === 'list' || (node.type === 'redirected_statement' && node.childForFieldName('body')?.type === 'list'))) {
+    node = node.type === 'list' ? node.namedChildren[0] ?? null : node.childForFieldName('body');
+  }
   return node && node.type === 'command' ? node : null;
 }
 
@@ -480,11 +500,13 @@ function downloadedNames(commands: RunCommand[]): Set<string> {
       names.add(path.posix.basename(download.path));
       continue;
     }
-    for (const word of command.words) {
-      if (word === null || !/^(https?|ftp):\/\//.test(word)) continue;
-      const name = path.posix.basename(word.replace(/[?#].*$/, ''));
-      if (name) names.add(name);
-    }
+    command.words.forEach((word, i) => {
+      // A URL the shell computes in part (`…/release/$(curl -sL …/stable.txt)/bin/kubectl`) still names its file when its last segment is literal.
+      const text = word ?? command.nodes[i]?.text.replace(/^["']|["']$/g, '') ?? '';
+      if (!/^(https?|ftp):\/\//.test(text)) return;
+      const name = path.posix.basename(text.replace(/[?#].*$/, ''));
+      if (name && /^[\w.+-]+$/.test(name)) names.add(name);
+    });
   }
   return names;
 }
@@ -492,6 +514,17 @@ function downloadedNames(commands: RunCommand[]): Set<string> {
 /** Whether `part` reads a file the parts of `group` downloaded (unpacks or installs it): it belongs with the download. */
 function readsDownload(part: Part, group: Part[]): boolean {
   return group.some((g) => [...g.downloads].some((name) => part.mentions.has(name)));
+}
+
+/**
+ * Whether `part` installs with apt from the lists the parts of `group`
+ * fetched and left in place (an update, no removal after it): apart, the
+ * lists stay in the layer above, and the install reads them stale when only
+ * the RUN above is cached.
+ */
+function readsAptLists(part: Part, group: Part[]): boolean {
+  const steps = group.flatMap((p) => p.aptIndex);
+  return part.aptInstall && !part.aptIndex.includes('update') && steps.includes('update') && steps[steps.length - 1] === 'update';
 }
 
 /** Why the script may turn on errexit (or an ERR trap), anywhere in it, or null. */
@@ -593,9 +626,13 @@ function readPart(node: InstructionNode, ctx: TransformContext): Part | Refusal 
     substantial: isSubstantial(commands, aptIndex),
     downloads: downloadedNames(commands),
     mentions: new Set(commands.flatMap((c) => c.words).filter((w): w is string => w !== null && w !== '').map((w) => path.posix.basename(w))),
+    installsFiles: new Set(commands.filter((c) => isPackageInstall(c.words) || managerCommand(c.words) !== null)
+      .flatMap((c) => c.words).filter((w): w is string => w !== null && w.includes('.')).map((w) => path.posix.basename(w))),
     cleanup: commands.some(removes) && commands.every((c) => removes(c) || (c.program !== null && NO_OPS.has(c.program))),
     installOnly: installOnly(commands),
     aptIndex,
+    aptInstall: commands.some((c) => isPackageInstall(c.words)?.manager === 'apt'),
+    removesSome: commands.some(removes),
     endsWithList,
     isList: facts.isList,
     script: facts.script,
@@ -880,6 +917,37 @@ function headedByComment(node: InstructionNode, model: DockerfileModel): boolean
 }
 
 /**
+ * The comment line, as written, that says the RUNs under it are kept as
+ * separate layers on purpose (LAYER_SPLIT_COMMENT), when it heads the run of
+ * RUN instructions `node` stands in (blank lines between them allowed), or
+ * null. The nearest comment above `node` decides: a comment that says
+ * nothing of layers heads RUNs of its own.
+ */
+function layerSplitComment(node: InstructionNode, model: DockerfileModel): string | null {
+  for (let current: InstructionNode | undefined = node; current?.keyword === 'RUN';) {
+    const previous: InstructionNode | undefined = model.instructions[current.index - 1];
+    const comments: string[] = [];
+    for (let line = current.line - 1; line >= 1 && (!previous || line > previous.endLine); line--) {
+      const text = model.source.lineText(line - 1).trim();
+      if (text.startsWith('#')) comments.unshift(text);
+    }
+    if (comments.length) {
+      const words = (text: string) => text.replace(/^#+/, '').trim().toLowerCase();
+      const block = comments.map(words).join(' ');
+      if (!LAYER_SPLIT_COMMENT.some((pattern) => pattern.test(block))) return null;
+      // The line that says it most plainly: the patterns come in that order.
+      for (const pattern of LAYER_SPLIT_COMMENT) {
+        const line = comments.find((c) => pattern.test(words(c)));
+        if (line) return line;
+      }
+      return comments[comments.length - 1];
+    }
+    current = previous;
+  }
+  return null;
+}
+
+/**
  * Whether the comment that heads `node` speaks of several things: a list
  * (`# - the hosts file`, `# 1. …`) or a heading that ends with a colon
  * (`# Make copies of useful things:`). A comment of one sentence describes
@@ -1027,14 +1095,19 @@ function partition(chain: Part[], apart: (part: Part, why: Apart, above: Part[])
         close(current);
         current = [part];
       }
+    } else if (isStep(part) && [...current, ...pending].some((g) => [...g.downloads].some((name) => part.installsFiles.has(name))) && fits([...current, ...pending, part])) {
+      // It installs the package file the group downloaded: apart, the file stays in the download's layer.
+      current = [...current, ...pending, part];
+      pending = [];
     } else if (isStep(part)) {
       // The note goes where the RUN left apart starts, with the small steps it takes along: the same line in every pass.
       apart(pending[0] ?? part, 'steps', current);
       close(current);
       current = add(pending, part);
       pending = [];
-    } else if ((part.cleanup || (!isStep(part) && readsDownload(part, [...current, ...pending]))) && fits([...current, ...pending, part])) {
-      // A cleanup deletes what the step made; a part that unpacks the step's download reads what only it fetched.
+    } else if ((part.cleanup || (!isStep(part) && (readsDownload(part, [...current, ...pending]) || readsAptLists(part, [...current, ...pending])))) &&
+      fits([...current, ...pending, part])) {
+      // A cleanup deletes what the step made; a part that unpacks the step's download, or installs from the lists it fetched, reads what only it fetched.
       current = [...current, ...pending, part];
       pending = [];
     } else if (part.cleanup || (pending.length && !fits([...pending, part]))) {
@@ -1111,6 +1184,8 @@ function join(parts: Part[], model: DockerfileModel): Fix {
       [open, close] = ['{ ', '; }'];
     }
     const grouped = open !== '';
+    // A cleanup's own comment stays right above its command, on lines of the merged RUN that Docker drops: above the RUN it would head a first command it does not describe.
+    if (part.carries) for (const line of part.carries.split(/\r?\n|\r/)) if (line.trim()) text += indent + line.trimStart() + eol;
     if (i > 0) text += trailing ? indent : `${indent}&& `;
     text += open;
     keep(part);
@@ -1126,13 +1201,8 @@ function join(parts: Part[], model: DockerfileModel): Fix {
   const subshells = isolated
     ? `; ${isolated > 1 ? `${isolated} of them run` : 'one runs'} in a subshell so ${isolated > 1 ? 'their' : 'its'} shell changes stay local`
     : '';
+  // A joined cleanup's comment lines are inside the edit: they move into the merged RUN, above the cleanup's command.
   const edits = rewriteKeeping(first.argsStart, parts[parts.length - 1].node.end, [...pieces, text]);
-  // A joined cleanup's comment heads the merged RUN, right above its first line: the lines it stood on are inside the edit above, and go.
-  const carried = parts.slice(1).map((p) => p.carries ?? '').join('');
-  if (carried) {
-    const lineStart = model.source.lineStarts[first.line - 1];
-    edits.unshift({ start: lineStart, end: lineStart, text: carried });
-  }
   return {
     line: first.line,
     message: `merged ${parts.length} RUN instructions into one layer${subshells}${lists ? `; ${lists > 1 ? `${lists} installs'` : 'an install\'s'} packages joined to the install above` : ''}`,
@@ -1211,7 +1281,7 @@ export const mergeRuns: Transform = {
             ? {
               line: part.node.line,
               id: 'after-step',
-              message: `not merged with the RUN above, which does work of its own (${STEP_WORK}): this RUN does not clean up after it, so one layer would save no bytes, and a change to this RUN would rerun the RUN above (further such RUNs of this stage are left apart too)`,
+              message: `not merged with the RUN above, which does work of its own (${STEP_WORK}): this RUN ${part.removesSome ? 'does more than clean up after it' : 'does not clean up after it, so one layer would save no bytes'}, and a change to this RUN would rerun the RUN above (further such RUNs of this stage are left apart too)`,
             }
             : {
               line: part.node.line,
@@ -1222,6 +1292,7 @@ export const mergeRuns: Transform = {
       // A cleanup in the chain came with its comment: only cleanups join after it.
       let carrying = false;
       let headedSaid = false;
+      const splitSaid = new Set<string>();
       let scripted = false;
       const leaveApart = (script: Part): void => {
         if (scripted) return;
@@ -1262,7 +1333,21 @@ export const mergeRuns: Transform = {
         // A cleanup joins the RUN above across the comment that describes it, which moves with it; any other comment ends the chain.
         const crossing = previous !== undefined && commentBetween(previous.node, node, dockerfile);
         const carried = crossing && part.cleanup ? describingComment(previous.node, node, dockerfile) : null;
-        if (crossing && carried === null) flush();
+        const split = previous ? layerSplitComment(node, dockerfile) : null;
+        if (split !== null) {
+          // The author keeps these layers apart on purpose: even a cleanup stays where it is.
+          // Across the comment itself the chain ends anyway: the note goes on the first RUN under it that a RUN above it could join.
+          if (!crossing && !splitSaid.has(split) && onDisk(previous!.node, node)) {
+            splitSaid.add(split);
+            const shown = split.length > 100 ? `${split.slice(0, 97)}...` : split;
+            notes.push({
+              line: node.line,
+              id: 'layer-split-comment',
+              message: `not merged with the RUN above: the comment \`${shown}\` keeps the RUNs under it as separate layers on purpose; none of them is merged`,
+            });
+          }
+          flush();
+        } else if (crossing && carried === null) flush();
         else if (previous && carrying && !part.cleanup) {
           // It stood under the comment a cleanup took up, apart from the RUNs above it.
           flush();

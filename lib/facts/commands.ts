@@ -342,6 +342,9 @@ export function installedCommands(words: readonly (string | null)[]): string[] {
  */
 export function isLanguageInstall(words: readonly (string | null)[]): boolean {
   if (!words[0]) return false;
+  // `pyenv exec python -m pip install`, `bundle exec gem install`: the wrappers that exec what follows them (EXEC_WRAPPERS).
+  const wrapper = EXEC_WRAPPERS[programName(words[0])];
+  if (wrapper && (wrapper.subcommand === undefined || words[1] === wrapper.subcommand) && words.length > wrapper.skip) return isLanguageInstall(words.slice(wrapper.skip));
   const manager = managerCommand(words);
   if (manager) {
     const row = PACKAGE_MANAGER_FACTS[manager.manager];

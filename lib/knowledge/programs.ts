@@ -124,7 +124,25 @@ export const EXEC_WRAPPERS: Readonly<Record<string, { skip: number; subcommand?:
   'su-exec': { skip: 2 },
   's6-setuidgid': { skip: 2 },
   bundle: { skip: 2, subcommand: 'exec' },
+  // pyenv's and rbenv's shims: `pyenv exec python3.12 -m pip install …` runs that interpreter's pip.
+  pyenv: { skip: 2, subcommand: 'exec' },
+  rbenv: { skip: 2, subcommand: 'exec' },
 };
+
+/**
+ * What a comment says when its author keeps the RUNs under it as separate
+ * layers on purpose ("Split into separate RUN commands to improve layer
+ * caching", "each browser in its own layer for parallel pulls"): read in
+ * the comment's words, lowercased, one line or the block joined by spaces.
+ */
+export const LAYER_SPLIT_COMMENT: readonly RegExp[] = [
+  /\bsplit\b.*\b(runs?|layers?|commands?|steps?|instructions?)\b/,
+  /\bseparate(ly)?\b.*\b(runs?|layers?|commands?|steps?|instructions?)\b/,
+  /\b(own|separate|individual|distinct|different) (docker )?layers?\b/,
+  /\b(one|a) layer (per|for each|each)\b/,
+  /\bparallel (pulls?|downloads?|layers?)\b/,
+  /\blayer[- ]cach(e|ing)\b/,
+];
 
 /** One-shot command-line tools, by program name: images that run one are `docker run IMAGE args` utilities. */
 export const ONE_SHOT_TOOLS: ReadonlySet<string> = new Set([
@@ -280,6 +298,9 @@ export function packageScriptRun(argv: readonly string[]): { runner: string; scr
 export const BUILD_COMMANDS: Readonly<Record<string, { subcommands?: readonly string[]; options?: readonly string[] }>> = {
   make: {},
   gmake: {},
+  // Each compiles an interpreter from source (python-build, ruby-build).
+  pyenv: { subcommands: ['install'] },
+  rbenv: { subcommands: ['install'] },
   ninja: {},
   configure: {},
   cmake: { options: ['--build'] },
