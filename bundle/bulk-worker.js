@@ -16390,7 +16390,8 @@ var PACKAGE_MANAGER_FACTS = {
   },
   npm: {
     programs: ["npm"],
-    installVerbs: ["install", "i", "ci", "add", "isntall"],
+    // npm's aliases (npm help install, npm help ci): `in`, `ins`, `clean-install`, `ic`, `install-clean`, `isntall-clean`.
+    installVerbs: ["install", "i", "in", "ins", "ci", "clean-install", "ic", "install-clean", "isntall-clean", "add", "isntall"],
     yes: null,
     cacheDirs: ["/root/.npm", ".npm"],
     cleanup: ["npm cache clean --force"],

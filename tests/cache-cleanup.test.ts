@@ -281,6 +281,12 @@ test('npm ci: `npm cache clean --force` at the end of the RUN', async () => {
   );
 });
 
+test("npm's aliases of ci and install (`clean-install`, `ic`, `in`) get the cleanup too (review round 9)", async () => {
+  for (const verb of ['clean-install', 'ic', 'install-clean', 'in']) {
+    await expectOutput(lines('FROM node:20', `RUN npm ${verb}`), lines('FROM node:20', `RUN npm ${verb} \\`, '    && npm cache clean --force'), { only });
+  }
+});
+
 test('left alone: npm with a cache mount', async () => {
   await expectUnchanged(lines('FROM node:20', 'RUN --mount=type=cache,target=/root/.npm npm ci'), null, { only });
 });
