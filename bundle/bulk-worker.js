@@ -19275,7 +19275,7 @@ function roleOf(facts, stage, filename, target, context = null) {
   if (repl) {
     const node = passThrough && cmdWords ? command.cmdNode : command.entrypointNode;
     const where2 = node ? `line ${node.line} sets` : `it inherits from ${facts.baseImage(stage)}`;
-    return { role: "base", reason: `${where2} the command \`${repl}\`, an interactive shell or REPL, as base images do`, ...node ? { line: node.line } : {} };
+    return { role: "base", reason: `${where2} the command \`${repl}\`, an interactive shell or REPL, as base and tool images do`, ...node ? { line: node.line } : {} };
   }
   const packaged = packagedRelease(facts, stage, context);
   if (packaged) {
@@ -24996,7 +24996,7 @@ function runsVenvPip(program, venv, run, ctx) {
 
 // transforms/multi-stage/worth.ts
 var ROLE_WHY = {
-  base: "a base image, which the images built FROM it extend with their own build",
+  base: "a base, tool or build image, or one whose command is given at `docker run`, which the images built FROM it extend with their own build",
   "official-image": "an official-image definition, which the images built FROM it extend with their own build",
   toolbox: "a toolbox or CI image, whose tools are what it is for",
   devcontainer: "a dev container, whose build tools are what it is for",
@@ -25577,7 +25577,7 @@ function missingNote(missing, init, other, release) {
   return `${missing.missing}; ${alternative}`;
 }
 var ROLE_WHY2 = {
-  base: "a base image: every image built FROM it would inherit the init",
+  base: "a base, tool or build image, or one whose command is given at `docker run`: every image built FROM it would inherit the init",
   "official-image": "an official-image definition: every image built FROM it would inherit the init",
   toolbox: "a tool or CI image, which jobs and people run commands in, not a deployed service: images built FROM it would inherit the init",
   devcontainer: "a dev container, not what is deployed",

@@ -447,11 +447,11 @@ test('stageRole: devcontainer, build-only, dev-or-test, base images and applicat
     'CMD ["python3"]',
   ));
   assert.equal(python.facts.stageRole(python.model.stages[0], 'Dockerfile'), {
-    role: 'base', reason: 'line 4 sets the command `python3`, an interactive shell or REPL, as base images do', line: 4,
+    role: 'base', reason: 'line 4 sets the command `python3`, an interactive shell or REPL, as base and tool images do', line: 4,
   });
   const inherited = load(lines('FROM debian:12', 'RUN apt-get update'), official);
   assert.equal(inherited.facts.stageRole(inherited.model.stages[0], null), {
-    role: 'base', reason: 'it inherits from debian:12 the command `bash`, an interactive shell or REPL, as base images do',
+    role: 'base', reason: 'it inherits from debian:12 the command `bash`, an interactive shell or REPL, as base and tool images do',
   });
   const onbuild = load(lines('FROM node:20', 'ONBUILD COPY . /app'));
   assert.is(role(onbuild.facts, onbuild.model.stages[0]), 'base');

@@ -662,7 +662,7 @@ test('a base image (inherits a shell as its command, as toolboxes and CI images 
   await refusedWith(
     lines('FROM ubuntu:22.04', 'RUN apt-get update && apt-get install -y build-essential git'),
     'base-image',
-    'it inherits from ubuntu:22.04 the command `bash`, an interactive shell or REPL, as base images do, so this is a base image: ' +
+    'it inherits from ubuntu:22.04 the command `bash`, an interactive shell or REPL, as base and tool images do, so this is a base, tool or build image, or one whose command is given at `docker run`: ' +
       `every image built FROM it would inherit the init; to add one anyway, name it in the option {"init-entrypoint": {"paths": ["Dockerfile"]}}, ${OPT_IN}`,
   );
   await expectRefused(lines('FROM python:3.12'), 'base-image', { only });
@@ -888,7 +888,7 @@ test('a base-image note cites the CMD line on disk, after other transforms chang
   for (const [input, line] of cases) {
     const result = await run(input);
     assert.equal(result.notes.filter((n) => n.transform === 'init-entrypoint').map((n) => [n.id, n.line, n.message]), [['base-image', 1,
-      `no init added: line ${line} sets the command \`sh\`, an interactive shell or REPL, as base images do, so this is a base image: every image built FROM it would inherit the init; ` +
+      `no init added: line ${line} sets the command \`sh\`, an interactive shell or REPL, as base and tool images do, so this is a base, tool or build image, or one whose command is given at \`docker run\`: every image built FROM it would inherit the init; ` +
       `to add one anyway, name it in the option {"init-entrypoint": {"paths": ["Dockerfile"]}}, ${OPT_IN}`]]);
   }
 });
@@ -1513,7 +1513,7 @@ test('a stage with no CMD or ENTRYPOINT on a base a build argument chooses: the 
   const result = await expectRefused(input, 'base-image', { only, line: 2 });
   assert.equal(result.notes.map((n) => n.message), [
     'no init added: it sets no CMD or ENTRYPOINT, and builds on whatever image the build argument BASE_IMAGE names, as base images made for several bases do, ' +
-    `so this is a base image: every image built FROM it would inherit the init; ${optIn('Dockerfile')}`]);
+    `so this is a base, tool or build image, or one whose command is given at \`docker run\`: every image built FROM it would inherit the init; ${optIn('Dockerfile')}`]);
   await expectRefused(lines('ARG BASE', 'FROM ${BASE}', 'RUN apt-get update && apt-get install -y curl', SERVES), 'base-image', { only, line: 2 });
   // With a command of its own, the build argument is the reason.
   await expectRefused(lines('ARG BASE_IMAGE=nvidia/cuda:12.2.0-devel-ubuntu22.04', 'FROM ${BASE_IMAGE}', 'CMD ["node", "/app"]', SERVES), 'dynamic-base', { only, line: 2 });

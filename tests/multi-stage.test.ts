@@ -998,7 +998,7 @@ test('what the stage is for comes first: a dev container, a CI image, a base ima
     'not split into build and runtime stages: the file is named as a `ci` image, so this is a toolbox or CI image, whose tools are what it is for']]);
   const base = await run(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci && npm run build', 'CMD ["node"]'), { only });
   assert.equal(base.notes.map((n) => [n.id, n.message]), [['base-image',
-    'not split into build and runtime stages: line 5 sets the command `node`, an interactive shell or REPL, as base images do, so this is a base image, ' +
+    'not split into build and runtime stages: line 5 sets the command `node`, an interactive shell or REPL, as base and tool images do, so this is a base, tool or build image, or one whose command is given at `docker run`, ' +
     'which the images built FROM it extend with their own build']]);
 });
 
@@ -1178,7 +1178,7 @@ test('the line a role reason quotes is the line on disk, after an earlier change
   const result = await run(lines('FROM node:20', 'RUN apt-get update', 'RUN apt-get install -y curl && rm -rf /var/lib/apt/lists/*', 'WORKDIR /app', 'COPY . .',
     'RUN npm ci && npm run build', 'CMD ["node"]'), { only: ['apt-cleanup', 'multi-stage'] });
   assert.equal(result.notes.filter((n) => n.transform === 'multi-stage').map((n) => n.message), [
-    'not split into build and runtime stages: line 7 sets the command `node`, an interactive shell or REPL, as base images do, so this is a base image, ' +
+    'not split into build and runtime stages: line 7 sets the command `node`, an interactive shell or REPL, as base and tool images do, so this is a base, tool or build image, or one whose command is given at `docker run`, ' +
     'which the images built FROM it extend with their own build']);
 });
 

@@ -297,7 +297,7 @@ export function roleOf(facts: FileFacts, stage: Stage, filename: string | null, 
   if (repl) {
     const node = passThrough && cmdWords ? command.cmdNode : command.entrypointNode;
     const where = node ? `line ${node.line} sets` : `it inherits from ${facts.baseImage(stage)}`;
-    return { role: 'base', reason: `${where} the command \`${repl}\`, an interactive shell or REPL, as base images do`, ...(node ? { line: node.line } : {}) };
+    return { role: 'base', reason: `${where} the command \`${repl}\`, an interactive shell or REPL, as base and tool images do`, ...(node ? { line: node.line } : {}) };
   }
   const packaged = packagedRelease(facts, stage, context);
   if (packaged) {
