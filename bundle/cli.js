@@ -31444,7 +31444,8 @@ var SERVER_PROGRAMS = /* @__PURE__ */ new Set([
   "jetty.sh",
   "cron",
   "crond",
-  "supercronic"
+  "supercronic",
+  "sqlservr"
 ]);
 var SERVER_PROGRAM_SUBCOMMANDS = {
   flask: ["run"],
@@ -41081,7 +41082,7 @@ function planStage(ctx, stage2, init, optedIn) {
   }
   if (where && where.service === null) {
     const node = command2.cmdNode ?? command2.entrypointNode;
-    return leave("no-service", `nothing shows the image runs a long-lived service (no EXPOSE, HEALTHCHECK or known server command); for a job or tool, run it with \`docker run --init\` where one is wanted, or name it in the option ${optIn}`, node && node.stage === stage2 ? node.line : at);
+    return leave("no-service", `nothing shows dfmod the image runs a long-lived service (no EXPOSE or HEALTHCHECK, nor a server command it knows); if it is one, name it in the option ${optIn}; for a job or tool, run it with \`docker run --init\` where one is wanted`, node && node.stage === stage2 ? node.line : at);
   }
   const raw = facts.baseImage(stage2);
   if (raw === null || parseImageRef(raw).dynamic) {

@@ -1727,8 +1727,8 @@ test('rabbitmq-server is a proper PID 1 (no init); the Erlang VM and an Elixir r
 
 // --- service evidence (review round 4: an init where it helps nobody) -------------------------------
 
-const NO_SERVICE = 'no init added: nothing shows the image runs a long-lived service (no EXPOSE, HEALTHCHECK or known server command); ' +
-  'for a job or tool, run it with `docker run --init` where one is wanted, or name it in the option {"init-entrypoint": {"paths": ["Dockerfile"]}}';
+const NO_SERVICE = 'no init added: nothing shows dfmod the image runs a long-lived service (no EXPOSE or HEALTHCHECK, nor a server command it knows); ' +
+  'if it is one, name it in the option {"init-entrypoint": {"paths": ["Dockerfile"]}}; for a job or tool, run it with `docker run --init` where one is wanted';
 
 test('no EXPOSE, HEALTHCHECK or server command: an interactive client, a GitHub Action, a job get no init (no-service)', async () => {
   for (const [text, line] of [

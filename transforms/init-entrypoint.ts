@@ -549,8 +549,8 @@ function planStage(ctx: TransformContext, stage: Stage, init: InitName, optedIn:
   // Nothing shows a long-lived service (no EXPOSE, HEALTHCHECK or server command): a job, tool or client, which nobody stops with signals.
   if (where && where.service === null) {
     const node = command.cmdNode ?? command.entrypointNode;
-    return leave('no-service', 'nothing shows the image runs a long-lived service (no EXPOSE, HEALTHCHECK or known server command); ' +
-      `for a job or tool, run it with \`docker run --init\` where one is wanted, or name it in the option ${optIn}`, node && node.stage === stage ? node.line : at);
+    return leave('no-service', 'nothing shows dfmod the image runs a long-lived service (no EXPOSE or HEALTHCHECK, nor a server command it knows); ' +
+      `if it is one, name it in the option ${optIn}; for a job or tool, run it with \`docker run --init\` where one is wanted`, node && node.stage === stage ? node.line : at);
   }
 
   // How to install the init: the base image's package manager, if its release carries the package.

@@ -190,7 +190,7 @@ export const SERVER_PROGRAMS: ReadonlySet<string> = new Set([
   'pm2-runtime', 'node-red', 'jupyter', 'jupyter-lab', 'jupyter-notebook', 'code-server', 'sshd', 'dockerd', 'memcached', 'mosquitto',
   'named', 'dnsmasq', 'squid', 'vsftpd', 'lighttpd', 'openresty', 'consul', 'vault', 'nomad', 'etcd', 'prometheus', 'grafana-server',
   'redis-sentinel', 'valkey-server', 'kafka-server-start.sh', 'zookeeper-server-start.sh', 'catalina.sh', 'jetty.sh',
-  'cron', 'crond', 'supercronic',
+  'cron', 'crond', 'supercronic', 'sqlservr',
 ]);
 
 /** Programs whose subcommand starts a server: `flask run`, `streamlit run`, `next start`. */
