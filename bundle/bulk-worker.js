@@ -20859,6 +20859,15 @@ var ECOSYSTEMS = [
     required: ["Gemfile"],
     optional: ["Gemfile.lock", ".bundle/config"],
     installDir: "vendor/bundle",
+    // Bundler writes vendor/bundle only where a path or deployment mode is set: BUNDLE_PATH in the app folder, BUNDLE_DEPLOYMENT,
+    // or the project's .bundle/config saying so; else the gems go to GEM_HOME (/usr/local/bundle in the official images).
+    installsLocally: (env, dest, context) => {
+      const where = env.get("BUNDLE_PATH");
+      if (where !== void 0) return where === null || !where.startsWith("/") || dest !== null && `${where}/`.startsWith(`${dest}/`);
+      const deployment = env.get("BUNDLE_DEPLOYMENT");
+      if (deployment !== void 0) return deployment === null || /^(1|true|yes)$/i.test(deployment);
+      return /^BUNDLE_(PATH|DEPLOYMENT):/m.test(context.read(".bundle/config") ?? "");
+    },
     settings: { files: [], envPrefixes: ["BUNDLE_"] },
     plan: (c) => c.positional.length > 1 ? refusal("unexpected-arguments", "unexpected arguments to `bundle install`") : ["--gemfile", "--binstubs", "--standalone"].some((f) => c.flags.has(f)) ? refusal("source-tree-path", "its flags write into or read from the source tree") : { kind: "install" },
     check: (ctx) => {
@@ -20922,18 +20931,21 @@ var UNSUPPORTED = [
   {
     detect: (c) => c.name === "cargo" && ["build", "install"].includes(c.positional[0] ?? ""),
     id: "no-download-step",
-    reason: "cargo cannot fetch or build dependencies without the source targets"
+    reason: "cargo cannot fetch or build dependencies without the source targets",
+    manifests: /^Cargo\.(toml|lock)$/
   },
   {
     detect: (c) => c.name === "mvn" || c.name === "mvnw",
     id: "no-download-step",
-    reason: "Maven dependency:go-offline does not resolve every plugin dependency, and can fail where the build succeeds"
+    reason: "Maven dependency:go-offline does not resolve every plugin dependency, and can fail where the build succeeds",
+    manifests: /^pom\.xml$/
   },
-  { detect: (c) => c.name === "gradle" || c.name === "gradlew", id: "no-download-step", reason: "Gradle has no reliable download-only task" },
+  { detect: (c) => c.name === "gradle" || c.name === "gradlew", id: "no-download-step", reason: "Gradle has no reliable download-only task", manifests: /^(build|settings)\.gradle(\.kts)?$/ },
   {
     detect: (c) => c.name === "dotnet" && ["publish", "build", "restore"].includes(c.positional[0] ?? ""),
     id: "project-references",
-    reason: "dotnet restore needs every project file and their references, which are not inferred"
+    reason: "dotnet restore needs every project file and their references, which are not inferred",
+    manifests: /\.(csproj|fsproj|vbproj|sln|slnx)$|^(Directory\.Packages\.props|packages\.lock\.json|NuGet\.[Cc]onfig)$/
   },
   {
     detect: (c) => c.name === "pip" && c.positional[0] === "install" && !c.flags.has("-r") && !c.flags.has("--requirement") && c.positional.slice(1).some(isLocalPath),
@@ -21409,7 +21421,7 @@ function ownLinesEnd(node, ctx) {
   while (line < node.endLine && ctx.originalLine(line + 1) === first + (line + 1 - node.line)) line++;
   return line;
 }
-function findInstall(run, facts, ownEnd) {
+function findInstall(run, facts, ownEnd, copied = []) {
   const source = facts.model.source;
   const commands = facts.commandsOf(run).filter((c) => source.positionAt(run.script.offsets[c.command.node.startIndex]).line + 1 <= ownEnd);
   let hit = null;
@@ -21430,6 +21442,7 @@ function findInstall(run, facts, ownEnd) {
       break;
     }
     const unsupported = UNSUPPORTED.find((u) => u.detect(cmd));
+    if (unsupported && unsupported.manifests && copied.some((name) => unsupported.manifests.test(name))) return null;
     if (unsupported) return refusal(unsupported.id, unsupported.reason);
   }
   if (!hit) {
@@ -21479,7 +21492,7 @@ function stageOutcome(stage, ctx) {
   });
   const brings = (manifest) => copied.some((c) => c === manifest || import_picomatch.default.isMatch(manifest, c, { dot: true }));
   const done = ECOSYSTEMS.filter((e) => e.id === "pip" ? copied.some((c) => /requirements.*\.txt$/.test(c)) : e.required.some(brings));
-  for (const eco2 of done) notes.push(...ignoreNotes(eco2, copy, context, ctx.context));
+  for (const eco2 of done) notes.push(...ignoreNotes(eco2, copy, context, ctx.context, facts));
   const gap = [];
   let target = null;
   for (const node of stage.instructions.slice(copyIndex + 1)) {
@@ -21509,7 +21522,7 @@ function stageOutcome(stage, ctx) {
     const hoist = hoistFix(copy, target, ctx.dockerfile);
     if (hoist) return { fix: hoist, notes };
   }
-  const found = findInstall(run, facts, ownEnd);
+  const found = findInstall(run, facts, ownEnd, copied);
   if (!found) return { notes };
   if ("refuse" in found) return refuse2(found.refuse);
   const { eco, cmd } = found;
@@ -21568,7 +21581,7 @@ function stageOutcome(stage, ctx) {
   if (!context) {
     fix.message += ` (no build context: ${unknownIncludes ? "files named inside requirement files, " : ""}install scripts, local and vendored dependencies were not checked)`;
   }
-  notes.push(...ignoreNotes(eco, copy, context, ctx.context));
+  notes.push(...ignoreNotes(eco, copy, context, ctx.context, facts));
   return { fix, notes };
 }
 function sendsFilesUnder(context, dir) {
@@ -21578,8 +21591,9 @@ function excludesFolder(context, dir) {
   if (context.exists(dir) && sendsFilesUnder(context, dir)) return false;
   return context.isIgnored(dir) || context.isIgnored(`${dir}/any-package/index.js`);
 }
-function ignoreNotes(eco, copy, context, given) {
+function ignoreNotes(eco, copy, context, given, facts) {
   if (!eco.installDir || !context) return [];
+  if (eco.installsLocally && !eco.installsLocally(facts.envAt(copy), facts.copyOperands(copy)?.destResolved ?? null, context)) return [];
   const hasIgnoreFile = context.dockerignore() !== null;
   if (hasIgnoreFile && excludesFolder(context, eco.installDir)) return [];
   const from = given?.root ?? context.root;

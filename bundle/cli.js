@@ -36127,6 +36127,15 @@ var ECOSYSTEMS = [
     required: ["Gemfile"],
     optional: ["Gemfile.lock", ".bundle/config"],
     installDir: "vendor/bundle",
+    // Bundler writes vendor/bundle only where a path or deployment mode is set: BUNDLE_PATH in the app folder, BUNDLE_DEPLOYMENT,
+    // or the project's .bundle/config saying so; else the gems go to GEM_HOME (/usr/local/bundle in the official images).
+    installsLocally: (env2, dest, context) => {
+      const where = env2.get("BUNDLE_PATH");
+      if (where !== void 0) return where === null || !where.startsWith("/") || dest !== null && `${where}/`.startsWith(`${dest}/`);
+      const deployment = env2.get("BUNDLE_DEPLOYMENT");
+      if (deployment !== void 0) return deployment === null || /^(1|true|yes)$/i.test(deployment);
+      return /^BUNDLE_(PATH|DEPLOYMENT):/m.test(context.read(".bundle/config") ?? "");
+    },
     settings: { files: [], envPrefixes: ["BUNDLE_"] },
     plan: (c) => c.positional.length > 1 ? refusal("unexpected-arguments", "unexpected arguments to `bundle install`") : ["--gemfile", "--binstubs", "--standalone"].some((f) => c.flags.has(f)) ? refusal("source-tree-path", "its flags write into or read from the source tree") : { kind: "install" },
     check: (ctx) => {
@@ -36190,18 +36199,21 @@ var UNSUPPORTED = [
   {
     detect: (c) => c.name === "cargo" && ["build", "install"].includes(c.positional[0] ?? ""),
     id: "no-download-step",
-    reason: "cargo cannot fetch or build dependencies without the source targets"
+    reason: "cargo cannot fetch or build dependencies without the source targets",
+    manifests: /^Cargo\.(toml|lock)$/
   },
   {
     detect: (c) => c.name === "mvn" || c.name === "mvnw",
     id: "no-download-step",
-    reason: "Maven dependency:go-offline does not resolve every plugin dependency, and can fail where the build succeeds"
+    reason: "Maven dependency:go-offline does not resolve every plugin dependency, and can fail where the build succeeds",
+    manifests: /^pom\.xml$/
   },
-  { detect: (c) => c.name === "gradle" || c.name === "gradlew", id: "no-download-step", reason: "Gradle has no reliable download-only task" },
+  { detect: (c) => c.name === "gradle" || c.name === "gradlew", id: "no-download-step", reason: "Gradle has no reliable download-only task", manifests: /^(build|settings)\.gradle(\.kts)?$/ },
   {
     detect: (c) => c.name === "dotnet" && ["publish", "build", "restore"].includes(c.positional[0] ?? ""),
     id: "project-references",
-    reason: "dotnet restore needs every project file and their references, which are not inferred"
+    reason: "dotnet restore needs every project file and their references, which are not inferred",
+    manifests: /\.(csproj|fsproj|vbproj|sln|slnx)$|^(Directory\.Packages\.props|packages\.lock\.json|NuGet\.[Cc]onfig)$/
   },
   {
     detect: (c) => c.name === "pip" && c.positional[0] === "install" && !c.flags.has("-r") && !c.flags.has("--requirement") && c.positional.slice(1).some(isLocalPath),
@@ -36613,7 +36625,7 @@ function ownLinesEnd(node, ctx) {
   while (line < node.endLine && ctx.originalLine(line + 1) === first + (line + 1 - node.line)) line++;
   return line;
 }
-function findInstall(run2, facts, ownEnd) {
+function findInstall(run2, facts, ownEnd, copied = []) {
   const source = facts.model.source;
   const commands = facts.commandsOf(run2).filter((c) => source.positionAt(run2.script.offsets[c.command.node.startIndex]).line + 1 <= ownEnd);
   let hit = null;
@@ -36634,6 +36646,7 @@ function findInstall(run2, facts, ownEnd) {
       break;
     }
     const unsupported = UNSUPPORTED.find((u) => u.detect(cmd));
+    if (unsupported && unsupported.manifests && copied.some((name) => unsupported.manifests.test(name))) return null;
     if (unsupported) return refusal(unsupported.id, unsupported.reason);
   }
   if (!hit) {
@@ -36683,7 +36696,7 @@ function stageOutcome(stage2, ctx) {
   });
   const brings = (manifest) => copied.some((c) => c === manifest || import_picomatch.default.isMatch(manifest, c, { dot: true }));
   const done = ECOSYSTEMS.filter((e) => e.id === "pip" ? copied.some((c) => /requirements.*\.txt$/.test(c)) : e.required.some(brings));
-  for (const eco2 of done) notes.push(...ignoreNotes(eco2, copy, context, ctx.context));
+  for (const eco2 of done) notes.push(...ignoreNotes(eco2, copy, context, ctx.context, facts));
   const gap = [];
   let target = null;
   for (const node of stage2.instructions.slice(copyIndex + 1)) {
@@ -36713,7 +36726,7 @@ function stageOutcome(stage2, ctx) {
     const hoist = hoistFix(copy, target, ctx.dockerfile);
     if (hoist) return { fix: hoist, notes };
   }
-  const found = findInstall(run2, facts, ownEnd);
+  const found = findInstall(run2, facts, ownEnd, copied);
   if (!found) return { notes };
   if ("refuse" in found) return refuse2(found.refuse);
   const { eco, cmd } = found;
@@ -36772,7 +36785,7 @@ function stageOutcome(stage2, ctx) {
   if (!context) {
     fix.message += ` (no build context: ${unknownIncludes ? "files named inside requirement files, " : ""}install scripts, local and vendored dependencies were not checked)`;
   }
-  notes.push(...ignoreNotes(eco, copy, context, ctx.context));
+  notes.push(...ignoreNotes(eco, copy, context, ctx.context, facts));
   return { fix, notes };
 }
 function sendsFilesUnder(context, dir) {
@@ -36782,8 +36795,9 @@ function excludesFolder(context, dir) {
   if (context.exists(dir) && sendsFilesUnder(context, dir)) return false;
   return context.isIgnored(dir) || context.isIgnored(`${dir}/any-package/index.js`);
 }
-function ignoreNotes(eco, copy, context, given) {
+function ignoreNotes(eco, copy, context, given, facts) {
   if (!eco.installDir || !context) return [];
+  if (eco.installsLocally && !eco.installsLocally(facts.envAt(copy), facts.copyOperands(copy)?.destResolved ?? null, context)) return [];
   const hasIgnoreFile = context.dockerignore() !== null;
   if (hasIgnoreFile && excludesFolder(context, eco.installDir)) return [];
   const from = given?.root ?? context.root;

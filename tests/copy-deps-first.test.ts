@@ -384,6 +384,15 @@ test('unsupported builds get a note saying why', async () => {
   await expectRefused(lines('FROM mcr.microsoft.com/dotnet/sdk:8.0', 'WORKDIR /app', 'COPY . .', 'RUN dotnet publish -c Release'), 'project-references', { only, files: {} });
 });
 
+test('a build that installs first by hand (its project files copied and restored before the source) gets no note (review round 9)', async () => {
+  const dotnet = await expectUnchanged(lines('FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build', 'WORKDIR /src', 'COPY ["App/App.csproj", "App/"]', 'RUN dotnet restore "App/App.csproj"',
+    'COPY . .', 'RUN dotnet build "App/App.csproj" -c Release'), null, { only, files: { 'App/App.csproj': '' } });
+  assert.equal(dotnet.notes, []);
+  const maven = await expectUnchanged(lines('FROM maven:3', 'WORKDIR /app', 'COPY pom.xml .', 'RUN mvn -B dependency:go-offline', 'COPY . .', 'RUN mvn -B package'), null,
+    { only, files: { 'pom.xml': '' } });
+  assert.equal(maven.notes, []);
+});
+
 // ---- refusal ids -------------------------------------------------------------
 
 for (const [id, runLine, files, line] of [
@@ -412,6 +421,15 @@ test('left alone with id dest-variable: the source copy would move below an ENV'
 test('the .dockerignore warning has the id install-dir-not-ignored, on the source copy after the rewrite', async () => {
   const result = await run(lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci'), { only, files: { 'package.json': pkg() } });
   assert.equal(result.notes.map((n) => [n.id, n.line]), [['install-dir-not-ignored', 4]]);
+});
+
+test('bundler: the vendor/bundle warning only where the gems go there (BUNDLE_PATH in the app folder, deployment mode), not into GEM_HOME (review round 9)', async () => {
+  const gems = { Gemfile: "source 'https://rubygems.org'\n", 'Gemfile.lock': '' };
+  const input = (env: string[]) => lines('FROM ruby:3.3-slim', ...env, 'WORKDIR /rails', 'COPY Gemfile Gemfile.lock ./', 'RUN bundle install', 'COPY . .', 'CMD ["rails", "s"]');
+  for (const [env, warned] of [[[], false], [['ENV BUNDLE_PATH=/usr/local/bundle'], false], [['ENV BUNDLE_PATH=vendor/bundle'], true], [['ENV BUNDLE_DEPLOYMENT=1'], true]] as [string[], boolean][]) {
+    const result = await run(input(env), { only, files: gems });
+    assert.equal(result.notes.map((n) => n.id), warned ? ['install-dir-not-ignored'] : [], env.join(' '));
+  }
 });
 
 // ---- facts read right (each was misread before) ---------------------------------

@@ -35,6 +35,12 @@ export interface Ecosystem {
   /** Folder the install writes into the working directory, which `COPY . .` must not bring from the host. */
   installDir: string | null;
   /**
+   * Whether the install writes into installDir at all, given the environment
+   * at the source copy, the copy's destination and the build context; absent:
+   * it always does. (Bundler installs into GEM_HOME unless told a path.)
+   */
+  installsLocally?(env: ReadonlyMap<string, string | null>, dest: string | null, context: BuildContext): boolean;
+  /**
    * `install`: hoist the command. `prefetch`: add `prefetch(cmd)` before the copy and keep the RUN.
    * Either may be a refusal instead.
    */
@@ -237,6 +243,15 @@ export const ECOSYSTEMS: Ecosystem[] = [
     required: ['Gemfile'],
     optional: ['Gemfile.lock', '.bundle/config'],
     installDir: 'vendor/bundle',
+    // Bundler writes vendor/bundle only where a path or deployment mode is set: BUNDLE_PATH in the app folder, BUNDLE_DEPLOYMENT,
+    // or the project's .bundle/config saying so; else the gems go to GEM_HOME (/usr/local/bundle in the official images).
+    installsLocally: (env, dest, context) => {
+      const where = env.get('BUNDLE_PATH');
+      if (where !== undefined) return where === null || !where.startsWith('/') || (dest !== null && `${where}/`.startsWith(`${dest}/`));
+      const deployment = env.get('BUNDLE_DEPLOYMENT');
+      if (deployment !== undefined) return deployment === null || /^(1|true|yes)$/i.test(deployment);
+      return /^BUNDLE_(PATH|DEPLOYMENT):/m.test(context.read('.bundle/config') ?? '');
+    },
     settings: { files: [], envPrefixes: ['BUNDLE_'] },
     plan: (c) =>
       c.positional.length > 1 ? refusal('unexpected-arguments', 'unexpected arguments to `bundle install`')
@@ -303,19 +318,25 @@ export const ECOSYSTEMS: Ecosystem[] = [
 ];
 
 /** Builds dfmod cannot pre-fetch soundly: they get a note saying why. */
-export const UNSUPPORTED: { detect(c: Parsed): boolean; id: string; reason: string }[] = [
+/**
+ * `manifests`: what a COPY before the source copy brings in when the file
+ * already installs first by hand (`COPY App/App.csproj App/` then `dotnet
+ * restore`): then there is nothing to say.
+ */
+export const UNSUPPORTED: { detect(c: Parsed): boolean; id: string; reason: string; manifests?: RegExp }[] = [
   {
     detect: (c) => c.name === 'cargo' && ['build', 'install'].includes(c.positional[0] ?? ''),
-    id: 'no-download-step', reason: 'cargo cannot fetch or build dependencies without the source targets',
+    id: 'no-download-step', reason: 'cargo cannot fetch or build dependencies without the source targets', manifests: /^Cargo\.(toml|lock)$/,
   },
   {
     detect: (c) => c.name === 'mvn' || c.name === 'mvnw',
-    id: 'no-download-step', reason: 'Maven dependency:go-offline does not resolve every plugin dependency, and can fail where the build succeeds',
+    id: 'no-download-step', reason: 'Maven dependency:go-offline does not resolve every plugin dependency, and can fail where the build succeeds', manifests: /^pom\.xml$/,
   },
-  { detect: (c) => c.name === 'gradle' || c.name === 'gradlew', id: 'no-download-step', reason: 'Gradle has no reliable download-only task' },
+  { detect: (c) => c.name === 'gradle' || c.name === 'gradlew', id: 'no-download-step', reason: 'Gradle has no reliable download-only task', manifests: /^(build|settings)\.gradle(\.kts)?$/ },
   {
     detect: (c) => c.name === 'dotnet' && ['publish', 'build', 'restore'].includes(c.positional[0] ?? ''),
     id: 'project-references', reason: 'dotnet restore needs every project file and their references, which are not inferred',
+    manifests: /\.(csproj|fsproj|vbproj|sln|slnx)$|^(Directory\.Packages\.props|packages\.lock\.json|NuGet\.[Cc]onfig)$/,
   },
   {
     detect: (c) => c.name === 'pip' && c.positional[0] === 'install' && !c.flags.has('-r') && !c.flags.has('--requirement') &&

@@ -140,7 +140,7 @@ function ownLinesEnd(node: InstructionNode, ctx: TransformContext): number {
  * on the RUN's own lines (up to `ownEnd`) count: one another transform
  * brought in (a RUN merge-runs joined to it) was not in this RUN as written.
  */
-function findInstall(run: RunScript, facts: FileFacts, ownEnd: number): Found | { refuse: Refusal } | null {
+function findInstall(run: RunScript, facts: FileFacts, ownEnd: number, copied: readonly string[] = []): Found | { refuse: Refusal } | null {
   const source = facts.model.source;
   const commands = facts.commandsOf(run).filter((c) => source.positionAt(run.script.offsets[c.command.node.startIndex]).line + 1 <= ownEnd);
   let hit: { eco: Ecosystem; cmd: Parsed; command: RunCommand } | null = null;
@@ -162,6 +162,8 @@ function findInstall(run: RunScript, facts: FileFacts, ownEnd: number): Found | 
       break;
     }
     const unsupported = UNSUPPORTED.find((u) => u.detect(cmd));
+    // Its manifests already copied before the source: the file installs first by hand, and there is nothing to say.
+    if (unsupported && unsupported.manifests && copied.some((name) => unsupported.manifests!.test(name))) return null;
     if (unsupported) return refusal(unsupported.id, unsupported.reason);
   }
   if (!hit) {
@@ -226,7 +228,7 @@ function stageOutcome(stage: Stage, ctx: TransformContext): StageOutcome {
   // A source may be a glob (`go.*`, `package*.json`): it brings in every manifest it matches.
   const brings = (manifest: string) => copied.some((c) => c === manifest || picomatch.isMatch(manifest, c, { dot: true }));
   const done = ECOSYSTEMS.filter((e) => e.id === 'pip' ? copied.some((c) => /requirements.*\.txt$/.test(c)) : e.required.some(brings));
-  for (const eco of done) notes.push(...ignoreNotes(eco, copy, context, ctx.context));
+  for (const eco of done) notes.push(...ignoreNotes(eco, copy, context, ctx.context, facts));
 
   // The first RUN after the copy, and what stands between.
   const gap: InstructionNode[] = [];
@@ -266,7 +268,7 @@ function stageOutcome(stage: Stage, ctx: TransformContext): StageOutcome {
     if (hoist) return { fix: hoist, notes };
   }
 
-  const found = findInstall(run, facts, ownEnd);
+  const found = findInstall(run, facts, ownEnd, copied);
   if (!found) return { notes };
   if ('refuse' in found) return refuse(found.refuse);
   const { eco, cmd } = found;
@@ -333,7 +335,7 @@ function stageOutcome(stage: Stage, ctx: TransformContext): StageOutcome {
     // Part of the change's message: it says what the change was made without.
     fix.message += ` (no build context: ${unknownIncludes ? 'files named inside requirement files, ' : ''}install scripts, local and vendored dependencies were not checked)`;
   }
-  notes.push(...ignoreNotes(eco, copy, context, ctx.context));
+  notes.push(...ignoreNotes(eco, copy, context, ctx.context, facts));
   return { fix, notes };
 }
 
@@ -361,8 +363,9 @@ function excludesFolder(context: BuildContext, dir: string): boolean {
  * was given (the Dockerfile's folder, unless --context): the ignore file is
  * named from there when it is not `.dockerignore` of the given folder.
  */
-function ignoreNotes(eco: Ecosystem, copy: InstructionNode, context: BuildContext | null, given: BuildContext | null): NoteInput[] {
+function ignoreNotes(eco: Ecosystem, copy: InstructionNode, context: BuildContext | null, given: BuildContext | null, facts: FileFacts): NoteInput[] {
   if (!eco.installDir || !context) return [];
+  if (eco.installsLocally && !eco.installsLocally(facts.envAt(copy), facts.copyOperands(copy)?.destResolved ?? null, context)) return [];
   const hasIgnoreFile = context.dockerignore() !== null;
   if (hasIgnoreFile && excludesFolder(context, eco.installDir)) return [];
   const from = given?.root ?? context.root;
