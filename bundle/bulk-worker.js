@@ -18607,6 +18607,9 @@ function follow(facts, stage, context, shell2, step, cmdNode, depth) {
       fix: last.notProgram ? `end it by exec'ing the app (its last command is ${last.notProgram})` : `write \`exec ${last.command.text}\` there`
     };
   }
+  const scriptWord = byShell ? argv[scriptOperandIndex(argv)] : argv[0];
+  const runsShell = byShell || ["sh", "bash"].includes(SCRIPT_EXTENSIONS[path5.posix.extname(argv[0])] ?? "");
+  if (runsShell && scriptWord && !ENTRYPOINT_NAMED.test(basename(scriptWord))) return { kind: "unread", script: scriptWord };
   return { kind: "direct" };
 }
 function forcedShell(what, why) {
@@ -25991,6 +25994,9 @@ function planStage(ctx, stage, init, optedIn) {
       signalsHow = `with \`${path23.runner.join(" ")}\` replaced by its script's command \`${path23.argv.join(" ")}\`, since ${path23.runner[0]} exits at SIGTERM without waiting for the app; zombies are reaped`;
     }
     path23 = path23.then;
+  }
+  if (path23.kind === "unread") {
+    signalsHow = `so signals reach what the script ${path23.script} execs (dfmod cannot read it: where it runs the app without exec, add exec there) and zombies are reaped`;
   }
   if (path23.kind === "forced") {
     group = init === "tini";

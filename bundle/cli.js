@@ -33009,6 +33009,9 @@ function follow(facts, stage2, context, shell, step, cmdNode, depth) {
       fix: last.notProgram ? `end it by exec'ing the app (its last command is ${last.notProgram})` : `write \`exec ${last.command.text}\` there`
     };
   }
+  const scriptWord = byShell ? argv[scriptOperandIndex(argv)] : argv[0];
+  const runsShell = byShell || ["sh", "bash"].includes(SCRIPT_EXTENSIONS[path7.posix.extname(argv[0])] ?? "");
+  if (runsShell && scriptWord && !ENTRYPOINT_NAMED.test(basename2(scriptWord))) return { kind: "unread", script: scriptWord };
   return { kind: "direct" };
 }
 function forcedShell(what, why) {
@@ -41195,6 +41198,9 @@ function planStage(ctx, stage2, init, optedIn) {
       signalsHow = `with \`${path31.runner.join(" ")}\` replaced by its script's command \`${path31.argv.join(" ")}\`, since ${path31.runner[0]} exits at SIGTERM without waiting for the app; zombies are reaped`;
     }
     path31 = path31.then;
+  }
+  if (path31.kind === "unread") {
+    signalsHow = `so signals reach what the script ${path31.script} execs (dfmod cannot read it: where it runs the app without exec, add exec there) and zombies are reaped`;
   }
   if (path31.kind === "forced") {
     group = init === "tini";

@@ -1177,6 +1177,12 @@ test('an entrypoint script that sets its own arguments (`set -- "${DEFAULT_CMD[@
   await expectRefused(built, 'handles-sigterm', { only });
 });
 
+test('a shell script dfmod cannot read (a RUN writes it): the change says signals reach what it execs, and where to add exec (review round 9)', async () => {
+  const result = await run(lines('FROM ubuntu:22.04', 'RUN printf \'#!/bin/bash\\nmyserver --port=80\\n\' > /usr/bin/start.sh && chmod +x /usr/bin/start.sh', 'EXPOSE 80', 'ENTRYPOINT ["/usr/bin/start.sh"]'), { only });
+  assert.match(result.output, 'ENTRYPOINT ["/usr/bin/tini", "--", "/usr/bin/start.sh"]');
+  assert.match(result.changes[0].message, 'so signals reach what the script /usr/bin/start.sh execs (dfmod cannot read it: where it runs the app without exec, add exec there) and zombies are reaped');
+});
+
 test('dumb-init signals the process group by itself: no -g', async () => {
   await expectOutput(
     lines('FROM debian:12', OWN_RUN, 'CMD /app | tee /tmp/log', SERVES),

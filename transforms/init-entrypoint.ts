@@ -670,6 +670,10 @@ function planStage(ctx: TransformContext, stage: Stage, init: InitName, optedIn:
     }
     path = path.then;
   }
+  if (path.kind === 'unread') {
+    // Signalling the whole group would reach a server's workers behind its back: the script is taken at its word, and the message says so.
+    signalsHow = `so signals reach what the script ${path.script} execs (dfmod cannot read it: where it runs the app without exec, add exec there) and zombies are reaped`;
+  }
   if (path.kind === 'forced') {
     group = init === 'tini';
     signalsHow = `${group ? 'with -g, so SIGTERM goes to the whole process group' : 'signalling the whole process group'} and zombies are reaped (shutdown stays forced: see the note)`;

@@ -54,7 +54,9 @@ export type SignalPath =
   /** `npm start` (or yarn's) in a CMD/ENTRYPOINT of the file, whose start script is `argv`, which runs without npm. */
   | { kind: 'run-script'; node: InstructionNode; runner: string[]; argv: string[]; then: SignalPath }
   /** SIGTERM reaches the app only by signalling the process group, and the app may still be killed first: `why` says so. */
-  | { kind: 'forced'; why: string; fix: string };
+  | { kind: 'forced'; why: string; fix: string }
+  /** A shell script dfmod cannot read (a RUN writes it, or it is not in the build context): whether it execs its app is not known. */
+  | { kind: 'unread'; script: string };
 
 const basename = (word: string) => word.slice(word.lastIndexOf('/') + 1);
 
@@ -602,6 +604,10 @@ function follow(facts: FileFacts, stage: Stage, context: BuildContext | null, sh
       fix: last.notProgram ? `end it by exec'ing the app (its last command is ${last.notProgram})` : `write \`exec ${last.command.text}\` there`,
     };
   }
+  // A shell script by its name (`start.sh`, `bash /run.sh`) that dfmod cannot read; one named an entrypoint is taken to exec its arguments.
+  const scriptWord = byShell ? argv[scriptOperandIndex(argv)] : argv[0];
+  const runsShell = byShell || ['sh', 'bash'].includes(SCRIPT_EXTENSIONS[path.posix.extname(argv[0])] ?? '');
+  if (runsShell && scriptWord && !ENTRYPOINT_NAMED.test(basename(scriptWord))) return { kind: 'unread', script: scriptWord };
   return { kind: 'direct' };
 }
 
