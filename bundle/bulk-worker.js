@@ -26162,6 +26162,7 @@ var execForm = {
     const notes = [];
     for (const node of dockerfile.instructions) {
       if (node.keyword !== "CMD" && node.keyword !== "ENTRYPOINT" || node.form !== "shell" || !node.stage) continue;
+      if (node.stage.instructions.some((other) => other.keyword === node.keyword && other.start > node.start)) continue;
       const label = `${node.keyword} left in shell form`;
       const { direct, needsShell } = facts.argvOf(node);
       const imposed = needsShell && STAGE_SHELL_NEEDS.has(needsShell.id) ? needsShell : null;

@@ -268,4 +268,11 @@ test('a line a refusal quotes is the line on disk, after an earlier change remov
     'and dfmod does not know that it treats both alike']]);
 });
 
+test('a CMD that a later CMD of the same stage replaces is left as written: rewriting it changes nothing that runs (review round 9)', async () => {
+  const result = await expectOutput(lines('FROM debian:12', 'CMD echo one', 'RUN true', 'CMD echo two'), lines('FROM debian:12', 'CMD echo one', 'RUN true', 'CMD ["echo", "two"]'), { only });
+  assert.equal(result.notes, []);
+  // Each stage's own last CMD counts.
+  await expectOutput(lines('FROM debian:12 AS a', 'CMD echo one', 'FROM a', 'CMD echo two'), lines('FROM debian:12 AS a', 'CMD ["echo", "one"]', 'FROM a', 'CMD ["echo", "two"]'), { only });
+});
+
 test.run();

@@ -149,6 +149,8 @@ export const execForm: Transform = {
     const notes: NoteInput[] = [];
     for (const node of dockerfile.instructions) {
       if ((node.keyword !== 'CMD' && node.keyword !== 'ENTRYPOINT') || node.form !== 'shell' || !node.stage) continue;
+      // A later CMD (ENTRYPOINT) of the same stage replaces this one: rewriting it changes nothing that runs.
+      if (node.stage.instructions.some((other) => other.keyword === node.keyword && other.start > node.start)) continue;
       const label = `${node.keyword} left in shell form`;
       const { direct, needsShell } = facts.argvOf(node)!;
       // What the stage imposes (its image's shell, SHELL) comes first, then the instruction, then its script, then what it runs.
