@@ -38149,6 +38149,7 @@ function consumersOf(ctx, node, uses2) {
   const consumers = [];
   let cleaner = null;
   ctx.facts.laterRuns(node).forEach((branch, b) => {
+    let opaque = false;
     for (const later of branch) {
       const use = useOf(ctx, later, uses2);
       const first = firstEvent(use);
@@ -38159,9 +38160,10 @@ function consumersOf(ctx, node, uses2) {
       }
       if (first.kind === "update") break;
       if (first.kind === "clean") {
-        if (b === 0) cleaner = later;
+        if (b === 0 && !opaque) cleaner = later;
         break;
       }
+      if (use.events.some((e) => e.kind === "opaque")) opaque = true;
       consumers.push({ node: later, use, unreadable: null, what: first.text, inside: first.inside ?? null });
       if (use.events.some((e) => e.kind === "clean" || e.kind === "update")) break;
     }

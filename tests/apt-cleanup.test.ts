@@ -874,4 +874,14 @@ test('a lone `RUN apt-get update` merged into a conditional install goes into it
   );
 });
 
+test('a later removal after code dfmod cannot read (a `curl … | bash` installer, which may run apt-get update) is no no-op: it stays (review round 10)', async () => {
+  for (const pipe of ['bash -', 'bash', 'sh']) {
+    await expectUnchanged(lines('FROM ubuntu:22.04', 'RUN apt-get update && apt-get install -y wget && rm -rf /var/lib/apt/lists/*',
+      `RUN wget -qO- https://deb.nodesource.com/setup_20.x | ${pipe}`, 'RUN apt-get install -y nodejs', 'RUN apt-get clean && rm -rf /var/lib/apt/lists/*'), null, { only });
+  }
+  // With nothing unread between, it is still a no-op, and goes.
+  await expectOutput(lines('FROM ubuntu:22.04', 'RUN apt-get update && apt-get install -y wget && rm -rf /var/lib/apt/lists/*', 'RUN wget -q https://example.org/x.tgz', 'RUN apt-get clean && rm -rf /var/lib/apt/lists/*'),
+    lines('FROM ubuntu:22.04', 'RUN apt-get update && apt-get install -y wget && rm -rf /var/lib/apt/lists/*', 'RUN wget -q https://example.org/x.tgz', 'RUN apt-get clean'), { only });
+});
+
 test.run();

@@ -231,6 +231,8 @@ function consumersOf(ctx: TransformContext, node: InstructionNode, uses: Map<Ins
   const consumers: Consumer[] = [];
   let cleaner: InstructionNode | null = null;
   ctx.facts.laterRuns(node).forEach((branch, b) => {
+    // Code dfmod cannot read may have fetched the lists again (`curl … | bash` installers run apt-get update): a removal after it is no no-op.
+    let opaque = false;
     for (const later of branch) {
       const use = useOf(ctx, later, uses);
       const first = firstEvent(use);
@@ -241,9 +243,10 @@ function consumersOf(ctx: TransformContext, node: InstructionNode, uses: Map<Ins
       }
       if (first.kind === 'update') break;
       if (first.kind === 'clean') {
-        if (b === 0) cleaner = later;
+        if (b === 0 && !opaque) cleaner = later;
         break;
       }
+      if (use.events.some((e) => e.kind === 'opaque')) opaque = true;
       consumers.push({ node: later, use, unreadable: null, what: first.text, inside: first.inside ?? null });
       // It replaced or removed the lists: what comes after reads its lists, not ours.
       if (use.events.some((e) => e.kind === 'clean' || e.kind === 'update')) break;
