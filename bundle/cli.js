@@ -36865,7 +36865,10 @@ function continuedAt(model, run2, at, commands) {
   const line = src.positionAt(at).line;
   const indent = line + 1 > run2.node.line ? src.indentOf(line) : "    ";
   const escape2 = model.escapeChar;
-  const trailing = operatorStyle(model, [run2.node]) === "trailing";
+  const here = src.lineText(line).trimStart();
+  const above = line + 1 > run2.node.line ? src.lineText(line - 1).trimEnd() : "";
+  const local = /^(&&|\|\|)\s/.test(here) ? "leading" : above.endsWith(escape2) && /(&&|\|\|)$/.test(above.slice(0, -escape2.length).trimEnd()) ? "trailing" : null;
+  const trailing = (local ?? operatorStyle(model, [run2.node])) === "trailing";
   const text2 = commands.map((c) => trailing ? ` && ${escape2}${src.eol}${indent}${c}` : ` ${escape2}${src.eol}${indent}&& ${c}`).join("");
   return { start: at, end: at, text: text2 };
 }

@@ -287,6 +287,14 @@ test("npm's aliases of ci and install (`clean-install`, `ic`, `in`) get the clea
   }
 });
 
+test('an appended cleanup follows the joint above the last line, where a RUN writes both `&&` styles (review round 10)', async () => {
+  await expectOutput(
+    lines('FROM node:20', 'RUN apt-get update && \\', '    apt-get install -y unzip \\', '    && npm install -g newman \\', '    && cd /tmp'),
+    lines('FROM node:20', 'RUN apt-get update && \\', '    apt-get install -y unzip \\', '    && npm install -g newman \\', '    && cd /tmp \\', '    && npm cache clean --force'),
+    { only },
+  );
+});
+
 test('left alone: npm with a cache mount', async () => {
   await expectUnchanged(lines('FROM node:20', 'RUN --mount=type=cache,target=/root/.npm npm ci'), null, { only });
 });

@@ -93,7 +93,12 @@ function continuedAt(model: DockerfileModel, run: EditableRun, at: number, comma
   const line = src.positionAt(at).line;
   const indent = line + 1 > run.node.line ? src.indentOf(line) : '    ';
   const escape = model.escapeChar;
-  const trailing = operatorStyle(model, [run.node]) === 'trailing';
+  // The joint right above the line that ends the script decides, where the RUN writes both styles; else the RUN's (and the file's) majority.
+  const here = src.lineText(line).trimStart();
+  const above = line + 1 > run.node.line ? src.lineText(line - 1).trimEnd() : '';
+  const local = /^(&&|\|\|)\s/.test(here) ? 'leading'
+    : above.endsWith(escape) && /(&&|\|\|)$/.test(above.slice(0, -escape.length).trimEnd()) ? 'trailing' : null;
+  const trailing = (local ?? operatorStyle(model, [run.node])) === 'trailing';
   const text = commands.map((c) => (trailing ? ` && ${escape}${src.eol}${indent}${c}` : ` ${escape}${src.eol}${indent}&& ${c}`)).join('');
   return { start: at, end: at, text };
 }
