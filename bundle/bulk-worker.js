@@ -16602,6 +16602,7 @@ var APT_RUNNING_COMMANDS = [
 ];
 var PACKAGE_RUNNERS = {
   npx: { subcommands: null, valueOptions: ["-p", "--package", "-c", "--call", "-w", "--workspace"] },
+  npm: { subcommands: ["exec", "x"], valueOptions: ["-p", "--package", "-c", "--call", "-w", "--workspace"] },
   bunx: { subcommands: null, valueOptions: ["-p", "--package"] },
   pnpm: { subcommands: ["exec", "dlx"], valueOptions: ["--filter", "-F", "-C", "--dir"] },
   yarn: { subcommands: ["exec", "dlx", "run"], valueOptions: ["-p", "--package"] }

@@ -719,6 +719,7 @@ test('`playwright install-deps` downloads lists itself: the removal after it sta
       'RUN npx -y playwright@1.47.0 install-deps chromium && rm -rf /var/lib/apt/lists/*',
       'RUN npx playwright install --with-deps chromium',
       'RUN npx playwright install-deps',
+      'RUN npm exec --no -- playwright-core install-deps && rm -rf /var/lib/apt/lists/*',
       'RUN playwright install chromium',
     ),
     lines(
@@ -729,6 +730,7 @@ test('`playwright install-deps` downloads lists itself: the removal after it sta
       RM,
       'RUN npx playwright install-deps \\',
       RM,
+      'RUN npm exec --no -- playwright-core install-deps && rm -rf /var/lib/apt/lists/*',
       'RUN playwright install chromium',
     ),
     { only },

@@ -559,6 +559,7 @@ export const APT_RUNNING_COMMANDS: readonly { program: string; subcommand: strin
  */
 export const PACKAGE_RUNNERS: Readonly<Record<string, { subcommands: readonly string[] | null; valueOptions: readonly string[] }>> = {
   npx: { subcommands: null, valueOptions: ['-p', '--package', '-c', '--call', '-w', '--workspace'] },
+  npm: { subcommands: ['exec', 'x'], valueOptions: ['-p', '--package', '-c', '--call', '-w', '--workspace'] },
   bunx: { subcommands: null, valueOptions: ['-p', '--package'] },
   pnpm: { subcommands: ['exec', 'dlx'], valueOptions: ['--filter', '-F', '-C', '--dir'] },
   yarn: { subcommands: ['exec', 'dlx', 'run'], valueOptions: ['-p', '--package'] },
