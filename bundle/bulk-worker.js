@@ -15463,6 +15463,19 @@ function bodyStatements(node) {
   }
   return children.filter((c) => c.isNamed && c.type !== "comment" && c.type !== "elif_clause" && c.type !== "else_clause" && !(node.type === "case_item" && c.fieldName === "value"));
 }
+var CONDITIONAL_BODIES = /* @__PURE__ */ new Set(["if_statement", "elif_clause", "else_clause", "case_item", "do_group", "function_definition", "compound_statement_function"]);
+function runsOnEveryPath(node) {
+  let child = node;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (CONDITIONAL_BODIES.has(parent.type) && bodyStatements(parent)?.some((s) => s.id === child.id)) return false;
+    if (parent.type === "do_group" || parent.type === "function_definition") return false;
+    if (parent.type === "list") {
+      const operator = parent.children.find((c) => !c.isNamed)?.type;
+      if (operator === "||" && parent.namedChildren[parent.namedChildren.length - 1]?.id === child.id) return false;
+    }
+  }
+  return true;
+}
 function enclosingBodies(node) {
   const found = [];
   let child = node;
@@ -22882,6 +22895,10 @@ function readListUse(ctx, node) {
   return { run: read, unreadable: null, events, apt };
 }
 function commandEvents(ctx, node, command, text, apt, depth, within) {
+  const every = runsOnEveryPath(command.command.node);
+  return commandEventsOf(ctx, node, command, text, apt, depth, within).map((e) => ({ ...e, everyPath: every && e.everyPath !== false }));
+}
+function commandEventsOf(ctx, node, command, text, apt, depth, within) {
   const { program } = command;
   const at = command.command.node;
   if (program === null) return [{ kind: "opaque", node: at, text }];
@@ -22958,14 +22975,15 @@ function consumersOf(ctx, node, uses2) {
         consumers.push({ node: later, use, unreadable: use.unreadable, what: null, inside: null });
         break;
       }
-      if (first.kind === "update") break;
-      if (first.kind === "clean") {
+      if (first.kind === "update" && first.everyPath !== false) break;
+      if (first.kind === "clean" && first.everyPath !== false) {
         if (b === 0 && !opaque) cleaner = later;
         break;
       }
       if (use.events.some((e) => e.kind === "opaque")) opaque = true;
+      if (first.kind === "update" || first.kind === "clean") continue;
       consumers.push({ node: later, use, unreadable: null, what: first.text, inside: first.inside ?? null });
-      if (use.events.some((e) => e.kind === "clean" || e.kind === "update")) break;
+      if (use.events.some((e) => (e.kind === "clean" || e.kind === "update") && e.everyPath !== false)) break;
     }
   });
   return { consumers, cleaner };

@@ -886,4 +886,12 @@ test('a later removal after code dfmod cannot read (a `curl … | bash` installe
     lines('FROM ubuntu:22.04', 'RUN apt-get update && apt-get install -y wget && rm -rf /var/lib/apt/lists/*', 'RUN wget -q https://example.org/x.tgz', 'RUN apt-get clean'), { only });
 });
 
+test('an update in an if branch runs on some paths only: the RUNs after it may still read the lists above, which stay where one cannot update (review round 10: a C)', async () => {
+  const result = await run(lines('FROM debian:12', 'ARG A=false', 'RUN apt-get update && apt-get install -y curl',
+    'RUN if [ "$A" = true ]; then apt-get update && apt-get install -y jq; fi', 'RUN apt-get install -y git || true'), { only });
+  // The first RUN's lists are kept: the last install reads them whenever the branch did not run, and cannot get an update of its own (an `||` list).
+  assert.match(result.output, 'RUN apt-get update && apt-get install -y curl\n');
+  assert.ok(result.notes.some((n) => n.line === 3 && n.message.startsWith('lists kept: the RUN at line 5 installs from them')), JSON.stringify(result.notes));
+});
+
 test.run();

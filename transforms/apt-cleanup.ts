@@ -13,7 +13,7 @@
  * it, that RUN is merged into it); a later RUN that may read them in a way
  * dfmod cannot see (a script) keeps them, with a note.
  */
-import type { Node } from '../lib/core/shell.js';
+import { runsOnEveryPath, type Node } from '../lib/core/shell.js';
 import type { DockerfileModel, InstructionNode, Stage } from '../lib/core/dockerfile.js';
 import {
   appendInBody, cleanupPlacements, deleteInstruction, insertBeforeStatements, prependBeforeUses, type EditRefusal, removeChainElement, sourceEnd, sourceStart,
@@ -67,6 +67,8 @@ interface Event {
   listsOnly?: boolean;
   /** For events inside a script the RUN runs: what in it reads the lists (`apt-get install`, in Makefile). */
   inside?: string;
+  /** The command runs whenever the RUN gets that far (shell.ts runsOnEveryPath): not only in a branch, loop or `||`. */
+  everyPath?: boolean;
 }
 
 /** What a RUN does to the package lists, in order. */
@@ -124,6 +126,11 @@ function readListUse(ctx: TransformContext, node: InstructionNode): ListUse {
  * Dockerfile), so it keeps the lists (`opaque`).
  */
 function commandEvents(ctx: TransformContext, node: InstructionNode, command: RunCommand, text: string, apt: AptCommand | null, depth: number, within?: { root: Node }): Event[] {
+  const every = runsOnEveryPath(command.command.node);
+  return commandEventsOf(ctx, node, command, text, apt, depth, within).map((e) => ({ ...e, everyPath: every && e.everyPath !== false }));
+}
+
+function commandEventsOf(ctx: TransformContext, node: InstructionNode, command: RunCommand, text: string, apt: AptCommand | null, depth: number, within?: { root: Node }): Event[] {
   const { program } = command;
   const at = command.command.node;
   if (program === null) return [{ kind: 'opaque', node: at, text }];
@@ -241,15 +248,17 @@ function consumersOf(ctx: TransformContext, node: InstructionNode, uses: Map<Ins
         consumers.push({ node: later, use, unreadable: use.unreadable, what: null, inside: null });
         break;
       }
-      if (first.kind === 'update') break;
-      if (first.kind === 'clean') {
+      // An update or removal on some paths only (in an `if` branch) leaves ours to the RUNs after it on the others.
+      if (first.kind === 'update' && first.everyPath !== false) break;
+      if (first.kind === 'clean' && first.everyPath !== false) {
         if (b === 0 && !opaque) cleaner = later;
         break;
       }
       if (use.events.some((e) => e.kind === 'opaque')) opaque = true;
+      if (first.kind === 'update' || first.kind === 'clean') continue;
       consumers.push({ node: later, use, unreadable: null, what: first.text, inside: first.inside ?? null });
-      // It replaced or removed the lists: what comes after reads its lists, not ours.
-      if (use.events.some((e) => e.kind === 'clean' || e.kind === 'update')) break;
+      // It replaced or removed the lists on every path: what comes after reads its lists, not ours.
+      if (use.events.some((e) => (e.kind === 'clean' || e.kind === 'update') && e.everyPath !== false)) break;
     }
   });
   return { consumers, cleaner };

@@ -401,6 +401,28 @@ export function bodyStatements(node: Node): Node[] | null {
     !(node.type === 'case_item' && c.fieldName === 'value'));
 }
 
+/** Bodies that run on some paths only: a branch, a case item, a loop body (maybe never), a function (when called). */
+const CONDITIONAL_BODIES = new Set(['if_statement', 'elif_clause', 'else_clause', 'case_item', 'do_group', 'function_definition', 'compound_statement_function']);
+
+/**
+ * Whether the script runs `node` whenever it gets that far: not in a branch,
+ * case item, loop or function body, nor right of `||` (or a `&&` nested in
+ * a condition). A failure before it ends the script only under errexit or
+ * in the `&&` chain it is in; either way, no path that goes on skips it.
+ */
+export function runsOnEveryPath(node: Node): boolean {
+  let child = node;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (CONDITIONAL_BODIES.has(parent.type) && bodyStatements(parent)?.some((s) => s.id === child.id)) return false;
+    if (parent.type === 'do_group' || parent.type === 'function_definition') return false;
+    if (parent.type === 'list') {
+      const operator = parent.children.find((c) => !c.isNamed)?.type;
+      if (operator === '||' && parent.namedChildren[parent.namedChildren.length - 1]?.id === child.id) return false;
+    }
+  }
+  return true;
+}
+
 /**
  * The bodies a node runs in, innermost first, ending with the script: each
  * with the statement of that body the node is in. A command in an if's
