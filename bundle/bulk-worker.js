@@ -21509,7 +21509,14 @@ function stageOutcome(stage, ctx) {
   });
   const brings = (manifest) => copied.some((c) => c === manifest || import_picomatch.default.isMatch(manifest, c, { dot: true }));
   const done = ECOSYSTEMS.filter((e) => e.id === "pip" ? copied.some((c) => /requirements.*\.txt$/.test(c)) : e.required.some(brings));
-  for (const eco2 of done) notes.push(...ignoreNotes(eco2, copy, context, ctx.context, facts));
+  for (const eco2 of done) {
+    const manifestCopy = stage.instructions.slice(0, copyIndex).find((i) => {
+      const o = facts.copyOperands(i);
+      return o !== null && o.from === null && o.sources.some((s) => eco2.required.some((m) => m === path10.posix.basename(s) || import_picomatch.default.isMatch(m, path10.posix.basename(s), { dot: true })));
+    });
+    const at = !ctx.onDisk(copy) && manifestCopy ? manifestCopy : copy;
+    notes.push(...ignoreNotes(eco2, copy, context, ctx.context, facts).map((n) => ({ ...n, line: at.line })));
+  }
   const gap = [];
   let target = null;
   for (const node of stage.instructions.slice(copyIndex + 1)) {

@@ -228,7 +228,16 @@ function stageOutcome(stage: Stage, ctx: TransformContext): StageOutcome {
   // A source may be a glob (`go.*`, `package*.json`): it brings in every manifest it matches.
   const brings = (manifest: string) => copied.some((c) => c === manifest || picomatch.isMatch(manifest, c, { dot: true }));
   const done = ECOSYSTEMS.filter((e) => e.id === 'pip' ? copied.some((c) => /requirements.*\.txt$/.test(c)) : e.required.some(brings));
-  for (const eco of done) notes.push(...ignoreNotes(eco, copy, context, ctx.context, facts));
+  for (const eco of done) {
+    // The note is about the source copy as the file on disk has it: where an earlier pass moved it below the install, the
+    // manifest copy stands where it stood.
+    const manifestCopy = stage.instructions.slice(0, copyIndex).find((i) => {
+      const o = facts.copyOperands(i);
+      return o !== null && o.from === null && o.sources.some((s) => eco.required.some((m) => m === path.posix.basename(s) || picomatch.isMatch(m, path.posix.basename(s), { dot: true })));
+    });
+    const at = !ctx.onDisk(copy) && manifestCopy ? manifestCopy : copy;
+    notes.push(...ignoreNotes(eco, copy, context, ctx.context, facts).map((n) => ({ ...n, line: at.line })));
+  }
 
   // The first RUN after the copy, and what stands between.
   const gap: InstructionNode[] = [];
