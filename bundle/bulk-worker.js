@@ -16574,6 +16574,9 @@ var PACKAGE_SOURCE_DIRS = [
   "/etc/apk/keys",
   "/etc/apk/repositories"
 ];
+var SELF_INSTALLS_IN_PLACE = {
+  npm: { prefixOptions: ["--prefix"], prefixEnv: ["NPM_CONFIG_PREFIX", "npm_config_prefix", "PREFIX"], distroPackages: ["npm"] }
+};
 function managerOfProgram(program) {
   const base = program.split("/").pop() ?? program;
   for (const [name, facts] of Object.entries(PACKAGE_MANAGER_FACTS)) {
@@ -22272,9 +22275,27 @@ function readPart(node, ctx) {
     compound: facts.compound,
     endsGroup: replacesShell(ctx, node, commands) ?? writesBashEnv(ctx, node, commands, root),
     calls: new Set(commands.flatMap((c) => c.program === null ? [] : [c.program])),
-    installs: new Set(commands.flatMap((c) => installedCommands(c.words))),
+    installs: new Set(commands.flatMap((c) => installedCommands(c.words).filter((name) => !installsItselfInPlace(ctx, node, c, name)))),
     noEffect: noEffect(node, root, statements, model)
   };
+}
+function installsItselfInPlace(ctx, node, command, name) {
+  const row2 = SELF_INSTALLS_IN_PLACE[name];
+  if (!row2 || command.program !== name) return false;
+  if (command.words.some((w) => w === null || row2.prefixOptions.some((o) => w === o || w.startsWith(`${o}=`)))) return false;
+  const env = ctx.facts.envAt(node);
+  if (row2.prefixEnv.some((v) => env.has(v))) return false;
+  const model = ctx.dockerfile;
+  for (const earlier of model.instructions.slice(0, node.index)) {
+    if (earlier.keyword !== "RUN") continue;
+    const read = ctx.facts.readRun(earlier);
+    if (read.kind === "refused") continue;
+    for (const c of ctx.facts.commandsOf(read)) {
+      const packages = isPackageInstall(c.words)?.packages ?? [];
+      if (packages.some((p) => row2.distroPackages.includes(p.replace(/[=<>:].*$/, "")))) return false;
+    }
+  }
+  return true;
 }
 var COMPUTES = /* @__PURE__ */ new Set(["command_substitution", "process_substitution", "arithmetic_expansion"]);
 function shellOnly(root, statements) {

@@ -569,12 +569,20 @@ test('BASH_ENV does not matter under sh, which never reads it', async () => {
 });
 
 test('a RUN that calls a command a RUN above reinstalled is not joined: the shell would run the old path it hashed', async () => {
+  // Debian's npm package installs globals under /usr/local: the new npm lands in front of the /usr/bin/npm the shell found.
   const result = await expectOutput(
-    lines('FROM node:20', 'RUN npm config set fund false', 'RUN npm install -g npm@10.8.2', 'RUN npm --version', 'RUN node --version'),
-    lines('FROM node:20', 'RUN npm config set fund false \\', '    && npm install -g npm@10.8.2', 'RUN npm --version \\', '    && node --version'),
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y npm', 'RUN npm config set fund false', 'RUN npm install -g npm@10.8.2', 'RUN npm --version', 'RUN node --version'),
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y npm', 'RUN npm config set fund false \\', '    && npm install -g npm@10.8.2', 'RUN npm --version \\', '    && node --version'),
     { only },
   );
-  assert.equal(result.notes.filter((n) => n.id === 'command-hash').map((n) => n.line), [4]);
+  assert.equal(result.notes.filter((n) => n.id === 'command-hash').map((n) => n.line), [5]);
+  // A prefix set by the environment moves it too.
+  const prefixed = await expectOutput(
+    lines('FROM node:20', 'ENV NPM_CONFIG_PREFIX=/home/node/.npm-global', 'RUN npm --version', 'RUN npm install -g npm@10.8.2', 'RUN npm --version'),
+    lines('FROM node:20', 'ENV NPM_CONFIG_PREFIX=/home/node/.npm-global', 'RUN npm --version \\', '    && npm install -g npm@10.8.2', 'RUN npm --version'),
+    { only },
+  );
+  assert.equal(prefixed.notes.filter((n) => n.id === 'command-hash').map((n) => n.line), [5]);
   await expectRefused(lines('FROM python:3', 'RUN pip install --upgrade pip', 'RUN pip install flask'), 'command-hash', { only, line: 3 });
   const linked = await expectOutput(
     lines('FROM debian', 'RUN node --version', 'RUN ln -sf /opt/node-20/bin/node /usr/local/bin/node', 'RUN node app.js'),
@@ -582,6 +590,18 @@ test('a RUN that calls a command a RUN above reinstalled is not joined: the shel
     { only },
   );
   assert.equal(linked.notes.filter((n) => n.id === 'command-hash').map((n) => n.line), [4]);
+});
+
+test('npm installing npm globally writes it where the running npm lives: no note says the joined shell would run the old path (review round 10)', async () => {
+  const result = await expectUnchanged(lines('FROM node:20', 'RUN npm install -g npm@latest', 'RUN npm install -g yarn@latest'), null, { only });
+  assert.equal(result.notes.map((n) => [n.line, n.id]), [[3, 'separate-steps']]);
+  // A small step that runs npm after the self-install joins the RUN below it, not the install above it, for the usual reason.
+  const after = await expectOutput(
+    lines('FROM node:20', 'RUN npm --version', 'RUN npm install -g npm@10.8.2', 'RUN npm config set fund false', 'RUN npm ci'),
+    lines('FROM node:20', 'RUN npm --version \\', '    && npm install -g npm@10.8.2', 'RUN npm config set fund false \\', '    && npm ci'),
+    { only },
+  );
+  assert.equal(after.notes.map((n) => [n.line, n.id]), [[4, 'separate-steps']]);
 });
 
 test('an install of a command the joined shell had not looked up yet is joined', async () => {

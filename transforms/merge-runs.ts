@@ -114,7 +114,7 @@ import { rewriteKeeping, type RewritePiece } from '../lib/core/edits.js';
 import {
   aptListsRemoval, downloadOf, downloadsAptLists, installedCommands, isBuild, isDependencyFetch, isLanguageInstall, isPackageInstall, managerCommand, packageListOf, roleReasonOnDisk, writtenPaths, type RunCommand,
 } from '../lib/facts/index.js';
-import { PACKAGE_MANAGER_FACTS, PACKAGE_SOURCE_DIRS } from '../lib/knowledge/package-managers.js';
+import { PACKAGE_MANAGER_FACTS, PACKAGE_SOURCE_DIRS, SELF_INSTALLS_IN_PLACE } from '../lib/knowledge/package-managers.js';
 import { LAYER_SPLIT_COMMENT } from '../lib/knowledge/programs.js';
 import type { DockerfileModel, InstructionNode } from '../lib/core/dockerfile.js';
 import type { Fix, NoteInput, Refusal, Transform, TransformContext } from '../lib/core/types.js';
@@ -641,9 +641,35 @@ function readPart(node: InstructionNode, ctx: TransformContext): Part | Refusal 
     compound: facts.compound,
     endsGroup: replacesShell(ctx, node, commands) ?? writesBashEnv(ctx, node, commands, root),
     calls: new Set(commands.flatMap((c) => (c.program === null ? [] : [c.program]))),
-    installs: new Set(commands.flatMap((c) => installedCommands(c.words))),
+    installs: new Set(commands.flatMap((c) => installedCommands(c.words).filter((name) => !installsItselfInPlace(ctx, node, c, name)))),
     noEffect: noEffect(node, root, statements, model),
   };
+}
+
+/**
+ * Whether `command` installs the program `name` runs (`npm install -g
+ * npm@latest`) over the running copy, at the same path
+ * (SELF_INSTALLS_IN_PLACE): a shell that looked it up before still finds the
+ * new one. Not when a prefix option or variable moves it, nor when a RUN above
+ * installed the distro's package of the manager, whose globals go elsewhere.
+ */
+function installsItselfInPlace(ctx: TransformContext, node: InstructionNode, command: RunCommand, name: string): boolean {
+  const row = SELF_INSTALLS_IN_PLACE[name];
+  if (!row || command.program !== name) return false;
+  if (command.words.some((w) => w === null || row.prefixOptions.some((o) => w === o || w.startsWith(`${o}=`)))) return false;
+  const env = ctx.facts.envAt(node);
+  if (row.prefixEnv.some((v) => env.has(v))) return false;
+  const model = ctx.dockerfile;
+  for (const earlier of model.instructions.slice(0, node.index)) {
+    if (earlier.keyword !== 'RUN') continue;
+    const read = ctx.facts.readRun(earlier);
+    if (read.kind === 'refused') continue;
+    for (const c of ctx.facts.commandsOf(read)) {
+      const packages = isPackageInstall(c.words)?.packages ?? [];
+      if (packages.some((p) => row.distroPackages.includes(p.replace(/[=<>:].*$/, '')))) return false;
+    }
+  }
+  return true;
 }
 
 /** Node types that run or compute something even inside an assignment: `A=$(make)` is not only an assignment. */
