@@ -22849,7 +22849,7 @@ var mergeRuns = {
                 line: chain[0].node.line,
                 id: "described-run",
                 // One wording for one RUN under the comment or several: a later pass sees them merged.
-                message: group ? "not merged with the RUN after the blank line below: the comment above covers what stands right under it, up to that line (further such RUNs of this stage are left apart too)" : "not merged with the RUN below, which does work of its own: the comment above describes the RUN under it, and joined it would seem to describe that work too (further such RUNs of this stage are left apart too)"
+                message: group ? "not merged with the RUN after the blank line below: the comment above covers what stands right under it, up to that line (further such RUNs of this stage are left apart too)" : "not merged with the RUN below, which does work of its own: the comment above is no list or heading ending in `:`, so dfmod cannot tell whether it covers that work too or only the RUNs before it; the work keeps a RUN of its own, where joined the comment would seem to describe it (further such RUNs of this stage are left apart too)"
               });
             }
             flush2();

@@ -1258,11 +1258,20 @@ test('a dependency download (`go mod download`, `cargo fetch`, `dotnet restore`)
   }
 });
 
+test('a one-line comment over several RUNs and an install among them: the note does not claim the comment describes only the first RUN (review round 10)', async () => {
+  const text = lines('FROM ubuntu:24.04', '# set up Python 3.11', 'RUN mkdir -p /etc/apt/keyrings', 'RUN add-apt-repository -y ppa:deadsnakes/ppa', 'RUN apt-get update && apt-get install -y python3.11', 'CMD ["python3.11"]');
+  const result = await expectOutput(text,
+    lines('FROM ubuntu:24.04', '# set up Python 3.11', 'RUN mkdir -p /etc/apt/keyrings \\', '    && add-apt-repository -y ppa:deadsnakes/ppa', 'RUN apt-get update && apt-get install -y python3.11', 'CMD ["python3.11"]'),
+    { only });
+  assert.equal(result.notes.map((n) => [n.line, n.id, n.message]), [[3, 'described-run',
+    'not merged with the RUN below, which does work of its own: the comment above is no list or heading ending in `:`, so dfmod cannot tell whether it covers that work too or only the RUNs before it; the work keeps a RUN of its own, where joined the comment would seem to describe it (further such RUNs of this stage are left apart too)']]);
+});
+
 test('a one-sentence comment over a small step does not take in the install or build below it; Rails precompiles are builds (review round 7)', async () => {
   const text = lines('FROM alpine:3.20', '# create the app user', 'RUN adduser -D app', 'RUN apk add --no-cache curl', 'CMD ["sh"]');
   const result = await expectUnchanged(text, null, { only: ['merge-runs'] });
   assert.equal(result.notes.map((n) => [n.line, n.id, n.message]), [[3, 'described-run',
-    'not merged with the RUN below, which does work of its own: the comment above describes the RUN under it, and joined it would seem to describe that work too (further such RUNs of this stage are left apart too)']]);
+    'not merged with the RUN below, which does work of its own: the comment above is no list or heading ending in `:`, so dfmod cannot tell whether it covers that work too or only the RUNs before it; the work keeps a RUN of its own, where joined the comment would seem to describe it (further such RUNs of this stage are left apart too)']]);
   // A list heads both.
   await expectOutput(lines('FROM alpine:3.20', '# Accounts:', '# - the app user', 'RUN adduser -D app', 'RUN apk add --no-cache curl', 'CMD ["sh"]'),
     lines('FROM alpine:3.20', '# Accounts:', '# - the app user', 'RUN adduser -D app \\', '    && apk add --no-cache curl', 'CMD ["sh"]'), { only: ['merge-runs'] });
