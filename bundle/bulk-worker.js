@@ -22532,6 +22532,17 @@ function describingComment(a, b, model) {
   const { lineStarts, text } = model.source;
   return described ? text.slice(lineStarts[first - 1], lineStarts[b.line - 1]) : null;
 }
+var BANNER_LINE = /^#{3,}\s*$|^#+\s*[-=*~_#]{3,}|[-=*~_#]{3,}\s*$/;
+function sectionComment(comment, headsMore) {
+  const texts = comment.split(/\r?\n|\r/).map((line) => line.trim()).filter((line) => line !== "");
+  if (texts.some((line) => BANNER_LINE.test(line))) return "is a section banner, which heads what follows, not this cleanup alone";
+  const worded = texts.map((line) => line.replace(/^#+/, "").trim() !== "");
+  const first = worded.indexOf(true);
+  const last = worded.lastIndexOf(true);
+  if (worded.slice(first, last + 1).includes(false)) return "runs over several paragraphs, more than a note on this cleanup";
+  if (headsMore && worded.filter(Boolean).length > 1) return "is several lines heading the RUNs right under this cleanup too, not a note on the cleanup alone";
+  return null;
+}
 function continuationIndent(parts, model) {
   const runs2 = [...parts.map((p) => p.node), ...model.stages.flatMap((s) => s.instructions.filter((i) => i.keyword === "RUN"))];
   const escape = model.escapeChar;
@@ -22808,7 +22819,21 @@ var mergeRuns = {
         }
         const previous2 = chain[chain.length - 1];
         const crossing = previous2 !== void 0 && commentBetween(previous2.node, node, dockerfile);
-        const carried = crossing && part.cleanup ? describingComment(previous2.node, node, dockerfile) : null;
+        const own = crossing && part.cleanup ? describingComment(previous2.node, node, dockerfile) : null;
+        const next = instructions[i + 1];
+        const headsMore = next?.keyword === "RUN" && next.line === node.endLine + 1 && (() => {
+          const below = readPart(next, ctx);
+          return "reason" in below || !below.cleanup;
+        })();
+        const section = own === null ? null : sectionComment(own, headsMore);
+        const carried = section === null ? own : null;
+        if (section !== null && onDisk(previous2.node, node)) {
+          notes.push({
+            line: node.line,
+            id: "heading-comment",
+            message: `not merged with the RUN above: the comment above this cleanup ${section}; joined, the comment would go inside the merged RUN, away from what it describes, so the cleanup stays under it`
+          });
+        }
         const split = previous2 ? layerSplitComment(node, dockerfile) : null;
         if (split !== null) {
           if (!crossing && !splitSaid.has(split) && onDisk(previous2.node, node)) {

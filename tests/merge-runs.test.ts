@@ -1172,6 +1172,35 @@ test('after a cleanup that took its comment up, only cleanups follow it; a secon
   assert.equal(again.changes, []);
 });
 
+const headingNote = (why: string) => `not merged with the RUN above: the comment above this cleanup ${why}; joined, the comment would go inside the merged RUN, away from what it describes, so the cleanup stays under it`;
+
+test('a cleanup under a section banner is not joined across it: the banner stays above it, out of the RUN above (review round 10)', async () => {
+  const text = lines('FROM python:3.11', 'RUN pip install --no-cache-dir torch==2.3.0', '', '##########################', '# Work around a yaml bug', '##########################',
+    'RUN rm -rf /usr/lib/python3/dist-packages/yaml', 'CMD ["python3"]');
+  const result = await expectUnchanged(text, null, { only });
+  assert.equal(result.notes.map((n) => [n.line, n.id, n.message]), [[7, 'heading-comment', headingNote('is a section banner, which heads what follows, not this cleanup alone')]]);
+  const dashed = await expectUnchanged(lines('FROM debian:12', 'RUN make -C /src install', '# ---- Cleanup ----', 'RUN rm -rf /src', 'CMD ["app"]'), null, { only });
+  assert.equal(dashed.notes.map((n) => [n.line, n.id]), [[4, 'heading-comment']]);
+});
+
+test('several comment lines over a cleanup and the RUNs right under it head them all: the cleanup joins those RUNs, not the RUN above (review round 10)', async () => {
+  const result = await expectOutput(
+    lines('FROM php:8.2-apache', 'WORKDIR /var/www/html', 'COPY . /var/www/html', 'RUN composer install', '',
+      '# Symfony writes its cache at run time, and we cannot', '# know which UID the container gets, so open it up.',
+      'RUN rm -rf /var/www/var/*', 'RUN chown -R www-data /var/www', 'RUN chmod -R 777 /var/www'),
+    lines('FROM php:8.2-apache', 'WORKDIR /var/www/html', 'COPY . /var/www/html', 'RUN composer install', '',
+      '# Symfony writes its cache at run time, and we cannot', '# know which UID the container gets, so open it up.',
+      'RUN rm -rf /var/www/var/* \\', '    && chown -R www-data /var/www \\', '    && chmod -R 777 /var/www'),
+    { only },
+  );
+  assert.equal(result.notes.map((n) => [n.line, n.id, n.message]), [[8, 'heading-comment', headingNote('is several lines heading the RUNs right under this cleanup too, not a note on the cleanup alone')]]);
+});
+
+test('a comment of two paragraphs over a cleanup is more than its note: not joined across (review round 10)', async () => {
+  const result = await expectUnchanged(lines('FROM debian:12', 'RUN make -C /src install', '# The sources are not needed at run time.', '#', '# Keep the headers: plugins build against them.', 'RUN rm -rf /src', 'CMD ["app"]'), null, { only });
+  assert.equal(result.notes.map((n) => [n.line, n.id, n.message]), [[6, 'heading-comment', headingNote('runs over several paragraphs, more than a note on this cleanup')]]);
+});
+
 test('a cleanup under a commented-out instruction, or a comment a blank line above it, is not joined: the comment stays where it was', async () => {
   await expectUnchanged(lines('FROM debian:12', 'RUN apt-get update && apt-get install -y curl', '# RUN rm -rf /tmp/x', 'RUN rm -rf /var/lib/apt/lists/*'), null, { only });
   await expectUnchanged(lines('FROM debian:12', 'RUN apt-get update && apt-get install -y curl', '# cleanup', '#CMD ["bash"]', 'RUN rm -rf /var/lib/apt/lists/*'), null, { only });

@@ -74,6 +74,11 @@
  *   stands on what it describes: above the merged RUN it would seem to
  *   describe its first command, and none is left above the next RUN. What stood under that comment past the cleanup stays apart from
  *   the RUNs above it, as the comment kept it, unless it is a cleanup too.
+ *   A comment that heads a section is not the cleanup's own: a banner line
+ *   (`#####`, `# ---- Cleanup ----`), an empty `#` between paragraphs, or
+ *   several lines over RUNs right under the cleanup that are no cleanups.
+ *   The cleanup then stays under it, apart from the RUN above
+ *   (`heading-comment`).
  * - Notes speak only of RUNs in the file as read (ctx.onDisk): not of one
  *   another transform inserted (init-entrypoint's `RUN apk add tini`), which
  *   the reader does not find there.
@@ -1012,6 +1017,27 @@ function describingComment(a: InstructionNode, b: InstructionNode, model: Docker
   return described ? text.slice(lineStarts[first - 1], lineStarts[b.line - 1]) : null;
 }
 
+/** A comment line that draws a banner: `#####`, `# ---- Section ----`, `# === Python ===`. */
+const BANNER_LINE = /^#{3,}\s*$|^#+\s*[-=*~_#]{3,}|[-=*~_#]{3,}\s*$/;
+
+/**
+ * Why a comment right above a cleanup (describingComment's lines) heads more
+ * than that cleanup, or null when it is the cleanup's own: a banner line, an
+ * empty `#` between paragraphs, or several lines of words over RUNs that
+ * stand right under the cleanup and are no cleanups (`headsMore`). A line of
+ * its own over a cleanup describes the cleanup.
+ */
+function sectionComment(comment: string, headsMore: boolean): string | null {
+  const texts = comment.split(/\r?\n|\r/).map((line) => line.trim()).filter((line) => line !== '');
+  if (texts.some((line) => BANNER_LINE.test(line))) return 'is a section banner, which heads what follows, not this cleanup alone';
+  const worded = texts.map((line) => line.replace(/^#+/, '').trim() !== '');
+  const first = worded.indexOf(true);
+  const last = worded.lastIndexOf(true);
+  if (worded.slice(first, last + 1).includes(false)) return 'runs over several paragraphs, more than a note on this cleanup';
+  if (headsMore && worded.filter(Boolean).length > 1) return 'is several lines heading the RUNs right under this cleanup too, not a note on the cleanup alone';
+  return null;
+}
+
 /**
  * The indentation of the commands the merge puts on continuation lines: that of a command the RUNs already start on a
  * continuation line (after a line ending in `&& \\`, or before a leading `&&`), the merged ones first, then the file's
@@ -1358,7 +1384,22 @@ export const mergeRuns: Transform = {
         const previous = chain[chain.length - 1];
         // A cleanup joins the RUN above across the comment that describes it, which moves with it; any other comment ends the chain.
         const crossing = previous !== undefined && commentBetween(previous.node, node, dockerfile);
-        const carried = crossing && part.cleanup ? describingComment(previous.node, node, dockerfile) : null;
+        const own = crossing && part.cleanup ? describingComment(previous.node, node, dockerfile) : null;
+        // A banner, several paragraphs, or several lines over the RUNs under the cleanup head a section: the comment stays above them.
+        const next = instructions[i + 1];
+        const headsMore = next?.keyword === 'RUN' && next.line === node.endLine + 1 && (() => {
+          const below = readPart(next, ctx);
+          return 'reason' in below || !below.cleanup;
+        })();
+        const section = own === null ? null : sectionComment(own, headsMore);
+        const carried = section === null ? own : null;
+        if (section !== null && onDisk(previous!.node, node)) {
+          notes.push({
+            line: node.line,
+            id: 'heading-comment',
+            message: `not merged with the RUN above: the comment above this cleanup ${section}; joined, the comment would go inside the merged RUN, away from what it describes, so the cleanup stays under it`,
+          });
+        }
         const split = previous ? layerSplitComment(node, dockerfile) : null;
         if (split !== null) {
           // The author keeps these layers apart on purpose: even a cleanup stays where it is.
