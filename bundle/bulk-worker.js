@@ -19896,6 +19896,18 @@ function runMakes(commands, workdir) {
   }
   return makes;
 }
+function recursiveModeChange(command, workdir) {
+  if (!["chown", "chmod", "chgrp"].includes(command.program ?? "")) return null;
+  const args = command.words.slice(1);
+  if (args.some((a) => a === null)) return null;
+  const words3 = args;
+  const recursive = words3.some((w) => w === "--recursive" || /^-[^-]*R/.test(w));
+  const operands = words3.filter((w) => !w.startsWith("-") || /^[-+=][rwxXst]*$/.test(w) && command.program === "chmod" && !/^-[^-]*R/.test(w));
+  const targets2 = operands.slice(1);
+  if (!recursive || !targets2.length) return null;
+  const resolved = targets2.map((word) => word.startsWith("/") ? path6.posix.normalize(word) : workdir === null ? null : path6.posix.resolve(workdir, word));
+  return resolved.every((p) => p !== null) ? resolved : null;
+}
 function redirectTargets(root) {
   const targets2 = [];
   walk(root, (n) => {
@@ -22276,7 +22288,12 @@ function readPart(node, ctx) {
     endsGroup: replacesShell(ctx, node, commands) ?? writesBashEnv(ctx, node, commands, root),
     calls: new Set(commands.flatMap((c) => c.program === null ? [] : [c.program])),
     installs: new Set(commands.flatMap((c) => installedCommands(c.words).filter((name) => !installsItselfInPlace(ctx, node, c, name)))),
-    noEffect: noEffect(node, root, statements, model)
+    noEffect: noEffect(node, root, statements, model),
+    recursiveChange: recursiveChangeOf(commands, ctx.facts.workdirAt(node)),
+    touches: [
+      ...commands.flatMap((c) => c.words).filter((w) => w !== null && w.startsWith("/")).map((w) => path11.posix.normalize(w)),
+      ...[ctx.facts.workdirAt(node)].filter((w) => w !== null && w !== "/")
+    ]
   };
 }
 function installsItselfInPlace(ctx, node, command, name) {
@@ -22296,6 +22313,20 @@ function installsItselfInPlace(ctx, node, command, name) {
     }
   }
   return true;
+}
+function recursiveChangeOf(commands, workdir) {
+  const paths = [];
+  for (const command of commands) {
+    const changed = recursiveModeChange(command, workdir);
+    if (changed) paths.push(...changed);
+    else if (!removes(command) && !(command.program !== null && NO_OPS.has(command.program))) return null;
+  }
+  return paths.length ? paths : null;
+}
+function changesWhatAboveWrote(part, above) {
+  if (!part.recursiveChange || !above) return false;
+  const within = (inner, outer) => inner === outer || inner.startsWith(outer === "/" ? "/" : `${outer}/`);
+  return part.recursiveChange.some((target) => above.touches.some((written) => within(written, target) || within(target, written)));
 }
 var COMPUTES = /* @__PURE__ */ new Set(["command_substitution", "process_substitution", "arithmetic_expansion"]);
 function shellOnly(root, statements) {
@@ -22619,7 +22650,7 @@ function partition(chain, apart) {
       close(current);
       current = add(pending, part);
       pending = [];
-    } else if ((part.cleanup || !isStep(part) && (readsDownload(part, [...current, ...pending]) || readsAptLists(part, [...current, ...pending]))) && fits([...current, ...pending, part])) {
+    } else if ((part.cleanup || !isStep(part) && (readsDownload(part, [...current, ...pending]) || readsAptLists(part, [...current, ...pending]) || !pending.length && changesWhatAboveWrote(part, current[current.length - 1]))) && fits([...current, ...pending, part])) {
       current = [...current, ...pending, part];
       pending = [];
     } else if (part.cleanup || pending.length && !fits([...pending, part])) {
@@ -22771,7 +22802,7 @@ var mergeRuns = {
         } : why === "after-step" ? {
           line: part.node.line,
           id: "after-step",
-          message: `not merged with the RUN above, which does work of its own (${STEP_WORK}): this RUN ${part.removesSome ? "does more than clean up after it" : "does not clean up after it, so one layer would save no bytes"}, and a change to this RUN would rerun the RUN above (further such RUNs of this stage are left apart too)`
+          message: part.recursiveChange ? `not merged with the RUN above, which does work of its own (${STEP_WORK}): this RUN changes owners or modes recursively, which copies every file it touches into its own layer, but dfmod sees the RUN above write nothing under ${part.recursiveChange.map((p) => `\`${p}\``).join(", ")}, so joining them would save nothing it can show; files a COPY put there keep one copy with \`COPY --chown\` or \`--chmod\`, and a change to this RUN would rerun the RUN above (further such RUNs of this stage are left apart too)` : `not merged with the RUN above, which does work of its own (${STEP_WORK}): this RUN ${part.removesSome ? "does more than clean up after it" : "does not clean up after it, so one layer would save no bytes"}, and a change to this RUN would rerun the RUN above (further such RUNs of this stage are left apart too)`
         } : {
           line: part.node.line,
           id: "apt-lists",

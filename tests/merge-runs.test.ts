@@ -1382,4 +1382,24 @@ test('a download joins the RUNs that install, chmod or move the file it fetched,
   assert.equal(other.notes.map((n) => [n.line, n.id]), [[3, 'separate-steps']]);
 });
 
+test('a recursive chown or chmod joins the RUN right above that wrote the files it changes: in a layer of its own it would store them again (review round 10)', async () => {
+  const result = await expectOutput(
+    lines('FROM php:8.2-apache', 'WORKDIR /var/www/html', 'COPY --from=composer /usr/bin/composer /usr/bin/composer', 'RUN composer install', 'RUN chown -R www-data /var/www && chmod -R 777 /var/www'),
+    lines('FROM php:8.2-apache', 'WORKDIR /var/www/html', 'COPY --from=composer /usr/bin/composer /usr/bin/composer', 'RUN composer install \\', '    && chown -R www-data /var/www && chmod -R 777 /var/www'),
+    { only },
+  );
+  assert.equal(result.notes, []);
+  await expectOutput(
+    lines('FROM debian:12', 'RUN git clone https://example.com/app.git /opt/app', 'RUN chown -R nobody:nogroup /opt/app/data', 'CMD ["app"]'),
+    lines('FROM debian:12', 'RUN git clone https://example.com/app.git /opt/app \\', '    && chown -R nobody:nogroup /opt/app/data', 'CMD ["app"]'),
+    { only },
+  );
+});
+
+test('a recursive chmod of files the RUN above did not write stays apart, with a note that does not say the change saves nothing in its layer (review round 10)', async () => {
+  const result = await expectUnchanged(lines('FROM debian:12', 'COPY site /srv/site', 'RUN make -C /opt/tool install', 'RUN chmod -R 755 /srv/site', 'CMD ["tool"]'), null, { only });
+  assert.equal(result.notes.map((n) => [n.line, n.id, n.message]), [[4, 'after-step',
+    'not merged with the RUN above, which does work of its own (installs packages, downloads, builds or runs many commands): this RUN changes owners or modes recursively, which copies every file it touches into its own layer, but dfmod sees the RUN above write nothing under `/srv/site`, so joining them would save nothing it can show; files a COPY put there keep one copy with `COPY --chown` or `--chmod`, and a change to this RUN would rerun the RUN above (further such RUNs of this stage are left apart too)']]);
+});
+
 test.run();

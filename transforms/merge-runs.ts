@@ -45,7 +45,11 @@
  *   and the install of a package file it fetched (`apk add ./x.apk`), even
  *   though that install is a step: apart, the file stays in the download's
  *   layer. An apt install without its own update joins the RUN above when
- *   that RUN fetched the lists and left them: it reads them.
+ *   that RUN fetched the lists and left them: it reads them. A RUN that only
+ *   changes owners or modes recursively (`chown -R`, `chmod -R`, besides
+ *   removals) joins the RUN right above when that RUN names a path in or
+ *   over the one it changes, or runs in a WORKDIR there: in a layer of its
+ *   own the change stores a second copy of every file it touches.
  * - A comment above or among the RUNs that says they are kept as separate
  *   layers on purpose (lib/knowledge's LAYER_SPLIT_COMMENT: "split into
  *   separate RUN commands", "each in its own layer for parallel pulls")
@@ -117,7 +121,7 @@ import { hasBackgroundJob, literalValue, topLevelStatements, walk } from '../lib
 import { operatorStyle } from '../lib/core/run-script.js';
 import { rewriteKeeping, type RewritePiece } from '../lib/core/edits.js';
 import {
-  aptListsRemoval, downloadOf, downloadsAptLists, installedCommands, isBuild, isDependencyFetch, isLanguageInstall, isPackageInstall, managerCommand, packageListOf, roleReasonOnDisk, writtenPaths, type RunCommand,
+  aptListsRemoval, downloadOf, downloadsAptLists, installedCommands, isBuild, isDependencyFetch, isLanguageInstall, isPackageInstall, managerCommand, packageListOf, recursiveModeChange, roleReasonOnDisk, writtenPaths, type RunCommand,
 } from '../lib/facts/index.js';
 import { PACKAGE_MANAGER_FACTS, PACKAGE_SOURCE_DIRS, SELF_INSTALLS_IN_PLACE } from '../lib/knowledge/package-managers.js';
 import { LAYER_SPLIT_COMMENT } from '../lib/knowledge/programs.js';
@@ -241,6 +245,14 @@ interface Part {
   installsFiles: Set<string>;
   /** It only changes its own shell (assignments, `export`, `cd`, `set`), which no later RUN sees: the note that says so, or null. */
   noEffect: string | null;
+  /**
+   * The paths it changes the owner or mode of recursively (`chown -R`,
+   * `chmod -R`), when that is all it does besides removing files; else null.
+   * In a layer of its own such a change copies every file it touches.
+   */
+  recursiveChange: string[] | null;
+  /** The absolute paths its commands name, and its WORKDIR: where it may write. */
+  touches: string[];
 }
 
 function tokenText(node: Node): string {
@@ -648,6 +660,11 @@ function readPart(node: InstructionNode, ctx: TransformContext): Part | Refusal 
     calls: new Set(commands.flatMap((c) => (c.program === null ? [] : [c.program]))),
     installs: new Set(commands.flatMap((c) => installedCommands(c.words).filter((name) => !installsItselfInPlace(ctx, node, c, name)))),
     noEffect: noEffect(node, root, statements, model),
+    recursiveChange: recursiveChangeOf(commands, ctx.facts.workdirAt(node)),
+    touches: [
+      ...commands.flatMap((c) => c.words).filter((w): w is string => w !== null && w.startsWith('/')).map((w) => path.posix.normalize(w)),
+      ...[ctx.facts.workdirAt(node)].filter((w): w is string => w !== null && w !== '/'),
+    ],
   };
 }
 
@@ -675,6 +692,28 @@ function installsItselfInPlace(ctx: TransformContext, node: InstructionNode, com
     }
   }
   return true;
+}
+
+/** The paths a RUN that only changes owners or modes recursively (and removes files) changes, or null for any other RUN. */
+function recursiveChangeOf(commands: RunCommand[], workdir: string | null): string[] | null {
+  const paths: string[] = [];
+  for (const command of commands) {
+    const changed = recursiveModeChange(command, workdir);
+    if (changed) paths.push(...changed);
+    else if (!removes(command) && !(command.program !== null && NO_OPS.has(command.program))) return null;
+  }
+  return paths.length ? paths : null;
+}
+
+/**
+ * Whether `part` changes owners or modes recursively under a path the RUN
+ * right above it may have written (a path it names, or its WORKDIR): joined,
+ * those files are stored once, not again in the change's layer.
+ */
+function changesWhatAboveWrote(part: Part, above: Part | undefined): boolean {
+  if (!part.recursiveChange || !above) return false;
+  const within = (inner: string, outer: string) => inner === outer || inner.startsWith(outer === '/' ? '/' : `${outer}/`);
+  return part.recursiveChange.some((target) => above.touches.some((written) => within(written, target) || within(target, written)));
 }
 
 /** Node types that run or compute something even inside an assignment: `A=$(make)` is not only an assignment. */
@@ -1157,8 +1196,9 @@ function partition(chain: Part[], apart: (part: Part, why: Apart, above: Part[])
       close(current);
       current = add(pending, part);
       pending = [];
-    } else if ((part.cleanup || (!isStep(part) && (readsDownload(part, [...current, ...pending]) || readsAptLists(part, [...current, ...pending])))) &&
-      fits([...current, ...pending, part])) {
+    } else if ((part.cleanup || (!isStep(part) && (readsDownload(part, [...current, ...pending]) || readsAptLists(part, [...current, ...pending]) ||
+      (!pending.length && changesWhatAboveWrote(part, current[current.length - 1]))))) && fits([...current, ...pending, part])) {
+      // A recursive chown or chmod of what the step above wrote would store those files a second time in a layer of its own.
       // A cleanup deletes what the step made; a part that unpacks the step's download, or installs from the lists it fetched, reads what only it fetched.
       current = [...current, ...pending, part];
       pending = [];
@@ -1333,7 +1373,9 @@ export const mergeRuns: Transform = {
             ? {
               line: part.node.line,
               id: 'after-step',
-              message: `not merged with the RUN above, which does work of its own (${STEP_WORK}): this RUN ${part.removesSome ? 'does more than clean up after it' : 'does not clean up after it, so one layer would save no bytes'}, and a change to this RUN would rerun the RUN above (further such RUNs of this stage are left apart too)`,
+              message: part.recursiveChange
+                ? `not merged with the RUN above, which does work of its own (${STEP_WORK}): this RUN changes owners or modes recursively, which copies every file it touches into its own layer, but dfmod sees the RUN above write nothing under ${part.recursiveChange.map((p) => `\`${p}\``).join(', ')}, so joining them would save nothing it can show; files a COPY put there keep one copy with \`COPY --chown\` or \`--chmod\`, and a change to this RUN would rerun the RUN above (further such RUNs of this stage are left apart too)`
+                : `not merged with the RUN above, which does work of its own (${STEP_WORK}): this RUN ${part.removesSome ? 'does more than clean up after it' : 'does not clean up after it, so one layer would save no bytes'}, and a change to this RUN would rerun the RUN above (further such RUNs of this stage are left apart too)`,
             }
             : {
               line: part.node.line,
