@@ -16574,6 +16574,9 @@ var PACKAGE_SOURCE_DIRS = [
   "/etc/apk/keys",
   "/etc/apk/repositories"
 ];
+var SELF_INSTALLS_IN_PLACE = {
+  npm: { prefixOptions: ["--prefix"], prefixEnv: ["NPM_CONFIG_PREFIX", "npm_config_prefix", "PREFIX"], distroPackages: ["npm"] }
+};
 function managerOfProgram(program) {
   const base = program.split("/").pop() ?? program;
   for (const [name, facts] of Object.entries(PACKAGE_MANAGER_FACTS)) {
@@ -19893,6 +19896,18 @@ function runMakes(commands, workdir) {
   }
   return makes;
 }
+function recursiveModeChange(command, workdir) {
+  if (!["chown", "chmod", "chgrp"].includes(command.program ?? "")) return null;
+  const args = command.words.slice(1);
+  if (args.some((a) => a === null)) return null;
+  const words3 = args;
+  const recursive = words3.some((w) => w === "--recursive" || /^-[^-]*R/.test(w));
+  const operands = words3.filter((w) => !w.startsWith("-") || /^[-+=][rwxXst]*$/.test(w) && command.program === "chmod" && !/^-[^-]*R/.test(w));
+  const targets2 = operands.slice(1);
+  if (!recursive || !targets2.length) return null;
+  const resolved = targets2.map((word) => word.startsWith("/") ? path6.posix.normalize(word) : workdir === null ? null : path6.posix.resolve(workdir, word));
+  return resolved.every((p) => p !== null) ? resolved : null;
+}
 function redirectTargets(root) {
   const targets2 = [];
   walk(root, (n) => {
@@ -22279,9 +22294,46 @@ function readPart(node, ctx) {
     compound: facts.compound,
     endsGroup: replacesShell(ctx, node, commands) ?? writesBashEnv(ctx, node, commands, root),
     calls: new Set(commands.flatMap((c) => c.program === null ? [] : [c.program])),
-    installs: new Set(commands.flatMap((c) => installedCommands(c.words))),
-    noEffect: noEffect(node, root, statements, model)
+    installs: new Set(commands.flatMap((c) => installedCommands(c.words).filter((name) => !installsItselfInPlace(ctx, node, c, name)))),
+    noEffect: noEffect(node, root, statements, model),
+    recursiveChange: recursiveChangeOf(commands, ctx.facts.workdirAt(node)),
+    touches: [
+      ...commands.flatMap((c) => c.words).filter((w) => w !== null && w.startsWith("/")).map((w) => path11.posix.normalize(w)),
+      ...[ctx.facts.workdirAt(node)].filter((w) => w !== null && w !== "/")
+    ]
   };
+}
+function installsItselfInPlace(ctx, node, command, name) {
+  const row2 = SELF_INSTALLS_IN_PLACE[name];
+  if (!row2 || command.program !== name) return false;
+  if (command.words.some((w) => w === null || row2.prefixOptions.some((o) => w === o || w.startsWith(`${o}=`)))) return false;
+  const env = ctx.facts.envAt(node);
+  if (row2.prefixEnv.some((v) => env.has(v))) return false;
+  const model = ctx.dockerfile;
+  for (const earlier of model.instructions.slice(0, node.index)) {
+    if (earlier.keyword !== "RUN") continue;
+    const read = ctx.facts.readRun(earlier);
+    if (read.kind === "refused") continue;
+    for (const c of ctx.facts.commandsOf(read)) {
+      const packages = isPackageInstall(c.words)?.packages ?? [];
+      if (packages.some((p) => row2.distroPackages.includes(p.replace(/[=<>:].*$/, "")))) return false;
+    }
+  }
+  return true;
+}
+function recursiveChangeOf(commands, workdir) {
+  const paths = [];
+  for (const command of commands) {
+    const changed = recursiveModeChange(command, workdir);
+    if (changed) paths.push(...changed);
+    else if (!removes(command) && !(command.program !== null && NO_OPS.has(command.program))) return null;
+  }
+  return paths.length ? paths : null;
+}
+function changesWhatAboveWrote(part, above) {
+  if (!part.recursiveChange || !above) return false;
+  const within = (inner, outer) => inner === outer || inner.startsWith(outer === "/" ? "/" : `${outer}/`);
+  return part.recursiveChange.some((target) => above.touches.some((written) => within(written, target) || within(target, written)));
 }
 var COMPUTES = /* @__PURE__ */ new Set(["command_substitution", "process_substitution", "arithmetic_expansion"]);
 function shellOnly(root, statements) {
@@ -22518,6 +22570,17 @@ function describingComment(a, b, model) {
   const { lineStarts, text } = model.source;
   return described ? text.slice(lineStarts[first - 1], lineStarts[b.line - 1]) : null;
 }
+var BANNER_LINE = /^#{3,}\s*$|^#+\s*[-=*~_#]{3,}|[-=*~_#]{3,}\s*$/;
+function sectionComment(comment, headsMore) {
+  const texts = comment.split(/\r?\n|\r/).map((line) => line.trim()).filter((line) => line !== "");
+  if (texts.some((line) => BANNER_LINE.test(line))) return "is a section banner, which heads what follows, not this cleanup alone";
+  const worded = texts.map((line) => line.replace(/^#+/, "").trim() !== "");
+  const first = worded.indexOf(true);
+  const last = worded.lastIndexOf(true);
+  if (worded.slice(first, last + 1).includes(false)) return "runs over several paragraphs, more than a note on this cleanup";
+  if (headsMore && worded.filter(Boolean).length > 1) return "is several lines heading the RUNs right under this cleanup too, not a note on the cleanup alone";
+  return null;
+}
 function continuationIndent(parts, model) {
   const runs2 = [...parts.map((p) => p.node), ...model.stages.flatMap((s) => s.instructions.filter((i) => i.keyword === "RUN"))];
   const escape = model.escapeChar;
@@ -22594,7 +22657,7 @@ function partition(chain, apart) {
       close(current);
       current = add(pending, part);
       pending = [];
-    } else if ((part.cleanup || !isStep(part) && (readsDownload(part, [...current, ...pending]) || readsAptLists(part, [...current, ...pending]))) && fits([...current, ...pending, part])) {
+    } else if ((part.cleanup || !isStep(part) && (readsDownload(part, [...current, ...pending]) || readsAptLists(part, [...current, ...pending]) || !pending.length && changesWhatAboveWrote(part, current[current.length - 1]))) && fits([...current, ...pending, part])) {
       current = [...current, ...pending, part];
       pending = [];
     } else if (part.cleanup || pending.length && !fits([...pending, part])) {
@@ -22746,7 +22809,7 @@ var mergeRuns = {
         } : why === "after-step" ? {
           line: part.node.line,
           id: "after-step",
-          message: `not merged with the RUN above, which does work of its own (${STEP_WORK}): this RUN ${part.removesSome ? "does more than clean up after it" : "does not clean up after it, so one layer would save no bytes"}, and a change to this RUN would rerun the RUN above (further such RUNs of this stage are left apart too)`
+          message: part.recursiveChange ? `not merged with the RUN above, which does work of its own (${STEP_WORK}): this RUN changes owners or modes recursively, which copies every file it touches into its own layer, but dfmod sees the RUN above write nothing under ${part.recursiveChange.map((p) => `\`${p}\``).join(", ")}, so joining them would save nothing it can show; files a COPY put there keep one copy with \`COPY --chown\` or \`--chmod\`, and a change to this RUN would rerun the RUN above (further such RUNs of this stage are left apart too)` : `not merged with the RUN above, which does work of its own (${STEP_WORK}): this RUN ${part.removesSome ? "does more than clean up after it" : "does not clean up after it, so one layer would save no bytes"}, and a change to this RUN would rerun the RUN above (further such RUNs of this stage are left apart too)`
         } : {
           line: part.node.line,
           id: "apt-lists",
@@ -22794,7 +22857,21 @@ var mergeRuns = {
         }
         const previous2 = chain[chain.length - 1];
         const crossing = previous2 !== void 0 && commentBetween(previous2.node, node, dockerfile);
-        const carried = crossing && part.cleanup ? describingComment(previous2.node, node, dockerfile) : null;
+        const own = crossing && part.cleanup ? describingComment(previous2.node, node, dockerfile) : null;
+        const next = instructions[i + 1];
+        const headsMore = next?.keyword === "RUN" && next.line === node.endLine + 1 && (() => {
+          const below = readPart(next, ctx);
+          return "reason" in below || !below.cleanup;
+        })();
+        const section = own === null ? null : sectionComment(own, headsMore);
+        const carried = section === null ? own : null;
+        if (section !== null && onDisk(previous2.node, node)) {
+          notes.push({
+            line: node.line,
+            id: "heading-comment",
+            message: `not merged with the RUN above: the comment above this cleanup ${section}; joined, the comment would go inside the merged RUN, away from what it describes, so the cleanup stays under it`
+          });
+        }
         const split = previous2 ? layerSplitComment(node, dockerfile) : null;
         if (split !== null) {
           if (!crossing && !splitSaid.has(split) && onDisk(previous2.node, node)) {
@@ -22835,7 +22912,7 @@ var mergeRuns = {
                 line: chain[0].node.line,
                 id: "described-run",
                 // One wording for one RUN under the comment or several: a later pass sees them merged.
-                message: group ? "not merged with the RUN after the blank line below: the comment above covers what stands right under it, up to that line (further such RUNs of this stage are left apart too)" : "not merged with the RUN below, which does work of its own: the comment above describes the RUN under it, and joined it would seem to describe that work too (further such RUNs of this stage are left apart too)"
+                message: group ? "not merged with the RUN after the blank line below: the comment above covers what stands right under it, up to that line (further such RUNs of this stage are left apart too)" : "not merged with the RUN below, which does work of its own: the comment above is no list or heading ending in `:`, so dfmod cannot tell whether it covers that work too or only the RUNs before it; the work keeps a RUN of its own, where joined the comment would seem to describe it (further such RUNs of this stage are left apart too)"
               });
             }
             flush2();

@@ -569,12 +569,20 @@ test('BASH_ENV does not matter under sh, which never reads it', async () => {
 });
 
 test('a RUN that calls a command a RUN above reinstalled is not joined: the shell would run the old path it hashed', async () => {
+  // Debian's npm package installs globals under /usr/local: the new npm lands in front of the /usr/bin/npm the shell found.
   const result = await expectOutput(
-    lines('FROM node:20', 'RUN npm config set fund false', 'RUN npm install -g npm@10.8.2', 'RUN npm --version', 'RUN node --version'),
-    lines('FROM node:20', 'RUN npm config set fund false \\', '    && npm install -g npm@10.8.2', 'RUN npm --version \\', '    && node --version'),
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y npm', 'RUN npm config set fund false', 'RUN npm install -g npm@10.8.2', 'RUN npm --version', 'RUN node --version'),
+    lines('FROM debian:12', 'RUN apt-get update && apt-get install -y npm', 'RUN npm config set fund false \\', '    && npm install -g npm@10.8.2', 'RUN npm --version \\', '    && node --version'),
     { only },
   );
-  assert.equal(result.notes.filter((n) => n.id === 'command-hash').map((n) => n.line), [4]);
+  assert.equal(result.notes.filter((n) => n.id === 'command-hash').map((n) => n.line), [5]);
+  // A prefix set by the environment moves it too.
+  const prefixed = await expectOutput(
+    lines('FROM node:20', 'ENV NPM_CONFIG_PREFIX=/home/node/.npm-global', 'RUN npm --version', 'RUN npm install -g npm@10.8.2', 'RUN npm --version'),
+    lines('FROM node:20', 'ENV NPM_CONFIG_PREFIX=/home/node/.npm-global', 'RUN npm --version \\', '    && npm install -g npm@10.8.2', 'RUN npm --version'),
+    { only },
+  );
+  assert.equal(prefixed.notes.filter((n) => n.id === 'command-hash').map((n) => n.line), [5]);
   await expectRefused(lines('FROM python:3', 'RUN pip install --upgrade pip', 'RUN pip install flask'), 'command-hash', { only, line: 3 });
   const linked = await expectOutput(
     lines('FROM debian', 'RUN node --version', 'RUN ln -sf /opt/node-20/bin/node /usr/local/bin/node', 'RUN node app.js'),
@@ -582,6 +590,18 @@ test('a RUN that calls a command a RUN above reinstalled is not joined: the shel
     { only },
   );
   assert.equal(linked.notes.filter((n) => n.id === 'command-hash').map((n) => n.line), [4]);
+});
+
+test('npm installing npm globally writes it where the running npm lives: no note says the joined shell would run the old path (review round 10)', async () => {
+  const result = await expectUnchanged(lines('FROM node:20', 'RUN npm install -g npm@latest', 'RUN npm install -g yarn@latest'), null, { only });
+  assert.equal(result.notes.map((n) => [n.line, n.id]), [[3, 'separate-steps']]);
+  // A small step that runs npm after the self-install joins the RUN below it, not the install above it, for the usual reason.
+  const after = await expectOutput(
+    lines('FROM node:20', 'RUN npm --version', 'RUN npm install -g npm@10.8.2', 'RUN npm config set fund false', 'RUN npm ci'),
+    lines('FROM node:20', 'RUN npm --version \\', '    && npm install -g npm@10.8.2', 'RUN npm config set fund false \\', '    && npm ci'),
+    { only },
+  );
+  assert.equal(after.notes.map((n) => [n.line, n.id]), [[4, 'separate-steps']]);
 });
 
 test('an install of a command the joined shell had not looked up yet is joined', async () => {
@@ -1152,6 +1172,35 @@ test('after a cleanup that took its comment up, only cleanups follow it; a secon
   assert.equal(again.changes, []);
 });
 
+const headingNote = (why: string) => `not merged with the RUN above: the comment above this cleanup ${why}; joined, the comment would go inside the merged RUN, away from what it describes, so the cleanup stays under it`;
+
+test('a cleanup under a section banner is not joined across it: the banner stays above it, out of the RUN above (review round 10)', async () => {
+  const text = lines('FROM python:3.11', 'RUN pip install --no-cache-dir torch==2.3.0', '', '##########################', '# Work around a yaml bug', '##########################',
+    'RUN rm -rf /usr/lib/python3/dist-packages/yaml', 'CMD ["python3"]');
+  const result = await expectUnchanged(text, null, { only });
+  assert.equal(result.notes.map((n) => [n.line, n.id, n.message]), [[7, 'heading-comment', headingNote('is a section banner, which heads what follows, not this cleanup alone')]]);
+  const dashed = await expectUnchanged(lines('FROM debian:12', 'RUN make -C /src install', '# ---- Cleanup ----', 'RUN rm -rf /src', 'CMD ["app"]'), null, { only });
+  assert.equal(dashed.notes.map((n) => [n.line, n.id]), [[4, 'heading-comment']]);
+});
+
+test('several comment lines over a cleanup and the RUNs right under it head them all: the cleanup joins those RUNs, not the RUN above (review round 10)', async () => {
+  const result = await expectOutput(
+    lines('FROM php:8.2-apache', 'WORKDIR /var/www/html', 'COPY . /var/www/html', 'RUN composer install', '',
+      '# Symfony writes its cache at run time, and we cannot', '# know which UID the container gets, so open it up.',
+      'RUN rm -rf /var/www/var/*', 'RUN chown -R www-data /var/www', 'RUN chmod -R 777 /var/www'),
+    lines('FROM php:8.2-apache', 'WORKDIR /var/www/html', 'COPY . /var/www/html', 'RUN composer install', '',
+      '# Symfony writes its cache at run time, and we cannot', '# know which UID the container gets, so open it up.',
+      'RUN rm -rf /var/www/var/* \\', '    && chown -R www-data /var/www \\', '    && chmod -R 777 /var/www'),
+    { only },
+  );
+  assert.equal(result.notes.map((n) => [n.line, n.id, n.message]), [[8, 'heading-comment', headingNote('is several lines heading the RUNs right under this cleanup too, not a note on the cleanup alone')]]);
+});
+
+test('a comment of two paragraphs over a cleanup is more than its note: not joined across (review round 10)', async () => {
+  const result = await expectUnchanged(lines('FROM debian:12', 'RUN make -C /src install', '# The sources are not needed at run time.', '#', '# Keep the headers: plugins build against them.', 'RUN rm -rf /src', 'CMD ["app"]'), null, { only });
+  assert.equal(result.notes.map((n) => [n.line, n.id, n.message]), [[6, 'heading-comment', headingNote('runs over several paragraphs, more than a note on this cleanup')]]);
+});
+
 test('a cleanup under a commented-out instruction, or a comment a blank line above it, is not joined: the comment stays where it was', async () => {
   await expectUnchanged(lines('FROM debian:12', 'RUN apt-get update && apt-get install -y curl', '# RUN rm -rf /tmp/x', 'RUN rm -rf /var/lib/apt/lists/*'), null, { only });
   await expectUnchanged(lines('FROM debian:12', 'RUN apt-get update && apt-get install -y curl', '# cleanup', '#CMD ["bash"]', 'RUN rm -rf /var/lib/apt/lists/*'), null, { only });
@@ -1238,11 +1287,20 @@ test('a dependency download (`go mod download`, `cargo fetch`, `dotnet restore`)
   }
 });
 
+test('a one-line comment over several RUNs and an install among them: the note does not claim the comment describes only the first RUN (review round 10)', async () => {
+  const text = lines('FROM ubuntu:24.04', '# set up Python 3.11', 'RUN mkdir -p /etc/apt/keyrings', 'RUN add-apt-repository -y ppa:deadsnakes/ppa', 'RUN apt-get update && apt-get install -y python3.11', 'CMD ["python3.11"]');
+  const result = await expectOutput(text,
+    lines('FROM ubuntu:24.04', '# set up Python 3.11', 'RUN mkdir -p /etc/apt/keyrings \\', '    && add-apt-repository -y ppa:deadsnakes/ppa', 'RUN apt-get update && apt-get install -y python3.11', 'CMD ["python3.11"]'),
+    { only });
+  assert.equal(result.notes.map((n) => [n.line, n.id, n.message]), [[3, 'described-run',
+    'not merged with the RUN below, which does work of its own: the comment above is no list or heading ending in `:`, so dfmod cannot tell whether it covers that work too or only the RUNs before it; the work keeps a RUN of its own, where joined the comment would seem to describe it (further such RUNs of this stage are left apart too)']]);
+});
+
 test('a one-sentence comment over a small step does not take in the install or build below it; Rails precompiles are builds (review round 7)', async () => {
   const text = lines('FROM alpine:3.20', '# create the app user', 'RUN adduser -D app', 'RUN apk add --no-cache curl', 'CMD ["sh"]');
   const result = await expectUnchanged(text, null, { only: ['merge-runs'] });
   assert.equal(result.notes.map((n) => [n.line, n.id, n.message]), [[3, 'described-run',
-    'not merged with the RUN below, which does work of its own: the comment above describes the RUN under it, and joined it would seem to describe that work too (further such RUNs of this stage are left apart too)']]);
+    'not merged with the RUN below, which does work of its own: the comment above is no list or heading ending in `:`, so dfmod cannot tell whether it covers that work too or only the RUNs before it; the work keeps a RUN of its own, where joined the comment would seem to describe it (further such RUNs of this stage are left apart too)']]);
   // A list heads both.
   await expectOutput(lines('FROM alpine:3.20', '# Accounts:', '# - the app user', 'RUN adduser -D app', 'RUN apk add --no-cache curl', 'CMD ["sh"]'),
     lines('FROM alpine:3.20', '# Accounts:', '# - the app user', 'RUN adduser -D app \\', '    && apk add --no-cache curl', 'CMD ["sh"]'), { only: ['merge-runs'] });
@@ -1322,6 +1380,26 @@ test('a download joins the RUNs that install, chmod or move the file it fetched,
   // An install of other packages is a step of its own.
   const other = await expectUnchanged(lines('FROM alpine:3.20', 'RUN wget https://example.org/pkgs/tool-2.1-r0.apk', 'RUN apk add --no-cache curl', 'CMD ["tool"]'), null, { only });
   assert.equal(other.notes.map((n) => [n.line, n.id]), [[3, 'separate-steps']]);
+});
+
+test('a recursive chown or chmod joins the RUN right above that wrote the files it changes: in a layer of its own it would store them again (review round 10)', async () => {
+  const result = await expectOutput(
+    lines('FROM php:8.2-apache', 'WORKDIR /var/www/html', 'COPY --from=composer /usr/bin/composer /usr/bin/composer', 'RUN composer install', 'RUN chown -R www-data /var/www && chmod -R 777 /var/www'),
+    lines('FROM php:8.2-apache', 'WORKDIR /var/www/html', 'COPY --from=composer /usr/bin/composer /usr/bin/composer', 'RUN composer install \\', '    && chown -R www-data /var/www && chmod -R 777 /var/www'),
+    { only },
+  );
+  assert.equal(result.notes, []);
+  await expectOutput(
+    lines('FROM debian:12', 'RUN git clone https://example.com/app.git /opt/app', 'RUN chown -R nobody:nogroup /opt/app/data', 'CMD ["app"]'),
+    lines('FROM debian:12', 'RUN git clone https://example.com/app.git /opt/app \\', '    && chown -R nobody:nogroup /opt/app/data', 'CMD ["app"]'),
+    { only },
+  );
+});
+
+test('a recursive chmod of files the RUN above did not write stays apart, with a note that does not say the change saves nothing in its layer (review round 10)', async () => {
+  const result = await expectUnchanged(lines('FROM debian:12', 'COPY site /srv/site', 'RUN make -C /opt/tool install', 'RUN chmod -R 755 /srv/site', 'CMD ["tool"]'), null, { only });
+  assert.equal(result.notes.map((n) => [n.line, n.id, n.message]), [[4, 'after-step',
+    'not merged with the RUN above, which does work of its own (installs packages, downloads, builds or runs many commands): this RUN changes owners or modes recursively, which copies every file it touches into its own layer, but dfmod sees the RUN above write nothing under `/srv/site`, so joining them would save nothing it can show; files a COPY put there keep one copy with `COPY --chown` or `--chmod`, and a change to this RUN would rerun the RUN above (further such RUNs of this stage are left apart too)']]);
 });
 
 test.run();

@@ -45,7 +45,11 @@
  *   and the install of a package file it fetched (`apk add ./x.apk`), even
  *   though that install is a step: apart, the file stays in the download's
  *   layer. An apt install without its own update joins the RUN above when
- *   that RUN fetched the lists and left them: it reads them.
+ *   that RUN fetched the lists and left them: it reads them. A RUN that only
+ *   changes owners or modes recursively (`chown -R`, `chmod -R`, besides
+ *   removals) joins the RUN right above when that RUN names a path in or
+ *   over the one it changes, or runs in a WORKDIR there: in a layer of its
+ *   own the change stores a second copy of every file it touches.
  * - A comment above or among the RUNs that says they are kept as separate
  *   layers on purpose (lib/knowledge's LAYER_SPLIT_COMMENT: "split into
  *   separate RUN commands", "each in its own layer for parallel pulls")
@@ -74,6 +78,11 @@
  *   stands on what it describes: above the merged RUN it would seem to
  *   describe its first command, and none is left above the next RUN. What stood under that comment past the cleanup stays apart from
  *   the RUNs above it, as the comment kept it, unless it is a cleanup too.
+ *   A comment that heads a section is not the cleanup's own: a banner line
+ *   (`#####`, `# ---- Cleanup ----`), an empty `#` between paragraphs, or
+ *   several lines over RUNs right under the cleanup that are no cleanups.
+ *   The cleanup then stays under it, apart from the RUN above
+ *   (`heading-comment`).
  * - Notes speak only of RUNs in the file as read (ctx.onDisk): not of one
  *   another transform inserted (init-entrypoint's `RUN apk add tini`), which
  *   the reader does not find there.
@@ -112,9 +121,9 @@ import { hasBackgroundJob, literalValue, topLevelStatements, walk } from '../lib
 import { operatorStyle } from '../lib/core/run-script.js';
 import { rewriteKeeping, type RewritePiece } from '../lib/core/edits.js';
 import {
-  aptListsRemoval, downloadOf, downloadsAptLists, installedCommands, isBuild, isDependencyFetch, isLanguageInstall, isPackageInstall, managerCommand, packageListOf, roleReasonOnDisk, writtenPaths, type RunCommand,
+  aptListsRemoval, downloadOf, downloadsAptLists, installedCommands, isBuild, isDependencyFetch, isLanguageInstall, isPackageInstall, managerCommand, packageListOf, recursiveModeChange, roleReasonOnDisk, writtenPaths, type RunCommand,
 } from '../lib/facts/index.js';
-import { PACKAGE_MANAGER_FACTS, PACKAGE_SOURCE_DIRS } from '../lib/knowledge/package-managers.js';
+import { PACKAGE_MANAGER_FACTS, PACKAGE_SOURCE_DIRS, SELF_INSTALLS_IN_PLACE } from '../lib/knowledge/package-managers.js';
 import { LAYER_SPLIT_COMMENT } from '../lib/knowledge/programs.js';
 import type { DockerfileModel, InstructionNode } from '../lib/core/dockerfile.js';
 import type { Fix, NoteInput, Refusal, Transform, TransformContext } from '../lib/core/types.js';
@@ -236,6 +245,14 @@ interface Part {
   installsFiles: Set<string>;
   /** It only changes its own shell (assignments, `export`, `cd`, `set`), which no later RUN sees: the note that says so, or null. */
   noEffect: string | null;
+  /**
+   * The paths it changes the owner or mode of recursively (`chown -R`,
+   * `chmod -R`), when that is all it does besides removing files; else null.
+   * In a layer of its own such a change copies every file it touches.
+   */
+  recursiveChange: string[] | null;
+  /** The absolute paths its commands name, and its WORKDIR: where it may write. */
+  touches: string[];
 }
 
 function tokenText(node: Node): string {
@@ -641,9 +658,62 @@ function readPart(node: InstructionNode, ctx: TransformContext): Part | Refusal 
     compound: facts.compound,
     endsGroup: replacesShell(ctx, node, commands) ?? writesBashEnv(ctx, node, commands, root),
     calls: new Set(commands.flatMap((c) => (c.program === null ? [] : [c.program]))),
-    installs: new Set(commands.flatMap((c) => installedCommands(c.words))),
+    installs: new Set(commands.flatMap((c) => installedCommands(c.words).filter((name) => !installsItselfInPlace(ctx, node, c, name)))),
     noEffect: noEffect(node, root, statements, model),
+    recursiveChange: recursiveChangeOf(commands, ctx.facts.workdirAt(node)),
+    touches: [
+      ...commands.flatMap((c) => c.words).filter((w): w is string => w !== null && w.startsWith('/')).map((w) => path.posix.normalize(w)),
+      ...[ctx.facts.workdirAt(node)].filter((w): w is string => w !== null && w !== '/'),
+    ],
   };
+}
+
+/**
+ * Whether `command` installs the program `name` runs (`npm install -g
+ * npm@latest`) over the running copy, at the same path
+ * (SELF_INSTALLS_IN_PLACE): a shell that looked it up before still finds the
+ * new one. Not when a prefix option or variable moves it, nor when a RUN above
+ * installed the distro's package of the manager, whose globals go elsewhere.
+ */
+function installsItselfInPlace(ctx: TransformContext, node: InstructionNode, command: RunCommand, name: string): boolean {
+  const row = SELF_INSTALLS_IN_PLACE[name];
+  if (!row || command.program !== name) return false;
+  if (command.words.some((w) => w === null || row.prefixOptions.some((o) => w === o || w.startsWith(`${o}=`)))) return false;
+  const env = ctx.facts.envAt(node);
+  if (row.prefixEnv.some((v) => env.has(v))) return false;
+  const model = ctx.dockerfile;
+  for (const earlier of model.instructions.slice(0, node.index)) {
+    if (earlier.keyword !== 'RUN') continue;
+    const read = ctx.facts.readRun(earlier);
+    if (read.kind === 'refused') continue;
+    for (const c of ctx.facts.commandsOf(read)) {
+      const packages = isPackageInstall(c.words)?.packages ?? [];
+      if (packages.some((p) => row.distroPackages.includes(p.replace(/[=<>:].*$/, '')))) return false;
+    }
+  }
+  return true;
+}
+
+/** The paths a RUN that only changes owners or modes recursively (and removes files) changes, or null for any other RUN. */
+function recursiveChangeOf(commands: RunCommand[], workdir: string | null): string[] | null {
+  const paths: string[] = [];
+  for (const command of commands) {
+    const changed = recursiveModeChange(command, workdir);
+    if (changed) paths.push(...changed);
+    else if (!removes(command) && !(command.program !== null && NO_OPS.has(command.program))) return null;
+  }
+  return paths.length ? paths : null;
+}
+
+/**
+ * Whether `part` changes owners or modes recursively under a path the RUN
+ * right above it may have written (a path it names, or its WORKDIR): joined,
+ * those files are stored once, not again in the change's layer.
+ */
+function changesWhatAboveWrote(part: Part, above: Part | undefined): boolean {
+  if (!part.recursiveChange || !above) return false;
+  const within = (inner: string, outer: string) => inner === outer || inner.startsWith(outer === '/' ? '/' : `${outer}/`);
+  return part.recursiveChange.some((target) => above.touches.some((written) => within(written, target) || within(target, written)));
 }
 
 /** Node types that run or compute something even inside an assignment: `A=$(make)` is not only an assignment. */
@@ -986,6 +1056,27 @@ function describingComment(a: InstructionNode, b: InstructionNode, model: Docker
   return described ? text.slice(lineStarts[first - 1], lineStarts[b.line - 1]) : null;
 }
 
+/** A comment line that draws a banner: `#####`, `# ---- Section ----`, `# === Python ===`. */
+const BANNER_LINE = /^#{3,}\s*$|^#+\s*[-=*~_#]{3,}|[-=*~_#]{3,}\s*$/;
+
+/**
+ * Why a comment right above a cleanup (describingComment's lines) heads more
+ * than that cleanup, or null when it is the cleanup's own: a banner line, an
+ * empty `#` between paragraphs, or several lines of words over RUNs that
+ * stand right under the cleanup and are no cleanups (`headsMore`). A line of
+ * its own over a cleanup describes the cleanup.
+ */
+function sectionComment(comment: string, headsMore: boolean): string | null {
+  const texts = comment.split(/\r?\n|\r/).map((line) => line.trim()).filter((line) => line !== '');
+  if (texts.some((line) => BANNER_LINE.test(line))) return 'is a section banner, which heads what follows, not this cleanup alone';
+  const worded = texts.map((line) => line.replace(/^#+/, '').trim() !== '');
+  const first = worded.indexOf(true);
+  const last = worded.lastIndexOf(true);
+  if (worded.slice(first, last + 1).includes(false)) return 'runs over several paragraphs, more than a note on this cleanup';
+  if (headsMore && worded.filter(Boolean).length > 1) return 'is several lines heading the RUNs right under this cleanup too, not a note on the cleanup alone';
+  return null;
+}
+
 /**
  * The indentation of the commands the merge puts on continuation lines: that of a command the RUNs already start on a
  * continuation line (after a line ending in `&& \\`, or before a leading `&&`), the merged ones first, then the file's
@@ -1105,8 +1196,9 @@ function partition(chain: Part[], apart: (part: Part, why: Apart, above: Part[])
       close(current);
       current = add(pending, part);
       pending = [];
-    } else if ((part.cleanup || (!isStep(part) && (readsDownload(part, [...current, ...pending]) || readsAptLists(part, [...current, ...pending])))) &&
-      fits([...current, ...pending, part])) {
+    } else if ((part.cleanup || (!isStep(part) && (readsDownload(part, [...current, ...pending]) || readsAptLists(part, [...current, ...pending]) ||
+      (!pending.length && changesWhatAboveWrote(part, current[current.length - 1]))))) && fits([...current, ...pending, part])) {
+      // A recursive chown or chmod of what the step above wrote would store those files a second time in a layer of its own.
       // A cleanup deletes what the step made; a part that unpacks the step's download, or installs from the lists it fetched, reads what only it fetched.
       current = [...current, ...pending, part];
       pending = [];
@@ -1281,7 +1373,9 @@ export const mergeRuns: Transform = {
             ? {
               line: part.node.line,
               id: 'after-step',
-              message: `not merged with the RUN above, which does work of its own (${STEP_WORK}): this RUN ${part.removesSome ? 'does more than clean up after it' : 'does not clean up after it, so one layer would save no bytes'}, and a change to this RUN would rerun the RUN above (further such RUNs of this stage are left apart too)`,
+              message: part.recursiveChange
+                ? `not merged with the RUN above, which does work of its own (${STEP_WORK}): this RUN changes owners or modes recursively, which copies every file it touches into its own layer, but dfmod sees the RUN above write nothing under ${part.recursiveChange.map((p) => `\`${p}\``).join(', ')}, so joining them would save nothing it can show; files a COPY put there keep one copy with \`COPY --chown\` or \`--chmod\`, and a change to this RUN would rerun the RUN above (further such RUNs of this stage are left apart too)`
+                : `not merged with the RUN above, which does work of its own (${STEP_WORK}): this RUN ${part.removesSome ? 'does more than clean up after it' : 'does not clean up after it, so one layer would save no bytes'}, and a change to this RUN would rerun the RUN above (further such RUNs of this stage are left apart too)`,
             }
             : {
               line: part.node.line,
@@ -1332,7 +1426,22 @@ export const mergeRuns: Transform = {
         const previous = chain[chain.length - 1];
         // A cleanup joins the RUN above across the comment that describes it, which moves with it; any other comment ends the chain.
         const crossing = previous !== undefined && commentBetween(previous.node, node, dockerfile);
-        const carried = crossing && part.cleanup ? describingComment(previous.node, node, dockerfile) : null;
+        const own = crossing && part.cleanup ? describingComment(previous.node, node, dockerfile) : null;
+        // A banner, several paragraphs, or several lines over the RUNs under the cleanup head a section: the comment stays above them.
+        const next = instructions[i + 1];
+        const headsMore = next?.keyword === 'RUN' && next.line === node.endLine + 1 && (() => {
+          const below = readPart(next, ctx);
+          return 'reason' in below || !below.cleanup;
+        })();
+        const section = own === null ? null : sectionComment(own, headsMore);
+        const carried = section === null ? own : null;
+        if (section !== null && onDisk(previous!.node, node)) {
+          notes.push({
+            line: node.line,
+            id: 'heading-comment',
+            message: `not merged with the RUN above: the comment above this cleanup ${section}; joined, the comment would go inside the merged RUN, away from what it describes, so the cleanup stays under it`,
+          });
+        }
         const split = previous ? layerSplitComment(node, dockerfile) : null;
         if (split !== null) {
           // The author keeps these layers apart on purpose: even a cleanup stays where it is.
@@ -1385,7 +1494,7 @@ export const mergeRuns: Transform = {
                 // One wording for one RUN under the comment or several: a later pass sees them merged.
                 message: group
                   ? 'not merged with the RUN after the blank line below: the comment above covers what stands right under it, up to that line (further such RUNs of this stage are left apart too)'
-                  : 'not merged with the RUN below, which does work of its own: the comment above describes the RUN under it, and joined it would seem to describe that work too (further such RUNs of this stage are left apart too)',
+                  : 'not merged with the RUN below, which does work of its own: the comment above is no list or heading ending in `:`, so dfmod cannot tell whether it covers that work too or only the RUNs before it; the work keeps a RUN of its own, where joined the comment would seem to describe it (further such RUNs of this stage are left apart too)',
               });
             }
             flush();

@@ -176,6 +176,26 @@ export function runMakes(commands: readonly RunCommand[], workdir: string | null
   return makes;
 }
 
+/**
+ * The paths a command changes the owner, group or mode of recursively
+ * (`chown -R app /srv`, `chmod -R 777 /var/www`, `chgrp -R`), relative ones
+ * resolved against `workdir`; null for any other command, or when a path is
+ * computed or cannot be resolved. Such a change in a later layer copies
+ * every file it touches into that layer.
+ */
+export function recursiveModeChange(command: RunCommand, workdir: string | null): string[] | null {
+  if (!['chown', 'chmod', 'chgrp'].includes(command.program ?? '')) return null;
+  const args = command.words.slice(1);
+  if (args.some((a) => a === null)) return null;
+  const words = args as string[];
+  const recursive = words.some((w) => w === '--recursive' || /^-[^-]*R/.test(w));
+  const operands = words.filter((w) => !w.startsWith('-') || /^[-+=][rwxXst]*$/.test(w) && command.program === 'chmod' && !/^-[^-]*R/.test(w));
+  const targets = operands.slice(1);
+  if (!recursive || !targets.length) return null;
+  const resolved = targets.map((word) => (word.startsWith('/') ? path.posix.normalize(word) : workdir === null ? null : path.posix.resolve(workdir, word)));
+  return resolved.every((p): p is string => p !== null) ? resolved : null;
+}
+
 /** The file a redirection writes, as a literal path (null when computed); `/dev/null` and descriptor copies are not files. */
 export function redirectTargets(root: Node): { text: string; path: string | null; node: Node }[] {
   const targets: { text: string; path: string | null; node: Node }[] = [];

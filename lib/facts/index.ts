@@ -45,7 +45,7 @@ export { repositoryPath, repositoryRoot, type RepositoryPath } from './repositor
 export { makeRecipes, quoteCommand, resolvedPath, workingDirectories, type ScriptRun, type WorkingDirectories } from './scripts.js';
 export { imageMeaning, packageListOf, type ImageMeaning, type StageMeaning, type StageConfig, type CommandMeaning, type Step } from './meaning.js';
 export { DEV_STAGE_NAMES, OS_IMAGES, REPLS, ROLE_NOTE_IDS, TOOLBOX_FILE_NAMES, TOOL_PROGRAMS, roleReasonOnDisk, serviceEvidence, targetPlatformRun, type StageRole, type RoleName } from './roles.js';
-export { fileReads, programRuns, runMakes, redirectTargets, sourceFiles, type FileRead, type ProgramRun, type RunMakes, type SourceLanguage } from './app-files.js';
+export { fileReads, programRuns, recursiveModeChange, runMakes, redirectTargets, sourceFiles, type FileRead, type ProgramRun, type RunMakes, type SourceLanguage } from './app-files.js';
 export { tscOutput, type TscOutput } from './typescript.js';
 export { APT_LISTS, aptListsRemoval, downloadsAptLists, findDeletes, isListsPath, runsAptItself } from './apt-lists.js';
 

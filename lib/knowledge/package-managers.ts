@@ -491,6 +491,23 @@ export const PACKAGE_SOURCE_DIRS: readonly string[] = [
   '/etc/yum.repos.d', '/etc/pki/rpm-gpg', '/etc/zypp/repos.d', '/etc/apk/keys', '/etc/apk/repositories',
 ];
 
+
+/**
+ * Language package managers that, told to install themselves globally
+ * (`npm install -g npm@latest`), write the new version over the running one,
+ * at the same path: npm's global prefix is the folder node runs from, where
+ * the npm bundled with node lives. A shell that looked the program up keeps
+ * a path that still names the new one. Exceptions, where the new copy lands
+ * elsewhere on PATH: a prefix set by an option or the environment, and the
+ * distro's own package of the manager (Debian's `npm` installs globals under
+ * /usr/local, in front of its /usr/bin/npm).
+ * pip is not listed: a distro's Python puts root's installs under
+ * /usr/local/bin, in front of /usr/bin/pip, and nothing in a file shows
+ * which pip an image has.
+ */
+export const SELF_INSTALLS_IN_PLACE: Readonly<Record<string, { prefixOptions: readonly string[]; prefixEnv: readonly string[]; distroPackages: readonly string[] }>> = {
+  npm: { prefixOptions: ['--prefix'], prefixEnv: ['NPM_CONFIG_PREFIX', 'npm_config_prefix', 'PREFIX'], distroPackages: ['npm'] },
+};
 /** The manager a program name runs (`/usr/bin/pip3.12` → pip), or null. */
 export function managerOfProgram(program: string): ManagerName | null {
   const base = program.split('/').pop() ?? program;
