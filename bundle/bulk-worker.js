@@ -16290,6 +16290,8 @@ var PACKAGE_MANAGER_FACTS = {
     indexVerbs: ["update"],
     // apk(8): -U, --update-cache; `--update` is the abbreviation scripts write (`apk --update add`).
     indexRefreshFlags: ["-U", "--update-cache", "--update"],
+    // apk(8): --no-cache fetches the index itself and keeps none, which is all -U (update the cache first) would do.
+    redundantWithNoCache: ["-U", "--update-cache", "--update"],
     removeVerbs: ["del"],
     groupOptions: ["-t", "--virtual"],
     // apk-repositories(5), apk-keys: a mirror switch (`sed -i … /etc/apk/repositories`) or an added repository.
@@ -23227,9 +23229,9 @@ function hygieneOf(manager) {
   let flag = null;
   if (facts.noCacheFlag) {
     const spellings = facts.noCacheSpellings ?? [facts.noCacheFlag];
-    flag = { text: facts.noCacheFlag, present: (w) => spelt(w, spellings), on: facts.installVerbs, global: false };
+    flag = { text: facts.noCacheFlag, present: (w) => spelt(w, spellings), on: facts.installVerbs, global: false, replaces: facts.redundantWithNoCache ?? [] };
   } else if (facts.yes && facts.promptVerbs) {
-    flag = { text: facts.yes.flag, present: (w) => answersPrompt(manager, w), on: facts.promptVerbs, global: facts.yes.global === true };
+    flag = { text: facts.yes.flag, present: (w) => answersPrompt(manager, w), on: facts.promptVerbs, global: facts.yes.global === true, replaces: [] };
   }
   return { facts, installs, flag, cleanup: facts.noCacheFlag ? [] : facts.cleanup };
 }
@@ -23576,11 +23578,20 @@ function flagFix(run, hygiene, command) {
   if (readsCache(hygiene, command.words)) return null;
   if (command.run.nodes.some((node, i) => command.run.words[i] === null && expands(node))) return null;
   const at = flag.global ? sourceEnd(run, command.programNode) : sourceEnd(run, command.subNode);
+  const { nodes, words: words3 } = command.run;
+  const from = nodes.indexOf(command.programNode);
+  const redundant = nodes.flatMap((node, i) => i > from && words3[i] !== null && flag.replaces.includes(words3[i]) ? [{ node, before: nodes[i - 1] }] : []);
+  const replaced = flag.global ? void 0 : redundant.find((r) => r.node.startIndex > command.subNode.startIndex);
+  const edits2 = replaced ? [] : [{ start: at, end: at, text: ` ${flag.text}` }];
+  for (const r of redundant) {
+    edits2.push(r === replaced ? { start: sourceStart(run, r.node), end: sourceEnd(run, r.node), text: flag.text } : { start: sourceEnd(run, r.before), end: sourceEnd(run, r.node), text: "" });
+  }
+  const dropped = [...new Set(redundant.map((r) => r.node.text))].map((t) => `\`${t}\``).join(", ");
   return {
     line: run.node.line,
     at: sourceStart(run, command.node),
-    message: `\`${command.program} ${command.sub}\`: ${flag.text} added`,
-    edits: [{ start: at, end: at, text: ` ${flag.text}` }]
+    message: `\`${command.program} ${command.sub}\`: ${flag.text} added${dropped ? `, in place of ${dropped}, which it makes redundant` : ""}`,
+    edits: edits2
   };
 }
 var ALREADY_CLEAN = { id: "already-cleaned", reason: "already cleaned" };

@@ -30893,6 +30893,8 @@ var PACKAGE_MANAGER_FACTS = {
     indexVerbs: ["update"],
     // apk(8): -U, --update-cache; `--update` is the abbreviation scripts write (`apk --update add`).
     indexRefreshFlags: ["-U", "--update-cache", "--update"],
+    // apk(8): --no-cache fetches the index itself and keeps none, which is all -U (update the cache first) would do.
+    redundantWithNoCache: ["-U", "--update-cache", "--update"],
     removeVerbs: ["del"],
     groupOptions: ["-t", "--virtual"],
     // apk-repositories(5), apk-keys: a mirror switch (`sed -i … /etc/apk/repositories`) or an added repository.
@@ -38431,9 +38433,9 @@ function hygieneOf(manager) {
   let flag = null;
   if (facts.noCacheFlag) {
     const spellings = facts.noCacheSpellings ?? [facts.noCacheFlag];
-    flag = { text: facts.noCacheFlag, present: (w) => spelt(w, spellings), on: facts.installVerbs, global: false };
+    flag = { text: facts.noCacheFlag, present: (w) => spelt(w, spellings), on: facts.installVerbs, global: false, replaces: facts.redundantWithNoCache ?? [] };
   } else if (facts.yes && facts.promptVerbs) {
-    flag = { text: facts.yes.flag, present: (w) => answersPrompt(manager, w), on: facts.promptVerbs, global: facts.yes.global === true };
+    flag = { text: facts.yes.flag, present: (w) => answersPrompt(manager, w), on: facts.promptVerbs, global: facts.yes.global === true, replaces: [] };
   }
   return { facts, installs, flag, cleanup: facts.noCacheFlag ? [] : facts.cleanup };
 }
@@ -38780,11 +38782,20 @@ function flagFix(run2, hygiene, command2) {
   if (readsCache(hygiene, command2.words)) return null;
   if (command2.run.nodes.some((node, i) => command2.run.words[i] === null && expands(node))) return null;
   const at = flag.global ? sourceEnd(run2, command2.programNode) : sourceEnd(run2, command2.subNode);
+  const { nodes, words: words3 } = command2.run;
+  const from = nodes.indexOf(command2.programNode);
+  const redundant = nodes.flatMap((node, i) => i > from && words3[i] !== null && flag.replaces.includes(words3[i]) ? [{ node, before: nodes[i - 1] }] : []);
+  const replaced = flag.global ? void 0 : redundant.find((r) => r.node.startIndex > command2.subNode.startIndex);
+  const edits2 = replaced ? [] : [{ start: at, end: at, text: ` ${flag.text}` }];
+  for (const r of redundant) {
+    edits2.push(r === replaced ? { start: sourceStart(run2, r.node), end: sourceEnd(run2, r.node), text: flag.text } : { start: sourceEnd(run2, r.before), end: sourceEnd(run2, r.node), text: "" });
+  }
+  const dropped = [...new Set(redundant.map((r) => r.node.text))].map((t) => `\`${t}\``).join(", ");
   return {
     line: run2.node.line,
     at: sourceStart(run2, command2.node),
-    message: `\`${command2.program} ${command2.sub}\`: ${flag.text} added`,
-    edits: [{ start: at, end: at, text: ` ${flag.text}` }]
+    message: `\`${command2.program} ${command2.sub}\`: ${flag.text} added${dropped ? `, in place of ${dropped}, which it makes redundant` : ""}`,
+    edits: edits2
   };
 }
 var ALREADY_CLEAN = { id: "already-cleaned", reason: "already cleaned" };

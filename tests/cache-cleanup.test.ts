@@ -722,4 +722,24 @@ test('an install in a case item: the cleanup goes in that item', async () => {
   );
 });
 
+test('apk add --update gets --no-cache in its place: --no-cache fetches a fresh index itself', async () => {
+  await expectOutput(
+    lines('FROM alpine:3.20', 'RUN apk add --update bash openssh-client'),
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache bash openssh-client'),
+    { only: ['cache-cleanup'] },
+  );
+});
+
+test('apk add -U and --update-cache give way to --no-cache too, wherever they stand', async () => {
+  await expectOutput(
+    lines('FROM alpine:3.20', 'RUN apk add --virtual .tools -U rsync', 'RUN apk --update-cache \\', '    add tzdata'),
+    lines('FROM alpine:3.20', 'RUN apk add --virtual .tools --no-cache rsync', 'RUN apk \\', '    add --no-cache tzdata'),
+    { only: ['cache-cleanup'] },
+  );
+});
+
+test('apk add that already has both --no-cache and --update is left as written', async () => {
+  await expectUnchanged(lines('FROM alpine:3.20', 'RUN apk add --no-cache --update tini'), null, { only: ['cache-cleanup'] });
+});
+
 test.run();

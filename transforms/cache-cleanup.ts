@@ -35,7 +35,7 @@ interface Hygiene {
   /** Subcommands that fill the cache; null stands for none (`yarn` alone installs). */
   installs: (string | null)[];
   /** A flag to add unless a word in `present` is there: after the subcommand, or right after the program when `global`. */
-  flag: { text: string; present: (word: string) => boolean; on: (string | null)[]; global: boolean } | null;
+  flag: { text: string; present: (word: string) => boolean; on: (string | null)[]; global: boolean; replaces: string[] } | null;
   /** Commands to append at the end of the RUN after an install (a manager with a no-cache flag gets the flag instead). */
   cleanup: string[];
 }
@@ -49,9 +49,9 @@ function hygieneOf(manager: ManagerName): Hygiene {
   let flag: Hygiene['flag'] = null;
   if (facts.noCacheFlag) {
     const spellings = facts.noCacheSpellings ?? [facts.noCacheFlag];
-    flag = { text: facts.noCacheFlag, present: (w) => spelt(w, spellings), on: facts.installVerbs, global: false };
+    flag = { text: facts.noCacheFlag, present: (w) => spelt(w, spellings), on: facts.installVerbs, global: false, replaces: facts.redundantWithNoCache ?? [] };
   } else if (facts.yes && facts.promptVerbs) {
-    flag = { text: facts.yes.flag, present: (w) => answersPrompt(manager, w), on: facts.promptVerbs, global: facts.yes.global === true };
+    flag = { text: facts.yes.flag, present: (w) => answersPrompt(manager, w), on: facts.promptVerbs, global: facts.yes.global === true, replaces: [] };
   }
   return { facts, installs, flag, cleanup: facts.noCacheFlag ? [] : facts.cleanup };
 }
@@ -515,11 +515,24 @@ function flagFix(run: RunScript, hygiene: Hygiene, command: ManagerUse): Fix | n
   // An expansion may hold the flag; a glob-looking word (`fastapi[all]`, a pip extra) cannot.
   if (command.run.nodes.some((node, i) => command.run.words[i] === null && expands(node))) return null;
   const at = flag.global ? sourceEnd(run, command.programNode) : sourceEnd(run, command.subNode);
+  // An option the flag makes redundant (`apk add --update`) gives way to it: the first one after the subcommand is
+  // replaced by the flag, the others go with the space before them.
+  const { nodes, words } = command.run;
+  const from = nodes.indexOf(command.programNode);
+  const redundant = nodes.flatMap((node, i) => (i > from && words[i] !== null && flag.replaces.includes(words[i]!) ? [{ node, before: nodes[i - 1]! }] : []));
+  const replaced = flag.global ? undefined : redundant.find((r) => r.node.startIndex > command.subNode!.startIndex);
+  const edits: Edit[] = replaced ? [] : [{ start: at, end: at, text: ` ${flag.text}` }];
+  for (const r of redundant) {
+    edits.push(r === replaced
+      ? { start: sourceStart(run, r.node), end: sourceEnd(run, r.node), text: flag.text }
+      : { start: sourceEnd(run, r.before), end: sourceEnd(run, r.node), text: '' });
+  }
+  const dropped = [...new Set(redundant.map((r) => r.node.text))].map((t) => `\`${t}\``).join(', ');
   return {
     line: run.node.line,
     at: sourceStart(run, command.node),
-    message: `\`${command.program} ${command.sub}\`: ${flag.text} added`,
-    edits: [{ start: at, end: at, text: ` ${flag.text}` }],
+    message: `\`${command.program} ${command.sub}\`: ${flag.text} added${dropped ? `, in place of ${dropped}, which it makes redundant` : ''}`,
+    edits,
   };
 }
 

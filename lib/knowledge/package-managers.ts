@@ -60,6 +60,8 @@ export interface ManagerFacts {
   installScriptKeepingIndex?: string;
   /** Words that already decide the cache (the flag, its other spellings, a cache elsewhere); `word=value` counts too. */
   noCacheSpellings?: string[];
+  /** Options the no-cache flag makes redundant, dropped where dfmod adds the flag (`apk add --update` → `apk add --no-cache`). */
+  redundantWithNoCache?: string[];
   /** Subcommands that ask for confirmation, and abort without a terminal unless the prompt is answered (`yes`). */
   promptVerbs?: string[];
   /** Subcommands that fill the cache without installing (`zypper refresh`). */
@@ -214,6 +216,8 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     indexVerbs: ['update'],
     // apk(8): -U, --update-cache; `--update` is the abbreviation scripts write (`apk --update add`).
     indexRefreshFlags: ['-U', '--update-cache', '--update'],
+    // apk(8): --no-cache fetches the index itself and keeps none, which is all -U (update the cache first) would do.
+    redundantWithNoCache: ['-U', '--update-cache', '--update'],
     removeVerbs: ['del'],
     groupOptions: ['-t', '--virtual'],
     // apk-repositories(5), apk-keys: a mirror switch (`sed -i … /etc/apk/repositories`) or an added repository.
