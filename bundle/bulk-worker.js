@@ -23521,7 +23521,7 @@ var cacheCleanup = {
         said.push(`${manager} cache`);
         about.push(sourceStart(run, last.node));
       }
-      if (!flagged) redundantFixes(ctx, run, commands.filter((c) => !indexNeeded.has(c.manager)), fixes);
+      if (!flagged && inImage) redundantFixes(ctx, run, commands.filter((c) => !indexNeeded.has(c.manager)), fixes);
       for (const archive of inImage ? leftoverArchives(ctx, run) : []) {
         if (archive.refusal) {
           notes.push({ line: node.line, at: archive.at, id: archive.refusal.id, message: `archive ${archive.path} left: ${archive.refusal.reason}` });

@@ -38725,7 +38725,7 @@ var cacheCleanup = {
         said.push(`${manager} cache`);
         about.push(sourceStart(run2, last.node));
       }
-      if (!flagged) redundantFixes(ctx, run2, commands.filter((c) => !indexNeeded.has(c.manager)), fixes);
+      if (!flagged && inImage) redundantFixes(ctx, run2, commands.filter((c) => !indexNeeded.has(c.manager)), fixes);
       for (const archive of inImage ? leftoverArchives(ctx, run2) : []) {
         if (archive.refusal) {
           notes.push({ line: node.line, at: archive.at, id: archive.refusal.id, message: `archive ${archive.path} left: ${archive.refusal.reason}` });

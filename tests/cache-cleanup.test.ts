@@ -742,4 +742,27 @@ test('apk add that already has both --no-cache and --update is left as written',
   await expectUnchanged(lines('FROM alpine:3.20', 'RUN apk add --no-cache --update tini'), null, { only: ['cache-cleanup'] });
 });
 
+test('a redundant rm of the apk cache in a stage only copied from is left: its layers ship in no image', async () => {
+  await expectUnchanged(
+    lines(
+      'FROM alpine:3.20 AS download',
+      'RUN apk add --no-cache wget \\',
+      '    && wget -q -O /usr/local/bin/yq https://example.org/yq_linux_amd64 \\',
+      '    && rm -rf /var/cache/apk/*',
+      'FROM alpine:3.20',
+      'COPY --from=download /usr/local/bin/yq /usr/local/bin/yq',
+    ),
+    null,
+    { only: ['cache-cleanup'] },
+  );
+});
+
+test('the same redundant rm in the stage that ships is removed', async () => {
+  await expectOutput(
+    lines('FROM alpine:3.20 AS download', 'RUN apk add --no-cache wget && rm -rf /var/cache/apk/*', 'FROM alpine:3.20', 'COPY --from=download /usr/bin/wget /usr/bin/wget', 'RUN apk add --no-cache jq && rm -rf /var/cache/apk/*'),
+    lines('FROM alpine:3.20 AS download', 'RUN apk add --no-cache wget && rm -rf /var/cache/apk/*', 'FROM alpine:3.20', 'COPY --from=download /usr/bin/wget /usr/bin/wget', 'RUN apk add --no-cache jq'),
+    { only: ['cache-cleanup'] },
+  );
+});
+
 test.run();
