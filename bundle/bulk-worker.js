@@ -23570,13 +23570,23 @@ function expands(node) {
   });
   return computed;
 }
+function startsComputed(node) {
+  let first = node;
+  while (first.type === "concatenation" || first.type === "string") {
+    const next = first.namedChildren[0];
+    if (!next || first.type === "string" && next.startIndex !== first.startIndex + 1) return false;
+    if (first.type === "concatenation" && next.startIndex !== first.startIndex) return false;
+    first = next;
+  }
+  return expands(first);
+}
 var EXPANSIONS = /* @__PURE__ */ new Set(["simple_expansion", "expansion", "command_substitution", "process_substitution", "arithmetic_expansion"]);
 function flagFix(run, hygiene, command) {
   const flag = hygiene.flag;
   if (!flag || !flag.on.includes(command.sub) || !command.subNode) return null;
   if (command.words.some((w) => w !== null && flag.present(w))) return null;
   if (readsCache(hygiene, command.words)) return null;
-  if (command.run.nodes.some((node, i) => command.run.words[i] === null && expands(node))) return null;
+  if (command.run.nodes.some((node, i) => command.run.words[i] === null && startsComputed(node))) return null;
   const at = flag.global ? sourceEnd(run, command.programNode) : sourceEnd(run, command.subNode);
   const { nodes, words: words3 } = command.run;
   const from = nodes.indexOf(command.programNode);

@@ -38774,13 +38774,23 @@ function expands(node) {
   });
   return computed;
 }
+function startsComputed(node) {
+  let first = node;
+  while (first.type === "concatenation" || first.type === "string") {
+    const next = first.namedChildren[0];
+    if (!next || first.type === "string" && next.startIndex !== first.startIndex + 1) return false;
+    if (first.type === "concatenation" && next.startIndex !== first.startIndex) return false;
+    first = next;
+  }
+  return expands(first);
+}
 var EXPANSIONS = /* @__PURE__ */ new Set(["simple_expansion", "expansion", "command_substitution", "process_substitution", "arithmetic_expansion"]);
 function flagFix(run2, hygiene, command2) {
   const flag = hygiene.flag;
   if (!flag || !flag.on.includes(command2.sub) || !command2.subNode) return null;
   if (command2.words.some((w) => w !== null && flag.present(w))) return null;
   if (readsCache(hygiene, command2.words)) return null;
-  if (command2.run.nodes.some((node, i) => command2.run.words[i] === null && expands(node))) return null;
+  if (command2.run.nodes.some((node, i) => command2.run.words[i] === null && startsComputed(node))) return null;
   const at = flag.global ? sourceEnd(run2, command2.programNode) : sourceEnd(run2, command2.subNode);
   const { nodes, words: words3 } = command2.run;
   const from = nodes.indexOf(command2.programNode);

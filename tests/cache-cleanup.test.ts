@@ -765,4 +765,24 @@ test('the same redundant rm in the stage that ships is removed', async () => {
   );
 });
 
+test('pip install of a package whose version is a variable gets --no-cache-dir: the variable is in a package word', async () => {
+  await expectOutput(
+    lines('FROM python:3.11', 'ARG NUMPY_VERSION=1.26.4', 'RUN pip install "numpy==${NUMPY_VERSION}" scipy==$SCIPY_VERSION'),
+    lines('FROM python:3.11', 'ARG NUMPY_VERSION=1.26.4', 'RUN pip install --no-cache-dir "numpy==${NUMPY_VERSION}" scipy==$SCIPY_VERSION'),
+    { only: ['cache-cleanup'] },
+  );
+});
+
+test('a word that starts with a variable may hold options: pip install "${PIP_OPTIONS}" is left', async () => {
+  await expectUnchanged(lines('FROM python:3.11', 'RUN pip install "${PIP_OPTIONS}" httpx'), null, { only: ['cache-cleanup'] });
+});
+
+test('a pip install with a versioned package, merged with the RUN after it, gets --no-cache-dir', async () => {
+  await expectOutput(
+    lines('FROM python:3.11', 'ENV JAX_VERSION=0.4.30', 'RUN pip install jax==${JAX_VERSION}', 'RUN rm -rf /usr/lib/python3/dist-packages/six.py'),
+    lines('FROM python:3.11', 'ENV JAX_VERSION=0.4.30', 'RUN pip install --no-cache-dir jax==${JAX_VERSION} \\', '    && rm -rf /usr/lib/python3/dist-packages/six.py'),
+    { only: ['merge-runs', 'cache-cleanup'] },
+  );
+});
+
 test.run();

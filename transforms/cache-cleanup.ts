@@ -504,6 +504,19 @@ function expands(node: Node): boolean {
   return computed;
 }
 
+/** Whether a word's first characters are computed by the shell (`$OPTS`, `"${FLAGS}"x`): they may spell an option. */
+function startsComputed(node: Node): boolean {
+  let first: Node = node;
+  while (first.type === 'concatenation' || first.type === 'string') {
+    const next = first.namedChildren[0];
+    // `"…"` whose first child is not at its start begins with literal text (tree-sitter leaves string_content out at times).
+    if (!next || (first.type === 'string' && next.startIndex !== first.startIndex + 1)) return false;
+    if (first.type === 'concatenation' && next.startIndex !== first.startIndex) return false;
+    first = next;
+  }
+  return expands(first);
+}
+
 const EXPANSIONS = new Set(['simple_expansion', 'expansion', 'command_substitution', 'process_substitution', 'arithmetic_expansion']);
 
 /** The flag of `hygiene` on one command, where it is missing. */
@@ -513,8 +526,9 @@ function flagFix(run: RunScript, hygiene: Hygiene, command: ManagerUse): Fix | n
   if (command.words.some((w) => w !== null && flag.present(w))) return null;
   // An install that downloads nothing leaves no cache to keep out.
   if (readsCache(hygiene, command.words)) return null;
-  // An expansion may hold the flag; a glob-looking word (`fastapi[all]`, a pip extra) cannot.
-  if (command.run.nodes.some((node, i) => command.run.words[i] === null && expands(node))) return null;
+  // A word that starts with an expansion may hold the flag (`$PIP_OPTS`); one with a literal start is a package
+  // (`torch==${TORCH_VERSION}`), and a glob-looking word (`fastapi[all]`, a pip extra) is one too.
+  if (command.run.nodes.some((node, i) => command.run.words[i] === null && startsComputed(node))) return null;
   const at = flag.global ? sourceEnd(run, command.programNode) : sourceEnd(run, command.subNode);
   // An option the flag makes redundant (`apk add --update`) gives way to it: the first one after the subcommand is
   // replaced by the flag, the others go with the space before them.
