@@ -17455,8 +17455,29 @@ function downloadOf(command, commands) {
     const at = subcommandAt(words3, 1, fetch.valueOptions);
     return at !== null && fetch.subcommands.includes(words3[at] ?? "") ? { kind: "file", path: null } : null;
   }
-  const tool = DOWNLOADERS[program];
+  const found = downloadOutput(command);
+  if (!found) return null;
+  const { output, remoteName, writesByDefault } = found;
+  if (output !== void 0 && output !== "-") {
+    return output !== null && DISCARDING_FILES.has(output) ? null : { kind: "file", path: output };
+  }
+  if (output === void 0 && (remoteName || writesByDefault)) return { kind: "file", path: null };
+  const redirected = stdoutRedirect(command);
+  if (redirected !== void 0) return redirected !== null && DISCARDING_FILES.has(redirected) ? null : { kind: "file", path: redirected };
+  const into = pipedInto(command, commands).find((p) => DOWNLOAD_CONSUMERS.has(p));
+  return into ? { kind: "piped", into } : null;
+}
+function redirectedDownload(command) {
+  const found = downloadOutput(command);
+  if (!found) return null;
+  const toStdout = found.output === "-" || found.output === void 0 && !found.remoteName && !found.writesByDefault;
+  const file = toStdout ? stdoutRedirect(command) : void 0;
+  return file === void 0 || file === null || DISCARDING_FILES.has(file) ? null : file;
+}
+function downloadOutput(command) {
+  const tool = command.program === null ? void 0 : DOWNLOADERS[command.program];
   if (!tool) return null;
+  const words3 = command.words;
   let output;
   let remoteName = false;
   for (let i = 1; i < words3.length; i++) {
@@ -17480,12 +17501,23 @@ function downloadOf(command, commands) {
       break;
     }
   }
-  if (output !== void 0 && output !== "-") {
-    return output !== null && DISCARDING_FILES.has(output) ? null : { kind: "file", path: output };
+  return { output, remoteName, writesByDefault: tool.writesByDefault === true };
+}
+function stdoutRedirect(command) {
+  let node = command.command.node;
+  while (node.parent && node.parent.type === "list" && node.parent.namedChildren.at(-1)?.id === node.id) node = node.parent;
+  const statement = node.parent;
+  if (statement?.type !== "redirected_statement" || statement.childForFieldName("body")?.id !== node.id) return void 0;
+  let file;
+  for (const redirect of statement.childrenForFieldName("redirect")) {
+    if (!redirect || redirect.type !== "file_redirect") continue;
+    const descriptor = redirect.childForFieldName("descriptor")?.text ?? null;
+    const operator = redirect.children.find((c) => !c.isNamed)?.type;
+    if (![">", ">|", "&>"].includes(operator ?? "") || descriptor !== null && descriptor !== "1") continue;
+    const destination = redirect.childForFieldName("destination");
+    file = destination ? literalValue(destination) : null;
   }
-  if (output === void 0 && (remoteName || tool.writesByDefault)) return { kind: "file", path: null };
-  const into = pipedInto(command, commands).find((p) => DOWNLOAD_CONSUMERS.has(p));
-  return into ? { kind: "piped", into } : null;
+  return file;
 }
 function pipedInto(command, commands) {
   let stage = command.command.node;
@@ -23386,7 +23418,10 @@ function leftoverArchives(ctx, run) {
   commands.forEach((command, index) => {
     const spelling = command.program ? DOWNLOAD_OUTPUT[command.program] : void 0;
     if (!spelling) return;
-    for (const path23 of downloadedFiles(command.words, spelling)) downloads.push({ path: path23, index, inMain: command.command.inMainShell, cwd: cwdOf(command), at: sourceStart(run, command.command.node) });
+    const redirected = redirectedDownload(command);
+    for (const path23 of redirected !== null ? [redirected] : downloadedFiles(command.words, spelling)) {
+      downloads.push({ path: path23, index, inMain: command.command.inMainShell, cwd: cwdOf(command), at: sourceStart(run, command.command.node) });
+    }
   });
   const found = [];
   for (const download of downloads) {

@@ -32034,8 +32034,29 @@ function downloadOf(command2, commands) {
     const at = subcommandAt(words3, 1, fetch.valueOptions);
     return at !== null && fetch.subcommands.includes(words3[at] ?? "") ? { kind: "file", path: null } : null;
   }
-  const tool = DOWNLOADERS[program];
+  const found = downloadOutput(command2);
+  if (!found) return null;
+  const { output, remoteName, writesByDefault } = found;
+  if (output !== void 0 && output !== "-") {
+    return output !== null && DISCARDING_FILES.has(output) ? null : { kind: "file", path: output };
+  }
+  if (output === void 0 && (remoteName || writesByDefault)) return { kind: "file", path: null };
+  const redirected = stdoutRedirect(command2);
+  if (redirected !== void 0) return redirected !== null && DISCARDING_FILES.has(redirected) ? null : { kind: "file", path: redirected };
+  const into = pipedInto(command2, commands).find((p) => DOWNLOAD_CONSUMERS.has(p));
+  return into ? { kind: "piped", into } : null;
+}
+function redirectedDownload(command2) {
+  const found = downloadOutput(command2);
+  if (!found) return null;
+  const toStdout = found.output === "-" || found.output === void 0 && !found.remoteName && !found.writesByDefault;
+  const file = toStdout ? stdoutRedirect(command2) : void 0;
+  return file === void 0 || file === null || DISCARDING_FILES.has(file) ? null : file;
+}
+function downloadOutput(command2) {
+  const tool = command2.program === null ? void 0 : DOWNLOADERS[command2.program];
   if (!tool) return null;
+  const words3 = command2.words;
   let output;
   let remoteName = false;
   for (let i = 1; i < words3.length; i++) {
@@ -32059,12 +32080,23 @@ function downloadOf(command2, commands) {
       break;
     }
   }
-  if (output !== void 0 && output !== "-") {
-    return output !== null && DISCARDING_FILES.has(output) ? null : { kind: "file", path: output };
+  return { output, remoteName, writesByDefault: tool.writesByDefault === true };
+}
+function stdoutRedirect(command2) {
+  let node = command2.command.node;
+  while (node.parent && node.parent.type === "list" && node.parent.namedChildren.at(-1)?.id === node.id) node = node.parent;
+  const statement = node.parent;
+  if (statement?.type !== "redirected_statement" || statement.childForFieldName("body")?.id !== node.id) return void 0;
+  let file;
+  for (const redirect of statement.childrenForFieldName("redirect")) {
+    if (!redirect || redirect.type !== "file_redirect") continue;
+    const descriptor = redirect.childForFieldName("descriptor")?.text ?? null;
+    const operator = redirect.children.find((c) => !c.isNamed)?.type;
+    if (![">", ">|", "&>"].includes(operator ?? "") || descriptor !== null && descriptor !== "1") continue;
+    const destination = redirect.childForFieldName("destination");
+    file = destination ? literalValue(destination) : null;
   }
-  if (output === void 0 && (remoteName || tool.writesByDefault)) return { kind: "file", path: null };
-  const into = pipedInto(command2, commands).find((p) => DOWNLOAD_CONSUMERS.has(p));
-  return into ? { kind: "piped", into } : null;
+  return file;
 }
 function pipedInto(command2, commands) {
   let stage2 = command2.command.node;
@@ -38590,7 +38622,10 @@ function leftoverArchives(ctx, run2) {
   commands.forEach((command2, index) => {
     const spelling = command2.program ? DOWNLOAD_OUTPUT[command2.program] : void 0;
     if (!spelling) return;
-    for (const path31 of downloadedFiles(command2.words, spelling)) downloads.push({ path: path31, index, inMain: command2.command.inMainShell, cwd: cwdOf(command2), at: sourceStart(run2, command2.command.node) });
+    const redirected = redirectedDownload(command2);
+    for (const path31 of redirected !== null ? [redirected] : downloadedFiles(command2.words, spelling)) {
+      downloads.push({ path: path31, index, inMain: command2.command.inMainShell, cwd: cwdOf(command2), at: sourceStart(run2, command2.command.node) });
+    }
   });
   const found = [];
   for (const download of downloads) {

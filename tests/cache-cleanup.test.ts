@@ -785,4 +785,28 @@ test('a pip install with a versioned package, merged with the RUN after it, gets
   );
 });
 
+test('an archive curl writes through a shell redirect and tar extracts is removed in that RUN', async () => {
+  await expectOutput(
+    lines('FROM debian:bookworm', 'RUN curl -fsSL https://example.org/protoc.tar.gz > /tmp/protoc.tar.gz && tar -xzf /tmp/protoc.tar.gz -C /usr/local'),
+    lines('FROM debian:bookworm', 'RUN curl -fsSL https://example.org/protoc.tar.gz > /tmp/protoc.tar.gz && tar -xzf /tmp/protoc.tar.gz -C /usr/local \\', '    && rm -f /tmp/protoc.tar.gz'),
+    { only: ['cache-cleanup'] },
+  );
+});
+
+test('wget -qO- redirected to a file that unzip extracts is removed; curl redirected to /dev/null keeps nothing', async () => {
+  await expectOutput(
+    lines('FROM debian:bookworm', 'WORKDIR /opt', 'RUN wget -qO- https://example.org/fonts.zip > fonts.zip && unzip fonts.zip', 'RUN curl -fsS https://example.org/ping > /dev/null && echo up'),
+    lines('FROM debian:bookworm', 'WORKDIR /opt', 'RUN wget -qO- https://example.org/fonts.zip > fonts.zip && unzip fonts.zip \\', '    && rm -f fonts.zip', 'RUN curl -fsS https://example.org/ping > /dev/null && echo up'),
+    { only: ['cache-cleanup'] },
+  );
+});
+
+test('a redirected download and its extraction in two RUNs: merged, then the archive is removed', async () => {
+  await expectOutput(
+    lines('FROM debian:bookworm', 'RUN curl -fsSL https://example.org/jdk.tar.gz > /tmp/jdk.tar.gz', 'RUN tar -C /opt -xf /tmp/jdk.tar.gz'),
+    lines('FROM debian:bookworm', 'RUN curl -fsSL https://example.org/jdk.tar.gz > /tmp/jdk.tar.gz \\', '    && tar -C /opt -xf /tmp/jdk.tar.gz \\', '    && rm -f /tmp/jdk.tar.gz'),
+    { only: ['merge-runs', 'cache-cleanup'] },
+  );
+});
+
 test.run();

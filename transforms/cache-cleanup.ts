@@ -21,7 +21,7 @@ import picomatch from 'picomatch';
 import type { InstructionNode } from '../lib/core/dockerfile.js';
 import { appendInBody, cleanupPlacements, removeChainElement, sourceEnd, sourceStart, unquoted } from '../lib/core/run-script.js';
 import {
-  isPackageInstall, managerCommand, mountCovers, resolvedPath, workingDirectories, type RunCommand, type RunScript, type WorkingDirectories,
+  isPackageInstall, managerCommand, mountCovers, redirectedDownload, resolvedPath, workingDirectories, type RunCommand, type RunScript, type WorkingDirectories,
 } from '../lib/facts/index.js';
 import { answersPrompt, describeImage, PACKAGE_MANAGER_FACTS, type ManagerFacts, type ManagerName } from '../lib/knowledge/index.js';
 import type { Edit, Fix, NoteInput, Refusal, Transform, TransformContext } from '../lib/core/types.js';
@@ -272,7 +272,7 @@ function downloadedFiles(words: (string | null)[], spelling: DownloadSpelling): 
   });
 }
 
-/** Archives this RUN downloads to a path it knows (`curl -o`, `wget -O`, `wget URL`, `curl -O`) and extracts (`tar`, `unzip`). */
+/** Archives this RUN downloads to a path it knows (`curl -o`, `wget -O`, `wget URL`, `curl -O`, `curl URL > file`) and extracts (`tar`, `unzip`). */
 function leftoverArchives(ctx: TransformContext, run: RunScript): { path: string; refusal: Refusal | null; at: number }[] {
   const commands = ctx.facts.commandsOf(run);
   const dirs = workingDirectories(run.root, ctx.facts.workdirAt(run.node));
@@ -281,7 +281,11 @@ function leftoverArchives(ctx: TransformContext, run: RunScript): { path: string
   commands.forEach((command, index) => {
     const spelling = command.program ? DOWNLOAD_OUTPUT[command.program] : undefined;
     if (!spelling) return;
-    for (const path of downloadedFiles(command.words, spelling)) downloads.push({ path, index, inMain: command.command.inMainShell, cwd: cwdOf(command), at: sourceStart(run, command.command.node) });
+    // Saved by the shell (`curl -fsSL URL > sdk.tgz`) when the downloader writes to standard output.
+    const redirected = redirectedDownload(command);
+    for (const path of redirected !== null ? [redirected] : downloadedFiles(command.words, spelling)) {
+      downloads.push({ path, index, inMain: command.command.inMainShell, cwd: cwdOf(command), at: sourceStart(run, command.command.node) });
+    }
   });
   const found: { path: string; refusal: Refusal | null; at: number }[] = [];
   for (const download of downloads) {
