@@ -16472,6 +16472,23 @@ var PACKAGE_MANAGER_FACTS = {
     // Environments linked to the package cache (allow_softlinks) would break when it is removed.
     cacheDisabledBy: ["softlink"]
   },
+  // uv's CLI reference: `uv pip install`, `uv pip sync`, `uv sync`, `uv add`, `uv tool install`. Its Docker guide:
+  // without a cache mount, `--no-cache` (or UV_NO_CACHE) keeps the cache out of the image.
+  uv: {
+    programs: ["uv"],
+    installVerbs: ["pip install", "pip sync", "sync", "add", "tool install"],
+    // uv's global options that take a value (they may come before the subcommand).
+    valueOptions: ["--directory", "--project", "--cache-dir", "--config-file", "--color", "--python", "-p", "--index-url", "--extra-index-url"],
+    yes: null,
+    cacheDirs: ["/root/.cache/uv", ".cache/uv"],
+    cleanup: [],
+    // A global option: accepted after any subcommand too.
+    noCacheFlag: "--no-cache",
+    // -n is --no-cache's short form; --cache-dir puts the cache where the user chose.
+    noCacheSpellings: ["--no-cache", "-n", "--cache-dir"],
+    cacheDisabledBy: ["UV_NO_CACHE", "UV_CACHE_DIR"],
+    offlineFlags: ["--offline"]
+  },
   // The language package managers below are read to tell an install from other work (merge-runs);
   // no transform cleans up after them (cache-cleanup's MANAGERS), so only their install verbs matter.
   // pnpm's CLI documentation (install, add).
@@ -16531,15 +16548,6 @@ var PACKAGE_MANAGER_FACTS = {
     valueOptions: ["--tree", "--server", "--lua-version"],
     yes: null,
     cacheDirs: [".cache/luarocks"],
-    cleanup: [],
-    noCacheFlag: null
-  },
-  // uv's CLI reference: `uv pip install`, `uv pip sync`, `uv sync`, `uv add`, `uv tool install`.
-  uv: {
-    programs: ["uv"],
-    installVerbs: ["pip install", "pip sync", "sync", "add", "tool install"],
-    yes: null,
-    cacheDirs: [".cache/uv"],
     cleanup: [],
     noCacheFlag: null
   },
@@ -23253,7 +23261,7 @@ function listsFix(ctx, node, use, uses2, fixes, notes, kept) {
 // transforms/cache-cleanup.ts
 import { posix } from "node:path";
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
-var MANAGERS = ["apk", "yum", "dnf", "microdnf", "zypper", "pip", "npm", "yarn", "gem", "conda"];
+var MANAGERS = ["apk", "yum", "dnf", "microdnf", "zypper", "pip", "uv", "npm", "yarn", "gem", "conda"];
 var spelt = (word, spellings) => spellings.some((s) => word === s || word.startsWith(`${s}=`));
 function hygieneOf(manager) {
   const facts = PACKAGE_MANAGER_FACTS[manager];
@@ -23514,7 +23522,11 @@ var cacheCleanup = {
           notes.push({ line: node.line, at: readLater.at, id: readLater.id, message: `${manager} index kept: ${readLater.reason}` });
           indexNeeded.add(manager);
         }
-        const flagSavesNothing = hygiene.facts.noCacheFlag !== null && (!ctx.facts.shipsLayers(node.stage) || indexKept || readLater !== null);
+        const offlineReader = hygiene.facts.noCacheFlag !== null && ctx.facts.shipsLayers(node.stage) ? laterReader(ctx, node, manager) : null;
+        if (offlineReader !== null && mine.some((c) => flagFix(run, hygiene, c) !== null)) {
+          notes.push({ line: node.line, at: sourceStart(run, mine[0].node), id: "offline-install-later", message: `${manager} cache kept: the RUN at line ${ctx.originalInstructionLineAt(offlineReader)} installs offline from it` });
+        }
+        const flagSavesNothing = hygiene.facts.noCacheFlag !== null && (!ctx.facts.shipsLayers(node.stage) || indexKept || readLater !== null || offlineReader !== null);
         for (const command of flagSavesNothing ? [] : mine) {
           const fix = flagFix(run, hygiene, command);
           if (fix) {

@@ -809,4 +809,50 @@ test('a redirected download and its extraction in two RUNs: merged, then the arc
   );
 });
 
+test('uv pip install, uv sync and uv tool install get --no-cache, as uv\'s Docker guide advises without a cache mount', async () => {
+  await expectOutput(
+    lines(
+      'FROM python:3.12-slim',
+      'COPY --from=ghcr.io/astral-sh/uv:0.5 /uv /usr/local/bin/uv',
+      'RUN uv pip install --system gunicorn',
+      'WORKDIR /srv',
+      'COPY pyproject.toml uv.lock ./',
+      'RUN uv --project /srv sync --locked',
+      'RUN uv tool install black',
+    ),
+    lines(
+      'FROM python:3.12-slim',
+      'COPY --from=ghcr.io/astral-sh/uv:0.5 /uv /usr/local/bin/uv',
+      'RUN uv pip install --no-cache --system gunicorn',
+      'WORKDIR /srv',
+      'COPY pyproject.toml uv.lock ./',
+      'RUN uv --project /srv sync --no-cache --locked',
+      'RUN uv tool install --no-cache black',
+    ),
+    { only: ['cache-cleanup'] },
+  );
+});
+
+test('uv left as written where its cache is already decided: -n, a cache mount, UV_NO_CACHE', async () => {
+  await expectUnchanged(
+    lines(
+      'FROM python:3.12-slim',
+      'RUN uv -n pip install --system rich',
+      'RUN --mount=type=cache,target=/root/.cache/uv uv pip install --system click',
+      'ENV UV_NO_CACHE=1',
+      'RUN uv pip install --system attrs',
+    ),
+    null,
+    { only: ['cache-cleanup'] },
+  );
+});
+
+test('a uv install whose cache a later `uv sync --offline` reads keeps it, with a note', async () => {
+  await expectRefused(
+    lines('FROM python:3.12-slim', 'WORKDIR /srv', 'COPY . .', 'RUN uv sync --locked --no-install-project', 'RUN uv sync --locked --offline'),
+    'offline-install-later',
+    { only: ['cache-cleanup'], line: 4 },
+  );
+});
+
 test.run();

@@ -27,7 +27,7 @@ import { answersPrompt, describeImage, PACKAGE_MANAGER_FACTS, type ManagerFacts,
 import type { Edit, Fix, NoteInput, Refusal, Transform, TransformContext } from '../lib/core/types.js';
 
 /** The managers this transform looks after; apt's lists are apt-cleanup's. */
-const MANAGERS: ManagerName[] = ['apk', 'yum', 'dnf', 'microdnf', 'zypper', 'pip', 'npm', 'yarn', 'gem', 'conda'];
+const MANAGERS: ManagerName[] = ['apk', 'yum', 'dnf', 'microdnf', 'zypper', 'pip', 'uv', 'npm', 'yarn', 'gem', 'conda'];
 
 /** What to do about one manager's cache, read from its lib/knowledge row. */
 interface Hygiene {
@@ -396,7 +396,12 @@ export const cacheCleanup: Transform = {
           notes.push({ line: node.line, at: readLater.at, id: readLater.id, message: `${manager} index kept: ${readLater.reason}` });
           indexNeeded.add(manager);
         }
-        const flagSavesNothing = hygiene.facts.noCacheFlag !== null && (!ctx.facts.shipsLayers(node.stage) || indexKept || readLater !== null);
+        // A later install that reads only the cache (`uv sync --offline`) needs what this one leaves there.
+        const offlineReader = hygiene.facts.noCacheFlag !== null && ctx.facts.shipsLayers(node.stage) ? laterReader(ctx, node, manager) : null;
+        if (offlineReader !== null && mine.some((c) => flagFix(run, hygiene, c) !== null)) {
+          notes.push({ line: node.line, at: sourceStart(run, mine[0]!.node), id: 'offline-install-later', message: `${manager} cache kept: the RUN at line ${ctx.originalInstructionLineAt(offlineReader)} installs offline from it` });
+        }
+        const flagSavesNothing = hygiene.facts.noCacheFlag !== null && (!ctx.facts.shipsLayers(node.stage) || indexKept || readLater !== null || offlineReader !== null);
         for (const command of flagSavesNothing ? [] : mine) {
           const fix = flagFix(run, hygiene, command);
           if (fix) {

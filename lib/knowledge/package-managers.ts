@@ -385,6 +385,23 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     // Environments linked to the package cache (allow_softlinks) would break when it is removed.
     cacheDisabledBy: ['softlink'],
   },
+  // uv's CLI reference: `uv pip install`, `uv pip sync`, `uv sync`, `uv add`, `uv tool install`. Its Docker guide:
+  // without a cache mount, `--no-cache` (or UV_NO_CACHE) keeps the cache out of the image.
+  uv: {
+    programs: ['uv'],
+    installVerbs: ['pip install', 'pip sync', 'sync', 'add', 'tool install'],
+    // uv's global options that take a value (they may come before the subcommand).
+    valueOptions: ['--directory', '--project', '--cache-dir', '--config-file', '--color', '--python', '-p', '--index-url', '--extra-index-url'],
+    yes: null,
+    cacheDirs: ['/root/.cache/uv', '.cache/uv'],
+    cleanup: [],
+    // A global option: accepted after any subcommand too.
+    noCacheFlag: '--no-cache',
+    // -n is --no-cache's short form; --cache-dir puts the cache where the user chose.
+    noCacheSpellings: ['--no-cache', '-n', '--cache-dir'],
+    cacheDisabledBy: ['UV_NO_CACHE', 'UV_CACHE_DIR'],
+    offlineFlags: ['--offline'],
+  },
   // The language package managers below are read to tell an install from other work (merge-runs);
   // no transform cleans up after them (cache-cleanup's MANAGERS), so only their install verbs matter.
   // pnpm's CLI documentation (install, add).
@@ -444,15 +461,6 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     valueOptions: ['--tree', '--server', '--lua-version'],
     yes: null,
     cacheDirs: ['.cache/luarocks'],
-    cleanup: [],
-    noCacheFlag: null,
-  },
-  // uv's CLI reference: `uv pip install`, `uv pip sync`, `uv sync`, `uv add`, `uv tool install`.
-  uv: {
-    programs: ['uv'],
-    installVerbs: ['pip install', 'pip sync', 'sync', 'add', 'tool install'],
-    yes: null,
-    cacheDirs: ['.cache/uv'],
     cleanup: [],
     noCacheFlag: null,
   },
