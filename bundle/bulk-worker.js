@@ -15485,6 +15485,55 @@ function enclosingBodies(node) {
   }
   return found;
 }
+var EXEC_OPTIONS = /^-[cl]*a?$/;
+function replacesShell(node) {
+  if (node.type === "redirected_statement") {
+    const body = node.childForFieldName("body");
+    return body !== null && replacesShell(body);
+  }
+  if (node.type !== "command") return false;
+  const name = node.childForFieldName("name")?.namedChildren[0];
+  if (!name || literalValue(name) !== "exec") return false;
+  const args = node.childrenForFieldName("argument").filter((a) => a !== null);
+  for (let i = 0; i < args.length; i++) {
+    const word = literalValue(args[i]);
+    if (word === "--") return i + 1 < args.length;
+    if (word === null || !EXEC_OPTIONS.test(word)) return true;
+    if (word.endsWith("a")) i++;
+  }
+  return false;
+}
+var OTHER_SHELLS = /* @__PURE__ */ new Set(["subshell", "command_substitution", "process_substitution", "pipeline", "function_definition", "compound_statement_function"]);
+function execBefore(node) {
+  for (const { body, statement } of enclosingBodies(node)) {
+    for (const s of bodyStatements(body) ?? []) {
+      if (s.startIndex > statement.startIndex) break;
+      for (const element of andChain(s)) {
+        if (element.startIndex >= node.startIndex || element.startIndex <= node.startIndex && node.endIndex <= element.endIndex) break;
+        if (replacesShell(element)) return element;
+      }
+    }
+  }
+  return null;
+}
+function execInBody(body, after) {
+  const from = after?.endIndex ?? body.startIndex;
+  for (const statement of bodyStatements(body) ?? []) {
+    if (statement.endIndex <= from) continue;
+    for (const element of andChain(statement)) {
+      if (element.endIndex <= from) continue;
+      if (element.startIndex >= from && replacesShell(element)) return { node: element, element: true };
+      let nested = null;
+      walk(element, (n) => {
+        if (nested || OTHER_SHELLS.has(n.type)) return false;
+        if (n.startIndex >= from && n.type === "command" && replacesShell(n)) nested = n;
+        return nested === null;
+      });
+      if (nested) return { node: nested, element: false };
+    }
+  }
+  return null;
+}
 
 // lib/registry.ts
 import { pathToFileURL } from "node:url";
@@ -21676,7 +21725,8 @@ var REFUSED = {
   "background-job": { id: "background-job", reason: "it runs a background job (`&`)" },
   "several-statements": { id: "several-statements", reason: "it has several top-level commands, which would still run when the update failed" },
   "or-list": { id: "or-list", reason: "it uses `||`, which would run when the update failed" },
-  "not-stopping": { id: "not-stopping", reason: "it installs where `set -e` does not stop the RUN when a command fails (a condition, a function, a pipeline or an `||` list)" }
+  "not-stopping": { id: "not-stopping", reason: "it installs where `set -e` does not stop the RUN when a command fails (a condition, a function, a pipeline or an `||` list)" },
+  "exec-ends-script": { id: "exec-ends-script", reason: "an `exec` in a branch after it replaces the shell, so a cleanup at the end would not run when that branch does" }
 };
 function sourceStart(run, node) {
   return run.script.offsets[node.startIndex];
@@ -21738,7 +21788,14 @@ function cleanupPlacements(targets2, needsProgram) {
   });
   return [...groups.values()].flatMap((group) => cleanupPlacements(group, true));
 }
-function appendInBody(model, run, body, commands) {
+function appendInBody(model, run, body, commands, after = null) {
+  const exec = execInBody(body, after);
+  if (exec && hasBackgroundJob(run.root)) return REFUSED["background-job"];
+  if (exec && !exec.element) return REFUSED["exec-ends-script"];
+  if (exec) {
+    const at2 = sourceStart(run, exec.node);
+    return { start: at2, end: at2, text: `${commands.join(" && ")} && ` };
+  }
   if (body.type === "program") return appendCommand(model, run, commands);
   if (hasBackgroundJob(run.root)) return REFUSED["background-job"];
   const statements = bodyStatements(body) ?? [];
@@ -22312,7 +22369,7 @@ function readPart(node, ctx) {
     errexit: facts.errexit,
     leadingSet: facts.leadingSet,
     compound: facts.compound,
-    endsGroup: replacesShell(ctx, node, commands) ?? writesBashEnv(ctx, node, commands, root),
+    endsGroup: replacesShell2(ctx, node, commands) ?? writesBashEnv(ctx, node, commands, root),
     calls: new Set(commands.flatMap((c) => c.program === null ? [] : [c.program])),
     installs: new Set(commands.flatMap((c) => installedCommands(c.words))),
     noEffect: noEffect(node, root, statements, model)
@@ -22388,7 +22445,7 @@ function shellPaths(ctx, node) {
   else if (program.startsWith("/")) paths.add(`/usr${program}`);
   return paths;
 }
-function replacesShell(ctx, node, commands) {
+function replacesShell2(ctx, node, commands) {
   const shell2 = shellPaths(ctx, node);
   const workdir = ctx.facts.workdirAt(node);
   for (const command of commands) {
@@ -23192,7 +23249,7 @@ function listsFix(ctx, node, use, uses2, fixes, notes, kept) {
       notes.push({ line: node.line, at, id: "not-root", message: `lists not removed: the RUN runs as USER ${ctx.facts.userAt(node)}, and dfmod does not know how it removes them as root` });
       return;
     }
-    const edit = appendInBody(dockerfile, run, listsBody(use), [`${root}${CLEANUP}`]);
+    const edit = appendInBody(dockerfile, run, listsBody(use), [`${root}${CLEANUP}`], use.events[use.events.length - 1]?.node ?? null);
     if ("reason" in edit) {
       notes.push({ line: node.line, at, id: edit.id, message: `lists not removed: ${edit.reason}` });
       return;
@@ -23301,7 +23358,7 @@ function managerCommands(ctx, run) {
   const found = [];
   for (const command of ctx.facts.commandsOf(run)) {
     const m = managerCommand(command.words);
-    if (!m || !MANAGERS.includes(m.manager)) continue;
+    if (!m || !MANAGERS.includes(m.manager) || execBefore(command.command.node) !== null) continue;
     found.push({
       manager: m.manager,
       run: command,
@@ -23314,6 +23371,14 @@ function managerCommands(ctx, run) {
     });
   }
   return found;
+}
+function deadManagerCommand(ctx, run) {
+  for (const command of ctx.facts.commandsOf(run)) {
+    const m = managerCommand(command.words);
+    const exec = m && MANAGERS.includes(m.manager) ? execBefore(command.command.node) : null;
+    if (exec) return { command: command.command.node, exec };
+  }
+  return null;
 }
 function mentioned(ctx, node, run, markers) {
   const texts = [run.script.text];
@@ -23419,7 +23484,7 @@ function downloadedFiles(words3, spelling) {
   });
 }
 function leftoverArchives(ctx, run) {
-  const commands = ctx.facts.commandsOf(run);
+  const commands = ctx.facts.commandsOf(run).filter((c) => execBefore(c.command.node) === null);
   const dirs = workingDirectories(run.root, ctx.facts.workdirAt(run.node));
   const cwdOf = (c) => dirs.at(c.command.node) ?? null;
   const downloads = [];
@@ -23443,7 +23508,7 @@ function leftoverArchives(ctx, run) {
       if (absolute === null) return word === path23 && !movesBefore(at);
       return resolvedPath(word, cwdOf(at))?.replace(/\/+$/, "") === absolute;
     };
-    const extracted = after.some((c) => {
+    const extractors = after.filter((c) => {
       const { words: words3, program } = c;
       if (program === "unzip") return words3.slice(1).some((w) => names(w, c));
       if (program === "dpkg") return words3.some((w) => w === "-i" || w === "--install") && words3.slice(1).some((w) => names(w, c));
@@ -23452,7 +23517,8 @@ function leftoverArchives(ctx, run) {
       const extracting = words3.some((w, i) => w !== null && (w === "--extract" || w === "--get" || /^-[a-zA-Z]*x[a-zA-Z]*$/.test(w) || i === 1 && /^[a-zA-Z]*x[a-zA-Z]*$/.test(w)));
       return extracting && words3.slice(1).some((w) => names(w, c) || w !== null && w.startsWith("--file=") && names(w.slice("--file=".length), c));
     });
-    if (!extracted) continue;
+    const extractor = extractors[extractors.length - 1];
+    if (!extractor) continue;
     const removed = after.some((c) => c.program === "rm" && c.words.slice(1).some((w) => names(w, c))) || after.some(({ command }) => command.node.text.includes("rm ") && command.node.text.includes(path23)) || after.some((c) => c.program === "rm" && c.nodes.slice(1).some((n) => {
       const operand = unquoted(n);
       if (absolute === null) return removes2(operand, path23);
@@ -23472,7 +23538,7 @@ function leftoverArchives(ctx, run) {
     } else if (commands.some(({ command: c }) => c.node.text.includes(path23) && /\brm\b|\bmv\b|\bcp\b/.test(c.name ?? ""))) {
       refusal2 = { id: "archive-moved", reason: "the RUN moves or copies it" };
     }
-    found.push({ path: written ?? path23, refusal: refusal2, at: download.at });
+    found.push({ path: written ?? path23, refusal: refusal2, at: download.at, usedBy: extractor.command.node });
   }
   return found;
 }
@@ -23500,12 +23566,24 @@ var cacheCleanup = {
       if (run.kind === "refused") continue;
       const commands = managerCommands(ctx, run);
       const inImage = inFinalImage(ctx, node);
+      const dead = deadManagerCommand(ctx, run);
+      if (dead) {
+        notes.push({
+          line: node.line,
+          at: sourceStart(run, dead.command),
+          id: "after-exec",
+          message: `\`${dead.command.text}\` never runs: \`${dead.exec.text}\` before it replaces the shell, and the RUN ends with that program; nothing after it runs, so no cleanup is added for it`
+        });
+      }
       const appended = [];
       const placed = [];
-      const place = (body, commands2) => {
+      const place = (body, commands2, after) => {
         const found = placed.find((p) => p.body.id === body.id);
-        if (found) found.commands.push(...commands2);
-        else placed.push({ body, commands: [...commands2] });
+        if (!found) placed.push({ body, commands: [...commands2], after });
+        else {
+          found.commands.push(...commands2);
+          if (after.endIndex > found.after.endIndex) found.after = after;
+        }
       };
       const said = [];
       const about = [];
@@ -23539,7 +23617,7 @@ var cacheCleanup = {
           if (index && "reason" in index) notes.push({ line: node.line, at: index.at, id: index.id, message: `${manager} index kept: ${index.reason}` });
           else if (index) {
             appended.push(...index.commands);
-            place(run.root, index.commands);
+            place(run.root, index.commands, mine[mine.length - 1].node);
             said.push(`${manager} index`);
             about.push(index.at);
           }
@@ -23563,7 +23641,7 @@ var cacheCleanup = {
           return p.body.id !== run.root.id && cleanedIn(ctx, run, p.body, install, yumIsDnf(ctx, node)) ? [] : [{ body: p.body, install }];
         });
         if (placements.length === 0) continue;
-        for (const p of placements) place(p.body, cleanupAfter(p.install));
+        for (const p of placements) place(p.body, cleanupAfter(p.install), p.install.node);
         appended.push(...cleanupAfter(placements[placements.length - 1]?.install ?? last));
         said.push(`${manager} cache`);
         about.push(sourceStart(run, last.node));
@@ -23575,12 +23653,12 @@ var cacheCleanup = {
           continue;
         }
         appended.push(`rm -f ${archive.path}`);
-        place(run.root, [`rm -f ${archive.path}`]);
+        place(run.root, [`rm -f ${archive.path}`], archive.usedBy);
         said.push(`downloaded ${archive.path.endsWith(".deb") ? "package" : "archive"} ${archive.path}`);
         about.push(archive.at);
       }
       if (placed.length === 0) continue;
-      const edits2 = placed.map((p) => appendInBody(dockerfile, run, p.body, p.commands));
+      const edits2 = placed.map((p) => appendInBody(dockerfile, run, p.body, p.commands, p.after));
       const refused2 = edits2.find((e) => "reason" in e);
       if (refused2 && "reason" in refused2) {
         notes.push({ line: node.line, at: about[0], id: refused2.id, message: `${said.join(", ")} left: ${refused2.reason}` });

@@ -855,4 +855,46 @@ test('a uv install whose cache a later `uv sync --offline` reads keeps it, with 
   );
 });
 
+test('an install after `exec` in its branch never runs: nothing is added, and a note says why', async () => {
+  const result = await expectRefused(
+    lines('FROM node:20', 'ARG DEBUG=0', 'RUN if [ "$DEBUG" = 1 ]; then exec sh && npm install -g nodemon; fi'),
+    'after-exec',
+    { only: ['cache-cleanup'], line: 3 },
+  );
+  const note = result.notes.find((n) => n.id === 'after-exec')!;
+  assert.match(note.message, /`npm install -g nodemon` never runs: `exec sh` before it replaces the shell/);
+});
+
+test('a cleanup goes before an `exec` that ends the RUN, right after the install', async () => {
+  await expectOutput(
+    lines('FROM node:20', 'RUN npm install -g serve && exec sh', 'RUN yarn global add http-server; exec node --version'),
+    lines('FROM node:20', 'RUN npm install -g serve && npm cache clean --force && exec sh', 'RUN yarn global add http-server; yarn cache clean && exec node --version'),
+    { only: ['cache-cleanup'] },
+  );
+});
+
+test('`exec` with only redirections goes on with the script: the cleanup stays at the end', async () => {
+  await expectOutput(
+    lines('FROM node:20', 'RUN exec >/tmp/build.log 2>&1; npm install -g typescript'),
+    lines('FROM node:20', 'RUN exec >/tmp/build.log 2>&1; npm install -g typescript \\', '    && npm cache clean --force'),
+    { only: ['cache-cleanup'] },
+  );
+});
+
+test('an `exec` in a branch after the install: the cache is left with a note, since a cleanup at the end may not run', async () => {
+  await expectRefused(
+    lines('FROM node:20', 'RUN npm install -g pm2 && if [ -n "$SHELL_AFTER" ]; then exec bash; fi'),
+    'exec-ends-script',
+    { only: ['cache-cleanup'], line: 2 },
+  );
+});
+
+test('an archive extracted before `exec`: its rm goes before the exec', async () => {
+  await expectOutput(
+    lines('FROM debian:bookworm', 'RUN curl -fsSLo /tmp/go.tgz https://example.org/go.tgz && tar -C /usr/local -xzf /tmp/go.tgz && exec sh'),
+    lines('FROM debian:bookworm', 'RUN curl -fsSLo /tmp/go.tgz https://example.org/go.tgz && tar -C /usr/local -xzf /tmp/go.tgz && rm -f /tmp/go.tgz && exec sh'),
+    { only: ['cache-cleanup'] },
+  );
+});
+
 test.run();

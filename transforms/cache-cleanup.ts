@@ -16,7 +16,7 @@
  */
 import { posix } from 'node:path';
 import type { Node } from '../lib/core/shell.js';
-import { bodyStatements, literalValue, walk } from '../lib/core/shell.js';
+import { bodyStatements, execBefore, literalValue, walk } from '../lib/core/shell.js';
 import picomatch from 'picomatch';
 import type { InstructionNode } from '../lib/core/dockerfile.js';
 import { appendInBody, cleanupPlacements, removeChainElement, sourceEnd, sourceStart, unquoted } from '../lib/core/run-script.js';
@@ -107,12 +107,17 @@ interface ManagerUse {
   words: (string | null)[];
 }
 
-/** The commands of a RUN that run a package manager this transform looks after: `pip3 install`, `python -m pip install`, `sudo apk add`. */
+/**
+ * The commands of a RUN that run a package manager this transform looks
+ * after: `pip3 install`, `python -m pip install`, `sudo apk add`. Not those
+ * after an `exec` that replaces the shell (`exec bash && npm install`), which
+ * never run (deadManagerCommands).
+ */
 function managerCommands(ctx: TransformContext, run: { root: Node }): ManagerUse[] {
   const found: ManagerUse[] = [];
   for (const command of ctx.facts.commandsOf(run)) {
     const m = managerCommand(command.words);
-    if (!m || !MANAGERS.includes(m.manager)) continue;
+    if (!m || !MANAGERS.includes(m.manager) || execBefore(command.command.node) !== null) continue;
     found.push({
       manager: m.manager,
       run: command,
@@ -125,6 +130,16 @@ function managerCommands(ctx: TransformContext, run: { root: Node }): ManagerUse
     });
   }
   return found;
+}
+
+/** A package manager's command of the RUN that an `exec` before it keeps from running, and that exec; null when none. */
+function deadManagerCommand(ctx: TransformContext, run: { root: Node }): { command: Node; exec: Node } | null {
+  for (const command of ctx.facts.commandsOf(run)) {
+    const m = managerCommand(command.words);
+    const exec = m && MANAGERS.includes(m.manager) ? execBefore(command.command.node) : null;
+    if (exec) return { command: command.command.node, exec };
+  }
+  return null;
 }
 
 /** Whether the RUN, or the ENV in effect at it, mentions one of `markers`. */
@@ -273,8 +288,9 @@ function downloadedFiles(words: (string | null)[], spelling: DownloadSpelling): 
 }
 
 /** Archives this RUN downloads to a path it knows (`curl -o`, `wget -O`, `wget URL`, `curl -O`, `curl URL > file`) and extracts (`tar`, `unzip`). */
-function leftoverArchives(ctx: TransformContext, run: RunScript): { path: string; refusal: Refusal | null; at: number }[] {
-  const commands = ctx.facts.commandsOf(run);
+function leftoverArchives(ctx: TransformContext, run: RunScript): { path: string; refusal: Refusal | null; at: number; usedBy: Node }[] {
+  // What an `exec` leaves behind it never runs: it downloads and extracts nothing.
+  const commands = ctx.facts.commandsOf(run).filter((c) => execBefore(c.command.node) === null);
   const dirs = workingDirectories(run.root, ctx.facts.workdirAt(run.node));
   const cwdOf = (c: RunCommand) => dirs.at(c.command.node) ?? null;
   const downloads: { path: string; index: number; inMain: boolean; cwd: string | null; at: number }[] = [];
@@ -287,7 +303,7 @@ function leftoverArchives(ctx: TransformContext, run: RunScript): { path: string
       downloads.push({ path, index, inMain: command.command.inMainShell, cwd: cwdOf(command), at: sourceStart(run, command.command.node) });
     }
   });
-  const found: { path: string; refusal: Refusal | null; at: number }[] = [];
+  const found: { path: string; refusal: Refusal | null; at: number; usedBy: Node }[] = [];
   for (const download of downloads) {
     const { path } = download;
     if (path === '-' || !/^[\w./+-]+$/.test(path)) continue;
@@ -300,7 +316,7 @@ function leftoverArchives(ctx: TransformContext, run: RunScript): { path: string
       if (absolute === null) return word === path && !movesBefore(at);
       return resolvedPath(word, cwdOf(at))?.replace(/\/+$/, '') === absolute;
     };
-    const extracted = after.some((c) => {
+    const extractors = after.filter((c) => {
       const { words, program } = c;
       if (program === 'unzip') return words.slice(1).some((w) => names(w, c));
       // A downloaded .deb installed from its file is used up the same way.
@@ -310,7 +326,8 @@ function leftoverArchives(ctx: TransformContext, run: RunScript): { path: string
       const extracting = words.some((w, i) => w !== null && (w === '--extract' || w === '--get' || /^-[a-zA-Z]*x[a-zA-Z]*$/.test(w) || (i === 1 && /^[a-zA-Z]*x[a-zA-Z]*$/.test(w))));
       return extracting && words.slice(1).some((w) => names(w, c) || (w !== null && w.startsWith('--file=') && names(w.slice('--file='.length), c)));
     });
-    if (!extracted) continue;
+    const extractor = extractors[extractors.length - 1];
+    if (!extractor) continue;
     const removed = after.some((c) => c.program === 'rm' && c.words.slice(1).some((w) => names(w, c))) ||
       after.some(({ command }) => command.node.text.includes('rm ') && command.node.text.includes(path)) ||
       after.some((c) => c.program === 'rm' && c.nodes.slice(1).some((n) => {
@@ -333,7 +350,7 @@ function leftoverArchives(ctx: TransformContext, run: RunScript): { path: string
     } else if (commands.some(({ command: c }) => c.node.text.includes(path) && /\brm\b|\bmv\b|\bcp\b/.test(c.name ?? ''))) {
       refusal = { id: 'archive-moved', reason: 'the RUN moves or copies it' };
     }
-    found.push({ path: written ?? path, refusal, at: download.at });
+    found.push({ path: written ?? path, refusal, at: download.at, usedBy: extractor.command.node });
   }
   return found;
 }
@@ -367,13 +384,24 @@ export const cacheCleanup: Transform = {
       if (run.kind === 'refused') continue;
       const commands = managerCommands(ctx, run);
       const inImage = inFinalImage(ctx, node);
+      const dead = deadManagerCommand(ctx, run);
+      if (dead) {
+        notes.push({
+          line: node.line, at: sourceStart(run, dead.command), id: 'after-exec',
+          message: `\`${dead.command.text}\` never runs: \`${dead.exec.text}\` before it replaces the shell, and the RUN ends with that program; nothing after it runs, so no cleanup is added for it`,
+        });
+      }
       const appended: string[] = [];
       /** Where the cleanups go: the end of the RUN, or of the branch an install is in (cleanupPlacements). */
-      const placed: { body: Node; commands: string[] }[] = [];
-      const place = (body: Node, commands: string[]) => {
+      /** `after`: the last command the cleanups in a body are for, which an `exec` after it would end the RUN after. */
+      const placed: { body: Node; commands: string[]; after: Node }[] = [];
+      const place = (body: Node, commands: string[], after: Node) => {
         const found = placed.find((p) => p.body.id === body.id);
-        if (found) found.commands.push(...commands);
-        else placed.push({ body, commands: [...commands] });
+        if (!found) placed.push({ body, commands: [...commands], after });
+        else {
+          found.commands.push(...commands);
+          if (after.endIndex > found.after.endIndex) found.after = after;
+        }
       };
       const said: string[] = [];
       /** Where each part of `said` is about: the offset of its command (a merged RUN holds commands of several lines on disk). */
@@ -414,7 +442,7 @@ export const cacheCleanup: Transform = {
           if (index && 'reason' in index) notes.push({ line: node.line, at: index.at, id: index.id, message: `${manager} index kept: ${index.reason}` });
           else if (index) {
             appended.push(...index.commands);
-            place(run.root, index.commands);
+            place(run.root, index.commands, mine[mine.length - 1]!.node);
             said.push(`${manager} index`);
             about.push(index.at);
           }
@@ -442,7 +470,7 @@ export const cacheCleanup: Transform = {
           return p.body.id !== run.root.id && cleanedIn(ctx, run, p.body, install, yumIsDnf(ctx, node)) ? [] : [{ body: p.body, install }];
         });
         if (placements.length === 0) continue;
-        for (const p of placements) place(p.body, cleanupAfter(p.install));
+        for (const p of placements) place(p.body, cleanupAfter(p.install), p.install.node);
         appended.push(...cleanupAfter(placements[placements.length - 1]?.install ?? last));
         said.push(`${manager} cache`);
         about.push(sourceStart(run, last.node));
@@ -455,12 +483,12 @@ export const cacheCleanup: Transform = {
           continue;
         }
         appended.push(`rm -f ${archive.path}`);
-        place(run.root, [`rm -f ${archive.path}`]);
+        place(run.root, [`rm -f ${archive.path}`], archive.usedBy);
         said.push(`downloaded ${archive.path.endsWith('.deb') ? 'package' : 'archive'} ${archive.path}`);
         about.push(archive.at);
       }
       if (placed.length === 0) continue;
-      const edits = placed.map((p) => appendInBody(dockerfile, run, p.body, p.commands));
+      const edits = placed.map((p) => appendInBody(dockerfile, run, p.body, p.commands, p.after));
       const refused = edits.find((e) => 'reason' in e);
       if (refused && 'reason' in refused) {
         notes.push({ line: node.line, at: about[0], id: refused.id, message: `${said.join(', ')} left: ${refused.reason}` });
