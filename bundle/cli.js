@@ -30424,6 +30424,55 @@ function enclosingBodies(node) {
   }
   return found;
 }
+var EXEC_OPTIONS = /^-[cl]*a?$/;
+function replacesShell(node) {
+  if (node.type === "redirected_statement") {
+    const body = node.childForFieldName("body");
+    return body !== null && replacesShell(body);
+  }
+  if (node.type !== "command") return false;
+  const name = node.childForFieldName("name")?.namedChildren[0];
+  if (!name || literalValue(name) !== "exec") return false;
+  const args = node.childrenForFieldName("argument").filter((a) => a !== null);
+  for (let i = 0; i < args.length; i++) {
+    const word = literalValue(args[i]);
+    if (word === "--") return i + 1 < args.length;
+    if (word === null || !EXEC_OPTIONS.test(word)) return true;
+    if (word.endsWith("a")) i++;
+  }
+  return false;
+}
+var OTHER_SHELLS = /* @__PURE__ */ new Set(["subshell", "command_substitution", "process_substitution", "pipeline", "function_definition", "compound_statement_function"]);
+function execBefore(node) {
+  for (const { body, statement } of enclosingBodies(node)) {
+    for (const s of bodyStatements(body) ?? []) {
+      if (s.startIndex > statement.startIndex) break;
+      for (const element of andChain(s)) {
+        if (element.startIndex >= node.startIndex || element.startIndex <= node.startIndex && node.endIndex <= element.endIndex) break;
+        if (replacesShell(element)) return element;
+      }
+    }
+  }
+  return null;
+}
+function execInBody(body, after) {
+  const from = after?.endIndex ?? body.startIndex;
+  for (const statement of bodyStatements(body) ?? []) {
+    if (statement.endIndex <= from) continue;
+    for (const element of andChain(statement)) {
+      if (element.endIndex <= from) continue;
+      if (element.startIndex >= from && replacesShell(element)) return { node: element, element: true };
+      let nested = null;
+      walk(element, (n) => {
+        if (nested || OTHER_SHELLS.has(n.type)) return false;
+        if (n.startIndex >= from && n.type === "command" && replacesShell(n)) nested = n;
+        return nested === null;
+      });
+      if (nested) return { node: nested, element: false };
+    }
+  }
+  return null;
+}
 
 // lib/cli/files.ts
 import { readdirSync as readdirSync3, statSync as statSync3 } from "node:fs";
@@ -30893,6 +30942,8 @@ var PACKAGE_MANAGER_FACTS = {
     indexVerbs: ["update"],
     // apk(8): -U, --update-cache; `--update` is the abbreviation scripts write (`apk --update add`).
     indexRefreshFlags: ["-U", "--update-cache", "--update"],
+    // apk(8): --no-cache fetches the index itself and keeps none, which is all -U (update the cache first) would do.
+    redundantWithNoCache: ["-U", "--update-cache", "--update"],
     removeVerbs: ["del"],
     groupOptions: ["-t", "--virtual"],
     // apk-repositories(5), apk-keys: a mirror switch (`sed -i … /etc/apk/repositories`) or an added repository.
@@ -31073,6 +31124,23 @@ var PACKAGE_MANAGER_FACTS = {
     // Environments linked to the package cache (allow_softlinks) would break when it is removed.
     cacheDisabledBy: ["softlink"]
   },
+  // uv's CLI reference: `uv pip install`, `uv pip sync`, `uv sync`, `uv add`, `uv tool install`. Its Docker guide:
+  // without a cache mount, `--no-cache` (or UV_NO_CACHE) keeps the cache out of the image.
+  uv: {
+    programs: ["uv"],
+    installVerbs: ["pip install", "pip sync", "sync", "add", "tool install"],
+    // uv's global options that take a value (they may come before the subcommand).
+    valueOptions: ["--directory", "--project", "--cache-dir", "--config-file", "--color", "--python", "-p", "--index-url", "--extra-index-url"],
+    yes: null,
+    cacheDirs: ["/root/.cache/uv", ".cache/uv"],
+    cleanup: [],
+    // A global option: accepted after any subcommand too.
+    noCacheFlag: "--no-cache",
+    // -n is --no-cache's short form; --cache-dir puts the cache where the user chose.
+    noCacheSpellings: ["--no-cache", "-n", "--cache-dir"],
+    cacheDisabledBy: ["UV_NO_CACHE", "UV_CACHE_DIR"],
+    offlineFlags: ["--offline"]
+  },
   // The language package managers below are read to tell an install from other work (merge-runs);
   // no transform cleans up after them (cache-cleanup's MANAGERS), so only their install verbs matter.
   // pnpm's CLI documentation (install, add).
@@ -31132,15 +31200,6 @@ var PACKAGE_MANAGER_FACTS = {
     valueOptions: ["--tree", "--server", "--lua-version"],
     yes: null,
     cacheDirs: [".cache/luarocks"],
-    cleanup: [],
-    noCacheFlag: null
-  },
-  // uv's CLI reference: `uv pip install`, `uv pip sync`, `uv sync`, `uv add`, `uv tool install`.
-  uv: {
-    programs: ["uv"],
-    installVerbs: ["pip install", "pip sync", "sync", "add", "tool install"],
-    yes: null,
-    cacheDirs: [".cache/uv"],
     cleanup: [],
     noCacheFlag: null
   },
@@ -32035,8 +32094,29 @@ function downloadOf(command2, commands) {
     const at = subcommandAt(words3, 1, fetch.valueOptions);
     return at !== null && fetch.subcommands.includes(words3[at] ?? "") ? { kind: "file", path: null } : null;
   }
-  const tool = DOWNLOADERS[program];
+  const found = downloadOutput(command2);
+  if (!found) return null;
+  const { output, remoteName, writesByDefault } = found;
+  if (output !== void 0 && output !== "-") {
+    return output !== null && DISCARDING_FILES.has(output) ? null : { kind: "file", path: output };
+  }
+  if (output === void 0 && (remoteName || writesByDefault)) return { kind: "file", path: null };
+  const redirected = stdoutRedirect(command2);
+  if (redirected !== void 0) return redirected !== null && DISCARDING_FILES.has(redirected) ? null : { kind: "file", path: redirected };
+  const into = pipedInto(command2, commands).find((p) => DOWNLOAD_CONSUMERS.has(p));
+  return into ? { kind: "piped", into } : null;
+}
+function redirectedDownload(command2) {
+  const found = downloadOutput(command2);
+  if (!found) return null;
+  const toStdout = found.output === "-" || found.output === void 0 && !found.remoteName && !found.writesByDefault;
+  const file = toStdout ? stdoutRedirect(command2) : void 0;
+  return file === void 0 || file === null || DISCARDING_FILES.has(file) ? null : file;
+}
+function downloadOutput(command2) {
+  const tool = command2.program === null ? void 0 : DOWNLOADERS[command2.program];
   if (!tool) return null;
+  const words3 = command2.words;
   let output;
   let remoteName = false;
   for (let i = 1; i < words3.length; i++) {
@@ -32060,12 +32140,23 @@ function downloadOf(command2, commands) {
       break;
     }
   }
-  if (output !== void 0 && output !== "-") {
-    return output !== null && DISCARDING_FILES.has(output) ? null : { kind: "file", path: output };
+  return { output, remoteName, writesByDefault: tool.writesByDefault === true };
+}
+function stdoutRedirect(command2) {
+  let node = command2.command.node;
+  while (node.parent && node.parent.type === "list" && node.parent.namedChildren.at(-1)?.id === node.id) node = node.parent;
+  const statement = node.parent;
+  if (statement?.type !== "redirected_statement" || statement.childForFieldName("body")?.id !== node.id) return void 0;
+  let file;
+  for (const redirect of statement.childrenForFieldName("redirect")) {
+    if (!redirect || redirect.type !== "file_redirect") continue;
+    const descriptor = redirect.childForFieldName("descriptor")?.text ?? null;
+    const operator = redirect.children.find((c) => !c.isNamed)?.type;
+    if (![">", ">|", "&>"].includes(operator ?? "") || descriptor !== null && descriptor !== "1") continue;
+    const destination = redirect.childForFieldName("destination");
+    file = destination ? literalValue(destination) : null;
   }
-  if (output === void 0 && (remoteName || tool.writesByDefault)) return { kind: "file", path: null };
-  const into = pipedInto(command2, commands).find((p) => DOWNLOAD_CONSUMERS.has(p));
-  return into ? { kind: "piped", into } : null;
+  return file;
 }
 function pipedInto(command2, commands) {
   let stage2 = command2.command.node;
@@ -36860,7 +36951,8 @@ var REFUSED = {
   "background-job": { id: "background-job", reason: "it runs a background job (`&`)" },
   "several-statements": { id: "several-statements", reason: "it has several top-level commands, which would still run when the update failed" },
   "or-list": { id: "or-list", reason: "it uses `||`, which would run when the update failed" },
-  "not-stopping": { id: "not-stopping", reason: "it installs where `set -e` does not stop the RUN when a command fails (a condition, a function, a pipeline or an `||` list)" }
+  "not-stopping": { id: "not-stopping", reason: "it installs where `set -e` does not stop the RUN when a command fails (a condition, a function, a pipeline or an `||` list)" },
+  "exec-ends-script": { id: "exec-ends-script", reason: "an `exec` in a branch after it replaces the shell, so a cleanup at the end would not run when that branch does" }
 };
 function sourceStart(run2, node) {
   return run2.script.offsets[node.startIndex];
@@ -36922,7 +37014,14 @@ function cleanupPlacements(targets2, needsProgram) {
   });
   return [...groups.values()].flatMap((group) => cleanupPlacements(group, true));
 }
-function appendInBody(model, run2, body, commands) {
+function appendInBody(model, run2, body, commands, after = null) {
+  const exec2 = execInBody(body, after);
+  if (exec2 && hasBackgroundJob(run2.root)) return REFUSED["background-job"];
+  if (exec2 && !exec2.element) return REFUSED["exec-ends-script"];
+  if (exec2) {
+    const at2 = sourceStart(run2, exec2.node);
+    return { start: at2, end: at2, text: `${commands.join(" && ")} && ` };
+  }
   if (body.type === "program") return appendCommand(model, run2, commands);
   if (hasBackgroundJob(run2.root)) return REFUSED["background-job"];
   const statements = bodyStatements(body) ?? [];
@@ -37496,7 +37595,7 @@ function readPart(node, ctx) {
     errexit: facts.errexit,
     leadingSet: facts.leadingSet,
     compound: facts.compound,
-    endsGroup: replacesShell(ctx, node, commands) ?? writesBashEnv(ctx, node, commands, root),
+    endsGroup: replacesShell2(ctx, node, commands) ?? writesBashEnv(ctx, node, commands, root),
     calls: new Set(commands.flatMap((c) => c.program === null ? [] : [c.program])),
     installs: new Set(commands.flatMap((c) => installedCommands(c.words).filter((name) => !installsItselfInPlace(ctx, node, c, name)))),
     noEffect: noEffect(node, root, statements, model),
@@ -37609,7 +37708,7 @@ function shellPaths(ctx, node) {
   else if (program.startsWith("/")) paths.add(`/usr${program}`);
   return paths;
 }
-function replacesShell(ctx, node, commands) {
+function replacesShell2(ctx, node, commands) {
   const shell = shellPaths(ctx, node);
   const workdir = ctx.facts.workdirAt(node);
   for (const command2 of commands) {
@@ -38438,7 +38537,7 @@ function listsFix(ctx, node, use, uses2, fixes, notes, kept) {
       notes.push({ line: node.line, at, id: "not-root", message: `lists not removed: the RUN runs as USER ${ctx.facts.userAt(node)}, and dfmod does not know how it removes them as root` });
       return;
     }
-    const edit = appendInBody(dockerfile, run2, listsBody(use), [`${root}${CLEANUP}`]);
+    const edit = appendInBody(dockerfile, run2, listsBody(use), [`${root}${CLEANUP}`], use.events[use.events.length - 1]?.node ?? null);
     if ("reason" in edit) {
       notes.push({ line: node.line, at, id: edit.id, message: `lists not removed: ${edit.reason}` });
       return;
@@ -38507,7 +38606,7 @@ function listsFix(ctx, node, use, uses2, fixes, notes, kept) {
 // transforms/cache-cleanup.ts
 import { posix } from "node:path";
 var import_picomatch2 = __toESM(require_picomatch4(), 1);
-var MANAGERS = ["apk", "yum", "dnf", "microdnf", "zypper", "pip", "npm", "yarn", "gem", "conda"];
+var MANAGERS = ["apk", "yum", "dnf", "microdnf", "zypper", "pip", "uv", "npm", "yarn", "gem", "conda"];
 var spelt = (word, spellings) => spellings.some((s) => word === s || word.startsWith(`${s}=`));
 function hygieneOf(manager) {
   const facts = PACKAGE_MANAGER_FACTS[manager];
@@ -38515,9 +38614,9 @@ function hygieneOf(manager) {
   let flag = null;
   if (facts.noCacheFlag) {
     const spellings = facts.noCacheSpellings ?? [facts.noCacheFlag];
-    flag = { text: facts.noCacheFlag, present: (w) => spelt(w, spellings), on: facts.installVerbs, global: false };
+    flag = { text: facts.noCacheFlag, present: (w) => spelt(w, spellings), on: facts.installVerbs, global: false, replaces: facts.redundantWithNoCache ?? [] };
   } else if (facts.yes && facts.promptVerbs) {
-    flag = { text: facts.yes.flag, present: (w) => answersPrompt(manager, w), on: facts.promptVerbs, global: facts.yes.global === true };
+    flag = { text: facts.yes.flag, present: (w) => answersPrompt(manager, w), on: facts.promptVerbs, global: facts.yes.global === true, replaces: [] };
   }
   return { facts, installs, flag, cleanup: facts.noCacheFlag ? [] : facts.cleanup };
 }
@@ -38547,7 +38646,7 @@ function managerCommands(ctx, run2) {
   const found = [];
   for (const command2 of ctx.facts.commandsOf(run2)) {
     const m = managerCommand(command2.words);
-    if (!m || !MANAGERS.includes(m.manager)) continue;
+    if (!m || !MANAGERS.includes(m.manager) || execBefore(command2.command.node) !== null) continue;
     found.push({
       manager: m.manager,
       run: command2,
@@ -38560,6 +38659,14 @@ function managerCommands(ctx, run2) {
     });
   }
   return found;
+}
+function deadManagerCommand(ctx, run2) {
+  for (const command2 of ctx.facts.commandsOf(run2)) {
+    const m = managerCommand(command2.words);
+    const exec2 = m && MANAGERS.includes(m.manager) ? execBefore(command2.command.node) : null;
+    if (exec2) return { command: command2.command.node, exec: exec2 };
+  }
+  return null;
 }
 function mentioned(ctx, node, run2, markers) {
   const texts = [run2.script.text];
@@ -38665,14 +38772,17 @@ function downloadedFiles(words3, spelling) {
   });
 }
 function leftoverArchives(ctx, run2) {
-  const commands = ctx.facts.commandsOf(run2);
+  const commands = ctx.facts.commandsOf(run2).filter((c) => execBefore(c.command.node) === null);
   const dirs = workingDirectories(run2.root, ctx.facts.workdirAt(run2.node));
   const cwdOf = (c) => dirs.at(c.command.node) ?? null;
   const downloads = [];
   commands.forEach((command2, index) => {
     const spelling = command2.program ? DOWNLOAD_OUTPUT[command2.program] : void 0;
     if (!spelling) return;
-    for (const path31 of downloadedFiles(command2.words, spelling)) downloads.push({ path: path31, index, inMain: command2.command.inMainShell, cwd: cwdOf(command2), at: sourceStart(run2, command2.command.node) });
+    const redirected = redirectedDownload(command2);
+    for (const path31 of redirected !== null ? [redirected] : downloadedFiles(command2.words, spelling)) {
+      downloads.push({ path: path31, index, inMain: command2.command.inMainShell, cwd: cwdOf(command2), at: sourceStart(run2, command2.command.node) });
+    }
   });
   const found = [];
   for (const download of downloads) {
@@ -38686,7 +38796,7 @@ function leftoverArchives(ctx, run2) {
       if (absolute === null) return word === path31 && !movesBefore(at);
       return resolvedPath(word, cwdOf(at))?.replace(/\/+$/, "") === absolute;
     };
-    const extracted = after.some((c) => {
+    const extractors = after.filter((c) => {
       const { words: words3, program } = c;
       if (program === "unzip") return words3.slice(1).some((w) => names(w, c));
       if (program === "dpkg") return words3.some((w) => w === "-i" || w === "--install") && words3.slice(1).some((w) => names(w, c));
@@ -38695,7 +38805,8 @@ function leftoverArchives(ctx, run2) {
       const extracting = words3.some((w, i) => w !== null && (w === "--extract" || w === "--get" || /^-[a-zA-Z]*x[a-zA-Z]*$/.test(w) || i === 1 && /^[a-zA-Z]*x[a-zA-Z]*$/.test(w)));
       return extracting && words3.slice(1).some((w) => names(w, c) || w !== null && w.startsWith("--file=") && names(w.slice("--file=".length), c));
     });
-    if (!extracted) continue;
+    const extractor = extractors[extractors.length - 1];
+    if (!extractor) continue;
     const removed = after.some((c) => c.program === "rm" && c.words.slice(1).some((w) => names(w, c))) || after.some(({ command: command2 }) => command2.node.text.includes("rm ") && command2.node.text.includes(path31)) || after.some((c) => c.program === "rm" && c.nodes.slice(1).some((n) => {
       const operand = unquoted(n);
       if (absolute === null) return removes2(operand, path31);
@@ -38715,7 +38826,7 @@ function leftoverArchives(ctx, run2) {
     } else if (commands.some(({ command: c }) => c.node.text.includes(path31) && /\brm\b|\bmv\b|\bcp\b/.test(c.name ?? ""))) {
       refusal2 = { id: "archive-moved", reason: "the RUN moves or copies it" };
     }
-    found.push({ path: written ?? path31, refusal: refusal2, at: download.at });
+    found.push({ path: written ?? path31, refusal: refusal2, at: download.at, usedBy: extractor.command.node });
   }
   return found;
 }
@@ -38743,12 +38854,24 @@ var cacheCleanup = {
       if (run2.kind === "refused") continue;
       const commands = managerCommands(ctx, run2);
       const inImage = inFinalImage(ctx, node);
+      const dead = deadManagerCommand(ctx, run2);
+      if (dead) {
+        notes.push({
+          line: node.line,
+          at: sourceStart(run2, dead.command),
+          id: "after-exec",
+          message: `\`${dead.command.text}\` never runs: \`${dead.exec.text}\` before it replaces the shell, and the RUN ends with that program; nothing after it runs, so no cleanup is added for it`
+        });
+      }
       const appended = [];
       const placed = [];
-      const place = (body, commands2) => {
+      const place = (body, commands2, after) => {
         const found = placed.find((p) => p.body.id === body.id);
-        if (found) found.commands.push(...commands2);
-        else placed.push({ body, commands: [...commands2] });
+        if (!found) placed.push({ body, commands: [...commands2], after });
+        else {
+          found.commands.push(...commands2);
+          if (after.endIndex > found.after.endIndex) found.after = after;
+        }
       };
       const said = [];
       const about = [];
@@ -38765,7 +38888,11 @@ var cacheCleanup = {
           notes.push({ line: node.line, at: readLater.at, id: readLater.id, message: `${manager} index kept: ${readLater.reason}` });
           indexNeeded.add(manager);
         }
-        const flagSavesNothing = hygiene.facts.noCacheFlag !== null && (!ctx.facts.shipsLayers(node.stage) || indexKept || readLater !== null);
+        const offlineReader = hygiene.facts.noCacheFlag !== null && ctx.facts.shipsLayers(node.stage) ? laterReader(ctx, node, manager) : null;
+        if (offlineReader !== null && mine.some((c) => flagFix(run2, hygiene, c) !== null)) {
+          notes.push({ line: node.line, at: sourceStart(run2, mine[0].node), id: "offline-install-later", message: `${manager} cache kept: the RUN at line ${ctx.originalInstructionLineAt(offlineReader)} installs offline from it` });
+        }
+        const flagSavesNothing = hygiene.facts.noCacheFlag !== null && (!ctx.facts.shipsLayers(node.stage) || indexKept || readLater !== null || offlineReader !== null);
         for (const command2 of flagSavesNothing ? [] : mine) {
           const fix = flagFix(run2, hygiene, command2);
           if (fix) {
@@ -38778,7 +38905,7 @@ var cacheCleanup = {
           if (index && "reason" in index) notes.push({ line: node.line, at: index.at, id: index.id, message: `${manager} index kept: ${index.reason}` });
           else if (index) {
             appended.push(...index.commands);
-            place(run2.root, index.commands);
+            place(run2.root, index.commands, mine[mine.length - 1].node);
             said.push(`${manager} index`);
             about.push(index.at);
           }
@@ -38802,24 +38929,24 @@ var cacheCleanup = {
           return p.body.id !== run2.root.id && cleanedIn(ctx, run2, p.body, install, yumIsDnf(ctx, node)) ? [] : [{ body: p.body, install }];
         });
         if (placements.length === 0) continue;
-        for (const p of placements) place(p.body, cleanupAfter(p.install));
+        for (const p of placements) place(p.body, cleanupAfter(p.install), p.install.node);
         appended.push(...cleanupAfter(placements[placements.length - 1]?.install ?? last));
         said.push(`${manager} cache`);
         about.push(sourceStart(run2, last.node));
       }
-      if (!flagged) redundantFixes(ctx, run2, commands.filter((c) => !indexNeeded.has(c.manager)), fixes);
+      if (!flagged && inImage) redundantFixes(ctx, run2, commands.filter((c) => !indexNeeded.has(c.manager)), fixes);
       for (const archive of inImage ? leftoverArchives(ctx, run2) : []) {
         if (archive.refusal) {
           notes.push({ line: node.line, at: archive.at, id: archive.refusal.id, message: `archive ${archive.path} left: ${archive.refusal.reason}` });
           continue;
         }
         appended.push(`rm -f ${archive.path}`);
-        place(run2.root, [`rm -f ${archive.path}`]);
+        place(run2.root, [`rm -f ${archive.path}`], archive.usedBy);
         said.push(`downloaded ${archive.path.endsWith(".deb") ? "package" : "archive"} ${archive.path}`);
         about.push(archive.at);
       }
       if (placed.length === 0) continue;
-      const edits2 = placed.map((p) => appendInBody(dockerfile, run2, p.body, p.commands));
+      const edits2 = placed.map((p) => appendInBody(dockerfile, run2, p.body, p.commands, p.after));
       const refused2 = edits2.find((e) => "reason" in e);
       if (refused2 && "reason" in refused2) {
         notes.push({ line: node.line, at: about[0], id: refused2.id, message: `${said.join(", ")} left: ${refused2.reason}` });
@@ -38856,19 +38983,38 @@ function expands(node) {
   });
   return computed;
 }
+function startsComputed(node) {
+  let first = node;
+  while (first.type === "concatenation" || first.type === "string") {
+    const next = first.namedChildren[0];
+    if (!next || first.type === "string" && next.startIndex !== first.startIndex + 1) return false;
+    if (first.type === "concatenation" && next.startIndex !== first.startIndex) return false;
+    first = next;
+  }
+  return expands(first);
+}
 var EXPANSIONS = /* @__PURE__ */ new Set(["simple_expansion", "expansion", "command_substitution", "process_substitution", "arithmetic_expansion"]);
 function flagFix(run2, hygiene, command2) {
   const flag = hygiene.flag;
   if (!flag || !flag.on.includes(command2.sub) || !command2.subNode) return null;
   if (command2.words.some((w) => w !== null && flag.present(w))) return null;
   if (readsCache(hygiene, command2.words)) return null;
-  if (command2.run.nodes.some((node, i) => command2.run.words[i] === null && expands(node))) return null;
+  if (command2.run.nodes.some((node, i) => command2.run.words[i] === null && startsComputed(node))) return null;
   const at = flag.global ? sourceEnd(run2, command2.programNode) : sourceEnd(run2, command2.subNode);
+  const { nodes, words: words3 } = command2.run;
+  const from = nodes.indexOf(command2.programNode);
+  const redundant = nodes.flatMap((node, i) => i > from && words3[i] !== null && flag.replaces.includes(words3[i]) ? [{ node, before: nodes[i - 1] }] : []);
+  const replaced = flag.global ? void 0 : redundant.find((r) => r.node.startIndex > command2.subNode.startIndex);
+  const edits2 = replaced ? [] : [{ start: at, end: at, text: ` ${flag.text}` }];
+  for (const r of redundant) {
+    edits2.push(r === replaced ? { start: sourceStart(run2, r.node), end: sourceEnd(run2, r.node), text: flag.text } : { start: sourceEnd(run2, r.before), end: sourceEnd(run2, r.node), text: "" });
+  }
+  const dropped = [...new Set(redundant.map((r) => r.node.text))].map((t) => `\`${t}\``).join(", ");
   return {
     line: run2.node.line,
     at: sourceStart(run2, command2.node),
-    message: `\`${command2.program} ${command2.sub}\`: ${flag.text} added`,
-    edits: [{ start: at, end: at, text: ` ${flag.text}` }]
+    message: `\`${command2.program} ${command2.sub}\`: ${flag.text} added${dropped ? `, in place of ${dropped}, which it makes redundant` : ""}`,
+    edits: edits2
   };
 }
 var ALREADY_CLEAN = { id: "already-cleaned", reason: "already cleaned" };

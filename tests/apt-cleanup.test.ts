@@ -894,4 +894,12 @@ test('an update in an if branch runs on some paths only: the RUNs after it may s
   assert.ok(result.notes.some((n) => n.line === 3 && n.message.startsWith('lists kept: the RUN at line 5 installs from them')), JSON.stringify(result.notes));
 });
 
+test('the lists removal goes before an `exec` that ends the RUN, where it still runs', async () => {
+  await expectOutput(
+    lines('FROM debian:bookworm', 'RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates && exec true'),
+    lines('FROM debian:bookworm', 'RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates && rm -rf /var/lib/apt/lists/* && exec true'),
+    { only: ['apt-cleanup'] },
+  );
+});
+
 test.run();

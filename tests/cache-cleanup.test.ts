@@ -722,4 +722,179 @@ test('an install in a case item: the cleanup goes in that item', async () => {
   );
 });
 
+test('apk add --update gets --no-cache in its place: --no-cache fetches a fresh index itself', async () => {
+  await expectOutput(
+    lines('FROM alpine:3.20', 'RUN apk add --update bash openssh-client'),
+    lines('FROM alpine:3.20', 'RUN apk add --no-cache bash openssh-client'),
+    { only: ['cache-cleanup'] },
+  );
+});
+
+test('apk add -U and --update-cache give way to --no-cache too, wherever they stand', async () => {
+  await expectOutput(
+    lines('FROM alpine:3.20', 'RUN apk add --virtual .tools -U rsync', 'RUN apk --update-cache \\', '    add tzdata'),
+    lines('FROM alpine:3.20', 'RUN apk add --virtual .tools --no-cache rsync', 'RUN apk \\', '    add --no-cache tzdata'),
+    { only: ['cache-cleanup'] },
+  );
+});
+
+test('apk add that already has both --no-cache and --update is left as written', async () => {
+  await expectUnchanged(lines('FROM alpine:3.20', 'RUN apk add --no-cache --update tini'), null, { only: ['cache-cleanup'] });
+});
+
+test('a redundant rm of the apk cache in a stage only copied from is left: its layers ship in no image', async () => {
+  await expectUnchanged(
+    lines(
+      'FROM alpine:3.20 AS download',
+      'RUN apk add --no-cache wget \\',
+      '    && wget -q -O /usr/local/bin/yq https://example.org/yq_linux_amd64 \\',
+      '    && rm -rf /var/cache/apk/*',
+      'FROM alpine:3.20',
+      'COPY --from=download /usr/local/bin/yq /usr/local/bin/yq',
+    ),
+    null,
+    { only: ['cache-cleanup'] },
+  );
+});
+
+test('the same redundant rm in the stage that ships is removed', async () => {
+  await expectOutput(
+    lines('FROM alpine:3.20 AS download', 'RUN apk add --no-cache wget && rm -rf /var/cache/apk/*', 'FROM alpine:3.20', 'COPY --from=download /usr/bin/wget /usr/bin/wget', 'RUN apk add --no-cache jq && rm -rf /var/cache/apk/*'),
+    lines('FROM alpine:3.20 AS download', 'RUN apk add --no-cache wget && rm -rf /var/cache/apk/*', 'FROM alpine:3.20', 'COPY --from=download /usr/bin/wget /usr/bin/wget', 'RUN apk add --no-cache jq'),
+    { only: ['cache-cleanup'] },
+  );
+});
+
+test('pip install of a package whose version is a variable gets --no-cache-dir: the variable is in a package word', async () => {
+  await expectOutput(
+    lines('FROM python:3.11', 'ARG NUMPY_VERSION=1.26.4', 'RUN pip install "numpy==${NUMPY_VERSION}" scipy==$SCIPY_VERSION'),
+    lines('FROM python:3.11', 'ARG NUMPY_VERSION=1.26.4', 'RUN pip install --no-cache-dir "numpy==${NUMPY_VERSION}" scipy==$SCIPY_VERSION'),
+    { only: ['cache-cleanup'] },
+  );
+});
+
+test('a word that starts with a variable may hold options: pip install "${PIP_OPTIONS}" is left', async () => {
+  await expectUnchanged(lines('FROM python:3.11', 'RUN pip install "${PIP_OPTIONS}" httpx'), null, { only: ['cache-cleanup'] });
+});
+
+test('a pip install with a versioned package, merged with the RUN after it, gets --no-cache-dir', async () => {
+  await expectOutput(
+    lines('FROM python:3.11', 'ENV JAX_VERSION=0.4.30', 'RUN pip install jax==${JAX_VERSION}', 'RUN rm -rf /usr/lib/python3/dist-packages/six.py'),
+    lines('FROM python:3.11', 'ENV JAX_VERSION=0.4.30', 'RUN pip install --no-cache-dir jax==${JAX_VERSION} \\', '    && rm -rf /usr/lib/python3/dist-packages/six.py'),
+    { only: ['merge-runs', 'cache-cleanup'] },
+  );
+});
+
+test('an archive curl writes through a shell redirect and tar extracts is removed in that RUN', async () => {
+  await expectOutput(
+    lines('FROM debian:bookworm', 'RUN curl -fsSL https://example.org/protoc.tar.gz > /tmp/protoc.tar.gz && tar -xzf /tmp/protoc.tar.gz -C /usr/local'),
+    lines('FROM debian:bookworm', 'RUN curl -fsSL https://example.org/protoc.tar.gz > /tmp/protoc.tar.gz && tar -xzf /tmp/protoc.tar.gz -C /usr/local \\', '    && rm -f /tmp/protoc.tar.gz'),
+    { only: ['cache-cleanup'] },
+  );
+});
+
+test('wget -qO- redirected to a file that unzip extracts is removed; curl redirected to /dev/null keeps nothing', async () => {
+  await expectOutput(
+    lines('FROM debian:bookworm', 'WORKDIR /opt', 'RUN wget -qO- https://example.org/fonts.zip > fonts.zip && unzip fonts.zip', 'RUN curl -fsS https://example.org/ping > /dev/null && echo up'),
+    lines('FROM debian:bookworm', 'WORKDIR /opt', 'RUN wget -qO- https://example.org/fonts.zip > fonts.zip && unzip fonts.zip \\', '    && rm -f fonts.zip', 'RUN curl -fsS https://example.org/ping > /dev/null && echo up'),
+    { only: ['cache-cleanup'] },
+  );
+});
+
+test('a redirected download and its extraction in two RUNs: merged, then the archive is removed', async () => {
+  await expectOutput(
+    lines('FROM debian:bookworm', 'RUN curl -fsSL https://example.org/jdk.tar.gz > /tmp/jdk.tar.gz', 'RUN tar -C /opt -xf /tmp/jdk.tar.gz'),
+    lines('FROM debian:bookworm', 'RUN curl -fsSL https://example.org/jdk.tar.gz > /tmp/jdk.tar.gz \\', '    && tar -C /opt -xf /tmp/jdk.tar.gz \\', '    && rm -f /tmp/jdk.tar.gz'),
+    { only: ['merge-runs', 'cache-cleanup'] },
+  );
+});
+
+test('uv pip install, uv sync and uv tool install get --no-cache, as uv\'s Docker guide advises without a cache mount', async () => {
+  await expectOutput(
+    lines(
+      'FROM python:3.12-slim',
+      'COPY --from=ghcr.io/astral-sh/uv:0.5 /uv /usr/local/bin/uv',
+      'RUN uv pip install --system gunicorn',
+      'WORKDIR /srv',
+      'COPY pyproject.toml uv.lock ./',
+      'RUN uv --project /srv sync --locked',
+      'RUN uv tool install black',
+    ),
+    lines(
+      'FROM python:3.12-slim',
+      'COPY --from=ghcr.io/astral-sh/uv:0.5 /uv /usr/local/bin/uv',
+      'RUN uv pip install --no-cache --system gunicorn',
+      'WORKDIR /srv',
+      'COPY pyproject.toml uv.lock ./',
+      'RUN uv --project /srv sync --no-cache --locked',
+      'RUN uv tool install --no-cache black',
+    ),
+    { only: ['cache-cleanup'] },
+  );
+});
+
+test('uv left as written where its cache is already decided: -n, a cache mount, UV_NO_CACHE', async () => {
+  await expectUnchanged(
+    lines(
+      'FROM python:3.12-slim',
+      'RUN uv -n pip install --system rich',
+      'RUN --mount=type=cache,target=/root/.cache/uv uv pip install --system click',
+      'ENV UV_NO_CACHE=1',
+      'RUN uv pip install --system attrs',
+    ),
+    null,
+    { only: ['cache-cleanup'] },
+  );
+});
+
+test('a uv install whose cache a later `uv sync --offline` reads keeps it, with a note', async () => {
+  await expectRefused(
+    lines('FROM python:3.12-slim', 'WORKDIR /srv', 'COPY . .', 'RUN uv sync --locked --no-install-project', 'RUN uv sync --locked --offline'),
+    'offline-install-later',
+    { only: ['cache-cleanup'], line: 4 },
+  );
+});
+
+test('an install after `exec` in its branch never runs: nothing is added, and a note says why', async () => {
+  const result = await expectRefused(
+    lines('FROM node:20', 'ARG DEBUG=0', 'RUN if [ "$DEBUG" = 1 ]; then exec sh && npm install -g nodemon; fi'),
+    'after-exec',
+    { only: ['cache-cleanup'], line: 3 },
+  );
+  const note = result.notes.find((n) => n.id === 'after-exec')!;
+  assert.match(note.message, /`npm install -g nodemon` never runs: `exec sh` before it replaces the shell/);
+});
+
+test('a cleanup goes before an `exec` that ends the RUN, right after the install', async () => {
+  await expectOutput(
+    lines('FROM node:20', 'RUN npm install -g serve && exec sh', 'RUN yarn global add http-server; exec node --version'),
+    lines('FROM node:20', 'RUN npm install -g serve && npm cache clean --force && exec sh', 'RUN yarn global add http-server; yarn cache clean && exec node --version'),
+    { only: ['cache-cleanup'] },
+  );
+});
+
+test('`exec` with only redirections goes on with the script: the cleanup stays at the end', async () => {
+  await expectOutput(
+    lines('FROM node:20', 'RUN exec >/tmp/build.log 2>&1; npm install -g typescript'),
+    lines('FROM node:20', 'RUN exec >/tmp/build.log 2>&1; npm install -g typescript \\', '    && npm cache clean --force'),
+    { only: ['cache-cleanup'] },
+  );
+});
+
+test('an `exec` in a branch after the install: the cache is left with a note, since a cleanup at the end may not run', async () => {
+  await expectRefused(
+    lines('FROM node:20', 'RUN npm install -g pm2 && if [ -n "$SHELL_AFTER" ]; then exec bash; fi'),
+    'exec-ends-script',
+    { only: ['cache-cleanup'], line: 2 },
+  );
+});
+
+test('an archive extracted before `exec`: its rm goes before the exec', async () => {
+  await expectOutput(
+    lines('FROM debian:bookworm', 'RUN curl -fsSLo /tmp/go.tgz https://example.org/go.tgz && tar -C /usr/local -xzf /tmp/go.tgz && exec sh'),
+    lines('FROM debian:bookworm', 'RUN curl -fsSLo /tmp/go.tgz https://example.org/go.tgz && tar -C /usr/local -xzf /tmp/go.tgz && rm -f /tmp/go.tgz && exec sh'),
+    { only: ['cache-cleanup'] },
+  );
+});
+
 test.run();

@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createRequire } from 'node:module';
 import { Parser, Language, type Node as WasmNode } from 'web-tree-sitter';
-import { loadShellParser, literalSuffix, literalValue, simpleCommands, type Node } from '../lib/core/shell.js';
+import { execBefore, loadShellParser, literalSuffix, literalValue, simpleCommands, type Node } from '../lib/core/shell.js';
 
 const SCRIPTS = [
   'apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*',
@@ -86,6 +86,23 @@ test('scripts nested thousands deep parse and walk without overflowing the stack
   const deep = 'echo ' + '$('.repeat(3000) + 'x' + ')'.repeat(3000);
   const root = shell.parse(deep).rootNode;
   assert.ok(simpleCommands(root).length >= 1);
+});
+
+test('execBefore: an exec with a program ends the shell for what follows it; one with only redirections, in a branch or a subshell does not', async () => {
+  const parser = await loadShellParser();
+  const ended = (script: string, name: string) => {
+    const command = simpleCommands(parser.parse(script).rootNode).find((c) => c.name === name)!;
+    return execBefore(command.node)?.text ?? null;
+  };
+  assert.is(ended('exec python app.py && touch /done', 'touch'), 'exec python app.py');
+  assert.is(ended('mkdir -p /x; exec -a worker /bin/sh; touch /done', 'touch'), 'exec -a worker /bin/sh');
+  assert.is(ended('if true; then exec sleep 1 && touch /done; fi', 'touch'), 'exec sleep 1');
+  assert.is(ended('exec 2>&1; touch /done', 'touch'), null);
+  assert.is(ended('exec >/tmp/log; touch /done', 'touch'), null);
+  assert.is(ended('if [ -n "$A" ]; then exec sh; fi; touch /done', 'touch'), null);
+  assert.is(ended('(exec sh); touch /done', 'touch'), null);
+  assert.is(ended('test -x /bin/app || exec sh; touch /done', 'touch'), null);
+  assert.is(ended('touch /done && exec sh', 'touch'), null);
 });
 
 test.run();

@@ -474,7 +474,7 @@ function listsFix(ctx: TransformContext, node: InstructionNode, use: ListUse, us
       notes.push({ line: node.line, at, id: 'not-root', message: `lists not removed: the RUN runs as USER ${ctx.facts.userAt(node)}, and dfmod does not know how it removes them as root` });
       return;
     }
-    const edit = appendInBody(dockerfile, run, listsBody(use), [`${root}${CLEANUP}`]);
+    const edit = appendInBody(dockerfile, run, listsBody(use), [`${root}${CLEANUP}`], use.events[use.events.length - 1]?.node ?? null);
     if ('reason' in edit) {
       notes.push({ line: node.line, at, id: edit.id, message: `lists not removed: ${edit.reason}` });
       return;

@@ -16,18 +16,18 @@
  */
 import { posix } from 'node:path';
 import type { Node } from '../lib/core/shell.js';
-import { bodyStatements, literalValue, walk } from '../lib/core/shell.js';
+import { bodyStatements, execBefore, literalValue, walk } from '../lib/core/shell.js';
 import picomatch from 'picomatch';
 import type { InstructionNode } from '../lib/core/dockerfile.js';
 import { appendInBody, cleanupPlacements, removeChainElement, sourceEnd, sourceStart, unquoted } from '../lib/core/run-script.js';
 import {
-  isPackageInstall, managerCommand, mountCovers, resolvedPath, workingDirectories, type RunCommand, type RunScript, type WorkingDirectories,
+  isPackageInstall, managerCommand, mountCovers, redirectedDownload, resolvedPath, workingDirectories, type RunCommand, type RunScript, type WorkingDirectories,
 } from '../lib/facts/index.js';
 import { answersPrompt, describeImage, PACKAGE_MANAGER_FACTS, type ManagerFacts, type ManagerName } from '../lib/knowledge/index.js';
 import type { Edit, Fix, NoteInput, Refusal, Transform, TransformContext } from '../lib/core/types.js';
 
 /** The managers this transform looks after; apt's lists are apt-cleanup's. */
-const MANAGERS: ManagerName[] = ['apk', 'yum', 'dnf', 'microdnf', 'zypper', 'pip', 'npm', 'yarn', 'gem', 'conda'];
+const MANAGERS: ManagerName[] = ['apk', 'yum', 'dnf', 'microdnf', 'zypper', 'pip', 'uv', 'npm', 'yarn', 'gem', 'conda'];
 
 /** What to do about one manager's cache, read from its lib/knowledge row. */
 interface Hygiene {
@@ -35,7 +35,7 @@ interface Hygiene {
   /** Subcommands that fill the cache; null stands for none (`yarn` alone installs). */
   installs: (string | null)[];
   /** A flag to add unless a word in `present` is there: after the subcommand, or right after the program when `global`. */
-  flag: { text: string; present: (word: string) => boolean; on: (string | null)[]; global: boolean } | null;
+  flag: { text: string; present: (word: string) => boolean; on: (string | null)[]; global: boolean; replaces: string[] } | null;
   /** Commands to append at the end of the RUN after an install (a manager with a no-cache flag gets the flag instead). */
   cleanup: string[];
 }
@@ -49,9 +49,9 @@ function hygieneOf(manager: ManagerName): Hygiene {
   let flag: Hygiene['flag'] = null;
   if (facts.noCacheFlag) {
     const spellings = facts.noCacheSpellings ?? [facts.noCacheFlag];
-    flag = { text: facts.noCacheFlag, present: (w) => spelt(w, spellings), on: facts.installVerbs, global: false };
+    flag = { text: facts.noCacheFlag, present: (w) => spelt(w, spellings), on: facts.installVerbs, global: false, replaces: facts.redundantWithNoCache ?? [] };
   } else if (facts.yes && facts.promptVerbs) {
-    flag = { text: facts.yes.flag, present: (w) => answersPrompt(manager, w), on: facts.promptVerbs, global: facts.yes.global === true };
+    flag = { text: facts.yes.flag, present: (w) => answersPrompt(manager, w), on: facts.promptVerbs, global: facts.yes.global === true, replaces: [] };
   }
   return { facts, installs, flag, cleanup: facts.noCacheFlag ? [] : facts.cleanup };
 }
@@ -107,12 +107,17 @@ interface ManagerUse {
   words: (string | null)[];
 }
 
-/** The commands of a RUN that run a package manager this transform looks after: `pip3 install`, `python -m pip install`, `sudo apk add`. */
+/**
+ * The commands of a RUN that run a package manager this transform looks
+ * after: `pip3 install`, `python -m pip install`, `sudo apk add`. Not those
+ * after an `exec` that replaces the shell (`exec bash && npm install`), which
+ * never run (deadManagerCommands).
+ */
 function managerCommands(ctx: TransformContext, run: { root: Node }): ManagerUse[] {
   const found: ManagerUse[] = [];
   for (const command of ctx.facts.commandsOf(run)) {
     const m = managerCommand(command.words);
-    if (!m || !MANAGERS.includes(m.manager)) continue;
+    if (!m || !MANAGERS.includes(m.manager) || execBefore(command.command.node) !== null) continue;
     found.push({
       manager: m.manager,
       run: command,
@@ -125,6 +130,16 @@ function managerCommands(ctx: TransformContext, run: { root: Node }): ManagerUse
     });
   }
   return found;
+}
+
+/** A package manager's command of the RUN that an `exec` before it keeps from running, and that exec; null when none. */
+function deadManagerCommand(ctx: TransformContext, run: { root: Node }): { command: Node; exec: Node } | null {
+  for (const command of ctx.facts.commandsOf(run)) {
+    const m = managerCommand(command.words);
+    const exec = m && MANAGERS.includes(m.manager) ? execBefore(command.command.node) : null;
+    if (exec) return { command: command.command.node, exec };
+  }
+  return null;
 }
 
 /** Whether the RUN, or the ENV in effect at it, mentions one of `markers`. */
@@ -272,18 +287,23 @@ function downloadedFiles(words: (string | null)[], spelling: DownloadSpelling): 
   });
 }
 
-/** Archives this RUN downloads to a path it knows (`curl -o`, `wget -O`, `wget URL`, `curl -O`) and extracts (`tar`, `unzip`). */
-function leftoverArchives(ctx: TransformContext, run: RunScript): { path: string; refusal: Refusal | null; at: number }[] {
-  const commands = ctx.facts.commandsOf(run);
+/** Archives this RUN downloads to a path it knows (`curl -o`, `wget -O`, `wget URL`, `curl -O`, `curl URL > file`) and extracts (`tar`, `unzip`). */
+function leftoverArchives(ctx: TransformContext, run: RunScript): { path: string; refusal: Refusal | null; at: number; usedBy: Node }[] {
+  // What an `exec` leaves behind it never runs: it downloads and extracts nothing.
+  const commands = ctx.facts.commandsOf(run).filter((c) => execBefore(c.command.node) === null);
   const dirs = workingDirectories(run.root, ctx.facts.workdirAt(run.node));
   const cwdOf = (c: RunCommand) => dirs.at(c.command.node) ?? null;
   const downloads: { path: string; index: number; inMain: boolean; cwd: string | null; at: number }[] = [];
   commands.forEach((command, index) => {
     const spelling = command.program ? DOWNLOAD_OUTPUT[command.program] : undefined;
     if (!spelling) return;
-    for (const path of downloadedFiles(command.words, spelling)) downloads.push({ path, index, inMain: command.command.inMainShell, cwd: cwdOf(command), at: sourceStart(run, command.command.node) });
+    // Saved by the shell (`curl -fsSL URL > sdk.tgz`) when the downloader writes to standard output.
+    const redirected = redirectedDownload(command);
+    for (const path of redirected !== null ? [redirected] : downloadedFiles(command.words, spelling)) {
+      downloads.push({ path, index, inMain: command.command.inMainShell, cwd: cwdOf(command), at: sourceStart(run, command.command.node) });
+    }
   });
-  const found: { path: string; refusal: Refusal | null; at: number }[] = [];
+  const found: { path: string; refusal: Refusal | null; at: number; usedBy: Node }[] = [];
   for (const download of downloads) {
     const { path } = download;
     if (path === '-' || !/^[\w./+-]+$/.test(path)) continue;
@@ -296,7 +316,7 @@ function leftoverArchives(ctx: TransformContext, run: RunScript): { path: string
       if (absolute === null) return word === path && !movesBefore(at);
       return resolvedPath(word, cwdOf(at))?.replace(/\/+$/, '') === absolute;
     };
-    const extracted = after.some((c) => {
+    const extractors = after.filter((c) => {
       const { words, program } = c;
       if (program === 'unzip') return words.slice(1).some((w) => names(w, c));
       // A downloaded .deb installed from its file is used up the same way.
@@ -306,7 +326,8 @@ function leftoverArchives(ctx: TransformContext, run: RunScript): { path: string
       const extracting = words.some((w, i) => w !== null && (w === '--extract' || w === '--get' || /^-[a-zA-Z]*x[a-zA-Z]*$/.test(w) || (i === 1 && /^[a-zA-Z]*x[a-zA-Z]*$/.test(w))));
       return extracting && words.slice(1).some((w) => names(w, c) || (w !== null && w.startsWith('--file=') && names(w.slice('--file='.length), c)));
     });
-    if (!extracted) continue;
+    const extractor = extractors[extractors.length - 1];
+    if (!extractor) continue;
     const removed = after.some((c) => c.program === 'rm' && c.words.slice(1).some((w) => names(w, c))) ||
       after.some(({ command }) => command.node.text.includes('rm ') && command.node.text.includes(path)) ||
       after.some((c) => c.program === 'rm' && c.nodes.slice(1).some((n) => {
@@ -329,7 +350,7 @@ function leftoverArchives(ctx: TransformContext, run: RunScript): { path: string
     } else if (commands.some(({ command: c }) => c.node.text.includes(path) && /\brm\b|\bmv\b|\bcp\b/.test(c.name ?? ''))) {
       refusal = { id: 'archive-moved', reason: 'the RUN moves or copies it' };
     }
-    found.push({ path: written ?? path, refusal, at: download.at });
+    found.push({ path: written ?? path, refusal, at: download.at, usedBy: extractor.command.node });
   }
   return found;
 }
@@ -363,13 +384,24 @@ export const cacheCleanup: Transform = {
       if (run.kind === 'refused') continue;
       const commands = managerCommands(ctx, run);
       const inImage = inFinalImage(ctx, node);
+      const dead = deadManagerCommand(ctx, run);
+      if (dead) {
+        notes.push({
+          line: node.line, at: sourceStart(run, dead.command), id: 'after-exec',
+          message: `\`${dead.command.text}\` never runs: \`${dead.exec.text}\` before it replaces the shell, and the RUN ends with that program; nothing after it runs, so no cleanup is added for it`,
+        });
+      }
       const appended: string[] = [];
       /** Where the cleanups go: the end of the RUN, or of the branch an install is in (cleanupPlacements). */
-      const placed: { body: Node; commands: string[] }[] = [];
-      const place = (body: Node, commands: string[]) => {
+      /** `after`: the last command the cleanups in a body are for, which an `exec` after it would end the RUN after. */
+      const placed: { body: Node; commands: string[]; after: Node }[] = [];
+      const place = (body: Node, commands: string[], after: Node) => {
         const found = placed.find((p) => p.body.id === body.id);
-        if (found) found.commands.push(...commands);
-        else placed.push({ body, commands: [...commands] });
+        if (!found) placed.push({ body, commands: [...commands], after });
+        else {
+          found.commands.push(...commands);
+          if (after.endIndex > found.after.endIndex) found.after = after;
+        }
       };
       const said: string[] = [];
       /** Where each part of `said` is about: the offset of its command (a merged RUN holds commands of several lines on disk). */
@@ -392,7 +424,12 @@ export const cacheCleanup: Transform = {
           notes.push({ line: node.line, at: readLater.at, id: readLater.id, message: `${manager} index kept: ${readLater.reason}` });
           indexNeeded.add(manager);
         }
-        const flagSavesNothing = hygiene.facts.noCacheFlag !== null && (!ctx.facts.shipsLayers(node.stage) || indexKept || readLater !== null);
+        // A later install that reads only the cache (`uv sync --offline`) needs what this one leaves there.
+        const offlineReader = hygiene.facts.noCacheFlag !== null && ctx.facts.shipsLayers(node.stage) ? laterReader(ctx, node, manager) : null;
+        if (offlineReader !== null && mine.some((c) => flagFix(run, hygiene, c) !== null)) {
+          notes.push({ line: node.line, at: sourceStart(run, mine[0]!.node), id: 'offline-install-later', message: `${manager} cache kept: the RUN at line ${ctx.originalInstructionLineAt(offlineReader)} installs offline from it` });
+        }
+        const flagSavesNothing = hygiene.facts.noCacheFlag !== null && (!ctx.facts.shipsLayers(node.stage) || indexKept || readLater !== null || offlineReader !== null);
         for (const command of flagSavesNothing ? [] : mine) {
           const fix = flagFix(run, hygiene, command);
           if (fix) {
@@ -405,7 +442,7 @@ export const cacheCleanup: Transform = {
           if (index && 'reason' in index) notes.push({ line: node.line, at: index.at, id: index.id, message: `${manager} index kept: ${index.reason}` });
           else if (index) {
             appended.push(...index.commands);
-            place(run.root, index.commands);
+            place(run.root, index.commands, mine[mine.length - 1]!.node);
             said.push(`${manager} index`);
             about.push(index.at);
           }
@@ -433,24 +470,25 @@ export const cacheCleanup: Transform = {
           return p.body.id !== run.root.id && cleanedIn(ctx, run, p.body, install, yumIsDnf(ctx, node)) ? [] : [{ body: p.body, install }];
         });
         if (placements.length === 0) continue;
-        for (const p of placements) place(p.body, cleanupAfter(p.install));
+        for (const p of placements) place(p.body, cleanupAfter(p.install), p.install.node);
         appended.push(...cleanupAfter(placements[placements.length - 1]?.install ?? last));
         said.push(`${manager} cache`);
         about.push(sourceStart(run, last.node));
       }
-      if (!flagged) redundantFixes(ctx, run, commands.filter((c) => !indexNeeded.has(c.manager)), fixes);
+      // In a stage whose layers no image ships, a redundant cleanup costs nothing and removing it saves nothing.
+      if (!flagged && inImage) redundantFixes(ctx, run, commands.filter((c) => !indexNeeded.has(c.manager)), fixes);
       for (const archive of inImage ? leftoverArchives(ctx, run) : []) {
         if (archive.refusal) {
           notes.push({ line: node.line, at: archive.at, id: archive.refusal.id, message: `archive ${archive.path} left: ${archive.refusal.reason}` });
           continue;
         }
         appended.push(`rm -f ${archive.path}`);
-        place(run.root, [`rm -f ${archive.path}`]);
+        place(run.root, [`rm -f ${archive.path}`], archive.usedBy);
         said.push(`downloaded ${archive.path.endsWith('.deb') ? 'package' : 'archive'} ${archive.path}`);
         about.push(archive.at);
       }
       if (placed.length === 0) continue;
-      const edits = placed.map((p) => appendInBody(dockerfile, run, p.body, p.commands));
+      const edits = placed.map((p) => appendInBody(dockerfile, run, p.body, p.commands, p.after));
       const refused = edits.find((e) => 'reason' in e);
       if (refused && 'reason' in refused) {
         notes.push({ line: node.line, at: about[0], id: refused.id, message: `${said.join(', ')} left: ${refused.reason}` });
@@ -503,6 +541,19 @@ function expands(node: Node): boolean {
   return computed;
 }
 
+/** Whether a word's first characters are computed by the shell (`$OPTS`, `"${FLAGS}"x`): they may spell an option. */
+function startsComputed(node: Node): boolean {
+  let first: Node = node;
+  while (first.type === 'concatenation' || first.type === 'string') {
+    const next = first.namedChildren[0];
+    // `"…"` whose first child is not at its start begins with literal text (tree-sitter leaves string_content out at times).
+    if (!next || (first.type === 'string' && next.startIndex !== first.startIndex + 1)) return false;
+    if (first.type === 'concatenation' && next.startIndex !== first.startIndex) return false;
+    first = next;
+  }
+  return expands(first);
+}
+
 const EXPANSIONS = new Set(['simple_expansion', 'expansion', 'command_substitution', 'process_substitution', 'arithmetic_expansion']);
 
 /** The flag of `hygiene` on one command, where it is missing. */
@@ -512,14 +563,28 @@ function flagFix(run: RunScript, hygiene: Hygiene, command: ManagerUse): Fix | n
   if (command.words.some((w) => w !== null && flag.present(w))) return null;
   // An install that downloads nothing leaves no cache to keep out.
   if (readsCache(hygiene, command.words)) return null;
-  // An expansion may hold the flag; a glob-looking word (`fastapi[all]`, a pip extra) cannot.
-  if (command.run.nodes.some((node, i) => command.run.words[i] === null && expands(node))) return null;
+  // A word that starts with an expansion may hold the flag (`$PIP_OPTS`); one with a literal start is a package
+  // (`torch==${TORCH_VERSION}`), and a glob-looking word (`fastapi[all]`, a pip extra) is one too.
+  if (command.run.nodes.some((node, i) => command.run.words[i] === null && startsComputed(node))) return null;
   const at = flag.global ? sourceEnd(run, command.programNode) : sourceEnd(run, command.subNode);
+  // An option the flag makes redundant (`apk add --update`) gives way to it: the first one after the subcommand is
+  // replaced by the flag, the others go with the space before them.
+  const { nodes, words } = command.run;
+  const from = nodes.indexOf(command.programNode);
+  const redundant = nodes.flatMap((node, i) => (i > from && words[i] !== null && flag.replaces.includes(words[i]!) ? [{ node, before: nodes[i - 1]! }] : []));
+  const replaced = flag.global ? undefined : redundant.find((r) => r.node.startIndex > command.subNode!.startIndex);
+  const edits: Edit[] = replaced ? [] : [{ start: at, end: at, text: ` ${flag.text}` }];
+  for (const r of redundant) {
+    edits.push(r === replaced
+      ? { start: sourceStart(run, r.node), end: sourceEnd(run, r.node), text: flag.text }
+      : { start: sourceEnd(run, r.before), end: sourceEnd(run, r.node), text: '' });
+  }
+  const dropped = [...new Set(redundant.map((r) => r.node.text))].map((t) => `\`${t}\``).join(', ');
   return {
     line: run.node.line,
     at: sourceStart(run, command.node),
-    message: `\`${command.program} ${command.sub}\`: ${flag.text} added`,
-    edits: [{ start: at, end: at, text: ` ${flag.text}` }],
+    message: `\`${command.program} ${command.sub}\`: ${flag.text} added${dropped ? `, in place of ${dropped}, which it makes redundant` : ''}`,
+    edits,
   };
 }
 

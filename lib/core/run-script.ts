@@ -8,7 +8,7 @@
  * Reading a RUN is lib/facts' (`ctx.facts.readRun`).
  */
 import type { DockerfileModel, InstructionNode, ShellScript } from './dockerfile.js';
-import { andChain, bodyStatements, enclosingBodies, hasBackgroundJob, topLevelStatements } from './shell.js';
+import { andChain, bodyStatements, enclosingBodies, execInBody, hasBackgroundJob, topLevelStatements } from './shell.js';
 import type { Node } from './shell.js';
 import type { Edit, Refusal } from './types.js';
 
@@ -20,7 +20,7 @@ export interface EditableRun {
 }
 
 /** Why an edit cannot be made. */
-export type EditRefusal = Refusal<'no-command' | 'background-job' | 'several-statements' | 'or-list' | 'not-stopping'>;
+export type EditRefusal = Refusal<'no-command' | 'background-job' | 'several-statements' | 'or-list' | 'not-stopping' | 'exec-ends-script'>;
 
 const REFUSED: Record<EditRefusal['id'], EditRefusal> = {
   'no-command': { id: 'no-command', reason: 'it has no command' },
@@ -28,6 +28,7 @@ const REFUSED: Record<EditRefusal['id'], EditRefusal> = {
   'several-statements': { id: 'several-statements', reason: 'it has several top-level commands, which would still run when the update failed' },
   'or-list': { id: 'or-list', reason: 'it uses `||`, which would run when the update failed' },
   'not-stopping': { id: 'not-stopping', reason: 'it installs where `set -e` does not stop the RUN when a command fails (a condition, a function, a pipeline or an `||` list)' },
+  'exec-ends-script': { id: 'exec-ends-script', reason: 'an `exec` in a branch after it replaces the shell, so a cleanup at the end would not run when that branch does' },
 };
 
 /** Source offset of the first character of a shell node. */
@@ -140,9 +141,19 @@ export function cleanupPlacements(targets: readonly Node[], needsProgram: boolea
  * statement when it succeeded (`…; then install && cleanup; fi`): on the
  * same line where the compound holding the body is written on one line,
  * else on continuation lines as appendCommand writes them. The script's own
- * body is appendCommand's.
+ * body is appendCommand's. Where an `exec` after `after` (the last command
+ * the cleanup is for) replaces the shell, nothing at the end would run: the
+ * commands go right before the exec (`install && cleanup && exec bash`), or,
+ * when the exec is in a branch, nowhere.
  */
-export function appendInBody(model: DockerfileModel, run: EditableRun, body: Node, commands: string[]): Edit | EditRefusal {
+export function appendInBody(model: DockerfileModel, run: EditableRun, body: Node, commands: string[], after: Node | null = null): Edit | EditRefusal {
+  const exec = execInBody(body, after);
+  if (exec && hasBackgroundJob(run.root)) return REFUSED['background-job'];
+  if (exec && !exec.element) return REFUSED['exec-ends-script'];
+  if (exec) {
+    const at = sourceStart(run, exec.node);
+    return { start: at, end: at, text: `${commands.join(' && ')} && ` };
+  }
   if (body.type === 'program') return appendCommand(model, run, commands);
   if (hasBackgroundJob(run.root)) return REFUSED['background-job'];
   const statements = bodyStatements(body) ?? [];

@@ -437,3 +437,81 @@ export function enclosingBodies(node: Node): { body: Node; statement: Node }[] {
   }
   return found;
 }
+
+/** `exec`'s options (bash's exec builtin: `-a NAME`, `-c`, `-l`), of which `-a` takes a value. */
+const EXEC_OPTIONS = /^-[cl]*a?$/;
+
+/**
+ * Whether a simple command replaces the shell it runs in with a program:
+ * `exec bash`, `exec -a name app`. `exec` with only redirections (`exec
+ * >log 2>&1`) changes the shell's files and goes on. A replaced shell runs
+ * nothing after it, and even a program that cannot be found ends a
+ * non-interactive shell.
+ */
+export function replacesShell(node: Node): boolean {
+  if (node.type === 'redirected_statement') {
+    const body = node.childForFieldName('body');
+    return body !== null && replacesShell(body);
+  }
+  if (node.type !== 'command') return false;
+  const name = node.childForFieldName('name')?.namedChildren[0];
+  if (!name || literalValue(name) !== 'exec') return false;
+  const args = node.childrenForFieldName('argument').filter((a): a is Node => a !== null);
+  for (let i = 0; i < args.length; i++) {
+    const word = literalValue(args[i]!);
+    if (word === '--') return i + 1 < args.length;
+    if (word === null || !EXEC_OPTIONS.test(word)) return true;
+    if (word.endsWith('a')) i++;
+  }
+  return false;
+}
+
+/** Nodes whose commands run in another shell than the one around them, or only when called. */
+const OTHER_SHELLS = new Set(['subshell', 'command_substitution', 'process_substitution', 'pipeline', 'function_definition', 'compound_statement_function']);
+
+/**
+ * The `exec` that replaces the shell before `node` would run, so that it
+ * never does: an element of the `&&` chain of a statement (`exec bash &&
+ * npm install`), of a statement before it in the same body (`exec "$@";
+ * cleanup`), or of one in a body around it. An exec in a branch, behind
+ * `||` or in a pipeline may not run, and does not count. Null when none.
+ */
+export function execBefore(node: Node): Node | null {
+  for (const { body, statement } of enclosingBodies(node)) {
+    for (const s of bodyStatements(body) ?? []) {
+      if (s.startIndex > statement.startIndex) break;
+      for (const element of andChain(s)) {
+        if (element.startIndex >= node.startIndex || (element.startIndex <= node.startIndex && node.endIndex <= element.endIndex)) break;
+        if (replacesShell(element)) return element;
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * The first command in `body` after `after` (or anywhere, without it) that
+ * replaces the shell running the body, so that what is appended at the end
+ * of the body never runs: `{ node, element }` with `element` true when it is
+ * an element of the `&&` chain of one of the body's own statements (a
+ * command can go right before it), false when it is deeper (in a branch, a
+ * group). Execs in subshells, pipelines and functions end another shell.
+ */
+export function execInBody(body: Node, after: Node | null): { node: Node; element: boolean } | null {
+  const from = after?.endIndex ?? body.startIndex;
+  for (const statement of bodyStatements(body) ?? []) {
+    if (statement.endIndex <= from) continue;
+    for (const element of andChain(statement)) {
+      if (element.endIndex <= from) continue;
+      if (element.startIndex >= from && replacesShell(element)) return { node: element, element: true };
+      let nested: Node | null = null;
+      walk(element, (n) => {
+        if (nested || OTHER_SHELLS.has(n.type)) return false;
+        if (n.startIndex >= from && n.type === 'command' && replacesShell(n)) nested = n;
+        return nested === null;
+      });
+      if (nested) return { node: nested, element: false };
+    }
+  }
+  return null;
+}

@@ -4,7 +4,7 @@
  * install. How each package manager spells its command line is its row of
  * lib/knowledge's PACKAGE_MANAGER_FACTS; a new wrapper is a line here.
  */
-import { simpleCommands } from '../core/shell.js';
+import { literalValue, simpleCommands } from '../core/shell.js';
 import { CODE_INSTALLS, managerOfProgram, PACKAGE_MANAGER_FACTS, type ManagerName } from '../knowledge/package-managers.js';
 import { BUILD_COMMANDS, BUILD_INFO_OPTIONS, DEPENDENCY_FETCHES, EXEC_WRAPPERS, DISCARDING_FILES, DOWNLOAD_CONSUMERS, DOWNLOADERS, isBuildScript, packageScriptRun, SOURCE_FETCHES } from '../knowledge/programs.js';
 import type { PackageManager } from '../knowledge/images.js';
@@ -416,9 +416,37 @@ export function downloadOf(command: RunCommand, commands: readonly RunCommand[])
     const at = subcommandAt(words, 1, fetch.valueOptions);
     return at !== null && fetch.subcommands.includes(words[at] ?? '') ? { kind: 'file', path: null } : null;
   }
-  const tool = DOWNLOADERS[program];
+  const found = downloadOutput(command);
+  if (!found) return null;
+  const { output, remoteName, writesByDefault } = found;
+  if (output !== undefined && output !== '-') {
+    return output !== null && DISCARDING_FILES.has(output) ? null : { kind: 'file', path: output };
+  }
+  if (output === undefined && (remoteName || writesByDefault)) return { kind: 'file', path: null };
+  const redirected = stdoutRedirect(command);
+  if (redirected !== undefined) return redirected !== null && DISCARDING_FILES.has(redirected) ? null : { kind: 'file', path: redirected };
+  const into = pipedInto(command, commands).find((p) => DOWNLOAD_CONSUMERS.has(p));
+  return into ? { kind: 'piped', into } : null;
+}
+
+/**
+ * The file a download to standard output is saved to by the shell (`curl -fsSL
+ * URL > sdk.tgz`, `wget -qO- URL > sdk.tgz`), as written; null when the
+ * command is no such download, or the file is computed.
+ */
+export function redirectedDownload(command: RunCommand): string | null {
+  const found = downloadOutput(command);
+  if (!found) return null;
+  const toStdout = found.output === '-' || (found.output === undefined && !found.remoteName && !found.writesByDefault);
+  const file = toStdout ? stdoutRedirect(command) : undefined;
+  return file === undefined || file === null || DISCARDING_FILES.has(file) ? null : file;
+}
+
+/** How a curl or wget command names its output: the output option's value (undefined: none given; null: computed), and whether the URL names it. */
+function downloadOutput(command: RunCommand): { output: string | null | undefined; remoteName: boolean; writesByDefault: boolean } | null {
+  const tool = command.program === null ? undefined : DOWNLOADERS[command.program];
   if (!tool) return null;
-  // undefined: no output option given; null: given, but computed by the shell.
+  const words = command.words;
   let output: string | null | undefined;
   let remoteName = false;
   for (let i = 1; i < words.length; i++) {
@@ -443,12 +471,30 @@ export function downloadOf(command: RunCommand, commands: readonly RunCommand[])
       break;
     }
   }
-  if (output !== undefined && output !== '-') {
-    return output !== null && DISCARDING_FILES.has(output) ? null : { kind: 'file', path: output };
+  return { output, remoteName, writesByDefault: tool.writesByDefault === true };
+}
+
+/**
+ * Where the shell sends a command's standard output: the file of a `>`,
+ * `>|` or `&>` redirection (undefined: none; null: a computed name).
+ * tree-sitter-bash hangs a redirection after `a && cmd` on the whole list;
+ * the shell gives it to the list's last command.
+ */
+export function stdoutRedirect(command: RunCommand): string | null | undefined {
+  let node: Node = command.command.node;
+  while (node.parent && node.parent.type === 'list' && node.parent.namedChildren.at(-1)?.id === node.id) node = node.parent;
+  const statement = node.parent;
+  if (statement?.type !== 'redirected_statement' || statement.childForFieldName('body')?.id !== node.id) return undefined;
+  let file: string | null | undefined;
+  for (const redirect of statement.childrenForFieldName('redirect')) {
+    if (!redirect || redirect.type !== 'file_redirect') continue;
+    const descriptor = redirect.childForFieldName('descriptor')?.text ?? null;
+    const operator = redirect.children.find((c) => !c.isNamed)?.type;
+    if (!['>', '>|', '&>'].includes(operator ?? '') || (descriptor !== null && descriptor !== '1')) continue;
+    const destination = redirect.childForFieldName('destination');
+    file = destination ? literalValue(destination) : null;
   }
-  if (output === undefined && (remoteName || tool.writesByDefault)) return { kind: 'file', path: null };
-  const into = pipedInto(command, commands).find((p) => DOWNLOAD_CONSUMERS.has(p));
-  return into ? { kind: 'piped', into } : null;
+  return file;
 }
 
 /** The programs the later stages of the pipeline a command is a stage of run (read past their wrappers), in order. */

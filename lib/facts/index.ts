@@ -38,7 +38,7 @@ export { scriptArgv, type ShellNeed } from './argv.js';
 export { signalPath, scriptInit, contextSourceAt, appArgv, pid1Sufficient, shellExecs, type SignalPath, type Pid1Sufficient } from './signals.js';
 export {
   programName, pipCommand, isPipProgram, isPipInstall, isPackageInstall,
-  managerCommand, subcommandAt, writtenPaths, installedCommands, isLanguageInstall, isBuild, isDependencyFetch, downloadOf, pipedInto,
+  managerCommand, subcommandAt, writtenPaths, installedCommands, isLanguageInstall, isBuild, isDependencyFetch, downloadOf, redirectedDownload, pipedInto,
   type ManagerCommand, type PackageInstall, type RunCommand, type Download,
 } from './commands.js';
 export { repositoryPath, repositoryRoot, type RepositoryPath } from './repository.js';

@@ -60,6 +60,8 @@ export interface ManagerFacts {
   installScriptKeepingIndex?: string;
   /** Words that already decide the cache (the flag, its other spellings, a cache elsewhere); `word=value` counts too. */
   noCacheSpellings?: string[];
+  /** Options the no-cache flag makes redundant, dropped where dfmod adds the flag (`apk add --update` → `apk add --no-cache`). */
+  redundantWithNoCache?: string[];
   /** Subcommands that ask for confirmation, and abort without a terminal unless the prompt is answered (`yes`). */
   promptVerbs?: string[];
   /** Subcommands that fill the cache without installing (`zypper refresh`). */
@@ -214,6 +216,8 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     indexVerbs: ['update'],
     // apk(8): -U, --update-cache; `--update` is the abbreviation scripts write (`apk --update add`).
     indexRefreshFlags: ['-U', '--update-cache', '--update'],
+    // apk(8): --no-cache fetches the index itself and keeps none, which is all -U (update the cache first) would do.
+    redundantWithNoCache: ['-U', '--update-cache', '--update'],
     removeVerbs: ['del'],
     groupOptions: ['-t', '--virtual'],
     // apk-repositories(5), apk-keys: a mirror switch (`sed -i … /etc/apk/repositories`) or an added repository.
@@ -381,6 +385,23 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     // Environments linked to the package cache (allow_softlinks) would break when it is removed.
     cacheDisabledBy: ['softlink'],
   },
+  // uv's CLI reference: `uv pip install`, `uv pip sync`, `uv sync`, `uv add`, `uv tool install`. Its Docker guide:
+  // without a cache mount, `--no-cache` (or UV_NO_CACHE) keeps the cache out of the image.
+  uv: {
+    programs: ['uv'],
+    installVerbs: ['pip install', 'pip sync', 'sync', 'add', 'tool install'],
+    // uv's global options that take a value (they may come before the subcommand).
+    valueOptions: ['--directory', '--project', '--cache-dir', '--config-file', '--color', '--python', '-p', '--index-url', '--extra-index-url'],
+    yes: null,
+    cacheDirs: ['/root/.cache/uv', '.cache/uv'],
+    cleanup: [],
+    // A global option: accepted after any subcommand too.
+    noCacheFlag: '--no-cache',
+    // -n is --no-cache's short form; --cache-dir puts the cache where the user chose.
+    noCacheSpellings: ['--no-cache', '-n', '--cache-dir'],
+    cacheDisabledBy: ['UV_NO_CACHE', 'UV_CACHE_DIR'],
+    offlineFlags: ['--offline'],
+  },
   // The language package managers below are read to tell an install from other work (merge-runs);
   // no transform cleans up after them (cache-cleanup's MANAGERS), so only their install verbs matter.
   // pnpm's CLI documentation (install, add).
@@ -440,15 +461,6 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     valueOptions: ['--tree', '--server', '--lua-version'],
     yes: null,
     cacheDirs: ['.cache/luarocks'],
-    cleanup: [],
-    noCacheFlag: null,
-  },
-  // uv's CLI reference: `uv pip install`, `uv pip sync`, `uv sync`, `uv add`, `uv tool install`.
-  uv: {
-    programs: ['uv'],
-    installVerbs: ['pip install', 'pip sync', 'sync', 'add', 'tool install'],
-    yes: null,
-    cacheDirs: ['.cache/uv'],
     cleanup: [],
     noCacheFlag: null,
   },
