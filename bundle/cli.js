@@ -13069,7 +13069,7 @@ function describeImage(raw) {
   const ref = parseImageRef(raw);
   const tag = parseTag(ref.tag);
   const family = familyOf(ref);
-  const unknown2 = { ref, tag, family: null, os: "unknown", packageManager: null, hasShell: null, release: null, unknownRelease: null, defaults: null, language: null, users: family?.users ?? [], yumIsDnf: false };
+  const unknown2 = { ref, tag, family: null, os: "unknown", packageManager: null, hasShell: null, release: null, unknownRelease: null, pinReleases: null, defaults: null, language: null, users: family?.users ?? [], yumIsDnf: false };
   if (!family) return unknown2;
   const language = family.language ?? null;
   if (inWindowsNamespace(ref)) return { ...unknown2, family: family.id, os: "unknown", hasShell: false, language };
@@ -13101,7 +13101,14 @@ function describeImage(raw) {
   packageManager = packageManagerOf(family, os2, ref, release);
   const unknownRelease = release === null ? patchPinNote(family, ref, tag) ?? unknownReleaseTag(family, ref) : null;
   const yumIsDnf2 = release?.yumIsDnf === true || family.yumIsDnf === true && !(tag.version && compareVersion(tag.version, [22]) < 0);
-  return { ref, tag, family: family.id, os: os2, packageManager, hasShell, release, unknownRelease, defaults: defaultsOf(family, tag, ref.tag), language, users: unknown2.users, yumIsDnf: yumIsDnf2 };
+  const pinReleases = release === null && unknownRelease !== null ? pinnedReleases(family, tag) : null;
+  return { ref, tag, family: family.id, os: os2, packageManager, hasShell, release, unknownRelease, pinReleases, defaults: defaultsOf(family, tag, ref.tag), language, users: unknown2.users, yumIsDnf: yumIsDnf2 };
+}
+function pinnedReleases(family, tag) {
+  if (!family.patchPins || !tag.patchPinned || !tag.version) return null;
+  const row2 = [...family.releases ?? []].reverse().find((r) => compareVersion(tag.version, r.from) >= 0);
+  const releases = row2?.pinnedOn?.map(releaseByCodename) ?? null;
+  return releases?.length && releases.every((r) => r !== null) ? releases : null;
 }
 function unknownReleaseTag(family, ref) {
   if (!family.versionIsRelease || ref.tag === null || ref.dynamic) return null;
@@ -13268,9 +13275,10 @@ var init_images = __esm({
           { from: [10], release: "stretch" },
           { from: [14], release: "buster" },
           { from: [15], release: "stretch" },
+          // Node 18 came out (April 2022) on bullseye; node 18 to 25 moved to bookworm when it was released (June 2023).
           { from: [16], release: "buster" },
           { from: [17], release: "bullseye" },
-          { from: [18], release: "bookworm" },
+          { from: [18], release: "bookworm", pinnedOn: ["bullseye", "bookworm"] },
           { from: [26], release: "trixie" }
         ]
       },
@@ -41075,6 +41083,14 @@ function packageRoute(image, raw, init, leave) {
   if ("missing" in found) {
     const other = release ? initPackage(release, OTHER_INIT[init]) : null;
     return leave(MISSING_IDS[found.reason], missingNote(found, init, other, release ? releaseName(release) : null));
+  }
+  if (!release && image.unknownRelease && !found.everyRelease && image.pinReleases) {
+    const paths = new Set(image.pinReleases.map((r) => {
+      const p = initPackage(r, init);
+      return "path" in p ? p.path : null;
+    }));
+    const [path31] = paths;
+    if (paths.size === 1 && path31) return { manager, path: path31, everyRelease: true };
   }
   if (!release && image.unknownRelease && !found.everyRelease) {
     return leave("unknown-release", `dfmod does not know which release \`${raw}\` is built on, so whether it has ${init}: ${image.unknownRelease}`);

@@ -1993,3 +1993,14 @@ test('a function the entrypoint script calls is followed into its body (docker-z
 });
 
 test.run();
+
+// Review round 10 (D): `node:20.12.2` was refused as "release unknown"; every release node 18 to 25 were built on (bullseye, bookworm) has tini at /usr/bin/tini.
+test('a patch pin whose every possible release carries tini at one path (node:20.12.2): installed; one that may be on a release without it is still refused', async () => {
+  await expectOutput(
+    lines('FROM node:20.12.2', 'WORKDIR /srv', 'COPY . .', 'CMD ["node", "main.js"]', SERVES),
+    lines('FROM node:20.12.2', 'WORKDIR /srv', APT, 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "main.js"]', SERVES),
+    { only },
+  );
+  // node 16's patch pins: no row says which releases they were built on (stretch has no tini).
+  await expectRefused(lines('FROM node:16.20.2', 'WORKDIR /srv', 'COPY . .', 'CMD ["node", "main.js"]', SERVES), 'unknown-release', { only });
+});

@@ -395,3 +395,9 @@ test('a tag pinning a patch version of an official language image names no relea
   for (const raw of ['python:3.8-slim', 'python:3.12.1-slim-bookworm', 'python:2.7.18', 'mcr.microsoft.com/dotnet/sdk:8.0.100']) assert.is(describeImage(raw).unknownRelease, null, raw);
   assert.is(rel('mcr.microsoft.com/dotnet/sdk:8.0.100'), 'debian 12');
 });
+
+test('a patch pin of a version whose releases row lists what its pins were built on: pinReleases names them; otherwise null', () => {
+  assert.equal(describeImage('node:20.12.2').pinReleases?.map((r) => r.codename), ['bullseye', 'bookworm']);
+  assert.equal(describeImage('node:20.12.2-slim').pinReleases?.map((r) => r.codename), ['bullseye', 'bookworm']);
+  for (const raw of ['node:16.20.2', 'python:3.8.5-slim', 'node:20', 'node:20.12.2-bookworm']) assert.is(describeImage(raw).pinReleases, null, raw);
+});
