@@ -15811,7 +15811,8 @@ var IMAGE_FAMILIES = [
   { id: "nginx", match: /^nginx$/, os: "debian", runs: { entrypoint: ["/docker-entrypoint.sh"], cmd: ["nginx", "-g", "daemon off;"], user: null, exposes: ["80"], entrypointActsOn: ["nginx", "nginx-debug"], entrypointCommands: ["nginx", "nginx-debug"], since: [1, 22] } },
   { id: "httpd", match: /^httpd$/, os: "debian", runs: { entrypoint: null, cmd: ["httpd-foreground"], user: null, exposes: ["80"], since: [2, 4] } },
   { id: "redis", match: /^redis$/, os: "debian", runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["redis-server"], user: null, exposes: ["6379"], entrypointActsOn: ["redis-server"], since: [6] } },
-  { id: "postgres", match: /^postgres$/, os: "debian", runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["postgres"], user: null, exposes: ["5432"], entrypointActsOn: ["postgres"], since: [10] } },
+  // postgres: its Dockerfiles set `STOPSIGNAL SIGINT` (postgres's fast shutdown; SIGTERM is its smart shutdown, which waits for every client).
+  { id: "postgres", match: /^postgres$/, os: "debian", runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["postgres"], user: null, exposes: ["5432"], entrypointActsOn: ["postgres"], stopSignal: "SIGINT", since: [10] } },
   { id: "mongo", match: /^mongo$/, os: "debian", runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["mongod"], user: null, exposes: ["27017"], entrypointActsOn: ["mongod"], since: [5] } },
   { id: "memcached", match: /^memcached$/, os: "debian", runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["memcached"], user: "memcache", exposes: ["11211"], entrypointActsOn: ["memcached"], since: [1, 6] } },
   { id: "mariadb", match: /^mariadb$/, os: "debian" },
@@ -15957,6 +15958,7 @@ function defaultsOf(family, tag, name) {
   if (row2.entrypointCommands !== void 0) runs2.entrypointCommands = row2.entrypointCommands;
   if (row2.entrypointOptionsOnly !== void 0) runs2.entrypointOptionsOnly = row2.entrypointOptionsOnly;
   if (row2.exposes !== void 0) runs2.exposes = row2.exposes;
+  if (row2.stopSignal !== void 0) runs2.stopSignal = row2.stopSignal;
   return runs2;
 }
 var WINDOWS_REPOSITORY_WORDS = /* @__PURE__ */ new Set(["windows", "windowsservercore", "nanoserver", "servercore"]);
@@ -18597,7 +18599,7 @@ function follow(facts, stage, context, shell2, step, cmdNode, depth) {
     const root = shell2.parse(script2).rootNode;
     const last = lastCommand(root, shellImplementation(facts, stage, program));
     if (!("command" in last && last.execs) && trapsTerm(root, shell2)) return { kind: "direct" };
-    if ("none" in last) return forcedShell(`the shell script \`${script2}\``, last.none);
+    if ("none" in last) return forcedShell(`the shell script \`${script2}\``, last.none, false);
     const words3 = last.words.slice(last.execs ? 1 : 0);
     const rest = words3.every((w) => w !== null) ? words3 : [];
     const then = follow(facts, stage, context, shell2, { argv: rest, node: null, inherited: step.inherited }, null, depth + 1);
@@ -18621,10 +18623,11 @@ function follow(facts, stage, context, shell2, step, cmdNode, depth) {
     const last = scriptEnding(root, args[0] ?? "");
     if ("final" in last) return { kind: "direct" };
     if (trapsTerm(root, shell2)) return { kind: "direct" };
-    if ("none" in last) return forcedShell(`the script ${script.source}`, last.none);
+    if ("none" in last) return forcedShell(`the script ${script.source}`, last.none, false);
     const line = text.slice(0, last.command.startIndex).split("\n").length;
     return {
       kind: "forced",
+      shell: `the shell running ${script.source} (its line ${line} runs \`${last.command.text}\` without exec)`,
       why: `the script ${script.source} runs \`${last.command.text}\` (its line ${line}) without exec, so its shell exits at SIGTERM and the container ends with it`,
       fix: last.notProgram ? `end it by exec'ing the app (its last command is ${last.notProgram})` : `write \`exec ${last.command.text}\` there`
     };
@@ -18634,8 +18637,8 @@ function follow(facts, stage, context, shell2, step, cmdNode, depth) {
   if (runsShell && scriptWord && !ENTRYPOINT_NAMED.test(basename(scriptWord))) return { kind: "unread", script: scriptWord };
   return { kind: "direct" };
 }
-function forcedShell(what, why) {
-  return { kind: "forced", why: `${what} is run by a shell that exits at SIGTERM (${why}), and the container ends with it`, fix: "run the app with exec, or in JSON form" };
+function forcedShell(what, why, foreground = true) {
+  return { kind: "forced", ...foreground ? { shell: `the shell running ${what}` } : {}, why: `${what} is run by a shell that exits at SIGTERM (${why}), and the container ends with it`, fix: "run the app with exec, or in JSON form" };
 }
 function scriptRunBy2(facts, stage, context, argv) {
   const operand = POSIX_SHELLS.has(basename(argv[0] ?? "")) ? scriptOperandIndex(argv) : -1;
@@ -20160,6 +20163,23 @@ var FileFacts = class {
   /** The external image at the root of the FROM chain, global ARGs substituted; null when an ARG has no literal default. */
   baseImage(stage) {
     return baseImageOf(this.model, stage);
+  }
+  /**
+   * The signal `docker stop` sends the container: the last STOPSIGNAL of the
+   * stage or of a stage it builds on, else the base image's (SIGTERM where
+   * none is recorded), written `SIGINT`; `node` null for the base image's.
+   * Null when the STOPSIGNAL is a build argument.
+   */
+  stopSignal(stage) {
+    for (let s = stage; s; s = this.parentOf(s)) {
+      const node = [...s.instructions].reverse().find((n) => n.keyword === "STOPSIGNAL");
+      if (!node) continue;
+      const text = this.model.rawArguments(node).trim().toUpperCase();
+      if (text.includes("$")) return null;
+      const numbers = { 2: "SIGINT", 3: "SIGQUIT", 15: "SIGTERM", 9: "SIGKILL", 1: "SIGHUP" };
+      return { signal: numbers[text] ?? (text.startsWith("SIG") ? text : `SIG${text}`), node };
+    }
+    return { signal: this.defaultsOf(stage)?.stopSignal ?? "SIGTERM", node: null };
   }
   /** The one Windows predicate (the root image or its --platform is Windows). */
   isWindows(stage) {
@@ -26038,7 +26058,17 @@ function planStage(ctx, stage, init, optedIn) {
   if (path23.kind === "unread") {
     signalsHow = `so signals reach what the script ${path23.script} execs (dfmod cannot read it: where it runs the app without exec, add exec there) and zombies are reaped`;
   }
-  if (path23.kind === "forced") {
+  const stop = path23.kind === "forced" && path23.shell ? facts.stopSignal(stage) : null;
+  if (path23.kind === "forced" && path23.shell && stop?.signal === "SIGINT") {
+    group = init === "tini";
+    const source = stop.node ? `the STOPSIGNAL of line ${ctx.originalLine(stop.node.line)}` : `the STOPSIGNAL of \`${raw}\``;
+    signalsHow = `${group ? "with -g, so the stop signal (SIGINT) goes to the whole process group" : "signalling the whole process group"}, and zombies are reaped (see the note)`;
+    notes.push({
+      id: "shell-waits",
+      line: at,
+      message: `the app receives the stop signal: \`docker stop\` sends SIGINT (${source}), which ${init} ${group ? "-g " : ""}sends to the whole process group, and ${path23.shell} defers SIGINT while the app runs and waits for it to exit; still, to make the app the process ${init} signals: ${path23.fix}`
+    });
+  } else if (path23.kind === "forced") {
     group = init === "tini";
     signalsHow = `${group ? "with -g, so SIGTERM goes to the whole process group" : "signalling the whole process group"} and zombies are reaped (shutdown stays forced: see the note)`;
     notes.push({

@@ -13134,6 +13134,7 @@ function defaultsOf(family, tag, name) {
   if (row2.entrypointCommands !== void 0) runs2.entrypointCommands = row2.entrypointCommands;
   if (row2.entrypointOptionsOnly !== void 0) runs2.entrypointOptionsOnly = row2.entrypointOptionsOnly;
   if (row2.exposes !== void 0) runs2.exposes = row2.exposes;
+  if (row2.stopSignal !== void 0) runs2.stopSignal = row2.stopSignal;
   return runs2;
 }
 function isWindowsImage(raw, platform = null) {
@@ -13334,7 +13335,8 @@ var init_images = __esm({
       { id: "nginx", match: /^nginx$/, os: "debian", runs: { entrypoint: ["/docker-entrypoint.sh"], cmd: ["nginx", "-g", "daemon off;"], user: null, exposes: ["80"], entrypointActsOn: ["nginx", "nginx-debug"], entrypointCommands: ["nginx", "nginx-debug"], since: [1, 22] } },
       { id: "httpd", match: /^httpd$/, os: "debian", runs: { entrypoint: null, cmd: ["httpd-foreground"], user: null, exposes: ["80"], since: [2, 4] } },
       { id: "redis", match: /^redis$/, os: "debian", runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["redis-server"], user: null, exposes: ["6379"], entrypointActsOn: ["redis-server"], since: [6] } },
-      { id: "postgres", match: /^postgres$/, os: "debian", runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["postgres"], user: null, exposes: ["5432"], entrypointActsOn: ["postgres"], since: [10] } },
+      // postgres: its Dockerfiles set `STOPSIGNAL SIGINT` (postgres's fast shutdown; SIGTERM is its smart shutdown, which waits for every client).
+      { id: "postgres", match: /^postgres$/, os: "debian", runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["postgres"], user: null, exposes: ["5432"], entrypointActsOn: ["postgres"], stopSignal: "SIGINT", since: [10] } },
       { id: "mongo", match: /^mongo$/, os: "debian", runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["mongod"], user: null, exposes: ["27017"], entrypointActsOn: ["mongod"], since: [5] } },
       { id: "memcached", match: /^memcached$/, os: "debian", runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["memcached"], user: "memcache", exposes: ["11211"], entrypointActsOn: ["memcached"], since: [1, 6] } },
       { id: "mariadb", match: /^mariadb$/, os: "debian" },
@@ -32999,7 +33001,7 @@ function follow(facts, stage2, context, shell, step, cmdNode, depth) {
     const root = shell.parse(script2).rootNode;
     const last = lastCommand(root, shellImplementation(facts, stage2, program));
     if (!("command" in last && last.execs) && trapsTerm(root, shell)) return { kind: "direct" };
-    if ("none" in last) return forcedShell(`the shell script \`${script2}\``, last.none);
+    if ("none" in last) return forcedShell(`the shell script \`${script2}\``, last.none, false);
     const words3 = last.words.slice(last.execs ? 1 : 0);
     const rest = words3.every((w) => w !== null) ? words3 : [];
     const then = follow(facts, stage2, context, shell, { argv: rest, node: null, inherited: step.inherited }, null, depth + 1);
@@ -33023,10 +33025,11 @@ function follow(facts, stage2, context, shell, step, cmdNode, depth) {
     const last = scriptEnding(root, args[0] ?? "");
     if ("final" in last) return { kind: "direct" };
     if (trapsTerm(root, shell)) return { kind: "direct" };
-    if ("none" in last) return forcedShell(`the script ${script.source}`, last.none);
+    if ("none" in last) return forcedShell(`the script ${script.source}`, last.none, false);
     const line = text2.slice(0, last.command.startIndex).split("\n").length;
     return {
       kind: "forced",
+      shell: `the shell running ${script.source} (its line ${line} runs \`${last.command.text}\` without exec)`,
       why: `the script ${script.source} runs \`${last.command.text}\` (its line ${line}) without exec, so its shell exits at SIGTERM and the container ends with it`,
       fix: last.notProgram ? `end it by exec'ing the app (its last command is ${last.notProgram})` : `write \`exec ${last.command.text}\` there`
     };
@@ -33036,8 +33039,8 @@ function follow(facts, stage2, context, shell, step, cmdNode, depth) {
   if (runsShell && scriptWord && !ENTRYPOINT_NAMED.test(basename2(scriptWord))) return { kind: "unread", script: scriptWord };
   return { kind: "direct" };
 }
-function forcedShell(what, why) {
-  return { kind: "forced", why: `${what} is run by a shell that exits at SIGTERM (${why}), and the container ends with it`, fix: "run the app with exec, or in JSON form" };
+function forcedShell(what, why, foreground = true) {
+  return { kind: "forced", ...foreground ? { shell: `the shell running ${what}` } : {}, why: `${what} is run by a shell that exits at SIGTERM (${why}), and the container ends with it`, fix: "run the app with exec, or in JSON form" };
 }
 function scriptRunBy2(facts, stage2, context, argv) {
   const operand = POSIX_SHELLS.has(basename2(argv[0] ?? "")) ? scriptOperandIndex(argv) : -1;
@@ -34570,6 +34573,23 @@ var FileFacts = class {
   /** The external image at the root of the FROM chain, global ARGs substituted; null when an ARG has no literal default. */
   baseImage(stage2) {
     return baseImageOf(this.model, stage2);
+  }
+  /**
+   * The signal `docker stop` sends the container: the last STOPSIGNAL of the
+   * stage or of a stage it builds on, else the base image's (SIGTERM where
+   * none is recorded), written `SIGINT`; `node` null for the base image's.
+   * Null when the STOPSIGNAL is a build argument.
+   */
+  stopSignal(stage2) {
+    for (let s = stage2; s; s = this.parentOf(s)) {
+      const node = [...s.instructions].reverse().find((n) => n.keyword === "STOPSIGNAL");
+      if (!node) continue;
+      const text2 = this.model.rawArguments(node).trim().toUpperCase();
+      if (text2.includes("$")) return null;
+      const numbers = { 2: "SIGINT", 3: "SIGQUIT", 15: "SIGTERM", 9: "SIGKILL", 1: "SIGHUP" };
+      return { signal: numbers[text2] ?? (text2.startsWith("SIG") ? text2 : `SIG${text2}`), node };
+    }
+    return { signal: this.defaultsOf(stage2)?.stopSignal ?? "SIGTERM", node: null };
   }
   /** The one Windows predicate (the root image or its --platform is Windows). */
   isWindows(stage2) {
@@ -41242,7 +41262,17 @@ function planStage(ctx, stage2, init, optedIn) {
   if (path31.kind === "unread") {
     signalsHow = `so signals reach what the script ${path31.script} execs (dfmod cannot read it: where it runs the app without exec, add exec there) and zombies are reaped`;
   }
-  if (path31.kind === "forced") {
+  const stop = path31.kind === "forced" && path31.shell ? facts.stopSignal(stage2) : null;
+  if (path31.kind === "forced" && path31.shell && stop?.signal === "SIGINT") {
+    group = init === "tini";
+    const source = stop.node ? `the STOPSIGNAL of line ${ctx.originalLine(stop.node.line)}` : `the STOPSIGNAL of \`${raw}\``;
+    signalsHow = `${group ? "with -g, so the stop signal (SIGINT) goes to the whole process group" : "signalling the whole process group"}, and zombies are reaped (see the note)`;
+    notes.push({
+      id: "shell-waits",
+      line: at,
+      message: `the app receives the stop signal: \`docker stop\` sends SIGINT (${source}), which ${init} ${group ? "-g " : ""}sends to the whole process group, and ${path31.shell} defers SIGINT while the app runs and waits for it to exit; still, to make the app the process ${init} signals: ${path31.fix}`
+    });
+  } else if (path31.kind === "forced") {
     group = init === "tini";
     signalsHow = `${group ? "with -g, so SIGTERM goes to the whole process group" : "signalling the whole process group"} and zombies are reaped (shutdown stays forced: see the note)`;
     notes.push({

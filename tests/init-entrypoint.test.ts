@@ -1992,15 +1992,39 @@ test('a function the entrypoint script calls is followed into its body (docker-z
   assert.equal(result.notes.map((n) => n.id), ['server-reaps']);
 });
 
-test.run();
 
 // Review round 10 (D): `node:20.12.2` was refused as "release unknown"; every release node 18 to 25 were built on (bullseye, bookworm) has tini at /usr/bin/tini.
 test('a patch pin whose every possible release carries tini at one path (node:20.12.2): installed; one that may be on a release without it is still refused', async () => {
   await expectOutput(
-    lines('FROM node:20.12.2', 'WORKDIR /srv', 'COPY . .', 'CMD ["node", "main.js"]', SERVES),
-    lines('FROM node:20.12.2', 'WORKDIR /srv', APT, 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "main.js"]', SERVES),
+    lines('FROM node:20.12.2', 'WORKDIR /srv', 'COPY . .', OWN_RUN, 'CMD ["node", "main.js"]', SERVES),
+    lines('FROM node:20.12.2', 'WORKDIR /srv', APT, 'COPY . .', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "main.js"]', SERVES),
     { only },
   );
   // node 16's patch pins: no row says which releases they were built on (stretch has no tini).
-  await expectRefused(lines('FROM node:16.20.2', 'WORKDIR /srv', 'COPY . .', 'CMD ["node", "main.js"]', SERVES), 'unknown-release', { only });
+  await expectRefused(lines('FROM node:16.20.2', 'WORKDIR /srv', 'COPY . .', OWN_RUN, 'CMD ["node", "main.js"]', SERVES), 'unknown-release', { only });
 });
+
+// Review round 10 (bad note): "shutdown is forced" for a postgres image, whose STOPSIGNAL is SIGINT: the shell defers it and waits for postgres, which gets it too.
+test('STOPSIGNAL SIGINT (the base image\'s, or the stage\'s): the note says the app receives it and the shell waits, still advising exec; SIGTERM and SIGQUIT keep the forced-shutdown note', async () => {
+  const script = '#!/bin/bash\nset -e\necho preparing\ndocker-entrypoint.sh postgres\n';
+  const input = lines('FROM postgres:16', OWN_RUN, 'COPY start-db.sh /usr/local/bin/', 'ENTRYPOINT ["/usr/local/bin/start-db.sh"]');
+  const output = lines('FROM postgres:16', APT, OWN_RUN, 'COPY start-db.sh /usr/local/bin/', 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "/usr/local/bin/start-db.sh"]');
+  const waits = (source: string) => 'the app receives the stop signal: `docker stop` sends SIGINT (' + source + '), which tini -g sends to the whole process group, ' +
+    'and the shell running start-db.sh (its line 4 runs `docker-entrypoint.sh postgres` without exec) defers SIGINT while the app runs and waits for it to exit; ' +
+    'still, to make the app the process tini signals: write `exec docker-entrypoint.sh postgres` there';
+  const inherited = await expectOutput(input, output, { only, files: { 'start-db.sh': script } });
+  assert.equal(inherited.notes.map((n) => [n.id, n.line, n.message]), [['shell-waits', 4, waits('the STOPSIGNAL of `postgres:16`')]]);
+  assert.match(inherited.changes[0].message, 'with -g, so the stop signal (SIGINT) goes to the whole process group, and zombies are reaped (see the note)');
+  // The stage's own STOPSIGNAL, on another base.
+  const own = await run(lines('FROM debian:12', OWN_RUN, 'COPY start-db.sh /usr/local/bin/', 'STOPSIGNAL INT', 'ENTRYPOINT ["/usr/local/bin/start-db.sh"]', 'EXPOSE 5432'),
+    { only, files: { 'start-db.sh': script } });
+  assert.equal(own.notes.map((n) => [n.id, n.message]), [['shell-waits', waits('the STOPSIGNAL of line 4')]]);
+  // SIGTERM set again over the base image's SIGINT, or SIGQUIT: the shell exits, shutdown is forced.
+  for (const signal of ['SIGTERM', 'SIGQUIT']) {
+    const forced = await run(lines('FROM postgres:16', OWN_RUN, 'COPY start-db.sh /usr/local/bin/', `STOPSIGNAL ${signal}`, 'ENTRYPOINT ["/usr/local/bin/start-db.sh"]'),
+      { only, files: { 'start-db.sh': script } });
+    assert.equal(forced.notes.map((n) => n.id), ['shutdown-forced'], signal);
+  }
+});
+
+test.run();

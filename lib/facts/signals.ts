@@ -54,7 +54,12 @@ export type SignalPath =
   /** `npm start` (or yarn's) in a CMD/ENTRYPOINT of the file, whose start script is `argv`, which runs without npm. */
   | { kind: 'run-script'; node: InstructionNode; runner: string[]; argv: string[]; then: SignalPath }
   /** SIGTERM reaches the app only by signalling the process group, and the app may still be killed first: `why` says so. */
-  | { kind: 'forced'; why: string; fix: string }
+  /**
+   * `shell`: the shell that stays between the init and the app, waiting for
+   * it (a shell defers SIGINT while a foreground child runs, and waits for it
+   * to exit), said as a noun; absent where something else is in between (npm).
+   */
+  | { kind: 'forced'; why: string; fix: string; shell?: string }
   /** A shell script dfmod cannot read (a RUN writes it, or it is not in the build context): whether it execs its app is not known. */
   | { kind: 'unread'; script: string };
 
@@ -570,7 +575,7 @@ function follow(facts: FileFacts, stage: Stage, context: BuildContext | null, sh
     const last = lastCommand(root, shellImplementation(facts, stage, program));
     // A script that stops its app itself at SIGTERM: the init forwards the signal to it.
     if (!('command' in last && last.execs) && trapsTerm(root, shell)) return { kind: 'direct' };
-    if ('none' in last) return forcedShell(`the shell script \`${script}\``, last.none);
+    if ('none' in last) return forcedShell(`the shell script \`${script}\``, last.none, false);
     const words = last.words.slice(last.execs ? 1 : 0);
     const rest = words.every((w) => w !== null) ? (words as string[]) : [];
     const then = follow(facts, stage, context, shell, { argv: rest, node: null, inherited: step.inherited }, null, depth + 1);
@@ -596,10 +601,11 @@ function follow(facts: FileFacts, stage: Stage, context: BuildContext | null, sh
     const last = scriptEnding(root, args[0] ?? '');
     if ('final' in last) return { kind: 'direct' };
     if (trapsTerm(root, shell)) return { kind: 'direct' };
-    if ('none' in last) return forcedShell(`the script ${script.source}`, last.none);
+    if ('none' in last) return forcedShell(`the script ${script.source}`, last.none, false);
     const line = text.slice(0, last.command.startIndex).split('\n').length;
     return {
       kind: 'forced',
+      shell: `the shell running ${script.source} (its line ${line} runs \`${last.command.text}\` without exec)`,
       why: `the script ${script.source} runs \`${last.command.text}\` (its line ${line}) without exec, so its shell exits at SIGTERM and the container ends with it`,
       fix: last.notProgram ? `end it by exec'ing the app (its last command is ${last.notProgram})` : `write \`exec ${last.command.text}\` there`,
     };
@@ -611,8 +617,9 @@ function follow(facts: FileFacts, stage: Stage, context: BuildContext | null, sh
   return { kind: 'direct' };
 }
 
-function forcedShell(what: string, why: string): SignalPath {
-  return { kind: 'forced', why: `${what} is run by a shell that exits at SIGTERM (${why}), and the container ends with it`, fix: 'run the app with exec, or in JSON form' };
+/** `foreground`: the app runs in the foreground, so the shell waits for it (a command run with `&` ignores SIGINT in a script). */
+function forcedShell(what: string, why: string, foreground = true): SignalPath {
+  return { kind: 'forced', ...(foreground ? { shell: `the shell running ${what}` } : {}), why: `${what} is run by a shell that exits at SIGTERM (${why}), and the container ends with it`, fix: 'run the app with exec, or in JSON form' };
 }
 
 /**

@@ -49,6 +49,8 @@ export interface Runs {
    * set -- php "$@"`); any other first argument it execs as a command.
    */
   entrypointOptionsOnly?: boolean;
+  /** The image's STOPSIGNAL, where its Dockerfile sets one (`SIGINT`); absent: SIGTERM, or not recorded. */
+  stopSignal?: string;
   /** The ports the image's Dockerfile EXPOSEs (a server's image; absent: none, or not recorded). */
   exposes?: string[];
 }
@@ -305,7 +307,8 @@ export const IMAGE_FAMILIES: ImageFamily[] = [
   { id: 'nginx', match: /^nginx$/, os: 'debian', runs: { entrypoint: ['/docker-entrypoint.sh'], cmd: ['nginx', '-g', 'daemon off;'], user: null, exposes: ['80'], entrypointActsOn: ['nginx', 'nginx-debug'], entrypointCommands: ['nginx', 'nginx-debug'], since: [1, 22] } },
   { id: 'httpd', match: /^httpd$/, os: 'debian', runs: { entrypoint: null, cmd: ['httpd-foreground'], user: null, exposes: ['80'], since: [2, 4] } },
   { id: 'redis', match: /^redis$/, os: 'debian', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['redis-server'], user: null, exposes: ['6379'], entrypointActsOn: ['redis-server'], since: [6] } },
-  { id: 'postgres', match: /^postgres$/, os: 'debian', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['postgres'], user: null, exposes: ['5432'], entrypointActsOn: ['postgres'], since: [10] } },
+  // postgres: its Dockerfiles set `STOPSIGNAL SIGINT` (postgres's fast shutdown; SIGTERM is its smart shutdown, which waits for every client).
+  { id: 'postgres', match: /^postgres$/, os: 'debian', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['postgres'], user: null, exposes: ['5432'], entrypointActsOn: ['postgres'], stopSignal: 'SIGINT', since: [10] } },
   { id: 'mongo', match: /^mongo$/, os: 'debian', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['mongod'], user: null, exposes: ['27017'], entrypointActsOn: ['mongod'], since: [5] } },
   { id: 'memcached', match: /^memcached$/, os: 'debian', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['memcached'], user: 'memcache', exposes: ['11211'], entrypointActsOn: ['memcached'], since: [1, 6] } },
   { id: 'mariadb', match: /^mariadb$/, os: 'debian' },
@@ -479,6 +482,7 @@ function defaultsOf(family: ImageFamily, tag: TagInfo, name: string | null): Run
   if (row.entrypointCommands !== undefined) runs.entrypointCommands = row.entrypointCommands;
   if (row.entrypointOptionsOnly !== undefined) runs.entrypointOptionsOnly = row.entrypointOptionsOnly;
   if (row.exposes !== undefined) runs.exposes = row.exposes;
+  if (row.stopSignal !== undefined) runs.stopSignal = row.stopSignal;
   return runs;
 }
 
