@@ -16656,6 +16656,9 @@ var SELF_REAPING_SERVERS = {
 var SIGTERM_RELOADS = {
   uwsgi: {
     stopOptions: ["--die-on-term"],
+    // uWSGI's docs, "Configuring uWSGI": `--ini file[:section]`, or a lone operand ending in `.ini`; a key with no
+    // value is a flag set to true, and a flag's value false, off, no or 0 unsets it (core/ini.c, uwsgi_opt_true).
+    config: { options: ["--ini"], extensions: [".ini"], section: "uwsgi", keys: ["die-on-term", "die_on_term"], falseValues: ["false", "off", "no", "0"] },
     reason: "uWSGI, whose master reaps its workers, but which reloads at SIGTERM instead of stopping unless `die-on-term` is set; an init does not change that: add `STOPSIGNAL SIGINT` (or set `die-on-term = true` in its configuration) so that `docker stop` stops it"
   }
 };
@@ -18945,6 +18948,41 @@ function stopSignalSet(facts, stage) {
   for (let s = stage; s; s = facts.parentOf(s)) if (s.instructions.some((n) => n.keyword === "STOPSIGNAL")) return true;
   return false;
 }
+function configStops(facts, stage, context, argv, config) {
+  context = buildContextFor(facts, stage, context);
+  if (!config || !context) return false;
+  const files = [];
+  for (let i = 1; i < argv.length; i++) {
+    const option = config.options.find((o) => argv[i] === o || argv[i].startsWith(`${o}=`));
+    if (option) files.push(argv[i] === option ? argv[++i] ?? "" : argv[i].slice(option.length + 1));
+    else if (!argv[i].startsWith("-") && config.extensions.some((e) => argv[i].endsWith(e))) files.push(argv[i]);
+  }
+  return files.some((word) => {
+    const colon = word.indexOf(":");
+    const file = colon > 0 ? word.slice(0, colon) : word;
+    const section = colon > 0 ? word.slice(colon + 1) : config.section;
+    const script = scriptInContext(facts, stage, context, file.includes("/") ? file : `./${file}`);
+    const text = script ? context.read(script.source) : null;
+    if (text === null) return false;
+    let current = null;
+    let set = false;
+    for (const raw of text.split(/\r?\n/)) {
+      const line = raw.trim();
+      if (line === "" || line.startsWith(";") || line.startsWith("#")) continue;
+      const header = /^\[([^\]]*)\]$/.exec(line);
+      if (header) {
+        current = header[1].trim();
+        continue;
+      }
+      if (current !== section) continue;
+      const eq = line.indexOf("=");
+      const key = (eq < 0 ? line : line.slice(0, eq)).trim();
+      if (!config.keys.includes(key)) continue;
+      set = eq < 0 || !config.falseValues.includes(line.slice(eq + 1).trim().toLowerCase());
+    }
+    return set;
+  });
+}
 function sufficientArgv(facts, stage, context, argv) {
   if (programKey(argv[0]) === "python" && argv[1] === "-m" && argv[2]) {
     const module = programKey(argv[2]);
@@ -18953,7 +18991,7 @@ function sufficientArgv(facts, stage, context, argv) {
   const program = programKey(argv[0]);
   const server = SELF_REAPING_SERVERS[program];
   const reloads = SIGTERM_RELOADS[program];
-  if (reloads && !argv.some((a) => reloads.stopOptions.includes(a)) && !stopSignalSet(facts, stage)) return { id: "server-reaps", reason: `PID 1 is \`${program}\`, ${reloads.reason}` };
+  if (reloads && !argv.some((a) => reloads.stopOptions.includes(a)) && !stopSignalSet(facts, stage) && !configStops(facts, stage, context, argv, reloads.config)) return { id: "server-reaps", reason: `PID 1 is \`${program}\`, ${reloads.reason}` };
   if (server !== void 0) return { id: "server-reaps", reason: `PID 1 is \`${program}\`, ${server}` };
   const sub = SERVER_SUBCOMMANDS[program];
   if (sub && sub.subcommands.includes(argv[1] ?? "")) {

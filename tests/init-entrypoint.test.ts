@@ -2027,4 +2027,22 @@ test('STOPSIGNAL SIGINT (the base image\'s, or the stage\'s): the note says the 
   }
 });
 
+
+// Review round 10 (bad note): the note told to set die-on-term, which the uwsgi.ini named in the CMD already set.
+test('uWSGI whose INI file of the build context (`uwsgi /app/site.ini`, `--ini site.ini`) sets die-on-term stops at SIGTERM: the note says so; one that unsets it, or another section, keeps the advice', async () => {
+  const stopsCleanly = 'no init added: PID 1 is `uwsgi`, a server whose master process reaps its workers and stops at the STOPSIGNAL or with die-on-term';
+  const input = lines('FROM python:3.12-slim', 'RUN pip install --no-cache-dir uwsgi', 'COPY . /app', 'CMD ["uwsgi", "/app/site.ini"]');
+  for (const ini of ['[uwsgi]\nmaster\ndie-on-term\n', '[uwsgi]\nmaster = true\ndie-on-term = true\n']) {
+    const result = await expectUnchanged(input, null, { only, files: { 'site.ini': ini } });
+    assert.equal(result.notes.map((n) => [n.id, n.line, n.message.split(' (to add')[0]]), [['server-reaps', 4, stopsCleanly]]);
+  }
+  const option = await expectUnchanged(lines('FROM python:3.12-slim', 'WORKDIR /app', 'RUN pip install --no-cache-dir uwsgi', 'COPY site.ini .', 'CMD ["uwsgi", "--ini", "site.ini"]'), null,
+    { only, files: { 'site.ini': '[uwsgi]\n; stop, do not reload, at SIGTERM\ndie-on-term=1\n' } });
+  assert.equal(option.notes.map((n) => n.message.split(' (to add')[0]), [stopsCleanly]);
+  for (const ini of ['[uwsgi]\ndie-on-term = true\ndie-on-term = false\n', '[other]\ndie-on-term\n[uwsgi]\nmaster\n']) {
+    const result = await expectUnchanged(input, null, { only, files: { 'site.ini': ini } });
+    assert.match(result.notes[0].message, 'which reloads at SIGTERM instead of stopping unless `die-on-term` is set');
+  }
+});
+
 test.run();

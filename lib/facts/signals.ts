@@ -29,7 +29,7 @@ import { stageBuildContext } from './scripts.js';
 import { tscSourceOf } from './typescript.js';
 import {
   afterInitWrapper, ASH_SH_OS, BASH_5_2_RELEASES, COMPILED_LANGUAGES, EXECS_LAST_OF_LIST, EXECS_SOLE_COMMAND, isInitProgram, POSIX_SHELLS, COMPILED_BUILDS, C_TOOLCHAINS, describeImage, EXEC_WRAPPERS, ONE_SHOT_CHECKS, ONE_SHOT_TOOLS, packageScriptRun,
-  ELIXIR_RELEASE_PATH, ERLANG_VM, PID1_HANDLES_TERM, PID1_NEEDS_INIT, programKey, SCRIPT_EXTENSIONS, SELF_REAPING_SERVERS, SERVER_SUBCOMMANDS, SIGTERM_RELOADS,
+  ELIXIR_RELEASE_PATH, ERLANG_VM, PID1_HANDLES_TERM, PID1_NEEDS_INIT, programKey, SCRIPT_EXTENSIONS, SELF_REAPING_SERVERS, SERVER_SUBCOMMANDS, SIGTERM_RELOADS, type ReloadsConfig,
 } from '../knowledge/index.js';
 import type { CopyOperands, FileFacts } from './index.js';
 
@@ -1051,6 +1051,44 @@ function stopSignalSet(facts: FileFacts, stage: Stage): boolean {
   return false;
 }
 
+/**
+ * Whether an INI file of the build context that argv names (`--ini app.ini`,
+ * `app.ini`), copied into the image, sets the server's stop option: the last
+ * occurrence in its section, bare (a flag) or with a value that is not false.
+ */
+function configStops(facts: FileFacts, stage: Stage, context: BuildContext | null, argv: readonly string[], config: ReloadsConfig | undefined): boolean {
+  context = buildContextFor(facts, stage, context);
+  if (!config || !context) return false;
+  const files: string[] = [];
+  for (let i = 1; i < argv.length; i++) {
+    const option = config.options.find((o) => argv[i] === o || argv[i].startsWith(`${o}=`));
+    if (option) files.push(argv[i] === option ? argv[++i] ?? '' : argv[i].slice(option.length + 1));
+    else if (!argv[i].startsWith('-') && config.extensions.some((e) => argv[i].endsWith(e))) files.push(argv[i]);
+  }
+  return files.some((word) => {
+    const colon = word.indexOf(':');
+    const file = colon > 0 ? word.slice(0, colon) : word;
+    const section = colon > 0 ? word.slice(colon + 1) : config.section;
+    const script = scriptInContext(facts, stage, context, file.includes('/') ? file : `./${file}`);
+    const text = script ? context!.read(script.source) : null;
+    if (text === null) return false;
+    let current: string | null = null;
+    let set = false;
+    for (const raw of text.split(/\r?\n/)) {
+      const line = raw.trim();
+      if (line === '' || line.startsWith(';') || line.startsWith('#')) continue;
+      const header = /^\[([^\]]*)\]$/.exec(line);
+      if (header) { current = header[1].trim(); continue; }
+      if (current !== section) continue;
+      const eq = line.indexOf('=');
+      const key = (eq < 0 ? line : line.slice(0, eq)).trim();
+      if (!config.keys.includes(key)) continue;
+      set = eq < 0 || !config.falseValues.includes(line.slice(eq + 1).trim().toLowerCase());
+    }
+    return set;
+  });
+}
+
 function sufficientArgv(facts: FileFacts, stage: Stage, context: BuildContext | null, argv: string[]): Pid1Sufficient | null {
   // `python -m gunicorn …` is gunicorn; `python -m http.server` is still Python.
   if (programKey(argv[0]) === 'python' && argv[1] === '-m' && argv[2]) {
@@ -1060,7 +1098,7 @@ function sufficientArgv(facts: FileFacts, stage: Stage, context: BuildContext | 
   const program = programKey(argv[0]);
   const server = SELF_REAPING_SERVERS[program];
   const reloads = SIGTERM_RELOADS[program];
-  if (reloads && !argv.some((a) => reloads.stopOptions.includes(a)) && !stopSignalSet(facts, stage)) return { id: 'server-reaps', reason: `PID 1 is \`${program}\`, ${reloads.reason}` };
+  if (reloads && !argv.some((a) => reloads.stopOptions.includes(a)) && !stopSignalSet(facts, stage) && !configStops(facts, stage, context, argv, reloads.config)) return { id: 'server-reaps', reason: `PID 1 is \`${program}\`, ${reloads.reason}` };
   if (server !== undefined) return { id: 'server-reaps', reason: `PID 1 is \`${program}\`, ${server}` };
   const sub = SERVER_SUBCOMMANDS[program];
   if (sub && sub.subcommands.includes(argv[1] ?? '')) {
