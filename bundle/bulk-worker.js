@@ -18521,7 +18521,8 @@ function scriptEnding(root, firstArg) {
   const end = waiting.reduce((a, b) => at(b) > at(a) ? b : a, waiting[0]);
   if (!end) return { none: "it runs nothing" };
   if (end.kind === "other") return { none: end.why };
-  return { command: end.command, name: end.name, words: end.words, execs: false, notProgram: notExecable(end.program, root), busy: null };
+  const others = waiting.filter((e) => e.kind === "runs" && e !== end && e.command.startIndex !== end.command.startIndex && notExecable(e.program, root) === null).map((e) => e.command).filter((c, i, all) => all.findIndex((x) => x.startIndex === c.startIndex) === i).sort((a, b) => a.startIndex - b.startIndex);
+  return { command: end.command, name: end.name, words: end.words, execs: false, notProgram: notExecable(end.program, root), busy: null, others };
 }
 var IDLE_HANDLER = /* @__PURE__ */ new Set(["exit", "echo", "printf", "true", ":", "return", "logger"]);
 function trapsTerm(root, shell2) {
@@ -18627,7 +18628,22 @@ function follow(facts, stage, context, shell2, step, cmdNode, depth) {
     if ("final" in last) return { kind: "direct" };
     if (trapsTerm(root, shell2)) return { kind: "direct" };
     if ("none" in last) return forcedShell(`the script ${script.source}`, last.none, false);
-    const line = text.slice(0, last.command.startIndex).split("\n").length;
+    const lineOf2 = (command) => text.slice(0, command.startIndex).split("\n").length;
+    const line = lineOf2(last.command);
+    const others = last.notProgram ? [] : last.others ?? [];
+    if (others.length) {
+      const all = [...others, last.command].sort((a, b) => a.startIndex - b.startIndex);
+      const numbers = all.map(lineOf2);
+      const listed2 = `${numbers.slice(0, -1).join(", ")} and ${numbers[numbers.length - 1]}`;
+      const commands = all.map((c2) => `\`${c2.text}\``);
+      const ran = `${commands.slice(0, -1).join(", ")} or ${commands[commands.length - 1]}`;
+      return {
+        kind: "forced",
+        shell: `the shell running ${script.source} (its lines ${listed2} run ${ran} without exec)`,
+        why: `the script ${script.source} runs ${ran} (its lines ${listed2}, one on each path) without exec, so its shell exits at SIGTERM and the container ends with it`,
+        fix: `write exec at lines ${listed2}: ${all.map((c2) => `\`exec ${c2.text}\``).join(", ")}`
+      };
+    }
     return {
       kind: "forced",
       shell: `the shell running ${script.source} (its line ${line} runs \`${last.command.text}\` without exec)`,

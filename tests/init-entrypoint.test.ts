@@ -2045,4 +2045,17 @@ test('uWSGI whose INI file of the build context (`uwsgi /app/site.ini`, `--ini s
   }
 });
 
+
+// Review round 10 (bad note): the exec advice named only the else branch's launch line of a script whose if/else starts the app in both branches.
+test('an entrypoint script whose if/else starts the app without exec in both branches: the note names both lines and both execs', async () => {
+  const script = '#!/bin/bash\nservice ssh start\nif [ -f /srv/host ]; then\n    /srv/host\nelse\n    dotnet /srv/host.dll\nfi\n';
+  const input = lines('FROM debian:12', OWN_RUN, 'COPY start.sh /start.sh', 'ENTRYPOINT ["/start.sh"]', SERVES);
+  const result = await expectOutput(input,
+    lines('FROM debian:12', APT, OWN_RUN, 'COPY start.sh /start.sh', 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "/start.sh"]', SERVES),
+    { only, files: { 'start.sh': script } });
+  assert.equal(result.notes.map((n) => [n.id, n.message]), [['shutdown-forced',
+    'shutdown is forced, not graceful: the script start.sh runs `/srv/host` or `dotnet /srv/host.dll` (its lines 4 and 6, one on each path) without exec, so its shell exits at SIGTERM and the container ends with it; ' +
+    'tini -g sends SIGTERM to the app too, but it may be killed before its handler finishes: write exec at lines 4 and 6: `exec /srv/host`, `exec dotnet /srv/host.dll`']]);
+});
+
 test.run();

@@ -431,7 +431,7 @@ function statementFlow(node: Node, before: PathEnd[], nested: boolean, flow: Flo
  * path that leaves the shell waiting (the one latest in the script, where
  * its app most likely runs), as lastCommand says it.
  */
-function scriptEnding(root: Node, firstArg?: string): { execs: true; final: Node | null } | ReturnType<typeof lastCommand> {
+function scriptEnding(root: Node, firstArg?: string): { execs: true; final: Node | null } | (ReturnType<typeof lastCommand> & { others?: Node[] }) {
   if (root.hasError) return { none: 'dfmod cannot parse it' };
   const flow: FlowContext = { arg: firstArgument(root, firstArg), functions: definedFunctions(root), depth: 0, inFunction: false };
   const ends: PathEnd[] = [];
@@ -461,7 +461,10 @@ function scriptEnding(root: Node, firstArg?: string): { execs: true; final: Node
   const end = waiting.reduce((a, b) => (at(b) > at(a) ? b : a), waiting[0]);
   if (!end) return { none: 'it runs nothing' };
   if (end.kind === 'other') return { none: end.why };
-  return { command: end.command, name: end.name, words: end.words, execs: false, notProgram: notExecable(end.program, root), busy: null };
+  // The other paths that leave the shell waiting for a program (the branches of an if/else that each start the app): each needs its exec.
+  const others = waiting.filter((e): e is Extract<PathEnd, { kind: 'runs' }> => e.kind === 'runs' && e !== end && e.command.startIndex !== end.command.startIndex && notExecable(e.program, root) === null)
+    .map((e) => e.command).filter((c, i, all) => all.findIndex((x) => x.startIndex === c.startIndex) === i).sort((a, b) => a.startIndex - b.startIndex);
+  return { command: end.command, name: end.name, words: end.words, execs: false, notProgram: notExecable(end.program, root), busy: null, others };
 }
 
 /** Commands of a trap's handler that do no shutdown work: a handler of only these just exits or prints. */
@@ -602,7 +605,23 @@ function follow(facts: FileFacts, stage: Stage, context: BuildContext | null, sh
     if ('final' in last) return { kind: 'direct' };
     if (trapsTerm(root, shell)) return { kind: 'direct' };
     if ('none' in last) return forcedShell(`the script ${script.source}`, last.none, false);
-    const line = text.slice(0, last.command.startIndex).split('\n').length;
+    const lineOf = (command: Node) => text.slice(0, command.startIndex).split('\n').length;
+    const line = lineOf(last.command);
+    const others = last.notProgram ? [] : last.others ?? [];
+    if (others.length) {
+      // Several paths each start a program without exec (an if/else whose branches both launch the app): every one is named.
+      const all = [...others, last.command].sort((a, b) => a.startIndex - b.startIndex);
+      const numbers = all.map(lineOf);
+      const listed = `${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
+      const commands = all.map((c) => `\`${c.text}\``);
+      const ran = `${commands.slice(0, -1).join(', ')} or ${commands[commands.length - 1]}`;
+      return {
+        kind: 'forced',
+        shell: `the shell running ${script.source} (its lines ${listed} run ${ran} without exec)`,
+        why: `the script ${script.source} runs ${ran} (its lines ${listed}, one on each path) without exec, so its shell exits at SIGTERM and the container ends with it`,
+        fix: `write exec at lines ${listed}: ${all.map((c) => `\`exec ${c.text}\``).join(', ')}`,
+      };
+    }
     return {
       kind: 'forced',
       shell: `the shell running ${script.source} (its line ${line} runs \`${last.command.text}\` without exec)`,
