@@ -19269,7 +19269,7 @@ var TOOL_PROGRAMS = /* @__PURE__ */ new Set([
   "firebase",
   "gh"
 ]);
-var SUPPORT_FILE = /\.(sh|bash|conf|ini|cnf|json|ya?ml|xml|properties|toml|exclude|template|deb|rpm)$/i;
+var SUPPORT_FILE = /\.(sh|bash|conf|ini|cnf|json|ya?ml|xml|properties|toml|exclude|template|deb|rpm)$|[_.-]config$/i;
 function basename2(word) {
   return word.slice(word.lastIndexOf("/") + 1);
 }
@@ -19362,9 +19362,12 @@ function roleOf(facts, stage, filename, target, context = null) {
   }
   const packaged = packagedRelease(facts, stage, context);
   if (packaged) {
+    if (!chainOf(facts, stage).some((s) => s.instructions.some((i) => i.keyword === "CMD" || i.keyword === "ENTRYPOINT"))) {
+      return { role: "base", reason: "it sets no CMD or ENTRYPOINT, so its containers run what `docker run` is given, as base and dev-environment images do" };
+    }
     return {
       role: "official-image",
-      reason: `it installs a pinned upstream release (\`ENV ${packaged}\`) and copies only scripts and configuration from the build context, as official-image definitions do`
+      reason: `it installs a pinned upstream release (\`${packaged}\`) and copies only scripts and configuration from the build context, as official-image definitions do`
     };
   }
   if (command.entrypointNode && entrypointWords?.length === 1 && TOOL_PROGRAMS.has(basename2(entrypointWords[0])) && !cmdWords?.length) {
@@ -19515,30 +19518,53 @@ function chainOf(facts, stage) {
   for (let s = stage; s; s = facts.parentOf(s)) chain.push(s);
   return chain;
 }
+function versionNames(facts, node) {
+  if (node.keyword !== "ENV" && node.keyword !== "ARG") return [];
+  const text = facts.model.rawArguments(node);
+  const names = [...text.matchAll(/(?:^|\s)([A-Za-z_][A-Za-z0-9_]*_VERSION)(?==|\s|$)/g)].map((m) => m[1]);
+  return node.keyword === "ENV" && !/^\s*[A-Za-z_][A-Za-z0-9_]*=/.test(text) ? names.slice(0, 1) : names;
+}
+function expands(facts, node, name) {
+  if (node.keyword === "ADD") return facts.copyOperands(node)?.sources.some((source) => /^[a-z]+:\/\//i.test(source) && new RegExp(`\\$\\{?${name}(?![A-Za-z0-9_])`).test(source)) ?? false;
+  if (node.keyword !== "RUN") return false;
+  const read = facts.readRun(node);
+  if (read.kind !== "script") return false;
+  let found = false;
+  walk(read.root, (n) => {
+    if ((n.type === "simple_expansion" || n.type === "expansion") && n.namedChildren.some((c) => c?.type === "variable_name" && c.text === name)) found = true;
+    return !found;
+  });
+  return found;
+}
 function packagedRelease(facts, stage, context) {
-  const chain = chainOf(facts, stage);
-  let version = null;
-  let copies = 0;
-  for (const s of chain) {
-    for (const node of s.instructions) {
-      if (node.keyword === "ENV") {
-        const name = /^\s*([A-Z][A-Z0-9_]*_VERSION)[\s=]/.exec(facts.model.rawArguments(node))?.[1];
-        if (name) version ??= name;
-      }
-      const copy = facts.copyOperands(node);
-      if (!copy || copy.from !== null) continue;
-      copies++;
-      for (const source of copy.sources) {
-        if (copy.node.keyword === "ADD" && /^[a-z]+:\/\//i.test(source)) continue;
-        const name = basename2(source.replace(/\/+$/, ""));
-        if (SUPPORT_FILE.test(name) || ENTRYPOINT_SCRIPT.test(name)) continue;
-        const text = context && !/[*?[]/.test(source) ? context.read(source.replace(/^\.\//, "")) : null;
-        if (text?.startsWith("#!")) continue;
-        return null;
+  const stages = [];
+  const pending = [stage];
+  while (pending.length) {
+    for (const s of chainOf(facts, pending.pop())) {
+      if (stages.includes(s)) continue;
+      stages.push(s);
+      for (const node of s.instructions) {
+        const from = facts.copyOperands(node)?.fromStage;
+        if (from && !stages.includes(from)) pending.push(from);
       }
     }
   }
-  return version && copies > 0 ? version : version && copies === 0 ? version : null;
+  const instructions = stages.flatMap((s) => s.instructions);
+  for (const node of instructions) {
+    const copy = facts.copyOperands(node);
+    if (!copy || copy.from !== null) continue;
+    for (const source of copy.sources) {
+      if (copy.node.keyword === "ADD" && /^[a-z]+:\/\//i.test(source)) continue;
+      const name = basename2(source.replace(/\/+$/, ""));
+      if (SUPPORT_FILE.test(name) || ENTRYPOINT_SCRIPT.test(name)) continue;
+      const text = context && !/[*?[]/.test(source) ? context.read(source.replace(/^\.\//, "")) : null;
+      if (text?.startsWith("#!")) continue;
+      return null;
+    }
+  }
+  const declared = [...facts.model.globalArgs, ...instructions].flatMap((node) => versionNames(facts, node).map((name) => ({ name, keyword: node.keyword })));
+  const used = declared.find(({ name }) => instructions.some((node) => expands(facts, node, name)));
+  return used ? `${used.keyword} ${used.name}` : null;
 }
 
 // lib/facts/apt-lists.ts
@@ -23642,7 +23668,7 @@ function wrapperPrefix(use) {
   const prefix = use.node.text.slice(0, use.programNode.startIndex - use.node.startIndex);
   return prefix.replace(/\\\r?\n/g, " ").replace(/\s+/g, " ").trimStart();
 }
-function expands(node) {
+function expands2(node) {
   let computed = false;
   walk(node, (n) => {
     if (EXPANSIONS.has(n.type)) computed = true;
@@ -23656,7 +23682,7 @@ function flagFix(run, hygiene, command) {
   if (!flag || !flag.on.includes(command.sub) || !command.subNode) return null;
   if (command.words.some((w) => w !== null && flag.present(w))) return null;
   if (readsCache(hygiene, command.words)) return null;
-  if (command.run.nodes.some((node, i) => command.run.words[i] === null && expands(node))) return null;
+  if (command.run.nodes.some((node, i) => command.run.words[i] === null && expands2(node))) return null;
   const at = flag.global ? sourceEnd(run, command.programNode) : sourceEnd(run, command.subNode);
   return {
     line: run.node.line,

@@ -2058,4 +2058,19 @@ test('an entrypoint script whose if/else starts the app without exec in both bra
     'tini -g sends SIGTERM to the app too, but it may be killed before its handler finishes: write exec at lines 4 and 6: `exec /srv/host`, `exec dotnet /srv/host.dll`']]);
 });
 
+
+// Review round 10: tini was added to a published image that builds an ARG-pinned upstream release (B); a dotnet app with a version ENV was called an official-image definition (bad note).
+test('an ARG-pinned release cloned in a build stage, with only support files from the context: official-image note; an app whose version ENV nothing expands: judged by its PID 1', async () => {
+  const upstream = lines('ARG SERVER_VERSION=4.2.1', 'FROM debian:bookworm-slim AS build', 'ARG SERVER_VERSION',
+    'RUN git clone --branch v${SERVER_VERSION} https://example.com/server /src && make -C /src install DESTDIR=/out',
+    'FROM debian:bookworm-slim', 'COPY --from=build /out/ /', 'COPY start.sh /start.sh',
+    'RUN apt-get update && apt-get install -y libc-dev && rm -rf /var/lib/apt/lists/*', 'EXPOSE 80', 'ENTRYPOINT ["/start.sh"]');
+  const result = await expectUnchanged(upstream, null, { only, files: { 'start.sh': '#!/bin/sh\n/usr/bin/server\n' } });
+  assert.equal(result.notes.map((n) => [n.id, n.line, n.message]), [['official-image', 5,
+    'no init added: it installs a pinned upstream release (`ARG SERVER_VERSION`) and copies only scripts and configuration from the build context, as official-image definitions do, ' +
+    'so this is an official-image definition: every image built FROM it would inherit the init; to add one anyway, name it in the option {"init-entrypoint": {"paths": ["Dockerfile"]}}, or run its containers with `docker run --init`']]);
+  const app = await expectUnchanged(lines('FROM mcr.microsoft.com/dotnet/aspnet:8.0', 'ENV APP_VERSION=1.2.3', 'COPY --from=build /out /app', 'EXPOSE 80', 'ENTRYPOINT ["dotnet", "/app/App.dll"]'), null, { only });
+  assert.equal(app.notes.map((n) => [n.id, n.message.split(' (to add')[0]]), [['single-binary', 'no init added: PID 1 is `dotnet /app/App.dll`, one .NET process, which handles SIGTERM itself and starts no children']]);
+});
+
 test.run();
