@@ -31431,6 +31431,7 @@ var SERVICE_NAME_WORDS = /* @__PURE__ */ new Set([
 ]);
 var SERVICE_ARGS = /* @__PURE__ */ new Set(["serve", "server", "start", "run", "daemon", "agent", "web", "api", "listen", "up", "watch", "worker"]);
 var LISTEN_OPTION = /^--?(port|listen|addr|address|bind|host|http|grpc|metrics)[-.\w]*(=|$)/i;
+var LISTEN_ENV = /(^|_)(PORT|BIND|LISTEN)(_ADDR|_ADDRESS)?$/i;
 var SERVER_PROGRAMS = /* @__PURE__ */ new Set([
   "uvicorn",
   "hypercorn",
@@ -31483,6 +31484,7 @@ var SERVER_PROGRAM_SUBCOMMANDS = {
   celery: ["worker", "beat"]
 };
 var SERVER_ARGS = /* @__PURE__ */ new Set(["serve", "server", "runserver"]);
+var SERVICE_SUBCOMMANDS = /* @__PURE__ */ new Set(["start", "agent", "daemon"]);
 var COMPILED_BUILDS = {
   go: { subcommands: ["build", "install"], runtime: "Go" },
   cargo: { subcommands: ["build", "install"], runtime: "Rust" },
@@ -33835,7 +33837,7 @@ function commandLineTool(facts, stage2, entrypoint, cmd, context) {
   if (lower.split(/[-_.]/).some((w) => SERVICE_NAME_WORDS.has(w)) || [...SERVICE_NAME_WORDS].some((w) => w.length >= 5 && lower.includes(w))) return null;
   if (args.some((a) => SERVICE_ARGS.has(a) || LISTEN_OPTION.test(a))) return null;
   const last = stage2.instructions[stage2.instructions.length - 1];
-  if ([...facts.envAt(last).keys()].some((k) => /(^|_)PORT$/i.test(k))) return null;
+  if ([...facts.envAt(last).keys()].some((k) => LISTEN_ENV.test(k))) return null;
   const copied = copiedProgram(facts, stage2, program);
   if (!copied || copied.compiled) return null;
   if (copied.copy.from === null && context) {
@@ -33885,7 +33887,7 @@ function serviceEvidence(facts, stage2, context, shell) {
   const exposes = image === null ? void 0 : describeImage(image).defaults?.exposes;
   if (exposes?.length) return `its base image \`${image}\` EXPOSEs ${exposes.join(" ")}`;
   const last = stage2.instructions[stage2.instructions.length - 1];
-  const port = [...facts.envAt(last).keys()].find((k) => /(^|_)PORT$/i.test(k));
+  const port = [...facts.envAt(last).keys()].find((k) => LISTEN_ENV.test(k));
   if (port) return `it sets the variable ${port}`;
   const command2 = facts.command(stage2);
   const argvs = [];
@@ -33910,6 +33912,7 @@ function serviceEvidence(facts, stage2, context, shell) {
       if (SELF_REAPING_SERVERS[key] !== void 0 || SERVER_PROGRAMS.has(key)) return `its command runs the server \`${key}\``;
       if (SERVER_SUBCOMMANDS[key]?.subcommands.includes(next) || SERVER_PROGRAM_SUBCOMMANDS[key]?.includes(next)) return `its command runs the server \`${key} ${next}\``;
       if (i > 0 && (SERVER_ARGS.has(word) || LISTEN_OPTION.test(word))) return `its command passes \`${word}\``;
+      if (i === 1 && SERVICE_SUBCOMMANDS.has(word)) return `its command runs \`${words3[0]} ${word}\`, which starts a service`;
       if (SERVER_NAME_WORDS.has(word) || basename3(word).toLowerCase().split(/[-_.]/).some((w) => SERVER_NAME_WORDS.has(w))) return `its command runs \`${word}\`, named as a server`;
     }
   }

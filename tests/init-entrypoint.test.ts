@@ -2073,4 +2073,20 @@ test('an ARG-pinned release cloned in a build stage, with only support files fro
   assert.equal(app.notes.map((n) => [n.id, n.message.split(' (to add')[0]]), [['single-binary', 'no init added: PID 1 is `dotnet /app/App.dll`, one .NET process, which handles SIGTERM itself and starts no children']]);
 });
 
+
+// Review round 10 (bad note): a database server whose ENTRYPOINT is its copied binary, with a bind address set in an ENV, was "a command-line tool … not a deployed service".
+test('a copied binary as the ENTRYPOINT with a listen variable (`*_BIND`) or a `start` subcommand is a service, not a command-line tool', async () => {
+  const notKnown = 'no init added: PID 1 is `/dbserver`, which dfmod does not know to ignore SIGTERM';
+  for (const input of [
+    lines('FROM gcr.io/distroless/cc', 'COPY dbserver /dbserver', 'VOLUME /data', 'ENV DBSERVER_BIND=0.0.0.0:8000', 'ENTRYPOINT ["/dbserver"]'),
+    lines('FROM debian:12', OWN_RUN, 'COPY dbserver /dbserver', 'ENV DBSERVER_BIND=0.0.0.0:8000', 'ENTRYPOINT ["/dbserver"]'),
+    lines('FROM debian:12', OWN_RUN, 'COPY dbserver /dbserver', 'ENTRYPOINT ["/dbserver"]', 'CMD ["start"]'),
+  ]) {
+    const result = await expectUnchanged(input, null, { only });
+    assert.equal(result.notes.map((n) => [n.id, n.message.slice(0, notKnown.length)]), [['pid1-not-known', notKnown]]);
+  }
+  // A client's server address (`*_ADDR`) is no sign: the copied binary stays a command-line tool.
+  await expectRefused(lines('FROM debian:12', OWN_RUN, 'COPY dbctl /dbctl', 'ENV DBSERVER_ADDR=db:8000', 'ENTRYPOINT ["/dbctl"]'), 'toolbox-image', { only });
+});
+
 test.run();

@@ -47,7 +47,7 @@
 import { fileKind, TEST_FOLDERS } from './file-kind.js';
 import { repositoryPath } from './repository.js';
 import { copiedProgram } from './signals.js';
-import { afterInitWrapper, describeImage, LISTEN_OPTION, ONE_SHOT_TOOLS, programKey, SELF_REAPING_SERVERS, SERVER_ARGS, SERVER_PROGRAM_SUBCOMMANDS, SERVER_PROGRAMS, SERVER_SUBCOMMANDS, SERVICE_ARGS, SERVICE_NAME_WORDS } from '../knowledge/index.js';
+import { afterInitWrapper, describeImage, LISTEN_ENV, LISTEN_OPTION, ONE_SHOT_TOOLS, programKey, SELF_REAPING_SERVERS, SERVER_ARGS, SERVER_PROGRAM_SUBCOMMANDS, SERVER_PROGRAMS, SERVER_SUBCOMMANDS, SERVICE_ARGS, SERVICE_SUBCOMMANDS, SERVICE_NAME_WORDS } from '../knowledge/index.js';
 import { simpleCommands, walk, type ShellParser } from '../core/shell.js';
 import { appArgv } from './signals.js';
 import type { InstructionNode, Stage } from '../core/dockerfile.js';
@@ -397,7 +397,7 @@ function commandLineTool(facts: FileFacts, stage: Stage, entrypoint: string[] | 
   if (lower.split(/[-_.]/).some((w) => SERVICE_NAME_WORDS.has(w)) || [...SERVICE_NAME_WORDS].some((w) => w.length >= 5 && lower.includes(w))) return null;
   if (args.some((a) => SERVICE_ARGS.has(a) || LISTEN_OPTION.test(a))) return null;
   const last = stage.instructions[stage.instructions.length - 1];
-  if ([...facts.envAt(last).keys()].some((k) => /(^|_)PORT$/i.test(k))) return null;
+  if ([...facts.envAt(last).keys()].some((k) => LISTEN_ENV.test(k))) return null;
   const copied = copiedProgram(facts, stage, program);
   if (!copied || copied.compiled) return null;
   if (copied.copy.from === null && context) {
@@ -480,7 +480,7 @@ export function serviceEvidence(facts: FileFacts, stage: Stage, context: BuildCo
   const exposes = image === null ? undefined : describeImage(image).defaults?.exposes;
   if (exposes?.length) return `its base image \`${image}\` EXPOSEs ${exposes.join(' ')}`;
   const last = stage.instructions[stage.instructions.length - 1];
-  const port = [...facts.envAt(last).keys()].find((k) => /(^|_)PORT$/i.test(k));
+  const port = [...facts.envAt(last).keys()].find((k) => LISTEN_ENV.test(k));
   if (port) return `it sets the variable ${port}`;
   const command = facts.command(stage);
   const argvs: string[][] = [];
@@ -505,6 +505,7 @@ export function serviceEvidence(facts: FileFacts, stage: Stage, context: BuildCo
       if (SELF_REAPING_SERVERS[key] !== undefined || SERVER_PROGRAMS.has(key)) return `its command runs the server \`${key}\``;
       if (SERVER_SUBCOMMANDS[key]?.subcommands.includes(next) || SERVER_PROGRAM_SUBCOMMANDS[key]?.includes(next)) return `its command runs the server \`${key} ${next}\``;
       if (i > 0 && (SERVER_ARGS.has(word) || LISTEN_OPTION.test(word))) return `its command passes \`${word}\``;
+      if (i === 1 && SERVICE_SUBCOMMANDS.has(word)) return `its command runs \`${words[0]} ${word}\`, which starts a service`;
       // A program or script named as a server (`server.js`, `web_server.py`, `/usr/bin/grpc-server`).
       if (SERVER_NAME_WORDS.has(word) || basename(word).toLowerCase().split(/[-_.]/).some((w) => SERVER_NAME_WORDS.has(w))) return `its command runs \`${word}\`, named as a server`;
     }

@@ -194,6 +194,11 @@ export const SERVICE_NAME_WORDS: ReadonlySet<string> = new Set([
 /** Arguments of an ENTRYPOINT that start a service: its subcommands (`tool serve`) and listening options (`--port=8080`). */
 export const SERVICE_ARGS: ReadonlySet<string> = new Set(['serve', 'server', 'start', 'run', 'daemon', 'agent', 'web', 'api', 'listen', 'up', 'watch', 'worker']);
 export const LISTEN_OPTION = /^--?(port|listen|addr|address|bind|host|http|grpc|metrics)[-.\w]*(=|$)/i;
+/**
+ * Environment variables that set where a server listens (`PORT`, `SURREAL_BIND`, `HTTP_LISTEN_ADDR`, `BIND_ADDRESS`):
+ * an image that sets one runs a service. Not `*_ADDR` alone, which as often names a server a client connects to.
+ */
+export const LISTEN_ENV = /(^|_)(PORT|BIND|LISTEN)(_ADDR|_ADDRESS)?$/i;
 
 /**
  * Programs that run a long-lived network server or daemon (besides
@@ -221,6 +226,12 @@ export const SERVER_PROGRAM_SUBCOMMANDS: Readonly<Record<string, readonly string
 
 /** Arguments that start or configure a server, wherever they are in a command (`artisan serve`, `manage.py runserver`, `hugo server`). */
 export const SERVER_ARGS: ReadonlySet<string> = new Set(['serve', 'server', 'runserver']);
+
+/**
+ * A program's first argument that starts it as a long-running service (`surreal start`, `consul agent`,
+ * `npm start`): unlike SERVER_ARGS, only as the subcommand, since elsewhere these words name other things.
+ */
+export const SERVICE_SUBCOMMANDS: ReadonlySet<string> = new Set(['start', 'agent', 'daemon']);
 
 /** Commands that build one compiled program (the program and its subcommands), and the runtime it is for. */
 export const COMPILED_BUILDS: Readonly<Record<string, { subcommands: readonly string[]; runtime: string }>> = {
