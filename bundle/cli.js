@@ -13069,7 +13069,7 @@ function describeImage(raw) {
   const ref = parseImageRef(raw);
   const tag = parseTag(ref.tag);
   const family = familyOf(ref);
-  const unknown2 = { ref, tag, family: null, os: "unknown", packageManager: null, hasShell: null, release: null, unknownRelease: null, defaults: null, language: null, users: family?.users ?? [], yumIsDnf: false };
+  const unknown2 = { ref, tag, family: null, os: "unknown", packageManager: null, hasShell: null, release: null, unknownRelease: null, pinReleases: null, defaults: null, language: null, users: family?.users ?? [], yumIsDnf: false };
   if (!family) return unknown2;
   const language = family.language ?? null;
   if (inWindowsNamespace(ref)) return { ...unknown2, family: family.id, os: "unknown", hasShell: false, language };
@@ -13101,7 +13101,14 @@ function describeImage(raw) {
   packageManager = packageManagerOf(family, os2, ref, release);
   const unknownRelease = release === null ? patchPinNote(family, ref, tag) ?? unknownReleaseTag(family, ref) : null;
   const yumIsDnf2 = release?.yumIsDnf === true || family.yumIsDnf === true && !(tag.version && compareVersion(tag.version, [22]) < 0);
-  return { ref, tag, family: family.id, os: os2, packageManager, hasShell, release, unknownRelease, defaults: defaultsOf(family, tag, ref.tag), language, users: unknown2.users, yumIsDnf: yumIsDnf2 };
+  const pinReleases = release === null && unknownRelease !== null ? pinnedReleases(family, tag) : null;
+  return { ref, tag, family: family.id, os: os2, packageManager, hasShell, release, unknownRelease, pinReleases, defaults: defaultsOf(family, tag, ref.tag), language, users: unknown2.users, yumIsDnf: yumIsDnf2 };
+}
+function pinnedReleases(family, tag) {
+  if (!family.patchPins || !tag.patchPinned || !tag.version) return null;
+  const row2 = [...family.releases ?? []].reverse().find((r) => compareVersion(tag.version, r.from) >= 0);
+  const releases = row2?.pinnedOn?.map(releaseByCodename) ?? null;
+  return releases?.length && releases.every((r) => r !== null) ? releases : null;
 }
 function unknownReleaseTag(family, ref) {
   if (!family.versionIsRelease || ref.tag === null || ref.dynamic) return null;
@@ -13127,6 +13134,7 @@ function defaultsOf(family, tag, name) {
   if (row2.entrypointCommands !== void 0) runs2.entrypointCommands = row2.entrypointCommands;
   if (row2.entrypointOptionsOnly !== void 0) runs2.entrypointOptionsOnly = row2.entrypointOptionsOnly;
   if (row2.exposes !== void 0) runs2.exposes = row2.exposes;
+  if (row2.stopSignal !== void 0) runs2.stopSignal = row2.stopSignal;
   return runs2;
 }
 function isWindowsImage(raw, platform = null) {
@@ -13268,9 +13276,11 @@ var init_images = __esm({
           { from: [10], release: "stretch" },
           { from: [14], release: "buster" },
           { from: [15], release: "stretch" },
+          // Node 18 came out (April 2022) on bullseye; node 18 to 25 moved to bookworm when it was released (June 2023); a patch tag of
+          // them may also be a later one on trixie: every one of the three carries tini at /usr/bin/tini.
           { from: [16], release: "buster" },
           { from: [17], release: "bullseye" },
-          { from: [18], release: "bookworm" },
+          { from: [18], release: "bookworm", pinnedOn: ["bullseye", "bookworm", "trixie"] },
           { from: [26], release: "trixie" }
         ]
       },
@@ -13326,7 +13336,8 @@ var init_images = __esm({
       { id: "nginx", match: /^nginx$/, os: "debian", runs: { entrypoint: ["/docker-entrypoint.sh"], cmd: ["nginx", "-g", "daemon off;"], user: null, exposes: ["80"], entrypointActsOn: ["nginx", "nginx-debug"], entrypointCommands: ["nginx", "nginx-debug"], since: [1, 22] } },
       { id: "httpd", match: /^httpd$/, os: "debian", runs: { entrypoint: null, cmd: ["httpd-foreground"], user: null, exposes: ["80"], since: [2, 4] } },
       { id: "redis", match: /^redis$/, os: "debian", runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["redis-server"], user: null, exposes: ["6379"], entrypointActsOn: ["redis-server"], since: [6] } },
-      { id: "postgres", match: /^postgres$/, os: "debian", runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["postgres"], user: null, exposes: ["5432"], entrypointActsOn: ["postgres"], since: [10] } },
+      // postgres: its Dockerfiles set `STOPSIGNAL SIGINT` (postgres's fast shutdown; SIGTERM is its smart shutdown, which waits for every client).
+      { id: "postgres", match: /^postgres$/, os: "debian", runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["postgres"], user: null, exposes: ["5432"], entrypointActsOn: ["postgres"], stopSignal: "SIGINT", since: [10] } },
       { id: "mongo", match: /^mongo$/, os: "debian", runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["mongod"], user: null, exposes: ["27017"], entrypointActsOn: ["mongod"], since: [5] } },
       { id: "memcached", match: /^memcached$/, os: "debian", runs: { entrypoint: ["docker-entrypoint.sh"], cmd: ["memcached"], user: "memcache", exposes: ["11211"], entrypointActsOn: ["memcached"], since: [1, 6] } },
       { id: "mariadb", match: /^mariadb$/, os: "debian" },
@@ -31311,6 +31322,9 @@ var SELF_REAPING_SERVERS = {
 var SIGTERM_RELOADS = {
   uwsgi: {
     stopOptions: ["--die-on-term"],
+    // uWSGI's docs, "Configuring uWSGI": `--ini file[:section]`, or a lone operand ending in `.ini`; a key with no
+    // value is a flag set to true, and a flag's value false, off, no or 0 unsets it (core/ini.c, uwsgi_opt_true).
+    config: { options: ["--ini"], extensions: [".ini"], section: "uwsgi", keys: ["die-on-term", "die_on_term"], falseValues: ["false", "off", "no", "0"] },
     reason: "uWSGI, whose master reaps its workers, but which reloads at SIGTERM instead of stopping unless `die-on-term` is set; an init does not change that: add `STOPSIGNAL SIGINT` (or set `die-on-term = true` in its configuration) so that `docker stop` stops it"
   }
 };
@@ -31480,6 +31494,7 @@ var SERVICE_NAME_WORDS = /* @__PURE__ */ new Set([
 ]);
 var SERVICE_ARGS = /* @__PURE__ */ new Set(["serve", "server", "start", "run", "daemon", "agent", "web", "api", "listen", "up", "watch", "worker"]);
 var LISTEN_OPTION = /^--?(port|listen|addr|address|bind|host|http|grpc|metrics)[-.\w]*(=|$)/i;
+var LISTEN_ENV = /(^|_)(PORT|BIND|LISTEN)(_ADDR|_ADDRESS)?$/i;
 var SERVER_PROGRAMS = /* @__PURE__ */ new Set([
   "uvicorn",
   "hypercorn",
@@ -31532,6 +31547,7 @@ var SERVER_PROGRAM_SUBCOMMANDS = {
   celery: ["worker", "beat"]
 };
 var SERVER_ARGS = /* @__PURE__ */ new Set(["serve", "server", "runserver"]);
+var SERVICE_SUBCOMMANDS = /* @__PURE__ */ new Set(["start", "agent", "daemon"]);
 var COMPILED_BUILDS = {
   go: { subcommands: ["build", "install"], runtime: "Go" },
   cargo: { subcommands: ["build", "install"], runtime: "Rust" },
@@ -33004,7 +33020,8 @@ function scriptEnding(root, firstArg) {
   const end = waiting.reduce((a, b) => at(b) > at(a) ? b : a, waiting[0]);
   if (!end) return { none: "it runs nothing" };
   if (end.kind === "other") return { none: end.why };
-  return { command: end.command, name: end.name, words: end.words, execs: false, notProgram: notExecable(end.program, root), busy: null };
+  const others = waiting.filter((e) => e.kind === "runs" && e !== end && e.command.startIndex !== end.command.startIndex && notExecable(e.program, root) === null).map((e) => e.command).filter((c, i, all) => all.findIndex((x) => x.startIndex === c.startIndex) === i).sort((a, b) => a.startIndex - b.startIndex);
+  return { command: end.command, name: end.name, words: end.words, execs: false, notProgram: notExecable(end.program, root), busy: null, others };
 }
 var IDLE_HANDLER = /* @__PURE__ */ new Set(["exit", "echo", "printf", "true", ":", "return", "logger"]);
 function trapsTerm(root, shell) {
@@ -33085,7 +33102,7 @@ function follow(facts, stage2, context, shell, step, cmdNode, depth) {
     const root = shell.parse(script2).rootNode;
     const last = lastCommand(root, shellImplementation(facts, stage2, program));
     if (!("command" in last && last.execs) && trapsTerm(root, shell)) return { kind: "direct" };
-    if ("none" in last) return forcedShell(`the shell script \`${script2}\``, last.none);
+    if ("none" in last) return forcedShell(`the shell script \`${script2}\``, last.none, false);
     const words3 = last.words.slice(last.execs ? 1 : 0);
     const rest = words3.every((w) => w !== null) ? words3 : [];
     const then = follow(facts, stage2, context, shell, { argv: rest, node: null, inherited: step.inherited }, null, depth + 1);
@@ -33109,10 +33126,26 @@ function follow(facts, stage2, context, shell, step, cmdNode, depth) {
     const last = scriptEnding(root, args[0] ?? "");
     if ("final" in last) return { kind: "direct" };
     if (trapsTerm(root, shell)) return { kind: "direct" };
-    if ("none" in last) return forcedShell(`the script ${script.source}`, last.none);
-    const line = text2.slice(0, last.command.startIndex).split("\n").length;
+    if ("none" in last) return forcedShell(`the script ${script.source}`, last.none, false);
+    const lineOf2 = (command2) => text2.slice(0, command2.startIndex).split("\n").length;
+    const line = lineOf2(last.command);
+    const others = last.notProgram ? [] : last.others ?? [];
+    if (others.length) {
+      const all = [...others, last.command].sort((a, b) => a.startIndex - b.startIndex);
+      const numbers = all.map(lineOf2);
+      const listed2 = `${numbers.slice(0, -1).join(", ")} and ${numbers[numbers.length - 1]}`;
+      const commands = all.map((c2) => `\`${c2.text}\``);
+      const ran = `${commands.slice(0, -1).join(", ")} or ${commands[commands.length - 1]}`;
+      return {
+        kind: "forced",
+        shell: `the shell running ${script.source} (its lines ${listed2} run ${ran} without exec)`,
+        why: `the script ${script.source} runs ${ran} (its lines ${listed2}, one on each path) without exec, so its shell exits at SIGTERM and the container ends with it`,
+        fix: `write exec at lines ${listed2}: ${all.map((c2) => `\`exec ${c2.text}\``).join(", ")}`
+      };
+    }
     return {
       kind: "forced",
+      shell: `the shell running ${script.source} (its line ${line} runs \`${last.command.text}\` without exec)`,
       why: `the script ${script.source} runs \`${last.command.text}\` (its line ${line}) without exec, so its shell exits at SIGTERM and the container ends with it`,
       fix: last.notProgram ? `end it by exec'ing the app (its last command is ${last.notProgram})` : `write \`exec ${last.command.text}\` there`
     };
@@ -33122,8 +33155,8 @@ function follow(facts, stage2, context, shell, step, cmdNode, depth) {
   if (runsShell && scriptWord && !ENTRYPOINT_NAMED.test(basename2(scriptWord))) return { kind: "unread", script: scriptWord };
   return { kind: "direct" };
 }
-function forcedShell(what, why) {
-  return { kind: "forced", why: `${what} is run by a shell that exits at SIGTERM (${why}), and the container ends with it`, fix: "run the app with exec, or in JSON form" };
+function forcedShell(what, why, foreground = true) {
+  return { kind: "forced", ...foreground ? { shell: `the shell running ${what}` } : {}, why: `${what} is run by a shell that exits at SIGTERM (${why}), and the container ends with it`, fix: "run the app with exec, or in JSON form" };
 }
 function scriptRunBy2(facts, stage2, context, argv) {
   const operand = POSIX_SHELLS.has(basename2(argv[0] ?? "")) ? scriptOperandIndex(argv) : -1;
@@ -33430,6 +33463,41 @@ function stopSignalSet(facts, stage2) {
   for (let s = stage2; s; s = facts.parentOf(s)) if (s.instructions.some((n) => n.keyword === "STOPSIGNAL")) return true;
   return false;
 }
+function configStops(facts, stage2, context, argv, config) {
+  context = buildContextFor(facts, stage2, context);
+  if (!config || !context) return false;
+  const files = [];
+  for (let i = 1; i < argv.length; i++) {
+    const option = config.options.find((o) => argv[i] === o || argv[i].startsWith(`${o}=`));
+    if (option) files.push(argv[i] === option ? argv[++i] ?? "" : argv[i].slice(option.length + 1));
+    else if (!argv[i].startsWith("-") && config.extensions.some((e) => argv[i].endsWith(e))) files.push(argv[i]);
+  }
+  return files.some((word) => {
+    const colon = word.indexOf(":");
+    const file = colon > 0 ? word.slice(0, colon) : word;
+    const section = colon > 0 ? word.slice(colon + 1) : config.section;
+    const script = scriptInContext(facts, stage2, context, file.includes("/") ? file : `./${file}`);
+    const text2 = script ? context.read(script.source) : null;
+    if (text2 === null) return false;
+    let current = null;
+    let set = false;
+    for (const raw of text2.split(/\r?\n/)) {
+      const line = raw.trim();
+      if (line === "" || line.startsWith(";") || line.startsWith("#")) continue;
+      const header = /^\[([^\]]*)\]$/.exec(line);
+      if (header) {
+        current = header[1].trim();
+        continue;
+      }
+      if (current !== section) continue;
+      const eq = line.indexOf("=");
+      const key = (eq < 0 ? line : line.slice(0, eq)).trim();
+      if (!config.keys.includes(key)) continue;
+      set = eq < 0 || !config.falseValues.includes(line.slice(eq + 1).trim().toLowerCase());
+    }
+    return set;
+  });
+}
 function sufficientArgv(facts, stage2, context, argv) {
   if (programKey(argv[0]) === "python" && argv[1] === "-m" && argv[2]) {
     const module = programKey(argv[2]);
@@ -33438,7 +33506,7 @@ function sufficientArgv(facts, stage2, context, argv) {
   const program = programKey(argv[0]);
   const server = SELF_REAPING_SERVERS[program];
   const reloads = SIGTERM_RELOADS[program];
-  if (reloads && !argv.some((a) => reloads.stopOptions.includes(a)) && !stopSignalSet(facts, stage2)) return { id: "server-reaps", reason: `PID 1 is \`${program}\`, ${reloads.reason}` };
+  if (reloads && !argv.some((a) => reloads.stopOptions.includes(a)) && !stopSignalSet(facts, stage2) && !configStops(facts, stage2, context, argv, reloads.config)) return { id: "server-reaps", reason: `PID 1 is \`${program}\`, ${reloads.reason}` };
   if (server !== void 0) return { id: "server-reaps", reason: `PID 1 is \`${program}\`, ${server}` };
   const sub = SERVER_SUBCOMMANDS[program];
   if (sub && sub.subcommands.includes(argv[1] ?? "")) {
@@ -33700,7 +33768,7 @@ var TOOL_PROGRAMS = /* @__PURE__ */ new Set([
   "firebase",
   "gh"
 ]);
-var SUPPORT_FILE = /\.(sh|bash|conf|ini|cnf|json|ya?ml|xml|properties|toml|exclude|template|deb|rpm)$/i;
+var SUPPORT_FILE = /\.(sh|bash|conf|ini|cnf|json|ya?ml|xml|properties|toml|exclude|template|deb|rpm)$|[_.-]config$/i;
 function basename3(word) {
   return word.slice(word.lastIndexOf("/") + 1);
 }
@@ -33793,9 +33861,12 @@ function roleOf(facts, stage2, filename, target, context = null) {
   }
   const packaged = packagedRelease(facts, stage2, context);
   if (packaged) {
+    if (!chainOf(facts, stage2).some((s) => s.instructions.some((i) => i.keyword === "CMD" || i.keyword === "ENTRYPOINT"))) {
+      return { role: "base", reason: "it sets no CMD or ENTRYPOINT, so its containers run what `docker run` is given, as base and dev-environment images do" };
+    }
     return {
       role: "official-image",
-      reason: `it installs a pinned upstream release (\`ENV ${packaged}\`) and copies only scripts and configuration from the build context, as official-image definitions do`
+      reason: `it installs a pinned upstream release (\`${packaged}\`) and copies only scripts and configuration from the build context, as official-image definitions do`
     };
   }
   if (command2.entrypointNode && entrypointWords?.length === 1 && TOOL_PROGRAMS.has(basename3(entrypointWords[0])) && !cmdWords?.length) {
@@ -33861,7 +33932,7 @@ function commandLineTool(facts, stage2, entrypoint, cmd, context) {
   if (lower.split(/[-_.]/).some((w) => SERVICE_NAME_WORDS.has(w)) || [...SERVICE_NAME_WORDS].some((w) => w.length >= 5 && lower.includes(w))) return null;
   if (args.some((a) => SERVICE_ARGS.has(a) || LISTEN_OPTION.test(a))) return null;
   const last = stage2.instructions[stage2.instructions.length - 1];
-  if ([...facts.envAt(last).keys()].some((k) => /(^|_)PORT$/i.test(k))) return null;
+  if ([...facts.envAt(last).keys()].some((k) => LISTEN_ENV.test(k))) return null;
   const copied = copiedProgram(facts, stage2, program);
   if (!copied || copied.compiled) return null;
   if (copied.copy.from === null && context) {
@@ -33911,7 +33982,7 @@ function serviceEvidence(facts, stage2, context, shell) {
   const exposes = image === null ? void 0 : describeImage(image).defaults?.exposes;
   if (exposes?.length) return `its base image \`${image}\` EXPOSEs ${exposes.join(" ")}`;
   const last = stage2.instructions[stage2.instructions.length - 1];
-  const port = [...facts.envAt(last).keys()].find((k) => /(^|_)PORT$/i.test(k));
+  const port = [...facts.envAt(last).keys()].find((k) => LISTEN_ENV.test(k));
   if (port) return `it sets the variable ${port}`;
   const command2 = facts.command(stage2);
   const argvs = [];
@@ -33936,6 +34007,7 @@ function serviceEvidence(facts, stage2, context, shell) {
       if (SELF_REAPING_SERVERS[key] !== void 0 || SERVER_PROGRAMS.has(key)) return `its command runs the server \`${key}\``;
       if (SERVER_SUBCOMMANDS[key]?.subcommands.includes(next) || SERVER_PROGRAM_SUBCOMMANDS[key]?.includes(next)) return `its command runs the server \`${key} ${next}\``;
       if (i > 0 && (SERVER_ARGS.has(word) || LISTEN_OPTION.test(word))) return `its command passes \`${word}\``;
+      if (i === 1 && SERVICE_SUBCOMMANDS.has(word)) return `its command runs \`${words3[0]} ${word}\`, which starts a service`;
       if (SERVER_NAME_WORDS.has(word) || basename3(word).toLowerCase().split(/[-_.]/).some((w) => SERVER_NAME_WORDS.has(w))) return `its command runs \`${word}\`, named as a server`;
     }
   }
@@ -33946,30 +34018,53 @@ function chainOf(facts, stage2) {
   for (let s = stage2; s; s = facts.parentOf(s)) chain2.push(s);
   return chain2;
 }
+function versionNames(facts, node) {
+  if (node.keyword !== "ENV" && node.keyword !== "ARG") return [];
+  const text2 = facts.model.rawArguments(node);
+  const names = [...text2.matchAll(/(?:^|\s)([A-Za-z_][A-Za-z0-9_]*_VERSION)(?==|\s|$)/g)].map((m) => m[1]);
+  return node.keyword === "ENV" && !/^\s*[A-Za-z_][A-Za-z0-9_]*=/.test(text2) ? names.slice(0, 1) : names;
+}
+function expands(facts, node, name) {
+  if (node.keyword === "ADD") return facts.copyOperands(node)?.sources.some((source) => /^[a-z]+:\/\//i.test(source) && new RegExp(`\\$\\{?${name}(?![A-Za-z0-9_])`).test(source)) ?? false;
+  if (node.keyword !== "RUN") return false;
+  const read = facts.readRun(node);
+  if (read.kind !== "script") return false;
+  let found = false;
+  walk(read.root, (n) => {
+    if ((n.type === "simple_expansion" || n.type === "expansion") && n.namedChildren.some((c) => c?.type === "variable_name" && c.text === name)) found = true;
+    return !found;
+  });
+  return found;
+}
 function packagedRelease(facts, stage2, context) {
-  const chain2 = chainOf(facts, stage2);
-  let version = null;
-  let copies = 0;
-  for (const s of chain2) {
-    for (const node of s.instructions) {
-      if (node.keyword === "ENV") {
-        const name = /^\s*([A-Z][A-Z0-9_]*_VERSION)[\s=]/.exec(facts.model.rawArguments(node))?.[1];
-        if (name) version ??= name;
-      }
-      const copy = facts.copyOperands(node);
-      if (!copy || copy.from !== null) continue;
-      copies++;
-      for (const source of copy.sources) {
-        if (copy.node.keyword === "ADD" && /^[a-z]+:\/\//i.test(source)) continue;
-        const name = basename3(source.replace(/\/+$/, ""));
-        if (SUPPORT_FILE.test(name) || ENTRYPOINT_SCRIPT.test(name)) continue;
-        const text2 = context && !/[*?[]/.test(source) ? context.read(source.replace(/^\.\//, "")) : null;
-        if (text2?.startsWith("#!")) continue;
-        return null;
+  const stages = [];
+  const pending = [stage2];
+  while (pending.length) {
+    for (const s of chainOf(facts, pending.pop())) {
+      if (stages.includes(s)) continue;
+      stages.push(s);
+      for (const node of s.instructions) {
+        const from = facts.copyOperands(node)?.fromStage;
+        if (from && !stages.includes(from)) pending.push(from);
       }
     }
   }
-  return version && copies > 0 ? version : version && copies === 0 ? version : null;
+  const instructions = stages.flatMap((s) => s.instructions);
+  for (const node of instructions) {
+    const copy = facts.copyOperands(node);
+    if (!copy || copy.from !== null) continue;
+    for (const source of copy.sources) {
+      if (copy.node.keyword === "ADD" && /^[a-z]+:\/\//i.test(source)) continue;
+      const name = basename3(source.replace(/\/+$/, ""));
+      if (SUPPORT_FILE.test(name) || ENTRYPOINT_SCRIPT.test(name)) continue;
+      const text2 = context && !/[*?[]/.test(source) ? context.read(source.replace(/^\.\//, "")) : null;
+      if (text2?.startsWith("#!")) continue;
+      return null;
+    }
+  }
+  const declared = [...facts.model.globalArgs, ...instructions].flatMap((node) => versionNames(facts, node).map((name) => ({ name, keyword: node.keyword })));
+  const used = declared.find(({ name }) => instructions.some((node) => expands(facts, node, name)));
+  return used ? `${used.keyword} ${used.name}` : null;
 }
 
 // lib/facts/index.ts
@@ -34668,6 +34763,23 @@ var FileFacts = class {
   /** The external image at the root of the FROM chain, global ARGs substituted; null when an ARG has no literal default. */
   baseImage(stage2) {
     return baseImageOf(this.model, stage2);
+  }
+  /**
+   * The signal `docker stop` sends the container: the last STOPSIGNAL of the
+   * stage or of a stage it builds on, else the base image's (SIGTERM where
+   * none is recorded), written `SIGINT`; `node` null for the base image's.
+   * Null when the STOPSIGNAL is a build argument.
+   */
+  stopSignal(stage2) {
+    for (let s = stage2; s; s = this.parentOf(s)) {
+      const node = [...s.instructions].reverse().find((n) => n.keyword === "STOPSIGNAL");
+      if (!node) continue;
+      const text2 = this.model.rawArguments(node).trim().toUpperCase();
+      if (text2.includes("$")) return null;
+      const numbers = { 2: "SIGINT", 3: "SIGQUIT", 15: "SIGTERM", 9: "SIGKILL", 1: "SIGHUP" };
+      return { signal: numbers[text2] ?? (text2.startsWith("SIG") ? text2 : `SIG${text2}`), node };
+    }
+    return { signal: this.defaultsOf(stage2)?.stopSignal ?? "SIGTERM", node: null };
   }
   /** The one Windows predicate (the root image or its --platform is Windows). */
   isWindows(stage2) {
@@ -38975,7 +39087,7 @@ function wrapperPrefix(use) {
   const prefix = use.node.text.slice(0, use.programNode.startIndex - use.node.startIndex);
   return prefix.replace(/\\\r?\n/g, " ").replace(/\s+/g, " ").trimStart();
 }
-function expands(node) {
+function expands2(node) {
   let computed = false;
   walk(node, (n) => {
     if (EXPANSIONS.has(n.type)) computed = true;
@@ -38991,7 +39103,7 @@ function startsComputed(node) {
     if (first.type === "concatenation" && next.startIndex !== first.startIndex) return false;
     first = next;
   }
-  return expands(first);
+  return expands2(first);
 }
 var EXPANSIONS = /* @__PURE__ */ new Set(["simple_expansion", "expansion", "command_substitution", "process_substitution", "arithmetic_expansion"]);
 function flagFix(run2, hygiene, command2) {
@@ -41306,6 +41418,14 @@ function packageRoute(image, raw, init, leave) {
     const other = release ? initPackage(release, OTHER_INIT[init]) : null;
     return leave(MISSING_IDS[found.reason], missingNote(found, init, other, release ? releaseName(release) : null));
   }
+  if (!release && image.unknownRelease && !found.everyRelease && image.pinReleases) {
+    const paths = new Set(image.pinReleases.map((r) => {
+      const p = initPackage(r, init);
+      return "path" in p ? p.path : null;
+    }));
+    const [path31] = paths;
+    if (paths.size === 1 && path31) return { manager, path: path31, everyRelease: true };
+  }
   if (!release && image.unknownRelease && !found.everyRelease) {
     return leave("unknown-release", `dfmod does not know which release \`${raw}\` is built on, so whether it has ${init}: ${image.unknownRelease}`);
   }
@@ -41456,7 +41576,17 @@ function planStage(ctx, stage2, init, optedIn) {
   if (path31.kind === "unread") {
     signalsHow = `so signals reach what the script ${path31.script} execs (dfmod cannot read it: where it runs the app without exec, add exec there) and zombies are reaped`;
   }
-  if (path31.kind === "forced") {
+  const stop = path31.kind === "forced" && path31.shell ? facts.stopSignal(stage2) : null;
+  if (path31.kind === "forced" && path31.shell && stop?.signal === "SIGINT") {
+    group = init === "tini";
+    const source = stop.node ? `the STOPSIGNAL of line ${ctx.originalLine(stop.node.line)}` : `the STOPSIGNAL of \`${raw}\``;
+    signalsHow = `${group ? "with -g, so the stop signal (SIGINT) goes to the whole process group" : "signalling the whole process group"}, and zombies are reaped (see the note)`;
+    notes.push({
+      id: "shell-waits",
+      line: at,
+      message: `the app receives the stop signal: \`docker stop\` sends SIGINT (${source}), which ${init} ${group ? "-g " : ""}sends to the whole process group, and ${path31.shell} defers SIGINT while the app runs and waits for it to exit; still, to make the app the process ${init} signals: ${path31.fix}`
+    });
+  } else if (path31.kind === "forced") {
     group = init === "tini";
     signalsHow = `${group ? "with -g, so SIGTERM goes to the whole process group" : "signalling the whole process group"} and zombies are reaped (shutdown stays forced: see the note)`;
     notes.push({

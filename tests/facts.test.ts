@@ -776,6 +776,30 @@ test('stageRole: tool images, shells as the command in any form, packaged upstre
   assert.is(role(lines('FROM node:20-slim', 'ENV APP_VERSION=1.2', 'COPY . .', 'CMD ["node", "server.js"]')), 'application', 'it copies its source');
 });
 
+// Review round 10: an ARG-pinned upstream release built in a stage of the file (B: tini added to a published base image), and
+// a version ENV an app only records, or one beside an app built from the context (bad note: "an official-image definition").
+test('stageRole: a NAME_VERSION (ENV or ARG) an install expands, with only support files from the context, is an official-image definition; one an app only records is not', () => {
+  const role = (text: string, files: Record<string, string> = {}) => {
+    const { model, facts } = load(text, official);
+    return facts.stageRole(model.finalStage!, 'Dockerfile', undefined, memoryContext(files));
+  };
+  const upstream = lines('ARG SERVER_VERSION=4.2.1', 'FROM debian:12-slim AS build', 'ARG SERVER_VERSION',
+    'RUN git clone --branch v${SERVER_VERSION} https://example.com/server /src && make -C /src install DESTDIR=/out',
+    'FROM debian:12-slim', 'COPY --from=build /out/ /', 'COPY ssh_config /etc/ssh/', 'COPY start.sh /start.sh', 'EXPOSE 80', 'ENTRYPOINT ["/start.sh"]');
+  assert.equal(role(upstream), { role: 'official-image', reason: 'it installs a pinned upstream release (`ARG SERVER_VERSION`) and copies only scripts and configuration from the build context, as official-image definitions do' });
+  assert.is(role(lines('FROM debian:12-slim', 'ENV TOOL_VERSION=1.4', 'RUN curl -fsSLo /usr/local/bin/tool https://example.com/v${TOOL_VERSION}/tool', 'CMD ["tool", "serve"]')).role, 'official-image');
+  // The same clone, but the image also builds the app of the context: an application.
+  assert.is(role(upstream.replace('COPY start.sh /start.sh', 'COPY src/ /srv/app/')).role, 'application');
+  // A version ENV no install expands, beside a build output copied from a stage that builds the context.
+  const app = lines('FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build', 'COPY . /src', 'RUN dotnet publish /src -o /out',
+    'FROM mcr.microsoft.com/dotnet/aspnet:8.0', 'ENV APP_VERSION=1.2.3', 'COPY --from=build /out /app', 'EXPOSE 80', 'ENTRYPOINT ["dotnet", "/app/App.dll"]');
+  assert.is(role(app).role, 'application');
+  assert.is(role(app.replace('COPY . /src', 'RUN true').replace('ENV APP_VERSION=1.2.3', 'ENV APP_VERSION=1.2.3\nRUN echo v$OTHER_VERSION')).role, 'application', 'an ENV that nothing expands');
+  // A pinned download with no CMD or ENTRYPOINT: what `docker run` is given runs, as in a base or dev environment.
+  assert.equal(role(lines('FROM nvidia/cuda:12.1.0-devel-ubuntu22.04', 'ENV OFED_VERSION=5.8', 'RUN wget -q https://example.com/ofed-${OFED_VERSION}.tgz && tar xzf ofed-${OFED_VERSION}.tgz')),
+    { role: 'base', reason: 'it sets no CMD or ENTRYPOINT, so its containers run what `docker run` is given, as base and dev-environment images do' });
+});
+
 test('stageRole: CI and development folders, command-line tool ENTRYPOINTs, a base a build argument chooses', () => {
   const role = (text: string, filename = 'Dockerfile', files: Record<string, string> = {}) => {
     const { model, facts } = load(text, official);

@@ -1992,4 +1992,101 @@ test('a function the entrypoint script calls is followed into its body (docker-z
   assert.equal(result.notes.map((n) => n.id), ['server-reaps']);
 });
 
+
+// Review round 10 (D): `node:20.12.2` was refused as "release unknown"; every release node 18 to 25 were built on (bullseye, bookworm) has tini at /usr/bin/tini.
+test('a patch pin whose every possible release carries tini at one path (node:20.12.2): installed; one that may be on a release without it is still refused', async () => {
+  await expectOutput(
+    lines('FROM node:20.12.2', 'WORKDIR /srv', 'COPY . .', OWN_RUN, 'CMD ["node", "main.js"]', SERVES),
+    lines('FROM node:20.12.2', 'WORKDIR /srv', APT, 'COPY . .', OWN_RUN, 'ENTRYPOINT ["/usr/bin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "main.js"]', SERVES),
+    { only },
+  );
+  // node 16's patch pins: no row says which releases they were built on (stretch has no tini).
+  await expectRefused(lines('FROM node:16.20.2', 'WORKDIR /srv', 'COPY . .', OWN_RUN, 'CMD ["node", "main.js"]', SERVES), 'unknown-release', { only });
+});
+
+// Review round 10 (bad note): "shutdown is forced" for a postgres image, whose STOPSIGNAL is SIGINT: the shell defers it and waits for postgres, which gets it too.
+test('STOPSIGNAL SIGINT (the base image\'s, or the stage\'s): the note says the app receives it and the shell waits, still advising exec; SIGTERM and SIGQUIT keep the forced-shutdown note', async () => {
+  const script = '#!/bin/bash\nset -e\necho preparing\ndocker-entrypoint.sh postgres\n';
+  const input = lines('FROM postgres:16', OWN_RUN, 'COPY start-db.sh /usr/local/bin/', 'ENTRYPOINT ["/usr/local/bin/start-db.sh"]');
+  const output = lines('FROM postgres:16', APT, OWN_RUN, 'COPY start-db.sh /usr/local/bin/', 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "/usr/local/bin/start-db.sh"]');
+  const waits = (source: string) => 'the app receives the stop signal: `docker stop` sends SIGINT (' + source + '), which tini -g sends to the whole process group, ' +
+    'and the shell running start-db.sh (its line 4 runs `docker-entrypoint.sh postgres` without exec) defers SIGINT while the app runs and waits for it to exit; ' +
+    'still, to make the app the process tini signals: write `exec docker-entrypoint.sh postgres` there';
+  const inherited = await expectOutput(input, output, { only, files: { 'start-db.sh': script } });
+  assert.equal(inherited.notes.map((n) => [n.id, n.line, n.message]), [['shell-waits', 4, waits('the STOPSIGNAL of `postgres:16`')]]);
+  assert.match(inherited.changes[0].message, 'with -g, so the stop signal (SIGINT) goes to the whole process group, and zombies are reaped (see the note)');
+  // The stage's own STOPSIGNAL, on another base.
+  const own = await run(lines('FROM debian:12', OWN_RUN, 'COPY start-db.sh /usr/local/bin/', 'STOPSIGNAL INT', 'ENTRYPOINT ["/usr/local/bin/start-db.sh"]', 'EXPOSE 5432'),
+    { only, files: { 'start-db.sh': script } });
+  assert.equal(own.notes.map((n) => [n.id, n.message]), [['shell-waits', waits('the STOPSIGNAL of line 4')]]);
+  // SIGTERM set again over the base image's SIGINT, or SIGQUIT: the shell exits, shutdown is forced.
+  for (const signal of ['SIGTERM', 'SIGQUIT']) {
+    const forced = await run(lines('FROM postgres:16', OWN_RUN, 'COPY start-db.sh /usr/local/bin/', `STOPSIGNAL ${signal}`, 'ENTRYPOINT ["/usr/local/bin/start-db.sh"]'),
+      { only, files: { 'start-db.sh': script } });
+    assert.equal(forced.notes.map((n) => n.id), ['shutdown-forced'], signal);
+  }
+});
+
+
+// Review round 10 (bad note): the note told to set die-on-term, which the uwsgi.ini named in the CMD already set.
+test('uWSGI whose INI file of the build context (`uwsgi /app/site.ini`, `--ini site.ini`) sets die-on-term stops at SIGTERM: the note says so; one that unsets it, or another section, keeps the advice', async () => {
+  const stopsCleanly = 'no init added: PID 1 is `uwsgi`, a server whose master process reaps its workers and stops at the STOPSIGNAL or with die-on-term';
+  const input = lines('FROM python:3.12-slim', 'RUN pip install --no-cache-dir uwsgi', 'COPY . /app', 'CMD ["uwsgi", "/app/site.ini"]');
+  for (const ini of ['[uwsgi]\nmaster\ndie-on-term\n', '[uwsgi]\nmaster = true\ndie-on-term = true\n']) {
+    const result = await expectUnchanged(input, null, { only, files: { 'site.ini': ini } });
+    assert.equal(result.notes.map((n) => [n.id, n.line, n.message.split(' (to add')[0]]), [['server-reaps', 4, stopsCleanly]]);
+  }
+  const option = await expectUnchanged(lines('FROM python:3.12-slim', 'WORKDIR /app', 'RUN pip install --no-cache-dir uwsgi', 'COPY site.ini .', 'CMD ["uwsgi", "--ini", "site.ini"]'), null,
+    { only, files: { 'site.ini': '[uwsgi]\n; stop, do not reload, at SIGTERM\ndie-on-term=1\n' } });
+  assert.equal(option.notes.map((n) => n.message.split(' (to add')[0]), [stopsCleanly]);
+  for (const ini of ['[uwsgi]\ndie-on-term = true\ndie-on-term = false\n', '[other]\ndie-on-term\n[uwsgi]\nmaster\n']) {
+    const result = await expectUnchanged(input, null, { only, files: { 'site.ini': ini } });
+    assert.match(result.notes[0].message, 'which reloads at SIGTERM instead of stopping unless `die-on-term` is set');
+  }
+});
+
+
+// Review round 10 (bad note): the exec advice named only the else branch's launch line of a script whose if/else starts the app in both branches.
+test('an entrypoint script whose if/else starts the app without exec in both branches: the note names both lines and both execs', async () => {
+  const script = '#!/bin/bash\nservice ssh start\nif [ -f /srv/host ]; then\n    /srv/host\nelse\n    dotnet /srv/host.dll\nfi\n';
+  const input = lines('FROM debian:12', OWN_RUN, 'COPY start.sh /start.sh', 'ENTRYPOINT ["/start.sh"]', SERVES);
+  const result = await expectOutput(input,
+    lines('FROM debian:12', APT, OWN_RUN, 'COPY start.sh /start.sh', 'ENTRYPOINT ["/usr/bin/tini", "-g", "--", "/start.sh"]', SERVES),
+    { only, files: { 'start.sh': script } });
+  assert.equal(result.notes.map((n) => [n.id, n.message]), [['shutdown-forced',
+    'shutdown is forced, not graceful: the script start.sh runs `/srv/host` or `dotnet /srv/host.dll` (its lines 4 and 6, one on each path) without exec, so its shell exits at SIGTERM and the container ends with it; ' +
+    'tini -g sends SIGTERM to the app too, but it may be killed before its handler finishes: write exec at lines 4 and 6: `exec /srv/host`, `exec dotnet /srv/host.dll`']]);
+});
+
+
+// Review round 10: tini was added to a published image that builds an ARG-pinned upstream release (B); a dotnet app with a version ENV was called an official-image definition (bad note).
+test('an ARG-pinned release cloned in a build stage, with only support files from the context: official-image note; an app whose version ENV nothing expands: judged by its PID 1', async () => {
+  const upstream = lines('ARG SERVER_VERSION=4.2.1', 'FROM debian:bookworm-slim AS build', 'ARG SERVER_VERSION',
+    'RUN git clone --branch v${SERVER_VERSION} https://example.com/server /src && make -C /src install DESTDIR=/out',
+    'FROM debian:bookworm-slim', 'COPY --from=build /out/ /', 'COPY start.sh /start.sh',
+    'RUN apt-get update && apt-get install -y libc-dev && rm -rf /var/lib/apt/lists/*', 'EXPOSE 80', 'ENTRYPOINT ["/start.sh"]');
+  const result = await expectUnchanged(upstream, null, { only, files: { 'start.sh': '#!/bin/sh\n/usr/bin/server\n' } });
+  assert.equal(result.notes.map((n) => [n.id, n.line, n.message]), [['official-image', 5,
+    'no init added: it installs a pinned upstream release (`ARG SERVER_VERSION`) and copies only scripts and configuration from the build context, as official-image definitions do, ' +
+    'so this is an official-image definition: every image built FROM it would inherit the init; to add one anyway, name it in the option {"init-entrypoint": {"paths": ["Dockerfile"]}}, or run its containers with `docker run --init`']]);
+  const app = await expectUnchanged(lines('FROM mcr.microsoft.com/dotnet/aspnet:8.0', 'ENV APP_VERSION=1.2.3', 'COPY --from=build /out /app', 'EXPOSE 80', 'ENTRYPOINT ["dotnet", "/app/App.dll"]'), null, { only });
+  assert.equal(app.notes.map((n) => [n.id, n.message.split(' (to add')[0]]), [['single-binary', 'no init added: PID 1 is `dotnet /app/App.dll`, one .NET process, which handles SIGTERM itself and starts no children']]);
+});
+
+
+// Review round 10 (bad note): a database server whose ENTRYPOINT is its copied binary, with a bind address set in an ENV, was "a command-line tool … not a deployed service".
+test('a copied binary as the ENTRYPOINT with a listen variable (`*_BIND`) or a `start` subcommand is a service, not a command-line tool', async () => {
+  const notKnown = 'no init added: PID 1 is `/dbserver`, which dfmod does not know to ignore SIGTERM';
+  for (const input of [
+    lines('FROM gcr.io/distroless/cc', 'COPY dbserver /dbserver', 'VOLUME /data', 'ENV DBSERVER_BIND=0.0.0.0:8000', 'ENTRYPOINT ["/dbserver"]'),
+    lines('FROM debian:12', OWN_RUN, 'COPY dbserver /dbserver', 'ENV DBSERVER_BIND=0.0.0.0:8000', 'ENTRYPOINT ["/dbserver"]'),
+    lines('FROM debian:12', OWN_RUN, 'COPY dbserver /dbserver', 'ENTRYPOINT ["/dbserver"]', 'CMD ["start"]'),
+  ]) {
+    const result = await expectUnchanged(input, null, { only });
+    assert.equal(result.notes.map((n) => [n.id, n.message.slice(0, notKnown.length)]), [['pid1-not-known', notKnown]]);
+  }
+  // A client's server address (`*_ADDR`) is no sign: the copied binary stays a command-line tool.
+  await expectRefused(lines('FROM debian:12', OWN_RUN, 'COPY dbctl /dbctl', 'ENV DBSERVER_ADDR=db:8000', 'ENTRYPOINT ["/dbctl"]'), 'toolbox-image', { only });
+});
+
 test.run();

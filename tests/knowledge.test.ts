@@ -379,7 +379,6 @@ test('the system package manager of a program (its row of PACKAGE_MANAGER_FACTS)
   assert.equal(['/usr/bin/apt-get', 'apt', 'dnf5', 'pip3', 'npm'].map(systemManagerOf), ['apt', 'apt', 'dnf', null, null]);
 });
 
-test.run();
 
 // Review C: `python:3.8.5-slim` (built on buster, now archived) was read as today's 3.8 tag (bookworm).
 test('a tag pinning a patch version of an official language image names no release dfmod knows; x.y and x tags keep theirs', () => {
@@ -395,3 +394,11 @@ test('a tag pinning a patch version of an official language image names no relea
   for (const raw of ['python:3.8-slim', 'python:3.12.1-slim-bookworm', 'python:2.7.18', 'mcr.microsoft.com/dotnet/sdk:8.0.100']) assert.is(describeImage(raw).unknownRelease, null, raw);
   assert.is(rel('mcr.microsoft.com/dotnet/sdk:8.0.100'), 'debian 12');
 });
+
+test('a patch pin of a version whose releases row lists what its pins were built on: pinReleases names them; otherwise null', () => {
+  assert.equal(describeImage('node:20.12.2').pinReleases?.map((r) => r.codename), ['bullseye', 'bookworm', 'trixie']);
+  assert.equal(describeImage('node:20.12.2-slim').pinReleases?.map((r) => r.codename), ['bullseye', 'bookworm', 'trixie']);
+  for (const raw of ['node:16.20.2', 'python:3.8.5-slim', 'node:20', 'node:20.12.2-bookworm']) assert.is(describeImage(raw).pinReleases, null, raw);
+});
+
+test.run();

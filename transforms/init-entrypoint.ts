@@ -489,6 +489,12 @@ function packageRoute(image: ImageInfo, raw: string, init: InitName, leave: (id:
     const other = release ? initPackage(release, OTHER_INIT[init]) : null;
     return leave(MISSING_IDS[found.reason], missingNote(found, init, other, release ? releaseName(release) : null));
   }
+  // Which release a patch pin is built on is not known, but where every release it may be built on has the init at one path, the answer is the same.
+  if (!release && image.unknownRelease && !found.everyRelease && image.pinReleases) {
+    const paths = new Set(image.pinReleases.map((r) => { const p = initPackage(r, init); return 'path' in p ? p.path : null; }));
+    const [path] = paths;
+    if (paths.size === 1 && path) return { manager, path, everyRelease: true };
+  }
   if (!release && image.unknownRelease && !found.everyRelease) {
     return leave('unknown-release', `dfmod does not know which release \`${raw}\` is built on, so whether it has ${init}: ${image.unknownRelease}`);
   }
@@ -674,7 +680,19 @@ function planStage(ctx: TransformContext, stage: Stage, init: InitName, optedIn:
     // Signalling the whole group would reach a server's workers behind its back: the script is taken at its word, and the message says so.
     signalsHow = `so signals reach what the script ${path.script} execs (dfmod cannot read it: where it runs the app without exec, add exec there) and zombies are reaped`;
   }
-  if (path.kind === 'forced') {
+  // SIGINT, the STOPSIGNAL postgres images set: a shell defers it while its foreground child runs and waits for that child, which receives it too.
+  const stop = path.kind === 'forced' && path.shell ? facts.stopSignal(stage) : null;
+  if (path.kind === 'forced' && path.shell && stop?.signal === 'SIGINT') {
+    group = init === 'tini';
+    const source = stop.node ? `the STOPSIGNAL of line ${ctx.originalLine(stop.node.line)}` : `the STOPSIGNAL of \`${raw}\``;
+    signalsHow = `${group ? 'with -g, so the stop signal (SIGINT) goes to the whole process group' : 'signalling the whole process group'}, and zombies are reaped (see the note)`;
+    notes.push({
+      id: 'shell-waits',
+      line: at,
+      message: `the app receives the stop signal: \`docker stop\` sends SIGINT (${source}), which ${init} ${group ? '-g ' : ''}sends to the whole process group, and ${path.shell} ` +
+        `defers SIGINT while the app runs and waits for it to exit; still, to make the app the process ${init} signals: ${path.fix}`,
+    });
+  } else if (path.kind === 'forced') {
     group = init === 'tini';
     signalsHow = `${group ? 'with -g, so SIGTERM goes to the whole process group' : 'signalling the whole process group'} and zombies are reaped (shutdown stays forced: see the note)`;
     notes.push({

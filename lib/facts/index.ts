@@ -66,6 +66,8 @@ export interface ImageDefaults {
   entrypointCommands?: string[];
   /** The entrypoint gives its program only a first argument starting with `-` (see the knowledge base). */
   entrypointOptionsOnly?: boolean;
+  /** The image's STOPSIGNAL, where the knowledge base records one; absent: SIGTERM, or not known. */
+  stopSignal?: string;
 }
 
 /**
@@ -440,6 +442,24 @@ export class FileFacts {
   /** The external image at the root of the FROM chain, global ARGs substituted; null when an ARG has no literal default. */
   baseImage(stage: Stage): string | null {
     return baseImageOf(this.model, stage);
+  }
+
+  /**
+   * The signal `docker stop` sends the container: the last STOPSIGNAL of the
+   * stage or of a stage it builds on, else the base image's (SIGTERM where
+   * none is recorded), written `SIGINT`; `node` null for the base image's.
+   * Null when the STOPSIGNAL is a build argument.
+   */
+  stopSignal(stage: Stage): { signal: string; node: InstructionNode | null } | null {
+    for (let s: Stage | null = stage; s; s = this.parentOf(s)) {
+      const node = [...s.instructions].reverse().find((n) => n.keyword === 'STOPSIGNAL');
+      if (!node) continue;
+      const text = this.model.rawArguments(node).trim().toUpperCase();
+      if (text.includes('$')) return null;
+      const numbers: Record<string, string> = { 2: 'SIGINT', 3: 'SIGQUIT', 15: 'SIGTERM', 9: 'SIGKILL', 1: 'SIGHUP' };
+      return { signal: numbers[text] ?? (text.startsWith('SIG') ? text : `SIG${text}`), node };
+    }
+    return { signal: this.defaultsOf(stage)?.stopSignal ?? 'SIGTERM', node: null };
   }
 
   /** The one Windows predicate (the root image or its --platform is Windows). */

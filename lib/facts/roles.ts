@@ -47,8 +47,8 @@
 import { fileKind, TEST_FOLDERS } from './file-kind.js';
 import { repositoryPath } from './repository.js';
 import { copiedProgram } from './signals.js';
-import { afterInitWrapper, describeImage, LISTEN_OPTION, ONE_SHOT_TOOLS, programKey, SELF_REAPING_SERVERS, SERVER_ARGS, SERVER_PROGRAM_SUBCOMMANDS, SERVER_PROGRAMS, SERVER_SUBCOMMANDS, SERVICE_ARGS, SERVICE_NAME_WORDS } from '../knowledge/index.js';
-import { simpleCommands, type ShellParser } from '../core/shell.js';
+import { afterInitWrapper, describeImage, LISTEN_ENV, LISTEN_OPTION, ONE_SHOT_TOOLS, programKey, SELF_REAPING_SERVERS, SERVER_ARGS, SERVER_PROGRAM_SUBCOMMANDS, SERVER_PROGRAMS, SERVER_SUBCOMMANDS, SERVICE_ARGS, SERVICE_SUBCOMMANDS, SERVICE_NAME_WORDS } from '../knowledge/index.js';
+import { simpleCommands, walk, type ShellParser } from '../core/shell.js';
 import { appArgv } from './signals.js';
 import type { InstructionNode, Stage } from '../core/dockerfile.js';
 import type { FileFacts } from './index.js';
@@ -184,7 +184,7 @@ export const TOOL_PROGRAMS = new Set([
 ]);
 
 /** What an official-image definition copies from its context besides its program: scripts, configuration, the program's package. */
-const SUPPORT_FILE = /\.(sh|bash|conf|ini|cnf|json|ya?ml|xml|properties|toml|exclude|template|deb|rpm)$/i;
+const SUPPORT_FILE = /\.(sh|bash|conf|ini|cnf|json|ya?ml|xml|properties|toml|exclude|template|deb|rpm)$|[_.-]config$/i;
 
 function basename(word: string): string {
   return word.slice(word.lastIndexOf('/') + 1);
@@ -301,9 +301,13 @@ export function roleOf(facts: FileFacts, stage: Stage, filename: string | null, 
   }
   const packaged = packagedRelease(facts, stage, context);
   if (packaged) {
+    // Official-image definitions set the command images built FROM them start with; with none, it is what `docker run` is given.
+    if (!chainOf(facts, stage).some((s) => s.instructions.some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT'))) {
+      return { role: 'base', reason: 'it sets no CMD or ENTRYPOINT, so its containers run what `docker run` is given, as base and dev-environment images do' };
+    }
     return {
       role: 'official-image',
-      reason: `it installs a pinned upstream release (\`ENV ${packaged}\`) and copies only scripts and configuration from the build context, as official-image definitions do`,
+      reason: `it installs a pinned upstream release (\`${packaged}\`) and copies only scripts and configuration from the build context, as official-image definitions do`,
     };
   }
   // A build or command-line tool as the whole ENTRYPOINT, with no CMD: `docker run IMAGE args` runs it once.
@@ -393,7 +397,7 @@ function commandLineTool(facts: FileFacts, stage: Stage, entrypoint: string[] | 
   if (lower.split(/[-_.]/).some((w) => SERVICE_NAME_WORDS.has(w)) || [...SERVICE_NAME_WORDS].some((w) => w.length >= 5 && lower.includes(w))) return null;
   if (args.some((a) => SERVICE_ARGS.has(a) || LISTEN_OPTION.test(a))) return null;
   const last = stage.instructions[stage.instructions.length - 1];
-  if ([...facts.envAt(last).keys()].some((k) => /(^|_)PORT$/i.test(k))) return null;
+  if ([...facts.envAt(last).keys()].some((k) => LISTEN_ENV.test(k))) return null;
   const copied = copiedProgram(facts, stage, program);
   if (!copied || copied.compiled) return null;
   if (copied.copy.from === null && context) {
@@ -476,7 +480,7 @@ export function serviceEvidence(facts: FileFacts, stage: Stage, context: BuildCo
   const exposes = image === null ? undefined : describeImage(image).defaults?.exposes;
   if (exposes?.length) return `its base image \`${image}\` EXPOSEs ${exposes.join(' ')}`;
   const last = stage.instructions[stage.instructions.length - 1];
-  const port = [...facts.envAt(last).keys()].find((k) => /(^|_)PORT$/i.test(k));
+  const port = [...facts.envAt(last).keys()].find((k) => LISTEN_ENV.test(k));
   if (port) return `it sets the variable ${port}`;
   const command = facts.command(stage);
   const argvs: string[][] = [];
@@ -501,6 +505,7 @@ export function serviceEvidence(facts: FileFacts, stage: Stage, context: BuildCo
       if (SELF_REAPING_SERVERS[key] !== undefined || SERVER_PROGRAMS.has(key)) return `its command runs the server \`${key}\``;
       if (SERVER_SUBCOMMANDS[key]?.subcommands.includes(next) || SERVER_PROGRAM_SUBCOMMANDS[key]?.includes(next)) return `its command runs the server \`${key} ${next}\``;
       if (i > 0 && (SERVER_ARGS.has(word) || LISTEN_OPTION.test(word))) return `its command passes \`${word}\``;
+      if (i === 1 && SERVICE_SUBCOMMANDS.has(word)) return `its command runs \`${words[0]} ${word}\`, which starts a service`;
       // A program or script named as a server (`server.js`, `web_server.py`, `/usr/bin/grpc-server`).
       if (SERVER_NAME_WORDS.has(word) || basename(word).toLowerCase().split(/[-_.]/).some((w) => SERVER_NAME_WORDS.has(w))) return `its command runs \`${word}\`, named as a server`;
     }
@@ -514,34 +519,66 @@ function chainOf(facts: FileFacts, stage: Stage): Stage[] {
   return chain;
 }
 
+/** A `NAME_VERSION` variable an ENV or ARG sets: every name it declares (`ENV A=1 HOST_VERSION=2`, `ENV NODE_VERSION 20`, `ARG APP_VERSION`). */
+function versionNames(facts: FileFacts, node: InstructionNode): string[] {
+  if (node.keyword !== 'ENV' && node.keyword !== 'ARG') return [];
+  const text = facts.model.rawArguments(node);
+  const names = [...text.matchAll(/(?:^|\s)([A-Za-z_][A-Za-z0-9_]*_VERSION)(?==|\s|$)/g)].map((m) => m[1]);
+  // The legacy `ENV NAME value` form declares its first word only.
+  return node.keyword === 'ENV' && !/^\s*[A-Za-z_][A-Za-z0-9_]*=/.test(text) ? names.slice(0, 1) : names;
+}
+
+/** Whether a RUN's script expands the variable `name` (`$HOST_VERSION`, `${HOST_VERSION}`, `${NODE_VERSION%%-*}`), or an ADD's URL does. */
+function expands(facts: FileFacts, node: InstructionNode, name: string): boolean {
+  if (node.keyword === 'ADD') return facts.copyOperands(node)?.sources.some((source) => /^[a-z]+:\/\//i.test(source) && new RegExp(`\\$\\{?${name}(?![A-Za-z0-9_])`).test(source)) ?? false;
+  if (node.keyword !== 'RUN') return false;
+  const read = facts.readRun(node);
+  if (read.kind !== 'script') return false;
+  let found = false;
+  walk(read.root, (n) => {
+    if ((n.type === 'simple_expansion' || n.type === 'expansion') && n.namedChildren.some((c) => c?.type === 'variable_name' && c.text === name)) found = true;
+    return !found;
+  });
+  return found;
+}
+
 /**
- * The `ENV NAME_VERSION` of a stage that packages a pinned upstream release:
- * it sets one, and everything it copies from the build context is a support
- * file (a script, by its name or its `#!` line, configuration, the program's
- * own package). An application copies its source or build output. Null otherwise.
+ * The `NAME_VERSION` (ENV or ARG) of a stage that packages a pinned upstream
+ * release: a RUN (or an ADD's URL) of the stage's chain, or of a stage it
+ * copies from, expands it (the download, the `git clone --branch v$VERSION`
+ * of that release), and the build context enters the image only as support
+ * files (a script, by its name or its `#!` line, configuration, the
+ * program's own package), in those stages too. An application copies its
+ * source or build output (a version ENV it only records, or a stage that
+ * copies the source and builds it, is no such sign). Null otherwise.
  */
 function packagedRelease(facts: FileFacts, stage: Stage, context: BuildContext | null): string | null {
-  const chain = chainOf(facts, stage);
-  let version: string | null = null;
-  let copies = 0;
-  for (const s of chain) {
-    for (const node of s.instructions) {
-      if (node.keyword === 'ENV') {
-        const name = /^\s*([A-Z][A-Z0-9_]*_VERSION)[\s=]/.exec(facts.model.rawArguments(node))?.[1];
-        if (name) version ??= name;
-      }
-      const copy = facts.copyOperands(node);
-      if (!copy || copy.from !== null) continue;
-      copies++;
-      for (const source of copy.sources) {
-        if (copy.node.keyword === 'ADD' && /^[a-z]+:\/\//i.test(source)) continue;
-        const name = basename(source.replace(/\/+$/, ''));
-        if (SUPPORT_FILE.test(name) || ENTRYPOINT_SCRIPT.test(name)) continue;
-        const text = context && !/[*?[]/.test(source) ? context.read(source.replace(/^\.\//, '')) : null;
-        if (text?.startsWith('#!')) continue;
-        return null;
+  const stages: Stage[] = [];
+  const pending = [stage];
+  while (pending.length) {
+    for (const s of chainOf(facts, pending.pop()!)) {
+      if (stages.includes(s)) continue;
+      stages.push(s);
+      for (const node of s.instructions) {
+        const from = facts.copyOperands(node)?.fromStage;
+        if (from && !stages.includes(from)) pending.push(from);
       }
     }
   }
-  return version && copies > 0 ? version : version && copies === 0 ? version : null;
+  const instructions = stages.flatMap((s) => s.instructions);
+  for (const node of instructions) {
+    const copy = facts.copyOperands(node);
+    if (!copy || copy.from !== null) continue;
+    for (const source of copy.sources) {
+      if (copy.node.keyword === 'ADD' && /^[a-z]+:\/\//i.test(source)) continue;
+      const name = basename(source.replace(/\/+$/, ''));
+      if (SUPPORT_FILE.test(name) || ENTRYPOINT_SCRIPT.test(name)) continue;
+      const text = context && !/[*?[]/.test(source) ? context.read(source.replace(/^\.\//, '')) : null;
+      if (text?.startsWith('#!')) continue;
+      return null;
+    }
+  }
+  const declared = [...facts.model.globalArgs, ...instructions].flatMap((node) => versionNames(facts, node).map((name) => ({ name, keyword: node.keyword })));
+  const used = declared.find(({ name }) => instructions.some((node) => expands(facts, node, name)));
+  return used ? `${used.keyword} ${used.name}` : null;
 }

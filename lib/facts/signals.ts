@@ -29,7 +29,7 @@ import { stageBuildContext } from './scripts.js';
 import { tscSourceOf } from './typescript.js';
 import {
   afterInitWrapper, ASH_SH_OS, BASH_5_2_RELEASES, COMPILED_LANGUAGES, EXECS_LAST_OF_LIST, EXECS_SOLE_COMMAND, isInitProgram, POSIX_SHELLS, COMPILED_BUILDS, C_TOOLCHAINS, describeImage, EXEC_WRAPPERS, ONE_SHOT_CHECKS, ONE_SHOT_TOOLS, packageScriptRun,
-  ELIXIR_RELEASE_PATH, ERLANG_VM, PID1_HANDLES_TERM, PID1_NEEDS_INIT, programKey, SCRIPT_EXTENSIONS, SELF_REAPING_SERVERS, SERVER_SUBCOMMANDS, SIGTERM_RELOADS,
+  ELIXIR_RELEASE_PATH, ERLANG_VM, PID1_HANDLES_TERM, PID1_NEEDS_INIT, programKey, SCRIPT_EXTENSIONS, SELF_REAPING_SERVERS, SERVER_SUBCOMMANDS, SIGTERM_RELOADS, type ReloadsConfig,
 } from '../knowledge/index.js';
 import type { CopyOperands, FileFacts } from './index.js';
 
@@ -54,7 +54,12 @@ export type SignalPath =
   /** `npm start` (or yarn's) in a CMD/ENTRYPOINT of the file, whose start script is `argv`, which runs without npm. */
   | { kind: 'run-script'; node: InstructionNode; runner: string[]; argv: string[]; then: SignalPath }
   /** SIGTERM reaches the app only by signalling the process group, and the app may still be killed first: `why` says so. */
-  | { kind: 'forced'; why: string; fix: string }
+  /**
+   * `shell`: the shell that stays between the init and the app, waiting for
+   * it (a shell defers SIGINT while a foreground child runs, and waits for it
+   * to exit), said as a noun; absent where something else is in between (npm).
+   */
+  | { kind: 'forced'; why: string; fix: string; shell?: string }
   /** A shell script dfmod cannot read (a RUN writes it, or it is not in the build context): whether it execs its app is not known. */
   | { kind: 'unread'; script: string };
 
@@ -426,7 +431,7 @@ function statementFlow(node: Node, before: PathEnd[], nested: boolean, flow: Flo
  * path that leaves the shell waiting (the one latest in the script, where
  * its app most likely runs), as lastCommand says it.
  */
-function scriptEnding(root: Node, firstArg?: string): { execs: true; final: Node | null } | ReturnType<typeof lastCommand> {
+function scriptEnding(root: Node, firstArg?: string): { execs: true; final: Node | null } | (ReturnType<typeof lastCommand> & { others?: Node[] }) {
   if (root.hasError) return { none: 'dfmod cannot parse it' };
   const flow: FlowContext = { arg: firstArgument(root, firstArg), functions: definedFunctions(root), depth: 0, inFunction: false };
   const ends: PathEnd[] = [];
@@ -456,7 +461,10 @@ function scriptEnding(root: Node, firstArg?: string): { execs: true; final: Node
   const end = waiting.reduce((a, b) => (at(b) > at(a) ? b : a), waiting[0]);
   if (!end) return { none: 'it runs nothing' };
   if (end.kind === 'other') return { none: end.why };
-  return { command: end.command, name: end.name, words: end.words, execs: false, notProgram: notExecable(end.program, root), busy: null };
+  // The other paths that leave the shell waiting for a program (the branches of an if/else that each start the app): each needs its exec.
+  const others = waiting.filter((e): e is Extract<PathEnd, { kind: 'runs' }> => e.kind === 'runs' && e !== end && e.command.startIndex !== end.command.startIndex && notExecable(e.program, root) === null)
+    .map((e) => e.command).filter((c, i, all) => all.findIndex((x) => x.startIndex === c.startIndex) === i).sort((a, b) => a.startIndex - b.startIndex);
+  return { command: end.command, name: end.name, words: end.words, execs: false, notProgram: notExecable(end.program, root), busy: null, others };
 }
 
 /** Commands of a trap's handler that do no shutdown work: a handler of only these just exits or prints. */
@@ -570,7 +578,7 @@ function follow(facts: FileFacts, stage: Stage, context: BuildContext | null, sh
     const last = lastCommand(root, shellImplementation(facts, stage, program));
     // A script that stops its app itself at SIGTERM: the init forwards the signal to it.
     if (!('command' in last && last.execs) && trapsTerm(root, shell)) return { kind: 'direct' };
-    if ('none' in last) return forcedShell(`the shell script \`${script}\``, last.none);
+    if ('none' in last) return forcedShell(`the shell script \`${script}\``, last.none, false);
     const words = last.words.slice(last.execs ? 1 : 0);
     const rest = words.every((w) => w !== null) ? (words as string[]) : [];
     const then = follow(facts, stage, context, shell, { argv: rest, node: null, inherited: step.inherited }, null, depth + 1);
@@ -596,10 +604,27 @@ function follow(facts: FileFacts, stage: Stage, context: BuildContext | null, sh
     const last = scriptEnding(root, args[0] ?? '');
     if ('final' in last) return { kind: 'direct' };
     if (trapsTerm(root, shell)) return { kind: 'direct' };
-    if ('none' in last) return forcedShell(`the script ${script.source}`, last.none);
-    const line = text.slice(0, last.command.startIndex).split('\n').length;
+    if ('none' in last) return forcedShell(`the script ${script.source}`, last.none, false);
+    const lineOf = (command: Node) => text.slice(0, command.startIndex).split('\n').length;
+    const line = lineOf(last.command);
+    const others = last.notProgram ? [] : last.others ?? [];
+    if (others.length) {
+      // Several paths each start a program without exec (an if/else whose branches both launch the app): every one is named.
+      const all = [...others, last.command].sort((a, b) => a.startIndex - b.startIndex);
+      const numbers = all.map(lineOf);
+      const listed = `${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
+      const commands = all.map((c) => `\`${c.text}\``);
+      const ran = `${commands.slice(0, -1).join(', ')} or ${commands[commands.length - 1]}`;
+      return {
+        kind: 'forced',
+        shell: `the shell running ${script.source} (its lines ${listed} run ${ran} without exec)`,
+        why: `the script ${script.source} runs ${ran} (its lines ${listed}, one on each path) without exec, so its shell exits at SIGTERM and the container ends with it`,
+        fix: `write exec at lines ${listed}: ${all.map((c) => `\`exec ${c.text}\``).join(', ')}`,
+      };
+    }
     return {
       kind: 'forced',
+      shell: `the shell running ${script.source} (its line ${line} runs \`${last.command.text}\` without exec)`,
       why: `the script ${script.source} runs \`${last.command.text}\` (its line ${line}) without exec, so its shell exits at SIGTERM and the container ends with it`,
       fix: last.notProgram ? `end it by exec'ing the app (its last command is ${last.notProgram})` : `write \`exec ${last.command.text}\` there`,
     };
@@ -611,8 +636,9 @@ function follow(facts: FileFacts, stage: Stage, context: BuildContext | null, sh
   return { kind: 'direct' };
 }
 
-function forcedShell(what: string, why: string): SignalPath {
-  return { kind: 'forced', why: `${what} is run by a shell that exits at SIGTERM (${why}), and the container ends with it`, fix: 'run the app with exec, or in JSON form' };
+/** `foreground`: the app runs in the foreground, so the shell waits for it (a command run with `&` ignores SIGINT in a script). */
+function forcedShell(what: string, why: string, foreground = true): SignalPath {
+  return { kind: 'forced', ...(foreground ? { shell: `the shell running ${what}` } : {}), why: `${what} is run by a shell that exits at SIGTERM (${why}), and the container ends with it`, fix: 'run the app with exec, or in JSON form' };
 }
 
 /**
@@ -1044,6 +1070,44 @@ function stopSignalSet(facts: FileFacts, stage: Stage): boolean {
   return false;
 }
 
+/**
+ * Whether an INI file of the build context that argv names (`--ini app.ini`,
+ * `app.ini`), copied into the image, sets the server's stop option: the last
+ * occurrence in its section, bare (a flag) or with a value that is not false.
+ */
+function configStops(facts: FileFacts, stage: Stage, context: BuildContext | null, argv: readonly string[], config: ReloadsConfig | undefined): boolean {
+  context = buildContextFor(facts, stage, context);
+  if (!config || !context) return false;
+  const files: string[] = [];
+  for (let i = 1; i < argv.length; i++) {
+    const option = config.options.find((o) => argv[i] === o || argv[i].startsWith(`${o}=`));
+    if (option) files.push(argv[i] === option ? argv[++i] ?? '' : argv[i].slice(option.length + 1));
+    else if (!argv[i].startsWith('-') && config.extensions.some((e) => argv[i].endsWith(e))) files.push(argv[i]);
+  }
+  return files.some((word) => {
+    const colon = word.indexOf(':');
+    const file = colon > 0 ? word.slice(0, colon) : word;
+    const section = colon > 0 ? word.slice(colon + 1) : config.section;
+    const script = scriptInContext(facts, stage, context, file.includes('/') ? file : `./${file}`);
+    const text = script ? context!.read(script.source) : null;
+    if (text === null) return false;
+    let current: string | null = null;
+    let set = false;
+    for (const raw of text.split(/\r?\n/)) {
+      const line = raw.trim();
+      if (line === '' || line.startsWith(';') || line.startsWith('#')) continue;
+      const header = /^\[([^\]]*)\]$/.exec(line);
+      if (header) { current = header[1].trim(); continue; }
+      if (current !== section) continue;
+      const eq = line.indexOf('=');
+      const key = (eq < 0 ? line : line.slice(0, eq)).trim();
+      if (!config.keys.includes(key)) continue;
+      set = eq < 0 || !config.falseValues.includes(line.slice(eq + 1).trim().toLowerCase());
+    }
+    return set;
+  });
+}
+
 function sufficientArgv(facts: FileFacts, stage: Stage, context: BuildContext | null, argv: string[]): Pid1Sufficient | null {
   // `python -m gunicorn …` is gunicorn; `python -m http.server` is still Python.
   if (programKey(argv[0]) === 'python' && argv[1] === '-m' && argv[2]) {
@@ -1053,7 +1117,7 @@ function sufficientArgv(facts: FileFacts, stage: Stage, context: BuildContext | 
   const program = programKey(argv[0]);
   const server = SELF_REAPING_SERVERS[program];
   const reloads = SIGTERM_RELOADS[program];
-  if (reloads && !argv.some((a) => reloads.stopOptions.includes(a)) && !stopSignalSet(facts, stage)) return { id: 'server-reaps', reason: `PID 1 is \`${program}\`, ${reloads.reason}` };
+  if (reloads && !argv.some((a) => reloads.stopOptions.includes(a)) && !stopSignalSet(facts, stage) && !configStops(facts, stage, context, argv, reloads.config)) return { id: 'server-reaps', reason: `PID 1 is \`${program}\`, ${reloads.reason}` };
   if (server !== undefined) return { id: 'server-reaps', reason: `PID 1 is \`${program}\`, ${server}` };
   const sub = SERVER_SUBCOMMANDS[program];
   if (sub && sub.subcommands.includes(argv[1] ?? '')) {

@@ -49,6 +49,8 @@ export interface Runs {
    * set -- php "$@"`); any other first argument it execs as a command.
    */
   entrypointOptionsOnly?: boolean;
+  /** The image's STOPSIGNAL, where its Dockerfile sets one (`SIGINT`); absent: SIGTERM, or not recorded. */
+  stopSignal?: string;
   /** The ports the image's Dockerfile EXPOSEs (a server's image; absent: none, or not recorded). */
   exposes?: string[];
 }
@@ -70,6 +72,13 @@ interface RunsRow extends Runs {
 interface ReleaseRow {
   from: number[];
   release: string | null;
+  /**
+   * Every release a tag pinning a patch version of these versions may have
+   * been built on (each version's images were built on the release current
+   * when it came out, and rebuilt on the next while it was maintained);
+   * absent: not known, and a patch pin's release stays unknown.
+   */
+  pinnedOn?: string[];
 }
 
 export type Linkage = 'static' | 'dynamic';
@@ -129,6 +138,12 @@ export interface ImageInfo {
    * official language image, and how to name it, as a clause for notes; null otherwise.
    */
   unknownRelease: string | null;
+  /**
+   * For a tag pinning a patch version whose release is unknown: every
+   * release it may have been built on (the family's `releases` row says),
+   * or null when that is not known either.
+   */
+  pinReleases: Release[] | null;
   /** What it runs, when the family's row holds for this tag. */
   defaults: Runs | null;
   language: Language | null;
@@ -251,7 +266,9 @@ export const IMAGE_FAMILIES: ImageFamily[] = [
     runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['node'], user: null, entrypointActsOn: [], entrypointCommands: ['node', 'npm', 'npx', 'yarn', 'yarnpkg', 'corepack', 'sh'], workdir: '/', since: [16] },
     releases: [
       { from: [10], release: 'stretch' }, { from: [14], release: 'buster' }, { from: [15], release: 'stretch' },
-      { from: [16], release: 'buster' }, { from: [17], release: 'bullseye' }, { from: [18], release: 'bookworm' },
+      // Node 18 came out (April 2022) on bullseye; node 18 to 25 moved to bookworm when it was released (June 2023); a patch tag of
+      // them may also be a later one on trixie: every one of the three carries tini at /usr/bin/tini.
+      { from: [16], release: 'buster' }, { from: [17], release: 'bullseye' }, { from: [18], release: 'bookworm', pinnedOn: ['bullseye', 'bookworm', 'trixie'] },
       { from: [26], release: 'trixie' },
     ] },
   // python 2.7: CMD ["python2"]; its last images (2.7.18, 2020) were built on buster (and alpine3.11).
@@ -291,7 +308,8 @@ export const IMAGE_FAMILIES: ImageFamily[] = [
   { id: 'nginx', match: /^nginx$/, os: 'debian', runs: { entrypoint: ['/docker-entrypoint.sh'], cmd: ['nginx', '-g', 'daemon off;'], user: null, exposes: ['80'], entrypointActsOn: ['nginx', 'nginx-debug'], entrypointCommands: ['nginx', 'nginx-debug'], since: [1, 22] } },
   { id: 'httpd', match: /^httpd$/, os: 'debian', runs: { entrypoint: null, cmd: ['httpd-foreground'], user: null, exposes: ['80'], since: [2, 4] } },
   { id: 'redis', match: /^redis$/, os: 'debian', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['redis-server'], user: null, exposes: ['6379'], entrypointActsOn: ['redis-server'], since: [6] } },
-  { id: 'postgres', match: /^postgres$/, os: 'debian', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['postgres'], user: null, exposes: ['5432'], entrypointActsOn: ['postgres'], since: [10] } },
+  // postgres: its Dockerfiles set `STOPSIGNAL SIGINT` (postgres's fast shutdown; SIGTERM is its smart shutdown, which waits for every client).
+  { id: 'postgres', match: /^postgres$/, os: 'debian', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['postgres'], user: null, exposes: ['5432'], entrypointActsOn: ['postgres'], stopSignal: 'SIGINT', since: [10] } },
   { id: 'mongo', match: /^mongo$/, os: 'debian', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['mongod'], user: null, exposes: ['27017'], entrypointActsOn: ['mongod'], since: [5] } },
   { id: 'memcached', match: /^memcached$/, os: 'debian', runs: { entrypoint: ['docker-entrypoint.sh'], cmd: ['memcached'], user: 'memcache', exposes: ['11211'], entrypointActsOn: ['memcached'], since: [1, 6] } },
   { id: 'mariadb', match: /^mariadb$/, os: 'debian' },
@@ -388,7 +406,7 @@ export function describeImage(raw: string): ImageInfo {
   const ref = parseImageRef(raw);
   const tag = parseTag(ref.tag);
   const family = familyOf(ref);
-  const unknown: ImageInfo = { ref, tag, family: null, os: 'unknown', packageManager: null, hasShell: null, release: null, unknownRelease: null, defaults: null, language: null, users: family?.users ?? [], yumIsDnf: false };
+  const unknown: ImageInfo = { ref, tag, family: null, os: 'unknown', packageManager: null, hasShell: null, release: null, unknownRelease: null, pinReleases: null, defaults: null, language: null, users: family?.users ?? [], yumIsDnf: false };
   if (!family) return unknown;
   const language = family.language ?? null;
   if (inWindowsNamespace(ref)) return { ...unknown, family: family.id, os: 'unknown', hasShell: false, language };
@@ -422,7 +440,16 @@ export function describeImage(raw: string): ImageInfo {
   packageManager = packageManagerOf(family, os, ref, release);
   const unknownRelease = release === null ? patchPinNote(family, ref, tag) ?? unknownReleaseTag(family, ref) : null;
   const yumIsDnf = release?.yumIsDnf === true || (family.yumIsDnf === true && !(tag.version && compareVersion(tag.version, [22]) < 0));
-  return { ref, tag, family: family.id, os, packageManager, hasShell, release, unknownRelease, defaults: defaultsOf(family, tag, ref.tag), language, users: unknown.users, yumIsDnf };
+  const pinReleases = release === null && unknownRelease !== null ? pinnedReleases(family, tag) : null;
+  return { ref, tag, family: family.id, os, packageManager, hasShell, release, unknownRelease, pinReleases, defaults: defaultsOf(family, tag, ref.tag), language, users: unknown.users, yumIsDnf };
+}
+
+/** The releases a patch-pinned tag may be built on: its version's `releases` row's `pinnedOn`, when every codename is known. */
+function pinnedReleases(family: ImageFamily, tag: TagInfo): Release[] | null {
+  if (!family.patchPins || !tag.patchPinned || !tag.version) return null;
+  const row = [...(family.releases ?? [])].reverse().find((r) => compareVersion(tag.version!, r.from) >= 0);
+  const releases = row?.pinnedOn?.map(releaseByCodename) ?? null;
+  return releases?.length && releases.every((r): r is Release => r !== null) ? releases : null;
 }
 
 /** For a distro image whose tag names a release RELEASES does not hold (`debian:wheezy`, `ubuntu:12.04`, `debian:sid`): why. */
@@ -456,6 +483,7 @@ function defaultsOf(family: ImageFamily, tag: TagInfo, name: string | null): Run
   if (row.entrypointCommands !== undefined) runs.entrypointCommands = row.entrypointCommands;
   if (row.entrypointOptionsOnly !== undefined) runs.entrypointOptionsOnly = row.entrypointOptionsOnly;
   if (row.exposes !== undefined) runs.exposes = row.exposes;
+  if (row.stopSignal !== undefined) runs.stopSignal = row.stopSignal;
   return runs;
 }
 

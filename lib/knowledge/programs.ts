@@ -43,15 +43,31 @@ export const SELF_REAPING_SERVERS: Readonly<Record<string, string>> = {
   'rabbitmq-server': 'RabbitMQ\'s start script, which stops the broker at SIGTERM and waits for it (written for Docker\'s PID 1; the official image runs it without an init)',
 };
 
+/** Where a server of SIGTERM_RELOADS reads an INI configuration file that may set its stop option. */
+export interface ReloadsConfig {
+  /** Options whose value is the file (`--ini app.ini`, `--ini=app.ini`). */
+  options: readonly string[];
+  /** An operand with one of these endings is a configuration file too (`uwsgi app.ini`). */
+  extensions: readonly string[];
+  /** The file's section the server reads by default. */
+  section: string;
+  /** The keys that are the stop option, and the values that unset it. */
+  keys: readonly string[];
+  falseValues: readonly string[];
+}
+
 /**
  * Servers of SELF_REAPING_SERVERS that reload at SIGTERM instead of stopping
  * (uWSGI 2.0's docs, "Managing the uWSGI server": SIGTERM is a "brutal
  * reload"; SIGINT and SIGQUIT stop it): the options that make it stop, and
  * what to say when neither those nor a STOPSIGNAL are set.
  */
-export const SIGTERM_RELOADS: Readonly<Record<string, { stopOptions: readonly string[]; reason: string }>> = {
+export const SIGTERM_RELOADS: Readonly<Record<string, { stopOptions: readonly string[]; reason: string; config?: ReloadsConfig }>> = {
   uwsgi: {
     stopOptions: ['--die-on-term'],
+    // uWSGI's docs, "Configuring uWSGI": `--ini file[:section]`, or a lone operand ending in `.ini`; a key with no
+    // value is a flag set to true, and a flag's value false, off, no or 0 unsets it (core/ini.c, uwsgi_opt_true).
+    config: { options: ['--ini'], extensions: ['.ini'], section: 'uwsgi', keys: ['die-on-term', 'die_on_term'], falseValues: ['false', 'off', 'no', '0'] },
     reason: 'uWSGI, whose master reaps its workers, but which reloads at SIGTERM instead of stopping unless `die-on-term` is set; an init does not change that: ' +
       'add `STOPSIGNAL SIGINT` (or set `die-on-term = true` in its configuration) so that `docker stop` stops it',
   },
@@ -178,6 +194,11 @@ export const SERVICE_NAME_WORDS: ReadonlySet<string> = new Set([
 /** Arguments of an ENTRYPOINT that start a service: its subcommands (`tool serve`) and listening options (`--port=8080`). */
 export const SERVICE_ARGS: ReadonlySet<string> = new Set(['serve', 'server', 'start', 'run', 'daemon', 'agent', 'web', 'api', 'listen', 'up', 'watch', 'worker']);
 export const LISTEN_OPTION = /^--?(port|listen|addr|address|bind|host|http|grpc|metrics)[-.\w]*(=|$)/i;
+/**
+ * Environment variables that set where a server listens (`PORT`, `SURREAL_BIND`, `HTTP_LISTEN_ADDR`, `BIND_ADDRESS`):
+ * an image that sets one runs a service. Not `*_ADDR` alone, which as often names a server a client connects to.
+ */
+export const LISTEN_ENV = /(^|_)(PORT|BIND|LISTEN)(_ADDR|_ADDRESS)?$/i;
 
 /**
  * Programs that run a long-lived network server or daemon (besides
@@ -205,6 +226,12 @@ export const SERVER_PROGRAM_SUBCOMMANDS: Readonly<Record<string, readonly string
 
 /** Arguments that start or configure a server, wherever they are in a command (`artisan serve`, `manage.py runserver`, `hugo server`). */
 export const SERVER_ARGS: ReadonlySet<string> = new Set(['serve', 'server', 'runserver']);
+
+/**
+ * A program's first argument that starts it as a long-running service (`surreal start`, `consul agent`,
+ * `npm start`): unlike SERVER_ARGS, only as the subcommand, since elsewhere these words name other things.
+ */
+export const SERVICE_SUBCOMMANDS: ReadonlySet<string> = new Set(['start', 'agent', 'daemon']);
 
 /** Commands that build one compiled program (the program and its subcommands), and the runtime it is for. */
 export const COMPILED_BUILDS: Readonly<Record<string, { subcommands: readonly string[]; runtime: string }>> = {
