@@ -37064,7 +37064,8 @@ var REFUSED = {
   "several-statements": { id: "several-statements", reason: "it has several top-level commands, which would still run when the update failed" },
   "or-list": { id: "or-list", reason: "it uses `||`, which would run when the update failed" },
   "not-stopping": { id: "not-stopping", reason: "it installs where `set -e` does not stop the RUN when a command fails (a condition, a function, a pipeline or an `||` list)" },
-  "exec-ends-script": { id: "exec-ends-script", reason: "an `exec` in a branch after it replaces the shell, so a cleanup at the end would not run when that branch does" }
+  "exec-ends-script": { id: "exec-ends-script", reason: "an `exec` in a branch after it replaces the shell, so a cleanup at the end would not run when that branch does" },
+  "in-branch": { id: "in-branch", reason: "it installs in a branch where a failed update would not fail the RUN, and an update before the branch would run (and download) on builds that skip it" }
 };
 function sourceStart(run2, node) {
   return run2.script.offsets[node.startIndex];
@@ -37176,7 +37177,7 @@ function prependBeforeUses(run2, uses2, command2) {
   const first = uses2[0];
   const statement = enclosingBodies(first).find((b) => b.body.id === body.id)?.statement;
   const element = statement && andChain(statement).find((n) => n.startIndex <= first.startIndex && first.endIndex <= n.endIndex);
-  if (!element || element.type === "list" || !failureFailsScript(element)) return prependCommand(run2, command2);
+  if (!element || element.type === "list" || !failureFailsScript(element)) return runsOnEveryPath(first) ? prependCommand(run2, command2) : REFUSED["in-branch"];
   const at = sourceStart(run2, element);
   return { start: at, end: at, text: `${command2} && ` };
 }
@@ -38697,7 +38698,7 @@ function listsFix(ctx, node, use, uses2, fixes, notes, kept) {
       continue;
     }
     let prepend = prependBeforeUses(consumer.use.run, readsBeforeUpdate(consumer.use), `${root}${updateCommand(use)}`);
-    if ("reason" in prepend && prepend.id === "several-statements" && ctx.facts.errexitAt(consumer.node)) {
+    if ("reason" in prepend && (prepend.id === "several-statements" || prepend.id === "in-branch") && ctx.facts.errexitAt(consumer.node)) {
       const own = consumer.use.events.findIndex((e) => e.kind === "update" || e.kind === "clean");
       const installs = consumer.use.events.slice(0, own < 0 ? void 0 : own).filter((e) => e.kind === "use" && e.inside === void 0).map((e) => e.node);
       prepend = insertBeforeStatements(consumer.use.run, installs, `${root}${updateCommand(use)}`);

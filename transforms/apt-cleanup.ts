@@ -524,7 +524,7 @@ function listsFix(ctx: TransformContext, node: InstructionNode, use: ListUse, us
     }
     let prepend: Edit | Edit[] | EditRefusal = prependBeforeUses(consumer.use.run!, readsBeforeUpdate(consumer.use), `${root}${updateCommand(use)}`);
     // Under `set -e` a failed update stops the RUN: it goes, a statement of its own, before each install.
-    if ('reason' in prepend && prepend.id === 'several-statements' && ctx.facts.errexitAt(consumer.node)) {
+    if ('reason' in prepend && (prepend.id === 'several-statements' || prepend.id === 'in-branch') && ctx.facts.errexitAt(consumer.node)) {
       const own = consumer.use.events.findIndex((e) => e.kind === 'update' || e.kind === 'clean');
       const installs = consumer.use.events.slice(0, own < 0 ? undefined : own).filter((e) => e.kind === 'use' && e.inside === undefined).map((e) => e.node);
       prepend = insertBeforeStatements(consumer.use.run!, installs, `${root}${updateCommand(use)}`);

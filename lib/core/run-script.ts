@@ -8,7 +8,7 @@
  * Reading a RUN is lib/facts' (`ctx.facts.readRun`).
  */
 import type { DockerfileModel, InstructionNode, ShellScript } from './dockerfile.js';
-import { andChain, bodyStatements, enclosingBodies, execInBody, hasBackgroundJob, topLevelStatements } from './shell.js';
+import { andChain, bodyStatements, enclosingBodies, execInBody, hasBackgroundJob, runsOnEveryPath, topLevelStatements } from './shell.js';
 import type { Node } from './shell.js';
 import type { Edit, Refusal } from './types.js';
 
@@ -20,7 +20,7 @@ export interface EditableRun {
 }
 
 /** Why an edit cannot be made. */
-export type EditRefusal = Refusal<'no-command' | 'background-job' | 'several-statements' | 'or-list' | 'not-stopping' | 'exec-ends-script'>;
+export type EditRefusal = Refusal<'no-command' | 'background-job' | 'several-statements' | 'or-list' | 'not-stopping' | 'exec-ends-script' | 'in-branch'>;
 
 const REFUSED: Record<EditRefusal['id'], EditRefusal> = {
   'no-command': { id: 'no-command', reason: 'it has no command' },
@@ -29,6 +29,7 @@ const REFUSED: Record<EditRefusal['id'], EditRefusal> = {
   'or-list': { id: 'or-list', reason: 'it uses `||`, which would run when the update failed' },
   'not-stopping': { id: 'not-stopping', reason: 'it installs where `set -e` does not stop the RUN when a command fails (a condition, a function, a pipeline or an `||` list)' },
   'exec-ends-script': { id: 'exec-ends-script', reason: 'an `exec` in a branch after it replaces the shell, so a cleanup at the end would not run when that branch does' },
+  'in-branch': { id: 'in-branch', reason: 'it installs in a branch where a failed update would not fail the RUN, and an update before the branch would run (and download) on builds that skip it' },
 };
 
 /** Source offset of the first character of a shell node. */
@@ -212,7 +213,8 @@ export function prependBeforeUses(run: EditableRun, uses: readonly Node[], comma
   const first = uses[0];
   const statement = enclosingBodies(first).find((b) => b.body.id === body.id)?.statement;
   const element = statement && andChain(statement).find((n) => n.startIndex <= first.startIndex && first.endIndex <= n.endIndex);
-  if (!element || element.type === 'list' || !failureFailsScript(element)) return prependCommand(run, command);
+  // Not before the branch: an update there would run, and leave its lists, on every build that skips the install.
+  if (!element || element.type === 'list' || !failureFailsScript(element)) return runsOnEveryPath(first) ? prependCommand(run, command) : REFUSED['in-branch'];
   const at = sourceStart(run, element);
   return { start: at, end: at, text: `${command} && ` };
 }
