@@ -13030,6 +13030,9 @@ function lookupName(ref) {
   if (prefix && prefix.test(ref.repository)) return ref.repository.replace(prefix, "");
   return ref.arch ? ref.repository.slice(ref.repository.indexOf("/") + 1) : ref.name;
 }
+function cachesOffIn(raw) {
+  return familyOf(raw)?.cachesOff ?? [];
+}
 function familyOf(raw) {
   const ref = typeof raw === "string" ? parseImageRef(raw) : raw;
   if (ref.dynamic) return null;
@@ -13327,7 +13330,8 @@ var init_images = __esm({
       { id: "gradle", match: /^gradle$/, os: "debian", language: "java", patchPins: LAST, runtime: (image) => temurinJre(image.tag.javaVersion, image) },
       // Amazon Corretto's default tags are Amazon Linux 2 (yum), not Debian.
       { id: "amazoncorretto", match: /^amazoncorretto$/, os: "rhel", packageManager: "yum", language: "java" },
-      { id: "ruby", match: /^ruby$/, os: "debian", language: "ruby", patchPins: LAST, runs: { entrypoint: null, cmd: ["irb"], user: null, since: [2, 7] } },
+      // ruby: its Dockerfiles write `install: --no-document` and `update: --no-document` to /usr/local/etc/gemrc.
+      { id: "ruby", match: /^ruby$/, os: "debian", language: "ruby", patchPins: LAST, runs: { entrypoint: null, cmd: ["irb"], user: null, since: [2, 7] }, cachesOff: ["gem"] },
       // php's CMD is per variant (cli: php -a, fpm: php-fpm, apache: apache2-foreground).
       { id: "php", match: /^php$/, os: "debian", language: "php", patchPins: LAST, runs: { entrypoint: ["docker-php-entrypoint"], cmd: void 0, user: null, entrypointActsOn: [], entrypointCommands: ["php", "php-fpm", "apache2-foreground", "sh"], entrypointOptionsOnly: true, since: [8] } },
       { id: "rust", match: /^rust$/, os: "debian", language: "rust", patchPins: LAST },
@@ -31148,7 +31152,8 @@ var PACKAGE_MANAGER_FACTS = {
     // A global option: accepted after any subcommand too.
     noCacheFlag: "--no-cache",
     // -n is --no-cache's short form; --cache-dir puts the cache where the user chose.
-    noCacheSpellings: ["--no-cache", "-n", "--cache-dir"],
+    // uv takes pip's --no-cache-dir as an alias of --no-cache.
+    noCacheSpellings: ["--no-cache", "-n", "--no-cache-dir", "--cache-dir"],
     cacheDisabledBy: ["UV_NO_CACHE", "UV_CACHE_DIR"],
     offlineFlags: ["--offline"]
   },
@@ -38995,6 +39000,8 @@ var cacheCleanup = {
         const mine = commands.filter((c) => c.manager === manager);
         if (cacheMounted(run2, hygiene)) continue;
         if (hygiene.facts.cacheDisabledBy && mentioned(ctx, node, run2, hygiene.facts.cacheDisabledBy)) continue;
+        const base = ctx.facts.baseImage(node.stage);
+        if (base !== null && cachesOffIn(base).includes(manager)) continue;
         const indexKept = keepsIndexDownload(hygiene, mine);
         const readLater = ctx.facts.shipsLayers(node.stage) ? laterIndexRead(ctx, node, hygiene, mine) : null;
         if (readLater) {

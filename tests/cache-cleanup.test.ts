@@ -295,6 +295,13 @@ test('an appended cleanup follows the joint above the last line, where a RUN wri
   );
 });
 
+test("what the base image already turns off needs no flag: the official ruby images' gemrc has --no-document; uv takes --no-cache-dir (review round 11)", async () => {
+  await expectUnchanged(lines('FROM ruby:3.3', 'RUN gem install bundler'), null, { only });
+  await expectUnchanged(lines('FROM ruby:3.3 AS base', 'FROM base', 'RUN gem install rails'), null, { only });
+  await expectOutput(lines('FROM debian:12', 'RUN gem install bundler'), lines('FROM debian:12', 'RUN gem install --no-document bundler'), { only });
+  await expectUnchanged(lines('FROM python:3.12', 'RUN uv pip install --system --no-cache-dir flask'), null, { only });
+});
+
 test('left alone: npm with a cache mount', async () => {
   await expectUnchanged(lines('FROM node:20', 'RUN --mount=type=cache,target=/root/.npm npm ci'), null, { only });
 });
@@ -342,8 +349,8 @@ test('pip: options with a value before the subcommand, and interpreter switches 
 
 // gem / conda
 
-test('gem install gets --no-document', async () => {
-  await expectOutput(lines('FROM ruby:3.3', 'RUN gem install bundler'), lines('FROM ruby:3.3', 'RUN gem install --no-document bundler'), { only });
+test('gem install gets --no-document (where the base image does not turn the docs off itself)', async () => {
+  await expectOutput(lines('FROM ubuntu:24.04', 'RUN gem install bundler'), lines('FROM ubuntu:24.04', 'RUN gem install --no-document bundler'), { only });
 });
 
 test('left alone: gem with -N', async () => {

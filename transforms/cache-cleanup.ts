@@ -23,7 +23,7 @@ import { appendInBody, cleanupPlacements, removeChainElement, sourceEnd, sourceS
 import {
   isPackageInstall, managerCommand, mountCovers, redirectedDownload, resolvedPath, workingDirectories, type RunCommand, type RunScript, type WorkingDirectories,
 } from '../lib/facts/index.js';
-import { answersPrompt, describeImage, PACKAGE_MANAGER_FACTS, type ManagerFacts, type ManagerName } from '../lib/knowledge/index.js';
+import { answersPrompt, cachesOffIn, describeImage, PACKAGE_MANAGER_FACTS, type ManagerFacts, type ManagerName } from '../lib/knowledge/index.js';
 import type { Edit, Fix, NoteInput, Refusal, Transform, TransformContext } from '../lib/core/types.js';
 
 /** The managers this transform looks after; apt's lists are apt-cleanup's. */
@@ -414,6 +414,9 @@ export const cacheCleanup: Transform = {
         const mine = commands.filter((c) => c.manager === manager);
         if (cacheMounted(run, hygiene)) continue;
         if (hygiene.facts.cacheDisabledBy && mentioned(ctx, node, run, hygiene.facts.cacheDisabledBy)) continue;
+        // The base image's own configuration already turns it off (the official ruby images' gemrc: --no-document).
+        const base = ctx.facts.baseImage(node.stage);
+        if (base !== null && cachesOffIn(base).includes(manager)) continue;
         // A no-cache flag saves nothing in a stage whose layers are not shipped, nor next to an index
         // download that stays (`apk update` kept for an `apk upgrade`). A prompt answer is always needed.
         const indexKept = keepsIndexDownload(hygiene, mine);

@@ -120,6 +120,8 @@ export interface ImageFamily {
   users?: string[];
   /** Every release of it has dnf behind `yum` (Fedora since 22), whichever release a tag names. */
   yumIsDnf?: boolean;
+  /** Package managers whose cache (or docs) the image's own configuration already turns off: they need no flag. */
+  cachesOff?: string[];
 }
 
 export interface ImageInfo {
@@ -299,7 +301,8 @@ export const IMAGE_FAMILIES: ImageFamily[] = [
   { id: 'gradle', match: /^gradle$/, os: 'debian', language: 'java', patchPins: LAST, runtime: (image) => temurinJre(image.tag.javaVersion, image) },
   // Amazon Corretto's default tags are Amazon Linux 2 (yum), not Debian.
   { id: 'amazoncorretto', match: /^amazoncorretto$/, os: 'rhel', packageManager: 'yum', language: 'java' },
-  { id: 'ruby', match: /^ruby$/, os: 'debian', language: 'ruby', patchPins: LAST, runs: { entrypoint: null, cmd: ['irb'], user: null, since: [2, 7] } },
+  // ruby: its Dockerfiles write `install: --no-document` and `update: --no-document` to /usr/local/etc/gemrc.
+  { id: 'ruby', match: /^ruby$/, os: 'debian', language: 'ruby', patchPins: LAST, runs: { entrypoint: null, cmd: ['irb'], user: null, since: [2, 7] }, cachesOff: ['gem'] },
   // php's CMD is per variant (cli: php -a, fpm: php-fpm, apache: apache2-foreground).
   { id: 'php', match: /^php$/, os: 'debian', language: 'php', patchPins: LAST, runs: { entrypoint: ['docker-php-entrypoint'], cmd: undefined, user: null, entrypointActsOn: [], entrypointCommands: ['php', 'php-fpm', 'apache2-foreground', 'sh'], entrypointOptionsOnly: true, since: [8] } },
   { id: 'rust', match: /^rust$/, os: 'debian', language: 'rust', patchPins: LAST },
@@ -340,6 +343,11 @@ function lookupName(ref: ImageRef): string {
 
 /** Whether the reference is in Docker Hub's Windows namespace (`winamd64/…`): Windows images whatever the tag says. */
 const inWindowsNamespace = (ref: ImageRef): boolean => ref.arch?.startsWith('windows-') === true;
+
+/** The package managers whose cache the image `raw` (and so every stage FROM it) already turns off (ImageFamily.cachesOff). */
+export function cachesOffIn(raw: string): readonly string[] {
+  return familyOf(raw)?.cachesOff ?? [];
+}
 
 export function familyOf(raw: string | ImageRef): ImageFamily | null {
   const ref = typeof raw === 'string' ? parseImageRef(raw) : raw;

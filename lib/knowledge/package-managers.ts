@@ -398,7 +398,8 @@ export const PACKAGE_MANAGER_FACTS: Record<ManagerName, ManagerFacts> = {
     // A global option: accepted after any subcommand too.
     noCacheFlag: '--no-cache',
     // -n is --no-cache's short form; --cache-dir puts the cache where the user chose.
-    noCacheSpellings: ['--no-cache', '-n', '--cache-dir'],
+    // uv takes pip's --no-cache-dir as an alias of --no-cache.
+    noCacheSpellings: ['--no-cache', '-n', '--no-cache-dir', '--cache-dir'],
     cacheDisabledBy: ['UV_NO_CACHE', 'UV_CACHE_DIR'],
     offlineFlags: ['--offline'],
   },
