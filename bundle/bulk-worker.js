@@ -18654,15 +18654,28 @@ function trapsTerm(root, shell2) {
   }
   return null;
 }
-function contextSourceAt(facts, stage, target) {
+function contextSourceAt(facts, stage, target, depth = 0) {
   const chain = [];
   for (let s = stage; s; s = facts.parentOf(s)) chain.unshift(s);
   let found = null;
   for (const s of chain) {
     for (const node of s.instructions) {
       const copy = facts.copyOperands(node);
-      if (!copy || copy.from !== null || copy.destResolved === null) continue;
+      if (!copy || copy.destResolved === null) continue;
       const dest = copy.destResolved;
+      if (copy.from !== null) {
+        if (!copy.fromStage || depth > 3) continue;
+        for (const source of copy.sources) {
+          if (!source.startsWith("/") || /[*?[]/.test(source)) continue;
+          const from = path5.posix.normalize(source).replace(/\/+$/, "") || "/";
+          const rel = target === dest ? "" : target.startsWith(`${dest}/`) ? target.slice(dest.length + 1) : null;
+          if (rel === null) continue;
+          const candidates = rel === "" ? [from] : [path5.posix.join(from, rel), ...rel === path5.posix.basename(from) ? [from] : []];
+          const origin = candidates.map((at) => contextSourceAt(facts, copy.fromStage, at, depth + 1)).find((o) => o !== null);
+          if (origin !== void 0 && origin !== null) found = origin;
+        }
+        continue;
+      }
       for (const source of copy.sources) {
         const clean = source.replace(/^\.\/+/, "").replace(/^\/+/, "");
         if (clean === "" || clean === ".") {

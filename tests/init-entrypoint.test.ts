@@ -1183,6 +1183,13 @@ test('a shell script dfmod cannot read (a RUN writes it): the change says signal
   assert.match(result.changes[0].message, 'so signals reach what the script /usr/bin/start.sh execs (dfmod cannot read it: where it runs the app without exec, add exec there) and zombies are reaped');
 });
 
+test('a file a COPY --from takes from a stage that copied it from the context is read from the context: a uwsgi ini with die-on-term (review round 11)', async () => {
+  const input = lines('FROM python:3.12 AS builder', 'COPY . /opt/app/', 'RUN pip install uwsgi', 'FROM python:3.12-slim', 'COPY --from=builder /opt/app/ /opt/app/',
+    'EXPOSE 8000', 'CMD ["uwsgi", "/opt/app/docker/uwsgi.ini"]');
+  const result = await expectUnchanged(input, null, { only, files: { 'docker/uwsgi.ini': '[uwsgi]\ndie-on-term = true\n' } });
+  assert.match(result.notes[0].message, 'PID 1 is `uwsgi`, a server whose master process reaps its workers and stops at the STOPSIGNAL or with die-on-term');
+});
+
 test('dumb-init signals the process group by itself: no -g', async () => {
   await expectOutput(
     lines('FROM debian:12', OWN_RUN, 'CMD /app | tee /tmp/log', SERVES),

@@ -508,15 +508,30 @@ export function trapsTerm(root: Node, shell: ShellParser): string | null {
 }
 
 /** The build-context file a COPY of the stage's FROM chain puts at `target` (absolute), the last one winning; null when none or not known. */
-export function contextSourceAt(facts: FileFacts, stage: Stage, target: string): string | null {
+export function contextSourceAt(facts: FileFacts, stage: Stage, target: string, depth = 0): string | null {
   const chain: Stage[] = [];
   for (let s: Stage | null = stage; s; s = facts.parentOf(s)) chain.unshift(s);
   let found: string | null = null;
   for (const s of chain) {
     for (const node of s.instructions) {
       const copy = facts.copyOperands(node);
-      if (!copy || copy.from !== null || copy.destResolved === null) continue;
+      if (!copy || copy.destResolved === null) continue;
       const dest = copy.destResolved;
+      // `COPY --from=builder /opt/app/ /opt/app/`: the file is where the builder stage's own copies put it.
+      if (copy.from !== null) {
+        if (!copy.fromStage || depth > 3) continue;
+        for (const source of copy.sources) {
+          if (!source.startsWith('/') || /[*?[]/.test(source)) continue;
+          const from = path.posix.normalize(source).replace(/\/+$/, '') || '/';
+          const rel = target === dest ? '' : target.startsWith(`${dest}/`) ? target.slice(dest.length + 1) : null;
+          if (rel === null) continue;
+          // A folder's contents land under the destination; a file into a folder, at its own name there.
+          const candidates = rel === '' ? [from] : [path.posix.join(from, rel), ...(rel === path.posix.basename(from) ? [from] : [])];
+          const origin = candidates.map((at) => contextSourceAt(facts, copy.fromStage!, at, depth + 1)).find((o) => o !== null);
+          if (origin !== undefined && origin !== null) found = origin;
+        }
+        continue;
+      }
       for (const source of copy.sources) {
         const clean = source.replace(/^\.\/+/, '').replace(/^\/+/, '');
         if (clean === '' || clean === '.') {
