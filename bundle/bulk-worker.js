@@ -20525,6 +20525,10 @@ var FileFacts = class {
       for (const s of this.model.stages) {
         const parent = this.parentOf(s);
         if (parent) add(parent, s);
+        else if (s.image.includes("$") && s.image.replace(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/g, "").length > 0) {
+          const pattern = new RegExp(`^${s.image.split(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`, "i");
+          for (const earlier of this.model.stages.slice(0, s.index)) if (earlier.name && pattern.test(earlier.name)) add(earlier, s);
+        }
         for (const used of this.copiedFrom(s)) add(used, s);
         for (const used of this.mountedFrom(s)) add(used, s);
       }

@@ -302,6 +302,15 @@ test("what the base image already turns off needs no flag: the official ruby ima
   await expectUnchanged(lines('FROM python:3.12', 'RUN uv pip install --system --no-cache-dir flask'), null, { only });
 });
 
+test('a stage a FROM with a variable can name (`FROM base-${TARGETARCH}`) is built on, not shipped: its installs get no cleanup (review round 12)', async () => {
+  const input = lines('ARG TARGETARCH', 'FROM almalinux:8 AS base-amd64', 'RUN dnf install -y gcc', 'FROM almalinux:8 AS base-arm64', 'RUN dnf install -y clang',
+    'FROM base-${TARGETARCH} AS build', 'RUN make', 'FROM scratch', 'COPY --from=build /out /out');
+  await expectUnchanged(input, null, { only });
+  // A FROM that is only a variable names no stage by its words: the stages stay targets of their own.
+  await expectOutput(lines('ARG IMAGE=almalinux:8', 'FROM almalinux:8 AS tools', 'RUN dnf install -y gcc', 'FROM ${IMAGE}', 'RUN true'),
+    lines('ARG IMAGE=almalinux:8', 'FROM almalinux:8 AS tools', 'RUN dnf install -y gcc \\', '    && dnf clean all \\', '    && rm -rf /var/cache/dnf', 'FROM ${IMAGE}', 'RUN true'), { only });
+});
+
 test('left alone: npm with a cache mount', async () => {
   await expectUnchanged(lines('FROM node:20', 'RUN --mount=type=cache,target=/root/.npm npm ci'), null, { only });
 });

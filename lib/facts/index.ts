@@ -608,6 +608,11 @@ export class FileFacts {
       for (const s of this.model.stages) {
         const parent = this.parentOf(s);
         if (parent) add(parent, s);
+        else if (s.image.includes('$') && s.image.replace(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/g, '').length > 0) {
+          // `FROM base-${TARGETARCH}`: every earlier stage whose name the variables can spell is one it may build on.
+          const pattern = new RegExp(`^${s.image.split(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i');
+          for (const earlier of this.model.stages.slice(0, s.index)) if (earlier.name && pattern.test(earlier.name)) add(earlier, s);
+        }
         for (const used of this.copiedFrom(s)) add(used, s);
         for (const used of this.mountedFrom(s)) add(used, s);
       }
