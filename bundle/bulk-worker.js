@@ -15463,11 +15463,11 @@ function bodyStatements(node) {
   }
   return children.filter((c) => c.isNamed && c.type !== "comment" && c.type !== "elif_clause" && c.type !== "else_clause" && !(node.type === "case_item" && c.fieldName === "value"));
 }
-var CONDITIONAL_BODIES = /* @__PURE__ */ new Set(["if_statement", "elif_clause", "else_clause", "case_item", "do_group", "function_definition", "compound_statement_function"]);
+var BRANCH_BODIES = /* @__PURE__ */ new Set(["if_statement", "elif_clause", "else_clause", "case_item"]);
 function runsOnEveryPath(node) {
   let child = node;
   for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
-    if (CONDITIONAL_BODIES.has(parent.type) && bodyStatements(parent)?.some((s) => s.id === child.id)) return false;
+    if (BRANCH_BODIES.has(parent.type) && bodyStatements(parent)?.some((s) => s.id === child.id)) return false;
     if (parent.type === "do_group" || parent.type === "function_definition") return false;
     if (parent.type === "list") {
       const operator = parent.children.find((c) => !c.isNamed)?.type;
@@ -15486,10 +15486,10 @@ function enclosingBodies(node) {
   return found;
 }
 var EXEC_OPTIONS = /^-[cl]*a?$/;
-function replacesShell(node) {
+function execReplacesShell(node) {
   if (node.type === "redirected_statement") {
     const body = node.childForFieldName("body");
-    return body !== null && replacesShell(body);
+    return body !== null && execReplacesShell(body);
   }
   if (node.type !== "command") return false;
   const name = node.childForFieldName("name")?.namedChildren[0];
@@ -15503,14 +15503,14 @@ function replacesShell(node) {
   }
   return false;
 }
-var OTHER_SHELLS = /* @__PURE__ */ new Set(["subshell", "command_substitution", "process_substitution", "pipeline", "function_definition", "compound_statement_function"]);
+var OTHER_SHELLS = /* @__PURE__ */ new Set(["subshell", "command_substitution", "process_substitution", "pipeline", "function_definition"]);
 function execBefore(node) {
   for (const { body, statement } of enclosingBodies(node)) {
     for (const s of bodyStatements(body) ?? []) {
       if (s.startIndex > statement.startIndex) break;
       for (const element of andChain(s)) {
         if (element.startIndex >= node.startIndex || element.startIndex <= node.startIndex && node.endIndex <= element.endIndex) break;
-        if (replacesShell(element)) return element;
+        if (execReplacesShell(element)) return element;
       }
     }
   }
@@ -15522,11 +15522,11 @@ function execInBody(body, after) {
     if (statement.endIndex <= from) continue;
     for (const element of andChain(statement)) {
       if (element.endIndex <= from) continue;
-      if (element.startIndex >= from && replacesShell(element)) return { node: element, element: true };
+      if (element.startIndex >= from && execReplacesShell(element)) return { node: element, element: true };
       let nested = null;
       walk(element, (n) => {
         if (nested || OTHER_SHELLS.has(n.type)) return false;
-        if (n.startIndex >= from && n.type === "command" && replacesShell(n)) nested = n;
+        if (n.startIndex >= from && n.type === "command" && execReplacesShell(n)) nested = n;
         return nested === null;
       });
       if (nested) return { node: nested, element: false };
@@ -17381,6 +17381,15 @@ function isPackageInstall(words3) {
     else packages.push(word);
   }
   return verb === null ? null : { manager: row2.system, verb, packages, flags, computed, packageAt };
+}
+function packageListOf(command) {
+  const { words: words3, nodes } = command;
+  const install = isPackageInstall(words3);
+  if (!install || install.computed || install.packages.length === 0) return null;
+  const first = install.packageAt[0];
+  if (install.packageAt.some((at, i) => at !== first + i) || install.packageAt[install.packageAt.length - 1] !== words3.length - 1) return null;
+  const node = command.command.node;
+  return { prefix: node.text.slice(0, nodes[first].startIndex - node.startIndex).replace(/\s+/g, " ").trim(), packages: install.packages, first: nodes[first] };
 }
 function managerCommand(words3) {
   if (!words3[0]) return null;
@@ -19776,15 +19785,6 @@ function findDeletes(words3, nodes) {
 }
 
 // lib/facts/meaning.ts
-function packageListOf(command) {
-  const { words: words3, nodes } = command;
-  const install = isPackageInstall(words3);
-  if (!install || install.computed || install.packages.length === 0) return null;
-  const first = install.packageAt[0];
-  if (install.packageAt.some((at, i) => at !== first + i) || install.packageAt[install.packageAt.length - 1] !== words3.length - 1) return null;
-  const node = command.command.node;
-  return { prefix: normalSpace(node.text.slice(0, nodes[first].startIndex - node.startIndex)), packages: install.packages, first: nodes[first] };
-}
 function imageMeaning(facts) {
   const model = facts.model;
   const stages = model.stages.map((stage) => stageMeaning(facts, model, stage));
@@ -19917,9 +19917,9 @@ function directArgv(facts, node) {
 }
 function runStep(facts, model, node) {
   const read = facts.readRun(node);
-  const read_ = read.kind === "script" ? facts.commandsOf(read) : null;
-  const commands = read_ ? read_.map((c) => normalSpace(c.command.node.text)) : [normalSpace(argsText(model, node))];
-  const installs = read_ ? read_.map((c) => {
+  const run = read.kind === "script" ? facts.commandsOf(read) : null;
+  const commands = run ? run.map((c) => normalSpace(c.command.node.text)) : [normalSpace(argsText(model, node))];
+  const installs = run ? run.map((c) => {
     const list = packageListOf(c);
     return list && { prefix: list.prefix, packages: list.packages };
   }) : [null];
@@ -20280,6 +20280,11 @@ var FileFacts = class {
     }
     return commands;
   }
+  /** Whether the SHELL that runs `node` has errexit on (`["/bin/bash", "-eo", "pipefail", "-c"]`, `-o errexit`). */
+  shellErrexit(node) {
+    const args = (this.model.shellOf(node) ?? []).slice(1, -1);
+    return args.some((a, i) => /^-[a-zA-Z]*e/.test(a) || a === "-o" && args[i + 1] === "errexit");
+  }
   /**
    * Whether errexit is in effect for the whole script of a read RUN, so that a
    * failing top-level statement stops it: the SHELL runs with `-e`
@@ -20287,8 +20292,7 @@ var FileFacts = class {
    * statement is `set -e` (`set -eux`, `set -o errexit`).
    */
   errexitAt(node) {
-    const shell2 = this.shellAt(node);
-    if (shell2 && shell2.slice(1).some((w, i, rest) => /^-[a-zA-Z]*e[a-zA-Z]*$/.test(w) || w === "-o" && rest[i + 1] === "errexit")) return true;
+    if (this.shellErrexit(node)) return true;
     const read = this.readRun(node);
     if (read.kind !== "script") return false;
     const first = read.root.namedChildren.find((n) => n && n.type !== "comment");
@@ -22526,7 +22530,7 @@ function readPart(node, ctx) {
     errexit: facts.errexit,
     leadingSet: facts.leadingSet,
     compound: facts.compound,
-    endsGroup: replacesShell2(ctx, node, commands) ?? writesBashEnv(ctx, node, commands, root),
+    endsGroup: replacesShell(ctx, node, commands) ?? writesBashEnv(ctx, node, commands, root),
     calls: new Set(commands.flatMap((c) => c.program === null ? [] : [c.program])),
     installs: new Set(commands.flatMap((c) => installedCommands(c.words).filter((name) => !installsItselfInPlace(ctx, node, c, name)))),
     noEffect: noEffect(node, root, statements, model),
@@ -22639,7 +22643,7 @@ function shellPaths(ctx, node) {
   else if (program.startsWith("/")) paths.add(`/usr${program}`);
   return paths;
 }
-function replacesShell2(ctx, node, commands) {
+function replacesShell(ctx, node, commands) {
   const shell2 = shellPaths(ctx, node);
   const workdir = ctx.facts.workdirAt(node);
   for (const command of commands) {
@@ -22721,10 +22725,6 @@ function hasCoproc(root) {
     return !found;
   });
   return found;
-}
-function shellHasErrexit(node, model) {
-  const args = (model.shellOf(node) ?? []).slice(1, -1);
-  return args.some((a, i) => /^-[a-zA-Z]*e/.test(a) || a === "-o" && args[i + 1] === "errexit");
 }
 function endsChain(part, errexitShell) {
   if (part.endsGroup) return part.endsGroup;
@@ -23123,7 +23123,7 @@ var mergeRuns = {
           flush2();
         } else if (previous2) {
           const stale = [...part.calls].find((name) => hashed.has(name));
-          const refusal2 = !sameFlags(previous2.node, node) ? { id: "different-flags", reason: "different flags" } : endsChain(previous2, shellHasErrexit(node, dockerfile)) ?? (stale ? { id: "command-hash", reason: `it runs \`${stale}\`, which a RUN above reinstalls after the shell looked it up; a fresh RUN finds the new one, a joined one the old path the shell remembers` } : null);
+          const refusal2 = !sameFlags(previous2.node, node) ? { id: "different-flags", reason: "different flags" } : endsChain(previous2, ctx.facts.shellErrexit(node)) ?? (stale ? { id: "command-hash", reason: `it runs \`${stale}\`, which a RUN above reinstalls after the shell looked it up; a fresh RUN finds the new one, a joined one the old path the shell remembers` } : null);
           const pair = onDisk(previous2.node, node);
           if (refusal2) {
             if (pair) notes.push({ line: node.line, id: refusal2.id, message: `not merged with the RUN above: ${refusal2.reason}` });
@@ -26244,8 +26244,8 @@ function packageRoute(image, raw, init, leave) {
       const p = initPackage(r, init);
       return "path" in p ? p.path : null;
     }));
-    const [path23] = paths;
-    if (paths.size === 1 && path23) return { manager, path: path23, everyRelease: true };
+    const [only] = paths;
+    if (paths.size === 1 && only) return { manager, path: only, everyRelease: true };
   }
   if (!release && image.unknownRelease && !found.everyRelease) {
     return leave("unknown-release", `dfmod does not know which release \`${raw}\` is built on, so whether it has ${init}: ${image.unknownRelease}`);

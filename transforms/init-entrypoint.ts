@@ -492,8 +492,8 @@ function packageRoute(image: ImageInfo, raw: string, init: InitName, leave: (id:
   // Which release a patch pin is built on is not known, but where every release it may be built on has the init at one path, the answer is the same.
   if (!release && image.unknownRelease && !found.everyRelease && image.pinReleases) {
     const paths = new Set(image.pinReleases.map((r) => { const p = initPackage(r, init); return 'path' in p ? p.path : null; }));
-    const [path] = paths;
-    if (paths.size === 1 && path) return { manager, path, everyRelease: true };
+    const [only] = paths;
+    if (paths.size === 1 && only) return { manager, path: only, everyRelease: true };
   }
   if (!release && image.unknownRelease && !found.everyRelease) {
     return leave('unknown-release', `dfmod does not know which release \`${raw}\` is built on, so whether it has ${init}: ${image.unknownRelease}`);

@@ -929,12 +929,6 @@ function hasCoproc(root: Node): boolean {
   return found;
 }
 
-/** SHELL ["/bin/bash", "-euo", "pipefail", "-c"]: every RUN runs with errexit. */
-function shellHasErrexit(node: InstructionNode, model: DockerfileModel): boolean {
-  const args = (model.shellOf(node) ?? []).slice(1, -1);
-  return args.some((a, i) => /^-[a-zA-Z]*e/.test(a) || (a === '-o' && args[i + 1] === 'errexit'));
-}
-
 /** Why nothing may be joined after `part` (the RUN just above the one refused), or null. */
 function endsChain(part: Part, errexitShell: boolean): Refusal | null {
   if (part.endsGroup) return part.endsGroup;
@@ -1464,7 +1458,7 @@ export const mergeRuns: Transform = {
           const stale = [...part.calls].find((name) => hashed.has(name));
           const refusal = !sameFlags(previous.node, node)
             ? { id: 'different-flags', reason: 'different flags' }
-            : endsChain(previous, shellHasErrexit(node, dockerfile)) ?? (stale
+            : endsChain(previous, ctx.facts.shellErrexit(node)) ?? (stale
               ? { id: 'command-hash', reason: `it runs \`${stale}\`, which a RUN above reinstalls after the shell looked it up; a fresh RUN finds the new one, a joined one the old path the shell remembers` }
               : null);
           const pair = onDisk(previous.node, node);

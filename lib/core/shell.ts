@@ -401,8 +401,8 @@ export function bodyStatements(node: Node): Node[] | null {
     !(node.type === 'case_item' && c.fieldName === 'value'));
 }
 
-/** Bodies that run on some paths only: a branch, a case item, a loop body (maybe never), a function (when called). */
-const CONDITIONAL_BODIES = new Set(['if_statement', 'elif_clause', 'else_clause', 'case_item', 'do_group', 'function_definition', 'compound_statement_function']);
+/** Bodies whose statements run on some paths only: an if's branches, a case item. */
+const BRANCH_BODIES = new Set(['if_statement', 'elif_clause', 'else_clause', 'case_item']);
 
 /**
  * Whether the script runs `node` whenever it gets that far: not in a branch,
@@ -413,7 +413,8 @@ const CONDITIONAL_BODIES = new Set(['if_statement', 'elif_clause', 'else_clause'
 export function runsOnEveryPath(node: Node): boolean {
   let child = node;
   for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
-    if (CONDITIONAL_BODIES.has(parent.type) && bodyStatements(parent)?.some((s) => s.id === child.id)) return false;
+    if (BRANCH_BODIES.has(parent.type) && bodyStatements(parent)?.some((s) => s.id === child.id)) return false;
+    // A loop body may run never; a function's, only when it is called.
     if (parent.type === 'do_group' || parent.type === 'function_definition') return false;
     if (parent.type === 'list') {
       const operator = parent.children.find((c) => !c.isNamed)?.type;
@@ -448,10 +449,10 @@ const EXEC_OPTIONS = /^-[cl]*a?$/;
  * nothing after it, and even a program that cannot be found ends a
  * non-interactive shell.
  */
-export function replacesShell(node: Node): boolean {
+export function execReplacesShell(node: Node): boolean {
   if (node.type === 'redirected_statement') {
     const body = node.childForFieldName('body');
-    return body !== null && replacesShell(body);
+    return body !== null && execReplacesShell(body);
   }
   if (node.type !== 'command') return false;
   const name = node.childForFieldName('name')?.namedChildren[0];
@@ -467,7 +468,7 @@ export function replacesShell(node: Node): boolean {
 }
 
 /** Nodes whose commands run in another shell than the one around them, or only when called. */
-const OTHER_SHELLS = new Set(['subshell', 'command_substitution', 'process_substitution', 'pipeline', 'function_definition', 'compound_statement_function']);
+const OTHER_SHELLS = new Set(['subshell', 'command_substitution', 'process_substitution', 'pipeline', 'function_definition']);
 
 /**
  * The `exec` that replaces the shell before `node` would run, so that it
@@ -482,7 +483,7 @@ export function execBefore(node: Node): Node | null {
       if (s.startIndex > statement.startIndex) break;
       for (const element of andChain(s)) {
         if (element.startIndex >= node.startIndex || (element.startIndex <= node.startIndex && node.endIndex <= element.endIndex)) break;
-        if (replacesShell(element)) return element;
+        if (execReplacesShell(element)) return element;
       }
     }
   }
@@ -503,11 +504,11 @@ export function execInBody(body: Node, after: Node | null): { node: Node; elemen
     if (statement.endIndex <= from) continue;
     for (const element of andChain(statement)) {
       if (element.endIndex <= from) continue;
-      if (element.startIndex >= from && replacesShell(element)) return { node: element, element: true };
+      if (element.startIndex >= from && execReplacesShell(element)) return { node: element, element: true };
       let nested: Node | null = null;
       walk(element, (n) => {
         if (nested || OTHER_SHELLS.has(n.type)) return false;
-        if (n.startIndex >= from && n.type === 'command' && replacesShell(n)) nested = n;
+        if (n.startIndex >= from && n.type === 'command' && execReplacesShell(n)) nested = n;
         return nested === null;
       });
       if (nested) return { node: nested, element: false };

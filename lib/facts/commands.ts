@@ -181,6 +181,29 @@ export function isPackageInstall(words: readonly (string | null)[]): PackageInst
   return verb === null ? null : { manager: row.system, verb, packages, flags, computed, packageAt };
 }
 
+/** An install command as its words before the package list (program, wrappers, verb, options) and the packages. */
+export interface PackageList {
+  prefix: string;
+  packages: string[];
+}
+
+/**
+ * A system package install whose words end with its literal packages
+ * (`apk add --no-cache curl git`): its text before them (wrappers such as
+ * `sudo -u x` included) and the packages, with the node of the first
+ * package. Null for any other command, and for a package list the shell
+ * computes.
+ */
+export function packageListOf(command: RunCommand): (PackageList & { first: Node }) | null {
+  const { words, nodes } = command;
+  const install = isPackageInstall(words);
+  if (!install || install.computed || install.packages.length === 0) return null;
+  const first = install.packageAt[0];
+  if (install.packageAt.some((at, i) => at !== first + i) || install.packageAt[install.packageAt.length - 1] !== words.length - 1) return null;
+  const node = command.command.node;
+  return { prefix: node.text.slice(0, nodes[first].startIndex - node.startIndex).replace(/\s+/g, ' ').trim(), packages: install.packages, first: nodes[first] };
+}
+
 export interface ManagerCommand {
   /** The package manager, as lib/knowledge names it. */
   manager: ManagerName;

@@ -37,13 +37,13 @@ export { mountFields, mountCovers, type Mount, type RunRead, type RunRefusal, ty
 export { scriptArgv, type ShellNeed } from './argv.js';
 export { signalPath, scriptInit, contextSourceAt, appArgv, pid1Sufficient, shellExecs, type SignalPath, type Pid1Sufficient } from './signals.js';
 export {
-  programName, pipCommand, isPipProgram, isPipInstall, isPackageInstall,
+  programName, pipCommand, isPipProgram, isPipInstall, isPackageInstall, packageListOf,
   managerCommand, subcommandAt, writtenPaths, installedCommands, isLanguageInstall, isBuild, isDependencyFetch, downloadOf, redirectedDownload, pipedInto,
   type ManagerCommand, type PackageInstall, type RunCommand, type Download,
 } from './commands.js';
 export { repositoryPath, repositoryRoot, type RepositoryPath } from './repository.js';
 export { makeRecipes, quoteCommand, resolvedPath, workingDirectories, type ScriptRun, type WorkingDirectories } from './scripts.js';
-export { imageMeaning, packageListOf, type ImageMeaning, type StageMeaning, type StageConfig, type CommandMeaning, type Step } from './meaning.js';
+export { imageMeaning, type ImageMeaning, type StageMeaning, type StageConfig, type CommandMeaning, type Step } from './meaning.js';
 export { DEV_STAGE_NAMES, OS_IMAGES, REPLS, ROLE_NOTE_IDS, TOOLBOX_FILE_NAMES, TOOL_PROGRAMS, roleReasonOnDisk, serviceEvidence, targetPlatformRun, type StageRole, type RoleName } from './roles.js';
 export { fileReads, programRuns, recursiveModeChange, runMakes, redirectTargets, sourceFiles, type FileRead, type ProgramRun, type RunMakes, type SourceLanguage } from './app-files.js';
 export { tscOutput, type TscOutput } from './typescript.js';
@@ -341,6 +341,12 @@ export class FileFacts {
     return commands;
   }
 
+  /** Whether the SHELL that runs `node` has errexit on (`["/bin/bash", "-eo", "pipefail", "-c"]`, `-o errexit`). */
+  shellErrexit(node: InstructionNode): boolean {
+    const args = (this.model.shellOf(node) ?? []).slice(1, -1);
+    return args.some((a, i) => /^-[a-zA-Z]*e/.test(a) || (a === '-o' && args[i + 1] === 'errexit'));
+  }
+
   /**
    * Whether errexit is in effect for the whole script of a read RUN, so that a
    * failing top-level statement stops it: the SHELL runs with `-e`
@@ -348,8 +354,7 @@ export class FileFacts {
    * statement is `set -e` (`set -eux`, `set -o errexit`).
    */
   errexitAt(node: InstructionNode): boolean {
-    const shell = this.shellAt(node);
-    if (shell && shell.slice(1).some((w, i, rest) => /^-[a-zA-Z]*e[a-zA-Z]*$/.test(w) || w === '-o' && rest[i + 1] === 'errexit')) return true;
+    if (this.shellErrexit(node)) return true;
     const read = this.readRun(node);
     if (read.kind !== 'script') return false;
     const first = read.root.namedChildren.find((n) => n && n.type !== 'comment');

@@ -14,8 +14,7 @@
 import type { DockerfileModel, InstructionNode, Stage } from '../core/dockerfile.js';
 import type { ContainerCommand, FileFacts } from './index.js';
 import { readsPositionalParameters } from './argv.js';
-import { isPackageInstall, type RunCommand } from './commands.js';
-import type { Node } from '../core/shell.js';
+import { packageListOf, type PackageList } from './commands.js';
 
 export interface ImageMeaning {
   stages: StageMeaning[];
@@ -91,33 +90,10 @@ export interface RunStep {
   /**
    * For each command, when it installs system packages named literally, last
    * on its line: the words before the packages and the packages (see
-   * packageListOf). The guard reads installs in a row with the same words
-   * as one.
+   * commands.ts packageListOf). The guard reads installs in a row with the
+   * same words as one.
    */
   installs: (PackageList | null)[];
-}
-
-/** An install command as its words before the package list (program, wrappers, verb, options) and the packages. */
-export interface PackageList {
-  prefix: string;
-  packages: string[];
-}
-
-/**
- * A system package install whose words end with its literal packages
- * (`apk add --no-cache curl git`): its text before them (wrappers such as
- * `sudo -u x` included) and the packages, with the node of the first
- * package. Null for any other command, and for a package list the shell
- * computes.
- */
-export function packageListOf(command: RunCommand): (PackageList & { first: Node }) | null {
-  const { words, nodes } = command;
-  const install = isPackageInstall(words);
-  if (!install || install.computed || install.packages.length === 0) return null;
-  const first = install.packageAt[0];
-  if (install.packageAt.some((at, i) => at !== first + i) || install.packageAt[install.packageAt.length - 1] !== words.length - 1) return null;
-  const node = command.command.node;
-  return { prefix: normalSpace(node.text.slice(0, nodes[first].startIndex - node.startIndex)), packages: install.packages, first: nodes[first] };
 }
 
 export interface CopyStep {
@@ -270,9 +246,9 @@ function directArgv(facts: FileFacts, node: InstructionNode): string[] | null {
 
 function runStep(facts: FileFacts, model: DockerfileModel, node: InstructionNode): RunStep {
   const read = facts.readRun(node);
-  const read_ = read.kind === 'script' ? facts.commandsOf(read) : null;
-  const commands = read_ ? read_.map((c) => normalSpace(c.command.node.text)) : [normalSpace(argsText(model, node))];
-  const installs = read_ ? read_.map((c) => { const list = packageListOf(c); return list && { prefix: list.prefix, packages: list.packages }; }) : [null];
+  const run = read.kind === 'script' ? facts.commandsOf(read) : null;
+  const commands = run ? run.map((c) => normalSpace(c.command.node.text)) : [normalSpace(argsText(model, node))];
+  const installs = run ? run.map((c) => { const list = packageListOf(c); return list && { prefix: list.prefix, packages: list.packages }; }) : [null];
   return { kind: 'RUN', line: node.line, commands, context: contextOf(facts, node, true), installs };
 }
 
