@@ -40776,6 +40776,7 @@ var PLANNERS = { go: planGo, node: planNode, python: planPython, java: planJava,
 var LANGUAGE_ECOSYSTEMS = { go: "go", node: "node", python: "python", java: "java" };
 var NATIVE_FAMILIES = /* @__PURE__ */ new Set(["debian", "ubuntu", "buildpack-deps"]);
 var KEPT = /* @__PURE__ */ new Set(["ENV", "WORKDIR", "USER", "EXPOSE", "VOLUME", "LABEL", "HEALTHCHECK", "STOPSIGNAL", "ENTRYPOINT", "CMD", "MAINTAINER"]);
+var RUN_ONLY = /* @__PURE__ */ new Set(["EXPOSE", "HEALTHCHECK", "STOPSIGNAL", "ENTRYPOINT", "CMD"]);
 var LEADING = /* @__PURE__ */ new Set(["ENV", "ARG", "WORKDIR", "LABEL", "MAINTAINER"]);
 var BUILD_STEPS = {
   go: (words3) => programName(words3[0] ?? "") === "go" && words3[1] === "build",
@@ -40992,6 +40993,7 @@ function edits(ctx, stage2, chosen, runtime, packages, copies) {
     result.push({ ...named, text: buildName });
     runtimeName = ` AS ${source.slice(named.start, named.end)}`;
   }
+  const cut = chosen.dependencyStage?.end ?? source.length;
   const kept = stage2.instructions.filter((node) => KEPT.has(node.keyword));
   const keptText = kept.map((node) => source.slice(node.start, node.end)).join("\n");
   const args = stage2.instructions.filter((node) => node.keyword === "ARG" && argNames(argsText2(model, node)).some((name) => new RegExp(`\\$\\{?${name}\\b`).test(keptText)));
@@ -41000,7 +41002,7 @@ function edits(ctx, stage2, chosen, runtime, packages, copies) {
   const lastContent = Math.max(...stage2.instructions.filter((n) => ["RUN", "COPY", "ADD"].includes(n.keyword)).map(index));
   const leading = ordered.filter((node) => index(node) < lastContent || LEADING.has(node.keyword) && node.keyword !== "WORKDIR");
   const rest = ordered.filter((node) => !leading.includes(node));
-  const text2 = (node) => node.keyword === "WORKDIR" ? workdirText(ctx, stage2, node) : source.slice(node.start, node.end);
+  const text2 = (node) => node.keyword === "WORKDIR" ? workdirText(ctx, stage2, node) : source.slice(RUN_ONLY.has(node.keyword) && node.end <= cut ? startWithComments(model, node) : node.start, node.end);
   const manager = describeImage(chosen.runtime).packageManager;
   const install = packages.length && manager ? [`RUN ${installScript(manager, packages)}`] : [];
   const lines = [
@@ -41012,17 +41014,29 @@ function edits(ctx, stage2, chosen, runtime, packages, copies) {
     ...rest.map(text2)
   ];
   const endsWithBreak = /[\r\n]$/.test(source);
-  const cut = chosen.dependencyStage?.end ?? source.length;
+  const removals = runOnlyRemovals(model, stage2, cut);
+  const endsOnBreak = endsWithBreak || removals.some((r) => r.end === source.length);
   const tail = [
-    endsWithBreak && cut === source.length ? "" : eol,
+    endsOnBreak && cut === source.length ? "" : eol,
     ...chosen.buildTail.map((l) => l + eol),
     eol,
     ...chosen.stages ? [chosen.stages.join(eol), eol, eol] : [],
     lines.join(eol),
     endsWithBreak ? eol : ""
   ].join("");
-  result.push({ start: cut, end: source.length, text: tail });
+  result.push({ start: cut, end: source.length, text: tail }, ...removals);
   return result;
+}
+function runOnlyRemovals(model, stage2, cut) {
+  const src = model.source;
+  return stage2.instructions.filter((node) => RUN_ONLY.has(node.keyword)).flatMap((node) => {
+    const end = node.endLine < src.lineCount ? src.lineStarts[node.endLine] : src.text.length;
+    if (end > cut) return [];
+    let start = startWithComments(model, node);
+    let line = src.positionAt(start).line;
+    while (line > 0 && src.lineText(line - 1).trim() === "") start = src.lineStarts[--line];
+    return [{ start, end, text: "" }];
+  });
 }
 function stageNameRange(ctx, stage2) {
   const text2 = ctx.dockerfile.source.text.slice(stage2.from.argsStart, stage2.from.end);

@@ -70,7 +70,7 @@ test('with multi-stage: a single-stage Go file is split, then cross-compiled', a
   await expectOutput(
     lines('FROM golang:1.19', 'WORKDIR /app', 'COPY . .', 'RUN go build -o /app/server .', 'CMD ["/app/server"]'),
     lines(
-      'FROM --platform=$BUILDPLATFORM golang:1.19 AS build', 'ARG TARGETOS', 'ARG TARGETARCH', 'WORKDIR /app', 'COPY . .', 'RUN CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /app/server .', 'CMD ["/app/server"]',
+      'FROM --platform=$BUILDPLATFORM golang:1.19 AS build', 'ARG TARGETOS', 'ARG TARGETARCH', 'WORKDIR /app', 'COPY . .', 'RUN CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /app/server .',
       '',
       'FROM gcr.io/distroless/static-debian12', 'WORKDIR /app', 'COPY --from=build /app/server /app/server', 'CMD ["/app/server"]',
     ),

@@ -23,7 +23,7 @@ test('Go: static binary on distroless/static; CGO_ENABLED=0 set when no package 
   const result = await expectOutput(
     lines('FROM golang:1.19', 'WORKDIR /app', 'COPY . .', 'RUN go build -o /app/server .', 'EXPOSE 18083', 'CMD ["/app/server"]'),
     lines(
-      'FROM golang:1.19 AS build', 'WORKDIR /app', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /app/server .', 'EXPOSE 18083', 'CMD ["/app/server"]',
+      'FROM golang:1.19 AS build', 'WORKDIR /app', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /app/server .',
       '',
       'FROM gcr.io/distroless/static-debian12', 'WORKDIR /app', 'COPY --from=build /app/server /app/server', 'EXPOSE 18083', 'CMD ["/app/server"]',
     ),
@@ -37,7 +37,7 @@ test('Go: an ENV CGO_ENABLED=0 after the build does not make its binary static',
   await expectOutput(
     lines('FROM golang:1.19', 'WORKDIR /app', 'COPY . .', 'RUN go build -o /app/server .', 'ENV CGO_ENABLED=0', 'CMD ["/app/server"]'),
     lines(
-      'FROM golang:1.19 AS build', 'WORKDIR /app', 'COPY . .', 'RUN go build -o /app/server .', 'ENV CGO_ENABLED=0', 'CMD ["/app/server"]',
+      'FROM golang:1.19 AS build', 'WORKDIR /app', 'COPY . .', 'RUN go build -o /app/server .', 'ENV CGO_ENABLED=0',
       '',
       'FROM gcr.io/distroless/base-debian12', 'WORKDIR /app', 'ENV CGO_ENABLED=0', 'COPY --from=build /app/server /app/server', 'CMD ["/app/server"]',
     ),
@@ -49,7 +49,7 @@ test('Go: `sudo go build` gets no CGO_ENABLED=0 in front (sudo resets the enviro
   await expectOutput(
     lines('FROM golang:1.19', 'ENV CGO_ENABLED=0', 'WORKDIR /app', 'COPY . .', 'RUN sudo go build -o /app/server .', 'CMD ["/app/server"]'),
     lines(
-      'FROM golang:1.19 AS build', 'ENV CGO_ENABLED=0', 'WORKDIR /app', 'COPY . .', 'RUN sudo go build -o /app/server .', 'CMD ["/app/server"]',
+      'FROM golang:1.19 AS build', 'ENV CGO_ENABLED=0', 'WORKDIR /app', 'COPY . .', 'RUN sudo go build -o /app/server .',
       '',
       'FROM gcr.io/distroless/base-debian12', 'ENV CGO_ENABLED=0', 'WORKDIR /app', 'COPY --from=build /app/server /app/server', 'CMD ["/app/server"]',
     ),
@@ -61,7 +61,7 @@ test('Go: without a context cgo may be in use: distroless/base keeps glibc', asy
   await expectOutput(
     lines('FROM golang:1.22-bookworm', 'WORKDIR /src', 'COPY . .', 'RUN go build -o server .', 'CMD ["./server"]'),
     lines(
-      'FROM golang:1.22-bookworm AS build', 'WORKDIR /src', 'COPY . .', 'RUN go build -o server .', 'CMD ["./server"]',
+      'FROM golang:1.22-bookworm AS build', 'WORKDIR /src', 'COPY . .', 'RUN go build -o server .',
       '',
       'FROM gcr.io/distroless/base-debian12', 'WORKDIR /src', 'COPY --from=build /src/server /src/server', 'CMD ["./server"]',
     ),
@@ -73,7 +73,7 @@ test('Go: CGO_ENABLED=0 already in ENV → static; binary on PATH found by name'
   await expectOutput(
     lines('FROM golang:1.21', 'ENV CGO_ENABLED=0', 'WORKDIR /src', 'COPY . .', 'RUN go mod download && go build -o /usr/local/bin/app ./cmd/app', 'USER 65532', 'ENTRYPOINT ["app"]'),
     lines(
-      'FROM golang:1.21 AS build', 'ENV CGO_ENABLED=0', 'WORKDIR /src', 'COPY . .', 'RUN go mod download && go build -o /usr/local/bin/app ./cmd/app', 'USER 65532', 'ENTRYPOINT ["app"]',
+      'FROM golang:1.21 AS build', 'ENV CGO_ENABLED=0', 'WORKDIR /src', 'COPY . .', 'RUN go mod download && go build -o /usr/local/bin/app ./cmd/app', 'USER 65532',
       '',
       'FROM gcr.io/distroless/static-debian12', 'ENV CGO_ENABLED=0', 'WORKDIR /src', 'COPY --from=build /usr/local/bin/app /usr/local/bin/app', 'USER 65532', 'ENTRYPOINT ["app"]',
     ),
@@ -95,7 +95,7 @@ test('Go with cgo, binary on PATH (e2e case ms-go-cgo): no CGO_ENABLED=0, distro
   await expectOutput(
     lines('FROM golang:1.19', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /usr/local/bin/cgosum .', 'CMD ["cgosum"]'),
     lines(
-      'FROM golang:1.19 AS build', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /usr/local/bin/cgosum .', 'CMD ["cgosum"]',
+      'FROM golang:1.19 AS build', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /usr/local/bin/cgosum .',
       '',
       'FROM gcr.io/distroless/base-debian12', 'WORKDIR /src', 'COPY --from=build /usr/local/bin/cgosum /usr/local/bin/cgosum', 'CMD ["cgosum"]',
     ),
@@ -112,7 +112,7 @@ test('Go: default run: exec-form writes JSON first, then the split happens (e2e 
   const result = await expectOutput(
     lines('FROM golang:1.19', 'WORKDIR /app', 'COPY . .', 'RUN go build -o /app/server .', 'EXPOSE 18083', 'CMD /app/server'),
     lines(
-      'FROM golang:1.19 AS build', 'WORKDIR /app', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /app/server .', 'EXPOSE 18083', 'CMD ["/app/server"]',
+      'FROM golang:1.19 AS build', 'WORKDIR /app', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /app/server .',
       '',
       'FROM gcr.io/distroless/static-debian12', 'WORKDIR /app', 'COPY --from=build /app/server /app/server', 'EXPOSE 18083', 'CMD ["/app/server"]',
     ),
@@ -125,7 +125,7 @@ test('an init the build installs for ENTRYPOINT: copied where the runtime has no
   await expectOutput(
     lines('FROM golang:1.19', 'RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*', 'WORKDIR /app', 'COPY . .', 'RUN go build -o /app/server .', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app/server"]'),
     lines(
-      'FROM golang:1.19 AS build', 'RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*', 'WORKDIR /app', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /app/server .', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app/server"]',
+      'FROM golang:1.19 AS build', 'RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*', 'WORKDIR /app', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /app/server .',
       '',
       'FROM gcr.io/distroless/static-debian12', 'WORKDIR /app', 'COPY --from=build /app/server /app/server', 'COPY --from=build /usr/bin/tini-static /usr/bin/tini', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["/app/server"]',
     ),
@@ -133,7 +133,7 @@ test('an init the build installs for ENTRYPOINT: copied where the runtime has no
   );
   const c = await expectOutput(
     lines('FROM debian:bookworm', 'RUN apt-get update && apt-get install -y gcc tini', 'WORKDIR /src', 'COPY a.c .', 'RUN gcc -o app a.c', 'ENTRYPOINT ["tini", "-g", "--", "./app"]'),
-    lines('FROM debian:bookworm AS build', 'RUN apt-get update && apt-get install -y gcc tini', 'WORKDIR /src', 'COPY a.c .', 'RUN gcc -o app a.c', 'ENTRYPOINT ["tini", "-g", "--", "./app"]',
+    lines('FROM debian:bookworm AS build', 'RUN apt-get update && apt-get install -y gcc tini', 'WORKDIR /src', 'COPY a.c .', 'RUN gcc -o app a.c',
       '',
       'FROM debian:bookworm-slim', 'RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*',
       'WORKDIR /src', 'COPY --from=build /src/app /src/app', 'ENTRYPOINT ["tini", "-g", "--", "./app"]'),
@@ -146,7 +146,7 @@ test('an init the build installs for ENTRYPOINT: copied where the runtime has no
 
 test('Go: files the program opens relative to WORKDIR are copied next to the binary; a computed path is refused', async () => {
   const result = await expectOutput(lines('FROM golang:1.19', 'WORKDIR /app', 'COPY . .', 'RUN go build -o /app/server .', 'CMD ["/app/server"]'),
-    lines('FROM golang:1.19 AS build', 'WORKDIR /app', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /app/server .', 'CMD ["/app/server"]', '',
+    lines('FROM golang:1.19 AS build', 'WORKDIR /app', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /app/server .', '',
       'FROM gcr.io/distroless/static-debian12', 'WORKDIR /app', 'COPY --from=build /app/server /app/server', 'COPY --from=build /app/static /app/static',
       'COPY --from=build /app/t /app/t', 'CMD ["/app/server"]'),
     { only, files: { 'go.mod': 'module x\n', 'main.go': 'package main\nfunc main() { http.Handle("/", http.FileServer(http.Dir("static"))); template.ParseGlob("t/*") }\n', 'static/index.html': 'hi', 't/a.tmpl': '' } });
@@ -169,7 +169,7 @@ test('Go: global ARGs stay before the first FROM; a stage ARG used by a kept ENV
   await expectOutput(
     lines('ARG GO=1.19', 'FROM golang:1.19', 'ARG VERSION=dev', 'ENV APP_VERSION=$VERSION', 'WORKDIR /app', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /app/server .', 'CMD ["/app/server"]'),
     lines(
-      'ARG GO=1.19', 'FROM golang:1.19 AS build', 'ARG VERSION=dev', 'ENV APP_VERSION=$VERSION', 'WORKDIR /app', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /app/server .', 'CMD ["/app/server"]',
+      'ARG GO=1.19', 'FROM golang:1.19 AS build', 'ARG VERSION=dev', 'ENV APP_VERSION=$VERSION', 'WORKDIR /app', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /app/server .',
       '',
       'FROM gcr.io/distroless/static-debian12', 'ARG VERSION=dev', 'ENV APP_VERSION=$VERSION', 'WORKDIR /app', 'COPY --from=build /app/server /app/server', 'CMD ["/app/server"]',
     ),
@@ -186,7 +186,7 @@ const nodeBuild = {
 
 /** The split as the e2e app node-build's rewrite had it before tsc's outDir was read: the whole app folder from the build stage, node_modules removed there. */
 const wholeFolder = (build: string[], runtime: string[] = []) => lines(
-  'FROM node:20 AS build', 'WORKDIR /app', ...build, 'RUN rm -rf /app/node_modules', 'CMD npm start',
+  'FROM node:20 AS build', 'WORKDIR /app', ...build, 'RUN rm -rf /app/node_modules',
   '',
   'FROM node:20-slim', 'WORKDIR /app', ...runtime, 'COPY --from=build /app /app', 'CMD npm start',
 );
@@ -195,7 +195,7 @@ test('Node with a tsc build: runtime on -slim with the source from the context a
   const result = await expectOutput(
     lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm install', 'RUN npm run build', 'EXPOSE 18082', 'CMD npm start'),
     lines(
-      'FROM node:20 AS build', 'WORKDIR /app', 'COPY . .', 'RUN npm install', 'RUN npm run build', 'EXPOSE 18082', 'CMD npm start',
+      'FROM node:20 AS build', 'WORKDIR /app', 'COPY . .', 'RUN npm install', 'RUN npm run build',
       '',
       'FROM node:20-slim', 'WORKDIR /app', 'COPY . .', 'COPY --from=build /app/dist /app/dist', 'EXPOSE 18082', 'CMD npm start',
     ),
@@ -208,7 +208,7 @@ test('Node with a tsc build, as copy-deps-first leaves it: the runtime copies th
   await expectOutput(
     lines('FROM node:20', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm install \\', '    && npm cache clean --force', 'COPY . .', 'RUN npm run build', 'EXPOSE 18082', 'CMD ["npm", "start"]'),
     lines(
-      'FROM node:20 AS build', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm install \\', '    && npm cache clean --force', 'COPY . .', 'RUN npm run build', 'EXPOSE 18082', 'CMD ["npm", "start"]',
+      'FROM node:20 AS build', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm install \\', '    && npm cache clean --force', 'COPY . .', 'RUN npm run build',
       '',
       'FROM node:20-slim', 'WORKDIR /app', 'COPY . .', 'COPY --from=build /app/dist /app/dist', 'EXPOSE 18082', 'CMD ["npm", "start"]',
     ),
@@ -220,13 +220,13 @@ test('Node with a tsc build: tsc -p names a folder or a file; outDir is relative
   const config = { 'config/tsconfig.json': '{\n  // compiled for the image\n  "compilerOptions": { "outDir": "../build", /* beside src */ "rootDir": "../src", },\n}\n' };
   await expectOutput(
     lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci && npx tsc -p config', 'CMD ["node", "build/server.js"]'),
-    lines('FROM node:20 AS build', 'WORKDIR /app', 'COPY . .', 'RUN npm ci && npx tsc -p config', 'CMD ["node", "build/server.js"]', '',
+    lines('FROM node:20 AS build', 'WORKDIR /app', 'COPY . .', 'RUN npm ci && npx tsc -p config', '',
       'FROM node:20-slim', 'WORKDIR /app', 'COPY . .', 'COPY --from=build /app/build /app/build', 'CMD ["node", "build/server.js"]'),
     { only, files: { ...nodeBuild, ...config } },
   );
   await expectOutput(
     lines('FROM node:20', 'WORKDIR /srv/app', 'COPY . .', 'RUN npm ci', 'RUN tsc --project tsconfig.build.json', 'CMD ["node", "out/server.js"]'),
-    lines('FROM node:20 AS build', 'WORKDIR /srv/app', 'COPY . .', 'RUN npm ci', 'RUN tsc --project tsconfig.build.json', 'CMD ["node", "out/server.js"]', '',
+    lines('FROM node:20 AS build', 'WORKDIR /srv/app', 'COPY . .', 'RUN npm ci', 'RUN tsc --project tsconfig.build.json', '',
       'FROM node:20-slim', 'WORKDIR /srv/app', 'COPY . .', 'COPY --from=build /srv/app/out /srv/app/out', 'CMD ["node", "out/server.js"]'),
     { only, files: { ...nodeBuild, 'tsconfig.build.json': '{"compilerOptions":{"outDir":"./out/"}}' } },
   );
@@ -267,7 +267,7 @@ test('Node: production dependencies in their own deps stage, copied before the s
   const result = await expectOutput(
     lines('FROM node:20', 'ENV NODE_ENV=production', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'RUN npm run build', 'EXPOSE 18082', 'CMD npm start'),
     lines(
-      'FROM node:20 AS build', 'ENV NODE_ENV=production', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'RUN npm run build', 'EXPOSE 18082', 'CMD npm start',
+      'FROM node:20 AS build', 'ENV NODE_ENV=production', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'RUN npm run build',
       '',
       'FROM node:20 AS deps', 'ENV NODE_ENV=production', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci --omit=dev',
       '',
@@ -348,7 +348,7 @@ test('Node: refusals', async () => {
 test('Node: HEALTHCHECK running node is kept', async () => {
   await expectOutput(
     lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'HEALTHCHECK --interval=30s CMD ["node", "health.js"]', 'STOPSIGNAL SIGINT', 'CMD ["node", "a.js"]'),
-    lines('FROM node:20 AS build', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'RUN rm -rf /app/node_modules', 'HEALTHCHECK --interval=30s CMD ["node", "health.js"]', 'STOPSIGNAL SIGINT', 'CMD ["node", "a.js"]', '',
+    lines('FROM node:20 AS build', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'RUN rm -rf /app/node_modules', '',
       'FROM node:20 AS deps', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci', '',
       'FROM node:20-slim', 'WORKDIR /app', 'COPY --from=deps /app/node_modules /app/node_modules', 'COPY --from=build /app /app', 'HEALTHCHECK --interval=30s CMD ["node", "health.js"]', 'STOPSIGNAL SIGINT', 'CMD ["node", "a.js"]'),
     { only },
@@ -367,7 +367,7 @@ test('a fetch tool the build installs and never runs is kept in the runtime (exa
   const result = await expectOutput(
     lines('FROM node:20', 'WORKDIR /app', 'RUN apt-get update', 'RUN apt-get install -y curl', 'COPY . .', 'RUN npm ci && npm run build', 'EXPOSE 3000', 'CMD node dist/server.js'),
     lines(
-      'FROM node:20 AS build', 'WORKDIR /app', 'RUN apt-get update', 'RUN apt-get install -y curl', 'COPY . .', 'RUN npm ci && npm run build', 'RUN rm -rf /app/node_modules', 'EXPOSE 3000', 'CMD node dist/server.js',
+      'FROM node:20 AS build', 'WORKDIR /app', 'RUN apt-get update', 'RUN apt-get install -y curl', 'COPY . .', 'RUN npm ci && npm run build', 'RUN rm -rf /app/node_modules',
       '',
       'FROM node:20 AS deps', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci --omit=dev',
       '',
@@ -417,7 +417,7 @@ test('Node: a dependency from a folder of the project (file:) or workspaces: ref
   // A local dev dependency the runtime never installs is no obstacle: no deps stage is written.
   await expectOutput(
     lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'RUN npm run build', 'CMD ["node", "dist/app.js"]'),
-    lines('FROM node:20 AS build', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'RUN npm run build', 'RUN rm -rf /app/node_modules', 'CMD ["node", "dist/app.js"]', '',
+    lines('FROM node:20 AS build', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'RUN npm run build', 'RUN rm -rf /app/node_modules', '',
       'FROM node:20-slim', 'WORKDIR /app', 'COPY --from=build /app /app', 'CMD ["node", "dist/app.js"]'),
     { only, files: { 'package.json': JSON.stringify({ scripts: { build: 'node build.js' }, devDependencies: { tool: 'file:./tool' } }), 'package-lock.json': '{}' } },
   );
@@ -429,8 +429,8 @@ test('static site served by a global `serve`: the runtime is the slim Node image
   const result = await expectOutput(
     lines('FROM node:20', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci', 'COPY . .', 'RUN npm run build', 'RUN npm install -g serve', 'EXPOSE 3000',
       'CMD ["serve", "-s", "build", "-l", "3000"]'),
-    lines('FROM node:20 AS build', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci', 'COPY . .', 'RUN npm run build', 'RUN npm install -g serve', 'EXPOSE 3000',
-      'CMD ["serve", "-s", "build", "-l", "3000"]',
+    lines('FROM node:20 AS build', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci', 'COPY . .', 'RUN npm run build', 'RUN npm install -g serve',
+      
       '',
       'FROM node:20-slim', 'WORKDIR /app', 'RUN npm install -g serve', 'COPY --from=build /app/build /app/build', 'EXPOSE 3000', 'CMD ["serve", "-s", "build", "-l", "3000"]'),
     { only, files },
@@ -451,7 +451,7 @@ test('static site served by a global `serve`: the runtime is the slim Node image
 test('static site served by `npx serve`: fetched when the container starts as in the original, or the project\'s own serve with the app\'s dependencies', async () => {
   const input = lines('FROM node:18', 'WORKDIR /app', 'COPY . .', 'RUN npm ci && npm run build', 'CMD ["npx", "serve", "-s", "build", "-l", "3000"]');
   const fetched = await expectOutput(input,
-    lines('FROM node:18 AS build', 'WORKDIR /app', 'COPY . .', 'RUN npm ci && npm run build', 'CMD ["npx", "serve", "-s", "build", "-l", "3000"]',
+    lines('FROM node:18 AS build', 'WORKDIR /app', 'COPY . .', 'RUN npm ci && npm run build',
       '',
       'FROM node:18-slim', 'WORKDIR /app', 'COPY --from=build /app/build /app/build', 'CMD ["npx", "serve", "-s", "build", "-l", "3000"]'),
     { only, files: { 'package.json': '{"scripts":{"build":"vite build"},"devDependencies":{"vite":"5"}}', '.dockerignore': 'node_modules\n' } },
@@ -459,7 +459,7 @@ test('static site served by `npx serve`: fetched when the container starts as in
   assert.match(fetched.changes[0].message, /; the runtime gets \/app\/build from the build stage, served by the original's `npx serve -s build -l 3000` \(npx fetches serve from the npm registry when the container starts, as in the original\); /);
   // A dependency: npx runs the project's own copy, which the runtime gets with the dependencies npm installs.
   await expectOutput(input,
-    lines('FROM node:18 AS build', 'WORKDIR /app', 'COPY . .', 'RUN npm ci && npm run build', 'RUN rm -rf /app/node_modules', 'CMD ["npx", "serve", "-s", "build", "-l", "3000"]',
+    lines('FROM node:18 AS build', 'WORKDIR /app', 'COPY . .', 'RUN npm ci && npm run build', 'RUN rm -rf /app/node_modules',
       '',
       'FROM node:18 AS deps', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci',
       '',
@@ -477,7 +477,7 @@ test('static site served by http-server, a dependency: the runtime keeps http-se
   await expectOutput(
     lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm install', 'RUN npm run build', 'EXPOSE 18088', 'CMD npx http-server dist -a 127.0.0.1 -p 18088 -c-1'),
     lines(
-      'FROM node:20 AS build', 'WORKDIR /app', 'COPY . .', 'RUN npm install', 'RUN npm run build', 'RUN rm -rf /app/node_modules', 'EXPOSE 18088', 'CMD npx http-server dist -a 127.0.0.1 -p 18088 -c-1',
+      'FROM node:20 AS build', 'WORKDIR /app', 'COPY . .', 'RUN npm install', 'RUN npm run build', 'RUN rm -rf /app/node_modules',
       '',
       'FROM node:20 AS deps', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm install --omit=dev',
       '',
@@ -488,7 +488,7 @@ test('static site served by http-server, a dependency: the runtime keeps http-se
   // Installed globally: minimist gives an option without an attached value the next word, so `-c-1 dist` serves dist and `-p 80 dist` too.
   await expectOutput(
     lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN npm ci && npm run build && npm install -g http-server@14.1.1', 'CMD ["http-server", "-c-1", "-p", "8080", "dist"]'),
-    lines('FROM node:20 AS build', 'WORKDIR /app', 'COPY . .', 'RUN npm ci && npm run build && npm install -g http-server@14.1.1', 'CMD ["http-server", "-c-1", "-p", "8080", "dist"]',
+    lines('FROM node:20 AS build', 'WORKDIR /app', 'COPY . .', 'RUN npm ci && npm run build && npm install -g http-server@14.1.1',
       '',
       'FROM node:20-slim', 'WORKDIR /app', 'RUN npm install -g http-server@14.1.1', 'COPY --from=build /app/dist /app/dist', 'CMD ["http-server", "-c-1", "-p", "8080", "dist"]'),
     { only, files: { 'package.json': '{"scripts":{"build":"node build.js"}}', '.dockerignore': 'node_modules\n' } },
@@ -499,7 +499,7 @@ test('Java: javac classes on the JRE (e2e java-app)', async () => {
   await expectOutput(
     lines('FROM eclipse-temurin:17-jdk', 'WORKDIR /app', 'COPY . .', 'RUN mkdir -p out', 'RUN javac -d out src/app/App.java', 'EXPOSE 18085', 'CMD java -cp out app.App'),
     lines(
-      'FROM eclipse-temurin:17-jdk AS build', 'WORKDIR /app', 'COPY . .', 'RUN mkdir -p out', 'RUN javac -d out src/app/App.java', 'EXPOSE 18085', 'CMD java -cp out app.App',
+      'FROM eclipse-temurin:17-jdk AS build', 'WORKDIR /app', 'COPY . .', 'RUN mkdir -p out', 'RUN javac -d out src/app/App.java',
       '',
       'FROM eclipse-temurin:17-jre', 'WORKDIR /app', 'COPY --from=build /app/out /app/out', 'EXPOSE 18085', 'CMD java -cp out app.App',
     ),
@@ -511,7 +511,7 @@ test('Java: maven jar; the jar folder is copied', async () => {
   await expectOutput(
     lines('FROM maven:3.9-eclipse-temurin-21', 'WORKDIR /build', 'COPY . .', 'RUN mvn -B package -DskipTests', 'ENTRYPOINT ["java", "-Xmx512m", "-jar", "target/app.jar"]'),
     lines(
-      'FROM maven:3.9-eclipse-temurin-21 AS build', 'WORKDIR /build', 'COPY . .', 'RUN mvn -B package -DskipTests', 'ENTRYPOINT ["java", "-Xmx512m", "-jar", "target/app.jar"]',
+      'FROM maven:3.9-eclipse-temurin-21 AS build', 'WORKDIR /build', 'COPY . .', 'RUN mvn -B package -DskipTests',
       '',
       'FROM eclipse-temurin:21-jre', 'WORKDIR /build', 'COPY --from=build /build/target /build/target', 'ENTRYPOINT ["java", "-Xmx512m", "-jar", "target/app.jar"]',
     ),
@@ -528,7 +528,7 @@ test('C: gcc/make on Debian: runtime debian:<release>-slim with the binary (e2e 
   await expectOutput(
     lines('FROM debian:bookworm', 'RUN apt-get update', 'RUN apt-get install -y gcc make', 'WORKDIR /src', 'COPY . .', 'RUN make', 'EXPOSE 18086', 'CMD ./hello'),
     lines(
-      'FROM debian:bookworm AS build', 'RUN apt-get update', 'RUN apt-get install -y gcc make', 'WORKDIR /src', 'COPY . .', 'RUN make', 'EXPOSE 18086', 'CMD ./hello',
+      'FROM debian:bookworm AS build', 'RUN apt-get update', 'RUN apt-get install -y gcc make', 'WORKDIR /src', 'COPY . .', 'RUN make',
       '',
       'FROM debian:bookworm-slim', 'WORKDIR /src', 'COPY --from=build /src/hello /src/hello', 'EXPOSE 18086', 'CMD ./hello',
     ),
@@ -540,7 +540,7 @@ test('C: ubuntu keeps ubuntu; gcc -o names the binary without a context', async 
   await expectOutput(
     lines('FROM ubuntu:22.04', 'RUN apt-get update && apt-get install -y --no-install-recommends build-essential', 'WORKDIR /src', 'COPY main.c .', 'RUN gcc -O2 -o /usr/local/bin/app main.c', 'CMD ["app"]'),
     lines(
-      'FROM ubuntu:22.04 AS build', 'RUN apt-get update && apt-get install -y --no-install-recommends build-essential', 'WORKDIR /src', 'COPY main.c .', 'RUN gcc -O2 -o /usr/local/bin/app main.c', 'CMD ["app"]',
+      'FROM ubuntu:22.04 AS build', 'RUN apt-get update && apt-get install -y --no-install-recommends build-essential', 'WORKDIR /src', 'COPY main.c .', 'RUN gcc -O2 -o /usr/local/bin/app main.c',
       '',
       'FROM ubuntu:22.04', 'WORKDIR /src', 'COPY --from=build /usr/local/bin/app /usr/local/bin/app', 'CMD ["app"]',
     ),
@@ -550,9 +550,9 @@ test('C: ubuntu keeps ubuntu; gcc -o names the binary without a context', async 
 
 /** A C build on Debian whose compiler comes from `install`, and how it splits. */
 function cBuild(install: string): [string, string] {
-  const build = [`RUN apt-get update && ${install}`, 'WORKDIR /src', 'COPY main.c .', 'RUN gcc -O2 -o /usr/local/bin/app main.c', 'CMD ["app"]'];
+  const build = [`RUN apt-get update && ${install}`, 'WORKDIR /src', 'COPY main.c .', 'RUN gcc -O2 -o /usr/local/bin/app main.c'];
   return [
-    lines('FROM debian:bookworm', ...build),
+    lines('FROM debian:bookworm', ...build, 'CMD ["app"]'),
     lines('FROM debian:bookworm AS build', ...build, '', 'FROM debian:bookworm-slim', 'WORKDIR /src', 'COPY --from=build /usr/local/bin/app /usr/local/bin/app', 'CMD ["app"]'),
   ];
 }
@@ -590,8 +590,8 @@ test('a build is told by the commands a RUN runs, not by words in it: no note fo
   await quiet(lines('FROM node:20', 'WORKDIR /app', 'RUN echo "see npm docs" > /dev/null', 'CMD ["node", "a.js"]'));
   await quiet(lines('FROM golang:1.22', 'WORKDIR /app', 'RUN echo go build', 'CMD ["/app/s"]'));
   // Run by its path, the program is the same build step.
-  const build = ['WORKDIR /app', 'RUN /usr/local/go/bin/go build -o /app/s .', 'CMD ["/app/s"]'];
-  await expectOutput(lines('FROM golang:1.22', ...build),
+  const build = ['WORKDIR /app', 'RUN /usr/local/go/bin/go build -o /app/s .'];
+  await expectOutput(lines('FROM golang:1.22', ...build, 'CMD ["/app/s"]'),
     lines('FROM golang:1.22 AS build', ...build, '', 'FROM gcr.io/distroless/base-debian12', 'WORKDIR /app', 'COPY --from=build /app/s /app/s', 'CMD ["/app/s"]'), { only });
 });
 
@@ -599,7 +599,7 @@ test('Python: build into a virtualenv, runtime python:<v>-slim with it on PATH (
   await expectOutput(
     lines('FROM python:3.11', 'WORKDIR /app', 'COPY . .', 'RUN pip install -r requirements.txt', 'EXPOSE 18084', 'CMD python app.py'),
     lines(
-      'FROM python:3.11 AS build', 'WORKDIR /app', 'RUN python -m venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'COPY . .', 'RUN pip install -r requirements.txt', 'EXPOSE 18084', 'CMD python app.py',
+      'FROM python:3.11 AS build', 'WORKDIR /app', 'RUN python -m venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'COPY . .', 'RUN pip install -r requirements.txt',
       '',
       'FROM python:3.11-slim', 'WORKDIR /app', 'COPY --from=build /opt/venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'COPY --from=build /app /app', 'EXPOSE 18084', 'CMD python app.py',
     ),
@@ -611,7 +611,7 @@ test('Python: the virtualenv is made above `COPY requirements.txt`, so a change 
   await expectOutput(
     lines('FROM python:3.12', 'WORKDIR /app', 'COPY requirements.txt .', 'RUN pip install -r requirements.txt', 'COPY . .', 'CMD ["gunicorn", "-b", "0.0.0.0:8000", "app:app"]'),
     lines('FROM python:3.12 AS build', 'WORKDIR /app', 'RUN python -m venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'COPY requirements.txt .', 'RUN pip install -r requirements.txt', 'COPY . .',
-      'CMD ["gunicorn", "-b", "0.0.0.0:8000", "app:app"]',
+      
       '',
       'FROM python:3.12-slim', 'WORKDIR /app', 'COPY --from=build /opt/venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'COPY --from=build /app /app',
       'CMD ["gunicorn", "-b", "0.0.0.0:8000", "app:app"]'),
@@ -621,7 +621,7 @@ test('Python: the virtualenv is made above `COPY requirements.txt`, so a change 
   await expectOutput(
     lines('FROM python:3.12', 'WORKDIR /app', 'COPY requirements.txt .', 'RUN python -m compileall -q .', 'COPY setup.cfg .', 'RUN pip install -r requirements.txt', 'CMD ["python", "app.py"]'),
     lines('FROM python:3.12 AS build', 'WORKDIR /app', 'COPY requirements.txt .', 'RUN python -m compileall -q .', 'RUN python -m venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'COPY setup.cfg .',
-      'RUN pip install -r requirements.txt', 'CMD ["python", "app.py"]',
+      'RUN pip install -r requirements.txt',
       '',
       'FROM python:3.12-slim', 'WORKDIR /app', 'COPY --from=build /opt/venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'COPY --from=build /app /app', 'CMD ["python", "app.py"]'),
     { only, files: { 'requirements.txt': 'flask==3.0.3\n' } },
@@ -634,7 +634,7 @@ test('Python: tini and curl the original installs with apt-get are installed aga
       'COPY requirements.txt .', 'RUN pip install -r requirements.txt', 'COPY . .', 'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["gunicorn", "-b", "0.0.0.0:8000", "app:app"]'),
     lines('FROM python:3.12-bookworm AS build', 'RUN apt-get update && apt-get install -y --no-install-recommends tini curl && rm -rf /var/lib/apt/lists/*', 'WORKDIR /app',
       'RUN python -m venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'COPY requirements.txt .', 'RUN pip install -r requirements.txt', 'COPY . .',
-      'ENTRYPOINT ["/usr/bin/tini", "--"]', 'CMD ["gunicorn", "-b", "0.0.0.0:8000", "app:app"]',
+      
       '',
       'FROM python:3.12-slim-bookworm', 'RUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates tini && rm -rf /var/lib/apt/lists/*',
       'WORKDIR /app', 'COPY --from=build /opt/venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'COPY --from=build /app /app',
@@ -650,7 +650,7 @@ test('Python: a console script from requirements.txt; release tags become -slim-
   await expectOutput(
     lines('FROM python:3.12-bookworm', 'ENV PYTHONUNBUFFERED=1', 'WORKDIR /srv', 'COPY requirements.txt .', '# deps', 'RUN pip install --no-cache-dir -r requirements.txt', 'COPY . .', 'CMD ["gunicorn", "app:app"]'),
     lines(
-      'FROM python:3.12-bookworm AS build', 'ENV PYTHONUNBUFFERED=1', 'WORKDIR /srv', 'RUN python -m venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'COPY requirements.txt .', '# deps', 'RUN pip install --no-cache-dir -r requirements.txt', 'COPY . .', 'CMD ["gunicorn", "app:app"]',
+      'FROM python:3.12-bookworm AS build', 'ENV PYTHONUNBUFFERED=1', 'WORKDIR /srv', 'RUN python -m venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'COPY requirements.txt .', '# deps', 'RUN pip install --no-cache-dir -r requirements.txt', 'COPY . .',
       '',
       'FROM python:3.12-slim-bookworm', 'ENV PYTHONUNBUFFERED=1', 'WORKDIR /srv', 'COPY --from=build /opt/venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'COPY --from=build /srv /srv', 'CMD ["gunicorn", "app:app"]',
     ),
@@ -662,7 +662,7 @@ test('Python: the stage\'s own virtualenv, whose pip every install runs, is copi
   await expectOutput(
     lines('FROM python:3.11', 'RUN python -m venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'WORKDIR /app', 'COPY greeter ./greeter', 'RUN pip install --no-index ./greeter', 'COPY app.py .', 'CMD ["python", "app.py"]'),
     lines(
-      'FROM python:3.11 AS build', 'RUN python -m venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'WORKDIR /app', 'COPY greeter ./greeter', 'RUN pip install --no-index ./greeter', 'COPY app.py .', 'CMD ["python", "app.py"]',
+      'FROM python:3.11 AS build', 'RUN python -m venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'WORKDIR /app', 'COPY greeter ./greeter', 'RUN pip install --no-index ./greeter', 'COPY app.py .',
       '',
       'FROM python:3.11-slim', 'ENV PATH=/opt/venv/bin:$PATH', 'WORKDIR /app', 'COPY --from=build /opt/venv /opt/venv', 'COPY --from=build /app /app', 'CMD ["python", "app.py"]',
     ),
@@ -672,7 +672,7 @@ test('Python: the stage\'s own virtualenv, whose pip every install runs, is copi
   await expectOutput(
     lines('FROM python:3.12', 'WORKDIR /srv', 'COPY . .', 'RUN python3 -m venv --upgrade-deps .venv && .venv/bin/pip install -r requirements.txt', 'CMD ["/srv/.venv/bin/python", "main.py"]'),
     lines(
-      'FROM python:3.12 AS build', 'WORKDIR /srv', 'COPY . .', 'RUN python3 -m venv --upgrade-deps .venv && .venv/bin/pip install -r requirements.txt', 'CMD ["/srv/.venv/bin/python", "main.py"]',
+      'FROM python:3.12 AS build', 'WORKDIR /srv', 'COPY . .', 'RUN python3 -m venv --upgrade-deps .venv && .venv/bin/pip install -r requirements.txt',
       '',
       'FROM python:3.12-slim', 'WORKDIR /srv', 'COPY --from=build /srv /srv', 'CMD ["/srv/.venv/bin/python", "main.py"]',
     ),
@@ -682,7 +682,7 @@ test('Python: the stage\'s own virtualenv, whose pip every install runs, is copi
   await expectOutput(
     lines('FROM python:3.11', 'RUN python -m venv /venv', 'WORKDIR /app', 'COPY . .', 'RUN pip install -r requirements.txt', 'CMD ["python", "app.py"]'),
     lines(
-      'FROM python:3.11 AS build', 'RUN python -m venv /venv', 'WORKDIR /app', 'RUN python -m venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'COPY . .', 'RUN pip install -r requirements.txt', 'CMD ["python", "app.py"]',
+      'FROM python:3.11 AS build', 'RUN python -m venv /venv', 'WORKDIR /app', 'RUN python -m venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'COPY . .', 'RUN pip install -r requirements.txt',
       '',
       'FROM python:3.11-slim', 'WORKDIR /app', 'COPY --from=build /opt/venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'COPY --from=build /app /app', 'CMD ["python", "app.py"]',
     ),
@@ -712,7 +712,7 @@ test('left alone: multi-stage files, dynamic and digest-pinned bases, unknown im
 test('CRLF and a missing final newline: generated lines use the file\'s EOL', async () => {
   await expectOutput(
     'FROM node:20\r\nWORKDIR /app\r\nCOPY . .\r\nRUN npm ci\r\nCMD ["node", "a.js"]',
-    'FROM node:20 AS build\r\nWORKDIR /app\r\nCOPY . .\r\nRUN npm ci\r\nRUN rm -rf /app/node_modules\r\nCMD ["node", "a.js"]\r\n\r\nFROM node:20 AS deps\r\nWORKDIR /app\r\nCOPY package*.json ./\r\nRUN npm ci\r\n\r\n'
+    'FROM node:20 AS build\r\nWORKDIR /app\r\nCOPY . .\r\nRUN npm ci\r\nRUN rm -rf /app/node_modules\r\n\r\nFROM node:20 AS deps\r\nWORKDIR /app\r\nCOPY package*.json ./\r\nRUN npm ci\r\n\r\n'
       + 'FROM node:20-slim\r\nWORKDIR /app\r\nCOPY --from=deps /app/node_modules /app/node_modules\r\nCOPY --from=build /app /app\r\nCMD ["node", "a.js"]',
     { only },
   );
@@ -721,7 +721,7 @@ test('CRLF and a missing final newline: generated lines use the file\'s EOL', as
 test('continued and commented lines of the build stage stay byte-identical and are repeated verbatim', async () => {
   const input = lines('FROM node:20', 'LABEL a=b \\', '      c=d', 'WORKDIR /app', '# install', 'COPY . .', 'RUN npm ci \\', '  && npm run build', 'CMD ["node", \\', '  "dist/a.js"]');
   const result = await run(input, { only });
-  assert.ok(result.output.startsWith(input.replace('FROM node:20', 'FROM node:20 AS build').replace('  && npm run build', '  && npm run build\nRUN rm -rf /app/node_modules')), result.output);
+  assert.ok(result.output.startsWith(input.replace('FROM node:20', 'FROM node:20 AS build').replace('  && npm run build', '  && npm run build\nRUN rm -rf /app/node_modules').replace('CMD ["node", \\\n  "dist/a.js"]', '')), result.output);
   assert.ok(result.output.endsWith(lines('FROM node:20-slim', 'LABEL a=b \\', '      c=d', 'WORKDIR /app', 'COPY --from=deps /app/node_modules /app/node_modules', 'COPY --from=build /app /app', 'CMD ["node", \\', '  "dist/a.js"]')), result.output);
 });
 
@@ -804,7 +804,7 @@ test('the base image\'s ENTRYPOINT script (from the knowledge base) wraps the pr
 test('C: source copied outside the app folder, binary on PATH, -lcrypto → libssl3, a data file read in WORKDIR copied (e2e case ms-c-libcrypto)', async () => {
   const result = await expectOutput(
     lines('FROM debian:bookworm', 'RUN apt-get update && apt-get install -y gcc libc6-dev libssl-dev', 'COPY hello.c /src/', 'WORKDIR /app', 'COPY words.txt .', 'RUN gcc -O2 -o /usr/local/bin/hello /src/hello.c -lcrypto', 'CMD ["hello"]'),
-    lines('FROM debian:bookworm AS build', 'RUN apt-get update && apt-get install -y gcc libc6-dev libssl-dev', 'COPY hello.c /src/', 'WORKDIR /app', 'COPY words.txt .', 'RUN gcc -O2 -o /usr/local/bin/hello /src/hello.c -lcrypto', 'CMD ["hello"]',
+    lines('FROM debian:bookworm AS build', 'RUN apt-get update && apt-get install -y gcc libc6-dev libssl-dev', 'COPY hello.c /src/', 'WORKDIR /app', 'COPY words.txt .', 'RUN gcc -O2 -o /usr/local/bin/hello /src/hello.c -lcrypto',
       '',
       'FROM debian:bookworm-slim', 'RUN apt-get update && apt-get install -y --no-install-recommends libssl3 && rm -rf /var/lib/apt/lists/*', 'WORKDIR /app',
       'COPY --from=build /usr/local/bin/hello /usr/local/bin/hello', 'COPY --from=build /app/words.txt /app/words.txt', 'CMD ["hello"]'),
@@ -868,7 +868,7 @@ test('a slim image whose only apt package is an init is not split into the same 
 test('C: make install puts the program under /usr/local, which the runtime copies (ldconfig again when the build ran it); cd with a literal folder is followed', async () => {
   const result = await expectOutput(
     lines('FROM debian:bookworm', 'RUN apt-get update && apt-get install -y gcc make', 'COPY . /src', 'RUN cd /src && make && make install && ldconfig', 'CMD ["hello"]'),
-    lines('FROM debian:bookworm AS build', 'RUN apt-get update && apt-get install -y gcc make', 'COPY . /src', 'RUN cd /src && make && make install && ldconfig', 'CMD ["hello"]', '',
+    lines('FROM debian:bookworm AS build', 'RUN apt-get update && apt-get install -y gcc make', 'COPY . /src', 'RUN cd /src && make && make install && ldconfig', '',
       'FROM debian:bookworm-slim', 'COPY --from=build /usr/local /usr/local', 'RUN ldconfig', 'CMD ["hello"]'),
     { only, files: { Makefile: '', 'main.c': '' } },
   );
@@ -975,7 +975,7 @@ test('an Alpine init the stage installs alone is installed again in the runtime 
   const result = await expectOutput(
     lines('FROM node:20-alpine', 'RUN apk add --no-cache tini', 'WORKDIR /app', 'COPY . .', 'RUN npm ci && npm run build', 'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["node", "dist/main.js"]'),
     lines('FROM node:20-alpine AS build', 'RUN apk add --no-cache tini', 'WORKDIR /app', 'COPY . .', 'RUN npm ci && npm run build', 'RUN rm -rf /app/node_modules',
-      'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["node", "dist/main.js"]', '',
+      '',
       'FROM node:20-alpine AS deps', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci --omit=dev', '',
       'FROM node:20-alpine', 'RUN apk add --no-cache tini', 'WORKDIR /app', 'COPY --from=deps /app/node_modules /app/node_modules', 'COPY --from=build /app /app',
       'ENTRYPOINT ["/sbin/tini", "--"]', 'CMD ["node", "dist/main.js"]'),
@@ -1017,7 +1017,7 @@ test('pinned by digest: a base that is its own runtime image (python:3.12-slim) 
     lines(`FROM python:3.12-slim@${pin}`, 'WORKDIR /app', 'RUN apt-get update && apt-get install -y --no-install-recommends build-essential && rm -rf /var/lib/apt/lists/*',
       'COPY requirements.txt .', 'RUN pip install --no-cache-dir -r requirements.txt', 'COPY . .', 'CMD ["python", "run.py"]'),
     lines(`FROM python:3.12-slim@${pin} AS build`, 'WORKDIR /app', 'RUN apt-get update && apt-get install -y --no-install-recommends build-essential && rm -rf /var/lib/apt/lists/*',
-      'RUN python -m venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'COPY requirements.txt .', 'RUN pip install --no-cache-dir -r requirements.txt', 'COPY . .', 'CMD ["python", "run.py"]',
+      'RUN python -m venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'COPY requirements.txt .', 'RUN pip install --no-cache-dir -r requirements.txt', 'COPY . .',
       '',
       `FROM python:3.12-slim@${pin}`, 'WORKDIR /app', 'COPY --from=build /opt/venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'COPY --from=build /app /app', 'CMD ["python", "run.py"]'),
     { only, files: { 'requirements.txt': 'ujson==5.10.0\n' } },
@@ -1062,7 +1062,7 @@ test('a base image from a global ARG: the runtime stage is FROM the same text wh
       'RUN pip install --no-cache-dir -r requirements.txt', 'CMD ["python", "run.py"]'),
     lines('ARG PYTHON_VERSION=3.12', 'FROM python:${PYTHON_VERSION}-slim-bookworm AS build', 'WORKDIR /app',
       'RUN apt-get update && apt-get install -y --no-install-recommends build-essential && rm -rf /var/lib/apt/lists/*',
-      'RUN python -m venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'COPY . .', 'RUN pip install --no-cache-dir -r requirements.txt', 'CMD ["python", "run.py"]',
+      'RUN python -m venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'COPY . .', 'RUN pip install --no-cache-dir -r requirements.txt',
       '',
       'FROM python:${PYTHON_VERSION}-slim-bookworm', 'WORKDIR /app', 'COPY --from=build /opt/venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'COPY --from=build /app /app',
       'CMD ["python", "run.py"]'),
@@ -1100,7 +1100,7 @@ test('a stage already named (`AS dist`) passes its name to the runtime stage: `-
   const files = { 'package.json': '{"scripts":{"build":"node build.js"},"dependencies":{"express":"4"},"devDependencies":{"webpack":"5"}}', '.dockerignore': 'node_modules\n' };
   const result = await expectOutput(
     lines('FROM node:20 AS dist', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci', 'COPY . .', 'RUN npm run build', 'CMD ["node", "server.js"]'),
-    lines('FROM node:20 AS build', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci', 'COPY . .', 'RUN npm run build', 'RUN rm -rf /app/node_modules', 'CMD ["node", "server.js"]',
+    lines('FROM node:20 AS build', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci', 'COPY . .', 'RUN npm run build', 'RUN rm -rf /app/node_modules',
       '',
       'FROM node:20 AS deps', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci --omit=dev',
       '',
@@ -1120,7 +1120,7 @@ test('static site: `npm install -g serve` for the CMD, in the RUN that builds, i
     lines('FROM node:18', 'WORKDIR /app', 'COPY package*.json ./', 'COPY ./src ./src', 'RUN npm install && npm install -g serve && npm run build && rm -fr node_modules',
       'EXPOSE 3000', 'CMD [ "serve", "-s", "build" ]'),
     lines('FROM node:18 AS build', 'WORKDIR /app', 'COPY package*.json ./', 'COPY ./src ./src', 'RUN npm install && npm install -g serve && npm run build && rm -fr node_modules',
-      'EXPOSE 3000', 'CMD [ "serve", "-s", "build" ]',
+      
       '',
       'FROM node:18-slim', 'WORKDIR /app', 'RUN npm install -g serve', 'COPY --from=build /app/build /app/build', 'EXPOSE 3000', 'CMD [ "serve", "-s", "build" ]'),
     { only, files },
@@ -1269,17 +1269,39 @@ test('Python: uwsgi on the slim image itself is split (the runtime is the same i
   await expectOutput(
     lines('FROM python:3.9-slim-bookworm', 'RUN apt-get update && apt-get install -y gcc libxml2-dev', 'WORKDIR /srv', 'COPY . .', 'RUN pip install uwsgi', 'CMD ["uwsgi", "--ini", "app.ini"]'),
     lines('FROM python:3.9-slim-bookworm AS build', 'RUN apt-get update && apt-get install -y gcc libxml2-dev', 'WORKDIR /srv', 'RUN python -m venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH',
-      'COPY . .', 'RUN pip install uwsgi', 'CMD ["uwsgi", "--ini", "app.ini"]', '',
+      'COPY . .', 'RUN pip install uwsgi', '',
       'FROM python:3.9-slim-bookworm', 'RUN apt-get update && apt-get install -y --no-install-recommends libxml2 && rm -rf /var/lib/apt/lists/*', 'WORKDIR /srv',
       'COPY --from=build /opt/venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'COPY --from=build /srv /srv', 'CMD ["uwsgi", "--ini", "app.ini"]'),
     { only, files: { 'app.ini': '[uwsgi]\n' } },
   );
   await expectOutput(
     lines('FROM python:3.9', 'WORKDIR /srv', 'COPY . .', 'RUN pip install pyuwsgi', 'CMD ["python", "main.py"]'),
-    lines('FROM python:3.9 AS build', 'WORKDIR /srv', 'RUN python -m venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'COPY . .', 'RUN pip install pyuwsgi', 'CMD ["python", "main.py"]', '',
+    lines('FROM python:3.9 AS build', 'WORKDIR /srv', 'RUN python -m venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'COPY . .', 'RUN pip install pyuwsgi', '',
       'FROM python:3.9-slim', 'WORKDIR /srv', 'COPY --from=build /opt/venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH', 'COPY --from=build /srv /srv', 'CMD ["python", "main.py"]'),
     { only, files: { 'main.py': '' } },
   );
 });
 
 test.run();
+
+test('the build stage loses what only says how the container runs (EXPOSE, HEALTHCHECK, STOPSIGNAL, ENTRYPOINT, CMD) with the blank lines above; the runtime stage has them, with their comments', async () => {
+  await expectOutput(
+    lines('FROM golang:1.19', 'WORKDIR /app', 'COPY . .', 'RUN go build -o /app/server .', '', '# the API port', 'EXPOSE 18083', 'STOPSIGNAL SIGINT', '', '# start', 'ENTRYPOINT ["/app/server"]', 'CMD ["--serve"]'),
+    lines(
+      'FROM golang:1.19 AS build', 'WORKDIR /app', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /app/server .',
+      '',
+      'FROM gcr.io/distroless/static-debian12', 'WORKDIR /app', 'COPY --from=build /app/server /app/server', '# the API port', 'EXPOSE 18083', 'STOPSIGNAL SIGINT', '# start', 'ENTRYPOINT ["/app/server"]', 'CMD ["--serve"]',
+    ),
+    { only, files: goServer },
+  );
+  // Between build steps, an EXPOSE goes alone; the step after it keeps its place.
+  await expectOutput(
+    lines('FROM golang:1.19', 'WORKDIR /app', 'EXPOSE 18083', '', 'COPY . .', 'RUN go build -o /app/server .', 'CMD ["/app/server"]'),
+    lines(
+      'FROM golang:1.19 AS build', 'WORKDIR /app', '', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /app/server .',
+      '',
+      'FROM gcr.io/distroless/static-debian12', 'WORKDIR /app', 'EXPOSE 18083', 'COPY --from=build /app/server /app/server', 'CMD ["/app/server"]',
+    ),
+    { only, files: goServer },
+  );
+});

@@ -221,7 +221,7 @@ const NODE_APP = `FROM node:20\n${CURL}\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD
 const SAFE = `FROM node:20\n${CURL}\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci \\\n    && npm cache clean --force\nCOPY . .\nCMD ["node", "server.js"]\n`;
 // package.json lists no dependencies and nothing is built: the runtime copies the app from the build stage.
 const MULTI_STAGE = `FROM node:20 AS build\n${CURL}\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci \\\n    && npm cache clean --force\nCOPY . .\n` +
-  'RUN rm -rf /app/node_modules\nCMD ["node", "server.js"]\n\n' +
+  'RUN rm -rf /app/node_modules\n\n' +
   'FROM node:20-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates && rm -rf /var/lib/apt/lists/*\nWORKDIR /app\nCOPY --from=build /app /app\nCMD ["node", "server.js"]\n';
 
 function nodeProject(): { dir: string; env: NodeJS.ProcessEnv } {

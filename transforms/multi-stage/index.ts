@@ -24,6 +24,7 @@ import type { DockerfileModel, InstructionNode, Stage } from '../../lib/core/doc
 import type { Edit, Transform, TransformContext } from '../../lib/core/types.js';
 import type { Healthcheck, Heredoc } from 'dockerfile-ast';
 import { walk } from '../../lib/core/shell.js';
+import { startWithComments } from '../../lib/core/edits.js';
 import { isPipInstall, programName, scriptArgv } from '../../lib/facts/index.js';
 import {
   DOCKER_HUB, IMAGE_FAMILIES, INIT_PATHS, installScript, PROGRAM_PACKAGES, SCRIPT_PROGRAM, SH_BUILTINS, SH_RUNNERS, TINI_STATIC, describeImage, libcOf, parseImageRef, type ImageInfo, type Language,
@@ -49,6 +50,11 @@ const NATIVE_FAMILIES = new Set(['debian', 'ubuntu', 'buildpack-deps']);
 
 /** Instructions repeated in the runtime stage, verbatim. */
 const KEPT = new Set(['ENV', 'WORKDIR', 'USER', 'EXPOSE', 'VOLUME', 'LABEL', 'HEALTHCHECK', 'STOPSIGNAL', 'ENTRYPOINT', 'CMD', 'MAINTAINER']);
+/**
+ * Kept instructions that only say how the container runs: the runtime stage has them, so the build stage, which
+ * no one runs, loses them (a reviewer reads an EXPOSE or CMD left there as the stage that is deployed).
+ */
+const RUN_ONLY = new Set(['EXPOSE', 'HEALTHCHECK', 'STOPSIGNAL', 'ENTRYPOINT', 'CMD']);
 /** Kept instructions that go before the copied files (they set up where files land, not how they run). */
 const LEADING = new Set(['ENV', 'ARG', 'WORKDIR', 'LABEL', 'MAINTAINER']);
 
@@ -326,6 +332,8 @@ function edits(ctx: TransformContext, stage: Stage, chosen: Plan, runtime: strin
     result.push({ ...named, text: buildName });
     runtimeName = ` AS ${source.slice(named.start, named.end)}`;
   }
+  // A dependencies stage ends at its install: the rest of the original (its copies and settings) is the runtime's.
+  const cut = chosen.dependencyStage?.end ?? source.length;
   const kept = stage.instructions.filter((node) => KEPT.has(node.keyword));
   const keptText = kept.map((node) => source.slice(node.start, node.end)).join('\n');
   // Stage ARGs that a kept instruction uses are declared again in the runtime stage.
@@ -338,7 +346,9 @@ function edits(ctx: TransformContext, stage: Stage, chosen: Plan, runtime: strin
   const lastContent = Math.max(...stage.instructions.filter((n) => ['RUN', 'COPY', 'ADD'].includes(n.keyword)).map(index));
   const leading = ordered.filter((node) => index(node) < lastContent || (LEADING.has(node.keyword) && node.keyword !== 'WORKDIR'));
   const rest = ordered.filter((node) => !leading.includes(node));
-  const text = (node: InstructionNode) => (node.keyword === 'WORKDIR' ? workdirText(ctx, stage, node) : source.slice(node.start, node.end));
+  // What moves out of the build stage takes its comments along.
+  const text = (node: InstructionNode) => (node.keyword === 'WORKDIR' ? workdirText(ctx, stage, node)
+    : source.slice(RUN_ONLY.has(node.keyword) && node.end <= cut ? startWithComments(model, node) : node.start, node.end));
   // Packages to install come with the runtime's package manager only (runtimeClosure and runtimeInits see to it).
   const manager = describeImage(chosen.runtime).packageManager;
   const install = packages.length && manager ? [`RUN ${installScript(manager, packages)}`] : [];
@@ -351,18 +361,36 @@ function edits(ctx: TransformContext, stage: Stage, chosen: Plan, runtime: strin
     ...rest.map(text),
   ];
   const endsWithBreak = /[\r\n]$/.test(source);
-  // A dependencies stage ends at its install: the rest of the original (its copies and settings) is the runtime's.
-  const cut = chosen.dependencyStage?.end ?? source.length;
+  const removals = runOnlyRemovals(model, stage, cut);
+  // Removing the last line leaves the text before it, which ends in a line break.
+  const endsOnBreak = endsWithBreak || removals.some((r) => r.end === source.length);
   const tail = [
-    endsWithBreak && cut === source.length ? '' : eol,
+    endsOnBreak && cut === source.length ? '' : eol,
     ...chosen.buildTail.map((l) => l + eol),
     eol,
     ...(chosen.stages ? [chosen.stages.join(eol), eol, eol] : []),
     lines.join(eol),
     endsWithBreak ? eol : '',
   ].join('');
-  result.push({ start: cut, end: source.length, text: tail });
+  result.push({ start: cut, end: source.length, text: tail }, ...removals);
   return result;
+}
+
+/**
+ * The build stage's instructions that only say how the container runs, each
+ * with its comments and the blank lines above it, to remove: the runtime
+ * stage repeats them. Those after `cut` go with the rest of the stage.
+ */
+function runOnlyRemovals(model: DockerfileModel, stage: Stage, cut: number): Edit[] {
+  const src = model.source;
+  return stage.instructions.filter((node) => RUN_ONLY.has(node.keyword)).flatMap((node) => {
+    const end = node.endLine < src.lineCount ? src.lineStarts[node.endLine] : src.text.length;
+    if (end > cut) return [];
+    let start = startWithComments(model, node);
+    let line = src.positionAt(start).line;
+    while (line > 0 && src.lineText(line - 1).trim() === '') start = src.lineStarts[--line];
+    return [{ start, end, text: '' }];
+  });
 }
 
 /** Where the FROM writes the stage's name (`FROM node:20 AS dist`: `dist`), when it ends the line as one plain word. */
