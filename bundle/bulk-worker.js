@@ -17016,8 +17016,12 @@ var BUILD_COMMANDS = {
   rake: { subcommands: ["assets:precompile"] },
   rails: { subcommands: ["assets:precompile"] },
   bootsnap: { subcommands: ["precompile"] },
-  bazelisk: { subcommands: ["build"] }
+  bazelisk: { subcommands: ["build"] },
+  // The official PHP images' extension builds: each compiles the extension with make.
+  "docker-php-ext-install": {},
+  pecl: { subcommands: ["install"] }
 };
+var INSTALL_FINISHERS = /* @__PURE__ */ new Set(["docker-php-ext-enable"]);
 var DEPENDENCY_FETCHES = {
   go: [["mod", "download"]],
   cargo: [["fetch"]],
@@ -22535,6 +22539,7 @@ function readPart(node, ctx) {
     installs: new Set(commands.flatMap((c) => installedCommands(c.words).filter((name) => !installsItselfInPlace(ctx, node, c, name)))),
     noEffect: noEffect(node, root, statements, model),
     recursiveChange: recursiveChangeOf(commands, ctx.facts.workdirAt(node)),
+    finishes: commands.length && commands.every((c) => c.program !== null && INSTALL_FINISHERS.has(path11.posix.basename(c.program))) ? new Set(commands.flatMap((c) => c.words.slice(1)).filter((w) => w !== null && !w.startsWith("-"))) : null,
     touches: [
       ...commands.flatMap((c) => c.words).filter((w) => w !== null && w.startsWith("/")).map((w) => path11.posix.normalize(w)),
       ...[ctx.facts.workdirAt(node)].filter((w) => w !== null && w !== "/")
@@ -22567,6 +22572,9 @@ function recursiveChangeOf(commands, workdir) {
     else if (!removes(command) && !(command.program !== null && NO_OPS.has(command.program))) return null;
   }
   return paths.length ? paths : null;
+}
+function finishesAbove(part, above) {
+  return !!part.finishes && !!above && [...part.finishes].some((word) => above.mentions.has(word));
 }
 function changesWhatAboveWrote(part, above) {
   if (!part.recursiveChange || !above) return false;
@@ -22891,7 +22899,7 @@ function partition(chain, apart) {
       close(current);
       current = add(pending, part);
       pending = [];
-    } else if ((part.cleanup || !isStep(part) && (readsDownload(part, [...current, ...pending]) || readsAptLists(part, [...current, ...pending]) || !pending.length && changesWhatAboveWrote(part, current[current.length - 1]))) && fits([...current, ...pending, part])) {
+    } else if ((part.cleanup || !isStep(part) && (readsDownload(part, [...current, ...pending]) || readsAptLists(part, [...current, ...pending]) || !pending.length && (changesWhatAboveWrote(part, current[current.length - 1]) || finishesAbove(part, current[current.length - 1])))) && fits([...current, ...pending, part])) {
       current = [...current, ...pending, part];
       pending = [];
     } else if (part.cleanup || pending.length && !fits([...pending, part])) {
@@ -23365,7 +23373,8 @@ var aptCleanup = {
         }
         continue;
       }
-      for (const apt of use.apt) commandFix(apt, use.run, noRecommends, fixes, notes);
+      const repeated = repeatedUpdates(ctx, use, fixes);
+      for (const apt of use.apt) if (!repeated.has(apt.node.id)) commandFix(apt, use.run, noRecommends, fixes, notes);
       listsFix(ctx, node, use, uses2, fixes, notes, kept);
     }
     notes.push(...keptNotes(ctx, kept));
@@ -23401,6 +23410,33 @@ function keptNotes(ctx, kept) {
 }
 function listed(items) {
   return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+function repeatedUpdates(ctx, use, fixes) {
+  const run = use.run;
+  const removed = /* @__PURE__ */ new Set();
+  const statements = topLevelStatements(run.root);
+  if (statements.length !== 1) return removed;
+  const updates = new Set(use.apt.filter((a) => a.sub === "update" && !a.sudo).map((a) => a.node.id));
+  const chain = andChain(statements[0].node);
+  for (let i = 1; i < chain.length; i++) {
+    if (!updates.has(chain[i].id) || !updates.has(chain[i - 1].id)) continue;
+    const edit = removeChainElement(ctx.dockerfile, run, chain[i]);
+    if (!edit) continue;
+    removed.add(chain[i].id);
+    fixes.push({ line: run.node.line, at: sourceStart(run, chain[i]), message: "removed an `apt-get update` right after another: it fetches the same lists again", edits: [edit] });
+  }
+  return removed;
+}
+function trailingUpdate(model, run, use) {
+  const last = use.events[use.events.length - 1];
+  if (last?.kind !== "update" || !last.everyPath) return null;
+  const before = use.events.slice(0, -1);
+  if (!before.some((e) => e.kind === "use") || !before.some((e) => e.kind === "update")) return null;
+  const statements = topLevelStatements(run.root);
+  if (statements.length !== 1) return null;
+  const chain = andChain(statements[0].node);
+  if (chain[chain.length - 1]?.id !== last.node.id) return null;
+  return removeChainElement(model, run, last.node);
 }
 function commandFix(apt, run, noRecommends, fixes, notes) {
   if (apt.program !== "apt" && apt.program !== "apt-get") return;
@@ -23474,10 +23510,12 @@ function listsFix(ctx, node, use, uses2, fixes, notes, kept) {
       return;
     }
     const removal = cleaner && removeLaterCleanup(dockerfile, useOf(ctx, cleaner, uses2));
+    const trailing = trailingUpdate(dockerfile, run, use);
+    const also = trailing ? `, and its last \`apt-get update\` removed: nothing after it reads the lists it fetched` : "";
     if (cleaner && removal) {
-      fixes.push({ line: node.line, at, message: `\`${CLEANUP}\` moved from line ${ctx.originalInstructionLineAt(eventOffset(useOf(ctx, cleaner, uses2), "clean"))} into the RUN that downloaded the lists`, edits: [edit, ...removal] });
+      fixes.push({ line: node.line, at, message: `\`${CLEANUP}\` moved from line ${ctx.originalInstructionLineAt(eventOffset(useOf(ctx, cleaner, uses2), "clean"))} into the RUN that downloaded the lists${also}`, edits: [...trailing ? [trailing] : [], edit, ...removal] });
     } else {
-      fixes.push({ line: node.line, at, message: `\`${CLEANUP}\` in the RUN that ran apt-get update: the lists stay out of the layer`, edits: [edit] });
+      fixes.push({ line: node.line, at, message: `\`${CLEANUP}\` in the RUN that ran apt-get update: the lists stay out of the layer${also}`, edits: [...trailing ? [trailing] : [], edit] });
     }
     return;
   }

@@ -31619,8 +31619,12 @@ var BUILD_COMMANDS = {
   rake: { subcommands: ["assets:precompile"] },
   rails: { subcommands: ["assets:precompile"] },
   bootsnap: { subcommands: ["precompile"] },
-  bazelisk: { subcommands: ["build"] }
+  bazelisk: { subcommands: ["build"] },
+  // The official PHP images' extension builds: each compiles the extension with make.
+  "docker-php-ext-install": {},
+  pecl: { subcommands: ["install"] }
 };
+var INSTALL_FINISHERS = /* @__PURE__ */ new Set(["docker-php-ext-enable"]);
 var DEPENDENCY_FETCHES = {
   go: [["mod", "download"]],
   cargo: [["fetch"]],
@@ -37739,6 +37743,7 @@ function readPart(node, ctx) {
     installs: new Set(commands.flatMap((c) => installedCommands(c.words).filter((name) => !installsItselfInPlace(ctx, node, c, name)))),
     noEffect: noEffect(node, root, statements, model),
     recursiveChange: recursiveChangeOf(commands, ctx.facts.workdirAt(node)),
+    finishes: commands.length && commands.every((c) => c.program !== null && INSTALL_FINISHERS.has(path14.posix.basename(c.program))) ? new Set(commands.flatMap((c) => c.words.slice(1)).filter((w) => w !== null && !w.startsWith("-"))) : null,
     touches: [
       ...commands.flatMap((c) => c.words).filter((w) => w !== null && w.startsWith("/")).map((w) => path14.posix.normalize(w)),
       ...[ctx.facts.workdirAt(node)].filter((w) => w !== null && w !== "/")
@@ -37771,6 +37776,9 @@ function recursiveChangeOf(commands, workdir) {
     else if (!removes(command2) && !(command2.program !== null && NO_OPS.has(command2.program))) return null;
   }
   return paths.length ? paths : null;
+}
+function finishesAbove(part, above) {
+  return !!part.finishes && !!above && [...part.finishes].some((word) => above.mentions.has(word));
 }
 function changesWhatAboveWrote(part, above) {
   if (!part.recursiveChange || !above) return false;
@@ -38095,7 +38103,7 @@ function partition(chain2, apart) {
       close(current);
       current = add(pending, part);
       pending = [];
-    } else if ((part.cleanup || !isStep(part) && (readsDownload(part, [...current, ...pending]) || readsAptLists(part, [...current, ...pending]) || !pending.length && changesWhatAboveWrote(part, current[current.length - 1]))) && fits([...current, ...pending, part])) {
+    } else if ((part.cleanup || !isStep(part) && (readsDownload(part, [...current, ...pending]) || readsAptLists(part, [...current, ...pending]) || !pending.length && (changesWhatAboveWrote(part, current[current.length - 1]) || finishesAbove(part, current[current.length - 1])))) && fits([...current, ...pending, part])) {
       current = [...current, ...pending, part];
       pending = [];
     } else if (part.cleanup || pending.length && !fits([...pending, part])) {
@@ -38569,7 +38577,8 @@ var aptCleanup = {
         }
         continue;
       }
-      for (const apt of use.apt) commandFix(apt, use.run, noRecommends, fixes, notes);
+      const repeated = repeatedUpdates(ctx, use, fixes);
+      for (const apt of use.apt) if (!repeated.has(apt.node.id)) commandFix(apt, use.run, noRecommends, fixes, notes);
       listsFix(ctx, node, use, uses2, fixes, notes, kept);
     }
     notes.push(...keptNotes(ctx, kept));
@@ -38605,6 +38614,33 @@ function keptNotes(ctx, kept) {
 }
 function listed(items) {
   return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+function repeatedUpdates(ctx, use, fixes) {
+  const run2 = use.run;
+  const removed = /* @__PURE__ */ new Set();
+  const statements = topLevelStatements(run2.root);
+  if (statements.length !== 1) return removed;
+  const updates = new Set(use.apt.filter((a) => a.sub === "update" && !a.sudo).map((a) => a.node.id));
+  const chain2 = andChain(statements[0].node);
+  for (let i = 1; i < chain2.length; i++) {
+    if (!updates.has(chain2[i].id) || !updates.has(chain2[i - 1].id)) continue;
+    const edit = removeChainElement(ctx.dockerfile, run2, chain2[i]);
+    if (!edit) continue;
+    removed.add(chain2[i].id);
+    fixes.push({ line: run2.node.line, at: sourceStart(run2, chain2[i]), message: "removed an `apt-get update` right after another: it fetches the same lists again", edits: [edit] });
+  }
+  return removed;
+}
+function trailingUpdate(model, run2, use) {
+  const last = use.events[use.events.length - 1];
+  if (last?.kind !== "update" || !last.everyPath) return null;
+  const before = use.events.slice(0, -1);
+  if (!before.some((e) => e.kind === "use") || !before.some((e) => e.kind === "update")) return null;
+  const statements = topLevelStatements(run2.root);
+  if (statements.length !== 1) return null;
+  const chain2 = andChain(statements[0].node);
+  if (chain2[chain2.length - 1]?.id !== last.node.id) return null;
+  return removeChainElement(model, run2, last.node);
 }
 function commandFix(apt, run2, noRecommends, fixes, notes) {
   if (apt.program !== "apt" && apt.program !== "apt-get") return;
@@ -38678,10 +38714,12 @@ function listsFix(ctx, node, use, uses2, fixes, notes, kept) {
       return;
     }
     const removal = cleaner && removeLaterCleanup(dockerfile, useOf(ctx, cleaner, uses2));
+    const trailing = trailingUpdate(dockerfile, run2, use);
+    const also = trailing ? `, and its last \`apt-get update\` removed: nothing after it reads the lists it fetched` : "";
     if (cleaner && removal) {
-      fixes.push({ line: node.line, at, message: `\`${CLEANUP}\` moved from line ${ctx.originalInstructionLineAt(eventOffset(useOf(ctx, cleaner, uses2), "clean"))} into the RUN that downloaded the lists`, edits: [edit, ...removal] });
+      fixes.push({ line: node.line, at, message: `\`${CLEANUP}\` moved from line ${ctx.originalInstructionLineAt(eventOffset(useOf(ctx, cleaner, uses2), "clean"))} into the RUN that downloaded the lists${also}`, edits: [...trailing ? [trailing] : [], edit, ...removal] });
     } else {
-      fixes.push({ line: node.line, at, message: `\`${CLEANUP}\` in the RUN that ran apt-get update: the lists stay out of the layer`, edits: [edit] });
+      fixes.push({ line: node.line, at, message: `\`${CLEANUP}\` in the RUN that ran apt-get update: the lists stay out of the layer${also}`, edits: [...trailing ? [trailing] : [], edit] });
     }
     return;
   }

@@ -903,3 +903,33 @@ test('the lists removal goes before an `exec` that ends the RUN, where it still 
 });
 
 test.run();
+
+test('an `apt-get update` right after another is removed: one RUN updates once (review round 12)', async () => {
+  const result = await expectOutput(
+    lines('FROM debian:bookworm', 'RUN apt-get update && apt-get update && apt-get install -y curl', 'CMD ["bash"]'),
+    lines('FROM debian:bookworm', 'RUN apt-get update && apt-get install -y curl \\', '    && rm -rf /var/lib/apt/lists/*', 'CMD ["bash"]'),
+    { only },
+  );
+  assert.ok(result.changes.some((c) => c.line === 2 && c.message === 'removed an `apt-get update` right after another: it fetches the same lists again'), JSON.stringify(result.changes));
+  // `||` retries are not repeats: the second runs only when the first failed.
+  await expectOutput(
+    lines('FROM debian:bookworm', 'RUN (apt-get update || apt-get update) && apt-get install -y curl', 'CMD ["bash"]'),
+    lines('FROM debian:bookworm', 'RUN (apt-get update || apt-get update) && apt-get install -y curl \\', '    && rm -rf /var/lib/apt/lists/*', 'CMD ["bash"]'),
+    { only },
+  );
+});
+
+test('an `apt-get update` ending a RUN after its install fetched lists nothing reads: it goes where the cleanup is added (review round 12)', async () => {
+  const result = await expectOutput(
+    lines('FROM debian:bookworm', 'RUN apt-get update && apt-get install -y curl && apt-get update', 'RUN apt-get install -y git', 'CMD ["bash"]'),
+    lines('FROM debian:bookworm', 'RUN apt-get update && apt-get install -y curl \\', '    && rm -rf /var/lib/apt/lists/*', 'RUN apt-get update && apt-get install -y git \\', '    && rm -rf /var/lib/apt/lists/*', 'CMD ["bash"]'),
+    { only },
+  );
+  assert.ok(result.changes.some((c) => c.line === 2 && /and its last `apt-get update` removed: nothing after it reads the lists it fetched$/.test(c.message)), JSON.stringify(result.changes));
+  // The RUN's only update stays.
+  await expectOutput(
+    lines('FROM debian:bookworm', 'RUN apt-get install -y curl || true && apt-get update', 'CMD ["bash"]'),
+    lines('FROM debian:bookworm', 'RUN apt-get install -y curl || true && apt-get update \\', '    && rm -rf /var/lib/apt/lists/*', 'CMD ["bash"]'),
+    { only },
+  );
+});

@@ -1403,3 +1403,21 @@ test('a recursive chmod of files the RUN above did not write stays apart, with a
 });
 
 test.run();
+
+test("the PHP images' extension builds are steps of their own: each stays with the install before it, none joins the next group's install (review round 12)", async () => {
+  const groups = lines('FROM php:8.2-fpm-alpine', 'RUN apk add --no-cache libpng-dev', 'RUN docker-php-ext-install gd', '', 'RUN apk add --no-cache libzip-dev', 'RUN docker-php-ext-install zip');
+  const result = await expectUnchanged(groups, null, { only });
+  assert.equal(result.notes.map((n) => [n.line, n.id]), [[3, 'separate-steps']]);
+  // A configure step prepares the build after it, and joins it; an enable finishes the pecl install above it, and joins that, not the next install.
+  await expectOutput(
+    lines('FROM php:8.2-apache', 'RUN docker-php-ext-configure gd --with-jpeg', 'RUN docker-php-ext-install gd', 'RUN pecl install redis', 'RUN docker-php-ext-enable redis', 'RUN apk add --no-cache libzip-dev'),
+    lines('FROM php:8.2-apache', 'RUN docker-php-ext-configure gd --with-jpeg \\', '    && docker-php-ext-install gd', 'RUN pecl install redis \\', '    && docker-php-ext-enable redis', 'RUN apk add --no-cache libzip-dev'),
+    { only },
+  );
+  // One that names nothing the RUN above did stays a small step before the next.
+  await expectOutput(
+    lines('FROM php:8.2-apache', 'RUN pecl install redis', 'RUN docker-php-ext-enable opcache', 'RUN apk add --no-cache libzip-dev'),
+    lines('FROM php:8.2-apache', 'RUN pecl install redis', 'RUN docker-php-ext-enable opcache \\', '    && apk add --no-cache libzip-dev'),
+    { only },
+  );
+});

@@ -13,7 +13,7 @@
  * it, that RUN is merged into it); a later RUN that may read them in a way
  * dfmod cannot see (a script) keeps them, with a note.
  */
-import { runsOnEveryPath, type Node } from '../lib/core/shell.js';
+import { andChain, runsOnEveryPath, topLevelStatements, type Node } from '../lib/core/shell.js';
 import type { DockerfileModel, InstructionNode, Stage } from '../lib/core/dockerfile.js';
 import {
   appendInBody, cleanupPlacements, deleteInstruction, insertBeforeStatements, prependBeforeUses, type EditRefusal, removeChainElement, sourceEnd, sourceStart,
@@ -340,7 +340,8 @@ export const aptCleanup: Transform = {
         }
         continue;
       }
-      for (const apt of use.apt) commandFix(apt, use.run!, noRecommends, fixes, notes);
+      const repeated = repeatedUpdates(ctx, use, fixes);
+      for (const apt of use.apt) if (!repeated.has(apt.node.id)) commandFix(apt, use.run!, noRecommends, fixes, notes);
       listsFix(ctx, node, use, uses, fixes, notes, kept);
     }
     notes.push(...keptNotes(ctx, kept));
@@ -399,6 +400,45 @@ function keptNotes(ctx: TransformContext, kept: KeptLists): NoteInput[] {
 /** `2`, `2 and 5`, `2, 5 and 9`. */
 function listed(items: string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/**
+ * An `apt-get update` right after another in the RUN's `&&` chain fetches
+ * the same lists again: removed (one RUN updates once). The ids of those
+ * removed, which get no other fix.
+ */
+function repeatedUpdates(ctx: TransformContext, use: ListUse, fixes: Fix[]): Set<number> {
+  const run = use.run!;
+  const removed = new Set<number>();
+  const statements = topLevelStatements(run.root);
+  if (statements.length !== 1) return removed;
+  const updates = new Set(use.apt.filter((a) => a.sub === 'update' && !a.sudo).map((a) => a.node.id));
+  const chain = andChain(statements[0].node);
+  for (let i = 1; i < chain.length; i++) {
+    if (!updates.has(chain[i].id) || !updates.has(chain[i - 1].id)) continue;
+    const edit = removeChainElement(ctx.dockerfile, run, chain[i]);
+    if (!edit) continue;
+    removed.add(chain[i].id);
+    fixes.push({ line: run.node.line, at: sourceStart(run, chain[i]), message: 'removed an `apt-get update` right after another: it fetches the same lists again', edits: [edit] });
+  }
+  return removed;
+}
+
+/**
+ * The edit removing the RUN's last `apt-get update` when it ends the RUN's
+ * `&&` chain after an install that read the lists an earlier update fetched:
+ * its own lists are read by nothing in the RUN. Null otherwise.
+ */
+function trailingUpdate(model: DockerfileModel, run: RunScript, use: ListUse): Edit | null {
+  const last = use.events[use.events.length - 1];
+  if (last?.kind !== 'update' || !last.everyPath) return null;
+  const before = use.events.slice(0, -1);
+  if (!before.some((e) => e.kind === 'use') || !before.some((e) => e.kind === 'update')) return null;
+  const statements = topLevelStatements(run.root);
+  if (statements.length !== 1) return null;
+  const chain = andChain(statements[0].node);
+  if (chain[chain.length - 1]?.id !== last.node.id) return null;
+  return removeChainElement(model, run, last.node);
 }
 
 /** `apt` -> `apt-get`, `-y`, and (as an option) `--no-install-recommends` on one apt command. */
@@ -480,10 +520,13 @@ function listsFix(ctx: TransformContext, node: InstructionNode, use: ListUse, us
       return;
     }
     const removal = cleaner && removeLaterCleanup(dockerfile, useOf(ctx, cleaner, uses));
+    // An update after the RUN's last install fetched lists that nothing reads, which the cleanup now removes.
+    const trailing = trailingUpdate(dockerfile, run, use);
+    const also = trailing ? `, and its last \`apt-get update\` removed: nothing after it reads the lists it fetched` : '';
     if (cleaner && removal) {
-      fixes.push({ line: node.line, at, message: `\`${CLEANUP}\` moved from line ${ctx.originalInstructionLineAt(eventOffset(useOf(ctx, cleaner, uses), 'clean'))} into the RUN that downloaded the lists`, edits: [edit, ...removal] });
+      fixes.push({ line: node.line, at, message: `\`${CLEANUP}\` moved from line ${ctx.originalInstructionLineAt(eventOffset(useOf(ctx, cleaner, uses), 'clean'))} into the RUN that downloaded the lists${also}`, edits: [...(trailing ? [trailing] : []), edit, ...removal] });
     } else {
-      fixes.push({ line: node.line, at, message: `\`${CLEANUP}\` in the RUN that ran apt-get update: the lists stay out of the layer`, edits: [edit] });
+      fixes.push({ line: node.line, at, message: `\`${CLEANUP}\` in the RUN that ran apt-get update: the lists stay out of the layer${also}`, edits: [...(trailing ? [trailing] : []), edit] });
     }
     return;
   }

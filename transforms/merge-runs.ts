@@ -124,7 +124,7 @@ import {
   aptListsRemoval, downloadOf, downloadsAptLists, installedCommands, isBuild, isDependencyFetch, isLanguageInstall, isPackageInstall, managerCommand, packageListOf, recursiveModeChange, roleReasonOnDisk, writtenPaths, type RunCommand,
 } from '../lib/facts/index.js';
 import { PACKAGE_MANAGER_FACTS, PACKAGE_SOURCE_DIRS, SELF_INSTALLS_IN_PLACE } from '../lib/knowledge/package-managers.js';
-import { LAYER_SPLIT_COMMENT } from '../lib/knowledge/programs.js';
+import { INSTALL_FINISHERS, LAYER_SPLIT_COMMENT } from '../lib/knowledge/programs.js';
 import type { DockerfileModel, InstructionNode } from '../lib/core/dockerfile.js';
 import type { Fix, NoteInput, Refusal, Transform, TransformContext } from '../lib/core/types.js';
 
@@ -251,6 +251,8 @@ interface Part {
    * In a layer of its own such a change copies every file it touches.
    */
   recursiveChange: string[] | null;
+  /** Every command it runs finishes an install (lib/knowledge's INSTALL_FINISHERS): the words it names besides its programs. */
+  finishes: Set<string> | null;
   /** The absolute paths its commands name, and its WORKDIR: where it may write. */
   touches: string[];
 }
@@ -661,6 +663,8 @@ function readPart(node: InstructionNode, ctx: TransformContext): Part | Refusal 
     installs: new Set(commands.flatMap((c) => installedCommands(c.words).filter((name) => !installsItselfInPlace(ctx, node, c, name)))),
     noEffect: noEffect(node, root, statements, model),
     recursiveChange: recursiveChangeOf(commands, ctx.facts.workdirAt(node)),
+    finishes: commands.length && commands.every((c) => c.program !== null && INSTALL_FINISHERS.has(path.posix.basename(c.program)))
+      ? new Set(commands.flatMap((c) => c.words.slice(1)).filter((w): w is string => w !== null && !w.startsWith('-'))) : null,
     touches: [
       ...commands.flatMap((c) => c.words).filter((w): w is string => w !== null && w.startsWith('/')).map((w) => path.posix.normalize(w)),
       ...[ctx.facts.workdirAt(node)].filter((w): w is string => w !== null && w !== '/'),
@@ -710,6 +714,11 @@ function recursiveChangeOf(commands: RunCommand[], workdir: string | null): stri
  * right above it may have written (a path it names, or its WORKDIR): joined,
  * those files are stored once, not again in the change's layer.
  */
+/** Whether `part` finishes the install right above it: it names something that install named (`redis`). */
+function finishesAbove(part: Part, above: Part | undefined): boolean {
+  return !!part.finishes && !!above && [...part.finishes].some((word) => above.mentions.has(word));
+}
+
 function changesWhatAboveWrote(part: Part, above: Part | undefined): boolean {
   if (!part.recursiveChange || !above) return false;
   const within = (inner: string, outer: string) => inner === outer || inner.startsWith(outer === '/' ? '/' : `${outer}/`);
@@ -1191,8 +1200,9 @@ function partition(chain: Part[], apart: (part: Part, why: Apart, above: Part[])
       current = add(pending, part);
       pending = [];
     } else if ((part.cleanup || (!isStep(part) && (readsDownload(part, [...current, ...pending]) || readsAptLists(part, [...current, ...pending]) ||
-      (!pending.length && changesWhatAboveWrote(part, current[current.length - 1]))))) && fits([...current, ...pending, part])) {
-      // A recursive chown or chmod of what the step above wrote would store those files a second time in a layer of its own.
+      (!pending.length && (changesWhatAboveWrote(part, current[current.length - 1]) || finishesAbove(part, current[current.length - 1])))))) && fits([...current, ...pending, part])) {
+      // A recursive chown or chmod of what the step above wrote would store those files a second time in a layer of its own;
+      // a finisher (docker-php-ext-enable) completes the install above it.
       // A cleanup deletes what the step made; a part that unpacks the step's download, or installs from the lists it fetched, reads what only it fetched.
       current = [...current, ...pending, part];
       pending = [];

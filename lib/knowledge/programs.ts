@@ -345,7 +345,17 @@ export const BUILD_COMMANDS: Readonly<Record<string, { subcommands?: readonly st
   rails: { subcommands: ['assets:precompile'] },
   bootsnap: { subcommands: ['precompile'] },
   bazelisk: { subcommands: ['build'] },
+  // The official PHP images' extension builds: each compiles the extension with make.
+  'docker-php-ext-install': {},
+  pecl: { subcommands: ['install'] },
 };
+
+/**
+ * Commands that finish the install right above them (`docker-php-ext-enable
+ * redis` after `pecl install redis` turns on what pecl built): they belong
+ * with that install, not with the step after them.
+ */
+export const INSTALL_FINISHERS: ReadonlySet<string> = new Set(['docker-php-ext-enable']);
 
 /**
  * Commands that download a project's dependencies and nothing else (the
