@@ -38759,19 +38759,22 @@ function listsFix(ctx, node, use, uses2, fixes, notes, kept) {
     }
     let prepend = prependBeforeUses(consumer.use.run, readsBeforeUpdate(consumer.use), `${root}${updateCommand(use)}`);
     if ("reason" in prepend && (prepend.id === "several-statements" || prepend.id === "in-branch") && ctx.facts.errexitAt(consumer.node)) {
-      const own = consumer.use.events.findIndex((e) => e.kind === "update" || e.kind === "clean");
-      const installs = consumer.use.events.slice(0, own < 0 ? void 0 : own).filter((e) => e.kind === "use" && e.inside === void 0).map((e) => e.node);
+      const own2 = consumer.use.events.findIndex((e) => e.kind === "update" || e.kind === "clean");
+      const installs = consumer.use.events.slice(0, own2 < 0 ? void 0 : own2).filter((e) => e.kind === "use" && e.inside === void 0).map((e) => e.node);
       prepend = insertBeforeStatements(consumer.use.run, installs, `${root}${updateCommand(use)}`);
     }
     if ("reason" in prepend) {
       notes.push({ line: node.line, at, id: prepend.id, message: `lists kept: ${reads} installs from them without \`apt-get update\`, and one cannot be added: ${prepend.reason}` });
       continue;
     }
+    const own = consumer.use.events.find((e) => e.kind === "update");
+    const ownRun = consumer.use.run;
+    const repeat = own?.everyPath && !changesSources(ownRun.script.text.slice(0, own.node.startIndex)) ? removeChainElement(dockerfile, ownRun, own.node) : null;
     fixes.push({
       line: consumer.node.line,
       at: readOffset(consumer),
-      message: `\`apt-get update\` in the RUN that installs: it read the lists of line ${ctx.originalInstructionLineAt(at)}, stale once that layer is cached`,
-      edits: Array.isArray(prepend) ? prepend : [prepend]
+      message: `\`apt-get update\` in the RUN that installs: it read the lists of line ${ctx.originalInstructionLineAt(at)}, stale once that layer is cached${repeat ? "; its own later `apt-get update` goes, as it would fetch the same lists again" : ""}`,
+      edits: [...Array.isArray(prepend) ? prepend : [prepend], ...repeat ? [repeat] : []]
     });
   }
 }
@@ -38801,6 +38804,18 @@ function cleanupFor(hygiene, program, yumIsDnf2 = false) {
 }
 function inCacheDir(facts, path31) {
   return facts.cacheDirs.some((dir) => dir.startsWith("/") ? path31.startsWith(dir) : path31.startsWith(`${dir}/`) || path31 === dir || path31.includes(`/${dir}/`) || path31.endsWith(`/${dir}`));
+}
+function removesCacheWithMore(ctx, run2, hygiene, mine) {
+  const last = mine.filter((c) => hygiene.installs.includes(c.sub)).pop();
+  if (!last) return false;
+  return ctx.facts.commandsOf(run2).some((c) => c.program === "rm" && c.command.node.startIndex >= last.node.endIndex && runsOnEveryPath(c.command.node) && c.nodes.slice(1).some((n) => hygiene.facts.cacheDirs.some((dir) => holdsCacheDir(unquoted(n), dir)) || inCacheDir(hygiene.facts, unquoted(n))) && c.nodes.slice(1).some((n) => !unquoted(n).startsWith("-") && !inCacheDir(hygiene.facts, unquoted(n))));
+}
+function holdsCacheDir(path31, dir) {
+  const folder = path31.replace(/\/\*?$/, "");
+  if (folder.split("/").filter(Boolean).length < 2 || /[*?[]/.test(folder)) return false;
+  if (dir.startsWith("/")) return dir.startsWith(`${folder}/`);
+  const parts = dir.split("/");
+  return parts.slice(0, -1).some((_, i) => folder.endsWith(`/${parts.slice(0, i + 1).join("/")}`));
 }
 function cleans(manager, command2, yumIsDnf2 = false) {
   const same = yumIsDnf2 ? PACKAGE_MANAGER_FACTS[manager].sameProgramWhereYumIsDnf : void 0;
@@ -39067,7 +39082,8 @@ var cacheCleanup = {
         if (offlineReader !== null && mine.some((c) => flagFix(run2, hygiene, c) !== null)) {
           notes.push({ line: node.line, at: sourceStart(run2, mine[0].node), id: "offline-install-later", message: `${manager} cache kept: the RUN at line ${ctx.originalInstructionLineAt(offlineReader)} installs offline from it` });
         }
-        const flagSavesNothing = hygiene.facts.noCacheFlag !== null && (!ctx.facts.shipsLayers(node.stage) || indexKept || readLater !== null || offlineReader !== null);
+        const removedAfter = removesCacheWithMore(ctx, run2, hygiene, mine);
+        const flagSavesNothing = hygiene.facts.noCacheFlag !== null && (!ctx.facts.shipsLayers(node.stage) || indexKept || readLater !== null || offlineReader !== null || removedAfter);
         for (const command2 of flagSavesNothing ? [] : mine) {
           const fix = flagFix(run2, hygiene, command2);
           if (fix) {
@@ -41462,6 +41478,24 @@ function checksumSupported(model) {
   return major > 1 || major === 1 && (m[2] === void 0 || Number(m[2]) >= 6);
 }
 var OS_ARG_WORDS = /* @__PURE__ */ new Set(["OS", "DISTRO", "DISTRIBUTION", "VARIANT", "FLAVOR", "FLAVOUR", "BASE", "DEBIAN", "ALPINE", "UBUNTU", "CODENAME", "RELEASE"]);
+function stagePickedByArg(ctx, stage2) {
+  for (let child = stage2; child; child = ctx.facts.parentOf(child)) {
+    const parent = ctx.facts.parentOf(child);
+    if (!parent || !child.image.includes("$")) continue;
+    const pattern2 = new RegExp(`^${child.image.split(/\$\{?[A-Za-z_][A-Za-z0-9_]*\}?/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".+")}$`, "i");
+    const others = ctx.dockerfile.stages.filter((s) => s !== parent && s.name !== null && pattern2.test(s.name)).map((s) => `\`${s.name}\``);
+    const also = others.length ? ` (${others.join(", ")})` : "";
+    return `the stage is built FROM \`${child.image}\`, a build argument whose value picks the stage it builds on: \`${parent.name ?? parent.image}\` by default, another stage for another value${also}, where the init would not be installed; install an init in every stage it can pick and add the ENTRYPOINT by hand, or run its containers with \`docker run --init\``;
+  }
+  return null;
+}
+function copiedInitName(model, node) {
+  const words3 = model.rawArguments(node).trim().split(/\s+/).filter((w) => !w.startsWith("--"));
+  const destination = words3[words3.length - 1];
+  if (words3.length < 2 || !destination || destination.endsWith("/")) return null;
+  const name = destination.slice(destination.lastIndexOf("/") + 1);
+  return isInitProgram(name) ? name : null;
+}
 function osSelectingArg(ctx, stage2) {
   let root = stage2;
   for (let parent = ctx.facts.parentOf(root); parent; parent = ctx.facts.parentOf(root)) root = parent;
@@ -41544,6 +41578,15 @@ function planStage(ctx, stage2, init, optedIn) {
     const node = command2.entrypoint?.length ? command2.entrypointNode : command2.cmdNode;
     return leave("already-has-init", `the script ${started.script} starts \`${started.init}\` itself (\`${started.command}\`, its line ${started.line}), so the image has an init already`, node?.line ?? at);
   }
+  const copiedInit = stage2.instructions.find((node) => node.keyword === "COPY" && copiedInitName(model, node) !== null);
+  if (copiedInit) {
+    return leave("already-has-init", `line ${ctx.originalLine(copiedInit.line)} copies the init \`${copiedInitName(model, copiedInit)}\` into the image, so something there likely runs it (a script dfmod cannot follow); to add one anyway: ${optIn}`, copiedInit.line);
+  }
+  const stopping = facts.stopSignal(stage2);
+  if (stopping && !["SIGTERM", "SIGINT"].includes(stopping.signal)) {
+    const source = stopping.node ? `STOPSIGNAL ${stopping.signal} (line ${ctx.originalLine(stopping.node.line)})` : `the STOPSIGNAL ${stopping.signal} of \`${stage2.image}\``;
+    return leave("stop-signal", `${source}: \`docker stop\` sends ${stopping.signal}, which the init would forward to the app and its children, which may not handle it; dfmod adds an init where the stop signal is SIGTERM or SIGINT; to add one anyway: ${optIn}`, stopping.node?.line ?? at);
+  }
   if (where?.sufficient) {
     const node = command2.cmdNode ?? command2.entrypointNode;
     return leave(where.sufficient.id, `${where.sufficient.reason} (to add one anyway: ${optIn})`, node && node.stage === stage2 ? node.line : at);
@@ -41558,6 +41601,8 @@ function planStage(ctx, stage2, init, optedIn) {
     for (let parent = facts.parentOf(root); parent; parent = facts.parentOf(root)) root = parent;
     return leave("dynamic-base", `the base image \`${raw ?? root.image}\` is a build argument, so its package manager is unknown`);
   }
+  const picked = stagePickedByArg(ctx, stage2);
+  if (picked) return leave("dynamic-base", picked);
   const selector = osSelectingArg(ctx, stage2);
   if (selector) return leave("dynamic-base", `the base image comes from the build argument ${selector}, which may name another OS (and package manager) than its default \`${raw}\``);
   const image = describeImage(raw);

@@ -933,3 +933,18 @@ test('an `apt-get update` ending a RUN after its install fetched lists nothing r
     { only },
   );
 });
+
+test("an update added before a RUN's first install takes the place of the RUN's own later one: one update per RUN (review round 13)", async () => {
+  const result = await expectOutput(
+    lines('FROM debian:bookworm', 'RUN apt-get update && apt-get install -y curl', 'RUN apt-get install -y git && apt-get update && apt-get install -y vim', 'CMD ["bash"]'),
+    lines('FROM debian:bookworm', 'RUN apt-get update && apt-get install -y curl \\', RM, 'RUN apt-get update && apt-get install -y git && apt-get install -y vim \\', RM, 'CMD ["bash"]'),
+    { only },
+  );
+  assert.ok(result.changes.some((c) => c.line === 3 && c.message.endsWith('; its own later `apt-get update` goes, as it would fetch the same lists again')), JSON.stringify(result.changes));
+  // A source added before the RUN's own update keeps it: that update reads the new source.
+  await expectOutput(
+    lines('FROM debian:bookworm', 'RUN apt-get update && apt-get install -y curl', 'RUN apt-get install -y git && echo "deb http://x y z" > /etc/apt/sources.list.d/x.list && apt-get update && apt-get install -y vim', 'CMD ["bash"]'),
+    lines('FROM debian:bookworm', 'RUN apt-get update && apt-get install -y curl \\', RM, 'RUN apt-get update && apt-get install -y git && echo "deb http://x y z" > /etc/apt/sources.list.d/x.list && apt-get update && apt-get install -y vim \\', RM, 'CMD ["bash"]'),
+    { only },
+  );
+});

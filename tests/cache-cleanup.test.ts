@@ -914,3 +914,14 @@ test('an archive extracted before `exec`: its rm goes before the exec', async ()
 });
 
 test.run();
+
+test('no cache flag where the RUN removes the cache with more after its last install (`rm -rf /root/.cache`, `rm -rf /tmp/* /var/cache/apk/*`): it would change no byte (review round 13)', async () => {
+  await expectUnchanged(lines('FROM python:3.12-alpine', 'RUN pip install flask; rm -rf /root/.cache;', 'CMD ["python", "app.py"]'), null, { only });
+  await expectUnchanged(lines('FROM alpine:3.20', 'RUN apk add git && rm -rf /tmp/* /var/cache/apk/*', 'CMD ["git"]'), null, { only });
+  // Removed before a later install, the cache of that one stays: it gets the flag.
+  await expectOutput(
+    lines('FROM python:3.12-alpine', 'RUN pip install a && rm -rf /root/.cache && pip install b', 'CMD ["python", "app.py"]'),
+    lines('FROM python:3.12-alpine', 'RUN pip install --no-cache-dir a && rm -rf /root/.cache && pip install --no-cache-dir b', 'CMD ["python", "app.py"]'),
+    { only },
+  );
+});

@@ -2026,12 +2026,28 @@ test('STOPSIGNAL SIGINT (the base image\'s, or the stage\'s): the note says the 
   const own = await run(lines('FROM debian:12', OWN_RUN, 'COPY start-db.sh /usr/local/bin/', 'STOPSIGNAL INT', 'ENTRYPOINT ["/usr/local/bin/start-db.sh"]', 'EXPOSE 5432'),
     { only, files: { 'start-db.sh': script } });
   assert.equal(own.notes.map((n) => [n.id, n.message]), [['shell-waits', waits('the STOPSIGNAL of line 4')]]);
-  // SIGTERM set again over the base image's SIGINT, or SIGQUIT: the shell exits, shutdown is forced.
-  for (const signal of ['SIGTERM', 'SIGQUIT']) {
-    const forced = await run(lines('FROM postgres:16', OWN_RUN, 'COPY start-db.sh /usr/local/bin/', `STOPSIGNAL ${signal}`, 'ENTRYPOINT ["/usr/local/bin/start-db.sh"]'),
-      { only, files: { 'start-db.sh': script } });
-    assert.equal(forced.notes.map((n) => n.id), ['shutdown-forced'], signal);
-  }
+  // SIGTERM set again over the base image's SIGINT: the shell exits, shutdown is forced.
+  const forced = await run(lines('FROM postgres:16', OWN_RUN, 'COPY start-db.sh /usr/local/bin/', 'STOPSIGNAL SIGTERM', 'ENTRYPOINT ["/usr/local/bin/start-db.sh"]'),
+    { only, files: { 'start-db.sh': script } });
+  assert.equal(forced.notes.map((n) => n.id), ['shutdown-forced']);
+  // SIGQUIT (review round 13): the init would forward it to processes that may die of it, with a core dump.
+  await expectRefused(lines('FROM postgres:16', OWN_RUN, 'COPY start-db.sh /usr/local/bin/', 'STOPSIGNAL SIGQUIT', 'ENTRYPOINT ["/usr/local/bin/start-db.sh"]'), 'stop-signal',
+    { only, files: { 'start-db.sh': script }, line: 4 });
+});
+
+test('an init copied into the image (`COPY --from=base /usr/bin/dumb-init …`) is there for a script to run: no second one (review round 13)', async () => {
+  const result = await expectRefused(
+    lines('FROM node:20 AS base', 'FROM node:20-slim', 'COPY --from=base /usr/bin/dumb-init /usr/bin/dumb-init', 'WORKDIR /app', 'COPY . .', 'EXPOSE 3000', 'CMD ["./scripts/entrypoint.sh"]'),
+    'already-has-init', { only, line: 3 });
+  assert.match(result.notes[0].message, 'line 3 copies the init `dumb-init` into the image, so something there likely runs it (a script dfmod cannot follow)');
+});
+
+test('a base stage picked by a build argument (`FROM ${BASE}-base`) may be another OS: no init, which only the default would install (review round 13, a C)', async () => {
+  const result = await expectRefused(
+    lines('ARG BASE=fpm', 'FROM php:8.3-fpm-alpine AS fpm-base', 'RUN apk add --no-cache bash', 'FROM php:8.3-apache-bookworm AS apache-base', 'RUN true',
+      'FROM ${BASE}-base', 'COPY entrypoint.sh /entrypoint.sh', 'EXPOSE 80', 'CMD ["/entrypoint.sh"]'),
+    'dynamic-base', { only, files: { 'entrypoint.sh': '#!/bin/sh\nphp-fpm\n' }, line: 6 });
+  assert.match(result.notes[0].message, 'the stage is built FROM `${BASE}-base`, a build argument whose value picks the stage it builds on: `fpm-base` by default, another stage for another value (`apache-base`)');
 });
 
 

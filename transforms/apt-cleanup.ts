@@ -576,11 +576,15 @@ function listsFix(ctx: TransformContext, node: InstructionNode, use: ListUse, us
       notes.push({ line: node.line, at, id: prepend.id, message: `lists kept: ${reads} installs from them without \`apt-get update\`, and one cannot be added: ${prepend.reason}` });
       continue;
     }
+    // The RUN's own later update fetches the same lists again, unless its sources change before it.
+    const own = consumer.use.events.find((e) => e.kind === 'update');
+    const ownRun = consumer.use.run!;
+    const repeat = own?.everyPath && !changesSources(ownRun.script.text.slice(0, own.node.startIndex)) ? removeChainElement(dockerfile, ownRun, own.node) : null;
     fixes.push({
       line: consumer.node.line,
       at: readOffset(consumer),
-      message: `\`apt-get update\` in the RUN that installs: it read the lists of line ${ctx.originalInstructionLineAt(at)}, stale once that layer is cached`,
-      edits: Array.isArray(prepend) ? prepend : [prepend],
+      message: `\`apt-get update\` in the RUN that installs: it read the lists of line ${ctx.originalInstructionLineAt(at)}, stale once that layer is cached${repeat ? '; its own later `apt-get update` goes, as it would fetch the same lists again' : ''}`,
+      edits: [...(Array.isArray(prepend) ? prepend : [prepend]), ...(repeat ? [repeat] : [])],
     });
   }
 }

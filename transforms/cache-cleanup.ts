@@ -16,7 +16,7 @@
  */
 import { posix } from 'node:path';
 import type { Node } from '../lib/core/shell.js';
-import { bodyStatements, execBefore, literalValue, walk } from '../lib/core/shell.js';
+import { bodyStatements, execBefore, literalValue, runsOnEveryPath, walk } from '../lib/core/shell.js';
 import picomatch from 'picomatch';
 import type { InstructionNode } from '../lib/core/dockerfile.js';
 import { appendInBody, cleanupPlacements, removeChainElement, sourceEnd, sourceStart, unquoted } from '../lib/core/run-script.js';
@@ -67,9 +67,33 @@ function cleanupFor(hygiene: Hygiene, program: string, yumIsDnf = false): string
 
 /** Whether `path` (an rm argument) is in one of the manager's cache folders. */
 function inCacheDir(facts: ManagerFacts, path: string): boolean {
-  return facts.cacheDirs.some((dir) => dir.startsWith('/')
+  return facts.cacheDirs.some((dir) => (dir.startsWith('/')
     ? path.startsWith(dir)
-    : path.startsWith(`${dir}/`) || path === dir || path.includes(`/${dir}/`) || path.endsWith(`/${dir}`));
+    : path.startsWith(`${dir}/`) || path === dir || path.includes(`/${dir}/`) || path.endsWith(`/${dir}`)));
+}
+
+/**
+ * Whether the RUN, after its last install, removes the manager's cache with
+ * an `rm` that removes more than it (`rm -rf /root/.cache`, `rm -rf /tmp/*
+ * /var/cache/apk/*`): the cache never reaches the layer, and that rm stays
+ * for its other paths, so a flag would change no byte. An rm of the cache
+ * alone is not: the flag replaces it (redundantFixes drops it).
+ */
+function removesCacheWithMore(ctx: TransformContext, run: RunScript, hygiene: Hygiene, mine: ManagerUse[]): boolean {
+  const last = mine.filter((c) => hygiene.installs.includes(c.sub)).pop();
+  if (!last) return false;
+  return ctx.facts.commandsOf(run).some((c) => c.program === 'rm' && c.command.node.startIndex >= last.node.endIndex && runsOnEveryPath(c.command.node) &&
+    c.nodes.slice(1).some((n) => hygiene.facts.cacheDirs.some((dir) => holdsCacheDir(unquoted(n), dir)) || inCacheDir(hygiene.facts, unquoted(n))) &&
+    c.nodes.slice(1).some((n) => !unquoted(n).startsWith('-') && !inCacheDir(hygiene.facts, unquoted(n))));
+}
+
+/** Whether removing `path` removes the cache folder `dir` with it: `/root/.cache` holds `/root/.cache/pip` (and `.cache/pip`). */
+function holdsCacheDir(path: string, dir: string): boolean {
+  const folder = path.replace(/\/\*?$/, '');
+  if (folder.split('/').filter(Boolean).length < 2 || /[*?[]/.test(folder)) return false;
+  if (dir.startsWith('/')) return dir.startsWith(`${folder}/`);
+  const parts = dir.split('/');
+  return parts.slice(0, -1).some((_, i) => folder.endsWith(`/${parts.slice(0, i + 1).join('/')}`));
 }
 
 /**
@@ -432,7 +456,9 @@ export const cacheCleanup: Transform = {
         if (offlineReader !== null && mine.some((c) => flagFix(run, hygiene, c) !== null)) {
           notes.push({ line: node.line, at: sourceStart(run, mine[0]!.node), id: 'offline-install-later', message: `${manager} cache kept: the RUN at line ${ctx.originalInstructionLineAt(offlineReader)} installs offline from it` });
         }
-        const flagSavesNothing = hygiene.facts.noCacheFlag !== null && (!ctx.facts.shipsLayers(node.stage) || indexKept || readLater !== null || offlineReader !== null);
+        // The RUN removes the cache itself after its last install (`rm -rf /root/.cache`): the flag would change no byte.
+        const removedAfter = removesCacheWithMore(ctx, run, hygiene, mine);
+        const flagSavesNothing = hygiene.facts.noCacheFlag !== null && (!ctx.facts.shipsLayers(node.stage) || indexKept || readLater !== null || offlineReader !== null || removedAfter);
         for (const command of flagSavesNothing ? [] : mine) {
           const fix = flagFix(run, hygiene, command);
           if (fix) {

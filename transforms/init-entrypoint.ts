@@ -453,6 +453,34 @@ const OS_ARG_WORDS = new Set(['OS', 'DISTRO', 'DISTRIBUTION', 'VARIANT', 'FLAVOR
  * is) whose name says it chooses the OS or the base image: the file is built
  * for several, and one package manager's install would break the others.
  */
+/**
+ * Why the stage's base is not one image: a stage it is built FROM (itself or
+ * an ancestor) names its parent stage through a build argument (`FROM
+ * ${BASE}-base`), which another value points at another stage, maybe on
+ * another OS, where the init would not be installed. Null when none does.
+ */
+function stagePickedByArg(ctx: TransformContext, stage: Stage): string | null {
+  for (let child: Stage | null = stage; child; child = ctx.facts.parentOf(child)) {
+    const parent = ctx.facts.parentOf(child);
+    if (!parent || !child.image.includes('$')) continue;
+    const pattern = new RegExp(`^${child.image.split(/\$\{?[A-Za-z_][A-Za-z0-9_]*\}?/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+')}$`, 'i');
+    const others = ctx.dockerfile.stages.filter((s) => s !== parent && s.name !== null && pattern.test(s.name)).map((s) => `\`${s.name}\``);
+    const also = others.length ? ` (${others.join(', ')})` : '';
+    return `the stage is built FROM \`${child.image}\`, a build argument whose value picks the stage it builds on: \`${parent.name ?? parent.image}\` by default, another stage for another value${also}, where the init would not be installed; ` +
+      'install an init in every stage it can pick and add the ENTRYPOINT by hand, or run its containers with `docker run --init`';
+  }
+  return null;
+}
+
+/** The init a COPY puts into the image (`COPY --from=base /usr/bin/dumb-init /usr/bin/dumb-init`): the name of its destination. */
+function copiedInitName(model: DockerfileModel, node: InstructionNode): string | null {
+  const words = model.rawArguments(node).trim().split(/\s+/).filter((w) => !w.startsWith('--'));
+  const destination = words[words.length - 1];
+  if (words.length < 2 || !destination || destination.endsWith('/')) return null;
+  const name = destination.slice(destination.lastIndexOf('/') + 1);
+  return isInitProgram(name) ? name : null;
+}
+
 function osSelectingArg(ctx: TransformContext, stage: Stage): string | null {
   let root = stage;
   for (let parent = ctx.facts.parentOf(root); parent; parent = ctx.facts.parentOf(root)) root = parent;
@@ -547,6 +575,17 @@ function planStage(ctx: TransformContext, stage: Stage, init: InitName, optedIn:
     return leave('already-has-init', `the script ${started.script} starts \`${started.init}\` itself (\`${started.command}\`, its line ${started.line}), so the image has an init already`, node?.line ?? at);
   }
 
+  // An init copied into the image is there for something to run it: a script dfmod cannot follow (`exec dumb-init node …`).
+  const copiedInit = stage.instructions.find((node) => node.keyword === 'COPY' && copiedInitName(model, node) !== null);
+  if (copiedInit) {
+    return leave('already-has-init', `line ${ctx.originalLine(copiedInit.line)} copies the init \`${copiedInitName(model, copiedInit)}\` into the image, so something there likely runs it (a script dfmod cannot follow); to add one anyway: ${optIn}`, copiedInit.line);
+  }
+  // A stop signal other than SIGTERM or SIGINT (nginx's SIGQUIT) means a shutdown of the app's own; the init would pass it on to processes that die of it.
+  const stopping = facts.stopSignal(stage);
+  if (stopping && !['SIGTERM', 'SIGINT'].includes(stopping.signal)) {
+    const source = stopping.node ? `STOPSIGNAL ${stopping.signal} (line ${ctx.originalLine(stopping.node.line)})` : `the STOPSIGNAL ${stopping.signal} of \`${stage.image}\``;
+    return leave('stop-signal', `${source}: \`docker stop\` sends ${stopping.signal}, which the init would forward to the app and its children, which may not handle it; dfmod adds an init where the stop signal is SIGTERM or SIGINT; to add one anyway: ${optIn}`, stopping.node?.line ?? at);
+  }
   // PID 1 is already a proper one (a server's master, one compiled program, a one-shot tool): the init would add a package and nothing else.
   if (where?.sufficient) {
     const node = command.cmdNode ?? command.entrypointNode;
@@ -567,6 +606,8 @@ function planStage(ctx: TransformContext, stage: Stage, init: InitName, optedIn:
     for (let parent = facts.parentOf(root); parent; parent = facts.parentOf(root)) root = parent;
     return leave('dynamic-base', `the base image \`${raw ?? root.image}\` is a build argument, so its package manager is unknown`);
   }
+  const picked = stagePickedByArg(ctx, stage);
+  if (picked) return leave('dynamic-base', picked);
   const selector = osSelectingArg(ctx, stage);
   if (selector) return leave('dynamic-base', `the base image comes from the build argument ${selector}, which may name another OS (and package manager) than its default \`${raw}\``);
   const image = describeImage(raw);
