@@ -13005,7 +13005,7 @@ var init_tags = __esm({
   "lib/knowledge/tags.ts"() {
     "use strict";
     init_releases();
-    DOCKER_HUB = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
+    DOCKER_HUB = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io", "registry.docker.com"]);
     ARCH_NAMESPACES = {
       amd64: "amd64",
       arm32v5: "arm32v5",
@@ -13262,6 +13262,8 @@ var init_images = __esm({
       // Fedora is not RHEL: its own repositories, not EPEL, are where its packages come from.
       // Fedora 22 (2015) replaced yum with dnf; `yum` is a link to it since.
       { id: "fedora", match: /^fedora$/, os: "rhel", yumIsDnf: true },
+      // openEuler ships dnf, with `yum` a link to it.
+      { id: "openeuler", match: /^openeuler\/openeuler$/, os: "rhel", yumIsDnf: true },
       { id: "rhel-like", match: /^(centos|rockylinux|almalinux|oraclelinux|amazonlinux|rockylinux\/rockylinux)$/, os: "rhel" },
       { id: "ubi", match: /^(registry\.access\.redhat\.com\/)?(ubi\d*|ubi\d+\/ubi(-minimal|-micro|-init)?|redhat\/ubi\d+(-minimal|-micro)?)$/, os: "rhel" },
       { id: "suse", match: /^(registry\.suse\.com\/.*|opensuse\/.*|suse\/.*)$/, os: "suse" },
@@ -13332,6 +13334,8 @@ var init_images = __esm({
       { id: "amazoncorretto", match: /^amazoncorretto$/, os: "rhel", packageManager: "yum", language: "java" },
       // ruby: its Dockerfiles write `install: --no-document` and `update: --no-document` to /usr/local/etc/gemrc.
       { id: "ruby", match: /^ruby$/, os: "debian", language: "ruby", patchPins: LAST, runs: { entrypoint: null, cmd: ["irb"], user: null, since: [2, 7] }, cachesOff: ["gem"] },
+      // jekyll's images (envygeeks/jekyll-docker) are built FROM ruby's Alpine images, whose gemrc they keep.
+      { id: "jekyll", match: /^jekyll\/(jekyll|minimal|builder)$/, os: "alpine", language: "ruby", cachesOff: ["gem"] },
       // php's CMD is per variant (cli: php -a, fpm: php-fpm, apache: apache2-foreground).
       { id: "php", match: /^php$/, os: "debian", language: "php", patchPins: LAST, runs: { entrypoint: ["docker-php-entrypoint"], cmd: void 0, user: null, entrypointActsOn: [], entrypointCommands: ["php", "php-fpm", "apache2-foreground", "sh"], entrypointOptionsOnly: true, since: [8] } },
       { id: "rust", match: /^rust$/, os: "debian", language: "rust", patchPins: LAST },

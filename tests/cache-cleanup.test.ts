@@ -925,3 +925,13 @@ test('no cache flag where the RUN removes the cache with more after its last ins
     { only },
   );
 });
+
+test("ruby's gemrc reaches images named by Rails' registry.docker.com and jekyll's images built on it; openEuler's yum is dnf (review round 13)", async () => {
+  await expectUnchanged(lines('FROM registry.docker.com/library/ruby:3.3-slim', 'RUN gem install bundler', 'CMD ["irb"]'), null, { only });
+  await expectUnchanged(lines('FROM jekyll/minimal', 'RUN gem install webrick', 'CMD ["jekyll", "serve"]'), null, { only });
+  await expectOutput(
+    lines('FROM openeuler/openeuler:22.03-lts-sp2', 'RUN yum install -y gcc', 'CMD ["bash"]'),
+    lines('FROM openeuler/openeuler:22.03-lts-sp2', 'RUN yum install -y gcc \\', '    && yum clean all \\', '    && rm -rf /var/cache/dnf', 'CMD ["bash"]'),
+    { only },
+  );
+});

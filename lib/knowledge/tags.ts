@@ -34,7 +34,8 @@ export interface ImageRef {
 }
 
 /** Registry names that are Docker Hub itself. */
-export const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+// registry.docker.com: Rails' generated Dockerfiles name Docker Hub's library images so.
+export const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.docker.com']);
 
 /**
  * Docker Hub's per-architecture namespaces and the architecture each holds
