@@ -17031,7 +17031,11 @@ var DEPENDENCY_FETCHES = {
   cargo: [["fetch"]],
   dotnet: [["restore"]],
   mvn: [["dependency:go-offline"], ["dependency:resolve"]],
-  mvnw: [["dependency:go-offline"], ["dependency:resolve"]]
+  mvnw: [["dependency:go-offline"], ["dependency:resolve"]],
+  // Playwright's browsers (`npx playwright install chromium`), a download of hundreds of MB.
+  playwright: [["install"]],
+  "playwright-core": [["install"]],
+  "@playwright/test": [["install"]]
 };
 var APT_FREE_PROGRAMS = /* @__PURE__ */ new Set([
   ...Object.keys(BUILD_COMMANDS),
@@ -17521,11 +17525,22 @@ function isLanguageInstall(words3) {
   return words3.some((word, i) => i > 0 && word !== null && code.codeOptions.includes(words3[i - 1] ?? "") && code.calls.some((call) => word.includes(call)));
 }
 function isDependencyFetch(words3) {
-  if (!words3[0]) return false;
-  const fetches = DEPENDENCY_FETCHES[programName(words3[0])];
+  const run = packageRunnerTarget(words3);
+  const fetches = run ? DEPENDENCY_FETCHES[run.program] : words3[0] ? DEPENDENCY_FETCHES[programName(words3[0])] : void 0;
   if (!fetches) return false;
-  const rest = words3.slice(1).filter((w) => w === null || !w.startsWith("-"));
+  const rest = (run ? run.rest : words3.slice(1)).filter((w) => w === null || !w.startsWith("-"));
   return fetches.some((sub) => sub.every((word, i) => rest[i] === word));
+}
+function packageRunnerTarget(words3) {
+  if (!words3[0]) return null;
+  const runner = PACKAGE_RUNNERS[programName(words3[0])];
+  if (!runner) return null;
+  let i = 1;
+  if (runner.subcommands !== null && runner.subcommands.includes(words3[1] ?? "")) i = 2;
+  while (i < words3.length && words3[i] !== null && words3[i].startsWith("-")) i += runner.valueOptions.includes(words3[i]) ? 2 : 1;
+  const word = words3[i];
+  if (!word) return null;
+  return { program: word.replace(/(.)@[^/]*$/, "$1"), rest: words3.slice(i + 1) };
 }
 function isBuild(words3) {
   if (!words3[0]) return false;
@@ -19739,17 +19754,9 @@ function downloadsAptLists(command) {
 }
 function runsAptItself(words3) {
   if (!words3[0]) return false;
-  let i = 0;
-  const runner = PACKAGE_RUNNERS[programName(words3[0])];
-  if (runner) {
-    i = 1;
-    if (runner.subcommands !== null && runner.subcommands.includes(words3[1] ?? "")) i = 2;
-    while (i < words3.length && words3[i] !== null && words3[i].startsWith("-")) i += runner.valueOptions.includes(words3[i]) ? 2 : 1;
-  }
-  const word = words3[i];
-  if (!word) return false;
-  const name = i > 0 ? word.replace(/(.)@[^/]*$/, "$1") : programName(word);
-  const rest = words3.slice(i + 1);
+  const run = packageRunnerTarget(words3);
+  const name = run ? run.program : programName(words3[0]);
+  const rest = run ? run.rest : words3.slice(1);
   const subcommand = rest.find((w) => w === null || !w.startsWith("-"));
   return APT_RUNNING_COMMANDS.some((c) => c.program === name && subcommand === c.subcommand && (c.option === void 0 || rest.includes(c.option)));
 }

@@ -1421,3 +1421,10 @@ test("the PHP images' extension builds are steps of their own: each stays with t
     { only },
   );
 });
+
+test('a Playwright browser download (`pnpm playwright install chromium`, `npx -y playwright@1.47 install`) is a step of its own (review round 13)', async () => {
+  const result = await expectUnchanged(
+    lines('FROM node:20', 'WORKDIR /app', 'COPY . .', 'RUN cd /app && pnpm playwright install ffmpeg', 'RUN cd /app && npx -y playwright@1.47.0 install --no-shell chromium', 'CMD ["node", "a.js"]'),
+    null, { only });
+  assert.equal(result.notes.map((n) => [n.line, n.id]), [[5, 'separate-steps']]);
+});

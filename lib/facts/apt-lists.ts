@@ -7,8 +7,8 @@
  * merge-runs and the stage facts share.
  */
 import type { Node } from '../core/shell.js';
-import { APT_RUNNING_COMMANDS, PACKAGE_MANAGER_FACTS, PACKAGE_RUNNERS } from '../knowledge/package-managers.js';
-import { managerCommand, programName, type RunCommand } from './commands.js';
+import { APT_RUNNING_COMMANDS, PACKAGE_MANAGER_FACTS } from '../knowledge/package-managers.js';
+import { managerCommand, packageRunnerTarget, programName, type RunCommand } from './commands.js';
 
 const APT_GET = PACKAGE_MANAGER_FACTS['apt-get'];
 export const APT_LISTS = APT_GET.indexDir!;
@@ -74,18 +74,9 @@ export function downloadsAptLists(command: RunCommand): boolean {
 /** Whether an argv is one of APT_RUNNING_COMMANDS, run directly or through a package runner (PACKAGE_RUNNERS). */
 export function runsAptItself(words: readonly (string | null)[]): boolean {
   if (!words[0]) return false;
-  let i = 0;
-  const runner = PACKAGE_RUNNERS[programName(words[0])];
-  if (runner) {
-    i = 1;
-    if (runner.subcommands !== null && runner.subcommands.includes(words[1] ?? '')) i = 2;
-    while (i < words.length && words[i] !== null && words[i]!.startsWith('-')) i += runner.valueOptions.includes(words[i]!) ? 2 : 1;
-  }
-  const word = words[i];
-  if (!word) return false;
-  // `playwright@1.47.0`, `@playwright/test@1.47`: the package without its version.
-  const name = i > 0 ? word.replace(/(.)@[^/]*$/, '$1') : programName(word);
-  const rest = words.slice(i + 1);
+  const run = packageRunnerTarget(words);
+  const name = run ? run.program : programName(words[0]);
+  const rest = run ? run.rest : words.slice(1);
   const subcommand = rest.find((w) => w === null || !w.startsWith('-'));
   return APT_RUNNING_COMMANDS.some((c) => c.program === name && subcommand === c.subcommand && (c.option === undefined || rest.includes(c.option)));
 }

@@ -5,7 +5,7 @@
  * lib/knowledge's PACKAGE_MANAGER_FACTS; a new wrapper is a line here.
  */
 import { literalValue, simpleCommands } from '../core/shell.js';
-import { CODE_INSTALLS, managerOfProgram, PACKAGE_MANAGER_FACTS, type ManagerName } from '../knowledge/package-managers.js';
+import { CODE_INSTALLS, managerOfProgram, PACKAGE_MANAGER_FACTS, PACKAGE_RUNNERS, type ManagerName } from '../knowledge/package-managers.js';
 import { BUILD_COMMANDS, BUILD_INFO_OPTIONS, DEPENDENCY_FETCHES, EXEC_WRAPPERS, DISCARDING_FILES, DOWNLOAD_CONSUMERS, DOWNLOADERS, isBuildScript, packageScriptRun, SOURCE_FETCHES } from '../knowledge/programs.js';
 import type { PackageManager } from '../knowledge/images.js';
 import type { Node, SimpleCommand } from '../core/shell.js';
@@ -385,11 +385,29 @@ export function isLanguageInstall(words: readonly (string | null)[]): boolean {
 
 /** Whether a command only downloads a project's dependencies (DEPENDENCY_FETCHES: `go mod download`, `cargo fetch`, `dotnet restore`). */
 export function isDependencyFetch(words: readonly (string | null)[]): boolean {
-  if (!words[0]) return false;
-  const fetches = DEPENDENCY_FETCHES[programName(words[0])];
+  const run = packageRunnerTarget(words);
+  const fetches = run ? DEPENDENCY_FETCHES[run.program] : words[0] ? DEPENDENCY_FETCHES[programName(words[0])] : undefined;
   if (!fetches) return false;
-  const rest = words.slice(1).filter((w) => w === null || !w.startsWith('-'));
+  const rest = (run ? run.rest : words.slice(1)).filter((w) => w === null || !w.startsWith('-'));
   return fetches.some((sub) => sub.every((word, i) => rest[i] === word));
+}
+
+/**
+ * The program a package runner runs (`npx -y playwright@1.47 install`,
+ * `pnpm exec playwright install`, `pnpm playwright install`: lib/knowledge's
+ * PACKAGE_RUNNERS), as its package name without `@version`, and the words
+ * after it; null for words that are no package runner's.
+ */
+export function packageRunnerTarget(words: readonly (string | null)[]): { program: string; rest: readonly (string | null)[] } | null {
+  if (!words[0]) return null;
+  const runner = PACKAGE_RUNNERS[programName(words[0])];
+  if (!runner) return null;
+  let i = 1;
+  if (runner.subcommands !== null && runner.subcommands.includes(words[1] ?? '')) i = 2;
+  while (i < words.length && words[i] !== null && words[i]!.startsWith('-')) i += runner.valueOptions.includes(words[i]!) ? 2 : 1;
+  const word = words[i];
+  if (!word) return null;
+  return { program: word.replace(/(.)@[^/]*$/, '$1'), rest: words.slice(i + 1) };
 }
 
 /**

@@ -368,6 +368,10 @@ export const DEPENDENCY_FETCHES: Readonly<Record<string, readonly (readonly stri
   dotnet: [['restore']],
   mvn: [['dependency:go-offline'], ['dependency:resolve']],
   mvnw: [['dependency:go-offline'], ['dependency:resolve']],
+  // Playwright's browsers (`npx playwright install chromium`), a download of hundreds of MB.
+  playwright: [['install']],
+  'playwright-core': [['install']],
+  '@playwright/test': [['install']],
 };
 
 /**
