@@ -37140,7 +37140,22 @@ function appendCommand(model, run2, commands) {
   if (statements.length === 0) return REFUSED["no-command"];
   if (hasBackgroundJob(run2.root)) return REFUSED["background-job"];
   const last = statements[statements.length - 1];
+  const separator = errexitSeparator(model, run2, statements);
+  if (separator !== null) {
+    const at = sourceEnd(run2, last.node);
+    return { start: at, end: at, text: commands.map((c) => `${separator}${c}`).join("") };
+  }
   return continuedAt(model, run2, sourceEnd(run2, last.node), commands);
+}
+function errexitSeparator(model, run2, statements) {
+  if (statements.length < 3) return null;
+  const first = statements[0].node;
+  const words3 = first.type === "command" ? first.namedChildren.map((n) => n?.text ?? "") : [];
+  if (words3[0] !== "set" || !words3.slice(1).some((w) => /^-[a-z]*e[a-z]*$/.test(w))) return null;
+  if (!statements.slice(0, -1).every((s) => s.separator === ";")) return null;
+  const previous2 = statements[statements.length - 2].node;
+  const text2 = model.source.text.slice(sourceEnd(run2, previous2), sourceStart(run2, statements[statements.length - 1].node));
+  return /^[ \t]*;[ \t]*(\\\r?\n[ \t]*)?$/.test(text2) ? text2 : null;
 }
 function continuedAt(model, run2, at, commands) {
   const src = model.source;

@@ -935,3 +935,17 @@ test("ruby's gemrc reaches images named by Rails' registry.docker.com and jekyll
     { only },
   );
 });
+
+test('a cleanup appended to a `set -e` script of `;` statements takes its separator (review round 13)', async () => {
+  await expectOutput(
+    lines('FROM alpine:3.20', 'RUN set -eux ; \\', '    apk update ; \\', '    apk add --no-cache curl ; \\', '    apk cache clean ;', 'CMD ["sh"]'),
+    lines('FROM alpine:3.20', 'RUN set -eux ; \\', '    apk update ; \\', '    apk add --no-cache curl ; \\', '    apk cache clean ; \\', '    rm -rf /var/cache/apk/* ;', 'CMD ["sh"]'),
+    { only },
+  );
+  // Without errexit, `;` would let the RUN pass where the last command failed: `&&` it is.
+  await expectOutput(
+    lines('FROM alpine:3.20', 'RUN apk update ; \\', '    apk add --no-cache curl ; \\', '    apk cache clean', 'CMD ["sh"]'),
+    lines('FROM alpine:3.20', 'RUN apk update ; \\', '    apk add --no-cache curl ; \\', '    apk cache clean \\', '    && rm -rf /var/cache/apk/*', 'CMD ["sh"]'),
+    { only },
+  );
+});

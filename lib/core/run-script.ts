@@ -86,7 +86,29 @@ export function appendCommand(model: DockerfileModel, run: EditableRun, commands
   if (statements.length === 0) return REFUSED['no-command'];
   if (hasBackgroundJob(run.root)) return REFUSED['background-job'];
   const last = statements[statements.length - 1];
+  const separator = errexitSeparator(model, run, statements);
+  if (separator !== null) {
+    const at = sourceEnd(run, last.node);
+    return { start: at, end: at, text: commands.map((c) => `${separator}${c}`).join('') };
+  }
   return continuedAt(model, run, sourceEnd(run, last.node), commands);
+}
+
+/**
+ * The text between a script's last two statements, when it is a `set -e`
+ * script of `;` statements (`set -eux ; \⏎    apk update ; \⏎    …`): a
+ * command appended to it takes the same separator, which under errexit
+ * stops at a failure as `&&` does. Null for any other script.
+ */
+function errexitSeparator(model: DockerfileModel, run: EditableRun, statements: { node: Node; separator: string | null }[]): string | null {
+  if (statements.length < 3) return null;
+  const first = statements[0].node;
+  const words = first.type === 'command' ? first.namedChildren.map((n) => n?.text ?? '') : [];
+  if (words[0] !== 'set' || !words.slice(1).some((w) => /^-[a-z]*e[a-z]*$/.test(w))) return null;
+  if (!statements.slice(0, -1).every((s) => s.separator === ';')) return null;
+  const previous = statements[statements.length - 2].node;
+  const text = model.source.text.slice(sourceEnd(run, previous), sourceStart(run, statements[statements.length - 1].node));
+  return /^[ \t]*;[ \t]*(\\\r?\n[ \t]*)?$/.test(text) ? text : null;
 }
 
 /** `&& command` for each command at `at`, each on a continuation line of its own, laid out as the RUN writes its chains. */
