@@ -17025,6 +17025,7 @@ var BUILD_COMMANDS = {
   "docker-php-ext-install": {},
   pecl: { subcommands: ["install"] }
 };
+var REGENERATORS = /* @__PURE__ */ new Set(["locale-gen", "update-ca-certificates", "ldconfig", "fc-cache", "update-mime-database", "glib-compile-schemas"]);
 var INSTALL_FINISHERS = /* @__PURE__ */ new Set(["docker-php-ext-enable"]);
 var DEPENDENCY_FETCHES = {
   go: [["mod", "download"]],
@@ -23086,6 +23087,7 @@ var mergeRuns = {
       };
       let carrying = false;
       let headedSaid = false;
+      let regeneratedSaid = false;
       const splitSaid = /* @__PURE__ */ new Set();
       let scripted = false;
       const leaveApart = (script) => {
@@ -23185,6 +23187,18 @@ var mergeRuns = {
             }
             flush2();
           }
+        }
+        const again = [...part.calls].find((name) => REGENERATORS.has(name) && chain.some((p) => p.calls.has(name)));
+        if (again) {
+          if (!regeneratedSaid && onDisk(node, chain[chain.length - 1].node)) {
+            regeneratedSaid = true;
+            notes.push({
+              line: node.line,
+              id: "regenerates-again",
+              message: `not merged with the RUN above: both run \`${again}\`, which rebuilds its output from scratch each time, so one RUN would run it twice; to make one layer, write both changes before a single \`${again}\` (further such RUNs of this stage are left apart too)`
+            });
+          }
+          flush2();
         }
         if (carried !== null && chain.length) {
           part.carries = carried;
@@ -26304,10 +26318,7 @@ function stagePickedByArg(ctx, stage) {
   for (let child = stage; child; child = ctx.facts.parentOf(child)) {
     const parent = ctx.facts.parentOf(child);
     if (!parent || !child.image.includes("$")) continue;
-    const pattern = new RegExp(`^${child.image.split(/\$\{?[A-Za-z_][A-Za-z0-9_]*\}?/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".+")}$`, "i");
-    const others = ctx.dockerfile.stages.filter((s) => s !== parent && s.name !== null && pattern.test(s.name)).map((s) => `\`${s.name}\``);
-    const also = others.length ? ` (${others.join(", ")})` : "";
-    return `the stage is built FROM \`${child.image}\`, a build argument whose value picks the stage it builds on: \`${parent.name ?? parent.image}\` by default, another stage for another value${also}, where the init would not be installed; install an init in every stage it can pick and add the ENTRYPOINT by hand, or run its containers with \`docker run --init\``;
+    return `the stage is built FROM \`${child.image}\`, a build argument whose value picks the stage it builds on: \`${parent.name ?? parent.image}\` by default, another stage for another value, where the init would not be installed; install an init in every stage it can pick and add the ENTRYPOINT by hand, or run its containers with \`docker run --init\``;
   }
   return null;
 }

@@ -1428,3 +1428,12 @@ test('a Playwright browser download (`pnpm playwright install chromium`, `npx -y
     null, { only });
   assert.equal(result.notes.map((n) => [n.line, n.id]), [[5, 'separate-steps']]);
 });
+
+test('RUNs that each rebuild system state (`locale-gen`) are not joined: one RUN would do it twice (review round 13)', async () => {
+  const result = await expectOutput(
+    lines('FROM debian:bookworm', 'RUN echo "en_GB.UTF-8 UTF-8" >> /etc/locale.gen && locale-gen', 'RUN echo "en_US.UTF-8 UTF-8" >> /etc/locale.gen && locale-gen', 'RUN useradd app'),
+    lines('FROM debian:bookworm', 'RUN echo "en_GB.UTF-8 UTF-8" >> /etc/locale.gen && locale-gen', 'RUN echo "en_US.UTF-8 UTF-8" >> /etc/locale.gen && locale-gen \\', '    && useradd app'),
+    { only },
+  );
+  assert.equal(result.notes.map((n) => [n.line, n.id]), [[3, 'regenerates-again']]);
+});

@@ -463,10 +463,7 @@ function stagePickedByArg(ctx: TransformContext, stage: Stage): string | null {
   for (let child: Stage | null = stage; child; child = ctx.facts.parentOf(child)) {
     const parent = ctx.facts.parentOf(child);
     if (!parent || !child.image.includes('$')) continue;
-    const pattern = new RegExp(`^${child.image.split(/\$\{?[A-Za-z_][A-Za-z0-9_]*\}?/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+')}$`, 'i');
-    const others = ctx.dockerfile.stages.filter((s) => s !== parent && s.name !== null && pattern.test(s.name)).map((s) => `\`${s.name}\``);
-    const also = others.length ? ` (${others.join(', ')})` : '';
-    return `the stage is built FROM \`${child.image}\`, a build argument whose value picks the stage it builds on: \`${parent.name ?? parent.image}\` by default, another stage for another value${also}, where the init would not be installed; ` +
+    return `the stage is built FROM \`${child.image}\`, a build argument whose value picks the stage it builds on: \`${parent.name ?? parent.image}\` by default, another stage for another value, where the init would not be installed; ` +
       'install an init in every stage it can pick and add the ENTRYPOINT by hand, or run its containers with `docker run --init`';
   }
   return null;

@@ -124,7 +124,7 @@ import {
   aptListsRemoval, downloadOf, downloadsAptLists, installedCommands, isBuild, isDependencyFetch, isLanguageInstall, isPackageInstall, managerCommand, packageListOf, recursiveModeChange, roleReasonOnDisk, writtenPaths, type RunCommand,
 } from '../lib/facts/index.js';
 import { PACKAGE_MANAGER_FACTS, PACKAGE_SOURCE_DIRS, SELF_INSTALLS_IN_PLACE } from '../lib/knowledge/package-managers.js';
-import { INSTALL_FINISHERS, LAYER_SPLIT_COMMENT } from '../lib/knowledge/programs.js';
+import { INSTALL_FINISHERS, LAYER_SPLIT_COMMENT, REGENERATORS } from '../lib/knowledge/programs.js';
 import type { DockerfileModel, InstructionNode } from '../lib/core/dockerfile.js';
 import type { Fix, NoteInput, Refusal, Transform, TransformContext } from '../lib/core/types.js';
 
@@ -1390,6 +1390,7 @@ export const mergeRuns: Transform = {
       // A cleanup in the chain came with its comment: only cleanups join after it.
       let carrying = false;
       let headedSaid = false;
+      let regeneratedSaid = false;
       const splitSaid = new Set<string>();
       let scripted = false;
       const leaveApart = (script: Part): void => {
@@ -1503,6 +1504,19 @@ export const mergeRuns: Transform = {
             }
             flush();
           }
+        }
+        // A command that rebuilds system state (`locale-gen`) in both: joined, one RUN would do that work twice.
+        const again = [...part.calls].find((name) => REGENERATORS.has(name) && chain.some((p) => p.calls.has(name)));
+        if (again) {
+          if (!regeneratedSaid && onDisk(node, chain[chain.length - 1].node)) {
+            regeneratedSaid = true;
+            notes.push({
+              line: node.line,
+              id: 'regenerates-again',
+              message: `not merged with the RUN above: both run \`${again}\`, which rebuilds its output from scratch each time, so one RUN would run it twice; to make one layer, write both changes before a single \`${again}\` (further such RUNs of this stage are left apart too)`,
+            });
+          }
+          flush();
         }
         if (carried !== null && chain.length) {
           part.carries = carried;

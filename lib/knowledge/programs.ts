@@ -355,6 +355,13 @@ export const BUILD_COMMANDS: Readonly<Record<string, { subcommands?: readonly st
  * redis` after `pecl install redis` turns on what pecl built): they belong
  * with that install, not with the step after them.
  */
+/**
+ * Commands that rebuild system-wide state from its configuration each time
+ * they run (every locale, every certificate): two in one RUN do the work
+ * twice, where an expert edits the configuration twice and runs one.
+ */
+export const REGENERATORS: ReadonlySet<string> = new Set(['locale-gen', 'update-ca-certificates', 'ldconfig', 'fc-cache', 'update-mime-database', 'glib-compile-schemas']);
+
 export const INSTALL_FINISHERS: ReadonlySet<string> = new Set(['docker-php-ext-enable']);
 
 /**
