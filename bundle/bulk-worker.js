@@ -18801,8 +18801,27 @@ function follow(facts, stage, context, shell2, step, cmdNode, depth) {
   }
   const scriptWord = byShell ? argv[scriptOperandIndex(argv)] : argv[0];
   const runsShell = byShell || ["sh", "bash"].includes(SCRIPT_EXTENSIONS[path5.posix.extname(argv[0])] ?? "");
-  if (runsShell && scriptWord && !ENTRYPOINT_NAMED.test(basename(scriptWord))) return { kind: "unread", script: scriptWord };
+  if (runsShell && scriptWord && (!ENTRYPOINT_NAMED.test(basename(scriptWord)) || writtenByRun(facts, stage, scriptWord))) return { kind: "unread", script: scriptWord };
   return { kind: "direct" };
+}
+function writtenByRun(facts, stage, file) {
+  for (let s = stage; s; s = facts.parentOf(s)) {
+    for (const node of s.instructions) {
+      if (node.keyword !== "RUN") continue;
+      const read = facts.readRun(node);
+      if (read.kind !== "script") continue;
+      let found = false;
+      walk(read.root, (n) => {
+        if (n.type === "file_redirect") {
+          const destination = n.childForFieldName("destination") ?? n.namedChildren[n.namedChildren.length - 1];
+          if (destination && literalValue(destination) === file) found = true;
+        }
+        return !found;
+      });
+      if (found) return true;
+    }
+  }
+  return false;
 }
 function forcedShell(what, why, foreground = true) {
   return { kind: "forced", ...foreground ? { shell: `the shell running ${what}` } : {}, why: `${what} is run by a shell that exits at SIGTERM (${why}), and the container ends with it`, fix: "run the app with exec, or in JSON form" };

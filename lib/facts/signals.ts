@@ -647,8 +647,30 @@ function follow(facts: FileFacts, stage: Stage, context: BuildContext | null, sh
   // A shell script by its name (`start.sh`, `bash /run.sh`) that dfmod cannot read; one named an entrypoint is taken to exec its arguments.
   const scriptWord = byShell ? argv[scriptOperandIndex(argv)] : argv[0];
   const runsShell = byShell || ['sh', 'bash'].includes(SCRIPT_EXTENSIONS[path.posix.extname(argv[0])] ?? '');
-  if (runsShell && scriptWord && !ENTRYPOINT_NAMED.test(basename(scriptWord))) return { kind: 'unread', script: scriptWord };
+  // A script the Dockerfile writes itself (`echo '…' > /usr/bin/x-entrypoint.sh`) is not the idiom its name suggests: not taken at its word.
+  if (runsShell && scriptWord && (!ENTRYPOINT_NAMED.test(basename(scriptWord)) || writtenByRun(facts, stage, scriptWord))) return { kind: 'unread', script: scriptWord };
   return { kind: 'direct' };
+}
+
+/** Whether a RUN of the stage, or of one it is built on, writes `file` by a redirection (`> /usr/bin/start.sh`). */
+function writtenByRun(facts: FileFacts, stage: Stage, file: string): boolean {
+  for (let s: Stage | null = stage; s; s = facts.parentOf(s)) {
+    for (const node of s.instructions) {
+      if (node.keyword !== 'RUN') continue;
+      const read = facts.readRun(node);
+      if (read.kind !== 'script') continue;
+      let found = false;
+      walk(read.root, (n) => {
+        if (n.type === 'file_redirect') {
+          const destination = n.childForFieldName('destination') ?? n.namedChildren[n.namedChildren.length - 1];
+          if (destination && literalValue(destination) === file) found = true;
+        }
+        return !found;
+      });
+      if (found) return true;
+    }
+  }
+  return false;
 }
 
 /** `foreground`: the app runs in the foreground, so the shell waits for it (a command run with `&` ignores SIGINT in a script). */
