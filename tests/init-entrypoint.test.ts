@@ -1182,7 +1182,7 @@ test('a shell script dfmod cannot read (a RUN writes it): the change says signal
   assert.match(result.output, 'ENTRYPOINT ["/usr/bin/tini", "--", "/usr/bin/start.sh"]');
   assert.match(result.changes[0].message, 'so signals reach what the script /usr/bin/start.sh execs (dfmod cannot read it: where it runs the app without exec, add exec there) and zombies are reaped');
   // Named an entrypoint, but written by the file itself: not taken to exec its arguments (review round 13, tensorflow serving).
-  const named = await run(lines('FROM ubuntu:22.04', 'RUN echo \'#!/bin/bash\nmyserver --port=80 "$@"\' > /usr/bin/app_entrypoint.sh && chmod +x /usr/bin/app_entrypoint.sh', 'EXPOSE 80', 'ENTRYPOINT ["/usr/bin/app_entrypoint.sh"]'), { only });
+  const named = await run(lines('FROM ubuntu:22.04', 'RUN echo \'#!/bin/bash\\nmyserver --port=80 "$@"\' > /usr/bin/app_entrypoint.sh && chmod +x /usr/bin/app_entrypoint.sh', 'EXPOSE 80', 'ENTRYPOINT ["/usr/bin/app_entrypoint.sh"]'), { only });
   assert.match(named.changes[0].message, 'so signals reach what the script /usr/bin/app_entrypoint.sh execs (dfmod cannot read it: where it runs the app without exec, add exec there)');
 });
 
