@@ -17025,6 +17025,10 @@ var BUILD_COMMANDS = {
   "docker-php-ext-install": {},
   pecl: { subcommands: ["install"] }
 };
+var KEEP_APT_COMMENT = [
+  /\b(leave|keep|keeps|kept|leaves)\b.*\bapt\b.*\b(functional|usable|working|lists?|cache|index)\b/,
+  /\bapt\b.*\b(lists?|cache|index)\b.*\b(kept|keep|left)\b/
+];
 var REGENERATORS = /* @__PURE__ */ new Set(["locale-gen", "update-ca-certificates", "ldconfig", "fc-cache", "update-mime-database", "glib-compile-schemas"]);
 var INSTALL_FINISHERS = /* @__PURE__ */ new Set(["docker-php-ext-enable"]);
 var DEPENDENCY_FETCHES = {
@@ -19182,7 +19186,7 @@ function sufficientArgv(facts, stage, context, argv) {
   }
   if (ONE_SHOT_TOOLS.has(program)) return { id: "one-shot-tool", reason: `PID 1 is the command-line tool \`${program}\`, which runs once and starts no children` };
   const built = compiledProgram(facts, stage, argv);
-  if (built) return { id: "single-binary", reason: `PID 1 is ${built}, which handles SIGTERM itself and starts no children` };
+  if (built) return { id: "single-binary", reason: `PID 1 is ${built}, which handles SIGTERM itself; an init would add only the reaping of children it starts, and dfmod sees it start none` };
   const handles = PID1_HANDLES_TERM[program];
   if (handles !== void 0) return { id: "handles-sigterm", reason: `PID 1 is \`${program}\`, ${handles}` };
   if (pid1NeedsInit(facts, stage, context, argv) !== null) return null;
@@ -21969,6 +21973,7 @@ function errexitSeparator(model, run, statements) {
   const words3 = first.type === "command" ? first.namedChildren.map((n) => n?.text ?? "") : [];
   if (words3[0] !== "set" || !words3.slice(1).some((w) => /^-[a-z]*e[a-z]*$/.test(w))) return null;
   if (!statements.slice(0, -1).every((s) => s.separator === ";")) return null;
+  if (statements[statements.length - 1].node.type !== "command") return null;
   const previous2 = statements[statements.length - 2].node;
   const text = model.source.text.slice(sourceEnd(run, previous2), sourceStart(run, statements[statements.length - 1].node));
   return /^[ \t]*;[ \t]*(\\\r?\n[ \t]*)?$/.test(text) ? text : null;
@@ -23467,6 +23472,15 @@ function keptNotes(ctx, kept) {
   }
   return notes;
 }
+function keepAptComment(model, stage) {
+  const next = model.stages[stage.index + 1];
+  const last = next ? next.from.line - 1 : model.source.lineCount;
+  for (let line = stage.from.line; line <= last; line++) {
+    const text = model.source.lineText(line - 1).trim();
+    if (text.startsWith("#") && KEEP_APT_COMMENT.some((re) => re.test(text.toLowerCase()))) return line;
+  }
+  return null;
+}
 function listed(items) {
   return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
@@ -23554,6 +23568,11 @@ function listsFix(ctx, node, use, uses2, fixes, notes, kept) {
   const at = eventOffset(use, "update");
   if (consumers.length === 0 && !isLoneUpdate(ctx, use) && !ctx.facts.shipsLayers(node.stage)) return;
   if (consumers.length === 0) {
+    const keep = keepAptComment(dockerfile, node.stage);
+    if (keep !== null && !isLoneUpdate(ctx, use)) {
+      notes.push({ line: node.line, at, id: "kept-by-comment", message: `lists kept: the comment at line ${ctx.originalLine(keep)} keeps apt usable in the image on purpose` });
+      return;
+    }
     if (isLoneUpdate(ctx, use)) {
       notes.push({ line: node.line, id: "lone-update", message: "left alone: `apt-get update` alone in a RUN caches stale lists; update in the RUN that installs" });
       return;
@@ -23659,6 +23678,22 @@ function cleanupFor(hygiene, program, yumIsDnf2 = false) {
 }
 function inCacheDir(facts, path23) {
   return facts.cacheDirs.some((dir) => dir.startsWith("/") ? path23.startsWith(dir) : path23.startsWith(`${dir}/`) || path23 === dir || path23.includes(`/${dir}/`) || path23.endsWith(`/${dir}`));
+}
+function strictCacheRemoval(ctx, node, run, hygiene, mine) {
+  const last = mine[mine.length - 1];
+  if (!last) return null;
+  const strict = (c) => c.program === "rm" && !c.words.slice(1).some((w) => w !== null && (/^-[a-zA-Z]*f/.test(w) || w === "--force")) && c.nodes.slice(1).some((n) => /[*?]/.test(unquoted(n)) && inCacheDir(hygiene.facts, unquoted(n)));
+  const own = ctx.facts.commandsOf(run).find((c) => c.command.node.startIndex >= last.node.endIndex && strict(c) && c.nodes.slice(1).some((n) => !unquoted(n).startsWith("-") && !inCacheDir(hygiene.facts, unquoted(n))));
+  if (own) return sourceStart(run, own.command.node);
+  for (const branch of ctx.facts.laterRuns(node)) {
+    for (const later of branch) {
+      const read = ctx.facts.readRun(later);
+      if (read.kind !== "script") continue;
+      const found = ctx.facts.commandsOf(read).find(strict);
+      if (found) return sourceStart(read, found.command.node);
+    }
+  }
+  return null;
 }
 function removesCacheWithMore(ctx, run, hygiene, mine) {
   const last = mine.filter((c) => hygiene.installs.includes(c.sub)).pop();
@@ -23938,7 +23973,11 @@ var cacheCleanup = {
           notes.push({ line: node.line, at: sourceStart(run, mine[0].node), id: "offline-install-later", message: `${manager} cache kept: the RUN at line ${ctx.originalInstructionLineAt(offlineReader)} installs offline from it` });
         }
         const removedAfter = removesCacheWithMore(ctx, run, hygiene, mine);
-        const flagSavesNothing = hygiene.facts.noCacheFlag !== null && (!ctx.facts.shipsLayers(node.stage) || indexKept || readLater !== null || offlineReader !== null || removedAfter);
+        const strict = hygiene.facts.noCacheFlag !== null && !removedAfter ? strictCacheRemoval(ctx, node, run, hygiene, mine) : null;
+        if (strict !== null && mine.some((c) => flagFix(run, hygiene, c) !== null)) {
+          notes.push({ line: node.line, at: sourceStart(run, mine[0].node), id: "strict-removal-later", message: `${hygiene.facts.noCacheFlag} not added: the \`rm\` at line ${ctx.originalInstructionLineAt(strict)} has no -f, and would fail on the empty cache the flag leaves` });
+        }
+        const flagSavesNothing = hygiene.facts.noCacheFlag !== null && (!ctx.facts.shipsLayers(node.stage) || indexKept || readLater !== null || offlineReader !== null || removedAfter || strict !== null);
         for (const command of flagSavesNothing ? [] : mine) {
           const fix = flagFix(run, hygiene, command);
           if (fix) {

@@ -948,3 +948,10 @@ test("an update added before a RUN's first install takes the place of the RUN's 
     { only },
   );
 });
+
+test('a comment that keeps apt usable on purpose keeps the lists (review round 14, a C: "leave apt functional in case additional devtools are needed")', async () => {
+  const result = await expectUnchanged(
+    lines('FROM ubuntu:24.04 AS devcontainer', 'RUN apt-get update && \\', '    apt-get install -y --no-install-recommends ssh less', '# For the devcontainer, leave apt functional in case additional devtools are needed at runtime.', 'CMD ["bash"]'),
+    null, { only });
+  assert.equal(result.notes.map((n) => [n.line, n.id, n.message]), [[2, 'kept-by-comment', 'lists kept: the comment at line 4 keeps apt usable in the image on purpose']]);
+});

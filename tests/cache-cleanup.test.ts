@@ -949,3 +949,19 @@ test('a cleanup appended to a `set -e` script of `;` statements takes its separa
     { only },
   );
 });
+
+test('a `set -e` script whose last statement is an `&&` list gets `&&`: after `;` its failure would no longer fail the RUN (review round 14, a C)', async () => {
+  await expectOutput(
+    lines('FROM registry.access.redhat.com/ubi9/ubi-minimal', 'RUN set -eux; \\', '    microdnf install -y gnupg wget; \\', '    wget -q https://x/y.zip && sha256sum -c y.sha', 'CMD ["sh"]'),
+    lines('FROM registry.access.redhat.com/ubi9/ubi-minimal', 'RUN set -eux; \\', '    microdnf install -y gnupg wget; \\', '    wget -q https://x/y.zip && sha256sum -c y.sha \\', '    && microdnf clean all', 'CMD ["sh"]'),
+    { only },
+  );
+});
+
+test('no --no-cache where a later `rm /var/cache/apk/*` without -f would fail on the empty cache it leaves (review round 14, a C)', async () => {
+  const result = await expectUnchanged(
+    lines('FROM alpine:3.19', 'RUN apk add -v --update curl', 'RUN echo done && rm /var/cache/apk/*', 'CMD ["sh"]'), null, { only });
+  assert.equal(result.notes.map((n) => [n.line, n.id, n.message]), [[2, 'strict-removal-later', '--no-cache not added: the `rm` at line 3 has no -f, and would fail on the empty cache the flag leaves']]);
+  // In the same RUN, an rm of the cache alone goes with the flag.
+  await expectOutput(lines('FROM alpine:3.19', 'RUN apk add --update curl && rm /var/cache/apk/*', 'CMD ["sh"]'), lines('FROM alpine:3.19', 'RUN apk add --no-cache curl', 'CMD ["sh"]'), { only });
+});

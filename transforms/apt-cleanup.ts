@@ -21,7 +21,7 @@ import {
 import {
   aptListsRemoval, downloadsAptLists, managerCommand, runsAptItself, mountCovers, quoteCommand, subcommandAt, type RunCommand, type RunRefusal, type RunScript,
 } from '../lib/facts/index.js';
-import { answersPrompt, APT_FREE_PROGRAMS, PACKAGE_MANAGER_FACTS } from '../lib/knowledge/index.js';
+import { answersPrompt, APT_FREE_PROGRAMS, KEEP_APT_COMMENT, PACKAGE_MANAGER_FACTS } from '../lib/knowledge/index.js';
 import type { Edit, Fix, NoteInput, Transform, TransformContext } from '../lib/core/types.js';
 
 const APT_GET = PACKAGE_MANAGER_FACTS['apt-get'];
@@ -397,6 +397,17 @@ function keptNotes(ctx: TransformContext, kept: KeptLists): NoteInput[] {
   return notes;
 }
 
+/** The line of a comment in the stage that keeps apt usable on purpose (lib/knowledge's KEEP_APT_COMMENT), or null. */
+function keepAptComment(model: DockerfileModel, stage: Stage): number | null {
+  const next = model.stages[stage.index + 1];
+  const last = next ? next.from.line - 1 : model.source.lineCount;
+  for (let line = stage.from.line; line <= last; line++) {
+    const text = model.source.lineText(line - 1).trim();
+    if (text.startsWith('#') && KEEP_APT_COMMENT.some((re) => re.test(text.toLowerCase()))) return line;
+  }
+  return null;
+}
+
 /** `2`, `2 and 5`, `2, 5 and 9`. */
 function listed(items: string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
@@ -505,6 +516,11 @@ function listsFix(ctx: TransformContext, node: InstructionNode, use: ListUse, us
   // A stage whose layers are not shipped (only copied from) keeps nothing in the image: removing its lists saves nothing.
   if (consumers.length === 0 && !isLoneUpdate(ctx, use) && !ctx.facts.shipsLayers(node.stage!)) return;
   if (consumers.length === 0) {
+    const keep = keepAptComment(dockerfile, node.stage!);
+    if (keep !== null && !isLoneUpdate(ctx, use)) {
+      notes.push({ line: node.line, at, id: 'kept-by-comment', message: `lists kept: the comment at line ${ctx.originalLine(keep)} keeps apt usable in the image on purpose` });
+      return;
+    }
     if (isLoneUpdate(ctx, use)) {
       notes.push({ line: node.line, id: 'lone-update', message: 'left alone: `apt-get update` alone in a RUN caches stale lists; update in the RUN that installs' });
       return;

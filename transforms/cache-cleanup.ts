@@ -73,6 +73,32 @@ function inCacheDir(facts: ManagerFacts, path: string): boolean {
 }
 
 /**
+ * Where an `rm` without -f removes files in the manager's cache by a glob
+ * (`rm /var/cache/apk/*`), after the RUN's last install or in a later RUN:
+ * with the cache left empty the glob matches nothing and rm fails. The
+ * offset of that rm, or null.
+ */
+function strictCacheRemoval(ctx: TransformContext, node: InstructionNode, run: RunScript, hygiene: Hygiene, mine: ManagerUse[]): number | null {
+  const last = mine[mine.length - 1];
+  if (!last) return null;
+  const strict = (c: RunCommand) => c.program === 'rm' && !c.words.slice(1).some((w) => w !== null && (/^-[a-zA-Z]*f/.test(w) || w === '--force')) &&
+    c.nodes.slice(1).some((n) => /[*?]/.test(unquoted(n)) && inCacheDir(hygiene.facts, unquoted(n)));
+  // In the RUN itself, an rm of the cache alone goes with the flag (redundantFixes); one of more paths stays.
+  const own = ctx.facts.commandsOf(run).find((c) => c.command.node.startIndex >= last.node.endIndex && strict(c) &&
+    c.nodes.slice(1).some((n) => !unquoted(n).startsWith('-') && !inCacheDir(hygiene.facts, unquoted(n))));
+  if (own) return sourceStart(run, own.command.node);
+  for (const branch of ctx.facts.laterRuns(node)) {
+    for (const later of branch) {
+      const read = ctx.facts.readRun(later);
+      if (read.kind !== 'script') continue;
+      const found = ctx.facts.commandsOf(read).find(strict);
+      if (found) return sourceStart(read, found.command.node);
+    }
+  }
+  return null;
+}
+
+/**
  * Whether the RUN, after its last install, removes the manager's cache with
  * an `rm` that removes more than it (`rm -rf /root/.cache`, `rm -rf /tmp/*
  * /var/cache/apk/*`): the cache never reaches the layer, and that rm stays
@@ -458,7 +484,12 @@ export const cacheCleanup: Transform = {
         }
         // The RUN removes the cache itself after its last install (`rm -rf /root/.cache`): the flag would change no byte.
         const removedAfter = removesCacheWithMore(ctx, run, hygiene, mine);
-        const flagSavesNothing = hygiene.facts.noCacheFlag !== null && (!ctx.facts.shipsLayers(node.stage) || indexKept || readLater !== null || offlineReader !== null || removedAfter);
+        // An `rm` of the cache's files without -f fails once the flag leaves nothing there.
+        const strict = hygiene.facts.noCacheFlag !== null && !removedAfter ? strictCacheRemoval(ctx, node, run, hygiene, mine) : null;
+        if (strict !== null && mine.some((c) => flagFix(run, hygiene, c) !== null)) {
+          notes.push({ line: node.line, at: sourceStart(run, mine[0]!.node), id: 'strict-removal-later', message: `${hygiene.facts.noCacheFlag} not added: the \`rm\` at line ${ctx.originalInstructionLineAt(strict)} has no -f, and would fail on the empty cache the flag leaves` });
+        }
+        const flagSavesNothing = hygiene.facts.noCacheFlag !== null && (!ctx.facts.shipsLayers(node.stage) || indexKept || readLater !== null || offlineReader !== null || removedAfter || strict !== null);
         for (const command of flagSavesNothing ? [] : mine) {
           const fix = flagFix(run, hygiene, command);
           if (fix) {

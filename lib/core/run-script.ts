@@ -106,6 +106,8 @@ function errexitSeparator(model: DockerfileModel, run: EditableRun, statements: 
   const words = first.type === 'command' ? first.namedChildren.map((n) => n?.text ?? '') : [];
   if (words[0] !== 'set' || !words.slice(1).some((w) => /^-[a-z]*e[a-z]*$/.test(w))) return null;
   if (!statements.slice(0, -1).every((s) => s.separator === ';')) return null;
+  // Errexit ignores a failure left of `&&`: a last statement that is a list (`wget … && sha256sum -c`) fails the RUN only as its last.
+  if (statements[statements.length - 1].node.type !== 'command') return null;
   const previous = statements[statements.length - 2].node;
   const text = model.source.text.slice(sourceEnd(run, previous), sourceStart(run, statements[statements.length - 1].node));
   return /^[ \t]*;[ \t]*(\\\r?\n[ \t]*)?$/.test(text) ? text : null;

@@ -1162,7 +1162,7 @@ function sufficientArgv(facts: FileFacts, stage: Stage, context: BuildContext | 
   }
   if (ONE_SHOT_TOOLS.has(program)) return { id: 'one-shot-tool', reason: `PID 1 is the command-line tool \`${program}\`, which runs once and starts no children` };
   const built = compiledProgram(facts, stage, argv);
-  if (built) return { id: 'single-binary', reason: `PID 1 is ${built}, which handles SIGTERM itself and starts no children` };
+  if (built) return { id: 'single-binary', reason: `PID 1 is ${built}, which handles SIGTERM itself; an init would add only the reaping of children it starts, and dfmod sees it start none` };
   const handles = PID1_HANDLES_TERM[program];
   if (handles !== undefined) return { id: 'handles-sigterm', reason: `PID 1 is \`${program}\`, ${handles}` };
   if (pid1NeedsInit(facts, stage, context, argv) !== null) return null;

@@ -356,6 +356,16 @@ export const BUILD_COMMANDS: Readonly<Record<string, { subcommands?: readonly st
  * with that install, not with the step after them.
  */
 /**
+ * What a comment says when its author keeps apt usable in the image on
+ * purpose ("leave apt functional in case additional devtools are needed",
+ * "keep the apt lists"): read lowercased.
+ */
+export const KEEP_APT_COMMENT: readonly RegExp[] = [
+  /\b(leave|keep|keeps|kept|leaves)\b.*\bapt\b.*\b(functional|usable|working|lists?|cache|index)\b/,
+  /\bapt\b.*\b(lists?|cache|index)\b.*\b(kept|keep|left)\b/,
+];
+
+/**
  * Commands that rebuild system-wide state from its configuration each time
  * they run (every locale, every certificate): two in one RUN do the work
  * twice, where an expert edits the configuration twice and runs one.
