@@ -21965,7 +21965,11 @@ function appendCommand(model, run, commands) {
     const at = sourceEnd(run, last.node);
     return { start: at, end: at, text: commands.map((c) => `${separator}${c}`).join("") };
   }
-  return continuedAt(model, run, sourceEnd(run, last.node), commands);
+  return continuedAt(model, run, sourceEnd(run, last.node), commands, lastCommandStart(run, last.node));
+}
+function lastCommandStart(run, statement) {
+  const chain = andChain(statement);
+  return sourceStart(run, chain[chain.length - 1] ?? statement);
 }
 function errexitSeparator(model, run, statements) {
   if (statements.length < 3) return null;
@@ -21978,10 +21982,11 @@ function errexitSeparator(model, run, statements) {
   const text = model.source.text.slice(sourceEnd(run, previous2), sourceStart(run, statements[statements.length - 1].node));
   return /^[ \t]*;[ \t]*(\\\r?\n[ \t]*)?$/.test(text) ? text : null;
 }
-function continuedAt(model, run, at, commands) {
+function continuedAt(model, run, at, commands, from = at) {
   const src = model.source;
   const line = src.positionAt(at).line;
-  const indent = line + 1 > run.node.line ? src.indentOf(line) : "    ";
+  const head = src.positionAt(from).line;
+  const indent = head + 1 > run.node.line ? src.indentOf(head) : "    ";
   const escape = model.escapeChar;
   const here = src.lineText(line).trimStart();
   const above = line + 1 > run.node.line ? src.lineText(line - 1).trimEnd() : "";
@@ -22023,7 +22028,7 @@ function appendInBody(model, run, body, commands, after = null) {
   if (src.positionAt(sourceStart(run, compound)).line === src.positionAt(sourceEnd(run, compound)).line) {
     return { start: at, end: at, text: commands.map((c) => ` && ${c}`).join("") };
   }
-  return continuedAt(model, run, at, commands);
+  return continuedAt(model, run, at, commands, lastCommandStart(run, last));
 }
 function failureFailsScript(node) {
   let cur = node;

@@ -37169,7 +37169,11 @@ function appendCommand(model, run2, commands) {
     const at = sourceEnd(run2, last.node);
     return { start: at, end: at, text: commands.map((c) => `${separator}${c}`).join("") };
   }
-  return continuedAt(model, run2, sourceEnd(run2, last.node), commands);
+  return continuedAt(model, run2, sourceEnd(run2, last.node), commands, lastCommandStart(run2, last.node));
+}
+function lastCommandStart(run2, statement) {
+  const chain2 = andChain(statement);
+  return sourceStart(run2, chain2[chain2.length - 1] ?? statement);
 }
 function errexitSeparator(model, run2, statements) {
   if (statements.length < 3) return null;
@@ -37182,10 +37186,11 @@ function errexitSeparator(model, run2, statements) {
   const text2 = model.source.text.slice(sourceEnd(run2, previous2), sourceStart(run2, statements[statements.length - 1].node));
   return /^[ \t]*;[ \t]*(\\\r?\n[ \t]*)?$/.test(text2) ? text2 : null;
 }
-function continuedAt(model, run2, at, commands) {
+function continuedAt(model, run2, at, commands, from = at) {
   const src = model.source;
   const line = src.positionAt(at).line;
-  const indent = line + 1 > run2.node.line ? src.indentOf(line) : "    ";
+  const head = src.positionAt(from).line;
+  const indent = head + 1 > run2.node.line ? src.indentOf(head) : "    ";
   const escape2 = model.escapeChar;
   const here = src.lineText(line).trimStart();
   const above = line + 1 > run2.node.line ? src.lineText(line - 1).trimEnd() : "";
@@ -37227,7 +37232,7 @@ function appendInBody(model, run2, body, commands, after = null) {
   if (src.positionAt(sourceStart(run2, compound)).line === src.positionAt(sourceEnd(run2, compound)).line) {
     return { start: at, end: at, text: commands.map((c) => ` && ${c}`).join("") };
   }
-  return continuedAt(model, run2, at, commands);
+  return continuedAt(model, run2, at, commands, lastCommandStart(run2, last));
 }
 function failureFailsScript(node) {
   let cur = node;

@@ -15,10 +15,16 @@ test('update + install in one RUN: the lists are removed at its end', async () =
   assert.equal(result.changes.map((c) => [c.transform, c.line]), [['apt-cleanup', 2]]);
 });
 
-test('the appended line follows the indentation of a continued RUN', async () => {
+test('the appended line is indented as the line where the command it follows starts, not as its package list (review round 14)', async () => {
   await expectOutput(
     lines('FROM debian', 'RUN apt-get update \\', '  && apt-get install -y \\', '     curl jq'),
-    lines('FROM debian', 'RUN apt-get update \\', '  && apt-get install -y \\', '     curl jq \\', '     && rm -rf /var/lib/apt/lists/*'),
+    lines('FROM debian', 'RUN apt-get update \\', '  && apt-get install -y \\', '     curl jq \\', '  && rm -rf /var/lib/apt/lists/*'),
+    { only },
+  );
+  // The command starts on the RUN's own line: the usual continuation indent.
+  await expectOutput(
+    lines('FROM debian:bookworm', 'RUN apt-get update && apt-get install -y \\', '                      curl \\', '                      jq', 'CMD ["jq"]'),
+    lines('FROM debian:bookworm', 'RUN apt-get update && apt-get install -y \\', '                      curl \\', '                      jq \\', '    && rm -rf /var/lib/apt/lists/*', 'CMD ["jq"]'),
     { only },
   );
 });

@@ -91,7 +91,13 @@ export function appendCommand(model: DockerfileModel, run: EditableRun, commands
     const at = sourceEnd(run, last.node);
     return { start: at, end: at, text: commands.map((c) => `${separator}${c}`).join('') };
   }
-  return continuedAt(model, run, sourceEnd(run, last.node), commands);
+  return continuedAt(model, run, sourceEnd(run, last.node), commands, lastCommandStart(run, last.node));
+}
+
+/** Where the last command of a statement's `&&` chain starts. */
+function lastCommandStart(run: EditableRun, statement: Node): number {
+  const chain = andChain(statement);
+  return sourceStart(run, chain[chain.length - 1] ?? statement);
 }
 
 /**
@@ -113,11 +119,16 @@ function errexitSeparator(model: DockerfileModel, run: EditableRun, statements: 
   return /^[ \t]*;[ \t]*(\\\r?\n[ \t]*)?$/.test(text) ? text : null;
 }
 
-/** `&& command` for each command at `at`, each on a continuation line of its own, laid out as the RUN writes its chains. */
-function continuedAt(model: DockerfileModel, run: EditableRun, at: number, commands: string[]): Edit {
+/**
+ * `&& command` for each command at `at`, each on a continuation line of its
+ * own, laid out as the RUN writes its chains: indented as the line where the
+ * command it follows starts (`from`), not as a package list's last line.
+ */
+function continuedAt(model: DockerfileModel, run: EditableRun, at: number, commands: string[], from: number = at): Edit {
   const src = model.source;
   const line = src.positionAt(at).line;
-  const indent = line + 1 > run.node.line ? src.indentOf(line) : '    ';
+  const head = src.positionAt(from).line;
+  const indent = head + 1 > run.node.line ? src.indentOf(head) : '    ';
   const escape = model.escapeChar;
   // The joint right above the line that ends the script decides, where the RUN writes both styles; else the RUN's (and the file's) majority.
   const here = src.lineText(line).trimStart();
@@ -190,7 +201,7 @@ export function appendInBody(model: DockerfileModel, run: EditableRun, body: Nod
   if (src.positionAt(sourceStart(run, compound)).line === src.positionAt(sourceEnd(run, compound)).line) {
     return { start: at, end: at, text: commands.map((c) => ` && ${c}`).join('') };
   }
-  return continuedAt(model, run, at, commands);
+  return continuedAt(model, run, at, commands, lastCommandStart(run, last));
 }
 
 /**
