@@ -32285,7 +32285,9 @@ import { existsSync as existsSync3 } from "node:fs";
 import path4 from "node:path";
 var GENERATED_MARKERS = [
   /\bDO NOT EDIT\b/i,
-  /\b(auto-?generated|automatically generated|code generated)\b/i,
+  /\b(auto[- ]?generated|automatically generated|code generated)\b/i,
+  // "generated from docker_images_ros2/create_ros_core_image.Dockerfile.em": a file named as its source.
+  /\bgenerated from\s+[\w./-]*[./][\w./-]*/i,
   /\bgenerated\b.*\b(from|by|via|using|with)\b.*\b(template|script|\.sh|\.py|jinja2?|tool)\b/i
 ];
 var TEMPLATE_NAMES = ["Dockerfile.template", "Dockerfile.tmpl", "Dockerfile.tpl", "Dockerfile.j2", "Dockerfile.jinja", "Dockerfile.jinja2", "Dockerfile.erb", "Dockerfile.in"];

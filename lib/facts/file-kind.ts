@@ -23,7 +23,9 @@ export interface FileKind {
 /** Header comments of generated files: docker-library's "DO NOT EDIT", "generated from/by/via/using … template". */
 const GENERATED_MARKERS = [
   /\bDO NOT EDIT\b/i,
-  /\b(auto-?generated|automatically generated|code generated)\b/i,
+  /\b(auto[- ]?generated|automatically generated|code generated)\b/i,
+  // "generated from docker_images_ros2/create_ros_core_image.Dockerfile.em": a file named as its source.
+  /\bgenerated from\s+[\w./-]*[./][\w./-]*/i,
   /\bgenerated\b.*\b(from|by|via|using|with)\b.*\b(template|script|\.sh|\.py|jinja2?|tool)\b/i,
 ];
 
