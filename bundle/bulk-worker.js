@@ -26556,7 +26556,9 @@ function planStage(ctx, stage, init, optedIn) {
     const keepLists = manager === "apt" && facts.aptListsInherited(stage);
     const run = `RUN ${installScript(manager, [init], keepLists)}`;
     const installLines = isRoot(user) ? [run] : ["USER root", run, `USER ${user}`];
-    insert(anchor.end, installLines.map((l) => eol + l).join(""));
+    const firstRun = anchor === early && next !== anchor && next.keyword === "RUN" && isRoot(user) ? next : null;
+    if (firstRun) insert(startWithComments(model, firstRun, anchor), installLines.map((l) => l + eol).join(""));
+    else insert(anchor.end, installLines.map((l) => eol + l).join(""));
     installed = `installed with ${manager}${keepLists ? ", keeping the package lists the stage inherits" : ""}`;
   }
   const signals = signalPath(facts, stage, ctx.context, shell2);

@@ -41760,7 +41760,9 @@ function planStage(ctx, stage2, init, optedIn) {
     const keepLists = manager === "apt" && facts.aptListsInherited(stage2);
     const run2 = `RUN ${installScript(manager, [init], keepLists)}`;
     const installLines = isRoot(user) ? [run2] : ["USER root", run2, `USER ${user}`];
-    insert(anchor.end, installLines.map((l) => eol + l).join(""));
+    const firstRun = anchor === early && next !== anchor && next.keyword === "RUN" && isRoot(user) ? next : null;
+    if (firstRun) insert(startWithComments(model, firstRun, anchor), installLines.map((l) => l + eol).join(""));
+    else insert(anchor.end, installLines.map((l) => eol + l).join(""));
     installed = `installed with ${manager}${keepLists ? ", keeping the package lists the stage inherits" : ""}`;
   }
   const signals = signalPath(facts, stage2, ctx.context, shell);

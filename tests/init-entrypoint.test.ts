@@ -2116,3 +2116,12 @@ test('a copied binary as the ENTRYPOINT with a listen variable (`*_BIND`) or a `
 });
 
 test.run();
+
+test("a new install RUN goes right before the stage's first RUN, not between the preamble and the comments that belong to what follows (review round 14)", async () => {
+  await expectOutput(
+    lines('FROM node:20-alpine', 'WORKDIR /app', 'ENV NODE_ENV production', '# Uncomment to disable telemetry:', '# ENV NEXT_TELEMETRY_DISABLED 1', '', 'RUN addgroup --system --gid 1001 nodejs', 'EXPOSE 3000', 'CMD ["node", "server.js"]'),
+    lines('FROM node:20-alpine', 'WORKDIR /app', 'ENV NODE_ENV production', '# Uncomment to disable telemetry:', '# ENV NEXT_TELEMETRY_DISABLED 1', '', 'RUN apk add --no-cache tini', 'RUN addgroup --system --gid 1001 nodejs', 'EXPOSE 3000',
+      'ENTRYPOINT ["/sbin/tini", "--", "docker-entrypoint.sh"]', 'CMD ["node", "server.js"]'),
+    { only },
+  );
+});

@@ -674,7 +674,10 @@ function planStage(ctx: TransformContext, stage: Stage, init: InitName, optedIn:
     const keepLists = manager === 'apt' && facts.aptListsInherited(stage);
     const run = `RUN ${installScript(manager, [init], keepLists)}`;
     const installLines = isRoot(user) ? [run] : ['USER root', run, `USER ${user}`];
-    insert(anchor.end, installLines.map((l) => eol + l).join(''));
+    // Right before the stage's first RUN where that follows the preamble: comments between them belong to what follows.
+    const firstRun = anchor === early && next !== anchor && next.keyword === 'RUN' && isRoot(user) ? next : null;
+    if (firstRun) insert(startWithComments(model, firstRun, anchor), installLines.map((l) => l + eol).join(''));
+    else insert(anchor.end, installLines.map((l) => eol + l).join(''));
     installed = `installed with ${manager}${keepLists ? ', keeping the package lists the stage inherits' : ''}`;
   }
 
