@@ -18778,6 +18778,7 @@ function follow(facts, stage, context, shell2, step, cmdNode, depth) {
     const text = context.read(script.source);
     if (text === null || !byShell && !POSIX_SHEBANG.test(text)) return { kind: "direct" };
     const root = shell2.parse(text).rootNode;
+    if (root.hasError) return { kind: "unread", script: script.source };
     const last = scriptEnding(root, args[0] ?? "");
     if ("final" in last) return { kind: "direct" };
     if (trapsTerm(root, shell2)) return { kind: "direct" };

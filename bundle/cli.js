@@ -33180,6 +33180,7 @@ function follow(facts, stage2, context, shell, step, cmdNode, depth) {
     const text2 = context.read(script.source);
     if (text2 === null || !byShell && !POSIX_SHEBANG.test(text2)) return { kind: "direct" };
     const root = shell.parse(text2).rootNode;
+    if (root.hasError) return { kind: "unread", script: script.source };
     const last = scriptEnding(root, args[0] ?? "");
     if ("final" in last) return { kind: "direct" };
     if (trapsTerm(root, shell)) return { kind: "direct" };

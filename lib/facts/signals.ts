@@ -616,6 +616,8 @@ function follow(facts: FileFacts, stage: Stage, context: BuildContext | null, sh
     const text = context!.read(script.source);
     if (text === null || (!byShell && !POSIX_SHEBANG.test(text))) return { kind: 'direct' };
     const root = shell.parse(text).rootNode;
+    // A script the parser cannot read says nothing of how it ends: not that its shell waits.
+    if (root.hasError) return { kind: 'unread', script: script.source };
     const last = scriptEnding(root, args[0] ?? '');
     if ('final' in last) return { kind: 'direct' };
     if (trapsTerm(root, shell)) return { kind: 'direct' };
