@@ -26144,6 +26144,12 @@ function installsPackage(stage, pkg, manager, facts) {
     });
   });
 }
+function installsInit(ctx, stage, init) {
+  for (let s = stage; s; s = ctx.facts.parentOf(s)) {
+    if (["apt", "apk", "dnf", "yum", "microdnf", "zypper"].some((manager) => installsPackage(s, init, manager, ctx.facts))) return true;
+  }
+  return false;
+}
 function inheritedUserText(stage, facts, model) {
   for (let s = facts.parentOf(stage); s; s = facts.parentOf(s)) {
     const user = [...s.instructions].reverse().find((n) => n.keyword === "USER");
@@ -26327,7 +26333,8 @@ var initEntrypoint = {
     if (!Array.isArray(chosen)) return { notes: [chosen] };
     const result = { fixes: [], notes: [] };
     for (const { stage, optedIn } of chosen) {
-      const planned = planStage(ctx, stage, option, optedIn);
+      const own = options.init === void 0 && installsInit(ctx, stage, "dumb-init") && !installsInit(ctx, stage, "tini") ? "dumb-init" : option;
+      const planned = planStage(ctx, stage, own, optedIn);
       result.fixes.push(...planned.fixes ?? []);
       result.notes.push(...planned.notes ?? []);
     }

@@ -41348,6 +41348,12 @@ function installsPackage(stage2, pkg, manager, facts) {
     });
   });
 }
+function installsInit(ctx, stage2, init) {
+  for (let s = stage2; s; s = ctx.facts.parentOf(s)) {
+    if (["apt", "apk", "dnf", "yum", "microdnf", "zypper"].some((manager) => installsPackage(s, init, manager, ctx.facts))) return true;
+  }
+  return false;
+}
 function inheritedUserText(stage2, facts, model) {
   for (let s = facts.parentOf(stage2); s; s = facts.parentOf(s)) {
     const user = [...s.instructions].reverse().find((n) => n.keyword === "USER");
@@ -41531,7 +41537,8 @@ var initEntrypoint = {
     if (!Array.isArray(chosen)) return { notes: [chosen] };
     const result = { fixes: [], notes: [] };
     for (const { stage: stage2, optedIn } of chosen) {
-      const planned = planStage(ctx, stage2, option, optedIn);
+      const own = options.init === void 0 && installsInit(ctx, stage2, "dumb-init") && !installsInit(ctx, stage2, "tini") ? "dumb-init" : option;
+      const planned = planStage(ctx, stage2, own, optedIn);
       result.fixes.push(...planned.fixes ?? []);
       result.notes.push(...planned.notes ?? []);
     }

@@ -2132,3 +2132,12 @@ test('an entrypoint script the shell parser cannot read is not said to leave its
   assert.equal(result.notes.filter((n) => n.id === 'shutdown-forced'), []);
   assert.match(result.changes[0].message, 'so signals reach what the script docker-entrypoint.sh execs (dfmod cannot read it');
 });
+
+test('a stage that installs dumb-init and does not run it gets it as PID 1, not a second init package (review round 14)', async () => {
+  const result = await expectOutput(
+    lines('FROM node:20-alpine', 'RUN apk add --no-cache dumb-init bash', 'WORKDIR /app', 'COPY . .', 'EXPOSE 3000', 'CMD ["node", "server.js"]'),
+    lines('FROM node:20-alpine', 'RUN apk add --no-cache dumb-init bash', 'WORKDIR /app', 'COPY . .', 'EXPOSE 3000', 'ENTRYPOINT ["/usr/bin/dumb-init", "--", "docker-entrypoint.sh"]', 'CMD ["node", "server.js"]'),
+    { only },
+  );
+  assert.match(result.changes[0].message, 'dumb-init runs as PID 1 (installed by the stage already;');
+});

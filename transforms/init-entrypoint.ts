@@ -113,6 +113,14 @@ function installsPackage(stage: Stage, pkg: string, manager: string, facts: File
   });
 }
 
+/** Whether the stage, or one it is built on, installs `init` with a system package manager. */
+function installsInit(ctx: TransformContext, stage: Stage, init: InitName): boolean {
+  for (let s: Stage | null = stage; s; s = ctx.facts.parentOf(s)) {
+    if (['apt', 'apk', 'dnf', 'yum', 'microdnf', 'zypper'].some((manager) => installsPackage(s!, init, manager, ctx.facts))) return true;
+  }
+  return false;
+}
+
 /** The last USER instruction of the stages `stage` builds on, as written (null: none). */
 function inheritedUserText(stage: Stage, facts: FileFacts, model: DockerfileModel): string | null {
   for (let s = facts.parentOf(stage); s; s = facts.parentOf(s)) {
@@ -360,7 +368,9 @@ export const initEntrypoint: Transform = {
     if (!Array.isArray(chosen)) return { notes: [chosen] };
     const result: Required<TransformResult> = { fixes: [], notes: [] };
     for (const { stage, optedIn } of chosen) {
-      const planned = planStage(ctx, stage, option, optedIn);
+      // An init the stage already installs and does not run (dumb-init) is the one to run: no second package.
+      const own = options.init === undefined && installsInit(ctx, stage, 'dumb-init') && !installsInit(ctx, stage, 'tini') ? 'dumb-init' : option;
+      const planned = planStage(ctx, stage, own, optedIn);
       result.fixes.push(...(planned.fixes ?? []));
       result.notes.push(...(planned.notes ?? []));
     }
