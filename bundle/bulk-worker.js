@@ -22425,6 +22425,12 @@ function removes(command) {
   const verb = manager.subcommand.split(" ")[0];
   return REMOVING_VERBS.has(verb) || (facts.removeVerbs ?? []).includes(verb) || (facts.cleanVerbs ?? []).includes(verb);
 }
+function removedPackagesOf(command) {
+  const manager = managerCommand(command.words);
+  if (!manager?.subcommand || !removes(command) || command.program === "rm") return [];
+  const at = command.words.indexOf(manager.subcommand.split(" ")[0]);
+  return at < 0 ? [] : command.words.slice(at + 1).filter((w) => w !== null && !w.startsWith("-"));
+}
 function aptIndexSteps(commands) {
   const steps = [];
   for (const command of commands) {
@@ -22598,6 +22604,8 @@ function readPart(node, ctx) {
     installs: new Set(commands.flatMap((c) => installedCommands(c.words).filter((name) => !installsItselfInPlace(ctx, node, c, name)))),
     noEffect: noEffect(node, root, statements, model),
     recursiveChange: recursiveChangeOf(commands, ctx.facts.workdirAt(node)),
+    installedPackages: new Set(commands.flatMap((c) => isPackageInstall(c.words)?.packages ?? [])),
+    removedPackages: new Set(commands.flatMap(removedPackagesOf)),
     finishes: commands.length && commands.every((c) => c.program !== null && INSTALL_FINISHERS.has(path11.posix.basename(c.program))) ? new Set(commands.flatMap((c) => c.words.slice(1)).filter((w) => w !== null && !w.startsWith("-"))) : null,
     touches: [
       ...commands.flatMap((c) => c.words).filter((w) => w !== null && w.startsWith("/")).map((w) => path11.posix.normalize(w)),
@@ -22924,6 +22932,15 @@ function sameInstall(group, part) {
   const above = group[group.length - 1];
   return part.installOnly !== null && above?.installOnly === part.installOnly && group.every((g) => !isStep(g) || g.installOnly === part.installOnly);
 }
+function purgedLater(chain, part, group) {
+  const installed = new Set(group.flatMap((g) => [...g.installedPackages]));
+  if (installed.size === 0) return false;
+  for (const later of chain.slice(chain.indexOf(part) + 1)) {
+    if (later.cleanup) return [...later.removedPackages].some((p) => installed.has(p));
+    if (isStep(later)) return false;
+  }
+  return false;
+}
 function partition(chain, apart) {
   const groups = [];
   const fits = (parts) => aptIndexFits(parts.flatMap((p) => p.aptIndex));
@@ -22951,6 +22968,9 @@ function partition(chain, apart) {
         current = [part];
       }
     } else if (isStep(part) && [...current, ...pending].some((g) => [...g.downloads].some((name) => part.installsFiles.has(name))) && fits([...current, ...pending, part])) {
+      current = [...current, ...pending, part];
+      pending = [];
+    } else if (isStep(part) && purgedLater(chain, part, [...current, ...pending]) && fits([...current, ...pending, part])) {
       current = [...current, ...pending, part];
       pending = [];
     } else if (isStep(part)) {

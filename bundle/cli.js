@@ -37629,6 +37629,12 @@ function removes(command2) {
   const verb = manager.subcommand.split(" ")[0];
   return REMOVING_VERBS.has(verb) || (facts.removeVerbs ?? []).includes(verb) || (facts.cleanVerbs ?? []).includes(verb);
 }
+function removedPackagesOf(command2) {
+  const manager = managerCommand(command2.words);
+  if (!manager?.subcommand || !removes(command2) || command2.program === "rm") return [];
+  const at = command2.words.indexOf(manager.subcommand.split(" ")[0]);
+  return at < 0 ? [] : command2.words.slice(at + 1).filter((w) => w !== null && !w.startsWith("-"));
+}
 function aptIndexSteps(commands) {
   const steps = [];
   for (const command2 of commands) {
@@ -37802,6 +37808,8 @@ function readPart(node, ctx) {
     installs: new Set(commands.flatMap((c) => installedCommands(c.words).filter((name) => !installsItselfInPlace(ctx, node, c, name)))),
     noEffect: noEffect(node, root, statements, model),
     recursiveChange: recursiveChangeOf(commands, ctx.facts.workdirAt(node)),
+    installedPackages: new Set(commands.flatMap((c) => isPackageInstall(c.words)?.packages ?? [])),
+    removedPackages: new Set(commands.flatMap(removedPackagesOf)),
     finishes: commands.length && commands.every((c) => c.program !== null && INSTALL_FINISHERS.has(path14.posix.basename(c.program))) ? new Set(commands.flatMap((c) => c.words.slice(1)).filter((w) => w !== null && !w.startsWith("-"))) : null,
     touches: [
       ...commands.flatMap((c) => c.words).filter((w) => w !== null && w.startsWith("/")).map((w) => path14.posix.normalize(w)),
@@ -38128,6 +38136,15 @@ function sameInstall(group, part) {
   const above = group[group.length - 1];
   return part.installOnly !== null && above?.installOnly === part.installOnly && group.every((g) => !isStep(g) || g.installOnly === part.installOnly);
 }
+function purgedLater(chain2, part, group) {
+  const installed = new Set(group.flatMap((g) => [...g.installedPackages]));
+  if (installed.size === 0) return false;
+  for (const later of chain2.slice(chain2.indexOf(part) + 1)) {
+    if (later.cleanup) return [...later.removedPackages].some((p) => installed.has(p));
+    if (isStep(later)) return false;
+  }
+  return false;
+}
 function partition(chain2, apart) {
   const groups = [];
   const fits = (parts) => aptIndexFits(parts.flatMap((p) => p.aptIndex));
@@ -38155,6 +38172,9 @@ function partition(chain2, apart) {
         current = [part];
       }
     } else if (isStep(part) && [...current, ...pending].some((g) => [...g.downloads].some((name) => part.installsFiles.has(name))) && fits([...current, ...pending, part])) {
+      current = [...current, ...pending, part];
+      pending = [];
+    } else if (isStep(part) && purgedLater(chain2, part, [...current, ...pending]) && fits([...current, ...pending, part])) {
       current = [...current, ...pending, part];
       pending = [];
     } else if (isStep(part)) {

@@ -1437,3 +1437,16 @@ test('RUNs that each rebuild system state (`locale-gen`) are not joined: one RUN
   );
   assert.equal(result.notes.map((n) => [n.line, n.id]), [[3, 'regenerates-again']]);
 });
+
+test('an install, the download that uses it and the cleanup that purges it become one RUN: apart, the package stays in its layer (review round 14)', async () => {
+  await expectOutput(
+    lines('FROM php:8.2-cli', 'RUN apt-get update && apt-get install -y curl', '', 'RUN curl -sL https://x/y.tar.gz | tar xvz -C /tmp', 'RUN mv /tmp/y /source', '',
+      'RUN apt-get remove --purge -y curl && \\', '    rm -rf /var/lib/apt/lists/* /tmp/*'),
+    lines('FROM php:8.2-cli', 'RUN apt-get update && apt-get install -y curl && \\', '    curl -sL https://x/y.tar.gz | tar xvz -C /tmp && \\', '    mv /tmp/y /source && \\',
+      '    apt-get remove --purge -y curl && \\', '    rm -rf /var/lib/apt/lists/* /tmp/*'),
+    { only },
+  );
+  // A cleanup that removes something else leaves the install its own step.
+  const other = await run(lines('FROM php:8.2-cli', 'RUN apt-get update && apt-get install -y curl', 'RUN curl -sL https://x/y.tar.gz | tar xvz -C /tmp', 'RUN apt-get remove --purge -y wget'), { only });
+  assert.ok(other.notes.some((n) => n.id === 'separate-steps' && n.line === 3), JSON.stringify(other.notes));
+});

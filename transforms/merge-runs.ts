@@ -251,6 +251,10 @@ interface Part {
    * In a layer of its own such a change copies every file it touches.
    */
   recursiveChange: string[] | null;
+  /** The system packages it installs (`apt-get install -y curl`: curl). */
+  installedPackages: Set<string>;
+  /** The packages it removes (`apt-get purge -y curl`, `apk del curl`). */
+  removedPackages: Set<string>;
   /** Every command it runs finishes an install (lib/knowledge's INSTALL_FINISHERS): the words it names besides its programs. */
   finishes: Set<string> | null;
   /** The absolute paths its commands name, and its WORKDIR: where it may write. */
@@ -439,6 +443,14 @@ function removes(command: RunCommand): boolean {
   const facts = PACKAGE_MANAGER_FACTS[manager.manager];
   const verb = manager.subcommand.split(' ')[0];
   return REMOVING_VERBS.has(verb) || (facts.removeVerbs ?? []).includes(verb) || (facts.cleanVerbs ?? []).includes(verb);
+}
+
+/** The packages a removal names (`apt-get remove --purge -y curl`: curl); none for other commands. */
+function removedPackagesOf(command: RunCommand): string[] {
+  const manager = managerCommand(command.words);
+  if (!manager?.subcommand || !removes(command) || command.program === 'rm') return [];
+  const at = command.words.indexOf(manager.subcommand.split(' ')[0]);
+  return at < 0 ? [] : command.words.slice(at + 1).filter((w): w is string => w !== null && !w.startsWith('-'));
 }
 
 /** The `apt-get update`s and removals of the apt lists of a RUN, in order. */
@@ -663,6 +675,8 @@ function readPart(node: InstructionNode, ctx: TransformContext): Part | Refusal 
     installs: new Set(commands.flatMap((c) => installedCommands(c.words).filter((name) => !installsItselfInPlace(ctx, node, c, name)))),
     noEffect: noEffect(node, root, statements, model),
     recursiveChange: recursiveChangeOf(commands, ctx.facts.workdirAt(node)),
+    installedPackages: new Set(commands.flatMap((c) => isPackageInstall(c.words)?.packages ?? [])),
+    removedPackages: new Set(commands.flatMap(removedPackagesOf)),
     finishes: commands.length && commands.every((c) => c.program !== null && INSTALL_FINISHERS.has(path.posix.basename(c.program)))
       ? new Set(commands.flatMap((c) => c.words.slice(1)).filter((w): w is string => w !== null && !w.startsWith('-'))) : null,
     touches: [
@@ -1160,6 +1174,21 @@ function sameInstall(group: Part[], part: Part): boolean {
  * step: they join. `apart` is called with the first RUN of a group kept apart
  * from a step above it, and the RUNs of the group above.
  */
+/**
+ * Whether, after `part` and only small steps, a cleanup removes packages
+ * that `group` installed: the install, the step that uses them and their
+ * removal then make one layer, which the packages never reach.
+ */
+function purgedLater(chain: Part[], part: Part, group: Part[]): boolean {
+  const installed = new Set(group.flatMap((g) => [...g.installedPackages]));
+  if (installed.size === 0) return false;
+  for (const later of chain.slice(chain.indexOf(part) + 1)) {
+    if (later.cleanup) return [...later.removedPackages].some((p) => installed.has(p));
+    if (isStep(later)) return false;
+  }
+  return false;
+}
+
 function partition(chain: Part[], apart: (part: Part, why: Apart, above: Part[]) => void): Part[][] {
   const groups: Part[][] = [];
   const fits = (parts: Part[]): boolean => aptIndexFits(parts.flatMap((p) => p.aptIndex));
@@ -1191,6 +1220,10 @@ function partition(chain: Part[], apart: (part: Part, why: Apart, above: Part[])
       }
     } else if (isStep(part) && [...current, ...pending].some((g) => [...g.downloads].some((name) => part.installsFiles.has(name))) && fits([...current, ...pending, part])) {
       // It installs the package file the group downloaded: apart, the file stays in the download's layer.
+      current = [...current, ...pending, part];
+      pending = [];
+    } else if (isStep(part) && purgedLater(chain, part, [...current, ...pending]) && fits([...current, ...pending, part])) {
+      // A cleanup after it removes packages the group installed (`apt-get purge curl` after the curl download): apart, they stay in its layer.
       current = [...current, ...pending, part];
       pending = [];
     } else if (isStep(part)) {
