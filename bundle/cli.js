@@ -37808,6 +37808,7 @@ function readPart(node, ctx) {
     installs: new Set(commands.flatMap((c) => installedCommands(c.words).filter((name) => !installsItselfInPlace(ctx, node, c, name)))),
     noEffect: noEffect(node, root, statements, model),
     recursiveChange: recursiveChangeOf(commands, ctx.facts.workdirAt(node)),
+    cleansOnly: commands.some(removes) && commands.every((c) => removes(c) || c.program !== null && NO_OPS.has(c.program) || c.program === "echo" && c.command.node.parent?.type !== "redirected_statement"),
     installedPackages: new Set(commands.flatMap((c) => isPackageInstall(c.words)?.packages ?? [])),
     removedPackages: new Set(commands.flatMap(removedPackagesOf)),
     finishes: commands.length && commands.every((c) => c.program !== null && INSTALL_FINISHERS.has(path14.posix.basename(c.program))) ? new Set(commands.flatMap((c) => c.words.slice(1)).filter((w) => w !== null && !w.startsWith("-"))) : null,
@@ -38162,7 +38163,10 @@ function partition(chain2, apart) {
   let current = [];
   let pending = [];
   for (const part of chain2) {
-    if (!current.some(isStep)) {
+    if (isStep(part) && current.length && current.every((p) => p.cleansOnly)) {
+      close(current);
+      current = [part];
+    } else if (!current.some(isStep)) {
       current = add(current, part);
     } else if (!pending.length && sameInstall(current, part)) {
       if (fits([...current, part])) current.push(part);

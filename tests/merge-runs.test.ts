@@ -1450,3 +1450,9 @@ test('an install, the download that uses it and the cleanup that purges it becom
   const other = await run(lines('FROM php:8.2-cli', 'RUN apt-get update && apt-get install -y curl', 'RUN curl -sL https://x/y.tar.gz | tar xvz -C /tmp', 'RUN apt-get remove --purge -y wget'), { only });
   assert.ok(other.notes.some((n) => n.id === 'separate-steps' && n.line === 3), JSON.stringify(other.notes));
 });
+
+test('a RUN that only cleans, heading the chain, is not joined to the install below it (review round 14: `yum clean all` twice in one RUN)', async () => {
+  await expectUnchanged(
+    lines('FROM centos:7', 'RUN echo "===> clean yum caches" \\', '    && yum clean all', '', 'RUN echo "===> Installing curl" \\', '    && yum install -y curl'),
+    null, { only });
+});

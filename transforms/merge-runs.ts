@@ -251,6 +251,8 @@ interface Part {
    * In a layer of its own such a change copies every file it touches.
    */
   recursiveChange: string[] | null;
+  /** It only removes files or packages, besides `echo`s to the log: at a chain's head it cleans what earlier layers keep anyway. */
+  cleansOnly: boolean;
   /** The system packages it installs (`apt-get install -y curl`: curl). */
   installedPackages: Set<string>;
   /** The packages it removes (`apt-get purge -y curl`, `apk del curl`). */
@@ -675,6 +677,8 @@ function readPart(node: InstructionNode, ctx: TransformContext): Part | Refusal 
     installs: new Set(commands.flatMap((c) => installedCommands(c.words).filter((name) => !installsItselfInPlace(ctx, node, c, name)))),
     noEffect: noEffect(node, root, statements, model),
     recursiveChange: recursiveChangeOf(commands, ctx.facts.workdirAt(node)),
+    cleansOnly: commands.some(removes) && commands.every((c) => removes(c) || (c.program !== null && NO_OPS.has(c.program)) ||
+      (c.program === 'echo' && c.command.node.parent?.type !== 'redirected_statement')),
     installedPackages: new Set(commands.flatMap((c) => isPackageInstall(c.words)?.packages ?? [])),
     removedPackages: new Set(commands.flatMap(removedPackagesOf)),
     finishes: commands.length && commands.every((c) => c.program !== null && INSTALL_FINISHERS.has(path.posix.basename(c.program)))
@@ -1208,7 +1212,11 @@ function partition(chain: Part[], apart: (part: Part, why: Apart, above: Part[])
   // Small steps after the step of `current`: they join it only when a cleanup follows them.
   let pending: Part[] = [];
   for (const part of chain) {
-    if (!current.some(isStep)) {
+    if (isStep(part) && current.length && current.every((p) => p.cleansOnly)) {
+      // A cleanup heading the chain empties what earlier layers keep anyway: joined to the step below, it only doubles its cleanup.
+      close(current);
+      current = [part];
+    } else if (!current.some(isStep)) {
       current = add(current, part);
     } else if (!pending.length && sameInstall(current, part)) {
       // `apk add --no-cache bash` then `apk add --no-cache curl`: one install, as an expert writes it.
