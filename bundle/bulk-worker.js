@@ -22862,7 +22862,7 @@ function headsGroup(node, model) {
     const text = model.source.lineText(line - 1).trim();
     if (!text.startsWith("#")) break;
     const words3 = text.replace(/^#+/, "").trim();
-    if (/^([-*•]|\d+[.)])\s/.test(words3) || words3.endsWith(":")) return true;
+    if (/^([-*•]|\d+[.)])\s+(?!<?https?:\/\/\S+>?$)/.test(words3) || words3.endsWith(":")) return true;
   }
   return false;
 }

@@ -38066,7 +38066,7 @@ function headsGroup(node, model) {
     const text2 = model.source.lineText(line - 1).trim();
     if (!text2.startsWith("#")) break;
     const words3 = text2.replace(/^#+/, "").trim();
-    if (/^([-*•]|\d+[.)])\s/.test(words3) || words3.endsWith(":")) return true;
+    if (/^([-*•]|\d+[.)])\s+(?!<?https?:\/\/\S+>?$)/.test(words3) || words3.endsWith(":")) return true;
   }
   return false;
 }

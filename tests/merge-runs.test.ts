@@ -1456,3 +1456,12 @@ test('a RUN that only cleans, heading the chain, is not joined to the install be
     lines('FROM centos:7', 'RUN echo "===> clean yum caches" \\', '    && yum clean all', '', 'RUN echo "===> Installing curl" \\', '    && yum install -y curl'),
     null, { only });
 });
+
+test('a comment ending in a list of links is no heading: the install below its RUNs keeps a RUN of its own (review round 14)', async () => {
+  const result = await expectOutput(
+    lines('FROM golang:1.22', '# Disable telemetry, as collected by Go;', '#', '# - https://go.dev/doc/telemetry#background', 'RUN go telemetry off', 'RUN echo x > /etc/apt/apt.conf.d/keep-cache', 'RUN apt-get update && apt-get install --no-install-recommends -y file'),
+    lines('FROM golang:1.22', '# Disable telemetry, as collected by Go;', '#', '# - https://go.dev/doc/telemetry#background', 'RUN go telemetry off \\', '    && echo x > /etc/apt/apt.conf.d/keep-cache', 'RUN apt-get update && apt-get install --no-install-recommends -y file'),
+    { only },
+  );
+  assert.ok(result.notes.some((n) => n.id === 'described-run'), JSON.stringify(result.notes));
+});

@@ -1050,7 +1050,8 @@ function headsGroup(node: InstructionNode, model: DockerfileModel): boolean {
     const text = model.source.lineText(line - 1).trim();
     if (!text.startsWith('#')) break;
     const words = text.replace(/^#+/, '').trim();
-    if (/^([-*•]|\d+[.)])\s/.test(words) || words.endsWith(':')) return true;
+    // A list of links is the comment's references, not steps it names.
+    if (/^([-*•]|\d+[.)])\s+(?!<?https?:\/\/\S+>?$)/.test(words) || words.endsWith(':')) return true;
   }
   return false;
 }
