@@ -1465,3 +1465,17 @@ test('a comment ending in a list of links is no heading: the install below its R
   );
   assert.ok(result.notes.some((n) => n.id === 'described-run'), JSON.stringify(result.notes));
 });
+
+test('a computed command name that starts with literal text no builtin starts with (`python$PYTHON_VERSION`) names a program: no subshell (review round 14)', async () => {
+  await expectOutput(
+    lines('FROM python:3.11', 'RUN python$PYTHON_VERSION -c "print(1)"', 'RUN mkdir /serve'),
+    lines('FROM python:3.11', 'RUN python$PYTHON_VERSION -c "print(1)" \\', '    && mkdir /serve'),
+    { only },
+  );
+  // `cd$X` may still be `cd`.
+  await expectOutput(
+    lines('FROM python:3.11', 'RUN mkdir /serve', 'RUN cd$X /tmp', 'RUN ls'),
+    lines('FROM python:3.11', 'RUN mkdir /serve \\', '    && ( cd$X /tmp ) \\', '    && ls'),
+    { only },
+  );
+});

@@ -281,11 +281,35 @@ function inArithmetic(node: Node): boolean {
   return false;
 }
 
+/** Every builtin and keyword of bash and POSIX sh: what a computed command name might spell. */
+const SHELL_BUILTINS = [
+  ...STATE_BUILTINS, ...SPECIAL_BUILTINS, 'source', 'alias', 'bg', 'bind', 'builtin', 'caller', 'command', 'compgen', 'complete', 'compopt',
+  'declare', 'dirs', 'disown', 'echo', 'enable', 'false', 'fc', 'fg', 'getopts', 'hash', 'help', 'history', 'jobs', 'kill', 'let', 'local',
+  'logout', 'mapfile', 'printf', 'pwd', 'read', 'readarray', 'suspend', 'test', 'true', 'type', 'typeset', 'ulimit', 'umask', 'unalias', 'wait',
+  'if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'while', 'until', 'do', 'done', 'in', 'function', 'select', 'time', 'coproc', '[', '[[', '{', '}', '!',
+];
+
+/**
+ * Whether a command name the shell computes (`python$PYTHON_VERSION`) still
+ * names no builtin: it starts with literal text that starts no builtin's
+ * name, so whatever the expansion adds (word splitting included), the
+ * command's first word is a program.
+ */
+function namesNoBuiltin(node: Node): boolean {
+  const word = node.childForFieldName('name')?.namedChildren[0];
+  if (!word || word.type !== 'concatenation') return false;
+  const first = word.namedChildren[0];
+  if (!first || first.type !== 'word' || first.startIndex !== word.startIndex) return false;
+  const prefix = first.text;
+  return prefix.length > 0 && !/[\\'"]/.test(prefix) && !SHELL_BUILTINS.some((builtin) => builtin.startsWith(prefix));
+}
+
 /** Why `node` itself changes the shell it runs in, or null. */
 function stateChange(node: Node): string | null {
   if (node.type === 'command') {
     const name = commandName(node);
-    if (name === null) return `\`${tokenText(node.childForFieldName('name') ?? node)}\` may name a builtin such as \`cd\``;
+    if (name === null && !namesNoBuiltin(node)) return `\`${tokenText(node.childForFieldName('name') ?? node)}\` may name a builtin such as \`cd\``;
+    if (name === null) return null;
     if (STATE_BUILTINS.has(name)) return `\`${name}\` changes the shell`;
     const args = node.childrenForFieldName('argument').map((a) => (a ? literalValue(a) : null));
     if (name === 'printf' && (args[0] === null || args[0]?.startsWith('-v'))) return '`printf -v` sets a variable';
