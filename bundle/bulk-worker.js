@@ -23787,6 +23787,21 @@ function cleanupFor(hygiene, program, yumIsDnf2 = false) {
 function inCacheDir(facts, path23) {
   return facts.cacheDirs.some((dir) => dir.startsWith("/") ? path23.startsWith(dir) : path23.startsWith(`${dir}/`) || path23 === dir || path23.includes(`/${dir}/`) || path23.endsWith(`/${dir}`));
 }
+function laterText(ctx, node) {
+  const model = ctx.dockerfile;
+  const stage = node.stage;
+  const seen = /* @__PURE__ */ new Set([stage]);
+  const pending = [...ctx.facts.usedBy(stage)];
+  const parts = stage.instructions.filter((n) => n.index > node.index).map((n) => model.source.text.slice(n.start, n.end));
+  while (pending.length) {
+    const next = pending.pop();
+    if (seen.has(next)) continue;
+    seen.add(next);
+    parts.push(...next.instructions.map((n) => model.source.text.slice(n.start, n.end)));
+    pending.push(...ctx.facts.usedBy(next));
+  }
+  return parts.join("\n");
+}
 function strictCacheRemoval(ctx, node, run, hygiene, mine) {
   const last = mine[mine.length - 1];
   if (!last) return null;
@@ -24007,7 +24022,7 @@ function leftoverArchives(ctx, run) {
     if (written === null) refusal2 = { id: "working-directory-changes", reason: "the working directory changes after the download" };
     else if (!written.startsWith("/") && absolute === null && run.mounts.length > 0) refusal2 = { id: "relative-path-with-mounts", reason: "the RUN has mounts the relative path may be in" };
     else if (run.mounts.some((m) => mountCovers(m, absolute ?? path23))) refusal2 = { id: "archive-in-mount", reason: "it is in a mount, not in the layer" };
-    else if (ctx.dockerfile.source.text.slice(run.node.end).includes(path23.slice(path23.lastIndexOf("/") + 1))) {
+    else if (laterText(ctx, run.node).includes(path23.slice(path23.lastIndexOf("/") + 1))) {
       refusal2 = { id: "archive-used-later", reason: "a later instruction names it" };
     } else if (commands.some(({ command: c }) => c.node.text.includes(path23) && /\brm\b|\bmv\b|\bcp\b/.test(c.name ?? ""))) {
       refusal2 = { id: "archive-moved", reason: "the RUN moves or copies it" };

@@ -38991,6 +38991,21 @@ function cleanupFor(hygiene, program, yumIsDnf2 = false) {
 function inCacheDir(facts, path31) {
   return facts.cacheDirs.some((dir) => dir.startsWith("/") ? path31.startsWith(dir) : path31.startsWith(`${dir}/`) || path31 === dir || path31.includes(`/${dir}/`) || path31.endsWith(`/${dir}`));
 }
+function laterText(ctx, node) {
+  const model = ctx.dockerfile;
+  const stage2 = node.stage;
+  const seen = /* @__PURE__ */ new Set([stage2]);
+  const pending = [...ctx.facts.usedBy(stage2)];
+  const parts = stage2.instructions.filter((n) => n.index > node.index).map((n) => model.source.text.slice(n.start, n.end));
+  while (pending.length) {
+    const next = pending.pop();
+    if (seen.has(next)) continue;
+    seen.add(next);
+    parts.push(...next.instructions.map((n) => model.source.text.slice(n.start, n.end)));
+    pending.push(...ctx.facts.usedBy(next));
+  }
+  return parts.join("\n");
+}
 function strictCacheRemoval(ctx, node, run2, hygiene, mine) {
   const last = mine[mine.length - 1];
   if (!last) return null;
@@ -39211,7 +39226,7 @@ function leftoverArchives(ctx, run2) {
     if (written === null) refusal2 = { id: "working-directory-changes", reason: "the working directory changes after the download" };
     else if (!written.startsWith("/") && absolute === null && run2.mounts.length > 0) refusal2 = { id: "relative-path-with-mounts", reason: "the RUN has mounts the relative path may be in" };
     else if (run2.mounts.some((m) => mountCovers(m, absolute ?? path31))) refusal2 = { id: "archive-in-mount", reason: "it is in a mount, not in the layer" };
-    else if (ctx.dockerfile.source.text.slice(run2.node.end).includes(path31.slice(path31.lastIndexOf("/") + 1))) {
+    else if (laterText(ctx, run2.node).includes(path31.slice(path31.lastIndexOf("/") + 1))) {
       refusal2 = { id: "archive-used-later", reason: "a later instruction names it" };
     } else if (commands.some(({ command: c }) => c.node.text.includes(path31) && /\brm\b|\bmv\b|\bcp\b/.test(c.name ?? ""))) {
       refusal2 = { id: "archive-moved", reason: "the RUN moves or copies it" };

@@ -965,3 +965,13 @@ test('no --no-cache where a later `rm /var/cache/apk/*` without -f would fail on
   // In the same RUN, an rm of the cache alone goes with the flag.
   await expectOutput(lines('FROM alpine:3.19', 'RUN apk add --update curl && rm /var/cache/apk/*', 'CMD ["sh"]'), lines('FROM alpine:3.19', 'RUN apk add --no-cache curl', 'CMD ["sh"]'), { only });
 });
+
+test('a downloaded archive named again only in an unrelated stage is removed: that stage sees other files (review round 14)', async () => {
+  await expectOutput(
+    lines('FROM debian AS a', 'RUN curl -o /tmp/a.tgz https://x/a.tgz && tar xzf /tmp/a.tgz', 'CMD ["bash"]', 'FROM debian AS b', 'RUN curl -o /tmp/a.tgz https://y/a.tgz && tar xzf /tmp/a.tgz && rm /tmp/a.tgz', 'CMD ["bash"]'),
+    lines('FROM debian AS a', 'RUN curl -o /tmp/a.tgz https://x/a.tgz && tar xzf /tmp/a.tgz \\', '    && rm -f /tmp/a.tgz', 'CMD ["bash"]', 'FROM debian AS b', 'RUN curl -o /tmp/a.tgz https://y/a.tgz && tar xzf /tmp/a.tgz && rm /tmp/a.tgz', 'CMD ["bash"]'),
+    { only },
+  );
+  // A stage built FROM it still counts.
+  await expectRefused(lines('FROM debian AS a', 'RUN curl -o /tmp/a.tgz https://x/a.tgz && tar xzf /tmp/a.tgz', 'FROM a', 'RUN sha256sum /tmp/a.tgz'), 'archive-used-later', { only, line: 2 });
+});

@@ -73,6 +73,27 @@ function inCacheDir(facts: ManagerFacts, path: string): boolean {
 }
 
 /**
+ * The text of what may still see a RUN's files: the rest of its stage and
+ * the stages that use it (FROM, COPY --from, RUN --mount from), and theirs.
+ * Other stages' instructions name other files of the same name.
+ */
+function laterText(ctx: TransformContext, node: InstructionNode): string {
+  const model = ctx.dockerfile;
+  const stage = node.stage!;
+  const seen = new Set([stage]);
+  const pending = [...ctx.facts.usedBy(stage)];
+  const parts = stage.instructions.filter((n) => n.index > node.index).map((n) => model.source.text.slice(n.start, n.end));
+  while (pending.length) {
+    const next = pending.pop()!;
+    if (seen.has(next)) continue;
+    seen.add(next);
+    parts.push(...next.instructions.map((n) => model.source.text.slice(n.start, n.end)));
+    pending.push(...ctx.facts.usedBy(next));
+  }
+  return parts.join('\n');
+}
+
+/**
  * Where an `rm` without -f removes files in the manager's cache by a glob
  * (`rm /var/cache/apk/*`), after the RUN's last install or in a later RUN:
  * with the cache left empty the glob matches nothing and rm fails. The
@@ -395,7 +416,7 @@ function leftoverArchives(ctx: TransformContext, run: RunScript): { path: string
     if (written === null) refusal = { id: 'working-directory-changes', reason: 'the working directory changes after the download' };
     else if (!written.startsWith('/') && absolute === null && run.mounts.length > 0) refusal = { id: 'relative-path-with-mounts', reason: 'the RUN has mounts the relative path may be in' };
     else if (run.mounts.some((m) => mountCovers(m, absolute ?? path))) refusal = { id: 'archive-in-mount', reason: 'it is in a mount, not in the layer' };
-    else if (ctx.dockerfile.source.text.slice(run.node.end).includes(path.slice(path.lastIndexOf('/') + 1))) {
+    else if (laterText(ctx, run.node).includes(path.slice(path.lastIndexOf('/') + 1))) {
       refusal = { id: 'archive-used-later', reason: 'a later instruction names it' };
     } else if (commands.some(({ command: c }) => c.node.text.includes(path) && /\brm\b|\bmv\b|\bcp\b/.test(c.name ?? ''))) {
       refusal = { id: 'archive-moved', reason: 'the RUN moves or copies it' };
