@@ -38750,7 +38750,8 @@ var aptCleanup = {
         continue;
       }
       const repeated = repeatedUpdates(ctx, use, fixes);
-      for (const apt of use.apt) if (!repeated.has(apt.node.id)) commandFix(apt, use.run, noRecommends, fixes, notes);
+      const assumeYes = assumesYes(ctx, node);
+      for (const apt of use.apt) if (!repeated.has(apt.node.id)) commandFix(apt, use.run, noRecommends, fixes, notes, assumeYes);
       listsFix(ctx, node, use, uses2, fixes, notes, kept);
     }
     notes.push(...keptNotes(ctx, kept));
@@ -38823,7 +38824,18 @@ function trailingUpdate(model, run2, use) {
   if (chain2[chain2.length - 1]?.id !== last.node.id) return null;
   return removeChainElement(model, run2, last.node);
 }
-function commandFix(apt, run2, noRecommends, fixes, notes) {
+function assumesYes(ctx, node) {
+  for (let s = node.stage; s; s = ctx.facts.parentOf(s)) {
+    for (const other of s.instructions) {
+      if (other.keyword !== "RUN" || s === node.stage && other.index > node.index) continue;
+      const read = ctx.facts.readRun(other);
+      if (read.kind !== "script") continue;
+      if (ctx.facts.commandsOf(read).some((c) => c.words.some((w) => w !== null && /APT::Get::Assume-Yes\s+"?(true|yes|1)"?/i.test(w)))) return true;
+    }
+  }
+  return false;
+}
+function commandFix(apt, run2, noRecommends, fixes, notes, assumeYes = false) {
   if (apt.program !== "apt" && apt.program !== "apt-get") return;
   if (apt.sub === null || !apt.subNode) return;
   const at = sourceStart(run2, apt.node);
@@ -38846,7 +38858,7 @@ function commandFix(apt, run2, noRecommends, fixes, notes) {
   const flags = [];
   const rest = apt.words.slice(1);
   const computed = rest.some((w) => w === null);
-  if (PROMPTING.includes(sub) && !rest.some((w) => w !== null && answersPrompt("apt-get", w))) {
+  if (PROMPTING.includes(sub) && !assumeYes && !rest.some((w) => w !== null && answersPrompt("apt-get", w))) {
     if (computed) notes.push({ line: run2.node.line, at, id: "computed-arguments", message: "-y not added: some arguments of apt-get are computed by the shell" });
     else flags.push("-y");
   }
@@ -39299,7 +39311,9 @@ var cacheCleanup = {
         if (offlineReader !== null && mine.some((c) => flagFix(run2, hygiene, c) !== null)) {
           notes.push({ line: node.line, at: sourceStart(run2, mine[0].node), id: "offline-install-later", message: `${manager} cache kept: the RUN at line ${ctx.originalInstructionLineAt(offlineReader)} installs offline from it` });
         }
-        const removedAfter = removesCacheWithMore(ctx, run2, hygiene, mine);
+        const lastUse = mine[mine.length - 1];
+        const fillsUnflagged = hygiene.flag !== null && mine.some((c) => !hygiene.flag.on.includes(c.sub) && !(hygiene.facts.indexVerbs ?? []).includes(c.sub ?? "") && (hygiene.facts.installVerbs.includes(c.sub ?? "") || c.words.some((w) => w !== null && (hygiene.facts.indexRefreshFlags ?? []).includes(w))));
+        const removedAfter = removesCacheWithMore(ctx, run2, hygiene, mine) || fillsUnflagged && lastUse !== void 0 && cleanedIn(ctx, run2, run2.root, lastUse, yumIsDnf(ctx, node));
         const strict = hygiene.facts.noCacheFlag !== null && !removedAfter ? strictCacheRemoval(ctx, node, run2, hygiene, mine) : null;
         if (strict !== null && mine.some((c) => flagFix(run2, hygiene, c) !== null)) {
           notes.push({ line: node.line, at: sourceStart(run2, mine[0].node), id: "strict-removal-later", message: `${hygiene.facts.noCacheFlag} not added: the \`rm\` at line ${ctx.originalInstructionLineAt(strict)} has no -f, and would fail on the empty cache the flag leaves` });

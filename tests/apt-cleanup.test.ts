@@ -961,3 +961,9 @@ test('a comment that keeps apt usable on purpose keeps the lists (review round 1
     null, { only });
   assert.equal(result.notes.map((n) => [n.line, n.id, n.message]), [[2, 'kept-by-comment', 'lists kept: the comment at line 4 keeps apt usable in the image on purpose']]);
 });
+
+test('no -y where the stage configures apt to assume yes (`APT::Get::Assume-Yes "true"` in apt.conf.d) (review round 15)', async () => {
+  await expectUnchanged(
+    lines('FROM ubuntu:24.04', 'RUN echo \'APT::Get::Assume-Yes "true";\' > /etc/apt/apt.conf.d/80forceyes && \\', '    apt-get update && apt-get -qq install curl && \\', '    rm -rf /var/lib/apt/lists/*', 'CMD ["bash"]'),
+    null, { only });
+});

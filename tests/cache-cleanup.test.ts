@@ -975,3 +975,9 @@ test('a downloaded archive named again only in an unrelated stage is removed: th
   // A stage built FROM it still counts.
   await expectRefused(lines('FROM debian AS a', 'RUN curl -o /tmp/a.tgz https://x/a.tgz && tar xzf /tmp/a.tgz', 'FROM a', 'RUN sha256sum /tmp/a.tgz'), 'archive-used-later', { only, line: 2 });
 });
+
+test('no --no-cache where a command the flag cannot go on fills the cache and the RUN removes it at its end (`apk --update upgrade … rm -rf /var/cache/apk/*`) (review round 15)', async () => {
+  await expectUnchanged(
+    lines('FROM alpine:3.17', 'RUN apk --update upgrade && \\', '    apk add ca-certificates && \\', '    apk add tzdata && \\', '    rm -rf /var/cache/apk/*', 'CMD ["sh"]'),
+    null, { only });
+});

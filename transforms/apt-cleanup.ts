@@ -341,7 +341,8 @@ export const aptCleanup: Transform = {
         continue;
       }
       const repeated = repeatedUpdates(ctx, use, fixes);
-      for (const apt of use.apt) if (!repeated.has(apt.node.id)) commandFix(apt, use.run!, noRecommends, fixes, notes);
+      const assumeYes = assumesYes(ctx, node);
+      for (const apt of use.apt) if (!repeated.has(apt.node.id)) commandFix(apt, use.run!, noRecommends, fixes, notes, assumeYes);
       listsFix(ctx, node, use, uses, fixes, notes, kept);
     }
     notes.push(...keptNotes(ctx, kept));
@@ -452,8 +453,25 @@ function trailingUpdate(model: DockerfileModel, run: RunScript, use: ListUse): E
   return removeChainElement(model, run, last.node);
 }
 
+/**
+ * Whether apt answers yes by configuration where `node` runs: a RUN up to it,
+ * in its stage or one it is built on, writes `APT::Get::Assume-Yes "true"`
+ * (into apt.conf.d), so `-y` changes nothing.
+ */
+function assumesYes(ctx: TransformContext, node: InstructionNode): boolean {
+  for (let s: Stage | null = node.stage; s; s = ctx.facts.parentOf(s)) {
+    for (const other of s.instructions) {
+      if (other.keyword !== 'RUN' || (s === node.stage && other.index > node.index)) continue;
+      const read = ctx.facts.readRun(other);
+      if (read.kind !== 'script') continue;
+      if (ctx.facts.commandsOf(read).some((c) => c.words.some((w) => w !== null && /APT::Get::Assume-Yes\s+"?(true|yes|1)"?/i.test(w)))) return true;
+    }
+  }
+  return false;
+}
+
 /** `apt` -> `apt-get`, `-y`, and (as an option) `--no-install-recommends` on one apt command. */
-function commandFix(apt: AptCommand, run: RunScript, noRecommends: boolean, fixes: Fix[], notes: NoteInput[]): void {
+function commandFix(apt: AptCommand, run: RunScript, noRecommends: boolean, fixes: Fix[], notes: NoteInput[], assumeYes = false): void {
   if (apt.program !== 'apt' && apt.program !== 'apt-get') return;
   if (apt.sub === null || !apt.subNode) return;
   const at = sourceStart(run, apt.node);
@@ -477,7 +495,7 @@ function commandFix(apt: AptCommand, run: RunScript, noRecommends: boolean, fixe
   const rest = apt.words.slice(1);
   const computed = rest.some((w) => w === null);
   // apt reads apt-get's configuration (APT::Get::Assume-Yes), and is rewritten to apt-get anyway.
-  if (PROMPTING.includes(sub) && !rest.some((w) => w !== null && answersPrompt('apt-get', w))) {
+  if (PROMPTING.includes(sub) && !assumeYes && !rest.some((w) => w !== null && answersPrompt('apt-get', w))) {
     if (computed) notes.push({ line: run.node.line, at, id: 'computed-arguments', message: '-y not added: some arguments of apt-get are computed by the shell' });
     else flags.push('-y');
   }

@@ -504,7 +504,12 @@ export const cacheCleanup: Transform = {
           notes.push({ line: node.line, at: sourceStart(run, mine[0]!.node), id: 'offline-install-later', message: `${manager} cache kept: the RUN at line ${ctx.originalInstructionLineAt(offlineReader)} installs offline from it` });
         }
         // The RUN removes the cache itself after its last install (`rm -rf /root/.cache`): the flag would change no byte.
-        const removedAfter = removesCacheWithMore(ctx, run, hygiene, mine);
+        // So too where a command the flag cannot go on fills the cache (`apk --update upgrade`): the rm stays for it.
+        const lastUse = mine[mine.length - 1];
+        const fillsUnflagged = hygiene.flag !== null && mine.some((c) => !hygiene.flag!.on.includes(c.sub) && !(hygiene.facts.indexVerbs ?? []).includes(c.sub ?? '') &&
+          (hygiene.facts.installVerbs.includes(c.sub ?? '') || c.words.some((w) => w !== null && (hygiene.facts.indexRefreshFlags ?? []).includes(w))));
+        const removedAfter = removesCacheWithMore(ctx, run, hygiene, mine) ||
+          (fillsUnflagged && lastUse !== undefined && cleanedIn(ctx, run, run.root, lastUse, yumIsDnf(ctx, node)));
         // An `rm` of the cache's files without -f fails once the flag leaves nothing there.
         const strict = hygiene.facts.noCacheFlag !== null && !removedAfter ? strictCacheRemoval(ctx, node, run, hygiene, mine) : null;
         if (strict !== null && mine.some((c) => flagFix(run, hygiene, c) !== null)) {
