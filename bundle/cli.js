@@ -40899,7 +40899,7 @@ function runsVenvPip(program, venv, run2, ctx) {
 // transforms/multi-stage/worth.ts
 var ROLE_WHY = {
   base: "a base, tool or build image, or one whose command is given at `docker run`, which the images built FROM it extend with their own build",
-  "official-image": "an official-image definition, which the images built FROM it extend with their own build",
+  "official-image": "an image definition like the official images, which the images built FROM it extend with their own build",
   toolbox: "a toolbox or CI image, whose tools are what it is for",
   devcontainer: "a dev container, whose build tools are what it is for",
   "dev-or-test": "a development or test stage, which needs its build tools",
@@ -41500,7 +41500,7 @@ function missingNote(missing, init, other, release) {
 }
 var ROLE_WHY2 = {
   base: "a base, tool or build image, or one whose command is given at `docker run`: every image built FROM it would inherit the init",
-  "official-image": "an official-image definition: every image built FROM it would inherit the init",
+  "official-image": "an image definition like the official images, which others build FROM: every image built FROM it would inherit the init",
   toolbox: "a tool or CI image, which jobs and people run commands in, not a deployed service: images built FROM it would inherit the init",
   devcontainer: "a dev container, not what is deployed",
   "dev-or-test": "a development or test stage, not what is deployed",

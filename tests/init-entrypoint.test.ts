@@ -2094,7 +2094,7 @@ test('an ARG-pinned release cloned in a build stage, with only support files fro
   const result = await expectUnchanged(upstream, null, { only, files: { 'start.sh': '#!/bin/sh\n/usr/bin/server\n' } });
   assert.equal(result.notes.map((n) => [n.id, n.line, n.message]), [['official-image', 5,
     'no init added: it installs a pinned upstream release (`ARG SERVER_VERSION`) and copies only scripts and configuration from the build context, as official-image definitions do, ' +
-    'so this is an official-image definition: every image built FROM it would inherit the init; to add one anyway, name it in the option {"init-entrypoint": {"paths": ["Dockerfile"]}}, or run its containers with `docker run --init`']]);
+    'so this is an image definition like the official images, which others build FROM: every image built FROM it would inherit the init; to add one anyway, name it in the option {"init-entrypoint": {"paths": ["Dockerfile"]}}, or run its containers with `docker run --init`']]);
   const app = await expectUnchanged(lines('FROM mcr.microsoft.com/dotnet/aspnet:8.0', 'ENV APP_VERSION=1.2.3', 'COPY --from=build /out /app', 'EXPOSE 80', 'ENTRYPOINT ["dotnet", "/app/App.dll"]'), null, { only });
   assert.equal(app.notes.map((n) => [n.id, n.message.split(' (to add')[0]]), [['single-binary', 'no init added: PID 1 is `dotnet /app/App.dll`, one .NET process, which handles SIGTERM itself; an init would add only the reaping of children it starts, and dfmod sees it start none']]);
 });

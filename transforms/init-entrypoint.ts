@@ -150,7 +150,7 @@ function missingNote(missing: Extract<InitPackage, { missing: string }>, init: I
 /** What each role is, and why an init there does not help, for the note. */
 const ROLE_WHY: Record<Exclude<RoleName, 'application'>, string> = {
   base: 'a base, tool or build image, or one whose command is given at `docker run`: every image built FROM it would inherit the init',
-  'official-image': 'an official-image definition: every image built FROM it would inherit the init',
+  'official-image': 'an image definition like the official images, which others build FROM: every image built FROM it would inherit the init',
   toolbox: 'a tool or CI image, which jobs and people run commands in, not a deployed service: images built FROM it would inherit the init',
   devcontainer: 'a dev container, not what is deployed',
   'dev-or-test': 'a development or test stage, not what is deployed',

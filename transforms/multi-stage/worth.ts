@@ -14,7 +14,7 @@ import { refuse, type Ecosystem, type Refused } from './plan.js';
 /** What each role is, and why a slim runtime stage does not belong there. */
 const ROLE_WHY: Record<Exclude<RoleName, 'application'>, string> = {
   base: 'a base, tool or build image, or one whose command is given at `docker run`, which the images built FROM it extend with their own build',
-  'official-image': 'an official-image definition, which the images built FROM it extend with their own build',
+  'official-image': 'an image definition like the official images, which the images built FROM it extend with their own build',
   toolbox: 'a toolbox or CI image, whose tools are what it is for',
   devcontainer: 'a dev container, whose build tools are what it is for',
   'dev-or-test': 'a development or test stage, which needs its build tools',
