@@ -23799,6 +23799,15 @@ function cleanupFor(hygiene, program, yumIsDnf2 = false) {
 function inCacheDir(facts, path23) {
   return facts.cacheDirs.some((dir) => dir.startsWith("/") ? path23.startsWith(dir) : path23.startsWith(`${dir}/`) || path23 === dir || path23.includes(`/${dir}/`) || path23.endsWith(`/${dir}`));
 }
+function flagCommentedOut(ctx, node, flag) {
+  if (node.line < 2) return false;
+  const above = ctx.dockerfile.source.lineText(node.line - 2).trim();
+  if (!above.startsWith("#")) return false;
+  const squash = (text) => text.replace(/\s+/g, " ").trim();
+  const commented = squash(above.replace(/^#+/, ""));
+  const own = squash(ctx.dockerfile.source.text.slice(node.start, node.end));
+  return commented.includes(flag) && squash(commented.split(flag).join(" ")) === own;
+}
 function laterText(ctx, node) {
   const model = ctx.dockerfile;
   const stage = node.stage;
@@ -24114,7 +24123,11 @@ var cacheCleanup = {
         if (strict !== null && mine.some((c) => flagFix(run, hygiene, c) !== null)) {
           notes.push({ line: node.line, at: sourceStart(run, mine[0].node), id: "strict-removal-later", message: `${hygiene.facts.noCacheFlag} not added: the \`rm\` at line ${ctx.originalInstructionLineAt(strict)} has no -f, and would fail on the empty cache the flag leaves` });
         }
-        const flagSavesNothing = hygiene.facts.noCacheFlag !== null && (!ctx.facts.shipsLayers(node.stage) || indexKept || readLater !== null || offlineReader !== null || removedAfter || strict !== null);
+        const takenOut = hygiene.flag !== null && flagCommentedOut(ctx, node, hygiene.flag.text);
+        if (takenOut && mine.some((c) => flagFix(run, hygiene, c) !== null)) {
+          notes.push({ line: node.line, at: sourceStart(run, mine[0].node), id: "flag-taken-out", message: `${hygiene.flag.text} not added: the line above is this RUN with it, commented out, so it was taken out on purpose` });
+        }
+        const flagSavesNothing = hygiene.facts.noCacheFlag !== null && (!ctx.facts.shipsLayers(node.stage) || indexKept || readLater !== null || offlineReader !== null || removedAfter || strict !== null || takenOut);
         for (const command of flagSavesNothing ? [] : mine) {
           const fix = flagFix(run, hygiene, command);
           if (fix) {

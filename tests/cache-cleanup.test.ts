@@ -981,3 +981,9 @@ test('no --no-cache where a command the flag cannot go on fills the cache and th
     lines('FROM alpine:3.17', 'RUN apk --update upgrade && \\', '    apk add ca-certificates && \\', '    apk add tzdata && \\', '    rm -rf /var/cache/apk/*', 'CMD ["sh"]'),
     null, { only });
 });
+
+test('no flag where the line above is the RUN with it, commented out: its author took it out (review round 15)', async () => {
+  const result = await expectUnchanged(
+    lines('FROM python:3.11', 'COPY requirements.txt .', '# RUN pip install --no-cache-dir -r requirements.txt', 'RUN pip install -r requirements.txt', 'CMD ["python", "app.py"]'), null, { only });
+  assert.equal(result.notes.map((n) => [n.line, n.id]), [[4, 'flag-taken-out']]);
+});

@@ -72,6 +72,17 @@ function inCacheDir(facts: ManagerFacts, path: string): boolean {
     : path.startsWith(`${dir}/`) || path === dir || path.includes(`/${dir}/`) || path.endsWith(`/${dir}`)));
 }
 
+/** Whether the comment line right above the RUN is the RUN itself with `flag`, commented out. */
+function flagCommentedOut(ctx: TransformContext, node: InstructionNode, flag: string): boolean {
+  if (node.line < 2) return false;
+  const above = ctx.dockerfile.source.lineText(node.line - 2).trim();
+  if (!above.startsWith('#')) return false;
+  const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+  const commented = squash(above.replace(/^#+/, ''));
+  const own = squash(ctx.dockerfile.source.text.slice(node.start, node.end));
+  return commented.includes(flag) && squash(commented.split(flag).join(' ')) === own;
+}
+
 /**
  * The text of what may still see a RUN's files: the rest of its stage and
  * the stages that use it (FROM, COPY --from, RUN --mount from), and theirs.
@@ -515,7 +526,12 @@ export const cacheCleanup: Transform = {
         if (strict !== null && mine.some((c) => flagFix(run, hygiene, c) !== null)) {
           notes.push({ line: node.line, at: sourceStart(run, mine[0]!.node), id: 'strict-removal-later', message: `${hygiene.facts.noCacheFlag} not added: the \`rm\` at line ${ctx.originalInstructionLineAt(strict)} has no -f, and would fail on the empty cache the flag leaves` });
         }
-        const flagSavesNothing = hygiene.facts.noCacheFlag !== null && (!ctx.facts.shipsLayers(node.stage) || indexKept || readLater !== null || offlineReader !== null || removedAfter || strict !== null);
+        // The line above is this RUN commented out with the flag (`# RUN pip install --no-cache-dir …`): its author took the flag out.
+        const takenOut = hygiene.flag !== null && flagCommentedOut(ctx, node, hygiene.flag.text);
+        if (takenOut && mine.some((c) => flagFix(run, hygiene, c) !== null)) {
+          notes.push({ line: node.line, at: sourceStart(run, mine[0]!.node), id: 'flag-taken-out', message: `${hygiene.flag!.text} not added: the line above is this RUN with it, commented out, so it was taken out on purpose` });
+        }
+        const flagSavesNothing = hygiene.facts.noCacheFlag !== null && (!ctx.facts.shipsLayers(node.stage) || indexKept || readLater !== null || offlineReader !== null || removedAfter || strict !== null || takenOut);
         for (const command of flagSavesNothing ? [] : mine) {
           const fix = flagFix(run, hygiene, command);
           if (fix) {
