@@ -102,9 +102,11 @@ function lastCommandStart(run: EditableRun, statement: Node): number {
 
 /**
  * The text between a script's last two statements, when it is a `set -e`
- * script of `;` statements (`set -eux ; \⏎    apk update ; \⏎    …`): a
- * command appended to it takes the same separator, which under errexit
- * stops at a failure as `&&` does. Null for any other script.
+ * script of `;` statements (`set -eux ; \⏎    apk update ; \⏎    …`) whose
+ * last statement is a simple command: a command appended to it takes the
+ * same separator, which under errexit stops at a failure as `&&` does (after
+ * an `&&` list it would not: errexit ignores failures left of `&&`). Null
+ * for any other script.
  */
 function errexitSeparator(model: DockerfileModel, run: EditableRun, statements: { node: Node; separator: string | null }[]): string | null {
   if (statements.length < 3) return null;
