@@ -41490,9 +41490,10 @@ function installsPackage(stage2, pkg, manager, facts) {
     });
   });
 }
+var SYSTEM_MANAGERS = [...new Set(Object.values(PACKAGE_MANAGER_FACTS).flatMap((facts) => facts.system ? [facts.system] : []))];
 function installsInit(ctx, stage2, init) {
   for (let s = stage2; s; s = ctx.facts.parentOf(s)) {
-    if (["apt", "apk", "dnf", "yum", "microdnf", "zypper"].some((manager) => installsPackage(s, init, manager, ctx.facts))) return true;
+    if (SYSTEM_MANAGERS.some((manager) => installsPackage(s, init, manager, ctx.facts))) return true;
   }
   return false;
 }

@@ -67,9 +67,9 @@ function cleanupFor(hygiene: Hygiene, program: string, yumIsDnf = false): string
 
 /** Whether `path` (an rm argument) is in one of the manager's cache folders. */
 function inCacheDir(facts: ManagerFacts, path: string): boolean {
-  return facts.cacheDirs.some((dir) => (dir.startsWith('/')
+  return facts.cacheDirs.some((dir) => dir.startsWith('/')
     ? path.startsWith(dir)
-    : path.startsWith(`${dir}/`) || path === dir || path.includes(`/${dir}/`) || path.endsWith(`/${dir}`)));
+    : path.startsWith(`${dir}/`) || path === dir || path.includes(`/${dir}/`) || path.endsWith(`/${dir}`));
 }
 
 /** Whether the comment line right above the RUN is the RUN itself with `flag`, commented out. */

@@ -113,10 +113,13 @@ function installsPackage(stage: Stage, pkg: string, manager: string, facts: File
   });
 }
 
+/** The system package managers lib/knowledge knows (apt, apk, dnf, …). */
+const SYSTEM_MANAGERS = [...new Set(Object.values(PACKAGE_MANAGER_FACTS).flatMap((facts) => (facts.system ? [facts.system] : [])))];
+
 /** Whether the stage, or one it is built on, installs `init` with a system package manager. */
 function installsInit(ctx: TransformContext, stage: Stage, init: InitName): boolean {
   for (let s: Stage | null = stage; s; s = ctx.facts.parentOf(s)) {
-    if (['apt', 'apk', 'dnf', 'yum', 'microdnf', 'zypper'].some((manager) => installsPackage(s!, init, manager, ctx.facts))) return true;
+    if (SYSTEM_MANAGERS.some((manager) => installsPackage(s!, init, manager, ctx.facts))) return true;
   }
   return false;
 }

@@ -50,6 +50,14 @@
  *   removals) joins the RUN right above when that RUN names a path in or
  *   over the one it changes, or runs in a WORKDIR there: in a layer of its
  *   own the change stores a second copy of every file it touches.
+ * - Also kept apart: two RUNs that each run a regenerator (lib/knowledge's
+ *   REGENERATORS: `locale-gen`, `update-ca-certificates`), which one RUN
+ *   would run twice (`regenerates-again`); and a RUN that only cleans, at the
+ *   head of a chain, from the step below it (it empties what earlier layers
+ *   keep anyway). Joined besides: a finisher (INSTALL_FINISHERS:
+ *   `docker-php-ext-enable redis`) to the install above it that it names; and
+ *   an install, the step after it and the cleanup that purges the installed
+ *   packages, so that they never reach a layer.
  * - A comment above or among the RUNs that says they are kept as separate
  *   layers on purpose (lib/knowledge's LAYER_SPLIT_COMMENT: "split into
  *   separate RUN commands", "each in its own layer for parallel pulls")
